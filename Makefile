@@ -1,0 +1,37 @@
+# The two commands (README): `make up` sets everything up and runs the assistant; `make test` runs the suite.
+SHELL := /bin/bash
+PY310 := $(shell command -v python3.10 2>/dev/null || ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 2>/dev/null | tail -n1)
+
+.PHONY: up test setup build model clean
+
+up: setup
+	.venv/bin/python -m bot.stack up
+
+test: setup
+	.venv/bin/python -m bot.testrun
+
+setup: .venv/.installed .venv-api/.installed
+
+# Rasa 3.6 pins SQLAlchemy 1.4 and pydantic 1; the API uses SQLAlchemy 2 and pydantic 2: two venvs.
+.venv/.installed: pyproject.toml
+	@test -n "$(PY310)" || { echo "Python 3.10 is required (Rasa 3.6.21). Install it, e.g. 'pyenv install 3.10'"; exit 1; }
+	test -x .venv/bin/python || $(PY310) -m venv .venv
+	.venv/bin/pip install -q --upgrade pip wheel "setuptools<71"
+	.venv/bin/pip install -q -e ".[bot]"
+	touch $@
+
+.venv-api/.installed: pyproject.toml
+	@test -n "$(PY310)" || { echo "Python 3.10 is required."; exit 1; }
+	test -x .venv-api/bin/python || $(PY310) -m venv .venv-api
+	.venv-api/bin/pip install -q --upgrade pip
+	.venv-api/bin/pip install -q -e ".[api]"
+	touch $@
+
+build: setup
+	.venv/bin/python -m bot.build
+
+model: build
+	.venv/bin/python -m bot.model
+
+clean:
+	rm -rf var models/*.tar.gz bot/generated data/nlu/generated_items.yml

@@ -1,0 +1,70 @@
+"""The trained model, cached by a hash of everything that goes into training.
+
+``models/<hash>.tar.gz`` exists exactly when a model was trained from the current config, domain and
+training data (including the files generated from the catalogue). Set-up, tests and CI call
+``ensure_model()``; only a change of inputs costs a training run.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import List
+
+ROOT = Path(__file__).resolve().parents[1]
+MODELS = ROOT / "models"
+RASA = ROOT / ".venv" / "bin" / "rasa"
+
+
+# Rasa training data. The catalogue YAML (data/catalogue) is not training data: what Rasa needs of it
+# is generated into data/nlu/generated_items.yml and bot/generated/jieba by `python -m bot.build`.
+TRAINING_DATA = ["data/nlu", "data/rules.yml"]
+
+
+def training_inputs() -> List[Path]:
+    files = [ROOT / "config.yml", ROOT / "domain.yml", ROOT / "data" / "rules.yml"]
+    files += sorted((ROOT / "data" / "nlu").rglob("*.yml"))
+    files += sorted((ROOT / "bot" / "generated" / "jieba").glob("*"))
+    return files
+
+
+def inputs_hash() -> str:
+    digest = hashlib.sha256()
+    digest.update(b"rasa==3.6.21\n")
+    for path in training_inputs():
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def model_path() -> Path:
+    return MODELS / f"nlu-core-{inputs_hash()}.tar.gz"
+
+
+def ensure_model(verbose: bool = True) -> Path:
+    path = model_path()
+    if path.exists():
+        if verbose:
+            print(f"model up to date: {path.relative_to(ROOT)}")
+        return path
+    MODELS.mkdir(exist_ok=True)
+    if verbose:
+        print(f"training model {path.name} (inputs changed) ...", flush=True)
+    started = time.monotonic()
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONHASHSEED="0")
+    subprocess.run(
+        [str(RASA), "train", "--config", "config.yml", "--domain", "domain.yml", "--data", *TRAINING_DATA,
+         "--out", str(MODELS), "--fixed-model-name", path.name[: -len(".tar.gz")]],
+        cwd=ROOT, env=env, check=True,
+    )
+    if verbose:
+        print(f"trained in {time.monotonic() - started:.0f} s", flush=True)
+    return path
+
+
+if __name__ == "__main__":
+    print(ensure_model())
+    sys.exit(0)
