@@ -95,12 +95,10 @@ def item_detail(item: Item) -> Message:
 
 
 def not_eligible(item: Item, reason: str, text: str, proofs: Iterable[str]) -> Message:
-    return text, {
-        "stage": "not_eligible",
-        "item_code": item.code,
-        "reason": reason,
-        "proofs_required": list(proofs),
-    }
+    custom = {"stage": "not_eligible", "item_code": item.code, "reason": reason, "proofs_required": list(proofs)}
+    if reason == "excluded":
+        custom["category"] = item.exclusion_category  # R2: the policy's category (section 四)
+    return text, custom
 
 
 def notice_section(item: Item, index: int) -> Message:

@@ -1,0 +1,105 @@
+"""End-to-end fixtures: the real trained model, the real Rasa server, action server and API, over HTTP.
+
+One stack per test session on free ports, with its own ``var`` directory (SQLite by default; PostgreSQL
+and Redis with GZ_PROFILE=scale).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from pathlib import Path
+from typing import Dict, List
+
+import httpx
+import pytest
+
+from bot.core.catalogue import load_catalogue
+from bot.model import ensure_model
+from bot.stack import Stack, StackConfig, build_artifacts
+from tests.e2e.contract import BotMessage, Transcript, check_contract
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Stack:
+    build_artifacts()
+    model = ensure_model()
+    var_dir = Path(tmp_path_factory.mktemp("var"))
+    run_id = uuid.uuid4().hex[:8]
+    config = StackConfig(
+        var_dir=var_dir,
+        rasa_port=free_port(),
+        action_port=free_port(),
+        api_port=free_port(),
+        pg_tracker_db=f"rasa_trackers_e2e_{run_id}",
+    )
+    s = Stack(config, model)
+    s.prepare()
+    s.start_all()
+    yield s
+    s.stop_all()
+    if os.environ.get("GZ_E2E_SHOW_LOGS"):
+        for log in (var_dir / "logs").glob("*.log"):
+            print(log.read_text(errors="replace")[-5000:])
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    return load_catalogue()
+
+
+class Chat:
+    """One citizen on the REST channel. Keeps the transcript and checks the contract at the end."""
+
+    def __init__(self, stack: Stack, sender: str):
+        self.stack = stack
+        self.sender = sender
+        self.transcript = Transcript()
+        self.http = httpx.Client(timeout=60)
+
+    def say(self, text: str) -> List[BotMessage]:
+        self.transcript.add_user(text)
+        response = self.http.post(
+            f"{self.stack.config.rasa_url}/webhooks/rest/webhook", json={"sender": self.sender, "message": text}
+        )
+        response.raise_for_status()
+        return self.transcript.add_bot_replies(response.json())
+
+    @staticmethod
+    def customs(messages: List[BotMessage], stage: str) -> List[Dict]:
+        return [m.custom for m in messages if m.stage == stage]
+
+    def one(self, messages: List[BotMessage], stage: str) -> Dict:
+        found = self.customs(messages, stage)
+        assert len(found) == 1, f"expected one {stage}, got {[m.custom for m in messages]}"
+        return found[0]
+
+    def last_ask(self, messages: List[BotMessage]) -> Dict:
+        asks = self.customs(messages, "ask")
+        assert asks, f"expected an ask, got {[ (m.text, m.custom) for m in messages]}"
+        return asks[-1]
+
+    def tracker_slots(self) -> Dict:
+        r = self.http.get(f"{self.stack.config.rasa_url}/conversations/{self.sender}/tracker")
+        return r.json()["slots"]
+
+
+@pytest.fixture
+def chat(stack, catalogue):
+    chats: List[Chat] = []
+
+    def make() -> Chat:
+        c = Chat(stack, f"e2e-{uuid.uuid4().hex[:10]}")
+        chats.append(c)
+        return c
+
+    yield make
+    proxy_items = {code: item.proxy_allowed for code, item in catalogue.items()}
+    for c in chats:
+        check_contract(c.transcript, stack.config.api_url, proxy_items)

@@ -1,0 +1,120 @@
+"""The conversation contract's four rules, checked on a whole transcript (conversation-contract.md).
+
+A transcript is what a channel sees: the user's messages and the REST channel's bot messages, where a
+``custom`` message belongs to the text just before it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+import httpx
+
+from actions import answers
+from bot.core import affirmation
+
+
+@dataclass
+class BotMessage:
+    text: str
+    custom: Optional[Dict[str, Any]] = None
+
+    @property
+    def stage(self) -> Optional[str]:
+        return (self.custom or {}).get("stage")
+
+
+@dataclass
+class Entry:
+    user: Optional[str] = None
+    bot: Optional[BotMessage] = None
+
+
+@dataclass
+class Transcript:
+    entries: List[Entry] = field(default_factory=list)
+
+    def add_user(self, text: str) -> None:
+        self.entries.append(Entry(user=text))
+
+    def add_bot_replies(self, replies: List[Dict[str, Any]]) -> List[BotMessage]:
+        """Pair Rasa's separate text and custom messages; returns this turn's bot messages."""
+        turn: List[BotMessage] = []
+        for reply in replies:
+            if "text" in reply:
+                turn.append(BotMessage(reply["text"]))
+            if "custom" in reply:
+                assert turn and turn[-1].custom is None, f"custom without its own text: {reply}"
+                turn[-1].custom = reply["custom"]
+        self.entries.extend(Entry(bot=m) for m in turn)
+        return turn
+
+    def bot_messages(self) -> List[BotMessage]:
+        return [e.bot for e in self.entries if e.bot]
+
+    def stages(self) -> List[str]:
+        return [m.stage for m in self.bot_messages() if m.stage]
+
+
+def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, bool]) -> None:
+    """Assert rules 1-4 over the whole transcript. ``proxy_items`` maps item code -> proxy_allowed."""
+    sent: Dict[tuple, set] = {}
+    last_user: Optional[str] = None
+    last_explicit_affirmation: Optional[str] = None  # notice_version of the last explicit affirmation
+    last_user_was_affirmation = False
+    service_error_since_affirmation = False
+    current_request: Optional[Dict[str, Any]] = None
+    scope_answers: List[str] = []
+    last_ask_slot: Optional[str] = None
+    receipts: List[str] = []
+    for entry in transcript.entries:
+        if entry.user is not None:
+            last_user = entry.user
+            if last_ask_slot == "authorization_scope":
+                scope_answers.append(answers.parse_yes_no(entry.user) or "")
+            verdict = None
+            if current_request is not None and last_ask_slot in ("affirmation", None):
+                acting = "proxy" if "特别授权" in current_request.get("statement", "") else "self"
+                verdict = affirmation.classify(entry.user, acting_as=acting, statement=current_request.get("statement"))
+            last_user_was_affirmation = bool(verdict and verdict.kind == "explicit")
+            if last_user_was_affirmation:
+                last_explicit_affirmation = current_request["notice_version"]
+                service_error_since_affirmation = False
+            continue
+        message = entry.bot
+        assert message.text and message.text.strip(), "every contract message carries a complete text"
+        custom = message.custom or {}
+        stage = custom.get("stage")
+        if stage == "ask":
+            last_ask_slot = custom.get("slot")
+        elif stage == "notice_section":
+            key = (custom["item_code"], custom["notice_version"])
+            sent.setdefault(key, set()).add(custom["index"])
+            assert 1 <= custom["index"] <= custom["total"]
+        elif stage == "affirmation_request":
+            # Rule 1: every section 1..total of this item and version was sent before.
+            key = (custom["item_code"], custom["notice_version"])
+            totals = {7}
+            assert sent.get(key, set()) >= set(range(1, max(totals) + 1)), f"rule 1 broken: {sent.get(key)}"
+            current_request = custom
+            last_ask_slot = "affirmation"
+        elif stage == "service_error":
+            service_error_since_affirmation = True
+        elif stage == "commitment_receipt":
+            # Rule 2: the user's last message was an explicit affirmation of this notice version, or a
+            # retry after a service_error that followed such an affirmation (nothing re-entered, P4).
+            assert last_explicit_affirmation == custom["notice_version"], "rule 2: no explicit affirmation"
+            assert last_user_was_affirmation or service_error_since_affirmation, (
+                f"rule 2 broken: last user message {last_user!r} is not an explicit affirmation"
+            )
+            # Rule 3: durably stored and verifiable; never a second receipt for the same commitment.
+            assert custom["commitment_no"] not in receipts, "rule 3: duplicate receipt"
+            receipts.append(custom["commitment_no"])
+            verify = httpx.get(f"{api_url}/api/v1/commitments/{custom['commitment_no']}/verify", timeout=10).json()
+            assert verify["valid"] is True, f"rule 3: stored commitment does not verify: {verify}"
+            # Rule 4: proxy receipts only where proxy is allowed and special authorisation was confirmed.
+            if custom["proxy"]:
+                assert proxy_items[custom["item_code"]], "rule 4: proxy on an item that forbids it"
+                assert scope_answers and scope_answers[-1] == "yes", "rule 4: no special authorisation"
+            current_request = None
+            last_explicit_affirmation = None

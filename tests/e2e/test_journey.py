@@ -1,0 +1,272 @@
+"""The commitment journey over REST against the real servers. Every test's transcript is also checked
+against the contract's four rules by the ``chat`` fixture (tests/e2e/contract.py)."""
+from __future__ import annotations
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+ZHANG_WEI = ("张伟", "410105199001011233")
+LI_NA = ("李娜", "410102198505052342")
+WANG_FANG = ("王芳", "410184197803154566")
+ZHAO_QIANG = ("赵强", "410103196208085671")
+LIU_YANG = ("刘洋", "410105200002291113")
+HAOWEI = ("郑州好味餐饮管理有限公司", "91410100MA44XK7L3D")
+
+
+def choose_item(c, need: str, code: str):
+    msgs = c.say(need)
+    candidates = c.one(msgs, "item_candidates")
+    codes = [i["code"] for i in candidates["items"]]
+    assert code in codes[:3], f"{code} not in top 3 of {codes} for {need!r}"
+    assert c.last_ask(msgs)["slot"] == "item"
+    msgs = c.say(str(codes.index(code) + 1))
+    detail = c.one(msgs, "item_detail")
+    assert detail["item"]["code"] == code
+    return msgs
+
+
+def to_identity(c, need: str, code: str, acting: str = "本人"):
+    msgs = choose_item(c, need, code)
+    assert c.last_ask(msgs) == {"stage": "ask", "slot": "use_commitment", "options": ["yes", "no"]}
+    msgs = c.say("是")
+    assert c.last_ask(msgs) == {"stage": "ask", "slot": "acting_as", "options": ["self", "proxy"]}
+    msgs = c.say(acting)
+    return msgs
+
+
+def to_notice(c, need, code, who=ZHANG_WEI, phone="13800138000"):
+    msgs = to_identity(c, need, code)
+    assert c.last_ask(msgs)["slot"] == "applicant_name"
+    msgs = c.say(who[0])
+    assert c.last_ask(msgs)["slot"] == "applicant_id"
+    msgs = c.say(who[1])
+    assert c.last_ask(msgs)["slot"] == "phone"
+    return c.say(phone)
+
+
+def read_notice(c, msgs, code):
+    sections = c.customs(msgs, "notice_section")
+    assert [s["index"] for s in sections] == [1, 2, 3, 4, 5, 6, 7]  # R6: all seven, one message each
+    assert len({s["notice_version"] for s in sections}) == 1
+    assert all(s["item_code"] == code and s["total"] == 7 for s in sections)
+    assert c.last_ask(msgs) == {"stage": "ask", "slot": "notice_ack", "options": ["yes", "repeat"]}
+    msgs = c.say("已阅读")
+    request = c.one(msgs, "affirmation_request")
+    assert request["notice_version"] == sections[0]["notice_version"]
+    return request
+
+
+def test_self_happy_path_on_a_proof_item(chat, stack):  # R3 R6 R7 R8 P2 P3
+    c = chat()
+    msgs = to_notice(c, "我在郑州没有房子，想申请公租房", "ZM001")
+    request = read_notice(c, msgs, "ZM001")
+    for part in ("已知晓", "符合", "法律责任", "真实"):
+        assert part in request["statement"]  # R7: the four parts
+    msgs = c.say("本人承诺")
+    receipt = c.one(msgs, "commitment_receipt")
+    assert receipt["status"] == "accepted" and receipt["proxy"] is False
+    assert receipt["notice_version"] == request["notice_version"]
+    assert any("无房证明" in x for x in receipt["covers"])
+    assert "410105199001011233" not in " ".join(m.text for m in c.transcript.bot_messages())  # P5
+    verify = httpx.get(receipt["verify_url"], timeout=10).json()
+    assert verify["valid"] is True
+
+
+def test_proxy_happy_path(chat):  # R5 R7
+    c = chat()
+    msgs = to_identity(c, "给我爸办城乡居民养老保险待遇领取", "ZM008", acting="帮我爸爸代办")
+    assert c.last_ask(msgs)["slot"] == "applicant_name"
+    msgs = c.say(f"申请人是{ZHAO_QIANG[0]}")
+    assert c.last_ask(msgs)["slot"] == "applicant_id"
+    msgs = c.say(ZHAO_QIANG[1])
+    assert c.last_ask(msgs)["slot"] == "agent_name"
+    msgs = c.say(f"我叫{LIU_YANG[0]}")
+    assert c.last_ask(msgs)["slot"] == "agent_id"
+    msgs = c.say(LIU_YANG[1])
+    assert c.last_ask(msgs)["slot"] == "authorization_no"
+    msgs = c.say("委托书编号是SQ2026-0012")
+    assert c.last_ask(msgs)["slot"] == "authorization_scope"
+    msgs = c.say("不包括")  # R5: a plain authorisation is not enough; explained and asked again
+    ask = c.last_ask(msgs)
+    assert ask["slot"] == "authorization_scope" and ask["error"] == "special_authorization_required"
+    assert "特别授权" in msgs[-1].text
+    msgs = c.say("是")
+    assert c.last_ask(msgs)["slot"] == "phone"
+    msgs = c.say("13912345678")
+    request = read_notice(c, msgs, "ZM008")
+    assert "赵强" in request["statement"] and "刘洋" in request["statement"]
+    msgs = c.say("本人承诺")  # a proxy must say it acts under the special authorisation
+    assert c.one(msgs, "affirmation_rejected")["reason"] == "unclear"
+    msgs = c.say("我受赵强特别授权，代为承诺")
+    receipt = c.one(msgs, "commitment_receipt")
+    assert receipt["proxy"] is True and receipt["item_code"] == "ZM008"
+
+
+def test_proxy_on_an_item_that_forbids_it(chat):  # R5
+    c = chat()
+    msgs = to_identity(c, "律师执业申请要无犯罪记录证明吗", "ZM004", acting="代办")
+    refusal = c.one(msgs, "not_eligible")
+    assert refusal["reason"] == "proxy_not_allowed" and refusal["item_code"] == "ZM004"
+    assert refusal["proofs_required"]
+    assert c.tracker_slots()["item"] is None  # the journey ended
+
+
+def test_credit_block(chat):  # R4
+    c = chat()
+    msgs = to_identity(c, "我想申请低保", "ZM002")
+    c.say(LI_NA[0])
+    msgs = c.say(LI_NA[1])
+    refusal = c.one(msgs, "not_eligible")
+    assert refusal["reason"] == "credit" and refusal["proofs_required"]
+    assert "信用修复" in msgs[-1].text or any("信用修复" in m.text for m in msgs)
+
+
+def test_repaired_record_may_commit(chat):  # R4
+    c = chat()
+    msgs = to_notice(c, "我想申请低保", "ZM002", who=WANG_FANG)
+    read_notice(c, msgs, "ZM002")
+    msgs = c.say("我承诺以上情况属实")
+    assert c.one(msgs, "commitment_receipt")["status"] == "accepted"
+
+
+def test_excluded_item(chat):  # R2
+    c = chat()
+    msgs = choose_item(c, "我要开个店卖危险化学品，要办什么许可", "XK101")
+    assert c.one(msgs, "item_detail")["item"]["commitment_allowed"] is False
+    refusal = c.one(msgs, "not_eligible")
+    assert refusal["reason"] == "excluded" and refusal["proofs_required"]
+    assert "公共安全" in " ".join(m.text for m in msgs)
+
+
+def test_declined_commitment_lists_proofs(chat):  # R3
+    c = chat()
+    choose_item(c, "申请法律援助", "ZM003")
+    msgs = c.say("不用了，我还是按普通程序提交证明")
+    refusal = c.one(msgs, "not_eligible")
+    assert refusal["reason"] == "declined" and refusal["proofs_required"]
+
+
+def test_licence_decided_on_the_spot_with_r9_covers(chat, catalogue):  # R8 R9
+    c = chat()
+    msgs = to_notice(c, "我开了家饭店，要办公共场所卫生许可证", "XK001", who=HAOWEI)
+    read_notice(c, msgs, "XK001")
+    msgs = c.say("本人承诺")
+    receipt = c.one(msgs, "commitment_receipt")
+    assert receipt["status"] == "licensed" and receipt.get("decision_no")
+    item = catalogue["XK001"]
+    assert set(receipt["covers"]) == set(item.replaces) | set(item.includes_proofs)
+    assert "从业人员健康合格证明" in receipt["covers"]
+
+
+def test_licence_needs_a_credit_code_not_a_person_id(chat):  # R8
+    c = chat()
+    to_identity(c, "食品经营许可新办", "XK002")
+    c.say(HAOWEI[0])
+    msgs = c.say(ZHANG_WEI[1])
+    assert c.last_ask(msgs)["error"] == "uscc_required"
+
+
+def test_implicit_negated_and_question_affirmations_are_rejected(chat):  # R7
+    c = chat()
+    msgs = to_notice(c, "公租房", "ZM001")
+    read_notice(c, msgs, "ZM001")
+    for text, reason in (("好的", "implicit"), ("嗯", "implicit"), ("我不承诺", "negated"), ("不实承诺会坐牢吗", "question")):
+        msgs = c.say(text)
+        rejected = c.one(msgs, "affirmation_rejected")
+        assert rejected["reason"] == reason, (text, rejected)
+        assert "本人承诺" in msgs[0].text
+        assert not c.customs(msgs, "commitment_receipt")
+    msgs = c.say("本人承诺")
+    assert c.one(msgs, "commitment_receipt")
+
+
+def test_cancel_at_affirmation_ends_politely(chat):  # R3 R7
+    c = chat()
+    msgs = to_notice(c, "公租房", "ZM001")
+    read_notice(c, msgs, "ZM001")
+    msgs = c.say("算了不办了")
+    assert not c.customs(msgs, "commitment_receipt")
+    assert c.tracker_slots()["item"] is None
+
+
+def test_bad_id_is_reasked_and_nothing_is_lost(chat):  # P1 P4
+    c = chat()
+    to_identity(c, "公租房", "ZM001")
+    msgs = c.say("我叫张伟，身份证410105199001011234")
+    ask = c.last_ask(msgs)
+    assert ask["slot"] == "applicant_id" and ask["error"] == "invalid_id_checksum"
+    assert "校验码" in msgs[-1].text
+    assert c.tracker_slots()["applicant_name"] == "张伟"
+    for junk in ("😀😀😀", "'; DROP TABLE commitments; --", "啊" * 5000):
+        msgs = c.say(junk)
+        assert c.last_ask(msgs)["slot"] == "applicant_id"
+    msgs = c.say("４１０１０５１９９００１０１１２３３")  # full-width digits
+    assert c.last_ask(msgs)["slot"] == "phone"
+    slots = c.tracker_slots()
+    assert slots["applicant_name"] == "张伟" and slots["applicant_id"] == "410105199001011233"
+
+
+def test_notice_repeat_and_policy_question_resume_the_journey(chat):  # R6
+    c = chat()
+    msgs = to_notice(c, "公租房", "ZM001")
+    version = c.customs(msgs, "notice_section")[0]["notice_version"]
+    msgs = c.say("第五条再说一遍")
+    assert [s["index"] for s in c.customs(msgs, "notice_section")] == [5]
+    msgs = c.say("不实承诺会坐牢吗")
+    assert c.one(msgs, "faq")["topic"] == "liability"
+    assert c.last_ask(msgs)["slot"] == "notice_ack"
+    msgs = c.say("再说一遍")
+    sections = c.customs(msgs, "notice_section")
+    assert [s["index"] for s in sections] == [1, 2, 3, 4, 5, 6, 7]
+    assert {s["notice_version"] for s in sections} == {version}
+    msgs = c.say("已阅读")
+    assert c.one(msgs, "affirmation_request")["notice_version"] == version
+
+
+def test_retried_message_creates_no_duplicate(chat, stack):  # P4 contract rule 3
+    c = chat()
+    msgs = to_notice(c, "公租房", "ZM001")
+    read_notice(c, msgs, "ZM001")
+    receipt = c.one(c.say("本人承诺"), "commitment_receipt")
+    before = httpx.get(f"{stack.config.api_url}/api/v1/chain/verify", timeout=10).json()["length"]
+    msgs = c.say("本人承诺")
+    assert not c.customs(msgs, "commitment_receipt")
+    assert c.one(msgs, "commitment_status")["commitment_no"] == receipt["commitment_no"]
+    after = httpx.get(f"{stack.config.api_url}/api/v1/chain/verify", timeout=10).json()["length"]
+    assert after == before
+
+
+def test_api_down_at_submission_then_recovery(chat, stack):  # P4
+    c = chat()
+    msgs = to_notice(c, "公租房", "ZM001")
+    read_notice(c, msgs, "ZM001")
+    stack.stop("api")
+    try:
+        msgs = c.say("本人承诺")
+        assert c.one(msgs, "service_error")["code"] == "backend_unavailable"
+        assert not c.customs(msgs, "commitment_receipt")
+        msgs = c.say("重试")  # still down: the same answer, nothing lost
+        assert c.one(msgs, "service_error")
+    finally:
+        stack.start_api()
+        stack.wait_ready("api")
+    slots = c.tracker_slots()
+    assert slots["applicant_id"] == ZHANG_WEI[1] and slots["affirmation"] == "本人承诺"
+    msgs = c.say("重试")
+    receipt = c.one(msgs, "commitment_receipt")
+    assert httpx.get(receipt["verify_url"], timeout=10).json()["valid"] is True
+
+
+def test_small_talk_faq_handoff_and_not_found(chat):
+    c = chat()
+    assert "告知承诺" in c.say("你好")[0].text
+    assert c.say("你能做什么")[0].text
+    assert c.one(c.say("什么是告知承诺制"), "faq")["topic"] == "what_is_commitment"
+    assert c.one(c.say("承诺了还能撤回吗"), "faq")["topic"] == "withdrawal"
+    assert c.one(c.say("转人工"), "handoff")["reason"]
+    msgs = c.say("qwertyuiop")
+    assert c.one(msgs, "item_not_found")
+    msgs = c.say("本人承诺")  # nothing is open: nothing is committed
+    assert not c.customs(msgs, "commitment_receipt")
