@@ -144,11 +144,13 @@ def explain(decision: Decision, item: Item) -> str:
         category = item.exclusion_category or ""
         wording = _EXCLUSION_WORDING.get(category, f"属于{category}领域")
         reason = f"{item.exclusion_reason.rstrip('。')}。" if item.exclusion_reason else ""
-        return (
-            f"很抱歉，{name}{wording}。按照郑州市告知承诺制实施方案第四部分的规定，"
-            f"这类风险较大、纠错成本较高、损害难以挽回的事项不适用告知承诺制。{reason}\n"
-            f"这个事项请按一般程序办理，{proofs}"
+        rule = (
+            "按照郑州市告知承诺制实施方案第四部分的规定，"
+            "这类风险较大、纠错成本较高、损害难以挽回的事项不适用告知承诺制。"
         )
+        if "不适用告知承诺制" in reason:  # the catalogue's reason already cites the rule: say it once
+            rule = ""
+        return f"很抱歉，{name}{wording}。{rule}{reason}\n这个事项请按一般程序办理，{proofs}"
     if decision.reason == "declined":
         return f"好的，尊重您的选择。不承诺也完全可以办，按一般程序办理就行，{proofs}"
     if decision.reason == "proxy_not_allowed":

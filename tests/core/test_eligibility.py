@@ -161,6 +161,19 @@ def test_explain_excluded():  # R2
     assert_numbered_proofs(text, EXCLUDED)
 
 
+def test_explain_excluded_states_the_rule_once_when_the_reason_cites_it():  # R2
+    item = parse_item(
+        {**{k: v for k, v in _RAW.items() if k not in ("notice", "verification")}, "code": "XK902",
+         "kind": "license", "commitment_allowed": False, "replaces": [],
+         "exclusion": {"category": "金融业审慎监管",
+                       "reason": "按照实施方案第四部分，涉及金融业审慎监管的事项不适用告知承诺制。"}},
+        "test",
+    )
+    text = explain(decide(item), item)
+    assert text.count("不适用告知承诺制") == 1 and "直接涉及金融业审慎监管" in text
+    assert_numbered_proofs(text, item)
+
+
 def test_explain_declined():  # R3
     text = explain(decide(ZM001, use_commitment=False), ZM001)
     assert "尊重您的选择" in text and "一般程序" in text
