@@ -14,10 +14,11 @@ from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, backend, messages
+from actions.extract import extract
 from actions.catalogue import catalogue
 from bot.core import affirmation, eligibility, ids
 from bot.core.catalogue import Item
@@ -125,6 +126,16 @@ class Turn:
         self.intent = intent.get("name")
         self.confidence = float(intent.get("confidence") or 0.0)
         self.message_id = latest.get("message_id") or ""
+        self._found: Optional[Dict[str, List[str]]] = None
+
+    def found(self, key: str) -> Optional[str]:
+        """The first number of a kind in the message (spaCy rules, actions/extract), a valid one first."""
+        if self._found is None:
+            self._found = extract(self.text)
+        values = self._found[key]
+        check = {"resident_ids": ids.check_resident_id, "usccs": ids.check_uscc, "phones": ids.check_phone}[key]
+        valid = [v for v in values if check(v) is None]
+        return (valid or values or [None])[0]
 
     def set(self, slot: str, value: Any) -> None:
         self.updates[slot] = value
@@ -212,9 +223,9 @@ class ValidateCommitmentForm(Action):
         """A message that is clearly an answer to the question asked is never an interruption."""
         t = turn.text
         if slot in ("applicant_id", "agent_id"):
-            return bool(ids.extract_resident_id(t) or ids.extract_uscc(t))
+            return bool(turn.found("resident_ids") or turn.found("usccs"))
         if slot == "phone":
-            return bool(ids.extract_phone(t))
+            return bool(turn.found("phones"))
         if slot in ("applicant_name", "agent_name"):
             return not answers.is_question(t) and answers.parse_name(t) is not None and len(t) <= 6
         if slot in ("use_commitment", "authorization_scope"):
@@ -286,20 +297,23 @@ class ValidateCommitmentForm(Action):
             return
         turn.set("applicant_name", name)
         # "我叫张伟，身份证410105199001011233": take the number too when it is there.
-        if ids.extract_resident_id(turn.text) or ids.extract_uscc(turn.text):
+        if turn.found("resident_ids") or turn.found("usccs"):
             await self.step_applicant_id(turn, quiet_if_missing=True)
 
     async def step_applicant_id(self, turn: Turn, quiet_if_missing: bool = False) -> None:
         item = turn.item()
-        value = ids.extract_uscc(turn.text) or ids.extract_resident_id(turn.text)
+        uscc, resident_id = turn.found("usccs"), turn.found("resident_ids")
+        if item.kind == "license":
+            # R8: a licence is granted to a market entity, identified by its 统一社会信用代码.
+            value = uscc or resident_id
+            error = ids.check_uscc(value) if uscc else ("uscc_required" if resident_id else None)
+        else:
+            value = resident_id or uscc
+            error = ids.check_resident_id(value) if resident_id else (ids.check_uscc(value) if uscc else None)
         if not value:
             if not quiet_if_missing:
                 turn.reask("applicant_id", "invalid_id_format")
             return
-        kind = ids.id_type(value)
-        error = ids.check_uscc(value) if kind == "uscc" or (item.kind == "license" and len(value) == 18 and not value[:17].isdigit()) else ids.check_resident_id(value)
-        if error is None and item.kind == "license" and kind != "uscc":
-            error = "uscc_required"
         if error:
             turn.reask("applicant_id", error)
             return
@@ -334,11 +348,11 @@ class ValidateCommitmentForm(Action):
             turn.reask("agent_name", "invalid_name")
             return
         turn.set("agent_name", name)
-        if ids.extract_resident_id(turn.text):
+        if turn.found("resident_ids"):
             await self.step_agent_id(turn)
 
     async def step_agent_id(self, turn: Turn) -> None:
-        value = ids.extract_resident_id(turn.text)
+        value = turn.found("resident_ids")
         error = ids.check_resident_id(value) if value else "invalid_id_format"
         if error is None and value == turn.slots.get("applicant_id"):
             error = "agent_is_applicant"
@@ -364,12 +378,12 @@ class ValidateCommitmentForm(Action):
             turn.reask("authorization_scope", "not_a_choice")
 
     async def step_phone(self, turn: Turn) -> None:
-        value = ids.extract_phone(turn.text)
+        value = turn.found("phones")
         error = ids.check_phone(value) if value else "invalid_phone"
         if error:
             turn.reask("phone", error)
             return
-        turn.set("phone", ids.normalize(value)[-11:])
+        turn.set("phone", ids.canonical_phone(value))
 
     async def step_notice_ack(self, turn: Turn) -> None:
         item = turn.item()
@@ -594,7 +608,11 @@ class DiscoverItem(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict) -> List[EventType]:
         await catalogue.ensure()
         text = answers.clean((tracker.latest_message or {}).get("text") or "")
-        found = [c for c, _ in catalogue.index.search(text, k=5)] if text else []
+        # Items named outright (spaCy phrase rules from the catalogue) first, then the ranked search.
+        named = extract(text)["item_codes"] if text else []
+        ranked = [c for c, _ in catalogue.index.search(text, k=5)] if text else []
+        found = [c for c in named + ranked if catalogue.get(c)]
+        found = list(dict.fromkeys(found))[:5]
         events: List[EventType] = [SlotSet(s, None) for s in JOURNEY_SLOTS if tracker.get_slot(s) is not None]
         events += [SlotSet("journey_id", uuid.uuid4().hex), SlotSet("item_candidates", found)]
         if found:
@@ -642,3 +660,17 @@ class Handoff(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict) -> List[EventType]:
         say(dispatcher, messages.handoff("user_request"))
         return []
+
+
+class DefaultFallback(Action):
+    """Rasa's core fallback, in plain words, pointing to what the assistant can do."""
+
+    def name(self) -> Text:
+        return "action_default_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict) -> List[EventType]:
+        dispatcher.utter_message(
+            text="抱歉，我没太明白。您可以直接说想办理的事项，例如“我想申请公租房”；也可以问“什么是告知承诺制”。"
+            "需要人工帮助请说“转人工”或拨打12345。"
+        )
+        return [UserUtteranceReverted()]
