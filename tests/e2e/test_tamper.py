@@ -1,0 +1,51 @@
+"""A tampered record fails verification (P3): edit a stored byte in the real database behind the running
+API, then ask the API's verify endpoints and the CLI."""
+from __future__ import annotations
+
+import os
+import subprocess
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from bot.stack import API_PY, ROOT
+from tests.e2e.test_journey import read_notice, to_notice
+
+pytestmark = pytest.mark.e2e
+
+
+def _engine(stack):
+    url = stack.config.api_env()["GZ_DATABASE_URL"].replace("postgresql+psycopg://", "postgresql+psycopg2://")
+    return sa.create_engine(url)
+
+
+def test_tampered_record_fails_verification(chat, stack):  # P3
+    c = chat()
+    msgs = to_notice(c, "我想申请公租房", "ZM001")
+    read_notice(c, msgs, "ZM001")
+    receipt = c.one(c.say("本人承诺"), "commitment_receipt")
+    number = receipt["commitment_no"]
+    api = stack.config.api_url
+    assert httpx.get(f"{api}/api/v1/commitments/{number}/verify", timeout=10).json()["valid"] is True
+    cli = [str(API_PY), "-m", "api.cli", "verify", "--receipt", number]
+    env = dict(os.environ, **stack.config.api_env())
+    assert subprocess.run(cli, cwd=ROOT, env=env, capture_output=True).returncode == 0
+
+    engine = _engine(stack)
+    with engine.begin() as db:
+        original = db.execute(sa.text("SELECT canonical FROM commitments WHERE commitment_no = :n"), {"n": number}).scalar_one()
+        # One character of the applicant's name inside the signed canonical JSON.
+        forged = original.replace("张伟", "张玮", 1)
+        assert forged != original
+        db.execute(sa.text("UPDATE commitments SET canonical = :c WHERE commitment_no = :n"), {"c": forged, "n": number})
+    try:
+        verdict = httpx.get(f"{api}/api/v1/commitments/{number}/verify", timeout=10).json()
+        assert verdict["valid"] is False
+        chain = httpx.get(f"{api}/api/v1/chain/verify", timeout=10).json()
+        assert chain["valid"] is False and any(p["commitment_no"] == number for p in chain["problems"])
+        assert subprocess.run(cli, cwd=ROOT, env=env, capture_output=True).returncode == 1
+    finally:
+        with engine.begin() as db:  # restore, so the rest of the session's chain is intact again
+            db.execute(sa.text("UPDATE commitments SET canonical = :c WHERE commitment_no = :n"), {"c": original, "n": number})
+    assert httpx.get(f"{api}/api/v1/commitments/{number}/verify", timeout=10).json()["valid"] is True
