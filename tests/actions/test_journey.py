@@ -1,0 +1,141 @@
+"""Action tests (style.md): build a Tracker from a fixture, run the action with a CollectingDispatcher, assert the
+exact events and messages. The backend is replaced by recording fakes here; tests/e2e uses the real API."""
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import backend, journey
+from actions.catalogue import catalogue
+from bot.core.catalogue import load_catalogue
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ITEMS = load_catalogue()
+
+
+def tracker_from(name: str, **changes: Any) -> Tracker:
+    data = json.loads((FIXTURES / name).read_text())
+    data["slots"].update(changes.pop("slots", {}))
+    if "text" in changes:
+        text = changes.pop("text")
+        data["latest_message"]["text"] = text
+        data["latest_message"]["message_id"] = f"m-{abs(hash(text))}"
+    if "intent" in changes:
+        data["latest_message"]["intent"] = changes.pop("intent")
+    return Tracker(data["sender_id"], data["slots"], data["latest_message"], data["events"], False, None,
+                   data["active_loop"], data["latest_action_name"])
+
+
+@pytest.fixture(autouse=True)
+def offline_backend(monkeypatch):
+    """Catalogue from YAML; credit and submission recorded."""
+    calls: Dict[str, List] = {"submit": [], "credit": []}
+
+    async def no_api():
+        raise backend.BackendUnavailable("offline in unit tests")
+
+    async def credit(id_number):
+        calls["credit"].append(id_number)
+        return {"status": "blocked" if id_number == "410102198505052342" else "clean", "records": []}
+
+    async def submit(payload):
+        calls["submit"].append(copy.deepcopy(payload))
+        return {"commitment_no": "CN20261127-000001", "status": "accepted", "decision_no": None, "item_code": "ZM001",
+                "notice_version": payload["notice_version"], "proxy": False, "covers": ["家庭住房情况证明（无房证明）"],
+                "verify_url": "http://127.0.0.1:8800/api/v1/commitments/CN20261127-000001/verify"}
+
+    monkeypatch.setattr(backend, "fetch_catalogue", no_api)
+    monkeypatch.setattr(backend, "check_credit", credit)
+    monkeypatch.setattr(backend, "submit_commitment", submit)
+    catalogue.items, catalogue.index = {}, None
+    return calls
+
+
+async def run(action, tracker):
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker, {})
+    return dispatcher.messages, events
+
+
+def stages(messages):
+    return [(m.get("custom") or {}).get("stage") for m in messages]
+
+
+async def test_explicit_affirmation_submits_once_with_the_evidence(offline_backend):  # R7 P2
+    version = ITEMS["ZM001"].notice_version
+    tracker = tracker_from("affirmation_requested.json", slots={"notice_version": version})
+    messages, events = await run(journey.ValidateCommitmentForm(), tracker)
+    assert stages(messages) == ["commitment_receipt"]
+    (payload,) = offline_backend["submit"]
+    assert payload["notice_version"] == version and payload["item_code"] == "ZM001"
+    assert payload["evidence"]["affirmation_text"] == "本人承诺"
+    assert len(payload["evidence"]["notice_sections_sent_at"]) == 7
+    assert payload["channel"] == "rest" and payload["proxy"] is None
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["receipt"] == "CN20261127-000001"
+    assert slots["requested_slot"] is None  # the form ends; action_finish_journey resets it
+
+
+@pytest.mark.parametrize("text,reason", [("好的", "implicit"), ("我不承诺", "negated"), ("会坐牢吗？", "question"), ("😀", "unclear")])
+async def test_anything_but_an_explicit_affirmation_is_rejected(offline_backend, text, reason):  # R7
+    tracker = tracker_from("affirmation_requested.json", text=text,
+                           slots={"notice_version": ITEMS["ZM001"].notice_version})
+    messages, events = await run(journey.ValidateCommitmentForm(), tracker)
+    assert stages(messages)[0] == "affirmation_rejected"
+    assert messages[0]["custom"]["reason"] == reason
+    assert "本人承诺" in messages[0]["text"]
+    assert not offline_backend["submit"]
+    assert SlotSet("affirmation", None) in events and SlotSet("requested_slot", "affirmation") in events
+
+
+async def test_wrong_check_digit_is_reasked_and_the_name_kept(offline_backend):  # P1 P4
+    tracker = tracker_from("affirmation_requested.json", text="410105199001011234",
+                           intent={"name": "inform", "confidence": 0.9},
+                           slots={"requested_slot": "applicant_id", "applicant_id": None, "credit_status": None,
+                                  "phone": None, "notice_ack": None, "notice_sent_at": None})
+    messages, events = await run(journey.ValidateCommitmentForm(), tracker)
+    assert messages == []
+    assert SlotSet("applicant_id", None) in events
+    assert SlotSet("input_error", "invalid_id_checksum") in events
+    assert SlotSet("requested_slot", "applicant_id") in events
+    assert not any(e["event"] == "slot" and e["name"] == "applicant_name" for e in events)
+    assert not offline_backend["credit"]
+
+
+async def test_blocked_credit_ends_the_journey_with_not_eligible(offline_backend):  # R4
+    tracker = tracker_from("affirmation_requested.json", text="410102198505052342",
+                           intent={"name": "inform", "confidence": 0.9},
+                           slots={"requested_slot": "applicant_id", "applicant_id": None, "credit_status": None,
+                                  "applicant_name": "李娜", "item": "ZM002"})
+    messages, events = await run(journey.ValidateCommitmentForm(), tracker)
+    assert stages(messages) == ["not_eligible"]
+    assert messages[0]["custom"]["reason"] == "credit" and messages[0]["custom"]["proofs_required"]
+    assert SlotSet("journey_outcome", "not_eligible") in events and SlotSet("requested_slot", None) in events
+
+
+async def test_notice_is_sent_whole_once_then_only_asked(offline_backend):  # R6, contract rule 1
+    tracker = tracker_from("affirmation_requested.json", slots={"notice_version": None, "notice_sent_at": None})
+    messages, events = await run(journey.AskNoticeAck(), tracker)
+    assert stages(messages) == ["notice_section"] * 7 + ["ask"]
+    version = ITEMS["ZM001"].notice_version
+    assert {m["custom"]["notice_version"] for m in messages[:7]} == {version}
+    assert SlotSet("notice_version", version) in events
+    tracker = tracker_from("affirmation_requested.json", slots={"notice_version": version})
+    messages, events = await run(journey.AskNoticeAck(), tracker)
+    assert stages(messages) == ["ask"] and events == []
+
+
+async def test_a_retried_commitment_outside_a_journey_only_reports_the_receipt(offline_backend):  # P4 rule 3
+    tracker = tracker_from("affirmation_requested.json",
+                           slots={"last_receipt": {"commitment_no": "CN20261127-000001", "status": "accepted"}})
+    tracker.active_loop = {}
+    messages, events = await run(journey.OutsideJourney(), tracker)
+    assert stages(messages) == ["commitment_status"] and events == []
+    assert not offline_backend["submit"]
