@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from typing import List, Optional
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+_Strict = ConfigDict(extra="forbid")
+
+
+class Applicant(BaseModel):
+    model_config = _Strict
+    name: str = Field(min_length=1, max_length=200, pattern=r"^\S(.*\S)?$")  # as printed, no padding
+    id_number: str = Field(min_length=1, max_length=40)  # 身份证号 or 统一社会信用代码
+
+
+class Proxy(BaseModel):
+    """代为承诺人 (R5)."""
+
+    model_config = _Strict
+    name: str = Field(min_length=1, max_length=100, pattern=r"^\S(.*\S)?$")
+    id_number: str = Field(min_length=1, max_length=40)
+    authorization_no: str = Field(min_length=1, max_length=64)  # 授权委托书编号
+    special_authorization: bool  # 特别授权: the authorisation explicitly covers making this commitment
+
+
+class Evidence(BaseModel):
+    """What the channel showed and what the applicant answered (P2). Timestamps carry their UTC offset."""
+
+    model_config = _Strict
+    affirmation_text: str = Field(min_length=1, max_length=1000)
+    affirmation_at: AwareDatetime
+    statement: str = Field(min_length=1, max_length=4000)
+    notice_sections_sent_at: List[AwareDatetime] = Field(max_length=50)
+    notice_ack_at: AwareDatetime
+
+
+class CommitmentRequest(BaseModel):
+    model_config = _Strict
+    idempotency_key: str = Field(min_length=1, max_length=128)
+    item_code: str = Field(min_length=1, max_length=16)
+    notice_version: str = Field(min_length=1, max_length=64)
+    channel: str = Field(min_length=1, max_length=32)
+    sender_id: str = Field(min_length=1, max_length=128)
+    applicant: Applicant
+    phone: str = Field(min_length=1, max_length=32)
+    proxy: Optional[Proxy] = None
+    evidence: Evidence
+
+
+class CommitmentReceipt(BaseModel):
+    commitment_no: str
+    status: str
+    decision_no: Optional[str]
+    item_code: str
+    notice_version: str
+    proxy: bool
+    covers: List[str]
+    verify_url: str
+    record_hash: str
+    created_at: str
+    applicant_id_masked: str
+
+
+class VerificationChecks(BaseModel):
+    hash: bool
+    signature: bool
+    chain: bool
+    columns: bool
+
+
+class CommitmentVerification(BaseModel):
+    """Public: says whether a receipt's record is intact, without any personal data (P3, P5)."""
+
+    commitment_no: str
+    valid: bool
+    checks: VerificationChecks
+    item_code: str
+    notice_version: str
+    status: str
+    created_at: str
+    key_id: str
+    record_hash: str
+
+
+class ChainProblem(BaseModel):
+    commitment_no: str
+    check: str
+
+
+class ChainVerification(BaseModel):
+    valid: bool
+    length: int
+    problems: List[ChainProblem]

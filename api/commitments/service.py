@@ -1,0 +1,453 @@
+"""Taking a commitment: check everything again server-side, sign it, append it to the chain (R4-R9, P2-P4).
+
+The channel has already run the journey, but the backend trusts none of it: every rule is re-checked here with
+the same ``bot.core`` implementation the action server uses, so a forged or buggy client cannot store a
+commitment the rules forbid.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any, Dict, List, Optional, Tuple
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.catalogue import service as catalogue
+from api.catalogue.models import ItemVersion
+from api.commitments.models import GENESIS_HASH, Commitment
+from api.commitments.schemas import (
+    ChainProblem,
+    ChainVerification,
+    CommitmentReceipt,
+    CommitmentRequest,
+    CommitmentVerification,
+    VerificationChecks,
+)
+from api.credit import service as credit
+from api.database import chain_append
+from api.errors import ApiError
+from api.signing.service import PlatformKey
+from bot.core import affirmation, eligibility, ids
+from bot.core.canonical import canonical_json, sha256_hex
+from bot.core.catalogue import Item
+
+log = logging.getLogger(__name__)
+
+# Receipt numbers and decision dates follow the local calendar of Zhengzhou (UTC+8).
+CHINA_TIME = timezone(timedelta(hours=8))
+# Evidence timestamps come from the channel's clock; allow it to run a little ahead of ours.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+def _iso(value: datetime) -> str:
+    return value.isoformat()
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything is written in UTC.
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A request that passed every check, with what the signed record needs."""
+
+    shown: ItemVersion
+    item_name: str
+    kind: str
+    covers: List[str]
+    applicant_id: str
+    applicant_id_type: str
+    phone: str
+    acting_as: str
+
+
+# --- checks -------------------------------------------------------------------------------------------
+
+
+def _check_evidence(request: CommitmentRequest, shown_sections: int, now: datetime) -> None:
+    evidence = request.evidence
+    sent = evidence.notice_sections_sent_at
+    # R6/R7, contract rule 1: the whole notification, every section, before the affirmation.
+    if len(sent) != shown_sections:
+        raise ApiError(
+            422,
+            "notice_incomplete",
+            f"告知书共 {shown_sections} 部分，记录显示送达了 {len(sent)} 部分；须完整告知后才能承诺。",
+        )
+    moments = list(sent) + [evidence.notice_ack_at, evidence.affirmation_at]
+    if any(later < earlier for earlier, later in zip(moments, moments[1:])):
+        raise ApiError(
+            422, "evidence_out_of_order", "告知、确认已阅读和承诺的时间顺序不正确：须先逐部分告知，再确认已阅读，最后承诺。"
+        )
+    if evidence.affirmation_at > now + CLOCK_SKEW:
+        raise ApiError(422, "evidence_out_of_order", "承诺时间晚于服务器当前时间，请核对渠道时钟。")
+
+
+# not_eligible reasons (conversation contract) -> HTTP status and error code.
+_REFUSALS = {
+    "excluded": (422, "excluded"),
+    "proxy_not_allowed": (422, "proxy_not_allowed"),
+    "credit": (403, "credit_blocked"),
+}
+
+
+def _refuse_unless_eligible(decision: eligibility.Decision, item: Item) -> None:
+    if decision.eligible:
+        return
+    status, error = _REFUSALS.get(str(decision.reason), (422, str(decision.reason)))
+    # The explanation the bot gives, with the proofs of the normal procedure (R3).
+    raise ApiError(status, error, eligibility.explain(decision, item))
+
+
+def prepare(session: Session, id_hash_key: bytes, request: CommitmentRequest) -> Prepared:
+    """Every server-side check, in the order the journey meets them. Raises ``ApiError``."""
+    current = catalogue.current_version(session, request.item_code)
+    if current is None:
+        raise ApiError(404, "unknown_item", f"清单中没有编号为 {request.item_code} 的事项。")
+    item = catalogue.as_item(current)
+    # R2: a high-risk item never allows commitment; refused before anything personal is looked at.
+    _refuse_unless_eligible(eligibility.decide(item, use_commitment=True), item)
+    shown = catalogue.version_by_notice(session, request.item_code, request.notice_version)
+    if shown is None:
+        # P2: a commitment is bound to a notification text the platform actually published.
+        raise ApiError(409, "unknown_notice_version", "所承诺的告知书版本不存在，请重新获取告知书后再承诺。")
+    shown_item = catalogue.as_item(shown)
+
+    applicant_id = credit.normalise_id(request.applicant.id_number)
+    problem = credit.id_problem(applicant_id)
+    if problem:
+        raise ApiError(422, problem, "申请人证件号码：" + credit.id_problem_message(problem))
+    applicant_id_type = ids.id_type(applicant_id)
+    if item.kind == "license" and applicant_id_type != "uscc":
+        # 涉企经营许可: the applicant is a market entity, identified by its 统一社会信用代码.
+        raise ApiError(422, "uscc_required", "涉企经营许可事项的申请人须为市场主体，请填写统一社会信用代码。")
+    phone = ids.canonical_phone(request.phone)
+    if phone is None:
+        raise ApiError(422, "invalid_phone", ids.ERROR_MESSAGES["invalid_phone"])
+
+    acting_as = "proxy" if request.proxy is not None else "self"
+    if request.proxy is not None:
+        proxy_problem = ids.check_resident_id(request.proxy.id_number)
+        if proxy_problem:
+            # The proxy (代为承诺人) is a natural person with a 居民身份证.
+            raise ApiError(422, proxy_problem, "代为承诺人身份证号：" + credit.id_problem_message(proxy_problem))
+
+    credit_status = credit.check(session, id_hash_key, applicant_id).status
+    # R4 credit and R5 proxy rules: the same decision the journey made, made again on what was submitted.
+    _refuse_unless_eligible(
+        eligibility.decide(item, use_commitment=True, acting_as=acting_as, credit=credit_status), item
+    )
+    if request.proxy is not None and not request.proxy.special_authorization:
+        # R5: the authorisation must explicitly cover making the commitment (特别授权).
+        raise ApiError(
+            422, "special_authorization_required", "代为承诺须取得申请人的特别授权，授权委托书须明确载明代为作出告知承诺。"
+        )
+
+    _check_evidence(request, len(shown_item.notice), datetime.now(timezone.utc))
+
+    # R7 / 五(四): the statement shown must be the platform's statement for this item and these people,
+    # so a client cannot have someone "affirm" a weaker or different text.
+    expected_statement = affirmation.statement(
+        shown_item.name,
+        acting_as,
+        request.applicant.name,
+        request.proxy.name if request.proxy is not None else None,
+    )
+    if request.evidence.statement != expected_statement:
+        raise ApiError(422, "statement_mismatch", "承诺书文字与本事项的告知承诺书不一致，请重新获取承诺书后再承诺。")
+    # R7: an explicit affirmation by the applicant or the authorised proxy; one classifier for bot and backend.
+    verdict = affirmation.classify(
+        request.evidence.affirmation_text,
+        acting_as=acting_as,
+        applicant_name=request.applicant.name,
+        statement=expected_statement,
+    )
+    if verdict.kind != "explicit":
+        raise ApiError(
+            422,
+            "affirmation_not_explicit",
+            f"承诺须由{'代为承诺人' if acting_as == 'proxy' else '申请人本人'}明确作出：{verdict.explanation}",
+        )
+
+    return Prepared(
+        shown=shown,
+        item_name=shown_item.name,
+        kind=shown_item.kind,
+        covers=shown_item.covers,
+        applicant_id=applicant_id,
+        applicant_id_type=applicant_id_type,
+        phone=phone,
+        acting_as=acting_as,
+    )
+
+
+# --- the signed record ----------------------------------------------------------------------------------
+
+
+def _next_number(session: Session, column, prefix: str) -> str:
+    last = session.scalar(select(func.max(column)).where(column.like(prefix + "%")))
+    return f"{prefix}{(int(last[len(prefix):]) + 1 if last else 1):06d}"
+
+
+def build_payload(
+    request: CommitmentRequest,
+    prepared: Prepared,
+    *,
+    commitment_no: str,
+    decision_no: Optional[str],
+    created_at: datetime,
+    seq: int,
+    prev_hash: str,
+) -> Dict[str, Any]:
+    """The signed content of a commitment (P2, P3): what was shown, to whom, and exactly what they answered."""
+    evidence = request.evidence
+    proxy = request.proxy
+    return {
+        "commitment_no": commitment_no,
+        "idempotency_key": request.idempotency_key,
+        "item": {
+            "code": prepared.shown.item_code,
+            "name": prepared.item_name,
+            "kind": prepared.kind,
+            "version": prepared.shown.version,
+            "notice_version": prepared.shown.notice_version,
+        },
+        # The full ID is the legal record; it never leaves the database except masked (P5).
+        "applicant": {
+            "name": request.applicant.name,
+            "id_type": prepared.applicant_id_type,
+            "id_number": prepared.applicant_id,
+        },
+        "phone": prepared.phone,
+        "proxy": None
+        if proxy is None
+        else {
+            "name": proxy.name,
+            "id_number": credit.normalise_id(proxy.id_number),
+            "authorization_no": proxy.authorization_no.strip(),
+            "special_authorization": True,
+        },
+        "evidence": {
+            "affirmation_text": evidence.affirmation_text,
+            "affirmation_at": _iso(evidence.affirmation_at),
+            "statement": evidence.statement,
+            "channel": request.channel,
+            "sender_id": request.sender_id,
+            "notice_sections_sent_at": [_iso(t) for t in evidence.notice_sections_sent_at],
+            "notice_ack_at": _iso(evidence.notice_ack_at),
+        },
+        # R8: a licence item is decided on the spot; R9: one commitment covers conditions and included proofs.
+        "status": "licensed" if prepared.kind == "license" else "accepted",
+        "decision_no": decision_no,
+        "covers": prepared.covers,
+        "created_at": _iso(created_at),
+        "seq": seq,
+        "prev_hash": prev_hash,
+    }
+
+
+def receipt(payload: Dict[str, Any], record_hash: str, public_base_url: str) -> CommitmentReceipt:
+    """The receipt is rebuilt from the signed payload, so a retried request gets byte-identical JSON (P4)."""
+    no = payload["commitment_no"]
+    return CommitmentReceipt(
+        commitment_no=no,
+        status=payload["status"],
+        decision_no=payload["decision_no"],
+        item_code=payload["item"]["code"],
+        notice_version=payload["item"]["notice_version"],
+        proxy=payload["proxy"] is not None,
+        covers=payload["covers"],
+        verify_url=f"{public_base_url.rstrip('/')}/api/v1/commitments/{no}/verify",
+        record_hash=record_hash,
+        created_at=payload["created_at"],
+        applicant_id_masked=ids.mask_id(payload["applicant"]["id_number"]),
+    )
+
+
+def _same_request(payload: Dict[str, Any], request: CommitmentRequest) -> bool:
+    return (
+        payload["item"]["code"] == request.item_code
+        and payload["item"]["notice_version"] == request.notice_version
+        and payload["applicant"]["id_number"] == credit.normalise_id(request.applicant.id_number)
+        and payload["evidence"]["affirmation_text"] == request.evidence.affirmation_text
+        and payload["evidence"]["sender_id"] == request.sender_id
+        and (payload["proxy"] is None) == (request.proxy is None)
+    )
+
+
+def _existing(session: Session, request: CommitmentRequest, public_base_url: str) -> Optional[CommitmentReceipt]:
+    row = session.scalars(select(Commitment).where(Commitment.idempotency_key == request.idempotency_key)).first()
+    if row is None:
+        return None
+    payload = json.loads(row.canonical)
+    if not _same_request(payload, request):
+        raise ApiError(409, "idempotency_conflict", "该幂等键已用于另一份承诺，请为新的承诺使用新的幂等键。")
+    return receipt(payload, row.record_hash, public_base_url)
+
+
+def create(
+    factory: sessionmaker[Session],
+    key: PlatformKey,
+    id_hash_key: bytes,
+    public_base_url: str,
+    request: CommitmentRequest,
+) -> Tuple[CommitmentReceipt, bool]:
+    """Store one commitment; returns the receipt and whether it was created now (False: a retry, P4)."""
+    with factory() as session:
+        earlier = _existing(session, request, public_base_url)
+        if earlier is not None:
+            return earlier, False
+        prepared = prepare(session, id_hash_key, request)
+
+    try:
+        with chain_append(factory) as session:
+            # Under the chain lock: a concurrent identical request that got here first has committed by now.
+            earlier = _existing(session, request, public_base_url)
+            if earlier is not None:
+                return earlier, False
+            now = datetime.now(CHINA_TIME).replace(microsecond=0)
+            head = session.execute(
+                select(Commitment.seq, Commitment.record_hash).order_by(Commitment.seq.desc()).limit(1)
+            ).first()
+            seq, prev_hash = (head.seq + 1, head.record_hash) if head else (1, GENESIS_HASH)
+            commitment_no = _next_number(session, Commitment.commitment_no, f"CN{now:%Y%m%d}-")
+            decision_no = (
+                _next_number(session, Commitment.decision_no, f"XKJD-{now:%Y}-") if prepared.kind == "license" else None
+            )
+            payload = build_payload(
+                request,
+                prepared,
+                commitment_no=commitment_no,
+                decision_no=decision_no,
+                created_at=now,
+                seq=seq,
+                prev_hash=prev_hash,
+            )
+            data = canonical_json(payload)
+            record_hash = sha256_hex(data)
+            session.add(
+                Commitment(
+                    commitment_no=commitment_no,
+                    idempotency_key=request.idempotency_key,
+                    item_code=prepared.shown.item_code,
+                    item_version_id=prepared.shown.id,
+                    notice_version=prepared.shown.notice_version,
+                    status=payload["status"],
+                    decision_no=decision_no,
+                    channel=request.channel,
+                    sender_id=request.sender_id,
+                    seq=seq,
+                    prev_hash=prev_hash,
+                    record_hash=record_hash,
+                    signature=key.sign(data),
+                    key_id=key.key_id,
+                    canonical=data.decode("utf-8"),
+                    created_at=now.astimezone(timezone.utc),
+                )
+            )
+    except IntegrityError:
+        # Belt and braces for P4: the unique idempotency key stops a duplicate even if the lock were bypassed.
+        with factory() as session:
+            earlier = _existing(session, request, public_base_url)
+        if earlier is None:
+            raise
+        return earlier, False
+
+    log.info(
+        "commitment %s stored: item %s, applicant %s, %s, seq %d",
+        commitment_no,
+        prepared.shown.item_code,
+        ids.mask_id(prepared.applicant_id),
+        prepared.acting_as,
+        seq,
+    )
+    return receipt(payload, record_hash, public_base_url), True
+
+
+# --- verification (P3) ----------------------------------------------------------------------------------
+
+
+def _columns_agree(row: Commitment, payload: Any) -> bool:
+    """Every structured column must say what the signed text says; otherwise someone edited the row."""
+    try:
+        version = row.item_version
+        return (
+            payload["commitment_no"] == row.commitment_no
+            and payload["idempotency_key"] == row.idempotency_key
+            and payload["item"]["code"] == row.item_code
+            and payload["item"]["notice_version"] == row.notice_version
+            and payload["status"] == row.status
+            and payload["decision_no"] == row.decision_no
+            and payload["evidence"]["channel"] == row.channel
+            and payload["evidence"]["sender_id"] == row.sender_id
+            and payload["seq"] == row.seq
+            and payload["prev_hash"] == row.prev_hash
+            and datetime.fromisoformat(payload["created_at"]) == _aware(row.created_at)
+            and version is not None
+            and version.item_code == row.item_code
+            and version.version == payload["item"]["version"]
+            and version.notice_version == row.notice_version
+        )
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
+def check_record(
+    row: Commitment, key: PlatformKey, previous: Optional[Commitment], following: Optional[Commitment]
+) -> VerificationChecks:
+    data = row.canonical.encode("utf-8")
+    try:
+        payload = json.loads(data)
+    except ValueError:
+        payload = None
+    expected_prev = GENESIS_HASH if row.seq == 1 else (previous.record_hash if previous is not None else None)
+    return VerificationChecks(
+        hash=sha256_hex(data) == row.record_hash,
+        signature=row.key_id == key.key_id and key.verify(data, row.signature),
+        chain=row.prev_hash == expected_prev
+        and (previous is None or previous.seq == row.seq - 1)
+        and (following is None or following.prev_hash == row.record_hash),
+        columns=payload is not None and _columns_agree(row, payload),
+    )
+
+
+def _at_seq(session: Session, seq: int) -> Optional[Commitment]:
+    return session.scalars(select(Commitment).where(Commitment.seq == seq)).first()
+
+
+def verify_one(session: Session, key: PlatformKey, commitment_no: str) -> Optional[CommitmentVerification]:
+    row = session.scalars(select(Commitment).where(Commitment.commitment_no == commitment_no)).first()
+    if row is None:
+        return None
+    previous = _at_seq(session, row.seq - 1) if row.seq > 1 else None
+    checks = check_record(row, key, previous, _at_seq(session, row.seq + 1))
+    return CommitmentVerification(
+        commitment_no=row.commitment_no,
+        valid=all(checks.model_dump().values()),
+        checks=checks,
+        item_code=row.item_code,
+        notice_version=row.notice_version,
+        status=row.status,
+        created_at=_iso(_aware(row.created_at).astimezone(CHINA_TIME)),
+        key_id=row.key_id,
+        record_hash=row.record_hash,
+    )
+
+
+def verify_chain(session: Session, key: PlatformKey) -> ChainVerification:
+    rows = session.scalars(select(Commitment).order_by(Commitment.seq)).all()
+    problems: List[ChainProblem] = []
+    for position, row in enumerate(rows):
+        previous = rows[position - 1] if position else None
+        # Each link is judged once, at the later record, so one broken link is one problem.
+        checks = check_record(row, key, previous, None).model_dump()
+        # A gap (a deleted record) shows as a seq that is not its position.
+        if row.seq != position + 1:
+            checks["chain"] = False
+        problems.extend(ChainProblem(commitment_no=row.commitment_no, check=name) for name, ok in checks.items() if not ok)
+    return ChainVerification(valid=not problems, length=len(rows), problems=problems)

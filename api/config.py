@@ -1,0 +1,47 @@
+"""The API's one settings object (pydantic-settings, environment prefix ``GZ_``).
+
+Every setting has a working default for a developer checkout, so ``python -m api.cli init`` and
+``uvicorn --factory api.main:create_app`` run with nothing set; production sets the environment.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GZ_", extra="ignore")
+
+    # SQLite file for development; PostgreSQL in production, e.g. postgresql+psycopg://user:pw@host/db
+    database_url: str = f"sqlite:///{REPO_ROOT / 'var' / 'api.db'}"
+    # Ed25519 private key that signs every commitment (P3); created with mode 0600 on first use.
+    signing_key_path: Path = REPO_ROOT / "var" / "keys" / "platform_ed25519.pem"
+    # 32 random bytes for the HMAC-SHA256 that keys integrity files (R16) so raw ID numbers are never a lookup key (P5).
+    id_hash_key_path: Path = REPO_ROOT / "var" / "keys" / "id_hash.key"
+    # Base of the verification link printed on every receipt (P3).
+    public_base_url: str = "http://127.0.0.1:8800"
+    # Where the catalogue YAML lives (R1); relative paths are taken from the repository root.
+    catalogue_dir: Path = Path("data/catalogue/items")
+
+    @field_validator("database_url")
+    @classmethod
+    def _psycopg3(cls, value: str) -> str:
+        # The API ships psycopg 3 only; a plain postgresql:// URL would make SQLAlchemy look for psycopg2.
+        for plain in ("postgresql://", "postgres://"):
+            if value.startswith(plain):
+                return "postgresql+psycopg://" + value[len(plain):]
+        return value
+
+    @property
+    def catalogue_path(self) -> Path:
+        return self.catalogue_dir if self.catalogue_dir.is_absolute() else REPO_ROOT / self.catalogue_dir
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

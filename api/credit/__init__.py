@@ -1,0 +1,1 @@
+"""Integrity files (诚信档案) and credit records (R4, R16)."""

@@ -1,0 +1,61 @@
+"""The application factory. Run: ``uvicorn --factory api.main:create_app --port 8800`` from the repo root."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from typing import Optional
+
+from fastapi import APIRouter, Depends, FastAPI
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from api.catalogue.router import router as catalogue_router
+from api.commitments.router import router as commitments_router
+from api.config import Settings, get_settings
+from api.credit.router import router as credit_router
+from api.database import make_engine, make_sessionmaker
+from api.dependencies import get_session
+from api.errors import ApiError, install_error_handlers
+from api.signing.router import router as keys_router
+from api.signing.service import load_or_create_id_hash_key, load_or_create_platform_key
+
+
+def _health_router() -> APIRouter:
+    router = APIRouter(tags=["health"])
+
+    @router.get("/health")
+    def health(session: Session = Depends(get_session)) -> dict:
+        try:
+            session.execute(text("SELECT 1"))
+        except Exception as exc:  # the database is the one dependency; say so instead of a bare 500
+            raise ApiError(503, "db_unavailable", "数据库暂时不可用。") from exc
+        return {"status": "ok", "db": "ok"}
+
+    return router
+
+
+def create_app(settings: Optional[Settings] = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = make_engine(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="告知承诺 API", version="1", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    # Keys are created on first start (mode 0600) so a fresh checkout runs; production provisions them.
+    app.state.platform_key = load_or_create_platform_key(settings.signing_key_path)
+    app.state.id_hash_key = load_or_create_id_hash_key(settings.id_hash_key_path)
+
+    install_error_handlers(app)
+    app.include_router(_health_router())
+    v1 = APIRouter(prefix="/api/v1")
+    v1.include_router(catalogue_router)
+    v1.include_router(credit_router)
+    v1.include_router(commitments_router)
+    v1.include_router(keys_router)
+    app.include_router(v1)
+    return app

@@ -1,0 +1,331 @@
+"""Taking commitments: the happy paths, idempotency and every server-side refusal (R2-R9, P2, P4, P5)."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.api.helpers import (
+    HAOWEI,
+    INVALID_ID,
+    LAOJIE,
+    LI_NA,
+    LIU_YANG,
+    PHONE,
+    SUDA,
+    WANG_FANG,
+    ZHANG_WEI,
+    ZHAO_QIANG,
+    commitment_body,
+    count_commitments,
+    notice_version,
+)
+
+
+def _stored(settings, commitment_no):
+    engine = create_engine(settings.database_url)
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT * FROM commitments WHERE commitment_no = :no"), {"no": commitment_no}
+        ).mappings().one()
+    engine.dispose()
+    return row
+
+
+# --- happy paths ------------------------------------------------------------------------------------------
+
+
+def test_proof_item_commitment_is_accepted_with_a_receipt(client, initialised):
+    # R7 + contract stage commitment_receipt: status accepted, what it covers, a verification link.
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    response = client.post("/api/v1/commitments", json=body)
+    assert response.status_code == 201, response.text
+    receipt = response.json()
+    created = datetime.fromisoformat(receipt["created_at"])
+    assert created.utcoffset() == timedelta(hours=8)  # Zhengzhou's calendar numbers the receipts
+    assert receipt["commitment_no"] == f"CN{created:%Y%m%d}-000001"
+    assert receipt["status"] == "accepted"
+    assert receipt["decision_no"] is None
+    assert receipt["item_code"] == "ZM001"
+    assert receipt["notice_version"] == notice_version(client, "ZM001")
+    assert receipt["proxy"] is False
+    assert receipt["covers"] == ["家庭住房情况证明（无房证明）"]
+    assert receipt["verify_url"] == f"https://gz.example.test/api/v1/commitments/{receipt['commitment_no']}/verify"
+    assert receipt["applicant_id_masked"] == "4101**********1233"
+    assert re.fullmatch(r"[0-9a-f]{64}", receipt["record_hash"])
+
+    # P2: the signed record holds the evidence exactly as delivered, and the full ID (the legal record).
+    stored = _stored(initialised, receipt["commitment_no"])
+    payload = json.loads(stored["canonical"])
+    assert payload["applicant"] == {"name": "张伟", "id_type": "resident_id", "id_number": ZHANG_WEI[1]}
+    assert payload["phone"] == PHONE
+    assert payload["proxy"] is None
+    assert payload["item"]["code"] == "ZM001" and payload["item"]["version"] == 1
+    assert payload["evidence"]["affirmation_text"] == "本人承诺"
+    assert payload["evidence"]["statement"] == body["evidence"]["statement"]
+    assert payload["evidence"]["channel"] == "web" and payload["evidence"]["sender_id"] == "web-session-1"
+    assert len(payload["evidence"]["notice_sections_sent_at"]) == 7
+    assert payload["seq"] == 1 and payload["prev_hash"] == "0" * 64
+
+
+def test_proxy_commitment_with_special_authorisation(client, initialised):
+    # R5: 刘洋 commits for 赵强 on an item that allows proxy commitment, with 特别授权.
+    body = commitment_body(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG)
+    response = client.post("/api/v1/commitments", json=body)
+    assert response.status_code == 201, response.text
+    assert response.json()["proxy"] is True
+    payload = json.loads(_stored(initialised, response.json()["commitment_no"])["canonical"])
+    assert payload["proxy"] == {
+        "name": "刘洋",
+        "id_number": LIU_YANG[1],
+        "authorization_no": "SQWT-2026-0001",
+        "special_authorization": True,
+    }
+    assert payload["evidence"]["affirmation_text"] == "我受赵强特别授权，代为承诺"
+
+
+def test_licence_item_is_decided_on_the_spot_and_covers_conditions_and_included_proofs(client):
+    # R8: 当场作出行政许可决定 -> status licensed with a decision number.
+    # R9: one commitment covers the licence conditions and the included proof item.
+    response = client.post("/api/v1/commitments", json=commitment_body(client, "XK001", HAOWEI))
+    assert response.status_code == 201, response.text
+    receipt = response.json()
+    assert receipt["status"] == "licensed"
+    assert re.fullmatch(r"XKJD-\d{4}-000001", receipt["decision_no"])
+    assert receipt["covers"] == ["卫生设施与布局", "卫生管理制度", "从业人员健康合格", "从业人员健康合格证明"]
+    assert receipt["applicant_id_masked"] == "9141**********7L3D"
+
+    second = client.post("/api/v1/commitments", json=commitment_body(client, "XK001", LAOJIE)).json()
+    assert second["decision_no"].endswith("-000002")
+    assert second["commitment_no"].endswith("-000002")
+
+
+def test_repaired_credit_may_commit_again(client):
+    # R4: 王芳's 较重 record was repaired (信用修复), so commitment is open to her.
+    response = client.post("/api/v1/commitments", json=commitment_body(client, "ZM001", WANG_FANG))
+    assert response.status_code == 201, response.text
+
+
+def test_receipt_numbers_follow_the_daily_sequence(client):
+    numbers = [
+        client.post("/api/v1/commitments", json=commitment_body(client)).json()["commitment_no"] for _ in range(3)
+    ]
+    assert [n[-6:] for n in numbers] == ["000001", "000002", "000003"]
+    assert len({n[:11] for n in numbers}) == 1
+
+
+# --- idempotency (P4) ---------------------------------------------------------------------------------------
+
+
+def test_same_idempotency_key_returns_the_same_receipt_without_a_new_row(client, initialised):
+    body = commitment_body(client, key="retry-1")
+    first = client.post("/api/v1/commitments", json=body)
+    again = client.post("/api/v1/commitments", json=body)
+    assert first.status_code == 201 and again.status_code == 200
+    assert again.content == first.content
+    assert count_commitments(initialised) == 1
+
+
+def test_retry_returns_the_receipt_even_if_credit_changed_since(client, initialised):
+    # P4: a retry after the backend stored the commitment must not turn into a refusal.
+    body = commitment_body(client, key="retry-after-change")
+    first = client.post("/api/v1/commitments", json=body)
+    engine = create_engine(initialised.database_url)
+    with engine.begin() as connection:
+        connection.execute(text("DELETE FROM credit_records"))
+        connection.execute(text("DELETE FROM integrity_files"))
+    engine.dispose()
+    again = client.post("/api/v1/commitments", json=body)
+    assert again.status_code == 200 and again.json() == first.json()
+
+
+def test_same_key_for_a_different_commitment_is_a_conflict(client, initialised):
+    client.post("/api/v1/commitments", json=commitment_body(client, key="shared-key"))
+    other = commitment_body(client, "ZM001", WANG_FANG, key="shared-key")
+    response = client.post("/api/v1/commitments", json=other)
+    assert response.status_code == 409
+    assert response.json()["error"] == "idempotency_conflict"
+    assert count_commitments(initialised) == 1
+
+
+def test_concurrent_identical_requests_store_one_commitment(client, initialised):
+    # P4: a channel that retries while the first request is still running gets the same receipt.
+    body = commitment_body(client, key="concurrent-1")
+    results = []
+    barrier = threading.Barrier(8)
+
+    def post():
+        barrier.wait()
+        results.append(client.post("/api/v1/commitments", json=body))
+
+    threads = [threading.Thread(target=post) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r.status_code for r in results) == [200] * 7 + [201]
+    assert len({r.content for r in results}) == 1
+    assert count_commitments(initialised) == 1
+
+
+def test_concurrent_different_requests_get_distinct_numbers_and_a_valid_chain(client, initialised):
+    # P3: appends are serialised, so no two commitments share a seq, a number or a prev_hash.
+    bodies = [commitment_body(client) for _ in range(6)] + [commitment_body(client, "XK001", HAOWEI) for _ in range(2)]
+    results = []
+    barrier = threading.Barrier(len(bodies))
+
+    def post(body):
+        barrier.wait()
+        results.append(client.post("/api/v1/commitments", json=body))
+
+    threads = [threading.Thread(target=post, args=(b,)) for b in bodies]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [r.status_code for r in results] == [201] * len(bodies)
+    assert len({r.json()["commitment_no"] for r in results}) == len(bodies)
+    assert sorted(r.json()["decision_no"] for r in results if r.json()["decision_no"])[-1].endswith("-000002")
+    chain = client.get("/api/v1/chain/verify").json()
+    assert chain == {"valid": True, "length": len(bodies), "problems": []}
+
+
+# --- refusals ---------------------------------------------------------------------------------------------
+
+
+def _refused(client, settings, body, status, error):
+    response = client.post("/api/v1/commitments", json=body)
+    assert response.status_code == status, response.text
+    assert response.json()["error"] == error
+    assert response.json()["message"]
+    assert count_commitments(settings) == 0
+    return response
+
+
+def test_unknown_item(client, initialised):
+    _refused(client, initialised, commitment_body(client, "ZM001", item_code="ZM099"), 404, "unknown_item")
+
+
+def test_excluded_item_is_refused(client, initialised):
+    # R2: high-risk items never allow commitment, whatever the client sends.
+    response = _refused(client, initialised, commitment_body(client, "XK101", HAOWEI), 422, "excluded")
+    assert "公共安全" in response.json()["message"]
+
+
+def test_unknown_notice_version_is_a_conflict(client, initialised):
+    # P2: the commitment must cite a notification text the platform published for that item.
+    body = commitment_body(client, "ZM001", notice_version="f" * 64)
+    _refused(client, initialised, body, 409, "unknown_notice_version")
+    # ... and another item's notice does not count either.
+    body = commitment_body(client, "ZM001", notice_version=notice_version(client, "ZM004"))
+    _refused(client, initialised, body, 409, "unknown_notice_version")
+
+
+def test_invalid_applicant_id_is_refused_and_not_echoed(client, initialised):
+    response = _refused(
+        client, initialised, commitment_body(client, "ZM001", ("张伟", INVALID_ID)), 422, "invalid_id_checksum"
+    )
+    assert INVALID_ID not in response.text  # P5
+
+
+def test_licence_item_needs_a_uscc(client, initialised):
+    _refused(client, initialised, commitment_body(client, "XK001", ZHANG_WEI), 422, "uscc_required")
+
+
+def test_invalid_phone_is_refused(client, initialised):
+    _refused(client, initialised, commitment_body(client, phone="1380013800"), 422, "invalid_phone")
+
+
+def test_invalid_proxy_id_is_refused(client, initialised):
+    _refused(
+        client, initialised, commitment_body(client, "ZM001", ZHAO_QIANG, proxy=("刘洋", INVALID_ID)), 422, "invalid_id_checksum"
+    )
+
+
+@pytest.mark.parametrize("code, applicant", [("ZM001", LI_NA), ("XK001", SUDA)])
+def test_blocked_credit_is_forbidden(client, initialised, code, applicant):
+    # R4: serious bad credit / an unrepaired false commitment bars commitment until credit repair.
+    _refused(client, initialised, commitment_body(client, code, applicant), 403, "credit_blocked")
+
+
+def test_proxy_where_the_item_does_not_allow_it(client, initialised):
+    # R5: ZM004 (律师执业申请) does not allow proxy commitment.
+    _refused(client, initialised, commitment_body(client, "ZM004", ZHAO_QIANG, proxy=LIU_YANG), 422, "proxy_not_allowed")
+
+
+def test_proxy_without_special_authorisation(client, initialised):
+    # R5: the authorisation must specially cover making the commitment (特别授权).
+    body = commitment_body(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG, special_authorization=False)
+    _refused(client, initialised, body, 422, "special_authorization_required")
+
+
+@pytest.mark.parametrize("said", ["好的", "同意", "嗯嗯", "我不承诺", "承诺了会怎么样？", "本人承若"])
+def test_affirmation_that_is_not_explicit(client, initialised, said):
+    # R7: agreement is not the commitment; only an explicit affirmation is (bot.core.affirmation).
+    _refused(client, initialised, commitment_body(client, affirmation_text=said), 422, "affirmation_not_explicit")
+
+
+def test_self_words_from_a_proxy_are_not_explicit(client, initialised):
+    # R5/R7: a proxy must commit as a proxy ("我受…特别授权，代为承诺"), not as if they were the applicant.
+    body = commitment_body(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG, affirmation_text="本人承诺")
+    _refused(client, initialised, body, 422, "affirmation_not_explicit")
+
+
+def test_statement_must_be_the_platforms_statement(client, initialised):
+    # R7 / 五(四): the statement affirmed must be the full four-part statement for this item and applicant.
+    body = commitment_body(client)
+    body["evidence"]["statement"] = "本人张伟承诺：本人已知晓告知事项。"
+    _refused(client, initialised, body, 422, "statement_mismatch")
+
+
+def test_every_notice_section_must_have_been_sent(client, initialised):
+    # R6 + contract rule 1: no commitment before every section of the notification was delivered.
+    body = commitment_body(client)
+    body["evidence"]["notice_sections_sent_at"] = body["evidence"]["notice_sections_sent_at"][:6]
+    _refused(client, initialised, body, 422, "notice_incomplete")
+
+
+def test_affirmation_before_the_notice_was_acknowledged(client, initialised):
+    body = commitment_body(client)
+    evidence = body["evidence"]
+    evidence["affirmation_at"], evidence["notice_ack_at"] = evidence["notice_ack_at"], evidence["affirmation_at"]
+    _refused(client, initialised, body, 422, "evidence_out_of_order")
+
+
+def test_affirmation_in_the_future_is_refused(client, initialised):
+    # P2: evidence times come from the channel; a time far ahead of the server's clock is not evidence.
+    body = commitment_body(client)
+    later = datetime.fromisoformat(body["evidence"]["affirmation_at"]) + timedelta(hours=1)
+    body["evidence"]["affirmation_at"] = later.isoformat()
+    _refused(client, initialised, body, 422, "evidence_out_of_order")
+
+
+def test_timestamps_without_an_offset_are_refused(client, initialised):
+    # P2: evidence times must be unambiguous.
+    body = commitment_body(client)
+    body["evidence"]["notice_ack_at"] = body["evidence"]["notice_ack_at"][:19]
+    response = _refused(client, initialised, body, 422, "invalid_request")
+    assert response.json()["fields"][0]["field"] == "evidence.notice_ack_at"
+
+
+def test_validation_errors_never_echo_personal_data(client, initialised):
+    # P5: a malformed request is refused without repeating the ID number it contained.
+    body = commitment_body(client)
+    body["applicant"]["unexpected"] = True
+    response = _refused(client, initialised, body, 422, "invalid_request")
+    assert ZHANG_WEI[1] not in response.text and PHONE not in response.text
+
+
+def test_logs_mask_ids_and_phone_numbers(client, caplog):
+    # P5: the log line of a stored commitment names the applicant only by a masked ID.
+    with caplog.at_level(logging.DEBUG):
+        client.post("/api/v1/commitments", json=commitment_body(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG))
+    logged = caplog.text
+    assert "4101**********5671" in logged
+    for secret in (ZHAO_QIANG[1], LIU_YANG[1], PHONE):
+        assert secret not in logged

@@ -1,0 +1,120 @@
+"""Integrity files and the credit check (R4, R16, P5)."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import stat
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from api import cli
+from bot.core.ids import resident_id_check_char
+from tests.api.helpers import (
+    HAOWEI,
+    INVALID_ID,
+    LAOJIE,
+    LI_NA,
+    LIU_YANG,
+    SUDA,
+    WANG_FANG,
+    ZHANG_WEI,
+    ZHAO_QIANG,
+)
+
+
+@pytest.mark.parametrize(
+    "identity, status, records",
+    [
+        (ZHANG_WEI, "clean", []),
+        (LI_NA, "blocked", [{"type": "虚假承诺", "severity": "严重", "year": "2025", "repaired": False}]),
+        (WANG_FANG, "repaired", [{"type": "虚假承诺", "severity": "较重", "year": "2024", "repaired": True}]),
+        (ZHAO_QIANG, "clean", []),
+        (LIU_YANG, "clean", []),
+        (HAOWEI, "clean", []),
+        (SUDA, "blocked", [{"type": "虚假承诺", "severity": "严重", "year": "2025", "repaired": False}]),
+        (LAOJIE, "clean", []),
+    ],
+    ids=lambda v: v[0] if isinstance(v, tuple) else None,
+)
+def test_credit_check_of_every_demo_identity(client, identity, status, records):
+    # R4: 李娜 and 郑州速达物流 (serious, unrepaired) are blocked; 王芳 repaired her 较重 record; others clean.
+    response = client.post("/api/v1/credit/check", json={"id_number": identity[1]})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == status
+    got = [
+        {
+            "type": r["type"],
+            "severity": r["severity"],
+            "year": r["occurred_on"][:4],
+            "repaired": r["repaired_at"] is not None,
+        }
+        for r in body["records"]
+    ]
+    assert got == records
+
+
+def test_unknown_valid_id_is_clean_without_records(client):
+    unknown = "11010519491231002" + resident_id_check_char("11010519491231002")
+    response = client.post("/api/v1/credit/check", json={"id_number": unknown})
+    assert response.json() == {"status": "clean", "records": []}
+
+
+def test_id_is_normalised_before_lookup(client):
+    # P1: a full-width, spaced ID finds the same integrity file.
+    typed = "４１０１０２ １９８５０５０５ ２３４２"
+    assert client.post("/api/v1/credit/check", json={"id_number": typed}).json()["status"] == "blocked"
+
+
+@pytest.mark.parametrize(
+    "id_number, code",
+    [(INVALID_ID, "invalid_id_checksum"), ("91410100MA44XK7L3E", "invalid_uscc_checksum"), ("12345", "invalid_id_format")],
+)
+def test_invalid_id_is_422_with_the_ids_error_code_and_is_not_echoed(client, id_number, code):
+    response = client.post("/api/v1/credit/check", json={"id_number": id_number})
+    assert response.status_code == 422
+    assert response.json()["error"] == code
+    assert id_number not in response.text  # P5
+
+
+def test_credit_check_is_post_only_so_ids_stay_out_of_urls(client):
+    # P5: an ID in a query string would land in access logs.
+    assert client.get("/api/v1/credit/check", params={"id_number": ZHANG_WEI[1]}).status_code == 405
+
+
+def test_integrity_files_are_keyed_by_hmac_never_the_raw_id(initialised):
+    # R16 + P5: the table cannot be read back into ID numbers without the key file.
+    key = initialised.id_hash_key_path.read_bytes()
+    assert len(key) == 32
+    assert stat.S_IMODE(initialised.id_hash_key_path.stat().st_mode) == 0o600
+    engine = create_engine(initialised.database_url)
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT id_hash, subject_type, display_name FROM integrity_files")).all()
+    engine.dispose()
+    dump = repr(rows)
+    for _, id_number in (ZHANG_WEI, LI_NA, WANG_FANG, ZHAO_QIANG, LIU_YANG, HAOWEI, SUDA, LAOJIE):
+        assert id_number not in dump
+    expected = hmac.new(key, LI_NA[1].encode(), hashlib.sha256).hexdigest()
+    by_hash = {row.id_hash: row for row in rows}
+    assert by_hash[expected].subject_type == "person"
+    assert by_hash[expected].display_name == "李*"
+    suda = by_hash[hmac.new(key, SUDA[1].encode(), hashlib.sha256).hexdigest()]
+    assert (suda.subject_type, suda.display_name) == ("enterprise", SUDA[0])
+
+
+def test_seed_demo_is_idempotent(initialised):
+    def counts():
+        engine = create_engine(initialised.database_url)
+        with engine.connect() as connection:
+            result = tuple(
+                connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                for table in ("integrity_files", "credit_records")
+            )
+        engine.dispose()
+        return result
+
+    before = counts()
+    assert before == (8, 3)
+    assert cli.seed_demo(initialised) == 0
+    assert counts() == before
