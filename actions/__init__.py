@@ -1,0 +1,1 @@
+"""Rasa SDK action server: the commitment journey, catalogue discovery and rule-based extraction."""

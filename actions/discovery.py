@@ -1,0 +1,446 @@
+"""Finding the catalogue item a citizen means, from free Chinese text (P1; mission step 1, R1).
+
+People rarely type the official item name. They write 公租房 or 租政府的房子 for 公共租赁住房资格申请, type
+低报 for 低保 (same pinyin, wrong character), paste traditional characters or full-width digits, and wrap the
+need in a long polite sentence. :class:`ItemIndex` ranks catalogue items against such text with BM25 over three
+views of every catalogue field, all built once from the catalogue:
+
+* character bi- and trigrams (robust to jieba splitting a phrase differently in context),
+* jieba words (the catalogue terms are registered with jieba so they stay whole),
+* toneless pinyin syllable bi- and trigrams with fuzzy initials/finals (zh/z, ch/c, sh/s, -ng/-n), so a
+  homophone typo still meets the right item.
+
+Particles and politeness (我想 请问 一下 怎么 办 需要 的 了 吗 ...) are removed before n-grams are formed, so
+they neither match nor glue content words together. The score ranks; a separate *evidence* score decides whether
+an item is a plausible match at all: words that only name a kind of procedure (登记, 许可证), a department, or a
+common word that merely sounds like a catalogue term (公积金 ~ 救济金) are no evidence. Text without evidence
+(weather, greetings, emoji, prompt injections, other services) gives an empty list, and the dialogue asks again
+instead of guessing.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+import jieba
+from opencc import OpenCC
+from pypinyin import lazy_pinyin
+
+from bot.build import USER_WORD_FREQ, USER_WORD_TAG, dictionary_words, item_terms
+from bot.core.catalogue import Item
+
+# A chat message longer than this is not a description of one need; only its beginning is searched, which also
+# bounds the time a hostile multi-megabyte message can cost.
+MAX_QUERY_CHARS = 500
+
+# How much each catalogue field says about the item (BM25F-style weighted term frequency). Names and aliases
+# are what people call the item; phrasings are whole sentences and therefore diluted; the department name is
+# shared by several items and only weakly distinguishes them.
+FIELD_WEIGHTS: Dict[str, float] = {
+    "name": 3.0,
+    "aliases": 3.0,
+    "phrasings": 1.0,
+    "replaces": 1.5,
+    "includes_proofs": 1.0,
+    "area": 1.0,
+    "department": 0.5,
+}
+# Exact characters and words count fully; pinyin counts less, because it also matches unrelated homophones.
+VIEW_WEIGHTS: Dict[str, float] = {"c": 1.0, "w": 1.0, "p": 0.8}
+BM25_K1 = 1.2
+BM25_B = 0.5  # alias lists and phrasings make documents long for reasons unrelated to relevance
+
+# An item is a candidate only with at least this much evidence. A distinctive word of its name, an alias or a
+# replaced proof clears it several times over, a homophone of one (低报) or one word of an example sentence
+# (辞退) just clears it; procedure words, department names and common words that merely sound alike do not
+# count at all.
+MIN_EVIDENCE = 2.0
+# ... and only when it is not far behind the best candidate.
+MIN_SHARE_OF_BEST = 0.25
+# Evidence comes from what the item is and what it replaces. Sharing only a department (我去公安局报案) or only
+# procedure words (结婚登记, 办个许可证) is no evidence that the user means this item; both still rank. A word
+# from an example sentence is weaker evidence than one from the name: most words of 我在郑州上班想办个居住证 are
+# incidental to 居住证.
+EVIDENCE_FIELD_WEIGHTS: Dict[str, float] = {
+    "name": 3.0,
+    "aliases": 3.0,
+    "phrasings": 0.3,
+    "replaces": 1.5,
+    "includes_proofs": 1.0,
+    "area": 1.0,
+}
+PROCEDURE_WORDS: Tuple[str, ...] = (
+    "登记", "许可", "许可证", "证明", "认定", "注册", "申领", "审批", "经营", "资格", "领取", "设立", "办理",
+    "业务", "证书", "证件", "手续", "情况", "状况", "管理", "制度", "条件", "新办", "事项", "告知承诺制",
+    "审核", "审查", "核准", "备案",
+)
+# Among a handful of shown candidates less evidence is needed than in the whole catalogue, but the pick must
+# stand out clearly from the next one.
+MIN_CHOICE_SCORE = 1.5
+CHOICE_MARGIN = 2.0
+# The user names a code directly (ZM001): that item comes first, whatever else the text says.
+CODE_BONUS = 100.0
+
+# Words that carry how someone asks, not what they ask for. Removing them keeps long-winded sentences from
+# matching phrasings that happen to be equally polite.
+STOP_WORDS: frozenset = frozenset(
+    """
+    我 我们 咱 咱们 你 您 你们 他 她 它 他们 自己 本人 俺
+    想 想要 要 需要 得 能 能不能 可以 可不可以 能否 是否 会 应该 必须 打算 准备
+    请 请问 问 问一下 问问 咨询 一下 下 麻烦 帮 帮忙 帮我 给 告诉 知道 了解 看看 看 查 查询 问下
+    怎么 怎么样 怎样 如何 怎么办 什么 啥 哪 哪些 哪个 哪里 多少 几 为什么 咋 咋办 是不是 有没有
+    办 办理 去 来 做 弄 搞 申请 申报 流程 手续 材料 需 该
+    的 地 了 吗 呢 啊 吧 呀 嘛 哦 哈 啦 么 呐 噢 喔 嗯 额 哎 唉 诶 哇 着 过 之
+    是 有 在 和 与 及 或 或者 还是 跟 同 对 把 被 从 向 到 于 以 为 为了 关于 按 按照
+    这 那 这个 那个 这些 那些 一个 个 些 点 一点 一些 一 种 样 里 上 中 后 前 时 时候 现在 今天 已经
+    还 也 都 就 又 再 才 只 很 太 挺 非常 特别 比较 更 最 刚 刚刚 马上 一直 一定 大概 可能
+    听说 然后 因为 所以 但是 不过 如果 要是 的话 而且 并且 那么 那样 这样 这么 那么 其实 另外
+    你好 您好 谢谢 感谢 多谢 老师 同志 师傅 领导 工作人员 客服 小姐姐 亲 在吗 好的 好 ok
+    郑州 郑州市 市 河南 河南省 本市
+    """.split()
+)
+
+# jieba's general dictionary glues particles onto content characters (想开, 要办, 店的); outside the catalogue's
+# own words such a particle is cut off again so it cannot hide or fake a match.
+LEADING_PARTICLES = frozenset("我想要请帮")
+TRAILING_PARTICLES = frozenset("了的吗呢吧啊呀嘛么")
+
+# A word of jieba's general dictionary at least this frequent is a real word the user meant (公积金, 上班), not a
+# typo; rare entries (地保, freq 20) may well be a mistyped catalogue term (低保).
+COMMON_WORD_FREQ = 50
+
+# Numeral + classifier (一家, 两个, 几次) says how many, never which item.
+_QUANTITY = re.compile(r"[一两几每某][个家些点次种样位件项条张份下]")
+
+_T2S = OpenCC("t2s")
+_SPACE_RUN = re.compile(r"\s+")
+_CJK_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_ALNUM_TOKEN = re.compile(r"[a-z0-9]+")
+_CODE_RE = re.compile(r"(?<![a-z0-9])(zm|xk)\s*-?\s*(\d{3})(?!\d)")
+
+
+def normalize(text: str) -> str:
+    """The one normal form of user text and catalogue terms (P1): NFKC (full-width -> half-width, ① -> 1),
+    traditional -> simplified, lower case, emoji and control characters removed, whitespace collapsed."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", str(text))
+    kept: List[str] = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in ("Cf", "Mn", "Me", "Sk"):
+            # zero-width characters, variation selectors, keycaps, skin tones: glue *inside* an emoji or a
+            # word (公\u200b租房); dropped without leaving a gap.
+            continue
+        if category[0] == "C" or category == "So":
+            kept.append(" ")  # control characters and emoji separate what is around them
+            continue
+        kept.append(ch)
+    text = _T2S.convert("".join(kept)).lower()
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+_registered_words: Set[str] = set()
+
+
+def register_catalogue_words(items: Iterable[Item]) -> None:
+    """Teach the process-wide jieba the catalogue terms (the same words as the generated userdict.txt).
+
+    The global tokenizer is used on purpose: spaCy's jieba segmenter (actions.extract) uses it too, and a second
+    private dictionary would cost tens of megabytes per process.
+    """
+    for word in dictionary_words(items):
+        word = normalize(word)
+        if word and word not in _registered_words:
+            jieba.add_word(word, freq=USER_WORD_FREQ, tag=USER_WORD_TAG)
+            _registered_words.add(word)
+
+
+def _fold_pinyin(syllable: str) -> str:
+    """Fuzzy pinyin: the confusions typical of IME typos and regional accents (zh/z, ch/c, sh/s, -ng/-n)."""
+    if syllable[:2] in ("zh", "ch", "sh"):
+        syllable = syllable[0] + syllable[2:]
+    if syllable.endswith("ng"):
+        syllable = syllable[:-1]
+    return syllable
+
+
+@lru_cache(maxsize=20000)
+def _pinyin_of_run(run: str) -> Tuple[str, ...]:
+    syllables = lazy_pinyin(run)
+    if len(syllables) != len(run):  # characters without a reading come back merged; align per character
+        syllables = [lazy_pinyin(ch)[0] for ch in run]
+    return tuple(_fold_pinyin(s) for s in syllables)
+
+
+def _ngrams_of_run(
+    tokens: List[str], terms: Counter, sounds: Optional[Tuple[Set[str], Set[str]]] = None
+) -> None:
+    run = "".join(tokens)
+    n = len(run)
+    for size in (2, 3):
+        for i in range(n - size + 1):
+            terms["c" + str(size) + ":" + run[i : i + size]] += 1
+    if n < 2:
+        return
+    syllables = _pinyin_of_run(run)
+    # Character positions covered by a common word of the general dictionary (公积金, 上班): its pinyin is not
+    # a typo of a catalogue term even when it sounds like part of one (公积金 ~ 救济金).
+    in_common_word = [False] * n
+    if sounds is not None:
+        position = 0
+        for token in tokens:
+            if len(token) >= 2 and token not in _registered_words and jieba.dt.FREQ.get(token, 0) >= COMMON_WORD_FREQ:
+                in_common_word[position : position + len(token)] = [True] * len(token)
+            position += len(token)
+    for size in (2, 3):
+        for i in range(n - size + 1):
+            term = "p" + str(size) + ":" + " ".join(syllables[i : i + size])
+            terms[term] += 1
+            if sounds is not None:
+                sounds[0 if all(in_common_word[i : i + size]) else 1].add(term)
+
+
+def _tokens(normalized: str) -> Iterable[str]:
+    for token in jieba.cut(normalized, HMM=False):
+        if len(token) < 2 or token in _registered_words or token in STOP_WORDS:
+            yield token
+            continue
+        head, tail = "", ""
+        while len(token) >= 2 and token[0] in LEADING_PARTICLES:
+            head, token = head + token[0], token[1:]
+        while len(token) >= 2 and token[-1] in TRAILING_PARTICLES:
+            token, tail = token[:-1], token[-1] + tail
+        yield from head
+        yield token
+        yield from tail
+
+
+def analyse(normalized: str, common_word_sounds: Optional[Set[str]] = None) -> Counter:
+    """Terms of already-normalised text: ``w:`` words, ``c2:``/``c3:`` character n-grams, ``p2:``/``p3:``
+    pinyin n-grams. Stop words and punctuation end a run, so n-grams never bridge them.
+
+    With ``common_word_sounds`` (for a query), the pinyin terms that occur only inside common words are added
+    to that set: they still rank, but are no evidence of a match on their own."""
+    terms: Counter = Counter()
+    run: List[str] = []
+    sounds: Optional[Tuple[Set[str], Set[str]]] = (set(), set()) if common_word_sounds is not None else None
+
+    def flush() -> None:
+        if run:
+            _ngrams_of_run(run, terms, sounds)
+            run.clear()
+
+    for token in _tokens(normalized):
+        if token in STOP_WORDS or _QUANTITY.fullmatch(token):
+            flush()
+        elif _CJK_TOKEN.fullmatch(token):
+            run.append(token)
+            if len(token) >= 2:
+                terms["w:" + token] += 1
+        else:
+            flush()
+            if _ALNUM_TOKEN.fullmatch(token):
+                terms["w:" + token] += 1
+    flush()
+    if common_word_sounds is not None and sounds is not None:
+        common_word_sounds.update(sounds[0] - sounds[1])
+    return terms
+
+
+def _item_fields(item: Item) -> Dict[str, Sequence[str]]:
+    return {
+        "name": [item.name],
+        "aliases": list(item.aliases),
+        "phrasings": list(item.phrasings),
+        "replaces": list(item.replaces),
+        "includes_proofs": list(item.includes_proofs),
+        "area": [item.area],
+        "department": [item.department],
+    }
+
+
+def _view_weight(term: str) -> float:
+    return VIEW_WEIGHTS[term[0]]
+
+
+def _clip(text: str) -> str:
+    # Clip before normalising (bounded cost), then again after (NFKC can lengthen text, e.g. ㎡ -> m2).
+    return normalize(str(text)[: MAX_QUERY_CHARS * 2])[:MAX_QUERY_CHARS]
+
+
+class ItemIndex:
+    """Ranks catalogue items against free text. Build once (jieba and pinyin work happens here); ``search`` is a
+    few dictionary look-ups per query term."""
+
+    def __init__(self, items: Iterable[Item]):
+        self.items: Dict[str, Item] = {item.code: item for item in sorted(items, key=lambda i: i.code)}
+        register_catalogue_words(self.items.values())
+        self._codes: List[str] = list(self.items)
+
+        # Per item: weighted term frequencies over all fields, and over the fields that can *qualify* an item as a
+        # match on their own (EVIDENCE_FIELD_WEIGHTS).
+        doc_terms: List[Dict[str, float]] = []
+        evidence_terms: List[Dict[str, float]] = []
+        lengths: List[float] = []
+        for code in self._codes:
+            weighted: Dict[str, float] = defaultdict(float)
+            evidence: Dict[str, float] = defaultdict(float)
+            for field_name, texts in _item_fields(self.items[code]).items():
+                weight = FIELD_WEIGHTS[field_name]
+                for text in texts:
+                    for term, count in analyse(normalize(text)).items():
+                        weighted[term] += weight * count
+                        evidence[term] += EVIDENCE_FIELD_WEIGHTS.get(field_name, 0.0) * count
+            doc_terms.append(weighted)
+            evidence_terms.append(evidence)
+            lengths.append(sum(weighted.values()))
+
+        n_docs = len(self._codes)
+        avg_length = (sum(lengths) / n_docs) if n_docs else 1.0
+        document_frequency: Counter = Counter(term for terms in doc_terms for term in terms)
+        # Procedure words (登记, 许可证, 证明 ...) say what kind of matter, not which one.
+        self._procedure_terms: Set[str] = set()
+        for word in PROCEDURE_WORDS:
+            self._procedure_terms.update(analyse(normalize(word)))
+
+        # term -> [(doc index, BM25 weight, BM25 weight counted as evidence)], precomputed so that a query only
+        # adds numbers.
+        self._postings: Dict[str, List[Tuple[int, float, float]]] = defaultdict(list)
+        for doc, terms in enumerate(doc_terms):
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[doc] / avg_length)
+            for term, tf in terms.items():
+                df = document_frequency[term]
+                idf = _view_weight(term) * math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+                weight = idf * tf * (BM25_K1 + 1) / (tf + norm)
+                etf = 0.0 if term in self._procedure_terms else evidence_terms[doc].get(term, 0.0)
+                evidence_weight = idf * etf * (BM25_K1 + 1) / (etf + norm) if etf else 0.0
+                self._postings[term].append((doc, weight, evidence_weight))
+
+        # For choosing among shown candidates by name: every normalised name and alias of each item.
+        self._terms_by_code: Dict[str, List[str]] = {
+            code: sorted({normalize(t) for t in item_terms(item)} - {""}, key=len, reverse=True)
+            for code, item in self.items.items()
+        }
+
+    # --- scoring -------------------------------------------------------------------------------------------
+
+    def _scores(self, normalized: str) -> Tuple[Dict[str, float], Dict[str, float]]:
+        """``(score, evidence)`` per item: the BM25 score ranks; the evidence (the part contributed by
+        distinctive terms in what the item *is*) decides whether the item is a plausible match at all."""
+        totals: Dict[int, float] = defaultdict(float)
+        evidence: Dict[int, float] = defaultdict(float)
+        common_word_sounds: Set[str] = set()
+        terms = analyse(normalized, common_word_sounds)
+        for term in terms:  # each distinct term once: repeating a word is not more evidence
+            counts_as_evidence = term not in common_word_sounds
+            for doc, weight, evidence_weight in self._postings.get(term, ()):
+                totals[doc] += weight
+                if counts_as_evidence:
+                    evidence[doc] += evidence_weight
+        scores = {self._codes[doc]: score for doc, score in totals.items()}
+        evidences = {self._codes[doc]: value for doc, value in evidence.items()}
+        for code in self._codes_named_in(normalized):
+            scores[code] = scores.get(code, 0.0) + CODE_BONUS
+            evidences[code] = evidences.get(code, 0.0) + CODE_BONUS
+        return scores, evidences
+
+    def _codes_named_in(self, normalized: str) -> List[str]:
+        found = []
+        for prefix, digits in _CODE_RE.findall(normalized):
+            code = (prefix + digits).upper()
+            if code in self.items and code not in found:
+                found.append(code)
+        return found
+
+    def search(self, text: str, k: int = 5) -> List[Tuple[str, float]]:
+        """Item codes best first with their scores; ``[]`` when nothing plausibly matches (P1)."""
+        scores, evidence = self._scores(_clip(text))
+        plausible = {code: score for code, score in scores.items() if evidence.get(code, 0.0) >= MIN_EVIDENCE}
+        if not plausible:
+            return []
+        floor = MIN_SHARE_OF_BEST * max(plausible.values())
+        ranked = sorted(((c, s) for c, s in plausible.items() if s >= floor), key=lambda cs: (-cs[1], cs[0]))
+        return [(code, round(score, 4)) for code, score in ranked[:k]]
+
+    # --- choosing among shown candidates ---------------------------------------------------------------------
+
+    def resolve_choice(self, text: str, candidates: List[str]) -> Optional[str]:
+        """The candidate (item code) the user picks from a shown list, by number (1, 第2个, 二, 第三项, 选1) or by
+        name/alias (公租房那个); ``None`` unless exactly one is clearly meant."""
+        if not candidates:
+            return None
+        normalized = _clip(text)
+        compact = normalized.replace(" ", "")
+        if not compact or _NEGATION.search(compact):
+            return None  # 不是第一个 / 都不是: not a pick; the dialogue asks again
+
+        number = _chosen_number(compact)
+        if number is not None:
+            return candidates[number - 1] if 1 <= number <= len(candidates) else None
+        if _LAST.search(compact):
+            return candidates[-1]
+
+        named = [code for code in self._codes_named_in(normalized) if code in candidates]
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            return None
+
+        # The longest name or alias written in the text decides, if only one candidate has it.
+        longest = {code: max((len(t) for t in self._terms_by_code.get(code, ()) if t in compact), default=0)
+                   for code in candidates}
+        top = max(longest.values())
+        if top >= 2:
+            winners = [code for code, length in longest.items() if length == top]
+            return winners[0] if len(winners) == 1 else None
+
+        # Otherwise a partial description (残疾人那个, 医疗的): the candidate with clearly the most evidence.
+        scores, _ = self._scores(normalized)
+        ranked = sorted(((scores.get(code, 0.0), code) for code in candidates), reverse=True)
+        best_score, best_code = ranked[0]
+        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+        if best_score >= MIN_CHOICE_SCORE and best_score >= CHOICE_MARGIN * runner_up:
+            return best_code
+        return None
+
+
+_CN_DIGITS = {"一": 1, "幺": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+              "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_NUM = r"(\d{1,2}|十[一二三四五六七八九]?|[一幺壹二两贰三叁四肆五伍六陆七柒八捌九玖]十?[一二三四五六七八九]?|[十拾])"
+_UNIT = r"(?:个|项|条|号|种|件|类|行)"
+# The whole message is a number with polite filler around it: "1", "2号", "选3吧", "就第二个", "第三项。"
+_WHOLE_NUMBER = re.compile(
+    r"^(?:我|那|那就|就|嗯)?(?:要|选|选择|办|是|点)?(?:的是)?(?:第)?\(?"
+    + _NUM
+    + _UNIT
+    + r"?\)?(?:吧|啊|呀|的|哦|了|嘛|呢)?[.。!！~、]*$"
+)
+# Inside a longer message only an explicit ordinal or "选N" counts: "我要办第2个", "选1就行".
+_ORDINAL = re.compile(r"第" + _NUM + _UNIT + r"?|选(?:择)?" + _NUM)
+_LAST = re.compile(r"最后(?:一|那|这)?(?:个|项|条|种)")
+_NEGATION = re.compile(r"不是|不要|不对|都不|没有一个|哪个都不|都没有|别的")
+
+
+def _parse_number(numeral: str) -> Optional[int]:
+    if numeral.isdigit():
+        return int(numeral)
+    if numeral in ("十", "拾"):
+        return 10
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(numeral)
+
+
+def _chosen_number(compact: str) -> Optional[int]:
+    whole = _WHOLE_NUMBER.match(compact)
+    if whole:
+        return _parse_number(whole.group(1))
+    numbers = {_parse_number(a or b) for a, b in _ORDINAL.findall(compact)}
+    numbers.discard(None)
+    return numbers.pop() if len(numbers) == 1 else None
