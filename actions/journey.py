@@ -647,8 +647,11 @@ class OutsideJourney(Action):
                 json_message={"stage": "commitment_status", "commitment_no": last["commitment_no"], "status": last.get("status") or "accepted"},
             )
         else:
+            text = answers.clean((tracker.latest_message or {}).get("text") or "")
             dispatcher.utter_message(
-                text="目前没有正在办理的事项，不会提交任何承诺。请告诉我您想办理什么，例如“我想申请公租房”。"
+                text="目前没有正在办理的事项，不会提交任何承诺。请告诉我您想办理什么，例如“我想申请公租房”；"
+                "也可以拨打12345政务服务便民热线咨询。",
+                json_message={"stage": "item_not_found", "query": text[:200]},
             )
         return []
 

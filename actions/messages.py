@@ -24,7 +24,7 @@ ASK_TEXT = {
     "authorization_no": "请输入申请人签署的授权委托书编号。",
     "authorization_scope": "请确认：这份授权委托书是否明确写明“特别授权代为作出告知承诺”？回复“是”或“否”。",
     "phone": "请留一个联系手机号（11位），用于接收办理和核查通知。",
-    "notice_ack": "以上是本事项的全部告知内容。请您认真阅读，读完后回复“已阅读”；需要再看一遍请回复“再说一遍”，只看某一条可以说“第五条再说一遍”。",
+    "notice_ack": "请您认真阅读以上告知内容，读完后回复“已阅读”；需要再看一遍请回复“再说一遍”，只看某一条可以说“第五条再说一遍”。",
     "affirmation": "请输入承诺用语完成承诺。",
 }
 
@@ -127,7 +127,8 @@ def affirmation_request(item: Item, statement: str, words: str) -> Message:
 
 
 def affirmation_rejected(reason: str, explanation: str, words: str) -> Message:
-    text = f"{explanation}承诺必须由您明确表示，请输入“{words}”。如不想承诺，可以回复“算了”，改按一般程序提交证明。"
+    ask_words = "" if words in explanation else f"请输入“{words}”。"
+    text = f"{explanation}{ask_words}如不想承诺，可以回复“算了”，改按一般程序提交证明。"
     return text, {"stage": "affirmation_rejected", "reason": reason, "required_words": words}
 
 
