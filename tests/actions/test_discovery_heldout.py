@@ -1,0 +1,13 @@
+"""The held-out discovery gate (P1, mission step 1): top-3 accuracy >= 0.95 on queries written blind."""
+from __future__ import annotations
+
+from tests.eval_discovery import DEFAULT_PATH, evaluate
+
+TOP3_FLOOR = 0.95
+
+
+def test_held_out_discovery_top3():
+    result = evaluate(DEFAULT_PATH)
+    print(f"held-out discovery: n={result['n']} top1={result['top1']} top3={result['top3']}")
+    assert result["n"] >= 60
+    assert result["top3"] >= TOP3_FLOOR, result["misses"]
