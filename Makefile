@@ -1,6 +1,8 @@
 # The two commands (README): `make up` sets everything up and runs the assistant; `make test` runs the suite.
 SHELL := /bin/bash
-PY310 := $(shell command -v python3.10 2>/dev/null || ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 2>/dev/null | tail -n1)
+# The first Python 3.10 that really runs (a pyenv shim may exist without 3.10 being selected).
+PY310 := $(shell for c in python3.10 $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 /usr/bin/python3.10 /usr/local/bin/python3.10; do \
+           $$c -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { command -v $$c || echo $$c; } && break; done)
 
 .PHONY: up test setup build model clean
 
