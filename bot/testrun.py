@@ -7,8 +7,9 @@ The API and the Rasa side live in two virtualenvs, so the suite is two pytest ru
      over HTTP).
 Before that, the catalogue build step runs and the model is trained if its inputs changed (cached by hash).
 
-Profiles: GZ_TEST_PROFILES=embedded (default) or "embedded,scale" to run the database-backed parts again on
-PostgreSQL + Redis (127.0.0.1:5432 database `test`, 127.0.0.1:6379).
+Profiles: GZ_TEST_PROFILES=embedded or "embedded,scale". Unset, the suite runs the embedded profile and then,
+when PostgreSQL (127.0.0.1:5432, database `test`) and Redis (127.0.0.1:6379) answer, runs the API and e2e
+suites again on them (the scale profile); it says which profiles ran.
 
 Extra pytest arguments: PYTEST_ARGS="-k proxy -x" make test.
 pytest's exit code 5 (nothing collected, e.g. a -k filter that matches nothing in one venv) is reported
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import socket
 import subprocess
 import sys
 import time
@@ -25,6 +27,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NO_TESTS_COLLECTED = 5
+
+
+def scale_services_up() -> bool:
+    """PostgreSQL and Redis reachable on their usual local ports (the scale profile's defaults)."""
+    for port in (int(os.environ.get("GZ_PG_PORT", "5432")), int(os.environ.get("GZ_REDIS_PORT", "6379"))):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        except OSError:
+            return False
+    return True
 
 
 def run(label: str, cmd: list[str], env: dict[str, str]) -> int:
@@ -41,7 +53,9 @@ def run(label: str, cmd: list[str], env: dict[str, str]) -> int:
 def main() -> int:
     started = time.monotonic()
     extra = shlex.split(os.environ.get("PYTEST_ARGS", ""))
-    profiles = [p.strip() for p in os.environ.get("GZ_TEST_PROFILES", "embedded").split(",") if p.strip()]
+    default = "embedded,scale" if scale_services_up() else "embedded"
+    profiles = [p.strip() for p in os.environ.get("GZ_TEST_PROFILES", default).split(",") if p.strip()]
+    print(f"test profiles: {', '.join(profiles)}", flush=True)
     base_env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
 
     subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "bot.build"], cwd=ROOT, env=base_env, check=True)
