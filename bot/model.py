@@ -6,6 +6,7 @@ training data (including the files generated from the catalogue). Set-up, tests 
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import subprocess
@@ -51,6 +52,15 @@ def ensure_model(verbose: bool = True) -> Path:
             print(f"model up to date: {path.relative_to(ROOT)}")
         return path
     MODELS.mkdir(exist_ok=True)
+    # Several test runs (or `make up` beside `make test`) may want the same model: train it once.
+    with open(MODELS / ".train.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            return path
+        return _train(path, verbose)
+
+
+def _train(path: Path, verbose: bool) -> Path:
     if verbose:
         print(f"training model {path.name} (inputs changed) ...", flush=True)
     started = time.monotonic()
