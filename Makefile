@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PY310 := $(shell for c in python3.10 $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 /usr/bin/python3.10 /usr/local/bin/python3.10; do \
            $$c -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { command -v $$c || echo $$c; } && break; done)
 
-.PHONY: up test setup build model clean
+.PHONY: up test setup system-packages build model clean
 
 up: setup
 	.venv/bin/python -m bot.stack up
@@ -12,7 +12,24 @@ up: setup
 test: setup
 	.venv/bin/python -m bot.testrun
 
-setup: .venv/.installed .venv-api/.installed
+setup: system-packages .venv/.installed .venv-api/.installed
+
+# Debian packages the product needs besides Python: CJK fonts for the downloadable PDFs (R10; see
+# api/documents/fonts.py for why the PDFs embed WenQuanYi Zen Hei) and poppler-utils (pdftotext) for their tests.
+# Installed only when missing, and only where apt-get exists and we are root; elsewhere the command is printed.
+SYSTEM_PACKAGES := fonts-noto-cjk fonts-wqy-zenhei poppler-utils
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	missing=$$(echo $$missing); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  echo "apt-get install $$missing"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q --no-install-recommends $$missing >/dev/null \
+	    || { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends $$missing >/dev/null; }; \
+	else \
+	  echo "Missing Debian packages: $$missing. As root: apt-get install -y --no-install-recommends $$missing"; \
+	fi
 
 # Rasa 3.6 pins SQLAlchemy 1.4 and pydantic 1; the API uses SQLAlchemy 2 and pydantic 2: two venvs.
 .venv/.installed: pyproject.toml
