@@ -97,6 +97,8 @@ class Item:
     verification: Optional[VerificationPlan]
     exclusion_category: Optional[str] = None
     exclusion_reason: Optional[str] = None
+    # R18 / 五(八): high economic value or hard to verify -> the applicant sees a credit warning first.
+    high_value: bool = False
     source_file: str = field(default="", compare=False)
 
     @property
@@ -153,6 +155,7 @@ class Item:
             "exclusion": None
             if not self.exclusion_category
             else {"category": self.exclusion_category, "reason": self.exclusion_reason},
+            "high_value": self.high_value,
         }
 
 
@@ -187,6 +190,13 @@ def _bool(raw: Dict[str, Any], key: str, where: str) -> bool:
     value = raw.get(key)
     if not isinstance(value, bool):
         raise _fail(where, key, "is required and must be true or false")
+    return value
+
+
+def _optional_bool(raw: Dict[str, Any], key: str, where: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise _fail(where, key, "must be true or false when given")
     return value
 
 
@@ -295,6 +305,7 @@ def parse_item(raw: Any, source: str = "<memory>") -> Item:
         verification=verification,
         exclusion_category=exclusion_category,
         exclusion_reason=exclusion_reason,
+        high_value=_optional_bool(raw, "high_value", where),
         source_file=source,
     )
 
