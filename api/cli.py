@@ -1,6 +1,6 @@
 """Operator commands. Run from the repository root: ``python -m api.cli <command>``.
 
-    migrate         alembic upgrade head (Alembic owns the schema)
+    migrate         alembic upgrade heads (Alembic owns the schema)
     load-catalogue  validate data/catalogue/items and store a new version of every changed item (R1)
     seed-demo       the demo integrity files of catalogue.md (R4, R16); running it again adds nothing
     init            all three
@@ -30,7 +30,8 @@ def alembic_config(database_url: str) -> Config:
 
 
 def migrate(settings: Settings) -> int:
-    command.upgrade(alembic_config(settings.database_url), "head")
+    # "heads": each domain adds its own revision on top of 0001 until the lead merges them.
+    command.upgrade(alembic_config(settings.database_url), "heads")
     print("schema is at the latest migration")
     return 0
 

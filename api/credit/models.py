@@ -3,12 +3,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import List, Optional
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.database import Base
 
 SEVERITIES = ("一般", "较重", "严重")  # R16: false commitments are graded by severity
+# R16 / 五(七): what kind of breach a record is about.
+RECORD_TYPES = ("虚假承诺", "未履行承诺")
+REPAIR_STATUSES = ("pending", "approved", "refused")
+OBJECTION_STATUSES = ("pending", "upheld", "corrected")
 
 
 class IntegrityFile(Base):
@@ -21,6 +25,8 @@ class IntegrityFile(Base):
     id_hash: Mapped[str] = mapped_column(String(64), unique=True)
     subject_type: Mapped[str] = mapped_column(String(16))
     display_name: Mapped[str] = mapped_column(String(200))  # a person's name masked (张*), an enterprise's in full
+    # HMAC of the full name: "name and ID must match" (P5) is checked without storing the name in clear.
+    name_hash: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
     records: Mapped[List["CreditRecord"]] = relationship(
@@ -41,5 +47,58 @@ class CreditRecord(Base):
     occurred_on: Mapped[date] = mapped_column(Date)
     description: Mapped[str] = mapped_column(Text, default="")
     repaired_at: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
+    # The commitment whose verification found it (R14); None for records brought in from elsewhere (demo data).
+    commitment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("commitments.id"), nullable=True, index=True)
+    # The authority that made the record (认定部门), the one a repair or an objection is addressed to.
+    authority: Mapped[str] = mapped_column(String(100), default="")
+    # An objection found the record wrong and it was struck out (异议处理, R16): it stays for the audit trail
+    # but no longer counts anywhere.
+    annulled_at: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
+    created_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
 
     integrity_file: Mapped[IntegrityFile] = relationship(back_populates="records")
+    repairs: Mapped[List["CreditRepair"]] = relationship(back_populates="record", order_by="CreditRepair.id")
+    objections: Mapped[List["CreditObjection"]] = relationship(back_populates="record", order_by="CreditObjection.id")
+
+
+class CreditRepair(Base):
+    """信用修复: the applicant asks, with reasons, that a record stop counting; an officer approves or refuses (R16).
+
+    Approval sets the record's ``repaired_at``: a repaired record no longer bars commitment (R4), but the
+    applicant's later commitments are always verified (R13, 五(六) credit as a factor of the plan).
+    """
+
+    __tablename__ = "credit_repairs"
+    __table_args__ = (CheckConstraint("status IN ('pending', 'approved', 'refused')", name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    credit_record_id: Mapped[int] = mapped_column(ForeignKey("credit_records.id"), index=True)
+    reasons: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    applied_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    decided_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    decided_by: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+
+    record: Mapped[CreditRecord] = relationship(back_populates="repairs")
+
+
+class CreditObjection(Base):
+    """异议: the applicant disputes a record; an officer upholds it or corrects it by ``due_date`` (R16, 五(七))."""
+
+    __tablename__ = "credit_objections"
+    __table_args__ = (CheckConstraint("status IN ('pending', 'upheld', 'corrected')", name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    credit_record_id: Mapped[int] = mapped_column(ForeignKey("credit_records.id"), index=True)
+    grounds: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    filed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    due_date: Mapped[date] = mapped_column(Date)  # working days from filing (api.verification.calendar)
+    decided_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    decided_by: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    # What a correction changed: {"before": {...}, "after": {...}}, so the record's history stays readable.
+    correction: Mapped[Optional[dict]] = mapped_column(JSON, nullable=True)
+
+    record: Mapped[CreditRecord] = relationship(back_populates="objections")
