@@ -14,6 +14,7 @@ from api.config import Settings, get_settings
 from api.credit.router import router as credit_router
 from api.database import make_engine, make_sessionmaker
 from api.dependencies import get_session
+from api.documents.router import router as documents_router
 from api.errors import ApiError, install_error_handlers
 from api.signing.router import router as keys_router
 from api.signing.service import load_or_create_id_hash_key, load_or_create_platform_key
@@ -57,5 +58,6 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     v1.include_router(credit_router)
     v1.include_router(commitments_router)
     v1.include_router(keys_router)
+    v1.include_router(documents_router)
     app.include_router(v1)
     return app

@@ -1,0 +1,279 @@
+"""Guides, templates and signed commitment letters as HTML and PDF (R10, R6, R7, P3, P5).
+
+The PDFs are read back the way a person's PDF reader would: ``pdftotext`` (poppler-utils) extracts the text, so
+the Chinese must be real, embedded, extractable text; ``pdffonts`` shows the font is embedded; the QR code is
+rendered with ``pdftoppm`` and decoded with zxing-cpp.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from sqlalchemy import create_engine, text
+
+from bot.core import affirmation
+from bot.core.catalogue import NOTICE_TITLES, load_catalogue
+from tests.api.helpers import HAOWEI, LIU_YANG, PHONE, ZHANG_WEI, ZHAO_QIANG, commitment_body, notice_version
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils is not installed (make setup installs it)"
+)
+
+SERVICE_TOKEN = "documents-test-service-token"
+
+
+@pytest.fixture
+def service_token(tmp_path, monkeypatch) -> dict:
+    path = tmp_path / "keys" / "service.token"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(SERVICE_TOKEN)
+    monkeypatch.setenv("GZ_SERVICE_TOKEN_PATH", str(path))
+    return {"X-Service-Token": SERVICE_TOKEN}
+
+
+def pdf_text(pdf: bytes, tmp_path: Path, name: str = "doc") -> str:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def compact(value: str) -> str:
+    """Text without the line breaks and spaces that layout inserts, for searching long Chinese passages."""
+    return re.sub(r"\s+", "", value)
+
+
+def commit(client, code="ZM001", applicant=ZHANG_WEI, proxy=None) -> dict:
+    response = client.post("/api/v1/commitments", json=commitment_body(client, code, applicant, proxy=proxy))
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def stored_signature(settings, commitment_no: str) -> str:
+    engine = create_engine(settings.database_url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(
+                text("SELECT signature FROM commitments WHERE commitment_no = :no"), {"no": commitment_no}
+            ).scalar_one()
+    finally:
+        engine.dispose()
+
+
+# --- guide (办事指南) -------------------------------------------------------------------------------------
+
+
+def test_guide_html_is_a_readable_self_contained_page(client):
+    # R10: the guide is published for reading; server-rendered, nothing fetched from elsewhere.
+    response = client.get("/api/v1/catalogue/items/ZM001/guide")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    page = response.text
+    assert '<html lang="zh-CN">' in page and '<meta charset="utf-8">' in page
+    assert "<h1>公共租赁住房资格申请办事指南</h1>" in page
+    for fact in ("市住房保障和房地产管理局", "《公共租赁住房管理办法》（住房和城乡建设部令第11号）", "家庭收入情况材料", "12345"):
+        assert fact in page
+    assert "<script" not in page and "<link" not in page and "src=" not in page and "@import" not in page
+    assert 'href="/api/v1/catalogue/items/ZM001/guide.pdf"' in page
+    assert 'href="/api/v1/catalogue/items/ZM001/template"' in page
+
+
+def test_guide_pdf_has_the_items_facts_in_extractable_chinese(client, tmp_path):
+    # R10: downloadable PDF; R3: the normal procedure's proofs; R13: the verification plan; R11: complaints.
+    response = client.get("/api/v1/catalogue/items/ZM001/guide.pdf")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert "filename=\"guide-ZM001-v1.pdf\"" in response.headers["content-disposition"]
+    assert response.content.startswith(b"%PDF-")
+    words = compact(pdf_text(response.content, tmp_path))
+    for fact in (
+        "公共租赁住房资格申请办事指南",
+        "ZM001",
+        "市住房保障和房地产管理局",
+        "证明事项",
+        "家庭住房情况证明（无房证明）",  # what the commitment replaces
+        "家庭住房情况证明（无房证明，由不动产登记机构出具）",  # the normal procedure (R3)
+        "在线核查",
+        "自承诺之日起20个工作日内",
+        "12345",
+        "撤回承诺",  # R17
+        notice_version(client, "ZM001"),
+    ):
+        assert compact(fact) in words, fact
+
+
+def test_pdf_embeds_the_cjk_font(client, tmp_path):
+    # A reader without Chinese fonts still sees the text: the font is embedded (subset), not referenced.
+    path = tmp_path / "guide.pdf"
+    path.write_bytes(client.get("/api/v1/catalogue/items/ZM001/guide.pdf").content)
+    fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    cjk = [line for line in fonts.splitlines() if "WenQuanYi" in line]
+    assert cjk, fonts
+    assert all(" yes " in line for line in cjk), fonts  # the "emb" column
+
+
+def test_licence_guide_names_the_included_proofs(client, tmp_path):
+    # R9: a licence item says which proofs are committed together with it.
+    words = compact(pdf_text(client.get("/api/v1/catalogue/items/XK001/guide.pdf").content, tmp_path))
+    assert "涉企经营许可事项" in words
+    assert "一次性告知和承诺" in words and "从业人员健康合格证明" in words
+
+
+def test_excluded_item_has_a_guide_but_no_template(client, tmp_path):
+    # R2: the guide says why commitment is excluded and which proofs are needed; there is no letter to sign.
+    words = compact(pdf_text(client.get("/api/v1/catalogue/items/XK101/guide.pdf").content, tmp_path))
+    assert "危险化学品经营许可" in words and "不适用" in words and "公共安全" in words
+    assert "家庭收入情况材料" in words  # the fixture's normal-procedure proofs
+    for path in ("template", "template.pdf"):
+        response = client.get(f"/api/v1/catalogue/items/XK101/{path}")
+        assert response.status_code == 404 and response.json()["error"] == "no_template"
+
+
+def test_unknown_item_documents_are_404(client):
+    for path in ("guide", "guide.pdf", "template", "template.pdf"):
+        response = client.get(f"/api/v1/catalogue/items/ZM999/{path}")
+        assert response.status_code == 404 and response.json()["error"] == "unknown_item"
+
+
+# --- template (告知承诺书格式文本) ----------------------------------------------------------------------
+
+
+def test_template_pdf_has_all_seven_sections_and_the_four_part_statement(client, tmp_path):
+    # R10 + R6: the seven sections of the current notification; R7: the statement's four parts with blanks.
+    response = client.get("/api/v1/catalogue/items/ZM001/template.pdf")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/pdf"
+    words = compact(pdf_text(response.content, tmp_path))
+    item = client.get("/api/v1/catalogue/items/ZM001").json()
+    assert "公共租赁住房资格申请告知承诺书" in words
+    for number, title in enumerate(NOTICE_TITLES, 1):
+        assert f"{number}.{title}" in words, title
+    for section in item["notice"]:
+        assert compact(section["text"]) in words  # the full text, not a summary
+    assert item["notice_version"] in words
+    blank_statement = affirmation.statement(item["name"], "self", "__________", None)
+    assert compact(blank_statement) in words
+    for part in ("本人已知晓", "本人已符合告知的相关条件和要求", "本人愿意承担不实承诺的法律责任", "本承诺是本人真实的意思表示"):
+        assert part in words
+    assert "申请人（签字或盖章）" in words and "年_____月_____日" in words
+    # ZM001 allows a proxy (R5): the proxy's statement under special authorisation is there too.
+    assert compact(affirmation.statement(item["name"], "proxy", "申请人", "__________")) in words
+
+
+def test_template_without_proxy_has_no_proxy_statement(client, tmp_path):
+    # R5: ZM004 in the test catalogue does not allow proxy commitment.
+    words = compact(pdf_text(client.get("/api/v1/catalogue/items/ZM004/template.pdf").content, tmp_path))
+    assert "律师执业申请告知承诺书" in words
+    assert "代为承诺人" not in words
+
+
+def test_template_html_matches_the_pdf(client):
+    page = client.get("/api/v1/catalogue/items/ZM001/template").text
+    for title in NOTICE_TITLES:
+        assert f"<h3>{NOTICE_TITLES.index(title) + 1}. {title}</h3>" in page
+    assert "本人已知晓“公共租赁住房资格申请”告知承诺书告知的全部事项" in page
+    assert 'href="/api/v1/catalogue/items/ZM001/template.pdf"' in page
+
+
+def test_every_shipped_item_renders(tmp_path):
+    # R10 for the whole shipped catalogue (27 items), not only the test fixture's four.
+    from api.catalogue.models import ItemVersion
+    from api.documents import service
+    from api.documents.html import render_html
+    from api.documents.pdf import render_pdf
+
+    for code, item in load_catalogue().items():
+        version = ItemVersion(id=0, item_code=code, content=item.to_dict(), version=1, notice_version=item.notice_version)
+        documents = [service.guide(version)] + ([service.template(version)] if item.commitment_allowed else [])
+        for document in documents:
+            assert item.name in render_html(document)
+            assert compact(item.name) in compact(pdf_text(render_pdf(document), tmp_path, code))
+
+
+# --- the signed commitment letter ------------------------------------------------------------------------
+
+
+def test_letter_pdf_has_the_whole_signed_record_with_ids_masked(client, initialised, service_token, tmp_path):
+    # R10 + P3: the letter of a receipt with its content, fingerprint and verification link; P5: masked IDs.
+    receipt = commit(client)
+    no = receipt["commitment_no"]
+    response = client.get(f"/api/v1/commitments/{no}/letter.pdf", headers=service_token)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.headers["cache-control"] == "no-store"
+    raw = pdf_text(response.content, tmp_path)
+    words = compact(raw)
+    item = client.get("/api/v1/catalogue/items/ZM001").json()
+
+    assert "公共租赁住房资格申请告知承诺书" in words
+    assert no in words
+    assert receipt["notice_version"] in words
+    for section in item["notice"]:  # P2: the full text of the version shown
+        assert compact(section["title"]) in words and compact(section["text"]) in words
+    assert compact(affirmation.statement("公共租赁住房资格申请", "self", "张伟", None)) in words
+    assert "本人承诺" in words and "网站对话" in words
+    assert "张伟" in words
+    assert "4101**********1233" in words and "138****8000" in words
+    assert ZHANG_WEI[1] not in words and PHONE not in words  # P5
+    assert "已受理" in words
+    assert receipt["record_hash"].upper() in words
+    signature = stored_signature(initialised, no)
+    assert hashlib.sha256(base64.b64decode(signature)).hexdigest().upper() in words
+    key_id = client.get("/api/v1/keys/platform").json()["key_id"]
+    assert key_id in words
+    assert receipt["verify_url"] in words
+    for moment in ("确认已阅读", "作出承诺", "平台签名", "告知书第7部分送达"):
+        assert moment in words
+
+
+def test_letter_qr_code_decodes_to_the_verify_url(client, service_token, tmp_path):
+    # P3: whoever holds the paper can scan it and check the record.
+    zxingcpp = pytest.importorskip("zxingcpp")
+    receipt = commit(client)
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(client.get(f"/api/v1/commitments/{receipt['commitment_no']}/letter.pdf", headers=service_token).content)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    found = set()
+    for page in sorted(tmp_path.glob("page-*.png")):
+        found |= {barcode.text for barcode in zxingcpp.read_barcodes(Image.open(page))}
+    assert found == {receipt["verify_url"]}
+
+
+def test_proxy_letter_shows_the_proxy_and_the_special_authorisation(client, service_token, tmp_path):
+    # R5: who committed for whom, on which authorisation; both IDs masked (P5).
+    receipt = commit(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG)
+    pdf = client.get(f"/api/v1/commitments/{receipt['commitment_no']}/letter.pdf", headers=service_token).content
+    words = compact(pdf_text(pdf, tmp_path))
+    assert "赵强" in words and "刘洋" in words
+    assert "4101**********5671" in words and "4101**********1113" in words
+    assert ZHAO_QIANG[1] not in words and LIU_YANG[1] not in words
+    assert "SQWT-2026-0001" in words and "代为承诺（经特别授权）" in words
+
+
+def test_licence_letter_shows_the_decision_number(client, service_token, tmp_path):
+    # R8: the on-the-spot licence decision is part of the signed letter.
+    receipt = commit(client, "XK001", HAOWEI)
+    assert receipt["decision_no"]
+    pdf = client.get(f"/api/v1/commitments/{receipt['commitment_no']}/letter.pdf", headers=service_token).content
+    words = compact(pdf_text(pdf, tmp_path))
+    assert receipt["decision_no"] in words and "已当场作出许可决定" in words
+    assert "郑州好味餐饮管理有限公司" in words and "统一社会信用代码" in words
+    assert HAOWEI[1] not in words
+
+
+def test_letter_of_unknown_commitment_is_404(client, service_token):
+    response = client.get("/api/v1/commitments/CN20990101-000001/letter.pdf", headers=service_token)
+    assert response.status_code == 404 and response.json()["error"] == "unknown_commitment"
+
+
+def test_letter_is_not_public(client, service_token):
+    # P5: the letter names a person; without credentials, or with a wrong service token, nothing is served.
+    no = commit(client)["commitment_no"]
+    anonymous = client.get(f"/api/v1/commitments/{no}/letter.pdf")
+    assert anonymous.status_code == 401 and anonymous.content[:4] != b"%PDF"
+    forged = client.get(f"/api/v1/commitments/{no}/letter.pdf", headers={"X-Service-Token": "guessed"})
+    assert forged.status_code == 403 and forged.content[:4] != b"%PDF"
