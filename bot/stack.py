@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -43,6 +44,21 @@ class StackConfig:
     redis_port: int = field(default_factory=lambda: int(os.environ.get("GZ_REDIS_PORT", "6379")))
     # Scale profile: separate schema/database names so a test run never touches a deployment's data.
     pg_tracker_db: str = field(default_factory=lambda: os.environ.get("GZ_PG_TRACKER_DB", "rasa_trackers"))
+    # Channel credentials for Rasa; tests pass a generated file (e.g. the WeChat channel's fake API server).
+    credentials: Path = ROOT / "bot" / "credentials.yml"
+
+    @property
+    def rasa_token_path(self) -> Path:
+        return self.var_dir / "keys" / "rasa.token"
+
+    def rasa_token(self) -> str:
+        """The token that protects Rasa's HTTP API (P5): created on first use, 0600, never in the repo."""
+        path = self.rasa_token_path
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(32))
+            path.chmod(0o600)
+        return path.read_text().strip()
 
     @property
     def api_url(self) -> str:
@@ -149,9 +165,10 @@ class Stack:
         assert self.model is not None, "no model"
         self._spawn(
             "rasa",
-            [str(RASA_PY), "-m", "rasa", "run", "--enable-api", "--cors", "*", "--port", str(self.config.rasa_port),
-             "--model", str(self.model), "--endpoints", str(self.config.var_dir / "endpoints.yml"),
-             "--credentials", str(ROOT / "bot" / "credentials.yml")],
+            # --auth-token protects the HTTP API (trackers, /model); the channels' webhooks stay open.
+            [str(RASA_PY), "-m", "rasa", "run", "--enable-api", "--auth-token", self.config.rasa_token(),
+             "--cors", "*", "--port", str(self.config.rasa_port), "--model", str(self.model), "--endpoints", str(self.config.var_dir / "endpoints.yml"),
+             "--credentials", str(self.config.credentials)],
             {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_INTRA_OP_PARALLELISM_THREADS": "2", "TF_INTER_OP_PARALLELISM_THREADS": "1"},
         )
 
@@ -178,7 +195,7 @@ class Stack:
         url = {
             "api": f"{self.config.api_url}/health",
             "actions": f"{self.config.action_url}/health",
-            "rasa": f"{self.config.rasa_url}/status",
+            "rasa": f"{self.config.rasa_url}/status?token={self.config.rasa_token()}",
         }[name]
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

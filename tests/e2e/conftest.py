@@ -86,7 +86,9 @@ class Chat:
         return asks[-1]
 
     def tracker_slots(self) -> Dict:
-        r = self.http.get(f"{self.stack.config.rasa_url}/conversations/{self.sender}/tracker")
+        r = self.http.get(f"{self.stack.config.rasa_url}/conversations/{self.sender}/tracker",
+                          params={"token": self.stack.config.rasa_token()})
+        r.raise_for_status()
         return r.json()["slots"]
 
 
