@@ -1,0 +1,147 @@
+"""dedup.py: claims are atomic and expire; per-citizen choices and owed texts (issue 4: retries -> one turn)."""
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import uuid
+
+import pytest
+
+from bot.wechat.dedup import (
+    DELIVERED_LATER,
+    PROCESSING,
+    CitizenState,
+    MessageLedger,
+    RedisStore,
+    SQLiteStore,
+    message_key,
+)
+from bot.wechat.render import Choice
+from wechatpy import parse_message
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def redis_reachable() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", int(os.environ.get("GZ_REDIS_PORT", "6379"))), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+async def store(request, tmp_path):
+    if request.param == "sqlite":
+        yield SQLiteStore(tmp_path / "wechat.db")
+        return
+    if not redis_reachable():
+        pytest.skip("Redis not running on 127.0.0.1")
+    s = RedisStore(f"redis://127.0.0.1:{os.environ.get('GZ_REDIS_PORT', '6379')}/3", prefix=f"test:{uuid.uuid4().hex}:")
+    yield s
+    await s.close()
+
+
+async def test_sqlite_claim_expires(tmp_path):
+    clock = Clock()
+    store = SQLiteStore(tmp_path / "wechat.db", clock=clock)
+    assert await store.claim("dedup:msg:1", PROCESSING, ttl=600)
+    assert not await store.claim("dedup:msg:1", PROCESSING, ttl=600)  # WeChat's retry
+    clock.now += 599
+    assert await store.get("dedup:msg:1") == PROCESSING
+    assert not await store.claim("dedup:msg:1", PROCESSING, ttl=600)
+    clock.now += 2  # past the expiry
+    assert await store.get("dedup:msg:1") is None
+    assert await store.claim("dedup:msg:1", PROCESSING, ttl=600)
+
+
+async def test_sqlite_expired_rows_are_purged(tmp_path):
+    clock = Clock()
+    store = SQLiteStore(tmp_path / "wechat.db", clock=clock)
+    for n in range(50):
+        await store.claim(f"dedup:msg:{n}", PROCESSING, ttl=10)
+    clock.now += 11
+    await store.claim("dedup:msg:new", PROCESSING, ttl=10)
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "wechat.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM wechat_store").fetchone()[0] == 1
+
+
+async def test_sqlite_is_shared_between_store_instances(tmp_path):
+    a, b = SQLiteStore(tmp_path / "wechat.db"), SQLiteStore(tmp_path / "wechat.db")
+    assert await a.claim("k", "1", ttl=60)
+    assert not await b.claim("k", "1", ttl=60)
+
+
+async def test_redis_claim_expires():
+    if not redis_reachable():
+        pytest.skip("Redis not running on 127.0.0.1")
+    store = RedisStore(f"redis://127.0.0.1:{os.environ.get('GZ_REDIS_PORT', '6379')}/3", prefix=f"test:{uuid.uuid4().hex}:")
+    try:
+        assert await store.claim("k", PROCESSING, ttl=0.3)
+        assert not await store.claim("k", PROCESSING, ttl=0.3)
+        await asyncio.sleep(0.5)
+        assert await store.claim("k", PROCESSING, ttl=0.3)
+    finally:
+        await store.close()
+
+
+async def test_concurrent_claims_have_one_winner(store):
+    results = await asyncio.gather(*(store.claim("dedup:msg:42", PROCESSING, ttl=60) for _ in range(10)))
+    assert results.count(True) == 1
+
+
+async def test_take_and_conditional_delete(store):
+    await store.put("a", "1", ttl=60)
+    assert await store.take("a") == "1"
+    assert await store.take("a") is None
+    await store.put("b", "x", ttl=60)
+    assert not await store.delete("b", only_if="y")
+    assert await store.delete("b", only_if="x")
+    assert await store.get("b") is None
+
+
+async def test_ledger_outcomes(store):
+    ledger = MessageLedger(store, ttl=60)
+    assert await ledger.first_arrival("msg:7")
+    assert await ledger.outcome("msg:7") == (PROCESSING, None)
+    assert not await ledger.first_arrival("msg:7")
+    await ledger.record_passive_reply("msg:7", "您好")
+    assert await ledger.outcome("msg:7") == ("passive", "您好")
+    await ledger.record_delivered_later("msg:7")
+    assert await ledger.outcome("msg:7") == (DELIVERED_LATER, None)
+
+
+async def test_citizen_choices_and_owed_texts(store):
+    citizens = CitizenState(store)
+    await citizens.remember_choices("o1", [Choice("yes", "是"), Choice("no", "否")], keep_previous=False)
+    assert [c.value for c in await citizens.choices("o1")] == ["yes", "no"]
+    await citizens.remember_choices("o1", None, keep_previous=True)
+    assert [c.value for c in await citizens.choices("o1")] == ["yes", "no"]
+    await citizens.remember_choices("o1", None, keep_previous=False)
+    assert await citizens.choices("o1") is None
+    await citizens.owe("o1", ["第一段"])
+    await citizens.owe("o1", ["第二段"])
+    assert await citizens.take_owed("o1") == ["第一段", "第二段"]
+    assert await citizens.take_owed("o1") == []
+
+
+def test_message_keys():
+    text = parse_message(
+        "<xml><ToUserName>gh</ToUserName><FromUserName>oA</FromUserName><CreateTime>1700000000</CreateTime>"
+        "<MsgType>text</MsgType><Content>hi</Content><MsgId>1234567890123456</MsgId></xml>"
+    )
+    assert message_key(text) == "msg:1234567890123456"
+    event = parse_message(
+        "<xml><ToUserName>gh</ToUserName><FromUserName>oA</FromUserName><CreateTime>1700000000</CreateTime>"
+        "<MsgType>event</MsgType><Event>subscribe</Event></xml>"
+    )
+    assert message_key(event) == "evt:oA:1700000000:subscribe"  # events have no MsgId
