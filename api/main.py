@@ -4,6 +4,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from typing import Optional
 
+from bot.core.logmask import install as install_log_mask
 from fastapi import APIRouter, Depends, FastAPI
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -35,6 +36,7 @@ def _health_router() -> APIRouter:
 
 
 def create_app(settings: Optional[Settings] = None) -> FastAPI:
+    install_log_mask()  # P5: uvicorn's and our log records never carry a full ID or phone number
     settings = settings or get_settings()
     engine = make_engine(settings.database_url)
 

@@ -168,7 +168,8 @@ class Stack:
             # --auth-token protects the HTTP API (trackers, /model); the channels' webhooks stay open.
             [str(RASA_PY), "-m", "rasa", "run", "--enable-api", "--auth-token", self.config.rasa_token(),
              "--cors", "*", "--port", str(self.config.rasa_port), "--model", str(self.model), "--endpoints", str(self.config.var_dir / "endpoints.yml"),
-             "--credentials", str(self.config.credentials)],
+             "--credentials", str(self.config.credentials),
+             "--logging-config-file", str(ROOT / "bot" / "logging.yml")],
             {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_INTRA_OP_PARALLELISM_THREADS": "2", "TF_INTER_OP_PARALLELISM_THREADS": "1"},
         )
 
