@@ -151,3 +151,57 @@ def parse_notice_reply(text: str, total: int = 7) -> Tuple[Optional[str], Option
     ):
         return "yes", None
     return None, None
+
+
+# --- after the commitment: status, withdrawal (R17), complaints (R11), own credit records --------------
+
+# The backend numbers receipts CN<yyyymmdd>-<6 digits> (api/commitments/service.py). Citizens read them
+# back with spaces, lower case, a missing or a Chinese dash, or with a 号 in front; NFKC (clean) has already
+# turned full-width characters into ASCII.
+COMMITMENT_NO_RE = re.compile(r"(?<![0-9A-Za-z])CN\s*(\d{8})\s*[-－—–_ ]?\s*(\d{6})(?![0-9])", re.IGNORECASE)
+
+
+def parse_commitment_no(text: str) -> Optional[str]:
+    """``CN20261127-000001`` from a message that contains a commitment number, else ``None``."""
+    m = COMMITMENT_NO_RE.search(clean(text, 300))
+    return f"CN{m.group(1)}-{m.group(2)}" if m else None
+
+
+SKIP_RE = re.compile(
+    r"^(没有|没|无|不知道|不清楚|不记得|记不得|忘了|跳过|略过|不用|不需要|不用了|不留|不想留|匿名|我要匿名|匿名投诉|"
+    r"不方便|算了不留|没有编号|不涉及|不是|否|no|none|skip)"
+)
+
+
+def is_skip(text: str) -> bool:
+    """An optional answer declined ("没有", "匿名", "跳过"): complaints may be anonymous (R11)."""
+    t = clean(text, 200).lower().rstrip("。.!！~～")
+    return bool(t) and not is_question(t) and bool(SKIP_RE.match(t))
+
+
+CANCEL_ONLY_RE = re.compile(
+    r"^(算了|算了吧|算了算了|取消|退出|结束|不撤了|不撤回了|不撤回|我不撤了|我不撤回了|不想撤了|不投诉了|不查了|不看了|"
+    r"不用查了|不弄了|不办了)$"
+)
+
+
+def is_cancel_only(text: str) -> bool:
+    """The whole message only says "stop". Used where free text is asked for (a withdrawal reason, a
+    complaint), because "我不办了，想按一般程序交证明" is a reason there, not a cancellation."""
+    t = re.sub(r"[\s,，.。!！~～]", "", clean(text, 100))
+    return bool(CANCEL_ONLY_RE.match(t))
+
+
+_CONTENT_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def parse_free_text(text: str, min_chars: int = 2, limit: int = 1000) -> Optional[str]:
+    """A free-text answer (withdrawal reason, complaint) with at least ``min_chars`` letters or digits.
+
+    A bare yes/no or a lone emoji carries no reason; it is re-asked instead of being recorded."""
+    t = clean(text, limit)
+    if len(_CONTENT_CHARS.findall(t)) < min_chars:
+        return None
+    if parse_yes_no(t) is not None and len(t) <= 4:
+        return None
+    return t

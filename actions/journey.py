@@ -577,6 +577,9 @@ class AskNoticeAck(AskAction):
         item = catalogue.get(tracker.get_slot("item"))
         events: List[EventType] = []
         if tracker.get_slot("notice_version") != item.notice_version or not tracker.get_slot("notice_sent_at"):
+            from actions.lifecycle import pre_application_warning  # here: lifecycle imports this module
+
+            await pre_application_warning(dispatcher, item, tracker.get_slot("applicant_id"))  # R18, before R6
             stamps = send_notice(dispatcher, item)
             events = [SlotSet("notice_version", item.notice_version), SlotSet("notice_sent_at", stamps)]
         say(dispatcher, messages.ask(self.slot, error=error))

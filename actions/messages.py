@@ -166,3 +166,131 @@ def handoff(reason: str) -> Message:
         "说明要办的事项即可；您在这里已经填写的信息会保留，回来后可以接着办。"
     )
     return text, {"stage": "handoff", "reason": reason, "hotline": "12345"}
+
+
+# --- after the commitment: status, withdrawal (R17), complaints (R11), own credit records (R16, R18) -----
+# Two stages below are additions to the contract's table (its stage names are fixed; extra ones are only
+# added): ``credit_records`` (the applicant's own integrity file, R16/P5) and ``credit_warning`` (the
+# pre-application warning before the notification, R18). Neither asks for anything or changes a journey.
+
+ASK_TEXT.update({
+    "commitment_no": "请输入您的承诺编号（以CN开头，例如 CN20261127-000001，在承诺成功的回执里）。",
+    "commitment_no_complaint": "投诉举报涉及某一份承诺吗？有的话请输入承诺编号（例如 CN20261127-000001）；没有或不知道请回复“没有”。",
+    "applicant_id_owner": "为确认是您本人的承诺，请输入承诺人的18位身份证号（企业请输入统一社会信用代码）。",
+    "applicant_name_credit": "查询本人诚信档案，请先告诉我您的姓名（企业请说企业全称）。",
+    "applicant_id_credit": "请输入您的18位身份证号（企业请输入统一社会信用代码），姓名和证件号一致才能查看。",
+    "withdraw_reason": (
+        "撤回后，这个事项要按一般程序提交证明材料办理。如确定撤回，请简要说明撤回理由"
+        "（例如“发现自己不符合条件”“情况有变化”）；不撤回请回复“算了”。"
+    ),
+    "complaint_text": "请描述您要投诉或举报的内容：涉及哪个事项、哪家单位或哪个人、发生了什么。可以匿名投诉。",
+    "phone_complaint": "如需我们回复处理结果，请留一个手机号（11位）；想匿名投诉请回复“匿名”。",
+})
+
+ERROR_TEXT.update({
+    "invalid_commitment_no": "没有识别出承诺编号，承诺编号以CN开头，后面是日期和序号，例如 CN20261127-000001。",
+    "commitment_not_found": "没有找到与这个证件号对应的承诺编号，请核对承诺编号和证件号后重新输入。",
+    "identity_mismatch": "没有查到与这个姓名和证件号相符的诚信档案，请核对后重新输入（姓名要与证件登记的一致）。",
+    "invalid_withdraw_reason": "撤回需要说明理由（五(八)：有合理理由的可以撤回），请用一句话说明。",
+    "complaint_commitment_unknown": "没有找到这个承诺编号，请核对后重新输入；不确定的话回复“没有”，投诉照样受理。",
+    "complaint_too_short": "内容太短了，请具体说明投诉或举报的事情，方便我们核实处理。",
+})
+
+
+def _date_text(value: Optional[str]) -> str:
+    """``2026-12-25`` → ``2026年12月25日`` (plain words, P1); anything else unchanged."""
+    if not value:
+        return ""
+    parts = str(value)[:10].split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        return f"{int(parts[0])}年{int(parts[1])}月{int(parts[2])}日"
+    return str(value)
+
+
+def commitment_status(result: Dict[str, Any], brief: bool = False) -> Message:
+    """The answer to "查一下我的承诺": the status in plain words, what happens next and by when.
+    ``brief``: only which commitment and its status (shown before a withdrawal reason is asked)."""
+    name = f"（{result['item_name']}）" if result.get("item_name") else ""
+    parts = [f"承诺编号 {result['commitment_no']}{name}：{result.get('status_text') or result['status']}。"]
+    if result.get("next_step") and not brief:
+        parts.append(f"下一步：{result['next_step'].rstrip('。')}。")
+    if result.get("due_date") and not brief:
+        parts.append(f"办理期限：{_date_text(result['due_date'])}前。")
+    custom = {
+        "stage": "commitment_status",
+        "commitment_no": result["commitment_no"],
+        "status": result["status"],
+        "item_code": result.get("item_code"),
+        "due_date": result.get("due_date"),
+    }
+    return "".join(parts), custom
+
+
+WITHDRAWAL_REFUSALS = {
+    # R17 / 五(八): only before the matter is concluded. A licence decided on the spot is concluded.
+    "concluded": (
+        "这份承诺对应的事项已经办结，不能再撤回承诺。已当场作出许可决定的，如需放弃这项许可，"
+        "请按该许可的注销程序向实施机关申请注销；可以拨打12345咨询办理方式。"
+    ),
+    "revoked": "这份承诺对应的决定已被撤销，事项已经终结，不能再撤回承诺。如有异议，可以拨打12345咨询异议处理。",
+    "already_withdrawn": "这份承诺已经撤回过了，不能重复撤回。事项请按一般程序提交证明材料办理。",
+}
+
+
+def withdrawal_refused(commitment_no: str, status: str, reason: str) -> Message:
+    """A clear refusal (R17): the current status with the reason; the contract's ``commitment_status``."""
+    text = f"承诺编号 {commitment_no}：{WITHDRAWAL_REFUSALS[reason]}"
+    return text, {"stage": "commitment_status", "commitment_no": commitment_no, "status": status,
+                  "withdrawal": "refused", "reason": reason}
+
+
+def commitment_withdrawn(result: Dict[str, Any]) -> Message:
+    proofs = list(result.get("proofs_required") or [])
+    need = f"需要提交{'、'.join(proofs)}。" if proofs else "请按一般程序提交证明材料。"
+    text = (
+        f"已为您撤回承诺，承诺编号 {result['commitment_no']}，撤回理由已记录。"
+        f"撤回后按原程序办理（五(八)）：{need}"
+    )
+    return text, {"stage": "commitment_withdrawn", "commitment_no": result["commitment_no"],
+                  "status": result.get("status", "withdrawn"), "proofs_required": proofs}
+
+
+def complaint_received(result: Dict[str, Any], anonymous: bool) -> Message:
+    due = f"，我们会在{_date_text(result['due_date'])}前处理" if result.get("due_date") else "，我们会按时限处理"
+    reply = "匿名投诉不会回访，您可以凭受理编号拨打12345查询处理进度。" if anonymous else "处理结果会通过您留的手机号告知。"
+    text = f"您的投诉举报已受理，受理编号：{result['ticket_no']}{due}。{reply}感谢您对告知承诺制的监督。"
+    return text, {"stage": "complaint_received", "ticket_no": result["ticket_no"], "due_date": result.get("due_date")}
+
+
+CREDIT_STATUS_TEXT = {
+    "clean": "信用状况良好，没有不良信用记录，可以使用告知承诺制。",
+    "repaired": "有不良信用记录，已完成信用修复，可以使用告知承诺制（承诺后会被重点核查）。",
+    "blocked": "有尚未修复的严重失信或虚假承诺记录，信用修复完成前不能使用告知承诺制，可以按一般程序提交证明办理。",
+}
+
+
+def credit_records(name: str, result: Dict[str, Any]) -> Message:
+    """The applicant's own integrity file (R16); shown only after name and ID matched (P5)."""
+    status = result.get("status") or ""
+    records = list(result.get("records") or [])
+    lines = [f"{name}的诚信档案：{CREDIT_STATUS_TEXT.get(status, status)}"]
+    for n, r in enumerate(records, start=1):
+        repaired = f"，已于{_date_text(r['repaired_at'])}完成信用修复" if r.get("repaired_at") else "，尚未修复"
+        what = f"：{r['description']}" if r.get("description") else ""
+        lines.append(f"{n}. {_date_text(r.get('occurred_on'))} {r.get('type')}（{r.get('severity')}）{what}{repaired}")
+    if records:
+        lines.append("对记录有异议可以申请异议处理；纠正失信行为后可以申请信用修复，详情请问“信用修复怎么办”。")
+    custom = {"stage": "credit_records", "status": status,
+              "records": [{k: r.get(k) for k in ("type", "severity", "occurred_on", "repaired_at")} for r in records]}
+    return "\n".join(lines), custom
+
+
+GENERIC_CREDIT_WARNING = (
+    "事前信用预警：这个事项经济价值高、核查难度大。作出不实承诺的，将终止办理或撤销已作出的决定，"
+    "记入诚信档案并在信用修复前不能再使用告知承诺制，涉嫌犯罪的移送司法机关（五(六)(七)(八)）。请如实承诺。"
+)
+
+
+def credit_warning(item: Item, text: str) -> Message:
+    """R18 / 五(八): shown before the notification of a high-value item."""
+    return text, {"stage": "credit_warning", "item_code": item.code}
