@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     id_hash_key_path: Path = REPO_ROOT / "var" / "keys" / "id_hash.key"
     # Base of the verification link printed on every receipt (P3).
     public_base_url: str = "http://127.0.0.1:8800"
+    # Where browsers reach Rasa's socket.io channel: the website widget on the portal page (/) connects here.
+    rasa_public_url: str = "http://127.0.0.1:5005"
     # Where the catalogue YAML lives (R1); relative paths are taken from the repository root.
     catalogue_dir: Path = Path("data/catalogue/items")
 

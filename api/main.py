@@ -17,6 +17,7 @@ from api.database import make_engine, make_sessionmaker
 from api.dependencies import get_session
 from api.documents.router import router as documents_router
 from api.errors import ApiError, install_error_handlers
+from api.portal.router import mount_web
 from api.signing.router import router as keys_router
 from api.signing.service import load_or_create_id_hash_key, load_or_create_platform_key
 
@@ -62,4 +63,5 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     v1.include_router(keys_router)
     v1.include_router(documents_router)
     app.include_router(v1)
+    mount_web(app)  # the demo portal at / and the widget's files under /static/widget/ (issue 4)
     return app

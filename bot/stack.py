@@ -78,6 +78,8 @@ class StackConfig:
             "GZ_SIGNING_KEY_PATH": str(keys / "platform_ed25519.pem"),
             "GZ_ID_HASH_KEY_PATH": str(keys / "id_hash.key"),
             "GZ_PUBLIC_BASE_URL": os.environ.get("GZ_PUBLIC_BASE_URL", self.api_url),
+            # The website widget on the API's portal page (/) connects to Rasa's socket.io channel here.
+            "GZ_RASA_PUBLIC_URL": os.environ.get("GZ_RASA_PUBLIC_URL", self.rasa_url),
         }
         if self.profile == "scale":
             env["GZ_DATABASE_URL"] = os.environ.get(
@@ -250,6 +252,7 @@ def up(args: argparse.Namespace) -> int:
   Rasa REST channel : {config.rasa_url}/webhooks/rest/webhook
   Action server     : {config.action_url}
   API               : {config.api_url}  (docs: {config.api_url}/docs)
+  Website widget    : {config.api_url}/  (demo citizen portal; the widget talks to Rasa's socket.io channel)
 
 Talk to it with curl:
   curl -s -X POST {config.rasa_url}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
