@@ -2,14 +2,19 @@
 
     migrate         alembic upgrade heads (Alembic owns the schema)
     load-catalogue  validate data/catalogue/items and store a new version of every changed item (R1)
-    seed-demo       the demo integrity files of catalogue.md (R4, R16); running it again adds nothing
-    init            all three
+    seed-demo       the demo integrity files of catalogue.md (R4, R16); running it again adds nothing;
+                    and one staff account per role (demo_staff,
+                    demo_officer, demo_admin) with random passwords, printed once and kept in
+                    var/demo_accounts.txt (mode 0600)
+    create-user     a staff account: --username U --role staff|officer|admin [--password P] (else prompted)
+    init            migrate, load-catalogue, seed-demo, and the token secret and service token (P5)
     verify          check every signed commitment and the chain (P3); --receipt NO checks one
 Exit status 0 means success (for verify: everything intact), anything else a failure.
 """
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -33,6 +38,83 @@ def migrate(settings: Settings) -> int:
     # "heads": each domain adds its own revision on top of 0001 until the lead merges them.
     command.upgrade(alembic_config(settings.database_url), "heads")
     print("schema is at the latest migration")
+    _key_applicants(settings)
+    return 0
+
+
+def _key_applicants(settings: Settings) -> None:
+    """Commitments signed before they carried the applicant's keyed ID hash get it (P5: /me/commitments)."""
+    from api.commitments.status import fill_applicant_hashes
+    from api.signing.service import load_or_create_id_hash_key
+
+    key = load_or_create_id_hash_key(settings.id_hash_key_path)
+    engine = make_engine(settings.database_url)
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            filled = fill_applicant_hashes(session, key)
+    finally:
+        engine.dispose()
+    if filled:
+        print(f"{filled} earlier commitment(s) keyed to their applicant")
+
+
+def ensure_secrets(settings: Settings) -> int:
+    """The token secret and the action server's service token exist (0600) before any server starts."""
+    from api.auth.service import load_or_create_jwt_secret, load_or_create_service_token
+
+    load_or_create_jwt_secret(settings.jwt_secret_file)
+    load_or_create_service_token(settings.service_token_file)
+    print(f"service token for the action server: {settings.service_token_file}")
+    return 0
+
+
+def create_user(settings: Settings, username: str, role: str, password: Optional[str]) -> int:
+    from api.audit import service as audit
+    from api.auth.service import AccountError, Principal
+    from api.auth.service import create_user as create
+
+    if password is None:
+        if not sys.stdin.isatty():
+            print("no --password and no terminal to prompt on", file=sys.stderr)
+            return 2
+        password = getpass.getpass(f"password for {username}: ")
+        if getpass.getpass("again: ") != password:
+            print("the passwords differ; nothing created", file=sys.stderr)
+            return 2
+    engine = make_engine(settings.database_url)
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            user = create(session, username, role, password)
+            audit.record(session, Principal(role="admin", actor="cli"), "user.create", target=user.username, detail={"role": role})
+    except AccountError as exc:
+        print(f"account not created: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(f"created {role} account {user.username}")
+    return 0
+
+
+def seed_demo_accounts(settings: Settings) -> int:
+    from api.auth.models import StaffUser
+    from api.auth.service import read_demo_accounts_file, seed_demo_accounts as seed, write_demo_accounts_file
+    from sqlalchemy import select
+
+    engine = make_engine(settings.database_url)
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            created = seed(session)
+            usernames = set(session.scalars(select(StaffUser.username)))
+    finally:
+        engine.dispose()
+    path = settings.demo_accounts_file
+    if created or path.exists():
+        write_demo_accounts_file(path, created, usernames)
+    for username, role, password in created:
+        # Printed once: only the argon2 hash is stored.
+        print(f"demo account {username} ({role}) password: {password}")
+    kept = read_demo_accounts_file(path) if path.exists() else {}
+    print(f"demo accounts: {len(created)} created; passwords of {len(kept)} in {path} (mode 0600)")
     return 0
 
 
@@ -68,7 +150,7 @@ def seed_demo(settings: Settings) -> int:
     finally:
         engine.dispose()
     print(f"demo integrity files: {len(added)} added" + "".join(f"\n  {a}" for a in added))
-    return 0
+    return seed_demo_accounts(settings)
 
 
 def verify(settings: Settings, receipt: Optional[str]) -> int:
@@ -105,11 +187,15 @@ def verify(settings: Settings, receipt: Optional[str]) -> int:
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m api.cli", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("migrate", help="alembic upgrade head")
+    sub.add_parser("migrate", help="alembic upgrade heads")
     load = sub.add_parser("load-catalogue", help="validate and version the catalogue (R1)")
     load.add_argument("--dir", type=Path, default=None, help="catalogue directory (default: GZ_CATALOGUE_DIR)")
     sub.add_parser("seed-demo", help="demo integrity files (R4, R16)")
-    sub.add_parser("init", help="migrate, load-catalogue, seed-demo")
+    user = sub.add_parser("create-user", help="create a staff account (P5)")
+    user.add_argument("--username", required=True)
+    user.add_argument("--role", required=True, choices=("staff", "officer", "admin"))
+    user.add_argument("--password", default=None, help="prompted when not given")
+    sub.add_parser("init", help="migrate, load-catalogue, seed-demo, secrets")
     check = sub.add_parser("verify", help="verify signatures and the hash chain (P3)")
     check.add_argument("--receipt", metavar="NO", default=None, help="verify one commitment number")
     args = parser.parse_args(argv)
@@ -121,8 +207,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         return load_catalogue(settings, args.dir)
     if args.command == "seed-demo":
         return seed_demo(settings)
+    if args.command == "create-user":
+        return create_user(settings, args.username, args.role, args.password)
     if args.command == "init":
-        return migrate(settings) or load_catalogue(settings) or seed_demo(settings)
+        return migrate(settings) or load_catalogue(settings) or seed_demo(settings) or ensure_secrets(settings)
     return verify(settings, args.receipt)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -29,6 +30,21 @@ class Settings(BaseSettings):
     rasa_public_url: str = "http://127.0.0.1:5005"
     # Where the catalogue YAML lives (R1); relative paths are taken from the repository root.
     catalogue_dir: Path = Path("data/catalogue/items")
+    # Where the API keeps its own files (keys, demo_accounts.txt). Unset: the directory above the signing key's
+    # directory (var/ for the default var/keys/...), so a deployment or a test that moves the keys moves it all.
+    var_dir: Optional[Path] = None
+    # HS256 secret of staff and applicant tokens; created with mode 0600 on first use. Default var/keys/jwt.secret.
+    jwt_secret_path: Optional[Path] = None
+    # The action server's credential (header X-Service-Token); created 0600 on first use. Default var/keys/service.token.
+    service_token_path: Optional[Path] = None
+    # Staff tokens last one working day; an applicant token one sitting (P5: short-lived access to personal data).
+    staff_token_hours: int = 8
+    applicant_token_minutes: int = 60
+    # Login rate limit per username and client address: this many failures within the window -> 429.
+    login_max_failures: int = 5
+    login_window_seconds: int = 300
+    # R11 / 五(四) 投诉举报要及时处理: the deadline of a complaint ticket, in working days (工作日).
+    complaint_due_working_days: int = 15
 
     @field_validator("database_url")
     @classmethod
@@ -38,6 +54,22 @@ class Settings(BaseSettings):
             if value.startswith(plain):
                 return "postgresql+psycopg://" + value[len(plain):]
         return value
+
+    @property
+    def var_path(self) -> Path:
+        return self.var_dir if self.var_dir is not None else self.signing_key_path.parent.parent
+
+    @property
+    def jwt_secret_file(self) -> Path:
+        return self.jwt_secret_path or self.var_path / "keys" / "jwt.secret"
+
+    @property
+    def service_token_file(self) -> Path:
+        return self.service_token_path or self.var_path / "keys" / "service.token"
+
+    @property
+    def demo_accounts_file(self) -> Path:
+        return self.var_path / "demo_accounts.txt"
 
     @property
     def catalogue_path(self) -> Path:

@@ -1,6 +1,7 @@
 """Request-scoped access to what ``create_app`` set up: settings, database sessions, keys."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Iterator
 
 from fastapi import Request
@@ -29,3 +30,9 @@ def get_platform_key(request: Request) -> PlatformKey:
 
 def get_id_hash_key(request: Request) -> bytes:
     return request.app.state.id_hash_key
+
+
+def get_now() -> datetime:
+    """The current time (UTC). Every deadline and period goes through here, so tests can move the clock
+    with ``app.dependency_overrides[get_now]`` (e.g. the end of a disclosure period, R15)."""
+    return datetime.now(timezone.utc)

@@ -4,6 +4,8 @@ Validation errors never echo the submitted values: they may contain ID or phone 
 """
 from __future__ import annotations
 
+from typing import Dict, Optional
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -11,11 +13,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 
 class ApiError(Exception):
-    def __init__(self, status_code: int, error: str, message: str) -> None:
+    def __init__(
+        self, status_code: int, error: str, message: str, headers: Optional[Dict[str, str]] = None
+    ) -> None:
         super().__init__(f"{error}: {message}")
         self.status_code = status_code
         self.error = error
         self.message = message
+        # e.g. WWW-Authenticate on 401, Retry-After on 429
+        self.headers = headers
 
 
 def _body(error: str, message: str, **extra) -> dict:
@@ -25,7 +31,7 @@ def _body(error: str, message: str, **extra) -> dict:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(_body(exc.error, exc.message), status_code=exc.status_code)
+        return JSONResponse(_body(exc.error, exc.message), status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -9,12 +9,21 @@ from fastapi import APIRouter, Depends, FastAPI
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from api.audit.router import router as audit_router
+from api.auth.router import router as auth_router
+from api.auth.service import load_or_create_jwt_secret, load_or_create_service_token
 from api.catalogue.router import router as catalogue_router
+from api.commitments.router import me_router as my_commitments_router
 from api.commitments.router import router as commitments_router
+from api.commitments.router import service_router as commitment_service_router
+from api.complaints.router import router as complaints_router
+from api.complaints.router import service_router as complaint_service_router
 from api.config import Settings, get_settings
 from api.credit.router import router as credit_router
 from api.database import make_engine, make_sessionmaker
 from api.dependencies import get_session
+from api.disclosure.router import page_router as disclosure_page_router
+from api.disclosure.router import router as disclosure_router
 from api.documents.router import router as documents_router
 from api.errors import ApiError, install_error_handlers
 from api.portal.router import mount_web
@@ -53,10 +62,21 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     # Keys are created on first start (mode 0600) so a fresh checkout runs; production provisions them.
     app.state.platform_key = load_or_create_platform_key(settings.signing_key_path)
     app.state.id_hash_key = load_or_create_id_hash_key(settings.id_hash_key_path)
+    # P5: the staff/applicant token secret and the action server's service token.
+    app.state.jwt_secret = load_or_create_jwt_secret(settings.jwt_secret_file)
+    app.state.service_token = load_or_create_service_token(settings.service_token_file)
 
     install_error_handlers(app)
     app.include_router(_health_router())
+    app.include_router(disclosure_page_router)
     v1 = APIRouter(prefix="/api/v1")
+    v1.include_router(auth_router)
+    v1.include_router(audit_router)
+    v1.include_router(commitment_service_router)
+    v1.include_router(my_commitments_router)
+    v1.include_router(complaint_service_router)
+    v1.include_router(complaints_router)
+    v1.include_router(disclosure_router)
     v1.include_router(catalogue_router)
     v1.include_router(credit_router)
     v1.include_router(commitments_router)

@@ -130,6 +130,7 @@ class Stack:
         self.model = model
         self.procs: Dict[str, subprocess.Popen] = {}
         self.logs = config.var_dir / "logs"
+        self.service_token: Optional[str] = None
 
     # --- preparation ------------------------------------------------------------------------------
     def prepare(self) -> None:
@@ -138,8 +139,17 @@ class Stack:
         (self.config.var_dir / "keys").mkdir(exist_ok=True)
         (self.config.var_dir / "endpoints.yml").write_text(self.config.endpoints_yaml(), encoding="utf-8")
         env = dict(os.environ, **self.config.api_env())
-        # Alembic migration, catalogue versions and demo integrity files (idempotent).
+        # Alembic migration, catalogue versions, demo data and accounts, token secrets (idempotent).
         subprocess.run([str(API_PY), "-m", "api.cli", "init"], cwd=ROOT, env=env, check=True)
+        self.service_token = self._read_service_token(env)
+
+    def _read_service_token(self, env: Dict[str, str]) -> str:
+        # P5: the action server is a service client of the API; `api.cli init` created its token (0600).
+        # Where the API keeps it (api.config.Settings.service_token_file): GZ_SERVICE_TOKEN_PATH, else the keys/
+        # directory of GZ_VAR_DIR, else of this stack's var dir (the parent of the signing key's directory).
+        var_dir = Path(env["GZ_VAR_DIR"]) if env.get("GZ_VAR_DIR") else self.config.var_dir
+        path = Path(env.get("GZ_SERVICE_TOKEN_PATH") or var_dir / "keys" / "service.token")
+        return path.read_text(encoding="ascii").strip()
 
     # --- processes --------------------------------------------------------------------------------
     def _spawn(self, name: str, cmd: List[str], env: Dict[str, str]) -> None:
@@ -157,10 +167,12 @@ class Stack:
         )
 
     def start_actions(self) -> None:
+        if self.service_token is None:
+            self.service_token = self._read_service_token(dict(os.environ, **self.config.api_env()))
         self._spawn(
             "actions",
             [str(RASA_PY), "-m", "rasa_sdk", "--actions", "actions", "--port", str(self.config.action_port)],
-            {"GZ_API_URL": self.config.api_url, "TF_CPP_MIN_LOG_LEVEL": "3"},
+            {"GZ_API_URL": self.config.api_url, "TF_CPP_MIN_LOG_LEVEL": "3", "GZ_SERVICE_TOKEN": self.service_token},
         )
 
     def start_rasa(self) -> None:

@@ -3,13 +3,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.catalogue.models import ItemVersion
 from api.database import Base
 
 GENESIS_HASH = "0" * 64
+
+# The lifecycle of a commitment (contract stage ``commitment_status``); transitions in api.commitments.lifecycle.
+STATUSES = ("accepted", "licensed", "under_verification", "verified", "withdrawn", "revoked")
+
+
+def _status_at_signing(context) -> str:
+    # A new commitment's current status is the status it was signed with (accepted, or licensed for R8).
+    return context.get_current_parameters()["status"]
 
 
 class Commitment(Base):
@@ -21,7 +29,13 @@ class Commitment(Base):
     """
 
     __tablename__ = "commitments"
-    __table_args__ = (CheckConstraint("status IN ('accepted', 'licensed')", name="status"),)
+    __table_args__ = (
+        CheckConstraint("status IN ('accepted', 'licensed')", name="status"),
+        CheckConstraint(
+            "current_status IN ('accepted', 'licensed', 'under_verification', 'verified', 'withdrawn', 'revoked')",
+            name="current_status",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     commitment_no: Mapped[str] = mapped_column(String(32), unique=True)
@@ -43,4 +57,32 @@ class Commitment(Base):
     canonical: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
+    # --- not signed: what happened after signing ------------------------------------------------------
+    # ``status`` above is the status at signing and is covered by the signature; the lifecycle moves on in
+    # ``current_status``, changed only by api.commitments.lifecycle.transition, which appends the reason for
+    # every change to ``commitment_events``. Verification (P3) does not read these columns.
+    current_status: Mapped[str] = mapped_column(String(24), default=_status_at_signing)
+    # HMAC of the applicant's ID (the integrity-file key, api.credit.service.id_hash): how an authenticated
+    # applicant finds their own commitments without the platform searching by raw ID (P5).
+    applicant_id_hash: Mapped[Optional[str]] = mapped_column(String(64), nullable=True, index=True)
+    # R11 / 五(四): a complaint names this commitment, so it must be verified whatever the sampling drew.
+    # Set by api.complaints.service; read by api.verification (task selection reason "complaint").
+    verification_mandatory: Mapped[bool] = mapped_column(Boolean, default=False)
+
     item_version: Mapped[ItemVersion] = relationship()
+
+
+class CommitmentEvent(Base):
+    """One transition of a commitment's lifecycle: who, when, why (R17, issue 3). Append-only: the migration
+    installs triggers that refuse UPDATE and DELETE."""
+
+    __tablename__ = "commitment_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id"), index=True)
+    from_status: Mapped[str] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    actor: Mapped[str] = mapped_column(String(100))  # username, "applicant:<hash prefix>", "system"
+    role: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -91,3 +91,60 @@ class ChainVerification(BaseModel):
     valid: bool
     length: int
     problems: List[ChainProblem]
+
+
+# --- after the signature: status, history, withdrawal (R17, contract stage commitment_status) -----------
+
+
+class OwnershipProof(BaseModel):
+    """The chat's proof that the caller is the applicant: the receipt number and the applicant's ID (P5).
+    POST bodies, so neither appears in a URL or an access log."""
+
+    model_config = _Strict
+    commitment_no: str = Field(min_length=1, max_length=32)
+    id_number: str = Field(min_length=1, max_length=40)
+
+
+class ServiceWithdrawalRequest(OwnershipProof):
+    # R17 / 五(八): a withdrawal needs a reason (合理理由), recorded in the history.
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class WithdrawalRequest(BaseModel):
+    model_config = _Strict
+    reason: str = Field(min_length=1, max_length=500)
+
+
+class HistoryEntry(BaseModel):
+    status: str
+    at: str
+    reason: str
+    by: str  # 申请人 / 核查人员 / 系统 ... (the applicant never sees staff usernames)
+
+
+class CommitmentStatus(BaseModel):
+    commitment_no: str
+    item_code: str
+    item_name: str
+    status: str  # accepted | licensed | under_verification | verified | withdrawn | revoked
+    status_text: str
+    next_step: str
+    due_date: Optional[str]
+    withdrawable: bool
+    history: List[HistoryEntry]
+
+
+class Withdrawal(BaseModel):
+    commitment_no: str
+    status: str
+    proofs_required: List[str]  # what the normal procedure now needs (R17: 撤回后应当按原程序办理)
+
+
+class OwnCommitment(BaseModel):
+    commitment_no: str
+    item_code: str
+    item_name: str
+    status: str
+    status_label: str
+    created_at: str
+    due_date: Optional[str]

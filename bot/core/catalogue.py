@@ -99,6 +99,10 @@ class Item:
     exclusion_reason: Optional[str] = None
     # R18 / 五(八): high economic value or hard to verify -> the applicant sees a credit warning first.
     high_value: bool = False
+    # R15 / 五(六): for public items, how many days the commitment letter stays in the public list, counted
+    # from the commitment (the licence decision or registration for the items that say so); it must agree
+    # with what notice section 7 (承诺书公开) tells the applicant. None for items that are not public.
+    disclosure_days: Optional[int] = None
     source_file: str = field(default="", compare=False)
 
     @property
@@ -156,6 +160,7 @@ class Item:
             if not self.exclusion_category
             else {"category": self.exclusion_category, "reason": self.exclusion_reason},
             "high_value": self.high_value,
+            "disclosure_days": self.disclosure_days,
         }
 
 
@@ -197,6 +202,23 @@ def _optional_bool(raw: Dict[str, Any], key: str, where: str) -> bool:
     value = raw.get(key, False)
     if not isinstance(value, bool):
         raise _fail(where, key, "must be true or false when given")
+    return value
+
+
+# R15: a public item that does not say otherwise is published for one year.
+DEFAULT_DISCLOSURE_DAYS = 365
+
+
+def _disclosure_days(raw: Dict[str, Any], public: bool, where: str) -> Optional[int]:
+    value = raw.get("disclosure_days")
+    if not public:
+        if value is not None:
+            raise _fail(where, "disclosure_days", "only items with public: true have a disclosure period (R15)")
+        return None
+    if value is None:
+        return DEFAULT_DISCLOSURE_DAYS
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise _fail(where, "disclosure_days", "must be a positive whole number of days")
     return value
 
 
@@ -306,6 +328,7 @@ def parse_item(raw: Any, source: str = "<memory>") -> Item:
         exclusion_category=exclusion_category,
         exclusion_reason=exclusion_reason,
         high_value=_optional_bool(raw, "high_value", where),
+        disclosure_days=_disclosure_days(raw, public, where),
         source_file=source,
     )
 

@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Dict, Optional
+
+from fastapi import APIRouter, Depends, Query, Response
+from sqlalchemy.orm import Session
+
+from api.audit import service as audit
+from api.auth.dependencies import require_roles
+from api.auth.service import Principal
+from api.clock import china_date
+from api.complaints import service
+from api.complaints.models import COMPLAINT_STATUSES
+from api.complaints.schemas import (
+    AssignRequest,
+    CloseRequest,
+    ComplaintDetail,
+    ComplaintList,
+    ComplaintReceipt,
+    ComplaintRequest,
+    NoteRequest,
+    StaffComplaintRequest,
+)
+from api.config import Settings
+from api.dependencies import get_now, get_session, get_settings
+from api.errors import ApiError
+
+service_router = APIRouter(prefix="/service/complaints", tags=["service"])
+router = APIRouter(prefix="/complaints", tags=["complaints"])
+
+_RESENT = {200: {"description": "the same complaint again (a retry): the first ticket, nothing new stored (P4)"}}
+
+
+def _receipt(complaint) -> ComplaintReceipt:
+    return ComplaintReceipt(ticket_no=complaint.ticket_no, due_date=complaint.due_date.isoformat())
+
+
+@service_router.post("", status_code=201, response_model=ComplaintReceipt, responses=_RESENT)
+def file_from_chat(
+    body: ComplaintRequest,
+    response: Response,
+    session: Session = Depends(get_session),
+    caller: Principal = Depends(require_roles("service")),
+    settings: Settings = Depends(get_settings),
+    now: datetime = Depends(get_now),
+) -> ComplaintReceipt:
+    """R11: the chat's complaint flow (contract stage complaint_received); anonymous when no phone is given."""
+    complaint, created = service.file_complaint(
+        session,
+        caller,
+        complaint_text=body.complaint_text,
+        commitment_no=body.commitment_no,
+        phone=body.phone,
+        channel=body.channel,
+        sender_id=body.sender_id,
+        now=now,
+        due_working_days=settings.complaint_due_working_days,
+    )
+    session.commit()
+    if not created:
+        response.status_code = 200
+    return _receipt(complaint)
+
+
+@router.post("", status_code=201, response_model=ComplaintReceipt, responses=_RESENT)
+def file_by_staff(
+    body: StaffComplaintRequest,
+    response: Response,
+    session: Session = Depends(get_session),
+    agent: Principal = Depends(require_roles("staff", "officer")),
+    settings: Settings = Depends(get_settings),
+    now: datetime = Depends(get_now),
+) -> ComplaintReceipt:
+    """R11: a complaint taken on the 12345 hotline (or at a service window) by a staff member."""
+    complaint, created = service.file_complaint(
+        session,
+        agent,
+        complaint_text=body.complaint_text,
+        commitment_no=body.commitment_no,
+        phone=body.phone,
+        channel="hotline" if agent.role == "staff" else "counter",
+        sender_id=None,
+        now=now,
+        due_working_days=settings.complaint_due_working_days,
+    )
+    session.commit()
+    if not created:
+        response.status_code = 200
+    return _receipt(complaint)
+
+
+@router.get("", response_model=ComplaintList)
+def list_complaints(
+    status: Optional[str] = Query(None),
+    overdue: bool = Query(False, description="only tickets past their deadline"),
+    assignee: Optional[str] = Query(None),
+    session: Session = Depends(get_session),
+    officer: Principal = Depends(require_roles("officer")),
+    now: datetime = Depends(get_now),
+) -> Dict[str, Any]:
+    if status is not None and status not in COMPLAINT_STATUSES:
+        raise ApiError(422, "invalid_request", f"status 须为 {', '.join(COMPLAINT_STATUSES)} 之一。")
+    result = service.listing(session, china_date(now), status=status, overdue_only=overdue, assignee=assignee)
+    audit.record(session, officer, "complaint.list", detail={"status": status, "overdue": overdue}, at=now)
+    session.commit()
+    return result
+
+
+def _detail(session: Session, ticket_no: str, now: datetime) -> Dict[str, Any]:
+    complaint = service.by_ticket(session, ticket_no)
+    session.expire(complaint)  # the actions just written
+    return service.detail(complaint, china_date(now))
+
+
+@router.get("/{ticket_no}", response_model=ComplaintDetail)
+def read_complaint(
+    ticket_no: str,
+    session: Session = Depends(get_session),
+    officer: Principal = Depends(require_roles("officer")),
+    now: datetime = Depends(get_now),
+) -> Dict[str, Any]:
+    """The whole ticket, with the complainant's phone; audit-logged (P5)."""
+    view = _detail(session, ticket_no, now)
+    audit.record(session, officer, "complaint.read", target=view["ticket_no"], at=now)
+    session.commit()
+    return view
+
+
+@router.post("/{ticket_no}/assign", response_model=ComplaintDetail)
+def assign_complaint(
+    ticket_no: str,
+    body: AssignRequest,
+    session: Session = Depends(get_session),
+    officer: Principal = Depends(require_roles("officer")),
+    now: datetime = Depends(get_now),
+) -> Dict[str, Any]:
+    service.assign(session, officer, service.by_ticket(session, ticket_no), body.assignee, body.note, now)
+    session.commit()
+    return _detail(session, ticket_no, now)
+
+
+@router.post("/{ticket_no}/handle", response_model=ComplaintDetail)
+def handle_complaint(
+    ticket_no: str,
+    body: NoteRequest,
+    session: Session = Depends(get_session),
+    officer: Principal = Depends(require_roles("officer")),
+    now: datetime = Depends(get_now),
+) -> Dict[str, Any]:
+    service.handle(session, officer, service.by_ticket(session, ticket_no), body.note, now)
+    session.commit()
+    return _detail(session, ticket_no, now)
+
+
+@router.post("/{ticket_no}/close", response_model=ComplaintDetail)
+def close_complaint(
+    ticket_no: str,
+    body: CloseRequest,
+    session: Session = Depends(get_session),
+    officer: Principal = Depends(require_roles("officer")),
+    now: datetime = Depends(get_now),
+) -> Dict[str, Any]:
+    service.close(session, officer, service.by_ticket(session, ticket_no), body.conclusion, now)
+    session.commit()
+    return _detail(session, ticket_no, now)
