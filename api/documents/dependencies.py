@@ -1,40 +1,41 @@
 """Who may download a signed commitment letter (P5).
 
-The letter carries a person's name, the (masked) ID and the evidence of a legal act, so it is not public like the
-guide and the template (R10). Until ``api/auth`` (applicant tokens, staff roles, audit log) is in the tree, only
-the action server may fetch it, with the ``X-Service-Token`` header the shared decisions specify: the token file
-(``GZ_SERVICE_TOKEN_PATH``, default ``var/keys/service.token``) is created by the auth package, never here, so
-without that file every request is refused.
+The letter carries a person's name, their (masked) ID and the evidence of a legal act, so unlike the guide and
+the template (R10, public) it is served only to:
+
+- the applicant who made it (applicant token): a stranger's letter looks exactly like a missing one (404
+  ``not_found``), as everywhere else an applicant asks about a commitment (``api.commitments.status``);
+- officers and administrators: every download is a staff read of personal data and is audit-logged;
+- the action server (``X-Service-Token``), which hands the letter to the applicant it is talking to.
 """
 from __future__ import annotations
 
-import hmac
-import os
-from pathlib import Path
-from typing import Optional
+from fastapi import Depends
+from sqlalchemy.orm import Session
 
-from fastapi import Header
-
-from api.config import REPO_ROOT
+from api.auth.dependencies import require_roles
+from api.auth.service import APPLICANT, SERVICE, Principal
+from api.commitments import status as commitment_status
+from api.commitments.models import Commitment
+from api.dependencies import get_session
 from api.errors import ApiError
 
-DEFAULT_SERVICE_TOKEN_PATH = REPO_ROOT / "var" / "keys" / "service.token"
+LETTER_READERS = (APPLICANT, "officer", "admin", SERVICE)
+AUDIT_ACTION = "commitment.letter_download"
 
 
-def _service_token() -> Optional[str]:
-    path = Path(os.environ.get("GZ_SERVICE_TOKEN_PATH") or DEFAULT_SERVICE_TOKEN_PATH)
-    try:
-        token = path.read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    return token or None
-
-
-def letter_reader(x_service_token: Optional[str] = Header(default=None)) -> str:
-    """The caller's role for a letter download; refuses everyone but the service client for now."""
-    expected = _service_token()
-    if not x_service_token:
-        raise ApiError(401, "unauthenticated", "下载承诺书须先登录。")
-    if expected is None or not hmac.compare_digest(x_service_token.encode(), expected.encode()):
-        raise ApiError(403, "forbidden", "无权下载该承诺书。")
-    return "service"
+def readable_letter(
+    commitment_no: str,
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(require_roles(*LETTER_READERS)),
+) -> Commitment:
+    """The commitment whose letter the caller may read; audit row committed for staff before anything is sent."""
+    if principal.role == APPLICANT:
+        return commitment_status.find_for_applicant(session, principal, commitment_no)
+    commitment = commitment_status.by_number(session, commitment_no)
+    if commitment is None:
+        raise ApiError(404, "unknown_commitment", f"没有编号为 {commitment_no} 的承诺记录。")
+    if principal.role != SERVICE:
+        commitment_status.audit_read(session, principal, AUDIT_ACTION, commitment)
+        session.commit()
+    return commitment

@@ -1,12 +1,10 @@
 """Documents for reading and download (R10): guides and templates (public), signed commitment letters (P5)."""
 from __future__ import annotations
 
-from typing import Optional
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.catalogue import service as catalogue
@@ -15,7 +13,7 @@ from api.commitments.models import Commitment
 from api.config import Settings
 from api.dependencies import get_session, get_settings
 from api.documents import service
-from api.documents.dependencies import letter_reader
+from api.documents.dependencies import readable_letter
 from api.documents.fonts import FontUnavailable
 from api.documents.html import render_html
 from api.documents.model import Document
@@ -84,16 +82,8 @@ def template_pdf(code: str, session: Session = Depends(get_session)) -> Response
 
 @router.get("/commitments/{commitment_no}/letter.pdf", response_class=Response)
 def letter_pdf(
-    commitment_no: str,
-    session: Session = Depends(get_session),
+    commitment: Commitment = Depends(readable_letter),
     settings: Settings = Depends(get_settings),
-    _role: str = Depends(letter_reader),
 ) -> Response:
     """The signed commitment letter of a receipt, with its fingerprint and a QR code of ``verify_url`` (R10, P3, P5)."""
-    row: Optional[Commitment] = session.scalars(
-        select(Commitment).where(Commitment.commitment_no == commitment_no)
-    ).first()
-    if row is None:
-        raise ApiError(404, "unknown_commitment", f"没有编号为 {commitment_no} 的承诺记录。")
-    current_status = getattr(row, "current_status", None)
-    return _pdf(service.letter(row, settings.public_base_url, current_status), PRIVATE_CACHE)
+    return _pdf(service.letter(commitment, settings.public_base_url), PRIVATE_CACHE)

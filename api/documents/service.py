@@ -10,10 +10,11 @@ import base64
 import hashlib
 import json
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Tuple
 
 from api.catalogue import service as catalogue
 from api.catalogue.models import ItemVersion
+from api.commitments import lifecycle
 from api.commitments import service as commitments
 from api.commitments.models import Commitment
 from api.documents.model import Block, Document, Fields, Numbered, Paragraph, QrCode, Section, SignatureLines
@@ -33,15 +34,6 @@ def _blanks(*labels: str) -> SignatureLines:
 KIND_TEXT = {"proof": "证明事项", "license": "涉企经营许可事项"}
 METHOD_TEXT = {"online": "在线核查（通过数据共享接口核验）", "onsite": "现场核查", "exempt": "免于核查"}
 ID_TYPE_TEXT = {"resident_id": "居民身份证", "uscc": "统一社会信用代码"}
-# The lifecycle statuses of issue 3 in the applicant's words.
-STATUS_TEXT = {
-    "accepted": "已受理（以承诺替代证明）",
-    "licensed": "已当场作出许可决定",
-    "under_verification": "核查中",
-    "verified": "核查属实",
-    "withdrawn": "已撤回承诺",
-    "revoked": "已撤销",
-}
 CHANNEL_TEXT = {"web": "网站对话", "wechat": "微信公众号", "hotline": "12345 热线", "rest": "REST 接口"}
 
 _NUMERALS = "一二三四五六七八九十"
@@ -271,7 +263,7 @@ def template(version: ItemVersion) -> Document:
 # --- the signed commitment letter ------------------------------------------------------------------------
 
 
-def letter(row: Commitment, public_base_url: str, current_status: Optional[str] = None) -> Document:
+def letter(row: Commitment, public_base_url: str) -> Document:
     """The applicant's copy of a signed commitment: everything the record holds, IDs and phone masked (P5)."""
     payload: Dict[str, Any] = json.loads(row.canonical)
     shown = catalogue.as_item(row.item_version)  # the version whose notification the applicant was given (P2)
@@ -281,8 +273,7 @@ def letter(row: Commitment, public_base_url: str, current_status: Optional[str] 
     evidence = payload["evidence"]
     no = payload["commitment_no"]
     verify_url = commitments.receipt(payload, row.record_hash, public_base_url).verify_url
-    status = payload["status"]
-    current = current_status or status
+    status = payload["status"]  # signed; the lifecycle since then is in current_status (not signed)
 
     summary = [
         ("承诺编号", no),
@@ -290,8 +281,8 @@ def letter(row: Commitment, public_base_url: str, current_status: Optional[str] 
         ("实施机关", shown.department),
         ("告知书版本", f"第 {item_info['version']} 版，SHA-256 {item_info['notice_version']}"),
         ("签署时间", _china_time(payload["created_at"])),
-        ("签署时状态", STATUS_TEXT.get(status, status)),
-        ("当前状态", STATUS_TEXT.get(current, current)),
+        ("签署时状态", lifecycle.STATUS_LABELS.get(status, status)),
+        ("当前状态", lifecycle.STATUS_LABELS.get(row.current_status, row.current_status)),
     ]
     if payload.get("decision_no"):
         summary.append(("许可决定书编号", payload["decision_no"]))  # R8

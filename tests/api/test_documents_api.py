@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import secrets
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,24 +18,49 @@ import pytest
 from PIL import Image
 from sqlalchemy import create_engine, text
 
+from api.auth.service import create_user
+from api.database import make_engine, make_sessionmaker
 from bot.core import affirmation
 from bot.core.catalogue import NOTICE_TITLES, load_catalogue
-from tests.api.helpers import HAOWEI, LIU_YANG, PHONE, ZHANG_WEI, ZHAO_QIANG, commitment_body, notice_version
+from tests.api.helpers import (
+    HAOWEI,
+    LIU_YANG,
+    PHONE,
+    WANG_FANG,
+    ZHANG_WEI,
+    ZHAO_QIANG,
+    commitment_body,
+    notice_version,
+)
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils is not installed (make setup installs it)"
 )
 
-SERVICE_TOKEN = "documents-test-service-token"
-
-
 @pytest.fixture
-def service_token(tmp_path, monkeypatch) -> dict:
-    path = tmp_path / "keys" / "service.token"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(SERVICE_TOKEN)
-    monkeypatch.setenv("GZ_SERVICE_TOKEN_PATH", str(path))
-    return {"X-Service-Token": SERVICE_TOKEN}
+def service_token(client) -> dict:
+    """The action server's credential (P5): how the chat fetches a letter for the applicant it talks to."""
+    return {"X-Service-Token": client.app.state.service_token}
+
+
+def applicant_headers(client, identity: tuple) -> dict:
+    response = client.post("/api/v1/auth/applicant", json={"name": identity[0], "id_number": identity[1]})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def staff_headers(client, settings, role: str, username: str | None = None) -> dict:
+    username = username or f"documents_{role}"
+    password = secrets.token_urlsafe(18)
+    engine = make_engine(settings.database_url)
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            create_user(session, username, role, password)
+    finally:
+        engine.dispose()
+    response = client.post("/api/v1/auth/login", json={"username": username, "password": password})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
 def pdf_text(pdf: bytes, tmp_path: Path, name: str = "doc") -> str:
@@ -260,7 +286,7 @@ def test_licence_letter_shows_the_decision_number(client, service_token, tmp_pat
     assert receipt["decision_no"]
     pdf = client.get(f"/api/v1/commitments/{receipt['commitment_no']}/letter.pdf", headers=service_token).content
     words = compact(pdf_text(pdf, tmp_path))
-    assert receipt["decision_no"] in words and "已当场作出许可决定" in words
+    assert receipt["decision_no"] in words and "已当场许可" in words
     assert "郑州好味餐饮管理有限公司" in words and "统一社会信用代码" in words
     assert HAOWEI[1] not in words
 
@@ -270,10 +296,62 @@ def test_letter_of_unknown_commitment_is_404(client, service_token):
     assert response.status_code == 404 and response.json()["error"] == "unknown_commitment"
 
 
-def test_letter_is_not_public(client, service_token):
-    # P5: the letter names a person; without credentials, or with a wrong service token, nothing is served.
+def letter(client, commitment_no: str, headers: dict | None = None):
+    return client.get(f"/api/v1/commitments/{commitment_no}/letter.pdf", headers=headers or {})
+
+
+def test_letter_is_not_public(client):
+    # P5: the letter names a person; without credentials, or with a forged service token, nothing is served.
     no = commit(client)["commitment_no"]
-    anonymous = client.get(f"/api/v1/commitments/{no}/letter.pdf")
+    anonymous = letter(client, no)
     assert anonymous.status_code == 401 and anonymous.content[:4] != b"%PDF"
-    forged = client.get(f"/api/v1/commitments/{no}/letter.pdf", headers={"X-Service-Token": "guessed"})
-    assert forged.status_code == 403 and forged.content[:4] != b"%PDF"
+    forged = letter(client, no, {"X-Service-Token": "guessed"})
+    assert forged.status_code == 401 and forged.content[:4] != b"%PDF"
+
+
+def test_applicant_downloads_their_own_letter_and_no_one_elses(client, tmp_path):
+    # P5: an applicant token reaches only that applicant's own commitments; another's looks like a missing one.
+    mine = commit(client, "ZM001", ZHANG_WEI)["commitment_no"]
+    theirs = commit(client, "ZM001", WANG_FANG)["commitment_no"]
+    zhang = applicant_headers(client, ZHANG_WEI)
+
+    own = letter(client, mine, zhang)
+    assert own.status_code == 200, own.text
+    assert mine in compact(pdf_text(own.content, tmp_path))
+
+    other = letter(client, theirs, zhang)
+    assert other.status_code == 404 and other.json()["error"] == "not_found"
+    assert other.content[:4] != b"%PDF"
+    missing = letter(client, "CN20990101-000001", zhang)
+    assert missing.status_code == 404 and missing.json() == other.json()  # the same answer: nothing revealed
+
+
+def test_officer_download_is_audit_logged_and_hotline_staff_are_refused(client, initialised, tmp_path):
+    # P5: officers and admins may read any letter, and every such read of personal data is in the audit trail.
+    no = commit(client)["commitment_no"]
+    officer = staff_headers(client, initialised, "officer", "letter_officer")
+    response = letter(client, no, officer)
+    assert response.status_code == 200 and no in compact(pdf_text(response.content, tmp_path))
+
+    admin = staff_headers(client, initialised, "admin")
+    assert letter(client, no, admin).status_code == 200
+    trail = client.get("/api/v1/audit", params={"action": "commitment.letter_download"}, headers=admin).json()["events"]
+    assert [(e["actor"], e["role"], e["target"]) for e in trail][::-1] == [
+        ("letter_officer", "officer", no),
+        (trail[0]["actor"], "admin", no),
+    ]
+    assert ZHANG_WEI[1] not in str(trail)  # the audit trail masks the ID too
+
+    staff = staff_headers(client, initialised, "staff")
+    refused = letter(client, no, staff)
+    assert refused.status_code == 403 and refused.json()["error"] == "forbidden"
+
+
+def test_letter_shows_the_current_status_beside_the_signed_one(client, tmp_path):
+    # The signed status never changes (P3); the letter also says where the lifecycle stands now (R17).
+    no = commit(client)["commitment_no"]
+    zhang = applicant_headers(client, ZHANG_WEI)
+    withdrawn = client.post(f"/api/v1/me/commitments/{no}/withdraw", json={"reason": "已自行开具无房证明"}, headers=zhang)
+    assert withdrawn.status_code == 200, withdrawn.text
+    words = compact(pdf_text(letter(client, no, zhang).content, tmp_path))
+    assert "签署时状态已受理" in words and "当前状态已撤回" in words
