@@ -58,9 +58,11 @@ RESET_SLOTS = LIFECYCLE_SLOTS + SHARED_SLOTS
 
 SKIPPED = "none"  # an optional answer declined (complaint: no commitment number, anonymous)
 MAX_LOOKUPS = 3  # ownership checks that fail before the flow ends (guessing numbers is not a way in, P5)
-# Statuses whose withdrawal the backend refuses; known here only to refuse before asking for a reason (R17).
-# The withdrawal call itself still decides (a 409 from the API is explained the same way).
-CLOSED_FOR_WITHDRAWAL = {"licensed": "concluded", "revoked": "revoked", "withdrawn": "already_withdrawn"}
+# Why a withdrawal is refused, by status (R17: only before the matter is concluded). Whether it is refused is
+# the backend's decision (``withdrawable`` in the status answer, 409 from the withdrawal call); the statuses
+# here only word the refusal, and stand in when an older API does not say ``withdrawable``.
+REFUSAL_BY_STATUS = {"licensed": "concluded", "verified": "concluded", "revoked": "revoked",
+                     "withdrawn": "already_withdrawn"}
 
 SERVICE_NAMES = {
     STATUS_FORM: "承诺查询服务",
@@ -302,11 +304,23 @@ class ValidateWithdrawForm(ValidateLifecycleForm):
             return
         status = result["status"]
         step.set("lifecycle_status", status)
-        if status in CLOSED_FOR_WITHDRAWAL:
-            say(step.dispatcher, messages.withdrawal_refused(s["commitment_no"], status, CLOSED_FOR_WITHDRAWAL[status]))
+        withdrawable = result.get("withdrawable")
+        if withdrawable is None:
+            withdrawable = status not in REFUSAL_BY_STATUS
+        if not withdrawable:
+            reason = REFUSAL_BY_STATUS.get(status, "concluded")
+            say(step.dispatcher, messages.withdrawal_refused(s["commitment_no"], status, reason))
             step.end("refused")
             return
         say(step.dispatcher, messages.commitment_status(result, brief=True))
+
+    @staticmethod
+    async def current_status(step: Step) -> Optional[str]:
+        try:
+            result = await backend.commitment_status(step.slots["commitment_no"], step.slots["applicant_id"])
+        except (backend.BackendUnavailable, backend.BackendRefused):
+            return None
+        return result.get("status")
 
     async def step_withdraw_reason(self, step: Step) -> None:
         reason = answers.parse_free_text(step.text, min_chars=2, limit=500)
@@ -326,7 +340,8 @@ class ValidateWithdrawForm(ValidateLifecycleForm):
             return
         except backend.BackendRefused as refusal:
             if refusal.code == "concluded":
-                say(step.dispatcher, messages.withdrawal_refused(no, s.get("lifecycle_status") or "licensed", "concluded"))
+                status = s.get("lifecycle_status") or await self.current_status(step) or "licensed"
+                say(step.dispatcher, messages.withdrawal_refused(no, status, REFUSAL_BY_STATUS.get(status, "concluded")))
                 step.end("refused")
             elif refusal.code == "already_withdrawn":
                 say(step.dispatcher, messages.withdrawal_refused(no, "withdrawn", "already_withdrawn"))

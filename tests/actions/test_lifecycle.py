@@ -23,6 +23,7 @@ HAOWEI_USCC = "91410100MA44XK7L3D"
 NO = "CN20261127-000001"
 LICENSED_NO = "CN20261127-000002"
 WITHDRAWN_NO = "CN20261127-000003"
+VERIFIED_NO = "CN20261127-000004"
 
 
 def tracker(form: Optional[str], requested: Optional[str], text: str = "", *, slots: Optional[Dict[str, Any]] = None,
@@ -45,8 +46,8 @@ class FakeBackend:
         self.calls: List[tuple] = []
         self.down = False
         self.withdraw_refusal: Optional[str] = None
-        self.statuses = {NO: "accepted", LICENSED_NO: "licensed", WITHDRAWN_NO: "withdrawn"}
-        self.owners = {NO: ZHANG_WEI_ID, LICENSED_NO: HAOWEI_USCC, WITHDRAWN_NO: ZHANG_WEI_ID}
+        self.statuses = {NO: "accepted", LICENSED_NO: "licensed", WITHDRAWN_NO: "withdrawn", VERIFIED_NO: "verified"}
+        self.owners = {NO: ZHANG_WEI_ID, LICENSED_NO: HAOWEI_USCC, WITHDRAWN_NO: ZHANG_WEI_ID, VERIFIED_NO: ZHANG_WEI_ID}
 
     def _check(self) -> None:
         if self.down:
@@ -59,7 +60,8 @@ class FakeBackend:
             raise backend.BackendRefused(404, "not_found", "没有找到")
         return {"commitment_no": no, "item_code": "ZM001", "item_name": "公共租赁住房资格申请",
                 "status": self.statuses[no], "status_text": "承诺已受理，等待核查", "next_step": "住房保障部门将在线核查您的住房情况",
-                "due_date": "2026-12-25", "history": []}
+                "due_date": "2026-12-25", "withdrawable": self.statuses[no] in ("accepted", "under_verification"),
+                "history": []}
 
     async def withdraw_commitment(self, no, id_number, reason):
         self.calls.append(("withdraw", no, id_number, reason))
@@ -251,7 +253,10 @@ async def test_withdrawal_records_the_reason_and_lists_the_proofs(fake):  # R17
     assert slot_events(events)["requested_slot"] is None
 
 
-@pytest.mark.parametrize("number,owner,reason", [(LICENSED_NO, HAOWEI_USCC, "concluded"), (WITHDRAWN_NO, ZHANG_WEI_ID, "already_withdrawn")])
+@pytest.mark.parametrize("number,owner,reason", [
+    (LICENSED_NO, HAOWEI_USCC, "concluded"), (VERIFIED_NO, ZHANG_WEI_ID, "concluded"),
+    (WITHDRAWN_NO, ZHANG_WEI_ID, "already_withdrawn"),
+])
 async def test_withdrawal_of_a_concluded_or_withdrawn_commitment_is_refused_at_once(fake, number, owner, reason):  # R17
     t = tracker("withdraw_form", "applicant_id", owner, slots={"commitment_no": number})
     msgs, events = await run(lifecycle.ValidateWithdrawForm(), t)
@@ -261,7 +266,7 @@ async def test_withdrawal_of_a_concluded_or_withdrawn_commitment_is_refused_at_o
     s = slot_events(events)
     assert s["lifecycle_outcome"] == "refused" and s["requested_slot"] is None
     if reason == "concluded":
-        assert "注销" in msgs[0]["text"]
+        assert "办结" in msgs[0]["text"] and "注销" in msgs[0]["text"]
     else:
         assert "不能重复撤回" in msgs[0]["text"]
 
