@@ -1,0 +1,139 @@
+"""``.venv/bin/python -m bench`` (or ``make bench``): our stack against stock Rasa, same machine, same run.
+
+Steps: describe the machine; time a forced training of our model and the stock ``rasa init`` (which trains);
+start each system, time its model load, warm it up, drive it at 1, 10 and 50 concurrent conversations over
+the REST channel, read each server's peak RSS; print a markdown report and write it to
+bench/results/latest.md (and the raw figures to latest.json).
+
+Options: ``--profile scale`` runs our stack on PostgreSQL + Redis (they must be running, see README);
+``--levels 1,10,50``; ``--conversations K`` (per level; default max(10, 2N)); ``--skip-training``
+(our model from the cache, no training time); ``--skip-stock`` (no baseline, no ratios).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+from bench import load
+from bench.report import render
+from bench.system import describe_machine, self_peak_rss_mb
+from bench.targets import OurStack, StockRasa, Target, train_ours
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def loadavg() -> float:
+    return float(Path("/proc/loadavg").read_text().split()[0])
+
+
+def run_levels(
+    targets: List[Tuple[Target, load.Journey]], levels: List[int], conversations: Optional[int]
+) -> Dict[str, List[Dict[str, Any]]]:
+    """Each level on each system in turn (ours, then stock), so slow drifts of the machine's background
+    load hit both alike."""
+    for target, journey in targets:
+        asyncio.run(load.warm_up(target.url, journey))
+    results: Dict[str, List[Dict[str, Any]]] = {target.name: [] for target, _ in targets}
+    for n in levels:
+        count = conversations or max(10, 2 * n)
+        for target, journey in targets:
+            log(f"{target.name}: {n} concurrent, {count} conversations ...")
+            before = loadavg()
+            row = asyncio.run(load.run_level(target.url, journey, target.name, n, count)).as_dict()
+            row["loadavg_before"] = before
+            log(f"{target.name}: {n} concurrent: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, "
+                f"{row['turns_per_s']} turns/s, {row['errors']} errors {row['error_kinds'] or ''}")
+            results[target.name].append(row)
+    for target, _ in targets:
+        target.measure_rss()
+    return results
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--profile", choices=["embedded", "scale"], default="embedded")
+    parser.add_argument("--levels", default="1,10,50", help="concurrent conversations, comma-separated")
+    parser.add_argument("--conversations", type=int, default=None, help="conversations per level")
+    parser.add_argument("--skip-training", action="store_true", help="do not time a training of our model")
+    parser.add_argument("--skip-stock", action="store_true", help="no stock-Rasa baseline")
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.md")
+    args = parser.parse_args(argv)
+    levels = [int(x) for x in args.levels.split(",") if x.strip()]
+
+    from bot.model import ensure_model
+    from bot.stack import build_artifacts
+
+    data: Dict[str, Any] = {
+        "started_at": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "command": "make bench" if not argv and len(sys.argv) == 1 else "python -m bench " + " ".join(argv or sys.argv[1:]),
+        "profile": args.profile, "machine": describe_machine(), "levels": {}, "rss_mb": {}, "startup": {},
+        "notes": {},
+    }
+    log(f"machine: {data['machine']}")
+    build_artifacts()
+    model = ensure_model(verbose=False)
+
+    with tempfile.TemporaryDirectory(prefix="gz-bench-") as tmp:
+        work = Path(tmp)
+        ours_train = float("nan")
+        if not args.skip_training:
+            log("training our model (forced, empty cache) ...")
+            ours_train = train_ours(work)
+            log(f"ours trained in {ours_train:.0f} s")
+        stock = None
+        if not args.skip_stock:
+            stock = StockRasa(work)
+            log("rasa init --no-prompt (trains the stock bot) ...")
+            log(f"stock initialised and trained in {stock.init_and_train():.0f} s")
+
+        ours = OurStack(work / "var", model, args.profile)
+        targets: List[Tuple[Target, load.Journey]] = [(ours, load.commitment_journey)]
+        if stock is not None:
+            targets.append((stock, load.stock_conversation))
+        try:
+            for target, _ in targets:
+                log(f"starting {target.name} ...")
+                target.start()
+                log(f"{target.name}: Rasa ready in {target.startup.wall_s:.1f} s")
+            data["loadavg_idle"] = loadavg()
+            data["levels"] = run_levels(targets, levels, args.conversations)
+        finally:
+            for target, _ in targets:
+                target.stop()
+        data["startup"]["ours"] = {"train_s": ours_train}
+        if stock is not None:
+            data["startup"]["stock"] = {"train_s": stock.train_s}
+        for target, _ in targets:
+            data["rss_mb"][target.name] = target.rss_mb
+            data["startup"][target.name].update(wall_s=target.startup.wall_s, log_load_s=target.startup.log_load_s)
+        data["notes"]["ours"] = [
+            f"tracker store SQL ({'PostgreSQL' if args.profile == 'scale' else 'SQLite'}), "
+            f"lock store {'Redis' if args.profile == 'scale' else 'in-memory'}; every journey ends in a signed "
+            "commitment written by the API"
+        ]
+        if stock is not None:
+            data["notes"]["stock"] = ["rasa init defaults: in-memory tracker and lock stores, no action server"]
+
+    data["client_rss_mb"] = self_peak_rss_mb()
+    report = render(data)
+    print(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report, encoding="utf-8")
+    args.out.with_suffix(".json").write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    log(f"written {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

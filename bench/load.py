@@ -1,0 +1,187 @@
+"""The load generator: N simulated citizens talking to a Rasa REST channel at once.
+
+Closed loop, no think time: each of the N workers runs one whole conversation after another, sending the
+next message as soon as the previous reply arrived, until the level's conversations are used up. So N is
+the number of conversations in flight, and the highest N measures throughput at saturation.
+
+A turn is one ``POST /webhooks/rest/webhook`` and its reply. A turn is an error when the request fails
+(connection, timeout, non-200) or when the reply is not what that step of the journey must answer (checked
+on the contract's ``custom`` payloads); the rest of that conversation is then abandoned, so one error never
+counts twice.
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable, Dict, List, Optional
+
+import httpx
+
+# The demo identity (spec/catalogue.md) and a valid mobile number. The API accepts any number of
+# commitments for one identity, so every simulated citizen can use the same one.
+ZHANG_WEI = ("张伟", "410105199001011233")
+PHONE = "13800138000"
+
+
+class TurnFailed(Exception):
+    """The reply to a turn was an HTTP failure or not what the journey must answer at this step."""
+
+
+@dataclass
+class LevelResult:
+    label: str
+    concurrency: int
+    conversations: int
+    completed: int = 0
+    latencies_ms: List[float] = field(default_factory=list)
+    errors: int = 0
+    error_kinds: Dict[str, int] = field(default_factory=dict)
+    wall_s: float = 0.0
+
+    @property
+    def turns(self) -> int:
+        return len(self.latencies_ms)
+
+    @property
+    def turns_per_s(self) -> float:
+        return self.turns / self.wall_s if self.wall_s else 0.0
+
+    def percentile(self, p: float) -> float:
+        """Nearest-rank percentile of the successful turns' latencies, in ms."""
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        rank = max(1, min(len(ordered), int(-(-p * len(ordered) // 100))))
+        return ordered[rank - 1]
+
+    def as_dict(self) -> Dict[str, Any]:
+        return {
+            "label": self.label, "concurrency": self.concurrency, "conversations": self.conversations,
+            "completed": self.completed, "turns": self.turns, "errors": self.errors,
+            "error_kinds": self.error_kinds, "wall_s": round(self.wall_s, 2),
+            "p50_ms": round(self.percentile(50), 1), "p95_ms": round(self.percentile(95), 1),
+            "p99_ms": round(self.percentile(99), 1), "turns_per_s": round(self.turns_per_s, 2),
+        }
+
+
+class Conversation:
+    """One simulated citizen: sends messages and records each successful turn's latency."""
+
+    def __init__(self, http: httpx.AsyncClient, url: str, sender: str, result: Optional[LevelResult]):
+        self.http = http
+        self.url = url
+        self.sender = sender
+        self.result = result
+
+    async def say(self, text: str) -> List[Dict[str, Any]]:
+        started = time.perf_counter()
+        try:
+            response = await self.http.post(self.url, json={"sender": self.sender, "message": text})
+        except httpx.HTTPError as exc:
+            raise TurnFailed(f"http:{type(exc).__name__}") from exc
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        if response.status_code != 200:
+            raise TurnFailed(f"status:{response.status_code}")
+        try:
+            replies = response.json()
+        except ValueError as exc:
+            raise TurnFailed("invalid_json") from exc
+        if self.result is not None:
+            self.result.latencies_ms.append(elapsed_ms)
+        return replies
+
+
+def _customs(replies: List[Dict[str, Any]], stage: str) -> List[Dict[str, Any]]:
+    return [r["custom"] for r in replies if isinstance(r.get("custom"), dict) and r["custom"].get("stage") == stage]
+
+
+def _expect_ask(replies: List[Dict[str, Any]], slot: str) -> None:
+    asks = _customs(replies, "ask")
+    if not asks or asks[-1].get("slot") != slot:
+        raise TurnFailed(f"expected_ask:{slot}")
+
+
+async def commitment_journey(c: Conversation) -> None:
+    """Our full journey: self-applicant 张伟 commits to ZM001 (公租房) and gets a receipt. Nine turns."""
+    replies = await c.say("我在郑州没有房子，想申请公租房")
+    candidates = _customs(replies, "item_candidates")
+    codes = [i.get("code") for i in candidates[0]["items"]] if candidates else []
+    if "ZM001" not in codes:
+        raise TurnFailed("item_candidates:ZM001")
+    replies = await c.say(str(codes.index("ZM001") + 1))
+    if not _customs(replies, "item_detail"):
+        raise TurnFailed("item_detail")
+    _expect_ask(replies, "use_commitment")
+    _expect_ask(await c.say("是"), "acting_as")
+    _expect_ask(await c.say("本人"), "applicant_name")
+    _expect_ask(await c.say(ZHANG_WEI[0]), "applicant_id")
+    _expect_ask(await c.say(ZHANG_WEI[1]), "phone")
+    replies = await c.say(PHONE)
+    if len(_customs(replies, "notice_section")) != 7:
+        raise TurnFailed("notice_sections")
+    _expect_ask(replies, "notice_ack")
+    if not _customs(await c.say("已阅读"), "affirmation_request"):
+        raise TurnFailed("affirmation_request")
+    if not _customs(await c.say("本人承诺"), "commitment_receipt"):
+        raise TurnFailed("commitment_receipt")
+
+
+JOURNEY_TURNS = 9
+
+# The `rasa init` bot's own stories and rules (happy path, sad path 1, sad path 2, say goodbye), chained
+# into one conversation of the same number of turns as our journey.
+STOCK_MESSAGES = ["hello", "I am great", "hi", "I am sad", "yes", "hey there", "very sad", "no", "goodbye"]
+assert len(STOCK_MESSAGES) == JOURNEY_TURNS
+
+
+async def stock_conversation(c: Conversation) -> None:
+    for text in STOCK_MESSAGES:
+        replies = await c.say(text)
+        if not any(r.get("text") for r in replies):
+            raise TurnFailed("empty_reply")
+
+
+Journey = Callable[[Conversation], Awaitable[None]]
+
+
+async def run_level(
+    url: str, journey: Journey, label: str, concurrency: int, conversations: int, timeout_s: float = 60.0
+) -> LevelResult:
+    """Run ``conversations`` journeys with ``concurrency`` of them in flight at any time."""
+    result = LevelResult(label=label, concurrency=concurrency, conversations=conversations)
+    run_id = uuid.uuid4().hex[:6]
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(conversations):
+        queue.put_nowait(i)
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+
+    async with httpx.AsyncClient(timeout=timeout_s, limits=limits) as http:
+
+        async def worker() -> None:
+            while True:
+                try:
+                    i = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                conversation = Conversation(http, url, f"bench-{label}-{concurrency}-{run_id}-{i}", result)
+                try:
+                    await journey(conversation)
+                    result.completed += 1
+                except (TurnFailed, KeyError, IndexError, TypeError) as exc:
+                    kind = str(exc) if isinstance(exc, TurnFailed) else f"reply:{type(exc).__name__}"
+                    result.errors += 1
+                    result.error_kinds[kind] = result.error_kinds.get(kind, 0) + 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        result.wall_s = time.perf_counter() - started
+    return result
+
+
+async def warm_up(url: str, journey: Journey, conversations: int = 2) -> None:
+    """Unrecorded conversations first: TensorFlow traces its graphs on the first predictions."""
+    async with httpx.AsyncClient(timeout=120) as http:
+        for i in range(conversations):
+            await journey(Conversation(http, url, f"bench-warmup-{uuid.uuid4().hex[:6]}-{i}", None))

@@ -1,0 +1,112 @@
+"""The benchmark's markdown report: machine, per-level latency and throughput, ratios to stock Rasa,
+the three targets of issue 6, memory, training and model-load times."""
+from __future__ import annotations
+
+import math
+from typing import Any, Dict, List, Optional
+
+# Issue 6, "Targets on the 2-core machine".
+P95_RATIO_MAX = 1.5        # at 10 concurrent conversations: our p95 per turn <= 1.5x stock's
+THROUGHPUT_RATIO_MIN = 0.8  # at saturation: our turns/s >= 0.8x stock's
+ERRORS_AT_50 = 0            # zero errors at 50 concurrent conversations
+
+
+def _f(value: Optional[float], digits: int = 0) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{value:.{digits}f}"
+
+
+def _ratio(ours: Optional[float], stock: Optional[float]) -> Optional[float]:
+    if ours is None or stock is None or not stock or math.isnan(ours) or math.isnan(stock):
+        return None
+    return ours / stock
+
+
+def targets(ours: Dict[int, Dict[str, Any]], stock: Dict[int, Dict[str, Any]]) -> List[Dict[str, Any]]:
+    rows = []
+    if 10 in ours:
+        ratio = _ratio(ours[10]["p95_ms"], stock.get(10, {}).get("p95_ms"))
+        rows.append({"target": f"10 concurrent: p95 per turn ≤ {P95_RATIO_MAX}× stock",
+                     "measured": f"{_f(ratio, 2)}×" if ratio is not None else "no stock figure",
+                     "met": ratio is not None and ratio <= P95_RATIO_MAX})
+    if ours and stock:
+        our_peak = max(r["turns_per_s"] for r in ours.values())
+        stock_peak = max(r["turns_per_s"] for r in stock.values())
+        ratio = _ratio(our_peak, stock_peak)
+        rows.append({"target": f"throughput at saturation ≥ {THROUGHPUT_RATIO_MIN}× stock",
+                     "measured": f"{_f(ratio, 2)}× ({our_peak:.1f} vs {stock_peak:.1f} turns/s)",
+                     "met": ratio is not None and ratio >= THROUGHPUT_RATIO_MIN})
+    if 50 in ours:
+        rows.append({"target": "zero errors at 50 concurrent", "measured": f"{ours[50]['errors']} errors",
+                     "met": ours[50]["errors"] == ERRORS_AT_50})
+    return rows
+
+
+def render(data: Dict[str, Any]) -> str:
+    m = data["machine"]
+    ours = {r["concurrency"]: r for r in data["levels"]["ours"]}
+    stock = {r["concurrency"]: r for r in data["levels"].get("stock", [])}
+    out: List[str] = []
+    out.append(f"# Benchmark: ours vs stock Rasa {m['rasa']}\n")
+    out.append(f"Run {data['started_at']} with `{data['command']}` (profile `{data['profile']}`).\n")
+    out.append(
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram']} RAM, {m['os']}; Python {m['python']}, "
+        f"Rasa {m['rasa']}, rasa-sdk {m['rasa_sdk']}, TensorFlow {m['tensorflow']}, FastAPI {m['fastapi']}, "
+        f"SQLAlchemy {m['sqlalchemy_api']} (API). Load generator (asyncio + httpx) on the same machine.\n"
+    )
+    out.append(
+        "Each conversation is 9 turns with no think time; N conversations are in flight at once (closed loop). "
+        "Ours: the full commitment journey (张伟, ZM001: need → choice → commitment → self → name → ID → phone → "
+        "seven notice sections → 已阅读 → 本人承诺 → signed receipt), each turn checked against the contract. "
+        "Stock: the `rasa init` bot's greet / mood stories chained to 9 turns. Latency is per turn (one REST "
+        "request and its reply); errors are failed requests or wrong replies. Each level runs on ours, then on "
+        "stock, both servers up. \"load avg\" is the machine's 1-minute load average just before that run "
+        f"(idle with both servers up: {_f(data.get('loadavg_idle'), 2)}); anything above the load generator's "
+        "own is other work on the machine, which the figures then include.\n"
+    )
+    out.append("## Latency and throughput\n")
+    out.append("| concurrent | system | conversations ok/run | turns | errors | p50 ms | p95 ms | p99 ms | turns/s | load avg |")
+    out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n in sorted(set(ours) | set(stock)):
+        for name, rows in (("ours", ours), ("stock", stock)):
+            r = rows.get(n)
+            if r:
+                out.append(
+                    f"| {n} | {name} | {r['completed']}/{r['conversations']} | {r['turns']} | {r['errors']} | "
+                    f"{_f(r['p50_ms'])} | {_f(r['p95_ms'])} | {_f(r['p99_ms'])} | {_f(r['turns_per_s'], 1)} | "
+                    f"{_f(r.get('loadavg_before'), 2)} |"
+                )
+    if stock:
+        out.append("\n## Ratios ours / stock\n")
+        out.append("| concurrent | p50 | p95 | p99 | turns/s |")
+        out.append("|---:|---:|---:|---:|---:|")
+        for n in sorted(set(ours) & set(stock)):
+            cells = [_f(_ratio(ours[n][k], stock[n][k]), 2) for k in ("p50_ms", "p95_ms", "p99_ms", "turns_per_s")]
+            out.append(f"| {n} | " + " | ".join(cells) + " |")
+    out.append("\n## Targets (issue 6)\n")
+    out.append("| target | measured | met |")
+    out.append("|---|---|---|")
+    for t in targets(ours, stock):
+        out.append(f"| {t['target']} | {t['measured']} | {'yes' if t['met'] else 'NO'} |")
+    out.append("\n## Memory: peak RSS (VmHWM) per server, MiB\n")
+    out.append("| system | process | peak RSS MiB |")
+    out.append("|---|---|---:|")
+    for name, procs in data["rss_mb"].items():
+        for proc, mb in procs.items():
+            out.append(f"| {name} | {proc} | {mb:.0f} |")
+    out.append(f"| – | load generator | {data['client_rss_mb']:.0f} |")
+    out.append("\n## Training and model load\n")
+    out.append("| system | training s | Rasa start → /status ready, s | Rasa log: loading model → up and running, s |")
+    out.append("|---|---:|---:|---:|")
+    for name, s in data["startup"].items():
+        out.append(f"| {name} | {_f(s.get('train_s'), 0)} | {_f(s.get('wall_s'), 1)} | {_f(s.get('log_load_s'), 0)} |")
+    out.append(
+        "\nTraining: ours is a forced `rasa train` of config.yml/domain.yml/data into a temp dir with an empty "
+        "Rasa cache; stock is the whole `rasa init --no-prompt` (which trains). Start-up wall time includes "
+        "Python and TensorFlow imports; the log figure is Rasa's own from its log lines (1 s resolution).\n"
+    )
+    for name, lines in data.get("notes", {}).items():
+        for line in lines:
+            out.append(f"- {name}: {line}")
+    return "\n".join(out).rstrip() + "\n"
