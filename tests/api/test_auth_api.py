@@ -1,0 +1,296 @@
+"""Who may call what: staff roles, applicant and service tokens, the login rate limit, the audit trail (P5)."""
+from __future__ import annotations
+
+import json
+import stat
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+
+import jwt
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from api import cli
+from api.auth.service import read_demo_accounts_file
+from api.config import REPO_ROOT
+from tests.api.access_helpers import (
+    applicant_headers,
+    commit,
+    demo_password,
+    login,
+    rows,
+    service_headers,
+    set_clock,
+)
+from tests.api.helpers import HAOWEI, LI_NA, ZHANG_WEI, ZHAO_QIANG, cli_env, execute_sql
+
+ROLES = ("staff", "officer", "admin", "applicant", "service", "anonymous")
+
+
+def _headers(client, settings, role):
+    if role == "anonymous":
+        return {}
+    if role == "service":
+        return service_headers(settings)
+    if role == "applicant":
+        return applicant_headers(client, ZHANG_WEI)
+    return login(client, settings, f"demo_{role}")
+
+
+def test_staff_login_gives_a_bearer_token_for_eight_hours(client, initialised):
+    # P5: staff sign in with a password; the token names the role and expires after one working day.
+    response = client.post(
+        "/api/v1/auth/login", json={"username": "demo_officer", "password": demo_password(initialised, "demo_officer")}
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["token_type"] == "bearer" and body["role"] == "officer"
+    expires = datetime.fromisoformat(body["expires_at"])
+    assert timedelta(hours=7, minutes=59) < expires - datetime.now(timezone.utc) <= timedelta(hours=8)
+    me = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {body['access_token']}"}).json()
+    assert me == {"role": "officer", "actor": "demo_officer"}
+
+
+def test_wrong_password_and_unknown_user_get_the_same_answer(client, initialised):
+    # Never tell which usernames exist.
+    wrong = client.post("/api/v1/auth/login", json={"username": "demo_admin", "password": "not-the-password"})
+    unknown = client.post("/api/v1/auth/login", json={"username": "nobody_here", "password": "not-the-password"})
+    assert wrong.status_code == unknown.status_code == 401
+    assert wrong.json() == unknown.json() == {"error": "invalid_credentials", "message": "用户名或密码不正确。"}
+    assert wrong.headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_login_is_rate_limited_per_username_and_client_address(app, client, initialised):
+    # P5: 5 failures within 5 minutes from one address block that username there (429), even with the
+    # right password; another address and another username are unaffected; the block ends with the window.
+    password = demo_password(initialised, "demo_admin")
+    for _ in range(5):
+        assert client.post("/api/v1/auth/login", json={"username": "demo_admin", "password": "wrong"}).status_code == 401
+    blocked = client.post("/api/v1/auth/login", json={"username": "demo_admin", "password": password})
+    assert blocked.status_code == 429
+    assert blocked.json()["error"] == "too_many_attempts"
+    assert 0 < int(blocked.headers["Retry-After"]) <= 300
+    # The same username from another address, and another username from this one, still sign in.
+    with TestClient(app, client=("203.0.113.9", 40000)) as elsewhere:
+        assert elsewhere.post("/api/v1/auth/login", json={"username": "demo_admin", "password": password}).status_code == 200
+    assert client.post(
+        "/api/v1/auth/login", json={"username": "demo_staff", "password": demo_password(initialised, "demo_staff")}
+    ).status_code == 200
+    # After the window the right password works again.
+    set_clock(app, datetime.now(timezone.utc) + timedelta(seconds=301))
+    assert client.post("/api/v1/auth/login", json={"username": "demo_admin", "password": password}).status_code == 200
+    # Failed and successful sign-ins are in the audit trail, without the password.
+    events = rows(initialised, "SELECT actor, action, detail FROM audit_events WHERE actor = 'demo_admin'")
+    assert {e["action"] for e in events} >= {"auth.login_failed", "auth.login"}
+    assert password not in json.dumps(events, default=str)
+
+
+ENDPOINTS = {
+    # (method, path) -> roles that get through; every other role is refused (401 anonymous, 403 the rest).
+    ("GET", "/api/v1/audit"): {"admin"},
+    ("GET", "/api/v1/complaints"): {"officer"},
+    ("GET", "/api/v1/complaints/TS20260101-000001"): {"officer"},
+    ("GET", "/api/v1/commitments/{no}"): {"officer"},
+    ("GET", "/api/v1/commitments/{no}/history"): {"officer"},
+    ("GET", "/api/v1/me/commitments"): {"applicant"},
+    ("POST", "/api/v1/service/commitments/status"): {"service"},
+    ("POST", "/api/v1/service/commitments/withdraw"): {"service"},
+    ("POST", "/api/v1/service/complaints"): {"service"},
+    ("POST", "/api/v1/complaints"): {"staff", "officer"},
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_roles_are_separated(client, initialised, role):
+    # P5: each endpoint serves only its roles; staff cannot reach admin endpoints; an applicant token reaches
+    # nothing but the applicant's own records; no credentials -> 401, a wrong role -> 403.
+    receipt = commit(client)
+    headers = _headers(client, initialised, role)
+    bodies = {
+        "/api/v1/service/commitments/status": {"commitment_no": receipt["commitment_no"], "id_number": ZHANG_WEI[1]},
+        "/api/v1/service/commitments/withdraw": {
+            "commitment_no": receipt["commitment_no"], "id_number": ZHANG_WEI[1], "reason": "测试"},
+        "/api/v1/service/complaints": {"complaint_text": "权限测试", "channel": "rest", "sender_id": "t"},
+        "/api/v1/complaints": {"complaint_text": "权限测试"},
+    }
+    for (method, path), allowed in ENDPOINTS.items():
+        url = path.replace("{no}", receipt["commitment_no"])
+        response = client.request(method, url, headers=headers, json=bodies.get(path))
+        if role in allowed:
+            assert response.status_code not in (401, 403), (role, url, response.text)
+        else:
+            expected = 401 if role == "anonymous" else 403
+            assert response.status_code == expected, (role, url, response.status_code)
+            assert response.json()["error"] == ("unauthenticated" if role == "anonymous" else "forbidden")
+
+
+def test_public_endpoints_need_no_credentials(client):
+    receipt = commit(client)
+    assert client.get("/api/v1/public/disclosures").status_code == 200
+    assert client.get("/public/disclosures").status_code == 200
+    assert client.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").status_code == 200
+
+
+def _token(secret: bytes, **claims):
+    now = int(datetime.now(timezone.utc).timestamp())
+    base = {"iss": "gz-api", "sub": "demo_admin", "role": "admin", "iat": now, "exp": now + 600, "uid": 3}
+    base.update(claims)
+    return jwt.encode(base, secret, algorithm="HS256")
+
+
+@pytest.mark.parametrize(
+    "forge, error",
+    [
+        (lambda secret: _token(b"x" * 32), "invalid_token"),  # signed with another key
+        (lambda secret: _token(secret, exp=int(datetime.now(timezone.utc).timestamp()) - 5), "token_expired"),
+        (lambda secret: _token(secret, role="superuser"), "invalid_token"),
+        (lambda secret: _token(secret, iss="someone-else"), "invalid_token"),
+        (lambda secret: jwt.encode({"sub": "demo_admin", "role": "admin"}, None, algorithm="none"), "invalid_token"),
+        (lambda secret: _token(secret) + "x", "invalid_token"),
+    ],
+    ids=["other_key", "expired", "unknown_role", "other_issuer", "alg_none", "tampered"],
+)
+def test_forged_or_expired_tokens_are_refused(client, initialised, forge, error):
+    secret = initialised.jwt_secret_file.read_bytes()
+    response = client.get("/api/v1/audit", headers={"Authorization": f"Bearer {forge(secret)}"})
+    assert response.status_code == 401
+    assert response.json()["error"] == error
+
+
+def test_a_token_for_a_username_with_another_role_is_refused(client, initialised):
+    # The role comes from the account, not from what a token claims.
+    secret = initialised.jwt_secret_file.read_bytes()
+    officer_id = rows(initialised, "SELECT id FROM staff_users WHERE username = 'demo_officer'")[0]["id"]
+    forged = _token(secret, sub="demo_officer", role="admin", uid=officer_id)
+    assert client.get("/api/v1/audit", headers={"Authorization": f"Bearer {forged}"}).status_code == 401
+
+
+def test_disabling_an_account_cuts_off_its_tokens_at_once(client, initialised):
+    headers = login(client, initialised, "demo_admin")
+    assert client.get("/api/v1/audit", headers=headers).status_code == 200
+    execute_sql(initialised, "UPDATE staff_users SET active = :f WHERE username = 'demo_admin'", f=False)
+    response = client.get("/api/v1/audit", headers=headers)
+    assert response.status_code == 401 and response.json()["error"] == "invalid_token"
+
+
+def test_a_wrong_service_token_is_refused(client):
+    response = client.post(
+        "/api/v1/service/commitments/status",
+        headers={"X-Service-Token": "not-the-token-" + "x" * 30},
+        json={"commitment_no": "CN20260101-000001", "id_number": ZHANG_WEI[1]},
+    )
+    assert response.status_code == 401 and response.json()["error"] == "invalid_token"
+
+
+def test_token_secret_and_service_token_are_0600_files(app, initialised):
+    for path in (initialised.jwt_secret_file, initialised.service_token_file):
+        assert path.parent == initialised.signing_key_path.parent  # var/keys, next to the signing key
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_applicant_token_needs_the_name_the_commitments_were_signed_with(client):
+    # Stand-in for real-name SSO: an ID the platform holds commitments for opens only with the signed name.
+    commit(client, "ZM001", ZHANG_WEI)
+    wrong = client.post("/api/v1/auth/applicant", json={"name": "张三", "id_number": ZHANG_WEI[1]})
+    assert wrong.status_code == 401 and wrong.json()["error"] == "identity_mismatch"
+    assert client.post("/api/v1/auth/applicant", json={"name": "张伟", "id_number": ZHANG_WEI[1]}).status_code == 200
+    invalid = client.post("/api/v1/auth/applicant", json={"name": "张伟", "id_number": ZHANG_WEI[1][:-1] + "4"})
+    assert invalid.status_code == 422 and invalid.json()["error"] == "invalid_id_checksum"
+    assert ZHANG_WEI[1][:-1] not in invalid.text  # P5: the ID is not echoed
+
+
+def test_applicant_name_guessing_is_rate_limited(client):
+    commit(client, "ZM001", ZHANG_WEI)
+    for guess in ("张一", "张二", "张三", "张四", "张五"):
+        assert client.post("/api/v1/auth/applicant", json={"name": guess, "id_number": ZHANG_WEI[1]}).status_code == 401
+    assert client.post("/api/v1/auth/applicant", json={"name": "张伟", "id_number": ZHANG_WEI[1]}).status_code == 429
+
+
+def test_admin_reads_the_audit_trail_and_it_holds_no_raw_ids(client, initialised):
+    # P5: every staff read of personal data is audit-logged; the trail itself never stores a full ID or phone.
+    receipts = [commit(client, "ZM001", ZHANG_WEI), commit(client, "ZM001", ZHAO_QIANG), commit(client, "XK001", HAOWEI)]
+    officer = login(client, initialised, "demo_officer")
+    for receipt in receipts:
+        assert client.get(f"/api/v1/commitments/{receipt['commitment_no']}", headers=officer).status_code == 200
+    admin = login(client, initialised, "demo_admin")
+    page = client.get("/api/v1/audit", params={"action": "commitment.read"}, headers=admin).json()
+    reads = page["events"]
+    assert [e["target"] for e in reads] == [r["commitment_no"] for r in reversed(receipts)]
+    assert all(e["actor"] == "demo_officer" and e["role"] == "officer" for e in reads)
+    assert reads[-1]["detail"]["applicant_id"] == "4101**********1233"
+    everything = json.dumps(rows(initialised, "SELECT * FROM audit_events"), default=str, ensure_ascii=False)
+    for id_number in (ZHANG_WEI[1], ZHAO_QIANG[1], HAOWEI[1], "13800138000"):
+        assert id_number not in everything
+    # Reading the trail is itself audited.
+    assert client.get("/api/v1/audit", params={"action": "audit.read"}, headers=admin).json()["events"]
+
+
+def test_audit_detail_is_scrubbed_whoever_writes_it(initialised):
+    from api.audit import service as audit
+    from api.auth.service import Principal
+    from api.database import make_engine, make_sessionmaker
+
+    engine = make_engine(initialised.database_url)
+    with make_sessionmaker(engine).begin() as session:
+        audit.record(
+            session,
+            Principal(role="officer", actor="o1"),
+            "note",
+            target=LI_NA[1],
+            detail={"text": f"申请人{LI_NA[1]}，电话13800138000", "list": [HAOWEI[1]]},
+        )
+    engine.dispose()
+    row = rows(initialised, "SELECT target, detail FROM audit_events WHERE action = 'note'")[0]
+    dumped = json.dumps(row, default=str, ensure_ascii=False)
+    assert LI_NA[1] not in dumped and HAOWEI[1] not in dumped and "13800138000" not in dumped
+    assert "4101**********2342" in dumped and "138****8000" in dumped
+
+
+@pytest.mark.parametrize("statement", ["UPDATE audit_events SET actor = 'someone'", "DELETE FROM audit_events"])
+def test_audit_trail_is_append_only_in_the_database(client, initialised, statement):
+    login(client, initialised, "demo_admin")  # writes an auth.login row
+    engine = create_engine(initialised.database_url)
+    try:
+        with pytest.raises(DBAPIError, match="append-only"):
+            with engine.begin() as connection:
+                connection.execute(text(statement))
+    finally:
+        engine.dispose()
+    assert rows(initialised, "SELECT actor FROM audit_events")[0]["actor"] == "demo_admin"
+
+
+def _cli(settings, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args], cwd=REPO_ROOT, env=cli_env(settings), capture_output=True, text=True,
+        timeout=120,
+    )
+
+
+def test_create_user_from_the_command_line(client, initialised):
+    made = _cli(initialised, "create-user", "--username", "li.officer", "--role", "officer", "--password", "a-long-enough-pw")
+    assert made.returncode == 0, made.stderr
+    response = client.post("/api/v1/auth/login", json={"username": "li.officer", "password": "a-long-enough-pw"})
+    assert response.status_code == 200 and response.json()["role"] == "officer"
+    assert _cli(initialised, "create-user", "--username", "li.officer", "--role", "admin", "--password", "x" * 20).returncode == 2
+    short = _cli(initialised, "create-user", "--username", "wang", "--role", "staff", "--password", "short")
+    assert short.returncode == 2 and "at least 12" in short.stderr
+    stored = rows(initialised, "SELECT password_hash FROM staff_users WHERE username = 'li.officer'")[0]["password_hash"]
+    assert stored.startswith("$argon2id$") and "a-long-enough-pw" not in stored
+    created = rows(initialised, "SELECT actor, target FROM audit_events WHERE action = 'user.create'")
+    assert created == [{"actor": "cli", "target": "li.officer"}]
+
+
+def test_demo_accounts_one_per_role_in_a_0600_file_and_seeding_again_adds_none(client, initialised):
+    path = initialised.demo_accounts_file
+    assert path.parent == initialised.signing_key_path.parent.parent  # the var dir
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    before = read_demo_accounts_file(path)
+    assert set(before) == {"demo_staff", "demo_officer", "demo_admin"}
+    assert cli.seed_demo(initialised) == 0
+    assert read_demo_accounts_file(path) == before
+    assert len(rows(initialised, "SELECT id FROM staff_users")) == 3
+    for username in before:
+        assert login(client, initialised, username)
