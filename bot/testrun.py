@@ -3,8 +3,9 @@
 The API and the Rasa side live in two virtualenvs, so the suite is two pytest runs:
   1. .venv-api: tests/core (shared rules) and tests/api (FastAPI, Alembic, signing, chain) on a real database;
   2. .venv:     tests/core again (the same rules must hold in both environments), tests/actions, tests/bot
-     (training data validation, story tests, held-out NLU and discovery figures) and tests/e2e (real servers
-     over HTTP).
+     (training data validation, story tests, held-out NLU and discovery figures), tests/e2e (real servers
+     over HTTP) and tests/wechat (the WeChat channel: unit tests, and signed XML against its own stack with a
+     fake WeChat API server).
 Before that, the catalogue build step runs and the model is trained if its inputs changed (cached by hash).
 
 Profiles: GZ_TEST_PROFILES=embedded or "embedded,scale". Unset, the suite runs the embedded profile and then,
@@ -67,7 +68,11 @@ def main() -> int:
         if profile == "scale":
             env.setdefault("GZ_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
         api_targets = ["tests/core", "tests/api"] if profile == "embedded" else ["tests/api"]
-        rasa_targets = ["tests/core", "tests/actions", "tests/bot", "tests/e2e"] if profile == "embedded" else ["tests/e2e"]
+        rasa_targets = (
+            ["tests/core", "tests/actions", "tests/bot", "tests/e2e", "tests/wechat"]
+            if profile == "embedded"
+            else ["tests/e2e", "tests/wechat"]  # tests/wechat on scale: the channel's store is Redis
+        )
         for label, python, targets in (
             (f"{profile}/api-venv", ROOT / ".venv-api/bin/python", api_targets),
             (f"{profile}/rasa-venv", ROOT / ".venv/bin/python", rasa_targets),
