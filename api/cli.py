@@ -2,8 +2,8 @@
 
     migrate         alembic upgrade heads (Alembic owns the schema)
     load-catalogue  validate data/catalogue/items and store a new version of every changed item (R1)
-    seed-demo       the demo integrity files of catalogue.md (R4, R16); running it again adds nothing;
-                    and one staff account per role (demo_staff,
+    seed-demo       the demo integrity files of catalogue.md (R4, R16) and their shared data (R12);
+                    running it again adds nothing; and one staff account per role (demo_staff,
                     demo_officer, demo_admin) with random passwords, printed once and kept in
                     var/demo_accounts.txt (mode 0600)
     create-user     a staff account: --username U --role staff|officer|admin [--password P] (else prompted)
@@ -141,12 +141,15 @@ def load_catalogue(settings: Settings, directory: Optional[Path] = None) -> int:
 def seed_demo(settings: Settings) -> int:
     from api.credit.service import seed_demo as seed
     from api.signing.service import load_or_create_id_hash_key
+    from api.verification.shared_data import seed_demo as seed_shared_data
 
     key = load_or_create_id_hash_key(settings.id_hash_key_path)
     engine = make_engine(settings.database_url)
     try:
         with make_sessionmaker(engine).begin() as session:
             added = seed(session, key)
+            # R12: the local shared-data tables the shipped online-verification adapter reads.
+            added += seed_shared_data(session, key)
     finally:
         engine.dispose()
     print(f"demo integrity files: {len(added)} added" + "".join(f"\n  {a}" for a in added))

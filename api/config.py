@@ -45,6 +45,11 @@ class Settings(BaseSettings):
     login_window_seconds: int = 300
     # R11 / 五(四) 投诉举报要及时处理: the deadline of a complaint ticket, in working days (工作日).
     complaint_due_working_days: int = 15
+    # R12: the online-verification adapter, package.module.ClassName (api.verification.shared_data explains the
+    # contract). The shipped one reads the local shared-data tables seeded by seed-demo.
+    shared_data_adapter: str = "api.verification.shared_data.LocalSharedDataAdapter"
+    # R16 / 五(七) 异议处理: an objection to an integrity-file record is answered within this many working days.
+    objection_working_days: int = 10
 
     @field_validator("database_url")
     @classmethod

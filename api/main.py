@@ -29,6 +29,7 @@ from api.errors import ApiError, install_error_handlers
 from api.portal.router import mount_web
 from api.signing.router import router as keys_router
 from api.signing.service import load_or_create_id_hash_key, load_or_create_platform_key
+from api.verification.router import router as verification_router
 
 
 def _health_router() -> APIRouter:
@@ -79,6 +80,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     v1.include_router(disclosure_router)
     v1.include_router(catalogue_router)
     v1.include_router(credit_router)
+    v1.include_router(verification_router)
     v1.include_router(commitments_router)
     v1.include_router(keys_router)
     v1.include_router(documents_router)

@@ -31,6 +31,7 @@ from api.credit import service as credit
 from api.database import chain_append
 from api.errors import ApiError
 from api.signing.service import PlatformKey
+from api.verification import service as verification
 from bot.core import affirmation, eligibility, ids
 from bot.core.canonical import canonical_json, sha256_hex
 from bot.core.catalogue import Item
@@ -330,26 +331,30 @@ def create(
             )
             data = canonical_json(payload)
             record_hash = sha256_hex(data)
-            session.add(
-                Commitment(
-                    commitment_no=commitment_no,
-                    idempotency_key=request.idempotency_key,
-                    item_code=prepared.shown.item_code,
-                    item_version_id=prepared.shown.id,
-                    notice_version=prepared.shown.notice_version,
-                    status=payload["status"],
-                    decision_no=decision_no,
-                    channel=request.channel,
-                    sender_id=request.sender_id,
-                    seq=seq,
-                    prev_hash=prev_hash,
-                    record_hash=record_hash,
-                    signature=key.sign(data),
-                    key_id=key.key_id,
-                    canonical=data.decode("utf-8"),
-                    created_at=now.astimezone(timezone.utc),
-                )
+            commitment = Commitment(
+                commitment_no=commitment_no,
+                idempotency_key=request.idempotency_key,
+                item_code=prepared.shown.item_code,
+                item_version_id=prepared.shown.id,
+                notice_version=prepared.shown.notice_version,
+                status=payload["status"],
+                decision_no=decision_no,
+                channel=request.channel,
+                sender_id=request.sender_id,
+                seq=seq,
+                prev_hash=prev_hash,
+                record_hash=record_hash,
+                signature=key.sign(data),
+                key_id=key.key_id,
+                canonical=data.decode("utf-8"),
+                created_at=now.astimezone(timezone.utc),
+                # P5: how the applicant's own token finds this commitment (keyed hash, never the raw ID).
+                applicant_id_hash=credit.id_hash(prepared.applicant_id, id_hash_key),
             )
+            session.add(commitment)
+            session.flush()
+            # R13: the verification task is born with the commitment, in the same transaction (P4).
+            verification.open_task(session, commitment, catalogue.as_item(prepared.shown), id_hash_key)
     except IntegrityError:
         # Belt and braces for P4: the unique idempotency key stops a duplicate even if the lock were bypassed.
         with factory() as session:

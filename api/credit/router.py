@@ -1,24 +1,224 @@
+"""Integrity files (R4, R16, R18, P5): the credit check, the chat's service calls, the applicant's own file
+with repair applications and objections, and the officers who decide them."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from datetime import datetime
+from typing import Literal, Optional
+
+from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
+from api.audit import service as audit
+from api.auth.dependencies import require_roles
+from api.auth.service import Principal
+from api.catalogue import service as catalogue
+from api.clock import china_date
+from api.config import Settings
 from api.credit import service
-from api.credit.schemas import CreditCheckRequest, CreditCheckResponse
-from api.dependencies import get_id_hash_key, get_session
+from api.credit.models import CreditObjection, CreditRepair
+from api.credit.schemas import (
+    CreditCheckRequest,
+    CreditCheckResponse,
+    MyIntegrityFile,
+    ObjectionCases,
+    ObjectionDecision,
+    ObjectionOut,
+    ObjectionRequest,
+    OwnerRecordsRequest,
+    OwnerRecordsResponse,
+    RepairCases,
+    RepairDecision,
+    RepairOut,
+    RepairRequest,
+    WarningRequest,
+    WarningResponse,
+)
+from api.dependencies import get_id_hash_key, get_now, get_session, get_settings
 from api.errors import ApiError
 
-router = APIRouter(prefix="/credit", tags=["credit"])
+router = APIRouter(tags=["credit"])
+officer = require_roles("officer")
+applicant = require_roles("applicant")
+chat_service = require_roles("service")
 
 
-@router.post("/check", response_model=CreditCheckResponse)
+def _valid_id(id_number: str) -> str:
+    id_number = service.normalise_id(id_number)
+    problem = service.id_problem(id_number)
+    if problem:
+        raise ApiError(422, problem, service.id_problem_message(problem))
+    return id_number
+
+
+@router.post("/credit/check", response_model=CreditCheckResponse)
 def credit_check(
     body: CreditCheckRequest, session: Session = Depends(get_session), key: bytes = Depends(get_id_hash_key)
 ) -> CreditCheckResponse:
     """R4 / R18: whether this applicant may use commitment, and the records that decide it."""
-    id_number = service.normalise_id(body.id_number)
-    problem = service.id_problem(id_number)
-    if problem:
-        raise ApiError(422, problem, service.id_problem_message(problem))
-    result = service.check(session, key, id_number)
+    result = service.check(session, key, _valid_id(body.id_number))
     return CreditCheckResponse(status=result.status, records=result.records)
+
+
+# --- the chat (action server, X-Service-Token) ----------------------------------------------------------------
+
+
+@router.post("/service/credit/records", response_model=OwnerRecordsResponse)
+def owner_records(
+    body: OwnerRecordsRequest,
+    session: Session = Depends(get_session),
+    key: bytes = Depends(get_id_hash_key),
+    _caller: Principal = Depends(chat_service),
+) -> OwnerRecordsResponse:
+    """"我的信用记录": the applicant's own records, only when name and ID match the integrity file (P5)."""
+    result = service.records_for_owner(session, key, body.name, _valid_id(body.id_number))
+    if result is None:
+        # Unknown name or wrong ID look the same: the caller learns nothing about whose file this is.
+        raise ApiError(404, "not_found", "姓名与证件号码不匹配，请核对后重新输入。")
+    return OwnerRecordsResponse.model_validate(result)
+
+
+@router.post("/service/credit/warning", response_model=WarningResponse)
+def credit_warning(
+    body: WarningRequest,
+    session: Session = Depends(get_session),
+    key: bytes = Depends(get_id_hash_key),
+    _caller: Principal = Depends(chat_service),
+) -> WarningResponse:
+    """R18 / 五(八) 事前信用预警: for items flagged high_value, the standing and the stakes, before the notice."""
+    version = catalogue.current_version(session, body.item_code)
+    if version is None:
+        raise ApiError(404, "unknown_item", f"清单中没有编号为 {body.item_code} 的事项。")
+    result = service.warning(session, key, catalogue.as_item(version), _valid_id(body.id_number))
+    return WarningResponse(show=result["show"], text=result["text"])
+
+
+# --- the applicant's own file (/me, applicant token) -----------------------------------------------------------
+
+
+@router.get("/me/credit-records", response_model=MyIntegrityFile)
+def my_records(session: Session = Depends(get_session), principal: Principal = Depends(applicant)) -> MyIntegrityFile:
+    """R16: every record of the caller's own integrity file, with its repairs and objections."""
+    return MyIntegrityFile.model_validate(service.own_file_view(service.file_by_subject(session, principal.subject)))
+
+
+@router.post("/me/credit-records/{record_id}/repairs", status_code=201, response_model=RepairOut)
+def apply_for_repair(
+    record_id: int,
+    body: RepairRequest,
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(applicant),
+) -> RepairOut:
+    """信用修复 (R4, R16): an application with reasons; an officer approves or refuses it."""
+    record = service.own_record(service.file_by_subject(session, principal.subject), record_id)
+    repair = service.apply_for_repair(session, record, body.reasons)
+    session.commit()
+    return RepairOut(
+        repair_id=repair.id,
+        status=repair.status,
+        status_text=service.REPAIR_STATUS_TEXT[repair.status],
+        applied_at=repair.applied_at.isoformat(),
+        decision_note="",
+    )
+
+
+@router.post("/me/credit-records/{record_id}/objections", status_code=201, response_model=ObjectionOut)
+def file_objection(
+    record_id: int,
+    body: ObjectionRequest,
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(applicant),
+    settings: Settings = Depends(get_settings),
+    now: datetime = Depends(get_now),
+) -> ObjectionOut:
+    """异议处理 (R16): the applicant disputes a record; the answer is due within N working days."""
+    record = service.own_record(service.file_by_subject(session, principal.subject), record_id)
+    objection = service.file_objection(
+        session, record, body.grounds, working_days=settings.objection_working_days, today=china_date(now)
+    )
+    session.commit()
+    return ObjectionOut(
+        objection_id=objection.id,
+        status=objection.status,
+        status_text=service.OBJECTION_STATUS_TEXT[objection.status],
+        due_date=objection.due_date.isoformat(),
+        decision_note="",
+    )
+
+
+# --- officers ----------------------------------------------------------------------------------------------------
+
+
+@router.get("/credit/repairs", response_model=RepairCases)
+def repair_cases(
+    status: Optional[Literal["pending", "approved", "refused"]] = Query(None),
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(officer),
+) -> RepairCases:
+    result = service.repair_cases(session, status)
+    audit.record(session, principal, "credit.repairs.list", None, {"status": status, "count": len(result["cases"])})
+    session.commit()
+    return RepairCases.model_validate(result)
+
+
+@router.post("/credit/repairs/{repair_id}/decision", response_model=RepairCases)
+def decide_repair(
+    repair_id: int,
+    body: RepairDecision,
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(officer),
+    now: datetime = Depends(get_now),
+) -> RepairCases:
+    repair = session.get(CreditRepair, repair_id)
+    if repair is None:
+        raise ApiError(404, "not_found", "没有这份信用修复申请。")
+    service.decide_repair(session, repair, approve=body.approve, note=body.note, actor=principal.actor,
+                          today=china_date(now))
+    audit.record(session, principal, "credit.repair.decide", f"credit_repair:{repair.id}",
+                 {"approve": body.approve, "record_id": repair.credit_record_id})
+    session.commit()
+    result = service.repair_cases(session, None)
+    result["cases"] = [c for c in result["cases"] if c["repair_id"] == repair.id]
+    return RepairCases.model_validate(result)
+
+
+@router.get("/credit/objections", response_model=ObjectionCases)
+def objection_cases(
+    status: Optional[Literal["pending", "upheld", "corrected"]] = Query(None),
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(officer),
+    now: datetime = Depends(get_now),
+) -> ObjectionCases:
+    """Objections by deadline; ``counts.overdue`` are pending past their due date."""
+    result = service.objection_cases(session, status, china_date(now))
+    audit.record(session, principal, "credit.objections.list", None, {"status": status, "count": len(result["cases"])})
+    session.commit()
+    return ObjectionCases.model_validate(result)
+
+
+@router.post("/credit/objections/{objection_id}/decision", response_model=ObjectionCases)
+def decide_objection(
+    objection_id: int,
+    body: ObjectionDecision,
+    session: Session = Depends(get_session),
+    principal: Principal = Depends(officer),
+    now: datetime = Depends(get_now),
+) -> ObjectionCases:
+    objection = session.get(CreditObjection, objection_id)
+    if objection is None:
+        raise ApiError(404, "not_found", "没有这项异议。")
+    service.decide_objection(
+        session,
+        objection,
+        outcome=body.outcome,
+        note=body.note,
+        actor=principal.actor,
+        changes={"severity": body.severity, "record_type": body.record_type, "description": body.description},
+        annul=body.annul,
+        today=china_date(now),
+    )
+    audit.record(session, principal, "credit.objection.decide", f"credit_objection:{objection.id}",
+                 {"outcome": body.outcome, "annul": body.annul, "record_id": objection.credit_record_id})
+    session.commit()
+    result = service.objection_cases(session, None, china_date(now))
+    result["cases"] = [c for c in result["cases"] if c["objection_id"] == objection.id]
+    return ObjectionCases.model_validate(result)

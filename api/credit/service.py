@@ -1,17 +1,29 @@
-"""Integrity files (诚信档案, R16) and the credit check before a commitment (R4)."""
+"""Integrity files (诚信档案, R16), the credit check before a commitment (R4), credit repair (信用修复),
+objections (异议处理) and the pre-application credit warning (R18), following 五(三)(七)(八).
+"""
 from __future__ import annotations
 
 import hashlib
 import hmac
+import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Dict, List, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.credit.models import CreditRecord, IntegrityFile
+from api.credit.models import RECORD_TYPES, SEVERITIES, CreditObjection, CreditRecord, CreditRepair, IntegrityFile
+from api.errors import ApiError
 from bot.core import eligibility, ids
+from bot.core.catalogue import Item
+
+# Dates of records, repairs and deadlines are Zhengzhou dates (UTC+8).
+CHINA_TIME = timezone(timedelta(hours=8))
+
+
+def today_in_china() -> date:
+    return datetime.now(CHINA_TIME).date()
 
 
 def normalise_id(value: str) -> str:
@@ -38,6 +50,20 @@ def id_hash(id_number: str, key: bytes) -> str:
     return hmac.new(key, normalise_id(id_number).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def normalise_name(name: str) -> str:
+    """Full-width letters and brackets folded (NFKC), spaces removed: "张 伟" and "张伟" are the same name."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def name_hash(name: str, key: bytes) -> str:
+    # A separate domain from id_hash, so a name can never collide with an ID's hash.
+    return hmac.new(key, b"name\x00" + normalise_name(name).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def subject_type_of(id_number: str) -> str:
+    return "enterprise" if ids.id_type(id_number) == "uscc" else "person"
+
+
 def masked_name(name: str, subject_type: str) -> str:
     # An enterprise's name is public registry data; a person's name is shown as 张* (P5).
     if subject_type == "enterprise" or len(name) <= 1:
@@ -54,6 +80,11 @@ def record_view(record: CreditRecord) -> Dict[str, Any]:
     }
 
 
+def standing_records(file: Optional[IntegrityFile]) -> List[CreditRecord]:
+    """The records that count: an objection that struck a record out (annulled) removes it from every check."""
+    return [r for r in file.records if r.annulled_at is None] if file is not None else []
+
+
 @dataclass(frozen=True)
 class CreditCheck:
     status: str  # clean | repaired | blocked (bot.core.eligibility.credit_status)
@@ -66,9 +97,252 @@ def find_file(session: Session, key: bytes, id_number: str) -> Optional[Integrit
 
 def check(session: Session, key: bytes, id_number: str) -> CreditCheck:
     """R4: the applicant's credit status; an ID without an integrity file has a clean record."""
-    file = find_file(session, key, id_number)
-    records = [record_view(r) for r in file.records] if file is not None else []
+    records = [record_view(r) for r in standing_records(find_file(session, key, id_number))]
     return CreditCheck(status=eligibility.credit_status(records), records=records)
+
+
+def find_or_create_file(session: Session, key: bytes, id_number: str, name: str) -> IntegrityFile:
+    """Every applicant has one integrity file (R16); it is opened the first time something is recorded."""
+    file = find_file(session, key, id_number)
+    if file is None:
+        subject_type = subject_type_of(id_number)
+        file = IntegrityFile(
+            id_hash=id_hash(id_number, key),
+            subject_type=subject_type,
+            display_name=masked_name(name, subject_type),
+            name_hash=name_hash(name, key),
+            created_at=datetime.now(timezone.utc),
+        )
+        session.add(file)
+        session.flush()
+    elif file.name_hash is None:
+        file.name_hash = name_hash(name, key)
+    return file
+
+
+def add_record(
+    session: Session,
+    key: bytes,
+    *,
+    id_number: str,
+    name: str,
+    record_type: str,
+    severity: str,
+    occurred_on: date,
+    description: str,
+    authority: str,
+    commitment_id: Optional[int] = None,
+) -> CreditRecord:
+    """Write a record into the applicant's integrity file (R14: every false commitment found; R16: graded)."""
+    if severity not in SEVERITIES:
+        raise ApiError(422, "invalid_severity", f"失信程度须为{'、'.join(SEVERITIES)}之一。")
+    if record_type not in RECORD_TYPES:
+        raise ApiError(422, "invalid_record_type", f"记录类型须为{'、'.join(RECORD_TYPES)}之一。")
+    file = find_or_create_file(session, key, id_number, name)
+    record = CreditRecord(
+        record_type=record_type,
+        severity=severity,
+        occurred_on=occurred_on,
+        description=description,
+        authority=authority,
+        commitment_id=commitment_id,
+        created_at=datetime.now(timezone.utc),
+    )
+    file.records.append(record)
+    session.flush()
+    return record
+
+
+def records_for_owner(session: Session, key: bytes, name: str, id_number: str) -> Optional[Dict[str, Any]]:
+    """The applicant's own records when name and ID both match the integrity file (P5); else ``None``.
+
+    An ID without an integrity file has no records: it gets an empty, clean answer, which tells nothing that
+    the credit check does not already tell. An ID with a file answers only when the name matches too.
+    """
+    file = find_file(session, key, id_number)
+    if file is not None and (file.name_hash is None or not hmac.compare_digest(file.name_hash, name_hash(name, key))):
+        return None
+    records = standing_records(file)
+    return {
+        "status": eligibility.credit_status([record_view(r) for r in records]),
+        "records": [{**record_view(r), "description": r.description} for r in records],
+    }
+
+
+# --- the applicant's view ---------------------------------------------------------------------------------
+
+REPAIR_STATUS_TEXT = {"pending": "审核中", "approved": "已修复", "refused": "未通过"}
+OBJECTION_STATUS_TEXT = {"pending": "处理中", "upheld": "维持原记录", "corrected": "已更正"}
+
+
+def full_record_view(record: CreditRecord) -> Dict[str, Any]:
+    """A record as its owner (or an officer) sees it: with the id to act on and its repairs and objections."""
+    return {
+        "record_id": record.id,
+        **record_view(record),
+        "description": record.description,
+        "authority": record.authority,
+        "annulled_at": record.annulled_at.isoformat() if record.annulled_at else None,
+        "repairs": [
+            {
+                "repair_id": r.id,
+                "status": r.status,
+                "status_text": REPAIR_STATUS_TEXT[r.status],
+                "applied_at": r.applied_at.isoformat(),
+                "decision_note": r.decision_note,
+            }
+            for r in record.repairs
+        ],
+        "objections": [
+            {
+                "objection_id": o.id,
+                "status": o.status,
+                "status_text": OBJECTION_STATUS_TEXT[o.status],
+                "due_date": o.due_date.isoformat(),
+                "decision_note": o.decision_note,
+            }
+            for o in record.objections
+        ],
+    }
+
+
+def own_record(file: Optional[IntegrityFile], record_id: int) -> CreditRecord:
+    # An applicant reaches only records of their own file; another file's id is simply not found (P5).
+    for record in file.records if file is not None else []:
+        if record.id == record_id:
+            return record
+    raise ApiError(404, "not_found", "没有找到这条信用记录。")
+
+
+# --- credit repair (信用修复, R4, R16) ----------------------------------------------------------------------
+
+
+def apply_for_repair(session: Session, record: CreditRecord, reasons: str) -> CreditRepair:
+    if record.annulled_at is not None:
+        raise ApiError(409, "record_annulled", "这条记录已经因异议更正而撤销，不需要修复。")
+    if record.repaired_at is not None:
+        raise ApiError(409, "already_repaired", "这条记录已经完成信用修复。")
+    if any(r.status == "pending" for r in record.repairs):
+        raise ApiError(409, "repair_pending", "这条记录已有一份信用修复申请正在审核。")
+    repair = CreditRepair(reasons=reasons.strip(), status="pending", applied_at=datetime.now(timezone.utc))
+    record.repairs.append(repair)
+    session.flush()
+    return repair
+
+
+def decide_repair(
+    session: Session, repair: CreditRepair, *, approve: bool, note: str, actor: str, today: Optional[date] = None
+) -> CreditRepair:
+    """An officer approves (the record gets ``repaired_at``) or refuses, giving reasons either way."""
+    if repair.status != "pending":
+        raise ApiError(409, "already_decided", "这份信用修复申请已经处理。")
+    repair.status = "approved" if approve else "refused"
+    repair.decided_at = datetime.now(timezone.utc)
+    repair.decided_by = actor
+    repair.decision_note = note.strip()
+    if approve:
+        # R4: a repaired record no longer bars commitment; R13: it still makes every later commitment checked.
+        repair.record.repaired_at = today or today_in_china()
+    session.flush()
+    return repair
+
+
+# --- objections (异议处理, R16) -------------------------------------------------------------------------------
+
+CORRECTABLE = ("severity", "record_type", "description")
+
+
+def file_objection(
+    session: Session, record: CreditRecord, grounds: str, *, working_days: int, today: Optional[date] = None
+) -> CreditObjection:
+    from api.verification.calendar import add_working_days  # the one working-day calendar
+
+    if record.annulled_at is not None:
+        raise ApiError(409, "record_annulled", "这条记录已经撤销。")
+    if any(o.status == "pending" for o in record.objections):
+        raise ApiError(409, "objection_pending", "这条记录已有一项异议正在处理。")
+    filed = today or today_in_china()
+    objection = CreditObjection(
+        grounds=grounds.strip(),
+        status="pending",
+        filed_at=datetime.now(timezone.utc),
+        due_date=add_working_days(filed, working_days),
+    )
+    record.objections.append(objection)
+    session.flush()
+    return objection
+
+
+def decide_objection(
+    session: Session,
+    objection: CreditObjection,
+    *,
+    outcome: str,
+    note: str,
+    actor: str,
+    changes: Optional[Dict[str, Any]] = None,
+    annul: bool = False,
+    today: Optional[date] = None,
+) -> CreditObjection:
+    """``upheld``: the record stands. ``corrected``: its grade, type or text is changed, or it is struck out."""
+    if objection.status != "pending":
+        raise ApiError(409, "already_decided", "这项异议已经处理。")
+    record = objection.record
+    if outcome == "corrected":
+        changes = {k: v for k, v in (changes or {}).items() if v is not None}
+        unknown = set(changes) - set(CORRECTABLE)
+        if unknown:
+            raise ApiError(422, "invalid_correction", f"只能更正：{'、'.join(CORRECTABLE)}。")
+        if not changes and not annul:
+            raise ApiError(422, "empty_correction", "更正须说明改了什么，或者撤销这条记录。")
+        if "severity" in changes and changes["severity"] not in SEVERITIES:
+            raise ApiError(422, "invalid_severity", f"失信程度须为{'、'.join(SEVERITIES)}之一。")
+        if "record_type" in changes and changes["record_type"] not in RECORD_TYPES:
+            raise ApiError(422, "invalid_record_type", f"记录类型须为{'、'.join(RECORD_TYPES)}之一。")
+        before = {k: getattr(record, k) for k in CORRECTABLE}
+        for k, v in changes.items():
+            setattr(record, k, v)
+        if annul:
+            record.annulled_at = today or today_in_china()
+        objection.correction = {
+            "before": before,
+            "after": {k: getattr(record, k) for k in CORRECTABLE},
+            "annulled": annul,
+        }
+    elif outcome != "upheld":
+        raise ApiError(422, "invalid_outcome", "异议处理结果须为 upheld（维持）或 corrected（更正）。")
+    objection.status = outcome
+    objection.decided_at = datetime.now(timezone.utc)
+    objection.decided_by = actor
+    objection.decision_note = note.strip()
+    session.flush()
+    return objection
+
+
+# --- the pre-application credit warning (事前信用预警, R18, 五(八)) -------------------------------------------
+
+FALSE_COMMITMENT_CONSEQUENCES = (
+    "如果作出虚假承诺，行政机关将依法终止办理、责令限期整改、撤销行政决定或者予以行政处罚；"
+    "虚假承诺记入您的诚信档案，在信用修复完成前不能再使用告知承诺方式办理；涉嫌犯罪的，依法移送司法机关。"
+)
+
+
+def warning(session: Session, key: bytes, item: Item, id_number: str) -> Dict[str, Any]:
+    """What a high-value item's applicant is told before the notification: their standing and the stakes."""
+    if not item.high_value or not item.commitment_allowed:
+        return {"show": False, "text": ""}
+    status = check(session, key, id_number).status
+    standing = {
+        "clean": "您目前没有影响告知承诺的不良信用记录。",
+        "repaired": "您曾有不良信用记录，已经完成信用修复，可以使用告知承诺方式；本次承诺办理后将全部接受核查。",
+        "blocked": "您目前有尚未修复的不良信用记录，暂时不能使用告知承诺方式，可以按一般程序办理，"
+        "也可以先申请信用修复。",
+    }[status]
+    return {
+        "show": True,
+        "text": f"“{item.name}”涉及的经济利益较大，办理前请了解您的信用状况。{standing}{FALSE_COMMITMENT_CONSEQUENCES}",
+        "credit_status": status,
+    }
 
 
 # --- demo data (catalogue.md, "Demo identities"; synthetic, check digits valid) -------------------------
@@ -86,6 +360,7 @@ DEMO_IDENTITIES: List[Dict[str, Any]] = [
                 "occurred_on": date(2025, 3, 18),
                 "description": "2025年在居住证申领中作出虚假承诺（演示数据）",
                 "repaired_at": None,
+                "authority": "市公安局",
             }
         ],
     },
@@ -100,6 +375,7 @@ DEMO_IDENTITIES: List[Dict[str, Any]] = [
                 "occurred_on": date(2024, 6, 12),
                 "description": "2024年在失业保险金申领中作出不实承诺，已完成信用修复（演示数据）",
                 "repaired_at": date(2024, 12, 20),
+                "authority": "市人力资源和社会保障局",
             }
         ],
     },
@@ -116,6 +392,7 @@ DEMO_IDENTITIES: List[Dict[str, Any]] = [
                 "occurred_on": date(2025, 5, 9),
                 "description": "在道路货物运输经营许可中对车辆和驾驶人员条件作出虚假承诺（演示数据）",
                 "repaired_at": None,
+                "authority": "市交通运输局",
             }
         ],
     },
@@ -135,11 +412,16 @@ def seed_demo(session: Session, key: bytes) -> List[str]:
                 id_hash=id_hash(identity["id"], key),
                 subject_type=subject_type,
                 display_name=masked_name(identity["name"], subject_type),
+                name_hash=name_hash(identity["name"], key),
                 created_at=now,
             )
             session.add(file)
             session.flush()
             added.append(f"integrity file {file.display_name}")
+        elif file.name_hash is None:
+            # Files seeded before names were hashed get the hash now (the credit-records service needs it, P5).
+            file.name_hash = name_hash(identity["name"], key)
+            added.append(f"name check for {file.display_name}")
         existing = {(r.record_type, r.severity, r.occurred_on) for r in file.records}
         for spec in identity["records"]:
             if (spec["type"], spec["severity"], spec["occurred_on"]) in existing:
@@ -151,8 +433,93 @@ def seed_demo(session: Session, key: bytes) -> List[str]:
                     occurred_on=spec["occurred_on"],
                     description=spec["description"],
                     repaired_at=spec["repaired_at"],
+                    authority=spec["authority"],
+                    created_at=now,
                 )
             )
             added.append(f"credit record {spec['severity']} {spec['type']} for {file.display_name}")
     session.flush()
     return added
+
+
+# --- officers' case lists ---------------------------------------------------------------------------------------
+
+
+def case_record(record: CreditRecord) -> Dict[str, Any]:
+    return {
+        "record_id": record.id,
+        "display_name": record.integrity_file.display_name,
+        **record_view(record),
+        "annulled_at": record.annulled_at.isoformat() if record.annulled_at else None,
+        "description": record.description,
+        "authority": record.authority,
+    }
+
+
+def _iso(value: Optional[datetime]) -> Optional[str]:
+    return value.isoformat() if value is not None else None
+
+
+def repair_cases(session: Session, status: Optional[str]) -> Dict[str, Any]:
+    rows = session.scalars(select(CreditRepair).order_by(CreditRepair.applied_at, CreditRepair.id)).all()
+    return {
+        "counts": {s: sum(1 for r in rows if r.status == s) for s in ("pending", "approved", "refused")},
+        "cases": [
+            {
+                "repair_id": r.id,
+                "status": r.status,
+                "reasons": r.reasons,
+                "applied_at": r.applied_at.isoformat(),
+                "decided_at": _iso(r.decided_at),
+                "decided_by": r.decided_by,
+                "decision_note": r.decision_note,
+                "record": case_record(r.record),
+            }
+            for r in rows
+            if status is None or r.status == status
+        ],
+    }
+
+
+def objection_cases(session: Session, status: Optional[str], today: date) -> Dict[str, Any]:
+    """Objections by deadline; a pending one past its due date is overdue (R16: handled within a time limit)."""
+    rows = session.scalars(select(CreditObjection).order_by(CreditObjection.due_date, CreditObjection.id)).all()
+    overdue = [o for o in rows if o.status == "pending" and o.due_date < today]
+    return {
+        "counts": {
+            **{s: sum(1 for o in rows if o.status == s) for s in ("pending", "upheld", "corrected")},
+            "overdue": len(overdue),
+        },
+        "cases": [
+            {
+                "objection_id": o.id,
+                "status": o.status,
+                "grounds": o.grounds,
+                "filed_at": o.filed_at.isoformat(),
+                "due_date": o.due_date.isoformat(),
+                "overdue": o in overdue,
+                "decided_at": _iso(o.decided_at),
+                "decided_by": o.decided_by,
+                "decision_note": o.decision_note,
+                "correction": o.correction,
+                "record": case_record(o.record),
+            }
+            for o in rows
+            if status is None or o.status == status
+        ],
+    }
+
+
+def file_by_subject(session: Session, subject: str) -> Optional[IntegrityFile]:
+    """The applicant token's subject is the keyed hash of the ID (api.auth), i.e. the file's key."""
+    return session.scalars(select(IntegrityFile).where(IntegrityFile.id_hash == subject)).first()
+
+
+def own_file_view(file: Optional[IntegrityFile]) -> Dict[str, Any]:
+    records = file.records if file is not None else []
+    standing = [record_view(r) for r in standing_records(file)]
+    return {
+        "display_name": file.display_name if file is not None else None,
+        "status": eligibility.credit_status(standing),
+        "records": [full_record_view(r) for r in records],
+    }
