@@ -472,6 +472,11 @@ async def prefill_commitment_identity(form: ValidateLifecycleForm, step: Step) -
 
 async def take_commitment_no(form: ValidateLifecycleForm, step: Step) -> None:
     number = answers.parse_commitment_no(step.text)
+    if not number and answers.is_skip(step.text):
+        # "不知道编号": say where to find it instead of asking again and again.
+        step.dispatcher.utter_message(text=messages.NO_NUMBER_TEXT)
+        step.end("no_number")
+        return
     if not number:
         step.reask("commitment_no", "invalid_commitment_no")
         return

@@ -174,7 +174,7 @@ def handoff(reason: str) -> Message:
 # pre-application warning before the notification, R18). Neither asks for anything or changes a journey.
 
 ASK_TEXT.update({
-    "commitment_no": "请输入您的承诺编号（以CN开头，例如 CN20261127-000001，在承诺成功的回执里）。",
+    "commitment_no": "请输入您的承诺编号（以CN开头，例如 CN20261127-000001，在承诺成功的回执里）。不需要了请回复“算了”。",
     "commitment_no_complaint": "投诉举报涉及某一份承诺吗？有的话请输入承诺编号（例如 CN20261127-000001）；没有或不知道请回复“没有”。",
     "applicant_id_owner": "为确认是您本人的承诺，请输入承诺人的18位身份证号（企业请输入统一社会信用代码）。",
     "applicant_name_credit": "查询本人诚信档案，请先告诉我您的姓名（企业请说企业全称）。",
@@ -195,6 +195,12 @@ ERROR_TEXT.update({
     "complaint_commitment_unknown": "没有找到这个承诺编号，请核对后重新输入；不确定的话回复“没有”，投诉照样受理。",
     "complaint_too_short": "内容太短了，请具体说明投诉或举报的事情，方便我们核实处理。",
 })
+
+
+NO_NUMBER_TEXT = (
+    "没有承诺编号没关系：编号在承诺成功时的回执里；也可以带身份证到办事窗口，或拨打12345政务服务便民热线查询。"
+    "找到编号后随时对我说“查一下我的承诺”。"
+)
 
 
 def _date_text(value: Optional[str]) -> str:
@@ -275,9 +281,9 @@ def credit_records(name: str, result: Dict[str, Any]) -> Message:
     records = list(result.get("records") or [])
     lines = [f"{name}的诚信档案：{CREDIT_STATUS_TEXT.get(status, status)}"]
     for n, r in enumerate(records, start=1):
-        repaired = f"，已于{_date_text(r['repaired_at'])}完成信用修复" if r.get("repaired_at") else "，尚未修复"
-        what = f"：{r['description']}" if r.get("description") else ""
-        lines.append(f"{n}. {_date_text(r.get('occurred_on'))} {r.get('type')}（{r.get('severity')}）{what}{repaired}")
+        repaired = f"已修复（{_date_text(r['repaired_at'])}）" if r.get("repaired_at") else "尚未修复"
+        what = f"：{r['description'].rstrip('。')}" if r.get("description") else ""
+        lines.append(f"{n}. {_date_text(r.get('occurred_on'))} {r.get('type')}（{r.get('severity')}）{what}。修复情况：{repaired}。")
     if records:
         lines.append("对记录有异议可以申请异议处理；纠正失信行为后可以申请信用修复，详情请问“信用修复怎么办”。")
     custom = {"stage": "credit_records", "status": status,

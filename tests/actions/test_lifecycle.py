@@ -419,3 +419,10 @@ async def test_service_calls_carry_the_service_token_and_a_refused_token_is_an_o
     monkeypatch.setenv("GZ_SERVICE_TOKEN", "wrong")
     with pytest.raises(backend.BackendUnavailable):
         await real("POST", "/api/v1/service/credit/warning", json={})
+
+
+async def test_no_number_at_hand_says_where_to_find_it(fake):
+    msgs, events = await run(lifecycle.ValidateWithdrawForm(), tracker("withdraw_form", "commitment_no", "不知道编号"))
+    assert "回执" in msgs[0]["text"] and "12345" in msgs[0]["text"]
+    s = slot_events(events)
+    assert s["lifecycle_outcome"] == "no_number" and s["requested_slot"] is None and not fake.calls
