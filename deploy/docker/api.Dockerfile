@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# The API image (api/ + the shared rules in bot/core + the catalogue + the portal/widget files in web/).
+# Build from the repository root:   docker build -f deploy/docker/api.Dockerfile -t gaozhi/api:0.1.0 .
+# The same image runs the API (default command) and the one-shot migration job
+# (`python -m api.cli migrate && python -m api.cli load-catalogue`).
+# Docker does not run on the development machine: this file is checked by review, not by a build there.
+FROM python:3.10-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+WORKDIR /src
+# Dependencies first (cached while only code changes): an empty package tree is enough to resolve ".[api]".
+COPY pyproject.toml ./
+RUN mkdir -p api bot actions && touch api/__init__.py bot/__init__.py actions/__init__.py \
+ && pip install ".[api]" && pip uninstall -y gaozhi-chengnuo
+
+FROM python:3.10-slim
+ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PYTHONPATH=/app \
+    GZ_CATALOGUE_DIR=/app/data/catalogue/items GZ_VAR_DIR=/var/lib/gaozhi
+RUN useradd --system --uid 10001 --home-dir /var/lib/gaozhi --create-home gaozhi
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+COPY bot/__init__.py bot/__init__.py
+COPY bot/core bot/core
+COPY api api
+COPY web web
+COPY data/catalogue data/catalogue
+USER 10001
+EXPOSE 8800
+# One worker per container: scale with replicas (commitment appends are serialised by a PostgreSQL advisory lock).
+CMD ["uvicorn", "api.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8800", "--no-access-log", "--proxy-headers"]

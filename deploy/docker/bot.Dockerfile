@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# The bot image: Rasa 3.6.21 + the action server (one virtualenv, as .venv on a developer machine).
+# Build from the repository root:   docker build -f deploy/docker/bot.Dockerfile -t gaozhi/bot:0.1.0 .
+# Commands (see deploy/compose/compose.yaml and deploy/k8s/):
+#   Rasa server    python -m bot.rasa_server run --enable-api --auth-token ... --model /app/models ...
+#   action server  python -m rasa_sdk --actions actions --port 5055
+#   train a model  python -m bot.model            (writes models/nlu-core-<input hash>.tar.gz)
+# The model is not baked in: it lives on the model volume (or comes from a model server), so a new model
+# does not need a new image. Docker does not run on the development machine: this file is checked by review.
+FROM python:3.10-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+WORKDIR /src
+COPY pyproject.toml ./
+RUN mkdir -p api bot actions && touch api/__init__.py bot/__init__.py actions/__init__.py \
+ && pip install --upgrade pip wheel "setuptools<71" && pip install ".[bot]" && pip uninstall -y gaozhi-chengnuo
+
+FROM python:3.10-slim
+ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PYTHONPATH=/app \
+    HOME=/tmp RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 \
+    TF_INTRA_OP_PARALLELISM_THREADS=1 TF_INTER_OP_PARALLELISM_THREADS=1
+RUN useradd --system --uid 10001 --home-dir /tmp gaozhi
+COPY --from=build /opt/venv /opt/venv
+WORKDIR /app
+COPY bot bot
+COPY actions actions
+COPY config.yml domain.yml ./
+COPY data data
+# The catalogue is the single source of the jieba dictionary and the lookup table (bot/build.py).
+# bot/model.py and bot/stack.py call .venv/bin/...: the image's venv is /opt/venv.
+RUN ln -s /opt/venv /app/.venv && python -m bot.build && mkdir -p /app/models && chown 10001 /app/models
+USER 10001
+EXPOSE 5005 5055
+CMD ["python", "-m", "bot.rasa_server", "run", "--enable-api", "--port", "5005", "--model", "/app/models", \
+     "--endpoints", "/etc/gaozhi/endpoints.yml", "--credentials", "/app/bot/credentials.yml", \
+     "--logging-config-file", "/app/bot/logging.yml"]

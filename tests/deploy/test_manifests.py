@@ -1,0 +1,317 @@
+"""deploy/ checked without Docker or a cluster (issue 6, "Deployment"): the Kubernetes manifests against the
+Kubernetes JSON schemas (kubernetes-validate, strict: unknown fields fail), the Compose file against the
+Compose specification's JSON schema (vendored by check-jsonschema), and the references between the parts
+that no schema sees: secrets, config keys, services, selectors, probes, the migration job, the model
+volume, the settings the API really reads, and the files the Dockerfiles copy. Offline: every schema ships
+inside its package. Runs in the API virtualenv (kubernetes-validate needs jsonschema >= 4.18; Rasa 3.6 pins
+it below that)."""
+from __future__ import annotations
+
+import copy
+import json
+import re
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Tuple
+
+import jsonschema
+import kubernetes_validate
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+K8S = DEPLOY / "k8s"
+COMPOSE = DEPLOY / "compose" / "compose.yaml"
+K8S_VERSION = "1.30.0"  # the oldest Kubernetes minor still commonly supported by city clouds' distributions
+
+
+# --- loading ------------------------------------------------------------------------------------------------
+
+def k8s_documents(include_examples: bool = True) -> List[Tuple[str, Dict[str, Any]]]:
+    docs = []
+    for path in sorted(K8S.glob("*.yaml")):
+        if path.name == "kustomization.yaml" or (not include_examples and ".example." in path.name):
+            continue
+        for doc in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+            if doc:
+                docs.append((path.name, doc))
+    return docs
+
+
+def by_kind(kind: str) -> Dict[str, Dict[str, Any]]:
+    return {d["metadata"]["name"]: d for _, d in k8s_documents() if d["kind"] == kind}
+
+
+def pod_specs() -> Iterator[Tuple[str, Dict[str, Any]]]:
+    for _, doc in k8s_documents():
+        if doc["kind"] in ("Deployment", "Job"):
+            yield f"{doc['kind']}/{doc['metadata']['name']}", doc["spec"]["template"]["spec"]
+
+
+def containers() -> Iterator[Tuple[str, Dict[str, Any], Dict[str, Any]]]:
+    for name, spec in pod_specs():
+        for container in spec.get("initContainers", []) + spec["containers"]:
+            yield f"{name}/{container['name']}", container, spec
+
+
+def compose() -> Dict[str, Any]:
+    return yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
+
+
+def compose_schema() -> Dict[str, Any]:
+    schema = resources.files("check_jsonschema") / "builtin_schemas" / "vendor" / "compose-spec.json"
+    return json.loads(schema.read_text(encoding="utf-8"))
+
+
+def substituted(endpoints_text: str) -> set:
+    """The ${VAR}s Rasa replaces from the environment in an endpoints file (comments aside)."""
+    lines = [line for line in endpoints_text.splitlines() if not line.lstrip().startswith("#")]
+    return set(re.findall(r"\$\{(\w+)\}", "\n".join(lines)))
+
+
+def api_settings_env() -> set:
+    from api.config import Settings
+
+    return {"GZ_" + name.upper() for name in Settings.model_fields}
+
+
+# --- Kubernetes ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("filename,doc", k8s_documents(), ids=lambda v: v if isinstance(v, str) else v["kind"] + "/" + v["metadata"]["name"])
+def test_every_kubernetes_manifest_matches_the_kubernetes_schema(filename, doc):
+    kubernetes_validate.validate(doc, K8S_VERSION, strict=True)
+
+
+def test_the_validator_rejects_a_broken_manifest():
+    # The schema check above can fail: a wrong type and an unknown field (a typo) are both caught.
+    deployment = copy.deepcopy(by_kind("Deployment")["rasa"])
+    deployment["spec"]["replicas"] = "two"
+    with pytest.raises(jsonschema.ValidationError):
+        kubernetes_validate.validate(deployment, K8S_VERSION, strict=True)
+    deployment = copy.deepcopy(by_kind("Deployment")["rasa"])
+    deployment["spec"]["template"]["spec"]["containers"][0]["readinesProbe"] = {"tcpSocket": {"port": 5005}}
+    with pytest.raises(jsonschema.ValidationError):
+        kubernetes_validate.validate(deployment, K8S_VERSION, strict=True)
+
+
+def test_kustomization_lists_every_manifest_but_the_secret_example():
+    kustomization = yaml.safe_load((K8S / "kustomization.yaml").read_text(encoding="utf-8"))
+    listed = set(kustomization["resources"])
+    on_disk = {p.name for p in K8S.glob("*.yaml")} - {"kustomization.yaml"}
+    assert listed == on_disk - {"secrets.example.yaml"}
+    # The migration job comes before the workloads that need the migrated schema.
+    order = kustomization["resources"]
+    assert order.index("migrate-job.yaml") < order.index("api.yaml")
+
+
+def test_the_three_servers_are_deployments_with_probes_resources_and_no_root():
+    deployments = by_kind("Deployment")
+    assert set(deployments) == {"api", "actions", "rasa"}
+    for name, deployment in deployments.items():
+        spec = deployment["spec"]["template"]["spec"]
+        assert spec["securityContext"]["runAsNonRoot"] is True, name
+        for container in spec["containers"]:
+            for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+                assert probe in container, f"{name}: no {probe}"
+            assert {"cpu", "memory"} <= set(container["resources"]["requests"]), name
+            assert "memory" in container["resources"]["limits"], name
+            assert container["securityContext"]["allowPrivilegeEscalation"] is False, name
+            assert container["securityContext"]["readOnlyRootFilesystem"] is True, name
+
+
+def test_services_hpas_and_pdbs_point_at_real_pods_and_ports():
+    deployments = by_kind("Deployment")
+    for name, service in by_kind("Service").items():
+        selected = [d for d in deployments.values()
+                    if service["spec"]["selector"].items() <= d["spec"]["template"]["metadata"]["labels"].items()]
+        assert len(selected) == 1, f"Service {name} selects {len(selected)} deployments"
+        ports = {p["name"] for c in selected[0]["spec"]["template"]["spec"]["containers"] for p in c.get("ports", [])}
+        for port in service["spec"]["ports"]:
+            assert port["targetPort"] in ports, f"Service {name}: no container port {port['targetPort']}"
+        assert set(deployments[name]["spec"]["selector"]["matchLabels"].items()) <= set(
+            deployments[name]["spec"]["template"]["metadata"]["labels"].items())
+    for name, hpa in by_kind("HorizontalPodAutoscaler").items():
+        assert hpa["spec"]["scaleTargetRef"]["name"] in deployments, name
+    for name, pdb in by_kind("PodDisruptionBudget").items():
+        assert any(pdb["spec"]["selector"]["matchLabels"].items() <= d["spec"]["template"]["metadata"]["labels"].items()
+                   for d in deployments.values()), name
+    services = by_kind("Service")
+    for rule in by_kind("Ingress")["gaozhi"]["spec"]["rules"]:
+        for path in rule["http"]["paths"]:
+            backend = path["backend"]["service"]
+            assert backend["name"] in services
+            assert backend["port"]["name"] in {p["name"] for p in services[backend["name"]]["spec"]["ports"]}
+    routes = {p["path"]: p["backend"]["service"]["name"] for r in by_kind("Ingress")["gaozhi"]["spec"]["rules"]
+              for p in r["http"]["paths"]}
+    assert routes["/webhooks"] == "rasa" and routes["/socket.io"] == "rasa" and routes["/"] == "api"
+
+
+def test_every_secret_and_config_key_a_pod_uses_exists():
+    secrets = {name: set(doc.get("stringData", {})) | set(doc.get("data", {})) for name, doc in by_kind("Secret").items()}
+    configs = {name: set(doc["data"]) for name, doc in by_kind("ConfigMap").items()}
+    claims = set(by_kind("PersistentVolumeClaim"))
+    for where, container, spec in containers():
+        for env in container.get("env", []):
+            ref = env.get("valueFrom", {})
+            if "secretKeyRef" in ref:
+                assert ref["secretKeyRef"]["key"] in secrets[ref["secretKeyRef"]["name"]], (where, env)
+            if "configMapKeyRef" in ref:
+                assert ref["configMapKeyRef"]["key"] in configs[ref["configMapKeyRef"]["name"]], (where, env)
+        for source in container.get("envFrom", []):
+            if "configMapRef" in source:
+                assert source["configMapRef"]["name"] in configs, where
+            if "secretRef" in source:
+                assert source["secretRef"]["name"] in secrets, where
+        volumes = {v["name"]: v for v in spec.get("volumes", [])}
+        for mount in container.get("volumeMounts", []):
+            assert mount["name"] in volumes, (where, mount)
+        for volume in volumes.values():
+            if "secret" in volume:
+                for item in volume["secret"].get("items", []):
+                    assert item["key"] in secrets[volume["secret"]["secretName"]], (where, item)
+            if "configMap" in volume:
+                assert volume["configMap"]["name"] in configs, where
+            if "persistentVolumeClaim" in volume:
+                assert volume["persistentVolumeClaim"]["claimName"] in claims, where
+
+
+def test_the_four_keys_are_secrets_mounted_read_only_into_the_api_only():
+    keys = {"platform_ed25519.pem", "id_hash.key", "jwt.secret", "service.token"}
+    assert keys <= set(by_kind("Secret")["gaozhi-keys"]["stringData"])
+    config = by_kind("ConfigMap")["gaozhi-config"]["data"]
+    api = by_kind("Deployment")["api"]["spec"]["template"]["spec"]
+    mounted = {v["name"]: v for v in api["volumes"]}["keys"]["secret"]
+    assert {i["key"] for i in mounted["items"]} == keys
+    mount = [m for m in api["containers"][0]["volumeMounts"] if m["name"] == "keys"][0]
+    assert mount["readOnly"] is True
+    for setting, filename in (("GZ_SIGNING_KEY_PATH", "platform_ed25519.pem"), ("GZ_ID_HASH_KEY_PATH", "id_hash.key"),
+                              ("GZ_JWT_SECRET_PATH", "jwt.secret"), ("GZ_SERVICE_TOKEN_PATH", "service.token")):
+        assert config[setting] == f"{mount['mountPath']}/{filename}"
+    # The action server gets the service token and nothing else.
+    actions = by_kind("Deployment")["actions"]["spec"]["template"]["spec"]
+    assert [i["key"] for v in actions["volumes"] if "secret" in v for i in v["secret"]["items"]] == ["service.token"]
+
+
+def test_the_api_is_configured_only_with_settings_it_reads():
+    known = api_settings_env()
+    config = by_kind("ConfigMap")["gaozhi-config"]["data"]
+    api = by_kind("Deployment")["api"]["spec"]["template"]["spec"]["containers"][0]
+    names = {k for k in config if k.startswith("GZ_") and k != "GZ_API_URL"} | {e["name"] for e in api["env"]}
+    assert names <= known, names - known
+
+
+def test_migration_job_runs_alembic_and_loads_the_catalogue():
+    jobs = by_kind("Job")
+    migrate = [j for j in jobs.values() if j["metadata"]["labels"]["app.kubernetes.io/name"] == "migrate"]
+    assert len(migrate) == 1
+    command = " ".join(migrate[0]["spec"]["template"]["spec"]["containers"][0]["command"])
+    assert "api.cli migrate" in command and "api.cli load-catalogue" in command
+    assert migrate[0]["spec"]["template"]["spec"]["restartPolicy"] in ("Never", "OnFailure")
+
+
+@pytest.mark.parametrize("subcommand", ["migrate", "load-catalogue"])
+def test_the_cli_subcommands_the_manifests_run_exist(subcommand):
+    result = subprocess.run([sys.executable, "-m", "api.cli", subcommand, "--help"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_rasa_loads_the_model_volume_and_shares_tracker_and_lock_stores():
+    rasa = by_kind("Deployment")["rasa"]["spec"]["template"]["spec"]
+    container = rasa["containers"][0]
+    args = container["args"]
+    assert container["command"] == ["python", "-m", "bot.rasa_server"] and (ROOT / "bot" / "rasa_server.py").exists()
+    model_dir = args[args.index("--model") + 1]
+    mounts = {m["mountPath"]: m for m in container["volumeMounts"]}
+    assert mounts[model_dir]["readOnly"] is True
+    volume = {v["name"]: v for v in rasa["volumes"]}[mounts[model_dir]["name"]]
+    assert volume["persistentVolumeClaim"]["claimName"] == "gaozhi-models"
+    assert "$(RASA_TOKEN)" in args and any(e["name"] == "RASA_TOKEN" for e in container["env"])
+    endpoints = yaml.safe_load(by_kind("ConfigMap")["gaozhi-rasa-endpoints"]["data"]["endpoints.yml"])
+    assert endpoints["tracker_store"]["type"] == "SQL" and endpoints["tracker_store"]["dialect"] == "postgresql"
+    assert endpoints["lock_store"]["type"] == "redis"
+    # Every ${VAR} Rasa substitutes in its endpoints is set in the Rasa container.
+    provided = {e["name"] for e in container["env"]}
+    for source in container["envFrom"]:
+        if "configMapRef" in source:
+            provided |= set(by_kind("ConfigMap")[source["configMapRef"]["name"]]["data"])
+    wanted = substituted(by_kind("ConfigMap")["gaozhi-rasa-endpoints"]["data"]["endpoints.yml"])
+    assert wanted <= provided, wanted - provided
+
+
+# --- Compose ------------------------------------------------------------------------------------------------
+
+def test_compose_file_matches_the_compose_specification():
+    jsonschema.validate(compose(), compose_schema())
+
+
+def test_the_compose_validator_rejects_a_broken_file():
+    broken = compose()
+    broken["services"]["rasa"]["depends_on"]["actions"]["condition"] = "service_finished"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, compose_schema())
+    broken = compose()
+    broken["services"]["api"]["helthcheck"] = broken["services"]["api"].pop("healthcheck")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, compose_schema())
+
+
+def test_compose_has_every_part_and_starts_them_in_order():
+    services = compose()["services"]
+    assert {"postgres", "redis", "migrate", "api", "actions", "rasa"} <= set(services)
+    assert "api.cli migrate" in " ".join(services["migrate"]["command"])
+    assert services["api"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    for name, service in services.items():
+        for dependency in service.get("depends_on", {}):
+            assert dependency in services, (name, dependency)
+        if name not in ("migrate", "train"):
+            assert "healthcheck" in service, f"{name}: no healthcheck"
+
+
+def test_compose_secrets_volumes_and_files_exist():
+    doc = compose()
+    here = COMPOSE.parent
+    for name, service in doc["services"].items():
+        for secret in service.get("secrets", []):
+            assert secret in doc["secrets"], (name, secret)
+        for volume in service.get("volumes", []):
+            source = volume.split(":")[0]
+            if source.startswith("."):
+                assert (here / source).exists(), (name, source)
+            else:
+                assert source in doc["volumes"], (name, source)
+        build = service.get("build")
+        if build:
+            assert (here / build["context"] / build["dockerfile"]).is_file(), name
+    assert {"signing_key", "id_hash_key", "jwt_secret", "service_token"} <= set(doc["secrets"])
+    make_secrets = (here / "make-secrets.sh").read_text(encoding="utf-8")
+    for secret in doc["secrets"].values():
+        assert Path(secret["file"]).name in make_secrets  # the script creates every secret file compose reads
+
+
+def test_compose_api_settings_are_real_and_rasa_endpoints_are_filled():
+    services = compose()["services"]
+    assert set(k for k in services["api"]["environment"] if k.startswith("GZ_")) <= api_settings_env()
+    endpoints_text = (COMPOSE.parent / "endpoints.yml").read_text(encoding="utf-8")
+    wanted = substituted(endpoints_text)
+    assert wanted <= set(services["rasa"]["environment"]), wanted - set(services["rasa"]["environment"])
+    endpoints = yaml.safe_load(endpoints_text)
+    k8s_endpoints = yaml.safe_load(by_kind("ConfigMap")["gaozhi-rasa-endpoints"]["data"]["endpoints.yml"])
+    # The same stores in both deployments; only the action server's address differs.
+    assert {k: v for k, v in endpoints.items() if k != "action_endpoint"} == {
+        k: v for k, v in k8s_endpoints.items() if k != "action_endpoint"}
+
+
+# --- Dockerfiles (cannot be built here: Docker does not run on the development machine) --------------------
+
+@pytest.mark.parametrize("dockerfile", ["api.Dockerfile", "bot.Dockerfile"])
+def test_dockerfiles_copy_only_what_exists(dockerfile):
+    text = (DEPLOY / "docker" / dockerfile).read_text(encoding="utf-8")
+    copies = [line.split()[1:-1] for line in text.splitlines() if line.startswith("COPY ") and "--from" not in line]
+    assert copies
+    for sources in copies:
+        for source in sources:
+            assert (ROOT / source).exists(), f"{dockerfile}: COPY {source} does not exist"
