@@ -1,52 +1,20 @@
 """End-to-end fixtures: the real trained model, the real Rasa server, action server and API, over HTTP.
 
-One stack per test session on free ports, with its own ``var`` directory (SQLite by default; PostgreSQL
-and Redis with GZ_PROFILE=scale).
+The ``stack`` fixture (one stack per test session on free ports, with its own ``var`` directory; SQLite by
+default, PostgreSQL and Redis with GZ_PROFILE=scale) lives in tests/conftest.py, shared with tests/browser.
 """
 from __future__ import annotations
 
-import os
-import socket
 import uuid
-from pathlib import Path
 from typing import Dict, List
 
 import httpx
 import pytest
 
 from bot.core.catalogue import load_catalogue
-from bot.model import ensure_model
-from bot.stack import Stack, StackConfig, build_artifacts
+from bot.stack import Stack
+from tests.conftest import free_port  # noqa: F401  (tests/wechat imports it from here)
 from tests.e2e.contract import BotMessage, Transcript, check_contract
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory) -> Stack:
-    build_artifacts()
-    model = ensure_model()
-    var_dir = Path(tmp_path_factory.mktemp("var"))
-    run_id = uuid.uuid4().hex[:8]
-    config = StackConfig(
-        var_dir=var_dir,
-        rasa_port=free_port(),
-        action_port=free_port(),
-        api_port=free_port(),
-        pg_tracker_db=f"rasa_trackers_e2e_{run_id}",
-    )
-    s = Stack(config, model)
-    s.prepare()
-    s.start_all()
-    yield s
-    s.stop_all()
-    if os.environ.get("GZ_E2E_SHOW_LOGS"):
-        for log in (var_dir / "logs").glob("*.log"):
-            print(log.read_text(errors="replace")[-5000:])
 
 
 @pytest.fixture(scope="session")

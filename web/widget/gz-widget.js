@@ -273,6 +273,20 @@
     });
   }
 
+  /* A speech bubble drawn in SVG: no emoji font needed (many government PCs and Debian lack one). */
+  function chatIcon() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("class", "gzw-launcher-icon");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", "M4 4h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H10l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
+    path.setAttribute("fill", "currentColor");
+    svg.appendChild(path);
+    return svg;
+  }
+
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var s = document.createElement("script");
@@ -348,7 +362,7 @@
     this.launcher = el("button", {
       type: "button", className: "gzw-launcher", "aria-controls": panelId, "aria-expanded": "false",
       onclick: function () { self.open(true); },
-    }, [el("span", { className: "gzw-launcher-icon", "aria-hidden": "true", text: "💬" }), t.launcher]);
+    }, [chatIcon(), t.launcher]);
 
     this.status = el("span", { className: "gzw-status", role: "status", "data-state": "connecting", text: t.connecting });
     this.largeBtn = el("button", {
@@ -379,6 +393,10 @@
       placeholder: t.placeholder, "aria-describedby": hintId, maxlength: "500",
     });
     this.input.addEventListener("input", function (ev) { self.onInput(ev); });
+    this.input.addEventListener("keydown", function (ev) {
+      // With the send button disabled (an ID that does not check out) Enter would do nothing: say why instead.
+      if (ev.key === "Enter" && !ev.isComposing && self.sendBtn.disabled) { ev.preventDefault(); self.submitComposer(); }
+    });
     this.sendBtn = el("button", { type: "submit", className: "gzw-btn gzw-btn--primary gzw-send", text: t.send });
     this.idHint = el("span", { className: "gzw-idhint", id: hintId, "aria-live": "polite" });
     this.idToggle = el("button", { type: "button", className: "gzw-textlink", onclick: function () { self.toggleIdMode(); } });
@@ -680,6 +698,9 @@
     ask: function (entry, custom) {
       var slot = String(custom.slot || "");
       this.lastAskSlot = slot;
+      // The question being answered and how many were asked: for styling, and for tests to wait on a turn.
+      this.root.setAttribute("data-ask", slot);
+      this.root.setAttribute("data-asks", String(Number(this.root.getAttribute("data-asks") || 0) + 1));
       this.setComposerMode(ID_SLOTS[slot] ? slot : "text");
       if (slot === "notice_ack" && this.notice && !this.notice.retired) {
         this.attachNoticeAck(entry, custom);
@@ -935,7 +956,9 @@
     }).then(function (token) {
       return fetch(pdfUrl, { headers: { Authorization: "Bearer " + token.access_token } });
     }).then(function (response) {
-      if (response.status === 401 || response.status === 403) throw fail(t.pdfDenied);
+      // 401 with a fresh applicant token: the letter endpoint does not take applicant tokens (yet).
+      if (response.status === 401) throw fail(t.pdfUnavailable);
+      if (response.status === 403 || response.status === 404) throw fail(t.pdfDenied);
       if (!response.ok) throw fail(t.pdfFailed);
       return response.blob();
     }).then(function (blob) {
@@ -1019,12 +1042,14 @@
     var self = this;
     if (block && !this.revealFrom) this.revealFrom = node || (block.node || (block.root && block.root.closest(".gzw-row")));
     clearTimeout(this.revealTimer);
+    this.root.setAttribute("data-settling", "1"); // until the log has been scrolled for this burst
     this.revealTimer = setTimeout(function () { self.reveal(); }, this.replaying ? 0 : 80);
   };
 
   Widget.prototype.reveal = function () {
     var target = this.revealFrom;
     this.revealFrom = null;
+    this.root.removeAttribute("data-settling");
     if (this.panel.hidden) return;
     var log = this.log;
     if (target && target.parentNode === log && target.offsetHeight > log.clientHeight * 0.8) {
