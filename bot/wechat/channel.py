@@ -40,7 +40,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, Us
 from bot.wechat import mask_openid
 from bot.wechat.client import CustomerServiceClient
 from bot.wechat.dedup import (
-    DELIVERED_LATER,
+    ANSWERED_SUCCESS,
     DEFAULT_DEDUP_TTL_SECONDS,
     CitizenState,
     ExpiringStore,
@@ -317,9 +317,9 @@ class WeChatInput(InputChannel):
                 return await self._passive(key, WELCOME_TEXT)
             if event == "unsubscribe":
                 logger.info("wechat %s unsubscribed", mask_openid(openid))
-            return None
-        if kind in UNSUPPORTED_KINDS:
+        elif kind in UNSUPPORTED_KINDS:
             return await self._passive(key, unsupported_text(kind))
+        await self.ledger.record_answered_success(key)  # other events (menu clicks, scans …): nothing to say
         return None
 
     async def _passive(self, key: str, text: str) -> str:
@@ -333,7 +333,7 @@ class WeChatInput(InputChannel):
             outcome, text = await self.ledger.outcome(key)
             if outcome == "passive":
                 return text
-            if outcome == DELIVERED_LATER or time.monotonic() - started >= self.settings.reply_deadline_seconds:
+            if outcome == ANSWERED_SUCCESS or time.monotonic() - started >= self.settings.reply_deadline_seconds:
                 return None
             await asyncio.sleep(0.1)
 
@@ -359,7 +359,7 @@ class WeChatInput(InputChannel):
             await asyncio.wait_for(asyncio.shield(turn), timeout=max(0.0, remaining))
         except asyncio.TimeoutError:
             logger.info("wechat %s: turn over the reply deadline, answering by customer-service messages", mask_openid(openid))
-            await self.ledger.record_delivered_later(key)
+            await self.ledger.record_answered_success(key)
             self._spawn(self._deliver_when_done(turn, openid, owed))
             return None
         except asyncio.CancelledError:  # WeChat hung up; the shielded turn goes on and is delivered later
@@ -391,13 +391,13 @@ class WeChatInput(InputChannel):
 
     async def _reply_or_deliver(self, key: str, openid: str, texts: List[str]) -> Optional[str]:
         if not texts:
-            await self.ledger.record_delivered_later(key)
+            await self.ledger.record_answered_success(key)
             return None
         single = merge(texts, max_messages=1)
         if not single.overflow:
             return await self._passive(key, single.messages[0])
         # Too long for one passive reply: "success" now, then the texts in order as customer-service messages.
-        await self.ledger.record_delivered_later(key)
+        await self.ledger.record_answered_success(key)
         self._spawn(self._deliver(openid, texts))
         return None
 
@@ -406,7 +406,7 @@ class WeChatInput(InputChannel):
         await self._deliver(openid, await self._texts_of(turn, openid, owed))
 
     async def _after_hang_up(self, turn: "asyncio.Future", key: str, openid: str, owed: List[str]) -> None:
-        await self.ledger.record_delivered_later(key)
+        await self.ledger.record_answered_success(key)
         await self._deliver_when_done(turn, openid, owed)
 
     async def _deliver(self, openid: str, texts: List[str]) -> None:

@@ -183,7 +183,7 @@ def open_store(*, redis_url: Optional[str], sqlite_path: Path) -> ExpiringStore:
 # --- what became of one WeChat message -----------------------------------------------------------------
 
 PROCESSING = "processing"
-DELIVERED_LATER = "customer_service"  # answered 'success'; the answer goes out as customer-service messages
+ANSWERED_SUCCESS = "success"  # WeChat got "success": no passive reply (any answer follows as customer-service messages)
 _REPLIED = "passive:"
 
 
@@ -208,17 +208,17 @@ class MessageLedger:
     async def record_passive_reply(self, key: str, text: str) -> None:
         await self.store.put("dedup:" + key, _REPLIED + text, self.ttl)
 
-    async def record_delivered_later(self, key: str) -> None:
-        await self.store.put("dedup:" + key, DELIVERED_LATER, self.ttl)
+    async def record_answered_success(self, key: str) -> None:
+        await self.store.put("dedup:" + key, ANSWERED_SUCCESS, self.ttl)
 
     async def outcome(self, key: str) -> Tuple[str, Optional[str]]:
-        """(PROCESSING | DELIVERED_LATER | 'passive', the passive reply text)."""
+        """(PROCESSING | ANSWERED_SUCCESS | 'passive', the passive reply text)."""
         value = await self.store.get("dedup:" + key)
         if value is None or value == PROCESSING:
             return PROCESSING, None
         if value.startswith(_REPLIED):
             return "passive", value[len(_REPLIED):]
-        return DELIVERED_LATER, None
+        return ANSWERED_SUCCESS, None
 
 
 class CitizenState:

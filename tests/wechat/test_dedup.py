@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from bot.wechat.dedup import (
-    DELIVERED_LATER,
+    ANSWERED_SUCCESS,
     PROCESSING,
     CitizenState,
     MessageLedger,
@@ -116,8 +116,8 @@ async def test_ledger_outcomes(store):
     assert not await ledger.first_arrival("msg:7")
     await ledger.record_passive_reply("msg:7", "您好")
     assert await ledger.outcome("msg:7") == ("passive", "您好")
-    await ledger.record_delivered_later("msg:7")
-    assert await ledger.outcome("msg:7") == (DELIVERED_LATER, None)
+    await ledger.record_answered_success("msg:7")
+    assert await ledger.outcome("msg:7") == (ANSWERED_SUCCESS, None)
 
 
 async def test_citizen_choices_and_owed_texts(store):
