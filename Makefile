@@ -15,9 +15,11 @@ test: setup
 setup: system-packages .venv/.installed .venv-api/.installed
 
 # Debian packages the product needs besides Python: CJK fonts for the downloadable PDFs (R10; see
-# api/documents/fonts.py for why the PDFs embed WenQuanYi Zen Hei) and poppler-utils (pdftotext) for their tests.
+# api/documents/fonts.py for why the PDFs embed WenQuanYi Zen Hei) and poppler-utils (pdftotext) for their tests;
+# chromium for the website widget's browser tests (tests/browser: Playwright drives Debian's Chromium and never
+# downloads a browser of its own), which also render the widget's Chinese with fonts-noto-cjk.
 # Installed only when missing, and only where apt-get exists and we are root; elsewhere the command is printed.
-SYSTEM_PACKAGES := fonts-noto-cjk fonts-wqy-zenhei poppler-utils
+SYSTEM_PACKAGES := fonts-noto-cjk fonts-wqy-zenhei poppler-utils chromium
 system-packages:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	missing=$$(echo $$missing); \

@@ -4,8 +4,8 @@ The API and the Rasa side live in two virtualenvs, so the suite is two pytest ru
   1. .venv-api: tests/core (shared rules) and tests/api (FastAPI, Alembic, signing, chain) on a real database;
   2. .venv:     tests/core again (the same rules must hold in both environments), tests/actions, tests/bot
      (training data validation, story tests, held-out NLU and discovery figures), tests/e2e (real servers
-     over HTTP) and tests/wechat (the WeChat channel: unit tests, and signed XML against its own stack with a
-     fake WeChat API server).
+     over HTTP), tests/wechat (the WeChat channel: unit tests, and signed XML against its own stack with a
+     fake WeChat API server) and tests/browser (the website widget in Debian's headless Chromium, on the e2e stack).
 Before that, the catalogue build step runs and the model is trained if its inputs changed (cached by hash).
 
 Profiles: GZ_TEST_PROFILES=embedded or "embedded,scale". Unset, the suite runs the embedded profile and then,
@@ -70,7 +70,8 @@ def main() -> int:
         # tests/deploy runs in the API venv: kubernetes-validate needs jsonschema >= 4.18, Rasa 3.6 pins < 4.18.
         api_targets = ["tests/core", "tests/api", "tests/deploy"] if profile == "embedded" else ["tests/api"]
         rasa_targets = (
-            ["tests/core", "tests/actions", "tests/bot", "tests/e2e", "tests/wechat"]
+            # tests/browser: the website widget in headless Chromium, against the same stack as tests/e2e.
+            ["tests/core", "tests/actions", "tests/bot", "tests/e2e", "tests/wechat", "tests/browser"]
             if profile == "embedded"
             else ["tests/e2e", "tests/wechat"]  # tests/wechat on scale: the channel's store is Redis
         )
