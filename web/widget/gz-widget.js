@@ -664,8 +664,11 @@
   Widget.prototype.setControlsEnabled = function (block, enabled) {
     if (!block || !block.controls) return;
     var on = enabled && !block.retired && !this.pending;
+    var focused = document.activeElement;
     block.controls.forEach(function (control) { control.disabled = !on; });
     if (block.onToggle) block.onToggle(on);
+    // A keyboard user whose button was just disabled keeps their place in the conversation, not on <body>.
+    if (focused && focused.disabled && block.controls.indexOf(focused) >= 0) this.log.focus({ preventScroll: true });
   };
   Widget.prototype.choose = function (block, button, value, label) {
     if (button) {
@@ -862,17 +865,20 @@
     },
 
     not_eligible: function (entry, custom) {
-      var proofs = Array.isArray(custom.proofs_required) ? custom.proofs_required : [];
-      var children = [this.bubble(entry.t || "")];
-      if (proofs.length) {
-        children.push(el("div", { className: "gzw-bubble gzw-proofs" }, [
-          el("strong", { text: this.t.proofsLead }),
-          el("ul", { className: "gzw-list" }, proofs.map(function (p) { return el("li", { text: String(p) }); })),
-        ]));
-      }
-      this.append(this.botRow(children), entry);
+      this.append(this.botRow([this.bubble(entry.t || "")].concat(this.proofList(custom.proofs_required))), entry);
       this.retire(this.active);
       this.setComposerMode("text");
+    },
+
+    commitment_withdrawn: function (entry, custom) {
+      this.append(this.botRow([this.bubble(entry.t || "")].concat(this.proofList(custom.proofs_required))), entry);
+      this.retire(this.active);
+      this.setComposerMode("text");
+    },
+
+    // R18: the pre-application credit warning before a high-value notification (an addition to the contract).
+    credit_warning: function (entry) {
+      this.append(this.botRow([this.bubble(entry.t || "", "warn")], "gzw-credit-warning"), entry);
     },
 
     service_error: function (entry) {
@@ -904,6 +910,15 @@
         el("span", { className: "gzw-badge", text: this.t.ticketLabel + (custom.ticket_no || "") }),
       ])]), entry);
     },
+  };
+
+  /* What the normal procedure needs (R2, R3, R17): a list under the bot's message. */
+  Widget.prototype.proofList = function (proofs) {
+    if (!Array.isArray(proofs) || !proofs.length) return [];
+    return [el("div", { className: "gzw-bubble gzw-proofs" }, [
+      el("strong", { text: this.t.proofsLead }),
+      el("ul", { className: "gzw-list" }, proofs.map(function (p) { return el("li", { text: String(p) }); })),
+    ])];
   };
 
   /*
