@@ -9,6 +9,8 @@ from fastapi import APIRouter, Depends, FastAPI
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from api.admin.router import router as admin_router
+from api.admin.web import mount_console
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.auth.service import load_or_create_jwt_secret, load_or_create_service_token
@@ -84,6 +86,8 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     v1.include_router(commitments_router)
     v1.include_router(keys_router)
     v1.include_router(documents_router)
+    v1.include_router(admin_router)
     app.include_router(v1)
+    mount_console(app)  # the staff and admin consoles under /console/ (issue 5)
     mount_web(app)  # the demo portal at / and the widget's files under /static/widget/ (issue 4)
     return app

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "models"
@@ -25,24 +26,45 @@ RASA = ROOT / ".venv" / "bin" / "rasa"
 TRAINING_DATA = ["data/nlu", "data/rules.yml"]
 
 
-def training_inputs() -> List[Path]:
-    files = [ROOT / "config.yml", ROOT / "domain.yml", ROOT / "data" / "rules.yml"]
-    files += sorted((ROOT / "data" / "nlu").rglob("*.yml"))
-    files += sorted((ROOT / "bot" / "generated" / "jieba").glob("*"))
+def training_inputs(root: Path = ROOT) -> List[Path]:
+    files = [root / "config.yml", root / "domain.yml", root / "data" / "rules.yml"]
+    files += sorted((root / "data" / "nlu").rglob("*.yml"))
+    files += sorted((root / "bot" / "generated" / "jieba").glob("*"))
     return files
 
 
-def inputs_hash() -> str:
+def inputs_hash(root: Path = ROOT) -> str:
+    """Also computed by the admin console (api/admin) for the project it trains, hence ``root``."""
     digest = hashlib.sha256()
     digest.update(b"rasa==3.6.21\n")
-    for path in training_inputs():
-        digest.update(str(path.relative_to(ROOT)).encode() + b"\0")
+    for path in training_inputs(root):
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
 def model_path() -> Path:
     return MODELS / f"nlu-core-{inputs_hash()}.tar.gz"
+
+
+def active_model(var_dir: Path, verbose: bool = True) -> Optional[Path]:
+    """The model an admin activated in the console (``var/active_model``, written by ``api/admin``), so that it
+    survives a restart; None without one (a fresh clone), when its file is gone, or when the domain changed
+    since (a model trained on another domain would not know the current actions and slots)."""
+    record = var_dir / "active_model"
+    try:
+        active = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    path = Path(active.get("model_file", ""))
+    domain = hashlib.sha256((ROOT / "domain.yml").read_bytes()).hexdigest()
+    if not path.is_file() or active.get("domain_sha256") != domain:
+        if verbose:
+            print(f"ignoring {record} (model file missing or trained on another domain.yml)", flush=True)
+        return None
+    if verbose:
+        print(f"model activated in the admin console: {path.name} (delete {record} to use the cached model)")
+    return path
 
 
 def ensure_model(verbose: bool = True) -> Path:

@@ -8,6 +8,7 @@ from alembic import context
 import api.catalogue.models  # noqa: F401  (register tables on the metadata for autogenerate)
 import api.commitments.models  # noqa: F401
 import api.credit.models  # noqa: F401
+import api.admin.models  # noqa: F401
 import api.audit.models  # noqa: F401
 import api.auth.models  # noqa: F401
 import api.complaints.models  # noqa: F401

@@ -1,0 +1,405 @@
+"""Admin console endpoints (role ``admin`` only; every change and every read of citizens' messages is audited)."""
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse, StreamingResponse
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.admin import catalogue_editor, fingerprint, inbox, jobs, registry, training_data
+from api.admin.db import begin_write
+from api.admin.models import InboxResolution, NluModel, TrainingJob
+from api.admin.schemas import Activate, BlockCreate, ExampleAdd, ExamplesEdit, InboxAssign, ItemEdit, ItemPublish, JobStart
+from api.admin.settings import AdminPaths, AdminSettings
+from api.audit import service as audit
+from api.auth.dependencies import require_roles
+from api.auth.service import Principal
+from api.dependencies import get_session
+from api.errors import ApiError
+
+router = APIRouter(prefix="/admin", tags=["admin"])
+admin_only = require_roles("admin")
+
+
+# --- per-application state ------------------------------------------------------------------------------
+
+
+def get_paths(request: Request) -> AdminPaths:
+    state = request.app.state
+    if getattr(state, "admin_paths", None) is None:
+        settings = getattr(state, "admin_settings", None) or AdminSettings()
+        state.admin_paths = AdminPaths(settings, state.settings)
+    return state.admin_paths
+
+
+def get_runner(request: Request, paths: AdminPaths = Depends(get_paths)) -> jobs.JobRunner:
+    state = request.app.state
+    if getattr(state, "admin_jobs", None) is None:
+        state.admin_jobs = jobs.JobRunner(state.sessionmaker, paths)
+    return state.admin_jobs
+
+
+def _tracker_engine(request: Request, paths: AdminPaths):
+    state = request.app.state
+    if getattr(state, "admin_tracker_engine", None) is None:
+        state.admin_tracker_engine = inbox.make_tracker_engine(paths.tracker_db_url)
+    return state.admin_tracker_engine
+
+
+def _held_out(paths: AdminPaths) -> Dict[str, str]:
+    return training_data.held_out_examples(paths.settings.held_out_nlu)
+
+
+# --- catalogue ---------------------------------------------------------------------------------------------
+
+
+@router.get("/catalogue/items")
+def catalogue_items(_: Principal = Depends(admin_only), session: Session = Depends(get_session),
+                    paths: AdminPaths = Depends(get_paths)) -> List[Dict[str, Any]]:
+    return catalogue_editor.list_items(session, paths.catalogue)
+
+
+@router.get("/catalogue/items/{code}")
+def catalogue_item(code: str, _: Principal = Depends(admin_only), session: Session = Depends(get_session),
+                   paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    return catalogue_editor.read_item(session, paths.catalogue, code)
+
+
+@router.post("/catalogue/items/{code}/preview")
+def catalogue_preview(code: str, body: ItemEdit, _: Principal = Depends(admin_only),
+                      paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    """The item card and every notification section exactly as the bot would send them (R6)."""
+    return catalogue_editor.preview(paths.catalogue, code, body.content)
+
+
+@router.post("/catalogue/items/{code}/publish")
+def catalogue_publish(code: str, body: ItemPublish, principal: Principal = Depends(admin_only),
+                      session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    """Write the YAML file and store a new version (R1); older commitments keep the version they cite (P2)."""
+    begin_write(session)
+    result = catalogue_editor.publish(session, paths.catalogue, code, body.content, body.base_hash)
+    out: Dict[str, Any] = {"code": code, "version": result.version, "notice_version": result.notice_version,
+                           "previous_version": result.previous_version, "unchanged": result.unchanged}
+    if not result.unchanged and result.previous_version is not None:
+        out["diff"] = catalogue_editor.diff(session, code, result.previous_version, result.version)
+    audit.record(session, principal, "catalogue.publish", target=code, detail={
+        "version": result.version, "previous_version": result.previous_version, "notice_version": result.notice_version,
+        "unchanged": result.unchanged})
+    session.commit()
+    return out
+
+
+@router.get("/catalogue/items/{code}/diff")
+def catalogue_diff(code: str, from_version: int = Query(..., alias="from", ge=1), to_version: int = Query(..., alias="to", ge=1),
+                   _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
+    return catalogue_editor.diff(session, code, from_version, to_version)
+
+
+# --- inbox -------------------------------------------------------------------------------------------------
+
+
+@router.get("/inbox")
+def inbox_list(request: Request, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+               paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    resolved = set(session.scalars(select(InboxResolution.text_hash)))
+    try:
+        entries = inbox.scan(_tracker_engine(request, paths), limit=paths.settings.inbox_scan_events,
+                             threshold=paths.settings.inbox_confidence_threshold, resolved=resolved)
+    except Exception as exc:
+        raise ApiError(503, "tracker_unavailable", f"无法读取对话记录库：{type(exc).__name__}") from exc
+    # Citizens' messages, masked, are still what citizens wrote: reading them is audited (P5).
+    begin_write(session)
+    audit.record(session, principal, "nlu_inbox.read", detail={"entries": len(entries)})
+    session.commit()
+    intents = [b.name for b in training_data.load(paths.nlu_dir).of_kind("intent")]
+    items = [{"code": i["code"], "name": i["name"]} for i in catalogue_editor.list_items(session, paths.catalogue)]
+    return {"entries": entries, "intents": intents, "items": items,
+            "threshold": paths.settings.inbox_confidence_threshold}
+
+
+def _resolve(session: Session, key: str, resolution: str, target: Optional[str], added: Optional[str], who: Principal) -> None:
+    if session.scalars(select(InboxResolution).where(InboxResolution.text_hash == key)).first() is None:
+        session.add(InboxResolution(text_hash=key, resolution=resolution, target=target, added_text=added,
+                                    resolved_by=who.actor, resolved_at=registry.now()))
+
+
+@router.post("/inbox/{key}/assign")
+def inbox_assign(key: str, body: InboxAssign, principal: Principal = Depends(admin_only),
+                 session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    """One click: the message becomes an example of an intent (data/nlu) or an alias of an item (catalogue)."""
+    begin_write(session)
+    if bool(body.intent) == bool(body.item_code):
+        raise ApiError(422, "choose_one", "请选择一个意图或一个事项。")
+    text = training_data.clean_example(body.text)
+    if inbox.contains_personal_number(text):
+        raise ApiError(422, "personal_data", "文本中含有身份证号、统一社会信用代码或手机号，不能写入训练数据（P5）。")
+    registry.ensure_baseline(session, paths)  # before the data changes: the running model stays fine-tunable
+    if body.intent:
+        result = training_data.add_example(paths.nlu_dir, body.intent, text, _held_out(paths), move=body.move)
+        _resolve(session, key, "intent", body.intent, text, principal)
+        audit.record(session, principal, "nlu_inbox.assign_intent", target=body.intent,
+                     detail={"text": text, "file": result["file"], "moved_from": result["moved_from"]})
+    else:
+        published = catalogue_editor.add_alias(session, paths.catalogue, body.item_code, text)
+        result = {"item_code": body.item_code, "alias": text, "version": published.version}
+        _resolve(session, key, "alias", body.item_code, text, principal)
+        audit.record(session, principal, "nlu_inbox.assign_alias", target=body.item_code,
+                     detail={"alias": text, "version": published.version})
+    session.commit()
+    return result
+
+
+@router.post("/inbox/{key}/dismiss")
+def inbox_dismiss(key: str, principal: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
+    begin_write(session)
+    _resolve(session, key, "dismissed", None, None, principal)
+    audit.record(session, principal, "nlu_inbox.dismiss", detail={"key": key[:16]})
+    session.commit()
+    return {"key": key, "resolution": "dismissed"}
+
+
+# --- training data -----------------------------------------------------------------------------------------
+
+
+def _kind(kind: str) -> str:
+    if kind not in training_data.KINDS:
+        raise ApiError(404, "unknown_kind", "类型只能是 intent、synonym 或 lookup。")
+    return kind
+
+
+@router.get("/nlu")
+def nlu_overview(_: Principal = Depends(admin_only), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    return training_data.overview(paths.nlu_dir, _held_out(paths))
+
+
+@router.get("/nlu/{kind}/{name}")
+def nlu_block(kind: str, name: str, _: Principal = Depends(admin_only), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    block = training_data.load(paths.nlu_dir).find(_kind(kind), name)
+    if block is None:
+        raise ApiError(404, f"unknown_{kind}", f"没有 {name}。")
+    warnings = [w for w in training_data.warnings(training_data.load(paths.nlu_dir), _held_out(paths))
+                if w.get(kind) == name or (kind == "intent" and name in (w.get("intents") or []))]
+    base_hash = "" if block.generated else training_data.file_hash_of(paths.nlu_dir, kind, name)
+    return {"kind": kind, "name": name, "file": block.file, "generated": block.generated,
+            "examples": block.examples, "base_hash": base_hash, "warnings": warnings}
+
+
+@router.put("/nlu/{kind}/{name}")
+def nlu_save(kind: str, name: str, body: ExamplesEdit, principal: Principal = Depends(admin_only),
+             session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    begin_write(session)
+    registry.ensure_baseline(session, paths)
+    result = training_data.set_examples(paths.nlu_dir, _kind(kind), name, body.examples, body.base_hash, _held_out(paths))
+    audit.record(session, principal, f"nlu_data.edit_{kind}", target=name, detail={"examples": len(result["examples"])})
+    session.commit()
+    return result
+
+
+@router.post("/nlu/intent/{name}/examples")
+def nlu_add_example(name: str, body: ExampleAdd, principal: Principal = Depends(admin_only),
+                    session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    begin_write(session)
+    if inbox.contains_personal_number(body.text):
+        raise ApiError(422, "personal_data", "文本中含有身份证号、统一社会信用代码或手机号，不能写入训练数据（P5）。")
+    registry.ensure_baseline(session, paths)
+    result = training_data.add_example(paths.nlu_dir, name, body.text, _held_out(paths), move=body.move)
+    audit.record(session, principal, "nlu_data.add_example", target=name, detail={"text": result["text"], "moved_from": result["moved_from"]})
+    session.commit()
+    return result
+
+
+@router.post("/nlu/{kind}")
+def nlu_create(kind: str, body: BlockCreate, principal: Principal = Depends(admin_only),
+               session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    begin_write(session)
+    registry.ensure_baseline(session, paths)
+    result = training_data.create_block(paths.nlu_dir, _kind(kind), body.name, body.examples)
+    audit.record(session, principal, f"nlu_data.create_{kind}", target=body.name, detail={"file": result["file"]})
+    session.commit()
+    return result
+
+
+@router.delete("/nlu/{kind}/{name}")
+def nlu_delete(kind: str, name: str, principal: Principal = Depends(admin_only),
+               session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    begin_write(session)
+    registry.ensure_baseline(session, paths)
+    training_data.delete_block(paths.nlu_dir, _kind(kind), name)
+    audit.record(session, principal, f"nlu_data.delete_{kind}", target=name)
+    session.commit()
+    return {"kind": kind, "name": name, "deleted": True}
+
+
+@router.post("/nlu/validate")
+def nlu_validate(principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+                 paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    """``rasa data validate`` on the project as it is now (the training job runs it again before training)."""
+    try:
+        result = subprocess.run(
+            [str(paths.rasa), "data", "validate", "--domain", "domain.yml", "--config", "config.yml",
+             "--data", "data/nlu", "data/rules.yml"],
+            cwd=paths.project, capture_output=True, text=True, timeout=600,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ApiError(503, "validator_unavailable", f"无法运行 rasa data validate：{type(exc).__name__}") from exc
+    begin_write(session)
+    output = jobs.ANSI.sub("", result.stdout + result.stderr)
+    lines = [line for line in output.splitlines() if line.strip()]
+    problems = [line for line in lines if any(w in line for w in ("UserWarning", "WARNING", "Warning", "ERROR", "Error"))]
+    audit.record(session, principal, "nlu_data.validate", detail={"ok": result.returncode == 0, "problems": len(problems)})
+    session.commit()
+    return {"ok": result.returncode == 0, "problems": problems[-50:], "output": "\n".join(lines[-200:])}
+
+
+# --- models, jobs, activation ------------------------------------------------------------------------------
+
+
+@router.get("/models")
+def models_list(_: Principal = Depends(admin_only), session: Session = Depends(get_session),
+                paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    if not registry.all_models(session):
+        begin_write(session)
+        registry.ensure_baseline(session, paths)
+        session.commit()
+    current = registry.active(session)
+    candidate = fingerprint.compute(paths.project)
+    base_fp = current.fingerprint if current is not None else None
+    return {
+        "models": [registry.view(m, current) for m in registry.all_models(session)],
+        "active_id": current.id if current else None,
+        "replicas": registry.RasaReplicas(paths).status(),
+        "activations": registry.activations(session),
+        "max_macro_f1_drop": paths.settings.max_macro_f1_drop,
+        "train_profile": paths.settings.train_profile,
+        "next_training": "finetune" if current is not None and fingerprint.only_examples_changed(base_fp, candidate) else "full",
+        "data_hash": candidate["data_hash"],
+    }
+
+
+@router.get("/models/{model_id}")
+def model_detail(model_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
+    model = registry.get(session, model_id)
+    return {**registry.view(model, registry.active(session)), "metrics": model.metrics}
+
+
+@router.get("/models/{model_id}/confusion.png")
+def model_confusion(model_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> FileResponse:
+    model = registry.get(session, model_id)
+    if not model.confusion_matrix_path or not Path(model.confusion_matrix_path).is_file():
+        raise ApiError(404, "no_confusion_matrix", "该模型还没有混淆矩阵。")
+    return FileResponse(model.confusion_matrix_path, media_type="image/png")
+
+
+@router.post("/models/{model_id}/evaluate", status_code=202)
+def model_evaluate(model_id: int, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+                   runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
+    registry.get(session, model_id)
+    return jobs.job_view(runner.start(session, principal, "evaluate", model_id))
+
+
+@router.post("/models/{model_id}/activate")
+def model_activate(model_id: int, body: Activate, principal: Principal = Depends(admin_only),
+                   session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    """Hot-swap on every Rasa replica (``PUT /model``); the quality gate refuses a drop in macro-F1 unless forced."""
+    model = registry.get(session, model_id)
+    try:
+        record = registry.activate(session, paths, model, principal, force=body.force, reason=body.reason)
+    except ApiError as exc:
+        if exc.error in ("quality_gate", "active_not_evaluated", "replica_failed"):
+            # A refused or failed activation is an admin action too.
+            session.rollback()
+            begin_write(session)
+            audit.record(session, principal, "nlu_model.activation_refused", target=model.name,
+                         detail={"error": exc.error, "forced": body.force})
+            session.commit()
+        raise
+    session.commit()
+    return {"model": registry.view(model, model), "activation": registry.activations(session, 1)[0], "kind": record.kind}
+
+
+@router.post("/jobs", status_code=202)
+def job_start(body: JobStart, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+              runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
+    return jobs.job_view(runner.start(session, principal, body.kind))
+
+
+@router.get("/jobs")
+def job_list(_: Principal = Depends(admin_only), session: Session = Depends(get_session),
+             runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
+    runner.reap_stale(session)
+    session.commit()
+    rows = list(session.scalars(select(TrainingJob).order_by(TrainingJob.id.desc()).limit(20)))
+    current = next((r for r in rows if r.status in jobs.ACTIVE_STATUSES), None)
+    return {"jobs": [jobs.job_view(r) for r in rows], "current": jobs.job_view(current) if current else None}
+
+
+def _job(session: Session, job_id: int) -> TrainingJob:
+    job = session.get(TrainingJob, job_id)
+    if job is None:
+        raise ApiError(404, "unknown_job", "没有该任务。")
+    return job
+
+
+@router.get("/jobs/{job_id}")
+def job_detail(job_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
+    return jobs.job_view(_job(session, job_id))
+
+
+def _read_log(job: TrainingJob, offset: int) -> Dict[str, Any]:
+    path = Path(job.log_path)
+    if not path.is_file():
+        return {"offset": offset, "text": ""}
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        data = handle.read(256 * 1024)
+    # Never cut a UTF-8 character in half: stop before an incomplete trailing sequence.
+    text = data.decode("utf-8", "ignore")
+    return {"offset": offset + len(text.encode("utf-8")), "text": text}
+
+
+@router.get("/jobs/{job_id}/log")
+def job_log(job_id: int, offset: int = Query(0, ge=0), _: Principal = Depends(admin_only),
+            session: Session = Depends(get_session)) -> Dict[str, Any]:
+    return _read_log(_job(session, job_id), offset)
+
+
+@router.get("/jobs/{job_id}/events")
+async def job_events(job_id: int, request: Request, _: Principal = Depends(admin_only)) -> StreamingResponse:
+    """Server-sent events: ``progress`` (the job row) and ``log`` (new log text) until the job ends."""
+    factory = request.app.state.sessionmaker
+    with factory() as session:
+        _job(session, job_id)
+
+    async def stream():
+        offset = 0
+        while True:
+            if await request.is_disconnected():
+                return
+            with factory() as session:
+                job = session.get(TrainingJob, job_id)
+                view = jobs.job_view(job)
+                chunk = _read_log(job, offset)
+            offset = chunk["offset"]
+            if chunk["text"]:
+                yield f"event: log\ndata: {json.dumps(chunk['text'], ensure_ascii=False)}\n\n"
+            yield f"event: progress\ndata: {json.dumps(view, ensure_ascii=False)}\n\n"
+            if view["status"] not in jobs.ACTIVE_STATUSES:
+                yield "event: end\ndata: {}\n\n"
+                return
+            await asyncio.sleep(1.0)
+
+    return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
+
+
+@router.post("/jobs/{job_id}/cancel")
+def job_cancel(job_id: int, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+               runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
+    job = _job(session, job_id)
+    runner.cancel(session, job, principal)
+    return jobs.job_view(job)
