@@ -80,13 +80,18 @@ class StackConfig:
             "GZ_PUBLIC_BASE_URL": os.environ.get("GZ_PUBLIC_BASE_URL", self.api_url),
             # The website widget on the API's portal page (/) connects to Rasa's socket.io channel here.
             "GZ_RASA_PUBLIC_URL": os.environ.get("GZ_RASA_PUBLIC_URL", self.rasa_url),
+            # The admin console (api/admin) hot-swaps models on these Rasa servers (token: var/keys/rasa.token)
+            # and reads what the bot misunderstood from Rasa's tracker store.
+            "GZ_RASA_URLS": os.environ.get("GZ_RASA_URLS", self.rasa_url),
         }
         if self.profile == "scale":
             env["GZ_DATABASE_URL"] = os.environ.get(
                 "GZ_DATABASE_URL", f"postgresql+psycopg://{self.pg_user}@{self.pg_host}:{self.pg_port}/{self.pg_db}"
             )
+            env["GZ_TRACKER_DB_URL"] = f"postgresql+psycopg://{self.pg_user}@{self.pg_host}:{self.pg_port}/{self.pg_tracker_db}"
         else:
             env["GZ_DATABASE_URL"] = f"sqlite:///{self.var_dir / 'api.db'}"
+            env["GZ_TRACKER_DB_URL"] = f"sqlite:///{self.var_dir / 'rasa_tracker.db'}"
         return env
 
     def endpoints_yaml(self) -> str:
@@ -241,11 +246,12 @@ def build_artifacts() -> None:
 
 
 def up(args: argparse.Namespace) -> int:
-    from bot.model import ensure_model
+    from bot.model import active_model, ensure_model
 
     config = StackConfig()
     build_artifacts()
-    model = ensure_model()
+    # The model an admin activated in the console survives a restart; without one, the hash-cached model.
+    model = active_model(config.var_dir) or ensure_model()
     stack = Stack(config, model)
     stack.prepare()
     stopping = False
