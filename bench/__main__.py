@@ -67,6 +67,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--conversations", type=int, default=None, help="conversations per level")
     parser.add_argument("--skip-training", action="store_true", help="do not time a training of our model")
     parser.add_argument("--skip-stock", action="store_true", help="no stock-Rasa baseline")
+    parser.add_argument("--compare-untuned", action="store_true",
+                        help="also run our stack with Rasa untuned (GZ_RASA_TUNING=0, see bot/rasa_server.py)")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.md")
     args = parser.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
@@ -99,6 +101,9 @@ def main(argv: Optional[List[str]] = None) -> int:
 
         ours = OurStack(work / "var", model, args.profile)
         targets: List[Tuple[Target, load.Journey]] = [(ours, load.commitment_journey)]
+        if args.compare_untuned:
+            untuned = OurStack(work / "var-untuned", model, args.profile, name="ours-untuned", rasa_tuning=False)
+            targets.append((untuned, load.commitment_journey))
         if stock is not None:
             targets.append((stock, load.stock_conversation))
         try:
@@ -112,6 +117,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             for target, _ in targets:
                 target.stop()
         data["startup"]["ours"] = {"train_s": ours_train}
+        if args.compare_untuned:
+            data["startup"]["ours-untuned"] = {}
         if stock is not None:
             data["startup"]["stock"] = {"train_s": stock.train_s}
         for target, _ in targets:
@@ -122,6 +129,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             f"lock store {'Redis' if args.profile == 'scale' else 'in-memory'}; every journey ends in a signed "
             "commitment written by the API"
         ]
+        if args.compare_untuned:
+            data["notes"]["ours-untuned"] = [
+                "the same stack with Rasa started without bot/rasa_server.py's fixes (GZ_RASA_TUNING=0)"
+            ]
         if stock is not None:
             data["notes"]["stock"] = ["rasa init defaults: in-memory tracker and lock stores, no action server"]
 

@@ -47,6 +47,8 @@ def render(data: Dict[str, Any]) -> str:
     m = data["machine"]
     ours = {r["concurrency"]: r for r in data["levels"]["ours"]}
     stock = {r["concurrency"]: r for r in data["levels"].get("stock", [])}
+    others = {name: {r["concurrency"]: r for r in rows} for name, rows in data["levels"].items()
+              if name not in ("ours", "stock")}
     out: List[str] = []
     out.append(f"# Benchmark: ours vs stock Rasa {m['rasa']}\n")
     out.append(f"Run {data['started_at']} with `{data['command']}` (profile `{data['profile']}`).\n")
@@ -69,7 +71,7 @@ def render(data: Dict[str, Any]) -> str:
     out.append("| concurrent | system | conversations ok/run | turns | errors | p50 ms | p95 ms | p99 ms | turns/s | load avg |")
     out.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in sorted(set(ours) | set(stock)):
-        for name, rows in (("ours", ours), ("stock", stock)):
+        for name, rows in (("ours", ours), *others.items(), ("stock", stock)):
             r = rows.get(n)
             if r:
                 out.append(

@@ -101,8 +101,9 @@ class Target:
 
 
 class OurStack(Target):
-    def __init__(self, var_dir: Path, model: Path, profile: str):
-        super().__init__("ours")
+    def __init__(self, var_dir: Path, model: Path, profile: str, name: str = "ours", rasa_tuning: bool = True):
+        super().__init__(name)
+        self.rasa_tuning = rasa_tuning
         config = StackConfig(
             var_dir=var_dir, rasa_port=free_port(), action_port=free_port(), api_port=free_port(),
             profile=profile, pg_tracker_db=f"rasa_trackers_bench_{uuid.uuid4().hex[:8]}",
@@ -125,7 +126,16 @@ class OurStack(Target):
         self.stack.wait_ready("actions")
         # Rasa alone, so its start-up is not timed while the other two are still importing.
         started = time.monotonic()
-        self.stack.start_rasa()
+        # GZ_RASA_TUNING=0: Rasa without bot/rasa_server.py's fixes, to measure what they bring.
+        saved = os.environ.get("GZ_RASA_TUNING")
+        os.environ["GZ_RASA_TUNING"] = "1" if self.rasa_tuning else "0"
+        try:
+            self.stack.start_rasa()
+        finally:
+            if saved is None:
+                del os.environ["GZ_RASA_TUNING"]
+            else:
+                os.environ["GZ_RASA_TUNING"] = saved
         self.stack.wait_ready("rasa", timeout=300)
         wall = time.monotonic() - started
         self.startup = parse_rasa_log(self.stack.logs / "rasa.log")
