@@ -38,8 +38,10 @@ def chromium_path() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # Module scope, not session: Playwright's sync API keeps an event loop running while it is open, and
+    # pytest-asyncio cannot run async tests collected after this module inside a running loop.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

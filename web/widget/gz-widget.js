@@ -310,7 +310,6 @@
     this.t = Object.assign({}, STRINGS["zh-CN"], STRINGS[config.locale] || STRINGS[String(config.locale).split("-")[0]] || {});
     this.key = config.storageKey || "gz-widget:" + config.rasaUrl;
     this.state = this.load();
-    this.blocks = [];
     this.active = null; // the block whose buttons answer the current question
     this.notice = null; // the latest notification document
     this.affirmation = null; // the latest commitment statement card
@@ -385,7 +384,10 @@
     this.log = el("div", {
       className: "gzw-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", "aria-label": t.log, tabindex: "0",
     });
-    this.log.addEventListener("scroll", function () { self.checkNoticeRead(); }, { passive: true });
+    this.log.addEventListener("scroll", function () {
+      // Only the reader's own scrolling counts as reading on; the widget's own scrolling (reveal) does not.
+      if (self.log.scrollTop !== self.autoScrollTop) self.checkNoticeRead(false);
+    }, { passive: true });
     this.typing = el("div", { className: "gzw-typing", role: "status", hidden: true, text: t.typing });
 
     this.input = el("input", {
@@ -561,8 +563,8 @@
   Widget.prototype.clearTranscript = function () {
     this.state.entries = [];
     this.log.textContent = "";
-    this.blocks = [];
-    this.active = this.notice = this.affirmation = null;
+    this.active = this.notice = this.affirmation = this.identity = null;
+    this.root.removeAttribute("data-ask");
     this.queue = [];
     this.setComposerMode("text");
     this.renderGreeting();
@@ -1024,6 +1026,7 @@
     doc.foot.appendChild(this.optionButtons(doc, "notice_ack", options));
     doc.readButton = doc.controls[options.indexOf("yes")] || null;
     if (doc.readButton) doc.readButton.setAttribute("aria-describedby", hintId);
+    var first = !doc.complete;
     doc.complete = true;
     // "已阅读" stays disabled until the end of the document has been on screen (checkNoticeRead).
     doc.onToggle = function (on) {
@@ -1032,16 +1035,24 @@
       doc.hint.classList.toggle("gzw-readhint--done", doc.read);
     };
     this.activate(doc);
-    // Only now scroll to the top of the document: the user reads it from the beginning.
-    this.scheduleReveal(doc);
+    // The first time, show the document from its top: it is read from the beginning. Asked again (after a
+    // question in between), show the answer at the bottom; the buttons stay at the end of the document.
+    this.scheduleReveal(first ? doc : null);
   };
 
-  Widget.prototype.checkNoticeRead = function () {
+  /*
+   * R6: "已阅读" is enabled once the end of the notification has been on screen. ``whole`` (after the
+   * widget's own scrolling) asks for the whole document on screen at once: a short one needs no scrolling,
+   * while a jump to the bottom past a long one is not reading it.
+   */
+  Widget.prototype.checkNoticeRead = function (whole) {
     var doc = this.notice;
     if (!doc || !doc.complete || doc.read || doc.retired || this.panel.hidden) return;
     var logBox = this.log.getBoundingClientRect();
     var endBox = doc.end.getBoundingClientRect();
-    if (logBox.height > 0 && endBox.top <= logBox.bottom - 1) {
+    var topBox = doc.root.getBoundingClientRect();
+    var endSeen = endBox.top <= logBox.bottom - 1 && endBox.bottom >= logBox.top;
+    if (logBox.height > 0 && endSeen && (!whole || topBox.top >= logBox.top - 1)) {
       doc.read = true;
       this.setControlsEnabled(doc, this.active === doc);
     }
@@ -1072,7 +1083,8 @@
     } else {
       log.scrollTop = log.scrollHeight;
     }
-    this.checkNoticeRead();
+    this.autoScrollTop = log.scrollTop;
+    this.checkNoticeRead(true);
   };
 
   // --- composer: free text, or an identity number with its check digit verified ---------------------
