@@ -22,6 +22,7 @@ from api.admin.db import begin_write
 from api.admin.models import ModelActivation, NluModel
 from api.admin.settings import AdminPaths
 from api.audit import service as audit
+from api.config import REPO_ROOT
 from api.errors import ApiError
 from bot.model import inputs_hash
 
@@ -103,11 +104,15 @@ def ensure_baseline(session: Session, paths: AdminPaths) -> Optional[NluModel]:
     if session.scalars(select(NluModel.id).limit(1)).first() is not None:
         return active(session)
     current_hash = inputs_hash(paths.project)
+    # Rasa's /status names the model file without its directory: look in the project's and the repository's
+    # models/ (bot/model.py caches models there), then fall back to the cached model of the current inputs.
+    folders = [paths.models, REPO_ROOT / "models"]
     candidates: List[Path] = []
     for state in RasaReplicas(paths).status().values():
         if state.get("ok") and state.get("model_file"):
-            candidates.append(Path(state["model_file"]))
-    candidates.append(paths.models / f"nlu-core-{current_hash}.tar.gz")
+            reported = Path(state["model_file"])
+            candidates += [reported] if reported.is_absolute() else [folder / reported for folder in folders]
+    candidates += [folder / f"nlu-core-{current_hash}.tar.gz" for folder in folders]
     path = next((p for p in candidates if p.is_file()), None)
     if path is None:
         return None

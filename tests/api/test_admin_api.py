@@ -35,7 +35,7 @@ def admin(app, settings, tmp_path):
     baseline = project / "models" / f"nlu-core-{inputs_hash(project)}.tar.gz"
     baseline.write_bytes(b"baseline model")
     venv = make_fake_rasa_venv(tmp_path / "rasa-venv")
-    rasa = FakeRasaServer(TOKEN, str(baseline))
+    rasa = FakeRasaServer(TOKEN, baseline.name)  # Rasa's /status names the file without its directory
     tracker = FakeTracker(tmp_path / "rasa_tracker.db")
     held_out = tmp_path / "nlu_test.yml"
     held_out.write_text('version: "3.1"\nnlu:\n- intent: greet\n  examples: |\n    - 中午好呀\n', encoding="utf-8")
@@ -226,11 +226,12 @@ def test_training_data_warns_about_duplicates_and_conflicts(client, as_admin, ad
 def test_adding_examples_refuses_duplicates_conflicts_held_out_and_personal_numbers(client, as_admin, admin):
     url = "/api/v1/admin/nlu/intent/goodbye/examples"
     assert client.post(url, json={"text": "再见"}, headers=as_admin).json()["error"] == "duplicate_example"
-    # Same text after NFKC and case folding counts as the same example.
-    assert client.post("/api/v1/admin/nlu/intent/greet/examples", json={"text": "ＨＥＬＬＯ"}, headers=as_admin).json()["error"] == "duplicate_example"
+    # Surrounding or repeated spaces do not make a new example; a full-width variant does (P1 training signal).
+    assert client.post("/api/v1/admin/nlu/intent/greet/examples", json={"text": "  你好 "}, headers=as_admin).json()["error"] == "duplicate_example"
     conflict = client.post(url, json={"text": "在吗"}, headers=as_admin)
     assert conflict.status_code == 409 and conflict.json()["error"] == "conflicting_example"
-    held_out = client.post("/api/v1/admin/nlu/intent/greet/examples", json={"text": "中午好呀"}, headers=as_admin)
+    # A near copy of a held-out sentence would make the evaluation lie (P1).
+    held_out = client.post("/api/v1/admin/nlu/intent/greet/examples", json={"text": "中午好呀！"}, headers=as_admin)
     assert held_out.status_code == 409 and held_out.json()["error"] == "held_out_example"
     personal = client.post(url, json={"text": "我的手机13800138000"}, headers=as_admin)
     assert personal.status_code == 422 and personal.json()["error"] == "personal_data"
