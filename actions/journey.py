@@ -17,7 +17,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, backend, messages
+from actions import answers, backend, handoff, hotline, messages
 from actions.extract import extract
 from actions.catalogue import catalogue
 from bot.core import affirmation, eligibility, ids
@@ -65,6 +65,7 @@ JOURNEY_SLOTS = (
     "input_error",
     "failed_attempts",
     "processed_message",
+    "assisted_evidence",  # hotline only (issue 5, actions/hotline.py)
 )
 
 
@@ -187,6 +188,8 @@ class ValidateCommitmentForm(Action):
             logger.exception("journey step failed at %s", requested)
             say(dispatcher, messages.service_error("internal_error", "系统处理"))
             turn.set(requested, None)
+        # Issue 5: the third failed answer in a row to one question queues the conversation for a person.
+        await handoff.after_validation(turn, requested)
         return turn.events()
 
     async def handle(self, turn: Turn, requested: str) -> None:
@@ -200,7 +203,7 @@ class ValidateCommitmentForm(Action):
             turn.end("cancelled")
             return
         if turn.intent_is("handoff", 0.7) and not self._looks_like_value(turn, requested):
-            say(d, messages.handoff("user_request"))
+            await handoff.announce(d, turn.tracker, "user_request")  # issue 5: queued for a person
             turn.reask(requested)
             return
         if turn.intent_is(FAQ_INTENTS, 0.7) and not self._looks_like_value(turn, requested):
@@ -430,6 +433,14 @@ class ValidateCommitmentForm(Action):
                 turn.dispatcher.utter_message(response=f"utter_{turn.intent}")
             turn.reask("affirmation", verdict.kind)
             return
+        if hotline.is_hotline(turn.tracker):
+            # Issue 5: on the hotline the caller's words count only with every section read aloud and the
+            # staff member's attestation (bot/core/assisted.py); they become the record's assisted evidence.
+            problem, evidence = hotline.affirmation_evidence(turn.tracker, item, slots)
+            if problem:
+                turn.reask("affirmation", problem)
+                return
+            turn.set("assisted_evidence", evidence)
         turn.set("affirmation", turn.text)
         turn.set("affirmation_at", now_iso())
         await self.submit(turn)
@@ -471,6 +482,8 @@ class ValidateCommitmentForm(Action):
                 "notice_ack_at": s.get("notice_ack_at"),
             },
         }
+        if s.get("assisted_evidence"):  # hotline (issue 5): staff, call and read-aloud ticks, signed with the record
+            payload["evidence"]["assisted"] = s["assisted_evidence"]
         try:
             receipt = await backend.submit_commitment(payload)
         except backend.BackendUnavailable:
@@ -622,6 +635,7 @@ class DiscoverItem(Action):
             say(dispatcher, messages.item_candidates([catalogue.get(c) for c in found]))
         else:
             say(dispatcher, messages.item_not_found(text))
+            await handoff.after_fallback(dispatcher, tracker)  # issue 5: the second in a row goes to a person
         return events
 
 
@@ -656,6 +670,7 @@ class OutsideJourney(Action):
                 "也可以拨打12345政务服务便民热线咨询。",
                 json_message={"stage": "item_not_found", "query": text[:200]},
             )
+            await handoff.after_fallback(dispatcher, tracker)  # issue 5: the second in a row goes to a person
         return []
 
 
@@ -664,7 +679,7 @@ class Handoff(Action):
         return "action_handoff"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict) -> List[EventType]:
-        say(dispatcher, messages.handoff("user_request"))
+        await handoff.announce(dispatcher, tracker, "user_request")  # issue 5: queued for a person
         return []
 
 
@@ -679,4 +694,5 @@ class DefaultFallback(Action):
             text="抱歉，我没太明白。您可以直接说想办理的事项，例如“我想申请公租房”；也可以问“什么是告知承诺制”。"
             "需要人工帮助请说“转人工”或拨打12345。"
         )
+        await handoff.after_fallback(dispatcher, tracker)  # issue 5: the second in a row goes to a person
         return [UserUtteranceReverted()]

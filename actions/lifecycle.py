@@ -21,7 +21,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, backend, messages
+from actions import answers, backend, handoff, messages
 from actions.extract import extract
 from actions.journey import FAQ_INTENTS, SMALL_TALK, Turn, say
 from bot.core import ids
@@ -159,7 +159,7 @@ class ValidateLifecycleForm(Action):
             step.end("cancelled")
             return
         if step.intent_is("handoff", 0.7) and not value:
-            say(d, messages.handoff("user_request"))
+            await handoff.announce(d, step.tracker, "user_request")  # issue 5: queued for a person
             step.reask(requested)
             return
         if step.intent_is(FAQ_INTENTS, 0.7) and not value:

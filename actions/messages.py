@@ -160,12 +160,28 @@ def service_error(code: str, what: str) -> Message:
     return text, {"stage": "service_error", "code": code}
 
 
-def handoff(reason: str) -> Message:
+HANDOFF_OPENING = {
+    "user_request": "好的，",
+    "repeated_fallback": "抱歉，我没能理解您的意思，",
+    "repeated_invalid": "这一项好像不太好填，",
+}
+
+
+def handoff(reason: str, queued: bool = False) -> Message:
+    """``queued``: the conversation is in the staff's waiting queue (issue 5, actions/handoff.py); a person will
+    answer here. Otherwise (the queue cannot be reached) the citizen is pointed to the 12345 hotline."""
+    opening = HANDOFF_OPENING.get(reason, "")
+    if queued:
+        text = (
+            f"{opening}已为您转接人工服务，请稍候，工作人员接入后会直接在这里回复您。等待期间您也可以继续和我对话，"
+            "已经填写的信息都会保留；着急的话也可以拨打12345政务服务便民热线（24小时）。"
+        )
+        return text, {"stage": "handoff", "reason": reason, "status": "waiting", "hotline": "12345"}
     text = (
-        "好的，正在为您转接人工服务。目前在线人工坐席尚未开通，您可以拨打12345政务服务便民热线（24小时），"
+        f"{opening}人工服务暂时无法接入，您可以拨打12345政务服务便民热线（24小时），"
         "说明要办的事项即可；您在这里已经填写的信息会保留，回来后可以接着办。"
     )
-    return text, {"stage": "handoff", "reason": reason, "hotline": "12345"}
+    return text, {"stage": "handoff", "reason": reason, "status": "unavailable", "hotline": "12345"}
 
 
 # --- after the commitment: status, withdrawal (R17), complaints (R11), own credit records (R16, R18) -----

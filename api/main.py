@@ -28,6 +28,9 @@ from api.disclosure.router import page_router as disclosure_page_router
 from api.disclosure.router import router as disclosure_router
 from api.documents.router import router as documents_router
 from api.errors import ApiError, install_error_handlers
+from api.handoff.router import router as handoff_router
+from api.handoff.router import service_router as handoff_service_router
+from api.hotline.router import router as hotline_router
 from api.portal.router import mount_web
 from api.signing.router import router as keys_router
 from api.signing.service import load_or_create_id_hash_key, load_or_create_platform_key
@@ -87,6 +90,9 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     v1.include_router(keys_router)
     v1.include_router(documents_router)
     v1.include_router(admin_router)
+    v1.include_router(hotline_router)  # the 12345 hotline console's assisted sessions (issue 5)
+    v1.include_router(handoff_router)  # human handoff from the citizen channels (issue 5)
+    v1.include_router(handoff_service_router)
     app.include_router(v1)
     mount_console(app)  # the staff and admin consoles under /console/ (issue 5)
     mount_web(app)  # the demo portal at / and the widget's files under /static/widget/ (issue 4)

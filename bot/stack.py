@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from bot.core.assisted import load_or_create_secret
+
 ROOT = Path(__file__).resolve().parents[1]
 RASA_PY = ROOT / ".venv" / "bin" / "python"
 API_PY = ROOT / ".venv-api" / "bin" / "python"
@@ -50,6 +52,11 @@ class StackConfig:
     @property
     def rasa_token_path(self) -> Path:
         return self.var_dir / "keys" / "rasa.token"
+
+    @property
+    def hotline_secret_path(self) -> Path:
+        """The HMAC secret of the hotline channel's tokens (bot/core/assisted.py), shared by the API and Rasa."""
+        return self.var_dir / "keys" / "hotline.secret"
 
     def rasa_token(self) -> str:
         """The token that protects Rasa's HTTP API (P5): created on first use, 0600, never in the repo."""
@@ -83,6 +90,8 @@ class StackConfig:
             # The admin console (api/admin) hot-swaps models on these Rasa servers (token: var/keys/rasa.token)
             # and reads what the bot misunderstood from Rasa's tracker store.
             "GZ_RASA_URLS": os.environ.get("GZ_RASA_URLS", self.rasa_url),
+            # The hotline console (api/hotline) signs its channel tokens with this secret (issue 5).
+            "GZ_HOTLINE_SECRET_PATH": str(self.hotline_secret_path),
         }
         if self.profile == "scale":
             env["GZ_DATABASE_URL"] = os.environ.get(
@@ -146,6 +155,7 @@ class Stack:
         env = dict(os.environ, **self.config.api_env())
         # Alembic migration, catalogue versions, demo data and accounts, token secrets (idempotent).
         subprocess.run([str(API_PY), "-m", "api.cli", "init"], cwd=ROOT, env=env, check=True)
+        load_or_create_secret(self.config.hotline_secret_path)  # before the API and Rasa read it (issue 5)
         self.service_token = self._read_service_token(env)
 
     def _read_service_token(self, env: Dict[str, str]) -> str:
@@ -190,7 +200,8 @@ class Stack:
              "--cors", "*", "--port", str(self.config.rasa_port), "--model", str(self.model), "--endpoints", str(self.config.var_dir / "endpoints.yml"),
              "--credentials", str(self.config.credentials),
              "--logging-config-file", str(ROOT / "bot" / "logging.yml")],
-            {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_INTRA_OP_PARALLELISM_THREADS": "2", "TF_INTER_OP_PARALLELISM_THREADS": "1"},
+            {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_INTRA_OP_PARALLELISM_THREADS": "2", "TF_INTER_OP_PARALLELISM_THREADS": "1",
+             "GZ_HOTLINE_SECRET_PATH": str(self.config.hotline_secret_path)},
         )
 
     def stop(self, name: str, sig: int = signal.SIGTERM, timeout: float = 15.0) -> None:

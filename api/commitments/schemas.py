@@ -23,6 +23,32 @@ class Proxy(BaseModel):
     special_authorization: bool  # 特别授权: the authorisation explicitly covers making this commitment
 
 
+class ReadAloudTick(BaseModel):
+    """One "已宣读" tick of the hotline script: section ``index`` was read to the caller at ``at`` (issue 5)."""
+
+    model_config = _Strict
+    index: int = Field(ge=1, le=50)
+    at: AwareDatetime
+
+
+class AssistedEvidence(BaseModel):
+    """A commitment taken by 12345 hotline staff for a caller (issue 5; channel ``hotline``; bot/core/assisted.py).
+
+    Who took it and on which call, when each notification section was read aloud (R6), and the staff
+    member's attestation that the caller explicitly committed orally (R7). Signed with the record (P2, P3).
+    """
+
+    model_config = _Strict
+    staff_id: str = Field(min_length=1, max_length=64)  # the staff account's username
+    session_id: str = Field(min_length=1, max_length=64)  # the assisted session (api/hotline)
+    call_id: Optional[str] = Field(default=None, max_length=64)
+    caller_phone: Optional[str] = Field(default=None, max_length=32)  # shown masked only (P5)
+    notice_version: str = Field(min_length=1, max_length=64)
+    read_aloud: List[ReadAloudTick] = Field(max_length=50)
+    attestation: str = Field(min_length=1, max_length=200)
+    attested_at: AwareDatetime
+
+
 class Evidence(BaseModel):
     """What the channel showed and what the applicant answered (P2). Timestamps carry their UTC offset."""
 
@@ -32,6 +58,8 @@ class Evidence(BaseModel):
     statement: str = Field(min_length=1, max_length=4000)
     notice_sections_sent_at: List[AwareDatetime] = Field(max_length=50)
     notice_ack_at: AwareDatetime
+    # Only for channel "hotline": the assisted session's evidence (issue 5). Absent for every other channel.
+    assisted: Optional[AssistedEvidence] = None
 
 
 class CommitmentRequest(BaseModel):

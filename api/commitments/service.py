@@ -31,8 +31,10 @@ from api.credit import service as credit
 from api.database import chain_append
 from api.errors import ApiError
 from api.signing.service import PlatformKey
+from api.hotline import evidence as hotline_evidence
 from api.verification import service as verification
 from bot.core import affirmation, eligibility, ids
+from bot.core import assisted as assisted_rules
 from bot.core.canonical import canonical_json, sha256_hex
 from bot.core.catalogue import Item
 
@@ -87,6 +89,36 @@ def _check_evidence(request: CommitmentRequest, shown_sections: int, now: dateti
         )
     if evidence.affirmation_at > now + CLOCK_SKEW:
         raise ApiError(422, "evidence_out_of_order", "承诺时间晚于服务器当前时间，请核对渠道时钟。")
+
+
+def _check_assisted(session: Session, request: CommitmentRequest, shown_sections: int) -> None:
+    """Issue 5: a hotline commitment (staff typing for a caller) carries the assisted evidence - every section
+    read aloud (R6), the attestation of the spoken commitment (R7), staff and call - and only it does. The
+    session record the API itself kept (api/hotline) must agree with it: the channel's word is not enough."""
+    assisted = request.evidence.assisted
+    if request.channel != assisted_rules.CHANNEL:
+        if assisted is not None:
+            raise ApiError(422, "assisted_channel_mismatch", "只有电话办理（hotline）的承诺才附有工作人员宣读记录。")
+        return
+    if assisted is None:
+        raise ApiError(
+            422, "assisted_evidence_required", "电话办理的承诺须附告知书逐部分宣读记录、来电信息和工作人员的如实记录确认。"
+        )
+    evidence = request.evidence
+    problem = assisted_rules.evidence_problem(
+        assisted.model_dump(mode="json"),
+        total_sections=shown_sections,
+        notice_version=request.notice_version,
+        sections_sent_at=[t.isoformat() for t in evidence.notice_sections_sent_at],
+    )
+    if problem:
+        raise ApiError(422, problem, assisted_rules.PROBLEM_TEXT[problem])
+    last_tick = max(t.at for t in assisted.read_aloud)
+    if last_tick > evidence.affirmation_at + CLOCK_SKEW or abs(assisted.attested_at - evidence.affirmation_at) > CLOCK_SKEW:
+        raise ApiError(
+            422, "evidence_out_of_order", "宣读、确认和承诺的时间顺序不正确：须先逐部分宣读告知书，再记录来电人的承诺。"
+        )
+    hotline_evidence.check_against_session(session, request.sender_id, assisted)
 
 
 # not_eligible reasons (conversation contract) -> HTTP status and error code.
@@ -150,6 +182,7 @@ def prepare(session: Session, id_hash_key: bytes, request: CommitmentRequest) ->
         )
 
     _check_evidence(request, len(shown_item.notice), datetime.now(timezone.utc))
+    _check_assisted(session, request, len(shown_item.notice))
 
     # R7 / 五(四): the statement shown must be the platform's statement for this item and these people,
     # so a client cannot have someone "affirm" a weaker or different text.
@@ -241,6 +274,9 @@ def build_payload(
             "sender_id": request.sender_id,
             "notice_sections_sent_at": [_iso(t) for t in evidence.notice_sections_sent_at],
             "notice_ack_at": _iso(evidence.notice_ack_at),
+            # Hotline only (issue 5): staff, call and the per-section read-aloud times; absent otherwise, so the
+            # canonical content of every other record is what it always was.
+            **({"assisted": _assisted_payload(evidence.assisted)} if evidence.assisted is not None else {}),
         },
         # R8: a licence item is decided on the spot; R9: one commitment covers conditions and included proofs.
         "status": "licensed" if prepared.kind == "license" else "accepted",
@@ -249,6 +285,19 @@ def build_payload(
         "created_at": _iso(created_at),
         "seq": seq,
         "prev_hash": prev_hash,
+    }
+
+
+def _assisted_payload(assisted) -> Dict[str, Any]:
+    return {
+        "staff_id": assisted.staff_id,
+        "session_id": assisted.session_id,
+        "call_id": assisted.call_id,
+        "caller_phone": assisted.caller_phone,
+        "notice_version": assisted.notice_version,
+        "read_aloud": [{"index": t.index, "at": _iso(t.at)} for t in sorted(assisted.read_aloud, key=lambda t: t.index)],
+        "attestation": assisted.attestation,
+        "attested_at": _iso(assisted.attested_at),
     }
 
 

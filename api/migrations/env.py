@@ -13,6 +13,8 @@ import api.audit.models  # noqa: F401
 import api.auth.models  # noqa: F401
 import api.complaints.models  # noqa: F401
 import api.verification.models  # noqa: F401
+import api.hotline.models  # noqa: F401
+import api.handoff.models  # noqa: F401
 from api.config import Settings
 from api.database import Base, make_engine
 

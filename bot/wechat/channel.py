@@ -35,7 +35,7 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import create_reply
 from wechatpy.utils import check_signature
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
 
 from bot.wechat import mask_openid
 from bot.wechat.client import CustomerServiceClient
@@ -256,6 +256,12 @@ class WeChatInput(InputChannel):
             )
         return self._client
 
+    def get_output_channel(self) -> Optional[OutputChannel]:
+        """Messages outside a citizen's turn (issue 5: a staff member's messages after a handoff, appended by the
+        API with ``output_channel=wechat``) go out as customer-service messages, like a turn that missed the
+        5-second deadline; what WeChat refuses (45015 …) is kept and leads the citizen's next reply."""
+        return WeChatPushOutput(self)
+
     def _spawn(self, coroutine: Awaitable[Any]) -> asyncio.Task:
         task = asyncio.ensure_future(coroutine)
         self._background.add(task)  # a strong reference until done, or asyncio may drop the task
@@ -422,6 +428,23 @@ class WeChatInput(InputChannel):
         owed = [t for t in undelivered if t and t != CONTINUE_HINT] + merged.overflow
         if owed:
             await self.citizens.owe(openid, owed)
+
+
+class WeChatPushOutput(OutputChannel):
+    """Rasa's output channel for pushes to one citizen (handoff staff messages); texts only, as every WeChat text."""
+
+    def __init__(self, channel: WeChatInput):
+        self.channel = channel
+
+    @classmethod
+    def name(cls) -> Text:
+        return "wechat"
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        await self.channel._deliver(recipient_id, [text])
+
+    async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
+        return None  # the contract's custom belongs to the text just sent; WeChat shows text only
 
 
 def _args(request: Request) -> Dict[str, Optional[str]]:

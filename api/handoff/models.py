@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from api.database import Base
+
+# waiting: in the queue; active: a staff member has taken it over (the bot is paused); closed: handed back.
+HANDOFF_STATUSES = ("waiting", "active", "closed")
+
+
+class HandoffRequest(Base):
+    """One conversation waiting for, or talking to, a person (issue 5). At most one open per sender.
+
+    ``sender_id`` is the Rasa conversation id (a widget session, a WeChat openid, a REST sender); it is never
+    shown unmasked (P5). The transcript is not copied here: it is read from Rasa's tracker when a staff member
+    opens the request, so there is one record of the conversation.
+    """
+
+    __tablename__ = "handoff_requests"
+    __table_args__ = (Index("ix_handoff_requests_status_created_at", "status", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sender_id: Mapped[str] = mapped_column(String(128), index=True)
+    channel: Mapped[str] = mapped_column(String(32))  # socketio | wechat | rest ...
+    reason: Mapped[str] = mapped_column(String(32))  # user_request | repeated_fallback | repeated_invalid
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    asked_times: Mapped[int] = mapped_column(Integer, default=1)  # asked again while waiting
+    taken_by: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    taken_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    closed_by: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    closed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class HandoffMessage(Base):
+    """What a staff member wrote to the citizen, and how it went out (pushed, or queued for REST)."""
+
+    __tablename__ = "handoff_messages"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("handoff_requests.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    staff: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    delivery: Mapped[str] = mapped_column(String(16))  # pushed | next_reply

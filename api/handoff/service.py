@@ -1,0 +1,220 @@
+"""Human handoff (issue 5): the waiting queue, a staff member taking a conversation over, and handing it back.
+
+How it works with Rasa (one record of the conversation, its tracker):
+
+- the action server queues a conversation (``enqueue``) when the citizen says "转人工", after two fallbacks
+  in a row, or after three failed answers to one question (actions/handoff.py); the citizen is told a person
+  will answer (contract stage ``handoff``);
+- ``take``: a ``pause`` event stops the bot for that sender (Rasa logs the citizen's messages and predicts
+  nothing) and the citizen is told a person has joined;
+- ``send``: the staff member's message is appended as a bot event with ``execute_side_effects`` through the
+  conversation's own channel: the socket.io widget and WeChat (customer-service messages) get a push; REST has
+  no push, so bot/rest_channel.py delivers such messages with the citizen's next REST reply;
+- ``release``: a ``resume`` event hands the conversation back; the journey's slots and open form were never
+  touched, so the bot continues where the journey was, and its pending question is asked again.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Dict, List, Optional
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from api.audit import service as audit
+from api.auth.service import Principal
+from api.clock import aware, china_iso
+from api.errors import ApiError
+from api.handoff import transcript
+from api.handoff.models import HandoffMessage, HandoffRequest
+from api.handoff.rasa import RasaLink
+
+REASONS = ("user_request", "repeated_fallback", "repeated_invalid")
+REASON_LABELS = {"user_request": "用户要求转人工", "repeated_fallback": "连续两次未能理解", "repeated_invalid": "同一项连续三次填写有误"}
+# Channels Rasa can push to (an output channel that sends); the others get staff messages with their next reply.
+PUSH_CHANNELS = {"socketio": "网站对话窗口", "wechat": "微信公众号"}
+CHANNEL_LABELS = {**PUSH_CHANNELS, "rest": "REST接口"}
+OPEN = ("waiting", "active")
+
+CONNECTED_TEXT = "人工客服已接入，您好，我是郑州12345政务服务工作人员，请问有什么可以帮您？"
+RETURNED_TEXT = "人工服务已结束，接下来由智能助手继续为您办理；您之前填写的信息都保留着。"
+
+
+def mask_sender(sender_id: str) -> str:
+    """A conversation id as staff see it (P5): enough to tell two apart, not enough to reuse."""
+    if len(sender_id) <= 8:
+        return sender_id[:2] + "…"
+    return f"{sender_id[:4]}…{sender_id[-4:]}"
+
+
+def _bot_event(text: str, custom: Dict[str, Any], request_id: int, source: str, now: datetime) -> Dict[str, Any]:
+    return {
+        "event": "bot",
+        "text": text,
+        "data": {"custom": custom},
+        "metadata": {transcript.HANDOFF_KEY: {"id": request_id, "from": source}},
+        "timestamp": aware(now).timestamp(),
+    }
+
+
+def _staff_message(text: str, kind: str, request_id: int, now: datetime) -> Dict[str, Any]:
+    # An extra stage (the contract's stage names are fixed; extra ones are only added): a message from a person.
+    return _bot_event(text, {"stage": "staff_message", "kind": kind}, request_id, "staff", now)
+
+
+# --- the queue --------------------------------------------------------------------------------------------
+
+
+def enqueue(session: Session, sender_id: str, channel: str, reason: str, now: datetime) -> HandoffRequest:
+    """Queue a conversation; one open request per sender (asking again while waiting keeps the place)."""
+    row = session.scalars(
+        select(HandoffRequest).where(HandoffRequest.sender_id == sender_id, HandoffRequest.status.in_(OPEN))
+    ).first()
+    if row is not None:
+        row.asked_times += 1
+    else:
+        row = HandoffRequest(sender_id=sender_id, channel=channel, reason=reason, status="waiting", created_at=now,
+                             asked_times=1)
+        session.add(row)
+    session.commit()
+    return row
+
+
+def position(session: Session, row: HandoffRequest) -> int:
+    if row.status != "waiting":
+        return 0
+    earlier = session.scalars(
+        select(HandoffRequest.id).where(HandoffRequest.status == "waiting", HandoffRequest.id <= row.id)
+    ).all()
+    return len(earlier)
+
+
+def waited_seconds(row: HandoffRequest, now: datetime) -> int:
+    until = row.taken_at if row.taken_at is not None else (row.closed_at or now)
+    return max(0, int((aware(until) - aware(row.created_at)).total_seconds()))
+
+
+def view(row: HandoffRequest, now: datetime) -> Dict[str, Any]:
+    return {
+        "id": row.id,
+        "channel": row.channel,
+        "channel_label": CHANNEL_LABELS.get(row.channel, row.channel),
+        "push": row.channel in PUSH_CHANNELS,
+        "sender": mask_sender(row.sender_id),
+        "reason": row.reason,
+        "reason_label": REASON_LABELS.get(row.reason, row.reason),
+        "status": row.status,
+        "asked_times": row.asked_times,
+        "created_at": china_iso(row.created_at),
+        "waited_seconds": waited_seconds(row, now),
+        "taken_by": row.taken_by,
+        "taken_at": china_iso(row.taken_at) if row.taken_at else None,
+        "closed_at": china_iso(row.closed_at) if row.closed_at else None,
+    }
+
+
+def queue(session: Session, now: datetime, recent_closed: int = 10) -> Dict[str, Any]:
+    open_rows = session.scalars(
+        select(HandoffRequest).where(HandoffRequest.status.in_(OPEN)).order_by(HandoffRequest.created_at, HandoffRequest.id)
+    ).all()
+    closed = session.scalars(
+        select(HandoffRequest).where(HandoffRequest.status == "closed").order_by(HandoffRequest.id.desc()).limit(recent_closed)
+    ).all()
+    return {
+        "now": china_iso(now),
+        "waiting": [view(r, now) for r in open_rows if r.status == "waiting"],
+        "active": [view(r, now) for r in open_rows if r.status == "active"],
+        "closed": [view(r, now) for r in closed],
+    }
+
+
+def get(session: Session, request_id: int) -> HandoffRequest:
+    row = session.get(HandoffRequest, request_id)
+    if row is None:
+        raise ApiError(404, "unknown_handoff", "没有这个转人工请求。")
+    return row
+
+
+def detail(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> Dict[str, Any]:
+    """The request with the conversation so far (masked), read from the tracker; reading it is audited (P5)."""
+    tracker = rasa.tracker(row.sender_id)
+    messages = session.scalars(
+        select(HandoffMessage).where(HandoffMessage.request_id == row.id).order_by(HandoffMessage.id)
+    ).all()
+    audit.record(session, who, "handoff.read", f"handoff:{row.id}", {"channel": row.channel}, at=now)
+    session.commit()
+    return {
+        **view(row, now),
+        "journey": transcript.journey_state(tracker),
+        "transcript": transcript.entries(tracker),
+        "staff_messages": [{"at": china_iso(m.at), "staff": m.staff, "delivery": m.delivery} for m in messages],
+    }
+
+
+# --- taking over, talking, handing back -------------------------------------------------------------------
+
+
+def take(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> HandoffRequest:
+    # Claimed with a conditional update, so two staff members clicking at once cannot both take it.
+    claimed = session.execute(
+        update(HandoffRequest)
+        .where(HandoffRequest.id == row.id, HandoffRequest.status == "waiting")
+        .values(status="active", taken_by=who.actor, taken_at=now)
+    ).rowcount
+    session.commit()
+    if claimed != 1:
+        session.refresh(row)
+        raise ApiError(409, "already_taken", f"这个请求已由{row.taken_by or '其他工作人员'}接手或已结束。")
+    try:
+        rasa.append(
+            row.sender_id,
+            [{"event": "pause", "timestamp": aware(now).timestamp()}, _staff_message(CONNECTED_TEXT, "connected", row.id, now)],
+            output_channel=row.channel,
+        )
+    except ApiError:
+        # Back in the queue: nothing changed in Rasa.
+        session.execute(
+            update(HandoffRequest).where(HandoffRequest.id == row.id).values(status="waiting", taken_by=None, taken_at=None)
+        )
+        session.commit()
+        raise
+    session.refresh(row)
+    audit.record(session, who, "handoff.take", f"handoff:{row.id}", {"channel": row.channel, "reason": row.reason}, at=now)
+    session.commit()
+    return row
+
+
+def _taken_by_caller(row: HandoffRequest, who: Principal) -> None:
+    if row.status != "active":
+        raise ApiError(409, "not_active", "这个请求不在人工服务中。")
+    if row.taken_by != who.actor:
+        raise ApiError(403, "not_yours", f"这个对话由{row.taken_by}负责。")
+
+
+def send(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, text: str, now: datetime) -> Dict[str, Any]:
+    _taken_by_caller(row, who)
+    rasa.append(row.sender_id, [_staff_message(text, "text", row.id, now)], output_channel=row.channel)
+    delivery = "pushed" if row.channel in PUSH_CHANNELS else "next_reply"
+    message = HandoffMessage(request_id=row.id, at=now, staff=who.actor, text=text, delivery=delivery)
+    session.add(message)
+    audit.record(session, who, "handoff.message", f"handoff:{row.id}", {"chars": len(text), "delivery": delivery}, at=now)
+    session.commit()
+    return {"at": china_iso(now), "delivery": delivery}
+
+
+def release(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> HandoffRequest:
+    """Hand back to the bot: ``resume``, say so, and ask the journey's pending question again."""
+    _taken_by_caller(row, who)
+    tracker = rasa.tracker(row.sender_id)
+    events: List[Dict[str, Any]] = [
+        {"event": "resume", "timestamp": aware(now).timestamp()},
+        _staff_message(RETURNED_TEXT, "returned", row.id, now),
+    ]
+    question: Optional[Dict[str, Any]] = transcript.last_question(tracker)
+    if question is not None:
+        events.append(_bot_event(question["text"], question["custom"], row.id, "bot", now))
+    rasa.append(row.sender_id, events, output_channel=row.channel)
+    row.status, row.closed_by, row.closed_at = "closed", who.actor, now
+    audit.record(session, who, "handoff.release", f"handoff:{row.id}", {"resumed_at": (question or {}).get("custom", {}).get("slot")}, at=now)
+    session.commit()
+    return row

@@ -1,0 +1,82 @@
+"""Hotline console endpoints (role ``staff`` only; issue 5). The console page is web/console/hotline/."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import List
+
+from fastapi import APIRouter, Depends
+from sqlalchemy.orm import Session
+
+from api.auth.dependencies import require_roles
+from api.auth.service import Principal
+from api.dependencies import get_now, get_session
+from api.handoff.rasa import RasaLink, get_rasa
+from api.hotline import service
+from api.hotline.schemas import ReadAloud, ReadAloudState, SessionDetail, SessionStart, SessionView, StaffTurn, TurnResult
+
+router = APIRouter(prefix="/hotline", tags=["hotline"])
+# 12345 hotline agents; officers and admins have their own consoles (P5: roles are separated).
+staff_only = require_roles("staff")
+
+
+@router.post("/sessions", status_code=201, response_model=SessionView)
+def start_session(
+    body: SessionStart,
+    who: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    now: datetime = Depends(get_now),
+) -> SessionView:
+    """A call comes in: start an assisted session (call id and/or the caller's number)."""
+    return service.view(session, service.start(session, who, body.call_id, body.caller_phone, now))
+
+
+@router.get("/sessions", response_model=List[SessionView])
+def my_sessions(who: Principal = Depends(staff_only), session: Session = Depends(get_session)) -> List[SessionView]:
+    return [service.view(session, row) for row in service.list_own(session, who)]
+
+
+@router.get("/sessions/{session_id}", response_model=SessionDetail)
+def session_detail(
+    session_id: str,
+    who: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    rasa: RasaLink = Depends(get_rasa),
+) -> SessionDetail:
+    return service.detail(session, rasa, service.own(session, who, session_id))
+
+
+@router.post("/sessions/{session_id}/messages", response_model=TurnResult)
+def staff_turn(
+    session_id: str,
+    body: StaffTurn,
+    who: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    rasa: RasaLink = Depends(get_rasa),
+    now: datetime = Depends(get_now),
+) -> TurnResult:
+    """What the caller said, typed by the staff member; the bot's contract messages come back."""
+    row = service.own(session, who, session_id, open_only=True)
+    return service.forward(session, rasa, who, row, body.text.strip(), body.attest, now)
+
+
+@router.post("/sessions/{session_id}/read-aloud", response_model=ReadAloudState)
+def read_aloud(
+    session_id: str,
+    body: ReadAloud,
+    who: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    now: datetime = Depends(get_now),
+) -> ReadAloudState:
+    """"已宣读": one section of the notification was read aloud to the caller (R6); stamped by the API."""
+    row = service.own(session, who, session_id, open_only=True)
+    return service.tick(session, who, row, body.notice_version, body.index, now)
+
+
+@router.post("/sessions/{session_id}/end", response_model=SessionView)
+def end_session(
+    session_id: str,
+    who: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    now: datetime = Depends(get_now),
+) -> SessionView:
+    return service.view(session, service.end(session, who, service.own(session, who, session_id), now))

@@ -1,0 +1,122 @@
+"""The REST channel (``POST /webhooks/rest/webhook``): Rasa's own, plus what the handoff and the hotline need.
+
+Registered in bot/credentials.yml as ``bot.rest_channel.ContractRestInput`` under the stock channel's name
+``rest``, so the webhook, the request and the response are exactly Rasa's. Three differences:
+
+1. **Staff messages are delivered with the next reply (issue 5).** REST has no push: when a staff member has
+   taken the conversation over (api/handoff), their messages are appended to the tracker as bot events marked
+   ``metadata.handoff`` and cannot reach a REST client on their own. Each REST request therefore first collects
+   such messages appended since the client's previous message and returns them *before* the reply to the new
+   message (which is empty while the bot is paused). A REST client waiting for a person sends any message
+   (e.g. "在吗") to receive what was written. Same shape as every bot message: text, then its custom
+   (``{"stage": "staff_message", ...}``).
+2. **The channel is always ``rest``.** Stock REST takes ``input_channel`` from the request body; the commitment
+   evidence names the channel (P2), so a REST client cannot claim to be the hotline or the widget.
+3. **The hotline's conversations and evidence are not reachable here.** Senders ``hotline-…`` belong to the
+   hotline channel (bot/hotline.py) and are refused; metadata under ``hotline`` is dropped.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import logging
+from asyncio import CancelledError
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+import rasa.utils.endpoints
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.shared.core.events import BotUttered, UserUttered
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.core import assisted
+
+logger = logging.getLogger(__name__)
+
+HANDOFF_KEY = "handoff"  # the marker api/handoff puts on the bot events it appends
+
+
+def pending_handoff_events(events: List[Any]) -> List[BotUttered]:
+    """Handoff messages appended since the conversation's latest user message (not yet seen by a REST client)."""
+    pending: List[BotUttered] = []
+    for event in events:
+        if isinstance(event, UserUttered):
+            pending = []
+        elif isinstance(event, BotUttered) and HANDOFF_KEY in (event.metadata or {}):
+            pending.append(event)
+    return pending
+
+
+class ContractRestInput(RestInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def _extract_input_channel(self, req: Request) -> Text:
+        return self.name()
+
+    def get_metadata(self, request: Request) -> Optional[Dict[Text, Any]]:
+        metadata = request.json.get("metadata") if isinstance(request.json, dict) else None
+        if not isinstance(metadata, dict):
+            return None
+        return {k: v for k, v in metadata.items() if k != assisted.CHANNEL} or None
+
+    @staticmethod
+    async def pending_messages(request: Request, sender_id: Text) -> List[Dict[str, Any]]:
+        agent = getattr(request.app.ctx, "agent", None)
+        if agent is None or agent.tracker_store is None:
+            return []
+        try:
+            tracker = await agent.tracker_store.retrieve(sender_id)
+        except Exception:  # a tracker store hiccup must not cost the citizen the reply itself
+            logger.exception("rest: could not read the tracker for pending staff messages")
+            return []
+        if tracker is None:
+            return []
+        collector = CollectingOutputChannel()
+        for event in pending_handoff_events(list(tracker.events)):
+            await collector.send_response(sender_id, {"text": event.text, **copy.deepcopy(event.data or {})})
+        return collector.messages
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        webhook = Blueprint("custom_webhook_ContractRestInput", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request):
+            if not isinstance(request.json, dict):
+                return response.json({"error": "invalid_request"}, status=400)
+            sender_id = await self._extract_sender(request)
+            text = self._extract_message(request)
+            if not isinstance(sender_id, str) or not sender_id:
+                return response.json({"error": "sender_missing"}, status=400)
+            if sender_id.startswith(assisted.SENDER_PREFIX):
+                return response.json({"error": "forbidden_sender"}, status=403)
+            metadata = self.get_metadata(request)
+            pending = await self.pending_messages(request, sender_id)
+            if rasa.utils.endpoints.bool_arg(request, "stream", default=False):
+
+                async def stream(resp: Any) -> None:
+                    for message in pending:
+                        await resp.write(json.dumps(message) + "\n")
+                    await self.stream_response(on_new_message, text, sender_id, self.name(), metadata)(resp)
+
+                return response.stream(stream, content_type="text/event-stream")
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(
+                    UserMessage(text, collector, sender_id, input_channel=self.name(), metadata=metadata)
+                )
+            except CancelledError:
+                logger.error("rest message timed out")
+            except Exception:
+                logger.exception("rest message failed")
+            return response.json(pending + collector.messages)
+
+        return webhook
+
