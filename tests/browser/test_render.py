@@ -280,3 +280,23 @@ def test_new_conversation_forgets_everything(offline):
     requests = [data for event, data in page.evaluate("() => window.__emitted") if event == "session_request"]
     assert requests[-1] == {"session_id": None}  # a new Rasa conversation
     assert page.get_attribute(".gzw", "class").find("gzw--idmode") < 0
+
+
+def test_a_question_in_the_middle_of_the_notification_is_not_reading_it(offline, items):  # R6
+    w = offline()
+    page = w.page
+    item = items["ZM001"]
+    w.bot(*[messages.notice_section(item, i) for i in range(1, 8)], messages.ask("notice_ack"))
+    read = page.locator(".gzw-notice-foot .gzw-option[data-value='yes']")
+    expect(read).to_be_disabled()
+    # Sending a question scrolls the conversation to the bottom, past the notification: that is not reading it.
+    page.locator(".gzw-input").fill("核查是怎么核查的？")
+    page.locator(".gzw-input").press("Enter")
+    w.bot(("承诺后，实施部门会按该事项的核查办法在规定时限内核查。", {"stage": "faq", "topic": "verification"}),
+          messages.ask("notice_ack"))
+    expect(page.locator(".gzw-notice")).to_have_count(1)  # asked again: the same document, not a new one
+    expect(read).to_be_disabled()
+    page.eval_on_selector(".gzw-log", "log => { log.scrollTop -= 60; }")  # the reader scrolls back up to its end
+    expect(read).to_be_enabled()
+    read.click()
+    assert w.sent()[-1] == "yes"

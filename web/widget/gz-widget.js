@@ -1051,8 +1051,9 @@
     var logBox = this.log.getBoundingClientRect();
     var endBox = doc.end.getBoundingClientRect();
     var topBox = doc.root.getBoundingClientRect();
-    var endSeen = endBox.top <= logBox.bottom - 1 && endBox.bottom >= logBox.top;
-    if (logBox.height > 0 && endSeen && (!whole || topBox.top >= logBox.top - 1)) {
+    // The end of the document is on screen or above it: the reader has scrolled down to it (or back up to it).
+    var endReached = endBox.top <= logBox.bottom - 1;
+    if (logBox.height > 0 && endReached && (!whole || topBox.top >= logBox.top - 1)) {
       doc.read = true;
       this.setControlsEnabled(doc, this.active === doc);
     }
