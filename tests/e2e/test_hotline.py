@@ -1,0 +1,122 @@
+"""A hotline-assisted proxy commitment through the API and the real Rasa hotline channel (issue 5; R5-R7, P2, P3).
+
+The staff member's console calls the API; the API forwards each turn to Rasa's hotline channel with a channel
+token and the platform-stamped read-aloud ticks; the journey refuses the affirmation until every section was
+read aloud and the attestation ticked; the signed record carries the assisted evidence. The transcript the
+API returned is checked against the contract's four rules like every other channel's.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Dict, List
+
+import httpx
+import pytest
+
+from tests.e2e.contract import BotMessage, Transcript, check_contract
+from tests.e2e.staff import staff_headers
+
+pytestmark = pytest.mark.e2e
+
+ZHAO_QIANG = ("赵强", "410103196208085671")
+LIU_YANG = ("刘洋", "410105200002291113")
+CALLER = "13912345678"
+
+
+class Console:
+    """The hotline console's calls, without the browser."""
+
+    def __init__(self, stack):
+        self.stack = stack
+        self.headers = staff_headers(stack)
+        self.transcript = Transcript()
+        session = self.post("/hotline/sessions", {"call_id": "CALL-E2E-0001", "caller_phone": CALLER})
+        self.sid = session["session_id"]
+
+    def post(self, path: str, body: Any = None) -> Any:
+        response = httpx.post(f"{self.stack.config.api_url}/api/v1{path}", json=body, headers=self.headers, timeout=120)
+        assert response.status_code in (200, 201), response.text
+        return response.json()
+
+    def say(self, text: str, attest: bool = False) -> List[BotMessage]:
+        self.transcript.add_user(text)
+        result = self.post(f"/hotline/sessions/{self.sid}/messages", {"text": text, "attest": attest})
+        replies: List[Dict[str, Any]] = []
+        for message in result["messages"]:
+            replies.append({"text": message["text"]})
+            if message["custom"] is not None:
+                replies.append({"custom": message["custom"]})
+        return self.transcript.add_bot_replies(replies)
+
+    def tick(self, version: str, index: int) -> Dict[str, Any]:
+        return self.post(f"/hotline/sessions/{self.sid}/read-aloud", {"notice_version": version, "index": index})
+
+    @staticmethod
+    def last_ask(messages: List[BotMessage]) -> Dict[str, Any]:
+        asks = [m.custom for m in messages if m.stage == "ask"]
+        assert asks, [(m.text, m.custom) for m in messages]
+        return asks[-1]
+
+
+def test_hotline_assisted_proxy_commitment(stack, catalogue):  # issue 5, R5 R6 R7 P2 P3
+    console = Console(stack)
+    msgs = console.say("来电人要帮父亲申请城乡居民养老保险待遇领取")
+    candidates = [m.custom for m in msgs if m.stage == "item_candidates"][0]["items"]
+    msgs = console.say(str([c["code"] for c in candidates].index("ZM008") + 1))
+    assert console.last_ask(msgs)["slot"] == "use_commitment"
+    for answer, next_slot in (
+        ("yes", "acting_as"), ("proxy", "applicant_name"), (ZHAO_QIANG[0], "applicant_id"),
+        (ZHAO_QIANG[1], "agent_name"), (LIU_YANG[0], "agent_id"), (LIU_YANG[1], "authorization_no"),
+        ("SQ2026-0012", "authorization_scope"), ("yes", "phone"),
+    ):
+        msgs = console.say(answer)
+        assert console.last_ask(msgs)["slot"] == next_slot, (answer, [(m.text, m.custom) for m in msgs])
+    msgs = console.say(CALLER)
+    sections = [m.custom for m in msgs if m.stage == "notice_section"]
+    assert [s["index"] for s in sections] == [1, 2, 3, 4, 5, 6, 7]
+    version = sections[0]["notice_version"]
+    msgs = console.say("yes")  # the caller has heard the notification
+    request = [m.custom for m in msgs if m.stage == "affirmation_request"][0]
+    words = request["required_words"]
+
+    # Spoken words alone do not commit on the phone: no section was ticked as read aloud.
+    msgs = console.say(words, attest=True)
+    ask = console.last_ask(msgs)
+    assert ask["slot"] == "affirmation" and ask["error"] == "read_aloud_incomplete"
+    assert not [m for m in msgs if m.stage == "commitment_receipt"]
+    for index in range(1, 7):
+        console.tick(version, index)
+    msgs = console.say(words, attest=True)
+    assert console.last_ask(msgs)["error"] == "read_aloud_incomplete"  # six of seven is not the whole notice (R6)
+    ticks = console.tick(version, 7)["ticks"]
+    assert [t["index"] for t in ticks] == list(range(1, 8))
+    # Every section read, but the staff member has not attested the spoken commitment.
+    msgs = console.say(words)
+    assert console.last_ask(msgs)["error"] == "attestation_required"
+    # An implicit answer stays an implicit answer (the same explicit-affirmation rule, R7).
+    msgs = console.say("嗯嗯", attest=True)
+    assert [m.custom for m in msgs if m.stage == "affirmation_rejected"]
+
+    msgs = console.say(words, attest=True)
+    receipt = [m.custom for m in msgs if m.stage == "commitment_receipt"][0]
+    assert receipt["proxy"] is True and receipt["item_code"] == "ZM008" and receipt["notice_version"] == version
+    proxy_items = {code: item.proxy_allowed for code, item in catalogue.items()}
+    check_contract(console.transcript, stack.config.api_url, proxy_items)
+
+    verify = httpx.get(f"{stack.config.api_url}/api/v1/commitments/{receipt['commitment_no']}/verify", timeout=30).json()
+    assert verify["valid"] is True
+    record = httpx.get(f"{stack.config.api_url}/api/v1/commitments/{receipt['commitment_no']}",
+                       headers=staff_headers(stack, "demo_officer"), timeout=30).json()["signed_record"]
+    evidence = record["evidence"]
+    assert evidence["channel"] == "hotline" and evidence["sender_id"] == f"hotline-{console.sid}"
+    assisted = evidence["assisted"]
+    assert assisted["staff_id"] == "demo_staff" and assisted["call_id"] == "CALL-E2E-0001"
+    assert assisted["caller_phone"] == CALLER and assisted["attestation"] == "来电人已口头明确作出上述承诺，本人如实记录"
+    assert [(t["index"], datetime.fromisoformat(t["at"])) for t in assisted["read_aloud"]] == [
+        (t["index"], datetime.fromisoformat(t["at"])) for t in ticks
+    ]
+    sent = [datetime.fromisoformat(t) for t in evidence["notice_sections_sent_at"]]
+    assert all(datetime.fromisoformat(t["at"]) >= sent[t["index"] - 1] for t in assisted["read_aloud"])
+
+    session = httpx.get(f"{stack.config.api_url}/api/v1/hotline/sessions/{console.sid}", headers=console.headers, timeout=30).json()
+    assert session["commitment_no"] == receipt["commitment_no"] and session["caller_phone_masked"] == "139****5678"
