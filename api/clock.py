@@ -18,3 +18,8 @@ def china_date(value: datetime) -> date:
 
 def china_iso(value: datetime) -> str:
     return aware(value).astimezone(CHINA_TIME).isoformat()
+
+
+def utc(value: datetime) -> datetime:
+    """Store and compare in UTC: SQLite keeps a datetime's wall time and drops its offset."""
+    return aware(value).astimezone(timezone.utc)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.audit.models import AuditEvent
+from api.clock import utc
 from bot.core import ids
 
 # P5: the audit trail itself must not become a list of ID and phone numbers. Anything that looks like a
@@ -58,7 +59,7 @@ def record(
 ) -> AuditEvent:
     """Append one audit row to the caller's transaction (the caller commits)."""
     event = AuditEvent(
-        at=at or datetime.now(timezone.utc),
+        at=utc(at) if at else datetime.now(timezone.utc),
         actor=who.actor,
         role=who.role,
         action=action,

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from api.audit import service as audit
 from api.auth.models import STAFF_ROLES, LoginFailure, StaffUser
-from api.clock import aware
+from api.clock import aware, utc
 from api.commitments.models import Commitment
 from api.config import Settings
 from api.credit import service as credit
@@ -123,7 +123,7 @@ def create_user(session: Session, username: str, role: str, password: str, *, no
         role=role,
         password_hash=hash_password(password),
         active=True,
-        created_at=now or datetime.now(timezone.utc),
+        created_at=utc(now) if now else datetime.now(timezone.utc),
     )
     session.add(user)
     session.flush()
@@ -210,6 +210,7 @@ def staff_login(
     session: Session, settings: Settings, secret: bytes, username: str, password: str, client_ip: str, now: datetime
 ) -> Tuple[str, datetime, StaffUser]:
     """Check the password; rate-limited per username and client address. Commits (failures must stick)."""
+    now = utc(now)
     key = username.strip().lower()[:64]
     _limited(session, settings, key, client_ip, now)
     user = find_user(session, key)
@@ -271,6 +272,7 @@ def applicant_login(
     because an applicant token only ever reads that applicant's own records. Failures count towards the
     same rate limit as staff logins, so names cannot be guessed quickly.
     """
+    now = utc(now)
     normalised = credit.normalise_id(id_number)
     problem = credit.id_problem(normalised)
     if problem:

@@ -39,7 +39,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from api.clock import china_iso
+from api.clock import china_iso, utc
 from api.commitments.models import STATUSES, Commitment, CommitmentEvent
 
 ALLOWED: Dict[str, FrozenSet[str]] = {
@@ -170,7 +170,7 @@ def transition(
         actor=actor,
         role=role,
         reason=reason.strip(),
-        at=at or datetime.now(timezone.utc),
+        at=utc(at) if at else datetime.now(timezone.utc),
     )
     session.add(event)
     session.flush()

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from api.audit import service as audit
 from api.auth.models import StaffUser
 from api.auth.service import Principal
-from api.clock import china_date, china_iso
+from api.clock import china_date, china_iso, utc
 from api.commitments import status as commitments
 from api.commitments.models import Commitment
 from api.complaints.models import Complaint, ComplaintAction
@@ -57,7 +57,9 @@ def _next_ticket_no(session: Session, received_on: date) -> str:
 
 
 def _action(session: Session, complaint: Complaint, who: Principal, action: str, note: str, at: datetime) -> None:
-    session.add(ComplaintAction(complaint_id=complaint.id, action=action, actor=who.actor, role=who.role, note=note, at=at))
+    session.add(
+        ComplaintAction(complaint_id=complaint.id, action=action, actor=who.actor, role=who.role, note=note, at=utc(at))
+    )
 
 
 def file_complaint(
@@ -77,6 +79,7 @@ def file_complaint(
     404 ``not_found`` when a commitment number is given that does not exist (the chat asks again). The
     caller commits.
     """
+    now = utc(now)
     text = complaint_text.strip()
     if len(text) < 2:
         raise ApiError(422, "complaint_too_short", "请具体说明投诉举报的内容。")
@@ -249,7 +252,7 @@ def close(session: Session, who: Principal, complaint: Complaint, conclusion: st
     if complaint.assignee is None:
         raise ApiError(409, "not_assigned", "请先把投诉举报分派给承办的核查人员。")
     complaint.status = "closed"
-    complaint.closed_at = now
+    complaint.closed_at = utc(now)
     complaint.conclusion = conclusion.strip()
     _action(session, complaint, who, "closed", conclusion.strip(), now)
     audit.record(

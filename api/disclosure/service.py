@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from api.catalogue import service as catalogue
 from api.catalogue.models import ItemVersion
-from api.clock import china_date
+from api.clock import china_date, utc
 from api.commitments.lifecycle import STATUS_LABELS
 from api.commitments.models import Commitment
 from api.credit.service import masked_name
@@ -39,6 +39,7 @@ def public_versions(session: Session) -> Dict[int, Item]:
 def disclosed_letters(
     session: Session, now: datetime, *, item_code: Optional[str] = None
 ) -> List[Dict[str, Any]]:
+    now = utc(now)
     today = china_date(now)
     items = public_versions(session)
     if not items:

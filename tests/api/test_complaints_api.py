@@ -29,7 +29,8 @@ def _mandatory(settings, commitment_no):
 
 def test_an_anonymous_complaint_gets_a_ticket_due_in_15_working_days(app, client, initialised):
     # R11: anonymous allowed; the deadline skips the 2026 National Day holiday (国庆 + 调休), not just weekends.
-    set_clock(app, datetime(2026, 9, 28, 10, 0, tzinfo=CHINA))
+    # Late in the evening in Zhengzhou (still the afternoon in UTC): the local day counts.
+    set_clock(app, datetime(2026, 9, 28, 23, 30, tzinfo=CHINA))
     response = _file(client, initialised)
     assert response.status_code == 201
     body = response.json()
@@ -37,6 +38,9 @@ def test_an_anonymous_complaint_gets_a_ticket_due_in_15_working_days(app, client
     assert body["due_date"] == add_working_days(date(2026, 9, 28), 15).isoformat() == "2026-10-23"
     stored = rows(initialised, "SELECT phone, commitment_id, status FROM complaints")[0]
     assert stored == {"phone": None, "commitment_id": None, "status": "received"}
+    ticket = client.get(f"/api/v1/complaints/{body['ticket_no']}", headers=login(client, initialised, "demo_officer"))
+    assert ticket.json()["received_at"] == "2026-09-28T23:30:00+08:00"
+    assert ticket.json()["anonymous"] is True and ticket.json()["phone"] is None
 
 
 def test_a_complaint_about_a_commitment_makes_its_verification_mandatory(client, initialised):
