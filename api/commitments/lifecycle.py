@@ -230,9 +230,14 @@ def verification_task(session: Session, commitment: Commitment):
 def next_due_date(session: Session, commitment: Commitment) -> Optional[date]:
     """By when the next thing happens, for the applicant's status answer (issue 3 item 1).
 
-    While the commitment is open and an officer must check it: the verification task's due date (counted in
-    working days by api.verification.calendar); during an order to rectify (责令限期整改, R14): the
-    rectification deadline. None when nothing is pending (not drawn for checking, exempt, or concluded).
+    While the commitment is open: the end of its verification window, the task's due date (counted in working
+    days by api.verification.calendar, as notice section 6 announced); during an order to rectify (责令限期整改,
+    R14): the rectification deadline. None when nothing is pending (an exempt item, a closed task, a
+    concluded matter).
+
+    Whether the 双随机 draw selected the commitment is deliberately not told: an applicant who learnt that
+    they will not be checked would lose the reason to keep the promise, so a drawn and an undrawn commitment
+    show the same window.
     """
     if commitment.current_status not in ("accepted", "licensed", "under_verification"):
         return None
@@ -241,13 +246,13 @@ def next_due_date(session: Session, commitment: Commitment) -> Optional[date]:
         return None
     if task.rectify_by is not None:
         return task.rectify_by
-    return task.due_date if task.selected else None
+    return None if task.method == "exempt" else task.due_date
 
 
 def describe(
     commitment: Commitment,
     *,
-    checked: bool,
+    verification_window: bool,
     rectifying: bool,
     proofs_required: List[str],
 ) -> Dict[str, str]:
@@ -259,16 +264,16 @@ def describe(
     if status == "accepted":
         text = "承诺已受理，事项正在办理中，无需再提交承诺替代的证明"
         step = (
-            "实施机关会按核查计划核查您承诺的内容，请保持电话畅通并配合核查。"
-            if checked
-            else "本次承诺未列入核查（免予核查或未被随机抽中），等待实施机关办结即可。"
+            "实施机关会在核查期限内按核查计划核查您承诺的内容，请保持电话畅通并配合核查。"
+            if verification_window
+            else "本事项免予核查，等待实施机关办结即可。"
         )
         step += withdraw_hint
     elif status == "licensed":
         text = f"许可决定已当场作出（决定书编号 {commitment.decision_no}）" if commitment.decision_no else "许可决定已当场作出"
         step = "可以按许可内容开展经营，并持续符合所承诺的许可条件。"
-        if checked:
-            step += "实施机关会按核查计划核查承诺的条件，请配合核查。"
+        if verification_window:
+            step += "实施机关会在核查期限内按核查计划核查所承诺的条件，请配合核查。"
         step += "许可已经作出，不能撤回承诺；如需放弃许可，请按该许可的注销程序申请注销。"
     elif status == "under_verification":
         text = "实施机关正在核查您承诺的内容"

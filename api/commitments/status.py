@@ -94,7 +94,7 @@ def status_view(session: Session, commitment: Commitment) -> Dict[str, Any]:
     due = lifecycle.next_due_date(session, commitment)
     words = lifecycle.describe(
         commitment,
-        checked=bool(task is not None and task.selected and task.status == "open"),
+        verification_window=bool(task is not None and task.status == "open" and task.method != "exempt"),
         rectifying=bool(task is not None and task.status == "open" and task.rectify_by is not None),
         proofs_required=proofs_for_normal_procedure(session, commitment)
         if commitment.current_status == "withdrawn"

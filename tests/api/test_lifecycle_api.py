@@ -48,15 +48,28 @@ def test_status_of_a_new_commitment_in_plain_words(client, initialised):
     assert body["withdrawable"] is True
     assert [(h["status"], h["by"]) for h in body["history"]] == [("accepted", "申请人")]
     assert body["history"][0]["at"] == receipt["created_at"]
-    # By when: the verification task's due date when an officer must check it, else nothing pending.
+    # By when: the end of the verification window, whether or not the 双随机 draw picked this one (not told).
     task = rows(
         initialised,
-        "SELECT t.due_date, t.selected FROM verification_tasks t JOIN commitments c ON c.id = t.commitment_id "
+        "SELECT t.due_date, t.method FROM verification_tasks t JOIN commitments c ON c.id = t.commitment_id "
         "WHERE c.commitment_no = :no",
         no=receipt["commitment_no"],
-    )
-    expected = str(task[0]["due_date"])[:10] if task and task[0]["selected"] else None
-    assert body["due_date"] == expected
+    )[0]
+    assert task["method"] != "exempt"
+    assert body["due_date"] == str(task["due_date"])[:10]
+    assert "核查期限" in body["next_step"]
+
+
+def test_the_answer_does_not_reveal_whether_the_random_draw_selected_it(client, initialised):
+    # R13 双随机: a drawn and an undrawn commitment of the same item read the same to the applicant.
+    drawn, undrawn = commit(client), commit(client)
+    execute_sql(initialised, "UPDATE verification_tasks SET selected = :t WHERE commitment_id = "
+                "(SELECT id FROM commitments WHERE commitment_no = :no)", t=True, no=drawn["commitment_no"])
+    execute_sql(initialised, "UPDATE verification_tasks SET selected = :f WHERE commitment_id = "
+                "(SELECT id FROM commitments WHERE commitment_no = :no)", f=False, no=undrawn["commitment_no"])
+    answers = [_status(client, initialised, r["commitment_no"]).json() for r in (drawn, undrawn)]
+    same = ("status", "status_text", "next_step", "due_date", "withdrawable")
+    assert [{k: a[k] for k in same} for a in answers][0] == [{k: a[k] for k in same} for a in answers][1]
 
 
 def test_a_licence_is_licensed_and_says_it_cannot_be_withdrawn(client, initialised):
