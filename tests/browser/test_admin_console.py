@@ -1,0 +1,191 @@
+"""The admin console in headless Chromium against a real stack (issue 5): a message the bot misunderstood goes
+from the inbox into the training data, a model is trained (short-epoch profile, fine-tuned on the running
+model), evaluated on the held-out split, activated with Rasa's hot swap, understood by the running bot,
+survives a restart of Rasa, and is rolled back.
+
+The stack is this module's own (training rewrites the project and swaps the model): the API edits a throw-away
+copy of the project (``GZ_PROJECT_DIR``), so the repository's data is never touched.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import uuid
+from pathlib import Path
+from typing import Dict, List
+
+import httpx
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from tests.browser.conftest import DOCS, ROOT
+from tests.conftest import free_port
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+GREETING = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]["utter_greet"][0]["text"]
+# Greetings in dialects and other languages that the shipped training data does not teach. The test uses the
+# first one the running model gets wrong with low confidence (the inbox's threshold), so it keeps working
+# when the training data grows.
+CANDIDATES = ["阿拉来咨询", "good morning", "雷猴", "侬好呀", "恁好", "扎西德勒", "萨瓦迪卡", "bonjour", "hola", "老铁在不", "早晨呀"]
+JOB_TIMEOUT = 20 * 60_000  # ms: fine-tuning and two held-out evaluations on a busy 2-core machine
+
+
+def copy_project(target: Path) -> Path:
+    (target / "data").mkdir(parents=True)
+    for name in ("config.yml", "domain.yml"):
+        shutil.copy(ROOT / name, target / name)
+    shutil.copy(ROOT / "data" / "rules.yml", target / "data" / "rules.yml")
+    shutil.copytree(ROOT / "data" / "nlu", target / "data" / "nlu")
+    shutil.copytree(ROOT / "data" / "catalogue", target / "data" / "catalogue")
+    shutil.copytree(ROOT / "bot" / "generated", target / "bot" / "generated")
+    (target / "models").mkdir()
+    return target
+
+
+@pytest.fixture(scope="module")
+def admin_stack(tmp_path_factory):
+    from bot.model import ensure_model
+    from bot.stack import Stack, StackConfig, build_artifacts
+
+    build_artifacts()
+    model = ensure_model()
+    project = copy_project(Path(tmp_path_factory.mktemp("project")))
+    var_dir = Path(tmp_path_factory.mktemp("admin-var"))
+    # The API (and only it reads these) works on the copy and trains with the short-epoch profile.
+    env = {"GZ_PROJECT_DIR": str(project), "GZ_CATALOGUE_DIR": str(project / "data" / "catalogue" / "items"),
+           "GZ_TRAIN_PROFILE": "short"}
+    saved = {key: os.environ.get(key) for key in [*env, "GZ_RASA_URLS"]}
+    os.environ.update(env)
+    os.environ.pop("GZ_RASA_URLS", None)
+    config = StackConfig(var_dir=var_dir, rasa_port=free_port(), action_port=free_port(), api_port=free_port(),
+                         pg_tracker_db=f"rasa_trackers_admin_{uuid.uuid4().hex[:8]}")
+    stack = Stack(config, model)
+    try:
+        stack.prepare()
+        stack.start_all()
+        stack.project = project
+        yield stack
+    finally:
+        stack.stop_all()
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def parse(stack, text: str) -> Dict:
+    response = httpx.post(f"{stack.config.rasa_url}/model/parse", params={"token": stack.config.rasa_token()},
+                          json={"text": text}, timeout=60)
+    response.raise_for_status()
+    return response.json()["intent"]
+
+
+def say(stack, text: str) -> List[str]:
+    response = httpx.post(f"{stack.config.rasa_url}/webhooks/rest/webhook",
+                          json={"sender": f"admin-test-{uuid.uuid4().hex[:8]}", "message": text}, timeout=60)
+    response.raise_for_status()
+    return [m.get("text") or "" for m in response.json()]
+
+
+def misunderstood_greeting(stack) -> str:
+    held_out = (ROOT / "tests" / "data" / "nlu_test.yml").read_text(encoding="utf-8")
+    for text in CANDIDATES:
+        intent = parse(stack, text)
+        if intent["name"] != "greet" and intent["confidence"] < 0.6 and f"- {text}\n" not in held_out \
+                and GREETING not in say(stack, text):
+            return text
+    pytest.fail(f"the running model understands every candidate greeting: {CANDIDATES}")
+
+
+def demo_password(stack, username: str) -> str:
+    text = (stack.config.var_dir / "demo_accounts.txt").read_text(encoding="utf-8")
+    return re.search(rf"^{username} \S+ (\S+)$", text, re.M).group(1)
+
+
+def test_inbox_example_train_evaluate_activate_understood_restart_roll_back(browser, admin_stack):  # P1
+    stack = admin_stack
+    phrase = misunderstood_greeting(stack)  # said by a citizen: it is now in the tracker store
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    errors: List[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_default_timeout(60_000)
+    console = f"{stack.config.api_url}/console/"
+
+    # Sign in as the admin.
+    page.goto(console)
+    page.fill("#username", "demo_admin")
+    page.fill("#password", demo_password(stack, "demo_admin"))
+    page.click("#login-submit")
+    page.wait_for_url("**/admin.html**")
+
+    # Inbox -> one click: the phrase becomes an example of greet in data/nlu (the project copy).
+    page.goto(console + "admin.html#inbox")
+    row = page.locator("tr.inbox-row").filter(has=page.locator(".msg", has_text=re.compile(f"^{re.escape(phrase)}$")))
+    expect(row).to_have_count(1)
+    row.locator("select.inbox-intent").select_option("greet")
+    row.locator("button.inbox-add-intent").click()
+    expect(page.locator(".toast-item")).to_contain_text("已加入意图 greet")
+    expect(row).to_have_count(0)
+    assert f"    - {phrase}\n" in (stack.project / "data" / "nlu" / "chitchat.yml").read_text(encoding="utf-8")
+
+    # Train: only an example changed, so the running model is fine-tuned (short-epoch profile in tests).
+    page.goto(console + "admin.html#models")
+    expect(page.locator(".train")).to_contain_text("在当前模型上微调")
+    page.click("#train-start")
+    # Live progress: epochs, loss and accuracy streamed from the job while it trains.
+    expect(page.locator(".job-status")).to_contain_text(re.compile(r"第 \d+/\d+ 轮 · 损失 [\d.]+"), timeout=JOB_TIMEOUT)
+    expect(page.locator(".job")).to_have_attribute("data-status", "succeeded", timeout=JOB_TIMEOUT)
+
+    # Evaluate: per-intent table, confusion matrix and discovery top-3 of the held-out split.
+    page.locator(".job a.button", has_text="查看评估结果").click()
+    expect(page.locator("h1")).to_contain_text("模型评估")
+    assert page.locator(".intent-table tbody tr").count() >= 20
+    expect(page.locator("#macro-f1")).to_have_text(re.compile(r"^0\.\d{3}$"))
+    expect(page.locator("dl.summary")).to_contain_text("微调")
+    expect(page.locator("img.confusion")).to_be_visible()
+    page.wait_for_function("() => document.querySelector('img.confusion').naturalWidth > 100")
+    page.evaluate("() => document.querySelectorAll('.toast-item').forEach(t => t.remove())")
+    page.screenshot(path=str(DOCS / "admin-evaluation.png"), full_page=True)
+
+    # Activate: hot swap on the running Rasa. The gate may refuse a lower macro-F1: then force with a reason.
+    page.locator("button.model-activate").click()
+    done = page.locator(".toast-item", has_text="已启用")
+    dialog = page.locator("#force-dialog")
+    expect(done.or_(dialog)).to_be_visible(timeout=180_000)
+    if dialog.is_visible():
+        page.fill("#force-reason", "测试：验证新增方言问候语的训练与回滚流程")
+        page.click("#force-confirm")
+        expect(done).to_be_visible(timeout=180_000)
+    assert page.evaluate("() => location.hash").startswith("#model/")  # still on the new model's page
+
+    # The running bot now understands the new phrasing.
+    assert GREETING in say(stack, phrase)
+
+    # The active model survives a restart: bot/stack.py starts Rasa with what the console recorded.
+    from bot.model import active_model
+
+    recorded = active_model(stack.config.var_dir)
+    assert recorded is not None and recorded.name.startswith("admin-")
+    stack.stop("rasa")
+    stack.model = recorded
+    stack.start_rasa()
+    stack.wait_ready("rasa")
+    assert GREETING in say(stack, phrase)
+
+    # Roll back to the model the bot ran before: no gate, the same hot swap; the old behaviour is back.
+    page.goto(console + "admin.html#models")
+    baseline = page.locator("tr.model-row").filter(has_text="启动时的模型")
+    baseline.locator("button.model-activate", has_text="回滚").click()
+    expect(page.locator(".toast-item", has_text="已回滚")).to_be_visible(timeout=180_000)
+    assert GREETING not in say(stack, phrase)
+    assert active_model(stack.config.var_dir).name.startswith("nlu-core-")
+    expect(page.locator("tr.model-row.active")).to_contain_text("启动时的模型")
+
+    assert not errors, errors
+    context.close()
