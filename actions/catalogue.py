@@ -30,9 +30,9 @@ class CatalogueCache:
         self._lock = asyncio.Lock()
 
     def _install(self, items: Dict[str, Item], source: str) -> None:
-        changed = {c: i.notice_version for c, i in items.items()} != {
-            c: i.notice_version for c, i in self.items.items()
-        } or set(items) != set(self.items)
+        # Any change rebuilds the index, not only a new notification: an alias published from the admin console
+        # (issue 5) changes no notice_version but must reach discovery.
+        changed = items != self.items
         self.items = items
         if changed or self.index is None:
             self.index = ItemIndex(items.values())
