@@ -10,6 +10,7 @@ process died) is marked failed by the next request that looks at jobs.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -125,6 +126,14 @@ class JobRunner:
         self.paths = paths
         self.procs: Dict[int, subprocess.Popen] = {}
         self.threads: Dict[int, threading.Thread] = {}
+        # Steps run in their own process group (so cancel can stop all of Rasa's workers); stop them with the
+        # API, or a stopped API would leave a training run behind. Its job is then reaped as interrupted.
+        atexit.register(self.stop_all)
+
+    def stop_all(self) -> None:
+        for proc in list(self.procs.values()):
+            if proc.poll() is None:
+                _kill(proc)
 
     # --- starting, cancelling, reaping ------------------------------------------------------------------
 
