@@ -1,4 +1,4 @@
-"""``python -m bot.rasa_server run ...``: exactly ``rasa run ...``, with two fixes the profile asked for.
+"""``python -m bot.rasa_server run ...``: exactly ``rasa run ...``, with the fixes the profile asked for.
 
 bench/profile.py (py-spy on the Rasa server while 10 citizens run the journey) showed Rasa's event loop
 saturated, and where the time went:
@@ -11,12 +11,17 @@ saturated, and where the time went:
    built once (the schema is checked once, at start-up); responses are still validated, errors still raise
    the same ``ValidationError`` with the same message.
 2. ~9 % waiting in SQLite ``COMMIT`` of the SQL tracker store (embedded profile), which runs on Sanic's
-   event loop: Rasa opens SQLite in rollback-journal mode with ``synchronous=FULL``. WAL with
-   ``synchronous=NORMAL`` makes a commit an append to the WAL without an fsync; a killed process (P4: the
-   Rasa server SIGKILLed mid-journey) loses nothing, only an operating-system crash or power loss may drop
-   the last commits before a checkpoint. PostgreSQL (scale profile) is not touched.
+   event loop: Rasa opens SQLite in rollback-journal mode with ``synchronous=FULL``, and (SQLAlchemy 1.4's
+   default for a file database) without a connection pool, so every tracker read and write also opened and
+   closed a connection. WAL with ``synchronous=NORMAL`` makes a commit an append to the WAL without an
+   fsync; a killed process (P4: the Rasa server SIGKILLed mid-journey) loses nothing, only an operating-
+   system crash or power loss may drop the last commits before a checkpoint. A small pool keeps the
+   connections open. PostgreSQL (scale profile) is not touched: it has its own pool (Rasa's
+   SQL_POOL_SIZE / SQL_MAX_OVERFLOW).
+3. ~6 % in ``Event.resolve_by_type``: every event read from the tracker store walks the whole ``Event``
+   class tree to find its class by name. The lookup is memoised (same result, same order of precedence).
 
-``GZ_RASA_TUNING=0`` starts Rasa without either fix (the benchmark uses it to show their effect).
+``GZ_RASA_TUNING=0`` starts Rasa without these fixes (the benchmark uses it to show their effect).
 """
 from __future__ import annotations
 
@@ -51,22 +56,62 @@ def compile_action_result_validation() -> None:
 
 
 def sqlite_wal_for_tracker_store() -> None:
+    import rasa.core.tracker_store as tracker_store
     from sqlalchemy import event
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Engine, make_url
+    from sqlalchemy.pool import QueuePool
 
-    @event.listens_for(Engine, "connect")
-    def _wal(dbapi_connection, _record) -> None:
-        if isinstance(dbapi_connection, sqlite3.Connection):
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
+    rasa_engine_kwargs = tracker_store.create_engine_kwargs
+
+    def create_engine_kwargs(url):
+        # SQLAlchemy 1.4 gives a file SQLite database a NullPool: Rasa opened, configured and closed a
+        # connection for every tracker read and write, and closing the last one checkpoints the WAL. Keep
+        # a few open instead. Rasa uses the store from its event-loop thread only; check_same_thread=False
+        # is what lets the pool hand a connection to whichever thread asks, as for any SQLAlchemy pool.
+        parsed = make_url(url) if isinstance(url, str) else url
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            return {"poolclass": QueuePool, "pool_size": 4, "max_overflow": 4,
+                    "connect_args": {"check_same_thread": False}}
+        return rasa_engine_kwargs(url)
+
+    tracker_store.create_engine_kwargs = create_engine_kwargs
+    event.listen(Engine, "connect", sqlite_wal_on_connect)
+
+
+def sqlite_wal_on_connect(dbapi_connection, _record) -> None:
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def memoised_event_types() -> None:
+    import rasa.shared.utils.common as common
+    from rasa.shared.core.events import Event
+
+    rasa_resolve_by_type = Event.resolve_by_type
+    by_type_name: dict = {}
+
+    def resolve_by_type(type_name, default=None):
+        # Rasa walks the whole Event class tree (with inspect.isabstract on each class) for every event it
+        # deserialises; the tree does not change once Rasa runs, so look each name up once. A name not found
+        # falls through to Rasa's own lookup (its default, "topic" compatibility and error).
+        found = by_type_name.get(type_name)
+        if found is None:
+            for cls in common.all_subclasses(Event):
+                by_type_name.setdefault(cls.type_name, cls)  # first match wins, as in Rasa's loop
+            found = by_type_name.get(type_name)
+        return found if found is not None else rasa_resolve_by_type(type_name, default)
+
+    Event.resolve_by_type = staticmethod(resolve_by_type)
 
 
 def main() -> None:
     if os.environ.get("GZ_RASA_TUNING", "1") != "0":
         compile_action_result_validation()
         sqlite_wal_for_tracker_store()
+        memoised_event_types()
     from rasa.__main__ import main as rasa_main
 
     sys.argv[0] = "rasa"

@@ -1,0 +1,98 @@
+"""bot/rasa_server.py changes how Rasa does three things, never what it does: each fix gives Rasa's own answer.
+
+Each test installs a fix with pytest's monkeypatch holding Rasa's original, so the original is back after it.
+"""
+from __future__ import annotations
+
+import jsonschema
+import pytest
+import rasa.core.tracker_store as tracker_store
+import rasa.shared.utils.common as common
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SessionStarted, SlotSet, UserUttered
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool, QueuePool
+
+from bot import rasa_server
+
+VALID_RESPONSES = [
+    {"events": [], "responses": []},
+    {"events": [{"event": "slot", "name": "item", "value": "ZM001"}], "responses": [{"text": "好的"}]},
+    {"events": [{"event": "active_loop", "name": None}, {"event": "followup", "name": "action_listen"}]},
+]
+INVALID_RESPONSES = [
+    {"events": [{"event": "no_such_event"}]},
+    {"events": "not a list"},
+    {"events": [{"event": "slot"}], "responses": "not a list"},
+]
+
+
+@pytest.fixture
+def compiled_validation(monkeypatch):
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
+    rasa_server.compile_action_result_validation()
+    return RemoteAction("action_ask_item", None)
+
+
+@pytest.mark.parametrize("result", VALID_RESPONSES)
+def test_compiled_validation_accepts_what_rasa_accepts(compiled_validation, result):
+    jsonschema.validate(result, RemoteAction.action_response_format_spec())  # Rasa's way: valid
+    assert compiled_validation._validate_action_result(result) is True
+
+
+@pytest.mark.parametrize("result", INVALID_RESPONSES)
+def test_compiled_validation_rejects_what_rasa_rejects_with_rasas_message(compiled_validation, result):
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(result, RemoteAction.action_response_format_spec())
+    with pytest.raises(jsonschema.ValidationError) as caught:
+        compiled_validation._validate_action_result(result)
+    assert "Failed to validate Action server response from API" in caught.value.message
+
+
+def test_memoised_event_lookup_gives_rasas_class_for_every_event_type(monkeypatch):
+    rasa_lookup = Event.resolve_by_type
+    expected = {cls.type_name: rasa_lookup(cls.type_name) for cls in common.all_subclasses(Event)}
+    monkeypatch.setattr(Event, "resolve_by_type", Event.__dict__["resolve_by_type"])
+    rasa_server.memoised_event_types()
+    assert Event.resolve_by_type is not rasa_lookup
+    for type_name, cls in expected.items():
+        assert Event.resolve_by_type(type_name) is cls
+    for type_name, cls in (("user", UserUttered), ("bot", BotUttered), ("slot", SlotSet),
+                           ("action", ActionExecuted), ("session_started", SessionStarted)):
+        assert Event.resolve_by_type(type_name) is cls
+    # Unknown names still go Rasa's way: "topic" compatibility, the default, or an error.
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("no_such_event")
+    assert Event.from_parameters({"event": "slot", "name": "phone", "value": "13800138000"}) == SlotSet(
+        "phone", "13800138000")
+
+
+def test_sqlite_tracker_store_gets_a_pool_and_wal_postgresql_is_untouched(monkeypatch, tmp_path):
+    monkeypatch.setattr(tracker_store, "create_engine_kwargs", tracker_store.create_engine_kwargs)
+    postgres_kwargs = tracker_store.create_engine_kwargs("postgresql://rasa@db:5432/trackers")
+    rasa_server.sqlite_wal_for_tracker_store()
+    try:
+        assert tracker_store.create_engine_kwargs("postgresql://rasa@db:5432/trackers") == postgres_kwargs
+        assert tracker_store.create_engine_kwargs("sqlite://") == {}  # in-memory: Rasa's own settings
+        url = f"sqlite:///{tmp_path / 'trackers.db'}"
+        engine = create_engine(url, **tracker_store.create_engine_kwargs(url))
+        assert isinstance(engine.pool, QueuePool)
+        with engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
+        engine.dispose()
+        # Rasa's own engine (no pool in SQLAlchemy 1.4) also opens SQLite in WAL mode now.
+        plain = create_engine(f"sqlite:///{tmp_path / 'other.db'}", poolclass=NullPool)
+        with plain.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        # Not SQLite: the listener leaves other drivers' connections alone.
+        rasa_server.sqlite_wal_on_connect(object(), None)
+    finally:
+        event.remove(Engine, "connect", rasa_server.sqlite_wal_on_connect)
+    # Removed again (as after this test): a new SQLAlchemy SQLite database keeps SQLite's default journal.
+    untouched = create_engine(f"sqlite:///{tmp_path / 'untouched.db'}", poolclass=NullPool)
+    with untouched.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "delete"
