@@ -22,6 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from api.audit import service as audit
+from api.catalogue import service as catalogue
 from api.auth.service import Principal
 from api.clock import aware, china_iso
 from api.errors import ApiError
@@ -143,9 +144,12 @@ def detail(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest
     ).all()
     audit.record(session, who, "handoff.read", f"handoff:{row.id}", {"channel": row.channel}, at=now)
     session.commit()
+    journey = transcript.journey_state(tracker)
+    shown = catalogue.current_version(session, journey["item"]) if journey["item"] else None
+    journey["item_name"] = (shown.content or {}).get("name") if shown is not None else None
     return {
         **view(row, now),
-        "journey": transcript.journey_state(tracker),
+        "journey": journey,
         "transcript": transcript.entries(tracker),
         "staff_messages": [{"at": china_iso(m.at), "staff": m.staff, "delivery": m.delivery} for m in messages],
     }

@@ -116,7 +116,8 @@ def test_reading_a_request_shows_the_masked_transcript_and_is_audited(client, in
     handoff_id = queue_it(client, initialised)["handoff_id"]
     a_journey(rasa)
     detail = client.get(f"/api/v1/handoff/{handoff_id}", headers=staff).json()
-    assert detail["journey"] == {"active_form": "commitment_form", "requested_slot": "applicant_id", "item": "ZM001", "paused": False}
+    assert detail["journey"] == {"active_form": "commitment_form", "requested_slot": "applicant_id", "item": "ZM001",
+                                 "item_name": "公共租赁住房资格申请", "paused": False}
     texts = [e["text"] for e in detail["transcript"]]
     assert texts[-1] == "转人工" and "4101**********1233" in texts[2]
     assert "410105199001011233" not in json.dumps(detail)  # P5

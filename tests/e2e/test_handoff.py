@@ -58,7 +58,8 @@ def test_handoff_to_staff_and_back_over_rest(chat, stack):  # issue 5: handoff, 
     assert entry["status"] == "waiting" and entry["channel"] == "rest" and entry["reason"] == "user_request"
     assert entry["waited_seconds"] >= 0 and entry["push"] is False
     detail = api(stack, "GET", f"/handoff/{entry['id']}", staff).json()
-    assert detail["journey"] == {"active_form": "commitment_form", "requested_slot": "acting_as", "item": "ZM001", "paused": False}
+    assert detail["journey"] == {"active_form": "commitment_form", "requested_slot": "acting_as", "item": "ZM001",
+                                 "item_name": "公共租赁住房资格申请", "paused": False}
     assert [e["text"] for e in detail["transcript"] if e["from"] == "citizen"][-1] == "转人工"
 
     taken = api(stack, "POST", f"/handoff/{entry['id']}/take", staff)
