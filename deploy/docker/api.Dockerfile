@@ -17,14 +17,21 @@ RUN mkdir -p api bot actions && touch api/__init__.py bot/__init__.py actions/__
 FROM python:3.10-slim
 ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PYTHONPATH=/app \
     GZ_CATALOGUE_DIR=/app/data/catalogue/items GZ_VAR_DIR=/var/lib/gaozhi
-RUN useradd --system --uid 10001 --home-dir /var/lib/gaozhi --create-home gaozhi
+# R10: the PDFs embed WenQuanYi Zen Hei (api/documents/fonts.py explains why that font).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-zenhei \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /var/lib/gaozhi --create-home gaozhi
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
-COPY bot/__init__.py bot/__init__.py
-COPY bot/core bot/core
+# bot/: the shared rules (bot/core) and bot/model.py, whose input hash the admin console shows beside each
+# model; config.yml, domain.yml and data/ are those inputs. Training itself needs Rasa's virtualenv, which this
+# image does not have: in containers models are trained by the train job (bot image) or in CI.
+COPY bot bot
 COPY api api
 COPY web web
-COPY data/catalogue data/catalogue
+COPY config.yml domain.yml ./
+COPY data data
+RUN python -m bot.build
 USER 10001
 EXPOSE 8800
 # One worker per container: scale with replicas (commitment appends are serialised by a PostgreSQL advisory lock).

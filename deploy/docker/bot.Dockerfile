@@ -19,7 +19,7 @@ RUN mkdir -p api bot actions && touch api/__init__.py bot/__init__.py actions/__
 FROM python:3.10-slim
 ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PYTHONPATH=/app \
     HOME=/tmp RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 \
-    TF_INTRA_OP_PARALLELISM_THREADS=1 TF_INTER_OP_PARALLELISM_THREADS=1
+    TF_INTRA_OP_PARALLELISM_THREADS=2 TF_INTER_OP_PARALLELISM_THREADS=1
 RUN useradd --system --uid 10001 --home-dir /tmp gaozhi
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
