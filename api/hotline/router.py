@@ -41,8 +41,9 @@ def session_detail(
     who: Principal = Depends(staff_only),
     session: Session = Depends(get_session),
     rasa: RasaLink = Depends(get_rasa),
+    now: datetime = Depends(get_now),
 ) -> SessionDetail:
-    return service.detail(session, rasa, service.own(session, who, session_id))
+    return service.detail(session, rasa, who, service.own(session, who, session_id), now)
 
 
 @router.post("/sessions/{session_id}/messages", response_model=TurnResult)

@@ -206,9 +206,12 @@ def view(session: Session, row: HotlineSession) -> SessionView:
     )
 
 
-def detail(session: Session, rasa: RasaLink, row: HotlineSession) -> SessionDetail:
+def detail(session: Session, rasa: RasaLink, who: Principal, row: HotlineSession, now: datetime) -> SessionDetail:
+    """The session with its conversation so far (masked), e.g. after the console was reloaded; audited (P5)."""
     try:
         tracker = rasa.tracker(row.sender_id)
     except ApiError:
         tracker = {"events": []}  # the console still shows the session; the transcript comes back with Rasa
+    audit.record(session, who, "hotline.read", row.session_id, {}, at=now)
+    session.commit()
     return SessionDetail(**view(session, row).model_dump(), transcript=transcript.entries(tracker))

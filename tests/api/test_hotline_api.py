@@ -259,3 +259,17 @@ def test_hotline_channel_and_assisted_evidence_go_together(client, initialised, 
     body["channel"] = "rest"
     response = client.post("/api/v1/commitments", json=body)
     assert response.status_code == 422 and response.json()["error"] == "assisted_channel_mismatch"
+
+
+def test_reopening_a_session_shows_its_masked_transcript_and_is_audited(client, initialised, rasa, staff):
+    sid = start(client, staff)["session_id"]
+    rasa.conversation(f"hotline-{sid}", [
+        {"event": "user", "text": "410103196208085671", "timestamp": 1795770000.0, "input_channel": "hotline"},
+        {"event": "bot", "text": "请输入代办人的身份证号。", "data": {"custom": {"stage": "ask", "slot": "agent_id"}}},
+    ])
+    detail = client.get(f"/api/v1/hotline/sessions/{sid}", headers=staff).json()
+    assert [e["text"] for e in detail["transcript"]] == ["4101**********5671", "请输入代办人的身份证号。"]
+    assert detail["transcript"][1]["custom"] == {"stage": "ask", "slot": "agent_id"}
+    assert rows(initialised, "SELECT actor FROM audit_events WHERE action = 'hotline.read' AND target = :t", t=sid) == [
+        {"actor": "demo_staff"}
+    ]
