@@ -48,7 +48,10 @@ class CreditRecord(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     repaired_at: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
     # The commitment whose verification found it (R14); None for records brought in from elsewhere (demo data).
-    commitment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("commitments.id"), nullable=True, index=True)
+    # SET NULL: the record is the legal consequence and outlives the commitment row (the description names it).
+    commitment_id: Mapped[Optional[int]] = mapped_column(
+        ForeignKey("commitments.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     # The authority that made the record (认定部门), the one a repair or an objection is addressed to.
     authority: Mapped[str] = mapped_column(String(100), default="")
     # An objection found the record wrong and it was struck out (异议处理, R16): it stays for the audit trail

@@ -40,7 +40,9 @@ class VerificationTask(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id"), unique=True)
+    # CASCADE: a task means nothing without its commitment. Commitments are never deleted by the product; if
+    # someone deletes one behind its back, the chain check reports the gap (P3) instead of the FK hiding it.
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitments.id", ondelete="CASCADE"), unique=True)
     item_code: Mapped[str] = mapped_column(String(16), index=True)
     method: Mapped[str] = mapped_column(String(8))
     time_limit_days: Mapped[int] = mapped_column(Integer)

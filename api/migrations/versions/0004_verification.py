@@ -48,7 +48,10 @@ def upgrade() -> None:
         sa.CheckConstraint("method IN ('online', 'onsite', 'exempt')", name=op.f("ck_verification_tasks_method")),
         sa.CheckConstraint("result IS NULL OR result IN ('属实', '不实')", name=op.f("ck_verification_tasks_result")),
         sa.ForeignKeyConstraint(
-            ["commitment_id"], ["commitments.id"], name=op.f("fk_verification_tasks_commitment_id_commitments")
+            ["commitment_id"],
+            ["commitments.id"],
+            name=op.f("fk_verification_tasks_commitment_id_commitments"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_verification_tasks")),
         sa.UniqueConstraint("commitment_id", name=op.f("uq_verification_tasks_commitment_id")),
@@ -83,7 +86,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("annulled_at", sa.Date(), nullable=True))
         batch.add_column(sa.Column("created_at", sa.DateTime(timezone=True), nullable=True))
         batch.create_foreign_key(
-            op.f("fk_credit_records_commitment_id_commitments"), "commitments", ["commitment_id"], ["id"]
+            op.f("fk_credit_records_commitment_id_commitments"),
+            "commitments",
+            ["commitment_id"],
+            ["id"],
+            ondelete="SET NULL",
         )
         batch.create_index(op.f("ix_credit_records_commitment_id"), ["commitment_id"], unique=False)
 
