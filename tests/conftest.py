@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import socket
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -19,6 +21,31 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextmanager
+def scratch_pg_databases(config) -> Iterator[None]:
+    """Scale profile: the API database (``config.pg_db``) and the tracker database are new for this run and
+    dropped afterwards. A stack's signing key lives in its throw-away var dir, so an API database shared
+    between runs would hold commitments signed by keys that no longer exist and the chain could never verify."""
+    if config.profile != "scale":
+        yield
+        return
+    import sqlalchemy as sa
+
+    admin_url = f"postgresql+psycopg2://{config.pg_user}@{config.pg_host}:{config.pg_port}/{config.pg_db}"
+    run_db = f"gz_api_e2e_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{run_db}"'))
+    config.pg_db = run_db
+    try:
+        yield
+    finally:
+        with admin.connect() as connection:
+            for name in (run_db, config.pg_tracker_db):
+                connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -37,11 +64,14 @@ def stack(tmp_path_factory):
         api_port=free_port(),
         pg_tracker_db=f"rasa_trackers_e2e_{run_id}",
     )
-    s = Stack(config, model)
-    s.prepare()
-    s.start_all()
-    yield s
-    s.stop_all()
-    if os.environ.get("GZ_E2E_SHOW_LOGS"):
-        for log in (var_dir / "logs").glob("*.log"):
-            print(log.read_text(errors="replace")[-5000:])
+    with scratch_pg_databases(config):
+        s = Stack(config, model)
+        s.prepare()
+        s.start_all()
+        try:
+            yield s
+        finally:
+            s.stop_all()
+            if os.environ.get("GZ_E2E_SHOW_LOGS"):
+                for log in (var_dir / "logs").glob("*.log"):
+                    print(log.read_text(errors="replace")[-5000:])

@@ -1,0 +1,115 @@
+"""Asynchronous citizens for the scale tests: many conversations at once, each turn sent to a chosen Rasa server.
+
+Every conversation keeps the contract transcript of tests/e2e/contract.py (checked with ``check_contract``) and
+what each turn answered, so a test can compare it with the events Rasa stored for the conversation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Sequence
+
+import httpx
+
+from tests.e2e.contract import BotMessage, Transcript
+
+# The demo identity of spec/catalogue.md (clean integrity file) and a valid mobile number.
+ZHANG_WEI = ("张伟", "410105199001011233")
+PHONE = "13800138000"
+
+
+class JourneyBroken(AssertionError):
+    """A reply that the commitment journey must not give at this step."""
+
+
+@dataclass
+class Turn:
+    rasa_url: str
+    user: str
+    replies: List[Dict[str, Any]]
+
+
+@dataclass
+class Citizen:
+    """One conversation. ``route(k)`` names the Rasa server (base URL) of the k-th turn."""
+
+    http: httpx.AsyncClient
+    sender: str
+    route: Callable[[int], str]
+    transcript: Transcript = field(default_factory=Transcript)
+    turns: List[Turn] = field(default_factory=list)
+    receipt: Optional[Dict[str, Any]] = None
+
+    async def say(self, text: str) -> List[BotMessage]:
+        url = self.route(len(self.turns))
+        response = await self.http.post(f"{url}/webhooks/rest/webhook", json={"sender": self.sender, "message": text})
+        response.raise_for_status()
+        replies = response.json()
+        self.turns.append(Turn(url, text, replies))
+        self.transcript.add_user(text)
+        return self.transcript.add_bot_replies(replies)
+
+
+def customs(messages: Sequence[BotMessage], stage: str) -> List[Dict[str, Any]]:
+    return [m.custom for m in messages if m.stage == stage]
+
+
+def expect_ask(messages: Sequence[BotMessage], slot: str) -> None:
+    asks = customs(messages, "ask")
+    if not asks or asks[-1].get("slot") != slot:
+        raise JourneyBroken(f"expected the question for {slot}, got {[(m.text[:40], m.custom) for m in messages]}")
+
+
+async def commitment_journey(c: Citizen, code: str = "ZM001", need: str = "我在郑州没有房子，想申请公租房") -> Dict[str, Any]:
+    """The whole self-applicant journey (R3, R6, R7): item, commitment, identity, notice, affirmation, receipt."""
+    msgs = await c.say(need)
+    candidates = customs(msgs, "item_candidates")
+    codes = [i["code"] for i in candidates[0]["items"]] if candidates else []
+    if code not in codes:
+        raise JourneyBroken(f"{code} not offered: {codes}")
+    msgs = await c.say(str(codes.index(code) + 1))
+    expect_ask(msgs, "use_commitment")
+    expect_ask(await c.say("是"), "acting_as")
+    expect_ask(await c.say("本人"), "applicant_name")
+    expect_ask(await c.say(ZHANG_WEI[0]), "applicant_id")
+    expect_ask(await c.say(ZHANG_WEI[1]), "phone")
+    msgs = await c.say(PHONE)
+    if [s["index"] for s in customs(msgs, "notice_section")] != [1, 2, 3, 4, 5, 6, 7]:
+        raise JourneyBroken("the seven notice sections were not sent in order (R6)")
+    expect_ask(msgs, "notice_ack")
+    if not customs(await c.say("已阅读"), "affirmation_request"):
+        raise JourneyBroken("no affirmation request")
+    receipts = customs(await c.say("本人承诺"), "commitment_receipt")
+    if len(receipts) != 1:
+        raise JourneyBroken("no receipt after the explicit affirmation")
+    c.receipt = receipts[0]
+    return c.receipt
+
+
+def tracker_turns(events: List[Dict[str, Any]]) -> List[tuple]:
+    """(user text, [bot texts]) per user message, from a tracker's events in stored order."""
+    turns: List[tuple] = []
+    for event in events:
+        if event.get("event") == "user":
+            turns.append((event.get("text"), []))
+        elif event.get("event") == "bot" and turns:
+            turns[-1][1].append(event.get("text"))
+    return turns
+
+
+def log_offsets(logs: Path) -> Dict[str, int]:
+    return {p.name: p.stat().st_size for p in logs.glob("*.log")}
+
+
+def log_lines_since(logs: Path, offsets: Dict[str, int]) -> Dict[str, List[str]]:
+    """Each log file's lines written after ``offsets`` (a file new since then: all of it)."""
+    found: Dict[str, List[str]] = {}
+    for path in sorted(logs.glob("*.log")):
+        with path.open("rb") as f:
+            f.seek(offsets.get(path.name, 0))
+            found[path.name] = f.read().decode("utf-8", errors="replace").splitlines()
+    return found
+
+
+LOCK_TROUBLE = re.compile(r"LockError|Could not acquire lock|Error while acquiring lock|lock.{0,40}(?:timed out|expired)", re.I)
