@@ -108,6 +108,9 @@ def memoised_event_types() -> None:
 
 
 def main() -> None:
+    from bot.tracker_store import install as tracker_store_survives_restarts
+
+    tracker_store_survives_restarts()  # correctness (P4), not tuning: applied with GZ_RASA_TUNING=0 too
     if os.environ.get("GZ_RASA_TUNING", "1") != "0":
         compile_action_result_validation()
         sqlite_wal_for_tracker_store()

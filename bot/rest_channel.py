@@ -31,6 +31,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions import messages
 from bot.core import assisted
 
 logger = logging.getLogger(__name__)
@@ -116,6 +117,12 @@ class ContractRestInput(RestInput):
                 logger.error("rest message timed out")
             except Exception:
                 logger.exception("rest message failed")
+                # The turn was not processed to the end (e.g. the tracker store was unreachable, bot/tracker_store.py):
+                # replies already collected may not be stored, so the citizen gets a service_error instead and
+                # sends the message again (P4, issue 6).
+                text, custom = messages.service_error("internal_error", "系统处理")
+                return response.json(pending + [{"recipient_id": sender_id, "text": text},
+                                                {"recipient_id": sender_id, "custom": custom}])
             return response.json(pending + collector.messages)
 
         return webhook

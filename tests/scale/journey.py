@@ -6,6 +6,7 @@ what each turn answered, so a test can compare it with the events Rasa stored fo
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence
@@ -28,6 +29,8 @@ class Turn:
     rasa_url: str
     user: str
     replies: List[Dict[str, Any]]
+    started: float = 0.0  # time.monotonic() around the request
+    ended: float = 0.0
 
 
 @dataclass
@@ -39,14 +42,19 @@ class Citizen:
     route: Callable[[int], str]
     transcript: Transcript = field(default_factory=Transcript)
     turns: List[Turn] = field(default_factory=list)
+    attempts: List[tuple] = field(default_factory=list)  # (started, ended) of every request, failed ones too
     receipt: Optional[Dict[str, Any]] = None
 
     async def say(self, text: str) -> List[BotMessage]:
         url = self.route(len(self.turns))
-        response = await self.http.post(f"{url}/webhooks/rest/webhook", json={"sender": self.sender, "message": text})
+        started = time.monotonic()
+        try:
+            response = await self.http.post(f"{url}/webhooks/rest/webhook", json={"sender": self.sender, "message": text})
+        finally:
+            self.attempts.append((started, time.monotonic()))
         response.raise_for_status()
         replies = response.json()
-        self.turns.append(Turn(url, text, replies))
+        self.turns.append(Turn(url, text, replies, started, time.monotonic()))
         self.transcript.add_user(text)
         return self.transcript.add_bot_replies(replies)
 
@@ -113,3 +121,71 @@ def log_lines_since(logs: Path, offsets: Dict[str, int]) -> Dict[str, List[str]]
 
 
 LOCK_TROUBLE = re.compile(r"LockError|Could not acquire lock|Error while acquiring lock|lock.{0,40}(?:timed out|expired)", re.I)
+
+
+@dataclass
+class Outage:
+    """What one conversation saw while a part of the system was failing."""
+
+    failed_turns: List[str] = field(default_factory=list)  # kind of each turn that did not move the journey on
+
+
+ANSWERS = {
+    "use_commitment": "是",
+    "acting_as": "本人",
+    "applicant_name": ZHANG_WEI[0],
+    "applicant_id": ZHANG_WEI[1],
+    "phone": PHONE,
+    "notice_ack": "已阅读",
+    "affirmation": "本人承诺",
+}
+
+
+async def journey_through_failures(
+    c: Citizen, outage: Outage, deadline: float, code: str = "ZM001", need: str = "我在郑州没有房子，想申请公租房",
+) -> str:
+    """The self-applicant journey driven by what the bot asks, so it can ride out failures: a turn that gets no
+    usable answer (an HTTP error, an empty reply, a ``service_error``) is sent again a moment later, the way a
+    citizen would; any other answer is a question the bot asks now. Returns the commitment number."""
+    import asyncio
+
+    text = need
+    while time.monotonic() < deadline:
+        try:
+            msgs = await c.say(text)
+        except httpx.HTTPStatusError as exc:
+            outage.failed_turns.append(f"http_{exc.response.status_code}")
+            await asyncio.sleep(1)
+            continue
+        except httpx.TransportError as exc:
+            outage.failed_turns.append(type(exc).__name__)
+            await asyncio.sleep(1)
+            continue
+        receipts = customs(msgs, "commitment_receipt")
+        if receipts:
+            c.receipt = receipts[0]
+            return receipts[0]["commitment_no"]
+        if not msgs or customs(msgs, "service_error"):
+            outage.failed_turns.append("service_error" if msgs else "empty_reply")
+            await asyncio.sleep(1)
+            text = "重试" if text == ANSWERS["affirmation"] or text == "重试" else text
+            continue
+        if customs(msgs, "affirmation_request") or customs(msgs, "affirmation_rejected"):
+            # A retry word after a failure that lost the affirmation itself is not an affirmation (R7): say it again.
+            text = ANSWERS["affirmation"]
+            continue
+        statuses = customs(msgs, "commitment_status")
+        if statuses and text in (ANSWERS["affirmation"], "重试"):
+            # The commitment was stored but its receipt never reached us; the journey answers with its status.
+            return statuses[0]["commitment_no"]
+        candidates = customs(msgs, "item_candidates")
+        if candidates:
+            codes = [i["code"] for i in candidates[-1]["items"]]
+            text = str(codes.index(code) + 1)
+            continue
+        asks = customs(msgs, "ask")
+        slot = asks[-1].get("slot") if asks else None
+        if slot not in ANSWERS:
+            raise JourneyBroken(f"unexpected answer to {text!r}: {[(m.text[:60], m.custom) for m in msgs]}")
+        text = ANSWERS[slot]
+    raise JourneyBroken(f"{c.sender}: no receipt before the deadline; failed turns {outage.failed_turns}")
