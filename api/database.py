@@ -33,12 +33,13 @@ CHAIN_LOCK_KEY = 0x475A_4348  # "GZCH"
 
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
+    # hide_parameters (P5): an error's text never carries a statement's values (ID and phone numbers).
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
 
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _sqlite_on_connect(dbapi_connection, _record) -> None:

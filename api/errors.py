@@ -4,12 +4,16 @@ Validation errors never echo the submitted values: they may contain ID or phone 
 """
 from __future__ import annotations
 
+import logging
 from typing import Dict, Optional
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+logger = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
@@ -41,6 +45,19 @@ def install_error_handlers(app: FastAPI) -> None:
         ]
         return JSONResponse(
             _body("invalid_request", "请求格式不正确，请检查必填项和格式。", fields=fields), status_code=422
+        )
+
+    @app.exception_handler(OperationalError)
+    async def _database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
+        # P4 (issue 6): the database cannot be reached or written - PostgreSQL restarting, the disk full, the file
+        # system read-only. The transaction was rolled back, so nothing is half written; the caller (the action
+        # server: service_error, and the citizen keeps what they entered) may retry. One line instead of a
+        # traceback, with the driver's first line only: SQLAlchemy's text can carry the statement (P5).
+        lines = str(exc.orig).strip().splitlines() if exc.orig is not None else []
+        reason = (lines[0] if lines else type(exc).__name__)[:200]
+        logger.error("database unavailable on %s %s: %s", request.method, request.url.path, reason)
+        return JSONResponse(
+            _body("db_unavailable", "数据库暂时不可用，请稍后再试。"), status_code=503, headers={"Retry-After": "5"}
         )
 
     @app.exception_handler(StarletteHTTPException)

@@ -52,6 +52,8 @@ class StackConfig:
     pg_tracker_db: str = field(default_factory=lambda: os.environ.get("GZ_PG_TRACKER_DB", "rasa_trackers"))
     # Channel credentials for Rasa; tests pass a generated file (e.g. the WeChat channel's fake API server).
     credentials: Path = ROOT / "bot" / "credentials.yml"
+    # Embedded profile: the API's SQLite file, default <var_dir>/api.db (tests put it on a file system they fill).
+    api_db_path: Optional[Path] = None
 
     @property
     def rasa_token_path(self) -> Path:
@@ -103,7 +105,7 @@ class StackConfig:
             )
             env["GZ_TRACKER_DB_URL"] = f"postgresql+psycopg://{self.pg_user}@{self.pg_host}:{self.pg_port}/{self.pg_tracker_db}"
         else:
-            env["GZ_DATABASE_URL"] = f"sqlite:///{self.var_dir / 'api.db'}"
+            env["GZ_DATABASE_URL"] = f"sqlite:///{self.api_db_path or self.var_dir / 'api.db'}"
             env["GZ_TRACKER_DB_URL"] = f"sqlite:///{self.var_dir / 'rasa_tracker.db'}"
         return env
 
@@ -226,7 +228,8 @@ class Stack:
             name,
             # --auth-token protects the HTTP API (trackers, /model); the channels' webhooks stay open.
             # bot.rasa_server = `rasa run` plus the two fixes the benchmark's profile found (see its docstring).
-            [str(RASA_PY), "-m", "bot.rasa_server", "run", "--enable-api", "--auth-token", self.config.rasa_token(),
+            # "=": a URL-safe token may begin with "-", which argparse would take for an option.
+            [str(RASA_PY), "-m", "bot.rasa_server", "run", "--enable-api", f"--auth-token={self.config.rasa_token()}",
              "--cors", "*", "--port", str(port), "--model", str(self.model), "--endpoints", str(endpoints),
              "--credentials", str(self.config.credentials),
              "--logging-config-file", str(ROOT / "bot" / "logging.yml")],
