@@ -332,6 +332,8 @@ class ValidateCommitmentForm(Action):
             turn.set("credit_status", None)  # asked again via action_ask_credit_status (service_error)
             return
         status = result.get("status")
+        # Operations trace; the ID is masked by the process's log record factory (bot/core/logmask.py, P5).
+        logger.info("credit check %s: %s", turn.slots["applicant_id"], status)
         decision = eligibility.decide(item, use_commitment=True, acting_as=turn.slots.get("acting_as"), credit=status)
         if not decision.eligible:
             say(turn.dispatcher, messages.not_eligible(item, "credit", eligibility.explain(decision, item), decision.proofs_required))
