@@ -49,11 +49,17 @@ def run_levels(
         count = conversations or max(10, 2 * n)
         for target, journey in targets:
             log(f"{target.name}: {n} concurrent, {count} conversations ...")
-            before = loadavg()
+            before, cpu_before = loadavg(), target.cpu()
             row = asyncio.run(load.run_level(target.url, journey, target.name, n, count)).as_dict()
+            cpu_after = target.cpu()
             row["loadavg_before"] = before
+            row["cpu_ms_per_turn"] = {
+                proc: round(1000 * (cpu_after[proc] - cpu_before.get(proc, 0.0)) / max(row["turns"], 1), 1)
+                for proc in cpu_after
+            }
             log(f"{target.name}: {n} concurrent: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, "
-                f"{row['turns_per_s']} turns/s, {row['errors']} errors {row['error_kinds'] or ''}")
+                f"{row['turns_per_s']} turns/s, {row['errors']} errors {row['error_kinds'] or ''}, "
+                f"CPU ms/turn {row['cpu_ms_per_turn']}")
             results[target.name].append(row)
     for target, _ in targets:
         target.measure_rss()

@@ -10,6 +10,8 @@ P95_RATIO_MAX = 1.5        # at 10 concurrent conversations: our p95 per turn <=
 THROUGHPUT_RATIO_MIN = 0.8  # at saturation: our turns/s >= 0.8x stock's
 ERRORS_AT_50 = 0            # zero errors at 50 concurrent conversations
 
+PROCESSES = ["Rasa server", "action server", "API (uvicorn)"]
+
 
 def _f(value: Optional[float], digits: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -86,6 +88,28 @@ def render(data: Dict[str, Any]) -> str:
         for n in sorted(set(ours) & set(stock)):
             cells = [_f(_ratio(ours[n][k], stock[n][k]), 2) for k in ("p50_ms", "p95_ms", "p99_ms", "turns_per_s")]
             out.append(f"| {n} | " + " | ".join(cells) + " |")
+    out.append("\n## CPU per turn (ms of user + system time), by server process\n")
+    out.append(
+        "Throughput on a shared machine moves with whatever else runs; the CPU a turn costs hardly does. "
+        "On a machine of its own, throughput at saturation is about cores × 1000 / (CPU ms per turn of all "
+        "servers + the load generator's share), so the ratio of the totals predicts the throughput ratio.\n"
+    )
+    out.append("| concurrent | system | " + " | ".join(PROCESSES) + " | all servers |")
+    out.append("|---:|---|" + "---:|" * (len(PROCESSES) + 1))
+    for n in sorted(set(ours) | set(stock)):
+        for name, rows in (("ours", ours), *others.items(), ("stock", stock)):
+            r = rows.get(n)
+            if r and r.get("cpu_ms_per_turn"):
+                cpu = r["cpu_ms_per_turn"]
+                cells = [_f(cpu.get(p), 1) if p in cpu else "–" for p in PROCESSES]
+                out.append(f"| {n} | {name} | " + " | ".join(cells) + f" | {_f(sum(cpu.values()), 1)} |")
+    cpu_rows = [(ours[n], stock[n]) for n in sorted(set(ours) & set(stock))
+                if ours[n].get("cpu_ms_per_turn") and stock[n].get("cpu_ms_per_turn")]
+    if cpu_rows:
+        ratios = [sum(o["cpu_ms_per_turn"].values()) / sum(s["cpu_ms_per_turn"].values()) for o, s in cpu_rows]
+        out.append(f"\nOurs / stock, CPU per turn, all servers: {', '.join(f'{r:.2f}' for r in ratios)} "
+                   f"(levels {', '.join(str(o['concurrency']) for o, _ in cpu_rows)}); the throughput this "
+                   f"predicts on an unshared machine: {1 / max(ratios):.2f}-{1 / min(ratios):.2f}× stock.")
     out.append("\n## Targets (issue 6)\n")
     out.append("| target | measured | met |")
     out.append("|---|---|---|")

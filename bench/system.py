@@ -74,6 +74,20 @@ def peak_rss_mb(pgid: int) -> float:
     return total_kb / 1024
 
 
+def cpu_seconds(pgid: int) -> float:
+    """User + system CPU time used so far by the group's live processes, in seconds. Unlike wall-clock
+    throughput, CPU per turn hardly changes when other work shares the machine."""
+    ticks = 0
+    for pid in group_pids(pgid):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(")") + 2:].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def self_peak_rss_mb() -> float:
     import resource
 

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from bench.system import peak_rss_mb
+from bench.system import cpu_seconds, peak_rss_mb
 from bot.stack import RASA_PY, ROOT, Stack, StackConfig
 
 RASA = ROOT / ".venv" / "bin" / "rasa"
@@ -96,6 +96,10 @@ class Target:
     def measure_rss(self) -> None:
         raise NotImplementedError
 
+    def cpu(self) -> Dict[str, float]:
+        """CPU seconds used so far by each server process (group)."""
+        raise NotImplementedError
+
     def stop(self) -> None:
         raise NotImplementedError
 
@@ -141,11 +145,14 @@ class OurStack(Target):
         self.startup = parse_rasa_log(self.stack.logs / "rasa.log")
         self.startup.wall_s = wall
 
+    LABELS = {"rasa": "Rasa server", "actions": "action server", "api": "API (uvicorn)"}
+
     def measure_rss(self) -> None:
         for name, proc in self.stack.procs.items():
-            self.rss_mb[{"rasa": "Rasa server", "actions": "action server", "api": "API (uvicorn)"}[name]] = (
-                peak_rss_mb(proc.pid)
-            )
+            self.rss_mb[self.LABELS[name]] = peak_rss_mb(proc.pid)
+
+    def cpu(self) -> Dict[str, float]:
+        return {self.LABELS[name]: cpu_seconds(proc.pid) for name, proc in self.stack.procs.items()}
 
     def stop(self) -> None:
         self.stack.stop_all()
@@ -205,6 +212,9 @@ class StockRasa(Target):
     def measure_rss(self) -> None:
         if self.proc is not None:
             self.rss_mb["Rasa server"] = peak_rss_mb(self.proc.pid)
+
+    def cpu(self) -> Dict[str, float]:
+        return {"Rasa server": cpu_seconds(self.proc.pid)} if self.proc is not None else {}
 
     def stop(self) -> None:
         if self.proc is None or self.proc.poll() is not None:
