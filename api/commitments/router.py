@@ -41,6 +41,9 @@ router = APIRouter(tags=["commitments"])
 def create_commitment(
     body: CommitmentRequest,
     response: Response,
+    # Only the action server stores commitments: nobody can record a commitment the journey did not take
+    # (R7). Hotline-assisted ones arrive through the same action server.
+    _caller: Principal = Depends(require_roles("service")),
     factory: sessionmaker[Session] = Depends(get_sessionmaker),
     key: PlatformKey = Depends(get_platform_key),
     id_hash_key: bytes = Depends(get_id_hash_key),

@@ -52,7 +52,11 @@ def _valid_id(id_number: str) -> str:
 
 @router.post("/credit/check", response_model=CreditCheckResponse)
 def credit_check(
-    body: CreditCheckRequest, session: Session = Depends(get_session), key: bytes = Depends(get_id_hash_key)
+    body: CreditCheckRequest,
+    session: Session = Depends(get_session),
+    key: bytes = Depends(get_id_hash_key),
+    # P5: whether an ID has a bad-credit record is personal data; the journey (service) and officers ask.
+    _caller: Principal = Depends(require_roles("service", "officer", "admin")),
 ) -> CreditCheckResponse:
     """R4 / R18: whether this applicant may use commitment, and the records that decide it."""
     result = service.check(session, key, _valid_id(body.id_number))

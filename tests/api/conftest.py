@@ -71,9 +71,21 @@ def app(initialised: Settings):
     application.state.engine.dispose()
 
 
+# Endpoints only the action server may call. The tests act as the action server there unless they pass
+# their own headers (the refusals are tested with explicit headers in test_commitments_api.py).
+SERVICE_ONLY = ("/api/v1/commitments", "/api/v1/credit/check")
+
+
+class ActionServerClient(TestClient):
+    def post(self, url, *args, **kwargs):
+        if url in SERVICE_ONLY and "headers" not in kwargs:
+            kwargs["headers"] = {"X-Service-Token": self.app.state.service_token}
+        return super().post(url, *args, **kwargs)
+
+
 @pytest.fixture
 def client(app) -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
+    with ActionServerClient(app) as test_client:
         yield test_client
 
 

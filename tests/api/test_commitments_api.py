@@ -329,3 +329,19 @@ def test_logs_mask_ids_and_phone_numbers(client, caplog):
     assert "4101**********5671" in logged
     for secret in (ZHAO_QIANG[1], LIU_YANG[1], PHONE):
         assert secret not in logged
+
+
+def test_only_the_action_server_may_store_a_commitment(client):  # R7: nobody records a commitment the journey did not take
+    body = commitment_body(client, "ZM001")
+    assert client.post("/api/v1/commitments", json=body, headers={}).status_code == 401
+    applicant = client.post("/api/v1/auth/applicant", json={"name": "张伟", "id_number": "410105199001011233"})
+    token = applicant.json()["access_token"]
+    refused = client.post("/api/v1/commitments", json=body, headers={"Authorization": f"Bearer {token}"})
+    assert refused.status_code == 403
+    forged = client.post("/api/v1/commitments", json=body, headers={"X-Service-Token": "guess"})
+    assert forged.status_code == 401
+    assert client.get("/api/v1/chain/verify").json()["length"] == 0
+
+
+def test_credit_status_is_not_public(client):  # P5
+    assert client.post("/api/v1/credit/check", json={"id_number": "410102198505052342"}, headers={}).status_code == 401
