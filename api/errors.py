@@ -10,7 +10,7 @@ from typing import Dict, Optional
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger(__name__)
@@ -59,6 +59,20 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             _body("db_unavailable", "数据库暂时不可用，请稍后再试。"), status_code=503, headers={"Retry-After": "5"}
         )
+
+    async def _unrepresentable(request: Request, exc: Exception) -> JSONResponse:
+        # Found by the schema fuzzer (tests/fuzz/test_api_schema.py): a number in a path or query parameter larger
+        # than the database's integer (PostgreSQL INTEGER is 32 bits, SQLite's 64) or a string it cannot store
+        # (a NUL character on PostgreSQL) reached the database and became a 500. Such a value is the caller's
+        # invalid request, whatever the endpoint; the transaction was rolled back. Routes should still bound their
+        # parameters (Path(ge=1, le=...)) so that the schema says so.
+        logger.warning("unrepresentable value on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        return JSONResponse(
+            _body("invalid_request", "请求中的数值或文字超出了可以处理的范围，请检查后重试。"), status_code=422
+        )
+
+    app.add_exception_handler(DataError, _unrepresentable)
+    app.add_exception_handler(OverflowError, _unrepresentable)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
