@@ -149,7 +149,10 @@ def test_inbox_example_train_evaluate_activate_understood_restart_roll_back(brow
     expect(page.locator("#macro-f1")).to_have_text(re.compile(r"^0\.\d{3}$"))
     expect(page.locator("dl.summary")).to_contain_text("微调")
     expect(page.locator("img.confusion")).to_be_visible()
-    page.wait_for_function("() => document.querySelector('img.confusion').naturalWidth > 100")
+    # The page re-renders while the job list refreshes: look the image up afresh on every poll.
+    page.wait_for_function(
+        "() => { const i = document.querySelector('img.confusion'); return !!i && i.complete && i.naturalWidth > 100; }"
+    )
     page.evaluate("() => document.querySelectorAll('.toast-item').forEach(t => t.remove())")
     page.screenshot(path=str(DOCS / "admin-evaluation.png"), full_page=True)
 
