@@ -197,6 +197,7 @@ _ROLE_WORDS = frozenset(
     {"申请人", "他", "她", "其", "老人", "家人", "父亲", "母亲", "爸爸", "妈妈", "我爸", "我妈", "爷爷", "奶奶", "外公",
      "外婆", "丈夫", "妻子", "爱人", "儿子", "女儿", "公司", "单位", "法定代表人", "老板"}
 )
+_HONORIFICS = frozenset({"先生", "女士", "老先生", "老人家", "同志", "老师"})
 # Words a proxy uses around the commitment: "我受赵强特别授权，代为承诺".
 _PROXY_WORDS = _ROLE_WORDS | frozenset(
     {"受", "经", "经过", "获得", "得到", "取得", "特别", "书面", "全权", "授权", "委托", "代为", "代表", "代替", "代",
@@ -318,6 +319,10 @@ def _authoriser_problem(compact: str, name_key: str) -> Tuple[str, str]:
         if who in _SUBJECTS or who in _PROXY_WORDS or _segments(who, _ROLE_WORDS | {"我", "的"}):
             continue
         if name_key and name_key not in who:
+            return compact, "authoriser_mismatch"
+        # Around the applicant's name, only words saying who they are ("我父亲赵强", "申请人赵强", "赵强先生"):
+        # anything else ("受不赵强特别授权", found by tests/fuzz) is not a plain reading of the authorisation.
+        if name_key and not _segments(who.replace(name_key, "", 1), _ROLE_WORDS | _HONORIFICS | {"我", "的"}):
             return compact, "authoriser_mismatch"
         compact = compact[: match.start(1)] + "申请人" + compact[match.end(1):]
     return compact, ""

@@ -311,14 +311,17 @@ _MASKABLE = re.compile(
 def mask_text(text: str) -> str:
     """A free text with every ID, USCC and phone-length number masked, for logs (P5).
 
-    The text is normalised first, so numbers read out in Chinese digits or typed in groups are caught too.
+    Numbers are masked as typed, then the text is normalised and masked again, so numbers read out in Chinese
+    digits or typed in groups are caught too. Masking before normalising matters: normalising reads a spoken
+    digit next to a number as part of it ("…1233一下" → "…12331下"), which would hide the ID inside a longer
+    number that no longer looks like one (found by tests/fuzz/test_core_properties.py).
     """
 
     def _mask(match: "re.Match[str]") -> str:
         token = match.group(0)
         return mask_phone(token) if len(token.lstrip("+")) <= 13 else mask_id(token)
 
-    return _MASKABLE.sub(_mask, normalize(text))
+    return _MASKABLE.sub(_mask, normalize(_MASKABLE.sub(_mask, text)))
 
 
 # --- messages ---------------------------------------------------------------------------------------
