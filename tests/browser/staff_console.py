@@ -3,28 +3,28 @@ from __future__ import annotations
 
 from typing import List
 
-from tests.e2e.staff import demo_password
+from tests.e2e.staff import account
 
 DESKTOP = {"viewport": {"width": 1440, "height": 1000}, "device_scale_factor": 1}
 TURN_TIMEOUT = 90_000  # ms
 
 
 class StaffConsole:
-    def __init__(self, browser, stack, username: str = "demo_staff"):
+    def __init__(self, browser, stack, role: str = "staff"):
         self.stack = stack
         self.context = browser.new_context(**DESKTOP)
         self.page = self.context.new_page()
         self.errors: List[str] = []
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.set_default_timeout(TURN_TIMEOUT)
-        self.username = username
+        self.username, self.password = account(stack, role)
 
     def sign_in(self) -> "StaffConsole":
         """Through the shared login page, which sends a staff account to the hotline console."""
         page = self.page
         page.goto(f"{self.stack.config.api_url}/console/index.html")
         page.fill("#username", self.username)
-        page.fill("#password", demo_password(self.stack, self.username))
+        page.fill("#password", self.password)
         page.click("#login-submit")
         page.wait_for_url("**/console/hotline.html*")
         return self

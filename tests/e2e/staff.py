@@ -1,28 +1,42 @@
-"""Staff sign-in against a running stack, for the e2e and browser tests of the consoles (issue 5).
+"""Staff accounts and sign-in against a running stack, for the e2e, WeChat and browser tests of the consoles
+(issue 5).
 
-``api.cli init`` (run by ``Stack.prepare``) seeds one account per role and keeps their passwords in
-``<var>/demo_accounts.txt`` (mode 0600), the file the set-up command prints them from.
+Each stack gets its own accounts, made with the operator command (``python -m api.cli create-user``) in the
+stack's environment: the demo accounts' passwords are written to ``<var>/demo_accounts.txt`` only when the
+set-up creates them, which is not the case on a reused PostgreSQL database (scale profile).
 """
 from __future__ import annotations
 
-from typing import Dict
+import os
+import secrets
+import subprocess
+import uuid
+from typing import Dict, Tuple
 
 import httpx
 
+from bot.stack import API_PY, ROOT
 
-def demo_password(stack, username: str) -> str:
-    for line in (stack.config.var_dir / "demo_accounts.txt").read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) == 3 and not line.startswith("#") and parts[0] == username:
-            return parts[2]
-    raise KeyError(username)
+_accounts: Dict[Tuple[str, str], Tuple[str, str]] = {}
 
 
-def staff_headers(stack, username: str = "demo_staff") -> Dict[str, str]:
+def account(stack, role: str = "staff") -> Tuple[str, str]:
+    """(username, password) of a ``role`` account for this stack, created on first use."""
+    key = (str(stack.config.var_dir), role)
+    if key not in _accounts:
+        username, password = f"t{role}_{uuid.uuid4().hex[:8]}", secrets.token_urlsafe(18)
+        subprocess.run(
+            [str(API_PY), "-m", "api.cli", "create-user", "--username", username, "--role", role, "--password", password],
+            cwd=ROOT, env=dict(os.environ, **stack.config.api_env()), check=True, capture_output=True,
+        )
+        _accounts[key] = (username, password)
+    return _accounts[key]
+
+
+def staff_headers(stack, role: str = "staff") -> Dict[str, str]:
+    username, password = account(stack, role)
     response = httpx.post(
-        f"{stack.config.api_url}/api/v1/auth/login",
-        json={"username": username, "password": demo_password(stack, username)},
-        timeout=30,
+        f"{stack.config.api_url}/api/v1/auth/login", json={"username": username, "password": password}, timeout=30
     )
     response.raise_for_status()
     return {"Authorization": f"Bearer {response.json()['access_token']}"}

@@ -8,7 +8,7 @@ from typing import Dict, List
 import httpx
 import pytest
 
-from tests.e2e.staff import staff_headers
+from tests.e2e.staff import account, staff_headers
 
 pytestmark = pytest.mark.e2e
 
@@ -64,7 +64,7 @@ def test_handoff_to_staff_and_back_over_rest(chat, stack):  # issue 5: handoff, 
 
     taken = api(stack, "POST", f"/handoff/{entry['id']}/take", staff)
     assert taken.status_code == 200, taken.text
-    assert taken.json()["status"] == "active" and taken.json()["taken_by"] == "demo_staff"
+    assert taken.json()["status"] == "active" and taken.json()["taken_by"] == account(stack)[0]
     assert tracker(stack, c.sender)["paused"] is True
     # A second take is refused: one person per conversation.
     assert api(stack, "POST", f"/handoff/{entry['id']}/take", staff).status_code == 409

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from tests.e2e.contract import BotMessage, Transcript, check_contract
-from tests.e2e.staff import staff_headers
+from tests.e2e.staff import account, staff_headers
 
 pytestmark = pytest.mark.e2e
 
@@ -106,11 +106,11 @@ def test_hotline_assisted_proxy_commitment(stack, catalogue):  # issue 5, R5 R6 
     verify = httpx.get(f"{stack.config.api_url}/api/v1/commitments/{receipt['commitment_no']}/verify", timeout=30).json()
     assert verify["valid"] is True
     record = httpx.get(f"{stack.config.api_url}/api/v1/commitments/{receipt['commitment_no']}",
-                       headers=staff_headers(stack, "demo_officer"), timeout=30).json()["signed_record"]
+                       headers=staff_headers(stack, "officer"), timeout=30).json()["signed_record"]
     evidence = record["evidence"]
     assert evidence["channel"] == "hotline" and evidence["sender_id"] == f"hotline-{console.sid}"
     assisted = evidence["assisted"]
-    assert assisted["staff_id"] == "demo_staff" and assisted["call_id"] == "CALL-E2E-0001"
+    assert assisted["staff_id"] == account(stack)[0] and assisted["call_id"] == "CALL-E2E-0001"
     assert assisted["caller_phone"] == CALLER and assisted["attestation"] == "来电人已口头明确作出上述承诺，本人如实记录"
     assert [(t["index"], datetime.fromisoformat(t["at"])) for t in assisted["read_aloud"]] == [
         (t["index"], datetime.fromisoformat(t["at"])) for t in ticks

@@ -67,77 +67,81 @@
     return el("section.card", { "aria-label": title }, [el("h2", { text: title + "（" + entries.length + "）" }), body]);
   }
 
+  /* One conversation: the header and the transcript refresh every few seconds; the buttons and the reply box
+   * are built once per status, so a refresh never replaces what the staff member is typing or clicking. */
   async function renderConversation(view, id) {
-    var box = el("div.handoff");
-    view.appendChild(box);
     var me = GZ.session().user;
-    var draft = "";
-    async function refresh() {
-      var d;
-      try { d = await GZ.api("GET", "/handoff/" + encodeURIComponent(id)); }
-      catch (error) { GZ.toast(error.message, "error"); return; }
-      var input = box.querySelector("#staff-text");
-      if (input) draft = input.value;
-      var hadFocus = input && document.activeElement === input;
-      stop();
-      every(2500, refresh);
-      var fetchedAt = Date.now();
-      GZ.clear(box);
-      box.appendChild(el("p", {}, [el("a", { href: "#queue", text: "← 返回队列" })]));
-      box.appendChild(el("section.card.handoff-header", { dataset: { status: d.status } }, [
-        el("h1", { text: "转人工 · " + d.channel_label + " · " + d.sender }),
-        el("p", {}, [
-          el("span.badge", { text: d.reason_label }), " ",
-          el("span.badge" + (d.status === "active" ? ".badge-ok" : ""), { text: { waiting: "等待接入", active: "人工服务中", closed: "已交回机器人" }[d.status] }),
-          " 等待时间：", ticking(el("span.waited"), d, fetchedAt),
-          d.taken_by ? " · 接待人：" + d.taken_by : "",
-        ]),
-        el("p.hint", { text: d.journey.active_form
-          ? "用户正在办理：" + (d.journey.item_name || d.journey.item || "—") + "；机器人等待的问题：" + (SLOT_NAMES[d.journey.requested_slot] || d.journey.requested_slot || "—") + (d.journey.paused ? "（机器人已暂停）" : "")
-          : "用户当前没有进行中的办理。" }),
-      ]));
-      box.appendChild(el("section.card.transcript", { "aria-label": "对话记录" }, [
-        el("ol.entries", {}, d.transcript.map(function (e) {
-          return el("li.entry-" + e.from, {}, [
-            el("span.who", { text: { citizen: "用户", bot: "助手", staff: "人工", system: "系统" }[e.from] + "：" }),
-            e.text, e.at ? el("span.at", { text: " " + GZ.time(e.at).slice(11) }) : null,
-          ]);
-        })),
-      ]));
-      var list = box.querySelector(".transcript .entries");
-      if (list) list.scrollTop = list.scrollHeight;
+    var header = el("section.card.handoff-header");
+    var transcript = el("section.card.transcript", { "aria-label": "对话记录" }, [el("ol.entries")]);
+    var actions = el("div.handoff-actions");
+    var shownStatus = null;
+    view.appendChild(el("div.handoff", {}, [el("p", {}, [el("a", { href: "#queue", text: "← 返回队列" })]), header, transcript, actions]));
+
+    async function act(method, path, body, done) {
+      try { var result = await GZ.api(method, path, body); if (done) done(result); }
+      catch (error) { GZ.toast(error.message, "error"); }
+      await refresh();
+    }
+
+    function buildActions(d) {
+      GZ.clear(actions);
       if (d.status === "waiting") {
-        box.appendChild(el("div.toolbar", {}, [el("button#take.primary", { type: "button", text: "接入对话（机器人暂停）", onclick: async function () {
-          try { await GZ.api("POST", "/handoff/" + id + "/take"); GZ.toast("已接入，机器人已暂停。"); } catch (error) { GZ.toast(error.message, "error"); }
-          refresh();
-        } })]));
+        actions.appendChild(el("div.toolbar", {}, [el("button#take.primary", { type: "button", text: "接入对话（机器人暂停）",
+          onclick: function () { act("POST", "/handoff/" + id + "/take", null, function () { GZ.toast("已接入，机器人已暂停。"); }); } })]));
       } else if (d.status === "active" && d.taken_by === me) {
         var text = el("textarea#staff-text", { rows: 3, placeholder: "回复用户（" + (d.push ? "即时送达" : "用户下次发消息时送达") + "）" });
-        text.value = draft;
         var form = el("form.answer-form.vertical.staff-reply", {}, [
           el("label", { for: "staff-text", text: "回复用户" }), text,
           el("div.toolbar", {}, [
             el("button#send-staff.primary", { type: "submit", text: "发送" }),
-            el("button#release.secondary", { type: "button", text: "交回机器人继续办理", onclick: async function () {
-              try { await GZ.api("POST", "/handoff/" + id + "/release"); GZ.toast("已交回机器人。"); } catch (error) { GZ.toast(error.message, "error"); }
-              refresh();
+            el("button#release.secondary", { type: "button", text: "交回机器人继续办理", onclick: function () {
+              act("POST", "/handoff/" + id + "/release", null, function () { GZ.toast("已交回机器人。"); });
             } }),
           ]),
         ]);
-        form.addEventListener("submit", async function (event) {
+        form.addEventListener("submit", function (event) {
           event.preventDefault();
           var value = text.value.trim();
           if (!value) return;
-          try {
-            var sent = await GZ.api("POST", "/handoff/" + id + "/messages", { text: value });
-            text.value = ""; draft = "";
+          act("POST", "/handoff/" + id + "/messages", { text: value }, function (sent) {
+            text.value = "";
             GZ.toast(sent.delivery === "pushed" ? "已送达。" : "已排队，用户下次发消息时送达。");
-          } catch (error) { GZ.toast(error.message, "error"); }
-          refresh();
+          });
         });
-        box.appendChild(form);
-        if (hadFocus) text.focus();
+        actions.appendChild(form);
+        text.focus();
       }
+    }
+
+    async function refresh() {
+      var d;
+      try { d = await GZ.api("GET", "/handoff/" + encodeURIComponent(id)); }
+      catch (error) { GZ.toast(error.message, "error"); return; }
+      stop();
+      every(2500, refresh);
+      var fetchedAt = Date.now();
+      header.dataset.status = d.status;
+      GZ.clear(header);
+      header.appendChild(el("h1", { text: "转人工 · " + d.channel_label + " · " + d.sender }));
+      header.appendChild(el("p", {}, [
+        el("span.badge", { text: d.reason_label }), " ",
+        el("span.badge" + (d.status === "active" ? ".badge-ok" : ""), { text: { waiting: "等待接入", active: "人工服务中", closed: "已交回机器人" }[d.status] }),
+        " 等待时间：", ticking(el("span.waited"), d, fetchedAt),
+        d.taken_by ? " · 接待人：" + d.taken_by : "",
+      ]));
+      header.appendChild(el("p.hint", { text: d.journey.active_form
+        ? "用户正在办理：" + (d.journey.item_name || d.journey.item || "—") + "；机器人等待的问题：" + (SLOT_NAMES[d.journey.requested_slot] || d.journey.requested_slot || "—") + (d.journey.paused ? "（机器人已暂停）" : "")
+        : "用户当前没有进行中的办理。" }));
+      var list = el("ol.entries", {}, d.transcript.map(function (e) {
+        return el("li.entry-" + e.from, {}, [
+          el("span.who", { text: { citizen: "用户", bot: "助手", staff: "人工", system: "系统" }[e.from] + "：" }),
+          e.text, e.at ? el("span.at", { text: " " + GZ.time(e.at).slice(11) }) : null,
+        ]);
+      }));
+      transcript.replaceChild(list, transcript.firstChild);
+      list.scrollTop = list.scrollHeight;
+      var status = d.status + (d.taken_by === me ? ":mine" : "");
+      if (status !== shownStatus) { shownStatus = status; buildActions(d); }
     }
     await refresh();
   }
