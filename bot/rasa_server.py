@@ -108,9 +108,12 @@ def memoised_event_types() -> None:
 
 
 def main() -> None:
+    from bot.message_guard import install as guard_incoming_messages
     from bot.tracker_store import install as tracker_store_survives_restarts
 
-    tracker_store_survives_restarts()  # correctness (P4), not tuning: applied with GZ_RASA_TUNING=0 too
+    # Correctness (P4, P5), not tuning: applied with GZ_RASA_TUNING=0 too.
+    tracker_store_survives_restarts()
+    guard_incoming_messages()
     if os.environ.get("GZ_RASA_TUNING", "1") != "0":
         compile_action_result_validation()
         sqlite_wal_for_tracker_store()
