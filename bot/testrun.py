@@ -68,12 +68,16 @@ def main() -> int:
         if profile == "scale":
             env.setdefault("GZ_TEST_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
         # tests/deploy runs in the API venv: kubernetes-validate needs jsonschema >= 4.18, Rasa 3.6 pins < 4.18.
-        api_targets = ["tests/core", "tests/api", "tests/deploy"] if profile == "embedded" else ["tests/api"]
+        # tests/fuzz/test_api_schema.py: schemathesis against the API's OpenAPI schema (API venv only).
+        api_fuzz = ["tests/fuzz/test_api_schema.py", "tests/fuzz/test_core_properties.py"]
+        api_targets = (["tests/core", "tests/api", "tests/deploy", *api_fuzz] if profile == "embedded"
+                       else ["tests/api", "tests/fuzz/test_api_schema.py"])
         rasa_targets = (
             # tests/browser: the website widget in headless Chromium, against the same stack as tests/e2e.
-            ["tests/core", "tests/actions", "tests/bot", "tests/e2e", "tests/wechat", "tests/browser"]
+            ["tests/core", "tests/actions", "tests/bot", "tests/e2e", "tests/wechat", "tests/browser", "tests/fuzz"]
             if profile == "embedded"
-            else ["tests/e2e", "tests/wechat"]  # tests/wechat on scale: the channel's store is Redis
+            # tests/wechat on scale: the channel's store is Redis; tests/scale: replicas, PostgreSQL restart.
+            else ["tests/e2e", "tests/wechat", "tests/scale"]
         )
         for label, python, targets in (
             (f"{profile}/api-venv", ROOT / ".venv-api/bin/python", api_targets),
