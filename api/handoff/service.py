@@ -138,6 +138,7 @@ def get(session: Session, request_id: int) -> HandoffRequest:
 
 def detail(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> Dict[str, Any]:
     """The request with the conversation so far (masked), read from the tracker; reading it is audited (P5)."""
+    _end_read(session)
     tracker = rasa.tracker(row.sender_id)
     messages = session.scalars(
         select(HandoffMessage).where(HandoffMessage.request_id == row.id).order_by(HandoffMessage.id)
@@ -158,7 +159,15 @@ def detail(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest
 # --- taking over, talking, handing back -------------------------------------------------------------------
 
 
+def _end_read(session: Session) -> None:
+    """End the transaction that loaded the request before a call to Rasa: on SQLite (WAL) a transaction that
+    read before another connection's commit cannot write afterwards, and the console polls (and audits) while
+    Rasa works. Each write below starts a fresh transaction with the write itself."""
+    session.commit()
+
+
 def take(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> HandoffRequest:
+    _end_read(session)
     # Claimed with a conditional update, so two staff members clicking at once cannot both take it.
     claimed = session.execute(
         update(HandoffRequest)
@@ -182,9 +191,9 @@ def take(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, 
         )
         session.commit()
         raise
-    session.refresh(row)
     audit.record(session, who, "handoff.take", f"handoff:{row.id}", {"channel": row.channel, "reason": row.reason}, at=now)
     session.commit()
+    session.refresh(row)
     return row
 
 
@@ -197,6 +206,7 @@ def _taken_by_caller(row: HandoffRequest, who: Principal) -> None:
 
 def send(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, text: str, now: datetime) -> Dict[str, Any]:
     _taken_by_caller(row, who)
+    _end_read(session)
     rasa.append(row.sender_id, [_staff_message(text, "text", row.id, now)], output_channel=row.channel)
     delivery = "pushed" if row.channel in PUSH_CHANNELS else "next_reply"
     message = HandoffMessage(request_id=row.id, at=now, staff=who.actor, text=text, delivery=delivery)
@@ -209,6 +219,7 @@ def send(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, 
 def release(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> HandoffRequest:
     """Hand back to the bot: ``resume``, say so, and ask the journey's pending question again."""
     _taken_by_caller(row, who)
+    _end_read(session)
     tracker = rasa.tracker(row.sender_id)
     events: List[Dict[str, Any]] = [
         {"event": "resume", "timestamp": aware(now).timestamp()},

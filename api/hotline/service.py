@@ -208,6 +208,7 @@ def view(session: Session, row: HotlineSession) -> SessionView:
 
 def detail(session: Session, rasa: RasaLink, who: Principal, row: HotlineSession, now: datetime) -> SessionDetail:
     """The session with its conversation so far (masked), e.g. after the console was reloaded; audited (P5)."""
+    session.commit()  # end the read before calling Rasa (SQLite WAL: a stale reader cannot write afterwards)
     try:
         tracker = rasa.tracker(row.sender_id)
     except ApiError:

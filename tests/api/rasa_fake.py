@@ -24,6 +24,7 @@ class FakeRasa:
         self.hotline_calls: List[Tuple[Dict[str, str], Dict[str, Any]]] = []
         self.hotline_reply: Callable[[Dict[str, Any]], List[Dict[str, Any]]] = lambda body: [{"recipient_id": "x", "text": "好的"}]
         self.down = False
+        self.on_call: Optional[Callable[[], None]] = None  # runs inside every call, e.g. another writer
 
     def conversation(self, sender: str, events: Optional[List[Dict[str, Any]]] = None, *, slots=None, loop=None) -> None:
         self.trackers[sender] = {
@@ -40,6 +41,8 @@ class FakeRasa:
     def handle(self, request: httpx.Request) -> httpx.Response:
         if self.down:
             raise httpx.ConnectError("rasa is down", request=request)
+        if self.on_call is not None:
+            self.on_call()
         path = request.url.path
         params = dict(request.url.params)
         if path == "/webhooks/hotline/webhook":

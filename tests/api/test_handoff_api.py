@@ -198,3 +198,27 @@ def test_rasa_down_at_take_over_leaves_the_request_waiting(client, initialised, 
     rasa.down = False
     waiting = client.get("/api/v1/handoff/queue", headers=staff).json()["waiting"]
     assert [w["id"] for w in waiting] == [handoff_id] and waiting[0]["taken_by"] is None
+
+
+def test_others_writing_while_rasa_works_do_not_break_take_talk_and_hand_back(client, initialised, rasa, staff):
+    """The console polls (and each poll is audited) while a take-over, a message or a hand-back waits for Rasa;
+    on SQLite a transaction that read before such a write could not write afterwards."""
+    handoff_id = queue_it(client, initialised)["handoff_id"]
+    a_journey(rasa)
+    engine = make_engine(initialised.database_url)
+
+    def another_writer():
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO audit_events (at, actor, role, action, detail) VALUES (CURRENT_TIMESTAMP, 'x', 'staff', 'poll', '{}')"
+            )
+
+    rasa.on_call = another_writer
+    try:
+        assert client.post(f"/api/v1/handoff/{handoff_id}/take", headers=staff).status_code == 200
+        assert client.get(f"/api/v1/handoff/{handoff_id}", headers=staff).status_code == 200
+        assert client.post(f"/api/v1/handoff/{handoff_id}/messages", json={"text": "您好"}, headers=staff).status_code == 200
+        released = client.post(f"/api/v1/handoff/{handoff_id}/release", headers=staff)
+        assert released.status_code == 200 and released.json()["status"] == "closed"
+    finally:
+        engine.dispose()
