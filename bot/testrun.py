@@ -76,8 +76,9 @@ def main() -> int:
             # tests/browser: the website widget in headless Chromium, against the same stack as tests/e2e.
             ["tests/core", "tests/actions", "tests/bot", "tests/e2e", "tests/wechat", "tests/browser", "tests/fuzz"]
             if profile == "embedded"
-            # tests/wechat on scale: the channel's store is Redis; tests/scale: replicas, PostgreSQL restart.
-            else ["tests/e2e", "tests/wechat", "tests/scale"]
+            # tests/wechat on scale: the channel's store is Redis; tests/scale: replicas, PostgreSQL restart;
+            # hostile chat input again with the PostgreSQL tracker store and the API on PostgreSQL.
+            else ["tests/e2e", "tests/wechat", "tests/scale", "tests/fuzz/test_hostile_chat.py"]
         )
         for label, python, targets in (
             (f"{profile}/api-venv", ROOT / ".venv-api/bin/python", api_targets),
