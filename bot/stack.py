@@ -115,6 +115,13 @@ class StackConfig:
         Rasa accepts more than one worker only with a lock store that all of them share (Redis, scale profile);
         with the embedded in-memory lock store two workers could handle the same conversation at once, so the
         embedded profile always runs one. ``SANIC_WORKERS`` in the environment overrides the scale default.
+
+        Caveat (measured with python-socketio against a scale stack): the workers share one port with no
+        stickiness, so socket.io's long-polling (the website widget connects with polling, then upgrades) breaks
+        when its requests reach different workers - 0 of 4 polling-then-upgrade sessions got a reply with 2
+        workers, 4 of 4 with 1. REST, WeChat and the hotline are one request per turn and are unaffected. Where
+        the widget is served, run SANIC_WORKERS=1 and scale with Rasa replicas behind a load balancer with sticky
+        sessions (as deploy/ does), or have the widget connect with the WebSocket transport only.
         """
         if self.profile != "scale":
             return 1
