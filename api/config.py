@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     signing_key_path: Path = REPO_ROOT / "var" / "keys" / "platform_ed25519.pem"
     # 32 random bytes for the HMAC-SHA256 that keys integrity files (R16) so raw ID numbers are never a lookup key (P5).
     id_hash_key_path: Path = REPO_ROOT / "var" / "keys" / "id_hash.key"
+    # AES-256-GCM data key ring (bot/core/sealing.py): ID numbers are encrypted at rest (P5), in the API's
+    # commitments and in Rasa's tracker store; created with mode 0600 on first use. Never in the repository.
+    data_key_path: Path = REPO_ROOT / "var" / "keys" / "data.key"
     # Base of the verification link printed on every receipt (P3).
     public_base_url: str = "http://127.0.0.1:8800"
     # Where browsers reach Rasa's socket.io channel: the website widget on the portal page (/) connects here.

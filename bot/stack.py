@@ -90,6 +90,7 @@ class StackConfig:
         env = {
             "GZ_SIGNING_KEY_PATH": str(keys / "platform_ed25519.pem"),
             "GZ_ID_HASH_KEY_PATH": str(keys / "id_hash.key"),
+            "GZ_DATA_KEY_PATH": str(keys / "data.key"),
             "GZ_PUBLIC_BASE_URL": os.environ.get("GZ_PUBLIC_BASE_URL", self.api_url),
             # The website widget on the API's portal page (/) connects to Rasa's socket.io channel here.
             "GZ_RASA_PUBLIC_URL": os.environ.get("GZ_RASA_PUBLIC_URL", self.rasa_url),
