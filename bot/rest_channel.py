@@ -10,6 +10,12 @@ Registered in bot/credentials.yml as ``bot.rest_channel.ContractRestInput`` unde
    message (which is empty while the bot is paused). A REST client waiting for a person sends any message
    (e.g. "在吗") to receive what was written. Same shape as every bot message: text, then its custom
    (``{"stage": "staff_message", ...}``).
+   Cost (issue 6): this runs before *every* REST turn, so with Rasa's SQL tracker store it is one indexed query
+   (``PENDING_BOT_EVENTS``) reading only the ``bot`` events after the sender's latest ``user`` event in the
+   current session - usually none - instead of reading and deserialising the whole tracker (which Rasa then
+   reads again to handle the turn). ``ix_events_sender_type`` (sender_id, type_name, id; bot/tracker_store.py)
+   makes both sub-queries index look-ups; Rasa's own index on ``sender_id`` alone would visit every event of
+   the conversation. Other tracker stores take the tracker-reading path; both give the same messages.
 2. **The channel is always ``rest``.** Stock REST takes ``input_channel`` from the request body; the commitment
    evidence names the channel (P2), so a REST client cannot claim to be the hotline or the widget.
 3. **The hotline's conversations and evidence are not reachable here.** Senders ``hotline-…`` belong to the
@@ -24,15 +30,18 @@ from asyncio import CancelledError
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 import rasa.utils.endpoints
+import sqlalchemy as sa
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import BotUttered, Event, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import messages
 from bot.core import assisted
+from bot.tracker_store import open_event_data
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +57,37 @@ def pending_handoff_events(events: List[Any]) -> List[BotUttered]:
         elif isinstance(event, BotUttered) and HANDOFF_KEY in (event.metadata or {}):
             pending.append(event)
     return pending
+
+
+# The bot events after the sender's latest user event, within the current session (the events Rasa's
+# ``retrieve`` would return: from the latest ``session_started`` on, ordered by id).
+PENDING_BOT_EVENTS = sa.text("""
+    SELECT data FROM events
+    WHERE sender_id = :sender AND type_name = 'bot'
+      AND id > COALESCE((SELECT MAX(u.id) FROM events u WHERE u.sender_id = :sender AND u.type_name = 'user'), 0)
+      AND ((SELECT MAX(s.timestamp) FROM events s WHERE s.sender_id = :sender AND s.type_name = 'session_started')
+           IS NULL
+           OR timestamp >= (SELECT MAX(s.timestamp) FROM events s
+                            WHERE s.sender_id = :sender AND s.type_name = 'session_started'))
+    ORDER BY id
+""")
+
+
+def sql_tracker_store(store: Any) -> Optional[SQLTrackerStore]:
+    """Rasa's SQL tracker store behind the agent's wrappers (fail-safe, awaitable), if that is what it is."""
+    for _ in range(5):
+        if isinstance(store, SQLTrackerStore):
+            return store
+        store = getattr(store, "_tracker_store", None)
+    return None
+
+
+def pending_handoff_events_sql(store: SQLTrackerStore, sender_id: Text) -> List[BotUttered]:
+    """``pending_handoff_events`` of the stored conversation, read with one query (sealed rows opened, P5)."""
+    with store.engine.connect() as connection:
+        rows = connection.execute(PENDING_BOT_EVENTS, {"sender": sender_id}).scalars().all()
+    events = (Event.from_parameters(json.loads(open_event_data(data, sender_id))) for data in rows if data)
+    return [e for e in events if isinstance(e, BotUttered) and HANDOFF_KEY in (e.metadata or {})]
 
 
 class ContractRestInput(RestInput):
@@ -69,15 +109,19 @@ class ContractRestInput(RestInput):
         agent = getattr(request.app.ctx, "agent", None)
         if agent is None or agent.tracker_store is None:
             return []
+        sql_store = sql_tracker_store(agent.tracker_store)
         try:
-            tracker = await agent.tracker_store.retrieve(sender_id)
-        except Exception:  # a tracker store hiccup must not cost the citizen the reply itself
-            logger.exception("rest: could not read the tracker for pending staff messages")
-            return []
-        if tracker is None:
+            if sql_store is not None:
+                pending = pending_handoff_events_sql(sql_store, sender_id)
+            else:
+                tracker = await agent.tracker_store.retrieve(sender_id)
+                pending = [] if tracker is None else pending_handoff_events(list(tracker.events))
+        except Exception as error:  # a tracker store hiccup must not cost the citizen the reply itself
+            # P5: no traceback - SQLAlchemy's error text carries the statement's parameters.
+            logger.error("rest: could not read the pending staff messages (%s)", type(error).__name__)
             return []
         collector = CollectingOutputChannel()
-        for event in pending_handoff_events(list(tracker.events)):
+        for event in pending:
             await collector.send_response(sender_id, {"text": event.text, **copy.deepcopy(event.data or {})})
         return collector.messages
 

@@ -17,6 +17,18 @@ half (P4). A conversation with nothing newer than the cutoff is deleted complete
 
 Deleted means gone from the file too: SQLite overwrites the freed pages (``secure_delete``) and the WAL is
 checkpointed; PostgreSQL's ``VACUUM`` reclaims the dead rows (also done by autovacuum later).
+
+The purge needs no key: it selects by the clear ``timestamp``, ``sender_id`` and ``type_name`` columns, while the
+events' ``data`` is sealed at rest (bot/tracker_store.py, P5).
+
+    python -m bot.retention seal [--endpoints var/endpoints.yml] [--vacuum-full]
+
+Seals, in place, the events written before the tracker store encrypted them (clear JSON), with the data key ring
+of ``GZ_DATA_KEY_PATH`` - the one Rasa uses. Safe while Rasa runs (Rasa only appends rows; batches of 500 rows,
+one transaction each) and idempotent. Without it, such rows stay readable and are deleted by the purge in due
+time. The old clear versions of the rows are overwritten on SQLite (``secure_delete``, checkpoint); on
+PostgreSQL they stay in the table file until it is rewritten: ``--vacuum-full`` does that (``VACUUM FULL``, which
+locks the table while it runs: a maintenance-window step).
 """
 from __future__ import annotations
 
@@ -73,9 +85,7 @@ def purge(url, days: float, *, now: Optional[float] = None, dry_run: bool = Fals
     if days < 0:
         raise ValueError("days must not be negative")
     cutoff = (now if now is not None else time.time()) - days * SECONDS_PER_DAY
-    url = sa.engine.make_url(url)
-    # SQLite: wait for a Rasa server that is writing (WAL), as Rasa's own busy timeout would.
-    engine = sa.create_engine(url, **({"connect_args": {"timeout": 30}} if url.get_backend_name() == "sqlite" else {}))
+    engine = _engine(url)
     try:
         if not sa.inspect(engine).has_table("events"):
             return PurgeResult(0, 0)
@@ -106,6 +116,50 @@ def purge(url, days: float, *, now: Optional[float] = None, dry_run: bool = Fals
         engine.dispose()
 
 
+def _engine(url) -> sa.engine.Engine:
+    url = sa.engine.make_url(url)
+    # SQLite: wait for a Rasa server that is writing (WAL), as Rasa's own busy timeout would.
+    return sa.create_engine(url, **({"connect_args": {"timeout": 30}} if url.get_backend_name() == "sqlite" else {}))
+
+
+def seal(url, *, key_path: Optional[Path] = None, batch: int = 500, vacuum_full: bool = False) -> int:
+    """Seal the clear (pre-encryption) events of the tracker store at ``url``; returns how many were sealed."""
+    from bot.core.sealing import PREFIX
+    from bot.tracker_store import key_ring, seal_event_data
+
+    ring = key_ring(key_path)
+    engine = _engine(url)
+    sealed = 0
+    try:
+        if not sa.inspect(engine).has_table("events"):
+            return 0
+        sqlite = engine.dialect.name == "sqlite"
+        last = 0
+        while True:
+            with engine.begin() as connection:
+                if sqlite:
+                    connection.exec_driver_sql("PRAGMA secure_delete=ON")  # the clear version is overwritten
+                rows = connection.execute(sa.text(
+                    "SELECT id, sender_id, data FROM events WHERE id > :last AND data IS NOT NULL "
+                    "AND data NOT LIKE :sealed ORDER BY id LIMIT :n"), {"last": last, "sealed": PREFIX + "%", "n": batch}).all()
+                for row in rows:
+                    connection.execute(sa.text("UPDATE events SET data = :data WHERE id = :id"),
+                                       {"data": seal_event_data(row.data, row.sender_id, ring), "id": row.id})
+            if not rows:
+                break
+            sealed += len(rows)
+            last = rows[-1].id
+        if sealed:
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                if sqlite:
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                else:
+                    connection.exec_driver_sql("VACUUM FULL events" if vacuum_full else "VACUUM events")
+        return sealed
+    finally:
+        engine.dispose()
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot.retention")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -116,11 +170,19 @@ def main(argv: Optional[List[str]] = None) -> int:
     p.add_argument("--endpoints", type=Path, default=ROOT / "var" / "endpoints.yml",
                    help="Rasa endpoints file naming the tracker store (default: var/endpoints.yml, written by make up)")
     p.add_argument("--dry-run", action="store_true", help="count, delete nothing")
+    q = sub.add_parser("seal", help="encrypt the events written before the tracker store sealed them (P5)")
+    q.add_argument("--endpoints", type=Path, default=ROOT / "var" / "endpoints.yml",
+                   help="Rasa endpoints file naming the tracker store (default: var/endpoints.yml)")
+    q.add_argument("--vacuum-full", action="store_true",
+                   help="PostgreSQL: rewrite the table so no clear version of a row stays on disk (locks it)")
     args = parser.parse_args(argv)
     if not args.endpoints.exists():
         print(f"{args.endpoints} not found: run `make up` once, or pass --endpoints", file=sys.stderr)
         return 2
     url = tracker_store_url(args.endpoints)
+    if args.command == "seal":
+        print(f"sealed {seal(url, vacuum_full=args.vacuum_full)} tracker event(s) written before encryption")
+        return 0
     result = purge(url, args.days, dry_run=args.dry_run)
     verb = "would delete" if args.dry_run else "deleted"
     print(f"{verb} {result.events} tracker event(s) older than {args.days:g} day(s); "

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot.core.assisted import load_or_create_secret
+from bot.core.sealing import load_or_create as load_data_key_ring
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA_PY = ROOT / ".venv" / "bin" / "python"
@@ -181,6 +182,9 @@ class Stack:
         (self.config.var_dir / "keys").mkdir(exist_ok=True)
         (self.config.var_dir / "endpoints.yml").write_text(self.config.endpoints_yaml(), encoding="utf-8")
         env = dict(os.environ, **self.config.api_env())
+        # P5: the data key ring (encryption at rest) that the API and Rasa's tracker store share; created here,
+        # before either starts, so both open the same file (O_EXCL: whoever comes first creates it).
+        load_data_key_ring(Path(env["GZ_DATA_KEY_PATH"]))
         # Alembic migration, catalogue versions, demo data and accounts, token secrets (idempotent).
         subprocess.run([str(API_PY), "-m", "api.cli", "init"], cwd=ROOT, env=env, check=True)
         load_or_create_secret(self.config.hotline_secret_path)  # before the API and Rasa read it (issue 5)
@@ -243,6 +247,8 @@ class Stack:
              "--logging-config-file", str(ROOT / "bot" / "logging.yml")],
             {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_INTRA_OP_PARALLELISM_THREADS": "2", "TF_INTER_OP_PARALLELISM_THREADS": "1",
              "GZ_HOTLINE_SECRET_PATH": str(self.config.hotline_secret_path),
+             # P5: the tracker store seals every event with the API's data key ring (bot/tracker_store.py).
+             "GZ_DATA_KEY_PATH": self.config.api_env()["GZ_DATA_KEY_PATH"],
              "SANIC_WORKERS": str(self.config.sanic_workers())},
         )
 

@@ -5,20 +5,31 @@ back (``nlu_fallback``), that preceded a hand-off to a person, or that the expli
 (``affirmation_rejected``). Identical texts are one entry with a count. What is shown is masked: ID, USCC and
 phone numbers through ``bot.core.ids.mask_text``, senders as a short hash (P5); answers to questions that ask
 for personal data (names, ID numbers, phone ...) are not listed at all.
+
+The events' ``data`` is sealed at rest (P5, bot/tracker_store.py): each row is opened with the data key ring the
+API and Rasa share (``GZ_DATA_KEY_PATH``, ``Settings.data_key_path``) and the row's sender as associated data;
+rows written before encryption are clear JSON and read as they are. A row that does not open (altered, moved to
+another conversation, sealed with a key no longer in the ring) is left out and counted in the log, never shown.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Set
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
+from bot.core import sealing
 from bot.core.ids import mask_text, normalize
+from bot.tracker_store import open_event_data
+
+logger = logging.getLogger(__name__)
 
 # Slots whose answers are personal data: never shown in the inbox, never proposed as training examples (P5).
 PERSONAL_SLOTS = frozenset({
@@ -103,7 +114,34 @@ def _ranking(parse: Dict[str, Any]) -> List[Dict[str, Any]]:
             for r in (parse.get("intent_ranking") or []) if r.get("name") != "nlu_fallback"][:3]
 
 
-def scan(engine: Engine, *, limit: int, threshold: float, resolved: Set[str]) -> List[Dict[str, Any]]:
+class _Opener:
+    """Opens sealed event data; the key ring is read only when a sealed row is met (a store written before
+    encryption needs no key)."""
+
+    def __init__(self, key_path: Optional[Path]):
+        self.key_path = key_path
+        self.ring: Optional[sealing.KeyRing] = None
+        self.unreadable = 0
+
+    def __call__(self, data: Optional[str], sender_id: str) -> Optional[str]:
+        if not sealing.is_sealed(data):
+            return data
+        if self.ring is None:
+            if self.key_path is None:
+                from api.config import get_settings
+
+                self.key_path = get_settings().data_key_path
+            self.ring = sealing.load(self.key_path)
+        try:
+            return open_event_data(data, sender_id, self.ring)
+        except sealing.SealingError:
+            self.unreadable += 1
+            return None
+
+
+def scan(engine: Engine, *, limit: int, threshold: float, resolved: Set[str],
+         key_path: Optional[Path] = None) -> List[Dict[str, Any]]:
+    opener = _Opener(key_path)
     entries: Dict[str, Entry] = {}
     last_user: Dict[str, Dict[str, Any]] = {}  # sender -> the user event before the current one
     last_ask: Dict[str, Optional[str]] = defaultdict(lambda: None)  # sender -> slot the bot asked for last
@@ -131,7 +169,7 @@ def scan(engine: Engine, *, limit: int, threshold: float, resolved: Set[str]) ->
 
     for row in _events(engine, limit):
         try:
-            data = json.loads(row["data"] or "{}")
+            data = json.loads(opener(row["data"], str(row["sender_id"])) or "{}")
         except ValueError:
             continue
         sender = hashlib.sha256(str(row["sender_id"]).encode()).hexdigest()[:8]
@@ -170,4 +208,7 @@ def scan(engine: Engine, *, limit: int, threshold: float, resolved: Set[str]) ->
         elif intent == "handoff" and before is not None and not before["personal"]:
             # "转人工" itself is understood; what the bot failed to help with is the message before it.
             add(before, "handoff", event["text"])
+    if opener.unreadable:
+        logger.warning("inbox: %d tracker event(s) did not open with the data key ring and were left out",
+                       opener.unreadable)
     return [e.as_dict() for e in sorted(entries.values(), key=lambda e: (-e.last_seen, e.key))]

@@ -6,6 +6,7 @@ SQLTrackerStore and read back through it.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import socket
 import subprocess
@@ -23,6 +24,8 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import retention
+from bot.core.sealing import is_sealed
+from bot.tracker_store import install
 from bot.stack import ROOT, StackConfig
 
 DAY = 86400
@@ -51,6 +54,26 @@ def pg_available() -> bool:
         return True
     except OSError:
         return False
+
+
+@pytest.fixture(autouse=True)
+def data_key(tmp_path, monkeypatch):
+    """The tracker store seals events (bot/tracker_store.py); its key ring lives in the test's directory."""
+    install()
+    path = tmp_path / "keys" / "data.key"
+    monkeypatch.setenv("GZ_DATA_KEY_PATH", str(path))
+    return path
+
+
+def write_clear(store: SQLTrackerStore, sender: str, events) -> None:
+    """Rows as Rasa wrote them before the tracker store sealed them (clear JSON)."""
+    with store.engine.begin() as connection:
+        for event in events:
+            data = event.as_dict()
+            connection.execute(sa.text("INSERT INTO events (sender_id, type_name, timestamp, action_name, data) "
+                                       "VALUES (:s, :t, :ts, :a, :d)"),
+                               {"s": sender, "t": event.type_name, "ts": data.get("timestamp"), "a": data.get("name"),
+                                "d": json.dumps(data)})
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -133,12 +156,14 @@ def test_purged_text_is_gone_from_the_sqlite_file(tmp_path):  # P5: secure_delet
     (tmp_path / "endpoints.yml").write_text(config.endpoints_yaml())
     store = store_for(tmp_path / "endpoints.yml")
     marker = "410105199001011233"  # the JSON stores Chinese as \u escapes, the digits as they are
-    for i in range(20):
-        asyncio.run(store.save(DialogueStateTracker.from_events(f"old-{i}", session(NOW - 30 * DAY, (1, marker)), DOMAIN.slots)))
+    for i in range(20):  # rows from before encryption at rest: the purge must erase those too
+        write_clear(store, f"old-{i}", session(NOW - 30 * DAY, (1, marker)))
+    for i in range(5):
+        asyncio.run(store.save(DialogueStateTracker.from_events(f"sealed-{i}", session(NOW - 30 * DAY, (1, marker)), DOMAIN.slots)))
     store.engine.dispose()
     db = tmp_path / "rasa_tracker.db"
     assert marker.encode() in db.read_bytes()
-    assert retention.purge(retention.tracker_store_url(tmp_path / "endpoints.yml"), 7, now=NOW).conversations_removed == 20
+    assert retention.purge(retention.tracker_store_url(tmp_path / "endpoints.yml"), 7, now=NOW).conversations_removed == 25
     files = [db] + [p for p in (tmp_path / "rasa_tracker.db-wal", tmp_path / "rasa_tracker.db-journal") if p.exists()]
     assert all(marker.encode() not in p.read_bytes() for p in files)
 
@@ -160,3 +185,27 @@ def test_sessions_expire_after_a_day_and_carry_the_journey_over():
     # relative and comes back), and the slots given so far move into the next session (P4).
     config = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["session_config"]
     assert config == {"session_expiration_time": 1440, "carry_over_slots_to_new_session": True}
+
+
+def test_seal_encrypts_the_rows_written_before_encryption(endpoints, data_key, tmp_path):  # P5: upgrade
+    store = store_for(endpoints)
+    marker = "410105199001011233"
+    write_clear(store, "before", session(NOW - DAY, (1, f"身份证{marker}")))
+    asyncio.run(store.save(DialogueStateTracker.from_events("after", session(NOW - 60, (1, "你好")), DOMAIN.slots)))
+    url = retention.tracker_store_url(endpoints)
+    with store.engine.connect() as connection:
+        before = dict(connection.execute(sa.text("SELECT id, data FROM events")).all())
+    assert retention.seal(url, batch=3) == 4  # the clear conversation's 4 events, in batches
+    with store.engine.connect() as connection:
+        after = dict(connection.execute(sa.text("SELECT id, data FROM events")).all())
+    assert all(is_sealed(d) for d in after.values()) and marker not in repr(after)
+    assert all(after[i] == d for i, d in before.items() if is_sealed(d))  # sealed rows are left as they were
+    assert user_texts(store, "before") == [f"身份证{marker}"] and user_texts(store, "after") == ["你好"]
+    assert retention.seal(url) == 0  # idempotent
+    store.engine.dispose()
+    if url.get_backend_name() == "sqlite":
+        files = [p for p in tmp_path.glob("rasa_tracker.db*")]
+        assert files and all(marker.encode() not in p.read_bytes() for p in files)  # the clear versions are overwritten
+    run = subprocess.run([sys.executable, "-m", "bot.retention", "seal", "--endpoints", str(endpoints)],
+                         cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, GZ_DATA_KEY_PATH=str(data_key)))
+    assert run.returncode == 0 and "sealed 0 tracker event(s)" in run.stdout, run.stderr

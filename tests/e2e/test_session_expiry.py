@@ -8,10 +8,12 @@ The day is made to pass by moving the conversation's stored events back in time 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from bot.tracker_store import key_ring, open_event_data, seal_event_data
 from tests.e2e.test_journey import read_notice, to_notice
 
 pytestmark = pytest.mark.e2e
@@ -19,16 +21,18 @@ pytestmark = pytest.mark.e2e
 
 def move_back(stack, sender: str, hours: float) -> None:
     url = stack.config.api_env()["GZ_TRACKER_DB_URL"].replace("postgresql+psycopg://", "postgresql+psycopg2://")
+    ring = key_ring(Path(stack.config.api_env()["GZ_DATA_KEY_PATH"]))  # the events are sealed at rest (P5)
     engine = sa.create_engine(url)
     try:
         with engine.begin() as db:
             rows = db.execute(sa.text("SELECT id, timestamp, data FROM events WHERE sender_id = :s"), {"s": sender}).all()
             assert rows
             for row in rows:
-                data = json.loads(row.data)
+                data = json.loads(open_event_data(row.data, sender, ring))
                 data["timestamp"] = data["timestamp"] - hours * 3600
                 db.execute(sa.text("UPDATE events SET timestamp = :t, data = :d WHERE id = :i"),
-                           {"t": row.timestamp - hours * 3600, "d": json.dumps(data), "i": row.id})
+                           {"t": row.timestamp - hours * 3600, "d": seal_event_data(json.dumps(data), sender, ring),
+                            "i": row.id})
     finally:
         engine.dispose()
 
