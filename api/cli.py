@@ -7,7 +7,8 @@
                     demo_officer, demo_admin) with random passwords, printed once and kept in
                     var/demo_accounts.txt (mode 0600)
     create-user     a staff account: --username U --role staff|officer|admin [--password P] (else prompted)
-    init            migrate, load-catalogue, seed-demo, and the token secret and service token (P5)
+    init            migrate, load-catalogue, seed-demo, the token secret, the service token and the data key
+                    ring (P5)
     verify          check every signed commitment and the chain (P3); --receipt NO checks one
 Exit status 0 means success (for verify: everything intact), anything else a failure.
 """
@@ -28,15 +29,28 @@ from api.database import make_engine, make_sessionmaker
 ALEMBIC_INI = REPO_ROOT / "api" / "alembic.ini"
 
 
-def alembic_config(database_url: str) -> Config:
+def alembic_config(database_url: str, data_key_path: Optional[Path] = None) -> Config:
     config = Config(str(ALEMBIC_INI))
     config.attributes["database_url"] = database_url
+    # Migration 0008 seals the ID numbers of earlier commitments with the data key ring (P5).
+    config.attributes["data_key_path"] = data_key_path
     return config
+
+
+def data_keys(settings: Settings):
+    """The data key ring (P5: ID numbers encrypted at rest), created 0600 on first use like the other keys."""
+    from bot.core import sealing
+
+    return sealing.load_or_create(settings.data_key_path)
+
+
+def sessions(settings: Settings, engine):
+    return make_sessionmaker(engine, data_keys=data_keys(settings))
 
 
 def migrate(settings: Settings) -> int:
     # "heads": each domain adds its own revision on top of 0001 until the lead merges them.
-    command.upgrade(alembic_config(settings.database_url), "heads")
+    command.upgrade(alembic_config(settings.database_url, settings.data_key_path), "heads")
     print("schema is at the latest migration")
     _key_applicants(settings)
     return 0
@@ -50,7 +64,7 @@ def _key_applicants(settings: Settings) -> None:
     key = load_or_create_id_hash_key(settings.id_hash_key_path)
     engine = make_engine(settings.database_url)
     try:
-        with make_sessionmaker(engine).begin() as session:
+        with sessions(settings, engine).begin() as session:
             filled = fill_applicant_hashes(session, key)
     finally:
         engine.dispose()
@@ -64,6 +78,7 @@ def ensure_secrets(settings: Settings) -> int:
 
     load_or_create_jwt_secret(settings.jwt_secret_file)
     load_or_create_service_token(settings.service_token_file)
+    data_keys(settings)
     print(f"service token for the action server: {settings.service_token_file}")
     return 0
 
@@ -163,7 +178,7 @@ def verify(settings: Settings, receipt: Optional[str]) -> int:
     key = load_or_create_platform_key(settings.signing_key_path)
     engine = make_engine(settings.database_url)
     try:
-        with make_sessionmaker(engine)() as session:
+        with sessions(settings, engine)() as session:
             if receipt:
                 result = verify_one(session, key, receipt)
                 if result is None:

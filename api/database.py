@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from sqlalchemy import MetaData, create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+if TYPE_CHECKING:
+    from bot.core.sealing import KeyRing
 
 # Stable constraint names from day one, so later migrations can drop or alter them on every backend.
 NAMING_CONVENTION = {
@@ -60,8 +63,10 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False)
+def make_sessionmaker(engine: Engine, data_keys: Optional["KeyRing"] = None) -> sessionmaker[Session]:
+    """Sessions for ``engine``. ``data_keys`` (``bot.core.sealing.KeyRing``) rides along in ``session.info`` so
+    whatever reads a commitment can open its sealed ID numbers (P5, ``api.commitments.sealed``)."""
+    return sessionmaker(bind=engine, expire_on_commit=False, info={"data_keys": data_keys})
 
 
 @contextmanager

@@ -13,6 +13,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from bot.core.sealing import SealingError
+
 logger = logging.getLogger(__name__)
 
 
@@ -73,6 +75,16 @@ def install_error_handlers(app: FastAPI) -> None:
 
     app.add_exception_handler(DataError, _unrepresentable)
     app.add_exception_handler(OverflowError, _unrepresentable)
+
+    @app.exception_handler(SealingError)
+    async def _sealed_record_unreadable(request: Request, exc: SealingError) -> JSONResponse:
+        # P5 + P3: a stored commitment whose sealed ID number does not open (an envelope altered or copied from
+        # another row, or an ID put back in clear). Verification reports such a record as invalid; any other
+        # reader gets this instead of a traceback, and operators are pointed at ``api.cli verify``.
+        logger.error("sealed record unreadable on %s %s: %s", request.method, request.url.path, exc)
+        return JSONResponse(
+            _body("record_unreadable", "该承诺记录无法读取，可能已被篡改，请联系平台核验（完整性校验未通过）。"), status_code=500
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -35,6 +35,7 @@ from api.portal.router import mount_web
 from api.signing.router import router as keys_router
 from api.signing.service import load_or_create_id_hash_key, load_or_create_platform_key
 from api.verification.router import router as verification_router
+from bot.core import sealing
 
 
 def _health_router() -> APIRouter:
@@ -64,8 +65,10 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     app = FastAPI(title="告知承诺 API", version="1", lifespan=lifespan)
     app.state.settings = settings
     app.state.engine = engine
-    app.state.sessionmaker = make_sessionmaker(engine)
     # Keys are created on first start (mode 0600) so a fresh checkout runs; production provisions them.
+    # P5: the data key ring that seals the ID numbers stored in commitments; every session carries it.
+    app.state.data_keys = sealing.load_or_create(settings.data_key_path)
+    app.state.sessionmaker = make_sessionmaker(engine, data_keys=app.state.data_keys)
     app.state.platform_key = load_or_create_platform_key(settings.signing_key_path)
     app.state.id_hash_key = load_or_create_id_hash_key(settings.id_hash_key_path)
     # P5: the staff/applicant token secret and the action server's service token.

@@ -15,7 +15,6 @@ Three kinds of caller, one ``Principal`` each:
 from __future__ import annotations
 
 import hmac
-import json
 import os
 import re
 import secrets
@@ -35,6 +34,7 @@ from sqlalchemy.orm import Session
 from api.audit import service as audit
 from api.auth.models import STAFF_ROLES, LoginFailure, StaffUser
 from api.clock import aware, utc
+from api.commitments import sealed
 from api.commitments.models import Commitment
 from api.config import Settings
 from api.credit import service as credit
@@ -247,10 +247,11 @@ def _same_name(a: str, b: str) -> bool:
 def known_names(session: Session, id_hash: str) -> Set[str]:
     """The applicant names the platform has signed for this ID (from the signed records themselves)."""
     names: Set[str] = set()
-    for canonical in session.scalars(select(Commitment.canonical).where(Commitment.applicant_id_hash == id_hash)):
+    for row in session.scalars(select(Commitment).where(Commitment.applicant_id_hash == id_hash)):
         try:
-            names.add(json.loads(canonical)["applicant"]["name"])
-        except (ValueError, KeyError, TypeError):
+            # Only the name is wanted, but it is read from the signed record as a whole (P5: IDs sealed at rest).
+            names.add(sealed.payload_of(row)["applicant"]["name"])
+        except (ValueError, KeyError, TypeError, sealed.SealingError):
             continue
     return names
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.catalogue.models import ItemVersion
 from api.database import Base
+from api.personal_text import IdMaskedText  # P5: free text keeps no full ID number
 
 GENESIS_HASH = "0" * 64
 
@@ -84,5 +85,5 @@ class CommitmentEvent(Base):
     to_status: Mapped[str] = mapped_column(String(24))
     actor: Mapped[str] = mapped_column(String(100))  # username, "applicant:<hash prefix>", "system"
     role: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(IdMaskedText)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -14,10 +14,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from api.catalogue import service as catalogue
 from api.catalogue.models import ItemVersion
+from api.commitments import sealed
 from api.commitments.models import GENESIS_HASH, Commitment
 from api.commitments.schemas import (
     ChainProblem,
@@ -37,6 +38,7 @@ from bot.core import affirmation, eligibility, ids
 from bot.core import assisted as assisted_rules
 from bot.core.canonical import canonical_json, sha256_hex
 from bot.core.catalogue import Item
+from bot.core.sealing import KeyRing
 
 log = logging.getLogger(__name__)
 
@@ -334,7 +336,7 @@ def _existing(session: Session, request: CommitmentRequest, public_base_url: str
     row = session.scalars(select(Commitment).where(Commitment.idempotency_key == request.idempotency_key)).first()
     if row is None:
         return None
-    payload = json.loads(row.canonical)
+    payload = sealed.payload_of(row)
     if not _same_request(payload, request):
         raise ApiError(409, "idempotency_conflict", "该幂等键已用于另一份承诺，请为新的承诺使用新的幂等键。")
     return receipt(payload, row.record_hash, public_base_url)
@@ -395,7 +397,8 @@ def create(
                 record_hash=record_hash,
                 signature=key.sign(data),
                 key_id=key.key_id,
-                canonical=data.decode("utf-8"),
+                # P5: stored with its ID numbers sealed; hash and signature stay over the plaintext ``data``.
+                canonical=sealed.sealed_text(payload, sealed.ring_of(session), sealed.aad_for(commitment_no)),
                 created_at=now.astimezone(timezone.utc),
                 # P5: how the applicant's own token finds this commitment (keyed hash, never the raw ID).
                 applicant_id_hash=credit.id_hash(prepared.applicant_id, id_hash_key),
@@ -451,18 +454,31 @@ def _columns_agree(row: Commitment, payload: Any) -> bool:
         return False
 
 
-def check_record(
-    row: Commitment, key: PlatformKey, previous: Optional[Commitment], following: Optional[Commitment]
-) -> VerificationChecks:
-    data = row.canonical.encode("utf-8")
+def _signed_bytes(row: Commitment, ring: KeyRing) -> Optional[bytes]:
+    """The plaintext that was signed, or None when the stored text cannot be it: not JSON, not in canonical
+    form (any edited byte must be detected, P3), or an ID envelope that does not open (altered, moved from
+    another row, or an ID put back in clear) - tamper, never a 500."""
     try:
-        payload = json.loads(data)
-    except ValueError:
-        payload = None
+        if canonical_json(json.loads(row.canonical)).decode("utf-8") != row.canonical:
+            return None
+        return sealed.signed_text(row, ring)
+    except (ValueError, TypeError, sealed.SealingError):
+        return None
+
+
+def check_record(
+    row: Commitment,
+    key: PlatformKey,
+    previous: Optional[Commitment],
+    following: Optional[Commitment],
+    ring: Optional[KeyRing] = None,
+) -> VerificationChecks:
+    data = _signed_bytes(row, ring or sealed.ring_of(object_session(row)))
+    payload = json.loads(data) if data is not None else None
     expected_prev = GENESIS_HASH if row.seq == 1 else (previous.record_hash if previous is not None else None)
     return VerificationChecks(
-        hash=sha256_hex(data) == row.record_hash,
-        signature=row.key_id == key.key_id and key.verify(data, row.signature),
+        hash=data is not None and sha256_hex(data) == row.record_hash,
+        signature=data is not None and row.key_id == key.key_id and key.verify(data, row.signature),
         chain=row.prev_hash == expected_prev
         and (previous is None or previous.seq == row.seq - 1)
         and (following is None or following.prev_hash == row.record_hash),

@@ -8,7 +8,6 @@ ID inside the signed record; an authenticated applicant with the keyed hash of t
 from __future__ import annotations
 
 import hmac
-import json
 from datetime import datetime
 from typing import Any, Dict, List, Optional
 
@@ -20,6 +19,7 @@ from api.auth.service import Principal
 from api.catalogue import service as catalogue
 from api.clock import china_iso
 from api.commitments import lifecycle
+from api.commitments import sealed
 from api.commitments.models import Commitment
 from api.credit import service as credit
 from api.errors import ApiError
@@ -34,7 +34,8 @@ def not_found() -> ApiError:
 
 
 def payload_of(commitment: Commitment) -> Dict[str, Any]:
-    return json.loads(commitment.canonical)
+    # P5: the stored text has its ID numbers sealed; this is the signed payload with them opened.
+    return sealed.payload_of(commitment)
 
 
 def by_number(session: Session, commitment_no: str) -> Optional[Commitment]:

@@ -3,11 +3,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import List, Optional
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.commitments.models import Commitment
 from api.database import Base
+from api.personal_text import IdMaskedText  # P5: free text keeps no full ID number
 
 # received -> assigned (to an officer) -> in_progress (handling notes) -> closed (with a conclusion).
 COMPLAINT_STATUSES = ("received", "assigned", "in_progress", "closed")
@@ -29,7 +30,7 @@ class Complaint(Base):
     ticket_no: Mapped[str] = mapped_column(String(32), unique=True)
     # P4: the same complaint resent by a retrying channel gets the first ticket back.
     dedupe_key: Mapped[str] = mapped_column(String(64), unique=True)
-    complaint_text: Mapped[str] = mapped_column(Text)
+    complaint_text: Mapped[str] = mapped_column(IdMaskedText)
     commitment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("commitments.id"), nullable=True, index=True)
     phone: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
     channel: Mapped[str] = mapped_column(String(32))
@@ -39,7 +40,7 @@ class Complaint(Base):
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     due_date: Mapped[date] = mapped_column(Date, index=True)
     closed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
-    conclusion: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    conclusion: Mapped[Optional[str]] = mapped_column(IdMaskedText, nullable=True)
 
     commitment: Mapped[Optional[Commitment]] = relationship()
     actions: Mapped[List["ComplaintAction"]] = relationship(order_by="ComplaintAction.id")
@@ -55,5 +56,5 @@ class ComplaintAction(Base):
     action: Mapped[str] = mapped_column(String(16))  # received | assigned | handled | closed
     actor: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(IdMaskedText, default="")
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

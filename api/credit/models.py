@@ -7,6 +7,7 @@ from sqlalchemy import JSON, CheckConstraint, Date, DateTime, ForeignKey, Intege
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.database import Base
+from api.personal_text import IdMaskedText  # P5: free text keeps no full ID number
 
 SEVERITIES = ("一般", "较重", "严重")  # R16: false commitments are graded by severity
 # R16 / 五(七): what kind of breach a record is about.
@@ -45,7 +46,7 @@ class CreditRecord(Base):
     record_type: Mapped[str] = mapped_column(String(32))
     severity: Mapped[str] = mapped_column(String(8))
     occurred_on: Mapped[date] = mapped_column(Date)
-    description: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(IdMaskedText, default="")
     repaired_at: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
     # The commitment whose verification found it (R14); None for records brought in from elsewhere (demo data).
     # SET NULL: the record is the legal consequence and outlives the commitment row (the description names it).
@@ -76,12 +77,12 @@ class CreditRepair(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     credit_record_id: Mapped[int] = mapped_column(ForeignKey("credit_records.id"), index=True)
-    reasons: Mapped[str] = mapped_column(Text)
+    reasons: Mapped[str] = mapped_column(IdMaskedText)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     applied_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     decided_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
     decided_by: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
-    decision_note: Mapped[str] = mapped_column(Text, default="")
+    decision_note: Mapped[str] = mapped_column(IdMaskedText, default="")
 
     record: Mapped[CreditRecord] = relationship(back_populates="repairs")
 
@@ -94,13 +95,13 @@ class CreditObjection(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     credit_record_id: Mapped[int] = mapped_column(ForeignKey("credit_records.id"), index=True)
-    grounds: Mapped[str] = mapped_column(Text)
+    grounds: Mapped[str] = mapped_column(IdMaskedText)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     filed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     due_date: Mapped[date] = mapped_column(Date)  # working days from filing (api.verification.calendar)
     decided_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
     decided_by: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
-    decision_note: Mapped[str] = mapped_column(Text, default="")
+    decision_note: Mapped[str] = mapped_column(IdMaskedText, default="")
     # What a correction changed: {"before": {...}, "after": {...}}, so the record's history stays readable.
     correction: Mapped[Optional[dict]] = mapped_column(JSON, nullable=True)
 

@@ -12,7 +12,6 @@
 """
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 from typing import Any, Dict, List, Optional
 
@@ -23,6 +22,7 @@ from api.catalogue import service as catalogue
 from api.catalogue.models import ItemVersion
 from api.clock import china_date, utc
 from api.commitments.lifecycle import STATUS_LABELS
+from api.commitments import sealed
 from api.commitments.models import Commitment
 from api.credit.service import masked_name
 from bot.core import ids
@@ -64,7 +64,7 @@ def disclosed_letters(
         ends: date = committed_on + timedelta(days=item.disclosure_days or 0)
         if not committed_on <= today < ends:
             continue
-        applicant = json.loads(commitment.canonical)["applicant"]
+        applicant = sealed.payload_of(commitment)["applicant"]
         subject_type = "enterprise" if applicant.get("id_type") == "uscc" else "person"
         letters.append(
             {

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from datetime import datetime
 from typing import Any, Dict, List, Tuple
 
@@ -16,6 +15,7 @@ from api.catalogue import service as catalogue
 from api.catalogue.models import ItemVersion
 from api.commitments import lifecycle
 from api.commitments import service as commitments
+from api.commitments import sealed
 from api.commitments.models import Commitment
 from api.documents.model import Block, Document, Fields, Numbered, Paragraph, QrCode, Section, SignatureLines
 from bot.core import affirmation, ids
@@ -265,7 +265,7 @@ def template(version: ItemVersion) -> Document:
 
 def letter(row: Commitment, public_base_url: str) -> Document:
     """The applicant's copy of a signed commitment: everything the record holds, IDs and phone masked (P5)."""
-    payload: Dict[str, Any] = json.loads(row.canonical)
+    payload: Dict[str, Any] = sealed.payload_of(row)  # P5: IDs sealed at rest, opened here only to be masked
     shown = catalogue.as_item(row.item_version)  # the version whose notification the applicant was given (P2)
     item_info = payload["item"]
     applicant = payload["applicant"]

@@ -3,10 +3,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.database import Base
+from api.personal_text import IdMaskedText  # P5: free text keeps no full ID number
 
 # waiting: in the queue; active: a staff member has taken it over (the bot is paused); closed: handed back.
 HANDOFF_STATUSES = ("waiting", "active", "closed")
@@ -45,5 +46,5 @@ class HandoffMessage(Base):
     request_id: Mapped[int] = mapped_column(ForeignKey("handoff_requests.id"), index=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     staff: Mapped[str] = mapped_column(String(64))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(IdMaskedText)
     delivery: Mapped[str] = mapped_column(String(16))  # pushed | next_reply

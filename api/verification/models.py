@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.commitments.models import Commitment
 from api.database import Base
+from api.personal_text import IdMaskedText  # P5: free text keeps no full ID number
 
 METHODS = ("online", "onsite", "exempt")
 TASK_STATUSES = ("open", "done")
@@ -64,7 +65,7 @@ class VerificationTask(Base):
     online_adapter: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
     online_checked_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
     result: Mapped[Optional[str]] = mapped_column(String(4), nullable=True)
-    findings: Mapped[str] = mapped_column(Text, default="")
+    findings: Mapped[str] = mapped_column(IdMaskedText, default="")
     # R14: the measures taken on a 不实 result, e.g. [{"code": "revoke", "detail": "..."}].
     measures: Mapped[Optional[List[Any]]] = mapped_column(JSON, nullable=True)
     # 责令限期整改: the task stays open until this date, when the officer records whether it was rectified.

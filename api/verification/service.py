@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 import struct
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.commitments import lifecycle
+from api.commitments import sealed
 from api.commitments.models import Commitment
 from api.credit import service as credit
 from api.credit.models import CreditRecord
@@ -83,7 +83,7 @@ def today_in_china() -> date:
 
 
 def commitment_facts(commitment: Commitment) -> CommitmentFacts:
-    payload = json.loads(commitment.canonical)
+    payload = sealed.payload_of(commitment)  # P5: the IDs are sealed at rest
     created = datetime.fromisoformat(payload["created_at"])
     return CommitmentFacts(
         commitment_no=commitment.commitment_no,
@@ -322,7 +322,7 @@ def task_detail(task: VerificationTask, today: date) -> Dict[str, Any]:
         "applicant_name": facts.applicant_name,
         "applicant_id": facts.applicant_id,
         "committed_on": facts.committed_on.isoformat(),
-        "covers": json.loads(task.commitment.canonical).get("covers", []),
+        "covers": sealed.payload_of(task.commitment).get("covers", []),
         "time_limit_days": task.time_limit_days,
         "standard": task.standard,
         "sampling_rate": task.sampling_rate,

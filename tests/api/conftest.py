@@ -50,6 +50,7 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         database_url=database_url,
         signing_key_path=tmp_path / "keys" / "platform_ed25519.pem",
         id_hash_key_path=tmp_path / "keys" / "id_hash.key",
+        data_key_path=tmp_path / "keys" / "data.key",  # P5: never the checkout's var/keys
         public_base_url="https://gz.example.test",
         catalogue_dir=catalogue_dir,
     )

@@ -90,10 +90,27 @@ def cli_env(settings: Settings) -> Dict[str, str]:
         GZ_DATABASE_URL=settings.database_url,
         GZ_SIGNING_KEY_PATH=str(settings.signing_key_path),
         GZ_ID_HASH_KEY_PATH=str(settings.id_hash_key_path),
+        GZ_DATA_KEY_PATH=str(settings.data_key_path),
         GZ_CATALOGUE_DIR=str(settings.catalogue_dir),
         GZ_PUBLIC_BASE_URL=settings.public_base_url,
     )
     return env
+
+
+def signed_payload(settings: Settings, row: Any) -> Dict[str, Any]:
+    """The signed payload of a raw ``commitments`` row, its sealed ID numbers opened with the test's data key
+    ring (P5: ``commitments.canonical`` stores them encrypted; ``api.commitments.sealed`` reconstructs)."""
+    from api.commitments import sealed
+    from bot.core import sealing
+
+    return sealed.open_payload(row["canonical"], sealing.load(settings.data_key_path), sealed.aad_for(row["commitment_no"]))
+
+
+def signed_bytes(settings: Settings, row: Any) -> bytes:
+    """The exact bytes that were hashed and signed (P3), rebuilt from a raw ``commitments`` row."""
+    from bot.core.canonical import canonical_json
+
+    return canonical_json(signed_payload(settings, row))
 
 
 def notice_version(client: TestClient, code: str) -> str:

@@ -1,7 +1,6 @@
 """Taking commitments: the happy paths, idempotency and every server-side refusal (R2-R9, P2, P4, P5)."""
 from __future__ import annotations
 
-import json
 import logging
 import re
 import threading
@@ -23,6 +22,7 @@ from tests.api.helpers import (
     ZHAO_QIANG,
     commitment_body,
     count_commitments,
+    signed_payload,
     notice_version,
 )
 
@@ -61,7 +61,7 @@ def test_proof_item_commitment_is_accepted_with_a_receipt(client, initialised):
 
     # P2: the signed record holds the evidence exactly as delivered, and the full ID (the legal record).
     stored = _stored(initialised, receipt["commitment_no"])
-    payload = json.loads(stored["canonical"])
+    payload = signed_payload(initialised, stored)
     assert payload["applicant"] == {"name": "张伟", "id_type": "resident_id", "id_number": ZHANG_WEI[1]}
     assert payload["phone"] == PHONE
     assert payload["proxy"] is None
@@ -79,7 +79,7 @@ def test_proxy_commitment_with_special_authorisation(client, initialised):
     response = client.post("/api/v1/commitments", json=body)
     assert response.status_code == 201, response.text
     assert response.json()["proxy"] is True
-    payload = json.loads(_stored(initialised, response.json()["commitment_no"])["canonical"])
+    payload = signed_payload(initialised, _stored(initialised, response.json()["commitment_no"]))
     assert payload["proxy"] == {
         "name": "刘洋",
         "id_number": LIU_YANG[1],
