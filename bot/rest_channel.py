@@ -16,6 +16,8 @@ Registered in bot/credentials.yml as ``bot.rest_channel.ContractRestInput`` unde
    reads again to handle the turn). ``ix_events_sender_type`` (sender_id, type_name, id; bot/tracker_store.py)
    makes both sub-queries index look-ups; Rasa's own index on ``sender_id`` alone would visit every event of
    the conversation. Other tracker stores take the tracker-reading path; both give the same messages.
+   Measured (SQLite, 200 other conversations stored): 12 ms / 60 ms / 92 ms to read a tracker of 53 / 203 / 603
+   events, against ~1 ms for the query whatever the length.
 2. **The channel is always ``rest``.** Stock REST takes ``input_channel`` from the request body; the commitment
    evidence names the channel (P2), so a REST client cannot claim to be the hotline or the widget.
 3. **The hotline's conversations and evidence are not reachable here.** Senders ``hotline-…`` belong to the

@@ -32,8 +32,9 @@ in Rasa 3.6 turned a few seconds of database downtime into lost journeys:
    The other columns stay clear and carry no personal data: ``type_name`` (event type), ``timestamp``,
    ``intent_name`` (the intent) and ``action_name`` (Rasa's ``name`` of the event: an action, form or slot
    *name*, never a slot value) - checked against a full journey by tests/e2e/test_tracker_encryption.py.
-   Measured cost (``python -m bot.tracker_store`` on this machine, typical events of our journey): about
-   12 µs to seal and 9 µs to open one event (~1.4 kB of JSON), against ~1 ms for Rasa to handle a turn's events.
+   Measured cost (``python -m bot.tracker_store``, events of our journey, ~0.4 kB of JSON each): about 10 µs to
+   seal and 9 µs to open one event - about 6 % of the ~150 µs per event Rasa spends reading a tracker back
+   (a 600-event conversation: ~92 ms to read, of which ~5 ms opening).
 4. **An index for the per-conversation lookups**: Rasa creates one on ``sender_id`` only; its own session query
    (the latest ``session_started``) and the REST channel's pending staff messages (bot/rest_channel.py) look up
    one sender's events of one type, so ``ix_events_sender_type`` on (sender_id, type_name, id) is added, created
