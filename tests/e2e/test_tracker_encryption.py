@@ -45,7 +45,7 @@ def test_a_full_journey_leaves_no_id_or_phone_in_clear_in_the_tracker_store(chat
     request = read_notice(c, to_notice(c, "公租房", "ZM001", who=ZHANG_WEI, phone=PHONE), "ZM001")
     assert request["statement"].startswith("本人张伟")
     assert c.one(c.say("本人承诺"), "commitment_receipt")["item_code"] == "ZM001"
-    misunderstood = f"qwertyuiop{uuid.uuid4().hex[:6]}"  # the model cannot place it: nlu_fallback
+    misunderstood = f"qwertyuiop{uuid.uuid4().hex[:6]}"  # the model cannot place it
     c.say(misunderstood)
 
     engine = tracker_db(stack)
@@ -78,7 +78,7 @@ def test_a_full_journey_leaves_no_id_or_phone_in_clear_in_the_tracker_store(chat
     inbox = httpx.get(f"{stack.config.api_url}/api/v1/admin/inbox", headers=staff_headers(stack, "admin"), timeout=60)
     assert inbox.status_code == 200, inbox.text
     entries = {e["text"]: e for e in inbox.json()["entries"]}
-    assert "nlu_fallback" in entries[misunderstood]["reasons"]
+    assert {"nlu_fallback", "low_confidence"} & set(entries[misunderstood]["reasons"])  # the model was unsure
     assert not any(ZHANG_WEI[1] in t or PHONE in t for t in entries)
 
 
