@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from sqlalchemy import Text
+from sqlalchemy import JSON, Text
 from sqlalchemy.types import TypeDecorator
 
 from bot.core import ids
@@ -65,3 +65,25 @@ class IdMaskedText(TypeDecorator):
 
     def process_bind_param(self, value: Any, dialect) -> Any:
         return mask_ids(value) if isinstance(value, str) else value
+
+
+def mask_ids_in(value: Any) -> Any:
+    """``mask_ids`` applied to every string inside a JSON value."""
+    if isinstance(value, str):
+        return mask_ids(value)
+    if isinstance(value, dict):
+        return {k: mask_ids_in(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mask_ids_in(v) for v in value]
+    return value
+
+
+class IdMaskedJSON(TypeDecorator):
+    """A JSON column whose strings have ID numbers masked: what an external shared-data adapter reports as
+    evidence, what an objection's correction changed (descriptions written by people)."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect) -> Any:
+        return mask_ids_in(value)

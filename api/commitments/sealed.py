@@ -4,7 +4,8 @@ The legal record is unchanged: ``record_hash`` is the SHA-256 of the plaintext c
 signature (P3) is over those same bytes. What is *stored* in ``commitments.canonical`` is that JSON object with
 every ``id_number`` value - the applicant's 身份证号 or 统一社会信用代码 (``applicant.id_number``, whatever
 ``applicant.id_type`` says) and the proxy's 身份证号 (``proxy.id_number``) - replaced by an AES-256-GCM envelope
-(``bot.core.sealing``), serialised with the same ``canonical_json``. Reconstruction opens the envelopes and
+(``bot.core.sealing``), and so is any other string of the record that contains an ID number (free text such as
+the affirmation as typed), serialised with the same ``canonical_json``. Reconstruction opens the envelopes and
 serialises again: canonical JSON is deterministic, so the bytes are exactly the ones that were signed, and
 ``python -m api.cli verify`` checks hash and signature over them.
 
@@ -26,6 +27,7 @@ from typing import Any, Dict, Optional
 
 from sqlalchemy.orm import Session, object_session
 
+from api.personal_text import mask_ids
 from bot.core import sealing
 from bot.core.canonical import canonical_json
 from bot.core.sealing import KeyRing, SealingError
@@ -51,16 +53,25 @@ def aad_for(commitment_no: str) -> bytes:
     return b"commitment:" + commitment_no.encode("utf-8")
 
 
-def _map_ids(value: Any, change) -> Any:
+def _map_ids(value: Any, change, other=lambda v: v) -> Any:
+    """``change`` applied to every ``id_number`` value, ``other`` to every other string, anywhere in ``value``."""
     if isinstance(value, dict):
-        return {k: (change(v) if k in ID_KEYS and v is not None else _map_ids(v, change)) for k, v in value.items()}
+        return {
+            k: (change(v) if k in ID_KEYS and v is not None else _map_ids(v, change, other)) for k, v in value.items()
+        }
     if isinstance(value, list):
-        return [_map_ids(v, change) for v in value]
+        return [_map_ids(v, change, other) for v in value]
+    if isinstance(value, str):
+        return other(value)
     return value
 
 
 def seal_payload(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> Dict[str, Any]:
-    """A copy of ``payload`` with every ID number sealed (already sealed values are kept as they are)."""
+    """A copy of ``payload`` with every ID number sealed (already sealed values are kept as they are).
+
+    Besides the ``id_number`` fields, any other string of the record that contains a valid ID number or credit
+    code (the affirmation as typed, say "本人张伟，身份证410105…，承诺") is sealed whole: the signed text must
+    keep it exactly, so it cannot be masked, and it must not sit in clear either."""
 
     def seal(value: Any) -> str:
         if sealing.is_sealed(value):
@@ -69,7 +80,10 @@ def seal_payload(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> Dict[str
             raise TypeError("an id_number must be a string")
         return ring.seal(value, aad)
 
-    return _map_ids(payload, seal)
+    def seal_if_it_holds_an_id(value: str) -> str:
+        return value if sealing.is_sealed(value) or mask_ids(value) == value else ring.seal(value, aad)
+
+    return _map_ids(payload, seal, seal_if_it_holds_an_id)
 
 
 def sealed_text(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> str:
@@ -91,7 +105,19 @@ def open_payload(stored_text: str, ring: KeyRing, aad: bytes) -> Dict[str, Any]:
             raise SealingError("an ID number is stored in clear")
         return ring.open(value, aad)
 
-    return _map_ids(stored, open_)
+    def open_if_sealed(value: str) -> str:
+        return ring.open(value, aad) if sealing.is_sealed(value) else value
+
+    return _map_ids(stored, open_, open_if_sealed)
+
+
+def has_sealed_value(stored: Any) -> bool:
+    """Whether a stored payload (parsed JSON) holds any envelope (migration 0008's downgrade)."""
+    if isinstance(stored, dict):
+        return any(has_sealed_value(v) for v in stored.values())
+    if isinstance(stored, list):
+        return any(has_sealed_value(v) for v in stored)
+    return sealing.is_sealed(stored)
 
 
 def ring_of(session: Optional[Session]) -> KeyRing:

@@ -3,11 +3,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import List, Optional
 
-from sqlalchemy import JSON, CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.database import Base
-from api.personal_text import IdMaskedText  # P5: free text keeps no full ID number
+from api.personal_text import IdMaskedJSON, IdMaskedText  # P5: free text keeps no full ID number
 
 SEVERITIES = ("一般", "较重", "严重")  # R16: false commitments are graded by severity
 # R16 / 五(七): what kind of breach a record is about.
@@ -103,6 +103,6 @@ class CreditObjection(Base):
     decided_by: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
     decision_note: Mapped[str] = mapped_column(IdMaskedText, default="")
     # What a correction changed: {"before": {...}, "after": {...}}, so the record's history stays readable.
-    correction: Mapped[Optional[dict]] = mapped_column(JSON, nullable=True)
+    correction: Mapped[Optional[dict]] = mapped_column(IdMaskedJSON, nullable=True)
 
     record: Mapped[CreditRecord] = relationship(back_populates="objections")

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.commitments.models import Commitment
 from api.database import Base
-from api.personal_text import IdMaskedText  # P5: free text keeps no full ID number
+from api.personal_text import IdMaskedJSON, IdMaskedText  # P5: free text keeps no full ID number
 
 METHODS = ("online", "onsite", "exempt")
 TASK_STATUSES = ("open", "done")
@@ -61,7 +61,7 @@ class VerificationTask(Base):
     started_by: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
     # The latest online check (R12 在线核查): the adapter's answer and the evidence it cited.
     online_outcome: Mapped[Optional[str]] = mapped_column(String(8), nullable=True)
-    online_evidence: Mapped[Optional[Any]] = mapped_column(JSON, nullable=True)
+    online_evidence: Mapped[Optional[Any]] = mapped_column(IdMaskedJSON, nullable=True)
     online_adapter: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
     online_checked_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
     result: Mapped[Optional[str]] = mapped_column(String(4), nullable=True)

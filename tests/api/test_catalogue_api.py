@@ -150,7 +150,7 @@ def test_the_shipped_catalogue_loads_into_the_database(tmp_path):
     from api.config import Settings
     from api.database import make_engine, make_sessionmaker
 
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'shipped.db'}")
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'shipped.db'}", data_key_path=tmp_path / "data.key")
     assert cli.migrate(settings) == 0
     engine = make_engine(settings.database_url)
     factory = make_sessionmaker(engine)

@@ -383,3 +383,17 @@ def test_sealed_payload_round_trip_and_aad():
     assert sealed.open_payload(stored, ring, sealed.aad_for("CN20261127-000001")) == payload
     with pytest.raises(sealing.SealingError):
         sealed.open_payload(stored, ring, sealed.aad_for("CN20261127-000002"))
+
+    # Any other string of the signed record that holds an ID is sealed whole (it cannot be masked: signed).
+    typed = {"evidence": {"affirmation_text": f"本人承诺，证件{ZHANG_WEI[1]}", "channel": "web"}, "proxy": None}
+    stored = sealed.sealed_text(typed, ring, sealed.aad_for("CN20261127-000003"))
+    assert ZHANG_WEI[1] not in stored and '"channel":"web"' in stored
+    assert sealed.open_payload(stored, ring, sealed.aad_for("CN20261127-000003")) == typed
+    assert sealed.has_sealed_value(json.loads(stored))
+
+
+def test_json_evidence_and_corrections_are_masked():
+    from api.personal_text import mask_ids_in
+
+    evidence = [{"source": "housing_ownership", "finding": f"{WANG_FANG[1]} 名下住房 1 套", "count": 1}]
+    assert mask_ids_in(evidence) == [{"source": "housing_ownership", "finding": "4101**********4566 名下住房 1 套", "count": 1}]

@@ -5,8 +5,9 @@ Revises: 0007_merge_heads
 
 A data migration, no schema change:
 
-- ``commitments.canonical``: every ``id_number`` value of the stored JSON becomes an AES-256-GCM envelope
-  (``api.commitments.sealed``; associated data ``commitment:<commitment_no>``). Rows already sealed are left
+- ``commitments.canonical``: every ``id_number`` value of the stored JSON, and any other string in it that holds
+  an ID number, becomes an AES-256-GCM envelope (``api.commitments.sealed``; associated data
+  ``commitment:<commitment_no>``). Rows already sealed are left
   alone, so running it over a half-sealed table is safe. ``record_hash`` and the signature are over the
   plaintext and do not change. The ``commitments`` table has no append-only trigger (its lifecycle column is
   updated), so a plain UPDATE works on SQLite and PostgreSQL.
@@ -95,8 +96,7 @@ def downgrade() -> None:
     ring = None
     for row_id, number, stored in _rows(bind, "commitments", "commitment_no, canonical"):
         ring = ring or _ring()
-        payload = _json(stored)
-        if not _has_sealed_id(payload):
+        if not sealed.has_sealed_value(_json(stored)):
             continue
         clear = canonical_json(sealed.open_payload(stored, ring, sealed.aad_for(number))).decode("utf-8")
         bind.execute(sa.text("UPDATE commitments SET canonical = :c WHERE id = :i"), {"c": clear, "i": row_id})
@@ -106,16 +106,6 @@ def _json(text: str):
     import json
 
     return json.loads(text)
-
-
-def _has_sealed_id(value) -> bool:
-    if isinstance(value, dict):
-        return any(
-            (k in sealed.ID_KEYS and sealing.is_sealed(v)) or _has_sealed_id(v) for k, v in value.items()
-        )
-    if isinstance(value, list):
-        return any(_has_sealed_id(v) for v in value)
-    return False
 
 
 # The append-only triggers of migration 0002, by name; lifted only for the masking update above.
