@@ -40,6 +40,7 @@ __all__ = [
     "ID_KEYS",
     "SealingError",
     "aad_for",
+    "has_sealed_value",
     "open_payload",
     "payload_of",
     "ring_of",
