@@ -3,6 +3,8 @@
 # signing key or the ID-hash key is an operation of its own: see the README, "Deploying at scale").
 #   secrets/platform_ed25519.pem  Ed25519 key that signs every commitment (P3)
 #   secrets/id_hash.key           32 random bytes: HMAC key of the ID numbers (P5)
+#   secrets/data.key              AES-256-GCM data key ring, 'k1:<base64>' (ID numbers encrypted at rest, P5)
+#   secrets/hotline.secret        32 random bytes: signs the hotline console's channel tokens
 #   secrets/jwt.secret            32 random bytes: HS256 secret of staff and applicant tokens
 #   secrets/service.token         the action server's credential at the API (X-Service-Token)
 #   secrets/rasa.token            protects Rasa's HTTP API (--auth-token)
@@ -18,6 +20,8 @@ rand() { head -c "$1" /dev/urandom; }
 token() { rand 32 | od -An -tx1 | tr -d ' \n'; }
 [ -s secrets/platform_ed25519.pem ] || openssl genpkey -algorithm ed25519 -out secrets/platform_ed25519.pem
 [ -s secrets/id_hash.key ] || rand 32 > secrets/id_hash.key
+[ -s secrets/data.key ] || printf 'k1:%s\n' "$(rand 32 | base64 | tr -d '\n')" > secrets/data.key
+[ -s secrets/hotline.secret ] || rand 32 > secrets/hotline.secret
 [ -s secrets/jwt.secret ] || rand 32 > secrets/jwt.secret
 [ -s secrets/service.token ] || token > secrets/service.token
 [ -s secrets/rasa.token ] || token > secrets/rasa.token

@@ -74,8 +74,9 @@ def substituted(endpoints_text: str) -> set:
 
 def api_settings_env() -> set:
     from api.config import Settings
+    from api.handoff.rasa import RasaLinkSettings  # the API's link to Rasa (hotline secret, Rasa URLs, token)
 
-    return {"GZ_" + name.upper() for name in Settings.model_fields}
+    return {"GZ_" + name.upper() for model in (Settings, RasaLinkSettings) for name in model.model_fields}
 
 
 # --- Kubernetes ---------------------------------------------------------------------------------------------
@@ -178,8 +179,8 @@ def test_every_secret_and_config_key_a_pod_uses_exists():
                 assert volume["persistentVolumeClaim"]["claimName"] in claims, where
 
 
-def test_the_four_keys_are_secrets_mounted_read_only_into_the_api_only():
-    keys = {"platform_ed25519.pem", "id_hash.key", "jwt.secret", "service.token"}
+def test_the_keys_are_secrets_mounted_read_only_where_they_are_used():
+    keys = {"platform_ed25519.pem", "id_hash.key", "data.key", "hotline.secret", "jwt.secret", "service.token"}
     assert keys <= set(by_kind("Secret")["gaozhi-keys"]["stringData"])
     config = by_kind("ConfigMap")["gaozhi-config"]["data"]
     api = by_kind("Deployment")["api"]["spec"]["template"]["spec"]
@@ -188,11 +189,25 @@ def test_the_four_keys_are_secrets_mounted_read_only_into_the_api_only():
     mount = [m for m in api["containers"][0]["volumeMounts"] if m["name"] == "keys"][0]
     assert mount["readOnly"] is True
     for setting, filename in (("GZ_SIGNING_KEY_PATH", "platform_ed25519.pem"), ("GZ_ID_HASH_KEY_PATH", "id_hash.key"),
-                              ("GZ_JWT_SECRET_PATH", "jwt.secret"), ("GZ_SERVICE_TOKEN_PATH", "service.token")):
+                              ("GZ_JWT_SECRET_PATH", "jwt.secret"), ("GZ_SERVICE_TOKEN_PATH", "service.token"),
+                              ("GZ_DATA_KEY_PATH", "data.key"), ("GZ_HOTLINE_SECRET_PATH", "hotline.secret")):
         assert config[setting] == f"{mount['mountPath']}/{filename}"
+
+    def secret_items(spec):
+        return sorted(i["key"] for v in spec["volumes"] if "secret" in v for i in v["secret"]["items"])
+
     # The action server gets the service token and nothing else.
     actions = by_kind("Deployment")["actions"]["spec"]["template"]["spec"]
-    assert [i["key"] for v in actions["volumes"] if "secret" in v for i in v["secret"]["items"]] == ["service.token"]
+    assert secret_items(actions) == ["service.token"]
+    # Rasa: the data key ring (its tracker store's events are sealed, P5) and the hotline channel's secret, at the
+    # paths the shared ConfigMap names; never the signing or hashing keys.
+    rasa = by_kind("Deployment")["rasa"]["spec"]["template"]["spec"]
+    assert secret_items(rasa) == ["data.key", "hotline.secret"]
+    rasa_mount = [m for m in rasa["containers"][0]["volumeMounts"] if m["name"] == "keys"][0]
+    assert rasa_mount["readOnly"] is True and rasa_mount["mountPath"] == mount["mountPath"]
+    # The migration job seals commitments stored before encryption at rest (migration 0008): the data key only.
+    migrate = [j for j in by_kind("Job").values() if j["metadata"]["labels"]["app.kubernetes.io/name"] == "migrate"][0]
+    assert secret_items(migrate["spec"]["template"]["spec"]) == ["data.key"]
 
 
 def test_the_api_is_configured_only_with_settings_it_reads():
