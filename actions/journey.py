@@ -175,6 +175,8 @@ class ValidateCommitmentForm(Action):
         requested = tracker.get_slot("requested_slot")
         if requested is None:
             # Activation right after discovery: nothing was asked yet. No candidates ends the form at once.
+            # Not asked here: on activation with pre-filled slots Rasa runs this validation twice (FormAction
+            # .activate, then .do), and both would ask. The form's action_ask_<slot> asks, once.
             if not turn.slots.get("item_candidates") and not turn.slots.get("item"):
                 turn.end("not_found")
             return turn.events()
@@ -190,7 +192,7 @@ class ValidateCommitmentForm(Action):
             turn.set(requested, None)
         # Issue 5: the third failed answer in a row to one question queues the conversation for a person.
         await handoff.after_validation(turn, requested)
-        return turn.events()
+        return turn.events() + await ask_next(turn)
 
     async def handle(self, turn: Turn, requested: str) -> None:
         d = turn.dispatcher
@@ -519,6 +521,32 @@ class ValidateCommitmentForm(Action):
 
 # --- asking ---------------------------------------------------------------------------------------
 
+# Issue 6 (performance): the validation action asks the next question itself, in the same action-server call,
+# and names the slot it asked for in ``asked_slot``. Rasa's form then skips its own ``action_ask_<slot>`` call
+# for that slot (bot/rasa_server.py ``ask_in_validation``): one action-server round trip per turn instead of
+# two, each of which sends the whole tracker. The ``action_ask_<slot>`` actions stay: Rasa still calls them when
+# the form asks without a fresh validation (coming back to the form after a rule or story interrupted it).
+ASKED_SLOT = "asked_slot"
+
+
+class SlotView:
+    """What an ask needs of a tracker: the slots as this turn has just decided them."""
+
+    def __init__(self, slots: Dict[str, Any]):
+        self.slots = slots
+
+    def get_slot(self, name: str) -> Any:
+        return self.slots.get(name)
+
+
+async def ask_next(turn: Turn) -> List[EventType]:
+    slot = next_slot(turn.slots)
+    asker = ASKERS.get(slot or "")
+    if asker is None:
+        return []
+    events = await asker.ask(turn.dispatcher, SlotView(turn.slots), turn.slots.get("input_error"))
+    return [*events, SlotSet(ASKED_SLOT, slot)]
+
 
 class AskAction(Action):
     """``action_ask_<slot>``: the contract's ``ask`` message, with ``error`` when re-asking."""
@@ -612,6 +640,15 @@ class AskAffirmation(AskAction):
         else:
             say(dispatcher, messages.affirmation_request(item, statement_for(item, slots), words_for(slots)))
         return []
+
+
+ASKERS: Dict[str, AskAction] = {
+    cls.slot: cls()
+    for cls in (
+        AskItem, AskUseCommitment, AskActingAs, AskApplicantName, AskApplicantId, AskCreditStatus, AskAgentName,
+        AskAgentId, AskAuthorizationNo, AskAuthorizationScope, AskPhone, AskNoticeAck, AskAffirmation, AskReceipt,
+    )
+}
 
 
 # --- outside the form -------------------------------------------------------------------------------

@@ -125,9 +125,10 @@ def slot_events(events) -> Dict[str, Any]:
 
 async def test_the_third_invalid_answer_to_one_question_queues(queue):
     messages, events = await run(journey.ValidateCommitmentForm(), form_tracker("410105199001011234", 1.0))
-    assert stages(messages) == [] and slot_events(events)["failed_attempts"] == 2.0 and queue == []
+    # Only the re-ask (sent by the validation itself, issue 6), not yet a handoff.
+    assert stages(messages) == ["ask"] and slot_events(events)["failed_attempts"] == 2.0 and queue == []
     messages, events = await run(journey.ValidateCommitmentForm(), form_tracker("410105199001011234", 2.0))
-    assert stages(messages) == ["handoff"] and messages[0]["custom"]["reason"] == "repeated_invalid"
+    assert stages(messages) == ["handoff", "ask"] and messages[0]["custom"]["reason"] == "repeated_invalid"
     assert slot_events(events)["failed_attempts"] == 0.0  # the count starts again
     assert slot_events(events)["input_error"] == "invalid_id_checksum"  # and the question is asked again
     assert queue[0]["reason"] == "repeated_invalid"
@@ -141,7 +142,7 @@ async def test_a_valid_answer_starts_the_count_again(queue):
 
 async def test_on_the_hotline_invalid_answers_are_not_queued(queue):
     messages, events = await run(journey.ValidateCommitmentForm(), form_tracker("410105199001011234", 2.0, "hotline"))
-    assert stages(messages) == [] and queue == [] and slot_events(events)["failed_attempts"] == 3.0
+    assert stages(messages) == ["ask"] and queue == [] and slot_events(events)["failed_attempts"] == 3.0
 
 
 # --- the hotline affirmation (R6, R7) -----------------------------------------------------------------------------

@@ -101,10 +101,14 @@ async def test_wrong_check_digit_is_reasked_and_the_name_kept(offline_backend): 
                            slots={"requested_slot": "applicant_id", "applicant_id": None, "credit_status": None,
                                   "phone": None, "notice_ack": None, "notice_sent_at": None})
     messages, events = await run(journey.ValidateCommitmentForm(), tracker)
-    assert messages == []
+    # The re-ask comes with this validation (one action-server call per turn, issue 6), with the error.
+    assert [m["custom"] for m in messages if m.get("custom")] == [
+        {"stage": "ask", "slot": "applicant_id", "error": "invalid_id_checksum"}]
+    assert messages[0]["text"].startswith("身份证号最后一位校验码不对")
     assert SlotSet("applicant_id", None) in events
     assert SlotSet("input_error", "invalid_id_checksum") in events
     assert SlotSet("requested_slot", "applicant_id") in events
+    assert SlotSet("asked_slot", "applicant_id") in events
     assert not any(e["event"] == "slot" and e["name"] == "applicant_name" for e in events)
     assert not offline_backend["credit"]
 
