@@ -67,8 +67,10 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
     scope_answers: List[str] = []
     last_ask_slot: Optional[str] = None
     receipts: List[str] = []
+    questions_this_turn: List[Dict[str, Any]] = []
     for entry in transcript.entries:
         if entry.user is not None:
+            questions_this_turn = []
             last_user = entry.user
             if last_ask_slot == "authorization_scope":
                 scope_answers.append(answers.parse_yes_no(entry.user) or "")
@@ -85,6 +87,11 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
         assert message.text and message.text.strip(), "every contract message carries a complete text"
         custom = message.custom or {}
         stage = custom.get("stage")
+        if stage in ("ask", "affirmation_request"):
+            # One question per reply: the validation action's own ask and Rasa's form ask never both come
+            # (bot/rasa_server.py ask_in_validation, issue 6).
+            questions_this_turn.append(custom)
+            assert len(questions_this_turn) == 1, f"more than one question in one reply: {questions_this_turn}"
         if stage == "ask":
             last_ask_slot = custom.get("slot")
         elif stage == "notice_section":

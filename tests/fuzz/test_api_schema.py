@@ -54,7 +54,8 @@ def fuzz_app(tmp_path_factory):
         url = f"sqlite:///{tmp / 'api.db'}"
     settings_ = Settings(
         database_url=url, signing_key_path=tmp / "keys" / "platform_ed25519.pem",
-        id_hash_key_path=tmp / "keys" / "id_hash.key", public_base_url="https://gz.example.test",
+        id_hash_key_path=tmp / "keys" / "id_hash.key", data_key_path=tmp / "keys" / "data.key",
+        public_base_url="https://gz.example.test",
         catalogue_dir=REPO_ROOT / "data" / "catalogue" / "items",
     )
     assert cli.migrate(settings_) == 0 and cli.load_catalogue(settings_) == 0 and cli.seed_demo(settings_) == 0
