@@ -269,7 +269,8 @@ def applicant_login(
     """An applicant token for the holder of ``id_number`` (stand-in for real-name SSO, see module docstring).
 
     The ID must be valid (check digits); when the platform holds signed commitments for it, the name must be
-    the one they were signed with. An ID the platform has never seen gets a token that reaches nothing,
+    the one they were signed with, and when it holds an integrity file for it, the name on that file. An ID
+    the platform has never seen gets a token that reaches nothing,
     because an applicant token only ever reads that applicant's own records. Failures count towards the
     same rate limit as staff logins, so names cannot be guessed quickly.
     """
@@ -282,7 +283,12 @@ def applicant_login(
     key = applicant_actor(subject)
     _limited(session, settings, key, client_ip, now)
     names = known_names(session, subject)
-    if names and not any(_same_name(name, known) for known in names):
+    # The integrity file (R16) names its holder too, by the keyed hash of the full name: an ID with a credit
+    # record but no commitment must not open that record to whoever types the ID with any name (P5).
+    file = credit.find_file(session, id_hash_key, normalised)
+    file_mismatch = file is not None and file.name_hash is not None and not hmac.compare_digest(
+        file.name_hash, credit.name_hash(name, id_hash_key))
+    if file_mismatch or (names and not any(_same_name(name, known) for known in names)):
         _failed(session, key, client_ip, now)
         session.commit()
         raise _unauthorised("姓名与证件号码不一致。", "identity_mismatch")

@@ -202,6 +202,16 @@ def test_applicant_token_needs_the_name_the_commitments_were_signed_with(client)
     assert ZHANG_WEI[1][:-1] not in invalid.text  # P5: the ID is not echoed
 
 
+def test_an_integrity_file_without_commitments_opens_only_with_its_holders_name(client):  # P5 R16
+    # 李娜 has a serious credit record and no commitment: her ID with another name must not reach that record.
+    wrong = client.post("/api/v1/auth/applicant", json={"name": "张三", "id_number": LI_NA[1]})
+    assert wrong.status_code == 401 and wrong.json()["error"] == "identity_mismatch"
+    right = client.post("/api/v1/auth/applicant", json={"name": LI_NA[0], "id_number": LI_NA[1]})
+    assert right.status_code == 200
+    # An ID the platform knows nothing about still gets a token that reaches nothing of anyone else's.
+    assert client.post("/api/v1/auth/applicant", json={"name": "张三", "id_number": "110101199003074514"}).status_code == 200
+
+
 def test_applicant_name_guessing_is_rate_limited(client):
     commit(client, "ZM001", ZHANG_WEI)
     for guess in ("张一", "张二", "张三", "张四", "张五"):
