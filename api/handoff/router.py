@@ -13,7 +13,7 @@ from api.auth.service import SERVICE, Principal
 from api.dependencies import get_now, get_session
 from api.handoff import service
 from api.handoff.rasa import RasaLink, get_rasa
-from api.handoff.schemas import HandoffQueued, HandoffServiceRequest, StaffMessage
+from api.handoff.schemas import DismissRequest, HandoffQueued, HandoffServiceRequest, StaffMessage
 
 router = APIRouter(prefix="/handoff", tags=["handoff"])
 service_router = APIRouter(prefix="/service/handoff", tags=["service"])
@@ -60,6 +60,19 @@ def take_over(
 ) -> Dict[str, Any]:
     """Take the conversation over: the bot is paused for this sender until it is handed back."""
     return service.view(service.take(session, rasa, who, service.get(session, request_id), now), now)
+
+
+@router.post("/{request_id}/dismiss")
+def dismiss(
+    request_id: int,
+    body: DismissRequest,
+    who: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    rasa: RasaLink = Depends(get_rasa),
+    now: datetime = Depends(get_now),
+) -> Dict[str, Any]:
+    """Close a waiting request without taking it over; the citizen is told and goes on with the bot."""
+    return service.view(service.dismiss(session, rasa, who, service.get(session, request_id), body.reason, now), now)
 
 
 @router.post("/{request_id}/messages")

@@ -23,3 +23,10 @@ class HandoffQueued(BaseModel):
 class StaffMessage(BaseModel):
     model_config = _Strict
     text: str = Field(min_length=1, max_length=1000)
+
+
+class DismissRequest(BaseModel):
+    """Why a waiting request is closed without being taken (kept in the audit trail)."""
+
+    model_config = _Strict
+    reason: str = Field(default="other", pattern=r"^(resolved|left|duplicate|other)$")

@@ -39,6 +39,9 @@ OPEN = ("waiting", "active")
 
 CONNECTED_TEXT = "人工客服已接入，您好，我是郑州12345政务服务工作人员，请问有什么可以帮您？"
 RETURNED_TEXT = "人工服务已结束，接下来由智能助手继续为您办理；您之前填写的信息都保留着。"
+DISMISSED_TEXT = ("这次转人工的请求已由工作人员关闭，您可以继续和智能助手办理，您之前填写的信息都保留着；"
+                  "仍需要人工帮助的，可以再说“转人工”，或拨打12345政务服务便民热线。")
+DISMISS_REASONS = {"resolved": "问题已解决", "left": "用户已离开", "duplicate": "重复请求", "other": "其他"}
 
 
 def mask_sender(sender_id: str) -> str:
@@ -192,6 +195,34 @@ def take(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, 
         session.commit()
         raise
     audit.record(session, who, "handoff.take", f"handoff:{row.id}", {"channel": row.channel, "reason": row.reason}, at=now)
+    session.commit()
+    session.refresh(row)
+    return row
+
+
+def dismiss(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, reason: str, now: datetime) -> HandoffRequest:
+    """Close a waiting request without taking it over (the citizen left, or the bot already helped): the bot was
+    never paused, so nothing in the journey changes; the citizen is told, so nobody waits for a person who will
+    not come. Claimed like ``take``, so a request cannot be dismissed and taken at once."""
+    _end_read(session)
+    closed = session.execute(
+        update(HandoffRequest)
+        .where(HandoffRequest.id == row.id, HandoffRequest.status == "waiting")
+        .values(status="closed", closed_by=who.actor, closed_at=now)
+    ).rowcount
+    session.commit()
+    if closed != 1:
+        session.refresh(row)
+        raise ApiError(409, "not_waiting", "这个请求已被接手或已结束。")
+    try:
+        rasa.append(row.sender_id, [_staff_message(DISMISSED_TEXT, "dismissed", row.id, now)], output_channel=row.channel)
+    except ApiError:
+        session.execute(
+            update(HandoffRequest).where(HandoffRequest.id == row.id).values(status="waiting", closed_by=None, closed_at=None)
+        )
+        session.commit()
+        raise
+    audit.record(session, who, "handoff.dismiss", f"handoff:{row.id}", {"reason": reason, "channel": row.channel}, at=now)
     session.commit()
     session.refresh(row)
     return row

@@ -190,6 +190,36 @@ def test_only_the_staff_member_who_took_it_talks_and_hands_back(client, initiali
     assert client.post(f"/api/v1/handoff/{handoff_id}/release", headers=other).status_code == 403
 
 
+def test_a_waiting_request_can_be_dismissed_and_the_citizen_is_told(client, initialised, rasa, staff):
+    # A hotline agent with a queue closes a request whose citizen has left, without pausing the bot.
+    handoff_id = queue_it(client, initialised)["handoff_id"]
+    a_journey(rasa)
+    assert client.post(f"/api/v1/handoff/{handoff_id}/dismiss", json={"reason": "maybe"}, headers=staff).status_code == 422
+    assert client.post(f"/api/v1/handoff/{handoff_id}/dismiss", json={"reason": "left"},
+                       headers=applicant_headers(client)).status_code == 403
+    dismissed = client.post(f"/api/v1/handoff/{handoff_id}/dismiss", json={"reason": "left"}, headers=staff)
+    assert dismissed.status_code == 200 and dismissed.json()["status"] == "closed"
+    sender, events, params = rasa.appended[-1]
+    assert sender == WIDGET and params["output_channel"] == "socketio"
+    assert [e["event"] for e in events] == ["bot"] and events[0]["data"]["custom"] == {"stage": "staff_message", "kind": "dismissed"}
+    assert "12345" in events[0]["text"] and rasa.trackers[WIDGET]["paused"] is False  # the bot was never paused
+    # Closed: it can be neither taken nor dismissed again, and it left the waiting queue.
+    assert client.post(f"/api/v1/handoff/{handoff_id}/take", headers=staff).status_code == 409
+    assert client.post(f"/api/v1/handoff/{handoff_id}/dismiss", json={}, headers=staff).status_code == 409
+    assert client.get("/api/v1/handoff/queue", headers=staff).json()["waiting"] == []
+    audit = rows(initialised, "SELECT action, detail FROM audit_events WHERE target = :t ORDER BY id", t=f"handoff:{handoff_id}")
+    assert [a["action"] for a in audit] == ["handoff.dismiss"] and "left" in str(audit[0]["detail"])
+
+
+def test_rasa_down_at_dismissal_leaves_the_request_waiting(client, initialised, rasa, staff):
+    handoff_id = queue_it(client, initialised)["handoff_id"]
+    rasa.down = True
+    response = client.post(f"/api/v1/handoff/{handoff_id}/dismiss", json={"reason": "resolved"}, headers=staff)
+    assert response.status_code == 503
+    rasa.down = False
+    assert [w["id"] for w in client.get("/api/v1/handoff/queue", headers=staff).json()["waiting"]] == [handoff_id]
+
+
 def test_rasa_down_at_take_over_leaves_the_request_waiting(client, initialised, rasa, staff):
     handoff_id = queue_it(client, initialised)["handoff_id"]
     rasa.down = True

@@ -86,8 +86,15 @@
     function buildActions(d) {
       GZ.clear(actions);
       if (d.status === "waiting") {
+        // Closing without taking over: the bot was never paused; the citizen is told to go on with it or call 12345.
+        var dismiss = function (reason, label) {
+          return el("button.secondary", { type: "button", text: label, onclick: function () {
+            act("POST", "/handoff/" + id + "/dismiss", { reason: reason }, function () { GZ.toast("已关闭这个请求，并已告知用户。"); });
+          } });
+        };
         actions.appendChild(el("div.toolbar", {}, [el("button#take.primary", { type: "button", text: "接入对话（机器人暂停）",
-          onclick: function () { act("POST", "/handoff/" + id + "/take", null, function () { GZ.toast("已接入，机器人已暂停。"); }); } })]));
+          onclick: function () { act("POST", "/handoff/" + id + "/take", null, function () { GZ.toast("已接入，机器人已暂停。"); }); } }),
+          dismiss("resolved", "关闭：问题已解决"), dismiss("left", "关闭：用户已离开")]));
       } else if (d.status === "active" && d.taken_by === me) {
         var text = el("textarea#staff-text", { rows: 3, placeholder: "回复用户（" + (d.push ? "即时送达" : "用户下次发消息时送达") + "）" });
         var form = el("form.answer-form.vertical.staff-reply", {}, [
