@@ -10,6 +10,11 @@
     init            migrate, load-catalogue, seed-demo, the token secret, the service token and the data key
                     ring (P5)
     verify          check every signed commitment and the chain (P3); --receipt NO checks one
+    rotate-signing-key
+                    retire the platform signing key and create a new one (P3): the old public key goes to
+                    GZ_RETIRED_KEYS_DIR first, so every receipt it signed keeps verifying; then the private key
+                    file is replaced atomically. Running API processes keep signing with the old key until
+                    restarted (still verifiable): restart them.
 Exit status 0 means success (for verify: everything intact), anything else a failure.
 """
 from __future__ import annotations
@@ -173,9 +178,14 @@ def seed_demo(settings: Settings) -> int:
 
 def verify(settings: Settings, receipt: Optional[str]) -> int:
     from api.commitments.service import verify_chain, verify_one
-    from api.signing.service import load_or_create_platform_key
+    from api.signing.service import RetiredKeyError, load_or_create_platform_key
 
-    key = load_or_create_platform_key(settings.signing_key_path)
+    try:
+        # P3: with the retired public keys too, so receipts signed before a rotation verify.
+        key = load_or_create_platform_key(settings.signing_key_path, settings.retired_keys_path)
+    except RetiredKeyError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     engine = make_engine(settings.database_url)
     try:
         with sessions(settings, engine)() as session:
@@ -202,6 +212,24 @@ def verify(settings: Settings, receipt: Optional[str]) -> int:
     return 0
 
 
+def rotate_signing_key(settings: Settings) -> int:
+    """Retire the current signing key, then replace it (P3). API processes must be restarted afterwards."""
+    from api.signing.service import RetiredKeyError, rotate
+
+    try:
+        old_id, new_id = rotate(settings.signing_key_path, settings.retired_keys_path)
+    except (RetiredKeyError, FileNotFoundError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(f"retired key {old_id}: public key kept in {settings.retired_keys_path}")
+    print(f"new signing key {new_id}: {settings.signing_key_path}")
+    print(
+        "restart every API process: until then they sign with the retired key (still verifiable). "
+        "Publish the retired public key wherever API processes read GZ_RETIRED_KEYS_DIR."
+    )
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m api.cli", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -216,6 +244,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     sub.add_parser("init", help="migrate, load-catalogue, seed-demo, secrets")
     check = sub.add_parser("verify", help="verify signatures and the hash chain (P3)")
     check.add_argument("--receipt", metavar="NO", default=None, help="verify one commitment number")
+    sub.add_parser("rotate-signing-key", help="retire the signing key and create a new one (P3); restart the API")
     args = parser.parse_args(argv)
 
     settings = get_settings()
@@ -229,6 +258,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return create_user(settings, args.username, args.role, args.password)
     if args.command == "init":
         return migrate(settings) or load_catalogue(settings) or seed_demo(settings) or ensure_secrets(settings)
+    if args.command == "rotate-signing-key":
+        return rotate_signing_key(settings)
     return verify(settings, args.receipt)
 
 

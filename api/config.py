@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{REPO_ROOT / 'var' / 'api.db'}"
     # Ed25519 private key that signs every commitment (P3); created with mode 0600 on first use.
     signing_key_path: Path = REPO_ROOT / "var" / "keys" / "platform_ed25519.pem"
+    # Public keys the platform signed with before a rotation (P3), one ``<key id, ':' as '_'>.pem`` each, so
+    # old receipts keep verifying. Unset: ``retired/`` beside the signing key. Written by rotate-signing-key.
+    retired_keys_dir: Optional[Path] = None
     # 32 random bytes for the HMAC-SHA256 that keys integrity files (R16) so raw ID numbers are never a lookup key (P5).
     id_hash_key_path: Path = REPO_ROOT / "var" / "keys" / "id_hash.key"
     # AES-256-GCM data key ring (bot/core/sealing.py): ID numbers are encrypted at rest (P5), in the API's
@@ -66,6 +69,10 @@ class Settings(BaseSettings):
     @property
     def var_path(self) -> Path:
         return self.var_dir if self.var_dir is not None else self.signing_key_path.parent.parent
+
+    @property
+    def retired_keys_path(self) -> Path:
+        return self.retired_keys_dir if self.retired_keys_dir is not None else self.signing_key_path.parent / "retired"
 
     @property
     def jwt_secret_file(self) -> Path:

@@ -69,7 +69,9 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     # P5: the data key ring that seals the ID numbers stored in commitments; every session carries it.
     app.state.data_keys = sealing.load_or_create(settings.data_key_path)
     app.state.sessionmaker = make_sessionmaker(engine, data_keys=app.state.data_keys)
-    app.state.platform_key = load_or_create_platform_key(settings.signing_key_path)
+    # P3: the current signing key and the retired public keys, so receipts signed before a rotation verify;
+    # a retired file not named after its own fingerprint stops the start (RetiredKeyError names the file).
+    app.state.platform_key = load_or_create_platform_key(settings.signing_key_path, settings.retired_keys_path)
     app.state.id_hash_key = load_or_create_id_hash_key(settings.id_hash_key_path)
     # P5: the staff/applicant token secret and the action server's service token.
     app.state.jwt_secret = load_or_create_jwt_secret(settings.jwt_secret_file)
