@@ -83,22 +83,29 @@ class KeyRing:
         key_id = key_id or "k" + secrets.token_hex(4)
         return f"{key_id}:{base64.b64encode(secrets.token_bytes(KEY_BYTES)).decode('ascii')}\n"
 
+    def _cipher(self, key_id: str) -> AESGCM:
+        # One AESGCM object per key, built on first use (a ring is immutable; frozen dataclass, hence __dict__).
+        ciphers = self.__dict__.setdefault("_ciphers", {})
+        cipher = ciphers.get(key_id)
+        if cipher is None:
+            cipher = ciphers[key_id] = AESGCM(self.keys[key_id])
+        return cipher
+
     def seal(self, plaintext: Union[str, bytes], aad: bytes = b"") -> str:
         data = plaintext.encode("utf-8") if isinstance(plaintext, str) else plaintext
         nonce = secrets.token_bytes(NONCE_BYTES)
-        sealed = AESGCM(self.keys[self.active_id]).encrypt(nonce, data, aad)
+        sealed = self._cipher(self.active_id).encrypt(nonce, data, aad)
         return f"{PREFIX}{self.active_id}:{base64.urlsafe_b64encode(nonce + sealed).decode('ascii')}"
 
     def open_bytes(self, envelope: str, aad: bytes = b"") -> bytes:
         if not is_sealed(envelope):
             raise SealingError("not a sealed value")
         key_id, sep, encoded = envelope[len(PREFIX):].partition(":")
-        key = self.keys.get(key_id)
-        if not sep or key is None:
+        if not sep or key_id not in self.keys:
             raise SealingError(f"unknown data key {key_id!r}")
         try:
             raw = base64.urlsafe_b64decode(encoded.encode("ascii"))
-            return AESGCM(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], aad)
+            return self._cipher(key_id).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], aad)
         except (InvalidTag, ValueError, UnicodeEncodeError):
             raise SealingError("the sealed value does not open: altered, or sealed for another place") from None
 

@@ -4,6 +4,8 @@ Each test installs a fix with pytest's monkeypatch holding Rasa's original, so t
 """
 from __future__ import annotations
 
+import copy
+
 import jsonschema
 import pytest
 import rasa.core.tracker_store as tracker_store
@@ -96,3 +98,56 @@ def test_sqlite_tracker_store_gets_a_pool_and_wal_postgresql_is_untouched(monkey
     untouched = create_engine(f"sqlite:///{tmp_path / 'untouched.db'}", poolclass=NullPool)
     with untouched.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "delete"
+
+
+def _sample_events():
+    from rasa.shared.core.events import (ActionExecutionRejected, ActiveLoop, AllSlotsReset, ConversationPaused,
+                                         ConversationResumed, FollowupAction, LoopInterrupted, ReminderCancelled,
+                                         ReminderScheduled, Restarted, UserUtteranceReverted)
+
+    return [e.as_dict() for e in (
+        UserUttered("我想申请公租房", {"name": "inform", "confidence": 0.9}, [{"entity": "item", "value": "ZM001", "start": 0, "end": 3}],
+                    parse_data={"intent_ranking": [{"name": "inform", "confidence": 0.9}]}, message_id="m1"),
+        BotUttered("请输入身份证号", {"custom": {"stage": "ask", "slot": "applicant_id"}}, {"handoff": {"id": 1}}),
+        SlotSet("notice_sent_at", ["2026-11-27T10:00:00+08:00"]), SlotSet("failed_attempts", 1.0), SlotSet("item", None),
+        ActionExecuted("action_listen", policy="RulePolicy", confidence=1.0), ActiveLoop("commitment_form"),
+        ActiveLoop(None), FollowupAction("action_listen"), SessionStarted(), Restarted(), AllSlotsReset(),
+        ConversationPaused(), ConversationResumed(), UserUtteranceReverted(), LoopInterrupted(True),
+        ActionExecutionRejected("commitment_form"), ReminderCancelled("r"),
+        ReminderScheduled("greet", __import__("datetime").datetime(2026, 11, 27, 10, 0), name="r"),
+    )]
+
+
+def _mutations(event):
+    yield event
+    for key in list(event):
+        yield {k: v for k, v in event.items() if k != key}
+        for value in (None, 1, 1.5, True, "x", [], {}, [1], {"a": 1}):
+            yield {**event, key: value}
+    yield {**event, "event": "no_such_event"}
+
+
+def test_the_event_dispatching_check_gives_the_schemas_verdict_on_every_event_and_mutation():
+    # Equal to jsonschema's own verdict (oneOf included) on real events of every kind and on many broken ones.
+    schema = RemoteAction.action_response_format_spec()
+    validator_class = jsonschema.validators.validator_for(schema)
+    fast = rasa_server.event_dispatching_check(schema, validator_class)
+    assert fast is not None, "Rasa's schema no longer has the shape the fast check relies on"
+    full = validator_class(schema).is_valid
+    checked = valid = 0
+    for event in _sample_events():
+        for mutated in _mutations(event):
+            for result in ({"events": [mutated]}, {"events": [event, mutated], "responses": [{"text": "x"}]}):
+                assert fast(result) == full(result), result
+                checked += 1
+                valid += full(result)
+    for result in (None, [], "x", {}, {"responses": "x"}, {"responses": [1]}, {"events": None}, {"events": [None]},
+                   {"events": [1]}, {"other": 1}):
+        assert fast(result) == full(result), result
+    assert checked > 500 and 0 < valid < checked  # both verdicts occurred
+
+
+def test_a_schema_of_another_shape_keeps_the_full_validator():
+    schema = copy.deepcopy(RemoteAction.action_response_format_spec())  # Rasa's EVENTS_SCHEMA is a shared constant
+    schema["properties"]["events"]["items"]["oneOf"].append({"properties": {"text": {"type": "string"}}})  # no const
+    assert rasa_server.event_dispatching_check(schema, jsonschema.validators.validator_for(schema)) is None
