@@ -205,6 +205,10 @@ def test_the_keys_are_secrets_mounted_read_only_where_they_are_used():
     assert secret_items(rasa) == ["data.key", "hotline.secret"]
     rasa_mount = [m for m in rasa["containers"][0]["volumeMounts"] if m["name"] == "keys"][0]
     assert rasa_mount["readOnly"] is True and rasa_mount["mountPath"] == mount["mountPath"]
+    # Retired signing keys' public halves (P3): a ConfigMap mounted read-only where GZ_RETIRED_KEYS_DIR points.
+    retired = [m for m in api["containers"][0]["volumeMounts"] if m["name"] == "retired-keys"][0]
+    assert retired["readOnly"] is True and retired["mountPath"] == config["GZ_RETIRED_KEYS_DIR"]
+    assert {v["name"]: v for v in api["volumes"]}["retired-keys"]["configMap"]["name"] in by_kind("ConfigMap")
     # The migration job seals commitments stored before encryption at rest (migration 0008): the data key only.
     migrate = [j for j in by_kind("Job").values() if j["metadata"]["labels"]["app.kubernetes.io/name"] == "migrate"][0]
     assert secret_items(migrate["spec"]["template"]["spec"]) == ["data.key"]
