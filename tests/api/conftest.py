@@ -22,6 +22,22 @@ from api.main import create_app
 from tests.api.helpers import write_test_catalogue
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing() -> Iterator[None]:
+    """Tests only: argon2id at its smallest cost. The product's parameters (api/auth/service.py) cost tens of
+    milliseconds per hash by design, and every test seeds three demo accounts and logs in: minutes per suite
+    run. Same algorithm, same code paths, same stored format ($argon2id$, checked in test_auth_api);
+    test_the_product_hashes_passwords_at_full_cost checks the real parameters."""
+    from argon2 import PasswordHasher
+
+    from api.auth import service
+
+    product = service._hasher
+    service._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    service._hasher = product
+
+
 @pytest.fixture
 def database_url(tmp_path: Path) -> Iterator[str]:
     base = os.environ.get("GZ_TEST_DATABASE_URL")

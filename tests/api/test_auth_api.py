@@ -304,3 +304,16 @@ def test_demo_accounts_one_per_role_in_a_0600_file_and_seeding_again_adds_none(c
     assert len(rows(initialised, "SELECT id FROM staff_users")) == 3
     for username in before:
         assert login(client, initialised, username)
+
+
+def test_the_product_hashes_passwords_at_full_cost():
+    # tests/api/conftest.py swaps in a cheap hasher for speed; the product's own stays at OWASP's argon2id minimum.
+    import subprocess
+    import sys
+
+    from api.config import REPO_ROOT
+
+    out = subprocess.run([sys.executable, "-c", "from api.auth.service import hash_password; print(hash_password('x' * 16))"],
+                         cwd=REPO_ROOT, capture_output=True, text=True, timeout=60).stdout
+    assert out.startswith("$argon2id$v=19$m=19456,t=2,p=1$"), out
+
