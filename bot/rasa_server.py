@@ -7,9 +7,9 @@ saturated, and where the time went:
    every action server response with ``jsonschema.validate(result, schema)``, which re-checks the constant
    schema against the JSON-Schema meta-schema on *every* call before validating the response. Our journey
    then called the action server twice per turn (the form's validation action and the next ask action; once
-   since ``ask_in_validation``), so this was the largest single cost. The fix validates against the same schema with the same validator class,
-   built once (the schema is checked once, at start-up); responses are still validated, errors still raise
-   the same ``ValidationError`` with the same message.
+   since ``ask_in_validation``), so this was the largest single cost. The fix validates against the same
+   schema with the same validator class, built once (the schema is checked once, at start-up); responses are
+   still validated, errors still raise the same ``ValidationError`` with the same message.
 2. ~9 % waiting in SQLite ``COMMIT`` of the SQL tracker store (embedded profile), which runs on Sanic's
    event loop: Rasa opens SQLite in rollback-journal mode with ``synchronous=FULL``, and (SQLAlchemy 1.4's
    default for a file database) without a connection pool, so every tracker read and write also opened and
