@@ -16,7 +16,7 @@ How it works with Rasa (one record of the conversation, its tracker):
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -169,31 +169,37 @@ def _end_read(session: Session) -> None:
     session.commit()
 
 
-def take(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> HandoffRequest:
+def _from_waiting(session: Session, rasa: RasaLink, row: HandoffRequest, values: Dict[str, Any],
+                  events: List[Dict[str, Any]], refused: Callable[[HandoffRequest], ApiError]) -> None:
+    """Move a waiting request on (``values``) and tell Rasa (``events``), or neither.
+
+    Claimed with a conditional update, so two staff members clicking at once cannot both act on it; if Rasa
+    cannot take the events, the request goes back to waiting and nothing changed there either."""
     _end_read(session)
-    # Claimed with a conditional update, so two staff members clicking at once cannot both take it.
     claimed = session.execute(
-        update(HandoffRequest)
-        .where(HandoffRequest.id == row.id, HandoffRequest.status == "waiting")
-        .values(status="active", taken_by=who.actor, taken_at=now)
+        update(HandoffRequest).where(HandoffRequest.id == row.id, HandoffRequest.status == "waiting").values(**values)
     ).rowcount
     session.commit()
     if claimed != 1:
         session.refresh(row)
-        raise ApiError(409, "already_taken", f"这个请求已由{row.taken_by or '其他工作人员'}接手或已结束。")
+        raise refused(row)
     try:
-        rasa.append(
-            row.sender_id,
-            [{"event": "pause", "timestamp": aware(now).timestamp()}, _staff_message(CONNECTED_TEXT, "connected", row.id, now)],
-            output_channel=row.channel,
-        )
+        rasa.append(row.sender_id, events, output_channel=row.channel)
     except ApiError:
-        # Back in the queue: nothing changed in Rasa.
         session.execute(
-            update(HandoffRequest).where(HandoffRequest.id == row.id).values(status="waiting", taken_by=None, taken_at=None)
+            update(HandoffRequest).where(HandoffRequest.id == row.id)
+            .values(status="waiting", **{column: None for column in values if column != "status"})
         )
         session.commit()
         raise
+
+
+def take(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> HandoffRequest:
+    _from_waiting(
+        session, rasa, row, {"status": "active", "taken_by": who.actor, "taken_at": now},
+        [{"event": "pause", "timestamp": aware(now).timestamp()}, _staff_message(CONNECTED_TEXT, "connected", row.id, now)],
+        lambda r: ApiError(409, "already_taken", f"这个请求已由{r.taken_by or '其他工作人员'}接手或已结束。"),
+    )
     audit.record(session, who, "handoff.take", f"handoff:{row.id}", {"channel": row.channel, "reason": row.reason}, at=now)
     session.commit()
     session.refresh(row)
@@ -203,25 +209,12 @@ def take(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, 
 def dismiss(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, reason: str, now: datetime) -> HandoffRequest:
     """Close a waiting request without taking it over (the citizen left, or the bot already helped): the bot was
     never paused, so nothing in the journey changes; the citizen is told, so nobody waits for a person who will
-    not come. Claimed like ``take``, so a request cannot be dismissed and taken at once."""
-    _end_read(session)
-    closed = session.execute(
-        update(HandoffRequest)
-        .where(HandoffRequest.id == row.id, HandoffRequest.status == "waiting")
-        .values(status="closed", closed_by=who.actor, closed_at=now)
-    ).rowcount
-    session.commit()
-    if closed != 1:
-        session.refresh(row)
-        raise ApiError(409, "not_waiting", "这个请求已被接手或已结束。")
-    try:
-        rasa.append(row.sender_id, [_staff_message(DISMISSED_TEXT, "dismissed", row.id, now)], output_channel=row.channel)
-    except ApiError:
-        session.execute(
-            update(HandoffRequest).where(HandoffRequest.id == row.id).values(status="waiting", closed_by=None, closed_at=None)
-        )
-        session.commit()
-        raise
+    not come."""
+    _from_waiting(
+        session, rasa, row, {"status": "closed", "closed_by": who.actor, "closed_at": now},
+        [_staff_message(DISMISSED_TEXT, "dismissed", row.id, now)],
+        lambda r: ApiError(409, "not_waiting", "这个请求已被接手或已结束。"),
+    )
     audit.record(session, who, "handoff.dismiss", f"handoff:{row.id}", {"reason": reason, "channel": row.channel}, at=now)
     session.commit()
     session.refresh(row)
