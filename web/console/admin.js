@@ -301,7 +301,10 @@
       if (event === "progress") { job = data; renderJob(job, box, log); }
       if (event === "end") {
         GZ.toast("任务 #" + job.id + " " + (STATUS[job.status] || job.status), job.status === "succeeded" ? "ok" : "error");
-        if (location.hash === "#models" || location.hash === "") setTimeout(showModels, 300);
+        // Refresh the list only if it is still what is shown when the timer fires: the admin may have clicked
+        // "查看评估结果" meanwhile, and the list must not replace that page.
+        var onModels = function () { return location.hash === "#models" || location.hash === ""; };
+        if (onModels()) setTimeout(function () { if (onModels()) showModels(); }, 300);
       }
     }, controller.signal).catch(function (error) { if (error.name !== "AbortError") fail(error); });
   }
