@@ -181,3 +181,14 @@ def execute_sql(settings: Settings, statement: str, **params: Any) -> None:
             assert result.rowcount == 1, "the tampering statement must hit exactly one row"
     finally:
         engine.dispose()
+
+
+def commitment_row(settings, commitment_no: str) -> Dict[str, Any]:
+    """The stored commitments row, read with plain SQL (what an auditor or an attacker sees in the database)."""
+    engine = create_engine(settings.database_url)
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT * FROM commitments WHERE commitment_no = :no"), {"no": commitment_no}
+        ).mappings().one()
+    engine.dispose()
+    return dict(row)

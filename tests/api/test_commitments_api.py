@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.api.helpers import (
+    commitment_row,
     HAOWEI,
     INVALID_ID,
     LAOJIE,
@@ -25,16 +26,6 @@ from tests.api.helpers import (
     signed_payload,
     notice_version,
 )
-
-
-def _stored(settings, commitment_no):
-    engine = create_engine(settings.database_url)
-    with engine.connect() as connection:
-        row = connection.execute(
-            text("SELECT * FROM commitments WHERE commitment_no = :no"), {"no": commitment_no}
-        ).mappings().one()
-    engine.dispose()
-    return row
 
 
 # --- happy paths ------------------------------------------------------------------------------------------
@@ -60,7 +51,7 @@ def test_proof_item_commitment_is_accepted_with_a_receipt(client, initialised):
     assert re.fullmatch(r"[0-9a-f]{64}", receipt["record_hash"])
 
     # P2: the signed record holds the evidence exactly as delivered, and the full ID (the legal record).
-    stored = _stored(initialised, receipt["commitment_no"])
+    stored = commitment_row(initialised, receipt["commitment_no"])
     payload = signed_payload(initialised, stored)
     assert payload["applicant"] == {"name": "张伟", "id_type": "resident_id", "id_number": ZHANG_WEI[1]}
     assert payload["phone"] == PHONE
@@ -79,7 +70,7 @@ def test_proxy_commitment_with_special_authorisation(client, initialised):
     response = client.post("/api/v1/commitments", json=body)
     assert response.status_code == 201, response.text
     assert response.json()["proxy"] is True
-    payload = signed_payload(initialised, _stored(initialised, response.json()["commitment_no"]))
+    payload = signed_payload(initialised, commitment_row(initialised, response.json()["commitment_no"]))
     assert payload["proxy"] == {
         "name": "刘洋",
         "id_number": LIU_YANG[1],

@@ -22,7 +22,7 @@ from sqlalchemy import create_engine, text
 from api.config import REPO_ROOT
 from api.main import create_app
 from api.signing.service import RetiredKeyError, retired_file_name
-from tests.api.helpers import HAOWEI, ZHAO_QIANG, cli_env, commitment_body, signed_bytes
+from tests.api.helpers import HAOWEI, ZHAO_QIANG, cli_env, commitment_body, commitment_row, signed_bytes
 
 
 def _cli(settings, *args: str) -> subprocess.CompletedProcess:
@@ -51,16 +51,6 @@ def _store(client: TestClient, body: dict) -> dict:
     response = client.post("/api/v1/commitments", json=body, headers={"X-Service-Token": client.app.state.service_token})
     assert response.status_code == 201, response.text
     return response.json()
-
-
-def _row(settings, commitment_no: str) -> dict:
-    engine = create_engine(settings.database_url)
-    with engine.connect() as connection:
-        row = connection.execute(
-            text("SELECT * FROM commitments WHERE commitment_no = :no"), {"no": commitment_no}
-        ).mappings().one()
-    engine.dispose()
-    return dict(row)
 
 
 @pytest.fixture
@@ -125,7 +115,7 @@ def test_every_key_is_published_and_an_old_signature_verifies_with_the_listed_ke
     assert listed[0]["public_key_pem"] == current["public_key_pem"]
     by_id = {k["key_id"]: k["public_key_pem"] for k in listed}
     for receipt in rotated["receipts"]:
-        row = _row(initialised, receipt["commitment_no"])
+        row = commitment_row(initialised, receipt["commitment_no"])
         public_key = load_pem_public_key(by_id[row["key_id"]].encode("ascii"))
         public_key.verify(base64.b64decode(row["signature"]), signed_bytes(initialised, row))  # raises if invalid
 

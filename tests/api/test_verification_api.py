@@ -9,11 +9,11 @@ import sys
 
 import pytest
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
-from sqlalchemy import create_engine, text
 
 from api.config import REPO_ROOT
 from bot.core.canonical import canonical_json, sha256_hex
 from tests.api.helpers import (
+    commitment_row,
     HAOWEI,
     LIU_YANG,
     PHONE,
@@ -37,16 +37,6 @@ def three_commitments(client):
             commitment_body(client, "XK001", HAOWEI),
         )
     ]
-
-
-def _row(settings, commitment_no):
-    engine = create_engine(settings.database_url)
-    with engine.connect() as connection:
-        row = connection.execute(
-            text("SELECT * FROM commitments WHERE commitment_no = :no"), {"no": commitment_no}
-        ).mappings().one()
-    engine.dispose()
-    return dict(row)
 
 
 def _cli_verify(settings, *args):
@@ -95,7 +85,7 @@ def test_signature_verifies_with_the_published_key_alone(client, initialised, th
     public_key = load_pem_public_key(client.get("/api/v1/keys/platform").json()["public_key_pem"].encode())
     previous = "0" * 64
     for receipt in three_commitments:
-        row = _row(initialised, receipt["commitment_no"])
+        row = commitment_row(initialised, receipt["commitment_no"])
         stored = row["canonical"].encode("utf-8")
         assert canonical_json(json.loads(stored)) == stored  # stored exactly in canonical form
         # P5: the stored text has its ID numbers sealed; the signed bytes are rebuilt by opening them (the
@@ -136,7 +126,7 @@ TAMPERINGS = {
 def test_changing_a_stored_value_is_detected(client, initialised, three_commitments, column):
     # P3 (Electronic Signature Law art. 13 (3)(4)): any change after signing is detectable.
     target = three_commitments[1]["commitment_no"]
-    row = _row(initialised, target)
+    row = commitment_row(initialised, target)
     change, must_fail = TAMPERINGS[column]
     if column == "item_code":
         # The other item exists, so only the comparison with the signed text can notice.
@@ -166,7 +156,7 @@ def test_changing_a_stored_value_is_detected(client, initialised, three_commitme
 def test_record_hash_rewritten_to_match_edited_text_is_still_caught(client, initialised, three_commitments):
     # An intruder who edits the text and recomputes its hash still cannot forge the signature or the link.
     target = three_commitments[1]["commitment_no"]
-    row = _row(initialised, target)
+    row = commitment_row(initialised, target)
     edited = row["canonical"].replace('"accepted"', '"licensed"')
     execute_sql(
         initialised,
