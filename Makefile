@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PY310 := $(shell for c in python3.10 $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 /usr/bin/python3.10 /usr/local/bin/python3.10; do \
            $$c -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { command -v $$c || echo $$c; } && break; done)
 
-.PHONY: up test bench setup system-packages build model clean
+.PHONY: up test bench eval setup system-packages build model clean
 
 up: setup
 	.venv/bin/python -m bot.stack up
@@ -15,6 +15,11 @@ test: setup
 # Performance against stock Rasa 3.6.21 (bench/): prints a table, writes bench/results/latest.md (~20 min).
 bench: setup
 	.venv/bin/python -m bench
+
+# How well natural answers and free-text needs are understood, on corpora written independently of the rules
+# (tests/data/answers, tests/data/discovery_independent.yml); prints a markdown table (bot/evaluate.py).
+eval: setup
+	.venv/bin/python -m bot.evaluate
 
 setup: system-packages .venv/.installed .venv-api/.installed
 

@@ -27,11 +27,11 @@ from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import jieba
-from opencc import OpenCC
 from pypinyin import lazy_pinyin
 
 from bot.build import USER_WORD_FREQ, USER_WORD_TAG, dictionary_words, item_terms
 from bot.core.catalogue import Item
+from bot.nlu_text import nlu_text
 
 # A chat message longer than this is not a description of one need; only its beginning is searched, which also
 # bounds the time a hostile multi-megabyte message can cost.
@@ -101,8 +101,87 @@ STOP_WORDS: frozenset = frozenset(
     听说 然后 因为 所以 但是 不过 如果 要是 的话 而且 并且 那么 那样 这样 这么 那么 其实 另外
     你好 您好 谢谢 感谢 多谢 老师 同志 师傅 领导 工作人员 客服 小姐姐 亲 在吗 好的 好 ok
     郑州 郑州市 市 河南 河南省 本市
+    啥子 咋整 咋弄 咋个 咋样 弄啥 弄啥嘞 嘞 中不中 中不 整 弄 搞个 整个 弄个 要啥 办啥 啥证 木有 莫得 晓得
+    噻 撒 滴 哩 咧 呗 嘛 捏 俺们 俺家 咱家 恁 你们家 啷个 么子 哪样 甚 甚么
     """.split()
 )
+
+# How people describe a situation instead of naming the item: everyday words -> the catalogue's own words for
+# the matter (every target is vocabulary of some item's name, aliases or example phrasings; a test checks it).
+# A family facing dialysis costs after insurance means 医疗救助 without saying so; someone who wants to sell
+# snacks means 食品经营许可. Matched on the normalised text; the targets join the query as extra words.
+SITUATIONS: Dict[str, str] = {}
+_SITUATION_GROUPS: Tuple[Tuple[str, str], ...] = (
+    ("卖吃的 吃的 小吃 早餐 早点 包子 豆浆 油条 烧烤 烤串 外卖 私房菜 馆子 饭馆 餐厅 面馆 火锅 快餐 食堂 卤味 熟食 "
+     "蛋糕 烘焙 面包店 甜品 咖啡 饮品 奶茶 凉皮 麻辣烫 餐饮 做饭卖 盒饭 小吃摊 夜市 熟菜 饭店 酒楼 农家乐",
+     "食品经营许可 饭店 小吃店 熟食"),
+    ("足疗 按摩 足浴 推拿 民宿 酒店 宾馆 招待所 旅馆 理发 剃头 美发 美甲 美容 洗浴 澡堂 浴池 汗蒸 游泳馆 游泳池 "
+     "歌舞厅 ktv 住宿",
+     "公共场所卫生许可 宾馆 理发店 美容院 洗浴中心 旅店"),
+    ("拉货 货车 大货车 卡车 挂车 物流 货运 跑运输 跑长途 运货 送货车 货拉拉",
+     "道路货物运输经营许可 货车 跑运输"),
+    ("带团 组团 旅游团 导游 出游 游客 组织旅游 旅游线路",
+     "旅行社"),
+    ("招人 招聘 猎头 中介费 推荐人才 人才中介 职介 介绍工作 人才推荐 高管",
+     "人力资源服务许可 职业中介 猎头"),
+    ("派遣 外派 派工人 派到 劳务输出 用工派遣 派去",
+     "劳务派遣"),
+    ("卖书 课外书 二手书 图书 杂志 报刊 报纸 教辅 绘本 漫画书",
+     "出版物零售 书店 卖书"),
+    ("汽油 柴油 加油站 油漆 稀料 化工 液化气 煤气罐 液化石油气 硫酸 盐酸 危化 烟花爆竹 天那水 溶剂",
+     "危险化学品经营许可 化工原料 危化品"),
+    ("卖药 药铺 药房 药店 药品 医药",
+     "药品零售企业经营许可 药店"),
+    ("放炮 爆破 炸药 雷管 开山 炸石头 采石",
+     "民用爆炸物品购买许可 炸药 雷管"),
+    ("废水 污水 废气 排放 排污 烟囱 污染物 排水",
+     "排污许可"),
+    ("放贷 贷款公司 借钱给 放款 小贷 借贷 利息",
+     "小额贷款公司"),
+    ("电梯 锅炉 压力容器 起重机 塔吊 气瓶 压力管道 叉车 游乐设施",
+     "特种设备生产许可 锅炉 压力容器 电梯"),
+    ("裁员 开除 辞退 下岗 没有工作 没工作 被炒 解聘 合同没续 合同到期 丢了工作 失去工作 厂子倒闭 倒闭 辞了",
+     "失业保险金 失业金 辞退"),
+    ("吃不上饭 没收入 收入低 揭不开锅 困难户 穷 没钱吃饭 生活困难 过不下去 挣的钱不够",
+     "最低生活保障 低保"),
+    ("没房 没房子 租不起 买不起房 住房困难 无房 没地方住 房租太贵",
+     "公租房 公共租赁住房"),
+    ("欠工资 欠薪 讨薪 打官司 起诉 请不起律师 被告 诉讼 告他 维权 仲裁",
+     "法律援助 免费律师"),
+    ("透析 化疗 白血病 癌症 尿毒症 大病 住院 手术费 自费 医药费 看病贵 报销完 报销后 重病 医保报销 看不起病 治病",
+     "医疗救助 住院费救助 大病救助"),
+    ("聋哑 聋人 哑巴 盲人 失明 瘫痪 残了 残障 肢体残疾 智力残疾 精神残疾 残疾证 腿脚不好 截肢 坐轮椅",
+     "残疾人生活补贴 残疾人"),
+    ("到岁数 满六十 满60 六十岁 60岁 养老钱 老了领钱 老年人领钱 农村老人 交了养老保险",
+     "城乡居民养老金 居民养老保险"),
+    ("户口迁 落户 随迁 迁户口 户口过来 户口转 迁过来",
+     "户口迁入 投靠落户"),
+    ("暂住 入学 打工 外地人 外地来 在郑州上班 在郑州租房",
+     "居住证"),
+    ("摆摊 地摊 小摊 小店 门面 铺面 铺子 门市 小卖部 个体",
+     "个体工商户 个体户"),
+    ("合伙开 开个公司 办个公司 公司注册 注册企业 创业 成立企业",
+     "注册公司 开公司"),
+)
+# A licence is about running a business: 喝咖啡, 附近有什么好吃的 or 帮我订个酒店 is a customer, not an applicant.
+# The words of a licence's situation count only beside a word of doing business.
+BUSINESS_CUE = re.compile(r"开|卖|经营|生意|营业|做|干|搞|办|证|许可|资质|执照|店|摊|铺|公司|厂|营生|创业|接待|组织|收费|赚|挣|想")
+_DOING = re.compile(r"[卖做拉带招放摆派跑组开]")  # a situation word that is itself doing business: 卖吃的, 拉货
+_LICENCE_TARGETS = frozenset(target for _, target in _SITUATION_GROUPS[:13])
+for _words, _target in _SITUATION_GROUPS:
+    for _word in _words.split():
+        SITUATIONS[_word] = (SITUATIONS[_word] + " " + _target) if _word in SITUATIONS else _target
+# Situation words count for less than the user's own naming of an item: they suggest, names decide.
+SITUATION_WEIGHT = 0.6
+
+# "I already have X, now I want ...": X is what the user no longer needs. Its item is kept in the ranking only
+# at a fraction of its weight, so 已经有营业执照了，想卖吃的 finds 食品经营许可, not the licence already held.
+_HAVE = re.compile(
+    r"(?:已经|早就|早已|已)(?:有了?|办了|办好了?|拿到了?|领了|取得了?|办下来了?)"
+    r"([^,，。.;；!！?？\s]{2,12}?)(?=了|[,，。.;；!！?？\s]|$)"
+    r"|([^,，。.;；!！?？\s]{2,10}?)(?:已经|早就)?(?:办好了|办下来了|拿到了|已经有了|早有了)"
+)
+POSSESSED_WEIGHT = 0.3
 
 # jieba's general dictionary glues particles onto content characters (想开, 要办, 店的); outside the catalogue's
 # own words such a particle is cut off again so it cannot hide or fake a match.
@@ -116,7 +195,6 @@ COMMON_WORD_FREQ = 50
 # Numeral + classifier (一家, 两个, 几次) says how many, never which item.
 _QUANTITY = re.compile(r"[一两几每某][个家些点次种样位件项条张份下]")
 
-_T2S = OpenCC("t2s")
 _SPACE_RUN = re.compile(r"\s+")
 _CJK_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _ALNUM_TOKEN = re.compile(r"[a-z0-9]+")
@@ -124,11 +202,12 @@ _CODE_RE = re.compile(r"(?<![a-z0-9])(zm|xk)\s*-?\s*(\d{3})(?!\d)")
 
 
 def normalize(text: str) -> str:
-    """The one normal form of user text and catalogue terms (P1): NFKC (full-width -> half-width, ① -> 1),
-    traditional -> simplified, lower case, emoji and control characters removed, whitespace collapsed."""
+    """The one normal form of user text and catalogue terms (P1): the NLU's own (:func:`bot.nlu_text.nlu_text`:
+    full-width -> half-width, ① -> 1, traditional -> simplified, English catalogue terms -> Chinese), then lower
+    case, emoji and control characters removed, whitespace collapsed."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", str(text))
+    text = nlu_text(str(text))
     kept: List[str] = []
     for ch in text:
         category = unicodedata.category(ch)
@@ -140,7 +219,7 @@ def normalize(text: str) -> str:
             kept.append(" ")  # control characters and emoji separate what is around them
             continue
         kept.append(ch)
-    text = _T2S.convert("".join(kept)).lower()
+    text = "".join(kept).lower()
     return _SPACE_RUN.sub(" ", text).strip()
 
 
@@ -252,6 +331,47 @@ def analyse(normalized: str, common_word_sounds: Optional[Set[str]] = None) -> C
     return terms
 
 
+def _split_possessed(normalized: str) -> Tuple[str, List[str]]:
+    """The text without what the user says they already have, and those possessed things."""
+    possessed: List[str] = []
+
+    def cut(match: "re.Match[str]") -> str:
+        possessed.append(match.group(1) or match.group(2) or "")
+        return " "
+
+    return _HAVE.sub(cut, normalized), [p for p in possessed if p]
+
+
+@lru_cache(maxsize=256)
+def _situation_terms(targets: str) -> Tuple[str, ...]:
+    return tuple(analyse(normalize(targets)))
+
+
+def _query_terms(normalized: str, common_word_sounds: Set[str]) -> Dict[str, float]:
+    """Each term of a query with the factor its weight counts: 1 for the user's own words, less for the words a
+    described situation stands for and for things the user already has."""
+    main, possessed = _split_possessed(normalized)
+    terms: Dict[str, float] = {term: 1.0 for term in analyse(main, common_word_sounds)}
+    if possessed:
+        # Nothing but the thing already held ("我已经有营业执照了"): that is then what the user talks about.
+        factor = POSSESSED_WEIGHT if terms else 1.0
+        for term in analyse(" ".join(possessed), common_word_sounds):
+            terms[term] = max(terms.get(term, 0.0), factor)
+    compact = main.replace(" ", "")
+    named = [word for word in SITUATIONS if word in compact]
+    rest = compact
+    for word in named:  # 酒店 and 外卖 contain 店 and 卖 but are no sign of doing business by themselves
+        rest = rest.replace(word, " ")
+    business = bool(BUSINESS_CUE.search(rest)) or any(_DOING.match(word) for word in named)
+    targets = " ".join(sorted({
+        SITUATIONS[word] for word in named if business or SITUATIONS[word] not in _LICENCE_TARGETS
+    }))
+    if targets:
+        for term in _situation_terms(targets):
+            terms[term] = max(terms.get(term, 0.0), SITUATION_WEIGHT)
+    return terms
+
+
 def _item_fields(item: Item) -> Dict[str, Sequence[str]]:
     return {
         "name": [item.name],
@@ -335,13 +455,13 @@ class ItemIndex:
         totals: Dict[int, float] = defaultdict(float)
         evidence: Dict[int, float] = defaultdict(float)
         common_word_sounds: Set[str] = set()
-        terms = analyse(normalized, common_word_sounds)
-        for term in terms:  # each distinct term once: repeating a word is not more evidence
+        terms = _query_terms(normalized, common_word_sounds)
+        for term, factor in terms.items():  # each distinct term once: repeating a word is not more evidence
             counts_as_evidence = term not in common_word_sounds
             for doc, weight, evidence_weight in self._postings.get(term, ()):
-                totals[doc] += weight
+                totals[doc] += factor * weight
                 if counts_as_evidence:
-                    evidence[doc] += evidence_weight
+                    evidence[doc] += factor * evidence_weight
         scores = {self._codes[doc]: score for doc, score in totals.items()}
         evidences = {self._codes[doc]: value for doc, value in evidence.items()}
         for code in self._codes_named_in(normalized):

@@ -6,7 +6,7 @@ Three triggers put the conversation in the staff's waiting queue (api/handoff):
 - the bot could not place two messages in a row (Rasa's core fallback, or ``item_not_found``: nothing in the
   catalogue matched) -> ``repeated_fallback``;
 - three answers in a row to one question failed validation (``failed_attempts``, incremented by
-  ``Turn.reask`` with an error) -> ``repeated_invalid``.
+  ``State.reask`` with an error, actions/forms.py) -> ``repeated_invalid``.
 
 The citizen is told a person will answer (contract stage ``handoff`` with the reason) and may keep talking to
 the bot meanwhile; nothing of the journey is touched, so when the staff member hands back, the bot continues
@@ -103,7 +103,7 @@ async def after_fallback(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 
 
 async def after_validation(turn: Any, requested: str) -> None:
-    """After the form's validation of one answer (actions/journey.py ``Turn``): a valid answer starts the count
+    """After the form's validation of one answer (actions/forms.py ``State``): a valid answer starts the count
     again; the third invalid one in a row hands off (and starts it again too)."""
     attempts = float(turn.slots.get("failed_attempts") or 0)
     if turn.slots.get(requested) not in (None, "", []):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot.core.catalogue import Item
+from bot.core.ids import ERROR_MESSAGES  # the ID checks word their own errors
 
 Message = Tuple[str, Dict[str, Any]]
 
@@ -26,6 +27,11 @@ ASK_TEXT = {
     "phone": "请留一个联系手机号（11位），用于接收办理和核查通知。",
     "notice_ack": "请您认真阅读以上告知内容，读完后回复“已阅读”；需要再看一遍请回复“再说一遍”，只看某一条可以说“第五条再说一遍”。",
     "affirmation": "请输入承诺用语完成承诺。",
+    # An enterprise acting for itself commits through its legal representative, a natural person (五(四)).
+    "representative_name": (
+        "请告诉我企业法定代表人的姓名（承诺书将由法定代表人以企业名义作出）。"
+        "如果您不是法定代表人，请回复“算了”，重新开始后选择“代办”，凭企业的特别授权办理。"
+    ),
 }
 
 OPTIONS = {
@@ -39,6 +45,7 @@ ERROR_TEXT = {
     "not_a_choice": "抱歉，没有识别出您的选择。",
     "invalid_name": "没有识别出姓名，请只输入姓名，例如“张伟”。",
     "uscc_required": "经营许可事项需要企业的统一社会信用代码（18位，以数字或大写字母组成），不能用个人身份证号。",
+    "representative_is_enterprise": "请告诉我法定代表人本人的姓名（一位自然人），不是企业名称。",
     "agent_is_applicant": "代办人和申请人不能是同一个人；如果是本人办理，请回复“算了”后重新开始并选择“本人”。",
     "invalid_authorization_no": "没有识别出授权委托书编号，编号一般由字母和数字组成，例如 SQ2026-0012。",
     "special_authorization_required": (
@@ -47,6 +54,81 @@ ERROR_TEXT = {
         "如果没有，请先请申请人补签特别授权，或由申请人本人办理。回复“算了”可结束本次办理。"
     ),
 }
+
+
+def error_text(error: Optional[str], expected: str = "") -> str:
+    """What a re-ask says first: the error's own sentence, or which words count when an answer was unclear."""
+    if not error:
+        return ""
+    known = ERROR_MESSAGES.get(error) or ERROR_TEXT.get(error)
+    if known:
+        return known
+    if expected:
+        return f"抱歉，没能确定您的意思，请回复{expected}。"
+    return ERROR_TEXT["not_a_choice"]
+
+
+def has_error_text(error: str) -> bool:
+    return error in ERROR_MESSAGES or error in ERROR_TEXT
+
+
+# A question the assistant cannot place while it waits for an answer: say what it can answer, then ask again.
+QUESTION_HELP = (
+    "这个问题我暂时回答不了。您可以问我告知承诺制的常见问题，例如“不实承诺有什么后果”“代办需要什么授权”；"
+    "需要人工帮助请说“转人工”或拨打12345。"
+)
+
+# What stopping says, per form and at the two steps where a commitment was about to be made.
+CANCEL_TEXT = {
+    "commitment_form": "好的，已结束本次办理，您填写的信息不会提交。需要时随时可以重新开始；也可以按一般程序提交证明办理。",
+    "affirmation": "好的，已结束本次办理，承诺没有提交。您随时可以按一般程序提交证明办理。",
+    "receipt": "好的，已结束本次办理，承诺没有提交。",
+    "status_form": "好的，不查了。需要时随时说“查一下我的承诺”。",
+    "withdraw_form": "好的，没有撤回，您的承诺保持不变。",
+    "complaint_form": "好的，投诉没有提交。需要时随时说“我要投诉”，也可以拨打12345政务服务便民热线。",
+    "credit_record_form": "好的，已结束查询。",
+}
+
+NOTICE_UPDATED_TEXT = "这个事项的告知内容刚刚更新了，请阅读更新后的告知书后再作承诺。"
+COMPLAINT_NOTED_TEXT = "已记下您反映的情况。"
+
+# The affirmation's refusal when the legal reading brings no explanation of its own (contract reasons).
+AFFIRMATION_REJECTED_TEXT = {
+    "implicit": "您的回复表示同意，但还不是承诺本身。按照规定，承诺要由您明确写出来。",
+    "negated": "好的，您选择不作承诺。这完全可以：不承诺也能办，按一般程序提交证明材料就行。",
+    "question": "您好像还有疑问。承诺前请先把问题弄清楚，可以直接问我。",
+    "unclear": "没能确认您的意思。",
+}
+
+
+def commitment_refused(reason: str) -> str:
+    return f"抱歉，承诺没有被受理：{reason}。您可以拨打12345咨询。"
+
+
+def lifecycle_refused(reason: str) -> str:
+    return f"抱歉，没有办成：{reason}。您可以拨打12345政务服务便民热线咨询。"
+
+
+def lookups_exhausted(error: str, attempts: int) -> str:
+    return (f"{ERROR_TEXT[error]}已核对{attempts}次仍未通过，本次查询结束。"
+            "请带上身份证件到办事窗口，或拨打12345政务服务便民热线咨询。")
+
+
+def already_committed(commitment_no: str, status: Optional[str]) -> Message:
+    text = f"您的承诺已经提交成功，承诺编号 {commitment_no}，无需重复提交。如要办理其他事项，请直接告诉我。"
+    return text, {"stage": "commitment_status", "commitment_no": commitment_no, "status": status or "accepted"}
+
+
+def no_journey_open(query: str) -> Message:
+    text = ("目前没有正在办理的事项，不会提交任何承诺。请告诉我您想办理什么，例如“我想申请公租房”；"
+            "也可以拨打12345政务服务便民热线咨询。")
+    return text, {"stage": "item_not_found", "query": query[:200]}
+
+
+FALLBACK_TEXT = (
+    "抱歉，我没太明白。您可以直接说想办理的事项，例如“我想申请公租房”；也可以问“什么是告知承诺制”。"
+    "需要人工帮助请说“转人工”或拨打12345。"
+)
 
 
 def ask(slot: str, *, error: Optional[str] = None, error_text: str = "", text: Optional[str] = None) -> Message:

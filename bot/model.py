@@ -33,6 +33,13 @@ def training_inputs(root: Path = ROOT) -> List[Path]:
     return files
 
 
+# The custom pipeline components of config.yml and the rules they apply shape the model as much as the data.
+# Rasa imports them from this package whatever project is trained (the admin console trains a copy), so they
+# are hashed from here.
+_PACKAGE = Path(__file__).resolve().parent
+COMPONENT_FILES = ["nlu_normalizer.py", "nlu_text.py", "core/textnorm.py", "core/t2s.txt"]
+
+
 def inputs_hash(root: Path = ROOT) -> str:
     """Also computed by the admin console (api/admin) for the project it trains, hence ``root``."""
     digest = hashlib.sha256()
@@ -40,6 +47,9 @@ def inputs_hash(root: Path = ROOT) -> str:
     for path in training_inputs(root):
         digest.update(str(path.relative_to(root)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
+    for name in COMPONENT_FILES:
+        digest.update(b"bot/" + name.encode() + b"\0")
+        digest.update((_PACKAGE / name).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 

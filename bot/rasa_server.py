@@ -7,7 +7,8 @@ saturated, and where the time went:
    every action server response with ``jsonschema.validate(result, schema)``, which re-checks the constant
    schema against the JSON-Schema meta-schema on *every* call before validating the response. Our journey
    then called the action server twice per turn (the form's validation action and the next ask action; once
-   since ``ask_in_validation``), so this was the largest single cost. The fix validates against the same
+   since every form's validation action asks its next question itself, actions/forms.py), so this was the
+   largest single cost. The fix validates against the same
    schema with the same validator class, built once (the schema is checked once, at start-up); responses are
    still validated, errors still raise the same ``ValidationError`` with the same message.
 2. ~9 % waiting in SQLite ``COMMIT`` of the SQL tracker store (embedded profile), which runs on Sanic's
@@ -162,40 +163,6 @@ def memoised_event_types() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)
 
 
-def ask_in_validation() -> None:
-    """One action-server call per form turn (issue 6): skip the ask the validation action already sent.
-
-    Rasa's form calls the action server twice per turn: ``validate_<form>``, then ``action_ask_<next slot>``;
-    each call sends the whole tracker. Our commitment form's validation decides the next question anyway, so it
-    sends the ask itself and names the slot in ``asked_slot`` (actions/journey.py ``ask_next``). When the slot
-    Rasa is about to request is the one the validation just asked for in this same form run, the ask action is
-    not called; in every other case (activation, coming back to the form after an interruption, a validation
-    that did not ask) the form asks exactly as before. Required whenever our actions run (not a tuning flag):
-    without it the citizen would get every question twice.
-    """
-    from rasa.core.actions.forms import FormAction
-    from rasa.shared.core.constants import REQUESTED_SLOT
-    from rasa.shared.core.events import SlotSet
-
-    rasa_request_next_slot = FormAction.request_next_slot
-
-    async def request_next_slot(self, tracker, domain, output_channel, nlg, events_so_far):
-        asked = next((e.value for e in reversed(events_so_far) if isinstance(e, SlotSet) and e.key == ASKED_SLOT),
-                     None)
-        if asked and not await self.is_done(output_channel, nlg, tracker, domain, events_so_far):
-            # The same choice Rasa makes: the first requested_slot the validation set in this run.
-            requested = next((e.value for e in events_so_far if isinstance(e, SlotSet) and e.key == REQUESTED_SLOT),
-                             None)
-            if requested == asked:
-                return []  # Rasa would return [] + the ask action's events; the validation returned those
-        return await rasa_request_next_slot(self, tracker, domain, output_channel, nlg, events_so_far)
-
-    FormAction.request_next_slot = request_next_slot
-
-
-ASKED_SLOT = "asked_slot"  # set by actions/journey.py ask_next
-
-
 def main() -> None:
     from bot.message_guard import install as guard_incoming_messages
     from bot.tracker_store import install as tracker_store_survives_restarts
@@ -203,7 +170,6 @@ def main() -> None:
     # Correctness (P4, P5), not tuning: applied with GZ_RASA_TUNING=0 too.
     tracker_store_survives_restarts()
     guard_incoming_messages()
-    ask_in_validation()
     if os.environ.get("GZ_RASA_TUNING", "1") != "0":
         compile_action_result_validation()
         sqlite_wal_for_tracker_store()

@@ -23,7 +23,9 @@ from api.errors import ApiError
 from bot.core.catalogue import CODE_RE, CatalogueError, Item, canonical_notice_text, load_catalogue, parse_item
 
 # Keys an item may leave out; writing their default into a file that never had them would only add noise.
-_OPTIONAL_DEFAULTS: Dict[str, Any] = {"high_value": False, "includes_proofs": [], "phrasings": [], "disclosure_days": None}
+_OPTIONAL_DEFAULTS: Dict[str, Any] = {
+    "high_value": False, "includes_proofs": [], "phrasings": [], "disclosure_days": None, "direct_safety_matter": None,
+}
 
 
 def _path(directory: Path, code: str) -> Path:
@@ -191,7 +193,7 @@ def _field_lines(content: Dict[str, Any]) -> List[str]:
 def _notice_lines(content: Dict[str, Any]) -> List[str]:
     if not content.get("notice"):
         return []
-    item = parse_item(content, "diff")
+    item = parse_item(content, "diff", check_promises=False)  # an older version is diffed as it was stored
     return canonical_notice_text(item.notice).split("\n")
 
 

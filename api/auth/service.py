@@ -18,7 +18,6 @@ import hmac
 import os
 import re
 import secrets
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -40,6 +39,7 @@ from api.config import Settings
 from api.credit import service as credit
 from api.errors import ApiError
 from api.signing.service import _write_secret_file
+from bot.core.textnorm import name_key
 
 JWT_ALGORITHM = "HS256"
 JWT_ISSUER = "gz-api"
@@ -241,7 +241,8 @@ def staff_login(
 
 
 def _same_name(a: str, b: str) -> bool:
-    return unicodedata.normalize("NFKC", a).strip() == unicodedata.normalize("NFKC", b).strip()
+    # Compared by the names' key: the traditional form (趙強) is the simplified name on file (赵强).
+    return bool(name_key(a)) and name_key(a) == name_key(b)
 
 
 def known_names(session: Session, id_hash: str) -> Set[str]:
@@ -286,8 +287,8 @@ def applicant_login(
     # The integrity file (R16) names its holder too, by the keyed hash of the full name: an ID with a credit
     # record but no commitment must not open that record to whoever types the ID with any name (P5).
     file = credit.find_file(session, id_hash_key, normalised)
-    file_mismatch = file is not None and file.name_hash is not None and not hmac.compare_digest(
-        file.name_hash, credit.name_hash(name, id_hash_key))
+    file_mismatch = file is not None and file.name_hash is not None and not credit.name_matches(
+        file.name_hash, name, id_hash_key)
     if file_mismatch or (names and not any(_same_name(name, known) for known in names)):
         _failed(session, key, client_ip, now)
         session.commit()

@@ -81,8 +81,12 @@ def load_into_database(session: Session, directory: Path) -> LoadReport:
 
 
 def as_item(version: ItemVersion) -> Item:
-    """The stored snapshot as a ``bot.core.catalogue.Item`` (``to_dict`` round-trips through ``parse_item``)."""
-    return parse_item(version.content, source=f"item_versions#{version.id}")
+    """The stored snapshot as a ``bot.core.catalogue.Item`` (``to_dict`` round-trips through ``parse_item``).
+
+    A stored version is what an applicant was shown: it is read back as it was, even if the rules that
+    tie a new notice's promises to the data have tightened since (they are applied when a version is made).
+    """
+    return parse_item(version.content, source=f"item_versions#{version.id}", check_promises=False)
 
 
 def public_view(version: ItemVersion) -> Dict[str, Any]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Literal, Optional
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -21,6 +21,17 @@ class Proxy(BaseModel):
     id_number: str = Field(min_length=1, max_length=40)
     authorization_no: str = Field(min_length=1, max_length=64)  # 授权委托书编号
     special_authorization: bool  # 特别授权: the authorisation explicitly covers making this commitment
+
+
+class Representative(BaseModel):
+    """法定代表人: the natural person who commits for an enterprise acting for itself.
+
+    An enterprise cannot speak; its commitment is made by the person the law lets act for it, and the record
+    must name that person, not only the enterprise."""
+
+    model_config = _Strict
+    name: str = Field(min_length=1, max_length=100, pattern=r"^\S(.*\S)?$")
+    role: Literal["legal_representative"]
 
 
 class ReadAloudTick(BaseModel):
@@ -72,6 +83,8 @@ class CommitmentRequest(BaseModel):
     applicant: Applicant
     phone: str = Field(min_length=1, max_length=32)
     proxy: Optional[Proxy] = None
+    # Required when the applicant is an enterprise (统一社会信用代码) committing without a proxy.
+    representative: Optional[Representative] = None
     evidence: Evidence
 
 
@@ -81,6 +94,8 @@ class CommitmentReceipt(BaseModel):
     decision_no: Optional[str]
     item_code: str
     notice_version: str
+    # The edition number printed on the notice and the letter (第N版); notice_version is its SHA-256.
+    notice_version_no: int
     proxy: bool
     covers: List[str]
     verify_url: str

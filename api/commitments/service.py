@@ -39,6 +39,7 @@ from bot.core import assisted as assisted_rules
 from bot.core.canonical import canonical_json, sha256_hex
 from bot.core.catalogue import Item
 from bot.core.sealing import KeyRing
+from bot.core.textnorm import name_key
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,8 @@ class Prepared:
     applicant_id_type: str
     phone: str
     acting_as: str
+    applicant_kind: str  # person | enterprise
+    representative: Optional[str]  # 法定代表人 committing for an enterprise that acts for itself
 
 
 # --- checks -------------------------------------------------------------------------------------------
@@ -171,6 +174,8 @@ def prepare(session: Session, id_hash_key: bytes, request: CommitmentRequest) ->
         if proxy_problem:
             # The proxy (代为承诺人) is a natural person with a 居民身份证.
             raise ApiError(422, proxy_problem, "代为承诺人身份证号：" + credit.id_problem_message(proxy_problem))
+    applicant_kind = "enterprise" if applicant_id_type == "uscc" else "person"
+    representative = _representative(request, applicant_kind)
 
     credit_status = credit.check(session, id_hash_key, applicant_id).status
     # R4 credit and R5 proxy rules: the same decision the journey made, made again on what was submitted.
@@ -188,11 +193,14 @@ def prepare(session: Session, id_hash_key: bytes, request: CommitmentRequest) ->
 
     # R7 / 五(四): the statement shown must be the platform's statement for this item and these people,
     # so a client cannot have someone "affirm" a weaker or different text.
+    agent_name = request.proxy.name if request.proxy is not None else None
     expected_statement = affirmation.statement(
         shown_item.name,
         acting_as,
         request.applicant.name,
-        request.proxy.name if request.proxy is not None else None,
+        agent_name,
+        representative=representative,
+        applicant_kind=applicant_kind,
     )
     if request.evidence.statement != expected_statement:
         raise ApiError(422, "statement_mismatch", "承诺书文字与本事项的告知承诺书不一致，请重新获取承诺书后再承诺。")
@@ -202,12 +210,16 @@ def prepare(session: Session, id_hash_key: bytes, request: CommitmentRequest) ->
         acting_as=acting_as,
         applicant_name=request.applicant.name,
         statement=expected_statement,
+        applicant_kind=applicant_kind,
+        representative=representative,
+        agent_name=agent_name,
     )
     if verdict.kind != "explicit":
         raise ApiError(
             422,
             "affirmation_not_explicit",
-            f"承诺须由{'代为承诺人' if acting_as == 'proxy' else '申请人本人'}明确作出：{verdict.explanation}",
+            f"承诺须由{'代为承诺人' if acting_as == 'proxy' else '法定代表人' if representative else '申请人本人'}"
+            f"明确作出：{verdict.explanation}",
         )
 
     return Prepared(
@@ -219,7 +231,37 @@ def prepare(session: Session, id_hash_key: bytes, request: CommitmentRequest) ->
         applicant_id_type=applicant_id_type,
         phone=phone,
         acting_as=acting_as,
+        applicant_kind=applicant_kind,
+        representative=representative,
     )
+
+
+def _representative(request: CommitmentRequest, applicant_kind: str) -> Optional[str]:
+    """The 法定代表人 who commits for an enterprise acting for itself; ``None`` for a person or a proxy.
+
+    An enterprise's commitment is a legal act of a natural person; without a proxy that person is the legal
+    representative, and the signed record must name them (a letter saying "本人<公司名>承诺" names nobody)."""
+    given = request.representative
+    if given is None:
+        if applicant_kind == "enterprise" and request.proxy is None:
+            raise ApiError(
+                422,
+                "representative_required",
+                "企业以自身名义承诺的，须写明作出承诺的法定代表人姓名；由他人代办的，须提供经特别授权的经办人信息。",
+            )
+        return None
+    if applicant_kind != "enterprise":
+        raise ApiError(
+            422, "representative_not_applicable", "申请人是个人，由本人承诺，不填写法定代表人；代他人办理的，请提供代为承诺人信息。"
+        )
+    if request.proxy is not None:
+        # One person acts: the proxy under special authorisation, or the legal representative, never both.
+        raise ApiError(
+            422, "representative_with_proxy", "由经办人代为承诺的，承诺人是经办人，不另填法定代表人；请只提供其中一方。"
+        )
+    if name_key(given.name) == name_key(request.applicant.name):
+        raise ApiError(422, "representative_is_applicant", "法定代表人须填写自然人的姓名，不能填写企业名称。")
+    return given.name
 
 
 # --- the signed record ----------------------------------------------------------------------------------
@@ -260,6 +302,13 @@ def build_payload(
             "id_number": prepared.applicant_id,
         },
         "phone": prepared.phone,
+        # The natural person committing for an enterprise acting for itself; absent otherwise, so the canonical
+        # content of every other record is what it always was.
+        **(
+            {"representative": {"name": prepared.representative, "role": "legal_representative"}}
+            if prepared.representative is not None
+            else {}
+        ),
         "proxy": None
         if proxy is None
         else {
@@ -312,6 +361,7 @@ def receipt(payload: Dict[str, Any], record_hash: str, public_base_url: str) -> 
         decision_no=payload["decision_no"],
         item_code=payload["item"]["code"],
         notice_version=payload["item"]["notice_version"],
+        notice_version_no=payload["item"]["version"],
         proxy=payload["proxy"] is not None,
         covers=payload["covers"],
         verify_url=f"{public_base_url.rstrip('/')}/api/v1/commitments/{no}/verify",
@@ -329,6 +379,8 @@ def _same_request(payload: Dict[str, Any], request: CommitmentRequest) -> bool:
         and payload["evidence"]["affirmation_text"] == request.evidence.affirmation_text
         and payload["evidence"]["sender_id"] == request.sender_id
         and (payload["proxy"] is None) == (request.proxy is None)
+        and (payload.get("representative") or {}).get("name")
+        == (request.representative.name if request.representative is not None else None)
     )
 
 

@@ -17,6 +17,7 @@ from api.credit.models import RECORD_TYPES, SEVERITIES, CreditObjection, CreditR
 from api.errors import ApiError
 from bot.core import eligibility, ids
 from bot.core.catalogue import Item
+from bot.core.textnorm import name_key, to_simplified
 
 # Dates of records, repairs and deadlines are Zhengzhou dates (UTC+8).
 CHINA_TIME = timezone(timedelta(hours=8))
@@ -51,13 +52,36 @@ def id_hash(id_number: str, key: bytes) -> str:
 
 
 def normalise_name(name: str) -> str:
-    """Full-width letters and brackets folded (NFKC), spaces removed: "张 伟" and "张伟" are the same name."""
+    """The form a name is hashed in: its comparison key (趙強 is the 赵强 on file, "张 伟" is 张伟, middle dots
+    dropped), with full-width letters and brackets folded (NFKC) as every file was hashed before. For a name
+    in simplified characters without a middle dot this is exactly the earlier form, so those files still match.
+    """
+    return unicodedata.normalize("NFKC", name_key(name))
+
+
+def _earlier_form(name: str) -> str:
+    # How files were hashed before names were compared by their key: NFKC, spaces removed, dots kept.
     return "".join(unicodedata.normalize("NFKC", name).split())
 
 
-def name_hash(name: str, key: bytes) -> str:
+def _hmac_name(form: str, key: bytes) -> str:
     # A separate domain from id_hash, so a name can never collide with an ID's hash.
-    return hmac.new(key, b"name\x00" + normalise_name(name).encode("utf-8"), hashlib.sha256).hexdigest()
+    return hmac.new(key, b"name\x00" + form.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def name_hash(name: str, key: bytes) -> str:
+    return _hmac_name(normalise_name(name), key)
+
+
+def name_matches(stored_hash: Optional[str], name: str, key: bytes) -> bool:
+    """Whether ``name`` is the name an integrity file was opened with, compared by the names' key.
+
+    A file hashed in the earlier form with a middle dot in the name (阿依古丽·买买提) matches the name typed
+    with that dot, in simplified or traditional characters."""
+    if not stored_hash:
+        return False
+    forms = {normalise_name(name), _earlier_form(name), _earlier_form(to_simplified(name))}
+    return any(hmac.compare_digest(stored_hash, _hmac_name(form, key)) for form in forms)
 
 
 def subject_type_of(id_number: str) -> str:
@@ -160,7 +184,7 @@ def records_for_owner(session: Session, key: bytes, name: str, id_number: str) -
     the credit check does not already tell. An ID with a file answers only when the name matches too.
     """
     file = find_file(session, key, id_number)
-    if file is not None and (file.name_hash is None or not hmac.compare_digest(file.name_hash, name_hash(name, key))):
+    if file is not None and not name_matches(file.name_hash, name, key):
         return None
     records = standing_records(file)
     return {

@@ -12,6 +12,7 @@ from api.clock import china_date
 from api.dependencies import get_now, get_session
 from api.disclosure import service
 from api.disclosure.schemas import DisclosureList
+from bot.core.catalogue import PUBLISHED_FIELDS
 
 # No authentication: this is the public list of 五(六) (通过网站等向社会公开告知承诺书，接受社会监督).
 router = APIRouter(prefix="/public", tags=["public"])
@@ -54,7 +55,7 @@ th {{ background: #f3f3f3; }}
 个人姓名和证件号码已作遮挡，不公开联系电话、住址等个人隐私和商业秘密。公开期限届满后不再显示。
 发现承诺不实的，可以拨打12345政务服务便民热线投诉举报，并提供承诺编号。</p>
 <table>
-<thead><tr><th>承诺编号</th><th>事项</th><th>承诺日期</th><th>状态</th><th>申请人</th><th>证件号码</th><th>公开至</th></tr></thead>
+<thead><tr>{header}</tr></thead>
 <tbody>
 {rows}
 </tbody>
@@ -89,4 +90,8 @@ def disclosures_page(
         + "</tr>"
         for letter in letters
     ) or '<tr><td colspan="7">目前没有处于公开期限内的告知承诺书。</td></tr>'
-    return HTMLResponse(_PAGE.format(as_of=escape(china_date(now).isoformat()), total=len(letters), rows=rows))
+    # The column headings are the field names notice section 7 promises, in the same order.
+    header = "".join(f"<th>{escape(label)}</th>" for label, _ in PUBLISHED_FIELDS)
+    return HTMLResponse(
+        _PAGE.format(as_of=escape(china_date(now).isoformat()), total=len(letters), rows=rows, header=header)
+    )

@@ -7,8 +7,11 @@
 - A withdrawn commitment is not listed: it no longer stands behind any decision (R17), and publishing it
   would expose the applicant for nothing. A revoked one stays, with its status, for the rest of the period:
   that is the social supervision the policy asks for.
-- Shown: item, date, status, the enterprise's registered name or a person's masked name (张*), the masked
-  ID, the commitment number. Not shown: the full name of a person, the full ID, phone, proxy, evidence.
+- Shown: exactly ``bot.core.catalogue.PUBLISHED_FIELDS`` - item, date, status, the enterprise's registered
+  name or a person's masked name (张*), the masked ID, the commitment number, the last day listed. Notice
+  section 7 of every public item enumerates the same fields (the catalogue loader refuses one that promises
+  more or less), so what the applicant was told is what the public sees. Not shown: the full name of a
+  person, the full ID, phone, proxy, evidence.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ from api.commitments import sealed
 from api.commitments.models import Commitment
 from api.credit.service import masked_name
 from bot.core import ids
-from bot.core.catalogue import Item
+from bot.core.catalogue import PUBLISHED_KEYS, Item
 
 
 def public_versions(session: Session) -> Dict[int, Item]:
@@ -66,17 +69,16 @@ def disclosed_letters(
             continue
         applicant = sealed.payload_of(commitment)["applicant"]
         subject_type = "enterprise" if applicant.get("id_type") == "uscc" else "person"
-        letters.append(
-            {
-                "commitment_no": commitment.commitment_no,
-                "item_code": commitment.item_code,
-                "item_name": item.name,
-                "committed_on": committed_on.isoformat(),
-                "status": commitment.current_status,
-                "status_label": STATUS_LABELS[commitment.current_status],
-                "applicant": masked_name(applicant["name"], subject_type),
-                "applicant_id_masked": ids.mask_id(applicant["id_number"]),
-                "disclosed_until": (ends - timedelta(days=1)).isoformat(),
-            }
-        )
+        letter = {
+            "commitment_no": commitment.commitment_no,
+            "item_code": commitment.item_code,
+            "item_name": item.name,
+            "committed_on": committed_on.isoformat(),
+            "status": commitment.current_status,
+            "status_label": STATUS_LABELS[commitment.current_status],
+            "applicant": masked_name(applicant["name"], subject_type),
+            "applicant_id_masked": ids.mask_id(applicant["id_number"]),
+            "disclosed_until": (ends - timedelta(days=1)).isoformat(),
+        }
+        letters.append({key: letter[key] for key in PUBLISHED_KEYS})
     return letters

@@ -263,6 +263,26 @@ def template(version: ItemVersion) -> Document:
 # --- the signed commitment letter ------------------------------------------------------------------------
 
 
+def _way_text(proxy: Any, representative: Any) -> str:
+    if proxy:
+        return "代为承诺（经特别授权）"
+    if representative:
+        return "企业承诺（由法定代表人作出）"
+    return "申请人本人承诺"
+
+
+def _acting_person(applicant: Dict[str, Any], proxy: Any, representative: Any) -> str:
+    """"法定代表人 王强", "经办人 刘洋（受特别授权）" or "申请人本人 张伟": never an enterprise's name alone."""
+    if proxy:
+        return f"经办人 {proxy['name']}（受特别授权）"
+    if representative:
+        return f"法定代表人 {representative['name']}"
+    if applicant.get("id_type") == "uscc":
+        # Signed before the platform recorded the legal representative: the record does not name them.
+        return "企业申请人（签署时未记录法定代表人）"
+    return f"申请人本人 {applicant['name']}"
+
+
 def letter(row: Commitment, public_base_url: str) -> Document:
     """The applicant's copy of a signed commitment: everything the record holds, IDs and phone masked (P5)."""
     payload: Dict[str, Any] = sealed.payload_of(row)  # P5: IDs sealed at rest, opened here only to be masked
@@ -288,12 +308,15 @@ def letter(row: Commitment, public_base_url: str) -> Document:
         summary.append(("许可决定书编号", payload["decision_no"]))  # R8
     summary.append(("承诺代替", "；".join(payload.get("covers") or [])))
 
+    representative = payload.get("representative")
     people = [
         ("申请人", applicant["name"]),
         ("证件类型", ID_TYPE_TEXT.get(applicant["id_type"], applicant["id_type"])),
         ("证件号码", ids.mask_id(applicant["id_number"])),
         ("联系电话", ids.mask_phone(payload["phone"])),
-        ("承诺方式", "代为承诺（经特别授权）" if proxy else "申请人本人承诺"),
+        ("承诺方式", _way_text(proxy, representative)),
+        # The natural person who made the commitment: an enterprise commits through a person.
+        ("作出承诺的人", _acting_person(applicant, proxy, representative)),
     ]
     if proxy:
         people += [
@@ -346,7 +369,7 @@ def letter(row: Commitment, public_base_url: str) -> Document:
                 Fields(tuple(signature), mono=True),
                 QrCode(verify_url, f"扫描二维码或访问以下地址，核验本承诺书自签名以来是否被改动：{verify_url}"),
                 Paragraph(
-                    "本文件是平台签名记录的可读副本，证件号码和电话已部分隐藏（P5）。签名覆盖平台保存的完整记录；"
+                    "本文件是平台签名记录的可读副本，为保护个人信息，证件号码和电话已部分隐藏。签名覆盖平台保存的完整记录；"
                     f"记录是否完好以核验地址的结果为准，平台公钥见 {public_base_url.rstrip('/')}/api/v1/keys/platform。",
                     "note",
                 ),

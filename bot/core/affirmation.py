@@ -3,36 +3,61 @@
 五(四) requires a written commitment that the applicant knows the notification, meets the conditions,
 accepts legal liability for a false commitment, and that this is their true intent; 四 makes the
 commitment the applicant's own written act. So "好的" to a long notice is not a commitment: agreement is
-not the commitment itself. Only the words of the statement are (``本人承诺``, ``我承诺以上情况属实`` …), or
-a message carrying the full statement (a button payload). A proxy must say that they commit under the
-applicant's special authorisation (五(三), R5).
+not the commitment itself. Only a clause whose MAIN VERB is 承诺 and whose subject is the one who may
+commit counts (``本人承诺``, ``我郑重承诺以上情况属实``, ``我已阅读并承诺``), or a message carrying the
+full statement that was shown (a button payload) with nothing objecting around it. A proxy must say, in
+words, that they commit under the applicant's special authorisation (五(三), R5).
 
-The rules are deterministic, written out below, and tested case by case: a model that is 98 % right
-would put a false "yes" into a legal record now and then. Anything doubtful is refused with a plain
-explanation, never accepted: refusing costs the user one more message; accepting wrongly costs them a
-legal liability they did not take on.
+How a message is read. It is normalised (full-width, traditional characters, zero-width characters),
+punctuation becomes a clause boundary, and the whole message must match one of the commitment grammars
+below, clause by clause. Nothing is found by a keyword being present; words outside the grammar make the
+message "not explicit". The grammars (``,`` is a clause boundary, ``[]`` optional):
 
-Order of the checks (the first that applies decides):
-  unusable input (empty, huge, code/injection)      → unclear
-  the full statement is in the message               → explicit, unless the rest of the message objects
-  a question                                         → question (questions are never commitments)
-  a refusing emoji (👎 🙅 ❌)                        → negated alone, unclear beside words
-  cancelling the journey                             → cancel
-  refusing                                           → negated
-  conditions or hedges ("但是", "如果…就")           → unclear
-  the commitment formula, in the form the role needs → explicit
-  agreement without the commitment                   → implicit
-  everything else                                    → unclear
+  self      [好的,] [我是<name>,] 我|本人|我本人 [<name>] [adverbs] [<reading clause> 并|,] 承诺 [<what>]
+            [, 如有不实, 愿承担法律责任 …]
+            adverbs: 郑重, 在此, 自愿, 愿意, 已 …; reading clause: 已阅读告知书, 已知晓告知事项 …;
+            what: 以上内容属实, 所填内容真实, 并承担法律责任 …
+  enterprise (the legal representative of an enterprise applicant acting for itself) the same, and
+            本公司|我公司|本企业 承诺 …, 本人作为<enterprise>的法定代表人，代表本企业承诺 …
+  proxy     [我|本人 [<agent>]] 受|经|获得|根据 <applicant> [的] 特别授权, [我] 代为|代其|代<applicant> 承诺 …
+            <applicant> 特别授权我代为承诺 …
+            <applicant> must be the applicant's name (compared with ``textnorm.name_key``: 趙強 is 赵强),
+            申请人, or a word that can only mean the applicant (他/她/其, a relative; 公司/该企业 for an enterprise)
+
+So these are NOT commitments: statements about reading or understanding (我已阅读告知承诺书, 我了解承诺,
+我明白承诺的后果), the noun 承诺 (我的承诺, 承诺书), a third party as subject (他承诺, 你帮我承诺吧; 本公司
+for a citizen), anything with a condition, hedge, deferral, doubt, joke, emoji or coercion, negation
+anywhere in the clause, questions, English, and typos in 承诺 (a commitment is not made by a typo whose
+meaning we guessed). Each gets a plain explanation naming the words to type.
+
+"同意并承诺", in every form (同意并承诺, 我同意并承诺, 已阅读并同意承诺…), is NOT taken as a commitment.
+同意 is assent to a text someone else puts forward; next to it 承诺 reads both as the verb ("agree, and
+commit") and as its object ("agree to the commitment"), which is the checkbox of an online form — the
+very thing 四 rules out when it makes the commitment the applicant's own written act. Since one reading
+is a commitment and the other is not, the user is asked to write "本人承诺" (one more message; a wrong
+"yes" would put a legal liability on someone who did not take it on). 确认并承诺 with a subject is
+accepted: 确认 there confirms facts, and the sentence names 承诺 as the speaker's own act.
+
+No upgrades: the full statement next to anything doubtful ("…我不明白", "…是别人替我填的") is not explicit,
+and nothing implicit ever becomes explicit.
+
+The rules are deterministic and tested case by case: a model that is 98 % right would put a false "yes"
+into a legal record now and then. Refusing costs the user one more message; accepting wrongly costs them
+a legal liability they did not take on.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import FrozenSet, Optional, Tuple
+from typing import Optional, Tuple
+
+from bot.core.textnorm import name_key as _name_key
+from bot.core.textnorm import normalize
 
 KINDS = ("explicit", "implicit", "negated", "question", "unclear", "cancel")
 ACTING_AS = ("self", "proxy")
+APPLICANT_KINDS = ("person", "enterprise")
 
 MAX_MESSAGE_CHARS = 1000  # longer than any statement with a payload around it; a pasted essay is not a yes
 _MAX_PAYLOAD_REMAINDER = 200  # ASCII around a statement in a button payload (intent, slot names, a hash)
@@ -63,16 +88,34 @@ def _check_acting_as(acting_as: str) -> None:
         raise ValueError(f"acting_as must be 'self' or 'proxy', got {acting_as!r}")
 
 
-def statement(item_name: str, acting_as: str, applicant_name: str, agent_name: Optional[str]) -> str:
+def statement(
+    item_name: str,
+    acting_as: str,
+    applicant_name: str,
+    agent_name: Optional[str],
+    representative: Optional[str] = None,
+    applicant_kind: str = "person",
+) -> str:
     """The commitment statement with the four parts of 五(四), for this item and this person.
 
     The statement is evidence (P2): it names the item, who commits and, for a proxy, on whose special
-    authorisation, so nothing in it may be left blank.
+    authorisation, so nothing in it may be left blank. An enterprise acting for itself commits through
+    its legal representative, a natural person: the statement names that person and the enterprise, and
+    the enterprise is what knows, meets the conditions and bears the liability.
     """
     _check_acting_as(acting_as)
+    if applicant_kind not in APPLICANT_KINDS:
+        raise ValueError(f"applicant_kind must be 'person' or 'enterprise', got {applicant_kind!r}")
     if not item_name or not applicant_name:
         raise ValueError("the statement needs the item name and the applicant's name")
     notice = f"“{item_name}”告知承诺书告知的全部事项"
+    if acting_as == "self" and applicant_kind == "enterprise":
+        if not representative:
+            raise ValueError("an enterprise commits through its legal representative: give representative=")
+        return (
+            f"本人{representative}作为{applicant_name}的法定代表人，代表该企业承诺：本企业已知晓{notice}；"
+            f"本企业已符合告知的相关条件和要求；本企业愿意承担不实承诺的法律责任；本承诺是本企业真实的意思表示。"
+        )
     if acting_as == "self":
         return (
             f"本人{applicant_name}承诺：本人已知晓{notice}；本人已符合告知的相关条件和要求；"
@@ -87,8 +130,15 @@ def statement(item_name: str, acting_as: str, applicant_name: str, agent_name: O
     )
 
 
-def required_words(acting_as: str, applicant_name: Optional[str]) -> str:
-    """The exact words the user is asked to type (and that :func:`classify` accepts)."""
+def required_words(
+    acting_as: str,
+    applicant_name: Optional[str],
+    representative: Optional[str] = None,
+    applicant_kind: str = "person",
+) -> str:
+    """The exact words the user is asked to type (and that :func:`classify` accepts).
+
+    The legal representative of an enterprise speaks in the first person too: "本人承诺"."""
     _check_acting_as(acting_as)
     if acting_as == "self":
         return "本人承诺"
@@ -97,20 +147,30 @@ def required_words(acting_as: str, applicant_name: Optional[str]) -> str:
 
 # --- text preparation -------------------------------------------------------------------------------
 
-_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FULLWIDTH[0x3000] = 0x20
-
-# Traditional characters that occur in the words this module looks for (P1: users of traditional
-# input methods, Hong Kong/Macao/Taiwan applicants). Only what the rules need, not a converter.
-_TRADITIONAL = str.maketrans(
-    "諾願認確麼嗎為這樣會說權讀閱責們與並對沒問題過實負擔簽辦應該經於裡聲鄭從絕個還無條關係則時後誠義務將嚴謹託讓幫給請煩兒點擊鈕當覺啟結終棄號碼誤準遵履規聽懂寫內況錯屬別",
-    "诺愿认确么吗为这样会说权读阅责们与并对没问题过实负担签办应该经于里声郑从绝个还无条关系则时后诚义务将严谨托让帮给请烦儿点击钮当觉启结终弃号码误准遵履规听懂写内况错属别",
-)
+# Quotes and title marks are dropped ("＂本人承诺＂" is 本人承诺); other punctuation ends a clause.
+_DROPPED_PUNCTUATION = frozenset("\"'“”‘’「」『』《》〈〉`")
 
 
 def _prepare(text: str) -> str:
-    """Half-width, simplified, lower-case; punctuation and spacing kept (questions need them)."""
-    return unicodedata.normalize("NFC", text).translate(_FULLWIDTH).translate(_TRADITIONAL).lower()
+    """Half-width, simplified, lower-case; punctuation and spacing kept (questions need them).
+
+    么 is kept as 么 (the question particle of 什么/怎么/么): the character table reads it as the
+    traditional form of 幺, which would hide every question asked with it."""
+    return normalize(text).replace("幺", "么").lower()
+
+
+def _flat(prepared: str) -> str:
+    """Letters and digits, with every clause boundary (punctuation) as one ``,``; spaces and emoji gone."""
+    out = []
+    for c in prepared:
+        category = unicodedata.category(c)
+        if category[0] in "LN":
+            out.append(c)
+        elif c in _DROPPED_PUNCTUATION:
+            continue
+        elif category[0] == "P" or category == "Sm":
+            out.append(",")
+    return re.sub(",+", ",", "".join(out)).strip(",")
 
 
 def _compact(text: str) -> str:
@@ -118,7 +178,7 @@ def _compact(text: str) -> str:
     return "".join(c for c in text if unicodedata.category(c)[0] in "LN")
 
 
-def _segments(text: str, tokens: FrozenSet[str]) -> bool:
+def _segments(text: str, tokens: frozenset) -> bool:
     """True when ``text`` can be cut entirely into words from ``tokens`` (a plain word-break check)."""
     if not text:
         return True
@@ -132,11 +192,16 @@ def _segments(text: str, tokens: FrozenSet[str]) -> bool:
     return ok[-1]
 
 
-# --- the vocabulary of each kind --------------------------------------------------------------------
+def _has_emoji(prepared: str) -> bool:
+    return any(unicodedata.category(c) == "So" or 0x1F000 <= ord(c) <= 0x1FAFF for c in prepared)
+
+
+# --- the vocabulary of the screens ----------------------------------------------------------------
 
 _INJECTION = re.compile(
     r"<\s*/?\s*script|<\s*[a-z!/][^>]*>|drop\s+table|delete\s+from|insert\s+into|update\s+\w+\s+set|"
-    r"union\s+select|select\s.+\sfrom|;\s*--|'\s*;|'\s*or\s|\bor\s+1\s*=\s*1|\$\{|\{\{|javascript:|\x00",
+    r"union\s+select|select\s.+\sfrom|;\s*--|'\s*;|'\s*or\s|\bor\s+1\s*=\s*1|\$\{|\{\{|javascript:|\x00|"
+    r"https?://|www\.",
     re.IGNORECASE,
 )
 
@@ -165,56 +230,30 @@ _NEGATION_ALONE = frozenset(
      "不想", "不会", "不肯", "不干", "不签", "no", "nope", "n", "不不", "不不不", "不承诺", "不同意"}
 )
 
+# Conditions, hedges and deferrals: a commitment cannot carry any (五(四): the true, unreserved intent).
 _CONDITIONAL = ("但是", "但", "不过", "可是", "然而", "如果", "假如", "假设", "要是", "若是", "倘若", "只要", "除非",
                 "前提", "条件是", "的话", "等我", "再说", "考虑", "想想", "可能", "也许", "或许", "大概", "应该",
                 "差不多", "试试", "试一下", "随便", "开玩笑", "玩笑", "假装", "骗", "勉强", "暂时", "一半", "部分",
-                "有条件", "保留", "哪怕")
+                "有条件", "保留", "哪怕", "好像", "似乎", "貌似", "估计", "以后", "回头", "晚点", "改天", "稍后",
+                "到时候", "看情况", "先这样", "姑且", "万一", "凑合", "应付", "走个过场", "形式")
+# Doubt about what is being committed to: not read, not understood, filled in by someone else.
+_DOUBT = re.compile(
+    r"没看|没细看|没有看|没读|没有读|未看|未读|没仔细|没认真|没来得及|看不懂|没看懂|读不懂|不懂|不明白|不清楚|"
+    r"不知道|不了解|不太|不确定|搞不清|弄不清|说不清|记不清|别人替我|别人帮我|别人给我|替我填|帮我填|代我填|"
+    r"给我填|不是我填|不是我写|扫了一眼|瞄了|粗略|大致看|随便看|懵"
+)
+# Mockery and coercion: not the applicant's true intent.
+_JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|hh|lol|233|逗你|逗你玩|闹着玩|搞笑|个屁|才怪|骗你|糊弄|逗")
+_COERCED = re.compile(r"被逼|被迫|逼我|强迫|没办法才|不得不|只能承诺|只好承诺")
 
 # Common mis-typings of 承诺 (homophones on a pinyin keyboard). They are caught and the user is asked to
 # type the words again: a legal commitment is not made by a typo we guessed the meaning of.
-_TYPOS = ("承若", "成诺", "诚诺", "承喏", "乘诺", "程诺", "呈诺", "承偌", "承落", "承挪", "称诺", "丞诺")
+_TYPOS = ("承若", "成诺", "诚诺", "承喏", "乘诺", "程诺", "呈诺", "承偌", "承落", "承挪", "称诺", "丞诺", "成若",
+          "承惹", "陈诺", "诚若", "城诺")
 
-# An enterprise's representative speaks for the enterprise: "本公司承诺" is the enterprise's own commitment.
-_SUBJECTS = frozenset({"我", "本人", "我本人", "我们", "本公司", "我公司", "本单位", "我单位", "本企业", "我司", "本店"})
-# Words that may stand around 承诺 in the commitment formula: "我郑重承诺", "我已阅读并承诺",
-# "我承诺以上情况属实", "我愿意承诺并承担法律责任". A message must consist of these words only.
-_FORMULA_WORDS = frozenset(
-    {*_SUBJECTS, "在此", "现在", "现", "郑重", "郑重地", "慎重", "自愿", "愿意", "已", "已经", "认真", "仔细",
-     "阅读", "读完", "看完", "看过", "读过", "听完", "知晓", "知悉", "了解", "清楚", "明白", "全部", "完整", "并",
-     "且", "并且", "同意", "确认", "作出", "做出", "承诺", "以上", "上述", "所述", "所填", "填写", "提供", "告知书",
-     "告知承诺书", "告知事项", "告知", "的", "内容", "情况", "信息", "事项", "条件", "要求", "均", "都", "完全",
-     "真实", "属实", "无误", "准确", "有效", "如实", "依法", "承担", "负", "一切", "相应", "相关", "愿",
-     # "如有不实，愿承担法律责任" is the usual closing of a Chinese commitment letter, not a condition.
-     "如有不实", "若有不实", "如有虚假", "不实承诺的法律责任", "不实承诺法律责任", "不实承诺的责任",
-     "法律", "责任", "后果", "符合", "遵守", "履行", "意思表示", "是", "真实意思", "了", "啊", "呀", "哈", "哦",
-     "啦", "谢谢"}
-)
-# Acknowledgements allowed before the formula: "好的，本人承诺".
-_LEAD_INS = frozenset({"好", "好的", "嗯", "嗯嗯", "是的", "可以", "行", "ok", "那", "那么", "那好", "收到", "明白了",
-                       "知道了", "对"})
-# Who a proxy may name instead of the applicant's name ("受他特别授权", "代我父亲承诺").
-_ROLE_WORDS = frozenset(
-    {"申请人", "他", "她", "其", "老人", "家人", "父亲", "母亲", "爸爸", "妈妈", "我爸", "我妈", "爷爷", "奶奶", "外公",
-     "外婆", "丈夫", "妻子", "爱人", "儿子", "女儿", "公司", "单位", "法定代表人", "老板"}
-)
-_HONORIFICS = frozenset({"先生", "女士", "老先生", "老人家", "同志", "老师"})
-# Words a proxy uses around the commitment: "我受赵强特别授权，代为承诺".
-_PROXY_WORDS = _ROLE_WORDS | frozenset(
-    {"受", "经", "经过", "获得", "得到", "取得", "特别", "书面", "全权", "授权", "委托", "代为", "代表", "代替", "代",
-     "替", "为", "给"}
-)
-_PROXY_MARKER = re.compile(r"授权|委托|代为|代表|代替|代|替")
-# The speaker must be the one committing for the applicant: "他代我承诺" is the wrong way round, while
-# "替我爸承诺" names the applicant.
-_WRONG_DIRECTION = re.compile(r"(?:代|替|帮)我(?!爸|妈|父|母|爷|奶|外|丈|妻|爱|儿|女|家|公司|单位|的)")
-_THIRD_PERSON_START = re.compile(r"^(?:他们|她们|他|她|你们|你|您)")
-_THIRD_PERSON_AUTHORISES = re.compile(r"^(?:他们|她们|他|她|你们|你|您)(?:已)?(?:特别|书面|全权)*(?:授权|委托)给?(?:我|本人)")
-# Who authorised the proxy: "受赵强特别授权", "赵强特别授权我", "代赵强承诺".
-_AUTHORISER = (
-    re.compile(r"受([\u4e00-\u9fff]{1,40}?)的?(?:特别|书面|全权)*(?:授权|委托)"),
-    re.compile(r"^(?:我|本人)?(?:已)?(?:经)?([\u4e00-\u9fff]{1,40}?)(?:已)?(?:特别|书面|全权)*(?:授权|委托)(?:我|本人)"),
-    re.compile(r"(?:代|替)(?:为|表)?([\u4e00-\u9fff]{1,40}?)(?:郑重)?承诺"),
-)
+_ENGLISH_COMMIT = re.compile(r"promise|commit|pledge|swear|affirm|undertake|guarantee|agree|accept|confirm")
+_ASCII_YES = frozenset({"ok", "okay", "okk", "yes", "y", "sure", "yep", "yeah", "k"})
+_ASCII_NO = frozenset({"no", "nope", "n", "nah"})
 
 _IMPLICIT_WORDS = frozenset(
     {"好", "好的", "好吧", "好啊", "好嘞", "嗯", "嗯嗯", "恩", "恩恩", "嗯呢", "可以", "可以的", "行", "行吧", "行的",
@@ -225,28 +264,106 @@ _IMPLICIT_WORDS = frozenset(
      "中"}  # Henan dialect for "OK" (Zhengzhou users)
 )
 _FILLERS = frozenset({"我", "了", "啊", "呀", "哈", "哦", "啦", "吧", "的", "呗", "嘞", "谢谢"})
-_AGREEMENT = re.compile(r"同意|确认|认可|保证|愿意|接受|答应|明白|知道|清楚|了解|没问题|可以|好的|已阅读|看完|读完")
+_AGREEMENT = re.compile(r"同意|确认|认可|保证|愿意|接受|答应|明白|知道|清楚|了解|知晓|知悉|没问题|可以|好的|阅读|看完|"
+                        r"读完|看过|读过")
+# 承诺 used as a noun: the document, the liability clause, "my commitment".
+_NOUN_COMMITMENT = re.compile(r"告知承诺书|告知承诺制|告知承诺|承诺书|承诺制|不实承诺|承诺的|的承诺|承诺内容|承诺事项")
 _AGREEING_EMOJI = ("👍", "👌", "✅", "✔", "🆗", "🙆", "👏")
 _REFUSING_EMOJI = ("👎", "🙅", "❌", "✖", "🚫", "⛔", "🙈")
+
+# --- the commitment grammars (on the flat text: clause boundaries are ",") -------------------------
+
+_LEAD = r"(?:(?:好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|那好|那|对|收到|明白了|知道了|没问题),?)?"
+_ADV = r"(?:在此|特此|现在|现|郑重地|郑重|慎重地|慎重|自愿地|自愿|愿意|愿|已经|已|诚信|如实|依法)*"
+_READ_OBJ = (r"(?:(?:全部|完整|所有)?的?(?:告知承诺书|告知书|告知事项|告知内容|书面告知|以上内容|上述内容|全部内容|"
+             r"所有内容|以上|上述)的?(?:全部|所有)?(?:内容|事项)?)")
+_READ = (r"(?:已经|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?"
+         r"(?:阅读|读完|看完|看过|读过|听完|听过|知晓|知悉|了解|清楚|明白|确认|理解)(?:了|过)?" + _READ_OBJ + "?")
+_AND = r"(?:并且|并|且|同时|,)+"
+_COMMIT = r"(?:作出|做出)?承诺了?"
+_CONTENT = (r"(?:(?:以上|上述|所填写|所填报|所填|所述|所提供|提供|填写|申报)?的?(?:内容|情况|信息|材料|事项|资料)?"
+            r"(?:均|都|全部|完全)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
+            r"(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)))")
+_LIABILITY = (r"(?:(?:并且|并|且|同时)?(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符)?,?(?:本人|我)?"
+              r"(?:自愿|愿意|愿)?(?:承担|负)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?责任)")
+_TAIL = rf"(?:,?{_CONTENT})?(?:,?{_LIABILITY})*(?:,(?:谢谢|如有不实|若有不实|如有虚假))*(?:了|啊|呀|哦|啦)?"
+
+
+def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str) -> "re.Pattern[str]":
+    name = "|".join(re.escape(n) for n in names if n)
+    ident = rf"(?:(?:我是|我叫|本人是)(?:{name}),)?" if name else ""
+    after_subject = rf"(?:{name})?" if name else ""
+    return re.compile(
+        rf"^{_LEAD}{ident}(?:{subjects}){after_subject},?{roles}{_ADV}"
+        rf"(?:{_READ}{_AND}{_ADV})?{_COMMIT}{_TAIL}$"
+        # "我已认真阅读告知书，承诺以上内容属实": the subject of the reading clause carries over.
+        rf"|^{_LEAD}{ident}(?:{subjects}){after_subject}{_ADV}{_READ},{_ADV}{_COMMIT}{_TAIL}$"
+    )
+
+
+_PERSON_SUBJECTS = r"我本人|本人|我"
+_ENTERPRISE_SUBJECTS = r"我本人|本人|我|本公司|我公司|我们公司|本企业|我企业|我司|本单位|我单位|本店|我店"
+_ENTERPRISE_SELF_WORDS = r"本公司|我公司|本企业|我企业|我司|本单位|我单位|本店|我店|我们公司"
+_PERSON_ROLES = ("申请人", "他", "她", "其", "老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈", "我爸", "我妈",
+                 "我父亲", "我母亲", "我爸爸", "我妈妈", "爷爷", "奶奶", "外公", "外婆", "我爷爷", "我奶奶", "我外公",
+                 "我外婆", "丈夫", "妻子", "爱人", "我丈夫", "我妻子", "我爱人", "老公", "老婆", "我老公", "我老婆",
+                 "儿子", "女儿", "我儿子", "我女儿", "本人")
+_ENTERPRISE_ROLES = ("申请人", "公司", "该公司", "本公司", "我公司", "企业", "该企业", "本企业", "单位", "该单位",
+                     "本单位", "申请单位", "申请企业", "法定代表人", "老板", "其")
+_HONORIFICS = ("老先生", "先生", "女士", "同志", "老人家", "老师")
+
+# Who authorised the proxy, and on whose behalf the proxy commits (captured, then checked).
+_WHO = r"([\u4e00-\u9fff（）()a-z0-9]{1,60}?)"
+_PROXY_GRAMMARS = (
+    # 我受赵强特别授权，代为承诺 / 根据赵强的特别授权，我代为承诺 / 我经赵强特别授权代其承诺
+    re.compile(
+        rf"^{_LEAD}(?:(?:我|本人|我本人)(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?)?{_ADV}"
+        rf"(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})的?"
+        rf"(?:书面)?特别授权(?:委托)?,?(?:我|本人)?{_ADV}"
+        rf"(?:代为|代其|代表其|代(?P<who2>{_WHO[1:-1]})|代表(?P<who3>{_WHO[1:-1]}))"
+        rf"{_ADV}{_COMMIT}{_TAIL}$"
+    ),
+    # 赵强特别授权我代为承诺
+    re.compile(
+        rf"^{_LEAD}(?P<who>{_WHO[1:-1]})(?:已经|已)?(?:书面)?特别授权(?:给)?(?:我|本人),?(?:我)?{_ADV}"
+        rf"(?:代为|代其|代表其|代他|代她)?{_ADV}{_COMMIT}{_TAIL}$"
+    ),
+)
+_SPECIAL_AUTHORISATION = "特别授权"
+_PROXY_MARKER = re.compile(r"授权|委托|代为|代表|代替|代|替")
+# The speaker must be the one committing for the applicant: "他代我承诺" is the wrong way round, while
+# "替我爸承诺" names the applicant.
+_WRONG_DIRECTION = re.compile(r"(?:代|替|帮)我(?!爸|妈|父|母|爷|奶|外|丈|妻|爱|儿|女|家|公司|单位|的|老)")
+_THIRD_PARTY = re.compile(
+    r"^(?:他们|她们|他|她|你们|你|您|我妈|我爸|我家人|家人|我老婆|我老公|别人|我朋友|朋友|同事|我同事|我们)"
+    r"(?:帮我|替我|代我|给我|帮忙|代为|代表我|代)?(?:就|也|已经|已|来|去|会)?(?:郑重)?承诺"
+    r"|(?:你|您|他|她|你们|别人)(?:帮|替|代|给)我"
+)
+_NO_AUTHORISATION = re.compile(r"(?:没|未|无)(?:有|经|经过|获得|得到|取得)?(?:特别)?(?:授权|委托)")
+_AGREE_AND_COMMIT = re.compile(r"同意.{0,12}承诺|承诺.{0,3}同意")
 
 
 # --- explanations (plain Chinese for any reader) ------------------------------------------------------
 
 
-def _ask_words(acting_as: str, applicant_name: Optional[str]) -> str:
-    return f"请输入“{required_words(acting_as, applicant_name)}”"
-
-
-def _explain(detail: str, acting_as: str, applicant_name: Optional[str]) -> str:
-    ask = _ask_words(acting_as, applicant_name)
+def _explain(detail: str, words: str, applicant_name: Optional[str]) -> str:
+    ask = f"请输入“{words}”"
     texts = {
-        "implicit": f"您的回复表示同意，但还不是承诺本身。按照规定，承诺要由您明确写出来。确认承诺的话，{ask}。",
+        "implicit": f"您的回复表示同意或已经了解，但还不是承诺本身。按照规定，承诺要由您明确写出来。确认承诺的话，{ask}。",
         "negated": "好的，您选择不作承诺。这完全可以：不承诺也能办，按一般程序提交证明材料就行。",
         "question": f"您好像还有疑问。承诺前请先把问题弄清楚，可以直接问我；想好了要承诺，{ask}。",
         "cancel": "好的，本次办理已取消，您没有作出任何承诺。需要时随时可以再来办理。",
-        "conditional": f"承诺不能附带条件或保留。如果对哪一项还有疑问，请先问清楚；确认全部内容都符合后，{ask}。",
+        "conditional": f"承诺不能附带条件、保留或者以后再说。如果对哪一项还有疑问，请先问清楚；确认全部内容都符合后，{ask}。",
+        "doubt": f"您好像还没看完，或者有不清楚的地方。承诺前请先把告知内容看清楚，有疑问可以问我；确认无误后，{ask}。",
+        "joke": f"承诺是一件严肃的事，会记入办理记录。确认承诺的话，请不带表情或玩笑，{ask}。",
+        "emoji": f"承诺会记入办理记录，请只用文字回复。确认承诺的话，{ask}。",
+        "coerced": "承诺必须出于您本人的真实意愿。如果不愿意，可以不承诺，按一般程序提交证明材料办理；"
+        f"如果确实自愿承诺，{ask}。",
+        "english": f"承诺要用中文明确写出来。确认承诺的话，{ask}。",
+        "third_party": f"承诺要由您自己作出，不能由别人代说，也不能由我代为承诺。确认承诺的话，{ask}。",
+        "agree_and_commit": f"“同意”表示认可告知内容，但承诺要由您自己明确说出来。确认承诺的话，{ask}（不用加“同意”）。",
         "typo": f"您输入的字好像有误，为慎重起见请重新输入。确认承诺的话，{ask}。",
-        "proxy_form": f"您是代他人办理，承诺时需要说明已获得申请人的特别授权。{ask}。",
+        "proxy_form": f"您是代他人办理，承诺时需要用文字说明已获得申请人的特别授权。{ask}。",
         "proxy_words_for_self": "您选择的是本人办理。如果您其实是代他人办理，请告诉我“代他人办理”；"
         "本人办理的，请输入“本人承诺”。",
         "wrong_direction": f"代为承诺要由您（代理人）作出。{ask}。",
@@ -256,11 +373,7 @@ def _explain(detail: str, acting_as: str, applicant_name: Optional[str]) -> str:
         "not_text": f"没能识别您的回复。确认承诺的话，{ask}；不想承诺，可以回复“不承诺”，按一般程序办理。",
         "unclear": f"没能确认您的意思。确认承诺的话，{ask}；不想承诺，可以回复“不承诺”，按一般程序办理。",
     }
-    return texts[detail]
-
-
-def _verdict(kind: str, detail: str, acting_as: str, applicant_name: Optional[str]) -> Verdict:
-    return Verdict(kind, _explain(detail, acting_as, applicant_name), detail)
+    return texts.get(detail, texts["unclear"])
 
 
 # --- the checks -------------------------------------------------------------------------------------
@@ -271,6 +384,8 @@ def _is_question(prepared: str) -> bool:
         return True
     text = _NOT_QUESTIONS.sub("", prepared)
     if _QUESTION_WORDS.search(text) or _SENTENCE_END_PARTICLE.search(text):
+        return True
+    if re.search(r"还是(?:不|没|别)", text):  # 承诺还是不承诺: a choice still open
         return True
     return any(m.group(1) != "不" for m in _A_NOT_A.finditer(text))
 
@@ -287,55 +402,9 @@ def _is_conditional(compact: str) -> bool:
     return any(word in compact for word in _CONDITIONAL)
 
 
-def _strip_lead_in(compact: str) -> str:
-    for lead in sorted(_LEAD_INS, key=len, reverse=True):
-        if compact.startswith(lead) and len(compact) > len(lead):
-            rest = compact[len(lead):]
-            if any(rest.startswith(s) for s in _SUBJECTS):
-                return rest
-    return compact
-
-
-def _is_self_formula(compact: str, name_key: str) -> bool:
-    """``我/本人`` … ``承诺`` … made only of the formula's words ("本人承诺", "我郑重承诺", …)."""
-    text = _strip_lead_in(compact)
-    if name_key:  # "我是张伟，我承诺" / "本人张伟承诺"
-        for said, meant in ((f"我是{name_key}", "我"), (f"本人{name_key}", "本人"), (f"我{name_key}", "我")):
-            text = text.replace(said, meant, 1)
-    if not any(text.startswith(s) for s in _SUBJECTS):
-        return False
-    if "承诺" not in text.replace("不实承诺", ""):
-        return False
-    return _segments(text, _FORMULA_WORDS)
-
-
-def _authoriser_problem(compact: str, name_key: str) -> Tuple[str, str]:
-    """Replace the named authoriser by ``申请人``; report a name that is not the applicant's."""
-    for pattern in _AUTHORISER:
-        match = pattern.search(compact)
-        if not match:
-            continue
-        who = match.group(1)
-        if who in _SUBJECTS or who in _PROXY_WORDS or _segments(who, _ROLE_WORDS | {"我", "的"}):
-            continue
-        if name_key and name_key not in who:
-            return compact, "authoriser_mismatch"
-        # Around the applicant's name, only words saying who they are ("我父亲赵强", "申请人赵强", "赵强先生"):
-        # anything else ("受不赵强特别授权", found by tests/fuzz) is not a plain reading of the authorisation.
-        if name_key and not _segments(who.replace(name_key, "", 1), _ROLE_WORDS | _HONORIFICS | {"我", "的"}):
-            return compact, "authoriser_mismatch"
-        compact = compact[: match.start(1)] + "申请人" + compact[match.end(1):]
-    return compact, ""
-
-
-def _is_proxy_formula(compact: str) -> bool:
-    """A proxy's commitment: 承诺 together with 授权/代…, made only of formula and proxy words."""
-    text = _strip_lead_in(compact)
-    if "承诺" not in text.replace("不实承诺", "") or not _PROXY_MARKER.search(text):
-        return False
-    if _THIRD_PERSON_START.search(text) and not _THIRD_PERSON_AUTHORISES.search(text):
-        return False
-    return _segments(text, _FORMULA_WORDS | _PROXY_WORDS)
+def _has_verb_commitment(compact: str) -> bool:
+    """承诺 somewhere that is not part of a noun (承诺书, 不实承诺, 我的承诺 …)."""
+    return "承诺" in _NOUN_COMMITMENT.sub("", compact)
 
 
 def _is_implicit(prepared: str, compact: str) -> bool:
@@ -343,55 +412,183 @@ def _is_implicit(prepared: str, compact: str) -> bool:
         return any(e in prepared for e in _AGREEING_EMOJI)
     if _segments(compact, _IMPLICIT_WORDS | _FILLERS) and not _segments(compact, _FILLERS):
         return True
-    return "承诺" not in compact and len(compact) <= 30 and bool(_AGREEMENT.search(compact))
+    if _has_verb_commitment(compact):
+        return False
+    return len(compact) <= 30 and bool(_AGREEMENT.search(compact))
 
 
-def _classify_words(prepared: str, compact: str, acting_as: str, applicant_name: Optional[str]) -> Verdict:
+@dataclass(frozen=True)
+class _Who:
+    """Who may commit, as the grammars need it."""
+
+    acting_as: str
+    applicant_kind: str
+    applicant: str  # name key of the applicant
+    representative: str  # name key of the legal representative (enterprise acting for itself)
+    agent: str  # name key of the proxy
+
+
+def _authoriser_ok(who: Optional[str], people: _Who) -> Optional[bool]:
+    """True: the applicant (by name or by a word that can only mean them); False: someone else; None: absent."""
+    if not who:
+        return None
+    roles = _ENTERPRISE_ROLES if people.applicant_kind == "enterprise" else _PERSON_ROLES
+    rest = who
+    if people.applicant and people.applicant in rest:
+        before, _, after = rest.partition(people.applicant)
+        # Around the name only words saying who they are ("我父亲赵强", "申请人赵强", "赵强先生");
+        # anything else ("受不赵强特别授权") is not a plain reading of the authorisation.
+        before = before.removesuffix("的")
+        return (before == "" or before in roles) and (after == "" or after in _HONORIFICS)
+    return rest in roles
+
+
+_ALLOWED_NEGATIONS = re.compile(r"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误")
+_STRAY_NEGATION = re.compile(r"[不没未别非无勿莫否]")
+
+
+def _negation_left(compact: str) -> bool:
+    """A negation outside the fixed phrases of a commitment letter ("如有不实"): never part of a yes."""
+    return bool(_STRAY_NEGATION.search(_ALLOWED_NEGATIONS.sub("", compact)))
+
+
+def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
+    """(True, "") for a proxy's commitment under the applicant's special authorisation; else (False, problem)."""
+    for grammar in _PROXY_GRAMMARS:
+        match = grammar.match(flat)
+        if not match:
+            continue
+        groups = match.groupdict()
+        agent = groups.get("agent") or ""
+        if agent and ((people.agent and agent != people.agent) or _STRAY_NEGATION.search(agent)):
+            return False, "authoriser_mismatch"
+        checks = [_authoriser_ok(groups.get(g), people) for g in ("who", "who2", "who3")]
+        if any(c is False for c in checks):
+            return False, "authoriser_mismatch"
+        if checks[0] is True:
+            return True, ""
+    return False, ""
+
+
+# Someone named as authorising the proxy, even without the words 特别授权 ("李娜授权我代为承诺").
+_NAMED_AUTHORISER = (
+    re.compile(r"受([\u4e00-\u9fff]{1,40}?)的?(?:特别|书面|全权)*(?:授权|委托)"),
+    re.compile(r"^(?:我|本人)?(?:已)?(?:经)?([\u4e00-\u9fff]{1,40}?)(?:已)?(?:特别|书面|全权)*(?:授权|委托)(?:给)?(?:我|本人)"),
+    re.compile(r"(?:代|替)(?:为|表)?([\u4e00-\u9fff]{1,40}?)(?:郑重)?承诺"),
+)
+
+
+def _named_authoriser_mismatch(compact: str, people: _Who) -> bool:
+    for pattern in _NAMED_AUTHORISER:
+        match = pattern.search(compact)
+        if match and match.group(1) not in ("我", "本人", "为", "其", "表", "为其") and _authoriser_ok(match.group(1), people) is False:
+            return True
+    return False
+
+
+def _parse_self(flat: str, people: _Who) -> bool:
+    if people.applicant_kind == "enterprise":
+        roles = (r"(?:作为(?:" + (re.escape(people.applicant) + "|" if people.applicant else "")
+                 + r"本公司|公司|本企业|企业|该企业|我公司|该公司)?的?法定代表人,?)?"
+                 r"(?:代表(?:" + (re.escape(people.applicant) + "|" if people.applicant else "")
+                 + r"本公司|公司|本企业|企业|该企业|我公司|该公司),?)?")
+        grammar = _self_grammar(_ENTERPRISE_SUBJECTS, (people.representative,), roles)
+    else:
+        grammar = _self_grammar(_PERSON_SUBJECTS, (people.applicant,), "")
+    return bool(grammar.match(flat))
+
+
+def _words(people: _Who, applicant_name: Optional[str]) -> str:
+    return required_words(people.acting_as, applicant_name)
+
+
+def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Optional[str],
+                    allow_lead_only: bool = False) -> Verdict:
     """Everything after the input screening and the statement check."""
-    name_key = _compact(_prepare(applicant_name)) if applicant_name else ""
+    compact = flat.replace(",", "")
+    words = _words(people, applicant_name)
 
     def verdict(kind: str, detail: Optional[str] = None) -> Verdict:
-        return _verdict(kind, detail or kind, acting_as, applicant_name)
+        detail = detail or kind
+        return Verdict(kind, _explain(detail, words, applicant_name), detail)
 
+    if not compact:
+        if "?" in prepared:
+            return verdict("question")
+        if any(e in prepared for e in _REFUSING_EMOJI):
+            return verdict("negated")
+        return verdict("implicit") if _is_implicit(prepared, compact) else verdict("unclear")
+    if compact.isascii():
+        if compact in _ASCII_YES:
+            return verdict("implicit")
+        if compact in _ASCII_NO:
+            return verdict("negated")
+        if _ENGLISH_COMMIT.search(compact) and not prepared.lstrip().startswith("/"):
+            return verdict("unclear", "english")
+        return verdict("unclear")
     if _is_question(prepared):
         return verdict("question")
     if any(e in prepared for e in _REFUSING_EMOJI):
-        # A refusing emoji alone is a "no"; next to the formula it contradicts it, and nothing is assumed.
-        return verdict("negated") if not compact else verdict("unclear")
+        # A refusing emoji next to words contradicts them, and nothing is assumed.
+        return verdict("unclear")
     if _is_cancel(compact):
         return verdict("cancel")
     if _is_negated(compact):
         return verdict("negated")
     if _is_conditional(compact):
         return verdict("unclear", "conditional")
-    if re.search(r"(?:没|未|无)(?:有|经|经过|获得|得到|取得)?(?:特别)?(?:授权|委托)", compact):
+    if _COERCED.search(compact):
+        return verdict("unclear", "coerced")
+    if _DOUBT.search(compact):
+        return verdict("unclear", "doubt")
+    if _JOKE.search(compact):
+        return verdict("unclear", "joke")
+    if _NO_AUTHORISATION.search(compact):
         return verdict("unclear", "no_authorisation")
+    if any(typo in compact for typo in _TYPOS):
+        return verdict("unclear", "typo")
 
-    has_proxy_words = bool(_PROXY_MARKER.search(compact)) and "承诺" in compact
-    if acting_as == "proxy":
-        if _WRONG_DIRECTION.search(compact):
-            return verdict("unclear", "wrong_direction")
-        named, problem = _authoriser_problem(compact, name_key)
+    if people.acting_as == "proxy":
+        ok, problem = _parse_proxy(flat, people)
+        if ok and not _negation_left(compact):
+            return verdict("unclear", "emoji") if _has_emoji(prepared) else Verdict("explicit")
         if problem:
             return verdict("unclear", problem)
-        if name_key:
-            named = named.replace(name_key, "申请人")
-        if _is_proxy_formula(named):
-            return Verdict("explicit")
-        if _is_self_formula(compact, name_key) or _is_self_formula(compact, ""):
+        if _WRONG_DIRECTION.search(compact) or _THIRD_PARTY.search(compact):
+            return verdict("unclear", "wrong_direction")
+        if _AGREE_AND_COMMIT.search(_NOUN_COMMITMENT.sub("", compact)):
+            return verdict("unclear", "agree_and_commit")
+        if _named_authoriser_mismatch(compact, people):
+            return verdict("unclear", "authoriser_mismatch")
+        if _parse_self(flat, people) or (
+            _has_verb_commitment(compact) and _PROXY_MARKER.search(compact)
+            and not _THIRD_PARTY.search(compact)
+        ):
             return verdict("unclear", "proxy_form")
     else:
-        if _is_self_formula(compact, name_key):
-            return Verdict("explicit")
-        if has_proxy_words:
+        if _parse_self(flat, people) and not _negation_left(compact):
+            return verdict("unclear", "emoji") if _has_emoji(prepared) else Verdict("explicit")
+        if _SPECIAL_AUTHORISATION in compact or re.search(r"代为|代其|代(?:他|她)承诺", compact):
             return verdict("unclear", "proxy_words_for_self")
+        if _AGREE_AND_COMMIT.search(_NOUN_COMMITMENT.sub("", compact)):
+            return verdict("unclear", "agree_and_commit")
+        if _THIRD_PARTY.search(compact) or _WRONG_DIRECTION.search(compact):
+            return verdict("unclear", "third_party")
+        if people.applicant_kind != "enterprise" and re.search(_ENTERPRISE_SELF_WORDS, compact) \
+                and _has_verb_commitment(compact):
+            return verdict("unclear", "third_party")  # a citizen cannot commit for a company
+        if re.fullmatch(r"[^我本不没未别非无勿莫]{1,4}承诺", compact):
+            return verdict("unclear", "third_party")  # 我妈承诺, 张三承诺
 
-    for typo in _TYPOS:
-        if typo in compact:
-            return verdict("unclear", "typo")
     if _is_implicit(prepared, compact):
         return verdict("implicit")
     return verdict("unclear")
+
+
+# Besides the full statement, a button payload or a user may add only these: acknowledgements, the
+# commitment words themselves, a reading clause. Anything else is judged on its own and never upgraded.
+_STATEMENT_COMPANIONS = frozenset({"好", "好的", "嗯", "嗯嗯", "是的", "对", "确认", "提交", "ok", "确认提交"})
+_READ_ONLY = re.compile(rf"^(?:我|本人|我本人)?{_ADV}{_READ}$")
 
 
 def _remainder_after_statement(compact: str, statement_compact: str) -> Optional[str]:
@@ -407,17 +604,28 @@ def classify(
     acting_as: str = "self",
     applicant_name: Optional[str] = None,
     statement: Optional[str] = None,
+    applicant_kind: str = "person",
+    representative: Optional[str] = None,
+    agent_name: Optional[str] = None,
 ) -> Verdict:
     """Decide whether ``text`` is an explicit commitment (R7), for the role the user acts in (R5).
 
     ``statement`` is the text returned by :func:`statement` that the user was shown; a message that
     contains it whole (compared without spaces and punctuation, e.g. a button payload) is explicit unless
-    the rest of the message asks, refuses, hedges or cancels. Without ``statement`` only typed words count.
+    anything else in the message asks, refuses, hedges, doubts or cancels. Without ``statement`` only typed
+    words count. ``applicant_kind="enterprise"`` with ``acting_as="self"``: the legal representative
+    (``representative``) speaks for the enterprise ("本人承诺", "本公司承诺").
     """
     _check_acting_as(acting_as)
+    if applicant_kind not in APPLICANT_KINDS:
+        applicant_kind = "person"
+    people = _Who(acting_as, applicant_kind, _name_key(applicant_name).lower(), _name_key(representative).lower(),
+                  _name_key(agent_name).lower())
+    words = required_words(acting_as, applicant_name)
 
     def verdict(kind: str, detail: Optional[str] = None) -> Verdict:
-        return _verdict(kind, detail or kind, acting_as, applicant_name)
+        detail = detail or kind
+        return Verdict(kind, _explain(detail, words, applicant_name), detail)
 
     if not isinstance(text, str):
         return verdict("unclear", "not_text")
@@ -426,26 +634,40 @@ def classify(
     if _INJECTION.search(text):
         return verdict("unclear")
     prepared = _prepare(text)
-    compact = _compact(prepared)
+    if _INJECTION.search(prepared):
+        return verdict("unclear")
+    flat = _flat(prepared)
+    compact = flat.replace(",", "")
 
     if statement:
-        remainder = _remainder_after_statement(compact, _compact(_prepare(statement)))
+        prepared_statement = _prepare(statement)
+        remainder = _remainder_after_statement(compact, _compact(prepared_statement))
         if remainder is not None:
             chinese_rest = re.sub(r"[a-z0-9_]+", "", remainder)
-            ascii_rest = len(remainder) - len(chinese_rest)
-            if ascii_rest > _MAX_PAYLOAD_REMAINDER:
+            if len(remainder) - len(chinese_rest) > _MAX_PAYLOAD_REMAINDER:
                 return verdict("unclear", "too_long")
             # The rest of the message is judged with the statement taken out, so that its own words
             # ("不实承诺") cannot look like a refusal and a "但是…" after it cannot hide.
-            rest_prepared = prepared.replace(_prepare(statement), " ")
+            rest_prepared = prepared.replace(prepared_statement, " , ")
             if rest_prepared == prepared:  # the statement arrived re-spaced: judge only what is left
                 rest_prepared = chinese_rest + ("?" if "?" in prepared else "")
+            if "?" in rest_prepared:
+                return verdict("question")
             if not chinese_rest:
-                return verdict("question") if "?" in rest_prepared else Verdict("explicit")
-            rest = _classify_words(rest_prepared, chinese_rest, acting_as, applicant_name)
-            if rest.kind in ("explicit", "implicit") or rest.detail in ("proxy_form", "proxy_words_for_self"):
+                if _has_emoji(rest_prepared):
+                    return verdict("unclear", "emoji")
                 return Verdict("explicit")
+            rest_flat = re.sub(r"[a-z0-9_]+", "", _flat(rest_prepared))
+            rest_flat = re.sub(",+", ",", rest_flat).strip(",")
+            if all(part in _STATEMENT_COMPANIONS or _READ_ONLY.match(part) for part in rest_flat.split(",")) \
+                    and not _has_emoji(rest_prepared):
+                return Verdict("explicit")
+            rest = _classify_words(rest_prepared, rest_flat, people, applicant_name)
+            if rest.kind == "explicit":
+                return rest
+            if rest.kind in ("implicit",) or rest.detail in ("proxy_form", "proxy_words_for_self", "unclear"):
+                # Nothing of the rest is upgraded by the statement beside it.
+                return verdict("unclear", "doubt" if _DOUBT.search(chinese_rest) else "unclear")
             return rest
 
-    return _classify_words(prepared, compact, acting_as, applicant_name)
-
+    return _classify_words(prepared, flat, people, applicant_name)

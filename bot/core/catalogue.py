@@ -56,6 +56,116 @@ EXCLUSION_CATEGORIES: Tuple[str, ...] = (
 
 CODE_RE = re.compile(r"^(ZM|XK)\d{3}$")
 
+# 行政许可法第七十九条: a licence obtained by deception or bribery bars the applicant from applying for it again
+# for three years, but only where the licence is a matter directly concerning one of these. Which licence is
+# such a matter is a legal judgement recorded per item (``direct_safety_matter``); the notice cites the bar
+# exactly where the item records it, and nowhere else.
+DIRECT_SAFETY_MATTERS: Tuple[str, ...] = ("公共安全", "人身健康", "生命财产安全")
+ARTICLE_79 = "《中华人民共和国行政许可法》第七十九条"
+
+# --- what the notice must say, derived from the item's data -----------------------------------------
+# Sections 4, 6 and 7 describe things the software does (which words are accepted as a commitment, how a
+# commitment is drawn for verification, what the public list shows). The applicant relies on them, so the
+# loader requires each of these sections to contain the clause built here from the item's own data; a notice
+# that promises anything else is refused. Builders are public so an editor can paste the exact clause.
+
+# The notice is written for every applicant, so the proxy formula shows where the applicant's name goes.
+APPLICANT_PLACEHOLDER = "×××"
+APPLICANT_PLACEHOLDER_NOTE = f"{APPLICANT_PLACEHOLDER}为申请人的姓名或者名称"
+NO_PROXY_CLAUSE = "本事项不允许代为承诺"
+METHOD_WORDS = {"online": "在线核查", "onsite": "现场核查", "exempt": "免予核查"}
+
+# R15 / 五(六): what the public list shows of a commitment letter - label in the notice, keys in the list.
+# The disclosure service returns exactly these keys and section 7 enumerates exactly these labels.
+PUBLISHED_FIELDS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
+    ("承诺编号", ("commitment_no",)),
+    ("事项名称和编码", ("item_code", "item_name")),
+    ("承诺日期", ("committed_on",)),
+    ("办理状态", ("status", "status_label")),
+    ("申请人姓名或者名称", ("applicant",)),
+    ("证件号码", ("applicant_id_masked",)),
+    ("公开截止日期", ("disclosed_until",)),
+)
+PUBLISHED_KEYS: Tuple[str, ...] = tuple(key for _, keys in PUBLISHED_FIELDS for key in keys)
+# How the list masks the two personal fields (api.credit.service.masked_name, bot.core.ids.mask_id) and
+# which letters it drops; said once, in these words, in every public notice.
+PUBLISHED_MASKING = (
+    "申请人为自然人的，姓名只显示第一个字，其余以“*”代替；企业和个体工商户显示登记名称；"
+    "证件号码只显示前4位和后4位"
+)
+PUBLISHED_LIFECYCLE = (
+    "申请人撤回承诺的，承诺书不再公开；因承诺不实被撤销行政决定或者终止办理的，承诺书继续公开至期满，"
+    "办理状态显示为“已撤销”"
+)
+PUBLIC_LIST = "本平台“告知承诺书公开”页面"
+NOT_PUBLIC_CLAUSE = "本事项的承诺书不向社会公开"
+
+# A rule no law or code of this platform contains: a notice must not threaten it.
+_UNSUPPORTED_BAR = re.compile(r"\d+\s*年内不得再以告知承诺方式")
+_STATUTORY_BAR = re.compile(r"(?:三|3)\s*年内不得再次申请")
+# Requirement and principle identifiers of the project's own documents: never part of a citizen's text.
+_INTERNAL_CODE = re.compile(r"(?<![A-Za-z0-9])[RP]\d{1,2}(?![0-9])")
+_WORKING_DAYS = re.compile(r"(\d+)\s*个工作日")
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*[%％]")
+
+
+def self_words() -> str:
+    """What the applicant (or an enterprise's legal representative) types to commit."""
+    from bot.core.affirmation import required_words  # late: affirmation must never depend on the catalogue
+
+    return required_words("self", None)
+
+
+def proxy_words() -> str:
+    """What a specially authorised proxy types, with the applicant's name left as the placeholder."""
+    from bot.core.affirmation import required_words
+
+    return required_words("proxy", APPLICANT_PLACEHOLDER)
+
+
+def proxy_clause() -> str:
+    return f"输入“{proxy_words()}”（{APPLICANT_PLACEHOLDER_NOTE}）"
+
+
+def enterprise_clause() -> str:
+    return f"申请人为企业的，由其法定代表人本人输入“{self_words()}”，代表企业作出承诺"
+
+
+def percent(rate: float) -> str:
+    value = round(rate * 100, 2)
+    return f"{value:g}%"
+
+
+def verification_scope_clause(method: str, sampling_rate: float) -> str:
+    """Who is checked, as ``api.verification.service.select_for_verification`` decides it."""
+    if method == "exempt":
+        return "本事项免予核查，纳入“双随机、一公开”日常监管；承诺被投诉举报的，予以核查"
+    if sampling_rate >= 1:
+        return "每一份承诺均予核查"
+    others = "其他承诺不作随机抽取" if sampling_rate <= 0 else f"其他承诺按{percent(sampling_rate)}的比例随机抽取核查"
+    return f"申请人有不良信用记录（包括已完成信用修复的记录）或者承诺被投诉举报的，全部核查；{others}"
+
+
+def verification_time_clause(time_limit_days: int) -> str:
+    return f"自承诺之日起{time_limit_days}个工作日内"
+
+
+def disclosure_clause(disclosure_days: int) -> str:
+    """Where, from when, for how long and what of the letter is public (``api.disclosure.service``)."""
+    labels = "、".join(label for label, _ in PUBLISHED_FIELDS)
+    return (
+        f"本事项的承诺书向社会公开：自承诺之日起在{PUBLIC_LIST}公开，公开期限为自承诺之日起{disclosure_days}日。"
+        f"公开内容为：{labels}。{PUBLISHED_MASKING}。{PUBLISHED_LIFECYCLE}。"
+    )
+
+
+def reapplication_bar_clause(matter: str) -> str:
+    """行政许可法第七十九条, in its own words, for a licence that is a matter of ``matter``."""
+    return (
+        f"依照{ARTICLE_79}，被许可人以欺骗、贿赂等不正当手段取得本许可的，行政机关依法给予行政处罚，"
+        f"本许可属于直接关系{matter}的事项，申请人在三年内不得再次申请本许可；构成犯罪的，依法追究刑事责任"
+    )
+
 
 class CatalogueError(ValueError):
     """A catalogue file breaks the schema. The message names the file, the item and the field."""
@@ -103,6 +213,9 @@ class Item:
     # from the commitment (the licence decision or registration for the items that say so); it must agree
     # with what notice section 7 (承诺书公开) tells the applicant. None for items that are not public.
     disclosure_days: Optional[int] = None
+    # 行政许可法第七十九条: for a licence directly concerning one of DIRECT_SAFETY_MATTERS, which one; the
+    # notice then states the three-year bar on re-application. None when the article's bar does not apply.
+    direct_safety_matter: Optional[str] = None
     source_file: str = field(default="", compare=False)
 
     @property
@@ -161,6 +274,7 @@ class Item:
             else {"category": self.exclusion_category, "reason": self.exclusion_reason},
             "high_value": self.high_value,
             "disclosure_days": self.disclosure_days,
+            "direct_safety_matter": self.direct_safety_matter,
         }
 
 
@@ -239,7 +353,99 @@ def _check_not_vague(text: str, where: str, field_name: str) -> None:
             raise _fail(where, field_name, f"contains the vague catch-all phrase '{phrase}' (五(四) forbids it)")
 
 
-def parse_item(raw: Any, source: str = "<memory>") -> Item:
+def _direct_safety_matter(raw: Dict[str, Any], kind: str, where: str) -> Optional[str]:
+    value = raw.get("direct_safety_matter")
+    if value is None:
+        return None
+    if value not in DIRECT_SAFETY_MATTERS:
+        raise _fail(where, "direct_safety_matter", f"must be one of {DIRECT_SAFETY_MATTERS} when given")
+    if kind != "license":
+        raise _fail(where, "direct_safety_matter", "only licence items carry the bar of 行政许可法第七十九条")
+    return value
+
+
+def _check_commitment_method(text: str, kind: str, proxy_allowed: bool, where: str) -> None:
+    """Section 4 names the words the assistant accepts, and only those (五(三), 五(四))."""
+    f = "notice[4].text"
+    if f"“{self_words()}”" not in text:
+        raise _fail(where, f, f"must tell the applicant to type “{self_words()}”, the words the assistant accepts")
+    if proxy_allowed:
+        if proxy_clause() not in text:
+            raise _fail(where, f, f"proxy_allowed is true: must tell a proxy to type the accepted words: {proxy_clause()}")
+    else:
+        if NO_PROXY_CLAUSE not in text:
+            raise _fail(where, f, f"proxy_allowed is false: must say '{NO_PROXY_CLAUSE}'")
+        if "代为承诺”" in text or "特别授权的代理人" in text:
+            raise _fail(where, f, "proxy_allowed is false: must not tell a proxy how to commit")
+    if kind == "license" and enterprise_clause() not in text:
+        raise _fail(where, f, f"a licence is applied for by enterprises: must say '{enterprise_clause()}'")
+
+
+def _check_liability(text: str, kind: str, matter: Optional[str], where: str) -> None:
+    f = "notice[5].text"
+    if _UNSUPPORTED_BAR.search(text):
+        raise _fail(where, f, "threatens a bar on commitment for a number of years that no law or rule of this "
+                              "platform contains (the policy bars commitment only until credit repair)")
+    cites_bar = bool(_STATUTORY_BAR.search(text)) or "第七十九条" in text
+    if matter is None:
+        if cites_bar:
+            raise _fail(where, f, "cites the three-year bar of 行政许可法第七十九条, but the item records no "
+                                  "direct_safety_matter (the bar applies only to such licences)")
+    elif reapplication_bar_clause(matter) not in text:
+        raise _fail(where, f, f"direct_safety_matter is {matter}: must state {reapplication_bar_clause(matter)}")
+
+
+def _check_verification(text: str, plan: VerificationPlan, where: str) -> None:
+    """Section 6 describes the plan ``api.verification.service`` executes: method, draw and time limit."""
+    f = "notice[6].text"
+    time_clause = verification_time_clause(plan.time_limit_days)
+    if time_clause not in text:
+        raise _fail(where, f, f"must give the verification time limit of the plan: '{time_clause}'")
+    other_days = {int(n) for n in _WORKING_DAYS.findall(text)} - {plan.time_limit_days}
+    if other_days:
+        raise _fail(where, f, f"names a time limit of {sorted(other_days)} working days; the plan has "
+                              f"{plan.time_limit_days} (verification.time_limit_days)")
+    method_word = METHOD_WORDS[plan.method]
+    if method_word not in text:
+        raise _fail(where, f, f"verification.method is {plan.method}: must say '{method_word}'")
+    scope = verification_scope_clause(plan.method, plan.sampling_rate)
+    if scope not in text:
+        raise _fail(where, f, f"verification.sampling_rate is {plan.sampling_rate:g}: must say '{scope}'")
+    rest = text.replace(scope, "")
+    if _PERCENT.search(rest) or "随机抽取" in rest:
+        raise _fail(where, f, "states a sampling ratio other than verification.sampling_rate")
+    if plan.sampling_rate < 1 and re.search(r"全部核查|均予核查|逐一核查|一律核查", rest):
+        raise _fail(where, f, f"promises to check every commitment, but verification.sampling_rate is "
+                              f"{plan.sampling_rate:g}")
+
+
+def _check_disclosure(text: str, public: bool, days: Optional[int], where: str) -> None:
+    """Section 7 promises what ``api.disclosure.service`` publishes, where, and for how long (五(六))."""
+    f = "notice[7].text"
+    if not public:
+        if NOT_PUBLIC_CLAUSE not in text:
+            raise _fail(where, f, f"public is false: must say '{NOT_PUBLIC_CLAUSE}'")
+        if "公开内容" in text or "公开期限" in text:
+            raise _fail(where, f, "public is false: must not describe a publication")
+        return
+    clause = disclosure_clause(days or DEFAULT_DISCLOSURE_DAYS)
+    if clause not in text:
+        raise _fail(where, f, f"public is true: must say exactly what the public list shows: '{clause}'")
+    rest = text.replace(clause, "")
+    if NOT_PUBLIC_CLAUSE in rest or "公开内容" in rest or "公开期限" in rest:
+        raise _fail(where, f, "describes a publication other than the public list (disclosure_days, published fields)")
+
+
+def _check_citizen_text(text: str, where: str, field_name: str) -> None:
+    code = _INTERNAL_CODE.search(text)
+    if code:
+        raise _fail(where, field_name, f"contains the internal reference '{code.group(0)}'; the applicant reads this text")
+
+
+def parse_item(raw: Any, source: str = "<memory>", *, check_promises: bool = True) -> Item:
+    """Validate one item. ``check_promises=False`` skips only the checks that tie notice sections 4-7 to the
+    data and to what the platform does; it is for reading back a version an applicant was already shown,
+    which stays the record of what they read even after the rules for new versions tighten."""
     if not isinstance(raw, dict):
         raise CatalogueError(f"{source}: the file must contain one mapping (an item), got {type(raw).__name__}")
     code = raw.get("code")
@@ -277,6 +483,8 @@ def parse_item(raw: Any, source: str = "<memory>") -> Item:
             if not isinstance(text, str) or len(text.strip()) < 20:
                 raise _fail(where, f + ".text", "must be a concrete text of at least 20 characters")
             _check_not_vague(text, where, f + ".text")
+            if check_promises:
+                _check_citizen_text(text, where, f + ".text")
             sections.append(NoticeSection(i, title, text.strip()))
         liability = sections[4].text
         for word in ("民事", "行政", "刑事"):
@@ -298,6 +506,11 @@ def parse_item(raw: Any, source: str = "<memory>") -> Item:
         if not isinstance(rate, (int, float)) or not 0 <= rate <= 1:
             raise _fail(where, "verification.sampling_rate", "must be a number between 0 and 1")
         verification = VerificationPlan(method, days, _str(v, "standard", where + " verification"), float(rate))
+        if check_promises:
+            _check_commitment_method(sections[3].text, kind, proxy_allowed, where)
+            _check_liability(sections[4].text, kind, _direct_safety_matter(raw, kind, where), where)
+            _check_verification(sections[5].text, verification, where)
+            _check_disclosure(sections[6].text, public, _disclosure_days(raw, public, where), where)
     else:
         ex = raw.get("exclusion")
         if not isinstance(ex, dict):
@@ -329,6 +542,7 @@ def parse_item(raw: Any, source: str = "<memory>") -> Item:
         exclusion_reason=exclusion_reason,
         high_value=_optional_bool(raw, "high_value", where),
         disclosure_days=_disclosure_days(raw, public, where),
+        direct_safety_matter=_direct_safety_matter(raw, kind, where),
         source_file=source,
     )
 

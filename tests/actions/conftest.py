@@ -76,6 +76,10 @@ def _template() -> dict:
     return yaml.safe_load((Path(DEFAULT_DIR) / "ZM001.yaml").read_text(encoding="utf-8"))
 
 
+def _licence_method() -> dict:
+    return yaml.safe_load((Path(DEFAULT_DIR) / "XK001.yaml").read_text(encoding="utf-8"))["notice"][3]
+
+
 def build_sample_items() -> List[Item]:
     template = _template()
     items: List[Item] = []
@@ -85,6 +89,8 @@ def build_sample_items() -> List[Item]:
             code=code, name=name, kind="proof" if code.startswith("ZM") else "license", department=department,
             area=area, replaces=replaces, includes_proofs=includes, aliases=aliases, phrasings=phrasings,
         )
+        if code.startswith("XK"):  # a licence's section 4 names the legal representative (the loader checks)
+            raw["notice"][3] = copy.deepcopy(_licence_method())
         items.append(parse_item(raw, f"<test {code}>"))
     for code, name, department, area, category, aliases in _EXCLUDED_ITEMS:
         raw = copy.deepcopy(template)

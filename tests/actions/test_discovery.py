@@ -364,3 +364,144 @@ def test_real_catalogue_dev_queries(real_index):  # P1: the product target is to
 @pytest.mark.parametrize("text", REAL_OUT_OF_SCOPE)
 def test_real_catalogue_out_of_scope(real_index, text):  # P1
     assert real_index.search(text) == []
+
+
+# --- situations, dialect, rambling, proofs, English and traditional (P1) ----------------------------------------
+
+# Written for the shipped catalogue the way people describe their need: the situation instead of the item, the
+# proof instead of the item, dialect, English mixed in, traditional characters, long stories.
+SITUATION_QUERIES = [
+    # situations naming neither the item nor its proof
+    ("我已经有营业执照了，现在想卖吃的", "XK002"),
+    ("营业执照办好了，店里还想做点小吃外卖，还缺什么证", "XK002"),
+    ("家里老人做透析，医保报销后自己还要掏很多钱", "ZM013"),
+    ("孩子得了白血病，化疗费用报销完还差十几万，政府能帮点吗", "ZM013"),
+    ("医保报完了剩下的自费部分实在拿不出来", "ZM013"),
+    ("我家开了个理发店，要办什么手续才能营业", "XK001"),
+    ("准备开个足疗按摩店", "XK001"),
+    ("想开家民宿接待游客住宿", "XK001"),
+    ("我在小区门口开了个早餐铺卖包子豆浆", "XK002"),
+    ("想在学校旁边开个烧烤摊", "XK002"),
+    ("做外卖的私房菜要什么证", "XK002"),
+    ("我买了辆货车想给别人拉货挣钱", "XK003"),
+    ("搞物流拉货跑长途需要什么证", "XK003"),
+    ("想组织老年人出去旅游收费", "XK004"),
+    ("带团出去玩需要什么资质", "XK004"),
+    ("帮企业招人收中介费要办什么", "XK005"),
+    ("给公司推荐高管人才收佣金", "XK005"),
+    ("想把工人派到别的厂里干活", "XK007"),
+    ("文具店里想顺便卖点课外书", "XK006"),
+    ("网上卖二手书要许可吗", "XK006"),
+    ("想卖油漆稀料", "XK101"),
+    ("开个加油站卖汽油柴油", "XK101"),
+    ("社区里想开个卖药的店", "XK102"),
+    ("矿上要放炮开山", "XK103"),
+    ("我们厂的废水要往河里排", "XK104"),
+    ("想放贷款给小微企业赚利息", "XK105"),
+    ("我们厂想造电梯", "XK106"),
+    ("我没有工作了，厂子裁员", "ZM007"),
+    ("被公司开除了，以后生活费怎么办", "ZM007"),
+    ("家里穷，挣的钱不够吃饭", "ZM002"),
+    ("一个人带孩子没收入，政府能不能给点生活费", "ZM002"),
+    ("在郑州没房子住，买不起也租不起", "ZM001"),
+    ("老板欠我三个月工资不给，我没钱打官司", "ZM003"),
+    ("被人打伤了想起诉但是请不起律师", "ZM003"),
+    ("我爸六十了，在老家交了十几年的养老保险", "ZM008"),
+    ("我妈想把户口迁过来跟我住", "ZM009"),
+    ("外地来郑州打工，孩子上学要证", "ZM010"),
+    ("我在郑州租房上班，想在这边给孩子办入学", "ZM010"),
+    ("我想摆个地摊卖衣服", "ZM011"),
+    ("跟朋友合伙开个科技公司", "ZM012"),
+    ("我儿子是聋哑人，家里条件差", "ZM014"),
+    ("腿脚残了干不了活，有没有补贴", "ZM014"),
+    ("我是盲人，每个月能领什么钱吗", "ZM014"),
+    ("医院新招的护士要上岗", "ZM006"),
+    ("考过了教师资格考试下一步", "ZM005"),
+    ("法考过了实习一年了", "ZM004"),
+    # proofs named instead of items
+    ("开无犯罪记录证明可以用承诺代替吗", "ZM004"),
+    ("学历证明可以不交吗", "ZM005"),
+    ("体检证明能不能不开", "ZM006"),
+    ("单位不给开离职证明", "ZM007"),
+    ("村里开户籍证明太麻烦", "ZM008"),
+    ("派出所要亲属关系证明", "ZM009"),
+    ("房东不给开住所证明", "ZM010"),
+    ("经营场所证明怎么开", "ZM011"),
+    ("没有房产证怎么证明办公地址", "ZM012"),
+    ("无房证明去哪开", "ZM001"),
+    ("收入证明开不出来", "ZM002"),
+    ("经济困难证明要到哪里开", "ZM003"),
+    ("从业人员健康证", "XK001"),
+    # dialect / colloquial
+    ("俺想弄个低保中不中", "ZM002"),
+    ("俺家娃想落户到郑州咋整", "ZM009"),
+    ("弄啥嘞，开个馆子要啥证", "XK002"),
+    ("整个营业执照咋弄", "ZM011"),
+    ("俺爹到岁数了领养老钱", "ZM008"),
+    ("开个饭馆子要办啥子证嘛", "XK002"),
+    ("我想整个药铺子", "XK102"),
+    ("咱想开个剃头铺子", "XK001"),
+    # code-mixed english
+    ("Haowei Catering Co., Ltd. 要办food license", "XK002"),
+    ("开一家headhunting公司需要什么", "XK005"),
+    ("想开个travel agency", "XK004"),
+    ("register a company in Zhengzhou", "ZM012"),
+    ("开restaurant要啥证", "XK002"),
+    ("想申请public rental housing", "ZM001"),
+    ("legal aid怎么申请", "ZM003"),
+    ("开pharmacy", "XK102"),
+    ("business license怎么办", "ZM011"),
+    ("我的hotel需要health permit吗", "XK001"),
+    # traditional
+    ("營業執照辦好了想賣吃的", "XK002"),
+    ("餐飲許可能承諾嗎", "XK002"),
+    ("開無犯罪記錄證明可以用承諾代替嗎", "ZM004"),
+    ("危險化學品經營許可可以告知承諾嗎", "XK101"),
+    # rambling
+    ("你好，是这样的，我老公前年出了车祸腿不行了，办了残疾证，现在家里就靠我一个人打零工，孩子还在上学，想问问有没有什么补助能申请的", "ZM014"),
+    ("我之前在工厂上班，今年厂子效益不好把我们一批人都辞了，合同也没续，交了好几年的保险，听说可以领钱，具体怎么操作", "ZM007"),
+]
+
+
+def test_situation_dialect_and_mixed_queries(real_index):  # P1: the product target is top-3 >= 0.95
+    top1 = top3 = 0
+    misses = []
+    for text, expected in SITUATION_QUERIES:
+        found = top(real_index, text, k=3)
+        top1 += found[:1] == [expected]
+        top3 += expected in found
+        if expected not in found:
+            misses.append((text, expected, found))
+    assert top3 / len(SITUATION_QUERIES) >= 0.95, misses
+    assert top1 / len(SITUATION_QUERIES) >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["帮我订个酒店", "附近有什么好吃的", "外卖送错了", "喝咖啡", "汽油又涨价了", "我想找工作", "今天吃什么"],
+)
+def test_a_customer_is_not_an_applicant(real_index, text):  # a licence's situation words need a business
+    assert real_index.search(text) == []
+
+
+def test_what_the_user_already_has_is_not_what_they_ask_for(real_index):
+    assert top(real_index, "我已经有营业执照了，现在想卖吃的")[:1] == ["XK002"]
+    assert top(real_index, "营业执照已经办好了，还想卖熟食")[:1] == ["XK002"]
+    # ... unless it is all they talk about
+    assert top(real_index, "我已经有营业执照了")[:1] == ["ZM011"]
+
+
+def test_situation_words_point_to_catalogue_vocabulary(real_index):
+    # Every target of the situation table is the catalogue's own vocabulary: it must reach some item.
+    from actions.discovery import _SITUATION_GROUPS
+
+    for _, target in _SITUATION_GROUPS:
+        for word in target.split():
+            assert real_index.search(word), word
+
+
+def test_discovery_and_nlu_share_one_normal_form():
+    from bot.nlu_text import nlu_text
+
+    for text in ("開一家餐館要辦什麼證", "ＺＭ００１", "food license", "Haowei Catering Co., Ltd."):
+        assert normalize(text) == nlu_text(text).lower()

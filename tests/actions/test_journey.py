@@ -108,7 +108,6 @@ async def test_wrong_check_digit_is_reasked_and_the_name_kept(offline_backend): 
     assert SlotSet("applicant_id", None) in events
     assert SlotSet("input_error", "invalid_id_checksum") in events
     assert SlotSet("requested_slot", "applicant_id") in events
-    assert SlotSet("asked_slot", "applicant_id") in events
     assert not any(e["event"] == "slot" and e["name"] == "applicant_name" for e in events)
     assert not offline_backend["credit"]
 
@@ -125,15 +124,22 @@ async def test_blocked_credit_ends_the_journey_with_not_eligible(offline_backend
 
 
 async def test_notice_is_sent_whole_once_then_only_asked(offline_backend):  # R6, contract rule 1
-    tracker = tracker_from("affirmation_requested.json", slots={"notice_version": None, "notice_sent_at": None})
-    messages, events = await run(journey.AskNoticeAck(), tracker)
+    # The phone answer is the last before the notice: the same validation sends it whole, then asks.
+    tracker = tracker_from("affirmation_requested.json", text="13800138000",
+                           intent={"name": "inform", "confidence": 0.9},
+                           slots={"requested_slot": "phone", "phone": None, "notice_ack": None,
+                                  "notice_version": None, "notice_sent_at": None})
+    messages, events = await run(journey.ValidateCommitmentForm(), tracker)
     assert stages(messages) == ["notice_section"] * 7 + ["ask"]
     version = ITEMS["ZM001"].notice_version
     assert {m["custom"]["notice_version"] for m in messages[:7]} == {version}
     assert SlotSet("notice_version", version) in events
-    tracker = tracker_from("affirmation_requested.json", slots={"notice_version": version})
-    messages, events = await run(journey.AskNoticeAck(), tracker)
-    assert stages(messages) == ["ask"] and events == []
+    # "再说一遍第五条": only that section again, then the same question; the version stays.
+    tracker = tracker_from("affirmation_requested.json", text="第五条再说一遍", intent={"name": "repeat", "confidence": 0.9},
+                           slots={"requested_slot": "notice_ack", "notice_ack": None, "notice_version": version})
+    messages, events = await run(journey.ValidateCommitmentForm(), tracker)
+    assert stages(messages) == ["notice_section", "ask"] and messages[0]["custom"]["index"] == 5
+    assert not any(e["event"] == "slot" and e["name"] == "notice_version" for e in events)
 
 
 async def test_a_retried_commitment_outside_a_journey_only_reports_the_receipt(offline_backend):  # P4 rule 3

@@ -117,6 +117,15 @@ def slot_events(events) -> Dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
 
+def answers_only(msgs):
+    """The messages of a turn without the next question (the validation asks it in the same call)."""
+    return [m for m in msgs if (m.get("custom") or {}).get("stage") != "ask"]
+
+
+def asked(msgs) -> Optional[Dict[str, Any]]:
+    return next((m for m in msgs if (m.get("custom") or {}).get("stage") == "ask"), None)
+
+
 def transcript_text(msgs) -> str:
     return " ".join(m.get("text") or "" for m in msgs)
 
@@ -156,7 +165,8 @@ def test_free_text_needs_content(text, expected):
 
 async def test_status_activation_asks_for_the_number_first(fake):
     msgs, events = await run(lifecycle.ValidateStatusForm(), tracker("status_form", None, "查一下我的承诺", intent="check_status"))
-    assert msgs == [] and slot_events(events)["requested_slot"] == "commitment_no"
+    assert answers_only(msgs) == [] and slot_events(events)["requested_slot"] == "commitment_no"
+    assert msgs[0]["custom"] == {"stage": "ask", "slot": "commitment_no"}
     assert not fake.calls
 
 
@@ -183,10 +193,8 @@ async def test_an_unreadable_number_is_reasked_with_an_error(fake):
     msgs, events = await run(lifecycle.ValidateStatusForm(), tracker("status_form", "commitment_no", "我不记得了123"))
     slots = slot_events(events)
     assert slots["input_error"] == "invalid_commitment_no" and slots["requested_slot"] == "commitment_no"
-    ask_msgs, _ = await run(lifecycle.Ask_action_ask_commitment_no(), tracker("status_form", "commitment_no",
-                                                                          slots={"input_error": "invalid_commitment_no"}))
-    assert ask_msgs[0]["custom"] == {"stage": "ask", "slot": "commitment_no", "error": "invalid_commitment_no"}
-    assert "CN" in ask_msgs[0]["text"]
+    assert msgs[0]["custom"] == {"stage": "ask", "slot": "commitment_no", "error": "invalid_commitment_no"}
+    assert "CN" in msgs[0]["text"]
 
 
 async def test_a_wrong_id_reveals_nothing_and_ends_after_three_tries(fake):  # P5
@@ -194,7 +202,7 @@ async def test_a_wrong_id_reveals_nothing_and_ends_after_three_tries(fake):  # P
     for attempt in (1, 2):
         msgs, events = await run(lifecycle.ValidateStatusForm(),
                                  tracker("status_form", "applicant_id", LI_NA_ID, slots={**slots, "lifecycle_attempts": attempt - 1.0}))
-        assert msgs == []
+        assert answers_only(msgs) == [] and asked(msgs)["custom"]["error"] == "commitment_not_found"
         s = slot_events(events)
         assert s["commitment_no"] is None and s["applicant_id"] is None
         assert s["input_error"] == "commitment_not_found" and s["requested_slot"] == "commitment_no"
@@ -210,9 +218,8 @@ async def test_backend_down_keeps_the_answers_and_retry_works(fake):  # P4
     t = tracker("status_form", "applicant_id", ZHANG_WEI_ID, slots={"commitment_no": NO})
     msgs, events = await run(lifecycle.ValidateStatusForm(), t)
     s = slot_events(events)
-    assert msgs == [] and s["applicant_id"] == ZHANG_WEI_ID and s["requested_slot"] == "lifecycle_result"
-    ask, _ = await run(lifecycle.ServiceError_status_form(), t)
-    assert stages(ask) == ["service_error"] and ask[0]["custom"]["code"] == "backend_unavailable"
+    assert s["applicant_id"] == ZHANG_WEI_ID and s["requested_slot"] == "lifecycle_result"
+    assert stages(msgs) == ["service_error"] and msgs[0]["custom"]["code"] == "backend_unavailable"
     fake.down = False
     t = tracker("status_form", "lifecycle_result", "重试", intent="retry", slots={"commitment_no": NO, "applicant_id": ZHANG_WEI_ID})
     msgs, events = await run(lifecycle.ValidateStatusForm(), t)
@@ -222,10 +229,11 @@ async def test_backend_down_keeps_the_answers_and_retry_works(fake):  # P4
 async def test_a_policy_question_inside_a_flow_is_answered_and_the_question_repeated(fake):
     t = tracker("status_form", "commitment_no", "核查要多长时间", intent="faq_verification")
     msgs, events = await run(lifecycle.ValidateStatusForm(), t)
-    assert [m.get("response") for m in msgs] == ["utter_faq_verification"]
+    assert [m.get("response") for m in answers_only(msgs)] == ["utter_faq_verification"]
+    assert asked(msgs)["custom"] == {"stage": "ask", "slot": "commitment_no"}
     assert slot_events(events)["requested_slot"] == "commitment_no"
     msgs, events = await run(lifecycle.ValidateStatusForm(), tracker("status_form", "commitment_no", "转人工", intent="handoff"))
-    assert stages(msgs) == ["handoff"] and slot_events(events)["requested_slot"] == "commitment_no"
+    assert stages(msgs) == ["handoff", "ask"] and slot_events(events)["requested_slot"] == "commitment_no"
 
 
 # --- withdrawal (R17) -----------------------------------------------------------------------------------
@@ -234,10 +242,9 @@ async def test_a_policy_question_inside_a_flow_is_answered_and_the_question_repe
 async def test_withdrawal_checks_ownership_then_asks_the_reason(fake):  # R17
     t = tracker("withdraw_form", "applicant_id", ZHANG_WEI_ID, slots={"commitment_no": NO})
     msgs, events = await run(lifecycle.ValidateWithdrawForm(), t)
-    assert stages(msgs) == ["commitment_status"] and "公共租赁住房资格申请" in msgs[0]["text"]
+    assert stages(msgs) == ["commitment_status", "ask"] and "公共租赁住房资格申请" in msgs[0]["text"]
     assert slot_events(events)["requested_slot"] == "withdraw_reason"
-    ask, _ = await run(lifecycle.Ask_action_ask_withdraw_reason(), t)
-    assert ask[0]["custom"] == {"stage": "ask", "slot": "withdraw_reason"} and "一般程序" in ask[0]["text"]
+    assert msgs[1]["custom"] == {"stage": "ask", "slot": "withdraw_reason"} and "一般程序" in msgs[1]["text"]
 
 
 async def test_withdrawal_records_the_reason_and_lists_the_proofs(fake):  # R17
@@ -294,8 +301,7 @@ async def test_an_anonymous_complaint(fake):  # R11
     text = "窗口工作人员明明可以承诺，还非让我回老家开无房证明"
     msgs, events = await run(lifecycle.ValidateComplaintForm(), tracker("complaint_form", "complaint_text", text))
     assert slot_events(events)["requested_slot"] == "commitment_no"
-    ask, _ = await run(lifecycle.Ask_action_ask_complaint_form_commitment_no(), tracker("complaint_form", "commitment_no"))
-    assert ask[0]["custom"] == {"stage": "ask", "slot": "commitment_no", "optional": True}
+    assert msgs[0]["custom"] == {"stage": "ask", "slot": "commitment_no", "optional": True}
     msgs, events = await run(lifecycle.ValidateComplaintForm(),
                              tracker("complaint_form", "commitment_no", "没有", slots={"complaint_text": text}))
     assert slot_events(events)["commitment_no"] == lifecycle.SKIPPED and slot_events(events)["requested_slot"] == "phone"
@@ -323,7 +329,7 @@ async def test_a_complaint_about_a_commitment_with_a_phone(fake):  # R11
 
 async def test_a_bare_complaint_request_asks_for_the_content(fake):
     msgs, events = await run(lifecycle.ValidateComplaintForm(), tracker("complaint_form", None, "我要投诉", intent="complain"))
-    assert msgs == [] and slot_events(events)["requested_slot"] == "complaint_text"
+    assert stages(msgs) == ["ask"] and slot_events(events)["requested_slot"] == "complaint_text"
     msgs, events = await run(lifecycle.ValidateComplaintForm(), tracker("complaint_form", "complaint_text", "差"))
     assert slot_events(events)["input_error"] == "complaint_too_short"
 
@@ -346,13 +352,11 @@ async def test_own_credit_records_are_shown_when_name_and_id_match(fake):  # R16
 async def test_a_name_that_does_not_match_sees_nothing(fake):  # P5
     msgs, events = await run(lifecycle.ValidateCreditRecordForm(),
                              tracker("credit_record_form", "applicant_name", f"我叫张伟，身份证{LI_NA_ID}"))
-    assert msgs == [] and "虚假承诺" not in transcript_text(msgs)
+    assert answers_only(msgs) == [] and "虚假承诺" not in transcript_text(msgs)
     s = slot_events(events)
     assert s["applicant_name"] is None and s["applicant_id"] is None
     assert s["input_error"] == "identity_mismatch" and s["requested_slot"] == "applicant_name"
-    ask, _ = await run(lifecycle.Ask_action_ask_credit_record_form_applicant_name(),
-                       tracker("credit_record_form", "applicant_name", slots={"input_error": "identity_mismatch"}))
-    assert ask[0]["custom"]["error"] == "identity_mismatch" and "诚信档案" in ask[0]["text"]
+    assert msgs[0]["custom"]["error"] == "identity_mismatch" and "诚信档案" in msgs[0]["text"]
 
 
 # --- entering and leaving: no values cross into or out of a commitment journey -------------------------------
@@ -374,20 +378,23 @@ async def test_start_and_finish_clear_the_shared_slots(fake):
 
 
 def _notice_tracker(code: str) -> Tracker:
-    return tracker("commitment_form", "notice_ack", "13800138000",
-                   slots={"item": code, "applicant_id": HAOWEI_USCC, "notice_version": None, "notice_sent_at": None})
+    """The phone answer: the notice (and before it, the warning) follows in the same call."""
+    slots = {"item": code, "use_commitment": "yes", "acting_as": "self", "applicant_name": "郑州好味餐饮管理有限公司",
+             "applicant_id": HAOWEI_USCC, "credit_status": "clean", "representative_name": "王建国",
+             "notice_version": None, "notice_sent_at": None, "notice_ack": None, "phone": None}
+    return tracker("commitment_form", "phone", "13800138000", slots=slots)
 
 
 async def test_a_high_value_item_shows_the_warning_before_the_notification(fake):  # R18 R6
     code = next(c for c, i in ITEMS.items() if i.high_value and i.commitment_allowed)
-    msgs, events = await run(journey.AskNoticeAck(), _notice_tracker(code))
+    msgs, events = await run(journey.ValidateCommitmentForm(), _notice_tracker(code))
     assert stages(msgs) == ["credit_warning"] + ["notice_section"] * 7 + ["ask"]
     assert msgs[0]["custom"] == {"stage": "credit_warning", "item_code": code} and "不实承诺" in msgs[0]["text"]
     assert fake.calls == [("warning", code, HAOWEI_USCC)]
 
 
 async def test_other_items_show_no_warning_and_the_backend_is_not_asked(fake):  # R18
-    msgs, _ = await run(journey.AskNoticeAck(), _notice_tracker("ZM001"))
+    msgs, _ = await run(journey.ValidateCommitmentForm(), _notice_tracker("ZM001"))
     assert stages(msgs) == ["notice_section"] * 7 + ["ask"] and not fake.calls
 
 
@@ -395,7 +402,7 @@ async def test_the_general_warning_is_shown_when_the_backend_cannot_be_asked(fak
     fake.down = True
     item = next(i for i in ITEMS.values() if i.high_value and i.commitment_allowed)
     dispatcher = CollectingDispatcher()
-    await lifecycle.pre_application_warning(dispatcher, item, HAOWEI_USCC)
+    await journey.pre_application_warning(dispatcher, item, HAOWEI_USCC)
     assert [m["text"] for m in dispatcher.messages] == [messages.GENERIC_CREDIT_WARNING]
 
 

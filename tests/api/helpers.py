@@ -13,7 +13,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from api.config import REPO_ROOT, Settings
-from bot.core import affirmation
+from bot.core import affirmation, ids
+from bot.core import catalogue as catalogue_rules
 from bot.core.catalogue import load_catalogue
 
 ZM001_YAML = REPO_ROOT / "data" / "catalogue" / "items" / "ZM001.yaml"
@@ -27,6 +28,7 @@ LIU_YANG = ("刘洋", "410105200002291113")  # clean, acts as proxy
 HAOWEI = ("郑州好味餐饮管理有限公司", "91410100MA44XK7L3D")  # clean enterprise
 SUDA = ("郑州速达物流有限公司", "91410105MA9F0Q2W1A")  # serious false commitment, not repaired
 LAOJIE = ("二七区老街便利店（个体工商户）", "92410102MA45T8UP0E")  # clean individual business
+HAOWEI_REPRESENTATIVE = "王强"  # the legal representative who commits for an enterprise acting for itself
 INVALID_ID = "410105199001011234"  # the canonical invalid ID (last digit wrong)
 PHONE = "13800138000"
 
@@ -45,9 +47,18 @@ def write_test_catalogue(directory: Path) -> None:
     """
     directory.mkdir(parents=True, exist_ok=True)
     zm001 = yaml.safe_load(ZM001_YAML.read_text(encoding="utf-8"))
+
+    def shipped_section(code: str, index: int) -> Dict[str, Any]:
+        # Sections 4 (承诺方式) and 7 (承诺书公开) must match proxy_allowed, kind and public; the shipped
+        # item with the same flags has the wording the loader requires.
+        return yaml.safe_load((ZM001_YAML.parent / f"{code}.yaml").read_text(encoding="utf-8"))["notice"][index]
+
+    public_section = {"title": "承诺书公开", "text": catalogue_rules.disclosure_clause(catalogue_rules.DEFAULT_DISCLOSURE_DAYS)}
     zm004 = _derived(zm001, code="ZM004", name="律师执业申请", proxy_allowed=False, public=True, aliases=["律师执业"])
     zm004["notice"] = copy.deepcopy(zm001["notice"])
     zm004["notice"][0]["text"] = "律师执业申请（实施机关：郑州市司法局）。本告知书适用于以告知承诺方式替代“无犯罪记录证明”。"
+    zm004["notice"][3] = shipped_section("ZM004", 3)
+    zm004["notice"][6] = dict(public_section)
     xk001 = _derived(
         zm001,
         code="XK001",
@@ -61,6 +72,8 @@ def write_test_catalogue(directory: Path) -> None:
     )
     xk001["notice"] = copy.deepcopy(zm001["notice"])
     xk001["notice"][0]["text"] = "公共场所卫生许可（实施机关：郑州市卫生健康委员会）。本告知书适用于以告知承诺方式办理许可并替代“从业人员健康合格证明”。"
+    xk001["notice"][3] = shipped_section("XK001", 3)
+    xk001["notice"][6] = dict(public_section)
     xk101 = {
         key: zm001[key]
         for key in ("level", "area", "proofs_required", "phrasings")
@@ -126,12 +139,24 @@ def commitment_body(
     key: Optional[str] = None,
     affirmation_text: Optional[str] = None,
     special_authorization: bool = True,
+    representative: Optional[str] = None,
     **overrides: Any,
 ) -> Dict[str, Any]:
-    """A request the way a channel sends it after a complete, correct journey (contract rules 1-4)."""
+    """A request the way a channel sends it after a complete, correct journey (contract rules 1-4).
+
+    An enterprise acting for itself commits through its legal representative (``representative``, by default
+    HAOWEI_REPRESENTATIVE; ``representative=""`` leaves it out)."""
     item = client.get(f"/api/v1/catalogue/items/{code}").json()
     name, id_number = applicant
     acting_as = "proxy" if proxy else "self"
+    enterprise = ids.id_type(ids.clean_id(id_number)) == "uscc"
+    if representative is None:
+        representative = HAOWEI_REPRESENTATIVE if enterprise and not proxy else ""
+    if enterprise and (representative or proxy):  # without either, what a client unaware of enterprises sent
+        statement = affirmation.statement(item["name"], acting_as, name, proxy[0] if proxy else None,
+                                          representative=representative or None, applicant_kind="enterprise")
+    else:
+        statement = affirmation.statement(item["name"], acting_as, name, proxy[0] if proxy else None)
     now = datetime.now(timezone(timedelta(hours=8))).replace(microsecond=0)
     sections = len(item["notice"]) or 7
     sent = [now - timedelta(minutes=5) + timedelta(seconds=10 * i) for i in range(sections)]
@@ -151,10 +176,11 @@ def commitment_body(
             "authorization_no": "SQWT-2026-0001",
             "special_authorization": special_authorization,
         },
+        **({"representative": {"name": representative, "role": "legal_representative"}} if representative else {}),
         "evidence": {
             "affirmation_text": affirmation_text or affirmation.required_words(acting_as, name),
             "affirmation_at": (now - timedelta(seconds=30)).isoformat(),
-            "statement": affirmation.statement(item["name"], acting_as, name, proxy[0] if proxy else None),
+            "statement": statement,
             "notice_sections_sent_at": [t.isoformat() for t in sent],
             "notice_ack_at": (now - timedelta(minutes=1)).isoformat(),
         },

@@ -20,6 +20,7 @@ from api.commitments import service as commitments_service
 from api.config import Settings
 from api.database import make_engine, make_sessionmaker
 from api.dependencies import get_now
+from bot.core import catalogue as rules
 from tests.api.helpers import ZM001_YAML, commitment_body
 
 CHINA = timezone(timedelta(hours=8))
@@ -34,12 +35,24 @@ def write_supervision_items(directory: Path) -> None:
     XK007 劳务派遣经营许可: high_value (R18), online, 30 working days.
     """
     base = yaml.safe_load(ZM001_YAML.read_text(encoding="utf-8"))
+    shipped = {code: yaml.safe_load((ZM001_YAML.parent / f"{code}.yaml").read_text(encoding="utf-8")) for code in ("XK001", "ZM004")}
 
     def derived(code: str, name: str, verification: Dict[str, Any], **changes: Any) -> Dict[str, Any]:
         item = copy.deepcopy(base)
         item.update(code=code, name=name, aliases=[name], **changes)
         item["verification"] = {**item["verification"], **verification}
         item["notice"][0]["text"] = f"{name}（实施机关：郑州市有关部门）。本告知书适用于以告知承诺方式替代证明。"
+        # Section 6 must state this plan (who is checked, how, within how many working days), section 4 the
+        # words accepted for this item's proxy rule and kind: the loader refuses a notice promising otherwise.
+        plan = item["verification"]
+        item["notice"][5]["text"] = (
+            f"郑州市有关部门有权对您的承诺进行核查。核查范围：{rules.verification_scope_clause(plan['method'], plan['sampling_rate'])}。"
+            f"核查方式：{rules.verification_time_clause(plan['time_limit_days'])}，{rules.METHOD_WORDS[plan['method']]}。"
+        )
+        if item.get("kind") == "license":
+            item["notice"][3] = copy.deepcopy(shipped["XK001"]["notice"][3])
+        elif item.get("proxy_allowed") is False:
+            item["notice"][3] = copy.deepcopy(shipped["ZM004"]["notice"][3])
         return item
 
     items = [

@@ -212,6 +212,19 @@ def test_an_integrity_file_without_commitments_opens_only_with_its_holders_name(
     assert client.post("/api/v1/auth/applicant", json={"name": "张三", "id_number": "110101199003074514"}).status_code == 200
 
 
+def test_the_traditional_form_of_a_name_is_the_name_on_file(client):
+    # 趙強 typed on a traditional-character keyboard is the 赵强 the commitment was signed with; 張偉 the 张伟.
+    liu_yang = ("刘洋", "410105200002291113")
+    commit(client, "ZM001", ZHAO_QIANG, proxy=liu_yang)
+    for typed in ("趙強", "赵 强", "趙强"):
+        response = client.post("/api/v1/auth/applicant", json={"name": typed, "id_number": ZHAO_QIANG[1]})
+        assert response.status_code == 200, (typed, response.text)
+    # 刘洋's integrity file (no commitment of his own) opens with 劉洋 too, and still not with another name.
+    assert client.post("/api/v1/auth/applicant", json={"name": "劉洋", "id_number": liu_yang[1]}).status_code == 200
+    refused = client.post("/api/v1/auth/applicant", json={"name": "劉陽", "id_number": liu_yang[1]})
+    assert refused.status_code == 401 and refused.json()["error"] == "identity_mismatch"
+
+
 def test_applicant_name_guessing_is_rate_limited(client):
     commit(client, "ZM001", ZHANG_WEI)
     for guess in ("张一", "张二", "张三", "张四", "张五"):

@@ -336,3 +336,79 @@ def test_only_the_action_server_may_store_a_commitment(client):  # R7: nobody re
 
 def test_credit_status_is_not_public(client):  # P5
     assert client.post("/api/v1/credit/check", json={"id_number": "410102198505052342"}, headers={}).status_code == 401
+
+
+# --- enterprises: the natural person who commits ------------------------------------------------------------
+
+
+def test_enterprise_commits_through_its_legal_representative_named_in_the_signed_record(client, initialised):
+    body = commitment_body(client, "XK001", HAOWEI, representative="王强")
+    assert body["representative"] == {"name": "王强", "role": "legal_representative"}
+    statement = body["evidence"]["statement"]
+    assert "王强" in statement and not statement.startswith(f"本人{HAOWEI[0]}承诺")  # a person speaks, not a name
+    response = client.post("/api/v1/commitments", json=body)
+    assert response.status_code == 201, response.text
+    payload = signed_payload(initialised, commitment_row(initialised, response.json()["commitment_no"]))
+    assert payload["representative"] == {"name": "王强", "role": "legal_representative"}
+    assert payload["proxy"] is None and payload["evidence"]["statement"] == statement
+    assert client.get(response.json()["verify_url"].split("gz.example.test")[1]).json()["valid"] is True
+
+
+def test_a_person_or_a_proxy_record_carries_no_representative(client, initialised):
+    for body in (commitment_body(client, "ZM001", ZHANG_WEI), commitment_body(client, "XK001", HAOWEI, proxy=LIU_YANG)):
+        response = client.post("/api/v1/commitments", json=body)
+        assert response.status_code == 201, response.text
+        assert "representative" not in signed_payload(initialised, commitment_row(initialised, response.json()["commitment_no"]))
+
+
+def test_enterprise_acting_for_itself_without_a_representative_is_refused(client, initialised):
+    body = commitment_body(client, "XK001", HAOWEI, representative="")
+    assert "representative" not in body
+    _refused(client, initialised, body, 422, "representative_required")
+
+
+@pytest.mark.parametrize(
+    "applicant, proxy, name, error",
+    [
+        (ZHANG_WEI, None, "王强", "representative_not_applicable"),  # a person has no legal representative
+        (HAOWEI, LIU_YANG, "王强", "representative_with_proxy"),  # one person acts: the proxy
+        (HAOWEI, None, "郑州好味餐饮管理有限公司", "representative_is_applicant"),
+        (HAOWEI, None, "鄭州好味餐飲管理有限公司", "representative_is_applicant"),  # the same name, traditional
+    ],
+)
+def test_representative_that_does_not_fit_is_refused(client, initialised, applicant, proxy, name, error):
+    code = "XK001" if applicant is HAOWEI else "ZM001"
+    body = commitment_body(client, code, applicant, proxy=proxy)
+    body["representative"] = {"name": name, "role": "legal_representative"}
+    _refused(client, initialised, body, 422, error)
+
+
+def test_representative_role_is_only_legal_representative(client, initialised):
+    body = commitment_body(client, "XK001", HAOWEI)
+    body["representative"]["role"] = "manager"
+    assert client.post("/api/v1/commitments", json=body).status_code == 422
+    assert count_commitments(initialised) == 0
+
+
+def test_an_enterprise_statement_naming_no_person_is_refused(client, initialised):
+    # "本人<企业名称>承诺" names nobody: the statement must be the representative's.
+    body = commitment_body(client, "XK001", HAOWEI)
+    item = client.get("/api/v1/catalogue/items/XK001").json()
+    from bot.core import affirmation
+
+    body["evidence"]["statement"] = affirmation.statement(item["name"], "self", HAOWEI[0], None)
+    _refused(client, initialised, body, 422, "statement_mismatch")
+
+
+def test_the_same_key_with_another_representative_is_a_conflict(client, initialised):
+    body = commitment_body(client, "XK001", HAOWEI, key="rep-1")
+    assert client.post("/api/v1/commitments", json=body).status_code == 201
+    other = commitment_body(client, "XK001", HAOWEI, key="rep-1", representative="李明")
+    other["evidence"]["affirmation_text"] = body["evidence"]["affirmation_text"]
+    assert client.post("/api/v1/commitments", json=other).json()["error"] == "idempotency_conflict"
+
+
+def test_receipt_names_the_notice_edition_number_as_the_letter_does(client, initialised):
+    receipt = client.post("/api/v1/commitments", json=commitment_body(client)).json()
+    assert receipt["notice_version_no"] == 1  # 第 1 版, as printed on the letter; notice_version is its hash
+    assert re.fullmatch(r"[0-9a-f]{64}", receipt["notice_version"])

@@ -118,3 +118,32 @@ def test_seed_demo_is_idempotent(initialised):
     assert before == (8, 3)
     assert cli.seed_demo(initialised) == 0
     assert counts() == before
+
+
+def test_own_records_open_with_the_traditional_form_of_the_name(client, initialised):
+    # 鄭州速達物流有限公司 is the 郑州速达物流有限公司 on file: compared by the names' key, not byte by byte.
+    headers = {"X-Service-Token": initialised.service_token_file.read_text().strip()}
+    for typed in ("鄭州速達物流有限公司", "郑州速达物流有限公司", "郑州速达物流 有限公司"):
+        response = client.post("/api/v1/service/credit/records", headers=headers, json={"name": typed, "id_number": SUDA[1]})
+        assert response.status_code == 200, (typed, response.text)
+        assert response.json()["status"] == "blocked"
+    other = client.post("/api/v1/service/credit/records", headers=headers, json={"name": "郑州速达公司", "id_number": SUDA[1]})
+    assert other.status_code == 404
+
+
+def test_a_file_hashed_before_names_were_compared_by_key_still_matches():
+    # Files opened earlier hashed the name with NFKC and spaces removed only (a middle dot kept); the plain
+    # name cannot be recovered to re-hash them, so the earlier form keeps matching.
+    from api.credit import service
+
+    key = b"k" * 32
+    earlier = hmac.new(key, "name\x00阿依古丽·买买提".encode(), hashlib.sha256).hexdigest()
+    assert service.name_matches(earlier, "阿依古丽·买买提", key)
+    assert service.name_matches(earlier, "阿依古麗·買買提", key)  # traditional form
+    assert not service.name_matches(earlier, "阿依古丽·买买", key)
+    assert not service.name_matches(None, "阿依古丽·买买提", key)
+    # A simplified name without a dot hashes exactly as before, so the demo files need no migration.
+    assert service.name_hash("赵强", key) == hmac.new(key, "name\x00赵强".encode(), hashlib.sha256).hexdigest()
+    assert service.name_hash("趙強", key) == service.name_hash("赵强", key)
+    assert service.name_hash("二七区老街便利店（个体工商户）", key) == hmac.new(
+        key, "name\x00二七区老街便利店(个体工商户)".encode(), hashlib.sha256).hexdigest()

@@ -10,7 +10,16 @@ import yaml
 
 from api import cli
 from api.config import REPO_ROOT
-from bot.core.catalogue import DEFAULT_DISCLOSURE_DAYS, CatalogueError, load_catalogue, parse_item
+from api.disclosure.schemas import DisclosedLetter
+from bot.core.catalogue import (
+    DEFAULT_DISCLOSURE_DAYS,
+    PUBLISHED_FIELDS,
+    PUBLISHED_KEYS,
+    CatalogueError,
+    disclosure_clause,
+    load_catalogue,
+    parse_item,
+)
 from tests.api.access_helpers import commit, days_later, move_to, set_clock, service_headers
 from tests.api.helpers import HAOWEI, PHONE, ZHANG_WEI, ZHAO_QIANG
 
@@ -75,6 +84,7 @@ def test_each_item_has_its_own_period_from_the_version_the_applicant_was_shown(a
     path = initialised.catalogue_path / "ZM004.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     raw["disclosure_days"] = 30
+    raw["notice"][6]["text"] = disclosure_clause(30)  # section 7 announces the period (the loader checks)
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     assert cli.load_catalogue(initialised) == 0
     commit(client, "ZM004", ZHANG_WEI)
@@ -124,19 +134,41 @@ def test_the_page_escapes_what_it_shows(client):
 
 # --- the catalogue field behind it --------------------------------------------------------------------
 
-_PERIOD = re.compile(r"(?:公开期限(?:为)?(?:自[^，。；]*?起)?|起)(\d+)\s*年")
+_PERIOD = re.compile(r"公开期限为自承诺之日起(\d+)日")
 
 
 def test_the_shipped_catalogue_periods_agree_with_notice_section_7():
-    # One source of truth: disclosure_days is what section 7 (承诺书公开) tells the applicant.
+    # One source of truth: disclosure_days is what section 7 (承诺书公开) tells the applicant, in the days the
+    # list counts from the commitment (not years, which a leap day would make disagree with the list).
     items = load_catalogue(REPO_ROOT / "data" / "catalogue" / "items")
     public = {code: item for code, item in items.items() if item.public}
     assert public, "the catalogue has public items"
     for code, item in public.items():
-        years = _PERIOD.findall(item.notice[6].text)
-        assert len(years) == 1, (code, item.notice[6].text)
-        assert item.disclosure_days == int(years[0]) * 365, code
+        days = _PERIOD.findall(item.notice[6].text)
+        assert days == [str(item.disclosure_days)], (code, item.notice[6].text)
     assert all(item.disclosure_days is None for item in items.values() if not item.public)
+
+
+def test_section_7_of_every_public_item_promises_exactly_the_published_fields():
+    # What the applicant is told is published is what the list returns: the same constant drives both.
+    assert tuple(DisclosedLetter.model_fields) == PUBLISHED_KEYS
+    items = load_catalogue(REPO_ROOT / "data" / "catalogue" / "items")
+    labels = [label for label, _ in PUBLISHED_FIELDS]
+    for code, item in items.items():
+        if not item.public:
+            continue
+        promised = re.findall(r"公开内容为：([^。]+)。", item.notice[6].text)
+        assert promised == ["、".join(labels)], code
+        for word in ("许可证编号", "经营场所地址", "承诺内容", "法定代表人姓名", "国家企业信用信息公示系统"):
+            assert word not in item.notice[6].text, (code, word)
+
+
+def test_the_list_returns_only_the_published_fields_and_the_page_names_them(client):
+    commit(client, "ZM004", ZHANG_WEI)
+    (letter,) = _listed(client)["letters"]
+    assert tuple(letter) == PUBLISHED_KEYS
+    html = client.get("/public/disclosures").text
+    assert all(f"<th>{label}</th>" in html for label, _ in PUBLISHED_FIELDS)
 
 
 def _zm001():
@@ -163,5 +195,6 @@ def test_disclosure_days_is_checked_by_the_catalogue_loader(changes, problem):
 def test_a_public_item_without_a_period_gets_the_default_year():
     raw = copy.deepcopy(_zm001())
     raw["public"] = True
+    raw["notice"][6]["text"] = disclosure_clause(DEFAULT_DISCLOSURE_DAYS)
     assert parse_item(raw).disclosure_days == DEFAULT_DISCLOSURE_DAYS == 365
     assert parse_item(_zm001()).disclosure_days is None

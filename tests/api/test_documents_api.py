@@ -291,6 +291,42 @@ def test_licence_letter_shows_the_decision_number(client, service_token, tmp_pat
     assert HAOWEI[1] not in words
 
 
+def test_letters_name_the_natural_person_who_committed(client, service_token, tmp_path):
+    # An enterprise acting for itself commits through its legal representative; through someone else, through
+    # a specially authorised handler. The letter names that person, never the enterprise as "本人".
+    own = commit(client, "XK001", HAOWEI)
+    words = compact(pdf_text(letter(client, own["commitment_no"], service_token).content, tmp_path, "own"))
+    assert "法定代表人王强" in words and "企业承诺（由法定代表人作出）" in words
+    assert f"本人{HAOWEI[0]}承诺" not in words
+    handled = commit(client, "XK001", HAOWEI, proxy=LIU_YANG)
+    words = compact(pdf_text(letter(client, handled["commitment_no"], service_token).content, tmp_path, "handled"))
+    assert "经办人刘洋（受特别授权）" in words and "法定代表人" not in words
+    person = commit(client, "ZM001", ZHANG_WEI)
+    words = compact(pdf_text(letter(client, person["commitment_no"], service_token).content, tmp_path, "person"))
+    assert "申请人本人张伟" in words
+
+
+# Requirement and principle numbers are the project's own shorthand; a citizen reading a document sees none.
+INTERNAL_CODE = re.compile(r"(?<![0-9A-Za-z])[PR][0-9]{1,2}(?![0-9A-Za-z])")
+
+
+def test_no_internal_codes_in_what_citizens_read(client, service_token, tmp_path):
+    receipt = commit(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG)
+    base = "/api/v1/catalogue/items"
+    documents = {
+        "letter": letter(client, receipt["commitment_no"], service_token).content,
+        "guide": client.get(f"{base}/ZM001/guide.pdf").content,
+        "template": client.get(f"{base}/ZM001/template.pdf").content,
+        "excluded guide": client.get(f"{base}/XK101/guide.pdf").content,
+    }
+    for name, pdf in documents.items():
+        found = INTERNAL_CODE.findall(pdf_text(pdf, tmp_path, name.replace(" ", "-")))
+        assert not found, f"{name}: {found}"
+    for page in (f"{base}/ZM001/guide", f"{base}/ZM001/template", f"{base}/XK101/guide"):
+        html = client.get(page).text
+        assert not INTERNAL_CODE.findall(re.sub(r"<[^>]+>", " ", html)), page
+
+
 def test_letter_of_unknown_commitment_is_404(client, service_token):
     response = client.get("/api/v1/commitments/CN20990101-000001/letter.pdf", headers=service_token)
     assert response.status_code == 404 and response.json()["error"] == "unknown_commitment"

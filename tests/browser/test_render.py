@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import re
 from typing import Dict, List, Tuple
 
 import pytest
@@ -51,6 +52,15 @@ PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 
 def serve(route) -> None:
     path = route.request.url[len(ORIGIN):].split("?")[0]
+    if path == "/portal":  # the demo portal page, its config object filled in as the API does
+        config = {"rasaUrl": "http://rasa.test", "apiUrl": "http://api.test", "title": "告知承诺在线办理", "locale": "zh-CN"}
+        page = (WEB / "portal" / "index.html").read_text(encoding="utf-8").replace("{{WIDGET_CONFIG}}", json.dumps(config))
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=page)
+        return
+    if path.startswith("/static/portal/"):
+        file = WEB / "portal" / path[len("/static/portal/"):]
+        route.fulfill(status=200, path=str(file), content_type=(mimetypes.guess_type(file.name)[0] or "text/plain"))
+        return
     if path == "/":
         config = {"rasaUrl": "http://rasa.test", "apiUrl": "http://api.test", "title": "告知承诺在线办理", "locale": "zh-CN"}
         route.fulfill(status=200, content_type="text/html; charset=utf-8", body=PAGE % json.dumps(config, ensure_ascii=False))
@@ -282,21 +292,142 @@ def test_new_conversation_forgets_everything(offline):
     assert page.get_attribute(".gzw", "class").find("gzw--idmode") < 0
 
 
-def test_a_question_in_the_middle_of_the_notification_is_not_reading_it(offline, items):  # R6
+READ_BUTTON = ".gzw-notice-foot .gzw-option[data-value='yes']"
+AT_BOTTOM = "log => log.scrollTop + log.clientHeight >= log.scrollHeight - 2"
+
+
+@pytest.mark.parametrize("said, answer", [
+    ("核查是怎么核查的？", ("承诺后，实施部门会按该事项的核查办法在规定时限内核查。", {"stage": "faq", "topic": "verification"})),
+    ("好", ("请在读完告知书后回复“已阅读”；需要再看一遍请回复“再说一遍”。", None)),
+], ids=["question", "bare-yes"])
+def test_a_reask_leaves_the_list_at_the_bottom_with_read_unlocked(offline, items, said, answer):  # R6
     w = offline()
     page = w.page
     item = items["ZM001"]
     w.bot(*[messages.notice_section(item, i) for i in range(1, 8)], messages.ask("notice_ack"))
-    read = page.locator(".gzw-notice-foot .gzw-option[data-value='yes']")
+    read = page.locator(READ_BUTTON)
     expect(read).to_be_disabled()
-    # Sending a question scrolls the conversation to the bottom, past the notification: that is not reading it.
-    page.locator(".gzw-input").fill("核查是怎么核查的？")
+    assert not page.eval_on_selector(".gzw-log", AT_BOTTOM)  # shown from its top, to be read from the beginning
+    # Speaking in the middle scrolls the conversation to the bottom, past the notification: that alone is not
+    # reading it, and the answer alone does not change that.
+    page.locator(".gzw-input").fill(said)
     page.locator(".gzw-input").press("Enter")
-    w.bot(("承诺后，实施部门会按该事项的核查办法在规定时限内核查。", {"stage": "faq", "topic": "verification"}),
-          messages.ask("notice_ack"))
-    expect(page.locator(".gzw-notice")).to_have_count(1)  # asked again: the same document, not a new one
+    w.bot(answer)
     expect(read).to_be_disabled()
-    page.eval_on_selector(".gzw-log", "log => { log.scrollTop -= 60; }")  # the reader scrolls back up to its end
+    # The question is asked again: the same document, the list at its bottom, where there is nothing further to
+    # scroll to. "已阅读" must not stay locked there.
+    w.bot(messages.ask("notice_ack"))
+    expect(page.locator(".gzw-notice")).to_have_count(1)
+    assert page.eval_on_selector(".gzw-log", AT_BOTTOM)
     expect(read).to_be_enabled()
+    expect(page.locator(".gzw-notice-foot .gzw-readhint")).to_have_text("您已读到告知书末尾。")
     read.click()
     assert w.sent()[-1] == "yes"
+
+
+def test_the_first_showing_of_a_long_notice_is_not_read_by_the_widgets_own_jump(offline, items):  # R6
+    w = offline()
+    page = w.page
+    w.bot(*[messages.notice_section(items["ZM001"], i) for i in range(1, 8)], messages.ask("notice_ack"))
+    read = page.locator(READ_BUTTON)
+    page.eval_on_selector(".gzw-log", "log => { log.scrollTop += log.clientHeight; }")  # half-way
+    page.wait_for_timeout(200)
+    expect(read).to_be_disabled()
+    page.eval_on_selector(".gzw-log", "log => { log.scrollTop = log.scrollHeight; }")  # the reader's own scrolling
+    expect(read).to_be_enabled()
+
+
+def test_receipt_names_the_notice_edition_with_the_hash_as_detail(offline, items):  # P2
+    w = offline()
+    page = w.page
+    item = items["XK001"]
+    enterprise, representative = "郑州好味餐饮管理有限公司", "王强"
+    statement = affirmation.statement(item.name, "self", enterprise, None, representative=representative,
+                                      applicant_kind="enterprise")
+    w.bot(messages.affirmation_request(item, statement, "本人承诺"))
+    receipt = {"commitment_no": "CN20260101-000003", "status": "licensed", "decision_no": "XKJD-2026-000001",
+               "notice_version": item.notice_version, "notice_version_no": 2, "covers": item.covers,
+               "verify_url": "http://api.test/api/v1/commitments/CN20260101-000003/verify"}
+    text, custom = messages.commitment_receipt(item, receipt, proxy=False)
+    custom = dict(custom, notice_version_no=2)  # the receipt's edition number, passed on by the chat
+    w.bot((text, custom))
+    card = page.locator(".gzw-receipt")
+    version = card.locator(".gzw-receipt-edition")
+    expect(version.locator("strong")).to_have_text("第2版")
+    expect(version.locator(".gzw-receipt-hash")).to_have_text("校验码 " + item.notice_version[:12])
+    expect(card).to_contain_text("法定代表人代表企业承诺")  # the representative's statement, not "本人承诺"
+    # The letter form is filled in with the applicant, the enterprise, not with the representative's sentence.
+    card.locator(".gzw-pdf").click()
+    expect(card.locator(".gzw-pdfform input").first).to_have_value(enterprise)
+
+    # Without the edition number (an older chat), the hash alone, as before.
+    del custom["notice_version_no"]
+    w.bot((text, dict(custom, commitment_no="CN20260101-000004")))
+    last = page.locator(".gzw-receipt").last
+    expect(last.locator(".gzw-receipt-edition")).to_have_count(0)
+    expect(last.locator(".gzw-receipt-hash")).to_have_text("校验码 " + item.notice_version[:12])
+
+
+# Where text lies outside every landmark (what axe's "region" rule reports): a screen-reader user moving by
+# landmarks never reaches it. The skip link is exempt, as in axe.
+OUTSIDE_LANDMARKS = """root => {
+  const LANDMARK = 'header, nav, main, footer, aside, [role=banner], [role=navigation], [role=main], [role=contentinfo],'
+    + '[role=complementary], [role=region], [role=search], section[aria-label], section[aria-labelledby],'
+    + 'form[aria-label], form[aria-labelledby]';
+  const found = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim();
+    const parent = walker.currentNode.parentElement;
+    if (!text || parent.closest('script, style, template, a.skip') || !parent.checkVisibility()) continue;
+    if (!parent.closest(LANDMARK)) found.push(text.slice(0, 40));
+  }
+  return found;
+}"""
+
+# axe "label-content-name-mismatch": a control named by aria-label must have its visible words in that name.
+NAME_MISMATCH = """root => [...root.querySelectorAll('button[aria-label], a[aria-label]')]
+  .filter(b => b.innerText.trim() && !b.getAttribute('aria-label').includes(b.innerText.trim()))
+  .map(b => b.innerText.trim() + ' / ' + b.getAttribute('aria-label'))"""
+
+
+def test_widget_controls_are_named_by_their_words_and_sit_in_a_landmark(offline):  # accessibility
+    w = offline(open_panel=False)
+    page = w.page
+    assert page.eval_on_selector(".gzw", OUTSIDE_LANDMARKS) == []  # the launcher alone
+    page.locator(".gzw-launcher").click()
+    page.wait_for_selector(".gzw-status[data-state=online]")
+    restart = page.locator(".gzw-tool--restart")
+    expect(restart).to_have_accessible_name("新对话")
+    expect(restart).to_have_attribute("title", "结束本次对话并清除本机记录")
+    assert page.eval_on_selector(".gzw", NAME_MISMATCH) == []
+    assert page.eval_on_selector(".gzw", OUTSIDE_LANDMARKS) == []
+    expect(page.get_by_role("complementary", name="告知承诺在线办理助手")).to_have_count(1)
+
+
+def test_portal_page_has_everything_in_a_landmark(offline):  # accessibility, the demo portal
+    w = offline(open_panel=False)
+    page = w.page
+    page.goto(f"{ORIGIN}/portal")
+    page.wait_for_selector(".gzw-launcher")
+    banner = page.locator(".demo-banner")
+    expect(banner).to_be_visible()
+    assert page.eval_on_selector("body", "b => !!document.querySelector('.demo-banner').closest('header')")
+    assert page.eval_on_selector("body", OUTSIDE_LANDMARKS) == []
+    assert page.eval_on_selector("body", NAME_MISMATCH) == []
+
+
+# Requirement and principle numbers are the project's own shorthand: no citizen sees "P5" or "R7".
+INTERNAL_CODE = re.compile(r"(?<![0-9A-Za-z])[PR][0-9]{1,2}(?![0-9A-Za-z])")
+
+
+def test_no_internal_codes_in_widget_or_portal_text():
+    # Every string of the widget's scripts that a citizen can read (it has Chinese in it), and the portal page.
+    for name in ("gz-widget.js", "gz-idcheck.js"):
+        source = (WEB / "widget" / name).read_text(encoding="utf-8")
+        code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S)  # comments are for developers
+        shown = [s for s in re.findall(r'"((?:[^"\\\n]|\\.)*)"', code) if re.search("[\u4e00-\u9fff]", s)]
+        assert shown, name
+        assert not [s for s in shown if INTERNAL_CODE.search(s)], name
+    portal = re.sub(r"<!--.*?-->|<script.*?</script>", "", (WEB / "portal" / "index.html").read_text(encoding="utf-8"), flags=re.S)
+    assert not INTERNAL_CODE.findall(re.sub(r"<[^>]+>", " ", portal))

@@ -19,9 +19,12 @@ def variant(**changes):
     return parse_item(raw, "test")
 
 
-# Like ZM004 律师执业申请 (spec/catalogue.md): commitment allowed, proxy not allowed.
+# Like ZM004 律师执业申请 (spec/catalogue.md): commitment allowed, proxy not allowed; notice section 4 must
+# then say so (the loader ties it to proxy_allowed), so that section is the shipped ZM004's.
+_NO_PROXY_NOTICE = copy.deepcopy(_RAW["notice"])
+_NO_PROXY_NOTICE[3] = yaml.safe_load((DEFAULT_DIR / "ZM004.yaml").read_text(encoding="utf-8"))["notice"][3]
 NO_PROXY = variant(code="ZM904", name="律师执业申请", department="市司法局", proxy_allowed=False,
-                   proofs_required=["无犯罪记录证明", "律师执业申请表", "法律职业资格证书"])
+                   notice=_NO_PROXY_NOTICE, proofs_required=["无犯罪记录证明", "律师执业申请表", "法律职业资格证书"])
 # Like XK101 危险化学品经营许可: excluded for public safety.
 EXCLUDED = parse_item(
     {

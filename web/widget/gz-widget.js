@@ -89,8 +89,11 @@
       receiptWay: "承诺方式",
       receiptSelf: "本人承诺",
       receiptProxy: "代为承诺（特别授权）",
+      receiptRepresentative: "法定代表人代表企业承诺",
       receiptCovers: "代替的证明或条件",
       receiptVersion: "告知书版本",
+      receiptEdition: "第{n}版",
+      receiptHash: "校验码 {hash}",
       receiptVerify: "核验承诺书",
       receiptPdf: "下载承诺书（PDF）",
       receiptCopy: "复制编号",
@@ -187,8 +190,11 @@
       receiptWay: "Made by",
       receiptSelf: "the applicant",
       receiptProxy: "a specially authorised proxy",
+      receiptRepresentative: "the legal representative, for the enterprise",
       receiptCovers: "Replaces",
       receiptVersion: "Notification version",
+      receiptEdition: "edition {n}",
+      receiptHash: "checksum {hash}",
       receiptVerify: "Verify",
       receiptPdf: "Download PDF",
       receiptCopy: "Copy number",
@@ -355,7 +361,12 @@
     this.inline = !!inline;
     var panelId = nextId("panel"), titleId = nextId("title"), inputId = nextId("input"), hintId = nextId("idhint");
 
-    this.root = el("div", { className: "gzw" + (this.inline ? " gzw--inline" : ""), lang: config.locale || "zh-CN" });
+    // Floating over the host page, the widget (launcher included) is a complementary landmark of its own;
+    // placed inside the host's content (``container``) it belongs to the host's landmark there.
+    this.root = el("div", {
+      className: "gzw" + (this.inline ? " gzw--inline" : ""), lang: config.locale || "zh-CN",
+      role: this.inline ? null : "complementary", "aria-label": this.inline ? null : t.panel,
+    });
     if (this.state.largeFont) this.root.classList.add("gzw--large");
 
     this.launcher = el("button", {
@@ -368,8 +379,10 @@
       type: "button", className: "gzw-tool gzw-tool--large", "aria-pressed": String(!!this.state.largeFont),
       "aria-label": t.largeLabel, title: t.largeLabel, text: t.large, onclick: function () { self.toggleLarge(); },
     });
+    // Named by its visible words ("新对话"), so a speech-input user can say what they see; what it does is
+    // its description (the tooltip).
     var restartBtn = el("button", {
-      type: "button", className: "gzw-tool gzw-tool--restart", "aria-label": t.restartLabel, title: t.restartLabel,
+      type: "button", className: "gzw-tool gzw-tool--restart", title: t.restartLabel,
       text: t.restart, onclick: function () { if (window.confirm(t.restartConfirm)) self.restart(); },
     });
     var closeBtn = this.inline ? null : el("button", {
@@ -563,7 +576,7 @@
   Widget.prototype.clearTranscript = function () {
     this.state.entries = [];
     this.log.textContent = "";
-    this.active = this.notice = this.affirmation = this.identity = null;
+    this.active = this.notice = this.affirmation = this.identity = this.committedAs = null;
     this.root.removeAttribute("data-ask");
     this.queue = [];
     this.setComposerMode("text");
@@ -781,9 +794,12 @@
       var self = this, t = this.t;
       var words = String(custom.required_words || "本人承诺");
       var statement = String(custom.statement || "");
-      // The statement names the applicant (bot/core/affirmation.statement): "本人X承诺" or "本人Y受X特别授权".
-      var named = /受(.+?)特别授权/.exec(statement) || /^本人(.+?)承诺：/.exec(statement);
+      // The statement names the applicant (bot/core/affirmation.statement): "本人X承诺", "本人Y受X特别授权" or,
+      // for an enterprise acting for itself, "本人Y作为X的法定代表人".
+      var representative = /^本人.+?作为(.+?)的法定代表人/.exec(statement);
+      var named = representative || /受(.+?)特别授权/.exec(statement) || /^本人(.+?)承诺：/.exec(statement);
       if (named) this.identity = Object.assign({}, this.identity, { name: named[1] });
+      this.committedAs = representative ? "representative" : null;
       var block = { kind: "affirmation", controls: [] };
       var titleId = nextId("affirm"), typedId = nextId("typed");
       var typed = el("input", { id: typedId, type: "text", autocomplete: "off", placeholder: words, maxlength: "200" });
@@ -834,9 +850,9 @@
         [t.receiptNo, el("span", { className: "gzw-receipt-no", text: no })],
         custom.decision_no ? [t.receiptDecision, String(custom.decision_no)] : null,
         [t.receiptItem, (this.itemNames[custom.item_code] ? this.itemNames[custom.item_code] + "（" + custom.item_code + "）" : String(custom.item_code || ""))],
-        [t.receiptWay, custom.proxy ? t.receiptProxy : t.receiptSelf],
+        [t.receiptWay, custom.proxy ? t.receiptProxy : (custom.representative || this.committedAs === "representative") ? t.receiptRepresentative : t.receiptSelf],
         Array.isArray(custom.covers) && custom.covers.length ? [t.receiptCovers, custom.covers.join("、")] : null,
-        custom.notice_version ? [t.receiptVersion, String(custom.notice_version).slice(0, 12)] : null,
+        this.noticeVersionRow(custom),
       ].filter(Boolean);
       var dl = el("dl", null, []);
       rows.forEach(function (row) {
@@ -912,6 +928,22 @@
         el("span", { className: "gzw-badge", text: this.t.ticketLabel + (custom.ticket_no || "") }),
       ])]), entry);
     },
+  };
+
+  /*
+   * The notification's edition as the signed letter prints it ("第2版"), its SHA-256 below as the detail
+   * that binds the commitment to the exact text. A receipt without the edition number shows the hash alone.
+   */
+  Widget.prototype.noticeVersionRow = function (custom) {
+    var t = this.t;
+    var hash = custom.notice_version ? String(custom.notice_version) : "";
+    var edition = Number(custom.notice_version_no);
+    if (!hash && !(edition > 0)) return null;
+    var detail = hash ? el("span", { className: "gzw-receipt-hash", title: hash, text: fmt(t.receiptHash, { hash: hash.slice(0, 12) }) }) : null;
+    if (!(edition > 0)) return [t.receiptVersion, detail];
+    return [t.receiptVersion, el("span", { className: "gzw-receipt-edition" }, [
+      el("strong", { text: fmt(t.receiptEdition, { n: Math.floor(edition) }) }), detail ? el("br") : null, detail,
+    ])];
   };
 
   /* What the normal procedure needs (R2, R3, R17): a list under the bot's message. */
@@ -1028,6 +1060,9 @@
     if (doc.readButton) doc.readButton.setAttribute("aria-describedby", hintId);
     var first = !doc.complete;
     doc.complete = true;
+    // Asked again (after a question or an unclear answer): the document was shown from its top the first
+    // time, and the list now sits at its bottom, where there is nothing further to scroll to (checkNoticeRead).
+    doc.reasked = !first;
     // "已阅读" stays disabled until the end of the document has been on screen (checkNoticeRead).
     doc.onToggle = function (on) {
       if (doc.readButton) doc.readButton.disabled = !on || !doc.read;
@@ -1043,7 +1078,10 @@
   /*
    * R6: "已阅读" is enabled once the end of the notification has been on screen. ``whole`` (after the
    * widget's own scrolling) asks for the whole document on screen at once: a short one needs no scrolling,
-   * while a jump to the bottom past a long one is not reading it.
+   * while a jump to the bottom past a long one, the first time it is shown, is not reading it. Once the
+   * question has been asked again, the document has already been put in front of the reader from its top,
+   * and the list is left at its bottom with the end of the document on screen or above it: asking them to
+   * "scroll down" there would ask for something they cannot do, so the end reached is enough.
    */
   Widget.prototype.checkNoticeRead = function (whole) {
     var doc = this.notice;
@@ -1053,7 +1091,7 @@
     var topBox = doc.root.getBoundingClientRect();
     // The end of the document is on screen or above it: the reader has scrolled down to it (or back up to it).
     var endReached = endBox.top <= logBox.bottom - 1;
-    if (logBox.height > 0 && endReached && (!whole || topBox.top >= logBox.top - 1)) {
+    if (logBox.height > 0 && endReached && (!whole || doc.reasked || topBox.top >= logBox.top - 1)) {
       doc.read = true;
       this.setControlsEnabled(doc, this.active === doc);
     }

@@ -1,0 +1,430 @@
+"""One conversation engine for every form: the commitment journey and the flows after it.
+
+A form is declared, not programmed: a ``FormSpec`` names the form, its steps in order, what the service is
+called in a ``service_error``, what is said when the user stops, and where the outcome is kept. Each ``Step``
+is one question, one slot:
+
+- ``interpret``: the step name for ``actions.interpret.interpret``; the interpreter reads the answer into a
+  ``Reading`` (bot/core/reading.py). The engine never looks at the words again to decide a value;
+- ``check``: ``fn(value, state) -> error code | None``, the rule a read value must pass (check digits, a
+  licence needing a credit code, the notice version still current …);
+- ``ask``: ``fn(state, error) -> Message`` (or an awaitable of one), the contract's question;
+- ``on_set``: ``async fn(state)`` after the value is stored (a backend call, ending the journey …);
+- ``when``: ``fn(slots) -> bool``, whether the step belongs to this conversation at all (proxy questions only
+  for a proxy, R5).
+
+One validation path serves every form (``FormValidation``): the duplicate-message guard, the interruptions
+(stop, a person, a policy question, small talk, the notice again), the reading and what its kind means,
+counting failed answers (the third in a row goes to a person, actions/handoff.py) and asking the next
+question, all in the same action call. Rasa's form has no ``action_ask_<slot>`` to call (domain.yml lists
+none), so it asks nothing itself: the question a citizen sees always comes from here, exactly once.
+"""
+from __future__ import annotations
+
+import inspect
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import answers, handoff, messages
+from actions.catalogue import catalogue
+from actions.interpret import interpret
+from bot.core import ids
+from bot.core.catalogue import Item
+from bot.core.reading import Context, Reading
+
+logger = logging.getLogger(__name__)
+
+FAQ_INTENTS = frozenset({
+    "faq_what_is_commitment", "faq_liability", "faq_verification", "faq_withdrawal", "faq_credit_repair",
+    "faq_proxy", "faq_disclosure", "faq_not_applicable",
+})
+SMALL_TALK = {"greet": "utter_greet", "thanks": "utter_thanks", "bot_capabilities": "utter_bot_capabilities"}
+# How sure the model must be before an answer that is not a value is taken for an interruption. A value the
+# interpreter decided is never an interruption, whatever the model heard in it.
+CANCEL_CONFIDENCE = 0.8
+HANDOFF_CONFIDENCE = 0.7
+FAQ_CONFIDENCE = 0.7
+SMALL_TALK_CONFIDENCE = 0.8
+REPEAT_CONFIDENCE = 0.6
+# The legal decisions (bot/core/consent.py): only their own reading may stop, refuse or accept there.
+LEGAL_STEPS = frozenset({"affirmation", "notice_ack", "authorization_scope"})
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def say(dispatcher: CollectingDispatcher, message: messages.Message) -> None:
+    text, custom = message
+    dispatcher.utter_message(text=text, json_message=custom)
+
+
+Hook = Callable[["State"], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Step:
+    slot: str
+    interpret: Optional[str] = None
+    check: Optional[Callable[[Any, "State"], Optional[str]]] = None
+    ask: Optional[Callable[["State", Optional[str]], Any]] = None
+    on_set: Optional[Hook] = None
+    when: Optional[Callable[[Dict[str, Any]], bool]] = None
+    # What is stored for a read value (the canonical phone number, the affirmation's exact words …).
+    store: Optional[Callable[[Any, "State"], Any]] = None
+    # A clear "no" to a legal question; without it the question is asked again with the reading's detail.
+    on_negated: Optional[Callable[["State", Reading], Awaitable[None]]] = None
+    # Steps that answer anything but a value in their own way (the affirmation's contract stage, a new search
+    # for an item); question and clarify readings go there instead of the engine's re-ask.
+    on_other: Optional[Callable[["State", Reading], Awaitable[None]]] = None
+    # A step no interpreter reads: ``read(state)`` gives its Reading (a choice from a list) ...
+    read: Optional[Callable[["State"], Awaitable[Reading]]] = None
+    # ... or the step waits for a backend call after a ``service_error``: any message makes it again (P4).
+    retry: Optional[Hook] = None
+    free_text: bool = False  # only a bare "算了" stops the flow: a reason may well contain "不办了"
+    text: Optional[str] = None  # key in messages.ASK_TEXT when not the slot's own
+    custom: Dict[str, Any] = field(default_factory=dict)  # extra fields of the ask (``optional``)
+    errors: Dict[str, str] = field(default_factory=dict)  # interpreter detail -> this step's contract error
+    # The contract error of an unreadable answer, where the detail has no wording of its own.
+    unclear_error: Optional[str] = None
+    cancel_text: Optional[str] = None  # what stopping at this step says, when not the form's text
+
+
+@dataclass(frozen=True)
+class FormSpec:
+    name: str
+    steps: Sequence[Step]
+    service: str  # the service named in a service_error
+    cancel_text: str
+    outcome_slot: str  # set when the form ends early (cancelled, not eligible, refused …)
+    activate: Optional[Hook] = None  # the opening message: values it already holds, or nothing to ask
+    statement: Optional[Callable[["State"], Optional[str]]] = None  # the commitment text shown, if any
+
+    def step(self, slot: Optional[str]) -> Optional[Step]:
+        return next((s for s in self.steps if s.slot == slot), None)
+
+    def required(self, slots: Dict[str, Any]) -> List[str]:
+        if slots.get(self.outcome_slot):
+            return []
+        return [s.slot for s in self.steps if s.when is None or s.when(slots)]
+
+    def next_slot(self, slots: Dict[str, Any]) -> Optional[str]:
+        return next((s for s in self.required(slots) if slots.get(s) in (None, "", [])), None)
+
+
+class State:
+    """One user message inside a form: what was said, and the slot changes it causes."""
+
+    def __init__(self, spec: FormSpec, dispatcher: CollectingDispatcher, tracker: Tracker):
+        self.spec = spec
+        self.dispatcher = dispatcher
+        self.tracker = tracker
+        self.slots: Dict[str, Any] = dict(tracker.slots)
+        self.updates: Dict[str, Any] = {}
+        latest = tracker.latest_message or {}
+        self.text = answers.clean(latest.get("text") or "")
+        intent = latest.get("intent") or {}
+        self.intent = intent.get("name")
+        self.confidence = float(intent.get("confidence") or 0.0)
+        self.message_id = latest.get("message_id") or ""
+        self.expected = ""  # the words a clarifying re-ask names
+        self.reading: Optional[Reading] = None  # the accepted reading (values found beside the answer)
+
+    # --- slots ---------------------------------------------------------------------------------------
+
+    def set(self, slot: str, value: Any) -> None:
+        self.updates[slot] = value
+        self.slots[slot] = value
+
+    def item(self) -> Optional[Item]:
+        return catalogue.get(self.slots.get("item"))
+
+    def end(self, outcome: str) -> None:
+        self.set(self.spec.outcome_slot, outcome)
+
+    def reask(self, slot: str, error: Optional[str] = None, expected: str = "") -> None:
+        """The question is asked again; an error counts as a failed answer (actions/handoff.py)."""
+        self.set(slot, None)
+        self.set("input_error", error)
+        self.expected = expected if error else ""
+        if error:
+            self.set("failed_attempts", float(self.slots.get("failed_attempts") or 0) + 1)
+
+    def events(self) -> List[EventType]:
+        events = [SlotSet(k, v) for k, v in self.updates.items()]
+        events.append(SlotSet("requested_slot", self.spec.next_slot(self.slots)))
+        return events
+
+    # --- reading -------------------------------------------------------------------------------------
+
+    def say(self, message: messages.Message) -> None:
+        say(self.dispatcher, message)
+
+    def intent_is(self, names: Any, threshold: float) -> bool:
+        if isinstance(names, str):
+            names = {names}
+        return self.intent in names and self.confidence >= threshold
+
+    def context(self) -> Context:
+        s = self.slots
+        item = self.item()
+        statement = None
+        if self.spec.statement is not None:
+            try:
+                statement = self.spec.statement(self)
+            except ValueError:  # not everything the statement names is known yet
+                statement = None
+        return Context(
+            intent=self.intent,
+            confidence=self.confidence,
+            acting_as=s.get("acting_as") or "self",
+            applicant_name=s.get("applicant_name"),
+            applicant_kind=applicant_kind(s),
+            agent_name=s.get("agent_name"),
+            item_kind=item.kind if item else "proof",
+            statement=statement,
+            notice_sections=len(item.notice) if item and item.notice else 7,
+        )
+
+    def error_text(self, error: Optional[str]) -> str:
+        return messages.error_text(error, self.expected)
+
+    async def offer(self, slot: str, value: Any, silent: bool = False) -> bool:
+        """A value for ``slot`` found beside the answer to another question ("我叫张伟，身份证…"): checked and
+        stored as if asked. ``silent``: an invalid one is not an error (the question was not asked yet)."""
+        step = self.spec.step(slot)
+        if step is None or value in (None, ""):
+            return False
+        error = step.check(value, self) if step.check else None
+        if error:
+            if not silent:
+                self.reask(slot, error)
+            return False
+        self.set(slot, step.store(value, self) if step.store else value)
+        if step.on_set:
+            await step.on_set(self)
+        return True
+
+    async def read_also(self, slot: str, text: Optional[str] = None, silent: bool = False) -> bool:
+        """The same message read as the answer to ``slot`` too, when it holds one."""
+        step = self.spec.step(slot)
+        if step is None or not step.interpret:
+            return False
+        reading = interpret(step.interpret, self.text if text is None else text, self.context())
+        if reading.kind != "value":
+            return False
+        return await self.offer(slot, reading.value, silent=silent)
+
+
+def applicant_kind(slots: Dict[str, Any]) -> str:
+    """``enterprise`` when the applicant identified with a 统一社会信用代码, else ``person``."""
+    value = slots.get("applicant_id")
+    return "enterprise" if value and ids.id_type(value) == "uscc" else "person"
+
+
+# --- asking --------------------------------------------------------------------------------------------
+
+
+def default_ask(step: Step) -> Callable[[State, Optional[str]], messages.Message]:
+    def ask(state: State, error: Optional[str]) -> messages.Message:
+        text, custom = messages.ask(step.slot, error=error, error_text=state.error_text(error),
+                                    text=messages.ASK_TEXT[step.text or step.slot])
+        return text, {**custom, **step.custom}
+    return ask
+
+
+async def ask_next(state: State) -> List[EventType]:
+    """The next question of the form, with the error of the answer just refused."""
+    step = state.spec.step(state.spec.next_slot(state.slots))
+    if step is None:
+        return []
+    before = dict(state.updates)
+    asked = (step.ask or default_ask(step))(state, state.slots.get("input_error"))
+    if inspect.isawaitable(asked):
+        asked = await asked
+    if asked is not None:
+        state.say(asked)
+    # Slots an ask sets (the notice's version and send times) go out with this turn's events.
+    return [SlotSet(k, v) for k, v in state.updates.items() if k not in before or before[k] is not v]
+
+
+# --- the validation action -------------------------------------------------------------------------------
+
+
+class FormValidation:
+    """``validate_<form>``: the one path every message inside a form takes. Mixed into an ``Action`` by
+    ``validation_action`` (the mixin alone is not an action the SDK registers)."""
+
+    spec: FormSpec
+
+    def name(self) -> Text:
+        return f"validate_{self.spec.name}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict) -> List[EventType]:
+        await catalogue.ensure()
+        state = State(self.spec, dispatcher, tracker)
+        requested = tracker.get_slot("requested_slot")
+        if requested is None:
+            # Activation: the opening message may already hold values, or leave nothing to ask.
+            state.set("processed_message", state.message_id or None)
+            state.set("input_error", None)
+            if self.spec.activate:
+                try:
+                    await self.spec.activate(state)
+                except Exception:  # never crash a conversation (P4)
+                    logger.exception("%s: activation failed", self.spec.name)
+            return await self._finish(state)
+        if state.message_id and state.message_id == state.slots.get("processed_message"):
+            # The same message seen again (Rasa coming back to the form): nothing new to decide, but the
+            # pending question is still this action's to ask.
+            state.set("processed_message", state.message_id)
+            return await self._finish(state)
+        state.set("processed_message", state.message_id or None)
+        state.set("input_error", None)
+        step = self.spec.step(requested)
+        try:
+            if step is None:
+                raise LookupError(f"{self.spec.name} has no step {requested}")
+            await self.handle(state, step)
+        except Exception:  # never crash a conversation: keep everything and ask again (P4)
+            logger.exception("%s step failed at %s", self.spec.name, requested)
+            state.say(messages.service_error("internal_error", "系统处理"))
+            state.set(requested, None)
+        # The third failed answer in a row to one question goes to a person.
+        await handoff.after_validation(state, requested)
+        return await self._finish(state)
+
+    @staticmethod
+    async def _finish(state: State) -> List[EventType]:
+        asked = await ask_next(state)
+        return state.events() + asked
+
+    async def handle(self, state: State, step: Step) -> None:
+        if step.retry is not None:
+            if not await self.interrupted(state, step, None):
+                await step.retry(state)  # "重试" or anything else: the same call with what was given
+            return
+        if step.read is not None:
+            reading = await step.read(state)
+        else:
+            reading = interpret(step.interpret or step.slot, state.text, state.context())
+        if reading.kind == "value":
+            await self.accept(state, step, reading)
+            return
+        if await self.interrupted(state, step, reading):
+            return
+        if reading.kind == "negated":
+            if step.on_negated:
+                await step.on_negated(state, reading)
+            else:
+                state.reask(step.slot, error_for(step, reading))
+            return
+        if step.on_other:
+            await step.on_other(state, reading)
+            return
+        if reading.kind == "question":
+            self.answer_question(state, reading)
+            state.reask(step.slot)
+            return
+        # clarify: ask again, naming the words that count.
+        state.reask(step.slot, error_for(step, reading), reading.expected)
+
+    @staticmethod
+    async def accept(state: State, step: Step, reading: Reading) -> None:
+        error = step.check(reading.value, state) if step.check else None
+        if error:
+            state.reask(step.slot, error)
+            return
+        state.set(step.slot, step.store(reading.value, state) if step.store else reading.value)
+        state.reading = reading
+        if step.on_set:
+            await step.on_set(state)
+
+    async def interrupted(self, state: State, step: Step, reading: Optional[Reading]) -> bool:
+        """Stop, a person, a policy question, small talk or the notice again, instead of an answer."""
+        kind = reading.kind if reading else None
+        own_decision = step.free_text or step.interpret in LEGAL_STEPS
+        if kind == "cancel" or (not own_decision and (
+                answers.is_cancel(state.text) or state.intent_is("cancel", CANCEL_CONFIDENCE))):
+            state.dispatcher.utter_message(text=step.cancel_text or self.spec.cancel_text)
+            state.end("cancelled")
+            return True
+        if kind == "repeat" or (state.slots.get("notice_sent_at") and kind != "question"
+                                and state.intent_is("repeat", REPEAT_CONFIDENCE)):
+            self.repeat_notice(state, reading.section if reading else None)
+            state.reask(step.slot)
+            return True
+        if state.intent_is("handoff", HANDOFF_CONFIDENCE) or (kind == "question" and reading.detail == "handoff"):
+            await handoff.announce(state.dispatcher, state.tracker, "user_request")
+            state.reask(step.slot)
+            return True
+        # A policy question at a legal step is part of that step's own refusal (the affirmation's contract
+        # stage comes first, then the answer).
+        legal_refusal = step.on_other is not None and step.interpret in LEGAL_STEPS and kind == "question"
+        if not legal_refusal and state.intent_is(FAQ_INTENTS, FAQ_CONFIDENCE):
+            state.dispatcher.utter_message(response=f"utter_{state.intent}")
+            state.reask(step.slot)
+            return True
+        if state.intent_is(set(SMALL_TALK), SMALL_TALK_CONFIDENCE):
+            state.dispatcher.utter_message(response=SMALL_TALK[state.intent])
+            state.reask(step.slot)
+            return True
+        return False
+
+    @staticmethod
+    def answer_question(state: State, reading: Reading) -> None:
+        """A question instead of an answer: the policy's answer when it is known which, else how to ask."""
+        topic = reading.detail if reading.detail in FAQ_INTENTS else (
+            state.intent if state.intent_is(FAQ_INTENTS, FAQ_CONFIDENCE) else None)
+        if topic:
+            state.dispatcher.utter_message(response=f"utter_{topic}")
+        elif reading.detail in SMALL_TALK:
+            state.dispatcher.utter_message(response=SMALL_TALK[reading.detail])
+        else:
+            state.dispatcher.utter_message(text=messages.QUESTION_HELP)
+
+    @staticmethod
+    def repeat_notice(state: State, section: Optional[int]) -> None:
+        item = state.item()
+        if item is None or not state.slots.get("notice_sent_at"):
+            return
+        send_notice(state.dispatcher, item, only=section)
+
+
+def error_for(step: Step, reading: Reading) -> str:
+    """The contract's ``error`` of a re-ask: the interpreter's detail, unless the step words it its own way."""
+    detail = reading.detail or "not_a_choice"
+    error = step.errors.get(detail, detail)
+    if step.unclear_error and not messages.has_error_text(error):
+        return step.unclear_error
+    return error
+
+
+def validation_action(spec: FormSpec) -> type:
+    """The SDK action ``validate_<form>`` for one form."""
+    from rasa_sdk import Action
+
+    return type(f"Validate_{spec.name}", (FormValidation, Action), {"spec": spec, "__module__": __name__})
+
+
+def send_notice(dispatcher: CollectingDispatcher, item: Item, only: Optional[int] = None) -> List[str]:
+    """The written notification (R6): every section as its own message, one notice_version; send times."""
+    stamps = []
+    for section in item.notice:
+        if only is None or section.index == only:
+            say(dispatcher, messages.notice_section(item, section.index))
+            stamps.append(now_iso())
+    return stamps
+
+
+def retry_ask(service: str) -> Callable[[State, Optional[str]], messages.Message]:
+    """The ask of a step waiting for the backend: ``service_error``, nothing lost, "重试" continues (P4)."""
+    def ask(state: State, error: Optional[str]) -> messages.Message:
+        return messages.service_error("backend_unavailable", service)
+    return ask

@@ -1,0 +1,871 @@
+"""Step interpreters: what one answer, typed in reply to one question of the journey, means.
+
+``interpret(step, text, ctx) -> Reading`` is the only entry point; the step names are the slot names. The
+engine acts on the Reading's ``kind`` and never looks at the words again, so everything about Chinese as
+people type it is decided here, deterministically and table-driven:
+
+1. the text is normalised once (``bot.core.textnorm``: full-width, traditional, zero-width) and bounded;
+   unusable input (empty, emoji only, huge, code) is a clarify, never an exception;
+2. a small clause splitter cuts it at ，。；！ and before 但是/不过/可是 and corrections (不对/哦不/说错了):
+   "是本人，哦不对，是帮我爸办" is decided by its last, corrected clause, and only when that clause is clear;
+3. a clause classifier per step, from a table of phrases and labels. A phrase preceded by a negation counts
+   as its opposite ("不是本人" = proxy, "不是帮别人" = self); a double negation cancels first
+   ("不是不愿意" = 愿意). Each clause also carries flags: question, hedge (好像/应该/大概/随便), condition
+   (如果…就), joke, cancel, typo of a word that matters (承偌, 本认: we name the word, we don't guess);
+4. a combiner: questions win (a question is never an answer), then any hedge/condition/joke/typo asks
+   again, then the clauses must agree on one value.
+
+The NLU (``ctx.intent``/``ctx.confidence``) only helps where the rules have nothing: a confident affirm/deny
+may decide a plain yes/no when no rule fired and nothing hedges, and a confident NLU that contradicts the
+rules makes us ask again. The three legal decisions (the commitment itself, "I have read the notice", the
+special authorisation) belong to ``bot.core.consent``; until it is installed a strict fallback stands in.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Dict, FrozenSet, List, Optional, Pattern, Sequence, Tuple
+
+from bot.core import ids
+from bot.core.reading import Context, Reading, clarify, value
+from bot.core.textnorm import normalize
+
+logger = logging.getLogger(__name__)
+
+# A message this long is no answer to a short question (a pasted document, an attack). "At least", not
+# "more than": a caller that already cut a huge message to this length must not make it look like an answer.
+MAX_CHARS = 2000
+FREE_TEXT_LIMIT = {"withdraw_reason": 500, "complaint_text": MAX_CHARS - 1}
+NLU_DECIDES = 0.8  # a yes/no the rules could not read may be taken from a confident NLU
+NLU_INTERRUPTS = 0.7  # a FAQ or a request for a person, when the rules found no answer
+
+EXPECT_YES_NO = "“是”或“否”"
+EXPECT_ACTING_AS = "“本人”或“代办”"
+EXPECT_NAME = "姓名（例如：张伟）"
+EXPECT_ENTERPRISE = "单位全称（例如：郑州好味餐饮管理有限公司）"
+EXPECT_REPRESENTATIVE = "法定代表人的姓名（例如：王强）"
+EXPECT_ID = "18位身份证号码"
+EXPECT_USCC = "18位统一社会信用代码"
+EXPECT_PHONE = "11位手机号码"
+EXPECT_AUTH_NO = "授权委托书上的编号（例如：SQ2026-0012）"
+EXPECT_COMMITMENT_NO = "承诺编号（例如：CN20261127-000001）"
+EXPECT_OPTIONAL = "或回复“没有”跳过"
+EXPECT_READ = "“已阅读”"
+
+
+# --- text-level patterns -------------------------------------------------------------------------------
+
+# Code and template injection: never an answer, whatever words surround it.
+_INJECTION = re.compile(
+    r"<\s*/?\s*script|<\s*[a-z!/][^>]*>|drop\s+table|delete\s+from|insert\s+into|union\s+select|"
+    r"select\s.+\sfrom|;\s*--|\bor\s+1\s*=\s*1|\$\{|\{\{|\{%|javascript:|\x00|"
+    r"ignore\s+(all\s+)?(previous|prior|above)|忽略(之前|以上|前面|上面)|系统提示|system\s*prompt",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+_QUESTION = re.compile(
+    r"[?]|吗|什么|怎么|怎样|咋|为什么|为啥|啥|干嘛|干吗|谁|是否|能不能|可不可以|可以不可以|会不会|要不要|是不是|有没有|"
+    r"行不行|好不好|对不对|多少|多久|哪|几[天个次年月号]|如何|何时|呢$|^请问|我想问|想了解一下|不懂|不明白|"
+    r"什么意思|是指"
+)
+_HEDGE = re.compile(
+    r"好像|似乎|应该|可能|大概|也许|或许|估计|不确定|不一定|说不准|说不好|不太清楚|不清楚|不知道|不晓得|"
+    r"不太确定|记不清|随便|都行|都可以|无所谓|看着办|你看着|你定|你决定|差不多|再想想|想一想|想想|考虑一下|"
+    r"考虑考虑|犹豫|再说吧|以后再说|回头再说|到时候再说|先等等|等等再|^(是|对|好)吧$|^(额|呃)+$|还没想好|"
+    r"再看看|看情况|问问|商量|说不清|讲不清|怕|担心|顾虑|不放心"
+)
+_CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提是|条件是|才(行|可以|愿意)")
+_JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
+_CANCEL = re.compile(
+    r"算了.{0,3}不办|不办了|不弄了|不搞了|不想办了|不申请了|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^算了吧?$"
+)
+# "不对", "哦不", "说错了": what follows replaces what came before.
+_CORRECTION = r"(?:哦不对|噢不对|哦不是|不对不对|不对|哦不|噢不|喔不|啊不|说错了|搞错了|打错了|写错了|更正一下|更正|纠正一下|我是说|我的意思是|应该说)"
+_CONTRAST = r"(?:但是|不过|可是|只是)"
+_SPLIT = re.compile(rf"[,，。.;；!！~～、…\n]+|(?<=[?])|(?={_CORRECTION})|(?={_CONTRAST})|(?=算了.)")
+_CORRECTION_START = re.compile(rf"^(?:{_CORRECTION}|算了(?=.))")
+_CONTRAST_START = re.compile(rf"^{_CONTRAST}")
+# "不是不愿意", "没有不愿意": two negations cancel. "不是不是，…" is one "no", not a double negation.
+REPEATED_NO = re.compile(r"(不是){2,}|(不){2,}")
+_DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不(?=[\u4e00-\u9fff])")
+# A phrase right after one of these is negated: "不是本人", "不想用承诺", "没打算交证明".
+_NEGATED_BEFORE = re.compile(
+    r"(?:不是|并不是|并非|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
+    r"(?:太|很|想|要|打算|准备|会|愿|愿意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|"
+    r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}$"
+)
+_FILLERS = re.compile(r"不好意思|麻烦(你|您)?|谢谢(你|您)?|您好|你好|那个|这个嘛|emmm*|嗯+(?=.)|额+(?=.)|呃+(?=.)")
+
+
+def _fold(clause: str) -> str:
+    """One clause with the noise that changes nothing taken out, and double negations cancelled."""
+    c = _FILLERS.sub("", clause)
+    c = REPEATED_NO.sub(lambda m: "不是" if m.group(1) else "不", c)
+    return _DOUBLE_NEGATION.sub("", c)
+
+
+@dataclass
+class Clause:
+    text: str
+    correction: bool = False  # starts with 不对/哦不/说错了: it replaces everything before it
+    contrast: bool = False  # starts with 但是/不过: a reservation unless it says the same thing
+
+
+def split_clauses(text: str) -> List[Clause]:
+    """Clauses of a message, with the correction and contrast markers taken off and remembered."""
+    clauses: List[Clause] = []
+    for part in _SPLIT.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        clause = Clause(part)
+        m = _CORRECTION_START.match(part)
+        if m:
+            clause.correction = True
+            clause.text = part[m.end():].strip()
+        else:
+            m = _CONTRAST_START.match(part)
+            if m:
+                clause.contrast = True
+                clause.text = part[m.end():].strip()
+        clauses.append(clause)
+    return clauses
+
+
+def _current(clauses: List[Clause]) -> Tuple[List[Clause], bool]:
+    """The clauses that count: from the last correction on (when there was something to correct)."""
+    last = None
+    for index, clause in enumerate(clauses):
+        if clause.correction and index > 0:
+            last = index
+    if last is None:
+        return [c for c in clauses if c.text or not c.correction], False
+    return [c for c in clauses[last:] if c.text], True
+
+
+def is_question(text: str) -> bool:
+    return bool(_QUESTION.search(text))
+
+
+def is_cancel(text: str) -> bool:
+    return bool(_CANCEL.search(text))
+
+
+def _has_content(text: str) -> bool:
+    return bool(_CONTENT.search(text))
+
+
+def prepare(raw: Optional[str], limit: int = MAX_CHARS * 2) -> str:
+    """The shared normal form of a message (full-width, traditional, zero-width), bounded to ``limit``."""
+    # The character table folds the simplified 么 into its variant 幺; questions are written with 么
+    # (什么, 怎么), and 幺 alone is never part of an answer here.
+    return normalize(raw, limit=limit)[:limit].replace("幺", "么")
+
+
+def _guard(raw: object) -> Tuple[Optional[str], Optional[Reading]]:
+    """The normalised text, or the clarify for input that is no answer at all."""
+    if not isinstance(raw, str):
+        return None, clarify("empty")
+    if len(raw) > MAX_CHARS * 2:
+        return None, clarify("too_long")
+    text = prepare(raw)
+    if len(text) >= MAX_CHARS:
+        return None, clarify("too_long")
+    if not text:
+        return None, clarify("empty")
+    if _INJECTION.search(text):
+        return None, clarify("unusable")
+    if not _has_content(text):
+        return None, clarify("nonsense")
+    return text, None
+
+
+def _nlu(ctx: Context, names: Sequence[str], threshold: float) -> bool:
+    return bool(ctx.intent) and ctx.confidence >= threshold and (
+        ctx.intent in names or any(n.endswith("*") and ctx.intent.startswith(n[:-1]) for n in names)
+    )
+
+
+def _nlu_interruption(ctx: Context) -> Optional[Reading]:
+    """What a confident NLU says the user does instead of answering (asks, wants a person, stops)."""
+    if _nlu(ctx, ("faq_*", "bot_capabilities"), NLU_INTERRUPTS):
+        return Reading("question", detail=ctx.intent or "")
+    if _nlu(ctx, ("handoff",), NLU_INTERRUPTS):
+        return Reading("question", detail="handoff")
+    if _nlu(ctx, ("cancel",), NLU_DECIDES):
+        return Reading("cancel")
+    return None
+
+
+def _question(ctx: Context) -> Reading:
+    return Reading("question", detail=ctx.intent if ctx.intent and ctx.intent.startswith("faq_") else "question")
+
+
+# --- choices: use_commitment, acting_as ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One closed question: exact short answers, phrases with their label (first match wins a span), the
+    label a negated phrase stands for, frequent misspellings of its key words, and the words to name."""
+
+    step: str
+    expected: str
+    bare: Dict[str, str]
+    phrases: Tuple[Tuple[Pattern, str], ...]
+    opposite: Dict[str, str]
+    typos: Pattern
+    nlu: Dict[str, str] = field(default_factory=dict)  # intent → label, for a yes/no question only
+    dominant: Optional[Pattern] = None  # a phrase that wins over the other label in the same clause
+    # "愿意，不过…": a reservation on a choice is doubt. On who applies it is mostly an aside
+    # ("是本人，不过我闺女帮我打字"), so there only a clause with its own label counts.
+    reservations: bool = True
+
+
+def _phrases(*rows: Tuple[str, str]) -> Tuple[Tuple[Pattern, str], ...]:
+    return tuple((re.compile(p), label) for p, label in rows)
+
+
+USE_COMMITMENT = Choice(
+    step="use_commitment",
+    expected=EXPECT_YES_NO,
+    bare={
+        **dict.fromkeys(
+            ["yes", "y", "ok", "okay", "是", "是的", "对", "对的", "好", "好的", "好啊", "好呀", "好吧", "嗯", "嗯嗯",
+             "恩", "行", "行吧", "可以", "可以的", "要", "要的", "需要", "愿意", "同意", "中", "成", "没问题", "确定",
+             "确认", "当然", "必须的", "那必须", "yes的", "1"], "yes"),
+        **dict.fromkeys(
+            ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
+             "不选", "2"], "no"),
+    },
+    phrases=_phrases(
+        # declining: the normal procedure with proofs (R3)
+        (r"(开|交|提交|提供|办|拿|出具|准备|补)(个|一下|相关的?|纸质)?证明|证明材料|原件", "no"),
+        (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)|老办法|按流程|走流程", "no"),
+        (r"拒绝|否决|放弃承诺|^否", "no"),
+        (r"证明[\u4e00-\u9fff]{0,3}(?:开|办|准备|拿|弄)(?:好|到|齐)了?", "no"),
+        # choosing the commitment
+        (r"告知承诺|承诺制|承诺方式|承诺办理|承诺的方式|用承诺|选承诺|采用承诺|承诺吧|承诺$|^承诺|做承诺|写承诺", "yes"),
+        (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?|选这个|用这个|就这个|就这样|那就这样|没问题|没意见|可以|好的|好啊|"
+         r"行吧|那行|就用|确定|省事", "yes"),
+    ),
+    opposite={"yes": "no", "no": "yes"},
+    typos=re.compile(r"承偌|成诺|承若|呈诺|城诺|乘诺|承喏|愿义|原意|元意|圆意"),
+    nlu={"affirm": "yes", "deny": "no"},
+)
+
+_KIN = (
+    r"(?:爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
+    r"外甥|侄|女婿|儿媳|哥|姐|弟|妹|叔|伯|舅|姨|"
+    r"姑|婶|亲戚|朋友|同学|同事|邻居|老板|领导|家人|家里人|老人|亲人|公司|单位|企业|客户|他|她|别人|他人|人家|其他人|"
+    r"申请人|当事人)"
+)
+ACTING_AS = Choice(
+    step="acting_as",
+    expected=EXPECT_ACTING_AS,
+    bare={
+        **dict.fromkeys(["self", "本人", "是本人", "我本人", "本人办理", "自己", "我自己", "自己办", "我", "是我", "就是我",
+                         "本人办", "我自己办", "亲自办"], "self"),
+        **dict.fromkeys(["proxy", "代办", "代理", "代他人办理", "代人办理", "代别人办", "代为办理", "是代办", "帮别人",
+                         "帮别人办", "替别人办", "委托"], "proxy"),
+    },
+    phrases=_phrases(
+        # someone else: a relative, a friend, a company, "他/她"
+        (rf"(?:帮|替|给|为|代)(?:我|咱|俺|我们)?(?:的|家|家的)?{_KIN}", "proxy"),
+        (r"(?:本人|他|她|申请人|老人)(?:来不了|不能来|没法来|去不了|不方便|不在|在外地|住院|出差|没空|腿脚)", "proxy"),
+        (r"(?:让|叫|派|托|委托|安排)我(?:来|去|帮|替|过来)?(?:办|跑|交)", "proxy"),
+        (r"代办|代理|代为|代领|代交|代他|代她|代人|受托|受委托|被委托|委托(?!人是我)|帮人|帮别人|替别人|替人|他人|别人",
+         "proxy"),
+        # the applicant themself
+        (r"本人|我自己|给自己|为自己|自个|亲自|申请人(?:就)?是我|我(?:就)?是申请人|我的事|给我办|为我办", "self"),
+        (r"自己", "self"),
+    ),
+    opposite={"self": "proxy", "proxy": "self"},
+    typos=re.compile(r"本认|本仁|笨人|苯人|夲人|代半|带办|待办|代伴|戴办"),
+    dominant=re.compile(rf"(?:帮|替|给|为|代)(?:我|咱|俺|我们)?(?:的|家|家的)?{_KIN}"),
+    reservations=False,
+)
+
+
+@dataclass
+class ClauseReading:
+    labels: List[str]
+    flags: FrozenSet[str]
+    dominant: Optional[str] = None
+
+
+def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
+    flags = set()
+    if _QUESTION.search(c):
+        flags.add("question")
+    if _HEDGE.search(c):
+        flags.add("hedge")
+    if _CONDITION.search(c):
+        flags.add("condition")
+    if _JOKE.search(c):
+        flags.add("joke")
+    if _CANCEL.search(c):
+        flags.add("cancel")
+    if typos is not None and typos.search(c):
+        flags.add("typo")
+    return frozenset(flags)
+
+
+def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
+    c = _fold(raw)
+    flags = _flags(c, choice.typos)
+    compact = re.sub(r"[\s\"'“”‘’()（）\[\]【】]", "", c).lower().rstrip("呀啊哦噢哈了的吧")
+    compact = re.sub(r"^(.{1,2}?)\1+$", r"\1", compact)  # 好好好, 对对对, 是是是
+    bare = choice.bare.get(c.lower().strip()) or choice.bare.get(compact)
+    if bare:
+        return ClauseReading([bare], flags)
+    taken: List[Tuple[int, int]] = []
+    found: List[Tuple[int, str, bool]] = []
+    for pattern, label in choice.phrases:
+        for m in pattern.finditer(c):
+            if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            negated = bool(_NEGATED_BEFORE.search(c[: m.start()]))
+            dominant = bool(choice.dominant and choice.dominant.fullmatch(m.group(0)))
+            found.append((m.start(), choice.opposite[label] if negated else label, dominant and not negated))
+    found.sort()
+    labels = [label for _, label, _ in found]
+    dominant = next((label for _, label, d in found if d), None)
+    return ClauseReading(labels, flags, dominant)
+
+
+def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
+    clauses, corrected = _current(split_clauses(text))
+    readings = [(clause, _classify_clause(choice, clause.text)) for clause in clauses]
+    flags = set().union(*(r.flags for _, r in readings)) if readings else set()
+    labels: List[str] = []
+    reservation = False
+    for clause, reading in readings:
+        clause_labels = set(reading.labels)
+        if len(clause_labels) > 1 and reading.dominant:
+            clause_labels = {reading.dominant}
+        if clause.contrast and not clause_labels and choice.reservations:
+            reservation = True
+        labels.extend(sorted(clause_labels))
+    decided = set(labels)
+
+    if "question" in flags:
+        return _question(ctx)
+    # At the commitment choice "我不办了，想按一般程序交证明" chooses the normal procedure: a "no", not a stop.
+    if "cancel" in flags:
+        if choice.step == "use_commitment" and decided == {"no"}:
+            return value("no")
+        if not decided or decided == {"no"}:
+            return Reading("cancel")
+        return clarify("contradiction", choice.expected)
+    for flag in ("joke", "condition", "hedge", "typo"):
+        if flag in flags:
+            return clarify(flag, choice.expected)
+    if len(decided) > 1:
+        return clarify("contradiction", choice.expected)
+    if reservation:
+        return clarify("reservation", choice.expected)
+    nlu_label = next((label for intent, label in choice.nlu.items() if _nlu(ctx, (intent,), NLU_DECIDES)), None)
+    if len(decided) == 1:
+        answer = decided.pop()
+        if nlu_label and nlu_label != answer:
+            return clarify("nlu_disagrees", choice.expected)
+        return value(answer)
+    interruption = _nlu_interruption(ctx)
+    if interruption:
+        return interruption
+    if corrected:
+        return clarify("correction", choice.expected)
+    if nlu_label:
+        return value(nlu_label)
+    return clarify("not_a_choice", choice.expected)
+
+
+def _reader_for_choice(choice: Choice) -> Callable[[str, Context], Reading]:
+    def read(text: str, ctx: Context) -> Reading:
+        return _combine_choice(choice, text, ctx)
+
+    read.__name__ = f"read_{choice.step}"
+    return read
+
+
+# --- names: applicant, legal representative, agent -------------------------------------------------------
+
+_REFUSAL = re.compile(
+    r"不想(告诉|说|给|透露|提供)|不告诉|不能告诉|不方便(说|透露|告诉|提供)|保密|不能说|不说|不给|凭什么|隐私|"
+    r"关你|管得着|无可奉告|不愿(意)?(透露|提供|说)"
+)
+_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|谁|干嘛|干吗")
+_ENTERPRISE_SUFFIX = (
+    r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|厂|店|超市|商行|商店|门市部|经营部|服务部|中心|合作社|"
+    r"事务所|工作室|酒店|宾馆|饭店|餐厅|诊所|医院|学校|幼儿园|培训学校|商贸|商会|协会|研究院|研究所|馆|铺|坊|"
+    r"药房|大药房|养殖场|农场|加油站|"
+    r"\(个体工商户\)|（个体工商户）)"
+)
+_ENTERPRISE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9()（）·&]{{2,60}}?{_ENTERPRISE_SUFFIX}(?:\([^)]{{1,20}}\))?")
+# Lead-ins before a name, with the role they announce.
+_NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
+    (re.compile(p), role)
+    for p, role in (
+        (r"(?:法定代表人|法人代表|法定代表|法人)(?:的)?(?:姓名|名字)?(?:是|叫|为|:)?", "representative"),
+        (r"(?:代理人|代办人|受托人|经办人|被委托人)(?:的)?(?:姓名|名字)?(?:是|叫|为|:)?", "agent"),
+        (r"(?:申请人|申请单位|申请企业|申请主体|企业名称|公司名称|单位名称|市场主体名称|企业全称|公司全称|单位全称)"
+         r"(?:的)?(?:姓名|名字|名称|全称)?(?:是|叫|为|:)?", "applicant"),
+        (r"(?:我们|我|咱们|咱)(?:的)?(?:公司|单位|企业|店)(?:的)?(?:名字|名称|全称|名)?(?:是|叫|为|:)", "applicant"),
+        (r"(?:公司|单位|企业)(?:的)?(?:名字|名称|全称|名)(?:是|叫|为|:)?", "applicant"),
+        (r"我(?:的)?(?:姓名|名字|全名)(?:是|叫|为|:)|我叫|我是|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人", "speaker"),
+        (r"(?:姓名|名字|全名|名称)(?:是|叫|为|:)?|叫", "generic"),
+        (r"(?:帮我|给我|麻烦)?(?:写上|写|填上|填|记上|记|登记)(?:成|为|上)?:?", "generic"),
+        (r"^[^:]{0,12}:", "generic"),
+        (r"^(?:是|就是)", "generic"),
+    )
+)
+# "王强是法人", "张伟是申请人": the name comes first.
+_NAME_THEN_ROLE = re.compile(
+    r"^([\u4e00-\u9fff·]{2,12}?)(?:是|为)(?:我们)?(?:的)?(法定代表人|法人代表|法人|申请人|代理人|代办人|受托人|经办人)"
+)
+_ROLE_OF = {"法定代表人": "representative", "法人代表": "representative", "法人": "representative",
+            "申请人": "applicant", "代理人": "agent", "代办人": "agent", "受托人": "agent", "经办人": "agent"}
+_NAME_TRAILER = re.compile(
+    r"(?:身份证|证件|证号|号码|电话|手机|联系方式|统一社会信用代码|信用代码|社会信用代码|代码|今年|年龄).*$|"
+    r"(?:的|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|同志|同学|先生|女士|这个名字)+$"
+)
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
+# Characters and words that never make a person's name: pronouns, particles, the question's own words.
+_NOT_A_NAME_CHARS = re.compile(r"[我你您他她它的了吗呢吧啊呀么谁哪这那就都也还在和与及或]")
+_NOT_A_NAME = re.compile(
+    r"^(?:姓名|名字|全名|本人|自己|申请人|法人|法定代表人|代理人|代办人|是的|好的|对的|不是|没有|不知道|知道|明白|谢谢|"
+    r"可以|不行|不要|不用|公司|单位|企业|身份证|手机|电话|告知承诺|承诺|代办|办理|已阅读|再说一遍|没问题|同意|愿意|"
+    r"你好|您好|法人代表|老板|经理|领导|先生|女士|小姐|老师|师傅|匿名)$|^姓.$|不想|不告|告诉|保密|承诺|阅读|办理|证明|"
+    r"申请人|代理人|代办人|受托人|经办人|法人|法定代表|"
+    r"身份证|号码|电话|手机|知道|清楚|不用|算了"
+)
+
+
+_KIN_LEAD = re.compile(
+    r"^(?:我是)?(?:我|俺|我的|我们|他|她|他的|她的)?(?:爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|"
+    r"妻子|爱人|儿子|女儿|闺女|哥哥|姐姐|弟弟|妹妹|外甥女|外甥|侄子|侄女|孙子|孙女|女婿|儿媳|朋友|同事|老板|员工)"
+    r"(?:叫|是|的名字是|名字叫)?(?=[\u4e00-\u9fff]{2})"
+)
+
+
+def _clean_candidate(candidate: str) -> str:
+    candidate = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+|[^\u4e00-\u9fffA-Za-z0-9()（）]+$", "", candidate)  # emoji, quotes
+    candidate = _KIN_LEAD.sub("", candidate)
+    candidate = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", candidate)  # "张 伟"
+    candidate = re.sub(r"^(?:是|叫|为|就是)", "", candidate) if len(candidate) > 3 else candidate
+    previous = None
+    while previous != candidate:
+        previous = candidate
+        candidate = _NAME_TRAILER.sub("", candidate).strip(" :")
+    candidate = re.sub(r"^(.{2,4})\1+$", r"\1", candidate)  # "张伟张伟"
+    return candidate.replace("(", "（").replace(")", "）")
+
+
+def _as_enterprise(candidate: str) -> Optional[str]:
+    m = _ENTERPRISE.fullmatch(candidate.replace("（", "(").replace("）", ")"))
+    if not m or _NOT_A_NAME.search(candidate) and not re.search(r"有限|公司", candidate):
+        return None
+    if re.match(r"^(?:我们|我|咱们|咱|你们|这个|那个|一个|一家|本)(?:的)?", candidate):
+        return None
+    return candidate.replace("(", "（").replace(")", "）")
+
+
+def _as_person(candidate: str) -> Optional[str]:
+    if not _PERSON.fullmatch(candidate):
+        return None
+    if _NOT_A_NAME.search(candidate) or _NOT_A_NAME_CHARS.search(candidate):
+        return None
+    return candidate
+
+
+def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
+    """(name, kind, role) found in one clause: a lead-in names the role, a bare clause is generic."""
+    found: List[Tuple[str, str, str]] = []
+    if re.match(r"^(?:不是|并不是|不叫)", clause):  # "不是张伟，是张玮": the name denied is no answer
+        return found
+    m = _NAME_THEN_ROLE.match(clause)
+    if m:
+        name = _as_person(_clean_candidate(m.group(1))) or _as_enterprise(_clean_candidate(m.group(1)))
+        if name:
+            found.append((name, "person" if _as_person(name) else "enterprise", _ROLE_OF[m.group(2)]))
+            return found
+    for lead, role in _NAME_LEADS:
+        for m in lead.finditer(clause):
+            rest = _clean_candidate(clause[m.end():])
+            if not rest:
+                continue
+            # "郑州好味餐饮管理有限公司法人王强": the enterprise before the role is the applicant.
+            before = _as_enterprise(_clean_candidate(clause[: m.start()])) if m.start() > 0 else None
+            if before and role != "applicant":
+                found.append((before, "enterprise", "applicant"))
+            enterprise = _as_enterprise(rest)
+            if enterprise:
+                found.append((enterprise, "enterprise", role))
+                return found
+            person = _as_person(rest)
+            if person:
+                found.append((person, "person", role))
+                return found
+    whole = _clean_candidate(clause)
+    enterprise = _as_enterprise(whole)
+    if enterprise:
+        found.append((enterprise, "enterprise", "generic"))
+        return found
+    person = _as_person(whole)
+    if person:
+        found.append((person, "person", "generic"))
+        return found
+    # An enterprise name inside a longer sentence ("帮郑州好味餐饮管理有限公司办").
+    for m in _ENTERPRISE.finditer(clause):
+        enterprise = _as_enterprise(_clean_candidate(re.sub(r"^.*?(?:帮|替|给|为|代|是|叫)", "", m.group(0))))
+        if enterprise:
+            found.append((enterprise, "enterprise", "generic"))
+    return found
+
+
+_UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起")
+_ECHO = re.compile(
+    r"(?:我的|申请人|申请人的|公司|单位|企业|代理人)?(?:名字|姓名|全名|名称|法人代表|法定代表人|法人|叫什么)"
+    r"(?:是吗|吗|啊|呀)?[?]+"
+)
+
+
+# Which role a step asks for, best first. The speaker is the applicant only when acting for themself.
+def _roles(step: str, ctx: Context) -> Tuple[str, ...]:
+    if step == "agent_name":
+        return ("agent", "speaker", "generic")
+    if step == "representative_name":
+        return ("representative", "speaker", "generic")
+    if ctx.acting_as == "proxy":
+        return ("applicant", "generic")
+    return ("applicant", "speaker", "generic", "representative")
+
+
+_NUMBERS = re.compile(r"[0-9A-Za-z][0-9A-Za-z\- ]{6,}[0-9A-Za-z]")
+
+
+def _read_name(step: str, text: str, ctx: Context) -> Reading:
+    expected = {"agent_name": EXPECT_NAME, "representative_name": EXPECT_REPRESENTATIVE}.get(step)
+    if expected is None:
+        expected = EXPECT_ENTERPRISE if ctx.applicant_kind == "enterprise" or ctx.item_kind == "license" else EXPECT_NAME
+    number = (ids.extract_uscc(text) or ids.extract_resident_id(text)) if step != "agent_name" else None
+    number = number or ids.extract_resident_id(text)
+    words = _NUMBERS.sub("，", ids.normalize(text))
+    if _REFUSAL.search(words):
+        return clarify("refused", expected)
+    if is_cancel(words):
+        return Reading("cancel")
+    if _UNKNOWN_NAME.search(words):
+        return clarify("unknown", expected)
+    clauses, corrected = _current(split_clauses(words))
+    # "名字？张伟啊": the question repeated back before the answer is no question.
+    clauses = [c for c in clauses if not _ECHO.fullmatch(c.text)] or clauses
+    candidates: List[Tuple[str, str, str]] = []
+    for clause in clauses:
+        if _NAME_QUESTION.search(clause.text):
+            return _question(ctx)
+        candidates.extend(_name_candidates(_fold(clause.text)))
+    if any(_JOKE.search(c.text) or _HEDGE.search(c.text) for c in clauses):
+        return clarify("hedge", expected)
+    if step == "representative_name":
+        candidates = [c for c in candidates if c[1] == "person"]
+    for role in _roles(step, ctx):
+        names = {name for name, _, r in candidates if r == role}
+        if len(names) > 1:
+            return clarify("ambiguous_name", expected)
+        if names:
+            name = names.pop()
+            kind = next(k for n, k, _ in candidates if n == name)
+            extra = {"kind": kind}
+            if number:
+                extra["id_number"] = number
+            return value(name, **extra)
+    if candidates:  # a name was given, but for another role (the proxy's own name where the applicant's is asked)
+        return clarify("other_role", expected)
+    interruption = _nlu_interruption(ctx)
+    if interruption:
+        return interruption
+    return clarify("correction" if corrected else "invalid_name", expected)
+
+
+# --- numbers: IDs, phone, authorisation number, commitment number ----------------------------------------
+
+_UNKNOWN = re.compile(r"不记得|记不得|记不清|忘了|忘记|没带|不知道|找不到|没有|没办|还没|不清楚")
+
+
+def _words_only(text: str) -> str:
+    return _NUMBERS.sub("", ids.normalize(text))
+
+
+def _no_number(step: str, text: str, ctx: Context, detail: str, expected: str) -> Reading:
+    """Why there is no number in the answer: a question, a stop, a refusal, or just not a number."""
+    words = _words_only(text)
+    if is_question(words):
+        return _question(ctx)
+    if is_cancel(words):
+        return Reading("cancel")
+    if _REFUSAL.search(words):
+        return clarify("refused", expected)
+    interruption = _nlu_interruption(ctx)
+    if interruption:
+        return interruption
+    if _UNKNOWN.search(words):
+        return clarify("unknown", expected)
+    return clarify(detail, expected)
+
+
+def _corrected(text: str) -> str:
+    """The part of the message after its last correction ("138…，哦不对，是139…"), or all of it."""
+    clauses, corrected = _current(split_clauses(text))
+    return "，".join(c.text for c in clauses) if corrected else text
+
+
+def _read_id(step: str, text: str, ctx: Context) -> Reading:
+    enterprise = step == "applicant_id" and (ctx.applicant_kind == "enterprise" or ctx.item_kind == "license")
+    expected = EXPECT_USCC if enterprise else EXPECT_ID
+    numbers = _corrected(text)
+    resident, uscc = ids.extract_resident_id(numbers), ids.extract_uscc(numbers)
+    if step == "agent_id":
+        # The proxy is a natural person: a credit code here is the enterprise's, not theirs.
+        if uscc and not resident:
+            return clarify("uscc_not_allowed", EXPECT_ID)
+        found = resident
+    else:
+        found = (uscc or resident) if enterprise else (resident or uscc)
+    if found and len(found) == 18:
+        return value(found)
+    if found:  # a digit left out or one too many: the engine's check could only say "wrong", we say what
+        return clarify("invalid_id_format", expected)
+    return _no_number(step, text, ctx, "invalid_id_format", expected)
+
+
+_SKIP = re.compile(
+    r"^(?:没有|没|无|不知道|不清楚|不记得|记不得|忘了|跳过|略过|不用|不需要|不用了|不留|不想留|不留了|匿名|我要匿名|匿名投诉|"
+    r"不方便|不涉及|不提供|不给|不填|算了不留|none|skip|no|n|pass)"
+)
+
+
+def skips(text: str) -> bool:
+    """An optional answer declined ("没有", "匿名", "不留了"): complaints may be anonymous (R11)."""
+    words = re.sub(r"[\s,，.。!！~～]", "", _words_only(text)).lower()
+    return bool(words) and not is_question(words) and bool(_SKIP.match(words) or re.search(r"匿名|不留|不想留|不提供", words))
+
+
+def _read_phone(step: str, text: str, ctx: Context) -> Reading:
+    found = ids.extract_phone(_corrected(text))
+    expected = EXPECT_PHONE + (EXPECT_OPTIONAL if step == "complaint_phone" else "")
+    if found:
+        phone = ids.canonical_phone(found)
+        return value(phone) if phone else clarify("invalid_phone", expected)
+    if step == "complaint_phone" and skips(text):
+        return value("none")
+    return _no_number(step, text, ctx, "invalid_phone", expected)
+
+
+_AUTH_NO = re.compile(r"(?<![0-9A-Za-z])[A-Za-z0-9][A-Za-z0-9\-_/]{3,39}(?![0-9A-Za-z])")
+_AUTH_LEAD = re.compile(r"(?:授权委托书|委托书|授权书)?(?:的)?(?:编号|号码|号)(?:是|为)?:?")
+
+
+def _read_authorization_no(step: str, text: str, ctx: Context) -> Reading:
+    t = _AUTH_LEAD.sub(" ", text)
+    t = re.sub(r"\s*([-_/])\s*", r"\1", t)
+    # "WT 20261127 001": groups typed apart are one number (the letters and digits are never a word here).
+    t = re.sub(r"(?<=[A-Za-z0-9]) +(?=[A-Za-z0-9])", "", t)
+    candidates = [m.group(0).upper() for m in _AUTH_NO.finditer(t) if re.search(r"\d", m.group(0))]
+    for candidate in candidates:
+        # The user's ID or phone number typed here by mistake is not an authorisation number.
+        if ids.check_resident_id(candidate) is None or ids.canonical_phone(candidate) == candidate:
+            return clarify("looks_like_id", EXPECT_AUTH_NO)
+    if len(set(candidates)) == 1:
+        return value(candidates[0])
+    if len(set(candidates)) > 1:
+        return clarify("ambiguous_number", EXPECT_AUTH_NO)
+    return _no_number(step, text, ctx, "invalid_authorization_no", EXPECT_AUTH_NO)
+
+
+# The backend numbers receipts CN<yyyymmdd>-<6 digits>. People read them back with spaces, in lower case,
+# with a Chinese or a missing dash, or without the CN.
+COMMITMENT_NO = re.compile(
+    r"(?<![0-9A-Za-z])(?:CN\s*)?(\d{8})\s*[-－—–_一 ]?\s*(\d{6})(?![0-9])|(?<![0-9A-Za-z])CN\s*(\d{8})\s*[-－—–_一 ]?\s*(\d{6})",
+    re.IGNORECASE,
+)
+
+
+def commitment_number(text: str) -> Optional[str]:
+    """``CN20261127-000001`` from a message that contains a commitment number, else ``None``."""
+    for m in COMMITMENT_NO.finditer(text):
+        date, serial = m.group(1) or m.group(3), m.group(2) or m.group(4)
+        if date.startswith("20") and "01" <= date[4:6] <= "12" and "01" <= date[6:8] <= "31":
+            return f"CN{date}-{serial}"
+    return None
+
+
+def _read_commitment_no(step: str, text: str, ctx: Context) -> Reading:
+    number = commitment_number(_corrected(text))
+    if number:
+        return value(number)
+    expected = EXPECT_COMMITMENT_NO + (EXPECT_OPTIONAL if step == "complaint_commitment_no" else "")
+    if step == "complaint_commitment_no" and skips(text):
+        return value("none")
+    return _no_number(step, text, ctx, "invalid_commitment_no", expected)
+
+
+# --- free text: a withdrawal reason, a complaint ---------------------------------------------------------
+
+_CANCEL_ONLY = re.compile(
+    r"^(?:算了|算了吧|算了算了|取消|退出|结束|不撤了|不撤回了|不撤回|我不撤了|我不撤回了|不想撤了|不投诉了|不想投诉了|"
+    r"不举报了|不查了|不看了|不用查了|不弄了|不办了|不说了|没事了)$"
+)
+_MIN_CONTENT = {"withdraw_reason": 2, "complaint_text": 5}
+
+
+def _read_free_text(step: str, text: str, ctx: Context, raw: str = "") -> Reading:
+    compact = re.sub(r"[\s,，.。!！~～…]", "", text)
+    parts = [p for p in re.split(r"[\s,，.。!！~～…]+", text) if p]
+    if parts and all(_CANCEL_ONLY.match(p) for p in parts):  # "算了，不撤回了"
+        return Reading("cancel")
+    if compact.lower() in USE_COMMITMENT.bare or compact in ("没有", "没", "无", "不知道", "同上", "见上"):
+        return clarify("no_reason", "具体的文字说明")
+    if len(compact) <= 12 and is_question(compact):
+        return _question(ctx)
+    if len(_CONTENT.findall(compact)) < _MIN_CONTENT[step]:
+        return clarify("too_short", "具体的文字说明")
+    # The record keeps the user's own words (only trimmed and bounded), not the normalised form.
+    return value((raw.strip() or text)[: FREE_TEXT_LIMIT[step]])
+
+
+# --- the legal steps: bot.core.consent decides ----------------------------------------------------------
+
+
+def _consent(name: str) -> Optional[Callable[[str, Context], Reading]]:
+    """The legal decision in ``bot.core.consent``, when that module is installed."""
+    try:
+        module = importlib.import_module("bot.core.consent")
+    except ImportError:
+        return None
+    return getattr(module, name, None)
+
+
+REPEAT = re.compile(
+    r"(?:(?:第\s*(?:[0-9]+|[一二两三四五六七八九十])\s*(?:条|段|部分|项|节|点)|[\u4e00-\u9fff]{2,4}那(?:段|条|部分))"
+    r"(?:能|可以|麻烦|请)?)?"
+    r"(?:再说|再讲|再念|再发|再读|重复|重新(?:发|说|念|读|讲))(?:一遍|一次|一下)?|没听清|没看清|repeat"
+)
+_SECTION_NO = re.compile(r"第\s*([0-9]+|[一二两三四五六七八九十])\s*(?:条|段|部分|项|节|点)")
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_SECTION_TITLES: Tuple[Tuple[int, str], ...] = (
+    (1, "事项名称"), (2, "依据"), (3, "证明内容"), (3, "许可条件"), (3, "材料"), (4, "承诺方式"), (5, "责任"),
+    (6, "核查"), (7, "公开"),
+)
+
+
+def section_number(text: str, total: int = 7) -> Optional[int]:
+    """Which section of the notice the user wants again (第五条, 第5部分, 法律责任那段), if any."""
+    m = _SECTION_NO.search(text)
+    if m:
+        raw = m.group(1)
+        n = int(raw) if raw.isdigit() else _CN_NUM.get(raw)
+        return n if n and 1 <= n <= total else None
+    return next((index for index, keyword in _SECTION_TITLES if keyword in text and index <= total), None)
+
+
+def _fallback_notice_ack(text: str, ctx: Context) -> Reading:
+    """Stand-in while bot.core.consent is not installed: only the button or the exact words count (R6)."""
+    t = normalize(text).lower()
+    if t in ("yes", "已阅读", "我已阅读"):
+        return value("yes")
+    if t in ("repeat", "再说一遍"):
+        return Reading("repeat")
+    return clarify("not_a_choice", EXPECT_READ)
+
+
+def _fallback_authorization_scope(text: str, ctx: Context) -> Reading:
+    """Stand-in while bot.core.consent is not installed: only the buttons count (R5)."""
+    t = normalize(text).lower()
+    if t == "yes":  # "是，写明了特别授权"
+        return value("yes")
+    if t == "no":  # "否，没有写明"
+        return Reading("negated", detail="ordinary_authorisation")
+    return clarify("not_a_choice", EXPECT_YES_NO)
+
+
+def _fallback_affirmation(text: str, ctx: Context) -> Reading:
+    """Until bot.core.consent is installed: bot.core.affirmation's verdict, as a Reading (R7)."""
+    from bot.core import affirmation
+
+    acting_as = ctx.acting_as if ctx.acting_as in ("self", "proxy") else "self"
+    verdict = affirmation.classify(text, acting_as=acting_as, applicant_name=ctx.applicant_name, statement=ctx.statement)
+    if verdict.is_explicit:
+        return value("explicit")
+    kind = {"cancel": "cancel", "negated": "negated", "question": "question"}.get(verdict.kind, "clarify")
+    return Reading(kind, detail=verdict.detail or verdict.kind,
+                   expected=affirmation.required_words(acting_as, ctx.applicant_name))
+
+
+_LEGAL: Dict[str, Tuple[str, Callable[[str, Context], Reading]]] = {
+    "affirmation": ("affirmation", _fallback_affirmation),
+    "notice_ack": ("notice_read", _fallback_notice_ack),
+    "authorization_scope": ("special_authorisation", _fallback_authorization_scope),
+}
+
+
+def _read_legal(step: str, raw: str, ctx: Context) -> Reading:
+    name, fallback = _LEGAL[step]
+    decide = _consent(name) or fallback
+    # The legal modules see the whole message as typed: it is the evidence, and a cut could drop a "但是…".
+    return decide(raw, ctx)
+
+
+# --- dispatch -------------------------------------------------------------------------------------------
+
+_READERS: Dict[str, Callable[[str, str, Context], Reading]] = {
+    "use_commitment": lambda s, t, c: _combine_choice(USE_COMMITMENT, t, c),
+    "acting_as": lambda s, t, c: _combine_choice(ACTING_AS, t, c),
+    "applicant_name": _read_name,
+    "representative_name": _read_name,
+    "agent_name": _read_name,
+    "applicant_id": _read_id,
+    "agent_id": _read_id,
+    "authorization_no": _read_authorization_no,
+    "phone": _read_phone,
+    "complaint_phone": _read_phone,
+    "commitment_no": _read_commitment_no,
+    "complaint_commitment_no": _read_commitment_no,
+    "withdraw_reason": _read_free_text,
+    "complaint_text": _read_free_text,
+}
+STEPS: Tuple[str, ...] = tuple(_READERS) + tuple(_LEGAL)
+
+
+def interpret(step: str, text: object, ctx: Optional[Context] = None) -> Reading:
+    """What ``text``, typed in answer to the question of ``step``, means. Never raises on any input."""
+    ctx = ctx or Context()
+    if step not in _READERS and step not in _LEGAL:
+        raise KeyError(f"no interpreter for step {step!r}")
+    if step in _LEGAL:
+        if not isinstance(text, str) or len(text) >= MAX_CHARS:
+            return clarify("too_long" if isinstance(text, str) else "empty")
+        try:
+            return _read_legal(step, text, ctx)
+        except Exception:  # a bug in a legal rule must never become a "yes"
+            logger.exception("legal interpreter failed at %s", step)
+            return clarify("unreadable")
+    normalised, rejected = _guard(text)
+    if rejected:
+        return rejected
+    try:
+        if step in FREE_TEXT_LIMIT:
+            return _read_free_text(step, normalised, ctx, text)
+        reading = _READERS[step](step, normalised, ctx)
+        if reading.kind == "clarify" and REPEAT.fullmatch(normalised.rstrip("。.!！~～吧啊呀")):
+            # "再说一遍" to any question: the engine repeats the notice when it was sent, else the question.
+            return Reading("repeat", section=section_number(normalised, ctx.notice_sections))
+        return reading
+    except Exception:
+        logger.exception("interpreter failed at %s", step)
+        return clarify("unreadable")

@@ -1,0 +1,312 @@
+"""The three legal decisions of the journey, each read on the whole answer: the commitment (R7), "I have
+read the notification" (R6) and the proxy's special authorisation (R5).
+
+Each function takes the user's message and the conversation :class:`~bot.core.reading.Context` and
+returns a :class:`~bot.core.reading.Reading`:
+
+``affirmation``           value "explicit" only for an explicit commitment (the rules are in
+                          :mod:`bot.core.affirmation`, shared with the backend, which checks again).
+``notice_read``           value "yes" only when the user says they have read the notification (已阅读,
+                          我看完了, 全部看过了 …). A bare 是/好/嗯/收到 answers "did you get it", not "have you
+                          read it": the user is asked to say 已阅读. "再说一遍"/"第五条再说一遍" → repeat.
+``special_authorisation`` value "yes" only when the user confirms that the written authorisation
+                          specifically covers making the commitment (有特别授权, 委托书上写了代为作出告知承诺,
+                          是). An ordinary authorisation (普通委托, 只写了代为办理, 没有) is kind "negated": 五(三)
+                          lets a proxy commit only with the applicant's special authorisation.
+
+Hedges (好像, 应该, 差不多), conditions, doubt, jokes and contradictions are never a yes: the user is asked
+again, and the question names the words that count (``Reading.expected``).
+
+The NLU model reads the same message. It can only make a decision more careful, never less: when the
+rules say yes but the model is confident (≥ ``NLU_CONFIDENT``) that the user denies, cancels, asks a
+question (faq_*) or wants a person, the answer is clarified instead; a rule's no or "not sure" is never
+turned into a yes by the model.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Tuple
+
+from bot.core import affirmation as _affirmation
+from bot.core.reading import Context, Reading, clarify, value
+
+NLU_CONFIDENT = 0.7
+_OBJECTING_INTENTS = frozenset({"deny", "cancel", "handoff", "stop", "out_of_scope"})
+MAX_CHARS = 500  # an answer to a yes/no question; anything longer is not a plain answer
+
+EXPECT_READ = "“已阅读”"
+EXPECT_AUTHORISATION = "“是”或“否”"
+
+
+def _nlu_disagrees(ctx: Context) -> bool:
+    intent = (ctx.intent or "").strip()
+    if not intent or (ctx.confidence or 0.0) < NLU_CONFIDENT:
+        return False
+    return intent in _OBJECTING_INTENTS or intent.startswith("faq_")
+
+
+def _screen(text: object) -> Tuple[Optional[Reading], str, str, str]:
+    """Input screening shared by the yes/no readers: (a Reading when unusable, prepared, flat, compact)."""
+    if not isinstance(text, str):
+        return clarify("unclear"), "", "", ""
+    if len(text) > MAX_CHARS:
+        return clarify("too_long"), "", "", ""
+    if _affirmation._INJECTION.search(text):
+        return clarify("unclear"), "", "", ""
+    prepared = _affirmation._prepare(text)
+    flat = _affirmation._flat(prepared)
+    return None, prepared, flat, flat.replace(",", "")
+
+
+# --- the commitment (R7) ---------------------------------------------------------------------------
+
+
+def affirmation(text: object, ctx: Context) -> Reading:
+    """Is this an explicit commitment by the one who may commit? (R7, R5, and for enterprises 五(四))."""
+    acting_as = ctx.acting_as if ctx.acting_as in _affirmation.ACTING_AS else "self"
+    words = _affirmation.required_words(acting_as, ctx.applicant_name)
+    expected = f"“{words}”"
+    verdict = _affirmation.classify(
+        text,
+        acting_as=acting_as,
+        applicant_name=ctx.applicant_name,
+        statement=ctx.statement,
+        applicant_kind=ctx.applicant_kind or "person",
+        representative=getattr(ctx, "representative_name", None),
+        agent_name=ctx.agent_name,
+    )
+    if verdict.is_explicit:
+        if _nlu_disagrees(ctx):
+            return clarify("nlu_disagrees", expected)
+        return value("explicit")
+    kind = verdict.kind if verdict.kind in ("cancel", "negated", "question") else "clarify"
+    return Reading(kind, detail=verdict.detail or verdict.kind, expected=expected,
+                   extra={"explanation": verdict.explanation})
+
+
+# --- "I have read the notification" (R6) ----------------------------------------------------------
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_SECTION = re.compile(r"第([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:条|段|部分|项|节|点|章|个|款)?")
+_SECTION_TITLES = (
+    (1, "事项名称"), (2, "设定依据"), (2, "依据"), (3, "证明内容"), (3, "许可条件"), (3, "材料"), (4, "承诺方式"),
+    (5, "法律责任"), (5, "责任"), (6, "核查"), (7, "公开"),
+)
+_REPEAT = re.compile(
+    r"再说|再讲|再念|再发|再读|再看|再来一遍|再来一次|再一遍|再给我|再显示|重复|重新(?:发|说|念|读|讲|看|显示)|"
+    r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat"
+)
+_DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|待会|之后|看完|明天|改天|晚点|有空)再(?:说|看|读)")
+_NOT_READ = re.compile(
+    r"没看|没读|没有看|没有读|未看|未读|没看完|没读完|还没|还在看|正在看|没来得及|没时间|没空|等会看|待会看|稍后看|"
+    r"以后看|回头看|不想看|不看|不读|看不下去|太长|跳过|略过|没仔细|没细看|没认真"
+)
+_NOT_UNDERSTOOD = re.compile(r"看不懂|没看懂|读不懂|没读懂|不懂|不明白|不理解|不清楚|搞不懂|弄不懂|不太明白|懵")
+_READ_HEDGE = re.compile(
+    r"好像|差不多|大概|应该|可能|也许|基本|大部分|大多|一部分|部分|一半|估计|算是|似乎|貌似|大致|粗略|扫了|瞄了|略看|"
+    r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|吧$"
+)
+_READ_VERB = r"(?:阅读完毕|阅读完|阅读过|阅读了|阅读|读完|读过|读好|看完|看过|看好|听完|听过|浏览完|浏览过)"
+_READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|告知书|告知内容|告知事项|书面告知|通知书|通知|以上内容|"
+                r"上述内容|全部内容|所有内容|内容|全文|七条|全部七条|这七条|每一条|每条|所有条款|条款|以上|上述)"
+                r"的?(?:全部|所有)?(?:内容)?)")
+_READ_ADVERBS = r"(?:现在|刚刚|刚才|刚|终于|都|已经|已|全都|全部都|全部|认真|仔细|完整|逐条|详细|从头到尾|全|一条一条|一字一句|也|均)*地?"
+_UNDERSTOOD = r"(?:已经|已|都|也|全都)?(?:知晓|知悉|了解|明白|清楚|理解|同意|确认)(?:了)?" + _READ_OBJECT + "?"
+_READ_CLAUSE = (rf"(?:我|本人|我本人)?{_READ_OBJECT}?{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?"
+                r"(?:了|啦|哦|呀|的)?")
+_READ_GRAMMAR = re.compile(
+    rf"^(?:(?:好的|好|嗯嗯|嗯|是的|是|对|ok|收到),?)?{_READ_CLAUSE}"
+    rf"(?:(?:并且|并|且|,)+(?:我|本人)?{_UNDERSTOOD})*"
+    r"(?:,(?:谢谢|没问题|明白了|清楚了|都清楚了|知道了|了解了|可以了|好了))*$"
+)
+_COMPLETED = re.compile(r"已|完|过|毕|阅读了")
+_BARE_YES = frozenset(
+    {"是", "是的", "是啊", "好", "好的", "好吧", "好啊", "好嘞", "嗯", "嗯嗯", "恩", "恩恩", "嗯呢", "ok", "okay", "okk", "k",
+     "yes", "y", "知道了", "知道", "收到", "收到了", "明白", "明白了", "了解", "了解了", "清楚", "清楚了", "可以", "可以的",
+     "行", "行吧", "对", "对的", "确认", "确定", "同意", "没问题", "继续", "下一步", "中", "好滴", "懂了", "我懂了", "阅读",
+     "看了", "我看了", "读了", "我读了", "看到了", "我知道了", "已收到", "了", "啊", "哦", "的", "我"}
+)
+
+
+def _section_number(compact: str, total: int) -> Tuple[bool, Optional[int]]:
+    """(mentioned, number) of a section named by its number or its title."""
+    match = _SECTION.search(compact)
+    if match:
+        raw = match.group(1)
+        if raw.isdigit():
+            number = int(raw)
+        elif raw.startswith("十"):
+            number = 10 + _CN_DIGITS.get(raw[1:], 0) if len(raw) > 1 else 10
+        elif len(raw) == 1:
+            number = _CN_DIGITS[raw]
+        elif raw.endswith("十"):
+            number = _CN_DIGITS[raw[0]] * 10
+        else:
+            number = _CN_DIGITS[raw[0]] * 10 + _CN_DIGITS.get(raw[-1], 0)
+        return True, number
+    for number, title in _SECTION_TITLES:
+        if title in compact:
+            return True, number
+    return False, None
+
+
+def _repeat(compact: str, total: int) -> Reading:
+    mentioned, number = _section_number(compact, total)
+    if not mentioned:
+        return Reading("repeat")
+    if number is None or not 1 <= number <= total:
+        return clarify("no_such_section", f"第1至{total}条中的一条")
+    return Reading("repeat", section=number)
+
+
+def notice_read(text: object, ctx: Context) -> Reading:
+    """Has the user read the whole notification? Only an explicit reading statement is a yes (R6)."""
+    total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
+    unusable, prepared, flat, compact = _screen(text)
+    if unusable:
+        return Reading(unusable.kind, detail=unusable.detail, expected=EXPECT_READ)
+
+    def ask(detail: str) -> Reading:
+        return clarify(detail, EXPECT_READ)
+
+    if not compact:
+        return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
+    if compact in ("repeat", "/repeat"):
+        return Reading("repeat")
+    if _DEFERRAL.search(compact):
+        return ask("not_read")
+    if _REPEAT.search(compact):
+        return _repeat(compact, total)
+    if _affirmation._is_question(prepared):
+        return Reading("question", expected=EXPECT_READ)
+    if re.fullmatch(r"(?:请|麻烦)?(?:再)?(?:看|发|给我)?" + _SECTION.pattern + r"(?:内容|的内容)?", compact):
+        return _repeat(compact, total)
+    if _affirmation._is_cancel(compact):
+        return Reading("cancel", expected=EXPECT_READ)
+    if _NOT_UNDERSTOOD.search(compact):
+        return ask("not_understood")
+    if _NOT_READ.search(compact):
+        return ask("not_read")
+    if _READ_HEDGE.search(compact):
+        return ask("hedge")
+    if _affirmation._JOKE.search(compact):
+        return ask("joke")
+    if _affirmation._is_conditional(compact):
+        return ask("hedge")
+    if re.search(r"不|没|未|别|无|非", compact.replace("没问题", "")):
+        return ask("unclear")
+    if _READ_GRAMMAR.match(flat) and _COMPLETED.search(compact):
+        if _affirmation._has_emoji(prepared) and not all(
+            e in _affirmation._AGREEING_EMOJI for e in prepared if _affirmation._has_emoji(e)
+        ):
+            return ask("emoji")
+        if _nlu_disagrees(ctx):
+            return ask("nlu_disagrees")
+        return value("yes")
+    if _affirmation._segments(compact, _BARE_YES):
+        return ask("bare_yes")
+    return ask("unclear")
+
+
+# --- the special authorisation (R5, 五(三)) ----------------------------------------------------------
+
+_AUTH_HEDGE = re.compile(r"好像|应该|可能|大概|也许|估计|似乎|貌似|差不多|记得|印象|吧$|吧,|大约|或许")
+_AUTH_UNSURE = re.compile(
+    r"不知道|不清楚|不确定|不记得|记不清|记不得|忘了|忘记|没注意|没细看|没仔细看|看不懂|不懂|不太|说不准|说不好|没看|"
+    r"搞不清|弄不清|不了解|不明白|懵"
+)
+_AUTH_CONDITION = re.compile(r"如果|要是|假如|假设|除非|的话|万一")
+_AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|不仅|不光|不止)(?:是)?(?:普通|一般|只|仅|代办|代为办理)")
+_AUTH_BARE_YES = re.compile(
+    r"^(?:是|是的|是啊|对|对的|没错|有|有的|有啊|确实|确实有|确实是|写了|写明了|写着|有写|写了的|是是|对对|yes|y)"
+    r"(?:的|啊|呀|哦|呢)?$"
+)
+_AUTH_BARE_NO = re.compile(
+    r"^(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|不包括|不包含|不是的|没有的|不对|都没有|并没有)"
+    r"(?:的|啊|呀|哦)?$"
+)
+_AUTH_ORDINARY = re.compile(
+    r"普通|一般(?:的)?(?:委托|授权|代理)|只(?:是|有|写了?|写着|写的|委托了?|授权了?|能|让我)?(?:代为|代|帮忙|帮他|帮她)?"
+    r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$"
+)
+_AUTH_NEGATED_SCOPE = re.compile(
+    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:写明?|注明|载明|包括|包含|有|提到|涉及|给|明确|写上|说|授权)*的?"
+    r"(?:特别授权|特别|代为承诺|代其承诺|承诺|代为作出|作出承诺|这一项|这项)"
+)
+_AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "可以", "行", "确认", "收到", "明白", "知道了",
+                       "中", "我确认"})
+_AUTH_NEUTRAL = frozenset({"我看了", "我看了一下", "我查了", "我查了一下", "我看过了", "看了", "查了", "我确认过了",
+                           "确认过了", "委托书上", "上面", "嗯", "哦", "但", "但是", "不过"})
+_AUTH_TOKENS = frozenset(
+    {"委托书", "授权委托书", "授权书", "委托书上", "上", "上面", "里", "里面", "中", "已经", "已", "确实", "明确", "清楚", "写明",
+     "写了", "写着", "写有", "注明", "载明", "写", "了", "有", "的", "是", "特别授权", "特别", "授权", "代为", "代", "作出",
+     "做出", "告知", "承诺", "告知承诺", "包括", "包含", "专门", "这一项", "这项", "这个", "内容", "事项", "权限", "我", "他",
+     "她", "申请人", "给", "可以", "对", "都", "也", "其", "代其", "代他", "代她", "委托", "我们", "项", "签了", "签字",
+     "是的", "对的", "没错", "明确写了", "就是", "具体", "白纸黑字"}
+)
+_AUTH_SCOPE = re.compile(r"特别授权|代(?:为|其|他|她|表)?(?:作出|做出)?(?:告知)?承诺")
+
+
+def _auth_clause(clause: str) -> str:
+    """One clause of the answer: bare_yes, bare_no, yes, no, ack, neutral or unknown."""
+    clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
+    if clause in _AUTH_NEUTRAL:
+        return "neutral"
+    if _AUTH_BARE_YES.match(clause):
+        return "bare_yes"
+    if _AUTH_BARE_NO.match(clause):
+        return "bare_no"
+    if _AUTH_ORDINARY.search(clause) or _AUTH_NEGATED_SCOPE.search(clause):
+        return "no"
+    if re.search(r"不|没|未|无|非", clause):
+        return "unknown"
+    if _AUTH_SCOPE.search(clause) and _affirmation._segments(clause, _AUTH_TOKENS):
+        return "yes"
+    if clause in _AUTH_ACK:
+        return "ack"
+    return "unknown"
+
+
+def special_authorisation(text: object, ctx: Context) -> Reading:
+    """Does the written authorisation specifically cover making the commitment (特别授权)? (R5)"""
+    unusable, prepared, flat, compact = _screen(text)
+    if unusable:
+        return Reading(unusable.kind, detail=unusable.detail, expected=EXPECT_AUTHORISATION)
+
+    def ask(detail: str) -> Reading:
+        return clarify(detail, EXPECT_AUTHORISATION)
+
+    if not compact:
+        return ask("emoji" if _affirmation._has_emoji(prepared) else "unclear")
+    if compact in ("/affirm", "affirm"):
+        return ask("bare_yes")
+    if _affirmation._is_question(prepared):
+        return Reading("question", expected=EXPECT_AUTHORISATION)
+    if _affirmation._is_cancel(compact):
+        return Reading("cancel", expected=EXPECT_AUTHORISATION)
+    if _AUTH_UNSURE.search(compact):
+        return ask("unsure")
+    if _AUTH_HEDGE.search(flat):
+        return ask("hedge")
+    if _AUTH_CONDITION.search(compact):
+        return ask("condition")
+    if _affirmation._JOKE.search(compact):
+        return ask("joke")
+    if _AUTH_DOUBLE_NEGATION.search(compact):
+        return ask("unclear")
+    kinds = [_auth_clause(c) for c in flat.split(",") if c]
+    if not kinds or "unknown" in kinds:
+        return ask("unclear")
+    has = set(kinds)
+    if "no" in has or "bare_no" in has:
+        if "yes" in has or ("bare_no" in has and "bare_yes" in has):
+            return ask("contradiction")
+        # "对，只写了代为办理" / "是普通委托": what the document says is an ordinary authorisation.
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
+    if "yes" in has or "bare_yes" in has:
+        if _affirmation._has_emoji(prepared):
+            return ask("emoji")
+        if _nlu_disagrees(ctx):
+            return ask("nlu_disagrees")
+        return value("yes")
+    return ask("bare_yes")

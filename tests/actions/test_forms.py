@@ -1,0 +1,230 @@
+"""The conversation engine (actions/forms.py) step by step: one message into a form's validation action, the
+exact events and messages out. The backend is a recording fake (tests/actions/test_journey.py)."""
+from __future__ import annotations
+
+from typing import Any, Dict
+
+import pytest
+
+from actions import backend, forms, journey, lifecycle, messages
+from bot.core.catalogue import load_catalogue
+from tests.actions.test_journey import offline_backend, run, stages, tracker_from  # noqa: F401 (fixture)
+
+ITEMS = load_catalogue()
+VERSION = ITEMS["ZM001"].notice_version
+HAOWEI = "郑州好味餐饮管理有限公司"
+HAOWEI_USCC = "91410100MA44XK7L3D"
+
+
+def slot_events(events) -> Dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def at(step: str, text: str, intent: str = "inform", confidence: float = 0.9, **slots: Any):
+    """The journey waiting for ``step`` (everything before it answered), and ``text`` typed."""
+    cleared = {s: None for s in ("use_commitment", "acting_as", "applicant_name", "applicant_id", "credit_status",
+                                 "phone", "notice_ack", "notice_version", "notice_sent_at", "notice_ack_at")}
+    order = [s.slot for s in journey.JOURNEY.steps]
+    filled = tracker_from("affirmation_requested.json").slots
+    base = {s: (filled.get(s) if s in filled and order.index(s) < order.index(step) else None)
+            for s in cleared if s in order}
+    base.update(notice_version=VERSION if order.index(step) >= order.index("notice_ack") else None)
+    base["notice_sent_at"] = filled["notice_sent_at"] if base["notice_version"] else None
+    base.update(requested_slot=step, **slots)
+    return tracker_from("affirmation_requested.json", text=text, intent={"name": intent, "confidence": confidence},
+                        slots=base)
+
+
+# --- value, clarify, question, cancel ---------------------------------------------------------------------------
+
+
+async def test_a_value_is_set_and_the_next_question_asked_in_the_same_call(offline_backend):
+    msgs, events = await run(journey.ValidateCommitmentForm(), at("acting_as", "我自己办"))
+    s = slot_events(events)
+    assert s["acting_as"] == "self" and s["requested_slot"] == "applicant_name"
+    assert [m["custom"] for m in msgs] == [{"stage": "ask", "slot": "applicant_name"}]
+
+
+async def test_an_unclear_answer_is_reasked_naming_the_words_that_count(offline_backend):
+    msgs, events = await run(journey.ValidateCommitmentForm(), at("use_commitment", "嗯……让我想想"))
+    s = slot_events(events)
+    assert s["use_commitment"] is None and s["input_error"] and s["failed_attempts"] == 1.0
+    assert msgs[-1]["custom"]["slot"] == "use_commitment" and msgs[-1]["custom"]["error"] == s["input_error"]
+    assert "是" in msgs[-1]["text"] and "否" in msgs[-1]["text"]
+
+
+async def test_a_policy_question_is_answered_then_the_same_question_asked_without_an_error(offline_backend):
+    msgs, events = await run(journey.ValidateCommitmentForm(),
+                             at("use_commitment", "不实承诺有什么后果？", intent="faq_liability", confidence=0.95))
+    assert [m.get("response") for m in msgs[:1]] == ["utter_faq_liability"]
+    assert msgs[-1]["custom"] == {"stage": "ask", "slot": "use_commitment", "options": ["yes", "no"]}
+    assert slot_events(events)["input_error"] is None and not slot_events(events).get("failed_attempts")
+
+
+async def test_a_question_nobody_can_place_gets_help_and_the_question_again(offline_backend):
+    msgs, _ = await run(journey.ValidateCommitmentForm(), at("use_commitment", "这个要多久？", intent="nlu_fallback",
+                                                              confidence=0.3))
+    assert msgs[0]["text"] == messages.QUESTION_HELP and msgs[-1]["custom"]["slot"] == "use_commitment"
+
+
+async def test_stopping_ends_the_journey_and_submits_nothing(offline_backend):
+    msgs, events = await run(journey.ValidateCommitmentForm(), at("phone", "算了，不办了", intent="cancel"))
+    assert msgs[0]["text"] == messages.CANCEL_TEXT["commitment_form"]
+    s = slot_events(events)
+    assert s["journey_outcome"] == "cancelled" and s["requested_slot"] is None
+    assert not offline_backend["submit"]
+
+
+async def test_an_interpreter_value_is_never_an_interruption(offline_backend):
+    # The model hears small talk in "您好，13800138000"; the interpreter read a phone number: it is the answer.
+    msgs, events = await run(journey.ValidateCommitmentForm(), at("phone", "13800138000", intent="greet",
+                                                                   confidence=0.95))
+    assert slot_events(events)["phone"] == "13800138000"
+    assert "utter_greet" not in [m.get("response") for m in msgs]
+
+
+# --- the same message twice, failures, a person ------------------------------------------------------------------
+
+
+async def test_the_same_message_seen_again_decides_nothing_but_asks_the_pending_question(offline_backend):
+    tracker = at("phone", "13800138000", processed_message="m-again")
+    tracker.latest_message["message_id"] = "m-again"
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    s = slot_events(events)
+    assert "phone" not in s and s["requested_slot"] == "phone"
+    assert [m["custom"]["slot"] for m in msgs] == ["phone"]
+
+
+async def test_activation_asks_the_first_question_itself(offline_backend):
+    tracker = tracker_from("affirmation_requested.json", text="我想申请公租房", slots={
+        "requested_slot": None, "item": None, "item_candidates": ["ZM001", "ZM002"]})
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    assert [m["custom"] for m in msgs] == [{"stage": "ask", "slot": "item"}]
+    assert slot_events(events)["requested_slot"] == "item"
+
+
+async def test_activation_without_candidates_ends_the_form_and_asks_nothing(offline_backend):
+    tracker = tracker_from("affirmation_requested.json", text="qwerty", slots={
+        "requested_slot": None, "item": None, "item_candidates": []})
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    assert msgs == [] and slot_events(events)["journey_outcome"] == "not_found"
+
+
+async def test_a_crashing_step_keeps_everything_and_asks_again(offline_backend, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("interpreter bug")
+
+    monkeypatch.setattr(forms, "interpret", boom)
+    msgs, events = await run(journey.ValidateCommitmentForm(), at("phone", "13800138000"))
+    assert stages(msgs) == ["service_error", "ask"] and msgs[0]["custom"]["code"] == "internal_error"
+    assert slot_events(events)["requested_slot"] == "phone"
+
+
+# --- the notice and the affirmation ---------------------------------------------------------------------------
+
+
+async def test_a_bare_yes_does_not_count_as_having_read_the_notice(offline_backend):
+    msgs, events = await run(journey.ValidateCommitmentForm(), at("notice_ack", "好"))
+    s = slot_events(events)
+    assert s["notice_ack"] is None and s["input_error"] and msgs[-1]["custom"]["slot"] == "notice_ack"
+    assert "notice_section" not in stages(msgs)  # the notice is not sent again unasked
+
+
+async def test_reading_the_notice_is_recorded_and_the_statement_shown(offline_backend):
+    msgs, events = await run(journey.ValidateCommitmentForm(), at("notice_ack", "已阅读"))
+    s = slot_events(events)
+    assert s["notice_ack"] == "yes" and s["notice_ack_at"]
+    assert stages(msgs) == ["affirmation_request"] and msgs[0]["custom"]["notice_version"] == VERSION
+
+
+async def test_the_backend_down_at_submission_loses_nothing_and_a_retry_submits(offline_backend, monkeypatch):
+    real_submit = backend.submit_commitment
+
+    async def down(payload):
+        raise backend.BackendUnavailable("down")
+
+    monkeypatch.setattr(backend, "submit_commitment", down)
+    tracker = tracker_from("affirmation_requested.json", slots={"notice_version": VERSION})
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    s = slot_events(events)
+    assert stages(msgs) == ["service_error"] and s["affirmation"] == "本人承诺" and s["requested_slot"] == "receipt"
+    monkeypatch.setattr(backend, "submit_commitment", real_submit)
+    retry = tracker_from("affirmation_requested.json", text="重试", intent={"name": "retry", "confidence": 0.99},
+                         slots={"notice_version": VERSION, "requested_slot": "receipt", "affirmation": "本人承诺",
+                                "affirmation_at": s["affirmation_at"]})
+    msgs, events = await run(journey.ValidateCommitmentForm(), retry)
+    assert stages(msgs) == ["commitment_receipt"]
+    assert offline_backend["submit"][0]["evidence"]["affirmation_text"] == "本人承诺"
+
+
+# --- proxy and enterprise paths ---------------------------------------------------------------------------------
+
+
+async def test_an_ordinary_authorisation_is_refused_with_what_is_needed(offline_backend):  # R5
+    tracker = at("authorization_scope", "没有，就是普通的委托书", acting_as="proxy", agent_name="刘洋",
+                 agent_id="410105200002291113", authorization_no="SQ2026-0012", phone=None)
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    s = slot_events(events)
+    assert s["authorization_scope"] is None and s["input_error"] == "special_authorization_required"
+    assert "特别授权" in msgs[-1]["text"]
+
+
+async def test_proxy_questions_come_only_for_a_proxy():
+    base = {"item": "ZM001", "use_commitment": "yes", "applicant_name": "赵强", "applicant_id": "410103196208085671",
+            "credit_status": "clean"}
+    assert journey.JOURNEY.next_slot({**base, "acting_as": "proxy"}) == "agent_name"
+    assert journey.JOURNEY.next_slot({**base, "acting_as": "self"}) == "phone"
+
+
+async def test_an_enterprise_acting_for_itself_names_its_legal_representative(offline_backend):
+    slots = {"item": "ZM001", "use_commitment": "yes", "acting_as": "self", "applicant_name": HAOWEI,
+             "applicant_id": HAOWEI_USCC, "credit_status": "clean"}
+    assert journey.JOURNEY.next_slot(slots) == "representative_name"
+    assert journey.JOURNEY.next_slot({**slots, "acting_as": "proxy"}) == "agent_name"
+    tracker = at("representative_name", "王建国", **{k: v for k, v in slots.items()})
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    assert slot_events(events)["representative_name"] == "王建国" and msgs[-1]["custom"]["slot"] == "phone"
+    # Not the enterprise's own name again: a natural person signs.
+    msgs, events = await run(journey.ValidateCommitmentForm(), at("representative_name", HAOWEI, **slots))
+    s = slot_events(events)
+    assert s["representative_name"] is None and s["input_error"] in ("representative_is_enterprise", "invalid_name")
+    assert journey.check_representative(HAOWEI, forms.State(journey.JOURNEY, None, tracker)) == \
+        "representative_is_enterprise"
+
+
+async def test_the_submission_carries_the_legal_representative(offline_backend):
+    tracker = tracker_from("affirmation_requested.json", slots={
+        "notice_version": VERSION, "applicant_name": HAOWEI, "applicant_id": HAOWEI_USCC,
+        "representative_name": "王建国"})
+    msgs, _ = await run(journey.ValidateCommitmentForm(), tracker)
+    (payload,) = offline_backend["submit"]
+    assert payload["representative"] == {"name": "王建国", "role": "legal_representative"}
+    assert payload["applicant"] == {"name": HAOWEI, "id_number": HAOWEI_USCC}
+    assert "王建国" in payload["evidence"]["statement"] and HAOWEI in payload["evidence"]["statement"]
+
+
+async def test_a_person_submits_no_representative_field(offline_backend):
+    tracker = tracker_from("affirmation_requested.json", slots={"notice_version": VERSION})
+    await run(journey.ValidateCommitmentForm(), tracker)
+    assert "representative" not in offline_backend["submit"][0]
+
+
+@pytest.mark.parametrize("slots,kind", [
+    ({"applicant_id": HAOWEI_USCC}, "enterprise"), ({"applicant_id": "410105199001011233"}, "person"), ({}, "person"),
+])
+def test_the_context_knows_an_enterprise_applicant(slots, kind):
+    assert forms.applicant_kind(slots) == kind
+
+
+# --- the lifecycle forms run on the same engine -------------------------------------------------------------------
+
+
+def test_every_form_is_a_step_table_of_the_one_engine():
+    specs = [journey.JOURNEY, *lifecycle.FORMS.values()]
+    assert {s.name for s in specs} == {"commitment_form", "status_form", "withdraw_form", "complaint_form",
+                                       "credit_record_form"}
+    for spec in specs:
+        assert all(isinstance(step, forms.Step) for step in spec.steps)
+    for action in (journey.ValidateCommitmentForm, lifecycle.ValidateStatusForm, lifecycle.ValidateWithdrawForm,
+                   lifecycle.ValidateComplaintForm, lifecycle.ValidateCreditRecordForm):
+        assert issubclass(action, forms.FormValidation)
