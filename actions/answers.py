@@ -1,6 +1,6 @@
 """The parsers the lifecycle flows and the engine reach directly, as thin names over ``actions.interpret``.
 
-Every answer is read by ``actions.interpret.interpret``; this module only keeps the few helpers other
+Every answer is read by ``actions.interpret.interpret``; this module only keeps the few functions other
 modules call on a whole message (stop words, a commitment number, a declined optional answer, a free
 text long enough to be one), so that there is one reading of each and no second set of rules.
 """
@@ -29,9 +29,21 @@ def is_cancel(text: str) -> bool:
     return _interpret.is_cancel(clean(text))
 
 
+def parse_yes_no(text: str) -> Optional[str]:
+    """'yes' / 'no' / None for a plain yes-or-no answer (the commitment choice's reading). The journey
+    itself reads each question with its own interpreter; this is for checks over whole transcripts."""
+    reading = _interpret.interpret("use_commitment", text or "")
+    return reading.value if reading.kind == "value" else None
+
+
 def parse_commitment_no(text: str) -> Optional[str]:
     """``CN20261127-000001`` from a message that contains a commitment number, else ``None``."""
     return _interpret.commitment_number(clean(text, 300))
+
+
+def is_cancel_only(text: str) -> bool:
+    """The whole message only says "stop"; where free text is asked for, anything more is the text."""
+    return _interpret.is_cancel_only(clean(text, 100))
 
 
 def is_skip(text: str) -> bool:

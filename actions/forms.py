@@ -187,12 +187,16 @@ class State:
             applicant_name=s.get("applicant_name"),
             applicant_kind=applicant_kind(s),
             agent_name=s.get("agent_name"),
+            representative_name=s.get("representative_name"),
             item_kind=item.kind if item else "proof",
             statement=statement,
             notice_sections=len(item.notice) if item and item.notice else 7,
         )
 
     def error_text(self, error: Optional[str]) -> str:
+        # The legal questions word their re-asks themselves (what the document must say, which words commit).
+        if error and not messages.has_error_text(error) and self.spec.next_slot(self.slots) in LEGAL_STEPS:
+            return messages.consent_text(error, self.expected)
         return messages.error_text(error, self.expected)
 
     async def offer(self, slot: str, value: Any, silent: bool = False) -> bool:

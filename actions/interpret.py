@@ -67,7 +67,7 @@ _INJECTION = re.compile(
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 _QUESTION = re.compile(
-    r"[?]|吗|什么|怎么|怎样|咋|为什么|为啥|啥|干嘛|干吗|谁|是否|能不能|可不可以|可以不可以|会不会|要不要|是不是|有没有|"
+    r"[?]|吗|什么|(?<!不)怎么|怎样|咋|为什么|为啥|啥|干嘛|干吗|谁|是否|能不能|可不可以|可以不可以|会不会|要不要|是不是|有没有|"
     r"行不行|好不好|对不对|多少|多久|哪|几[天个次年月号]|如何|何时|呢$|^请问|我想问|想了解一下|不懂|不明白|"
     r"什么意思|是指"
 )
@@ -97,6 +97,11 @@ _NEGATED_BEFORE = re.compile(
     r"(?:太|很|想|要|打算|准备|会|愿|愿意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|"
     r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}$"
 )
+# A negation further away than the table above reads ("不考虑承诺", "没打算在这儿用承诺") leaves its scope
+# unclear: such a clause is asked again, never read as the phrase's own label. 了 and punctuation end a
+# negated verb phrase ("不用了我自己去开证明"); idioms with 不/没 are no negation.
+_NEGATION_NEARBY = re.compile(r"(?:不|没|别|甭|无需|省得|免得|懒得)[^了,，。;；!！?]{0,6}$")
+_NOT_NEGATIONS = re.compile(r"没问题|没意见|没毛病|没事|不错|不客气|不好意思|不管|不论|不然|不过|不少|不久|不仅|要不")
 _FILLERS = re.compile(r"不好意思|麻烦(你|您)?|谢谢(你|您)?|您好|你好|那个|这个嘛|emmm*|嗯+(?=.)|额+(?=.)|呃+(?=.)")
 
 
@@ -236,7 +241,7 @@ USE_COMMITMENT = Choice(
         **dict.fromkeys(
             ["yes", "y", "ok", "okay", "是", "是的", "对", "对的", "好", "好的", "好啊", "好呀", "好吧", "嗯", "嗯嗯",
              "恩", "行", "行吧", "可以", "可以的", "要", "要的", "需要", "愿意", "同意", "中", "成", "没问题", "确定",
-             "确认", "当然", "必须的", "那必须", "yes的", "1"], "yes"),
+             "确认", "当然", "必须的", "那必须", "yes的", "1", "好嘞", "就它了", "就这个了", "就这个"], "yes"),
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
              "不选", "2"], "no"),
@@ -245,10 +250,10 @@ USE_COMMITMENT = Choice(
         # declining: the normal procedure with proofs (R3)
         (r"(开|交|提交|提供|办|拿|出具|准备|补)(个|一下|相关的?|纸质)?证明|证明材料|原件", "no"),
         (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)|老办法|按流程|走流程", "no"),
-        (r"拒绝|否决|放弃承诺|^否", "no"),
+        (r"拒绝|否决|放弃承诺|^否|(?:^|暂时|先|还是|就)不(?:用|需要|要)了?$|照旧|按老规矩|按原来的", "no"),
         (r"证明[\u4e00-\u9fff]{0,3}(?:开|办|准备|拿|弄)(?:好|到|齐)了?", "no"),
         # choosing the commitment
-        (r"告知承诺|承诺制|承诺方式|承诺办理|承诺的方式|用承诺|选承诺|采用承诺|承诺吧|承诺$|^承诺|做承诺|写承诺", "yes"),
+        (r"告知承诺|承诺制|承诺方式|承诺办理|承诺的方式|用承诺|选承诺|采用承诺|承诺(?:吧|呗|啊|了|的)?$|^承诺|做承诺|写承诺", "yes"),
         (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?|选这个|用这个|就这个|就这样|那就这样|没问题|没意见|可以|好的|好啊|"
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
@@ -257,12 +262,11 @@ USE_COMMITMENT = Choice(
     nlu={"affirm": "yes", "deny": "no"},
 )
 
-_KIN = (
+_RELATIVE = (
     r"(?:爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
-    r"外甥|侄|女婿|儿媳|哥|姐|弟|妹|叔|伯|舅|姨|"
-    r"姑|婶|亲戚|朋友|同学|同事|邻居|老板|领导|家人|家里人|老人|亲人|公司|单位|企业|客户|他|她|别人|他人|人家|其他人|"
-    r"申请人|当事人)"
+    r"外甥|侄|女婿|儿媳|哥|姐|弟|妹|叔|伯|舅|姨|姑|婶|亲戚|朋友|同学|同事|邻居|老板|领导|家人|家里人|老人|亲人)"
 )
+_KIN = rf"(?:{_RELATIVE}|公司|单位|企业|客户|他|她|别人|他人|人家|其他人|申请人|当事人)"
 ACTING_AS = Choice(
     step="acting_as",
     expected=EXPECT_ACTING_AS,
@@ -276,11 +280,19 @@ ACTING_AS = Choice(
         # someone else: a relative, a friend, a company, "他/她"
         (rf"(?:帮|替|给|为|代)(?:我|咱|俺|我们)?(?:的|家|家的)?{_KIN}", "proxy"),
         (r"(?:本人|他|她|申请人|老人)(?:来不了|不能来|没法来|去不了|不方便|不在|在外地|住院|出差|没空|腿脚)", "proxy"),
+        # the applicant named as someone else: "申请人是我妈", "我妈是申请人", "不是我，是我妈", "我老婆的事"
+        (rf"申请人(?:是|为)(?:我|俺|我们)?(?:的|家)?{_RELATIVE}|(?:我|俺|我们)(?:的|家)?{_RELATIVE}[^,，]{{0,4}}是申请人|"
+         rf"申请人不是我(?![\u4e00-\u9fff])|^是(?:我|俺|我们)(?:的|家)?{_RELATIVE}|"
+         rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:的事情?|的事儿|的)?$", "proxy"),
+        (r"家属|亲属|经办人", "proxy"),
+        # an enterprise acting for itself through its legal representative
+        (r"我(?:就)?是(?:公司|企业|单位|本单位|我们公司)?(?:的)?(?:法人|法定代表人|法人代表|老板)", "self"),
         (r"(?:让|叫|派|托|委托|安排)我(?:来|去|帮|替|过来)?(?:办|跑|交)", "proxy"),
         (r"代办|代理|代为|代领|代交|代他|代她|代人|受托|受委托|被委托|委托(?!人是我)|帮人|帮别人|替别人|替人|他人|别人",
          "proxy"),
         # the applicant themself
-        (r"本人|我自己|给自己|为自己|自个|亲自|申请人(?:就)?是我|我(?:就)?是申请人|我的事|给我办|为我办", "self"),
+        (r"本人|我自己|给自己|为自己|自个|亲自|申请人(?:就)?是我(?:自己|本人)?(?![\u4e00-\u9fff])|我(?:就)?是申请人|我的事|"
+         r"给我办|为我办", "self"),
         (r"自己", "self"),
     ),
     opposite={"self": "proxy", "proxy": "self"},
@@ -322,6 +334,9 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     bare = choice.bare.get(c.lower().strip()) or choice.bare.get(compact)
     if bare:
         return ClauseReading([bare], flags)
+    denied = choice.bare.get(compact[2:]) if compact.startswith("不是") else None
+    if denied and compact[2:] not in ("是", "不是"):  # "不是我": the other answer
+        return ClauseReading([choice.opposite[denied]], flags)
     taken: List[Tuple[int, int]] = []
     found: List[Tuple[int, str, bool]] = []
     for pattern, label in choice.phrases:
@@ -329,7 +344,10 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
             if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            negated = bool(_NEGATED_BEFORE.search(c[: m.start()]))
+            prefix = c[: m.start()]
+            negated = bool(_NEGATED_BEFORE.search(prefix))
+            if not negated and _NEGATION_NEARBY.search(_NOT_NEGATIONS.sub("", prefix)):
+                flags = flags | {"negation_scope"}
             dominant = bool(choice.dominant and choice.dominant.fullmatch(m.group(0)))
             found.append((m.start(), choice.opposite[label] if negated else label, dominant and not negated))
     found.sort()
@@ -362,7 +380,7 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         if not decided or decided == {"no"}:
             return Reading("cancel")
         return clarify("contradiction", choice.expected)
-    for flag in ("joke", "condition", "hedge", "typo"):
+    for flag in ("joke", "condition", "hedge", "typo", "negation_scope"):
         if flag in flags:
             return clarify(flag, choice.expected)
     if len(decided) > 1:
@@ -383,14 +401,6 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     if nlu_label:
         return value(nlu_label)
     return clarify("not_a_choice", choice.expected)
-
-
-def _reader_for_choice(choice: Choice) -> Callable[[str, Context], Reading]:
-    def read(text: str, ctx: Context) -> Reading:
-        return _combine_choice(choice, text, ctx)
-
-    read.__name__ = f"read_{choice.step}"
-    return read
 
 
 # --- names: applicant, legal representative, agent -------------------------------------------------------
@@ -552,7 +562,8 @@ _NUMBERS = re.compile(r"[0-9A-Za-z][0-9A-Za-z\- ]{6,}[0-9A-Za-z]")
 def _read_name(step: str, text: str, ctx: Context) -> Reading:
     expected = {"agent_name": EXPECT_NAME, "representative_name": EXPECT_REPRESENTATIVE}.get(step)
     if expected is None:
-        expected = EXPECT_ENTERPRISE if ctx.applicant_kind == "enterprise" or ctx.item_kind == "license" else EXPECT_NAME
+        enterprise = ctx.applicant_kind == "enterprise" or ctx.item_kind == "license"
+        expected = EXPECT_ENTERPRISE if enterprise else EXPECT_NAME
     number = (ids.extract_uscc(text) or ids.extract_resident_id(text)) if step != "agent_name" else None
     number = number or ids.extract_resident_id(text)
     words = _NUMBERS.sub("，", ids.normalize(text))
@@ -689,24 +700,24 @@ def _read_authorization_no(step: str, text: str, ctx: Context) -> Reading:
 
 
 # The backend numbers receipts CN<yyyymmdd>-<6 digits>. People read them back with spaces, in lower case,
-# with a Chinese or a missing dash, or without the CN.
-COMMITMENT_NO = re.compile(
-    r"(?<![0-9A-Za-z])(?:CN\s*)?(\d{8})\s*[-－—–_一 ]?\s*(\d{6})(?![0-9])|(?<![0-9A-Za-z])CN\s*(\d{8})\s*[-－—–_一 ]?\s*(\d{6})",
-    re.IGNORECASE,
-)
+# with a Chinese or a missing dash. Asked for the number, they also leave out the CN; in any other message
+# fourteen digits without it could be anything, so there the CN is needed.
+COMMITMENT_NO = re.compile(r"(?<![0-9A-Za-z])CN\s*(\d{8})\s*[-－—–_一 ]?\s*(\d{6})(?![0-9])", re.IGNORECASE)
+_ASKED_COMMITMENT_NO = re.compile(r"(?<![0-9A-Za-z])(?:CN\s*)?(\d{8})\s*[-－—–_一 ]?\s*(\d{6})(?![0-9])", re.IGNORECASE)
 
 
-def commitment_number(text: str) -> Optional[str]:
-    """``CN20261127-000001`` from a message that contains a commitment number, else ``None``."""
-    for m in COMMITMENT_NO.finditer(text):
-        date, serial = m.group(1) or m.group(3), m.group(2) or m.group(4)
+def commitment_number(text: str, asked: bool = False) -> Optional[str]:
+    """``CN20261127-000001`` from a message that contains a commitment number, else ``None``. ``asked``:
+    the message answers the question for the number, so the CN may be left out."""
+    for m in (_ASKED_COMMITMENT_NO if asked else COMMITMENT_NO).finditer(text):
+        date, serial = m.group(1), m.group(2)
         if date.startswith("20") and "01" <= date[4:6] <= "12" and "01" <= date[6:8] <= "31":
             return f"CN{date}-{serial}"
     return None
 
 
 def _read_commitment_no(step: str, text: str, ctx: Context) -> Reading:
-    number = commitment_number(_corrected(text))
+    number = commitment_number(_corrected(text), asked=True)
     if number:
         return value(number)
     expected = EXPECT_COMMITMENT_NO + (EXPECT_OPTIONAL if step == "complaint_commitment_no" else "")
@@ -724,10 +735,16 @@ _CANCEL_ONLY = re.compile(
 _MIN_CONTENT = {"withdraw_reason": 2, "complaint_text": 5}
 
 
+def is_cancel_only(text: str) -> bool:
+    """The whole message only says "stop" ("算了，不撤回了"). Where free text is asked for (a withdrawal
+    reason, a complaint) "我不办了，想按一般程序交证明" is a reason, not a cancellation."""
+    parts = [p for p in re.split(r"[\s,，.。!！~～…]+", text) if p]
+    return bool(parts) and all(_CANCEL_ONLY.match(p) for p in parts)
+
+
 def _read_free_text(step: str, text: str, ctx: Context, raw: str = "") -> Reading:
     compact = re.sub(r"[\s,，.。!！~～…]", "", text)
-    parts = [p for p in re.split(r"[\s,，.。!！~～…]+", text) if p]
-    if parts and all(_CANCEL_ONLY.match(p) for p in parts):  # "算了，不撤回了"
+    if is_cancel_only(text):
         return Reading("cancel")
     if compact.lower() in USE_COMMITMENT.bare or compact in ("没有", "没", "无", "不知道", "同上", "见上"):
         return clarify("no_reason", "具体的文字说明")
@@ -799,7 +816,8 @@ def _fallback_affirmation(text: str, ctx: Context) -> Reading:
     from bot.core import affirmation
 
     acting_as = ctx.acting_as if ctx.acting_as in ("self", "proxy") else "self"
-    verdict = affirmation.classify(text, acting_as=acting_as, applicant_name=ctx.applicant_name, statement=ctx.statement)
+    verdict = affirmation.classify(text, acting_as=acting_as, applicant_name=ctx.applicant_name,
+                                   statement=ctx.statement)
     if verdict.is_explicit:
         return value("explicit")
     kind = {"cancel": "cancel", "negated": "negated", "question": "question"}.get(verdict.kind, "clarify")

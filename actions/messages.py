@@ -23,7 +23,7 @@ ASK_TEXT = {
     "agent_name": "请告诉我代办人（您本人）的姓名。",
     "agent_id": "请输入代办人（您本人）的18位身份证号。",
     "authorization_no": "请输入申请人签署的授权委托书编号。",
-    "authorization_scope": "请确认：这份授权委托书是否明确写明“特别授权代为作出告知承诺”？回复“是”或“否”。",
+    "authorization_scope": "请确认：这份授权委托书是否明确写明“特别授权代为作出告知承诺”？写明了请回复“写明了特别授权”，没有写明请回复“没有写明”。",
     "phone": "请留一个联系手机号（11位），用于接收办理和核查通知。",
     "notice_ack": "请您认真阅读以上告知内容，读完后回复“已阅读”；需要再看一遍请回复“再说一遍”，只看某一条可以说“第五条再说一遍”。",
     "affirmation": "请输入承诺用语完成承诺。",
@@ -398,3 +398,55 @@ GENERIC_CREDIT_WARNING = (
 def credit_warning(item: Item, text: str) -> Message:
     """R18 / 五(八): shown before the notification of a high-value item."""
     return text, {"stage": "credit_warning", "item_code": item.code}
+
+
+# --- the three legal questions: what to say when an answer is not yet a yes (R5, R6, R7) ---------------------
+# Keyed by ``Reading.detail`` of bot.core.consent; ``{expected}`` is ``Reading.expected`` (the words that count,
+# already in quotes). For the commitment itself the reading also carries ``extra["explanation"]``, the same
+# text the backend gives, which takes precedence; these are the fallback and the texts of the other two steps.
+
+CONSENT_TEXT: Dict[str, str] = {
+    # notice read
+    "bare_yes": "为确认您已经看完全部告知内容，请回复{expected}；想再看某一条，可以说“第几条再说一遍”。",
+    "not_read": "没关系，请慢慢看，看完全部内容后回复{expected}。想再看某一条，可以说“第几条再说一遍”。",
+    "not_understood": "哪里不明白可以直接问我，比如“第五条是什么意思”。全部看完、弄清楚后，请回复{expected}。",
+    "hedge": "告知内容要全部看完才能继续。请看完后回复{expected}；想再看某一条，可以说“第几条再说一遍”。",
+    "no_such_section": "告知书没有这一条。请说{expected}，例如“第二条再说一遍”。",
+    # special authorisation
+    "unsure": "请先看一下授权委托书：上面写明“特别授权代为作出告知承诺”的，请回复“写明了特别授权”；只写了代为办理的，请回复“没有写明”。",
+    "condition": "这里只需要如实说明委托书上写了什么：写明特别授权代为承诺的，请回复“写明了特别授权”；没有写的，请回复“没有写明”。",
+    "not_specific": "请说明委托书上写了什么：写明特别授权您代为作出告知承诺的，请回复“写明了特别授权”；没有写明的，请回复“没有写明”。",
+    "contradiction": "您的回答前后不一致。委托书上写明特别授权代为作出告知承诺的，请回复“写明了特别授权”；只写了代为办理的，请回复“没有写明”。",
+    "no_special_authorisation": "委托书没有写明特别授权代为承诺，就不能代为承诺。您可以请申请人本人办理，"
+    "或者按一般程序提交证明材料办理。",
+    # shared
+    "correction": "您前后说法不一样，为慎重起见请重新明确回复{expected}。",
+    "nlu_disagrees": "我不太确定您的意思。如果您有疑问，可以直接问我；确认的话，请回复{expected}。",
+    "joke": "这一步会记入办理记录，请认真回复{expected}。",
+    "emoji": "这一步会记入办理记录，请只用文字回复{expected}。",
+    "too_long": "您发来的内容太长了，请简单回复{expected}。",
+    "unclear": "没能确认您的意思，请回复{expected}。",
+    # the commitment (fallback texts; the reading's own explanation comes first)
+    "implicit": "您的回复表示同意，但还不是承诺本身。确认承诺的话，请输入{expected}。",
+    "conditional": "承诺不能附带条件、保留或者以后再说。有疑问请先问清楚；确认后，请输入{expected}。",
+    "doubt": "您好像还没看完或者有不清楚的地方。请先把告知内容看清楚，有疑问可以问我；确认无误后，请输入{expected}。",
+    "coerced": "承诺必须出于您本人的真实意愿。不愿意可以不承诺，按一般程序办理；自愿承诺的话，请输入{expected}。",
+    "english": "承诺要用中文明确写出来，请输入{expected}。",
+    "third_party": "承诺要由您自己作出，不能由别人代说。确认承诺的话，请输入{expected}。",
+    "agree_and_commit": "“同意”表示认可告知内容，但承诺要由您自己明确说出来。请输入{expected}（不用加“同意”）。",
+    "typo": "您输入的字好像有误，为慎重起见请重新输入{expected}。",
+    "proxy_form": "您是代他人办理，承诺时需要用文字说明已获得申请人的特别授权，请输入{expected}。",
+    "proxy_words_for_self": "您选择的是本人办理。如果其实是代他人办理，请告诉我“代他人办理”；本人办理的，请输入“本人承诺”。",
+    "wrong_direction": "代为承诺要由您（代理人）作出，请输入{expected}。",
+    "authoriser_mismatch": "您说的授权人和申请人不一致，请核对后输入{expected}。",
+    "no_authorisation": "没有申请人的特别授权，不能代为承诺。您可以请申请人本人办理，或者按一般程序提交证明材料办理。",
+    "not_text": "没能识别您的回复，请输入{expected}。",
+}
+
+
+def consent_text(detail: str, expected: str = "", explanation: str = "") -> str:
+    """The re-ask for a legal question that was not answered with a yes (never an internal code)."""
+    if explanation:
+        return explanation
+    template = CONSENT_TEXT.get(detail) or CONSENT_TEXT["unclear"]
+    return template.format(expected=expected or "“是”或“否”")

@@ -134,8 +134,22 @@ def entry_text(entry: Dict[str, Any]) -> str:
     return entry["text"] * int(entry.get("times") or 1)
 
 
+# The corpus header's defaults: applicant 张伟 acting for himself; a proxy acts for 赵强 as 刘洋; an enterprise
+# is 郑州好味餐饮管理有限公司. An entry's own ctx overrides them field by field.
+DEFAULT_CONTEXT = {
+    "self": {"applicant_name": "张伟"},
+    "proxy": {"applicant_name": "赵强", "agent_name": "刘洋"},
+    "enterprise": {"applicant_name": "郑州好味餐饮管理有限公司"},
+}
+
+
 def entry_context(entry: Dict[str, Any]) -> Context:
-    return Context(**(entry.get("ctx") or {}))
+    ctx = dict(entry.get("ctx") or {})
+    if ctx.get("applicant_kind") == "enterprise":
+        base = DEFAULT_CONTEXT["enterprise"]
+    else:
+        base = DEFAULT_CONTEXT["proxy" if ctx.get("acting_as") == "proxy" else "self"]
+    return Context(**{**base, **ctx})
 
 
 # ---------------------------------------------------------------- comparing a Reading with a label

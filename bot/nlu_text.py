@@ -127,8 +127,9 @@ ENGLISH_TERMS: Tuple[Tuple[str, str], ...] = (
     ("criminal record", "犯罪记录"),
 )
 
-_BOUNDARY_BEFORE = r"(?<![A-Za-z])"
-_BOUNDARY_AFTER = r"(?![A-Za-z])"
+# Whole words only, and never inside a code: a 统一社会信用代码 or an authorisation number may contain LTD.
+_BOUNDARY_BEFORE = r"(?<![A-Za-z0-9])"
+_BOUNDARY_AFTER = r"(?![A-Za-z0-9])"
 
 
 def _pattern(phrase: str) -> str:

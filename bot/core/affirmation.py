@@ -154,8 +154,8 @@ _DROPPED_PUNCTUATION = frozenset("\"'“”‘’「」『』《》〈〉`")
 def _prepare(text: str) -> str:
     """Half-width, simplified, lower-case; punctuation and spacing kept (questions need them).
 
-    么 is kept as 么 (the question particle of 什么/怎么/么): the character table reads it as the
-    traditional form of 幺, which would hide every question asked with it."""
+    幺 is read as 么: some converters turn the question particle of 什么/怎么 into 幺, which would hide
+    every question asked with it."""
     return normalize(text).replace("幺", "么").lower()
 
 
@@ -192,8 +192,21 @@ def _segments(text: str, tokens: frozenset) -> bool:
     return ok[-1]
 
 
+def _is_emoji(c: str) -> bool:
+    return unicodedata.category(c) == "So" or 0x1F000 <= ord(c) <= 0x1FAFF
+
+
 def _has_emoji(prepared: str) -> bool:
-    return any(unicodedata.category(c) == "So" or 0x1F000 <= ord(c) <= 0x1FAFF for c in prepared)
+    return any(_is_emoji(c) for c in prepared)
+
+
+# Emoji that only underline a sincere answer (folded hands, thumbs up, a smile). Any other (😂, 🤣, 🙃, 🤡 …)
+# may be mockery, and beside a legal statement nothing is assumed.
+_SINCERE_EMOJI = frozenset("🙏👍👌✅✔☑😊🙂☺🤝💪❤♥")
+
+
+def _has_doubtful_emoji(prepared: str) -> bool:
+    return any(_is_emoji(c) and c not in _SINCERE_EMOJI for c in prepared)
 
 
 # --- the vocabulary of the screens ----------------------------------------------------------------
@@ -212,7 +225,7 @@ _QUESTION_WORDS = re.compile(
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 承不承诺, 愿不愿意 …
 _SENTENCE_END_PARTICLE = re.compile(r"(呢|么)(?=[\s,.;!，。；！…~]*$|[,.;!，。；！])")
 # Words containing a question character that do not ask anything.
-_NOT_QUESTIONS = re.compile(r"没什么|没有什么|不怎么|不是什么|什么都|哪怕|那么|这么|多么|要么|吗啡")
+_NOT_QUESTIONS = re.compile(r"没什么|没有什么|不怎么|不是什么|什么都|哪怕|那么|这么|多么|要么|吗啡|谁[^谁,，。]{1,6}谁")
 
 _CANCEL = ("算了", "不办了", "不办理了", "不弄了", "不搞了", "不做了", "不申请了", "不想办了", "不要办了",
            "不办", "取消", "退出", "放弃", "结束办理", "终止办理", "不用办了")
@@ -244,7 +257,12 @@ _DOUBT = re.compile(
 )
 # Mockery and coercion: not the applicant's true intent.
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|hh|lol|233|逗你|逗你玩|闹着玩|搞笑|个屁|才怪|骗你|糊弄|逗")
-_COERCED = re.compile(r"被逼|被迫|逼我|强迫|没办法才|不得不|只能承诺|只好承诺")
+_COERCED = re.compile(r"被逼|被迫|逼我|强迫|没办法才|不得不|只能承诺|只好承诺|还能咋样|还能怎样|还能怎么样|还能咋办|"
+                      r"还能怎么办|有啥办法|有什么办法")
+# A rude "no" dressed as the commitment words ("我承诺个锤子").
+_RUDE_NO = re.compile(r"承诺个(?:锤子|屁|鬼|毛|头|球|der)|承诺才怪")
+# "我不是不承诺": a double negation is not read either way.
+_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|没有|并不是)不")
 
 # Common mis-typings of 承诺 (homophones on a pinyin keyboard). They are caught and the user is asked to
 # type the words again: a legal commitment is not made by a typo we guessed the meaning of.
@@ -273,7 +291,7 @@ _REFUSING_EMOJI = ("👎", "🙅", "❌", "✖", "🚫", "⛔", "🙈")
 
 # --- the commitment grammars (on the flat text: clause boundaries are ",") -------------------------
 
-_LEAD = r"(?:(?:好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|那好|那|对|收到|明白了|知道了|没问题),?)?"
+_LEAD = r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|那好|那|对|收到|明白了|知道了|没问题),?)?"
 _ADV = r"(?:在此|特此|现在|现|郑重地|郑重|慎重地|慎重|自愿地|自愿|愿意|愿|已经|已|诚信|如实|依法)*"
 _READ_OBJ = (r"(?:(?:全部|完整|所有)?的?(?:告知承诺书|告知书|告知事项|告知内容|书面告知|以上内容|上述内容|全部内容|"
              r"所有内容|以上|上述)的?(?:全部|所有)?(?:内容|事项)?)")
@@ -281,23 +299,31 @@ _READ = (r"(?:已经|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?
          r"(?:阅读|读完|看完|看过|读过|听完|听过|知晓|知悉|了解|清楚|明白|确认|理解)(?:了|过)?" + _READ_OBJ + "?")
 _AND = r"(?:并且|并|且|同时|,)+"
 _COMMIT = r"(?:作出|做出)?承诺了?"
-_CONTENT = (r"(?:(?:以上|上述|所填写|所填报|所填|所述|所提供|提供|填写|申报)?的?(?:内容|情况|信息|材料|事项|资料)?"
+_CONTENT = (r"(?:(?:以上|上述)(?:是|为|均为|系)(?:我的|本人的|我|本人)?真实的?意思(?:表示)?"
+            r"|(?:以上|上述)的?(?:内容|情况|信息|事项)?"  # "承诺以上内容": the object of the verb
+            r"|(?:以上|上述|所填写|所填报|所填|所述|所提供|提供|填写|申报)?的?(?:内容|情况|信息|材料|事项|资料)?(?:我|本人)?"
             r"(?:均|都|全部|完全)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
             r"(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)))")
-_LIABILITY = (r"(?:(?:并且|并|且|同时)?(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符)?,?(?:本人|我)?"
-              r"(?:自愿|愿意|愿)?(?:承担|负)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?责任)")
-_TAIL = rf"(?:,?{_CONTENT})?(?:,?{_LIABILITY})*(?:,(?:谢谢|如有不实|若有不实|如有虚假))*(?:了|啊|呀|哦|啦)?"
+_LIABILITY = (r"(?:(?:并且|并|且|同时)?(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实)?,?(?:本人|我)?"
+              r"(?:自愿|愿意|愿)?(?:(?:承担|负)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?责任|担责|负责))")
+_TAIL = (rf"(?:,?{_CONTENT})?(?:,?{_LIABILITY})*(?:,(?:谢谢|如有不实|若有不实|如有虚假|没问题|确认|确认提交))*"
+         r"(?:了|啊|呀|哦|啦)?")
 
 
-def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str) -> "re.Pattern[str]":
+def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str = "") -> "re.Pattern[str]":
     name = "|".join(re.escape(n) for n in names if n)
-    ident = rf"(?:(?:我是|我叫|本人是)(?:{name}),)?" if name else ""
+    who = "|".join(x for x in (name, idents) if x)
+    ident = rf"(?:(?:我是|我叫|本人是)(?:{who}),)?" if who else ""
     after_subject = rf"(?:{name})?" if name else ""
+    # "本人承诺，签字：张伟": the signature of the one committing.
+    signature = rf"(?:,(?:签字|签名|落款|承诺人)?,?(?:{name}))?" if name else ""
+    # "看完了，我承诺" / "我已经看完了，本人承诺…": a reading clause before the commitment.
+    before = rf"(?:(?:我|本人)?{_ADV}{_READ},)?"
     return re.compile(
-        rf"^{_LEAD}{ident}(?:{subjects}){after_subject},?{roles}{_ADV}"
-        rf"(?:{_READ}{_AND}{_ADV})?{_COMMIT}{_TAIL}$"
+        rf"^{_LEAD}{before}{ident}(?:{subjects}){after_subject},?{roles}{_ADV}"
+        rf"(?:{_READ}{_AND}{_ADV})?{_COMMIT}{_TAIL}{signature}$"
         # "我已认真阅读告知书，承诺以上内容属实": the subject of the reading clause carries over.
-        rf"|^{_LEAD}{ident}(?:{subjects}){after_subject}{_ADV}{_READ},{_ADV}{_COMMIT}{_TAIL}$"
+        rf"|^{_LEAD}{ident}(?:{subjects}){after_subject}{_ADV}{_READ},{_ADV}{_COMMIT}{_TAIL}{signature}$"
     )
 
 
@@ -362,6 +388,7 @@ def _explain(detail: str, words: str, applicant_name: Optional[str]) -> str:
         "english": f"承诺要用中文明确写出来。确认承诺的话，{ask}。",
         "third_party": f"承诺要由您自己作出，不能由别人代说，也不能由我代为承诺。确认承诺的话，{ask}。",
         "agree_and_commit": f"“同意”表示认可告知内容，但承诺要由您自己明确说出来。确认承诺的话，{ask}（不用加“同意”）。",
+        "correction": f"您前后说法不一样，为慎重起见请重新明确回复。确认承诺的话，{ask}；不想承诺，可以回复“不承诺”。",
         "typo": f"您输入的字好像有误，为慎重起见请重新输入。确认承诺的话，{ask}。",
         "proxy_form": f"您是代他人办理，承诺时需要用文字说明已获得申请人的特别授权。{ask}。",
         "proxy_words_for_self": "您选择的是本人办理。如果您其实是代他人办理，请告诉我“代他人办理”；"
@@ -443,7 +470,7 @@ def _authoriser_ok(who: Optional[str], people: _Who) -> Optional[bool]:
     return rest in roles
 
 
-_ALLOWED_NEGATIONS = re.compile(r"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误")
+_ALLOWED_NEGATIONS = re.compile(r"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题")
 _STRAY_NEGATION = re.compile(r"[不没未别非无勿莫否]")
 
 
@@ -481,7 +508,8 @@ _NAMED_AUTHORISER = (
 def _named_authoriser_mismatch(compact: str, people: _Who) -> bool:
     for pattern in _NAMED_AUTHORISER:
         match = pattern.search(compact)
-        if match and match.group(1) not in ("我", "本人", "为", "其", "表", "为其") and _authoriser_ok(match.group(1), people) is False:
+        who = match.group(1) if match else ""
+        if who and who not in ("我", "本人", "为", "其", "表", "为其") and _authoriser_ok(who, people) is False:
             return True
     return False
 
@@ -492,7 +520,9 @@ def _parse_self(flat: str, people: _Who) -> bool:
                  + r"本公司|公司|本企业|企业|该企业|我公司|该公司)?的?法定代表人,?)?"
                  r"(?:代表(?:" + (re.escape(people.applicant) + "|" if people.applicant else "")
                  + r"本公司|公司|本企业|企业|该企业|我公司|该公司),?)?")
-        grammar = _self_grammar(_ENTERPRISE_SUBJECTS, (people.representative,), roles)
+        subjects = _ENTERPRISE_SUBJECTS + (f"|{re.escape(people.applicant)}" if people.applicant else "")
+        grammar = _self_grammar(subjects, (people.representative,), roles,
+                                idents="法人|法定代表人|法人代表|公司法人|企业法人")
     else:
         grammar = _self_grammar(_PERSON_SUBJECTS, (people.applicant,), "")
     return bool(grammar.match(flat))
@@ -526,19 +556,27 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         if _ENGLISH_COMMIT.search(compact) and not prepared.lstrip().startswith("/"):
             return verdict("unclear", "english")
         return verdict("unclear")
+    if _COERCED.search(compact):
+        return verdict("unclear", "coerced")
     if _is_question(prepared):
         return verdict("question")
     if any(e in prepared for e in _REFUSING_EMOJI):
         # A refusing emoji next to words contradicts them, and nothing is assumed.
         return verdict("unclear")
     if _is_cancel(compact):
+        # "我不承诺……算了，我承诺": 算了 takes back what came before; what follows is a new, unsettled answer.
+        after = compact[compact.rfind("算了") + 2:] if "算了" in compact else ""
+        if _has_verb_commitment(after) and not _negation_left(after):
+            return verdict("unclear", "correction")
         return verdict("cancel")
-    if _is_negated(compact):
-        return verdict("negated")
     if _is_conditional(compact):
         return verdict("unclear", "conditional")
-    if _COERCED.search(compact):
-        return verdict("unclear", "coerced")
+    if _DOUBLE_NEGATION.search(compact):
+        return verdict("unclear")
+    if _RUDE_NO.search(compact):
+        return verdict("negated")
+    if _is_negated(compact):
+        return verdict("negated")
     if _DOUBT.search(compact):
         return verdict("unclear", "doubt")
     if _JOKE.search(compact):
@@ -551,7 +589,7 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     if people.acting_as == "proxy":
         ok, problem = _parse_proxy(flat, people)
         if ok and not _negation_left(compact):
-            return verdict("unclear", "emoji") if _has_emoji(prepared) else Verdict("explicit")
+            return verdict("unclear", "emoji") if _has_doubtful_emoji(prepared) else Verdict("explicit")
         if problem:
             return verdict("unclear", problem)
         if _WRONG_DIRECTION.search(compact) or _THIRD_PARTY.search(compact):
@@ -567,7 +605,7 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
             return verdict("unclear", "proxy_form")
     else:
         if _parse_self(flat, people) and not _negation_left(compact):
-            return verdict("unclear", "emoji") if _has_emoji(prepared) else Verdict("explicit")
+            return verdict("unclear", "emoji") if _has_doubtful_emoji(prepared) else Verdict("explicit")
         if _SPECIAL_AUTHORISATION in compact or re.search(r"代为|代其|代(?:他|她)承诺", compact):
             return verdict("unclear", "proxy_words_for_self")
         if _AGREE_AND_COMMIT.search(_NOUN_COMMITMENT.sub("", compact)):
@@ -654,13 +692,13 @@ def classify(
             if "?" in rest_prepared:
                 return verdict("question")
             if not chinese_rest:
-                if _has_emoji(rest_prepared):
+                if _has_doubtful_emoji(rest_prepared):
                     return verdict("unclear", "emoji")
                 return Verdict("explicit")
             rest_flat = re.sub(r"[a-z0-9_]+", "", _flat(rest_prepared))
             rest_flat = re.sub(",+", ",", rest_flat).strip(",")
             if all(part in _STATEMENT_COMPANIONS or _READ_ONLY.match(part) for part in rest_flat.split(",")) \
-                    and not _has_emoji(rest_prepared):
+                    and not _has_doubtful_emoji(rest_prepared):
                 return Verdict("explicit")
             rest = _classify_words(rest_prepared, rest_flat, people, applicant_name)
             if rest.kind == "explicit":

@@ -29,13 +29,14 @@ from typing import Optional, Tuple
 
 from bot.core import affirmation as _affirmation
 from bot.core.reading import Context, Reading, clarify, value
+from bot.core.textnorm import name_key as _name_key
 
 NLU_CONFIDENT = 0.7
 _OBJECTING_INTENTS = frozenset({"deny", "cancel", "handoff", "stop", "out_of_scope"})
 MAX_CHARS = 500  # an answer to a yes/no question; anything longer is not a plain answer
 
 EXPECT_READ = "“已阅读”"
-EXPECT_AUTHORISATION = "“是”或“否”"
+EXPECT_AUTHORISATION = "“写明了特别授权”或“没有写明”"
 
 
 def _nlu_disagrees(ctx: Context) -> bool:
@@ -72,7 +73,7 @@ def affirmation(text: object, ctx: Context) -> Reading:
         applicant_name=ctx.applicant_name,
         statement=ctx.statement,
         applicant_kind=ctx.applicant_kind or "person",
-        representative=getattr(ctx, "representative_name", None),
+        representative=ctx.representative_name,
         agent_name=ctx.agent_name,
     )
     if verdict.is_explicit:
@@ -103,10 +104,10 @@ _NOT_READ = re.compile(
 )
 _NOT_UNDERSTOOD = re.compile(r"看不懂|没看懂|读不懂|没读懂|不懂|不明白|不理解|不清楚|搞不懂|弄不懂|不太明白|懵")
 _READ_HEDGE = re.compile(
-    r"好像|差不多|大概|应该|可能|也许|基本|大部分|大多|一部分|部分|一半|估计|算是|似乎|貌似|大致|粗略|扫了|瞄了|略看|"
+    r"好像|差不多|大概|应该|可能|也许|基本|大部分|大多|一部分|(?<![0-9七全每个])部分|一半|估计|算是|似乎|貌似|大致|粗略|扫了|瞄了|略看|"
     r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|吧$"
 )
-_READ_VERB = r"(?:阅读完毕|阅读完|阅读过|阅读了|阅读|读完|读过|读好|看完|看过|看好|听完|听过|浏览完|浏览过)"
+_READ_VERB = r"(?:阅读完毕|阅读完|阅读过|阅读了|阅读|读完|读过|读好|看完|看过|看好|听完|听过|浏览完|浏览过|读|看)"
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|告知书|告知内容|告知事项|书面告知|通知书|通知|以上内容|"
                 r"上述内容|全部内容|所有内容|内容|全文|七条|全部七条|这七条|每一条|每条|所有条款|条款|以上|上述)"
                 r"的?(?:全部|所有)?(?:内容)?)")
@@ -114,9 +115,12 @@ _READ_ADVERBS = r"(?:现在|刚刚|刚才|刚|终于|都|已经|已|全都|全�
 _UNDERSTOOD = r"(?:已经|已|都|也|全都)?(?:知晓|知悉|了解|明白|清楚|理解|同意|确认)(?:了)?" + _READ_OBJECT + "?"
 _READ_CLAUSE = (rf"(?:我|本人|我本人)?{_READ_OBJECT}?{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?"
                 r"(?:了|啦|哦|呀|的)?")
+# "7部分都看了", "你发的我都看了": with 都/全 the plain 看了 says all of it was read.
+_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项)|你发的|发的|内容|告知书)?(?:我)?"
+                    r"(?:都|全|全都|全部|每一条都|每条都)(?:看了|读了|看过了|读过了|看完了|读完了|认真看了|仔细看了)")
 _READ_GRAMMAR = re.compile(
-    rf"^(?:(?:好的|好|嗯嗯|嗯|是的|是|对|ok|收到),?)?{_READ_CLAUSE}"
-    rf"(?:(?:并且|并|且|,)+(?:我|本人)?{_UNDERSTOOD})*"
+    rf"^(?:(?:好的|好|嗯嗯|嗯|是的|是|对|ok|收到),?)?(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE})"
+    rf"(?:(?:并且|并|且|,)+(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}))*"
     r"(?:,(?:谢谢|没问题|明白了|清楚了|都清楚了|知道了|了解了|可以了|好了))*$"
 )
 _COMPLETED = re.compile(r"已|完|过|毕|阅读了")
@@ -171,12 +175,18 @@ def notice_read(text: object, ctx: Context) -> Reading:
 
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
+    repeated = re.fullmatch(r"(.+?)(?:,?\1)+", flat)  # "已阅读已阅读已阅读"
+    if repeated:
+        flat = repeated.group(1)
+        compact = flat.replace(",", "")
     if compact in ("repeat", "/repeat"):
         return Reading("repeat")
     if _DEFERRAL.search(compact):
         return ask("not_read")
     if _REPEAT.search(compact):
         return _repeat(compact, total)
+    if _NOT_READ.search(compact) and "?" not in prepared:  # "还没看呢"
+        return ask("not_read")
     if _affirmation._is_question(prepared):
         return Reading("question", expected=EXPECT_READ)
     if re.fullmatch(r"(?:请|麻烦)?(?:再)?(?:看|发|给我)?" + _SECTION.pattern + r"(?:内容|的内容)?", compact):
@@ -191,7 +201,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
         return ask("hedge")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
-    if _affirmation._is_conditional(compact):
+    if re.search(r"如果|假如|要是|若是|只要|除非|但是|但|不过|可是|然而|的话|再说|等我|暂时|一半", compact):
         return ask("hedge")
     if re.search(r"不|没|未|别|无|非", compact.replace("没问题", "")):
         return ask("unclear")
@@ -216,17 +226,19 @@ _AUTH_UNSURE = re.compile(
     r"搞不清|弄不清|不了解|不明白|懵"
 )
 _AUTH_CONDITION = re.compile(r"如果|要是|假如|假设|除非|的话|万一")
-_AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|不仅|不光|不止)(?:是)?(?:普通|一般|只|仅|代办|代为办理)")
-_AUTH_BARE_YES = re.compile(
-    r"^(?:是|是的|是啊|对|对的|没错|有|有的|有啊|确实|确实有|确实是|写了|写明了|写着|有写|写了的|是是|对对|yes|y)"
-    r"(?:的|啊|呀|哦|呢)?$"
-)
+_AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|不仅|不光|不止)(?:是)?(?:普通|一般|只|仅|代办|代为办理|没|不)")
+# A bare 是/对/有/嗯 may answer "do you have an authorisation at all" or just acknowledge the question; an
+# ordinary 代为办理 letter would pass on it. So a yes must say something about the document ("写明了", "有特别
+# 授权"); a bare one is asked again with the document's wording (the question names those words).
+_AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|yes|y)(?:的|啊|呀|哦|呢)?$")
+_AUTH_DOCUMENT_YES = re.compile(r"^(?:写了|写明了|写着|有写|写了的|确实写了|写明了的)(?:的|啊|呀|哦|呢)?$")
 _AUTH_BARE_NO = re.compile(
     r"^(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|不包括|不包含|不是的|没有的|不对|都没有|并没有)"
     r"(?:的|啊|呀|哦)?$"
 )
 _AUTH_ORDINARY = re.compile(
-    r"普通|一般(?:的)?(?:委托|授权|代理)|只(?:是|有|写了?|写着|写的|委托了?|授权了?|能|让我)?(?:代为|代|帮忙|帮他|帮她)?"
+    r"普通|全权|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
+    r"只(?:是|有|写了?|写着|写的|委托了?|授权了?|能|让我)?(?:代为|代|帮忙|帮他|帮她)?"
     r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$"
 )
 _AUTH_NEGATED_SCOPE = re.compile(
@@ -234,37 +246,55 @@ _AUTH_NEGATED_SCOPE = re.compile(
     r"(?:特别授权|特别|代为承诺|代其承诺|承诺|代为作出|作出承诺|这一项|这项)"
 )
 _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "可以", "行", "确认", "收到", "明白", "知道了",
-                       "中", "我确认"})
+                       "中", "我确认", "对", "对的", "没错", "有", "有的", "有啊", "确实", "确实有", "对对", "当然", "当然有"})
+# One power of a list ("授权范围：代为办理、代为签收、代为作出告知承诺"): neither a yes nor a no by itself.
+_AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询)"
+                         r"(?:相关)?(?:手续|材料|事项)?$")
+_AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
 _AUTH_NEUTRAL = frozenset({"我看了", "我看了一下", "我查了", "我查了一下", "我看过了", "看了", "查了", "我确认过了",
-                           "确认过了", "委托书上", "上面", "嗯", "哦", "但", "但是", "不过"})
+                           "确认过了", "委托书上", "上面", "嗯", "哦", "但", "但是", "不过", "授权范围", "委托事项", "权限",
+                           "授权范围包括", "包括"})
 _AUTH_TOKENS = frozenset(
     {"委托书", "授权委托书", "授权书", "委托书上", "上", "上面", "里", "里面", "中", "已经", "已", "确实", "明确", "清楚", "写明",
      "写了", "写着", "写有", "注明", "载明", "写", "了", "有", "的", "是", "特别授权", "特别", "授权", "代为", "代", "作出",
      "做出", "告知", "承诺", "告知承诺", "包括", "包含", "专门", "这一项", "这项", "这个", "内容", "事项", "权限", "我", "他",
      "她", "申请人", "给", "可以", "对", "都", "也", "其", "代其", "代他", "代她", "委托", "我们", "项", "签了", "签字",
-     "是的", "对的", "没错", "明确写了", "就是", "具体", "白纸黑字"}
+     "是的", "对的", "没错", "明确写了", "就是", "具体", "白纸黑字", "授权范围", "范围", "委托事项", "签的", "签", "我爸",
+     "我妈", "我父亲", "我母亲", "父亲", "母亲", "爸爸", "妈妈", "老人", "家人", "老板", "公司", "法人", "第一条", "第二条",
+     "第三条", "第四条", "第五条", "一条", "条", "写得", "很", "清楚", "当然", "确实写了", "他们", "她们"}
 )
 _AUTH_SCOPE = re.compile(r"特别授权|代(?:为|其|他|她|表)?(?:作出|做出)?(?:告知)?承诺")
 
 
-def _auth_clause(clause: str) -> str:
-    """One clause of the answer: bare_yes, bare_no, yes, no, ack, neutral or unknown."""
+def _auth_clause(clause: str, names: frozenset) -> str:
+    """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
     if clause in _AUTH_NEUTRAL:
         return "neutral"
+    document = re.match(r"^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:就|只|仅)?(?:写了|写着|写的是|写的)?", clause)
+    rest = clause[document.end():] if document else clause
+    if rest and _AUTH_POWER.match(rest):
+        # "委托书上就写了代为办理相关手续": 就/只 makes the list exhaustive.
+        return "no" if re.search(r"就|只|仅", document.group(0)) else "power"
+    if _AUTH_DOCUMENT_YES.match(clause):
+        return "yes"
     if _AUTH_BARE_YES.match(clause):
         return "bare_yes"
     if _AUTH_BARE_NO.match(clause):
         return "bare_no"
     if _AUTH_ORDINARY.search(clause) or _AUTH_NEGATED_SCOPE.search(clause):
         return "no"
-    if re.search(r"不|没|未|无|非", clause):
-        return "unknown"
-    if _AUTH_SCOPE.search(clause) and _affirmation._segments(clause, _AUTH_TOKENS):
-        return "yes"
     if clause in _AUTH_ACK:
         return "ack"
+    if re.search(r"不|没|未|无|非", clause):
+        return "unknown"
+    if _AUTH_SCOPE.search(clause) and _affirmation._segments(clause, _AUTH_TOKENS | names):
+        return "yes"
     return "unknown"
+
+
+def _key(name: Optional[str]) -> str:
+    return _name_key(name).lower() if name else ""
 
 
 def special_authorisation(text: object, ctx: Context) -> Reading:
@@ -279,7 +309,7 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
     if not compact:
         return ask("emoji" if _affirmation._has_emoji(prepared) else "unclear")
     if compact in ("/affirm", "affirm"):
-        return ask("bare_yes")
+        return ask("not_specific")  # a button without words: the document's wording is what is asked
     if _affirmation._is_question(prepared):
         return Reading("question", expected=EXPECT_AUTHORISATION)
     if _affirmation._is_cancel(compact):
@@ -287,26 +317,41 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
     if _AUTH_UNSURE.search(compact):
         return ask("unsure")
     if _AUTH_HEDGE.search(flat):
-        return ask("hedge")
+        return ask("unsure")
     if _AUTH_CONDITION.search(compact):
         return ask("condition")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
     if _AUTH_DOUBLE_NEGATION.search(compact):
         return ask("unclear")
-    kinds = [_auth_clause(c) for c in flat.split(",") if c]
+    names = frozenset(n for n in (_key(ctx.applicant_name), _key(ctx.agent_name)) if n)
+    clauses = [c for c in flat.split(",") if c]
+    if len(clauses) > 1 and _AUTH_CORRECTION.search(compact):
+        # "写了，哦不对，我看看……没写": the answer after the correction counts, and only a no is taken.
+        last = _auth_clause(clauses[-1], names)
+        return (Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
+                if last in ("no", "bare_no") else ask("correction"))
+    kinds = [_auth_clause(c, names) for c in clauses]
+    has = set(kinds)
+    if "no" in has and not has & {"yes", "bare_yes"}:
+        # "委托书还没签，回头让我爸签" / "…口头说的": what is said of the document is a no; the rest explains it.
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if not kinds or "unknown" in kinds:
         return ask("unclear")
-    has = set(kinds)
+    if has <= {"power", "neutral", "ack"} and "power" in has:
+        # Only ordinary powers are named ("委托书上就写了代为办理相关手续").
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if "no" in has or "bare_no" in has:
         if "yes" in has or ("bare_no" in has and "bare_yes" in has):
             return ask("contradiction")
         # "对，只写了代为办理" / "是普通委托": what the document says is an ordinary authorisation.
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
-    if "yes" in has or "bare_yes" in has:
+    if "yes" not in has:
+        return ask("not_specific")  # "是" alone: what does the document say?
+    if "yes" in has:
         if _affirmation._has_emoji(prepared):
             return ask("emoji")
         if _nlu_disagrees(ctx):
             return ask("nlu_disagrees")
         return value("yes")
-    return ask("bare_yes")
+    return ask("not_specific")

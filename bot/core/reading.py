@@ -60,7 +60,8 @@ class Context:
 
     ``intent``/``confidence``: the NLU's reading of the same message (None when no model ran, e.g. in the
     eval of the rules alone). ``acting_as``, ``applicant_name``, ``applicant_kind`` (``person`` or
-    ``enterprise``), ``agent_name``, ``item_kind`` (``proof`` or ``license``) and ``statement`` (the
+    ``enterprise``), ``agent_name``, ``representative_name`` (the legal representative
+    speaking for an enterprise), ``item_kind`` (``proof`` or ``license``) and ``statement`` (the
     commitment text shown) are the journey's slots at the time of asking; ``notice_sections`` is the number
     of sections of the notice that was sent.
     """
@@ -71,6 +72,7 @@ class Context:
     applicant_name: Optional[str] = None
     applicant_kind: str = "person"
     agent_name: Optional[str] = None
+    representative_name: Optional[str] = None
     item_kind: str = "proof"
     statement: Optional[str] = None
     notice_sections: int = 7

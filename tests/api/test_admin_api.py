@@ -156,6 +156,9 @@ def test_publish_creates_a_version_shows_the_diff_and_old_commitments_keep_their
     item = _zm001(client, as_admin)
     original_yaml = (settings.catalogue_dir / "ZM001.yaml").read_text(encoding="utf-8")
     content = item["content"]
+    # A shorter verification time limit: the plan and notice section 6 change together (the loader refuses
+    # a notice that states another time limit than the plan the verification service runs).
+    content["verification"]["time_limit_days"] = 15
     content["notice"][5]["text"] = content["notice"][5]["text"].replace("20个工作日", "15个工作日")
     content["aliases"] = content["aliases"] + ["公租房资格审核"]
     response = client.post("/api/v1/admin/catalogue/items/ZM001/publish",
@@ -173,7 +176,7 @@ def test_publish_creates_a_version_shows_the_diff_and_old_commitments_keep_their
     new_yaml = (settings.catalogue_dir / "ZM001.yaml").read_text(encoding="utf-8")
     changed = [(a, b) for a, b in zip(original_yaml.splitlines(), new_yaml.splitlines()) if a != b]
     assert len(original_yaml.splitlines()) == len(new_yaml.splitlines())
-    assert len(changed) == 2, changed  # the aliases line and the verification section
+    assert len(changed) == 3, changed  # the aliases line, the plan's time limit and notice section 6
 
     # Citizens now see version 2; the earlier commitment still cites, and can read, the version it was shown.
     assert client.get("/api/v1/catalogue/items/ZM001").json()["notice_version"] == published["notice_version"]

@@ -70,7 +70,8 @@ def test_english_terms_become_the_chinese_the_catalogue_uses(mixed, chinese):
 
 @pytest.mark.parametrize(
     "text",
-    ["seafood", "licensed123", "张伟 410105199001011233", "ok", "yes", "no", "I agree", "Zhang Wei", ""],
+    ["seafood", "licensed123", "张伟 410105199001011233", "ok", "yes", "no", "I agree", "Zhang Wei", "",
+     "91410100MA44LTD3X7", "SQ2026-LTD1", "91410100MA4LLC0X1D"],
 )
 def test_other_english_and_values_are_left_alone(text):
     # Legal answers (yes/no/agree) are never translated: the interpreters read the user's own words.

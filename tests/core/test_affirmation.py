@@ -61,6 +61,9 @@ SELF_EXPLICIT = [
     "  本人承诺  ",
     "本人 承 诺",
     "本人承诺~",
+    "本人承诺😊",  # a smile or a thumbs-up only underlines the words
+    "本人承诺👍",
+    "我承诺🙏",
     "本人承諾",  # traditional (P1)
     "我承諾以上情況屬實",
     "本人承诺\u3000",  # ideographic space from a Chinese IME
@@ -105,6 +108,7 @@ PROXY_EXPLICIT = [
     "我已获得赵强的特别授权，代为承诺",
     "我受赵强特别授权，代赵强承诺",
     "我受赵强特别授权，代为承诺以上内容属实",
+    "经赵强特别授权，我代为承诺以上内容",
     "他特别授权我代为承诺",
 ]
 
@@ -211,7 +215,8 @@ def test_implicit_agreement_is_not_a_commitment(text, acting_as):  # R7: agreeme
 
 NEGATED = ["我不承诺", "不想承诺", "拒绝承诺", "不承诺", "我没法承诺", "我不能承诺", "不同意", "我不同意", "不", "不要",
            "不了", "不行", "no", "我拒绝", "承诺不了", "我无法承诺", "我不愿意承诺", "不愿意", "我不会承诺的",
-           "本人不承诺", "我不敢承诺", "不需要承诺", "我不想签", "👎", "🙅", "我不愿意承担法律责任"]
+           "本人不承诺", "我不敢承诺", "不需要承诺", "我不想签", "👎", "🙅", "我不愿意承担法律责任",
+           "本人承诺个屁"]  # a rude "no"
 
 
 @pytest.mark.parametrize("text", NEGATED)
@@ -286,7 +291,6 @@ UNCLEAR = [
     ("本人承诺以上情况不属实", "unclear"),
     ("我承诺不实承诺", "unclear"),
     ("我承诺以上情况属实吧", "unclear"),  # a reluctant "吧" is not a firm commitment
-    ("本人承诺个屁", "joke"),
     ("我不是本人承诺", "unclear"),
     ("本人承若", "typo"),
     ("本人成诺", "typo"),
@@ -408,6 +412,9 @@ MORE_SELF_EXPLICIT = [
     "我确认并承诺", "我明白并承诺", "本人张伟郑重承诺", "我张伟承诺", "我是张伟，本人承诺以上内容属实",
     "本人 张伟 承诺", "本 人 承 诺", "本人承诺!!!", "本人承诺。。。", "《本人承诺》", "「本人承诺」", "‘本人承诺’",
     "本人承诺\t", "ＢＥＮ", "我承諾以上內容屬實", "本人已閱讀並承諾", "我承诺。",
+    "本人张伟承诺", "我张伟郑重承诺，所填内容真实，愿意承担法律责任", "我承诺，符合条件，不实愿担责",
+    "本人承诺，以上是我的真实意思", "看完了，我承诺", "本人承诺，签字：张伟", "我承诺我符合条件",
+    "我已经看完了，本人承诺以上内容真实", "我承诺，没问题", "您好，我承诺", "本人承诺以上内容",
 ]
 MORE_SELF_EXPLICIT.remove("ＢＥＮ")
 
@@ -517,9 +524,9 @@ SELF_NOT_EXPLICIT = [
     # jokes, emoji, coercion
     ("我承诺😂", "unclear", "emoji"),
     ("本人承诺🤣", "unclear", "emoji"),
-    ("本人承诺😊", "unclear", "emoji"),
-    ("本人承诺👍", "unclear", "emoji"),
-    ("🙏本人承诺", "unclear", "emoji"),
+    ("本人承诺😜", "unclear", "emoji"),
+    ("本人承诺🙃", "unclear", "emoji"),
+    ("🤡本人承诺", "unclear", "emoji"),
     ("哈哈我承诺", "unclear", "joke"),
     ("我承诺哈哈哈", "unclear", "joke"),
     ("呵呵，本人承诺", "unclear", "joke"),
@@ -551,7 +558,13 @@ SELF_NOT_EXPLICIT = [
     ("承诺！", "unclear", None),
     ("好的，承诺", "unclear", None),
     ("本人承诺我没有房", "unclear", None),
-    ("本人承诺个鬼", "unclear", None),
+    ("本人承诺个鬼", "negated", None),
+    ("我承诺个锤子", "negated", None),
+    ("我不是不承诺，我承诺", "unclear", None),  # a double negation is not read either way
+    ("我不承诺……算了，我承诺", "unclear", "correction"),
+    ("我就承诺了吧，还能咋样", "unclear", "coerced"),
+    ("我承诺，但我不保证都符合", "unclear", "conditional"),
+    ("谁承诺谁负责，我不承诺", "negated", None),
     ("我已经承诺过了吗", "question", None),
     ("承诺承诺承诺", "unclear", None),
     ("本人承诺以上情况基本属实", "unclear", None),
@@ -676,7 +689,7 @@ def enterprise_kind(text):
     "text",
     ["本人承诺", "我承诺", "本公司承诺", "我公司承诺", "本企业承诺以上内容属实", "本人王强承诺", "我是王强，本人承诺",
      "本人作为法定代表人，代表本公司承诺", "本人王强作为郑州好味餐饮管理有限公司的法定代表人，代表该企业承诺",
-     "本公司郑重承诺", "我司承诺", ENTERPRISE_STATEMENT],
+     "本公司郑重承诺", "我司承诺", ENTERPRISE_STATEMENT, "我是法人，我承诺", "郑州好味餐饮管理有限公司承诺"],
 )
 def test_enterprise_explicit(text):  # R7, 五(四)
     assert enterprise_kind(text) == "explicit"
