@@ -217,8 +217,10 @@ def affirmation_rejected(reason: str, explanation: str, words: str) -> Message:
 def commitment_receipt(item: Item, receipt: Dict[str, Any], proxy: bool) -> Message:
     status_text = "已当场作出许可决定" if receipt.get("status") == "licensed" else "承诺已受理"
     decision = f"，许可决定书编号 {receipt['decision_no']}" if receipt.get("decision_no") else ""
+    # The edition the applicant read, named as the letter names it (第N版); the hash stays in ``custom``.
+    edition = f"（依据告知书第{receipt['notice_version_no']}版）" if receipt.get("notice_version_no") else ""
     text = (
-        f"承诺成功！{status_text}。承诺编号：{receipt['commitment_no']}{decision}。"
+        f"承诺成功！{status_text}{edition}。承诺编号：{receipt['commitment_no']}{decision}。"
         f"本次承诺代替：{'、'.join(receipt.get('covers') or item.covers)}。"
         f"承诺书已电子签名存证，可通过以下链接核验：{receipt['verify_url']}。请保存好承诺编号，后续核查结果会短信通知您。"
     )
@@ -234,6 +236,8 @@ def commitment_receipt(item: Item, receipt: Dict[str, Any], proxy: bool) -> Mess
     }
     if receipt.get("decision_no"):
         custom["decision_no"] = receipt["decision_no"]
+    if receipt.get("notice_version_no"):
+        custom["notice_version_no"] = receipt["notice_version_no"]
     return text, custom
 
 

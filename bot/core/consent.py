@@ -163,9 +163,22 @@ def _repeat(compact: str, total: int) -> Reading:
     return Reading("repeat", section=number)
 
 
+# The conversation contract's option value, exactly as a channel's button sends it (the whole message, lower-case
+# ASCII): the button says in words what it means (the widget's "已阅读" unlocks only at the end of the notice; the
+# authorisation button reads "是，写明了特别授权"). Typed words are never read as a button: "是", "Yes", "yes!"
+# go through the rules below.
+OPTION_YES = "yes"
+
+
+def _button(text: object) -> bool:
+    return isinstance(text, str) and text == OPTION_YES
+
+
 def notice_read(text: object, ctx: Context) -> Reading:
     """Has the user read the whole notification? Only an explicit reading statement is a yes (R6)."""
     total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
+    if _button(text):
+        return value("yes") if not _nlu_disagrees(ctx) else clarify("nlu_disagrees", EXPECT_READ)
     unusable, prepared, flat, compact = _screen(text)
     if unusable:
         return Reading(unusable.kind, detail=unusable.detail, expected=EXPECT_READ)
@@ -299,6 +312,8 @@ def _key(name: Optional[str]) -> str:
 
 def special_authorisation(text: object, ctx: Context) -> Reading:
     """Does the written authorisation specifically cover making the commitment (特别授权)? (R5)"""
+    if _button(text):
+        return value("yes")
     unusable, prepared, flat, compact = _screen(text)
     if unusable:
         return Reading(unusable.kind, detail=unusable.detail, expected=EXPECT_AUTHORISATION)
@@ -346,11 +361,11 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
             return ask("contradiction")
         # "对，只写了代为办理" / "是普通委托": what the document says is an ordinary authorisation.
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
-    if "yes" not in has:
-        return ask("not_specific")  # "是" alone: what does the document say?
-    if "yes" in has:
+    if "yes" in has or "bare_yes" in has:
         if _affirmation._has_emoji(prepared):
             return ask("emoji")
+        if "yes" not in has:
+            return ask("not_specific")  # "是" alone: what does the document say?
         if _nlu_disagrees(ctx):
             return ask("nlu_disagrees")
         return value("yes")

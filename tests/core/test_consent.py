@@ -93,10 +93,10 @@ def test_notice_cancel(text):
 
 # --- special authorisation (R5) ---------------------------------------------------------------------------------
 
-AUTH_YES = ["是的，写明了特别授权代为承诺", "有特别授权", "是，委托书上写了代为作出告知承诺", "是", "是的", "写了特别授权",
+AUTH_YES = ["是的，写明了特别授权代为承诺", "有特别授权", "是，委托书上写了代为作出告知承诺", "写了特别授权",
             "委托书上写明了特别授权", "有，写了代为承诺", "是特别授权", "确实有特别授权",
             "授权委托书上载明了代为作出告知承诺", "有特别授权，可以代为承诺", "是的，特别授权", "写明了代其承诺",
-            "有的，委托书里写了特别授权", "是的，委托书明确写了代为承诺", "yes", "是的。", "有特別授權", "ＹＥＳ",
+            "有的，委托书里写了特别授权", "是的，委托书明确写了代为承诺", "yes", "有特別授權",
             "我看了，写了特别授权", "写明了", "包含代为承诺",
             "委托书里明确写着「授权刘洋代为作出告知承诺」", "我爸签的委托书写明了可以代他作出承诺",
             "授权范围：代为办理、代为签收、代为作出告知承诺", "寫明了代為作出告知承諾", "有，写了代为作出告知承诺",
@@ -106,6 +106,15 @@ AUTH_YES = ["是的，写明了特别授权代为承诺", "有特别授权", "�
 @pytest.mark.parametrize("text", AUTH_YES)
 def test_special_authorisation_yes(text):  # R5
     assert special_authorisation(text, PROXY) == Reading("value", value="yes")
+
+
+# A bare yes says nothing about what the document says: an ordinary 代为办理 letter would pass on it. Only the
+# contract's option value, exactly as a button sends it ("yes", labelled "是，写明了特别授权"), stands for the words.
+@pytest.mark.parametrize("text", ["是", "是的", "是的。", "ＹＥＳ", "Yes", "y", "确实是"])
+def test_bare_yes_to_the_authorisation_question_is_asked_again(text):
+    reading = special_authorisation(text, PROXY)
+    assert reading.kind == "clarify" and reading.detail == "not_specific", reading
+    assert "写明了特别授权" in reading.expected
 
 
 AUTH_NO = ["是普通委托", "对，只写了代为办理", "没有", "只写了代办", "否", "不是", "没有特别授权", "委托书上没写代为承诺", "no",

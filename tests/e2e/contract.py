@@ -10,8 +10,8 @@ from typing import Any, Dict, List, Optional
 
 import httpx
 
-from actions import answers
-from bot.core import affirmation
+from bot.core import affirmation, consent
+from bot.core.reading import Context
 
 
 @dataclass
@@ -73,7 +73,8 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
             questions_this_turn = []
             last_user = entry.user
             if last_ask_slot == "authorization_scope":
-                scope_answers.append(answers.parse_yes_no(entry.user) or "")
+                scope = consent.special_authorisation(entry.user, Context(acting_as="proxy"))
+                scope_answers.append(scope.value if scope.kind == "value" else scope.kind)
             verdict = None
             if current_request is not None and last_ask_slot in ("affirmation", None):
                 acting = "proxy" if "特别授权" in current_request.get("statement", "") else "self"
@@ -88,8 +89,8 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
         custom = message.custom or {}
         stage = custom.get("stage")
         if stage in ("ask", "affirmation_request"):
-            # The same question never twice in one reply: the validation action's own ask and Rasa's form ask
-            # never both come (bot/rasa_server.py ask_in_validation, issue 6). (Two different questions can:
+            # The same question never twice in one reply: only the form's validation action asks (actions/forms.py),
+            # Rasa's form never asks on its own. (Two different questions can:
             # a REST reply after a hand-back carries the re-asked pending question, then the bot's next one.)
             question = custom.get("slot") or stage
             assert question not in questions_this_turn, f"asked twice in one reply: {question}"
