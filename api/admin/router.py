@@ -214,6 +214,35 @@ def nlu_add_example(name: str, body: ExampleAdd, principal: Principal = Depends(
     return result
 
 
+# Declared before POST /nlu/{kind}: routes match in declaration order, and "validate" would otherwise be
+# read as a kind of training data (422, name and examples missing).
+@router.post("/nlu/validate")
+def nlu_validate(principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+                 paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    """``rasa data validate`` on the project as it is now (the training job runs it again before training)."""
+    try:
+        result = subprocess.run(
+            [str(paths.rasa), "data", "validate", "--domain", "domain.yml", "--config", "config.yml",
+             "--data", "data/nlu", "data/rules.yml"],
+            cwd=paths.project, capture_output=True, text=True, timeout=600,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ApiError(503, "validator_unavailable", f"无法运行 rasa data validate：{type(exc).__name__}") from exc
+    begin_write(session)
+    output = jobs.ANSI.sub("", result.stdout + result.stderr)
+    lines = [line for line in output.splitlines() if line.strip()]
+    problems = [line for line in lines if any(w in line for w in ("UserWarning", "WARNING", "Warning", "ERROR", "Error"))]
+    audit.record(session, principal, "nlu_data.validate", detail={"ok": result.returncode == 0, "problems": len(problems)})
+    session.commit()
+    ok = result.returncode == 0
+    if ok:
+        summary = "校验通过：训练数据可以用于训练。" + (f"另有 {len(problems)} 条提示，不影响训练。" if problems else "")
+    else:
+        summary = f"校验未通过：发现 {max(len(problems), 1)} 个问题，训练前需要修正。请把“详情”中的内容交给开发人员。"
+    return {"ok": ok, "summary": summary, "problem_count": len(problems), "problems": problems[-50:],
+            "output": "\n".join(lines[-200:])}
+
+
 @router.post("/nlu/{kind}")
 def nlu_create(kind: str, body: BlockCreate, principal: Principal = Depends(admin_only),
                session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
@@ -234,27 +263,6 @@ def nlu_delete(kind: str, name: str, principal: Principal = Depends(admin_only),
     audit.record(session, principal, f"nlu_data.delete_{kind}", target=name)
     session.commit()
     return {"kind": kind, "name": name, "deleted": True}
-
-
-@router.post("/nlu/validate")
-def nlu_validate(principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
-                 paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
-    """``rasa data validate`` on the project as it is now (the training job runs it again before training)."""
-    try:
-        result = subprocess.run(
-            [str(paths.rasa), "data", "validate", "--domain", "domain.yml", "--config", "config.yml",
-             "--data", "data/nlu", "data/rules.yml"],
-            cwd=paths.project, capture_output=True, text=True, timeout=600,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ApiError(503, "validator_unavailable", f"无法运行 rasa data validate：{type(exc).__name__}") from exc
-    begin_write(session)
-    output = jobs.ANSI.sub("", result.stdout + result.stderr)
-    lines = [line for line in output.splitlines() if line.strip()]
-    problems = [line for line in lines if any(w in line for w in ("UserWarning", "WARNING", "Warning", "ERROR", "Error"))]
-    audit.record(session, principal, "nlu_data.validate", detail={"ok": result.returncode == 0, "problems": len(problems)})
-    session.commit()
-    return {"ok": result.returncode == 0, "problems": problems[-50:], "output": "\n".join(lines[-200:])}
 
 
 # --- models, jobs, activation ------------------------------------------------------------------------------

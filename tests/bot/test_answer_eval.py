@@ -50,8 +50,11 @@ def test_corpus_is_well_formed_and_large_enough(corpus):
     names = sum(steps[s] for s in ev.NAME_STEPS)
     ids = steps["applicant_id"] + steps["agent_id"]
     assert names >= 60 and ids >= 30 and steps["phone"] >= 20
-    share = len(corpus["dev"]) / len(entries)
-    assert 0.55 <= share <= 0.65, f"dev share {share:.2f}"
+    # The held-out split stays large enough to measure each legal question on its own; the development split
+    # may grow (a second, independently written part was added to find what the first did not).
+    held_out = Counter(e["step"] for e in corpus["heldout"])
+    assert len(corpus["heldout"]) >= 250, len(corpus["heldout"])
+    assert held_out["affirmation"] >= 60 and held_out["notice_ack"] >= 25 and held_out["authorization_scope"] >= 25
 
 
 def test_splits_do_not_share_an_answer(corpus):
