@@ -28,6 +28,13 @@ logger = logging.getLogger(__name__)
 REPEATED_FALLBACKS = 2
 REPEATED_INVALID = 3
 FALLBACK_ACTION = "action_default_fallback"
+RECENT_MESSAGES = 3  # what an agent with a long queue reads of each request before taking it
+
+
+def recent_words(tracker: Tracker) -> str:
+    """The citizen's last few messages, oldest first: the queue's preview (the API masks the numbers)."""
+    texts = [(e.get("text") or "").strip() for e in tracker.events if e.get("event") == "user"]
+    return " / ".join([t for t in texts if t][-RECENT_MESSAGES:])[-2000:]
 
 
 def _say(dispatcher: CollectingDispatcher, message: messages.Message) -> None:
@@ -47,7 +54,8 @@ async def announce(dispatcher: CollectingDispatcher, tracker: Tracker, reason: s
     queued = False
     try:
         await backend._request(
-            "POST", "/api/v1/service/handoff", json={"sender_id": tracker.sender_id, "channel": channel, "reason": reason}
+            "POST", "/api/v1/service/handoff",
+            json={"sender_id": tracker.sender_id, "channel": channel, "reason": reason, "message": recent_words(tracker)},
         )
         queued = True
     except (backend.BackendUnavailable, backend.BackendRefused) as problem:

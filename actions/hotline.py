@@ -6,6 +6,8 @@ typed by the staff member, who ticks the attestation. The API attaches the platf
 attestation to the message's metadata, and the channel adds staff id, call id and caller phone from its token.
 ``affirmation_evidence`` reads them for the affirmation step: without every tick and the attestation the
 journey does not accept the affirmation; with them, they become the record's ``evidence.assisted``.
+``read_aloud_problem`` holds the notification step to the same ticks: on the phone "已阅读" means the staff member
+read every section aloud, so the journey does not move on while a section is unticked, whoever says "read".
 """
 from __future__ import annotations
 
@@ -45,3 +47,10 @@ def affirmation_evidence(tracker: Tracker, item: Item, slots: Dict[str, Any]) ->
     if problem is None and assisted.parse_time(evidence.get("attested_at")) is None:
         problem = assisted.ATTESTATION_REQUIRED
     return problem, evidence
+
+
+def read_aloud_problem(tracker: Tracker, item: Item, slots: Dict[str, Any]) -> Optional[str]:
+    """The notification step on the hotline: None when every section of the version sent was ticked as read
+    aloud (after it reached the console); else the problem code. The attestation belongs to the affirmation."""
+    problem, _ = affirmation_evidence(tracker, item, slots)
+    return None if problem == assisted.ATTESTATION_REQUIRED else problem

@@ -7,7 +7,9 @@ people type it is decided here, deterministically and table-driven:
 1. the text is normalised once (``bot.core.textnorm``: full-width, traditional, zero-width) and bounded;
    unusable input (empty, emoji only, huge, code) is a clarify, never an exception;
 2. a small clause splitter cuts it at ，。；！ and before 但是/不过/可是 and corrections (不对/哦不/说错了):
-   "是本人，哦不对，是帮我爸办" is decided by its last, corrected clause, and only when that clause is clear;
+   "是本人，哦不对，是帮我爸办" is decided by its last, corrected clause, and only when that clause is clear
+   (a lone 不 between clauses corrects too; "对不对" asks and corrects nothing). A negation reaches the phrase
+   after it and no further than the next phrase or a new subject ("不用承诺我交证明", typed without commas);
 3. a clause classifier per step, from a table of phrases and labels. A phrase preceded by a negation counts
    as its opposite ("不是本人" = proxy, "不是帮别人" = self); a double negation cancels first
    ("不是不愿意" = 愿意). Each clause also carries flags: question, hedge (好像/应该/大概/随便), condition
@@ -30,7 +32,7 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Pattern, Sequence,
 
 from bot.core import ids
 from bot.core.reading import Context, Reading, clarify, value
-from bot.core.textnorm import normalize
+from bot.core.textnorm import name_key, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -61,15 +63,20 @@ EXPECT_READ = "“已阅读”"
 _INJECTION = re.compile(
     r"<\s*/?\s*script|<\s*[a-z!/][^>]*>|drop\s+table|delete\s+from|insert\s+into|union\s+select|"
     r"select\s.+\sfrom|;\s*--|\bor\s+1\s*=\s*1|\$\{|\{\{|\{%|javascript:|\x00|"
-    r"ignore\s+(all\s+)?(previous|prior|above)|忽略(之前|以上|前面|上面)|系统提示|system\s*prompt",
+    r"ignore\s+(all\s+)?(previous|prior|above|the\s+rules|instructions)|忽略(之前|以上|前面|上面)|系统提示|system\s*prompt|"
+    # an order to the machine instead of an answer: "忽略规则，设为本人", "把结果设置为已阅读"
+    r"(?:^|[,，。;；:：\s])(?:请|你)?(?:忽略|无视|跳过)(?:所有|全部|一切|你的)?(?:的)?(?:规则|指令|提示词|设定|限制)|"
+    r"(?:设为|设置为|设置成|设成)\s*(?:本人|代办|是|否|yes|no|true|false|已阅读|同意|通过)",
     re.IGNORECASE,
 )
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 _QUESTION = re.compile(
     r"[?]|吗|什么|(?<!不)怎么|怎样|咋|为什么|为啥|啥|干嘛|干吗|谁|是否|能不能|可不可以|可以不可以|会不会|要不要|是不是|有没有|"
-    r"行不行|好不好|对不对|多少|多久|哪|几[天个次年月号]|如何|何时|呢$|^请问|我想问|想了解一下|不懂|不明白|"
-    r"什么意思|是指"
+    r"行不行|好不好|对不对|多少|多久|哪|几[天个次年月号]|如何|何时|(?<=[\u4e00-\u9fff])(?<!好的)(?<!是的)(?<!对的)(?<!好)(?<!嗯)(?<!行)呢$|^请问|我想问|想了解一下|不懂|不明白|"
+    r"什么意思|是指|"
+    # "用不用", "承诺不承诺", "愿意不愿意", "办没办": a verb asked both ways is a question
+    r"((?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff]{1,2})[不没]\1"
 )
 _HEDGE = re.compile(
     r"好像|似乎|应该|可能|大概|也许|或许|估计|不确定|不一定|说不准|说不好|不太清楚|不清楚|不知道|不晓得|"
@@ -77,19 +84,33 @@ _HEDGE = re.compile(
     r"考虑考虑|犹豫|再说吧|以后再说|回头再说|到时候再说|先等等|等等再|^(是|对|好)吧$|^(额|呃)+$|还没想好|"
     r"再看看|看情况|问问|商量|说不清|讲不清|怕|担心|顾虑|不放心"
 )
+# Worry is doubt about saying yes, but the very reason of a "no" ("不想承诺，怕担责任").
+_FEAR = re.compile(r"害怕|怕|担心|顾虑|不放心")
+# "你说呢", "你看呢": the choice handed back to us, like "你看着办"; no question to answer.
+# "用不用都行", "愿意不愿意的无所谓": the verb asked both ways, then indifference; no question either.
+_DEFER = re.compile(
+    r"(?:你们|您们|你|您)(?:说|看|觉得|认为)(?:呢|嘞|咧)|"
+    r"([\u4e00-\u9fff]{1,2})[不没]\1(?:的)?\s*(?:都|也)?(?:行|可以|成|中|一样|无所谓)"
+)
+# "一半自己一半帮别人", "既是本人又是代办": both answers at once.
+_BOTH = re.compile(r"一半[^,，]{1,10}一半|既[^,，]{1,10}(?:又|也)|又是[^,，]{1,8}又是|两(?:个|种|样)都")
 _CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提是|条件是|才(行|可以|愿意)")
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
 _CANCEL = re.compile(
-    r"算了.{0,3}不办|不办了|不弄了|不搞了|不想办了|不申请了|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^算了吧?$"
+    r"算了.{0,3}不办|不办了|不弄了|不搞了|不想办了|不想(?:弄|搞|申请)了|不申请了|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^算了吧?$"
 )
 # "不对", "哦不", "说错了": what follows replaces what came before.
-_CORRECTION = r"(?:哦不对|噢不对|哦不是|不对不对|不对|哦不|噢不|喔不|啊不|说错了|搞错了|打错了|写错了|更正一下|更正|纠正一下|我是说|我的意思是|应该说)"
+# "对不对" / "是不是" ask for confirmation; they correct nothing.
+_CORRECTION = (r"(?:哦不对|噢不对|哦不是|不对不对|(?<!对)不对|哦不|噢不|喔不|啊不|说错了|搞错了|打错了|写错了|更正一下|更正|纠正一下|"
+               r"我是说|我的意思是|应该说)")
 _CONTRAST = r"(?:但是|不过|可是|只是)"
-_SPLIT = re.compile(rf"[,，。.;；!！~～、…\n]+|(?<=[?])|(?={_CORRECTION})|(?={_CONTRAST})|(?=算了.)")
+_SPLIT = re.compile(rf"[,，。.;；!！~～、…\n]+| +(?=不{{1,3}}(?: |$))|(?<=[?])|(?={_CORRECTION})|(?={_CONTRAST})|(?=算了.)")
 _CORRECTION_START = re.compile(rf"^(?:{_CORRECTION}|算了(?=.))")
 _CONTRAST_START = re.compile(rf"^{_CONTRAST}")
 # "不是不愿意", "没有不愿意": two negations cancel. "不是不是，…" is one "no", not a double negation.
 REPEATED_NO = re.compile(r"(不是){2,}|(不){2,}")
+# "不要不要", "不用不用": one answer said twice (and no "要不要" question inside it).
+_REPEATED_ANSWER = re.compile(r"(不要|不用|不了|不行|不需要|可以|没问题)\1+")
 _DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不(?=[\u4e00-\u9fff])")
 # A phrase right after one of these is negated: "不是本人", "不想用承诺", "没打算交证明".
 _NEGATED_BEFORE = re.compile(
@@ -101,15 +122,25 @@ _NEGATED_BEFORE = re.compile(
 # unclear: such a clause is asked again, never read as the phrase's own label. 了 and punctuation end a
 # negated verb phrase ("不用了我自己去开证明"); idioms with 不/没 are no negation.
 _NEGATION_NEARBY = re.compile(r"(?:不|没|别|甭|无需|省得|免得|懒得)[^了,，。;；!！?]{0,6}$")
-_NOT_NEGATIONS = re.compile(r"没问题|没意见|没毛病|没事|不错|不客气|不好意思|不管|不论|不然|不过|不少|不久|不仅|要不")
-_FILLERS = re.compile(r"不好意思|麻烦(你|您)?|谢谢(你|您)?|您好|你好|那个|这个嘛|emmm*|嗯+(?=.)|额+(?=.)|呃+(?=.)")
+_NOT_NEGATIONS = re.compile(
+    r"没问题|没意见|没毛病|没事|不错|不客气|不好意思|不管|不论|不然|不过|不少|不久|不仅|要不|"
+    # a circumstance given as the reason ("我年纪大了跑不动，就承诺吧"), not a "no" to the choice
+    r"[跑走动]不动|[来去]不了|跑不了|等不了|受不了|不方便|不容易|不识字|不会用|看不清|听不清|不在家|不在本地"
+)
+# "麻烦您…" is politeness; "开证明太麻烦了" is a reason, and keeps its word.
+_FILLERS = re.compile(r"不好意思|麻烦(你|您)|^麻烦(?=[帮给把替])|谢谢(你|您)?|您好|你好|那个|这个嘛|emmm*|嗯+(?=.)|额+(?=.)|呃+(?=.)")
 
 
 def _fold(clause: str) -> str:
     """One clause with the noise that changes nothing taken out, and double negations cancelled."""
     c = _FILLERS.sub("", clause)
     c = REPEATED_NO.sub(lambda m: "不是" if m.group(1) else "不", c)
+    c = _REPEATED_ANSWER.sub(r"\1", c)
     return _DOUBLE_NEGATION.sub("", c)
+
+
+_BARE_NO_MARK = re.compile(r"不{1,3}")
+_LONE_NEGATION = re.compile(r"不{1,3}|不是|不对|没有")
 
 
 @dataclass
@@ -122,11 +153,17 @@ class Clause:
 def split_clauses(text: str) -> List[Clause]:
     """Clauses of a message, with the correction and contrast markers taken off and remembered."""
     clauses: List[Clause] = []
+    pending_correction = False
     for part in _SPLIT.split(text):
         part = part.strip()
         if not part:
             continue
-        clause = Clause(part)
+        if clauses and _BARE_NO_MARK.fullmatch(part):
+            # "愿意……不，还是交证明吧": a lone 不 between two clauses takes back what came before it.
+            pending_correction = True
+            continue
+        clause = Clause(part, correction=pending_correction)
+        pending_correction = False
         m = _CORRECTION_START.match(part)
         if m:
             clause.correction = True
@@ -137,6 +174,8 @@ def split_clauses(text: str) -> List[Clause]:
                 clause.contrast = True
                 clause.text = part[m.end():].strip()
         clauses.append(clause)
+    if pending_correction:  # "愿意，不": the 不 is the last word, an answer of its own
+        clauses.append(Clause("不"))
     return clauses
 
 
@@ -167,7 +206,13 @@ def prepare(raw: Optional[str], limit: int = MAX_CHARS * 2) -> str:
     """The shared normal form of a message (full-width, traditional, zero-width), bounded to ``limit``."""
     # The character table folds the simplified 么 into its variant 幺; questions are written with 么
     # (什么, 怎么), and 幺 alone is never part of an answer here.
-    return normalize(raw, limit=limit)[:limit].replace("幺", "么")
+    # A number read out keeps its 幺 (the way 1 is said in phone numbers: 幺三八…).
+    text = normalize(raw, limit=limit)[:limit].replace("幺", "么")
+    return _SPOKEN_RUN.sub(lambda m: m.group(0).replace("么", "幺") if len(re.sub(r"[\s-]", "", m.group(0))) >= 7
+                           else m.group(0), text) if "么" in text else text
+
+
+_SPOKEN_RUN = re.compile(r"[零〇一二三四五六七八九么0-9](?:[\s-]*[零〇一二三四五六七八九么0-9])+")
 
 
 def _guard(raw: object) -> Tuple[Optional[str], Optional[Reading]]:
@@ -241,20 +286,26 @@ USE_COMMITMENT = Choice(
         **dict.fromkeys(
             ["yes", "y", "ok", "okay", "是", "是的", "对", "对的", "好", "好的", "好啊", "好呀", "好吧", "嗯", "嗯嗯",
              "恩", "行", "行吧", "可以", "可以的", "要", "要的", "需要", "愿意", "同意", "中", "成", "没问题", "确定",
-             "确认", "当然", "必须的", "那必须", "yes的", "1", "好嘞", "就它了", "就这个了", "就这个"], "yes"),
+             "确认", "当然", "必须的", "那必须", "yes的", "1", "好嘞", "就它了", "就这个了", "就这个", "用", "要得", "嗯呢",
+             "得行", "那中", "妥"], "yes"),
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
              "不选", "2"], "no"),
     },
     phrases=_phrases(
+        # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
+        (r"(?:开|交|提交|提供|办|拿|出具|准备|补|跑)(?:个|一下|相关的?|纸质)?证明[^,，不没]{0,4}"
+         r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|太难|跑断腿|跑不动)", "yes"),
+        (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
         # declining: the normal procedure with proofs (R3)
         (r"(开|交|提交|提供|办|拿|出具|准备|补)(个|一下|相关的?|纸质)?证明|证明材料|原件", "no"),
         (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)|老办法|按流程|走流程", "no"),
         (r"拒绝|否决|放弃承诺|^否|(?:^|暂时|先|还是|就)不(?:用|需要|要)了?$|照旧|按老规矩|按原来的", "no"),
-        (r"证明[\u4e00-\u9fff]{0,3}(?:开|办|准备|拿|弄)(?:好|到|齐)了?", "no"),
+        (r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:开|办|准备|拿|弄|带|备)(?:好|到|齐|来|全)了?|"
+         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|有)了", "no"),
         # choosing the commitment
-        (r"告知承诺|承诺制|承诺方式|承诺办理|承诺的方式|用承诺|选承诺|采用承诺|承诺(?:吧|呗|啊|了|的)?$|^承诺|做承诺|写承诺", "yes"),
-        (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?|选这个|用这个|就这个|就这样|那就这样|没问题|没意见|可以|好的|好啊|"
+        (r"告知承诺|承诺制|承诺方式|承诺办理|承诺的方式|用承诺|选承诺|采用承诺|承诺(?:吧|呗|啊|了|的)?$|^承诺|做承诺|写承诺|承诺(?:来|去)?办", "yes"),
+        (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
     opposite={"yes": "no", "no": "yes"},
@@ -263,7 +314,7 @@ USE_COMMITMENT = Choice(
 )
 
 _RELATIVE = (
-    r"(?:爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
+    r"(?:爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老头|老太|公公|婆婆|岳父|岳母|丈母娘|老丈人|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
     r"外甥|侄|女婿|儿媳|哥|姐|弟|妹|叔|伯|舅|姨|姑|婶|亲戚|朋友|同学|同事|邻居|老板|领导|家人|家里人|老人|亲人)"
 )
 _KIN = rf"(?:{_RELATIVE}|公司|单位|企业|客户|他|她|别人|他人|人家|其他人|申请人|当事人)"
@@ -311,10 +362,17 @@ class ClauseReading:
 
 def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     flags = set()
+    if _DEFER.search(c):
+        flags.add("hedge")
+        c = _DEFER.sub("", c)
     if _QUESTION.search(c):
         flags.add("question")
-    if _HEDGE.search(c):
+    if _HEDGE.search(_FEAR.sub("", c)):
         flags.add("hedge")
+    elif _FEAR.search(c):
+        flags.add("fear")
+    if _BOTH.search(c):
+        flags.add("both")
     if _CONDITION.search(c):
         flags.add("condition")
     if _JOKE.search(c):
@@ -326,31 +384,49 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     return frozenset(flags)
 
 
+# A pronoun that starts a new statement, right after the phrase before it or after a pause (a space):
+# a negation before it does not reach past it. "不用我承诺吧" keeps its 不用 on 我承诺.
+_NEW_SUBJECT = re.compile(r"(?:^|\s)(?:我|俺|咱)(?!们的|的)")
+
+
 def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     c = _fold(raw)
     flags = _flags(c, choice.typos)
-    compact = re.sub(r"[\s\"'“”‘’()（）\[\]【】]", "", c).lower().rstrip("呀啊哦噢哈了的吧")
+    compact = re.sub(r"[\s\"'“”‘’()（）\[\]【】]", "", c).lower().rstrip("呀啊哦噢哈了的吧呢嘞")
     compact = re.sub(r"^(.{1,2}?)\1+$", r"\1", compact)  # 好好好, 对对对, 是是是
-    bare = choice.bare.get(c.lower().strip()) or choice.bare.get(compact)
+    bare = choice.bare.get(raw.lower().strip()) or choice.bare.get(c.lower().strip()) or choice.bare.get(compact)
     if bare:
         return ClauseReading([bare], flags)
     denied = choice.bare.get(compact[2:]) if compact.startswith("不是") else None
     if denied and compact[2:] not in ("是", "不是"):  # "不是我": the other answer
         return ClauseReading([choice.opposite[denied]], flags)
     taken: List[Tuple[int, int]] = []
-    found: List[Tuple[int, str, bool]] = []
+    matches: List[Tuple["re.Match[str]", str]] = []
     for pattern, label in choice.phrases:
         for m in pattern.finditer(c):
             if m.end() == m.start() or any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            prefix = c[: m.start()]
-            negated = bool(_NEGATED_BEFORE.search(prefix))
-            if not negated and _NEGATION_NEARBY.search(_NOT_NEGATIONS.sub("", prefix)):
-                flags = flags | {"negation_scope"}
-            dominant = bool(choice.dominant and choice.dominant.fullmatch(m.group(0)))
-            found.append((m.start(), choice.opposite[label] if negated else label, dominant and not negated))
-    found.sort()
+            matches.append((m, label))
+    matches.sort(key=lambda item: item[0].start())
+    found: List[Tuple[int, str, bool]] = []
+    previous_end = 0
+    for m, label in matches:
+        prefix = c[: m.start()]
+        negated = bool(_NEGATED_BEFORE.search(prefix))
+        # A negation's reach ends at the phrase it negated and at a new subject: in "不用承诺我交证明"
+        # (voice input, no comma) the 不用 is spent on 承诺 and says nothing about 交证明.
+        scope = c[previous_end: m.start()]
+        subject = None
+        for subject in _NEW_SUBJECT.finditer(scope):
+            pass
+        if subject:
+            scope = scope[subject.end():]
+        previous_end = m.end()
+        if not negated and _NEGATION_NEARBY.search(_NOT_NEGATIONS.sub("", scope)):
+            flags = flags | {"negation_scope"}
+        dominant = bool(choice.dominant and choice.dominant.fullmatch(m.group(0)))
+        found.append((m.start(), choice.opposite[label] if negated else label, dominant and not negated))
     labels = [label for _, label, _ in found]
     dominant = next((label for _, label, d in found if d), None)
     return ClauseReading(labels, flags, dominant)
@@ -373,6 +449,9 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
 
     if "question" in flags:
         return _question(ctx)
+    if readings and not readings[-1][1].labels and _LONE_NEGATION.fullmatch(readings[-1][0].text):
+        # "代办 不": a "no" left at the end, with nothing it could stand for here; what is meant is open.
+        return clarify("correction", choice.expected)
     # At the commitment choice "我不办了，想按一般程序交证明" chooses the normal procedure: a "no", not a stop.
     if "cancel" in flags:
         if choice.step == "use_commitment" and decided == {"no"}:
@@ -383,6 +462,10 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     for flag in ("joke", "condition", "hedge", "typo", "negation_scope"):
         if flag in flags:
             return clarify(flag, choice.expected)
+    if "both" in flags:
+        return clarify("contradiction", choice.expected)
+    if "fear" in flags and decided != {"no"}:
+        return clarify("hedge", choice.expected)
     if len(decided) > 1:
         return clarify("contradiction", choice.expected)
     if reservation:
@@ -407,7 +490,7 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
 
 _REFUSAL = re.compile(
     r"不想(告诉|说|给|透露|提供)|不告诉|不能告诉|不方便(说|透露|告诉|提供)|保密|不能说|不说|不给|凭什么|隐私|"
-    r"关你|管得着|无可奉告|不愿(意)?(透露|提供|说)"
+    r"关你|管得着|无可奉告|不愿(意)?(透露|提供|说)|凭啥|凭嘛|问(这么|那么)多|查户口"
 )
 _NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|谁|干嘛|干吗")
 _ENTERPRISE_SUFFIX = (
@@ -427,8 +510,10 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
          r"(?:的)?(?:姓名|名字|名称|全称)?(?:是|叫|为|:)?", "applicant"),
         (r"(?:我们|我|咱们|咱)(?:的)?(?:公司|单位|企业|店)(?:的)?(?:名字|名称|全称|名)?(?:是|叫|为|:)", "applicant"),
         (r"(?:公司|单位|企业)(?:的)?(?:名字|名称|全称|名)(?:是|叫|为|:)?", "applicant"),
-        (r"我(?:的)?(?:姓名|名字|全名)(?:是|叫|为|:)|我叫|我是|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人", "speaker"),
-        (r"(?:姓名|名字|全名|名称)(?:是|叫|为|:)?|叫", "generic"),
+        (r"(?:我|俺|咱)(?:的)?(?:姓名|名字|全名)(?:是|叫做|叫作|叫|为|:)|(?:我|俺|咱)(?:叫做|叫作|叫|是)|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人", "speaker"),
+        (r"(?:姓名|名字|全名|名称)(?:是|叫做|叫作|叫|为|:)?|叫做|叫作|叫", "generic"),
+        # "叫我老张就行，大名张伟": the name on the ID card, after the one friends use
+        (r"(?:大名|真名|本名|学名|官名|身份证上的名字)(?:是|叫|为|:)?", "generic"),
         (r"(?:帮我|给我|麻烦)?(?:写上|写|填上|填|记上|记|登记)(?:成|为|上)?:?", "generic"),
         (r"^[^:]{0,12}:", "generic"),
         (r"^(?:是|就是)", "generic"),
@@ -442,11 +527,22 @@ _ROLE_OF = {"法定代表人": "representative", "法人代表": "representative
             "申请人": "applicant", "代理人": "agent", "代办人": "agent", "受托人": "agent", "经办人": "agent"}
 _NAME_TRAILER = re.compile(
     r"(?:身份证|证件|证号|号码|电话|手机|联系方式|统一社会信用代码|信用代码|社会信用代码|代码|今年|年龄).*$|"
-    r"(?:的|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|同志|同学|先生|女士|这个名字)+$"
+    r"(?:的|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|同志|同学|先生|女士|这个名字)+$|"
+    # "刘洋是他外甥", "王强系公司法人": what the person is, said after the name
+    r"(?:是|系)(?:他|她|申请人|老人|公司|我|俺)(?:的|们|家)?[\u4e00-\u9fff]{0,6}$"
 )
-_PERSON = re.compile(r"[\u4e00-\u9fff]{2,6}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
+# Han names have two to four characters (欧阳娜娜); longer ones are transliterated and written with a middle dot.
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
+# How people are addressed, not named: 老王, 小李, 王总, 李工, 张老师, 刘师傅. The clerk needs the full name.
+_FORM_OF_ADDRESS = re.compile(
+    r"^(?:老|小|阿)[\u4e00-\u9fff]$|^[\u4e00-\u9fff](?:总|工|董|哥|姐|叔|姨|婶|爷|老)$|"
+    r"^[\u4e00-\u9fff](?:经理|老板|老师|师傅|阿姨|大爷|大妈|大姐|大哥|主任|书记|局长|科长|所长|院长|厂长|队长|会计|律师|"
+    r"医生|大夫|总监|主管|店长|站长|村长|社长)$"
+)
+# A short name ending in a trade is an enterprise's name cut short (好味餐饮): no person and no full name.
+_TRADE_END = re.compile(r"(?:餐饮|商贸|贸易|科技|物流|传媒|实业|置业|地产|食品|医药|建筑|装饰|电子|网络|咨询|管理|服务|超市|便利)$")
 # Characters and words that never make a person's name: pronouns, particles, the question's own words.
-_NOT_A_NAME_CHARS = re.compile(r"[我你您他她它的了吗呢吧啊呀么谁哪这那就都也还在和与及或]")
+_NOT_A_NAME_CHARS = re.compile(r"[我你您他她它俺咱的了吗呢吧啊呀么谁哪这那就都也还在和与及或不没很太说过嘛呗啦]")
 _NOT_A_NAME = re.compile(
     r"^(?:姓名|名字|全名|本人|自己|申请人|法人|法定代表人|代理人|代办人|是的|好的|对的|不是|没有|不知道|知道|明白|谢谢|"
     r"可以|不行|不要|不用|公司|单位|企业|身份证|手机|电话|告知承诺|承诺|代办|办理|已阅读|再说一遍|没问题|同意|愿意|"
@@ -457,21 +553,40 @@ _NOT_A_NAME = re.compile(
 
 
 _KIN_LEAD = re.compile(
-    r"^(?:我是)?(?:我|俺|我的|我们|他|她|他的|她的)?(?:爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|"
+    r"^(?:我是)?(?:我|俺|我的|我们|他|她|他的|她的|[\u4e00-\u9fff]{2,4}的)?(?:爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|"
     r"妻子|爱人|儿子|女儿|闺女|哥哥|姐姐|弟弟|妹妹|外甥女|外甥|侄子|侄女|孙子|孙女|女婿|儿媳|朋友|同事|老板|员工)"
     r"(?:叫|是|的名字是|名字叫)?(?=[\u4e00-\u9fff]{2})"
 )
 
 
+# What the speaker is, said before the name: "我是社区网格员王小明", "我是他们单位的会计李红".
+_OCCUPATION_LEAD = re.compile(
+    r"^[\u4e00-\u9fff]{0,6}?(?:网格员|志愿者|工作人员|社工|干部|会计|出纳|律师|员工|职员|助理|秘书|文员|专员|店长|"
+    r"经理|主任|书记|村长|组长)(?=[\u4e00-\u9fff]{2,4}$)"
+)
+# "弓长张，伟大的伟", "立早章", "木子李": how a name is written, told beside it; it is no second name.
+_SPELLING_PART = (
+    r"(?:[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]|弓长张?|立早章?|木子李?|口天吴?|耳东陈?|双人徐?|古月胡?|草头黄?|三横王?|"
+    r"言午许?|双木林?|人可何?|关耳郑?|文刀刘?|禾口程?|[\u4e00-\u9fff]{1,3}(?:字旁|字头|字底|偏旁)的?[\u4e00-\u9fff]?)"
+)
+_SPELLING = re.compile(rf"(?:{_SPELLING_PART}[,，、 和]*)+")
+_SPELLING_BRACKETS = re.compile(r"[(（]([^)）]{1,30})[)）]")
+
+
+def _drop_spelling(text: str) -> str:
+    return _SPELLING_BRACKETS.sub(lambda m: "" if _SPELLING.fullmatch(m.group(1).strip()) else m.group(0), text)
+
+
 def _clean_candidate(candidate: str) -> str:
     candidate = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+|[^\u4e00-\u9fffA-Za-z0-9()（）]+$", "", candidate)  # emoji, quotes
     candidate = _KIN_LEAD.sub("", candidate)
+    candidate = _OCCUPATION_LEAD.sub("", candidate)
     candidate = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", candidate)  # "张 伟"
     candidate = re.sub(r"^(?:是|叫|为|就是)", "", candidate) if len(candidate) > 3 else candidate
     previous = None
     while previous != candidate:
         previous = candidate
-        candidate = _NAME_TRAILER.sub("", candidate).strip(" :")
+        candidate = _NAME_TRAILER.sub("", candidate).strip(" :·")
     candidate = re.sub(r"^(.{2,4})\1+$", r"\1", candidate)  # "张伟张伟"
     return candidate.replace("(", "（").replace(")", "）")
 
@@ -486,7 +601,8 @@ def _as_enterprise(candidate: str) -> Optional[str]:
 
 
 def _as_person(candidate: str) -> Optional[str]:
-    if not _PERSON.fullmatch(candidate):
+    candidate = re.sub(r"[•・]", "·", candidate)
+    if not _PERSON.fullmatch(candidate) or _FORM_OF_ADDRESS.match(candidate) or _TRADE_END.search(candidate):
         return None
     if _NOT_A_NAME.search(candidate) or _NOT_A_NAME_CHARS.search(candidate):
         return None
@@ -538,6 +654,12 @@ def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
     return found
 
 
+_NOT_THE_REPRESENTATIVE = re.compile(
+    r"我不是(?:公司的?|企业的?|单位的?)?(?:法人|法定代表人|法人代表)|(?:替|帮|代)(?:他|她|老板|领导|法人|我们老板|我们领导)"
+    r"(?:来|过来|跑)?(?:办|跑|申请|签)|(?:让|叫|派|委托|安排)我(?:来|过来)?(?:办|跑|申请)|"
+    r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
+    r"经办人|代办人|代理人)"
+)
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起")
 _ECHO = re.compile(
     r"(?:我的|申请人|申请人的|公司|单位|企业|代理人)?(?:名字|姓名|全名|名称|法人代表|法定代表人|法人|叫什么)"
@@ -567,15 +689,41 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     number = (ids.extract_uscc(text) or ids.extract_resident_id(text)) if step != "agent_name" else None
     number = number or ids.extract_resident_id(text)
     words = _NUMBERS.sub("，", ids.normalize(text))
+    # "买买提.吐尔逊": a dot typed between two parts of one name is the name's middle dot, no sentence end.
+    words = re.sub(r"(?<=[\u4e00-\u9fff])[.•・‧∙⋅](?=[\u4e00-\u9fff])", "·", _drop_spelling(words))
     if _REFUSAL.search(words):
         return clarify("refused", expected)
     if is_cancel(words):
         return Reading("cancel")
     if _UNKNOWN_NAME.search(words):
         return clarify("unknown", expected)
+    if _SPACED.search(words):
+        # A pause (space) between words is read as a clause boundary first ("王总 王强", "就是我 张伟");
+        # only when that finds no name at all is it a name typed apart ("张 伟").
+        reading = _read_name_words(step, _SPACED.sub(_pause, words), number, ctx, expected)
+        if reading.kind != "clarify" or reading.detail != "invalid_name":
+            return reading
+    return _read_name_words(step, words, number, ctx, expected)
+
+
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+_COMPOUND_SURNAME = re.compile(
+    r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文|轩辕|端木|独孤|南宫|西门|百里|呼延|澹台|"
+    r"公冶|宗政|濮阳|淳于|单于|太叔|申屠|闻人|万俟|钟离|赫连)"
+)
+
+
+def _pause(m: "re.Match[str]") -> str:
+    """A space after a lone surname ("张 伟", "欧阳 娜娜") is inside the name; any other is a pause."""
+    left = re.search(r"[\u4e00-\u9fff]+$", m.string[: m.start()]).group(0)
+    return "" if len(left) == 1 or _COMPOUND_SURNAME.fullmatch(left) else "，"
+
+
+def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context, expected: str) -> Reading:
     clauses, corrected = _current(split_clauses(words))
     # "名字？张伟啊": the question repeated back before the answer is no question.
     clauses = [c for c in clauses if not _ECHO.fullmatch(c.text)] or clauses
+    clauses = [c for c in clauses if not _SPELLING.fullmatch(c.text)] or clauses
     candidates: List[Tuple[str, str, str]] = []
     for clause in clauses:
         if _NAME_QUESTION.search(clause.text):
@@ -585,12 +733,21 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
         return clarify("hedge", expected)
     if step == "representative_name":
         candidates = [c for c in candidates if c[1] == "person"]
+        if _NOT_THE_REPRESENTATIVE.search(words):
+            # The representative is asked of an enterprise acting for itself through that person; someone
+            # acting for them is a proxy, who needs the special authorisation: the name alone is no answer.
+            return clarify("not_representative", expected)
     for role in _roles(step, ctx):
         names = {name for name, _, r in candidates if r == role}
         if len(names) > 1:
             return clarify("ambiguous_name", expected)
         if names:
             name = names.pop()
+            # The proxy and the applicant are two people: one name given for both is a slip, not an answer.
+            other = ctx.applicant_name if step == "agent_name" else (
+                ctx.agent_name if step == "applicant_name" and ctx.acting_as == "proxy" else None)
+            if other and name_key(other) == name_key(name):
+                return clarify("same_person", expected)
             kind = next(k for n, k, _ in candidates if n == name)
             extra = {"kind": kind}
             if number:
@@ -618,7 +775,7 @@ def _no_number(step: str, text: str, ctx: Context, detail: str, expected: str) -
     words = _words_only(text)
     if is_question(words):
         return _question(ctx)
-    if is_cancel(words):
+    if is_cancel(words) or is_cancel_only(words):  # "不查了" where the number of a record is asked
         return Reading("cancel")
     if _REFUSAL.search(words):
         return clarify("refused", expected)
@@ -664,12 +821,22 @@ _SKIP = re.compile(
 def skips(text: str) -> bool:
     """An optional answer declined ("没有", "匿名", "不留了"): complaints may be anonymous (R11)."""
     words = re.sub(r"[\s,，.。!！~～]", "", _words_only(text)).lower()
+    if re.search(r"[0-9]", words):  # "我不记得了123": a number was attempted; it is re-asked, not skipped
+        return False
+    words = re.sub(r"^(?:我|俺|咱|我这边|我这儿)(?:也|真|确实|实在)?", "", words)  # "我不知道他的编号"
     return bool(words) and not is_question(words) and bool(_SKIP.match(words) or re.search(r"匿名|不留|不想留|不提供", words))
 
 
+_MOBILE_IN_TEXT = re.compile(r"(?<![0-9])(?:\+?86)?(1[3-9][0-9]{9})(?![0-9])")
+
+
 def _read_phone(step: str, text: str, ctx: Context) -> Reading:
-    found = ids.extract_phone(_corrected(text))
+    current = _corrected(text)
+    found = ids.extract_phone(current)
     expected = EXPECT_PHONE + (EXPECT_OPTIONAL if step == "complaint_phone" else "")
+    if len(set(_MOBILE_IN_TEXT.findall(ids.normalize(current)))) > 1:
+        # Two numbers and no word of which one to use ("13800138000 13912345678"): ask, don't pick.
+        return clarify("ambiguous_number", expected)
     if found:
         phone = ids.canonical_phone(found)
         return value(phone) if phone else clarify("invalid_phone", expected)
@@ -729,8 +896,8 @@ def _read_commitment_no(step: str, text: str, ctx: Context) -> Reading:
 # --- free text: a withdrawal reason, a complaint ---------------------------------------------------------
 
 _CANCEL_ONLY = re.compile(
-    r"^(?:算了|算了吧|算了算了|取消|退出|结束|不撤了|不撤回了|不撤回|我不撤了|我不撤回了|不想撤了|不投诉了|不想投诉了|"
-    r"不举报了|不查了|不看了|不用查了|不弄了|不办了|不说了|没事了)$"
+    r"^(?:算了|算了吧|算了算了|取消|退出|结束|"
+    r"(?:算了)?(?:我|俺)?(?:不想|不用|不)(?:撤|撤回|投诉|举报|查|看|弄|办|说)了|(?:算了)?不撤回|没事了)$"
 )
 _MIN_CONTENT = {"withdraw_reason": 2, "complaint_text": 5}
 

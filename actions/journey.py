@@ -253,9 +253,12 @@ async def ask_notice_ack(state: State, error: Optional[str]) -> messages.Message
 
 
 def check_notice_read(value: str, state: State) -> Optional[str]:
-    """"Read" counts only for the version that was sent whole."""
+    """"Read" counts only for the version that was sent whole; on the hotline only once every section was
+    ticked as read aloud (bot/core/assisted.py), whoever typed "已阅读"."""
     item = state.item()
-    return None if state.slots.get("notice_version") == item.notice_version else "not_a_choice"
+    if state.slots.get("notice_version") != item.notice_version:
+        return "not_a_choice"
+    return hotline.read_aloud_problem(state.tracker, item, state.slots) if hotline.is_hotline(state.tracker) else None
 
 
 async def notice_read(state: State) -> None:

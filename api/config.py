@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     shared_data_adapter: str = "api.verification.shared_data.LocalSharedDataAdapter"
     # R16 / 五(七) 异议处理: an objection to an integrity-file record is answered within this many working days.
     objection_working_days: int = 10
+    # R6 on the phone: a hotline "已宣读" tick sooner than a section's length at this speaking rate (characters
+    # per minute, the quick end of normal speech) asks the staff member to confirm the section was read whole.
+    hotline_read_chars_per_minute: int = 300
 
     @field_validator("database_url")
     @classmethod

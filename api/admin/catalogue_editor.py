@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.admin import yamlio
+from api.admin import labels, yamlio
 from api.admin.preview import citizen_messages
 from api.catalogue.models import CatalogueItem, ItemVersion
 from api.catalogue.service import load_into_database
@@ -207,6 +207,61 @@ def _diff(a: List[str], b: List[str]) -> List[Dict[str, str]]:
     return out
 
 
+def _shown(value: Any) -> List[str]:
+    """A field's value as lines an administrator reads: lists one entry a line, yes/no in words."""
+    if value is None or value == [] or value == "":
+        return []
+    if isinstance(value, bool):
+        return ["是" if value else "否"]
+    if isinstance(value, list):
+        return [v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in value]
+    if isinstance(value, float) and 0 < value < 1:
+        return [f"{value:.0%}"]
+    text = str(value)
+    return [labels.VALUE_WORDS.get(text, text)]
+
+
+def _flat(content: Dict[str, Any]) -> Dict[str, Any]:
+    out: Dict[str, Any] = {}
+    for key, value in content.items():
+        if key in ("notice", "code"):
+            continue
+        if isinstance(value, dict):
+            for sub, inner in value.items():
+                out[f"{key}.{sub}"] = inner
+        else:
+            out[key] = value
+    return out
+
+
+def compare(a: Dict[str, Any], b: Dict[str, Any]) -> Dict[str, Any]:
+    """Side by side, field by field, in the editor's Chinese field names: what each field said before and
+    after, which list entries came and went, and each notice section (by its title) before and after."""
+    old, new = _flat(a), _flat(b)
+    order = list(labels.CATALOGUE_FIELDS)
+    keys = sorted(set(old) | set(new), key=lambda k: (order.index(k) if k in order else len(order), k))
+    fields = []
+    for key in keys:
+        before, after = _shown(old.get(key)), _shown(new.get(key))
+        row: Dict[str, Any] = {"field": key, "label": labels.field(key), "before": before, "after": after,
+                               "changed": before != after}
+        if isinstance(old.get(key) or new.get(key), list):
+            row["added"] = [v for v in after if v not in before]
+            row["removed"] = [v for v in before if v not in after]
+        fields.append(row)
+    sections = []
+    old_notice, new_notice = a.get("notice") or [], b.get("notice") or []
+    for i in range(max(len(old_notice), len(new_notice))):
+        x = old_notice[i] if i < len(old_notice) else {}
+        y = new_notice[i] if i < len(new_notice) else {}
+        sections.append({"index": i + 1, "title": y.get("title") or x.get("title") or "",
+                         "before": x.get("text") or "", "after": y.get("text") or "",
+                         "changed": (x.get("text") or "") != (y.get("text") or "")})
+    return {"fields": fields, "notice": sections,
+            "changed_fields": [f["label"] for f in fields if f["changed"]],
+            "changed_sections": [f"{s['index']}. {s['title']}" for s in sections if s["changed"]]}
+
+
 def diff(session: Session, code: str, from_version: int, to_version: int) -> Dict[str, Any]:
     rows = {v.version: v for v in versions(session, code)}
     if from_version not in rows or to_version not in rows:
@@ -219,4 +274,5 @@ def diff(session: Session, code: str, from_version: int, to_version: int) -> Dic
         "notice_changed": a.notice_version != b.notice_version,
         "fields": _diff(_field_lines(a.content), _field_lines(b.content)),
         "notice": _diff(_notice_lines(a.content), _notice_lines(b.content)),
+        "compare": compare(a.content, b.content),
     }

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, Dict, Optional
 
@@ -52,3 +54,31 @@ def only_examples_changed(base: Optional[Dict[str, Any]], current: Dict[str, Any
 
 def domain_sha256(project: Path) -> str:
     return _file(project / "domain.yml")
+
+
+def after_build(project: Path, catalogue_dir: Path) -> Dict[str, Any]:
+    """The fingerprint the training job will see: it first regenerates the jieba dictionary and the item lookup
+    table from the catalogue (``bot.build``), so an alias added since the last build changes the structure and
+    rules out fine-tuning. Computed on a scratch copy; the project is not touched. A catalogue that does not
+    load (the job would fail at that step anyway) leaves the fingerprint as the files are now."""
+    from bot.build import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
+    from bot.core.catalogue import CatalogueError, load_catalogue
+
+    try:
+        items = load_catalogue(catalogue_dir)
+    except (CatalogueError, OSError, ValueError):
+        return compute(project)
+    with tempfile.TemporaryDirectory(prefix="gz-fingerprint-") as scratch:
+        copy = Path(scratch)
+        for name in ("config.yml", "domain.yml", "data/rules.yml"):
+            if (project / name).exists():
+                (copy / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(project / name, copy / name)
+        shutil.copytree(project / "data" / "nlu", copy / "data" / "nlu")
+        if (project / "bot" / "generated").is_dir():
+            shutil.copytree(project / "bot" / "generated", copy / "bot" / "generated")
+        # The two artefacts Rasa trains on (the spaCy patterns are the action server's, and need jieba).
+        for relative, content in ((USERDICT_PATH, render_userdict(items)), (LOOKUP_PATH, render_lookup(items))):
+            (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+            (copy / relative).write_text(content, encoding="utf-8")
+        return compute(copy)

@@ -2,7 +2,8 @@
 
 An entry is a user message that the model was unsure of (intent confidence below the threshold), that fell
 back (``nlu_fallback``), that preceded a hand-off to a person, or that the explicit-affirmation rule rejected
-(``affirmation_rejected``). Identical texts are one entry with a count. What is shown is masked: ID, USCC and
+(``affirmation_rejected``), or for which discovery found no catalogue item (``item_not_found``: the model
+may be sure the citizen described a need, yet nothing matched; exactly what an alias fixes). Identical texts are one entry with a count. What is shown is masked: ID, USCC and
 phone numbers through ``bot.core.ids.mask_text``, senders as a short hash (P5); answers to questions that ask
 for personal data (names, ID numbers, phone ...) are not listed at all.
 
@@ -36,11 +37,14 @@ PERSONAL_SLOTS = frozenset({
     "applicant_name", "applicant_id", "agent_name", "agent_id", "authorization_no", "phone", "commitment_no",
     "withdraw_reason", "complaint_text",
 })
+# The intents after which the bot searches the catalogue (data/rules.yml: action_discover_item).
+DISCOVERY_INTENTS = frozenset({"describe_need", "nlu_fallback", "inform"})
 REASON_TEXT = {
     "low_confidence": "置信度低",
     "nlu_fallback": "未能理解（兜底）",
     "handoff": "转人工",
     "affirmation_rejected": "承诺确认被拒",
+    "item_not_found": "没找到事项",
 }
 
 
@@ -186,6 +190,10 @@ def scan(engine: Engine, *, limit: int, threshold: float, resolved: Set[str],
                     add(previous, "affirmation_rejected", data.get("text"))
                 elif stage == "handoff":
                     add(previous, "handoff", data.get("text"))
+                elif stage == "item_not_found" and previous.get("raw_intent") in DISCOVERY_INTENTS:
+                    # Only after a search for an item: the same stage also answers a "我承诺" said when no
+                    # journey is open, which no alias would fix.
+                    add(previous, "item_not_found")
             continue
         parse = data.get("parse_data") or {}
         intent = (parse.get("intent") or {}).get("name") or row["intent_name"]
@@ -195,7 +203,7 @@ def scan(engine: Engine, *, limit: int, threshold: float, resolved: Set[str],
             "id": row["id"], "sender": sender, "ts": float(row["timestamp"] or 0), "text": data.get("text") or "",
             "intent": ranking[0]["intent"] if intent == "nlu_fallback" and ranking else intent,
             "confidence": ranking[0]["confidence"] if intent == "nlu_fallback" and ranking else confidence,
-            "ranking": ranking, "personal": last_ask[sender] in PERSONAL_SLOTS,
+            "ranking": ranking, "personal": last_ask[sender] in PERSONAL_SLOTS, "raw_intent": intent,
         }
         before = last_user.get(sender)
         last_user[sender] = event

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.admin import confusion, fingerprint, registry
+from api.admin import confusion as confusion_data, fingerprint, registry
 from api.admin.db import write_session
 from api.admin.models import NluModel, TrainingJob
 from api.admin.settings import AdminPaths
@@ -409,9 +409,10 @@ class JobRunner:
             stored = paths.admin_dir / "models" / name
             stored.mkdir(parents=True, exist_ok=True)
             shutil.copy(report_path, stored / "intent_report.json")
+            (stored / "intent_errors.json").unlink(missing_ok=True)  # from an earlier evaluation of this model
             if (out / "intent_errors.json").is_file():  # the exact confusion matrix for the screen
                 shutil.copy(out / "intent_errors.json", stored / "intent_errors.json")
-            metrics["confusion"] = confusion.from_directory(stored)
+            metrics["confusion"] = confusion_data.from_directory(stored)
             confusion = out / "intent_confusion_matrix.png"
             png = None
             if confusion.is_file():

@@ -12,10 +12,10 @@ from fastapi.responses import FileResponse, StreamingResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.admin import catalogue_editor, fingerprint, inbox, jobs, registry, training_data
+from api.admin import catalogue_editor, confusion, fingerprint, inbox, jobs, labels, registry, training_data, trial
 from api.admin.db import begin_write
 from api.admin.models import InboxResolution, NluModel, TrainingJob
-from api.admin.schemas import Activate, BlockCreate, ExampleAdd, ExamplesEdit, InboxAssign, ItemEdit, ItemPublish, JobStart
+from api.admin.schemas import Activate, BlockCreate, ExampleAdd, ExamplesEdit, InboxAssign, ItemEdit, ItemPublish, JobStart, TrySentences
 from api.admin.settings import AdminPaths, AdminSettings
 from api.audit import service as audit
 from api.auth.dependencies import require_roles
@@ -54,6 +54,15 @@ def _tracker_engine(request: Request, paths: AdminPaths):
 
 def _held_out(paths: AdminPaths) -> Dict[str, str]:
     return training_data.held_out_examples(paths.settings.held_out_nlu)
+
+
+# --- words for the screen ----------------------------------------------------------------------------------
+
+
+@router.get("/labels")
+def admin_labels(_: Principal = Depends(admin_only), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    """Chinese names and one-line descriptions of the intents, inbox reasons and catalogue fields."""
+    return labels.everything(b.name for b in training_data.load(paths.nlu_dir).of_kind("intent"))
 
 
 # --- catalogue ---------------------------------------------------------------------------------------------
@@ -277,7 +286,10 @@ def models_list(_: Principal = Depends(admin_only), session: Session = Depends(g
         session.commit()
     current = registry.active(session)
     candidate = fingerprint.compute(paths.project)
+    # What the job will do once it has rebuilt the dictionaries from the catalogue (its first step).
+    planned = fingerprint.after_build(paths.project, paths.catalogue)
     base_fp = current.fingerprint if current is not None else None
+    running = session.scalars(select(TrainingJob).where(TrainingJob.status.in_(jobs.ACTIVE_STATUSES))).first()
     return {
         "models": [registry.view(m, current) for m in registry.all_models(session)],
         "active_id": current.id if current else None,
@@ -285,15 +297,81 @@ def models_list(_: Principal = Depends(admin_only), session: Session = Depends(g
         "activations": registry.activations(session),
         "max_macro_f1_drop": paths.settings.max_macro_f1_drop,
         "train_profile": paths.settings.train_profile,
-        "next_training": "finetune" if current is not None and fingerprint.only_examples_changed(base_fp, candidate) else "full",
+        "next_training": "finetune" if current is not None and fingerprint.only_examples_changed(base_fp, planned) else "full",
+        "next_training_reason": _training_reason(current, base_fp, planned),
+        "job_running": running is not None,
         "data_hash": candidate["data_hash"],
     }
+
+
+def _training_reason(current: Optional[NluModel], base: Optional[Dict[str, Any]], planned: Dict[str, Any]) -> str:
+    if current is None or not base:
+        return "还没有可在其上微调的当前模型。"
+    if fingerprint.only_examples_changed(base, planned):
+        return "自当前模型以来只增删了例句。"
+    changed = [k for k in ("config", "domain", "rules", "intents", "structure", "jieba") if base.get(k) != planned.get(k)]
+    if not changed and base.get(fingerprint.EXAMPLES) == planned.get(fingerprint.EXAMPLES):
+        return "训练数据与当前模型相同。"
+    words = {"config": "训练配置", "domain": "对话领域", "rules": "对话规则", "intents": "意图列表",
+             "structure": "同义词、查找表或事项别名", "jieba": "分词词典（事项名称和别名）"}
+    return "、".join(words[k] for k in changed) + "有变化，需要完整训练。"
 
 
 @router.get("/models/{model_id}")
 def model_detail(model_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
     model = registry.get(session, model_id)
-    return {**registry.view(model, registry.active(session)), "metrics": model.metrics}
+    metrics = dict(model.metrics or {})
+    if metrics and "confusion" not in metrics and model.confusion_matrix_path:
+        # Evaluated before the matrix was kept as data: rebuilt from the stored report.
+        metrics["confusion"] = confusion.from_directory(Path(model.confusion_matrix_path).parent)
+    return {**registry.view(model, registry.active(session)), "metrics": metrics}
+
+
+@router.get("/models/{model_id}/activation-plan")
+def model_activation_plan(model_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session),
+                          paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    """What switching to this model will change, and on which Rasa replicas, for the admin to confirm."""
+    model = registry.get(session, model_id)
+    current = registry.active(session)
+    by_file = {Path(m.file_path).name: m.name for m in registry.all_models(session)}
+    replicas = []
+    for url, status in registry.RasaReplicas(paths).status().items():
+        served = Path(status.get("model_file") or "").name
+        replicas.append({"url": url, "ok": status["ok"], "serving": by_file.get(served, served) if status["ok"] else None,
+                         "error": status.get("error")})
+    kind = "rollback" if model.first_activated_at is not None else "activate"
+    delta = None if current is None or current.macro_f1 is None or model.macro_f1 is None else round(model.macro_f1 - current.macro_f1, 4)
+    if kind == "rollback" or current is None:
+        gate_ok = kind == "rollback" or model.macro_f1 is not None
+    else:
+        gate_ok = delta is not None and delta >= -paths.settings.max_macro_f1_drop
+    changes = []
+    old_intents = ((current.metrics or {}).get("intents") or {}) if current is not None else {}
+    for name, row in ((model.metrics or {}).get("intents") or {}).items():
+        if name in old_intents and abs(row["f1"] - old_intents[name]["f1"]) >= 0.01:
+            changes.append({"intent": name, "before": old_intents[name]["f1"], "after": row["f1"],
+                            "delta": round(row["f1"] - old_intents[name]["f1"], 4)})
+    changes.sort(key=lambda c: c["delta"])
+    return {"kind": kind, "model": registry.view(model, current),
+            "current": registry.view(current, current) if current is not None else None,
+            "replicas": replicas, "delta_macro_f1": delta, "gate_ok": bool(gate_ok),
+            "max_macro_f1_drop": paths.settings.max_macro_f1_drop, "intent_changes": changes}
+
+
+@router.post("/models/{model_id}/try")
+def model_try(model_id: int, body: TrySentences, principal: Principal = Depends(admin_only),
+              session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+    """试一试: the candidate reads a few sentences; the serving replicas are not touched."""
+    model = registry.get(session, model_id)
+    if not Path(model.file_path).is_file():
+        raise ApiError(409, "model_file_missing", "模型文件已不存在，无法试用。")
+    file_path = model.file_path
+    session.rollback()  # no transaction held while a model loads
+    result = trial.parse(paths, file_path, body.texts)
+    begin_write(session)
+    audit.record(session, principal, "nlu_model.try", target=model.name, detail={"sentences": len(result["readings"])})
+    session.commit()
+    return result
 
 
 @router.get("/models/{model_id}/confusion.png")

@@ -57,3 +57,9 @@ class Activate(BaseModel):
     model_config = _Strict
     force: bool = False
     reason: Optional[str] = Field(None, max_length=500)
+
+
+class TrySentences(BaseModel):
+    model_config = _Strict
+    # One sentence per entry; the first five non-empty ones are read (trial.MAX_SENTENCES).
+    texts: List[str] = Field(min_length=1, max_length=20)

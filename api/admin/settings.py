@@ -51,6 +51,10 @@ class AdminSettings(BaseSettings):
     # Where jobs keep their logs and reports, and where the active model is recorded for restarts.
     admin_dir: Optional[Path] = None
     active_model_file: Optional[Path] = None
+    # 试一试 before activation: a staging Rasa (never a serving replica) loaded with the candidate; unset, the
+    # candidate is loaded in a one-off Rasa process of rasa_venv, given at most trial_timeout_seconds.
+    staging_rasa_url: Optional[str] = None
+    trial_timeout_seconds: int = 300
     # A job whose heartbeat is older than this is taken as dead (its API process stopped).
     job_stale_seconds: int = 120
 

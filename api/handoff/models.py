@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.database import Base
@@ -26,7 +26,7 @@ class HandoffRequest(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sender_id: Mapped[str] = mapped_column(String(128), index=True)
-    channel: Mapped[str] = mapped_column(String(32))  # socketio | wechat | rest ...
+    channel: Mapped[str] = mapped_column(String(32))  # one of api.handoff.service.CHANNELS
     reason: Mapped[str] = mapped_column(String(32))  # user_request | repeated_fallback | repeated_invalid
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -35,6 +35,11 @@ class HandoffRequest(Base):
     taken_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
     closed_by: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
     closed_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    # What the citizen last wrote before asking (and when asking again), so an agent with a long queue sees what
+    # each request is about and can find one by a word of it. ID, credit-code and mobile numbers are masked before
+    # it is stored (P5); ``search_text`` is the same text normalised (simplified, half-width, lower case).
+    preview: Mapped[Optional[str]] = mapped_column(IdMaskedText, nullable=True)
+    search_text: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
 
 
 class HandoffMessage(Base):

@@ -1,11 +1,14 @@
 """Handoff endpoints: the action server queues (X-Service-Token); staff see the queue, take over, talk and hand
-back (role ``staff`` only; issue 5). The queue page is web/console/hotline/queue.html."""
+back (role ``staff`` only; issue 5). The queue page is the hotline console's 转人工队列 (web/console/hotline/queue.js).
+
+The fixed paths (``/queue``, ``/requests``, ``/labels``, ``/claim``, ``/dismiss``) are declared before
+``/{request_id}``, which would otherwise match them first and refuse them as a malformed id."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from api.auth.dependencies import require_roles
@@ -13,7 +16,21 @@ from api.auth.service import SERVICE, Principal
 from api.dependencies import get_now, get_session
 from api.handoff import service
 from api.handoff.rasa import RasaLink, get_rasa
-from api.handoff.schemas import DismissRequest, HandoffQueued, HandoffServiceRequest, StaffMessage
+from api.handoff.schemas import (
+    REASON_PATTERN,
+    BulkDismissRequest,
+    BulkDismissResult,
+    ClaimRequest,
+    DismissRequest,
+    HandoffLabels,
+    HandoffPage,
+    HandoffQueued,
+    HandoffServiceRequest,
+    HandoffView,
+    QueueSummary,
+    ReleaseRequest,
+    StaffMessage,
+)
 
 router = APIRouter(prefix="/handoff", tags=["handoff"])
 service_router = APIRouter(prefix="/service/handoff", tags=["service"])
@@ -27,16 +44,69 @@ def queue_conversation(
     session: Session = Depends(get_session),
     now: datetime = Depends(get_now),
 ) -> HandoffQueued:
-    row = service.enqueue(session, body.sender_id, body.channel, body.reason, now)
+    row = service.enqueue(session, body.sender_id, body.channel, body.reason, now, body.message)
     return HandoffQueued(handoff_id=row.id, status=row.status, position=service.position(session, row))
 
 
-@router.get("/queue")
+@router.get("/queue", response_model=QueueSummary)
 def waiting_queue(
     _: Principal = Depends(staff_only), session: Session = Depends(get_session), now: datetime = Depends(get_now)
 ) -> Dict[str, Any]:
-    """Waiting and active conversations with their waiting time (no personal data: senders are masked)."""
+    """Waiting and active conversations, newest first, with their waiting time (no personal data: senders and
+    numbers are masked)."""
     return service.queue(session, now)
+
+
+@router.get("/requests", response_model=HandoffPage)
+def requests_page(
+    status: str = Query("waiting", pattern=r"^(waiting|active|closed)$"),
+    channel: Optional[str] = Query(None, max_length=64),
+    reason: Optional[str] = Query(None, pattern=REASON_PATTERN),
+    q: Optional[str] = Query(None, max_length=100),
+    offset: int = Query(0, ge=0, le=100_000),
+    limit: int = Query(50, ge=1, le=200),
+    _: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    now: datetime = Depends(get_now),
+) -> Dict[str, Any]:
+    """The queue at volume: one page of one status, newest first, filtered by channel and reason and searched by
+    words of the citizen's last messages."""
+    if channel:
+        service.check_channel(channel)
+    return service.page(session, now, status, channel, reason, q, offset, limit)
+
+
+@router.get("/labels", response_model=HandoffLabels)
+def labels(_: Principal = Depends(staff_only)) -> Dict[str, Any]:
+    """The channels, reasons and closing reasons with the names agents see (for the filters)."""
+    return service.labels()
+
+
+@router.post("/claim", response_model=HandoffView)
+def claim_oldest(
+    body: ClaimRequest,
+    who: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    rasa: RasaLink = Depends(get_rasa),
+    now: datetime = Depends(get_now),
+) -> Dict[str, Any]:
+    """Take over the request that has waited longest (among those the filters show); 404 when there is none."""
+    if body.channel:
+        service.check_channel(body.channel)
+    row = service.claim_oldest(session, rasa, who, now, body.channel, body.reason, body.q)
+    return service.view(row, now)
+
+
+@router.post("/dismiss", response_model=BulkDismissResult)
+def dismiss_several(
+    body: BulkDismissRequest,
+    who: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    rasa: RasaLink = Depends(get_rasa),
+    now: datetime = Depends(get_now),
+) -> Dict[str, Any]:
+    """Close several waiting requests without taking them over; each citizen is told, each closing audited."""
+    return service.dismiss_many(session, rasa, who, body.ids, body.reason, now)
 
 
 @router.get("/{request_id}")
@@ -50,7 +120,7 @@ def handoff_detail(
     return service.detail(session, rasa, who, service.get(session, request_id), now)
 
 
-@router.post("/{request_id}/take")
+@router.post("/{request_id}/take", response_model=HandoffView)
 def take_over(
     request_id: int,
     who: Principal = Depends(staff_only),
@@ -62,7 +132,7 @@ def take_over(
     return service.view(service.take(session, rasa, who, service.get(session, request_id), now), now)
 
 
-@router.post("/{request_id}/dismiss")
+@router.post("/{request_id}/dismiss", response_model=HandoffView)
 def dismiss(
     request_id: int,
     body: DismissRequest,
@@ -88,13 +158,18 @@ def send_message(
     return service.send(session, rasa, who, service.get(session, request_id), body.text.strip(), now)
 
 
-@router.post("/{request_id}/release")
+@router.post("/{request_id}/release", response_model=HandoffView)
 def hand_back(
     request_id: int,
+    body: Optional[ReleaseRequest] = None,
     who: Principal = Depends(staff_only),
     session: Session = Depends(get_session),
     rasa: RasaLink = Depends(get_rasa),
     now: datetime = Depends(get_now),
 ) -> Dict[str, Any]:
-    """Hand back to the bot, which resumes the journey where it was."""
-    return service.view(service.release(session, rasa, who, service.get(session, request_id), now), now)
+    """Hand back to the bot, which resumes the journey where it was (409 ``unanswered_question`` while the
+    citizen's question to the person has no reply; ``no_reply_needed`` overrides)."""
+    no_reply_needed = bool(body and body.no_reply_needed)
+    return service.view(
+        service.release(session, rasa, who, service.get(session, request_id), now, no_reply_needed), now
+    )

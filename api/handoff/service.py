@@ -11,14 +11,21 @@ How it works with Rasa (one record of the conversation, its tracker):
   conversation's own channel: the socket.io widget and WeChat (customer-service messages) get a push; REST has
   no push, so bot/rest_channel.py delivers such messages with the citizen's next REST reply;
 - ``release``: a ``resume`` event hands the conversation back; the journey's slots and open form were never
-  touched, so the bot continues where the journey was, and its pending question is asked again.
+  touched, so the bot continues where the journey was, and its pending question is asked again. A question the
+  citizen asked the person is answered by the person before that: hand-back is refused while the citizen's
+  last words to the person ask something and got no reply, unless the agent states that none is needed (the
+  design that keeps every answer with whoever was asked; replaying the question to the bot after hand-back
+  could let a message written to a person count as an answer to the journey's pending question).
+
+The queue at volume (issue 13): newest first, with a preview of the citizen's last words (numbers masked),
+filters by channel and reason, a search by a word of the preview, claiming the oldest, closing several at once.
 """
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any, Callable, Dict, List, Optional
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, true, update
 from sqlalchemy.orm import Session
 
 from api.audit import service as audit
@@ -28,14 +35,22 @@ from api.clock import aware, china_iso
 from api.errors import ApiError
 from api.handoff import transcript
 from api.handoff.models import HandoffMessage, HandoffRequest
-from api.handoff.rasa import RasaLink
+from api.handoff.rasa import RasaLink, RasaUnavailable
+from api.personal_text import mask_ids
+from bot.core.textnorm import normalize
 
 REASONS = ("user_request", "repeated_fallback", "repeated_invalid")
 REASON_LABELS = {"user_request": "用户要求转人工", "repeated_fallback": "连续两次未能理解", "repeated_invalid": "同一项连续三次填写有误"}
+# The channels Rasa listens on (bot/credentials.yml: the input channels' names) and what an agent calls them.
+# A request naming anything else is refused: the queue shows only channels a reply can actually go through.
 # Channels Rasa can push to (an output channel that sends); the others get staff messages with their next reply.
 PUSH_CHANNELS = {"socketio": "网站对话窗口", "wechat": "微信公众号"}
-CHANNEL_LABELS = {**PUSH_CHANNELS, "rest": "REST接口"}
+CHANNELS = {**PUSH_CHANNELS, "rest": "其他应用接入", "hotline": "12345热线"}
+CHANNEL_LABELS = CHANNELS
+UNKNOWN_CHANNEL_LABEL = "未知渠道"
 OPEN = ("waiting", "active")
+STATUSES = ("waiting", "active", "closed")
+PREVIEW_CHARS = 200
 
 CONNECTED_TEXT = "人工客服已接入，您好，我是郑州12345政务服务工作人员，请问有什么可以帮您？"
 RETURNED_TEXT = "人工服务已结束，接下来由智能助手继续为您办理；您之前填写的信息都保留着。"
@@ -69,8 +84,40 @@ def _staff_message(text: str, kind: str, request_id: int, now: datetime) -> Dict
 # --- the queue --------------------------------------------------------------------------------------------
 
 
-def enqueue(session: Session, sender_id: str, channel: str, reason: str, now: datetime) -> HandoffRequest:
-    """Queue a conversation; one open request per sender (asking again while waiting keeps the place)."""
+def check_channel(channel: str) -> str:
+    if channel not in CHANNELS:
+        raise ApiError(422, "unknown_channel", "渠道不在已接入的渠道之列（" + "、".join(CHANNELS) + "）。")
+    return channel
+
+
+def preview_of(text: Optional[str]) -> Optional[str]:
+    """What an agent may read of the citizen's words in a list: one line, ID, credit-code and mobile numbers
+    masked (P5), control characters dropped, at most ``PREVIEW_CHARS`` characters (the end kept: the latest)."""
+    if not text:
+        return None
+    line = "".join(ch if ch.isprintable() else " " for ch in text[-4 * PREVIEW_CHARS:])
+    line = " ".join(line.split())
+    line = audit.scrub(mask_ids(line))
+    if len(line) > PREVIEW_CHARS:
+        line = "…" + line[-(PREVIEW_CHARS - 1):]
+    return line or None
+
+
+def _set_preview(row: HandoffRequest, text: Optional[str]) -> None:
+    preview = preview_of(text)
+    if preview:
+        row.preview, row.search_text = preview, _search_key(preview)
+
+
+def _search_key(text: str) -> str:
+    return normalize(text, limit=4 * PREVIEW_CHARS).lower()
+
+
+def enqueue(session: Session, sender_id: str, channel: str, reason: str, now: datetime,
+            message: Optional[str] = None) -> HandoffRequest:
+    """Queue a conversation; one open request per sender (asking again while waiting keeps the place, and
+    brings the preview up to date)."""
+    check_channel(channel)
     row = session.scalars(
         select(HandoffRequest).where(HandoffRequest.sender_id == sender_id, HandoffRequest.status.in_(OPEN))
     ).first()
@@ -80,6 +127,7 @@ def enqueue(session: Session, sender_id: str, channel: str, reason: str, now: da
         row = HandoffRequest(sender_id=sender_id, channel=channel, reason=reason, status="waiting", created_at=now,
                              asked_times=1)
         session.add(row)
+    _set_preview(row, message)
     session.commit()
     return row
 
@@ -102,11 +150,12 @@ def view(row: HandoffRequest, now: datetime) -> Dict[str, Any]:
     return {
         "id": row.id,
         "channel": row.channel,
-        "channel_label": CHANNEL_LABELS.get(row.channel, row.channel),
+        # A row queued before channels were checked may name something else: shown as unknown, never as typed.
+        "channel_label": CHANNELS.get(row.channel, UNKNOWN_CHANNEL_LABEL),
         "push": row.channel in PUSH_CHANNELS,
         "sender": mask_sender(row.sender_id),
         "reason": row.reason,
-        "reason_label": REASON_LABELS.get(row.reason, row.reason),
+        "reason_label": REASON_LABELS.get(row.reason, "其他原因"),
         "status": row.status,
         "asked_times": row.asked_times,
         "created_at": china_iso(row.created_at),
@@ -114,22 +163,69 @@ def view(row: HandoffRequest, now: datetime) -> Dict[str, Any]:
         "taken_by": row.taken_by,
         "taken_at": china_iso(row.taken_at) if row.taken_at else None,
         "closed_at": china_iso(row.closed_at) if row.closed_at else None,
+        "preview": row.preview,
     }
 
 
+def counts(session: Session) -> Dict[str, int]:
+    rows = session.execute(
+        select(HandoffRequest.status, func.count()).where(HandoffRequest.status.in_(OPEN)).group_by(HandoffRequest.status)
+    ).all()
+    found = {status: n for status, n in rows}
+    return {"waiting": found.get("waiting", 0), "active": found.get("active", 0)}
+
+
 def queue(session: Session, now: datetime, recent_closed: int = 10) -> Dict[str, Any]:
+    """Every open request, newest first, and the last few closed."""
     open_rows = session.scalars(
-        select(HandoffRequest).where(HandoffRequest.status.in_(OPEN)).order_by(HandoffRequest.created_at, HandoffRequest.id)
+        select(HandoffRequest).where(HandoffRequest.status.in_(OPEN))
+        .order_by(HandoffRequest.created_at.desc(), HandoffRequest.id.desc())
     ).all()
     closed = session.scalars(
         select(HandoffRequest).where(HandoffRequest.status == "closed").order_by(HandoffRequest.id.desc()).limit(recent_closed)
     ).all()
     return {
         "now": china_iso(now),
+        "counts": counts(session),
         "waiting": [view(r, now) for r in open_rows if r.status == "waiting"],
         "active": [view(r, now) for r in open_rows if r.status == "active"],
         "closed": [view(r, now) for r in closed],
     }
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _filtered(status: str, channel: Optional[str], reason: Optional[str], q: Optional[str]):
+    """The WHERE clauses of a filtered view: every word of ``q`` must be in the preview."""
+    clauses = [HandoffRequest.status == status]
+    if channel:
+        clauses.append(HandoffRequest.channel == channel)
+    if reason:
+        clauses.append(HandoffRequest.reason == reason)
+    for term in _search_key(q or "").split()[:5]:
+        clauses.append(HandoffRequest.search_text.like(_like(term), escape="\\"))
+    return clauses
+
+
+def page(session: Session, now: datetime, status: str, channel: Optional[str], reason: Optional[str],
+         q: Optional[str], offset: int, limit: int) -> Dict[str, Any]:
+    """One page of requests in ``status``, newest first (closed: most recently closed first)."""
+    clauses = _filtered(status, channel, reason, q)
+    total = session.scalar(select(func.count()).select_from(HandoffRequest).where(*clauses)) or 0
+    order = ((HandoffRequest.closed_at.desc(), HandoffRequest.id.desc()) if status == "closed"
+             else (HandoffRequest.created_at.desc(), HandoffRequest.id.desc()))
+    rows = session.scalars(select(HandoffRequest).where(*clauses).order_by(*order).offset(offset).limit(limit)).all()
+    return {"now": china_iso(now), "status": status, "total": total, "offset": offset, "limit": limit,
+            "counts": counts(session), "items": [view(r, now) for r in rows]}
+
+
+def labels() -> Dict[str, Any]:
+    def listed(table: Dict[str, str]) -> List[Dict[str, str]]:
+        return [{"value": k, "label": v} for k, v in table.items()]
+
+    return {"channels": listed(CHANNELS), "reasons": listed(REASON_LABELS), "dismiss_reasons": listed(DISMISS_REASONS)}
 
 
 def get(session: Session, request_id: int) -> HandoffRequest:
@@ -146,6 +242,10 @@ def detail(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest
     messages = session.scalars(
         select(HandoffMessage).where(HandoffMessage.request_id == row.id).order_by(HandoffMessage.id)
     ).all()
+    # The tracker is the record: the list's preview follows what the citizen has written since queuing.
+    latest = transcript.citizen_texts(tracker)
+    if latest and row.status != "closed":
+        _set_preview(row, " / ".join(latest))
     audit.record(session, who, "handoff.read", f"handoff:{row.id}", {"channel": row.channel}, at=now)
     session.commit()
     journey = transcript.journey_state(tracker)
@@ -155,6 +255,7 @@ def detail(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest
         **view(row, now),
         "journey": journey,
         "transcript": transcript.entries(tracker),
+        "unanswered": transcript.unanswered(tracker) if row.status == "active" else [],
         "staff_messages": [{"at": china_iso(m.at), "staff": m.staff, "delivery": m.delivery} for m in messages],
     }
 
@@ -221,6 +322,51 @@ def dismiss(session: Session, rasa: RasaLink, who: Principal, row: HandoffReques
     return row
 
 
+def claim_oldest(session: Session, rasa: RasaLink, who: Principal, now: datetime, channel: Optional[str] = None,
+                 reason: Optional[str] = None, q: Optional[str] = None) -> HandoffRequest:
+    """Take over the request that has waited longest among those the filters show. Another agent may take the
+    same one at the same moment: the next oldest is tried then (a few times)."""
+    clauses = _filtered("waiting", channel, reason, q)
+    refused: List[int] = []
+    for _ in range(5):
+        _end_read(session)
+        candidate = session.scalars(
+            select(HandoffRequest).where(*clauses, HandoffRequest.id.not_in(refused) if refused else true())
+            .order_by(HandoffRequest.created_at, HandoffRequest.id).limit(1)
+        ).first()
+        if candidate is None:
+            break
+        try:
+            return take(session, rasa, who, candidate, now)
+        except ApiError as error:
+            if error.error != "already_taken":
+                raise
+            refused.append(candidate.id)
+    raise ApiError(404, "queue_empty", "没有符合条件的等待中的请求。")
+
+
+def dismiss_many(session: Session, rasa: RasaLink, who: Principal, ids: List[int], reason: str,
+                 now: datetime) -> Dict[str, Any]:
+    """Close several waiting requests, each as ``dismiss`` does (each citizen told, each audited). One that was
+    taken or closed meanwhile is reported, not an error; if Rasa cannot be reached, the rest stay waiting."""
+    closed: List[int] = []
+    refused: List[Dict[str, Any]] = []
+    for number, request_id in enumerate(ids):
+        row = session.get(HandoffRequest, request_id)
+        if row is None:
+            refused.append({"id": request_id, "error": "unknown_handoff", "message": "没有这个转人工请求。"})
+            continue
+        try:
+            dismiss(session, rasa, who, row, reason, now)
+            closed.append(request_id)
+        except RasaUnavailable as error:
+            refused.extend({"id": rest, "error": error.error, "message": error.message} for rest in ids[number:])
+            break
+        except ApiError as error:
+            refused.append({"id": request_id, "error": error.error, "message": error.message})
+    return {"closed": closed, "refused": refused}
+
+
 def _taken_by_caller(row: HandoffRequest, who: Principal) -> None:
     if row.status != "active":
         raise ApiError(409, "not_active", "这个请求不在人工服务中。")
@@ -240,11 +386,20 @@ def send(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, 
     return {"at": china_iso(now), "delivery": delivery}
 
 
-def release(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> HandoffRequest:
-    """Hand back to the bot: ``resume``, say so, and ask the journey's pending question again."""
+def release(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime,
+            no_reply_needed: bool = False) -> HandoffRequest:
+    """Hand back to the bot: ``resume``, say so, and ask the journey's pending question again. Refused while
+    the citizen's last words to the person ask a question nobody answered (unless the agent says no reply is
+    needed, which the audit keeps)."""
     _taken_by_caller(row, who)
     _end_read(session)
     tracker = rasa.tracker(row.sender_id)
+    questions = [m for m in transcript.unanswered(tracker) if m["question"]]
+    if questions and not no_reply_needed:
+        asked = questions[-1]["text"]
+        raise ApiError(409, "unanswered_question",
+                       f"用户问的“{asked[:60]}{'…' if len(asked) > 60 else ''}”还没有回复。请先回复用户；"
+                       "如确实无需回复，请选择“无需回复，直接交回”。")
     events: List[Dict[str, Any]] = [
         {"event": "resume", "timestamp": aware(now).timestamp()},
         _staff_message(RETURNED_TEXT, "returned", row.id, now),
@@ -254,6 +409,9 @@ def release(session: Session, rasa: RasaLink, who: Principal, row: HandoffReques
         events.append(_bot_event(question["text"], question["custom"], row.id, "bot", now))
     rasa.append(row.sender_id, events, output_channel=row.channel)
     row.status, row.closed_by, row.closed_at = "closed", who.actor, now
-    audit.record(session, who, "handoff.release", f"handoff:{row.id}", {"resumed_at": (question or {}).get("custom", {}).get("slot")}, at=now)
+    detail: Dict[str, Any] = {"resumed_at": (question or {}).get("custom", {}).get("slot")}
+    if questions:
+        detail["unanswered_questions"] = len(questions)  # the agent said none needed a reply
+    audit.record(session, who, "handoff.release", f"handoff:{row.id}", detail, at=now)
     session.commit()
     return row

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 
 from api.auth.dependencies import require_roles
 from api.auth.service import Principal
-from api.dependencies import get_now, get_session
+from api.config import Settings
+from api.dependencies import get_now, get_session, get_settings
 from api.handoff.rasa import RasaLink, get_rasa
 from api.hotline import service
 from api.hotline.schemas import ReadAloud, ReadAloudState, SessionDetail, SessionStart, SessionView, StaffTurn, TurnResult
@@ -25,14 +26,20 @@ def start_session(
     who: Principal = Depends(staff_only),
     session: Session = Depends(get_session),
     now: datetime = Depends(get_now),
+    settings: Settings = Depends(get_settings),
 ) -> SessionView:
     """A call comes in: start an assisted session (call id and/or the caller's number)."""
-    return service.view(session, service.start(session, who, body.call_id, body.caller_phone, now))
+    row = service.start(session, who, body.call_id, body.caller_phone, now)
+    return service.view(session, row, settings.hotline_read_chars_per_minute)
 
 
 @router.get("/sessions", response_model=List[SessionView])
-def my_sessions(who: Principal = Depends(staff_only), session: Session = Depends(get_session)) -> List[SessionView]:
-    return [service.view(session, row) for row in service.list_own(session, who)]
+def my_sessions(
+    who: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    settings: Settings = Depends(get_settings),
+) -> List[SessionView]:
+    return [service.view(session, row, settings.hotline_read_chars_per_minute) for row in service.list_own(session, who)]
 
 
 @router.get("/sessions/{session_id}", response_model=SessionDetail)
@@ -42,8 +49,10 @@ def session_detail(
     session: Session = Depends(get_session),
     rasa: RasaLink = Depends(get_rasa),
     now: datetime = Depends(get_now),
+    settings: Settings = Depends(get_settings),
 ) -> SessionDetail:
-    return service.detail(session, rasa, who, service.own(session, who, session_id), now)
+    row = service.own(session, who, session_id)
+    return service.detail(session, rasa, who, row, now, settings.hotline_read_chars_per_minute)
 
 
 @router.post("/sessions/{session_id}/messages", response_model=TurnResult)
@@ -55,9 +64,10 @@ def staff_turn(
     rasa: RasaLink = Depends(get_rasa),
     now: datetime = Depends(get_now),
 ) -> TurnResult:
-    """What the caller said, typed by the staff member; the bot's contract messages come back."""
+    """What the caller said, typed by the staff member (or the caller's own number, confirmed on the call); the
+    bot's contract messages come back."""
     row = service.own(session, who, session_id, open_only=True)
-    return service.forward(session, rasa, who, row, body.text.strip(), body.attest, now)
+    return service.forward(session, rasa, who, row, body.text, body.attest, now, use_caller_phone=body.use_caller_phone)
 
 
 @router.post("/sessions/{session_id}/read-aloud", response_model=ReadAloudState)
@@ -67,10 +77,13 @@ def read_aloud(
     who: Principal = Depends(staff_only),
     session: Session = Depends(get_session),
     now: datetime = Depends(get_now),
+    settings: Settings = Depends(get_settings),
 ) -> ReadAloudState:
-    """"已宣读": one section of the notification was read aloud to the caller (R6); stamped by the API."""
+    """"已宣读": one section of the notification was read aloud to the caller (R6); stamped by the API. Sooner
+    than the section can be spoken: 409 ``read_aloud_too_fast`` until confirmed (``confirm_fast``)."""
     row = service.own(session, who, session_id, open_only=True)
-    return service.tick(session, who, row, body.notice_version, body.index, now)
+    return service.tick(session, who, row, body.notice_version, body.index, now,
+                        confirm_fast=body.confirm_fast, chars_per_minute=settings.hotline_read_chars_per_minute)
 
 
 @router.post("/sessions/{session_id}/end", response_model=SessionView)
@@ -79,5 +92,7 @@ def end_session(
     who: Principal = Depends(staff_only),
     session: Session = Depends(get_session),
     now: datetime = Depends(get_now),
+    settings: Settings = Depends(get_settings),
 ) -> SessionView:
-    return service.view(session, service.end(session, who, service.own(session, who, session_id), now))
+    row = service.end(session, who, service.own(session, who, session_id), now)
+    return service.view(session, row, settings.hotline_read_chars_per_minute)

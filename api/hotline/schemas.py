@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 _Strict = ConfigDict(extra="forbid")
 
@@ -16,22 +16,37 @@ class SessionStart(BaseModel):
 
 
 class StaffTurn(BaseModel):
-    """What the staff member types for the caller; ``attest`` ticks the attestation (only for the affirmation)."""
+    """What the staff member types for the caller; ``attest`` ticks the attestation (only for the affirmation).
+
+    ``use_caller_phone``: the caller agreed to be reached on the number they are calling from; the API answers
+    with the session's own number, which the console only ever shows masked (no needless question, P5)."""
 
     model_config = _Strict
-    text: str = Field(min_length=1, max_length=500)
+    text: Optional[str] = Field(default=None, min_length=1, max_length=500)
     attest: bool = False
+    use_caller_phone: bool = False
+
+    @model_validator(mode="after")
+    def _one_answer(self) -> "StaffTurn":
+        if self.use_caller_phone == bool(self.text and self.text.strip()):
+            raise ValueError("either text or use_caller_phone")
+        return self
 
 
 class ReadAloud(BaseModel):
+    """One "已宣读" tick. ``confirm_fast``: the staff member confirms a section ticked sooner than it can be read at
+    a normal speaking rate was read whole (asked by a 409 ``read_aloud_too_fast``)."""
+
     model_config = _Strict
     notice_version: str = Field(min_length=1, max_length=64)
     index: int = Field(ge=1, le=50)
+    confirm_fast: bool = False
 
 
 class Tick(BaseModel):
     index: int
     at: str
+    fast: bool = False  # ticked sooner than the section's reading time, confirmed by the staff member
 
 
 class ReadAloudState(BaseModel):
@@ -49,6 +64,8 @@ class SessionView(BaseModel):
     commitment_no: Optional[str]
     read_aloud: ReadAloudState
     attestation: str  # the exact sentence the staff member ticks (bot/core/assisted.ATTESTATION)
+    caller_mobile: bool = False  # the caller's number is a mobile: the journey's phone can be that number
+    read_chars_per_minute: int = 300  # the speaking rate behind each section's minimum reading time
 
 
 class TurnResult(BaseModel):

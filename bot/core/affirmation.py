@@ -155,8 +155,9 @@ def _prepare(text: str) -> str:
     """Half-width, simplified, lower-case; punctuation and spacing kept (questions need them).
 
     幺 is read as 么: some converters turn the question particle of 什么/怎么 into 幺, which would hide
-    every question asked with it."""
-    return normalize(text).replace("幺", "么").lower()
+    every question asked with it. 俺 (Henan, Shandong, the North-East) is the first person, 我; 俺们 is 我们.
+    Reading it as 我 keeps one grammar for the subject instead of a second, dialect one."""
+    return normalize(text).replace("幺", "么").replace("俺", "我").lower()
 
 
 def _flat(prepared: str) -> str:
@@ -202,7 +203,7 @@ def _has_emoji(prepared: str) -> bool:
 
 # Emoji that only underline a sincere answer (folded hands, thumbs up, a smile). Any other (😂, 🤣, 🙃, 🤡 …)
 # may be mockery, and beside a legal statement nothing is assumed.
-_SINCERE_EMOJI = frozenset("🙏👍👌✅✔☑😊🙂☺🤝💪❤♥")
+_SINCERE_EMOJI = frozenset("🙏👍👌✅✔☑😊🙂☺🤝💪❤♥✍")  # ✍: the writing hand, "I sign"
 
 
 def _has_doubtful_emoji(prepared: str) -> bool:
@@ -225,10 +226,16 @@ _QUESTION_WORDS = re.compile(
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")  # 承不承诺, 愿不愿意 …
 _SENTENCE_END_PARTICLE = re.compile(r"(呢|么)(?=[\s,.;!，。；！…~]*$|[,.;!，。；！])")
 # Words containing a question character that do not ask anything.
-_NOT_QUESTIONS = re.compile(r"没什么|没有什么|不怎么|不是什么|什么都|哪怕|那么|这么|多么|要么|吗啡|谁[^谁,，。]{1,6}谁")
+# 没啥 is 没什么 ("nothing"); 着呢 is the durative 着 with an emphatic 呢 ("写着呢", "好着呢"); 嗯呢 is a
+# northern "yes"; 才不…呢 is an emphatic refusal ("我才不承诺呢"), none of them asks.
+_NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|不怎么|不是什么|什么都|哪怕|那么|这么|多么|要么|吗啡|"
+                            r"谁[^谁,，。]{1,6}谁|着呢|嗯呢|才(?:不|没)[^,，。;；!！?？]{0,10}呢")
+# A tag question ("…就行了是吧") and an alternative question ("是要罚款还是坐牢") ask without a question word.
+_TAG_QUESTION = re.compile(r"(?:是吧|对吧|是不|对不|好吧\?)[\s,.;!…~]*$|是[^,，。;；!！]{1,8}还是[^,，。;；!！]")
 
 _CANCEL = ("算了", "不办了", "不办理了", "不弄了", "不搞了", "不做了", "不申请了", "不想办了", "不要办了",
-           "不办", "取消", "退出", "放弃", "结束办理", "终止办理", "不用办了")
+           "不办", "取消", "退出", "放弃", "结束办理", "终止办理", "不用办了", "不想弄了", "不想搞了", "不想做了",
+           "不代办了")
 
 _NEGATION_WORDS = "不|没|没有|未|无法|没法|没办法|不能|不会|不想|不愿|不愿意|不敢|不肯|不要|拒绝|绝不|决不|并不|别|不再"
 _NEGATION_FILLERS = "想|要|愿|愿意|能|会|敢|肯|打算|准备|再|去|做|作|用|需要|可以|是|代为|代|替|帮他|帮她"
@@ -248,7 +255,10 @@ _CONDITIONAL = ("但是", "但", "不过", "可是", "然而", "如果", "假如
                 "前提", "条件是", "的话", "等我", "再说", "考虑", "想想", "可能", "也许", "或许", "大概", "应该",
                 "差不多", "试试", "试一下", "随便", "开玩笑", "玩笑", "假装", "骗", "勉强", "暂时", "一半", "部分",
                 "有条件", "保留", "哪怕", "好像", "似乎", "貌似", "估计", "以后", "回头", "晚点", "改天", "稍后",
-                "到时候", "看情况", "先这样", "姑且", "万一", "凑合", "应付", "走个过场", "形式")
+                "到时候", "看情况", "先这样", "姑且", "万一", "凑合", "应付", "走个过场", "形式",
+                # a time still to come: what is promised is not yet so
+                "下个月", "下月", "下周", "下星期", "明天", "后天", "明年", "过几天", "过两天", "将来", "到时", "月底",
+                "年底", "下次", "过段时间")
 # Doubt about what is being committed to: not read, not understood, filled in by someone else.
 _DOUBT = re.compile(
     r"没看|没细看|没有看|没读|没有读|未看|未读|没仔细|没认真|没来得及|看不懂|没看懂|读不懂|不懂|不明白|不清楚|"
@@ -261,6 +271,11 @@ _COERCED = re.compile(r"被逼|被迫|逼我|强迫|没办法才|不得不|只�
                       r"还能怎么办|有啥办法|有什么办法")
 # A rude "no" dressed as the commitment words ("我承诺个锤子").
 _RUDE_NO = re.compile(r"承诺个(?:锤子|屁|鬼|毛|头|球|der)|承诺才怪")
+# A grudging yes ("行行行", "…行了吧", "我承诺呗", "烦不烦"): said to end the conversation, not the true intent.
+_GRUDGING = re.compile(r"([行好对是得成中])\1\1|(?:行|好|成|得|可以)了吧|呗|烦不烦|烦死|真烦|好烦|有完没完|拉倒|随便你|随你|"
+                       r"爱咋咋|服了")
+# Willing, wanting or about to commit: a modal before 承诺 says what the speaker would do, not that they do it.
+_WILLING = re.compile(r"(?:愿意|愿|想|想要|要|会|准备|打算|可以|能|得|该|应当|同意)(?:去)?(?:代为|代他|代她|代其)?(?:作出|做出)?承诺")
 # "我不是不承诺": a double negation is not read either way.
 _DOUBLE_NEGATION = re.compile(r"(?:不是|并非|没有|并不是)不")
 
@@ -291,36 +306,63 @@ _REFUSING_EMOJI = ("👎", "🙅", "❌", "✖", "🚫", "⛔", "🙈")
 
 # --- the commitment grammars (on the flat text: clause boundaries are ",") -------------------------
 
-_LEAD = r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|那好|那|对|收到|明白了|知道了|没问题),?)?"
-_ADV = r"(?:在此|特此|现在|现|郑重地|郑重|慎重地|慎重|自愿地|自愿|愿意|愿|已经|已|诚信|如实|依法)*"
-_READ_OBJ = (r"(?:(?:全部|完整|所有)?的?(?:告知承诺书|告知书|告知事项|告知内容|书面告知|以上内容|上述内容|全部内容|"
-             r"所有内容|以上|上述)的?(?:全部|所有)?(?:内容|事项)?)")
+# 中 is Henan's "OK"; 那个/呃 are the fillers of someone speaking while they type.
+_LEAD = (r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|那好|那|对|收到|明白了|知道了|没问题|中),?)?"
+         r"(?:(?:嗯|呃|额)?那个,?)?")
+# Adverbs of the act itself (郑重, 自愿 "voluntarily", 在此). 愿意/愿/想/要/会 are NOT among them: they are
+# modal verbs, and "我愿意承诺" says the speaker is willing to commit, not that they commit.
+_ADV = r"(?:在此|特此|现在|现|郑重地|郑重|慎重地|慎重|自愿地|自愿|已经|已|诚信|如实|依法)*"
+_READ_OBJ = (r"(?:(?:全部|完整|所有)?的?(?:告知承诺书|承诺书|告知书|告知事项|告知内容|书面告知|以上内容|上述内容|全部内容|"
+             r"所有内容|告知的全部内容|告知的内容|以上|上述)的?(?:全部|所有)?(?:内容|事项)?)")
+# The object first ("承诺书我看了", "告知书我都看完了"): a finished reading, told with the topic in front.
+_READ_TOPIC = (rf"(?:{_READ_OBJ}(?:我|本人)?(?:都|已经|已|也|全)*(?:看了|读了|看完了|读完了|看过了|读过了|阅读了|听了|听完了)"
+               r"|(?:我|本人)?(?:都|已经|已|也)*(?:核对|核实|确认|检查|查)(?:好|完|过)了)")
 _READ = (r"(?:已经|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?"
          r"(?:阅读|读完|看完|看过|读过|听完|听过|知晓|知悉|了解|清楚|明白|确认|理解)(?:了|过)?" + _READ_OBJ + "?")
 _AND = r"(?:并且|并|且|同时|,)+"
-_COMMIT = r"(?:作出|做出)?承诺了?"
-_CONTENT = (r"(?:(?:以上|上述)(?:是|为|均为|系)(?:我的|本人的|我|本人)?真实的?意思(?:表示)?"
+# 嘞 is the Henan sentence particle of a plain statement ("我承诺嘞"); 呗 and 吧 are not here: "我承诺呗"
+# is a grudging shrug and "我承诺吧" a suggestion, neither the unreserved intent 五(四) asks for.
+_COMMIT = r"(?:作出|做出)?承诺(?:了|嘞)?"
+# What is promised to be true: 以上/上面/我 + 说的/写的/所填/所报 … + 内容/情况/材料 …
+_TOPIC = (r"(?:以上|上述|上面|前面|我|本人|我们|本公司|公司)?(?:所填写|所填报|所提供|所提交|所填|所报|所述|所说|所交|"
+          r"提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的)?的?(?:内容|情况|信息|材料|事项|资料)?")
+_TRUE = (r"(?:均|都|全部|完全|全都|句句|全)?(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
+         r"真的|实话|实情|事实|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求))的?")
+_CONTENT = (r"(?:(?:以上|上述|本承诺)?(?:是|为|均为|系)(?:我的|本人的|本企业的|我|本人)?真实的?意思(?:表示)?"
             r"|(?:以上|上述)的?(?:内容|情况|信息|事项)?"  # "承诺以上内容": the object of the verb
-            r"|(?:以上|上述|所填写|所填报|所填|所述|所提供|提供|填写|申报)?的?(?:内容|情况|信息|材料|事项|资料)?(?:我|本人)?"
-            r"(?:均|都|全部|完全)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
-            r"(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)))")
-_LIABILITY = (r"(?:(?:并且|并|且|同时)?(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实)?,?(?:本人|我)?"
-              r"(?:自愿|愿意|愿)?(?:(?:承担|负)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?责任|担责|负责))")
-_TAIL = (rf"(?:,?{_CONTENT})?(?:,?{_LIABILITY})*(?:,(?:谢谢|如有不实|若有不实|如有虚假|没问题|确认|确认提交))*"
-         r"(?:了|啊|呀|哦|啦)?")
+            rf"|{_TOPIC}(?:我|本人)?{_TRUE})")
+# A present state that meets the conditions, said of the applicant's own things ("健康证都齐全", "上面写的条件我都
+# 符合"). Whatever may still happen (就/再/等/会/要/将/补 …) is not a present state and is left out of the subject.
+_FACT_NP = r"[^,就才再等会要将补办去申请交没不未别无非若如但可能该]{1,12}?"
+_CONFORMS = (rf"(?:(?:{_FACT_NP},)*{_FACT_NP}(?:都|均|全都|全部|也都|全)"
+             r"(?:齐全|齐备|符合(?:要求|条件|规定)?|合格|达标))")  # truth is vouched only for _TOPIC (what I said)
+# The liability clause, in the letter's words or in everyday ones ("有假的话我自己担着"): a condition on
+# falsity with the speaker bearing the consequence is the fourth part of 五(四), not a reservation.
+_FALSITY = r"(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实|(?:如果|要是|若是|假如|如|若)?(?:有假|有虚假|是假的|造假|作假)(?:的话)?)"
+_LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我)?(?:自己)?"
+              r"(?:自愿|愿意|愿)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
+              r"担着|负全责|认罚))")
+_LIABILITY_CONDITION = re.compile(_LIABILITY)
+# The four parts of 五(四) in the letter's short form, after "本人承诺：".
+_PARTS = (r"(?:(?:已经|已)?(?:知晓|知悉|了解)(?:告知的)?(?:全部)?(?:内容|事项)|(?:已经|已)?符合(?:相关)?条件(?:和要求)?|"
+          r"愿(?:意)?(?:承担|担)(?:法律)?责任|系(?:本人)?真实意思(?:表示)?)")
+_TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS}))*(?:,?{_LIABILITY})*"
+         r"(?:,(?:谢谢|如有不实|若有不实|如有虚假|没问题|确认|确认提交))*(?:了|啊|呀|哦|啦|嘞)?")
 
 
 def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str = "") -> "re.Pattern[str]":
     name = "|".join(re.escape(n) for n in names if n)
     who = "|".join(x for x in (name, idents) if x)
     ident = rf"(?:(?:我是|我叫|本人是)(?:{who}),)?" if who else ""
-    after_subject = rf"(?:{name})?" if name else ""
+    # "我张伟", "我，张伟，", "我张伟本人": the name in apposition to the pronoun.
+    after_subject = rf"(?:,?(?:{name}),?(?:本人)?)?" if name else ""
+    named_self = rf"|(?:{name})本人" if name else ""  # "张伟本人承诺": 本人 makes the name the speaker
     # "本人承诺，签字：张伟": the signature of the one committing.
     signature = rf"(?:,(?:签字|签名|落款|承诺人)?,?(?:{name}))?" if name else ""
     # "看完了，我承诺" / "我已经看完了，本人承诺…": a reading clause before the commitment.
-    before = rf"(?:(?:我|本人)?{_ADV}{_READ},)?"
+    before = rf"(?:(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC}),?)?"
     return re.compile(
-        rf"^{_LEAD}{before}{ident}(?:{subjects}){after_subject},?{roles}{_ADV}"
+        rf"^{_LEAD}{before}{ident}(?:{subjects}{named_self}){after_subject},?{roles}{_ADV}"
         rf"(?:{_READ}{_AND}{_ADV})?{_COMMIT}{_TAIL}{signature}$"
         # "我已认真阅读告知书，承诺以上内容属实": the subject of the reading clause carries over.
         rf"|^{_LEAD}{ident}(?:{subjects}){after_subject}{_ADV}{_READ},{_ADV}{_COMMIT}{_TAIL}{signature}$"
@@ -330,36 +372,48 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
 _PERSON_SUBJECTS = r"我本人|本人|我"
 _ENTERPRISE_SUBJECTS = r"我本人|本人|我|本公司|我公司|我们公司|本企业|我企业|我司|本单位|我单位|本店|我店"
 _ENTERPRISE_SELF_WORDS = r"本公司|我公司|本企业|我企业|我司|本单位|我单位|本店|我店|我们公司"
-_PERSON_ROLES = ("申请人", "他", "她", "其", "老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈", "我爸", "我妈",
-                 "我父亲", "我母亲", "我爸爸", "我妈妈", "爷爷", "奶奶", "外公", "外婆", "我爷爷", "我奶奶", "我外公",
-                 "我外婆", "丈夫", "妻子", "爱人", "我丈夫", "我妻子", "我爱人", "老公", "老婆", "我老公", "我老婆",
-                 "儿子", "女儿", "我儿子", "我女儿", "本人")
+# Kinship terms: a proxy speaks of the applicant by how they are related ("受我岳父赵强特别授权").
+_KIN = ("老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爹", "娘", "老父亲", "老母亲", "爷爷", "奶奶",
+        "外公", "外婆", "姥爷", "姥姥", "丈夫", "妻子", "爱人", "老公", "老婆", "媳妇", "儿子", "女儿", "闺女", "岳父", "岳母",
+        "老丈人", "丈母娘", "公公", "婆婆", "哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "叔叔", "舅舅", "姑姑", "孙子", "孙女")
+_PERSON_ROLES = ("申请人", "他", "她", "其", "本人") + _KIN + tuple("我" + k for k in _KIN if k not in ("老人家", "家人"))
 _ENTERPRISE_ROLES = ("申请人", "公司", "该公司", "本公司", "我公司", "企业", "该企业", "本企业", "单位", "该单位",
                      "本单位", "申请单位", "申请企业", "法定代表人", "老板", "其")
 _HONORIFICS = ("老先生", "先生", "女士", "同志", "老人家", "老师")
 
 # Who authorised the proxy, and on whose behalf the proxy commits (captured, then checked).
 _WHO = r"([\u4e00-\u9fff（）()a-z0-9]{1,60}?)"
+# The number of the authorisation document after the commitment ("委托书编号SQ2026-0012"): identifies, adds nothing.
+_AUTH_NUMBER = r"(?:,(?:授权委托书|委托书|授权书)?(?:编号|号码|号)(?:是|为)?,?[a-z0-9]+(?:,[a-z0-9]+)*)?"
 _PROXY_GRAMMARS = (
     # 我受赵强特别授权，代为承诺 / 根据赵强的特别授权，我代为承诺 / 我经赵强特别授权代其承诺
     re.compile(
         rf"^{_LEAD}(?:(?:我|本人|我本人)(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?)?{_ADV}"
-        rf"(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})的?"
-        rf"(?:书面)?特别授权(?:委托)?,?(?:我|本人)?{_ADV}"
+        rf"(?:(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})的?"
+        # 我有赵强签的特别授权: holding the document the applicant signed
+        rf"|(?:有|持有|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:签的|签署的|签字的|出具的|给的|写的|的))"
+        rf"(?:书面)?特别授权(?:书|委托书|委托)?,?(?:我|本人)?{_ADV}"
         rf"(?:代为|代其|代表其|代(?P<who2>{_WHO[1:-1]})|代表(?P<who3>{_WHO[1:-1]}))"
-        rf"{_ADV}{_COMMIT}{_TAIL}$"
+        rf"{_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}$"
     ),
-    # 赵强特别授权我代为承诺
+    # 赵强特别授权我，我代为承诺: the commitment is the speaker's own clause, with its own subject
     re.compile(
-        rf"^{_LEAD}(?P<who>{_WHO[1:-1]})(?:已经|已)?(?:书面)?特别授权(?:给)?(?:我|本人),?(?:我)?{_ADV}"
-        rf"(?:代为|代其|代表其|代他|代她)?{_ADV}{_COMMIT}{_TAIL}$"
+        rf"^{_LEAD}(?P<who>{_WHO[1:-1]})(?:已经|已)?(?:书面)?特别授权(?:给)?(?:我|本人),(?:我|本人){_ADV}"
+        rf"(?:代为|代其|代表其|代他|代她)?{_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}$"
     ),
+)
+# "赵强特别授权我代为承诺": 赵强 is the subject and 特别授权 the main verb; 我代为承诺 is what he authorised (a
+# pivot construction). The sentence reports the authorisation; it does not make the commitment.
+_PROXY_DESCRIPTION = re.compile(
+    rf"^{_LEAD}{_WHO}(?:已经|已)?(?:书面)?特别授权(?:给)?(?:我|本人)(?:代为|代其|代表其|代他|代她|代表他|代表她)?{_ADV}"
+    rf"{_COMMIT}{_TAIL}$"
 )
 _SPECIAL_AUTHORISATION = "特别授权"
 _PROXY_MARKER = re.compile(r"授权|委托|代为|代表|代替|代|替")
 # The speaker must be the one committing for the applicant: "他代我承诺" is the wrong way round, while
 # "替我爸承诺" names the applicant.
-_WRONG_DIRECTION = re.compile(r"(?:代|替|帮)我(?!爸|妈|父|母|爷|奶|外|丈|妻|爱|儿|女|家|公司|单位|的|老)")
+_WRONG_DIRECTION = re.compile(r"(?:代|替|帮)我(?!爸|妈|父|母|爷|奶|外|丈|妻|爱|儿|女|家|公司|单位|的|老|爹|娘|岳|公|婆|哥|姐|弟|"
+                              r"妹|叔|舅|姑|孙|媳|闺|姥)")
 _THIRD_PARTY = re.compile(
     r"^(?:他们|她们|他|她|你们|你|您|我妈|我爸|我家人|家人|我老婆|我老公|别人|我朋友|朋友|同事|我同事|我们)"
     r"(?:帮我|替我|代我|给我|帮忙|代为|代表我|代)?(?:就|也|已经|已|来|去|会)?(?:郑重)?承诺"
@@ -389,6 +443,11 @@ def _explain(detail: str, words: str, applicant_name: Optional[str]) -> str:
         "third_party": f"承诺要由您自己作出，不能由别人代说，也不能由我代为承诺。确认承诺的话，{ask}。",
         "agree_and_commit": f"“同意”表示认可告知内容，但承诺要由您自己明确说出来。确认承诺的话，{ask}（不用加“同意”）。",
         "correction": f"您前后说法不一样，为慎重起见请重新明确回复。确认承诺的话，{ask}；不想承诺，可以回复“不承诺”。",
+        "willingness": f"您说的是愿意或打算承诺，承诺要由您现在明确作出。确认承诺的话，{ask}。",
+        "grudging": f"承诺必须是您真实、自愿的意思。如果还有顾虑，可以先问我，或者不承诺、按一般程序办理；"
+        f"确实自愿承诺的话，{ask}。",
+        "mixed_question": f"您在说承诺的同时还问了问题。请先把问题弄清楚，可以直接问我；想好了要承诺，{ask}。",
+        "description": f"您说的是申请人给了您特别授权；承诺要由您自己作出。{ask}。",
         "typo": f"您输入的字好像有误，为慎重起见请重新输入。确认承诺的话，{ask}。",
         "proxy_form": f"您是代他人办理，承诺时需要用文字说明已获得申请人的特别授权。{ask}。",
         "proxy_words_for_self": "您选择的是本人办理。如果您其实是代他人办理，请告诉我“代他人办理”；"
@@ -414,6 +473,8 @@ def _is_question(prepared: str) -> bool:
         return True
     if re.search(r"还是(?:不|没|别)", text):  # 承诺还是不承诺: a choice still open
         return True
+    if _TAG_QUESTION.search(text):
+        return True
     return any(m.group(1) != "不" for m in _A_NOT_A.finditer(text))
 
 
@@ -426,6 +487,8 @@ def _is_negated(compact: str) -> bool:
 
 
 def _is_conditional(compact: str) -> bool:
+    """A condition, hedge or deferral anywhere, except the liability clause's own condition on falsity."""
+    compact = _LIABILITY_CONDITION.sub("", compact)
     return any(word in compact for word in _CONDITIONAL)
 
 
@@ -479,6 +542,134 @@ def _negation_left(compact: str) -> bool:
     return bool(_STRAY_NEGATION.search(_ALLOWED_NEGATIONS.sub("", compact)))
 
 
+# --- what may come before the commitment ----------------------------------------------------------------
+
+_CLAUSE_SPLIT = re.compile(r"[^,.;!?:，。；！？：…~\s]+[?？]?")
+
+
+def _states_commitment_beside_question(prepared: str, people: "_Who") -> bool:
+    """A question next to a clause that says something about committing without committing ("我愿意承诺，您看
+    行吗", "我承诺了吗？我没承诺啊"): neither a plain question nor an answer, so it is asked again. Beside a
+    plain commitment ("我承诺，…能不能再改") the question is what the user needs answered first: a question."""
+    clauses = [c for c in _CLAUSE_SPLIT.findall(_NOT_QUESTIONS.sub(" ", prepared)) if _compact(c)]
+    if len(clauses) < 2:
+        return False
+    statements = [_flat(c) for c in clauses if not c.endswith("?") and not _is_question(c)]
+    if len(statements) == len(clauses):
+        return False
+    return any(_has_verb_commitment(c.replace(",", "")) and not _classify_words(c, c, people, None).is_explicit
+               for c in statements)
+
+
+_ACK_CLAUSE = re.compile(r"^(?:好的|好|嗯嗯|嗯|恩|呃|额|那个|嗯那个|中|行|对|对的|是的|ok|没问题|可以|好了|收到|明白了|知道了)$")
+# A slip taken back: "哦不", "不对", "打错了", "刚才打错了", "多打了个不字", "更正".
+_CORRECTION_CLAUSE = re.compile(
+    r"^(?:(?:哦|噢|喔|啊|呃|额)?(?:不对|不是|不)(?:不对|对不起)*"
+    r"|(?:我|刚才|刚刚|上面|前面|上一条|上条|那条)*(?:打错|说错|写错|输错|敲错|点错|发错|按错)(?:了|字了)?"
+    r"|(?:我|刚才|刚刚)*多(?:打|写|输|敲)了?(?:一)?个?[\u4e00-\u9fff]字?"
+    r"|更正(?:一下)?|纠正(?:一下)?|口误)$"
+)
+# "等一下", "等等，我再核对一下…": a pause; what is said before the check is done is superseded by its result.
+_WAIT_CLAUSE = re.compile(r"^(?:你)?(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)(?:我)?(?:再)?(?:确认|核对|核实|看|查|对|翻)?"
+                          r"(?:一下|下)?[\u4e00-\u9fff]{0,12}$")
+_DONE_CLAUSE = re.compile(r"^(?:我|本人)?(?:现在|都|已经|已|也)*(?:核对|核实|确认|检查|查|看|对|翻|读)(?:好|完|过)了$")
+# Choosing the commitment over the ordinary procedure ("我不是要交证明，我承诺").
+_NOT_PROOFS_CLAUSE = re.compile(r"^(?:我|本人)?(?:不是|并不是|并非|不)(?:要|想|打算)?(?:交|提交|补交|开|提供)"
+                                r"(?:证明材料|证明|材料)了?$")
+_HAVE_SPECIAL = r"^(?:我|本人)?(?:确实|是)?有(?:{who}的?)?(?:书面)?特别授权$"
+_REPRESENTATIVE_CLAUSE = r"^作为(?:公司|本公司|我公司|企业|本企业|该公司|该企业{applicant})?的?(?:法人|法定代表人|法人代表)$"
+_SLIP = re.compile(r"^(?!(?:哦|噢|喔|啊|呃|额)?(?:不对|不是|不)(?:不对|对不起)*$)")
+_HEDGE_IN_CHECK = re.compile(r"[不没未别非无]")
+_REPEATED_HEAD = re.compile(r"((?:我|本人|我本人)承诺)(?:,?\1)+")  # "本人承诺 本人承诺", "我承诺我承诺以上…"
+# A plain refusal as a clause of its own ("不承诺了", "但我不代他承诺", "我们不走承诺了"); what the other clauses
+# say (回头交证明, 让他自己来) is the ordinary procedure, not a condition on a commitment that was never made.
+_REFUSAL_CLAUSE = re.compile(
+    r"^(?:但是|但|不过|可是|那|那么|所以|还是)?(?:我|本人|我们|本公司|公司|我公司|我们公司)?"
+    r"(?:就|还是|也|真|坚决|暂时|决定)?(?:不|没|不想|不愿意|不愿|不能|没法|无法|不会|不再|拒绝|不要|不打算)(?:再|去)?"
+    r"(?:走|作|做|作出|做出|代为|代他|代她|代其|替他|替她|代表他|代表她)?承诺(?:了)?(?:吧|啊|呀|的)?$"
+)
+
+
+def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
+    """The clauses after a lead that says nothing against the commitment, or None when there is no such lead.
+
+    The lead may be: acknowledgements (好的, 中, 那个); a finished reading or check (我看完了, 承诺书我看了, 核对好了);
+    a slip taken back (我不承诺。哦不，打错了 / 刚才打错了), where what is taken back must itself be an answer to
+    this question (a refusal, a commitment or a typo of one) and nothing else; a pause closed by its result
+    (等一下，我再核对一下……核对好了); a choice of the commitment over proofs (我不是要交证明); who the speaker is
+    (我是张伟; a proxy's 我是代办人 / 有特别授权; the legal representative's 作为公司法人)."""
+    if "?" in prepared or _has_doubtful_emoji(prepared):
+        return None
+    clauses = [c for c in flat.split(",") if c]
+    if len(clauses) < 2:
+        once = _REPEATED_HEAD.sub(r"\1", flat)
+        return once if once != flat else None
+    # A slip taken back: the last correction decides where the new answer begins.
+    marks = [i for i, c in enumerate(clauses) if _CORRECTION_CLAUSE.match(c)]
+    # A bare 不/不对 says no as much as it corrects ("不，本人承诺"): only a slip named as one (打错了, 口误,
+    # 更正) takes back what came before.
+    if marks and not any(_SLIP.match(clauses[i]) for i in marks):
+        return None
+    if marks:
+        last = marks[-1]
+        first = last
+        while first - 1 >= 0 and _CORRECTION_CLAUSE.match(clauses[first - 1]):
+            first -= 1
+        before = ",".join(clauses[:first])
+        if before:
+            # What is taken back must be an answer to this question and nothing more: a plain refusal clause
+            # ("我不承诺"), the commitment itself, or a typo of it. "我不能承诺，我家条件不够，打错了" says more
+            # than a slip, and that reason is not taken back by the word 打错.
+            taken_back = _classify_words(before, before, people, None)
+            if not (all(_REFUSAL_CLAUSE.match(c) for c in clauses[:first]) or taken_back.kind == "explicit"
+                    or taken_back.detail == "typo"):
+                return None
+        clauses = clauses[last + 1:]
+    # A pause closed by its result: everything from the pause to the result goes.
+    waits = [i for i, c in enumerate(clauses) if _WAIT_CLAUSE.match(c)]
+    if waits:
+        start = waits[0]
+        if not all(_ACK_CLAUSE.match(c) for c in clauses[:start]):
+            return None
+        done = None
+        for i in range(start + 1, len(clauses)):
+            if _DONE_CLAUSE.match(clauses[i]) or re.match(rf"^(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC})$", clauses[i]):
+                done = i
+                break
+            if people.acting_as == "proxy" and re.match(_HAVE_SPECIAL.format(who=_WHO), clauses[i]):
+                done = i
+                break
+        if done is None:
+            return None
+        stretch = "".join(clauses[start:done])
+        if _HEDGE_IN_CHECK.search(stretch) or _is_conditional(stretch) or _DOUBT.search(stretch) \
+                or _JOKE.search(stretch):
+            return None
+        clauses = clauses[done + 1:]
+    applicant = ("|" + re.escape(people.applicant)) if people.applicant else ""
+    harmless = [_ACK_CLAUSE, re.compile(rf"^(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC})$"), _DONE_CLAUSE, _NOT_PROOFS_CLAUSE]
+    if people.acting_as == "proxy":
+        speaker = "|".join([re.escape(people.agent)] if people.agent else [])
+        harmless.append(re.compile(r"^(?:我是|我叫|本人是)(?:代办人|代理人|受托人|被委托人" + (f"|{speaker}" if speaker else "")
+                                   + ")$"))
+        harmless.append(re.compile(_HAVE_SPECIAL.format(who=_WHO)))
+    elif people.applicant_kind == "enterprise":
+        harmless.append(re.compile(_REPRESENTATIVE_CLAUSE.format(applicant=applicant)))
+        if people.representative:
+            harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.representative)}$"))
+    elif people.applicant:
+        harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.applicant)}$"))
+    while len(clauses) > 1 and any(h.match(clauses[0]) for h in harmless):
+        clauses = clauses[1:]
+    # "本人承诺，本人承诺": the same words twice are said once.
+    while len(clauses) > 1 and clauses[0] == clauses[1]:
+        clauses = clauses[1:]
+    rest = _REPEATED_HEAD.sub(r"\1", ",".join(clauses))
+    if not rest or rest == flat:
+        return None
+    return rest
+
+
 def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
     """(True, "") for a proxy's commitment under the applicant's special authorisation; else (False, problem)."""
     for grammar in _PROXY_GRAMMARS:
@@ -489,10 +680,10 @@ def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
         agent = groups.get("agent") or ""
         if agent and ((people.agent and agent != people.agent) or _STRAY_NEGATION.search(agent)):
             return False, "authoriser_mismatch"
-        checks = [_authoriser_ok(groups.get(g), people) for g in ("who", "who2", "who3")]
+        checks = [_authoriser_ok(groups.get(g), people) for g in ("who", "who2", "who3", "who4")]
         if any(c is False for c in checks):
             return False, "authoriser_mismatch"
-        if checks[0] is True:
+        if checks[0] is True or checks[3] is True:
             return True, ""
     return False, ""
 
@@ -558,7 +749,11 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         return verdict("unclear")
     if _COERCED.search(compact):
         return verdict("unclear", "coerced")
+    if _GRUDGING.search(compact):
+        return verdict("unclear", "grudging")
     if _is_question(prepared):
+        if _states_commitment_beside_question(prepared, people):
+            return verdict("unclear", "mixed_question")
         return verdict("question")
     if any(e in prepared for e in _REFUSING_EMOJI):
         # A refusing emoji next to words contradicts them, and nothing is assumed.
@@ -569,6 +764,20 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         if _has_verb_commitment(after) and not _negation_left(after):
             return verdict("unclear", "correction")
         return verdict("cancel")
+    after = _after_preamble(prepared, flat, people)
+    if after is not None:
+        # What remains after a harmless lead (a finished reading or check, a slip the user takes back, who they
+        # are) is judged as a message of its own, and only a yes is taken from it. The lead itself was
+        # screened above (questions, jokes, coercion, emoji) and clause by clause in _after_preamble.
+        rest = _classify_words(after, after, people, applicant_name)
+        if rest.is_explicit:
+            return rest
+    clauses = [c for c in flat.split(",") if c]
+    refusals = [i for i, c in enumerate(clauses) if _REFUSAL_CLAUSE.match(c)]
+    if refusals and len(clauses) > 1 and not _DOUBLE_NEGATION.search(compact) and not any(
+        _has_verb_commitment(c) for i, c in enumerate(clauses) if i not in refusals
+    ):
+        return verdict("negated")
     if _is_conditional(compact):
         return verdict("unclear", "conditional")
     if _DOUBLE_NEGATION.search(compact):
@@ -598,6 +807,8 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
             return verdict("unclear", "agree_and_commit")
         if _named_authoriser_mismatch(compact, people):
             return verdict("unclear", "authoriser_mismatch")
+        if _PROXY_DESCRIPTION.match(flat):
+            return verdict("unclear", "description")
         if _parse_self(flat, people) or (
             _has_verb_commitment(compact) and _PROXY_MARKER.search(compact)
             and not _THIRD_PARTY.search(compact)
@@ -618,6 +829,8 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         if re.fullmatch(r"[^我本不没未别非无勿莫]{1,4}承诺", compact):
             return verdict("unclear", "third_party")  # 我妈承诺, 张三承诺
 
+    if _WILLING.search(_NOUN_COMMITMENT.sub("", compact)):
+        return verdict("unclear", "willingness")
     if _is_implicit(prepared, compact):
         return verdict("implicit")
     return verdict("unclear")

@@ -107,23 +107,40 @@ _READ_HEDGE = re.compile(
     r"好像|差不多|大概|应该|可能|也许|基本|大部分|大多|一部分|(?<![0-9七全每个])部分|一半|估计|算是|似乎|貌似|大致|粗略|扫了|瞄了|略看|"
     r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|吧$"
 )
-_READ_VERB = r"(?:阅读完毕|阅读完|阅读过|阅读了|阅读|读完|读过|读好|看完|看过|看好|听完|听过|浏览完|浏览过|读|看)"
+# 瞅/瞧 are everyday "look" (northern speech); 已阅 is the official "read" mark on a document.
+_READ_VERB = (r"(?:阅读完毕|阅读完|阅读过|阅读了|阅读|读完|读过|读好|看完|看过|看好|听完|听过|浏览完|浏览过|瞅完|瞅过|瞧完|瞧过|"
+              r"已阅(?!读)|阅毕|读|看)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|告知书|告知内容|告知事项|书面告知|通知书|通知|以上内容|"
                 r"上述内容|全部内容|所有内容|内容|全文|七条|全部七条|这七条|每一条|每条|所有条款|条款|以上|上述)"
                 r"的?(?:全部|所有)?(?:内容)?)")
 _READ_ADVERBS = r"(?:现在|刚刚|刚才|刚|终于|都|已经|已|全都|全部都|全部|认真|仔细|完整|逐条|详细|从头到尾|全|一条一条|一字一句|也|均)*地?"
 _UNDERSTOOD = r"(?:已经|已|都|也|全都)?(?:知晓|知悉|了解|明白|清楚|理解|同意|确认)(?:了)?" + _READ_OBJECT + "?"
-_READ_CLAUSE = (rf"(?:我|本人|我本人)?{_READ_OBJECT}?{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?"
-                r"(?:了|啦|哦|呀|的)?")
+_READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?{_READ_OBJECT}?|{_READ_OBJECT}(?:我|本人))"
+                rf"{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?(?:了|啦|哦|呀|的)?(?:一遍|一遍了|两遍|几遍)?")
 # "7部分都看了", "你发的我都看了": with 都/全 the plain 看了 says all of it was read.
-_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项)|你发的|发的|内容|告知书)?(?:我)?"
-                    r"(?:都|全|全都|全部|每一条都|每条都)(?:看了|读了|看过了|读过了|看完了|读完了|认真看了|仔细看了)")
+_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项)|你发的|发的|内容|告知书|告知内容)?(?:我)?"
+                    r"(?:从头到尾|一字一句|一条一条)?"
+                    r"(?:都|全|全都|全部|每一条都|每条都)(?:看了|读了|看过了|读过了|看完了|读完了|认真看了|仔细看了)(?:一遍)?")
+# "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
+_NONE_MISSED = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:都|也)?(?:没|不)"
+                r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)")
+# What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
+_MOVE_ON = r"(?:可以)?(?:下一步|往下走|进行下一步|继续|往下)(?:了|吧|啦)?|可以了|好了|ok"
 _READ_GRAMMAR = re.compile(
     rf"^(?:(?:好的|好|嗯嗯|嗯|是的|是|对|ok|收到),?)?(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE})"
-    rf"(?:(?:并且|并|且|,)+(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}))*"
-    r"(?:,(?:谢谢|没问题|明白了|清楚了|都清楚了|知道了|了解了|可以了|好了))*$"
+    rf"(?:(?:并且|并|且|,)*(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}|{_READ_CLAUSE}))*"
+    rf"(?:,{_NONE_MISSED})?"
+    rf"(?:,?(?:谢谢|没问题|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}))*$"
 )
-_COMPLETED = re.compile(r"已|完|过|毕|阅读了")
+# Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
+# ("没看完……等会儿……好了，现在看完了": the answer is what is said once the pause is over).
+_SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)$")
+_WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
+# "不是没看，是都看了": a denial of not having read it, followed by the reading itself.
+_NOT_UNREAD = re.compile(r"^(?:我)?(?:不是|并不是|并非)(?:没看|没读|没有看|没有读|没看完|没读完)(?:过)?$")
+# The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
+# A bare 看了 ("had a look"), even with 都, says less and is asked again.
+_COMPLETED = re.compile(r"已|完|过|毕|阅读了|从头到尾|一字一句|一条一条|逐条|[一两几]遍")
 _BARE_YES = frozenset(
     {"是", "是的", "是啊", "好", "好的", "好吧", "好啊", "好嘞", "嗯", "嗯嗯", "恩", "恩恩", "嗯呢", "ok", "okay", "okk", "k",
      "yes", "y", "知道了", "知道", "收到", "收到了", "明白", "明白了", "了解", "了解了", "清楚", "清楚了", "可以", "可以的",
@@ -194,13 +211,34 @@ def notice_read(text: object, ctx: Context) -> Reading:
         compact = flat.replace(",", "")
     if compact in ("repeat", "/repeat"):
         return Reading("repeat")
+    clauses = [c for c in flat.split(",") if c]
+    waits = [i for i, c in enumerate(clauses) if _WAIT.match(c)]
+    if waits and waits[-1] + 1 < len(clauses) and "?" not in prepared:
+        # Only what is said after the pause is the answer; it must be a reading statement on its own.
+        rest = clauses[waits[-1] + 1:]
+        while rest and rest[0] in ("好了", "好", "嗯", "ok"):
+            rest = rest[1:]
+        if rest and _READ_GRAMMAR.match(",".join(rest)):
+            return notice_read(",".join(rest), ctx)
+        return ask("not_read")
+    if len(clauses) > 1 and (_SPEAKER_CLAUSE.match(clauses[0]) or _NOT_UNREAD.match(clauses[0])):
+        rest = ",".join(clauses[1:])
+        rest = rest[1:] if _NOT_UNREAD.match(clauses[0]) and rest.startswith("是") else rest
+        if _READ_GRAMMAR.match(rest):
+            return notice_read(rest, ctx)
+        return ask("unclear")
     if _DEFERRAL.search(compact):
         return ask("not_read")
     if _REPEAT.search(compact):
+        if re.search(r"没看清|没听清|看不清", compact) and re.search(r"阅读|看完|读完|已阅|看过|读过", compact):
+            return ask("not_read")  # "已阅读（字太小没看清）": a read claim taken back in the same breath
         return _repeat(compact, total)
     if _NOT_READ.search(compact) and "?" not in prepared:  # "还没看呢"
         return ask("not_read")
     if _affirmation._is_question(prepared):
+        statements = [c for c in re.split(r"[?,]", flat.replace("?", "?,")) if c]
+        if len(clauses) > 1 and any(_READ_GRAMMAR.match(c) and not _affirmation._is_question(c) for c in statements):
+            return ask("unclear")  # "不是说要阅读吗，我读完了": a reading said beside a question is asked again
         return Reading("question", expected=EXPECT_READ)
     if re.fullmatch(r"(?:请|麻烦)?(?:再)?(?:看|发|给我)?" + _SECTION.pattern + r"(?:内容|的内容)?", compact):
         return _repeat(compact, total)
@@ -216,7 +254,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
         return ask("joke")
     if re.search(r"如果|假如|要是|若是|只要|除非|但是|但|不过|可是|然而|的话|再说|等我|暂时|一半", compact):
         return ask("hedge")
-    if re.search(r"不|没|未|别|无|非", compact.replace("没问题", "")):
+    if re.search(r"不|没|未|别|无|非", re.sub(_NONE_MISSED, "", compact.replace("没问题", ""))):
         return ask("unclear")
     if _READ_GRAMMAR.match(flat) and _COMPLETED.search(compact):
         if _affirmation._has_emoji(prepared) and not all(
@@ -244,13 +282,14 @@ _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|�
 # ordinary 代为办理 letter would pass on it. So a yes must say something about the document ("写明了", "有特别
 # 授权"); a bare one is asked again with the document's wording (the question names those words).
 _AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|yes|y)(?:的|啊|呀|哦|呢)?$")
-_AUTH_DOCUMENT_YES = re.compile(r"^(?:写了|写明了|写着|有写|写了的|确实写了|写明了的)(?:的|啊|呀|哦|呢)?$")
+_AUTH_DOCUMENT_YES = re.compile(r"^(?:写了|写明了|写明|写着|有写|写了的|确实写了|写明了的)(?:的|啊|呀|哦|呢|啦)?$")
 _AUTH_BARE_NO = re.compile(
     r"^(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|不包括|不包含|不是的|没有的|不对|都没有|并没有)"
     r"(?:的|啊|呀|哦)?$"
 )
 _AUTH_ORDINARY = re.compile(
     r"普通|全权|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
+    r"(?:授权范围|委托事项|委托权限|权限)(?:那)?(?:一栏|一项|栏)?(?:是|为)?(?:空的|空白|空着|没填|没写)|"
     r"只(?:是|有|写了?|写着|写的|委托了?|授权了?|能|让我)?(?:代为|代|帮忙|帮他|帮她)?"
     r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$"
 )
@@ -264,6 +303,14 @@ _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "�
 _AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询)"
                          r"(?:相关)?(?:手续|材料|事项)?$")
 _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
+# Facts about the document that say nothing of its scope: it was checked, notarised, signed, where it says it.
+_AUTH_DOCUMENT_FACT = re.compile(
+    r"^(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拿出来|翻出来|找出来)?(?:核对|确认|看|查|对)(?:了|过)(?:一下|一遍)?(?:了)?$"
+    r"|^(?:在|经|经过|去)?公证处?(?:公证|认证)(?:过|了)(?:的)?$|^(?:签了字|签字了|盖了章|盖章了|签字盖章了|有签字)(?:的)?$"
+)
+_SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行)")
+# A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
+_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:原话|原文)(?:是|为|写的是)?$")
 _AUTH_NEUTRAL = frozenset({"我看了", "我看了一下", "我查了", "我查了一下", "我看过了", "看了", "查了", "我确认过了",
                            "确认过了", "委托书上", "上面", "嗯", "哦", "但", "但是", "不过", "授权范围", "委托事项", "权限",
                            "授权范围包括", "包括"})
@@ -274,7 +321,8 @@ _AUTH_TOKENS = frozenset(
      "她", "申请人", "给", "可以", "对", "都", "也", "其", "代其", "代他", "代她", "委托", "我们", "项", "签了", "签字",
      "是的", "对的", "没错", "明确写了", "就是", "具体", "白纸黑字", "授权范围", "范围", "委托事项", "签的", "签", "我爸",
      "我妈", "我父亲", "我母亲", "父亲", "母亲", "爸爸", "妈妈", "老人", "家人", "老板", "公司", "法人", "第一条", "第二条",
-     "第三条", "第四条", "第五条", "一条", "条", "写得", "很", "清楚", "当然", "确实写了", "他们", "她们"}
+     "第三条", "第四条", "第五条", "一条", "条", "写得", "很", "清楚", "当然", "确实写了", "他们", "她们", "原话", "原文",
+     "受托人", "被委托人", "委托人", "代理人", "出具", "出具的", "开具的", "公司出具的", "写明了"}
 )
 _AUTH_SCOPE = re.compile(r"特别授权|代(?:为|其|他|她|表)?(?:作出|做出)?(?:告知)?承诺")
 
@@ -282,9 +330,10 @@ _AUTH_SCOPE = re.compile(r"特别授权|代(?:为|其|他|她|表)?(?:作出|做
 def _auth_clause(clause: str, names: frozenset) -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
-    if clause in _AUTH_NEUTRAL:
+    clause = _SECTION_REF.sub("", clause)  # where the words stand does not change them
+    if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause):
         return "neutral"
-    document = re.match(r"^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:就|只|仅)?(?:写了|写着|写的是|写的)?", clause)
+    document = re.match(r"^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:就|只|仅)?(?:写明了|写了|写着|写的是|写的)?", clause)
     rest = clause[document.end():] if document else clause
     if rest and _AUTH_POWER.match(rest):
         # "委托书上就写了代为办理相关手续": 就/只 makes the list exhaustive.
@@ -306,6 +355,24 @@ def _auth_clause(clause: str, names: frozenset) -> str:
     return "unknown"
 
 
+def _echo_of_the_question(prepared: str, names: frozenset) -> Optional[list]:
+    """The clauses after the user's echo of the question ("写明了特别授权？…", "没写？…"), or None when there is
+    no echo. An echo is a clause that ends in "?", asks nothing else (no question word) and is made of the
+    document's own words; something must follow it."""
+    if "?" not in prepared:
+        return None
+    parts = prepared.split("?")
+    head, tail = parts[0], "?".join(parts[1:])
+    head_flat = _affirmation._flat(head).split(",")[-1] if _affirmation._flat(head) else ""
+    if len(parts) != 2 or not head_flat or not _affirmation._flat(tail):
+        return None
+    if _affirmation._QUESTION_WORDS.search(head_flat) or _affirmation._flat(head) != head_flat:
+        return None
+    if not _affirmation._segments(head_flat, _AUTH_TOKENS | names | {"没写", "没有", "没", "写明了特别授权"}):
+        return None
+    return [c for c in _affirmation._flat(tail).split(",") if c]
+
+
 def _key(name: Optional[str]) -> str:
     return _name_key(name).lower() if name else ""
 
@@ -325,6 +392,20 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
         return ask("emoji" if _affirmation._has_emoji(prepared) else "unclear")
     if compact in ("/affirm", "affirm"):
         return ask("not_specific")  # a button without words: the document's wording is what is asked
+    names = frozenset(n for n in (_key(ctx.applicant_name), _key(ctx.agent_name)) if n)
+    # A space between words is a pause in speech: a clause boundary ("写明了特别授权 我刚拿出来核对过").
+    flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", ",", prepared))
+    flat = _affirmation._flat(flat)
+    compact = flat.replace(",", "")
+    echoed = _echo_of_the_question(prepared, names)
+    if echoed is not None:
+        # "写明了特别授权？没有，只写了代为办理": the user repeats the question to themselves, then answers it.
+        # The answer is read as after a correction: only a no is taken from it.
+        last = _auth_clause(echoed[-1], names) if echoed else "unknown"
+        if echoed and all(_auth_clause(c, names) in ("no", "bare_no", "neutral", "power") for c in echoed) \
+                and last in ("no", "bare_no", "power"):
+            return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
+        return ask("correction")
     if _affirmation._is_question(prepared):
         return Reading("question", expected=EXPECT_AUTHORISATION)
     if _affirmation._is_cancel(compact):
@@ -339,7 +420,6 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
         return ask("joke")
     if _AUTH_DOUBLE_NEGATION.search(compact):
         return ask("unclear")
-    names = frozenset(n for n in (_key(ctx.applicant_name), _key(ctx.agent_name)) if n)
     clauses = [c for c in flat.split(",") if c]
     if len(clauses) > 1 and _AUTH_CORRECTION.search(compact):
         # "写了，哦不对，我看看……没写": the answer after the correction counts, and only a no is taken.
@@ -348,11 +428,20 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
                 if last in ("no", "bare_no") else ask("correction"))
     kinds = [_auth_clause(c, names) for c in clauses]
     has = set(kinds)
+    concessive = [i for i, c in enumerate(clauses) if re.match(r"^(?:但是|但|不过|可是|只是)", c) and kinds[i] == "no"]
+    if concessive and "yes" in kinds[:concessive[0]] and "bare_no" not in has and "bare_yes" not in has:
+        # "写明了特别授权，不过没写承诺这两个字": the clause after 但/不过 restricts the one before it, and what
+        # it says is that the commitment is not covered.
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if "no" in has and not has & {"yes", "bare_yes"}:
         # "委托书还没签，回头让我爸签" / "…口头说的": what is said of the document is a no; the rest explains it.
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if not kinds or "unknown" in kinds:
         return ask("unclear")
+    scoped = any(k == "yes" and _AUTH_SCOPE.search(c) for k, c in zip(kinds, clauses))
+    if "power" in has and not scoped and not has & {"no", "bare_no", "bare_yes"}:
+        # "写了，代为办理": "it is written" names no scope; the only power named is an ordinary one.
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if has <= {"power", "neutral", "ack"} and "power" in has:
         # Only ordinary powers are named ("委托书上就写了代为办理相关手续").
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
@@ -362,7 +451,7 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
         # "对，只写了代为办理" / "是普通委托": what the document says is an ordinary authorisation.
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if "yes" in has or "bare_yes" in has:
-        if _affirmation._has_emoji(prepared):
+        if _affirmation._has_doubtful_emoji(prepared) or ("yes" not in has and _affirmation._has_emoji(prepared)):
             return ask("emoji")
         if "yes" not in has:
             return ask("not_specific")  # "是" alone: what does the document say?

@@ -71,7 +71,7 @@ async def test_the_second_fallback_in_a_row_queues_the_conversation(queue):
     assert stages(messages) == ["item_not_found", "handoff"]
     assert messages[-1]["custom"] == {"stage": "handoff", "reason": "repeated_fallback", "status": "waiting", "hotline": "12345"}
     assert queue == [{"method": "POST", "path": "/api/v1/service/handoff", "sender_id": "citizen-1", "channel": "rest",
-                      "reason": "repeated_fallback"}]
+                      "reason": "repeated_fallback", "message": "qwertyuiop / asdfghjkl"}]  # the queue's preview
 
 
 async def test_the_core_fallback_counts_too_and_still_reverts_the_message(queue):
@@ -200,3 +200,45 @@ async def test_other_channels_ignore_hotline_metadata(offline_backend):
     messages, _ = await run(journey.ValidateCommitmentForm(), tracker)
     assert stages(messages) == ["commitment_receipt"]
     assert "assisted" not in offline_backend["submit"][0]["evidence"]
+
+
+# --- the notification step on the hotline (R6): "已阅读" only with every section read aloud ----------------------
+
+
+def hotline_notice_step(text: str, ticks: int, channel: str = "hotline") -> Tracker:
+    """The journey waits at the notification question; the staff member has ticked ``ticks`` sections."""
+    data = json.loads((FIXTURES / "affirmation_requested.json").read_text())
+    version = ITEMS["ZM001"].notice_version
+    slots = dict(data["slots"], requested_slot="notice_ack", notice_ack=None, notice_ack_at=None, notice_version=version)
+    evidence = {
+        "session_id": "s1", "staff_id": "demo_staff", "call_id": "CALL-1", "caller_phone": "13912345678",
+        "notice_version": version,
+        "read_aloud": [{"index": i, "at": f"2026-11-27T10:01:0{i}.000+00:00"} for i in range(1, ticks + 1)],
+    }
+    latest = {"text": text, "message_id": f"n-{text}-{ticks}", "intent": {"name": "inform", "confidence": 0.9},
+              "entities": [], "metadata": {"hotline": evidence} if channel == "hotline" else {}}
+    events = [action("action_listen"), {"event": "user", "text": text, "input_channel": channel,
+                                        "message_id": latest["message_id"], "parse_data": {"intent": latest["intent"]}}]
+    return Tracker(data["sender_id"], slots, latest, events, False, None, {"name": "commitment_form"}, "action_listen")
+
+
+@pytest.mark.parametrize("text", ["已阅读", "yes", "我已经全部听完了"])
+async def test_on_the_hotline_read_needs_every_section_ticked(offline_backend, text):
+    # Typed into "来电人的其他表述" or sent by the button: 3 of 7 sections ticked does not pass the step (R6).
+    messages, events = await run(journey.ValidateCommitmentForm(), hotline_notice_step(text, ticks=3))
+    slots = slot_events(events)
+    assert slots["notice_ack"] is None and slots["input_error"] == "read_aloud_incomplete"
+    assert slots["requested_slot"] == "notice_ack"
+    assert stages(messages) == ["ask"] and messages[-1]["custom"]["error"] == "read_aloud_incomplete"
+
+
+async def test_on_the_hotline_read_passes_with_every_section_ticked(offline_backend):
+    messages, events = await run(journey.ValidateCommitmentForm(), hotline_notice_step("yes", ticks=7))
+    slots = slot_events(events)
+    assert slots["notice_ack"] == "yes" and slots["requested_slot"] == "affirmation"
+    assert stages(messages)[-1] == "affirmation_request"
+
+
+async def test_other_channels_read_without_ticks(offline_backend):
+    messages, events = await run(journey.ValidateCommitmentForm(), hotline_notice_step("已阅读", ticks=0, channel="rest"))
+    assert slot_events(events)["notice_ack"] == "yes"

@@ -7,6 +7,7 @@ these tests check the console's own decisions in seconds; the real Rasa runs in 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 from pathlib import Path
@@ -17,7 +18,8 @@ import yaml
 
 from api.admin.settings import AdminSettings
 from api.config import REPO_ROOT
-from bot.core.catalogue import NOTICE_TITLES, notice_version, parse_item
+from bot.build import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
+from bot.core.catalogue import NOTICE_TITLES, load_catalogue, notice_version, parse_item
 from bot.model import inputs_hash
 from tests.api.access_helpers import applicant_headers, login, rows, service_headers
 from tests.api.admin_fakes import FakeRasaServer, FakeTracker, fake_calls, make_fake_rasa_venv, make_project
@@ -32,6 +34,11 @@ def admin(app, settings, tmp_path):
     project = make_project(tmp_path / "project")
     # The shipped ZM001.yaml (same content as the fixture's) so edits are checked against the real file layout.
     shutil.copy(REPO_ROOT / "data" / "catalogue" / "items" / "ZM001.yaml", settings.catalogue_dir / "ZM001.yaml")
+    # The artefacts bot.build derives from this catalogue, as the running model was trained on them: the
+    # training job rebuilds them first, and the console predicts what the job will do from the rebuilt ones.
+    items = load_catalogue(settings.catalogue_dir)
+    (project / USERDICT_PATH).write_text(render_userdict(items), encoding="utf-8")
+    (project / LOOKUP_PATH).write_text(render_lookup(items), encoding="utf-8")
     baseline = project / "models" / f"nlu-core-{inputs_hash(project)}.tar.gz"
     baseline.write_bytes(b"baseline model")
     venv = make_fake_rasa_venv(tmp_path / "rasa-venv")
@@ -113,6 +120,8 @@ def test_only_admins_reach_the_admin_console(client, settings, admin):  # P5
     # Nothing of the above ran: no job, no file written, no example added.
     assert rows(settings, "SELECT count(*) AS n FROM nlu_training_jobs")[0]["n"] == 0
     for path in (admin.project / "data" / "nlu").glob("*.yml"):
+        if path.name == "generated_items.yml":  # derived from the test catalogue, not the repository's
+            continue
         assert path.read_bytes() == (REPO_ROOT / "data" / "nlu" / path.name).read_bytes()
 
 
@@ -497,3 +506,105 @@ def test_activation_without_the_rasa_token_fails_cleanly(client, as_admin, admin
     model = _train(client, as_admin, admin, 0.95)
     response = client.post(f"/api/v1/admin/models/{model['id']}/activate", json={}, headers=as_admin)
     assert response.status_code == 502 and "401" in response.json()["message"]
+
+
+# --- issue 13: a console for an administrator who is not a programmer ---------------------------------------
+
+
+def test_validate_is_not_taken_for_a_kind_of_training_data_and_returns_a_report(client, as_admin, admin):
+    response = client.post("/api/v1/admin/nlu/validate", headers=as_admin)
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["ok"] is True and report["summary"].startswith("校验通过")
+    assert report["problem_count"] == 1 and "fake validation done" in report["output"]
+    (admin.venv / "bin" / "invalid").write_text("1")
+    failed = client.post("/api/v1/admin/nlu/validate", headers=as_admin).json()
+    assert failed["ok"] is False and failed["summary"].startswith("校验未通过")
+
+
+def test_every_intent_has_a_chinese_name_and_a_description(client, as_admin, admin):
+    from api.admin import labels
+
+    domain = yaml.safe_load((REPO_ROOT / "domain.yml").read_text(encoding="utf-8"))
+    missing = [name for name in domain["intents"] if name not in labels.INTENTS]
+    assert not missing, f"intents without a Chinese name in api/admin/labels.py: {missing}"
+    table = client.get("/api/v1/admin/labels", headers=as_admin).json()
+    assert table["intents"]["faq_liability"]["name"] == "问：虚假承诺的后果"
+    for entry in table["intents"].values():
+        assert re.search(r"[\u4e00-\u9fff]", entry["name"]) and entry["description"].endswith("。")
+    assert table["reasons"]["item_not_found"] == "没找到事项"
+
+
+def test_a_need_no_item_matched_reaches_the_inbox_and_becomes_an_alias(client, as_admin, admin, settings):
+    tracker = admin.tracker
+    # The model is sure this describes a need; discovery found nothing in the catalogue.
+    tracker.user("d1", "俺想弄个卖胡辣汤的证中不中", "describe_need", 0.93)
+    tracker.bot("d1", "抱歉，清单里没有找到和您描述相符的事项……", {"stage": "item_not_found", "query": "俺想弄个卖胡辣汤的证中不中"})
+    # The same stage answers a commitment said with no journey open: no alias would fix that.
+    tracker.user("d2", "我承诺", "commit", 0.98)
+    tracker.bot("d2", "目前没有正在办理的事项……", {"stage": "item_not_found", "query": "我承诺"})
+    entries = {e["text"]: e for e in client.get("/api/v1/admin/inbox", headers=as_admin).json()["entries"]}
+    assert set(entries) == {"俺想弄个卖胡辣汤的证中不中"}
+    entry = entries["俺想弄个卖胡辣汤的证中不中"]
+    assert entry["reasons"] == ["item_not_found"]
+    response = client.post(f"/api/v1/admin/inbox/{entry['key']}/assign",
+                           json={"item_code": "ZM001", "text": entry["text"]}, headers=as_admin)
+    assert response.status_code == 200, response.text
+    assert entry["text"] in yaml.safe_load((settings.catalogue_dir / "ZM001.yaml").read_text(encoding="utf-8"))["aliases"]
+
+
+def test_the_confusion_matrix_is_data_with_the_largest_confusions(client, as_admin, admin):
+    report = {"greet": {"precision": 0.8, "recall": 0.75, "f1-score": 0.77, "support": 8, "confused_with": {"thanks": 2}},
+              "thanks": {"precision": 0.9, "recall": 1.0, "f1-score": 0.95, "support": 6, "confused_with": {}},
+              "accuracy": 0.85, "macro avg": {"precision": 0.85, "recall": 0.87, "f1-score": 0.86, "support": 14},
+              "weighted avg": {"precision": 0.85, "recall": 0.85, "f1-score": 0.85, "support": 14}}
+    errors = [{"text": "多谢问候", "intent": "greet", "intent_prediction": {"name": "thanks", "confidence": 0.6}}] * 2
+    (admin.venv / "bin" / "report.json").write_text(json.dumps(report))
+    (admin.venv / "bin" / "errors.json").write_text(json.dumps(errors))
+    model = _train(client, as_admin, admin, 0.86)
+    matrix = model["metrics"]["confusion"]
+    assert matrix["labels"] == ["greet", "thanks"] and matrix["exact"] is True
+    assert matrix["matrix"] == [[6, 2], [0, 6]]
+    assert matrix["top"] == [{"actual": "greet", "predicted": "thanks", "count": 2}]
+
+
+def test_the_training_label_says_what_the_job_will_do_after_rebuilding_the_dictionaries(client, as_admin, admin, settings):
+    client.get("/api/v1/admin/models", headers=as_admin)
+    client.post("/api/v1/admin/nlu/intent/greet/examples", json={"text": "阿拉来咨询一下"}, headers=as_admin)
+    listed = client.get("/api/v1/admin/models", headers=as_admin).json()
+    assert listed["next_training"] == "finetune" and listed["job_running"] is False
+    # An alias added in the catalogue changes the dictionaries the job rebuilds first: a full training.
+    item = _zm001(client, as_admin)
+    item["content"]["aliases"].append("公租房资格审核")
+    client.post("/api/v1/admin/catalogue/items/ZM001/publish", json={"content": item["content"], "base_hash": item["file_hash"]}, headers=as_admin)
+    listed = client.get("/api/v1/admin/models", headers=as_admin).json()
+    assert listed["next_training"] == "full" and "分词词典" in listed["next_training_reason"]
+
+
+def test_activation_plan_names_the_replicas_and_the_candidate_can_be_tried_first(client, as_admin, admin, settings):
+    client.get("/api/v1/admin/models", headers=as_admin)
+    model = _train(client, as_admin, admin, 0.95)
+    plan = client.get(f"/api/v1/admin/models/{model['id']}/activation-plan", headers=as_admin).json()
+    assert plan["kind"] == "activate" and plan["current"]["source"] == "baseline"
+    assert plan["replicas"] == [{"url": admin.rasa.url, "ok": True, "serving": plan["current"]["name"], "error": None}]
+    tried = client.post(f"/api/v1/admin/models/{model['id']}/try", json={"texts": ["你好呀", "", "我想开个饭店"]}, headers=as_admin)
+    assert tried.status_code == 200, tried.text
+    assert [(r["text"], r["intent"]) for r in tried.json()["readings"]] == [("你好呀", "greet"), ("我想开个饭店", "describe_need")]
+    assert admin.rasa.loads == []  # the serving replica never saw the candidate
+    empty = client.post(f"/api/v1/admin/models/{model['id']}/try", json={"texts": [" "]}, headers=as_admin)
+    assert empty.status_code == 422
+
+
+def test_catalogue_versions_compare_side_by_side_in_chinese(client, as_admin, admin):
+    item = _zm001(client, as_admin)
+    content = item["content"]
+    content["aliases"] = content["aliases"] + ["公租房资格审核"]
+    content["verification"]["time_limit_days"] = 15
+    content["notice"][5]["text"] = content["notice"][5]["text"].replace("20个工作日", "15个工作日")
+    client.post("/api/v1/admin/catalogue/items/ZM001/publish", json={"content": content, "base_hash": item["file_hash"]}, headers=as_admin)
+    compare = client.get("/api/v1/admin/catalogue/items/ZM001/diff?from=1&to=2", headers=as_admin).json()["compare"]
+    assert compare["changed_fields"] == ["别名", "核查时限（工作日）"]
+    aliases = next(f for f in compare["fields"] if f["field"] == "aliases")
+    assert aliases["added"] == ["公租房资格审核"] and aliases["removed"] == []
+    assert [s["index"] for s in compare["notice"] if s["changed"]] == [6]
+    assert all(re.search(r"[\u4e00-\u9fff]", f["label"]) for f in compare["fields"])

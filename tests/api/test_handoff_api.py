@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 import pytest
 
@@ -83,10 +83,38 @@ def test_bad_requests_from_the_action_server_are_refused(client, initialised):
     headers = service_headers(initialised)
     for body in (
         {"sender_id": WIDGET, "channel": "socketio", "reason": "bored"},
-        {"sender_id": WIDGET, "channel": "Socket IO", "reason": "user_request"},
         {"sender_id": "", "channel": "rest", "reason": "user_request"},
     ):
         assert client.post("/api/v1/service/handoff", json=body, headers=headers).status_code == 422
+
+
+def test_only_real_channels_are_queued_and_refused_with_their_own_code(client, initialised, rasa, staff):
+    headers = service_headers(initialised)
+    for junk in ("0000000000000000000000000000000", "Socket IO", "cmdline", "REST", "<script>"):
+        response = client.post("/api/v1/service/handoff", headers=headers,
+                               json={"sender_id": WIDGET, "channel": junk, "reason": "user_request"})
+        assert response.status_code == 422 and response.json()["error"] == "unknown_channel", junk
+        assert junk not in response.text
+    for channel, label in (("socketio", "网站对话窗口"), ("wechat", "微信公众号"), ("rest", "其他应用接入"),
+                           ("hotline", "12345热线")):
+        queue_it(client, initialised, f"sender-{channel}", channel)
+        shown = client.get("/api/v1/handoff/requests", params={"channel": channel}, headers=staff).json()["items"]
+        assert [e["channel_label"] for e in shown] == [label]
+    assert client.get("/api/v1/handoff/requests", params={"channel": "junk"}, headers=staff).json()["error"] == "unknown_channel"
+    labels = client.get("/api/v1/handoff/labels", headers=staff).json()
+    assert [c["value"] for c in labels["channels"]] == ["socketio", "wechat", "rest", "hotline"]
+    assert {r["value"] for r in labels["reasons"]} == {"user_request", "repeated_fallback", "repeated_invalid"}
+
+
+def test_a_row_queued_before_channels_were_checked_shows_no_junk(client, initialised, rasa, staff):
+    handoff_id = queue_it(client, initialised)["handoff_id"]
+    engine = make_engine(initialised.database_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE handoff_requests SET channel = '0000000000000000000000000000000' WHERE id = ?",
+                                   (handoff_id,))
+    engine.dispose()
+    queue = client.get("/api/v1/handoff/queue", headers=staff).json()
+    assert queue["waiting"][0]["channel_label"] == "未知渠道"
 
 
 # --- the queue ------------------------------------------------------------------------------------------------
@@ -103,13 +131,120 @@ def test_the_queue_keeps_one_place_per_conversation_and_shows_the_waiting_time(a
     set_clock(app, days_later(0) + timedelta(minutes=3))
     queue = client.get("/api/v1/handoff/queue", headers=staff).json()
     waiting = queue["waiting"]
-    assert [w["id"] for w in waiting] == [first["handoff_id"], second["handoff_id"]]
-    assert waiting[0]["reason"] == "repeated_invalid" and waiting[0]["asked_times"] == 2
-    assert waiting[0]["reason_label"] and waiting[0]["channel_label"] == "网站对话窗口" and waiting[0]["push"] is True
-    assert waiting[1]["push"] is False
+    assert [w["id"] for w in waiting] == [second["handoff_id"], first["handoff_id"]]  # newest first
+    assert queue["counts"] == {"waiting": 2, "active": 0}
+    assert waiting[1]["reason"] == "repeated_invalid" and waiting[1]["asked_times"] == 2
+    assert waiting[1]["reason_label"] and waiting[1]["channel_label"] == "网站对话窗口" and waiting[1]["push"] is True
+    assert waiting[0]["push"] is False
     assert all(170 <= w["waited_seconds"] <= 200 for w in waiting)  # the waiting time, from the API's clock
-    assert WIDGET not in json.dumps(queue) and waiting[0]["sender"] == "0f3c…3e1f"  # P5: masked
+    assert WIDGET not in json.dumps(queue) and waiting[1]["sender"] == "0f3c…3e1f"  # P5: masked
     set_clock(app, None)
+
+
+# --- the queue at volume (issue 13) ------------------------------------------------------------------------------
+
+
+def test_the_preview_shows_the_citizens_last_words_with_numbers_masked(client, initialised, rasa, staff):
+    message = "我想申请公租房 / 我的身份证410105199001011233，电话13812345678 / 转人工"
+    queued = client.post("/api/v1/service/handoff", headers=service_headers(initialised),
+                         json={"sender_id": WIDGET, "channel": "socketio", "reason": "user_request", "message": message})
+    assert queued.status_code == 200, queued.text
+    entry = client.get("/api/v1/handoff/queue", headers=staff).json()["waiting"][0]
+    assert entry["preview"].startswith("我想申请公租房") and entry["preview"].endswith("转人工")
+    assert "4101**********1233" in entry["preview"] and "138****5678" in entry["preview"]
+    stored = json.dumps(rows(initialised, "SELECT preview, search_text FROM handoff_requests"))
+    assert "410105199001011233" not in stored and "13812345678" not in stored  # P5, at rest too
+    # Asking again brings it up to date; a huge message is cut to the latest words, control characters dropped.
+    client.post("/api/v1/service/handoff", headers=service_headers(initialised),
+                json={"sender_id": WIDGET, "channel": "socketio", "reason": "user_request",
+                      "message": "啊" * 3000 + "\x00\u202e还是没人回复吗"})
+    entry = client.get("/api/v1/handoff/queue", headers=staff).json()["waiting"][0]
+    assert len(entry["preview"]) == 200 and entry["preview"].endswith("还是没人回复吗") and "\x00" not in entry["preview"]
+    assert client.post("/api/v1/service/handoff", headers=service_headers(initialised),
+                       json={"sender_id": WIDGET, "channel": "socketio", "reason": "user_request",
+                             "message": "x" * 4001}).status_code == 422
+
+
+def seed(client, settings, n: int) -> List[int]:
+    ids = []
+    channels = ("socketio", "wechat", "rest")
+    reasons = ("user_request", "repeated_fallback", "repeated_invalid")
+    for i in range(n):
+        body = {"sender_id": f"seed-{i:04d}", "channel": channels[i % 3], "reason": reasons[i % 3],
+                "message": f"第{i}号用户：想问问{'营业执照' if i % 10 == 7 else '公租房'}的事 / 转人工"}
+        ids.append(client.post("/api/v1/service/handoff", json=body, headers=service_headers(settings)).json()["handoff_id"])
+    return ids
+
+
+def test_pages_newest_first_filtered_by_channel_and_reason_and_searched_by_a_word(app, client, initialised, rasa, staff):
+    ids = seed(client, initialised, 30)
+    page = client.get("/api/v1/handoff/requests", params={"limit": 10}, headers=staff).json()
+    assert page["total"] == 30 and page["counts"] == {"waiting": 30, "active": 0} and len(page["items"]) == 10
+    assert [e["id"] for e in page["items"]] == ids[::-1][:10]
+    second = client.get("/api/v1/handoff/requests", params={"limit": 10, "offset": 10}, headers=staff).json()
+    assert [e["id"] for e in second["items"]] == ids[::-1][10:20]
+
+    wechat = client.get("/api/v1/handoff/requests", params={"channel": "wechat", "limit": 100}, headers=staff).json()
+    assert wechat["total"] == 10 and {e["channel"] for e in wechat["items"]} == {"wechat"}
+    both = client.get("/api/v1/handoff/requests", params={"channel": "wechat", "reason": "repeated_fallback"},
+                      headers=staff).json()
+    assert both["total"] == 10 and {e["reason"] for e in both["items"]} == {"repeated_fallback"}
+    none = client.get("/api/v1/handoff/requests", params={"channel": "wechat", "reason": "user_request"}, headers=staff)
+    assert none.json()["total"] == 0
+
+    found = client.get("/api/v1/handoff/requests", params={"q": "营业执照"}, headers=staff).json()
+    assert [e["id"] for e in found["items"]] == [ids[27], ids[17], ids[7]]
+    # Words in any order, traditional or full-width as typed by the agent; LIKE wildcards are literal.
+    assert client.get("/api/v1/handoff/requests", params={"q": "執照 第17号"}, headers=staff).json()["total"] == 1
+    assert client.get("/api/v1/handoff/requests", params={"q": "%"}, headers=staff).json()["total"] == 0
+    assert client.get("/api/v1/handoff/requests", params={"q": "_"}, headers=staff).json()["total"] == 0
+    for bad in ({"status": "gone"}, {"limit": 0}, {"limit": 201}, {"offset": -1}, {"reason": "bored"}, {"q": "x" * 101}):
+        assert client.get("/api/v1/handoff/requests", params=bad, headers=staff).status_code == 422, bad
+    assert client.get("/api/v1/handoff/requests", headers=applicant_headers(client)).status_code == 403
+
+
+def test_claiming_the_oldest_takes_the_longest_waiting_one_among_the_filtered(app, client, initialised, rasa, staff):
+    ids = seed(client, initialised, 9)
+    claimed = client.post("/api/v1/handoff/claim", json={}, headers=staff)
+    assert claimed.status_code == 200 and claimed.json()["id"] == ids[0] and claimed.json()["status"] == "active"
+    assert rasa.appended[-1][0] == "seed-0000" and rasa.appended[-1][1][0]["event"] == "pause"
+    wechat = client.post("/api/v1/handoff/claim", json={"channel": "wechat"}, headers=staff).json()
+    assert wechat["id"] == ids[1]
+    searched = client.post("/api/v1/handoff/claim", json={"q": "营业执照"}, headers=staff).json()
+    assert searched["id"] == ids[7]
+    assert client.post("/api/v1/handoff/claim", json={"q": "营业执照"}, headers=staff).json()["error"] == "queue_empty"
+    assert client.post("/api/v1/handoff/claim", json={"channel": "junk"}, headers=staff).json()["error"] == "unknown_channel"
+    audit = rows(initialised, "SELECT target FROM audit_events WHERE action = 'handoff.take' ORDER BY id")
+    assert [a["target"] for a in audit] == [f"handoff:{i}" for i in (ids[0], ids[1], ids[7])]
+    # Rasa down: nothing is taken.
+    rasa.down = True
+    assert client.post("/api/v1/handoff/claim", json={}, headers=staff).status_code == 503
+    rasa.down = False
+    assert client.get("/api/v1/handoff/queue", headers=staff).json()["counts"] == {"waiting": 6, "active": 3}
+
+
+def test_several_waiting_requests_are_closed_at_once_each_citizen_told_and_audited(client, initialised, rasa, staff):
+    ids = seed(client, initialised, 5)
+    client.post(f"/api/v1/handoff/{ids[1]}/take", headers=staff)
+    result = client.post("/api/v1/handoff/dismiss", json={"ids": [ids[0], ids[1], ids[2], ids[2], 99999], "reason": "left"},
+                         headers=staff)
+    assert result.status_code == 200, result.text
+    body = result.json()
+    assert body["closed"] == [ids[0], ids[2]]
+    assert [(r["id"], r["error"]) for r in body["refused"]] == [(ids[1], "not_waiting"), (99999, "unknown_handoff")]
+    told = [sender for sender, events, _ in rasa.appended if events[0].get("data", {}).get("custom", {}).get("kind") == "dismissed"]
+    assert told == ["seed-0000", "seed-0002"]
+    audit = rows(initialised, "SELECT target, detail FROM audit_events WHERE action = 'handoff.dismiss' ORDER BY id")
+    assert [a["target"] for a in audit] == [f"handoff:{ids[0]}", f"handoff:{ids[2]}"] and "left" in str(audit[0]["detail"])
+    for bad in ({"ids": []}, {"ids": list(range(101))}, {"ids": [ids[3]], "reason": "bored"}):
+        assert client.post("/api/v1/handoff/dismiss", json=bad, headers=staff).status_code == 422
+    # Rasa unreachable half-way: what was not closed stays waiting and is reported.
+    rasa.down = True
+    down = client.post("/api/v1/handoff/dismiss", json={"ids": [ids[3], ids[4]]}, headers=staff).json()
+    rasa.down = False
+    assert down["closed"] == [] and [r["error"] for r in down["refused"]] == ["rasa_unavailable"] * 2
+    assert {e["id"] for e in client.get("/api/v1/handoff/queue", headers=staff).json()["waiting"]} == {ids[3], ids[4]}
+    assert client.post("/api/v1/handoff/dismiss", json={"ids": [ids[3]]}, headers=applicant_headers(client)).status_code == 403
 
 
 def test_reading_a_request_shows_the_masked_transcript_and_is_audited(client, initialised, rasa, staff):
@@ -252,3 +387,50 @@ def test_others_writing_while_rasa_works_do_not_break_take_talk_and_hand_back(cl
         assert released.status_code == 200 and released.json()["status"] == "closed"
     finally:
         engine.dispose()
+
+
+# --- a question asked during the takeover is answered before hand-back (issue 13) -------------------------------
+
+
+def test_a_question_to_the_person_is_answered_before_the_bot_takes_over(client, initialised, rasa, staff):
+    handoff_id = queue_it(client, initialised)["handoff_id"]
+    a_journey(rasa)
+    client.post(f"/api/v1/handoff/{handoff_id}/take", headers=staff)
+    rasa.trackers[WIDGET]["events"].append({"event": "user", "text": "代办需要带什么材料？", "timestamp": 1795770010.0})
+    detail = client.get(f"/api/v1/handoff/{handoff_id}", headers=staff).json()
+    assert [(m["text"], m["question"]) for m in detail["unanswered"]] == [("代办需要带什么材料？", True)]
+
+    refused = client.post(f"/api/v1/handoff/{handoff_id}/release", headers=staff)
+    assert refused.status_code == 409 and refused.json()["error"] == "unanswered_question"
+    assert "代办需要带什么材料" in refused.json()["message"] and rasa.trackers[WIDGET]["paused"] is True
+
+    client.post(f"/api/v1/handoff/{handoff_id}/messages", json={"text": "需要授权委托书。"}, headers=staff)
+    rasa.trackers[WIDGET]["events"].append({"event": "user", "text": "好的谢谢", "timestamp": 1795770020.0})
+    detail = client.get(f"/api/v1/handoff/{handoff_id}", headers=staff).json()
+    assert [(m["text"], m["question"]) for m in detail["unanswered"]] == [("好的谢谢", False)]  # shown, not a question
+    released = client.post(f"/api/v1/handoff/{handoff_id}/release", headers=staff)
+    assert released.status_code == 200 and rasa.trackers[WIDGET]["paused"] is False
+
+
+def test_the_agent_may_hand_back_a_question_that_needs_no_reply_and_the_audit_says_so(client, initialised, rasa, staff):
+    handoff_id = queue_it(client, initialised)["handoff_id"]
+    a_journey(rasa)
+    client.post(f"/api/v1/handoff/{handoff_id}/take", headers=staff)
+    rasa.trackers[WIDGET]["events"].append({"event": "user", "text": "我的号码是410105199001011233对吗", "timestamp": 1795770010.0})
+    refused = client.post(f"/api/v1/handoff/{handoff_id}/release", json={}, headers=staff)
+    assert refused.status_code == 409 and "410105199001011233" not in refused.text  # P5: masked in the message too
+    assert client.post(f"/api/v1/handoff/{handoff_id}/release", json={"no_reply_needed": "maybe"}, headers=staff).status_code == 422
+    released = client.post(f"/api/v1/handoff/{handoff_id}/release", json={"no_reply_needed": True}, headers=staff)
+    assert released.status_code == 200
+    audit = rows(initialised, "SELECT detail FROM audit_events WHERE action = 'handoff.release'")
+    assert "unanswered_questions" in str(audit[0]["detail"])
+
+
+@pytest.mark.parametrize("text, question", [
+    ("代办需要带什么材料？", True), ("要几天能办好", True), ("可以代办吗", True), ("怎么弄", True), ("这个对不对", True),
+    ("好的谢谢", False), ("有的，是我爸爸签的", False), ("嗯", False), ("410105199001011233", False),
+])
+def test_what_counts_as_a_question(text, question):
+    from api.handoff.transcript import looks_like_question
+
+    assert looks_like_question(text) is question

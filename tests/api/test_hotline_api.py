@@ -49,8 +49,10 @@ def start(client, staff, **body) -> Dict[str, Any]:
 
 
 def tick_all(client, staff, sid: str, version: str, total: int = SECTIONS) -> Dict[str, Any]:
+    """Every section ticked at test speed: each tick confirmed as read whole (the reading times have their own test)."""
     for index in range(1, total + 1):
-        response = client.post(f"/api/v1/hotline/sessions/{sid}/read-aloud", json={"notice_version": version, "index": index}, headers=staff)
+        response = client.post(f"/api/v1/hotline/sessions/{sid}/read-aloud",
+                               json={"notice_version": version, "index": index, "confirm_fast": True}, headers=staff)
         assert response.status_code == 200, response.text
     return response.json()
 
@@ -118,13 +120,14 @@ def test_a_session_needs_the_call_id_or_the_callers_number(client, initialised, 
 def test_a_turn_carries_the_sessions_token_and_the_platforms_ticks(client, initialised, rasa, staff):
     view = start(client, staff)
     sid = view["session_id"]
+    v1 = commitment_body(client, "ZM001")["notice_version"]
     rasa.hotline_reply = lambda body: [
         {"recipient_id": "x", "text": "告知书（1/7）……"},
-        {"recipient_id": "x", "custom": {"stage": "notice_section", "index": 1, "total": 7, "notice_version": "v1"}},
+        {"recipient_id": "x", "custom": {"stage": "notice_section", "index": 1, "total": 7, "notice_version": v1}},
     ]
     first = client.post(f"/api/v1/hotline/sessions/{sid}/messages", json={"text": "我想申请公租房"}, headers=staff)
     assert first.status_code == 200, first.text
-    assert first.json()["messages"] == [{"text": "告知书（1/7）……", "custom": {"stage": "notice_section", "index": 1, "total": 7, "notice_version": "v1"}}]
+    assert first.json()["messages"] == [{"text": "告知书（1/7）……", "custom": {"stage": "notice_section", "index": 1, "total": 7, "notice_version": v1}}]
     headers, body = rasa.hotline_calls[-1]
     claims = assisted.verify_token((initialised.var_path / "keys" / "hotline.secret").read_bytes(), headers["x-hotline-token"])
     assert claims["sid"] == sid and claims["sender"] == f"hotline-{sid}" and claims["staff"] == "demo_staff"
@@ -132,15 +135,15 @@ def test_a_turn_carries_the_sessions_token_and_the_platforms_ticks(client, initi
     assert body == {"message": "我想申请公租房", "metadata": {"notice_version": None, "read_aloud": []}}
 
     before = datetime.now(timezone.utc) - timedelta(seconds=1)
-    state = tick_all(client, staff, sid, "v1", total=3)
-    assert state["notice_version"] == "v1" and [t["index"] for t in state["ticks"]] == [1, 2, 3]
+    state = tick_all(client, staff, sid, v1, total=3)
+    assert state["notice_version"] == v1 and [t["index"] for t in state["ticks"]] == [1, 2, 3]
     stamps = [datetime.fromisoformat(t["at"]) for t in state["ticks"]]
     assert all(before <= s <= datetime.now(timezone.utc) for s in stamps)  # the API's clock, not the browser's
 
     client.post(f"/api/v1/hotline/sessions/{sid}/messages", json={"text": "本人承诺", "attest": True}, headers=staff)
     _, body = rasa.hotline_calls[-1]
     meta = body["metadata"]
-    assert meta["read_aloud"] == state["ticks"] and meta["notice_version"] == "v1"
+    assert meta["read_aloud"] == [{"index": t["index"], "at": t["at"]} for t in state["ticks"]] and meta["notice_version"] == v1
     assert meta["attestation"] == assisted.ATTESTATION and datetime.fromisoformat(meta["attested_at"]) >= stamps[-1]
     client.post(f"/api/v1/hotline/sessions/{sid}/messages", json={"text": "重试"}, headers=staff)
     assert "attestation" not in rasa.hotline_calls[-1][1]["metadata"]  # only when ticked
@@ -179,7 +182,7 @@ def hotline_commitment(client, staff, rasa: FakeRasa) -> Dict[str, Any]:
     sid = start(client, staff)["session_id"]
     body = commitment_body(client, "ZM001")
     version = body["notice_version"]
-    ticks = tick_all(client, staff, sid, version)["ticks"]
+    ticks = [{"index": t["index"], "at": t["at"]} for t in tick_all(client, staff, sid, version)["ticks"]]
     client.post(f"/api/v1/hotline/sessions/{sid}/messages", json={"text": "本人承诺", "attest": True}, headers=staff)
     attested_at = rasa.hotline_calls[-1][1]["metadata"]["attested_at"]
     body.update(channel="hotline", sender_id=f"hotline-{sid}")
@@ -273,3 +276,110 @@ def test_reopening_a_session_shows_its_masked_transcript_and_is_audited(client, 
     assert rows(initialised, "SELECT actor FROM audit_events WHERE action = 'hotline.read' AND target = :t", t=sid) == [
         {"actor": "demo_staff"}
     ]
+
+
+# --- read-aloud ticks take a section's reading time (R6) ----------------------------------------------------------
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 27, 2, 0, tzinfo=timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock(app) -> Clock:
+    from api.dependencies import get_now
+
+    moving = Clock()
+    app.dependency_overrides[get_now] = moving
+    yield moving
+    app.dependency_overrides.pop(get_now, None)
+
+
+def reading_time(client, index: int, cpm: int = 300) -> int:
+    from api.hotline.service import reading_seconds
+
+    section = client.get("/api/v1/catalogue/items/ZM001").json()["notice"][index - 1]
+    return reading_seconds(section["title"], section["text"], cpm)
+
+
+def test_a_tick_sooner_than_the_section_can_be_read_asks_for_confirmation(client, initialised, rasa, staff, clock):
+    view = start(client, staff)
+    assert view["read_chars_per_minute"] == 300 and view["caller_mobile"] is True
+    sid = view["session_id"]
+    version = commitment_body(client, "ZM001")["notice_version"]
+    rasa.hotline_reply = lambda body: [
+        {"recipient_id": "x", "text": f"告知书（{i}/7）……"} for i in range(1, 8)
+    ] + [{"recipient_id": "x", "custom": {"stage": "notice_section", "index": 7, "total": 7, "notice_version": version}}]
+    clock.advance(120)  # the journey's earlier questions
+    client.post(f"/api/v1/hotline/sessions/{sid}/messages", json={"text": "13912345678"}, headers=staff)  # the notice arrives
+    url = f"/api/v1/hotline/sessions/{sid}/read-aloud"
+
+    clock.advance(2)  # 0.4 s or 2 s: nobody reads a section that fast
+    quick = client.post(url, json={"notice_version": version, "index": 1}, headers=staff)
+    assert quick.status_code == 409 and quick.json()["error"] == "read_aloud_too_fast"
+    assert f"约需{reading_time(client, 1)}秒" in quick.json()["message"] and "只过了2秒" in quick.json()["message"]
+    assert client.get(f"/api/v1/hotline/sessions/{sid}", headers=staff).json()["read_aloud"]["ticks"] == []  # nothing recorded
+
+    confirmed = client.post(url, json={"notice_version": version, "index": 1, "confirm_fast": True}, headers=staff)
+    assert confirmed.status_code == 200 and confirmed.json()["ticks"][0]["fast"] is True
+    # Section 2 read at a normal pace after section 1's tick: no question asked.
+    clock.advance(reading_time(client, 2))
+    normal = client.post(url, json={"notice_version": version, "index": 2}, headers=staff)
+    assert normal.status_code == 200, normal.text
+    assert [(t["index"], t["fast"]) for t in normal.json()["ticks"]] == [(1, True), (2, False)]
+    # The next one a second after: too fast again, counted from the previous tick.
+    clock.advance(1)
+    assert client.post(url, json={"notice_version": version, "index": 3}, headers=staff).status_code == 409
+
+    # The confirmation is kept with the evidence and the audit trail (P2, P5).
+    kinds = rows(initialised, "SELECT e.kind, e.section_index FROM hotline_evidence_events e JOIN hotline_sessions s "
+                              "ON s.id = e.session_id WHERE s.session_id = :s ORDER BY e.id", s=sid)
+    assert [(k["kind"], k["section_index"]) for k in kinds] == [
+        ("notice_shown", None), ("read_aloud", 1), ("fast_confirmed", 1), ("read_aloud", 2)]
+    audit = rows(initialised, "SELECT detail FROM audit_events WHERE action = 'hotline.read_aloud' AND target = :t ORDER BY id", t=sid)
+    details = [a["detail"] if isinstance(a["detail"], dict) else json.loads(a["detail"]) for a in audit]
+    assert details[0]["fast_confirmed"] is True and details[0]["seconds"] == 2 and "fast_confirmed" not in details[1]
+
+
+def test_the_reading_rate_is_a_setting(client, initialised, rasa, staff, clock, app):
+    app.state.settings.hotline_read_chars_per_minute = 6000  # a test setting: 100 characters a second
+    sid = start(client, staff)["session_id"]
+    version = commitment_body(client, "ZM001")["notice_version"]
+    clock.advance(reading_time(client, 1, 6000))
+    response = client.post(f"/api/v1/hotline/sessions/{sid}/read-aloud", json={"notice_version": version, "index": 1}, headers=staff)
+    assert response.status_code == 200 and response.json()["ticks"][0]["fast"] is False
+
+
+def test_ticks_name_a_stored_notification_and_one_of_its_sections(client, initialised, rasa, staff):
+    sid = start(client, staff)["session_id"]
+    url = f"/api/v1/hotline/sessions/{sid}/read-aloud"
+    unknown = client.post(url, json={"notice_version": "0" * 64, "index": 1, "confirm_fast": True}, headers=staff)
+    assert unknown.status_code == 422 and unknown.json()["error"] == "unknown_notice_version"
+    version = commitment_body(client, "ZM001")["notice_version"]
+    beyond = client.post(url, json={"notice_version": version, "index": 8, "confirm_fast": True}, headers=staff)
+    assert beyond.status_code == 422 and beyond.json()["error"] == "unknown_section"
+
+
+# --- the caller's own number for the journey's phone question ------------------------------------------------------
+
+
+def test_the_callers_mobile_answers_the_phone_question_without_showing_it(client, initialised, rasa, staff):
+    sid = start(client, staff)["session_id"]
+    turn = client.post(f"/api/v1/hotline/sessions/{sid}/messages", json={"use_caller_phone": True}, headers=staff)
+    assert turn.status_code == 200, turn.text
+    assert rasa.hotline_calls[-1][1]["message"] == PHONE  # the journey gets the number the caller called from
+    assert PHONE not in turn.text  # the console never sees it whole
+    for body in ({}, {"text": "13800138000", "use_caller_phone": True}, {"text": "  "}):
+        response = client.post(f"/api/v1/hotline/sessions/{sid}/messages", json=body, headers=staff)
+        assert response.status_code == 422, body
+    landline = start(client, staff, caller_phone="0371-67188888")
+    assert landline["caller_mobile"] is False
+    refused = client.post(f"/api/v1/hotline/sessions/{landline['session_id']}/messages", json={"use_caller_phone": True}, headers=staff)
+    assert refused.status_code == 422 and refused.json()["error"] == "caller_phone_not_mobile"

@@ -1,7 +1,8 @@
 """Handoff from the website widget to a staff member and back, in two headless Chromium windows against the real
 stack (issue 5): the citizen says "转人工" mid-journey; the conversation waits in the queue with its waiting
 time; the staff member takes it over (the bot pauses), reads the citizen's messages and answers them - pushed
-to the widget over socket.io -, then hands back, and the bot continues the journey where it was. The widget's
+to the widget over socket.io, marked there as 人工客服 -, cannot hand back before answering the citizen's
+question, then hands back, and the bot continues the journey where it was. The widget's
 conversation is contract-checked from the tracker by the ``widget_page`` fixture."""
 from __future__ import annotations
 
@@ -32,8 +33,11 @@ def test_handoff_from_the_widget_to_staff_and_back(widget_page, browser, stack):
     page = console.page
     try:
         page.click("a[data-view='queue']")
-        row = page.locator("#waiting-table tbody tr").filter(has_text="网站对话窗口").last
+        session = citizen.session_id
+        row = page.locator("#waiting-table tbody tr").filter(has_text=f"{session[:4]}…{session[-4:]}")
         expect(row).to_contain_text("用户要求转人工", timeout=SLOW)
+        expect(row).to_contain_text("网站对话窗口")
+        expect(row.locator(".preview")).to_contain_text("转人工")  # the citizen's last words
         expect(page.locator("#queue-count")).not_to_have_text("", timeout=SLOW)
         waited = row.locator(".waited")
         first = waited.inner_text()
@@ -49,12 +53,26 @@ def test_handoff_from_the_widget_to_staff_and_back(widget_page, browser, stack):
         expect(citizen.page.locator(".gzw-log")).to_contain_text("人工客服已接入", timeout=SLOW)
         assert citizen.tracker()["paused"] is True
 
+        # Staff messages are a person's, by role, for the eye and for screen readers - not the assistant's.
+        staff_row = citizen.page.locator(".gzw-row--staff").filter(has_text="人工客服已接入")
+        expect(staff_row.locator(".gzw-who")).to_have_text("人工客服")
+        expect(staff_row.locator(".gzw-sr")).to_have_text("人工客服：")
+        assert not any("人工客服已接入" in t for t in citizen.bot_texts())
+
         citizen.type_and_send("代办需要带什么材料？")
         expect(page.locator(".transcript")).to_contain_text("代办需要带什么材料？", timeout=SLOW)
         assert "代办需要带什么材料？" not in citizen.bot_texts()  # the bot stays silent while a person talks
+        # The question waits for an answer: shown to the agent, and handing back first is stopped.
+        expect(page.locator(".unanswered")).to_contain_text("代办需要带什么材料？（提问）", timeout=SLOW)
+        page.click("#release")
+        expect(page.locator("#release-check")).to_contain_text("还没有回复", timeout=SLOW)
+        assert citizen.tracker()["paused"] is True
+        page.click("#answer-first")
+        expect(page.locator("#staff-text")).to_be_focused()
         page.fill("#staff-text", "代办需要申请人签署的授权委托书，写明特别授权代为承诺。")
         page.click("#send-staff")
-        expect(citizen.page.locator(".gzw-log")).to_contain_text("写明特别授权代为承诺", timeout=SLOW)
+        expect(citizen.page.locator(".gzw-row--staff").last).to_contain_text("写明特别授权代为承诺", timeout=SLOW)
+        expect(page.locator(".unanswered")).not_to_contain_text("代办需要带什么材料", timeout=SLOW)
 
         asked = citizen.asks()
         page.click("#release")

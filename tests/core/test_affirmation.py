@@ -54,7 +54,7 @@ SELF_EXPLICIT = [
     "我承诺",
     "我承诺以上情况属实",
     "我郑重承诺",
-    "我愿意承诺并承担法律责任",
+    "我自愿承诺并承担法律责任",  # 自愿 "voluntarily" qualifies the act; 愿意 "willing" would replace it
     "我已阅读并承诺",
     "本人承诺。",
     "本人承诺！",
@@ -95,7 +95,7 @@ def test_self_explicit(text):  # R7
 PROXY_EXPLICIT = [
     "我受赵强特别授权，代为承诺",
     "我受赵强特别授权代为承诺。",
-    "赵强特别授权我代为承诺",
+    "赵强特别授权我，我代为承诺",  # the commitment in its own clause, the speaker its subject
     "受我父亲特别授权，代为承诺",
     "我受我父亲赵强的特别授权，代为承诺",
     "我受申请人特别授权，代为承诺",
@@ -109,7 +109,7 @@ PROXY_EXPLICIT = [
     "我受赵强特别授权，代赵强承诺",
     "我受赵强特别授权，代为承诺以上内容属实",
     "经赵强特别授权，我代为承诺以上内容",
-    "他特别授权我代为承诺",
+    "他特别授权我，我代为承诺",
 ]
 
 # Before, these were accepted although they never say that the authorisation is a special one (R5).
@@ -131,7 +131,7 @@ def test_proxy_without_the_words_special_authorisation(text):  # R5
     [
         required_words("proxy", "郑州好味餐饮管理有限公司"),
         "我受郑州好味餐饮管理有限公司特别授权，代为承诺",
-        "郑州好味餐饮管理有限公司特别授权我代为承诺",
+        "郑州好味餐饮管理有限公司特别授权我，我代为承诺",
         "受公司特别授权，代为承诺",
         "我受该公司特别授权，代为承诺",
     ],
@@ -730,3 +730,175 @@ def test_bad_input_never_raises(text):
     for acting_as in ("self", "proxy"):
         verdict = classify(text, acting_as=acting_as, applicant_name="张伟")
         assert verdict.kind in KINDS
+
+
+# --- the structure of everyday answers: what counts, and what does not ----------------------------------------
+
+ENTERPRISE = dict(applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司", representative="王芳")
+PROXY_CTX = dict(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
+
+
+@pytest.mark.parametrize("text", [
+    "我愿意承诺", "本人愿意承诺", "我愿作出承诺", "我想承诺", "我要承诺", "我会承诺", "我准备承诺", "我打算作出承诺",
+    "我可以承诺", "我願意承諾",
+])
+def test_willingness_is_not_the_act(text):  # R7: a modal verb says what the speaker would do, not that they do it
+    verdict = classify(text, applicant_name="张伟")
+    assert verdict.kind == "unclear" and verdict.detail == "willingness", verdict
+    assert "本人承诺" in verdict.explanation
+
+
+def test_voluntarily_qualifies_the_act_and_stays_explicit():
+    assert kind("本人自愿承诺", applicant_name="张伟") == "explicit"
+    assert classify("本公司愿意承诺", **ENTERPRISE).kind == "unclear"
+
+
+@pytest.mark.parametrize("text", ["好好好，本人承诺", "行行行我承诺", "我承诺呗", "本人承诺，可以了吧", "真烦，我承诺", "成了吧，我承诺"])
+def test_a_grudging_yes_is_asked_again(text):  # 五(四): the unreserved, true intent
+    verdict = classify(text, applicant_name="张伟")
+    assert verdict.kind == "unclear" and verdict.detail == "grudging", verdict
+
+
+@pytest.mark.parametrize("text", [
+    "俺承诺",  # 俺: the first person in Henan speech
+    "中，本人承诺",  # 中: Henan's "OK"
+    "呃那个，我承诺",
+    "我承诺嘞",
+    "我，张伟，承诺", "张伟本人承诺", "我张伟本人承诺以上情况属实",
+    "本人承诺，我说的句句属实", "我承诺前面填的都是真的", "本人承诺，所提交材料真实有效",
+    "本人承诺，要是有假我自己承担后果", "我承诺，如果是假的我愿意负责",
+    "本人承诺：已知悉告知的全部事项，已符合条件，愿承担法律责任，系本人真实意思表示",
+    "我读完了本人承诺", "告知书我都看完了，我承诺", "材料我核对好了，本人承诺",
+    "本人承诺✍",
+    "本人承诺本人承诺", "我承诺，我承诺",
+])
+def test_everyday_forms_of_the_commitment(text):  # R7: the clause's subject is the speaker, its main verb 承诺
+    assert classify(text, applicant_name="张伟").is_explicit, classify(text, applicant_name="张伟")
+
+
+@pytest.mark.parametrize("text", [
+    "我，李娜，承诺", "李娜本人承诺",  # another person's name beside the pronoun
+    "本人承诺，收入证明下周给", "本人承诺，材料明年都齐全", "本人承诺，补完就都符合",  # not yet so
+    "本人承诺，要是有假你们看着办",  # the liability clause without the speaker bearing it
+    "本人承诺，我老婆说的都是真的",  # truth vouched for someone else's words
+    "承诺书我没看，我承诺", "告知书我看了一半，本人承诺",
+])
+def test_what_is_promised_must_be_so_now_and_be_the_speakers(text):
+    assert not classify(text, applicant_name="张伟").is_explicit
+
+
+@pytest.mark.parametrize("text", [
+    "我不承诺。哦，打错了，本人承诺",
+    "刚刚说错了，本人承诺",
+    "本人不承诺，多打了一个字，本人承诺",
+    "我承偌，打错字了，我承诺",
+])
+def test_a_slip_taken_back_then_a_plain_commitment(text):  # nothing doubtful after the correction
+    assert classify(text, applicant_name="张伟").is_explicit, classify(text, applicant_name="张伟")
+
+
+@pytest.mark.parametrize("text", [
+    "不，本人承诺",  # a bare 不 says no as much as it corrects
+    "我承诺，不对，我再看看",
+    "我不承诺，打错了，我承诺吧",
+    "我没看完，打错了，本人承诺",  # what is taken back is more than a slip
+    "我不能承诺，收入超了，说错了，本人承诺",
+    "打错了，本人承诺，等我问问家里",
+    "本人承诺，打错了，我不承诺",
+])
+def test_a_correction_leaving_anything_open_is_not_explicit(text):
+    assert not classify(text, applicant_name="张伟").is_explicit
+
+
+@pytest.mark.parametrize("text", [
+    "稍等，我核对一下材料……核对完了，本人承诺",
+    "等一下，我再看一遍告知书……看完了，我承诺",
+])
+def test_a_pause_closed_by_its_result(text):
+    assert classify(text, applicant_name="张伟").is_explicit
+
+
+@pytest.mark.parametrize("text", [
+    "等一下，我再看看，本人承诺",  # no result of the check
+    "等一下，收入可能超了，核对好了，本人承诺",  # a doubt raised during the check
+    "等一下，有一条没看，看完了，本人承诺",
+])
+def test_a_pause_without_a_clean_result_is_not_explicit(text):
+    assert not classify(text, applicant_name="张伟").is_explicit
+
+
+@pytest.mark.parametrize("text,kind_", [
+    ("我才不承诺呢", "negated"),  # 才不…呢: an emphatic refusal, not a question
+    ("不承诺了，以后补交证明", "negated"),  # the deferral belongs to the ordinary procedure
+    ("我们不走承诺了，下周交材料", "negated"),
+])
+def test_a_refusal_beside_the_ordinary_procedure_is_a_refusal(text, kind_):
+    assert classify(text, applicant_name="张伟").kind == kind_
+
+
+@pytest.mark.parametrize("text,kind_,detail", [
+    ("我愿意承诺，这样可以吗", "unclear", "mixed_question"),
+    ("我承诺过吗？我没承诺", "unclear", "mixed_question"),
+    ("承诺书我看了，没啥问题", "implicit", None),  # 没啥 is "nothing", not a question
+    ("写本人承诺就可以了是吧", "question", None),  # a tag question
+    ("不实承诺是罚款还是拘留", "question", None),  # an alternative question
+    ("本人承诺？", "question", None),
+])
+def test_questions_beside_commitment_words(text, kind_, detail):
+    verdict = classify(text, applicant_name="张伟")
+    assert verdict.kind == kind_, verdict
+    if detail:
+        assert verdict.detail == detail
+
+
+def test_a_choice_of_the_commitment_over_proofs():
+    assert classify("我不想交证明，本人承诺", applicant_name="张伟").is_explicit
+    assert not classify("我不是要承诺，我承诺", applicant_name="张伟").is_explicit
+
+
+@pytest.mark.parametrize("text", [
+    "我刘洋受我岳父赵强特别授权，代他承诺",  # the applicant named with the kinship term
+    "我受我公公特别授权，代为承诺",
+    "俺受俺娘特别授权，代她承诺",
+    "我持有赵强签署的特别授权书，代他承诺",
+    "我有他出具的特别授权，代为承诺",  # 他: the proxy speaking of the applicant
+    "我受赵强特别授权，代为承诺，委托书编号WT-2024-7",
+    "稍等，我看下委托书……有特别授权，我受赵强特别授权，代为承诺",
+])
+def test_proxy_everyday_forms(text):  # R5: the proxy commits and states the special authorisation
+    assert classify(text, **PROXY_CTX).is_explicit, classify(text, **PROXY_CTX)
+
+
+@pytest.mark.parametrize("text,detail", [
+    ("赵强特别授权我代为承诺", "description"),  # the authorisation reported, the commitment not made
+    ("他特别授权我代他承诺", "description"),
+    ("我有李娜签的特别授权，代她承诺", "authoriser_mismatch"),
+    ("我受赵强特别授权，愿意代为承诺", None),
+])
+def test_proxy_forms_that_do_not_commit(text, detail):
+    verdict = classify(text, **PROXY_CTX)
+    assert not verdict.is_explicit, verdict
+    if detail:
+        assert verdict.detail == detail, verdict
+
+
+def test_proxy_refusal_after_stating_the_authorisation():
+    assert classify("我受赵强特别授权，但我不代为承诺，请他本人来", **PROXY_CTX).kind == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "本公司郑重承诺，所提交材料真实有效",
+    "作为公司法定代表人，我王芳承诺以上内容属实",
+    "我们公司承诺，证照、设备都齐全",
+])
+def test_enterprise_everyday_forms(text):
+    assert classify(text, **ENTERPRISE).is_explicit, classify(text, **ENTERPRISE)
+
+
+@pytest.mark.parametrize("text", [
+    "作为公司法定代表人，我陈刚承诺以上内容属实",  # not the legal representative on record
+    "作为公司出纳，我承诺",
+    "本公司承诺，设备下个月都齐全",
+])
+def test_enterprise_forms_that_do_not_commit(text):
+    assert not classify(text, **ENTERPRISE).is_explicit

@@ -5,6 +5,7 @@ A transcript is what a channel sees: the user's messages and the REST channel's 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
@@ -78,7 +79,10 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
             verdict = None
             if current_request is not None and last_ask_slot in ("affirmation", None):
                 acting = "proxy" if "特别授权" in current_request.get("statement", "") else "self"
-                verdict = affirmation.classify(entry.user, acting_as=acting, statement=current_request.get("statement"))
+                # The proxy's words name the applicant ("我受赵强特别授权，代为承诺"): the request says whom.
+                named = re.match(r"我受(.+?)特别授权", current_request.get("required_words") or "")
+                verdict = affirmation.classify(entry.user, acting_as=acting, statement=current_request.get("statement"),
+                                               applicant_name=named.group(1) if named else None)
             last_user_was_affirmation = bool(verdict and verdict.kind == "explicit")
             if last_user_was_affirmation:
                 last_explicit_affirmation = current_request["notice_version"]

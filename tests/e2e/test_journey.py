@@ -13,6 +13,7 @@ WANG_FANG = ("王芳", "410184197803154566")
 ZHAO_QIANG = ("赵强", "410103196208085671")
 LIU_YANG = ("刘洋", "410105200002291113")
 HAOWEI = ("郑州好味餐饮管理有限公司", "91410100MA44XK7L3D")
+REPRESENTATIVE = "王强"  # 郑州好味's legal representative, who commits for the enterprise
 
 
 def choose_item(c, need: str, code: str):
@@ -42,6 +43,9 @@ def to_notice(c, need, code, who=ZHANG_WEI, phone="13800138000"):
     msgs = c.say(who[0])
     assert c.last_ask(msgs)["slot"] == "applicant_id"
     msgs = c.say(who[1])
+    if who == HAOWEI:  # an enterprise acting for itself names its legal representative
+        assert c.last_ask(msgs)["slot"] == "representative_name"
+        msgs = c.say(REPRESENTATIVE)
     assert c.last_ask(msgs)["slot"] == "phone"
     return c.say(phone)
 
@@ -92,7 +96,11 @@ def test_proxy_happy_path(chat):  # R5 R7
     ask = c.last_ask(msgs)
     assert ask["slot"] == "authorization_scope" and ask["error"] == "special_authorization_required"
     assert "特别授权" in msgs[-1].text
-    msgs = c.say("是")
+    msgs = c.say("是")  # a bare yes says nothing about the document: asked again, naming the words
+    ask = c.last_ask(msgs)
+    assert ask["slot"] == "authorization_scope" and ask["error"]
+    assert "写明了特别授权" in msgs[-1].text
+    msgs = c.say("写明了特别授权")
     assert c.last_ask(msgs)["slot"] == "phone"
     msgs = c.say("13912345678")
     request = read_notice(c, msgs, "ZM008")
@@ -151,7 +159,8 @@ def test_declined_commitment_lists_proofs(chat):  # R3
 def test_licence_decided_on_the_spot_with_r9_covers(chat, catalogue):  # R8 R9
     c = chat()
     msgs = to_notice(c, "我开了家饭店，要办公共场所卫生许可证", "XK001", who=HAOWEI)
-    read_notice(c, msgs, "XK001")
+    request = read_notice(c, msgs, "XK001")
+    assert REPRESENTATIVE in request["statement"]  # the natural person who commits for the enterprise
     msgs = c.say("本人承诺")
     receipt = c.one(msgs, "commitment_receipt")
     assert receipt["status"] == "licensed" and receipt.get("decision_no")

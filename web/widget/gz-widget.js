@@ -55,6 +55,7 @@
       send: "发送",
       you: "您",
       bot: "办事助手",
+      staff: "人工客服",
       typing: "正在处理，请稍候…",
       slow: "回复较慢，请稍候；如长时间没有回复，可以再发一次。",
       greeting: "您好！我是郑州市告知承诺制办事助手。请告诉我您要办理的事项，例如“申请公租房”“给父亲领养老金”“办食品经营许可证”。",
@@ -156,6 +157,7 @@
       send: "Send",
       you: "You",
       bot: "Assistant",
+      staff: "Service agent",
       typing: "Working on it…",
       slow: "The reply is slow; please wait or send your message again.",
       greeting: "Hello! Tell me which service you need, for example “我想申请公租房”.",
@@ -908,6 +910,17 @@
       block.controls.push(retry);
       this.append(this.botRow([this.bubble(entry.t || "", "error"), el("div", { className: "gzw-options" }, [retry])]), entry);
       this.activate(block);
+    },
+
+    // A person writing (api/handoff): marked as a person by role, for the eye and for screen readers, so the
+    // citizen never takes a staff member's words for the assistant's, or the other way round.
+    staff_message: function (entry) {
+      this.append(el("div", { className: "gzw-row gzw-row--staff" }, [
+        el("div", { className: "gzw-block" }, [
+          el("span", { className: "gzw-who", "aria-hidden": "true", text: this.t.staff }),
+          el("div", { className: "gzw-bubble" }, [el("span", { className: "gzw-sr", text: this.t.staff + "：" }), entry.t || ""]),
+        ]),
+      ]), entry);
     },
 
     handoff: function (entry) {
