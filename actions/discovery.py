@@ -82,6 +82,8 @@ PROCEDURE_WORDS: Tuple[str, ...] = (
 # stand out clearly from the next one.
 MIN_CHOICE_SCORE = 1.5
 CHOICE_MARGIN = 2.0
+# The fewest characters of a name's beginning that pick it from the shown candidates (食品经营 of 食品经营许可).
+MIN_NAME_START = 3
 # The user names a code directly (ZM001): that item comes first, whatever else the text says.
 CODE_BONUS = 100.0
 
@@ -518,6 +520,15 @@ class ItemIndex:
         if top >= 2:
             winners = [code for code, length in longest.items() if length == top]
             return winners[0] if len(winners) == 1 else None
+
+        # A name cut short, as people refer to a long one ("食品经营那个" for 食品经营许可（新办）): the longest
+        # beginning of a name or alias written in the text, if only one candidate's name begins that way.
+        begun = {code: max((n for t in self._terms_by_code.get(code, ())
+                            for n in range(len(t) - 1, MIN_NAME_START - 1, -1) if t[:n] in compact), default=0)
+                 for code in candidates}
+        ordered = sorted(begun.values(), reverse=True)
+        if ordered[0] >= MIN_NAME_START and (len(ordered) == 1 or ordered[0] > ordered[1]):
+            return next(code for code, length in begun.items() if length == ordered[0])
 
         # Otherwise a partial description (残疾人那个, 医疗的): the candidate with clearly the most evidence.
         scores, _ = self._scores(normalized)

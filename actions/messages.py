@@ -445,6 +445,10 @@ CONSENT_TEXT: Dict[str, str] = {
     "authoriser_mismatch": "您说的授权人和申请人不一致，请核对后输入{expected}。",
     "no_authorisation": "没有申请人的特别授权，不能代为承诺。您可以请申请人本人办理，或者按一般程序提交证明材料办理。",
     "not_text": "没能识别您的回复，请输入{expected}。",
+    "willingness": "您说的是愿意或打算承诺，承诺要由您现在明确作出。确认承诺的话，请输入{expected}。",
+    "grudging": "承诺必须是您真实、自愿的意思。有顾虑可以先问我，或者不承诺、按一般程序办理；确实自愿承诺的话，请输入{expected}。",
+    "mixed_question": "您在说承诺的同时还问了问题。请先把问题弄清楚，可以直接问我；想好了要承诺，请输入{expected}。",
+    "description": "您说的是申请人给了您特别授权；承诺要由您自己作出，请输入{expected}。",
 }
 
 

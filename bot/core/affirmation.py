@@ -13,18 +13,26 @@ punctuation becomes a clause boundary, and the whole message must match one of t
 below, clause by clause. Nothing is found by a keyword being present; words outside the grammar make the
 message "not explicit". The grammars (``,`` is a clause boundary, ``[]`` optional):
 
-  self      [好的,] [我是<name>,] 我|本人|我本人 [<name>] [adverbs] [<reading clause> 并|,] 承诺 [<what>]
-            [, 如有不实, 愿承担法律责任 …]
-            adverbs: 郑重, 在此, 自愿, 愿意, 已 …; reading clause: 已阅读告知书, 已知晓告知事项 …;
-            what: 以上内容属实, 所填内容真实, 并承担法律责任 …
+  self      [好的|中,] [我是<name>,] 我|本人|我本人|<name>本人 [<name>] [adverbs] [<reading clause> 并|,]
+            承诺 [<what>] [, 如有不实, 愿承担法律责任 …]
+            adverbs: 郑重, 在此, 自愿, 已 … (not the modal verbs 愿意/想/要/会: "我愿意承诺" is willingness, not
+            the act); reading clause: 已阅读告知书, 承诺书我看了 …; what: 以上内容属实, 我说的都是实话,
+            (材料)都齐全, 有假的话我自己担着 (the liability clause in everyday words), the four parts of 五(四) …
   enterprise (the legal representative of an enterprise applicant acting for itself) the same, and
             本公司|我公司|本企业 承诺 …, 本人作为<enterprise>的法定代表人，代表本企业承诺 …
   proxy     [我|本人 [<agent>]] 受|经|获得|根据 <applicant> [的] 特别授权, [我] 代为|代其|代<applicant> 承诺 …
-            <applicant> 特别授权我代为承诺 …
+            我有<applicant>签的特别授权, 代他承诺 …; <applicant> 特别授权我, 我代为承诺 …
+            ("<applicant>特别授权我代为承诺" reports the authorisation: its subject is the applicant and its
+            main verb 授权, so the commitment itself is not made)
             <applicant> must be the applicant's name (compared with ``textnorm.name_key``: 趙強 is 赵强),
             申请人, or a word that can only mean the applicant (他/她/其, a relative; 公司/该企业 for an enterprise)
 
-So these are NOT commitments: statements about reading or understanding (我已阅读告知承诺书, 我了解承诺,
+A lead before the commitment is taken away only when it says nothing against it: acknowledgements, a
+finished reading or check, a slip named as one and taken back (我不承诺。哦不，打错了，我承诺: what is taken
+back must itself be a refusal or the commitment, never a reason), a pause closed by its result (等一下……核对
+好了), who the speaker is. What remains is judged as a message of its own, and only a yes is taken from it.
+
+So these are NOT commitments: willingness (我愿意承诺, 我会承诺的), a grudging yes (行行行, 我承诺呗, 行了吧), statements about reading or understanding (我已阅读告知承诺书, 我了解承诺,
 我明白承诺的后果), the noun 承诺 (我的承诺, 承诺书), a third party as subject (他承诺, 你帮我承诺吧; 本公司
 for a citizen), anything with a condition, hedge, deferral, doubt, joke, emoji or coercion, negation
 anywhere in the clause, questions, English, and typos in 承诺 (a commitment is not made by a typo whose
@@ -564,7 +572,7 @@ def _states_commitment_beside_question(prepared: str, people: "_Who") -> bool:
 _ACK_CLAUSE = re.compile(r"^(?:好的|好|嗯嗯|嗯|恩|呃|额|那个|嗯那个|中|行|对|对的|是的|ok|没问题|可以|好了|收到|明白了|知道了)$")
 # A slip taken back: "哦不", "不对", "打错了", "刚才打错了", "多打了个不字", "更正".
 _CORRECTION_CLAUSE = re.compile(
-    r"^(?:(?:哦|噢|喔|啊|呃|额)?(?:不对|不是|不)(?:不对|对不起)*"
+    r"^(?:(?:哦|噢|喔|啊|呃|额)?(?:不对|不是|不)(?:不对|对不起)*|哦|噢|喔|呃|额"
     r"|(?:我|刚才|刚刚|上面|前面|上一条|上条|那条)*(?:打错|说错|写错|输错|敲错|点错|发错|按错)(?:了|字了)?"
     r"|(?:我|刚才|刚刚)*多(?:打|写|输|敲)了?(?:一)?个?[\u4e00-\u9fff]字?"
     r"|更正(?:一下)?|纠正(?:一下)?|口误)$"
@@ -578,7 +586,7 @@ _NOT_PROOFS_CLAUSE = re.compile(r"^(?:我|本人)?(?:不是|并不是|并非|不
                                 r"(?:证明材料|证明|材料)了?$")
 _HAVE_SPECIAL = r"^(?:我|本人)?(?:确实|是)?有(?:{who}的?)?(?:书面)?特别授权$"
 _REPRESENTATIVE_CLAUSE = r"^作为(?:公司|本公司|我公司|企业|本企业|该公司|该企业{applicant})?的?(?:法人|法定代表人|法人代表)$"
-_SLIP = re.compile(r"^(?!(?:哦|噢|喔|啊|呃|额)?(?:不对|不是|不)(?:不对|对不起)*$)")
+_SLIP = re.compile(r"打错|说错|写错|输错|敲错|点错|发错|按错|多(?:打|写|输|敲)|更正|纠正|口误")
 _HEDGE_IN_CHECK = re.compile(r"[不没未别非无]")
 _REPEATED_HEAD = re.compile(r"((?:我|本人|我本人)承诺)(?:,?\1)+")  # "本人承诺 本人承诺", "我承诺我承诺以上…"
 # A plain refusal as a clause of its own ("不承诺了", "但我不代他承诺", "我们不走承诺了"); what the other clauses
@@ -608,7 +616,7 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
     marks = [i for i, c in enumerate(clauses) if _CORRECTION_CLAUSE.match(c)]
     # A bare 不/不对 says no as much as it corrects ("不，本人承诺"): only a slip named as one (打错了, 口误,
     # 更正) takes back what came before.
-    if marks and not any(_SLIP.match(clauses[i]) for i in marks):
+    if marks and not any(_SLIP.search(clauses[i]) for i in marks):
         return None
     if marks:
         last = marks[-1]
@@ -641,9 +649,8 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
                 break
         if done is None:
             return None
-        stretch = "".join(clauses[start:done])
-        if _HEDGE_IN_CHECK.search(stretch) or _is_conditional(stretch) or _DOUBT.search(stretch) \
-                or _JOKE.search(stretch):
+        if any(_HEDGE_IN_CHECK.search(c) or _is_conditional(c) or _DOUBT.search(c) or _JOKE.search(c)
+               for c in clauses[start:done]):
             return None
         clauses = clauses[done + 1:]
     applicant = ("|" + re.escape(people.applicant)) if people.applicant else ""

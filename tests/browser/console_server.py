@@ -128,3 +128,58 @@ def main(directory: str, port: str) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])
+
+
+class Console:
+    """A running console server (started by :func:`serve`): its URL and the demo accounts' passwords."""
+
+    def __init__(self, url: str, directory: Path):
+        self.url = url
+        self.directory = directory
+
+    def password(self, username: str) -> str:
+        for line in (self.directory / "demo_accounts.txt").read_text(encoding="utf-8").splitlines():
+            if line.startswith(username + " "):
+                return line.split()[2]
+        raise KeyError(username)
+
+    def sign_in(self, page, username: str, landing: str) -> None:
+        page.goto(f"{self.url}/console/index.html")
+        page.fill("#username", username)
+        page.fill("#password", self.password(username))
+        page.click("#login-submit")
+        page.wait_for_url(f"**/console/{landing}*")
+
+
+def serve(directory: Path):
+    """Start the server in the API venv; a generator for a pytest fixture (yields a :class:`Console`)."""
+    import os
+    import socket
+    import subprocess
+
+    from bot.stack import API_PY, ROOT
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = open(directory / "server.log", "w")
+    proc = subprocess.Popen([str(API_PY), "-m", "tests.browser.console_server", str(directory), str(port)],
+                            cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.PIPE,
+                            stderr=log, text=True)
+    try:
+        deadline = time.monotonic() + 180
+        for line in proc.stdout:
+            if line.strip() == "READY":
+                break
+            if time.monotonic() > deadline:
+                raise RuntimeError("console server did not start")
+        else:
+            raise RuntimeError("console server stopped: " + (directory / "server.log").read_text()[-2000:])
+        yield Console(f"http://127.0.0.1:{port}", directory)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()

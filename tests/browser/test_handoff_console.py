@@ -12,6 +12,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import describe, run_axe
 from tests.browser.staff_console import StaffConsole
 from tests.browser.test_widget import start_item
 from tests.e2e.staff import account
@@ -64,6 +65,8 @@ def test_handoff_from_the_widget_to_staff_and_back(widget_page, browser, stack):
         assert "代办需要带什么材料？" not in citizen.bot_texts()  # the bot stays silent while a person talks
         # The question waits for an answer: shown to the agent, and handing back first is stopped.
         expect(page.locator(".unanswered")).to_contain_text("代办需要带什么材料？（提问）", timeout=SLOW)
+        violations = run_axe(page)  # the conversation page, with the reply box and the waiting question
+        assert not violations, describe(violations)
         page.click("#release")
         expect(page.locator("#release-check")).to_contain_text("还没有回复", timeout=SLOW)
         assert citizen.tracker()["paused"] is True

@@ -734,7 +734,7 @@ def test_bad_input_never_raises(text):
 
 # --- the structure of everyday answers: what counts, and what does not ----------------------------------------
 
-ENTERPRISE = dict(applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司", representative="王芳")
+ENT_CTX = dict(applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司", representative="王芳")
 PROXY_CTX = dict(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
 
 
@@ -750,7 +750,7 @@ def test_willingness_is_not_the_act(text):  # R7: a modal verb says what the spe
 
 def test_voluntarily_qualifies_the_act_and_stays_explicit():
     assert kind("本人自愿承诺", applicant_name="张伟") == "explicit"
-    assert classify("本公司愿意承诺", **ENTERPRISE).kind == "unclear"
+    assert classify("本公司愿意承诺", **ENT_CTX).kind == "unclear"
 
 
 @pytest.mark.parametrize("text", ["好好好，本人承诺", "行行行我承诺", "我承诺呗", "本人承诺，可以了吧", "真烦，我承诺", "成了吧，我承诺"])
@@ -768,7 +768,7 @@ def test_a_grudging_yes_is_asked_again(text):  # 五(四): the unreserved, true 
     "本人承诺，我说的句句属实", "我承诺前面填的都是真的", "本人承诺，所提交材料真实有效",
     "本人承诺，要是有假我自己承担后果", "我承诺，如果是假的我愿意负责",
     "本人承诺：已知悉告知的全部事项，已符合条件，愿承担法律责任，系本人真实意思表示",
-    "我读完了本人承诺", "告知书我都看完了，我承诺", "材料我核对好了，本人承诺",
+    "我读完了本人承诺", "告知书我都看完了，我承诺", "我都核对好了，本人承诺",
     "本人承诺✍",
     "本人承诺本人承诺", "我承诺，我承诺",
 ])
@@ -799,6 +799,7 @@ def test_a_slip_taken_back_then_a_plain_commitment(text):  # nothing doubtful af
 
 @pytest.mark.parametrize("text", [
     "不，本人承诺",  # a bare 不 says no as much as it corrects
+    "我不承诺，哦，本人承诺",  # an interjection is not a slip named as one
     "我承诺，不对，我再看看",
     "我不承诺，打错了，我承诺吧",
     "我没看完，打错了，本人承诺",  # what is taken back is more than a slip
@@ -839,7 +840,7 @@ def test_a_refusal_beside_the_ordinary_procedure_is_a_refusal(text, kind_):
 @pytest.mark.parametrize("text,kind_,detail", [
     ("我愿意承诺，这样可以吗", "unclear", "mixed_question"),
     ("我承诺过吗？我没承诺", "unclear", "mixed_question"),
-    ("承诺书我看了，没啥问题", "implicit", None),  # 没啥 is "nothing", not a question
+    ("承诺书我看了，没啥问题", "unclear", None),  # 没啥 is "nothing", not a question; and no commitment
     ("写本人承诺就可以了是吧", "question", None),  # a tag question
     ("不实承诺是罚款还是拘留", "question", None),  # an alternative question
     ("本人承诺？", "question", None),
@@ -892,7 +893,7 @@ def test_proxy_refusal_after_stating_the_authorisation():
     "我们公司承诺，证照、设备都齐全",
 ])
 def test_enterprise_everyday_forms(text):
-    assert classify(text, **ENTERPRISE).is_explicit, classify(text, **ENTERPRISE)
+    assert classify(text, **ENT_CTX).is_explicit, classify(text, **ENT_CTX)
 
 
 @pytest.mark.parametrize("text", [
@@ -901,4 +902,4 @@ def test_enterprise_everyday_forms(text):
     "本公司承诺，设备下个月都齐全",
 ])
 def test_enterprise_forms_that_do_not_commit(text):
-    assert not classify(text, **ENTERPRISE).is_explicit
+    assert not classify(text, **ENT_CTX).is_explicit

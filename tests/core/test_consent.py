@@ -240,3 +240,51 @@ def test_bad_input(text):
     for read in (affirmation, notice_read, special_authorisation):
         reading = read(text, PROXY)
         assert reading.kind in KINDS and reading.kind != "value"
+
+
+# --- everyday forms of the three answers ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "俺读完了", "瞅完了", "已阅", "已阅，谢谢", "通知书我已全部阅读并理解", "已阅读已理解", "看完了，可以下一步了",
+    "读完了，继续", "已阅读ok", "从头到尾都读了一遍", "我是代理人，告知书我都看完了", "七条都读完了，一条没漏",
+    "等一下……好了，现在读完了",
+])
+def test_notice_read_everyday_forms(text):  # R6
+    assert notice_read(text, Context()) == Reading("value", value="yes"), notice_read(text, Context())
+
+
+@pytest.mark.parametrize("text,kind_", [
+    ("等一下，还没读完", "clarify"), ("等会儿……", "clarify"), ("我是代理人，还没看", "clarify"),
+    ("读完了，一条没懂", "clarify"), ("读完了，一个没看", "clarify"), ("都看了", "clarify"),
+    ("已阅读（字太小没看清）", "clarify"),  # a read claim taken back in the same breath
+    ("不是说要看完吗，我看完了", "clarify"),  # a reading said beside a question
+    ("看完了，回头再说", "clarify"), ("等一下，看完了，不过第五条没看", "clarify"),
+])
+def test_notice_read_everyday_forms_that_are_not_a_yes(text, kind_):
+    assert notice_read(text, Context()).kind == kind_, notice_read(text, Context())
+
+
+@pytest.mark.parametrize("text", [
+    "写着呢，特别授权代为作出告知承诺",  # 着呢 states, it does not ask
+    "写明了特别授权👍", "写明了特别授权（第4条）", "写明了特别授权 我刚刚核对过", "写明啦", "写明了特别授权，在公证处公证过",
+    "委托书原文是：特别授权受托人代为作出告知承诺", "公司出具的委托书写明了特别授权",
+])
+def test_special_authorisation_everyday_yes(text):  # R5
+    assert special_authorisation(text, PROXY) == Reading("value", value="yes"), special_authorisation(text, PROXY)
+
+
+@pytest.mark.parametrize("text,kind_", [
+    ("写了，代为办理", "negated"),  # "it is written" names no scope; the power named is an ordinary one
+    ("写着，代为递交材料", "negated"),
+    ("写明了代为办理", "negated"),
+    ("写明了特别授权，但是没写代为承诺", "negated"),  # the clause after 但 restricts the one before
+    ("授权范围那栏是空白", "negated"),
+    ("特别授权？没有，只写了代为办理", "negated"),  # the question repeated to oneself, then answered
+    ("写明了特别授权？写了", "clarify"),  # after an echo only a no is taken, as after a correction
+    ("写明了特别授权😂", "clarify"),
+    ("写明了特别授权，不过没写日期", "clarify"),
+    ("嗯呢", "clarify"),
+    ("那我不代办了", "cancel"),
+])
+def test_special_authorisation_everyday_other_answers(text, kind_):
+    assert special_authorisation(text, PROXY).kind == kind_, special_authorisation(text, PROXY)

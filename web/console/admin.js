@@ -318,6 +318,9 @@
     var bar = el("div.bar", {}, [el("div.bar-fill")]);
     bar.firstChild.style.width = (p.percent || 0) + "%";
     bar.setAttribute("role", "progressbar");
+    bar.setAttribute("aria-label", (job.kind === "train" ? "训练" : "评估") + "进度");
+    bar.setAttribute("aria-valuemin", "0");
+    bar.setAttribute("aria-valuemax", "100");
     bar.setAttribute("aria-valuenow", String(p.percent || 0));
     var details = [STATUS[job.status] || job.status, PHASES[job.phase] || job.phase];
     if (p.epoch) details.push("第 " + p.epoch + "/" + p.epochs + " 轮");
