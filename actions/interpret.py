@@ -5,7 +5,8 @@ engine acts on the Reading's ``kind`` and never looks at the words again, so eve
 people type it is decided here, deterministically and table-driven:
 
 1. the text is normalised once (``bot.core.textnorm``: full-width, traditional, zero-width) and bounded;
-   unusable input (empty, emoji only, huge, code) is a clarify, never an exception;
+   Cantonese, Henan and internet spellings of function words are read as the standard words (``_DIALECT``:
+   唔 = 不, 冇 = 没, 阔以 = 可以); unusable input (empty, emoji only, huge, code) is a clarify, never an exception;
 2. a small clause splitter cuts it at ，。；！ and before 但是/不过/可是 and corrections (不对/哦不/说错了):
    "是本人，哦不对，是帮我爸办" is decided by its last, corrected clause, and only when that clause is clear
    (a lone 不 between clauses corrects too; "对不对" asks and corrects nothing). A negation reaches the phrase
@@ -76,7 +77,7 @@ _QUESTION = re.compile(
     r"行不行|好不好|对不对|多少|多久|哪|几[天个次年月号]|如何|何时|(?<=[\u4e00-\u9fff])(?<!好的)(?<!是的)(?<!对的)(?<!好)(?<!嗯)(?<!行)呢$|^请问|我想问|想了解一下|不懂|不明白|"
     r"什么意思|是指|"
     # "用不用", "承诺不承诺", "愿意不愿意", "办没办": a verb asked both ways is a question
-    r"((?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff]{1,2})[不没]\1"
+    r"((?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff](?:(?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff])?)[不没]\1"
 )
 _HEDGE = re.compile(
     r"好像|似乎|应该|可能|大概|也许|或许|估计|不确定|不一定|说不准|说不好|不太清楚|不清楚|不知道|不晓得|"
@@ -97,12 +98,15 @@ _BOTH = re.compile(r"一半[^,，]{1,10}一半|既[^,，]{1,10}(?:又|也)|又�
 _CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提是|条件是|才(行|可以|愿意)")
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
 _CANCEL = re.compile(
+    r"(?:明天|明儿|改天|下次|下回|过两天|过几天|回头|以后|等我)[^,，]{0,4}再(?:来|办|弄|搞|申请)|(?:下次|下回|改天)再说|"
     r"算了.{0,3}不办|不办了|不弄了|不搞了|不想办了|不想(?:弄|搞|申请)了|不申请了|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^算了吧?$"
 )
 # "不对", "哦不", "说错了": what follows replaces what came before.
 # "对不对" / "是不是" ask for confirmation; they correct nothing.
 _CORRECTION = (r"(?:哦不对|噢不对|哦不是|不对不对|(?<!对)不对|哦不|噢不|喔不|啊不|说错了|搞错了|打错了|写错了|更正一下|更正|纠正一下|"
-               r"我是说|我的意思是|应该说)")
+               r"我是说|我的意思是|应该说|不行不行|其实是|其实还是|实际上是|"
+               # "不用……等等，还是用承诺吧": a pause to think, then the answer that counts
+               r"(?:等等|等一下)(?=[,，.。…!！ ]|$))")
 _CONTRAST = r"(?:但是|不过|可是|只是)"
 _SPLIT = re.compile(rf"[,，。.;；!！~～、…\n]+| +(?=不{{1,3}}(?: |$))|(?<=[?])|(?={_CORRECTION})|(?={_CONTRAST})|(?=算了.)")
 _CORRECTION_START = re.compile(rf"^(?:{_CORRECTION}|算了(?=.))")
@@ -116,7 +120,7 @@ _DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不
 _NEGATED_BEFORE = re.compile(
     r"(?:不是|并不是|并非|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
     r"(?:太|很|想|要|打算|准备|会|愿|愿意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|"
-    r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}$"
+    r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$"
 )
 # A negation further away than the table above reads ("不考虑承诺", "没打算在这儿用承诺") leaves its scope
 # unclear: such a clause is asked again, never read as the phrase's own label. 了 and punctuation end a
@@ -128,7 +132,7 @@ _NOT_NEGATIONS = re.compile(
     r"[跑走动]不动|[来去]不了|跑不了|等不了|受不了|不方便|不容易|不识字|不会用|看不清|听不清|不在家|不在本地"
 )
 # "麻烦您…" is politeness; "开证明太麻烦了" is a reason, and keeps its word.
-_FILLERS = re.compile(r"不好意思|麻烦(你|您)|^麻烦(?=[帮给把替])|谢谢(你|您)?|您好|你好|那个|这个嘛|emmm*|嗯+(?=.)|额+(?=.)|呃+(?=.)")
+_FILLERS = re.compile(r"不好意思|麻烦(你|您)|^麻烦(?=[帮给把替])|谢谢(你|您)?|您好|你好|那个|这个嘛|家人们|老铁们?|宝子们|集美们|emmm*|嗯+(?=.)|额+(?=.)|呃+(?=.)")
 
 
 def _fold(clause: str) -> str:
@@ -208,11 +212,54 @@ def prepare(raw: Optional[str], limit: int = MAX_CHARS * 2) -> str:
     # (什么, 怎么), and 幺 alone is never part of an answer here.
     # A number read out keeps its 幺 (the way 1 is said in phone numbers: 幺三八…).
     text = normalize(raw, limit=limit)[:limit].replace("幺", "么")
+    for pattern, replacement in _DIALECT:
+        text = pattern.sub(replacement, text)
     return _SPOKEN_RUN.sub(lambda m: m.group(0).replace("么", "幺") if len(re.sub(r"[\s-]", "", m.group(0))) >= 7
                            else m.group(0), text) if "么" in text else text
 
 
 _SPOKEN_RUN = re.compile(r"[零〇一二三四五六七八九么0-9](?:[\s-]*[零〇一二三四五六七八九么0-9])+")
+
+# Cantonese, Henan and internet spellings of the few function words the answers turn on (negation, "is",
+# "what", particles), read as the standard words the rules are written in: "唔使喇，我有證明" = "不用了，我有证明".
+# Only words that mean nothing else in standard Chinese; 係 (simplified 系) is "is" only next to a pronoun,
+# an adverb or another Cantonese word ("我係劉洋", "係咪"), never in 联系/关系/系统. Order matters: 系 and 唔
+# are read before the words they may stand next to are replaced.
+_DIALECT: Tuple[Tuple[Pattern, str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"达咩", "不要"),
+    (r"系咪", "是不是"),
+    (r"(?<=[我你佢他她都就真仲即唔])系(?![统列数])|系(?=咩|乜|边|唔|点|几)|^系(?=[啊呀嘅的喇啦]?$)", "是"),
+    (r"唔该", "请"),
+    (r"唔使|唔洗|唔驶", "不用"),
+    (r"唔知", "不知道"),
+    (r"唔(?=[\u4e00-\u9fff])", "不"),
+    (r"冇", "没"),
+    (r"乜嘢|乜野|咩", "什么"),
+    (r"点解", "为什么"),
+    (r"点样", "怎样"),
+    (r"边个", "谁"),
+    (r"嘅", "的"),
+    (r"咗", "了"),
+    (r"喇(?!叭)", "了"),
+    (r"佢哋", "他们"),
+    (r"我哋", "我们"),
+    (r"你哋", "你们"),
+    (r"佢", "他"),
+    (r"睇", "看"),
+    (r"嚟", "来"),
+    (r"咁", "那"),
+    (r"俾", "给"),
+    (r"屋企", "家"),
+    (r"老豆|老窦", "爸"),
+    (r"阿(?=[妈爸爷])", ""),
+    (r"[㗎喎啫]", ""),
+    (r"木有", "没有"),
+    (r"弄啥[嘞咧]", "干什么"),
+    (r"阔以", "可以"),
+    (r"好滴", "好的"),
+    (r"肿么", "怎么"),
+    (r"神马", "什么"),
+))
 
 
 def _guard(raw: object) -> Tuple[Optional[str], Optional[Reading]]:
@@ -290,7 +337,7 @@ USE_COMMITMENT = Choice(
              "得行", "那中", "妥"], "yes"),
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
-             "不选", "2"], "no"),
+             "不选", "2", "no thanks", "no thank you", "nope"], "no"),
     },
     phrases=_phrases(
         # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
@@ -315,9 +362,14 @@ USE_COMMITMENT = Choice(
 
 _RELATIVE = (
     r"(?:爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老头|老太|公公|婆婆|岳父|岳母|丈母娘|老丈人|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
-    r"外甥|侄|女婿|儿媳|哥|姐|弟|妹|叔|伯|舅|姨|姑|婶|亲戚|朋友|同学|同事|邻居|老板|领导|家人|家里人|老人|亲人)"
+    r"外甥|侄|女婿|儿媳|哥|姐|弟|妹|叔|伯|舅|姨|姑|婶|亲戚|朋友|同学|同事|邻居|老板|领导|家人|家里人|老人|亲人|"
+    r"工友|老乡|乡亲|街坊|战友|室友|舍友)"
 )
-_KIN = rf"(?:{_RELATIVE}|公司|单位|企业|客户|他|她|别人|他人|人家|其他人|申请人|当事人)"
+# Someone the speaker looks after: "替我们村的五保户办", "帮楼里的独居老人办".
+_WARD = r"(?:五保户|低保户|困难户|村民|居民|独居老人|孤寡老人|残疾人|老人家|病人|患者|住户)"
+_KIN = rf"(?:{_RELATIVE}|{_WARD}|公司|单位|企业|客户|他|她|别人|他人|人家|其他人|申请人|当事人)"
+# Whose: "我", "我们村的", "我们公司的", "俺家的".
+_WHOSE = r"(?:我|咱|俺|我们|咱们)?(?:村|厂|组|队|楼|楼里|小区|社区|单位|公司)?(?:的|家|家的|里的)?"
 ACTING_AS = Choice(
     step="acting_as",
     expected=EXPECT_ACTING_AS,
@@ -329,7 +381,10 @@ ACTING_AS = Choice(
     },
     phrases=_phrases(
         # someone else: a relative, a friend, a company, "他/她"
-        (rf"(?:帮|替|给|为|代)(?:我|咱|俺|我们)?(?:的|家|家的)?{_KIN}", "proxy"),
+        (rf"(?:帮|替|给|为|代){_WHOSE}{_KIN}", "proxy"),
+        # staff of an enterprise, who are not its legal representative: "我是财务，代表公司来办"
+        (r"我是(?:公司|单位|企业|我们公司|他们公司)?(?:的)?(?:财务|会计|出纳|员工|职员|办事员|文员|秘书|助理|司机|业务员|"
+         r"经办人|代理记账)", "proxy"),
         (r"(?:本人|他|她|申请人|老人)(?:来不了|不能来|没法来|去不了|不方便|不在|在外地|住院|出差|没空|腿脚)", "proxy"),
         # the applicant named as someone else: "申请人是我妈", "我妈是申请人", "不是我，是我妈", "我老婆的事"
         (rf"申请人(?:是|为)(?:我|俺|我们)?(?:的|家)?{_RELATIVE}|(?:我|俺|我们)(?:的|家)?{_RELATIVE}[^,，]{{0,4}}是申请人|"
@@ -348,9 +403,15 @@ ACTING_AS = Choice(
     ),
     opposite={"self": "proxy", "proxy": "self"},
     typos=re.compile(r"本认|本仁|笨人|苯人|夲人|代半|带办|待办|代伴|戴办"),
-    dominant=re.compile(rf"(?:帮|替|给|为|代)(?:我|咱|俺|我们)?(?:的|家|家的)?{_KIN}"),
+    dominant=re.compile(rf"(?:帮|替|给|为|代){_WHOSE}{_KIN}"),
     reservations=False,
 )
+
+
+# "哈？", "嗯……": a sound of surprise or hesitation, neither a question about anything nor an answer.
+_BARE_SOUND = re.compile(r"(?:嗯|呃|额|哈|啊|蛤|哦|噢|唔|emm*)+\s*(?:\?+|\.{2,}|…+|。{2,})", re.IGNORECASE)
+# The opening of a conclusion drawn from what was just said: 那, 那就, 就.
+_CONCLUSION = re.compile(r"^(?:那么|那就|那我|那还是|那|就)")
 
 
 @dataclass
@@ -433,8 +494,15 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
 
 
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
+    if _BARE_SOUND.fullmatch(text.strip()):
+        return clarify("hesitation", choice.expected)
     clauses, corrected = _current(split_clauses(text))
     readings = [(clause, _classify_clause(choice, clause.text)) for clause in clauses]
+    concluded = next((i for i, (clause, reading) in enumerate(readings) if i > 0 and reading.labels
+                      and "question" not in reading.flags and _CONCLUSION.match(clause.text)), None)
+    if concluded is not None and any("question" in r.flags for _, r in readings[:concluded]):
+        # "不用开证明？那用承诺吧": a question asked aloud and answered by the speaker; the conclusion counts.
+        readings = readings[concluded:]
     flags = set().union(*(r.flags for _, r in readings)) if readings else set()
     labels: List[str] = []
     reservation = False
@@ -490,7 +558,7 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
 
 _REFUSAL = re.compile(
     r"不想(告诉|说|给|透露|提供)|不告诉|不能告诉|不方便(说|透露|告诉|提供)|保密|不能说|不说|不给|凭什么|隐私|"
-    r"关你|管得着|无可奉告|不愿(意)?(透露|提供|说)|凭啥|凭嘛|问(这么|那么)多|查户口"
+    r"关你|管得着|你管我|无可奉告|不愿(意)?(透露|提供|说)|凭啥|凭嘛|问(这么|那么)多|查户口"
 )
 _NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|谁|干嘛|干吗")
 _ENTERPRISE_SUFFIX = (
@@ -510,7 +578,7 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
          r"(?:的)?(?:姓名|名字|名称|全称)?(?:是|叫|为|:)?", "applicant"),
         (r"(?:我们|我|咱们|咱)(?:的)?(?:公司|单位|企业|店)(?:的)?(?:名字|名称|全称|名)?(?:是|叫|为|:)", "applicant"),
         (r"(?:公司|单位|企业)(?:的)?(?:名字|名称|全称|名)(?:是|叫|为|:)?", "applicant"),
-        (r"(?:我|俺|咱)(?:的)?(?:姓名|名字|全名)(?:是|叫做|叫作|叫|为|:)|(?:我|俺|咱)(?:叫做|叫作|叫|是)|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人", "speaker"),
+        (r"(?:我|俺|咱)(?:的)?(?:姓名|名字|全名)(?:是|叫做|叫作|叫|为|:)|(?:我|俺|咱)(?:叫做|叫作|叫|是)|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人|在下", "speaker"),
         (r"(?:姓名|名字|全名|名称)(?:是|叫做|叫作|叫|为|:)?|叫做|叫作|叫", "generic"),
         # "叫我老张就行，大名张伟": the name on the ID card, after the one friends use
         (r"(?:大名|真名|本名|学名|官名|身份证上的名字)(?:是|叫|为|:)?", "generic"),
@@ -543,12 +611,15 @@ _FORM_OF_ADDRESS = re.compile(
 _TRADE_END = re.compile(r"(?:餐饮|商贸|贸易|科技|物流|传媒|实业|置业|地产|食品|医药|建筑|装饰|电子|网络|咨询|管理|服务|超市|便利)$")
 # Characters and words that never make a person's name: pronouns, particles, the question's own words.
 _NOT_A_NAME_CHARS = re.compile(r"[我你您他她它俺咱的了吗呢吧啊呀么谁哪这那就都也还在和与及或不没很太说过嘛呗啦]")
+_NOT_A_NAME_CHARS_TRANSLITERATED = re.compile(r"[我你您他她它俺咱的了吗呢吧啊呀么谁哪这就也还在和与及或很太说过嘛呗啦]")
 _NOT_A_NAME = re.compile(
     r"^(?:姓名|名字|全名|本人|自己|申请人|法人|法定代表人|代理人|代办人|是的|好的|对的|不是|没有|不知道|知道|明白|谢谢|"
     r"可以|不行|不要|不用|公司|单位|企业|身份证|手机|电话|告知承诺|承诺|代办|办理|已阅读|再说一遍|没问题|同意|愿意|"
     r"你好|您好|法人代表|老板|经理|领导|先生|女士|小姐|老师|师傅|匿名)$|^姓.$|不想|不告|告诉|保密|承诺|阅读|办理|证明|"
     r"申请人|代理人|代办人|受托人|经办人|法人|法定代表|"
-    r"身份证|号码|电话|手机|知道|清楚|不用|算了"
+    r"身份证|号码|电话|手机|知道|清楚|不用|算了|"
+    # what is done, and for whom ("给工友办"), and where the speaker belongs ("我是社区的"): no names
+    r"^(?:帮|替|给)|办$|办理$|^(?:社区|街道|村委|居委|物业|派出所|网格|单位|公司|村里|厂里)$"
 )
 
 
@@ -571,10 +642,16 @@ _SPELLING_PART = (
 )
 _SPELLING = re.compile(rf"(?:{_SPELLING_PART}[,，、 和]*)+")
 _SPELLING_BRACKETS = re.compile(r"[(（]([^)）]{1,30})[)）]")
+# "弓长张伟大的伟" typed straight after the name, without a pause: cut from the name's end.
+_SPELLING_TAIL = re.compile(rf"(?:{_SPELLING_PART})+$")
+# "张伟（本人）": who the name belongs to, said in brackets; no part of the name.
+_ASIDE = re.compile(r"(?:是|就是)?(?:我本人|本人|我自己|自己|申请人本人|申请人|法人|法定代表人|先生|女士|签字)")
 
 
 def _drop_spelling(text: str) -> str:
-    return _SPELLING_BRACKETS.sub(lambda m: "" if _SPELLING.fullmatch(m.group(1).strip()) else m.group(0), text)
+    return _SPELLING_BRACKETS.sub(
+        lambda m: "" if _SPELLING.fullmatch(m.group(1).strip()) or _ASIDE.fullmatch(m.group(1).strip()) else m.group(0),
+        text)
 
 
 def _clean_candidate(candidate: str) -> str:
@@ -588,12 +665,21 @@ def _clean_candidate(candidate: str) -> str:
         previous = candidate
         candidate = _NAME_TRAILER.sub("", candidate).strip(" :·")
     candidate = re.sub(r"^(.{2,4})\1+$", r"\1", candidate)  # "张伟张伟"
+    spelled = _SPELLING_TAIL.search(candidate)
+    if spelled and _PERSON.fullmatch(candidate[: spelled.start()]):
+        candidate = candidate[: spelled.start()]
     return candidate.replace("(", "（").replace(")", "）")
+
+
+# A company is registered as 有限公司, 有限责任公司 or 股份有限公司: "好味餐饮公司" is a name cut short.
+_SHORT_COMPANY = re.compile(r"^(?!.*(?:有限|股份)).*(?<!分)公司$")
 
 
 def _as_enterprise(candidate: str) -> Optional[str]:
     m = _ENTERPRISE.fullmatch(candidate.replace("（", "(").replace("）", ")"))
     if not m or _NOT_A_NAME.search(candidate) and not re.search(r"有限|公司", candidate):
+        return None
+    if _SHORT_COMPANY.match(candidate):
         return None
     if re.match(r"^(?:我们|我|咱们|咱|你们|这个|那个|一个|一家|本)(?:的)?", candidate):
         return None
@@ -604,7 +690,10 @@ def _as_person(candidate: str) -> Optional[str]:
     candidate = re.sub(r"[•・]", "·", candidate)
     if not _PERSON.fullmatch(candidate) or _FORM_OF_ADDRESS.match(candidate) or _TRADE_END.search(candidate):
         return None
-    if _NOT_A_NAME.search(candidate) or _NOT_A_NAME_CHARS.search(candidate):
+    # A transliterated name (迪丽娜尔·阿不都) is written with whatever characters carry its sounds, 不 and 都
+    # among them; only pronouns and particles still show it is a sentence.
+    not_a_name_chars = _NOT_A_NAME_CHARS_TRANSLITERATED if "·" in candidate else _NOT_A_NAME_CHARS
+    if _NOT_A_NAME.search(candidate) or not_a_name_chars.search(candidate):
         return None
     return candidate
 
@@ -658,7 +747,9 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     r"我不是(?:公司的?|企业的?|单位的?)?(?:法人|法定代表人|法人代表)|(?:替|帮|代)(?:他|她|老板|领导|法人|我们老板|我们领导)"
     r"(?:来|过来|跑)?(?:办|跑|申请|签)|(?:让|叫|派|委托|安排)我(?:来|过来)?(?:办|跑|申请)|"
     r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
-    r"经办人|代办人|代理人)"
+    r"经办人|代办人|代理人)|"
+    # "法人是我老公": the representative is someone the speaker knows, so the speaker is not that person
+    rf"(?:法人|法定代表人|法人代表)(?:是|为)(?:我|俺)(?:的|家)?{_RELATIVE}"
 )
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起")
 _ECHO = re.compile(
@@ -731,6 +822,10 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         candidates.extend(_name_candidates(_fold(clause.text)))
     if any(_JOKE.search(c.text) or _HEDGE.search(c.text) for c in clauses):
         return clarify("hedge", expected)
+    if step == "applicant_name" and ctx.applicant_kind == "enterprise":
+        # The applicant identified with a credit code is an enterprise: a short word ("就叫好味吧") is no
+        # registered name, and a person named here is its representative, not the applicant.
+        candidates = [c for c in candidates if c[1] == "enterprise"]
     if step == "representative_name":
         candidates = [c for c in candidates if c[1] == "person"]
         if _NOT_THE_REPRESENTATIVE.search(words):
@@ -770,9 +865,16 @@ def _words_only(text: str) -> str:
     return _NUMBERS.sub("", ids.normalize(text))
 
 
+_RESTATED_REQUEST = re.compile(r"^(?:我|俺)?(?:就是|是)?(?:要|想)(?:查|查询|查查|查一下|看看|看一下)")
+
+
 def _no_number(step: str, text: str, ctx: Context, detail: str, expected: str) -> Reading:
     """Why there is no number in the answer: a question, a stop, a refusal, or just not a number."""
     words = _words_only(text)
+    if _RESTATED_REQUEST.match(words) and not re.search(r"[?]|吗", words):
+        # "我要查我那个承诺办到哪一步了": what they came for, said again instead of the number; no question
+        # to answer, the number is asked again.
+        return clarify(detail, expected)
     if is_question(words):
         return _question(ctx)
     if is_cancel(words) or is_cancel_only(words):  # "不查了" where the number of a record is asked
@@ -883,8 +985,14 @@ def commitment_number(text: str, asked: bool = False) -> Optional[str]:
     return None
 
 
+# How a dash is said when the number is read out: "CN二零二六一二零一杠零零零零一二".
+_SPOKEN_DASH = re.compile(r"横杠|杠|横线|减号|中划线")
+
+
 def _read_commitment_no(step: str, text: str, ctx: Context) -> Reading:
-    number = commitment_number(_corrected(text), asked=True)
+    current = _corrected(text)
+    number = commitment_number(current, asked=True) or commitment_number(
+        ids.normalize(_SPOKEN_DASH.sub("-", current)), asked=True)
     if number:
         return value(number)
     expected = EXPECT_COMMITMENT_NO + (EXPECT_OPTIONAL if step == "complaint_commitment_no" else "")
@@ -898,6 +1006,12 @@ def _read_commitment_no(step: str, text: str, ctx: Context) -> Reading:
 _CANCEL_ONLY = re.compile(
     r"^(?:算了|算了吧|算了算了|取消|退出|结束|"
     r"(?:算了)?(?:我|俺)?(?:不想|不用|不)(?:撤|撤回|投诉|举报|查|看|弄|办|说)了|(?:算了)?不撤回|没事了)$"
+)
+# One sentence asking how the procedure treats the speaker ("举报人信息会告诉被举报人吗") is a question about
+# the complaint or withdrawal, not its text; a complaint in the form of a question names the other party.
+_PROCESS_QUESTION = re.compile(
+    r"(?<!被)(?:举报人|投诉人)|匿名|保密|多久|几天|多长时间|(?:能|可以|能不能)(?:撤|撤回|撤销)|处理结果|会不会通知|"
+    r"会(?:告诉|通知|泄露)"
 )
 _MIN_CONTENT = {"withdraw_reason": 2, "complaint_text": 5}
 
@@ -915,7 +1029,8 @@ def _read_free_text(step: str, text: str, ctx: Context, raw: str = "") -> Readin
         return Reading("cancel")
     if compact.lower() in USE_COMMITMENT.bare or compact in ("没有", "没", "无", "不知道", "同上", "见上"):
         return clarify("no_reason", "具体的文字说明")
-    if len(compact) <= 12 and is_question(compact):
+    if is_question(compact) and (len(compact) <= 12 or len(compact) <= 30 and _PROCESS_QUESTION.search(compact)
+                                 and not re.search(r"[,，;；]", text.strip(" ?!。.！~"))):
         return _question(ctx)
     if len(_CONTENT.findall(compact)) < _MIN_CONTENT[step]:
         return clarify("too_short", "具体的文字说明")

@@ -159,18 +159,45 @@ def required_words(
 _DROPPED_PUNCTUATION = frozenset("\"'“”‘’「」『』《》〈〉`")
 
 
+# Cantonese function words, read as their Mandarin equivalents so that one grammar serves both: negation
+# (唔 不, 冇 没), the copula (係 是; not in 關係, where it is the traditional form of 系), aspect (咗 了, 晒 "all
+# of it", 睇 看), pronouns and particles (佢 他, 嘅 的, 咁 那), question words (乜嘢/咩 什么, 會點 会怎样).
+# Every one of them makes a message either a Mandarin sentence of the same meaning or one that is read more
+# carefully (唔, also a Mandarin "hmm", becomes 不): none can turn anything into a yes it did not say.
+_CANTONESE_COPULA = re.compile(r"(?<![關关干幹體体聯联])係")
+_CANTONESE = (("唔该", "请"), ("唔", "不"), ("冇", "没"), ("咗", "了"), ("睇晒", "看完"), ("读晒", "读完"),
+              ("看晒", "看完"), ("睇", "看"), ("佢哋", "他们"), ("佢", "他"), ("嘅", "的"), ("乜嘢", "什么"),
+              ("咩", "什么"), ("会点", "会怎样"), ("咁", "那"), ("呃人", "骗人"), ("屋企", "家里"), ("㗎喇", "了"),
+              ("㗎啦", "了"), ("㗎", "的"), ("喇", "了"), ("啰", "了"), ("咯", "了"), ("嚟", "来"), ("边个", "谁"),
+              ("点解", "为什么"), ("我哋", "我们"), ("得不得", "行不行"))
+# Voice input spells out punctuation ("本人承诺句号"): the spoken mark is the mark.
+_SPOKEN_PUNCTUATION = re.compile(r"(句号|逗号|问号|感叹号)$|(句号|逗号|问号|感叹号)(?=[\s,，。])")
+_SPOKEN_MARK = {"句号": "。", "逗号": "，", "问号": "?", "感叹号": "!"}
+
+
 def _prepare(text: str) -> str:
     """Half-width, simplified, lower-case; punctuation and spacing kept (questions need them).
 
     幺 is read as 么: some converters turn the question particle of 什么/怎么 into 幺, which would hide
     every question asked with it. 俺 (Henan, Shandong, the North-East) is the first person, 我; 俺们 is 我们.
-    Reading it as 我 keeps one grammar for the subject instead of a second, dialect one."""
-    return normalize(text).replace("幺", "么").replace("俺", "我").lower()
+    Reading it as 我 keeps one grammar for the subject instead of a second, dialect one. Cantonese function
+    words are read the same way (see ``_CANTONESE``)."""
+    text = normalize(_CANTONESE_COPULA.sub("是", text)).replace("幺", "么").replace("俺", "我").lower()
+    for cantonese, mandarin in _CANTONESE:
+        text = text.replace(cantonese, mandarin)
+    return _SPOKEN_PUNCTUATION.sub(lambda m: _SPOKEN_MARK[m.group(1) or m.group(2)], text)
+
+
+_SPACE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![\s,][\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]{2})")
 
 
 def _flat(prepared: str) -> str:
     """Letters and digits, with every clause boundary (punctuation) as one ``,``; spaces and emoji gone."""
     out = []
+    # Voice input and hurried typing separate clauses by spaces ("我不承诺 啊不对 说错了 我承诺"); a space
+    # between two words of two characters or more is such a pause, while a spaced-out word ("本人 承 诺")
+    # is one word.
+    prepared = _SPACE_PAUSE.sub(",", prepared)
     for c in prepared:
         category = unicodedata.category(c)
         if category[0] in "LN":
@@ -201,7 +228,13 @@ def _segments(text: str, tokens: frozenset) -> bool:
     return ok[-1]
 
 
+# Skin tones (🙏🏻) and the emoji variation selector only change how the emoji before them looks.
+_EMOJI_MODIFIERS = frozenset(chr(c) for c in range(0x1F3FB, 0x1F400)) | {"\ufe0f"}
+
+
 def _is_emoji(c: str) -> bool:
+    if c in _EMOJI_MODIFIERS:
+        return False
     return unicodedata.category(c) == "So" or 0x1F000 <= ord(c) <= 0x1FAFF
 
 
@@ -236,17 +269,19 @@ _SENTENCE_END_PARTICLE = re.compile(r"(呢|么)(?=[\s,.;!，。；！…~]*$|[,.
 # Words containing a question character that do not ask anything.
 # 没啥 is 没什么 ("nothing"); 着呢 is the durative 着 with an emphatic 呢 ("写着呢", "好着呢"); 嗯呢 is a
 # northern "yes"; 才不…呢 is an emphatic refusal ("我才不承诺呢"), none of them asks.
-_NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|不怎么|不是什么|什么都|哪怕|那么|这么|多么|要么|吗啡|"
-                            r"谁[^谁,，。]{1,6}谁|着呢|嗯呢|才(?:不|没)[^,，。;；!！?？]{0,10}呢")
+_NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|不怎么|不是什么|什么都|什么也|啥都|啥也|哪怕|那么|这么|多么|要么|吗啡|"
+                            r"谁[^谁,，。]{1,6}谁|谁懂啊|着呢|嗯呢|才(?:不|没)[^,，。;；!！?？]{0,10}呢")
 # A tag question ("…就行了是吧") and an alternative question ("是要罚款还是坐牢") ask without a question word.
-_TAG_QUESTION = re.compile(r"(?:是吧|对吧|是不|对不|好吧\?)[\s,.;!…~]*$|是[^,，。;；!！]{1,8}还是[^,，。;；!！]")
+_TAG_QUESTION = re.compile(r"(?:是吧|对吧|是不|对不|好吧\?)[\s,.;!…~]*$|是[^,，。;；!！]{1,8}还是[^,，。;；!！]"
+                           # "承诺了还能反悔不": a modal, then 不 closing the clause, is the V-not question
+                           r"|(?:能|会|可以|行|用|要)[\u4e00-\u9fff]{0,4}不[\s,.;!…~]*$")
 
 _CANCEL = ("算了", "不办了", "不办理了", "不弄了", "不搞了", "不做了", "不申请了", "不想办了", "不要办了",
            "不办", "取消", "退出", "放弃", "结束办理", "终止办理", "不用办了", "不想弄了", "不想搞了", "不想做了",
            "不代办了")
 
 _NEGATION_WORDS = "不|没|没有|未|无法|没法|没办法|不能|不会|不想|不愿|不愿意|不敢|不肯|不要|拒绝|绝不|决不|并不|别|不再"
-_NEGATION_FILLERS = "想|要|愿|愿意|能|会|敢|肯|打算|准备|再|去|做|作|用|需要|可以|是|代为|代|替|帮他|帮她"
+_NEGATION_FILLERS = "想|要|愿|愿意|能|会|敢|肯|打算|准备|再|去|作出|做出|做|作|用|需要|可以|是|代为|代|替|帮他|帮她"
 _NEGATED_TARGET = "承诺|同意|签|接受|答应|认可|保证|确认|承担"
 _NEGATED = re.compile(
     f"(?:{_NEGATION_WORDS})(?:{_NEGATION_FILLERS})*(?:{_NEGATED_TARGET})"
@@ -274,11 +309,12 @@ _DOUBT = re.compile(
     r"给我填|不是我填|不是我写|扫了一眼|瞄了|粗略|大致看|随便看|懵"
 )
 # Mockery and coercion: not the applicant's true intent.
-_JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|hh|lol|233|逗你|逗你玩|闹着玩|搞笑|个屁|才怪|骗你|糊弄|逗")
+_JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|hh|lol|233|逗你|逗你玩|闹着玩|搞笑|个屁|才怪|骗你|糊弄|逗|家人们|谁懂啊|绝绝子|"
+                   r"yyds|栓q|芭比q")
 _COERCED = re.compile(r"被逼|被迫|逼我|强迫|没办法才|不得不|只能承诺|只好承诺|还能咋样|还能怎样|还能怎么样|还能咋办|"
                       r"还能怎么办|有啥办法|有什么办法")
 # A rude "no" dressed as the commitment words ("我承诺个锤子").
-_RUDE_NO = re.compile(r"承诺个(?:锤子|屁|鬼|毛|头|球|der)|承诺才怪")
+_RUDE_NO = re.compile(r"承诺(?:你|他|她)?个(?:锤子|屁|鬼|毛|头|球|der)|承诺才怪")
 # A grudging yes ("行行行", "…行了吧", "我承诺呗", "烦不烦"): said to end the conversation, not the true intent.
 _GRUDGING = re.compile(r"([行好对是得成中])\1\1|(?:行|好|成|得|可以)了吧|呗|烦不烦|烦死|真烦|好烦|有完没完|拉倒|随便你|随你|"
                        r"爱咋咋|服了")
@@ -315,7 +351,7 @@ _REFUSING_EMOJI = ("👎", "🙅", "❌", "✖", "🚫", "⛔", "🙈")
 # --- the commitment grammars (on the flat text: clause boundaries are ",") -------------------------
 
 # 中 is Henan's "OK"; 那个/呃 are the fillers of someone speaking while they type.
-_LEAD = (r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|那好|那|对|收到|明白了|知道了|没问题|中),?)?"
+_LEAD = (r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|那好|那|对|收到|明白了|知道了|没问题|中),?){0,3}"
          r"(?:(?:嗯|呃|额)?那个,?)?")
 # Adverbs of the act itself (郑重, 自愿 "voluntarily", 在此). 愿意/愿/想/要/会 are NOT among them: they are
 # modal verbs, and "我愿意承诺" says the speaker is willing to commit, not that they commit.
@@ -330,12 +366,12 @@ _READ = (r"(?:已经|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?
 _AND = r"(?:并且|并|且|同时|,)+"
 # 嘞 is the Henan sentence particle of a plain statement ("我承诺嘞"); 呗 and 吧 are not here: "我承诺呗"
 # is a grudging shrug and "我承诺吧" a suggestion, neither the unreserved intent 五(四) asks for.
-_COMMIT = r"(?:作出|做出)?承诺(?:了|嘞)?"
+_COMMIT = r"(?:作出|做出)?承诺(?:了|嘞|啊(?=,?[^,]))?"
 # What is promised to be true: 以上/上面/我 + 说的/写的/所填/所报 … + 内容/情况/材料 …
-_TOPIC = (r"(?:以上|上述|上面|前面|我|本人|我们|本公司|公司)?(?:所填写|所填报|所提供|所提交|所填|所报|所述|所说|所交|"
+_TOPIC = (r"(?:以上|上述|上面|前面|我|本人|我们|本公司|公司)?(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|"
           r"提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的)?的?(?:内容|情况|信息|材料|事项|资料)?")
-_TRUE = (r"(?:均|都|全部|完全|全都|句句|全)?(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
-         r"真的|实话|实情|事实|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求))的?")
+_TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也)*(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
+         r"真的|实话|真话|实情|事实|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求))的?")
 _CONTENT = (r"(?:(?:以上|上述|本承诺)?(?:是|为|均为|系)(?:我的|本人的|本企业的|我|本人)?真实的?意思(?:表示)?"
             r"|(?:以上|上述)的?(?:内容|情况|信息|事项)?"  # "承诺以上内容": the object of the verb
             rf"|{_TOPIC}(?:我|本人)?{_TRUE})")
@@ -383,7 +419,8 @@ _ENTERPRISE_SELF_WORDS = r"本公司|我公司|本企业|我企业|我司|本单
 # Kinship terms: a proxy speaks of the applicant by how they are related ("受我岳父赵强特别授权").
 _KIN = ("老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爹", "娘", "老父亲", "老母亲", "爷爷", "奶奶",
         "外公", "外婆", "姥爷", "姥姥", "丈夫", "妻子", "爱人", "老公", "老婆", "媳妇", "儿子", "女儿", "闺女", "岳父", "岳母",
-        "老丈人", "丈母娘", "公公", "婆婆", "哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "叔叔", "舅舅", "姑姑", "孙子", "孙女")
+        "老丈人", "丈母娘", "公公", "婆婆", "哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "叔叔", "舅舅", "姑姑", "孙子", "孙女", "叔", "舅", "姑", "姨",
+        "伯", "伯伯", "大爷", "大伯", "婶", "婶婶", "阿姨")
 _PERSON_ROLES = ("申请人", "他", "她", "其", "本人") + _KIN + tuple("我" + k for k in _KIN if k not in ("老人家", "家人"))
 _ENTERPRISE_ROLES = ("申请人", "公司", "该公司", "本公司", "我公司", "企业", "该企业", "本企业", "单位", "该单位",
                      "本单位", "申请单位", "申请企业", "法定代表人", "老板", "其")
@@ -397,7 +434,8 @@ _PROXY_GRAMMARS = (
     # 我受赵强特别授权，代为承诺 / 根据赵强的特别授权，我代为承诺 / 我经赵强特别授权代其承诺
     re.compile(
         rf"^{_LEAD}(?:(?:我|本人|我本人)(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?)?{_ADV}"
-        rf"(?:(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})的?"
+        rf"(?:(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})"
+        r"(?:出具|签署|签发|签)?的?"
         # 我有赵强签的特别授权: holding the document the applicant signed
         rf"|(?:有|持有|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:签的|签署的|签字的|出具的|给的|写的|的))"
         rf"(?:书面)?特别授权(?:书|委托书|委托)?,?(?:我|本人)?{_ADV}"
@@ -497,7 +535,7 @@ def _is_negated(compact: str) -> bool:
 def _is_conditional(compact: str) -> bool:
     """A condition, hedge or deferral anywhere, except the liability clause's own condition on falsity."""
     compact = _LIABILITY_CONDITION.sub("", compact)
-    return any(word in compact for word in _CONDITIONAL)
+    return any(word in compact for word in _CONDITIONAL) or bool(_CONSEQUENT.search(compact))
 
 
 def _has_verb_commitment(compact: str) -> bool:
@@ -565,8 +603,23 @@ def _states_commitment_beside_question(prepared: str, people: "_Who") -> bool:
     statements = [_flat(c) for c in clauses if not c.endswith("?") and not _is_question(c)]
     if len(statements) == len(clauses):
         return False
-    return any(_has_verb_commitment(c.replace(",", "")) and not _classify_words(c, c, people, None).is_explicit
-               for c in statements)
+    if any(_has_verb_commitment(c.replace(",", "")) and not _classify_words(c, c, people, None).is_explicit
+           for c in statements):
+        return True
+    # "我承诺，就是不知道…算不算收入", "本人承诺，等等，我存折上好像还有…这个算不算": beside a commitment, a
+    # question opened by a reservation (就是/只是/不过/要是 …) or next to a pause or hedge is a reservation on the
+    # commitment itself, not a question asked before making it.
+    if any(_has_verb_commitment(_flat(c).replace(",", "")) for c in clauses):
+        rest = [_flat(c) for c in clauses if not _has_verb_commitment(_flat(c).replace(",", ""))]
+        return any(_RESERVATION_OPENING.match(c) or _WAIT_CLAUSE.match(c) or _is_conditional(c) for c in rest)
+    return False
+
+
+# What opens a reservation on what was just said: "…, only …", "…, but …", "…, if …".
+_RESERVATION_OPENING = re.compile(r"^(?:就是|只是|只不过|不过|但是|但|可是|要是|如果|假如|万一|其实)")
+# "你让我承诺我就承诺", "查清楚了我就承诺": 就 before 承诺 makes it the consequent of what precedes it, a
+# commitment on a condition. Only the speaker's own plain "我就承诺" (nothing before it) is not.
+_CONSEQUENT = re.compile(r"(?<!^)(?<!^我)(?<!^本人)就(?:作出|做出)?承诺")
 
 
 _ACK_CLAUSE = re.compile(r"^(?:好的|好|嗯嗯|嗯|恩|呃|额|那个|嗯那个|中|行|对|对的|是的|ok|没问题|可以|好了|收到|明白了|知道了)$")
@@ -575,7 +628,8 @@ _CORRECTION_CLAUSE = re.compile(
     r"^(?:(?:哦|噢|喔|啊|呃|额)?(?:不对|不是|不)(?:不对|对不起)*|哦|噢|喔|呃|额"
     r"|(?:我|刚才|刚刚|上面|前面|上一条|上条|那条)*(?:打错|说错|写错|输错|敲错|点错|发错|按错)(?:了|字了)?"
     r"|(?:我|刚才|刚刚)*多(?:打|写|输|敲)了?(?:一)?个?[\u4e00-\u9fff]字?"
-    r"|更正(?:一下)?|纠正(?:一下)?|口误)$"
+    r"|(?:刚才|刚刚|上面|前面)?(?:那个|那条|那句|这个)?不算(?:数)?|(?:刚才|刚刚)?(?:手滑|手误)了?"
+    r"|更正(?:一下)?|纠正(?:一下)?|口误)+$"
 )
 # "等一下", "等等，我再核对一下…": a pause; what is said before the check is done is superseded by its result.
 _WAIT_CLAUSE = re.compile(r"^(?:你)?(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)(?:我)?(?:再)?(?:确认|核对|核实|看|查|对|翻)?"
@@ -586,14 +640,14 @@ _NOT_PROOFS_CLAUSE = re.compile(r"^(?:我|本人)?(?:不是|并不是|并非|不
                                 r"(?:证明材料|证明|材料)了?$")
 _HAVE_SPECIAL = r"^(?:我|本人)?(?:确实|是)?有(?:{who}的?)?(?:书面)?特别授权$"
 _REPRESENTATIVE_CLAUSE = r"^作为(?:公司|本公司|我公司|企业|本企业|该公司|该企业{applicant})?的?(?:法人|法定代表人|法人代表)$"
-_SLIP = re.compile(r"打错|说错|写错|输错|敲错|点错|发错|按错|多(?:打|写|输|敲)|更正|纠正|口误")
+_SLIP = re.compile(r"打错|说错|写错|输错|敲错|点错|发错|按错|多(?:打|写|输|敲)|更正|纠正|口误|手滑|手误")
 _HEDGE_IN_CHECK = re.compile(r"[不没未别非无]")
 _REPEATED_HEAD = re.compile(r"((?:我|本人|我本人)承诺)(?:,?\1)+")  # "本人承诺 本人承诺", "我承诺我承诺以上…"
 # A plain refusal as a clause of its own ("不承诺了", "但我不代他承诺", "我们不走承诺了"); what the other clauses
 # say (回头交证明, 让他自己来) is the ordinary procedure, not a condition on a commitment that was never made.
 _REFUSAL_CLAUSE = re.compile(
     r"^(?:但是|但|不过|可是|那|那么|所以|还是)?(?:我|本人|我们|本公司|公司|我公司|我们公司)?"
-    r"(?:就|还是|也|真|坚决|暂时|决定)?(?:不|没|不想|不愿意|不愿|不能|没法|无法|不会|不再|拒绝|不要|不打算)(?:再|去)?"
+    r"(?:就|还是|也|真|坚决|暂时|暂且|暂|决定)?(?:不|没|不想|不愿意|不愿|不能|不可以|没法|无法|不会|不再|拒绝|不要|不打算)(?:再|去)?"
     r"(?:走|作|做|作出|做出|代为|代他|代她|代其|替他|替她|代表他|代表她)?承诺(?:了)?(?:吧|啊|呀|的)?$"
 )
 
@@ -759,6 +813,8 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     if _GRUDGING.search(compact):
         return verdict("unclear", "grudging")
     if _is_question(prepared):
+        if _CONSEQUENT.search(compact):
+            return verdict("unclear", "conditional")
         if _states_commitment_beside_question(prepared, people):
             return verdict("unclear", "mixed_question")
         return verdict("question")
@@ -768,6 +824,8 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     if _is_cancel(compact):
         # "我不承诺……算了，我承诺": 算了 takes back what came before; what follows is a new, unsettled answer.
         after = compact[compact.rfind("算了") + 2:] if "算了" in compact else ""
+        if re.match(r"^(?:我|让我)?(?:再|先)?(?:想想|想一想|考虑|琢磨|看看)", after):
+            return verdict("unclear", "conditional")  # "算了我再想想": thinking it over, not giving up
         if _has_verb_commitment(after) and not _negation_left(after):
             return verdict("unclear", "correction")
         return verdict("cancel")

@@ -95,17 +95,20 @@ _SECTION_TITLES = (
 )
 _REPEAT = re.compile(
     r"再说|再讲|再念|再发|再读|再看|再来一遍|再来一次|再一遍|再给我|再显示|重复|重新(?:发|说|念|读|讲|看|显示)|"
-    r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat"
+    r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|"
+    r"(?:讲|说|念|读)多(?:一)?(?:次|遍|陈)"  # Cantonese "讲多次": say it once more
 )
 _DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|待会|之后|看完|明天|改天|晚点|有空)再(?:说|看|读)")
 _NOT_READ = re.compile(
     r"没看|没读|没有看|没有读|未看|未读|没看完|没读完|还没|还在看|正在看|没来得及|没时间|没空|等会看|待会看|稍后看|"
-    r"以后看|回头看|不想看|不看|不读|看不下去|太长|跳过|略过|没仔细|没细看|没认真"
+    r"以后看|回头看|不想看|不看|不读|看不下去|太长|跳过|略过|没仔细|没细看|没认真|"
+    # someone who cannot read the characters has not read the notice ("我字都不认识几个咋看")
+    r"不识字|不认识字|不认得字|字(?:都|也)?不认(?:识|得)|看不了"
 )
 _NOT_UNDERSTOOD = re.compile(r"看不懂|没看懂|读不懂|没读懂|不懂|不明白|不理解|不清楚|搞不懂|弄不懂|不太明白|懵")
 _READ_HEDGE = re.compile(
     r"好像|差不多|大概|应该|可能|也许|基本|大部分|大多|一部分|(?<![0-9七全每个])部分|一半|估计|算是|似乎|貌似|大致|粗略|扫了|瞄了|略看|"
-    r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|吧$"
+    r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|(?<!下一步)(?<!继续)(?<!往下走)吧$"
 )
 # 瞅/瞧 are everyday "look" (northern speech); 已阅 is the official "read" mark on a document.
 _READ_VERB = (r"(?:阅读完毕|阅读完|阅读过|阅读了|阅读|读完|读过|读好|看完|看过|看好|听完|听过|浏览完|浏览过|瞅完|瞅过|瞧完|瞧过|"
@@ -233,7 +236,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
         if re.search(r"没看清|没听清|看不清", compact) and re.search(r"阅读|看完|读完|已阅|看过|读过", compact):
             return ask("not_read")  # "已阅读（字太小没看清）": a read claim taken back in the same breath
         return _repeat(compact, total)
-    if _NOT_READ.search(compact) and "?" not in prepared:  # "还没看呢"
+    if _NOT_READ.search(compact) and ("?" not in prepared or re.search(r"不识字|不认|看不了", compact)):  # "还没看呢"
         return ask("not_read")
     if _affirmation._is_question(prepared):
         statements = [c for c in re.split(r"[?,]", flat.replace("?", "?,")) if c]
@@ -257,7 +260,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
     if re.search(r"不|没|未|别|无|非", re.sub(_NONE_MISSED, "", compact.replace("没问题", ""))):
         return ask("unclear")
     if _READ_GRAMMAR.match(flat) and _COMPLETED.search(compact):
-        if _affirmation._has_emoji(prepared) and not all(
+        if _affirmation._has_doubtful_emoji(prepared) and not all(
             e in _affirmation._AGREEING_EMOJI for e in prepared if _affirmation._has_emoji(e)
         ):
             return ask("emoji")
@@ -274,8 +277,9 @@ def notice_read(text: object, ctx: Context) -> Reading:
 _AUTH_HEDGE = re.compile(r"好像|应该|可能|大概|也许|估计|似乎|貌似|差不多|记得|印象|吧$|吧,|大约|或许")
 _AUTH_UNSURE = re.compile(
     r"不知道|不清楚|不确定|不记得|记不清|记不得|忘了|忘记|没注意|没细看|没仔细看|看不懂|不懂|不太|说不准|说不好|没看|"
-    r"搞不清|弄不清|不了解|不明白|懵"
+    r"搞不清|弄不清|不了解|不明白|看不明|读不明|不明|懵"
 )
+_AUTH_PUSHBACK = re.compile(r"还(?:要|用|需要|得)(?:啥|什么|哪门子)|(?:要|用)(?:啥|什么)特别授权")
 _AUTH_CONDITION = re.compile(r"如果|要是|假如|假设|除非|的话|万一")
 _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|不仅|不光|不止)(?:是)?(?:普通|一般|只|仅|代办|代为办理|没|不)")
 # A bare 是/对/有/嗯 may answer "do you have an authorisation at all" or just acknowledge the question; an
@@ -330,6 +334,7 @@ _AUTH_SCOPE = re.compile(r"特别授权|代(?:为|其|他|她|表)?(?:作出|做
 def _auth_clause(clause: str, names: frozenset) -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
+    clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对|是的)(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
     clause = _SECTION_REF.sub("", clause)  # where the words stand does not change them
     if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause):
         return "neutral"
@@ -406,6 +411,13 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
                 and last in ("no", "bare_no", "power"):
             return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
         return ask("correction")
+    if "?" not in prepared and _AUTH_UNSURE.search(compact):
+        # "我看不明委托书写什么", "特别授权是啥我也不懂": the question word is inside a statement of not knowing.
+        return ask("unsure")
+    if _AUTH_PUSHBACK.search(compact):
+        # "我是他亲儿子，还要啥特别授权": a rhetorical question that objects to the requirement asks nothing and
+        # confirms nothing.
+        return ask("unclear")
     if _affirmation._is_question(prepared):
         return Reading("question", expected=EXPECT_AUTHORISATION)
     if _affirmation._is_cancel(compact):
@@ -429,6 +441,11 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
     kinds = [_auth_clause(c, names) for c in clauses]
     has = set(kinds)
     concessive = [i for i, c in enumerate(clauses) if re.match(r"^(?:但是|但|不过|可是|只是)", c) and kinds[i] == "no"]
+    if concessive and "yes" in kinds[:concessive[0]] and any(
+            re.match(r"^(?:但是|但|不过|可是|只是)(?:只|仅|就)", clauses[i]) for i in concessive):
+        # "写明了特别授权，不过只写了代为办理": "only ordinary powers" takes back the yes before it, and which of
+        # the two the document says is not known.
+        return ask("contradiction")
     if concessive and "yes" in kinds[:concessive[0]] and "bare_no" not in has and "bare_yes" not in has:
         # "写明了特别授权，不过没写承诺这两个字": the clause after 但/不过 restricts the one before it, and what
         # it says is that the commitment is not covered.

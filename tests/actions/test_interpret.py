@@ -470,3 +470,75 @@ def test_number_rules(step, text, expected):
 
 def test_a_number_attempted_is_not_a_declined_answer():
     assert not interpret_module.skips("我不记得了123")
+
+
+# --- dialect, slang, self-corrections and asides -------------------------------------------------------
+
+@pytest.mark.parametrize("step,text,expected", [
+    # Cantonese function words: 唔 (not), 唔使 (no need), 係 (is), 冇 (have not), 咩 (what), 喇/咗 (particles)
+    ("use_commitment", "唔要承諾，我交證明", "no"), ("use_commitment", "唔使喇，證明我帶咗", "no"),
+    ("use_commitment", "我唔想用承諾", "no"), ("use_commitment", "冇證明，用承諾", "yes"),
+    ("use_commitment", "承諾係咩意思", "question"), ("use_commitment", "用唔用承諾好", "question"),
+    ("acting_as", "唔係我，係我阿爸", "proxy"), ("acting_as", "係我自己", "self"), ("acting_as", "唔搞了", "cancel"),
+    # 係 is "is" only as Cantonese; 联系/关系 keep their meaning
+    ("use_commitment", "联系我吧", "clarify"),
+    # Henan and internet spellings
+    ("use_commitment", "阔以阔以", "yes"), ("use_commitment", "好滴好滴", "yes"), ("use_commitment", "木有证明，用承诺", "yes"),
+    ("use_commitment", "达咩，我交证明", "no"), ("use_commitment", "不用了老铁们", "no"), ("use_commitment", "no thank you", "no"),
+    # a negation reaches over 那/这 to its phrase
+    ("use_commitment", "俺不要这承诺，俺开证明", "no"), ("use_commitment", "我不用那个承诺 我交证明", "no"),
+    # a pause to think (等等/等一下), 不行不行 and 其实是 correct what came before
+    ("use_commitment", "用承诺……等一下，还是交证明吧", "no"), ("use_commitment", "交证明，不行不行，还是用承诺", "yes"),
+    ("use_commitment", "不用等等", "clarify"), ("acting_as", "本人，其实是替我舅舅办", "proxy"),
+    ("acting_as", "帮我爸……其实还是我本人办", "self"),
+    # a question asked aloud and answered by the speaker: the conclusion counts; a question alone stays one
+    ("use_commitment", "不用跑去开证明？那就用承诺吧", "yes"), ("use_commitment", "要交证明吗？那我不用承诺了", "no"),
+    ("use_commitment", "承诺了会怎样？", "question"),
+    # a sound of surprise or hesitation is no question and no yes
+    ("use_commitment", "啊？", "clarify"), ("use_commitment", "呃……", "clarify"), ("use_commitment", "嗯", "yes"),
+    # a stop said twice is no A-not-A question; putting it off to another day stops
+    ("use_commitment", "不弄了不弄了", "cancel"), ("use_commitment", "改天再来办吧", "cancel"),
+    ("acting_as", "过两天再来弄", "cancel"), ("use_commitment", "以后再说", "clarify"),
+    # someone looked after, or a co-worker, is someone else; staff of the enterprise act for it
+    ("acting_as", "替楼里的独居老人办", "proxy"), ("acting_as", "帮老乡弄的", "proxy"),
+    ("acting_as", "我是公司的会计，老板让我来", "proxy"), ("acting_as", "我是法人，代表公司来办", "self"),
+])
+def test_dialect_and_self_correction_rules(step, text, expected):
+    assert outcome(interpret(step, text)) == expected
+
+
+@pytest.mark.parametrize("step,text,expected,ctx", [
+    # lead-ins of the formal and the old: 在下, 鄙人
+    ("applicant_name", "在下李国栋", "李国栋", None),
+    # how a name is written, typed straight after it; who it belongs to, in brackets
+    ("applicant_name", "我叫章伟立早章伟大的伟", "章伟", None), ("applicant_name", "李娜（申请人本人）", "李娜", None),
+    ("applicant_name", "王芳(本人)", "王芳", None),
+    # what is done for whom, and where the speaker belongs, are no names
+    ("applicant_name", "帮邻居办，他叫孙大海", "孙大海", PROXY), ("agent_name", "我是街道的，叫周敏", "周敏", PROXY),
+    # "你管我…" is a refusal, not a question
+    ("applicant_name", "你管我姓啥", "clarify", None),
+    # a transliterated name keeps 不 and 都
+    ("representative_name", "阿不都热合曼·买买提", "阿不都热合曼·买买提", ENTERPRISE),
+    # an enterprise applicant: a company without 有限 is a name cut short, a short word or a person no applicant
+    ("applicant_name", "金水科技公司", "clarify", ENTERPRISE), ("applicant_name", "名字太长，写金水吧", "clarify", ENTERPRISE),
+    ("applicant_name", "郑州金水科技有限公司", "郑州金水科技有限公司", ENTERPRISE),
+    # the representative named as the speaker's relative: the speaker is not the representative
+    ("representative_name", "法人是我爸，叫王建军", "clarify", ENTERPRISE),
+])
+def test_name_phrasing_rules(step, text, expected, ctx):
+    assert outcome(interpret(step, text, ctx or Context())) == expected
+
+
+@pytest.mark.parametrize("step,text,expected", [
+    # a number read out in Chinese characters, with its dash said as 杠/横杠
+    ("commitment_no", "CN二零二六零三一五杠零零零零四二", "CN20260315-000042"),
+    ("commitment_no", "编号是cn二零二六零三一五横杠零零零零四二", "CN20260315-000042"),
+    # the request said again instead of the number is asked again, not answered as a question
+    ("commitment_no", "我想查查我的承诺到哪一步了", "clarify"), ("commitment_no", "编号在哪里看？", "question"),
+    # one sentence asking how the procedure treats the speaker is a question; a complaint asking is the complaint
+    ("complaint_text", "投诉人的电话会被泄露给对方吗", "question"),
+    ("complaint_text", "他家明明有两套房为什么还能领补贴？", "他家明明有两套房为什么还能领补贴？"),
+    ("withdraw_reason", "唔撤喇", "cancel"), ("complaint_phone", "唔留喇", "none"), ("complaint_commitment_no", "唔知", "none"),
+])
+def test_number_and_free_text_phrasing_rules(step, text, expected):
+    assert outcome(interpret(step, text)) == expected

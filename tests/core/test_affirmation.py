@@ -903,3 +903,105 @@ def test_enterprise_everyday_forms(text):
 ])
 def test_enterprise_forms_that_do_not_commit(text):
     assert not classify(text, **ENT_CTX).is_explicit
+
+
+# --- other voices: Cantonese, voice input, slips, reservations ------------------------------------------------
+
+@pytest.mark.parametrize("text,kind_", [
+    ("我唔承諾", "negated"),  # 唔 is 不
+    ("我冇辦法承諾", "negated"),  # 冇 is 没
+    ("本人承諾㗎喇", "explicit"),  # a final particle of assertion, read as 了
+    ("本人承諾，以上講嘅全部都係真嘅", "explicit"),  # 係 is the copula, 嘅 the 的
+    ("我仔幫我承諾得唔得", "question"),  # 得唔得 asks
+])
+def test_cantonese_function_words_read_as_mandarin(text, kind_):
+    assert classify(text, applicant_name="张伟").kind == kind_
+
+
+def test_cantonese_copula_is_not_read_inside_a_word():
+    from bot.core.affirmation import _prepare
+    assert "关系" in _prepare("關係")
+    assert _prepare("都係真嘅") == "都是真的"
+
+
+@pytest.mark.parametrize("text,kind_", [
+    ("本人承诺句号", "explicit"),  # voice input spells the full stop
+    ("本人承诺问号", "question"),  # …and the question mark
+    ("我不承诺 啊不对 说错了 我承诺", "explicit"),  # spaces between words are the pauses of speech
+    ("本人 承 诺", "explicit"),  # a spaced-out word stays one word
+    ("本人承诺 🙏🏻", "explicit"),  # a skin tone does not make the folded hands doubtful
+])
+def test_voice_input_and_emoji_modifiers(text, kind_):
+    assert classify(text, applicant_name="张伟").kind == kind_
+
+
+@pytest.mark.parametrize("text", [
+    "我不承诺 哦 我再想想",  # spaces as pauses do not open a way round the other checks
+    "本人承诺 但是我没看完",
+    "本人承诺 😂",
+])
+def test_spaced_clauses_are_still_screened(text):
+    assert not classify(text, applicant_name="张伟").is_explicit
+
+
+@pytest.mark.parametrize("text", [
+    "刚才手滑了，本人承诺",
+    "打错了刚才那个不算，本人承诺",
+    "我不承诺，刚才手误，本人承诺",
+])
+def test_a_slip_named_as_one_is_taken_back(text):
+    assert classify(text, applicant_name="张伟").is_explicit
+
+
+@pytest.mark.parametrize("text", [
+    "我收入超了，手滑了，本人承诺",  # a reason is not taken back by naming a slip
+    "刚才那个不算，本人承诺，但是我没看",
+])
+def test_a_slip_does_not_take_back_a_reason(text):
+    assert not classify(text, applicant_name="张伟").is_explicit
+
+
+@pytest.mark.parametrize("text,detail", [
+    ("我承诺，就是不知道房租补贴算不算收入", "mixed_question"),  # 就是 opens a reservation
+    ("本人承诺，不过我有辆旧车，这个算不算", "mixed_question"),
+    ("本人承诺，等等，我好像还有存款，这个算吗", "mixed_question"),
+    ("我承诺，要是填错了能不能再改", "mixed_question"),
+    ("你同意我就承诺？", "conditional"),  # the commitment as the consequent of a condition
+    ("审核通过了我就承诺", "conditional"),
+    ("本人承诺……算了我再考虑考虑", "conditional"),  # thinking it over is not giving up
+    ("本人承诺 家人们谁懂啊", "joke"),  # a performance for an audience, not said to the office
+])
+def test_reservations_beside_a_commitment_are_asked_again(text, detail):
+    verdict = classify(text, applicant_name="张伟")
+    assert verdict.kind == "unclear", verdict
+    assert verdict.detail == detail, verdict
+
+
+@pytest.mark.parametrize("text,kind_", [
+    ("我承诺，我不知道填的对不对", "question"),  # a plain question beside the commitment stays a question
+    ("承诺了还能反悔不", "question"),  # a modal and a final 不: the V-not question
+    ("承诺你个头", "negated"),
+    ("本公司暂不作出承诺", "negated"),
+    ("我没特别授权，不可以代他承诺", "negated"),
+    ("我什么也没看", "unclear"),  # 什么也 is "nothing", not a question
+])
+def test_more_refusals_and_questions(text, kind_):
+    acting_as = "proxy" if "授权" in text else "self"
+    kw = {"applicant_kind": "enterprise", "applicant_name": "某某公司", "representative": "王芳"} \
+        if text.startswith("本公司") else {"applicant_name": "赵强" if acting_as == "proxy" else "张伟"}
+    assert classify(text, acting_as=acting_as, **kw).kind == kind_
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("那行我承诺", True),  # two acknowledgements before the commitment
+    ("我张伟承诺啊上面说的都对", True),
+    ("本人承诺，我说的全部都是真话", True),
+    ("我受我叔赵强特别授权，代他承诺", True),  # 叔 names the applicant by kinship
+    ("本人刘洋依据赵强出具的特别授权委托书代其承诺以上内容真实", True),
+    ("本人刘洋依据李四出具的特别授权委托书代其承诺以上内容真实", False),  # someone else's document
+    ("我受我叔李四特别授权，代他承诺", False),
+])
+def test_longer_subjects_and_documents(text, ok):
+    acting_as = "proxy" if "授权" in text else "self"
+    name = "赵强" if acting_as == "proxy" else "张伟"
+    assert classify(text, acting_as=acting_as, applicant_name=name, agent_name="刘洋").is_explicit is ok

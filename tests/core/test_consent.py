@@ -288,3 +288,37 @@ def test_special_authorisation_everyday_yes(text):  # R5
 ])
 def test_special_authorisation_everyday_other_answers(text, kind_):
     assert special_authorisation(text, PROXY).kind == kind_, special_authorisation(text, PROXY)
+
+
+# --- other voices ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,kind_", [
+    ("睇完喇", "value"), ("全部都睇晒", "value"), ("已阅读 下一步吧", "value"), ("已阅读😊", "value"),
+    ("我字都不认识几个咋看", "clarify"),  # cannot read the characters: not read, whatever the question word
+    ("我不识字", "clarify"), ("已阅读😂", "clarify"),
+    ("唔该第二条讲多次", "repeat"),  # Cantonese "say it once more"
+])
+def test_notice_read_in_other_voices(text, kind_):
+    reading = notice_read(text, NOTICE)
+    assert reading.kind == kind_, reading
+    if kind_ == "repeat":
+        assert reading.section == 2
+
+
+@pytest.mark.parametrize("text,kind_", [
+    ("寫明咗特別授權", "value"),  # 咗 is 了
+    ("嗯写明了特别授权", "value"),  # an acknowledgement before the statement
+    ("冇寫明", "negated"),
+    ("我爸是口头说的，纸上啥也没写", "negated"),  # 啥也 is "nothing at all", not a question
+    ("我看不明委托书写什么", "clarify"),  # not understanding, said as a statement
+    ("特别授权是啥我也不懂，反正有委托书", "clarify"),
+    ("我是他亲戚，还要啥特别授权", "clarify"),  # a rhetorical objection
+    ("写明了特别授权，不过只写了代为办理", "clarify"),  # "only ordinary powers" contradicts the yes
+    ("写明了特别授权，但是没写代为承诺", "negated"),  # the clause after 但 narrows the scope
+    ("什么叫特别授权", "question"),
+])
+def test_special_authorisation_in_other_voices(text, kind_):
+    reading = special_authorisation(text, PROXY)
+    assert reading.kind == kind_, reading
+    if kind_ == "value":
+        assert reading.value == "yes"
