@@ -31,7 +31,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, handoff, messages
+from actions import answers, handoff, item_question, messages
 from actions.catalogue import catalogue
 from actions.interpret import interpret
 from bot.core import ids
@@ -372,7 +372,7 @@ class FormValidation:
         # stage comes first, then the answer).
         legal_refusal = step.on_other is not None and step.interpret in LEGAL_STEPS and kind == "question"
         if not legal_refusal and state.intent_is(FAQ_INTENTS, FAQ_CONFIDENCE):
-            state.dispatcher.utter_message(response=f"utter_{state.intent}")
+            answer_faq(state, state.intent)
             state.reask(step.slot)
             return True
         if state.intent_is(set(SMALL_TALK), SMALL_TALK_CONFIDENCE):
@@ -387,10 +387,10 @@ class FormValidation:
         topic = reading.detail if reading.detail in FAQ_INTENTS else (
             state.intent if state.intent_is(FAQ_INTENTS, FAQ_CONFIDENCE) else None)
         if topic:
-            state.dispatcher.utter_message(response=f"utter_{topic}")
+            answer_faq(state, topic)
         elif reading.detail in SMALL_TALK:
             state.dispatcher.utter_message(response=SMALL_TALK[reading.detail])
-        else:
+        elif not answer_item_question(state):
             state.dispatcher.utter_message(text=messages.QUESTION_HELP)
 
     @staticmethod
@@ -399,6 +399,28 @@ class FormValidation:
         if item is None or not state.slots.get("notice_sent_at"):
             return
         send_notice(state.dispatcher, item, only=section)
+
+
+def answer_faq(state: State, intent: str) -> None:
+    """A policy question asked in the middle of a form. When it names one item ("危险化学品经营许可能承诺吗"
+    while applying for a public rental flat) it is answered for that item, as outside a form, but without
+    inviting to apply for it now; otherwise the general answer. The form then asks its question again."""
+    named = item_question.answer_named(state.text, intent, invite=False)
+    for message in named:
+        state.say(message)
+    if not named:
+        state.dispatcher.utter_message(response=f"utter_{intent}")
+
+
+def answer_item_question(state: State) -> bool:
+    """"危险化学品经营许可能承诺吗": the model may hear an item's name and no policy question in it, but a
+    question about commitment that names one item is answered for that item. True when it was."""
+    if "承诺" not in state.text:
+        return False
+    named = item_question.answer_named(state.text, "faq_not_applicable", invite=False)
+    for message in named:
+        state.say(message)
+    return bool(named)
 
 
 def error_for(step: Step, reading: Reading) -> str:

@@ -71,6 +71,9 @@ _INJECTION = re.compile(
     re.IGNORECASE,
 )
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# Direction overrides show characters in another order than they are stored ("\u202e诺承" is seen as 承诺), and
+# U+FFFD stands for bytes that were lost on the way: what such a text says is not what the user saw or typed.
+_GARBLED = re.compile("[\u202a-\u202e\u2066-\u2069\ufffd]")
 
 _QUESTION = re.compile(
     r"[?]|吗|什么|(?<!不)怎么|怎样|咋|为什么|为啥|啥|干嘛|干吗|谁|是否|能不能|可不可以|可以不可以|会不会|要不要|是不是|有没有|"
@@ -273,7 +276,7 @@ def _guard(raw: object) -> Tuple[Optional[str], Optional[Reading]]:
         return None, clarify("too_long")
     if not text:
         return None, clarify("empty")
-    if _INJECTION.search(text):
+    if _INJECTION.search(text) or _GARBLED.search(text):
         return None, clarify("unusable")
     if not _has_content(text):
         return None, clarify("nonsense")

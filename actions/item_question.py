@@ -82,17 +82,32 @@ def named_item(text: str, index: ItemIndex, known: Dict[str, Any]) -> Optional[s
     return code if shared - _GENERIC_BIGRAMS else None
 
 
-def answer(item, topic: str) -> List[messages.Message]:
-    """The messages that answer a question about ``item`` (contract stages item_detail / not_eligible / faq)."""
+def answer(item, topic: str, invite: bool = True) -> List[messages.Message]:
+    """The messages that answer a question about ``item`` (contract stages item_detail / not_eligible / faq).
+    ``invite``: say how to start applying for it (not while another application is under way)."""
     decision = eligibility.decide(item)
     text = eligibility.explain(decision, item)
     if not decision.eligible:
         return [messages.not_eligible(item, decision.reason, text, decision.proofs_required)]
-    invite = f"如需现在办理，请说“我要办理{item.name}”。"
+    if invite:
+        text = f"{text}\n如需现在办理，请说“我要办理{item.name}”。"
     return [
         messages.item_detail(item),
-        (f"{text}\n{invite}", {"stage": "faq", "topic": topic, "item_code": item.code}),
+        (text, {"stage": "faq", "topic": topic, "item_code": item.code}),
     ]
+
+
+def answer_named(text: str, intent: str, invite: bool = True) -> List[messages.Message]:
+    """The answer for the one item ``text`` names, when ``intent`` is a question about items; else nothing.
+    The catalogue must be loaded (``catalogue.ensure()``)."""
+    if intent not in TOPICS:
+        return []
+    try:
+        item = catalogue.get(named_item(text, catalogue.index, catalogue.items))
+    except Exception:  # the general answer is always right, if less helpful
+        logger.exception("item question: could not resolve the item")
+        return []
+    return answer(item, TOPICS[intent], invite=invite) if item is not None else []
 
 
 class ItemQuestion(Action):

@@ -20,8 +20,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, backend, handoff, hotline, messages
 from actions.catalogue import catalogue
 from actions.extract import extract
-from actions.forms import (FAQ_CONFIDENCE, FAQ_INTENTS, FormSpec, State, Step, applicant_kind, now_iso, retry_ask,
-                           say, send_notice, validation_action)
+from actions.forms import (FAQ_CONFIDENCE, FAQ_INTENTS, FormSpec, State, Step, answer_faq, applicant_kind, now_iso,
+                           retry_ask, say, send_notice, validation_action)
 from bot.core import affirmation, eligibility, ids
 from bot.core.catalogue import Item
 from bot.core.reading import Reading, clarify
@@ -307,7 +307,7 @@ async def not_affirmed(state: State, reading: Reading) -> None:
     explanation = reading.extra.get("explanation") or messages.AFFIRMATION_REJECTED_TEXT[reason]
     say(state.dispatcher, messages.affirmation_rejected(reason, explanation, words))
     if reading.kind == "question" and state.intent_is(FAQ_INTENTS, FAQ_CONFIDENCE):
-        state.dispatcher.utter_message(response=f"utter_{state.intent}")
+        answer_faq(state, state.intent)
     state.reask("affirmation", reason)
 
 

@@ -61,6 +61,39 @@ async def test_a_policy_question_is_answered_then_the_same_question_asked_withou
     assert slot_events(events)["input_error"] is None and not slot_events(events).get("failed_attempts")
 
 
+async def test_a_policy_question_about_another_item_is_answered_for_that_item(offline_backend):  # R2
+    msgs, events = await run(journey.ValidateCommitmentForm(),
+                             at("acting_as", "危险化学品经营许可能承诺吗", intent="faq_not_applicable", confidence=0.9))
+    refusal = msgs[0]["custom"]
+    assert refusal["stage"] == "not_eligible" and refusal["item_code"] == "XK101" and refusal["reason"] == "excluded"
+    assert msgs[-1]["custom"] == {"stage": "ask", "slot": "acting_as", "options": ["self", "proxy"]}
+    s = slot_events(events)
+    assert "item" not in s and s["requested_slot"] == "acting_as" and not s.get("journey_outcome")
+
+
+async def test_a_policy_question_about_an_allowed_item_does_not_invite_to_switch(offline_backend):  # R1
+    msgs, _ = await run(journey.ValidateCommitmentForm(),
+                        at("phone", "食品经营许可可以告知承诺吗", intent="faq_what_is_commitment", confidence=0.9))
+    stages_ = [m["custom"]["stage"] for m in msgs]
+    assert stages_[:2] == ["item_detail", "faq"] and msgs[0]["custom"]["item"]["code"] == "XK002"
+    assert "我要办理" not in msgs[1]["text"]
+    assert msgs[-1]["custom"]["slot"] == "phone"
+
+
+async def test_a_question_the_model_took_for_a_need_is_still_answered_for_the_item_it_names(offline_backend):
+    # The model hears the item's name and nothing else; the interpreter heard a question.
+    msgs, events = await run(journey.ValidateCommitmentForm(),
+                             at("use_commitment", "危险化学品经营许可能承诺吗", intent="describe_need", confidence=1.0))
+    assert msgs[0]["custom"]["stage"] == "not_eligible" and msgs[0]["custom"]["item_code"] == "XK101"
+    assert msgs[-1]["custom"]["slot"] == "use_commitment" and not slot_events(events).get("use_commitment")
+
+
+async def test_a_policy_question_naming_no_item_gets_the_general_answer(offline_backend):
+    msgs, _ = await run(journey.ValidateCommitmentForm(),
+                        at("phone", "哪些事项不能承诺？", intent="faq_not_applicable", confidence=0.9))
+    assert msgs[0].get("response") == "utter_faq_not_applicable" and msgs[-1]["custom"]["slot"] == "phone"
+
+
 async def test_a_question_nobody_can_place_gets_help_and_the_question_again(offline_backend):
     msgs, _ = await run(journey.ValidateCommitmentForm(), at("use_commitment", "这个要多久？", intent="nlu_fallback",
                                                               confidence=0.3))

@@ -236,6 +236,18 @@ def test_notice_repeat_and_policy_question_resume_the_journey(chat):  # R6
     assert c.one(msgs, "affirmation_request")["notice_version"] == version
 
 
+def test_a_question_about_another_item_inside_a_journey_is_answered_for_it(chat):  # R2
+    c = chat()
+    choose_item(c, "我在郑州没有房子，想申请公租房", "ZM001")
+    msgs = c.say("危险化学品经营许可能承诺吗")
+    refusal = c.one(msgs, "not_eligible")
+    assert refusal["item_code"] == "XK101" and refusal["reason"] == "excluded"
+    assert c.last_ask(msgs)["slot"] == "use_commitment"  # the journey resumes where it was
+    msgs = c.say("是")
+    assert c.last_ask(msgs)["slot"] == "acting_as"
+    assert c.tracker_slots()["item"] == "ZM001"
+
+
 def test_retried_message_creates_no_duplicate(chat, stack):  # P4 contract rule 3
     c = chat()
     msgs = to_notice(c, "公租房", "ZM001")
