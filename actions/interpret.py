@@ -21,17 +21,16 @@ people type it is decided here, deterministically and table-driven:
 The NLU (``ctx.intent``/``ctx.confidence``) only helps where the rules have nothing: a confident affirm/deny
 may decide a plain yes/no when no rule fired and nothing hedges, and a confident NLU that contradicts the
 rules makes us ask again. The three legal decisions (the commitment itself, "I have read the notice", the
-special authorisation) belong to ``bot.core.consent``; until it is installed a strict fallback stands in.
+special authorisation) belong to ``bot.core.consent``.
 """
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Optional, Pattern, Sequence, Tuple
 
-from bot.core import ids
+from bot.core import consent, ids
 from bot.core.reading import Context, Reading, clarify, value
 from bot.core.textnorm import name_key, normalize
 
@@ -1044,15 +1043,6 @@ def _read_free_text(step: str, text: str, ctx: Context, raw: str = "") -> Readin
 # --- the legal steps: bot.core.consent decides ----------------------------------------------------------
 
 
-def _consent(name: str) -> Optional[Callable[[str, Context], Reading]]:
-    """The legal decision in ``bot.core.consent``, when that module is installed."""
-    try:
-        module = importlib.import_module("bot.core.consent")
-    except ImportError:
-        return None
-    return getattr(module, name, None)
-
-
 REPEAT = re.compile(
     r"(?:(?:第\s*(?:[0-9]+|[一二两三四五六七八九十])\s*(?:条|段|部分|项|节|点)|[\u4e00-\u9fff]{2,4}那(?:段|条|部分))"
     r"(?:能|可以|麻烦|请)?)?"
@@ -1076,52 +1066,16 @@ def section_number(text: str, total: int = 7) -> Optional[int]:
     return next((index for index, keyword in _SECTION_TITLES if keyword in text and index <= total), None)
 
 
-def _fallback_notice_ack(text: str, ctx: Context) -> Reading:
-    """Stand-in while bot.core.consent is not installed: only the button or the exact words count (R6)."""
-    t = normalize(text).lower()
-    if t in ("yes", "已阅读", "我已阅读"):
-        return value("yes")
-    if t in ("repeat", "再说一遍"):
-        return Reading("repeat")
-    return clarify("not_a_choice", EXPECT_READ)
-
-
-def _fallback_authorization_scope(text: str, ctx: Context) -> Reading:
-    """Stand-in while bot.core.consent is not installed: only the buttons count (R5)."""
-    t = normalize(text).lower()
-    if t == "yes":  # "是，写明了特别授权"
-        return value("yes")
-    if t == "no":  # "否，没有写明"
-        return Reading("negated", detail="ordinary_authorisation")
-    return clarify("not_a_choice", EXPECT_YES_NO)
-
-
-def _fallback_affirmation(text: str, ctx: Context) -> Reading:
-    """Until bot.core.consent is installed: bot.core.affirmation's verdict, as a Reading (R7)."""
-    from bot.core import affirmation
-
-    acting_as = ctx.acting_as if ctx.acting_as in ("self", "proxy") else "self"
-    verdict = affirmation.classify(text, acting_as=acting_as, applicant_name=ctx.applicant_name,
-                                   statement=ctx.statement)
-    if verdict.is_explicit:
-        return value("explicit")
-    kind = {"cancel": "cancel", "negated": "negated", "question": "question"}.get(verdict.kind, "clarify")
-    return Reading(kind, detail=verdict.detail or verdict.kind,
-                   expected=affirmation.required_words(acting_as, ctx.applicant_name))
-
-
-_LEGAL: Dict[str, Tuple[str, Callable[[str, Context], Reading]]] = {
-    "affirmation": ("affirmation", _fallback_affirmation),
-    "notice_ack": ("notice_read", _fallback_notice_ack),
-    "authorization_scope": ("special_authorisation", _fallback_authorization_scope),
+_LEGAL: Dict[str, Callable[[str, Context], Reading]] = {
+    "affirmation": consent.affirmation,
+    "notice_ack": consent.notice_read,
+    "authorization_scope": consent.special_authorisation,
 }
 
 
 def _read_legal(step: str, raw: str, ctx: Context) -> Reading:
-    name, fallback = _LEGAL[step]
-    decide = _consent(name) or fallback
-    # The legal modules see the whole message as typed: it is the evidence, and a cut could drop a "但是…".
-    return decide(raw, ctx)
+    # The legal readers see the whole message as typed: it is the evidence, and a cut could drop a "但是…".
+    return _LEGAL[step](raw, ctx)
 
 
 # --- dispatch -------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ How it works with Rasa (one record of the conversation, its tracker):
   design that keeps every answer with whoever was asked; replaying the question to the bot after hand-back
   could let a message written to a person count as an answer to the journey's pending question).
 
-The queue at volume (issue 13): newest first, with a preview of the citizen's last words (numbers masked),
+The queue at volume: newest first, with a preview of the citizen's last words (numbers masked),
 filters by channel and reason, a search by a word of the preview, claiming the oldest, closing several at once.
 """
 from __future__ import annotations

@@ -3,8 +3,6 @@ and everything that must not be taken for an answer (R3, R5, P1). Expected value
 a value, or clarify / question / repeat / cancel / negated."""
 from __future__ import annotations
 
-import sys
-import types
 
 import pytest
 
@@ -297,12 +295,15 @@ def test_a_repeat_request_at_any_step_names_the_section():
 # --- the legal steps go to bot.core.consent ----------------------------------------------------------------
 
 def test_legal_steps_are_decided_by_consent(monkeypatch):
+    from actions import interpret as module
+
     calls = []
-    fake = types.ModuleType("bot.core.consent")
-    fake.affirmation = lambda text, ctx: calls.append(("affirmation", text)) or value("explicit")
-    fake.notice_read = lambda text, ctx: calls.append(("notice_read", text)) or Reading("repeat", section=3)
-    fake.special_authorisation = lambda text, ctx: calls.append(("special", text)) or Reading("negated")
-    monkeypatch.setitem(sys.modules, "bot.core.consent", fake)
+    monkeypatch.setitem(module._LEGAL, "affirmation",
+                        lambda text, ctx: calls.append(("affirmation", text)) or value("explicit"))
+    monkeypatch.setitem(module._LEGAL, "notice_ack",
+                        lambda text, ctx: calls.append(("notice_read", text)) or Reading("repeat", section=3))
+    monkeypatch.setitem(module._LEGAL, "authorization_scope",
+                        lambda text, ctx: calls.append(("special", text)) or Reading("negated"))
     assert interpret("affirmation", "本人承诺").value == "explicit"
     assert interpret("notice_ack", "第三条再说一遍").section == 3
     assert interpret("authorization_scope", "普通委托", PROXY).kind == "negated"
@@ -311,26 +312,15 @@ def test_legal_steps_are_decided_by_consent(monkeypatch):
 
 
 def test_a_failing_legal_rule_is_never_a_yes(monkeypatch):
-    fake = types.ModuleType("bot.core.consent")
+    from actions import interpret as module
 
     def broken(text, ctx):
         raise RuntimeError("bug")
 
-    fake.affirmation = fake.notice_read = fake.special_authorisation = broken
-    monkeypatch.setitem(sys.modules, "bot.core.consent", fake)
+    for step in ("affirmation", "notice_ack", "authorization_scope"):
+        monkeypatch.setitem(module._LEGAL, step, broken)
     for step in ("affirmation", "notice_ack", "authorization_scope"):
         assert interpret(step, "本人承诺").kind == "clarify"
-
-
-def test_without_consent_only_the_buttons_count(monkeypatch):
-    monkeypatch.setattr(interpret_module, "_consent", lambda name: None)
-    assert interpret("notice_ack", "yes").value == "yes"
-    assert interpret("notice_ack", "是").kind == "clarify"
-    assert interpret("authorization_scope", "yes", PROXY).value == "yes"
-    assert interpret("authorization_scope", "是", PROXY).kind == "clarify"
-    assert interpret("authorization_scope", "no", PROXY).kind == "negated"
-    assert interpret("affirmation", "本人承诺").value == "explicit"
-    assert interpret("affirmation", "好的").kind != "value"
 
 
 def test_legal_steps_never_accept_a_bare_yes_or_a_hedge():

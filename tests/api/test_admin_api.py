@@ -508,7 +508,7 @@ def test_activation_without_the_rasa_token_fails_cleanly(client, as_admin, admin
     assert response.status_code == 502 and "401" in response.json()["message"]
 
 
-# --- issue 13: a console for an administrator who is not a programmer ---------------------------------------
+# --- a console for an administrator who is not a programmer ---------------------------------------
 
 
 def test_validate_is_not_taken_for_a_kind_of_training_data_and_returns_a_report(client, as_admin, admin):

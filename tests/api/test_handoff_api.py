@@ -141,7 +141,7 @@ def test_the_queue_keeps_one_place_per_conversation_and_shows_the_waiting_time(a
     set_clock(app, None)
 
 
-# --- the queue at volume (issue 13) ------------------------------------------------------------------------------
+# --- the queue at volume ------------------------------------------------------------------------------
 
 
 def test_the_preview_shows_the_citizens_last_words_with_numbers_masked(client, initialised, rasa, staff):
@@ -389,7 +389,7 @@ def test_others_writing_while_rasa_works_do_not_break_take_talk_and_hand_back(cl
         engine.dispose()
 
 
-# --- a question asked during the takeover is answered before hand-back (issue 13) -------------------------------
+# --- a question asked during the takeover is answered before hand-back -------------------------------
 
 
 def test_a_question_to_the_person_is_answered_before_the_bot_takes_over(client, initialised, rasa, staff):

@@ -200,7 +200,7 @@ def test_inbox_example_train_evaluate_activate_understood_restart_roll_back(brow
     context.close()
 
 
-# --- issue 13: the console for an administrator who is not a programmer (API only, Rasa faked) --------------
+# --- the console for an administrator who is not a programmer (API only, Rasa faked) --------------
 
 WORKDAY = {"viewport": {"width": 1366, "height": 768}, "device_scale_factor": 1}
 SHOTS = DOCS / "screenshots"

@@ -1,4 +1,4 @@
-"""The handoff queue at volume (issue 13), in headless Chromium at 1366×768 against the real stack.
+"""The handoff queue at volume, in headless Chromium at 1366×768 against the real stack.
 
 Two hundred requests over three channels are queued the way the action server queues them (service token,
 with the citizen's last words). A hotline agent, starting from the console's first page, finds one citizen's

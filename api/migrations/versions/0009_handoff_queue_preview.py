@@ -1,4 +1,4 @@
-"""the handoff queue at volume: a preview of the citizen's last words, searchable (issue 13)
+"""the handoff queue at volume: a preview of the citizen's last words, searchable
 
 Revision ID: 0009_handoff_queue_preview
 Revises: 0008_seal_id_numbers
