@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any, Dict, List
 
 import pytest
+from sqlalchemy import text
 
 from api.auth.service import create_user
 from api.database import make_engine, make_sessionmaker
@@ -110,8 +111,8 @@ def test_a_row_queued_before_channels_were_checked_shows_no_junk(client, initial
     handoff_id = queue_it(client, initialised)["handoff_id"]
     engine = make_engine(initialised.database_url)
     with engine.begin() as connection:
-        connection.exec_driver_sql("UPDATE handoff_requests SET channel = '0000000000000000000000000000000' WHERE id = ?",
-                                   (handoff_id,))
+        connection.execute(text("UPDATE handoff_requests SET channel = '0000000000000000000000000000000' WHERE id = :id"),
+                           {"id": handoff_id})
     engine.dispose()
     queue = client.get("/api/v1/handoff/queue", headers=staff).json()
     assert queue["waiting"][0]["channel_label"] == "未知渠道"
