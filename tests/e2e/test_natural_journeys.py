@@ -36,7 +36,8 @@ class SocketChat(Chat):
         self.arrived = threading.Condition()
         self.client.on("bot_uttered", self._received)
         self.client.on("session_confirm", self._confirmed)
-        self.client.connect(stack.config.rasa_url, transports=["polling"], socketio_path="socket.io")
+        # A cold server under load may take seconds to accept the namespace; the default wait is one second.
+        self.client.connect(stack.config.rasa_url, transports=["polling"], socketio_path="socket.io", wait_timeout=30)
         self.client.emit("session_request", {"session_id": None})
         with self.arrived:
             assert self.arrived.wait_for(lambda: bool(self.sender), timeout=30), "no session_confirm"
