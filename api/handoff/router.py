@@ -1,5 +1,5 @@
 """Handoff endpoints: the action server queues (X-Service-Token); staff see the queue, take over, talk and hand
-back (role ``staff`` only; issue 5). The queue page is the hotline console's 转人工队列 (web/console/hotline/queue.js).
+back (role ``staff`` only). The queue page is the hotline console's 转人工队列 (web/console/hotline/queue.js).
 
 The fixed paths (``/queue``, ``/requests``, ``/labels``, ``/claim``, ``/dismiss``) are declared before
 ``/{request_id}``, which would otherwise match them first and refuse them as a malformed id."""

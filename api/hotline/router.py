@@ -1,4 +1,4 @@
-"""Hotline console endpoints (role ``staff`` only; issue 5). The console page is web/console/hotline/."""
+"""Hotline console endpoints (role ``staff`` only). The console page is web/console/hotline/."""
 from __future__ import annotations
 
 from datetime import datetime

@@ -13,7 +13,10 @@ the same text, or the intent model and the rules disagree about what was said. S
 The character table ``t2s.txt`` is derived from OpenCC's dictionaries (Apache License 2.0) so that this
 module needs nothing but the standard library, like the rest of ``bot.core``. Regenerate it from
 ``opencc/dictionary/TSCharacters.txt`` (first candidate of each single character) plus the Taiwan and Hong
-Kong variant tables when OpenCC is updated.
+Kong variant tables (``TWVariantsRev``/``HKVariantsRev``, a variant taken only when its standard form has a
+simplified one) when OpenCC is updated. A character that is itself simplified (a value of TSCharacters or a key
+of STCharacters: 么, 著, 抬) is never a source: rewriting a simplified text wrongly is worse than missing a
+traditional character.
 """
 from __future__ import annotations
 
