@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot.core.catalogue import Item
+from bot.core.evidence import notice_section_text
 from bot.core.ids import ERROR_MESSAGES  # the ID checks word their own errors
 
 Message = Tuple[str, Dict[str, Any]]
@@ -186,7 +187,7 @@ def not_eligible(item: Item, reason: str, text: str, proofs: Iterable[str]) -> M
 def notice_section(item: Item, index: int) -> Message:
     section = item.notice[index - 1]
     total = len(item.notice)
-    text = f"告知书（{index}/{total}）{section.title}：{section.text}"
+    text = notice_section_text(index, total, section.title, section.text)
     return text, {
         "stage": "notice_section",
         "item_code": item.code,
