@@ -82,10 +82,12 @@ async def _request(method: str, path: str, **kwargs: Any) -> Any:
             body = response.json()
         except ValueError:
             body = {}
+        if not isinstance(body, dict):
+            body = {}
         detail = body.get("detail") if isinstance(body.get("detail"), dict) else body
-        raise BackendRefused(
-            response.status_code, str(detail.get("error", "refused")), str(detail.get("message", ""))
-        )
+        # The API's errors say ``error``; a refusal of the channel evidence may say ``code``: both are the code.
+        code = detail.get("error") or detail.get("code") or "refused"
+        raise BackendRefused(response.status_code, str(code), str(detail.get("message", "")))
     return response.json()
 
 

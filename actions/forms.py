@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, Text
@@ -34,7 +35,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, handoff, item_question, messages
 from actions.catalogue import catalogue
 from actions.interpret import interpret
-from bot.core import ids
+from bot.core import assisted, evidence, ids
 from bot.core.catalogue import Item
 from bot.core.reading import Context, Reading
 
@@ -54,6 +55,22 @@ SMALL_TALK_CONFIDENCE = 0.8
 REPEAT_CONFIDENCE = 0.6
 # The legal decisions (bot/core/consent.py): only their own reading may stop, refuse or accept there.
 LEGAL_STEPS = frozenset({"affirmation", "notice_ack", "authorization_scope"})
+
+# Channel evidence (bot/core/evidence.py): the deliveries of the current notice the channels reported, one per
+# section; and how long a person needs at least between the last section reaching them and "已阅读". The API
+# reads the same variable and refuses a faster "read", so asking here first spares the person a refusal.
+DELIVERIES_SLOT = "notice_deliveries"
+ENV_MIN_READING = "GZ_MIN_READING_SECONDS"
+DEFAULT_MIN_READING_SECONDS = 15.0
+# The answer to a legal question with no signed envelope of its own: the journey ends, and a person is offered.
+NO_EVIDENCE = "no_evidence"
+
+
+def min_reading_seconds() -> float:
+    try:
+        return max(0.0, float(os.environ.get(ENV_MIN_READING, DEFAULT_MIN_READING_SECONDS)))
+    except ValueError:
+        return DEFAULT_MIN_READING_SECONDS
 
 
 def now_iso() -> str:
@@ -88,6 +105,12 @@ class Step:
     # ... or the step waits for a backend call after a ``service_error``: any message makes it again (P4).
     retry: Optional[Hook] = None
     free_text: bool = False  # only a bare "算了" stops the flow: a reason may well contain "不办了"
+    # The answer is legal evidence (the reading statement, the commitment): it is taken only together with the
+    # channel's signed envelope of this very message; without one nothing can be recorded (``no_evidence``).
+    signed: bool = False
+    # Why a right answer cannot be taken *yet* (the notice has not all arrived, it came moments ago): an error
+    # code, and the question is asked again saying why. Not a failed answer: the person did nothing wrong.
+    wait: Optional[Callable[[Any, "State"], Optional[str]]] = None
     text: Optional[str] = None  # key in messages.ASK_TEXT when not the slot's own
     custom: Dict[str, Any] = field(default_factory=dict)  # extra fields of the ask (``optional``)
     errors: Dict[str, str] = field(default_factory=dict)  # interpreter detail -> this step's contract error
@@ -105,6 +128,8 @@ class FormSpec:
     outcome_slot: str  # set when the form ends early (cancelled, not eligible, refused …)
     activate: Optional[Hook] = None  # the opening message: values it already holds, or nothing to ask
     statement: Optional[Callable[["State"], Optional[str]]] = None  # the commitment text shown, if any
+    # Whether the form collects the channels' delivery envelopes of the notice each turn (the journey).
+    collects_deliveries: bool = False
 
     def step(self, slot: Optional[str]) -> Optional[Step]:
         return next((s for s in self.steps if s.slot == slot), None)
@@ -135,6 +160,15 @@ class State:
         self.message_id = latest.get("message_id") or ""
         self.expected = ""  # the words a clarifying re-ask names
         self.reading: Optional[Reading] = None  # the accepted reading (values found beside the answer)
+        self.channel = tracker.get_latest_input_channel() if tracker is not None else None
+        # What the input channel signed for this message (bot/core/evidence.py). The action server cannot check
+        # a MAC; it only carries the envelopes to the API, which does.
+        metadata = latest.get("metadata") if isinstance(latest.get("metadata"), dict) else {}
+        signed = metadata.get("evidence") if isinstance(metadata.get("evidence"), dict) else {}
+        self._envelope = signed.get("message") if isinstance(signed.get("message"), dict) else None
+        given = signed.get("deliveries")
+        self.incoming_deliveries: List[Dict[str, Any]] = [d for d in given if isinstance(d, dict)] if isinstance(
+            given, list) else []
 
     # --- slots ---------------------------------------------------------------------------------------
 
@@ -148,18 +182,76 @@ class State:
     def end(self, outcome: str) -> None:
         self.set(self.spec.outcome_slot, outcome)
 
-    def reask(self, slot: str, error: Optional[str] = None, expected: str = "") -> None:
-        """The question is asked again; an error counts as a failed answer (actions/handoff.py)."""
+    def reask(self, slot: str, error: Optional[str] = None, expected: str = "", failed: bool = True) -> None:
+        """The question is asked again; an error counts as a failed answer (actions/handoff.py) unless
+        ``failed`` is False (the answer was right but cannot be taken yet)."""
         self.set(slot, None)
         self.set("input_error", error)
         self.expected = expected if error else ""
-        if error:
+        if error and failed:
             self.set("failed_attempts", float(self.slots.get("failed_attempts") or 0) + 1)
 
     def events(self) -> List[EventType]:
         events = [SlotSet(k, v) for k, v in self.updates.items()]
         events.append(SlotSet("requested_slot", self.spec.next_slot(self.slots)))
         return events
+
+    # --- channel evidence ------------------------------------------------------------------------------
+
+    def envelope(self) -> Optional[Dict[str, Any]]:
+        """The channel's signed envelope of this very message, or None. One that names another channel, person,
+        message or text is no envelope of this message: it is never carried as if it were."""
+        env = self._envelope
+        if env is None or env.get("kind") != evidence.MESSAGE or not isinstance(env.get("text"), str):
+            return None
+        if env.get("channel") != self.channel or env.get("sender") != self.tracker.sender_id:
+            return None
+        if self.message_id and env.get("message_id") != self.message_id:
+            return None
+        if answers.clean(env["text"]) != self.text or evidence.parse_time(env.get("at")) is None:
+            return None
+        return dict(env)
+
+    def deliveries(self, envelopes: Optional[List[Any]] = None) -> Dict[int, Dict[str, Any]]:
+        """{section: its earliest delivery envelope} of the current item and notice version to this person on this
+        channel, from ``envelopes`` (default: those kept in the slot)."""
+        item = self.item()
+        version = self.slots.get("notice_version")
+        if item is None or not version:
+            return {}
+        given = self.slots.get(DELIVERIES_SLOT) if envelopes is None else envelopes
+        timed = [env for env in given or [] if isinstance(env, dict) and evidence.parse_time(env.get("delivered_at"))]
+        found = evidence.deliveries_for(timed, channel=self.channel, sender=self.tracker.sender_id,
+                                        item_code=item.code, notice_version=version)
+        return {index: dict(env) for index, env in found.items() if 1 <= index <= len(item.notice)}
+
+    def undelivered(self) -> List[int]:
+        """The notice sections of the current version no channel reported as delivered (none on the hotline:
+        there the staff member's read-aloud ticks are the delivery)."""
+        item = self.item()
+        if item is None or not item.notice or self.channel == assisted.CHANNEL:
+            return []
+        return evidence.missing_sections(self.deliveries(), len(item.notice))
+
+    def collect_deliveries(self) -> None:
+        """Keep this turn's delivery envelopes of the current notice: the earliest per section, so the slot
+        holds at most one per section however often a section is sent again. Others (another version, item,
+        person or channel, a time that is no time) are dropped."""
+        if not self.incoming_deliveries:
+            return
+        before = list(self.slots.get(DELIVERIES_SLOT) or [])
+        kept = [env for _, env in sorted(self.deliveries(before + self.incoming_deliveries).items())]
+        if kept != before:
+            self.set(DELIVERIES_SLOT, kept)
+
+    def read_too_soon(self, envelope: Dict[str, Any]) -> bool:
+        """"已阅读" sooner after the last section reached the person than anyone can read it (the API's rule)."""
+        times = [evidence.parse_time(env.get("delivered_at")) for env in self.deliveries().values()]
+        times = [t for t in times if t is not None]
+        said = evidence.parse_time(envelope.get("at"))
+        if not times or said is None:
+            return False
+        return (said - max(times)).total_seconds() < min_reading_seconds()
 
     # --- reading -------------------------------------------------------------------------------------
 
@@ -203,7 +295,7 @@ class State:
         """A value for ``slot`` found beside the answer to another question ("我叫张伟，身份证…"): checked and
         stored as if asked. ``silent``: an invalid one is not an error (the question was not asked yet)."""
         step = self.spec.step(slot)
-        if step is None or value in (None, ""):
+        if step is None or value in (None, "") or step.signed:  # a legal answer is only ever its own message
             return False
         error = step.check(value, self) if step.check else None
         if error:
@@ -273,6 +365,8 @@ class FormValidation:
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict) -> List[EventType]:
         await catalogue.ensure()
         state = State(self.spec, dispatcher, tracker)
+        if self.spec.collects_deliveries:
+            state.collect_deliveries()
         requested = tracker.get_slot("requested_slot")
         if requested is None:
             # Activation: the opening message may already hold values, or leave nothing to ask.
@@ -345,6 +439,13 @@ class FormValidation:
         if error:
             state.reask(step.slot, error)
             return
+        if step.signed and state.envelope() is None:
+            no_evidence(state)
+            return
+        pending = step.wait(reading.value, state) if step.wait else None
+        if pending:
+            state.reask(step.slot, pending, failed=False)
+            return
         state.set(step.slot, step.store(reading.value, state) if step.store else reading.value)
         state.reading = reading
         if step.on_set:
@@ -395,10 +496,22 @@ class FormValidation:
 
     @staticmethod
     def repeat_notice(state: State, section: Optional[int]) -> None:
+        """The notice again: the section asked for; else the sections that did not reach the person ("重新发送"),
+        or the whole notice when all did."""
         item = state.item()
         if item is None or not state.slots.get("notice_sent_at"):
             return
-        send_notice(state.dispatcher, item, only=section)
+        missing = state.undelivered() if section is None and state.spec.collects_deliveries else []
+        send_notice(state.dispatcher, item, only=missing or section)
+
+
+def no_evidence(state: State) -> None:
+    """A legal answer on a channel that signs nothing (a developer shell, a channel without the key): nothing can
+    be recorded, so the journey ends here and says so plainly. Never a receipt. A person is offered, not queued:
+    the staff queue knows only the reasons a citizen gives it ("转人工" then queues as the citizen's own request)."""
+    logger.warning("%s: no channel evidence on channel %s; nothing recorded", state.spec.name, state.channel)
+    state.dispatcher.utter_message(text=messages.NO_EVIDENCE_TEXT)
+    state.end(NO_EVIDENCE)
 
 
 def answer_faq(state: State, intent: str) -> None:
@@ -439,11 +552,13 @@ def validation_action(spec: FormSpec) -> type:
     return type(f"Validate_{spec.name}", (FormValidation, Action), {"spec": spec, "__module__": __name__})
 
 
-def send_notice(dispatcher: CollectingDispatcher, item: Item, only: Optional[int] = None) -> List[str]:
-    """The written notification (R6): every section as its own message, one notice_version; send times."""
+def send_notice(dispatcher: CollectingDispatcher, item: Item, only: Any = None) -> List[str]:
+    """The written notification (R6): every section as its own message, one notice_version; send times.
+    ``only``: one section's number, or a list of them."""
+    wanted = None if only is None else ({only} if isinstance(only, int) else set(only))
     stamps = []
     for section in item.notice:
-        if only is None or section.index == only:
+        if wanted is None or section.index in wanted:
             say(dispatcher, messages.notice_section(item, section.index))
             stamps.append(now_iso())
     return stamps

@@ -20,8 +20,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, backend, handoff, hotline, messages
 from actions.catalogue import catalogue
 from actions.extract import extract
-from actions.forms import (FAQ_CONFIDENCE, FAQ_INTENTS, FormSpec, State, Step, answer_faq, applicant_kind, now_iso,
-                           retry_ask, say, send_notice, validation_action)
+from actions.forms import (DELIVERIES_SLOT, FAQ_CONFIDENCE, FAQ_INTENTS, FormSpec, State, Step, answer_faq,
+                           applicant_kind, no_evidence, retry_ask, say, send_notice, validation_action)
 from bot.core import affirmation, eligibility, ids
 from bot.core.catalogue import Item
 from bot.core.reading import Reading, clarify
@@ -60,7 +60,28 @@ JOURNEY_SLOTS = (
     "failed_attempts",
     "processed_message",
     "assisted_evidence",  # hotline only (actions/hotline.py)
+    # Channel evidence (bot/core/evidence.py), carried to the API as it came: the notice's deliveries, and the
+    # signed envelopes of the reading statement and of the affirmation.
+    DELIVERIES_SLOT,
+    "notice_ack_evidence",
+    "affirmation_evidence",
 )
+
+# What a reading statement and an affirmation mean once taken: undone together when the API refuses them.
+READING_SLOTS = ("notice_ack", "notice_ack_at", "notice_ack_evidence")
+AFFIRMATION_SLOTS = ("affirmation", "affirmation_at", "affirmation_evidence")
+
+# Why "已阅读" is not taken yet (forms.Step.wait); also the API's refusal codes of the same name.
+NOTICE_UNDELIVERED = "notice_undelivered"
+READING_TOO_FAST = "reading_too_fast"
+# The API found the deliveries wanting although the journey did not: the notice is sent again whole.
+NOTICE_RESENT = "notice_resent"
+PHONE_MISMATCH = "phone_mismatch"
+# Refusals about the evidence itself: nothing the person can fix by answering again.
+EVIDENCE_REFUSALS = frozenset({
+    "clock_skew", "evidence_invalid", "evidence_mismatch", "evidence_replayed", "evidence_out_of_order",
+    "before_publication", "channel_unknown",
+})
 
 
 def is_proxy(slots: Dict[str, Any]) -> bool:
@@ -249,6 +270,11 @@ async def ask_notice_ack(state: State, error: Optional[str]) -> messages.Message
         await pre_application_warning(state.dispatcher, item, state.slots.get("applicant_id"))  # R18, before R6
         state.set("notice_sent_at", send_notice(state.dispatcher, item))
         state.set("notice_version", item.notice_version)
+    if error == NOTICE_UNDELIVERED:
+        missing = state.undelivered()
+        if missing:  # which parts, in words; "重新发送" sends exactly these (forms.repeat_notice)
+            return messages.ask("notice_ack", error=error, text=messages.notice_undelivered(missing, len(item.notice)))
+        error = None
     return messages.ask("notice_ack", error=error, error_text=state.error_text(error))
 
 
@@ -261,8 +287,23 @@ def check_notice_read(value: str, state: State) -> Optional[str]:
     return hotline.read_aloud_problem(state.tracker, item, state.slots) if hotline.is_hotline(state.tracker) else None
 
 
+def notice_not_yet(value: str, state: State) -> Optional[str]:
+    """"Read" is not taken while a section has not reached the person on this channel, nor sooner after the last
+    one arrived than anyone can read it (the API refuses both; R6). Neither is the person's fault."""
+    if hotline.is_hotline(state.tracker):
+        return None  # the read-aloud ticks (check_notice_read) are the delivery, and the reading
+    if state.undelivered():
+        return NOTICE_UNDELIVERED
+    if state.read_too_soon(state.envelope() or {}):
+        return READING_TOO_FAST
+    return None
+
+
 async def notice_read(state: State) -> None:
-    state.set("notice_ack_at", now_iso())
+    """The time of the reading statement is the channel's, from its envelope: what the API checks it against."""
+    envelope = state.envelope()
+    state.set("notice_ack_evidence", envelope)
+    state.set("notice_ack_at", envelope["at"])
 
 
 def ask_affirmation(state: State, error: Optional[str]) -> messages.Message:
@@ -284,14 +325,16 @@ def check_affirmation(value: Any, state: State) -> Optional[str]:
 
 
 def store_affirmation(value: Any, state: State) -> str:
-    return state.text  # the exact words are the evidence (P2)
+    return state.envelope()["text"]  # the exact words as the channel received and signed them are the evidence (P2)
 
 
 async def affirmed(state: State) -> None:
     if hotline.is_hotline(state.tracker):
         _, evidence = hotline.affirmation_evidence(state.tracker, state.item(), state.slots)
         state.set("assisted_evidence", evidence)
-    state.set("affirmation_at", now_iso())
+    envelope = state.envelope()
+    state.set("affirmation_evidence", envelope)
+    state.set("affirmation_at", envelope["at"])
     await submit(state)
 
 
@@ -314,12 +357,30 @@ async def not_affirmed(state: State, reading: Reading) -> None:
 # --- the submission (R7-R9, P2-P4) ---------------------------------------------------------------------------
 
 
+def channel_evidence(state: State) -> Optional[Dict[str, Any]]:
+    """The envelopes the API checks (bot/core/evidence.py): the reading statement, the affirmation and one
+    delivery per notice section (none on the hotline, where the API has the read-aloud ticks). None when any is
+    missing: then there is nothing that could prove the commitment, and nothing is sent."""
+    s = state.slots
+    ack, said = s.get("notice_ack_evidence"), s.get("affirmation_evidence")
+    if not isinstance(ack, dict) or not isinstance(said, dict):
+        return None
+    if state.undelivered():
+        return None
+    deliveries = [] if hotline.is_hotline(state.tracker) else [env for _, env in sorted(state.deliveries().items())]
+    return {"notice_ack": ack, "affirmation": said, "deliveries": deliveries}
+
+
 async def submit(state: State) -> None:
     """Hand the commitment to the backend. Idempotent per journey and notice version."""
     item = state.item()
     s = state.slots
     tracker = state.tracker
     proxy = is_proxy(s)
+    signed = channel_evidence(state)
+    if signed is None:
+        no_evidence(state)
+        return
     key_source = f"{tracker.sender_id}|{s.get('journey_id')}|{item.code}|{s.get('notice_version')}"
     payload: Dict[str, Any] = {
         "idempotency_key": hashlib.sha256(key_source.encode("utf-8")).hexdigest(),
@@ -343,6 +404,7 @@ async def submit(state: State) -> None:
             "statement": statement_for(item, s),
             "notice_sections_sent_at": list(s.get("notice_sent_at") or []),
             "notice_ack_at": s.get("notice_ack_at"),
+            "channel_evidence": signed,
         },
     }
     if s.get("representative_name") and enterprise_in_person(s):
@@ -357,7 +419,7 @@ async def submit(state: State) -> None:
         state.set("receipt", None)  # asked again as a service_error; nothing lost
         return
     except backend.BackendRefused as refused:
-        _refused(state, item, refused)
+        await _refused(state, item, refused)
         return
     state.set("receipt", receipt["commitment_no"])
     state.set("last_receipt",
@@ -365,15 +427,39 @@ async def submit(state: State) -> None:
     say(state.dispatcher, messages.commitment_receipt(item, receipt, proxy))
 
 
-def _refused(state: State, item: Item, refused: backend.BackendRefused) -> None:
+def _clear(state: State, *slots: str) -> None:
+    for slot in slots:
+        state.set(slot, None)
+
+
+async def _refused(state: State, item: Item, refused: backend.BackendRefused) -> None:
     logger.warning("backend refused commitment: %s", refused.code)
-    if refused.code == "credit_blocked":
+    code = refused.code
+    if code == "credit_blocked":
         _not_eligible(state, item, eligibility.decide(item, use_commitment=True, credit="blocked"), "credit")
-    elif refused.code == "unknown_notice_version":
-        # The catalogue changed while the user was reading: notify the current version again (R6, P2).
-        state.dispatcher.utter_message(text=messages.NOTICE_UPDATED_TEXT)
-        for slot in ("notice_ack", "notice_ack_at", "affirmation", "affirmation_at", "notice_sent_at", "notice_version"):
-            state.set(slot, None)
+    elif code in ("unknown_notice_version", NOTICE_UNDELIVERED):
+        # The catalogue changed while the user was reading, or the API holds no proof that every section of this
+        # version reached the person: the current version is sent again whole and read again (R6, P2).
+        if code == "unknown_notice_version":
+            state.dispatcher.utter_message(text=messages.NOTICE_UPDATED_TEXT)
+        _clear(state, *READING_SLOTS, *AFFIRMATION_SLOTS, "notice_sent_at", "notice_version", DELIVERIES_SLOT)
+        if code == NOTICE_UNDELIVERED:
+            state.reask("notice_ack", NOTICE_RESENT, failed=False)
+    elif code == READING_TOO_FAST:
+        # Read again, then say so again; the affirmation comes after that, never before.
+        _clear(state, *READING_SLOTS, *AFFIRMATION_SLOTS)
+        state.reask("notice_ack", READING_TOO_FAST, failed=False)
+    elif code == PHONE_MISMATCH:
+        # The reading stands; the phone is asked again, and the commitment after it (contract rule 2: the
+        # receipt follows the person's own affirmation, not a phone number).
+        _clear(state, *AFFIRMATION_SLOTS)
+        state.reask("phone", PHONE_MISMATCH)
+    elif code in EVIDENCE_REFUSALS:
+        # The record could not be proven: nothing was stored. The code is for the operators' log only.
+        # A person is offered in words (forms.no_evidence says why it is not queued here).
+        logger.error("commitment not recorded: the API refused the channel evidence (%s)", code)
+        state.dispatcher.utter_message(text=messages.EVIDENCE_REFUSED_TEXT)
+        state.end("refused")
     else:
         state.dispatcher.utter_message(text=messages.commitment_refused(refused.message or refused.code))
         state.end("refused")
@@ -392,6 +478,7 @@ JOURNEY = FormSpec(
     outcome_slot="journey_outcome",
     activate=activate,
     statement=_statement,
+    collects_deliveries=True,
     steps=(
         Step("item", read=read_item, on_other=item_not_chosen, on_set=item_chosen),
         Step("use_commitment", interpret="use_commitment", on_set=use_commitment_set),
@@ -408,10 +495,11 @@ JOURNEY = FormSpec(
         Step("authorization_scope", interpret="authorization_scope", on_negated=authorization_not_special,
              when=is_proxy),
         Step("phone", interpret="phone", check=check_phone, store=store_phone),
-        Step("notice_ack", interpret="notice_ack", check=check_notice_read, ask=ask_notice_ack, on_set=notice_read),
+        Step("notice_ack", interpret="notice_ack", check=check_notice_read, ask=ask_notice_ack, on_set=notice_read,
+             signed=True, wait=notice_not_yet),
         Step("affirmation", interpret="affirmation", check=check_affirmation, store=store_affirmation,
              ask=ask_affirmation, on_set=affirmed, on_negated=not_affirmed, on_other=not_affirmed,
-             cancel_text=messages.CANCEL_TEXT["affirmation"]),
+             cancel_text=messages.CANCEL_TEXT["affirmation"], signed=True),
         Step("receipt", retry=submit, ask=retry_ask("承诺书提交服务"), cancel_text=messages.CANCEL_TEXT["receipt"]),
     ),
 )

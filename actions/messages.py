@@ -93,6 +93,31 @@ CANCEL_TEXT = {
 NOTICE_UPDATED_TEXT = "这个事项的告知内容刚刚更新了，请阅读更新后的告知书后再作承诺。"
 COMPLAINT_NOTED_TEXT = "已记下您反映的情况。"
 
+# Channel evidence (bot/core/evidence.py): what the person hears when the proof of what reached them and what
+# they said is not there. Never an internal code.
+ERROR_TEXT.update({
+    "reading_too_fast": "告知书刚发给您不久，请先把全部内容从头到尾认真看一遍，看完后再回复“已阅读”。",
+    "notice_resent": "系统没能确认告知书已经全部送达您，已为您重新发送全文，请看完后再确认。",
+    "phone_mismatch": "这个手机号与您实名登记的手机号不一致，请输入您实名登记的手机号。",
+})
+OFFER_PERSON = "需要人工帮助请回复“转人工”，也可以拨打12345政务服务便民热线。"
+NO_EVIDENCE_TEXT = (
+    "抱歉，这个渠道暂时无法为承诺留存办理凭证，不能在这里完成承诺，您的承诺没有提交。"
+    "您可以换用政务服务网站上的办事助手重新办理。" + OFFER_PERSON
+)
+EVIDENCE_REFUSED_TEXT = (
+    "抱歉，系统没能核实本次办理的记录，承诺没有提交，也没有留下任何承诺记录。"
+    "这不是您的问题，您可以稍后重新办理。" + OFFER_PERSON
+)
+
+
+def notice_undelivered(missing: List[int], total: int) -> str:
+    """Which parts of the notice did not reach the person, and how to get them (R6)."""
+    parts = "告知书" if len(missing) >= total else f"告知书第{'、'.join(str(i) for i in missing)}部分"
+    return (f"{parts}还没有送达您，所以还不能确认您已阅读。请回复“重新发送”，我把没送达的内容再发一次；"
+            "收到并看完后，再回复“已阅读”。")
+
+
 # The affirmation's refusal when the legal reading brings no explanation of its own (contract reasons).
 AFFIRMATION_REJECTED_TEXT = {
     "implicit": "您的回复表示同意，但还不是承诺本身。按照规定，承诺要由您明确写出来。",

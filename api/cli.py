@@ -9,9 +9,10 @@
     create-user     a staff account: --username U --role staff|officer|admin [--password P] (else prompted)
     init            migrate, load-catalogue, seed-demo, the token secret, the service token and the data key
                     ring (P5)
-    verify          check every signed commitment and the chain (P3); --receipt NO checks one
+    verify          check every signed commitment and the chain (P3): Ed25519 and SM2 signatures, SHA-256 and
+                    SM3 chains (records signed before SM2 report it absent); --receipt NO checks one
     rotate-signing-key
-                    retire the platform signing key and create a new one (P3): the old public key goes to
+                    retire the platform signing keys (Ed25519 and SM2) and create new ones (P3): the old public key goes to
                     GZ_RETIRED_KEYS_DIR first, so every receipt it signed keeps verifying; then the private key
                     file is replaced atomically. Running API processes keep signing with the old key until
                     restarted (still verifiable): restart them.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -32,6 +34,8 @@ from api.config import REPO_ROOT, Settings, get_settings
 from api.database import make_engine, make_sessionmaker
 
 ALEMBIC_INI = REPO_ROOT / "api" / "alembic.ini"
+# The commands create keys, the SQLite database and the demo passwords: private from their first byte.
+PRIVATE_UMASK = 0o077
 
 
 def alembic_config(database_url: str, data_key_path: Optional[Path] = None) -> Config:
@@ -84,6 +88,13 @@ def ensure_secrets(settings: Settings) -> int:
     load_or_create_jwt_secret(settings.jwt_secret_file)
     load_or_create_service_token(settings.service_token_file)
     data_keys(settings)
+    # The signing keys (Ed25519 and SM2) and the CA of the letters' PDF signatures, so a deployment can copy
+    # them into its secret store before any API process starts.
+    from api.signing.pades import ensure_pki, pki_dir_for
+    from api.signing.service import load_or_create_platform_key
+
+    load_or_create_platform_key(settings.signing_key_path, settings.retired_keys_path)
+    ensure_pki(pki_dir_for(settings.signing_key_path))
     print(f"service token for the action server: {settings.service_token_file}")
     return 0
 
@@ -166,7 +177,8 @@ def seed_demo(settings: Settings) -> int:
     key = load_or_create_id_hash_key(settings.id_hash_key_path)
     engine = make_engine(settings.database_url)
     try:
-        with make_sessionmaker(engine).begin() as session:
+        # The data key ring seals the registered phone numbers (P5).
+        with make_sessionmaker(engine, data_keys=data_keys(settings)).begin() as session:
             added = seed(session, key)
             # R12: the local shared-data tables the shipped online-verification adapter reads.
             added += seed_shared_data(session, key)
@@ -194,11 +206,20 @@ def verify(settings: Settings, receipt: Optional[str]) -> int:
                 if result is None:
                     print(f"{receipt}: no such commitment", file=sys.stderr)
                     return 1
-                failed = [name for name, ok in result.checks.model_dump().items() if not ok]
+                checks = result.integrity.checks
+                failed = [name for name, outcome in checks.items() if outcome == "invalid"]
                 if failed:
                     print(f"{receipt}: INVALID, failed checks: {', '.join(failed)}")
                     return 1
-                print(f"{receipt}: valid (hash, signature, chain, columns), record_hash {result.record_hash}")
+                sm2 = (
+                    f"SM2 {result.sm2_key_id} valid, SM3 {result.sm3_record_hash}"
+                    if checks.get("sm2_signature") == "valid"
+                    else "SM2 absent (signed before SM2 was added)"
+                )
+                print(
+                    f"{receipt}: valid (hash, signature, chain, columns; sm3_hash, sm2_signature, sm3_chain), "
+                    f"Ed25519 {result.key_id}, record_hash {result.record_hash}; {sm2}"
+                )
                 return 0
             chain = verify_chain(session, key)
     finally:
@@ -208,21 +229,29 @@ def verify(settings: Settings, receipt: Optional[str]) -> int:
         for problem in chain.problems:
             print(f"  {problem.commitment_no}: {problem.check}")
         return 1
-    print(f"chain valid: {chain.length} record(s)")
+    print(
+        f"chain valid: {chain.length} record(s), Ed25519 and SHA-256 on all, SM2 and SM3 on {chain.sm2_signed} "
+        f"(the other {chain.length - chain.sm2_signed} were signed before SM2 was added)"
+    )
     return 0
 
 
 def rotate_signing_key(settings: Settings) -> int:
     """Retire the current signing key, then replace it (P3). API processes must be restarted afterwards."""
-    from api.signing.service import RetiredKeyError, rotate
+    from api.signing.service import RetiredKeyError, rotate, rotate_sm2, sm2_key_path
 
     try:
         old_id, new_id = rotate(settings.signing_key_path, settings.retired_keys_path)
+        # Both key kinds rotate together, the same way: public half retired and synced, then the private key.
+        old_sm2, new_sm2 = rotate_sm2(settings.signing_key_path, settings.retired_keys_path)
     except (RetiredKeyError, FileNotFoundError) as exc:
         print(exc, file=sys.stderr)
         return 2
     print(f"retired key {old_id}: public key kept in {settings.retired_keys_path}")
     print(f"new signing key {new_id}: {settings.signing_key_path}")
+    if old_sm2 is not None:
+        print(f"retired SM2 key {old_sm2}: public key kept in {settings.retired_keys_path}")
+    print(f"new SM2 signing key {new_sm2}: {sm2_key_path(settings.signing_key_path)}")
     print(
         "restart every API process: until then they sign with the retired key (still verifiable). "
         "Publish the retired public key wherever API processes read GZ_RETIRED_KEYS_DIR."
@@ -248,6 +277,32 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser.parse_args(argv)
 
     settings = get_settings()
+    previous_umask = os.umask(PRIVATE_UMASK)
+    try:
+        return _run(args, settings)
+    finally:
+        os.umask(previous_umask)
+        make_private(settings)
+
+
+def make_private(settings: Settings) -> None:
+    """The var and keys directories 0700, a SQLite database and its journals 0600: they may predate the umask
+    (a deployment's directories owned by someone else are left as they are)."""
+    from sqlalchemy.engine import make_url
+
+    paths = [(settings.var_path, 0o700), (settings.var_path / "keys", 0o700)]
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        paths += [(Path(url.database + suffix), 0o600) for suffix in ("", "-wal", "-shm", "-journal")]
+    for path, mode in paths:
+        try:
+            if path.exists() and path.stat().st_uid == os.getuid():
+                path.chmod(mode)
+        except OSError:
+            pass
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "migrate":
         return migrate(settings)
     if args.command == "load-catalogue":

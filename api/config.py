@@ -12,6 +12,8 @@ from typing import Optional
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.core.evidence import EVIDENCE_KEY_FILE
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -59,6 +61,15 @@ class Settings(BaseSettings):
     # R6 on the phone: a hotline "已宣读" tick sooner than a section's length at this speaking rate (characters
     # per minute, the quick end of normal speech) asks the staff member to confirm the section was read whole.
     hotline_read_chars_per_minute: int = 300
+    # Channel evidence (bot/core/evidence.py): the HMAC key the Rasa server's channels sign user messages and
+    # notice deliveries with; the API recomputes every MAC. Unset: keys/channel-evidence.key under the var dir.
+    evidence_key_path: Optional[Path] = None
+    # How far the affirmation's signed time may be from the API's clock when the commitment arrives.
+    evidence_clock_skew_seconds: int = 300
+    # R6: the least time between the last notice section reaching the person and their "已阅读".
+    min_reading_seconds: int = 15
+    # The channels whose evidence the API accepts (comma-separated in GZ_CHANNELS).
+    channels: str = "rest,socketio,wechat,hotline"
 
     @field_validator("database_url")
     @classmethod
@@ -84,6 +95,14 @@ class Settings(BaseSettings):
     @property
     def service_token_file(self) -> Path:
         return self.service_token_path or self.var_path / "keys" / "service.token"
+
+    @property
+    def evidence_key_file(self) -> Path:
+        return self.evidence_key_path or self.var_path / "keys" / EVIDENCE_KEY_FILE
+
+    @property
+    def channel_names(self) -> frozenset[str]:
+        return frozenset(name.strip() for name in self.channels.split(",") if name.strip())
 
     @property
     def demo_accounts_file(self) -> Path:

@@ -13,6 +13,8 @@ from sqlalchemy import MetaData, create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from api.commitments.sealed import bind_ring
+
 if TYPE_CHECKING:
     from bot.core.sealing import KeyRing
 
@@ -52,21 +54,83 @@ def make_engine(url: str) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")  # readers never block the writer that appends a commitment
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        # P5: what is deleted or overwritten (a row re-sealed by a migration) is zeroed, not left in free pages.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _sqlite_on_begin(connection) -> None:
         # A chain append must take the write lock before it reads the chain head (see chain_append below).
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        _sqlite_begin(connection, mode)
 
     return engine
 
 
+# --- audited reads on SQLite --------------------------------------------------------------------------------
+#
+# An audited read (an officer opens a ticket, a task, a commitment) reads in a DEFERRED transaction and then
+# writes its audit row. In WAL mode such a transaction reads from a snapshot, and SQLite refuses to let it write
+# once any other connection has committed after that snapshot began ("database is locked", at once, whatever the
+# busy timeout): two officers working at the same moment made one of them fail. Taking the write lock up front
+# for every read would serialise all reads, and hold the lock while a route waits for Rasa or a subprocess.
+#
+# Instead, at commit, a transaction that has written nothing yet and whose only pending rows describe the read
+# itself (``READ_LOG_TABLES``) ends its read snapshot and writes those rows in a fresh BEGIN IMMEDIATE
+# transaction, which waits its turn for the lock (busy timeout) instead of failing. That is safe because the
+# rows depend on nothing the snapshot said beyond what was already read and returned. A transaction that
+# changes anything else keeps its all-or-nothing snapshot (it takes the lock up front, see ``chain_append`` and
+# ``api.commitments.status.begin_write``). PostgreSQL needs none of this (MVCC writers do not conflict here).
+
+# Tables whose rows only record that a read happened (the audit trail, append-only).
+READ_LOG_TABLES = frozenset({"audit_events"})
+# ``connection.info`` key: (BEGIN mode, the SQLite connection's total_changes when the transaction began).
+_SQLITE_TRANSACTION = "gz_sqlite_transaction"
+
+
+def _sqlite_changes(connection) -> int:
+    return connection.connection.dbapi_connection.total_changes
+
+
+def _sqlite_begin(connection, mode: str) -> None:
+    connection.exec_driver_sql(f"BEGIN {mode}")
+    connection.info[_SQLITE_TRANSACTION] = (mode, _sqlite_changes(connection))
+
+
+def _only_read_log_pending(session: Session) -> bool:
+    return (
+        bool(session.new)
+        and not session.dirty
+        and not session.deleted
+        and all(getattr(type(obj), "__tablename__", None) in READ_LOG_TABLES for obj in session.new)
+    )
+
+
+def _write_read_log_with_the_lock(session: Session) -> None:
+    """``before_commit``: renew a read-only SQLite transaction as BEGIN IMMEDIATE before its audit rows go in."""
+    if not session.in_transaction() or session.in_nested_transaction() or not _only_read_log_pending(session):
+        return
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    mode, changes_at_begin = connection.info.get(_SQLITE_TRANSACTION, (None, None))
+    if mode != "DEFERRED" or _sqlite_changes(connection) != changes_at_begin:
+        return  # already holds the lock, or has written: its snapshot is the one it must commit or lose
+    # Ends the read (nothing was written: nothing is committed) and queues for the lock; SQLAlchemy's own COMMIT
+    # then commits this transaction.
+    connection.exec_driver_sql("COMMIT")
+    _sqlite_begin(connection, "IMMEDIATE")
+
+
 def make_sessionmaker(engine: Engine, data_keys: Optional["KeyRing"] = None) -> sessionmaker[Session]:
     """Sessions for ``engine``. ``data_keys`` (``bot.core.sealing.KeyRing``) rides along in ``session.info`` so
-    whatever reads a commitment can open its sealed ID numbers (P5, ``api.commitments.sealed``)."""
-    return sessionmaker(bind=engine, expire_on_commit=False, info={"data_keys": data_keys})
+    whatever reads a commitment can open its sealed personal data (P5, ``api.commitments.sealed``)."""
+    factory = sessionmaker(bind=engine, expire_on_commit=False, info={"data_keys": data_keys})
+    if data_keys is not None:
+        bind_ring(engine, data_keys)  # sealed columns (``SealedText``) seal and open with the same ring
+    if engine.dialect.name == "sqlite":
+        event.listen(factory, "before_commit", _write_read_log_with_the_lock)
+    return factory
 
 
 @contextmanager

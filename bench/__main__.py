@@ -89,6 +89,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         "notes": {},
     }
     log(f"machine: {data['machine']}")
+    # Our servers inherit it; the simulated citizens wait it out before "已阅读" (bench/load.py).
+    data["reading_s"] = load.use_bench_reading_floor()
     build_artifacts()
     model = ensure_model(verbose=False)
 

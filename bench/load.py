@@ -1,8 +1,16 @@
 """The load generator: N simulated citizens talking to a Rasa REST channel at once.
 
-Closed loop, no think time: each of the N workers runs one whole conversation after another, sending the
-next message as soon as the previous reply arrived, until the level's conversations are used up. So N is
-the number of conversations in flight, and the highest N measures throughput at saturation.
+Closed loop: each of the N workers runs one whole conversation after another, sending the next message as
+soon as the previous reply arrived, until the level's conversations are used up. So N is the number of
+conversations in flight, and the highest N measures throughput at saturation.
+
+The one think time is the citizen's reading time: the journey and the API refuse "已阅读" sooner than
+``GZ_MIN_READING_SECONDS`` after the last notice section was delivered (REST: the reply carrying it returned),
+so a citizen waits that long after the notice before answering, as a person reads it. That wait is no server
+time: it is in no turn's latency, and it is counted apart (``reading_s``). The benchmark starts its stack with a
+short floor (``BENCH_READING_SECONDS``, unless the variable is set) so the conversations in flight stay busy with
+the servers; at one concurrent conversation the reading time still dominates the wall time, so turns/s there is
+the citizen's pace rather than the servers' capacity.
 
 A turn is one ``POST /webhooks/rest/webhook`` and its reply. A turn is an error when the request fails
 (connection, timeout, non-200) or when the reply is not what that step of the journey must answer (checked
@@ -12,6 +20,7 @@ counts twice.
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -23,6 +32,21 @@ import httpx
 # commitments for one identity, so every simulated citizen can use the same one.
 ZHANG_WEI = ("张伟", "410105199001011233")
 PHONE = "13800138000"
+
+READING_ENV = "GZ_MIN_READING_SECONDS"
+BENCH_READING_SECONDS = 1.0
+NOTICE_SECTION = "notice_section"
+
+
+def reading_seconds() -> float:
+    """The reading floor the servers were started with (they inherit this process's environment)."""
+    return float(os.environ.get(READING_ENV, BENCH_READING_SECONDS))
+
+
+def use_bench_reading_floor() -> float:
+    """Before our stack starts: the servers and the simulated citizens must agree on the floor."""
+    os.environ.setdefault(READING_ENV, str(BENCH_READING_SECONDS))
+    return reading_seconds()
 
 
 class TurnFailed(Exception):
@@ -39,6 +63,7 @@ class LevelResult:
     errors: int = 0
     error_kinds: Dict[str, int] = field(default_factory=dict)
     wall_s: float = 0.0
+    reading_s: float = 0.0  # the simulated citizens' reading time, summed over conversations (think time)
 
     @property
     def turns(self) -> int:
@@ -60,7 +85,7 @@ class LevelResult:
         return {
             "label": self.label, "concurrency": self.concurrency, "conversations": self.conversations,
             "completed": self.completed, "turns": self.turns, "errors": self.errors,
-            "error_kinds": self.error_kinds, "wall_s": round(self.wall_s, 2),
+            "error_kinds": self.error_kinds, "wall_s": round(self.wall_s, 2), "reading_s": round(self.reading_s, 2),
             "p50_ms": round(self.percentile(50), 1), "p95_ms": round(self.percentile(95), 1),
             "p99_ms": round(self.percentile(99), 1), "turns_per_s": round(self.turns_per_s, 2),
         }
@@ -74,8 +99,21 @@ class Conversation:
         self.url = url
         self.sender = sender
         self.result = result
+        self.notice_arrived = 0.0  # time.monotonic() the last reply with a notice section arrived
+
+    async def read_notice(self) -> None:
+        """A citizen reads the notice before the next message; the servers refuse a faster "已阅读"
+        (50 ms beyond the floor: the channel stamped the delivery a moment before the reply reached us)."""
+        if not self.notice_arrived:
+            return
+        wait = reading_seconds() + 0.05 - (time.monotonic() - self.notice_arrived)
+        if wait > 0:
+            await asyncio.sleep(wait)
+            if self.result is not None:
+                self.result.reading_s += wait
 
     async def say(self, text: str) -> List[Dict[str, Any]]:
+        await self.read_notice()
         started = time.perf_counter()
         try:
             response = await self.http.post(self.url, json={"sender": self.sender, "message": text})
@@ -90,6 +128,8 @@ class Conversation:
             raise TurnFailed("invalid_json") from exc
         if self.result is not None:
             self.result.latencies_ms.append(elapsed_ms)
+        if isinstance(replies, list) and _customs([r for r in replies if isinstance(r, dict)], NOTICE_SECTION):
+            self.notice_arrived = time.monotonic()
         return replies
 
 
@@ -104,7 +144,8 @@ def _expect_ask(replies: List[Dict[str, Any]], slot: str) -> None:
 
 
 async def commitment_journey(c: Conversation) -> None:
-    """Our full journey: self-applicant 张伟 commits to ZM001 (公租房) and gets a receipt. Nine turns."""
+    """Our full journey: self-applicant 张伟 commits to ZM001 (公租房) and gets a receipt. Nine turns; the
+    citizen reads the notice before "已阅读" (``Conversation.read_notice``)."""
     replies = await c.say("我在郑州没有房子，想申请公租房")
     candidates = _customs(replies, "item_candidates")
     codes = [i.get("code") for i in candidates[0]["items"]] if candidates else []
@@ -119,7 +160,7 @@ async def commitment_journey(c: Conversation) -> None:
     _expect_ask(await c.say(ZHANG_WEI[0]), "applicant_id")
     _expect_ask(await c.say(ZHANG_WEI[1]), "phone")
     replies = await c.say(PHONE)
-    if len(_customs(replies, "notice_section")) != 7:
+    if len(_customs(replies, NOTICE_SECTION)) != 7:
         raise TurnFailed("notice_sections")
     _expect_ask(replies, "notice_ack")
     if not _customs(await c.say("已阅读"), "affirmation_request"):

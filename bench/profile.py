@@ -69,6 +69,7 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     from bot.model import ensure_model
 
+    load.use_bench_reading_floor()  # the servers and the simulated citizens agree on the reading time
     with tempfile.TemporaryDirectory(prefix="gz-profile-") as tmp:
         ours = OurStack(Path(tmp) / "var", ensure_model(verbose=False), args.profile)
         recorders: Dict[str, subprocess.Popen] = {}

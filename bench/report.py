@@ -59,10 +59,19 @@ def render(data: Dict[str, Any]) -> str:
         f"Rasa {m['rasa']}, rasa-sdk {m['rasa_sdk']}, TensorFlow {m['tensorflow']}, FastAPI {m['fastapi']}, "
         f"SQLAlchemy {m['sqlalchemy_api']} (API). Load generator (asyncio + httpx) on the same machine.\n"
     )
+    # Runs recorded before the servers required a reading time had no think time at all.
+    reading = data.get("reading_s")
+    think = (
+        "The only think time is the citizen's reading of the notice before 已阅读, which the servers require "
+        f"(GZ_MIN_READING_SECONDS, {_f(reading, 1)} s here): it is in no latency, but a conversation holds its "
+        "place meanwhile, so at 1 concurrent conversation turns/s is the citizen's pace, not the servers'. "
+        if reading is not None else "No think time. "
+    )
     out.append(
-        "Each conversation is 9 turns with no think time; N conversations are in flight at once (closed loop). "
+        "Each conversation is 9 turns; N conversations are in flight at once (closed loop). "
         "Ours: the full commitment journey (张伟, ZM001: need → choice → commitment → self → name → ID → phone → "
         "seven notice sections → 已阅读 → 本人承诺 → signed receipt), each turn checked against the contract. "
+        + think +
         "Stock: the `rasa init` bot's greet / mood stories chained to 9 turns. Latency is per turn (one REST "
         "request and its reply); errors are failed requests or wrong replies. Each level runs on ours, then on "
         "stock, both servers up. \"load avg\" is the machine's 1-minute load average just before that run "

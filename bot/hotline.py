@@ -11,6 +11,10 @@ carries the text and the evidence the API stamped (read-aloud ticks, the attesta
 The journey (actions/journey.py) reads ``metadata["hotline"]`` of the latest message and refuses a hotline
 affirmation without all read-aloud ticks and the attestation; the commitment record's channel is ``hotline``.
 
+Every message is also signed as it is handed to Rasa (``metadata["evidence"]``, bot/evidence_ledger.py), like on
+every channel: the commitment request must carry the signed reading statement and affirmation. The hotline has no
+delivery envelopes - the read-aloud ticks the API records are its delivery.
+
 Settings: ``secret_path`` in credentials.yml (default var/keys/hotline.secret), overridden by
 ``GZ_HOTLINE_SECRET_PATH`` (bot/stack.py passes the same file to the API and to Rasa).
 """
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import os
+import uuid
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
@@ -26,6 +31,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import evidence_ledger
 from bot.core import assisted
 
 logger = logging.getLogger(__name__)
@@ -95,15 +101,15 @@ class HotlineInput(InputChannel):
             if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT:
                 return response.json({"error": "invalid_message"}, status=400)
             collector = CollectingOutputChannel()
-            await on_new_message(
-                UserMessage(
-                    text.strip(),
-                    collector,
-                    claims["sender"],
-                    input_channel=self.name(),
-                    metadata=hotline_metadata(claims, body.get("metadata")),
-                )
+            message = UserMessage(
+                text.strip(),
+                collector,
+                claims["sender"],
+                input_channel=self.name(),
+                message_id=uuid.uuid4().hex,
+                metadata=hotline_metadata(claims, body.get("metadata")),
             )
+            await on_new_message(evidence_ledger.sign_user_message(message, self.name()))
             return response.json(collector.messages)
 
         return webhook

@@ -23,12 +23,26 @@ saturated, and where the time went:
    class tree to find its class by name. The lookup is memoised (same result, same order of precedence).
 
 ``GZ_RASA_TUNING=0`` starts Rasa without these fixes (the benchmark uses it to show their effect).
+
+Secrets never travel on the command line (any local user can read ``/proc/<pid>/cmdline``):
+
+- ``GZ_RASA_TOKEN_PATH`` names the file of the token that protects Rasa's HTTP API; it is appended to
+  ``sys.argv`` as ``--auth-token`` inside this process, after the kernel has recorded the command line;
+- ``GZ_ACTION_SECRET_PATH`` names the file of the secret the action server requires (actions/server.py); it is
+  put in this process's environment as ``GZ_ACTION_SECRET``, which the endpoints file names
+  (``action_endpoint.headers``) and Rasa substitutes when it reads the file.
 """
 from __future__ import annotations
 
 import os
 import sqlite3
 import sys
+from pathlib import Path
+from typing import List, MutableMapping
+
+ENV_TOKEN_PATH = "GZ_RASA_TOKEN_PATH"
+ENV_ACTION_SECRET_PATH = "GZ_ACTION_SECRET_PATH"
+ENV_ACTION_SECRET = "GZ_ACTION_SECRET"  # the name the endpoints files use: ${GZ_ACTION_SECRET}
 
 
 def compile_action_result_validation() -> None:
@@ -163,6 +177,38 @@ def memoised_event_types() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)
 
 
+class SecretError(RuntimeError):
+    """A secret file is named but unusable, or a secret was also given on the command line."""
+
+
+def _read_secret(path: str, what: str) -> str:
+    try:
+        value = Path(path).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise SecretError(f"{what}: cannot read {path}: {exc.strerror}") from None
+    if not value:
+        raise SecretError(f"{what}: {path} is empty")
+    return value
+
+
+def token_from_file(argv: List[str], env: MutableMapping[str, str]) -> List[str]:
+    """``argv`` with ``--auth-token`` from ``GZ_RASA_TOKEN_PATH`` appended (unchanged when it is unset)."""
+    path = env.get(ENV_TOKEN_PATH, "").strip()
+    if not path or len(argv) < 2 or argv[1] != "run":
+        return list(argv)
+    if any(arg.startswith("--auth") or arg.startswith("-t") for arg in argv[2:]):
+        raise SecretError(f"{ENV_TOKEN_PATH} is set and a token is on the command line: give it once, in the file")
+    # "=": a URL-safe token may begin with "-", which argparse would take for an option.
+    return [*argv, f"--auth-token={_read_secret(path, ENV_TOKEN_PATH)}"]
+
+
+def action_secret_from_file(env: MutableMapping[str, str]) -> None:
+    """``GZ_ACTION_SECRET`` for the endpoints file, read from ``GZ_ACTION_SECRET_PATH`` when that is set."""
+    path = env.get(ENV_ACTION_SECRET_PATH, "").strip()
+    if path:
+        env[ENV_ACTION_SECRET] = _read_secret(path, ENV_ACTION_SECRET_PATH)
+
+
 def main() -> None:
     from bot.message_guard import install as guard_incoming_messages
     from bot.tracker_store import install as tracker_store_survives_restarts
@@ -176,7 +222,13 @@ def main() -> None:
         memoised_event_types()
     from rasa.__main__ import main as rasa_main
 
-    sys.argv[0] = "rasa"
+    try:
+        argv = token_from_file(sys.argv, os.environ)
+        action_secret_from_file(os.environ)
+    except SecretError as exc:
+        print(f"Rasa not started: {exc}", file=sys.stderr)
+        sys.exit(2)
+    sys.argv[:] = ["rasa", *argv[1:]]
     rasa_main()
 
 

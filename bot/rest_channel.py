@@ -22,19 +22,27 @@ Registered in bot/credentials.yml as ``bot.rest_channel.ContractRestInput`` unde
    evidence names the channel (P2), so a REST client cannot claim to be the hotline or the widget.
 3. **The hotline's conversations and evidence are not reachable here.** Senders ``hotline-…`` belong to the
    hotline channel (bot/hotline.py) and are refused; metadata under ``hotline`` is dropped.
+4. **Channel evidence (bot/core/evidence.py, bot/evidence_ledger.py).** Each message is signed as it is handed to
+   Rasa (with the message id Rasa's user event will carry), together with the deliveries pending for the sender.
+   Each ``notice_section`` in the JSON response is signed as delivered (``response_returned``) when the response
+   is built and returned: REST has no acknowledgement, the response is all it knows. Its ``sent_at`` is when the
+   output channel got the bot message. A streamed turn (``?stream=true``) signs the message but no delivery (its
+   messages are written piecemeal, and the widget does not use it), and neither do the staff messages handed out
+   with a later reply: they are never notice sections.
 """
 from __future__ import annotations
 
 import copy
 import json
 import logging
-from asyncio import CancelledError
+import uuid
+from asyncio import CancelledError, Queue
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 import rasa.utils.endpoints
 import sqlalchemy as sa
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.core.channels.rest import RestInput
+from rasa.core.channels.rest import QueueOutputChannel, RestInput
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from sanic import Blueprint, response
@@ -42,7 +50,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import messages
-from bot.core import assisted
+from bot import evidence_ledger
+from bot.core import assisted, evidence
 from bot.tracker_store import open_event_data
 
 logger = logging.getLogger(__name__)
@@ -92,6 +101,29 @@ def pending_handoff_events_sql(store: SQLTrackerStore, sender_id: Text) -> List[
     return [e for e in events if isinstance(e, BotUttered) and HANDOFF_KEY in (e.metadata or {})]
 
 
+class EvidenceCollectingOutputChannel(CollectingOutputChannel):
+    """Rasa's collector, which also remembers each notice section whole (text as uttered, before Rasa splits it
+    at blank lines) with the time it got it, so that its delivery can be signed once the response goes out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.notice_sections: List[Dict[str, Any]] = []
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        if evidence.is_notice_section(message):
+            self.notice_sections.append({"message": copy.deepcopy(message), "sent_at": evidence.now_iso()})
+        await super().send_response(recipient_id, message)
+
+    def record_deliveries(self, channel: Text, sender_id: Text) -> None:
+        delivered_at = evidence.now_iso()
+        for sent in self.notice_sections:
+            evidence_ledger.record_delivery(
+                channel, sender_id, sent["message"], sent_at=sent["sent_at"], delivered_at=delivered_at,
+                how=evidence.DELIVERED_BY["rest"],
+            )
+        self.notice_sections = []
+
+
 class ContractRestInput(RestInput):
     @classmethod
     def name(cls) -> Text:
@@ -105,6 +137,23 @@ class ContractRestInput(RestInput):
         if not isinstance(metadata, dict):
             return None
         return {k: v for k, v in metadata.items() if k != assisted.CHANNEL} or None
+
+    @staticmethod
+    async def on_message_wrapper(
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        text: Text,
+        queue: Queue,
+        sender_id: Text,
+        input_channel: Text,
+        metadata: Optional[Dict[Text, Any]],
+    ) -> None:
+        # The streamed turn: Rasa's own wrapper, with the message signed.
+        message = UserMessage(
+            text, QueueOutputChannel(queue), sender_id, input_channel=input_channel,
+            message_id=uuid.uuid4().hex, metadata=metadata,
+        )
+        await on_new_message(evidence_ledger.sign_user_message(message, input_channel))
+        await queue.put("DONE")
 
     @staticmethod
     async def pending_messages(request: Request, sender_id: Text) -> List[Dict[str, Any]]:
@@ -154,11 +203,12 @@ class ContractRestInput(RestInput):
                     await self.stream_response(on_new_message, text, sender_id, self.name(), metadata)(resp)
 
                 return response.stream(stream, content_type="text/event-stream")
-            collector = CollectingOutputChannel()
+            collector = EvidenceCollectingOutputChannel()
+            message = UserMessage(
+                text, collector, sender_id, input_channel=self.name(), message_id=uuid.uuid4().hex, metadata=metadata
+            )
             try:
-                await on_new_message(
-                    UserMessage(text, collector, sender_id, input_channel=self.name(), metadata=metadata)
-                )
+                await on_new_message(evidence_ledger.sign_user_message(message, self.name()))
             except CancelledError:
                 logger.error("rest message timed out")
             except Exception:
@@ -169,7 +219,9 @@ class ContractRestInput(RestInput):
                 text, custom = messages.service_error("internal_error", "系统处理")
                 return response.json(pending + [{"recipient_id": sender_id, "text": text},
                                                 {"recipient_id": sender_id, "custom": custom}])
-            return response.json(pending + collector.messages)
+            reply = response.json(pending + collector.messages)
+            collector.record_deliveries(self.name(), sender_id)
+            return reply
 
         return webhook
 

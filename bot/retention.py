@@ -68,7 +68,16 @@ def tracker_store_url(endpoints: Path) -> sa.engine.URL:
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.utils.endpoints import read_endpoint_config
 
-    config = read_endpoint_config(str(endpoints), "tracker_store")
+    # The file also names the action server's secret as ${GZ_ACTION_SECRET} (bot/stack.py), which Rasa's reader
+    # insists on substituting; only the tracker store is needed here, so a placeholder stands in while reading.
+    placeholder = "GZ_ACTION_SECRET" not in os.environ
+    if placeholder:
+        os.environ["GZ_ACTION_SECRET"] = "not-needed-here"
+    try:
+        config = read_endpoint_config(str(endpoints), "tracker_store")
+    finally:
+        if placeholder:
+            del os.environ["GZ_ACTION_SECRET"]
     if config is None or str(config.type).lower() != "sql":
         raise SystemExit(f"{endpoints}: the purge works on Rasa's SQL tracker store; configured: "
                          f"{getattr(config, 'type', None) or 'none (in-memory)'}")

@@ -14,17 +14,28 @@ everything else of the stock one (the socket.io protocol - Engine.IO 4 / Socket.
   the tracker's sender id, shared by every channel, so a client that picked its own id could name another
   channel's conversation (a REST sender, a WeChat openid) and continue someone else's journey. An id of any
   other shape is replaced by a fresh one in ``session_request`` and a message carrying one is dropped.
+
+Channel evidence (bot/core/evidence.py, bot/evidence_ledger.py): every user message is signed as it is handed to
+Rasa, with the deliveries pending for the session. Every emit of a ``notice_section`` - its text (Rasa splits a
+text at blank lines into several emits) and its custom - asks the client for an acknowledgement (socket.io's ack
+callback); the widget acknowledges each bot message once it has rendered it. When every emit of the section has
+been acknowledged the delivery is signed (``client_ack``) and waits for the session's next message. A client that
+never acknowledges (gone, or an old widget) leaves the section undelivered, and the journey says so.
 """
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Set, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
+
+from bot import evidence_ledger
+from bot.core import evidence
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +46,70 @@ def valid_session_id(value: Any) -> bool:
     return isinstance(value, str) and SESSION_ID.fullmatch(value) is not None
 
 
+CHANNEL = "socketio"
+
+
+class NoticeDelivery:
+    """One notice section on its way to a session: delivered once each of its emits has been acknowledged."""
+
+    def __init__(self, sender: Text, message: Dict[Text, Any]) -> None:
+        self.sender = sender
+        self.message = copy.deepcopy(message)  # Rasa's send_response pops the text and custom out of it
+        self.sent_at = evidence.now_iso()
+        self.parts = 0
+        self.acknowledged: Set[int] = set()
+        self.complete = False  # every emit of the section has been made
+        self.recorded = False
+
+    def part(self) -> Callable[..., None]:
+        """The ack callback of the next emit (the client may send anything with its acknowledgement)."""
+        index = self.parts
+        self.parts += 1
+
+        def acknowledged(*_: Any) -> None:
+            self.acknowledged.add(index)
+            self.record_if_delivered()
+
+        return acknowledged
+
+    def all_sent(self) -> None:
+        self.complete = True
+        self.record_if_delivered()
+
+    def record_if_delivered(self) -> None:
+        if self.recorded or not self.complete or self.parts == 0 or len(self.acknowledged) < self.parts:
+            return
+        self.recorded = True
+        evidence_ledger.record_delivery(
+            CHANNEL, self.sender, self.message, sent_at=self.sent_at, how=evidence.DELIVERED_BY[CHANNEL]
+        )
+
+
 class ContractSocketIOOutput(SocketIOOutput):
-    """Emits the contract's ``custom`` as ``{"custom": ...}`` instead of spreading it into ``emit()``."""
+    """Emits the contract's ``custom`` as ``{"custom": ...}`` instead of spreading it into ``emit()``, and asks
+    for an acknowledgement of each emit of a notice section."""
+
+    def __init__(self, sio: Any, bot_message_evt: Text) -> None:
+        super().__init__(sio, bot_message_evt)
+        self._delivery: Optional[NoticeDelivery] = None  # the notice section being emitted, if any
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        if not evidence.is_notice_section(message):
+            await super().send_response(recipient_id, message)
+            return
+        delivery = NoticeDelivery(recipient_id, message)
+        self._delivery = delivery
+        try:
+            await super().send_response(recipient_id, message)
+        finally:
+            self._delivery = None
+        delivery.all_sent()
+
+    async def _send_message(self, socket_id: Text, response: Any) -> None:
+        if self._delivery is None:
+            await self.sio.emit(self.bot_message_evt, response, room=socket_id)
+        else:
+            await self.sio.emit(self.bot_message_evt, response, room=socket_id, callback=self._delivery.part())
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"custom": json_message})
@@ -49,7 +122,7 @@ class ContractSocketIOInput(SocketIOInput):
     def name(cls) -> Text:
         # Same name as the stock channel: the webhook stays /webhooks/socketio/ and the tracker records
         # input_channel "socketio" (the commitment evidence names the channel, P2).
-        return "socketio"
+        return CHANNEL
 
     def get_output_channel(self) -> Optional[ContractSocketIOOutput]:
         if self.sio is None:
@@ -62,7 +135,7 @@ class ContractSocketIOInput(SocketIOInput):
                 logger.warning("socket.io message with a malformed session id dropped")
                 return
             message.output_channel = ContractSocketIOOutput(self.sio, self.bot_message_evt)
-            await on_new_message(message)
+            await on_new_message(evidence_ledger.sign_user_message(message, self.name()))
 
         blueprint = super().blueprint(handle)
         sio = self.sio

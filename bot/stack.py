@@ -12,6 +12,18 @@ server) and ``scale`` (PostgreSQL for the API and Rasa's tracker store, Redis lo
 Replicas: ``start_actions(port=..., name=...)`` and ``start_rasa(port=..., name=..., action_port=...)`` start
 further action servers and Rasa servers sharing the same stores (tests/scale/test_replicas.py); each Rasa
 replica gets its own endpoints file naming its action server.
+
+Hardening (every profile; tests/e2e/test_hardening.py):
+- every server binds 127.0.0.1; the action server (actions/server.py) answers only requests carrying the secret
+  of ``keys/action.secret``, which Rasa sends from its endpoints file (``${GZ_ACTION_SECRET}``, filled in by
+  bot/rasa_server.py from the file);
+- no secret on a command line (``/proc/<pid>/cmdline`` is readable by every local user): Rasa reads its API token
+  from ``keys/rasa.token`` (``GZ_RASA_TOKEN_PATH``), the servers read their keys from files named in the environment;
+- the channel-evidence key (``keys/channel-evidence.key``) goes to Rasa and the API, never to the action server;
+- uvicorn trusts no X-Forwarded-For (a client on loopback could otherwise choose its address for the login rate
+  limit);
+- ``var/`` is 0700 and every file in it 0600: the stack tightens what exists when it starts, and every process
+  it spawns runs with umask 077.
 """
 from __future__ import annotations
 
@@ -26,14 +38,58 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from bot.core.assisted import load_or_create_secret
+from bot.core.evidence import ENV_KEY_PATH as EVIDENCE_KEY_ENV
+from bot.core.evidence import EVIDENCE_KEY_FILE
+from bot.core.evidence import load_or_create_key as load_or_create_evidence_key
 from bot.core.sealing import load_or_create as load_data_key_ring
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA_PY = ROOT / ".venv" / "bin" / "python"
 API_PY = ROOT / ".venv-api" / "bin" / "python"
+
+LOOPBACK = "127.0.0.1"
+# Every process the stack starts creates its files private (var/ holds keys, databases, logs and letters).
+PRIVATE_UMASK = 0o077
+# Profiles the stack runs; both are one machine with every server on loopback, which is why they may use the
+# demo WeChat credentials (bot/wechat/channel.py WeChatSettings).
+PROFILES = ("embedded", "scale")
+# Redis database numbers in the scale profile: Rasa's lock store, the WeChat channel's store (tests/wechat and
+# deploy/), and the pending delivery envelopes of the evidence ledger (bot/evidence_ledger.py).
+REDIS_LOCK_DB = 1
+REDIS_EVIDENCE_DB = 4
+# What the action server must never inherit from the environment of whoever starts the stack: it carries
+# evidence and talks to the API with its service token, nothing more (bot/core/evidence.py).
+ACTION_SERVER_DENIED_ENV = (
+    EVIDENCE_KEY_ENV, "GZ_SIGNING_KEY_PATH", "GZ_ID_HASH_KEY_PATH", "GZ_DATA_KEY_PATH", "GZ_JWT_SECRET_PATH",
+    "GZ_HOTLINE_SECRET_PATH", "GZ_RASA_TOKEN_PATH", "GZ_RASA_TOKEN", "GZ_ACTION_SECRET",
+)
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to a file that is 0600 from its first byte (no window in which others may read it)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # the file may have existed with wider permissions
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def make_private(root: Path) -> None:
+    """``root`` and every directory under it 0700, every file 0600 (symbolic links are left alone)."""
+    root.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(root, 0o700)
+    for directory, dirs, files in os.walk(root):
+        for name in dirs:
+            path = os.path.join(directory, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o700)
+        for name in files:
+            path = os.path.join(directory, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o600)
 
 
 @dataclass
@@ -61,30 +117,44 @@ class StackConfig:
         return self.var_dir / "keys" / "rasa.token"
 
     @property
+    def action_secret_path(self) -> Path:
+        """The secret the action server requires of every caller (actions/server.py); Rasa sends it."""
+        return self.var_dir / "keys" / "action.secret"
+
+    @property
+    def evidence_key_path(self) -> Path:
+        """The HMAC key the channels sign evidence with (bot/core/evidence.py): Rasa and the API, never actions."""
+        return self.var_dir / "keys" / EVIDENCE_KEY_FILE
+
+    @property
     def hotline_secret_path(self) -> Path:
         """The HMAC secret of the hotline channel's tokens (bot/core/assisted.py), shared by the API and Rasa."""
         return self.var_dir / "keys" / "hotline.secret"
 
     def rasa_token(self) -> str:
         """The token that protects Rasa's HTTP API (P5): created on first use, 0600, never in the repo."""
-        path = self.rasa_token_path
+        return self._secret(self.rasa_token_path)
+
+    def action_secret(self) -> str:
+        return self._secret(self.action_secret_path)
+
+    @staticmethod
+    def _secret(path: Path) -> str:
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(secrets.token_urlsafe(32))
-            path.chmod(0o600)
+            write_private(path, secrets.token_urlsafe(32))
         return path.read_text().strip()
 
     @property
     def api_url(self) -> str:
-        return f"http://127.0.0.1:{self.api_port}"
+        return f"http://{LOOPBACK}:{self.api_port}"
 
     @property
     def rasa_url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
+        return f"http://{LOOPBACK}:{self.rasa_port}"
 
     @property
     def action_url(self) -> str:
-        return f"http://127.0.0.1:{self.action_port}"
+        return f"http://{LOOPBACK}:{self.action_port}"
 
     def api_env(self) -> Dict[str, str]:
         keys = self.var_dir / "keys"
@@ -100,6 +170,8 @@ class StackConfig:
             "GZ_RASA_URLS": os.environ.get("GZ_RASA_URLS", self.rasa_url),
             # The hotline console (api/hotline) signs its channel tokens with this secret (issue 5).
             "GZ_HOTLINE_SECRET_PATH": str(self.hotline_secret_path),
+            # The API recomputes the MAC of every envelope the channels signed (api/commitments/evidence.py).
+            EVIDENCE_KEY_ENV: str(self.evidence_key_path),
         }
         if self.profile == "scale":
             env["GZ_DATABASE_URL"] = os.environ.get(
@@ -130,11 +202,35 @@ class StackConfig:
         configured = os.environ.get("SANIC_WORKERS", "").strip()
         return max(1, int(configured)) if configured.isdigit() else max(1, os.cpu_count() or 1)
 
+    def rasa_env(self) -> Dict[str, str]:
+        """What Rasa is told: files, never secret values (bot/rasa_server.py reads the token and the secret)."""
+        env = {
+            "GZ_PROFILE": self.profile,  # the WeChat channel accepts its demo credentials only in PROFILES
+            "GZ_RASA_TOKEN_PATH": str(self.rasa_token_path),
+            "GZ_ACTION_SECRET_PATH": str(self.action_secret_path),
+            "GZ_HOTLINE_SECRET_PATH": str(self.hotline_secret_path),
+            # P5: the tracker store seals every event with the API's data key ring (bot/tracker_store.py).
+            "GZ_DATA_KEY_PATH": self.api_env()["GZ_DATA_KEY_PATH"],
+            # The channels sign what users typed and which notice sections arrived (bot/core/evidence.py).
+            EVIDENCE_KEY_ENV: str(self.evidence_key_path),
+            "SANIC_WORKERS": str(self.sanic_workers()),
+            # Rasa's telemetry would send usage events and, on a crash, the exception to Rasa's servers.
+            "RASA_TELEMETRY_ENABLED": "false",
+        }
+        if self.profile == "scale":
+            # Several Sanic workers: a delivery signed by one must reach the next message, whichever takes it.
+            env["GZ_EVIDENCE_REDIS_URL"] = f"redis://{self.redis_host}:{self.redis_port}/{REDIS_EVIDENCE_DB}"
+        return env
+
     def endpoints_yaml(self, action_url: Optional[str] = None) -> str:
         lines = [
             "# Generated by bot/stack.py for this run; see README 'Configuration'.",
             "action_endpoint:",
             f'  url: "{action_url or self.action_url}/webhook"',
+            # Rasa substitutes the variable when it reads this file; bot/rasa_server.py sets it from the secret
+            # file, so the secret is neither in this file nor on a command line.
+            "  headers:",
+            "    X-GZ-Action-Secret: ${GZ_ACTION_SECRET}",
         ]
         if self.profile == "scale":
             lines += [
@@ -150,7 +246,7 @@ class StackConfig:
                 "  type: redis",
                 f"  url: {self.redis_host}",
                 f"  port: {self.redis_port}",
-                "  db: 1",
+                f"  db: {REDIS_LOCK_DB}",
                 "  key_prefix: gaozhi",
             ]
         else:
@@ -177,18 +273,25 @@ class Stack:
 
     # --- preparation ------------------------------------------------------------------------------
     def prepare(self) -> None:
-        self.config.var_dir.mkdir(parents=True, exist_ok=True)
-        self.logs.mkdir(exist_ok=True)
-        (self.config.var_dir / "keys").mkdir(exist_ok=True)
-        (self.config.var_dir / "endpoints.yml").write_text(self.config.endpoints_yaml(), encoding="utf-8")
+        if self.config.profile not in PROFILES:
+            raise ValueError(f"GZ_PROFILE={self.config.profile!r}: the stack runs {' or '.join(PROFILES)}")
+        # Whatever an earlier run (or an older version) left readable becomes private before anything starts.
+        make_private(self.config.var_dir)
+        self.logs.mkdir(exist_ok=True, mode=0o700)
+        (self.config.var_dir / "keys").mkdir(exist_ok=True, mode=0o700)
+        write_private(self.config.var_dir / "endpoints.yml", self.config.endpoints_yaml())
         env = dict(os.environ, **self.config.api_env())
         # P5: the data key ring (encryption at rest) that the API and Rasa's tracker store share; created here,
         # before either starts, so both open the same file (O_EXCL: whoever comes first creates it).
         load_data_key_ring(Path(env["GZ_DATA_KEY_PATH"]))
         # Alembic migration, catalogue versions, demo data and accounts, token secrets (idempotent).
-        subprocess.run([str(API_PY), "-m", "api.cli", "init"], cwd=ROOT, env=env, check=True)
+        subprocess.run([str(API_PY), "-m", "api.cli", "init"], cwd=ROOT, env=env, check=True, umask=PRIVATE_UMASK)
         load_or_create_secret(self.config.hotline_secret_path)  # before the API and Rasa read it (issue 5)
+        load_or_create_evidence_key(self.config.evidence_key_path)  # before Rasa and the API read it
+        self.config.rasa_token()
+        self.config.action_secret()
         self.service_token = self._read_service_token(env)
+        make_private(self.config.var_dir)  # anything a helper above created with the caller's umask
 
     def _read_service_token(self, env: Dict[str, str]) -> str:
         # P5: the action server is a service client of the API; `api.cli init` created its token (0600).
@@ -199,17 +302,23 @@ class Stack:
         return path.read_text(encoding="ascii").strip()
 
     # --- processes --------------------------------------------------------------------------------
-    def _spawn(self, name: str, cmd: List[str], env: Dict[str, str]) -> None:
-        log = open(self.logs / f"{name}.log", "ab")
-        self.procs[name] = subprocess.Popen(
-            cmd, cwd=ROOT, env=dict(os.environ, **env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+    def _spawn(self, name: str, cmd: List[str], env: Dict[str, str], denied: Tuple[str, ...] = ()) -> None:
+        fd = os.open(str(self.logs / f"{name}.log"), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        full_env = {k: v for k, v in os.environ.items() if k not in denied}
+        full_env.update(env)
+        with os.fdopen(fd, "ab") as log:
+            self.procs[name] = subprocess.Popen(
+                cmd, cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                umask=PRIVATE_UMASK,
+            )
 
     def start_api(self) -> None:
         self._spawn(
             "api",
-            [str(API_PY), "-m", "uvicorn", "api.main:create_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(self.config.api_port), "--no-access-log"],
+            # --no-proxy-headers: uvicorn would otherwise take X-Forwarded-For from any client on loopback as the
+            # client's address, and with it a fresh login rate limit (api/auth) for every forged address.
+            [str(API_PY), "-m", "uvicorn", "api.main:create_app", "--factory", "--host", LOOPBACK,
+             "--port", str(self.config.api_port), "--no-access-log", "--no-proxy-headers"],
             self.config.api_env(),
         )
 
@@ -217,39 +326,44 @@ class Stack:
         """The action server; ``port`` and ``name`` start a replica (its log is ``logs/<name>.log``)."""
         if self.service_token is None:
             self.service_token = self._read_service_token(dict(os.environ, **self.config.api_env()))
+        self.config.action_secret()  # exists before the server reads it, even without prepare()
         port = port or self.config.action_port
         if port != self.config.action_port:
-            self.ready_urls[name] = f"http://127.0.0.1:{port}/health"
+            self.ready_urls[name] = f"http://{LOOPBACK}:{port}/health"
         self._spawn(
             name,
-            [str(RASA_PY), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-            {"GZ_API_URL": self.config.api_url, "TF_CPP_MIN_LOG_LEVEL": "3", "GZ_SERVICE_TOKEN": self.service_token},
+            # actions/server.py: rasa_sdk's app on loopback, refusing every caller without the action secret.
+            [str(RASA_PY), "-m", "actions.server", "--actions", "actions", "--port", str(port)],
+            {"GZ_API_URL": self.config.api_url, "TF_CPP_MIN_LOG_LEVEL": "3", "GZ_SERVICE_TOKEN": self.service_token,
+             "GZ_ACTION_SECRET_PATH": str(self.config.action_secret_path)},
+            denied=ACTION_SERVER_DENIED_ENV,
         )
 
     def start_rasa(self, port: Optional[int] = None, name: str = "rasa", action_port: Optional[int] = None) -> None:
         """The Rasa server; ``port``/``name`` start a replica, ``action_port`` points it at another action server."""
         assert self.model is not None, "no model"
+        # The files Rasa reads its secrets from exist before it starts, even without prepare().
+        self.config.rasa_token()
+        self.config.action_secret()
+        load_or_create_evidence_key(self.config.evidence_key_path)
         port = port or self.config.rasa_port
         endpoints = self.config.var_dir / "endpoints.yml"
         if action_port and action_port != self.config.action_port:
             endpoints = self.config.var_dir / f"endpoints-{name}.yml"
-            endpoints.write_text(self.config.endpoints_yaml(f"http://127.0.0.1:{action_port}"), encoding="utf-8")
+            write_private(endpoints, self.config.endpoints_yaml(f"http://{LOOPBACK}:{action_port}"))
         if port != self.config.rasa_port:
-            self.ready_urls[name] = f"http://127.0.0.1:{port}/status?token={self.config.rasa_token()}"
+            self.ready_urls[name] = f"http://{LOOPBACK}:{port}/status?token={self.config.rasa_token()}"
         self._spawn(
             name,
-            # --auth-token protects the HTTP API (trackers, /model); the channels' webhooks stay open.
-            # bot.rasa_server = `rasa run` plus the two fixes the benchmark's profile found (see its docstring).
-            # "=": a URL-safe token may begin with "-", which argparse would take for an option.
-            [str(RASA_PY), "-m", "bot.rasa_server", "run", "--enable-api", f"--auth-token={self.config.rasa_token()}",
+            # The token protecting the HTTP API (trackers, /model) is read from GZ_RASA_TOKEN_PATH by
+            # bot.rasa_server (`rasa run` plus the fixes the benchmark's profile found, see its docstring), never
+            # passed here; the channels' webhooks stay open, on loopback.
+            [str(RASA_PY), "-m", "bot.rasa_server", "run", "--enable-api", "-i", LOOPBACK,
              "--cors", "*", "--port", str(port), "--model", str(self.model), "--endpoints", str(endpoints),
              "--credentials", str(self.config.credentials),
              "--logging-config-file", str(ROOT / "bot" / "logging.yml")],
             {"TF_CPP_MIN_LOG_LEVEL": "3", "TF_INTRA_OP_PARALLELISM_THREADS": "2", "TF_INTER_OP_PARALLELISM_THREADS": "1",
-             "GZ_HOTLINE_SECRET_PATH": str(self.config.hotline_secret_path),
-             # P5: the tracker store seals every event with the API's data key ring (bot/tracker_store.py).
-             "GZ_DATA_KEY_PATH": self.config.api_env()["GZ_DATA_KEY_PATH"],
-             "SANIC_WORKERS": str(self.config.sanic_workers())},
+             **self.config.rasa_env()},
         )
 
     def stop(self, name: str, sig: int = signal.SIGTERM, timeout: float = 15.0) -> None:
@@ -309,6 +423,8 @@ def build_artifacts() -> None:
 def up(args: argparse.Namespace) -> int:
     from bot.model import active_model, ensure_model
 
+    # This process writes keys and endpoints under var/ too: private from the start, like its children.
+    os.umask(PRIVATE_UMASK)
     config = StackConfig()
     build_artifacts()
     # The model an admin activated in the console survives a restart; without one, the hash-cached model.

@@ -57,6 +57,13 @@ class Commitment(Base):
     key_id: Mapped[str] = mapped_column(String(64))
     canonical: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The same record in the Chinese algorithms (migration 0011): SM3 of the signed bytes, the SM3 chain link
+    # (also inside the signed JSON), SM2 signature (base64 of r || s) and its key. None on records signed
+    # before, which verify with Ed25519 and SHA-256 alone and report SM2 as "absent".
+    sm3_hash: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    sm3_prev_hash: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    sm2_signature: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
+    sm2_key_id: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
 
     # --- not signed: what happened after signing ------------------------------------------------------
     # ``status`` above is the status at signing and is covered by the signature; the lifecycle moves on in
@@ -69,6 +76,9 @@ class Commitment(Base):
     # R11 / 五(四): a complaint names this commitment, so it must be verified whatever the sampling drew.
     # Set by api.complaints.service; read by api.verification (task selection reason "complaint").
     verification_mandatory: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The channel's id of the user message that affirmed this commitment (signed in the record's channel
+    # evidence): unique, so one signed affirmation can never make a second commitment (replay).
+    affirmation_message_id: Mapped[Optional[str]] = mapped_column(String(200), nullable=True, unique=True, index=True)
 
     item_version: Mapped[ItemVersion] = relationship()
 

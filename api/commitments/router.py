@@ -1,15 +1,18 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Literal, Optional
+from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.audit import service as audit
 from api.auth.dependencies import require_roles
 from api.auth.service import Principal, applicant_actor
-from api.commitments import lifecycle, service
+from api.commitments import evidence as channel_evidence
+from api.commitments import lifecycle, service, verify_page
 from api.commitments import status as lifecycle_status
 from api.commitments.schemas import (
     ChainVerification,
@@ -49,21 +52,111 @@ def create_commitment(
     id_hash_key: bytes = Depends(get_id_hash_key),
     settings: Settings = Depends(get_settings),
 ) -> CommitmentReceipt:
-    receipt, created = service.create(factory, key, id_hash_key, settings.public_base_url, body)
+    receipt, created = service.create(
+        factory,
+        key,
+        id_hash_key,
+        settings.public_base_url,
+        body,
+        policy=channel_evidence.Policy.from_settings(settings),
+        shared_data_adapter=settings.shared_data_adapter,
+    )
     if not created:
         response.status_code = 200
     return receipt
 
 
-@router.get("/commitments/{commitment_no}/verify", response_model=CommitmentVerification)
+def _accept_q(accept: str, media_type: str) -> float:
+    """The quality the Accept header gives ``media_type`` (exact or ``type/*`` or ``*/*``), 0 when none."""
+    best, best_rank = 0.0, -1
+    major = media_type.split("/")[0]
+    for part in accept.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        name = fields[0].lower()
+        rank = 2 if name == media_type else 1 if name == f"{major}/*" else 0 if name == "*/*" else -1
+        if rank < 0 or rank < best_rank:
+            continue
+        q = 1.0
+        for param in fields[1:]:
+            if param.lower().startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        best, best_rank = q, rank
+    return best
+
+
+def wants_html(request: Request, output: Optional[str]) -> bool:
+    """A person's browser gets the page, a program the JSON: ``?format=`` decides when given, otherwise the
+    Accept header, where only an explicit text/html counts (``*/*`` alone, as sent by curl and HTTP libraries,
+    keeps the JSON every existing client reads)."""
+    if output in ("html", "json"):
+        return output == "html"
+    accept = request.headers.get("accept", "")
+    if "text/html" not in accept.lower():
+        return False
+    html_q = _accept_q(accept, "text/html")
+    return html_q > 0 and html_q >= _accept_q(accept, "application/json")
+
+
+def _html(body: str, status_code: int = 200) -> HTMLResponse:
+    return HTMLResponse(
+        body,
+        status_code=status_code,
+        headers={"Content-Security-Policy": verify_page.CONTENT_SECURITY_POLICY, "Vary": "Accept", "Cache-Control": "no-store"},
+    )
+
+
+@router.get(
+    "/commitments/{commitment_no}/verify",
+    response_model=CommitmentVerification,
+    responses={
+        200: {"content": {"text/html": {}}, "description": "JSON; a Chinese page for Accept: text/html"},
+        404: {"content": {"application/json": {}, "text/html": {}}, "description": "no such commitment"},
+    },
+)
 def verify_commitment(
-    commitment_no: str, session: Session = Depends(get_session), key: PlatformKey = Depends(get_platform_key)
-) -> CommitmentVerification:
-    """P3: anyone holding a receipt can check that its record is unchanged since signing."""
+    commitment_no: str,
+    request: Request,
+    response: Response,
+    output: Optional[Literal["html", "json"]] = Query(None, alias="format"),
+    session: Session = Depends(get_session),
+    key: PlatformKey = Depends(get_platform_key),
+) -> Any:
+    """P3: anyone holding a receipt can check that its record is unchanged since signing: both signatures
+    (Ed25519, SM2) and both chains (SHA-256, SM3), and apart from that the commitment's current status."""
     result = service.verify_one(session, key, commitment_no)
+    html = wants_html(request, output)
     if result is None:
+        if html:
+            return _html(verify_page.render_not_found(commitment_no), 404)
         raise ApiError(404, "unknown_commitment", f"没有编号为 {commitment_no} 的承诺记录。")
+    if html:
+        base = "/api/v1"
+        return _html(
+            verify_page.render(
+                result,
+                json_url=f"{base}/commitments/{quote(result.commitment_no)}/verify?format=json",
+                keys_url=f"{base}/keys",
+                ca_url=f"{base}/pki/ca.pem",
+            )
+        )
+    response.headers["Vary"] = "Accept"
     return result
+
+
+@router.get("/commitments/{commitment_no}/notice", response_class=HTMLResponse)
+def commitment_notice(commitment_no: str, session: Session = Depends(get_session)) -> HTMLResponse:
+    """The notification (告知书) exactly in the version the commitment cites, readable by anyone who holds the
+    receipt (P2): the catalogue text, no personal data."""
+    row = lifecycle_status.by_number(session, commitment_no)
+    if row is None or row.item_version is None:
+        raise ApiError(404, "unknown_commitment", f"没有编号为 {commitment_no} 的承诺记录。")
+    from api.documents import service as documents
+    from api.documents.html import render_html
+
+    return HTMLResponse(render_html(documents.template(row.item_version)), headers={"Cache-Control": "public, max-age=300"})
 
 
 @router.get("/chain/verify", response_model=ChainVerification)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import Any, Dict, List, Literal, Optional
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -60,6 +60,62 @@ class AssistedEvidence(BaseModel):
     attested_at: AwareDatetime
 
 
+# Envelopes are checked field by field by ``bot.core.evidence.verify`` (exact field set, MAC, version), so their
+# models accept what arrives as it arrived: a malformed envelope is the refusal ``evidence_invalid``, never a
+# silently coerced value. The fields are listed for the API's documentation.
+_Envelope = ConfigDict(extra="allow")
+
+
+class MessageEnvelope(BaseModel):
+    """One user message as the Rasa input channel received it, signed there (``bot.core.evidence.sign_message``)."""
+
+    model_config = _Envelope
+    v: Any = None
+    kind: Any = None  # "message"
+    channel: Any = None
+    sender: Any = None
+    message_id: Any = None
+    text: Any = None  # exactly what the person typed or the button sent
+    at: Any = None  # ISO-8601 with offset: when the channel received it
+    mac: Any = None  # HMAC-SHA256 of the canonical fields, base64url
+
+
+class DeliveryEnvelope(BaseModel):
+    """One notice section the output channel knew had arrived (``bot.core.evidence.sign_delivery``)."""
+
+    model_config = _Envelope
+    v: Any = None
+    kind: Any = None  # "delivery"
+    channel: Any = None
+    sender: Any = None
+    item_code: Any = None
+    notice_version: Any = None
+    section: Any = None
+    total: Any = None
+    text_sha256: Any = None  # SHA-256 of the section as the bot uttered it
+    sent_at: Any = None  # when the output channel got it
+    delivered_at: Any = None  # when the channel knew it arrived
+    how: Any = None  # response_returned | client_ack | customer_service_api
+    mac: Any = None
+
+
+class ChannelEvidence(BaseModel):
+    """What the channels signed: the "已阅读" message, the affirmation message, one delivery per notice section
+    (none for the hotline, whose read-aloud ticks the API recorded itself)."""
+
+    model_config = _Strict
+    notice_ack: MessageEnvelope
+    affirmation: MessageEnvelope
+    deliveries: List[DeliveryEnvelope] = Field(default_factory=list, max_length=200)
+
+    def envelope(self, name: str) -> Dict[str, Any]:
+        """An envelope exactly as it was sent (fields it did not carry stay absent)."""
+        return getattr(self, name).model_dump(exclude_unset=True)
+
+    def delivery_envelopes(self) -> List[Dict[str, Any]]:
+        return [d.model_dump(exclude_unset=True) for d in self.deliveries]
+
+
 class Evidence(BaseModel):
     """What the channel showed and what the applicant answered (P2). Timestamps carry their UTC offset."""
 
@@ -71,6 +127,9 @@ class Evidence(BaseModel):
     notice_ack_at: AwareDatetime
     # Only for channel "hotline": the assisted session's evidence (issue 5). Absent for every other channel.
     assisted: Optional[AssistedEvidence] = None
+    # Required (api/commitments/evidence.py refuses a request without it): the channels' signed envelopes,
+    # which the API checks against this request and its own catalogue instead of trusting the fields above.
+    channel_evidence: Optional[ChannelEvidence] = None
 
 
 class CommitmentRequest(BaseModel):
@@ -111,8 +170,46 @@ class VerificationChecks(BaseModel):
     columns: bool
 
 
+# "absent": a record signed before SM2 was added carries no SM2 signature and no SM3 link; that is not a failure.
+CheckResult = Literal["valid", "invalid", "absent"]
+
+
+class Signer(BaseModel):
+    """One of the record's two signatures, with the hash and chain of the same family."""
+
+    algorithm: str  # Ed25519 | SM2
+    hash_algorithm: str  # SHA-256 | SM3
+    key_id: Optional[str]
+    signature: CheckResult
+    hash: CheckResult
+    chain: CheckResult
+    record_hash: Optional[str]  # hex, in hash_algorithm
+
+
+class Integrity(BaseModel):
+    """Is the record what the platform signed? Says nothing about what happened to the commitment since."""
+
+    valid: bool
+    # Every check by name: hash, signature, chain, columns (Ed25519/SHA-256 and the stored columns) and
+    # sm3_hash, sm2_signature, sm3_chain.
+    checks: Dict[str, CheckResult]
+    signers: List[Signer]
+
+
+class StatusStep(BaseModel):
+    """One step of the lifecycle, for the public: what and when, no names and no reasons (P5)."""
+
+    status: str
+    label: str
+    at: str
+
+
 class CommitmentVerification(BaseModel):
-    """Public: says whether a receipt's record is intact, without any personal data (P3, P5)."""
+    """Public: says whether a receipt's record is intact, without any personal data (P3, P5).
+
+    Two questions kept apart: ``integrity`` (is the record unchanged since signing; ``valid`` and ``checks``
+    say the same for the Ed25519 side, as they always did) and the lifecycle (``status_at_signing`` is in the
+    signed record; ``current_status`` and ``status_history`` are what happened since, not signed)."""
 
     commitment_no: str
     valid: bool
@@ -123,6 +220,16 @@ class CommitmentVerification(BaseModel):
     created_at: str
     key_id: str
     record_hash: str
+    integrity: Integrity
+    status_at_signing: str
+    current_status: str
+    current_status_label: str
+    status_history: List[StatusStep]
+    item_name: str
+    notice_version_no: int
+    notice_url: str
+    sm2_key_id: Optional[str] = None
+    sm3_record_hash: Optional[str] = None
 
 
 class ChainProblem(BaseModel):
@@ -134,6 +241,8 @@ class ChainVerification(BaseModel):
     valid: bool
     length: int
     problems: List[ChainProblem]
+    # How many records carry the SM2 signature and SM3 link; the others were signed before SM2 was added.
+    sm2_signed: int = 0
 
 
 # --- after the signature: status, history, withdrawal (R17, contract stage commitment_status) -----------

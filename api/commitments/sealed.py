@@ -1,90 +1,191 @@
-"""ID numbers of a signed commitment, encrypted at rest (P5). The one place that seals and reconstructs.
+"""Personal data of a signed commitment, encrypted at rest (P5). The one place that seals and reconstructs.
 
-The legal record is unchanged: ``record_hash`` is the SHA-256 of the plaintext canonical JSON and the Ed25519
-signature (P3) is over those same bytes. What is *stored* in ``commitments.canonical`` is that JSON object with
-every ``id_number`` value - the applicant's 身份证号 or 统一社会信用代码 (``applicant.id_number``, whatever
-``applicant.id_type`` says) and the proxy's 身份证号 (``proxy.id_number``) - replaced by an AES-256-GCM envelope
-(``bot.core.sealing``), and so is any other string of the record that contains an ID number (free text such as
-the affirmation as typed), serialised with the same ``canonical_json``. Reconstruction opens the envelopes and
-serialises again: canonical JSON is deterministic, so the bytes are exactly the ones that were signed, and
-``python -m api.cli verify`` checks hash and signature over them.
+The legal record is unchanged: ``record_hash`` is the SHA-256 of the plaintext canonical JSON and the signature
+(P3) is over those same bytes. What is *stored* in ``commitments.canonical`` is that JSON object with every
+personal value replaced by an AES-256-GCM envelope (``bot.core.sealing``), serialised with the same
+``canonical_json``:
+
+- every ``id_number`` (the applicant's 身份证号 or 统一社会信用代码, the proxy's 身份证号);
+- the names of the people the record is about (``applicant.name``, ``proxy.name``, ``representative.name``);
+- every phone number (``phone``, and any other key ending in ``_phone``, such as the hotline caller's number);
+- any other string of the record that contains one of those, whole: the statement ("本人张伟承诺…"), the
+  affirmation as typed, the channel's signed copy of it. The signed text must keep them exactly, so they
+  cannot be masked, and they must not sit in clear either.
+
+Reconstruction opens the envelopes and serialises again: canonical JSON is deterministic, so the bytes are exactly
+the ones that were signed, and ``python -m api.cli verify`` checks hash and signature over them. A value that
+must be sealed but is stored in clear is refused like an envelope that does not open: after migrations 0008 and
+0012 every such value is sealed, so a clear one was put there by someone editing the table.
 
 Associated data: ``b"commitment:" + commitment_no``. The number is fixed before the record is built, is the
 row's unique public name, and is itself checked against the signed text (``columns``), so an envelope moved to
-another row does not open there. (``record_hash`` would bind as well, but it is a function of the plaintext and
-so could not be the AAD of a row being migrated or re-sealed without computing it first; the number is simpler.)
+another row does not open there.
 
 Lookups never decrypt: they use ``applicant_id_hash`` (the keyed blind index, ``api.credit.service.id_hash``).
 
 The key ring travels with the database session (``session.info["data_keys"]``, set by
 ``api.database.make_sessionmaker``), so every reader of a commitment - verification, documents, disclosure,
 status, login - reconstructs through ``payload_of`` without each API layer passing the keys along.
+
+Other tables keep a phone number in a plain column (a complainant's call-back number, a hotline caller's number):
+``SealedText`` seals such a column on write and opens it on read, with the same key ring.
 """
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Optional
+import re
+import weakref
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
+from sqlalchemy import Text
+from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.orm import Session, object_session
+from sqlalchemy.types import TypeDecorator
 
 from api.personal_text import mask_ids
 from bot.core import sealing
 from bot.core.canonical import canonical_json
 from bot.core.sealing import KeyRing, SealingError
+from bot.core.textnorm import name_key
 
 # The payload's keys whose values are ID numbers (applicant: resident ID or USCC; proxy: resident ID).
 ID_KEYS = frozenset({"id_number"})
+# The objects whose ``name`` is a person's (or the applicant enterprise's) name; ``item.name`` is not.
+PERSON_KEYS = frozenset({"applicant", "proxy", "representative"})
 SESSION_KEY = "data_keys"
 
 __all__ = [
     "ID_KEYS",
+    "PERSON_KEYS",
+    "SealedText",
     "SealingError",
     "aad_for",
+    "bind_ring",
+    "column_aad",
     "has_sealed_value",
+    "open_all",
     "open_payload",
     "payload_of",
     "ring_of",
+    "seal_ids",
     "seal_payload",
     "sealed_text",
     "signed_text",
 ]
+
+Path = Tuple[str, ...]
 
 
 def aad_for(commitment_no: str) -> bytes:
     return b"commitment:" + commitment_no.encode("utf-8")
 
 
-def _map_ids(value: Any, change, other=lambda v: v) -> Any:
-    """``change`` applied to every ``id_number`` value, ``other`` to every other string, anywhere in ``value``."""
+# --- where the personal values are --------------------------------------------------------------------------
+
+
+def _is_id_path(path: Path) -> bool:
+    return bool(path) and path[-1] in ID_KEYS
+
+
+def _is_personal_path(path: Path) -> bool:
+    """A name of a person the record is about, or a phone number."""
+    if not path:
+        return False
+    key = path[-1]
+    if key == "phone" or key.endswith("_phone"):
+        return True
+    return key == "name" and len(path) >= 2 and path[-2] in PERSON_KEYS
+
+
+def _map(value: Any, leaf: Callable[[Path, Any], Any], path: Path = ()) -> Any:
+    """``leaf(path, value)`` applied to every non-container value; list items keep their list's path."""
     if isinstance(value, dict):
-        return {
-            k: (change(v) if k in ID_KEYS and v is not None else _map_ids(v, change, other)) for k, v in value.items()
-        }
+        return {k: _map(v, leaf, path + (k,)) for k, v in value.items()}
     if isinstance(value, list):
-        return [_map_ids(v, change, other) for v in value]
-    if isinstance(value, str):
-        return other(value)
-    return value
+        return [_map(v, leaf, path) for v in value]
+    return leaf(path, value)
+
+
+def _leaves(value: Any, path: Path = ()) -> Iterator[Tuple[Path, Any]]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _leaves(v, path + (k,))
+    elif isinstance(value, list):
+        for v in value:
+            yield from _leaves(v, path)
+    else:
+        yield path, value
+
+
+_SEPARATORS = re.compile(r"[\s\-]")
+
+
+def _compact(text: str) -> str:
+    return _SEPARATORS.sub("", text)
+
+
+def _personal_values(payload: Any, ring: KeyRing, aad: bytes) -> List[str]:
+    """The names and phone numbers of the record, in clear (sealed ones opened), non-empty."""
+    values = []
+    for path, value in _leaves(payload):
+        if _is_personal_path(path) and isinstance(value, str) and value:
+            values.append(ring.open(value, aad) if sealing.is_sealed(value) else value)
+    return values
+
+
+def _mentions(text: str, values: List[str]) -> bool:
+    """Whether ``text`` contains one of ``values``: as written, with spaces or hyphens ("138 0013 8000"), or
+    spelled another way (趙強 is 赵强, ``name_key``)."""
+    compact, keyed = _compact(text), name_key(text)
+    for value in values:
+        value_compact, value_key = _compact(value), name_key(value)
+        if value in text or (value_compact and value_compact in compact) or (value_key and value_key in keyed):
+            return True
+    return False
+
+
+# --- sealing and opening ------------------------------------------------------------------------------------
+
+
+def _seal_required(ring: KeyRing, aad: bytes, value: Any) -> Any:
+    if value is None or sealing.is_sealed(value):
+        return value
+    if not isinstance(value, str):
+        raise TypeError("an id_number must be a string")
+    return ring.seal(value, aad)
 
 
 def seal_payload(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> Dict[str, Any]:
-    """A copy of ``payload`` with every ID number sealed (already sealed values are kept as they are).
+    """A copy of ``payload`` with every ID number, name and phone number sealed, and every other string that
+    holds a valid ID number or mentions one of the record's names or phones sealed whole. Values already sealed
+    are kept as they are, so sealing a stored payload again changes nothing."""
+    personal = _personal_values(payload, ring, aad)
 
-    Besides the ``id_number`` fields, any other string of the record that contains a valid ID number or credit
-    code (the affirmation as typed, say "本人张伟，身份证410105…，承诺") is sealed whole: the signed text must
-    keep it exactly, so it cannot be masked, and it must not sit in clear either."""
-
-    def seal(value: Any) -> str:
-        if sealing.is_sealed(value):
+    def leaf(path: Path, value: Any) -> Any:
+        if _is_id_path(path):
+            return _seal_required(ring, aad, value)
+        if not isinstance(value, str) or not value or sealing.is_sealed(value):
             return value
-        if not isinstance(value, str):
-            raise TypeError("an id_number must be a string")
-        return ring.seal(value, aad)
+        if _is_personal_path(path):
+            return ring.seal(value, aad)
+        if mask_ids(value) != value or _mentions(value, personal):
+            return ring.seal(value, aad)
+        return value
 
-    def seal_if_it_holds_an_id(value: str) -> str:
-        return value if sealing.is_sealed(value) or mask_ids(value) == value else ring.seal(value, aad)
+    return _map(payload, leaf)
 
-    return _map_ids(payload, seal, seal_if_it_holds_an_id)
+
+def seal_ids(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> Dict[str, Any]:
+    """Only the ID numbers sealed (and strings holding one): the stored form between migrations 0008 and 0012."""
+
+    def leaf(path: Path, value: Any) -> Any:
+        if _is_id_path(path):
+            return _seal_required(ring, aad, value)
+        if isinstance(value, str) and not sealing.is_sealed(value) and mask_ids(value) != value:
+            return ring.seal(value, aad)
+        return value
+
+    return _map(payload, leaf)
 
 
 def sealed_text(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> str:
@@ -92,33 +193,36 @@ def sealed_text(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> str:
     return canonical_json(seal_payload(payload, ring, aad)).decode("utf-8")
 
 
+def open_all(stored: Any, ring: KeyRing, aad: bytes) -> Any:
+    """Every envelope of a stored payload (parsed JSON) opened, whatever is sealed or not (migrations)."""
+    return _map(stored, lambda _path, value: ring.open(value, aad) if sealing.is_sealed(value) else value)
+
+
 def open_payload(stored_text: str, ring: KeyRing, aad: bytes) -> Dict[str, Any]:
-    """The signed payload, with every ID number opened.
+    """The signed payload, with every envelope opened.
 
     Raises ``SealingError`` when an envelope does not open (altered, sealed for another row, unknown key) or
-    when an ID number is stored in clear: after migration 0008 every stored ID is sealed, so a clear one was
-    put there by someone editing the table. ``ValueError`` when the text is not JSON.
+    when a value that is always sealed is stored in clear: an ID number, a name, a phone number, or another
+    string containing one of those names or numbers as written. ``ValueError`` when the text is not JSON.
     """
     stored = json.loads(stored_text)
-
-    def open_(value: Any) -> str:
-        if not sealing.is_sealed(value):
+    opened = open_all(stored, ring, aad)
+    personal = _personal_values(opened, ring, aad)
+    for path, value in _leaves(stored):
+        if value is None or sealing.is_sealed(value):
+            continue
+        if _is_id_path(path):
             raise SealingError("an ID number is stored in clear")
-        return ring.open(value, aad)
-
-    def open_if_sealed(value: str) -> str:
-        return ring.open(value, aad) if sealing.is_sealed(value) else value
-
-    return _map_ids(stored, open_, open_if_sealed)
+        if not isinstance(value, str) or not value:
+            continue
+        if _is_personal_path(path) or any(v in value for v in personal):
+            raise SealingError("a name or phone number is stored in clear")
+    return opened
 
 
 def has_sealed_value(stored: Any) -> bool:
-    """Whether a stored payload (parsed JSON) holds any envelope (migration 0008's downgrade)."""
-    if isinstance(stored, dict):
-        return any(has_sealed_value(v) for v in stored.values())
-    if isinstance(stored, list):
-        return any(has_sealed_value(v) for v in stored)
-    return sealing.is_sealed(stored)
+    """Whether a stored payload (parsed JSON) holds any envelope (the migrations' downgrades)."""
+    return any(sealing.is_sealed(value) for _path, value in _leaves(stored))
 
 
 def ring_of(session: Optional[Session]) -> KeyRing:
@@ -131,7 +235,7 @@ def ring_of(session: Optional[Session]) -> KeyRing:
 
 
 def payload_of(row: Any, ring: Optional[KeyRing] = None) -> Dict[str, Any]:
-    """The signed payload of a ``Commitment`` row (IDs in clear, in memory only). Raises ``SealingError``."""
+    """The signed payload of a ``Commitment`` row (in clear, in memory only). Raises ``SealingError``."""
     ring = ring or ring_of(object_session(row))
     return open_payload(row.canonical, ring, aad_for(row.commitment_no))
 
@@ -139,3 +243,50 @@ def payload_of(row: Any, ring: Optional[KeyRing] = None) -> Dict[str, Any]:
 def signed_text(row: Any, ring: Optional[KeyRing] = None) -> bytes:
     """The exact bytes that were hashed and signed (P3), rebuilt from the stored row. Raises ``SealingError``."""
     return canonical_json(payload_of(row, ring))
+
+
+# --- sealed columns -----------------------------------------------------------------------------------------
+
+# The key ring of each engine, by its dialect object (one per engine): a column type sees only the dialect.
+_RINGS: "weakref.WeakKeyDictionary[Dialect, KeyRing]" = weakref.WeakKeyDictionary()
+
+
+def bind_ring(engine: Engine, ring: KeyRing) -> None:
+    """``SealedText`` columns written and read through ``engine`` use ``ring`` (``api.database.make_sessionmaker``)."""
+    _RINGS[engine.dialect] = ring
+
+
+def column_aad(place: str) -> bytes:
+    return b"column:" + place.encode("utf-8")
+
+
+class SealedText(TypeDecorator):
+    """A TEXT column stored as an AES-256-GCM envelope bound to its place (``"<table>.<column>"``).
+
+    For values that are only ever read, never searched: an envelope has a fresh nonce each time, so a WHERE on
+    the column can never match. A value stored in clear before migration 0012 sealed it reads as it is."""
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, place: str) -> None:
+        super().__init__()
+        self.place = place
+
+    def _ring(self, dialect: Dialect) -> KeyRing:
+        ring = _RINGS.get(dialect)
+        if ring is None:
+            raise RuntimeError(
+                f"{self.place} is sealed: build the session with api.database.make_sessionmaker(engine, data_keys=...)"
+            )
+        return ring
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None or sealing.is_sealed(value):
+            return value
+        return self._ring(dialect).seal(str(value), column_aad(self.place))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if not sealing.is_sealed(value):
+            return value
+        return self._ring(dialect).open(value, column_aad(self.place))

@@ -6,6 +6,7 @@ commitment the rules forbid.
 """
 from __future__ import annotations
 
+import base64
 import json
 import logging
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from api.catalogue import service as catalogue
 from api.catalogue.models import ItemVersion
-from api.commitments import sealed
+from api.commitments import evidence as channel_evidence
+from api.commitments import lifecycle, sealed
 from api.commitments.models import GENESIS_HASH, Commitment
 from api.commitments.schemas import (
     ChainProblem,
@@ -26,18 +28,24 @@ from api.commitments.schemas import (
     CommitmentReceipt,
     CommitmentRequest,
     CommitmentVerification,
+    Integrity,
+    Signer,
+    StatusStep,
     VerificationChecks,
 )
 from api.credit import service as credit
 from api.database import chain_append
 from api.errors import ApiError
-from api.signing.service import PlatformKey
+from api.signing import gm
+from api.signing.service import ALGORITHM, PlatformKey
 from api.hotline import evidence as hotline_evidence
 from api.verification import service as verification
+from api.verification.shared_data import load_adapter
 from bot.core import affirmation, eligibility, ids
 from bot.core import assisted as assisted_rules
 from bot.core.canonical import canonical_json, sha256_hex
 from bot.core.catalogue import Item
+from bot.core import sealing
 from bot.core.sealing import KeyRing
 from bot.core.textnorm import name_key
 
@@ -72,6 +80,7 @@ class Prepared:
     acting_as: str
     applicant_kind: str  # person | enterprise
     representative: Optional[str]  # 法定代表人 committing for an enterprise that acts for itself
+    evidence: channel_evidence.Checked  # the channels' signed envelopes, verified
 
 
 # --- checks -------------------------------------------------------------------------------------------
@@ -142,7 +151,34 @@ def _refuse_unless_eligible(decision: eligibility.Decision, item: Item) -> None:
     raise ApiError(status, error, eligibility.explain(decision, item))
 
 
-def prepare(session: Session, id_hash_key: bytes, request: CommitmentRequest) -> Prepared:
+def _check_phone(session: Session, id_hash_key: bytes, adapter_name: str, request: CommitmentRequest, phone: str) -> None:
+    """The phone must be the real-name (实名) mobile number the data-sharing platform holds for the applicant or
+    the proxy acting for them, where it holds one; a deployment adapter without ``registered_phone`` checks none."""
+    adapter = load_adapter(adapter_name, session=session, id_hash_key=id_hash_key)
+    lookup = getattr(adapter, "registered_phone", None)
+    if lookup is None:
+        return
+    people = [request.applicant.id_number] + ([request.proxy.id_number] if request.proxy is not None else [])
+    registered = [ids.canonical_phone(lookup(credit.normalise_id(number)) or "") for number in people]
+    if channel_evidence.registered_phone_problem(phone, registered):
+        raise channel_evidence.refusal("phone_mismatch")
+
+
+def _check_not_replayed(session: Session, checked: channel_evidence.Checked) -> None:
+    used = session.scalar(
+        select(Commitment.id).where(Commitment.affirmation_message_id == checked.affirmation_message_id).limit(1)
+    )
+    if used is not None:
+        raise channel_evidence.refusal("evidence_replayed")
+
+
+def prepare(
+    session: Session,
+    id_hash_key: bytes,
+    request: CommitmentRequest,
+    policy: channel_evidence.Policy,
+    shared_data_adapter: str,
+) -> Prepared:
     """Every server-side check, in the order the journey meets them. Raises ``ApiError``."""
     current = catalogue.current_version(session, request.item_code)
     if current is None:
@@ -188,8 +224,22 @@ def prepare(session: Session, id_hash_key: bytes, request: CommitmentRequest) ->
             422, "special_authorization_required", "代为承诺须取得申请人的特别授权，授权委托书须明确载明代为作出告知承诺。"
         )
 
-    _check_evidence(request, len(shown_item.notice), datetime.now(timezone.utc))
+    now = datetime.now(timezone.utc)
+    _check_evidence(request, len(shown_item.notice), now)
     _check_assisted(session, request, len(shown_item.notice))
+    assisted = request.evidence.assisted
+    # P2: what the channels signed, not what the action server says; then the phone and the replay, which need
+    # data only the platform holds.
+    checked = channel_evidence.check(
+        request,
+        shown=shown,
+        shown_item=shown_item,
+        policy=policy,
+        now=now,
+        read_aloud=[t.at for t in assisted.read_aloud] if assisted is not None else (),
+    )
+    _check_phone(session, id_hash_key, shared_data_adapter, request, phone)
+    _check_not_replayed(session, checked)
 
     # R7 / 五(四): the statement shown must be the platform's statement for this item and these people,
     # so a client cannot have someone "affirm" a weaker or different text.
@@ -233,6 +283,7 @@ def prepare(session: Session, id_hash_key: bytes, request: CommitmentRequest) ->
         acting_as=acting_as,
         applicant_kind=applicant_kind,
         representative=representative,
+        evidence=checked,
     )
 
 
@@ -328,6 +379,9 @@ def build_payload(
             # Hotline only (issue 5): staff, call and the per-section read-aloud times; absent otherwise, so the
             # canonical content of every other record is what it always was.
             **({"assisted": _assisted_payload(evidence.assisted)} if evidence.assisted is not None else {}),
+            # The channels' signed envelopes, verbatim: what the person typed, and for every notice section when
+            # it was sent, when and how its arrival was known (P2). The hotline's deliveries are its ticks above.
+            "channel_evidence": prepared.evidence.record(),
         },
         # R8: a licence item is decided on the spot; R9: one commitment covers conditions and included proofs.
         "status": "licensed" if prepared.kind == "license" else "accepted",
@@ -400,13 +454,16 @@ def create(
     id_hash_key: bytes,
     public_base_url: str,
     request: CommitmentRequest,
+    *,
+    policy: channel_evidence.Policy,
+    shared_data_adapter: str,
 ) -> Tuple[CommitmentReceipt, bool]:
     """Store one commitment; returns the receipt and whether it was created now (False: a retry, P4)."""
     with factory() as session:
         earlier = _existing(session, request, public_base_url)
         if earlier is not None:
             return earlier, False
-        prepared = prepare(session, id_hash_key, request)
+        prepared = prepare(session, id_hash_key, request, policy, shared_data_adapter)
 
     try:
         with chain_append(factory) as session:
@@ -414,6 +471,8 @@ def create(
             earlier = _existing(session, request, public_base_url)
             if earlier is not None:
                 return earlier, False
+            # A concurrent request with the same affirmation message may have been stored since ``prepare``.
+            _check_not_replayed(session, prepared.evidence)
             now = datetime.now(CHINA_TIME).replace(microsecond=0)
             head = session.execute(
                 select(Commitment.seq, Commitment.record_hash).order_by(Commitment.seq.desc()).limit(1)
@@ -432,6 +491,8 @@ def create(
                 seq=seq,
                 prev_hash=prev_hash,
             )
+            # P3: the SM3 chain beside the SHA-256 one, inside the signed JSON so both signatures cover both links.
+            payload["sm3_prev_hash"] = _sm3_link(session, seq - 1)
             data = canonical_json(payload)
             record_hash = sha256_hex(data)
             commitment = Commitment(
@@ -449,11 +510,17 @@ def create(
                 record_hash=record_hash,
                 signature=key.sign(data),
                 key_id=key.key_id,
+                sm3_hash=gm.sm3_hex(data),
+                sm3_prev_hash=payload["sm3_prev_hash"],
+                sm2_signature=key.sign_sm2(data),
+                sm2_key_id=key.sm2_key_id,
                 # P5: stored with its ID numbers sealed; hash and signature stay over the plaintext ``data``.
                 canonical=sealed.sealed_text(payload, sealed.ring_of(session), sealed.aad_for(commitment_no)),
                 created_at=now.astimezone(timezone.utc),
                 # P5: how the applicant's own token finds this commitment (keyed hash, never the raw ID).
                 applicant_id_hash=credit.id_hash(prepared.applicant_id, id_hash_key),
+                # P2: one affirmation message signs one commitment (unique), so a captured envelope cannot sign another.
+                affirmation_message_id=prepared.evidence.affirmation_message_id,
             )
             session.add(commitment)
             session.flush()
@@ -463,6 +530,9 @@ def create(
         # Belt and braces for P4: the unique idempotency key stops a duplicate even if the lock were bypassed.
         with factory() as session:
             earlier = _existing(session, request, public_base_url)
+            if earlier is None:
+                # The unique affirmation message id: the same message signed another commitment meanwhile.
+                _check_not_replayed(session, prepared.evidence)
         if earlier is None:
             raise
         return earlier, False
@@ -480,6 +550,8 @@ def create(
 
 # --- verification (P3) ----------------------------------------------------------------------------------
 
+VALID, INVALID, ABSENT = "valid", "invalid", "absent"
+
 
 def _columns_agree(row: Commitment, payload: Any) -> bool:
     """Every structured column must say what the signed text says; otherwise someone edited the row."""
@@ -496,13 +568,16 @@ def _columns_agree(row: Commitment, payload: Any) -> bool:
             and payload["evidence"]["sender_id"] == row.sender_id
             and payload["seq"] == row.seq
             and payload["prev_hash"] == row.prev_hash
+            # Signed since SM2 was added; absent from older records, whose column is empty too. Nulling the SM
+            # columns of a newer record to pass it off as an older one therefore fails here.
+            and payload.get("sm3_prev_hash") == row.sm3_prev_hash
             and datetime.fromisoformat(payload["created_at"]) == _aware(row.created_at)
             and version is not None
             and version.item_code == row.item_code
             and version.version == payload["item"]["version"]
             and version.notice_version == row.notice_version
         )
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, AttributeError):
         return False
 
 
@@ -511,11 +586,131 @@ def _signed_bytes(row: Commitment, ring: KeyRing) -> Optional[bytes]:
     form (any edited byte must be detected, P3), or an ID envelope that does not open (altered, moved from
     another row, or an ID put back in clear) - tamper, never a 500."""
     try:
-        if canonical_json(json.loads(row.canonical)).decode("utf-8") != row.canonical:
+        stored = json.loads(row.canonical)
+        if canonical_json(stored).decode("utf-8") != row.canonical or not _envelopes_exact(stored):
             return None
         return sealed.signed_text(row, ring)
     except (ValueError, TypeError, sealed.SealingError):
         return None
+
+
+def _envelopes_exact(value: Any) -> bool:
+    """Every sealed value is the exact base64url of its bytes. A lenient decoder ignores stray characters and
+    the padding bits of the last one, so an envelope could change by a byte and still open to the same text;
+    a change to any stored byte must be detected (P3)."""
+    if isinstance(value, dict):
+        return all(_envelopes_exact(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_envelopes_exact(v) for v in value)
+    if isinstance(value, str) and sealing.is_sealed(value):
+        encoded = value[len(sealing.PREFIX) :].partition(":")[2]
+        try:
+            raw = base64.b64decode(encoded, altchars=b"-_", validate=True)
+        except ValueError:
+            return False
+        return base64.urlsafe_b64encode(raw).decode("ascii") == encoded
+    return True
+
+
+def _sm3_of(row: Commitment, ring: KeyRing) -> Optional[str]:
+    """The SM3 the next record links to: the stored one, or for a record signed before SM3 was added, the SM3
+    of its signed bytes (None when those cannot be recovered: the link is then reported broken)."""
+    if row.sm3_hash is not None:
+        return row.sm3_hash
+    data = _signed_bytes(row, ring)
+    return gm.sm3_hex(data) if data is not None else None
+
+
+def _sm3_link(session: Session, previous_seq: int) -> str:
+    """The ``sm3_prev_hash`` of a new record whose predecessor has ``previous_seq`` (0: none)."""
+    previous = _at_seq(session, previous_seq) if previous_seq > 0 else None
+    if previous is None:
+        return GENESIS_HASH
+    # A predecessor whose bytes cannot be recovered is already a broken chain; the new record links to the
+    # genesis value and verification reports that link, instead of refusing every commitment from now on.
+    return _sm3_of(previous, sealed.ring_of(session)) or GENESIS_HASH
+
+
+def _has_sm(row: Commitment, payload: Any) -> bool:
+    columns = (row.sm3_hash, row.sm3_prev_hash, row.sm2_signature, row.sm2_key_id)
+    return any(value is not None for value in columns) or (isinstance(payload, dict) and "sm3_prev_hash" in payload)
+
+
+def _result(ok: bool) -> str:
+    return VALID if ok else INVALID
+
+
+@dataclass(frozen=True)
+class RecordChecks:
+    """Both families of checks of one record. The Ed25519/SHA-256 side and the columns are always there; the
+    SM2/SM3 side is "absent" on records signed before it was added."""
+
+    hash: bool
+    signature: bool
+    chain: bool
+    columns: bool
+    sm3_hash: str
+    sm2_signature: str
+    sm3_chain: str
+
+    @property
+    def valid(self) -> bool:
+        return all((self.hash, self.signature, self.chain, self.columns)) and INVALID not in self.sm_results().values()
+
+    def legacy(self) -> VerificationChecks:
+        return VerificationChecks(hash=self.hash, signature=self.signature, chain=self.chain, columns=self.columns)
+
+    def sm_results(self) -> Dict[str, str]:
+        return {"sm3_hash": self.sm3_hash, "sm2_signature": self.sm2_signature, "sm3_chain": self.sm3_chain}
+
+    def results(self) -> Dict[str, str]:
+        return {**{name: _result(ok) for name, ok in self.legacy().model_dump().items()}, **self.sm_results()}
+
+    def failed(self) -> List[str]:
+        return [name for name, result in self.results().items() if result == INVALID]
+
+
+def check_record_full(
+    row: Commitment,
+    key: PlatformKey,
+    previous: Optional[Commitment],
+    following: Optional[Commitment],
+    ring: Optional[KeyRing] = None,
+) -> RecordChecks:
+    ring = ring or sealed.ring_of(object_session(row))
+    data = _signed_bytes(row, ring)
+    payload = json.loads(data) if data is not None else None
+    expected_prev = GENESIS_HASH if row.seq == 1 else (previous.record_hash if previous is not None else None)
+    if _has_sm(row, payload):
+        expected_sm3_prev = GENESIS_HASH if row.seq == 1 else (_sm3_of(previous, ring) if previous is not None else None)
+        sm3_hash = _result(data is not None and row.sm3_hash is not None and gm.sm3_hex(data) == row.sm3_hash)
+        sm2_signature = _result(
+            data is not None
+            and row.sm2_signature is not None
+            and row.sm2_key_id is not None
+            # Checked with the SM2 key the record names, current or retired, as for Ed25519.
+            and key.verify_sm2_as(row.sm2_key_id, data, row.sm2_signature)
+        )
+        sm3_chain = _result(
+            row.sm3_prev_hash is not None
+            and row.sm3_prev_hash == expected_sm3_prev
+            and (following is None or following.sm3_prev_hash is None or following.sm3_prev_hash == _sm3_of(row, ring))
+        )
+    else:
+        sm3_hash = sm2_signature = sm3_chain = ABSENT
+    return RecordChecks(
+        hash=data is not None and sha256_hex(data) == row.record_hash,
+        # P3: checked with the key the record names, current or retired (rotation must not orphan old
+        # receipts); a key id the platform never published fails here, never raises.
+        signature=data is not None and key.verify_as(row.key_id, data, row.signature),
+        chain=row.prev_hash == expected_prev
+        and (previous is None or previous.seq == row.seq - 1)
+        and (following is None or following.prev_hash == row.record_hash),
+        columns=payload is not None and _columns_agree(row, payload),
+        sm3_hash=sm3_hash,
+        sm2_signature=sm2_signature,
+        sm3_chain=sm3_chain,
+    )
 
 
 def check_record(
@@ -525,23 +720,40 @@ def check_record(
     following: Optional[Commitment],
     ring: Optional[KeyRing] = None,
 ) -> VerificationChecks:
-    data = _signed_bytes(row, ring or sealed.ring_of(object_session(row)))
-    payload = json.loads(data) if data is not None else None
-    expected_prev = GENESIS_HASH if row.seq == 1 else (previous.record_hash if previous is not None else None)
-    return VerificationChecks(
-        hash=data is not None and sha256_hex(data) == row.record_hash,
-        # P3: checked with the key the record names, current or retired (rotation must not orphan old
-        # receipts); a key id the platform never published fails here, never raises.
-        signature=data is not None and key.verify_as(row.key_id, data, row.signature),
-        chain=row.prev_hash == expected_prev
-        and (previous is None or previous.seq == row.seq - 1)
-        and (following is None or following.prev_hash == row.record_hash),
-        columns=payload is not None and _columns_agree(row, payload),
-    )
+    """The Ed25519/SHA-256 checks and the columns only (``check_record_full`` has the SM2/SM3 ones too)."""
+    return check_record_full(row, key, previous, following, ring).legacy()
 
 
 def _at_seq(session: Session, seq: int) -> Optional[Commitment]:
     return session.scalars(select(Commitment).where(Commitment.seq == seq)).first()
+
+
+def _signers(row: Commitment, checks: RecordChecks) -> List[Signer]:
+    return [
+        Signer(
+            algorithm=ALGORITHM,
+            hash_algorithm="SHA-256",
+            key_id=row.key_id,
+            signature=_result(checks.signature),
+            hash=_result(checks.hash),
+            chain=_result(checks.chain),
+            record_hash=row.record_hash,
+        ),
+        Signer(
+            algorithm=gm.ALGORITHM,
+            hash_algorithm=gm.HASH_ALGORITHM,
+            key_id=row.sm2_key_id,
+            signature=checks.sm2_signature,
+            hash=checks.sm3_hash,
+            chain=checks.sm3_chain,
+            record_hash=row.sm3_hash,
+        ),
+    ]
+
+
+def notice_path(commitment_no: str) -> str:
+    """Where the notification text of the version a commitment cites can be read (relative to the API)."""
+    return f"/api/v1/commitments/{commitment_no}/notice"
 
 
 def verify_one(session: Session, key: PlatformKey, commitment_no: str) -> Optional[CommitmentVerification]:
@@ -549,29 +761,54 @@ def verify_one(session: Session, key: PlatformKey, commitment_no: str) -> Option
     if row is None:
         return None
     previous = _at_seq(session, row.seq - 1) if row.seq > 1 else None
-    checks = check_record(row, key, previous, _at_seq(session, row.seq + 1))
+    checks = check_record_full(row, key, previous, _at_seq(session, row.seq + 1))
+    version = row.item_version
+    item_name = catalogue.as_item(version).name if version is not None else row.item_code
     return CommitmentVerification(
         commitment_no=row.commitment_no,
-        valid=all(checks.model_dump().values()),
-        checks=checks,
+        valid=checks.valid,
+        checks=checks.legacy(),
         item_code=row.item_code,
         notice_version=row.notice_version,
         status=row.status,
         created_at=_iso(_aware(row.created_at).astimezone(CHINA_TIME)),
         key_id=row.key_id,
         record_hash=row.record_hash,
+        integrity=Integrity(valid=checks.valid, checks=checks.results(), signers=_signers(row, checks)),
+        status_at_signing=row.status,
+        current_status=row.current_status,
+        current_status_label=lifecycle.STATUS_LABELS.get(row.current_status, row.current_status),
+        # P5: the public sees what happened and when; who and why stay with the applicant and the officers.
+        status_history=[
+            StatusStep(status=e.status, label=lifecycle.STATUS_LABELS.get(e.status, e.status), at=e.at)
+            for e in lifecycle.history(session, row)
+        ],
+        item_name=item_name,
+        notice_version_no=version.version if version is not None else 0,
+        notice_url=notice_path(row.commitment_no),
+        sm2_key_id=row.sm2_key_id,
+        sm3_record_hash=row.sm3_hash,
     )
 
 
 def verify_chain(session: Session, key: PlatformKey) -> ChainVerification:
     rows = session.scalars(select(Commitment).order_by(Commitment.seq)).all()
+    ring = sealed.ring_of(session)
     problems: List[ChainProblem] = []
+    sm2_signed = 0
     for position, row in enumerate(rows):
         previous = rows[position - 1] if position else None
         # Each link is judged once, at the later record, so one broken link is one problem.
-        checks = check_record(row, key, previous, None).model_dump()
-        # A gap (a deleted record) shows as a seq that is not its position.
+        checks = check_record_full(row, key, previous, None, ring)
+        results = checks.results()
+        # A gap (a deleted record) shows as a seq that is not its position, in both chains.
         if row.seq != position + 1:
-            checks["chain"] = False
-        problems.extend(ChainProblem(commitment_no=row.commitment_no, check=name) for name, ok in checks.items() if not ok)
-    return ChainVerification(valid=not problems, length=len(rows), problems=problems)
+            results["chain"] = INVALID
+            if results["sm3_chain"] != ABSENT:
+                results["sm3_chain"] = INVALID
+        if checks.sm2_signature != ABSENT:
+            sm2_signed += 1
+        problems.extend(
+            ChainProblem(commitment_no=row.commitment_no, check=name) for name, result in results.items() if result == INVALID
+        )
+    return ChainVerification(valid=not problems, length=len(rows), problems=problems, sm2_signed=sm2_signed)

@@ -7,6 +7,7 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, Str
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.commitments.models import Commitment
+from api.commitments.sealed import SealedText
 from api.database import Base
 from api.personal_text import IdMaskedText  # P5: free text keeps no full ID number
 
@@ -32,7 +33,8 @@ class Complaint(Base):
     dedupe_key: Mapped[str] = mapped_column(String(64), unique=True)
     complaint_text: Mapped[str] = mapped_column(IdMaskedText)
     commitment_id: Mapped[Optional[int]] = mapped_column(ForeignKey("commitments.id"), nullable=True, index=True)
-    phone: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
+    # P5: sealed at rest (read back in clear by the API only, shown masked); never searched by value.
+    phone: Mapped[Optional[str]] = mapped_column(SealedText("complaints.phone"), nullable=True)
     channel: Mapped[str] = mapped_column(String(32))
     sender_id: Mapped[Optional[str]] = mapped_column(String(128), nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="received", index=True)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from io import BytesIO
-from typing import List
+from typing import TYPE_CHECKING, List
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -16,6 +16,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph as RLParagraph,
 
 from api.documents.fonts import PdfFonts, pdf_fonts
 from api.documents.model import Block, Document, Fields, Numbered, Paragraph, QrCode, SignatureLines
+
+if TYPE_CHECKING:
+    from api.signing.pades import LetterSigner
 
 MARGIN = 18 * mm
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
@@ -143,3 +146,8 @@ def render_pdf(document: Document) -> bytes:
         story.extend(blocks[1:])
     pdf.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
+
+
+def sign_letter_pdf(signer: "LetterSigner", pdf: bytes, document: Document) -> bytes:
+    """The rendered letter with the platform's PAdES signature (api.signing.pades) over the whole file."""
+    return signer.sign(pdf, reason=f"{document.subtitle}：平台签发，签署后未被改动")

@@ -1,6 +1,7 @@
 """Documents for reading and download (R10): guides and templates (public), signed commitment letters (P5)."""
 from __future__ import annotations
 
+from typing import Optional
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends
@@ -17,8 +18,10 @@ from api.documents.dependencies import readable_letter
 from api.documents.fonts import FontUnavailable
 from api.documents.html import render_html
 from api.documents.model import Document
-from api.documents.pdf import render_pdf
+from api.documents.pdf import render_pdf, sign_letter_pdf
 from api.errors import ApiError
+from api.signing.pades import LetterSigner
+from api.signing.router import get_letter_signer
 
 router = APIRouter(tags=["documents"])
 
@@ -48,11 +51,14 @@ def _html(document: Document) -> HTMLResponse:
     return HTMLResponse(render_html(document), headers={"Cache-Control": PUBLIC_CACHE})
 
 
-def _pdf(document: Document, cache: str = PUBLIC_CACHE) -> Response:
+def _pdf(document: Document, cache: str = PUBLIC_CACHE, signer: Optional[LetterSigner] = None) -> Response:
     try:
         body = render_pdf(document)
     except FontUnavailable as exc:
         raise ApiError(503, "pdf_font_missing", str(exc)) from exc
+    if signer is not None:
+        # PAdES: a standard PDF reader shows the letter as signed by the platform and unchanged since.
+        body = sign_letter_pdf(signer, body, document)
     # filename* carries the Chinese title for browsers; filename is the ASCII fallback.
     disposition = f"inline; filename=\"{document.filename}.pdf\"; filename*=UTF-8''{quote(document.title + '.pdf')}"
     return Response(body, media_type="application/pdf", headers={"Content-Disposition": disposition, "Cache-Control": cache})
@@ -84,6 +90,7 @@ def template_pdf(code: str, session: Session = Depends(get_session)) -> Response
 def letter_pdf(
     commitment: Commitment = Depends(readable_letter),
     settings: Settings = Depends(get_settings),
+    signer: LetterSigner = Depends(get_letter_signer),
 ) -> Response:
     """The signed commitment letter of a receipt, with its fingerprint and a QR code of ``verify_url`` (R10, P3, P5)."""
-    return _pdf(service.letter(commitment, settings.public_base_url), PRIVATE_CACHE)
+    return _pdf(service.letter(commitment, settings.public_base_url), PRIVATE_CACHE, signer)

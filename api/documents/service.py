@@ -19,6 +19,7 @@ from api.commitments import sealed
 from api.commitments.models import Commitment
 from api.documents.model import Block, Document, Fields, Numbered, Paragraph, QrCode, Section, SignatureLines
 from bot.core import affirmation, ids
+from bot.core.evidence import DELIVERED_BY_TEXT
 from bot.core.catalogue import Item
 
 PLATFORM = "郑州市告知承诺制服务平台"
@@ -34,7 +35,14 @@ def _blanks(*labels: str) -> SignatureLines:
 KIND_TEXT = {"proof": "证明事项", "license": "涉企经营许可事项"}
 METHOD_TEXT = {"online": "在线核查（通过数据共享接口核验）", "onsite": "现场核查", "exempt": "免于核查"}
 ID_TYPE_TEXT = {"resident_id": "居民身份证", "uscc": "统一社会信用代码"}
-CHANNEL_TEXT = {"web": "网站对话", "wechat": "微信公众号", "hotline": "12345 热线", "rest": "REST 接口"}
+CHANNEL_TEXT = {
+    "web": "网站对话",
+    "socketio": "网站对话（网页聊天窗口）",
+    "rest": "网站对话（REST 接口）",
+    "wechat": "微信公众号",
+    "hotline": "12345 热线",
+}
+WECHAT = "wechat"
 
 _NUMERALS = "一二三四五六七八九十"
 
@@ -63,6 +71,39 @@ def group_hex(value: str, size: int = 4) -> str:
 def signature_fingerprint(signature_b64: str) -> str:
     """SHA-256 of the Ed25519 signature bytes: a short, printable stand-in for the signature itself (P3)."""
     return hashlib.sha256(base64.b64decode(signature_b64)).hexdigest()
+
+
+def sender_text(channel: str, sender_id: str) -> str:
+    """How the letter names the conversation. A WeChat sender id is the person's openid, a lasting identifier
+    across conversations: only a short digest of it is printed (P5), enough to match it against the record."""
+    if channel == WECHAT:
+        return f"微信用户（标识摘要 {hashlib.sha256(sender_id.encode('utf-8')).hexdigest()[:12]}）"
+    return sender_id
+
+
+def _delivery_moments(shown: Item, evidence: Dict[str, Any]) -> List[Tuple[str, str]]:
+    """Per notice section: when it was sent and when, and how, its arrival was known (P2) - or, on the hotline,
+    when staff read it aloud. Records signed before channel evidence existed only know the sending time."""
+    titles = {section.index: section.title for section in shown.notice}
+    assisted = evidence.get("assisted")
+    if assisted is not None:
+        return [
+            (f"告知书第 {t['index']} 部分宣读", f"{_china_time(t['at'])}　{DELIVERED_BY_TEXT['read_aloud']}　{titles.get(t['index'], '')}")
+            for t in assisted["read_aloud"]
+        ]
+    deliveries = (evidence.get("channel_evidence") or {}).get("deliveries")
+    if not deliveries:
+        return [
+            (f"告知书第 {i} 部分发送", f"{_china_time(at)}　{section.title}（送达未经渠道确认）")
+            for i, (section, at) in enumerate(zip(shown.notice, evidence["notice_sections_sent_at"]), 1)
+        ]
+    moments: List[Tuple[str, str]] = []
+    for delivery in deliveries:
+        index = delivery["section"]
+        how = DELIVERED_BY_TEXT.get(delivery["how"], delivery["how"])
+        moments.append((f"告知书第 {index} 部分发送", f"{_china_time(delivery['sent_at'])}　{titles.get(index, '')}"))
+        moments.append((f"告知书第 {index} 部分送达", f"{_china_time(delivery['delivered_at'])}　{how}"))
+    return moments
 
 
 def _notice_blocks(item: Item) -> List[Block]:
@@ -283,6 +324,17 @@ def _acting_person(applicant: Dict[str, Any], proxy: Any, representative: Any) -
     return f"申请人本人 {applicant['name']}"
 
 
+def _signed_messages(evidence: Dict[str, Any]) -> List[Tuple[str, str]]:
+    """The user's messages as the channel signed them on arrival (absent from records signed before)."""
+    signed = evidence.get("channel_evidence")
+    if not signed:
+        return []
+    return [
+        ("“已阅读”的原话或按钮", signed["notice_ack"]["text"]),
+        ("渠道留存", "“已阅读”和承诺消息及告知书各部分的送达均由渠道签名留存（HMAC-SHA256），已由平台逐项核对"),
+    ]
+
+
 def letter(row: Commitment, public_base_url: str) -> Document:
     """The applicant's copy of a signed commitment: everything the record holds, IDs and phone masked (P5)."""
     payload: Dict[str, Any] = sealed.payload_of(row)  # P5: IDs sealed at rest, opened here only to be masked
@@ -327,10 +379,7 @@ def letter(row: Commitment, public_base_url: str) -> Document:
         ]
 
     channel = evidence["channel"]
-    moments = [
-        (f"告知书第 {i} 部分送达", f"{_china_time(at)}　{section.title}")
-        for i, (section, at) in enumerate(zip(shown.notice, evidence["notice_sections_sent_at"]), 1)
-    ]
+    moments = _delivery_moments(shown, evidence)
     moments += [
         ("确认已阅读", _china_time(evidence["notice_ack_at"])),
         ("作出承诺", _china_time(evidence["affirmation_at"])),
@@ -344,6 +393,13 @@ def letter(row: Commitment, public_base_url: str) -> Document:
         ("密钥标识", row.key_id),
         ("签名指纹 SHA-256", group_hex(signature_fingerprint(row.signature))),
     ]
+    if row.sm2_signature is not None:
+        # The same record signed with SM2 and chained with SM3 (records signed before carry neither).
+        signature += [
+            ("记录哈希 SM3", group_hex(row.sm3_hash or "")),
+            ("国密签名算法", "SM2（SM3，默认用户标识）"),
+            ("SM2 密钥标识", row.sm2_key_id or ""),
+        ]
     sections: List[Tuple[str, List[Block]]] = [
         ("承诺概要", [Fields(tuple(summary))]),
         ("承诺人", [Fields(tuple(people))]),
@@ -357,7 +413,8 @@ def letter(row: Commitment, public_base_url: str) -> Document:
                         ("承诺人的原话或按钮", evidence["affirmation_text"]),
                         ("承诺时间", _china_time(evidence["affirmation_at"])),
                         ("渠道", CHANNEL_TEXT.get(channel, channel)),
-                        ("会话标识", evidence["sender_id"]),
+                        ("会话标识", sender_text(channel, evidence["sender_id"])),
+                        *_signed_messages(evidence),
                     )
                 ),
             ],

@@ -6,6 +6,7 @@ from typing import Optional
 from sqlalchemy import DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from api.commitments.sealed import SealedText
 from api.database import Base
 
 
@@ -13,7 +14,8 @@ class HotlineSession(Base):
     """One assisted session: a 12345 staff member runs the journey for one caller (issue 5).
 
     The Rasa conversation is ``sender_id`` (``hotline-<session_id>``) on the hotline channel; only this
-    staff member can talk in it. ``caller_phone`` is the evidence of which call it was and is shown masked (P5).
+    staff member can talk in it. ``caller_phone`` is the evidence of which call it was: sealed at rest, shown
+    masked (P5).
     """
 
     __tablename__ = "hotline_sessions"
@@ -24,7 +26,7 @@ class HotlineSession(Base):
     staff_user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
     staff_username: Mapped[str] = mapped_column(String(64))
     call_id: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
-    caller_phone: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
+    caller_phone: Mapped[Optional[str]] = mapped_column(SealedText("hotline_sessions.caller_phone"), nullable=True)  # P5
     status: Mapped[str] = mapped_column(String(16))  # open | ended
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -100,3 +100,19 @@ class SharedDataRecord(Base):
     facts: Mapped[Any] = mapped_column(JSON)
     provider: Mapped[str] = mapped_column(String(100))  # the department whose data it is (数据提供部门)
     as_of: Mapped[date] = mapped_column(Date)
+
+
+class RegisteredPhone(Base):
+    """The real-name (实名) mobile number the data-sharing platform holds for one person (local demo copy).
+
+    A commitment's phone must be this number where one is held (api/commitments/service.py). Keyed by the ID's
+    keyed hash like every shared-data row; the number itself is sealed with the data key ring (P5), bound to the
+    subject, so the table shows no phone number in clear."""
+
+    __tablename__ = "registered_phones"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    phone_sealed: Mapped[str] = mapped_column(Text)
+    provider: Mapped[str] = mapped_column(String(100))
+    as_of: Mapped[date] = mapped_column(Date)

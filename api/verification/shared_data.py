@@ -6,7 +6,11 @@ another authority to assist, 五(六)), with the evidence it relied on. The offi
 adapter never decides a case by itself.
 
 The shipped ``LocalSharedDataAdapter`` reads the ``shared_data_records`` table, which ``python -m api.cli
-seed-demo`` fills for the demo identities. A deployment connected to the city's data-sharing platform
+seed-demo`` fills for the demo identities.
+
+An adapter may also offer ``registered_phone(id_number) -> Optional[str]``: the real-name (实名) mobile number the
+platform holds for a person. A commitment whose phone is not that number is refused (``phone_mismatch``); where it
+returns None, or the adapter has no such method, the phone is accepted unchecked. A deployment connected to the city's data-sharing platform
 (一网通办 / 共享交换平台) writes its own class with the same ``check`` method and names it in
 ``GZ_SHARED_DATA_ADAPTER`` (``package.module.ClassName``); the class is built with the keyword arguments
 ``session`` (SQLAlchemy session) and ``id_hash_key`` (bytes), which it may ignore.
@@ -22,7 +26,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.credit.service import id_hash
-from api.verification.models import SharedDataRecord
+from api.commitments import sealed
+from api.verification.models import RegisteredPhone, SharedDataRecord
 from bot.core import ids
 from bot.core.catalogue import Item
 
@@ -208,6 +213,14 @@ class LocalSharedDataAdapter:
         "XK007": _labour_dispatch,
     }
 
+    def registered_phone(self, id_number: str) -> Optional[str]:
+        """The 实名 mobile number held for ``id_number``, or None where none is held."""
+        subject = id_hash(id_number, self.id_hash_key)
+        row = self.session.scalars(select(RegisteredPhone).where(RegisteredPhone.subject_hash == subject)).first()
+        if row is None:
+            return None
+        return sealed.ring_of(self.session).open(row.phone_sealed, _phone_aad(subject))
+
     def check(self, commitment: CommitmentFacts, item: Item) -> Outcome:
         rule = self.RULES.get(item.code)
         if rule is not None:
@@ -244,6 +257,21 @@ DEMO_SHARED_DATA: List[Tuple[str, str, Dict[str, Any], str]] = [
 ]
 DEMO_AS_OF = date(2026, 11, 1)
 
+# The real-name mobile numbers of the demo people (fictional 1380013xxxx numbers, and the two the e2e journeys
+# type). 王芳 and the enterprises have none, which shows the rule where nothing is registered: accepted.
+DEMO_PHONES: List[Tuple[str, str]] = [
+    ("410105199001011233", "13800138000"),  # 张伟
+    ("410102198505052342", "13800132342"),  # 李娜
+    ("410103196208085671", "13800135671"),  # 赵强
+    ("410105200002291113", "13912345678"),  # 刘洋
+]
+PHONE_PROVIDER = "通信管理局（电话用户实名登记）"
+
+
+def _phone_aad(subject_hash: str) -> bytes:
+    # Bound to the person, so a sealed number copied to another row does not open there.
+    return b"registered_phone:" + subject_hash.encode("ascii")
+
 
 def seed_demo(session: Session, key: bytes) -> List[str]:
     """The demo shared-data rows; running it again adds nothing."""
@@ -256,5 +284,14 @@ def seed_demo(session: Session, key: bytes) -> List[str]:
         if exists is None:
             session.add(SharedDataRecord(source=source, subject_hash=subject, facts=facts, provider=provider, as_of=DEMO_AS_OF))
             added.append(f"shared data {source} {ids.mask_id(id_number)}")
+    ring = sealed.ring_of(session)
+    for id_number, phone in DEMO_PHONES:
+        subject = id_hash(id_number, key)
+        if session.scalars(select(RegisteredPhone.id).where(RegisteredPhone.subject_hash == subject)).first() is None:
+            session.add(RegisteredPhone(
+                subject_hash=subject, phone_sealed=ring.seal(phone, _phone_aad(subject)),
+                provider=PHONE_PROVIDER, as_of=DEMO_AS_OF,
+            ))
+            added.append(f"registered phone {ids.mask_id(id_number)} {ids.mask_phone(phone)}")
     session.flush()
     return added

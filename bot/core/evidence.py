@@ -158,6 +158,11 @@ def sign_delivery(
     })
 
 
+def notice_section_text(index: int, total: int, title: str, text: str) -> str:
+    """How a notice section reads in the chat. The API recomputes it to check a delivery's ``text_sha256``."""
+    return f"告知书（{index}/{total}）{title}：{text}"
+
+
 def is_notice_section(message: Mapping[str, Any]) -> bool:
     """Whether a bot message (Rasa's ``{"text", "custom"}``) is a notice section, the only thing deliveries cover."""
     custom = message.get("custom") if isinstance(message, Mapping) else None

@@ -7,12 +7,21 @@ Order of work for every POST, and why:
    before anything else; a forged request gets 403 and never reaches Rasa;
 2. plain / compatible / safe (AES) mode: wechatpy's crypto decrypts, and a reply to an encrypted
    message is encrypted;
-3. de-duplication (dedup.py): WeChat's retries of one ``MsgId`` become exactly one Rasa turn (contract rule 3);
-4. the 5-second rule: Rasa handles the message in a shielded task; if it finishes within the reply deadline
+3. de-duplication (dedup.py): WeChat's retries of one ``MsgId`` (or, without one, of one sender and
+   ``CreateTime``) become exactly one Rasa turn (contract rule 3);
+4. the message is signed as it is handed to Rasa (bot/evidence_ledger.py, ``sign_user_message``): channel
+   ``wechat``, the openid, the ``MsgId`` as message id, the exact text; a voice message with WeChat's speech
+   recognition is handled as the recognised text;
+5. the 5-second rule: Rasa handles the message in a shielded task; if it finishes within the reply deadline
    (~4.5 s) and its texts fit one message, that is the passive reply; otherwise WeChat gets ``success`` and
    the texts follow as at most 5 customer-service messages (client.py), merged so the seven notice
    sections fit (R6, contract rule 1);
-5. numbered choices: a reply "1" is mapped to the option value last offered to this citizen (render.py).
+6. a notice section is signed as delivered only once WeChat has it: a passive reply when the HTTP response
+   carrying it has been written back to WeChat's server (``response_returned``), a customer-service message
+   when the send API answered errcode 0 (``customer_service_api``). Refused or unreachable means no delivery:
+   the journey then cannot reach the commitment, and the citizen is told which part is missing (the action
+   server) instead of committing to a notice that never arrived;
+7. numbered choices: a reply "1" is mapped to the option value last offered to this citizen (render.py).
 
 The citizen's ``openid`` is the Rasa sender id; it is never shown, and logs carry ``mask_openid`` only.
 """
@@ -37,14 +46,17 @@ from wechatpy.utils import check_signature
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
 
+from bot import evidence_ledger
+from bot.core.evidence import is_notice_section, now_iso
 from bot.wechat import mask_openid
-from bot.wechat.client import CustomerServiceClient
+from bot.wechat.client import CustomerServiceClient, SendReport
 from bot.wechat.dedup import (
     ANSWERED_SUCCESS,
     DEFAULT_DEDUP_TTL_SECONDS,
     CitizenState,
     ExpiringStore,
     MessageLedger,
+    evidence_message_id,
     message_key,
     open_store,
 )
@@ -53,11 +65,13 @@ from bot.wechat.render import (
     CONTINUE_HINT,
     CONTINUE_WORDS,
     MESSAGES_PER_USER_MESSAGE,
-    SEPARATOR,
+    VOICE_UNHEARD_TEXT,
     WELCOME_TEXT,
+    Outgoing,
     chosen_value,
     merge,
     render_turn,
+    settle,
     unsupported_text,
 )
 
@@ -65,7 +79,13 @@ logger = logging.getLogger(__name__)
 
 MODES = ("plain", "compatible", "safe")
 MAX_BODY_BYTES = 64 * 1024  # WeChat's XML is a few hundred bytes; anything huge is not from WeChat
-UNSUPPORTED_KINDS = ("voice", "image", "location", "video", "shortvideo", "link", "miniprogrampage")
+UNSUPPORTED_KINDS = ("image", "location", "video", "shortvideo", "link", "miniprogrampage")
+CHANNEL = "wechat"
+# How a delivery was known (bot/core/evidence.py DELIVERED_BY_TEXT): a passive reply rides on our HTTP
+# response, exactly like the REST channel's; a customer-service message is accepted by WeChat's API.
+PASSIVE_REPLY_HOW = "response_returned"
+CUSTOMER_SERVICE_HOW = "customer_service_api"
+_TRAILING_PUNCTUATION = "。.!！~～"
 # Test-only: openids whose turns are held past the reply deadline, so the e2e tests can take the
 # customer-service path deterministically. Never set in production.
 TEST_SLOW_SENDERS_ENV = "GZ_WECHAT_TEST_SLOW_SENDERS"
@@ -98,6 +118,31 @@ class WeChatSettings:
     max_clock_skew_seconds: float = 300.0  # a signed request older than this is a replay; 0 disables
     slow_senders: Set[str] = field(default_factory=set)
 
+    # The shipped demo values of bot/credentials.yml are public: with them anyone can sign a request as WeChat
+    # (and, with the AES key, read the replies). They are accepted only in the profiles bot/stack.py runs on one
+    # machine with every server bound to loopback (GZ_PROFILE embedded, the default of `make up`, or scale);
+    # anywhere else - a deployment sets GZ_PROFILE=production, and an unset GZ_PROFILE counts as that - Rasa
+    # refuses to start with any of them. (Plain class attributes, not dataclass fields: no annotation.)
+    DEMO_VALUES = {
+        "token": "gaozhi_demo_token",
+        "app_id": "wx00000000demo0000",
+        "app_secret": "demo-secret-not-a-real-one",
+        "encoding_aes_key": "GEIqxZdRXj4hVirw4HGpWVQ6EACd60tWOIEtnOPW5A0",
+    }
+    DEMO_PROFILES = ("embedded", "scale")
+
+    @classmethod
+    def refuse_demo_values(cls, values: Mapping[str, Any], env: Mapping[str, str]) -> None:
+        demo = sorted(name for name, value in cls.DEMO_VALUES.items() if str(values.get(name) or "") == value)
+        profile = str(env.get("GZ_PROFILE") or "").strip()
+        if demo and profile not in cls.DEMO_PROFILES:
+            raise ValueError(
+                f"WeChat channel: {', '.join(demo)} still hold the public demo values of bot/credentials.yml, which "
+                f"only the one-machine profiles accept (GZ_PROFILE={' or '.join(cls.DEMO_PROFILES)}; now "
+                f"{profile or 'unset'}). Set {', '.join(ENV_OVERRIDES[name] for name in demo)}, or remove the "
+                f"WeChat channel from the credentials file"
+            )
+
     @classmethod
     def from_credentials(cls, credentials: Optional[Mapping[str, Any]], env: Mapping[str, str] = os.environ) -> "WeChatSettings":
         values: Dict[str, Any] = dict(credentials or {})
@@ -107,6 +152,7 @@ class WeChatSettings:
         for required in ("token", "app_id"):
             if not values.get(required):
                 raise ValueError(f"WeChat channel: '{required}' is missing in credentials.yml")
+        cls.refuse_demo_values(values, env)
         mode = str(values.get("mode") or "plain").lower()
         if mode not in MODES:
             raise ValueError(f"WeChat channel: mode must be one of {MODES}, not {mode!r}")
@@ -214,6 +260,36 @@ def seal_reply(crypto: Optional[WeChatCrypto], envelope: Envelope, message: Any,
 # --- the channel ------------------------------------------------------------------------------------------
 
 
+class TimedCollector(CollectingOutputChannel):
+    """Rasa's collecting output channel, noting when each message reached the channel (a delivery's
+    ``sent_at``) and keeping each text whole, as the bot uttered it (a notice section's signed hash is over
+    that exact text; Rasa's collector would cut it at blank lines). WeChat merges the texts anyway."""
+
+    async def _persist_message(self, message: Dict[str, Any]) -> None:
+        message.setdefault("sent_at", now_iso())
+        self.messages.append(message)
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        await self._persist_message(self._message(recipient_id, text=text))
+
+
+@dataclass
+class Reply:
+    """What a WeChat POST is answered with: a passive reply text (None = "success") and the notice sections
+    that reply shows, signed as delivered once the response has been written."""
+
+    text: Optional[str] = None
+    notices: List[Dict[str, Any]] = field(default_factory=list)
+
+
+def record_deliveries(openid: str, notices: List[Dict[str, Any]], delivered_at: str, how: str) -> None:
+    for notice in notices:
+        evidence_ledger.record_delivery(
+            CHANNEL, openid, {"text": notice["text"], "custom": notice["custom"]},
+            sent_at=notice["sent_at"], delivered_at=delivered_at, how=how,
+        )
+
+
 class WeChatInput(InputChannel):
     @classmethod
     def name(cls) -> Text:
@@ -298,17 +374,29 @@ class WeChatInput(InputChannel):
                 return response.text("bad request", status=400)
             if message is None or not message.source:
                 return response.text("bad request", status=400)
-            text = await self.answer(message, on_new_message, started)
-            if not text:
+            reply = await self.respond(message, on_new_message, started)
+            if not reply.text:
                 return response.text("success")  # WeChat's "no passive reply" answer
-            sealed = seal_reply(self.crypto, envelope, message, text, args.get("nonce") or "")
-            return response.text(sealed, content_type="application/xml")
+            sealed = seal_reply(self.crypto, envelope, message, reply.text, args.get("nonce") or "")
+            if not reply.notices:
+                return response.text(sealed, content_type="application/xml")
+            # Written here rather than by Sanic after the handler: the notice sections count as delivered only
+            # once the response is out (Sanic raises CancelledError instead when WeChat has hung up).
+            http = await request.respond(response.text(sealed, content_type="application/xml"))
+            await http.send(end_stream=True)
+            record_deliveries(message.source, reply.notices, now_iso(), PASSIVE_REPLY_HOW)
+            return None
 
         return webhook
 
     # --- one WeChat message -> the passive reply text, or None ("success") --------------------------------
 
     async def answer(self, message: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]], started: float) -> Optional[str]:
+        return (await self.respond(message, on_new_message, started)).text
+
+    async def respond(
+        self, message: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]], started: float
+    ) -> Reply:
         openid = message.source
         key = message_key(message)
         if not await self.ledger.first_arrival(key):
@@ -316,49 +404,65 @@ class WeChatInput(InputChannel):
             return await self._answer_retry(key, started)
         kind = message.type
         if kind == "text":
-            return await self._converse(message, key, on_new_message, started)
+            return await self._converse(message, message.content, key, on_new_message, started)
+        if kind == "voice":
+            # WeChat's speech recognition (when the account has it on) gives the words; without them there is
+            # nothing to act on, and a guess is never handed to Rasa.
+            heard = (getattr(message, "recognition", None) or "").strip()
+            if not heard:
+                return await self._passive(key, [Outgoing(VOICE_UNHEARD_TEXT)])
+            return await self._converse(message, heard, key, on_new_message, started)
         if kind == "event":
             event = (message.event or "").lower()
             if event in ("subscribe", "subscribe_scan"):
-                return await self._passive(key, WELCOME_TEXT)
+                return await self._passive(key, [Outgoing(WELCOME_TEXT)])
             if event == "unsubscribe":
                 logger.info("wechat %s unsubscribed", mask_openid(openid))
         elif kind in UNSUPPORTED_KINDS:
-            return await self._passive(key, unsupported_text(kind))
+            return await self._passive(key, [Outgoing(unsupported_text(kind))])
         await self.ledger.record_answered_success(key)  # other events (menu clicks, scans …): nothing to say
-        return None
+        return Reply()
 
-    async def _passive(self, key: str, text: str) -> str:
-        await self.ledger.record_passive_reply(key, text)
-        return text
+    async def _passive(self, key: str, items: List[Outgoing]) -> Reply:
+        """One passive reply of ``items`` (they fit one message); their notice sections go with it."""
+        merged = merge([item.text for item in items], max_messages=1)
+        notices = [notice for notice, _ in settle(items, merged, accepted=1).delivered]
+        await self.ledger.record_passive_notices(key, notices)
+        await self.ledger.record_passive_reply(key, merged.messages[0])
+        return Reply(merged.messages[0], notices)
 
-    async def _answer_retry(self, key: str, started: float) -> Optional[str]:
+    async def _answer_retry(self, key: str, started: float) -> Reply:
         """A retry never starts a turn. If the first arrival's passive reply is (or becomes) known before the
         deadline, the retry carries the same reply, because WeChat only retries when the first answer was lost."""
         while True:
             outcome, text = await self.ledger.outcome(key)
             if outcome == "passive":
-                return text
+                return Reply(text, await self.ledger.passive_notices(key))
             if outcome == ANSWERED_SUCCESS or time.monotonic() - started >= self.settings.reply_deadline_seconds:
-                return None
+                return Reply()
             await asyncio.sleep(0.1)
 
     async def _converse(
-        self, message: Any, key: str, on_new_message: Callable[[UserMessage], Awaitable[Any]], started: float
-    ) -> Optional[str]:
+        self, message: Any, typed: Optional[str], key: str, on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        started: float,
+    ) -> Reply:
         openid = message.source
-        typed = (message.content or "").strip()
+        typed = (typed or "").strip()
         owed = await self.citizens.take_owed(openid)
-        if owed and typed in CONTINUE_WORDS:
+        if owed and typed.rstrip(_TRAILING_PUNCTUATION) in CONTINUE_WORDS:
             return await self._reply_or_deliver(key, openid, owed)  # the rest of a long answer; no new turn
         if not typed:
-            return await self._reply_or_deliver(key, openid, owed) if owed else None
+            return await self._reply_or_deliver(key, openid, owed)  # nothing owed: "success"
         # "1" -> the value of the first choice last offered to this citizen (an option or an item code).
         text = chosen_value(typed, await self.citizens.choices(openid)) or typed
-        collector = CollectingOutputChannel()
+        metadata: Dict[str, Any] = {"wechat_msg_id": str(message.id)} if message.id else {}
+        if message.type == "voice":
+            metadata["wechat_msg_type"] = "voice"  # the text is WeChat's recognition of what was said
         user_message = UserMessage(
-            text, collector, openid, input_channel=self.name(), metadata={"wechat_msg_id": str(message.id)}
+            text, TimedCollector(), openid, input_channel=self.name(), metadata=metadata or None,
+            message_id=evidence_message_id(message),
         )
+        evidence_ledger.sign_user_message(user_message, CHANNEL)
         turn = self._spawn(self._run_turn(on_new_message, user_message))
         remaining = self.settings.reply_deadline_seconds - (time.monotonic() - started)
         try:
@@ -367,12 +471,12 @@ class WeChatInput(InputChannel):
             logger.info("wechat %s: turn over the reply deadline, answering by customer-service messages", mask_openid(openid))
             await self.ledger.record_answered_success(key)
             self._spawn(self._deliver_when_done(turn, openid, owed))
-            return None
+            return Reply()
         except asyncio.CancelledError:  # WeChat hung up; the shielded turn goes on and is delivered later
             self._spawn(self._after_hang_up(turn, key, openid, owed))
             raise
-        texts = await self._texts_of(turn, openid, owed)
-        return await self._reply_or_deliver(key, openid, texts)
+        items = await self._outgoing_of(turn, openid, owed)
+        return await self._reply_or_deliver(key, openid, items)
 
     async def _run_turn(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]], user_message: UserMessage
@@ -387,47 +491,50 @@ class WeChatInput(InputChannel):
             return None
         return list(user_message.output_channel.messages)
 
-    async def _texts_of(self, turn: "asyncio.Future", openid: str, owed: List[str]) -> List[str]:
+    async def _outgoing_of(self, turn: "asyncio.Future", openid: str, owed: List[Outgoing]) -> List[Outgoing]:
         messages = turn.result()
         if messages is None:
-            return owed + [BUSY_TEXT]
+            return owed + [Outgoing(BUSY_TEXT)]
         rendered = render_turn(messages)
         await self.citizens.remember_choices(openid, rendered.choices, rendered.keep_previous_choices)
-        return owed + rendered.texts
+        return owed + rendered.outgoing()
 
-    async def _reply_or_deliver(self, key: str, openid: str, texts: List[str]) -> Optional[str]:
-        if not texts:
+    async def _reply_or_deliver(self, key: str, openid: str, items: List[Outgoing]) -> Reply:
+        if not items:
             await self.ledger.record_answered_success(key)
-            return None
-        single = merge(texts, max_messages=1)
-        if not single.overflow:
-            return await self._passive(key, single.messages[0])
+            return Reply()
+        if not merge([item.text for item in items], max_messages=1).overflow:
+            return await self._passive(key, items)
         # Too long for one passive reply: "success" now, then the texts in order as customer-service messages.
         await self.ledger.record_answered_success(key)
-        self._spawn(self._deliver(openid, texts))
-        return None
+        self._spawn(self._deliver(openid, items))
+        return Reply()
 
-    async def _deliver_when_done(self, turn: "asyncio.Future", openid: str, owed: List[str]) -> None:
+    async def _deliver_when_done(self, turn: "asyncio.Future", openid: str, owed: List[Outgoing]) -> None:
         await asyncio.wait([turn])
-        await self._deliver(openid, await self._texts_of(turn, openid, owed))
+        await self._deliver(openid, await self._outgoing_of(turn, openid, owed))
 
-    async def _after_hang_up(self, turn: "asyncio.Future", key: str, openid: str, owed: List[str]) -> None:
+    async def _after_hang_up(self, turn: "asyncio.Future", key: str, openid: str, owed: List[Outgoing]) -> None:
         await self.ledger.record_answered_success(key)
         await self._deliver_when_done(turn, openid, owed)
 
-    async def _deliver(self, openid: str, texts: List[str]) -> None:
-        """At most 5 customer-service messages for one user message; what does not fit or is refused is kept."""
+    async def _deliver(self, openid: str, items: List[Outgoing]) -> None:
+        """At most 5 customer-service messages for one user message; what does not fit or is refused is kept.
+
+        Each notice section all of whose pieces WeChat accepted is signed as delivered, at the moment the last
+        of them was accepted; nothing else is."""
+        texts = [item.text for item in items]
         merged = merge(texts, max_messages=MESSAGES_PER_USER_MESSAGE, continuation=CONTINUE_HINT)
         try:
-            undelivered = await self.client.deliver(openid, merged.messages)
+            report = await self.client.send_all(openid, merged.messages)
         except Exception:
             logger.exception("wechat %s: customer-service delivery failed", mask_openid(openid))
-            undelivered = list(merged.messages)
-        if undelivered and merged.overflow and undelivered[-1].endswith(SEPARATOR + CONTINUE_HINT):
-            undelivered[-1] = undelivered[-1][: -len(SEPARATOR + CONTINUE_HINT)]
-        owed = [t for t in undelivered if t and t != CONTINUE_HINT] + merged.overflow
-        if owed:
-            await self.citizens.owe(openid, owed)
+            report = SendReport(undelivered=list(merged.messages))
+        settled = settle(items, merged, accepted=len(report.accepted_at))
+        for notice, last_message in settled.delivered:
+            record_deliveries(openid, [notice], report.accepted_at[last_message], CUSTOMER_SERVICE_HOW)
+        if settled.owed:
+            await self.citizens.owe(openid, settled.owed)
 
 
 class WeChatPushOutput(OutputChannel):
@@ -440,8 +547,17 @@ class WeChatPushOutput(OutputChannel):
     def name(cls) -> Text:
         return "wechat"
 
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        """A notice section pushed here (e.g. the pending question after a handoff) keeps its notice, so its
+        delivery is signed like a turn's; Rasa's default would send its text and custom apart."""
+        if is_notice_section(message) and isinstance(message.get("text"), str):
+            notice = {"text": message["text"], "custom": message["custom"], "sent_at": now_iso()}
+            await self.channel._deliver(recipient_id, [Outgoing(message["text"].strip(), notice)])
+            return
+        await super().send_response(recipient_id, message)
+
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self.channel._deliver(recipient_id, [text])
+        await self.channel._deliver(recipient_id, [Outgoing(text)])
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any], **kwargs: Any) -> None:
         return None  # the contract's custom belongs to the text just sent; WeChat shows text only

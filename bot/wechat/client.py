@@ -9,6 +9,10 @@
   customer-service messages after one user message): the message cannot be delivered now; the caller keeps
   it and lets it lead the citizen's next reply.
 
+A message counts as accepted only when the send call answered ``errcode`` 0; ``send_all`` returns when each was
+accepted, which is the moment a notice section's delivery is signed with (bot/core/evidence.py). An unreachable
+server, a timeout or any other error code is no acceptance, even where WeChat might have shown the message.
+
 ``api_base_url`` is configurable so the tests run a fake WeChat server on loopback.
 """
 from __future__ import annotations
@@ -16,10 +20,12 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 import httpx
 
+from bot.core.evidence import now_iso
 from bot.wechat import mask_openid
 from bot.wechat.dedup import ExpiringStore
 from bot.wechat.tokens import AccessTokenCache
@@ -41,6 +47,12 @@ class WeChatAPIError(RuntimeError):
 
 class ReplyWindowClosed(WeChatAPIError):
     """45015/45047: WeChat will not deliver this customer-service message now."""
+
+
+@dataclass
+class SendReport:
+    accepted_at: List[str] = field(default_factory=list)  # when WeChat accepted each of the first messages
+    undelivered: List[str] = field(default_factory=list)  # the rest, from the first failure on
 
 
 class CustomerServiceClient:
@@ -107,17 +119,25 @@ class CustomerServiceClient:
 
     async def deliver(self, openid: str, messages: Sequence[str]) -> List[str]:
         """Send the messages in order; returns those not delivered (from the first failure on)."""
+        return (await self.send_all(openid, messages)).undelivered
+
+    async def send_all(self, openid: str, messages: Sequence[str]) -> SendReport:
+        """Send the messages in order, stopping at the first one WeChat does not accept."""
+        report = SendReport()
         for index, content in enumerate(messages):
             for attempt in (1, 2):
                 try:
                     await self.send_text(openid, content)
+                    report.accepted_at.append(now_iso())
                     break
                 except ReplyWindowClosed as error:
                     logger.warning("wechat %s: message %d not delivered (%s)", mask_openid(openid), index + 1, error.errcode)
-                    return list(messages[index:])
+                    report.undelivered = list(messages[index:])
+                    return report
                 except (WeChatAPIError, httpx.HTTPError, ValueError) as error:
                     if attempt == 2:
                         logger.error("wechat %s: message %d failed: %s", mask_openid(openid), index + 1, error)
-                        return list(messages[index:])
+                        report.undelivered = list(messages[index:])
+                        return report
                     await asyncio.sleep(0.5)
-        return []
+        return report

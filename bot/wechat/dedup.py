@@ -1,8 +1,9 @@
 """De-duplication of WeChat's retries, and the channel's small per-user state, in one expiring store.
 
 WeChat re-sends a message it got no answer to within 5 seconds, up to three times, with the same ``MsgId``
-(events: the same ``FromUserName`` + ``CreateTime``). Each must become exactly ONE Rasa turn (contract rule 3:
-a retried message never creates a second commitment), also when several Rasa processes serve the webhook.
+(events, and any message that comes without one: the same ``FromUserName`` + ``CreateTime``). Each must
+become exactly ONE Rasa turn (contract rule 3: a retried message never creates a second commitment), also when
+several Rasa processes serve the webhook.
 So the first arrival *claims* the message key atomically; later arrivals only read what became of it.
 
 Backends, both with expiry:
@@ -11,18 +12,21 @@ Backends, both with expiry:
   processes on one machine share it).
 
 The same store keeps, per citizen, the numbered choices last offered (so "1" can be mapped back) and the
-messages WeChat refused to deliver (45015), and the access-token cache (tokens.py).
+messages WeChat refused to deliver (45015), with the notice section each still shows in full (so its delivery
+can be signed when it does go out); per message, the notice sections of its passive reply (signed as delivered
+each time that reply is returned); and the access-token cache (tokens.py).
 """
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
-from bot.wechat.render import Choice
+from bot.wechat.render import Choice, Outgoing
 
 DEFAULT_DEDUP_TTL_SECONDS = 600.0  # WeChat's retries come within ~15 s; keys are kept much longer
 USER_STATE_TTL_SECONDS = 48 * 3600.0  # WeChat's customer-service window is 48 h after the user's last message
@@ -188,11 +192,27 @@ _REPLIED = "passive:"
 
 
 def message_key(message: Any) -> str:
-    """``MsgId`` for messages; ``FromUserName`` + ``CreateTime`` (+ event name) for events, which have no id."""
+    """``MsgId`` for messages; ``FromUserName`` + ``CreateTime`` (+ event name) for events, which have no id.
+
+    A message without ``MsgId`` is keyed like an event, by its sender and time: a key of the id alone would be
+    the same for every such message of every citizen, and the second citizen's message would be lost."""
     if getattr(message, "type", None) == "event":
         event = getattr(message, "event", "") or ""
         return f"evt:{message.source}:{message.time}:{event}"
-    return f"msg:{message.id}"
+    msg_id = getattr(message, "id", None)
+    if msg_id:
+        return f"msg:{msg_id}"
+    return f"msg:{message.source}:{message.time}:{getattr(message, 'type', '')}"
+
+
+def evidence_message_id(message: Any) -> str:
+    """The id a user message is signed and recorded with: WeChat's ``MsgId``, else one derived from the sender
+    and time (stable across WeChat's retries, and not showing the openid)."""
+    msg_id = getattr(message, "id", None)
+    if msg_id:
+        return str(msg_id)
+    basis = f"{message.source}:{message.time}:{getattr(message, 'type', '')}"
+    return "wx-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
 class MessageLedger:
@@ -210,6 +230,16 @@ class MessageLedger:
 
     async def record_answered_success(self, key: str) -> None:
         await self.store.put("dedup:" + key, ANSWERED_SUCCESS, self.ttl)
+
+    async def record_passive_notices(self, key: str, notices: Sequence[Dict[str, Any]]) -> None:
+        """The notice sections a passive reply shows; a retry that returns the same reply delivers them too."""
+        if notices:
+            await self.store.put("notices:" + key, json.dumps(list(notices), ensure_ascii=False), self.ttl)
+
+    async def passive_notices(self, key: str) -> List[Dict[str, Any]]:
+        raw = await self.store.get("notices:" + key)
+        value = json.loads(raw) if raw else []
+        return [n for n in value if isinstance(n, dict)] if isinstance(value, list) else []
 
     async def outcome(self, key: str) -> Tuple[str, Optional[str]]:
         """(PROCESSING | ANSWERED_SUCCESS | 'passive', the passive reply text)."""
@@ -241,15 +271,19 @@ class CitizenState:
         elif not keep_previous:
             await self.store.delete("choices:" + openid)
 
-    async def owe(self, openid: str, texts: List[str]) -> None:
+    async def owe(self, openid: str, items: Sequence[Union[str, Outgoing]]) -> None:
         """Keep texts WeChat did not let us deliver; they lead the citizen's next reply."""
-        if not texts:
+        if not items:
             return
         # Read-modify-write: two failed deliveries to the same citizen within milliseconds could lose one
-        # append; acceptable for a courtesy re-send (the conversation itself is in Rasa's tracker).
+        # append; acceptable for a courtesy re-send (the conversation itself is in Rasa's tracker, and a notice
+        # section lost here is simply not signed as delivered: the citizen is told and can ask for it again).
         earlier = await self.take_owed(openid)
-        await self.store.put("outbox:" + openid, json.dumps(earlier + texts, ensure_ascii=False), self.ttl)
+        kept = earlier + [item if isinstance(item, Outgoing) else Outgoing(item) for item in items]
+        payload = json.dumps([item.to_json() for item in kept], ensure_ascii=False)
+        await self.store.put("outbox:" + openid, payload, self.ttl)
 
-    async def take_owed(self, openid: str) -> List[str]:
+    async def take_owed(self, openid: str) -> List[Outgoing]:
         raw = await self.store.take("outbox:" + openid)
-        return json.loads(raw) if raw else []
+        items = [Outgoing.from_json(value) for value in (json.loads(raw) if raw else [])]
+        return [item for item in items if item.text]

@@ -7,7 +7,9 @@
 #   secrets/hotline.secret        32 random bytes: signs the hotline console's channel tokens
 #   secrets/jwt.secret            32 random bytes: HS256 secret of staff and applicant tokens
 #   secrets/service.token         the action server's credential at the API (X-Service-Token)
-#   secrets/rasa.token            protects Rasa's HTTP API (--auth-token)
+#   secrets/rasa.token            protects Rasa's HTTP API (read by bot/rasa_server.py, never on argv)
+#   secrets/action.secret         Rasa's credential at the action server (X-GZ-Action-Secret)
+#   secrets/channel-evidence.key  32 random bytes: the channels sign evidence with it (Rasa and the API only)
 #   .env                          PG_PASSWORD, REDIS_PASSWORD (compose reads it for ${...})
 # The directory is 0700 so only the deploying user reads it on the host; the files are 0644 so the
 # containers' non-root user (uid 10001) can read the bind-mounted copies.
@@ -25,6 +27,8 @@ token() { rand 32 | od -An -tx1 | tr -d ' \n'; }
 [ -s secrets/jwt.secret ] || rand 32 > secrets/jwt.secret
 [ -s secrets/service.token ] || token > secrets/service.token
 [ -s secrets/rasa.token ] || token > secrets/rasa.token
+[ -s secrets/action.secret ] || token > secrets/action.secret
+[ -s secrets/channel-evidence.key ] || rand 32 > secrets/channel-evidence.key
 chmod 644 secrets/*
 if [ ! -s .env ]; then
   printf 'PG_PASSWORD=%s\nREDIS_PASSWORD=%s\n' "$(token)" "$(token)" > .env

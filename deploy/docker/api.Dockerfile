@@ -35,4 +35,7 @@ RUN python -m bot.build
 USER 10001
 EXPOSE 8800
 # One worker per container: scale with replicas (commitment appends are serialised by a PostgreSQL advisory lock).
+# --proxy-headers takes X-Forwarded-For only from the addresses in FORWARDED_ALLOW_IPS (uvicorn's default: the
+# pod's own loopback, i.e. nobody else): set it to the ingress controller's addresses so the login rate limit
+# counts per citizen; never "*", or any client could pick a fresh address for every guess.
 CMD ["uvicorn", "api.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8800", "--no-access-log", "--proxy-headers"]

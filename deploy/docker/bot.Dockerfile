@@ -2,8 +2,8 @@
 # The bot image: Rasa 3.6.21 + the action server (one virtualenv, as .venv on a developer machine).
 # Build from the repository root:   docker build -f deploy/docker/bot.Dockerfile -t gaozhi/bot:0.1.0 .
 # Commands (see deploy/compose/compose.yaml and deploy/k8s/):
-#   Rasa server    python -m bot.rasa_server run --enable-api --auth-token ... --model /app/models ...
-#   action server  python -m rasa_sdk --actions actions --port 5055
+#   Rasa server    python -m bot.rasa_server run --enable-api --model /app/models ...   (token: GZ_RASA_TOKEN_PATH)
+#   action server  python -m actions.server --actions actions --port 5055   (needs GZ_ACTION_SECRET_PATH)
 #   train a model  python -m bot.model            (writes models/nlu-core-<input hash>.tar.gz)
 # The model is not baked in: it lives on the model volume (or comes from a model server), so a new model
 # does not need a new image. Docker does not run on the development machine: this file is checked by review.

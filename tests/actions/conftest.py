@@ -1,19 +1,59 @@
-"""A stand-in catalogue for the discovery and extraction tests.
+"""Shared by the action tests: a stand-in catalogue, and the channel evidence a journey's messages carry.
 
-The 27 items carry the facts of /work/shared/spec/catalogue.md (name, department, area, what is replaced,
+The 27 items carry the facts of the specification's catalogue (name, department, area, what is replaced,
 included proofs, exclusion category). Aliases and phrasings are written here, deliberately few and plain, so the
 tests exercise the method rather than the wording the real catalogue files happen to contain.
+
+The envelopes are signed with a key of the tests' own (bot/core/evidence.py): the action server never holds the
+channels' key and cannot check a MAC, so what it must get right is carrying the envelopes it was given.
 """
 from __future__ import annotations
 
 import copy
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Dict, List
+from typing import Any, Dict, Iterable, List, Optional
 
 import pytest
 import yaml
 
+from bot.core import evidence
 from bot.core.catalogue import DEFAULT_DIR, Item, parse_item
+
+TEST_EVIDENCE_KEY = b"action-tests-evidence-key-0123456789"
+# When the fixture journeys' notice reached the person and when they said they had read it (well apart).
+DELIVERED_AT = "2026-11-27T10:00:01.000+00:00"
+READ_AT = "2026-11-27T10:00:45.000+00:00"
+
+
+def iso_ago(seconds: float) -> str:
+    return (datetime.now(timezone.utc) - timedelta(seconds=seconds)).isoformat(timespec="milliseconds")
+
+
+def signed_message(text: str, *, sender: str, message_id: str, channel: str = "rest",
+                   at: Optional[str] = None) -> Dict[str, Any]:
+    """What an input channel attaches to a user message (``metadata["evidence"]["message"]``)."""
+    return evidence.sign_message(TEST_EVIDENCE_KEY, channel=channel, sender=sender, message_id=message_id,
+                                 text=text, at=at)
+
+
+def signed_deliveries(item: Item, *, sender: str, channel: str = "rest", version: Optional[str] = None,
+                      sections: Optional[Iterable[int]] = None,
+                      delivered_at: str = DELIVERED_AT) -> List[Dict[str, Any]]:
+    """What an output channel signs for the notice sections that reached the person."""
+    wanted = set(sections) if sections is not None else {s.index for s in item.notice}
+    total = len(item.notice)
+    found = []
+    for section in item.notice:
+        if section.index not in wanted:
+            continue
+        custom = {"stage": "notice_section", "item_code": item.code, "index": section.index, "total": total,
+                  "notice_version": version or item.notice_version, "title": section.title}
+        found.append(evidence.sign_delivery(
+            TEST_EVIDENCE_KEY, channel=channel, sender=sender, custom=custom,
+            text=evidence.notice_section_text(section.index, total, section.title, section.text),
+            sent_at=delivered_at, delivered_at=delivered_at))
+    return found
 
 # code, name, department, area, replaces, includes_proofs, aliases, phrasings
 _COMMITMENT_ITEMS = [

@@ -184,10 +184,14 @@ async def test_the_backend_down_at_submission_loses_nothing_and_a_retry_submits(
     monkeypatch.setattr(backend, "submit_commitment", real_submit)
     retry = tracker_from("affirmation_requested.json", text="重试", intent={"name": "retry", "confidence": 0.99},
                          slots={"notice_version": VERSION, "requested_slot": "receipt", "affirmation": "本人承诺",
-                                "affirmation_at": s["affirmation_at"]})
+                                "affirmation_at": s["affirmation_at"], "affirmation_evidence": s["affirmation_evidence"]})
     msgs, events = await run(journey.ValidateCommitmentForm(), retry)
     assert stages(msgs) == ["commitment_receipt"]
-    assert offline_backend["submit"][0]["evidence"]["affirmation_text"] == "本人承诺"
+    (payload,) = offline_backend["submit"]
+    assert payload["evidence"]["affirmation_text"] == "本人承诺"
+    # The retry carries the envelope of the affirmation itself, not of "重试" (contract rule 2, P4).
+    assert payload["evidence"]["channel_evidence"]["affirmation"] == s["affirmation_evidence"]
+    assert s["affirmation_evidence"]["text"] == "本人承诺"
 
 
 # --- proxy and enterprise paths ---------------------------------------------------------------------------------

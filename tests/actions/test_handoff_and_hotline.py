@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from actions import backend, handoff, journey
 from bot.core.assisted import ATTESTATION
 from bot.core.catalogue import load_catalogue
-from tests.actions.test_journey import FIXTURES, offline_backend, run, stages  # noqa: F401 (fixture)
+from tests.actions.test_journey import FIXTURES, offline_backend, run, sign, stages  # noqa: F401 (fixture)
 
 ITEMS = load_catalogue()
 
@@ -148,7 +148,7 @@ async def test_on_the_hotline_invalid_answers_are_not_queued(queue):
 # --- the hotline affirmation (R6, R7) -----------------------------------------------------------------------------
 
 
-def hotline_affirmation(ticks: int = 7, attest: bool = True, version_override=None) -> Tracker:
+def hotline_affirmation(ticks: int = 7, attest: bool = True, version_override=None, channel: str = "hotline") -> Tracker:
     data = json.loads((FIXTURES / "affirmation_requested.json").read_text())
     version = ITEMS["ZM001"].notice_version
     data["slots"]["notice_version"] = version
@@ -162,7 +162,8 @@ def hotline_affirmation(ticks: int = 7, attest: bool = True, version_override=No
     data["latest_message"]["metadata"] = {"hotline": evidence}
     for event in data["events"]:
         if event["event"] == "user":
-            event["input_channel"] = "hotline"
+            event["input_channel"] = channel
+    sign(data)  # the hotline channel signs the typed words too; the read-aloud ticks are its delivery
     return Tracker(data["sender_id"], data["slots"], data["latest_message"], data["events"], False, None,
                    data["active_loop"], data["latest_action_name"])
 
@@ -193,10 +194,7 @@ async def test_a_hotline_affirmation_carries_the_assisted_evidence(offline_backe
 
 
 async def test_other_channels_ignore_hotline_metadata(offline_backend):
-    tracker = hotline_affirmation(ticks=0, attest=False)
-    for event in tracker.events:
-        if event["event"] == "user":
-            event["input_channel"] = "rest"
+    tracker = hotline_affirmation(ticks=0, attest=False, channel="rest")
     messages, _ = await run(journey.ValidateCommitmentForm(), tracker)
     assert stages(messages) == ["commitment_receipt"]
     assert "assisted" not in offline_backend["submit"][0]["evidence"]
@@ -219,6 +217,8 @@ def hotline_notice_step(text: str, ticks: int, channel: str = "hotline") -> Trac
               "entities": [], "metadata": {"hotline": evidence} if channel == "hotline" else {}}
     events = [action("action_listen"), {"event": "user", "text": text, "input_channel": channel,
                                         "message_id": latest["message_id"], "parse_data": {"intent": latest["intent"]}}]
+    signed = {"sender_id": data["sender_id"], "slots": slots, "latest_message": latest, "events": events}
+    sign(signed)
     return Tracker(data["sender_id"], slots, latest, events, False, None, {"name": "commitment_form"}, "action_listen")
 
 

@@ -15,12 +15,34 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import backend, journey
 from actions.catalogue import catalogue
 from bot.core.catalogue import load_catalogue
+from tests.actions.conftest import READ_AT, signed_deliveries, signed_message
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ITEMS = load_catalogue()
 
 
-def tracker_from(name: str, **changes: Any) -> Tracker:
+def sign(data: Dict[str, Any]) -> None:
+    """What the channels attach to a fixture conversation: the envelope of the latest message and, for a journey
+    with a notice, the delivery of every section and (once read) the envelope of its "已阅读"."""
+    sender, latest, slots = data["sender_id"], data["latest_message"], data["slots"]
+    channel = next((e.get("input_channel") for e in reversed(data["events"]) if e["event"] == "user"), None) or "rest"
+    latest.setdefault("metadata", {})["evidence"] = {
+        "message": signed_message(latest["text"], sender=sender, message_id=latest["message_id"], channel=channel),
+        "deliveries": [],
+    }
+    item = ITEMS.get(slots.get("item") or "")
+    if item is None or not item.notice:
+        return
+    if channel != "hotline":
+        slots.setdefault("notice_deliveries", signed_deliveries(
+            item, sender=sender, channel=channel, version=slots.get("notice_version") or item.notice_version))
+    if slots.get("notice_ack") == "yes":
+        slots.setdefault("notice_ack_evidence", signed_message(
+            "已阅读", sender=sender, message_id="m-read", channel=channel, at=slots.get("notice_ack_at") or READ_AT))
+
+
+def tracker_from(name: str, signed: bool = True, **changes: Any) -> Tracker:
+    """A fixture conversation; ``signed``: with the channel evidence a keyed channel attaches."""
     data = json.loads((FIXTURES / name).read_text())
     data["slots"].update(changes.pop("slots", {}))
     if "text" in changes:
@@ -29,6 +51,8 @@ def tracker_from(name: str, **changes: Any) -> Tracker:
         data["latest_message"]["message_id"] = f"m-{abs(hash(text))}"
     if "intent" in changes:
         data["latest_message"]["intent"] = changes.pop("intent")
+    if signed:
+        sign(data)
     return Tracker(data["sender_id"], data["slots"], data["latest_message"], data["events"], False, None,
                    data["active_loop"], data["latest_action_name"])
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 
@@ -19,7 +20,7 @@ from sqlalchemy.engine import make_url
 from api import cli
 from api.config import Settings
 from api.main import create_app
-from tests.api.helpers import write_test_catalogue
+from tests.api.helpers import publish_catalogue_before, write_test_catalogue
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -77,6 +78,9 @@ def initialised(settings: Settings) -> Settings:
     """Migrated with Alembic (never create_all), catalogue loaded, demo integrity files seeded."""
     assert cli.migrate(settings) == 0
     assert cli.load_catalogue(settings) == 0
+    # The notices were published well before any conversation a test plays (evidence older than its version
+    # is refused, before_publication).
+    publish_catalogue_before(settings, datetime.now(timezone.utc) - timedelta(days=365))
     assert cli.seed_demo(settings) == 0
     return settings
 

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from api.config import REPO_ROOT, Settings
 from bot.core import affirmation, ids
+from bot.core import evidence as channel_evidence
 from bot.core import catalogue as catalogue_rules
 from bot.core.catalogue import load_catalogue
 
@@ -30,7 +31,11 @@ SUDA = ("郑州速达物流有限公司", "91410105MA9F0Q2W1A")  # serious false
 LAOJIE = ("二七区老街便利店（个体工商户）", "92410102MA45T8UP0E")  # clean individual business
 HAOWEI_REPRESENTATIVE = "王强"  # the legal representative who commits for an enterprise acting for itself
 INVALID_ID = "410105199001011234"  # the canonical invalid ID (last digit wrong)
-PHONE = "13800138000"
+PHONE = "13800138000"  # 张伟's registered (实名) mobile number in the demo shared data
+# The number each demo person registered (api.verification.shared_data.DEMO_PHONES); None: none registered.
+REGISTERED_PHONES = {ZHANG_WEI[1]: PHONE, LI_NA[1]: "13800132342", ZHAO_QIANG[1]: "13800135671", LIU_YANG[1]: "13912345678"}
+CHANNEL = "rest"
+SENDER = "rest-session-1"
 
 
 def _derived(base: Dict[str, Any], **changes: Any) -> Dict[str, Any]:
@@ -106,6 +111,7 @@ def cli_env(settings: Settings) -> Dict[str, str]:
         GZ_DATA_KEY_PATH=str(settings.data_key_path),
         GZ_CATALOGUE_DIR=str(settings.catalogue_dir),
         GZ_PUBLIC_BASE_URL=settings.public_base_url,
+        GZ_EVIDENCE_KEY_PATH=str(settings.evidence_key_file),
     )
     return env
 
@@ -159,15 +165,17 @@ def commitment_body(
         statement = affirmation.statement(item["name"], acting_as, name, proxy[0] if proxy else None)
     now = datetime.now(timezone(timedelta(hours=8))).replace(microsecond=0)
     sections = len(item["notice"]) or 7
+    acting = proxy or applicant
+    phone = REGISTERED_PHONES.get(acting[1]) or REGISTERED_PHONES.get(id_number) or PHONE
     sent = [now - timedelta(minutes=5) + timedelta(seconds=10 * i) for i in range(sections)]
     body: Dict[str, Any] = {
         "idempotency_key": key or uuid.uuid4().hex,
         "item_code": code,
         "notice_version": item["notice_version"] or "0" * 64,
-        "channel": "web",
-        "sender_id": "web-session-1",
+        "channel": CHANNEL,
+        "sender_id": SENDER,
         "applicant": {"name": name, "id_number": id_number},
-        "phone": PHONE,
+        "phone": phone,
         "proxy": None
         if not proxy
         else {
@@ -186,7 +194,69 @@ def commitment_body(
         },
     }
     body.update(overrides)
+    return sign_evidence(client, body)
+
+
+def evidence_key(client: TestClient) -> bytes:
+    """The channels' HMAC key the test's API reads (the Rasa server's channels sign with the same file)."""
+    return channel_evidence.load_or_create_key(client.app.state.settings.evidence_key_file)
+
+
+def sign_evidence(
+    client: TestClient,
+    body: Dict[str, Any],
+    *,
+    delivered_after: timedelta = timedelta(seconds=1),
+    key: Optional[bytes] = None,
+) -> Dict[str, Any]:
+    """``body`` with the channel evidence its channel would have signed for it, as the Rasa server does.
+
+    The envelopes follow the request's own fields: the "已阅读" and affirmation messages say ``notice_ack_at``,
+    ``affirmation_text`` and ``affirmation_at``; section i was sent at ``notice_sections_sent_at[i]`` and
+    delivered ``delivered_after`` later, with the text the catalogue publishes. Call it again after changing
+    those fields, so a test changes one thing only. The hotline gets no delivery envelopes (its ticks are the
+    API's own rows)."""
+    key = key or evidence_key(client)
+    channel, sender, evidence = body["channel"], body["sender_id"], body["evidence"]
+    item = client.get(f"/api/v1/catalogue/items/{body['item_code']}").json()
+    notice = item.get("notice") or []
+    deliveries = []
+    if channel != "hotline":
+        total = len(notice)
+        for index, (section, sent_at) in enumerate(zip(notice, evidence["notice_sections_sent_at"]), 1):
+            custom = {"item_code": body["item_code"], "notice_version": body["notice_version"], "index": index, "total": total}
+            delivered_at = (datetime.fromisoformat(sent_at) + delivered_after).isoformat()
+            text_shown = channel_evidence.notice_section_text(index, total, section["title"], section["text"])
+            deliveries.append(channel_evidence.sign_delivery(
+                key, channel=channel, sender=sender, custom=custom, text=text_shown, sent_at=sent_at,
+                delivered_at=delivered_at,
+            ))
+    evidence["channel_evidence"] = {
+        "notice_ack": channel_evidence.sign_message(
+            key, channel=channel, sender=sender, message_id=uuid.uuid4().hex, text="已阅读", at=evidence["notice_ack_at"]
+        ),
+        "affirmation": channel_evidence.sign_message(
+            key, channel=channel, sender=sender, message_id=uuid.uuid4().hex, text=evidence["affirmation_text"],
+            at=evidence["affirmation_at"],
+        ),
+        "deliveries": deliveries,
+    }
     return body
+
+
+def publish_catalogue_before(settings: Settings, moment: datetime) -> None:
+    """Date the loaded catalogue versions back to ``moment``: a conversation happens after the notice it shows
+    was published, and the API refuses evidence older than the version (``before_publication``)."""
+    engine = create_engine(settings.database_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                text("UPDATE item_versions SET created_at = :moment WHERE created_at > :moment"),
+                {"moment": moment.astimezone(timezone.utc).replace(tzinfo=None)
+                 if settings.database_url.startswith("sqlite") else moment},
+            )
+    finally:
+        engine.dispose()
 
 
 def count_commitments(settings: Settings) -> int:

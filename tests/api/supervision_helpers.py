@@ -21,7 +21,7 @@ from api.config import Settings
 from api.database import make_engine, make_sessionmaker
 from api.dependencies import get_now
 from bot.core import catalogue as rules
-from tests.api.helpers import ZM001_YAML, commitment_body
+from tests.api.helpers import ZM001_YAML, commitment_body, sign_evidence
 
 CHINA = timezone(timedelta(hours=8))
 
@@ -102,7 +102,7 @@ def body_at(client: TestClient, moment: datetime, *args: Any, **kwargs: Any) -> 
     evidence["affirmation_at"] = moved(evidence["affirmation_at"])
     evidence["notice_ack_at"] = moved(evidence["notice_ack_at"])
     evidence["notice_sections_sent_at"] = [moved(t) for t in evidence["notice_sections_sent_at"]]
-    return body
+    return sign_evidence(client, body)  # the channel signed the moved times
 
 
 def commit_on(client: TestClient, day: date, *args: Any, expect: int = 201, **kwargs: Any) -> Dict[str, Any]:

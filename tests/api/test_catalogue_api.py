@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 
 import yaml
 from sqlalchemy import create_engine, text
@@ -10,7 +11,7 @@ from sqlalchemy import create_engine, text
 from api import cli
 from api.config import REPO_ROOT
 from bot.core.catalogue import load_catalogue
-from tests.api.helpers import cli_env, commitment_body, notice_version
+from tests.api.helpers import cli_env, commitment_body, notice_version, publish_catalogue_before
 
 
 def _versions(settings, code):
@@ -68,6 +69,7 @@ def test_changed_notice_makes_a_new_version_and_old_commitments_keep_theirs(clie
 
     _edit_notice(initialised, "ZM001", 6, "本事项的承诺书不向社会公开，仅由实施机关查阅；承诺书及核查结果保存8年。")
     assert cli.load_catalogue(initialised) == 0
+    publish_catalogue_before(initialised, datetime.now(timezone.utc) - timedelta(days=1))  # before the conversation
 
     versions = _versions(initialised, "ZM001")
     assert [v for v, _ in versions] == [1, 2]

@@ -59,7 +59,7 @@ def test_proof_item_commitment_is_accepted_with_a_receipt(client, initialised):
     assert payload["item"]["code"] == "ZM001" and payload["item"]["version"] == 1
     assert payload["evidence"]["affirmation_text"] == "本人承诺"
     assert payload["evidence"]["statement"] == body["evidence"]["statement"]
-    assert payload["evidence"]["channel"] == "web" and payload["evidence"]["sender_id"] == "web-session-1"
+    assert payload["evidence"]["channel"] == "rest" and payload["evidence"]["sender_id"] == "rest-session-1"
     assert len(payload["evidence"]["notice_sections_sent_at"]) == 7
     assert payload["seq"] == 1 and payload["prev_hash"] == "0" * 64
 

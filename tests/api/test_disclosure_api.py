@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import copy
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 import yaml
@@ -21,7 +21,7 @@ from bot.core.catalogue import (
     parse_item,
 )
 from tests.api.access_helpers import commit, days_later, move_to, set_clock, service_headers
-from tests.api.helpers import HAOWEI, PHONE, ZHANG_WEI, ZHAO_QIANG
+from tests.api.helpers import HAOWEI, PHONE, ZHANG_WEI, ZHAO_QIANG, publish_catalogue_before
 
 
 def _listed(client, **params):
@@ -64,7 +64,7 @@ def test_public_items_are_listed_with_masked_person_and_full_enterprise_names(cl
             "disclosed_until": until,
         },
     ]
-    for secret in (ZHANG_WEI[0], ZHANG_WEI[1], HAOWEI[1], ZHAO_QIANG[0], PHONE, "web-session-1", "affirmation"):
+    for secret in (ZHANG_WEI[0], ZHANG_WEI[1], HAOWEI[1], ZHAO_QIANG[0], PHONE, "rest-session-1", "affirmation"):
         assert secret not in response.text
     assert _listed(client, item_code="ZM004")["total"] == 1
 
@@ -87,6 +87,7 @@ def test_each_item_has_its_own_period_from_the_version_the_applicant_was_shown(a
     raw["notice"][6]["text"] = disclosure_clause(30)  # section 7 announces the period (the loader checks)
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     assert cli.load_catalogue(initialised) == 0
+    publish_catalogue_before(initialised, datetime.now(timezone.utc) - timedelta(days=1))  # before the conversation
     commit(client, "ZM004", ZHANG_WEI)
     commit(client, "XK001", HAOWEI)
     set_clock(app, days_later(29))

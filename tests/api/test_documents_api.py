@@ -260,8 +260,9 @@ def test_letter_pdf_has_the_whole_signed_record_with_ids_masked(client, initiali
     key_id = client.get("/api/v1/keys/platform").json()["key_id"]
     assert key_id in words
     assert receipt["verify_url"] in words
-    for moment in ("确认已阅读", "作出承诺", "平台签名", "告知书第7部分送达"):
+    for moment in ("确认已阅读", "作出承诺", "平台签名", "告知书第7部分发送", "告知书第7部分送达"):
         assert moment in words
+    assert "接口已返回给客户端" in words  # how the REST channel knew each section arrived
 
 
 def test_letter_qr_code_decodes_to_the_verify_url(client, service_token, tmp_path):

@@ -1,23 +1,28 @@
-"""ID numbers encrypted at rest in the API's database (P5, issue 6).
+"""Personal data encrypted at rest in the API's database (P5): ID numbers, names and phone numbers.
 
-Signed commitments keep their ID numbers sealed (AES-256-GCM, ``api.commitments.sealed``) while the signature
-and hash stay over the plaintext record (P3); free text typed by people keeps no full ID number
-(``api.personal_text``). The proof is a dump of every column of every table after a day's work through the API.
+Signed commitments keep their ID numbers, the names of the people they are about and every phone number sealed
+(AES-256-GCM, ``api.commitments.sealed``) while the signature and hash stay over the plaintext record (P3); so do
+a complainant's call-back number and a hotline caller's number (``sealed.SealedText``); free text typed by people
+keeps no full ID number (``api.personal_text``). The proof is a dump of every column of every table after a day's
+work through the API, and, on SQLite, the bytes of the database file itself.
 """
 from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import subprocess
 import sys
-from typing import Any, Dict, List
+from pathlib import Path
+from typing import Any, Dict, Iterable, List
 
 import pytest
 from alembic import command
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
 
 from api import cli
 from api.commitments import sealed
@@ -30,16 +35,21 @@ from tests.api.access_helpers import applicant_headers, commit, login, rows, ser
 from tests.api.conftest import ActionServerClient
 from tests.api.helpers import (
     HAOWEI,
+    HAOWEI_REPRESENTATIVE,
     INVALID_ID,
     LAOJIE,
     LI_NA,
     LIU_YANG,
+    PHONE,
+    REGISTERED_PHONES,
     SUDA,
     WANG_FANG,
     ZHANG_WEI,
     ZHAO_QIANG,
     cli_env,
+    commitment_body,
     execute_sql,
+    sign_evidence,
     signed_bytes,
     signed_payload,
 )
@@ -47,6 +57,12 @@ from tests.api.rasa_fake import FakeRasa
 from tests.api.test_hotline_api import hotline_commitment
 
 FULL_NUMBERS = [who[1] for who in (ZHANG_WEI, LI_NA, WANG_FANG, ZHAO_QIANG, LIU_YANG, HAOWEI, SUDA, LAOJIE)]
+# The people the day's commitments are about (an enterprise's name is public registry data, shown in full), with
+# a name as typed in traditional characters, and every phone number they gave.
+NAMES = [ZHANG_WEI[0], "張偉", ZHAO_QIANG[0], LIU_YANG[0], HAOWEI_REPRESENTATIVE]
+COMPLAINANT_PHONE = "13700137000"
+CALLER_PHONE = "13912345678"  # tests.api.test_hotline_api: the caller of a hotline session
+PHONES = sorted(set(REGISTERED_PHONES.values()) | {PHONE, COMPLAINANT_PHONE, CALLER_PHONE})
 
 
 @pytest.fixture
@@ -89,11 +105,26 @@ def _clear_numbers_in(values: List[str]) -> List[str]:
     return found
 
 
+def _clear_personal_in(values: List[str], names: Iterable[str] = NAMES, phones: Iterable[str] = PHONES) -> List[str]:
+    found = []
+    for value in values:
+        compact = re.sub(r"[ \-]", "", value)
+        found += [f"{name} in {value[:80]}" for name in names if name in value]
+        found += [f"{phone} in {value[:80]}" for phone in phones if phone in compact]
+    return found
+
+
 def _cli_verify(settings, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "api.cli", "verify", *args],
         cwd=REPO_ROOT, env=cli_env(settings), capture_output=True, text=True, timeout=120,
     )
+
+
+def _chain(client) -> Dict[str, Any]:
+    """The chain check's verdict (its other fields, such as the SM2 count, are the signing tests' business)."""
+    body = client.get("/api/v1/chain/verify").json()
+    return {key: body[key] for key in ("valid", "length", "problems")}
 
 
 def _row(settings, commitment_no: str) -> Dict[str, Any]:
@@ -103,12 +134,13 @@ def _row(settings, commitment_no: str) -> Dict[str, Any]:
 # --- a day's work, then the whole database dumped --------------------------------------------------------------
 
 
-def test_no_table_keeps_a_full_id_number_in_clear(client, initialised, rasa):
-    # P5: self, proxy (R5), enterprise licence (R8), individual business, hotline (issue 5).
+def test_no_table_keeps_an_id_number_a_name_or_a_phone_in_clear(client, initialised, rasa):
+    # P5: self (the name typed in traditional characters), proxy (R5), enterprise licence through its legal
+    # representative (R8), individual business, hotline (issue 5).
     staff = login(client, initialised, "demo_staff")
     officer = login(client, initialised, "demo_officer")
     receipts = [
-        commit(client, "ZM001", ZHANG_WEI),
+        commit(client, "ZM001", ZHANG_WEI, affirmation_text="我張偉承诺"),
         commit(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG),
         commit(client, "XK001", HAOWEI),
         commit(client, "XK001", LAOJIE),
@@ -126,7 +158,7 @@ def test_no_table_keeps_a_full_id_number_in_clear(client, initialised, rasa):
             "complaint_text": f"举报{WANG_FANG[0]}（身份证{WANG_FANG[1]}）和{HAOWEI[0]}（{_grouped(HAOWEI[1])}）承诺不实，"
             f"另：{_grouped(ZHANG_WEI[1])}",
             "commitment_no": receipts[0]["commitment_no"],
-            "phone": None,
+            "phone": COMPLAINANT_PHONE,
             "channel": "rest",
             "sender_id": "citizen-1",
         },
@@ -142,6 +174,7 @@ def test_no_table_keeps_a_full_id_number_in_clear(client, initialised, rasa):
     # What the staff console shows is masked, and still readable.
     detail = client.get(f"/api/v1/complaints/{ticket}", headers=officer).json()
     assert "4101**********4566" in json.dumps(detail, ensure_ascii=False)
+    assert detail["phone"] == COMPLAINANT_PHONE  # the officer calls back: opened for the audited read only
 
     # R17: a withdrawal reason with the applicant's own number.
     withdrawn = client.post(
@@ -184,8 +217,10 @@ def test_no_table_keeps_a_full_id_number_in_clear(client, initialised, rasa):
 
     dumped = dump_database(initialised)
     assert not _clear_numbers_in(dumped), _clear_numbers_in(dumped)
+    assert not _clear_personal_in(dumped), _clear_personal_in(dumped)
     stored = [v for v in dumped if v.startswith("commitments.canonical=")]
-    assert len(stored) == 6 and all('"id_number":"gz1:' in v for v in stored)
+    assert len(stored) == 6 and all('"id_number":"gz1:' in v and '"phone":"gz1:' in v for v in stored)
+    assert all('"applicant":{"id_number":"gz1:' in v and '"name":"gz1:' in v for v in stored)
 
     # P3: every receipt still verifies - endpoint, chain, CLI - and the signature checks out with the published
     # key alone over the reconstructed plaintext, which holds the full ID numbers (the legal record).
@@ -200,8 +235,14 @@ def test_no_table_keeps_a_full_id_number_in_clear(client, initialised, rasa):
     assert signed_payload(initialised, _row(initialised, receipts[2]["commitment_no"]))["applicant"] == {
         "name": HAOWEI[0], "id_type": "uscc", "id_number": HAOWEI[1]
     }
-    assert client.get("/api/v1/chain/verify").json() == {"valid": True, "length": 6, "problems": []}
+    assert _chain(client) == {"valid": True, "length": 6, "problems": []}
     assert _cli_verify(initialised).returncode == 0
+    # The names, the phone and the words as typed are the signed record's, in clear once opened.
+    first = signed_payload(initialised, _row(initialised, receipts[0]["commitment_no"]))
+    assert first["applicant"]["name"] == ZHANG_WEI[0] and first["phone"] == PHONE
+    assert first["evidence"]["affirmation_text"] == "我張偉承诺"
+    assert signed_payload(initialised, _row(initialised, receipts[2]["commitment_no"]))["representative"]["name"] == HAOWEI_REPRESENTATIVE
+    assert signed_payload(initialised, _row(initialised, hotline.json()["commitment_no"]))["evidence"]["assisted"]["caller_phone"] == CALLER_PHONE
 
     # The readers that need the opened record still work: status by number + ID, the letter, disclosure.
     status = client.post("/api/v1/service/commitments/status", headers=service_headers(initialised),
@@ -274,6 +315,57 @@ def test_an_id_put_back_in_clear_is_detected(client, initialised, two_commitment
     _assert_detected(client, initialised, row["commitment_no"])
 
 
+@pytest.mark.parametrize("where", [("applicant", "name"), ("phone",), ("evidence", "statement")])
+def test_a_name_a_phone_or_a_statement_put_back_in_clear_is_detected(client, initialised, two_commitments, where):
+    # The same for what names a person: their name, their number, and the statement that spells the name out.
+    row = _row(initialised, two_commitments[1]["commitment_no"])
+    envelope, clear_value = json.loads(row["canonical"]), signed_payload(initialised, row)
+    for key in where:
+        envelope, clear_value = envelope[key], clear_value[key]
+    assert sealing.is_sealed(envelope) and WANG_FANG[0] in json.dumps(clear_value, ensure_ascii=False) or where == ("phone",)
+    clear = row["canonical"].replace(json.dumps(envelope), json.dumps(clear_value, ensure_ascii=False))
+    assert clear != row["canonical"]
+    execute_sql(initialised, "UPDATE commitments SET canonical = :c WHERE commitment_no = :n", c=clear, n=row["commitment_no"])
+    _assert_detected(client, initialised, row["commitment_no"])
+
+
+# --- the file itself --------------------------------------------------------------------------------------------
+
+
+def _database_bytes(settings) -> bytes:
+    """Every byte SQLite keeps for the database: the file, its write-ahead log and the log's index."""
+    path = Path(make_url(settings.database_url).database)
+    return b"".join(p.read_bytes() for p in sorted(path.parent.glob(path.name + "*")))
+
+
+def test_a_commitment_leaves_no_name_or_phone_in_clear_in_the_database(client, initialised, rasa):
+    # What an intruder with a copy of the database sees after a day of commitments, a complaint with a number to
+    # call back and a hotline call: on SQLite the raw bytes of the file (and its log), on PostgreSQL every row.
+    staff = login(client, initialised, "demo_staff")
+    commit(client, "ZM001", ZHANG_WEI, affirmation_text="我張偉承诺")
+    commit(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG)
+    commit(client, "XK001", HAOWEI)
+    hotline = client.post("/api/v1/commitments", json=hotline_commitment(client, staff, rasa))
+    assert hotline.status_code == 201, hotline.text
+    complaint = client.post(
+        "/api/v1/service/complaints",
+        headers=service_headers(initialised),
+        json={"complaint_text": "举报承诺不实", "commitment_no": hotline.json()["commitment_no"], "phone": COMPLAINANT_PHONE,
+              "channel": "rest", "sender_id": "citizen-3"},
+    )
+    assert complaint.status_code == 201, complaint.text
+
+    if make_url(initialised.database_url).get_backend_name() == "sqlite":
+        data = _database_bytes(initialised)
+        assert b'"id_number":"gz1:' in data  # the file is readable as it is: what is not there is not there
+        found = [name for name in NAMES if name.encode("utf-8") in data]
+        found += [phone for phone in PHONES if phone.encode("ascii") in data]
+        assert not found, found
+    dumped = dump_database(initialised)
+    assert not _clear_personal_in(dumped), _clear_personal_in(dumped)
+    assert _chain(client) == {"valid": True, "length": 4, "problems": []}
+
+
 # --- key rotation -----------------------------------------------------------------------------------------------
 
 
@@ -290,7 +382,7 @@ def test_rotation_old_rows_open_new_rows_use_the_new_key(app, client, initialise
             new = commit(again, "ZM004", WANG_FANG)
             assert _envelope(_row(initialised, old["commitment_no"])).startswith(f"gz1:{old_id}:")
             assert _envelope(_row(initialised, new["commitment_no"])).startswith("gz1:k2026b:")
-            assert again.get("/api/v1/chain/verify").json() == {"valid": True, "length": 2, "problems": []}
+            assert _chain(again) == {"valid": True, "length": 2, "problems": []}
             status = again.post("/api/v1/service/commitments/status", headers=service_headers(initialised),
                                 json={"commitment_no": old["commitment_no"], "id_number": ZHANG_WEI[1]})
             assert status.status_code == 200, status.text
@@ -310,10 +402,27 @@ def _alembic(settings):
     return cli.alembic_config(settings.database_url, settings.data_key_path)
 
 
+def _commitment_rows(settings) -> Dict[str, Dict[str, Any]]:
+    return {r["commitment_no"]: r for r in rows(settings, "SELECT * FROM commitments")}
+
+
+def _put_back_dropped_columns(settings, saved: Dict[str, Dict[str, Any]]) -> None:
+    """A downgrade below 0011 drops the columns later revisions added (the SM2 signature, the affirmation's
+    message id) and the upgrade adds them back empty: put their values back, as in a database that never went
+    down, so that what is compared is the sealing alone."""
+    for number, before in saved.items():
+        now = _row(settings, number)
+        lost = {k: v for k, v in before.items() if k in now and now[k] is None and v is not None}
+        if lost:
+            execute_sql(settings, "UPDATE commitments SET " + ", ".join(f"{k} = :{k}" for k in lost)
+                        + " WHERE commitment_no = :commitment_no_", commitment_no_=number, **lost)
+
+
 def test_the_migration_seals_rows_stored_in_clear_and_masks_free_text(client, initialised):
     receipt = commit(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG)
     number = receipt["commitment_no"]
     sealed_before = _row(initialised, number)["canonical"]
+    saved = _commitment_rows(initialised)
 
     # Back to how the database looked before 0008: downgrade opens the envelopes.
     command.downgrade(_alembic(initialised), "0007_merge_heads")
@@ -326,6 +435,7 @@ def test_the_migration_seals_rows_stored_in_clear_and_masks_free_text(client, in
                 r=f"旧记录 {ZHAO_QIANG[1]}", n=number)
 
     assert cli.migrate(initialised) == 0  # upgrade heads: 0008 seals and masks
+    _put_back_dropped_columns(initialised, saved)
     resealed = _row(initialised, number)["canonical"]
     assert resealed != clear and resealed != sealed_before  # fresh nonces
     assert ZHAO_QIANG[1] not in resealed and LIU_YANG[1] not in resealed
@@ -338,10 +448,76 @@ def test_the_migration_seals_rows_stored_in_clear_and_masks_free_text(client, in
     with pytest.raises(Exception, match="append-only"):
         execute_sql(initialised, "UPDATE commitment_events SET reason = 'x' WHERE reason LIKE '旧记录%'")
     # Running it again changes nothing (already sealed rows are skipped).
-    command.downgrade(_alembic(initialised), "0007_merge_heads")
+    command.downgrade(_alembic(initialised), "0011_sm2_signatures")
     command.upgrade(_alembic(initialised), "heads")
+    again = _row(initialised, number)["canonical"]
+    assert again != resealed  # the names went back to clear and were sealed again, with fresh nonces
+    command.stamp(_alembic(initialised), "0011_sm2_signatures")  # 0012 runs over rows it already sealed
     command.upgrade(_alembic(initialised), "heads")
+    assert _row(initialised, number)["canonical"] == again
     assert client.get("/api/v1/chain/verify").json()["valid"] is True
+
+
+def test_the_migration_seals_names_and_phones_stored_before_it(client, initialised, rasa):
+    # Records, complaints and hotline sessions written before names and phone numbers were sealed: 0012 seals
+    # them, the records keep verifying, and nothing of the clear values is left in the file.
+    staff = login(client, initialised, "demo_staff")
+    proxy = commit(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG)
+    enterprise = commit(client, "XK001", HAOWEI)
+    hotline = client.post("/api/v1/commitments", json=hotline_commitment(client, staff, rasa))
+    assert hotline.status_code == 201, hotline.text
+    ticket = client.post(
+        "/api/v1/service/complaints",
+        headers=service_headers(initialised),
+        json={"complaint_text": "举报", "commitment_no": proxy["commitment_no"], "phone": COMPLAINANT_PHONE,
+              "channel": "rest", "sender_id": "citizen-4"},
+    ).json()["ticket_no"]
+    numbers = [r["commitment_no"] for r in (proxy, enterprise, hotline.json())]
+    names, phones = [ZHAO_QIANG[0], LIU_YANG[0], HAOWEI_REPRESENTATIVE], [REGISTERED_PHONES[LIU_YANG[1]], PHONE]
+
+    # Back to how the database looked before 0012: names and phone numbers in clear, ID numbers still sealed.
+    command.downgrade(_alembic(initialised), "0011_sm2_signatures")
+    before = {n: _row(initialised, n)["canonical"] for n in numbers}
+    assert all(name in before[numbers[0]] for name in (ZHAO_QIANG[0], LIU_YANG[0]))
+    assert HAOWEI_REPRESENTATIVE in before[numbers[1]] and CALLER_PHONE in before[numbers[2]]
+    assert ZHAO_QIANG[1] not in before[numbers[0]] and '"id_number":"gz1:' in before[numbers[0]]
+    assert rows(initialised, "SELECT phone FROM complaints")[0]["phone"] == COMPLAINANT_PHONE
+    assert rows(initialised, "SELECT caller_phone FROM hotline_sessions")[0]["caller_phone"] == CALLER_PHONE
+    assert _clear_personal_in(dump_database(initialised), names, phones + [COMPLAINANT_PHONE, CALLER_PHONE])
+
+    assert cli.migrate(initialised) == 0  # upgrade heads: 0012 seals
+    after = {n: _row(initialised, n) for n in numbers}
+    for number in numbers:
+        assert sha256_hex(signed_bytes(initialised, after[number])) == after[number]["record_hash"]
+        assert client.get(f"/api/v1/commitments/{number}/verify").json()["valid"] is True
+    assert _chain(client) == {"valid": True, "length": 3, "problems": []}
+    assert _cli_verify(initialised).returncode == 0
+    assert not _clear_personal_in(dump_database(initialised), names, phones + [COMPLAINANT_PHONE, CALLER_PHONE])
+    # The readers open them again: the officer's ticket, the staff member's session (masked), the letter.
+    officer = login(client, initialised, "demo_officer")
+    assert client.get(f"/api/v1/complaints/{ticket}", headers=officer).json()["phone"] == COMPLAINANT_PHONE
+    sessions = client.get("/api/v1/hotline/sessions", headers=staff).json()
+    assert [s["caller_phone_masked"] for s in sessions] == ["139****5678"]
+    zhao = applicant_headers(client, ZHAO_QIANG)
+    assert client.get(f"/api/v1/commitments/{numbers[0]}/letter.pdf", headers=zhao).status_code == 200
+
+    if make_url(initialised.database_url).get_backend_name() == "sqlite":
+        # The rows were rewritten; what they held before is zeroed (secure_delete), once the log is folded in.
+        engine = create_engine(initialised.database_url)
+        try:
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            engine.dispose()
+        data = _database_bytes(initialised)
+        found = [n for n in names if n.encode("utf-8") in data] + [p for p in phones if p.encode("ascii") in data]
+        assert not found, found
+
+    # Running it again over sealed rows changes nothing.
+    sealed_now = {n: _row(initialised, n)["canonical"] for n in numbers}
+    command.stamp(_alembic(initialised), "0011_sm2_signatures")
+    command.upgrade(_alembic(initialised), "heads")
+    assert {n: _row(initialised, n)["canonical"] for n in numbers} == sealed_now
 
 
 # --- free text --------------------------------------------------------------------------------------------------
@@ -390,6 +566,43 @@ def test_sealed_payload_round_trip_and_aad():
     assert ZHANG_WEI[1] not in stored and '"channel":"web"' in stored
     assert sealed.open_payload(stored, ring, sealed.aad_for("CN20261127-000003")) == typed
     assert sealed.has_sealed_value(json.loads(stored))
+
+
+def test_names_phones_and_the_strings_that_mention_them_are_sealed():
+    ring = sealing.KeyRing.parse(sealing.KeyRing.new_line("k1"))
+    aad = sealed.aad_for("CN20261127-000009")
+    statement = "本人刘洋受赵强特别授权，代为承诺：……"
+    payload = {
+        "item": {"code": "ZM001", "name": "公共租赁住房资格申请"},
+        "applicant": {"name": "赵强", "id_type": "resident_id", "id_number": ZHAO_QIANG[1]},
+        "proxy": {"name": "刘洋", "id_number": LIU_YANG[1], "authorization_no": "SQWT-1", "special_authorization": True},
+        "phone": "13912345678",
+        "evidence": {
+            "statement": statement,
+            "affirmation_text": "我受趙強特别授权，代为承诺",  # the name in traditional characters
+            "channel_evidence": {"affirmation": {"text": "我受趙強特别授权，代为承诺", "sender": "rest-1"}},
+            "note": "回拨 139-1234-5678",  # the number written in groups
+            "channel": "rest",
+            "assisted": {"caller_phone": "0371-67188888", "read_aloud": [{"index": 1, "at": "2026-11-27T10:00:00+08:00"}]},
+        },
+        "seq": 1,
+    }
+    stored = sealed.sealed_text(payload, ring, aad)
+    for clear in ("赵强", "趙強", "刘洋", "13912345678", "1234-5678", "67188888", ZHAO_QIANG[1], LIU_YANG[1]):
+        assert clear not in stored, clear
+    # What names no one stays readable: the item, the channel, the times, the sender id.
+    for kept in ('"name":"公共租赁住房资格申请"', '"channel":"rest"', '"sender":"rest-1"', '"authorization_no":"SQWT-1"',
+                 '"at":"2026-11-27T10:00:00+08:00"', '"special_authorization":true'):
+        assert kept in stored, kept
+    assert sealed.open_payload(stored, ring, aad) == payload
+    # Sealing the stored form again changes nothing (the migration skips sealed rows).
+    assert sealed.seal_payload(json.loads(stored), ring, aad) == json.loads(stored)
+    # The stored form between 0008 and 0012: the IDs only.
+    ids_only = canonical_json(sealed.seal_ids(payload, ring, aad)).decode("utf-8")
+    assert "赵强" in ids_only and ZHAO_QIANG[1] not in ids_only
+    with pytest.raises(sealing.SealingError, match="name or phone"):
+        sealed.open_payload(ids_only, ring, aad)
+    assert sealed.open_all(json.loads(ids_only), ring, aad) == payload
 
 
 def test_json_evidence_and_corrections_are_masked():

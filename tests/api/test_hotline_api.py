@@ -14,7 +14,7 @@ from api.auth.service import create_user
 from api.database import make_engine, make_sessionmaker
 from bot.core import assisted
 from tests.api.access_helpers import applicant_headers, login, rows, service_headers
-from tests.api.helpers import commitment_body
+from tests.api.helpers import commitment_body, sign_evidence
 from tests.api.rasa_fake import FakeRasa
 
 PHONE = "13912345678"
@@ -186,6 +186,8 @@ def hotline_commitment(client, staff, rasa: FakeRasa) -> Dict[str, Any]:
     client.post(f"/api/v1/hotline/sessions/{sid}/messages", json={"text": "本人承诺", "attest": True}, headers=staff)
     attested_at = rasa.hotline_calls[-1][1]["metadata"]["attested_at"]
     body.update(channel="hotline", sender_id=f"hotline-{sid}")
+    # The caller's "已阅读" and commitment follow the last tick; the hotline channel signs both messages.
+    body["evidence"]["notice_ack_at"] = datetime.now(timezone.utc).isoformat()
     body["evidence"]["affirmation_at"] = datetime.now(timezone.utc).isoformat()
     body["evidence"]["assisted"] = {
         "staff_id": "demo_staff",
@@ -197,7 +199,7 @@ def hotline_commitment(client, staff, rasa: FakeRasa) -> Dict[str, Any]:
         "attestation": assisted.ATTESTATION,
         "attested_at": attested_at,
     }
-    return body
+    return sign_evidence(client, body)
 
 
 def test_a_hotline_commitment_signs_the_read_aloud_evidence_and_verifies(client, initialised, rasa, staff):

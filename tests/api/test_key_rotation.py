@@ -21,7 +21,8 @@ from sqlalchemy import create_engine, text
 
 from api.config import REPO_ROOT
 from api.main import create_app
-from api.signing.service import RetiredKeyError, retired_file_name
+from api.signing.gm import Sm2PublicKey
+from api.signing.service import RetiredKeyError, retired_file_name, sm2_key_path
 from tests.api.helpers import HAOWEI, ZHAO_QIANG, cli_env, commitment_body, commitment_row, signed_bytes
 
 
@@ -59,9 +60,16 @@ def rotated(client, initialised):
     old_key = client.get("/api/v1/keys/platform").json()
     receipts = [_store(client, commitment_body(client)), _store(client, commitment_body(client, "XK001", HAOWEI))]
     old_private = initialised.signing_key_path.read_bytes()
+    old_sm2_private = sm2_key_path(initialised.signing_key_path).read_bytes()
     result = _cli(initialised, "rotate-signing-key")
     assert result.returncode == 0, result.stdout + result.stderr
-    return {"old_key": old_key, "receipts": receipts, "old_private": old_private, "output": result.stdout}
+    return {
+        "old_key": old_key,
+        "receipts": receipts,
+        "old_private": old_private,
+        "old_sm2_private": old_sm2_private,
+        "output": result.stdout,
+    }
 
 
 def test_rotation_retires_the_public_key_first_and_replaces_the_private_key(initialised, rotated):  # P3
@@ -71,6 +79,14 @@ def test_rotation_retires_the_public_key_first_and_replaces_the_private_key(init
     assert retired.read_text(encoding="ascii") == rotated["old_key"]["public_key_pem"]
     assert initialised.signing_key_path.read_bytes() != rotated["old_private"]
     assert stat.S_IMODE(initialised.signing_key_path.stat().st_mode) == 0o600
+    # The SM2 key beside it rotated the same way: public half retired under its own id, private key 0600.
+    old_sm2 = rotated["old_key"]["sm2_key_id"]
+    retired_sm2 = initialised.retired_keys_path / retired_file_name(old_sm2)
+    assert retired_sm2.name.startswith("sm2_")
+    assert retired_sm2.read_text(encoding="ascii") == rotated["old_key"]["sm2_public_key_pem"]
+    assert sm2_key_path(initialised.signing_key_path).read_bytes() != rotated["old_sm2_private"]
+    assert stat.S_IMODE(sm2_key_path(initialised.signing_key_path).stat().st_mode) == 0o600
+    assert old_sm2 in rotated["output"]
     # No temp file left beside the key.
     assert [p.name for p in initialised.signing_key_path.parent.iterdir() if p.name.startswith(".")] == []
     with restarted(initialised) as client:
@@ -94,7 +110,15 @@ def test_old_receipts_still_verify_after_a_restart_and_new_ones_use_the_new_key(
         newer = _store(fresh, commitment_body(fresh, "ZM004"))
         result = fresh.get(f"/api/v1/commitments/{newer['commitment_no']}/verify").json()
         assert result["valid"] is True and result["key_id"] == new_id
-        assert fresh.get("/api/v1/chain/verify").json() == {"valid": True, "length": 4, "problems": []}
+        assert fresh.get("/api/v1/chain/verify").json() == {"valid": True, "length": 4, "problems": [], "sm2_signed": 4}
+        # The SM2 key rotated with the Ed25519 one: old records name the retired SM2 key, which still verifies.
+        old_sm2 = rotated["old_key"]["sm2_key_id"]
+        new_sm2 = fresh.get("/api/v1/keys/platform").json()["sm2_key_id"]
+        assert old_sm2 != new_sm2
+        for receipt in rotated["receipts"] + [signed_late]:
+            result = fresh.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").json()
+            assert result["sm2_key_id"] == old_sm2 and result["integrity"]["checks"]["sm2_signature"] == "valid"
+        assert fresh.get(f"/api/v1/commitments/{newer['commitment_no']}/verify").json()["sm2_key_id"] == new_sm2
 
     chain = _cli(initialised, "verify")
     assert chain.returncode == 0, chain.stdout + chain.stderr
@@ -107,25 +131,32 @@ def test_every_key_is_published_and_an_old_signature_verifies_with_the_listed_ke
     with restarted(initialised) as fresh:
         listed = fresh.get("/api/v1/keys").json()
         current = fresh.get("/api/v1/keys/platform").json()
-    assert [(k["key_id"], k["status"]) for k in listed] == [
-        (current["key_id"], "current"),
-        (rotated["old_key"]["key_id"], "retired"),
+    assert [(k["key_id"], k["algorithm"], k["status"]) for k in listed] == [
+        (current["key_id"], "Ed25519", "current"),
+        (rotated["old_key"]["key_id"], "Ed25519", "retired"),
+        (current["sm2_key_id"], "SM2", "current"),
+        (rotated["old_key"]["sm2_key_id"], "SM2", "retired"),
     ]
-    assert all(k["algorithm"] == "Ed25519" for k in listed)
     assert listed[0]["public_key_pem"] == current["public_key_pem"]
+    assert listed[2]["public_key_pem"] == current["sm2_public_key_pem"]
     by_id = {k["key_id"]: k["public_key_pem"] for k in listed}
     for receipt in rotated["receipts"]:
         row = commitment_row(initialised, receipt["commitment_no"])
+        data = signed_bytes(initialised, row)
         public_key = load_pem_public_key(by_id[row["key_id"]].encode("ascii"))
-        public_key.verify(base64.b64decode(row["signature"]), signed_bytes(initialised, row))  # raises if invalid
+        public_key.verify(base64.b64decode(row["signature"]), data)  # raises if invalid
+        sm2_key = Sm2PublicKey.from_pem(by_id[row["sm2_key_id"]])
+        assert sm2_key.verify(data, base64.b64decode(row["sm2_signature"]))
 
 
 def test_rotating_twice_keeps_every_retired_key(initialised, rotated):  # P3
     second = _cli(initialised, "rotate-signing-key")
     assert second.returncode == 0, second.stdout + second.stderr
     with restarted(initialised) as fresh:
-        statuses = [k["status"] for k in fresh.get("/api/v1/keys").json()]
-        assert statuses == ["current", "retired", "retired"]
+        statuses = [(k["algorithm"], k["status"]) for k in fresh.get("/api/v1/keys").json()]
+        assert statuses == [("Ed25519", s) for s in ("current", "retired", "retired")] + [
+            ("SM2", s) for s in ("current", "retired", "retired")
+        ]
         for receipt in rotated["receipts"]:
             assert fresh.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").json()["valid"] is True
 
@@ -136,7 +167,10 @@ def test_a_rotation_interrupted_after_retiring_lists_the_current_key_once(client
     initialised.retired_keys_path.mkdir(parents=True)
     (initialised.retired_keys_path / retired_file_name(current["key_id"])).write_text(current["public_key_pem"])
     with restarted(initialised) as fresh:
-        assert [(k["key_id"], k["status"]) for k in fresh.get("/api/v1/keys").json()] == [(current["key_id"], "current")]
+        assert [(k["key_id"], k["status"]) for k in fresh.get("/api/v1/keys").json()] == [
+            (current["key_id"], "current"),
+            (current["sm2_key_id"], "current"),
+        ]
 
 
 def test_without_the_retired_key_the_old_signature_fails_cleanly(initialised, rotated):  # P3
@@ -149,12 +183,14 @@ def test_without_the_retired_key_the_old_signature_fails_cleanly(initialised, ro
         result = response.json()
         assert result["valid"] is False
         assert result["checks"] == {"hash": True, "signature": False, "chain": True, "columns": True}
+        assert result["integrity"]["checks"]["sm2_signature"] == "invalid"
+        assert result["integrity"]["checks"]["sm3_hash"] == "valid"
         chain = fresh.get("/api/v1/chain/verify").json()
         assert chain["valid"] is False
         assert {(p["commitment_no"], p["check"]) for p in chain["problems"]} == {
-            (r["commitment_no"], "signature") for r in rotated["receipts"]
+            (r["commitment_no"], check) for r in rotated["receipts"] for check in ("signature", "sm2_signature")
         }
-        assert [k["status"] for k in fresh.get("/api/v1/keys").json()] == ["current"]
+        assert [k["status"] for k in fresh.get("/api/v1/keys").json()] == ["current", "current"]
     result = _cli(initialised, "verify")
     assert result.returncode == 1 and "signature" in result.stdout
 
@@ -179,6 +215,18 @@ def test_a_retired_file_that_is_not_a_public_key_is_refused(initialised, rotated
     junk = initialised.retired_keys_path / "ed25519_00000000000000.pem"
     junk.write_text("not a key\n")
     with pytest.raises(RetiredKeyError, match=junk.name):
+        create_app(initialised)
+
+
+def test_a_retired_sm2_file_not_named_after_its_key_is_refused(initialised, rotated):
+    # The same rule for SM2: a key filed under another id could vouch for records it never signed.
+    retired = initialised.retired_keys_path / retired_file_name(rotated["old_key"]["sm2_key_id"])
+    wrong = retired.with_name("sm2_0123456789abcdef.pem")
+    retired.rename(wrong)
+    with pytest.raises(RetiredKeyError, match=wrong.name):
+        create_app(initialised)
+    wrong.write_text("not a key\n")
+    with pytest.raises(RetiredKeyError, match=wrong.name):
         create_app(initialised)
 
 

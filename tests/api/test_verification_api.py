@@ -74,7 +74,7 @@ def test_intact_records_verify(client, initialised, three_commitments):
         public = json.dumps(result, ensure_ascii=False)
         personal = [*ZHANG_WEI, *ZHAO_QIANG, *LIU_YANG, ZHANG_WEI[1][:6] + "*", PHONE]
         assert not any(value in public for value in personal), public
-    assert client.get("/api/v1/chain/verify").json() == {"valid": True, "length": 3, "problems": []}
+    assert client.get("/api/v1/chain/verify").json() == {"valid": True, "length": 3, "problems": [], "sm2_signed": 3}
     result = _cli_verify(initialised)
     assert result.returncode == 0, result.stdout + result.stderr
     assert _cli_verify(initialised, "--receipt", three_commitments[1]["commitment_no"]).returncode == 0
@@ -119,6 +119,11 @@ TAMPERINGS = {
     "record_hash": (lambda row: _flip_one_byte(row["record_hash"]), {"hash"}),
     "key_id": (lambda row: row["key_id"][:-1] + ("0" if row["key_id"][-1] != "0" else "1"), {"signature"}),
     "sender_id": (lambda row: row["sender_id"] + "x", {"columns"}),
+    # The SM2/SM3 side, stored beside (migration 0011).
+    "sm2_signature": (lambda row: _flip_one_byte(row["sm2_signature"], 5), {"sm2_signature"}),
+    "sm3_hash": (lambda row: _flip_one_byte(row["sm3_hash"]), {"sm3_hash"}),
+    "sm3_prev_hash": (lambda row: _flip_one_byte(row["sm3_prev_hash"]), {"sm3_chain", "columns"}),
+    "sm2_key_id": (lambda row: row["sm2_key_id"][:-1] + ("0" if row["sm2_key_id"][-1] != "0" else "1"), {"sm2_signature"}),
 }
 
 
@@ -135,9 +140,11 @@ def test_changing_a_stored_value_is_detected(client, initialised, three_commitme
         execute_sql(initialised, f"UPDATE commitments SET {column} = :v WHERE commitment_no = :no", v=change(row), no=target)
 
     result = client.get(f"/api/v1/commitments/{target}/verify").json()
-    assert result["valid"] is False
-    failed = {name for name, ok in result["checks"].items() if not ok}
+    assert result["valid"] is False and result["integrity"]["valid"] is False
+    failed = {name for name, outcome in result["integrity"]["checks"].items() if outcome == "invalid"}
     assert must_fail <= failed, failed
+    # The legacy booleans agree with the full result.
+    assert {name for name, ok in result["checks"].items() if not ok} == failed & set(result["checks"])
 
     chain = client.get("/api/v1/chain/verify").json()
     assert chain["valid"] is False and chain["length"] == 3
@@ -165,9 +172,12 @@ def test_record_hash_rewritten_to_match_edited_text_is_still_caught(client, init
         h=sha256_hex(edited),
         no=target,
     )
-    checks = client.get(f"/api/v1/commitments/{target}/verify").json()["checks"]
+    result = client.get(f"/api/v1/commitments/{target}/verify").json()
+    checks = result["checks"]
     assert checks["signature"] is False
     assert checks["chain"] is False  # the next record still points at the original hash
+    assert result["integrity"]["checks"]["sm2_signature"] == "invalid"
+    assert result["integrity"]["checks"]["sm3_hash"] == "invalid"
 
 
 def test_deleting_a_record_breaks_the_chain(client, initialised, three_commitments):
@@ -175,6 +185,7 @@ def test_deleting_a_record_breaks_the_chain(client, initialised, three_commitmen
     chain = client.get("/api/v1/chain/verify").json()
     assert chain["valid"] is False
     assert {"commitment_no": three_commitments[2]["commitment_no"], "check": "chain"} in chain["problems"]
+    assert {"commitment_no": three_commitments[2]["commitment_no"], "check": "sm3_chain"} in chain["problems"]
     assert client.get(f"/api/v1/commitments/{three_commitments[2]['commitment_no']}/verify").json()["valid"] is False
     assert _cli_verify(initialised).returncode == 1
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
@@ -31,6 +32,13 @@ CHROMIUM_ARGS = [
 ]
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 TURN_TIMEOUT = 60_000  # ms; a turn on a cold model can take a few seconds on 2 cores
+# The stack inherits this (as in tests/e2e/conftest.py): the journey and the API refuse "已阅读" sooner than this
+# after the last notice section was delivered, so ``WidgetDriver`` reads the notice that long before answering.
+os.environ.setdefault("GZ_MIN_READING_SECONDS", "1")
+# A section counts as delivered when the widget's acknowledgement (sent once it is rendered) reaches Rasa, a
+# moment after the driver sees it on the page; the driver reads this much longer.
+READING_MARGIN = 0.5
+NOTICE_SECTION = ".gzw-notice-section"
 
 
 def chromium_path() -> str:
@@ -60,6 +68,8 @@ class WidgetDriver:
         self.page = page
         self.stack = stack
         self.errors: List[str] = []
+        self.notice_sections = 0  # notice sections on the page when last looked
+        self.notice_seen = 0.0  # time.monotonic() a new one was first seen
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.set_default_timeout(TURN_TIMEOUT)
 
@@ -90,6 +100,7 @@ class WidgetDriver:
             " return w && w.dataset.ask === slot && Number(w.dataset.asks || 0) > after && !w.dataset.settling; }",
             arg=[slot, after],
         )
+        self.look_for_notice()
 
     def answer(self, text: str, next_slot: str) -> None:
         """Type ``text`` into the chat box, send it, and wait for the question ``next_slot``."""
@@ -115,14 +126,30 @@ class WidgetDriver:
     def user_texts(self) -> List[str]:
         return self._texts(".gzw-row--user .gzw-bubble")
 
+    def look_for_notice(self) -> None:
+        shown = self.page.locator(NOTICE_SECTION).count()
+        if shown != self.notice_sections:
+            self.notice_sections, self.notice_seen = shown, time.monotonic()
+
+    def read_notice(self) -> None:
+        """Read the notice on the page before answering anything, as a person does: the journey refuses
+        "已阅读" sooner than ``GZ_MIN_READING_SECONDS`` after the last section was delivered."""
+        from tests.e2e.contract import reading_seconds
+
+        self.look_for_notice()
+        if self.notice_seen:
+            time.sleep(max(0.0, reading_seconds() + READING_MARGIN - (time.monotonic() - self.notice_seen)))
+
     # --- acting -----------------------------------------------------------------------------------
     def type_and_send(self, text: str) -> None:
+        self.read_notice()
         box = self.page.locator(".gzw-input")
         box.fill("")
         box.type(text)
         box.press("Enter")
 
     def click_option(self, value: str, within: str = ".gzw-ask") -> None:
+        self.read_notice()
         self.page.locator(f"{within} .gzw-option[data-value='{value}']:enabled").last.click()
 
     # --- the record -------------------------------------------------------------------------------

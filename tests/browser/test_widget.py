@@ -102,6 +102,7 @@ def test_full_proxy_journey_by_clicking_and_typing(widget_page, stack):  # R5 R6
     page.screenshot(path=str(DOCS / "widget-phone-journey.png"))  # mid-journey, phone-sized viewport
     read.scroll_into_view_if_needed()
     expect(read).to_be_enabled()
+    w.read_notice()  # the journey refuses "已阅读" before the citizen had time to read
     read.click()
 
     # The statement, set apart, with the typed field and the button whose payload is the whole statement (R7).
@@ -215,6 +216,7 @@ def test_read_button_only_after_scrolling_to_the_end(widget_page):  # R6 R7
     expect(read).to_be_disabled()  # the first document is answered
     again.locator(".gzw-option[data-value='yes']").scroll_into_view_if_needed()
     expect(again.locator(".gzw-option[data-value='yes']")).to_be_enabled()
+    w.read_notice()
     again.locator(".gzw-option[data-value='yes']").click()
 
     # This time commit by typing the words into the statement's field.

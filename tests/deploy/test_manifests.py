@@ -72,6 +72,11 @@ def substituted(endpoints_text: str) -> set:
     return set(re.findall(r"\$\{(\w+)\}", "\n".join(lines)))
 
 
+# Variables bot/rasa_server.py puts into Rasa's environment itself, from a file: ${GZ_ACTION_SECRET} in the
+# endpoints is the content of the file GZ_ACTION_SECRET_PATH names.
+FILLED_BY_RASA_SERVER = {"GZ_ACTION_SECRET"}
+
+
 def api_settings_env() -> set:
     from api.config import Settings
     from api.handoff.rasa import RasaLinkSettings  # the API's link to Rasa (hotline secret, Rasa URLs, token)
@@ -180,7 +185,8 @@ def test_every_secret_and_config_key_a_pod_uses_exists():
 
 
 def test_the_keys_are_secrets_mounted_read_only_where_they_are_used():
-    keys = {"platform_ed25519.pem", "id_hash.key", "data.key", "hotline.secret", "jwt.secret", "service.token"}
+    keys = {"platform_ed25519.pem", "id_hash.key", "data.key", "hotline.secret", "jwt.secret", "service.token",
+            "channel-evidence.key"}
     assert keys <= set(by_kind("Secret")["gaozhi-keys"]["stringData"])
     config = by_kind("ConfigMap")["gaozhi-config"]["data"]
     api = by_kind("Deployment")["api"]["spec"]["template"]["spec"]
@@ -190,19 +196,22 @@ def test_the_keys_are_secrets_mounted_read_only_where_they_are_used():
     assert mount["readOnly"] is True
     for setting, filename in (("GZ_SIGNING_KEY_PATH", "platform_ed25519.pem"), ("GZ_ID_HASH_KEY_PATH", "id_hash.key"),
                               ("GZ_JWT_SECRET_PATH", "jwt.secret"), ("GZ_SERVICE_TOKEN_PATH", "service.token"),
-                              ("GZ_DATA_KEY_PATH", "data.key"), ("GZ_HOTLINE_SECRET_PATH", "hotline.secret")):
+                              ("GZ_DATA_KEY_PATH", "data.key"), ("GZ_HOTLINE_SECRET_PATH", "hotline.secret"),
+                              ("GZ_EVIDENCE_KEY_PATH", "channel-evidence.key")):
         assert config[setting] == f"{mount['mountPath']}/{filename}"
 
     def secret_items(spec):
         return sorted(i["key"] for v in spec["volumes"] if "secret" in v for i in v["secret"]["items"])
 
-    # The action server gets the service token and nothing else.
+    # The action server gets the service token and the secret it requires of Rasa, nothing else: never the
+    # channel-evidence key (it carries evidence, it must not be able to sign it).
     actions = by_kind("Deployment")["actions"]["spec"]["template"]["spec"]
-    assert secret_items(actions) == ["service.token"]
-    # Rasa: the data key ring (its tracker store's events are sealed, P5) and the hotline channel's secret, at the
-    # paths the shared ConfigMap names; never the signing or hashing keys.
+    assert secret_items(actions) == ["action.secret", "service.token"]
+    # Rasa: the data key ring (its tracker store's events are sealed, P5), the hotline channel's secret, its HTTP
+    # API token, the action secret and the evidence key, at the paths the shared ConfigMap names; never the
+    # signing or hashing keys.
     rasa = by_kind("Deployment")["rasa"]["spec"]["template"]["spec"]
-    assert secret_items(rasa) == ["data.key", "hotline.secret"]
+    assert secret_items(rasa) == ["action.secret", "channel-evidence.key", "data.key", "hotline.secret", "rasa.token"]
     rasa_mount = [m for m in rasa["containers"][0]["volumeMounts"] if m["name"] == "keys"][0]
     assert rasa_mount["readOnly"] is True and rasa_mount["mountPath"] == mount["mountPath"]
     # Retired signing keys' public halves (P3): a ConfigMap mounted read-only where GZ_RETIRED_KEYS_DIR points.
@@ -248,7 +257,6 @@ def test_rasa_loads_the_model_volume_and_shares_tracker_and_lock_stores():
     assert mounts[model_dir]["readOnly"] is True
     volume = {v["name"]: v for v in rasa["volumes"]}[mounts[model_dir]["name"]]
     assert volume["persistentVolumeClaim"]["claimName"] == "gaozhi-models"
-    assert "$(RASA_TOKEN)" in args and any(e["name"] == "RASA_TOKEN" for e in container["env"])
     endpoints = yaml.safe_load(by_kind("ConfigMap")["gaozhi-rasa-endpoints"]["data"]["endpoints.yml"])
     assert endpoints["tracker_store"]["type"] == "SQL" and endpoints["tracker_store"]["dialect"] == "postgresql"
     assert endpoints["lock_store"]["type"] == "redis"
@@ -258,7 +266,7 @@ def test_rasa_loads_the_model_volume_and_shares_tracker_and_lock_stores():
         if "configMapRef" in source:
             provided |= set(by_kind("ConfigMap")[source["configMapRef"]["name"]]["data"])
     wanted = substituted(by_kind("ConfigMap")["gaozhi-rasa-endpoints"]["data"]["endpoints.yml"])
-    assert wanted <= provided, wanted - provided
+    assert wanted - FILLED_BY_RASA_SERVER <= provided, wanted - provided
 
 
 # --- Compose ------------------------------------------------------------------------------------------------
@@ -315,7 +323,7 @@ def test_compose_api_settings_are_real_and_rasa_endpoints_are_filled():
     services = compose()["services"]
     assert set(k for k in services["api"]["environment"] if k.startswith("GZ_")) <= api_settings_env()
     endpoints_text = (COMPOSE.parent / "endpoints.yml").read_text(encoding="utf-8")
-    wanted = substituted(endpoints_text)
+    wanted = substituted(endpoints_text) - FILLED_BY_RASA_SERVER
     assert wanted <= set(services["rasa"]["environment"]), wanted - set(services["rasa"]["environment"])
     endpoints = yaml.safe_load(endpoints_text)
     k8s_endpoints = yaml.safe_load(by_kind("ConfigMap")["gaozhi-rasa-endpoints"]["data"]["endpoints.yml"])
@@ -334,3 +342,151 @@ def test_dockerfiles_copy_only_what_exists(dockerfile):
     for sources in copies:
         for source in sources:
             assert (ROOT / source).exists(), f"{dockerfile}: COPY {source} does not exist"
+
+
+# --- hardening: who reaches the action server, and no secret on a command line -----------------------------
+
+SECRET_HEADER = "X-GZ-Action-Secret"
+
+
+def env_of(container: Dict[str, Any]) -> Dict[str, Any]:
+    return {e["name"]: e.get("value", e.get("valueFrom")) for e in container.get("env", [])}
+
+
+def mounted_files(container: Dict[str, Any], spec: Dict[str, Any]) -> Dict[str, str]:
+    """Path inside the container -> secret key, for every secret item mounted in ``container``."""
+    volumes = {v["name"]: v for v in spec.get("volumes", [])}
+    files = {}
+    for mount in container.get("volumeMounts", []):
+        secret = volumes[mount["name"]].get("secret")
+        for item in (secret or {}).get("items", []):
+            files[f"{mount['mountPath']}/{item['path']}"] = item["key"]
+    return files
+
+
+def command_line(parts: Any) -> str:
+    return " ".join(parts) if isinstance(parts, list) else str(parts or "")
+
+
+def assert_no_secret_on(where: str, line: str) -> None:
+    # Any user of the node (or host) reads command lines (ps, /proc/<pid>/cmdline): secrets come from files.
+    for option in ("--auth-token", "--requirepass", "/run/secrets"):
+        assert option not in line, f"{where}: a secret on the command line: {line}"
+    assert not re.search(r"\$\((?!\()[A-Z_]*(TOKEN|SECRET|PASSWORD|KEY)[A-Z_]*\)", line), f"{where}: {line}"
+    assert not re.search(r"(?<![A-Z_])-a\s", line), f"{where}: redis-cli -a puts the password on argv: {line}"
+
+
+def test_no_secret_is_on_a_kubernetes_command_line():
+    for where, container, _spec in containers():
+        assert_no_secret_on(where, command_line(container.get("command")) + " " + command_line(container.get("args")))
+        for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+            if "exec" in container.get(probe, {}):
+                assert_no_secret_on(f"{where}/{probe}", command_line(container[probe]["exec"]["command"]))
+
+
+def test_no_secret_is_on_a_compose_command_line():
+    for name, service in compose()["services"].items():
+        assert_no_secret_on(name, command_line(service.get("command")))
+        assert_no_secret_on(f"{name}/healthcheck", command_line(service.get("healthcheck", {}).get("test")))
+
+
+def test_the_checker_finds_a_secret_on_a_command_line():
+    for line in ("python -m bot.rasa_server run --auth-token $(RASA_TOKEN)", "redis-server --requirepass hunter2",
+                 "redis-cli -a \"$REDIS_PASSWORD\" ping", "exec x \"$(cat /run/secrets/rasa_token)\""):
+        with pytest.raises(AssertionError):
+            assert_no_secret_on("example", line)
+
+
+def test_kubernetes_rasa_reads_its_token_and_the_action_secret_from_mounted_files():
+    deployment = by_kind("Deployment")["rasa"]["spec"]["template"]["spec"]
+    container = deployment["containers"][0]
+    env, files = env_of(container), mounted_files(container, deployment)
+    assert files[env["GZ_RASA_TOKEN_PATH"]] == "rasa.token"
+    assert files[env["GZ_ACTION_SECRET_PATH"]] == "action.secret"
+    config = by_kind("ConfigMap")["gaozhi-config"]["data"]
+    assert files[config["GZ_EVIDENCE_KEY_PATH"]] == "channel-evidence.key"
+    assert {"configMapRef": {"name": "gaozhi-config"}} in container["envFrom"]
+    # Not a one-machine profile: the WeChat channel refuses its demo credentials, so the real ones are required.
+    assert env["GZ_PROFILE"] == "production"
+    wechat = [s["secretRef"] for s in container["envFrom"] if "secretRef" in s]
+    assert wechat == [{"name": "gaozhi-wechat"}]
+    endpoints = yaml.safe_load(by_kind("ConfigMap")["gaozhi-rasa-endpoints"]["data"]["endpoints.yml"])
+    assert endpoints["action_endpoint"]["headers"] == {SECRET_HEADER: "${GZ_ACTION_SECRET}"}
+
+
+def test_kubernetes_action_server_requires_the_secret_and_never_gets_the_evidence_key():
+    deployment = by_kind("Deployment")["actions"]["spec"]["template"]["spec"]
+    container = deployment["containers"][0]
+    assert container["command"][:3] == ["python", "-m", "actions.server"]
+    assert (ROOT / "actions" / "server.py").exists()
+    env, files = env_of(container), mounted_files(container, deployment)
+    assert files[env["GZ_ACTION_SECRET_PATH"]] == "action.secret"
+    # The shared ConfigMap names the evidence key's path: the action server must not take it in wholesale.
+    assert "GZ_EVIDENCE_KEY_PATH" not in env and not container.get("envFrom")
+    assert "channel-evidence.key" not in files.values()
+    # The probes carry no secret: they may only ask /health, the one route open without it.
+    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+        assert container[probe]["httpGet"]["path"] == "/health"
+
+
+def selects(selector: Dict[str, Any], labels: Dict[str, str]) -> bool:
+    return selector.get("matchLabels", {}).items() <= labels.items() and not selector.get("matchExpressions")
+
+
+def test_only_rasa_reaches_the_action_server_in_kubernetes():
+    actions_labels = by_kind("Deployment")["actions"]["spec"]["template"]["metadata"]["labels"]
+    rasa_labels = by_kind("Deployment")["rasa"]["spec"]["template"]["metadata"]["labels"]
+    others = [d["spec"]["template"]["metadata"]["labels"] for n, d in by_kind("Deployment").items() if n != "rasa"]
+    policies = [p for p in by_kind("NetworkPolicy").values() if selects(p["spec"]["podSelector"], actions_labels)]
+    assert policies, "no NetworkPolicy selects the action server's pods"
+    sources = []
+    for policy in policies:
+        assert "Ingress" in policy["spec"]["policyTypes"]
+        for rule in policy["spec"].get("ingress", []):
+            assert rule.get("from"), f"{policy['metadata']['name']}: a rule without 'from' admits every pod"
+            assert [p["port"] for p in rule.get("ports", [])] == [5055]
+            sources += rule["from"]
+    for source in sources:
+        assert set(source) == {"podSelector"}, f"only pods of this namespace, by label: {source}"
+        assert selects(source["podSelector"], rasa_labels)
+        assert not any(selects(source["podSelector"], labels) for labels in others)
+
+
+def test_compose_keeps_the_action_server_on_a_network_only_rasa_shares():
+    doc = compose()
+    services, networks = doc["services"], doc["networks"]
+    actions = services["actions"]
+    on = {name: (cfg or {}) for name, cfg in actions["networks"].items()}
+    # The network where it listens: internal, and shared with Rasa alone.
+    listening = [name for name, cfg in on.items() if cfg.get("ipv4_address") == actions["environment"]["GZ_ACTION_HOST"]]
+    assert len(listening) == 1
+    private = listening[0]
+    assert networks[private]["internal"] is True
+    members = {n for n, svc in services.items() if private in (svc.get("networks") or {})}
+    assert members == {"actions", "rasa"}
+    # Every other network of the action server is internal too, and there it does not listen.
+    for name in on:
+        assert networks[name].get("internal") is True, name
+    assert "ports" not in actions
+    assert actions["environment"]["GZ_ACTION_HOST"] != "0.0.0.0"
+    assert actions["environment"]["GZ_ACTION_HOST"] in command_line(actions["healthcheck"]["test"])
+    assert actions["command"][:3] == ["python", "-m", "actions.server"]
+
+
+def test_compose_passes_the_action_secret_and_the_evidence_key_as_secret_files():
+    services = compose()["services"]
+    actions, rasa, api = services["actions"], services["rasa"], services["api"]
+    assert actions["environment"]["GZ_ACTION_SECRET_PATH"] == "/run/secrets/action_secret"
+    assert "action_secret" in actions["secrets"] and "evidence_key" not in actions["secrets"]
+    assert "GZ_EVIDENCE_KEY_PATH" not in actions["environment"]
+    assert rasa["environment"]["GZ_ACTION_SECRET_PATH"] == "/run/secrets/action_secret"
+    assert rasa["environment"]["GZ_RASA_TOKEN_PATH"] == "/run/secrets/rasa_token"
+    assert {"action_secret", "rasa_token", "evidence_key"} <= set(rasa["secrets"])
+    for service in (rasa, api):
+        assert service["environment"]["GZ_EVIDENCE_KEY_PATH"] == "/run/secrets/evidence_key"
+        assert "evidence_key" in service["secrets"]
+    assert rasa["environment"]["GZ_PROFILE"] == "production"
+    endpoints = yaml.safe_load((COMPOSE.parent / "endpoints.yml").read_text(encoding="utf-8"))
+    assert endpoints["action_endpoint"]["headers"] == {SECRET_HEADER: "${GZ_ACTION_SECRET}"}
+    # Rasa's evidence ledger uses a Redis database of its own (1: lock store, 2: WeChat).
+    assert rasa["environment"]["GZ_EVIDENCE_REDIS_URL"].endswith("/4")

@@ -5,6 +5,8 @@ default, PostgreSQL and Redis with GZ_PROFILE=scale) lives in tests/conftest.py,
 """
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from typing import Dict, List
 
@@ -15,6 +17,10 @@ from bot.core.catalogue import load_catalogue
 from bot.stack import Stack
 from tests.conftest import free_port  # noqa: F401  (tests/wechat imports it from here)
 from tests.e2e.contract import BotMessage, Transcript, check_contract
+
+# The servers of the session's stack inherit this: the journey and the API refuse "已阅读" sooner than this after the
+# last notice section arrived. A test reads at machine speed, so it waits this long (tests/e2e/contract.py).
+os.environ.setdefault("GZ_MIN_READING_SECONDS", "1")
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +38,7 @@ class Chat:
         self.http = httpx.Client(timeout=60)
 
     def say(self, text: str) -> List[BotMessage]:
+        time.sleep(self.transcript.reading_wait())
         self.transcript.add_user(text)
         response = self.http.post(
             f"{self.stack.config.rasa_url}/webhooks/rest/webhook", json={"sender": self.sender, "message": text}

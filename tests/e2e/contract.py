@@ -5,7 +5,9 @@ A transcript is what a channel sees: the user's messages and the REST channel's 
 """
 from __future__ import annotations
 
+import os
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
@@ -31,9 +33,23 @@ class Entry:
     bot: Optional[BotMessage] = None
 
 
+def reading_seconds() -> float:
+    """How long the stack wants a notice read before "已阅读" (``GZ_MIN_READING_SECONDS``, inherited by the servers
+    the tests start; the e2e suite sets a small value in tests/e2e/conftest.py)."""
+    return float(os.environ.get("GZ_MIN_READING_SECONDS", "15"))
+
+
 @dataclass
 class Transcript:
     entries: List[Entry] = field(default_factory=list)
+    notice_arrived: float = 0.0  # monotonic time the last notice section reached this client
+
+    def reading_wait(self) -> float:
+        """Seconds still to wait before the next message: a person reads the notice before answering, and the
+        journey and the API refuse "已阅读" sooner than ``reading_seconds()`` after the last section arrived."""
+        if not self.notice_arrived:
+            return 0.0
+        return max(0.0, reading_seconds() + 0.05 - (time.monotonic() - self.notice_arrived))
 
     def add_user(self, text: str) -> None:
         self.entries.append(Entry(user=text))
@@ -48,6 +64,8 @@ class Transcript:
                 assert turn and turn[-1].custom is None, f"custom without its own text: {reply}"
                 turn[-1].custom = reply["custom"]
         self.entries.extend(Entry(bot=m) for m in turn)
+        if any(m.stage == "notice_section" for m in turn):
+            self.notice_arrived = time.monotonic()
         return turn
 
     def bot_messages(self) -> List[BotMessage]:

@@ -23,7 +23,8 @@ def test_scanner_finds_what_it_must():  # the scan itself can fail
 
 def test_logs_of_a_full_journey_hold_no_full_number(chat, stack):  # P5
     c = chat()
-    msgs = to_notice(c, "我在郑州没有房子，想申请公租房", "ZM001", who=ZHANG_WEI, phone="13912345678")
+    # 张伟's registered (实名) number: another one is refused (phone_mismatch).
+    msgs = to_notice(c, "我在郑州没有房子，想申请公租房", "ZM001", who=ZHANG_WEI, phone="13800138000")
     read_notice(c, msgs, "ZM001")
     assert c.one(c.say("本人承诺"), "commitment_receipt")["status"] == "accepted"
     logs = sorted(stack.logs.glob("*.log"))

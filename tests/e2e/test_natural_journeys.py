@@ -57,6 +57,7 @@ class SocketChat(Chat):
         return bool(stages) and stages[-1] in TURN_END
 
     def say(self, text: str) -> List[BotMessage]:
+        time.sleep(self.transcript.reading_wait())
         self.transcript.add_user(text)
         with self.arrived:
             self.inbox = []

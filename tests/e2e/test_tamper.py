@@ -27,7 +27,10 @@ def test_tampered_record_fails_verification(chat, stack):  # P3
     receipt = c.one(c.say("本人承诺"), "commitment_receipt")
     number = receipt["commitment_no"]
     api = stack.config.api_url
-    assert httpx.get(f"{api}/api/v1/commitments/{number}/verify", timeout=10).json()["valid"] is True
+    intact = httpx.get(f"{api}/api/v1/commitments/{number}/verify", timeout=10).json()
+    assert intact["valid"] is True
+    # Both signatures and both chains (Ed25519/SHA-256 and SM2/SM3) on a record signed now.
+    assert set(intact["integrity"]["checks"].values()) == {"valid"}
     cli = [str(API_PY), "-m", "api.cli", "verify", "--receipt", number]
     env = dict(os.environ, **stack.config.api_env())
     assert subprocess.run(cli, cwd=ROOT, env=env, capture_output=True).returncode == 0
@@ -42,6 +45,10 @@ def test_tampered_record_fails_verification(chat, stack):  # P3
     try:
         verdict = httpx.get(f"{api}/api/v1/commitments/{number}/verify", timeout=10).json()
         assert verdict["valid"] is False
+        assert verdict["integrity"]["checks"]["sm2_signature"] == "invalid"
+        # The page a person sees says so in words.
+        page = httpx.get(f"{api}/api/v1/commitments/{number}/verify", headers={"Accept": "text/html"}, timeout=10)
+        assert "核验未通过" in page.text
         chain = httpx.get(f"{api}/api/v1/chain/verify", timeout=10).json()
         assert chain["valid"] is False and any(p["commitment_no"] == number for p in chain["problems"])
         assert subprocess.run(cli, cwd=ROOT, env=env, capture_output=True).returncode == 1

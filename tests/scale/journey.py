@@ -5,6 +5,8 @@ what each turn answered, so a test can compare it with the events Rasa stored fo
 """
 from __future__ import annotations
 
+import asyncio
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -14,6 +16,10 @@ from typing import Any, Callable, Dict, List, Optional, Sequence
 import httpx
 
 from tests.e2e.contract import BotMessage, Transcript
+
+# The stack these citizens talk to inherits this (as in tests/e2e/conftest.py): the journey and the API refuse
+# "已阅读" sooner than this after the last notice section arrived, and every citizen waits that long before answering.
+os.environ.setdefault("GZ_MIN_READING_SECONDS", "1")
 
 # The demo identity of spec/catalogue.md (clean integrity file) and a valid mobile number.
 ZHANG_WEI = ("张伟", "410105199001011233")
@@ -46,6 +52,8 @@ class Citizen:
     receipt: Optional[Dict[str, Any]] = None
 
     async def say(self, text: str) -> List[BotMessage]:
+        # The citizen reads the notice before answering (think time, outside the measured request).
+        await asyncio.sleep(self.transcript.reading_wait())
         url = self.route(len(self.turns))
         started = time.monotonic()
         try:
@@ -147,8 +155,6 @@ async def journey_through_failures(
     """The self-applicant journey driven by what the bot asks, so it can ride out failures: a turn that gets no
     usable answer (an HTTP error, an empty reply, a ``service_error``) is sent again a moment later, the way a
     citizen would; any other answer is a question the bot asks now. Returns the commitment number."""
-    import asyncio
-
     text = need
     while time.monotonic() < deadline:
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 import random
+import re
 import socket
 import time
 import uuid
@@ -26,6 +27,7 @@ from wechatpy.utils import WeChatSigner
 from bot.model import ensure_model
 from bot.stack import Stack, StackConfig, build_artifacts
 from bot.wechat.channel import ENV_OVERRIDES, TEST_SLOW_SENDERS_ENV
+from tests.e2e.contract import reading_seconds
 from tests.wechat.fake_wechat import FakeWeChat
 
 RUN = uuid.uuid4().hex[:8]
@@ -36,6 +38,10 @@ AES_KEY = "kWxPEV2UEDyxWpmPdKC3F4dgPDmOvfKX1HGnEUDS1aR"
 ACCOUNT = "gh_e2e_account"
 # Turns of these citizens are held past the reply deadline (channel.TEST_SLOW_SENDERS_ENV).
 SLOW_OPENIDS = (f"oSlowTurn{RUN}xxxxxxxxxxxxx", f"oSlowWindow{RUN}xxxxxxxxxxx")
+# As in tests/e2e/conftest.py: the stack inherits this, and ``WeChatUser.say`` reads the notice that long.
+os.environ.setdefault("GZ_MIN_READING_SECONDS", "1")
+# How a notice section reads in the chat (bot/core/evidence.py notice_section_text).
+NOTICE_SECTION = re.compile(r"告知书（\d+/\d+）")
 
 
 def free_port() -> int:
@@ -129,6 +135,7 @@ class WeChatUser:
         self.url = f"{stack.config.rasa_url}/webhooks/wechat/webhook"
         self.http = httpx.Client(timeout=60)
         self.seen: List[str] = []  # every text this citizen received, in order
+        self.notice_arrived = 0.0  # time.monotonic() this citizen last saw a notice section
 
     # --- requests ----------------------------------------------------------------------------------------
     def text_xml(self, content: str, msg_id: int) -> str:
@@ -185,13 +192,20 @@ class WeChatUser:
         return response, time.monotonic() - started
 
     def say(self, content: str, msg_id: Optional[int] = None) -> List[str]:
-        """What the citizen sees: the passive reply, or the customer-service messages that follow 'success'."""
+        """What the citizen sees: the passive reply, or the customer-service messages that follow 'success'.
+        After a notice the citizen reads it first: the journey refuses "已阅读" sooner than ``reading_seconds()``
+        after the last section was delivered (a customer-service message: once WeChat accepted it; those are
+        only returned once they stopped coming, so the wait counts from later than the delivery)."""
+        if self.notice_arrived:
+            time.sleep(max(0.0, reading_seconds() + 0.05 - (time.monotonic() - self.notice_arrived)))
         before = len(self.fake.delivered(self.openid))
         response, elapsed = self.send(content, msg_id)
         assert elapsed < 5.0, f"WeChat gives up after 5 s; the channel answered after {elapsed:.1f} s"
         text = self.passive_reply(response)
         texts = [text] if text is not None else self.fake.wait_for_delivery(self.openid, before)
         self.seen.extend(texts)
+        if any(NOTICE_SECTION.search(t) for t in texts):
+            self.notice_arrived = time.monotonic()
         return texts
 
     # --- what Rasa recorded ---------------------------------------------------------------------------------

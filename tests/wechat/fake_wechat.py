@@ -3,7 +3,9 @@
 Implements the two endpoints the channel calls, with WeChat's rules that matter to it:
 - ``GET /cgi-bin/token``: checks appid/secret, issues a new token and invalidates the previous one;
 - ``POST /cgi-bin/message/custom/send``: checks the token (40001 otherwise), rejects texts over 2048 bytes
-  (45002), records every call; ``fail_next(45015)`` makes the next call(s) fail with a given code.
+  (45002), records every call; ``fail_next(45015)`` makes the next call(s) fail with a given code, and
+  ``accept_delay`` holds each answer that long (a slow WeChat: the channel may count a message as delivered
+  only once the answer came, and ``SentMessage.at`` is when it was given).
 """
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ class FakeWeChat:
         self.current_token: Optional[str] = None
         self.sent: List[SentMessage] = []
         self._failures: List[int] = []
+        self.accept_delay = 0.0  # seconds each customer-service send waits before WeChat answers
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -132,6 +135,10 @@ class FakeWeChat:
                         errcode = fake._failures.pop(0)
                     else:
                         errcode = 0
+                    delay = fake.accept_delay
+                if delay:
+                    time.sleep(delay)  # a thread per request: other citizens' sends are not held up
+                with fake.lock:
                     fake.sent.append(SentMessage(payload.get("touser", ""), content, errcode, time.time()))
                 messages = {0: "ok", 45015: "response out of time limit or subscription is canceled"}
                 self._json({"errcode": errcode, "errmsg": messages.get(errcode, "error")})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import socket
 import uuid
@@ -15,9 +16,10 @@ from bot.wechat.dedup import (
     MessageLedger,
     RedisStore,
     SQLiteStore,
+    evidence_message_id,
     message_key,
 )
-from bot.wechat.render import Choice
+from bot.wechat.render import Choice, Outgoing
 from wechatpy import parse_message
 
 
@@ -129,9 +131,24 @@ async def test_citizen_choices_and_owed_texts(store):
     await citizens.remember_choices("o1", None, keep_previous=False)
     assert await citizens.choices("o1") is None
     await citizens.owe("o1", ["第一段"])
-    await citizens.owe("o1", ["第二段"])
-    assert await citizens.take_owed("o1") == ["第一段", "第二段"]
+    notice = {"text": "告知书（1/7）一：内容", "custom": {"stage": "notice_section", "index": 1}, "sent_at": "t"}
+    await citizens.owe("o1", [Outgoing("第二段"), Outgoing("告知书（1/7）一：内容", notice)])
+    assert await citizens.take_owed("o1") == [Outgoing("第一段"), Outgoing("第二段"), Outgoing("告知书（1/7）一：内容", notice)]
     assert await citizens.take_owed("o1") == []
+
+
+async def test_outbox_of_plain_texts_is_still_read(store):
+    await store.put("outbox:o2", json.dumps(["旧的一段"], ensure_ascii=False), ttl=60)
+    assert await CitizenState(store).take_owed("o2") == [Outgoing("旧的一段")]
+
+
+async def test_passive_notices_outlive_the_first_read(store):
+    ledger = MessageLedger(store, ttl=60)
+    assert await ledger.passive_notices("msg:9") == []
+    notices = [{"text": "告知书（1/1）一：内容", "custom": {"stage": "notice_section"}, "sent_at": "t"}]
+    await ledger.record_passive_notices("msg:9", notices)
+    assert await ledger.passive_notices("msg:9") == notices
+    assert await ledger.passive_notices("msg:9") == notices  # a second retry returns the same reply
 
 
 def test_message_keys():
@@ -145,3 +162,22 @@ def test_message_keys():
         "<MsgType>event</MsgType><Event>subscribe</Event></xml>"
     )
     assert message_key(event) == "evt:oA:1700000000:subscribe"  # events have no MsgId
+    assert evidence_message_id(text) == "1234567890123456"
+
+
+def _text_without_msg_id(openid: str, create_time: int, content: str = "hi"):
+    return parse_message(
+        f"<xml><ToUserName>gh</ToUserName><FromUserName>{openid}</FromUserName><CreateTime>{create_time}</CreateTime>"
+        f"<MsgType>text</MsgType><Content>{content}</Content></xml>"
+    )
+
+
+def test_messages_without_msg_id_are_keyed_by_sender_and_time():
+    a, b = _text_without_msg_id("oA", 1700000000), _text_without_msg_id("oB", 1700000000)
+    assert message_key(a) != message_key(b)  # two citizens at the same second are two messages
+    assert message_key(a) == message_key(_text_without_msg_id("oA", 1700000000, "hi"))  # WeChat's retry
+    assert message_key(a) != message_key(_text_without_msg_id("oA", 1700000001))
+    # The signed message id is stable across retries, differs per citizen and does not show the openid.
+    assert evidence_message_id(a) == evidence_message_id(_text_without_msg_id("oA", 1700000000))
+    assert evidence_message_id(a) != evidence_message_id(b)
+    assert "oA" not in evidence_message_id(a) and evidence_message_id(a).startswith("wx-")

@@ -8,9 +8,11 @@ from bot.wechat.render import (
     SEPARATOR,
     TEXT_LIMIT_BYTES,
     Choice,
+    Outgoing,
     chosen_value,
     merge,
     render_turn,
+    settle,
     split_text,
     utf8_len,
 )
@@ -154,3 +156,85 @@ def test_custom_without_text_is_not_shown():
 
 def test_choice_labels_survive_a_round_trip():
     assert chosen_value("1", [Choice("ZM001", "公共租赁住房")]) == "ZM001"
+
+
+# --- which notice sections a delivery carried in full (settle) ---------------------------------------------
+
+ITEM = load_catalogue()["ZM001"]
+
+
+def notice_turn(sent_at: str = "2026-01-01T00:00:00.000+00:00"):
+    """The whole notice and its question, as the channel's collector hands them over (text, then custom)."""
+    turn = []
+    for index in range(1, len(ITEM.notice) + 1):
+        text, custom = messages.notice_section(ITEM, index)
+        turn += [{"text": text, "sent_at": sent_at}, {"custom": custom}]
+    text, custom = messages.ask("notice_ack")
+    return turn + [{"text": text, "sent_at": sent_at}, {"custom": custom}]
+
+
+def test_render_turn_marks_each_notice_section_with_its_bot_message():
+    rendered = render_turn(notice_turn())
+    items = rendered.outgoing()
+    assert len(items) == len(ITEM.notice) + 1 and items[-1].notice is None
+    for index, item in enumerate(items[:-1], start=1):
+        text, custom = messages.notice_section(ITEM, index)
+        assert item.notice == {"text": text, "custom": custom, "sent_at": "2026-01-01T00:00:00.000+00:00"}
+        assert item.text == text
+
+
+def test_settle_counts_a_section_only_when_every_piece_was_accepted():
+    items = render_turn(notice_turn()).outgoing()
+    merged = merge([i.text for i in items], max_messages=5)
+    assert len(merged.messages) >= 2 and not merged.overflow
+
+    everything = settle(items, merged, accepted=len(merged.messages))
+    assert [n["custom"]["index"] for n, _ in everything.delivered] == list(range(1, len(ITEM.notice) + 1))
+    assert everything.owed == []
+    for notice, last in everything.delivered:  # the message named is the one carrying the section's end
+        assert ITEM.notice[notice["custom"]["index"] - 1].text[-10:] in merged.messages[last].replace("\n", "")
+
+    nothing = settle(items, merged, accepted=0)
+    assert nothing.delivered == [] and nothing.owed == items  # kept whole, with their notices
+
+    first_only = settle(items, merged, accepted=1)
+    in_first = [i for i, pieces in enumerate(merged.pieces) if pieces and all(w == 0 for _, w in pieces)]
+    assert [n["custom"]["index"] for n, _ in first_only.delivered] == [i + 1 for i in in_first]
+    assert [o.notice and o.notice["custom"]["index"] for o in first_only.owed] == [
+        i + 1 if i < len(ITEM.notice) else None for i in range(len(in_first), len(items))
+    ]
+
+
+def test_a_section_cut_across_a_refused_message_is_not_delivered():
+    long_text = "告知书（1/1）承诺内容：" + "申请人应当如实提交材料并对其真实性负责。" * 60  # ~3600 bytes: two messages
+    custom = {"stage": "notice_section", "item_code": "ZM001", "notice_version": "v", "index": 1, "total": 1}
+    item = Outgoing(long_text, {"text": long_text, "custom": custom, "sent_at": "2026-01-01T00:00:00.000+00:00"})
+    merged = merge([long_text], max_messages=5)
+    assert len(merged.messages) == 2
+    head_only = settle([item], merged, accepted=1)
+    assert head_only.delivered == []  # the citizen got half of it: no proof of delivery
+    assert len(head_only.owed) == 1 and head_only.owed[0].notice is None  # the rest, as text only
+    assert merged.messages[0].replace("\n", "") + head_only.owed[0].text == long_text
+    assert [n for n, _ in settle([item], merged, accepted=2).delivered] == [item.notice]
+    assert settle([item], merged, accepted=0).owed == [item]
+
+
+def test_settle_signs_nothing_whose_shown_text_is_not_the_sections():
+    text, custom = messages.notice_section(ITEM, 1)
+    notice = {"text": text, "custom": custom, "sent_at": "2026-01-01T00:00:00.000+00:00"}
+    altered = [Outgoing(text + "（已删节）", notice)]
+    merged = merge([i.text for i in altered], max_messages=1)
+    assert settle(altered, merged, accepted=1).delivered == []
+    unsent = [Outgoing(text, dict(notice, sent_at=None))]
+    assert settle(unsent, merge([text], max_messages=1), accepted=1).delivered == []
+    plain = [Outgoing(text, notice)]
+    assert [n for n, _ in settle(plain, merge([text], max_messages=1), accepted=1).delivered] == [notice]
+
+
+def test_overflow_pieces_are_owed_in_order():
+    texts = [f"第{n}段。" + "句子。" * 300 for n in range(1, 9)]  # more than 5 x 2048 bytes
+    items = [Outgoing(t) for t in texts]
+    merged = merge(texts, max_messages=5, continuation=CONTINUE_HINT)
+    result = settle(items, merged, accepted=len(merged.messages))
+    shown = "".join(merged.messages).replace(CONTINUE_HINT, "").replace("\n", "")
+    assert shown + "".join(o.text for o in result.owed) == "".join(texts)

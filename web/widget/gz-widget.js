@@ -497,7 +497,12 @@
       self.setStatus("online");
       self.flushQueue();
     });
-    socket.on("bot_uttered", function (message) { self.onBotMessage(message); });
+    // The server asks for an acknowledgement of what it must prove was delivered (a notice section): answered
+    // only once the message is rendered, so the acknowledgement means "shown on this page".
+    socket.on("bot_uttered", function (message, ack) {
+      self.onBotMessage(message);
+      if (typeof ack === "function" && message && typeof message === "object") ack({ rendered: true });
+    });
     socket.on("disconnect", function () { self.confirmed = false; self.setStatus("offline"); });
     socket.on("connect_error", function () { self.setStatus("offline"); });
   };

@@ -72,7 +72,8 @@ def upgrade() -> None:
     ring = None
     for row_id, number, stored in _rows(bind, "commitments", "commitment_no, canonical"):
         ring = ring or _ring()
-        new = sealed.sealed_text(_json(stored), ring, sealed.aad_for(number))
+        # IDs only: names and phone numbers are sealed by 0012, which this revision precedes.
+        new = canonical_json(sealed.seal_ids(_json(stored), ring, sealed.aad_for(number))).decode("utf-8")
         if new != stored:
             bind.execute(sa.text("UPDATE commitments SET canonical = :c WHERE id = :i"), {"c": new, "i": row_id})
     for table, column, append_only in FREE_TEXT:
@@ -98,7 +99,7 @@ def downgrade() -> None:
         ring = ring or _ring()
         if not sealed.has_sealed_value(_json(stored)):
             continue
-        clear = canonical_json(sealed.open_payload(stored, ring, sealed.aad_for(number))).decode("utf-8")
+        clear = canonical_json(sealed.open_all(_json(stored), ring, sealed.aad_for(number))).decode("utf-8")
         bind.execute(sa.text("UPDATE commitments SET canonical = :c WHERE id = :i"), {"c": clear, "i": row_id})
 
 

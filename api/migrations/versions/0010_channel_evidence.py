@@ -2,13 +2,18 @@
 
 Revision ID: 0010_channel_evidence
 Revises: 0009_handoff_queue_preview
+
+``commitments.affirmation_message_id``: the channel's id of the signed user message that affirmed the
+commitment, unique, so one signed affirmation makes one commitment. Rows written before have none (NULL, which a
+unique index allows many times). ``registered_phones``: the real-name mobile number the shared-data platform
+holds for a person (sealed), which a commitment's phone must match.
 """
 from __future__ import annotations
 
 from typing import Sequence, Union
 
-import sqlalchemy as sa  # noqa: F401
-from alembic import op  # noqa: F401
+import sqlalchemy as sa
+from alembic import op
 
 revision: str = "0010_channel_evidence"
 down_revision: Union[str, Sequence[str], None] = "0009_handoff_queue_preview"
@@ -17,8 +22,25 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    pass
+    # A plain ADD COLUMN and a unique index: no rebuild of the signed table on SQLite.
+    op.add_column("commitments", sa.Column("affirmation_message_id", sa.String(length=200), nullable=True))
+    op.create_index(
+        op.f("ix_commitments_affirmation_message_id"), "commitments", ["affirmation_message_id"], unique=True
+    )
+    op.create_table(
+        "registered_phones",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("subject_hash", sa.String(length=64), nullable=False),
+        sa.Column("phone_sealed", sa.Text(), nullable=False),
+        sa.Column("provider", sa.String(length=100), nullable=False),
+        sa.Column("as_of", sa.Date(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_registered_phones")),
+        sa.UniqueConstraint("subject_hash", name=op.f("uq_registered_phones_subject_hash")),
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table("registered_phones")
+    op.drop_index(op.f("ix_commitments_affirmation_message_id"), table_name="commitments")
+    with op.batch_alter_table("commitments") as batch:
+        batch.drop_column("affirmation_message_id")

@@ -1,0 +1,134 @@
+"""``python -m actions.server``: the action server, answering only the Rasa server.
+
+rasa_sdk's own entry point (``python -m rasa_sdk``) listens on every interface and runs any action for anyone who
+can reach the port. Our action server holds the API's service token, so whoever could call it could drive the
+journey with a forged tracker. This entry point serves the same rasa_sdk application, with two differences:
+
+- it binds 127.0.0.1 unless ``GZ_ACTION_HOST`` says otherwise (a container deployment, where a network policy
+  lets only Rasa in);
+- every request but ``GET /health`` must carry the header ``X-GZ-Action-Secret`` equal to the secret in the file
+  ``GZ_ACTION_SECRET_PATH``; anything else gets 401 before rasa_sdk sees it. Rasa sends the header from its
+  endpoints file (``action_endpoint.headers``, filled from the environment by bot/rasa_server.py).
+
+It refuses to start without a secret, and when the channel-evidence key is in its environment: the action server
+carries evidence, it must never be able to sign it (bot/core/evidence.py).
+"""
+from __future__ import annotations
+
+import argparse
+import hmac
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+SECRET_HEADER = "X-GZ-Action-Secret"
+ENV_SECRET_PATH = "GZ_ACTION_SECRET_PATH"
+ENV_HOST = "GZ_ACTION_HOST"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 5055
+MIN_SECRET_CHARS = 32
+# Liveness probes (the stack, Kubernetes, Compose) carry no secret; /health says nothing but "ok".
+OPEN_ROUTES = frozenset({("GET", "/health"), ("HEAD", "/health")})
+
+logger = logging.getLogger(__name__)
+
+
+class ConfigurationError(RuntimeError):
+    """The server cannot start safely as configured."""
+
+
+def load_secret(path: Path) -> bytes:
+    """The shared secret (trailing whitespace ignored: files written by shells end in a newline)."""
+    secret = Path(path).read_bytes().strip()
+    if len(secret) < MIN_SECRET_CHARS:
+        raise ConfigurationError(f"{ENV_SECRET_PATH}: the secret is shorter than {MIN_SECRET_CHARS} characters")
+    return secret
+
+
+def is_authorised(given: Optional[str], secret: bytes) -> bool:
+    """Constant-time comparison, so the secret cannot be guessed byte by byte from response times."""
+    return hmac.compare_digest((given or "").encode("utf-8", "surrogateescape"), secret)
+
+
+def create_app(secret: bytes, actions_package: str = "actions", cors_origins: Optional[List[str]] = None):
+    """rasa_sdk's Sanic application with the secret checked before any route runs."""
+    from rasa_sdk.endpoint import create_app as create_sdk_app
+    from sanic import response
+
+    app = create_sdk_app(actions_package, cors_origins=cors_origins)
+
+    async def require_secret(request):  # noqa: ANN001 - Sanic's request
+        if (request.method, request.path) in OPEN_ROUTES:
+            return None
+        if is_authorised(request.headers.get(SECRET_HEADER), secret):
+            return None
+        return response.json({"error": "unauthorized"}, status=401)
+
+    def first_in_chain() -> None:
+        # The CORS extension answers OPTIONS requests from a middleware it puts at the head of the chain when the
+        # server starts; the secret is checked before anything, so it goes to the head after that.
+        if require_secret in app.request_middleware:
+            app.request_middleware.remove(require_secret)
+        app.request_middleware.appendleft(require_secret)
+
+    first_in_chain()
+    app.register_listener(lambda _app, _loop: first_in_chain(), "before_server_start")
+    return app
+
+
+def check_environment(env=os.environ) -> Path:
+    """The secret's path; refuses a configuration that would run the server open or with the evidence key."""
+    from bot.core.evidence import ENV_KEY_PATH
+
+    if env.get(ENV_KEY_PATH):
+        raise ConfigurationError(
+            f"{ENV_KEY_PATH} is set: the action server must not hold the channel-evidence key (only Rasa and the API)"
+        )
+    path = env.get(ENV_SECRET_PATH, "").strip()
+    if not path:
+        raise ConfigurationError(f"{ENV_SECRET_PATH} is not set: the action server does not run without its secret")
+    return Path(path)
+
+
+def argument_parser() -> argparse.ArgumentParser:
+    from rasa_sdk import utils
+    from rasa_sdk.cli.arguments import add_endpoint_arguments
+
+    parser = argparse.ArgumentParser(prog="python -m actions.server", description="the action server (Rasa only)")
+    add_endpoint_arguments(parser)  # the same options as `python -m rasa_sdk`
+    utils.add_logging_level_option_arguments(parser)
+    utils.add_logging_file_arguments(parser)
+    parser.set_defaults(actions="actions", port=DEFAULT_PORT)
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    from rasa_sdk import utils
+    from rasa_sdk.constants import APPLICATION_ROOT_LOGGER_NAME
+    from rasa_sdk.endpoint import create_ssl_context
+    from rasa_sdk.plugin import plugin_manager
+
+    args = argument_parser().parse_args(argv)
+    utils.configure_colored_logging(args.loglevel)
+    utils.configure_file_logging(
+        logging.getLogger(APPLICATION_ROOT_LOGGER_NAME), args.log_file, args.loglevel, args.logging_config_file
+    )
+    utils.update_sanic_log_level()
+    try:
+        secret = load_secret(check_environment())
+    except (ConfigurationError, OSError) as exc:
+        print(f"action server not started: {exc}", file=sys.stderr)
+        return 2
+    app = create_app(secret, args.actions, cors_origins=args.cors)
+    plugin_manager().hook.attach_sanic_app_extensions(app=app)
+    ssl_context = create_ssl_context(args.ssl_certificate, args.ssl_keyfile, args.ssl_password)
+    host = os.environ.get(ENV_HOST, "").strip() or DEFAULT_HOST
+    logger.info(f"Action endpoint is up and running on {'https' if ssl_context else 'http'}://{host}:{args.port}")
+    app.run(host, args.port, ssl=ssl_context, workers=utils.number_of_sanic_workers())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,186 @@
+"""The Chinese commercial algorithms beside Ed25519 and SHA-256 (P3): SM3 (GM/T 0004) and SM2 signatures
+(GM/T 0003 with SM3 and the default user id of GM/T 0009).
+
+Records are signed with both families so that a verifier bound to the national standards (密码应用安全性评估)
+and one bound to the international ones can each check a receipt with the algorithms they accept.
+
+The curve arithmetic is ``gmssl``'s; everything around it is done here, because ``gmssl`` alone is not safe
+to sign with: it draws the per-signature nonce ``k`` from Python's ``random`` (predictable, and a predictable
+``k`` reveals the private key), it accepts ``r``/``s`` outside ``[1, n-1]`` and it mangles a public key whose
+hex starts with ``04``. Here ``k`` comes from ``secrets``, the ranges and the curve equation are checked, and
+the preprocessing ``e = SM3(Z || M)`` with ``Z = SM3(ENTL || ID || a || b || xG || yG || xA || yA)`` is
+computed explicitly so it can be checked against the standard's worked example.
+"""
+from __future__ import annotations
+
+import base64
+import secrets
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Optional
+
+from cryptography.hazmat.primitives import hashes
+from gmssl import sm2 as gmssl_sm2
+from gmssl import sm3 as gmssl_sm3
+
+ALGORITHM = "SM2"
+HASH_ALGORITHM = "SM3"
+# GM/T 0009-2012 §10: the user id when none is agreed.
+DEFAULT_USER_ID = b"1234567812345678"
+
+_CURVE = gmssl_sm2.default_ecc_table
+P = int(_CURVE["p"], 16)
+A = int(_CURVE["a"], 16)
+B = int(_CURVE["b"], 16)
+N = int(_CURVE["n"], 16)
+GX = int(_CURVE["g"][:64], 16)
+GY = int(_CURVE["g"][64:], 16)
+
+# DER of SubjectPublicKeyInfo up to the key bits: id-ecPublicKey with the named curve SM2 (1.2.156.10197.1.301),
+# then BIT STRING of 66 bytes (no unused bits, 04 || x || y). OpenSSL and other tools read this as an SM2 key.
+_SPKI_PREFIX = bytes.fromhex("3059301306072a8648ce3d020106082a811ccf5501822d034200")
+
+
+def _sm3_openssl(data: bytes) -> Optional[bytes]:
+    try:
+        digest = hashes.Hash(hashes.SM3())
+    except Exception:  # an OpenSSL built without SM3: fall back to the pure-Python one
+        return None
+    digest.update(data)
+    return digest.finalize()
+
+
+def sm3(data: bytes) -> bytes:
+    """SM3 digest (32 bytes): OpenSSL's through ``cryptography`` when available, else ``gmssl``'s."""
+    fast = _sm3_openssl(data)
+    return fast if fast is not None else bytes.fromhex(gmssl_sm3.sm3_hash(list(data)))
+
+
+def sm3_hex(data: bytes) -> str:
+    return sm3(data).hex()
+
+
+def _int32(value: int) -> bytes:
+    return value.to_bytes(32, "big")
+
+
+def on_curve(x: int, y: int) -> bool:
+    return 0 <= x < P and 0 <= y < P and (y * y - (x * x * x + A * x + B)) % P == 0
+
+
+class Sm2KeyError(ValueError):
+    """Bytes that are not an SM2 key."""
+
+
+@dataclass(frozen=True)
+class Sm2PublicKey:
+    x: int
+    y: int
+
+    def __post_init__(self) -> None:
+        if not on_curve(self.x, self.y):
+            raise Sm2KeyError("not a point on the SM2 curve")
+
+    @classmethod
+    def from_raw(cls, raw: bytes) -> "Sm2PublicKey":
+        """From ``04 || x || y`` (65 bytes) or ``x || y`` (64 bytes)."""
+        if len(raw) == 65 and raw[0] == 4:
+            raw = raw[1:]
+        if len(raw) != 64:
+            raise Sm2KeyError("an SM2 public key is 64 bytes (x || y), optionally after 04")
+        return cls(int.from_bytes(raw[:32], "big"), int.from_bytes(raw[32:], "big"))
+
+    @property
+    def raw(self) -> bytes:
+        """Uncompressed point ``04 || x || y``."""
+        return b"\x04" + _int32(self.x) + _int32(self.y)
+
+    @property
+    def key_id(self) -> str:
+        # Fingerprinted with SM3, so an SM-only verifier needs nothing else to match a record to its key.
+        return "sm2:" + sm3_hex(self.raw)[:16]
+
+    def pem(self) -> str:
+        body = base64.encodebytes(_SPKI_PREFIX + self.raw).decode("ascii").replace("\n", "")
+        lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+        return "-----BEGIN PUBLIC KEY-----\n" + "\n".join(lines) + "\n-----END PUBLIC KEY-----\n"
+
+    @classmethod
+    def from_pem(cls, text: str) -> "Sm2PublicKey":
+        lines = [line.strip() for line in text.strip().splitlines()]
+        if len(lines) < 3 or lines[0] != "-----BEGIN PUBLIC KEY-----" or lines[-1] != "-----END PUBLIC KEY-----":
+            raise Sm2KeyError("not a PEM public key")
+        try:
+            der = base64.b64decode("".join(lines[1:-1]), validate=True)
+        except ValueError as exc:
+            raise Sm2KeyError("not a PEM public key") from exc
+        if len(der) != len(_SPKI_PREFIX) + 65 or not der.startswith(_SPKI_PREFIX):
+            raise Sm2KeyError("not an SM2 public key (SubjectPublicKeyInfo with curve 1.2.156.10197.1.301)")
+        return cls.from_raw(der[len(_SPKI_PREFIX) :])
+
+    def z(self, user_id: bytes = DEFAULT_USER_ID) -> bytes:
+        """``Z_A`` of GM/T 0003.2 §5.5: binds the signature to the signer's id and key."""
+        entl = (len(user_id) * 8).to_bytes(2, "big")
+        return sm3(entl + user_id + b"".join(_int32(v) for v in (A, B, GX, GY, self.x, self.y)))
+
+    def digest(self, message: bytes, user_id: bytes = DEFAULT_USER_ID) -> bytes:
+        """``e = SM3(Z_A || M)``, what SM2 actually signs."""
+        return sm3(self.z(user_id) + message)
+
+    def verify(self, message: bytes, signature: bytes, user_id: bytes = DEFAULT_USER_ID) -> bool:
+        """``signature`` is ``r || s`` (64 bytes)."""
+        if len(signature) != 64:
+            return False
+        r, s = int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big")
+        # GM/T 0003.2 §7.1 B1, B2: out-of-range values are refused before any arithmetic.
+        if not (1 <= r < N and 1 <= s < N):
+            return False
+        engine = gmssl_sm2.CryptSM2(private_key="", public_key="")
+        engine.public_key = "%064x%064x" % (self.x, self.y)  # set directly: the constructor mangles a leading 04
+        return bool(engine.verify("%064x%064x" % (r, s), self.digest(message, user_id)))
+
+
+@dataclass(frozen=True)
+class Sm2PrivateKey:
+    d: int
+
+    def __post_init__(self) -> None:
+        # GM/T 0003.1 §6.1: d in [1, n-2].
+        if not 1 <= self.d <= N - 2:
+            raise Sm2KeyError("SM2 private key out of range")
+
+    @classmethod
+    def generate(cls) -> "Sm2PrivateKey":
+        return cls(secrets.randbelow(N - 2) + 1)
+
+    @classmethod
+    def from_hex(cls, text: str) -> "Sm2PrivateKey":
+        try:
+            value = bytes.fromhex(text.strip())
+        except ValueError as exc:
+            raise Sm2KeyError("an SM2 private key file holds 64 hex digits") from exc
+        if len(value) != 32:
+            raise Sm2KeyError("an SM2 private key file holds 64 hex digits")
+        return cls(int.from_bytes(value, "big"))
+
+    def to_hex(self) -> str:
+        return "%064x" % self.d
+
+    @cached_property
+    def public(self) -> Sm2PublicKey:
+        engine = gmssl_sm2.CryptSM2(private_key=self.to_hex(), public_key="")
+        point = engine._kg(self.d, _CURVE["g"])  # d·G
+        return Sm2PublicKey(int(point[:64], 16), int(point[64:], 16))
+
+    def sign(self, message: bytes, user_id: bytes = DEFAULT_USER_ID, *, k: Optional[int] = None) -> bytes:
+        """``r || s`` (64 bytes). ``k`` is for the standard's worked example only; normally it is fresh from
+        ``secrets`` for every signature (a repeated or guessable ``k`` gives the private key away)."""
+        e = self.public.digest(message, user_id)
+        engine = gmssl_sm2.CryptSM2(private_key=self.to_hex(), public_key="")
+        while True:
+            nonce = k if k is not None else secrets.randbelow(N - 1) + 1
+            signed = engine.sign(e, "%064x" % nonce)
+            if signed is not None:
+                return bytes.fromhex(signed)
+            if k is not None:
+                raise ValueError("this k gives no signature (r = 0, r + k = n or s = 0)")

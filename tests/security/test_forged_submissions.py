@@ -1,0 +1,164 @@
+"""Forged commitment requests sent straight to the API with the action server's service token.
+
+Whoever holds the service token (the action server, or anyone who broke into it) can send any request body. The
+API must recompute the channels' MACs and check the story the evidence tells (api/commitments/evidence.py), so
+each forgery here is refused with HTTP 422 and its code, and the chain of signed commitments does not grow.
+
+Each attack runs with envelopes the attacker can make (unsigned, or signed with a key of their own) and, where
+that is what the check is about, with envelopes signed by the stack's real channel key: with a stolen key the
+MACs are right, and the API's checks of times, channel, phone and replay must still refuse.
+"""
+from __future__ import annotations
+
+import copy
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from bot.core import evidence
+from tests.security import forge
+from tests.security.forge import Timeline, chain_length, commitment_request, error_code, submit
+
+pytestmark = pytest.mark.e2e
+
+ITEM = "ZM001"
+STRANGER_PHONE = "13311112222"  # nobody's registered number, certainly not the demo applicant's
+CHINA = timezone(timedelta(hours=8))
+
+# What an attacker without the channel key can send: unsigned envelopes (a random MAC) or self-signed ones.
+FORGED_KEYS = ("unsigned", "attacker")
+
+
+def _key(stack, which: str):
+    return None if which == "unsigned" else forge.attacker_key()
+
+
+def refused(stack, body, *codes: str) -> str:
+    """Submit ``body``: it must be refused with one of ``codes``, and no commitment may be signed."""
+    before = chain_length(stack)
+    response = submit(stack, body)
+    assert response.status_code == 422, (response.status_code, response.text)
+    code = error_code(response)
+    assert code in codes, (code, response.text)
+    assert "commitment_no" not in response.text
+    assert chain_length(stack) == before
+    return code
+
+
+# --- the four forgeries -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("which", FORGED_KEYS)
+def test_affirmation_dated_2019_without_the_channel_key(stack, catalogue, which):
+    timeline = Timeline.plausible(end=datetime(2019, 1, 1, 10, 0, tzinfo=CHINA))
+    body = commitment_request(_key(stack, which), catalogue[ITEM], timeline=timeline)
+    refused(stack, body, "evidence_invalid", "clock_skew", "before_publication")
+
+
+def test_affirmation_dated_2019_with_the_channel_key(stack, catalogue):
+    timeline = Timeline.plausible(end=datetime(2019, 1, 1, 10, 0, tzinfo=CHINA))
+    body = commitment_request(forge.channel_key(stack), catalogue[ITEM], timeline=timeline)
+    refused(stack, body, "clock_skew", "before_publication")
+
+
+@pytest.mark.parametrize("which", FORGED_KEYS)
+def test_counter_desk_channel_and_a_sender_who_never_chatted(stack, catalogue, which):
+    body = commitment_request(_key(stack, which), catalogue[ITEM], channel="counter-desk", sender="never-chatted")
+    refused(stack, body, "evidence_invalid", "channel_unknown")
+
+
+def test_counter_desk_channel_with_the_channel_key(stack, catalogue):
+    body = commitment_request(forge.channel_key(stack), catalogue[ITEM], channel="counter-desk",
+                              sender="never-chatted")
+    refused(stack, body, "channel_unknown")
+
+
+@pytest.mark.parametrize("which", FORGED_KEYS)
+def test_sections_reading_and_affirmation_in_the_same_millisecond(stack, catalogue, which):
+    body = commitment_request(_key(stack, which), catalogue[ITEM], timeline=Timeline.same_instant())
+    refused(stack, body, "evidence_invalid", "reading_too_fast")
+
+
+def test_same_millisecond_with_the_channel_key(stack, catalogue):
+    body = commitment_request(forge.channel_key(stack), catalogue[ITEM], timeline=Timeline.same_instant())
+    refused(stack, body, "reading_too_fast")
+
+
+@pytest.mark.parametrize("which", FORGED_KEYS)
+def test_demo_applicant_with_a_strangers_phone(stack, catalogue, which):
+    body = commitment_request(_key(stack, which), catalogue[ITEM], phone=STRANGER_PHONE)
+    refused(stack, body, "evidence_invalid", "phone_mismatch")
+
+
+def test_strangers_phone_with_the_channel_key(stack, catalogue):
+    body = commitment_request(forge.channel_key(stack), catalogue[ITEM], phone=STRANGER_PHONE)
+    refused(stack, body, "phone_mismatch")
+
+
+# --- the evidence must tell one story ------------------------------------------------------------------------
+
+
+def test_envelopes_of_another_sender(stack, catalogue):
+    body = commitment_request(forge.channel_key(stack), catalogue[ITEM])
+    body["sender_id"] = f"someone-else-{uuid.uuid4().hex[:8]}"
+    refused(stack, body, "evidence_mismatch")
+
+
+def test_affirmation_text_changed_after_signing(stack, catalogue):
+    body = commitment_request(forge.channel_key(stack), catalogue[ITEM])
+    body["evidence"]["channel_evidence"]["affirmation"]["text"] = "本人承诺以上内容属实"
+    body["evidence"]["affirmation_text"] = "本人承诺以上内容属实"
+    refused(stack, body, "evidence_invalid")
+
+
+def test_affirmation_time_differs_from_its_envelope(stack, catalogue):
+    body = commitment_request(forge.channel_key(stack), catalogue[ITEM])
+    signed = datetime.fromisoformat(body["evidence"]["affirmation_at"])
+    body["evidence"]["affirmation_at"] = forge.iso(signed - timedelta(seconds=1))  # still after "已阅读"
+    refused(stack, body, "evidence_mismatch")
+
+
+def test_a_section_never_delivered(stack, catalogue):
+    body = commitment_request(forge.channel_key(stack), catalogue[ITEM])
+    deliveries = body["evidence"]["channel_evidence"]["deliveries"]
+    body["evidence"]["channel_evidence"]["deliveries"] = [d for d in deliveries if d["section"] != 5]
+    refused(stack, body, "notice_undelivered")
+
+
+def test_a_delivery_of_other_words(stack, catalogue):
+    """Signed by the channel, but for a text that is not the API's own catalogue text of that section."""
+    item = catalogue[ITEM]
+    key = forge.channel_key(stack)
+    body = commitment_request(key, item)
+    first = body["evidence"]["channel_evidence"]["deliveries"][0]
+    custom = {"item_code": item.code, "notice_version": item.notice_version, "index": 1, "total": len(item.notice)}
+    body["evidence"]["channel_evidence"]["deliveries"][0] = evidence.sign_delivery(
+        key, channel=first["channel"], sender=first["sender"], custom=custom, text="告知书（1/7）事项名称：无",
+        sent_at=first["sent_at"], delivered_at=first["delivered_at"])
+    refused(stack, body, "notice_undelivered")
+
+
+# --- the control: a well-signed request is accepted once, and its affirmation cannot be used again -----------
+
+
+def test_channel_signed_request_is_accepted_once_then_replay_is_refused(stack, catalogue):
+    """Shows that the refusals above come from their checks: the same kind of request, right in every respect,
+    is signed (so the channel key is the root of trust, docs/threat-model.md); its affirmation envelope sent
+    again under a new idempotency key is a replay."""
+    item = catalogue[ITEM]
+    key = forge.channel_key(stack)
+    body = commitment_request(key, item)
+    before = chain_length(stack)
+    response = submit(stack, body)
+    assert response.status_code == 201, response.text
+    assert chain_length(stack) == before + 1
+
+    again = copy.deepcopy(body)
+    again["idempotency_key"] = uuid.uuid4().hex
+    refused(stack, again, "evidence_replayed")
+
+    # The same affirmation in a fresh, well-signed request of another journey of the same sender.
+    affirmation = body["evidence"]["channel_evidence"]["affirmation"]
+    other = commitment_request(key, item, sender=body["sender_id"], affirmation_id=affirmation["message_id"])
+    refused(stack, other, "evidence_replayed")
