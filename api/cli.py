@@ -189,7 +189,7 @@ def seed_demo(settings: Settings) -> int:
 
 
 def verify(settings: Settings, receipt: Optional[str]) -> int:
-    from api.commitments.service import verify_chain, verify_one
+    from api.commitments.service import count_sm2_signed, verify_chain, verify_one
     from api.signing.service import RetiredKeyError, load_or_create_platform_key
 
     try:
@@ -222,6 +222,7 @@ def verify(settings: Settings, receipt: Optional[str]) -> int:
                 )
                 return 0
             chain = verify_chain(session, key)
+            sm2_signed = count_sm2_signed(session)
     finally:
         engine.dispose()
     if chain.problems:
@@ -230,8 +231,8 @@ def verify(settings: Settings, receipt: Optional[str]) -> int:
             print(f"  {problem.commitment_no}: {problem.check}")
         return 1
     print(
-        f"chain valid: {chain.length} record(s), Ed25519 and SHA-256 on all, SM2 and SM3 on {chain.sm2_signed} "
-        f"(the other {chain.length - chain.sm2_signed} were signed before SM2 was added)"
+        f"chain valid: {chain.length} record(s), Ed25519 and SHA-256 on all, SM2 and SM3 on {sm2_signed} "
+        f"(the other {chain.length - sm2_signed} were signed before SM2 was added)"
     )
     return 0
 

@@ -101,7 +101,8 @@ class Checked:
 def _verified(key: bytes, envelope: Mapping[str, Any], kind: str) -> Dict[str, Any]:
     try:
         body = rules.verify(key, envelope)
-    except rules.InvalidEvidence:
+    except (rules.InvalidEvidence, TypeError, ValueError):
+        # TypeError: a field of a type JSON allows but an envelope never has (a list as ``kind``).
         raise refusal("evidence_invalid") from None
     if body["kind"] != kind:
         raise refusal("evidence_invalid")

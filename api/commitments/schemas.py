@@ -241,8 +241,6 @@ class ChainVerification(BaseModel):
     valid: bool
     length: int
     problems: List[ChainProblem]
-    # How many records carry the SM2 signature and SM3 link; the others were signed before SM2 was added.
-    sm2_signed: int = 0
 
 
 # --- after the signature: status, history, withdrawal (R17, contract stage commitment_status) -----------
