@@ -2,7 +2,8 @@
 
 Every staff action and every read of personal data by staff calls ``record`` in the same transaction as the
 action itself, so an action that is committed is always audited and an audit row never describes something
-that was rolled back.
+that was rolled back. A read whose only write is its audit row commits that row under a fresh write lock on
+SQLite (``api.database.READ_LOG_TABLES``), so officers reading at the same moment never fail on a stale snapshot.
 """
 from __future__ import annotations
 

@@ -73,7 +73,7 @@ __all__ = [
     "signed_text",
 ]
 
-Path = Tuple[str, ...]
+KeyPath = Tuple[str, ...]  # the keys from the root of a payload to a value
 
 
 def aad_for(commitment_no: str) -> bytes:
@@ -83,11 +83,11 @@ def aad_for(commitment_no: str) -> bytes:
 # --- where the personal values are --------------------------------------------------------------------------
 
 
-def _is_id_path(path: Path) -> bool:
+def _is_id_path(path: KeyPath) -> bool:
     return bool(path) and path[-1] in ID_KEYS
 
 
-def _is_personal_path(path: Path) -> bool:
+def _is_personal_path(path: KeyPath) -> bool:
     """A name of a person the record is about, or a phone number."""
     if not path:
         return False
@@ -97,7 +97,7 @@ def _is_personal_path(path: Path) -> bool:
     return key == "name" and len(path) >= 2 and path[-2] in PERSON_KEYS
 
 
-def _map(value: Any, leaf: Callable[[Path, Any], Any], path: Path = ()) -> Any:
+def _map(value: Any, leaf: Callable[[KeyPath, Any], Any], path: KeyPath = ()) -> Any:
     """``leaf(path, value)`` applied to every non-container value; list items keep their list's path."""
     if isinstance(value, dict):
         return {k: _map(v, leaf, path + (k,)) for k, v in value.items()}
@@ -106,7 +106,7 @@ def _map(value: Any, leaf: Callable[[Path, Any], Any], path: Path = ()) -> Any:
     return leaf(path, value)
 
 
-def _leaves(value: Any, path: Path = ()) -> Iterator[Tuple[Path, Any]]:
+def _leaves(value: Any, path: KeyPath = ()) -> Iterator[Tuple[KeyPath, Any]]:
     if isinstance(value, dict):
         for k, v in value.items():
             yield from _leaves(v, path + (k,))
@@ -161,7 +161,7 @@ def seal_payload(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> Dict[str
     are kept as they are, so sealing a stored payload again changes nothing."""
     personal = _personal_values(payload, ring, aad)
 
-    def leaf(path: Path, value: Any) -> Any:
+    def leaf(path: KeyPath, value: Any) -> Any:
         if _is_id_path(path):
             return _seal_required(ring, aad, value)
         if not isinstance(value, str) or not value or sealing.is_sealed(value):
@@ -178,7 +178,7 @@ def seal_payload(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> Dict[str
 def seal_ids(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> Dict[str, Any]:
     """Only the ID numbers sealed (and strings holding one): the stored form between migrations 0008 and 0012."""
 
-    def leaf(path: Path, value: Any) -> Any:
+    def leaf(path: KeyPath, value: Any) -> Any:
         if _is_id_path(path):
             return _seal_required(ring, aad, value)
         if isinstance(value, str) and not sealing.is_sealed(value) and mask_ids(value) != value:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import subprocess
 import sys
@@ -47,9 +46,7 @@ from tests.api.helpers import (
     ZHANG_WEI,
     ZHAO_QIANG,
     cli_env,
-    commitment_body,
     execute_sql,
-    sign_evidence,
     signed_bytes,
     signed_payload,
 )

@@ -218,6 +218,21 @@ def test_a_hotline_commitment_signs_the_read_aloud_evidence_and_verifies(client,
         datetime.fromisoformat(t["at"]) for t in body["evidence"]["assisted"]["read_aloud"]
     ]
     assert assisted_record["attestation"] == assisted.ATTESTATION
+    assert evidence["channel_evidence"]["deliveries"] == []  # the ticks above are the hotline's deliveries
+    assert evidence["channel_evidence"]["affirmation"]["text"] == body["evidence"]["affirmation_text"]
+    # The letter says the notice was read aloud, per section, at the tick's time; nothing "delivered" by a channel.
+    from sqlalchemy import select
+
+    from api.commitments.models import Commitment
+    from api.documents import service as documents
+    from api.documents.html import render_html
+
+    with client.app.state.sessionmaker() as session:
+        row = session.scalars(select(Commitment).where(Commitment.commitment_no == number)).one()
+        page = render_html(documents.letter(row, "https://gz.example.test"))
+    first_tick = documents._china_time(body["evidence"]["assisted"]["read_aloud"][0]["at"])
+    assert "告知书第 1 部分宣读" in page and "工作人员已宣读" in page and first_tick in page
+    assert "部分送达" not in page
 
 
 def test_other_channels_keep_their_canonical_record(client, initialised, rasa):
