@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import uuid
 from datetime import datetime, timedelta, timezone
+from typing import Optional
 
 import pytest
 
@@ -30,7 +31,7 @@ CHINA = timezone(timedelta(hours=8))
 FORGED_KEYS = ("unsigned", "attacker")
 
 
-def _key(stack, which: str):
+def forged_key(which: str) -> Optional[bytes]:
     return None if which == "unsigned" else forge.attacker_key()
 
 
@@ -52,7 +53,7 @@ def refused(stack, body, *codes: str) -> str:
 @pytest.mark.parametrize("which", FORGED_KEYS)
 def test_affirmation_dated_2019_without_the_channel_key(stack, catalogue, which):
     timeline = Timeline.plausible(end=datetime(2019, 1, 1, 10, 0, tzinfo=CHINA))
-    body = commitment_request(_key(stack, which), catalogue[ITEM], timeline=timeline)
+    body = commitment_request(forged_key(which), catalogue[ITEM], timeline=timeline)
     refused(stack, body, "evidence_invalid", "clock_skew", "before_publication")
 
 
@@ -64,7 +65,7 @@ def test_affirmation_dated_2019_with_the_channel_key(stack, catalogue):
 
 @pytest.mark.parametrize("which", FORGED_KEYS)
 def test_counter_desk_channel_and_a_sender_who_never_chatted(stack, catalogue, which):
-    body = commitment_request(_key(stack, which), catalogue[ITEM], channel="counter-desk", sender="never-chatted")
+    body = commitment_request(forged_key(which), catalogue[ITEM], channel="counter-desk", sender="never-chatted")
     refused(stack, body, "evidence_invalid", "channel_unknown")
 
 
@@ -76,7 +77,7 @@ def test_counter_desk_channel_with_the_channel_key(stack, catalogue):
 
 @pytest.mark.parametrize("which", FORGED_KEYS)
 def test_sections_reading_and_affirmation_in_the_same_millisecond(stack, catalogue, which):
-    body = commitment_request(_key(stack, which), catalogue[ITEM], timeline=Timeline.same_instant())
+    body = commitment_request(forged_key(which), catalogue[ITEM], timeline=Timeline.same_instant())
     refused(stack, body, "evidence_invalid", "reading_too_fast")
 
 
@@ -87,7 +88,7 @@ def test_same_millisecond_with_the_channel_key(stack, catalogue):
 
 @pytest.mark.parametrize("which", FORGED_KEYS)
 def test_demo_applicant_with_a_strangers_phone(stack, catalogue, which):
-    body = commitment_request(_key(stack, which), catalogue[ITEM], phone=STRANGER_PHONE)
+    body = commitment_request(forged_key(which), catalogue[ITEM], phone=STRANGER_PHONE)
     refused(stack, body, "evidence_invalid", "phone_mismatch")
 
 
