@@ -7,6 +7,7 @@ must be the API's checks of the story the envelopes tell (times, channel, sender
 """
 from __future__ import annotations
 
+import os
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -31,6 +32,11 @@ def iso(moment: datetime) -> str:
 
 def now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def min_reading_seconds() -> float:
+    """``GZ_MIN_READING_SECONDS`` as the servers of the stack inherit it (tests/e2e/conftest.py sets 1)."""
+    return float(os.environ.get("GZ_MIN_READING_SECONDS") or 15)
 
 
 def channel_key(stack) -> bytes:
@@ -78,11 +84,13 @@ class Timeline:
     affirmation_at: datetime
 
     @classmethod
-    def plausible(cls, end: Optional[datetime] = None, reading_seconds: float = 20.0) -> "Timeline":
-        """A conversation that looks right: sections delivered, read for 20 s (over the minimum), affirmed now."""
+    def plausible(cls, end: Optional[datetime] = None) -> "Timeline":
+        """A conversation that looks right: sections delivered, read a second longer than the minimum, affirmed
+        at ``end`` (now). Short on purpose: a stack that has just started published its notice versions only
+        moments ago, and evidence older than that is refused as ``before_publication``."""
         end = end or now()
-        ack = end - timedelta(seconds=5)
-        delivered = ack - timedelta(seconds=reading_seconds)
+        ack = end - timedelta(seconds=1)
+        delivered = ack - timedelta(seconds=min_reading_seconds() + 1.0)
         return cls(delivered - timedelta(milliseconds=300), delivered, ack, end)
 
     @classmethod

@@ -2,9 +2,10 @@
 every slot and said "本人承诺" on the socket.io channel.
 
 Without the action server's secret the call is refused before any action runs (401). With the secret - the
-worst case, someone on the machine who can read it - the action server runs the journey's validation and may
-submit, but the API refuses: the tracker carries no envelope the Rasa channels signed. Either way no receipt is
-issued and the chain of signed commitments does not grow.
+worst case, someone on the machine who can read it - the action server runs the journey's validation: without a
+signed envelope of the affirmation it records nothing and ends the journey; with envelopes it cannot check (it
+holds no key) it submits, and the API refuses them. Either way no receipt is issued and the chain of signed
+commitments does not grow.
 """
 from __future__ import annotations
 

@@ -15,10 +15,15 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Optional
 
+import httpx
 import pytest
 
 from bot.core import evidence
+from bot.core.affirmation import statement
+from tests.e2e.conftest import Chat
+from tests.e2e.test_journey import WANG_FANG, read_notice, to_notice
 from tests.security import forge
+from tests.security.conftest import bearer, new_account
 from tests.security.forge import Timeline, chain_length, commitment_request, error_code, submit
 
 pytestmark = pytest.mark.e2e
@@ -163,3 +168,33 @@ def test_channel_signed_request_is_accepted_once_then_replay_is_refused(stack, c
     affirmation = body["evidence"]["channel_evidence"]["affirmation"]
     other = commitment_request(key, item, sender=body["sender_id"], affirmation_id=affirmation["message_id"])
     refused(stack, other, "evidence_replayed")
+
+
+def test_envelopes_read_from_a_genuine_record_cannot_sign_another_commitment(stack, catalogue):
+    """An insider copies the envelopes of a genuine commitment (an officer sees the signed record, MACs included)
+    and sends them at once for another applicant: correctly signed, but that affirmation already signed one."""
+    c = Chat(stack, f"sec-replay-{uuid.uuid4().hex[:8]}")
+    read_notice(c, to_notice(c, "我想申请公租房", ITEM), ITEM)
+    number = c.one(c.say(forge.AFFIRMATION), "commitment_receipt")["commitment_no"]
+    officer = bearer(stack, new_account(stack, "officer"))
+    response = httpx.get(f"{stack.config.api_url}/api/v1/commitments/{number}", headers=officer, timeout=30)
+    record = response.json()["signed_record"]
+    signed = record["evidence"]["channel_evidence"]
+    body = {
+        "idempotency_key": uuid.uuid4().hex,
+        "item_code": ITEM,
+        "notice_version": record["item"]["notice_version"],
+        "channel": record["evidence"]["channel"],
+        "sender_id": record["evidence"]["sender_id"],
+        "applicant": {"name": WANG_FANG[0], "id_number": WANG_FANG[1]},
+        "phone": "13900000000",  # 王芳 has no registered number: the phone check cannot be what refuses
+        "evidence": {
+            "affirmation_text": signed["affirmation"]["text"],
+            "affirmation_at": signed["affirmation"]["at"],
+            "statement": statement(catalogue[ITEM].name, "self", WANG_FANG[0], None),
+            "notice_sections_sent_at": record["evidence"]["notice_sections_sent_at"],
+            "notice_ack_at": signed["notice_ack"]["at"],
+            "channel_evidence": signed,
+        },
+    }
+    refused(stack, body, "evidence_replayed")

@@ -8,14 +8,13 @@ the same journey ends in a receipt.
 """
 from __future__ import annotations
 
-import os
 import time
 
 import pytest
 
 from tests.e2e.test_journey import ZHANG_WEI, to_identity
 from tests.e2e.test_natural_journeys import SocketChat
-from tests.security.forge import chain_length
+from tests.security.forge import chain_length, min_reading_seconds
 
 pytestmark = pytest.mark.e2e
 
@@ -37,9 +36,6 @@ class UnreadingSocketChat(SocketChat):
         # python-socketio sends the ack from Client._handle_event; the instance attribute takes its place.
         self.client._handle_event = handle_event
 
-
-def min_reading_seconds(stack) -> float:
-    return float(os.environ.get("GZ_MIN_READING_SECONDS") or stack.config.api_env().get("GZ_MIN_READING_SECONDS") or 15)
 
 
 @pytest.fixture
@@ -80,7 +76,7 @@ def test_unacknowledged_notice_cannot_be_read_nor_committed(stack, socket_chat):
     # The control: sent again and acknowledged, then read, the same journey ends in a receipt.
     msgs = c.say("重新发送")
     assert c.customs(msgs, "notice_section")
-    time.sleep(min_reading_seconds(stack) + 1.0)
+    time.sleep(min_reading_seconds() + 1.0)
     msgs = c.say("已阅读")
     assert c.customs(msgs, "affirmation_request"), [m.text for m in msgs]
     msgs = c.say("本人承诺")

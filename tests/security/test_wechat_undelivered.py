@@ -11,14 +11,13 @@ API server on loopback).
 """
 from __future__ import annotations
 
-import os
 import re
 import time
 from typing import Any, Dict, List
 
 import pytest
 
-from tests.security.forge import chain_length
+from tests.security.forge import chain_length, min_reading_seconds
 from tests.wechat.conftest import fake_wechat, wechat_stack, wechat_user  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
@@ -69,9 +68,6 @@ def settle(fake, openid: str, quiet: float = 1.5, timeout: float = 30.0) -> None
             count, since = now, time.monotonic()
 
 
-def min_reading_seconds(stack) -> float:
-    return float(os.environ.get("GZ_MIN_READING_SECONDS") or stack.config.api_env().get("GZ_MIN_READING_SECONDS") or 15)
-
 
 def test_undelivered_wechat_notice_cannot_be_read_nor_committed(wechat_stack, wechat_user, fake_wechat, catalogue):
     user = wechat_user()
@@ -110,7 +106,7 @@ def test_undelivered_wechat_notice_cannot_be_read_nor_committed(wechat_stack, we
     said = turn(user, "重新发送")
     assert "notice_section" in stages(said)
     settle(fake_wechat, user.openid)
-    time.sleep(min_reading_seconds(wechat_stack) + 1.0)
+    time.sleep(min_reading_seconds() + 1.0)
     said = turn(user, "已阅读")
     assert "affirmation_request" in stages(said), said
     settle(fake_wechat, user.openid)
