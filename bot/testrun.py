@@ -74,7 +74,9 @@ def main() -> int:
                        else ["tests/api", "tests/fuzz/test_api_schema.py"])
         rasa_targets = (
             # tests/browser: the website widget in headless Chromium, against the same stack as tests/e2e.
-            ["tests/core", "tests/actions", "tests/bot", "tests/e2e", "tests/wechat", "tests/browser", "tests/fuzz"]
+            # tests/security: the attacks on the evidence and the servers, as real requests against the stack.
+            ["tests/core", "tests/actions", "tests/bot", "tests/e2e", "tests/security", "tests/wechat", "tests/browser",
+             "tests/fuzz"]
             if profile == "embedded"
             # tests/wechat on scale: the channel's store is Redis; tests/scale: replicas, PostgreSQL restart;
             # hostile chat input again with the PostgreSQL tracker store and the API on PostgreSQL.
