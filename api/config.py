@@ -70,6 +70,24 @@ class Settings(BaseSettings):
     min_reading_seconds: int = 15
     # The channels whose evidence the API accepts (comma-separated in GZ_CHANNELS).
     channels: str = "rest,socketio,wechat,hotline"
+    # Identity (api/identity): one-time codes sent by SMS to the real-name (实名) mobile number. Codes are stored
+    # only as an HMAC with this key. Unset: keys/otp.key under the var dir (created 0600).
+    otp_key_path: Optional[Path] = None
+    otp_ttl_seconds: int = 300
+    # Wrong codes typed back before a code is locked; then a new code must be requested.
+    otp_max_wrong_tries: int = 5
+    # Least time between two codes for one ID; at most this many codes per ID, phone and client in the window.
+    otp_resend_seconds: int = 60
+    otp_window_seconds: int = 3600
+    otp_max_per_id: int = 5
+    otp_max_per_phone: int = 5
+    otp_max_per_client: int = 20
+    # The SMS gateway: an HTTP service when the URL is set (bearer credential read from the file), else the
+    # embedded outbox file (unset: sms-outbox.jsonl in the var dir, 0600) that stands in for the phone.
+    sms_gateway_url: Optional[str] = None
+    sms_gateway_credentials_path: Optional[Path] = None
+    sms_gateway_timeout_seconds: float = 5.0
+    sms_outbox_path: Optional[Path] = None
 
     @field_validator("database_url")
     @classmethod

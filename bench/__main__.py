@@ -7,7 +7,9 @@ bench/results/latest.md (and the raw figures to latest.json).
 
 Options: ``--profile scale`` runs our stack on PostgreSQL + Redis (they must be running, see README);
 ``--levels 1,10,50``; ``--conversations K`` (per level; default max(10, 2N)); ``--skip-training``
-(our model from the cache, no training time); ``--skip-stock`` (no baseline, no ratios).
+(our model from the cache, no training time); ``--skip-stock`` (no baseline, no ratios); ``--skip-signing``
+(no signing-cost step). ``--only signing`` runs just the signing-cost step (bench/signing.py, a few seconds) and
+puts its table into the existing latest report, or writes a report of that table alone when there is none.
 """
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from bench import load
-from bench.report import render
+from bench import signing
+from bench.report import SIGNING_HEADING, render, render_signing
 from bench.system import describe_machine, self_peak_rss_mb
 from bench.targets import OurStack, StockRasa, Target, train_ours
 
@@ -66,6 +69,51 @@ def run_levels(
     return results
 
 
+def run_signing(command: str) -> Dict[str, Any]:
+    """The signing-cost step, on a machine the benchmark has not loaded yet (no server of ours is running)."""
+    log("signing cost per commitment (api.signing.cost in the API's virtualenv) ...")
+    result = signing.measure()
+    if "error" in result:
+        log(f"signing cost: failed: {result['error']}")
+    else:
+        log(f"signing cost: measured in {result['total_s']} s")
+    result["command"] = command
+    return result
+
+
+def _previous_run(path: Path) -> Optional[Dict[str, Any]]:
+    """The figures of the last full run at ``path``, if it is one the report can still render."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        render(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def only_signing(out: Path, command: str) -> int:
+    """``--only signing``: the full run's other figures stay as they were; only the signing table is new."""
+    result = run_signing(command)
+    section = "\n".join(render_signing(result)) + "\n"
+    print(section)
+    data = _previous_run(out.with_suffix(".json"))
+    if data is not None:
+        data["signing"] = result
+        try:
+            # The previous report verbatim (rendered by the code of its day), the signing section replaced.
+            report = out.read_text(encoding="utf-8").split(SIGNING_HEADING)[0].rstrip() + "\n\n" + section
+        except OSError:
+            report = render(data)
+    else:
+        data = {"started_at": datetime.now().strftime("%Y-%m-%d %H:%M"), "command": command, "signing": result}
+        report = "# Benchmark: signing cost only\n\n" + section
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    out.with_suffix(".json").write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    log(f"written {out}")
+    return 1 if "error" in result else 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--profile", choices=["embedded", "scale"], default="embedded")
@@ -75,22 +123,30 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--skip-stock", action="store_true", help="no stock-Rasa baseline")
     parser.add_argument("--compare-untuned", action="store_true",
                         help="also run our stack with Rasa untuned (GZ_RASA_TUNING=0, see bot/rasa_server.py)")
+    parser.add_argument("--skip-signing", action="store_true", help="no signing-cost step")
+    parser.add_argument("--only", choices=["signing"], default=None,
+                        help="run just this step (signing: the SM2 and PAdES cost per commitment, a few seconds)")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.md")
     args = parser.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
+    command = "make bench" if not argv and len(sys.argv) == 1 else "python -m bench " + " ".join(argv or sys.argv[1:])
+    if args.only == "signing":
+        return only_signing(args.out, command)
 
     from bot.model import ensure_model
     from bot.stack import build_artifacts
 
     data: Dict[str, Any] = {
         "started_at": datetime.now().strftime("%Y-%m-%d %H:%M"),
-        "command": "make bench" if not argv and len(sys.argv) == 1 else "python -m bench " + " ".join(argv or sys.argv[1:]),
+        "command": command,
         "profile": args.profile, "machine": describe_machine(), "levels": {}, "rss_mb": {}, "startup": {},
         "notes": {},
     }
     log(f"machine: {data['machine']}")
     # Our servers inherit it; the simulated citizens wait it out before "已阅读" (bench/load.py).
     data["reading_s"] = load.use_bench_reading_floor()
+    if not args.skip_signing:
+        data["signing"] = run_signing(command)
     build_artifacts()
     model = ensure_model(verbose=False)
 

@@ -1,5 +1,5 @@
 """The benchmark's markdown report: machine, per-level latency and throughput, ratios to stock Rasa,
-the three targets of issue 6, memory, training and model-load times."""
+the three targets of issue 6, memory, training and model-load times, and the signing cost per commitment."""
 from __future__ import annotations
 
 import math
@@ -11,6 +11,8 @@ THROUGHPUT_RATIO_MIN = 0.8  # at saturation: our turns/s >= 0.8x stock's
 ERRORS_AT_50 = 0            # zero errors at 50 concurrent conversations
 
 PROCESSES = ["Rasa server", "action server", "API (uvicorn)"]
+# The signing section's heading; the section is the report's last, so ``--only signing`` can replace it.
+SIGNING_HEADING = "## 签名成本 / Signing cost per commitment"
 
 
 def _f(value: Optional[float], digits: int = 0) -> str:
@@ -43,6 +45,55 @@ def targets(ours: Dict[int, Dict[str, Any]], stock: Dict[int, Dict[str, Any]]) -
         rows.append({"target": "zero errors at 50 concurrent", "measured": f"{ours[50]['errors']} errors",
                      "met": ours[50]["errors"] == ERRORS_AT_50})
     return rows
+
+
+def _ms(value: float) -> str:
+    """Enough digits to tell a microsecond-scale hash from nothing, and no noise digits on a PDF's 100 ms."""
+    return _f(value, 3 if value < 0.1 else 2 if value < 10 else 1)
+
+
+def render_signing(signing: Dict[str, Any]) -> List[str]:
+    """The "签名成本" section from ``api.signing.cost``'s JSON (bench/signing.py), or the error it ended with."""
+    out = [SIGNING_HEADING + "\n"]
+    if "error" in signing:
+        out.append("The signing-cost step failed, so there are no figures:\n")
+        out.append("```\n" + str(signing["error"]).strip() + "\n```")
+        return out
+    plan = signing["plan"]
+    out.append(
+        f"Measured {signing['measured_at']} with `{signing.get('command', 'python -m api.signing.cost --json')}` in "
+        f"the API's virtualenv (Python {signing['python']}, SM3 by {signing['sm3_backend']}; machine load average "
+        f"{_f(signing.get('loadavg_before'), 2)} when it started, other work included). The record is the "
+        f"canonical JSON of a real commitment ({signing['record_bytes']} bytes). Medians: each primitive over "
+        f"about {plan['budget_s']} s of timings; creation over {plan['commitments']} commitments each way "
+        "(`POST /api/v1/commitments` in process, temporary SQLite database, shipped catalogue, signed channel "
+        "evidence, alternating with and without the SM2 key); the letter over "
+        f"{plan['letters']} renderings each way.\n"
+    )
+    out.append("| step | without | ms | with | ms | extra ms | ratio |")
+    out.append("|---|---|---:|---|---:|---:|---:|")
+    for r in signing["rows"]:
+        out.append(
+            f"| {r['step']} | {r['base']} | {_ms(r['base_ms'])} | {r['with']} | {_ms(r['with_ms'])} | "
+            f"{_ms(r['with_ms'] - r['base_ms'])} | {_f(r['ratio'], 1)}× |"
+        )
+    create = next((r for r in signing["rows"] if r["key"] == "create"), None)
+    sign = next((r for r in signing["rows"] if r["key"] == "sign"), None)
+    letter = next((r for r in signing["rows"] if r["key"] == "letter"), None)
+    if create and sign:
+        out.append(
+            f"\nPer commitment, SM2 adds {_ms(create['with_ms'] - create['base_ms'])} ms to its creation "
+            f"({_ms(create['with_ms'])} ms in all); the SM2 signature alone is {_ms(sign['with_ms'])} ms, "
+            f"{signing['sm2_sign_share_of_create']:.0%} of the creation."
+        )
+    if letter:
+        out.append(
+            f"The PAdES signature adds {_ms(letter['with_ms'] - letter['base_ms'])} ms to each letter PDF, paid "
+            f"whenever a letter is downloaded (the PDF is rendered and signed on request), not when the commitment "
+            f"is made; signed, the PDF is {signing['signed_pdf_bytes'] / 1024:.0f} KiB "
+            f"({signing['pdf_bytes'] / 1024:.0f} KiB unsigned)."
+        )
+    return out
 
 
 def render(data: Dict[str, Any]) -> str:
@@ -144,4 +195,7 @@ def render(data: Dict[str, Any]) -> str:
     for name, lines in data.get("notes", {}).items():
         for line in lines:
             out.append(f"- {name}: {line}")
+    if data.get("signing"):
+        out.append("")
+        out.extend(render_signing(data["signing"]))
     return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,56 @@
+"""Storing assurances, and the lock that makes code limits and single use exact under concurrency."""
+from __future__ import annotations
+
+import secrets
+from typing import Optional
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from api.clock import utc
+from api.identity.assurance import ActConfirmation, IdentityAssurance
+from api.identity.models import AssuranceRecord
+
+# PostgreSQL transaction-scoped advisory lock serialising code requests and checks ("GZID").
+IDENTITY_LOCK_KEY = 0x475A_4944
+
+
+def new_id() -> str:
+    """A random public identifier (128 bits, hex)."""
+    return secrets.token_hex(16)
+
+
+def lock(session: Session) -> None:
+    """Take the identity lock as the first statement of ``session``'s transaction.
+
+    Counting the codes sent in a window and then sending one, or reading a code and marking it used, must not
+    interleave with another request doing the same: two requests could both pass a limit, or both use one
+    code. SQLite: BEGIN IMMEDIATE takes the write lock; PostgreSQL: an advisory lock released at commit.
+    """
+    connection = session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IDENTITY_LOCK_KEY})
+
+
+def save_assurance(
+    session: Session, assurance: IdentityAssurance, confirmation: Optional[ActConfirmation] = None
+) -> AssuranceRecord:
+    """Add the assurance (and the act it confirmed, if any) to the caller's transaction."""
+    row = AssuranceRecord(
+        assurance_id=assurance.assurance_id,
+        method=assurance.method,
+        level=assurance.level,
+        subject_hash=assurance.subject_hash,
+        verifier=assurance.verifier,
+        verified_at=utc(assurance.verified_at),
+        masked_phone=assurance.masked_phone,
+        external_subject=assurance.external_subject,
+        detail=dict(assurance.detail),
+    )
+    if confirmation is not None:
+        row.act = confirmation.act.model_dump(mode="json")
+        row.act_sha256 = confirmation.act_sha256
+        row.sms_text_sha256 = confirmation.sms_text_sha256
+    session.add(row)
+    session.flush()
+    return row
