@@ -7,14 +7,21 @@ inside its package. Runs in the API virtualenv (kubernetes-validate needs jsonsc
 it below that)."""
 from __future__ import annotations
 
+import base64
 import copy
 import json
+import os
 import re
+import shutil
+import stat
 import subprocess
 import sys
+from dataclasses import dataclass
 from importlib import resources
+from io import BytesIO
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple
+from unittest import mock
 
 import jsonschema
 import kubernetes_validate
@@ -59,6 +66,11 @@ def containers() -> Iterator[Tuple[str, Dict[str, Any], Dict[str, Any]]]:
 
 def compose() -> Dict[str, Any]:
     return yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
+
+
+def secret_source(entry: Any) -> str:
+    """The secret a Compose service entry names: short syntax (the name) or long syntax (``source``)."""
+    return entry if isinstance(entry, str) else entry["source"]
 
 
 def compose_schema() -> Dict[str, Any]:
@@ -185,8 +197,8 @@ def test_every_secret_and_config_key_a_pod_uses_exists():
 
 
 def test_the_keys_are_secrets_mounted_read_only_where_they_are_used():
-    keys = {"platform_ed25519.pem", "id_hash.key", "data.key", "hotline.secret", "jwt.secret", "service.token",
-            "channel-evidence.key"}
+    keys = {"platform_ed25519.pem", "platform_sm2.key", "letter-signer.key", "letter-signer.pem", "letter-ca.pem",
+            "id_hash.key", "data.key", "hotline.secret", "jwt.secret", "service.token", "channel-evidence.key"}
     assert keys <= set(by_kind("Secret")["gaozhi-keys"]["stringData"])
     config = by_kind("ConfigMap")["gaozhi-config"]["data"]
     api = by_kind("Deployment")["api"]["spec"]["template"]["spec"]
@@ -218,9 +230,10 @@ def test_the_keys_are_secrets_mounted_read_only_where_they_are_used():
     retired = [m for m in api["containers"][0]["volumeMounts"] if m["name"] == "retired-keys"][0]
     assert retired["readOnly"] is True and retired["mountPath"] == config["GZ_RETIRED_KEYS_DIR"]
     assert {v["name"]: v for v in api["volumes"]}["retired-keys"]["configMap"]["name"] in by_kind("ConfigMap")
-    # The migration job seals commitments stored before encryption at rest (migration 0008): the data key only.
+    # The migration job seals commitments stored before encryption at rest (migration 0008) and keys earlier
+    # commitments to their applicant: the data key ring and the ID-hash key, never a signing key.
     migrate = [j for j in by_kind("Job").values() if j["metadata"]["labels"]["app.kubernetes.io/name"] == "migrate"][0]
-    assert secret_items(migrate["spec"]["template"]["spec"]) == ["data.key"]
+    assert secret_items(migrate["spec"]["template"]["spec"]) == ["data.key", "id_hash.key"]
 
 
 def test_the_api_is_configured_only_with_settings_it_reads():
@@ -303,7 +316,7 @@ def test_compose_secrets_volumes_and_files_exist():
     here = COMPOSE.parent
     for name, service in doc["services"].items():
         for secret in service.get("secrets", []):
-            assert secret in doc["secrets"], (name, secret)
+            assert secret_source(secret) in doc["secrets"], (name, secret)
         for volume in service.get("volumes", []):
             source = volume.split(":")[0]
             if source.startswith("."):
@@ -490,3 +503,469 @@ def test_compose_passes_the_action_secret_and_the_evidence_key_as_secret_files()
     assert endpoints["action_endpoint"]["headers"] == {SECRET_HEADER: "${GZ_ACTION_SECRET}"}
     # Rasa's evidence ledger uses a Redis database of its own (1: lock store, 2: WeChat).
     assert rasa["environment"]["GZ_EVIDENCE_REDIS_URL"].endswith("/4")
+
+
+# --- the key files the API reads: mounted where it looks, made by make-secrets.sh, loaded for real ----------
+# The API signs every record with Ed25519 and SM2 and every letter PDF with PAdES. It finds the SM2 key and the
+# letters' certificates beside the Ed25519 key; on a read-only mount it cannot create what is missing, so it
+# refuses to start without the SM2 key and letters fail without the certificates. The root's private key
+# (ca.key) must never be deployed: whoever holds it can issue letter certificates.
+
+MAKE_SECRETS = DEPLOY / "compose" / "make-secrets.sh"
+SECRETS_EXAMPLE = K8S / "secrets.example.yaml"
+MODES = ("api.cli", "openssl")  # how make-secrets.sh makes the signing keys and the letters' certificates
+API_ONLY_COMPOSE_SECRETS = {"signing_key", "sm2_signing_key", "letter_signer_key", "letter_signer_cert", "letter_ca_cert"}
+
+
+def settings_from(env: Dict[str, str], model: Any) -> Any:
+    """A settings object of the API for exactly ``env``: no GZ_ variable of the process running the tests."""
+    keep = {k: v for k, v in os.environ.items() if not k.startswith("GZ_")}
+    with mock.patch.dict(os.environ, {**keep, **env}, clear=True):
+        return model()
+
+
+def files_the_api_reads(env: Dict[str, str]) -> Dict[str, Path]:
+    """Every key file the API opens under ``env``, by what it is. Asked of the API's own code (its settings, and
+    where the SM2 key and the letters' PKI sit beside the signing key), so a change there shows up here."""
+    from api.config import Settings
+    from api.handoff.rasa import RasaLinkSettings
+    from api.signing import pades
+    from api.signing.service import sm2_key_path
+
+    settings = settings_from(env, Settings)
+    pki = pades.pki_dir_for(settings.signing_key_path)
+    files = {
+        "Ed25519 signing key": settings.signing_key_path,
+        "SM2 signing key": sm2_key_path(settings.signing_key_path),
+        "letter-signing key": pki / pades.SIGNER_KEY,
+        "letter-signing certificate": pki / pades.SIGNER_CERT,
+        "letters' root certificate": pki / pades.CA_CERT,
+        "ID-hash key": settings.id_hash_key_path,
+        "data key ring": settings.data_key_path,
+        "JWT secret": settings.jwt_secret_file,
+        "service token": settings.service_token_file,
+        "channel-evidence key": settings.evidence_key_file,
+    }
+    hotline = settings_from(env, RasaLinkSettings).hotline_secret_path
+    if hotline is not None:
+        files["hotline secret"] = hotline
+    return files
+
+
+def missing_key_files(env: Dict[str, str], mounted: Dict[str, Any]) -> List[str]:
+    return sorted(what for what, path in files_the_api_reads(env).items() if str(path) not in mounted)
+
+
+def k8s_env(container: Dict[str, Any]) -> Dict[str, str]:
+    """The plain environment of a container: its ConfigMaps (envFrom), then its own ``value`` entries."""
+    env: Dict[str, str] = {}
+    for source in container.get("envFrom", []):
+        if "configMapRef" in source:
+            env.update(by_kind("ConfigMap")[source["configMapRef"]["name"]]["data"])
+    env.update({e["name"]: e["value"] for e in container.get("env", []) if "value" in e})
+    return env
+
+
+def k8s_api() -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    spec = by_kind("Deployment")["api"]["spec"]["template"]["spec"]
+    return spec["containers"][0], spec
+
+
+def k8s_migrate() -> Tuple[Dict[str, Any], Dict[str, Any]]:
+    job = [j for j in by_kind("Job").values() if j["metadata"]["labels"]["app.kubernetes.io/name"] == "migrate"][0]
+    spec = job["spec"]["template"]["spec"]
+    return spec["containers"][0], spec
+
+
+def compose_mounted_secrets(service: Dict[str, Any]) -> Dict[str, str]:
+    """Path inside the container -> host file (relative to the Compose file), for every secret of ``service``:
+    Compose mounts a secret at /run/secrets/<target>, the target being the secret's name unless given."""
+    declared = compose()["secrets"]
+    files = {}
+    for entry in service.get("secrets", []):
+        source = secret_source(entry)
+        target = source if isinstance(entry, str) else entry.get("target", source)
+        files[target if target.startswith("/") else f"/run/secrets/{target}"] = declared[source]["file"]
+    return files
+
+
+def kubectl_key_files() -> Dict[str, str]:
+    """Secret key -> file (relative to make-secrets.sh's secrets/), as the gaozhi-keys command in
+    secrets.example.yaml creates them: ``--from-file=path`` keys the file by its name, ``--from-file=key=path``
+    by ``key``."""
+    lines = [line.lstrip("#").strip() for line in SECRETS_EXAMPLE.read_text(encoding="utf-8").splitlines()
+             if line.startswith("#")]
+    start = next(i for i, line in enumerate(lines) if "create secret generic gaozhi-keys" in line)
+    command = []
+    for line in lines[start:]:
+        command.append(line.rstrip("\\"))
+        if not line.endswith("\\"):
+            break
+    files = {}
+    for argument in " ".join(command).split():
+        if argument.startswith("--from-file="):
+            key, _, path = argument[len("--from-file="):].rpartition("=")
+            files[key or Path(path).name] = path
+    return files
+
+
+def test_kubernetes_mounts_every_key_file_the_api_reads_where_it_reads_it():
+    container, spec = k8s_api()
+    assert missing_key_files(k8s_env(container), mounted_files(container, spec)) == []
+    volumes = {v["name"]: v for v in spec["volumes"]}
+    for mount in container["volumeMounts"]:
+        if "secret" in volumes[mount["name"]]:
+            assert mount.get("readOnly") is True, mount
+
+
+def test_compose_mounts_every_key_file_the_api_reads_where_it_reads_it():
+    api = compose()["services"]["api"]
+    assert missing_key_files(api["environment"], compose_mounted_secrets(api)) == []
+    # The signing keys and the letters' key go to the API alone.
+    for name, service in compose()["services"].items():
+        if name != "api":
+            given = {secret_source(entry) for entry in service.get("secrets", [])}
+            assert not given & API_ONLY_COMPOSE_SECRETS, (name, given & API_ONLY_COMPOSE_SECRETS)
+
+
+def test_the_mount_check_finds_a_key_file_left_out():
+    container, spec = k8s_api()
+    spec = copy.deepcopy(spec)
+    keys = {v["name"]: v for v in spec["volumes"]}["keys"]["secret"]
+    keys["items"] = [item for item in keys["items"] if item["key"] != "platform_sm2.key"]
+    assert missing_key_files(k8s_env(container), mounted_files(container, spec)) == ["SM2 signing key"]
+    api = copy.deepcopy(compose()["services"]["api"])
+    api["secrets"] = [entry for entry in api["secrets"] if secret_source(entry) != "letter_ca_cert"]
+    assert missing_key_files(api["environment"], compose_mounted_secrets(api)) == ["letters' root certificate"]
+    # A setting that moves a key away from where the mount puts it is caught too.
+    moved = {**k8s_env(container), "GZ_SIGNING_KEY_PATH": "/run/secrets/elsewhere/platform_ed25519.pem"}
+    assert "SM2 signing key" in missing_key_files(moved, mounted_files(container, spec))
+
+
+def test_the_letters_root_private_key_is_never_deployed():
+    from api.signing.pades import CA_KEY
+
+    for where, container, spec in containers():
+        for path, key in mounted_files(container, spec).items():
+            assert Path(path).name != CA_KEY and CA_KEY not in key, (where, path, key)
+    for name, secret in by_kind("Secret").items():
+        for key in set(secret.get("stringData", {})) | set(secret.get("data", {})):
+            assert CA_KEY not in key, (name, key)
+    assert not [path for path in kubectl_key_files().values() if Path(path).name == CA_KEY]
+    doc = compose()
+    for name, secret in doc["secrets"].items():
+        assert Path(secret["file"]).name != CA_KEY and "/ca/" not in secret["file"], name
+    for name, service in doc["services"].items():
+        for volume in service.get("volumes", []):
+            source = Path(volume.split(":")[0]).as_posix()
+            # Neither the CA's directory nor the whole secrets directory is bind-mounted anywhere.
+            assert source not in ("ca", "secrets") and not source.startswith(("ca/", "secrets")), (name, volume)
+
+
+def test_the_kubectl_command_creates_exactly_the_keys_of_the_example_secret():
+    assert set(kubectl_key_files()) == set(by_kind("Secret")["gaozhi-keys"]["stringData"])
+
+
+# make-secrets.sh, run for real (both ways it makes the signing keys), and the API started on exactly the
+# files each deployment mounts.
+
+@dataclass(frozen=True)
+class MadeSecrets:
+    mode: str
+    out: Path
+    trace: Optional[Path]  # every execve of the run (strace), when this machine lets strace trace
+
+
+def _strace_usable() -> Optional[List[str]]:
+    strace = shutil.which("strace")
+    if strace is None:
+        return None
+    for fast in (["--seccomp-bpf"], []):
+        command = [strace, "-f", "-qq", *fast, "-e", "trace=execve", "-o", os.devnull, "true"]
+        if subprocess.run(command, capture_output=True, timeout=30).returncode == 0:
+            return [strace, "-f", "-qq", *fast, "-e", "trace=execve", "-s", "65536"]
+    return None
+
+
+def run_make_secrets(mode: str, out: Path, trace: Optional[Path] = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GZ_")}
+    env["GZ_API_PYTHON"] = sys.executable if mode == "api.cli" else ""
+    command = ["sh", str(MAKE_SECRETS), str(out)]
+    strace = _strace_usable() if trace is not None else None
+    if strace is not None:
+        command = [*strace, "-o", str(trace), *command]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def secret_sets(tmp_path_factory) -> Callable[[str], MadeSecrets]:
+    """make-secrets.sh's output for a mode, made once per module."""
+    made: Dict[str, MadeSecrets] = {}
+
+    def get(mode: str) -> MadeSecrets:
+        if mode not in made:
+            out = tmp_path_factory.mktemp(f"made-{mode}") / "deploy"
+            trace = out.parent / "execve.trace"
+            result = run_make_secrets(mode, out, trace)
+            how = "python -m api.cli init" if mode == "api.cli" else "openssl"
+            assert f"letter certificates: {how})" in result.stdout, result.stdout  # no silent fallback
+            made[mode] = MadeSecrets(mode, out, trace if trace.exists() else None)
+        return made[mode]
+
+    return get
+
+
+def files_under(root: Path) -> Dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_make_secrets_creates_every_file_compose_and_kubernetes_take(mode, secret_sets):
+    from api.signing import pades
+
+    made = secret_sets(mode)
+    for name, secret in compose()["secrets"].items():
+        assert (made.out / secret["file"]).is_file(), name
+    for key, path in kubectl_key_files().items():
+        assert (made.out / "secrets" / path).is_file(), key
+    # The root's private key: made, private, and outside the directory the deployments take their files from.
+    assert (made.out / "ca" / pades.CA_KEY).is_file() and mode_of(made.out / "ca" / pades.CA_KEY) == 0o600
+    assert mode_of(made.out / "ca") == mode_of(made.out / "secrets") == 0o700
+    assert not list((made.out / "secrets").rglob(pades.CA_KEY))
+    # The certificates carry the names the API itself issues.
+    from cryptography import x509
+
+    for filename, role in ((pades.CA_CERT, "根证书"), (pades.SIGNER_CERT, "电子承诺书签章")):
+        certificate = x509.load_pem_x509_certificate((made.out / "secrets" / "pki" / filename).read_bytes())
+        assert certificate.subject.rfc4514_string() == f"CN={pades.PLATFORM} {role},O={pades.PLATFORM},C=CN"
+
+
+def test_make_secrets_keeps_every_file_and_adds_only_the_missing_ones(secret_sets, tmp_path):
+    out = tmp_path / "deploy"
+    shutil.copytree(secret_sets("openssl").out, out)
+    before = files_under(out)
+    assert "already there" in run_make_secrets("openssl", out).stdout
+    assert files_under(out) == before
+    # A deployment from before SM2: only the SM2 key is added.
+    (out / "secrets" / "platform_sm2.key").unlink()
+    run_make_secrets("openssl", out)
+    after = files_under(out)
+    assert set(after) == set(before)
+    assert [name for name in after if after[name] != before[name]] == ["secrets/platform_sm2.key"]
+    # Half a PKI is refused rather than completed with a certificate of another CA.
+    (out / "secrets" / "pki" / "ca.pem").unlink()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GZ_")}
+    broken = subprocess.run(["sh", str(MAKE_SECRETS), str(out)], env={**env, "GZ_API_PYTHON": ""},
+                            capture_output=True, text=True, timeout=120)
+    assert broken.returncode != 0 and "secrets/pki/ is incomplete" in broken.stderr
+
+
+def secret_forms(data: bytes) -> Set[str]:
+    """The ways a secret file's content could show on a command line (16 characters or more)."""
+    forms = {data.hex(), base64.b64encode(data).decode("ascii")}
+    try:
+        text = data.decode("ascii")
+    except UnicodeDecodeError:
+        return forms
+    for line in text.splitlines():
+        if line.startswith("-----"):
+            continue
+        forms |= {line.strip(), line.split("=", 1)[-1].strip(), line.split(":", 1)[-1].strip()}
+    return {form for form in forms if len(form) >= 16}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_make_secrets_puts_no_secret_on_a_command_line(mode, secret_sets):
+    from api.signing import pades
+
+    made = secret_sets(mode)
+    if made.trace is None:
+        pytest.skip("strace cannot trace processes on this machine")
+    trace = made.trace.read_text(encoding="utf-8", errors="replace")
+    assert 'execve("' in trace and "make-secrets.sh" in trace  # the trace did see the run
+    public = {pades.CA_CERT, pades.SIGNER_CERT}
+    checked = 0
+    for path in [*(made.out / "secrets").rglob("*"), made.out / "ca" / pades.CA_KEY, made.out / ".env"]:
+        if path.is_file() and path.name not in public:
+            for form in secret_forms(path.read_bytes()):
+                assert form not in trace, f"{path.relative_to(made.out)} is on a command line"
+                checked += 1
+    assert checked > 20
+
+
+def blank_pdf() -> bytes:
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.writer import PageObject, PdfFileWriter
+
+    writer = PdfFileWriter()
+    a4 = generic.ArrayObject([generic.NumberObject(v) for v in (0, 0, 595, 842)])
+    writer.insert_page(PageObject(contents=writer.add_object(generic.StreamObject(stream_data=b"")), media_box=a4))
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def rerooted(env: Dict[str, Any], root: Path) -> Dict[str, str]:
+    """The environment with every absolute GZ_ path moved under ``root``, where the test lays the mounts out."""
+    return {k: str(root / v.lstrip("/")) if k.startswith("GZ_") and str(v).startswith("/") else str(v)
+            for k, v in env.items()}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The files of one container, laid out under ``root`` as the deployment mounts them."""
+
+    root: Path
+    env: Dict[str, str]
+    read_only: List[Path]  # the mounts the process must not write to: secrets, config maps, ':ro' binds
+
+    def snapshot(self) -> Dict[str, bytes]:
+        files: Dict[str, bytes] = {}
+        for directory in self.read_only:
+            files.update({f"{directory}/{name}": data for name, data in files_under(directory).items()})
+        return files
+
+
+def k8s_layout(container: Dict[str, Any], spec: Dict[str, Any], made: MadeSecrets, root: Path,
+               database_url: str) -> Layout:
+    keys = kubectl_key_files()
+    volumes = {v["name"]: v for v in spec["volumes"]}
+    read_only = []
+    for mount in container["volumeMounts"]:
+        directory = root / mount["mountPath"].lstrip("/")
+        directory.mkdir(parents=True, exist_ok=True)
+        volume = volumes[mount["name"]]
+        if "secret" in volume:
+            for item in volume["secret"]["items"]:
+                (directory / item["path"]).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(made.out / "secrets" / keys[item["key"]], directory / item["path"])
+        if "secret" in volume or "configMap" in volume:
+            read_only.append(directory)  # an empty config map: the retired keys before the first rotation
+    env = {**rerooted(k8s_env(container), root), "GZ_DATABASE_URL": database_url}
+    return Layout(root, env, read_only)
+
+
+def compose_layout(service: Dict[str, Any], made: MadeSecrets, root: Path, database_url: str) -> Layout:
+    for path, host_file in compose_mounted_secrets(service).items():
+        target = root / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(made.out / host_file, target)
+    read_only = [root / "run" / "secrets"]
+    for volume in service.get("volumes", []):
+        parts = volume.split(":")
+        directory = root / parts[1].lstrip("/")
+        directory.mkdir(parents=True, exist_ok=True)
+        if parts[2:] == ["ro"]:
+            read_only.append(directory)
+    env = {**rerooted(service["environment"], root), "GZ_DATABASE_URL": database_url}
+    return Layout(root, env, read_only)
+
+
+def start_api_and_sign(layout: Layout) -> Dict[str, Any]:
+    """Start the API on ``layout`` and use every key: what it published, a letter it signed, and the files it
+    created where it must not write."""
+    from fastapi.testclient import TestClient
+
+    from api.config import Settings
+    from api.main import create_app
+    from api.signing.pades import letter_signer_for
+
+    settings = settings_from(layout.env, Settings)
+    before = layout.snapshot()
+    with TestClient(create_app(settings)) as client:
+        platform = client.get("/api/v1/keys/platform").json()
+        ca_pem = client.get("/api/v1/pki/ca.pem").content
+        key = client.app.state.platform_key
+        sm2_ok = key.verify_sm2_as(key.sm2_key_id, b"record", key.sign_sm2(b"record"))
+    letter = letter_signer_for(settings.signing_key_path).sign(blank_pdf(), reason="部署检查")
+    after = layout.snapshot()
+    created = sorted(set(after) - set(before))
+    changed = sorted(name for name in before if after.get(name) != before[name])
+    return {"platform": platform, "ca_pem": ca_pem, "sm2_ok": sm2_ok, "letter": letter,
+            "created": created, "changed": changed}
+
+
+def assert_the_api_used_the_made_keys(result: Dict[str, Any], made: MadeSecrets) -> None:
+    from asn1crypto import pem
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    from api.signing.gm import Sm2PrivateKey
+    from api.signing.service import key_id_of
+
+    secrets = made.out / "secrets"
+    assert result["created"] == [] and result["changed"] == []
+    ed25519 = serialization.load_pem_private_key((secrets / "platform_ed25519.pem").read_bytes(), password=None)
+    assert result["platform"]["key_id"] == key_id_of(ed25519.public_key())
+    sm2 = Sm2PrivateKey.from_hex((secrets / "platform_sm2.key").read_text(encoding="ascii"))
+    assert result["platform"]["sm2_key_id"] == sm2.public.key_id and result["sm2_ok"] is True
+    assert result["ca_pem"] == (secrets / "pki" / "ca.pem").read_bytes()
+    root = asn1_x509.Certificate.load(pem.unarmor(result["ca_pem"])[2])
+    (signature,) = PdfFileReader(BytesIO(result["letter"])).embedded_signatures
+    status = validate_pdf_signature(signature, ValidationContext(trust_roots=[root]))
+    assert status.intact and status.valid and status.trusted and status.bottom_line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_api_starts_and_signs_on_exactly_the_kubernetes_mount(mode, secret_sets, tmp_path):
+    made = secret_sets(mode)
+    container, spec = k8s_api()
+    layout = k8s_layout(container, spec, made, tmp_path / "pod", f"sqlite:///{tmp_path / 'api.db'}")
+    assert_the_api_used_the_made_keys(start_api_and_sign(layout), made)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_api_starts_and_signs_on_exactly_the_compose_secrets(mode, secret_sets, tmp_path):
+    made = secret_sets(mode)
+    layout = compose_layout(compose()["services"]["api"], made, tmp_path / "container", f"sqlite:///{tmp_path / 'api.db'}")
+    assert_the_api_used_the_made_keys(start_api_and_sign(layout), made)
+
+
+def test_the_start_check_sees_a_key_the_deployment_left_out(secret_sets, tmp_path):
+    # Without the SM2 key on the mount the API makes one of its own there: on the read-only mount of a real
+    # pod that is the refusal to start; here, where the test may write, it shows as a created file.
+    container, spec = k8s_api()
+    spec = copy.deepcopy(spec)
+    keys = {v["name"]: v for v in spec["volumes"]}["keys"]["secret"]
+    keys["items"] = [item for item in keys["items"] if item["key"] != "platform_sm2.key"]
+    layout = k8s_layout(container, spec, secret_sets("openssl"), tmp_path / "pod", f"sqlite:///{tmp_path / 'api.db'}")
+    result = start_api_and_sign(layout)
+    assert [Path(name).name for name in result["created"]] == ["platform_sm2.key"]
+
+
+def run_migration(command: List[str], layout: Layout) -> subprocess.CompletedProcess:
+    """The migration's own command line, with the API's Python first on the PATH (as in the image)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GZ_")}
+    env.update(layout.env)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("deployment", ["kubernetes", "compose"])
+def test_the_migration_runs_with_only_the_keys_it_is_given(deployment, secret_sets, tmp_path):
+    made = secret_sets("openssl")
+    database_url = f"sqlite:///{tmp_path / 'api.db'}"
+    if deployment == "kubernetes":
+        container, spec = k8s_migrate()
+        layout = k8s_layout(container, spec, made, tmp_path / "pod", database_url)
+        command = container["command"]
+    else:
+        service = compose()["services"]["migrate"]
+        layout = compose_layout(service, made, tmp_path / "container", database_url)
+        command = service["command"]
+    before = layout.snapshot()
+    result = run_migration(command, layout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = layout.snapshot()
+    # Nothing created on the read-only mounts: in a real pod or container that would have failed the job.
+    assert sorted(set(after) - set(before)) == [] and after == before
