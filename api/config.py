@@ -6,8 +6,9 @@ Every setting has a working default for a developer checkout, so ``python -m api
 from __future__ import annotations
 
 from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Tuple, Union
 
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -15,6 +16,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from bot.core.evidence import EVIDENCE_KEY_FILE
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
+IPNetwork = Union[IPv4Network, IPv6Network]
 
 
 class Settings(BaseSettings):
@@ -51,6 +53,15 @@ class Settings(BaseSettings):
     # Login rate limit per username and client address: this many failures within the window -> 429.
     login_max_failures: int = 5
     login_window_seconds: int = 300
+    # The same window, wider scopes: one username (or applicant ID) from any address, so guesses spread over
+    # many addresses still stop; one address over any usernames; and everything, so a campaign spread over
+    # both is slowed too (it slows everybody's sign-in while it lasts, which is the point).
+    login_account_max_failures: int = 20
+    login_address_max_failures: int = 50
+    login_global_max_failures: int = 500
+    # Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or networks, e.g.
+    # "10.0.0.0/8,192.0.2.7"). Empty: the client address is the socket peer, whatever a header claims.
+    trusted_proxies: str = ""
     # R11 / 五(四) 投诉举报要及时处理: the deadline of a complaint ticket, in working days (工作日).
     complaint_due_working_days: int = 15
     # R12: the online-verification adapter, package.module.ClassName (api.verification.shared_data explains the
@@ -98,6 +109,16 @@ class Settings(BaseSettings):
                 return "postgresql+psycopg://" + value[len(plain):]
         return value
 
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        _parse_networks(value)  # a typo must stop the start, not silently trust nobody (or everybody)
+        return value
+
+    @property
+    def trusted_proxy_networks(self) -> Tuple[IPNetwork, ...]:
+        return _parse_networks(self.trusted_proxies)
+
     @property
     def var_path(self) -> Path:
         return self.var_dir if self.var_dir is not None else self.signing_key_path.parent.parent
@@ -129,6 +150,10 @@ class Settings(BaseSettings):
     @property
     def catalogue_path(self) -> Path:
         return self.catalogue_dir if self.catalogue_dir.is_absolute() else REPO_ROOT / self.catalogue_dir
+
+
+def _parse_networks(value: str) -> Tuple[IPNetwork, ...]:
+    return tuple(ip_network(part.strip(), strict=False) for part in value.split(",") if part.strip())
 
 
 @lru_cache

@@ -31,6 +31,9 @@ from api.errors import ApiError, install_error_handlers
 from api.handoff.router import router as handoff_router
 from api.handoff.router import service_router as handoff_service_router
 from api.hotline.router import router as hotline_router
+from api.identity.oidc_router import router as oidc_router
+from api.identity.router import router as identity_router
+from api.identity.router import service_router as identity_service_router
 from api.portal.router import mount_web
 from api.signing.router import router as keys_router
 from api.signing.service import load_or_create_id_hash_key, load_or_create_platform_key
@@ -98,6 +101,9 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     v1.include_router(hotline_router)  # the 12345 hotline console's assisted sessions (issue 5)
     v1.include_router(handoff_router)  # human handoff from the citizen channels (issue 5)
     v1.include_router(handoff_service_router)
+    v1.include_router(oidc_router)  # single sign-on through the city's identity platform
+    v1.include_router(identity_service_router)  # SMS one-time codes and act confirmation for the action server
+    v1.include_router(identity_router)  # the hotline's identity attestations
     app.include_router(v1)
     mount_console(app)  # the staff and admin consoles under /console/ (issue 5)
     mount_web(app)  # the demo portal at / and the widget's files under /static/widget/ (issue 4)

@@ -15,7 +15,7 @@ import json
 import secrets
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Dict, List, Optional, Tuple
@@ -27,7 +27,7 @@ from authlib.oauth2.rfc6749.requests import BasicOAuth2Payload, JsonRequest
 from authlib.oauth2.rfc6750 import BearerTokenGenerator
 from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oidc.core import AuthorizationCodeMixin, OpenIDCode, UserInfo
-from joserfc.jwk import RSAKey
+from joserfc.jwk import OctKey, RSAKey
 
 SESSION_COOKIE = "idp_session"
 
@@ -42,6 +42,7 @@ class Faults:
     expired: bool = False  # issued two hours ago, expired one hour ago
     ignore_prompt_login: bool = False  # reuses an old session although the client asked for a new login
     issuer: Optional[str] = None  # the token claims another issuer
+    hs256: bool = False  # signed with HS256 and the client secret: a key the client itself holds
 
 
 @dataclass
@@ -184,15 +185,17 @@ class _OpenIDCode(OpenIDCode):
     def exists_nonce(self, nonce: str, request: OAuth2Request) -> bool:
         return any(code.nonce == nonce for code in self.provider.codes.values())
 
-    def resolve_client_private_key(self, client: Client) -> RSAKey:
+    def resolve_client_private_key(self, client: Client) -> Any:
+        if self.provider.faults.hs256:
+            return OctKey.import_key(client.client_secret.encode())
         return self.provider.other_key if self.provider.faults.wrong_key else self.provider.key
 
     def get_client_algorithm(self, client: Client) -> str:
-        return "RS256"
+        return "HS256" if self.provider.faults.hs256 else "RS256"
 
     def get_encode_header(self, client: Client) -> Dict[str, str]:
         # The published key id, whatever key signs: a wrong key must fail on the signature, not on the lookup.
-        return {"alg": "RS256", "kid": self.provider.key.kid}
+        return {"alg": self.get_client_algorithm(client), "kid": self.provider.key.kid}
 
     def get_client_claims(self, client: Client) -> Dict[str, Any]:
         faults = self.provider.faults
@@ -269,6 +272,10 @@ class Provider:
     @property
     def issuer(self) -> str:
         return f"http://127.0.0.1:{self._http.server_address[1]}"
+
+    def rotate_key(self, kid: str) -> None:
+        """Sign with a new key from now on and publish only that one (the platform's key rotation)."""
+        self.key = RSAKey.generate_key(2048, parameters={"kid": kid, "use": "sig", "alg": "RS256"})
 
     def register_client(self, redirect_uri: str) -> None:
         self.clients[self.client_id] = Client(self.client_id, self.client_secret, [redirect_uri])

@@ -1,24 +1,67 @@
 """``current_principal`` and ``require_roles``: every protected endpoint names the roles it serves (P5)."""
 from __future__ import annotations
 
-from typing import Callable, Optional
+from datetime import datetime, timezone
+from ipaddress import ip_address
+from typing import Callable, Optional, Sequence
 
 import jwt
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from api.auth.models import StaffUser
-from api.auth.service import APPLICANT, SERVICE, Principal, applicant_actor, decode_token, service_token_matches
+from api.auth.service import (
+    APPLICANT,
+    SERVICE,
+    Principal,
+    applicant_actor,
+    decode_token,
+    is_revoked,
+    service_token_matches,
+    token_expiry,
+)
+from api.config import IPNetwork
 from api.dependencies import get_session
 from api.errors import ApiError
 
 SERVICE_TOKEN_HEADER = "X-Service-Token"
 
 
+def _trusted(address: str, proxies: Sequence[IPNetwork]) -> bool:
+    try:
+        parsed = ip_address(address.strip())
+    except ValueError:
+        return False
+    return any(parsed in network for network in proxies)
+
+
+def forwarded_client(peer: str, forwarded_for: Optional[str], proxies: Sequence[IPNetwork]) -> str:
+    """The client address: the socket peer, unless the peer is a trusted proxy.
+
+    Behind trusted proxies, X-Forwarded-For is read from the right (each proxy appends the address it got
+    the request from) and the first address that is not itself a trusted proxy is the client. Whatever a
+    client writes into the header itself is further left and never reached, so rotating it cannot give a
+    fresh login limit. Nothing trusted (the default), nothing is read.
+    """
+    if not proxies or not forwarded_for or not _trusted(peer, proxies):
+        return peer
+    client = peer
+    for hop in reversed([part.strip() for part in forwarded_for.split(",")]):
+        try:
+            hop = str(ip_address(hop))
+        except ValueError:
+            # Not an address (a proxy misconfigured, or "unknown"): the last address a trusted hop vouched for.
+            return client
+        client = hop
+        if not _trusted(hop, proxies):
+            return hop
+    return client
+
+
 def client_ip(request: Request) -> str:
-    # The direct peer. Behind a reverse proxy, run uvicorn with --proxy-headers --forwarded-allow-ips so that
-    # this is the citizen's address and the login rate limit counts per real client.
-    return request.client.host if request.client else "unknown"
+    peer = request.client.host if request.client else "unknown"
+    proxies = request.app.state.settings.trusted_proxy_networks
+    return forwarded_client(peer, request.headers.get("X-Forwarded-For"), proxies)
 
 
 def _unauthenticated(message: str = "请先登录。", error: str = "unauthenticated") -> ApiError:
@@ -36,8 +79,10 @@ def _bearer(request: Request) -> Optional[str]:
 def current_principal(request: Request, session: Session = Depends(get_session)) -> Principal:
     """The caller: the action server (X-Service-Token), a staff member or an applicant (Bearer JWT).
 
-    401 without valid credentials. A staff token is good only while its account is active and has the
-    role the token names, so disabling an account cuts its tokens off at once.
+    401 without valid credentials. A token is good only until it was signed out (``revoked_tokens``) and
+    never longer than the server's lifetime for its role. A staff token is good only while its account is
+    active, has the role the token names and is still in the token's generation (a password change ends
+    every older token), so disabling an account cuts its tokens off at once.
     """
     ip = client_ip(request)
     presented = request.headers.get(SERVICE_TOKEN_HEADER)
@@ -48,18 +93,24 @@ def current_principal(request: Request, session: Session = Depends(get_session))
     token = _bearer(request)
     if token is None:
         raise _unauthenticated()
+    settings = request.app.state.settings
     try:
-        claims = decode_token(request.app.state.jwt_secret, token)
+        claims = decode_token(request.app.state.jwt_secret, token, settings, datetime.now(timezone.utc))
     except jwt.ExpiredSignatureError:
         raise _unauthenticated("登录已过期，请重新登录。", "token_expired") from None
     except jwt.PyJWTError:
         raise _unauthenticated("登录凭证无效，请重新登录。", "invalid_token") from None
+    if is_revoked(session, claims["jti"]):
+        raise _unauthenticated("您已退出登录，请重新登录。", "token_revoked")
+    session_of = {"token_id": claims["jti"], "token_expires": token_expiry(settings, claims), "client_ip": ip}
     if claims["role"] == APPLICANT:
-        return Principal(role=APPLICANT, actor=applicant_actor(claims["sub"]), subject=claims["sub"], client_ip=ip)
+        return Principal(role=APPLICANT, actor=applicant_actor(claims["sub"]), subject=claims["sub"], **session_of)
     user = session.get(StaffUser, claims.get("uid")) if isinstance(claims.get("uid"), int) else None
     if user is None or not user.active or user.role != claims["role"] or user.username != claims["sub"]:
         raise _unauthenticated("账号已停用或权限已变更，请重新登录。", "invalid_token")
-    return Principal(role=user.role, actor=user.username, client_ip=ip, user_id=user.id)
+    if claims.get("gen") != user.token_generation or isinstance(claims.get("gen"), bool):
+        raise _unauthenticated("密码已更改，请用新密码重新登录。", "token_revoked")
+    return Principal(role=user.role, actor=user.username, user_id=user.id, **session_of)
 
 
 def require_roles(*roles: str) -> Callable[..., Principal]:

@@ -25,6 +25,9 @@ class StaffUser(Base):
     # A disabled account's tokens stop working at once: every request re-reads this row.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Every staff token names the generation it was issued in; a password change moves the account to the
+    # next one, so every token issued before it stops working at once, wherever it is.
+    token_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class LoginFailure(Base):
@@ -34,9 +37,29 @@ class LoginFailure(Base):
     """
 
     __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_username_client_ip_at", "username", "client_ip", "at"),)
+    __table_args__ = (
+        Index("ix_login_failures_username_client_ip_at", "username", "client_ip", "at"),
+        # The wider limits count per address and over everything in the window.
+        Index("ix_login_failures_client_ip_at", "client_ip", "at"),
+        Index("ix_login_failures_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(100))
     client_ip: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RevokedToken(Base):
+    """A token its holder signed out with (``POST /auth/logout``): refused from then on, by its ``jti``.
+
+    Kept until the token would have expired anyway; after that its signature check refuses it and the row
+    is dropped.
+    """
+
+    __tablename__ = "revoked_tokens"
+
+    jti: Mapped[str] = mapped_column(String(64), primary_key=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    revoked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -6,8 +6,16 @@ from fastapi import APIRouter, Depends, Request
 from sqlalchemy.orm import Session
 
 from api.auth import service
-from api.auth.dependencies import client_ip, current_principal
-from api.auth.schemas import ApplicantLoginRequest, LoginRequest, TokenResponse, WhoAmI
+from api.auth.dependencies import client_ip, current_principal, require_roles
+from api.auth.models import STAFF_ROLES
+from api.auth.schemas import (
+    ApplicantLoginRequest,
+    LoggedOut,
+    LoginRequest,
+    PasswordChangeRequest,
+    TokenResponse,
+    WhoAmI,
+)
 from api.clock import china_iso
 from api.config import Settings
 from api.dependencies import get_id_hash_key, get_now, get_session, get_settings
@@ -49,3 +57,31 @@ def applicant_login(
 @router.get("/me", response_model=WhoAmI)
 def who_am_i(principal: service.Principal = Depends(current_principal)) -> WhoAmI:
     return WhoAmI(role=principal.role, actor=principal.actor)
+
+
+@router.post("/logout", response_model=LoggedOut)
+def logout(
+    principal: service.Principal = Depends(current_principal),
+    session: Session = Depends(get_session),
+    now: datetime = Depends(get_now),
+) -> LoggedOut:
+    """Sign out: the presented token (staff or applicant) is refused from now on, on every replica."""
+    service.logout(session, principal, now)
+    return LoggedOut()
+
+
+@router.post("/password", response_model=TokenResponse)
+def change_password(
+    body: PasswordChangeRequest,
+    request: Request,
+    principal: service.Principal = Depends(require_roles(*STAFF_ROLES)),
+    session: Session = Depends(get_session),
+    settings: Settings = Depends(get_settings),
+    now: datetime = Depends(get_now),
+) -> TokenResponse:
+    """A staff member changes their own password. Every token of the account stops working, the presented
+    one too; the answer carries a new token for this session. 403 wrong old password, 422 a weak new one."""
+    token, expires, user = service.change_password(
+        session, settings, request.app.state.jwt_secret, principal, body.old_password, body.new_password, now
+    )
+    return TokenResponse(access_token=token, role=user.role, expires_at=china_iso(expires))

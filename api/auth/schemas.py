@@ -11,6 +11,14 @@ class LoginRequest(BaseModel):
     password: str = Field(min_length=1, max_length=256)
 
 
+class PasswordChangeRequest(BaseModel):
+    """The old password as well as the new one: a token left on an unattended screen is not enough."""
+
+    model_config = _Strict
+    old_password: str = Field(min_length=1, max_length=256)
+    new_password: str = Field(min_length=1, max_length=256)
+
+
 class ApplicantLoginRequest(BaseModel):
     """Stand-in for the city's real-name SSO (统一身份认证): name and ID number, checked as described in
     ``api.auth.service.applicant_login``. POST, so the ID never appears in a URL (P5)."""
@@ -25,6 +33,10 @@ class TokenResponse(BaseModel):
     token_type: str = "bearer"
     role: str
     expires_at: str
+
+
+class LoggedOut(BaseModel):
+    logged_out: bool = True
 
 
 class WhoAmI(BaseModel):

@@ -2,8 +2,9 @@
 
 Three kinds of caller, one ``Principal`` each:
 
-- staff (``staff``, ``officer``, ``admin``): username and password (argon2id), then a JWT (HS256) valid for
-  ``staff_token_hours``; each request re-reads the account, so disabling it or changing its role takes effect
+- staff (``staff``, ``officer``, ``admin``): username and password (argon2id, the policy of
+  ``api.auth.passwords``), then a JWT (HS256) valid for ``staff_token_hours``; each request re-reads the
+  account, so disabling it, changing its role or changing its password (``token_generation``) takes effect
   at once.
 - applicant: ``POST /auth/applicant {name, id_number}`` gives a JWT whose subject is the keyed hash of the ID
   (the same HMAC that keys integrity files), never the ID itself. This stands in for the city's real-name
@@ -11,6 +12,10 @@ Three kinds of caller, one ``Principal`` each:
   stand-in can do with what the platform knows.
 - service: the action server, header ``X-Service-Token``. Calls that touch one applicant's data carry the
   ownership proof in the body (commitment number + ID number), checked by the endpoint.
+
+Every token has an id (``jti``) and can be signed out (``POST /auth/logout``, table ``revoked_tokens``). The
+server caps a token's life at its ``iat`` plus the configured lifetime whatever its ``exp`` says, and refuses
+one that claims a longer life than the server gives: only the holder of the secret could have made it.
 """
 from __future__ import annotations
 
@@ -31,7 +36,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from api.audit import service as audit
-from api.auth.models import STAFF_ROLES, LoginFailure, StaffUser
+from api.auth.models import STAFF_ROLES, LoginFailure, RevokedToken, StaffUser
+from api.auth.passwords import PasswordRejected, check_password
 from api.clock import aware, utc
 from api.commitments import sealed
 from api.commitments.models import Commitment
@@ -48,7 +54,8 @@ SERVICE = "service"
 ALL_ROLES = STAFF_ROLES + (APPLICANT, SERVICE)
 JWT_SECRET_BYTES = 32
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{2,63}$")
-MIN_PASSWORD_LENGTH = 12
+# A token issued a little in the future by a replica whose clock runs ahead is still good.
+CLOCK_LEEWAY = timedelta(seconds=60)
 
 # OWASP's argon2id minimum (19 MiB, 2 passes): strong enough for staff passwords behind a rate limit, and
 # cheap enough that every test database can seed the demo accounts.
@@ -64,6 +71,8 @@ class Principal:
     subject: Optional[str] = None  # applicant: keyed hash of the ID number (never the number)
     client_ip: Optional[str] = None
     user_id: Optional[int] = None
+    token_id: Optional[str] = None  # the bearer token's jti (what logout revokes)
+    token_expires: Optional[datetime] = None  # when that token stops working anyway
 
 
 class AccountError(ValueError):
@@ -114,8 +123,10 @@ def create_user(session: Session, username: str, role: str, password: str, *, no
         raise AccountError("username: 3-64 characters, lower-case letters, digits, '.', '_' or '-'")
     if role not in STAFF_ROLES:
         raise AccountError(f"role must be one of {', '.join(STAFF_ROLES)}")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"password: at least {MIN_PASSWORD_LENGTH} characters")
+    try:
+        check_password(password, username)
+    except PasswordRejected as exc:
+        raise AccountError(str(exc)) from None
     if session.scalar(select(StaffUser.id).where(StaffUser.username == username)) is not None:
         raise AccountError(f"username {username!r} exists")
     user = StaffUser(
@@ -124,6 +135,7 @@ def create_user(session: Session, username: str, role: str, password: str, *, no
         password_hash=hash_password(password),
         active=True,
         created_at=utc(now) if now else datetime.now(timezone.utc),
+        token_generation=0,
     )
     session.add(user)
     session.flush()
@@ -137,32 +149,93 @@ def find_user(session: Session, username: str) -> Optional[StaffUser]:
 # --- tokens -------------------------------------------------------------------------------------------
 
 
-def issue_token(secret: bytes, *, subject: str, role: str, now: datetime, lifetime: timedelta, uid: Optional[int] = None) -> Tuple[str, datetime]:
-    expires = now + lifetime
+def token_lifetime(settings: Settings, role: str) -> timedelta:
+    """How long the server lets a token of ``role`` live, whatever the token says."""
+    if role == APPLICANT:
+        return timedelta(minutes=settings.applicant_token_minutes)
+    return timedelta(hours=settings.staff_token_hours)
+
+
+def issue_token(
+    secret: bytes,
+    *,
+    subject: str,
+    role: str,
+    now: datetime,
+    lifetime: timedelta,
+    uid: Optional[int] = None,
+    generation: Optional[int] = None,
+) -> Tuple[str, datetime]:
+    issued = int(now.timestamp())
+    expires = datetime.fromtimestamp(issued, timezone.utc) + lifetime
     claims = {
         "iss": JWT_ISSUER,
         "sub": subject,
         "role": role,
-        "iat": int(now.timestamp()),
+        "iat": issued,
         "exp": int(expires.timestamp()),
+        "jti": secrets.token_urlsafe(16),
     }
     if uid is not None:
         claims["uid"] = uid
-    return jwt.encode(claims, secret, algorithm=JWT_ALGORITHM), expires.replace(microsecond=0)
+    if generation is not None:
+        claims["gen"] = generation
+    return jwt.encode(claims, secret, algorithm=JWT_ALGORITHM), expires
 
 
-def decode_token(secret: bytes, token: str) -> dict:
-    """The claims of a valid token; raises ``jwt.PyJWTError`` for a forged, expired or malformed one."""
+def decode_token(secret: bytes, token: str, settings: Settings, now: Optional[datetime] = None) -> dict:
+    """The claims of a valid token; raises ``jwt.PyJWTError`` for a forged, expired, malformed or overlong one.
+
+    ``now`` is the real clock (tokens never follow a test's ``get_now``). Revocation is checked by
+    ``is_revoked``, which needs the database.
+    """
+    now = now or datetime.now(timezone.utc)
     claims = jwt.decode(
         token,
         secret,
         algorithms=[JWT_ALGORITHM],  # never "none", never an algorithm the token chooses
         issuer=JWT_ISSUER,
-        options={"require": ["exp", "iat", "sub", "role", "iss"]},
+        options={"require": ["exp", "iat", "sub", "role", "iss", "jti"]},
     )
     if claims["role"] not in STAFF_ROLES + (APPLICANT,):
         raise jwt.InvalidTokenError("unknown role")
+    if not isinstance(claims["jti"], str) or not 16 <= len(claims["jti"]) <= 64:
+        raise jwt.InvalidTokenError("malformed token id")
+    issued = datetime.fromtimestamp(int(claims["iat"]), timezone.utc)
+    lifetime = token_lifetime(settings, claims["role"])
+    if issued > now + CLOCK_LEEWAY:
+        raise jwt.ImmatureSignatureError("issued in the future")
+    # A token the server never issued like this (ten years' life) is refused, not trusted for its first hours.
+    if int(claims["exp"]) - int(claims["iat"]) > lifetime.total_seconds():
+        raise jwt.InvalidTokenError("longer life than the server gives")
+    if now >= issued + lifetime:
+        raise jwt.ExpiredSignatureError("older than the server's lifetime")
     return claims
+
+
+def token_expiry(settings: Settings, claims: dict) -> datetime:
+    """When a decoded token stops working: its exp, capped at iat + the configured lifetime."""
+    issued = datetime.fromtimestamp(int(claims["iat"]), timezone.utc)
+    expires = datetime.fromtimestamp(int(claims["exp"]), timezone.utc)
+    return min(expires, issued + token_lifetime(settings, claims["role"]))
+
+
+def is_revoked(session: Session, jti: str) -> bool:
+    return session.get(RevokedToken, jti) is not None
+
+
+def logout(session: Session, principal: Principal, now: datetime) -> None:
+    """Revoke the token ``principal`` presented; commits. Old revocations of expired tokens are dropped."""
+    if principal.token_id is None or principal.token_expires is None:
+        raise ApiError(400, "not_a_session", "该凭证不是登录凭证，无法退出登录。")
+    now = utc(now)
+    if not is_revoked(session, principal.token_id):
+        session.add(RevokedToken(jti=principal.token_id, actor=principal.actor[:100], revoked_at=now,
+                                 expires_at=principal.token_expires))
+    # Rows past their token's expiry guard nothing: the signature check refuses those tokens already.
+    session.execute(delete(RevokedToken).where(RevokedToken.expires_at < datetime.now(timezone.utc)))
+    audit.record(session, principal, "auth.logout", at=now)
+    session.commit()
 
 
 def applicant_actor(id_hash: str) -> str:
@@ -174,21 +247,29 @@ def applicant_actor(id_hash: str) -> str:
 
 
 def _limited(session: Session, settings: Settings, key: str, client_ip: str, now: datetime) -> None:
-    window_start = now - timedelta(seconds=settings.login_window_seconds)
+    """429 when the failures in the window reach a limit, whichever scope: this username (or applicant ID)
+    from this address, this username from anywhere, this address for anyone, everybody."""
+    window = timedelta(seconds=settings.login_window_seconds)
+    window_start = now - window
     # Old failures no longer count; drop them so the table stays small.
-    session.execute(
-        delete(LoginFailure).where(
-            LoginFailure.username == key, LoginFailure.client_ip == client_ip, LoginFailure.at < window_start
-        )
+    session.execute(delete(LoginFailure).where(LoginFailure.at < window_start))
+    scopes = (
+        (settings.login_max_failures, (LoginFailure.username == key, LoginFailure.client_ip == client_ip)),
+        (settings.login_account_max_failures, (LoginFailure.username == key,)),
+        (settings.login_address_max_failures, (LoginFailure.client_ip == client_ip,)),
+        (settings.login_global_max_failures, ()),
     )
-    failures = session.execute(
-        select(func.count(), func.min(LoginFailure.at)).where(
-            LoginFailure.username == key, LoginFailure.client_ip == client_ip, LoginFailure.at >= window_start
+    for limit, conditions in scopes:
+        in_window = (LoginFailure.at >= window_start, *conditions)
+        count = session.scalar(select(func.count()).select_from(LoginFailure).where(*in_window)) or 0
+        if count < limit:
+            continue
+        # The scope opens again when enough of its failures have left the window to be under the limit.
+        freeing = session.scalar(
+            select(LoginFailure.at).where(*in_window).order_by(LoginFailure.at, LoginFailure.id)
+            .offset(count - limit).limit(1)
         )
-    ).one()
-    if failures[0] >= settings.login_max_failures:
-        oldest = aware(failures[1])
-        retry = max(1, int((oldest + timedelta(seconds=settings.login_window_seconds) - now).total_seconds()) + 1)
+        retry = max(1, int((aware(freeing) + window - now).total_seconds()) + 1) if freeing else 1
         session.commit()
         raise ApiError(
             429,
@@ -199,7 +280,14 @@ def _limited(session: Session, settings: Settings, key: str, client_ip: str, now
 
 
 def _failed(session: Session, key: str, client_ip: str, now: datetime) -> None:
-    session.add(LoginFailure(username=key, client_ip=client_ip, at=now))
+    session.add(LoginFailure(username=key, client_ip=client_ip[:64], at=now))
+
+
+def _verify(user: Optional[StaffUser], password: str) -> bool:
+    try:
+        return _hasher.verify(user.password_hash if user is not None else _dummy_hash(), password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
 
 
 def _unauthorised(message: str, error: str = "invalid_credentials") -> ApiError:
@@ -214,10 +302,7 @@ def staff_login(
     key = username.strip().lower()[:64]
     _limited(session, settings, key, client_ip, now)
     user = find_user(session, key)
-    try:
-        ok = _hasher.verify(user.password_hash if user is not None else _dummy_hash(), password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        ok = False
+    ok = _verify(user, password)
     if not ok or user is None or not user.active:
         _failed(session, key, client_ip, now)
         who = Principal(role=user.role if user is not None else "unknown", actor=key, client_ip=client_ip)
@@ -234,8 +319,59 @@ def staff_login(
         subject=user.username,
         role=user.role,
         now=datetime.now(timezone.utc),  # tokens run on the real clock, whatever a test does to get_now
-        lifetime=timedelta(hours=settings.staff_token_hours),
+        lifetime=token_lifetime(settings, user.role),
         uid=user.id,
+        generation=user.token_generation,
+    )
+    return token, expires, user
+
+
+def change_password(
+    session: Session,
+    settings: Settings,
+    secret: bytes,
+    principal: Principal,
+    old_password: str,
+    new_password: str,
+    now: datetime,
+) -> Tuple[str, datetime, StaffUser]:
+    """Set a staff account's new password and sign out every token of the account, the presented one too;
+    returns a fresh token so the session that made the change goes on. Commits.
+
+    The old password is asked for (a token left on an open screen must not be enough to take the account
+    over) and wrong guesses count towards the login limits, like failed sign-ins.
+    """
+    now = utc(now)
+    user = session.get(StaffUser, principal.user_id) if principal.user_id is not None else None
+    if user is None or not user.active:
+        raise _unauthorised("账号已停用或权限已变更，请重新登录。", "invalid_token")
+    client_ip = principal.client_ip or "unknown"
+    _limited(session, settings, user.username, client_ip, now)
+    if not _verify(user, old_password):
+        _failed(session, user.username, client_ip, now)
+        audit.record(session, principal, "auth.password_change_failed", at=now)
+        session.commit()
+        raise ApiError(403, "wrong_password", "原密码不正确。")
+    try:
+        check_password(new_password, user.username)
+    except PasswordRejected as exc:
+        session.commit()
+        raise ApiError(422, "weak_password", exc.chinese) from None
+    if _verify(user, new_password):
+        session.commit()
+        raise ApiError(422, "same_password", "新密码不能与原密码相同。")
+    user.password_hash = hash_password(new_password)
+    user.token_generation += 1
+    audit.record(session, principal, "auth.password_changed", at=now)
+    session.commit()
+    token, expires = issue_token(
+        secret,
+        subject=user.username,
+        role=user.role,
+        now=datetime.now(timezone.utc),
+        lifetime=token_lifetime(settings, user.role),
+        uid=user.id,
+        generation=user.token_generation,
     )
     return token, expires, user
 
@@ -300,7 +436,7 @@ def applicant_login(
         subject=subject,
         role=APPLICANT,
         now=datetime.now(timezone.utc),  # tokens run on the real clock, whatever a test does to get_now
-        lifetime=timedelta(minutes=settings.applicant_token_minutes),
+        lifetime=token_lifetime(settings, APPLICANT),
     )
 
 
@@ -315,10 +451,21 @@ def seed_demo_accounts(session: Session, now: Optional[datetime] = None) -> List
     created = []
     for username, role in DEMO_ACCOUNTS:
         if find_user(session, username) is None:
-            password = secrets.token_urlsafe(12)
+            password = _random_password()
             create_user(session, username, role, password, now=now)
             created.append((username, role, password))
     return created
+
+
+def _random_password() -> str:
+    # 96 random bits; drawn again in the (vanishingly rare) case the policy would refuse them.
+    while True:
+        password = secrets.token_urlsafe(12)
+        try:
+            check_password(password)
+            return password
+        except PasswordRejected:
+            continue
 
 
 def write_demo_accounts_file(path: Path, created: List[Tuple[str, str, str]], existing_usernames: Set[str]) -> None:

@@ -42,7 +42,7 @@ class OneTimeCode(Base):
     text_before_code: Mapped[str] = mapped_column(Text)
     text_after_code: Mapped[str] = mapped_column(Text)
     gateway: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     wrong_tries: Mapped[int] = mapped_column(Integer, default=0)
     state: Mapped[str] = mapped_column(String(12), default="active")

@@ -108,7 +108,10 @@ class OidcSettings(BaseSettings):
     def client_secret(self) -> str:
         if self.client_secret_file is None:
             raise OidcError("not_configured", "GZ_OIDC_CLIENT_SECRET_FILE is not set")
-        secret = Path(self.client_secret_file).read_text(encoding="utf-8").strip()
+        try:
+            secret = Path(self.client_secret_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise OidcError("not_configured", f"client secret file: {type(exc).__name__}") from exc
         if not secret:
             raise OidcError("not_configured", "the client secret file is empty")
         return secret

@@ -29,7 +29,8 @@ _AAD = FLOW_COOKIE.encode("ascii")
 
 # reason -> (HTTP status, what the citizen reads). Every refusal ends the login: the citizen starts again.
 MESSAGES: Dict[str, Tuple[int, str]] = {
-    "not_configured": (503, "统一身份认证登录暂未开通，请使用短信验证码核验身份。"),
+    # 404: on a deployment without the platform the endpoints are simply not there for the browser.
+    "not_configured": (404, "统一身份认证登录暂未开通，请使用短信验证码核验身份。"),
     "provider_unavailable": (502, "统一身份认证平台暂时无法访问，请稍后再试，或使用短信验证码核验身份。"),
     "provider_error": (502, "统一身份认证平台未能完成登录，请重新登录。"),
     "denied": (401, "您没有在统一身份认证平台完成登录，身份未核验。"),

@@ -144,7 +144,8 @@ async def test_resending_with_nothing_missing_sends_the_whole_notice(offline_bac
 # --- and not sooner than anyone can read it -----------------------------------------------------------------------
 
 
-async def test_read_moments_after_the_last_delivery_is_asked_to_read_first(offline_backend):
+async def test_read_moments_after_the_last_delivery_is_asked_to_read_first(offline_backend, monkeypatch):
+    monkeypatch.delenv("GZ_MIN_READING_SECONDS", raising=False)  # the default; the e2e stacks set a short one
     tracker = turn("notice_ack", "已阅读", slots={"notice_deliveries": delivered(delivered_at=iso_ago(2))})
     msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
     s = slot_events(events)
@@ -165,7 +166,8 @@ async def test_the_reading_time_follows_the_variable_the_api_reads(offline_backe
     assert slot_events(events)["input_error"] == "reading_too_fast"
 
 
-async def test_the_reading_time_counts_from_the_latest_section_delivered(offline_backend):
+async def test_the_reading_time_counts_from_the_latest_section_delivered(offline_backend, monkeypatch):
+    monkeypatch.delenv("GZ_MIN_READING_SECONDS", raising=False)
     # Sections 3 and 5 were sent again and arrived just now: the reading starts from them.
     late = delivered([1, 2, 4, 6, 7]) + delivered([3, 5], delivered_at=iso_ago(1))
     tracker = turn("notice_ack", "已阅读", slots={"notice_deliveries": late})

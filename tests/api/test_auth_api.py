@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import stat
 import subprocess
 import sys
@@ -136,7 +137,8 @@ def test_public_endpoints_need_no_credentials(client):
 
 def _token(secret: bytes, **claims):
     now = int(datetime.now(timezone.utc).timestamp())
-    base = {"iss": "gz-api", "sub": "demo_admin", "role": "admin", "iat": now, "exp": now + 600, "uid": 3}
+    base = {"iss": "gz-api", "sub": "demo_admin", "role": "admin", "iat": now, "exp": now + 600, "uid": 3,
+            "jti": secrets.token_urlsafe(16), "gen": 0}
     base.update(claims)
     return jwt.encode(base, secret, algorithm="HS256")
 
@@ -297,9 +299,15 @@ def test_create_user_from_the_command_line(client, initialised):
     assert made.returncode == 0, made.stderr
     response = client.post("/api/v1/auth/login", json={"username": "li.officer", "password": "a-long-enough-pw"})
     assert response.status_code == 200 and response.json()["role"] == "officer"
-    assert _cli(initialised, "create-user", "--username", "li.officer", "--role", "admin", "--password", "x" * 20).returncode == 2
+    taken = _cli(initialised, "create-user", "--username", "li.officer", "--role", "admin", "--password", "an-other-long-pw")
+    assert taken.returncode == 2 and "exists" in taken.stderr
     short = _cli(initialised, "create-user", "--username", "wang", "--role", "staff", "--password", "short")
     assert short.returncode == 2 and "at least 12" in short.stderr
+    # Long enough is not enough: the operator command applies the whole policy (api.auth.passwords).
+    for weak, why in (("password1234", "commonly used"), ("aaaaaaaaaaaa", "repeated"), ("abcdef123456", "run of")):
+        refused = _cli(initialised, "create-user", "--username", "wang", "--role", "staff", "--password", weak)
+        assert refused.returncode == 2 and why in refused.stderr, (weak, refused.stderr)
+    assert not rows(initialised, "SELECT id FROM staff_users WHERE username = 'wang'")
     stored = rows(initialised, "SELECT password_hash FROM staff_users WHERE username = 'li.officer'")[0]["password_hash"]
     assert stored.startswith("$argon2id$") and "a-long-enough-pw" not in stored
     created = rows(initialised, "SELECT actor, target FROM audit_events WHERE action = 'user.create'")

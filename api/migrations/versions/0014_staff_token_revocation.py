@@ -1,4 +1,4 @@
-"""revocable staff tokens and password history
+"""revocable staff and applicant tokens; login limits per address and overall
 
 Revision ID: 0014_staff_token_revocation
 Revises: 0013_identity_verification
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Sequence, Union
 
-import sqlalchemy as sa  # noqa: F401
-from alembic import op  # noqa: F401
+import sqlalchemy as sa
+from alembic import op
 
 revision: str = "0014_staff_token_revocation"
 down_revision: Union[str, Sequence[str], None] = "0013_identity_verification"
@@ -17,8 +17,28 @@ depends_on: Union[str, Sequence[str], None] = None
 
 
 def upgrade() -> None:
-    pass
+    # Signed-out tokens, refused by their jti until they would have expired anyway.
+    op.create_table(
+        "revoked_tokens",
+        sa.Column("jti", sa.String(length=64), nullable=False),
+        sa.Column("actor", sa.String(length=100), nullable=False),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("jti", name=op.f("pk_revoked_tokens")),
+    )
+    op.create_index(op.f("ix_revoked_tokens_expires_at"), "revoked_tokens", ["expires_at"], unique=False)
+    # A password change moves the account to the next token generation: every older token stops working.
+    # Tokens issued before this revision name no generation and are refused (staff sign in once more).
+    with op.batch_alter_table("staff_users") as batch:
+        batch.add_column(sa.Column("token_generation", sa.Integer(), nullable=False, server_default="0"))
+    op.create_index("ix_login_failures_client_ip_at", "login_failures", ["client_ip", "at"], unique=False)
+    op.create_index("ix_login_failures_at", "login_failures", ["at"], unique=False)
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_login_failures_at", table_name="login_failures")
+    op.drop_index("ix_login_failures_client_ip_at", table_name="login_failures")
+    with op.batch_alter_table("staff_users") as batch:
+        batch.drop_column("token_generation")
+    op.drop_index(op.f("ix_revoked_tokens_expires_at"), table_name="revoked_tokens")
+    op.drop_table("revoked_tokens")

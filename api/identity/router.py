@@ -1,0 +1,137 @@
+"""HTTP endpoints of the identity module.
+
+- ``POST /api/v1/service/identity/codes`` (action server): send a login or act code to the 实名 number of an ID.
+  The answer is the same for every ID that has a registered phone (the masked number and the lifetime): it says
+  nothing of commitments, credit records or anything else the platform holds about the person.
+- ``POST /api/v1/service/identity/codes/verify`` (action server): the code typed back -> the assurance, and for
+  an act code the act confirmation.
+- ``POST /api/v1/identity/hotline/attestations`` (staff): the hotline's attestation of a caller's identity.
+"""
+from __future__ import annotations
+
+import importlib
+from datetime import datetime
+from typing import Optional
+
+from fastapi import APIRouter, Depends, Request
+from sqlalchemy.orm import Session
+
+from api.auth.dependencies import require_roles
+from api.auth.service import Principal
+from api.config import Settings
+from api.dependencies import get_id_hash_key, get_now, get_session, get_settings
+from api.identity.assurance import IdentityAssurance
+from api.identity.hotline import Attestation, HotlineAttestationVerifier
+from api.identity.otp import OTP_KEY_FILE, CodeProof, CodeRequest, OtpPolicy, PhoneDirectory, SmsOtpVerifier, load_or_create_key
+from api.identity.schemas import (
+    CodeRequestBody,
+    CodeSentResponse,
+    CodeVerifiedResponse,
+    CodeVerifyBody,
+    HotlineAttestationBody,
+)
+from api.identity.sms import SmsGateway, make_gateway
+
+OUTBOX_FILE = "sms-outbox.jsonl"
+
+service_router = APIRouter(prefix="/service/identity", tags=["service", "identity"])
+router = APIRouter(prefix="/identity", tags=["identity"])
+
+
+def get_otp_key(request: Request) -> bytes:
+    key: Optional[bytes] = getattr(request.app.state, "identity_otp_key", None)
+    if key is None:
+        settings: Settings = request.app.state.settings
+        key = load_or_create_key(settings.otp_key_path or settings.var_path / "keys" / OTP_KEY_FILE)
+        request.app.state.identity_otp_key = key
+    return key
+
+
+def get_sms_gateway(settings: Settings = Depends(get_settings)) -> SmsGateway:
+    return make_gateway(
+        settings.sms_gateway_url,
+        settings.sms_gateway_credentials_path,
+        settings.sms_outbox_path or settings.var_path / OUTBOX_FILE,
+        settings.sms_gateway_timeout_seconds,
+    )
+
+
+def get_phone_directory(
+    settings: Settings = Depends(get_settings),
+    session: Session = Depends(get_session),
+    id_hash_key: bytes = Depends(get_id_hash_key),
+) -> Optional[PhoneDirectory]:
+    """``registered_phone`` of the configured shared-data adapter (``GZ_SHARED_DATA_ADAPTER``), if it has one.
+
+    Loaded by name, like the verification service loads it, so this module imports no business domain."""
+    module_name, _, attribute = settings.shared_data_adapter.replace(":", ".").rpartition(".")
+    adapter = getattr(importlib.import_module(module_name), attribute)(session=session, id_hash_key=id_hash_key)
+    return getattr(adapter, "registered_phone", None)
+
+
+def get_otp_verifier(
+    settings: Settings = Depends(get_settings),
+    key: bytes = Depends(get_otp_key),
+    id_hash_key: bytes = Depends(get_id_hash_key),
+    gateway: SmsGateway = Depends(get_sms_gateway),
+    phones: Optional[PhoneDirectory] = Depends(get_phone_directory),
+) -> SmsOtpVerifier:
+    policy = OtpPolicy(
+        ttl_seconds=settings.otp_ttl_seconds,
+        max_wrong_tries=settings.otp_max_wrong_tries,
+        resend_seconds=settings.otp_resend_seconds,
+        window_seconds=settings.otp_window_seconds,
+        max_per_id=settings.otp_max_per_id,
+        max_per_phone=settings.otp_max_per_phone,
+        max_per_client=settings.otp_max_per_client,
+    )
+    return SmsOtpVerifier(key, id_hash_key, gateway, phones, policy)
+
+
+def _client(body_client: Optional[str], caller: Principal) -> str:
+    # The action server is the peer of every chat request, so it names the citizen's client itself.
+    return f"client:{body_client}" if body_client else f"address:{caller.client_ip or 'unknown'}"
+
+
+@service_router.post("/codes", response_model=CodeSentResponse)
+def request_code(
+    body: CodeRequestBody,
+    session: Session = Depends(get_session),
+    caller: Principal = Depends(require_roles("service")),
+    verifier: SmsOtpVerifier = Depends(get_otp_verifier),
+    now: datetime = Depends(get_now),
+) -> CodeSentResponse:
+    sent = verifier.issue(
+        session, CodeRequest(id_number=body.id_number, client=_client(body.client, caller), act=body.act), now
+    )
+    return CodeSentResponse(sent_to=sent.masked_phone, expires_in=sent.expires_in)
+
+
+@service_router.post("/codes/verify", response_model=CodeVerifiedResponse)
+def verify_code(
+    body: CodeVerifyBody,
+    session: Session = Depends(get_session),
+    _caller: Principal = Depends(require_roles("service")),
+    verifier: SmsOtpVerifier = Depends(get_otp_verifier),
+    now: datetime = Depends(get_now),
+) -> CodeVerifiedResponse:
+    proof = CodeProof(id_number=body.id_number, code=body.code, act=body.act)
+    if body.act is None:
+        return CodeVerifiedResponse(assurance=verifier.verify(session, proof, now))
+    confirmation = verifier.confirm_act(session, proof, now)
+    return CodeVerifiedResponse(assurance=confirmation.assurance, act_confirmation=confirmation)
+
+
+@router.post("/hotline/attestations", status_code=201, response_model=IdentityAssurance)
+def attest_caller(
+    body: HotlineAttestationBody,
+    session: Session = Depends(get_session),
+    staff: Principal = Depends(require_roles("staff")),
+    id_hash_key: bytes = Depends(get_id_hash_key),
+    now: datetime = Depends(get_now),
+) -> IdentityAssurance:
+    assurance = HotlineAttestationVerifier(id_hash_key).verify(
+        session, Attestation(id_number=body.id_number, how=body.how, staff=staff, note=body.note), now
+    )
+    session.commit()
+    return assurance
