@@ -79,7 +79,7 @@ class Act(BaseModel):
 
     item_name: str = Field(min_length=1, max_length=60)
     statement_sha256: str = Field(description="SHA-256 (lower-case hex) of the commitment's statement")
-    item_code: Optional[str] = Field(None, max_length=32)
+    item_code: Optional[str] = Field(None, pattern=r"^[A-Za-z0-9_-]{1,32}$")
 
     @field_validator("item_name")
     @classmethod

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
 import unicodedata
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ from api.identity.store import lock, new_id, save_assurance
 from api.identity.texts import ACT_SMS_BEFORE, LOGIN_SMS_BEFORE, MESSAGES, SMS_AFTER, wait_text
 from api.signing.service import _write_secret_file
 from bot.core import ids
+
+logger = logging.getLogger(__name__)
 
 CODE_DIGITS = 6
 KEY_BYTES = 32
@@ -155,7 +158,8 @@ class SmsOtpVerifier:
     # --- keyed hashes ---------------------------------------------------------------------------------
 
     def _keyed(self, kind: str, value: str) -> str:
-        return hmac.new(self.key, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()
+        # surrogatepass: whatever a caller sends (even a lone surrogate from JSON) hashes instead of failing.
+        return hmac.new(self.key, f"{kind}:{value}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
     def code_hash(self, challenge_id: str, purpose: str, act_sha256: Optional[str], code: str) -> str:
         return self._keyed("code", "|".join((challenge_id, purpose, act_sha256 or "", code)))
@@ -231,8 +235,9 @@ class SmsOtpVerifier:
         before, after = row.text_before_code, row.text_after_code
         try:
             self.gateway.send(SmsMessage(to=phone, text=before + code + after, code=code, at=now))
-        except SmsDeliveryError:
+        except SmsDeliveryError as exc:
             # Nobody received it: it must not be usable, and it does not count against the limits.
+            logger.warning("SMS gateway %s did not take a code: %s", self.gateway.name, exc)
             row.state = "void"
             session.commit()
             raise _refuse(503, "sms_unavailable", 30) from None

@@ -28,10 +28,11 @@ from api.audit.models import AuditEvent
 from api.config import Settings
 from api.credit.service import id_hash
 from api.dependencies import get_now
-from api.identity.assurance import Act
+from api.identity.assurance import Act, level_at_least
 from api.identity.models import AssuranceRecord, OneTimeCode
-from api.identity.otp import CodeProof, SmsOtpVerifier, load_or_create_key
+from api.identity.otp import CodeProof, SmsOtpVerifier, generate_code, load_or_create_key
 from api.identity.sms import OutboxGateway
+from api.identity.verifiers import default_method
 from api.main import create_app
 from bot.core import ids
 from tests.api.access_helpers import login
@@ -567,3 +568,20 @@ def test_the_migration_goes_down_and_up_again(initialised):
         assert {"identity_codes", "identity_assurances"} <= names
     finally:
         app.state.engine.dispose()
+
+
+# --- the small pieces -------------------------------------------------------------------------------------
+
+
+def test_codes_are_six_random_digits():
+    codes = {generate_code() for _ in range(2000)}
+    assert all(re.fullmatch(r"\d{6}", code) for code in codes)
+    assert len(codes) > 1990  # 2000 draws from a million: a repeat or two at most, never a pattern
+    assert any(code.startswith("0") for code in codes)  # leading zeros are kept
+
+
+def test_channels_default_to_sms_codes_and_the_hotline_to_staff_attestation():
+    assert default_method("rest") == default_method("wechat") == default_method("socketio") == "sms_otp"
+    assert default_method("hotline") == "hotline_attestation"
+    assert level_at_least("substantial", "low") and level_at_least("high", "substantial")
+    assert not level_at_least("low", "substantial")
