@@ -297,11 +297,11 @@ def test_a_new_code_replaces_the_earlier_one(api, initialised, clock):
     assert verify(api, second).status_code == 200
 
 
-def test_one_code_is_used_once_even_by_concurrent_requests(api, initialised):
+def test_one_code_is_used_once_even_by_concurrent_requests(api, initialised, clock):
     code = send_code(api, initialised)
     key = load_or_create_key(initialised.var_path / "keys" / "otp.key")
     verifier = SmsOtpVerifier(key, api.app.state.id_hash_key, OutboxGateway(outbox_path(initialised)), None)
-    now = datetime.now(timezone.utc)
+    now = clock.now
     outcomes: List[str] = []
     barrier = threading.Barrier(4)
 

@@ -38,7 +38,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_login_failures_at", table_name="login_failures")
     op.drop_index("ix_login_failures_client_ip_at", table_name="login_failures")
-    with op.batch_alter_table("staff_users") as batch:
-        batch.drop_column("token_generation")
+    # A plain ALTER (SQLite 3.35+ has DROP COLUMN): a batch copy would drop staff_users, which other tables'
+    # rows refer to.
+    op.drop_column("staff_users", "token_generation")
     op.drop_index(op.f("ix_revoked_tokens_expires_at"), table_name="revoked_tokens")
     op.drop_table("revoked_tokens")
