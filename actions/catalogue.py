@@ -31,7 +31,7 @@ class CatalogueCache:
 
     def _install(self, items: Dict[str, Item], source: str) -> None:
         # Any change rebuilds the index, not only a new notification: an alias published from the admin console
-        # (issue 5) changes no notice_version but must reach discovery.
+        # changes no notice_version but must reach discovery.
         changed = items != self.items
         self.items = items
         if changed or self.index is None:

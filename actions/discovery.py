@@ -1,4 +1,4 @@
-"""Finding the catalogue item a citizen means, from free Chinese text (P1; mission step 1, R1).
+"""Finding the catalogue item a citizen means, from free Chinese text (P1, R1).
 
 People rarely type the official item name. They write 公租房 or 租政府的房子 for 公共租赁住房资格申请, type
 低报 for 低保 (same pinyin, wrong character), paste traditional characters or full-width digits, and wrap the

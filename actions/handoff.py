@@ -1,4 +1,4 @@
-"""Passing a conversation to a person (issue 5): when, and telling the citizen.
+"""Passing a conversation to a person: when, and telling the citizen.
 
 Three triggers put the conversation in the staff's waiting queue (api/handoff):
 

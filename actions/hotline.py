@@ -1,4 +1,4 @@
-"""The journey's side of the hotline-assisted commitment (issue 5; the rules are in bot/core/assisted.py).
+"""The journey's side of the hotline-assisted commitment (the rules are in bot/core/assisted.py).
 
 On the hotline channel (bot/hotline.py) a staff member types what the caller says. The notification (R6) is
 read aloud section by section and each section ticked in the console; the caller's spoken commitment (R7) is

@@ -117,7 +117,7 @@ def _not_eligible(state: State, item: Item, decision: eligibility.Decision, reas
     state.end("not_eligible")
 
 
-# --- item (mission step 1): a choice among the candidates discovery showed ----------------------------------
+# --- item: a choice among the candidates discovery showed ---------------------------------------------------
 
 
 async def read_item(state: State) -> Reading:
@@ -512,7 +512,7 @@ ValidateCommitmentForm = validation_action(JOURNEY)
 
 
 class DiscoverItem(Action):
-    """Mission step 1: rank catalogue items from free text."""
+    """The journey's first step: rank catalogue items from free text."""
 
     def name(self) -> Text:
         return "action_discover_item"

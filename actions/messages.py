@@ -1,4 +1,4 @@
-"""Bot messages of the conversation contract (../shared/spec/conversation-contract.md).
+"""Bot messages of the conversation contract (docs/conversation-contract.md).
 
 Every function returns ``(text, custom)``: a complete Chinese text (a channel that ignores ``custom`` still
 works) and the machine-readable payload with the contract's fixed stage and slot names. Texts never contain
@@ -280,7 +280,7 @@ HANDOFF_OPENING = {
 
 
 def handoff(reason: str, queued: bool = False) -> Message:
-    """``queued``: the conversation is in the staff's waiting queue (issue 5, actions/handoff.py); a person will
+    """``queued``: the conversation is in the staff's waiting queue (actions/handoff.py); a person will
     answer here. Otherwise (the queue cannot be reached) the citizen is pointed to the 12345 hotline."""
     opening = HANDOFF_OPENING.get(reason, "")
     if queued:

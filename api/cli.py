@@ -2,7 +2,7 @@
 
     migrate         alembic upgrade heads (Alembic owns the schema)
     load-catalogue  validate data/catalogue/items and store a new version of every changed item (R1)
-    seed-demo       the demo integrity files of catalogue.md (R4, R16) and their shared data (R12);
+    seed-demo       the demo integrity files of docs/demo-identities.md (R4, R16) and their shared data (R12);
                     running it again adds nothing; and one staff account per role (demo_staff,
                     demo_officer, demo_admin) with random passwords, printed once and kept in
                     var/demo_accounts.txt (mode 0600)
@@ -58,7 +58,7 @@ def sessions(settings: Settings, engine):
 
 
 def migrate(settings: Settings) -> int:
-    # "heads": each domain adds its own revision on top of 0001 until the lead merges them.
+    # "heads": a domain's revision may sit on its own branch until a merge revision joins them.
     command.upgrade(alembic_config(settings.database_url, settings.data_key_path), "heads")
     print("schema is at the latest migration")
     _key_applicants(settings)

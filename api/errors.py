@@ -51,7 +51,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     async def _database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
-        # P4 (issue 6): the database cannot be reached or written - PostgreSQL restarting, the disk full, the file
+        # P4: the database cannot be reached or written - PostgreSQL restarting, the disk full, the file
         # system read-only. The transaction was rolled back, so nothing is half written; the caller (the action
         # server: service_error, and the citizen keeps what they entered) may retry. One line instead of a
         # traceback, with the driver's first line only: SQLAlchemy's text can carry the statement (P5).

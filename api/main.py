@@ -98,13 +98,13 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     v1.include_router(keys_router)
     v1.include_router(documents_router)
     v1.include_router(admin_router)
-    v1.include_router(hotline_router)  # the 12345 hotline console's assisted sessions (issue 5)
-    v1.include_router(handoff_router)  # human handoff from the citizen channels (issue 5)
+    v1.include_router(hotline_router)  # the 12345 hotline console's assisted sessions
+    v1.include_router(handoff_router)  # human handoff from the citizen channels
     v1.include_router(handoff_service_router)
     v1.include_router(oidc_router)  # single sign-on through the city's identity platform
     v1.include_router(identity_service_router)  # SMS one-time codes and act confirmation for the action server
     v1.include_router(identity_router)  # the hotline's identity attestations
     app.include_router(v1)
-    mount_console(app)  # the staff and admin consoles under /console/ (issue 5)
-    mount_web(app)  # the demo portal at / and the widget's files under /static/widget/ (issue 4)
+    mount_console(app)  # the staff and admin consoles under /console/
+    mount_web(app)  # the demo portal at / and the widget's files under /static/widget/
     return app

@@ -1,4 +1,4 @@
-"""Performance benchmark (issue 6): our stack against stock Rasa 3.6.21 on the same machine.
+"""Performance benchmark: our stack against stock Rasa 3.6.21 on the same machine.
 
 Run from the repository root: ``make bench`` or ``.venv/bin/python -m bench`` (see bench/__main__.py).
 """

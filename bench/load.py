@@ -28,7 +28,7 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 import httpx
 
-# The demo identity (spec/catalogue.md) and a valid mobile number. The API accepts any number of
+# The demo identity (docs/demo-identities.md) and a valid mobile number. The API accepts any number of
 # commitments for one identity, so every simulated citizen can use the same one.
 ZHANG_WEI = ("张伟", "410105199001011233")
 PHONE = "13800138000"

@@ -1,7 +1,7 @@
 """Where our time goes: sample each server with py-spy while 10 conversations run, and summarise.
 
     .venv/bin/pip install py-spy        # a profiling tool only; not a dependency of the product
-    .venv/bin/python -m bench.profile [--concurrency 10] [--conversations 30] [--out /tmp/gz-profile]
+    .venv/bin/python -m bench.profile [--concurrency 10] [--conversations 30] [--out var/gz-profile]
 
 Starts our stack (as ``python -m bench`` does), warms it up, runs ``py-spy record --format raw`` on the
 Rasa server, the action server and the API for the duration of one load level, then prints for each

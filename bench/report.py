@@ -1,11 +1,11 @@
 """The benchmark's markdown report: machine, per-level latency and throughput, ratios to stock Rasa,
-the three targets of issue 6, memory, training and model-load times, and the signing cost per commitment."""
+the three performance targets, memory, training and model-load times, and the signing cost per commitment."""
 from __future__ import annotations
 
 import math
 from typing import Any, Dict, List, Optional
 
-# Issue 6, "Targets on the 2-core machine".
+# The performance targets on the 2-core machine (P7).
 P95_RATIO_MAX = 1.5        # at 10 concurrent conversations: our p95 per turn <= 1.5x stock's
 THROUGHPUT_RATIO_MIN = 0.8  # at saturation: our turns/s >= 0.8x stock's
 ERRORS_AT_50 = 0            # zero errors at 50 concurrent conversations
@@ -170,7 +170,7 @@ def render(data: Dict[str, Any]) -> str:
         out.append(f"\nOurs / stock, CPU per turn, all servers: {', '.join(f'{r:.2f}' for r in ratios)} "
                    f"(levels {', '.join(str(o['concurrency']) for o, _ in cpu_rows)}); the throughput this "
                    f"predicts on an unshared machine: {1 / max(ratios):.2f}-{1 / min(ratios):.2f}× stock.")
-    out.append("\n## Targets (issue 6)\n")
+    out.append("\n## Targets\n")
     out.append("| target | measured | met |")
     out.append("|---|---|---|")
     for t in targets(ours, stock):

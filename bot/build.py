@@ -1,4 +1,4 @@
-"""Build step: derive every language artefact from the catalogue (one source of truth, style.md).
+"""Build step: derive every language artefact from the catalogue (one source of truth).
 
 ``python -m bot.build`` reads ``data/catalogue/items/*.yaml`` through :func:`bot.core.catalogue.load_catalogue`
 and writes

@@ -1,4 +1,4 @@
-"""The hotline channel: 12345 staff run the journey for a caller (issue 5). ``bot.hotline.HotlineInput`` in
+"""The hotline channel: 12345 staff run the journey for a caller. ``bot.hotline.HotlineInput`` in
 bot/credentials.yml; webhook ``POST /webhooks/hotline/webhook``.
 
 REST-like: one request is one turn, the response is the turn's contract messages (Rasa's text and custom

@@ -1,4 +1,4 @@
-"""What every incoming message passes before Rasa touches it, whatever the channel (issue 6, P1, P4, P5).
+"""What every incoming message passes before Rasa touches it, whatever the channel (P1, P4, P5).
 
 Found by tests/fuzz/test_hostile_chat.py (hostile input through REST at every stage of the journey):
 

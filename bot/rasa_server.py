@@ -76,7 +76,7 @@ def compile_action_result_validation() -> None:
 def event_dispatching_check(schema, validator_class):
     """A validity check equal to ``validator.is_valid`` for Rasa's action-response schema, without ``oneOf``.
 
-    Measured again after issue 6's first round (bench/profile.py): half of the form's validation call in Rasa
+    Measured with bench/profile.py after the first optimisations: half of the form's validation call in Rasa
     was jsonschema evaluating, for every returned event, the ``oneOf`` of all ~20 event schemas. Each of those
     branches pins ``event`` to its own constant, so at most one branch can match an event: the one named by its
     ``event`` field. Validating against that branch alone (after the part outside ``oneOf``) is therefore the

@@ -3,14 +3,14 @@
 Registered in bot/credentials.yml as ``bot.rest_channel.ContractRestInput`` under the stock channel's name
 ``rest``, so the webhook, the request and the response are exactly Rasa's. Three differences:
 
-1. **Staff messages are delivered with the next reply (issue 5).** REST has no push: when a staff member has
+1. **Staff messages are delivered with the next reply.** REST has no push: when a staff member has
    taken the conversation over (api/handoff), their messages are appended to the tracker as bot events marked
    ``metadata.handoff`` and cannot reach a REST client on their own. Each REST request therefore first collects
    such messages appended since the client's previous message and returns them *before* the reply to the new
    message (which is empty while the bot is paused). A REST client waiting for a person sends any message
    (e.g. "在吗") to receive what was written. Same shape as every bot message: text, then its custom
    (``{"stage": "staff_message", ...}``).
-   Cost (issue 6): this runs before *every* REST turn, so with Rasa's SQL tracker store it is one indexed query
+   Cost: this runs before *every* REST turn, so with Rasa's SQL tracker store it is one indexed query
    (``PENDING_BOT_EVENTS``) reading only the ``bot`` events after the sender's latest ``user`` event in the
    current session - usually none - instead of reading and deserialising the whole tracker (which Rasa then
    reads again to handle the turn). ``ix_events_sender_type`` (sender_id, type_name, id; bot/tracker_store.py)
@@ -215,7 +215,7 @@ class ContractRestInput(RestInput):
                 logger.exception("rest message failed")
                 # The turn was not processed to the end (e.g. the tracker store was unreachable, bot/tracker_store.py):
                 # replies already collected may not be stored, so the citizen gets a service_error instead and
-                # sends the message again (P4, issue 6).
+                # sends the message again (P4).
                 text, custom = messages.service_error("internal_error", "系统处理")
                 return response.json(pending + [{"recipient_id": sender_id, "text": text},
                                                 {"recipient_id": sender_id, "custom": custom}])

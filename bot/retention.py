@@ -1,4 +1,4 @@
-"""Tracker retention (P5, issue 6): delete conversation events older than a number of days.
+"""Tracker retention (P5): delete conversation events older than a number of days.
 
     python -m bot.retention purge --days 30 [--endpoints var/endpoints.yml] [--dry-run]
 

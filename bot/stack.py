@@ -168,7 +168,7 @@ class StackConfig:
             # The admin console (api/admin) hot-swaps models on these Rasa servers (token: var/keys/rasa.token)
             # and reads what the bot misunderstood from Rasa's tracker store.
             "GZ_RASA_URLS": os.environ.get("GZ_RASA_URLS", self.rasa_url),
-            # The hotline console (api/hotline) signs its channel tokens with this secret (issue 5).
+            # The hotline console (api/hotline) signs its channel tokens with this secret.
             "GZ_HOTLINE_SECRET_PATH": str(self.hotline_secret_path),
             # The API recomputes the MAC of every envelope the channels signed (api/commitments/evidence.py).
             EVIDENCE_KEY_ENV: str(self.evidence_key_path),
@@ -286,7 +286,7 @@ class Stack:
         load_data_key_ring(Path(env["GZ_DATA_KEY_PATH"]))
         # Alembic migration, catalogue versions, demo data and accounts, token secrets (idempotent).
         subprocess.run([str(API_PY), "-m", "api.cli", "init"], cwd=ROOT, env=env, check=True, umask=PRIVATE_UMASK)
-        load_or_create_secret(self.config.hotline_secret_path)  # before the API and Rasa read it (issue 5)
+        load_or_create_secret(self.config.hotline_secret_path)  # before the API and Rasa read it
         load_or_create_evidence_key(self.config.evidence_key_path)  # before Rasa and the API read it
         self.config.rasa_token()
         self.config.action_secret()

@@ -1,6 +1,6 @@
-"""Held-out evaluation of item discovery (P1; mission step 1).
+"""Held-out evaluation of item discovery (P1).
 
-    cd /work/main && .venv/bin/python tests/eval_discovery.py [tests/data/discovery_test.yml]
+    .venv/bin/python tests/eval_discovery.py [tests/data/discovery_test.yml]
 
 The query file is written independently of the discovery code (``queries: [{text, expected}]``); ``expected`` is
 an item code, a list of acceptable codes, or empty/null for a message that must match nothing. The product

@@ -1,2 +1,2 @@
-"""The admin console (issue 5, role ``admin``): catalogue editing and publishing, the inbox of what the bot
+"""The admin console (role ``admin``): catalogue editing and publishing, the inbox of what the bot
 misunderstood, training data, retraining, evaluation, and activating or rolling back models."""

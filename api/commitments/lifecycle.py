@@ -228,7 +228,7 @@ def verification_task(session: Session, commitment: Commitment):
 
 
 def next_due_date(session: Session, commitment: Commitment) -> Optional[date]:
-    """By when the next thing happens, for the applicant's status answer (issue 3 item 1).
+    """By when the next thing happens, for the applicant's status answer.
 
     While the commitment is open: the end of its verification window, the task's due date (counted in working
     days by api.verification.calendar, as notice section 6 announced); during an order to rectify (责令限期整改,
@@ -256,7 +256,7 @@ def describe(
     rectifying: bool,
     proofs_required: List[str],
 ) -> Dict[str, str]:
-    """``status_text`` and ``next_step`` in plain Chinese for the applicant (issue 3 item 1, P1)."""
+    """``status_text`` and ``next_step`` in plain Chinese for the applicant (P1)."""
     status = commitment.current_status
     may_withdraw = withdrawable(commitment)
     withdraw_hint = "事项办结前如有合理理由，可以申请撤回承诺，撤回后按原程序提交证明材料办理。" if may_withdraw else ""

@@ -84,7 +84,7 @@ class Commitment(Base):
 
 
 class CommitmentEvent(Base):
-    """One transition of a commitment's lifecycle: who, when, why (R17, issue 3). Append-only: the migration
+    """One transition of a commitment's lifecycle: who, when, why (R17). Append-only: the migration
     installs triggers that refuse UPDATE and DELETE."""
 
     __tablename__ = "commitment_events"

@@ -269,7 +269,7 @@ def commitment_history(
     session: Session = Depends(get_session),
     officer: Principal = Depends(require_roles("officer")),
 ) -> List[Dict[str, Any]]:
-    """Who changed the status, when and why (issue 3 item 1); audit-logged (P5)."""
+    """Who changed the status, when and why; audit-logged (P5)."""
     commitment = lifecycle_status.by_number(session, commitment_no)
     if commitment is None:
         raise ApiError(404, "unknown_commitment", f"没有编号为 {commitment_no} 的承诺记录。")

@@ -35,7 +35,7 @@ class Representative(BaseModel):
 
 
 class ReadAloudTick(BaseModel):
-    """One "已宣读" tick of the hotline script: section ``index`` was read to the caller at ``at`` (issue 5)."""
+    """One "已宣读" tick of the hotline script: section ``index`` was read to the caller at ``at``."""
 
     model_config = _Strict
     index: int = Field(ge=1, le=50)
@@ -43,7 +43,7 @@ class ReadAloudTick(BaseModel):
 
 
 class AssistedEvidence(BaseModel):
-    """A commitment taken by 12345 hotline staff for a caller (issue 5; channel ``hotline``; bot/core/assisted.py).
+    """A commitment taken by 12345 hotline staff for a caller (channel ``hotline``; bot/core/assisted.py).
 
     Who took it and on which call, when each notification section was read aloud (R6), and the staff
     member's attestation that the caller explicitly committed orally (R7). Signed with the record (P2, P3).
@@ -125,7 +125,7 @@ class Evidence(BaseModel):
     statement: str = Field(min_length=1, max_length=4000)
     notice_sections_sent_at: List[AwareDatetime] = Field(max_length=50)
     notice_ack_at: AwareDatetime
-    # Only for channel "hotline": the assisted session's evidence (issue 5). Absent for every other channel.
+    # Only for channel "hotline": the assisted session's evidence. Absent for every other channel.
     assisted: Optional[AssistedEvidence] = None
     # Required (api/commitments/evidence.py refuses a request without it): the channels' signed envelopes,
     # which the API checks against this request and its own catalogue instead of trusting the fields above.

@@ -106,7 +106,7 @@ def _check_evidence(request: CommitmentRequest, shown_sections: int, now: dateti
 
 
 def _check_assisted(session: Session, request: CommitmentRequest, shown_sections: int) -> None:
-    """Issue 5: a hotline commitment (staff typing for a caller) carries the assisted evidence - every section
+    """A hotline commitment (staff typing for a caller) carries the assisted evidence - every section
     read aloud (R6), the attestation of the spoken commitment (R7), staff and call - and only it does. The
     session record the API itself kept (api/hotline) must agree with it: the channel's word is not enough."""
     assisted = request.evidence.assisted
@@ -376,7 +376,7 @@ def build_payload(
             "sender_id": request.sender_id,
             "notice_sections_sent_at": [_iso(t) for t in evidence.notice_sections_sent_at],
             "notice_ack_at": _iso(evidence.notice_ack_at),
-            # Hotline only (issue 5): staff, call and the per-section read-aloud times; absent otherwise, so the
+            # Hotline only: staff, call and the per-section read-aloud times; absent otherwise, so the
             # canonical content of every other record is what it always was.
             **({"assisted": _assisted_payload(evidence.assisted)} if evidence.assisted is not None else {}),
             # The channels' signed envelopes, verbatim: what the person typed, and for every notice section when

@@ -369,7 +369,7 @@ def warning(session: Session, key: bytes, item: Item, id_number: str) -> Dict[st
     }
 
 
-# --- demo data (catalogue.md, "Demo identities"; synthetic, check digits valid) -------------------------
+# --- demo data (docs/demo-identities.md; fictional, check digits valid) ---------------------------------
 
 DEMO_IDENTITIES: List[Dict[str, Any]] = [
     {"name": "张伟", "id": "410105199001011233", "records": []},

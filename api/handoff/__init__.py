@@ -1,1 +1,1 @@
-"""Human handoff from the citizen channels (issue 5): the waiting queue, take-over, staff messages, hand-back."""
+"""Human handoff from the citizen channels: the waiting queue, take-over, staff messages, hand-back."""

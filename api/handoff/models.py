@@ -14,7 +14,7 @@ HANDOFF_STATUSES = ("waiting", "active", "closed")
 
 
 class HandoffRequest(Base):
-    """One conversation waiting for, or talking to, a person (issue 5). At most one open per sender.
+    """One conversation waiting for, or talking to, a person. At most one open per sender.
 
     ``sender_id`` is the Rasa conversation id (a widget session, a WeChat openid, a REST sender); it is never
     shown unmasked (P5). The transcript is not copied here: it is read from Rasa's tracker when a staff member

@@ -1,4 +1,4 @@
-"""The API's client for the Rasa server: trackers, appended events and the hotline channel (issue 5).
+"""The API's client for the Rasa server: trackers, appended events and the hotline channel.
 
 The API talks to Rasa for two staff features:
 

@@ -1,4 +1,4 @@
-"""Human handoff (issue 5): the waiting queue, a staff member taking a conversation over, and handing it back.
+"""Human handoff: the waiting queue, a staff member taking a conversation over, and handing it back.
 
 How it works with Rasa (one record of the conversation, its tracker):
 

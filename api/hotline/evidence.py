@@ -1,4 +1,4 @@
-"""The API's own record of an assisted session against a hotline commitment's evidence (issue 5, P2).
+"""The API's own record of an assisted session against a hotline commitment's evidence (P2).
 
 The action server hands the commitment over; the evidence it carries about the call (staff, call id or
 phone, read-aloud ticks, attestation) came from the hotline channel's metadata. The API minted that channel's

@@ -11,7 +11,7 @@ from api.database import Base
 
 
 class HotlineSession(Base):
-    """One assisted session: a 12345 staff member runs the journey for one caller (issue 5).
+    """One assisted session: a 12345 staff member runs the journey for one caller.
 
     The Rasa conversation is ``sender_id`` (``hotline-<session_id>``) on the hotline channel; only this
     staff member can talk in it. ``caller_phone`` is the evidence of which call it was: sealed at rest, shown

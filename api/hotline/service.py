@@ -1,4 +1,4 @@
-"""Assisted sessions of the 12345 hotline console (issue 5).
+"""Assisted sessions of the 12345 hotline console.
 
 A staff member starts a session for a caller and runs the very same journey (actions/journey.py) on the
 hotline channel of Rasa (bot/hotline.py): every message the staff member types for the caller goes through
@@ -89,7 +89,7 @@ def start(session: Session, who: Principal, call_id: Optional[str], phone: Optio
     phone = caller_phone(phone)
     call_id = (call_id or "").strip() or None
     if not call_id and not phone:
-        # The evidence must say which call it was (issue 5: "the call id or phone number").
+        # The evidence must say which call it was: the call id, the caller's number, or both.
         raise ApiError(422, assisted.CALL_UNIDENTIFIED, "请填写通话编号或来电号码（至少一项）。")
     sid = secrets.token_hex(16)
     row = HotlineSession(

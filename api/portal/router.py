@@ -1,4 +1,4 @@
-"""The demo citizen portal (``/``) and the website widget's static files (``/static/widget/``), issue 4.
+"""The demo citizen portal (``/``) and the website widget's static files (``/static/widget/``).
 
 The widget itself lives in ``web/widget/`` (plain files, no build step) so that any government site can embed
 it with one script tag; the API serves it and a demo portal page whose config object points the widget at
@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from api.config import REPO_ROOT
 
 WEB_ROOT = REPO_ROOT / "web"
-# URL prefix -> directory under web/. The staff and admin consoles (issue 5) are meant to sit beside these.
+# URL prefix -> directory under web/. The staff and admin consoles are meant to sit beside these.
 STATIC_DIRS = {"/static/widget": "widget", "/static/portal": "portal"}
 CONFIG_MARKER = "{{WIDGET_CONFIG}}"
 

@@ -234,7 +234,7 @@ class LocalSharedDataAdapter:
         )
 
 
-# --- demo shared data (catalogue.md identities; synthetic) ----------------------------------------------
+# --- demo shared data (docs/demo-identities.md; fictional) ----------------------------------------------
 
 # (id_number, source, facts, provider). 王芳 owns a home, so her 公共租赁住房 commitment ("无房") is 不实;
 # 刘洋's employer still pays his social insurance, so a 失业保险金 commitment by him is 不实 (R14 demos).

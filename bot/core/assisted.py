@@ -1,4 +1,4 @@
-"""Rules of the hotline-assisted commitment (issue 5), shared by the action server and the API.
+"""Rules of the hotline-assisted commitment, shared by the action server and the API.
 
 A 12345 hotline staff member runs the journey for a caller. The written notification (R6) is then *read aloud*
 section by section, and the caller's commitment (R7) is spoken, typed by the staff member and attested. Three

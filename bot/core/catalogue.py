@@ -233,7 +233,7 @@ class Item:
         return list(self.replaces) + [p for p in self.includes_proofs if p not in self.replaces]
 
     def summary(self) -> Dict[str, Any]:
-        """The contract's ``item`` object (conversation-contract.md, stage ``item_detail``)."""
+        """The contract's ``item`` object (docs/conversation-contract.md, stage ``item_detail``)."""
         return {
             "code": self.code,
             "name": self.name,

@@ -333,7 +333,7 @@ class WeChatInput(InputChannel):
         return self._client
 
     def get_output_channel(self) -> Optional[OutputChannel]:
-        """Messages outside a citizen's turn (issue 5: a staff member's messages after a handoff, appended by the
+        """Messages outside a citizen's turn (a staff member's messages after a handoff, appended by the
         API with ``output_channel=wechat``) go out as customer-service messages, like a turn that missed the
         5-second deadline; what WeChat refuses (45015 …) is kept and leads the citizen's next reply."""
         return WeChatPushOutput(self)

@@ -1,4 +1,4 @@
-"""Contract messages -> what a WeChat user can receive (conversation-contract.md).
+"""Contract messages -> what a WeChat user can receive (docs/conversation-contract.md).
 
 WeChat shows plain text only: a passive reply is ONE message, a customer-service message is at most 2048
 bytes, and at most 5 customer-service messages may follow one user message. So this module
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 TEXT_LIMIT_BYTES = 2048  # WeChat's limit for one text message (customer-service and passive reply)
-MESSAGES_PER_USER_MESSAGE = 5  # customer-service messages allowed after one user message (issue 4)
+MESSAGES_PER_USER_MESSAGE = 5  # customer-service messages allowed after one user message
 SEPARATOR = "\n\n"  # between two bot texts merged into one WeChat message
 
 WELCOME_TEXT = (

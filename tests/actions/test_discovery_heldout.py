@@ -1,4 +1,4 @@
-"""The held-out discovery gate (P1, mission step 1): top-3 accuracy >= 0.95 on queries written blind."""
+"""The held-out discovery gate (P1): top-3 accuracy >= 0.95 on queries written blind."""
 from __future__ import annotations
 
 from tests.eval_discovery import DEFAULT_PATH, evaluate

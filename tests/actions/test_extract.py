@@ -8,8 +8,8 @@ from bot.build import entity_patterns
 from bot.core import ids
 from bot.core.catalogue import load_catalogue
 
-ZHANG_WEI = "410105199001011233"  # catalogue.md demo identity, valid
-INVALID_ID = "410105199001011234"  # catalogue.md: the canonical invalid ID (last digit wrong)
+ZHANG_WEI = "410105199001011233"  # docs/demo-identities.md, valid
+INVALID_ID = "410105199001011234"  # docs/demo-identities.md: the canonical invalid ID (last digit wrong)
 HAOWEI_USCC = "91410100MA44XK7L3D"
 LAOJIE_USCC = "92410102MA45T8UP0E"
 
@@ -131,7 +131,7 @@ def test_classify_number(token, expected):
     assert classify_number(token) == expected
 
 
-def test_patterns_come_from_the_build_step(extractor, sample_items):  # one source of truth (style.md)
+def test_patterns_come_from_the_build_step(extractor, sample_items):  # one source of truth
     patterns = entity_patterns(sample_items)
     assert extractor.codes_by_phrase["公租房"] == ["ZM001"]
     assert {p["pattern"] for p in patterns} == set(extractor.codes_by_phrase)

@@ -1,4 +1,4 @@
-"""Issue 5 in the action server: when a conversation goes to a person (actions/handoff.py) and what a hotline
+"""Hand-off and hotline in the action server: when a conversation goes to a person (actions/handoff.py) and what a hotline
 affirmation needs (actions/hotline.py, bot/core/assisted.py). Backend calls are recording fakes."""
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ def slot_events(events) -> Dict[str, Any]:
 
 async def test_the_third_invalid_answer_to_one_question_queues(queue):
     messages, events = await run(journey.ValidateCommitmentForm(), form_tracker("410105199001011234", 1.0))
-    # Only the re-ask (sent by the validation itself, issue 6), not yet a handoff.
+    # Only the re-ask (sent by the validation itself), not yet a handoff.
     assert stages(messages) == ["ask"] and slot_events(events)["failed_attempts"] == 2.0 and queue == []
     messages, events = await run(journey.ValidateCommitmentForm(), form_tracker("410105199001011234", 2.0))
     assert stages(messages) == ["handoff", "ask"] and messages[0]["custom"]["reason"] == "repeated_invalid"

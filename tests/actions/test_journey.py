@@ -1,4 +1,4 @@
-"""Action tests (style.md): build a Tracker from a fixture, run the action with a CollectingDispatcher, assert the
+"""Action tests: build a Tracker from a fixture, run the action with a CollectingDispatcher, assert the
 exact events and messages. The backend is replaced by recording fakes here; tests/e2e uses the real API."""
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ async def test_wrong_check_digit_is_reasked_and_the_name_kept(offline_backend): 
                            slots={"requested_slot": "applicant_id", "applicant_id": None, "credit_status": None,
                                   "phone": None, "notice_ack": None, "notice_sent_at": None})
     messages, events = await run(journey.ValidateCommitmentForm(), tracker)
-    # The re-ask comes with this validation (one action-server call per turn, issue 6), with the error.
+    # The re-ask comes with this validation (one action-server call per turn), with the error.
     assert [m["custom"] for m in messages if m.get("custom")] == [
         {"stage": "ask", "slot": "applicant_id", "error": "invalid_id_checksum"}]
     assert messages[0]["text"].startswith("身份证号最后一位校验码不对")

@@ -41,7 +41,7 @@ def tracker(form: Optional[str], requested: Optional[str], text: str = "", *, sl
 
 
 class FakeBackend:
-    """What the service endpoints answer for the demo data (brief: "Service endpoints the chat flows call")."""
+    """What the service endpoints answer for the demo data (the service endpoints the chat flows call)."""
 
     def __init__(self) -> None:
         self.calls: List[tuple] = []

@@ -20,7 +20,7 @@ from bot.core.catalogue import load_catalogue
 
 ZM001_YAML = REPO_ROOT / "data" / "catalogue" / "items" / "ZM001.yaml"
 
-# catalogue.md, "Demo identities".
+# docs/demo-identities.md.
 ZHANG_WEI = ("张伟", "410105199001011233")  # clean
 LI_NA = ("李娜", "410102198505052342")  # serious false commitment, not repaired
 WANG_FANG = ("王芳", "410184197803154566")  # 较重, repaired

@@ -1,5 +1,5 @@
 """A stand-in for the Rasa server's HTTP API behind ``RasaLink`` (api/handoff/rasa.py), for the API tests of the
-hotline console and the handoff (issue 5). The real thing is exercised by tests/e2e and tests/browser.
+hotline console and the handoff. The real thing is exercised by tests/e2e and tests/browser.
 
 It keeps trackers, records every appended event with the query parameters (``output_channel``,
 ``execute_side_effects``, the auth token) and answers the hotline webhook with whatever the test scripts.

@@ -1,4 +1,4 @@
-"""Admin console API (issue 5): roles, catalogue publishing and diffs, training data with duplicate and
+"""Admin console API: roles, catalogue publishing and diffs, training data with duplicate and
 conflict warnings, the inbox read from the tracker store, training jobs and the activation gate.
 
 Rasa itself is replaced by the fakes of ``tests.api.admin_fakes`` (same command line, same HTTP API), so

@@ -3,11 +3,16 @@ policy beyond length, and login limits that a rotated X-Forwarded-For cannot dod
 from __future__ import annotations
 
 import secrets
+import socket
+import threading
+import time
 from datetime import datetime, timedelta, timezone
 from typing import Dict, Optional
 
+import httpx
 import jwt
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from api import cli
@@ -15,7 +20,7 @@ from api.auth.dependencies import forwarded_client
 from api.auth.passwords import password_problem
 from api.config import Settings
 from api.main import create_app
-from tests.api.access_helpers import demo_password, login, rows, set_clock
+from tests.api.access_helpers import commit, demo_password, rows, set_clock
 from tests.api.helpers import ZHANG_WEI
 
 LOGIN = "/api/v1/auth/login"
@@ -218,7 +223,8 @@ def test_changing_the_password_signs_out_every_token_of_the_account(client, init
     assert client.get(ME, headers=_bearer(someone_else)).status_code == 200  # other accounts are untouched
     assert client.post(LOGIN, json={"username": "demo_admin", "password": old}).status_code == 401
     assert client.get(ME, headers=_bearer(_sign_in(client, "demo_admin", new))).status_code == 200
-    stored = rows(initialised, "SELECT password_hash, token_generation FROM staff_users WHERE username = 'demo_admin'")[0]
+    stored = rows(initialised, "SELECT password_hash, token_generation FROM staff_users WHERE username = :u",
+                  u="demo_admin")[0]
     assert stored["token_generation"] == 1 and new not in stored["password_hash"]
     events = rows(initialised, "SELECT action FROM audit_events WHERE actor = 'demo_admin'")
     assert {"action": "auth.password_changed"} in events
@@ -227,8 +233,9 @@ def test_changing_the_password_signs_out_every_token_of_the_account(client, init
 def test_a_weak_or_unchanged_new_password_is_refused_and_nothing_changes(client, initialised):
     old = demo_password(initialised, "demo_staff")
     token = _sign_in(client, "demo_staff", old)
-    for weak, error in (("password1234", "weak_password"), ("short", "weak_password"), ("aaaaaaaaaaaa", "weak_password"),
-                        (old, "same_password")):
+    refusals = (("password1234", "weak_password"), ("short", "weak_password"), ("aaaaaaaaaaaa", "weak_password"),
+                (old, "same_password"))
+    for weak, error in refusals:
         refused = _change(client, token, old, weak)
         assert refused.status_code == 422 and refused.json()["error"] == error, (weak, refused.text)
     assert _change(client, token, old, "password1234").json()["message"] == "该密码过于常见，很容易被猜中，请换一个。"
@@ -261,19 +268,15 @@ def test_only_staff_change_passwords_here(client, initialised):
 
 @pytest.fixture
 def limited(initialised: Settings):
-    """An application with small limits, so each scope is reached in a few requests."""
-    def make(**overrides) -> TestClient:
-        values = dict(login_max_failures=3, login_account_max_failures=6, login_address_max_failures=8,
-                      login_global_max_failures=12)
-        values.update(overrides)
-        return create_app(initialised.model_copy(update=values))
-
+    """Applications with small limits, so each scope is reached in a few requests."""
     made = []
 
     def factory(**overrides):
-        app = make(**overrides)
-        made.append(app)
-        return app
+        values = dict(login_max_failures=3, login_account_max_failures=6, login_address_max_failures=8,
+                      login_global_max_failures=12)
+        values.update(overrides)
+        made.append(create_app(initialised.model_copy(update=values)))
+        return made[-1]
 
     yield factory
     for app in made:
@@ -319,11 +322,13 @@ def test_behind_a_trusted_proxy_the_forwarded_address_counts_and_cannot_be_forge
     # A peer that is not a trusted proxy cannot claim to be one.
     for n in range(3):
         assert _fail(app, "198.51.100.30", "demo_staff", {"X-Forwarded-For": f"203.0.113.{60 + n}"}) == 401
-    assert _right(app, "198.51.100.30", initialised, "demo_staff", {"X-Forwarded-For": "203.0.113.99"}).status_code == 429
+    forged = _right(app, "198.51.100.30", initialised, "demo_staff", {"X-Forwarded-For": "203.0.113.99"})
+    assert forged.status_code == 429
     failures = rows(initialised, "SELECT username, client_ip FROM login_failures")
     assert {(f["username"], f["client_ip"]) for f in failures} == {("demo_admin", "203.0.113.50"),
                                                                  ("demo_staff", "198.51.100.30")}
-    audited = rows(initialised, "SELECT client_ip FROM audit_events WHERE action = 'auth.login' AND actor = 'demo_admin'")
+    audited = rows(initialised, "SELECT client_ip FROM audit_events WHERE action = 'auth.login' AND actor = :a",
+                   a="demo_admin")
     assert audited == [{"client_ip": "203.0.113.51"}]
 
 
@@ -373,8 +378,6 @@ def test_a_spread_out_campaign_stops_at_the_global_limit_until_the_window_passes
 
 
 def test_applicant_guesses_at_one_id_from_many_addresses_stop_at_the_id_limit(limited, initialised, client):
-    from tests.api.access_helpers import commit
-
     commit(client, "ZM001", ZHANG_WEI)
     app = limited()
     for n in range(6):
@@ -382,7 +385,62 @@ def test_applicant_guesses_at_one_id_from_many_addresses_stop_at_the_id_limit(li
             guess = guesser.post("/api/v1/auth/applicant", json={"name": f"张{n}", "id_number": ZHANG_WEI[1]})
             assert guess.status_code == 401
     with _from(app, "203.0.113.100") as holder:
-        assert holder.post("/api/v1/auth/applicant", json={"name": ZHANG_WEI[0], "id_number": ZHANG_WEI[1]}).status_code == 429
+        right = holder.post("/api/v1/auth/applicant", json={"name": ZHANG_WEI[0], "id_number": ZHANG_WEI[1]})
+        assert right.status_code == 429
+
+
+# --- over real HTTP -----------------------------------------------------------------------------------
+
+
+class _Served:
+    """The application behind a real uvicorn on a free loopback port, started the way the stack starts it:
+    without uvicorn's own proxy-header handling, so the API alone decides what X-Forwarded-For is worth."""
+
+    def __init__(self, app) -> None:
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
+        config = uvicorn.Config(app, log_level="warning", lifespan="on", proxy_headers=False)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True)
+
+    def __enter__(self) -> "_Served":
+        self._thread.start()
+        deadline = time.monotonic() + 30
+        while not self._server.started:
+            assert self._thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=30)
+        self._socket.close()
+
+
+def test_over_http_a_signed_out_token_is_refused_and_a_forged_address_counts_for_nothing(limited, initialised):
+    password = demo_password(initialised, "demo_officer")
+    with _Served(limited()) as served, httpx.Client(base_url=served.url, timeout=30) as http:
+        token = http.post(LOGIN, json={"username": "demo_officer", "password": password}).json()["access_token"]
+        assert http.get(ME, headers=_bearer(token)).status_code == 200
+        assert http.post("/api/v1/auth/logout", headers=_bearer(token)).status_code == 200
+        assert http.get(ME, headers=_bearer(token)).json()["error"] == "token_revoked"
+        codes = [http.post(LOGIN, json={"username": "demo_officer", "password": "not-the-password-9"},
+                           headers={"X-Forwarded-For": f"203.0.113.{n}"}).status_code for n in range(5)]
+        assert codes == [401, 401, 401, 429, 429]
+    recorded = {r["client_ip"] for r in rows(initialised, "SELECT client_ip FROM login_failures")}
+    assert recorded == {"127.0.0.1"}
+
+
+def test_over_http_a_trusted_proxy_names_the_client(limited, initialised):
+    app = limited(trusted_proxies="127.0.0.1/32")
+    with _Served(app) as served, httpx.Client(base_url=served.url, timeout=30) as http:
+        for n in range(3):
+            response = http.post(LOGIN, json={"username": "demo_admin", "password": "not-the-password-9"},
+                                 headers={"X-Forwarded-For": f"192.0.2.{n + 1}"})
+            assert response.status_code == 401
+    recorded = sorted(r["client_ip"] for r in rows(initialised, "SELECT client_ip FROM login_failures"))
+    assert recorded == ["192.0.2.1", "192.0.2.2", "192.0.2.3"]
 
 
 # --- the migration ------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The database cannot be reached or written: a clear 503 ``db_unavailable``, never a bare 500 (issue 6, P4),
+"""The database cannot be reached or written: a clear 503 ``db_unavailable``, never a bare 500 (P4),
 and SQLAlchemy's error texts never carry a statement's values (P5)."""
 from __future__ import annotations
 

@@ -133,7 +133,7 @@ def _row(settings, commitment_no: str) -> Dict[str, Any]:
 
 def test_no_table_keeps_an_id_number_a_name_or_a_phone_in_clear(client, initialised, rasa):
     # P5: self (the name typed in traditional characters), proxy (R5), enterprise licence through its legal
-    # representative (R8), individual business, hotline (issue 5).
+    # representative (R8), individual business, hotline.
     staff = login(client, initialised, "demo_staff")
     officer = login(client, initialised, "demo_officer")
     receipts = [
@@ -198,7 +198,7 @@ def test_no_table_keeps_an_id_number_a_name_or_a_phone_in_clear(client, initiali
                             json={"grounds": f"本人{LI_NA[1]}未作出过该承诺"})
     assert objection.status_code == 201, objection.text
 
-    # Issue 5: a staff member writes a number to a citizen during a handoff.
+    # During a handoff a staff member writes a number to a citizen during a handoff.
     handoff = client.post("/api/v1/service/handoff", headers=service_headers(initialised),
                           json={"sender_id": "citizen-2", "channel": "socketio", "reason": "user_request"}).json()
     rasa.conversation("citizen-2", [{"event": "user", "text": "转人工"}])

@@ -1,4 +1,4 @@
-"""The handoff API (issue 5): the action server queues, staff (and only staff) see the queue with waiting times,
+"""The handoff API: the action server queues, staff (and only staff) see the queue with waiting times,
 take a conversation over (Rasa ``pause``), write to the citizen through their own channel, and hand back
 (``resume`` and the journey's pending question asked again). Rasa is a fake here (tests/api/rasa_fake.py);
 tests/e2e/test_handoff.py and tests/browser/test_handoff_console.py run it for real."""

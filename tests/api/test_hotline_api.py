@@ -1,4 +1,4 @@
-"""The hotline console's API (issue 5): assisted sessions for staff only, platform-stamped read-aloud ticks, the
+"""The hotline console's API: assisted sessions for staff only, platform-stamped read-aloud ticks, the
 channel token and metadata handed to Rasa's hotline channel, and the assisted evidence of a hotline commitment
 checked against the session and signed with the record (R6, R7, P2, P3, P5). Rasa is a fake here
 (tests/api/rasa_fake.py); tests/e2e/test_hotline.py and tests/browser/test_hotline_console.py use the real one."""

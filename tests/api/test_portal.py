@@ -1,4 +1,4 @@
-"""The API serves the demo citizen portal at / and the website widget's files under /static/widget/ (issue 4)."""
+"""The API serves the demo citizen portal at / and the website widget's files under /static/widget/."""
 from __future__ import annotations
 
 import base64

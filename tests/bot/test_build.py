@@ -1,5 +1,5 @@
 """The build step derives the jieba dictionary, the Rasa lookup table and the spaCy patterns from the catalogue
-(one source of truth, style.md; R1: the catalogue changes and everything follows; P1: aliases people use)."""
+(one source of truth; R1: the catalogue changes and everything follows; P1: aliases people use)."""
 from __future__ import annotations
 
 import copy

@@ -1,5 +1,5 @@
 """bot/tracker_store.py: a tracker store failure fails the turn instead of forgetting the conversation (P4); the
-events are sealed at rest (P5); the REST channel finds pending staff messages with one indexed query (issue 6)."""
+events are sealed at rest (P5); the REST channel finds pending staff messages with one indexed query."""
 from __future__ import annotations
 
 import asyncio
@@ -185,7 +185,7 @@ CONVERSATIONS = {
 
 
 @pytest.mark.parametrize("sender", sorted(CONVERSATIONS))
-def test_pending_staff_messages_by_one_query_equal_reading_the_tracker(store, sender):  # issue 6, issue 5
+def test_pending_staff_messages_by_one_query_equal_reading_the_tracker(store, sender):
     base = 1_800_000_000.0
     events = copy.deepcopy(CONVERSATIONS[sender])
     for i, event in enumerate(events):
@@ -225,7 +225,7 @@ def test_pending_messages_of_a_conversation_that_does_not_open_are_none_and_logg
     assert "SealingError" in caplog.text and ID_NUMBER not in caplog.text
 
 
-def test_the_pending_query_uses_the_sender_type_index(store):  # issue 6: one indexed query per REST turn
+def test_the_pending_query_uses_the_sender_type_index(store):  # one indexed query per REST turn
     engine = store._tracker_store.engine
     with engine.connect() as connection:
         plan = " ".join(str(r[-1]) for r in connection.execute(

@@ -1,4 +1,4 @@
-"""Training data and dialogue checks with Rasa's own tools (style.md: data validate, story tests), and the
+"""Training data and dialogue checks with Rasa's own tools (data validate, story tests), and the
 held-out NLU figures that gate every change (P1)."""
 from __future__ import annotations
 

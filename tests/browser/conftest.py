@@ -1,4 +1,4 @@
-"""Browser tests of the website widget (issue 4): real headless Chromium driven by Playwright.
+"""Browser tests of the website widget: real headless Chromium driven by Playwright.
 
 The browser is Debian's Chromium (`make system-packages` installs it; Playwright never downloads one here):
 ``/usr/bin/chromium`` or ``GZ_CHROMIUM``. The widget runs against the real stack (tests/conftest.py

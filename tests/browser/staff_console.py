@@ -1,4 +1,4 @@
-"""A staff member at the hotline console (web/console/hotline.html) in headless Chromium (issue 5)."""
+"""A staff member at the hotline console (web/console/hotline.html) in headless Chromium."""
 from __future__ import annotations
 
 from typing import List

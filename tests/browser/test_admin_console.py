@@ -1,4 +1,4 @@
-"""The admin console in headless Chromium against a real stack (issue 5): a message the bot misunderstood goes
+"""The admin console in headless Chromium against a real stack: a message the bot misunderstood goes
 from the inbox into the training data, a model is trained (short-epoch profile, fine-tuned on the running
 model), evaluated on the held-out split, activated with Rasa's hot swap, understood by the running bot,
 survives a restart of Rasa, and is rolled back.

@@ -1,5 +1,5 @@
 """Handoff from the website widget to a staff member and back, in two headless Chromium windows against the real
-stack (issue 5): the citizen says "转人工" mid-journey; the conversation waits in the queue with its waiting
+stack: the citizen says "转人工" mid-journey; the conversation waits in the queue with its waiting
 time; the staff member takes it over (the bot pauses), reads the citizen's messages and answers them - pushed
 to the widget over socket.io, marked there as 人工客服 -, cannot hand back before answering the citizen's
 question, then hands back, and the bot continues the journey where it was. The widget's

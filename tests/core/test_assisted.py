@@ -1,4 +1,4 @@
-"""bot/core/assisted.py: the hotline evidence rule and the channel token (issue 5; R6, R7, P2). Runs in both venvs."""
+"""bot/core/assisted.py: the hotline evidence rule and the channel token (R6, R7, P2). Runs in both venvs."""
 from __future__ import annotations
 
 import os

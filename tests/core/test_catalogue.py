@@ -40,7 +40,7 @@ def test_items_carry_what_the_journey_needs(code):  # R2 R6 R9
         assert set(item.includes_proofs) <= set(item.covers)  # R9: notified and committed once
 
 
-def test_spec_facts():  # catalogue.md
+def test_spec_facts():  # facts channels and integrations rely on (R1)
     assert ITEMS["ZM004"].proxy_allowed is False and ITEMS["ZM004"].public is True
     assert ITEMS["XK001"].includes_proofs == ("从业人员健康合格证明",)
     assert ITEMS["XK105"].exclusion_category == "金融业审慎监管"

@@ -19,7 +19,7 @@ def variant(**changes):
     return parse_item(raw, "test")
 
 
-# Like ZM004 律师执业申请 (spec/catalogue.md): commitment allowed, proxy not allowed; notice section 4 must
+# Like ZM004 律师执业申请 (data/catalogue/items/ZM004.yaml): commitment allowed, proxy not allowed; notice section 4 must
 # then say so (the loader ties it to proxy_allowed), so that section is the shipped ZM004's.
 _NO_PROXY_NOTICE = copy.deepcopy(_RAW["notice"])
 _NO_PROXY_NOTICE[3] = yaml.safe_load((DEFAULT_DIR / "ZM004.yaml").read_text(encoding="utf-8"))["notice"][3]

@@ -19,7 +19,7 @@ from bot.core.ids import (
     normalize,
 )
 
-# The demo identities of spec/catalogue.md ("synthetic; check digits valid"). The integrity files are
+# The demo identities of docs/demo-identities.md (fictional; check digits valid). The integrity files are
 # seeded with them (R4), so every one must pass the checks the journey applies.
 DEMO_RESIDENT_IDS = {
     "张伟": "410105199001011233",
@@ -33,7 +33,7 @@ DEMO_USCCS = {
     "郑州速达物流有限公司": "91410105MA9F0Q2W1A",
     "二七区老街便利店（个体工商户）": "92410102MA45T8UP0E",
 }
-CANONICAL_INVALID_ID = "410105199001011234"  # spec/catalogue.md: last digit wrong
+CANONICAL_INVALID_ID = "410105199001011234"  # docs/demo-identities.md: last digit wrong
 
 # An independent implementation of the check characters, so fixtures do not come from the code under test.
 _W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

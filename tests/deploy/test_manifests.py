@@ -1,4 +1,4 @@
-"""deploy/ checked without Docker or a cluster (issue 6, "Deployment"): the Kubernetes manifests against the
+"""deploy/ checked without Docker or a cluster: the Kubernetes manifests against the
 Kubernetes JSON schemas (kubernetes-validate, strict: unknown fields fail), the Compose file against the
 Compose specification's JSON schema (vendored by check-jsonschema), and the references between the parts
 that no schema sees: secrets, config keys, services, selectors, probes, the migration job, the model

@@ -1,20 +1,62 @@
-"""The conversation contract's four rules, checked on a whole transcript (conversation-contract.md).
+"""The conversation contract's rules, checked on a whole transcript (docs/conversation-contract.md).
 
 A transcript is what a channel sees: the user's messages and the REST channel's bot messages, where a
-``custom`` message belongs to the text just before it.
+``custom`` message belongs to the text just before it. Besides the four rules of the conversation, every
+``custom`` must match its stage's schema (docs/contract.schema.json), so a renamed field or an unknown stage
+fails the end-to-end tests where it is emitted.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 import httpx
+import jsonschema
 
 from bot.core import affirmation, consent
 from bot.core.reading import Context
+
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "contract.schema.json"
+
+
+@lru_cache(maxsize=1)
+def contract_schema() -> Dict[str, Any]:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return schema
+
+
+@lru_cache(maxsize=None)
+def stage_validator(stage: Optional[str]) -> jsonschema.Draft202012Validator:
+    """The validator of one stage's own schema, so that an error names the field, not "matches none of the
+    stages"; the whole schema for a stage it does not know (which it then refuses)."""
+    schema = contract_schema()
+    own = schema["$defs"].get(f"stage_{stage}") if stage else None
+    return jsonschema.Draft202012Validator({**own, "$defs": schema["$defs"]} if own else schema)
+
+
+def schema_errors(custom: Any) -> List[str]:
+    """Why ``custom`` does not match docs/contract.schema.json; empty when it does."""
+    stage = custom.get("stage") if isinstance(custom, dict) else None
+    validators = [stage_validator(stage if isinstance(stage, str) else None), stage_validator(None)]
+    for validator in validators:  # the stage's schema first; the whole one (oneOf over every stage) must agree
+        found = [f"{'/'.join(str(p) for p in e.absolute_path) or '(payload)'}: {e.message}"
+                 for e in validator.iter_errors(custom)]
+        if found:
+            return found
+    return []
+
+
+def assert_valid_custom(custom: Dict[str, Any]) -> None:
+    errors = schema_errors(custom)
+    assert not errors, f"custom does not match docs/contract.schema.json: {custom}: {errors}"
 
 
 @dataclass
@@ -76,7 +118,7 @@ class Transcript:
 
 
 def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, bool]) -> None:
-    """Assert rules 1-4 over the whole transcript. ``proxy_items`` maps item code -> proxy_allowed."""
+    """Assert rules 1-5 over the whole transcript. ``proxy_items`` maps item code -> proxy_allowed."""
     sent: Dict[tuple, set] = {}
     last_user: Optional[str] = None
     last_explicit_affirmation: Optional[str] = None  # notice_version of the last explicit affirmation
@@ -108,6 +150,8 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
             continue
         message = entry.bot
         assert message.text and message.text.strip(), "every contract message carries a complete text"
+        if message.custom is not None:
+            assert_valid_custom(message.custom)  # rule 5
         custom = message.custom or {}
         stage = custom.get("stage")
         if stage in ("ask", "affirmation_request"):

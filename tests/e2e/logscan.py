@@ -7,7 +7,7 @@ from typing import Dict, List
 
 from bot.core import ids
 
-# The demo identities of spec/catalogue.md and the phone numbers the e2e journeys type.
+# The demo identities of docs/demo-identities.md and the phone numbers the e2e journeys type.
 DEMO_NUMBERS = (
     "410105199001011233",  # 张伟
     "410102198505052342",  # 李娜

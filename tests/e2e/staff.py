@@ -1,5 +1,4 @@
-"""Staff accounts and sign-in against a running stack, for the e2e, WeChat and browser tests of the consoles
-(issue 5).
+"""Staff accounts and sign-in against a running stack, for the e2e, WeChat and browser tests of the consoles.
 
 Each stack gets its own accounts, made with the operator command (``python -m api.cli create-user``) in the
 stack's environment: the demo accounts' passwords are written to ``<var>/demo_accounts.txt`` only when the

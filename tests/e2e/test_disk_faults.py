@@ -1,5 +1,5 @@
 """The API's database cannot be written - the disk is full, or the file system is read-only - when a citizen
-commits (issue 6, P3, P4). The citizen gets a clear ``service_error``, nothing they entered is lost, nothing is
+commits (P3, P4). The citizen gets a clear ``service_error``, nothing they entered is lost, nothing is
 half written: once the file system is writable again the same affirmation is submitted, the receipt verifies and
 the chain and the SQLite file are intact.
 

@@ -1,4 +1,4 @@
-"""Human handoff over REST against the real servers (issue 5): the three triggers, a staff member taking the
+"""Human handoff over REST against the real servers: the three triggers, a staff member taking the
 conversation over (the bot paused), staff messages delivered with the next REST reply (REST has no push), and
 the hand-back after which the bot continues the journey where it was. Transcripts are contract-checked."""
 from __future__ import annotations
@@ -39,7 +39,7 @@ def stages(messages) -> List[str]:
     return [m.stage for m in messages]
 
 
-def test_handoff_to_staff_and_back_over_rest(chat, stack):  # issue 5: handoff, REST delivery, resume
+def test_handoff_to_staff_and_back_over_rest(chat, stack):  # handoff, REST delivery, resume
     c = chat()
     c.say("我想申请公租房")
     msgs = c.say("1")
@@ -91,7 +91,7 @@ def test_handoff_to_staff_and_back_over_rest(chat, stack):  # issue 5: handoff, 
     assert api(stack, "POST", f"/handoff/{entry['id']}/messages", staff, json={"text": "还在吗"}).status_code == 409
 
 
-def test_two_fallbacks_in_a_row_hand_off(chat, stack):  # issue 5: repeated_fallback
+def test_two_fallbacks_in_a_row_hand_off(chat, stack):  # repeated_fallback
     c = chat()
     msgs = c.say("qwertyuiop")
     assert c.one(msgs, "item_not_found") and not c.customs(msgs, "handoff")
@@ -102,7 +102,7 @@ def test_two_fallbacks_in_a_row_hand_off(chat, stack):  # issue 5: repeated_fall
     assert entry["reason"] == "repeated_fallback"
 
 
-def test_three_invalid_answers_to_one_question_hand_off(chat, stack):  # issue 5: repeated_invalid
+def test_three_invalid_answers_to_one_question_hand_off(chat, stack):  # repeated_invalid
     c = chat()
     c.say("我想申请公租房")
     c.say("1")
@@ -121,7 +121,7 @@ def test_three_invalid_answers_to_one_question_hand_off(chat, stack):  # issue 5
     assert queued_entry(stack, staff_headers(stack), c.sender)["reason"] == "repeated_invalid"
 
 
-def test_rest_cannot_speak_for_the_hotline(stack):  # issue 5: hotline conversations belong to the hotline channel
+def test_rest_cannot_speak_for_the_hotline(stack):  # hotline conversations belong to the hotline channel
     url = f"{stack.config.rasa_url}/webhooks/rest/webhook"
     assert httpx.post(url, json={"sender": "hotline-" + "0" * 32, "message": "你好"}, timeout=30).status_code == 403
     # Without a channel token the hotline webhook answers nothing.

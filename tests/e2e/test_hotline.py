@@ -1,4 +1,4 @@
-"""A hotline-assisted proxy commitment through the API and the real Rasa hotline channel (issue 5; R5-R7, P2, P3).
+"""A hotline-assisted proxy commitment through the API and the real Rasa hotline channel (R5-R7, P2, P3).
 
 The staff member's console calls the API; the API forwards each turn to Rasa's hotline channel with a channel
 token and the platform-stamped read-aloud ticks; the journey refuses the affirmation until every section was
@@ -60,7 +60,7 @@ class Console:
         return asks[-1]
 
 
-def test_hotline_assisted_proxy_commitment(stack, catalogue):  # issue 5, R5 R6 R7 P2 P3
+def test_hotline_assisted_proxy_commitment(stack, catalogue):  # R5 R6 R7 P2 P3
     console = Console(stack)
     msgs = console.say("来电人要帮父亲申请城乡居民养老保险待遇领取")
     candidates = [m.custom for m in msgs if m.stage == "item_candidates"][0]["items"]

@@ -20,7 +20,7 @@ def bot_text(c) -> str:
     return " ".join(m.text for m in c.transcript.bot_messages())
 
 
-def test_status_after_proving_ownership(chat):  # issue 3 item 1, P5
+def test_status_after_proving_ownership(chat):  # P5
     c = chat()
     receipt = commit(c, "我想申请公租房", "ZM001")
     msgs = c.say("查一下我的承诺")

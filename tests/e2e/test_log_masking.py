@@ -1,7 +1,7 @@
-"""No log of the running stack holds a full ID number, 统一社会信用代码 or phone number (P5, issue 6).
+"""No log of the running stack holds a full ID number, 统一社会信用代码 or phone number (P5).
 
 A full journey runs first - an applicant's ID and phone number typed in, a credit check, a signed commitment -
-then every log file of this session's stack (var/logs/*.log: the API, the action server, Rasa; also everything
+then every log file of this test run's stack (var/logs/*.log: the API, the action server, Rasa; also everything
 the e2e tests before this one logged) is scanned. The masked form must be there: the action server logs each
 credit check with the applicant's ID (actions/journey.py), so an empty or silent log cannot pass this test.
 """

@@ -1,4 +1,4 @@
-"""Conversation sessions expire (domain.yml session_config, issue 6): a journey can be resumed for a day; after a
+"""Conversation sessions expire (domain.yml session_config): a journey can be resumed for a day; after a
 day of silence a new session starts, the answers given so far are carried over, but nothing left open yesterday
 can be committed today without the notice being read and affirmed again (R6, R7).
 

@@ -1,4 +1,4 @@
-"""schemathesis against the API's own OpenAPI schema (issue 6, P5): generated requests, valid and invalid, to
+"""schemathesis against the API's own OpenAPI schema (P5): generated requests, valid and invalid, to
 every operation in-process (ASGI), on a temporary database migrated by Alembic with the real catalogue and the
 demo data. Checks: never a 5xx, and every response conforms to the schema (body, content type, headers).
 

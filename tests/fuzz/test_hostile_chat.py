@@ -1,4 +1,4 @@
-"""Hostile chat input through the REST channel at every stage of a journey (issue 6, P1, P4, P5).
+"""Hostile chat input through the REST channel at every stage of a journey (P1, P4, P5).
 
 Injection strings, 10,000-character messages, control characters and NUL bytes, mixed scripts, emoji and ZWJ
 sequences, right-to-left and zero-width marks, JSON-looking text, Rasa's "/intent{entities}" syntax, a lone

@@ -21,7 +21,7 @@ from tests.e2e.contract import BotMessage, Transcript
 # "已阅读" sooner than this after the last notice section arrived, and every citizen waits that long before answering.
 os.environ.setdefault("GZ_MIN_READING_SECONDS", "1")
 
-# The demo identity of spec/catalogue.md (clean integrity file) and a valid mobile number.
+# The demo identity of docs/demo-identities.md (clean integrity file) and a valid mobile number.
 ZHANG_WEI = ("张伟", "410105199001011233")
 PHONE = "13800138000"
 

@@ -1,4 +1,4 @@
-"""PostgreSQL restarted while citizens are in the middle of their journeys (issue 6, P3, P4).
+"""PostgreSQL restarted while citizens are in the middle of their journeys (P3, P4).
 
 A stack of its own (API, action server, Rasa with the SQL tracker store) on a private PostgreSQL server
 (tests/scale/pgcluster.py explains why not the machine's shared one), 20 conversations at once. The server is

@@ -1,4 +1,4 @@
-"""Two Rasa servers and two action servers sharing the stores, 50 conversations at once (issue 6, P4).
+"""Two Rasa servers and two action servers sharing the stores, 50 conversations at once (P4).
 
 The session's stack (tests/conftest.py) is the first replica pair: Rasa ``rasa`` → action server ``actions``.
 This module adds ``rasa2`` → ``actions2`` on other ports, with the same PostgreSQL tracker store, the same Redis

@@ -1,6 +1,6 @@
 """WeChatInput.answer with a scripted stand-in for Rasa's message handler and the fake WeChat API server:
 the 5-second rule's branches with a short deadline, retries during a turn, a hung-up request, overflow
-and "继续", numbers mapped back to option values (issue 4)."""
+and "继续", numbers mapped back to option values."""
 from __future__ import annotations
 
 import asyncio

@@ -1,5 +1,5 @@
 """tokens.py and client.py against the fake WeChat API server: one access token shared by every process,
-token refresh on 40001, 45015 leaves the message undelivered for later (issue 4)."""
+token refresh on 40001, 45015 leaves the message undelivered for later."""
 from __future__ import annotations
 
 import asyncio

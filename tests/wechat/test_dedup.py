@@ -1,4 +1,4 @@
-"""dedup.py: claims are atomic and expire; per-citizen choices and owed texts (issue 4: retries -> one turn)."""
+"""dedup.py: claims are atomic and expire; per-citizen choices and owed texts (retries -> one turn)."""
 from __future__ import annotations
 
 import asyncio

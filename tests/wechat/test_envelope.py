@@ -1,5 +1,5 @@
 """channel.py's signature and envelope rules without a server: URL verification, plain / compatible / safe
-modes, forged and replayed requests, configuration errors (issue 4)."""
+modes, forged and replayed requests, configuration errors."""
 from __future__ import annotations
 
 import time

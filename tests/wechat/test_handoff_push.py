@@ -1,4 +1,4 @@
-"""Handoff on the WeChat channel (issue 5): the staff member's messages reach the citizen as customer-service
+"""Handoff on the WeChat channel: the staff member's messages reach the citizen as customer-service
 messages (客服消息, the fake WeChat API here) without the citizen writing first, and the hand-back pushes the
 journey's pending question; then the bot continues the journey."""
 from __future__ import annotations

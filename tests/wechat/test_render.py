@@ -1,4 +1,4 @@
-"""render.py: WeChat's 2048-byte texts, at most 5 messages per user message, numbered choices (issue 4)."""
+"""render.py: WeChat's 2048-byte texts, at most 5 messages per user message, numbered choices."""
 from __future__ import annotations
 
 from actions import messages

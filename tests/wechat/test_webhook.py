@@ -1,6 +1,6 @@
 """The WeChat official account channel against the running stack, spoken to the way WeChat's servers do:
 signed plain and AES-encrypted XML to /webhooks/wechat/webhook, with a fake WeChat API server on loopback
-for the customer-service messages (issue 4)."""
+for the customer-service messages."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-/* The admin console (issue 5): inbox, training data, training and evaluation, catalogue. */
+/* The admin console: inbox, training data, training and evaluation, catalogue. */
 (function () {
   "use strict";
   var GZ = window.GZConsole, el = GZ.el, api = GZ.api;

@@ -1,5 +1,5 @@
 /*
- * 告知承诺 online assistant: the website chat widget (issue 4).
+ * 告知承诺 online assistant: the website chat widget.
  *
  * Embedding is one script tag and a config object:
  *
@@ -11,7 +11,7 @@
  * 3.6's python-socketio 5 server speaks) from its own directory: nothing comes from a CDN.
  *
  * It talks to Rasa's socket.io channel (bot/socketio_channel.py) and renders the channel-neutral contract
- * (../shared/spec/conversation-contract.md): each bot message may be followed by its `custom`, which belongs
+ * (docs/conversation-contract.md): each bot message may be followed by its `custom`, which belongs
  * to the text just before it; the widget pairs them. The session id (Rasa's sender id) lives in
  * localStorage, so a reload re-joins the same conversation and the tracker carries on with the journey;
  * the rendered transcript is kept beside it, with identity and phone numbers masked (P5).

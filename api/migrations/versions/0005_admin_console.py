@@ -1,4 +1,4 @@
-"""Admin console (issue 5): model registry, activations, training jobs, inbox resolutions.
+"""Admin console: model registry, activations, training jobs, inbox resolutions.
 
 Revision ID: 0005_admin_console
 Revises: 0001

@@ -1,4 +1,4 @@
-"""Hotline console and human handoff (issue 5): assisted sessions, their read-aloud evidence, the handoff queue.
+"""Hotline console and human handoff: assisted sessions, their read-aloud evidence, the handoff queue.
 
 Revision ID: 0006_hotline_handoff
 Revises: 0001

@@ -1,4 +1,4 @@
-"""merge the issue 3-5 branches
+"""Merge the branches of the lifecycle, verification, admin console and hotline/handoff revisions
 
 Revision ID: 0007_merge_heads
 Revises: 0002_access_lifecycle, 0004_verification, 0005_admin_console, 0006_hotline_handoff

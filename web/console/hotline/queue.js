@@ -1,4 +1,4 @@
-/* The handoff queue ("转人工队列", issues 5 and 13): conversations from the widget, WeChat and other apps waiting
+/* The handoff queue ("转人工队列"): conversations from the widget, WeChat and other apps waiting
  * for a person. Built for an agent with a long queue: newest first with the waiting time and the citizen's last
  * words (numbers masked by the API), filters by channel and reason, a search by a word of the message, taking
  * over the one that has waited longest, closing several at once. A staff member takes one over (the bot pauses
