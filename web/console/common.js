@@ -12,11 +12,20 @@
     sessionStorage.setItem(ROLE, role);
     sessionStorage.setItem(USER, user);
   };
-  GZ.signOut = function () {
-    sessionStorage.removeItem(TOKEN);
-    sessionStorage.removeItem(ROLE);
-    sessionStorage.removeItem(USER);
-    location.href = "index.html";
+  /* Signing out ends the token on the server too (a copied token must not outlive the shift); the local
+     session is cleared whatever the server answers. expired === true: the server already refused the token. */
+  GZ.signOut = function (expired) {
+    var token = GZ.session().token;
+    var clear = function () {
+      sessionStorage.removeItem(TOKEN);
+      sessionStorage.removeItem(ROLE);
+      sessionStorage.removeItem(USER);
+      location.href = "index.html";
+    };
+    if (!token || expired === true) { clear(); return; }
+    fetch("/api/v1/auth/logout", { method: "POST", headers: { Authorization: "Bearer " + token }, keepalive: true })
+      .catch(function () { /* offline: the token still expires on its own */ })
+      .finally(clear);
   };
   GZ.requireRole = function (role) {
     var s = GZ.session();
@@ -46,7 +55,7 @@
     }
     var response = await fetch("/api/v1" + path, options);
     if (response.status === 401 && path !== "/auth/login") {
-      GZ.signOut();
+      GZ.signOut(true);
       throw new ApiError(401, { message: "登录已过期，请重新登录。" });
     }
     var text = await response.text();
