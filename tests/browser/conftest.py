@@ -6,7 +6,7 @@ The browser is Debian's Chromium (`make system-packages` installs it; Playwright
 
 ``widget_page`` opens the portal on a phone-sized viewport and gives a :class:`WidgetDriver` that clicks and
 types like a citizen. At the end of each test the conversation of every driver is read back from Rasa's
-tracker and checked against the contract's four rules (tests/e2e/contract.py), as the REST e2e tests are.
+tracker and checked against the contract's rules (tests/e2e/contract.py), as the REST e2e tests are.
 """
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ confirmation is kept with the evidence. The caller's mobile number answers the p
 ID is shown in full, grouped, while it is read back, and masked once its step is done. "已阅读" does not pass the
 notification while sections are unticked, in the console or behind it, and after a refusal the script's buttons
 never answer a question the journey is not asking. The signed record keeps the per-section read-aloud times; the
-conversation Rasa recorded keeps the contract's four rules; axe finds no serious or critical violation.
+conversation Rasa recorded keeps the contract's rules; axe finds no serious or critical violation.
 
 The happy path counts the staff member's actions (clicks and submitted entries) per assisted commitment.
 """
@@ -191,7 +191,7 @@ def test_hotline_assisted_proxy_commitment_counts_its_actions(browser, stack):
         read = [datetime.fromisoformat(t["at"]) for t in assisted["read_aloud"]]
         assert read == sorted(read) and read[-1] <= datetime.fromisoformat(assisted["attested_at"])
 
-        # The conversation as Rasa recorded it keeps the contract's four rules.
+        # The conversation as Rasa recorded it keeps the contract's rules.
         tracker = httpx.get(f"{stack.config.rasa_url}/conversations/{evidence['sender_id']}/tracker",
                             params={"token": stack.config.rasa_token()}, timeout=30).json()
         assert {e["input_channel"] for e in tracker["events"] if e.get("event") == "user"} == {"hotline"}

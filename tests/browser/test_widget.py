@@ -1,6 +1,6 @@
 """The website widget against the running stack, in headless Chromium, used the way a citizen uses it.
 
-Every conversation is also read back from Rasa's tracker and checked against the contract's four rules
+Every conversation is also read back from Rasa's tracker and checked against the contract's rules
 (``widget_page`` fixture), so what the widget sends - button values, the statement payload, IDs - is what the
 journey needs.
 """

@@ -3,7 +3,7 @@
 The staff member's console calls the API; the API forwards each turn to Rasa's hotline channel with a channel
 token and the platform-stamped read-aloud ticks; the journey refuses the affirmation until every section was
 read aloud and the attestation ticked; the signed record carries the assisted evidence. The transcript the
-API returned is checked against the contract's four rules like every other channel's.
+API returned is checked against the contract's rules like every other channel's.
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The commitment journey over REST against the real servers. Every test's transcript is also checked
-against the contract's four rules by the ``chat`` fixture (tests/e2e/contract.py)."""
+against the contract's rules by the ``chat`` fixture (tests/e2e/contract.py)."""
 from __future__ import annotations
 
 import httpx

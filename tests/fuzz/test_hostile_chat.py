@@ -4,7 +4,7 @@ Injection strings, 10,000-character messages, control characters and NUL bytes, 
 sequences, right-to-left and zero-width marks, JSON-looking text, Rasa's "/intent{entities}" syntax, a lone
 surrogate. At each question of the journey every one of them gets a polite answer (HTTP 200, Chinese text, no
 internal error), nothing is committed, and the journey is still at the same question; then the right answer moves
-it on, and the journey ends with a verified receipt. The contract's four rules are checked on the whole transcript.
+it on, and the journey ends with a verified receipt. The contract's rules are checked on the whole transcript.
 
 Runs against the session's real stack (tests/conftest.py), in the Rasa venv.
 """

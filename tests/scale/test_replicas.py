@@ -58,7 +58,7 @@ def chain(stack) -> dict:
     return httpx.get(f"{stack.config.api_url}/api/v1/chain/verify", timeout=60).json()
 
 
-def test_fifty_conversations_alternating_between_two_replicas(stack, replicas):  # P3 P4 contract rules 1-4
+def test_fifty_conversations_alternating_between_two_replicas(stack, replicas):  # P3 P4 contract rules 1-5
     offsets = log_offsets(stack.logs)
     before = chain(stack)
     assert before["valid"] is True
@@ -87,7 +87,7 @@ def test_fifty_conversations_alternating_between_two_replicas(stack, replicas): 
     token = stack.config.rasa_token()
     with httpx.Client(timeout=60) as http:
         for n, c in enumerate(citizens):
-            # Contract rules 1-4 on what the citizen saw (rule 3 verifies the receipt against the API).
+            # Contract rules 1-5 on what the citizen saw (rule 3 verifies the receipt against the API).
             check_contract(c.transcript, stack.config.api_url, proxy_items)
             # The stored events, read back through the *other* replica than the last turn used: every user
             # message once, in the order sent, each followed by exactly the bot messages that turn answered.

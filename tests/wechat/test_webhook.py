@@ -182,7 +182,7 @@ def test_full_commitment_journey_over_encrypted_wechat(wechat_stack, wechat_user
     assert chain_length(wechat_stack) == length_before + 1
     assert [e["text"] for e in user.user_events()].count("本人承诺") == 1
 
-    # The same conversation, as Rasa recorded it, satisfies the contract's four rules.
+    # The same conversation, as Rasa recorded it, satisfies the contract's rules.
     proxy_items = {code: i.proxy_allowed for code, i in load_catalogue().items()}
     check_contract(transcript_of(user), wechat_stack.config.api_url, proxy_items)
     assert all(user.openid not in text for text in user.seen)  # the openid is shown nowhere
