@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
@@ -31,7 +30,7 @@ from pypinyin import lazy_pinyin
 
 from bot.build import USER_WORD_FREQ, USER_WORD_TAG, dictionary_words, item_terms
 from bot.core.catalogue import Item
-from bot.nlu_text import nlu_text
+from bot.nlu_text import match_text
 
 # A chat message longer than this is not a description of one need; only its beginning is searched, which also
 # bounds the time a hostile multi-megabyte message can cost.
@@ -197,32 +196,14 @@ COMMON_WORD_FREQ = 50
 # Numeral + classifier (一家, 两个, 几次) says how many, never which item.
 _QUANTITY = re.compile(r"[一两几每某][个家些点次种样位件项条张份下]")
 
-_SPACE_RUN = re.compile(r"\s+")
 _CJK_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _ALNUM_TOKEN = re.compile(r"[a-z0-9]+")
 _CODE_RE = re.compile(r"(?<![a-z0-9])(zm|xk)\s*-?\s*(\d{3})(?!\d)")
 
 
-def normalize(text: str) -> str:
-    """The one normal form of user text and catalogue terms (P1): the NLU's own (:func:`bot.nlu_text.nlu_text`:
-    full-width -> half-width, ① -> 1, traditional -> simplified, English catalogue terms -> Chinese), then lower
-    case, emoji and control characters removed, whitespace collapsed."""
-    if not text:
-        return ""
-    text = nlu_text(str(text))
-    kept: List[str] = []
-    for ch in text:
-        category = unicodedata.category(ch)
-        if category in ("Cf", "Mn", "Me", "Sk"):
-            # zero-width characters, variation selectors, keycaps, skin tones: glue *inside* an emoji or a
-            # word (公\u200b租房); dropped without leaving a gap.
-            continue
-        if category[0] == "C" or category == "So":
-            kept.append(" ")  # control characters and emoji separate what is around them
-            continue
-        kept.append(ch)
-    text = "".join(kept).lower()
-    return _SPACE_RUN.sub(" ", text).strip()
+# The one normal form of user text and catalogue terms (P1); it is defined beside the NLU's own text so that the
+# build step writes the extractor's patterns in it without importing the action server's code.
+normalize = match_text
 
 
 _registered_words: Set[str] = set()

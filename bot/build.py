@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Tuple
 
 from bot.core.catalogue import Item, load_catalogue
+from bot.nlu_text import match_text
 
 ROOT = Path(__file__).resolve().parents[1]
 USERDICT_PATH = Path("bot/generated/jieba/userdict.txt")
@@ -71,16 +72,14 @@ def lookup_values(items: Iterable[Item] | Mapping[str, Item]) -> List[str]:
 def entity_patterns(items: Iterable[Item] | Mapping[str, Item]) -> List[Dict[str, str]]:
     """spaCy ``EntityRuler`` phrase patterns: each name, alias and code of an item -> label ITEM, id = code.
 
-    Patterns are in the normalised form (:func:`actions.discovery.normalize`: simplified, half-width, lower
-    case) because :mod:`actions.extract` runs the pipeline on normalised text. An alias two items share yields
+    Patterns are in the normalised form (:func:`bot.nlu_text.match_text`: simplified, half-width, lower case)
+    because :mod:`actions.extract` runs the pipeline on normalised text. An alias two items share yields
     one pattern per item; the extractor then reports both codes.
     """
-    from actions.discovery import normalize  # the one normalisation both discovery and extraction use (P1)
-
     pairs = set()
     for item in _item_list(items):
         for term in (*item_terms(item), item.code):
-            pattern = normalize(term)
+            pattern = match_text(term)
             if pattern:
                 pairs.add((pattern, item.code))
     return [{"label": ITEM_LABEL, "pattern": pattern, "id": code} for pattern, code in sorted(pairs)]

@@ -17,7 +17,7 @@ Two measures:
    that got exactly that value.
 
 2. Item discovery: top-1 / top-3 on the discovery test set and on the independent set
-   (``tests/data/discovery_independent.yml``), using ``tests/eval_discovery.py``.
+   (``tests/data/discovery_independent.yml``), using :mod:`bot.discovery_eval`.
 
 The held-out split is the honest measure: this report never prints its texts (only counts), so that reading
 the output cannot turn it into a development set. ``--show-dev-errors`` lists the dev split's misses.
@@ -272,7 +272,7 @@ def summarise(results: Iterable[Dict[str, Any]]) -> Dict[str, Any]:
 
 def discovery_figures() -> Dict[str, Any]:
     try:
-        from tests.eval_discovery import evaluate
+        from bot.discovery_eval import evaluate
     except Exception as exc:
         return {name: {"error": repr(exc)} for name in DISCOVERY_SETS}
     out = {}

@@ -5,7 +5,7 @@ full-width letters, and English words for the very things the catalogue names in
 "好味餐饮 Co., Ltd.", a "food license", "开个 restaurant", a "headhunting" firm. The intent model is trained on
 Chinese and the catalogue is Chinese, so such a word is invisible to both unless it is read as the Chinese term
 it stands for. :func:`nlu_text` is applied by the NLU pipeline (``bot.nlu_normalizer``, to training data and to
-every message) and by discovery (``actions.discovery.normalize``), so both see exactly the same words.
+every message) and by discovery (:func:`match_text`), so both see exactly the same words.
 
 The English table is small on purpose: only terms that name something in the catalogue or in the policy's
 vocabulary (kinds of business, licences, proofs, company forms). Words that decide anything legal (yes, no,
@@ -17,6 +17,7 @@ Standard library only (and ``bot.core.textnorm``), so the action server imports 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import List, Optional, Tuple
 
 from bot.core.textnorm import normalize
@@ -187,3 +188,29 @@ def nlu_text(text: Optional[str], limit: Optional[int] = None) -> str:
     if limit is not None:
         text = text[:limit]
     return english_to_chinese(normalize(text.translate(_PROTECT)).translate(_RESTORE))
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def match_text(text: str) -> str:
+    """The one normal form of user text and catalogue terms that item discovery and entity extraction match on
+    (P1): :func:`nlu_text`, then lower case, emoji and control characters removed, whitespace collapsed. It lives
+    here, below both the action server and the build step, because both need it: discovery reads queries with it
+    and ``bot.build`` writes the spaCy patterns in it."""
+    if not text:
+        return ""
+    text = nlu_text(str(text))
+    kept: List[str] = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in ("Cf", "Mn", "Me", "Sk"):
+            # zero-width characters, variation selectors, keycaps, skin tones: glue *inside* an emoji or a
+            # word (公\u200b租房); dropped without leaving a gap.
+            continue
+        if category[0] == "C" or category == "So":
+            kept.append(" ")  # control characters and emoji separate what is around them
+            continue
+        kept.append(ch)
+    text = "".join(kept).lower()
+    return _SPACE_RUN.sub(" ", text).strip()

@@ -1,65 +1,30 @@
-"""Held-out evaluation of item discovery (P1).
+"""Held-out evaluation of item discovery (P1), from the command line and for the discovery gates.
 
     .venv/bin/python tests/eval_discovery.py [tests/data/discovery_test.yml]
 
-The query file is written independently of the discovery code (``queries: [{text, expected}]``); ``expected`` is
-an item code, a list of acceptable codes, or empty/null for a message that must match nothing. The product
-target is top-3 >= 0.95. Not collected by pytest: it measures, it does not assert.
+The measure itself is :func:`bot.discovery_eval.evaluate` (production code uses it too); this wrapper adds the
+default query file of the test suite and a printout of the misses. The product target is top-3 >= 0.95. Not
+collected by pytest: it measures, it does not assert.
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional
-
-import yaml
+from typing import Any, Dict, Iterable, List, Optional
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from actions.discovery import ItemIndex  # noqa: E402
-from bot.core.catalogue import Item, load_catalogue  # noqa: E402
+from bot.core.catalogue import Item  # noqa: E402
+from bot.discovery_eval import evaluate as evaluate_file  # noqa: E402
 
 DEFAULT_PATH = REPO / "tests" / "data" / "discovery_test.yml"
 
 
-def _expected_codes(value: Any) -> List[str]:
-    if value is None or value == "" or value == []:
-        return []
-    if isinstance(value, str):
-        return [value.strip().upper()] if value.strip().lower() not in ("none", "null") else []
-    return [str(v).strip().upper() for v in value]
-
-
-def evaluate(path: Path | str = DEFAULT_PATH, items: Optional[List[Item]] = None) -> Dict[str, Any]:
-    """``{top1, top3, n, misses}``: the share of queries whose expected item is ranked first / in the first three
-    (for a query that must match nothing: the result is empty), and the queries not ranked first."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    queries = data.get("queries") or []
-    index = ItemIndex(items if items is not None else load_catalogue().values())
-    top1 = top3 = 0
-    misses: List[Dict[str, Any]] = []
-    for query in queries:
-        text = str(query.get("text", ""))
-        expected = _expected_codes(query.get("expected"))
-        got = [code for code, _ in index.search(text, k=5)]
-        if expected:
-            hit1 = bool(set(got[:1]) & set(expected))
-            hit3 = bool(set(got[:3]) & set(expected))
-        else:
-            hit1 = hit3 = not got
-        top1 += hit1
-        top3 += hit3
-        if not hit1:
-            misses.append({"text": text, "expected": expected, "got": got[:3], "in_top3": hit3})
-    n = len(queries)
-    return {
-        "top1": round(top1 / n, 4) if n else 0.0,
-        "top3": round(top3 / n, 4) if n else 0.0,
-        "n": n,
-        "misses": misses,
-    }
+def evaluate(path: Path | str = DEFAULT_PATH, items: Optional[Iterable[Item]] = None) -> Dict[str, Any]:
+    """:func:`bot.discovery_eval.evaluate` on the test suite's query file unless another is given."""
+    return evaluate_file(path, items)
 
 
 def main(argv: List[str]) -> int:

@@ -53,7 +53,7 @@ DISCOVERY_SCRIPT = (
     "import json, sys\n"
     "sys.path.insert(0, sys.argv[3])\n"
     "from bot.core.catalogue import load_catalogue\n"
-    "from tests.eval_discovery import evaluate\n"
+    "from bot.discovery_eval import evaluate\n"
     "r = evaluate(sys.argv[1], list(load_catalogue(sys.argv[2]).values()))\n"
     f"print({DISCOVERY_MARK!r} + json.dumps({{k: r[k] for k in ('top1', 'top3', 'n')}}))\n"
 )
@@ -404,7 +404,7 @@ class JobRunner:
                                          str(paths.settings.held_out_discovery), str(paths.catalogue), str(REPO_ROOT)],
                               REPO_ROOT, phase, on_line=discovery_line)
             if code != 0 or not found:
-                raise JobFailed("事项发现评估失败（tests/eval_discovery.py），详见日志。")
+                raise JobFailed("事项发现评估失败（bot/discovery_eval.py），详见日志。")
             metrics["discovery"] = found
             stored = paths.admin_dir / "models" / name
             stored.mkdir(parents=True, exist_ok=True)
