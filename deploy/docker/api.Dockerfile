@@ -3,7 +3,8 @@
 # Build from the repository root:   docker build -f deploy/docker/api.Dockerfile -t gaozhi/api:0.1.0 .
 # The same image runs the API (default command) and the one-shot migration job
 # (`python -m api.cli migrate && python -m api.cli load-catalogue`).
-# Docker does not run on the development machine: this file is checked by review, not by a build there.
+# Checked by tests/deploy/test_dockerfiles.py: the copy set and the Python build steps are replayed without a
+# builder (and the images are built for real where docker or podman and the base image are available).
 FROM python:3.10-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
@@ -31,6 +32,9 @@ COPY api api
 COPY web web
 COPY config.yml domain.yml ./
 COPY data data
+# bot.build needs only bot/ and PyYAML (the normal form of the patterns is bot/nlu_text.py): this image carries
+# neither actions/ nor jieba. The jieba dictionary and lookup table it writes are what the admin console
+# fingerprints (api/admin/fingerprint.py); the test checks they are the bot image's, byte for byte.
 RUN python -m bot.build
 USER 10001
 EXPOSE 8800

@@ -6,7 +6,8 @@
 #   action server  python -m actions.server --actions actions --port 5055   (needs GZ_ACTION_SECRET_PATH)
 #   train a model  python -m bot.model            (writes models/nlu-core-<input hash>.tar.gz)
 # The model is not baked in: it lives on the model volume (or comes from a model server), so a new model
-# does not need a new image. Docker does not run on the development machine: this file is checked by review.
+# does not need a new image. Checked by tests/deploy/test_dockerfiles.py (replayed without a builder; built
+# for real where docker or podman and the base image are available).
 FROM python:3.10-slim AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv

@@ -38,8 +38,9 @@ def test_tampered_record_fails_verification(chat, stack):  # P3
     engine = _engine(stack)
     with engine.begin() as db:
         original = db.execute(sa.text("SELECT canonical FROM commitments WHERE commitment_no = :n"), {"n": number}).scalar_one()
-        # One character of the applicant's name inside the signed canonical JSON.
-        forged = original.replace("张伟", "张玮", 1)
+        assert "张伟" not in original  # names are sealed at rest; the item they committed for is not
+        # One character of the signed canonical JSON: the item the commitment was made for.
+        forged = original.replace('"item_code":"ZM001"', '"item_code":"ZM002"', 1)
         assert forged != original
         db.execute(sa.text("UPDATE commitments SET canonical = :c WHERE commitment_no = :n"), {"c": forged, "n": number})
     try:
