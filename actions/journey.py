@@ -272,8 +272,12 @@ async def ask_notice_ack(state: State, error: Optional[str]) -> messages.Message
         state.set("notice_version", item.notice_version)
     if error == NOTICE_UNDELIVERED:
         missing = state.undelivered()
-        if missing:  # which parts, in words; "重新发送" sends exactly these (forms.repeat_notice)
-            return messages.ask("notice_ack", error=error, text=messages.notice_undelivered(missing, len(item.notice)))
+        if missing:
+            # Which parts, in words, and those parts again at once: a person cannot tell whether a message was
+            # lost on the way, and a lost delivery must not leave them answering "已阅读" in a loop.
+            state.dispatcher.utter_message(text=messages.notice_undelivered(missing, len(item.notice)))
+            send_notice(state.dispatcher, item, only=missing)
+            return messages.ask("notice_ack", error=error, text=messages.NOTICE_RESENT_ASK)
         error = None
     return messages.ask("notice_ack", error=error, error_text=state.error_text(error))
 

@@ -112,10 +112,13 @@ EVIDENCE_REFUSED_TEXT = (
 
 
 def notice_undelivered(missing: List[int], total: int) -> str:
-    """Which parts of the notice did not reach the person, and how to get them (R6)."""
-    parts = "告知书" if len(missing) >= total else f"告知书第{'、'.join(str(i) for i in missing)}部分"
-    return (f"{parts}还没有送达您，所以还不能确认您已阅读。请回复“重新发送”，我把没送达的内容再发一次；"
-            "收到并看完后，再回复“已阅读”。")
+    """Which parts of the notice did not reach the person; they are sent again right after this (R6)."""
+    whole = len(missing) >= total
+    parts = "告知书" if whole else f"告知书第{'、'.join(str(i) for i in missing)}部分"
+    return f"{parts}还没有送达您，所以还不能确认您已阅读。现在为您重新发送{'全文' if whole else '这部分内容'}："
+
+
+NOTICE_RESENT_ASK = "收到并看完后，请再回复“已阅读”。如果还是收不到，可以回复“重新发送”，或回复“转人工”。"
 
 
 # The affirmation's refusal when the legal reading brings no explanation of its own (contract reasons).

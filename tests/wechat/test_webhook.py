@@ -3,13 +3,16 @@ signed plain and AES-encrypted XML to /webhooks/wechat/webhook, with a fake WeCh
 for the customer-service messages."""
 from __future__ import annotations
 
+import json
 import re
 import threading
 import time
 import uuid
+from datetime import datetime
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from bot.core.catalogue import load_catalogue
 from bot.wechat.render import TEXT_LIMIT_BYTES, WELCOME_TEXT, utf8_len
@@ -193,3 +196,48 @@ def test_full_commitment_journey_over_encrypted_wechat(wechat_stack, wechat_user
 @pytest.fixture(scope="session")
 def catalogue():
     return load_catalogue()
+
+
+def test_commitment_records_when_wechat_accepted_each_section(wechat_stack, wechat_user, fake_wechat, catalogue):  # P2
+    # A slow WeChat: each customer-service message is accepted only after a delay. The signed record must carry,
+    # per section, the moment WeChat accepted the message that carried it, not the moment it was queued.
+    delay = 0.6
+    user = wechat_user()
+    item = catalogue["ZM001"]
+    listing = "\n".join(user.say("我在郑州没有房子，想申请公租房"))
+    texts = user.say(number_of(listing, item.name))
+    texts = user.say(choice_number(texts[-1], "采用告知承诺"))
+    texts = user.say(choice_number(texts[-1], "本人办理"))
+    user.say(ZHANG_WEI[0])
+    user.say(ZHANG_WEI[1])
+    fake_wechat.accept_delay = delay
+    try:
+        notice = user.say("13800138000")
+        texts = user.say(choice_number(notice[-1], "已阅读"))
+        assert "请确认以下承诺书内容" in "".join(texts)
+        receipt = "".join(user.say("本人承诺"))
+    finally:
+        fake_wechat.accept_delay = 0.0
+    number = re.search(r"承诺编号：([A-Za-z0-9-]+)", receipt).group(1)
+
+    url = wechat_stack.config.api_env()["GZ_DATABASE_URL"].replace("postgresql+psycopg://", "postgresql+psycopg2://")
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as db:
+            canonical = db.execute(sa.text("SELECT canonical FROM commitments WHERE commitment_no = :n"),
+                                   {"n": number}).scalar_one()
+    finally:
+        engine.dispose()
+    deliveries = json.loads(canonical)["evidence"]["channel_evidence"]["deliveries"]
+    assert sorted(d["section"] for d in deliveries) == list(range(1, len(item.notice) + 1))
+    accepted = [m for m in fake_wechat.attempts(user.openid) if m.errcode == 0]
+    by_customer_service = [d for d in deliveries if d["how"] == "customer_service_api"]
+    assert by_customer_service, "the notice should have gone out (at least partly) as customer-service messages"
+    for delivery in by_customer_service:
+        marker = f"告知书（{delivery['section']}/{len(item.notice)}）"
+        carriers = [m for m in accepted if marker in m.content]
+        assert carriers, marker
+        delivered = datetime.fromisoformat(delivery["delivered_at"]).timestamp()
+        sent = datetime.fromisoformat(delivery["sent_at"]).timestamp()
+        assert delivered - sent >= delay - 0.05  # not the moment it was queued
+        assert min(abs(delivered - m.at) for m in carriers) < 0.5  # the moment WeChat answered
