@@ -24,12 +24,12 @@ import base64
 import hashlib
 import hmac
 import json
-import os
-import secrets
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional
+
+from bot.core import keyfile
 
 CHANNEL = "hotline"
 ATTESTATION = "来电人已口头明确作出上述承诺，本人如实记录"
@@ -112,20 +112,7 @@ def evidence_problem(
 
 def load_or_create_secret(path: Path) -> bytes:
     """The HMAC secret of channel tokens: created 0600 on first use (atomically, whoever comes first)."""
-    path = Path(path)
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            fd = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(secrets.token_bytes(SECRET_BYTES))
-    secret = path.read_bytes()
-    if len(secret) < SECRET_BYTES:
-        raise ValueError(f"hotline channel secret {path} is shorter than {SECRET_BYTES} bytes")
-    return secret
+    return keyfile.load_or_create(path, SECRET_BYTES, "hotline channel secret")
 
 
 def _b64(data: bytes) -> str:

@@ -31,10 +31,11 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional
+
+from bot.core import keyfile
 
 VERSION = 1
 SECRET_BYTES = 32
@@ -75,20 +76,7 @@ class InvalidEvidence(ValueError):
 
 def load_or_create_key(path: Path) -> bytes:
     """The evidence HMAC key: created 0600 on first use (atomically, whoever comes first)."""
-    path = Path(path)
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
-            fd = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(secrets.token_bytes(SECRET_BYTES))
-    key = path.read_bytes()
-    if len(key) < SECRET_BYTES:
-        raise ValueError(f"evidence key {path} is shorter than {SECRET_BYTES} bytes")
-    return key
+    return keyfile.load_or_create(path, SECRET_BYTES, "evidence key")
 
 
 def key_from_env(env: Mapping[str, str] = os.environ) -> Optional[bytes]:
