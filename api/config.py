@@ -99,6 +99,10 @@ class Settings(BaseSettings):
     sms_gateway_credentials_path: Optional[Path] = None
     sms_gateway_timeout_seconds: float = 5.0
     sms_outbox_path: Optional[Path] = None
+    # How long an identity check vouches for the person in its conversation (personal data, a commitment's
+    # signer), and how long after its code an act confirmation (意愿认证) may still sign that act.
+    identity_session_seconds: int = 1800
+    act_confirmation_seconds: int = 600
 
     @field_validator("database_url")
     @classmethod

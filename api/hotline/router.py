@@ -13,7 +13,12 @@ from api.config import Settings
 from api.dependencies import get_now, get_session, get_settings
 from api.handoff.rasa import RasaLink, get_rasa
 from api.hotline import service
-from api.hotline.schemas import ReadAloud, ReadAloudState, SessionDetail, SessionStart, SessionView, StaffTurn, TurnResult
+from api.identity.assurance import IdentityAssurance
+from api.identity.deps import get_otp_key
+from api.identity.hotline import Attestation, HotlineAttestationVerifier
+from api.identity.store import client_hash, conversation_client
+from api.dependencies import get_id_hash_key
+from api.hotline.schemas import CallerIdentity, ReadAloud, ReadAloudState, SessionDetail, SessionStart, SessionView, StaffTurn, TurnResult
 
 router = APIRouter(prefix="/hotline", tags=["hotline"])
 # 12345 hotline agents; officers and admins have their own consoles (P5: roles are separated).
@@ -84,6 +89,27 @@ def read_aloud(
     row = service.own(session, who, session_id, open_only=True)
     return service.tick(session, who, row, body.notice_version, body.index, now,
                         confirm_fast=body.confirm_fast, chars_per_minute=settings.hotline_read_chars_per_minute)
+
+
+@router.post("/sessions/{session_id}/identity", status_code=201, response_model=IdentityAssurance)
+def attest_identity(
+    session_id: str,
+    body: CallerIdentity,
+    who: Principal = Depends(staff_only),
+    session: Session = Depends(get_session),
+    id_hash_key: bytes = Depends(get_id_hash_key),
+    otp_key: bytes = Depends(get_otp_key),
+    now: datetime = Depends(get_now),
+) -> IdentityAssurance:
+    """"已核验身份": the staff member checked the caller's identity (called back the registered number, saw the
+    ID card on video …). The attestation vouches in this call's conversation only, where the journey finds it."""
+    row = service.own(session, who, session_id, open_only=True)
+    assurance = HotlineAttestationVerifier(id_hash_key).verify(
+        session, Attestation(id_number=body.id_number, how=body.how, staff=who, note=body.note), now,
+        client=client_hash(otp_key, conversation_client(row.sender_id)),
+    )
+    session.commit()
+    return assurance
 
 
 @router.post("/sessions/{session_id}/end", response_model=SessionView)

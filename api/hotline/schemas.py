@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -76,3 +76,12 @@ class TurnResult(BaseModel):
 
 class SessionDetail(SessionView):
     transcript: List[Dict[str, Any]]
+
+
+class CallerIdentity(BaseModel):
+    """The staff member attests that they checked the caller's identity, and how (api/identity/hotline.py)."""
+
+    model_config = _Strict
+    id_number: str = Field(min_length=1, max_length=40)
+    how: Literal["callback_registered_phone", "video_id_document", "personal_details"]
+    note: str = Field("", max_length=200)

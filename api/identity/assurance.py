@@ -111,7 +111,9 @@ class ActConfirmation(BaseModel):
 
     act: Act
     act_sha256: str = Field(description="Act.digest(): the act the code was bound to")
-    sms_text_sha256: str = Field(description="SHA-256 of the exact UTF-8 text of the SMS that named the act")
+    sms_text_sha256: Optional[str] = Field(
+        None, description="SHA-256 of the exact UTF-8 text of the SMS that named the act (SMS codes only; a new "
+        "login at the identity platform made for this act has none)")
     confirmed_at: datetime
     assurance: IdentityAssurance
 

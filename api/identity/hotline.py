@@ -53,7 +53,9 @@ class HotlineAttestationVerifier:
     def __init__(self, id_hash_key: bytes) -> None:
         self.id_hash_key = id_hash_key
 
-    def verify(self, session: Session, proof: Attestation, now: datetime) -> IdentityAssurance:
+    def verify(
+        self, session: Session, proof: Attestation, now: datetime, client: Optional[str] = None
+    ) -> IdentityAssurance:
         """Record the attestation; the caller commits (with the audit row written here)."""
         if proof.how not in HOW:
             raise ApiError(422, "hotline_how_unknown", MESSAGES["hotline_how_unknown"])
@@ -69,7 +71,7 @@ class HotlineAttestationVerifier:
             subject_hash=subject,
             detail={"how": proof.how, "how_text": how_text, **({"note": note} if note else {})},
         )
-        save_assurance(session, assurance)
+        save_assurance(session, assurance, client=client)
         audit.record(
             session, proof.staff, "identity.hotline_attested", target=assurance.assurance_id,
             detail={"how": proof.how, "level": level}, at=now,

@@ -69,6 +69,9 @@ class AssuranceRecord(Base):
     masked_phone: Mapped[Optional[str]] = mapped_column(String(16), nullable=True)
     external_subject: Mapped[Optional[str]] = mapped_column(String(200), nullable=True)
     detail: Mapped[Dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The conversation (chat sender, hotline session, browser login) the assurance was made in, as a keyed hash
+    # (``api.identity.store.client_hash``): an assurance vouches for a person in that conversation only.
+    client_hash: Mapped[Optional[str]] = mapped_column(String(64), nullable=True, index=True)
     # Act confirmations (意愿认证) only.
     act: Mapped[Optional[Dict[str, Any]]] = mapped_column(JSON, nullable=True)
     act_sha256: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)

@@ -55,7 +55,7 @@ from joserfc.jws import JWSRegistry
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.orm import Session
 
-from api.identity.assurance import HIGH, LEVELS, OIDC, SUBSTANTIAL, IdentityAssurance, subject_hash
+from api.identity.assurance import HIGH, LEVELS, OIDC, SUBSTANTIAL, Act, ActConfirmation, IdentityAssurance, subject_hash
 from api.identity.store import new_id, save_assurance
 from bot.core import ids
 
@@ -147,6 +147,10 @@ class Flow:
     purpose: str
     max_age: Optional[int]
     started_at: int
+    # The chat conversation the login vouches in (the widget's sender id), and for signing the sealed ticket
+    # naming the act (``FlowSealer.seal_ticket``). None: a login for the browser alone.
+    conversation: Optional[str] = None
+    ticket: Optional[str] = None
 
 
 class FlowSealer:
@@ -165,6 +169,26 @@ class FlowSealer:
         nonce = secrets.token_bytes(12)
         body = json.dumps(asdict(flow), separators=(",", ":")).encode("utf-8")
         return base64.urlsafe_b64encode(nonce + self._aead.encrypt(nonce, body, aad)).decode("ascii").rstrip("=")
+
+    def seal_ticket(self, ticket: Dict[str, Any], aad: bytes) -> str:
+        """A signing ticket (conversation, the signer's keyed ID hash, the act, when issued), sealed like a flow:
+        the browser carries it to the platform and back, and can neither read nor change it."""
+        nonce = secrets.token_bytes(12)
+        body = json.dumps(ticket, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        return base64.urlsafe_b64encode(nonce + self._aead.encrypt(nonce, body, aad)).decode("ascii").rstrip("=")
+
+    def open_ticket(self, value: Optional[str], aad: bytes, now: float) -> Dict[str, Any]:
+        if not value:
+            raise OidcError("flow_missing", "no signing ticket")
+        try:
+            raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+            ticket = json.loads(self._aead.decrypt(raw[:12], raw[12:], aad))
+            issued = float(ticket["issued_at"])
+        except (ValueError, TypeError, KeyError, InvalidTag) as exc:
+            raise OidcError("flow_missing", "the signing ticket does not open") from exc
+        if not 0 <= now - issued <= self._lifetime:
+            raise OidcError("flow_expired", "the signing ticket is too old")
+        return ticket
 
     def open(self, value: Optional[str], aad: bytes, now: float) -> Flow:
         if not value:
@@ -219,8 +243,12 @@ class OidcVerifier:
             raise OidcError("not_configured", f"unknown assurance level {self.settings.level!r}")
         return self.settings.level
 
-    def verify(self, session: Session, proof: VerifiedLogin, now: datetime) -> IdentityAssurance:
-        """Build the assurance and add it to ``session``'s transaction (the caller commits)."""
+    def verify(
+        self, session: Session, proof: VerifiedLogin, now: datetime, client: Optional[str] = None,
+        act: Optional[Act] = None,
+    ) -> IdentityAssurance:
+        """Build the assurance and add it to ``session``'s transaction (the caller commits). ``client``: the
+        keyed hash of the conversation it vouches in; ``act``: the act a signing login confirms (意愿认证)."""
         id_number = ids.clean_id(proof.id_number)
         if ids.check_resident_id(id_number) is not None:
             # The platform's claim is not a valid 公民身份号码: nothing can be matched to it safely.
@@ -244,7 +272,14 @@ class OidcVerifier:
             external_subject=proof.subject,
             detail=detail,
         )
-        save_assurance(session, assurance)
+        confirmation = None
+        if act is not None:
+            if proof.purpose != PURPOSE_SIGNING or proof.max_age is None:
+                raise OidcError("not_fresh", "an act is confirmed only by a new login made for it")
+            confirmation = ActConfirmation(
+                act=act, act_sha256=act.digest(), sms_text_sha256=None, confirmed_at=now, assurance=assurance,
+            )
+        save_assurance(session, assurance, confirmation, client=client)
         return assurance
 
 
@@ -332,7 +367,9 @@ class OidcClient:
             transport=self._transport,
         )
 
-    async def start(self, purpose: str, now: float) -> Tuple[str, Flow]:
+    async def start(
+        self, purpose: str, now: float, conversation: Optional[str] = None, ticket: Optional[str] = None
+    ) -> Tuple[str, Flow]:
         """The platform's authorization URL for a new login, and the flow to keep on the browser."""
         if purpose not in PURPOSES:
             raise OidcError("bad_request", f"unknown purpose {purpose!r}")
@@ -344,6 +381,8 @@ class OidcClient:
             purpose=purpose,
             max_age=self.settings.fresh_max_age_seconds if purpose == PURPOSE_SIGNING else None,
             started_at=int(now),
+            conversation=conversation,
+            ticket=ticket,
         )
         extra: Dict[str, Any] = {"nonce": flow.nonce}
         if flow.max_age is not None:

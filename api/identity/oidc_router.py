@@ -7,25 +7,40 @@ it to the chat widget is a later step. The cookie is cleared on every callback, 
 """
 from __future__ import annotations
 
+import html
 import logging
-from datetime import datetime
-from typing import Dict, Literal, Tuple
-from urllib.parse import urlsplit
+from datetime import datetime, timedelta
+from typing import Dict, Literal, Optional, Tuple
+from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.dependencies import get_now, get_session
+from api.auth.dependencies import require_roles
+from api.auth.service import Principal
+from api.clock import utc
+from api.config import Settings
+from api.dependencies import get_now, get_session, get_settings
 from api.errors import ApiError
-from api.identity.oidc import FlowSealer, OidcClient, OidcError, OidcSettings, OidcVerifier
+from api.identity.assurance import Act, ActConfirmation, subject_hash
+from api.identity.deps import get_identity_gate
+from api.identity.gate import IdentityGate, to_confirmation
+from api.identity.models import AssuranceRecord
+from api.identity.oidc import PURPOSE_SIGNING, FlowSealer, OidcClient, OidcError, OidcSettings, OidcVerifier
+from api.identity.otp import checked_id
 
 logger = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/identity/oidc", tags=["identity"])
+# The action server: a link for signing through the platform, and the confirmation it left in the conversation.
+service_router = APIRouter(prefix="/service/identity/oidc", tags=["service", "identity"])
 
 FLOW_COOKIE = "gz_oidc_flow"
 _AAD = FLOW_COOKIE.encode("ascii")
+_TICKET_AAD = b"gz_oidc_signing_ticket"
 
 # reason -> (HTTP status, what the citizen reads). Every refusal ends the login: the citizen starts again.
 MESSAGES: Dict[str, Tuple[int, str]] = {
@@ -47,6 +62,7 @@ MESSAGES: Dict[str, Tuple[int, str]] = {
     "not_fresh": (401, "签署承诺前需要您刚刚重新登录过统一身份认证平台，请重新登录后再签署。"),
     "id_number_missing": (401, "统一身份认证平台没有提供您的身份证号码，无法核验身份，请使用短信验证码核验。"),
     "id_number_invalid": (401, "统一身份认证平台提供的身份证号码无法通过校验，身份未核验，请联系平台或使用短信验证码核验。"),
+    "subject_mismatch": (403, "登录统一身份认证平台的不是这份承诺的签署人本人，承诺没有签署。请由签署人本人登录确认。"),
 }
 
 
@@ -93,13 +109,20 @@ def _cookie_options(settings: OidcSettings) -> dict:
 async def start(
     request: Request,
     purpose: Literal["login", "signing"] = Query("login", description="signing: a new login, at most max_age old"),
+    conversation: Optional[str] = Query(None, max_length=200, description="the chat conversation it vouches in"),
+    ticket: Optional[str] = Query(None, max_length=4000, description="signing: the act's sealed ticket"),
     now: datetime = Depends(get_now),
 ) -> Response:
     """Send the browser to the identity platform. ``purpose=signing`` asks for a new login (``prompt=login``,
-    ``max_age``) so a commitment is signed right after the person proved who they are."""
+    ``max_age``) so a commitment is signed right after the person proved who they are; with the chat's
+    ``ticket`` that login confirms the act the ticket names (意愿认证)."""
     settings = _settings(request)
     try:
-        url, flow = await _client(request).start(purpose, now.timestamp())
+        if ticket is not None:
+            if purpose != PURPOSE_SIGNING:
+                raise OidcError("bad_request", "a ticket is for signing")
+            conversation = _sealer(request).open_ticket(ticket, _TICKET_AAD, now.timestamp())["conversation"]
+        url, flow = await _client(request).start(purpose, now.timestamp(), conversation, ticket)
     except OidcError as exc:
         raise _refusal(exc) from exc
     response = RedirectResponse(url, status_code=302)
@@ -114,23 +137,124 @@ async def start(
 async def callback(
     request: Request,
     session: Session = Depends(get_session),
+    gate: IdentityGate = Depends(get_identity_gate),
     now: datetime = Depends(get_now),
 ) -> Response:
     """Finish the login: state, code exchange with PKCE, ID token checks; then store the assurance."""
     settings = _settings(request)
     params = dict(request.query_params)
+    wants_page = "text/html" in request.headers.get("accept", "")
     try:
         flow = _sealer(request).open(request.cookies.get(FLOW_COOKIE), _AAD, now.timestamp())
         login = await _client(request).finish(flow, params, now.timestamp())
-        assurance = OidcVerifier(settings, request.app.state.id_hash_key).verify(session, login, now)
+        act, client = None, None
+        if flow.conversation:
+            client = gate.conversation_hash(flow.conversation)
+        if flow.ticket:
+            ticket = _sealer(request).open_ticket(flow.ticket, _TICKET_AAD, now.timestamp())
+            # Only the signer the chat named may confirm: a login by anyone else confirms nothing.
+            if subject_hash(login.id_number, request.app.state.id_hash_key) != ticket["subject"]:
+                raise OidcError("subject_mismatch", "the platform login is another person than the signer")
+            act = Act(**ticket["act"])
+        assurance = OidcVerifier(settings, request.app.state.id_hash_key).verify(
+            session, login, now, client=client, act=act)
         session.commit()
     except OidcError as exc:
         error = _refusal(exc)
-        response: Response = JSONResponse(
-            {"error": error.error, "message": error.message}, status_code=error.status_code
-        )
+        response: Response = (
+            _page(error.message, ok=False, status=error.status_code) if wants_page else
+            JSONResponse({"error": error.error, "message": error.message}, status_code=error.status_code))
     else:
-        response = JSONResponse({"assurance": assurance.record()})
+        if wants_page:
+            done = "已确认签署，请回到对话窗口，回复“已完成”。" if flow.ticket else "登录成功，请回到对话窗口继续办理。"
+            response = _page(done, ok=True)
+        else:
+            response = JSONResponse({"assurance": assurance.record()})
     response.headers["Cache-Control"] = "no-store"
     response.delete_cookie(FLOW_COOKIE, **_cookie_options(settings))
     return response
+
+
+def _page(message: str, *, ok: bool, status: int = 200) -> HTMLResponse:
+    """What a person's browser shows after the platform: one sentence, and the chat window is told (the widget
+    opened this page and listens for it)."""
+    text = html.escape(message)
+    body = (
+        "<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>统一身份认证</title>"
+        f"<main><p role=\"status\" style=\"font-size:1.25rem\">{text}</p></main>"
+        "<script>try{if(window.opener){window.opener.postMessage({gz_identity:%s},window.location.origin);}}"
+        "catch(e){}</script></html>" % ("true" if ok else "false")
+    )
+    return HTMLResponse(body, status_code=status)
+
+
+# --- the action server's side ---------------------------------------------------------------------------------
+
+
+class SigningRequest(BaseModel):
+    id_number: str = Field(min_length=1, max_length=40)
+    client: str = Field(min_length=1, max_length=200, description="the chat conversation (sender id)")
+    act: Act
+
+
+class SigningLink(BaseModel):
+    url: str = Field(description="where the person's browser confirms the act with a new platform login")
+    expires_in: int
+
+
+class ActLookup(BaseModel):
+    id_number: str = Field(min_length=1, max_length=40)
+    client: str = Field(min_length=1, max_length=200)
+    act: Act
+
+
+@service_router.post("/signing", response_model=SigningLink)
+def signing_link(
+    body: SigningRequest,
+    request: Request,
+    _caller: Principal = Depends(require_roles("service")),
+    settings: Settings = Depends(get_settings),
+    now: datetime = Depends(get_now),
+) -> SigningLink:
+    """A link that confirms ``act`` for the holder of ``id_number`` in this conversation through a new login
+    at the identity platform, instead of an SMS code. The ticket is sealed: nobody can change what it names."""
+    oidc = _settings(request)
+    if not oidc.enabled:
+        raise ApiError(404, "oidc_not_configured", MESSAGES["not_configured"][1])
+    ticket = _sealer(request).seal_ticket({
+        "conversation": body.client,
+        "subject": subject_hash(checked_id(body.id_number), request.app.state.id_hash_key),
+        "act": body.act.model_dump(mode="json"),
+        "issued_at": now.timestamp(),
+    }, _TICKET_AAD)
+    base = settings.public_base_url.rstrip("/")
+    url = f"{base}/api/v1/identity/oidc/start?" + urlencode({"purpose": PURPOSE_SIGNING, "ticket": ticket})
+    return SigningLink(url=url, expires_in=oidc.flow_seconds)
+
+
+@service_router.post("/acts/current", response_model=ActConfirmation)
+def current_act(
+    body: ActLookup,
+    session: Session = Depends(get_session),
+    _caller: Principal = Depends(require_roles("service")),
+    gate: IdentityGate = Depends(get_identity_gate),
+    now: datetime = Depends(get_now),
+) -> ActConfirmation:
+    """The newest confirmation of exactly ``act`` for this ID made in this conversation and still fresh, if
+    any (404 otherwise): what a signing login at the platform left for the chat to carry on with."""
+    since = utc(now) - timedelta(seconds=gate.act_seconds)
+    row = session.scalars(
+        select(AssuranceRecord)
+        .where(
+            AssuranceRecord.client_hash == gate.conversation_hash(body.client),
+            AssuranceRecord.subject_hash == subject_hash(checked_id(body.id_number), gate.id_hash_key),
+            AssuranceRecord.act_sha256 == body.act.digest(),
+            AssuranceRecord.verified_at >= since,
+        )
+        .order_by(AssuranceRecord.verified_at.desc(), AssuranceRecord.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        raise ApiError(404, "act_confirmation_required", "还没有收到您在统一身份认证平台的签署确认。")
+    return to_confirmation(row)

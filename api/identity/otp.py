@@ -34,7 +34,7 @@ from api.errors import ApiError
 from api.identity.assurance import SMS_OTP, SUBSTANTIAL, Act, ActConfirmation, IdentityAssurance, subject_hash
 from api.identity.models import OneTimeCode
 from api.identity.sms import SmsDeliveryError, SmsGateway, SmsMessage
-from api.identity.store import lock, new_id, save_assurance
+from api.identity.store import client_hash, lock, new_id, save_assurance
 from api.identity.texts import ACT_SMS_BEFORE, LOGIN_SMS_BEFORE, MESSAGES, SMS_AFTER, wait_text
 from api.signing.service import _write_secret_file
 from bot.core import ids
@@ -159,6 +159,8 @@ class SmsOtpVerifier:
 
     def _keyed(self, kind: str, value: str) -> str:
         # surrogatepass: whatever a caller sends (even a lone surrogate from JSON) hashes instead of failing.
+        if kind == "client":
+            return client_hash(self.key, value)
         return hmac.new(self.key, f"{kind}:{value}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
     def code_hash(self, challenge_id: str, purpose: str, act_sha256: Optional[str], code: str) -> str:
@@ -357,7 +359,7 @@ class SmsOtpVerifier:
                     confirmed_at=now,
                     assurance=assurance,
                 )
-            save_assurance(session, assurance, confirmation)
+            save_assurance(session, assurance, confirmation, client=row.client_hash)
             session.commit()
         except BaseException:
             session.rollback()

@@ -5,6 +5,8 @@
   nothing of commitments, credit records or anything else the platform holds about the person.
 - ``POST /api/v1/service/identity/codes/verify`` (action server): the code typed back -> the assurance, and for
   an act code the act confirmation.
+- ``POST /api/v1/service/identity/assurances/current`` (action server): the assurance a staff attestation or a
+  single sign-on made for this ID in this conversation, if one still vouches (404 ``identity_required`` if not).
 - ``POST /api/v1/identity/hotline/attestations`` (staff): the hotline's attestation of a caller's identity.
 """
 from __future__ import annotations
@@ -18,16 +20,21 @@ from sqlalchemy.orm import Session
 
 from api.auth.dependencies import require_roles
 from api.auth.service import Principal
+from api.errors import ApiError
 from api.config import Settings
 from api.dependencies import get_id_hash_key, get_now, get_session, get_settings
 from api.identity.assurance import IdentityAssurance
 from api.identity.hotline import Attestation, HotlineAttestationVerifier
-from api.identity.otp import OTP_KEY_FILE, CodeProof, CodeRequest, OtpPolicy, PhoneDirectory, SmsOtpVerifier, load_or_create_key
+from api.identity.deps import get_identity_gate, get_otp_key
+from api.identity.gate import IdentityGate
+from api.identity.otp import CodeProof, CodeRequest, OtpPolicy, PhoneDirectory, SmsOtpVerifier
+from api.identity.store import client_hash, conversation_client
 from api.identity.schemas import (
     CodeRequestBody,
     CodeSentResponse,
     CodeVerifiedResponse,
     CodeVerifyBody,
+    CurrentAssuranceBody,
     HotlineAttestationBody,
 )
 from api.identity.sms import SmsGateway, make_gateway
@@ -36,15 +43,6 @@ OUTBOX_FILE = "sms-outbox.jsonl"
 
 service_router = APIRouter(prefix="/service/identity", tags=["service", "identity"])
 router = APIRouter(prefix="/identity", tags=["identity"])
-
-
-def get_otp_key(request: Request) -> bytes:
-    key: Optional[bytes] = getattr(request.app.state, "identity_otp_key", None)
-    if key is None:
-        settings: Settings = request.app.state.settings
-        key = load_or_create_key(settings.otp_key_path or settings.var_path / "keys" / OTP_KEY_FILE)
-        request.app.state.identity_otp_key = key
-    return key
 
 
 def get_sms_gateway(settings: Settings = Depends(get_settings)) -> SmsGateway:
@@ -122,16 +120,33 @@ def verify_code(
     return CodeVerifiedResponse(assurance=confirmation.assurance, act_confirmation=confirmation)
 
 
+@service_router.post("/assurances/current", response_model=IdentityAssurance)
+def current_assurance(
+    body: CurrentAssuranceBody,
+    session: Session = Depends(get_session),
+    _caller: Principal = Depends(require_roles("service")),
+    gate: IdentityGate = Depends(get_identity_gate),
+    now: datetime = Depends(get_now),
+) -> IdentityAssurance:
+    found = gate.current(session, body.client, body.id_number, now)
+    if found is None:
+        raise ApiError(404, "identity_required", "该证件号码在本次对话中还没有核验身份。")
+    return found
+
+
 @router.post("/hotline/attestations", status_code=201, response_model=IdentityAssurance)
 def attest_caller(
     body: HotlineAttestationBody,
     session: Session = Depends(get_session),
     staff: Principal = Depends(require_roles("staff")),
     id_hash_key: bytes = Depends(get_id_hash_key),
+    otp_key: bytes = Depends(get_otp_key),
     now: datetime = Depends(get_now),
 ) -> IdentityAssurance:
+    conversation = client_hash(otp_key, conversation_client(body.conversation)) if body.conversation else None
     assurance = HotlineAttestationVerifier(id_hash_key).verify(
-        session, Attestation(id_number=body.id_number, how=body.how, staff=staff, note=body.note), now
+        session, Attestation(id_number=body.id_number, how=body.how, staff=staff, note=body.note), now,
+        client=conversation,
     )
     session.commit()
     return assurance

@@ -47,3 +47,10 @@ class HotlineAttestationBody(BaseModel):
     id_number: str = Field(min_length=1, max_length=40)
     how: Literal["callback_registered_phone", "video_id_document", "personal_details"]
     note: str = Field("", max_length=200)
+    conversation: Optional[str] = Field(
+        None, max_length=200, description="the hotline session's conversation the attestation vouches in")
+
+
+class CurrentAssuranceBody(BaseModel):
+    id_number: str = Field(min_length=1, max_length=40)
+    client: str = Field(min_length=1, max_length=200, description="the conversation (the channel's sender id)")

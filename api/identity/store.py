@@ -1,6 +1,8 @@
 """Storing assurances, and the lock that makes code limits and single use exact under concurrency."""
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 from typing import Optional
 
@@ -13,6 +15,19 @@ from api.identity.models import AssuranceRecord
 
 # PostgreSQL transaction-scoped advisory lock serialising code requests and checks ("GZID").
 IDENTITY_LOCK_KEY = 0x475A_4944
+
+
+def conversation_client(conversation: str) -> str:
+    """How a chat conversation (a channel's sender id, a hotline session) is named as a code's client."""
+    return f"client:{conversation}"
+
+
+def client_hash(key: bytes, client: str) -> str:
+    """Keyed hash of a client (``conversation_client(...)`` or ``address:<ip>``) with the identity key.
+
+    The same hash one-time codes are counted under, so an assurance redeemed from a code inherits the client
+    the code was sent for."""
+    return hmac.new(key, f"client:{client}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
 
 
 def new_id() -> str:
@@ -33,10 +48,15 @@ def lock(session: Session) -> None:
 
 
 def save_assurance(
-    session: Session, assurance: IdentityAssurance, confirmation: Optional[ActConfirmation] = None
+    session: Session,
+    assurance: IdentityAssurance,
+    confirmation: Optional[ActConfirmation] = None,
+    client: Optional[str] = None,
 ) -> AssuranceRecord:
-    """Add the assurance (and the act it confirmed, if any) to the caller's transaction."""
+    """Add the assurance (and the act it confirmed, if any) to the caller's transaction. ``client`` is the
+    keyed client hash of the conversation it was made in, when there is one."""
     row = AssuranceRecord(
+        client_hash=client,
         assurance_id=assurance.assurance_id,
         method=assurance.method,
         level=assurance.level,

@@ -264,6 +264,11 @@ DEMO_PHONES: List[Tuple[str, str]] = [
     ("410102198505052342", "13800132342"),  # 李娜
     ("410103196208085671", "13800135671"),  # 赵强
     ("410105200002291113", "13912345678"),  # 刘洋
+    # An enterprise's registered number is its legal representative's 实名 mobile, as the market-regulation
+    # register holds it: the code for an enterprise acting for itself reaches the person who may commit for it.
+    ("91410100MA44XK7L3D", "13700137000"),  # 郑州好味餐饮管理有限公司
+    ("91410105MA9F0Q2W1A", "13700130001"),  # 郑州速达物流有限公司
+    ("92410102MA45T8UP0E", "13700130002"),  # 二七区老街便利店（个体工商户）
 ]
 PHONE_PROVIDER = "通信管理局（电话用户实名登记）"
 

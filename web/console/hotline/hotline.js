@@ -28,7 +28,8 @@
   var SLOT_LABELS = {
     item: "办理事项", use_commitment: "是否采用告知承诺方式", acting_as: "本人办理还是代办",
     applicant_name: "申请人姓名（企业为全称）", applicant_id: "申请人证件号码", representative_name: "法定代表人姓名",
-    agent_name: "代办人姓名", agent_id: "代办人身份证号", authorization_no: "授权委托书编号",
+    agent_name: "代办人姓名", agent_id: "代办人身份证号", authorization_no: "授权编号和授权码",
+    identity_code: "核验来电人身份",
     authorization_scope: "委托书是否写明特别授权代为承诺", phone: "联系手机号", notice_ack: "告知书宣读确认",
     affirmation: "来电人的承诺原话", commitment_no: "承诺编号", withdraw_reason: "撤回理由", complaint_text: "投诉举报内容",
     complaint_commitment_no: "投诉涉及的承诺编号", complaint_phone: "投诉回复手机号",
@@ -43,7 +44,8 @@
     representative_name: "请询问企业法定代表人的姓名（承诺书以法定代表人名义作出）。来电人不是法定代表人时，须凭企业的特别授权按代办办理。",
     agent_name: "请询问代办人（来电人本人）的姓名。来电人连同身份证号一起说出时，可一并录入。",
     agent_id: "请询问代办人（来电人本人）的18位身份证号。录入后请逐位向来电人复述核对，再提交。",
-    authorization_no: "请询问授权委托书上的编号（一般由字母和数字组成，例如 SQ2026-0012）。",
+    authorization_no: "请询问委托人给代办人的授权编号（SQ开头）和8位授权码；纸质授权委托书须先在“登记纸质授权”中查验登记。",
+    identity_code: "请核验来电人的身份：回拨该证件号码登记的实名手机由本人接听，或视频核对本人与身份证。核验后选择方式、录入证件号码并提交。",
     authorization_scope: "请来电人对照授权委托书原文回答：是否写明“特别授权代为作出告知承诺”？按回答点击；来电人不确定时，请其先查看委托书。",
     phone: "请与来电人确认接收办理和核查短信的手机号。",
     commitment_no: "请询问来电人的承诺编号（以CN开头，在承诺回执短信里）。",
@@ -444,6 +446,10 @@
       })));
       return panel;
     }
+    if (step.slot === "identity_code") {
+      panel.appendChild(identityForm());
+      return panel;
+    }
     if (step.slot === "phone" && state.session.caller_mobile) {
       panel.appendChild(el("div.caller-phone", {}, [
         el("p", { text: "请向来电人确认：办理和核查短信发到来电号码 " + state.session.caller_phone_masked + " 可以吗？" }),
@@ -455,6 +461,34 @@
     }
     panel.appendChild(textField(step.slot, "录入来电人的回答"));
     return panel;
+  }
+
+  /* The staff member attests the caller's identity for this call (api: /hotline/sessions/{id}/identity); the
+     journey then goes on. The record names the staff member and how they checked: they answer for it. */
+  function identityForm() {
+    var how = el("select#attest-how", { name: "how", "aria-label": "核验方式" }, [
+      el("option", { value: "callback_registered_phone", text: "回拨登记的实名手机，本人接听确认" }),
+      el("option", { value: "video_id_document", text: "视频通话核对本人与居民身份证" }),
+    ]);
+    var id = el("input#attest-id", { name: "id_number", autocomplete: "off", inputmode: "text", maxlength: "40",
+      "aria-label": "被核验人的证件号码", placeholder: "被核验人的证件号码（本人办理为申请人，代办为代办人）" });
+    var form = el("form.attest", {}, [
+      el("label", { for: "attest-how", text: "核验方式" }), how,
+      el("label", { for: "attest-id", text: "证件号码" }), id,
+      el("button.primary", { type: "submit", disabled: state.busy, text: "已核验身份，提交" }),
+    ]);
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      try {
+        await GZ.api("POST", "/hotline/sessions/" + state.session.session_id + "/identity",
+          { id_number: id.value.trim(), how: how.value });
+      } catch (error) {
+        GZ.toast((error && error.message) || "身份核验没有提交成功，请重试。", "error");
+        return;
+      }
+      say("已核验", false, "已核验来电人身份（" + how.options[how.selectedIndex].text + "）");
+    });
+    return form;
   }
 
   /* A number being read back: large, grouped, checked as it is typed; in full only while this step is open. */

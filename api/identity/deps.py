@@ -1,0 +1,28 @@
+"""FastAPI dependencies of the identity module that other domains use: the key and the gate."""
+from __future__ import annotations
+
+from typing import Optional
+
+from fastapi import Depends, Request
+
+from api.config import Settings
+from api.dependencies import get_id_hash_key, get_settings
+from api.identity.gate import IdentityGate
+from api.identity.otp import OTP_KEY_FILE, load_or_create_key
+
+
+def get_otp_key(request: Request) -> bytes:
+    key: Optional[bytes] = getattr(request.app.state, "identity_otp_key", None)
+    if key is None:
+        settings: Settings = request.app.state.settings
+        key = load_or_create_key(settings.otp_key_path or settings.var_path / "keys" / OTP_KEY_FILE)
+        request.app.state.identity_otp_key = key
+    return key
+
+
+def get_identity_gate(
+    settings: Settings = Depends(get_settings),
+    key: bytes = Depends(get_otp_key),
+    id_hash_key: bytes = Depends(get_id_hash_key),
+) -> IdentityGate:
+    return IdentityGate(key, id_hash_key, settings.identity_session_seconds, settings.act_confirmation_seconds)
