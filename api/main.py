@@ -14,6 +14,8 @@ from api.admin.web import mount_console
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.auth.service import load_or_create_jwt_secret, load_or_create_service_token
+from api.authorisations.router import router as authorisations_router
+from api.authorisations.router import service_router as authorisation_service_router
 from api.catalogue.router import router as catalogue_router
 from api.commitments.router import me_router as my_commitments_router
 from api.commitments.router import router as commitments_router
@@ -32,6 +34,7 @@ from api.handoff.router import router as handoff_router
 from api.handoff.router import service_router as handoff_service_router
 from api.hotline.router import router as hotline_router
 from api.identity.oidc_router import router as oidc_router
+from api.identity.oidc_router import service_router as oidc_service_router
 from api.identity.router import router as identity_router
 from api.identity.router import service_router as identity_service_router
 from api.portal.router import mount_web
@@ -102,8 +105,11 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     v1.include_router(handoff_router)  # human handoff from the citizen channels
     v1.include_router(handoff_service_router)
     v1.include_router(oidc_router)  # single sign-on through the city's identity platform
+    v1.include_router(oidc_service_router)  # signing through the platform, for the action server
     v1.include_router(identity_service_router)  # SMS one-time codes and act confirmation for the action server
     v1.include_router(identity_router)  # the hotline's identity attestations
+    v1.include_router(authorisation_service_router)  # special authorisations (特别授权) granted and checked in chat
+    v1.include_router(authorisations_router)  # paper authorisations recorded by staff
     app.include_router(v1)
     mount_console(app)  # the staff and admin consoles under /console/
     mount_web(app)  # the demo portal at / and the widget's files under /static/widget/

@@ -48,6 +48,50 @@ def scratch_pg_databases(config) -> Iterator[None]:
         admin.dispose()
 
 
+@contextmanager
+def identity_platform(var_dir: Path, api_url: str) -> Iterator[dict]:
+    """The city's identity platform for the session's stack: the loopback OpenID Connect provider of
+    tests/oidc_provider.py in the API's venv (it needs Authlib), and the API configured as its client through
+    the GZ_OIDC_* environment the stack's processes inherit. The client secret goes to a 0600 file."""
+    import json
+    import subprocess
+    import sys
+
+    from bot.stack import API_PY, ROOT
+
+    callback = api_url + "/api/v1/identity/oidc/callback"
+    proc = subprocess.Popen([str(API_PY), "-m", "tests.oidc_provider", callback], cwd=ROOT, text=True,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=sys.stderr)
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        if not line:
+            raise RuntimeError("the identity platform for the tests did not start")
+        info = json.loads(line)
+        secret = var_dir / "oidc-client.secret"
+        fd = os.open(str(secret), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(info["client_secret"] + "\n")
+        settings = {"GZ_OIDC_ISSUER": info["issuer"], "GZ_OIDC_CLIENT_ID": info["client_id"],
+                    "GZ_OIDC_CLIENT_SECRET_FILE": str(secret), "GZ_OIDC_REDIRECT_URI": callback}
+        before = {name: os.environ.get(name) for name in settings}
+        os.environ.update(settings)
+        try:
+            yield {**info, "callback": callback}
+        finally:
+            for name, value in before.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+    finally:
+        if proc.stdin:
+            proc.stdin.close()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
     from bot.model import ensure_model
@@ -64,8 +108,9 @@ def stack(tmp_path_factory):
         api_port=free_port(),
         pg_tracker_db=f"rasa_trackers_e2e_{run_id}",
     )
-    with scratch_pg_databases(config):
+    with scratch_pg_databases(config), identity_platform(var_dir, config.api_url) as platform:
         s = Stack(config, model)
+        s.identity_platform = platform
         s.prepare()
         s.start_all()
         try:

@@ -404,3 +404,20 @@ def _handler(provider: Provider) -> type:
             return max_age is not None and time.time() - current[1] > int(max_age)
 
     return Handler
+
+
+def main() -> None:
+    """Run the provider for another process (the end-to-end stack, whose venv has no Authlib): the relying
+    party's callback URL is the one argument; the issuer and client credentials go out as one JSON line on
+    stdout (a pipe, never a command line); the provider serves until stdin is closed."""
+    import sys
+
+    with Provider() as provider:
+        provider.register_client(sys.argv[1])
+        print(json.dumps({"issuer": provider.issuer, "client_id": provider.client_id,
+                          "client_secret": provider.client_secret}), flush=True)
+        sys.stdin.read()
+
+
+if __name__ == "__main__":
+    main()

@@ -19,6 +19,7 @@
 #   rasa.token               protects Rasa's HTTP API (read by bot/rasa_server.py, never on argv)
 #   action.secret            Rasa's credential at the action server (X-GZ-Action-Secret)
 #   channel-evidence.key     32 random bytes: the channels sign evidence with it (Rasa and the API only)
+#   otp.key                  32 random bytes: one-time codes are stored only as an HMAC with it (API only)
 # DIR/ca/ca.key              the letters' root private key: never mounted into any container. It only issues
 #                            the next letter-signing certificate; keep it offline.
 # DIR/.env                   PG_PASSWORD, REDIS_PASSWORD (compose reads it for ${...})
@@ -168,6 +169,7 @@ fi
 [ -s secrets/rasa.token ] || token > secrets/rasa.token
 [ -s secrets/action.secret ] || token > secrets/action.secret
 [ -s secrets/channel-evidence.key ] || rand 32 > secrets/channel-evidence.key
+[ -s secrets/otp.key ] || rand 32 > secrets/otp.key
 find secrets -type f -exec chmod 644 {} +
 [ ! -e ca/ca.key ] || chmod 600 ca/ca.key
 if [ ! -s .env ]; then

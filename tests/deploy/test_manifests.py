@@ -198,7 +198,8 @@ def test_every_secret_and_config_key_a_pod_uses_exists():
 
 def test_the_keys_are_secrets_mounted_read_only_where_they_are_used():
     keys = {"platform_ed25519.pem", "platform_sm2.key", "letter-signer.key", "letter-signer.pem", "letter-ca.pem",
-            "id_hash.key", "data.key", "hotline.secret", "jwt.secret", "service.token", "channel-evidence.key"}
+            "id_hash.key", "data.key", "hotline.secret", "jwt.secret", "service.token", "channel-evidence.key",
+            "otp.key"}
     assert keys <= set(by_kind("Secret")["gaozhi-keys"]["stringData"])
     config = by_kind("ConfigMap")["gaozhi-config"]["data"]
     api = by_kind("Deployment")["api"]["spec"]["template"]["spec"]
@@ -209,7 +210,7 @@ def test_the_keys_are_secrets_mounted_read_only_where_they_are_used():
     for setting, filename in (("GZ_SIGNING_KEY_PATH", "platform_ed25519.pem"), ("GZ_ID_HASH_KEY_PATH", "id_hash.key"),
                               ("GZ_JWT_SECRET_PATH", "jwt.secret"), ("GZ_SERVICE_TOKEN_PATH", "service.token"),
                               ("GZ_DATA_KEY_PATH", "data.key"), ("GZ_HOTLINE_SECRET_PATH", "hotline.secret"),
-                              ("GZ_EVIDENCE_KEY_PATH", "channel-evidence.key")):
+                              ("GZ_EVIDENCE_KEY_PATH", "channel-evidence.key"), ("GZ_OTP_KEY_PATH", "otp.key")):
         assert config[setting] == f"{mount['mountPath']}/{filename}"
 
     def secret_items(spec):
@@ -545,6 +546,7 @@ def files_the_api_reads(env: Dict[str, str]) -> Dict[str, Path]:
         "JWT secret": settings.jwt_secret_file,
         "service token": settings.service_token_file,
         "channel-evidence key": settings.evidence_key_file,
+        "one-time-code key": settings.otp_key_path,
     }
     hotline = settings_from(env, RasaLinkSettings).hotline_secret_path
     if hotline is not None:

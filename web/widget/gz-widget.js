@@ -32,6 +32,9 @@
     startOpen: false,
     container: null, // a CSS selector: render inside this element instead of a floating panel
     storageKey: null,
+    // The city's identity platform (统一身份认证) is configured at the API: offer signing in there instead of an
+    // SMS code. Off by default: a deployment without the platform would only show a dead button.
+    identityPlatform: false,
   };
 
   var STRINGS = {
@@ -98,6 +101,9 @@
       receiptVerify: "核验承诺书",
       receiptPdf: "下载承诺书（PDF）",
       receiptCopy: "复制编号",
+      platformLogin: "用统一身份认证登录（免短信验证码）",
+      platformSign: "前往统一身份认证确认签署",
+      platformDone: "已完成",
       receiptCopied: "已复制",
       receiptKeep: "请保存好承诺编号，核查结果会短信通知您。",
       pdfFormLabel: "下载承诺书",
@@ -200,6 +206,9 @@
       receiptVerify: "Verify",
       receiptPdf: "Download PDF",
       receiptCopy: "Copy number",
+      platformLogin: "Sign in with the city's identity platform (no SMS code)",
+      platformSign: "Confirm at the identity platform",
+      platformDone: "Done",
       receiptCopied: "Copied",
       receiptKeep: "Keep this number.",
       pdfFormLabel: "Download the letter",
@@ -514,6 +523,34 @@
     }
   };
 
+  /* The identity platform instead of an SMS code: sign in for this conversation (identity_code), or confirm
+     the act with a new login there (act_code, the bot's signing_url). The platform's page tells this window
+     when it is done, and the widget says "已完成" for the person, who clicked and logged in themselves. */
+  Widget.prototype.platformButton = function (slot, custom) {
+    var self = this, t = this.t, url = null, label = null;
+    if (slot === "act_code" && custom.signing_url) {
+      url = safeUrl(custom.signing_url);
+      label = t.platformSign;
+    } else if (slot === "identity_code" && this.config.identityPlatform && this.config.apiUrl && this.state.sessionId) {
+      url = safeUrl(this.config.apiUrl.replace(/\/$/, "") + "/api/v1/identity/oidc/start?purpose=login&conversation=" +
+        encodeURIComponent(this.state.sessionId));
+      label = t.platformLogin;
+    }
+    if (!url) return null;
+    var origin = new URL(url).origin;
+    return el("div", { className: "gzw-options" }, [el("button", { type: "button", className: "gzw-btn gzw-platform", text: label,
+      onclick: function () {
+        var popup = window.open(url, "gz_identity", "width=480,height=640");
+        if (!popup) { window.location.assign(url); return; }
+        var listener = function (event) {
+          if (event.origin !== origin || !event.data || event.data.gz_identity !== true) return;
+          window.removeEventListener("message", listener);
+          self.send(t.platformDone, t.platformDone);
+        };
+        window.addEventListener("message", listener);
+      } })]);
+  };
+
   /* Send ``value`` to the bot; ``shown`` is what the user's bubble says (a button label, a masked ID). */
   Widget.prototype.send = function (value, shown) {
     value = String(value).trim();
@@ -734,6 +771,8 @@
       var block = { kind: "ask", slot: slot };
       var children = [this.bubble(entry.t || "", custom.error ? "warn" : null)];
       if (Array.isArray(custom.options) && custom.options.length) children.push(this.optionButtons(block, slot, custom.options));
+      var platform = this.platformButton(slot, custom);
+      if (platform) children.push(platform);
       this.append(this.botRow(children, "gzw-ask"), entry);
       if (block.controls) this.activate(block);
       else if (slot === "item" && this.active && this.active.kind === "candidates") { /* the cards answer it */ }
