@@ -21,6 +21,11 @@ _client: Optional[httpx.AsyncClient] = None
 _file_token: Optional[str] = None
 
 
+# 401/403 refusals about the person (not yet verified, verified as someone else, a code or an authorisation that
+# does not hold), as opposed to the API refusing the action server's own credential.
+PERSON_REFUSALS = ("identity_", "act_confirmation_", "authorisation_", "code_", "oidc_")
+
+
 class BackendUnavailable(Exception):
     """The API could not be reached or failed on its side; the user's data stays in the tracker."""
 
@@ -72,11 +77,6 @@ async def _request(method: str, path: str, **kwargs: Any) -> Any:
         raise BackendUnavailable(str(exc)) from exc
     if response.status_code >= 500:
         raise BackendUnavailable(f"{response.status_code} from {path}")
-    if response.status_code in (401, 403):
-        # Our own service credential was refused: a configuration fault of the server side, not the user's
-        # answer; treated like an outage so the user keeps what they entered (P4).
-        logger.error("backend %s %s refused the service credential (%s)", method, path, response.status_code)
-        raise BackendUnavailable(f"{response.status_code} from {path}")
     if response.status_code >= 400:
         try:
             body = response.json()
@@ -86,8 +86,13 @@ async def _request(method: str, path: str, **kwargs: Any) -> Any:
             body = {}
         detail = body.get("detail") if isinstance(body.get("detail"), dict) else body
         # The API's errors say ``error``; a refusal of the channel evidence may say ``code``: both are the code.
-        code = detail.get("error") or detail.get("code") or "refused"
-        raise BackendRefused(response.status_code, str(code), str(detail.get("message", "")))
+        code = str(detail.get("error") or detail.get("code") or "refused")
+        if response.status_code in (401, 403) and not code.startswith(PERSON_REFUSALS):
+            # Our own service credential was refused: a configuration fault of the server side, not the user's
+            # answer; treated like an outage so the user keeps what they entered (P4).
+            logger.error("backend %s %s refused the service credential (%s)", method, path, response.status_code)
+            raise BackendUnavailable(f"{response.status_code} from {path}")
+        raise BackendRefused(response.status_code, code, str(detail.get("message", "")))
     return response.json()
 
 
@@ -95,9 +100,14 @@ async def fetch_catalogue() -> List[Dict[str, Any]]:
     return await _request("GET", "/api/v1/catalogue/items")
 
 
-async def check_credit(id_number: str) -> Dict[str, Any]:
-    # POST, so the ID number never appears in a URL or an access log (P5).
-    return await _request("POST", "/api/v1/credit/check", json={"id_number": id_number})
+async def check_credit(id_number: str, *, assurance_id: Optional[str], client: str,
+                       authorisation: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    """POST, so the ID number never appears in a URL or an access log (P5). The API answers only for a person
+    verified in this conversation, or their agent holding an authorisation (actions/identity.py)."""
+    body: Dict[str, Any] = {"id_number": id_number, "assurance_id": assurance_id, "client": client}
+    if authorisation:
+        body["authorisation"] = authorisation
+    return await _request("POST", "/api/v1/credit/check", json=body)
 
 
 async def submit_commitment(payload: Dict[str, Any]) -> Dict[str, Any]:
@@ -107,17 +117,23 @@ async def submit_commitment(payload: Dict[str, Any]) -> Dict[str, Any]:
 # --- service endpoints of the chat flows after the commitment (ownership proof in the body, P5) ---------
 
 
-async def commitment_status(commitment_no: str, id_number: str) -> Dict[str, Any]:
+async def commitment_status(commitment_no: str, id_number: str, *, assurance_id: Optional[str],
+                            client: str) -> Dict[str, Any]:
+    """The API answers only the applicant verified in this conversation (``assurance_id`` from
+    actions/identity.py, ``client`` the chat's sender id); identity_* refusals come back as BackendRefused."""
     return await _request(
-        "POST", "/api/v1/service/commitments/status", json={"commitment_no": commitment_no, "id_number": id_number}
+        "POST", "/api/v1/service/commitments/status",
+        json={"commitment_no": commitment_no, "id_number": id_number, "assurance_id": assurance_id, "client": client},
     )
 
 
-async def withdraw_commitment(commitment_no: str, id_number: str, reason: str) -> Dict[str, Any]:
+async def withdraw_commitment(commitment_no: str, id_number: str, reason: str, *, assurance_id: Optional[str],
+                              client: str) -> Dict[str, Any]:
     return await _request(
         "POST",
         "/api/v1/service/commitments/withdraw",
-        json={"commitment_no": commitment_no, "id_number": id_number, "reason": reason},
+        json={"commitment_no": commitment_no, "id_number": id_number, "reason": reason,
+              "assurance_id": assurance_id, "client": client},
     )
 
 
@@ -125,9 +141,82 @@ async def file_complaint(payload: Dict[str, Any]) -> Dict[str, Any]:
     return await _request("POST", "/api/v1/service/complaints", json=payload)
 
 
-async def credit_records(name: str, id_number: str) -> Dict[str, Any]:
-    return await _request("POST", "/api/v1/service/credit/records", json={"name": name, "id_number": id_number})
+async def credit_records(name: str, id_number: str, *, assurance_id: Optional[str], client: str) -> Dict[str, Any]:
+    """One's own integrity file: the verified identity decides whose it is; the name only words the answer."""
+    return await _request("POST", "/api/v1/service/credit/records",
+                          json={"name": name, "id_number": id_number, "assurance_id": assurance_id, "client": client})
 
 
-async def credit_warning(item_code: str, id_number: str) -> Dict[str, Any]:
-    return await _request("POST", "/api/v1/service/credit/warning", json={"item_code": item_code, "id_number": id_number})
+async def credit_warning(item_code: str, id_number: str, *, assurance_id: Optional[str], client: str,
+                         authorisation: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    body: Dict[str, Any] = {"item_code": item_code, "id_number": id_number, "assurance_id": assurance_id,
+                            "client": client}
+    if authorisation:
+        body["authorisation"] = authorisation
+    return await _request("POST", "/api/v1/service/credit/warning", json=body)
+
+
+# --- identity (api/identity): codes to the 实名 phone, and assurances made in this conversation -------------
+
+
+async def request_code(id_number: str, client: str, act: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    """Send a login code (or, with ``act``, a code that confirms that act) to the ID's registered phone."""
+    body: Dict[str, Any] = {"purpose": "act" if act else "login", "id_number": id_number, "client": client}
+    if act:
+        body["act"] = act
+    return await _request("POST", "/api/v1/service/identity/codes", json=body)
+
+
+async def verify_code(id_number: str, code: str, client: str, act: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+    body: Dict[str, Any] = {"purpose": "act" if act else "login", "id_number": id_number, "code": code,
+                            "client": client}
+    if act:
+        body["act"] = act
+    return await _request("POST", "/api/v1/service/identity/codes/verify", json=body)
+
+
+async def current_assurance(id_number: str, client: str) -> Optional[Dict[str, Any]]:
+    """The assurance a staff attestation or a single sign-on made for this ID in this conversation, or None."""
+    try:
+        return await _request("POST", "/api/v1/service/identity/assurances/current",
+                              json={"id_number": id_number, "client": client})
+    except BackendRefused as refused:
+        if refused.status == 404:
+            return None
+        raise
+
+
+# --- special authorisations (api/authorisations) ----------------------------------------------------------
+
+
+async def check_authorisation(payload: Dict[str, Any]) -> Dict[str, Any]:
+    return await _request("POST", "/api/v1/service/authorisations/check", json=payload)
+
+
+async def grant_authorisation(payload: Dict[str, Any]) -> Dict[str, Any]:
+    return await _request("POST", "/api/v1/service/authorisations", json=payload)
+
+
+async def list_authorisations(payload: Dict[str, Any]) -> Dict[str, Any]:
+    return await _request("POST", "/api/v1/service/authorisations/list", json=payload)
+
+
+async def revoke_authorisation(payload: Dict[str, Any]) -> Dict[str, Any]:
+    return await _request("POST", "/api/v1/service/authorisations/revoke", json=payload)
+
+
+async def oidc_signing_link(id_number: str, client: str, act: Dict[str, Any]) -> Dict[str, Any]:
+    """A link where the person confirms the act with a new login at the city's identity platform."""
+    return await _request("POST", "/api/v1/service/identity/oidc/signing",
+                          json={"id_number": id_number, "client": client, "act": act})
+
+
+async def oidc_act_confirmation(id_number: str, client: str, act: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+    """The confirmation such a login left in this conversation for exactly this act, or None (not yet)."""
+    try:
+        return await _request("POST", "/api/v1/service/identity/oidc/acts/current",
+                              json={"id_number": id_number, "client": client, "act": act})
+    except BackendRefused as refused:
+        if refused.status == 404:
+            return None
+        raise

@@ -173,6 +173,13 @@ def identity_step(subject: Subject, on_verified: Optional[Hook] = None,
             return clarify("resent" if await send_code(state, id_number) else "not_resent")
         code = code_in(state.text)
         if code is None:
+            # "已完成" after signing in at the identity platform in this conversation (the widget's button).
+            try:
+                held = await backend.current_assurance(id_number, conversation(state))
+            except (backend.BackendUnavailable, backend.BackendRefused):
+                held = None
+            if held:
+                return value_reading(masked_assurance(held, id_number))
             return clarify("invalid_code", "短信里的6位数字验证码")
         if not state.slots.get(SENT_SLOT):
             # No code is known to be on its way (the send failed): send one now instead of checking a guess.
@@ -231,8 +238,12 @@ def act_step(signer: Subject, act: Callable[[State], Dict[str, Any]], on_confirm
         id_number = signer(state.slots)
         if not id_number:
             return clarify("identity_unknown")
-        if wants_resend(state.text):
+        sent = state.slots.get(ACT_SENT_SLOT) or {}
+        if wants_resend(state.text) or (sent.get("signing_url") and _SMS_RE.search(state.text or "")):
+            # "重新发送", or a person signed in through the platform asking for the SMS instead.
             return clarify("resent" if await send_code(state, id_number, act(state)) else "not_resent")
+        if sent.get("signing_url") and code_in(state.text) is None:
+            return await _platform_confirmation(state, id_number, act(state))
         code = code_in(state.text)
         if code is None:
             return clarify("invalid_code", "确认短信里的6位数字验证码")
@@ -246,15 +257,16 @@ def act_step(signer: Subject, act: Callable[[State], Dict[str, Any]], on_confirm
         except backend.BackendRefused as refused:
             _note(state, refused.message or messages.CODE_REFUSED_TEXT)
             return clarify(refused.code)
+        # Only the act's own confirmation confirms it: an answer without one (a login's) never stands for it.
         confirmation = answer.get("act_confirmation") or {}
-        assurance = confirmation.get("assurance") or answer.get("assurance") or {}
+        assurance = confirmation.get("assurance") or {}
         if not assurance.get("assurance_id"):
             return clarify("service_down")
         return value_reading({"confirmation_id": assurance["assurance_id"],
                               "confirmed_at": confirmation.get("confirmed_at")})
 
     async def other(state: State, reading: Reading) -> None:
-        failed = reading.detail in RETRY_CODES or reading.detail == "invalid_code"
+        failed = reading.detail in RETRY_CODES or reading.detail in ("invalid_code", "signing_pending")
         state.reask(ACT_SLOT, reading.detail, reading.expected, failed=failed)
         if reading.detail in RESEND_CODES:
             id_number = signer(state.slots)
@@ -268,6 +280,9 @@ def act_step(signer: Subject, act: Callable[[State], Dict[str, Any]], on_confirm
     def ask(state: State, error: Optional[str]) -> messages.Message:
         sent = state.slots.get(ACT_SENT_SLOT) or {}
         item = state.item()
+        if sent.get("signing_url"):
+            return messages.act_signing_ask(item.name if item else "", sent["signing_url"], error,
+                                            getattr(state, "identity_note", ""))
         return messages.act_code_ask(item.name if item else "", sent.get("to"), error,
                                      getattr(state, "identity_note", ""))
 
@@ -275,7 +290,40 @@ def act_step(signer: Subject, act: Callable[[State], Dict[str, Any]], on_confirm
                 store=lambda value, state: VERIFIED, cancel_text=messages.CANCEL_TEXT["affirmation"])
 
 
+_SMS_RE = re.compile(r"短信|验证码")
+
+
+async def _platform_confirmation(state: State, id_number: str, act: Dict[str, Any]) -> Reading:
+    """"已完成" after the signing login at the identity platform: the confirmation it left, if it did."""
+    try:
+        confirmation = await backend.oidc_act_confirmation(id_number, conversation(state), act)
+    except backend.BackendUnavailable:
+        _note(state, messages.CODE_SERVICE_DOWN_TEXT)
+        return clarify("service_down")
+    except backend.BackendRefused as refused:
+        _note(state, refused.message or messages.CODE_REFUSED_TEXT)
+        return clarify(refused.code)
+    if not confirmation:
+        return clarify("signing_pending")
+    assurance = confirmation.get("assurance") or {}
+    if not assurance.get("assurance_id"):
+        return clarify("service_down")
+    return value_reading({"confirmation_id": assurance["assurance_id"], "confirmed_at": confirmation.get("confirmed_at"),
+                          "method": "oidc"})
+
+
 async def request_act_code(state: State, id_number: str, act: Dict[str, Any]) -> None:
+    """Ask for the act's confirmation: by a new login at the identity platform when the person came in through
+    it (their browser is there), else by an SMS code naming the act."""
     for slot in ACT_SLOTS:
         state.set(slot, None)
+    held = state.slots.get(ASSURANCE_SLOT) or {}
+    if held.get("method") == "oidc":
+        try:
+            link = await backend.oidc_signing_link(id_number, conversation(state), act)
+        except (backend.BackendUnavailable, backend.BackendRefused) as exc:
+            logger.info("%s: no platform signing (%s); SMS instead", state.spec.name, type(exc).__name__)
+        else:
+            state.set(ACT_SENT_SLOT, {"signing_url": link.get("url"), "expires_in": link.get("expires_in")})
+            return
     await send_code(state, id_number, act)

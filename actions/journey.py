@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
+import unicodedata
 import uuid
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, backend, handoff, hotline, messages
+from actions import answers, backend, handoff, hotline, identity, messages
 from actions.catalogue import catalogue
 from actions.extract import extract
 from actions.forms import (DELIVERIES_SLOT, FAQ_CONFIDENCE, FAQ_INTENTS, FormSpec, State, Step, answer_faq,
@@ -65,6 +67,10 @@ JOURNEY_SLOTS = (
     DELIVERIES_SLOT,
     "notice_ack_evidence",
     "affirmation_evidence",
+    # Who acts (actions/identity.py): the login code, the assurance the API returned for it, and the code that
+    # confirmed the commitment itself; for a proxy, the authorisation the principal granted.
+    *identity.SLOTS,
+    "authorisation",
 )
 
 # What a reading statement and an affirmation mean once taken: undone together when the API refuses them.
@@ -86,6 +92,12 @@ EVIDENCE_REFUSALS = frozenset({
 
 def is_proxy(slots: Dict[str, Any]) -> bool:
     return slots.get("acting_as") == "proxy"
+
+
+def signer_id(slots: Dict[str, Any]) -> Optional[str]:
+    """Whose identity is verified and who signs: the agent in a proxy journey, else the applicant (an
+    enterprise's 统一社会信用代码 reaches its registered legal representative's phone)."""
+    return slots.get("agent_id") if is_proxy(slots) else slots.get("applicant_id")
 
 
 def enterprise_in_person(slots: Dict[str, Any]) -> bool:
@@ -180,12 +192,44 @@ def check_applicant_id(value: str, state: State) -> Optional[str]:
         return "uscc_required" if kind == "resident_id" else ids.check_uscc(value)
     if kind == "uscc":
         return ids.check_uscc(value)
-    return ids.check_resident_id(value)
+    error = ids.check_resident_id(value)
+    # The agent is asked first now: the principal named after them cannot be the agent again.
+    if error is None and is_proxy(state.slots) and ids.clean_id(value) == state.slots.get("agent_id"):
+        return "agent_is_applicant"
+    return error
+
+
+def ask_applicant_name(state: State, error: Optional[str]) -> messages.Message:
+    key = "applicant_name_proxy" if is_proxy(state.slots) else "applicant_name"
+    return messages.ask("applicant_name", error=error, error_text=state.error_text(error),
+                        text=messages.ASK_TEXT[key])
+
+
+async def applicant_id_set(state: State) -> None:
+    """Acting for oneself, the applicant proves who they are before anything about the ID is looked up."""
+    if not is_proxy(state.slots):
+        await identity.begin(state, state.slots["applicant_id"])
+        if state.slots.get(identity.IDENTITY_SLOT) == identity.VERIFIED:
+            # Already verified in this conversation (the same ID again, a staff attestation, a single sign-on):
+            # the identity step is not asked, so what follows it happens here.
+            await identity_verified(state)
+
+
+async def agent_id_set(state: State) -> None:
+    await identity.begin(state, state.slots["agent_id"])
+
+
+async def identity_verified(state: State) -> None:
+    """Verified: acting for oneself, the credit standing may now be looked up (R4); a proxy's principal is
+    looked up once their authorisation is checked."""
+    if not is_proxy(state.slots) or state.slots.get("authorization_no"):
+        await check_credit(state)
 
 
 def ask_applicant_id(state: State, error: Optional[str]) -> messages.Message:
     item = state.item()
-    key = "applicant_id_license" if item and item.kind == "license" else "applicant_id"
+    key = "applicant_id_license" if item and item.kind == "license" else (
+        "applicant_id_proxy" if is_proxy(state.slots) else "applicant_id")
     return messages.ask("applicant_id", error=error, error_text=state.error_text(error), text=messages.ASK_TEXT[key])
 
 
@@ -198,9 +242,14 @@ async def check_credit(state: State) -> None:
     ``service_error``; the next message checks again."""
     item = state.item()
     try:
-        result = await backend.check_credit(state.slots["applicant_id"])
-    except (backend.BackendUnavailable, backend.BackendRefused):
+        result = await backend.check_credit(state.slots["applicant_id"], **identity_proof(state))
+    except backend.BackendUnavailable:
         state.set("credit_status", None)
+        return
+    except backend.BackendRefused as refused:
+        state.set("credit_status", None)
+        if refused.code.startswith("identity_"):
+            await reverify(state, refused)
         return
     status = result.get("status")
     # Operations trace; the ID is masked by the process's log record factory (bot/core/logmask.py, P5).
@@ -209,6 +258,89 @@ async def check_credit(state: State) -> None:
     decision = eligibility.decide(item, use_commitment=True, acting_as=state.slots.get("acting_as"), credit=status)
     if not decision.eligible:
         _not_eligible(state, item, decision, "credit")
+
+
+def identity_proof(state: State) -> Dict[str, Any]:
+    """What a request about the applicant carries to show who asks: the verified person's assurance in this
+    conversation and, for a proxy, the authorisation that lets them ask about the principal."""
+    proof: Dict[str, Any] = {"assurance_id": identity.assurance_id(state.slots), "client": state.tracker.sender_id}
+    granted = state.slots.get("authorisation")
+    if is_proxy(state.slots) and isinstance(granted, dict):
+        proof["authorisation"] = {"number": granted.get("number"), "code": granted.get("code"),
+                                  "agent_id": state.slots.get("agent_id")}
+    return proof
+
+
+async def reverify(state: State, refused: backend.BackendRefused) -> None:
+    """The API no longer takes the conversation's identity (it expired, or the ID changed): verify again. What
+    was read and answered stays; the commitment is confirmed again after it."""
+    logger.info("identity to be verified again: %s", refused.code)
+    for slot in identity.SLOTS:
+        state.set(slot, None)
+    for slot in AFFIRMATION_SLOTS:
+        state.set(slot, None)
+    if refused.message:
+        state.dispatcher.utter_message(text=refused.message)
+    signer = signer_id(state.slots)
+    if signer:
+        await identity.begin(state, signer)
+        if state.slots.get(identity.IDENTITY_SLOT) == identity.VERIFIED:
+            # Verified at once (a staff attestation or a platform login already in this conversation): the
+            # look-ups that needed it run now, not on the next message.
+            await identity_verified(state)
+
+
+# --- the proxy's authorisation (R5) -----------------------------------------------------------------------
+
+AUTHORISATION_NO_RE = re.compile(r"SQ\s*-?\s*(\d{8})\s*-?\s*([0-9A-Z]{6})")
+AUTHORISATION_CODE_RE = re.compile(r"(?<![0-9A-Z])([2-9A-HJ-NP-Z]{8})(?![0-9A-Z])")
+
+
+def authorisation_in(text: str) -> Optional[Tuple[str, str]]:
+    """(number, code) from "授权编号SQ20261206-7KQ2MX，授权码4HT8CW2P" (full-width and lower case too)."""
+    normal = unicodedata.normalize("NFKC", text or "").upper()
+    number = AUTHORISATION_NO_RE.search(normal)
+    if number is None:
+        return None
+    rest = normal[:number.start()] + " " + normal[number.end():]
+    codes = set(AUTHORISATION_CODE_RE.findall(rest))
+    if len(codes) != 1:
+        return None
+    return f"SQ{number.group(1)}-{number.group(2)}", codes.pop()
+
+
+async def read_authorisation(state: State) -> Reading:
+    found = authorisation_in(state.text)
+    if found is None:
+        return clarify("invalid_authorization", "以SQ开头的授权编号和8位授权码")
+    number, code = found
+    s = state.slots
+    try:
+        answer = await backend.check_authorisation({
+            "number": number, "code": code, "principal_id": s.get("applicant_id"), "agent_id": s.get("agent_id"),
+            "agent_assurance_id": identity.assurance_id(s), "client": state.tracker.sender_id,
+            "item_code": s.get("item"),
+        })
+    except backend.BackendUnavailable:
+        return clarify("authorisation_service_down")
+    except backend.BackendRefused as refused:
+        return Reading("clarify", detail=refused.code, extra={"message": refused.message})
+    state.set("authorisation", {"number": number, "code": code, "kind": answer.get("kind"),
+                                "valid_until": answer.get("valid_until")})
+    return value_reading(number)
+
+
+async def authorisation_refused(state: State, reading: Reading) -> None:
+    if reading.detail.startswith("identity_"):
+        await reverify(state, backend.BackendRefused(401, reading.detail, reading.extra.get("message", "")))
+        return
+    message = reading.extra.get("message")
+    if message:
+        state.dispatcher.utter_message(text=message)
+    if reading.detail == "authorisation_service_down":
+        state.say(messages.service_error("backend_unavailable", "授权核验服务"))
+    state.reask("authorization_no", None if message else reading.detail, reading.expected,
+                failed=reading.detail != "authorisation_service_down")
 
 
 def check_representative(value: str, state: State) -> Optional[str]:
@@ -232,11 +364,6 @@ def check_agent_id(value: str, state: State) -> Optional[str]:
     return error
 
 
-async def authorization_not_special(state: State, reading: Reading) -> None:
-    """R5: an ordinary authorisation ("代为办理") does not let anyone commit for the applicant."""
-    state.reask("authorization_scope", "special_authorization_required")
-
-
 def check_phone(value: str, state: State) -> Optional[str]:
     return ids.check_phone(value)
 
@@ -248,7 +375,8 @@ def store_phone(value: str, state: State) -> Optional[str]:
 # --- the notification (R6, R18) and the affirmation (R7) ----------------------------------------------------
 
 
-async def pre_application_warning(dispatcher: CollectingDispatcher, item: Item, id_number: Optional[str]) -> None:
+async def pre_application_warning(dispatcher: CollectingDispatcher, item: Item, id_number: Optional[str],
+                                  proof: Dict[str, Any]) -> None:
     """R18 / 五(八): before the notification of a high-value item, the applicant's credit standing and what a
     false commitment would do. The backend words it; if it cannot be asked, the general warning is shown."""
     if not item.high_value:
@@ -256,7 +384,7 @@ async def pre_application_warning(dispatcher: CollectingDispatcher, item: Item, 
     result: Dict[str, Any] = {"show": True, "text": messages.GENERIC_CREDIT_WARNING}
     if id_number:
         try:
-            result = await backend.credit_warning(item.code, id_number)
+            result = await backend.credit_warning(item.code, id_number, **proof)
         except (backend.BackendUnavailable, backend.BackendRefused) as exc:
             logger.warning("credit warning for %s unavailable: %s", item.code, type(exc).__name__)
     if result.get("show"):
@@ -267,7 +395,8 @@ async def ask_notice_ack(state: State, error: Optional[str]) -> messages.Message
     """The whole notification once per journey and version (contract rule 1), then the question."""
     item = state.item()
     if state.slots.get("notice_version") != item.notice_version or not state.slots.get("notice_sent_at"):
-        await pre_application_warning(state.dispatcher, item, state.slots.get("applicant_id"))  # R18, before R6
+        await pre_application_warning(state.dispatcher, item, state.slots.get("applicant_id"),
+                                      identity_proof(state))  # R18, before R6
         state.set("notice_sent_at", send_notice(state.dispatcher, item))
         state.set("notice_version", item.notice_version)
     if error == NOTICE_UNDELIVERED:
@@ -332,14 +461,28 @@ def store_affirmation(value: Any, state: State) -> str:
     return state.envelope()["text"]  # the exact words as the channel received and signed them are the evidence (P2)
 
 
+def act_of(state: State) -> Dict[str, Any]:
+    """The act the confirming code names: this item and this statement (its hash), as the API will check."""
+    item = state.item()
+    return identity.act_for(item.name, item.code, statement_for(item, state.slots))
+
+
 async def affirmed(state: State) -> None:
-    if hotline.is_hotline(state.tracker):
-        _, evidence = hotline.affirmation_evidence(state.tracker, state.item(), state.slots)
-        state.set("assisted_evidence", evidence)
+    """The words are the affirmation; the code sent now confirms it is the verified person's will to sign this
+    very statement (意愿认证). On the hotline the staff attestation and the read-aloud ticks stand for it."""
     envelope = state.envelope()
     state.set("affirmation_evidence", envelope)
     state.set("affirmation_at", envelope["at"])
-    await submit(state)
+    if channel_evidence(state) is None:
+        no_evidence(state)  # nothing could prove this commitment: no code is sent to confirm it
+        return
+    if hotline.is_hotline(state.tracker):
+        _, evidence = hotline.affirmation_evidence(state.tracker, state.item(), state.slots)
+        state.set("assisted_evidence", evidence)
+        state.set(identity.ACT_SLOT, "hotline")
+        await submit(state)
+        return
+    await identity.request_act_code(state, signer_id(state.slots), act_of(state))
 
 
 REJECTION_REASONS = {"negated": "negated", "question": "question"}
@@ -398,10 +541,18 @@ async def submit(state: State) -> None:
             "name": s.get("agent_name"),
             "id_number": s.get("agent_id"),
             "authorization_no": s.get("authorization_no"),
-            "special_authorization": s.get("authorization_scope") == "yes",
+            "special_authorization": True,
+            "authorisation": {"number": (s.get("authorisation") or {}).get("number"),
+                              "code": (s.get("authorisation") or {}).get("code")},
         }
         if proxy
         else None,
+        # Who signs, as the API's own records know it: the assurance of this conversation and the code that
+        # confirmed this statement (none on the hotline, where the staff attested the caller).
+        "identity": {
+            "assurance_id": identity.assurance_id(s),
+            "act_confirmation_id": (s.get(identity.CONFIRMATION_SLOT) or {}).get("confirmation_id"),
+        },
         "evidence": {
             "affirmation_text": s.get("affirmation"),
             "affirmation_at": s.get("affirmation_at"),
@@ -446,18 +597,30 @@ async def _refused(state: State, item: Item, refused: backend.BackendRefused) ->
         # version reached the person: the current version is sent again whole and read again (R6, P2).
         if code == "unknown_notice_version":
             state.dispatcher.utter_message(text=messages.NOTICE_UPDATED_TEXT)
-        _clear(state, *READING_SLOTS, *AFFIRMATION_SLOTS, "notice_sent_at", "notice_version", DELIVERIES_SLOT)
+        _clear(state, *READING_SLOTS, *AFFIRMATION_SLOTS, *identity.ACT_SLOTS, "notice_sent_at", "notice_version",
+               DELIVERIES_SLOT)
         if code == NOTICE_UNDELIVERED:
             state.reask("notice_ack", NOTICE_RESENT, failed=False)
     elif code == READING_TOO_FAST:
         # Read again, then say so again; the affirmation comes after that, never before.
-        _clear(state, *READING_SLOTS, *AFFIRMATION_SLOTS)
+        _clear(state, *READING_SLOTS, *AFFIRMATION_SLOTS, *identity.ACT_SLOTS)
         state.reask("notice_ack", READING_TOO_FAST, failed=False)
     elif code == PHONE_MISMATCH:
         # The reading stands; the phone is asked again, and the commitment after it (contract rule 2: the
         # receipt follows the person's own affirmation, not a phone number).
-        _clear(state, *AFFIRMATION_SLOTS)
+        _clear(state, *AFFIRMATION_SLOTS, *identity.ACT_SLOTS)
         state.reask("phone", PHONE_MISMATCH)
+    elif code.startswith("identity_"):
+        await reverify(state, refused)
+    elif code.startswith("act_confirmation_"):
+        # The confirming code is stale or was for something else: a new one, naming this statement.
+        if refused.message:
+            state.dispatcher.utter_message(text=refused.message)
+        await identity.request_act_code(state, signer_id(state.slots), act_of(state))
+    elif code.startswith("authorisation_"):
+        _clear(state, "authorization_no", "authorisation", "credit_status", *AFFIRMATION_SLOTS, *identity.ACT_SLOTS)
+        if refused.message:
+            state.dispatcher.utter_message(text=refused.message)
     elif code in EVIDENCE_REFUSALS:
         # The record could not be proven: nothing was stored. The code is for the operators' log only.
         # A person is offered in words (forms.no_evidence says why it is not queued here).
@@ -487,23 +650,26 @@ JOURNEY = FormSpec(
         Step("item", read=read_item, on_other=item_not_chosen, on_set=item_chosen),
         Step("use_commitment", interpret="use_commitment", on_set=use_commitment_set),
         Step("acting_as", interpret="acting_as", on_set=acting_as_set),
-        Step("applicant_name", interpret="applicant_name", on_set=applicant_name_set),
+        # A proxy first says who they are and proves it; then whom they act for.
+        Step("agent_name", interpret="agent_name", on_set=agent_name_set, when=is_proxy),
+        Step("agent_id", interpret="agent_id", check=check_agent_id, store=store_id, on_set=agent_id_set,
+             when=is_proxy),
+        Step("applicant_name", interpret="applicant_name", on_set=applicant_name_set, ask=ask_applicant_name),
         Step("applicant_id", interpret="applicant_id", check=check_applicant_id, store=store_id,
-             ask=ask_applicant_id, on_set=check_credit),
-        Step("credit_status", retry=check_credit, ask=retry_ask("诚信档案核验服务")),
+             ask=ask_applicant_id, on_set=applicant_id_set),
+        identity.identity_step(signer_id, on_verified=identity_verified),
         Step("representative_name", interpret="representative_name", check=check_representative,
              when=enterprise_in_person),
-        Step("agent_name", interpret="agent_name", on_set=agent_name_set, when=is_proxy),
-        Step("agent_id", interpret="agent_id", check=check_agent_id, store=store_id, when=is_proxy),
-        Step("authorization_no", interpret="authorization_no", when=is_proxy),
-        Step("authorization_scope", interpret="authorization_scope", on_negated=authorization_not_special,
+        Step("authorization_no", read=read_authorisation, on_other=authorisation_refused, on_set=check_credit,
              when=is_proxy),
+        Step("credit_status", retry=check_credit, ask=retry_ask("诚信档案核验服务")),
         Step("phone", interpret="phone", check=check_phone, store=store_phone),
         Step("notice_ack", interpret="notice_ack", check=check_notice_read, ask=ask_notice_ack, on_set=notice_read,
              signed=True, wait=notice_not_yet),
         Step("affirmation", interpret="affirmation", check=check_affirmation, store=store_affirmation,
              ask=ask_affirmation, on_set=affirmed, on_negated=not_affirmed, on_other=not_affirmed,
              cancel_text=messages.CANCEL_TEXT["affirmation"], signed=True),
+        identity.act_step(signer_id, act=act_of, on_confirmed=submit),
         Step("receipt", retry=submit, ask=retry_ask("承诺书提交服务"), cancel_text=messages.CANCEL_TEXT["receipt"]),
     ),
 )

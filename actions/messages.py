@@ -22,8 +22,13 @@ ASK_TEXT = {
     "applicant_id": "请输入申请人的18位身份证号（企业请输入18位统一社会信用代码）。",
     "applicant_id_license": "这是企业经营许可事项，请输入申请企业的18位统一社会信用代码。",
     "agent_name": "请告诉我代办人（您本人）的姓名。",
-    "agent_id": "请输入代办人（您本人）的18位身份证号。",
-    "authorization_no": "请输入申请人签署的授权委托书编号。",
+    "agent_id": "请输入代办人（您本人）的18位身份证号，我们会向您登记的实名手机号码发送验证码核验身份。",
+    "applicant_name_proxy": "请告诉我委托人（被代办的申请人）的姓名（企业请说企业全称）。",
+    "applicant_id_proxy": "请输入委托人的18位身份证号（企业请输入18位统一社会信用代码）。",
+    "authorization_no": (
+        "请输入委托人给您的授权编号和授权码（例如“SQ20261206-7KQ2MX 授权码 4HT8CW2P”）。"
+        "委托人可以在本服务中说“我要授权”，核验身份后为您生成；纸质授权委托书请拨打12345由工作人员登记。"
+    ),
     "authorization_scope": "请确认：这份授权委托书是否明确写明“特别授权代为作出告知承诺”？写明了请回复“写明了特别授权”，没有写明请回复“没有写明”。",
     "phone": "请留一个联系手机号（11位），用于接收办理和核查通知。",
     "notice_ack": "请您认真阅读以上告知内容，读完后回复“已阅读”；需要再看一遍请回复“再说一遍”，只看某一条可以说“第五条再说一遍”。",
@@ -44,6 +49,9 @@ OPTIONS = {
 
 ERROR_TEXT = {
     "not_a_choice": "抱歉，没有识别出您的选择。",
+    "invalid_code": "没有识别出验证码，验证码是短信里的6位数字。",
+    "signing_pending": "还没有收到您在统一身份认证平台的确认，请先点击链接完成登录确认。",
+    "invalid_authorization": "没有识别出授权编号和授权码。授权编号以SQ开头，授权码是8位字母和数字。",
     "invalid_name": "没有识别出姓名，请只输入姓名，例如“张伟”。",
     "uscc_required": "经营许可事项需要企业的统一社会信用代码（18位，以数字或大写字母组成），不能用个人身份证号。",
     "representative_is_enterprise": "请告诉我法定代表人本人的姓名（一位自然人），不是企业名称。",
@@ -243,6 +251,63 @@ def affirmation_rejected(reason: str, explanation: str, words: str) -> Message:
     return text, {"stage": "affirmation_rejected", "reason": reason, "required_words": words}
 
 
+# --- identity (actions/identity.py) -----------------------------------------------------------------------
+
+HOTLINE_ATTESTATION_ASK = (
+    "请工作人员先核验来电人的身份（回拨登记的实名手机或视频核对身份证），在热线控制台提交“身份核验”后，"
+    "回复“已核验”继续。"
+)
+CODE_SERVICE_DOWN_TEXT = "抱歉，验证码服务暂时连接不上，您已经填写的信息都保存好了。"
+CODE_NOT_SENT_TEXT = "验证码暂时没有发出。"
+CODE_REFUSED_TEXT = "验证码没有通过核验。"
+NO_REGISTERED_PHONE_TEXT = (
+    "该证件号码没有登记实名手机号码，无法通过短信核验身份。请到政务服务窗口现场办理，或拨打12345由工作人员核验身份后办理。"
+)
+
+
+def identity_code_ask(sent_to: Optional[str], error: Optional[str], note: str = "") -> Message:
+    """The login code's question. Until the person is verified nothing about the ID is said (P5)."""
+    if sent_to:
+        body = (f"为确认是您本人办理，验证码已发送到该证件号码登记的实名手机（{sent_to}）。"
+                "请输入短信里的6位数字验证码；没有收到请回复“重新发送”。")
+    else:
+        body = "请回复“重新发送”获取验证码，验证码会发送到该证件号码登记的实名手机。"
+    prefix = note or (ERROR_TEXT.get(error, "") if error else "")
+    custom: Dict[str, Any] = {"stage": "ask", "slot": "identity_code"}
+    if error:
+        custom["error"] = error
+    if sent_to:
+        custom["sent_to"] = sent_to
+    return f"{prefix}{body}", custom
+
+
+def act_code_ask(item_name: str, sent_to: Optional[str], error: Optional[str], note: str = "") -> Message:
+    """The act code's question (意愿认证): the SMS names the item, so the person knows what the code signs."""
+    if sent_to:
+        body = (f"最后一步：确认短信已发送到您的实名手机（{sent_to}），短信写明您正在对『{item_name}』作出告知承诺。"
+                "请输入短信里的6位数字验证码完成签署；没有收到请回复“重新发送”。")
+    else:
+        body = "最后一步：请回复“重新发送”获取确认短信，输入短信里的验证码完成签署。"
+    prefix = note or (ERROR_TEXT.get(error, "") if error else "")
+    custom: Dict[str, Any] = {"stage": "ask", "slot": "act_code"}
+    if error:
+        custom["error"] = error
+    if sent_to:
+        custom["sent_to"] = sent_to
+    return f"{prefix}{body}", custom
+
+
+def act_signing_ask(item_name: str, url: str, error: Optional[str], note: str = "") -> Message:
+    """The act confirmed by a new login at the city's identity platform (the person came in through it)."""
+    body = (f"最后一步：请点击链接，在统一身份认证平台重新登录，确认您对『{item_name}』作出告知承诺：{url} 。"
+            "完成后回到这里回复“已完成”；想改用短信验证码请回复“发短信”。")
+    prefix = note or (ERROR_TEXT.get(error, "") if error else "")
+    custom: Dict[str, Any] = {"stage": "ask", "slot": "act_code", "signing_url": url}
+    if error:
+        custom["error"] = error
+    return f"{prefix}{body}", custom
+
+
 def commitment_receipt(item: Item, receipt: Dict[str, Any], proxy: bool) -> Message:
     status_text = "已当场作出许可决定" if receipt.get("status") == "licensed" else "承诺已受理"
     decision = f"，许可决定书编号 {receipt['decision_no']}" if receipt.get("decision_no") else ""
@@ -250,6 +315,7 @@ def commitment_receipt(item: Item, receipt: Dict[str, Any], proxy: bool) -> Mess
     edition = f"（依据告知书第{receipt['notice_version_no']}版）" if receipt.get("notice_version_no") else ""
     text = (
         f"承诺成功！{status_text}{edition}。承诺编号：{receipt['commitment_no']}{decision}。"
+        f"{'核验码：' + receipt['check_code'] + '（核验承诺书时需要，请和编号一起保存）。' if receipt.get('check_code') else ''}"
         f"本次承诺代替：{'、'.join(receipt.get('covers') or item.covers)}。"
         f"承诺书已电子签名存证，可通过以下链接核验：{receipt['verify_url']}。请保存好承诺编号，后续核查结果会短信通知您。"
     )
@@ -263,6 +329,8 @@ def commitment_receipt(item: Item, receipt: Dict[str, Any], proxy: bool) -> Mess
         "covers": receipt.get("covers") or item.covers,
         "verify_url": receipt["verify_url"],
     }
+    if receipt.get("check_code"):
+        custom["check_code"] = receipt["check_code"]
     if receipt.get("decision_no"):
         custom["decision_no"] = receipt["decision_no"]
     if receipt.get("notice_version_no"):
@@ -487,3 +555,152 @@ def consent_text(detail: str, expected: str = "", explanation: str = "") -> str:
         return explanation
     template = CONSENT_TEXT.get(detail) or CONSENT_TEXT["unclear"]
     return template.format(expected=expected or "“是”或“否”")
+
+
+# --- identity in the flows after the commitment, and the principal's own authorisations (R5) -------------------
+# Status, withdrawal and one's own credit records answer only the ID's verified holder (actions/lifecycle.py).
+# A principal grants, lists and revokes special authorisations in the chat (actions/authorisations.py). Stages
+# added to the contract: ``authorisation_granted``, ``authorisation_list``, ``authorisation_revoked``.
+
+ASK_TEXT.update({
+    "applicant_name_grant": "好的，我来帮您办理特别授权。请先告诉我您（授权人）的姓名（企业请说企业全称）。",
+    "applicant_id_grant": (
+        "请输入您（授权人）的18位身份证号（企业请输入统一社会信用代码），"
+        "我们会向该证件登记的实名手机号码发送验证码，确认是您本人授权。"
+    ),
+    "agent_name_grant": "请告诉我受托人（代您办理的人）的姓名。",
+    "agent_id_grant": "请输入受托人的18位身份证号。",
+    "grant_valid_until": (
+        "授权多长时间有效？可以回复“三个月”“半年”“一年”，或者截止日期（例如“2027年3月31日”），最长一年。"
+        "直接回复“好的”就按三个月授权。"
+    ),
+    "applicant_id_manage": (
+        "请输入您（授权人）的18位身份证号（企业请输入统一社会信用代码），"
+        "核验身份后为您查看您作出的授权。"
+    ),
+    "revoke_number": "请回复要撤销的授权编号（以SQ开头），也可以回复列表里的序号；不撤销请回复“不用了”。",
+})
+
+ERROR_TEXT.update({
+    "own_commitment_not_found": "您名下没有找到这个承诺编号，请核对后重新输入（企业的承诺请用统一社会信用代码查询）。",
+    "agent_is_principal": "受托人不能是您本人。本人办理的，不需要授权。",
+    "no_grant_items": "没有识别出您选的事项。请回复序号，可以一次选几个（例如“1和3”）；也可以说出事项名称重新查找。",
+    "no_item_found": "清单里没有找到相符的事项，请换个说法，例如“领养老金”“申请公租房”。",
+    "item_not_for_proxy": "这个事项不能由他人代为承诺，不能授权。",
+    "invalid_valid_until": "没有识别出授权期限。",
+    "valid_until_past": "授权截止日期要晚于今天，请重新选择。",
+    "valid_until_too_long": "授权期限最长一年，请选择一年以内的期限。",
+    "unknown_authorisation": "您作出的有效授权里没有这个编号，请核对后重新回复。",
+})
+
+CANCEL_TEXT.update({
+    "authorisation_grant_form": "好的，没有作出授权，您填写的信息不会保存。需要时随时说“我要授权”。",
+    "authorisation_manage_form": "好的，您的授权都保持不变。需要时随时说“我的授权”或“撤销授权”。",
+})
+
+NOT_GRANTED_TEXT = "好的，这次没有作出授权，您填写的信息不会保存。需要时随时说“我要授权”。"
+NOT_REVOKED_TEXT = "好的，没有撤销，这份授权继续有效。"
+
+# Why a confirmation was not taken as one (the reading's detail), before the confirmation is asked again.
+CONFIRMATION_TEXT = {
+    "not_specific": "为慎重起见，请明确回复{expected}。",
+    "willingness": "您说的是想要这样做。请确认现在就这样做：回复{expected}。",
+    "hedge": "这一步需要您明确决定，不能带“可能”“应该”之类的保留。想好了请回复{expected}。",
+    "condition": "确认不能附带条件。有疑问可以先问我；想好了请回复{expected}。",
+    "third_party": "这一步只能由授权人本人确认，不能由别人代为确认。请您本人回复{expected}。",
+    "restated": "不用重复内容，确认无误的话请只回复{expected}。",
+    "joke": "这一步会留存记录，请认真回复{expected}。",
+    "nlu_disagrees": "我不太确定您的意思。有疑问可以直接问我；确认的话请回复{expected}。",
+    "unclear": "没能确认您的意思，请回复{expected}。",
+}
+
+
+def confirmation_text(detail: Optional[str], expected: str) -> str:
+    if not detail:
+        return ""
+    template = CONFIRMATION_TEXT.get(detail) or CONFIRMATION_TEXT["unclear"]
+    return template.format(expected=expected)
+
+
+def grant_items_ask(items: List[Item], error_text: str = "", error: Optional[str] = None) -> Message:
+    """Which items the authorisation covers: the candidates found, the principal picks one or several."""
+    custom: Dict[str, Any] = {"stage": "ask", "slot": "grant_items"}
+    if error:
+        custom["error"] = error
+    if not items:
+        return f"{error_text}请告诉我授权受托人办理哪个事项，例如“领养老金”“申请公租房”。", custom
+    lines = [f"{error_text}授权受托人办理哪个事项？为您找到以下可以代为承诺的事项："]
+    for n, item in enumerate(items, start=1):
+        lines.append(f"{n}. {item.name}（{item.department}）")
+    lines.append("请回复序号，可以一次选几个（例如“1和3”）；都不是的话，请换个说法说出事项名称。")
+    custom["items"] = [{"code": i.code, "name": i.name} for i in items]
+    return "\n".join(lines), custom
+
+
+def grant_summary_ask(principal: str, agent: str, agent_id_masked: str, items: List[Item], valid_until: str,
+                      error_text: str = "", error: Optional[str] = None) -> Message:
+    """The summary the principal confirms; only "确认授权" grants (R5: the authorisation covers the commitment)."""
+    names = "、".join(f"“{i.name}”" for i in items)
+    text = (
+        f"{error_text}请核对授权内容：授权人{principal}特别授权受托人{agent}（身份证号{agent_id_masked}）"
+        f"代为办理{names}，并代为作出告知承诺，由您承担不实承诺的法律后果；授权有效期至{_date_text(valid_until)}。"
+        "确认无误请回复“确认授权”；不授权请回复“不授权”。"
+    )
+    custom: Dict[str, Any] = {"stage": "ask", "slot": "grant_confirmation", "required_words": "确认授权",
+                              "item_codes": [i.code for i in items], "valid_until": valid_until}
+    if error:
+        custom["error"] = error
+    return text, custom
+
+
+def authorisation_granted(result: Dict[str, Any], items: List[Item]) -> Message:
+    """The number and the code, shown this once: the principal gives both to the agent."""
+    names = "、".join(f"“{i.name}”" for i in items) or "所选事项"
+    text = (
+        f"授权成功！授权编号：{result['number']}，授权码：{result['code']}。"
+        f"受托人{result.get('agent_name') or ''}凭这两项可以在{_date_text(result.get('valid_until'))}前代您办理{names}并代为承诺。"
+        "请把授权编号和授权码一起告诉受托人本人，不要告诉其他人；授权码只显示这一次。"
+        "您随时可以说“撤销授权”撤销这份授权。"
+    )
+    return text, {"stage": "authorisation_granted", "number": result["number"], "code": result["code"],
+                  "valid_until": result.get("valid_until"), "item_codes": list(result.get("item_codes") or [])}
+
+
+AUTHORISATION_STATUS_TEXT = {"active": "有效", "expired": "已过期", "revoked": "已撤销", "locked": "已暂停使用"}
+
+
+def authorisation_list(listed: List[Dict[str, Any]], names: Dict[str, str], revoking: bool = False) -> Message:
+    """The principal's own authorisations (the agent's name masked by the API)."""
+    custom = {"stage": "authorisation_list",
+              "authorisations": [{k: a.get(k) for k in ("number", "agent_name", "item_codes", "valid_until", "status")}
+                                 for a in listed]}
+    if not listed:
+        return "您目前没有作出过授权。需要授权他人代您办理时，可以说“我要授权”。", custom
+    lines = ["您作出的授权："]
+    for n, a in enumerate(listed, start=1):
+        items = "、".join(names.get(c, c) for c in a.get("item_codes") or [])
+        lines.append(f"{n}. {a['number']}：受托人{a.get('agent_name') or ''}，事项{items}，"
+                     f"有效期至{_date_text(a.get('valid_until'))}，{AUTHORISATION_STATUS_TEXT.get(a.get('status'), a.get('status'))}。")
+    if not revoking:
+        lines.append("需要撤销某一份，请说“撤销授权”加授权编号，例如“撤销授权 " + listed[0]["number"] + "”。")
+    return "\n".join(lines), custom
+
+
+NOTHING_TO_REVOKE_TEXT = "您目前没有有效的授权，不需要撤销。"
+
+
+def revoke_confirmation_ask(entry: Dict[str, Any], names: Dict[str, str], error_text: str = "",
+                            error: Optional[str] = None) -> Message:
+    items = "、".join(names.get(c, c) for c in entry.get("item_codes") or [])
+    text = (f"{error_text}要撤销授权 {entry['number']}（受托人{entry.get('agent_name') or ''}，事项{items}）吗？"
+            "撤销后受托人不能再用它代您办理和承诺。确认请回复“确认撤销”；不撤销请回复“不用了”。")
+    custom: Dict[str, Any] = {"stage": "ask", "slot": "revoke_confirmation", "number": entry["number"],
+                              "required_words": "确认撤销"}
+    if error:
+        custom["error"] = error
+    return text, custom
+
+
+def authorisation_revoked(result: Dict[str, Any]) -> Message:
+    text = f"已撤销授权 {result['number']}，受托人不能再用它代您办理和承诺。需要时您可以重新授权。"
+    return text, {"stage": "authorisation_revoked", "number": result["number"], "status": "revoked"}

@@ -4,12 +4,18 @@ The 27 items carry the facts of the specification's catalogue (name, department,
 included proofs, exclusion category). Aliases and phrasings are written here, deliberately few and plain, so the
 tests exercise the method rather than the wording the real catalogue files happen to contain.
 
+``FakeBackend`` stands in for the API the journey talks to (actions/backend.py): it records every call and
+answers as the API does, including its refusals. Its identity checks are the API's in small: a code is right
+only if it is the one "sent", and credit is answered only for an assurance it issued for that ID (or for an
+agent showing an authorisation it knows), so a test fails when the journey asks about a person too early.
+
 The envelopes are signed with a key of the tests' own (bot/core/evidence.py): the action server never holds the
 channels' key and cannot check a MAC, so what it must get right is carrying the envelopes it was given.
 """
 from __future__ import annotations
 
 import copy
+import hashlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional
@@ -17,13 +23,187 @@ from typing import Any, Dict, Iterable, List, Optional
 import pytest
 import yaml
 
-from bot.core import evidence
+from actions import backend
+from bot.core import evidence, ids
 from bot.core.catalogue import DEFAULT_DIR, Item, parse_item
 
 TEST_EVIDENCE_KEY = b"action-tests-evidence-key-0123456789"
 # When the fixture journeys' notice reached the person and when they said they had read it (well apart).
 DELIVERED_AT = "2026-11-27T10:00:01.000+00:00"
 READ_AT = "2026-11-27T10:00:45.000+00:00"
+
+
+# The fixture conversations' applicant, verified by SMS code before the conversation starts.
+ZHANG_WEI_ID = "410105199001011233"
+FIXTURE_ASSURANCE = "as-fixture-1"
+# The codes the fake "sends": one for logging in, another for confirming a commitment (as two SMS would be).
+LOGIN_CODE = "246810"
+ACT_CODE = "135790"
+SENT_TO = "138****8000"
+BLOCKED_ID = "410102198505052342"  # 李娜: a serious record in the demo integrity file
+
+
+def identity_slots(id_number: str, assurance_id: str, method: str = "sms_otp") -> Dict[str, Any]:
+    """The slots of a conversation whose person proved to hold ``id_number`` (actions/identity.py keeps these)."""
+    return {
+        "identity_code": "verified",
+        "identity_assurance": {
+            "assurance_id": assurance_id, "method": method, "masked_phone": SENT_TO,
+            "id": ids.mask_id(id_number),
+            "subject": hashlib.sha256(ids.clean_id(id_number).encode("utf-8")).hexdigest()[:16],
+        },
+    }
+
+
+class FakeBackend(dict):
+    """The API as the action server meets it: ``self[name]`` is the list of calls made to ``name``.
+
+    Behaviour is set per test: ``down`` (names that raise BackendUnavailable), ``refuse`` (name -> (status, code,
+    message) raised as the API's refusal), ``held`` (id number -> the assurance a staff attestation or a single
+    sign-on made in the conversation), ``grants`` ((number, code) -> the authorisation a principal granted),
+    ``no_confirmation`` (an act code's answer without its confirmation)."""
+
+    CALLS = ("submit", "credit", "warning", "request_code", "verify_code", "current_assurance",
+             "check_authorisation")
+
+    def __init__(self) -> None:
+        super().__init__({name: [] for name in self.CALLS})
+        self.down: set = set()
+        self.refuse: Dict[str, tuple] = {}
+        self.held: Dict[str, Dict[str, Any]] = {}
+        self.grants: Dict[tuple, Dict[str, Any]] = {}
+        self.no_confirmation = False
+        # assurance id -> the ID number it vouches for
+        self.issued: Dict[str, str] = {FIXTURE_ASSURANCE: ZHANG_WEI_ID}
+        self.sent: Dict[tuple, Any] = {}  # (id, purpose) -> the act the last code was sent for
+        self.receipt_no = "CN20261127-000001"
+
+    def _gate(self, name: str) -> None:
+        if name in self.down:
+            raise backend.BackendUnavailable(f"{name} offline in unit tests")
+        if name in self.refuse:
+            raise backend.BackendRefused(*self.refuse[name])
+
+    def _assurance(self, id_number: str, prefix: str, method: str = "sms_otp") -> Dict[str, Any]:
+        assurance_id = f"{prefix}-{len(self.issued) + 1}"
+        self.issued[assurance_id] = ids.clean_id(id_number)
+        return {"assurance_id": assurance_id, "method": method, "level": "substantial",
+                "verified_at": "2026-11-27T10:00:30+00:00", "verifier": "sms-gateway",
+                "subject_hash": "h" * 16, "masked_phone": SENT_TO if method == "sms_otp" else None}
+
+    def attest(self, id_number: str) -> Dict[str, Any]:
+        """A staff member attests the caller's identity in the hotline console."""
+        held = self._assurance(id_number, "hl", method="hotline_attestation")
+        self.held[ids.clean_id(id_number)] = held
+        return held
+
+    def _identity(self, id_number: str, assurance_id: Optional[str],
+                  authorisation: Optional[Dict[str, Any]] = None) -> None:
+        """The API's gate: the assurance vouches for this ID, or for an agent the principal authorised."""
+        holder = self.issued.get(assurance_id or "")
+        if holder is None:
+            raise backend.BackendRefused(401, "identity_required", "请先核验身份。")
+        if holder == ids.clean_id(id_number):
+            return
+        grant = self.grants.get(((authorisation or {}).get("number"), (authorisation or {}).get("code")))
+        if grant is None or grant["agent_id"] != holder or grant["principal_id"] != ids.clean_id(id_number):
+            raise backend.BackendRefused(403, "identity_mismatch", "身份核验的结果与所填的证件号码不一致，请重新核验身份。")
+
+    # --- the endpoints -------------------------------------------------------------------------------------
+
+    async def fetch_catalogue(self):
+        raise backend.BackendUnavailable("offline in unit tests")
+
+    async def check_credit(self, id_number, *, assurance_id, client, authorisation=None):
+        self["credit"].append({"id_number": id_number, "assurance_id": assurance_id, "client": client,
+                               "authorisation": copy.deepcopy(authorisation)})
+        self._gate("credit")
+        self._identity(id_number, assurance_id, authorisation)
+        return {"status": "blocked" if id_number == BLOCKED_ID else "clean", "records": []}
+
+    async def credit_warning(self, item_code, id_number, *, assurance_id, client, authorisation=None):
+        self["warning"].append({"item_code": item_code, "id_number": id_number, "assurance_id": assurance_id,
+                                "client": client, "authorisation": copy.deepcopy(authorisation)})
+        self._gate("warning")
+        self._identity(id_number, assurance_id, authorisation)
+        return {"show": True, "text": "您的诚信记录良好。作出不实承诺将被记入信用记录。"}
+
+    async def request_code(self, id_number, client, act=None):
+        self["request_code"].append({"id_number": id_number, "client": client, "act": copy.deepcopy(act)})
+        self._gate("request_code")
+        self.sent[(ids.clean_id(id_number), "act" if act else "login")] = copy.deepcopy(act)
+        return {"sent_to": SENT_TO, "expires_in": 300}
+
+    async def verify_code(self, id_number, code, client, act=None):
+        self["verify_code"].append({"id_number": id_number, "code": code, "client": client,
+                                    "act": copy.deepcopy(act)})
+        self._gate("verify_code")
+        purpose = "act" if act else "login"
+        key = (ids.clean_id(id_number), purpose)
+        if key not in self.sent:
+            raise backend.BackendRefused(422, "code_not_requested", "还没有为该证件号码发送验证码，请先获取验证码。")
+        if act and self.sent[key] != act:
+            raise backend.BackendRefused(422, "code_act_mismatch", "这个验证码是为另一项承诺发送的。请重新获取。")
+        if code != (ACT_CODE if act else LOGIN_CODE):
+            raise backend.BackendRefused(422, "code_incorrect", "验证码不正确，请核对短信后重新输入（还可以再试4次）。")
+        del self.sent[key]
+        if not act:
+            return {"assurance": self._assurance(id_number, "as")}
+        confirmed = self._assurance(id_number, "act")
+        if self.no_confirmation:
+            return {"assurance": confirmed, "act_confirmation": None}
+        return {"assurance": confirmed,
+                "act_confirmation": {"act": act, "act_sha256": "a" * 64, "sms_text_sha256": "b" * 64,
+                                     "confirmed_at": "2026-11-27T10:02:00+00:00", "assurance": confirmed}}
+
+    async def current_assurance(self, id_number, client):
+        self["current_assurance"].append({"id_number": id_number, "client": client})
+        self._gate("current_assurance")
+        return copy.deepcopy(self.held.get(ids.clean_id(id_number)))
+
+    # The API's words for a refused authorisation (api/authorisations/service.py).
+    AUTHORISATION_REFUSALS = {
+        "authorisation_invalid": "授权编号或授权码不正确，请核对授权人提供的授权编号和授权码。",
+        "authorisation_other_principal": "这份授权不是本事项申请人作出的，请核对申请人信息。",
+        "authorisation_other_agent": "这份授权不是授予您的，只能由被授权的受托人本人使用。",
+        "authorisation_other_item": "这份授权不包括本事项，需要授权人另行授权。",
+    }
+
+    def _refuse_authorisation(self, code: str) -> None:
+        raise backend.BackendRefused(422, code, self.AUTHORISATION_REFUSALS[code])
+
+    async def check_authorisation(self, payload):
+        self["check_authorisation"].append(copy.deepcopy(payload))
+        self._gate("check_authorisation")
+        self._identity(payload["agent_id"], payload.get("agent_assurance_id"))
+        grant = self.grants.get((payload.get("number"), payload.get("code")))
+        if grant is None:
+            self._refuse_authorisation("authorisation_invalid")
+        if grant["principal_id"] != payload.get("principal_id"):
+            self._refuse_authorisation("authorisation_other_principal")
+        if grant["agent_id"] != payload.get("agent_id"):
+            self._refuse_authorisation("authorisation_other_agent")
+        if payload.get("item_code") not in grant["items"]:
+            self._refuse_authorisation("authorisation_other_item")
+        return {"number": payload["number"], "kind": "electronic", "valid_until": "2027-12-06",
+                "item_codes": list(grant["items"])}
+
+    async def submit_commitment(self, payload):
+        self["submit"].append(copy.deepcopy(payload))
+        self._gate("submit")
+        return {"commitment_no": self.receipt_no, "status": "accepted", "decision_no": None,
+                "item_code": payload["item_code"], "notice_version": payload["notice_version"],
+                "proxy": bool(payload.get("proxy")), "covers": ["家庭住房情况证明（无房证明）"],
+                "verify_url": f"http://127.0.0.1:8800/api/v1/commitments/{self.receipt_no}/verify"}
+
+
+def install_backend(monkeypatch) -> FakeBackend:
+    """Every backend call the journey makes goes to a new ``FakeBackend``."""
+    fake = FakeBackend()
+    for name in ("fetch_catalogue", "check_credit", "credit_warning", "request_code", "verify_code",
+                 "current_assurance", "check_authorisation", "submit_commitment"):
+        monkeypatch.setattr(backend, name, getattr(fake, name))
+    return fake
 
 
 def iso_ago(seconds: float) -> str:

@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from actions import backend, journey, messages
 from bot.core.catalogue import load_catalogue
 from tests.actions.conftest import READ_AT, iso_ago, signed_deliveries, signed_message
-from tests.actions.test_journey import FIXTURES, offline_backend, run, stages  # noqa: F401 (fixture)
+from tests.actions.test_journey import FIXTURES, confirm, offline_backend, run, stages  # noqa: F401 (fixture)
 
 ITEMS = load_catalogue()
 ITEM = ITEMS["ZM001"]
@@ -210,6 +210,7 @@ async def test_a_journey_without_the_envelope_of_its_reading_statement_submits_n
     msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
     assert not offline_backend["submit"] and msgs[0]["text"] == messages.NO_EVIDENCE_TEXT
     assert slot_events(events)["journey_outcome"] == "no_evidence"
+    assert not offline_backend["request_code"]  # no code is sent to confirm what could not be recorded
 
 
 # --- the envelopes reach the API as they came -------------------------------------------------------------------
@@ -221,6 +222,9 @@ async def test_the_submission_carries_every_envelope_and_the_times_come_from_the
     tracker = turn("affirmation", "本人承诺", slots={"notice_deliveries": list(reversed(sections)),
                                                   "notice_ack_evidence": ack, "notice_ack_at": ack["at"]})
     msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    assert [m["custom"]["slot"] for m in msgs] == ["act_code"] and not offline_backend["submit"]
+    affirmed = slot_events(events)
+    msgs, _ = await confirm(tracker, events)
     assert stages(msgs) == ["commitment_receipt"]
     (payload,) = offline_backend["submit"]
     said = tracker.latest_message["metadata"]["evidence"]["message"]
@@ -230,12 +234,13 @@ async def test_the_submission_carries_every_envelope_and_the_times_come_from_the
     assert payload["evidence"]["affirmation_at"] == said["at"]
     assert payload["evidence"]["notice_ack_at"] == ack["at"]
     assert payload["channel"] == said["channel"] == "rest" and payload["sender_id"] == said["sender"] == SENDER
-    assert slot_events(events)["affirmation_evidence"] == said
+    assert affirmed["affirmation_evidence"] == said  # the affirmation's own envelope, not the code's message
 
 
 async def test_the_affirmation_is_stored_as_the_channel_signed_it(offline_backend):
     tracker = turn("affirmation", " 本人承诺 ", slots={"notice_deliveries": delivered()})
-    await run(journey.ValidateCommitmentForm(), tracker)
+    _, events = await run(journey.ValidateCommitmentForm(), tracker)
+    await confirm(tracker, events)
     (payload,) = offline_backend["submit"]
     assert payload["evidence"]["affirmation_text"] == " 本人承诺 "  # exactly what the envelope says
 
@@ -245,7 +250,8 @@ async def test_the_hotline_carries_its_envelopes_and_no_deliveries(offline_backe
 
     tracker = hotline_affirmation()
     msgs, _ = await run(journey.ValidateCommitmentForm(), tracker)
-    assert stages(msgs) == ["commitment_receipt"]
+    # On the hotline the staff attestation and the read-aloud ticks stand for the confirming code.
+    assert stages(msgs) == ["commitment_receipt"] and not offline_backend["request_code"]
     signed = offline_backend["submit"][0]["evidence"]["channel_evidence"]
     assert signed["deliveries"] == [] and signed["affirmation"]["channel"] == "hotline"
     assert signed["notice_ack"]["text"] == "已阅读"
@@ -255,14 +261,17 @@ async def test_the_hotline_carries_its_envelopes_and_no_deliveries(offline_backe
 
 
 @pytest.fixture
-def refusing(offline_backend, monkeypatch):
+def refusing(offline_backend):
     def refuse(code: str) -> None:
-        async def submit(payload):
-            offline_backend["submit"].append(payload)
-            raise backend.BackendRefused(422, code, "内部说明")
-
-        monkeypatch.setattr(backend, "submit_commitment", submit)
+        offline_backend.refuse["submit"] = (422, code, "内部说明")
     return refuse
+
+
+async def affirmed_and_confirmed():
+    """"本人承诺", then the confirming code: the turn whose submission the API answers."""
+    tracker = turn("affirmation", "本人承诺", slots={"notice_deliveries": delivered()})
+    _, events = await run(journey.ValidateCommitmentForm(), tracker)
+    return tracker, await confirm(tracker, events)
 
 
 def affirmation_turn() -> Tracker:
@@ -271,17 +280,19 @@ def affirmation_turn() -> Tracker:
 
 async def test_refused_as_read_too_fast_asks_to_read_again_before_committing(refusing):
     refusing("reading_too_fast")
-    msgs, events = await run(journey.ValidateCommitmentForm(), affirmation_turn())
+    _, (msgs, events) = await affirmed_and_confirmed()
     s = slot_events(events)
     assert s["requested_slot"] == "notice_ack" and s["notice_ack"] is None and s["affirmation"] is None
     assert s["notice_ack_evidence"] is None and s["affirmation_evidence"] is None
+    # The confirmation named the commitment as it stood; after reading again it is confirmed again.
+    assert s["act_code"] is None and s["act_confirmation"] is None
     assert msgs[-1]["custom"]["slot"] == "notice_ack" and msgs[-1]["custom"]["error"] == "reading_too_fast"
     assert "commitment_receipt" not in stages(msgs)
 
 
 async def test_refused_as_undelivered_sends_the_notice_again_and_asks_again(refusing):
     refusing("notice_undelivered")
-    msgs, events = await run(journey.ValidateCommitmentForm(), affirmation_turn())
+    _, (msgs, events) = await affirmed_and_confirmed()
     s = slot_events(events)
     assert stages(msgs) == ["notice_section"] * 7 + ["ask"]
     assert msgs[-1]["custom"]["error"] == "notice_resent" and s["notice_deliveries"] is None
@@ -290,9 +301,10 @@ async def test_refused_as_undelivered_sends_the_notice_again_and_asks_again(refu
 
 async def test_refused_for_the_phone_asks_for_the_registered_one_then_the_commitment_again(refusing):
     refusing("phone_mismatch")
-    msgs, events = await run(journey.ValidateCommitmentForm(), affirmation_turn())
+    _, (msgs, events) = await affirmed_and_confirmed()
     s = slot_events(events)
     assert s["requested_slot"] == "phone" and s["phone"] is None and s["affirmation"] is None
+    assert s["act_code"] is None and s["act_confirmation"] is None
     assert msgs[-1]["custom"]["slot"] == "phone" and msgs[-1]["custom"]["error"] == "phone_mismatch"
     assert msgs[-1]["text"].startswith("这个手机号与您实名登记的手机号不一致")
     # The reading stands; after the new phone the commitment itself is asked again (contract rule 2).
@@ -305,7 +317,7 @@ async def test_an_evidence_refusal_says_nothing_was_recorded_offers_a_person_and
         refusing, handoffs, caplog, code):
     refusing(code)
     with caplog.at_level(logging.WARNING, logger="actions.journey"):
-        msgs, events = await run(journey.ValidateCommitmentForm(), affirmation_turn())
+        _, (msgs, events) = await affirmed_and_confirmed()
     s = slot_events(events)
     assert [m["text"] for m in msgs] == [messages.EVIDENCE_REFUSED_TEXT] and "转人工" in msgs[0]["text"]
     assert s["journey_outcome"] == "refused" and "receipt" not in s and s["requested_slot"] is None
@@ -364,3 +376,18 @@ async def test_the_backend_client_reads_the_refusal_code(api_answering, monkeypa
     finally:
         await backend.client().aclose()
     assert refused.value.status == 422 and refused.value.code == code
+
+
+@pytest.mark.parametrize("status,code", [(401, "identity_required"), (401, "identity_expired"),
+                                         (403, "identity_mismatch")])
+async def test_the_backend_client_passes_on_the_apis_identity_refusals(api_answering, monkeypatch, status, code):
+    url = api_answering(status, {"error": code, "message": "请重新核验身份。"})
+    monkeypatch.setattr(backend, "API_URL", url)
+    monkeypatch.setattr(backend, "_client", None)
+    monkeypatch.setenv("GZ_SERVICE_TOKEN", "test-token")
+    try:
+        with pytest.raises(backend.BackendRefused) as refused:
+            await backend._request("POST", "/api/v1/credit/check", json={"id_number": "x"})
+    finally:
+        await backend.client().aclose()
+    assert refused.value.code == code and refused.value.message == "请重新核验身份。"

@@ -21,7 +21,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import backend, handoff, item_question, journey, messages
 from bot.core import assisted, eligibility
 from bot.core.catalogue import load_catalogue
-from tests.actions.test_journey import run, tracker_from
+from tests.actions.conftest import ACT_CODE, LOGIN_CODE, FakeBackend, install_backend
+from tests.actions.test_journey import run, then, tracker_from
 from tests.e2e.contract import SCHEMA_PATH, Transcript, check_contract, contract_schema, schema_errors
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,6 +83,27 @@ def built_messages() -> Iterator[messages.Message]:
         yield messages.ask(slot)
         yield messages.ask(slot, error="not_a_choice")
     yield messages.ask("phone", error="phone_mismatch", text=messages.ASK_TEXT["phone_complaint"])
+    for sent_to in ("138****8000", None):
+        for error in (None, "invalid_code", "code_incorrect", "resent"):
+            yield messages.identity_code_ask(sent_to, error, messages.CODE_REFUSED_TEXT if error else "")
+            yield messages.act_code_ask("公共租赁住房资格申请", sent_to, error)
+    yield messages.ask("identity_code", error="attestation_missing", text=messages.HOTLINE_ATTESTATION_ASK)
+    yield messages.act_signing_ask("公共租赁住房资格申请", "https://id.example.gov.cn/sign?t=abc", None)
+    yield messages.act_signing_ask("公共租赁住房资格申请", "https://id.example.gov.cn/sign?t=abc", "signing_pending")
+    # A principal's own special authorisations (actions/authorisations.py).
+    granted_items = [ITEMS["ZM001"], ITEMS["ZM002"]]
+    grant = {"number": "SQ20261206-7KQ2MX", "code": "4HT8CW2P", "agent_name": "刘洋", "valid_until": "2027-03-06",
+             "item_codes": ["ZM001", "ZM002"]}
+    yield messages.grant_items_ask(granted_items)
+    yield messages.grant_items_ask([], error="no_item_found")
+    yield messages.grant_summary_ask("赵强", "刘洋", "4101**********1113", granted_items, "2027-03-06")
+    yield messages.authorisation_granted(grant, granted_items)
+    listed = [{**{k: v for k, v in grant.items() if k != "code"}, "agent_name": "刘*", "status": "active"}]
+    names = {"ZM001": ITEMS["ZM001"].name, "ZM002": ITEMS["ZM002"].name}
+    yield messages.authorisation_list(listed, names)
+    yield messages.authorisation_list([], {})
+    yield messages.revoke_confirmation_ask(listed[0], names)
+    yield messages.authorisation_revoked({"number": "SQ20261206-7KQ2MX"})
     yield messages.already_committed("CN20261127-000001", None)
     status = {"commitment_no": "CN20261127-000001", "status": "under_verification", "item_code": "ZM001",
               "item_name": "公共租赁住房资格申请", "status_text": "核查中", "next_step": "等待核查", "due_date": "2026-12-25"}
@@ -111,26 +133,9 @@ def domain_customs() -> List[Dict[str, Any]]:
 
 
 @pytest.fixture
-def offline_backend(monkeypatch) -> Dict[str, List]:
-    """The backend as the journey tests fake it: credit from the demo identities, submission recorded."""
-    calls: Dict[str, List] = {"submit": []}
-
-    async def no_api():
-        raise backend.BackendUnavailable("offline in unit tests")
-
-    async def credit(id_number):
-        return {"status": "blocked" if id_number == "410102198505052342" else "clean", "records": []}
-
-    async def submit(payload):
-        calls["submit"].append(copy.deepcopy(payload))
-        return {"commitment_no": "CN20261127-000001", "status": "accepted", "decision_no": None,
-                "item_code": "ZM001", "notice_version": payload["notice_version"], "proxy": False,
-                "covers": ["家庭住房情况证明（无房证明）"], "verify_url": VERIFY_URL}
-
-    monkeypatch.setattr(backend, "fetch_catalogue", no_api)
-    monkeypatch.setattr(backend, "check_credit", credit)
-    monkeypatch.setattr(backend, "submit_commitment", submit)
-    return calls
+def offline_backend(monkeypatch) -> FakeBackend:
+    """The backend as the journey tests fake it: identity, credit from the demo identities, submission recorded."""
+    return install_backend(monkeypatch)
 
 
 def test_the_schema_is_valid_and_names_every_stage_of_the_document():
@@ -158,17 +163,21 @@ def test_a_staff_message_payload_is_valid():
         assert_valid({"stage": "staff_message", "kind": kind})
 
 
+UNVERIFIED = {"identity_code": None, "identity_assurance": None}
+
 JOURNEY_TURNS = [
     # (what the user says, slots changed in the fixture, the stages the validation answers with)
-    ("本人承诺", {}, ["commitment_receipt"]),
+    ("本人承诺", {}, ["ask"]),  # the confirming code is sent, and asked for
     ("好的", {}, ["affirmation_rejected", "ask"]),
     ("我不承诺", {}, ["affirmation_rejected", "ask"]),
     ("会坐牢吗？", {}, None),
     ("😀", {}, None),
     ("410105199001011234", {"requested_slot": "applicant_id", "applicant_id": None, "credit_status": None,
-                            "phone": None, "notice_ack": None, "notice_sent_at": None}, ["ask"]),
+                            "phone": None, "notice_ack": None, "notice_sent_at": None, **UNVERIFIED}, ["ask"]),
     ("410102198505052342", {"requested_slot": "applicant_id", "applicant_id": None, "credit_status": None,
-                            "applicant_name": "李娜", "item": "ZM002"}, ["not_eligible"]),
+                            "applicant_name": "李娜", "item": "ZM002", **UNVERIFIED}, ["ask"]),
+    ("验证码没收到", {"requested_slot": "identity_code", **UNVERIFIED}, ["ask"]),
+    ("12345", {"requested_slot": "identity_code", **UNVERIFIED}, ["ask"]),
     ("13800138000", {"requested_slot": "phone", "phone": None, "notice_ack": None, "notice_version": None,
                      "notice_sent_at": None}, ["notice_section"] * 7 + ["ask"]),
     ("第五条再说一遍", {"requested_slot": "notice_ack", "notice_ack": None}, ["notice_section", "ask"]),
@@ -189,13 +198,25 @@ async def test_the_journey_emits_valid_payloads(offline_backend, text, slots, ex
         assert_valid(custom)
 
 
-async def test_a_submission_during_an_outage_emits_a_valid_service_error(offline_backend, monkeypatch):
-    async def down(payload):
-        raise backend.BackendUnavailable("the API is down")
+@pytest.mark.parametrize("code,expected", [(LOGIN_CODE, ["not_eligible"]), ("654321", ["ask"])])
+async def test_the_identity_code_turn_emits_valid_payloads(offline_backend, code, expected):
+    tracker = tracker_from("affirmation_requested.json", text="410102198505052342",
+                           intent={"name": "inform", "confidence": 0.9},
+                           slots={"requested_slot": "applicant_id", "applicant_id": None, "credit_status": None,
+                                  "applicant_name": "李娜", "item": "ZM002", **UNVERIFIED})
+    _, events = await run(journey.ValidateCommitmentForm(), tracker)
+    sent, _ = await run(journey.ValidateCommitmentForm(), then(tracker, events, code))
+    customs = [m["custom"] for m in sent if m.get("custom")]
+    assert [c["stage"] for c in customs] == expected
+    for custom in customs:
+        assert_valid(custom)
 
-    monkeypatch.setattr(backend, "submit_commitment", down)
+
+async def test_a_submission_during_an_outage_emits_a_valid_service_error(offline_backend):
+    offline_backend.down.add("submit")
     tracker = tracker_from("affirmation_requested.json", slots={"notice_version": ITEMS["ZM001"].notice_version})
-    sent, _ = await run(journey.ValidateCommitmentForm(), tracker)
+    _, events = await run(journey.ValidateCommitmentForm(), tracker)
+    sent, _ = await run(journey.ValidateCommitmentForm(), then(tracker, events, ACT_CODE))
     customs = [m["custom"] for m in sent if m.get("custom")]
     assert [c["stage"] for c in customs] == ["service_error"]
     assert_valid(customs[0])

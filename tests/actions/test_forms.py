@@ -6,9 +6,10 @@ from typing import Any, Dict
 
 import pytest
 
-from actions import backend, forms, journey, lifecycle, messages
+from actions import forms, journey, lifecycle, messages
 from bot.core.catalogue import load_catalogue
-from tests.actions.test_journey import offline_backend, run, stages, tracker_from  # noqa: F401 (fixture)
+from tests.actions.conftest import ACT_CODE, FakeBackend, identity_slots
+from tests.actions.test_journey import confirm, offline_backend, run, stages, then, tracker_from  # noqa: F401
 
 ITEMS = load_catalogue()
 VERSION = ITEMS["ZM001"].notice_version
@@ -22,12 +23,14 @@ def slot_events(events) -> Dict[str, Any]:
 
 def at(step: str, text: str, intent: str = "inform", confidence: float = 0.9, **slots: Any):
     """The journey waiting for ``step`` (everything before it answered), and ``text`` typed."""
-    cleared = {s: None for s in ("use_commitment", "acting_as", "applicant_name", "applicant_id", "credit_status",
-                                 "phone", "notice_ack", "notice_version", "notice_sent_at", "notice_ack_at")}
+    cleared = {s: None for s in ("use_commitment", "acting_as", "applicant_name", "applicant_id", "identity_code",
+                                 "identity_assurance", "credit_status", "phone", "notice_ack", "notice_version",
+                                 "notice_sent_at", "notice_ack_at")}
     order = [s.slot for s in journey.JOURNEY.steps]
     filled = tracker_from("affirmation_requested.json").slots
-    base = {s: (filled.get(s) if s in filled and order.index(s) < order.index(step) else None)
-            for s in cleared if s in order}
+    position = {**{s: order.index(s) for s in order}, "identity_assurance": order.index("identity_code")}
+    base = {s: (filled.get(s) if s in filled and position[s] < order.index(step) else None)
+            for s in cleared if s in position}
     base.update(notice_version=VERSION if order.index(step) >= order.index("notice_ack") else None)
     base["notice_sent_at"] = filled["notice_sent_at"] if base["notice_version"] else None
     base.update(requested_slot=step, **slots)
@@ -170,25 +173,25 @@ async def test_reading_the_notice_is_recorded_and_the_statement_shown(offline_ba
     assert stages(msgs) == ["affirmation_request"] and msgs[0]["custom"]["notice_version"] == VERSION
 
 
-async def test_the_backend_down_at_submission_loses_nothing_and_a_retry_submits(offline_backend, monkeypatch):
-    real_submit = backend.submit_commitment
-
-    async def down(payload):
-        raise backend.BackendUnavailable("down")
-
-    monkeypatch.setattr(backend, "submit_commitment", down)
+async def test_the_backend_down_at_submission_loses_nothing_and_a_retry_submits(offline_backend):
+    offline_backend.down.add("submit")
     tracker = tracker_from("affirmation_requested.json", slots={"notice_version": VERSION})
     msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
-    s = slot_events(events)
+    assert [m["custom"]["slot"] for m in msgs] == ["act_code"]
+    tracker = then(tracker, events, ACT_CODE)
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    s = {**tracker.slots, **slot_events(events)}
     assert stages(msgs) == ["service_error"] and s["affirmation"] == "本人承诺" and s["requested_slot"] == "receipt"
-    monkeypatch.setattr(backend, "submit_commitment", real_submit)
-    retry = tracker_from("affirmation_requested.json", text="重试", intent={"name": "retry", "confidence": 0.99},
-                         slots={"notice_version": VERSION, "requested_slot": "receipt", "affirmation": "本人承诺",
-                                "affirmation_at": s["affirmation_at"], "affirmation_evidence": s["affirmation_evidence"]})
+    assert s["act_confirmation"]["confirmation_id"]  # the confirmation is kept for the retry: no new code
+    offline_backend.down.clear()
+    offline_backend["submit"].clear()
+    retry = then(tracker, events, "重试", intent="retry")
     msgs, events = await run(journey.ValidateCommitmentForm(), retry)
     assert stages(msgs) == ["commitment_receipt"]
     (payload,) = offline_backend["submit"]
     assert payload["evidence"]["affirmation_text"] == "本人承诺"
+    assert payload["identity"]["act_confirmation_id"] == s["act_confirmation"]["confirmation_id"]
+    assert len(offline_backend["request_code"]) == 1 and len(offline_backend["verify_code"]) == 1
     # The retry carries the envelope of the affirmation itself, not of "重试" (contract rule 2, P4).
     assert payload["evidence"]["channel_evidence"]["affirmation"] == s["affirmation_evidence"]
     assert s["affirmation_evidence"]["text"] == "本人承诺"
@@ -196,26 +199,134 @@ async def test_the_backend_down_at_submission_loses_nothing_and_a_retry_submits(
 
 # --- proxy and enterprise paths ---------------------------------------------------------------------------------
 
+AGENT_ID = "410105200002291113"  # 刘洋, the agent
+PRINCIPAL_ID = "410103196208085671"  # 赵强, who granted the authorisation
+NUMBER, CODE = "SQ20261206-7KQ2MX", "4HT8CW2P"
 
-async def test_an_ordinary_authorisation_is_refused_with_what_is_needed(offline_backend):  # R5
-    tracker = at("authorization_scope", "没有，就是普通的委托书", acting_as="proxy", agent_name="刘洋",
-                 agent_id="410105200002291113", authorization_no="SQ2026-0012", phone=None)
+
+def at_authorisation(offline_backend, text: str, **slots: Any):
+    """A proxy journey whose agent 刘洋 has verified his identity, waiting for the authorisation of 赵强."""
+    offline_backend.issued["as-agent"] = AGENT_ID
+    offline_backend.grants[(NUMBER, CODE)] = {"principal_id": PRINCIPAL_ID, "agent_id": AGENT_ID,
+                                              "items": ["ZM001"]}
+    return at("authorization_no", text, acting_as="proxy", agent_name="刘洋", agent_id=AGENT_ID,
+              applicant_name="赵强", applicant_id=PRINCIPAL_ID, **identity_slots(AGENT_ID, "as-agent"), **slots)
+
+
+@pytest.mark.parametrize("text", [
+    f"授权编号{NUMBER}，授权码{CODE}",
+    "编号是ｓｑ２０２６１２０６－７ｋｑ２ｍｘ 授权码是４ｈｔ８ｃｗ２ｐ",  # full width, lower case
+    f"授权码{CODE}，编号 SQ 20261206 7KQ2MX",
+])
+async def test_the_authorisation_is_read_from_a_sentence_and_checked_by_the_api(offline_backend, text):  # R5
+    msgs, events = await run(journey.ValidateCommitmentForm(), at_authorisation(offline_backend, text))
+    s = slot_events(events)
+    (checked,) = offline_backend["check_authorisation"]
+    assert checked == {"number": NUMBER, "code": CODE, "principal_id": PRINCIPAL_ID, "agent_id": AGENT_ID,
+                       "agent_assurance_id": "as-agent", "client": "fixture-1", "item_code": "ZM001"}
+    assert s["authorization_no"] == NUMBER and s["authorisation"]["code"] == CODE
+    # Only now may the principal's credit be looked up, by the agent showing the authorisation.
+    (credit,) = offline_backend["credit"]
+    assert credit["id_number"] == PRINCIPAL_ID and credit["assurance_id"] == "as-agent"
+    assert credit["authorisation"] == {"number": NUMBER, "code": CODE, "agent_id": AGENT_ID}
+    assert s["credit_status"] == "clean" and msgs[-1]["custom"]["slot"] == "phone"
+
+
+@pytest.mark.parametrize("text", [
+    "没有，就是普通的委托书",  # the old question's answer: no number, no code
+    f"授权编号{NUMBER}",  # a number without its code
+    f"授权码{CODE}",
+    f"授权编号{NUMBER}，授权码{CODE}或者4HT8CW2Q",  # two codes: which one?
+])
+async def test_without_a_number_and_one_code_nothing_is_checked_or_taken(offline_backend, text):
+    msgs, events = await run(journey.ValidateCommitmentForm(), at_authorisation(offline_backend, text))
+    s = slot_events(events)
+    assert s["authorization_no"] is None and s["input_error"] == "invalid_authorization"
+    assert s["failed_attempts"] == 1.0
+    assert "授权编号" in msgs[-1]["text"] and msgs[-1]["custom"]["slot"] == "authorization_no"
+    assert not offline_backend["check_authorisation"] and not offline_backend["credit"]
+
+
+@pytest.mark.parametrize("grant,code", [
+    ({"principal_id": PRINCIPAL_ID, "agent_id": AGENT_ID, "items": ["ZM002"]}, "authorisation_other_item"),
+    ({"principal_id": "410105199001011233", "agent_id": AGENT_ID, "items": ["ZM001"]},
+     "authorisation_other_principal"),
+    ({"principal_id": PRINCIPAL_ID, "agent_id": "410105199001011233", "items": ["ZM001"]},
+     "authorisation_other_agent"),
+    (None, "authorisation_invalid"),
+])
+async def test_the_apis_refusal_of_an_authorisation_is_passed_on_and_nothing_taken(offline_backend, grant, code):
+    tracker = at_authorisation(offline_backend, f"授权编号{NUMBER}，授权码{CODE}")
+    if grant is None:
+        offline_backend.grants.clear()
+    else:
+        offline_backend.grants[(NUMBER, CODE)] = grant
     msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
     s = slot_events(events)
-    assert s["authorization_scope"] is None and s["input_error"] == "special_authorization_required"
-    assert "特别授权" in msgs[-1]["text"]
+    assert s["authorization_no"] is None and not s.get("authorisation") and s["requested_slot"] == "authorization_no"
+    assert len(offline_backend["check_authorisation"]) == 1 and not offline_backend["credit"]
+    assert msgs[0]["text"] == FakeBackend.AUTHORISATION_REFUSALS[code]  # the API's own words, first
+    assert msgs[-1]["custom"]["slot"] == "authorization_no" and code not in msgs[-1]["text"]
+
+
+async def test_an_authorisation_is_never_taken_while_the_api_cannot_check_it(offline_backend):
+    tracker = at_authorisation(offline_backend, f"授权编号{NUMBER}，授权码{CODE}")
+    offline_backend.down.add("check_authorisation")
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    s = slot_events(events)
+    assert s["authorization_no"] is None and not s.get("authorisation") and not s.get("failed_attempts")
+    assert stages(msgs)[0] == "service_error" and msgs[-1]["custom"]["slot"] == "authorization_no"
+    assert not offline_backend["credit"]
+
+
+async def test_an_unverified_agent_is_sent_to_verify_again_not_taken(offline_backend):
+    # The API no longer knows the agent's assurance (it expired): the agent proves who they are again.
+    tracker = at_authorisation(offline_backend, f"授权编号{NUMBER}，授权码{CODE}")
+    del offline_backend.issued["as-agent"]
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    s = slot_events(events)
+    assert s.get("authorization_no") is None and s["identity_code"] is None and s["identity_assurance"] is None
+    assert not s.get("authorisation")
+    assert s["requested_slot"] == "identity_code" and msgs[-1]["custom"]["slot"] == "identity_code"
+    assert sum(m["text"].count("请先核验身份") for m in msgs) == 1  # the API's reason, said once
+    assert [c["id_number"] for c in offline_backend["request_code"]] == [AGENT_ID]
+    assert not offline_backend["credit"]
+
+
+async def test_a_proxy_cannot_name_themselves_as_the_principal(offline_backend):
+    tracker = at("applicant_id", AGENT_ID, acting_as="proxy", agent_name="刘洋", agent_id=AGENT_ID,
+                 applicant_name="赵强", **identity_slots(AGENT_ID, "as-agent"))
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    s = slot_events(events)
+    assert s["applicant_id"] is None and s["input_error"] == "agent_is_applicant"
+    assert msgs[-1]["text"].startswith(messages.ERROR_TEXT["agent_is_applicant"])
+    assert not offline_backend["credit"] and not offline_backend["request_code"]
+    # The principal's own ID is taken, and nothing is looked up about them before the authorisation.
+    msgs, events = await run(journey.ValidateCommitmentForm(), at(
+        "applicant_id", PRINCIPAL_ID, acting_as="proxy", agent_name="刘洋", agent_id=AGENT_ID, applicant_name="赵强",
+        **identity_slots(AGENT_ID, "as-agent")))
+    s = slot_events(events)
+    assert s["applicant_id"] == PRINCIPAL_ID and s["requested_slot"] == "authorization_no"
+    assert not offline_backend["credit"] and not offline_backend["request_code"]
 
 
 async def test_proxy_questions_come_only_for_a_proxy():
     base = {"item": "ZM001", "use_commitment": "yes", "applicant_name": "赵强", "applicant_id": "410103196208085671",
             "credit_status": "clean"}
     assert journey.JOURNEY.next_slot({**base, "acting_as": "proxy"}) == "agent_name"
-    assert journey.JOURNEY.next_slot({**base, "acting_as": "self"}) == "phone"
+    assert journey.JOURNEY.next_slot({**base, "acting_as": "self"}) == "identity_code"
+    verified = {**base, **identity_slots(base["applicant_id"], "as-1")}
+    assert journey.JOURNEY.next_slot({**verified, "acting_as": "self"}) == "phone"
+    proxy = {**verified, "acting_as": "proxy", "agent_name": "刘洋", "agent_id": AGENT_ID}
+    assert journey.JOURNEY.next_slot(proxy) == "authorization_no"
+    assert "authorization_scope" not in journey.JOURNEY.required(proxy)  # the number and code replaced it
+    assert journey.JOURNEY.required(proxy)[:8] == ["item", "use_commitment", "acting_as", "agent_name", "agent_id",
+                                                   "applicant_name", "applicant_id", "identity_code"]
 
 
 async def test_an_enterprise_acting_for_itself_names_its_legal_representative(offline_backend):
     slots = {"item": "ZM001", "use_commitment": "yes", "acting_as": "self", "applicant_name": HAOWEI,
-             "applicant_id": HAOWEI_USCC, "credit_status": "clean"}
+             "applicant_id": HAOWEI_USCC, "credit_status": "clean", **identity_slots(HAOWEI_USCC, "as-haowei")}
     assert journey.JOURNEY.next_slot(slots) == "representative_name"
     assert journey.JOURNEY.next_slot({**slots, "acting_as": "proxy"}) == "agent_name"
     tracker = at("representative_name", "王建国", **{k: v for k, v in slots.items()})
@@ -232,17 +343,24 @@ async def test_an_enterprise_acting_for_itself_names_its_legal_representative(of
 async def test_the_submission_carries_the_legal_representative(offline_backend):
     tracker = tracker_from("affirmation_requested.json", slots={
         "notice_version": VERSION, "applicant_name": HAOWEI, "applicant_id": HAOWEI_USCC,
-        "representative_name": "王建国"})
-    msgs, _ = await run(journey.ValidateCommitmentForm(), tracker)
+        "representative_name": "王建国", **identity_slots(HAOWEI_USCC, "as-haowei")})
+    offline_backend.issued["as-haowei"] = HAOWEI_USCC
+    msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
+    # The enterprise's code goes to its legal representative's registered phone, naming the enterprise's statement.
+    (sent,) = offline_backend["request_code"]
+    assert sent["id_number"] == HAOWEI_USCC and sent["act"]["item_code"] == "ZM001"
+    msgs, _ = await confirm(tracker, events)
     (payload,) = offline_backend["submit"]
     assert payload["representative"] == {"name": "王建国", "role": "legal_representative"}
     assert payload["applicant"] == {"name": HAOWEI, "id_number": HAOWEI_USCC}
     assert "王建国" in payload["evidence"]["statement"] and HAOWEI in payload["evidence"]["statement"]
+    assert payload["identity"]["assurance_id"] == "as-haowei"
 
 
 async def test_a_person_submits_no_representative_field(offline_backend):
     tracker = tracker_from("affirmation_requested.json", slots={"notice_version": VERSION})
-    await run(journey.ValidateCommitmentForm(), tracker)
+    _, events = await run(journey.ValidateCommitmentForm(), tracker)
+    await confirm(tracker, events)
     assert "representative" not in offline_backend["submit"][0]
 
 

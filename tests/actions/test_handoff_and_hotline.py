@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from actions import backend, handoff, journey
 from bot.core.assisted import ATTESTATION
 from bot.core.catalogue import load_catalogue
-from tests.actions.test_journey import FIXTURES, offline_backend, run, sign, stages  # noqa: F401 (fixture)
+from tests.actions.test_journey import FIXTURES, confirm, offline_backend, run, sign, stages  # noqa: F401 (fixture)
 
 ITEMS = load_catalogue()
 
@@ -111,6 +111,7 @@ async def test_on_the_hotline_nothing_is_queued(queue):
 def form_tracker(text: str, attempts: float, channel: str = "rest", **metadata) -> Tracker:
     data = json.loads((FIXTURES / "affirmation_requested.json").read_text())
     slots = dict(data["slots"], requested_slot="applicant_id", applicant_id=None, failed_attempts=attempts, item="ZM001",
+                 identity_code=None, identity_assurance=None, credit_status=None,
                  notice_version=None, notice_sent_at=None, phone=None, notice_ack=None)
     latest = {"text": text, "message_id": f"m-{attempts}", "intent": {"name": "inform", "confidence": 0.9}, "entities": [],
               "metadata": metadata}
@@ -138,6 +139,7 @@ async def test_a_valid_answer_starts_the_count_again(queue):
     messages, events = await run(journey.ValidateCommitmentForm(), form_tracker("410105199001011233", 2.0))
     slots = slot_events(events)
     assert slots["applicant_id"] == "410105199001011233" and slots["failed_attempts"] == 0.0 and queue == []
+    assert stages(messages) == ["ask"] and messages[0]["custom"]["slot"] == "identity_code"
 
 
 async def test_on_the_hotline_invalid_answers_are_not_queued(queue):
@@ -186,6 +188,9 @@ async def test_a_hotline_affirmation_carries_the_assisted_evidence(offline_backe
     assert stages(messages) == ["commitment_receipt"]
     (payload,) = offline_backend["submit"]
     assert payload["channel"] == "hotline"
+    # The staff member attested the caller and ticked the commitment: no SMS code confirms it on the phone.
+    assert payload["identity"] == {"assurance_id": "as-fixture-1", "act_confirmation_id": None}
+    assert not offline_backend["request_code"] and slot_events(events)["act_code"] == "hotline"
     assisted = payload["evidence"]["assisted"]
     assert assisted["staff_id"] == "demo_staff" and assisted["call_id"] == "CALL-1" and assisted["attestation"] == ATTESTATION
     assert [t["index"] for t in assisted["read_aloud"]] == list(range(1, 8))
@@ -195,7 +200,10 @@ async def test_a_hotline_affirmation_carries_the_assisted_evidence(offline_backe
 
 async def test_other_channels_ignore_hotline_metadata(offline_backend):
     tracker = hotline_affirmation(ticks=0, attest=False, channel="rest")
-    messages, _ = await run(journey.ValidateCommitmentForm(), tracker)
+    messages, events = await run(journey.ValidateCommitmentForm(), tracker)
+    # Elsewhere the commitment is confirmed by the code sent to the real-name phone, hotline metadata or not.
+    assert [m["custom"]["slot"] for m in messages] == ["act_code"] and len(offline_backend["request_code"]) == 1
+    messages, _ = await confirm(tracker, events)
     assert stages(messages) == ["commitment_receipt"]
     assert "assisted" not in offline_backend["submit"][0]["evidence"]
 

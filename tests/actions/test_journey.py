@@ -2,7 +2,7 @@
 exact events and messages. The backend is replaced by recording fakes here; tests/e2e uses the real API."""
 from __future__ import annotations
 
-import copy
+import hashlib
 import json
 from pathlib import Path
 from typing import Any, Dict, List
@@ -12,10 +12,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import backend, journey
+from actions import journey
 from actions.catalogue import catalogue
 from bot.core.catalogue import load_catalogue
-from tests.actions.conftest import READ_AT, signed_deliveries, signed_message
+from tests.actions.conftest import (ACT_CODE, FIXTURE_ASSURANCE, LOGIN_CODE, READ_AT, FakeBackend, install_backend,
+                                    signed_deliveries, signed_message)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ITEMS = load_catalogue()
@@ -58,28 +59,11 @@ def tracker_from(name: str, signed: bool = True, **changes: Any) -> Tracker:
 
 
 @pytest.fixture(autouse=True)
-def offline_backend(monkeypatch):
-    """Catalogue from YAML; credit and submission recorded."""
-    calls: Dict[str, List] = {"submit": [], "credit": []}
-
-    async def no_api():
-        raise backend.BackendUnavailable("offline in unit tests")
-
-    async def credit(id_number):
-        calls["credit"].append(id_number)
-        return {"status": "blocked" if id_number == "410102198505052342" else "clean", "records": []}
-
-    async def submit(payload):
-        calls["submit"].append(copy.deepcopy(payload))
-        return {"commitment_no": "CN20261127-000001", "status": "accepted", "decision_no": None, "item_code": "ZM001",
-                "notice_version": payload["notice_version"], "proxy": False, "covers": ["家庭住房情况证明（无房证明）"],
-                "verify_url": "http://127.0.0.1:8800/api/v1/commitments/CN20261127-000001/verify"}
-
-    monkeypatch.setattr(backend, "fetch_catalogue", no_api)
-    monkeypatch.setattr(backend, "check_credit", credit)
-    monkeypatch.setattr(backend, "submit_commitment", submit)
+def offline_backend(monkeypatch) -> FakeBackend:
+    """Catalogue from YAML; every other backend call recorded and answered by the fake API."""
+    fake = install_backend(monkeypatch)
     catalogue.items, catalogue.index = {}, None
-    return calls
+    return fake
 
 
 async def run(action, tracker):
@@ -92,17 +76,69 @@ def stages(messages):
     return [(m.get("custom") or {}).get("stage") for m in messages]
 
 
+def slot_events(events) -> Dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def then(tracker: Tracker, events: List[Dict[str, Any]], text: str, intent: str = "inform",
+         signed: bool = True) -> Tracker:
+    """The next message of the same conversation: the slots the last turn set, then ``text`` on the same channel."""
+    slots = {**tracker.slots, **slot_events(events)}
+    channel = tracker.get_latest_input_channel() or "rest"
+    message_id = f"m-next-{len(tracker.events)}-{abs(hash(text))}"
+    latest: Dict[str, Any] = {"text": text, "message_id": message_id,
+                              "intent": {"name": intent, "confidence": 0.95}, "entities": [],
+                              "metadata": {k: v for k, v in (tracker.latest_message.get("metadata") or {}).items()
+                                           if k != "evidence"}}
+    if signed:
+        latest["metadata"]["evidence"] = {"deliveries": [], "message": signed_message(
+            text, sender=tracker.sender_id, message_id=message_id, channel=channel)}
+    history = list(tracker.events) + [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "input_channel": channel, "message_id": message_id,
+         "parse_data": {"intent": latest["intent"]}}]
+    return Tracker(tracker.sender_id, slots, latest, history, False, None, tracker.active_loop, "action_listen")
+
+
+async def confirm(tracker: Tracker, events: List[Dict[str, Any]], code: str = ACT_CODE):
+    """The act code typed back after the affirmation: the turn that submits."""
+    return await run(journey.ValidateCommitmentForm(), then(tracker, events, code))
+
+
+def act_for(slots: Dict[str, Any], item_code: str = "ZM001") -> Dict[str, Any]:
+    """What the confirming SMS must name: the item, and the statement shown (its SHA-256)."""
+    item = ITEMS[item_code]
+    statement = journey.statement_for(item, slots)
+    return {"item_name": item.name, "item_code": item.code,
+            "statement_sha256": hashlib.sha256(statement.encode("utf-8")).hexdigest()}
+
+
 async def test_explicit_affirmation_submits_once_with_the_evidence(offline_backend):  # R7 P2
     version = ITEMS["ZM001"].notice_version
     tracker = tracker_from("affirmation_requested.json", slots={"notice_version": version})
     messages, events = await run(journey.ValidateCommitmentForm(), tracker)
+    # The words are taken; the code that confirms this very statement goes to the real-name phone (意愿认证).
+    assert stages(messages) == ["ask"]
+    assert messages[0]["custom"] == {"stage": "ask", "slot": "act_code", "sent_to": "138****8000"}
+    assert "公共租赁住房资格申请" in messages[0]["text"]
+    (sent,) = offline_backend["request_code"]
+    assert sent == {"id_number": "410105199001011233", "client": "fixture-1", "act": act_for(tracker.slots)}
+    assert not offline_backend["submit"]
+    slots = slot_events(events)
+    assert slots["affirmation"] == "本人承诺" and slots["requested_slot"] == "act_code"
+
+    messages, events = await confirm(tracker, events)
     assert stages(messages) == ["commitment_receipt"]
+    (checked,) = offline_backend["verify_code"]
+    assert checked["code"] == ACT_CODE and checked["act"] == sent["act"]
     (payload,) = offline_backend["submit"]
     assert payload["notice_version"] == version and payload["item_code"] == "ZM001"
     assert payload["evidence"]["affirmation_text"] == "本人承诺"
     assert len(payload["evidence"]["notice_sections_sent_at"]) == 7
     assert payload["channel"] == "rest" and payload["proxy"] is None
-    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert payload["identity"]["assurance_id"] == FIXTURE_ASSURANCE
+    assert payload["identity"]["act_confirmation_id"] not in (None, FIXTURE_ASSURANCE)
+    slots = slot_events(events)
     assert slots["receipt"] == "CN20261127-000001"
     assert slots["requested_slot"] is None  # the form ends; action_finish_journey resets it
 
@@ -115,7 +151,7 @@ async def test_anything_but_an_explicit_affirmation_is_rejected(offline_backend,
     assert stages(messages)[0] == "affirmation_rejected"
     assert messages[0]["custom"]["reason"] == reason
     assert "本人承诺" in messages[0]["text"]
-    assert not offline_backend["submit"]
+    assert not offline_backend["submit"] and not offline_backend["request_code"]  # nothing to confirm
     assert SlotSet("affirmation", None) in events and SlotSet("requested_slot", "affirmation") in events
 
 
@@ -133,18 +169,24 @@ async def test_wrong_check_digit_is_reasked_and_the_name_kept(offline_backend): 
     assert SlotSet("input_error", "invalid_id_checksum") in events
     assert SlotSet("requested_slot", "applicant_id") in events
     assert not any(e["event"] == "slot" and e["name"] == "applicant_name" for e in events)
-    assert not offline_backend["credit"]
+    assert not offline_backend["credit"] and not offline_backend["request_code"]
 
 
 async def test_blocked_credit_ends_the_journey_with_not_eligible(offline_backend):  # R4
     tracker = tracker_from("affirmation_requested.json", text="410102198505052342",
                            intent={"name": "inform", "confidence": 0.9},
                            slots={"requested_slot": "applicant_id", "applicant_id": None, "credit_status": None,
+                                  "identity_code": None, "identity_assurance": None,
                                   "applicant_name": "李娜", "item": "ZM002"})
     messages, events = await run(journey.ValidateCommitmentForm(), tracker)
+    # Nothing about the ID is looked up, or said, before its holder proved who they are.
+    assert [m["custom"]["slot"] for m in messages] == ["identity_code"] and not offline_backend["credit"]
+    messages, events = await run(journey.ValidateCommitmentForm(), then(tracker, events, LOGIN_CODE))
     assert stages(messages) == ["not_eligible"]
     assert messages[0]["custom"]["reason"] == "credit" and messages[0]["custom"]["proofs_required"]
     assert SlotSet("journey_outcome", "not_eligible") in events and SlotSet("requested_slot", None) in events
+    (credit,) = offline_backend["credit"]
+    assert credit["id_number"] == "410102198505052342" and credit["assurance_id"].startswith("as-")
 
 
 async def test_notice_is_sent_whole_once_then_only_asked(offline_backend):  # R6, contract rule 1
