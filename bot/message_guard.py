@@ -12,12 +12,25 @@ Found by tests/fuzz/test_hostile_chat.py (hostile input through REST at every st
    server failed to send such a text to the API (``UnicodeEncodeError``) and the citizen got an internal error.
    They become U+FFFD, the replacement character, so the message is judged like any text with a symbol in it.
 
-Applied by bot/rasa_server.py to every Rasa server we start.
+3. **Floods.** A script sending message after message (to one conversation, or under ever new sender ids from
+   one address) made Rasa and the action server work for it alone. Each channel asks ``flooding`` before it hands
+   a message to Rasa (bot/flood.py: token buckets per sender and per client address); a message over the limit is
+   answered with ``FLOOD_TEXT`` and, like an over-long one, is not processed, signed or stored - the conversation
+   stays exactly where it was. It is asked before the channel signs the message as evidence, so a flood does not
+   fill the evidence ledger either.
+
+Applied by bot/rasa_server.py to every Rasa server we start (1 and 2; ``install`` also checks the flood settings,
+so a typo in them stops Rasa from starting); 3 by the channels (bot/rest_channel.py, bot/socketio_channel.py,
+bot/wechat/channel.py).
 """
 from __future__ import annotations
 
 import logging
 import re
+from typing import Optional
+
+from bot import flood
+from bot.flood import FLOOD_TEXT  # noqa: F401  (what the channels answer a message over the limit with)
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +53,15 @@ def clean_text(text):
 
 def too_long(text) -> bool:
     return isinstance(text, str) and len(text) > MAX_MESSAGE_CHARS
+
+
+def flooding(channel: str, sender: Optional[str], address: Optional[str] = None) -> bool:
+    """True when this message is over the flood limit of its sender or client address: answer ``FLOOD_TEXT`` and
+    do not hand it to Rasa. ``address`` is None where the peer is not the client (WeChat's servers)."""
+    if flood.guard().admit(sender, address):
+        return False
+    logger.info("%s message over the flood limit not processed", channel)  # P5: no sender, no address
+    return True
 
 
 def guarded(handle_message):
@@ -65,5 +87,6 @@ def install() -> None:
         return
     from rasa.core.processor import MessageProcessor
 
+    flood.Settings.from_env()  # raises on a value that cannot be used: better no Rasa than an unguarded one
     MessageProcessor.handle_message = guarded(MessageProcessor.handle_message)
     _installed = True

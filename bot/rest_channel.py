@@ -1,7 +1,7 @@
 """The REST channel (``POST /webhooks/rest/webhook``): Rasa's own, plus what the handoff and the hotline need.
 
 Registered in bot/credentials.yml as ``bot.rest_channel.ContractRestInput`` under the stock channel's name
-``rest``, so the webhook, the request and the response are exactly Rasa's. Three differences:
+``rest``, so the webhook, the request and the response are exactly Rasa's. What differs:
 
 1. **Staff messages are delivered with the next reply.** REST has no push: when a staff member has
    taken the conversation over (api/handoff), their messages are appended to the tracker as bot events marked
@@ -29,6 +29,8 @@ Registered in bot/credentials.yml as ``bot.rest_channel.ContractRestInput`` unde
    output channel got the bot message. A streamed turn (``?stream=true``) signs the message but no delivery (its
    messages are written piecemeal, and the widget does not use it), and neither do the staff messages handed out
    with a later reply: they are never notice sections.
+5. **Flood control (bot/message_guard.py, bot/flood.py).** A message over its sender's or its address's limit is
+   answered with one polite text, before anything else: not signed, not handed to Rasa, not stored.
 """
 from __future__ import annotations
 
@@ -50,7 +52,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import messages
-from bot import evidence_ledger
+from bot import evidence_ledger, flood, message_guard
 from bot.core import assisted, evidence
 from bot.tracker_store import open_event_data
 
@@ -99,6 +101,11 @@ def pending_handoff_events_sql(store: SQLTrackerStore, sender_id: Text) -> List[
         rows = connection.execute(PENDING_BOT_EVENTS, {"sender": sender_id}).scalars().all()
     events = (Event.from_parameters(json.loads(open_event_data(data, sender_id))) for data in rows if data)
     return [e for e in events if isinstance(e, BotUttered) and HANDOFF_KEY in (e.metadata or {})]
+
+
+def client_address(request: Request) -> Optional[str]:
+    """The client's address for the flood limit: the peer, or what trusted proxies forwarded (bot/flood.py)."""
+    return flood.guard().address_of(request.ip, request.headers.get("X-Forwarded-For"))
 
 
 class EvidenceCollectingOutputChannel(CollectingOutputChannel):
@@ -193,6 +200,8 @@ class ContractRestInput(RestInput):
                 return response.json({"error": "sender_missing"}, status=400)
             if sender_id.startswith(assisted.SENDER_PREFIX):
                 return response.json({"error": "forbidden_sender"}, status=403)
+            if message_guard.flooding(self.name(), sender_id, client_address(request)):
+                return response.json([{"recipient_id": sender_id, "text": message_guard.FLOOD_TEXT}])
             metadata = self.get_metadata(request)
             pending = await self.pending_messages(request, sender_id)
             if rasa.utils.endpoints.bool_arg(request, "stream", default=False):

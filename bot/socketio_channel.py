@@ -21,6 +21,9 @@ text at blank lines into several emits) and its custom - asks the client for an 
 callback); the widget acknowledges each bot message once it has rendered it. When every emit of the section has
 been acknowledged the delivery is signed (``client_ack``) and waits for the session's next message. A client that
 never acknowledges (gone, or an old widget) leaves the section undelivered, and the journey says so.
+
+Flood control (bot/message_guard.py, bot/flood.py): a message over its session's or its address's limit is answered
+with one polite text on the socket it came by and is not handed to Rasa.
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
-from bot import evidence_ledger
+from bot import evidence_ledger, flood, message_guard
 from bot.core import evidence
 
 logger = logging.getLogger(__name__)
@@ -140,6 +143,26 @@ class ContractSocketIOInput(SocketIOInput):
         blueprint = super().blueprint(handle)
         sio = self.sio
         assert sio is not None
+        namespace = self.namespace or "/"
+        stock_user_message = sio.handlers[namespace][self.user_message_evt]
+
+        # Flood control (bot/message_guard.py) before the stock handler builds the message: a message over the
+        # limit is answered on this socket only and never reaches Rasa or the evidence ledger.
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def user_message(sid: Text, data: Any) -> None:
+            sender = data.get("session_id") if self.session_persistence and isinstance(data, dict) else sid
+            if self.session_persistence and not valid_session_id(sender):
+                sender = None  # dropped by ``handle`` anyway; only its address's bucket counts it
+            if message_guard.flooding(CHANNEL, sender, socket_address(sid)):
+                await sio.emit(self.bot_message_evt, {"text": message_guard.FLOOD_TEXT}, room=sid,
+                               namespace=self.namespace)
+                return
+            await stock_user_message(sid, data)
+
+        def socket_address(sid: Text) -> Optional[str]:
+            environ = sio.get_environ(sid, namespace=self.namespace) or {}
+            request = environ.get("sanic.request")  # python-engineio's environ puts 127.0.0.1 in REMOTE_ADDR
+            return flood.guard().address_of(getattr(request, "ip", None), environ.get("HTTP_X_FORWARDED_FOR"))
 
         # Replaces the stock handler (python-socketio keeps one handler per event and namespace).
         @sio.on("session_request", namespace=self.namespace)

@@ -60,6 +60,7 @@ PROFILES = ("embedded", "scale")
 # deploy/), and the pending delivery envelopes of the evidence ledger (bot/evidence_ledger.py).
 REDIS_LOCK_DB = 1
 REDIS_EVIDENCE_DB = 4
+REDIS_FLOOD_DB = 5
 # What the action server must never inherit from the environment of whoever starts the stack: it carries
 # evidence and talks to the API with its service token, nothing more (bot/core/evidence.py).
 ACTION_SERVER_DENIED_ENV = (
@@ -220,6 +221,8 @@ class StackConfig:
         if self.profile == "scale":
             # Several Sanic workers: a delivery signed by one must reach the next message, whichever takes it.
             env["GZ_EVIDENCE_REDIS_URL"] = f"redis://{self.redis_host}:{self.redis_port}/{REDIS_EVIDENCE_DB}"
+            # Flood control counts a sender's messages across every worker (bot/flood.py).
+            env.setdefault("GZ_FLOOD_REDIS_URL", f"redis://{self.redis_host}:{self.redis_port}/{REDIS_FLOOD_DB}")
         return env
 
     def endpoints_yaml(self, action_url: Optional[str] = None) -> str:

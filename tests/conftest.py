@@ -17,6 +17,43 @@ from typing import Iterator
 import pytest
 
 
+# What the servers of the session's stack run with. The suites type at machine speed, many answers a second to
+# one sender, which the chat's flood control (bot/flood.py) would cut off at a person's limits, and they send the
+# demo people dozens of one-time codes an hour, past the limits against SMS bombing. The real limits are tested
+# on servers of their own (tests/bot/test_message_guard.py, tests/security/test_flood_and_handoff.py,
+# tests/api/test_identity.py).
+MACHINE_SPEED = {
+    "GZ_FLOOD_SENDER_BURST": "400", "GZ_FLOOD_SENDER_PER_MINUTE": "1200",
+    "GZ_OTP_RESEND_SECONDS": "0", "GZ_OTP_MAX_PER_ID": "100000", "GZ_OTP_MAX_PER_PHONE": "100000",
+    "GZ_OTP_MAX_PER_CLIENT": "100000",
+}
+
+
+@contextmanager
+def environment(values: dict) -> Iterator[None]:
+    """``values`` in this process's environment (which the stack's servers inherit), restored afterwards."""
+    before = {name: os.environ.get(name) for name in values}
+    for name, value in values.items():
+        os.environ.setdefault(name, value)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+@pytest.fixture(autouse=True)
+def _fresh_flood_buckets():
+    """Flood buckets live as long as the process: each test starts with full ones (some reuse one sender)."""
+    from bot import flood
+
+    flood.reset()
+    yield
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -73,16 +110,8 @@ def identity_platform(var_dir: Path, api_url: str) -> Iterator[dict]:
             handle.write(info["client_secret"] + "\n")
         settings = {"GZ_OIDC_ISSUER": info["issuer"], "GZ_OIDC_CLIENT_ID": info["client_id"],
                     "GZ_OIDC_CLIENT_SECRET_FILE": str(secret), "GZ_OIDC_REDIRECT_URI": callback}
-        before = {name: os.environ.get(name) for name in settings}
-        os.environ.update(settings)
-        try:
+        with environment(settings):
             yield {**info, "callback": callback}
-        finally:
-            for name, value in before.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value
     finally:
         if proc.stdin:
             proc.stdin.close()
@@ -108,7 +137,8 @@ def stack(tmp_path_factory):
         api_port=free_port(),
         pg_tracker_db=f"rasa_trackers_e2e_{run_id}",
     )
-    with scratch_pg_databases(config), identity_platform(var_dir, config.api_url) as platform:
+    with scratch_pg_databases(config), environment(MACHINE_SPEED), \
+            identity_platform(var_dir, config.api_url) as platform:
         s = Stack(config, model)
         s.identity_platform = platform
         s.prepare()

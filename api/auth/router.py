@@ -9,6 +9,8 @@ from api.auth import service
 from api.auth.dependencies import client_ip, current_principal, require_roles
 from api.auth.models import STAFF_ROLES
 from api.auth.schemas import (
+    ApplicantCodeRequest,
+    ApplicantCodeSent,
     ApplicantLoginRequest,
     LoggedOut,
     LoginRequest,
@@ -18,7 +20,9 @@ from api.auth.schemas import (
 )
 from api.clock import china_iso
 from api.config import Settings
-from api.dependencies import get_id_hash_key, get_now, get_session, get_settings
+from api.dependencies import get_now, get_session, get_settings
+from api.identity.otp import SmsOtpVerifier
+from api.identity.router import get_otp_verifier
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -38,18 +42,33 @@ def login(
     return TokenResponse(access_token=token, role=user.role, expires_at=china_iso(expires))
 
 
+@router.post("/applicant/code", response_model=ApplicantCodeSent)
+def applicant_code(
+    body: ApplicantCodeRequest,
+    request: Request,
+    session: Session = Depends(get_session),
+    verifier: SmsOtpVerifier = Depends(get_otp_verifier),
+    now: datetime = Depends(get_now),
+) -> ApplicantCodeSent:
+    """Step 1 of an applicant's sign-in: a login code to the ID's 实名 phone. The answer is the same whether or
+    not the ID has one (P5); 429 past the limits per ID and per address."""
+    message, expires_in = service.request_applicant_code(session, verifier, body.id_number, client_ip(request), now)
+    return ApplicantCodeSent(message=message, expires_in=expires_in)
+
+
 @router.post("/applicant", response_model=TokenResponse)
 def applicant_login(
     body: ApplicantLoginRequest,
     request: Request,
     session: Session = Depends(get_session),
     settings: Settings = Depends(get_settings),
-    id_hash_key: bytes = Depends(get_id_hash_key),
+    verifier: SmsOtpVerifier = Depends(get_otp_verifier),
     now: datetime = Depends(get_now),
 ) -> TokenResponse:
-    """An applicant's token (stand-in for the city's real-name SSO); it reaches only their own records (P5)."""
+    """Step 2: the code typed back gives an applicant's token; it reaches only their own records (P5). 401
+    ``invalid_code`` for any code that does not work; 429 after repeated failures."""
     token, expires = service.applicant_login(
-        session, settings, request.app.state.jwt_secret, id_hash_key, body.name, body.id_number, client_ip(request), now
+        session, settings, request.app.state.jwt_secret, verifier, body.id_number, body.code, client_ip(request), now
     )
     return TokenResponse(access_token=token, role=service.APPLICANT, expires_at=china_iso(expires))
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Optional
+
 from pydantic import BaseModel, ConfigDict, Field
 
 _Strict = ConfigDict(extra="forbid")
@@ -19,13 +21,29 @@ class PasswordChangeRequest(BaseModel):
     new_password: str = Field(min_length=1, max_length=256)
 
 
-class ApplicantLoginRequest(BaseModel):
-    """Stand-in for the city's real-name SSO (统一身份认证): name and ID number, checked as described in
-    ``api.auth.service.applicant_login``. POST, so the ID never appears in a URL (P5)."""
+class ApplicantCodeRequest(BaseModel):
+    """Step 1 of an applicant's sign-in: send a login code to the ID's real-name (实名) phone. POST, so the ID
+    never appears in a URL (P5)."""
 
     model_config = _Strict
-    name: str = Field(min_length=1, max_length=200)
     id_number: str = Field(min_length=1, max_length=40)
+
+
+class ApplicantCodeSent(BaseModel):
+    """The same for every ID, whether or not it has a registered phone."""
+
+    message: str
+    expires_in: int
+
+
+class ApplicantLoginRequest(BaseModel):
+    """Step 2: the ID number and the code from the SMS. ``name`` is accepted and not used: a name proves
+    nothing, the code does."""
+
+    model_config = _Strict
+    id_number: str = Field(min_length=1, max_length=40)
+    code: str = Field(min_length=1, max_length=20)
+    name: Optional[str] = Field(default=None, max_length=200)
 
 
 class TokenResponse(BaseModel):

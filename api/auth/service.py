@@ -6,12 +6,12 @@ Three kinds of caller, one ``Principal`` each:
   ``api.auth.passwords``), then a JWT (HS256) valid for ``staff_token_hours``; each request re-reads the
   account, so disabling it, changing its role or changing its password (``token_generation``) takes effect
   at once.
-- applicant: ``POST /auth/applicant {name, id_number}`` gives a JWT whose subject is the keyed hash of the ID
-  (the same HMAC that keys integrity files), never the ID itself. This stands in for the city's real-name
-  single sign-on (统一身份认证), which a deployment puts in front of it; the name check below is the most the
-  stand-in can do with what the platform knows.
-- service: the action server, header ``X-Service-Token``. Calls that touch one applicant's data carry the
-  ownership proof in the body (commitment number + ID number), checked by the endpoint.
+- applicant: ``POST /auth/applicant/code {id_number}`` sends a login code to the ID's real-name (实名) phone,
+  then ``POST /auth/applicant {id_number, code}`` gives a JWT whose subject is the keyed hash of the ID (the
+  same HMAC that keys integrity files), never the ID itself. The code is the identity module's SMS code
+  (``api.identity.otp``); the city's single sign-on (统一身份认证) is the other way in (``api.identity.oidc``).
+- service: the action server, header ``X-Service-Token``. Calls that touch one applicant's data carry the ID
+  number and an identity assurance made in the conversation (``api.identity.gate``), checked by the endpoint.
 
 Every token has an id (``jti``) and can be signed out (``POST /auth/logout``, table ``revoked_tokens``). The
 server caps a token's life at its ``iat`` plus the configured lifetime whatever its ``exp`` says, and refuses
@@ -39,13 +39,14 @@ from api.audit import service as audit
 from api.auth.models import STAFF_ROLES, LoginFailure, RevokedToken, StaffUser
 from api.auth.passwords import PasswordRejected, check_password
 from api.clock import aware, utc
-from api.commitments import sealed
-from api.commitments.models import Commitment
 from api.config import Settings
 from api.credit import service as credit
 from api.errors import ApiError
+from api.identity.models import OneTimeCode
+from api.identity.otp import CodeProof, CodeRequest, SmsOtpVerifier
+from api.identity.texts import MESSAGES as OTP_MESSAGES
+from api.identity.texts import wait_text
 from api.signing.service import _write_secret_file
-from bot.core.textnorm import name_key
 
 JWT_ALGORITHM = "HS256"
 JWT_ISSUER = "gz-api"
@@ -376,60 +377,93 @@ def change_password(
     return token, expires, user
 
 
-def _same_name(a: str, b: str) -> bool:
-    # Compared by the names' key: the traditional form (趙強) is the simplified name on file (赵强).
-    return bool(name_key(a)) and name_key(a) == name_key(b)
+# The one answer to a login-code request, whether or not the ID has a registered phone (nothing is revealed).
+APPLICANT_CODE_SENT = "如该证件号码登记了实名手机号码，验证码已发送到该号码，请在{minutes}分钟内输入。"
+# The one answer to a login code that does not work, whatever the reason (no code sent, wrong, expired, used,
+# locked): a different answer for an ID without a phone would tell who has one.
+APPLICANT_CODE_REFUSED = "验证码不正确或已经失效。请核对短信后重新输入；多次输错后验证码失效，需要重新获取。"
+# Refusals of a code request that only an ID with a registered phone can get: answered like a code sent.
+_PHONE_DEPENDENT = ("no_registered_phone", "otp_phone_limit", "otp_too_soon")
 
 
-def known_names(session: Session, id_hash: str) -> Set[str]:
-    """The applicant names the platform has signed for this ID (from the signed records themselves)."""
-    names: Set[str] = set()
-    for row in session.scalars(select(Commitment).where(Commitment.applicant_id_hash == id_hash)):
-        try:
-            # Only the name is wanted, but it is read from the signed record as a whole (P5: IDs sealed at rest).
-            names.add(sealed.payload_of(row)["applicant"]["name"])
-        except (ValueError, KeyError, TypeError, sealed.SealingError):
-            continue
-    return names
+def _applicant_subject(id_number: str, id_hash_key: bytes) -> Tuple[str, str]:
+    normalised = credit.normalise_id(id_number)
+    problem = credit.id_problem(normalised)
+    if problem:
+        raise ApiError(422, problem, "证件号码：" + credit.id_problem_message(problem))
+    return normalised, credit.id_hash(normalised, id_hash_key)
+
+
+def _check_code_interval(session: Session, verifier: SmsOtpVerifier, subject: str, now: datetime) -> None:
+    """One code request per ID per ``resend_seconds``, counting requests for IDs without a phone too, so the
+    interval is the same for every ID (the verifier's own check counts codes sent only)."""
+    last = session.scalar(
+        select(func.max(OneTimeCode.created_at)).where(OneTimeCode.subject_hash == subject, OneTimeCode.state != "void")
+    )
+    if last is None:
+        return
+    ready = aware(last) + timedelta(seconds=verifier.policy.resend_seconds)
+    if ready > now:
+        retry = max(1, int((ready - now).total_seconds()) + 1)
+        raise ApiError(429, "otp_too_soon", OTP_MESSAGES["otp_too_soon"].format(wait=wait_text(retry)),
+                       headers={"Retry-After": str(retry)})
+
+
+def request_applicant_code(
+    session: Session, verifier: SmsOtpVerifier, id_number: str, client_ip: str, now: datetime
+) -> Tuple[str, int]:
+    """Send a login code to the 实名 phone of ``id_number``, if one is registered; returns the message to show
+    and the code's lifetime in seconds, the same for every ID.
+
+    The limits of the identity module hold (per ID, per phone, per address ``address:<ip>``); those that can
+    only be reached by an ID with a phone are answered like a code sent, so no answer tells whether the ID has
+    one. What an ID with and one without a phone both reach (per ID, per address, the interval) is refused.
+    """
+    now = utc(now)
+    normalised, subject = _applicant_subject(id_number, verifier.id_hash_key)
+    _check_code_interval(session, verifier, subject, now)
+    session.commit()  # the identity lock must open its own transaction
+    try:
+        verifier.issue(session, CodeRequest(id_number=normalised, client=f"address:{client_ip}"), now)
+    except ApiError as refused:
+        if refused.error not in _PHONE_DEPENDENT:
+            raise
+    minutes = verifier.policy.minutes
+    return APPLICANT_CODE_SENT.format(minutes=minutes), verifier.policy.ttl_seconds
 
 
 def applicant_login(
     session: Session,
     settings: Settings,
     secret: bytes,
-    id_hash_key: bytes,
-    name: str,
+    verifier: SmsOtpVerifier,
     id_number: str,
+    code: str,
     client_ip: str,
     now: datetime,
 ) -> Tuple[str, datetime]:
-    """An applicant token for the holder of ``id_number`` (stand-in for real-name SSO, see module docstring).
+    """An applicant token for the holder of ``id_number``, proved by the login code sent to the ID's 实名 phone
+    (``request_applicant_code``). A name and an ID number are no proof: both are easily known to others.
 
-    The ID must be valid (check digits); when the platform holds signed commitments for it, the name must be
-    the one they were signed with, and when it holds an integrity file for it, the name on that file. An ID
-    the platform has never seen gets a token that reaches nothing,
-    because an applicant token only ever reads that applicant's own records. Failures count towards the
-    same rate limit as staff logins, so names cannot be guessed quickly.
+    Guessing is bounded twice: a code is locked after ``otp_max_wrong_tries`` wrong tries (and at most
+    ``otp_max_per_id`` codes are sent per ID in the window), and failures count towards the login limits per
+    ID and address like staff logins. Every failure gets the same answer.
     """
     now = utc(now)
-    normalised = credit.normalise_id(id_number)
-    problem = credit.id_problem(normalised)
-    if problem:
-        raise ApiError(422, problem, "证件号码：" + credit.id_problem_message(problem))
-    subject = credit.id_hash(normalised, id_hash_key)
+    normalised, subject = _applicant_subject(id_number, verifier.id_hash_key)
     key = applicant_actor(subject)
     _limited(session, settings, key, client_ip, now)
-    names = known_names(session, subject)
-    # The integrity file (R16) names its holder too, by the keyed hash of the full name: an ID with a credit
-    # record but no commitment must not open that record to whoever types the ID with any name (P5).
-    file = credit.find_file(session, id_hash_key, normalised)
-    file_mismatch = file is not None and file.name_hash is not None and not credit.name_matches(
-        file.name_hash, name, id_hash_key)
-    if file_mismatch or (names and not any(_same_name(name, known) for known in names)):
+    session.commit()  # the identity lock must open its own transaction
+    try:
+        verifier.verify(session, CodeProof(id_number=normalised, code=code), now)
+    except ApiError as refused:
+        if refused.status_code == 503:
+            raise
         _failed(session, key, client_ip, now)
         session.commit()
-        raise _unauthorised("姓名与证件号码不一致。", "identity_mismatch")
+        raise _unauthorised(APPLICANT_CODE_REFUSED, "invalid_code") from None
     session.execute(delete(LoginFailure).where(LoginFailure.username == key, LoginFailure.client_ip == client_ip))
+    audit.record(session, Principal(role=APPLICANT, actor=key, client_ip=client_ip), "auth.applicant_login", at=now)
     session.commit()
     return issue_token(
         secret,

@@ -23,11 +23,18 @@ from api.complaints.schemas import (
     StaffComplaintRequest,
 )
 from api.config import Settings
+from api.commitments import status as commitments
 from api.dependencies import get_now, get_session, get_settings
 from api.errors import ApiError
+from api.identity.deps import get_identity_gate
+from api.identity.gate import IdentityGate
+from api.identity.gate import refuse as refuse_identity
 
 service_router = APIRouter(prefix="/service/complaints", tags=["service"])
 router = APIRouter(prefix="/complaints", tags=["complaints"])
+
+# A number the complainant named that no commitment has: kept for the officer, with the complaint's own words.
+UNKNOWN_NUMBER_NOTE = "{text}\n（投诉举报所称承诺编号：{number}，系统中未找到该编号。）"
 
 _RESENT = {200: {"description": "the same complaint again (a retry): the first ticket, nothing new stored (P4)"}}
 
@@ -43,24 +50,52 @@ def file_from_chat(
     session: Session = Depends(get_session),
     caller: Principal = Depends(require_roles("service")),
     settings: Settings = Depends(get_settings),
+    gate: IdentityGate = Depends(get_identity_gate),
     now: datetime = Depends(get_now),
 ) -> ComplaintReceipt:
-    """R11: the chat's complaint flow (contract stage complaint_received); anonymous when no phone is given."""
+    """R11: the chat's complaint flow (contract stage complaint_received); anonymous when no phone is given.
+
+    P5, what a complaint may tell the complainant about a commitment: nothing, unless it is their own.
+
+    - A number alone is a complaint about it (a report may concern anyone's commitment). It is accepted with
+      the same answer whether the number exists or not: a number that exists is linked to the ticket (and its
+      verification made mandatory); one that does not is kept in the ticket's text for the officer.
+    - A number with ``id_number`` and ``assurance_id`` is the complainant's own: they are verified first
+      (``api.identity``, in this conversation), then the number must be one of theirs, else 404 ``not_found``
+      for an unknown number and someone else's alike, so a mistyped number can be corrected.
+    """
+    number = body.commitment_no.strip().upper() if body.commitment_no and body.commitment_no.strip() else None
+    text = body.complaint_text
+    own = body.id_number is not None or body.assurance_id is not None
+    if own:
+        if not body.id_number or not body.sender_id:
+            raise refuse_identity("identity_required", 401)
+        gate.require(session, body.assurance_id, body.id_number, now, conversation=body.sender_id)
+        if number:
+            commitments.find_owned(session, number, body.id_number)
+    elif number and commitments.by_number(session, number) is None:
+        text = UNKNOWN_NUMBER_NOTE.format(text=body.complaint_text.strip(), number=number)
+        number = None
     complaint, created = service.file_complaint(
         session,
         caller,
-        complaint_text=body.complaint_text,
-        commitment_no=body.commitment_no,
+        complaint_text=text,
+        commitment_no=number,
         phone=body.phone,
         channel=body.channel,
         sender_id=body.sender_id,
         now=now,
         due_working_days=settings.complaint_due_working_days,
     )
+    if own and created:
+        audit.record(session, caller, "complaint.own_commitment", target=complaint.ticket_no,
+                     detail={"commitment_no": number}, at=now)
     session.commit()
     if not created:
         response.status_code = 200
-    return _receipt(complaint)
+    receipt = _receipt(complaint)
+    receipt.own_commitment = own and number is not None
+    return receipt
 
 
 @router.post("", status_code=201, response_model=ComplaintReceipt, responses=_RESENT)

@@ -8,7 +8,12 @@ _Strict = ConfigDict(extra="forbid")
 
 
 class ComplaintRequest(BaseModel):
-    """A complaint or report (R11). Anonymous is allowed: no name, and the phone is optional."""
+    """A complaint or report (R11). Anonymous is allowed: no name, and the phone is optional.
+
+    ``commitment_no`` alone: a complaint ABOUT that number (anyone may report a commitment); the answer is the
+    same whether the number exists or not. With ``id_number`` and ``assurance_id`` as well, the complainant
+    says the commitment is their own: they must be verified as that ID's holder in this conversation
+    (``sender_id``), and the number must be one of their commitments."""
 
     model_config = _Strict
     complaint_text: str = Field(min_length=1, max_length=2000)
@@ -16,6 +21,8 @@ class ComplaintRequest(BaseModel):
     phone: Optional[str] = Field(default=None, max_length=32)
     channel: str = Field(min_length=1, max_length=32)
     sender_id: Optional[str] = Field(default=None, max_length=128)
+    id_number: Optional[str] = Field(default=None, max_length=40)
+    assurance_id: Optional[str] = Field(default=None, max_length=64)
 
 
 class StaffComplaintRequest(BaseModel):
@@ -30,6 +37,8 @@ class StaffComplaintRequest(BaseModel):
 class ComplaintReceipt(BaseModel):
     ticket_no: str
     due_date: str
+    # True only for a verified complainant's own commitment; never says anything about anyone else's.
+    own_commitment: bool = False
 
 
 class AssignRequest(BaseModel):

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from api.audit import service as audit
+from api.authorisations import service as authorisations
 from api.auth.dependencies import require_roles
 from api.auth.service import Principal
 from api.catalogue import service as catalogue
@@ -17,6 +18,7 @@ from api.config import Settings
 from api.credit import service
 from api.credit.models import CreditObjection, CreditRepair
 from api.credit.schemas import (
+    AuthorisationProof,
     CreditCheckRequest,
     CreditCheckResponse,
     MyIntegrityFile,
@@ -35,11 +37,43 @@ from api.credit.schemas import (
 )
 from api.dependencies import get_id_hash_key, get_now, get_session, get_settings
 from api.errors import ApiError
+from api.identity.deps import get_identity_gate
+from api.identity.gate import IdentityGate, refuse
 
 router = APIRouter(tags=["credit"])
 officer = require_roles("officer")
 applicant = require_roles("applicant")
 chat_service = require_roles("service")
+
+
+def require_verified(
+    session: Session, gate: IdentityGate, id_number: str, assurance_id: Optional[str], client: Optional[str],
+    now: datetime, *, authorisation: Optional[AuthorisationProof] = None, item_code: Optional[str] = None,
+    id_hash_key: Optional[bytes] = None,
+) -> None:
+    """P5: the chat asks about a person only for that person, verified in this conversation, and this is
+    checked before anything is looked up, so a refusal is the same whether or not the ID has any records.
+
+    ``client`` (the chat's sender id) is required: without it an assurance made in one conversation could be
+    replayed from another. With ``authorisation`` the one verified is the agent, and the principal's special
+    authorisation must name them (for ``item_code`` when the question is about one item)."""
+    if not client:
+        raise refuse("identity_required", 401)
+    if authorisation is None:
+        gate.require(session, assurance_id, id_number, now, conversation=client)
+        return
+    gate.require(session, assurance_id, authorisation.agent_id, now, conversation=client)
+    try:
+        authorisations.verified(
+            session, number=authorisation.number, code=authorisation.code, principal_id=id_number,
+            agent_id=authorisation.agent_id, item_code=item_code or "", now=now, id_hash_key=id_hash_key or b"",
+        )
+    except ApiError as refused:
+        session.commit()  # a wrong code counts towards the authorisation's lock even though this is refused
+        # The credit check is not about one item: every other condition held, which is what is asked.
+        if item_code is None and refused.error == "authorisation_other_item":
+            return
+        raise
 
 
 def _valid_id(id_number: str) -> str:
@@ -56,9 +90,15 @@ def credit_check(
     session: Session = Depends(get_session),
     key: bytes = Depends(get_id_hash_key),
     # P5: whether an ID has a bad-credit record is personal data; the journey (service) and officers ask.
-    _caller: Principal = Depends(require_roles("service", "officer", "admin")),
+    caller: Principal = Depends(require_roles("service", "officer", "admin")),
+    gate: IdentityGate = Depends(get_identity_gate),
+    now: datetime = Depends(get_now),
 ) -> CreditCheckResponse:
-    """R4 / R18: whether this applicant may use commitment, and the records that decide it."""
+    """R4 / R18: whether this applicant may use commitment, and the records that decide it. The chat asks
+    only for the person it has verified (``assurance_id`` + ``client``); officers ask in their duties."""
+    if caller.role == "service":
+        require_verified(session, gate, body.id_number, body.assurance_id, body.client, now,
+                         authorisation=body.authorisation, id_hash_key=key)
     result = service.check(session, key, _valid_id(body.id_number))
     return CreditCheckResponse(status=result.status, records=result.records)
 
@@ -72,13 +112,13 @@ def owner_records(
     session: Session = Depends(get_session),
     key: bytes = Depends(get_id_hash_key),
     _caller: Principal = Depends(chat_service),
+    gate: IdentityGate = Depends(get_identity_gate),
+    now: datetime = Depends(get_now),
 ) -> OwnerRecordsResponse:
-    """"我的信用记录": the applicant's own records, only when name and ID match the integrity file (P5)."""
-    result = service.records_for_owner(session, key, body.name, _valid_id(body.id_number))
-    if result is None:
-        # Unknown name or wrong ID look the same: the caller learns nothing about whose file this is.
-        raise ApiError(404, "not_found", "姓名与证件号码不匹配，请核对后重新输入。")
-    return OwnerRecordsResponse.model_validate(result)
+    """"我的信用记录": the applicant's own records, once the person is verified as the ID's holder (P5). A
+    name and an ID number alone are not enough: both are easily known to others."""
+    require_verified(session, gate, body.id_number, body.assurance_id, body.client, now)
+    return OwnerRecordsResponse.model_validate(service.own_records(session, key, _valid_id(body.id_number)))
 
 
 @router.post("/service/credit/warning", response_model=WarningResponse)
@@ -87,8 +127,13 @@ def credit_warning(
     session: Session = Depends(get_session),
     key: bytes = Depends(get_id_hash_key),
     _caller: Principal = Depends(chat_service),
+    gate: IdentityGate = Depends(get_identity_gate),
+    now: datetime = Depends(get_now),
 ) -> WarningResponse:
-    """R18 / 五(八) 事前信用预警: for items flagged high_value, the standing and the stakes, before the notice."""
+    """R18 / 五(八) 事前信用预警: for items flagged high_value, the standing and the stakes, before the notice;
+    only for the verified holder of the ID or their authorised agent (the standing is personal data, P5)."""
+    require_verified(session, gate, body.id_number, body.assurance_id, body.client, now,
+                     authorisation=body.authorisation, item_code=body.item_code, id_hash_key=key)
     version = catalogue.current_version(session, body.item_code)
     if version is None:
         raise ApiError(404, "unknown_item", f"清单中没有编号为 {body.item_code} 的事项。")

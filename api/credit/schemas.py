@@ -5,11 +5,32 @@ from typing import List, Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class CreditCheckRequest(BaseModel):
-    """POST, so the ID number never appears in a URL or an access log (P5)."""
+class VerifiedRequest(BaseModel):
+    """What the chat sends with every request about one person: the ID number, and the assurance
+    (``api.identity``) that the person in this conversation (``client``, the chat's sender id) was verified as
+    its holder. POST bodies, so the ID number never appears in a URL or an access log (P5)."""
 
     model_config = ConfigDict(extra="forbid")
     id_number: str = Field(min_length=1, max_length=40)
+    assurance_id: Optional[str] = Field(default=None, max_length=64)
+    client: Optional[str] = Field(default=None, max_length=200)
+
+
+class AuthorisationProof(BaseModel):
+    """A proxy asks about the principal (``id_number``) under the special authorisation the principal granted
+    (``api.authorisations``); ``assurance_id`` is then the agent's, made in this conversation."""
+
+    model_config = ConfigDict(extra="forbid")
+    number: str = Field(min_length=1, max_length=40)
+    code: str = Field(min_length=1, max_length=40)
+    agent_id: str = Field(min_length=1, max_length=40)
+
+
+class CreditCheckRequest(VerifiedRequest):
+    """The chat must send ``assurance_id`` and ``client`` (and, for a proxy, ``authorisation``); officers and
+    administrators need none of them."""
+
+    authorisation: Optional[AuthorisationProof] = None
 
 
 class CreditRecordOut(BaseModel):
@@ -24,13 +45,12 @@ class CreditCheckResponse(BaseModel):
     records: List[CreditRecordOut]
 
 
-# --- the chat's service calls (X-Service-Token; ownership proved by name + ID, P5) -------------------------
+# --- the chat's service calls (X-Service-Token; the person verified through api.identity, P5) ----------------
 
 
-class OwnerRecordsRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=100)
-    id_number: str = Field(min_length=1, max_length=40)
+class OwnerRecordsRequest(VerifiedRequest):
+    # Accepted for the chat's older calls; the verified identity decides, never the name.
+    name: Optional[str] = Field(default=None, max_length=100)
 
 
 class OwnerRecordOut(CreditRecordOut):
@@ -42,10 +62,9 @@ class OwnerRecordsResponse(BaseModel):
     records: List[OwnerRecordOut]
 
 
-class WarningRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class WarningRequest(VerifiedRequest):
     item_code: str = Field(min_length=1, max_length=16)
-    id_number: str = Field(min_length=1, max_length=40)
+    authorisation: Optional[AuthorisationProof] = None
 
 
 class WarningResponse(BaseModel):

@@ -177,16 +177,13 @@ def add_record(
     return record
 
 
-def records_for_owner(session: Session, key: bytes, name: str, id_number: str) -> Optional[Dict[str, Any]]:
-    """The applicant's own records when name and ID both match the integrity file (P5); else ``None``.
+def own_records(session: Session, key: bytes, id_number: str) -> Dict[str, Any]:
+    """The standing records of ``id_number``'s file, with their descriptions, for its verified holder (P5).
 
-    An ID without an integrity file has no records: it gets an empty, clean answer, which tells nothing that
-    the credit check does not already tell. An ID with a file answers only when the name matches too.
+    The caller has established who is asking (``api.identity``); an ID without an integrity file has no
+    records and gets an empty, clean answer.
     """
-    file = find_file(session, key, id_number)
-    if file is not None and not name_matches(file.name_hash, name, key):
-        return None
-    records = standing_records(file)
+    records = standing_records(find_file(session, key, id_number))
     return {
         "status": eligibility.credit_status([record_view(r) for r in records]),
         "records": [{**record_view(r), "description": r.description} for r in records],
@@ -351,16 +348,20 @@ FALSE_COMMITMENT_CONSEQUENCES = (
 )
 
 
+NEUTRAL_REFUSAL = "根据诚信档案，您暂不能以告知承诺方式办理此事项，可按一般程序提交证明材料办理。"
+
+
 def warning(session: Session, key: bytes, item: Item, id_number: str) -> Dict[str, Any]:
     """What a high-value item's applicant is told before the notification: their standing and the stakes."""
     if not item.high_value or not item.commitment_allowed:
         return {"show": False, "text": ""}
     status = check(session, key, id_number).status
+    # Plain and neutral: the words may be read on a shared screen or aloud by a helper, so they say what the
+    # person may do, not what their file holds (they can read their own records after verifying themselves).
     standing = {
-        "clean": "您目前没有影响告知承诺的不良信用记录。",
-        "repaired": "您曾有不良信用记录，已经完成信用修复，可以使用告知承诺方式；本次承诺办理后将全部接受核查。",
-        "blocked": "您目前有尚未修复的不良信用记录，暂时不能使用告知承诺方式，可以按一般程序办理，"
-        "也可以先申请信用修复。",
+        "clean": "根据诚信档案，您可以以告知承诺方式办理此事项。",
+        "repaired": "根据诚信档案，您可以以告知承诺方式办理此事项；本次承诺办理后将全部接受核查。",
+        "blocked": NEUTRAL_REFUSAL,
     }[status]
     return {
         "show": True,

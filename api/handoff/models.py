@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from api.database import Base
@@ -11,10 +11,15 @@ from api.personal_text import IdMaskedText  # P5: free text keeps no full ID num
 
 # waiting: in the queue; active: a staff member has taken it over (the bot is paused); closed: handed back.
 HANDOFF_STATUSES = ("waiting", "active", "closed")
+# At most one waiting request per conversation, kept by the database itself (migration 0018): two requests
+# from one conversation arriving together cannot both queue it, whatever the application checks first.
+ONE_WAITING_INDEX = "ux_handoff_requests_waiting_sender"
+_WAITING = text("status = 'waiting'")
 
 
 class HandoffRequest(Base):
-    """One conversation waiting for, or talking to, a person. At most one open per sender.
+    """One conversation waiting for, or talking to, a person. At most one open per sender (at most one
+    waiting is enforced by a partial unique index; ``enqueue`` returns the open one before queuing another).
 
     ``sender_id`` is the Rasa conversation id (a widget session, a WeChat openid, a REST sender); it is never
     shown unmasked (P5). The transcript is not copied here: it is read from Rasa's tracker when a staff member
@@ -22,7 +27,10 @@ class HandoffRequest(Base):
     """
 
     __tablename__ = "handoff_requests"
-    __table_args__ = (Index("ix_handoff_requests_status_created_at", "status", "created_at"),)
+    __table_args__ = (
+        Index("ix_handoff_requests_status_created_at", "status", "created_at"),
+        Index(ONE_WAITING_INDEX, "sender_id", unique=True, sqlite_where=_WAITING, postgresql_where=_WAITING),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sender_id: Mapped[str] = mapped_column(String(128), index=True)

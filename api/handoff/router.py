@@ -44,8 +44,12 @@ def queue_conversation(
     session: Session = Depends(get_session),
     now: datetime = Depends(get_now),
 ) -> HandoffQueued:
-    row = service.enqueue(session, body.sender_id, body.channel, body.reason, now, body.message)
-    return HandoffQueued(handoff_id=row.id, status=row.status, position=service.position(session, row))
+    """Queue the conversation. While it already has an open request (waiting, or taken over by a person) that one
+    is returned, with ``already_waiting`` true when it is still waiting: one place in the queue per conversation."""
+    queued = service.enqueue(session, body.sender_id, body.channel, body.reason, now, body.message)
+    row = queued.row
+    return HandoffQueued(handoff_id=row.id, status=row.status, position=service.position(session, row),
+                         already_waiting=queued.already_waiting, asked_times=row.asked_times)
 
 
 @router.get("/queue", response_model=QueueSummary)

@@ -28,6 +28,9 @@ class HandoffQueued(BaseModel):
     handoff_id: int
     status: str
     position: int  # place in the waiting queue (1 = next); 0 when a person is already talking
+    # The conversation was already waiting: this is its earlier request, its place in the queue unchanged.
+    already_waiting: bool = False
+    asked_times: int = 1  # how often the conversation has asked while this request was open
 
 
 class HandoffView(BaseModel):

@@ -22,10 +22,12 @@ filters by channel and reason, a search by a word of the preview, claiming the o
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Dict, List, Optional
 
 from sqlalchemy import func, select, true, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.audit import service as audit
@@ -113,23 +115,67 @@ def _search_key(text: str) -> str:
     return normalize(text, limit=4 * PREVIEW_CHARS).lower()
 
 
-def enqueue(session: Session, sender_id: str, channel: str, reason: str, now: datetime,
-            message: Optional[str] = None) -> HandoffRequest:
-    """Queue a conversation; one open request per sender (asking again while waiting keeps the place, and
-    brings the preview up to date)."""
-    check_channel(channel)
-    row = session.scalars(
+@dataclass
+class Queued:
+    """What ``enqueue`` did: the conversation's request, and whether it was already open before this call."""
+
+    row: HandoffRequest
+    existing: bool
+
+    @property
+    def already_waiting(self) -> bool:
+        return self.existing and self.row.status == "waiting"
+
+
+def _open_request(session: Session, sender_id: str) -> Optional[HandoffRequest]:
+    # Waiting before active: a waiting one holds the conversation's place in the queue.
+    return session.scalars(
         select(HandoffRequest).where(HandoffRequest.sender_id == sender_id, HandoffRequest.status.in_(OPEN))
+        .order_by(HandoffRequest.status.desc(), HandoffRequest.id).limit(1)
     ).first()
-    if row is not None:
-        row.asked_times += 1
-    else:
+
+
+def enqueue(session: Session, sender_id: str, channel: str, reason: str, now: datetime,
+            message: Optional[str] = None) -> Queued:
+    """Queue a conversation; one open request per sender (asking again while waiting keeps the place, and
+    brings the preview up to date).
+
+    Exact under concurrency: on SQLite the transaction holds the write lock from its first read, so a second
+    call waits and then finds the first one's request; on PostgreSQL both may find none, and the partial unique
+    index (one waiting request per sender, migration 0018) refuses the second insert, which then finds the
+    first one's request. Asking again is counted in the database (``asked_times + 1``), so no count is lost."""
+    check_channel(channel)
+    for _ in range(3):
+        _begin_write(session)
+        row = _open_request(session, sender_id)
+        if row is not None:
+            session.execute(
+                update(HandoffRequest).where(HandoffRequest.id == row.id)
+                .values(asked_times=HandoffRequest.asked_times + 1)
+            )
+            session.refresh(row)
+            _set_preview(row, message)
+            session.commit()
+            return Queued(row, existing=True)
         row = HandoffRequest(sender_id=sender_id, channel=channel, reason=reason, status="waiting", created_at=now,
                              asked_times=1)
+        _set_preview(row, message)
         session.add(row)
-    _set_preview(row, message)
-    session.commit()
-    return row
+        try:
+            session.commit()
+        except IntegrityError:
+            session.rollback()  # another call queued this conversation first: answer with its request
+            continue
+        return Queued(row, existing=False)
+    raise ApiError(503, "handoff_busy", "转人工请求暂时没有处理成功，请稍后再试。")
+
+
+def _begin_write(session: Session) -> None:
+    """End whatever read the request began (authentication) and start a transaction that may write; SQLite takes
+    its write lock at once (a read then a write in one WAL snapshot fails if another connection wrote between)."""
+    if session.in_transaction():
+        session.commit()
+    session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
 
 
 def position(session: Session, row: HandoffRequest) -> int:

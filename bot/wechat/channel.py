@@ -21,7 +21,10 @@ Order of work for every POST, and why:
    when the send API answered errcode 0 (``customer_service_api``). Refused or unreachable means no delivery:
    the journey then cannot reach the commitment, and the citizen is told which part is missing (the action
    server) instead of committing to a notice that never arrived;
-7. numbered choices: a reply "1" is mapped to the option value last offered to this citizen (render.py).
+7. numbered choices: a reply "1" is mapped to the option value last offered to this citizen (render.py);
+8. flood control (bot/message_guard.py), after 3 and before 4: a first arrival over the openid's limit gets one
+   polite passive reply (recorded like any, so WeChat's retries of it get the same), is not signed and starts no
+   turn.
 
 The citizen's ``openid`` is the Rasa sender id; it is never shown, and logs carry ``mask_openid`` only.
 """
@@ -46,7 +49,7 @@ from wechatpy.utils import check_signature
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
 
-from bot import evidence_ledger
+from bot import evidence_ledger, message_guard
 from bot.core.evidence import is_notice_section, now_iso
 from bot.wechat import mask_openid
 from bot.wechat.client import CustomerServiceClient, SendReport
@@ -447,6 +450,8 @@ class WeChatInput(InputChannel):
         started: float,
     ) -> Reply:
         openid = message.source
+        if message_guard.flooding(CHANNEL, openid):  # per openid only: the peer is always WeChat's server
+            return await self._passive(key, [Outgoing(message_guard.FLOOD_TEXT)])
         typed = (typed or "").strip()
         owed = await self.citizens.take_owed(openid)
         if owed and typed.rstrip(_TRAILING_PUNCTUATION) in CONTINUE_WORDS:

@@ -21,7 +21,7 @@ from api.config import Settings
 from api.database import make_engine, make_sessionmaker
 from api.dependencies import get_now
 from bot.core import catalogue as rules
-from tests.api.helpers import ZM001_YAML, commitment_body, sign_evidence
+from tests.api.helpers import ZM001_YAML, commitment_body, sign_evidence, with_identity
 
 CHINA = timezone(timedelta(hours=8))
 
@@ -102,7 +102,8 @@ def body_at(client: TestClient, moment: datetime, *args: Any, **kwargs: Any) -> 
     evidence["affirmation_at"] = moved(evidence["affirmation_at"])
     evidence["notice_ack_at"] = moved(evidence["notice_ack_at"])
     evidence["notice_sections_sent_at"] = [moved(t) for t in evidence["notice_sections_sent_at"]]
-    return sign_evidence(client, body)  # the channel signed the moved times
+    # The channel signed the moved times, and the codes were typed back on that day too.
+    return with_identity(client, sign_evidence(client, body), at=moment)
 
 
 def commit_on(client: TestClient, day: date, *args: Any, expect: int = 201, **kwargs: Any) -> Dict[str, Any]:
@@ -139,9 +140,9 @@ def staff_headers(client: TestClient, settings: Settings, role: str = "officer",
 
 
 def applicant_headers(client: TestClient, identity: tuple) -> Dict[str, str]:
-    response = client.post("/api/v1/auth/applicant", json={"name": identity[0], "id_number": identity[1]})
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+    from tests.api import access_helpers
+
+    return access_helpers.applicant_headers(client, identity)
 
 
 def service_headers(client: TestClient) -> Dict[str, str]:

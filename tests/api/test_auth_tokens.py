@@ -20,8 +20,8 @@ from api.auth.dependencies import forwarded_client
 from api.auth.passwords import password_problem
 from api.config import Settings
 from api.main import create_app
-from tests.api.access_helpers import commit, demo_password, rows, set_clock
-from tests.api.helpers import ZHANG_WEI
+from tests.api.access_helpers import applicant_headers, commit, demo_password, rows, set_clock
+from tests.api.helpers import PHONE, ZHANG_WEI, _as_if_codes_were_long_ago, sms_outbox
 
 LOGIN = "/api/v1/auth/login"
 ME = "/api/v1/auth/me"
@@ -137,8 +137,7 @@ def test_logout_revokes_the_presented_token_everywhere_and_only_it(client, initi
 
 
 def test_an_applicant_signs_out_too_and_the_service_token_cannot(client, initialised):
-    response = client.post("/api/v1/auth/applicant", json={"name": ZHANG_WEI[0], "id_number": ZHANG_WEI[1]})
-    token = response.json()["access_token"]
+    token = applicant_headers(client, ZHANG_WEI)["Authorization"].split(" ", 1)[1]
     assert client.get("/api/v1/me/commitments", headers=_bearer(token)).status_code == 200
     assert client.post("/api/v1/auth/logout", headers=_bearer(token)).status_code == 200
     assert client.get("/api/v1/me/commitments", headers=_bearer(token)).json()["error"] == "token_revoked"
@@ -256,8 +255,7 @@ def test_a_wrong_old_password_is_refused_and_counts_towards_the_login_limit(clie
 
 
 def test_only_staff_change_passwords_here(client, initialised):
-    applicant = client.post("/api/v1/auth/applicant", json={"name": ZHANG_WEI[0], "id_number": ZHANG_WEI[1]})
-    headers = _bearer(applicant.json()["access_token"])
+    headers = applicant_headers(client, ZHANG_WEI)
     body = {"old_password": "whatever-it-was", "new_password": "a-fresh-harbour-lantern-42"}
     assert client.post("/api/v1/auth/password", headers=headers, json=body).status_code == 403
     assert client.post("/api/v1/auth/password", json=body).status_code == 401
@@ -377,16 +375,27 @@ def test_a_spread_out_campaign_stops_at_the_global_limit_until_the_window_passes
     assert _right(app, "203.0.113.250", initialised, "demo_admin").status_code == 200
 
 
-def test_applicant_guesses_at_one_id_from_many_addresses_stop_at_the_id_limit(limited, initialised, client):
+def test_applicant_code_guesses_at_one_id_from_many_addresses_stop_at_the_id_limit(limited, initialised, client):
     commit(client, "ZM001", ZHANG_WEI)
     app = limited()
-    for n in range(6):
+    start = datetime.now(timezone.utc)
+    set_clock(app, start)
+    _as_if_codes_were_long_ago(client)
+    with _from(app, "203.0.113.200") as holder:
+        assert holder.post("/api/v1/auth/applicant/code", json={"id_number": ZHANG_WEI[1]}).status_code == 200
+    code = [m for m in sms_outbox(client) if m["to"] == PHONE][-1]["code"]
+    for n in range(6):  # login_account_max_failures
         with _from(app, f"203.0.113.{n + 1}") as guesser:
-            guess = guesser.post("/api/v1/auth/applicant", json={"name": f"张{n}", "id_number": ZHANG_WEI[1]})
-            assert guess.status_code == 401
+            guess = guesser.post("/api/v1/auth/applicant",
+                                 json={"id_number": ZHANG_WEI[1], "code": f"{(int(code) + n + 1) % 1_000_000:06d}"})
+            assert guess.status_code == 401 and guess.json()["error"] == "invalid_code"
+    # The holder gets a new code (the guessed one is locked by now), and still waits out the ID's limit.
+    set_clock(app, start + timedelta(seconds=61))
     with _from(app, "203.0.113.100") as holder:
-        right = holder.post("/api/v1/auth/applicant", json={"name": ZHANG_WEI[0], "id_number": ZHANG_WEI[1]})
-        assert right.status_code == 429
+        assert holder.post("/api/v1/auth/applicant/code", json={"id_number": ZHANG_WEI[1]}).status_code == 200
+        fresh = [m for m in sms_outbox(client) if m["to"] == PHONE][-1]["code"]
+        right = holder.post("/api/v1/auth/applicant", json={"id_number": ZHANG_WEI[1], "code": fresh})
+        assert right.status_code == 429 and "access_token" not in right.text
 
 
 # --- over real HTTP -----------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
 from api.verification.calendar import add_working_days
-from tests.api.access_helpers import commit, login, rows, service_headers, set_clock
-from tests.api.helpers import PHONE
+from tests.api.access_helpers import commit, login, rows, service_headers, set_clock, verified_as
+from tests.api.helpers import PHONE, ZHANG_WEI, ZHAO_QIANG
 
 CHINA = timezone(timedelta(hours=8))
 
@@ -60,10 +60,58 @@ def test_a_complaint_about_a_commitment_makes_its_verification_mandatory(client,
     assert ticket["commitment_no"] == receipt["commitment_no"]
 
 
-def test_an_unknown_commitment_number_is_not_found_so_the_chat_can_ask_again(client, initialised):
-    response = _file(client, initialised, commitment_no="CN20990101-000001")
-    assert response.status_code == 404 and response.json()["error"] == "not_found"
+def test_a_report_about_a_number_reveals_nothing_about_it(client, initialised):
+    # P5: anyone may report a commitment, so a number alone is a complaint ABOUT it, and the answer is the same
+    # whether the number exists or not (receipt numbers are sequential; this must not tell which are real).
+    receipt = commit(client)
+    real = _file(client, initialised, commitment_no=receipt["commitment_no"], complaint_text="这份承诺的申请人实际有住房。")
+    made_up = _file(client, initialised, commitment_no="CN20990101-000001", complaint_text="这份承诺的申请人实际有住房。")
+    assert real.status_code == made_up.status_code == 201
+    assert set(real.json()) == set(made_up.json()) == {"ticket_no", "due_date", "own_commitment"}
+    assert real.json()["due_date"] == made_up.json()["due_date"]
+    assert real.json()["own_commitment"] is made_up.json()["own_commitment"] is False
+    # The existing one is linked (and checked, R11 + R13); the made-up number is kept for the officer.
+    assert _mandatory(initialised, receipt["commitment_no"]) in (True, 1)
+    officer = login(client, initialised, "demo_officer")
+    kept = client.get(f"/api/v1/complaints/{made_up.json()['ticket_no']}", headers=officer).json()
+    assert kept["commitment_no"] is None and "CN20990101-000001" in kept["complaint_text"]
+    assert "系统中未找到" in kept["complaint_text"]
+    # Sent again (a retry), the made-up one is still one ticket.
+    again = _file(client, initialised, commitment_no="CN20990101-000001", complaint_text="这份承诺的申请人实际有住房。")
+    assert again.status_code == 200 and again.json() == made_up.json()
+
+
+def test_a_complaint_about_ones_own_commitment_needs_the_verified_owner(client, initialised):
+    receipt = commit(client)  # 张伟's
+    text_ = "我的承诺已经受理很久了，一直没有结果。"
+    # Claiming it as one's own without being verified: refused before the number is looked up.
+    for number in (receipt["commitment_no"], "CN20990101-000001"):
+        bare = _file(client, initialised, commitment_no=number, id_number=ZHANG_WEI[1], complaint_text=text_)
+        assert bare.status_code == 401 and bare.json()["error"] == "identity_required"
+    # Verified as someone else: refused as a mismatch; from another conversation: refused.
+    zhao = verified_as(client, ZHAO_QIANG, "web-session-9")
+    other = _file(client, initialised, commitment_no=receipt["commitment_no"], id_number=ZHANG_WEI[1],
+                  assurance_id=zhao["assurance_id"], complaint_text=text_)
+    assert other.status_code == 403 and other.json()["error"] == "identity_mismatch"
+    zhang_elsewhere = verified_as(client, ZHANG_WEI, "another-session")
+    elsewhere = _file(client, initialised, commitment_no=receipt["commitment_no"], id_number=ZHANG_WEI[1],
+                      assurance_id=zhang_elsewhere["assurance_id"], complaint_text=text_)
+    assert elsewhere.status_code == 401 and elsewhere.json()["error"] == "identity_required"
     assert rows(initialised, "SELECT id FROM complaints") == []
+    # Verified here: their own number is accepted as theirs; someone else's number and a made-up one are both
+    # "not among yours" (the chat asks again), and look the same.
+    zhang = verified_as(client, ZHANG_WEI, "web-session-9")
+    own = _file(client, initialised, commitment_no=receipt["commitment_no"], id_number=ZHANG_WEI[1],
+                assurance_id=zhang["assurance_id"], complaint_text=text_)
+    assert own.status_code == 201 and own.json()["own_commitment"] is True
+    theirs = commit(client, "ZM001", ZHAO_QIANG)
+    not_mine = _file(client, initialised, commitment_no=theirs["commitment_no"], id_number=ZHANG_WEI[1],
+                     assurance_id=zhang["assurance_id"], complaint_text=text_)
+    unknown = _file(client, initialised, commitment_no="CN20990101-000001", id_number=ZHANG_WEI[1],
+                    assurance_id=zhang["assurance_id"], complaint_text=text_)
+    assert not_mine.status_code == unknown.status_code == 404 and not_mine.json() == unknown.json()
+    assert len(rows(initialised, "SELECT id FROM complaints")) == 1
+    assert _mandatory(initialised, theirs["commitment_no"]) in (False, 0)
 
 
 def test_an_invalid_phone_is_refused_without_echoing_it(client, initialised):

@@ -435,3 +435,107 @@ def test_what_counts_as_a_question(text, question):
     from api.handoff.transcript import looks_like_question
 
     assert looks_like_question(text) is question
+
+
+# --- one waiting request per conversation ---------------------------------------------------------------------
+
+
+def test_asking_again_while_waiting_returns_the_same_request_and_says_so(client, initialised, rasa, staff):
+    first = queue_it(client, initialised)
+    assert first["already_waiting"] is False and first["asked_times"] == 1
+    again = queue_it(client, initialised, reason="repeated_fallback")
+    assert again["handoff_id"] == first["handoff_id"] and again["already_waiting"] is True
+    assert again["status"] == "waiting" and again["asked_times"] == 2 and again["position"] == 1
+    # Taken over: asking again returns the request a person already has; it is not waiting any more.
+    a_journey(rasa)
+    assert client.post(f"/api/v1/handoff/{first['handoff_id']}/take", headers=staff).status_code == 200
+    during = queue_it(client, initialised)
+    assert (during["handoff_id"], during["status"], during["already_waiting"], during["position"]) == (
+        first["handoff_id"], "active", False, 0)
+    # Handed back: the next request is a new one, waiting again.
+    assert client.post(f"/api/v1/handoff/{first['handoff_id']}/release", json={"no_reply_needed": True},
+                       headers=staff).status_code == 200
+    later = queue_it(client, initialised)
+    assert later["handoff_id"] != first["handoff_id"] and later["already_waiting"] is False
+    assert rows(initialised, "SELECT count(*) AS n FROM handoff_requests WHERE status = 'waiting'")[0]["n"] == 1
+
+
+@pytest.mark.parametrize("parallel", [2, 8])
+def test_concurrent_requests_from_one_conversation_queue_it_once(app, initialised, parallel):
+    import threading
+
+    import httpx
+
+    from tests.api.test_audit_concurrency import LiveServer
+
+    headers = service_headers(initialised)
+    body = {"sender_id": WIDGET, "channel": "socketio", "reason": "user_request", "message": "转人工"}
+    answers: List[Dict[str, Any]] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(parallel)
+
+    def ask(url: str) -> None:
+        with httpx.Client(base_url=url, timeout=60) as http:
+            barrier.wait(timeout=30)  # every request leaves at the same moment
+            response = http.post("/api/v1/service/handoff", json=body, headers=headers)
+        with lock:
+            answers.append({"http": response.status_code, **response.json()})
+
+    with LiveServer(app) as server:
+        threads = [threading.Thread(target=ask, args=(server.url,)) for _ in range(parallel)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+    assert [a["http"] for a in answers] == [200] * parallel, answers
+    assert len({a["handoff_id"] for a in answers}) == 1, answers
+    assert sorted(a["already_waiting"] for a in answers) == [False] + [True] * (parallel - 1)
+    stored = rows(initialised, "SELECT id, status, asked_times FROM handoff_requests WHERE sender_id = :s", s=WIDGET)
+    assert [(r["status"], r["asked_times"]) for r in stored] == [("waiting", parallel)]  # no asking lost
+
+
+def test_the_database_itself_refuses_a_second_waiting_request(client, initialised):
+    from sqlalchemy.exc import IntegrityError
+
+    queue_it(client, initialised)
+    engine = make_engine(initialised.database_url)
+    insert = text("INSERT INTO handoff_requests (sender_id, channel, reason, status, created_at, asked_times) "
+                  "VALUES (:sender, 'socketio', 'user_request', :status, CURRENT_TIMESTAMP, 1)")
+    try:
+        with pytest.raises(IntegrityError):
+            with engine.begin() as connection:
+                connection.execute(insert, {"sender": WIDGET, "status": "waiting"})
+        with engine.begin() as connection:  # closed ones are history: any number of them
+            connection.execute(insert, {"sender": WIDGET, "status": "closed"})
+            connection.execute(insert, {"sender": WIDGET, "status": "closed"})
+            connection.execute(insert, {"sender": REST, "status": "waiting"})  # another conversation
+    finally:
+        engine.dispose()
+
+
+def test_the_migration_closes_duplicates_keeping_the_first_place_and_goes_down_and_up(initialised):
+    from alembic import command
+
+    from api import cli
+
+    config = cli.alembic_config(initialised.database_url, initialised.data_key_path)
+    command.downgrade(config, "0017_authorisations")
+    engine = make_engine(initialised.database_url)
+    insert = text("INSERT INTO handoff_requests (sender_id, channel, reason, status, created_at, asked_times) "
+                  "VALUES (:sender, 'socketio', 'user_request', :status, CURRENT_TIMESTAMP, :asked)")
+    try:
+        with engine.begin() as connection:  # what the race could leave behind before the index existed
+            for sender, status, asked in ((WIDGET, "waiting", 1), (WIDGET, "waiting", 2), (REST, "waiting", 1),
+                                          (WIDGET, "closed", 1), (WIDGET, "waiting", 1)):
+                connection.execute(insert, {"sender": sender, "status": status, "asked": asked})
+    finally:
+        engine.dispose()
+    command.upgrade(config, "heads")
+    found = rows(initialised, "SELECT id, sender_id, status, asked_times, closed_by FROM handoff_requests ORDER BY id")
+    assert [(r["sender_id"], r["status"], r["asked_times"], r["closed_by"]) for r in found] == [
+        (WIDGET, "waiting", 4, None),  # the oldest keeps its place and counts the askings of the others
+        (WIDGET, "closed", 2, "system"),
+        (REST, "waiting", 1, None),
+        (WIDGET, "closed", 1, None),
+        (WIDGET, "closed", 1, "system"),
+    ]

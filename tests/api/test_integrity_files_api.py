@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from api.verification import calendar
+from tests.api.access_helpers import verified_as
 from tests.api.helpers import HAOWEI, LI_NA, SUDA, WANG_FANG, ZHANG_WEI, commitment_body
 from tests.api.supervision_helpers import (
     applicant_headers,
@@ -31,7 +32,8 @@ def officer(client, initialised):
 
 
 def _credit(client, identity) -> str:
-    return client.post("/api/v1/credit/check", json={"id_number": identity[1]}).json()["status"]
+    body = {"id_number": identity[1], **verified_as(client, identity)}
+    return client.post("/api/v1/credit/check", json=body).json()["status"]
 
 
 def _record_of(client, headers, severity, record_type="虚假承诺"):
@@ -66,15 +68,17 @@ def test_a_false_commitment_is_revoked_recorded_as_serious_blocks_and_repair_unb
     assert body["credit_record"]["type"] == "虚假承诺" and body["credit_record"]["severity"] == "严重"
     assert [m["code"] for m in body["task"]["measures"]] == ["revoke", "penalty"]
     # The signed record itself is untouched: the revocation lives in the lifecycle, not in the signature (P3).
-    assert client.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").json()["valid"] is True
+    verify = f"/api/v1/commitments/{receipt['commitment_no']}/verify"
+    assert client.get(verify, params={"code": receipt["check_code"]}).json()["valid"] is True
 
     # R4: blocked now, and a new commitment is refused server-side.
     assert _credit(client, WANG_FANG) == "blocked"
     refused = client.post("/api/v1/commitments", json=commitment_body(client, "ZM004", WANG_FANG))
     assert refused.status_code == 403 and refused.json()["error"] == "credit_blocked"
-    # The chat's own-records call shows it (name and ID match, P5).
+    # The chat's own-records call shows it to 王芳, verified in the conversation (P5).
     own = client.post(
-        "/api/v1/service/credit/records", headers=service_headers(client), json={"name": "王芳", "id_number": WANG_FANG[1]}
+        "/api/v1/service/credit/records", headers=service_headers(client),
+        json={"id_number": WANG_FANG[1], **verified_as(client, WANG_FANG)},
     ).json()
     assert own["status"] == "blocked"
     assert any(r["severity"] == "严重" and receipt["commitment_no"] in r["description"] for r in own["records"])
@@ -203,30 +207,46 @@ def test_an_applicant_reaches_only_their_own_records(client, initialised):
     # Officers' and the service's endpoints are not the applicant's.
     assert client.get("/api/v1/credit/repairs", headers=zhang).status_code == 403
     assert client.post("/api/v1/service/credit/records", headers=zhang,
-                       json={"name": "张伟", "id_number": ZHANG_WEI[1]}).status_code == 403
+                       json={"id_number": ZHANG_WEI[1], **verified_as(client, ZHANG_WEI)}).status_code == 403
     assert client.get("/api/v1/me/credit-records").status_code == 401
 
 
 # --- the chat's service calls ------------------------------------------------------------------------------------------
 
 
-def test_own_records_need_the_name_that_matches_the_file(client, initialised):
+def test_own_records_only_for_the_person_verified_in_this_conversation(client, initialised):
     service = service_headers(client)
-    ok = client.post("/api/v1/service/credit/records", headers=service, json={"name": "李娜", "id_number": LI_NA[1]})
+    records = "/api/v1/service/credit/records"
+    li = verified_as(client, LI_NA, "chat-li")
+    ok = client.post(records, headers=service, json={"id_number": LI_NA[1], **li})
     assert ok.status_code == 200
     assert ok.json()["status"] == "blocked"
     assert ok.json()["records"][0] == {
         "type": "虚假承诺", "severity": "严重", "occurred_on": "2025-03-18", "repaired_at": None,
         "description": "2025年在居住证申领中作出虚假承诺（演示数据）",
     }
-    # Full-width spaces or a stray space do not make the same name different.
-    assert client.post("/api/v1/service/credit/records", headers=service,
-                       json={"name": "李　娜", "id_number": LI_NA[1]}).status_code == 200
-    wrong = client.post("/api/v1/service/credit/records", headers=service, json={"name": "张伟", "id_number": LI_NA[1]})
-    assert wrong.status_code == 404 and wrong.json()["error"] == "not_found"
-    assert client.post("/api/v1/service/credit/records", json={"name": "李娜", "id_number": LI_NA[1]}).status_code == 401
-    invalid = client.post("/api/v1/service/credit/records", headers=service, json={"name": "李娜", "id_number": "410105199001011234"})
-    assert invalid.status_code == 422
+    # P5: the name and ID that opened them before open nothing now; nor does an assurance of another person,
+    # one made in another conversation, or one without the conversation named. Every refusal is the gate's
+    # and says nothing about the file.
+    zhang = verified_as(client, ZHANG_WEI, "chat-zhang")
+    refusals = {
+        "name and ID": ({"name": "李娜", "id_number": LI_NA[1]}, 401, "identity_required"),
+        "made-up assurance": ({"id_number": LI_NA[1], "assurance_id": "0" * 32, "client": "chat-li"}, 401,
+                              "identity_required"),
+        "another person's": ({"id_number": LI_NA[1], **zhang}, 403, "identity_mismatch"),
+        "another conversation": ({"id_number": LI_NA[1], "assurance_id": li["assurance_id"], "client": "chat-zhang"},
+                                 401, "identity_required"),
+        "no conversation": ({"id_number": LI_NA[1], "assurance_id": li["assurance_id"]}, 401, "identity_required"),
+    }
+    for case, (body, status, code) in refusals.items():
+        response = client.post(records, headers=service, json=body)
+        assert (response.status_code, response.json()["error"]) == (status, code), case
+        assert "严重" not in response.text and "虚假承诺" not in response.text and LI_NA[1] not in response.text
+    # The refusal for an ID with records is the refusal for one without.
+    clean = client.post(records, headers=service, json={"name": "张伟", "id_number": ZHANG_WEI[1]})
+    blocked = client.post(records, headers=service, json={"name": "李娜", "id_number": LI_NA[1]})
+    assert (clean.status_code, clean.json()) == (blocked.status_code, blocked.json())
+    assert client.post(records, json={"id_number": LI_NA[1], **li}).status_code == 401  # no service token
 
 
 def test_pre_application_warning_for_high_value_items(client, initialised):
@@ -235,18 +255,45 @@ def test_pre_application_warning_for_high_value_items(client, initialised):
 
     def warn(code, identity):
         response = client.post("/api/v1/service/credit/warning", headers=service,
-                               json={"item_code": code, "id_number": identity[1]})
+                               json={"item_code": code, "id_number": identity[1], **verified_as(client, identity)})
         assert response.status_code == 200, response.text
         return response.json()
 
     assert warn("ZM001", ZHANG_WEI) == {"show": False, "text": ""}
     clean = warn("XK007", HAOWEI)
     assert clean["show"] is True
-    assert "劳务派遣经营许可" in clean["text"] and "没有影响告知承诺的不良信用记录" in clean["text"]
+    assert "劳务派遣经营许可" in clean["text"] and "可以以告知承诺方式办理此事项" in clean["text"]
     assert "撤销行政决定" in clean["text"] and "诚信档案" in clean["text"] and "移送司法机关" in clean["text"]
+    # The standing in neutral words: what the person may do, not what their file holds.
     blocked = warn("XK007", SUDA)
-    assert "暂时不能使用告知承诺方式" in blocked["text"]
+    assert "根据诚信档案，您暂不能以告知承诺方式办理此事项，可按一般程序提交证明材料办理。" in blocked["text"]
     repaired = warn("XK007", WANG_FANG)
-    assert "已经完成信用修复" in repaired["text"] and "全部接受核查" in repaired["text"]
-    unknown = client.post("/api/v1/service/credit/warning", headers=service, json={"item_code": "ZM999", "id_number": ZHANG_WEI[1]})
+    assert "全部接受核查" in repaired["text"]
+    for text in (clean["text"], blocked["text"], repaired["text"]):
+        assert "不良信用记录" not in text and "尚未修复" not in text and "已经完成信用修复" not in text
+    unknown = client.post("/api/v1/service/credit/warning", headers=service,
+                          json={"item_code": "ZM999", "id_number": ZHANG_WEI[1], **verified_as(client, ZHANG_WEI)})
     assert unknown.status_code == 404
+
+
+def test_no_warning_before_verification_and_the_refusal_is_the_same_for_every_id(client, initialised):
+    service = service_headers(client)
+    answers = []
+    for identity in (HAOWEI, SUDA, WANG_FANG):
+        response = client.post("/api/v1/service/credit/warning", headers=service,
+                               json={"item_code": "XK007", "id_number": identity[1], "client": "chat-1"})
+        assert response.status_code == 401 and response.json()["error"] == "identity_required"
+        answers.append(response.json())
+    assert answers[0] == answers[1] == answers[2]
+
+
+def test_no_credit_standing_before_verification_and_no_hint_in_the_refusal(client, initialised):
+    service = service_headers(client)
+    answers = {}
+    for identity in (ZHANG_WEI, LI_NA, SUDA):
+        response = client.post("/api/v1/credit/check", headers=service, json={"id_number": identity[1]})
+        assert response.status_code == 401, response.text
+        answers[identity[0]] = response.json()
+    assert answers[ZHANG_WEI[0]] == answers[LI_NA[0]] == answers[SUDA[0]]
+    assert answers[LI_NA[0]]["error"] == "identity_required"
+    assert "status" not in answers[LI_NA[0]] and "records" not in answers[LI_NA[0]]

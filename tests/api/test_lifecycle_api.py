@@ -10,23 +10,27 @@ from api.commitments import lifecycle
 from api.commitments.models import Commitment
 from api.database import make_engine, make_sessionmaker
 from bot.core.catalogue import load_catalogue
-from tests.api.access_helpers import applicant_headers, commit, login, move_to, rows, service_headers
+from tests.api.access_helpers import applicant_headers, commit, login, move_to, rows, service_headers, verified_as
 from tests.api.helpers import HAOWEI, ZHANG_WEI, ZHAO_QIANG, execute_sql
 
 
-def _status(client, settings, commitment_no, id_number=ZHANG_WEI[1]):
+def _status(client, settings, commitment_no, id_number=ZHANG_WEI[1], identity=None):
+    """The chat's status call, by default as the holder of ``id_number`` verified in the conversation."""
+    identity = verified_as(client, ("", id_number)) if identity is None else identity
     return client.post(
         "/api/v1/service/commitments/status",
         headers=service_headers(settings),
-        json={"commitment_no": commitment_no, "id_number": id_number},
+        json={"commitment_no": commitment_no, "id_number": id_number, **identity},
     )
 
 
-def _withdraw(client, settings, commitment_no, id_number=ZHANG_WEI[1], reason="已自行开具证明，改按原程序办理"):
+def _withdraw(client, settings, commitment_no, id_number=ZHANG_WEI[1], reason="已自行开具证明，改按原程序办理",
+              identity=None):
+    identity = verified_as(client, ("", id_number)) if identity is None else identity
     return client.post(
         "/api/v1/service/commitments/withdraw",
         headers=service_headers(settings),
-        json={"commitment_no": commitment_no, "id_number": id_number, "reason": reason},
+        json={"commitment_no": commitment_no, "id_number": id_number, "reason": reason, **identity},
     )
 
 
@@ -92,6 +96,42 @@ def test_unknown_number_and_someone_elses_number_look_the_same(client, initialis
     assert unknown.json()["error"] == "not_found"
     assert _withdraw(client, initialised, receipt["commitment_no"], ZHAO_QIANG[1]).status_code == 404
     assert _status(client, initialised, receipt["commitment_no"]).json()["status"] == "accepted"
+
+
+def test_number_and_id_alone_neither_show_nor_withdraw_a_commitment(client, initialised):
+    # P5: a receipt number and an ID number are easily known to others; the person must be verified first,
+    # and the refusal comes before the number is looked up, so it is the same for a real and a made-up one.
+    receipt = commit(client)
+    bare = {"assurance_id": None, "client": "chat-1"}
+    real = _status(client, initialised, receipt["commitment_no"], identity=bare)
+    made_up = _status(client, initialised, "CN20990101-000001", identity=bare)
+    assert real.status_code == made_up.status_code == 401
+    assert real.json() == made_up.json() and real.json()["error"] == "identity_required"
+    assert "accepted" not in real.text and "ZM001" not in real.text
+    withdrawn = _withdraw(client, initialised, receipt["commitment_no"], identity={})
+    assert withdrawn.status_code == 401 and withdrawn.json()["error"] == "identity_required"
+    assert _status(client, initialised, receipt["commitment_no"]).json()["status"] == "accepted"
+
+
+def test_an_assurance_vouches_only_for_its_own_id_and_conversation(client, initialised):
+    receipt = commit(client)
+    zhang_here = verified_as(client, ZHANG_WEI, "chat-zhang")
+    zhao_here = verified_as(client, ZHAO_QIANG, "chat-zhang")
+    # Someone else's assurance, in the same conversation, for 张伟's number.
+    for call in (_status, _withdraw):
+        other = call(client, initialised, receipt["commitment_no"], ZHANG_WEI[1], identity=zhao_here)
+        assert other.status_code == 403 and other.json()["error"] == "identity_mismatch", call
+        # 张伟's own assurance, replayed from another conversation.
+        elsewhere = call(client, initialised, receipt["commitment_no"], ZHANG_WEI[1],
+                         identity={**zhang_here, "client": "chat-elsewhere"})
+        assert elsewhere.status_code == 401 and elsewhere.json()["error"] == "identity_required", call
+        # Or with no conversation named at all.
+        unnamed = call(client, initialised, receipt["commitment_no"], ZHANG_WEI[1],
+                       identity={"assurance_id": zhang_here["assurance_id"]})
+        assert unnamed.status_code == 401, call
+    assert _status(client, initialised, receipt["commitment_no"], identity=zhang_here).json()["status"] == "accepted"
+    done = _withdraw(client, initialised, receipt["commitment_no"], identity=zhang_here)
+    assert done.status_code == 200 and done.json()["status"] == "withdrawn"
 
 
 def test_withdrawal_before_conclusion_records_the_reason_and_lists_the_normal_proofs(client, initialised):
@@ -216,7 +256,8 @@ def test_signature_and_chain_still_verify_after_the_lifecycle_moves(client, init
     receipt = commit(client)
     move_to(initialised, receipt["commitment_no"], "under_verification")
     move_to(initialised, receipt["commitment_no"], "revoked", reason="核查不实，撤销")
-    verification = client.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").json()
+    verification = client.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify",
+                              params={"code": receipt["check_code"]}).json()
     assert verification["valid"] is True and verification["status"] == "accepted"
     assert client.get("/api/v1/chain/verify").json()["valid"] is True
     assert cli.verify(initialised, receipt["commitment_no"]) == 0

@@ -69,3 +69,14 @@ def test_only_the_web_directories_are_served(portal):
     assert portal.get("/static/widget/").status_code == 404  # no directory listing
     assert portal.get("/static/portal/index.html").status_code == 200  # the template itself holds no secret
     assert portal.get("/static/keys/platform_ed25519.pem").status_code == 404
+
+
+def test_the_widget_signs_the_applicant_in_with_a_code_never_a_name(portal):
+    # P5: the letter form asks for the ID number, sends a code to the registered phone, and signs in with the
+    # code typed back; no request carries a name as proof.
+    js = portal.get("/static/widget/gz-widget.js").text
+    assert '"/api/v1/auth/applicant/code"' in js and '"/api/v1/auth/applicant"' in js
+    assert "JSON.stringify({ id_number: idNumber })" in js
+    assert "JSON.stringify({ id_number: idNumber, code: code })" in js
+    assert "name: name, id_number" not in js and "pdfName" not in js
+    assert 'autocomplete: "one-time-code"' in js and "短信验证码" in js and "获取验证码" in js

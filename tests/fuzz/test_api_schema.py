@@ -81,11 +81,12 @@ def principals(fuzz_app):
             r.raise_for_status()
             return {"Authorization": f"Bearer {r.json()['access_token']}"}
 
-        applicant = client.post("/api/v1/auth/applicant", json={"name": ZHANG_WEI[0], "id_number": ZHANG_WEI[1]})
-        applicant.raise_for_status()
+        from tests.api.access_helpers import applicant_headers
+
         return {
             "service": {"X-Service-Token": fuzz_app.state.service_token},
-            "applicant": {"Authorization": f"Bearer {applicant.json()['access_token']}"},
+            # A login code to the applicant's 实名 phone, read from the SMS outbox, as a person signs in.
+            "applicant": applicant_headers(client, ZHANG_WEI),
             "officer": bearer("demo_officer"),
             "staff": bearer("demo_staff"),
             "admin": bearer("demo_admin"),

@@ -107,14 +107,21 @@
       receiptCopied: "已复制",
       receiptKeep: "请保存好承诺编号，核查结果会短信通知您。",
       pdfFormLabel: "下载承诺书",
-      pdfWhy: "承诺书含个人信息，下载前请核对申请人身份。",
-      pdfName: "申请人姓名（企业填全称）",
+      pdfWhy: "承诺书含个人信息，下载前需要核验申请人身份：验证码会发送到该证件号码登记的实名手机号码。",
       pdfId: "申请人身份证号或统一社会信用代码",
-      pdfGet: "核对并下载",
-      pdfNeed: "请填写申请人姓名和正确的18位证件号码。",
-      pdfWorking: "正在核对身份并生成承诺书…",
+      pdfSendCode: "获取验证码",
+      pdfSending: "正在发送验证码…",
+      pdfCodeSent: "如该证件号码登记了实名手机号码，验证码已发送。",
+      pdfCode: "短信验证码",
+      pdfCodeHint: "6位数字，请查看实名手机号码收到的短信。",
+      pdfGet: "核验并下载",
+      pdfNeedId: "请填写正确的18位证件号码。",
+      pdfNeedCode: "请先获取验证码，再填写短信中的6位数字验证码。",
+      pdfWorking: "正在核验身份并生成承诺书…",
       pdfDone: "承诺书已开始下载。",
-      pdfDenied: "身份核对未通过，请确认填写的是申请人本人的姓名和证件号码。",
+      pdfDenied: "验证码不正确或已经失效，请核对短信后重新输入，或重新获取验证码。",
+      pdfTooMany: "尝试次数过多，请稍后再试。",
+      pdfNotYours: "这份承诺书不属于该证件号码的持有人，无法下载。",
       pdfUnavailable: "承诺书下载服务暂未开通，请凭承诺编号到办事窗口打印，或通过核验链接查看。",
       pdfFailed: "暂时无法下载承诺书，请稍后再试。",
       proofsLead: "按一般程序需要提交：",
@@ -212,14 +219,21 @@
       receiptCopied: "Copied",
       receiptKeep: "Keep this number.",
       pdfFormLabel: "Download the letter",
-      pdfWhy: "The letter holds personal data: confirm the applicant first.",
-      pdfName: "Applicant's name",
+      pdfWhy: "The letter holds personal data: a code is sent to the phone registered for the ID number first.",
       pdfId: "Applicant's ID number or credit code",
-      pdfGet: "Confirm and download",
-      pdfNeed: "Enter the applicant's name and a valid 18-character number.",
+      pdfSendCode: "Send code",
+      pdfSending: "Sending the code…",
+      pdfCodeSent: "If a phone is registered for this ID number, the code has been sent to it.",
+      pdfCode: "Code from the text message",
+      pdfCodeHint: "Six digits, sent to the registered phone.",
+      pdfGet: "Verify and download",
+      pdfNeedId: "Enter a valid 18-character number.",
+      pdfNeedCode: "Get a code first, then enter its six digits.",
       pdfWorking: "Checking…",
       pdfDone: "The download has started.",
-      pdfDenied: "The details do not match the applicant.",
+      pdfDenied: "The code is wrong or no longer valid; check the message or get a new code.",
+      pdfTooMany: "Too many tries; please try again later.",
+      pdfNotYours: "This letter does not belong to the holder of that ID number.",
       pdfUnavailable: "Downloading is not available yet; use the verify link.",
       pdfFailed: "The letter cannot be downloaded now; try again later.",
       proofsLead: "The normal procedure needs:",
@@ -1013,59 +1027,108 @@
   };
 
   /*
-   * The signed letter (R10) holds personal data, so the API hands it only to the applicant (P5): the widget
-   * asks for the applicant's name and ID number (filled in from this conversation when it has them; they are
-   * kept in memory only), gets an applicant token (POST /api/v1/auth/applicant, the stand-in for the city's
-   * real-name login) and downloads the PDF with it.
+   * The signed letter (R10) holds personal data, so the API hands it only to the applicant (P5), signed in
+   * in two steps: the ID number (filled in from this conversation when it has it; kept in memory only) gets a
+   * login code sent to the ID's real-name phone (POST /api/v1/auth/applicant/code), and the code typed back
+   * gives an applicant token (POST /api/v1/auth/applicant) that downloads the PDF. A name and an ID number
+   * alone open nothing: both are easily known to others.
    */
   Widget.prototype.pdfForm = function (no, pdfUrl, apiBase) {
     var self = this, t = this.t;
-    var nameId = nextId("pdfname"), idId = nextId("pdfid");
+    var idId = nextId("pdfid"), codeId = nextId("pdfcode"), codeHintId = nextId("pdfcodehint");
     var known = this.identity || {};
-    var name = el("input", { id: nameId, type: "text", autocomplete: "name", value: known.name || "" });
+    var base = apiBase.replace(/\/$/, "");
     var idNumber = el("input", { id: idId, type: "text", autocomplete: "off", spellcheck: "false", value: known.id || "" });
+    var code = el("input", {
+      id: codeId, type: "text", inputmode: "numeric", autocomplete: "one-time-code", maxlength: "6",
+      "aria-describedby": codeHintId,
+    });
     var message = el("p", { className: "gzw-note", role: "status" });
+    var sendCode = el("button", { type: "button", className: "gzw-btn", text: t.pdfSendCode, onclick: function () {
+      var id = self.sanitizeId(idNumber.value);
+      if (!window.GZIdCheck || window.GZIdCheck.checkIdentity(id, "any") !== null) {
+        message.textContent = t.pdfNeedId;
+        idNumber.focus();
+        return;
+      }
+      sendCode.disabled = true;
+      message.textContent = t.pdfSending;
+      self.applicantCode(base, id).then(function (text) {
+        message.textContent = text;
+        code.focus();
+      }, function (err) {
+        message.textContent = err && err.userMessage ? err.userMessage : t.pdfFailed;
+      }).then(function () { sendCode.disabled = false; });
+    } });
     var submit = el("button", { type: "submit", className: "gzw-btn gzw-btn--primary", text: t.pdfGet });
     var form = el("form", { className: "gzw-pdfform", hidden: true, "aria-label": t.pdfFormLabel, onsubmit: function (ev) {
       ev.preventDefault();
       var id = self.sanitizeId(idNumber.value);
-      if (!name.value.trim() || !window.GZIdCheck || window.GZIdCheck.checkIdentity(id, "any") !== null) {
-        message.textContent = t.pdfNeed;
+      var typed = code.value.replace(/\s+/g, "");
+      if (!window.GZIdCheck || window.GZIdCheck.checkIdentity(id, "any") !== null) {
+        message.textContent = t.pdfNeedId;
+        idNumber.focus();
+        return;
+      }
+      if (!/^[0-9]{6}$/.test(typed)) {
+        message.textContent = t.pdfNeedCode;
+        code.focus();
         return;
       }
       submit.disabled = true;
       message.textContent = t.pdfWorking;
-      self.downloadLetter(no, pdfUrl, apiBase, name.value.trim(), id).then(function () {
+      self.downloadLetter(no, pdfUrl, base, id, typed).then(function () {
         message.textContent = t.pdfDone;
+        code.value = "";
       }, function (err) {
         message.textContent = err && err.userMessage ? err.userMessage : t.pdfFailed;
       }).then(function () { submit.disabled = false; });
     } }, [
       el("p", { className: "gzw-note", text: t.pdfWhy }),
-      el("div", { className: "gzw-affirm-typed" }, [el("label", { for: nameId, text: t.pdfName }), name]),
-      el("div", { className: "gzw-affirm-typed" }, [el("label", { for: idId, text: t.pdfId }), idNumber]),
+      el("div", { className: "gzw-affirm-typed" }, [el("label", { for: idId, text: t.pdfId }), idNumber, sendCode]),
+      el("div", { className: "gzw-affirm-typed" }, [
+        el("label", { for: codeId, text: t.pdfCode }), code,
+        el("span", { className: "gzw-note", id: codeHintId, text: t.pdfCodeHint }),
+      ]),
       submit,
       message,
     ]);
     return form;
   };
 
-  Widget.prototype.downloadLetter = function (no, pdfUrl, apiBase, name, idNumber) {
+  function failure(text) { var e = new Error(text); e.userMessage = text; return e; }
+
+  /* Step 1: the API answers the same for every ID (whether or not it has a registered phone); its words are shown. */
+  Widget.prototype.applicantCode = function (base, idNumber) {
     var t = this.t;
-    function fail(text) { var e = new Error(text); e.userMessage = text; return e; }
-    return fetch(apiBase.replace(/\/$/, "") + "/api/v1/auth/applicant", {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: name, id_number: idNumber }),
+    return fetch(base + "/api/v1/auth/applicant/code", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id_number: idNumber }),
     }).then(function (response) {
-      if (response.status === 404 || response.status === 405) throw fail(t.pdfUnavailable);
-      if (!response.ok) throw fail(t.pdfDenied);
+      if (response.status === 404 || response.status === 405) throw failure(t.pdfUnavailable);
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (!response.ok) throw failure(body && body.message ? String(body.message) : t.pdfFailed);
+        return body && body.message ? String(body.message) : t.pdfCodeSent;
+      });
+    });
+  };
+
+  /* Step 2: the code typed back gives the applicant's token, which downloads the letter. */
+  Widget.prototype.downloadLetter = function (no, pdfUrl, base, idNumber, code) {
+    var t = this.t;
+    return fetch(base + "/api/v1/auth/applicant", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ id_number: idNumber, code: code }),
+    }).then(function (response) {
+      if (response.status === 404 || response.status === 405) throw failure(t.pdfUnavailable);
+      if (response.status === 429) throw failure(t.pdfTooMany);
+      if (!response.ok) throw failure(t.pdfDenied);
       return response.json();
     }).then(function (token) {
       return fetch(pdfUrl, { headers: { Authorization: "Bearer " + token.access_token } });
     }).then(function (response) {
       // 401 with a fresh applicant token: the letter endpoint does not take applicant tokens (yet).
-      if (response.status === 401) throw fail(t.pdfUnavailable);
-      if (response.status === 403 || response.status === 404) throw fail(t.pdfDenied);
-      if (!response.ok) throw fail(t.pdfFailed);
+      if (response.status === 401) throw failure(t.pdfUnavailable);
+      if (response.status === 403 || response.status === 404) throw failure(t.pdfNotYours);
+      if (!response.ok) throw failure(t.pdfFailed);
       return response.blob();
     }).then(function (blob) {
       var url = URL.createObjectURL(blob);
