@@ -1040,6 +1040,111 @@ def _read_free_text(step: str, text: str, ctx: Context, raw: str = "") -> Readin
     return value((raw.strip() or text)[: FREE_TEXT_LIMIT[step]])
 
 
+# --- a principal's own confirmation: granting a special authorisation, revoking one ------------------------
+# Read on the whole message like the legal steps (bot.core.consent): only the principal's own, present and
+# unreserved "确认授权" grants; a bare yes, a wish ("我想授权"), a hedge, a condition, a question, a negation or
+# someone else said to do it ("我儿子确认授权") never does. Revoking is read the same way with "确认撤销": a
+# revocation only protects the principal, but it, too, must be meant.
+
+EXPECT_GRANT = "“确认授权”"
+EXPECT_REVOKE = "“确认撤销”"
+_CONFIRM_LEAD = re.compile(r"^(?:好的|好|嗯嗯|嗯|恩|是的|是|对的|对|可以|行|ok|okay|没问题|收到|明白|知道了|那|那就|就)+")
+_CONFIRM_TRAIL = re.compile(r"(?:了|的|啦|啊|呀|哦|嘞)+$")
+_CONFIRM_ACK = re.compile(r"^(?:确认|同意|是|是的|对|对的|好|好的|可以|行|嗯|嗯嗯|恩|ok|okay|yes|y|没问题|收到|明白|知道了|"
+                          r"确定|没错|没有问题|就这样|谢谢|谢谢你|谢谢您|麻烦了|辛苦了)?$")
+_CONFIRM_SUBJECT = r"(?:我|本人|我本人|授权人|我作为授权人|本人作为授权人)?"
+_CONFIRM_ADVERB = r"(?:在此|特此|现在|现|郑重|自愿|决定|同意并|确认并)*"
+_GRANT_VERB = r"(?:确认授权|同意授权|确认委托|同意委托|确认特别授权|同意特别授权|特别授权|授权|委托)"
+_GRANT_AGENTS = r"(?:他|她|ta|对方|受托人|该受托人|此人|这个人)"
+_GRANT_TAIL = (r"(?:代我|代为|替我|帮我|为我)?"
+               r"(?:办理|作出告知承诺|做出告知承诺|作出承诺|做出承诺|告知承诺|承诺|并|和|代为|以上事项|上述事项|这些事项|这个事项|"
+               r"以上内容|上述内容)*")
+_REVOKE_VERB = r"(?:确认撤销|同意撤销|确定撤销|确认撤回|同意撤回|撤销|撤回|确认取消|取消)"
+_REVOKE_TAIL = r"(?:这份|这个|此|该|那份)?(?:授权|委托)?"
+_AUTHORISATION_NUMBER = re.compile(r"SQ\s*-?\s*\d{8}\s*-?\s*[0-9A-Z]{6}", re.IGNORECASE)
+_WISH = re.compile(r"(?:想|想要|要|愿意|愿|打算|准备|会|可以|能|应该|得|该)(?:确认|同意)?(?:授权|委托|撤销|撤回)")
+_CONFIRM_NEGATED = re.compile(
+    r"(?:不|没|别|未|甭|拒绝|暂不|先不|不想|不愿|不愿意|不再|不用|不要|不必|无需)"
+    r"(?:想|要|愿|愿意|再|用|打算|准备|去|能|会|是|了)*(?:确认|同意|授权|委托|撤销|撤回|撤|取消|签)"
+)
+_CONFIRM_BARE_NO = frozenset({"不", "不了", "不要", "不用", "不用了", "不行", "否", "不是", "不对", "不同意", "不确认", "算了",
+                              "算了吧", "不授权", "不撤销", "不撤", "不撤了", "不撤销了", "no", "n", "不不", "先不", "先不用",
+                              "没有", "暂时不"})
+_CONFIRM_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|没有|并不是|不会)不")
+_CONFIRM_CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提|条件是|等(?:我|他|她)|之后再|以后再|但是|但|不过|"
+                                r"可是|只是|只限|仅限|先试|暂时|试试")
+
+
+def _confirmation(kind: str, text: object, ctx: Context) -> Reading:
+    """``grant``: "确认授权" → value "granted"; ``revoke``: "确认撤销" → value "revoked"; a no → negated."""
+    expected = EXPECT_GRANT if kind == "grant" else EXPECT_REVOKE
+    if isinstance(text, str):
+        text = _AUTHORISATION_NUMBER.sub(" ", text)  # "确认撤销 SQ20261206-7KQ2MX": the number names, it confirms nothing
+    unusable, prepared, flat, compact = consent._screen(text)
+    if unusable is not None:
+        return Reading(unusable.kind, detail=unusable.detail, expected=expected)
+
+    def ask(detail: str) -> Reading:
+        return clarify(detail, expected)
+
+    if not compact:
+        return ask("unclear")
+    agent = re.escape(name_key(ctx.agent_name or "")) if ctx.agent_name else ""
+    agents = rf"(?:{agent}|{_GRANT_AGENTS})" if agent else _GRANT_AGENTS
+    if compact in _CONFIRM_BARE_NO or (kind == "revoke" and re.fullmatch(r"(?:算了|不用了|不撤了|不撤销了)+", compact)):
+        return Reading("negated", detail="not_confirmed", expected=expected)
+    if _affirmation_is_question(prepared):
+        return Reading("question", expected=expected)
+    if _CONFIRM_DOUBLE_NEGATION.search(compact):
+        return ask("unclear")
+    if _CONFIRM_NEGATED.search(compact) or any(c in _CONFIRM_BARE_NO for c in flat.split(",")):
+        return Reading("negated", detail="not_confirmed", expected=expected)
+    if kind == "grant" and any(word in compact for word in ("算了", "不办了", "退出", "放弃")):
+        return Reading("cancel", expected=expected)
+    if _CONFIRM_CONDITION.search(compact):
+        return ask("condition")
+    if _HEDGE.search(compact) or re.search(r"吧(?:,|$)", flat):
+        return ask("hedge")
+    if _JOKE.search(compact):
+        return ask("joke")
+    if _WISH.search(compact):
+        return ask("willingness")
+    verb = _GRANT_VERB if kind == "grant" else _REVOKE_VERB
+    tail = (rf"(?:给|予)?{agents}?{_GRANT_TAIL}" if kind == "grant" else _REVOKE_TAIL)
+    grammar = re.compile(rf"{_CONFIRM_SUBJECT}{_CONFIRM_ADVERB}{verb}{tail}")
+    said = False
+    for clause in (c for c in flat.split(",") if c):
+        core = _CONFIRM_TRAIL.sub("", _CONFIRM_LEAD.sub("", clause))
+        if _CONFIRM_ACK.fullmatch(core) or _CONFIRM_ACK.fullmatch(clause):
+            continue
+        if grammar.fullmatch(core):
+            said = True
+            continue
+        named = re.search(verb, core)
+        if named and not re.fullmatch(rf"{_CONFIRM_SUBJECT}{_CONFIRM_ADVERB}", core[:named.start()]):
+            # Someone other than the principal named as the one who confirms ("我儿子确认授权", "让他撤销").
+            return ask("third_party")
+        return ask("restated" if named else "unclear")
+    if not said:
+        return ask("not_specific")
+    if consent._nlu_disagrees(ctx):
+        return ask("nlu_disagrees")
+    return value("granted" if kind == "grant" else "revoked")
+
+
+def _affirmation_is_question(prepared: str) -> bool:
+    return is_question(prepared) or consent._affirmation._is_question(prepared)
+
+
+def _read_grant_confirmation(text: str, ctx: Context) -> Reading:
+    return _confirmation("grant", text, ctx)
+
+
+def _read_revoke_confirmation(text: str, ctx: Context) -> Reading:
+    return _confirmation("revoke", text, ctx)
+
+
+
 # --- the legal steps: bot.core.consent decides ----------------------------------------------------------
 
 
@@ -1070,6 +1175,8 @@ _LEGAL: Dict[str, Callable[[str, Context], Reading]] = {
     "affirmation": consent.affirmation,
     "notice_ack": consent.notice_read,
     "authorization_scope": consent.special_authorisation,
+    "grant_confirmation": _read_grant_confirmation,
+    "revoke_confirmation": _read_revoke_confirmation,
 }
 
 

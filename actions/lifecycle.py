@@ -8,6 +8,11 @@ through the service endpoints; the chat never reveals whether a number exists wh
 A flow shares ``applicant_id``, ``applicant_name`` and ``phone`` with the commitment journey (same meaning),
 so each flow starts and ends by clearing its slots: nothing typed here reaches a later commitment, and nothing
 from a finished journey is reused here.
+
+A number and an ID are easily known to others, so status, withdrawal and one's own credit records answer only
+the ID's verified holder: after the ID comes the login code (actions/identity.py), and nothing about the number
+or the ID is looked up, let alone said, before it is taken. Every call then carries the assurance, and the API
+checks it again. Complaints stay possible without any of this (anonymous reports, R11).
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, backend, messages
+from actions import answers, backend, identity, messages
 from actions.forms import FormSpec, State, Step, error_for, retry_ask, say, validation_action
 from actions.interpret import interpret
 from bot.core import ids
@@ -40,9 +45,15 @@ LIFECYCLE_SLOTS = (
     "lifecycle_status",
     "lifecycle_attempts",
 )
-# Slots that mean the same as in the commitment journey; cleared at both ends of every flow.
-SHARED_SLOTS = ("applicant_name", "applicant_id", "phone", "input_error", "processed_message", "failed_attempts")
-RESET_SLOTS = LIFECYCLE_SLOTS + SHARED_SLOTS
+# Slots that mean the same as in the commitment journey; cleared at both ends of every flow. The identity slots
+# are among them: an assurance is never carried from one request into the next by the chat (the API may still
+# vouch for this conversation for a while, and actions/identity.begin asks it).
+SHARED_SLOTS = ("applicant_name", "applicant_id", "agent_name", "agent_id", "phone", "input_error",
+                "processed_message", "failed_attempts", *identity.SLOTS)
+# The authorisation flows' own slots (actions/authorisations.py), cleared by the same two actions.
+AUTHORISATION_SLOTS = ("grant_items", "grant_item_candidates", "grant_valid_until", "grant_confirmation",
+                       "authorisation_action", "authorisation_list", "revoke_number", "revoke_confirmation")
+RESET_SLOTS = LIFECYCLE_SLOTS + SHARED_SLOTS + AUTHORISATION_SLOTS
 
 SKIPPED = "none"  # an optional answer declined (complaint: no commitment number, anonymous)
 MAX_LOOKUPS = 3  # ownership checks that fail before the flow ends (guessing numbers is not a way in, P5)
@@ -73,12 +84,13 @@ def without_commitment_no(text: str) -> str:
 
 
 def lookup_failed(state: State, first_slot: str, error: str) -> None:
-    """The backend did not match the identity: ask again from the start, a limited number of times."""
+    """No such commitment for the verified person: the number is asked again, a limited number of times. The
+    ID stays: its holder proved who they are, and another ID would need its own holder's code. The count lives
+    in the conversation and only grows within it; a new conversation also needs a new code to the real phone,
+    so trying numbers stays slow either way."""
     attempts = float(state.slots.get("lifecycle_attempts") or 0) + 1
     state.set("lifecycle_attempts", attempts)
-    for slot in state.spec.required(state.slots):
-        if slot in ("commitment_no", "applicant_id", "applicant_name"):
-            state.set(slot, None)
+    state.set(first_slot, None)
     if attempts >= MAX_LOOKUPS:
         state.dispatcher.utter_message(text=messages.lookups_exhausted(error, int(attempts)))
         state.end("not_found")
@@ -92,20 +104,64 @@ def refused(state: State, refusal: backend.BackendRefused) -> None:
     state.end("refused")
 
 
-def call_when_identified(call: Callable[[State], Any]) -> Callable[[State], Any]:
-    """``applicant_id`` set: everything needed to ask the backend is there (when the number is, too)."""
+# --- who asks: the ID's holder, verified in this conversation (actions/identity.py) ---------------------
+
+
+def verified(state: State) -> bool:
+    return state.slots.get(identity.IDENTITY_SLOT) == identity.VERIFIED
+
+
+def proof(state: State) -> Dict[str, Any]:
+    """What every call about the person carries: the assurance of this conversation, and the conversation."""
+    return {"assurance_id": identity.assurance_id(state.slots), "client": state.tracker.sender_id}
+
+
+def applicant_subject(slots: Dict[str, Any]) -> Optional[str]:
+    return slots.get("applicant_id")
+
+
+async def reverify(state: State, refusal: backend.BackendRefused) -> None:
+    """The API no longer takes the conversation's identity (it expired, or it names another ID): the code
+    step again, with the API's own words; what was given stays, and the call is made once verified."""
+    logger.info("%s: identity to be verified again: %s", state.spec.name, refusal.code)
+    for slot in identity.SLOTS:
+        state.set(slot, None)
+    state.set("lifecycle_result", None)
+    if refusal.message:
+        state.dispatcher.utter_message(text=refusal.message)
+    if state.slots.get("applicant_id"):
+        await identity.begin(state, state.slots["applicant_id"])
+
+
+def when_ready(call: Callable[[State], Any]) -> Callable[[State], Any]:
+    """The backend is asked once the person is verified and everything it needs is there."""
     async def hook(state: State) -> None:
+        if state.slots.get(state.spec.outcome_slot) or not verified(state):
+            return
         if all(state.slots.get(s) for s in ("commitment_no", "applicant_name") if state.spec.step(s)):
             await call(state)
     return hook
+
+
+def call_when_identified(call: Callable[[State], Any]) -> Callable[[State], Any]:
+    """``applicant_id`` set: its holder is verified first (a code to the registered phone, or an assurance
+    this conversation already holds); the backend is asked only after that."""
+    async def hook(state: State) -> None:
+        await identity.begin(state, state.slots["applicant_id"])
+        await when_ready(call)(state)
+    return hook
+
+
+def identity_code_step(call: Callable[[State], Any]) -> Step:
+    return identity.identity_step(applicant_subject, on_verified=when_ready(call))
 
 
 def commitment_no_set(identified: Callable[[State], Any]) -> Callable[[State], Any]:
     async def hook(state: State) -> None:
         if await state.read_also("applicant_id", without_commitment_no(state.text)):
             return  # "CN20261127-000001，身份证410105199001011233" answers both (and the ID's hook ran)
-        if state.slots.get("applicant_id") and not state.slots.get(state.spec.outcome_slot):
-            await identified(state)  # the ID came first (in the opening message, or after a failed lookup)
+        if state.slots.get("applicant_id"):
+            await when_ready(identified)(state)  # the ID came first (and was verified), or a lookup failed
     return hook
 
 
@@ -127,8 +183,7 @@ def prefill_commitment_identity(identified: Callable[[State], Any]) -> Callable[
         id_reading = interpret("applicant_id", without_commitment_no(state.text), state.context())
         if id_reading.kind == "value" and not check_id(id_reading.value, state):
             state.set("applicant_id", ids.clean_id(id_reading.value))
-            if number:
-                await identified(state)
+            await call_when_identified(identified)(state)  # the code first; nothing is looked up before it
     return activate
 
 
@@ -138,13 +193,15 @@ def prefill_commitment_identity(identified: Callable[[State], Any]) -> Callable[
 async def status_call(state: State) -> None:
     s = state.slots
     try:
-        result = await backend.commitment_status(s["commitment_no"], s["applicant_id"])
+        result = await backend.commitment_status(s["commitment_no"], s["applicant_id"], **proof(state))
     except backend.BackendUnavailable:
         state.set("lifecycle_result", None)  # asked again as service_error; nothing lost
         return
     except backend.BackendRefused as refusal:
         if refusal.code == "not_found":
-            lookup_failed(state, "commitment_no", "commitment_not_found")
+            lookup_failed(state, "commitment_no", "own_commitment_not_found")
+        elif refusal.code.startswith("identity_"):
+            await reverify(state, refusal)
         else:
             refused(state, refusal)
         return
@@ -171,6 +228,7 @@ STATUS = FormSpec(
     steps=(
         commitment_no_step(status_call),
         owner_id_step(status_call),
+        identity_code_step(status_call),
         Step("lifecycle_result", retry=status_call, ask=retry_ask("承诺查询服务")),
     ),
 )
@@ -183,12 +241,14 @@ async def withdrawal_identified(state: State) -> None:
     """Ownership and state before the reason is asked, so a refusal comes at once (R17)."""
     s = state.slots
     try:
-        result = await backend.commitment_status(s["commitment_no"], s["applicant_id"])
+        result = await backend.commitment_status(s["commitment_no"], s["applicant_id"], **proof(state))
     except backend.BackendUnavailable:
         return  # ask the reason anyway: the withdrawal call checks everything again
     except backend.BackendRefused as refusal:
         if refusal.code == "not_found":
-            lookup_failed(state, "commitment_no", "commitment_not_found")
+            lookup_failed(state, "commitment_no", "own_commitment_not_found")
+        elif refusal.code.startswith("identity_"):
+            await reverify(state, refusal)
         else:
             refused(state, refusal)
         return
@@ -207,7 +267,8 @@ async def withdrawal_identified(state: State) -> None:
 
 async def _current_status(state: State) -> Optional[str]:
     try:
-        result = await backend.commitment_status(state.slots["commitment_no"], state.slots["applicant_id"])
+        result = await backend.commitment_status(state.slots["commitment_no"], state.slots["applicant_id"],
+                                                 **proof(state))
     except (backend.BackendUnavailable, backend.BackendRefused):
         return None
     return result.get("status")
@@ -217,7 +278,7 @@ async def withdraw_call(state: State) -> None:
     s = state.slots
     no = s["commitment_no"]
     try:
-        result = await backend.withdraw_commitment(no, s["applicant_id"], s["withdraw_reason"])
+        result = await backend.withdraw_commitment(no, s["applicant_id"], s["withdraw_reason"], **proof(state))
     except backend.BackendUnavailable:
         state.set("lifecycle_result", None)
         return
@@ -230,13 +291,24 @@ async def withdraw_call(state: State) -> None:
             say(state.dispatcher, messages.withdrawal_refused(no, "withdrawn", "already_withdrawn"))
             state.end("refused")
         elif refusal.code == "not_found":
-            lookup_failed(state, "commitment_no", "commitment_not_found")
+            lookup_failed(state, "commitment_no", "own_commitment_not_found")
             state.set("withdraw_reason", None)
+        elif refusal.code.startswith("identity_"):
+            await reverify(state, refusal)
         else:
             refused(state, refusal)
         return
     say(state.dispatcher, messages.commitment_withdrawn({**result, "commitment_no": result.get("commitment_no") or no}))
     state.set("lifecycle_result", "withdrawn")
+
+
+async def withdrawal_verified(state: State) -> None:
+    """Verified (again): with the reason already given (the API asked for a new code at the withdrawal itself)
+    the withdrawal is made; otherwise ownership and state are checked before the reason is asked."""
+    if state.slots.get("withdraw_reason"):
+        await withdraw_call(state)
+    else:
+        await withdrawal_identified(state)
 
 
 WITHDRAW = FormSpec(
@@ -248,6 +320,7 @@ WITHDRAW = FormSpec(
     steps=(
         commitment_no_step(withdrawal_identified),
         owner_id_step(withdrawal_identified),
+        identity_code_step(withdrawal_verified),
         Step("withdraw_reason", interpret="withdraw_reason", on_set=withdraw_call, free_text=True,
              unclear_error="invalid_withdraw_reason"),
         Step("lifecycle_result", retry=withdraw_call, ask=retry_ask("承诺撤回服务")),
@@ -332,13 +405,13 @@ COMPLAINT = FormSpec(
 async def credit_call(state: State) -> None:
     s = state.slots
     try:
-        result = await backend.credit_records(s["applicant_name"], s["applicant_id"])
+        result = await backend.credit_records(s["applicant_name"], s["applicant_id"], **proof(state))
     except backend.BackendUnavailable:
         state.set("lifecycle_result", None)
         return
     except backend.BackendRefused as refusal:
-        if refusal.code == "not_found":
-            lookup_failed(state, "applicant_name", "identity_mismatch")
+        if refusal.code.startswith("identity_"):
+            await reverify(state, refusal)
         else:
             refused(state, refusal)
         return
@@ -351,11 +424,11 @@ async def credit_name_set(state: State) -> None:
     if found:
         await state.offer("applicant_id", found)  # "我叫李娜，身份证…"
     elif state.slots.get("applicant_id"):
-        await credit_call(state)  # the ID came in the opening message
+        await when_ready(credit_call)(state)  # the ID came in the opening message (and its code was sent)
 
 
 async def credit_opening(state: State) -> None:
-    """"查信用记录，身份证…": the name is asked next."""
+    """"查信用记录，身份证…": the name is asked next (the code is already on its way)."""
     await state.read_also("applicant_id", silent=True)
 
 
@@ -369,6 +442,7 @@ CREDIT = FormSpec(
         Step("applicant_name", interpret="applicant_name", on_set=credit_name_set, text="applicant_name_credit"),
         Step("applicant_id", interpret="applicant_id", check=check_id, store=store_id,
              on_set=call_when_identified(credit_call), text="applicant_id_credit"),
+        identity_code_step(credit_call),
         Step("lifecycle_result", retry=credit_call, ask=retry_ask("诚信档案查询服务")),
     ),
 )

@@ -1,7 +1,9 @@
 """Action tests for the flows after the commitment (actions/lifecycle.py): status, withdrawal (R17), complaints
 (R11), own credit records (R16) and the pre-application warning (R18). A Tracker is built for one message, the
 validation or ask action runs with a CollectingDispatcher, and the exact events and messages are asserted. The
-backend is a recording fake here; tests/e2e/test_lifecycle.py runs the same flows against the real API."""
+backend is a recording fake here that, like the API, answers about a person only with an assurance that this
+conversation verified that person (actions/identity.py); tests/e2e/test_lifecycle.py runs the same flows
+against the real API."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
@@ -12,7 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, backend, journey, lifecycle, messages
+from actions import answers, backend, identity, journey, lifecycle, messages
 from actions.catalogue import catalogue
 from actions.interpret import interpret
 from bot.core.catalogue import load_catalogue
@@ -25,6 +27,8 @@ NO = "CN20261127-000001"
 LICENSED_NO = "CN20261127-000002"
 WITHDRAWN_NO = "CN20261127-000003"
 VERIFIED_NO = "CN20261127-000004"
+SENDER = "lifecycle-1"
+CODE = "246810"  # the code the fake SMS carries
 
 
 def tracker(form: Optional[str], requested: Optional[str], text: str = "", *, slots: Optional[Dict[str, Any]] = None,
@@ -37,7 +41,22 @@ def tracker(form: Optional[str], requested: Optional[str], text: str = "", *, sl
     events = [{"event": "action", "name": "action_listen"},
               {"event": "user", "text": text, "parse_data": {"intent": latest["intent"]}, "input_channel": "rest",
                "message_id": latest["message_id"]}]
-    return Tracker("lifecycle-1", values, latest, events, False, None, {"name": form} if form else {}, "action_listen")
+    return Tracker(SENDER, values, latest, events, False, None, {"name": form} if form else {}, "action_listen")
+
+
+def assurance_for(id_number: str) -> str:
+    return f"as-{id_number[-6:]}"
+
+
+def verified(id_number: str) -> Dict[str, Any]:
+    """The slots of a conversation whose person typed the code for ``id_number``."""
+    return {"applicant_id": id_number, identity.IDENTITY_SLOT: identity.VERIFIED,
+            identity.ASSURANCE_SLOT: identity.masked_assurance({"assurance_id": assurance_for(id_number),
+                                                                "method": "sms_otp"}, id_number)}
+
+
+def code_sent() -> Dict[str, Any]:
+    return {identity.SENT_SLOT: {"to": "138****8000", "expires_in": 300}}
 
 
 class FakeBackend:
@@ -50,13 +69,40 @@ class FakeBackend:
         self.statuses = {NO: "accepted", LICENSED_NO: "licensed", WITHDRAWN_NO: "withdrawn", VERIFIED_NO: "verified"}
         self.owners = {NO: ZHANG_WEI_ID, LICENSED_NO: HAOWEI_USCC, WITHDRAWN_NO: ZHANG_WEI_ID, VERIFIED_NO: ZHANG_WEI_ID}
 
-    def _check(self) -> None:
+    def _check(self, id_number=None, assurance_id=None, client=None) -> None:
         if self.down:
             raise backend.BackendUnavailable("down in this test")
+        if id_number is not None:
+            # What the API's identity gate does: no assurance, or one of another person or conversation, is refused.
+            if not assurance_id or client != SENDER:
+                raise backend.BackendRefused(401, "identity_required", "请先核验身份。")
+            if assurance_id != assurance_for(id_number):
+                raise backend.BackendRefused(403, "identity_mismatch", "核验的身份与证件号码不一致。")
 
-    async def commitment_status(self, no, id_number):
-        self.calls.append(("status", no, id_number))
+    # --- identity (the login code) ---
+
+    async def request_code(self, id_number, client, act=None):
+        self.calls.append(("code", id_number))
         self._check()
+        return {"sent_to": "138****8000", "expires_in": 300}
+
+    async def verify_code(self, id_number, code, client, act=None):
+        self.calls.append(("verify", id_number, code))
+        self._check()
+        if code != CODE:
+            raise backend.BackendRefused(422, "code_incorrect", "验证码不正确，请核对后重新输入。")
+        return {"assurance": {"assurance_id": assurance_for(id_number), "method": "sms_otp",
+                              "masked_phone": "138****8000"}}
+
+    async def current_assurance(self, id_number, client):
+        self.calls.append(("current", id_number))
+        return None
+
+    # --- the flows ---
+
+    async def commitment_status(self, no, id_number, *, assurance_id, client):
+        self.calls.append(("status", no, id_number))
+        self._check(id_number, assurance_id, client)
         if self.owners.get(no) != id_number:
             raise backend.BackendRefused(404, "not_found", "没有找到")
         return {"commitment_no": no, "item_code": "ZM001", "item_name": "公共租赁住房资格申请",
@@ -64,9 +110,9 @@ class FakeBackend:
                 "due_date": "2026-12-25", "withdrawable": self.statuses[no] in ("accepted", "under_verification"),
                 "history": []}
 
-    async def withdraw_commitment(self, no, id_number, reason):
+    async def withdraw_commitment(self, no, id_number, reason, *, assurance_id, client):
         self.calls.append(("withdraw", no, id_number, reason))
-        self._check()
+        self._check(id_number, assurance_id, client)
         if self.withdraw_refusal:
             raise backend.BackendRefused(409, self.withdraw_refusal, "")
         return {"commitment_no": no, "status": "withdrawn", "proofs_required": ["家庭住房情况证明（无房证明）"]}
@@ -76,24 +122,25 @@ class FakeBackend:
         self._check()
         return {"ticket_no": "TS20261127-000001", "due_date": "2026-12-11"}
 
-    async def credit_records(self, name, id_number):
+    async def credit_records(self, name, id_number, *, assurance_id, client):
         self.calls.append(("records", name, id_number))
-        self._check()
-        if (name, id_number) != ("李娜", LI_NA_ID):
-            raise backend.BackendRefused(404, "not_found", "")
+        self._check(id_number, assurance_id, client)
+        if id_number != LI_NA_ID:
+            return {"status": "clean", "records": []}
         return {"status": "blocked", "records": [{"type": "虚假承诺", "severity": "严重", "occurred_on": "2025-03-18",
                                                    "repaired_at": None, "description": "2025年在居住证申领中作出虚假承诺（演示数据）"}]}
 
-    async def credit_warning(self, item_code, id_number):
+    async def credit_warning(self, item_code, id_number, *, assurance_id, client, authorisation=None):
         self.calls.append(("warning", item_code, id_number))
-        self._check()
+        self._check(id_number, assurance_id, client)
         return {"show": True, "text": "事前信用预警：您目前信用状况良好。作出不实承诺将撤销许可并记入诚信档案。"}
 
 
 @pytest.fixture(autouse=True)
 def fake(monkeypatch):
     f = FakeBackend()
-    for name in ("commitment_status", "withdraw_commitment", "file_complaint", "credit_records", "credit_warning"):
+    for name in ("commitment_status", "withdraw_commitment", "file_complaint", "credit_records", "credit_warning",
+                 "request_code", "verify_code", "current_assurance"):
         monkeypatch.setattr(backend, name, getattr(f, name))
 
     async def no_api():
@@ -171,23 +218,59 @@ async def test_status_activation_asks_for_the_number_first(fake):
     assert not fake.calls
 
 
-async def test_status_answers_in_plain_words_after_ownership_is_proved(fake):
+async def test_nothing_is_looked_up_before_the_code_and_the_status_comes_after_it(fake):  # P5
     t = tracker("status_form", "applicant_id", ZHANG_WEI_ID, slots={"commitment_no": NO})
     msgs, events = await run(lifecycle.ValidateStatusForm(), t)
-    assert fake.calls == [("status", NO, ZHANG_WEI_ID)]
+    assert fake.calls == [("current", ZHANG_WEI_ID), ("code", ZHANG_WEI_ID)]  # a code, and nothing else
+    assert answers_only(msgs) == [] and asked(msgs)["custom"]["slot"] == "identity_code"
+    assert "accepted" not in str(msgs) and "公共租赁住房" not in transcript_text(msgs)
+    s = slot_events(events)
+    assert s["requested_slot"] == "identity_code" and s[identity.SENT_SLOT]["to"] == "138****8000"
+
+    fake.calls.clear()
+    slots = {"commitment_no": NO, "applicant_id": ZHANG_WEI_ID, **code_sent()}
+    msgs, events = await run(lifecycle.ValidateStatusForm(), tracker("status_form", "identity_code", f"验证码{CODE}", slots=slots))
+    assert fake.calls == [("verify", ZHANG_WEI_ID, CODE), ("status", NO, ZHANG_WEI_ID)]
     assert stages(msgs) == ["commitment_status"]
     custom = msgs[0]["custom"]
     assert custom["commitment_no"] == NO and custom["status"] == "accepted" and custom["due_date"] == "2026-12-25"
     text = msgs[0]["text"]
     assert "承诺已受理" in text and "下一步" in text and "2026年12月25日" in text
     assert ZHANG_WEI_ID not in text  # P5
-    assert slot_events(events)["requested_slot"] is None
+    s = slot_events(events)
+    assert s["requested_slot"] is None and s[identity.ASSURANCE_SLOT]["assurance_id"] == assurance_for(ZHANG_WEI_ID)
 
 
-async def test_status_number_and_id_in_the_opening_message(fake):
+async def test_a_wrong_code_reveals_nothing_and_is_asked_again(fake):  # P5
+    slots = {"commitment_no": NO, "applicant_id": ZHANG_WEI_ID, **code_sent()}
+    msgs, events = await run(lifecycle.ValidateStatusForm(), tracker("status_form", "identity_code", "111111", slots=slots))
+    assert [c[0] for c in fake.calls] == ["verify"]
+    assert stages(msgs) == ["ask"] and msgs[0]["custom"]["slot"] == "identity_code"
+    assert msgs[0]["custom"]["error"] == "code_incorrect" and "验证码不正确" in msgs[0]["text"]
+    assert "accepted" not in str(msgs) and "公共租赁住房" not in transcript_text(msgs)
+    s = slot_events(events)
+    assert s["requested_slot"] == "identity_code" and s["failed_attempts"] == 1.0
+
+
+async def test_status_number_and_id_in_the_opening_message_send_the_code_first(fake):
     t = tracker("status_form", None, f"查一下{NO}，身份证{ZHANG_WEI_ID}", intent="check_status")
     msgs, events = await run(lifecycle.ValidateStatusForm(), t)
-    assert stages(msgs) == ["commitment_status"] and slot_events(events)["requested_slot"] is None
+    assert [c[0] for c in fake.calls] == ["current", "code"]
+    assert stages(msgs) == ["ask"] and msgs[0]["custom"]["slot"] == "identity_code"
+    s = slot_events(events)
+    assert s["commitment_no"] == NO and s["applicant_id"] == ZHANG_WEI_ID and s["requested_slot"] == "identity_code"
+
+
+async def test_an_assurance_the_conversation_already_holds_needs_no_new_code(fake):  # hotline / single sign-on
+    async def held(id_number, client):
+        fake.calls.append(("current", id_number))
+        return {"assurance_id": assurance_for(id_number), "method": "hotline_attestation"}
+
+    fake.current_assurance = held
+    backend.current_assurance = held
+    t = tracker("status_form", "applicant_id", ZHANG_WEI_ID, slots={"commitment_no": NO})
+    msgs, events = await run(lifecycle.ValidateStatusForm(), t)
+    assert [c[0] for c in fake.calls] == ["current", "status"] and stages(msgs) == ["commitment_status"]
 
 
 async def test_an_unreadable_number_is_reasked_with_an_error(fake):
@@ -198,31 +281,42 @@ async def test_an_unreadable_number_is_reasked_with_an_error(fake):
     assert "CN" in msgs[0]["text"]
 
 
-async def test_a_wrong_id_reveals_nothing_and_ends_after_three_tries(fake):  # P5
-    slots = {"commitment_no": NO}
+async def test_someone_elses_number_reveals_nothing_and_ends_after_three_tries(fake):  # P5
+    # Li Na is verified, and asks about Zhang Wei's commitment: the same answer as for a number that does not exist.
     for attempt in (1, 2):
-        msgs, events = await run(lifecycle.ValidateStatusForm(),
-                                 tracker("status_form", "applicant_id", LI_NA_ID, slots={**slots, "lifecycle_attempts": attempt - 1.0}))
-        assert answers_only(msgs) == [] and asked(msgs)["custom"]["error"] == "commitment_not_found"
+        slots = {**verified(LI_NA_ID), "lifecycle_attempts": attempt - 1.0}
+        msgs, events = await run(lifecycle.ValidateStatusForm(), tracker("status_form", "commitment_no", NO, slots=slots))
+        assert answers_only(msgs) == [] and asked(msgs)["custom"]["error"] == "own_commitment_not_found"
         s = slot_events(events)
-        assert s["commitment_no"] is None and s["applicant_id"] is None
-        assert s["input_error"] == "commitment_not_found" and s["requested_slot"] == "commitment_no"
-    msgs, events = await run(lifecycle.ValidateStatusForm(),
-                             tracker("status_form", "applicant_id", LI_NA_ID, slots={**slots, "lifecycle_attempts": 2.0}))
+        assert s["commitment_no"] is None and "applicant_id" not in s  # the verified ID stays
+        assert s["input_error"] == "own_commitment_not_found" and s["requested_slot"] == "commitment_no"
+        assert s["lifecycle_attempts"] == float(attempt)
+    slots = {**verified(LI_NA_ID), "lifecycle_attempts": 2.0}
+    msgs, events = await run(lifecycle.ValidateStatusForm(), tracker("status_form", "commitment_no", NO, slots=slots))
     assert "12345" in msgs[0]["text"] and "accepted" not in str(msgs)
     s = slot_events(events)
     assert s["lifecycle_outcome"] == "not_found" and s["requested_slot"] is None
 
 
+async def test_an_expired_identity_is_verified_again_and_the_status_follows(fake):
+    slots = {"commitment_no": NO, **verified(ZHANG_WEI_ID)}
+    slots[identity.ASSURANCE_SLOT] = {**slots[identity.ASSURANCE_SLOT], "assurance_id": "as-stale"}
+    msgs, events = await run(lifecycle.ValidateStatusForm(), tracker("status_form", "commitment_no", NO, slots=slots))
+    assert [c[0] for c in fake.calls] == ["status", "current", "code"]
+    assert "accepted" not in str(msgs) and asked(msgs)["custom"]["slot"] == "identity_code"
+    s = slot_events(events)
+    assert s[identity.IDENTITY_SLOT] is None and s["requested_slot"] == "identity_code"
+
+
 async def test_backend_down_keeps_the_answers_and_retry_works(fake):  # P4
     fake.down = True
-    t = tracker("status_form", "applicant_id", ZHANG_WEI_ID, slots={"commitment_no": NO})
+    t = tracker("status_form", "commitment_no", NO, slots=verified(ZHANG_WEI_ID))
     msgs, events = await run(lifecycle.ValidateStatusForm(), t)
     s = slot_events(events)
-    assert s["applicant_id"] == ZHANG_WEI_ID and s["requested_slot"] == "lifecycle_result"
+    assert s["commitment_no"] == NO and s["requested_slot"] == "lifecycle_result"
     assert stages(msgs) == ["service_error"] and msgs[0]["custom"]["code"] == "backend_unavailable"
     fake.down = False
-    t = tracker("status_form", "lifecycle_result", "重试", intent="retry", slots={"commitment_no": NO, "applicant_id": ZHANG_WEI_ID})
+    t = tracker("status_form", "lifecycle_result", "重试", intent="retry", slots={"commitment_no": NO, **verified(ZHANG_WEI_ID)})
     msgs, events = await run(lifecycle.ValidateStatusForm(), t)
     assert stages(msgs) == ["commitment_status"] and slot_events(events)["requested_slot"] is None
 
@@ -240,16 +334,20 @@ async def test_a_policy_question_inside_a_flow_is_answered_and_the_question_repe
 # --- withdrawal (R17) -----------------------------------------------------------------------------------
 
 
-async def test_withdrawal_checks_ownership_then_asks_the_reason(fake):  # R17
+async def test_withdrawal_checks_ownership_after_the_code_then_asks_the_reason(fake):  # R17
     t = tracker("withdraw_form", "applicant_id", ZHANG_WEI_ID, slots={"commitment_no": NO})
     msgs, events = await run(lifecycle.ValidateWithdrawForm(), t)
+    assert [c[0] for c in fake.calls] == ["current", "code"] and answers_only(msgs) == []
+    assert slot_events(events)["requested_slot"] == "identity_code"
+    slots = {"commitment_no": NO, "applicant_id": ZHANG_WEI_ID, **code_sent()}
+    msgs, events = await run(lifecycle.ValidateWithdrawForm(), tracker("withdraw_form", "identity_code", CODE, slots=slots))
     assert stages(msgs) == ["commitment_status", "ask"] and "公共租赁住房资格申请" in msgs[0]["text"]
     assert slot_events(events)["requested_slot"] == "withdraw_reason"
     assert msgs[1]["custom"] == {"stage": "ask", "slot": "withdraw_reason"} and "一般程序" in msgs[1]["text"]
 
 
 async def test_withdrawal_records_the_reason_and_lists_the_proofs(fake):  # R17
-    slots = {"commitment_no": NO, "applicant_id": ZHANG_WEI_ID, "lifecycle_status": "accepted"}
+    slots = {"commitment_no": NO, **verified(ZHANG_WEI_ID), "lifecycle_status": "accepted"}
     msgs, events = await run(lifecycle.ValidateWithdrawForm(), tracker("withdraw_form", "withdraw_reason", "好", slots=slots))
     assert slot_events(events)["input_error"] == "invalid_withdraw_reason" and not fake.calls
     reason = "我不办了，想按一般程序交证明"  # contains 不办了, but here it is a reason, not a cancellation
@@ -261,12 +359,28 @@ async def test_withdrawal_records_the_reason_and_lists_the_proofs(fake):  # R17
     assert slot_events(events)["requested_slot"] is None
 
 
+async def test_a_withdrawal_without_a_verified_identity_is_never_made(fake):
+    # An assurance of another conversation (or none) is refused by the API: the code is asked, nothing withdrawn.
+    slots = {"commitment_no": NO, "applicant_id": ZHANG_WEI_ID, "lifecycle_status": "accepted",
+             identity.IDENTITY_SLOT: identity.VERIFIED, identity.ASSURANCE_SLOT: None}
+    msgs, events = await run(lifecycle.ValidateWithdrawForm(),
+                             tracker("withdraw_form", "withdraw_reason", "情况有变化", slots=slots))
+    assert [c[0] for c in fake.calls] == ["withdraw", "current", "code"]
+    assert "commitment_withdrawn" not in stages(msgs) and asked(msgs)["custom"]["slot"] == "identity_code"
+    s = slot_events(events)
+    assert s["requested_slot"] == "identity_code" and s["withdraw_reason"] == "情况有变化"  # the reason is kept
+    fake.calls.clear()
+    slots = {"commitment_no": NO, "applicant_id": ZHANG_WEI_ID, "withdraw_reason": "情况有变化", **code_sent()}
+    msgs, events = await run(lifecycle.ValidateWithdrawForm(), tracker("withdraw_form", "identity_code", CODE, slots=slots))
+    assert [c[0] for c in fake.calls] == ["verify", "withdraw"] and stages(msgs) == ["commitment_withdrawn"]
+
+
 @pytest.mark.parametrize("number,owner,reason", [
     (LICENSED_NO, HAOWEI_USCC, "concluded"), (VERIFIED_NO, ZHANG_WEI_ID, "concluded"),
     (WITHDRAWN_NO, ZHANG_WEI_ID, "already_withdrawn"),
 ])
 async def test_withdrawal_of_a_concluded_or_withdrawn_commitment_is_refused_at_once(fake, number, owner, reason):  # R17
-    t = tracker("withdraw_form", "applicant_id", owner, slots={"commitment_no": number})
+    t = tracker("withdraw_form", "commitment_no", number, slots=verified(owner))
     msgs, events = await run(lifecycle.ValidateWithdrawForm(), t)
     assert stages(msgs) == ["commitment_status"]
     assert msgs[0]["custom"]["withdrawal"] == "refused" and msgs[0]["custom"]["reason"] == reason
@@ -282,14 +396,14 @@ async def test_withdrawal_of_a_concluded_or_withdrawn_commitment_is_refused_at_o
 @pytest.mark.parametrize("code", ["concluded", "already_withdrawn"])
 async def test_the_backend_refusing_a_withdrawal_is_explained(fake, code):  # R17: the API decides in the end
     fake.withdraw_refusal = code
-    slots = {"commitment_no": NO, "applicant_id": ZHANG_WEI_ID, "lifecycle_status": "verified"}
+    slots = {"commitment_no": NO, **verified(ZHANG_WEI_ID), "lifecycle_status": "verified"}
     msgs, events = await run(lifecycle.ValidateWithdrawForm(), tracker("withdraw_form", "withdraw_reason", "情况有变化", slots=slots))
     assert stages(msgs) == ["commitment_status"] and msgs[0]["custom"]["reason"] == code
     assert slot_events(events)["lifecycle_outcome"] == "refused"
 
 
 async def test_a_bare_stop_cancels_a_withdrawal(fake):
-    slots = {"commitment_no": NO, "applicant_id": ZHANG_WEI_ID}
+    slots = {"commitment_no": NO, **verified(ZHANG_WEI_ID)}
     msgs, events = await run(lifecycle.ValidateWithdrawForm(), tracker("withdraw_form", "withdraw_reason", "算了", intent="cancel", slots=slots))
     assert "没有撤回" in msgs[0]["text"] and slot_events(events)["lifecycle_outcome"] == "cancelled"
     assert not fake.calls
@@ -338,38 +452,50 @@ async def test_a_bare_complaint_request_asks_for_the_content(fake):
 # --- own credit records (R16, P5) ---------------------------------------------------------------------------
 
 
-async def test_own_credit_records_are_shown_when_name_and_id_match(fake):  # R16
+async def test_own_credit_records_are_shown_only_to_the_verified_holder(fake):  # R16 P5
     msgs, events = await run(lifecycle.ValidateCreditRecordForm(), tracker("credit_record_form", "applicant_name", "李娜"))
     assert slot_events(events)["requested_slot"] == "applicant_id"
     msgs, events = await run(lifecycle.ValidateCreditRecordForm(),
                              tracker("credit_record_form", "applicant_id", LI_NA_ID, slots={"applicant_name": "李娜"}))
-    assert fake.calls == [("records", "李娜", LI_NA_ID)]
+    assert [c[0] for c in fake.calls] == ["current", "code"]  # nothing about the ID before the code
+    assert answers_only(msgs) == [] and "虚假承诺" not in transcript_text(msgs)
+    assert slot_events(events)["requested_slot"] == "identity_code"
+    fake.calls.clear()
+    slots = {"applicant_name": "李娜", "applicant_id": LI_NA_ID, **code_sent()}
+    msgs, events = await run(lifecycle.ValidateCreditRecordForm(), tracker("credit_record_form", "identity_code", CODE, slots=slots))
+    assert fake.calls == [("verify", LI_NA_ID, CODE), ("records", "李娜", LI_NA_ID)]
     assert stages(msgs) == ["credit_records"]
     assert msgs[0]["custom"]["status"] == "blocked" and msgs[0]["custom"]["records"][0]["severity"] == "严重"
     assert "虚假承诺" in msgs[0]["text"] and "尚未修复" in msgs[0]["text"] and LI_NA_ID not in msgs[0]["text"]
     assert slot_events(events)["requested_slot"] is None
 
 
-async def test_a_name_that_does_not_match_sees_nothing(fake):  # P5
+async def test_a_name_and_someone_elses_id_see_nothing_without_that_persons_code(fake):  # P5
     msgs, events = await run(lifecycle.ValidateCreditRecordForm(),
                              tracker("credit_record_form", "applicant_name", f"我叫张伟，身份证{LI_NA_ID}"))
     assert answers_only(msgs) == [] and "虚假承诺" not in transcript_text(msgs)
+    assert "records" not in [c[0] for c in fake.calls]
     s = slot_events(events)
-    assert s["applicant_name"] is None and s["applicant_id"] is None
-    assert s["input_error"] == "identity_mismatch" and s["requested_slot"] == "applicant_name"
-    assert msgs[0]["custom"]["error"] == "identity_mismatch" and "诚信档案" in msgs[0]["text"]
+    assert s["applicant_id"] == LI_NA_ID and s["requested_slot"] == "identity_code"
+    slots = {"applicant_name": "张伟", "applicant_id": LI_NA_ID, **code_sent()}
+    for guess in ("000000", "123456"):
+        msgs, events = await run(lifecycle.ValidateCreditRecordForm(),
+                                 tracker("credit_record_form", "identity_code", guess, slots=slots))
+        assert "虚假承诺" not in transcript_text(msgs) and slot_events(events)["requested_slot"] == "identity_code"
+    assert "records" not in [c[0] for c in fake.calls]
 
 
 # --- entering and leaving: no values cross into or out of a commitment journey -------------------------------
 
 
 async def test_start_and_finish_clear_the_shared_slots(fake):
-    t = tracker(None, None, "查一下我的承诺", slots={"applicant_id": ZHANG_WEI_ID, "applicant_name": "张伟", "phone": "13800138000",
+    t = tracker(None, None, "查一下我的承诺", slots={**verified(ZHANG_WEI_ID), "applicant_name": "张伟", "phone": "13800138000",
                                              "commitment_no": NO, "lifecycle_result": "accepted", "lifecycle_attempts": 2.0})
     for action in (lifecycle.StartLifecycle(), lifecycle.FinishLifecycle()):
         _, events = await run(action, t)
         s = slot_events(events)
-        for slot in ("applicant_id", "applicant_name", "phone", "commitment_no", "lifecycle_result", "lifecycle_attempts"):
+        for slot in ("applicant_id", "applicant_name", "phone", "commitment_no", "lifecycle_result", "lifecycle_attempts",
+                     identity.IDENTITY_SLOT, identity.ASSURANCE_SLOT):
             assert s[slot] is None
         assert s["requested_slot"] is None
     assert set(lifecycle.SHARED_SLOTS) <= set(journey.JOURNEY_SLOTS)  # the journey clears them too
@@ -381,7 +507,7 @@ async def test_start_and_finish_clear_the_shared_slots(fake):
 def _notice_tracker(code: str) -> Tracker:
     """The phone answer: the notice (and before it, the warning) follows in the same call."""
     slots = {"item": code, "use_commitment": "yes", "acting_as": "self", "applicant_name": "郑州好味餐饮管理有限公司",
-             "applicant_id": HAOWEI_USCC, "credit_status": "clean", "representative_name": "王建国",
+             **verified(HAOWEI_USCC), "credit_status": "clean", "representative_name": "王建国",
              "notice_version": None, "notice_sent_at": None, "notice_ack": None, "phone": None}
     return tracker("commitment_form", "phone", "13800138000", slots=slots)
 
@@ -403,7 +529,8 @@ async def test_the_general_warning_is_shown_when_the_backend_cannot_be_asked(fak
     fake.down = True
     item = next(i for i in ITEMS.values() if i.high_value and i.commitment_allowed)
     dispatcher = CollectingDispatcher()
-    await journey.pre_application_warning(dispatcher, item, HAOWEI_USCC)
+    await journey.pre_application_warning(dispatcher, item, HAOWEI_USCC,
+                                          {"assurance_id": assurance_for(HAOWEI_USCC), "client": SENDER})
     assert [m["text"] for m in dispatcher.messages] == [messages.GENERIC_CREDIT_WARNING]
 
 
