@@ -79,6 +79,14 @@ class Commitment(Base):
     # The channel's id of the user message that affirmed this commitment (signed in the record's channel
     # evidence): unique, so one signed affirmation can never make a second commitment (replay).
     affirmation_message_id: Mapped[Optional[str]] = mapped_column(String(200), nullable=True, unique=True, index=True)
+    # The act confirmation (意愿认证, an act code sent to the signer's 实名 phone) that signed this commitment,
+    # also inside the signed record: unique, so one confirmation can never sign a second commitment. NULL for
+    # the hotline (the staff attestation and the read-aloud ticks are the will there) and for earlier records.
+    act_confirmation_id: Mapped[Optional[str]] = mapped_column(String(64), nullable=True, unique=True, index=True)
+    # The receipt's secret check code (not signed: a secret has no place in a record officers read). Receipt
+    # numbers are sequential and guessable; the public verification answers only number and code together.
+    # Set for every commitment (migration 0016 gave earlier ones theirs).
+    check_code: Mapped[Optional[str]] = mapped_column(String(16), nullable=True)
 
     item_version: Mapped[ItemVersion] = relationship()
 

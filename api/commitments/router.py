@@ -21,6 +21,7 @@ from api.commitments.schemas import (
     CommitmentStatus,
     CommitmentVerification,
     OwnCommitment,
+    OwnCommitmentStatus,
     OwnershipProof,
     ServiceWithdrawalRequest,
     Withdrawal,
@@ -30,6 +31,9 @@ from api.config import Settings
 from api.credit.service import id_hash
 from api.dependencies import get_id_hash_key, get_now, get_platform_key, get_session, get_sessionmaker, get_settings
 from api.errors import ApiError
+from api.identity.deps import get_identity_gate
+from api.identity.gate import IdentityGate
+from api.identity.gate import refuse as refuse_identity
 from api.signing.service import PlatformKey
 
 router = APIRouter(tags=["commitments"])
@@ -51,7 +55,11 @@ def create_commitment(
     key: PlatformKey = Depends(get_platform_key),
     id_hash_key: bytes = Depends(get_id_hash_key),
     settings: Settings = Depends(get_settings),
+    gate: IdentityGate = Depends(get_identity_gate),
 ) -> CommitmentReceipt:
+    """Sign a commitment. ``identity`` names the signer's assurance and act confirmation (意愿认证); the gate's
+    refusals come back as they are (401/403/422, Chinese message). The receipt carries the secret check code
+    the public verification needs."""
     receipt, created = service.create(
         factory,
         key,
@@ -60,6 +68,7 @@ def create_commitment(
         body,
         policy=channel_evidence.Policy.from_settings(settings),
         shared_data_adapter=settings.shared_data_adapter,
+        gate=gate,
     )
     if not created:
         response.status_code = 200
@@ -121,12 +130,16 @@ def verify_commitment(
     request: Request,
     response: Response,
     output: Optional[Literal["html", "json"]] = Query(None, alias="format"),
+    code: Optional[str] = Query(None, max_length=64, description="the receipt's check code"),
     session: Session = Depends(get_session),
     key: PlatformKey = Depends(get_platform_key),
 ) -> Any:
     """P3: anyone holding a receipt can check that its record is unchanged since signing: both signatures
-    (Ed25519, SM2) and both chains (SHA-256, SM3), and apart from that the commitment's current status."""
-    result = service.verify_one(session, key, commitment_no)
+    (Ed25519, SM2) and both chains (SHA-256, SM3), and apart from that the commitment's current status.
+
+    Holding the receipt means the number and its check code (``?code=``): without the right code the answer is
+    the unknown-number answer, so sequential numbers cannot be walked through."""
+    result = service.verify_public(session, key, commitment_no, code)
     html = wants_html(request, output)
     if result is None:
         if html:
@@ -137,7 +150,7 @@ def verify_commitment(
         return _html(
             verify_page.render(
                 result,
-                json_url=f"{base}/commitments/{quote(result.commitment_no)}/verify?format=json",
+                json_url=f"{base}/commitments/{quote(result.commitment_no)}/verify?format=json&code={quote(code or '')}",
                 keys_url=f"{base}/keys",
                 ca_url=f"{base}/pki/ca.pem",
             )
@@ -147,10 +160,14 @@ def verify_commitment(
 
 
 @router.get("/commitments/{commitment_no}/notice", response_class=HTMLResponse)
-def commitment_notice(commitment_no: str, session: Session = Depends(get_session)) -> HTMLResponse:
+def commitment_notice(
+    commitment_no: str,
+    code: Optional[str] = Query(None, max_length=64, description="the receipt's check code"),
+    session: Session = Depends(get_session),
+) -> HTMLResponse:
     """The notification (告知书) exactly in the version the commitment cites, readable by anyone who holds the
-    receipt (P2): the catalogue text, no personal data."""
-    row = lifecycle_status.by_number(session, commitment_no)
+    receipt - its number and check code (P2): the catalogue text, no personal data."""
+    row = service.find_public(session, commitment_no, code)
     if row is None or row.item_version is None:
         raise ApiError(404, "unknown_commitment", f"没有编号为 {commitment_no} 的承诺记录。")
     from api.documents import service as documents
@@ -172,14 +189,26 @@ service_router = APIRouter(prefix="/service/commitments", tags=["service"])
 me_router = APIRouter(prefix="/me/commitments", tags=["applicant"])
 
 
+def _verified_owner(session: Session, gate: IdentityGate, body: OwnershipProof, now: datetime) -> None:
+    # P5: before the number is looked up, so a refusal says nothing about whether it exists or whose it is. The
+    # conversation is required: an assurance made in one conversation does not vouch in another.
+    if not body.client:
+        raise refuse_identity("identity_required", 401)
+    gate.require(session, body.assurance_id, body.id_number, now, conversation=body.client)
+
+
 @service_router.post("/status", response_model=CommitmentStatus)
 def service_status(
     body: OwnershipProof,
     session: Session = Depends(get_session),
     _service: Principal = Depends(require_roles("service")),
+    gate: IdentityGate = Depends(get_identity_gate),
+    now: datetime = Depends(get_now),
 ) -> Dict[str, Any]:
-    """The chat's "查一下我的承诺" (contract stage commitment_status); 404 not_found for an unknown number
-    and for someone else's alike."""
+    """The chat's "查一下我的承诺" (contract stage commitment_status), for the applicant verified in this
+    conversation, checked before the number is looked up; then 404 not_found for an unknown number and for
+    someone else's alike."""
+    _verified_owner(session, gate, body, now)
     commitment = lifecycle_status.find_owned(session, body.commitment_no, body.id_number)
     return lifecycle_status.status_view(session, commitment)
 
@@ -190,9 +219,12 @@ def service_withdraw(
     session: Session = Depends(get_session),
     service_caller: Principal = Depends(require_roles("service")),
     id_hash_key: bytes = Depends(get_id_hash_key),
+    gate: IdentityGate = Depends(get_identity_gate),
     now: datetime = Depends(get_now),
 ) -> Dict[str, Any]:
-    """R17 through the chat: the applicant (proved by number + ID) withdraws with a reason."""
+    """R17 through the chat: the applicant, verified in this conversation, withdraws their own commitment
+    with a reason."""
+    _verified_owner(session, gate, body, now)
     lifecycle_status.begin_write(session)
     commitment = lifecycle_status.find_owned(session, body.commitment_no, body.id_number)
     result = lifecycle_status.withdraw(
@@ -213,20 +245,32 @@ def service_withdraw(
 
 @me_router.get("", response_model=List[OwnCommitment])
 def my_commitments(
-    session: Session = Depends(get_session), applicant: Principal = Depends(require_roles("applicant"))
+    session: Session = Depends(get_session),
+    applicant: Principal = Depends(require_roles("applicant")),
+    settings: Settings = Depends(get_settings),
 ) -> List[Dict[str, Any]]:
-    """P5: an applicant sees their own commitments and nobody else's."""
-    return [lifecycle_status.summary_view(session, c) for c in lifecycle_status.for_applicant(session, applicant.subject or "")]
+    """P5: an applicant sees their own commitments and nobody else's, each with its receipt's check code."""
+    return [
+        {**lifecycle_status.summary_view(session, c), **_own_receipt(c, settings)}
+        for c in lifecycle_status.for_applicant(session, applicant.subject or "")
+    ]
 
 
-@me_router.get("/{commitment_no}", response_model=CommitmentStatus)
+def _own_receipt(commitment: Any, settings: Settings) -> Dict[str, Any]:
+    code = commitment.check_code
+    url = settings.public_base_url.rstrip("/") + service.verify_path(commitment.commitment_no, code) if code else None
+    return {"check_code": code, "verify_url": url}
+
+
+@me_router.get("/{commitment_no}", response_model=OwnCommitmentStatus)
 def my_commitment(
     commitment_no: str,
     session: Session = Depends(get_session),
     applicant: Principal = Depends(require_roles("applicant")),
+    settings: Settings = Depends(get_settings),
 ) -> Dict[str, Any]:
     commitment = lifecycle_status.find_for_applicant(session, applicant, commitment_no)
-    return lifecycle_status.status_view(session, commitment)
+    return {**lifecycle_status.status_view(session, commitment), **_own_receipt(commitment, settings)}
 
 
 @me_router.post("/{commitment_no}/withdraw", response_model=Withdrawal)

@@ -13,6 +13,15 @@ class Applicant(BaseModel):
     id_number: str = Field(min_length=1, max_length=40)  # 身份证号 or 统一社会信用代码
 
 
+class AuthorisationRef(BaseModel):
+    """The special authorisation (特别授权) the platform holds, by its number and the secret code that came
+    with it: the agent's word that one exists is not enough."""
+
+    model_config = _Strict
+    number: str = Field(min_length=1, max_length=64)
+    code: str = Field(min_length=1, max_length=64)
+
+
 class Proxy(BaseModel):
     """代为承诺人 (R5)."""
 
@@ -21,6 +30,20 @@ class Proxy(BaseModel):
     id_number: str = Field(min_length=1, max_length=40)
     authorization_no: str = Field(min_length=1, max_length=64)  # 授权委托书编号
     special_authorization: bool  # 特别授权: the authorisation explicitly covers making this commitment
+    # Required (api/commitments/service.py refuses a proxy without it): the authorisation the platform checks.
+    authorisation: Optional[AuthorisationRef] = None
+
+
+class IdentityProof(BaseModel):
+    """Who signs and that they meant this act: the ids the identity module returned (``api.identity``).
+
+    ``assurance_id``: the signer's login assurance in this conversation (an SMS code, a single sign-on, or on
+    the hotline the staff attestation). ``act_confirmation_id``: the act code (意愿认证) that confirmed exactly
+    this statement; required on every channel but the hotline."""
+
+    model_config = _Strict
+    assurance_id: str = Field(min_length=1, max_length=64)
+    act_confirmation_id: Optional[str] = Field(default=None, min_length=1, max_length=64)
 
 
 class Representative(BaseModel):
@@ -145,6 +168,8 @@ class CommitmentRequest(BaseModel):
     # Required when the applicant is an enterprise (统一社会信用代码) committing without a proxy.
     representative: Optional[Representative] = None
     evidence: Evidence
+    # Required (refused with identity_required when absent): the signer's verified identity and act confirmation.
+    identity: Optional[IdentityProof] = None
 
 
 class CommitmentReceipt(BaseModel):
@@ -161,6 +186,8 @@ class CommitmentReceipt(BaseModel):
     record_hash: str
     created_at: str
     applicant_id_masked: str
+    # The receipt's secret check code: the public verification needs it with the number (verify_url has both).
+    check_code: str
 
 
 class VerificationChecks(BaseModel):
@@ -194,6 +221,16 @@ class Integrity(BaseModel):
     # sm3_hash, sm2_signature, sm3_chain.
     checks: Dict[str, CheckResult]
     signers: List[Signer]
+
+
+class IdentitySummary(BaseModel):
+    """How the signer was identified and how the act was confirmed, in words, for the public verification:
+    methods and times only, no number and no name (P5)."""
+
+    identified_by: str  # e.g. 短信验证码（发送至实名登记手机）
+    identified_at: str
+    act_confirmed_by: str  # e.g. 短信确认码 / 热线工作人员记录来电人的口头承诺
+    act_confirmed_at: Optional[str] = None
 
 
 class StatusStep(BaseModel):
@@ -230,6 +267,8 @@ class CommitmentVerification(BaseModel):
     notice_url: str
     sm2_key_id: Optional[str] = None
     sm3_record_hash: Optional[str] = None
+    # None for records signed before the platform bound the signer's verified identity.
+    identity: Optional[IdentitySummary] = None
 
 
 class ChainProblem(BaseModel):
@@ -247,12 +286,16 @@ class ChainVerification(BaseModel):
 
 
 class OwnershipProof(BaseModel):
-    """The chat's proof that the caller is the applicant: the receipt number and the applicant's ID (P5).
-    POST bodies, so neither appears in a URL or an access log."""
+    """The chat's proof that the caller is the applicant (P5): the receipt number, the applicant's ID, and the
+    assurance (``api.identity``) that the person in this conversation (``client``, the chat's sender id) was
+    verified as that ID's holder; the number and the ID alone are not enough, both are easily known to others.
+    POST bodies, so none of it appears in a URL or an access log."""
 
     model_config = _Strict
     commitment_no: str = Field(min_length=1, max_length=32)
     id_number: str = Field(min_length=1, max_length=40)
+    assurance_id: Optional[str] = Field(default=None, max_length=64)
+    client: Optional[str] = Field(default=None, max_length=200)
 
 
 class ServiceWithdrawalRequest(OwnershipProof):
@@ -298,3 +341,13 @@ class OwnCommitment(BaseModel):
     status_label: str
     created_at: str
     due_date: Optional[str]
+    # The applicant's own receipt check code, so they can share the verification link.
+    check_code: Optional[str] = None
+    verify_url: Optional[str] = None
+
+
+class OwnCommitmentStatus(CommitmentStatus):
+    """The applicant's own view of one commitment: the status, and the receipt's check code."""
+
+    check_code: Optional[str] = None
+    verify_url: Optional[str] = None

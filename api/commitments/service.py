@@ -3,12 +3,23 @@
 The channel has already run the journey, but the backend trusts none of it: every rule is re-checked here with
 the same ``bot.core`` implementation the action server uses, so a forged or buggy client cannot store a
 commitment the rules forbid.
+
+Nor is the name and ID number typed into the chat enough to sign: the signer (the applicant, an enterprise
+through its 统一社会信用代码, or the authorised agent) must hold a login assurance of the identity module made in
+this conversation, and on every channel but the hotline an act confirmation (意愿认证): a code sent to their 实名
+phone in a message naming this exact statement, typed back after the affirmation. On the hotline the staff
+member's attestation of the caller's identity stands for the login, and the read-aloud ticks with the attested
+oral commitment are the will. A proxy needs the special authorisation the platform holds
+(``api.authorisations``), not only its number. The signed record names all of it (``identity``,
+``proxy.authorisation``).
 """
 from __future__ import annotations
 
 import base64
+import hmac
 import json
 import logging
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, List, Optional, Tuple
@@ -28,6 +39,7 @@ from api.commitments.schemas import (
     CommitmentReceipt,
     CommitmentRequest,
     CommitmentVerification,
+    IdentitySummary,
     Integrity,
     Signer,
     StatusStep,
@@ -39,6 +51,8 @@ from api.errors import ApiError
 from api.signing import gm
 from api.signing.service import ALGORITHM, PlatformKey
 from api.hotline import evidence as hotline_evidence
+from api.identity.assurance import HOTLINE_ATTESTATION, ActConfirmation, IdentityAssurance
+from api.identity.gate import IdentityGate, statement_act
 from api.verification import service as verification
 from api.verification.shared_data import load_adapter
 from bot.core import affirmation, eligibility, ids
@@ -81,6 +95,9 @@ class Prepared:
     applicant_kind: str  # person | enterprise
     representative: Optional[str]  # 法定代表人 committing for an enterprise that acts for itself
     evidence: channel_evidence.Checked  # the channels' signed envelopes, verified
+    signer_id: str  # whose identity signs: the applicant's (person or enterprise) or the agent's
+    assurance: Optional[IdentityAssurance] = None  # the signer's login assurance in this conversation
+    confirmation: Optional[ActConfirmation] = None  # the act code that confirmed this statement (not hotline)
 
 
 # --- checks -------------------------------------------------------------------------------------------
@@ -172,12 +189,118 @@ def _check_not_replayed(session: Session, checked: channel_evidence.Checked) -> 
         raise channel_evidence.refusal("evidence_replayed")
 
 
+IDENTITY_MESSAGES = {
+    "hotline_attestation_required": "电话办理的承诺，须由接听电话的工作人员先核验来电人的身份（如回拨实名登记手机号码），"
+    "再记录承诺。",
+    "act_confirmation_used": "这个确认验证码已经用于另一份承诺，不能重复使用。请重新获取确认验证码。",
+    "authorisation_required": "代为承诺须提供申请人在平台办理的特别授权（授权编号和授权码）；"
+    "只填写授权委托书编号不能代为承诺。",
+}
+
+
+def identity_refusal(code: str, status: int = 422) -> ApiError:
+    return ApiError(status, code, IDENTITY_MESSAGES[code])
+
+
+def _check_signer(
+    session: Session, gate: IdentityGate, request: CommitmentRequest, signer_id: str, now: datetime
+) -> IdentityAssurance:
+    """The signer's login assurance, made in this conversation, for exactly this ID; the gate's refusals
+    (401 identity_required / identity_expired, 403 identity_mismatch / identity_level) pass through."""
+    given = request.identity
+    assurance = gate.require(
+        session, given.assurance_id if given is not None else None, signer_id, now, conversation=request.sender_id
+    )
+    if request.channel == assisted_rules.CHANNEL and assurance.method != HOTLINE_ATTESTATION:
+        # On the phone nobody types a code: the staff member on the line attests who the caller is, and is
+        # accountable for it.
+        raise identity_refusal("hotline_attestation_required", 403)
+    return assurance
+
+
+def _check_attesting_staff(request: CommitmentRequest, assurance: IdentityAssurance) -> None:
+    """On the hotline, the attestation must be the one of the staff member who read the notice aloud and took
+    the commitment (whose name the assisted evidence, already checked against the session, gives)."""
+    assisted = request.evidence.assisted
+    if request.channel == assisted_rules.CHANNEL and assisted is not None:
+        if assurance.verifier != f"staff:{assisted.staff_id}":
+            raise identity_refusal("hotline_attestation_required", 403)
+
+
+def _check_act(
+    session: Session,
+    gate: IdentityGate,
+    request: CommitmentRequest,
+    signer_id: str,
+    item_name: str,
+    item_code: str,
+    now: datetime,
+) -> Optional[ActConfirmation]:
+    """The act confirmation of exactly this statement, by the signer, in this conversation, confirmed after the
+    affirmation and recently (the gate's codes), and not yet used by another commitment. None on the hotline."""
+    if request.channel == assisted_rules.CHANNEL:
+        return None
+    given = request.identity
+    act, _ = statement_act(item_name, item_code, request.evidence.statement)
+    confirmation = gate.act(
+        session,
+        given.act_confirmation_id if given is not None else None,
+        signer_id,
+        act,
+        now,
+        conversation=request.sender_id,
+        not_before=request.evidence.affirmation_at,
+    )
+    _check_act_not_used(session, confirmation.assurance.assurance_id)
+    return confirmation
+
+
+def _check_act_not_used(session: Session, confirmation_id: Optional[str]) -> None:
+    if confirmation_id is None:
+        return
+    used = session.scalar(select(Commitment.id).where(Commitment.act_confirmation_id == confirmation_id).limit(1))
+    if used is not None:
+        raise identity_refusal("act_confirmation_used")
+
+
+def _use_authorisation(
+    session: Session,
+    request: CommitmentRequest,
+    *,
+    applicant_id: str,
+    agent_id: str,
+    item_code: str,
+    id_hash_key: bytes,
+    now: datetime,
+) -> Optional[Any]:
+    """The special authorisation the platform holds for this agent, principal and item (None for no proxy);
+    ``api.authorisations`` checks it and refuses with its own codes (``ApiError``)."""
+    proxy = request.proxy
+    if proxy is None:
+        return None
+    if proxy.authorisation is None:
+        raise identity_refusal("authorisation_required")
+    from api.authorisations import service as authorisations
+
+    return authorisations.use_for_commitment(
+        session,
+        number=proxy.authorisation.number,
+        code=proxy.authorisation.code,
+        principal_id=applicant_id,
+        agent_id=agent_id,
+        item_code=item_code,
+        now=now,
+        id_hash_key=id_hash_key,
+    )
+
+
 def prepare(
     session: Session,
     id_hash_key: bytes,
     request: CommitmentRequest,
     policy: channel_evidence.Policy,
     shared_data_adapter: str,
+    gate: IdentityGate,
 ) -> Prepared:
     """Every server-side check, in the order the journey meets them. Raises ``ApiError``."""
     current = catalogue.current_version(session, request.item_code)
@@ -213,6 +336,12 @@ def prepare(
     applicant_kind = "enterprise" if applicant_id_type == "uscc" else "person"
     representative = _representative(request, applicant_kind)
 
+    now = datetime.now(timezone.utc)
+    # Before anything the platform holds about the person is consulted (credit, registered phone): the one
+    # signing must have proved, in this conversation, that they are who the ID number says.
+    signer_id = credit.normalise_id(request.proxy.id_number) if request.proxy is not None else applicant_id
+    assurance = _check_signer(session, gate, request, signer_id, now)
+
     credit_status = credit.check(session, id_hash_key, applicant_id).status
     # R4 credit and R5 proxy rules: the same decision the journey made, made again on what was submitted.
     _refuse_unless_eligible(
@@ -223,10 +352,12 @@ def prepare(
         raise ApiError(
             422, "special_authorization_required", "代为承诺须取得申请人的特别授权，授权委托书须明确载明代为作出告知承诺。"
         )
+    if request.proxy is not None and request.proxy.authorisation is None:
+        raise identity_refusal("authorisation_required")
 
-    now = datetime.now(timezone.utc)
     _check_evidence(request, len(shown_item.notice), now)
     _check_assisted(session, request, len(shown_item.notice))
+    _check_attesting_staff(request, assurance)
     assisted = request.evidence.assisted
     # P2: what the channels signed, not what the action server says; then the phone and the replay, which need
     # data only the platform holds.
@@ -271,6 +402,18 @@ def prepare(
             f"承诺须由{'代为承诺人' if acting_as == 'proxy' else '法定代表人' if representative else '申请人本人'}"
             f"明确作出：{verdict.explanation}",
         )
+    # 意愿认证: the signer confirmed exactly this statement with a code sent to their 实名 phone.
+    confirmation = _check_act(session, gate, request, signer_id, shown_item.name, shown.item_code, now)
+    try:
+        _use_authorisation(
+            session, request, applicant_id=applicant_id, agent_id=signer_id, item_code=shown.item_code,
+            id_hash_key=id_hash_key, now=now,
+        )
+    except ApiError:
+        # A wrong authorisation code is counted (and locks the authorisation at its limit) even though the
+        # commitment is refused: guessing through this endpoint must meet the same lock.
+        session.commit()
+        raise
 
     return Prepared(
         shown=shown,
@@ -284,6 +427,9 @@ def prepare(
         applicant_kind=applicant_kind,
         representative=representative,
         evidence=checked,
+        signer_id=signer_id,
+        assurance=assurance,
+        confirmation=confirmation,
     )
 
 
@@ -332,8 +478,10 @@ def build_payload(
     created_at: datetime,
     seq: int,
     prev_hash: str,
+    authorisation: Optional[Any] = None,
 ) -> Dict[str, Any]:
-    """The signed content of a commitment (P2, P3): what was shown, to whom, and exactly what they answered."""
+    """The signed content of a commitment (P2, P3): what was shown, to whom, exactly what they answered, and
+    how the one who signed was identified and confirmed the act."""
     evidence = request.evidence
     proxy = request.proxy
     return {
@@ -367,7 +515,11 @@ def build_payload(
             "id_number": credit.normalise_id(proxy.id_number),
             "authorization_no": proxy.authorization_no.strip(),
             "special_authorization": True,
+            # The authorisation the platform itself holds and checked (absent from records signed before).
+            **({"authorisation": _authorisation_payload(authorisation)} if authorisation is not None else {}),
         },
+        # Who signed, as the identity module established it (absent from records signed before).
+        **({"identity": identity_payload(prepared)} if prepared.assurance is not None else {}),
         "evidence": {
             "affirmation_text": evidence.affirmation_text,
             "affirmation_at": _iso(evidence.affirmation_at),
@@ -393,6 +545,41 @@ def build_payload(
     }
 
 
+def identity_payload(prepared: Prepared) -> Dict[str, Any]:
+    """The signer's assurance as the gate returned it, and the act confirmation without its nested assurance
+    (its id, where the code went and when it came back are what a reader needs)."""
+    assert prepared.assurance is not None
+    confirmation = prepared.confirmation
+    return {
+        "assurance": prepared.assurance.record(),
+        "act_confirmation": None
+        if confirmation is None
+        else {
+            "assurance_id": confirmation.assurance.assurance_id,
+            "method": confirmation.assurance.method,
+            "verifier": confirmation.assurance.verifier,
+            "masked_phone": confirmation.assurance.masked_phone,
+            "act": confirmation.act.model_dump(mode="json"),
+            "act_sha256": confirmation.act_sha256,
+            "sms_text_sha256": confirmation.sms_text_sha256,
+            "confirmed_at": confirmation.confirmed_at.isoformat(),
+        },
+    }
+
+
+def _authorisation_payload(authorisation: Any) -> Dict[str, Any]:
+    return {
+        "number": authorisation.number,
+        "kind": authorisation.kind,
+        "record_sha256": authorisation.record_sha256,
+    }
+
+
+def _act_confirmation_id(payload: Dict[str, Any]) -> Optional[str]:
+    identity = payload.get("identity") or {}
+    return (identity.get("act_confirmation") or {}).get("assurance_id")
+
+
 def _assisted_payload(assisted) -> Dict[str, Any]:
     return {
         "staff_id": assisted.staff_id,
@@ -406,7 +593,38 @@ def _assisted_payload(assisted) -> Dict[str, Any]:
     }
 
 
-def receipt(payload: Dict[str, Any], record_hash: str, public_base_url: str) -> CommitmentReceipt:
+# --- the receipt's check code ------------------------------------------------------------------------------
+
+CHECK_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O or 1/I/L to misread on paper
+CHECK_CODE_LENGTH = 8
+
+
+def new_check_code() -> str:
+    """A receipt's secret check code: 8 characters from ``secrets`` (31^8, about 40 bits).
+
+    Commitment numbers are sequential (CN<date>-000001, -000002, ...), so anyone could walk through them; the
+    public verification answers only a number together with its code, exactly as it answers a number that does
+    not exist, so the code - not the number - is what keeps other people's commitments from being enumerated."""
+    return "".join(secrets.choice(CHECK_CODE_ALPHABET) for _ in range(CHECK_CODE_LENGTH))
+
+
+# Compared against when there is no such row, so an unknown number costs what a wrong code costs.
+_NO_CODE = "-" * CHECK_CODE_LENGTH
+
+
+def check_code_matches(stored: Optional[str], given: Optional[str]) -> bool:
+    """Constant-time comparison of a typed check code (case and spaces forgiven) with the stored one."""
+    typed = "".join((given or "").split()).upper()
+    expected = stored or _NO_CODE
+    same = hmac.compare_digest(typed.encode("utf-8", "surrogatepass"), expected.encode("utf-8"))
+    return same and stored is not None and bool(typed)
+
+
+def verify_path(commitment_no: str, check_code: str) -> str:
+    return f"/api/v1/commitments/{commitment_no}/verify?code={check_code}"
+
+
+def receipt(payload: Dict[str, Any], record_hash: str, public_base_url: str, check_code: str) -> CommitmentReceipt:
     """The receipt is rebuilt from the signed payload, so a retried request gets byte-identical JSON (P4)."""
     no = payload["commitment_no"]
     return CommitmentReceipt(
@@ -418,10 +636,11 @@ def receipt(payload: Dict[str, Any], record_hash: str, public_base_url: str) -> 
         notice_version_no=payload["item"]["version"],
         proxy=payload["proxy"] is not None,
         covers=payload["covers"],
-        verify_url=f"{public_base_url.rstrip('/')}/api/v1/commitments/{no}/verify",
+        verify_url=public_base_url.rstrip("/") + verify_path(no, check_code),
         record_hash=record_hash,
         created_at=payload["created_at"],
         applicant_id_masked=ids.mask_id(payload["applicant"]["id_number"]),
+        check_code=check_code,
     )
 
 
@@ -445,7 +664,7 @@ def _existing(session: Session, request: CommitmentRequest, public_base_url: str
     payload = sealed.payload_of(row)
     if not _same_request(payload, request):
         raise ApiError(409, "idempotency_conflict", "该幂等键已用于另一份承诺，请为新的承诺使用新的幂等键。")
-    return receipt(payload, row.record_hash, public_base_url)
+    return receipt(payload, row.record_hash, public_base_url, row.check_code or "")
 
 
 def create(
@@ -457,13 +676,14 @@ def create(
     *,
     policy: channel_evidence.Policy,
     shared_data_adapter: str,
+    gate: IdentityGate,
 ) -> Tuple[CommitmentReceipt, bool]:
     """Store one commitment; returns the receipt and whether it was created now (False: a retry, P4)."""
     with factory() as session:
         earlier = _existing(session, request, public_base_url)
         if earlier is not None:
             return earlier, False
-        prepared = prepare(session, id_hash_key, request, policy, shared_data_adapter)
+        prepared = prepare(session, id_hash_key, request, policy, shared_data_adapter, gate)
 
     try:
         with chain_append(factory) as session:
@@ -471,9 +691,17 @@ def create(
             earlier = _existing(session, request, public_base_url)
             if earlier is not None:
                 return earlier, False
-            # A concurrent request with the same affirmation message may have been stored since ``prepare``.
+            # A concurrent request with the same affirmation message or act confirmation may have been stored
+            # since ``prepare``.
             _check_not_replayed(session, prepared.evidence)
+            confirmation_id = prepared.confirmation.assurance.assurance_id if prepared.confirmation else None
+            _check_act_not_used(session, confirmation_id)
             now = datetime.now(CHINA_TIME).replace(microsecond=0)
+            # Again under the lock: an authorisation revoked since ``prepare`` no longer signs.
+            authorisation = _use_authorisation(
+                session, request, applicant_id=prepared.applicant_id, agent_id=prepared.signer_id,
+                item_code=prepared.shown.item_code, id_hash_key=id_hash_key, now=now,
+            )
             head = session.execute(
                 select(Commitment.seq, Commitment.record_hash).order_by(Commitment.seq.desc()).limit(1)
             ).first()
@@ -490,6 +718,7 @@ def create(
                 created_at=now,
                 seq=seq,
                 prev_hash=prev_hash,
+                authorisation=authorisation,
             )
             # P3: the SM3 chain beside the SHA-256 one, inside the signed JSON so both signatures cover both links.
             payload["sm3_prev_hash"] = _sm3_link(session, seq - 1)
@@ -521,6 +750,9 @@ def create(
                 applicant_id_hash=credit.id_hash(prepared.applicant_id, id_hash_key),
                 # P2: one affirmation message signs one commitment (unique), so a captured envelope cannot sign another.
                 affirmation_message_id=prepared.evidence.affirmation_message_id,
+                # One act confirmation signs one commitment (unique, like the affirmation message).
+                act_confirmation_id=confirmation_id,
+                check_code=new_check_code(),
             )
             session.add(commitment)
             session.flush()
@@ -531,8 +763,10 @@ def create(
         with factory() as session:
             earlier = _existing(session, request, public_base_url)
             if earlier is None:
-                # The unique affirmation message id: the same message signed another commitment meanwhile.
+                # The unique affirmation message id or act confirmation: used by another commitment meanwhile.
                 _check_not_replayed(session, prepared.evidence)
+                if prepared.confirmation is not None:
+                    _check_act_not_used(session, prepared.confirmation.assurance.assurance_id)
         if earlier is None:
             raise
         return earlier, False
@@ -545,7 +779,7 @@ def create(
         prepared.acting_as,
         seq,
     )
-    return receipt(payload, record_hash, public_base_url), True
+    return receipt(payload, record_hash, public_base_url, commitment.check_code or ""), True
 
 
 # --- verification (P3) ----------------------------------------------------------------------------------
@@ -571,6 +805,8 @@ def _columns_agree(row: Commitment, payload: Any) -> bool:
             # Signed since SM2 was added; absent from older records, whose column is empty too. Nulling the SM
             # columns of a newer record to pass it off as an older one therefore fails here.
             and payload.get("sm3_prev_hash") == row.sm3_prev_hash
+            # The act confirmation column says what the signed identity says (both absent on older records).
+            and _act_confirmation_id(payload) == row.act_confirmation_id
             and datetime.fromisoformat(payload["created_at"]) == _aware(row.created_at)
             and version is not None
             and version.item_code == row.item_code
@@ -751,15 +987,107 @@ def _signers(row: Commitment, checks: RecordChecks) -> List[Signer]:
     ]
 
 
-def notice_path(commitment_no: str) -> str:
-    """Where the notification text of the version a commitment cites can be read (relative to the API)."""
-    return f"/api/v1/commitments/{commitment_no}/notice"
+def notice_path(commitment_no: str, check_code: Optional[str] = None) -> str:
+    """Where the notification text of the version a commitment cites can be read (relative to the API); the
+    public page needs the receipt's check code like the verification."""
+    path = f"/api/v1/commitments/{commitment_no}/notice"
+    return f"{path}?code={check_code}" if check_code else path
+
+
+IDENTIFIED_BY = {
+    "sms_otp": "短信验证码（发送至证件号码登记的实名手机）",
+    "oidc": "统一身份认证平台登录",
+    "hotline_attestation": "12345 热线工作人员核验",
+}
+ACT_BY_CODE = "短信确认码（确认短信载明本事项，仅能确认这一份承诺书）"
+ACT_BY_HOTLINE = "热线工作人员逐部分宣读告知书，并如实记录来电人的口头承诺"
+
+
+def identity_words(payload: Any, *, show_phone: bool = False) -> Optional[Dict[str, Optional[str]]]:
+    """How the signer was identified and how the act was confirmed, in words, from the signed record; None for
+    records signed before identities were bound. ``show_phone`` adds the masked phone (the letter only: the
+    public verification names no number)."""
+    identity = payload.get("identity") if isinstance(payload, dict) else None
+    if not isinstance(identity, dict) or not isinstance(identity.get("assurance"), dict):
+        return None
+    assurance = identity["assurance"]
+    method = assurance.get("method")
+    identified = IDENTIFIED_BY.get(method, str(method))
+    detail = assurance.get("detail") or {}
+    if method == "sms_otp" and show_phone and assurance.get("masked_phone"):
+        identified = f"短信验证码（实名手机 {assurance['masked_phone']}）"
+    elif method == "hotline_attestation" and detail.get("how_text"):
+        identified = f"{identified}（{detail['how_text']}）"
+    confirmation = identity.get("act_confirmation")
+    if isinstance(confirmation, dict):
+        act_by = ACT_BY_CODE
+        if show_phone and confirmation.get("masked_phone"):
+            act_by = f"短信确认码（发送至实名手机 {confirmation['masked_phone']}，短信载明本事项）"
+        act_at = confirmation.get("confirmed_at")
+    else:
+        act_by, act_at = ACT_BY_HOTLINE, None
+    return {
+        "identified_by": identified,
+        "identified_at": _china(assurance.get("verified_at")),
+        "act_confirmed_by": act_by,
+        "act_confirmed_at": _china(act_at),
+    }
+
+
+def _china(value: Any) -> Optional[str]:
+    """A signed time (ISO 8601, "Z" or an offset) as ISO 8601 in China time; None when absent or unreadable."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
+    except ValueError:
+        return None
+    return _iso(_aware(moment).astimezone(CHINA_TIME))
+
+
+def _identity_summary(row: Commitment) -> Optional[IdentitySummary]:
+    try:
+        words = identity_words(sealed.payload_of(row))
+    except Exception:  # a record that does not open is reported by the integrity checks, not here
+        return None
+    if words is None:
+        return None
+    return IdentitySummary(
+        identified_by=words["identified_by"] or "",
+        identified_at=words["identified_at"] or "",
+        act_confirmed_by=words["act_confirmed_by"] or "",
+        act_confirmed_at=words["act_confirmed_at"],
+    )
+
+
+def find_public(session: Session, commitment_no: str, check_code: Optional[str]) -> Optional[Commitment]:
+    """The commitment a receipt holder asks about, or None - the same None for an unknown number and for a
+    known one with a missing or wrong check code, so the answer never tells a real number from a made-up one."""
+    row = session.scalars(select(Commitment).where(Commitment.commitment_no == commitment_no)).first()
+    if not check_code_matches(row.check_code if row is not None else None, check_code):
+        return None
+    return row
+
+
+def verify_public(
+    session: Session, key: PlatformKey, commitment_no: str, check_code: Optional[str]
+) -> Optional[CommitmentVerification]:
+    """The public verification of a receipt: number and check code together (see ``new_check_code``)."""
+    row = find_public(session, commitment_no, check_code)
+    return _verification(session, key, row, check_code=row.check_code) if row is not None else None
 
 
 def verify_one(session: Session, key: PlatformKey, commitment_no: str) -> Optional[CommitmentVerification]:
+    """One record by its number alone: for the operator's ``verify`` command, which reads the database itself."""
     row = session.scalars(select(Commitment).where(Commitment.commitment_no == commitment_no)).first()
     if row is None:
         return None
+    return _verification(session, key, row, check_code=row.check_code)
+
+
+def _verification(
+    session: Session, key: PlatformKey, row: Commitment, *, check_code: Optional[str]
+) -> CommitmentVerification:
     previous = _at_seq(session, row.seq - 1) if row.seq > 1 else None
     checks = check_record_full(row, key, previous, _at_seq(session, row.seq + 1))
     version = row.item_version
@@ -785,9 +1113,10 @@ def verify_one(session: Session, key: PlatformKey, commitment_no: str) -> Option
         ],
         item_name=item_name,
         notice_version_no=version.version if version is not None else 0,
-        notice_url=notice_path(row.commitment_no),
+        notice_url=notice_path(row.commitment_no, check_code),
         sm2_key_id=row.sm2_key_id,
         sm3_record_hash=row.sm3_hash,
+        identity=_identity_summary(row),
     )
 
 

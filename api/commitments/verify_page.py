@@ -2,8 +2,9 @@
 
 It shows the same answer as the JSON, with the same separation: whether the record is intact (its signatures,
 hashes and chains), and apart from that what has happened to the commitment since (the current status and its
-history). No personal data: the verification endpoint is public. Everything interpolated is escaped; the page
-carries no script.
+history), and how the signer was identified and confirmed the act (methods and times, no phone number). No
+personal data: the verification is public to whoever holds the receipt's number and check code. Everything
+interpolated is escaped; the page carries no script.
 """
 from __future__ import annotations
 
@@ -94,6 +95,7 @@ def render(result: CommitmentVerification, *, json_url: str, keys_url: str, ca_u
             ("事项", f"{result.item_name}（{result.item_code}）"),
             ("签署时间", _time(result.created_at)),
             ("签署时状态", _status_label(result, result.status_at_signing)),
+            *_identity_rows(result),
         ]
     )
     notice = _rows(
@@ -147,6 +149,19 @@ def render(result: CommitmentVerification, *, json_url: str, keys_url: str, ca_u
 </body>
 </html>
 """
+
+
+def _identity_rows(result: CommitmentVerification) -> List[Tuple[str, str]]:
+    identity = result.identity
+    if identity is None:
+        return [("身份核验", "该记录签署时平台尚未记录承诺人的身份核验方式")]
+    act = identity.act_confirmed_by
+    if identity.act_confirmed_at:
+        act = f"{act}，时间 {_time(identity.act_confirmed_at)}"
+    return [
+        ("身份核验", f"{identity.identified_by}，时间 {_time(identity.identified_at)}"),
+        ("意愿确认", act),
+    ]
 
 
 def _status_label(result: CommitmentVerification, status: str) -> str:

@@ -335,6 +335,23 @@ def _signed_messages(evidence: Dict[str, Any]) -> List[Tuple[str, str]]:
     ]
 
 
+AUTHORISATION_KIND_TEXT = {"electronic": "申请人在平台电子授权", "paper": "纸质授权委托书，工作人员核验后登记"}
+
+
+def _identity_rows(payload: Dict[str, Any]) -> List[Tuple[str, str]]:
+    """How the one who signed was identified and how they confirmed the act (records signed before say so)."""
+    words = commitments.identity_words(payload, show_phone=True)
+    if words is None:
+        return [("身份核验", "签署时平台尚未记录承诺人的身份核验方式")]
+    identified = words["identified_by"] or ""
+    if words["identified_at"]:
+        identified += f"，{_china_time(words['identified_at'])}"
+    act = words["act_confirmed_by"] or ""
+    if words["act_confirmed_at"]:
+        act += f"，时间 {_china_time(words['act_confirmed_at'])}"
+    return [("身份核验", identified), ("意愿确认", act)]
+
+
 def letter(row: Commitment, public_base_url: str) -> Document:
     """The applicant's copy of a signed commitment: everything the record holds, IDs and phone masked (P5)."""
     payload: Dict[str, Any] = sealed.payload_of(row)  # P5: IDs sealed at rest, opened here only to be masked
@@ -344,7 +361,8 @@ def letter(row: Commitment, public_base_url: str) -> Document:
     proxy = payload["proxy"]
     evidence = payload["evidence"]
     no = payload["commitment_no"]
-    verify_url = commitments.receipt(payload, row.record_hash, public_base_url).verify_url
+    check_code = row.check_code or ""
+    verify_url = commitments.receipt(payload, row.record_hash, public_base_url, check_code).verify_url
     status = payload["status"]  # signed; the lifecycle since then is in current_status (not signed)
 
     summary = [
@@ -377,6 +395,11 @@ def letter(row: Commitment, public_base_url: str) -> Document:
             ("授权委托书编号", proxy["authorization_no"]),
             ("特别授权", "已取得：授权明确载明代为作出告知承诺（五(三)）" if proxy.get("special_authorization") else "无"),
         ]
+        authorisation = proxy.get("authorisation")
+        if authorisation:
+            kind = AUTHORISATION_KIND_TEXT.get(authorisation.get("kind"), authorisation.get("kind"))
+            people.append(("平台核验的特别授权", f"{authorisation['number']}（{kind}）"))
+    people += _identity_rows(payload)
 
     channel = evidence["channel"]
     moments = _delivery_moments(shown, evidence)
@@ -424,7 +447,12 @@ def letter(row: Commitment, public_base_url: str) -> Document:
             "电子签名与核验",
             [
                 Fields(tuple(signature), mono=True),
+                Fields((("核验码", check_code),), mono=True),
                 QrCode(verify_url, f"扫描二维码或访问以下地址，核验本承诺书自签名以来是否被改动：{verify_url}"),
+                Paragraph(
+                    "核验码是本承诺书的查验凭证：核验时须同时提供承诺编号和核验码，请只交给需要核验本承诺书的人。",
+                    "note",
+                ),
                 Paragraph(
                     "本文件是平台签名记录的可读副本，为保护个人信息，证件号码和电话已部分隐藏。签名覆盖平台保存的完整记录；"
                     f"记录是否完好以核验地址的结果为准，平台公钥见 {public_base_url.rstrip('/')}/api/v1/keys/platform。",

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import copy
+import hashlib
+import json
 import os
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 import yaml
 from fastapi.testclient import TestClient
@@ -33,9 +35,18 @@ HAOWEI_REPRESENTATIVE = "王强"  # the legal representative who commits for an 
 INVALID_ID = "410105199001011234"  # the canonical invalid ID (last digit wrong)
 PHONE = "13800138000"  # 张伟's registered (实名) mobile number in the demo shared data
 # The number each demo person registered (api.verification.shared_data.DEMO_PHONES); None: none registered.
-REGISTERED_PHONES = {ZHANG_WEI[1]: PHONE, LI_NA[1]: "13800132342", ZHAO_QIANG[1]: "13800135671", LIU_YANG[1]: "13912345678"}
+REGISTERED_PHONES = {
+    ZHANG_WEI[1]: PHONE, LI_NA[1]: "13800132342", ZHAO_QIANG[1]: "13800135671", LIU_YANG[1]: "13912345678",
+    # An enterprise's: its legal representative's 实名 mobile, as the market-regulation register holds it.
+    HAOWEI[1]: "13700137000", SUDA[1]: "13700130001", LAOJIE[1]: "13700130002",
+}
 CHANNEL = "rest"
 SENDER = "rest-session-1"
+
+CODES = "/api/v1/service/identity/codes"
+CODES_VERIFY = "/api/v1/service/identity/codes/verify"
+ATTESTATIONS = "/api/v1/identity/hotline/attestations"
+AUTHORISATIONS = "/api/v1/service/authorisations"
 
 
 def _derived(base: Dict[str, Any], **changes: Any) -> Dict[str, Any]:
@@ -194,7 +205,184 @@ def commitment_body(
         },
     }
     body.update(overrides)
-    return sign_evidence(client, body)
+    body = sign_evidence(client, body)
+    if proxy and "authorisation" not in body["proxy"]:
+        body["proxy"]["authorisation"] = grant_authorisation(client, applicant, proxy, code)
+    return with_identity(client, body)
+
+
+# --- identity, as the journey obtains it ---------------------------------------------------------------------
+
+
+def service_token(client: TestClient) -> Dict[str, str]:
+    return {"X-Service-Token": client.app.state.service_token}
+
+
+def sms_outbox(client: TestClient) -> List[Dict[str, str]]:
+    """The messages the SMS outbox gateway wrote (the test deployment's stand-in for the phone)."""
+    settings = client.app.state.settings
+    path = settings.sms_outbox_path or settings.var_path / "sms-outbox.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+
+def _as_if_codes_were_long_ago(client: TestClient) -> None:
+    """Forget the spent codes, as if their hour had passed. A test plays journey after journey for the same
+    person within seconds, which the per-minute and per-hour code limits exist to stop (they have their own
+    tests in test_identity.py); the codes still go through the whole real path."""
+    from sqlalchemy import delete
+
+    from api.identity.models import OneTimeCode
+
+    with client.app.state.sessionmaker() as session:
+        session.execute(delete(OneTimeCode).where(OneTimeCode.state != "active"))
+        session.commit()
+
+
+def registered_phone(client: TestClient, id_number: str) -> Optional[str]:
+    from api.verification.shared_data import LocalSharedDataAdapter
+
+    with client.app.state.sessionmaker() as session:
+        adapter = LocalSharedDataAdapter(session=session, id_hash_key=client.app.state.id_hash_key)
+        return adapter.registered_phone(ids.clean_id(id_number))
+
+
+def register_phone(client: TestClient, id_number: str, phone: str) -> None:
+    """Test data: the shared-data platform holds ``phone`` as the 实名 number of ``id_number`` (the demo data
+    has one for four people only; a signer needs one to receive codes)."""
+    from api.commitments import sealed
+    from api.credit.service import id_hash
+    from api.verification.models import RegisteredPhone
+    from api.verification.shared_data import PHONE_PROVIDER, _phone_aad
+
+    with client.app.state.sessionmaker() as session:
+        subject = id_hash(ids.clean_id(id_number), client.app.state.id_hash_key)
+        session.add(RegisteredPhone(
+            subject_hash=subject, phone_sealed=sealed.ring_of(session).seal(phone, _phone_aad(subject)),
+            provider=PHONE_PROVIDER, as_of=date(2026, 1, 1),
+        ))
+        session.commit()
+
+
+def sms_code(
+    client: TestClient,
+    id_number: str,
+    conversation: str,
+    act: Optional[Dict[str, Any]] = None,
+    at: Optional[datetime] = None,
+) -> Dict[str, Any]:
+    """Ask for a code for ``id_number`` in ``conversation``, read it from the outbox and type it back; the
+    verify answer (``assurance``, and for an act ``act_confirmation``). At ``at``, or else on the real clock,
+    as the commitment endpoint uses it, whatever a test did to ``get_now``."""
+    from api.dependencies import get_now
+
+    moved = client.app.dependency_overrides.pop(get_now, None)
+    if at is not None:
+        client.app.dependency_overrides[get_now] = lambda: at
+    try:
+        _as_if_codes_were_long_ago(client)
+        purpose = {"purpose": "act", "act": act} if act is not None else {"purpose": "login"}
+        sent = client.post(CODES, json={**purpose, "id_number": id_number, "client": conversation},
+                           headers=service_token(client))
+        assert sent.status_code == 200, sent.text
+        phone = registered_phone(client, id_number)
+        code = [m for m in sms_outbox(client) if m["to"] == phone][-1]["code"]
+        verified = client.post(CODES_VERIFY, json={**purpose, "id_number": id_number, "code": code},
+                               headers=service_token(client))
+        assert verified.status_code == 200, verified.text
+        return verified.json()
+    finally:
+        client.app.dependency_overrides.pop(get_now, None)
+        if moved is not None:
+            client.app.dependency_overrides[get_now] = moved
+
+
+def login_assurance(
+    client: TestClient, id_number: str, conversation: str = SENDER, at: Optional[datetime] = None
+) -> str:
+    """The id of a login assurance (SMS code) of ``id_number`` made in ``conversation``."""
+    return sms_code(client, id_number, conversation, at=at)["assurance"]["assurance_id"]
+
+
+def statement_act(item_name: str, item_code: str, statement: str) -> Dict[str, Any]:
+    """The act a commitment's statement is confirmed as (``api.identity.gate.statement_act``), as JSON."""
+    digest = hashlib.sha256(statement.encode("utf-8")).hexdigest()
+    return {"item_name": item_name, "item_code": item_code, "statement_sha256": digest}
+
+
+def act_confirmation(
+    client: TestClient, id_number: str, act: Dict[str, Any], conversation: str = SENDER, at: Optional[datetime] = None
+) -> str:
+    """The id of an act confirmation (意愿认证) of ``act`` by ``id_number`` in ``conversation``."""
+    return sms_code(client, id_number, conversation, act, at=at)["act_confirmation"]["assurance"]["assurance_id"]
+
+
+def signer_of(body: Dict[str, Any]) -> str:
+    """Whose identity signs a request: the agent's for a proxy, otherwise the applicant's."""
+    return (body.get("proxy") or body["applicant"])["id_number"]
+
+
+def body_act(client: TestClient, body: Dict[str, Any]) -> Dict[str, Any]:
+    item = client.get(f"/api/v1/catalogue/items/{body['item_code']}")
+    # An item the catalogue does not have is refused before any act is looked at; its code stands for its name.
+    name = item.json()["name"] if item.status_code == 200 else body["item_code"]
+    return statement_act(name, body["item_code"], body["evidence"]["statement"])
+
+
+def with_identity(client: TestClient, body: Dict[str, Any], at: Optional[datetime] = None) -> Dict[str, Any]:
+    """``body`` with the identity the journey obtains for it as it stands now: the signer's login code and,
+    after the affirmation, the act code for its statement, both in its conversation (``sender_id``). Call it
+    again after changing the statement, the people, the conversation or the affirmation time; ``at``: the
+    codes are typed back then (a journey played on another day), otherwise now."""
+    from api.errors import ApiError
+    from api.identity.otp import checked_id
+
+    signer = signer_of(body)
+    try:
+        checked_id(signer)
+    except ApiError:
+        # No code can be sent for a malformed ID number: the journey never gets that far (the API refuses it).
+        body.pop("identity", None)
+        return body
+    if registered_phone(client, signer) is None:
+        register_phone(client, signer, body["phone"])
+    conversation = body["sender_id"]
+    body["identity"] = {
+        "assurance_id": login_assurance(client, signer, conversation, at=at),
+        "act_confirmation_id": act_confirmation(client, signer, body_act(client, body), conversation, at=at),
+    }
+    return body
+
+
+def hotline_identity(
+    client: TestClient, body: Dict[str, Any], staff: Dict[str, str], how: str = "callback_registered_phone"
+) -> Dict[str, Any]:
+    """``body`` with the staff member's attestation of the caller, made in the hotline conversation."""
+    response = client.post(ATTESTATIONS, json={"id_number": signer_of(body), "how": how,
+                                               "conversation": body["sender_id"]}, headers=staff)
+    assert response.status_code == 201, response.text
+    body["identity"] = {"assurance_id": response.json()["assurance_id"]}
+    return body
+
+
+def grant_authorisation(
+    client: TestClient, principal: tuple, agent: tuple, item_code: str, conversation: str = "principal-session"
+) -> Dict[str, str]:
+    """The principal, verified by SMS in their own conversation, grants the agent a special authorisation for
+    the item; the number and code the principal passes on."""
+    if registered_phone(client, principal[1]) is None:
+        register_phone(client, principal[1], PHONE)
+    assurance = login_assurance(client, principal[1], conversation)
+    response = client.post(AUTHORISATIONS, headers=service_token(client), json={
+        "principal_id": principal[1], "assurance_id": assurance, "client": conversation,
+        "principal_name": principal[0], "agent_name": agent[0], "agent_id": agent[1],
+        "item_codes": [item_code], "valid_until": (date.today() + timedelta(days=30)).isoformat(),
+    })
+    if response.status_code != 201:
+        # The platform would not grant it (an item without proxies, say): the agent has nothing valid to show,
+        # and the commitment is refused for that reason first.
+        return {"number": "SQ20260101-AAAAAA", "code": "AAAAAAAA"}
+    granted = response.json()
+    return {"number": granted["number"], "code": granted["code"]}
 
 
 def evidence_key(client: TestClient) -> bytes:
@@ -288,3 +476,22 @@ def commitment_row(settings, commitment_no: str) -> Dict[str, Any]:
         ).mappings().one()
     engine.dispose()
     return dict(row)
+
+
+def applicant_login_headers(client: TestClient, person: tuple) -> Dict[str, str]:
+    """An applicant's token, signed in as the applicant pages do it: a login code to the 实名 phone, typed back."""
+    _as_if_codes_were_long_ago(client)
+    sent = client.post("/api/v1/auth/applicant/code", json={"id_number": person[1]})
+    assert sent.status_code == 200, sent.text
+    phone = registered_phone(client, person[1])
+    code = [m for m in sms_outbox(client) if m["to"] == phone][-1]["code"]
+    response = client.post("/api/v1/auth/applicant", json={"id_number": person[1], "code": code})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def verify_path(where: Any, commitment_no: str) -> str:
+    """The public verification path of a commitment as its receipt gives it: the number and its check code,
+    read from the database (``where``: the test's Settings, or a client of its app)."""
+    settings = where.app.state.settings if hasattr(where, "app") else where
+    return f"/api/v1/commitments/{commitment_no}/verify?code={commitment_row(settings, commitment_no)['check_code']}"

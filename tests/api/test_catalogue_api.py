@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 from api import cli
 from api.config import REPO_ROOT
 from bot.core.catalogue import load_catalogue
-from tests.api.helpers import cli_env, commitment_body, notice_version, publish_catalogue_before
+from tests.api.helpers import cli_env, commitment_body, notice_version, publish_catalogue_before, verify_path
 
 
 def _versions(settings, code):
@@ -81,7 +81,7 @@ def test_changed_notice_makes_a_new_version_and_old_commitments_keep_theirs(clie
     # The old text stays readable by its hash, and the old commitment still cites (and verifies against) it.
     old = client.get(f"/api/v1/catalogue/items/ZM001/versions/{old_version}").json()
     assert old["version"] == 1 and "保存5年" in old["notice"][6]["text"]
-    verification = client.get(f"/api/v1/commitments/{first['commitment_no']}/verify").json()
+    verification = client.get(verify_path(client, first['commitment_no'])).json()
     assert verification["valid"] is True
     assert verification["notice_version"] == old_version
 

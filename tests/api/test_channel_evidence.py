@@ -30,6 +30,7 @@ from tests.api.helpers import (
     execute_sql,
     sign_evidence,
     signed_payload,
+    with_identity,
 )
 
 OPENID = "oGZ4t1kF_demo-OpenId-0123456789"
@@ -75,7 +76,7 @@ def test_signed_evidence_is_accepted_and_kept_verbatim_in_the_signed_record(clie
     for envelope in [kept["affirmation"], kept["notice_ack"], *kept["deliveries"]]:
         rules.verify(key, envelope)
     assert row["affirmation_message_id"] == sent["affirmation"]["message_id"]
-    assert client.get(f"/api/v1/commitments/{number}/verify").json()["valid"] is True
+    assert client.get(response.json()["verify_url"].split("gz.example.test", 1)[1]).json()["valid"] is True
 
 
 def test_the_same_request_again_returns_the_same_receipt_not_a_replay(client, initialised):
@@ -124,8 +125,9 @@ def test_a_channel_the_platform_does_not_run_is_refused(client, initialised):
 def test_envelopes_telling_another_story_than_the_request_are_refused(client, initialised, change):
     body = commitment_body(client)
     evidence = body["evidence"]
-    if change == "sender":  # another conversation's envelopes
+    if change == "sender":  # another conversation's envelopes (the person verified in the request's own)
         body["sender_id"] = "rest-session-2"
+        with_identity(client, body)
     elif change == "affirmation_text":  # the action server's words, not what the person typed
         evidence["affirmation_text"] = "我承诺"
     elif change == "affirmation_at":
@@ -208,7 +210,12 @@ def test_a_phone_other_than_the_registered_one_is_refused(client, initialised):
 
 
 def test_phone_rules_where_a_number_is_registered_or_not(client, initialised):
-    # 王芳 has no registered number: any valid phone is accepted. A proxy may give their own registered number.
+    # 王芳 has no registered number in the demo data, so no code can reach her and she cannot sign in the chat.
+    no_phone = client.post("/api/v1/service/identity/codes", json={"purpose": "login", "id_number": WANG_FANG[1]},
+                           headers={"X-Service-Token": client.app.state.service_token})
+    assert no_phone.status_code == 422 and no_phone.json()["error"] == "no_registered_phone"
+    # Once the shared data holds one (the helper registers the phone she gives), she signs with that number.
+    # A proxy may give their own registered number.
     assert _post(client, commitment_body(client, "ZM001", WANG_FANG, phone="13912340000")).status_code == 201
     assert _post(client, commitment_body(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG, phone="13912345678")).status_code == 201
     assert _post(client, commitment_body(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG, phone="13800135671")).status_code == 201
@@ -222,8 +229,9 @@ def test_registered_phones_are_sealed_at_rest(client, initialised):
     with engine.connect() as connection:
         stored = json.dumps([list(r) for r in connection.execute(text("SELECT * FROM registered_phones")).all()], default=str)
     engine.dispose()
-    assert len(json.loads(stored)) == 4  # the four demo people with a registered number
-    for number in ("13800138000", "13912345678", "13800135671", "13800132342"):
+    # The four demo people and the three demo enterprises with a registered number.
+    assert len(json.loads(stored)) == 7
+    for number in ("13800138000", "13912345678", "13800135671", "13800132342", "13700137000", "13700130001", "13700130002"):
         assert number not in stored
 
 

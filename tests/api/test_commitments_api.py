@@ -1,10 +1,12 @@
 """Taking commitments: the happy paths, idempotency and every server-side refusal (R2-R9, P2, P4, P5)."""
 from __future__ import annotations
 
+import copy
+import hashlib
 import logging
 import re
 import threading
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -21,9 +23,19 @@ from tests.api.helpers import (
     WANG_FANG,
     ZHANG_WEI,
     ZHAO_QIANG,
+    act_confirmation,
+    applicant_login_headers,
+    body_act,
     commitment_body,
     count_commitments,
+    execute_sql,
+    grant_authorisation,
+    hotline_identity,
+    login_assurance,
     signed_payload,
+    sign_evidence,
+    sms_outbox,
+    statement_act,
     notice_version,
 )
 
@@ -46,7 +58,9 @@ def test_proof_item_commitment_is_accepted_with_a_receipt(client, initialised):
     assert receipt["notice_version"] == notice_version(client, "ZM001")
     assert receipt["proxy"] is False
     assert receipt["covers"] == ["家庭住房情况证明（无房证明）"]
-    assert receipt["verify_url"] == f"https://gz.example.test/api/v1/commitments/{receipt['commitment_no']}/verify"
+    assert receipt["verify_url"] == (
+        f"https://gz.example.test/api/v1/commitments/{receipt['commitment_no']}/verify?code={receipt['check_code']}"
+    )
     assert receipt["applicant_id_masked"] == "4101**********1233"
     assert re.fullmatch(r"[0-9a-f]{64}", receipt["record_hash"])
 
@@ -71,12 +85,19 @@ def test_proxy_commitment_with_special_authorisation(client, initialised):
     assert response.status_code == 201, response.text
     assert response.json()["proxy"] is True
     payload = signed_payload(initialised, commitment_row(initialised, response.json()["commitment_no"]))
+    authorisation = payload["proxy"].pop("authorisation")
     assert payload["proxy"] == {
         "name": "刘洋",
         "id_number": LIU_YANG[1],
         "authorization_no": "SQWT-2026-0001",
         "special_authorization": True,
     }
+    # The authorisation the platform holds, by its number, kind and the hash of its signed record.
+    assert authorisation["number"] == body["proxy"]["authorisation"]["number"]
+    assert authorisation["kind"] == "electronic" and re.fullmatch(r"[0-9a-f]{64}", authorisation["record_sha256"])
+    assert "code" not in authorisation  # the secret the principal passed on is not in the record
+    # The one who signed is the agent, verified on the agent's own phone.
+    assert payload["identity"]["assurance"]["masked_phone"] == "139****5678"
     assert payload["evidence"]["affirmation_text"] == "我受赵强特别授权，代为承诺"
 
 
@@ -325,9 +346,8 @@ def test_logs_mask_ids_and_phone_numbers(client, caplog):
 def test_only_the_action_server_may_store_a_commitment(client):  # R7: nobody records a commitment the journey did not take
     body = commitment_body(client, "ZM001")
     assert client.post("/api/v1/commitments", json=body, headers={}).status_code == 401
-    applicant = client.post("/api/v1/auth/applicant", json={"name": "张伟", "id_number": "410105199001011233"})
-    token = applicant.json()["access_token"]
-    refused = client.post("/api/v1/commitments", json=body, headers={"Authorization": f"Bearer {token}"})
+    applicant = applicant_login_headers(client, ZHANG_WEI)
+    refused = client.post("/api/v1/commitments", json=body, headers=applicant)
     assert refused.status_code == 403
     forged = client.post("/api/v1/commitments", json=body, headers={"X-Service-Token": "guess"})
     assert forged.status_code == 401
@@ -412,3 +432,300 @@ def test_receipt_names_the_notice_edition_number_as_the_letter_does(client, init
     receipt = client.post("/api/v1/commitments", json=commitment_body(client)).json()
     assert receipt["notice_version_no"] == 1  # 第 1 版, as printed on the letter; notice_version is its hash
     assert re.fullmatch(r"[0-9a-f]{64}", receipt["notice_version"])
+
+
+# --- who signs: the verified identity and the act confirmation ------------------------------------------------
+
+
+def _post(client, body):
+    return client.post("/api/v1/commitments", json=body)
+
+
+def _refused_as(client, settings, body, status, error):
+    response = _refused(client, settings, body, status, error)
+    assert re.search(r"[\u4e00-\u9fff]", response.json()["message"])  # said in Chinese
+    return response
+
+
+def test_an_impostor_with_a_real_id_but_no_assurance_is_refused(client, initialised):
+    # Typing someone's name and real ID number is not signing as them.
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    del body["identity"]
+    _refused_as(client, initialised, body, 401, "identity_required")
+    body["identity"] = {"assurance_id": "0" * 32, "act_confirmation_id": "0" * 32}
+    _refused_as(client, initialised, body, 401, "identity_required")
+
+
+def test_an_assurance_for_another_id_is_refused(client, initialised):
+    # 李娜 verified her own phone; that does not let her sign as 张伟.
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    body["identity"]["assurance_id"] = login_assurance(client, LI_NA[1])
+    _refused_as(client, initialised, body, 403, "identity_mismatch")
+    # ... nor does an act code she confirmed for 张伟's statement on her phone.
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    body["identity"]["act_confirmation_id"] = act_confirmation(client, LI_NA[1], body_act(client, body))
+    _refused_as(client, initialised, body, 403, "identity_mismatch")
+
+
+def test_an_assurance_from_another_conversation_is_refused(client, initialised):
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    body["identity"]["assurance_id"] = login_assurance(client, ZHANG_WEI[1], conversation="someone-elses-chat")
+    _refused_as(client, initialised, body, 401, "identity_required")
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    body["identity"]["act_confirmation_id"] = act_confirmation(
+        client, ZHANG_WEI[1], body_act(client, body), conversation="someone-elses-chat"
+    )
+    _refused_as(client, initialised, body, 401, "identity_required")
+
+
+def test_an_act_code_confirmed_before_the_affirmation_is_stale(client, initialised):
+    # The code must confirm the commitment the person has just made, not an earlier attempt.
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    confirmed_before = body["identity"]["act_confirmation_id"]
+    body["evidence"]["affirmation_at"] = (datetime.now(timezone.utc) + timedelta(seconds=20)).isoformat()
+    body = sign_evidence(client, body)
+    body["identity"]["act_confirmation_id"] = confirmed_before
+    _refused_as(client, initialised, body, 422, "act_confirmation_stale")
+
+
+def test_an_act_code_older_than_its_lifetime_is_stale(initialised):
+    import time
+
+    from api.main import create_app
+    from tests.api.conftest import ActionServerClient
+
+    app = create_app(initialised.model_copy(update={"act_confirmation_seconds": 1}))
+    try:
+        with ActionServerClient(app) as client:
+            body = commitment_body(client, "ZM001", ZHANG_WEI)
+            time.sleep(2.1)
+            _refused_as(client, initialised, body, 422, "act_confirmation_stale")
+    finally:
+        app.state.engine.dispose()
+
+
+def test_an_act_code_for_another_statement_is_refused(client, initialised):
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    other = statement_act("公共租赁住房资格申请", "ZM001", body["evidence"]["statement"] + "（另一份）")
+    body["identity"]["act_confirmation_id"] = act_confirmation(client, ZHANG_WEI[1], other)
+    _refused_as(client, initialised, body, 422, "act_confirmation_mismatch")
+    # Another item's statement, confirmed by the same person, does not sign this one either.
+    licence = commitment_body(client, "XK001", ZHANG_WEI)
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    body["identity"]["act_confirmation_id"] = act_confirmation(client, ZHANG_WEI[1], body_act(client, licence))
+    _refused_as(client, initialised, body, 422, "act_confirmation_mismatch")
+
+
+def test_a_login_alone_never_stands_in_for_an_act_confirmation(client, initialised):
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    del body["identity"]["act_confirmation_id"]
+    _refused_as(client, initialised, body, 422, "act_confirmation_required")
+    body["identity"]["act_confirmation_id"] = body["identity"]["assurance_id"]
+    _refused_as(client, initialised, body, 422, "act_confirmation_required")
+    # ... and an act confirmation is no login.
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    body["identity"]["assurance_id"] = body["identity"]["act_confirmation_id"]
+    _refused_as(client, initialised, body, 401, "identity_required")
+
+
+def test_one_act_confirmation_signs_one_commitment(client, initialised):
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    assert _post(client, body).status_code == 201
+    # The same confirmation with a fresh affirmation message (what an attacker holding it would send).
+    again = copy.deepcopy(body)
+    again["idempotency_key"] = "another-key"
+    again = sign_evidence(client, again)
+    response = _post(client, again)
+    assert response.status_code == 422 and response.json()["error"] == "act_confirmation_used", response.text
+    assert count_commitments(initialised) == 1
+
+
+def test_one_act_confirmation_signs_one_commitment_under_concurrency(client, initialised):
+    first = commitment_body(client, "ZM001", ZHANG_WEI)
+    bodies = [first]
+    for n in range(3):
+        other = copy.deepcopy(first)
+        other["idempotency_key"] = f"concurrent-act-{n}"
+        bodies.append(sign_evidence(client, other))
+    results = []
+    barrier = threading.Barrier(len(bodies))
+
+    def post(body):
+        barrier.wait()
+        results.append(_post(client, body))
+
+    threads = [threading.Thread(target=post, args=(b,)) for b in bodies]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r.status_code for r in results) == [201] + [422] * 3
+    assert {r.json()["error"] for r in results if r.status_code == 422} == {"act_confirmation_used"}
+    assert count_commitments(initialised) == 1
+
+
+def test_the_signed_record_binds_the_identity_and_the_act(client, initialised):
+    body = commitment_body(client, "ZM001", ZHANG_WEI)
+    response = _post(client, body)
+    assert response.status_code == 201, response.text
+    stored = commitment_row(initialised, response.json()["commitment_no"])
+    identity = signed_payload(initialised, stored)["identity"]
+    assurance, confirmation = identity["assurance"], identity["act_confirmation"]
+    assert assurance["assurance_id"] == body["identity"]["assurance_id"]
+    assert assurance["method"] == "sms_otp" and assurance["level"] == "substantial"
+    assert assurance["masked_phone"] == "138****8000" and ZHANG_WEI[1] not in str(identity)
+    assert confirmation["assurance_id"] == body["identity"]["act_confirmation_id"]
+    assert confirmation["act"] == body_act(client, body)
+    assert re.fullmatch(r"[0-9a-f]{64}", confirmation["act_sha256"])
+    sms = [m for m in sms_outbox(client) if "作出告知承诺" in m["text"]][-1]["text"]
+    assert confirmation["sms_text_sha256"] == hashlib.sha256(sms.encode("utf-8")).hexdigest()
+    assert datetime.fromisoformat(confirmation["confirmed_at"]) >= datetime.fromisoformat(body["evidence"]["affirmation_at"])
+    assert stored["act_confirmation_id"] == confirmation["assurance_id"]
+    # The column must say what the signed record says.
+    execute_sql(initialised, "UPDATE commitments SET act_confirmation_id = NULL WHERE commitment_no = :n",
+                n=response.json()["commitment_no"])
+    assert client.get("/api/v1/chain/verify").json()["problems"] == [
+        {"commitment_no": response.json()["commitment_no"], "check": "columns"}
+    ]
+
+
+# --- the hotline: the staff member's attestation ----------------------------------------------------------
+
+
+@pytest.fixture
+def hotline(app, client, initialised):
+    from tests.api.access_helpers import login
+    from tests.api.rasa_fake import FakeRasa
+
+    fake = FakeRasa()
+    app.state.rasa_link = fake.link(initialised.var_path / "keys" / "hotline.secret")
+    return fake, login(client, initialised, "demo_staff")
+
+
+def test_a_hotline_commitment_is_signed_on_the_staff_attestation_without_an_act_code(client, initialised, hotline):
+    from tests.api.test_hotline_api import hotline_commitment
+
+    rasa, staff = hotline
+    body = hotline_commitment(client, staff, rasa)
+    assert "act_confirmation_id" not in body["identity"]
+    response = _post(client, body)
+    assert response.status_code == 201, response.text
+    stored = commitment_row(initialised, response.json()["commitment_no"])
+    identity = signed_payload(initialised, stored)["identity"]
+    assert identity["assurance"]["method"] == "hotline_attestation"
+    assert identity["assurance"]["verifier"] == "staff:demo_staff"
+    assert identity["assurance"]["detail"]["how"] == "callback_registered_phone"
+    assert identity["act_confirmation"] is None and stored["act_confirmation_id"] is None
+
+
+def test_a_hotline_commitment_without_the_staff_attestation_is_refused(client, initialised, hotline):
+    from tests.api.test_hotline_api import hotline_commitment
+
+    rasa, staff = hotline
+    body = hotline_commitment(client, staff, rasa)
+    del body["identity"]
+    _refused_as(client, initialised, body, 401, "identity_required")
+    # A code typed in the hotline conversation is not the staff member's attestation.
+    body["identity"] = {"assurance_id": login_assurance(client, ZHANG_WEI[1], conversation=body["sender_id"])}
+    _refused_as(client, initialised, body, 403, "hotline_attestation_required")
+    # Details anyone close to the caller may know are too weak to sign on.
+    hotline_identity(client, body, staff, how="personal_details")
+    _refused_as(client, initialised, body, 403, "identity_level")
+    # Only the staff member who read the notice to this caller and took the commitment attests for it.
+    from tests.api.test_hotline_api import second_staff
+
+    hotline_identity(client, body, second_staff(client, initialised))
+    _refused_as(client, initialised, body, 403, "hotline_attestation_required")
+
+
+# --- a proxy: the special authorisation the platform holds ------------------------------------------------------
+
+
+def test_a_proxy_without_the_platforms_authorisation_is_refused(client, initialised):
+    body = commitment_body(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG)
+    del body["proxy"]["authorisation"]  # the 授权委托书编号 and the tick alone
+    _refused_as(client, initialised, body, 422, "authorisation_required")
+    body["proxy"]["authorisation"] = {"number": "SQ20260101-AAAAAA", "code": "AAAAAAAA"}
+    _refused_as(client, initialised, body, 422, "authorisation_invalid")
+
+
+def test_an_authorisation_for_another_agent_does_not_sign(client, initialised):
+    # 赵强 authorised 张伟, not 刘洋: 刘洋 cannot use it, even verified as himself.
+    body = commitment_body(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG)
+    body["proxy"]["authorisation"] = grant_authorisation(client, ZHAO_QIANG, ZHANG_WEI, "ZM001")
+    _refused_as(client, initialised, body, 422, "authorisation_other_agent")
+
+
+def test_the_agent_signs_with_their_own_identity(client, initialised):
+    # The one who signs for 赵强 is 刘洋: 赵强's own codes do not sign the agent's statement.
+    body = commitment_body(client, "ZM001", ZHAO_QIANG, proxy=LIU_YANG)
+    body["identity"]["assurance_id"] = login_assurance(client, ZHAO_QIANG[1])
+    _refused_as(client, initialised, body, 403, "identity_mismatch")
+
+
+# --- the receipt's check code -------------------------------------------------------------------------------
+
+
+def test_the_receipt_carries_a_secret_check_code_the_verification_needs(client, initialised):
+    receipt = _post(client, commitment_body(client)).json()
+    code = receipt["check_code"]
+    assert re.fullmatch(r"[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}", code)
+    assert receipt["verify_url"].endswith(f"/verify?code={code}")
+    assert commitment_row(initialised, receipt["commitment_no"])["check_code"] == code
+    url = f"/api/v1/commitments/{receipt['commitment_no']}/verify"
+    assert client.get(url, params={"code": code}).json()["valid"] is True
+    assert client.get(url, params={"code": code.lower()}).status_code == 200  # as a person may type it
+    unknown = client.get("/api/v1/commitments/CN20000101-000001/verify", params={"code": code})
+    assert unknown.status_code == 404
+    wrong = "".join("2" if c != "2" else "3" for c in code)
+    for answer in (client.get(url), client.get(url, params={"code": wrong}), client.get(url, params={"code": ""})):
+        assert answer.status_code == 404
+        assert answer.json() == {**unknown.json(), "message": unknown.json()["message"].replace("CN20000101-000001", receipt["commitment_no"])}
+    # The notice it cites, likewise.
+    notice = f"/api/v1/commitments/{receipt['commitment_no']}/notice"
+    assert client.get(notice, params={"code": code}).status_code == 200
+    assert client.get(notice).status_code == 404 and client.get(notice, params={"code": wrong}).status_code == 404
+
+
+def test_walking_through_the_numbers_finds_nothing(client, initialised):
+    receipts = [_post(client, commitment_body(client)).json() for _ in range(3)]
+    prefix = receipts[0]["commitment_no"][:-6]
+    answers = [client.get(f"/api/v1/commitments/{prefix}{n:06d}/verify", params={"code": "ABCDEFGH"}) for n in range(1, 6)]
+    assert [a.status_code for a in answers] == [404] * 5
+    assert len({a.json()["error"] for a in answers}) == 1
+    bare = [client.get(f"/api/v1/commitments/{prefix}{n:06d}/verify") for n in range(1, 6)]
+    assert [a.status_code for a in bare] == [404] * 5
+    # Each receipt's own code opens its own record only.
+    first, second = receipts[0], receipts[1]
+    crossed = client.get(f"/api/v1/commitments/{first['commitment_no']}/verify", params={"code": second["check_code"]})
+    assert crossed.status_code == 404 or first["check_code"] == second["check_code"]
+
+
+def test_the_applicant_sees_their_own_check_codes(client, initialised):
+    receipt = _post(client, commitment_body(client)).json()
+    headers = applicant_login_headers(client, ZHANG_WEI)
+    [own] = client.get("/api/v1/me/commitments", headers=headers).json()
+    assert own["check_code"] == receipt["check_code"] and own["verify_url"] == receipt["verify_url"]
+    one = client.get(f"/api/v1/me/commitments/{receipt['commitment_no']}", headers=headers).json()
+    assert one["check_code"] == receipt["check_code"]
+    stranger = applicant_login_headers(client, ZHAO_QIANG)
+    assert client.get("/api/v1/me/commitments", headers=stranger).json() == []
+
+
+def test_the_migration_goes_down_and_up_again_and_records_keep_verifying(client, initialised):
+    from alembic import command
+
+    from api import cli
+
+    number = _post(client, commitment_body(client)).json()["commitment_no"]
+    config = cli.alembic_config(initialised.database_url, initialised.data_key_path)
+    command.downgrade(config, "0015_identity_conversation")
+    assert "check_code" not in commitment_row(initialised, number)
+    command.upgrade(config, "heads")
+    row = commitment_row(initialised, number)
+    # A new code for the earlier receipt; the act confirmation column again says what the record says.
+    assert re.fullmatch(r"[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}", row["check_code"])
+    assert row["act_confirmation_id"] == signed_payload(initialised, row)["identity"]["act_confirmation"]["assurance_id"]
+    result = client.get(f"/api/v1/commitments/{number}/verify", params={"code": row["check_code"]})
+    assert result.status_code == 200 and result.json()["valid"] is True
+    assert client.get("/api/v1/chain/verify").json()["valid"] is True

@@ -29,6 +29,7 @@ from tests.api.helpers import (
     WANG_FANG,
     ZHANG_WEI,
     ZHAO_QIANG,
+    applicant_login_headers,
     commitment_body,
     notice_version,
 )
@@ -44,9 +45,7 @@ def service_token(client) -> dict:
 
 
 def applicant_headers(client, identity: tuple) -> dict:
-    response = client.post("/api/v1/auth/applicant", json={"name": identity[0], "id_number": identity[1]})
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+    return applicant_login_headers(client, identity)
 
 
 def staff_headers(client, settings, role: str, username: str | None = None) -> dict:
@@ -260,6 +259,10 @@ def test_letter_pdf_has_the_whole_signed_record_with_ids_masked(client, initiali
     key_id = client.get("/api/v1/keys/platform").json()["key_id"]
     assert key_id in words
     assert receipt["verify_url"] in words
+    # The check code the verification needs, and how the signer was identified and confirmed the act.
+    assert f"核验码{receipt['check_code']}" in words
+    assert "身份核验短信验证码（实名手机138****8000）" in words
+    assert "意愿确认短信确认码（发送至实名手机138****8000，短信载明本事项）" in words
     for moment in ("确认已阅读", "作出承诺", "平台签名", "告知书第7部分发送", "告知书第7部分送达"):
         assert moment in words
     assert "接口已返回给客户端" in words  # how the REST channel knew each section arrived
@@ -287,6 +290,10 @@ def test_proxy_letter_shows_the_proxy_and_the_special_authorisation(client, serv
     assert "4101**********5671" in words and "4101**********1113" in words
     assert ZHAO_QIANG[1] not in words and LIU_YANG[1] not in words
     assert "SQWT-2026-0001" in words and "代为承诺（经特别授权）" in words
+    # The authorisation the platform checked, and the agent's own identity (刘洋's phone, not 赵强's).
+    number = re.search(r"SQ\d{8}-[A-Z2-7]{6}", words)
+    assert number is not None and f"平台核验的特别授权{number.group(0)}（申请人在平台电子授权）" in words
+    assert "身份核验短信验证码（实名手机139****5678）" in words
 
 
 def test_licence_letter_shows_the_decision_number(client, service_token, tmp_path):

@@ -33,6 +33,7 @@ from bot.core.canonical import canonical_json, sha256_hex
 from tests.api.access_helpers import applicant_headers, commit, login, rows, service_headers
 from tests.api.conftest import ActionServerClient
 from tests.api.helpers import (
+    verify_path,
     HAOWEI,
     HAOWEI_REPRESENTATIVE,
     INVALID_ID,
@@ -223,7 +224,7 @@ def test_no_table_keeps_an_id_number_a_name_or_a_phone_in_clear(client, initiali
     # key alone over the reconstructed plaintext, which holds the full ID numbers (the legal record).
     public_key = load_pem_public_key(client.get("/api/v1/keys/platform").json()["public_key_pem"].encode())
     for receipt in receipts + [to_withdraw]:
-        assert client.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").json()["valid"] is True
+        assert client.get(verify_path(client, receipt['commitment_no'])).json()["valid"] is True
         row = _row(initialised, receipt["commitment_no"])
         data = signed_bytes(initialised, row)
         public_key.verify(base64.b64decode(row["signature"]), data)
@@ -268,7 +269,7 @@ def _envelope(row: Dict[str, Any]) -> str:
 
 
 def _assert_detected(client, settings, target: str) -> None:
-    result = client.get(f"/api/v1/commitments/{target}/verify")
+    result = client.get(verify_path(client, target))
     assert result.status_code == 200  # tamper is a finding, never a 500
     body = result.json()
     assert body["valid"] is False and body["checks"]["hash"] is False and body["checks"]["signature"] is False
@@ -290,7 +291,7 @@ def test_an_envelope_swapped_between_two_rows_is_detected(client, initialised, t
     assert swapped != second["canonical"]
     execute_sql(initialised, "UPDATE commitments SET canonical = :c WHERE commitment_no = :n", c=swapped, n=second["commitment_no"])
     _assert_detected(client, initialised, second["commitment_no"])
-    assert client.get(f"/api/v1/commitments/{first['commitment_no']}/verify").json()["checks"]["hash"] is True
+    assert client.get(verify_path(client, first['commitment_no'])).json()["checks"]["hash"] is True
 
 
 def test_a_flipped_byte_inside_an_envelope_is_detected(client, initialised, two_commitments):
@@ -444,7 +445,7 @@ def test_the_migration_seals_rows_stored_in_clear_and_masks_free_text(client, in
     assert ZHAO_QIANG[1] not in resealed and LIU_YANG[1] not in resealed
     assert canonical_json(signed_payload(initialised, _row(initialised, number))) == clear.encode("utf-8")
     assert not _clear_numbers_in(dump_database(initialised))
-    assert client.get(f"/api/v1/commitments/{number}/verify").json()["valid"] is True
+    assert client.get(verify_path(client, number)).json()["valid"] is True
     assert _cli_verify(initialised).returncode == 0
 
     # The append-only trigger lifted for the masking is back.
@@ -492,7 +493,7 @@ def test_the_migration_seals_names_and_phones_stored_before_it(client, initialis
     after = {n: _row(initialised, n) for n in numbers}
     for number in numbers:
         assert sha256_hex(signed_bytes(initialised, after[number])) == after[number]["record_hash"]
-        assert client.get(f"/api/v1/commitments/{number}/verify").json()["valid"] is True
+        assert client.get(verify_path(client, number)).json()["valid"] is True
     assert _chain(client) == {"valid": True, "length": 3, "problems": []}
     assert _cli_verify(initialised).returncode == 0
     assert not _clear_personal_in(dump_database(initialised), names, phones + [COMPLAINANT_PHONE, CALLER_PHONE])

@@ -14,7 +14,7 @@ from api.auth.service import create_user
 from api.database import make_engine, make_sessionmaker
 from bot.core import assisted
 from tests.api.access_helpers import applicant_headers, login, rows, service_headers
-from tests.api.helpers import commitment_body, sign_evidence
+from tests.api.helpers import commitment_body, hotline_identity, sign_evidence, verify_path
 from tests.api.rasa_fake import FakeRasa
 
 PHONE = "13912345678"
@@ -199,7 +199,8 @@ def hotline_commitment(client, staff, rasa: FakeRasa) -> Dict[str, Any]:
         "attestation": assisted.ATTESTATION,
         "attested_at": attested_at,
     }
-    return sign_evidence(client, body)
+    # On the phone the staff member attests who the caller is (no code is typed): that is the signer's identity.
+    return hotline_identity(client, sign_evidence(client, body), staff)
 
 
 def test_a_hotline_commitment_signs_the_read_aloud_evidence_and_verifies(client, initialised, rasa, staff):
@@ -207,7 +208,7 @@ def test_a_hotline_commitment_signs_the_read_aloud_evidence_and_verifies(client,
     response = client.post("/api/v1/commitments", json=body)
     assert response.status_code == 201, response.text
     number = response.json()["commitment_no"]
-    assert client.get(f"/api/v1/commitments/{number}/verify").json()["valid"] is True
+    assert client.get(verify_path(client, number)).json()["valid"] is True
     record = client.get(f"/api/v1/commitments/{number}", headers=login(client, initialised, "demo_officer")).json()["signed_record"]
     evidence = record["evidence"]
     assert evidence["channel"] == "hotline"

@@ -23,7 +23,7 @@ from api.config import REPO_ROOT
 from api.main import create_app
 from api.signing.gm import Sm2PublicKey
 from api.signing.service import RetiredKeyError, retired_file_name, sm2_key_path
-from tests.api.helpers import HAOWEI, ZHAO_QIANG, cli_env, commitment_body, commitment_row, signed_bytes
+from tests.api.helpers import HAOWEI, ZHAO_QIANG, cli_env, commitment_body, commitment_row, signed_bytes, verify_path
 
 
 def _cli(settings, *args: str) -> subprocess.CompletedProcess:
@@ -104,11 +104,11 @@ def test_old_receipts_still_verify_after_a_restart_and_new_ones_use_the_new_key(
     with restarted(initialised) as fresh:
         new_id = fresh.get("/api/v1/keys/platform").json()["key_id"]
         for receipt in rotated["receipts"] + [signed_late]:
-            result = fresh.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").json()
+            result = fresh.get(verify_path(fresh, receipt['commitment_no'])).json()
             assert result["valid"] is True, result
             assert result["key_id"] == old_id
         newer = _store(fresh, commitment_body(fresh, "ZM004"))
-        result = fresh.get(f"/api/v1/commitments/{newer['commitment_no']}/verify").json()
+        result = fresh.get(verify_path(fresh, newer['commitment_no'])).json()
         assert result["valid"] is True and result["key_id"] == new_id
         assert fresh.get("/api/v1/chain/verify").json() == {"valid": True, "length": 4, "problems": []}
         # The SM2 key rotated with the Ed25519 one: old records name the retired SM2 key, which still verifies.
@@ -116,9 +116,9 @@ def test_old_receipts_still_verify_after_a_restart_and_new_ones_use_the_new_key(
         new_sm2 = fresh.get("/api/v1/keys/platform").json()["sm2_key_id"]
         assert old_sm2 != new_sm2
         for receipt in rotated["receipts"] + [signed_late]:
-            result = fresh.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").json()
+            result = fresh.get(verify_path(fresh, receipt['commitment_no'])).json()
             assert result["sm2_key_id"] == old_sm2 and result["integrity"]["checks"]["sm2_signature"] == "valid"
-        assert fresh.get(f"/api/v1/commitments/{newer['commitment_no']}/verify").json()["sm2_key_id"] == new_sm2
+        assert fresh.get(verify_path(fresh, newer['commitment_no'])).json()["sm2_key_id"] == new_sm2
 
     chain = _cli(initialised, "verify")
     assert chain.returncode == 0, chain.stdout + chain.stderr
@@ -158,7 +158,7 @@ def test_rotating_twice_keeps_every_retired_key(initialised, rotated):  # P3
             ("SM2", s) for s in ("current", "retired", "retired")
         ]
         for receipt in rotated["receipts"]:
-            assert fresh.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").json()["valid"] is True
+            assert fresh.get(verify_path(fresh, receipt['commitment_no'])).json()["valid"] is True
 
 
 def test_a_rotation_interrupted_after_retiring_lists_the_current_key_once(client, initialised):
@@ -178,7 +178,7 @@ def test_without_the_retired_key_the_old_signature_fails_cleanly(initialised, ro
     # reported as a failed check, never a server error.
     shutil.rmtree(initialised.retired_keys_path)
     with restarted(initialised) as fresh:
-        response = fresh.get(f"/api/v1/commitments/{rotated['receipts'][0]['commitment_no']}/verify")
+        response = fresh.get(verify_path(fresh, rotated['receipts'][0]['commitment_no']))
         assert response.status_code == 200
         result = response.json()
         assert result["valid"] is False

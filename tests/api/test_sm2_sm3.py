@@ -28,6 +28,7 @@ from api.signing.service import load_or_create_platform_key, sm2_key_path
 from bot.core import sealing
 from bot.core.canonical import canonical_json, sha256_hex
 from tests.api.helpers import HAOWEI, ZHAO_QIANG, commitment_body, commitment_row, execute_sql, signed_bytes
+from tests.api.helpers import verify_path
 
 # GM/T 0004-2012 Appendix A.
 SM3_ABC = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
@@ -205,7 +206,7 @@ def test_every_record_carries_both_signatures_and_both_chains(client, initialise
         assert row["sm3_hash"] == gm.sm3_hex(data)
         assert row["sm3_prev_hash"] == json.loads(data)["sm3_prev_hash"] == previous_sm3
         previous_sm3 = row["sm3_hash"]
-        result = client.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").json()
+        result = client.get(verify_path(client, receipt['commitment_no'])).json()
         assert result["valid"] is True
         assert result["sm3_record_hash"] == row["sm3_hash"]
         signers = {s["algorithm"]: s for s in result["integrity"]["signers"]}
@@ -245,7 +246,7 @@ def _make_legacy(settings, commitment_no: str) -> None:
 def test_a_record_signed_before_sm2_reports_it_absent_and_stays_valid(client, initialised, capsys):
     old = _store(client, commitment_body(client))["commitment_no"]
     _make_legacy(initialised, old)
-    result = client.get(f"/api/v1/commitments/{old}/verify").json()
+    result = client.get(verify_path(client, old)).json()
     assert result["valid"] is True and result["integrity"]["valid"] is True
     checks = result["integrity"]["checks"]
     assert [checks[n] for n in ("sm3_hash", "sm2_signature", "sm3_chain")] == ["absent"] * 3
@@ -256,7 +257,7 @@ def test_a_record_signed_before_sm2_reports_it_absent_and_stays_valid(client, in
     new = _store(client, commitment_body(client, "ZM001", ZHAO_QIANG))["commitment_no"]
     new_row = commitment_row(initialised, new)
     assert new_row["sm3_prev_hash"] == gm.sm3_hex(signed_bytes(initialised, commitment_row(initialised, old)))
-    assert client.get(f"/api/v1/commitments/{new}/verify").json()["integrity"]["checks"]["sm3_chain"] == "valid"
+    assert client.get(verify_path(client, new)).json()["integrity"]["checks"]["sm3_chain"] == "valid"
     chain = client.get("/api/v1/chain/verify").json()
     assert chain == {"valid": True, "length": 2, "problems": []}
     assert cli.verify(initialised, old) == 0
@@ -275,7 +276,7 @@ def test_stripping_the_sm_columns_of_a_new_record_is_not_taken_for_an_old_record
         "WHERE commitment_no = :no",
         no=no,
     )
-    result = client.get(f"/api/v1/commitments/{no}/verify").json()
+    result = client.get(verify_path(client, no)).json()
     assert result["valid"] is False
     assert result["integrity"]["checks"]["columns"] == "invalid"
     assert result["integrity"]["checks"]["sm2_signature"] == "invalid"
@@ -325,7 +326,7 @@ def test_one_byte_changed_anywhere_fails(client, initialised, app):
         session.rollback()
     finally:
         session.close()
-    assert client.get(f"/api/v1/commitments/{first}/verify").json()["valid"] is True
+    assert client.get(verify_path(client, first)).json()["valid"] is True
 
 
 def test_migration_0011_adds_nullable_columns_and_downgrades(initialised):

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from api.config import REPO_ROOT
 from bot.core.canonical import canonical_json, sha256_hex
 from tests.api.helpers import (
+    verify_path,
     commitment_row,
     HAOWEI,
     LIU_YANG,
@@ -64,7 +65,7 @@ def test_platform_key_is_published_and_the_private_key_is_0600(client, initialis
 
 def test_intact_records_verify(client, initialised, three_commitments):
     for receipt in three_commitments:
-        result = client.get(f"/api/v1/commitments/{receipt['commitment_no']}/verify").json()
+        result = client.get(verify_path(client, receipt['commitment_no'])).json()
         assert result["valid"] is True
         assert result["checks"] == {"hash": True, "signature": True, "chain": True, "columns": True}
         assert result["record_hash"] == receipt["record_hash"]
@@ -139,7 +140,7 @@ def test_changing_a_stored_value_is_detected(client, initialised, three_commitme
     else:
         execute_sql(initialised, f"UPDATE commitments SET {column} = :v WHERE commitment_no = :no", v=change(row), no=target)
 
-    result = client.get(f"/api/v1/commitments/{target}/verify").json()
+    result = client.get(verify_path(client, target)).json()
     assert result["valid"] is False and result["integrity"]["valid"] is False
     failed = {name for name, outcome in result["integrity"]["checks"].items() if outcome == "invalid"}
     assert must_fail <= failed, failed
@@ -156,7 +157,7 @@ def test_changing_a_stored_value_is_detected(client, initialised, three_commitme
     receipt_cli = _cli_verify(initialised, "--receipt", target)
     assert receipt_cli.returncode == 1 and "INVALID" in receipt_cli.stdout
     # The untouched first record's own content still verifies (its link to the next may be what broke).
-    first = client.get(f"/api/v1/commitments/{three_commitments[0]['commitment_no']}/verify").json()["checks"]
+    first = client.get(verify_path(client, three_commitments[0]['commitment_no'])).json()["checks"]
     assert first["hash"] and first["signature"] and first["columns"]
 
 
@@ -172,7 +173,7 @@ def test_record_hash_rewritten_to_match_edited_text_is_still_caught(client, init
         h=sha256_hex(edited),
         no=target,
     )
-    result = client.get(f"/api/v1/commitments/{target}/verify").json()
+    result = client.get(verify_path(client, target)).json()
     checks = result["checks"]
     assert checks["signature"] is False
     assert checks["chain"] is False  # the next record still points at the original hash
@@ -186,7 +187,7 @@ def test_deleting_a_record_breaks_the_chain(client, initialised, three_commitmen
     assert chain["valid"] is False
     assert {"commitment_no": three_commitments[2]["commitment_no"], "check": "chain"} in chain["problems"]
     assert {"commitment_no": three_commitments[2]["commitment_no"], "check": "sm3_chain"} in chain["problems"]
-    assert client.get(f"/api/v1/commitments/{three_commitments[2]['commitment_no']}/verify").json()["valid"] is False
+    assert client.get(verify_path(client, three_commitments[2]['commitment_no'])).json()["valid"] is False
     assert _cli_verify(initialised).returncode == 1
 
 

@@ -15,7 +15,7 @@ import httpx
 
 from api.commitments import verify_page
 from api.commitments.service import verify_one
-from tests.api.helpers import PHONE, ZHANG_WEI, commitment_body, execute_sql
+from tests.api.helpers import PHONE, ZHANG_WEI, commitment_body, execute_sql, login_assurance
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 
@@ -24,6 +24,11 @@ def _store(client) -> dict:
     response = client.post("/api/v1/commitments", json=commitment_body(client))
     assert response.status_code == 201, response.text
     return response.json()
+
+
+def _verify(receipt: dict) -> str:
+    """The receipt's verification path: its number and its check code."""
+    return f"/api/v1/commitments/{receipt['commitment_no']}/verify?code={receipt['check_code']}"
 
 
 def _page(client, url: str, **headers: str) -> httpx.Response:
@@ -71,7 +76,7 @@ def test_a_browser_gets_a_chinese_page_with_integrity_status_signers_and_notice(
     no = receipt["commitment_no"]
     # The very link printed on the receipt (and opened by the widget's 核验 button and the letter's QR code).
     path = receipt["verify_url"].split("gz.example.test", 1)[1]
-    assert path == f"/api/v1/commitments/{no}/verify"
+    assert path == f"/api/v1/commitments/{no}/verify?code={receipt['check_code']}"
     response = _page(client, path)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
@@ -89,19 +94,40 @@ def test_a_browser_gets_a_chinese_page_with_integrity_status_signers_and_notice(
         assert word in text, word
     # The notice version, with a link to exactly that version's text.
     assert f"第{result['notice_version_no']}版" in text
-    notice_link = next(link for link in page.links if link.endswith("/notice"))
+    notice_link = next(link for link in page.links if "/notice?code=" in link)
+    assert client.get(notice_link.split("?")[0]).status_code == 404  # the notice link needs the code too
     notice = client.get(notice_link)
     assert notice.status_code == 200 and notice.headers["content-type"].startswith("text/html")
     item = client.get(f"/api/v1/catalogue/items/{result['item_code']}/versions/{result['notice_version']}").json()
     notice_text = _visible(notice.text)
     for section in item["notice"]:
         assert re.sub(r"\s+", "", section["title"]) in notice_text
+    # The machine-readable link carries the code as well.
+    json_link = next(link for link in page.links if "format=json" in link)
+    assert client.get(json_link).json()["record_hash"] == result["record_hash"]
     # The published keys and the CA the page points to exist.
     for target in ("/api/v1/keys", "/api/v1/pki/ca.pem"):
         assert target in page.links and client.get(target).status_code == 200
+    # How the signer was identified and confirmed the act, in words, without the number.
+    assert "身份核验短信验证码" in text and "意愿确认短信确认码" in text
+    assert result["identity"]["identified_by"].startswith("短信验证码")
     # P5: no personal data on a public page.
-    for personal in (*ZHANG_WEI, PHONE, ZHANG_WEI[1][-4:] + "<"):
+    for personal in (*ZHANG_WEI, PHONE, ZHANG_WEI[1][-4:] + "<", "138****8000"):
         assert personal not in response.text
+
+
+def test_without_the_right_check_code_the_page_is_the_unknown_number_page(client):
+    receipt = _store(client)
+    no = receipt["commitment_no"]
+    unknown = _page(client, "/api/v1/commitments/CN20000101-000009/verify?code=ABCDEFGH")
+    assert unknown.status_code == 404
+    wrong = "".join("3" if c == "2" else "2" for c in receipt["check_code"])
+    for path in (f"/api/v1/commitments/{no}/verify", f"/api/v1/commitments/{no}/verify?code={wrong}"):
+        response = _page(client, path)
+        assert response.status_code == 404
+        assert response.text == unknown.text.replace("CN20000101-000009", no)
+        assert "记录完好" not in response.text
+    assert _page(client, _verify(receipt)).status_code == 200
 
 
 def test_the_page_keeps_integrity_apart_from_the_current_status(client):
@@ -109,11 +135,12 @@ def test_the_page_keeps_integrity_apart_from_the_current_status(client):
     no = receipt["commitment_no"]
     withdrawn = client.post(
         "/api/v1/service/commitments/withdraw",
-        json={"commitment_no": no, "id_number": ZHANG_WEI[1], "reason": "不再申请"},
+        json={"commitment_no": no, "id_number": ZHANG_WEI[1], "reason": "不再申请",
+              "assurance_id": login_assurance(client, ZHANG_WEI[1], "withdrawing-chat"), "client": "withdrawing-chat"},
         headers={"X-Service-Token": client.app.state.service_token},
     )
     assert withdrawn.status_code == 200, withdrawn.text
-    text = _visible(_page(client, f"/api/v1/commitments/{no}/verify").text)
+    text = _visible(_page(client, _verify(receipt)).text)
     # Still intact (a withdrawal never edits the signed record), and now withdrawn, with its history.
     assert "记录完好" in text
     assert "当前状态：已撤回" in text
@@ -121,7 +148,7 @@ def test_the_page_keeps_integrity_apart_from_the_current_status(client):
     assert history.index("已受理") < history.index("已撤回")
     assert "不再申请" not in text  # reasons stay with the applicant and the officers (P5)
 
-    result = client.get(f"/api/v1/commitments/{no}/verify").json()
+    result = client.get(_verify(receipt)).json()
     assert result["valid"] is True and result["integrity"]["valid"] is True
     assert result["status"] == result["status_at_signing"] == "accepted"
     assert result["current_status"] == "withdrawn" and result["current_status_label"] == "已撤回"
@@ -130,16 +157,18 @@ def test_the_page_keeps_integrity_apart_from_the_current_status(client):
 
 
 def test_a_tampered_record_shows_the_failure_in_words(client, initialised):
-    no = _store(client)["commitment_no"]
+    receipt = _store(client)
+    no = receipt["commitment_no"]
     execute_sql(initialised, "UPDATE commitments SET sm2_signature = :s WHERE commitment_no = :no", s="AAAA", no=no)
-    text = _visible(_page(client, f"/api/v1/commitments/{no}/verify").text)
+    text = _visible(_page(client, _verify(receipt)).text)
     assert "核验未通过" in text and "未通过的项目：SM2签名" in text and "✔" not in text
 
 
 def test_programs_keep_the_json(client):
-    no = _store(client)["commitment_no"]
+    receipt = _store(client)
+    path = _verify(receipt)
     for headers in ({}, {"Accept": "*/*"}, {"Accept": "application/json"}, {"Accept": "application/json, text/html;q=0.5"}):
-        response = client.get(f"/api/v1/commitments/{no}/verify", headers=headers)
+        response = client.get(path, headers=headers)
         assert response.headers["content-type"] == "application/json", headers
         body = response.json()
         # The fields every existing client reads are still there, beside the new ones.
@@ -148,8 +177,8 @@ def test_programs_keep_the_json(client):
         for field in ("integrity", "status_at_signing", "current_status", "status_history", "notice_url"):
             assert field in body
     # ?format= overrides the header both ways.
-    assert client.get(f"/api/v1/commitments/{no}/verify?format=html").headers["content-type"].startswith("text/html")
-    as_json = _page(client, f"/api/v1/commitments/{no}/verify?format=json")
+    assert client.get(f"{path}&format=html").headers["content-type"].startswith("text/html")
+    as_json = _page(client, f"{path}&format=json")
     assert as_json.headers["content-type"] == "application/json"
     json.dumps(as_json.json())
 
