@@ -24,7 +24,8 @@ from typing import Any, Dict, List, Optional, Tuple
 from actions import answers, backend, identity, lifecycle, messages
 from actions.catalogue import catalogue
 from actions.extract import extract
-from actions.forms import FormSpec, FormValidation, State, Step, retry_ask, say, validation_action
+from actions.forms import (FormSpec, FormValidation, State, Step, offer_found_id, resident_id_not, retry_ask, say,
+                           validation_action)
 from actions.interpret import EXPECT_GRANT, EXPECT_REVOKE, interpret
 from bot.core import eligibility, ids
 from bot.core.catalogue import Item
@@ -164,27 +165,15 @@ async def grant_opening(state: State) -> None:
         state.set("grant_item_candidates", allowed)
 
 
-async def principal_name_set(state: State) -> None:
-    found = state.reading.extra.get("id_number") if state.reading else None
-    if found:
-        await state.offer("applicant_id", found)  # "我叫张伟，身份证…"
+principal_name_set = offer_found_id("applicant_id")  # "我叫张伟，身份证…"
 
 
 async def principal_id_set(state: State) -> None:
     await identity.begin(state, state.slots["applicant_id"])
 
 
-async def agent_name_set(state: State) -> None:
-    found = state.reading.extra.get("id_number") if state.reading else None
-    if found:
-        await state.offer("agent_id", found)
-
-
-def check_agent_id(value: str, state: State) -> Optional[str]:
-    error = ids.check_resident_id(value)
-    if error is None and ids.clean_id(value) == state.slots.get("applicant_id"):
-        return "agent_is_principal"
-    return error
+agent_name_set = offer_found_id("agent_id")
+check_agent_id = resident_id_not("applicant_id", "agent_is_principal")
 
 
 def picked(text: str, candidates: List[str]) -> Optional[List[str]]:

@@ -318,6 +318,26 @@ class State:
         return await self.offer(slot, reading.value, silent=silent)
 
 
+def offer_found_id(slot: str) -> Hook:
+    """The on-set hook of a name step: "我叫张伟，身份证…" gives the ID number for ``slot`` too."""
+    async def hook(state: State) -> None:
+        found = state.reading.extra.get("id_number") if state.reading else None
+        if found:
+            await state.offer(slot, found)
+    return hook
+
+
+def resident_id_not(other_slot: str, error: str) -> Callable[[Any, State], Optional[str]]:
+    """The check of an agent's 身份证号: valid, and not the ID already given for ``other_slot`` (an agent acts for
+    someone else)."""
+    def check(value: Any, state: State) -> Optional[str]:
+        problem = ids.check_resident_id(value)
+        if problem is None and ids.clean_id(value) == state.slots.get(other_slot):
+            return error
+        return problem
+    return check
+
+
 def applicant_kind(slots: Dict[str, Any]) -> str:
     """``enterprise`` when the applicant identified with a 统一社会信用代码, else ``person``."""
     value = slots.get("applicant_id")

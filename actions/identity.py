@@ -149,6 +149,19 @@ async def begin(state: State, id_number: str) -> None:
     await send_code(state, id_number)
 
 
+async def _checked(state: State, id_number: str, code: str,
+                   act: Optional[Dict[str, Any]] = None) -> Any:
+    """The API's answer to a code typed back, or the Reading that asks again (its refusal in its own words)."""
+    try:
+        return await backend.verify_code(id_number, code, conversation(state), act)
+    except backend.BackendUnavailable:
+        _note(state, messages.CODE_SERVICE_DOWN_TEXT)
+        return clarify("service_down")
+    except backend.BackendRefused as refused:
+        _note(state, refused.message or messages.CODE_REFUSED_TEXT)
+        return clarify(refused.code)
+
+
 # --- the login step -----------------------------------------------------------------------------------------
 
 
@@ -184,14 +197,9 @@ def identity_step(subject: Subject, on_verified: Optional[Hook] = None,
         if not state.slots.get(SENT_SLOT):
             # No code is known to be on its way (the send failed): send one now instead of checking a guess.
             return clarify("resent" if await send_code(state, id_number) else "not_resent")
-        try:
-            answer = await backend.verify_code(id_number, code, conversation(state))
-        except backend.BackendUnavailable:
-            _note(state, messages.CODE_SERVICE_DOWN_TEXT)
-            return clarify("service_down")
-        except backend.BackendRefused as refused:
-            _note(state, refused.message or messages.CODE_REFUSED_TEXT)
-            return clarify(refused.code)
+        answer = await _checked(state, id_number, code)
+        if isinstance(answer, Reading):
+            return answer
         return value_reading(masked_assurance(answer.get("assurance") or {}, id_number))
 
     async def other(state: State, reading: Reading) -> None:
@@ -249,14 +257,9 @@ def act_step(signer: Subject, act: Callable[[State], Dict[str, Any]], on_confirm
             return clarify("invalid_code", "确认短信里的6位数字验证码")
         if not state.slots.get(ACT_SENT_SLOT):
             return clarify("resent" if await send_code(state, id_number, act(state)) else "not_resent")
-        try:
-            answer = await backend.verify_code(id_number, code, conversation(state), act(state))
-        except backend.BackendUnavailable:
-            _note(state, messages.CODE_SERVICE_DOWN_TEXT)
-            return clarify("service_down")
-        except backend.BackendRefused as refused:
-            _note(state, refused.message or messages.CODE_REFUSED_TEXT)
-            return clarify(refused.code)
+        answer = await _checked(state, id_number, code, act(state))
+        if isinstance(answer, Reading):
+            return answer
         # Only the act's own confirmation confirms it: an answer without one (a login's) never stands for it.
         confirmation = answer.get("act_confirmation") or {}
         assurance = confirmation.get("assurance") or {}

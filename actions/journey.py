@@ -23,7 +23,8 @@ from actions import answers, backend, handoff, hotline, identity, messages
 from actions.catalogue import catalogue
 from actions.extract import extract
 from actions.forms import (DELIVERIES_SLOT, FAQ_CONFIDENCE, FAQ_INTENTS, FormSpec, State, Step, answer_faq,
-                           applicant_kind, no_evidence, retry_ask, say, send_notice, validation_action)
+                           applicant_kind, no_evidence, offer_found_id, resident_id_not, retry_ask, say, send_notice,
+                           validation_action)
 from bot.core import affirmation, eligibility, ids
 from bot.core.catalogue import Item
 from bot.core.reading import Reading, clarify
@@ -178,10 +179,7 @@ async def acting_as_set(state: State) -> None:
 # --- identities ------------------------------------------------------------------------------------------
 
 
-async def applicant_name_set(state: State) -> None:
-    found = state.reading.extra.get("id_number") if state.reading else None
-    if found:  # "我叫张伟，身份证410105199001011233": the number is taken too
-        await state.offer("applicant_id", found)
+applicant_name_set = offer_found_id("applicant_id")  # "我叫张伟，身份证410105199001011233": the number too
 
 
 def check_applicant_id(value: str, state: State) -> Optional[str]:
@@ -351,17 +349,8 @@ def check_representative(value: str, state: State) -> Optional[str]:
     return None
 
 
-async def agent_name_set(state: State) -> None:
-    found = state.reading.extra.get("id_number") if state.reading else None
-    if found:
-        await state.offer("agent_id", found)
-
-
-def check_agent_id(value: str, state: State) -> Optional[str]:
-    error = ids.check_resident_id(value)
-    if error is None and ids.clean_id(value) == state.slots.get("applicant_id"):
-        return "agent_is_applicant"
-    return error
+agent_name_set = offer_found_id("agent_id")
+check_agent_id = resident_id_not("applicant_id", "agent_is_applicant")
 
 
 def check_phone(value: str, state: State) -> Optional[str]:

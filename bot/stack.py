@@ -452,6 +452,8 @@ def up(args: argparse.Namespace) -> int:
   Action server     : {config.action_url}
   API               : {config.api_url}  (docs: {config.api_url}/docs)
   Website widget    : {config.api_url}/  (demo citizen portal; the widget talks to Rasa's socket.io channel)
+  SMS outbox        : {os.environ.get("GZ_SMS_OUTBOX_PATH") or config.var_dir / "sms-outbox.jsonl"}
+                      (one-time codes "sent" to the demo people's phones land here; tail -n1 shows the newest)
 
 Talk to it with curl:
   curl -s -X POST {config.rasa_url}/webhooks/rest/webhook -H 'Content-Type: application/json' \\
