@@ -73,6 +73,11 @@ def _settings(request: Request) -> OidcSettings:
     return state.oidc_settings
 
 
+def platform_configured(request: Request) -> bool:
+    """Whether the city's identity platform is configured (the portal's widget then offers signing in there)."""
+    return _settings(request).enabled
+
+
 def _client(request: Request) -> OidcClient:
     state = request.app.state
     settings = _settings(request)

@@ -16,6 +16,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+from api.identity.oidc_router import platform_configured
 from api.config import REPO_ROOT
 
 WEB_ROOT = REPO_ROOT / "web"
@@ -26,9 +27,11 @@ CONFIG_MARKER = "{{WIDGET_CONFIG}}"
 router = APIRouter(include_in_schema=False)
 
 
-def widget_config(rasa_public_url: str, api_url: str) -> dict:
+def widget_config(rasa_public_url: str, api_url: str, identity_platform: bool = False) -> dict:
     # apiUrl: this page's own origin, where the widget fetches the signed letter (same origin, no CORS needed).
-    return {"rasaUrl": rasa_public_url.rstrip("/"), "apiUrl": api_url.rstrip("/"), "title": "告知承诺在线办理", "locale": "zh-CN"}
+    # identityPlatform: the city's single sign-on is configured, so the widget offers it instead of an SMS code.
+    return {"rasaUrl": rasa_public_url.rstrip("/"), "apiUrl": api_url.rstrip("/"), "title": "告知承诺在线办理",
+            "locale": "zh-CN", "identityPlatform": identity_platform}
 
 
 def script_json(value: dict) -> str:
@@ -61,7 +64,8 @@ def content_security_policy(rasa_public_url: str) -> str:
 def portal(request: Request) -> HTMLResponse:
     settings = request.app.state.settings
     template = (WEB_ROOT / "portal" / "index.html").read_text(encoding="utf-8")
-    inline = f"window.GZWidgetConfig = {script_json(widget_config(settings.rasa_public_url, str(request.base_url)))};"
+    config = widget_config(settings.rasa_public_url, str(request.base_url), platform_configured(request))
+    inline = f"window.GZWidgetConfig = {script_json(config)};"
     page = template.replace(f"window.GZWidgetConfig = {CONFIG_MARKER};", inline)
     digest = base64.b64encode(hashlib.sha256(inline.encode("utf-8")).digest()).decode()
     csp = content_security_policy(settings.rasa_public_url).replace("{config_hash}", f"'sha256-{digest}'")
