@@ -16,8 +16,8 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from api.identity.oidc_router import platform_configured
 from api.config import REPO_ROOT
+from api.identity.oidc_router import platform_configured
 
 WEB_ROOT = REPO_ROOT / "web"
 # URL prefix -> directory under web/. The staff and admin consoles are meant to sit beside these.
