@@ -21,7 +21,7 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Dict, List, Optional, Tuple
 
-from actions import answers, backend, identity, lifecycle, messages
+from actions import answers, backend, handoff, identity, lifecycle, messages
 from actions.catalogue import catalogue
 from actions.extract import extract
 from actions.forms import (FormSpec, FormValidation, State, Step, offer_found_id, resident_id_not, retry_ask, say,
@@ -149,9 +149,27 @@ def search_items(text: str) -> Tuple[List[str], List[Item]]:
 # --- granting ---------------------------------------------------------------------------------------------
 
 
+# What a message that opens an authorisation flow speaks of. The model routes the opening; a message that
+# speaks of none of this (keyboard mash the model happened to place here) is not taken for a wish to grant or
+# revoke anything: it is answered like any message nothing was found for.
+_ABOUT_AUTHORISATION = re.compile(r"授权|委托|代办|代理|代为|代我|替我|帮我办|SQ\s*-?\s*\d{8}", re.IGNORECASE)
+
+
+async def misrouted(state: State) -> bool:
+    if _ABOUT_AUTHORISATION.search(unicodedata.normalize("NFKC", state.text or "")):
+        return False
+    logger.info("%s: opening speaks of no authorisation; answered as not understood", state.spec.name)
+    say(state.dispatcher, messages.item_not_found(state.text))
+    await handoff.after_fallback(state.dispatcher, state.tracker)  # the second in a row goes to a person
+    state.end("not_understood")
+    return True
+
+
 async def grant_opening(state: State) -> None:
     """"我要授权刘洋代我办理养老保险待遇领取并代为承诺": the agent's name and the items it names are kept for
     their questions; the principal is asked who they are first."""
+    if await misrouted(state):
+        return
     text = state.text
     found = _AGENT_IN_OPENING.search(text)
     rest = text
@@ -379,6 +397,8 @@ def active_of(slots: Dict[str, Any]) -> List[Dict[str, Any]]:
 
 async def manage_opening(state: State) -> None:
     """"撤销授权 SQ20261206-7KQ2MX" / "我的授权": what is wanted, and a number or an ID already given."""
+    if await misrouted(state):
+        return
     wants_revoke = bool(_REVOKE_WORDS.search(state.text))
     state.set("authorisation_action", "revoke" if wants_revoke else "list")
     number = number_in(state.text)

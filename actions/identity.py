@@ -26,6 +26,7 @@ from typing import Any, Awaitable, Callable, Dict, Optional
 from actions import backend, hotline, messages
 from actions.forms import State, Step
 from bot.core import ids
+from bot.core.conversation import key as conversation_key
 from bot.core.reading import Reading, clarify
 from bot.core.reading import value as value_reading
 
@@ -59,7 +60,8 @@ Hook = Callable[[State], Awaitable[None]]
 
 
 def conversation(state: State) -> str:
-    return state.tracker.sender_id
+    """The conversation an assurance vouches in: this channel and this sender (bot/core/conversation.py)."""
+    return conversation_key(state.channel, state.tracker.sender_id)
 
 
 def code_in(text: str) -> Optional[str]:

@@ -261,7 +261,7 @@ async def check_credit(state: State) -> None:
 def identity_proof(state: State) -> Dict[str, Any]:
     """What a request about the applicant carries to show who asks: the verified person's assurance in this
     conversation and, for a proxy, the authorisation that lets them ask about the principal."""
-    proof: Dict[str, Any] = {"assurance_id": identity.assurance_id(state.slots), "client": state.tracker.sender_id}
+    proof: Dict[str, Any] = {"assurance_id": identity.assurance_id(state.slots), "client": identity.conversation(state)}
     granted = state.slots.get("authorisation")
     if is_proxy(state.slots) and isinstance(granted, dict):
         proof["authorisation"] = {"number": granted.get("number"), "code": granted.get("code"),
@@ -316,7 +316,7 @@ async def read_authorisation(state: State) -> Reading:
     try:
         answer = await backend.check_authorisation({
             "number": number, "code": code, "principal_id": s.get("applicant_id"), "agent_id": s.get("agent_id"),
-            "agent_assurance_id": identity.assurance_id(s), "client": state.tracker.sender_id,
+            "agent_assurance_id": identity.assurance_id(s), "client": identity.conversation(state),
             "item_code": s.get("item"),
         })
     except backend.BackendUnavailable:

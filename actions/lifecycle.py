@@ -113,7 +113,7 @@ def verified(state: State) -> bool:
 
 def proof(state: State) -> Dict[str, Any]:
     """What every call about the person carries: the assurance of this conversation, and the conversation."""
-    return {"assurance_id": identity.assurance_id(state.slots), "client": state.tracker.sender_id}
+    return {"assurance_id": identity.assurance_id(state.slots), "client": identity.conversation(state)}
 
 
 def applicant_subject(slots: Dict[str, Any]) -> Optional[str]:

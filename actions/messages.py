@@ -255,7 +255,7 @@ def affirmation_rejected(reason: str, explanation: str, words: str) -> Message:
 
 HOTLINE_ATTESTATION_ASK = (
     "请工作人员先核验来电人的身份（回拨登记的实名手机或视频核对身份证），在热线控制台提交“身份核验”后，"
-    "回复“已核验”继续。"
+    "回复“继续”。"
 )
 CODE_SERVICE_DOWN_TEXT = "抱歉，验证码服务暂时连接不上，您已经填写的信息都保存好了。"
 CODE_NOT_SENT_TEXT = "验证码暂时没有发出。"

@@ -17,18 +17,6 @@ from typing import Iterator
 import pytest
 
 
-# What the servers of the session's stack run with. The suites type at machine speed, many answers a second to
-# one sender, which the chat's flood control (bot/flood.py) would cut off at a person's limits, and they send the
-# demo people dozens of one-time codes an hour, past the limits against SMS bombing. The real limits are tested
-# on servers of their own (tests/bot/test_message_guard.py, tests/security/test_flood_and_handoff.py,
-# tests/api/test_identity.py).
-MACHINE_SPEED = {
-    "GZ_FLOOD_SENDER_BURST": "400", "GZ_FLOOD_SENDER_PER_MINUTE": "1200",
-    "GZ_OTP_RESEND_SECONDS": "0", "GZ_OTP_MAX_PER_ID": "100000", "GZ_OTP_MAX_PER_PHONE": "100000",
-    "GZ_OTP_MAX_PER_CLIENT": "100000",
-}
-
-
 @contextmanager
 def environment(values: dict) -> Iterator[None]:
     """``values`` in this process's environment (which the stack's servers inherit), restored afterwards."""
@@ -137,6 +125,8 @@ def stack(tmp_path_factory):
         api_port=free_port(),
         pg_tracker_db=f"rasa_trackers_e2e_{run_id}",
     )
+    from tests.e2e.limits import MACHINE_SPEED  # codes and flood control, for journeys at machine speed
+
     with scratch_pg_databases(config), environment(MACHINE_SPEED), \
             identity_platform(var_dir, config.api_url) as platform:
         s = Stack(config, model)

@@ -59,6 +59,7 @@ from bot.core import affirmation, eligibility, ids
 from bot.core import assisted as assisted_rules
 from bot.core.canonical import canonical_json, sha256_hex
 from bot.core.catalogue import Item
+from bot.core.conversation import key as conversation_key
 from bot.core import sealing
 from bot.core.sealing import KeyRing
 from bot.core.textnorm import name_key
@@ -209,7 +210,8 @@ def _check_signer(
     (401 identity_required / identity_expired, 403 identity_mismatch / identity_level) pass through."""
     given = request.identity
     assurance = gate.require(
-        session, given.assurance_id if given is not None else None, signer_id, now, conversation=request.sender_id
+        session, given.assurance_id if given is not None else None, signer_id, now,
+        conversation=conversation_key(request.channel, request.sender_id),
     )
     if request.channel == assisted_rules.CHANNEL and assurance.method != HOTLINE_ATTESTATION:
         # On the phone nobody types a code: the staff member on the line attests who the caller is, and is
@@ -248,7 +250,7 @@ def _check_act(
         signer_id,
         act,
         now,
-        conversation=request.sender_id,
+        conversation=conversation_key(request.channel, request.sender_id),
         not_before=request.evidence.affirmation_at,
     )
     _check_act_not_used(session, confirmation.assurance.assurance_id)

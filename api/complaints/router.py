@@ -29,6 +29,7 @@ from api.errors import ApiError
 from api.identity.deps import get_identity_gate
 from api.identity.gate import IdentityGate
 from api.identity.gate import refuse as refuse_identity
+from bot.core.conversation import key as conversation_key
 
 service_router = APIRouter(prefix="/service/complaints", tags=["service"])
 router = APIRouter(prefix="/complaints", tags=["complaints"])
@@ -70,7 +71,8 @@ def file_from_chat(
     if own:
         if not body.id_number or not body.sender_id:
             raise refuse_identity("identity_required", 401)
-        gate.require(session, body.assurance_id, body.id_number, now, conversation=body.sender_id)
+        gate.require(session, body.assurance_id, body.id_number, now,
+                     conversation=conversation_key(body.channel, body.sender_id))
         if number:
             commitments.find_owned(session, number, body.id_number)
     elif number and commitments.by_number(session, number) is None:

@@ -17,6 +17,8 @@ from api.identity.assurance import IdentityAssurance
 from api.identity.deps import get_otp_key
 from api.identity.hotline import Attestation, HotlineAttestationVerifier
 from api.identity.store import client_hash, conversation_client
+from bot.core import assisted
+from bot.core.conversation import key as conversation_key
 from api.dependencies import get_id_hash_key
 from api.hotline.schemas import CallerIdentity, ReadAloud, ReadAloudState, SessionDetail, SessionStart, SessionView, StaffTurn, TurnResult
 
@@ -106,7 +108,7 @@ def attest_identity(
     row = service.own(session, who, session_id, open_only=True)
     assurance = HotlineAttestationVerifier(id_hash_key).verify(
         session, Attestation(id_number=body.id_number, how=body.how, staff=who, note=body.note), now,
-        client=client_hash(otp_key, conversation_client(row.sender_id)),
+        client=client_hash(otp_key, conversation_client(conversation_key(assisted.CHANNEL, row.sender_id))),
     )
     session.commit()
     return assurance

@@ -31,6 +31,9 @@ from api.identity.gate import IdentityGate, to_confirmation
 from api.identity.models import AssuranceRecord
 from api.identity.oidc import PURPOSE_SIGNING, FlowSealer, OidcClient, OidcError, OidcSettings, OidcVerifier
 from api.identity.otp import checked_id
+from bot.core.conversation import key as conversation_key
+
+WIDGET_CHANNEL = "socketio"
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +130,9 @@ async def start(
             if purpose != PURPOSE_SIGNING:
                 raise OidcError("bad_request", "a ticket is for signing")
             conversation = _sealer(request).open_ticket(ticket, _TICKET_AAD, now.timestamp())["conversation"]
+        elif conversation is not None:
+            # The widget names its socket.io session: the login vouches in that conversation of that channel.
+            conversation = conversation_key(WIDGET_CHANNEL, conversation)
         url, flow = await _client(request).start(purpose, now.timestamp(), conversation, ticket)
     except OidcError as exc:
         raise _refusal(exc) from exc

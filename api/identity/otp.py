@@ -183,10 +183,12 @@ class SmsOtpVerifier:
             retry = max(1, int((oldest + window - now).total_seconds()) + 1)
             raise _refuse(429, error, retry, wait=wait_text(retry))
 
-    def _check_resend(self, session: Session, subject: str, now: datetime) -> None:
+    def _check_resend(self, session: Session, subject: str, purpose: str, now: datetime) -> None:
+        # Per purpose: the act code comes right after a login in a quick journey, and must not wait for it.
         last = session.scalar(
             select(func.max(OneTimeCode.created_at)).where(
-                OneTimeCode.subject_hash == subject, OneTimeCode.state != "void", OneTimeCode.phone_hash != ""
+                OneTimeCode.subject_hash == subject, OneTimeCode.state != "void", OneTimeCode.phone_hash != "",
+                OneTimeCode.purpose == purpose,
             )
         )
         if last is None:
@@ -212,7 +214,7 @@ class SmsOtpVerifier:
             self._forget_old(session, now)
             self._check_limit(session, OneTimeCode.client_hash, client, self.policy.max_per_client, "otp_client_limit", now)
             self._check_limit(session, OneTimeCode.subject_hash, subject, self.policy.max_per_id, "otp_id_limit", now)
-            self._check_resend(session, subject, now)
+            self._check_resend(session, subject, ACT if request.act is not None else LOGIN, now)
             phone = ids.canonical_phone(self.phones(number) or "") if self.phones is not None else None
             if phone is None:
                 # Counted against the client and the ID like a code sent, so nobody can walk through ID numbers

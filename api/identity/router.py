@@ -29,6 +29,9 @@ from api.identity.deps import get_identity_gate, get_otp_key
 from api.identity.gate import IdentityGate
 from api.identity.otp import CodeProof, CodeRequest, OtpPolicy, PhoneDirectory, SmsOtpVerifier
 from api.identity.store import client_hash, conversation_client
+from bot.core.conversation import key as conversation_key
+
+HOTLINE = "hotline"
 from api.identity.schemas import (
     CodeRequestBody,
     CodeSentResponse,
@@ -143,7 +146,9 @@ def attest_caller(
     otp_key: bytes = Depends(get_otp_key),
     now: datetime = Depends(get_now),
 ) -> IdentityAssurance:
-    conversation = client_hash(otp_key, conversation_client(body.conversation)) if body.conversation else None
+    # A staff member attests a caller on the hotline, in that call's conversation.
+    conversation = (client_hash(otp_key, conversation_client(conversation_key(HOTLINE, body.conversation)))
+                    if body.conversation else None)
     assurance = HotlineAttestationVerifier(id_hash_key).verify(
         session, Attestation(id_number=body.id_number, how=body.how, staff=staff, note=body.note), now,
         client=conversation,

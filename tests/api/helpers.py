@@ -19,6 +19,7 @@ from bot.core import affirmation, ids
 from bot.core import evidence as channel_evidence
 from bot.core import catalogue as catalogue_rules
 from bot.core.catalogue import load_catalogue
+from bot.core.conversation import key as conversation_key
 
 ZM001_YAML = REPO_ROOT / "data" / "catalogue" / "items" / "ZM001.yaml"
 
@@ -42,6 +43,8 @@ REGISTERED_PHONES = {
 }
 CHANNEL = "rest"
 SENDER = "rest-session-1"
+# The conversation the identity checks know the test bodies by (bot/core/conversation.py).
+CONVERSATION = conversation_key(CHANNEL, SENDER)
 
 CODES = "/api/v1/service/identity/codes"
 CODES_VERIFY = "/api/v1/service/identity/codes/verify"
@@ -297,10 +300,11 @@ def sms_code(
 
 
 def login_assurance(
-    client: TestClient, id_number: str, conversation: str = SENDER, at: Optional[datetime] = None
+    client: TestClient, id_number: str, conversation: Optional[str] = None, at: Optional[datetime] = None
 ) -> str:
-    """The id of a login assurance (SMS code) of ``id_number`` made in ``conversation``."""
-    return sms_code(client, id_number, conversation, at=at)["assurance"]["assurance_id"]
+    """The id of a login assurance (SMS code) of ``id_number`` made in ``conversation`` (default: the test
+    bodies' own, their channel and sender)."""
+    return sms_code(client, id_number, conversation or CONVERSATION, at=at)["assurance"]["assurance_id"]
 
 
 def statement_act(item_name: str, item_code: str, statement: str) -> Dict[str, Any]:
@@ -310,10 +314,11 @@ def statement_act(item_name: str, item_code: str, statement: str) -> Dict[str, A
 
 
 def act_confirmation(
-    client: TestClient, id_number: str, act: Dict[str, Any], conversation: str = SENDER, at: Optional[datetime] = None
+    client: TestClient, id_number: str, act: Dict[str, Any], conversation: Optional[str] = None,
+    at: Optional[datetime] = None
 ) -> str:
     """The id of an act confirmation (意愿认证) of ``act`` by ``id_number`` in ``conversation``."""
-    return sms_code(client, id_number, conversation, act, at=at)["act_confirmation"]["assurance"]["assurance_id"]
+    return sms_code(client, id_number, conversation or CONVERSATION, act, at=at)["act_confirmation"]["assurance"]["assurance_id"]
 
 
 def signer_of(body: Dict[str, Any]) -> str:
@@ -345,7 +350,7 @@ def with_identity(client: TestClient, body: Dict[str, Any], at: Optional[datetim
         return body
     if registered_phone(client, signer) is None:
         register_phone(client, signer, body["phone"])
-    conversation = body["sender_id"]
+    conversation = conversation_key(body["channel"], body["sender_id"])  # the chat's channel and sender
     body["identity"] = {
         "assurance_id": login_assurance(client, signer, conversation, at=at),
         "act_confirmation_id": act_confirmation(client, signer, body_act(client, body), conversation, at=at),

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import create_engine, text
 
+from bot.core.conversation import key as conversation_key
 from tests.api.helpers import (
     commitment_row,
     HAOWEI,
@@ -626,7 +627,8 @@ def test_a_hotline_commitment_without_the_staff_attestation_is_refused(client, i
     del body["identity"]
     _refused_as(client, initialised, body, 401, "identity_required")
     # A code typed in the hotline conversation is not the staff member's attestation.
-    body["identity"] = {"assurance_id": login_assurance(client, ZHANG_WEI[1], conversation=body["sender_id"])}
+    body["identity"] = {"assurance_id": login_assurance(
+        client, ZHANG_WEI[1], conversation=conversation_key(body["channel"], body["sender_id"]))}
     _refused_as(client, initialised, body, 403, "hotline_attestation_required")
     # Details anyone close to the caller may know are too weak to sign on.
     hotline_identity(client, body, staff, how="personal_details")

@@ -88,8 +88,9 @@ def test_a_complaint_about_ones_own_commitment_needs_the_verified_owner(client, 
     for number in (receipt["commitment_no"], "CN20990101-000001"):
         bare = _file(client, initialised, commitment_no=number, id_number=ZHANG_WEI[1], complaint_text=text_)
         assert bare.status_code == 401 and bare.json()["error"] == "identity_required"
-    # Verified as someone else: refused as a mismatch; from another conversation: refused.
-    zhao = verified_as(client, ZHAO_QIANG, "web-session-9")
+    # Verified as someone else: refused as a mismatch; from another conversation: refused. (The chat's
+    # conversation is its channel and sender, bot/core/conversation.py.)
+    zhao = verified_as(client, ZHAO_QIANG, "rest:web-session-9")
     other = _file(client, initialised, commitment_no=receipt["commitment_no"], id_number=ZHANG_WEI[1],
                   assurance_id=zhao["assurance_id"], complaint_text=text_)
     assert other.status_code == 403 and other.json()["error"] == "identity_mismatch"
@@ -100,7 +101,7 @@ def test_a_complaint_about_ones_own_commitment_needs_the_verified_owner(client, 
     assert rows(initialised, "SELECT id FROM complaints") == []
     # Verified here: their own number is accepted as theirs; someone else's number and a made-up one are both
     # "not among yours" (the chat asks again), and look the same.
-    zhang = verified_as(client, ZHANG_WEI, "web-session-9")
+    zhang = verified_as(client, ZHANG_WEI, "rest:web-session-9")
     own = _file(client, initialised, commitment_no=receipt["commitment_no"], id_number=ZHANG_WEI[1],
                 assurance_id=zhang["assurance_id"], complaint_text=text_)
     assert own.status_code == 201 and own.json()["own_commitment"] is True

@@ -14,7 +14,7 @@ from api.auth.service import create_user
 from api.database import make_engine, make_sessionmaker
 from bot.core import assisted
 from tests.api.access_helpers import applicant_headers, login, rows, service_headers
-from tests.api.helpers import commitment_body, hotline_identity, sign_evidence, verify_path
+from tests.api.helpers import commitment_body, hotline_identity, sign_evidence, verify_path, with_identity
 from tests.api.rasa_fake import FakeRasa
 
 PHONE = "13912345678"
@@ -279,7 +279,12 @@ def test_hotline_channel_and_assisted_evidence_go_together(client, initialised, 
     assert response.status_code == 422 and response.json()["error"] == "assisted_evidence_required"
     body["channel"] = "rest"
     response = client.post("/api/v1/commitments", json=body)
-    assert response.status_code == 422 and response.json()["error"] == "assisted_channel_mismatch"
+    # The staff attestation vouches in the call's hotline conversation only: named as a REST conversation the
+    # request is refused before its evidence is looked at.
+    assert response.status_code == 401 and response.json()["error"] == "identity_required"
+    # With a REST conversation's own codes, the read-aloud record still belongs to the hotline alone.
+    response = client.post("/api/v1/commitments", json=with_identity(client, body))
+    assert response.status_code == 422 and response.json()["error"] == "assisted_channel_mismatch", response.text
 
 
 def test_reopening_a_session_shows_its_masked_transcript_and_is_audited(client, initialised, rasa, staff):

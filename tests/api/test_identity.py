@@ -336,6 +336,16 @@ def test_one_code_per_id_per_minute(api, initialised, clock):
     assert request_code(api).status_code == 200
 
 
+def test_the_act_code_does_not_wait_for_the_login_code_just_sent(api, initialised, clock):
+    # A quick journey: the login code, then a minute later at most the affirmation and its act code.
+    send_code(api, initialised, act=None)
+    clock.advance(20)
+    assert request_code(api).status_code == 200  # the act code (the default act)
+    clock.advance(5)
+    again = request_code(api)
+    assert again.status_code == 429 and again.json()["error"] == "otp_too_soon"  # but not two act codes
+
+
 def test_codes_per_id_are_limited_in_the_window(api, initialised, clock):
     for _ in range(5):
         send_code(api, initialised)

@@ -135,7 +135,7 @@ def test_a_hotline_attestation_vouches_in_the_call_it_was_made_in(api, initialis
                         headers=staff)
     assert attested.status_code == 201, attested.text
     assert attested.json()["method"] == "hotline_attestation" and attested.json()["verifier"].startswith("staff:")
-    conversation = f"hotline-{sid}"  # the call's Rasa conversation (api/hotline/models.py)
+    conversation = f"hotline:hotline-{sid}"  # the call's channel and Rasa sender (bot/core/conversation.py)
     api.headers["X-Service-Token"] = service_token
     found = api.post(CURRENT, json={"id_number": ZHANG_WEI[1], "client": conversation})
     assert found.status_code == 200, found.text
@@ -170,10 +170,12 @@ def test_a_platform_login_in_the_widget_verifies_the_chat_conversation(site):  #
     with site.browser() as browser, service(site) as api:
         done = platform_login(site, browser, {"purpose": "login", "conversation": "widget-1"}, page=True)
         assert done.status_code == 200 and "回到对话窗口" in done.text and "gz_identity" in done.text
-        found = api.post(CURRENT, json={"id_number": ZHANG_WEI_ID, "client": "widget-1"})
+        # The widget names its socket.io session; the login vouches there, and on no other channel.
+        found = api.post(CURRENT, json={"id_number": ZHANG_WEI_ID, "client": "socketio:widget-1"})
         assert found.status_code == 200, found.text
         assert found.json()["method"] == "oidc"
-        assert api.post(CURRENT, json={"id_number": ZHANG_WEI_ID, "client": "widget-2"}).status_code == 404
+        for other in ("socketio:widget-2", "rest:widget-1", "widget-1"):
+            assert api.post(CURRENT, json={"id_number": ZHANG_WEI_ID, "client": other}).status_code == 404
 
 
 def test_a_signing_login_confirms_exactly_the_act_of_its_ticket(site):  # noqa: F811

@@ -20,6 +20,8 @@ from typing import Callable, Dict, List, Optional
 import httpx
 import pytest
 
+from tests.e2e import limits, outbox
+
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "web"
 # Screenshots: the committed ones in docs/ are refreshed only on request (GZ_UPDATE_SCREENSHOTS=1), so an
@@ -35,6 +37,7 @@ TURN_TIMEOUT = 60_000  # ms; a turn on a cold model can take a few seconds on 2 
 # The stack inherits this (as in tests/e2e/conftest.py): the journey and the API refuse "已阅读" sooner than this
 # after the last notice section was delivered, so ``WidgetDriver`` reads the notice that long before answering.
 os.environ.setdefault("GZ_MIN_READING_SECONDS", "1")
+limits.for_machine_speed()  # codes and flood control, for journeys at machine speed (tests/e2e/limits.py)
 # A section counts as delivered when the widget's acknowledgement (sent once it is rendered) reaches Rasa, a
 # moment after the driver sees it on the page; the driver reads this much longer.
 READING_MARGIN = 0.5
@@ -151,6 +154,10 @@ class WidgetDriver:
     def click_option(self, value: str, within: str = ".gzw-ask") -> None:
         self.read_notice()
         self.page.locator(f"{within} .gzw-option[data-value='{value}']:enabled").last.click()
+
+    def sms_code(self, phone: str) -> str:
+        """The code in the newest SMS to ``phone`` (the stack's SMS outbox), as the phone's owner reads it."""
+        return outbox.newest_code(outbox.outbox_path(self.stack), phone)
 
     # --- the record -------------------------------------------------------------------------------
     def tracker(self) -> Dict:

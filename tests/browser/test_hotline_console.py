@@ -3,7 +3,8 @@
 A staff member signs in, starts a session for a caller and runs the journey from instructions written for them
 ("请询问…", "请向来电人宣读…"), never the bot's words to a citizen. The notification is a read-aloud script with a
 "已宣读" tick per section; a tick sooner than the section can be spoken asks the staff member to confirm, and the
-confirmation is kept with the evidence. The caller's mobile number answers the phone question with one click; an
+confirmation is kept with the evidence. No code is sent on the phone: the staff member checks who the caller is
+(a call back to the registered number, or the ID card on video) and attests it in the console. The caller's mobile number answers the phone question with one click; an
 ID is shown in full, grouped, while it is read back, and masked once its step is done. "已阅读" does not pass the
 notification while sections are unticked, in the console or behind it, and after a refusal the script's buttons
 never answer a question the journey is not asking. The signed record keeps the per-section read-aloud times; the
@@ -27,6 +28,7 @@ from tests.browser.axe import describe, run_axe
 from tests.browser.conftest import DOCS, transcript_from_tracker
 from tests.browser.staff_console import StaffConsole
 from tests.e2e.contract import check_contract
+from tests.e2e.grants import grant, typed
 from tests.e2e.staff import account, staff_headers
 
 pytestmark = pytest.mark.e2e
@@ -43,7 +45,8 @@ SHOTS.mkdir(parents=True, exist_ok=True)
 # The same happy path (a proxy commitment for ZM008) in the console as it was before the caller-phone button and
 # the name-with-number entry, counted the same way: start, the need, the item, 采用告知承诺, 代办, applicant name,
 # applicant ID, agent name, agent ID, authorisation number, special authorisation, the phone typed again, 7 ticks,
-# "heard it all", the attestation, submit.
+# "heard it all", the attestation, submit. (Since then the special-authorisation question gave way to the
+# electronic authorisation's number and code, one entry, and the caller's identity is attested with one click.)
 ACTIONS_BEFORE = 22
 
 
@@ -96,7 +99,17 @@ def no_bot_words(page) -> None:
     assert "回复“" not in text and "我已阅读并承诺" not in text and "请输入" not in text, text
 
 
+def attest(staff: Counted, id_number: str, next_slot: str, how: str = "callback_registered_phone") -> None:
+    """The identity step: how the caller was checked, whose ID, one click to submit; the journey goes on."""
+    page = staff.page
+    page.select_option("#attest-how", how)
+    page.fill("#attest-id", id_number)
+    staff.click(".step form.attest button[type=submit]")
+    staff.console.wait_step("ask", next_slot)
+
+
 def test_hotline_assisted_proxy_commitment_counts_its_actions(browser, stack):
+    granted = grant(stack, ZHAO_QIANG, "13800135671", LIU_YANG, ["ZM008"])
     console = StaffConsole(browser, stack).sign_in()
     console.page.set_viewport_size({"width": 1366, "height": 768})
     page = console.page
@@ -117,7 +130,13 @@ def test_hotline_assisted_proxy_commitment_counts_its_actions(browser, stack):
         expect(page.locator(".step .instruction")).to_contain_text("请询问来电人")
         no_bot_words(page)
         staff.choose("yes", "ask", "acting_as")
-        staff.choose("proxy", "ask", "applicant_name")
+        staff.choose("proxy", "ask", "agent_name")
+        # The agent (the caller) first, name and number in one entry as the caller says them, read back there too.
+        page.fill("#answer", f"{LIU_YANG[0]} {LIU_YANG[1]}")
+        expect(page.locator(".readback-number")).to_have_text("410105 20000229 1113")
+        page.press("#answer", "Enter")
+        staff.actions += 1
+        console.wait_step("ask", "applicant_name")
         staff.answer(ZHAO_QIANG[0], "ask", "applicant_id")
 
         # Checking numbers: in full and grouped while it is read back to the caller, checked as it is typed.
@@ -126,18 +145,12 @@ def test_hotline_assisted_proxy_commitment_counts_its_actions(browser, stack):
         expect(page.locator(".readback-status")).to_have_text("校验通过")
         page.press("#answer", "Enter")
         staff.actions += 1
-        console.wait_step("ask", "agent_name")
+        console.wait_step("ask", "identity_code")
         assert ZHAO_QIANG[1] not in page.content() and "19620808" not in page.content()  # masked once the step is done
         assert "4101**********5671" in page.locator(".log").inner_text()
-        # The agent's name and number in one entry, as the caller says them: the number is read back there too.
-        page.fill("#answer", f"{LIU_YANG[0]} {LIU_YANG[1]}")
-        expect(page.locator(".readback-number")).to_have_text("410105 20000229 1113")
-        page.press("#answer", "Enter")
-        staff.actions += 1
-        console.wait_step("ask", "authorization_no")
-        staff.answer("SQ2026-0012", "ask", "authorization_scope")
-        expect(page.locator(".step .choice[data-value='yes']")).to_have_text("写明了特别授权")
-        staff.choose("yes", "ask", "phone")
+        # No code on the phone: the staff member called the agent back on the registered number and attests it.
+        attest(staff, LIU_YANG[1], "authorization_no")
+        staff.answer(typed(granted), "ask", "phone")  # the principal's electronic authorisation
 
         # No needless question: the number the caller is calling from, confirmed with one click, never shown whole.
         expect(page.locator("#use-caller-phone")).to_contain_text("139****5678")
@@ -226,7 +239,8 @@ def test_the_reading_step_cannot_pass_with_unticked_sections(browser, stack):
         console.answer(wrong, "ask", "applicant_id")
         expect(page.locator(".step .agent-error")).to_contain_text("逐位读给来电人核对", timeout=SLOW)
         expect(page.locator("#answer")).to_have_value(wrong)
-        console.answer(ZHANG_WEI[1], "ask", "phone")
+        console.answer(ZHANG_WEI[1], "ask", "identity_code")
+        attest(staff, ZHANG_WEI[1], "phone", how="video_id_document")
         expect(page.locator("#use-caller-phone")).to_have_count(0)  # no caller number to offer
         console.answer("13800138000", "ask", "notice_ack")
 

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from bot.core import ids
 from bot.core.catalogue import load_catalogue
 from tests.browser.conftest import DOCS, grouped_id
+from tests.e2e.grants import grant, typed
 
 pytestmark = pytest.mark.e2e
 
@@ -23,6 +24,7 @@ ZHANG_WEI = ("张伟", "410105199001011233")
 ZHAO_QIANG = ("赵强", "410103196208085671")
 LIU_YANG = ("刘洋", "410105200002291113")
 CN = "一二三四五六七"
+PHONES = {ZHANG_WEI[1]: "13800138000", ZHAO_QIANG[1]: "13800135671", LIU_YANG[1]: "13912345678"}
 
 
 def start_item(w, need: str, code: str) -> None:
@@ -51,31 +53,27 @@ def to_notice_as_zhang_wei(w) -> None:
     start_item(w, "我想申请公租房", "ZM001")
     w.choose("self", "applicant_name")
     w.answer(ZHANG_WEI[0], "applicant_id")
-    type_id(w, ZHANG_WEI[1], "phone")
+    type_id(w, ZHANG_WEI[1], "identity_code")
+    w.answer(w.sms_code(PHONES[ZHANG_WEI[1]]), "phone")  # the login code from his registered phone
     w.answer("13800138000", "notice_ack")
 
 
+def sign_with_the_code(w, phone: str) -> None:
+    """After the affirmation the signing code (意愿认证) is asked; typed from the phone, the receipt follows."""
+    w.wait_ask("act_code")
+    expect(w.page.locator(".gzw-receipt")).to_have_count(0)
+    w.type_and_send(w.sms_code(phone))
+
+
 def test_full_proxy_journey_by_clicking_and_typing(widget_page, stack):  # R5 R6 R7 R10 P1 P3 P5
+    granted = grant(stack, ZHAO_QIANG, PHONES[ZHAO_QIANG[1]], LIU_YANG, ["ZM008"])
     w = widget_page().open_portal()
     page = w.page
     start_item(w, "给我爸办城乡居民养老保险待遇领取", "ZM008")
-    w.choose("proxy", "applicant_name")
-    w.answer(ZHAO_QIANG[0], "applicant_id")
-
-    # The ID field: grouped as it is typed, checked before anything is sent (GB 11643).
+    w.choose("proxy", "agent_name")  # the one who acts first says who they are
+    w.answer(LIU_YANG[0], "agent_id")
     box = page.locator(".gzw-input")
     hint = page.locator(".gzw-idhint")
-    box.type(ZHAO_QIANG[1][:17])
-    assert box.input_value() == grouped_id(ZHAO_QIANG[1][:17])
-    expect(hint).to_contain_text("17/18")
-    expect(page.locator(".gzw-send")).to_be_disabled()
-    before = w.asks()
-    box.type(ZHAO_QIANG[1][17])
-    expect(hint).to_have_text("✓ 号码校验通过，可以发送")
-    box.press("Enter")
-    w.wait_ask("agent_name", before)
-    assert "4101**********5671" in w.user_texts()  # P5: shown masked, never in full
-    w.answer(LIU_YANG[0], "agent_id")
 
     # A wrong check digit is caught in the browser: nothing is sent.
     sent = len(w.user_texts())
@@ -87,10 +85,22 @@ def test_full_proxy_journey_by_clicking_and_typing(widget_page, stack):  # R5 R6
     time.sleep(0.5)
     assert len(w.user_texts()) == sent
     box.fill("")
-    type_id(w, LIU_YANG[1], "authorization_no")
+    type_id(w, LIU_YANG[1], "applicant_name")
+    w.answer(ZHAO_QIANG[0], "applicant_id")
 
-    w.answer("SQ2026-0012", "authorization_scope")
-    w.choose("yes", "phone")
+    # The ID field: grouped as it is typed, checked before anything is sent (GB 11643).
+    box.type(ZHAO_QIANG[1][:17])
+    assert box.input_value() == grouped_id(ZHAO_QIANG[1][:17])
+    expect(hint).to_contain_text("17/18")
+    expect(page.locator(".gzw-send")).to_be_disabled()
+    before = w.asks()
+    box.type(ZHAO_QIANG[1][17])
+    expect(hint).to_have_text("✓ 号码校验通过，可以发送")
+    box.press("Enter")
+    w.wait_ask("identity_code", before)  # the code went to the agent's registered phone
+    assert "4101**********5671" in w.user_texts()  # P5: shown masked, never in full
+    w.answer(w.sms_code(PHONES[LIU_YANG[1]]), "authorization_no")
+    w.answer(typed(granted), "phone")  # the principal's electronic authorisation
     w.answer("13912345678", "notice_ack")
 
     # The notification is one document with the seven headings of R6; "已阅读" waits for the end.
@@ -112,6 +122,7 @@ def test_full_proxy_journey_by_clicking_and_typing(widget_page, stack):  # R5 R6
     assert "赵强" in statement and "刘洋" in statement and "特别授权" in statement
     expect(page.locator(".gzw-affirm input")).to_have_attribute("placeholder", "我受赵强特别授权，代为承诺")
     commit.click()
+    sign_with_the_code(w, PHONES[LIU_YANG[1]])  # the agent signs
 
     receipt = page.locator(".gzw-receipt")
     expect(receipt).to_be_visible()
@@ -120,7 +131,7 @@ def test_full_proxy_journey_by_clicking_and_typing(widget_page, stack):  # R5 R6
     expect(receipt).to_contain_text("代为承诺（特别授权）")
     expect(receipt).to_contain_text("户籍证明")
     verify = receipt.locator("a.gzw-verify").get_attribute("href")
-    assert verify.endswith(f"/api/v1/commitments/{number}/verify")
+    assert f"/api/v1/commitments/{number}/verify?code=" in verify  # the number with its check code
     assert httpx.get(verify, timeout=10).json()["valid"] is True  # P3
     receipt.scroll_into_view_if_needed()
     page.screenshot(path=str(DOCS / "widget-receipt.png"))
@@ -130,16 +141,20 @@ def test_full_proxy_journey_by_clicking_and_typing(widget_page, stack):  # R5 R6
     assert tracker["slots"]["applicant_id"] in (ZHAO_QIANG[1], None)  # the journey may have ended and cleared it
     users = [e for e in tracker["events"] if e.get("event") == "user"]
     assert {e["input_channel"] for e in users} == {"socketio"}
-    assert users[-1]["text"] == statement
+    assert users[-2]["text"] == statement and re.fullmatch(r"\d{6}", users[-1]["text"])  # the words, then the code
     assert any(e["text"] == ZHAO_QIANG[1] for e in users) and any(e["text"] == LIU_YANG[1] for e in users)
     assert any(e["text"] == "proxy" for e in users) and any(e["text"] == "yes" for e in users)
 
-    # The signed letter (R10): the applicant's name and ID are filled in from this conversation.
+    # The signed letter (R10): the applicant's ID is filled in from this conversation; a code sent to the
+    # applicant's registered phone, typed back, opens it (a name and an ID number alone open nothing, P5).
     receipt.locator(".gzw-pdf").click()
     form = receipt.locator(".gzw-pdfform")
-    expect(form.locator("input").nth(0)).to_have_value(ZHAO_QIANG[0])
-    expect(form.locator("input").nth(1)).to_have_value(ZHAO_QIANG[1])
-    if letter_downloadable(stack, number):
+    expect(form.get_by_label("申请人身份证号或统一社会信用代码")).to_have_value(ZHAO_QIANG[1])
+    downloadable = letter_downloadable(stack, number)
+    form.get_by_role("button", name="获取验证码").click()
+    expect(form.locator("[role=status]")).to_contain_text("如该证件号码登记了实名手机号码")
+    form.get_by_label("短信验证码").fill(w.sms_code(PHONES[ZHAO_QIANG[1]]))
+    if downloadable:
         with page.expect_download() as download:
             form.locator("button[type=submit]").click()
         assert download.value.suggested_filename == f"{number}.pdf"
@@ -150,9 +165,17 @@ def test_full_proxy_journey_by_clicking_and_typing(widget_page, stack):  # R5 R6
 
 
 def letter_downloadable(stack, number: str) -> bool:
-    """Whether the API lets the applicant (token from name + ID) download the letter right now."""
+    """Whether the API lets the applicant (token from the login code on 赵强's phone) download the letter now."""
+    from tests.e2e import outbox
+
     api = stack.config.api_url
-    token = httpx.post(f"{api}/api/v1/auth/applicant", json={"name": ZHAO_QIANG[0], "id_number": ZHAO_QIANG[1]}, timeout=10)
+    path = outbox.outbox_path(stack)
+    since = outbox.count(path)
+    sent = httpx.post(f"{api}/api/v1/auth/applicant/code", json={"id_number": ZHAO_QIANG[1]}, timeout=10)
+    if sent.status_code != 200:
+        return False
+    code = outbox.newest_code(path, PHONES[ZHAO_QIANG[1]], since)
+    token = httpx.post(f"{api}/api/v1/auth/applicant", json={"id_number": ZHAO_QIANG[1], "code": code}, timeout=10)
     if token.status_code != 200:
         return False
     letter = httpx.get(f"{api}/api/v1/commitments/{number}/letter.pdf",
@@ -178,7 +201,7 @@ def test_a_reload_in_the_middle_resumes_the_journey(widget_page):  # P4
     for button in page.locator(".gzw-option, .gzw-card").all():  # answered questions stay answered
         expect(button).to_be_disabled()
 
-    type_id(w, ZHANG_WEI[1], "phone")  # the tracker carried the journey on: the next question is the phone
+    type_id(w, ZHANG_WEI[1], "identity_code")  # the tracker carried the journey on: the login code is next
     stored = page.evaluate("() => Object.values(localStorage).join(' ')")
     assert ZHANG_WEI[1] not in stored and "4101**********1233" in stored  # P5: only the masked number is kept
 
@@ -224,5 +247,6 @@ def test_read_button_only_after_scrolling_to_the_end(widget_page):  # R6 R7
     expect(typed).to_be_enabled()
     typed.fill("本人承诺")
     page.locator(".gzw-affirm button", has_text="提交承诺").click()
+    sign_with_the_code(w, PHONES[ZHANG_WEI[1]])
     expect(page.locator(".gzw-receipt")).to_be_visible()
     expect(page.locator(".gzw-affirm-btn")).to_be_disabled()  # answered: no second commitment from this card

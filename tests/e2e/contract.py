@@ -19,8 +19,7 @@ from typing import Any, Dict, List, Optional
 import httpx
 import jsonschema
 
-from bot.core import affirmation, consent
-from bot.core.reading import Context
+from bot.core import affirmation
 
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "contract.schema.json"
@@ -122,10 +121,15 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
     sent: Dict[tuple, set] = {}
     last_user: Optional[str] = None
     last_explicit_affirmation: Optional[str] = None  # notice_version of the last explicit affirmation
-    last_user_was_affirmation = False
+    # Since the last explicit affirmation the user only answered the signing code's question (act_code): the
+    # affirmation still stands (the code confirms it, 意愿认证), and nothing else was said in between.
+    affirmation_stands = False
     service_error_since_affirmation = False
     current_request: Optional[Dict[str, Any]] = None
-    scope_answers: List[str] = []
+    # Rule 4: an authorisation (number and code) answered at the authorization_no question and accepted, that is
+    # the next question was another one; None while an answer waits for the bot's verdict.
+    authorisation_answered = False
+    authorisation_accepted = False
     last_ask_slot: Optional[str] = None
     receipts: List[str] = []
     questions_this_turn: List[str] = []
@@ -133,9 +137,8 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
         if entry.user is not None:
             questions_this_turn = []
             last_user = entry.user
-            if last_ask_slot == "authorization_scope":
-                scope = consent.special_authorisation(entry.user, Context(acting_as="proxy"))
-                scope_answers.append(scope.value if scope.kind == "value" else scope.kind)
+            if last_ask_slot == "authorization_no":
+                authorisation_answered = True
             verdict = None
             if current_request is not None and last_ask_slot in ("affirmation", None):
                 acting = "proxy" if "特别授权" in current_request.get("statement", "") else "self"
@@ -143,10 +146,12 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
                 named = re.match(r"我受(.+?)特别授权", current_request.get("required_words") or "")
                 verdict = affirmation.classify(entry.user, acting_as=acting, statement=current_request.get("statement"),
                                                applicant_name=named.group(1) if named else None)
-            last_user_was_affirmation = bool(verdict and verdict.kind == "explicit")
-            if last_user_was_affirmation:
+            if verdict and verdict.kind == "explicit":
                 last_explicit_affirmation = current_request["notice_version"]
                 service_error_since_affirmation = False
+                affirmation_stands = True
+            elif last_ask_slot != "act_code":
+                affirmation_stands = False
             continue
         message = entry.bot
         assert message.text and message.text.strip(), "every contract message carries a complete text"
@@ -161,6 +166,9 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
             question = custom.get("slot") or stage
             assert question not in questions_this_turn, f"asked twice in one reply: {question}"
             questions_this_turn.append(question)
+            if authorisation_answered:
+                authorisation_accepted = question != "authorization_no"
+                authorisation_answered = False
         if stage == "ask":
             last_ask_slot = custom.get("slot")
         elif stage == "notice_section":
@@ -174,23 +182,32 @@ def check_contract(transcript: Transcript, api_url: str, proxy_items: Dict[str, 
             assert sent.get(key, set()) >= set(range(1, max(totals) + 1)), f"rule 1 broken: {sent.get(key)}"
             current_request = custom
             last_ask_slot = "affirmation"
+        elif stage == "not_eligible":
+            authorisation_accepted = authorisation_answered = False  # the journey ended
         elif stage == "service_error":
             service_error_since_affirmation = True
         elif stage == "commitment_receipt":
-            # Rule 2: the user's last message was an explicit affirmation of this notice version, or a
-            # retry after a service_error that followed such an affirmation (nothing re-entered, P4).
+            # Rule 2: the user's last message was an explicit affirmation of this notice version, or an answer to
+            # the signing code's question asked after it, or a retry after a service_error that followed such an
+            # affirmation (nothing re-entered, P4).
             assert last_explicit_affirmation == custom["notice_version"], "rule 2: no explicit affirmation"
-            assert last_user_was_affirmation or service_error_since_affirmation, (
-                f"rule 2 broken: last user message {last_user!r} is not an explicit affirmation"
+            assert affirmation_stands or service_error_since_affirmation, (
+                f"rule 2 broken: last user message {last_user!r} is neither an explicit affirmation nor the "
+                "signing code asked after one"
             )
-            # Rule 3: durably stored and verifiable; never a second receipt for the same commitment.
+            # Rule 3: durably stored and verifiable with the receipt's check code; never a second receipt for the
+            # same commitment.
             assert custom["commitment_no"] not in receipts, "rule 3: duplicate receipt"
             receipts.append(custom["commitment_no"])
-            verify = httpx.get(f"{api_url}/api/v1/commitments/{custom['commitment_no']}/verify", timeout=10).json()
+            assert custom.get("check_code"), f"rule 3: a receipt carries its check code: {custom}"
+            verify = httpx.get(f"{api_url}/api/v1/commitments/{custom['commitment_no']}/verify",
+                               params={"code": custom["check_code"]}, timeout=10).json()
             assert verify["valid"] is True, f"rule 3: stored commitment does not verify: {verify}"
-            # Rule 4: proxy receipts only where proxy is allowed and special authorisation was confirmed.
+            # Rule 4: proxy receipts only where proxy is allowed and an authorisation was accepted.
             if custom["proxy"]:
                 assert proxy_items[custom["item_code"]], "rule 4: proxy on an item that forbids it"
-                assert scope_answers and scope_answers[-1] == "yes", "rule 4: no special authorisation"
+                assert authorisation_accepted, "rule 4: no authorisation accepted at the authorization_no question"
             current_request = None
             last_explicit_affirmation = None
+            affirmation_stands = False
+            authorisation_accepted = False

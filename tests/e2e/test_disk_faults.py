@@ -1,7 +1,8 @@
 """The API's database cannot be written - the disk is full, or the file system is read-only - when a citizen
-commits (P3, P4). The citizen gets a clear ``service_error``, nothing they entered is lost, nothing is
-half written: once the file system is writable again the same affirmation is submitted, the receipt verifies and
-the chain and the SQLite file are intact.
+commits, that is when the signing code (意愿认证) is typed back (P3, P4). The citizen is told clearly that the
+service cannot be reached, nothing they entered is lost, nothing is half written: once the file system is
+writable again the same code confirms the same affirmation, the receipt verifies and the chain and the SQLite
+file are intact.
 
 How the fault is made, honestly: the API's SQLite file lives on a small tmpfs mounted for this test.
 - Disk full: a filler file takes every free byte, so SQLite's next append gets ENOSPC from the kernel
@@ -93,6 +94,23 @@ def _integrity(db: Path) -> str:
         return connection.execute("PRAGMA integrity_check").fetchone()[0]
 
 
+def _to_signing_code(c: Chat) -> str:
+    """Up to the signing code (意愿认证): the affirmation given and its code on the phone; the code."""
+    read_notice(c, to_notice(c, "公租房", "ZM001"), "ZM001")
+    msgs = c.say("本人承诺")
+    assert c.last_ask(msgs)["slot"] == "act_code"
+    return c.sms_code(c.code_phone(msgs))
+
+
+def _refused_while_broken(c: Chat, code: str) -> None:
+    """The code typed while the database cannot be written: nothing stored, the same question again."""
+    msgs = c.say(code)
+    assert not c.customs(msgs, "commitment_receipt")
+    ask = c.last_ask(msgs)
+    assert ask["slot"] == "act_code" and ask.get("error") == "service_down", ask
+    assert "连接不上" in " ".join(m.text for m in msgs)
+
+
 def _check(stack, c: Chat, api_log_from: int) -> None:
     proxy_items = {code: item.proxy_allowed for code, item in load_catalogue().items()}
     check_contract(c.transcript, stack.config.api_url, proxy_items)
@@ -100,7 +118,9 @@ def _check(stack, c: Chat, api_log_from: int) -> None:
     with (stack.logs / "api.log").open("rb") as log:
         log.seek(api_log_from)
         written = log.read().decode("utf-8", errors="replace")
-    assert "database unavailable on POST /api/v1/commitments" in written
+    # The first write of the signing step is the code's own (it is marked used, with the signer's assurance): that
+    # is where the database is found unavailable; the commitment after it is never attempted.
+    assert "database unavailable on POST /api/v1/service/identity/codes/verify" in written
     assert "Exception in ASGI application" not in written and "Traceback" not in written
 
 
@@ -111,26 +131,24 @@ def _api_log_size(stack) -> int:
 def test_disk_full_at_submission(db_stack, small_fs):  # P3 P4
     stack, db = db_stack, small_fs / "api.db"
     c = _chat(stack)
-    read_notice(c, to_notice(c, "公租房", "ZM001"), "ZM001")
+    code = _to_signing_code(c)
     before, log_from = _chain(stack), _api_log_size(stack)
     with sqlite3.connect(db) as connection:  # nothing left in the WAL that SQLite could reuse
         assert connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
     filler = small_fs / "filler"
-    with filler.open("wb") as f:
-        try:
-            while True:
-                f.write(b"\0" * 65536)
-                f.flush()
-        except OSError as exc:
-            assert exc.errno == errno.ENOSPC
     try:
-        msgs = c.say("本人承诺")
-        assert c.one(msgs, "service_error")["code"] == "backend_unavailable"
-        assert not c.customs(msgs, "commitment_receipt")
+        # Unbuffered: the write that finds no space raises here, and nothing is left for close() to flush.
+        with filler.open("wb", buffering=0) as f:
+            try:
+                while True:
+                    f.write(b"\0" * 65536)
+            except OSError as exc:
+                assert exc.errno == errno.ENOSPC
+        _refused_while_broken(c, code)
         assert _chain(stack)["length"] == before["length"]  # nothing stored, reads still work
     finally:
         filler.unlink()
-    msgs = c.say("重试")  # P4: the same affirmation, nothing re-entered
+    msgs = c.say(code)  # P4: the same code (its use was not stored either), nothing re-entered
     receipt = c.one(msgs, "commitment_receipt")
     assert httpx.get(receipt["verify_url"], timeout=10).json()["valid"] is True
     after = _chain(stack)
@@ -142,7 +160,7 @@ def test_disk_full_at_submission(db_stack, small_fs):  # P3 P4
 def test_read_only_file_system_at_submission(db_stack, small_fs):  # P3 P4
     stack, db = db_stack, small_fs / "api.db"
     c = _chat(stack)
-    read_notice(c, to_notice(c, "公租房", "ZM001"), "ZM001")
+    code = _to_signing_code(c)
     before, log_from = _chain(stack), _api_log_size(stack)
     stack.stop("api")
     assert _mount("-o", "remount,ro", str(small_fs)).returncode == 0
@@ -150,9 +168,7 @@ def test_read_only_file_system_at_submission(db_stack, small_fs):  # P3 P4
         stack.start_api()
         _wait_for_http(f"{stack.config.api_url}/health")
         health = httpx.get(f"{stack.config.api_url}/health", timeout=10)
-        msgs = c.say("本人承诺")
-        assert c.one(msgs, "service_error")["code"] == "backend_unavailable"
-        assert not c.customs(msgs, "commitment_receipt")
+        _refused_while_broken(c, code)
         assert health.status_code in (200, 503), health.text
         if health.status_code == 503:
             assert health.json()["error"] == "db_unavailable"
@@ -162,7 +178,7 @@ def test_read_only_file_system_at_submission(db_stack, small_fs):  # P3 P4
         stack.start_api()
         stack.wait_ready("api")
     assert _chain(stack)["length"] == before["length"]
-    receipt = c.one(c.say("重试"), "commitment_receipt")
+    receipt = c.one(c.say(code), "commitment_receipt")
     assert httpx.get(receipt["verify_url"], timeout=10).json()["valid"] is True
     after = _chain(stack)
     assert after["valid"] is True and after["length"] == before["length"] + 1

@@ -1,6 +1,8 @@
 """A hotline-assisted proxy commitment through the API and the real Rasa hotline channel (R5-R7, P2, P3).
 
-The staff member's console calls the API; the API forwards each turn to Rasa's hotline channel with a channel
+No code is sent on the hotline: the staff member verifies the caller (calls back the registered phone) and
+attests it through the API for this call's conversation; the journey then goes on. The staff member's console
+calls the API; the API forwards each turn to Rasa's hotline channel with a channel
 token and the platform-stamped read-aloud ticks; the journey refuses the affirmation until every section was
 read aloud and the attestation ticked; the signed record carries the assisted evidence. The transcript the
 API returned is checked against the contract's rules like every other channel's.
@@ -14,6 +16,7 @@ import httpx
 import pytest
 
 from tests.e2e.contract import BotMessage, Transcript, check_contract
+from tests.e2e.grants import grant, typed
 from tests.e2e.staff import account, staff_headers
 
 pytestmark = pytest.mark.e2e
@@ -26,12 +29,22 @@ CALLER = "13912345678"
 class Console:
     """The hotline console's calls, without the browser."""
 
-    def __init__(self, stack):
+    def __init__(self, stack, call_id: str = "CALL-E2E-0001", caller: str = CALLER):
         self.stack = stack
         self.headers = staff_headers(stack)
         self.transcript = Transcript()
-        session = self.post("/hotline/sessions", {"call_id": "CALL-E2E-0001", "caller_phone": CALLER})
+        session = self.post("/hotline/sessions", {"call_id": call_id, "caller_phone": caller})
         self.sid = session["session_id"]
+
+    @property
+    def conversation(self) -> str:
+        """The call's Rasa conversation (the hotline channel's sender id), where an attestation vouches."""
+        return f"hotline-{self.sid}"
+
+    def attest(self, id_number: str, how: str = "callback_registered_phone") -> Dict[str, Any]:
+        """The staff member checked the caller's identity and says so, for this call's conversation only."""
+        return self.post("/identity/hotline/attestations",
+                         {"id_number": id_number, "how": how, "conversation": self.conversation})
 
     def post(self, path: str, body: Any = None) -> Any:
         response = httpx.post(f"{self.stack.config.api_url}/api/v1{path}", json=body, headers=self.headers, timeout=120)
@@ -61,18 +74,31 @@ class Console:
 
 
 def test_hotline_assisted_proxy_commitment(stack, catalogue):  # R5 R6 R7 P2 P3
+    granted = grant(stack, ZHAO_QIANG, "13800135671", LIU_YANG, ["ZM008"])
     console = Console(stack)
     msgs = console.say("来电人要帮父亲申请城乡居民养老保险待遇领取")
     candidates = [m.custom for m in msgs if m.stage == "item_candidates"][0]["items"]
     msgs = console.say(str([c["code"] for c in candidates].index("ZM008") + 1))
     assert console.last_ask(msgs)["slot"] == "use_commitment"
     for answer, next_slot in (
-        ("yes", "acting_as"), ("proxy", "applicant_name"), (ZHAO_QIANG[0], "applicant_id"),
-        (ZHAO_QIANG[1], "agent_name"), (LIU_YANG[0], "agent_id"), (LIU_YANG[1], "authorization_no"),
-        ("SQ2026-0012", "authorization_scope"), ("yes", "phone"),
+        ("yes", "acting_as"), ("proxy", "agent_name"), (LIU_YANG[0], "agent_id"), (LIU_YANG[1], "applicant_name"),
+        (ZHAO_QIANG[0], "applicant_id"), (ZHAO_QIANG[1], "identity_code"),
     ):
         msgs = console.say(answer)
         assert console.last_ask(msgs)["slot"] == next_slot, (answer, [(m.text, m.custom) for m in msgs])
+    assert "sent_to" not in console.last_ask(msgs)  # no code on the hotline: the staff member verifies
+    msgs = console.say("继续")  # said before the attestation was made: asked again, saying why; nothing goes on
+    assert console.last_ask(msgs)["slot"] == "identity_code", [(m.text, m.custom) for m in msgs]
+    assert console.last_ask(msgs).get("error") == "attestation_missing"
+    console.attest(ZHAO_QIANG[1])  # the principal is not who acts here: it vouches for nothing in this journey
+    msgs = console.say("继续")
+    assert console.last_ask(msgs)["slot"] == "identity_code"
+    assurance = console.attest(LIU_YANG[1])  # the agent (the caller) was called back on their registered phone
+    assert assurance["method"] == "hotline_attestation"
+    msgs = console.say("继续")
+    assert console.last_ask(msgs)["slot"] == "authorization_no"
+    msgs = console.say(typed(granted))
+    assert console.last_ask(msgs)["slot"] == "phone"
     msgs = console.say(CALLER)
     sections = [m.custom for m in msgs if m.stage == "notice_section"]
     assert [s["index"] for s in sections] == [1, 2, 3, 4, 5, 6, 7]
@@ -104,7 +130,8 @@ def test_hotline_assisted_proxy_commitment(stack, catalogue):  # R5 R6 R7 P2 P3
     proxy_items = {code: item.proxy_allowed for code, item in catalogue.items()}
     check_contract(console.transcript, stack.config.api_url, proxy_items)
 
-    verify = httpx.get(f"{stack.config.api_url}/api/v1/commitments/{receipt['commitment_no']}/verify", timeout=30).json()
+    verify = httpx.get(f"{stack.config.api_url}/api/v1/commitments/{receipt['commitment_no']}/verify",
+                       params={"code": receipt["check_code"]}, timeout=30).json()
     assert verify["valid"] is True
     record = httpx.get(f"{stack.config.api_url}/api/v1/commitments/{receipt['commitment_no']}",
                        headers=staff_headers(stack, "officer"), timeout=30).json()["signed_record"]

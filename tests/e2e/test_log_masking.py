@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.logscan import MASKED_ID, scan_logs, unmasked_numbers
-from tests.e2e.test_journey import ZHANG_WEI, read_notice, to_notice
+from tests.e2e.test_journey import ZHANG_WEI, affirm, read_notice, to_notice
 
 pytestmark = pytest.mark.e2e
 
@@ -26,7 +26,7 @@ def test_logs_of_a_full_journey_hold_no_full_number(chat, stack):  # P5
     # 张伟's registered (实名) number: another one is refused (phone_mismatch).
     msgs = to_notice(c, "我在郑州没有房子，想申请公租房", "ZM001", who=ZHANG_WEI, phone="13800138000")
     read_notice(c, msgs, "ZM001")
-    assert c.one(c.say("本人承诺"), "commitment_receipt")["status"] == "accepted"
+    assert c.one(affirm(c), "commitment_receipt")["status"] == "accepted"
     logs = sorted(stack.logs.glob("*.log"))
     assert {p.name for p in logs} >= {"api.log", "actions.log", "rasa.log"}
     assert scan_logs(stack.logs) == {}

@@ -6,7 +6,7 @@ import signal
 
 import pytest
 
-from tests.e2e.test_journey import read_notice, to_identity
+from tests.e2e.test_journey import PHONES, ZHANG_WEI, affirm, read_notice, to_identity, verify_identity
 
 pytestmark = pytest.mark.e2e
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 def _given_name_and_id(c):
     to_identity(c, "公租房", "ZM001")
     c.say("张伟")
-    msgs = c.say("410105199001011233")
+    msgs = verify_identity(c, c.say("410105199001011233"), PHONES[ZHANG_WEI[1]])
     assert c.last_ask(msgs)["slot"] == "phone"
 
 
@@ -28,7 +28,8 @@ def test_a_server_killed_mid_journey_loses_nothing(chat, stack, server):  # P4
     msgs = c.say("13800138000")  # continues with the next question: the notification
     request = read_notice(c, msgs, "ZM001")
     assert request["statement"].startswith("本人张伟")
-    receipt = c.one(c.say("本人承诺"), "commitment_receipt")
+    receipt = c.one(affirm(c), "commitment_receipt")
     assert receipt["item_code"] == "ZM001"
     asked = [m.custom.get("slot") for m in c.transcript.bot_messages() if m.stage == "ask"]
     assert asked.count("applicant_name") == 1 and asked.count("applicant_id") == 1  # nothing asked twice
+    assert asked.count("identity_code") == 1  # nor a second login code

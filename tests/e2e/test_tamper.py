@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.stack import API_PY, ROOT
-from tests.e2e.test_journey import read_notice, to_notice
+from tests.e2e.test_journey import affirm, read_notice, to_notice
 
 pytestmark = pytest.mark.e2e
 
@@ -24,10 +24,11 @@ def test_tampered_record_fails_verification(chat, stack):  # P3
     c = chat()
     msgs = to_notice(c, "我想申请公租房", "ZM001")
     read_notice(c, msgs, "ZM001")
-    receipt = c.one(c.say("本人承诺"), "commitment_receipt")
+    receipt = c.one(affirm(c), "commitment_receipt")
     number = receipt["commitment_no"]
     api = stack.config.api_url
-    intact = httpx.get(f"{api}/api/v1/commitments/{number}/verify", timeout=10).json()
+    held = {"code": receipt["check_code"]}  # the receipt: its number and its check code
+    intact = httpx.get(f"{api}/api/v1/commitments/{number}/verify", params=held, timeout=10).json()
     assert intact["valid"] is True
     # Both signatures and both chains (Ed25519/SHA-256 and SM2/SM3) on a record signed now.
     assert set(intact["integrity"]["checks"].values()) == {"valid"}
@@ -44,11 +45,12 @@ def test_tampered_record_fails_verification(chat, stack):  # P3
         assert forged != original
         db.execute(sa.text("UPDATE commitments SET canonical = :c WHERE commitment_no = :n"), {"c": forged, "n": number})
     try:
-        verdict = httpx.get(f"{api}/api/v1/commitments/{number}/verify", timeout=10).json()
+        verdict = httpx.get(f"{api}/api/v1/commitments/{number}/verify", params=held, timeout=10).json()
         assert verdict["valid"] is False
         assert verdict["integrity"]["checks"]["sm2_signature"] == "invalid"
         # The page a person sees says so in words.
-        page = httpx.get(f"{api}/api/v1/commitments/{number}/verify", headers={"Accept": "text/html"}, timeout=10)
+        page = httpx.get(f"{api}/api/v1/commitments/{number}/verify", params=held, headers={"Accept": "text/html"},
+                         timeout=10)
         assert "核验未通过" in page.text
         chain = httpx.get(f"{api}/api/v1/chain/verify", timeout=10).json()
         assert chain["valid"] is False and any(p["commitment_no"] == number for p in chain["problems"])
@@ -56,4 +58,4 @@ def test_tampered_record_fails_verification(chat, stack):  # P3
     finally:
         with engine.begin() as db:  # restore, so the rest of the session's chain is intact again
             db.execute(sa.text("UPDATE commitments SET canonical = :c WHERE commitment_no = :n"), {"c": original, "n": number})
-    assert httpx.get(f"{api}/api/v1/commitments/{number}/verify", timeout=10).json()["valid"] is True
+    assert httpx.get(f"{api}/api/v1/commitments/{number}/verify", params=held, timeout=10).json()["valid"] is True

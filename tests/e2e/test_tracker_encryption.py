@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 from bot.core.sealing import is_sealed
 from tests.e2e.staff import staff_headers
-from tests.e2e.test_journey import ZHANG_WEI, read_notice, to_identity, to_notice
+from tests.e2e.test_journey import ZHANG_WEI, affirm, read_notice, to_identity, to_notice
 
 pytestmark = pytest.mark.e2e
 
@@ -44,7 +44,7 @@ def test_a_full_journey_leaves_no_id_or_phone_in_clear_in_the_tracker_store(chat
     c = chat()
     request = read_notice(c, to_notice(c, "公租房", "ZM001", who=ZHANG_WEI, phone=PHONE), "ZM001")
     assert request["statement"].startswith("本人张伟")
-    assert c.one(c.say("本人承诺"), "commitment_receipt")["item_code"] == "ZM001"
+    assert c.one(affirm(c), "commitment_receipt")["item_code"] == "ZM001"
     misunderstood = f"qwertyuiop{uuid.uuid4().hex[:6]}"  # the model cannot place it
     c.say(misunderstood)
     # Followed by "转人工", the message is listed whatever confidence the model happened to give the nonsense
@@ -127,4 +127,4 @@ def test_an_event_altered_on_disk_fails_the_turn_and_the_journey_continues_once_
     finally:
         engine.dispose()
     # The citizen sends the message again and the journey goes on where it was.
-    assert Chat.last_ask(say(ZHANG_WEI[1]))["slot"] == "phone"
+    assert Chat.last_ask(say(ZHANG_WEI[1]))["slot"] == "identity_code"

@@ -21,6 +21,7 @@ import pytest
 from bot.core.catalogue import load_catalogue
 from tests.conftest import free_port
 from tests.e2e.contract import check_contract
+from tests.e2e.outbox import outbox_path
 from tests.e2e.logscan import scan_logs
 from tests.scale.journey import Citizen, Outage, customs, journey_through_failures
 from tests.scale.pgcluster import PrivatePostgres, postgres_bindir
@@ -78,7 +79,8 @@ def test_postgresql_restarted_under_load(pg_stack):  # P3 P4
     async def drive():
         deadline = time.monotonic() + 420
         async with httpx.AsyncClient(timeout=120) as http:
-            citizens = [Citizen(http, f"pgr-{run}-{i}", route=lambda k: url) for i in range(CONVERSATIONS)]
+            citizens = [Citizen(http, f"pgr-{run}-{i}", route=lambda k: url, outbox=outbox_path(stack))
+                        for i in range(CONVERSATIONS)]
             outages = [Outage() for _ in citizens]
             journeys = asyncio.gather(
                 *(journey_through_failures(c, o, deadline) for c, o in zip(citizens, outages)), return_exceptions=True

@@ -19,6 +19,7 @@ import pytest
 from bot.core.catalogue import load_catalogue
 from tests.conftest import free_port
 from tests.e2e.contract import check_contract
+from tests.e2e.outbox import outbox_path
 from tests.scale.journey import (
     LOCK_TROUBLE,
     Citizen,
@@ -69,7 +70,7 @@ def test_fifty_conversations_alternating_between_two_replicas(stack, replicas): 
         async with httpx.AsyncClient(timeout=180, limits=limits) as http:
             citizens = [
                 # Conversation i starts on replica i % 2 and then changes replica at every turn.
-                Citizen(http, f"replica-{run}-{i}", route=lambda k, i=i: replicas[(i + k) % 2])
+                Citizen(http, f"replica-{run}-{i}", route=lambda k, i=i: replicas[(i + k) % 2], outbox=outbox_path(stack))
                 for i in range(CONVERSATIONS)
             ]
             outcomes = await asyncio.gather(*(commitment_journey(c) for c in citizens), return_exceptions=True)

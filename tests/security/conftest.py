@@ -17,7 +17,7 @@ import pytest
 
 from bot.stack import API_PY, ROOT
 from tests.e2e.conftest import Chat, catalogue, chat  # noqa: F401  (the e2e fixtures, reused)
-from tests.e2e.test_journey import read_notice, to_notice
+from tests.e2e.test_journey import affirm, read_notice, to_notice
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def genuine_receipt(stack) -> GenuineReceipt:
     c = Chat(stack, f"sec-genuine-{uuid.uuid4().hex[:8]}")
     msgs = to_notice(c, "我想申请公租房", "ZM001")
     read_notice(c, msgs, "ZM001")
-    receipt = c.one(c.say("本人承诺"), "commitment_receipt")
+    receipt = c.one(affirm(c), "commitment_receipt")
     return GenuineReceipt(receipt["commitment_no"], c.sender)
 
 

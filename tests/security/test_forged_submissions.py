@@ -7,10 +7,18 @@ each forgery here is refused with HTTP 422 and its code, and the chain of signed
 Each attack runs with envelopes the attacker can make (unsigned, or signed with a key of their own) and, where
 that is what the check is about, with envelopes signed by the stack's real channel key: with a stolen key the
 MACs are right, and the API's checks of times, channel, phone and replay must still refuse.
+
+Who signs is checked before any of that (api/identity/gate.py): a request without the signer's login assurance
+and signing code (意愿认证) made in its conversation is refused as ``identity_required`` whatever its evidence.
+So that each test reaches the check it is about, the signer here really proves who they are: the codes go to
+the applicant's registered phone and are read from the SMS outbox (the attacker of these tests holds the
+phone too). What the identity layer refuses on its own is tested in tests/security/test_proxy_attacks.py and
+tests/api/test_identity.py.
 """
 from __future__ import annotations
 
 import copy
+import hashlib
 import uuid
 from datetime import datetime, timedelta, timezone
 from typing import Optional
@@ -20,8 +28,11 @@ import pytest
 
 from bot.core import evidence
 from bot.core.affirmation import statement
+from bot.core.catalogue import load_catalogue
+from tests.e2e import outbox
 from tests.e2e.conftest import Chat
-from tests.e2e.test_journey import WANG_FANG, read_notice, to_notice
+from tests.e2e.grants import service_post, verified_assurance
+from tests.e2e.test_journey import PHONES, ZHAO_QIANG, affirm, read_notice, to_notice
 from tests.security import forge
 from tests.security.conftest import bearer, new_account
 from tests.security.forge import Timeline, chain_length, commitment_request, error_code, submit
@@ -40,8 +51,31 @@ def forged_key(which: str) -> Optional[bytes]:
     return None if which == "unsigned" else forge.attacker_key()
 
 
+def with_identity(stack, body, who=forge.ZHANG_WEI) -> dict:
+    """The signer's login assurance and the signing code for exactly this statement, both made in the request's
+    conversation (its ``sender_id``) after the affirmation it claims, as the journey makes them."""
+    client, phone = body["sender_id"], PHONES[who[1]]
+    item_name = load_catalogue()[body["item_code"]].name
+    act = {"item_name": item_name, "item_code": body["item_code"],
+           "statement_sha256": hashlib.sha256(body["evidence"]["statement"].encode("utf-8")).hexdigest()}
+    assurance = verified_assurance(stack, who[1], phone, client)
+    sent = service_post(stack, "/api/v1/service/identity/codes",
+                        {"purpose": "act", "id_number": who[1], "act": act, "client": client})
+    assert sent.status_code == 200, sent.text
+    code = outbox.newest_code(outbox.outbox_path(stack), phone)
+    confirmed = service_post(stack, "/api/v1/service/identity/codes/verify",
+                             {"purpose": "act", "id_number": who[1], "act": act, "code": code, "client": client})
+    assert confirmed.status_code == 200, confirmed.text
+    body["identity"] = {"assurance_id": assurance,
+                        "act_confirmation_id": confirmed.json()["act_confirmation"]["assurance"]["assurance_id"]}
+    return body
+
+
 def refused(stack, body, *codes: str) -> str:
-    """Submit ``body``: it must be refused with one of ``codes``, and no commitment may be signed."""
+    """Submit ``body`` (its signer verified, unless a test set ``identity`` itself): it must be refused with one
+    of ``codes``, and no commitment may be signed."""
+    if "identity" not in body:
+        with_identity(stack, body)
     before = chain_length(stack)
     response = submit(stack, body)
     assert response.status_code == 422, (response.status_code, response.text)
@@ -154,7 +188,7 @@ def test_channel_signed_request_is_accepted_once_then_replay_is_refused(stack, c
     again under a new idempotency key is a replay."""
     item = catalogue[ITEM]
     key = forge.channel_key(stack)
-    body = commitment_request(key, item)
+    body = with_identity(stack, commitment_request(key, item))
     before = chain_length(stack)
     response = submit(stack, body)
     assert response.status_code == 201, response.text
@@ -162,6 +196,7 @@ def test_channel_signed_request_is_accepted_once_then_replay_is_refused(stack, c
 
     again = copy.deepcopy(body)
     again["idempotency_key"] = uuid.uuid4().hex
+    del again["identity"]  # a fresh signing code: the affirmation's own replay is what must refuse
     refused(stack, again, "evidence_replayed")
 
     # The same affirmation in a fresh, well-signed request of another journey of the same sender.
@@ -175,7 +210,7 @@ def test_envelopes_read_from_a_genuine_record_cannot_sign_another_commitment(sta
     and sends them at once for another applicant: correctly signed, but that affirmation already signed one."""
     c = Chat(stack, f"sec-replay-{uuid.uuid4().hex[:8]}")
     read_notice(c, to_notice(c, "我想申请公租房", ITEM), ITEM)
-    number = c.one(c.say(forge.AFFIRMATION), "commitment_receipt")["commitment_no"]
+    number = c.one(affirm(c, forge.AFFIRMATION), "commitment_receipt")["commitment_no"]
     officer = bearer(stack, new_account(stack, "officer"))
     response = httpx.get(f"{stack.config.api_url}/api/v1/commitments/{number}", headers=officer, timeout=30)
     record = response.json()["signed_record"]
@@ -186,15 +221,16 @@ def test_envelopes_read_from_a_genuine_record_cannot_sign_another_commitment(sta
         "notice_version": record["item"]["notice_version"],
         "channel": record["evidence"]["channel"],
         "sender_id": record["evidence"]["sender_id"],
-        "applicant": {"name": WANG_FANG[0], "id_number": WANG_FANG[1]},
-        "phone": "13900000000",  # 王芳 has no registered number: the phone check cannot be what refuses
+        "applicant": {"name": ZHAO_QIANG[0], "id_number": ZHAO_QIANG[1]},
+        "phone": PHONES[ZHAO_QIANG[1]],  # his own registered number: the phone check cannot be what refuses
         "evidence": {
             "affirmation_text": signed["affirmation"]["text"],
             "affirmation_at": signed["affirmation"]["at"],
-            "statement": statement(catalogue[ITEM].name, "self", WANG_FANG[0], None),
+            "statement": statement(catalogue[ITEM].name, "self", ZHAO_QIANG[0], None),
             "notice_sections_sent_at": record["evidence"]["notice_sections_sent_at"],
             "notice_ack_at": signed["notice_ack"]["at"],
             "channel_evidence": signed,
         },
     }
-    refused(stack, body, "evidence_replayed")
+    # 赵强 proves who he is in that conversation, so only the copied affirmation can be what refuses.
+    refused(stack, with_identity(stack, body, who=ZHAO_QIANG), "evidence_replayed")

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from tests.e2e.test_journey import ZHANG_WEI, to_identity
+from tests.e2e.test_journey import PHONES, ZHANG_WEI, to_identity, verify_identity
 from tests.e2e.test_natural_journeys import SocketChat
 from tests.security.forge import chain_length, min_reading_seconds
 
@@ -58,7 +58,7 @@ def test_unacknowledged_notice_cannot_be_read_nor_committed(stack, socket_chat):
     msgs = to_identity(c, "我想申请公租房", "ZM001")
     assert c.last_ask(msgs)["slot"] == "applicant_name"
     c.say(ZHANG_WEI[0])
-    c.say(ZHANG_WEI[1])
+    verify_identity(c, c.say(ZHANG_WEI[1]), PHONES[ZHANG_WEI[1]])
     c.reading = False
     msgs = c.say("13800138000")
     assert [s["index"] for s in c.customs(msgs, "notice_section")] == [1, 2, 3, 4, 5, 6, 7]
@@ -71,6 +71,7 @@ def test_unacknowledged_notice_cannot_be_read_nor_committed(stack, socket_chat):
     assert ask["slot"] == "notice_ack" and ask.get("error") == "notice_undelivered", ask
     msgs = c.say("本人承诺")
     assert not c.customs(msgs, "commitment_receipt")
+    assert not [a for a in c.customs(msgs, "ask") if a["slot"] == "act_code"]  # not even a signing code is sent
     assert chain_length(stack) == length_before
 
     # The control: sent again and acknowledged, then read, the same journey ends in a receipt.
@@ -80,5 +81,6 @@ def test_unacknowledged_notice_cannot_be_read_nor_committed(stack, socket_chat):
     msgs = c.say("已阅读")
     assert c.customs(msgs, "affirmation_request"), [m.text for m in msgs]
     msgs = c.say("本人承诺")
-    assert c.one(msgs, "commitment_receipt")
+    assert c.last_ask(msgs)["slot"] == "act_code"
+    assert c.one(c.answer_code(msgs), "commitment_receipt")
     assert chain_length(stack) == length_before + 1

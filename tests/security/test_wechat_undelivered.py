@@ -3,8 +3,8 @@
 WeChat's customer-service API refuses the messages carrying the notice (45015: the reply window is closed), so no
 section reaches the citizen and the channel signs no delivery. The citizen (or someone typing for them) still
 says "已阅读" and "本人承诺": the journey does not move on, no receipt is issued and the chain does not grow. Once
-the sections are sent again and arrive, the same journey ends in a receipt, which shows that what refused it was
-the missing delivery.
+the sections are sent again and arrive, the same journey ends in a receipt (after the signing code the SMS
+outbox holds), which shows that what refused it was the missing delivery.
 
 Runs on tests/wechat's stack (the real Rasa, action server and API, with the channel pointed at the fake WeChat
 API server on loopback).
@@ -23,6 +23,7 @@ from tests.wechat.conftest import fake_wechat, wechat_stack, wechat_user  # noqa
 pytestmark = pytest.mark.e2e
 
 ZHANG_WEI = ("张伟", "410105199001011233")
+PHONE = "13800138000"  # his registered (实名) number: the codes go there
 
 
 def number_of(listing: str, name: str) -> str:
@@ -77,13 +78,16 @@ def test_undelivered_wechat_notice_cannot_be_read_nor_committed(wechat_stack, we
     texts = user.say(choice_number(texts[-1], "采用告知承诺"))
     texts = user.say(choice_number(texts[-1], "本人办理"))
     user.say(ZHANG_WEI[0])
-    user.say(ZHANG_WEI[1])
+    texts = user.say(ZHANG_WEI[1])
+    assert "验证码" in texts[-1] and "138****8000" in texts[-1]  # the login code went to his registered phone
+    texts = user.say(user.sms_code(PHONE))
+    assert "手机号" in texts[-1], texts
 
     # The first customer-service message of the notice's turn is refused (45015); the channel sends nothing
     # after a refusal, so nothing of the notice reaches the citizen.
     delivered_before = len(fake_wechat.delivered(user.openid))
     fake_wechat.fail_next(45015)
-    said = turn(user, "13800138000")
+    said = turn(user, PHONE)
     assert stages(said).count("notice_section") == len(item.notice)  # the bot sent it ...
     settle(fake_wechat, user.openid)
     assert any(a.errcode == 45015 for a in fake_wechat.attempts(user.openid))
@@ -111,5 +115,9 @@ def test_undelivered_wechat_notice_cannot_be_read_nor_committed(wechat_stack, we
     assert "affirmation_request" in stages(said), said
     settle(fake_wechat, user.openid)
     said = turn(user, "本人承诺")
+    assert "commitment_receipt" not in stages(said), said  # the signing code (意愿认证) comes first
+    assert any(((e.get("data") or {}).get("custom") or {}).get("slot") == "act_code" for e in said), said
+    settle(fake_wechat, user.openid)
+    said = turn(user, user.sms_code(PHONE))
     assert "commitment_receipt" in stages(said), said
     assert chain_length(wechat_stack) == length_before + 1

@@ -27,6 +27,7 @@ from wechatpy.utils import WeChatSigner
 from bot.model import ensure_model
 from bot.stack import Stack, StackConfig, build_artifacts
 from bot.wechat.channel import ENV_OVERRIDES, TEST_SLOW_SENDERS_ENV
+from tests.e2e import limits, outbox
 from tests.e2e.contract import reading_seconds
 from tests.wechat.fake_wechat import FakeWeChat
 
@@ -40,6 +41,7 @@ ACCOUNT = "gh_e2e_account"
 SLOW_OPENIDS = (f"oSlowTurn{RUN}xxxxxxxxxxxxx", f"oSlowWindow{RUN}xxxxxxxxxxx")
 # As in tests/e2e/conftest.py: the stack inherits this, and ``WeChatUser.say`` reads the notice that long.
 os.environ.setdefault("GZ_MIN_READING_SECONDS", "1")
+limits.for_machine_speed()  # codes and flood control, for journeys at machine speed (tests/e2e/limits.py)
 # How a notice section reads in the chat (bot/core/evidence.py notice_section_text).
 NOTICE_SECTION = re.compile(r"告知书（\d+/\d+）")
 
@@ -207,6 +209,10 @@ class WeChatUser:
         if any(NOTICE_SECTION.search(t) for t in texts):
             self.notice_arrived = time.monotonic()
         return texts
+
+    def sms_code(self, phone: str) -> str:
+        """The code in the newest SMS to ``phone`` (the stack's SMS outbox), as the phone's owner reads it."""
+        return outbox.newest_code(outbox.outbox_path(self.stack), phone)
 
     # --- what Rasa recorded ---------------------------------------------------------------------------------
     def tracker_events(self) -> List[Dict]:

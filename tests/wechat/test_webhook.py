@@ -22,6 +22,19 @@ from tests.wechat.conftest import SLOW_OPENIDS, TOKEN, signed_query
 pytestmark = pytest.mark.e2e
 
 ZHANG_WEI = ("张伟", "410105199001011233")
+PHONE = "13800138000"  # his registered (实名) number: the login and signing codes go there
+
+
+def verified(user) -> None:
+    """The login code after the ID, typed back from the SMS outbox as the phone's owner would."""
+    texts = user.say(ZHANG_WEI[1])
+    assert "验证码" in texts[-1] and "138****8000" in texts[-1], texts
+    user.say(user.sms_code(PHONE))
+
+
+def receipt_number_and_code(receipt: str):
+    return (re.search(r"承诺编号：([A-Za-z0-9-]+)", receipt).group(1),
+            re.search(r"核验码：([A-Za-z0-9]+)", receipt).group(1))
 
 
 def number_of(listing: str, name: str) -> str:
@@ -154,9 +167,9 @@ def test_full_commitment_journey_over_encrypted_wechat(wechat_stack, wechat_user
     texts = user.say(choice_number(texts[-1], "采用告知承诺"))
     texts = user.say(choice_number(texts[-1], "本人办理"))
     user.say(ZHANG_WEI[0])
-    user.say(ZHANG_WEI[1])
+    verified(user)
     before = len(fake_wechat.delivered(user.openid))
-    notice = user.say("13800138000")
+    notice = user.say(PHONE)
     # The whole notification (seven sections, R6) reaches the user within WeChat's limits.
     assert len(notice) <= 5 and all(utf8_len(m) <= TEXT_LIMIT_BYTES for m in notice)
     joined = "\n".join(notice)
@@ -170,20 +183,24 @@ def test_full_commitment_journey_over_encrypted_wechat(wechat_stack, wechat_user
     assert "请确认以下承诺书内容" in "".join(texts)
 
     length_before = chain_length(wechat_stack)
-    affirmation_id = 8_000_000_000_000_000 + int(uuid.uuid4().int % 10**12)
-    receipt_texts = user.say("本人承诺", msg_id=affirmation_id)
+    texts = user.say("本人承诺")
+    assert "验证码" in "".join(texts) and chain_length(wechat_stack) == length_before  # the signing code first
+    code = user.sms_code(PHONE)
+    code_id = 8_000_000_000_000_000 + int(uuid.uuid4().int % 10**12)
+    receipt_texts = user.say(code, msg_id=code_id)
     receipt = "".join(receipt_texts)
-    number = re.search(r"承诺编号：([A-Za-z0-9-]+)", receipt).group(1)
-    verify = httpx.get(f"{wechat_stack.config.api_url}/api/v1/commitments/{number}/verify", timeout=10).json()
+    number, check_code = receipt_number_and_code(receipt)
+    verify = httpx.get(f"{wechat_stack.config.api_url}/api/v1/commitments/{number}/verify",
+                       params={"code": check_code}, timeout=10).json()
     assert verify["valid"] is True
     assert chain_length(wechat_stack) == length_before + 1
 
-    # WeChat retries the affirmation: no second turn, no second commitment (contract rule 3).
-    retry, _ = user.send("本人承诺", affirmation_id)
+    # WeChat retries the message that signed: no second turn, no second commitment (contract rule 3).
+    retry, _ = user.send(code, code_id)
     assert user.passive_reply(retry) in (None, receipt)  # the same passive reply again, or "success"
     time.sleep(1.0)
     assert chain_length(wechat_stack) == length_before + 1
-    assert [e["text"] for e in user.user_events()].count("本人承诺") == 1
+    assert [e["text"] for e in user.user_events()].count(code) == 1
 
     # The same conversation, as Rasa recorded it, satisfies the contract's rules.
     proxy_items = {code: i.proxy_allowed for code, i in load_catalogue().items()}
@@ -209,16 +226,17 @@ def test_commitment_records_when_wechat_accepted_each_section(wechat_stack, wech
     texts = user.say(choice_number(texts[-1], "采用告知承诺"))
     texts = user.say(choice_number(texts[-1], "本人办理"))
     user.say(ZHANG_WEI[0])
-    user.say(ZHANG_WEI[1])
+    verified(user)
     fake_wechat.accept_delay = delay
     try:
-        notice = user.say("13800138000")
+        notice = user.say(PHONE)
         texts = user.say(choice_number(notice[-1], "已阅读"))
         assert "请确认以下承诺书内容" in "".join(texts)
-        receipt = "".join(user.say("本人承诺"))
+        user.say("本人承诺")
+        receipt = "".join(user.say(user.sms_code(PHONE)))
     finally:
         fake_wechat.accept_delay = 0.0
-    number = re.search(r"承诺编号：([A-Za-z0-9-]+)", receipt).group(1)
+    number, _ = receipt_number_and_code(receipt)
 
     url = wechat_stack.config.api_env()["GZ_DATABASE_URL"].replace("postgresql+psycopg://", "postgresql+psycopg2://")
     engine = sa.create_engine(url)

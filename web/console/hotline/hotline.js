@@ -486,7 +486,8 @@
         GZ.toast((error && error.message) || "身份核验没有提交成功，请重试。", "error");
         return;
       }
-      say("已核验", false, "已核验来电人身份（" + how.options[how.selectedIndex].text + "）");
+      // "继续", not "已核验": a word about checking reads to the model as a question about 核查.
+      say("继续", false, "已核验来电人身份（" + how.options[how.selectedIndex].text + "）");
     });
     return form;
   }
