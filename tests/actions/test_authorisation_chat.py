@@ -14,11 +14,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import authorisations, backend, identity, lifecycle, messages
 from actions.catalogue import catalogue
 from actions.interpret import interpret
+from bot.core import conversation
 from bot.core.reading import Context
 
 ZHANG_WEI_ID = "410105199001011233"
 LI_NA_ID = "410102198505052342"  # the agent
 SENDER = "grant-1"
+CLIENT = conversation.key("rest", SENDER)  # what the API is told: this sender on this channel
 CODE = "135790"
 NUMBER = "SQ20261206-7KQ2MX"
 OTHER_NUMBER = "SQ20261130-QWERTY"
@@ -42,7 +44,7 @@ class FakeApi:
     def gate(self, principal_id: Optional[str], assurance_id: Optional[str], client: Optional[str]) -> None:
         if self.down:
             raise backend.BackendUnavailable("down in this test")
-        if not assurance_id or client != SENDER:
+        if not assurance_id or client != CLIENT:
             raise backend.BackendRefused(401, "identity_required", "请先核验身份。")
         if assurance_id != f"as-{principal_id[-6:]}":
             raise backend.BackendRefused(401, "identity_expired", "身份核验已过期，请重新核验。")
@@ -208,7 +210,7 @@ async def test_granting_from_the_opening_sentence_to_the_number_and_code(api):  
     await chat.say("确认授权")
     (call,) = [c for c in api.calls if c[0] == "grant"]
     assert call[1] == {"principal_id": ZHANG_WEI_ID, "principal_name": "张伟", "assurance_id": "as-011233",
-                       "client": SENDER, "agent_name": "刘洋", "agent_id": LI_NA_ID, "item_codes": [PENSION],
+                       "client": CLIENT, "agent_name": "刘洋", "agent_id": LI_NA_ID, "item_codes": [PENSION],
                        "valid_until": "2027-03-06"}
     granted = chat.custom("authorisation_granted")
     assert granted["number"] == NUMBER and granted["code"] == SECRET and granted["item_codes"] == [PENSION]
@@ -342,7 +344,7 @@ async def test_revoking_a_named_authorisation_after_a_confirmation(api):
     assert "revoke" not in api.names()
     await chat.say("确认撤销")
     (call,) = [c for c in api.calls if c[0] == "revoke"]
-    assert call[1] == {"principal_id": ZHANG_WEI_ID, "assurance_id": "as-011233", "client": SENDER, "number": NUMBER}
+    assert call[1] == {"principal_id": ZHANG_WEI_ID, "assurance_id": "as-011233", "client": CLIENT, "number": NUMBER}
     assert chat.custom("authorisation_revoked")["number"] == NUMBER and chat.asked is None
 
 

@@ -9,7 +9,8 @@ import pytest
 from actions import forms, journey, lifecycle, messages
 from bot.core.catalogue import load_catalogue
 from tests.actions.conftest import ACT_CODE, FakeBackend, identity_slots
-from tests.actions.test_journey import confirm, offline_backend, run, stages, then, tracker_from  # noqa: F401
+from tests.actions.test_journey import (FIXTURE_CLIENT, confirm, offline_backend, run, stages, then,  # noqa: F401
+                                        tracker_from)
 
 ITEMS = load_catalogue()
 VERSION = ITEMS["ZM001"].notice_version
@@ -223,7 +224,7 @@ async def test_the_authorisation_is_read_from_a_sentence_and_checked_by_the_api(
     s = slot_events(events)
     (checked,) = offline_backend["check_authorisation"]
     assert checked == {"number": NUMBER, "code": CODE, "principal_id": PRINCIPAL_ID, "agent_id": AGENT_ID,
-                       "agent_assurance_id": "as-agent", "client": "fixture-1", "item_code": "ZM001"}
+                       "agent_assurance_id": "as-agent", "client": FIXTURE_CLIENT, "item_code": "ZM001"}
     assert s["authorization_no"] == NUMBER and s["authorisation"]["code"] == CODE
     # Only now may the principal's credit be looked up, by the agent showing the authorisation.
     (credit,) = offline_backend["credit"]

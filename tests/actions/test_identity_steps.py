@@ -11,11 +11,12 @@ import pytest
 from rasa_sdk import Tracker
 
 from actions import identity, journey, messages
+from bot.core import conversation
 from bot.core.catalogue import load_catalogue
 from tests.actions.conftest import (ACT_CODE, BLOCKED_ID, FIXTURE_ASSURANCE, LOGIN_CODE, SENT_TO, ZHANG_WEI_ID,
                                     FakeBackend, identity_slots)
-from tests.actions.test_journey import (FIXTURES, offline_backend, run, sign, slot_events,  # noqa: F401 (fixture)
-                                        stages, then)
+from tests.actions.test_journey import (FIXTURE_CLIENT, FIXTURES, offline_backend, run, sign,  # noqa: F401 (fixture)
+                                        slot_events, stages, then)
 
 ITEMS = load_catalogue()
 VERSION = ITEMS["ZM001"].notice_version
@@ -96,7 +97,7 @@ def test_asking_for_a_new_code(text, resend):
 async def test_the_id_sends_a_code_to_the_registered_phone_and_nothing_about_the_id_is_said(offline_backend):
     _, msgs, events = await id_given()
     s = slot_events(events)
-    assert offline_backend["request_code"] == [{"id_number": ZHANG_WEI_ID, "client": "fixture-1", "act": None}]
+    assert offline_backend["request_code"] == [{"id_number": ZHANG_WEI_ID, "client": FIXTURE_CLIENT, "act": None}]
     assert s["applicant_id"] == ZHANG_WEI_ID and s["identity_code_sent"] == {"to": SENT_TO, "expires_in": 300}
     assert s["requested_slot"] == "identity_code" and s.get("credit_status") is None
     assert asked(msgs) == {"stage": "ask", "slot": "identity_code", "sent_to": SENT_TO}
@@ -116,8 +117,29 @@ async def test_credit_is_looked_up_only_after_the_code_was_verified_with_the_ass
     assert s["identity_assurance"]["id"] == "4101**********2342" and BLOCKED_ID not in json.dumps(s["identity_assurance"])
     (credit,) = offline_backend["credit"]
     assert credit == {"id_number": BLOCKED_ID, "assurance_id": s["identity_assurance"]["assurance_id"],
-                      "client": "fixture-1", "authorisation": None}
+                      "client": FIXTURE_CLIENT, "authorisation": None}
     assert stages(msgs) == ["not_eligible"] and s["journey_outcome"] == "not_eligible"
+
+
+async def test_the_same_sender_on_another_channel_is_another_conversation(offline_backend):
+    """Rasa keys a conversation by the sender id alone, and a REST client chooses its own: every identity call
+    names the channel as well, so what was verified on one channel vouches on no other."""
+    await turn(at("applicant_id", ZHANG_WEI_ID, **FROM_THE_ID))
+    tracker = at("applicant_id", ZHANG_WEI_ID, channel="socketio", **FROM_THE_ID)  # the widget's channel
+    assert tracker.sender_id == "fixture-1" and tracker.get_latest_input_channel() == "socketio"
+    _, events = await turn(tracker)
+    msgs, events = await turn(then(tracker, events, LOGIN_CODE))
+    assert slot_events(events)["identity_code"] == "verified"
+    on_rest, on_widget = offline_backend["request_code"]
+    assert on_rest["client"] == FIXTURE_CLIENT == conversation.key("rest", "fixture-1")
+    widget = conversation.key("socketio", "fixture-1")
+    assert on_widget["client"] == widget != FIXTURE_CLIENT
+    # Everything asked in the widget's conversation names the widget's: the code, and the credit it unlocks.
+    (verified,) = offline_backend["verify_code"]
+    (credit,) = offline_backend["credit"]
+    assert verified["client"] == widget and credit["client"] == widget
+    # An assurance already held is looked up under each conversation's own key, and no other.
+    assert {c["client"] for c in offline_backend["current_assurance"]} == {FIXTURE_CLIENT, widget}
 
 
 @pytest.mark.parametrize("text,error", [

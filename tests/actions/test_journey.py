@@ -14,11 +14,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import journey
 from actions.catalogue import catalogue
+from bot.core import conversation
 from bot.core.catalogue import load_catalogue
 from tests.actions.conftest import (ACT_CODE, FIXTURE_ASSURANCE, LOGIN_CODE, READ_AT, FakeBackend, install_backend,
                                     signed_deliveries, signed_message)
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The fixture conversations' sender on the REST channel: what the identity checks tell the API.
+FIXTURE_CLIENT = conversation.key("rest", "fixture-1")
 ITEMS = load_catalogue()
 
 
@@ -122,7 +125,7 @@ async def test_explicit_affirmation_submits_once_with_the_evidence(offline_backe
     assert messages[0]["custom"] == {"stage": "ask", "slot": "act_code", "sent_to": "138****8000"}
     assert "公共租赁住房资格申请" in messages[0]["text"]
     (sent,) = offline_backend["request_code"]
-    assert sent == {"id_number": "410105199001011233", "client": "fixture-1", "act": act_for(tracker.slots)}
+    assert sent == {"id_number": "410105199001011233", "client": FIXTURE_CLIENT, "act": act_for(tracker.slots)}
     assert not offline_backend["submit"]
     slots = slot_events(events)
     assert slots["affirmation"] == "本人承诺" and slots["requested_slot"] == "act_code"

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import answers, backend, identity, journey, lifecycle, messages
 from actions.catalogue import catalogue
 from actions.interpret import interpret
+from bot.core import conversation
 from bot.core.catalogue import load_catalogue
 
 ITEMS = load_catalogue()
@@ -28,6 +29,7 @@ LICENSED_NO = "CN20261127-000002"
 WITHDRAWN_NO = "CN20261127-000003"
 VERIFIED_NO = "CN20261127-000004"
 SENDER = "lifecycle-1"
+CLIENT = conversation.key("rest", SENDER)  # what the API is told: this sender on this channel
 CODE = "246810"  # the code the fake SMS carries
 
 
@@ -74,7 +76,7 @@ class FakeBackend:
             raise backend.BackendUnavailable("down in this test")
         if id_number is not None:
             # What the API's identity gate does: no assurance, or one of another person or conversation, is refused.
-            if not assurance_id or client != SENDER:
+            if not assurance_id or client != CLIENT:
                 raise backend.BackendRefused(401, "identity_required", "请先核验身份。")
             if assurance_id != assurance_for(id_number):
                 raise backend.BackendRefused(403, "identity_mismatch", "核验的身份与证件号码不一致。")
@@ -530,7 +532,7 @@ async def test_the_general_warning_is_shown_when_the_backend_cannot_be_asked(fak
     item = next(i for i in ITEMS.values() if i.high_value and i.commitment_allowed)
     dispatcher = CollectingDispatcher()
     await journey.pre_application_warning(dispatcher, item, HAOWEI_USCC,
-                                          {"assurance_id": assurance_for(HAOWEI_USCC), "client": SENDER})
+                                          {"assurance_id": assurance_for(HAOWEI_USCC), "client": CLIENT})
     assert [m["text"] for m in dispatcher.messages] == [messages.GENERIC_CREDIT_WARNING]
 
 
