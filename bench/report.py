@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Any, Dict, List, Optional
 
+from bench.load import JOURNEY_TURNS
+
 # The performance targets on the 2-core machine (P7).
 P95_RATIO_MAX = 1.5        # at 10 concurrent conversations: our p95 per turn <= 1.5x stock's
 THROUGHPUT_RATIO_MIN = 0.8  # at saturation: our turns/s >= 0.8x stock's
@@ -119,11 +121,14 @@ def render(data: Dict[str, Any]) -> str:
         if reading is not None else "No think time. "
     )
     out.append(
-        "Each conversation is 9 turns; N conversations are in flight at once (closed loop). "
-        "Ours: the full commitment journey (张伟, ZM001: need → choice → commitment → self → name → ID → phone → "
-        "seven notice sections → 已阅读 → 本人承诺 → signed receipt), each turn checked against the contract. "
+        f"Each conversation is {JOURNEY_TURNS} turns; N conversations are in flight at once (closed loop). "
+        "Ours: the full commitment journey (张伟, ZM001: need → choice → commitment → self → name → ID → the "
+        "login code from the SMS outbox → phone → seven notice sections → 已阅读 → 本人承诺 → the act code → "
+        "signed receipt), each turn checked against the contract. A simulated person holds their demo identity "
+        "from a code's sending to its typing back (only a person's newest code works), which at high "
+        "concurrency adds waiting to the wall time. "
         + think +
-        "Stock: the `rasa init` bot's greet / mood stories chained to 9 turns. Latency is per turn (one REST "
+        f"Stock: the `rasa init` bot's greet / mood stories chained to {JOURNEY_TURNS} turns. Latency is per turn (one REST "
         "request and its reply); errors are failed requests or wrong replies. Each level runs on ours, then on "
         "stock, both servers up. \"load avg\" is the machine's 1-minute load average just before that run "
         f"(idle with both servers up: {_f(data.get('loadavg_idle'), 2)}); anything above the load generator's "
