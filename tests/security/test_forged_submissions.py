@@ -26,6 +26,7 @@ from typing import Optional
 import httpx
 import pytest
 
+from bot.core.conversation import key as conversation_key
 from bot.core import evidence
 from bot.core.affirmation import statement
 from bot.core.catalogue import load_catalogue
@@ -54,7 +55,8 @@ def forged_key(which: str) -> Optional[bytes]:
 def with_identity(stack, body, who=forge.ZHANG_WEI) -> dict:
     """The signer's login assurance and the signing code for exactly this statement, both made in the request's
     conversation (its ``sender_id``) after the affirmation it claims, as the journey makes them."""
-    client, phone = body["sender_id"], PHONES[who[1]]
+    # The conversation as the action server names it: channel and sender (bot/core/conversation.py).
+    client, phone = conversation_key(body["channel"], body["sender_id"]), PHONES[who[1]]
     item_name = load_catalogue()[body["item_code"]].name
     act = {"item_name": item_name, "item_code": body["item_code"],
            "statement_sha256": hashlib.sha256(body["evidence"]["statement"].encode("utf-8")).hexdigest()}

@@ -31,6 +31,7 @@ from typing import Any, Dict, Iterator, Optional, Tuple
 import httpx
 import pytest
 
+from bot.core.conversation import key as conversation_key
 from bot.core.affirmation import statement
 from bot.core.catalogue import Item, load_catalogue
 from bot.stack import Stack, StackConfig
@@ -110,7 +111,9 @@ def _post(server: Stack, path: str, body: Dict[str, Any]) -> httpx.Response:
 
 
 def _code(server: Stack, person: Tuple[str, str], conversation: str, act: Optional[Dict[str, str]] = None) -> Dict:
-    """``person`` asks for a code in ``conversation``, reads it on their own phone and types it back."""
+    """``person`` asks for a code in ``conversation`` (a REST sender, named as the action server names it:
+    channel and sender), reads it on their own phone and types it back."""
+    conversation = conversation_key("rest", conversation)
     path = outbox.outbox_path(server)
     since = outbox.count(path)
     purpose = {"purpose": "act", "act": act} if act else {"purpose": "login"}
@@ -453,3 +456,32 @@ def test_a_proxy_commitment_under_an_authorisation_for_another_item_or_agent_is_
         granted = grant(api, ZHAO_QIANG, PHONES[ZHAO_QIANG[1]], agent, codes)
         body["proxy"]["authorisation"] = {"number": granted["number"], "code": granted["code"]}
         refused(api, body, 422, error)
+
+
+def _database(server: Stack):
+    import sqlalchemy as sa
+
+    url = server.config.api_env()["GZ_DATABASE_URL"].replace("postgresql+psycopg://", "postgresql+psycopg2://")
+    return sa.create_engine(url)
+
+
+def test_a_proxy_commitment_under_an_expired_authorisation_is_refused(api, items):
+    import sqlalchemy as sa
+
+    item = items["ZM008"]
+    conversation = conversation_of("agent-late")
+    body = proxy_request(api, item, conversation)
+    body["identity"] = {"assurance_id": login(api, LIU_YANG, conversation),
+                        "act_confirmation_id": confirm(api, LIU_YANG, conversation, item, body)}
+    granted = grant(api, ZHAO_QIANG, PHONES[ZHAO_QIANG[1]], LIU_YANG, [item.code])
+    body["proxy"]["authorisation"] = {"number": granted["number"], "code": granted["code"]}
+    # A running server's clock cannot be moved on by months: the grant's period is put in the past where the
+    # server keeps it, as if its last day had gone by (the signed record keeps what was granted).
+    engine = _database(api)
+    try:
+        with engine.begin() as db:
+            db.execute(sa.text("UPDATE authorisations SET valid_until = :day WHERE number = :n"),
+                       {"day": "2026-01-01", "n": granted["number"]})
+    finally:
+        engine.dispose()
+    refused(api, body, 422, "authorisation_expired")

@@ -10,6 +10,7 @@ the scale profile's PostgreSQL), and reads the SMS the way a person reads their 
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from pathlib import Path
 from typing import Any, Dict, Iterator, Optional, Tuple
@@ -17,10 +18,11 @@ from typing import Any, Dict, Iterator, Optional, Tuple
 import httpx
 import pytest
 
+from bot.core.conversation import key as conversation_key
 from bot.core.catalogue import load_catalogue
 from tests.conftest import free_port, scratch_pg_databases
 from tests.e2e import outbox
-from tests.security.forge import ZHANG_WEI, channel_key, commitment_request, service_headers, submit
+from tests.security.forge import ZHANG_WEI, channel_key, commitment_request, min_reading_seconds, service_headers, submit
 
 pytestmark = pytest.mark.e2e
 
@@ -41,10 +43,14 @@ def api(tmp_path_factory) -> Iterator[Any]:
     )
     with scratch_pg_databases(config):
         stack = Stack(config)
-        stack.prepare()
+        stack.prepare()  # publishes the notice versions (api.cli init)
+        prepared = time.monotonic()
         stack.start_api()
         try:
             stack.wait_ready("api")
+            # Forged evidence begins a reading time back (forge.Timeline.plausible): were the notice published
+            # later than that, the request would be refused as before_publication, which is not what is tested.
+            time.sleep(max(0.0, min_reading_seconds() + 3.0 - (time.monotonic() - prepared)))
             yield stack
         finally:
             stack.stop_all()
@@ -82,8 +88,10 @@ def zhang_receipt(api) -> Dict[str, Any]:
     statement = body["evidence"]["statement"]
     act = {"item_name": item.name, "item_code": item.code,
            "statement_sha256": hashlib.sha256(statement.encode("utf-8")).hexdigest()}
-    login = sms_code(api, ZHANG_WEI, conversation)["assurance"]["assurance_id"]
-    confirmed = sms_code(api, ZHANG_WEI, conversation, act)["act_confirmation"]["assurance"]["assurance_id"]
+    # The action server names the conversation by its channel and sender (bot/core/conversation.py).
+    chat = conversation_key("rest", conversation)
+    login = sms_code(api, ZHANG_WEI, chat)["assurance"]["assurance_id"]
+    confirmed = sms_code(api, ZHANG_WEI, chat, act)["act_confirmation"]["assurance"]["assurance_id"]
     body["identity"] = {"assurance_id": login, "act_confirmation_id": confirmed}
     response = submit(api, body)
     assert response.status_code == 201, response.text
