@@ -49,7 +49,9 @@
     var token = GZ.session().token;
     if (token) headers.Authorization = "Bearer " + token;
     var options = { method: method, headers: headers };
-    if (body !== undefined && body !== null) {
+    if (body instanceof FormData) {
+      options.body = body;  // multipart: the browser sets the type and its boundary
+    } else if (body !== undefined && body !== null) {
       headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
     }

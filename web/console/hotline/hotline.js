@@ -44,7 +44,7 @@
     representative_name: "请询问企业法定代表人的姓名（承诺书以法定代表人名义作出）。来电人不是法定代表人时，须凭企业的特别授权按代办办理。",
     agent_name: "请询问代办人（来电人本人）的姓名。来电人连同身份证号一起说出时，可一并录入。",
     agent_id: "请询问代办人（来电人本人）的18位身份证号。录入后请逐位向来电人复述核对，再提交。",
-    authorization_no: "请询问委托人给代办人的授权编号（SQ开头）和8位授权码；纸质授权委托书须先在“登记纸质授权”中查验登记。",
+    authorization_no: "请询问委托人给代办人的授权编号（SQ开头）和8位授权码；来电人持纸质授权委托书的，在下方“查验并登记”后继续。",
     identity_code: "请核验来电人的身份：回拨该证件号码登记的实名手机由本人接听，或视频核对本人与身份证。核验后选择方式、录入证件号码并提交。",
     authorization_scope: "请来电人对照授权委托书原文回答：是否写明“特别授权代为作出告知承诺”？按回答点击；来电人不确定时，请其先查看委托书。",
     phone: "请与来电人确认接收办理和核查短信的手机号。",
@@ -431,7 +431,7 @@
         return el("button.secondary.choice", {
           type: "button", dataset: { value: String(i + 1), code: item.code }, disabled: state.busy,
           text: (i + 1) + ". " + item.name + (item.commitment_allowed ? "" : "（不适用告知承诺）"),
-          onclick: function () { say(String(i + 1), false, (i + 1) + ". " + item.name, { choice: true }); },
+          onclick: function () { state.itemCode = item.code; say(String(i + 1), false, (i + 1) + ". " + item.name, { choice: true }); },
         });
       })));
       panel.appendChild(textField("item", "或按来电人的新说法重新描述"));
@@ -450,6 +450,7 @@
       panel.appendChild(identityForm());
       return panel;
     }
+    if (step.slot === "authorization_no") panel.appendChild(paperForm());
     if (step.slot === "phone" && state.session.caller_mobile) {
       panel.appendChild(el("div.caller-phone", {}, [
         el("p", { text: "请向来电人确认：办理和核查短信发到来电号码 " + state.session.caller_phone_masked + " 可以吗？" }),
@@ -490,6 +491,45 @@
       say("继续", false, "已核验来电人身份（" + how.options[how.selectedIndex].text + "）");
     });
     return form;
+  }
+
+  /* A paper letter of special authorisation (特别授权委托书) the caller holds: the staff member inspects the
+     original, records its number, date, scope and a scan (only the scan's SHA-256 is kept), and gets the
+     platform's number and code for it, which then answer the journey's question like an electronic grant. */
+  function paperForm() {
+    function field(name, label, attrs) {
+      var input = el("input#paper-" + name, Object.assign({ name: name, autocomplete: "off" }, attrs || {}));
+      return [el("label", { for: "paper-" + name, text: label }), input];
+    }
+    var rows = [].concat(
+      field("principal_name", "委托人姓名（名称）"), field("principal_id", "委托人证件号码", { maxlength: "40" }),
+      field("agent_name", "受托人（代办人）姓名"), field("agent_id", "受托人身份证号", { maxlength: "18" }),
+      field("item_codes", "授权事项编码（多个用逗号分隔）", { value: state.itemCode || "" }),
+      field("document_no", "委托书编号"), field("document_date", "签署日期", { type: "date" }),
+      field("valid_until", "授权截止日期", { type: "date" }),
+      field("scan", "委托书扫描件（PDF、JPG或PNG，5MB以内）", { type: "file", accept: "application/pdf,image/jpeg,image/png" }));
+    var inspected = el("input#paper-inspected", { type: "checkbox", name: "inspected" });
+    var result = el("div.paper-result", { role: "status", "aria-live": "polite" });
+    var form = el("form.paper", {}, rows.concat([
+      el("label", { for: "paper-inspected" }, [inspected, " 我已查验委托书原件，写明“代为作出告知承诺”的特别授权"]),
+      el("button.secondary", { type: "submit", text: "登记纸质授权" }), result,
+    ]));
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      if (!inspected.checked) { GZ.toast("请先查验委托书原件并勾选确认。", "error"); return; }
+      var data = new FormData(form);
+      data.set("inspected", "true");
+      try {
+        var granted = await GZ.api("POST", "/authorisations/paper", data);
+        result.replaceChildren(
+          el("p", { text: "已登记：授权编号 " + granted.number + "，授权码 " + granted.code }),
+          el("button.primary", { type: "button", text: "用这份授权继续办理",
+            onclick: function () { say(granted.number + " 授权码" + granted.code, false, "纸质授权 " + granted.number); } }));
+      } catch (error) {
+        GZ.toast((error && error.message) || "登记没有成功，请检查后重试。", "error");
+      }
+    });
+    return el("details.paper-authorisation", {}, [el("summary", { text: "来电人持纸质授权委托书：查验并登记" }), form]);
   }
 
   /* A number being read back: large, grouped, checked as it is typed; in full only while this step is open. */
