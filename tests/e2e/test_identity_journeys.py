@@ -127,8 +127,8 @@ def test_proxy_with_an_electronic_authorisation(natural_chat, stack):  # R5 R7, 
     assert receipt["proxy"] is True and receipt["item_code"] == "ZM008"
 
 
-def test_an_enterprise_verified_through_its_registered_phone(chat, catalogue):  # R8 R9
-    c = chat()
+def test_an_enterprise_verified_through_its_registered_phone(natural_chat, catalogue):  # R8 R9, REST and socket.io
+    c = natural_chat()
     msgs = to_notice(c, "我开了家饭店，要办公共场所卫生许可证", "XK001", who=HAOWEI)  # code to 137****7000
     request = read_notice(c, msgs, "XK001")
     assert REPRESENTATIVE in request["statement"]
