@@ -5,8 +5,9 @@ its letter PDF carries a PAdES signature. This measures, with medians:
 
 - the record primitives on a real canonical record: Ed25519 vs SM2 signature and verification, SHA-256 vs SM3;
 - creating a commitment through the API's real create path (``POST /api/v1/commitments`` in process, temp
-  SQLite database, shipped catalogue, demo data, real channel evidence), with the SM2 key and without it,
-  interleaved so that a drift of the machine's load hits both alike;
+  SQLite database, shipped catalogue, demo data, real channel evidence, the signer's login and act codes
+  obtained through the identity endpoints beforehand), with the SM2 key and without it, interleaved so that a
+  drift of the machine's load hits both alike;
 - rendering the letter PDF of that commitment vs rendering and PAdES-signing it.
 
 It lives in the API package because it needs the API's code and virtualenv; the benchmark (``python -m bench``)
@@ -41,6 +42,7 @@ APPLICANT = ("张伟", "410105199001011233")
 PHONE = "13800138000"
 CHANNEL = "rest"
 PUBLIC_BASE_URL = "https://gz.example.test"
+SMS_OUTBOX = "sms-outbox.jsonl"
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,15 @@ def _settings(directory: Path):
         evidence_key_path=keys / "channel-evidence.key",
         jwt_secret_path=keys / "jwt.secret",
         service_token_path=keys / "service.token",
+        otp_key_path=keys / "otp.key",
+        sms_gateway_url=None,  # the outbox file, where the benchmark reads the codes back
+        sms_outbox_path=directory / SMS_OUTBOX,
+        # One applicant signs every commitment here, two codes each, within a minute: the limits against SMS
+        # bombing would stop the benchmark after a few. The codes themselves take the product's whole path.
+        otp_resend_seconds=0,
+        otp_max_per_id=1_000_000,
+        otp_max_per_phone=1_000_000,
+        otp_max_per_client=1_000_000,
         var_dir=directory,
         public_base_url=PUBLIC_BASE_URL,
         catalogue_dir=REPO_ROOT / "data" / "catalogue" / "items",
@@ -208,6 +219,44 @@ def _request(item: Dict[str, Any], evidence_key: bytes) -> Dict[str, Any]:
     }
 
 
+def _code(client: Any, purpose: Dict[str, Any], conversation: str) -> Dict[str, Any]:
+    """Ask for a code for the applicant in ``conversation``, read it from the outbox (the phone, here) and type
+    it back, as the action server does with what the person types; the verify answer."""
+    id_number = APPLICANT[1]
+    sent = client.post("/api/v1/service/identity/codes",
+                       json={**purpose, "id_number": id_number, "client": conversation})
+    if sent.status_code != 200:
+        raise RuntimeError(f"the API sent the benchmark no code: {sent.status_code} {sent.text}")
+    outbox = client.app.state.settings.sms_outbox_path
+    lines = outbox.read_text(encoding="utf-8").splitlines() if outbox.exists() else []
+    codes = [message["code"] for message in map(json.loads, lines) if message["to"] == PHONE]
+    if not codes:
+        raise RuntimeError("the API wrote no code to the SMS outbox")
+    verified = client.post("/api/v1/service/identity/codes/verify",
+                           json={**purpose, "id_number": id_number, "code": codes[-1]})
+    if verified.status_code != 200:
+        raise RuntimeError(f"the API did not take the benchmark's code: {verified.status_code} {verified.text}")
+    return verified.json()
+
+
+def _with_identity(client: Any, item: Dict[str, Any], body: Dict[str, Any]) -> Dict[str, Any]:
+    """``body`` with the identity the journey obtains in its conversation: the signer's login code, then the
+    act code that confirms the statement (意愿认证)."""
+    from api.identity.gate import statement_act
+    from bot.core.conversation import key as conversation_key
+
+    # The conversation as the API checks it: the channel and its sender id.
+    conversation = conversation_key(body["channel"], body["sender_id"])
+    act, _ = statement_act(item["name"], ITEM_CODE, body["evidence"]["statement"])
+    login = _code(client, {"purpose": "login"}, conversation)
+    confirmed = _code(client, {"purpose": "act", "act": act.model_dump(mode="json")}, conversation)
+    body["identity"] = {
+        "assurance_id": login["assurance"]["assurance_id"],
+        "act_confirmation_id": confirmed["act_confirmation"]["assurance"]["assurance_id"],
+    }
+    return body
+
+
 @contextlib.contextmanager
 def _api(directory: Path) -> Iterator[Any]:
     """The API app on a fresh database, behind an in-process client acting as the action server."""
@@ -228,8 +277,9 @@ def _api(directory: Path) -> Iterator[Any]:
 
 def _create(client: Any, item: Dict[str, Any], evidence_key: bytes) -> Tuple[str, float]:
     """One commitment through ``POST /api/v1/commitments``; its number and the request's time in ms. The
-    request is built (and its envelopes signed, the channel's work) before the clock starts."""
-    body = _request(item, evidence_key)
+    request is built (its envelopes signed, the channel's work; the signer's codes obtained, the person's)
+    before the clock starts."""
+    body = _with_identity(client, item, _request(item, evidence_key))
     start = time.perf_counter()
     response = client.post("/api/v1/commitments", json=body)
     elapsed = (time.perf_counter() - start) * 1000

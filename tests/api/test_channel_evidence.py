@@ -134,8 +134,9 @@ def test_envelopes_telling_another_story_than_the_request_are_refused(client, in
         evidence["affirmation_at"] = (datetime.fromisoformat(evidence["affirmation_at"]) - timedelta(seconds=1)).isoformat()
     elif change == "notice_ack_at":
         evidence["notice_ack_at"] = (datetime.fromisoformat(evidence["notice_ack_at"]) + timedelta(seconds=1)).isoformat()
-    elif change == "other_channel":
+    elif change == "other_channel":  # the person verified on the channel the request names
         body["channel"] = "socketio"
+        with_identity(client, body)
     _refused(client, initialised, body, "evidence_mismatch")
 
 

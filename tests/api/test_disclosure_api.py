@@ -20,7 +20,7 @@ from bot.core.catalogue import (
     load_catalogue,
     parse_item,
 )
-from tests.api.access_helpers import commit, days_later, move_to, set_clock, service_headers
+from tests.api.access_helpers import commit, days_later, move_to, set_clock, service_headers, verified_as
 from tests.api.helpers import HAOWEI, PHONE, ZHANG_WEI, ZHAO_QIANG, publish_catalogue_before
 
 
@@ -103,7 +103,8 @@ def test_withdrawn_letters_leave_the_list_and_revoked_ones_show_their_status(cli
     client.post(
         "/api/v1/service/commitments/withdraw",
         headers=service_headers(initialised),
-        json={"commitment_no": withdrawn["commitment_no"], "id_number": ZHANG_WEI[1], "reason": "改按原程序办理"},
+        json={"commitment_no": withdrawn["commitment_no"], "id_number": ZHANG_WEI[1], "reason": "改按原程序办理",
+              **verified_as(client, ZHANG_WEI)},
     ).raise_for_status()
     move_to(initialised, revoked["commitment_no"], "under_verification")
     move_to(initialised, revoked["commitment_no"], "revoked", reason="现场核查不实，撤销许可")

@@ -30,7 +30,7 @@ from api.main import create_app
 from api.personal_text import mask_ids
 from bot.core import sealing
 from bot.core.canonical import canonical_json, sha256_hex
-from tests.api.access_helpers import applicant_headers, commit, login, rows, service_headers
+from tests.api.access_helpers import applicant_headers, commit, login, rows, service_headers, verified_as
 from tests.api.conftest import ActionServerClient
 from tests.api.helpers import (
     verify_path,
@@ -178,7 +178,8 @@ def test_no_table_keeps_an_id_number_a_name_or_a_phone_in_clear(client, initiali
     withdrawn = client.post(
         "/api/v1/service/commitments/withdraw",
         headers=service_headers(initialised),
-        json={"commitment_no": to_withdraw["commitment_no"], "id_number": ZHANG_WEI[1], "reason": f"本人{ZHANG_WEI[1]}改按原程序办理"},
+        json={"commitment_no": to_withdraw["commitment_no"], "id_number": ZHANG_WEI[1], "reason": f"本人{ZHANG_WEI[1]}改按原程序办理",
+              **verified_as(client, ZHANG_WEI)},
     )
     assert withdrawn.status_code == 200, withdrawn.text
 
@@ -210,8 +211,8 @@ def test_no_table_keeps_an_id_number_a_name_or_a_phone_in_clear(client, initiali
     # Delivered to the citizen as written (Rasa's tracker store seals it on its side); only our copy is masked.
     assert rasa.appended[-1][1][0]["text"] == f"您填的是 {LIU_YANG[1]} 吗？"
 
-    # An applicant login (the rate limiter keys failures by the blind index, never the number).
-    assert client.post("/api/v1/auth/applicant", json={"name": "不是本人", "id_number": ZHANG_WEI[1]}).status_code == 401
+    # A failed applicant login (the rate limiter keys failures by the blind index, never the number).
+    assert client.post("/api/v1/auth/applicant", json={"id_number": ZHANG_WEI[1], "code": "000000"}).status_code == 401
 
     dumped = dump_database(initialised)
     assert not _clear_numbers_in(dumped), _clear_numbers_in(dumped)
@@ -244,7 +245,8 @@ def test_no_table_keeps_an_id_number_a_name_or_a_phone_in_clear(client, initiali
 
     # The readers that need the opened record still work: status by number + ID, the letter, disclosure.
     status = client.post("/api/v1/service/commitments/status", headers=service_headers(initialised),
-                         json={"commitment_no": receipts[1]["commitment_no"], "id_number": ZHAO_QIANG[1]})
+                         json={"commitment_no": receipts[1]["commitment_no"], "id_number": ZHAO_QIANG[1],
+                               **verified_as(client, ZHAO_QIANG)})
     assert status.status_code == 200, status.text
     zhao = applicant_headers(client, ZHAO_QIANG)
     letter = client.get(f"/api/v1/commitments/{receipts[1]['commitment_no']}/letter.pdf", headers=zhao)
@@ -279,7 +281,7 @@ def _assert_detected(client, settings, target: str) -> None:
     assert cli_run.returncode == 1 and "INVALID" in cli_run.stdout
     # Other readers refuse clearly instead of a traceback.
     status = client.post("/api/v1/service/commitments/status", headers=service_headers(settings),
-                         json={"commitment_no": target, "id_number": WANG_FANG[1]})
+                         json={"commitment_no": target, "id_number": WANG_FANG[1], **verified_as(client, WANG_FANG)})
     assert status.status_code == 500 and status.json()["error"] == "record_unreadable"
 
 
@@ -382,7 +384,8 @@ def test_rotation_old_rows_open_new_rows_use_the_new_key(app, client, initialise
             assert _envelope(_row(initialised, new["commitment_no"])).startswith("gz1:k2026b:")
             assert _chain(again) == {"valid": True, "length": 2, "problems": []}
             status = again.post("/api/v1/service/commitments/status", headers=service_headers(initialised),
-                                json={"commitment_no": old["commitment_no"], "id_number": ZHANG_WEI[1]})
+                                json={"commitment_no": old["commitment_no"], "id_number": ZHANG_WEI[1],
+                                      **verified_as(again, ZHANG_WEI)})
             assert status.status_code == 200, status.text
     finally:
         restarted.state.engine.dispose()

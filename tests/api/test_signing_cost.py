@@ -31,6 +31,9 @@ def figures(tmp_path_factory: pytest.TempPathFactory) -> Dict[str, Any]:
         GZ_DATABASE_URL=f"sqlite:///{poison / 'api.db'}",
         GZ_SIGNING_KEY_PATH=str(poison / "keys" / "platform_ed25519.pem"),
         GZ_DATA_KEY_PATH=str(poison / "keys" / "data.key"),
+        GZ_OTP_KEY_PATH=str(poison / "keys" / "otp.key"),
+        GZ_SMS_OUTBOX_PATH=str(poison / "sms-outbox.jsonl"),
+        GZ_SMS_GATEWAY_URL="http://127.0.0.1:9/sms",  # nothing listens: a code sent there would never come back
     )
     done = subprocess.run(
         [sys.executable, "-m", "api.signing.cost", "--json", "--quick"],

@@ -12,6 +12,7 @@ import pytest
 from api.database import make_engine, make_sessionmaker
 from api.verification import service as verification
 from api.verification.models import VerificationTask
+from tests.api.access_helpers import verified_as
 from tests.api.helpers import HAOWEI, LIU_YANG, WANG_FANG, ZHANG_WEI, ZHAO_QIANG
 from tests.api.supervision_helpers import (
     commit_on,
@@ -222,7 +223,7 @@ def test_online_check_confirms_a_true_commitment_from_shared_data(client, initia
     ).json()
     assert result["commitment_status"] == "verified" and result["credit_record"] is None
     assert result["task"]["status"] == "done"
-    assert client.post("/api/v1/credit/check", json={"id_number": ZHANG_WEI[1]}).json()["status"] == "clean"
+    assert client.post("/api/v1/credit/check", json={"id_number": ZHANG_WEI[1], **verified_as(client, ZHANG_WEI)}).json()["status"] == "clean"
 
 
 def test_online_check_finds_a_false_commitment_and_says_when_it_cannot_tell(client, initialised, officer):
@@ -325,4 +326,4 @@ def test_a_result_that_does_not_decide_the_commitment_is_refused_and_changes_not
     assert response.status_code == 422 and response.json()["error"] == error
     after = task_for(client, officer, receipt["commitment_no"])
     assert after["commitment_status"] == "licensed" and after["status"] == "open"  # rolled back, not started
-    assert client.post("/api/v1/credit/check", json={"id_number": HAOWEI[1]}).json()["status"] == "clean"
+    assert client.post("/api/v1/credit/check", json={"id_number": HAOWEI[1], **verified_as(client, HAOWEI)}).json()["status"] == "clean"
