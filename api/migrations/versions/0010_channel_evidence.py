@@ -42,5 +42,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("registered_phones")
     op.drop_index(op.f("ix_commitments_affirmation_message_id"), table_name="commitments")
-    with op.batch_alter_table("commitments") as batch:
-        batch.drop_column("affirmation_message_id")
+    if op.get_bind().dialect.name == "sqlite":
+        # A plain DROP COLUMN (SQLite 3.35+): rebuilding the table would drop it while foreign keys are on, and
+        # cascade away (or refuse for) the rows that refer to commitments (events, verification tasks).
+        op.execute("ALTER TABLE commitments DROP COLUMN affirmation_message_id")
+    else:
+        op.drop_column("commitments", "affirmation_message_id")

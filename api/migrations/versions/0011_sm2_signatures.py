@@ -37,6 +37,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("commitments") as batch:
-        for name, _ in reversed(COLUMNS):
-            batch.drop_column(name)
+    for name, _ in reversed(COLUMNS):
+        if op.get_bind().dialect.name == "sqlite":
+            # A plain DROP COLUMN (SQLite 3.35+), not a table rebuild: see 0010's downgrade.
+            op.execute(f"ALTER TABLE commitments DROP COLUMN {name}")
+        else:
+            op.drop_column("commitments", name)
