@@ -83,7 +83,7 @@ def test_handoff_from_the_widget_to_staff_and_back(widget_page, browser, stack):
         expect(citizen.page.locator(".gzw-log")).to_contain_text("人工服务已结束", timeout=SLOW)
         citizen.wait_ask("acting_as", asked)  # the journey's pending question, asked again
         assert citizen.tracker()["paused"] is False
-        citizen.choose("proxy", "applicant_name")  # the bot continues the journey where it was
+        citizen.choose("proxy", "agent_name")  # the bot continues the journey where it was (a proxy names themselves first)
         slots = citizen.tracker()["slots"]
         assert slots["item"] == "ZM001" and slots["acting_as"] == "proxy" and slots["use_commitment"] == "yes"
 

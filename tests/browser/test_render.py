@@ -356,9 +356,10 @@ def test_receipt_names_the_notice_edition_with_the_hash_as_detail(offline, items
     expect(version.locator("strong")).to_have_text("第2版")
     expect(version.locator(".gzw-receipt-hash")).to_have_text("校验码 " + item.notice_version[:12])
     expect(card).to_contain_text("法定代表人代表企业承诺")  # the representative's statement, not "本人承诺"
-    # The letter form is filled in with the applicant, the enterprise, not with the representative's sentence.
+    # The letter is downloaded as the applicant: the enterprise's credit code, then a code to its registered
+    # phone. Nothing of the representative's sentence is put into the form.
     card.locator(".gzw-pdf").click()
-    expect(card.locator(".gzw-pdfform input").first).to_have_value(enterprise)
+    expect(card.locator(".gzw-pdfform").get_by_label("申请人身份证号或统一社会信用代码")).to_have_value("")
 
     # Without the edition number (an older chat), the hash alone, as before.
     del custom["notice_version_no"]

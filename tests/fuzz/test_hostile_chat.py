@@ -56,15 +56,24 @@ BROKEN_AFFIRMATIONS = ["本人承诺" * 2500, "本人承诺" * 300, "本人\x00�
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # The journey's questions in order, with the answer that moves it on (applicant 张伟, item ZM001).
+# The one-time codes are read from the SMS outbox when their question comes (张伟's registered phone).
+CODE = object()
+PHONE = "13800138000"
 STAGES = [
     ("use_commitment", "是"),
     ("acting_as", "本人"),
     ("applicant_name", ZHANG_WEI[0]),
     ("applicant_id", ZHANG_WEI[1]),
-    ("phone", "13800138000"),
+    ("identity_code", CODE),
+    ("phone", PHONE),
     ("notice_ack", "已阅读"),
     ("affirmation", "本人承诺"),
+    ("act_code", CODE),
 ]
+
+
+def answer_for(c: Chat, answer) -> str:
+    return c.sms_code(PHONE) if answer is CODE else answer
 
 
 def assert_polite(c: Chat, replies, sent: str) -> None:
@@ -99,7 +108,7 @@ def reach(stack, slot: str) -> Chat:
     for stage, answer in STAGES:
         if stage == slot:
             return c
-        replies = c.say(answer)
+        replies = c.say(answer_for(c, answer))
     raise AssertionError(slot)
 
 
@@ -150,9 +159,9 @@ def test_hostile_input_at_every_stage_then_the_journey_finishes(stack):  # P1 P4
                 # an internal error (the action server could not send such a text to the API).
                 replies = send_raw(c, json.dumps("\ud800本人承诺\udfff"), "\ufffd本人承诺\ufffd")
                 assert not c.customs(replies, "service_error"), replies
-                if c.customs(replies, "commitment_receipt"):
-                    break
-            replies = c.say(answer)
+                if [a for a in c.customs(replies, "ask") if a.get("slot") == "act_code"]:
+                    continue  # taken: the act code is asked next
+            replies = c.say(answer_for(c, answer))
         receipt = c.one(replies, "commitment_receipt")
         assert httpx.get(receipt["verify_url"], timeout=10).json()["valid"] is True
         assert receipt["item_code"] == "ZM001" and receipt["proxy"] is False

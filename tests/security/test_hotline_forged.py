@@ -78,6 +78,11 @@ def test_a_hotline_commitment_for_a_call_the_api_never_recorded_is_refused(stack
     }
     before = chain_length(stack)
     response = submit(stack, body)
-    assert response.status_code == 422, (response.status_code, response.text)
-    assert error_code(response) == "assisted_evidence_mismatch", response.text
+    # Nobody attested a caller in a call the API never had: refused before the evidence is even looked at.
+    assert response.status_code == 401, (response.status_code, response.text)
+    assert error_code(response) == "identity_required", response.text
+    # Made-up identity ids change nothing: they are not in the API's own records.
+    body["identity"] = {"assurance_id": uuid.uuid4().hex}
+    response = submit(stack, body)
+    assert response.status_code == 401 and error_code(response) == "identity_required", response.text
     assert chain_length(stack) == before
