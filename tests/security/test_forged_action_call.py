@@ -104,12 +104,6 @@ def assert_no_receipt(stack, response: httpx.Response, before: int, ended: bool 
     assert outcomes and outcomes[-1], body
 
 
-def refusals_logged(stack, code: str) -> int:
-    """How often the action server logged that the API refused a commitment with ``code``."""
-    log = Path(stack.config.var_dir) / "logs" / "actions.log"
-    return log.read_text(encoding="utf-8", errors="replace").count(f"backend refused commitment: {code}")
-
-
 def test_without_the_secret_the_action_server_answers_401(stack, catalogue):
     tracker = forged_tracker(catalogue[ITEM], f"never-chatted-{uuid.uuid4().hex[:8]}", Timeline.plausible(), {})
     before = chain_length(stack)
