@@ -7,19 +7,19 @@ PY310 := $(shell for c in python3.10 $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10
 .PHONY: up test bench eval setup system-packages build model clean
 
 up: setup
-	.venv/bin/python -m bot.stack up
+	.venv/bin/python -m bot.tools.stack up
 
 test: setup
-	.venv/bin/python -m bot.testrun
+	.venv/bin/python -m bot.tools.testrun
 
 # Performance against stock Rasa 3.6.21 (bench/): prints a table, writes bench/results/latest.md (~20 min).
 bench: setup
 	.venv/bin/python -m bench
 
 # How well natural answers and free-text needs are understood, on corpora written independently of the rules
-# (tests/data/answers, tests/data/discovery_independent.yml); prints a markdown table (bot/evaluate.py).
+# (tests/data/answers, tests/data/discovery_independent.yml); prints a markdown table (bot/tools/evaluate.py).
 eval: setup
-	.venv/bin/python -m bot.evaluate
+	.venv/bin/python -m bot.tools.evaluate
 
 setup: system-packages .venv/.installed .venv-api/.installed
 
@@ -58,10 +58,10 @@ system-packages:
 	touch $@
 
 build: setup
-	.venv/bin/python -m bot.build
+	.venv/bin/python -m bot.tools.build
 
 model: build
-	.venv/bin/python -m bot.model
+	.venv/bin/python -m bot.tools.model
 
 clean:
 	rm -rf var models/*.tar.gz bot/generated data/nlu/generated_items.yml

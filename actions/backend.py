@@ -52,7 +52,7 @@ def client() -> httpx.AsyncClient:
 
 
 def service_token() -> str:
-    """The action server's service credential (header X-Service-Token). GZ_SERVICE_TOKEN, set by bot/stack.py,
+    """The action server's service credential (header X-Service-Token). GZ_SERVICE_TOKEN, set by bot/tools/stack.py,
     wins; otherwise the token file the API creates (GZ_SERVICE_TOKEN_PATH) when both run on one machine."""
     global _file_token
     token = os.environ.get("GZ_SERVICE_TOKEN", "").strip()

@@ -28,9 +28,9 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 import jieba
 from pypinyin import lazy_pinyin
 
-from bot.build import USER_WORD_FREQ, USER_WORD_TAG, dictionary_words, item_terms
+from bot.tools.build import USER_WORD_FREQ, USER_WORD_TAG, dictionary_words, item_terms
 from bot.core.catalogue import Item
-from bot.nlu_text import match_text
+from bot.core.nlu_text import match_text
 
 # A chat message longer than this is not a description of one need; only its beginning is searched, which also
 # bounds the time a hostile multi-megabyte message can cost.

@@ -4,8 +4,8 @@ Where the answer is a closed list (catalogue names and aliases) or a fixed forma
 mobile numbers), rules beat a trained classifier: they need no examples, never drift, and change the moment the
 catalogue changes. The pipeline is a blank spaCy ``zh`` model with the jieba segmenter plus
 
-* an ``EntityRuler`` whose phrase patterns are generated from the catalogue by :func:`bot.build.entity_patterns`
-  (label ``ITEM``, ``ent_id`` = item code) - the same patterns ``python -m bot.build`` writes to
+* an ``EntityRuler`` whose phrase patterns are generated from the catalogue by :func:`bot.tools.build.entity_patterns`
+  (label ``ITEM``, ``ent_id`` = item code) - the same patterns ``python -m bot.tools.build`` writes to
   ``bot/generated/spacy_patterns.jsonl`` for inspection;
 * a component that finds ID, USCC and phone numbers by their format and labels them ``ID_CARD``, ``USCC`` and
   ``PHONE``.
@@ -23,7 +23,7 @@ import re
 import threading
 from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
-from bot.build import ITEM_LABEL, entity_patterns
+from bot.tools.build import ITEM_LABEL, entity_patterns
 from bot.core import ids
 from bot.core.catalogue import Item, load_catalogue
 from actions.discovery import MAX_QUERY_CHARS, normalize

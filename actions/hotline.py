@@ -1,6 +1,6 @@
 """The journey's side of the hotline-assisted commitment (the rules are in bot/core/assisted.py).
 
-On the hotline channel (bot/hotline.py) a staff member types what the caller says. The notification (R6) is
+On the hotline channel (bot/channels/hotline.py) a staff member types what the caller says. The notification (R6) is
 read aloud section by section and each section ticked in the console; the caller's spoken commitment (R7) is
 typed by the staff member, who ticks the attestation. The API attaches the platform-stamped ticks and the
 attestation to the message's metadata, and the channel adds staff id, call id and caller phone from its token.

@@ -8,7 +8,7 @@ journey with a forged tracker. This entry point serves the same rasa_sdk applica
   lets only Rasa in);
 - every request but ``GET /health`` must carry the header ``X-GZ-Action-Secret`` equal to the secret in the file
   ``GZ_ACTION_SECRET_PATH``; anything else gets 401 before rasa_sdk sees it. Rasa sends the header from its
-  endpoints file (``action_endpoint.headers``, filled from the environment by bot/rasa_server.py).
+  endpoints file (``action_endpoint.headers``, filled from the environment by bot/rasa/server.py).
 
 It refuses to start without a secret, and when the channel-evidence key is in its environment: the action server
 carries evidence, it must never be able to sign it (bot/core/evidence.py).

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Iterator
+from typing import Annotated, Iterator
 
-from fastapi import Request
+from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.config import Settings
+from api.errors import ApiError
 from api.signing.service import PlatformKey
 
 
@@ -20,8 +21,30 @@ def get_sessionmaker(request: Request) -> sessionmaker[Session]:
 
 
 def get_session(request: Request) -> Iterator[Session]:
+    """The request's one transaction. Routers and services add and flush; only this commits.
+
+    Committed when the route returns, before the response leaves (``scope="function"`` below), so a client
+    never holds an answer whose writes failed. Rolled back on any exception, except a refusal that asks to
+    keep what it wrote (``ApiError(keep_changes=True)``: attempt counters, audit rows of refusals).
+    """
     with request.app.state.sessionmaker() as session:
-        yield session
+        try:
+            yield session
+        except ApiError as refusal:
+            if refusal.keep_changes:
+                session.commit()
+            else:
+                session.rollback()
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        else:
+            session.commit()
+
+
+# The request's database session, as a parameter type: ``def route(session: SessionDep)``.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def get_platform_key(request: Request) -> PlatformKey:

@@ -20,7 +20,8 @@ logger = logging.getLogger(__name__)
 
 class ApiError(Exception):
     def __init__(
-        self, status_code: int, error: str, message: str, headers: Optional[Dict[str, str]] = None
+        self, status_code: int, error: str, message: str, headers: Optional[Dict[str, str]] = None,
+        *, keep_changes: bool = False,
     ) -> None:
         super().__init__(f"{error}: {message}")
         self.status_code = status_code
@@ -28,6 +29,10 @@ class ApiError(Exception):
         self.message = message
         # e.g. WWW-Authenticate on 401, Retry-After on 429
         self.headers = headers
+        # A refusal normally leaves nothing behind (the request's transaction is rolled back). Some refusals
+        # are themselves facts to keep: a wrong code counts towards a lockout, a refused login is audited.
+        # They say so here, and the request's transaction (api.dependencies.get_session) is committed.
+        self.keep_changes = keep_changes
 
 
 def _body(error: str, message: str, **extra) -> dict:

@@ -122,7 +122,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--skip-training", action="store_true", help="do not time a training of our model")
     parser.add_argument("--skip-stock", action="store_true", help="no stock-Rasa baseline")
     parser.add_argument("--compare-untuned", action="store_true",
-                        help="also run our stack with Rasa untuned (GZ_RASA_TUNING=0, see bot/rasa_server.py)")
+                        help="also run our stack with Rasa untuned (GZ_RASA_TUNING=0, see bot/rasa/server.py)")
     parser.add_argument("--skip-signing", action="store_true", help="no signing-cost step")
     parser.add_argument("--only", choices=["signing"], default=None,
                         help="run just this step (signing: the SM2 and PAdES cost per commitment, a few seconds)")
@@ -133,8 +133,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     if args.only == "signing":
         return only_signing(args.out, command)
 
-    from bot.model import ensure_model
-    from bot.stack import build_artifacts
+    from bot.tools.model import ensure_model
+    from bot.tools.stack import build_artifacts
 
     data: Dict[str, Any] = {
         "started_at": datetime.now().strftime("%Y-%m-%d %H:%M"),
@@ -195,7 +195,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         ]
         if args.compare_untuned:
             data["notes"]["ours-untuned"] = [
-                "the same stack with Rasa started without bot/rasa_server.py's fixes (GZ_RASA_TUNING=0)"
+                "the same stack with Rasa started without bot/rasa/server.py's fixes (GZ_RASA_TUNING=0)"
             ]
         if stock is not None:
             data["notes"]["stock"] = ["rasa init defaults: in-memory tracker and lock stores, no action server"]

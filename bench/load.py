@@ -47,7 +47,7 @@ PEOPLE = ((ZHANG_WEI[0], ZHANG_WEI[1], PHONE), ("赵强", "410103196208085671", 
           ("刘洋", "410105200002291113", "13912345678"))
 OUTBOX_ENV = "GZ_SMS_OUTBOX_PATH"
 # Limits for people, not for a load test: thousands of codes to three people within minutes (the API's limits per
-# ID and phone, and its pause between two codes to one ID), and a citizen answering at once (bot/flood.py).
+# ID and phone, and its pause between two codes to one ID), and a citizen answering at once (bot/channels/flood.py).
 MACHINE_SPEED = {"GZ_OTP_RESEND_SECONDS": "0", "GZ_OTP_MAX_PER_ID": "1000000", "GZ_OTP_MAX_PER_PHONE": "1000000",
                  "GZ_OTP_MAX_PER_CLIENT": "1000000", "GZ_FLOOD_SENDER_BURST": "1000",
                  "GZ_FLOOD_SENDER_PER_MINUTE": "6000"}

@@ -67,7 +67,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     spy = py_spy()
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from bot.model import ensure_model
+    from bot.tools.model import ensure_model
 
     load.use_bench_reading_floor()  # the servers and the simulated citizens agree on the reading time
     with tempfile.TemporaryDirectory(prefix="gz-profile-") as tmp:

@@ -10,7 +10,7 @@ import os
 import subprocess
 from typing import Any, Dict, List, Optional
 
-from bot.stack import API_PY, ROOT
+from bot.tools.stack import API_PY, ROOT
 
 TIMEOUT_S = 600
 ERROR_LINES = 15

@@ -48,7 +48,7 @@ def describe_machine() -> Dict[str, str]:
 
 
 def group_pids(pgid: int) -> List[int]:
-    """Every live process in a process group (each server runs in its own session; see bot/stack.py)."""
+    """Every live process in a process group (each server runs in its own session; see bot/tools/stack.py)."""
     pids = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():

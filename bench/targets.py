@@ -1,6 +1,6 @@
 """Start and stop the two systems under test, and time their training and model loading.
 
-- ours: bot/stack.py's ``Stack`` (API, action server, Rasa) on free ports with a throw-away var dir;
+- ours: bot/tools/stack.py's ``Stack`` (API, action server, Rasa) on free ports with a throw-away var dir;
 - stock: the ``rasa init --no-prompt`` bot, trained by the benchmark itself in a temp dir, served by
   ``rasa run`` with the init bot's own files (in-memory tracker store; its default stories need no action
   server), i.e. Rasa 3.6.21 exactly as it ships.
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bench.system import cpu_seconds, peak_rss_mb
-from bot.stack import RASA_PY, ROOT, Stack, StackConfig
+from bot.tools.stack import RASA_PY, ROOT, Stack, StackConfig
 
 RASA = ROOT / ".venv" / "bin" / "rasa"
 REST_PATH = "/webhooks/rest/webhook"
@@ -70,8 +70,8 @@ def parse_rasa_log(log: Path) -> Startup:
 
 
 def train_ours(work: Path) -> float:
-    """Forced training of our model into a temp dir, with the same inputs as bot/model.py; seconds."""
-    from bot.model import TRAINING_DATA
+    """Forced training of our model into a temp dir, with the same inputs as bot/tools/model.py; seconds."""
+    from bot.tools.model import TRAINING_DATA
 
     started = time.monotonic()
     subprocess.run(
@@ -130,7 +130,7 @@ class OurStack(Target):
         self.stack.wait_ready("actions")
         # Rasa alone, so its start-up is not timed while the other two are still importing.
         started = time.monotonic()
-        # GZ_RASA_TUNING=0: Rasa without bot/rasa_server.py's fixes, to measure what they bring.
+        # GZ_RASA_TUNING=0: Rasa without bot/rasa/server.py's fixes, to measure what they bring.
         saved = os.environ.get("GZ_RASA_TUNING")
         os.environ["GZ_RASA_TUNING"] = "1" if self.rasa_tuning else "0"
         try:

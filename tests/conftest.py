@@ -36,7 +36,7 @@ def environment(values: dict) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _fresh_flood_buckets():
     """Flood buckets live as long as the process: each test starts with full ones (some reuse one sender)."""
-    from bot import flood
+    from bot.channels import flood
 
     flood.reset()
     yield
@@ -82,7 +82,7 @@ def identity_platform(var_dir: Path, api_url: str) -> Iterator[dict]:
     import subprocess
     import sys
 
-    from bot.stack import API_PY, ROOT
+    from bot.tools.stack import API_PY, ROOT
 
     callback = api_url + "/api/v1/identity/oidc/callback"
     proc = subprocess.Popen([str(API_PY), "-m", "tests.oidc_provider", callback], cwd=ROOT, text=True,
@@ -111,8 +111,8 @@ def identity_platform(var_dir: Path, api_url: str) -> Iterator[dict]:
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
-    from bot.model import ensure_model
-    from bot.stack import Stack, StackConfig, build_artifacts
+    from bot.tools.model import ensure_model
+    from bot.tools.stack import Stack, StackConfig, build_artifacts
 
     build_artifacts()
     model = ensure_model()

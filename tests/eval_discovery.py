@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/eval_discovery.py [tests/data/discovery_test.yml]
 
-The measure itself is :func:`bot.discovery_eval.evaluate` (production code uses it too); this wrapper adds the
+The measure itself is :func:`bot.tools.discovery_eval.evaluate` (production code uses it too); this wrapper adds the
 default query file of the test suite and a printout of the misses. The product target is top-3 >= 0.95. Not
 collected by pytest: it measures, it does not assert.
 """
@@ -17,13 +17,13 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from bot.core.catalogue import Item  # noqa: E402
-from bot.discovery_eval import evaluate as evaluate_file  # noqa: E402
+from bot.tools.discovery_eval import evaluate as evaluate_file  # noqa: E402
 
 DEFAULT_PATH = REPO / "tests" / "data" / "discovery_test.yml"
 
 
 def evaluate(path: Path | str = DEFAULT_PATH, items: Optional[Iterable[Item]] = None) -> Dict[str, Any]:
-    """:func:`bot.discovery_eval.evaluate` on the test suite's query file unless another is given."""
+    """:func:`bot.tools.discovery_eval.evaluate` on the test suite's query file unless another is given."""
     return evaluate_file(path, items)
 
 

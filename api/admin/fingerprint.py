@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Dict, Optional
 
 from api.admin import training_data
-from bot.model import inputs_hash
+from bot.tools.model import inputs_hash
 
 EXAMPLES = "examples"
 
@@ -58,10 +58,10 @@ def domain_sha256(project: Path) -> str:
 
 def after_build(project: Path, catalogue_dir: Path) -> Dict[str, Any]:
     """The fingerprint the training job will see: it first regenerates the jieba dictionary and the item lookup
-    table from the catalogue (``bot.build``), so an alias added since the last build changes the structure and
+    table from the catalogue (``bot.tools.build``), so an alias added since the last build changes the structure and
     rules out fine-tuning. Computed on a scratch copy; the project is not touched. A catalogue that does not
     load (the job would fail at that step anyway) leaves the fingerprint as the files are now."""
-    from bot.build import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
+    from bot.tools.build import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
     from bot.core.catalogue import CatalogueError, load_catalogue
 
     try:

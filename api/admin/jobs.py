@@ -1,6 +1,6 @@
 """Background training and evaluation jobs: one at a time, cancellable, with live progress and a log.
 
-A training job: regenerate the catalogue artefacts (``bot.build``), validate the data (``rasa data validate``),
+A training job: regenerate the catalogue artefacts (``bot.tools.build``), validate the data (``rasa data validate``),
 train (``rasa train``; ``--finetune`` on the active model when only intent examples changed), register the
 model, and evaluate it on the held-out split (every trained model is evaluated). Rasa lives in its own
 virtualenv, so each step is a subprocess; its output is parsed for the DIET epoch, loss and accuracy.
@@ -53,14 +53,14 @@ DISCOVERY_SCRIPT = (
     "import json, sys\n"
     "sys.path.insert(0, sys.argv[3])\n"
     "from bot.core.catalogue import load_catalogue\n"
-    "from bot.discovery_eval import evaluate\n"
+    "from bot.tools.discovery_eval import evaluate\n"
     "r = evaluate(sys.argv[1], list(load_catalogue(sys.argv[2]).values()))\n"
     f"print({DISCOVERY_MARK!r} + json.dumps({{k: r[k] for k in ('top1', 'top3', 'n')}}))\n"
 )
 BUILD_SCRIPT = (
     "import sys\n"
     "sys.path.insert(0, sys.argv[3])\n"
-    "from bot.build import build\n"
+    "from bot.tools.build import build\n"
     "from bot.core.catalogue import load_catalogue\n"
     "items = load_catalogue(sys.argv[1])\n"
     "for path, digest in build(items, root=sys.argv[2]):\n"
@@ -404,7 +404,7 @@ class JobRunner:
                                          str(paths.settings.held_out_discovery), str(paths.catalogue), str(REPO_ROOT)],
                               REPO_ROOT, phase, on_line=discovery_line)
             if code != 0 or not found:
-                raise JobFailed("事项发现评估失败（bot/discovery_eval.py），详见日志。")
+                raise JobFailed("事项发现评估失败（bot/tools/discovery_eval.py），详见日志。")
             metrics["discovery"] = found
             stored = paths.admin_dir / "models" / name
             stored.mkdir(parents=True, exist_ok=True)

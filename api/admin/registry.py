@@ -2,7 +2,7 @@
 
 Activation hot-swaps the model with Rasa's ``PUT /model`` on every configured replica (no restart). It is all
 or nothing: if one replica fails, those already swapped are put back on the previous model. The active model
-is recorded in ``var/active_model`` so that ``bot/stack.py`` starts Rasa with it after a restart.
+is recorded in ``var/active_model`` so that ``bot/tools/stack.py`` starts Rasa with it after a restart.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from api.admin.settings import AdminPaths
 from api.audit import service as audit
 from api.config import REPO_ROOT
 from api.errors import ApiError
-from bot.model import inputs_hash
+from bot.tools.model import inputs_hash
 
 MIN_REASON_LENGTH = 4
 _activation_lock = threading.Lock()
@@ -105,7 +105,7 @@ def ensure_baseline(session: Session, paths: AdminPaths) -> Optional[NluModel]:
         return active(session)
     current_hash = inputs_hash(paths.project)
     # Rasa's /status names the model file without its directory: look in the project's and the repository's
-    # models/ (bot/model.py caches models there), then fall back to the cached model of the current inputs.
+    # models/ (bot/tools/model.py caches models there), then fall back to the cached model of the current inputs.
     folders = [paths.models, REPO_ROOT / "models"]
     candidates: List[Path] = []
     for state in RasaReplicas(paths).status().values():
@@ -164,7 +164,7 @@ def view(model: NluModel, current: Optional[NluModel] = None) -> Dict[str, Any]:
 
 
 def write_active_file(paths: AdminPaths, model: NluModel) -> None:
-    """``bot/stack.py`` (``bot.model.active_model``) starts Rasa with this model after a restart."""
+    """``bot/tools/stack.py`` (``bot.tools.model.active_model``) starts Rasa with this model after a restart."""
     paths.active_model_file.parent.mkdir(parents=True, exist_ok=True)
     record = {
         "model_id": model.id,

@@ -1,7 +1,7 @@
 """Settings of the admin console (environment prefix ``GZ_``), apart from the API's own ``Settings``.
 
 Defaults fit a developer checkout started by ``make up``: the project (training data, config, domain) is the
-repository, Rasa answers on 5005 with the token ``bot/stack.py`` writes to ``var/keys/rasa.token``, and the
+repository, Rasa answers on 5005 with the token ``bot/tools/stack.py`` writes to ``var/keys/rasa.token``, and the
 tracker store is ``var/rasa_tracker.db``. The stack passes the URLs it chose (``GZ_RASA_URLS``,
 ``GZ_TRACKER_DB_URL``); tests point ``GZ_PROJECT_DIR`` at a throw-away copy of the project.
 """
@@ -29,7 +29,7 @@ class AdminSettings(BaseSettings):
     models_dir: Optional[Path] = None
     # Rasa HTTP APIs that serve the bot, comma separated: activation hot-swaps the model on every one of them.
     rasa_urls: str = "http://127.0.0.1:5005"
-    # Rasa's --auth-token. Unset: read from rasa_token_path (bot/stack.py writes var/keys/rasa.token).
+    # Rasa's --auth-token. Unset: read from rasa_token_path (bot/tools/stack.py writes var/keys/rasa.token).
     rasa_token: Optional[str] = None
     rasa_token_path: Optional[Path] = None
     # Rasa's tracker store (SQLTrackerStore), read for the inbox. Unset: var/rasa_tracker.db.

@@ -2,7 +2,7 @@
 lookup tables, with duplicate and conflict warnings (P1).
 
 The YAML files stay the single source (reviewable in git): every change is a round-trip edit of the block it
-concerns. ``generated_items.yml`` is derived from the catalogue by ``bot.build`` and is never edited here; item
+concerns. ``generated_items.yml`` is derived from the catalogue by ``bot.tools.build`` and is never edited here; item
 names are edited as catalogue aliases. New intents are not created here: an intent also needs the domain and
 the rules that answer it, which is a change for developers.
 """
@@ -22,7 +22,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from api.admin import yamlio
 from api.errors import ApiError
 
-GENERATED = {"generated_items.yml"}  # written by `python -m bot.build` from the catalogue
+GENERATED = {"generated_items.yml"}  # written by `python -m bot.tools.build` from the catalogue
 KINDS = ("intent", "synonym", "lookup")
 NEW_FILE = {"synonym": "synonyms.yml", "lookup": "lookups.yml"}
 NAME_RE = re.compile(r"^[A-Za-z0-9_\-\u4e00-\u9fff]{1,64}$")

@@ -5,11 +5,11 @@ The API talks to Rasa for two staff features:
 - human handoff: read a conversation's tracker (transcript, where the journey is), append ``pause`` /
   ``resume`` and the staff member's messages (``POST /conversations/{id}/tracker/events`` with
   ``execute_side_effects`` and the conversation's own ``output_channel``, so Rasa pushes them through the
-  citizen's channel: socket.io widget, WeChat customer-service messages; REST has no push, see bot/rest_channel.py);
-- the hotline console: forward what the staff member typed to the hotline channel (bot/hotline.py) with a
+  citizen's channel: socket.io widget, WeChat customer-service messages; REST has no push, see bot/channels/rest.py);
+- the hotline console: forward what the staff member typed to the hotline channel (bot/channels/hotline.py) with a
   channel token for the session.
 
-Rasa's HTTP API is protected by its auth token (P5; bot/stack.py writes it to var/keys/rasa.token). Settings
+Rasa's HTTP API is protected by its auth token (P5; bot/tools/stack.py writes it to var/keys/rasa.token). Settings
 (environment prefix ``GZ_``): ``GZ_RASA_URLS`` (the first URL is used; the same variable the admin console
 reads), ``GZ_RASA_TOKEN`` or ``GZ_RASA_TOKEN_PATH``, ``GZ_HOTLINE_SECRET_PATH``.
 
@@ -125,7 +125,7 @@ class RasaLink:
         return response.json()
 
     def hotline_message(self, channel_token: str, text: str, metadata: Dict[str, Any]) -> List[Dict[str, Any]]:
-        """One turn on the hotline channel (bot/hotline.py); Rasa's messages of the turn, text and custom apart."""
+        """One turn on the hotline channel (bot/channels/hotline.py); Rasa's messages of the turn, text and custom apart."""
         response = self._call(
             "POST",
             "/webhooks/hotline/webhook",

@@ -9,7 +9,7 @@ How it works with Rasa (one record of the conversation, its tracker):
   nothing) and the citizen is told a person has joined;
 - ``send``: the staff member's message is appended as a bot event with ``execute_side_effects`` through the
   conversation's own channel: the socket.io widget and WeChat (customer-service messages) get a push; REST has
-  no push, so bot/rest_channel.py delivers such messages with the citizen's next REST reply;
+  no push, so bot/channels/rest.py delivers such messages with the citizen's next REST reply;
 - ``release``: a ``resume`` event hands the conversation back; the journey's slots and open form were never
   touched, so the bot continues where the journey was, and its pending question is asked again. A question the
   citizen asked the person is answered by the person before that: hand-back is refused while the citizen's

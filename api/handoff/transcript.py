@@ -14,7 +14,7 @@ from api.clock import CHINA_TIME
 from bot.core.textnorm import normalize
 
 # What an appended bot event carries in its metadata so channels and this transcript know it came from
-# the handoff (bot/rest_channel.py delivers such events with the next REST reply).
+# the handoff (bot/channels/rest.py delivers such events with the next REST reply).
 HANDOFF_KEY = "handoff"
 
 

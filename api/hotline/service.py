@@ -1,7 +1,7 @@
 """Assisted sessions of the 12345 hotline console.
 
 A staff member starts a session for a caller and runs the very same journey (actions/journey.py) on the
-hotline channel of Rasa (bot/hotline.py): every message the staff member types for the caller goes through
+hotline channel of Rasa (bot/channels/hotline.py): every message the staff member types for the caller goes through
 ``forward``, which mints a channel token for the session and attaches, as message metadata, the platform's
 read-aloud ticks of the notification and, when ticked, the attestation. The journey refuses a hotline
 affirmation without them; the signed commitment carries them (bot/core/assisted.py).
@@ -225,7 +225,7 @@ def tick(
 
 
 def channel_token(rasa: RasaLink, row: HotlineSession) -> str:
-    """The session's claims, signed for bot/hotline.py: who may speak for whom in which conversation."""
+    """The session's claims, signed for bot/channels/hotline.py: who may speak for whom in which conversation."""
     return assisted.sign_token(
         rasa.hotline_secret,
         {

@@ -11,7 +11,7 @@ things make such a commitment evidence rather than hearsay (P2):
 The journey (actions/journey.py) refuses a hotline affirmation that lacks any of them; the API
 (api/commitments/service.py) checks them again on the signed record. Both use ``evidence_problem`` below.
 
-The hotline channel of Rasa (bot/hotline.py) only accepts messages carrying a *channel token* minted by the
+The hotline channel of Rasa (bot/channels/hotline.py) only accepts messages carrying a *channel token* minted by the
 API for one assisted session (``sign_token`` / ``verify_token``): an HMAC-SHA256 over the session's claims
 (sender id, staff id, call id, caller phone, expiry) with a secret both sides read from a 0600 file. The
 claims, not the request body, say who is calling for whom.

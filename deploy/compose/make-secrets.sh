@@ -16,7 +16,7 @@
 #   hotline.secret           32 random bytes: signs the hotline console's channel tokens
 #   jwt.secret               32 random bytes: HS256 secret of staff and applicant tokens
 #   service.token            the action server's credential at the API (X-Service-Token)
-#   rasa.token               protects Rasa's HTTP API (read by bot/rasa_server.py, never on argv)
+#   rasa.token               protects Rasa's HTTP API (read by bot/rasa/server.py, never on argv)
 #   action.secret            Rasa's credential at the action server (X-GZ-Action-Secret)
 #   channel-evidence.key     32 random bytes: the channels sign evidence with it (Rasa and the API only)
 #   otp.key                  32 random bytes: one-time codes are stored only as an HMAC with it (API only)

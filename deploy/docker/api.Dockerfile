@@ -24,7 +24,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-zenhe
  && useradd --system --uid 10001 --home-dir /var/lib/gaozhi --create-home gaozhi
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
-# bot/: the shared rules (bot/core) and bot/model.py, whose input hash the admin console shows beside each
+# bot/: the shared rules (bot/core) and bot/tools/model.py, whose input hash the admin console shows beside each
 # model; config.yml, domain.yml and data/ are those inputs. Training itself needs Rasa's virtualenv, which this
 # image does not have: in containers models are trained by the train job (bot image) or in CI.
 COPY bot bot
@@ -32,10 +32,10 @@ COPY api api
 COPY web web
 COPY config.yml domain.yml ./
 COPY data data
-# bot.build needs only bot/ and PyYAML (the normal form of the patterns is bot/nlu_text.py): this image carries
+# bot.tools.build needs only bot/ and PyYAML (the normal form of the patterns is bot/core/nlu_text.py): this image carries
 # neither actions/ nor jieba. The jieba dictionary and lookup table it writes are what the admin console
 # fingerprints (api/admin/fingerprint.py); the test checks they are the bot image's, byte for byte.
-RUN python -m bot.build
+RUN python -m bot.tools.build
 USER 10001
 EXPOSE 8800
 # One worker per container: scale with replicas (commitment appends are serialised by a PostgreSQL advisory lock).

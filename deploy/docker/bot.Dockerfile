@@ -2,9 +2,9 @@
 # The bot image: Rasa 3.6.21 + the action server (one virtualenv, as .venv on a developer machine).
 # Build from the repository root:   docker build -f deploy/docker/bot.Dockerfile -t gaozhi/bot:0.1.0 .
 # Commands (see deploy/compose/compose.yaml and deploy/k8s/):
-#   Rasa server    python -m bot.rasa_server run --enable-api --model /app/models ...   (token: GZ_RASA_TOKEN_PATH)
+#   Rasa server    python -m bot.rasa.server run --enable-api --model /app/models ...   (token: GZ_RASA_TOKEN_PATH)
 #   action server  python -m actions.server --actions actions --port 5055   (needs GZ_ACTION_SECRET_PATH)
-#   train a model  python -m bot.model            (writes models/nlu-core-<input hash>.tar.gz)
+#   train a model  python -m bot.tools.model            (writes models/nlu-core-<input hash>.tar.gz)
 # The model is not baked in: it lives on the model volume (or comes from a model server), so a new model
 # does not need a new image. Checked by tests/deploy/test_dockerfiles.py (replayed without a builder; built
 # for real where docker or podman and the base image are available).
@@ -28,11 +28,11 @@ COPY bot bot
 COPY actions actions
 COPY config.yml domain.yml ./
 COPY data data
-# The catalogue is the single source of the jieba dictionary and the lookup table (bot/build.py).
-# bot/model.py and bot/stack.py call .venv/bin/...: the image's venv is /opt/venv.
-RUN ln -s /opt/venv /app/.venv && python -m bot.build && mkdir -p /app/models && chown 10001 /app/models
+# The catalogue is the single source of the jieba dictionary and the lookup table (bot/tools/build.py).
+# bot/tools/model.py and bot/tools/stack.py call .venv/bin/...: the image's venv is /opt/venv.
+RUN ln -s /opt/venv /app/.venv && python -m bot.tools.build && mkdir -p /app/models && chown 10001 /app/models
 USER 10001
 EXPOSE 5005 5055
-CMD ["python", "-m", "bot.rasa_server", "run", "--enable-api", "--port", "5005", "--model", "/app/models", \
+CMD ["python", "-m", "bot.rasa.server", "run", "--enable-api", "--port", "5005", "--model", "/app/models", \
      "--endpoints", "/etc/gaozhi/endpoints.yml", "--credentials", "/app/bot/credentials.yml", \
      "--logging-config-file", "/app/bot/logging.yml"]

@@ -501,7 +501,7 @@ def test_situation_words_point_to_catalogue_vocabulary(real_index):
 
 
 def test_discovery_and_nlu_share_one_normal_form():
-    from bot.nlu_text import nlu_text
+    from bot.core.nlu_text import nlu_text
 
     for text in ("開一家餐館要辦什麼證", "ＺＭ００１", "food license", "Haowei Catering Co., Ltd."):
         assert normalize(text) == nlu_text(text).lower()

@@ -78,7 +78,7 @@ elif "GZ_PARSE" in script:  # 试一试: the candidate model reads the sentences
         intent = "greet" if "好" in text else "describe_need"
         print("GZ_PARSE " + json.dumps({"text": text, "intent": {"name": intent, "confidence": 0.91},
                                         "intent_ranking": [{"name": intent, "confidence": 0.91}]}, ensure_ascii=False))
-elif "bot.build" in script:
+elif "bot.tools.build" in script:
     print("wrote data/nlu/generated_items.yml")
 else:
     sys.exit(2)

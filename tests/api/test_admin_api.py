@@ -18,9 +18,9 @@ import yaml
 
 from api.admin.settings import AdminSettings
 from api.config import REPO_ROOT
-from bot.build import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
+from bot.tools.build import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
 from bot.core.catalogue import NOTICE_TITLES, load_catalogue, notice_version, parse_item
-from bot.model import inputs_hash
+from bot.tools.model import inputs_hash
 from tests.api.access_helpers import applicant_headers, login, rows, service_headers
 from tests.api.admin_fakes import FakeRasaServer, FakeTracker, fake_calls, make_fake_rasa_venv, make_project
 from tests.api.helpers import ZHANG_WEI, commitment_body
@@ -34,7 +34,7 @@ def admin(app, settings, tmp_path):
     project = make_project(tmp_path / "project")
     # The shipped ZM001.yaml (same content as the fixture's) so edits are checked against the real file layout.
     shutil.copy(REPO_ROOT / "data" / "catalogue" / "items" / "ZM001.yaml", settings.catalogue_dir / "ZM001.yaml")
-    # The artefacts bot.build derives from this catalogue, as the running model was trained on them: the
+    # The artefacts bot.tools.build derives from this catalogue, as the running model was trained on them: the
     # training job rebuilds them first, and the console predicts what the job will do from the rebuilt ones.
     items = load_catalogue(settings.catalogue_dir)
     (project / USERDICT_PATH).write_text(render_userdict(items), encoding="utf-8")
@@ -397,7 +397,7 @@ def test_training_finetunes_after_new_examples_reports_progress_and_evaluates(cl
 
 def test_a_changed_catalogue_alias_means_a_full_training(client, as_admin, admin, settings):
     client.get("/api/v1/admin/models", headers=as_admin)
-    # bot.build regenerates the lookup table from the catalogue: the structure changed, not only examples.
+    # bot.tools.build regenerates the lookup table from the catalogue: the structure changed, not only examples.
     (admin.project / "bot" / "generated" / "jieba" / "userdict.txt").write_text("公租房 200000 nz\n房子的事 200000 nz\n")
     job = wait_job(client, as_admin, client.post("/api/v1/admin/jobs", json={"kind": "train"}, headers=as_admin).json()["id"])
     assert job["status"] == "succeeded" and job["train_mode"] == "full"

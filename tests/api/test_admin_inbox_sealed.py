@@ -1,4 +1,4 @@
-"""The admin inbox opens the tracker store's sealed events (P5, api/admin/inbox.py, bot/tracker_store.py).
+"""The admin inbox opens the tracker store's sealed events (P5, api/admin/inbox.py, bot/rasa/tracker_store.py).
 
 Rows are written as Rasa's SQL tracker store writes them: sealed with the shared data key ring and the sender as
 associated data, or clear JSON for rows from before encryption at rest."""
@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, text
 
 from api.admin import inbox
 from bot.core import sealing
-from bot.tracker_store import seal_event_data
+from bot.rasa.tracker_store import seal_event_data
 
 
 def user_event(text_: str, intent: str, confidence: float) -> str:

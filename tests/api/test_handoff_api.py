@@ -304,7 +304,7 @@ def test_rest_gets_staff_messages_with_its_next_reply(client, initialised, rasa,
     client.post(f"/api/v1/handoff/{handoff_id}/take", headers=staff)
     sent = client.post(f"/api/v1/handoff/{handoff_id}/messages", json={"text": "您好"}, headers=staff).json()
     assert sent["delivery"] == "next_reply"
-    # Appended to the tracker all the same (bot/rest_channel.py returns it with the next REST reply).
+    # Appended to the tracker all the same (bot/channels/rest.py returns it with the next REST reply).
     assert rasa.appended[-1][1][0]["metadata"]["handoff"]["from"] == "staff"
     # No question pending: the hand-back says so and asks nothing.
     client.post(f"/api/v1/handoff/{handoff_id}/release", headers=staff)

@@ -1,4 +1,4 @@
-"""Gates on the independent corpora (bot/evaluate.py): what the product must get right on answers it was not
+"""Gates on the independent corpora (bot/tools/evaluate.py): what the product must get right on answers it was not
 written from.
 
 - no false accept on the three legal steps (affirmation, notice read, special authorisation), on either split;
@@ -15,7 +15,7 @@ from typing import Any, Dict, List
 
 import pytest
 
-from bot import evaluate as ev
+from bot.tools import evaluate as ev
 
 # The goal for natural answers on the held-out split is 0.97 understood and no wrong decision. It is not met
 # yet (README, "Quality figures": 0.901 and 4 on 2026-12-06, after three independently written development

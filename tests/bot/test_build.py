@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from actions.discovery import normalize
-from bot import build
+from bot.tools import build
 from bot.core.catalogue import DEFAULT_DIR, load_catalogue, parse_item
 
 REPO = Path(__file__).resolve().parents[2]
@@ -117,7 +117,7 @@ def test_catalogue_change_changes_the_output(tmp_path):  # R1: 动态调整 flow
 
 def test_command_line_writes_into_the_repository():
     result = subprocess.run(
-        [sys.executable, "-m", "bot.build"], cwd=REPO, capture_output=True, text=True, check=True
+        [sys.executable, "-m", "bot.tools.build"], cwd=REPO, capture_output=True, text=True, check=True
     )
     for rel in (build.USERDICT_PATH, build.LOOKUP_PATH, build.PATTERNS_PATH):
         assert str(rel) in result.stdout

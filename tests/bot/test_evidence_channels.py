@@ -1,4 +1,4 @@
-"""The Rasa-side channels sign what arrives and what is delivered (bot/evidence_ledger.py, bot/core/evidence.py).
+"""The Rasa-side channels sign what arrives and what is delivered (bot/channels/evidence_ledger.py, bot/core/evidence.py).
 
 The ledger is tested in memory and on a real Redis; the channels are served by real Sanic servers on free loopback
 ports and spoken to over HTTP (REST, hotline) and socket.io (python-socketio's client, which acknowledges every
@@ -25,12 +25,12 @@ from rasa.core.channels.channel import UserMessage, register
 from sanic import Sanic
 
 from actions import messages
-from bot import evidence_ledger
+from bot.channels import evidence_ledger
 from bot.core import assisted, evidence
 from bot.core.catalogue import load_catalogue
-from bot.hotline import TOKEN_HEADER, HotlineInput
-from bot.rest_channel import ContractRestInput
-from bot.socketio_channel import ContractSocketIOInput, ContractSocketIOOutput
+from bot.channels.hotline import TOKEN_HEADER, HotlineInput
+from bot.channels.rest import ContractRestInput
+from bot.channels.widget import ContractSocketIOInput, ContractSocketIOOutput
 
 REDIS_PORT = int(os.environ.get("GZ_REDIS_PORT", "6379"))
 REDIS_DB = 11  # this file's own database, flushed before and after each Redis test
@@ -153,7 +153,7 @@ def test_an_unreachable_redis_loses_the_delivery_but_not_the_turn(monkeypatch, c
     monkeypatch.setenv(evidence_ledger.ENV_REDIS_URL, f"redis://127.0.0.1:{free_port()}/0")
     evidence_ledger.reset()
     try:
-        with caplog.at_level(logging.ERROR, logger="bot.evidence_ledger"):
+        with caplog.at_level(logging.ERROR, logger="bot.channels.evidence_ledger"):
             evidence_ledger.record("citizen", envelope(1))
             assert evidence_ledger.take("citizen") == []
         assert "could not keep a delivery" in caplog.text
@@ -179,7 +179,7 @@ def test_message_metadata_signs_the_text_keeps_other_keys_and_drops_a_clients_ev
 def test_without_a_key_nothing_is_signed_and_it_is_said_once(tmp_path, monkeypatch, caplog):
     monkeypatch.delenv(evidence.ENV_KEY_PATH, raising=False)
     evidence_ledger.reset()
-    with caplog.at_level(logging.WARNING, logger="bot.evidence_ledger"):
+    with caplog.at_level(logging.WARNING, logger="bot.channels.evidence_ledger"):
         first = evidence_ledger.message_metadata({"evidence": {"forged": True}}, channel="rest", sender="s",
                                                  message_id="m", text="x")
         second = evidence_ledger.message_metadata({"a": 1}, channel="rest", sender="s", message_id="m", text="x")
@@ -194,7 +194,7 @@ def test_an_unusable_key_signs_nothing_and_keeps_the_conversation_going(tmp_path
     short.write_bytes(b"short")
     monkeypatch.setenv(evidence.ENV_KEY_PATH, str(short))
     evidence_ledger.reset()
-    with caplog.at_level(logging.ERROR, logger="bot.evidence_ledger"):
+    with caplog.at_level(logging.ERROR, logger="bot.channels.evidence_ledger"):
         assert evidence_ledger.message_metadata(None, channel="rest", sender="s", message_id="m", text="x") is None
     assert "evidence key unusable" in caplog.text
     evidence_ledger.reset()

@@ -1,11 +1,11 @@
-"""bot/message_guard.py: an over-long message is answered, not processed; lone surrogates become U+FFFD."""
+"""bot/channels/message_guard.py: an over-long message is answered, not processed; lone surrogates become U+FFFD."""
 from __future__ import annotations
 
 import asyncio
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot import message_guard
+from bot.channels import message_guard
 
 
 async def rasa_own(processor, message):
@@ -45,7 +45,7 @@ def test_install_wraps_rasa_once():
     assert MessageProcessor.handle_message is first and first.__name__ == "guarded_handle_message"
 
 
-# --- flood control (bot/flood.py) ----------------------------------------------------------------------------------
+# --- flood control (bot/channels/flood.py) ----------------------------------------------------------------------------------
 
 import time  # noqa: E402
 import uuid  # noqa: E402
@@ -54,11 +54,11 @@ import httpx  # noqa: E402
 import pytest  # noqa: E402
 from wechatpy import parse_message  # noqa: E402
 
-from bot import flood  # noqa: E402
-from bot.rest_channel import ContractRestInput  # noqa: E402
-from bot.socketio_channel import ContractSocketIOInput  # noqa: E402
-from bot.wechat.channel import WeChatInput, WeChatSettings  # noqa: E402
-from bot.wechat.dedup import SQLiteStore  # noqa: E402
+from bot.channels import flood  # noqa: E402
+from bot.channels.rest import ContractRestInput  # noqa: E402
+from bot.channels.widget import ContractSocketIOInput  # noqa: E402
+from bot.channels.wechat.channel import WeChatInput, WeChatSettings  # noqa: E402
+from bot.channels.wechat.dedup import SQLiteStore  # noqa: E402
 from tests.bot.test_evidence_channels import (  # noqa: E402,F401  (real Sanic servers; their fixtures)
     REDIS_URL,
     Server,

@@ -12,9 +12,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.discovery import normalize as discovery_normalize
-from bot.model import ROOT, inputs_hash
-from bot.nlu_normalizer import NORMALIZED_TEXT, NLUTextNormalizer, OriginalTextRestorer, rules_fingerprint
-from bot.nlu_text import english_to_chinese, nlu_text
+from bot.tools.model import ROOT, inputs_hash
+from bot.rasa.nlu_normalizer import NORMALIZED_TEXT, NLUTextNormalizer, OriginalTextRestorer, rules_fingerprint
+from bot.core.nlu_text import english_to_chinese, nlu_text
 
 
 @pytest.fixture(scope="module")
@@ -112,21 +112,21 @@ def test_huge_and_hostile_input_is_cheap_and_safe(components):
 def test_pipeline_lists_the_normaliser_first_and_the_model_hash_covers_its_rules():
     config = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))
     names = [c["name"] for c in config["pipeline"]]
-    assert names[0] == "bot.nlu_normalizer.NLUTextNormalizer"
+    assert names[0] == "bot.rasa.nlu_normalizer.NLUTextNormalizer"
     assert names[1] == "JiebaTokenizer"
-    assert names[-1] == "bot.nlu_normalizer.OriginalTextRestorer"
+    assert names[-1] == "bot.rasa.nlu_normalizer.OriginalTextRestorer"
     assert len(rules_fingerprint()) == 64
     assert inputs_hash()  # reads the component files; a change to them changes the hash
 
 
 def test_model_hash_changes_with_the_normalisation_rules(monkeypatch, tmp_path):
-    import bot.model as model
+    import bot.tools.model as model
 
     before = model.inputs_hash()
     fake = tmp_path / "bot"
-    (fake / "core").mkdir(parents=True)
     for name in model.COMPONENT_FILES:
+        (fake / name).parent.mkdir(parents=True, exist_ok=True)
         (fake / name).write_bytes((model._PACKAGE / name).read_bytes())
-    (fake / "nlu_text.py").write_bytes(b"# changed table\n")
+    (fake / "core" / "nlu_text.py").write_bytes(b"# changed table\n")
     monkeypatch.setattr(model, "_PACKAGE", fake)
     assert model.inputs_hash() != before

@@ -1,4 +1,4 @@
-"""bot/rasa_server.py changes how Rasa does three things, never what it does: each fix gives Rasa's own answer.
+"""bot/rasa/server.py changes how Rasa does three things, never what it does: each fix gives Rasa's own answer.
 
 Each test installs a fix with pytest's monkeypatch holding Rasa's original, so the original is back after it.
 """
@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool, QueuePool
 
-from bot import rasa_server
+from bot.rasa import server as rasa_server
 
 VALID_RESPONSES = [
     {"events": [], "responses": []},

@@ -1,4 +1,4 @@
-"""Tracker retention (bot/retention.py, P5): events older than N days go, a journey in progress stays (P4).
+"""Tracker retention (bot/tools/retention.py, P5): events older than N days go, a journey in progress stays (P4).
 
 Runs on SQLite, and on PostgreSQL when it answers (a throw-away database), with trackers written by Rasa's own
 SQLTrackerStore and read back through it.
@@ -23,10 +23,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import retention
+from bot.tools import retention
 from bot.core.sealing import is_sealed
-from bot.tracker_store import install
-from bot.stack import ROOT, StackConfig
+from bot.rasa.tracker_store import install
+from bot.tools.stack import ROOT, StackConfig
 
 DAY = 86400
 NOW = time.time()
@@ -58,7 +58,7 @@ def pg_available() -> bool:
 
 @pytest.fixture(autouse=True)
 def data_key(tmp_path, monkeypatch):
-    """The tracker store seals events (bot/tracker_store.py); its key ring lives in the test's directory."""
+    """The tracker store seals events (bot/rasa/tracker_store.py); its key ring lives in the test's directory."""
     install()
     path = tmp_path / "keys" / "data.key"
     monkeypatch.setenv("GZ_DATA_KEY_PATH", str(path))
@@ -78,7 +78,7 @@ def write_clear(store: SQLTrackerStore, sender: str, events) -> None:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def endpoints(request, tmp_path):
-    """An endpoints file like the one bot/stack.py writes, naming an empty tracker store."""
+    """An endpoints file like the one bot/tools/stack.py writes, naming an empty tracker store."""
     if request.param == "sqlite":
         config = StackConfig(var_dir=tmp_path, profile="embedded")
         path = tmp_path / "endpoints.yml"
@@ -174,7 +174,7 @@ def test_command_line(tmp_path):
     store = store_for(tmp_path / "endpoints.yml")
     asyncio.run(store.save(DialogueStateTracker.from_events("old", session(NOW - 40 * DAY, (1, "旧")), DOMAIN.slots)))
     store.engine.dispose()
-    run = subprocess.run([sys.executable, "-m", "bot.retention", "purge", "--days", "30", "--endpoints",
+    run = subprocess.run([sys.executable, "-m", "bot.tools.retention", "purge", "--days", "30", "--endpoints",
                           str(tmp_path / "endpoints.yml")], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert "deleted 4 tracker event(s) older than 30 day(s); 1 conversation(s) removed completely" in run.stdout
@@ -206,6 +206,6 @@ def test_seal_encrypts_the_rows_written_before_encryption(endpoints, data_key, t
     if url.get_backend_name() == "sqlite":
         files = [p for p in tmp_path.glob("rasa_tracker.db*")]
         assert files and all(marker.encode() not in p.read_bytes() for p in files)  # the clear versions are overwritten
-    run = subprocess.run([sys.executable, "-m", "bot.retention", "seal", "--endpoints", str(endpoints)],
+    run = subprocess.run([sys.executable, "-m", "bot.tools.retention", "seal", "--endpoints", str(endpoints)],
                          cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, GZ_DATA_KEY_PATH=str(data_key)))
     assert run.returncode == 0 and "sealed 0 tracker event(s)" in run.stdout, run.stderr

@@ -1,11 +1,11 @@
-"""The widget's socket.io channel (bot/socketio_channel.py): contract payloads and session ids."""
+"""The widget's socket.io channel (bot/channels/widget.py): contract payloads and session ids."""
 from __future__ import annotations
 
 from unittest.mock import AsyncMock
 
 import pytest
 
-from bot.socketio_channel import ContractSocketIOInput, ContractSocketIOOutput, valid_session_id
+from bot.channels.widget import ContractSocketIOInput, ContractSocketIOOutput, valid_session_id
 
 GOOD = "0123456789abcdef0123456789abcdef"
 

@@ -1,4 +1,4 @@
-"""bot/tracker_store.py: a tracker store failure fails the turn instead of forgetting the conversation (P4); the
+"""bot/rasa/tracker_store.py: a tracker store failure fails the turn instead of forgetting the conversation (P4); the
 events are sealed at rest (P5); the REST channel finds pending staff messages with one indexed query."""
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.core import sealing
-from bot.rest_channel import PENDING_BOT_EVENTS, ContractRestInput, pending_handoff_events
-from bot.tracker_store import INDEX_NAME, TrackerStoreUnavailable, install, open_event_data
+from bot.channels.rest import PENDING_BOT_EVENTS, ContractRestInput, pending_handoff_events
+from bot.rasa.tracker_store import INDEX_NAME, TrackerStoreUnavailable, install, open_event_data
 
 install()
 
@@ -140,7 +140,7 @@ def test_rows_written_before_encryption_still_read(store):  # P5: upgrade withou
     asyncio.run(store.save(DialogueStateTracker.from_events("citizen-7", [UserUttered("旧的消息")])))
     old = raw_rows(store, "citizen-7")[0]
     clear = json.dumps(UserUttered("旧的消息", timestamp=old.timestamp).as_dict())
-    with store._tracker_store.engine.begin() as connection:  # what Rasa wrote before bot/tracker_store sealed
+    with store._tracker_store.engine.begin() as connection:  # what Rasa wrote before bot/rasa/tracker_store sealed
         connection.execute(sqlalchemy.text("UPDATE events SET data = :d WHERE id = :i"), {"d": clear, "i": old.id})
     tracker = asyncio.run(store.retrieve("citizen-7"))
     tracker.update(UserUttered("新的消息"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.model import ROOT, TRAINING_DATA, ensure_model
+from bot.tools.model import ROOT, TRAINING_DATA, ensure_model
 
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
 MIN_EXAMPLES = 25

@@ -8,7 +8,7 @@ working day: misunderstood messages (one of 2,000 characters, one need no item m
 evaluated candidate model with real-looking confusions, and an item with two versions. Then it serves on
 ``<port>`` until stopped, and prints ``READY`` when it does.
 
-The browser tests start it with the API venv's Python (``bot.stack.API_PY``) because Playwright lives in the
+The browser tests start it with the API venv's Python (``bot.tools.stack.API_PY``) because Playwright lives in the
 Rasa venv and the API in the other one.
 """
 from __future__ import annotations
@@ -57,9 +57,9 @@ def main(directory: str, port: str) -> None:
     from api.admin.settings import AdminSettings
     from api.config import REPO_ROOT, Settings
     from api.main import create_app
-    from bot.build import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
+    from bot.tools.build import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
     from bot.core.catalogue import load_catalogue
-    from bot.model import inputs_hash
+    from bot.tools.model import inputs_hash
     from tests.api.admin_fakes import FakeRasaServer, FakeTracker, make_fake_rasa_venv, make_project
 
     root = Path(directory)
@@ -157,7 +157,7 @@ def serve(directory: Path):
     import socket
     import subprocess
 
-    from bot.stack import API_PY, ROOT
+    from bot.tools.stack import API_PY, ROOT
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -47,8 +47,8 @@ def copy_project(target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def admin_stack(tmp_path_factory):
-    from bot.model import ensure_model
-    from bot.stack import Stack, StackConfig, build_artifacts
+    from bot.tools.model import ensure_model
+    from bot.tools.stack import Stack, StackConfig, build_artifacts
 
     build_artifacts()
     model = ensure_model()
@@ -175,8 +175,8 @@ def test_inbox_example_train_evaluate_activate_understood_restart_roll_back(brow
     # The running bot now understands the new phrasing.
     assert GREETING in say(stack, phrase)
 
-    # The active model survives a restart: bot/stack.py starts Rasa with what the console recorded.
-    from bot.model import active_model
+    # The active model survives a restart: bot/tools/stack.py starts Rasa with what the console recorded.
+    from bot.tools.model import active_model
 
     recorded = active_model(stack.config.var_dir)
     assert recorded is not None and recorded.name.startswith("admin-")

@@ -3,7 +3,7 @@
 Each Dockerfile is parsed (stages, ENV, WORKDIR, COPY/ADD, RUN, CMD/ENTRYPOINT) and replayed in a scratch
 directory that stands for the image's file system: the COPY set is taken from a clean checkout's view of the
 build context (tracked and untracked-but-not-ignored files, minus the Dockerfile's .dockerignore), so a build
-output that only exists on a developer machine does not count. Python build steps (``python -m bot.build``)
+output that only exists on a developer machine does not count. Python build steps (``python -m bot.tools.build``)
 run there, then every entry point the image is started with (its CMD, and the commands Compose and Kubernetes
 give it) is imported, with every module of the packages they live in.
 
@@ -754,7 +754,7 @@ def test_dockerignore_rules():
 def test_build_context_is_a_clean_checkout(image):
     """Generated files (bot/generated, the lookup table) are not in the context: the build must make them."""
     files = context_files(DOCKER / f"{image}.Dockerfile")
-    assert "bot/build.py" in files and "data/catalogue/items" in {str(PurePosixPath(f).parent) for f in files}
+    assert "bot/tools/build.py" in files and "data/catalogue/items" in {str(PurePosixPath(f).parent) for f in files}
     assert not [f for f in files if f.startswith(("bot/generated/", "tests/", ".venv")) or "__pycache__" in f]
     assert "data/nlu/generated_items.yml" not in files
 
@@ -828,7 +828,7 @@ def test_the_guard_refuses_what_the_image_lacks(replayed, image, scratch):
 
 
 def test_a_package_missing_from_the_copy_set_fails_the_build(tmp_path):
-    """The API image without bot/: its build step cannot import bot.build, and the replay says so."""
+    """The API image without bot/: its build step cannot import bot.tools.build, and the replay says so."""
     if _venvs_ready():
         pytest.skip(_venvs_ready())
     original = DOCKER / "api.Dockerfile"
@@ -838,7 +838,7 @@ def test_a_package_missing_from_the_copy_set_fails_the_build(tmp_path):
     broken.write_text(text.replace("\nCOPY bot bot\n", "\n"), encoding="utf-8")
     shutil.copy(original.with_name(original.name + ".dockerignore"), tmp_path / (broken.name + ".dockerignore"))
     failed = replay("api", tmp_path / "scratch", broken).failed()
-    assert failed is not None and failed.command == "python -m bot.build"
+    assert failed is not None and failed.command == "python -m bot.tools.build"
     assert "No module named 'bot'" in failed.output, failed.output[-2000:]
 
 

@@ -84,7 +84,7 @@ def substituted(endpoints_text: str) -> set:
     return set(re.findall(r"\$\{(\w+)\}", "\n".join(lines)))
 
 
-# Variables bot/rasa_server.py puts into Rasa's environment itself, from a file: ${GZ_ACTION_SECRET} in the
+# Variables bot/rasa/server.py puts into Rasa's environment itself, from a file: ${GZ_ACTION_SECRET} in the
 # endpoints is the content of the file GZ_ACTION_SECRET_PATH names.
 FILLED_BY_RASA_SERVER = {"GZ_ACTION_SECRET"}
 
@@ -265,7 +265,7 @@ def test_rasa_loads_the_model_volume_and_shares_tracker_and_lock_stores():
     rasa = by_kind("Deployment")["rasa"]["spec"]["template"]["spec"]
     container = rasa["containers"][0]
     args = container["args"]
-    assert container["command"] == ["python", "-m", "bot.rasa_server"] and (ROOT / "bot" / "rasa_server.py").exists()
+    assert container["command"] == ["python", "-m", "bot.rasa.server"] and (ROOT / "bot" / "rasa" / "server.py").exists()
     model_dir = args[args.index("--model") + 1]
     mounts = {m["mountPath"]: m for m in container["volumeMounts"]}
     assert mounts[model_dir]["readOnly"] is True
@@ -405,7 +405,7 @@ def test_no_secret_is_on_a_compose_command_line():
 
 
 def test_the_checker_finds_a_secret_on_a_command_line():
-    for line in ("python -m bot.rasa_server run --auth-token $(RASA_TOKEN)", "redis-server --requirepass hunter2",
+    for line in ("python -m bot.rasa.server run --auth-token $(RASA_TOKEN)", "redis-server --requirepass hunter2",
                  "redis-cli -a \"$REDIS_PASSWORD\" ping", "exec x \"$(cat /run/secrets/rasa_token)\""):
         with pytest.raises(AssertionError):
             assert_no_secret_on("example", line)

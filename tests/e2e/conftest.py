@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from bot.core.catalogue import load_catalogue
-from bot.stack import Stack
+from bot.tools.stack import Stack
 from tests.conftest import free_port  # noqa: F401  (tests/wechat imports it from here)
 from tests.e2e import limits, outbox
 from tests.e2e.contract import BotMessage, Transcript, check_contract

@@ -8,7 +8,7 @@ value itself keeps it.
   per-ID and per-phone limits (5 an hour) and the pause between two codes to one ID (60 s, which a test reading
   the notice in one second never waits) would refuse the codes the journeys need. The limits themselves are
   tested against the API in tests/api/test_identity.py.
-- Flood control (bot/flood.py): a test answers each question as soon as it is asked, a dozen messages in a few
+- Flood control (bot/channels/flood.py): a test answers each question as soon as it is asked, a dozen messages in a few
   seconds, which the per-sender bucket (8 at once, 20 a minute) is there to refuse. The flood test runs a Rasa
   server of its own with small limits (tests/security/test_flood_and_handoff.py).
 """

@@ -14,7 +14,7 @@ from typing import Dict, Tuple
 
 import httpx
 
-from bot.stack import API_PY, ROOT
+from bot.tools.stack import API_PY, ROOT
 
 _accounts: Dict[Tuple[str, str], Tuple[str, str]] = {}
 

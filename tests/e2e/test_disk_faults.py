@@ -62,8 +62,8 @@ def small_fs(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def db_stack(small_fs, tmp_path_factory):
-    from bot.model import ensure_model
-    from bot.stack import Stack, StackConfig
+    from bot.tools.model import ensure_model
+    from bot.tools.stack import Stack, StackConfig
 
     config = StackConfig(
         var_dir=tmp_path_factory.mktemp("var-disk"), rasa_port=free_port(), action_port=free_port(),

@@ -1,9 +1,9 @@
-"""The servers as started by bot/stack.py (what `make up` runs): loopback only, every hop authenticated, no secret
+"""The servers as started by bot/tools/stack.py (what `make up` runs): loopback only, every hop authenticated, no secret
 on a command line, the evidence key kept from the action server, no trusted X-Forwarded-For, a private var/.
 
 Most tests look at the real stack of this test session (tests/conftest.py) through the kernel: which addresses
 its sockets listen on (/proc/net/tcp), what each process's command line and environment hold (/proc/<pid>),
-what the file modes are. The others start the real entry points (actions/server.py, bot/rasa_server.py,
+what the file modes are. The others start the real entry points (actions/server.py, bot/rasa/server.py,
 api/cli.py) as processes on their own.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ import httpx
 import pytest
 import yaml
 
-from bot.stack import API_PY, RASA_PY, ROOT, Stack
+from bot.tools.stack import API_PY, RASA_PY, ROOT, Stack
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.e2e
@@ -115,7 +115,7 @@ def test_no_secret_is_on_any_command_line(stack):
             for what, value in secrets.items():
                 assert value not in line, f"{what} on the command line of {name} ({pid})"
     assert seen >= 3
-    # The token still protects Rasa's HTTP API: bot/rasa_server.py read it from its file.
+    # The token still protects Rasa's HTTP API: bot/rasa/server.py read it from its file.
     status = f"{stack.config.rasa_url}/status"
     assert httpx.get(status, timeout=30).status_code == 401
     assert httpx.get(status, params={"token": "wrong"}, timeout=30).status_code == 401
@@ -273,13 +273,13 @@ def test_the_action_server_binds_only_where_it_is_told(tmp_path):
 
 
 def test_rasa_reads_its_secrets_from_files_not_argv(tmp_path, monkeypatch):
-    from bot import rasa_server
+    from bot.rasa import server as rasa_server
 
     token, secret = tmp_path / "rasa.token", tmp_path / "action.secret"
     token.write_text("-starts-with-a-dash\n")
     secret.write_text("the-action-secret\n")
     env = {rasa_server.ENV_TOKEN_PATH: str(token), rasa_server.ENV_ACTION_SECRET_PATH: str(secret)}
-    argv = ["bot.rasa_server", "run", "--enable-api"]
+    argv = ["bot.rasa.server", "run", "--enable-api"]
     assert rasa_server.token_from_file(argv, env) == [*argv, "--auth-token=-starts-with-a-dash"]
     assert rasa_server.token_from_file(["x", "train"], env) == ["x", "train"]  # only `run` serves the API
     assert rasa_server.token_from_file(argv, {}) == argv
@@ -312,11 +312,11 @@ def test_rasa_reads_its_secrets_from_files_not_argv(tmp_path, monkeypatch):
 def shipped_wechat() -> Dict[str, str]:
     from rasa.shared.utils.io import read_config_file
 
-    return read_config_file(ROOT / "bot" / "credentials.yml")["bot.wechat.channel.WeChatInput"]
+    return read_config_file(ROOT / "bot" / "credentials.yml")["bot.channels.wechat.channel.WeChatInput"]
 
 
 def test_the_demo_values_the_channel_knows_are_the_shipped_ones():
-    from bot.wechat.channel import WeChatSettings
+    from bot.channels.wechat.channel import WeChatSettings
 
     shipped = shipped_wechat()
     assert {name: shipped[name] for name in WeChatSettings.DEMO_VALUES} == WeChatSettings.DEMO_VALUES
@@ -324,7 +324,7 @@ def test_the_demo_values_the_channel_knows_are_the_shipped_ones():
 
 @pytest.mark.parametrize("profile", [None, "", "production", "staging", "Embedded"])
 def test_demo_wechat_credentials_are_refused_outside_the_one_machine_profiles(profile):
-    from bot.wechat.channel import WeChatSettings
+    from bot.channels.wechat.channel import WeChatSettings
 
     env = {} if profile is None else {"GZ_PROFILE": profile}
     with pytest.raises(ValueError, match="demo values"):
@@ -340,7 +340,7 @@ def test_demo_wechat_credentials_are_refused_outside_the_one_machine_profiles(pr
 
 @pytest.mark.parametrize("profile", ["embedded", "scale"])
 def test_demo_wechat_credentials_are_accepted_where_bot_stack_runs(profile):
-    from bot.wechat.channel import WeChatSettings
+    from bot.channels.wechat.channel import WeChatSettings
 
     assert WeChatSettings.from_credentials(shipped_wechat(), env={"GZ_PROFILE": profile}).app_id == "wx00000000demo0000"
 
@@ -356,7 +356,7 @@ def test_rasa_does_not_start_with_demo_wechat_credentials_in_production(tmp_path
     env = base_env(GZ_PROFILE="production", GZ_RASA_TOKEN_PATH=str(token),
                    GZ_HOTLINE_SECRET_PATH=str(tmp_path / "hotline.secret"), GZ_DATA_KEY_PATH=str(tmp_path / "data.key"))
     result = run_until_exit(
-        [str(RASA_PY), "-m", "bot.rasa_server", "run", "--enable-api", "-i", "127.0.0.1", "--port", str(port),
+        [str(RASA_PY), "-m", "bot.rasa.server", "run", "--enable-api", "-i", "127.0.0.1", "--port", str(port),
          "--model", str(models[-1]), "--credentials", str(ROOT / "bot" / "credentials.yml")],
         env, timeout=240,
     )

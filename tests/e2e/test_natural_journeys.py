@@ -78,7 +78,7 @@ class SocketChat(Chat):
 @pytest.fixture(params=["rest", "socketio"])
 def natural_chat(request, stack, catalogue):
     if request.param == "socketio" and stack.config.sanic_workers() > 1:
-        # Several Sanic workers on one port with no stickiness break socket.io's long-polling (bot/stack.py
+        # Several Sanic workers on one port with no stickiness break socket.io's long-polling (bot/tools/stack.py
         # ``sanic_workers``); the widget is served by one worker per replica behind sticky sessions.
         pytest.skip("socket.io long-polling needs one Sanic worker per port (sticky sessions)")
     made: List[Chat] = []

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.tracker_store import key_ring, open_event_data, seal_event_data
+from bot.rasa.tracker_store import key_ring, open_event_data, seal_event_data
 from tests.e2e.test_journey import PHONES, ZHANG_WEI, affirm, read_notice, to_identity, to_notice, verify_identity
 
 pytestmark = pytest.mark.e2e

@@ -9,7 +9,7 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from bot.stack import API_PY, ROOT
+from bot.tools.stack import API_PY, ROOT
 from tests.e2e.test_journey import affirm, read_notice, to_notice
 
 pytestmark = pytest.mark.e2e

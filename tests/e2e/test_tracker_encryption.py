@@ -1,4 +1,4 @@
-"""Rasa's tracker store keeps no ID number or phone number in clear (P5, bot/tracker_store.py), in both profiles.
+"""Rasa's tracker store keeps no ID number or phone number in clear (P5, bot/rasa/tracker_store.py), in both profiles.
 
 A full commitment journey is typed over REST with the demo identity; then the tracker database is read raw - every
 column of every row and, in the embedded profile, the SQLite file and its WAL byte for byte - and neither the ID

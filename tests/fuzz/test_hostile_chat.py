@@ -33,7 +33,7 @@ HOSTILE = [
     "../../../../etc/passwd",
     "啊" * 10000,
     "9" * 10000,
-    "a " * 5000,  # 5,000 tokens: cost Rasa's NLU 12 s before bot/message_guard.py
+    "a " * 5000,  # 5,000 tokens: cost Rasa's NLU 12 s before bot/channels/message_guard.py
     "\x00",
     "\x01\x02\x03\x1b[31m红色\x1b[0m\x7f\x9b",
     "\r\n\t\v\f",

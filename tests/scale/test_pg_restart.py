@@ -40,8 +40,8 @@ CLEAN_FAILURES = {"service_error", "empty_reply", "http_500", "http_502", "http_
 
 @pytest.fixture(scope="module")
 def pg_stack(tmp_path_factory):
-    from bot.model import ensure_model
-    from bot.stack import Stack, StackConfig
+    from bot.tools.model import ensure_model
+    from bot.tools.stack import Stack, StackConfig
 
     bindir = postgres_bindir()
     if bindir is None:

@@ -15,7 +15,7 @@ from typing import Dict
 import httpx
 import pytest
 
-from bot.stack import API_PY, ROOT
+from bot.tools.stack import API_PY, ROOT
 from tests.e2e.conftest import Chat, catalogue, chat  # noqa: F401  (the e2e fixtures, reused)
 from tests.e2e.test_journey import affirm, read_notice, to_notice
 

@@ -15,8 +15,8 @@ from typing import Any, Dict, Iterator, List
 import httpx
 import pytest
 
-from bot import flood
-from bot.message_guard import FLOOD_TEXT
+from bot.channels import flood
+from bot.channels.message_guard import FLOOD_TEXT
 from tests.conftest import free_port
 from tests.e2e.conftest import Chat
 from tests.e2e.staff import staff_headers

@@ -16,7 +16,7 @@ malformed request. The envelopes are signed with the stack's own channel key (te
 the channels would sign is right, only who acts is wrong.
 
 The chat attack needs the trained model and uses the session's stack; the others need only the API, started
-alone the way the stack starts it (``bot.stack.Stack``), one of them with a two-second act confirmation window
+alone the way the stack starts it (``bot.tools.stack.Stack``), one of them with a two-second act confirmation window
 (``GZ_ACT_CONFIRMATION_SECONDS``), because a running server's clock cannot be moved.
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ import pytest
 from bot.core.conversation import key as conversation_key
 from bot.core.affirmation import statement
 from bot.core.catalogue import Item, load_catalogue
-from bot.stack import Stack, StackConfig
+from bot.tools.stack import Stack, StackConfig
 from tests.conftest import free_port, scratch_pg_databases
 from tests.e2e import outbox
 from tests.e2e.grants import grant

@@ -4,7 +4,7 @@ can neither sign in as them nor withdraw their commitment, until the person has 
 the ID's real-name (实名) phone, in this very conversation.
 
 Only the API is needed for these attacks, so the module starts the API alone, the way the security suite's
-stack starts it (``bot.stack.Stack``: migrated, seeded with the demo people, its own var directory, SQLite or
+stack starts it (``bot.tools.stack.Stack``: migrated, seeded with the demo people, its own var directory, SQLite or
 the scale profile's PostgreSQL), and reads the SMS the way a person reads their phone (tests/e2e/outbox.py).
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ MADE_UP_NO = "CN20990101-000001"
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory) -> Iterator[Any]:
-    from bot.stack import Stack, StackConfig
+    from bot.tools.stack import Stack, StackConfig
 
     config = StackConfig(
         var_dir=Path(tmp_path_factory.mktemp("personal-data-var")),

@@ -22,7 +22,7 @@ from typing import Dict, Iterator, Optional
 import httpx
 import pytest
 
-from bot.stack import Stack, StackConfig
+from bot.tools.stack import Stack, StackConfig
 from tests.conftest import free_port
 from tests.security.conftest import bearer, new_account
 

@@ -24,9 +24,9 @@ import yaml
 from wechatpy.crypto import WeChatCrypto
 from wechatpy.utils import WeChatSigner
 
-from bot.model import ensure_model
-from bot.stack import Stack, StackConfig, build_artifacts
-from bot.wechat.channel import ENV_OVERRIDES, TEST_SLOW_SENDERS_ENV
+from bot.tools.model import ensure_model
+from bot.tools.stack import Stack, StackConfig, build_artifacts
+from bot.channels.wechat.channel import ENV_OVERRIDES, TEST_SLOW_SENDERS_ENV
 from tests.e2e import limits, outbox
 from tests.e2e.contract import reading_seconds
 from tests.wechat.fake_wechat import FakeWeChat
@@ -71,7 +71,7 @@ def channel_credentials(config: StackConfig, fake: FakeWeChat) -> Dict:
     }
     if config.profile == "scale":
         wechat["redis_url"] = f"redis://{config.redis_host}:{config.redis_port}/2"
-    return {"rest": None, "bot.wechat.channel.WeChatInput": wechat}
+    return {"rest": None, "bot.channels.wechat.channel.WeChatInput": wechat}
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,9 @@ from typing import Callable, List
 import pytest
 from wechatpy import parse_message
 
-from bot.wechat.channel import WeChatInput, WeChatSettings
-from bot.wechat.dedup import SQLiteStore
-from bot.wechat.render import CONTINUE_HINT, TEXT_LIMIT_BYTES, utf8_len
+from bot.channels.wechat.channel import WeChatInput, WeChatSettings
+from bot.channels.wechat.dedup import SQLiteStore
+from bot.channels.wechat.render import CONTINUE_HINT, TEXT_LIMIT_BYTES, utf8_len
 from rasa.core.channels.channel import UserMessage
 from tests.wechat.fake_wechat import FakeWeChat
 

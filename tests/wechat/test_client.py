@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.wechat.client import CustomerServiceClient, ReplyWindowClosed
-from bot.wechat.dedup import SQLiteStore
-from bot.wechat.tokens import AccessTokenCache
+from bot.channels.wechat.client import CustomerServiceClient, ReplyWindowClosed
+from bot.channels.wechat.dedup import SQLiteStore
+from bot.channels.wechat.tokens import AccessTokenCache
 from tests.wechat.fake_wechat import FakeWeChat
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,8 +114,8 @@ def test_processes_share_one_token(fake, tmp_path):
         f"""
         import asyncio, sys
         from pathlib import Path
-        from bot.wechat.client import CustomerServiceClient
-        from bot.wechat.dedup import SQLiteStore
+        from bot.channels.wechat.client import CustomerServiceClient
+        from bot.channels.wechat.dedup import SQLiteStore
 
         async def main():
             client = CustomerServiceClient(api_base_url={fake.url!r}, app_id={APP_ID!r}, app_secret={SECRET!r},

@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from bot.wechat.dedup import (
+from bot.channels.wechat.dedup import (
     ANSWERED_SUCCESS,
     PROCESSING,
     CitizenState,
@@ -19,7 +19,7 @@ from bot.wechat.dedup import (
     evidence_message_id,
     message_key,
 )
-from bot.wechat.render import Choice, Outgoing
+from bot.channels.wechat.render import Choice, Outgoing
 from wechatpy import parse_message
 
 

@@ -9,7 +9,7 @@ import xmltodict
 from wechatpy.crypto import WeChatCrypto
 from wechatpy.utils import WeChatSigner
 
-from bot.wechat.channel import (
+from bot.channels.wechat.channel import (
     Rejected,
     WeChatSettings,
     make_crypto,
@@ -146,5 +146,5 @@ def test_shipped_credentials_are_valid():
 
     creds = read_config_file(Path(__file__).resolve().parents[2] / "bot" / "credentials.yml")
     # The shipped values are demo values: only the one-machine profiles accept them (tests/e2e/test_hardening.py).
-    s = WeChatSettings.from_credentials(creds["bot.wechat.channel.WeChatInput"], env={"GZ_PROFILE": "embedded"})
+    s = WeChatSettings.from_credentials(creds["bot.channels.wechat.channel.WeChatInput"], env={"GZ_PROFILE": "embedded"})
     assert s.mode in ("plain", "compatible", "safe") and make_crypto(s) is not None

@@ -23,12 +23,12 @@ from sanic import Sanic
 from wechatpy import parse_message
 
 from actions import messages
-from bot import evidence_ledger
+from bot.channels import evidence_ledger
 from bot.core import evidence
 from bot.core.catalogue import load_catalogue
-from bot.wechat.channel import WeChatInput, WeChatSettings
-from bot.wechat.dedup import SQLiteStore
-from bot.wechat.render import VOICE_UNHEARD_TEXT
+from bot.channels.wechat.channel import WeChatInput, WeChatSettings
+from bot.channels.wechat.dedup import SQLiteStore
+from bot.channels.wechat.render import VOICE_UNHEARD_TEXT
 from tests.wechat.conftest import signed_query
 from tests.wechat.fake_wechat import FakeWeChat
 

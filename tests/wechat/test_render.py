@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from actions import messages
 from bot.core.catalogue import load_catalogue
-from bot.wechat.render import (
+from bot.channels.wechat.render import (
     CONTINUE_HINT,
     SEPARATOR,
     TEXT_LIMIT_BYTES,

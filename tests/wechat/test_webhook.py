@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.core.catalogue import load_catalogue
-from bot.wechat.render import TEXT_LIMIT_BYTES, WELCOME_TEXT, utf8_len
+from bot.channels.wechat.render import TEXT_LIMIT_BYTES, WELCOME_TEXT, utf8_len
 from tests.e2e.contract import Transcript, check_contract
 from tests.wechat.conftest import SLOW_OPENIDS, TOKEN, signed_query
 

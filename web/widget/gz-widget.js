@@ -10,7 +10,7 @@
  * (vendor/socket.io.min.js, socket.io-client 4.8.4: Engine.IO protocol 4 / Socket.IO protocol 5, what Rasa
  * 3.6's python-socketio 5 server speaks) from its own directory: nothing comes from a CDN.
  *
- * It talks to Rasa's socket.io channel (bot/socketio_channel.py) and renders the channel-neutral contract
+ * It talks to Rasa's socket.io channel (bot/channels/widget.py) and renders the channel-neutral contract
  * (docs/conversation-contract.md): each bot message may be followed by its `custom`, which belongs
  * to the text just before it; the widget pairs them. The session id (Rasa's sender id) lives in
  * localStorage, so a reload re-joins the same conversation and the tracker carries on with the journey;

@@ -16,13 +16,13 @@ import time
 from pathlib import Path
 from typing import List, Optional
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / "models"
 RASA = ROOT / ".venv" / "bin" / "rasa"
 
 
 # Rasa training data. The catalogue YAML (data/catalogue) is not training data: what Rasa needs of it
-# is generated into data/nlu/generated_items.yml and bot/generated/jieba by `python -m bot.build`.
+# is generated into data/nlu/generated_items.yml and bot/generated/jieba by `python -m bot.tools.build`.
 TRAINING_DATA = ["data/nlu", "data/rules.yml"]
 
 
@@ -36,8 +36,8 @@ def training_inputs(root: Path = ROOT) -> List[Path]:
 # The custom pipeline components of config.yml and the rules they apply shape the model as much as the data.
 # Rasa imports them from this package whatever project is trained (the admin console trains a copy), so they
 # are hashed from here.
-_PACKAGE = Path(__file__).resolve().parent
-COMPONENT_FILES = ["nlu_normalizer.py", "nlu_text.py", "core/textnorm.py", "core/t2s.txt"]
+_PACKAGE = Path(__file__).resolve().parents[1]
+COMPONENT_FILES = ["rasa/nlu_normalizer.py", "core/nlu_text.py", "core/textnorm.py", "core/t2s.txt"]
 
 
 def inputs_hash(root: Path = ROOT) -> str:

@@ -26,9 +26,9 @@ from typing import List, Optional, Sequence, Tuple
 import httpx
 
 from bot.core.evidence import now_iso
-from bot.wechat import mask_openid
-from bot.wechat.dedup import ExpiringStore
-from bot.wechat.tokens import AccessTokenCache
+from bot.channels.wechat import mask_openid
+from bot.channels.wechat.dedup import ExpiringStore
+from bot.channels.wechat.tokens import AccessTokenCache
 
 logger = logging.getLogger(__name__)
 # httpx logs every request URL at INFO, and WeChat puts the access token in the query string.

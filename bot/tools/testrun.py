@@ -26,7 +26,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NO_TESTS_COLLECTED = 5
 
 
@@ -59,8 +59,8 @@ def main() -> int:
     print(f"test profiles: {', '.join(profiles)}", flush=True)
     base_env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
 
-    subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "bot.build"], cwd=ROOT, env=base_env, check=True)
-    subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "bot.model"], cwd=ROOT, env=base_env, check=True)
+    subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "bot.tools.build"], cwd=ROOT, env=base_env, check=True)
+    subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "bot.tools.model"], cwd=ROOT, env=base_env, check=True)
 
     failures = []
     for profile in profiles:

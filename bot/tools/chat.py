@@ -1,4 +1,4 @@
-"""Terminal chat over the REST channel: `python -m bot.chat [--url URL] [--sender ID]`.
+"""Terminal chat over the REST channel: `python -m bot.tools.chat [--url URL] [--sender ID]`.
 
 Prints each bot text and, dimmed, the contract payload that a channel would render.
 """
@@ -13,7 +13,7 @@ import httpx
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.chat")
+    parser = argparse.ArgumentParser(prog="python -m bot.tools.chat")
     parser.add_argument("--url", default="http://127.0.0.1:5005/webhooks/rest/webhook")
     parser.add_argument("--sender", default=f"terminal-{uuid.uuid4().hex[:8]}")
     args = parser.parse_args()

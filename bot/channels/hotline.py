@@ -1,4 +1,4 @@
-"""The hotline channel: 12345 staff run the journey for a caller. ``bot.hotline.HotlineInput`` in
+"""The hotline channel: 12345 staff run the journey for a caller. ``bot.channels.hotline.HotlineInput`` in
 bot/credentials.yml; webhook ``POST /webhooks/hotline/webhook``.
 
 REST-like: one request is one turn, the response is the turn's contract messages (Rasa's text and custom
@@ -11,12 +11,12 @@ carries the text and the evidence the API stamped (read-aloud ticks, the attesta
 The journey (actions/journey.py) reads ``metadata["hotline"]`` of the latest message and refuses a hotline
 affirmation without all read-aloud ticks and the attestation; the commitment record's channel is ``hotline``.
 
-Every message is also signed as it is handed to Rasa (``metadata["evidence"]``, bot/evidence_ledger.py), like on
+Every message is also signed as it is handed to Rasa (``metadata["evidence"]``, bot/channels/evidence_ledger.py), like on
 every channel: the commitment request must carry the signed reading statement and affirmation. The hotline has no
 delivery envelopes - the read-aloud ticks the API records are its delivery.
 
 Settings: ``secret_path`` in credentials.yml (default var/keys/hotline.secret), overridden by
-``GZ_HOTLINE_SECRET_PATH`` (bot/stack.py passes the same file to the API and to Rasa).
+``GZ_HOTLINE_SECRET_PATH`` (bot/tools/stack.py passes the same file to the API and to Rasa).
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import evidence_ledger
+from bot.channels import evidence_ledger
 from bot.core import assisted
 
 logger = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ Citizens and business owners type the way their phone or their paperwork writes:
 full-width letters, and English words for the very things the catalogue names in Chinese — a company called
 "好味餐饮 Co., Ltd.", a "food license", "开个 restaurant", a "headhunting" firm. The intent model is trained on
 Chinese and the catalogue is Chinese, so such a word is invisible to both unless it is read as the Chinese term
-it stands for. :func:`nlu_text` is applied by the NLU pipeline (``bot.nlu_normalizer``, to training data and to
+it stands for. :func:`nlu_text` is applied by the NLU pipeline (``bot.rasa.nlu_normalizer``, to training data and to
 every message) and by discovery (:func:`match_text`), so both see exactly the same words.
 
 The English table is small on purpose: only terms that name something in the catalogue or in the policy's
@@ -197,7 +197,7 @@ def match_text(text: str) -> str:
     """The one normal form of user text and catalogue terms that item discovery and entity extraction match on
     (P1): :func:`nlu_text`, then lower case, emoji and control characters removed, whitespace collapsed. It lives
     here, below both the action server and the build step, because both need it: discovery reads queries with it
-    and ``bot.build`` writes the spaCy patterns in it."""
+    and ``bot.tools.build`` writes the spaCy patterns in it."""
     if not text:
         return ""
     text = nlu_text(str(text))

@@ -230,9 +230,9 @@ def message_metadata(
 def sign_user_message(message: Any, channel: str) -> Any:
     """Sign a Rasa ``UserMessage`` in place, exactly as Rasa will record it, and return it.
 
-    Its text is cleaned first the way the message guard (bot/message_guard.py) would, so the signed text is the
+    Its text is cleaned first the way the message guard (bot/channels/message_guard.py) would, so the signed text is the
     text of the stored user event; its ``message_id`` is set when missing so that the event carries the same id."""
-    from bot.message_guard import clean_text
+    from bot.channels.message_guard import clean_text
 
     message.text = clean_text(message.text)
     if not getattr(message, "message_id", None):

@@ -1,4 +1,4 @@
-"""``python -m bot.rasa_server run ...``: exactly ``rasa run ...``, with the fixes the profile asked for.
+"""``python -m bot.rasa.server run ...``: exactly ``rasa run ...``, with the fixes the profile asked for.
 
 bench/profile.py (py-spy on the Rasa server while 10 citizens run the journey) showed Rasa's event loop
 saturated, and where the time went:
@@ -210,8 +210,8 @@ def action_secret_from_file(env: MutableMapping[str, str]) -> None:
 
 
 def main() -> None:
-    from bot.message_guard import install as guard_incoming_messages
-    from bot.tracker_store import install as tracker_store_survives_restarts
+    from bot.channels.message_guard import install as guard_incoming_messages
+    from bot.rasa.tracker_store import install as tracker_store_survives_restarts
 
     # Correctness (P4, P5), not tuning: applied with GZ_RASA_TUNING=0 too.
     tracker_store_survives_restarts()

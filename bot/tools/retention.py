@@ -1,13 +1,13 @@
 """Tracker retention (P5): delete conversation events older than a number of days.
 
-    python -m bot.retention purge --days 30 [--endpoints var/endpoints.yml] [--dry-run]
+    python -m bot.tools.retention purge --days 30 [--endpoints var/endpoints.yml] [--dry-run]
 
 Rasa's tracker store keeps every message a citizen typed - ID numbers, phone numbers, names - for ever. The
 signed commitment (the API) is the legal record; the conversation around it is only needed while the journey
 may still be resumed. Conversation sessions expire after a day (domain.yml ``session_config``: a journey stays
 resumable for a day, the slots are carried into the next session), and this command, run daily (cron, a
 Kubernetes CronJob), deletes what is older than the configured number of days (``--days`` or
-``GZ_TRACKER_RETENTION_DAYS``) from the SQL tracker store named in the endpoints file that bot/stack.py writes
+``GZ_TRACKER_RETENTION_DAYS``) from the SQL tracker store named in the endpoints file that bot/tools/stack.py writes
 (SQLite in the embedded profile, PostgreSQL in the scale profile; ``${VAR}`` placeholders as in deploy/ are
 read from the environment, as Rasa does).
 
@@ -19,9 +19,9 @@ Deleted means gone from the file too: SQLite overwrites the freed pages (``secur
 checkpointed; PostgreSQL's ``VACUUM`` reclaims the dead rows (also done by autovacuum later).
 
 The purge needs no key: it selects by the clear ``timestamp``, ``sender_id`` and ``type_name`` columns, while the
-events' ``data`` is sealed at rest (bot/tracker_store.py, P5).
+events' ``data`` is sealed at rest (bot/rasa/tracker_store.py, P5).
 
-    python -m bot.retention seal [--endpoints var/endpoints.yml] [--vacuum-full]
+    python -m bot.tools.retention seal [--endpoints var/endpoints.yml] [--vacuum-full]
 
 Seals, in place, the events written before the tracker store encrypted them (clear JSON), with the data key ring
 of ``GZ_DATA_KEY_PATH`` - the one Rasa uses. Safe while Rasa runs (Rasa only appends rows; batches of 500 rows,
@@ -42,7 +42,7 @@ from typing import List, Optional
 
 import sqlalchemy as sa
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SECONDS_PER_DAY = 86400
 
 # Events older than the cutoff, unless they belong to the current session of a conversation still in use.
@@ -68,7 +68,7 @@ def tracker_store_url(endpoints: Path) -> sa.engine.URL:
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.utils.endpoints import read_endpoint_config
 
-    # The file also names the action server's secret as ${GZ_ACTION_SECRET} (bot/stack.py), which Rasa's reader
+    # The file also names the action server's secret as ${GZ_ACTION_SECRET} (bot/tools/stack.py), which Rasa's reader
     # insists on substituting; only the tracker store is needed here, so a placeholder stands in while reading.
     placeholder = "GZ_ACTION_SECRET" not in os.environ
     if placeholder:
@@ -134,7 +134,7 @@ def _engine(url) -> sa.engine.Engine:
 def seal(url, *, key_path: Optional[Path] = None, batch: int = 500, vacuum_full: bool = False) -> int:
     """Seal the clear (pre-encryption) events of the tracker store at ``url``; returns how many were sealed."""
     from bot.core.sealing import PREFIX
-    from bot.tracker_store import key_ring, seal_event_data
+    from bot.rasa.tracker_store import key_ring, seal_event_data
 
     ring = key_ring(key_path)
     engine = _engine(url)
@@ -170,7 +170,7 @@ def seal(url, *, key_path: Optional[Path] = None, batch: int = 500, vacuum_full:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.retention")
+    parser = argparse.ArgumentParser(prog="python -m bot.tools.retention")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("purge", help="delete tracker events older than --days days")
     default_days = os.environ.get("GZ_TRACKER_RETENTION_DAYS")

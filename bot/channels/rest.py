@@ -1,6 +1,6 @@
 """The REST channel (``POST /webhooks/rest/webhook``): Rasa's own, plus what the handoff and the hotline need.
 
-Registered in bot/credentials.yml as ``bot.rest_channel.ContractRestInput`` under the stock channel's name
+Registered in bot/credentials.yml as ``bot.channels.rest.ContractRestInput`` under the stock channel's name
 ``rest``, so the webhook, the request and the response are exactly Rasa's. What differs:
 
 1. **Staff messages are delivered with the next reply.** REST has no push: when a staff member has
@@ -13,7 +13,7 @@ Registered in bot/credentials.yml as ``bot.rest_channel.ContractRestInput`` unde
    Cost: this runs before *every* REST turn, so with Rasa's SQL tracker store it is one indexed query
    (``PENDING_BOT_EVENTS``) reading only the ``bot`` events after the sender's latest ``user`` event in the
    current session - usually none - instead of reading and deserialising the whole tracker (which Rasa then
-   reads again to handle the turn). ``ix_events_sender_type`` (sender_id, type_name, id; bot/tracker_store.py)
+   reads again to handle the turn). ``ix_events_sender_type`` (sender_id, type_name, id; bot/rasa/tracker_store.py)
    makes both sub-queries index look-ups; Rasa's own index on ``sender_id`` alone would visit every event of
    the conversation. Other tracker stores take the tracker-reading path; both give the same messages.
    Measured (SQLite, 200 other conversations stored): 12 ms / 60 ms / 92 ms to read a tracker of 53 / 203 / 603
@@ -21,15 +21,15 @@ Registered in bot/credentials.yml as ``bot.rest_channel.ContractRestInput`` unde
 2. **The channel is always ``rest``.** Stock REST takes ``input_channel`` from the request body; the commitment
    evidence names the channel (P2), so a REST client cannot claim to be the hotline or the widget.
 3. **The hotline's conversations and evidence are not reachable here.** Senders ``hotline-…`` belong to the
-   hotline channel (bot/hotline.py) and are refused; metadata under ``hotline`` is dropped.
-4. **Channel evidence (bot/core/evidence.py, bot/evidence_ledger.py).** Each message is signed as it is handed to
+   hotline channel (bot/channels/hotline.py) and are refused; metadata under ``hotline`` is dropped.
+4. **Channel evidence (bot/core/evidence.py, bot/channels/evidence_ledger.py).** Each message is signed as it is handed to
    Rasa (with the message id Rasa's user event will carry), together with the deliveries pending for the sender.
    Each ``notice_section`` in the JSON response is signed as delivered (``response_returned``) when the response
    is built and returned: REST has no acknowledgement, the response is all it knows. Its ``sent_at`` is when the
    output channel got the bot message. A streamed turn (``?stream=true``) signs the message but no delivery (its
    messages are written piecemeal, and the widget does not use it), and neither do the staff messages handed out
    with a later reply: they are never notice sections.
-5. **Flood control (bot/message_guard.py, bot/flood.py).** A message over its sender's or its address's limit is
+5. **Flood control (bot/channels/message_guard.py, bot/channels/flood.py).** A message over its sender's or its address's limit is
    answered with one polite text, before anything else: not signed, not handed to Rasa, not stored.
 """
 from __future__ import annotations
@@ -52,9 +52,11 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import messages
-from bot import evidence_ledger, flood, message_guard
+from bot.channels import evidence_ledger
+from bot.channels import flood
+from bot.channels import message_guard
 from bot.core import assisted, evidence
-from bot.tracker_store import open_event_data
+from bot.rasa.tracker_store import open_event_data
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +106,7 @@ def pending_handoff_events_sql(store: SQLTrackerStore, sender_id: Text) -> List[
 
 
 def client_address(request: Request) -> Optional[str]:
-    """The client's address for the flood limit: the peer, or what trusted proxies forwarded (bot/flood.py)."""
+    """The client's address for the flood limit: the peer, or what trusted proxies forwarded (bot/channels/flood.py)."""
     return flood.guard().address_of(request.ip, request.headers.get("X-Forwarded-For"))
 
 
@@ -222,7 +224,7 @@ class ContractRestInput(RestInput):
                 logger.error("rest message timed out")
             except Exception:
                 logger.exception("rest message failed")
-                # The turn was not processed to the end (e.g. the tracker store was unreachable, bot/tracker_store.py):
+                # The turn was not processed to the end (e.g. the tracker store was unreachable, bot/rasa/tracker_store.py):
                 # replies already collected may not be stored, so the citizen gets a service_error instead and
                 # sends the message again (P4).
                 text, custom = messages.service_error("internal_error", "系统处理")

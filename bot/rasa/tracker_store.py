@@ -14,7 +14,7 @@ in Rasa 3.6 turned a few seconds of database downtime into lost journeys:
    beginning (the name typed next was searched as a catalogue item), and that empty conversation's events were
    then appended to the stored one. A failed *write* goes to an in-memory store of that one process, which
    another replica never sees. ``install`` makes both fail instead: the turn is not processed, nothing is
-   stored, the channel answers ``service_error`` (bot/rest_channel.py) and the citizen sends the message again
+   stored, the channel answers ``service_error`` (bot/channels/rest.py) and the citizen sends the message again
    once the database is back, continuing exactly where they were.
 
 3. **What a citizen typed is encrypted at rest (P5).** The ``data`` column of every event - the JSON Rasa
@@ -28,21 +28,21 @@ in Rasa 3.6 turned a few seconds of database downtime into lost journeys:
    A row that does not open (altered, sealed for another sender, unknown key) fails the read like a database
    error: ``TrackerStoreUnavailable``, the citizen gets ``service_error``, never an empty new conversation.
    Rows written before this change (clear JSON) still read as they are (``is_sealed``): no migration is needed;
-   ``python -m bot.retention seal`` re-seals them in place when wanted.
+   ``python -m bot.tools.retention seal`` re-seals them in place when wanted.
    The other columns stay clear and carry no personal data: ``type_name`` (event type), ``timestamp``,
    ``intent_name`` (the intent) and ``action_name`` (Rasa's ``name`` of the event: an action, form or slot
    *name*, never a slot value) - checked against a full journey by tests/e2e/test_tracker_encryption.py.
-   Measured cost (``python -m bot.tracker_store``, events of our journey, ~0.4 kB of JSON each): about 10 µs to
+   Measured cost (``python -m bot.rasa.tracker_store``, events of our journey, ~0.4 kB of JSON each): about 10 µs to
    seal and 9 µs to open one event - about 6 % of the ~150 µs per event Rasa spends reading a tracker back
    (a 600-event conversation: ~92 ms to read, of which ~5 ms opening).
 4. **An index for the per-conversation lookups**: Rasa creates one on ``sender_id`` only; its own session query
-   (the latest ``session_started``) and the REST channel's pending staff messages (bot/rest_channel.py) look up
+   (the latest ``session_started``) and the REST channel's pending staff messages (bot/channels/rest.py) look up
    one sender's events of one type, so ``ix_events_sender_type`` on (sender_id, type_name, id) is added, created
    with the table or, for an existing table, at start-up (``checkfirst``).
 
-Applied by bot/rasa_server.py to every Rasa server we start, whatever its tuning flags: these are correctness
+Applied by bot/rasa/server.py to every Rasa server we start, whatever its tuning flags: these are correctness
 fixes, not speed-ups. Processes that read the ``events`` table themselves open the rows with ``open_event_data``
-(api/admin/inbox.py, bot/rest_channel.py).
+(api/admin/inbox.py, bot/channels/rest.py).
 """
 from __future__ import annotations
 
@@ -184,7 +184,7 @@ def install() -> None:
 
 
 def measure(rounds: int = 2000) -> None:
-    """``python -m bot.tracker_store``: what sealing and opening cost per event (the figure in the docstring)."""
+    """``python -m bot.rasa.tracker_store``: what sealing and opening cost per event (the figure in the docstring)."""
     import json
     import tempfile
     import time

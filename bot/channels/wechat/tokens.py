@@ -14,7 +14,7 @@ import logging
 import time
 from typing import Awaitable, Callable, Optional, Tuple
 
-from bot.wechat.dedup import ExpiringStore
+from bot.channels.wechat.dedup import ExpiringStore
 
 logger = logging.getLogger(__name__)
 

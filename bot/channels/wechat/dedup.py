@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
-from bot.wechat.render import Choice, Outgoing
+from bot.channels.wechat.render import Choice, Outgoing
 
 DEFAULT_DEDUP_TTL_SECONDS = 600.0  # WeChat's retries come within ~15 s; keys are kept much longer
 USER_STATE_TTL_SECONDS = 48 * 3600.0  # WeChat's customer-service window is 48 h after the user's last message

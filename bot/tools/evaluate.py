@@ -1,6 +1,6 @@
 """How well the assistant understands natural answers, measured on corpora written independently of it.
 
-    .venv/bin/python -m bot.evaluate [--split dev|heldout|all] [--json] [--show-dev-errors]
+    .venv/bin/python -m bot.tools.evaluate [--split dev|heldout|all] [--json] [--show-dev-errors]
     make eval
 
 Two measures:
@@ -17,7 +17,7 @@ Two measures:
    that got exactly that value.
 
 2. Item discovery: top-1 / top-3 on the discovery test set and on the independent set
-   (``tests/data/discovery_independent.yml``), using :mod:`bot.discovery_eval`.
+   (``tests/data/discovery_independent.yml``), using :mod:`bot.tools.discovery_eval`.
 
 The held-out split is the honest measure: this report never prints its texts (only counts), so that reading
 the output cannot turn it into a development set. ``--show-dev-errors`` lists the dev split's misses.
@@ -42,7 +42,7 @@ import yaml
 from bot.core.reading import Context, Reading
 from bot.core.textnorm import name_key, normalize
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ANSWERS_DIR = REPO / "tests" / "data" / "answers"
 SPLITS = ("dev", "heldout")
 DISCOVERY_SETS = {
@@ -272,7 +272,7 @@ def summarise(results: Iterable[Dict[str, Any]]) -> Dict[str, Any]:
 
 def discovery_figures() -> Dict[str, Any]:
     try:
-        from bot.discovery_eval import evaluate
+        from bot.tools.discovery_eval import evaluate
     except Exception as exc:
         return {name: {"error": repr(exc)} for name in DISCOVERY_SETS}
     out = {}
@@ -355,7 +355,7 @@ def public_report(report: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.evaluate", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bot.tools.evaluate", description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="all")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of markdown")
     parser.add_argument("--show-dev-errors", action="store_true", help="list the dev split's misses")

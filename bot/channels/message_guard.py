@@ -14,14 +14,14 @@ Found by tests/fuzz/test_hostile_chat.py (hostile input through REST at every st
 
 3. **Floods.** A script sending message after message (to one conversation, or under ever new sender ids from
    one address) made Rasa and the action server work for it alone. Each channel asks ``flooding`` before it hands
-   a message to Rasa (bot/flood.py: token buckets per sender and per client address); a message over the limit is
+   a message to Rasa (bot/channels/flood.py: token buckets per sender and per client address); a message over the limit is
    answered with ``FLOOD_TEXT`` and, like an over-long one, is not processed, signed or stored - the conversation
    stays exactly where it was. It is asked before the channel signs the message as evidence, so a flood does not
    fill the evidence ledger either.
 
-Applied by bot/rasa_server.py to every Rasa server we start (1 and 2; ``install`` also checks the flood settings,
-so a typo in them stops Rasa from starting); 3 by the channels (bot/rest_channel.py, bot/socketio_channel.py,
-bot/wechat/channel.py).
+Applied by bot/rasa/server.py to every Rasa server we start (1 and 2; ``install`` also checks the flood settings,
+so a typo in them stops Rasa from starting); 3 by the channels (bot/channels/rest.py, bot/channels/widget.py,
+bot/channels/wechat/channel.py).
 """
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ import logging
 import re
 from typing import Optional
 
-from bot import flood
-from bot.flood import FLOOD_TEXT  # noqa: F401  (what the channels answer a message over the limit with)
+from bot.channels import flood
+from bot.channels.flood import FLOOD_TEXT  # noqa: F401  (what the channels answer a message over the limit with)
 
 logger = logging.getLogger(__name__)
 

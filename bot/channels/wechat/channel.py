@@ -1,4 +1,4 @@
-"""The WeChat official account channel: ``bot.wechat.channel.WeChatInput`` in credentials.yml.
+"""The WeChat official account channel: ``bot.channels.wechat.channel.WeChatInput`` in credentials.yml.
 
 Endpoint: ``/webhooks/wechat/webhook`` (GET = WeChat's URL verification, POST = messages and events).
 
@@ -9,7 +9,7 @@ Order of work for every POST, and why:
    message is encrypted;
 3. de-duplication (dedup.py): WeChat's retries of one ``MsgId`` (or, without one, of one sender and
    ``CreateTime``) become exactly one Rasa turn (contract rule 3);
-4. the message is signed as it is handed to Rasa (bot/evidence_ledger.py, ``sign_user_message``): channel
+4. the message is signed as it is handed to Rasa (bot/channels/evidence_ledger.py, ``sign_user_message``): channel
    ``wechat``, the openid, the ``MsgId`` as message id, the exact text; a voice message with WeChat's speech
    recognition is handled as the recognised text;
 5. the 5-second rule: Rasa handles the message in a shielded task; if it finishes within the reply deadline
@@ -22,7 +22,7 @@ Order of work for every POST, and why:
    the journey then cannot reach the commitment, and the citizen is told which part is missing (the action
    server) instead of committing to a notice that never arrived;
 7. numbered choices: a reply "1" is mapped to the option value last offered to this citizen (render.py);
-8. flood control (bot/message_guard.py), after 3 and before 4: a first arrival over the openid's limit gets one
+8. flood control (bot/channels/message_guard.py), after 3 and before 4: a first arrival over the openid's limit gets one
    polite passive reply (recorded like any, so WeChat's retries of it get the same), is not signed and starts no
    turn.
 
@@ -49,11 +49,13 @@ from wechatpy.utils import check_signature
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, OutputChannel, UserMessage
 
-from bot import evidence_ledger, message_guard
+from bot.channels import evidence_ledger
+
+from bot.channels import message_guard
 from bot.core.evidence import is_notice_section, now_iso
-from bot.wechat import mask_openid
-from bot.wechat.client import CustomerServiceClient, SendReport
-from bot.wechat.dedup import (
+from bot.channels.wechat import mask_openid
+from bot.channels.wechat.client import CustomerServiceClient, SendReport
+from bot.channels.wechat.dedup import (
     ANSWERED_SUCCESS,
     DEFAULT_DEDUP_TTL_SECONDS,
     CitizenState,
@@ -63,7 +65,7 @@ from bot.wechat.dedup import (
     message_key,
     open_store,
 )
-from bot.wechat.render import (
+from bot.channels.wechat.render import (
     BUSY_TEXT,
     CONTINUE_HINT,
     CONTINUE_WORDS,
@@ -122,7 +124,7 @@ class WeChatSettings:
     slow_senders: Set[str] = field(default_factory=set)
 
     # The shipped demo values of bot/credentials.yml are public: with them anyone can sign a request as WeChat
-    # (and, with the AES key, read the replies). They are accepted only in the profiles bot/stack.py runs on one
+    # (and, with the AES key, read the replies). They are accepted only in the profiles bot/tools/stack.py runs on one
     # machine with every server bound to loopback (GZ_PROFILE embedded, the default of `make up`, or scale);
     # anywhere else - a deployment sets GZ_PROFILE=production, and an unset GZ_PROFILE counts as that - Rasa
     # refuses to start with any of them. (Plain class attributes, not dataclass fields: no annotation.)

@@ -4,7 +4,7 @@ A question typed in traditional characters (什麼是告知承諾制, 餐飲許�
 with the simplified training data; the model then guessed an intent from the few characters that matched, and a
 question could be taken for a commitment before discovery ever saw it. The same holds for full-width letters
 and for English terms mixed into Chinese ("Co., Ltd.", "food license"). So the pipeline starts with
-:class:`NLUTextNormalizer`, which rewrites the text with :func:`bot.nlu_text.nlu_text` for every component
+:class:`NLUTextNormalizer`, which rewrites the text with :func:`bot.core.nlu_text.nlu_text` for every component
 after it - training examples and live messages alike, so training and prediction see one form.
 
 What the user typed stays what the conversation records: the commitment evidence keeps the exact words of the
@@ -12,7 +12,7 @@ affirmation, and the step interpreters read them. :class:`OriginalTextRestorer`,
 original text back once the intent and entities are decided; the normalised form stays available in the
 parse data under ``text_normalized``.
 
-Both modules are inputs of the model hash (``bot.model.training_inputs``): changing a rule here retrains.
+Both modules are inputs of the model hash (``bot.tools.model.training_inputs``): changing a rule here retrains.
 """
 from __future__ import annotations
 
@@ -28,17 +28,17 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu_text import nlu_text
+from bot.core.nlu_text import nlu_text
 
 ORIGINAL_TEXT = "text_original"
 NORMALIZED_TEXT = "text_normalized"
-# Rasa's guard already refuses longer messages (bot.message_guard); this bounds the work regardless.
+# Rasa's guard already refuses longer messages (bot.channels.message_guard); this bounds the work regardless.
 MAX_CHARS = 2000
 
 # The rules live outside the component class; Rasa's training cache only sees the class's own source, so the
 # files holding the rules are fingerprinted too (a changed table must not reuse cached normalised data).
-_BOT = Path(__file__).resolve().parent
-RULE_FILES = (_BOT / "nlu_text.py", _BOT / "core" / "textnorm.py", _BOT / "core" / "t2s.txt")
+_BOT = Path(__file__).resolve().parents[1]
+RULE_FILES = (_BOT / "core" / "nlu_text.py", _BOT / "core" / "textnorm.py", _BOT / "core" / "t2s.txt")
 
 
 def rules_fingerprint() -> str:

@@ -15,14 +15,14 @@ everything else of the stock one (the socket.io protocol - Engine.IO 4 / Socket.
   channel's conversation (a REST sender, a WeChat openid) and continue someone else's journey. An id of any
   other shape is replaced by a fresh one in ``session_request`` and a message carrying one is dropped.
 
-Channel evidence (bot/core/evidence.py, bot/evidence_ledger.py): every user message is signed as it is handed to
+Channel evidence (bot/core/evidence.py, bot/channels/evidence_ledger.py): every user message is signed as it is handed to
 Rasa, with the deliveries pending for the session. Every emit of a ``notice_section`` - its text (Rasa splits a
 text at blank lines into several emits) and its custom - asks the client for an acknowledgement (socket.io's ack
 callback); the widget acknowledges each bot message once it has rendered it. When every emit of the section has
 been acknowledged the delivery is signed (``client_ack``) and waits for the session's next message. A client that
 never acknowledges (gone, or an old widget) leaves the section undelivered, and the journey says so.
 
-Flood control (bot/message_guard.py, bot/flood.py): a message over its session's or its address's limit is answered
+Flood control (bot/channels/message_guard.py, bot/channels/flood.py): a message over its session's or its address's limit is answered
 with one polite text on the socket it came by and is not handed to Rasa.
 """
 from __future__ import annotations
@@ -37,7 +37,11 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
-from bot import evidence_ledger, flood, message_guard
+from bot.channels import evidence_ledger
+
+from bot.channels import flood
+
+from bot.channels import message_guard
 from bot.core import evidence
 
 logger = logging.getLogger(__name__)
@@ -146,7 +150,7 @@ class ContractSocketIOInput(SocketIOInput):
         namespace = self.namespace or "/"
         stock_user_message = sio.handlers[namespace][self.user_message_evt]
 
-        # Flood control (bot/message_guard.py) before the stock handler builds the message: a message over the
+        # Flood control (bot/channels/message_guard.py) before the stock handler builds the message: a message over the
         # limit is answered on this socket only and never reaches Rasa or the evidence ledger.
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def user_message(sid: Text, data: Any) -> None:
