@@ -6,6 +6,17 @@ starts the three servers, prints how to talk to them, and stops them all cleanly
 
 The end-to-end tests use the same ``Stack`` class on other ports and a throw-away ``var`` directory.
 
+Supervision (``Supervisor``; tests/bot/test_supervisor.py, tests/e2e/test_self_healing.py): a server that dies
+without being asked to is started again after a pause that doubles with each crash (0.5 s, 1 s, 2 s ... at most
+30 s) and is waited for until it answers again; the conversation goes on where it was, because everything a
+journey needs is in the tracker store and the API database. After 5 crashes of one server in a row (a crash
+after it had served for 60 s starts the count again) the supervisor gives up with one log line saying why and
+stops everything. Ctrl-C or SIGTERM stops everything and restarts nothing. Only the three servers are supervised,
+not replicas started with other names. What lives only in a server's memory and is lost with it: the notice
+deliveries waiting in the evidence ledger (embedded profile; the bot sends the missing sections again and asks
+once more), Rasa's in-memory lock store (its locks die with the process that held them), flood-control buckets
+(they start full again), and socket.io sessions (the widget reconnects).
+
 Profiles (``GZ_PROFILE``): ``embedded`` (default; SQLite everywhere, in-memory lock store, one machine, no
 server) and ``scale`` (PostgreSQL for the API and Rasa's tracker store, Redis lock store; see README).
 
@@ -38,7 +49,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Mapping, Optional, Tuple
 
 from bot.core.assisted import load_or_create_secret
 from bot.core.evidence import ENV_KEY_PATH as EVIDENCE_KEY_ENV
@@ -132,6 +143,14 @@ class StackConfig:
         """The HMAC secret of the hotline channel's tokens (bot/core/assisted.py), shared by the API and Rasa."""
         return self.var_dir / "keys" / "hotline.secret"
 
+    @property
+    def metrics_token_path(self) -> Path:
+        """The bearer token Prometheus presents to the API's and the action server's /metrics."""
+        return self.var_dir / "keys" / "metrics.token"
+
+    def metrics_token(self) -> str:
+        return self._secret(self.metrics_token_path)
+
     def rasa_token(self) -> str:
         """The token that protects Rasa's HTTP API (P5): created on first use, 0600, never in the repo."""
         return self._secret(self.rasa_token_path)
@@ -163,6 +182,7 @@ class StackConfig:
             "GZ_SIGNING_KEY_PATH": str(keys / "platform_ed25519.pem"),
             "GZ_ID_HASH_KEY_PATH": str(keys / "id_hash.key"),
             "GZ_DATA_KEY_PATH": str(keys / "data.key"),
+            "GZ_METRICS_TOKEN_PATH": str(self.metrics_token_path),
             "GZ_PUBLIC_BASE_URL": os.environ.get("GZ_PUBLIC_BASE_URL", self.api_url),
             # The website widget on the API's portal page (/) connects to Rasa's socket.io channel here.
             "GZ_RASA_PUBLIC_URL": os.environ.get("GZ_RASA_PUBLIC_URL", self.rasa_url),
@@ -293,6 +313,7 @@ class Stack:
         load_or_create_evidence_key(self.config.evidence_key_path)  # before Rasa and the API read it
         self.config.rasa_token()
         self.config.action_secret()
+        self.config.metrics_token()
         self.service_token = self._read_service_token(env)
         make_private(self.config.var_dir)  # anything a helper above created with the caller's umask
 
@@ -338,7 +359,8 @@ class Stack:
             # actions/server.py: rasa_sdk's app on loopback, refusing every caller without the action secret.
             [str(RASA_PY), "-m", "actions.server", "--actions", "actions", "--port", str(port)],
             {"GZ_API_URL": self.config.api_url, "TF_CPP_MIN_LOG_LEVEL": "3", "GZ_SERVICE_TOKEN": self.service_token,
-             "GZ_ACTION_SECRET_PATH": str(self.config.action_secret_path)},
+             "GZ_ACTION_SECRET_PATH": str(self.config.action_secret_path),
+             "GZ_METRICS_TOKEN_PATH": str(self.config.metrics_token_path)},
             denied=ACTION_SERVER_DENIED_ENV,
         )
 
@@ -390,7 +412,9 @@ class Stack:
             self.stop(name)
 
     # --- readiness --------------------------------------------------------------------------------
-    def wait_ready(self, name: str, timeout: float = 180.0) -> None:
+    def wait_ready(self, name: str, timeout: float = 180.0, abort: Optional[Callable[[], bool]] = None) -> None:
+        """Until ``name`` answers its readiness URL; ``abort`` (when it returns True) ends the wait with
+        InterruptedError, so that a stop requested meanwhile is not held up by a server still loading."""
         url = self.ready_urls.get(name) or {
             "api": f"{self.config.api_url}/health",
             "actions": f"{self.config.action_url}/health",
@@ -398,6 +422,8 @@ class Stack:
         }[name]
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if abort is not None and abort():
+                raise InterruptedError(f"stopped while waiting for {name}")
             proc = self.procs.get(name)
             if proc is not None and proc.poll() is not None:
                 raise RuntimeError(f"{name} exited with {proc.returncode}; see {self.logs / (name + '.log')}")
@@ -410,12 +436,209 @@ class Stack:
             time.sleep(0.5)
         raise TimeoutError(f"{name} not ready after {timeout:.0f} s; see {self.logs / (name + '.log')}")
 
-    def start_all(self) -> None:
+    def start_all(self, abort: Optional[Callable[[], bool]] = None) -> None:
         self.start_api()
         self.start_actions()
         self.start_rasa()
         for name in ("api", "actions", "rasa"):
-            self.wait_ready(name)
+            self.wait_ready(name, abort=abort)
+
+    # --- supervision ------------------------------------------------------------------------------
+    def restart_rasa(self) -> None:
+        """Rasa again, with the model an admin activated since the stack started (the console hot-swaps it into
+        the running server and records it in ``var/active_model``), else the one it started with."""
+        from bot.tools.model import active_model
+
+        self.model = active_model(self.config.var_dir, verbose=False) or self.model
+        self.start_rasa()
+
+    def supervisor(self, policy: Optional["RestartPolicy"] = None, echo: bool = True) -> "Supervisor":
+        """A supervisor of the three servers; it logs to ``logs/supervisor.log`` (and to stdout with ``echo``)."""
+        log_path = self.logs / "supervisor.log"
+
+        def log(line: str) -> None:
+            stamped = f"{time.strftime('%Y-%m-%dT%H:%M:%S%z')} {line}"
+            if echo:
+                print(stamped, flush=True)
+            fd = os.open(str(log_path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as handle:
+                handle.write(stamped + "\n")
+
+        return Supervisor(
+            self.procs,
+            {"api": self.start_api, "actions": self.start_actions, "rasa": self.restart_rasa},
+            lambda name, abort: self.wait_ready(name, abort=abort),
+            self.stop_all,
+            policy=policy or RestartPolicy(),
+            log=log,
+        )
+
+
+@dataclass(frozen=True)
+class RestartPolicy:
+    """How long to wait before restarting a crashed server, and when to stop trying."""
+
+    first_delay: float = 0.5
+    max_delay: float = 30.0
+    # A server that keeps dying (a broken model, a database it cannot open, a port someone else took) is not
+    # helped by more restarts: after this many crashes in a row the stack stops. A crash is one more in a row
+    # unless the server had served for ``window`` seconds before it; crashes while starting always are, so a
+    # server that dies while loading gives up too however long each attempt takes (Rasa needs a minute).
+    max_crashes: int = 5
+    window: float = 60.0
+
+    def delay(self, crashes: int) -> float:
+        """The pause before the restart that follows the ``crashes``-th crash in a row (1, 2, ...)."""
+        return min(self.max_delay, self.first_delay * 2 ** max(0, crashes - 1))
+
+
+def describe_exit(returncode: Optional[int]) -> str:
+    """``exited with code 3``, ``killed by SIGKILL``: how a child process ended, for the log."""
+    if returncode is None:
+        return "did not become ready"
+    if returncode < 0:
+        try:
+            return f"killed by {signal.Signals(-returncode).name}"
+        except ValueError:
+            return f"killed by signal {-returncode}"
+    return f"exited with code {returncode}"
+
+
+class Supervisor:
+    """Keep named child processes running until a stop is requested.
+
+    ``procs`` is the live map of name to process (the stack's, which its start functions fill in); ``start`` has
+    one function per supervised name that starts it anew; ``wait_ready(name, abort)`` returns once the restarted
+    process serves, raises when it cannot (its process exited, a timeout) or InterruptedError once ``abort()``
+    is true; ``stop_all`` stops everything. A process missing from ``procs`` was stopped on purpose by its owner
+    and is not restarted.
+
+    ``run`` returns ``"stopped"`` after ``request_stop`` (Ctrl-C, SIGTERM) or the reason it gave up; either way
+    every process has been stopped by then. Nothing is restarted once a stop was requested, not even a process
+    whose restart pause had already begun.
+    """
+
+    def __init__(
+        self,
+        procs: Dict[str, subprocess.Popen],
+        start: Mapping[str, Callable[[], None]],
+        wait_ready: Callable[[str, Callable[[], bool]], None],
+        stop_all: Callable[[], None],
+        *,
+        policy: RestartPolicy = RestartPolicy(),
+        log: Callable[[str], None] = print,
+        poll_interval: float = 0.5,
+    ) -> None:
+        self.procs = procs
+        self.start = dict(start)
+        self.wait_ready = wait_ready
+        self.stop_all = stop_all
+        self.policy = policy
+        self.log = log
+        self.poll_interval = poll_interval
+        self.stopping = False
+        # (name, seconds from noticing the crash to serving again), for the log and the tests.
+        self.restarts: List[Tuple[str, float]] = []
+        self._in_a_row: Dict[str, int] = {}
+        self._serving_since: Dict[str, float] = {}
+
+    def request_stop(self) -> None:
+        """Stop everything, restart nothing. Only sets a flag: safe to call from a signal handler."""
+        self.stopping = True
+
+    def run(self) -> str:
+        reason = "stopped"
+        for name in self.start:  # the stack started and awaited them before handing them over
+            self._serving_since.setdefault(name, time.monotonic())
+        try:
+            while not self.stopping:
+                for name in self.start:
+                    proc = self.procs.get(name)
+                    if self.stopping or proc is None or proc.poll() is None:
+                        continue
+                    gave_up = self._recover(name, proc)
+                    if gave_up:
+                        reason = gave_up
+                        self.stopping = True
+                if not self.stopping:
+                    self._pause(self.poll_interval)
+        finally:
+            self.stop_all()
+        return reason
+
+    # --- one crashed process --------------------------------------------------------------------------
+    def _recover(self, name: str, proc: subprocess.Popen) -> Optional[str]:
+        """Restart ``name`` until it serves again; the reason when it crashed too often, else None."""
+        noticed = time.monotonic()
+        how = describe_exit(proc.returncode)
+        _kill_group(proc)  # a child it left behind in its group would keep its port
+        if noticed - self._serving_since.get(name, noticed) >= self.policy.window:
+            self._in_a_row[name] = 0  # it had served a while: this crash starts a new count
+        while True:
+            crashes = self._in_a_row[name] = self._in_a_row.get(name, 0) + 1
+            if crashes >= self.policy.max_crashes:
+                reason = (f"{name} crashed {crashes} times in a row, never serving {self.policy.window:g} s "
+                          f"in between (last: {how})")
+                self.log(f"supervisor: giving up - {reason}; stopping everything")
+                return reason
+            delay = self.policy.delay(crashes)
+            self.log(f"supervisor: {name} {how} (crash {crashes} in a row); restarting it in {delay:g} s")
+            if not self._pause(delay):
+                return None  # a stop was requested during the pause: nothing is restarted
+            try:
+                self.start[name]()
+                self.wait_ready(name, lambda: self.stopping)
+            except InterruptedError:
+                return None
+            except Exception as error:  # noqa: BLE001 - whatever kept it from serving counts as one more crash
+                self.log(f"supervisor: {name} did not come back ({type(error).__name__}: {error})")
+                started = self.procs.get(name)
+                if started is None or started is proc:
+                    how = "could not be started"
+                elif started.poll() is None:
+                    _kill_group(started)  # alive but not serving: it is stopped and counted as a crash
+                    started.wait()
+                    how = "did not become ready"
+                    proc = started
+                else:
+                    _kill_group(started)
+                    how = describe_exit(started.returncode)
+                    proc = started
+                continue
+            self._serving_since[name] = time.monotonic()
+            took = self._serving_since[name] - noticed
+            self.restarts.append((name, took))
+            self.log(f"supervisor: {name} restarted, serving again after {took:.1f} s")
+            return None
+
+    def _pause(self, seconds: float) -> bool:
+        """Sleep ``seconds`` in short steps; False as soon as a stop is requested."""
+        deadline = time.monotonic() + seconds
+        while not self.stopping:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return True
+            time.sleep(min(0.1, left))
+        return False
+
+
+def stop_on_signals(supervisor: Supervisor) -> None:
+    """Ctrl-C (SIGINT) and SIGTERM to this process stop everything and restart nothing. The servers run in
+    sessions of their own, so the terminal's Ctrl-C reaches only this process, which stops them in order."""
+
+    def _stop(signum, frame):  # noqa: ARG001
+        supervisor.request_stop()
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    """SIGKILL what is left of ``proc``'s process group (each server is the leader of its own session)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def build_artifacts() -> None:
@@ -434,17 +657,15 @@ def up(args: argparse.Namespace) -> int:
     model = active_model(config.var_dir) or ensure_model()
     stack = Stack(config, model)
     stack.prepare()
-    stopping = False
-
-    def _stop(signum, frame):  # noqa: ARG001
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
+    supervisor = stack.supervisor()
+    stop_on_signals(supervisor)
+    outcome = "stopped"
     try:
         print("starting API, action server and Rasa (logs in var/logs/) ...", flush=True)
-        stack.start_all()
+        try:
+            stack.start_all(abort=lambda: supervisor.stopping)
+        except InterruptedError:  # Ctrl-C while Rasa was still loading
+            return 0
         print(
             f"""
 告知承诺 assistant is running (profile: {config.profile}).
@@ -462,21 +683,17 @@ Talk to it with curl:
 or chat in a terminal (another shell):
   .venv/bin/python -m bot.tools.chat
 
+A server that crashes is restarted (var/logs/supervisor.log says when and why).
 Press Ctrl-C to stop everything.
 """,
             flush=True,
         )
-        while not stopping:
-            for name, proc in list(stack.procs.items()):
-                if proc.poll() is not None:
-                    print(f"{name} exited with {proc.returncode}; see var/logs/{name}.log — stopping", flush=True)
-                    stopping = True
-            time.sleep(0.5)
+        outcome = supervisor.run()
     finally:
         print("stopping ...", flush=True)
         stack.stop_all()
-        print("stopped.", flush=True)
-    return 0
+        print("stopped." if outcome == "stopped" else f"stopped: {outcome}.", flush=True)
+    return 0 if outcome == "stopped" else 1
 
 
 def main(argv: Optional[List[str]] = None) -> int:
