@@ -28,7 +28,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 import jieba
 from pypinyin import lazy_pinyin
 
-from bot.tools.build import USER_WORD_FREQ, USER_WORD_TAG, dictionary_words, item_terms
+from bot.core.lexicon import USER_WORD_FREQ, USER_WORD_TAG, dictionary_words, item_terms
 from bot.core.catalogue import Item
 from bot.core.nlu_text import match_text
 

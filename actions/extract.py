@@ -4,7 +4,7 @@ Where the answer is a closed list (catalogue names and aliases) or a fixed forma
 mobile numbers), rules beat a trained classifier: they need no examples, never drift, and change the moment the
 catalogue changes. The pipeline is a blank spaCy ``zh`` model with the jieba segmenter plus
 
-* an ``EntityRuler`` whose phrase patterns are generated from the catalogue by :func:`bot.tools.build.entity_patterns`
+* an ``EntityRuler`` whose phrase patterns are generated from the catalogue by :func:`bot.core.lexicon.entity_patterns`
   (label ``ITEM``, ``ent_id`` = item code) - the same patterns ``python -m bot.tools.build`` writes to
   ``bot/generated/spacy_patterns.jsonl`` for inspection;
 * a component that finds ID, USCC and phone numbers by their format and labels them ``ID_CARD``, ``USCC`` and
@@ -23,7 +23,7 @@ import re
 import threading
 from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
-from bot.tools.build import ITEM_LABEL, entity_patterns
+from bot.core.lexicon import ITEM_LABEL, entity_patterns
 from bot.core import ids
 from bot.core.catalogue import Item, load_catalogue
 from actions.discovery import MAX_QUERY_CHARS, normalize

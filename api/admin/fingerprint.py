@@ -3,6 +3,10 @@
 Rasa's ``--finetune`` keeps the model's architecture and vocabulary: it is valid only when nothing but intent
 examples changed (same config, domain, rules, intents, lookup tables, synonyms and jieba dictionary). Rasa
 itself refuses a changed domain; the rest we check here so the console can choose before starting.
+
+The input hash (bot/core/training_inputs.py) and the artefacts the build step derives from the catalogue
+(bot/core/lexicon.py) come from the kernel: they are pure functions the Rasa side uses too, and this virtualenv
+(and the API's image) has no Rasa to run them in.
 """
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ from pathlib import Path
 from typing import Any, Dict, Optional
 
 from api.admin import training_data
-from bot.tools.model import inputs_hash
+from bot.core.catalogue import CatalogueError, load_catalogue
+from bot.core.lexicon import rasa_artefacts
+from bot.core.training_inputs import inputs_hash
 
 EXAMPLES = "examples"
 
@@ -58,12 +64,10 @@ def domain_sha256(project: Path) -> str:
 
 def after_build(project: Path, catalogue_dir: Path) -> Dict[str, Any]:
     """The fingerprint the training job will see: it first regenerates the jieba dictionary and the item lookup
-    table from the catalogue (``bot.tools.build``), so an alias added since the last build changes the structure and
-    rules out fine-tuning. Computed on a scratch copy; the project is not touched. A catalogue that does not
-    load (the job would fail at that step anyway) leaves the fingerprint as the files are now."""
-    from bot.tools.build import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
-    from bot.core.catalogue import CatalogueError, load_catalogue
-
+    table from the catalogue (``python -m bot.tools.build``, which writes what :mod:`bot.core.lexicon` renders), so an
+    alias added since the last build changes the structure and rules out fine-tuning. Computed on a scratch copy;
+    the project is not touched. A catalogue that does not load (the job would fail at that step anyway) leaves the
+    fingerprint as the files are now."""
     try:
         items = load_catalogue(catalogue_dir)
     except (CatalogueError, OSError, ValueError):
@@ -77,8 +81,8 @@ def after_build(project: Path, catalogue_dir: Path) -> Dict[str, Any]:
         shutil.copytree(project / "data" / "nlu", copy / "data" / "nlu")
         if (project / "bot" / "generated").is_dir():
             shutil.copytree(project / "bot" / "generated", copy / "bot" / "generated")
-        # The two artefacts Rasa trains on (the spaCy patterns are the action server's, and need jieba).
-        for relative, content in ((USERDICT_PATH, render_userdict(items)), (LOOKUP_PATH, render_lookup(items))):
+        # The two artefacts Rasa trains on (the spaCy patterns are the action server's).
+        for relative, content in rasa_artefacts(items):
             (copy / relative).parent.mkdir(parents=True, exist_ok=True)
             (copy / relative).write_text(content, encoding="utf-8")
         return compute(copy)

@@ -8,7 +8,8 @@ phone numbers through ``bot.core.ids.mask_text``, senders as a short hash (P5); 
 for personal data (names, ID numbers, phone ...) are not listed at all.
 
 The events' ``data`` is sealed at rest (P5, bot/rasa/tracker_store.py): each row is opened with the data key ring the
-API and Rasa share (``GZ_DATA_KEY_PATH``, ``Settings.data_key_path``) and the row's sender as associated data;
+API and Rasa share (``GZ_DATA_KEY_PATH``, ``Settings.data_key_path``) and the row's sender as associated data
+(bot/core/tracker_events.py, the kernel's one definition of a sealed row for both virtualenvs);
 rows written before encryption are clear JSON and read as they are. A row that does not open (altered, moved to
 another conversation, sealed with a key no longer in the ring) is left out and counted in the log, never shown.
 """
@@ -28,7 +29,7 @@ from sqlalchemy.engine import Engine
 
 from bot.core import sealing
 from bot.core.ids import mask_text, normalize
-from bot.rasa.tracker_store import open_event_data
+from bot.core.tracker_events import open_event_data
 
 logger = logging.getLogger(__name__)
 

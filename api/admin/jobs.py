@@ -1,9 +1,11 @@
 """Background training and evaluation jobs: one at a time, cancellable, with live progress and a log.
 
-A training job: regenerate the catalogue artefacts (``bot.tools.build``), validate the data (``rasa data validate``),
-train (``rasa train``; ``--finetune`` on the active model when only intent examples changed), register the
-model, and evaluate it on the held-out split (every trained model is evaluated). Rasa lives in its own
-virtualenv, so each step is a subprocess; its output is parsed for the DIET epoch, loss and accuracy.
+A training job: regenerate the catalogue artefacts (``python -m bot.tools.build``), validate the data (``rasa data
+validate``), train (``rasa train``; ``--finetune`` on the active model when only intent examples changed), register
+the model, and evaluate it on the held-out split (every trained model is evaluated, ``rasa test nlu`` and
+``python -m bot.tools.discovery_eval``). Rasa lives in its own virtualenv, so each step is a subprocess run through
+a command-line entry point with arguments (never source code handed to ``python -c``); Rasa's output is parsed
+for the DIET epoch, loss and accuracy, ours is one JSON object (``--json``).
 
 The database allows one queued or running job (a unique ``slot``); a job whose heartbeat stops (its API
 process died) is marked failed by the next request that looks at jobs.
@@ -48,24 +50,41 @@ SPANS = {
     "train": {"build": (0, 5), "validate": (5, 12), "train": (12, 80), "evaluate": (80, 96), "evaluate_active": (96, 100)},
     "evaluate": {"evaluate": (0, 100)},
 }
-DISCOVERY_MARK = "GZ_DISCOVERY "
-DISCOVERY_SCRIPT = (
-    "import json, sys\n"
-    "sys.path.insert(0, sys.argv[3])\n"
-    "from bot.core.catalogue import load_catalogue\n"
-    "from bot.tools.discovery_eval import evaluate\n"
-    "r = evaluate(sys.argv[1], list(load_catalogue(sys.argv[2]).values()))\n"
-    f"print({DISCOVERY_MARK!r} + json.dumps({{k: r[k] for k in ('top1', 'top3', 'n')}}))\n"
-)
-BUILD_SCRIPT = (
-    "import sys\n"
-    "sys.path.insert(0, sys.argv[3])\n"
-    "from bot.tools.build import build\n"
-    "from bot.core.catalogue import load_catalogue\n"
-    "items = load_catalogue(sys.argv[1])\n"
-    "for path, digest in build(items, root=sys.argv[2]):\n"
-    "    print('wrote', path, digest[:16])\n"
-)
+
+
+def build_command(paths: AdminPaths) -> List[str]:
+    """Regenerate the catalogue's artefacts (jieba dictionary, lookup table) in the project the job trains."""
+    return [str(paths.rasa_python), "-m", "bot.tools.build", "--catalogue", str(paths.catalogue),
+            "--out", str(paths.project), "--json"]
+
+
+def discovery_command(paths: AdminPaths) -> List[str]:
+    """Measure item discovery on the held-out queries with the catalogue the console edits (misses left out)."""
+    return [str(paths.rasa_python), "-m", "bot.tools.discovery_eval", str(paths.settings.held_out_discovery),
+            "--catalogue", str(paths.catalogue), "--json"]
+
+
+def json_report(line: str) -> Optional[Dict[str, Any]]:
+    """The one JSON object a ``--json`` entry point prints (it has ``ok``), or None for any other line of its
+    output (library warnings and progress share the stream)."""
+    if not line.startswith("{"):
+        return None
+    try:
+        value = json.loads(line)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) and "ok" in value else None
+
+
+def discovery_figures(report: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+    """``{top1, top3, n}`` of a successful discovery report; None when it failed or lacks a figure."""
+    if not report or report.get("ok") is not True:
+        return None
+    try:
+        figures = {"top1": float(report["top1"]), "top3": float(report["top3"]), "n": int(report["n"])}
+    except (KeyError, TypeError, ValueError):
+        return None
+    return figures if figures["n"] > 0 else None
 
 
 class JobFailed(Exception):
@@ -242,7 +261,7 @@ class JobRunner:
         line per epoch) and the epoch progress into the job row; cancel kills the step's process group."""
         env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONHASHSEED="0", PYTHONUNBUFFERED="1",
                    TF_INTRA_OP_PARALLELISM_THREADS=os.environ.get("TF_INTRA_OP_PARALLELISM_THREADS", "2"))
-        log.write("$ " + " ".join("<script>" if "\n" in part else part for part in cmd) + "\n")
+        log.write("$ " + " ".join(cmd) + "\n")
         log.flush()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 start_new_session=True)
@@ -317,9 +336,15 @@ class JobRunner:
             base_id = base.id if base is not None else None
         # 1. What Rasa needs from the catalogue (lookup table, jieba dictionary): aliases may have changed.
         self._phase(job, "build", log)
-        code = self._exec(job, log, [str(paths.rasa_python), "-c", BUILD_SCRIPT, str(paths.catalogue),
-                                     str(paths.project), str(REPO_ROOT)], REPO_ROOT, "build")
-        if code != 0:
+        built: List[Dict[str, Any]] = []
+
+        def build_line(line: str) -> None:
+            report = json_report(line)
+            if report is not None:
+                built.append(report)
+
+        code = self._exec(job, log, build_command(paths), REPO_ROOT, "build", on_line=build_line)
+        if code != 0 or not built or built[-1].get("ok") is not True:
             raise JobFailed("根据清单生成词典和查找表失败，详见日志。")
         # 2. Validate before spending minutes on training.
         self._phase(job, "validate", log)
@@ -394,17 +419,17 @@ class JobRunner:
             if code != 0 or not report_path.is_file():
                 raise JobFailed("留出集评估失败（rasa test nlu），详见日志。")
             metrics = intent_metrics(json.loads(report_path.read_text(encoding="utf-8")))
-            found: Dict[str, Any] = {}
+            reports: List[Dict[str, Any]] = []
 
             def discovery_line(line: str) -> None:
-                if line.startswith(DISCOVERY_MARK):
-                    found.update(json.loads(line[len(DISCOVERY_MARK):]))
+                report = json_report(line)
+                if report is not None:
+                    reports.append(report)
 
-            code = self._exec(job, log, [str(paths.rasa_python), "-c", DISCOVERY_SCRIPT,
-                                         str(paths.settings.held_out_discovery), str(paths.catalogue), str(REPO_ROOT)],
-                              REPO_ROOT, phase, on_line=discovery_line)
-            if code != 0 or not found:
-                raise JobFailed("事项发现评估失败（bot/tools/discovery_eval.py），详见日志。")
+            code = self._exec(job, log, discovery_command(paths), REPO_ROOT, phase, on_line=discovery_line)
+            found = discovery_figures(reports[-1] if reports else None)
+            if code != 0 or found is None:
+                raise JobFailed("事项发现评估失败（python -m bot.tools.discovery_eval），详见日志。")
             metrics["discovery"] = found
             stored = paths.admin_dir / "models" / name
             stored.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ from api.admin.settings import AdminPaths
 from api.audit import service as audit
 from api.config import REPO_ROOT
 from api.errors import ApiError
-from bot.tools.model import inputs_hash
+from bot.core.training_inputs import inputs_hash
 
 MIN_REASON_LENGTH = 4
 _activation_lock = threading.Lock()

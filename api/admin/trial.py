@@ -2,12 +2,14 @@
 
 Two ways, as configured: a staging Rasa (``GZ_STAGING_RASA_URL``, never one that serves citizens) is loaded
 with the candidate and asked through ``/model/parse``; without one, the candidate is loaded once in a
-throw-away Rasa process of the Rasa virtualenv (the same way the evaluation reads it), which takes a while
-but touches nothing that serves. Either way the serving replicas never see the candidate before activation.
+throw-away process of the Rasa virtualenv (``python -m bot.tools.parse MODEL``: JSON lines in, one JSON reading
+per sentence out), which takes a while but touches nothing that serves. Either way the serving replicas never
+see the candidate before activation.
 """
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from typing import Any, Dict, List
 
@@ -19,17 +21,28 @@ from api.errors import ApiError
 
 MAX_SENTENCES = 5
 MAX_LENGTH = 200
-MARK = "GZ_PARSE "
-PARSE_SCRIPT = (
-    "import asyncio, json, logging, sys\n"
-    "logging.disable(logging.WARNING)\n"
-    "sys.path.insert(0, sys.argv[2])\n"
-    "from rasa.core.agent import Agent\n"
-    "agent = Agent.load(sys.argv[1])\n"
-    "for text in json.load(sys.stdin):\n"
-    "    result = asyncio.run(agent.parse_message(text))\n"
-    f"    print({MARK!r} + json.dumps(result, ensure_ascii=False, default=str), flush=True)\n"
-)
+
+
+def parse_command(paths: AdminPaths, model_file: str) -> List[str]:
+    return [str(paths.rasa_python), "-m", "bot.tools.parse", str(model_file)]
+
+
+def subprocess_env() -> Dict[str, str]:
+    """The Rasa virtualenv runs the repository's ``bot`` package from the project directory it reads."""
+    path = os.pathsep.join(p for p in (str(REPO_ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return dict(os.environ, PYTHONPATH=path, TF_CPP_MIN_LOG_LEVEL="3")
+
+
+def read_parses(stdout: str) -> List[Dict[str, Any]]:
+    """One JSON object per line of ``bot.tools.parse``'s output; a line that is not one means the output is unusable."""
+    parses = []
+    for line in stdout.splitlines():
+        if line.strip():
+            value = json.loads(line)
+            if not isinstance(value, dict):
+                raise ValueError("a reading is not a JSON object")
+            parses.append(value)
+    return parses
 
 
 def _reading(text: str, parse: Dict[str, Any]) -> Dict[str, Any]:
@@ -64,13 +77,16 @@ def parse(paths: AdminPaths, model_file: str, texts: List[str]) -> Dict[str, Any
         except httpx.HTTPError as exc:
             raise ApiError(502, "staging_failed", f"无法连接试用环境：{type(exc).__name__}") from exc
         return {"via": "staging", "readings": readings}
+    lines = "".join(json.dumps(text, ensure_ascii=False) + "\n" for text in texts)
     try:
-        result = subprocess.run([str(paths.rasa_python), "-c", PARSE_SCRIPT, model_file, str(REPO_ROOT)],
-                                input=json.dumps(texts, ensure_ascii=False), capture_output=True, text=True,
-                                cwd=paths.project, timeout=paths.settings.trial_timeout_seconds)
+        result = subprocess.run(parse_command(paths, model_file), input=lines, capture_output=True, text=True,
+                                cwd=paths.project, env=subprocess_env(), timeout=paths.settings.trial_timeout_seconds)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ApiError(503, "trial_unavailable", f"暂时无法加载候选模型试用（{type(exc).__name__}），请稍后再试。") from exc
-    parses = [json.loads(line[len(MARK):]) for line in result.stdout.splitlines() if line.startswith(MARK)]
-    if result.returncode != 0 or len(parses) != len(texts):
+    try:
+        parses = read_parses(result.stdout) if result.returncode == 0 else []
+    except ValueError:
+        parses = []
+    if len(parses) != len(texts):
         raise ApiError(503, "trial_failed", "候选模型未能读取这些句子，请稍后再试或联系开发人员。")
     return {"via": "copy", "readings": [_reading(t, p) for t, p in zip(texts, parses)]}

@@ -8,120 +8,39 @@ and writes
 * ``data/nlu/generated_items.yml`` - the Rasa NLU lookup table ``item`` (names and aliases) for the
   ``RegexFeaturizer``;
 * ``bot/generated/spacy_patterns.jsonl`` - the ``EntityRuler`` patterns that :mod:`actions.extract` uses (it
-  calls :func:`entity_patterns` itself; the file is for inspection and diffing).
+  calls :func:`bot.core.lexicon.entity_patterns` itself; the file is for inspection and diffing).
+
+What each file contains is defined in :mod:`bot.core.lexicon` (the action server and the admin console use the
+same functions); this module only writes the files. ``--catalogue DIR --out DIR`` builds another catalogue into
+another project (the admin console trains a copy of the project); ``--json`` prints what was written as JSON.
 
 Nothing here is edited by hand: change the catalogue and rebuild. Output is sorted and byte-for-byte
 deterministic, so content hashes of the artefacts only change when the catalogue does.
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
-import re
 import sys
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Tuple
+from typing import Iterable, List, Mapping, Optional, Tuple, Union
 
-from bot.core.catalogue import Item, load_catalogue
-from bot.core.nlu_text import match_text
+from bot.core.catalogue import CatalogueError, Item, load_catalogue
+from bot.core.lexicon import (  # noqa: F401 - the artefacts' names and renderers, re-exported for callers of the build
+    ITEM_LABEL, LOOKUP_PATH, PATTERNS_PATH, USER_WORD_FREQ, USER_WORD_TAG, USERDICT_PATH, _JIEBA_WORD_RUN, artefacts,
+    dictionary_words, entity_patterns, item_list, item_terms, lookup_values, render_lookup, render_patterns,
+    render_userdict,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
-USERDICT_PATH = Path("bot/generated/jieba/userdict.txt")
-LOOKUP_PATH = Path("data/nlu/generated_items.yml")
-PATTERNS_PATH = Path("bot/generated/spacy_patterns.jsonl")
-
-# A frequency far above that of ordinary two- and three-character words in jieba's default dictionary, so the
-# maximum-probability route keeps a catalogue term whole (e.g. 办|公租房 rather than 办公|租房).
-USER_WORD_FREQ = 200000
-USER_WORD_TAG = "nz"
-
-ITEM_LABEL = "ITEM"
-
-# jieba only ever forms words out of these characters (its re_han_default); a dictionary entry containing
-# anything else (brackets, spaces, slashes) could never match, so entries are split there.
-_JIEBA_WORD_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
 
-def _item_list(items: Iterable[Item] | Mapping[str, Item]) -> List[Item]:
-    values = items.values() if isinstance(items, Mapping) else items
-    return sorted(values, key=lambda item: item.code)
-
-
-def item_terms(item: Item) -> List[str]:
-    """Names people use for the item itself: the official name and its aliases (lookup table, ITEM entities)."""
-    return [item.name, *item.aliases]
-
-
-def dictionary_words(items: Iterable[Item] | Mapping[str, Item]) -> List[str]:
-    """Words jieba must keep whole: names, aliases, replaced proofs and included proofs, split where jieba
-    cannot form words (``家庭住房情况证明（无房证明）`` gives ``家庭住房情况证明`` and ``无房证明``)."""
-    words = set()
-    for item in _item_list(items):
-        for term in (*item_terms(item), *item.replaces, *item.includes_proofs):
-            for part in _JIEBA_WORD_RUN.findall(term):
-                if len(part) >= 2:
-                    words.add(part)
-    return sorted(words)
-
-
-def lookup_values(items: Iterable[Item] | Mapping[str, Item]) -> List[str]:
-    """Every item name and alias, as written in the catalogue (the Rasa ``item`` lookup table)."""
-    return sorted({term.strip() for item in _item_list(items) for term in item_terms(item) if term.strip()})
-
-
-def entity_patterns(items: Iterable[Item] | Mapping[str, Item]) -> List[Dict[str, str]]:
-    """spaCy ``EntityRuler`` phrase patterns: each name, alias and code of an item -> label ITEM, id = code.
-
-    Patterns are in the normalised form (:func:`bot.core.nlu_text.match_text`: simplified, half-width, lower case)
-    because :mod:`actions.extract` runs the pipeline on normalised text. An alias two items share yields
-    one pattern per item; the extractor then reports both codes.
-    """
-    pairs = set()
-    for item in _item_list(items):
-        for term in (*item_terms(item), item.code):
-            pattern = match_text(term)
-            if pattern:
-                pairs.add((pattern, item.code))
-    return [{"label": ITEM_LABEL, "pattern": pattern, "id": code} for pattern, code in sorted(pairs)]
-
-
-# --- rendering ----------------------------------------------------------------------------------------------
-
-
-def render_userdict(items: Iterable[Item] | Mapping[str, Item]) -> str:
-    return "".join(f"{word} {USER_WORD_FREQ} {USER_WORD_TAG}\n" for word in dictionary_words(items))
-
-
-def render_lookup(items: Iterable[Item] | Mapping[str, Item]) -> str:
-    lines = [
-        "# Generated by `python -m bot.tools.build` from data/catalogue/items/*.yaml - do not edit by hand.",
-        'version: "3.1"',
-        "nlu:",
-        "- lookup: item",
-        "  examples: |",
-    ]
-    # Inside the literal block Rasa takes each "- " line verbatim, so values are written unquoted.
-    lines += [f"    - {value}" for value in lookup_values(items)]
-    return "\n".join(lines) + "\n"
-
-
-def render_patterns(items: Iterable[Item] | Mapping[str, Item]) -> str:
-    return "".join(
-        json.dumps(pattern, ensure_ascii=False, sort_keys=True) + "\n" for pattern in entity_patterns(items)
-    )
-
-
-def build(items: Iterable[Item] | Mapping[str, Item], root: Path | str = ROOT) -> List[Tuple[Path, str]]:
+def build(items: Union[Iterable[Item], Mapping[str, Item]], root: Union[Path, str] = ROOT) -> List[Tuple[Path, str]]:
     """Write all artefacts under ``root``; returns ``(path, sha256)`` for each file written."""
     root = Path(root)
-    item_list = _item_list(items)
-    outputs = (
-        (USERDICT_PATH, render_userdict(item_list)),
-        (LOOKUP_PATH, render_lookup(item_list)),
-        (PATTERNS_PATH, render_patterns(item_list)),
-    )
     written = []
-    for relative, content in outputs:
+    for relative, content in artefacts(items):
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         data = content.encode("utf-8")
@@ -130,9 +49,28 @@ def build(items: Iterable[Item] | Mapping[str, Item], root: Path | str = ROOT) -
     return written
 
 
-def main(argv: List[str] | None = None) -> int:
-    items = load_catalogue()
-    for path, digest in build(items):
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.tools.build", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--catalogue", type=Path, default=None,
+                        help="directory of the catalogue's item files (default: data/catalogue/items)")
+    parser.add_argument("--out", type=Path, default=ROOT,
+                        help="project root the artefacts are written under (default: this repository)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of lines of text")
+    args = parser.parse_args(argv)
+    try:
+        items = load_catalogue(args.catalogue)
+    except (CatalogueError, OSError) as exc:
+        if args.json:
+            print(json.dumps({"ok": False, "error": str(exc)}, ensure_ascii=False))
+        else:
+            print(f"catalogue not loaded: {exc}", file=sys.stderr)
+        return 1
+    written = build(items, args.out)
+    if args.json:
+        print(json.dumps({"ok": True, "items": len(items), "written": [
+            {"path": str(path.relative_to(args.out)), "sha256": digest} for path, digest in written]}))
+        return 0
+    for path, digest in written:
         try:
             shown = path.relative_to(ROOT)
         except ValueError:

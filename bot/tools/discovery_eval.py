@@ -2,18 +2,27 @@
 
 The query files are written independently of the discovery code (``queries: [{text, expected}]``); ``expected``
 is an item code, a list of acceptable codes, or empty/null for a message that must match nothing. The admin
-console evaluates every trained model with it (``api.admin.jobs``, in the Rasa virtualenv), ``make eval`` prints
-it, and the held-out gates in the test suite assert on it. It measures; it does not assert.
+console evaluates every trained model with it, ``make eval`` prints it, and the held-out gates in the test suite
+assert on it. It measures; it does not assert.
+
+    python -m bot.tools.discovery_eval QUERIES.yml [--catalogue DIR] [--json] [--misses]
+
+The admin console (api/admin/jobs.py) runs it in the Rasa virtualenv with ``--json`` and reads the one JSON object
+it prints: ``{"top1", "top3", "n"}``, and ``"misses"`` with ``--misses``. Misses are left out unless asked for,
+because the queries of an independent set must not be read by whoever tunes discovery.
 """
 from __future__ import annotations
 
+import argparse
+import json
+import sys
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional
 
 import yaml
 
 from actions.discovery import ItemIndex
-from bot.core.catalogue import Item, load_catalogue
+from bot.core.catalogue import CatalogueError, Item, load_catalogue
 
 
 def expected_codes(value: Any) -> List[str]:
@@ -54,3 +63,36 @@ def evaluate(path: Path | str, items: Optional[Iterable[Item]] = None) -> Dict[s
         "n": n,
         "misses": misses,
     }
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.tools.discovery_eval", description=__doc__.split("\n\n")[0])
+    parser.add_argument("queries", type=Path, help="labelled query file (queries: [{text, expected}])")
+    parser.add_argument("--catalogue", type=Path, default=None,
+                        help="directory of the catalogue's item files (default: data/catalogue/items)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--misses", action="store_true", help="also list the queries not ranked first")
+    args = parser.parse_args(argv)
+    try:
+        items = list(load_catalogue(args.catalogue).values())
+        result = evaluate(args.queries, items)
+    except (CatalogueError, OSError, yaml.YAMLError) as exc:
+        if args.json:
+            print(json.dumps({"ok": False, "error": str(exc)}, ensure_ascii=False))
+        else:
+            print(f"discovery not evaluated: {exc}", file=sys.stderr)
+        return 1
+    if not args.misses:
+        result.pop("misses")
+    if args.json:
+        print(json.dumps({"ok": True, **result}, ensure_ascii=False))
+        return 0
+    print(f"n={result['n']}  top1={result['top1']:.3f}  top3={result['top3']:.3f}")
+    for miss in result.get("misses", []):
+        mark = "top3" if miss["in_top3"] else "MISS"
+        print(f"  [{mark}] {miss['text']!r} expected={miss['expected']} got={miss['got']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -3,9 +3,13 @@
 ``models/<hash>.tar.gz`` exists exactly when a model was trained from the current config, domain and
 training data (including the files generated from the catalogue). Set-up, tests and CI call
 ``ensure_model()``; only a change of inputs costs a training run.
+
+    python -m bot.tools.model                   train unless the cached model is current (``ensure``)
+    python -m bot.tools.model hash [--root DIR] the input hash of a project, as JSON
 """
 from __future__ import annotations
 
+import argparse
 import fcntl
 import hashlib
 import json
@@ -16,41 +20,21 @@ import time
 from pathlib import Path
 from typing import List, Optional
 
+# The hash and the list of inputs are the kernel's (the admin console computes the same hash in the API's
+# virtualenv); re-exported here for the model cache's callers.
+from bot.core import training_inputs as _inputs
+from bot.core.training_inputs import COMPONENT_FILES, TRAINING_DATA, training_inputs  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / "models"
 RASA = ROOT / ".venv" / "bin" / "rasa"
-
-
-# Rasa training data. The catalogue YAML (data/catalogue) is not training data: what Rasa needs of it
-# is generated into data/nlu/generated_items.yml and bot/generated/jieba by `python -m bot.tools.build`.
-TRAINING_DATA = ["data/nlu", "data/rules.yml"]
-
-
-def training_inputs(root: Path = ROOT) -> List[Path]:
-    files = [root / "config.yml", root / "domain.yml", root / "data" / "rules.yml"]
-    files += sorted((root / "data" / "nlu").rglob("*.yml"))
-    files += sorted((root / "bot" / "generated" / "jieba").glob("*"))
-    return files
-
-
-# The custom pipeline components of config.yml and the rules they apply shape the model as much as the data.
-# Rasa imports them from this package whatever project is trained (the admin console trains a copy), so they
-# are hashed from here.
-_PACKAGE = Path(__file__).resolve().parents[1]
-COMPONENT_FILES = ["rasa/nlu_normalizer.py", "core/nlu_text.py", "core/textnorm.py", "core/t2s.txt"]
+# The bot package whose pipeline component files are hashed.
+_PACKAGE = _inputs.PACKAGE
 
 
 def inputs_hash(root: Path = ROOT) -> str:
-    """Also computed by the admin console (api/admin) for the project it trains, hence ``root``."""
-    digest = hashlib.sha256()
-    digest.update(b"rasa==3.6.21\n")
-    for path in training_inputs(root):
-        digest.update(str(path.relative_to(root)).encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    for name in COMPONENT_FILES:
-        digest.update(b"bot/" + name.encode() + b"\0")
-        digest.update((_PACKAGE / name).read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+    """The kernel's input hash (:func:`bot.core.training_inputs.inputs_hash`) of the project at ``root``."""
+    return _inputs.inputs_hash(root, _PACKAGE)
 
 
 def model_path() -> Path:
@@ -107,6 +91,22 @@ def _train(path: Path, verbose: bool) -> Path:
     return path
 
 
-if __name__ == "__main__":
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.tools.model", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("ensure", help="train the model unless one for the current inputs exists (the default)")
+    hashed = commands.add_parser("hash", help="print the input hash of a project as JSON")
+    hashed.add_argument("--root", type=Path, default=ROOT, help="the project (default: this repository)")
+    args = parser.parse_args(argv)
+    if args.command == "hash":
+        root = args.root.resolve()
+        print(json.dumps({"root": str(root), "inputs_hash": inputs_hash(root),
+                          "inputs": [str(path.relative_to(root)) for path in training_inputs(root)]},
+                         ensure_ascii=False))
+        return 0
     print(ensure_model())
-    sys.exit(0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

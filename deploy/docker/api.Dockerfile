@@ -10,10 +10,10 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
-# Dependencies first (cached while only code changes): an empty package tree is enough to resolve ".[api]".
-COPY pyproject.toml ./
-RUN mkdir -p api bot actions && touch api/__init__.py bot/__init__.py actions/__init__.py \
- && pip install ".[api]" && pip uninstall -y gaozhi-chengnuo
+# Dependencies first (cached while only code changes): the runtime lock, i.e. the versions .venv-api's tests ran,
+# every file checked against its sha256; no test tool (README, "Dependencies").
+COPY locks/api-runtime.txt locks/
+RUN pip install --require-hashes -r locks/api-runtime.txt
 
 FROM python:3.10-slim
 ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PYTHONPATH=/app \
@@ -24,15 +24,17 @@ RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-zenhe
  && useradd --system --uid 10001 --home-dir /var/lib/gaozhi --create-home gaozhi
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
-# bot/: the shared rules (bot/core) and bot/tools/model.py, whose input hash the admin console shows beside each
-# model; config.yml, domain.yml and data/ are those inputs. Training itself needs Rasa's virtualenv, which this
-# image does not have: in containers models are trained by the train job (bot image) or in CI.
+# bot/: the kernel (bot/core), the only part of the bot the API imports - among it the input hash the admin console
+# shows beside each model, which reads the Rasa pipeline's component files (bot/rasa/nlu_normalizer.py) as bytes -
+# and the build entry point run below; config.yml, domain.yml and data/ are the hash's inputs. Training itself
+# needs Rasa's virtualenv, which this image does not have: in containers models are trained by the train job (bot
+# image) or in CI.
 COPY bot bot
 COPY api api
 COPY web web
 COPY config.yml domain.yml ./
 COPY data data
-# bot.tools.build needs only bot/ and PyYAML (the normal form of the patterns is bot/core/nlu_text.py): this image carries
+# bot.tools.build needs only bot/ and PyYAML (what it writes is rendered by bot/core/lexicon.py): this image carries
 # neither actions/ nor jieba. The jieba dictionary and lookup table it writes are what the admin console
 # fingerprints (api/admin/fingerprint.py); the test checks they are the bot image's, byte for byte.
 RUN python -m bot.tools.build

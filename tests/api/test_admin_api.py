@@ -18,9 +18,9 @@ import yaml
 
 from api.admin.settings import AdminSettings
 from api.config import REPO_ROOT
-from bot.tools.build import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
 from bot.core.catalogue import NOTICE_TITLES, load_catalogue, notice_version, parse_item
-from bot.tools.model import inputs_hash
+from bot.core.lexicon import LOOKUP_PATH, USERDICT_PATH, render_lookup, render_userdict
+from bot.core.training_inputs import inputs_hash
 from tests.api.access_helpers import applicant_headers, login, rows, service_headers
 from tests.api.admin_fakes import FakeRasaServer, FakeTracker, fake_calls, make_fake_rasa_venv, make_project
 from tests.api.helpers import ZHANG_WEI, commitment_body
@@ -34,7 +34,7 @@ def admin(app, settings, tmp_path):
     project = make_project(tmp_path / "project")
     # The shipped ZM001.yaml (same content as the fixture's) so edits are checked against the real file layout.
     shutil.copy(REPO_ROOT / "data" / "catalogue" / "items" / "ZM001.yaml", settings.catalogue_dir / "ZM001.yaml")
-    # The artefacts bot.tools.build derives from this catalogue, as the running model was trained on them: the
+    # The artefacts `python -m bot.tools.build` derives from this catalogue, as the running model was trained on them: the
     # training job rebuilds them first, and the console predicts what the job will do from the rebuilt ones.
     items = load_catalogue(settings.catalogue_dir)
     (project / USERDICT_PATH).write_text(render_userdict(items), encoding="utf-8")
@@ -375,7 +375,16 @@ def test_training_finetunes_after_new_examples_reports_progress_and_evaluates(cl
 
     configured = diet(yaml.safe_load((admin.project / "config.yml").read_text())["pipeline"])
     assert diet(yaml.safe_load(config.read_text())["pipeline"]) == {**configured, "epochs": 5}
-    assert [c[:2] for c in fake_calls(admin.venv)][:3] == [["python", "-c"], ["data", "validate"], ["train", "--config"]]
+    calls = fake_calls(admin.venv)
+    assert [c[:2] for c in calls][:3] == [["python", "-m"], ["data", "validate"], ["train", "--config"]]
+    # The Rasa side is reached through its entry points with arguments, never with source code to run.
+    assert calls[0] == ["python", "-m", "bot.tools.build", "--catalogue", str(settings.catalogue_path.resolve()),
+                        "--out", str(admin.project.resolve()), "--json"]
+    discovery = [c for c in calls if c[:3] == ["python", "-m", "bot.tools.discovery_eval"]]
+    assert len(discovery) == 2  # the new model and the baseline
+    assert discovery[0][3:] == [str(REPO_ROOT / "tests" / "data" / "discovery_test.yml"), "--catalogue",
+                                str(settings.catalogue_path.resolve()), "--json"]
+    assert not any("-c" in c for c in calls)
 
     log = client.get(f"/api/v1/admin/jobs/{job['id']}/log", headers=as_admin).json()["text"]
     assert "4/4" in log and log.count("Epochs:") == 4  # one line per epoch, not one per tqdm refresh
@@ -434,6 +443,26 @@ def test_a_failed_validation_stops_the_job_before_training(client, as_admin, adm
     job = wait_job(client, as_admin, client.post("/api/v1/admin/jobs", json={"kind": "train"}, headers=as_admin).json()["id"])
     assert job["status"] == "failed" and "rasa data validate" in job["error"]
     assert not any(c[:1] == ["train"] for c in fake_calls(admin.venv))
+
+
+def test_a_failed_build_stops_the_job_before_validation(client, as_admin, admin):
+    (admin.venv / "bin" / "build_fails").write_text("1")
+    job = wait_job(client, as_admin, client.post("/api/v1/admin/jobs", json={"kind": "train"}, headers=as_admin).json()["id"])
+    assert job["status"] == "failed" and "生成词典和查找表失败" in job["error"]
+    assert [c[:3] for c in fake_calls(admin.venv)] == [["python", "-m", "bot.tools.build"]]
+
+
+@pytest.mark.parametrize("report", [
+    {"ok": False, "error": "no catalogue items found"},
+    {"ok": True, "top1": 0.9, "n": 84},  # a figure missing
+    {"ok": True, "top1": 0.0, "top3": 0.0, "n": 0},  # nothing measured
+])
+def test_an_unusable_discovery_report_fails_the_evaluation(client, as_admin, admin, report):
+    (admin.venv / "bin" / "discovery").write_text(json.dumps(report))
+    job = wait_job(client, as_admin, client.post("/api/v1/admin/jobs", json={"kind": "train"}, headers=as_admin).json()["id"])
+    assert job["status"] == "failed" and "事项发现评估失败" in job["error"]
+    models = client.get("/api/v1/admin/models", headers=as_admin).json()["models"]
+    assert all(m["evaluation_status"] != "evaluated" for m in models)
 
 
 def _train(client, headers, admin, f1: float) -> dict:

@@ -43,3 +43,25 @@ def test_the_inbox_lists_sealed_and_clear_rows_and_leaves_out_rows_that_do_not_o
                                                                       ("阿拉来咨询一下", "low_confidence")]
     assert "2 tracker event(s) did not open" in caplog.text
     engine.dispose()
+
+
+def test_the_kernel_and_the_tracker_store_seal_and_open_rows_alike(tmp_path):  # P5: one definition of a sealed row
+    from bot.core import tracker_events
+    from bot.rasa import tracker_store
+
+    ring = sealing.load_or_create(tmp_path / "data.key")
+    event = user_event("我想办低保", "describe_need", 0.97)
+    assert tracker_events.event_aad("s1") == tracker_store.event_aad("s1")
+    by_rasa = tracker_store.seal_event_data(event, "s1", ring)
+    by_kernel = tracker_events.seal_event_data(event, "s1", ring)
+    assert by_rasa != event and by_kernel != event
+    assert tracker_events.open_event_data(by_rasa, "s1", ring) == event
+    assert tracker_store.open_event_data(by_kernel, "s1", ring) == event
+    assert tracker_events.open_event_data(event, "s1", ring) == event  # written before encryption at rest
+    for sealed in (by_rasa, by_kernel):
+        try:
+            tracker_events.open_event_data(sealed, "s2", ring)
+        except sealing.SealingError:
+            pass
+        else:
+            raise AssertionError("a row moved to another conversation opened")

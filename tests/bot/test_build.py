@@ -123,3 +123,39 @@ def test_command_line_writes_into_the_repository():
         assert str(rel) in result.stdout
         assert (REPO / rel).is_file()
     assert re.search(r"from [1-9]\d* catalogue items", result.stdout)
+
+
+def test_command_line_builds_another_catalogue_into_another_project(tmp_path):
+    """What the admin console runs: its copy of the catalogue into its copy of the project, JSON out."""
+    catalogue_dir = tmp_path / "items"
+    catalogue_dir.mkdir()
+    raw = yaml.safe_load((Path(DEFAULT_DIR) / "ZM001.yaml").read_text(encoding="utf-8"))
+    raw["aliases"] = list(raw["aliases"]) + ["政府租赁房"]
+    (catalogue_dir / "ZM001.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "project"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.tools.build", "--catalogue", str(catalogue_dir), "--out", str(out), "--json"],
+        cwd=REPO, capture_output=True, text=True, check=True,
+    )
+    report = json.loads(result.stdout)
+    expected = dict(build.build([parse_item(raw)], tmp_path / "expected"))
+    assert report["ok"] is True and report["items"] == 1
+    assert [entry["path"] for entry in report["written"]] == [
+        str(rel) for rel in (build.USERDICT_PATH, build.LOOKUP_PATH, build.PATTERNS_PATH)]
+    for entry in report["written"]:
+        assert entry["sha256"] == expected[tmp_path / "expected" / entry["path"]]
+        assert (out / entry["path"]).read_bytes() == (tmp_path / "expected" / entry["path"]).read_bytes()
+    assert "政府租赁房" in (out / build.LOOKUP_PATH).read_text(encoding="utf-8")
+
+
+def test_command_line_refuses_a_catalogue_that_does_not_load(tmp_path):
+    (tmp_path / "items").mkdir()
+    (tmp_path / "items" / "ZM001.yaml").write_text("code: ZM001\n", encoding="utf-8")  # required fields missing
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.tools.build", "--catalogue", str(tmp_path / "items"), "--out",
+         str(tmp_path / "project"), "--json"], cwd=REPO, capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False and "ZM001" in report["error"]
+    assert not (tmp_path / "project").exists()

@@ -32,7 +32,7 @@ VENDORED = ("tests/browser/vendor/",)
 # Files whose paths are synthetic on purpose: they build trees of made-up files to test a copy or import rule.
 SYNTHETIC_PATHS = {
     "tests/deploy/test_dockerfiles.py": "builds made-up build contexts to test the ignore rules",
-    "tests/core/test_import_graph.py": "builds made-up packages to test the import-graph reader",
+    "tests/core/test_layering.py": "builds made-up packages to test the import-graph reader",
     "tests/core/test_self_contained.py": "this file's own examples",
 }
 
