@@ -8,7 +8,9 @@ journey with a forged tracker. This entry point serves the same rasa_sdk applica
   lets only Rasa in);
 - every request but ``GET /health`` must carry the header ``X-GZ-Action-Secret`` equal to the secret in the file
   ``GZ_ACTION_SECRET_PATH``; anything else gets 401 before rasa_sdk sees it. Rasa sends the header from its
-  endpoints file (``action_endpoint.headers``, filled from the environment by bot/rasa/server.py).
+  endpoints file (``action_endpoint.headers``, filled from the environment by bot/rasa/server.py);
+- ``GET /metrics`` (Prometheus, actions/metrics.py), served when ``GZ_METRICS_TOKEN_PATH`` names its token file
+  (created 0600 if absent), answers only ``Authorization: Bearer`` with that token, never the action secret.
 
 It refuses to start without a secret, and when the channel-evidence key is in its environment: the action server
 carries evidence, it must never be able to sign it (bot/core/evidence.py).
@@ -20,6 +22,7 @@ import hmac
 import logging
 import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import List, Optional
 
@@ -31,6 +34,10 @@ DEFAULT_PORT = 5055
 MIN_SECRET_CHARS = 32
 # Liveness probes (the stack, Kubernetes, Compose) carry no secret; /health says nothing but "ok".
 OPEN_ROUTES = frozenset({("GET", "/health"), ("HEAD", "/health")})
+# The scraper holds the metrics token, not the action secret (it must not be able to run actions); the route
+# checks that token itself (actions/metrics.py).
+SELF_CHECKED_ROUTES = frozenset({("GET", "/metrics")})
+ENV_METRICS_TOKEN_PATH = "GZ_METRICS_TOKEN_PATH"  # the same name actions/metrics.py reads
 
 logger = logging.getLogger(__name__)
 
@@ -52,15 +59,25 @@ def is_authorised(given: Optional[str], secret: bytes) -> bool:
     return hmac.compare_digest((given or "").encode("utf-8", "surrogateescape"), secret)
 
 
-def create_app(secret: bytes, actions_package: str = "actions", cors_origins: Optional[List[str]] = None):
-    """rasa_sdk's Sanic application with the secret checked before any route runs."""
+def create_app(secret: bytes, actions_package: str = "actions", cors_origins: Optional[List[str]] = None,
+               metrics_token: Optional[str] = None):
+    """rasa_sdk's Sanic application with the secret checked before any route runs; with ``metrics_token``,
+    also ``GET /metrics`` behind that token and every action call measured (actions/metrics.py)."""
     from rasa_sdk.endpoint import create_app as create_sdk_app
+    from rasa_sdk.executor import ActionExecutor
     from sanic import response
 
     app = create_sdk_app(actions_package, cors_origins=cors_origins)
+    if metrics_token is not None:
+        from actions import metrics
+
+        registered = ActionExecutor()
+        registered.register_package(actions_package)  # the action label's closed set of values
+        metrics.install(app, metrics_token, registered.actions.keys())
+    open_routes = OPEN_ROUTES | (SELF_CHECKED_ROUTES if metrics_token is not None else frozenset())
 
     async def require_secret(request):  # noqa: ANN001 - Sanic's request
-        if (request.method, request.path) in OPEN_ROUTES:
+        if (request.method, request.path) in open_routes:
             return None
         if is_authorised(request.headers.get(SECRET_HEADER), secret):
             return None
@@ -92,6 +109,19 @@ def check_environment(env=os.environ) -> Path:
     return Path(path)
 
 
+def share_metrics_between_workers(env=os.environ) -> Path:
+    """Several Sanic workers answer on one port: each writes its metrics to files in one directory and a scrape
+    merges them (prometheus-client's multiprocess mode). Set before prometheus_client is first imported; the
+    directory is emptied, since counts of an earlier run would be added to this one's."""
+    configured = env.get("PROMETHEUS_MULTIPROC_DIR", "").strip()
+    directory = Path(configured) if configured else Path(tempfile.mkdtemp(prefix="gz-actions-metrics-"))
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
+    env["PROMETHEUS_MULTIPROC_DIR"] = str(directory)
+    return directory
+
+
 def argument_parser() -> argparse.ArgumentParser:
     from rasa_sdk import utils
     from rasa_sdk.cli.arguments import add_endpoint_arguments
@@ -121,12 +151,23 @@ def main(argv: Optional[List[str]] = None) -> int:
     except (ConfigurationError, OSError) as exc:
         print(f"action server not started: {exc}", file=sys.stderr)
         return 2
-    app = create_app(secret, args.actions, cors_origins=args.cors)
+    workers = utils.number_of_sanic_workers()
+    metrics_wanted = bool(os.environ.get(ENV_METRICS_TOKEN_PATH, "").strip())
+    if workers > 1 and metrics_wanted:
+        share_metrics_between_workers()  # before actions.metrics imports prometheus_client
+    try:
+        from actions.metrics import load_or_create_token, token_path
+
+        metrics_token = load_or_create_token(token_path()) if metrics_wanted else None
+    except (OSError, ValueError) as exc:
+        print(f"action server not started: {exc}", file=sys.stderr)
+        return 2
+    app = create_app(secret, args.actions, cors_origins=args.cors, metrics_token=metrics_token)
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
     ssl_context = create_ssl_context(args.ssl_certificate, args.ssl_keyfile, args.ssl_password)
     host = os.environ.get(ENV_HOST, "").strip() or DEFAULT_HOST
     logger.info(f"Action endpoint is up and running on {'https' if ssl_context else 'http'}://{host}:{args.port}")
-    app.run(host, args.port, ssl=ssl_context, workers=utils.number_of_sanic_workers())
+    app.run(host, args.port, ssl=ssl_context, workers=workers)
     return 0
 
 

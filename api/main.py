@@ -5,9 +5,8 @@ from contextlib import asynccontextmanager
 from typing import Optional
 
 from bot.core.logmask import install as install_log_mask
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import APIRouter, FastAPI
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 from api.admin.router import router as admin_router
 from api.admin.web import mount_console
@@ -25,7 +24,7 @@ from api.complaints.router import service_router as complaint_service_router
 from api.config import Settings, get_settings
 from api.credit.router import router as credit_router
 from api.database import make_engine, make_sessionmaker
-from api.dependencies import get_session
+from api.dependencies import SessionDep
 from api.disclosure.router import page_router as disclosure_page_router
 from api.disclosure.router import router as disclosure_router
 from api.documents.router import router as documents_router
@@ -37,6 +36,7 @@ from api.identity.oidc_router import router as oidc_router
 from api.identity.oidc_router import service_router as oidc_service_router
 from api.identity.router import router as identity_router
 from api.identity.router import service_router as identity_service_router
+from api.metrics import install as install_metrics
 from api.portal.router import mount_web
 from api.signing.router import router as keys_router
 from api.signing.service import load_or_create_id_hash_key, load_or_create_platform_key
@@ -48,7 +48,7 @@ def _health_router() -> APIRouter:
     router = APIRouter(tags=["health"])
 
     @router.get("/health")
-    def health(session: Session = Depends(get_session)) -> dict:
+    def health(session: SessionDep) -> dict:
         try:
             session.execute(text("SELECT 1"))
         except Exception as exc:  # the database is the one dependency; say so instead of a bare 500
@@ -84,6 +84,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     app.state.service_token = load_or_create_service_token(settings.service_token_file)
 
     install_error_handlers(app)
+    install_metrics(app, settings)  # GET /metrics for the operators' Prometheus, behind its own token
     app.include_router(_health_router())
     app.include_router(disclosure_page_router)
     v1 = APIRouter(prefix="/api/v1")

@@ -34,7 +34,7 @@ class HandoffRequest(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sender_id: Mapped[str] = mapped_column(String(128), index=True)
-    channel: Mapped[str] = mapped_column(String(32))  # one of api.handoff.service.CHANNELS
+    channel: Mapped[str] = mapped_column(String(32))  # one of CHANNELS below
     reason: Mapped[str] = mapped_column(String(32))  # user_request | repeated_fallback | repeated_invalid
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -61,3 +61,8 @@ class HandoffMessage(Base):
     staff: Mapped[str] = mapped_column(String(64))
     text: Mapped[str] = mapped_column(IdMaskedText)
     delivery: Mapped[str] = mapped_column(String(16))  # pushed | next_reply
+
+
+# The channels a conversation can be handed over from; staff messages are pushed to the first two.
+PUSH_CHANNELS = {"socketio": "网站对话窗口", "wechat": "微信公众号"}
+CHANNELS = {**PUSH_CHANNELS, "rest": "其他应用接入", "hotline": "12345热线"}
