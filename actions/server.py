@@ -68,6 +68,16 @@ def create_app(secret: bytes, actions_package: str = "actions", cors_origins: Op
     from sanic import response
 
     app = create_sdk_app(actions_package, cors_origins=cors_origins)
+    # rasa_sdk's own error handler answers with the whole request in the body: the tracker, with the person's
+    # name, ID number and words. An error says what failed, never what was asked; the log names only the type.
+    async def answer_without_the_request(request, exception):  # noqa: ANN001 - Sanic's request
+        status = getattr(exception, "status_code", 500)
+        if status >= 500:
+            logger.error("action server error on %s %s: %s", request.method, request.path, type(exception).__name__)
+        return response.json({"error": "action_failed" if status >= 500 else "not_found" if status == 404
+                              else "bad_request"}, status=status)
+
+    app.error_handler.add(Exception, answer_without_the_request)
     if metrics_token is not None:
         from actions import metrics
 
