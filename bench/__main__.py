@@ -10,6 +10,8 @@ Options: ``--profile scale`` runs our stack on PostgreSQL + Redis (they must be 
 (our model from the cache, no training time); ``--skip-stock`` (no baseline, no ratios); ``--skip-signing``
 (no signing-cost step). ``--only signing`` runs just the signing-cost step (bench/signing.py, a few seconds) and
 puts its table into the existing latest report, or writes a report of that table alone when there is none.
+``--only long [--turns 400]`` runs just the long-conversation step (bench/long.py: does a turn cost more the longer
+the conversation is, Rasa's CPU per turn at turn ~10 and ~200) and writes bench/results/long.md and long.json.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bench import load
 from bench import signing
+from bench import long as long_conversation
 from bench.report import SIGNING_HEADING, render, render_signing
 from bench.system import describe_machine, self_peak_rss_mb
 from bench.targets import OurStack, StockRasa, Target, train_ours
@@ -114,6 +117,29 @@ def only_signing(out: Path, command: str) -> int:
     return 1 if "error" in result else 0
 
 
+def only_long(args: argparse.Namespace, command: str) -> int:
+    """``--only long``: one long conversation; its own report next to the full run's."""
+    from bot.tools.model import ensure_model
+    from bot.tools.stack import build_artifacts
+
+    build_artifacts()
+    model = ensure_model(verbose=False)
+    log(f"one conversation of {args.turns} questions, then the journey ...")
+    with tempfile.TemporaryDirectory(prefix="gz-bench-long-") as tmp:
+        result = long_conversation.measure(model, args.profile, args.turns, Path(tmp))
+    result.update(started_at=datetime.now().strftime("%Y-%m-%d %H:%M"), command=command,
+                  machine=describe_machine(), loadavg_after=loadavg())
+    report = "\n".join(long_conversation.render(result)) + "\n"
+    print(report)
+    out = args.out if args.out != RESULTS / "latest.md" else RESULTS / "long.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(f"# Benchmark: long conversation ({result['started_at']}, `{command}`)\n\n" + report, encoding="utf-8")
+    out.with_suffix(".json").write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    log(f"written {out}")
+    ratio = result.get("ratio_200_to_short")
+    return 0 if result["journey_after"] == "receipt" and ratio is not None and ratio <= long_conversation.LONG_RATIO_MAX else 1
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--profile", choices=["embedded", "scale"], default="embedded")
@@ -124,14 +150,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--compare-untuned", action="store_true",
                         help="also run our stack with Rasa untuned (GZ_RASA_TUNING=0, see bot/rasa/server.py)")
     parser.add_argument("--skip-signing", action="store_true", help="no signing-cost step")
-    parser.add_argument("--only", choices=["signing"], default=None,
-                        help="run just this step (signing: the SM2 and PAdES cost per commitment, a few seconds)")
+    parser.add_argument("--only", choices=["signing", "long"], default=None,
+                        help="run just this step (signing: the SM2 and PAdES cost per commitment, a few seconds; "
+                             "long: the cost per turn along one long conversation, a few minutes)")
+    parser.add_argument("--turns", type=int, default=400, help="--only long: questions before the journey")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.md")
     args = parser.parse_args(argv)
     levels = [int(x) for x in args.levels.split(",") if x.strip()]
     command = "make bench" if not argv and len(sys.argv) == 1 else "python -m bench " + " ".join(argv or sys.argv[1:])
     if args.only == "signing":
         return only_signing(args.out, command)
+    if args.only == "long":
+        return only_long(args, command)
 
     from bot.tools.model import ensure_model
     from bot.tools.stack import build_artifacts

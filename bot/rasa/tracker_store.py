@@ -35,13 +35,55 @@ in Rasa 3.6 turned a few seconds of database downtime into lost journeys:
    Measured cost (``python -m bot.rasa.tracker_store``, events of our journey, ~0.4 kB of JSON each): about 10 µs to
    seal and 9 µs to open one event - about 6 % of the ~150 µs per event Rasa spends reading a tracker back
    (a 600-event conversation: ~92 ms to read, of which ~5 ms opening).
-4. **An index for the per-conversation lookups**: Rasa creates one on ``sender_id`` only; its own session query
+4. **Indexes for the per-conversation lookups**: Rasa creates one on ``sender_id`` only; its own session query
    (the latest ``session_started``) and the REST channel's pending staff messages (bot/channels/rest.py) look up
-   one sender's events of one type, so ``ix_events_sender_type`` on (sender_id, type_name, id) is added, created
+   one sender's events of one type, so ``ix_events_sender_type`` on (sender_id, type_name, id) is added. Rasa then
+   reads and counts (at every ``save``) the events of the latest session with one query that compares every row
+   of the conversation with the latest session start; ``_event_query`` asks the same in two steps (the start,
+   then the rows from it on), and ``ix_events_sender_time`` on (sender_id, timestamp) finds those rows without
+   reading the older sessions (5.): at ~2,700 rows a count took 6 ms instead of 3. Both indexes are created
    with the table or, for an existing table, at start-up (``checkfirst``).
 
-Applied by bot/rasa/server.py to every Rasa server we start, whatever its tuning flags: these are correctness
-fixes, not speed-ups. Processes that read the ``events`` table themselves open the rows with ``open_event_data``
+5. **A turn costs the same on the 10th and the 1000th message (P7).** Rasa rebuilds a conversation's tracker at
+   every turn from every event of its current session: reads the rows, opens and parses them, replays them (a
+   fallback's ``UserUtteranceReverted`` replays the whole session again), then featurizes the history for the
+   policies and sends it to the action server. A session only ends after a day of silence, so a citizen who keeps
+   typing (or a flood) made each turn slower than the one before: measured 0.24 s -> 0.43 s over 1,000 messages.
+   ``save`` therefore caps a session at ``GZ_TRACKER_SESSION_EVENTS`` stored events (default
+   ``DEFAULT_SESSION_EVENTS``; 0 turns the cap off): the turn that finds its session that long is stored as the
+   first turn of a new session, which starts, as Rasa's own sessions do, with ``action_session_start`` and
+   ``session_started``, followed by the state the conversation was in just before that turn - a ``SlotSet`` for
+   every slot that was set, the active loop (its requested slot is a slot), the last action, and a pending
+   interruption, rejection, follow-up action or pause - then the turn's own events. Why this keeps Rasa's
+   behaviour:
+
+   - ``session_started`` resets a tracker and the events after it restate the state, so the tracker Rasa reads
+     back at the next turn (``retrieve``: the latest session) has the same slots, active loop and requested slot,
+     last action and latest message as the one it would have rebuilt from the long session. ``save`` checks
+     this before writing (the new session replayed against the tracker in memory) and does not cap when they
+     differ - as after Rasa's fallback, which reverts the turn's message so that the latest message is the one
+     before, in the old session: that turn stays where it is and the next one starts the new session. The
+     turn's ``UserUttered`` is the stored row, so the session still expires a day after the person's last
+     message, and its channel evidence (``metadata.evidence``: the signed message, the notice deliveries) is
+     where it was; what the journey took from earlier evidence is in its slots (actions/journey.py).
+   - The new rows carry the turn's user timestamp, which is later than every event of the old session and not
+     later than any event of the turn (checked; a turn that breaks this, e.g. a clock step, is stored as Rasa
+     would and the cap waits for the next turn). So Rasa's own session query (the latest ``session_started`` by
+     timestamp), the REST channel's pending-message query and the retention purge all see the same boundary.
+   - Only a turn that starts with the user's message is moved (not a real session start, not events appended
+     through the HTTP API), so a new session never splits a turn. Our rules look at the current turn only
+     (data/rules.yml, no stories), and the fallback count of actions/handoff.py reaches back one turn, which is
+     in the new session at the next turn; the handoff preview shows fewer earlier messages right after a cap.
+   - Nothing is deleted or rewritten: the old session stays in the table, ``retrieve_full_tracker`` (the HTTP
+     API, exports, audits) replays every session into the same final state, the admin inbox reads the user and
+     bot rows as before, and the new rows are sealed like every other (3.). The rows the cap adds are marked in
+     their (sealed) metadata (``CAP_METADATA``) so a reader can tell a cap from a day's expiry.
+   Rasa's ``save`` still writes the rows; the events are put in order around it, and afterwards the tracker in
+   memory holds the new session, as a retrieve would return it. Measured by ``python -m bench --only long``.
+
+Applied by bot/rasa/server.py to every Rasa server we start, whatever its tuning flags: 1-3 are correctness
+fixes, and 4-5 keep the cost of a turn from growing with the conversation (they change no answer: tested).
+Processes that read the ``events`` table themselves open the rows with ``open_event_data``
 (api/admin/inbox.py, bot/channels/rest.py).
 """
 from __future__ import annotations
@@ -49,7 +91,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from bot.core import sealing
 
@@ -57,8 +99,16 @@ logger = logging.getLogger(__name__)
 
 _installed = False
 INDEX_NAME = "ix_events_sender_type"
+TIME_INDEX_NAME = "ix_events_sender_time"
+SESSION_STARTED = "session_started"  # Rasa's SessionStarted.type_name
 _AAD_PREFIX = b"tracker-event:"
 _rings: Dict[str, sealing.KeyRing] = {}
+
+ENV_SESSION_EVENTS = "GZ_TRACKER_SESSION_EVENTS"
+# Small enough that a capped session costs little more than a fresh one (bench/long.py), large enough that the
+# rows restating the state (about 40 slots) are a small share of what is stored.
+DEFAULT_SESSION_EVENTS = 100
+CAP_METADATA = {"session_continued": "length"}
 
 
 def event_aad(sender_id: str) -> bytes:
@@ -92,6 +142,91 @@ def open_event_data(data: Optional[str], sender_id: str, ring: Optional[sealing.
     return (ring or key_ring()).open(data, event_aad(sender_id))
 
 
+def session_events_cap() -> int:
+    """Stored events after which a session is continued in a new one (``GZ_TRACKER_SESSION_EVENTS``; 0: never)."""
+    configured = os.environ.get(ENV_SESSION_EVENTS, "").strip()
+    try:
+        return max(0, int(configured)) if configured else DEFAULT_SESSION_EVENTS
+    except ValueError:
+        logger.warning("%s=%r is not a number: %d is used", ENV_SESSION_EVENTS, configured, DEFAULT_SESSION_EVENTS)
+        return DEFAULT_SESSION_EVENTS
+
+
+def tracker_state(tracker: Any) -> Dict[str, Any]:
+    """What Rasa and the actions read of a tracker besides its events: two trackers equal in this behave alike.
+    (The active loop's ``trigger_message`` is left out: neither Rasa 3.6 nor our code reads it.)"""
+    loop = tracker.active_loop
+    return {
+        "slots": {name: (slot.value, slot.has_been_set) for name, slot in tracker.slots.items()},
+        "active_loop": None if loop is None else (loop.name, loop.is_interrupted, loop.rejected),
+        "latest_message": tracker.latest_message.as_dict() if tracker.latest_message else None,
+        "latest_action": tracker.latest_action,
+        "followup_action": tracker.followup_action,
+        "paused": tracker.is_paused(),
+    }
+
+
+def restated_state(before: Any, at: float) -> List[Any]:
+    """The events that open a new session in the state ``before`` is in, all stamped ``at``."""
+    from rasa.shared.core.constants import ACTION_SESSION_START_NAME
+    from rasa.shared.core.events import (ActionExecuted, ActionExecutionRejected, ActiveLoop, ConversationPaused,
+                                         FollowupAction, LoopInterrupted, SessionStarted, SlotSet)
+
+    def mark() -> Dict[str, Any]:
+        return dict(CAP_METADATA)
+
+    events: List[Any] = [ActionExecuted(ACTION_SESSION_START_NAME, timestamp=at, metadata=mark()),
+                         SessionStarted(timestamp=at, metadata=mark())]
+    events += [SlotSet(name, slot.value, timestamp=at, metadata=mark())
+               for name, slot in before.slots.items() if slot.has_been_set]
+    loop = before.active_loop
+    if loop is not None and loop.name:
+        events.append(ActiveLoop(loop.name, timestamp=at, metadata=mark()))
+    latest = before.latest_action or {}
+    if latest.get("action_name") or latest.get("action_text"):
+        # Also ends the interruption an ActiveLoop would carry: restated after it.
+        events.append(ActionExecuted(latest.get("action_name"), action_text=latest.get("action_text"), timestamp=at,
+                                     metadata=mark()))
+    if loop is not None and loop.name:
+        if loop.is_interrupted:
+            events.append(LoopInterrupted(True, timestamp=at, metadata=mark()))
+        if loop.rejected:
+            events.append(ActionExecutionRejected(loop.name, timestamp=at, metadata=mark()))
+    if before.followup_action:
+        events.append(FollowupAction(before.followup_action, timestamp=at, metadata=mark()))
+    if before.is_paused():
+        events.append(ConversationPaused(timestamp=at, metadata=mark()))
+    return events
+
+
+def continued_session(tracker: Any, stored: int) -> Optional[List[Any]]:
+    """The events of a new session holding the turn that is being saved (``tracker.events[stored:]``), or None when
+    this turn cannot start one without changing what Rasa reads back (the conditions are in the docstring, 5.)."""
+    from rasa.shared.core.events import Restarted, SessionStarted, UserUttered
+
+    events = list(tracker.events)
+    old, new = events[:stored], events[stored:]
+    if not old or not new or not isinstance(new[0], UserUttered):
+        return None
+    if any(isinstance(event, (SessionStarted, Restarted)) for event in new):
+        return None
+    at = new[0].timestamp
+    if any(event.timestamp >= at for event in old) or any(event.timestamp < at for event in new):
+        return None
+    before = tracker.init_copy()
+    for event in old:
+        before.update(event)
+    session = restated_state(before, at) + new
+    check = tracker.init_copy()
+    for event in session:
+        check.update(event)
+    if tracker_state(check) != tracker_state(tracker):
+        logger.info("tracker store: a session of %d events is not continued at this turn: its state does not "
+                    "restate (e.g. a reverted message)", stored)
+        return None
+    return session
+
+
 class TrackerStoreUnavailable(Exception):
     """The conversation could not be read from or written to the tracker store; the turn was not processed."""
 
@@ -118,17 +253,62 @@ def install() -> None:
             self.engine.dispose()
             self.engine = sa.create_engine(url, pool_pre_ping=True, **ts.create_engine_kwargs(url))
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
-        try:  # an existing table (created before this index) gets it now; a new one got it from create_all
-            sender_type_index.create(self.engine, checkfirst=True)
-        except sa.exc.SQLAlchemyError as error:  # e.g. a replica created it at the same moment: not fatal
-            logger.warning("tracker store: index %s not created (%s)", INDEX_NAME, type(error).__name__)
+        for index in indexes:
+            try:  # an existing table (created before this index) gets it now; a new one got it from create_all
+                index.create(self.engine, checkfirst=True)
+            except sa.exc.SQLAlchemyError as error:  # e.g. a replica created it at the same moment: not fatal
+                logger.warning("tracker store: index %s not created (%s)", index.name, type(error).__name__)
 
     ts.SQLTrackerStore.__init__ = __init__
 
+    def _event_query(self, session, sender_id, fetch_events_from_all_sessions: bool):
+        # Rasa's query, in two steps: Rasa compares each row of the conversation with the latest session start
+        # (one query, ``timestamp >= (subquery) OR (subquery) IS NULL``), which no index can narrow, so every
+        # read and every save went through all the rows the conversation ever had. The latest start is looked
+        # up first, then the rows from it on, through ``ix_events_sender_time``: the same rows, in the same order.
+        event = self.SQLEvent
+        query = session.query(event).filter(event.sender_id == sender_id)
+        if not fetch_events_from_all_sessions:
+            start = session.query(sa.func.max(event.timestamp)).filter(
+                event.sender_id == sender_id, event.type_name == SESSION_STARTED).scalar()
+            if start is not None:
+                query = query.filter(event.timestamp >= start)
+        return query.order_by(event.id)
+
+    ts.SQLTrackerStore._event_query = _event_query
+
+    sql_save = ts.SQLTrackerStore.save
+
+    async def save(self, tracker) -> None:
+        # Rasa stores ``tracker.events`` from the number of rows of the stored session on; a session too long is
+        # continued in a new one by putting its events there (docstring, 5.).
+        cap = session_events_cap()
+        session = None
+        if cap and len(tracker.events) > cap:
+            with self.session_scope() as db:
+                stored = self._event_query(db, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            if stored >= cap:
+                session = continued_session(tracker, stored)
+        if session is None:
+            await sql_save(self, tracker)
+            return
+        events = list(tracker.events)
+        tracker.events = tracker._create_events(events[:stored] + session)
+        try:
+            await sql_save(self, tracker)
+        except BaseException:
+            tracker.events = tracker._create_events(events)
+            raise
+        tracker.events = tracker._create_events(session)  # as the next retrieve returns it: a second save adds nothing
+        logger.debug("tracker store: a session of %d events continued in a new one of %d", stored, len(session))
+
+    ts.SQLTrackerStore.save = save
+
     event_model = ts.SQLTrackerStore.SQLEvent
     table = event_model.__table__
-    sender_type_index = next((i for i in table.indexes if i.name == INDEX_NAME), None) or sa.Index(
-        INDEX_NAME, table.c.sender_id, table.c.type_name, table.c.id)
+    existing = {i.name: i for i in table.indexes}
+    indexes = [existing.get(INDEX_NAME) or sa.Index(INDEX_NAME, table.c.sender_id, table.c.type_name, table.c.id),
+               existing.get(TIME_INDEX_NAME) or sa.Index(TIME_INDEX_NAME, table.c.sender_id, table.c.timestamp)]
 
     def seal_row(mapper, connection, target) -> None:  # noqa: ARG001
         target.data = seal_event_data(target.data, target.sender_id)

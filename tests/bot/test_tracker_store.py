@@ -1,11 +1,14 @@
 """bot/rasa/tracker_store.py: a tracker store failure fails the turn instead of forgetting the conversation (P4); the
-events are sealed at rest (P5); the REST channel finds pending staff messages with one indexed query."""
+events are sealed at rest (P5); the REST channel finds pending staff messages with one indexed query; a session
+that grew too long is continued in a new one that Rasa reads back in the same state, nothing deleted (P7)."""
 from __future__ import annotations
 
 import asyncio
 import copy
 import json
 import logging
+import os
+import uuid
 from types import SimpleNamespace
 
 import pytest
@@ -243,5 +246,246 @@ def test_an_existing_table_gets_the_index_at_start(tmp_path, key_path):
         connection.execute(sqlalchemy.text("CREATE INDEX ix_events_sender_id ON events (sender_id)"))
     engine.dispose()
     sql = SQLTrackerStore(Domain.empty(), db=str(db))
-    assert INDEX_NAME in {i["name"] for i in sqlalchemy.inspect(sql.engine).get_indexes("events")}
+    assert {INDEX_NAME, TIME_INDEX_NAME} <= {i["name"] for i in sqlalchemy.inspect(sql.engine).get_indexes("events")}
     sql.engine.dispose()
+
+
+# --- P7: a long session is continued in a new one, with the same state ------------------------------------------
+from rasa.shared.core.events import (ActiveLoop, LoopInterrupted, SessionStarted as Started,  # noqa: E402
+                                     UserUtteranceReverted)
+
+from bot.rasa.tracker_store import CAP_METADATA, ENV_SESSION_EVENTS, TIME_INDEX_NAME, tracker_state  # noqa: E402
+
+LONG_DOMAIN = Domain.from_yaml("""
+version: "3.1"
+intents: [greet, inform, faq_liability, nlu_fallback]
+slots:
+  applicant_name: {type: text, influence_conversation: false, mappings: [{type: custom}]}
+  acting_as: {type: categorical, values: [self, proxy], influence_conversation: true, mappings: [{type: custom}]}
+  notice_deliveries: {type: list, influence_conversation: false, mappings: [{type: custom}]}
+  notice_ack: {type: bool, initial_value: false, influence_conversation: false, mappings: [{type: custom}]}
+forms:
+  commitment_form:
+    required_slots: [applicant_name, acting_as, notice_ack]
+responses:
+  utter_greet: [{text: 你好}]
+  utter_faq_liability: [{text: 承担责任}]
+""")
+CAP = 40
+
+
+def user(text, intent, at, **metadata) -> UserUttered:
+    return UserUttered(text, {"name": intent, "confidence": 0.9}, timestamp=at,
+                       parse_data={"intent": {"name": intent, "confidence": 0.9}, "entities": [], "text": text},
+                       metadata=metadata)
+
+
+def a_turn(i: int, at: float) -> list:
+    """Turn ``i`` of a conversation that asks, starts the form, is interrupted in it, is not understood, answers."""
+    t = iter(at + k * 0.001 for k in range(100))
+    listen = lambda: ActionExecuted("action_listen", timestamp=next(t))  # noqa: E731
+    kind = i % 9
+    if kind == 3:  # the form starts
+        return [user("想申请公租房", "inform", next(t)), ActionExecuted("commitment_form", timestamp=next(t)),
+                ActiveLoop("commitment_form", timestamp=next(t)),
+                SlotSet("requested_slot", "applicant_name", timestamp=next(t)),
+                BotUttered("请输入姓名", {"custom": {"stage": "ask"}}, timestamp=next(t)), listen()]
+    if kind == 4:  # an answer, with a notice section's delivery evidence on the message
+        return [user("张伟", "inform", next(t), evidence={"deliveries": [f"envelope-{i}"]}),
+                ActionExecuted("commitment_form", timestamp=next(t)),
+                SlotSet("applicant_name", f"张伟{i}", timestamp=next(t)),
+                SlotSet("notice_deliveries", [f"envelope-{j}" for j in range(i % 5 + 1)], timestamp=next(t)),
+                SlotSet("requested_slot", "acting_as", timestamp=next(t)), BotUttered("请选择", timestamp=next(t)),
+                listen()]
+    if kind == 5:  # a question in the form: an unhappy path
+        return [user("会罚款吗", "faq_liability", next(t)), LoopInterrupted(True, timestamp=next(t)),
+                ActionExecuted("utter_faq_liability", timestamp=next(t)), BotUttered("承担责任", timestamp=next(t)),
+                listen()]
+    if kind == 6:  # not understood: Rasa's fallback reverts the message
+        return [user("啊啊啊", "nlu_fallback", next(t)), ActionExecuted("action_default_fallback", timestamp=next(t)),
+                BotUttered("没听懂", timestamp=next(t)), UserUtteranceReverted(timestamp=next(t)), listen()]
+    if kind == 7:  # the form is answered to its end
+        return [user("本人", "inform", next(t)), ActionExecuted("commitment_form", timestamp=next(t)),
+                SlotSet("acting_as", "self", timestamp=next(t)), SlotSet("notice_ack", True, timestamp=next(t)),
+                ActiveLoop(None, timestamp=next(t)), SlotSet("requested_slot", None, timestamp=next(t)), listen()]
+    return [user("你好", "greet", next(t)), ActionExecuted("utter_greet", timestamp=next(t)),
+            BotUttered("你好", timestamp=next(t)), listen()]
+
+
+def start(at: float) -> list:
+    # Stamped as Rasa does: the action's event first, then the action logged (its row comes first).
+    return [ActionExecuted("action_session_start", timestamp=at + 0.0001), Started(timestamp=at),
+            ActionExecuted("action_listen", timestamp=at + 0.0002)]
+
+
+def comparable(tracker) -> dict:
+    state = tracker_state(tracker)
+    latest = state.pop("latest_message")  # after a JSON round trip; the reference never left memory
+    state["latest"] = (latest["text"], latest["parse_data"]["intent"], latest.get("metadata"), latest["timestamp"])
+    return state
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def long_store(request, tmp_path, key_path, monkeypatch):
+    """Rasa's SQL store with a small session cap, on SQLite, and on PostgreSQL in the scale profile."""
+    monkeypatch.setenv(ENV_SESSION_EVENTS, str(CAP))
+    if request.param == "sqlite":
+        sql = SQLTrackerStore(LONG_DOMAIN, db=str(tmp_path / "long.db"))
+        yield FailSafeTrackerStore(sql)
+        sql.engine.dispose()
+        return
+    if os.environ.get("GZ_PROFILE") != "scale":
+        pytest.skip("PostgreSQL: GZ_PROFILE=scale")
+    url = sqlalchemy.engine.make_url(os.environ.get("GZ_TEST_TRACKER_DATABASE_URL",
+                                                    "postgresql+psycopg2://postgres@127.0.0.1:5432/test"))
+    name = f"gz_trackers_{uuid.uuid4().hex[:10]}"
+    admin = sqlalchemy.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))
+    try:
+        sql = SQLTrackerStore(LONG_DOMAIN, dialect="postgresql", host=url.host, port=url.port or 5432, db=name,
+                              username=url.username, password=url.password)
+        yield FailSafeTrackerStore(sql)
+        sql.engine.dispose()
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sqlalchemy.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def converse(store, sender: str, turns: int, check_each=None):
+    """Turn by turn as Rasa does it (retrieve, add the turn's events, save); the reference never leaves memory."""
+    reference = DialogueStateTracker(sender, LONG_DOMAIN.slots)
+    at = 1_800_000_000.0
+    for i in range(turns):
+        tracker = asyncio.run(store.retrieve(sender)) or DialogueStateTracker(sender, LONG_DOMAIN.slots)
+        events = (start(at) if i == 0 else []) + a_turn(i, at + 1)
+        for event in events:
+            tracker.update(event)
+            reference.update(copy.deepcopy(event))
+        asyncio.run(store.save(tracker))
+        if check_each:
+            check_each(i, tracker, reference)
+        at += 10
+    return reference
+
+
+def test_a_long_session_reads_back_the_same_state_turn_after_turn(long_store):
+    sizes = []
+
+    def same_state(i, saved, reference):
+        read = asyncio.run(long_store.retrieve("long-1"))
+        assert comparable(read) == comparable(reference), f"turn {i}"
+        assert comparable(saved) == comparable(reference)
+        sizes.append(len(read.events))
+        # The tracker in memory holds what is stored for its session: saving it again adds nothing.
+        rows = len(raw_rows(long_store, "long-1"))
+        asyncio.run(long_store.save(saved))
+        assert len(raw_rows(long_store, "long-1")) == rows
+
+    reference = converse(long_store, "long-1", 120, same_state)
+    assert max(sizes) <= CAP + 10 < len(reference.events)  # bounded, while the conversation grew to 600+ events
+    assert reference.active_loop is None and reference.get_slot("notice_ack") is True  # the form ran to its end
+
+
+def test_the_whole_conversation_stays_in_the_table(long_store):
+    reference = converse(long_store, "long-2", 60)
+    rows = raw_rows(long_store, "long-2")
+    assert all(sealing.is_sealed(r.data) for r in rows)  # the rows the cap adds are sealed like the others
+    stored = [json.loads(open_event_data(r.data, "long-2")) for r in rows]
+    ours = [e for e in stored if e.get("metadata", {}).get("session_continued") == CAP_METADATA["session_continued"]]
+    theirs = [e for e in stored if e not in ours]
+    # Every event of the conversation once, in order; the cap only added rows that restate the state.
+    assert [(e["event"], e["timestamp"]) for e in theirs] == [(e.type_name, e.timestamp) for e in reference.events]
+    assert sum(e["event"] == "session_started" for e in ours) >= len(reference.events) // (CAP + 10) >= 5
+    assert {e["event"] for e in ours} <= {"action", "session_started", "slot", "active_loop", "loop_interrupted"}
+    full = asyncio.run(long_store.retrieve_full_tracker("long-2"))
+    assert len(full.events) == len(rows) and comparable(full) == comparable(reference)
+    assert [e.text for e in full.events if isinstance(e, UserUttered)] == \
+        [e.text for e in reference.events if isinstance(e, UserUttered)]
+
+
+def over_the_cap(store, sender: str, monkeypatch) -> DialogueStateTracker:
+    """A conversation whose one session is longer than the cap (stored while the cap was off)."""
+    monkeypatch.setenv(ENV_SESSION_EVENTS, "0")
+    converse(store, sender, 12)
+    monkeypatch.setenv(ENV_SESSION_EVENTS, str(CAP))
+    tracker = asyncio.run(store.retrieve(sender))
+    assert len(tracker.events) > CAP
+    return tracker
+
+
+def sessions(store, sender: str) -> int:
+    return sum(r.type_name == "session_started" for r in raw_rows(store, sender))
+
+
+def test_a_turn_that_does_not_start_with_the_users_message_is_not_moved(long_store, monkeypatch):
+    tracker = over_the_cap(long_store, "long-3", monkeypatch)
+    before = len(tracker.events)
+    tracker.update(handoff("工作人员的消息"))  # appended through the HTTP API: no user message opens it
+    tracker.events[-1].timestamp = tracker.events[-2].timestamp + 1
+    asyncio.run(long_store.save(tracker))
+    assert len(asyncio.run(long_store.retrieve("long-3")).events) == before + 1 and sessions(long_store, "long-3") == 1
+    for event in a_turn(0, tracker.events[-1].timestamp + 1):  # the next turn of the person's is
+        tracker.update(event)
+    asyncio.run(long_store.save(tracker))
+    assert sessions(long_store, "long-3") == 2
+
+
+def test_a_clock_that_stepped_back_keeps_the_turn_in_its_session(long_store, monkeypatch):
+    tracker = over_the_cap(long_store, "long-4", monkeypatch)
+    before = len(tracker.events)
+    for event in a_turn(0, tracker.events[-1].timestamp - 5):  # stamped before the session's last event
+        tracker.update(event)
+    asyncio.run(long_store.save(tracker))
+    read = asyncio.run(long_store.retrieve("long-4"))
+    assert len(read.events) == before + 4 and sessions(long_store, "long-4") == 1
+
+
+def test_the_cap_can_be_turned_off(long_store, monkeypatch):
+    monkeypatch.setenv(ENV_SESSION_EVENTS, "0")
+    reference = converse(long_store, "long-5", 20)
+    assert len(asyncio.run(long_store.retrieve("long-5")).events) == len(reference.events)
+
+
+def test_a_turn_whose_message_is_reverted_waits_for_the_next(long_store, monkeypatch):
+    tracker = over_the_cap(long_store, "long-6", monkeypatch)
+    for event in a_turn(6, tracker.events[-1].timestamp + 1):  # Rasa's fallback: the latest message is the one before
+        tracker.update(event)
+    expected = comparable(tracker)
+    asyncio.run(long_store.save(tracker))
+    assert sessions(long_store, "long-6") == 1
+    assert comparable(asyncio.run(long_store.retrieve("long-6"))) == expected
+    tracker = asyncio.run(long_store.retrieve("long-6"))
+    for event in a_turn(0, tracker.events[-1].timestamp + 1):
+        tracker.update(event)
+    expected = comparable(tracker)
+    asyncio.run(long_store.save(tracker))
+    assert sessions(long_store, "long-6") == 2
+    assert comparable(asyncio.run(long_store.retrieve("long-6"))) == expected
+
+
+def test_the_latest_session_is_read_through_the_indexes(store):  # not by reading every row the conversation had
+    asyncio.run(store.save(conversation("citizen-10")))
+    sql = store._tracker_store
+    statements = []
+
+    def record(_connection, _cursor, statement, parameters, _context, _many):
+        statements.append((statement, parameters))
+
+    sqlalchemy.event.listen(sql.engine, "before_cursor_execute", record)
+    try:
+        tracker = asyncio.run(store.retrieve("citizen-10"))
+        tracker.update(UserUttered("再问一句"))
+        asyncio.run(store.save(tracker))  # counts the stored session's rows, then adds one
+    finally:
+        sqlalchemy.event.remove(sql.engine, "before_cursor_execute", record)
+    reads = [(s, p) for s, p in statements if s.lstrip().upper().startswith("SELECT") and "FROM events" in s]
+    assert sum("timestamp >=" in s for s, _ in reads) == 2  # the read and the count, from the session's start on
+    with sql.engine.connect() as connection:
+        for statement, parameters in reads:
+            plan = " ".join(str(r[-1]) for r in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
+            assert "SCAN events" not in plan, plan
+            if "timestamp >=" in statement:
+                assert f"INDEX {TIME_INDEX_NAME} (sender_id=? AND timestamp>?)" in plan, plan
+    assert len(raw_rows(store, "citizen-10")) == 7
