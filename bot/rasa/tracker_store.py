@@ -21,7 +21,7 @@ in Rasa 3.6 turned a few seconds of database downtime into lost journeys:
    reads a tracker back from: the user's text and parse data, bot texts, slot values, where an ID number, a name
    or a phone number appears - is sealed with AES-256-GCM by the data key ring (bot/core/sealing.py,
    ``GZ_DATA_KEY_PATH``; the same ring the API uses, created 0600 on first use if missing). The associated data
-   is the event's ``sender_id`` (``event_aad``): a row copied into another conversation does not open. Sealing
+   is the event's ``sender_id`` (``bot.core.tracker_events.event_aad``): a row copied into another conversation does not open. Sealing
    and opening are SQLAlchemy ORM events on Rasa's own ``SQLEvent`` (``before_insert``/``before_update`` and
    ``load``/``refresh``), so every read path of Rasa's store (``retrieve``, ``retrieve_full_tracker``, the HTTP
    API, exports through our launcher) gets clear JSON and every write is sealed, without copying Rasa's code.
@@ -93,7 +93,7 @@ import os
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from bot.core import sealing
+from bot.core import sealing, tracker_events
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +101,6 @@ _installed = False
 INDEX_NAME = "ix_events_sender_type"
 TIME_INDEX_NAME = "ix_events_sender_time"
 SESSION_STARTED = "session_started"  # Rasa's SessionStarted.type_name
-_AAD_PREFIX = b"tracker-event:"
 _rings: Dict[str, sealing.KeyRing] = {}
 
 ENV_SESSION_EVENTS = "GZ_TRACKER_SESSION_EVENTS"
@@ -109,11 +108,6 @@ ENV_SESSION_EVENTS = "GZ_TRACKER_SESSION_EVENTS"
 # rows restating the state (about 40 slots) are a small share of what is stored.
 DEFAULT_SESSION_EVENTS = 100
 CAP_METADATA = {"session_continued": "length"}
-
-
-def event_aad(sender_id: str) -> bytes:
-    """The associated data of an event's sealed ``data``: its conversation (a row moved elsewhere does not open)."""
-    return _AAD_PREFIX + str(sender_id).encode("utf-8")
 
 
 def key_ring(path: Optional[Path] = None) -> sealing.KeyRing:
@@ -128,18 +122,17 @@ def key_ring(path: Optional[Path] = None) -> sealing.KeyRing:
     return ring
 
 
-def seal_event_data(data: str, sender_id: str, ring: Optional[sealing.KeyRing] = None) -> str:
-    if data is None or sealing.is_sealed(data):
-        return data
-    return (ring or key_ring()).seal(data, event_aad(sender_id))
+def seal_event_data(data: Optional[str], sender_id: str, ring: Optional[sealing.KeyRing] = None) -> Optional[str]:
+    """How a row is sealed is the kernel's (bot/core/tracker_events.py, the admin inbox opens rows by it too);
+    which key ring, this process's."""
+    return tracker_events.seal_event_data(data, sender_id, ring or key_ring())
 
 
 def open_event_data(data: Optional[str], sender_id: str, ring: Optional[sealing.KeyRing] = None) -> Optional[str]:
-    """The event's JSON: a sealed value opened (``SealingError`` if it does not), a clear one (written before
-    encryption) as it is."""
+    """The event's JSON: a sealed value opened (``SealingError`` if it does not), a clear one as it is."""
     if not sealing.is_sealed(data):
-        return data
-    return (ring or key_ring()).open(data, event_aad(sender_id))
+        return data  # no key ring is loaded for a clear row
+    return tracker_events.open_event_data(data, sender_id, ring or key_ring())
 
 
 def session_events_cap() -> int:
