@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PY310 := $(shell for c in python3.10 $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 /usr/bin/python3.10 /usr/local/bin/python3.10; do \
            $$c -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { command -v $$c || echo $$c; } && break; done)
 
-.PHONY: up test bench eval setup system-packages build model clean
+.PHONY: up test bench eval setup system-packages build model clean lock
 
 up: setup
 	.venv/bin/python -m bot.tools.stack up
@@ -43,18 +43,35 @@ system-packages:
 	fi
 
 # Rasa 3.6 pins SQLAlchemy 1.4 and pydantic 1; the API uses SQLAlchemy 2 and pydantic 2: two venvs.
-.venv/.installed: pyproject.toml
+# Each is installed from its lock (exact versions, every file checked against its sha256), then the project
+# itself without dependencies, so a venv holds exactly what the lock says. README, "Dependencies".
+.venv/.installed: locks/bot.txt pyproject.toml
 	@test -n "$(PY310)" || { echo "Python 3.10 is required (Rasa 3.6.21). Install it, e.g. 'pyenv install 3.10'"; exit 1; }
 	test -x .venv/bin/python || $(PY310) -m venv .venv
-	.venv/bin/pip install -q --upgrade pip wheel "setuptools<71"
-	.venv/bin/pip install -q -e ".[bot]"
+	.venv/bin/pip install -q --upgrade pip
+	.venv/bin/pip install -q --require-hashes -r locks/bot.txt
+	.venv/bin/pip install -q --no-deps -e .
 	touch $@
 
-.venv-api/.installed: pyproject.toml
+.venv-api/.installed: locks/api.txt pyproject.toml
 	@test -n "$(PY310)" || { echo "Python 3.10 is required."; exit 1; }
 	test -x .venv-api/bin/python || $(PY310) -m venv .venv-api
 	.venv-api/bin/pip install -q --upgrade pip
-	.venv-api/bin/pip install -q -e ".[api]"
+	.venv-api/bin/pip install -q --require-hashes -r locks/api.txt
+	.venv-api/bin/pip install -q --no-deps -e .
+	touch $@
+
+# Regenerates locks/*.txt from pyproject.toml (locks/compile.py says how); versions already locked are kept.
+# Upgrade one package: make lock LOCK_ARGS="-- -P httpx"; everything: make lock LOCK_ARGS="-- --upgrade".
+# pip-compile resolves for the Python it runs on, so the tool venv is a Python 3.10 one of its own.
+PIP_TOOLS := pip-tools==7.6.2
+lock: .venv-tools/.installed
+	.venv-tools/bin/python locks/compile.py $(LOCK_ARGS)
+
+.venv-tools/.installed:
+	@test -n "$(PY310)" || { echo "Python 3.10 is required."; exit 1; }
+	test -x .venv-tools/bin/python || $(PY310) -m venv .venv-tools
+	.venv-tools/bin/pip install -q "$(PIP_TOOLS)"
 	touch $@
 
 build: setup

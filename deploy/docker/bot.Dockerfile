@@ -13,9 +13,10 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
-COPY pyproject.toml ./
-RUN mkdir -p api bot actions && touch api/__init__.py bot/__init__.py actions/__init__.py \
- && pip install --upgrade pip wheel "setuptools<71" && pip install ".[bot]" && pip uninstall -y gaozhi-chengnuo
+# Dependencies first (cached while only code changes): the runtime lock, i.e. the versions .venv's tests ran
+# (setuptools < 71 and wheel included), every file checked against its sha256; no test tool (README, "Dependencies").
+COPY locks/bot-runtime.txt locks/
+RUN pip install --require-hashes -r locks/bot-runtime.txt
 
 FROM python:3.10-slim
 ENV PATH=/opt/venv/bin:$PATH PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PYTHONPATH=/app \

@@ -8,10 +8,11 @@ run there, then every entry point the image is started with (its CMD, and the co
 give it) is imported, with every module of the packages they live in.
 
 No virtualenv is created: installing the image's requirements again would take minutes and the network. The
-project virtualenv with the same requirements is reused instead (.venv-api for ``.[api]``, .venv for
-``.[bot]``), behind an import guard that makes it look like the image: PYTHONPATH is the scratch directory
-only, the project's editable install is switched off, and a third-party module whose distribution is not in
-what the image's pip installs pull in (their dependency closure) cannot be imported. A module missing from the
+project virtualenv with the same requirements is reused instead (.venv-api for ``locks/api-runtime.txt``, .venv
+for ``locks/bot-runtime.txt``: each runtime lock has its virtualenv's versions, tests/deploy/test_locks.py),
+behind an import guard that makes it look like the image: PYTHONPATH is the scratch directory only, the
+project's editable install is switched off, and a third-party module whose distribution is not in what the
+image's pip installs pull in (their dependency closure) cannot be imported. A module missing from the
 copy set or from the image's requirements therefore fails here as it would in the image.
 
 When a real builder (docker or podman) and the base image are available, the images are also built for real.
@@ -426,10 +427,10 @@ def pip_requirements(stage: Stage, words: List[str]) -> None:
         if word in skip_value:
             value = next(args)
             assert word in ("-r", "--requirement"), f"pip option {word} is not emulated"
-            for line in stage.host(value).read_text(encoding="utf-8").splitlines():
-                line = line.split("#")[0].strip()
-                if line:
-                    stage.requirements.append(line)
+            stage.requirements += requirement_file_lines(stage.host(value).read_text(encoding="utf-8"))
+            lock = re.fullmatch(r"(?:\./)?locks/([\w-]+?)(?:-runtime)?\.txt", value)
+            if lock:  # locks/<venv>-runtime.txt: the versions of that virtualenv's lock
+                stage.extras.add(lock.group(1))
             continue
         if word.startswith("-"):
             continue
@@ -443,6 +444,22 @@ def pip_requirements(stage: Stage, words: List[str]) -> None:
                     stage.requirements += pyproject["optional-dependencies"][extra]
             continue
         stage.requirements.append(word)
+
+
+def requirement_file_lines(text: str) -> List[str]:
+    """The requirements of a requirements file such as a lock: continuations joined, comments and per-line
+    options (``--hash=...``) dropped; any other option is refused, as the emulation would not honour it."""
+    joined = re.sub(r"\\\n", " ", text)
+    requirements = []
+    for line in joined.splitlines():
+        words = [w for w in line.split() if not w.startswith("--hash=")]
+        line = " ".join(words)
+        line = line[: line.index(" #")] if " #" in line else ("" if line.startswith("#") else line)
+        if not line:
+            continue
+        assert not line.startswith("-"), f"requirements file option {line!r} is not emulated"
+        requirements.append(line)
+    return requirements
 
 
 def split_commands(script: str) -> List[List[str]]:
@@ -779,6 +796,43 @@ def test_pip_pins_in_dockerfiles_match_pyproject():
                     name = re.split(r"[\[<>=!~; ]", word, maxsplit=1)[0].lower().replace("_", "-")
                     if name in pinned and name not in BASE_PYTHON_DISTS:
                         assert word.replace(" ", "") == pinned[name].replace(" ", ""), (image, word, pinned[name])
+
+
+def pip_installs(image: str) -> List[List[str]]:
+    """The arguments of every ``pip install`` the Dockerfile runs."""
+    installs = []
+    for instruction in parse_dockerfile((DOCKER / f"{image}.Dockerfile").read_text(encoding="utf-8")):
+        if instruction.keyword != "RUN":
+            continue
+        for command in split_commands(instruction.rest):
+            if command[:2] == ["pip", "install"]:
+                installs.append(command[2:])
+            elif command[:4] == ["python", "-m", "pip", "install"]:
+                installs.append(command[4:])
+    return installs
+
+
+@pytest.mark.parametrize("image", IMAGES)
+def test_images_install_only_their_runtime_lock_with_hashes(image):
+    """The image's Python packages are its runtime lock (tests/deploy/test_locks.py: no test tool, the versions
+    the tests ran), every downloaded file checked against its sha256; nothing resolved afresh by name."""
+    installs = pip_installs(image)
+    assert installs == [["--require-hashes", "-r", f"locks/{image}-runtime.txt"]], installs
+    assert (ROOT / "locks" / f"{image}-runtime.txt").is_file()
+
+
+def test_requirement_files_are_read_as_pip_reads_them():
+    text = textwrap.dedent("""\
+        # pyproject-sha256: 00 dependencies+api
+        anyio==4.16.0 \\
+            --hash=sha256:aa \\
+            --hash=sha256:bb
+            # via httpx, starlette
+        idna==3.21 --hash=sha256:cc  # trailing note
+        """)
+    assert requirement_file_lines(text) == ["anyio==4.16.0", "idna==3.21"]
+    with pytest.raises(AssertionError, match="not emulated"):
+        requirement_file_lines("--index-url https://example.invalid/simple\nidna==3.21\n")
 
 
 # --- the images, replayed -----------------------------------------------------------------------------------

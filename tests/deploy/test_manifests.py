@@ -971,3 +971,167 @@ def test_the_migration_runs_with_only_the_keys_it_is_given(deployment, secret_se
     after = layout.snapshot()
     # Nothing created on the read-only mounts: in a real pod or container that would have failed the job.
     assert sorted(set(after) - set(before)) == [] and after == before
+
+
+# --- metrics: Prometheus's scrape of the API, the token patch, the Grafana dashboard ---------------------------
+
+GRAFANA = DEPLOY / "grafana" / "gaozhi.json"
+METRICS_SOURCES = (ROOT / "api" / "metrics.py", ROOT / "actions" / "metrics.py")
+
+
+def kustomize_patches() -> List[Dict[str, Any]]:
+    kustomization = yaml.safe_load((K8S / "kustomization.yaml").read_text(encoding="utf-8"))
+    return [yaml.safe_load((K8S / entry["path"]).read_text(encoding="utf-8")) for entry in kustomization.get("patches", [])]
+
+
+def merged_by(items: List[Dict[str, Any]], patch: List[Dict[str, Any]], key: str) -> List[Dict[str, Any]]:
+    """A strategic-merge list keyed by ``key`` (env by name, volumes by name, mounts by mountPath): patched entries
+    first, as kustomize puts them, the others kept."""
+    patched = {entry[key] for entry in patch}
+    return [*patch, *[entry for entry in items if entry[key] not in patched]]
+
+
+def patched_deployment(name: str) -> Dict[str, Any]:
+    """The Deployment ``name`` as ``kubectl apply -k`` sends it: api.yaml plus the kustomization's patches."""
+    deployment = copy.deepcopy(by_kind("Deployment")[name])
+    for patch in kustomize_patches():
+        if patch["kind"] != "Deployment" or patch["metadata"]["name"] != name:
+            continue
+        spec, extra = deployment["spec"]["template"]["spec"], patch["spec"]["template"]["spec"]
+        spec["volumes"] = merged_by(spec.get("volumes", []), extra.get("volumes", []), "name")
+        for patch_container in extra.get("containers", []):
+            container = next(c for c in spec["containers"] if c["name"] == patch_container["name"])
+            container["env"] = merged_by(container.get("env", []), patch_container.get("env", []), "name")
+            container["volumeMounts"] = merged_by(container.get("volumeMounts", []),
+                                                  patch_container.get("volumeMounts", []), "mountPath")
+    return deployment
+
+
+def scrape_config() -> Dict[str, Any]:
+    return yaml.safe_load(by_kind("ConfigMap")["gaozhi-prometheus-scrape"]["data"]["gaozhi-scrape.yml"])
+
+
+def exported_metrics() -> Set[str]:
+    """Every metric name the API and the action server define (Counter(...), Histogram(...), gauge families)."""
+    names = set()
+    for source in METRICS_SOURCES:
+        names |= set(re.findall(r'(?:Counter|Histogram|Gauge|Summary|MetricFamily)\(\s*"(gz_[a-z_]+)"',
+                                source.read_text(encoding="utf-8")))
+    return names
+
+
+def uncharted(dashboard: Dict[str, Any], names: Set[str]) -> Set[str]:
+    queries = " ".join(t["expr"] for p in dashboard["panels"] for t in p.get("targets", []))
+    return {name for name in names if not re.search(rf"\b{name}(_bucket|_count|_sum)?\b", queries)}
+
+
+def test_every_kustomize_patch_targets_a_manifest_and_stays_valid():
+    patches = kustomize_patches()
+    assert patches, "kustomization.yaml patches nothing: the API would not get its scrape token"
+    for patch in patches:
+        assert patch["metadata"]["name"] in by_kind(patch["kind"]), patch["metadata"]
+        kubernetes_validate.validate(patched_deployment(patch["metadata"]["name"]), K8S_VERSION, strict=True)
+
+
+def test_the_api_reads_the_scrape_token_from_a_read_only_secret_of_its_own():
+    from api.metrics import ENV_TOKEN_PATH
+
+    deployment = patched_deployment("api")
+    spec = deployment["spec"]["template"]["spec"]
+    container = spec["containers"][0]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    token_file = env[ENV_TOKEN_PATH]
+    files = mounted_files(container, spec)
+    assert files[token_file] == "metrics.token"
+    mount = [m for m in container["volumeMounts"] if token_file.startswith(m["mountPath"] + "/")][0]
+    assert mount["readOnly"] is True
+    volume = {v["name"]: v for v in spec["volumes"]}[mount["name"]]["secret"]
+    assert volume["secretName"] == "gaozhi-metrics" and volume["defaultMode"] == 0o440
+    # The patch adds; every key the API had stays where it was, and nothing else reaches another pod.
+    original = by_kind("Deployment")["api"]["spec"]["template"]["spec"]
+    assert mounted_files(original["containers"][0], original).items() <= files.items()
+    assert [p["metadata"]["name"] for p in kustomize_patches()] == ["api"]
+    # How to create the secret is written down, in both namespaces Prometheus and the API need it in.
+    text = (K8S / "monitoring.yaml").read_text(encoding="utf-8")
+    for namespace in ("gaozhi", "monitoring"):
+        assert f"kubectl -n {namespace} create secret generic gaozhi-metrics --from-file=metrics.token" in text
+
+
+def test_prometheus_scrapes_every_api_pod_with_the_token_file_only():
+    jobs = {job["job_name"]: job for job in scrape_config()["scrape_configs"]}
+    assert set(jobs) == {"gaozhi-api"}
+    job = jobs["gaozhi-api"]
+    assert job["metrics_path"] == "/metrics"
+    # The token is a file Prometheus reads, never a value in this ConfigMap.
+    assert set(job["authorization"]) == {"type", "credentials_file"} and job["authorization"]["type"] == "Bearer"
+    assert job["authorization"]["credentials_file"].endswith("/gaozhi-metrics/metrics.token")
+    for forbidden in ("bearer_token", "basic_auth", "credentials"):
+        assert forbidden not in job and forbidden not in job["authorization"]
+    (sd,) = job["kubernetes_sd_configs"]
+    assert sd["role"] == "endpoints" and sd["namespaces"]["names"] == ["gaozhi"]
+    keep = [r for r in job["relabel_configs"] if r.get("action") == "keep"]
+    assert keep and keep[0]["source_labels"] == ["__meta_kubernetes_service_name", "__meta_kubernetes_endpoint_port_name"]
+    service, port_name = keep[0]["regex"].split(";")
+    assert [p["name"] for p in by_kind("Service")[service]["spec"]["ports"]] == [port_name]
+    # Discovery only reads; the way in is the API's container port and nothing else.
+    (rule,) = by_kind("Role")["prometheus-discovery"]["rules"]
+    assert set(rule["verbs"]) == {"get", "list", "watch"}
+    binding = by_kind("RoleBinding")["prometheus-discovery"]
+    assert binding["roleRef"]["name"] == "prometheus-discovery"
+    policy = by_kind("NetworkPolicy")["api-from-prometheus"]
+    api_labels = by_kind("Deployment")["api"]["spec"]["template"]["metadata"]["labels"]
+    assert selects(policy["spec"]["podSelector"], api_labels)
+    api_port = by_kind("Deployment")["api"]["spec"]["template"]["spec"]["containers"][0]["ports"][0]["containerPort"]
+    for ingress in policy["spec"]["ingress"]:
+        assert [p["port"] for p in ingress["ports"]] == [api_port]
+        for source in ingress["from"]:
+            subject = binding["subjects"][0]
+            assert source["namespaceSelector"]["matchLabels"] == {"kubernetes.io/metadata.name": subject["namespace"]}
+            assert source["podSelector"]["matchLabels"], "every pod of the monitoring namespace is too many"
+
+
+def test_the_grafana_dashboard_charts_every_metric_of_both_servers():
+    dashboard = json.loads(GRAFANA.read_text(encoding="utf-8"))
+    names = exported_metrics()
+    assert {"gz_action_turns_total", "gz_action_duration_seconds", "gz_commitments_signed_total",
+            "gz_commitment_refusals_total", "gz_notice_delivery_failures_total", "gz_otp_codes_sent_total",
+            "gz_handoff_queue_length"} <= names
+    assert uncharted(dashboard, names) == set()
+    ids = [p["id"] for p in dashboard["panels"]]
+    assert len(ids) == len(set(ids))
+    variables = {v["name"]: v for v in dashboard["templating"]["list"]}
+    assert variables["datasource"]["type"] == "datasource"
+    # The job the dashboard's API panels filter on is the job Prometheus is given.
+    assert variables["api_job"]["current"]["value"] in {j["job_name"] for j in scrape_config()["scrape_configs"]}
+    for panel in dashboard["panels"]:
+        assert panel["datasource"]["uid"] == "${datasource}", panel["title"]
+    # No two panels cover the same cells.
+    cells = set()
+    for panel in dashboard["panels"]:
+        g = panel["gridPos"]
+        mine = {(x, y) for x in range(g["x"], g["x"] + g["w"]) for y in range(g["y"], g["y"] + g["h"])}
+        assert not cells & mine and g["x"] + g["w"] <= 24, panel["title"]
+        cells |= mine
+
+
+def test_the_dashboard_check_notices_a_metric_left_out():
+    dashboard = json.loads(GRAFANA.read_text(encoding="utf-8"))
+    dashboard["panels"] = [p for p in dashboard["panels"]
+                           if not any("gz_otp_codes_sent_total" in t["expr"] for t in p["targets"])]
+    assert uncharted(dashboard, exported_metrics()) == {"gz_otp_codes_sent_total"}
+
+
+@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl (its built-in kustomize) is not installed")
+def test_kustomize_itself_builds_what_these_checks_assume():
+    built = subprocess.run(["kubectl", "kustomize", str(K8S)], capture_output=True, text=True, timeout=120, check=True)
+    documents = [d for d in yaml.safe_load_all(built.stdout) if d]
+    api = next(d for d in documents if d["kind"] == "Deployment" and d["metadata"]["name"] == "api")
+    assumed = patched_deployment("api")["spec"]["template"]["spec"]
+    real = api["spec"]["template"]["spec"]
+    assert real["volumes"] == assumed["volumes"]
+    assert real["containers"][0]["env"] == assumed["containers"][0]["env"]
+    assert real["containers"][0]["volumeMounts"] == assumed["containers"][0]["volumeMounts"]
+    actions = next(d for d in documents if d["kind"] == "Deployment" and d["metadata"]["name"] == "actions")
+    assert actions["spec"]["template"]["spec"] == by_kind("Deployment")["actions"]["spec"]["template"]["spec"]
+    binding = next(d for d in documents if d["kind"] == "RoleBinding")
+    assert binding["subjects"][0]["namespace"] == "monitoring"  # the namespace transformer leaves it alone
