@@ -17,6 +17,10 @@
                     file is replaced atomically. Running API processes keep signing with the old key until
                     restarted (still verifiable): restart them.
 Exit status 0 means success (for verify: everything intact), anything else a failure.
+
+Each command that writes owns its one transaction (``sessionmaker.begin()``): committed when the command's work
+ends, rolled back if it fails, so a refused catalogue or a failed seed changes nothing. Nothing the commands
+call commits on its own.
 """
 from __future__ import annotations
 

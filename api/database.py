@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from api.commitments.sealed import bind_ring
+from api.errors import ApiError
 
 if TYPE_CHECKING:
     from bot.core.sealing import KeyRing
@@ -80,7 +81,7 @@ def make_engine(url: str) -> Engine:
 # transaction, which waits its turn for the lock (busy timeout) instead of failing. That is safe because the
 # rows depend on nothing the snapshot said beyond what was already read and returned. A transaction that
 # changes anything else keeps its all-or-nothing snapshot (it takes the lock up front, see ``chain_append`` and
-# ``api.commitments.status.begin_write``). PostgreSQL needs none of this (MVCC writers do not conflict here).
+# ``begin_write``). PostgreSQL needs none of this (MVCC writers do not conflict here).
 
 # Tables whose rows only record that a read happened (the audit trail, append-only).
 READ_LOG_TABLES = frozenset({"audit_events"})
@@ -134,6 +135,57 @@ def make_sessionmaker(engine: Engine, data_keys: Optional["KeyRing"] = None) -> 
 
 
 @contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work and its one owner: committed when the block ends, rolled back when it raises.
+
+    A refusal that is itself a fact to keep (``ApiError(keep_changes=True)``: a wrong code counted towards a
+    lockout, a refused login audited) is committed and re-raised. A request's transaction
+    (``api.dependencies.get_session``) and the work outside requests (the chain append below, the command line)
+    follow this one rule; nothing else commits.
+    """
+    with factory() as session:
+        try:
+            yield session
+        except ApiError as refusal:
+            if refusal.keep_changes:
+                session.commit()
+            else:
+                session.rollback()
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        else:
+            session.commit()
+
+
+def begin_write(session: Session) -> None:
+    """Make ``session``'s transaction hold the write lock from here on, so what it reads next stays true until
+    it commits. Never commits: nothing the transaction wrote is cut off from the rest of it.
+
+    SQLite (WAL): a transaction that read and then writes fails at once ("database is locked", whatever the busy
+    timeout) if another connection committed in between, so a transaction that will write takes the lock
+    before the reads its writes depend on. Not begun yet: it begins with BEGIN IMMEDIATE. Only read so far
+    (authentication, a lookup): that read ends - there is nothing to commit - and the transaction begins again
+    with BEGIN IMMEDIATE, waiting its turn (busy timeout). Written already: it holds the lock since its first
+    write. PostgreSQL: nothing to do (its writers do not fail on an older snapshot; the chain and the identity
+    module take advisory locks).
+    """
+    if not session.in_transaction():
+        session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+        return
+    session.flush()
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or session.in_nested_transaction():
+        return  # a savepoint cannot end its outer transaction's read; it runs under whatever lock that holds
+    mode, changes_at_begin = connection.info.get(_SQLITE_TRANSACTION, (None, None))
+    if mode != "DEFERRED" or _sqlite_changes(connection) != changes_at_begin:
+        return  # IMMEDIATE from the start, or has written: it holds the lock already
+    connection.exec_driver_sql("COMMIT")
+    _sqlite_begin(connection, "IMMEDIATE")
+
+
+@contextmanager
 def chain_append(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One transaction that holds the chain's exclusive lock from its first statement to its commit (P3, P4).
 
@@ -141,9 +193,8 @@ def chain_append(factory: sessionmaker[Session]) -> Iterator[Session]:
     concurrent commitments can never share a ``seq`` or a ``prev_hash``. SQLite: ``BEGIN IMMEDIATE`` takes the
     database write lock at once; PostgreSQL: ``pg_advisory_xact_lock`` is released by the commit or rollback.
     """
-    with factory() as session:
-        with session.begin():
-            connection = session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
-            if connection.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
-            yield session
+    with transaction(factory) as session:
+        connection = session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+        yield session

@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.config import Settings
-from api.errors import ApiError
+from api.database import transaction
 from api.signing.service import PlatformKey
 
 
@@ -16,8 +16,15 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
 def get_sessionmaker(request: Request) -> sessionmaker[Session]:
     return request.app.state.sessionmaker
+
+
+# For work that must own its transactions apart from the request's (the commitment chain's lock).
+SessionmakerDep = Annotated[sessionmaker[Session], Depends(get_sessionmaker)]
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -27,20 +34,8 @@ def get_session(request: Request) -> Iterator[Session]:
     never holds an answer whose writes failed. Rolled back on any exception, except a refusal that asks to
     keep what it wrote (``ApiError(keep_changes=True)``: attempt counters, audit rows of refusals).
     """
-    with request.app.state.sessionmaker() as session:
-        try:
-            yield session
-        except ApiError as refusal:
-            if refusal.keep_changes:
-                session.commit()
-            else:
-                session.rollback()
-            raise
-        except BaseException:
-            session.rollback()
-            raise
-        else:
-            session.commit()
+    with transaction(request.app.state.sessionmaker) as session:
+        yield session
 
 
 # The request's database session, as a parameter type: ``def route(session: SessionDep)``.
@@ -51,11 +46,20 @@ def get_platform_key(request: Request) -> PlatformKey:
     return request.app.state.platform_key
 
 
+PlatformKeyDep = Annotated[PlatformKey, Depends(get_platform_key)]
+
+
 def get_id_hash_key(request: Request) -> bytes:
     return request.app.state.id_hash_key
+
+
+IdHashKeyDep = Annotated[bytes, Depends(get_id_hash_key)]
 
 
 def get_now() -> datetime:
     """The current time (UTC). Every deadline and period goes through here, so tests can move the clock
     with ``app.dependency_overrides[get_now]`` (e.g. the end of a disclosure period, R15)."""
     return datetime.now(timezone.utc)
+
+
+NowDep = Annotated[datetime, Depends(get_now)]

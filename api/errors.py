@@ -31,7 +31,8 @@ class ApiError(Exception):
         self.headers = headers
         # A refusal normally leaves nothing behind (the request's transaction is rolled back). Some refusals
         # are themselves facts to keep: a wrong code counts towards a lockout, a refused login is audited.
-        # They say so here, and the request's transaction (api.dependencies.get_session) is committed.
+        # They say so here, and the transaction's owner (api.database.transaction: a request's get_session, or
+        # work outside requests) commits before passing the refusal on.
         self.keep_changes = keep_changes
 
 

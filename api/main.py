@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from typing import Optional
+from typing import Dict, Literal, Optional
 
 from bot.core.logmask import install as install_log_mask
 from fastapi import APIRouter, FastAPI
+from pydantic import BaseModel
 from sqlalchemy import text
 
 from api.admin.router import router as admin_router
@@ -44,11 +45,16 @@ from api.verification.router import router as verification_router
 from bot.core import sealing
 
 
+class Health(BaseModel):
+    status: Literal["ok"]
+    db: Literal["ok"]
+
+
 def _health_router() -> APIRouter:
     router = APIRouter(tags=["health"])
 
-    @router.get("/health")
-    def health(session: SessionDep) -> dict:
+    @router.get("/health", response_model=Health)
+    def health(session: SessionDep) -> Dict[str, str]:
         try:
             session.execute(text("SELECT 1"))
         except Exception as exc:  # the database is the one dependency; say so instead of a bare 500

@@ -20,7 +20,7 @@ class NluModel(Base):
     name: Mapped[str] = mapped_column(String(120), unique=True)  # file name without .tar.gz
     file_path: Mapped[str] = mapped_column(String(500))
     file_sha256: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
-    # bot.tools.model.inputs_hash of the project when it was trained: the same hash names the cached models.
+    # bot.core.training_inputs.inputs_hash of the project when it was trained: the same hash names the cached models.
     data_hash: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
     # Hashes of the training inputs by part (config, domain, rules, NLU structure, examples ...); decides
     # whether the next training may fine-tune this model (only examples changed). None: unknown.

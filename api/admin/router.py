@@ -16,6 +16,11 @@ from api.admin import catalogue_editor, confusion, fingerprint, inbox, jobs, lab
 from api.admin.db import begin_write
 from api.admin.models import InboxResolution, NluModel, TrainingJob
 from api.admin.schemas import Activate, BlockCreate, ExampleAdd, ExamplesEdit, InboxAssign, ItemEdit, ItemPublish, JobStart, TrySentences
+from api.admin.schemas import (
+    ActivationPlan, Activated, AdminLabels, CatalogueDiff, CatalogueItemDocument, CatalogueItemRow, CataloguePreview,
+    CataloguePublished, ExampleAdded, InboxAssigned, InboxDismissed, InboxPage, JobLog, JobsPage, JobView, ModelDetail,
+    ModelsPage, NluBlock, NluCreated, NluDeleted, NluOverview, NluSaved, NluValidation, TrialResult,
+)
 from api.admin.settings import AdminPaths, AdminSettings
 from api.audit import service as audit
 from api.auth.dependencies import require_roles
@@ -59,7 +64,7 @@ def _held_out(paths: AdminPaths) -> Dict[str, str]:
 # --- words for the screen ----------------------------------------------------------------------------------
 
 
-@router.get("/labels")
+@router.get("/labels", response_model=AdminLabels)
 def admin_labels(_: Principal = Depends(admin_only), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """Chinese names and one-line descriptions of the intents, inbox reasons and catalogue fields."""
     return labels.everything(b.name for b in training_data.load(paths.nlu_dir).of_kind("intent"))
@@ -68,26 +73,26 @@ def admin_labels(_: Principal = Depends(admin_only), paths: AdminPaths = Depends
 # --- catalogue ---------------------------------------------------------------------------------------------
 
 
-@router.get("/catalogue/items")
+@router.get("/catalogue/items", response_model=List[CatalogueItemRow])
 def catalogue_items(_: Principal = Depends(admin_only), session: Session = Depends(get_session),
                     paths: AdminPaths = Depends(get_paths)) -> List[Dict[str, Any]]:
     return catalogue_editor.list_items(session, paths.catalogue)
 
 
-@router.get("/catalogue/items/{code}")
+@router.get("/catalogue/items/{code}", response_model=CatalogueItemDocument)
 def catalogue_item(code: str, _: Principal = Depends(admin_only), session: Session = Depends(get_session),
                    paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     return catalogue_editor.read_item(session, paths.catalogue, code)
 
 
-@router.post("/catalogue/items/{code}/preview")
+@router.post("/catalogue/items/{code}/preview", response_model=CataloguePreview)
 def catalogue_preview(code: str, body: ItemEdit, _: Principal = Depends(admin_only),
                       paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """The item card and every notification section exactly as the bot would send them (R6)."""
     return catalogue_editor.preview(paths.catalogue, code, body.content)
 
 
-@router.post("/catalogue/items/{code}/publish")
+@router.post("/catalogue/items/{code}/publish", response_model=CataloguePublished)
 def catalogue_publish(code: str, body: ItemPublish, principal: Principal = Depends(admin_only),
                       session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """Write the YAML file and store a new version (R1); older commitments keep the version they cite (P2)."""
@@ -104,7 +109,7 @@ def catalogue_publish(code: str, body: ItemPublish, principal: Principal = Depen
     return out
 
 
-@router.get("/catalogue/items/{code}/diff")
+@router.get("/catalogue/items/{code}/diff", response_model=CatalogueDiff)
 def catalogue_diff(code: str, from_version: int = Query(..., alias="from", ge=1), to_version: int = Query(..., alias="to", ge=1),
                    _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
     return catalogue_editor.diff(session, code, from_version, to_version)
@@ -113,7 +118,7 @@ def catalogue_diff(code: str, from_version: int = Query(..., alias="from", ge=1)
 # --- inbox -------------------------------------------------------------------------------------------------
 
 
-@router.get("/inbox")
+@router.get("/inbox", response_model=InboxPage)
 def inbox_list(request: Request, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
                paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     resolved = set(session.scalars(select(InboxResolution.text_hash)))
@@ -138,7 +143,7 @@ def _resolve(session: Session, key: str, resolution: str, target: Optional[str],
                                     resolved_by=who.actor, resolved_at=registry.now()))
 
 
-@router.post("/inbox/{key}/assign")
+@router.post("/inbox/{key}/assign", response_model=InboxAssigned)
 def inbox_assign(key: str, body: InboxAssign, principal: Principal = Depends(admin_only),
                  session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """One click: the message becomes an example of an intent (data/nlu) or an alias of an item (catalogue)."""
@@ -164,7 +169,7 @@ def inbox_assign(key: str, body: InboxAssign, principal: Principal = Depends(adm
     return result
 
 
-@router.post("/inbox/{key}/dismiss")
+@router.post("/inbox/{key}/dismiss", response_model=InboxDismissed)
 def inbox_dismiss(key: str, principal: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
     begin_write(session)
     _resolve(session, key, "dismissed", None, None, principal)
@@ -182,12 +187,12 @@ def _kind(kind: str) -> str:
     return kind
 
 
-@router.get("/nlu")
+@router.get("/nlu", response_model=NluOverview)
 def nlu_overview(_: Principal = Depends(admin_only), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     return training_data.overview(paths.nlu_dir, _held_out(paths))
 
 
-@router.get("/nlu/{kind}/{name}")
+@router.get("/nlu/{kind}/{name}", response_model=NluBlock)
 def nlu_block(kind: str, name: str, _: Principal = Depends(admin_only), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     block = training_data.load(paths.nlu_dir).find(_kind(kind), name)
     if block is None:
@@ -199,7 +204,7 @@ def nlu_block(kind: str, name: str, _: Principal = Depends(admin_only), paths: A
             "examples": block.examples, "base_hash": base_hash, "warnings": warnings}
 
 
-@router.put("/nlu/{kind}/{name}")
+@router.put("/nlu/{kind}/{name}", response_model=NluSaved)
 def nlu_save(kind: str, name: str, body: ExamplesEdit, principal: Principal = Depends(admin_only),
              session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     begin_write(session)
@@ -210,7 +215,7 @@ def nlu_save(kind: str, name: str, body: ExamplesEdit, principal: Principal = De
     return result
 
 
-@router.post("/nlu/intent/{name}/examples")
+@router.post("/nlu/intent/{name}/examples", response_model=ExampleAdded)
 def nlu_add_example(name: str, body: ExampleAdd, principal: Principal = Depends(admin_only),
                     session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     begin_write(session)
@@ -225,7 +230,7 @@ def nlu_add_example(name: str, body: ExampleAdd, principal: Principal = Depends(
 
 # Declared before POST /nlu/{kind}: routes match in declaration order, and "validate" would otherwise be
 # read as a kind of training data (422, name and examples missing).
-@router.post("/nlu/validate")
+@router.post("/nlu/validate", response_model=NluValidation)
 def nlu_validate(principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
                  paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """``rasa data validate`` on the project as it is now (the training job runs it again before training)."""
@@ -252,7 +257,7 @@ def nlu_validate(principal: Principal = Depends(admin_only), session: Session = 
             "output": "\n".join(lines[-200:])}
 
 
-@router.post("/nlu/{kind}")
+@router.post("/nlu/{kind}", response_model=NluCreated)
 def nlu_create(kind: str, body: BlockCreate, principal: Principal = Depends(admin_only),
                session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     begin_write(session)
@@ -263,7 +268,7 @@ def nlu_create(kind: str, body: BlockCreate, principal: Principal = Depends(admi
     return result
 
 
-@router.delete("/nlu/{kind}/{name}")
+@router.delete("/nlu/{kind}/{name}", response_model=NluDeleted)
 def nlu_delete(kind: str, name: str, principal: Principal = Depends(admin_only),
                session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     begin_write(session)
@@ -277,7 +282,7 @@ def nlu_delete(kind: str, name: str, principal: Principal = Depends(admin_only),
 # --- models, jobs, activation ------------------------------------------------------------------------------
 
 
-@router.get("/models")
+@router.get("/models", response_model=ModelsPage)
 def models_list(_: Principal = Depends(admin_only), session: Session = Depends(get_session),
                 paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     if not registry.all_models(session):
@@ -317,7 +322,7 @@ def _training_reason(current: Optional[NluModel], base: Optional[Dict[str, Any]]
     return "、".join(words[k] for k in changed) + "有变化，需要完整训练。"
 
 
-@router.get("/models/{model_id}")
+@router.get("/models/{model_id}", response_model=ModelDetail)
 def model_detail(model_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
     model = registry.get(session, model_id)
     metrics = dict(model.metrics or {})
@@ -327,7 +332,7 @@ def model_detail(model_id: int, _: Principal = Depends(admin_only), session: Ses
     return {**registry.view(model, registry.active(session)), "metrics": metrics}
 
 
-@router.get("/models/{model_id}/activation-plan")
+@router.get("/models/{model_id}/activation-plan", response_model=ActivationPlan)
 def model_activation_plan(model_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session),
                           paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """What switching to this model will change, and on which Rasa replicas, for the admin to confirm."""
@@ -358,7 +363,7 @@ def model_activation_plan(model_id: int, _: Principal = Depends(admin_only), ses
             "max_macro_f1_drop": paths.settings.max_macro_f1_drop, "intent_changes": changes}
 
 
-@router.post("/models/{model_id}/try")
+@router.post("/models/{model_id}/try", response_model=TrialResult)
 def model_try(model_id: int, body: TrySentences, principal: Principal = Depends(admin_only),
               session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """试一试: the candidate reads a few sentences; the serving replicas are not touched."""
@@ -374,7 +379,9 @@ def model_try(model_id: int, body: TrySentences, principal: Principal = Depends(
     return result
 
 
-@router.get("/models/{model_id}/confusion.png")
+@router.get("/models/{model_id}/confusion.png", response_class=FileResponse, responses={
+    200: {"description": "the confusion matrix as a PNG image",
+          "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}}})
 def model_confusion(model_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> FileResponse:
     model = registry.get(session, model_id)
     if not model.confusion_matrix_path or not Path(model.confusion_matrix_path).is_file():
@@ -382,14 +389,14 @@ def model_confusion(model_id: int, _: Principal = Depends(admin_only), session: 
     return FileResponse(model.confusion_matrix_path, media_type="image/png")
 
 
-@router.post("/models/{model_id}/evaluate", status_code=202)
+@router.post("/models/{model_id}/evaluate", status_code=202, response_model=JobView)
 def model_evaluate(model_id: int, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
                    runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
     registry.get(session, model_id)
     return jobs.job_view(runner.start(session, principal, "evaluate", model_id))
 
 
-@router.post("/models/{model_id}/activate")
+@router.post("/models/{model_id}/activate", response_model=Activated)
 def model_activate(model_id: int, body: Activate, principal: Principal = Depends(admin_only),
                    session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """Hot-swap on every Rasa replica (``PUT /model``); the quality gate refuses a drop in macro-F1 unless forced."""
@@ -409,13 +416,13 @@ def model_activate(model_id: int, body: Activate, principal: Principal = Depends
     return {"model": registry.view(model, model), "activation": registry.activations(session, 1)[0], "kind": record.kind}
 
 
-@router.post("/jobs", status_code=202)
+@router.post("/jobs", status_code=202, response_model=JobView)
 def job_start(body: JobStart, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
               runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
     return jobs.job_view(runner.start(session, principal, body.kind))
 
 
-@router.get("/jobs")
+@router.get("/jobs", response_model=JobsPage)
 def job_list(_: Principal = Depends(admin_only), session: Session = Depends(get_session),
              runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
     runner.reap_stale(session)
@@ -432,7 +439,7 @@ def _job(session: Session, job_id: int) -> TrainingJob:
     return job
 
 
-@router.get("/jobs/{job_id}")
+@router.get("/jobs/{job_id}", response_model=JobView)
 def job_detail(job_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
     return jobs.job_view(_job(session, job_id))
 
@@ -449,13 +456,16 @@ def _read_log(job: TrainingJob, offset: int) -> Dict[str, Any]:
     return {"offset": offset + len(text.encode("utf-8")), "text": text}
 
 
-@router.get("/jobs/{job_id}/log")
+@router.get("/jobs/{job_id}/log", response_model=JobLog)
 def job_log(job_id: int, offset: int = Query(0, ge=0), _: Principal = Depends(admin_only),
             session: Session = Depends(get_session)) -> Dict[str, Any]:
     return _read_log(_job(session, job_id), offset)
 
 
-@router.get("/jobs/{job_id}/events")
+@router.get("/jobs/{job_id}/events", response_class=StreamingResponse, responses={
+    200: {"description": "server-sent events: log (new log text, as a JSON string), progress (the job as "
+                         "GET /jobs/{job_id} returns it) and end",
+          "content": {"text/event-stream": {"schema": {"type": "string"}}}}})
 async def job_events(job_id: int, request: Request, _: Principal = Depends(admin_only)) -> StreamingResponse:
     """Server-sent events: ``progress`` (the job row) and ``log`` (new log text) until the job ends."""
     factory = request.app.state.sessionmaker
@@ -483,7 +493,7 @@ async def job_events(job_id: int, request: Request, _: Principal = Depends(admin
     return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})
 
 
-@router.post("/jobs/{job_id}/cancel")
+@router.post("/jobs/{job_id}/cancel", response_model=JobView)
 def job_cancel(job_id: int, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
                runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
     job = _job(session, job_id)

@@ -2,28 +2,26 @@ from __future__ import annotations
 
 from typing import Optional
 
-from fastapi import APIRouter, Depends, Query
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Query
 
 from api.audit import service
 from api.audit.schemas import AuditEventOut, AuditPage
-from api.auth.dependencies import require_roles
-from api.auth.service import Principal
+from api.auth.dependencies import AdminDep
 from api.clock import china_iso
-from api.dependencies import get_session
+from api.dependencies import SessionDep
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 
 
 @router.get("", response_model=AuditPage)
 def read_audit(
+    principal: AdminDep,
+    session: SessionDep,
     action: Optional[str] = None,
     actor: Optional[str] = None,
     target: Optional[str] = None,
     before_id: Optional[int] = Query(None, ge=1),
     limit: int = Query(100, ge=1, le=500),
-    principal: Principal = Depends(require_roles("admin")),
-    session: Session = Depends(get_session),
 ) -> AuditPage:
     """P5: administrators read who did and read what; newest first."""
     rows = service.events(session, action=action, actor=actor, target=target, before_id=before_id, limit=limit)
@@ -45,5 +43,4 @@ def read_audit(
     )
     # Reading the trail is itself a staff action.
     service.record(session, principal, "audit.read", detail={"filters": {"action": action, "actor": actor, "target": target}})
-    session.commit()
     return page

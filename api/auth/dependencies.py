@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from ipaddress import ip_address
-from typing import Callable, Optional, Sequence
+from typing import Annotated, Callable, Optional, Sequence
 
 import jwt
 from fastapi import Depends, Request
-from sqlalchemy.orm import Session
 
 from api.auth.models import StaffUser
 from api.auth.service import (
@@ -21,7 +20,7 @@ from api.auth.service import (
     token_expiry,
 )
 from api.config import IPNetwork
-from api.dependencies import get_session
+from api.dependencies import SessionDep
 from api.errors import ApiError
 
 SERVICE_TOKEN_HEADER = "X-Service-Token"
@@ -76,7 +75,7 @@ def _bearer(request: Request) -> Optional[str]:
     return token.strip()
 
 
-def current_principal(request: Request, session: Session = Depends(get_session)) -> Principal:
+def current_principal(request: Request, session: SessionDep) -> Principal:
     """The caller: the action server (X-Service-Token), a staff member or an applicant (Bearer JWT).
 
     401 without valid credentials. A token is good only until it was signed out (``revoked_tokens``) and
@@ -124,3 +123,13 @@ def require_roles(*roles: str) -> Callable[..., Principal]:
 
     _dependency.__name__ = f"require_roles_{'_'.join(sorted(allowed))}"
     return _dependency
+
+
+# The caller, whoever it is (401 without valid credentials): ``def route(caller: PrincipalDep)``.
+PrincipalDep = Annotated[Principal, Depends(current_principal)]
+# One role each, as parameter types. Several roles at once: ``Annotated[Principal, Depends(require_roles(...))]``.
+ServiceDep = Annotated[Principal, Depends(require_roles(SERVICE))]
+StaffDep = Annotated[Principal, Depends(require_roles("staff"))]
+OfficerDep = Annotated[Principal, Depends(require_roles("officer"))]
+AdminDep = Annotated[Principal, Depends(require_roles("admin"))]
+ApplicantDep = Annotated[Principal, Depends(require_roles(APPLICANT))]

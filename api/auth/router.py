@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from datetime import datetime
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy.orm import Session
 
 from api.auth import service
-from api.auth.dependencies import client_ip, current_principal, require_roles
+from api.auth.dependencies import PrincipalDep, client_ip, require_roles
 from api.auth.models import STAFF_ROLES
 from api.auth.schemas import (
     ApplicantCodeRequest,
@@ -19,10 +18,8 @@ from api.auth.schemas import (
     WhoAmI,
 )
 from api.clock import china_iso
-from api.config import Settings
-from api.dependencies import get_now, get_session, get_settings
-from api.identity.otp import SmsOtpVerifier
-from api.identity.router import get_otp_verifier
+from api.dependencies import NowDep, SessionDep, SettingsDep
+from api.identity.router import OtpVerifierDep
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -31,9 +28,9 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 def login(
     body: LoginRequest,
     request: Request,
-    session: Session = Depends(get_session),
-    settings: Settings = Depends(get_settings),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    settings: SettingsDep,
+    now: NowDep,
 ) -> TokenResponse:
     """Staff sign-in. 401 for a wrong username or password (never which); 429 after repeated failures."""
     token, expires, user = service.staff_login(
@@ -46,9 +43,9 @@ def login(
 def applicant_code(
     body: ApplicantCodeRequest,
     request: Request,
-    session: Session = Depends(get_session),
-    verifier: SmsOtpVerifier = Depends(get_otp_verifier),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    verifier: OtpVerifierDep,
+    now: NowDep,
 ) -> ApplicantCodeSent:
     """Step 1 of an applicant's sign-in: a login code to the ID's 实名 phone. The answer is the same whether or
     not the ID has one (P5); 429 past the limits per ID and per address."""
@@ -60,10 +57,10 @@ def applicant_code(
 def applicant_login(
     body: ApplicantLoginRequest,
     request: Request,
-    session: Session = Depends(get_session),
-    settings: Settings = Depends(get_settings),
-    verifier: SmsOtpVerifier = Depends(get_otp_verifier),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    settings: SettingsDep,
+    verifier: OtpVerifierDep,
+    now: NowDep,
 ) -> TokenResponse:
     """Step 2: the code typed back gives an applicant's token; it reaches only their own records (P5). 401
     ``invalid_code`` for any code that does not work; 429 after repeated failures."""
@@ -74,15 +71,15 @@ def applicant_login(
 
 
 @router.get("/me", response_model=WhoAmI)
-def who_am_i(principal: service.Principal = Depends(current_principal)) -> WhoAmI:
+def who_am_i(principal: PrincipalDep) -> WhoAmI:
     return WhoAmI(role=principal.role, actor=principal.actor)
 
 
 @router.post("/logout", response_model=LoggedOut)
 def logout(
-    principal: service.Principal = Depends(current_principal),
-    session: Session = Depends(get_session),
-    now: datetime = Depends(get_now),
+    principal: PrincipalDep,
+    session: SessionDep,
+    now: NowDep,
 ) -> LoggedOut:
     """Sign out: the presented token (staff or applicant) is refused from now on, on every replica."""
     service.logout(session, principal, now)
@@ -93,10 +90,10 @@ def logout(
 def change_password(
     body: PasswordChangeRequest,
     request: Request,
-    principal: service.Principal = Depends(require_roles(*STAFF_ROLES)),
-    session: Session = Depends(get_session),
-    settings: Settings = Depends(get_settings),
-    now: datetime = Depends(get_now),
+    principal: Annotated[service.Principal, Depends(require_roles(*STAFF_ROLES))],
+    session: SessionDep,
+    settings: SettingsDep,
+    now: NowDep,
 ) -> TokenResponse:
     """A staff member changes their own password. Every token of the account stops working, the presented
     one too; the answer carries a new token for this session. 403 wrong old password, 422 a weak new one."""

@@ -226,7 +226,7 @@ def is_revoked(session: Session, jti: str) -> bool:
 
 
 def logout(session: Session, principal: Principal, now: datetime) -> None:
-    """Revoke the token ``principal`` presented; commits. Old revocations of expired tokens are dropped."""
+    """Revoke the token ``principal`` presented. Old revocations of expired tokens are dropped."""
     if principal.token_id is None or principal.token_expires is None:
         raise ApiError(400, "not_a_session", "该凭证不是登录凭证，无法退出登录。")
     now = utc(now)
@@ -236,7 +236,6 @@ def logout(session: Session, principal: Principal, now: datetime) -> None:
     # Rows past their token's expiry guard nothing: the signature check refuses those tokens already.
     session.execute(delete(RevokedToken).where(RevokedToken.expires_at < datetime.now(timezone.utc)))
     audit.record(session, principal, "auth.logout", at=now)
-    session.commit()
 
 
 def applicant_actor(id_hash: str) -> str:
@@ -271,7 +270,8 @@ def _limited(session: Session, settings: Settings, key: str, client_ip: str, now
             .offset(count - limit).limit(1)
         )
         retry = max(1, int((aware(freeing) + window - now).total_seconds()) + 1) if freeing else 1
-        session.commit()
+        # Nothing to keep: a refusal at the limit is not itself counted (the failures dropped above as expired
+        # are dropped again next time).
         raise ApiError(
             429,
             "too_many_attempts",
@@ -291,14 +291,15 @@ def _verify(user: Optional[StaffUser], password: str) -> bool:
         return False
 
 
-def _unauthorised(message: str, error: str = "invalid_credentials") -> ApiError:
-    return ApiError(401, error, message, headers={"WWW-Authenticate": "Bearer"})
+def _unauthorised(message: str, error: str = "invalid_credentials", *, keep_changes: bool = False) -> ApiError:
+    return ApiError(401, error, message, headers={"WWW-Authenticate": "Bearer"}, keep_changes=keep_changes)
 
 
 def staff_login(
     session: Session, settings: Settings, secret: bytes, username: str, password: str, client_ip: str, now: datetime
 ) -> Tuple[str, datetime, StaffUser]:
-    """Check the password; rate-limited per username and client address. Commits (failures must stick)."""
+    """Check the password; rate-limited per username and client address. A refused sign-in keeps its failure
+    row and audit row (``keep_changes``): failures must count towards the limit."""
     now = utc(now)
     key = username.strip().lower()[:64]
     _limited(session, settings, key, client_ip, now)
@@ -308,13 +309,11 @@ def staff_login(
         _failed(session, key, client_ip, now)
         who = Principal(role=user.role if user is not None else "unknown", actor=key, client_ip=client_ip)
         audit.record(session, who, "auth.login_failed", at=now, detail={"known_user": user is not None})
-        session.commit()
-        raise _unauthorised("用户名或密码不正确。")
+        raise _unauthorised("用户名或密码不正确。", keep_changes=True)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     session.execute(delete(LoginFailure).where(LoginFailure.username == key, LoginFailure.client_ip == client_ip))
     audit.record(session, Principal(role=user.role, actor=user.username, client_ip=client_ip), "auth.login", at=now)
-    session.commit()
     token, expires = issue_token(
         secret,
         subject=user.username,
@@ -337,7 +336,7 @@ def change_password(
     now: datetime,
 ) -> Tuple[str, datetime, StaffUser]:
     """Set a staff account's new password and sign out every token of the account, the presented one too;
-    returns a fresh token so the session that made the change goes on. Commits.
+    returns a fresh token so the session that made the change goes on.
 
     The old password is asked for (a token left on an open screen must not be enough to take the account
     over) and wrong guesses count towards the login limits, like failed sign-ins.
@@ -351,20 +350,17 @@ def change_password(
     if not _verify(user, old_password):
         _failed(session, user.username, client_ip, now)
         audit.record(session, principal, "auth.password_change_failed", at=now)
-        session.commit()
-        raise ApiError(403, "wrong_password", "原密码不正确。")
+        # A wrong old password counts like a failed sign-in, and is audited, although refused.
+        raise ApiError(403, "wrong_password", "原密码不正确。", keep_changes=True)
     try:
         check_password(new_password, user.username)
     except PasswordRejected as exc:
-        session.commit()
         raise ApiError(422, "weak_password", exc.chinese) from None
     if _verify(user, new_password):
-        session.commit()
         raise ApiError(422, "same_password", "新密码不能与原密码相同。")
     user.password_hash = hash_password(new_password)
     user.token_generation += 1
     audit.record(session, principal, "auth.password_changed", at=now)
-    session.commit()
     token, expires = issue_token(
         secret,
         subject=user.username,
@@ -422,7 +418,6 @@ def request_applicant_code(
     now = utc(now)
     normalised, subject = _applicant_subject(id_number, verifier.id_hash_key)
     _check_code_interval(session, verifier, subject, now)
-    session.commit()  # the identity lock must open its own transaction
     try:
         verifier.issue(session, CodeRequest(id_number=normalised, client=f"address:{client_ip}"), now)
     except ApiError as refused:
@@ -453,18 +448,16 @@ def applicant_login(
     normalised, subject = _applicant_subject(id_number, verifier.id_hash_key)
     key = applicant_actor(subject)
     _limited(session, settings, key, client_ip, now)
-    session.commit()  # the identity lock must open its own transaction
     try:
         verifier.verify(session, CodeProof(id_number=normalised, code=code), now)
     except ApiError as refused:
         if refused.status_code == 503:
             raise
+        # Counted towards the login limits, with the code's own wrong try, although refused.
         _failed(session, key, client_ip, now)
-        session.commit()
-        raise _unauthorised(APPLICANT_CODE_REFUSED, "invalid_code") from None
+        raise _unauthorised(APPLICANT_CODE_REFUSED, "invalid_code", keep_changes=True) from None
     session.execute(delete(LoginFailure).where(LoginFailure.username == key, LoginFailure.client_ip == client_ip))
     audit.record(session, Principal(role=APPLICANT, actor=key, client_ip=client_ip), "auth.applicant_login", at=now)
-    session.commit()
     return issue_token(
         secret,
         subject=subject,

@@ -16,15 +16,13 @@ size and the type are kept.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime
-from typing import Dict
+from datetime import date
+from typing import Annotated, Dict
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy.orm import Session
 
 from api.audit import service as audit
-from api.auth.dependencies import require_roles
-from api.auth.service import Principal
+from api.auth.dependencies import ServiceDep, StaffDep
 from api.authorisations import form, service
 from api.authorisations.schemas import (
     AuthorisationList,
@@ -38,13 +36,11 @@ from api.authorisations.schemas import (
     RevokeBody,
 )
 from api.clock import aware, china_date
-from api.commitments.status import begin_write
-from api.dependencies import get_id_hash_key, get_now, get_platform_key, get_session
+from api.database import begin_write
+from api.dependencies import IdHashKeyDep, NowDep, PlatformKeyDep, SessionDep
 from api.errors import ApiError
-from api.identity.deps import get_identity_gate
-from api.identity.gate import IdentityGate
+from api.identity.deps import IdentityGateDep
 from api.identity.otp import checked_id
-from api.signing.service import PlatformKey
 
 service_router = APIRouter(prefix="/service/authorisations", tags=["service", "authorisations"])
 router = APIRouter(prefix="/authorisations", tags=["authorisations"])
@@ -60,12 +56,12 @@ def _granted(granted: service.Granted) -> Granted:
 @service_router.post("", status_code=201, response_model=Granted)
 def grant(
     body: GrantBody,
-    session: Session = Depends(get_session),
-    caller: Principal = Depends(require_roles("service")),
-    gate: IdentityGate = Depends(get_identity_gate),
-    key: PlatformKey = Depends(get_platform_key),
-    id_hash_key: bytes = Depends(get_id_hash_key),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    caller: ServiceDep,
+    gate: IdentityGateDep,
+    key: PlatformKeyDep,
+    id_hash_key: IdHashKeyDep,
+    now: NowDep,
 ) -> Granted:
     begin_write(session)
     assurance = gate.require(session, body.assurance_id, body.principal_id, now, conversation=body.client)
@@ -79,18 +75,17 @@ def grant(
     )
     audit.record(session, caller, "authorisation.grant", target=granted.number,
                  detail={"kind": granted.kind, "items": granted.item_codes, "assurance": assurance.assurance_id}, at=now)
-    session.commit()
     return _granted(granted)
 
 
 @service_router.post("/list", response_model=AuthorisationList)
 def list_own(
     body: ListBody,
-    session: Session = Depends(get_session),
-    _caller: Principal = Depends(require_roles("service")),
-    gate: IdentityGate = Depends(get_identity_gate),
-    id_hash_key: bytes = Depends(get_id_hash_key),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    _caller: ServiceDep,
+    gate: IdentityGateDep,
+    id_hash_key: IdHashKeyDep,
+    now: NowDep,
 ) -> AuthorisationList:
     gate.require(session, body.assurance_id, body.principal_id, now, conversation=body.client)
     rows = service.granted_by(session, body.principal_id, id_hash_key)
@@ -110,42 +105,38 @@ def list_own(
 @service_router.post("/revoke", response_model=Revoked)
 def revoke(
     body: RevokeBody,
-    session: Session = Depends(get_session),
-    caller: Principal = Depends(require_roles("service")),
-    gate: IdentityGate = Depends(get_identity_gate),
-    id_hash_key: bytes = Depends(get_id_hash_key),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    caller: ServiceDep,
+    gate: IdentityGateDep,
+    id_hash_key: IdHashKeyDep,
+    now: NowDep,
 ) -> Revoked:
     begin_write(session)
     gate.require(session, body.assurance_id, body.principal_id, now, conversation=body.client)
     row = service.revoke(session, principal_id=body.principal_id, number=body.number, now=now, id_hash_key=id_hash_key)
     audit.record(session, caller, "authorisation.revoke", target=row.number, detail={"kind": row.kind}, at=now)
-    session.commit()
     return Revoked(number=row.number, status="revoked", revoked_at=aware(row.revoked_at))
 
 
 @service_router.post("/check", response_model=Checked)
 def check(
     body: CheckBody,
-    session: Session = Depends(get_session),
-    _caller: Principal = Depends(require_roles("service")),
-    gate: IdentityGate = Depends(get_identity_gate),
-    id_hash_key: bytes = Depends(get_id_hash_key),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    _caller: ServiceDep,
+    gate: IdentityGateDep,
+    id_hash_key: IdHashKeyDep,
+    now: NowDep,
 ) -> Checked:
     # The write lock from the start: a wrong code is counted, and concurrent guesses must all count.
     begin_write(session)
     # Only a verified agent may try codes at all, so guessing needs a real person's phone, not just a number.
     gate.require(session, body.agent_assurance_id, body.agent_id, now, conversation=body.client)
     principal_id = checked_id(body.principal_id)
-    try:
-        row = service.verified(
-            session, number=body.number, code=body.code, principal_id=principal_id, agent_id=body.agent_id,
-            item_code=body.item_code, now=now, id_hash_key=id_hash_key,
-        )
-    except ApiError:
-        session.commit()  # keeps the count of a wrong code
-        raise
+    # A wrong code's refusal keeps its count (``keep_changes``).
+    row = service.verified(
+        session, number=body.number, code=body.code, principal_id=principal_id, agent_id=body.agent_id,
+        item_code=body.item_code, now=now, id_hash_key=id_hash_key,
+    )
     return Checked(number=row.number, kind=row.kind, valid_until=row.valid_until, item_codes=list(row.item_codes))
 
 
@@ -186,12 +177,12 @@ PAPER_FORM = {
 
 @router.post("/paper", status_code=201, response_model=Granted, openapi_extra={"requestBody": PAPER_FORM})
 def record_paper(
-    staff: Principal = Depends(require_roles("staff")),
-    parts: Dict[str, form.Part] = Depends(paper_form),
-    session: Session = Depends(get_session),
-    key: PlatformKey = Depends(get_platform_key),
-    id_hash_key: bytes = Depends(get_id_hash_key),
-    now: datetime = Depends(get_now),
+    staff: StaffDep,
+    parts: Annotated[Dict[str, form.Part], Depends(paper_form)],
+    session: SessionDep,
+    key: PlatformKeyDep,
+    id_hash_key: IdHashKeyDep,
+    now: NowDep,
 ) -> Granted:
     """A paper letter of special authorisation the staff member inspected, with the scan of it."""
     if form.text_field(parts, "inspected", "是否已核验原件").lower() != "true":
@@ -237,5 +228,4 @@ def record_paper(
         "kind": granted.kind, "items": granted.item_codes, "document_no": document_no,
         "scan_sha256": evidence.scan_sha256, "scan_size": evidence.scan_size, "scan_type": scan_type,
     }, at=now)
-    session.commit()
     return _granted(granted)

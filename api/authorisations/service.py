@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, object_session
 
 from api.authorisations.models import Authorisation
 from api.catalogue import service as catalogue
-from api.clock import CHINA_TIME, aware, china_date, utc
+from api.clock import aware, china_date, china_time, utc
 from api.commitments import sealed
 from api.errors import ApiError
 from api.identity.assurance import IdentityAssurance, subject_hash
@@ -75,8 +75,8 @@ MESSAGES = {
 }
 
 
-def refuse(error: str, status: int = 422, **values: Any) -> ApiError:
-    return ApiError(status, error, MESSAGES[error].format(**values))
+def refuse(error: str, status: int = 422, *, keep_changes: bool = False, **values: Any) -> ApiError:
+    return ApiError(status, error, MESSAGES[error].format(**values), keep_changes=keep_changes)
 
 
 # --- numbers, codes, names ------------------------------------------------------------------------------
@@ -377,7 +377,7 @@ def store(
     paper: Optional[PaperEvidence] = None,
 ) -> Granted:
     """Sign and add the authorisation to the caller's transaction (the caller commits)."""
-    created_at = aware(now).astimezone(CHINA_TIME).replace(microsecond=0)
+    created_at = china_time(now).replace(microsecond=0)
     number = _unused_number(session, created_at)
     code = new_code()
     payload = build_payload(grant, number=number, kind=kind, created_at=created_at, assurance=assurance, paper=paper)
@@ -497,7 +497,8 @@ def verified(
     id_hash_key: bytes,
 ) -> Authorisation:
     """The authorisation if ``code`` opens ``number`` and it lets this agent commit for this principal on this
-    item today; refuses otherwise (422, the codes in ``MESSAGES``). A wrong code is counted in ``session``."""
+    item today; refuses otherwise (422, the codes in ``MESSAGES``). A wrong code is counted in ``session`` and
+    its refusal keeps that count (``ApiError.keep_changes``), so the transaction's owner commits it."""
     normalised = normalise_number(number)
     code = normalise_code(code)
     row = None
@@ -510,7 +511,8 @@ def verified(
         raise refuse("authorisation_locked")
     if not hmac.compare_digest(code_hmac(id_hash_key, row.number, code), row.code_hmac):
         _count_wrong_code(session, row, now)
-        raise refuse("authorisation_invalid")
+        # Refused, but the wrong code counts (and locks at the limit), whichever endpoint it was tried through.
+        raise refuse("authorisation_invalid", keep_changes=True)
     if row.revoked_at is not None:
         raise refuse("authorisation_revoked")
     if china_date(now) > row.valid_until or utc(now) < aware(row.valid_from):
@@ -537,9 +539,9 @@ def use_for_commitment(
 ) -> AuthorisationUse:
     """The authorisation a proxy's commitment is made under, checked like ``POST .../check`` (raises ApiError).
 
-    It does not commit ``session``. A wrong code is counted in ``session`` (``wrong_tries``): a caller that
-    rolls back after the refusal should commit that count in its own transaction first, or guessing through
-    the commitment endpoint would escape the lock."""
+    It does not commit ``session``. A wrong code is counted in ``session`` (``wrong_tries``) and its refusal
+    keeps its changes: the transaction's owner (``api.database.transaction``) commits the count before passing
+    the refusal on, or guessing through the commitment endpoint would escape the lock."""
     row = verified(
         session, number=number, code=code, principal_id=principal_id, agent_id=agent_id, item_code=item_code,
         now=now, id_hash_key=id_hash_key,

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from fastapi import APIRouter, Depends
-from sqlalchemy.orm import Session
+from fastapi import APIRouter
 
 from api.catalogue import service
-from api.dependencies import get_session
+from api.catalogue.schemas import CatalogueItemView
+from api.dependencies import SessionDep
 from api.errors import ApiError
 
 router = APIRouter(prefix="/catalogue", tags=["catalogue"])
@@ -16,21 +16,21 @@ def _unknown_item(code: str) -> ApiError:
     return ApiError(404, "unknown_item", f"清单中没有编号为 {code} 的事项。")
 
 
-@router.get("/items")
-def list_items(session: Session = Depends(get_session)) -> List[Dict[str, Any]]:
+@router.get("/items", response_model=List[CatalogueItemView])
+def list_items(session: SessionDep) -> List[Dict[str, Any]]:
     return [service.public_view(v) for v in service.active_items(session)]
 
 
-@router.get("/items/{code}")
-def get_item(code: str, session: Session = Depends(get_session)) -> Dict[str, Any]:
+@router.get("/items/{code}", response_model=CatalogueItemView)
+def get_item(code: str, session: SessionDep) -> Dict[str, Any]:
     version = service.current_version(session, code)
     if version is None:
         raise _unknown_item(code)
     return service.public_view(version)
 
 
-@router.get("/items/{code}/versions/{notice_version}")
-def get_item_version(code: str, notice_version: str, session: Session = Depends(get_session)) -> Dict[str, Any]:
+@router.get("/items/{code}/versions/{notice_version}", response_model=CatalogueItemView)
+def get_item_version(code: str, notice_version: str, session: SessionDep) -> Dict[str, Any]:
     # Old versions stay readable so anyone holding a receipt can read the exact notification they were given (P2).
     version = service.version_by_notice(session, code, notice_version)
     if version is None:

@@ -4,13 +4,14 @@ from datetime import datetime
 from typing import Any, Dict, List, Literal, Optional
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from api import metrics
 from api.audit import service as audit
-from api.auth.dependencies import require_roles
-from api.auth.service import Principal, applicant_actor
+from api.auth.dependencies import ApplicantDep, OfficerDep, ServiceDep
+from api.auth.service import applicant_actor
 from api.commitments import evidence as channel_evidence
 from api.commitments import lifecycle, service, verify_page
 from api.commitments import status as lifecycle_status
@@ -20,21 +21,23 @@ from api.commitments.schemas import (
     CommitmentRequest,
     CommitmentStatus,
     CommitmentVerification,
+    OfficerCommitmentView,
     OwnCommitment,
     OwnCommitmentStatus,
     OwnershipProof,
     ServiceWithdrawalRequest,
+    StaffHistoryEntry,
     Withdrawal,
     WithdrawalRequest,
 )
 from api.config import Settings
 from api.credit.service import id_hash
-from api.dependencies import get_id_hash_key, get_now, get_platform_key, get_session, get_sessionmaker, get_settings
+from api.database import begin_write
+from api.dependencies import IdHashKeyDep, NowDep, PlatformKeyDep, SessionDep, SessionmakerDep, SettingsDep
 from api.errors import ApiError
-from api.identity.deps import get_identity_gate
+from api.identity.deps import IdentityGateDep
 from api.identity.gate import IdentityGate
 from api.identity.gate import refuse as refuse_identity
-from api.signing.service import PlatformKey
 
 router = APIRouter(tags=["commitments"])
 
@@ -50,28 +53,34 @@ def create_commitment(
     response: Response,
     # Only the action server stores commitments: nobody can record a commitment the journey did not take
     # (R7). Hotline-assisted ones arrive through the same action server.
-    _caller: Principal = Depends(require_roles("service")),
-    factory: sessionmaker[Session] = Depends(get_sessionmaker),
-    key: PlatformKey = Depends(get_platform_key),
-    id_hash_key: bytes = Depends(get_id_hash_key),
-    settings: Settings = Depends(get_settings),
-    gate: IdentityGate = Depends(get_identity_gate),
+    _caller: ServiceDep,
+    factory: SessionmakerDep,
+    key: PlatformKeyDep,
+    id_hash_key: IdHashKeyDep,
+    settings: SettingsDep,
+    gate: IdentityGateDep,
 ) -> CommitmentReceipt:
     """Sign a commitment. ``identity`` names the signer's assurance and act confirmation (意愿认证); the gate's
     refusals come back as they are (401/403/422, Chinese message). The receipt carries the secret check code
     the public verification needs."""
-    receipt, created = service.create(
-        factory,
-        key,
-        id_hash_key,
-        settings.public_base_url,
-        body,
-        policy=channel_evidence.Policy.from_settings(settings),
-        shared_data_adapter=settings.shared_data_adapter,
-        gate=gate,
-    )
+    try:
+        receipt, created = service.create(
+            factory,
+            key,
+            id_hash_key,
+            settings.public_base_url,
+            body,
+            policy=channel_evidence.Policy.from_settings(settings),
+            shared_data_adapter=settings.shared_data_adapter,
+            gate=gate,
+        )
+    except ApiError as refused:
+        metrics.commitment_refused(refused.error)
+        raise
     if not created:
         response.status_code = 200
+    else:
+        metrics.commitment_signed(body.channel, settings.channel_names)
     return receipt
 
 
@@ -129,10 +138,10 @@ def verify_commitment(
     commitment_no: str,
     request: Request,
     response: Response,
+    session: SessionDep,
+    key: PlatformKeyDep,
     output: Optional[Literal["html", "json"]] = Query(None, alias="format"),
     code: Optional[str] = Query(None, max_length=64, description="the receipt's check code"),
-    session: Session = Depends(get_session),
-    key: PlatformKey = Depends(get_platform_key),
 ) -> Any:
     """P3: anyone holding a receipt can check that its record is unchanged since signing: both signatures
     (Ed25519, SM2) and both chains (SHA-256, SM3), and apart from that the commitment's current status.
@@ -162,8 +171,8 @@ def verify_commitment(
 @router.get("/commitments/{commitment_no}/notice", response_class=HTMLResponse)
 def commitment_notice(
     commitment_no: str,
+    session: SessionDep,
     code: Optional[str] = Query(None, max_length=64, description="the receipt's check code"),
-    session: Session = Depends(get_session),
 ) -> HTMLResponse:
     """The notification (告知书) exactly in the version the commitment cites, readable by anyone who holds the
     receipt - its number and check code (P2): the catalogue text, no personal data."""
@@ -178,7 +187,7 @@ def commitment_notice(
 
 @router.get("/chain/verify", response_model=ChainVerification)
 def verify_chain(
-    session: Session = Depends(get_session), key: PlatformKey = Depends(get_platform_key)
+    session: SessionDep, key: PlatformKeyDep
 ) -> ChainVerification:
     return service.verify_chain(session, key)
 
@@ -200,10 +209,10 @@ def _verified_owner(session: Session, gate: IdentityGate, body: OwnershipProof, 
 @service_router.post("/status", response_model=CommitmentStatus)
 def service_status(
     body: OwnershipProof,
-    session: Session = Depends(get_session),
-    _service: Principal = Depends(require_roles("service")),
-    gate: IdentityGate = Depends(get_identity_gate),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    _service: ServiceDep,
+    gate: IdentityGateDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     """The chat's "查一下我的承诺" (contract stage commitment_status), for the applicant verified in this
     conversation, checked before the number is looked up; then 404 not_found for an unknown number and for
@@ -216,16 +225,16 @@ def service_status(
 @service_router.post("/withdraw", response_model=Withdrawal)
 def service_withdraw(
     body: ServiceWithdrawalRequest,
-    session: Session = Depends(get_session),
-    service_caller: Principal = Depends(require_roles("service")),
-    id_hash_key: bytes = Depends(get_id_hash_key),
-    gate: IdentityGate = Depends(get_identity_gate),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    service_caller: ServiceDep,
+    id_hash_key: IdHashKeyDep,
+    gate: IdentityGateDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     """R17 through the chat: the applicant, verified in this conversation, withdraws their own commitment
     with a reason."""
     _verified_owner(session, gate, body, now)
-    lifecycle_status.begin_write(session)
+    begin_write(session)
     commitment = lifecycle_status.find_owned(session, body.commitment_no, body.id_number)
     result = lifecycle_status.withdraw(
         session,
@@ -239,15 +248,14 @@ def service_withdraw(
         session, service_caller, "commitment.withdraw", target=commitment.commitment_no,
         detail={"item_code": commitment.item_code, "via": "chat"}, at=now,
     )
-    session.commit()
     return result
 
 
 @me_router.get("", response_model=List[OwnCommitment])
 def my_commitments(
-    session: Session = Depends(get_session),
-    applicant: Principal = Depends(require_roles("applicant")),
-    settings: Settings = Depends(get_settings),
+    session: SessionDep,
+    applicant: ApplicantDep,
+    settings: SettingsDep,
 ) -> List[Dict[str, Any]]:
     """P5: an applicant sees their own commitments and nobody else's, each with its receipt's check code."""
     return [
@@ -265,9 +273,9 @@ def _own_receipt(commitment: Any, settings: Settings) -> Dict[str, Any]:
 @me_router.get("/{commitment_no}", response_model=OwnCommitmentStatus)
 def my_commitment(
     commitment_no: str,
-    session: Session = Depends(get_session),
-    applicant: Principal = Depends(require_roles("applicant")),
-    settings: Settings = Depends(get_settings),
+    session: SessionDep,
+    applicant: ApplicantDep,
+    settings: SettingsDep,
 ) -> Dict[str, Any]:
     commitment = lifecycle_status.find_for_applicant(session, applicant, commitment_no)
     return {**lifecycle_status.status_view(session, commitment), **_own_receipt(commitment, settings)}
@@ -277,25 +285,24 @@ def my_commitment(
 def withdraw_my_commitment(
     commitment_no: str,
     body: WithdrawalRequest,
-    session: Session = Depends(get_session),
-    applicant: Principal = Depends(require_roles("applicant")),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    applicant: ApplicantDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
-    lifecycle_status.begin_write(session)
+    begin_write(session)
     commitment = lifecycle_status.find_for_applicant(session, applicant, commitment_no)
     result = lifecycle_status.withdraw(
         session, commitment, reason=body.reason, actor=applicant.actor, role="applicant", at=now
     )
-    session.commit()
     return result
 
 
-@router.get("/commitments/{commitment_no}")
+@router.get("/commitments/{commitment_no}", response_model=OfficerCommitmentView)
 def read_commitment(
     commitment_no: str,
-    session: Session = Depends(get_session),
-    officer: Principal = Depends(require_roles("officer")),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    officer: OfficerDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     """An officer reads one commitment in full (signed record, lifecycle with actors); audit-logged (P5)."""
     commitment = lifecycle_status.by_number(session, commitment_no)
@@ -303,15 +310,14 @@ def read_commitment(
         raise ApiError(404, "unknown_commitment", f"没有编号为 {commitment_no} 的承诺记录。")
     view = lifecycle_status.officer_view(session, commitment)
     lifecycle_status.audit_read(session, officer, "commitment.read", commitment)
-    session.commit()
     return view
 
 
-@router.get("/commitments/{commitment_no}/history")
+@router.get("/commitments/{commitment_no}/history", response_model=List[StaffHistoryEntry])
 def commitment_history(
     commitment_no: str,
-    session: Session = Depends(get_session),
-    officer: Principal = Depends(require_roles("officer")),
+    session: SessionDep,
+    officer: OfficerDep,
 ) -> List[Dict[str, Any]]:
     """Who changed the status, when and why; audit-logged (P5)."""
     commitment = lifecycle_status.by_number(session, commitment_no)
@@ -319,5 +325,4 @@ def commitment_history(
         raise ApiError(404, "unknown_commitment", f"没有编号为 {commitment_no} 的承诺记录。")
     entries = [lifecycle_status.history_entry_for_staff(e) for e in lifecycle.history(session, commitment)]
     lifecycle_status.audit_read(session, officer, "commitment.history", commitment)
-    session.commit()
     return entries

@@ -351,3 +351,41 @@ class OwnCommitmentStatus(CommitmentStatus):
 
     check_code: Optional[str] = None
     verify_url: Optional[str] = None
+
+
+# --- the officer's view --------------------------------------------------------------------------------------
+
+LifecycleStatus = Literal["accepted", "licensed", "under_verification", "verified", "withdrawn", "revoked"]
+
+
+class StaffHistoryEntry(BaseModel):
+    """One step of a commitment's lifecycle as staff see it: with the actor's username."""
+
+    status: LifecycleStatus
+    from_status: Optional[LifecycleStatus]
+    at: str
+    reason: str
+    actor: str
+    role: str
+
+
+class VerificationTaskBrief(BaseModel):
+    status: Literal["open", "done"]
+    selected: bool
+    due_date: str
+
+
+class OfficerCommitmentView(BaseModel):
+    commitment_no: str
+    item_code: str
+    status_at_signing: Literal["accepted", "licensed"]
+    status: LifecycleStatus
+    status_label: str
+    decision_no: Optional[str]
+    verification_mandatory: bool
+    verification_task: Optional[VerificationTaskBrief]
+    due_date: Optional[str]
+    record_hash: str
+    # The record exactly as it was signed (P3): its signatures cover these bytes, so it is passed on unshaped.
+    signed_record: Dict[str, Any]
+    history: List[StaffHistoryEntry]

@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from api.catalogue import service as catalogue
+from api.clock import CHINA_TIME, aware, china_iso
 from api.catalogue.models import ItemVersion
 from api.commitments import evidence as channel_evidence
 from api.commitments import lifecycle, sealed
@@ -46,7 +47,7 @@ from api.commitments.schemas import (
     VerificationChecks,
 )
 from api.credit import service as credit
-from api.database import chain_append
+from api.database import chain_append, transaction
 from api.errors import ApiError
 from api.signing import gm
 from api.signing.service import ALGORITHM, PlatformKey
@@ -66,8 +67,6 @@ from bot.core.textnorm import name_key
 
 log = logging.getLogger(__name__)
 
-# Receipt numbers and decision dates follow the local calendar of Zhengzhou (UTC+8).
-CHINA_TIME = timezone(timedelta(hours=8))
 # Evidence timestamps come from the channel's clock; allow it to run a little ahead of ours.
 CLOCK_SKEW = timedelta(minutes=5)
 
@@ -76,9 +75,7 @@ def _iso(value: datetime) -> str:
     return value.isoformat()
 
 
-def _aware(value: datetime) -> datetime:
-    # SQLite hands back naive datetimes; everything is written in UTC.
-    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+_aware = aware  # SQLite hands back naive datetimes; everything is written in UTC
 
 
 @dataclass(frozen=True)
@@ -406,16 +403,13 @@ def prepare(
         )
     # 意愿认证: the signer confirmed exactly this statement with a code sent to their 实名 phone.
     confirmation = _check_act(session, gate, request, signer_id, shown_item.name, shown.item_code, now)
-    try:
-        _use_authorisation(
-            session, request, applicant_id=applicant_id, agent_id=signer_id, item_code=shown.item_code,
-            id_hash_key=id_hash_key, now=now,
-        )
-    except ApiError:
-        # A wrong authorisation code is counted (and locks the authorisation at its limit) even though the
-        # commitment is refused: guessing through this endpoint must meet the same lock.
-        session.commit()
-        raise
+    # A wrong authorisation code is counted (and locks the authorisation at its limit) even though the
+    # commitment is refused: its refusal keeps that count (``keep_changes``), so guessing through this endpoint
+    # meets the same lock.
+    _use_authorisation(
+        session, request, applicant_id=applicant_id, agent_id=signer_id, item_code=shown.item_code,
+        id_hash_key=id_hash_key, now=now,
+    )
 
     return Prepared(
         shown=shown,
@@ -680,8 +674,12 @@ def create(
     shared_data_adapter: str,
     gate: IdentityGate,
 ) -> Tuple[CommitmentReceipt, bool]:
-    """Store one commitment; returns the receipt and whether it was created now (False: a retry, P4)."""
-    with factory() as session:
+    """Store one commitment; returns the receipt and whether it was created now (False: a retry, P4).
+
+    Owns its transactions, apart from any request's: the checks in one (which writes only what a refusal keeps,
+    a wrong authorisation code's count), then the append under the chain's lock in another (``chain_append``).
+    """
+    with transaction(factory) as session:
         earlier = _existing(session, request, public_base_url)
         if earlier is not None:
             return earlier, False
@@ -698,6 +696,7 @@ def create(
             _check_not_replayed(session, prepared.evidence)
             confirmation_id = prepared.confirmation.assurance.assurance_id if prepared.confirmation else None
             _check_act_not_used(session, confirmation_id)
+            # Receipt numbers and decision dates follow the local calendar of Zhengzhou (UTC+8).
             now = datetime.now(CHINA_TIME).replace(microsecond=0)
             # Again under the lock: an authorisation revoked since ``prepare`` no longer signs.
             authorisation = _use_authorisation(
@@ -1044,7 +1043,7 @@ def _china(value: Any) -> Optional[str]:
         moment = datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith("Z") else value)
     except ValueError:
         return None
-    return _iso(_aware(moment).astimezone(CHINA_TIME))
+    return china_iso(moment)
 
 
 def _identity_summary(row: Commitment) -> Optional[IdentitySummary]:
@@ -1101,7 +1100,7 @@ def _verification(
         item_code=row.item_code,
         notice_version=row.notice_version,
         status=row.status,
-        created_at=_iso(_aware(row.created_at).astimezone(CHINA_TIME)),
+        created_at=china_iso(row.created_at),
         key_id=row.key_id,
         record_hash=row.record_hash,
         integrity=Integrity(valid=checks.valid, checks=checks.results(), signers=_signers(row, checks)),

@@ -208,12 +208,3 @@ def fill_applicant_hashes(session: Session, id_hash_key: bytes) -> int:
         filled += 1
     session.flush()
     return filled
-
-
-def begin_write(session: Session) -> None:
-    """Start a write transaction that holds SQLite's write lock from its first read (PostgreSQL: a normal
-    transaction; ``lifecycle.transition``'s conditional update guards the race there). Ends whatever
-    read-only transaction authentication left open."""
-    if session.in_transaction():
-        session.commit()
-    session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})

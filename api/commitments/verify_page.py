@@ -12,6 +12,7 @@ from datetime import datetime
 from html import escape
 from typing import Iterable, List, Sequence, Tuple
 
+from api.clock import for_people
 from api.commitments.schemas import CommitmentVerification, Signer
 
 # Sent with the page: nothing but the inline style may load or run.
@@ -50,7 +51,7 @@ def _e(value: object) -> str:
 def _time(value: str) -> str:
     """ISO-8601 with offset -> "2026-12-06 15:04:05" (China time, as stored); unparsable text shown as is."""
     try:
-        return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M:%S")
+        return for_people(datetime.fromisoformat(value))
     except ValueError:
         return value
 

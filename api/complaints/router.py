@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Dict, Optional
+from typing import Annotated, Any, Dict, Optional
 
 from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy.orm import Session
 
 from api.audit import service as audit
-from api.auth.dependencies import require_roles
+from api.auth.dependencies import OfficerDep, ServiceDep, require_roles
 from api.auth.service import Principal
 from api.clock import china_date
 from api.complaints import service
@@ -22,12 +22,10 @@ from api.complaints.schemas import (
     NoteRequest,
     StaffComplaintRequest,
 )
-from api.config import Settings
 from api.commitments import status as commitments
-from api.dependencies import get_now, get_session, get_settings
+from api.dependencies import NowDep, SessionDep, SettingsDep
 from api.errors import ApiError
-from api.identity.deps import get_identity_gate
-from api.identity.gate import IdentityGate
+from api.identity.deps import IdentityGateDep
 from api.identity.gate import refuse as refuse_identity
 from bot.core.conversation import key as conversation_key
 
@@ -48,11 +46,11 @@ def _receipt(complaint) -> ComplaintReceipt:
 def file_from_chat(
     body: ComplaintRequest,
     response: Response,
-    session: Session = Depends(get_session),
-    caller: Principal = Depends(require_roles("service")),
-    settings: Settings = Depends(get_settings),
-    gate: IdentityGate = Depends(get_identity_gate),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    caller: ServiceDep,
+    settings: SettingsDep,
+    gate: IdentityGateDep,
+    now: NowDep,
 ) -> ComplaintReceipt:
     """R11: the chat's complaint flow (contract stage complaint_received); anonymous when no phone is given.
 
@@ -92,7 +90,6 @@ def file_from_chat(
     if own and created:
         audit.record(session, caller, "complaint.own_commitment", target=complaint.ticket_no,
                      detail={"commitment_no": number}, at=now)
-    session.commit()
     if not created:
         response.status_code = 200
     receipt = _receipt(complaint)
@@ -104,10 +101,10 @@ def file_from_chat(
 def file_by_staff(
     body: StaffComplaintRequest,
     response: Response,
-    session: Session = Depends(get_session),
-    agent: Principal = Depends(require_roles("staff", "officer")),
-    settings: Settings = Depends(get_settings),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    agent: Annotated[Principal, Depends(require_roles("staff", "officer"))],
+    settings: SettingsDep,
+    now: NowDep,
 ) -> ComplaintReceipt:
     """R11: a complaint taken on the 12345 hotline (or at a service window) by a staff member."""
     complaint, created = service.file_complaint(
@@ -121,7 +118,6 @@ def file_by_staff(
         now=now,
         due_working_days=settings.complaint_due_working_days,
     )
-    session.commit()
     if not created:
         response.status_code = 200
     return _receipt(complaint)
@@ -129,18 +125,17 @@ def file_by_staff(
 
 @router.get("", response_model=ComplaintList)
 def list_complaints(
+    session: SessionDep,
+    officer: OfficerDep,
+    now: NowDep,
     status: Optional[str] = Query(None),
     overdue: bool = Query(False, description="only tickets past their deadline"),
     assignee: Optional[str] = Query(None),
-    session: Session = Depends(get_session),
-    officer: Principal = Depends(require_roles("officer")),
-    now: datetime = Depends(get_now),
 ) -> Dict[str, Any]:
     if status is not None and status not in COMPLAINT_STATUSES:
         raise ApiError(422, "invalid_request", f"status 须为 {', '.join(COMPLAINT_STATUSES)} 之一。")
     result = service.listing(session, china_date(now), status=status, overdue_only=overdue, assignee=assignee)
     audit.record(session, officer, "complaint.list", detail={"status": status, "overdue": overdue}, at=now)
-    session.commit()
     return result
 
 
@@ -153,14 +148,13 @@ def _detail(session: Session, ticket_no: str, now: datetime) -> Dict[str, Any]:
 @router.get("/{ticket_no}", response_model=ComplaintDetail)
 def read_complaint(
     ticket_no: str,
-    session: Session = Depends(get_session),
-    officer: Principal = Depends(require_roles("officer")),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    officer: OfficerDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     """The whole ticket, with the complainant's phone; audit-logged (P5)."""
     view = _detail(session, ticket_no, now)
     audit.record(session, officer, "complaint.read", target=view["ticket_no"], at=now)
-    session.commit()
     return view
 
 
@@ -168,12 +162,12 @@ def read_complaint(
 def assign_complaint(
     ticket_no: str,
     body: AssignRequest,
-    session: Session = Depends(get_session),
-    officer: Principal = Depends(require_roles("officer")),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    officer: OfficerDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     service.assign(session, officer, service.by_ticket(session, ticket_no), body.assignee, body.note, now)
-    session.commit()
+    session.flush()  # the ticket's new state, as the answer reads it back
     return _detail(session, ticket_no, now)
 
 
@@ -181,12 +175,12 @@ def assign_complaint(
 def handle_complaint(
     ticket_no: str,
     body: NoteRequest,
-    session: Session = Depends(get_session),
-    officer: Principal = Depends(require_roles("officer")),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    officer: OfficerDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     service.handle(session, officer, service.by_ticket(session, ticket_no), body.note, now)
-    session.commit()
+    session.flush()  # the ticket's new state, as the answer reads it back
     return _detail(session, ticket_no, now)
 
 
@@ -194,10 +188,10 @@ def handle_complaint(
 def close_complaint(
     ticket_no: str,
     body: CloseRequest,
-    session: Session = Depends(get_session),
-    officer: Principal = Depends(require_roles("officer")),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    officer: OfficerDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     service.close(session, officer, service.by_ticket(session, ticket_no), body.conclusion, now)
-    session.commit()
+    session.flush()  # the ticket's new state, as the answer reads it back
     return _detail(session, ticket_no, now)

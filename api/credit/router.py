@@ -3,18 +3,17 @@ with repair applications and objections, and the officers who decide them."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from api.audit import service as audit
 from api.authorisations import service as authorisations
-from api.auth.dependencies import require_roles
+from api.auth.dependencies import ApplicantDep, OfficerDep, ServiceDep, require_roles
 from api.auth.service import Principal
 from api.catalogue import service as catalogue
 from api.clock import china_date
-from api.config import Settings
 from api.credit import service
 from api.credit.models import CreditObjection, CreditRepair
 from api.credit.schemas import (
@@ -35,15 +34,12 @@ from api.credit.schemas import (
     WarningRequest,
     WarningResponse,
 )
-from api.dependencies import get_id_hash_key, get_now, get_session, get_settings
+from api.dependencies import IdHashKeyDep, NowDep, SessionDep, SettingsDep
 from api.errors import ApiError
-from api.identity.deps import get_identity_gate
+from api.identity.deps import IdentityGateDep
 from api.identity.gate import IdentityGate, refuse
 
 router = APIRouter(tags=["credit"])
-officer = require_roles("officer")
-applicant = require_roles("applicant")
-chat_service = require_roles("service")
 
 
 def require_verified(
@@ -69,7 +65,7 @@ def require_verified(
             agent_id=authorisation.agent_id, item_code=item_code or "", now=now, id_hash_key=id_hash_key or b"",
         )
     except ApiError as refused:
-        session.commit()  # a wrong code counts towards the authorisation's lock even though this is refused
+        # A wrong code's refusal keeps its count towards the authorisation's lock (``keep_changes``).
         # The credit check is not about one item: every other condition held, which is what is asked.
         if item_code is None and refused.error == "authorisation_other_item":
             return
@@ -87,12 +83,12 @@ def _valid_id(id_number: str) -> str:
 @router.post("/credit/check", response_model=CreditCheckResponse)
 def credit_check(
     body: CreditCheckRequest,
-    session: Session = Depends(get_session),
-    key: bytes = Depends(get_id_hash_key),
+    session: SessionDep,
+    key: IdHashKeyDep,
     # P5: whether an ID has a bad-credit record is personal data; the journey (service) and officers ask.
-    caller: Principal = Depends(require_roles("service", "officer", "admin")),
-    gate: IdentityGate = Depends(get_identity_gate),
-    now: datetime = Depends(get_now),
+    caller: Annotated[Principal, Depends(require_roles("service", "officer", "admin"))],
+    gate: IdentityGateDep,
+    now: NowDep,
 ) -> CreditCheckResponse:
     """R4 / R18: whether this applicant may use commitment, and the records that decide it. The chat asks
     only for the person it has verified (``assurance_id`` + ``client``); officers ask in their duties."""
@@ -109,11 +105,11 @@ def credit_check(
 @router.post("/service/credit/records", response_model=OwnerRecordsResponse)
 def owner_records(
     body: OwnerRecordsRequest,
-    session: Session = Depends(get_session),
-    key: bytes = Depends(get_id_hash_key),
-    _caller: Principal = Depends(chat_service),
-    gate: IdentityGate = Depends(get_identity_gate),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    key: IdHashKeyDep,
+    _caller: ServiceDep,
+    gate: IdentityGateDep,
+    now: NowDep,
 ) -> OwnerRecordsResponse:
     """"我的信用记录": the applicant's own records, once the person is verified as the ID's holder (P5). A
     name and an ID number alone are not enough: both are easily known to others."""
@@ -124,11 +120,11 @@ def owner_records(
 @router.post("/service/credit/warning", response_model=WarningResponse)
 def credit_warning(
     body: WarningRequest,
-    session: Session = Depends(get_session),
-    key: bytes = Depends(get_id_hash_key),
-    _caller: Principal = Depends(chat_service),
-    gate: IdentityGate = Depends(get_identity_gate),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    key: IdHashKeyDep,
+    _caller: ServiceDep,
+    gate: IdentityGateDep,
+    now: NowDep,
 ) -> WarningResponse:
     """R18 / 五(八) 事前信用预警: for items flagged high_value, the standing and the stakes, before the notice;
     only for the verified holder of the ID or their authorised agent (the standing is personal data, P5)."""
@@ -145,7 +141,7 @@ def credit_warning(
 
 
 @router.get("/me/credit-records", response_model=MyIntegrityFile)
-def my_records(session: Session = Depends(get_session), principal: Principal = Depends(applicant)) -> MyIntegrityFile:
+def my_records(session: SessionDep, principal: ApplicantDep) -> MyIntegrityFile:
     """R16: every record of the caller's own integrity file, with its repairs and objections."""
     return MyIntegrityFile.model_validate(service.own_file_view(service.file_by_subject(session, principal.subject)))
 
@@ -154,13 +150,13 @@ def my_records(session: Session = Depends(get_session), principal: Principal = D
 def apply_for_repair(
     record_id: int,
     body: RepairRequest,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(applicant),
+    session: SessionDep,
+    principal: ApplicantDep,
 ) -> RepairOut:
     """信用修复 (R4, R16): an application with reasons; an officer approves or refuses it."""
     record = service.own_record(service.file_by_subject(session, principal.subject), record_id)
     repair = service.apply_for_repair(session, record, body.reasons)
-    session.commit()
+    session.flush()  # the application's id, for the answer
     return RepairOut(
         repair_id=repair.id,
         status=repair.status,
@@ -174,17 +170,17 @@ def apply_for_repair(
 def file_objection(
     record_id: int,
     body: ObjectionRequest,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(applicant),
-    settings: Settings = Depends(get_settings),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    principal: ApplicantDep,
+    settings: SettingsDep,
+    now: NowDep,
 ) -> ObjectionOut:
     """异议处理 (R16): the applicant disputes a record; the answer is due within N working days."""
     record = service.own_record(service.file_by_subject(session, principal.subject), record_id)
     objection = service.file_objection(
         session, record, body.grounds, working_days=settings.objection_working_days, today=china_date(now)
     )
-    session.commit()
+    session.flush()  # the objection's id, for the answer
     return ObjectionOut(
         objection_id=objection.id,
         status=objection.status,
@@ -199,13 +195,12 @@ def file_objection(
 
 @router.get("/credit/repairs", response_model=RepairCases)
 def repair_cases(
+    session: SessionDep,
+    principal: OfficerDep,
     status: Optional[Literal["pending", "approved", "refused"]] = Query(None),
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(officer),
 ) -> RepairCases:
     result = service.repair_cases(session, status)
     audit.record(session, principal, "credit.repairs.list", None, {"status": status, "count": len(result["cases"])})
-    session.commit()
     return RepairCases.model_validate(result)
 
 
@@ -213,9 +208,9 @@ def repair_cases(
 def decide_repair(
     repair_id: int,
     body: RepairDecision,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(officer),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    principal: OfficerDep,
+    now: NowDep,
 ) -> RepairCases:
     repair = session.get(CreditRepair, repair_id)
     if repair is None:
@@ -224,7 +219,6 @@ def decide_repair(
                           today=china_date(now))
     audit.record(session, principal, "credit.repair.decide", f"credit_repair:{repair.id}",
                  {"approve": body.approve, "record_id": repair.credit_record_id})
-    session.commit()
     result = service.repair_cases(session, None)
     result["cases"] = [c for c in result["cases"] if c["repair_id"] == repair.id]
     return RepairCases.model_validate(result)
@@ -232,15 +226,14 @@ def decide_repair(
 
 @router.get("/credit/objections", response_model=ObjectionCases)
 def objection_cases(
+    session: SessionDep,
+    principal: OfficerDep,
+    now: NowDep,
     status: Optional[Literal["pending", "upheld", "corrected"]] = Query(None),
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(officer),
-    now: datetime = Depends(get_now),
 ) -> ObjectionCases:
     """Objections by deadline; ``counts.overdue`` are pending past their due date."""
     result = service.objection_cases(session, status, china_date(now))
     audit.record(session, principal, "credit.objections.list", None, {"status": status, "count": len(result["cases"])})
-    session.commit()
     return ObjectionCases.model_validate(result)
 
 
@@ -248,9 +241,9 @@ def objection_cases(
 def decide_objection(
     objection_id: int,
     body: ObjectionDecision,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(officer),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    principal: OfficerDep,
+    now: NowDep,
 ) -> ObjectionCases:
     objection = session.get(CreditObjection, objection_id)
     if objection is None:
@@ -267,7 +260,6 @@ def decide_objection(
     )
     audit.record(session, principal, "credit.objection.decide", f"credit_objection:{objection.id}",
                  {"outcome": body.outcome, "annul": body.annul, "record_id": objection.credit_record_id})
-    session.commit()
     result = service.objection_cases(session, None, china_date(now))
     result["cases"] = [c for c in result["cases"] if c["objection_id"] == objection.id]
     return ObjectionCases.model_validate(result)

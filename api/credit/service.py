@@ -7,24 +7,22 @@ import hashlib
 import hmac
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Dict, List, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.clock import china_today
 from api.credit.models import RECORD_TYPES, SEVERITIES, CreditObjection, CreditRecord, CreditRepair, IntegrityFile
 from api.errors import ApiError
 from bot.core import eligibility, ids
 from bot.core.catalogue import Item
 from bot.core.textnorm import name_key, to_simplified
 
-# Dates of records, repairs and deadlines are Zhengzhou dates (UTC+8).
-CHINA_TIME = timezone(timedelta(hours=8))
-
-
 def today_in_china() -> date:
-    return datetime.now(CHINA_TIME).date()
+    # Dates of records, repairs and deadlines are Zhengzhou dates (UTC+8).
+    return china_today()
 
 
 def normalise_id(value: str) -> str:

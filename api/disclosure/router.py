@@ -4,12 +4,12 @@ from datetime import datetime
 from html import escape
 from typing import Any, Dict, List, Optional
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from api.clock import china_date
-from api.dependencies import get_now, get_session
+from api.dependencies import NowDep, SessionDep
 from api.disclosure import service
 from api.disclosure.schemas import DisclosureList
 from bot.core.catalogue import PUBLISHED_FIELDS
@@ -25,9 +25,9 @@ def _letters(session: Session, now: datetime, item_code: Optional[str]) -> List[
 
 @router.get("/disclosures", response_model=DisclosureList)
 def disclosures(
+    session: SessionDep,
+    now: NowDep,
     item_code: Optional[str] = Query(None, max_length=16),
-    session: Session = Depends(get_session),
-    now: datetime = Depends(get_now),
 ) -> Dict[str, Any]:
     """R15: commitment letters of public items within their disclosure period; no personal data (P5)."""
     letters = _letters(session, now, item_code)
@@ -67,9 +67,9 @@ th {{ background: #f3f3f3; }}
 
 @page_router.get("/public/disclosures", response_class=HTMLResponse)
 def disclosures_page(
+    session: SessionDep,
+    now: NowDep,
     item_code: Optional[str] = Query(None, max_length=16),
-    session: Session = Depends(get_session),
-    now: datetime = Depends(get_now),
 ) -> HTMLResponse:
     """The same list as a plain server-rendered page (no scripts, no external resources)."""
     letters = _letters(session, now, item_code)

@@ -10,14 +10,15 @@ the template (R10, public) it is served only to:
 """
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import Depends
-from sqlalchemy.orm import Session
 
 from api.auth.dependencies import require_roles
 from api.auth.service import APPLICANT, SERVICE, Principal
 from api.commitments import status as commitment_status
 from api.commitments.models import Commitment
-from api.dependencies import get_session
+from api.dependencies import SessionDep
 from api.errors import ApiError
 
 LETTER_READERS = (APPLICANT, "officer", "admin", SERVICE)
@@ -26,10 +27,11 @@ AUDIT_ACTION = "commitment.letter_download"
 
 def readable_letter(
     commitment_no: str,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(require_roles(*LETTER_READERS)),
+    session: SessionDep,
+    principal: Annotated[Principal, Depends(require_roles(*LETTER_READERS))],
 ) -> Commitment:
-    """The commitment whose letter the caller may read; audit row committed for staff before anything is sent."""
+    """The commitment whose letter the caller may read. A staff member's read is audited: the row is committed
+    with the request's transaction, before the letter is sent."""
     if principal.role == APPLICANT:
         return commitment_status.find_for_applicant(session, principal, commitment_no)
     commitment = commitment_status.by_number(session, commitment_no)
@@ -37,5 +39,4 @@ def readable_letter(
         raise ApiError(404, "unknown_commitment", f"没有编号为 {commitment_no} 的承诺记录。")
     if principal.role != SERVICE:
         commitment_status.audit_read(session, principal, AUDIT_ACTION, commitment)
-        session.commit()
     return commitment

@@ -1,7 +1,7 @@
 """Documents for reading and download (R10): guides and templates (public), signed commitment letters (P5)."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends
@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session
 from api.catalogue import service as catalogue
 from api.catalogue.models import ItemVersion
 from api.commitments.models import Commitment
-from api.config import Settings
-from api.dependencies import get_session, get_settings
+from api.dependencies import SessionDep, SettingsDep
 from api.documents import service
 from api.documents.dependencies import readable_letter
 from api.documents.fonts import FontUnavailable
@@ -21,7 +20,7 @@ from api.documents.model import Document
 from api.documents.pdf import render_pdf, sign_letter_pdf
 from api.errors import ApiError
 from api.signing.pades import LetterSigner
-from api.signing.router import get_letter_signer
+from api.signing.router import LetterSignerDep
 
 router = APIRouter(tags=["documents"])
 
@@ -65,32 +64,32 @@ def _pdf(document: Document, cache: str = PUBLIC_CACHE, signer: Optional[LetterS
 
 
 @router.get("/catalogue/items/{code}/guide", response_class=HTMLResponse)
-def guide_html(code: str, session: Session = Depends(get_session)) -> HTMLResponse:
+def guide_html(code: str, session: SessionDep) -> HTMLResponse:
     """办事指南 of the item's current version (R10)."""
     return _html(service.guide(_current(session, code)))
 
 
 @router.get("/catalogue/items/{code}/guide.pdf", response_class=Response)
-def guide_pdf(code: str, session: Session = Depends(get_session)) -> Response:
+def guide_pdf(code: str, session: SessionDep) -> Response:
     return _pdf(service.guide(_current(session, code)))
 
 
 @router.get("/catalogue/items/{code}/template", response_class=HTMLResponse)
-def template_html(code: str, session: Session = Depends(get_session)) -> HTMLResponse:
+def template_html(code: str, session: SessionDep) -> HTMLResponse:
     """告知承诺书格式文本: the seven notice sections of the current version and the statement to sign (R10, R6, R7)."""
     return _html(_template(_current(session, code)))
 
 
 @router.get("/catalogue/items/{code}/template.pdf", response_class=Response)
-def template_pdf(code: str, session: Session = Depends(get_session)) -> Response:
+def template_pdf(code: str, session: SessionDep) -> Response:
     return _pdf(_template(_current(session, code)))
 
 
 @router.get("/commitments/{commitment_no}/letter.pdf", response_class=Response)
 def letter_pdf(
-    commitment: Commitment = Depends(readable_letter),
-    settings: Settings = Depends(get_settings),
-    signer: LetterSigner = Depends(get_letter_signer),
+    commitment: Annotated[Commitment, Depends(readable_letter)],
+    settings: SettingsDep,
+    signer: LetterSignerDep,
 ) -> Response:
     """The signed commitment letter of a receipt, with its fingerprint and a QR code of ``verify_url`` (R10, P3, P5)."""
     return _pdf(service.letter(commitment, settings.public_base_url), PRIVATE_CACHE, signer)

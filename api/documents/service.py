@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any, Dict, List, Tuple
 
 from api.catalogue import service as catalogue
+from api.clock import for_people
 from api.catalogue.models import ItemVersion
 from api.commitments import lifecycle
 from api.commitments import service as commitments
@@ -59,7 +60,7 @@ def _numbered_sections(sections: List[Tuple[str, List[Block]]]) -> Tuple[Section
 
 def _china_time(value: str | datetime) -> str:
     moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    return moment.astimezone(commitments.CHINA_TIME).strftime("%Y-%m-%d %H:%M:%S") + "（北京时间）"
+    return for_people(moment) + "（北京时间）"
 
 
 def group_hex(value: str, size: int = 4) -> str:

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Annotated, Any, Dict, List, Optional
 from urllib.parse import quote
 
 import httpx
-from fastapi import Request
+from fastapi import Depends, Request
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from api.config import Settings
@@ -144,6 +144,9 @@ def get_rasa(request: Request) -> RasaLink:
     if getattr(state, "rasa_link", None) is None:
         state.rasa_link = RasaLink.from_settings(state.settings)
     return state.rasa_link
+
+
+RasaDep = Annotated[RasaLink, Depends(get_rasa)]
 
 
 def pair_messages(raw: List[Dict[str, Any]]) -> List[Dict[str, Any]]:

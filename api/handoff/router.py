@@ -5,28 +5,27 @@ The fixed paths (``/queue``, ``/requests``, ``/labels``, ``/claim``, ``/dismiss`
 ``/{request_id}``, which would otherwise match them first and refuse them as a malformed id."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Dict, Optional
 
-from fastapi import APIRouter, Depends, Query
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Query
 
-from api.auth.dependencies import require_roles
-from api.auth.service import SERVICE, Principal
-from api.dependencies import get_now, get_session
+from api.auth.dependencies import ServiceDep, StaffDep
+from api.dependencies import NowDep, SessionDep, SessionmakerDep
 from api.handoff import service
-from api.handoff.rasa import RasaLink, get_rasa
+from api.handoff.rasa import RasaDep
 from api.handoff.schemas import (
     REASON_PATTERN,
     BulkDismissRequest,
     BulkDismissResult,
     ClaimRequest,
     DismissRequest,
+    HandoffDetail,
     HandoffLabels,
     HandoffPage,
     HandoffQueued,
     HandoffServiceRequest,
     HandoffView,
+    MessageDelivery,
     QueueSummary,
     ReleaseRequest,
     StaffMessage,
@@ -34,15 +33,14 @@ from api.handoff.schemas import (
 
 router = APIRouter(prefix="/handoff", tags=["handoff"])
 service_router = APIRouter(prefix="/service/handoff", tags=["service"])
-staff_only = require_roles("staff")
 
 
 @service_router.post("", response_model=HandoffQueued)
 def queue_conversation(
     body: HandoffServiceRequest,
-    _: Principal = Depends(require_roles(SERVICE)),
-    session: Session = Depends(get_session),
-    now: datetime = Depends(get_now),
+    _: ServiceDep,
+    session: SessionDep,
+    now: NowDep,
 ) -> HandoffQueued:
     """Queue the conversation. While it already has an open request (waiting, or taken over by a person) that one
     is returned, with ``already_waiting`` true when it is still waiting: one place in the queue per conversation."""
@@ -54,7 +52,7 @@ def queue_conversation(
 
 @router.get("/queue", response_model=QueueSummary)
 def waiting_queue(
-    _: Principal = Depends(staff_only), session: Session = Depends(get_session), now: datetime = Depends(get_now)
+    _: StaffDep, session: SessionDep, now: NowDep
 ) -> Dict[str, Any]:
     """Waiting and active conversations, newest first, with their waiting time (no personal data: senders and
     numbers are masked)."""
@@ -63,15 +61,15 @@ def waiting_queue(
 
 @router.get("/requests", response_model=HandoffPage)
 def requests_page(
+    _: StaffDep,
+    session: SessionDep,
+    now: NowDep,
     status: str = Query("waiting", pattern=r"^(waiting|active|closed)$"),
     channel: Optional[str] = Query(None, max_length=64),
     reason: Optional[str] = Query(None, pattern=REASON_PATTERN),
     q: Optional[str] = Query(None, max_length=100),
     offset: int = Query(0, ge=0, le=100_000),
     limit: int = Query(50, ge=1, le=200),
-    _: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    now: datetime = Depends(get_now),
 ) -> Dict[str, Any]:
     """The queue at volume: one page of one status, newest first, filtered by channel and reason and searched by
     words of the citizen's last messages."""
@@ -81,7 +79,7 @@ def requests_page(
 
 
 @router.get("/labels", response_model=HandoffLabels)
-def labels(_: Principal = Depends(staff_only)) -> Dict[str, Any]:
+def labels(_: StaffDep) -> Dict[str, Any]:
     """The channels, reasons and closing reasons with the names agents see (for the filters)."""
     return service.labels()
 
@@ -89,37 +87,39 @@ def labels(_: Principal = Depends(staff_only)) -> Dict[str, Any]:
 @router.post("/claim", response_model=HandoffView)
 def claim_oldest(
     body: ClaimRequest,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    rasa: RasaLink = Depends(get_rasa),
-    now: datetime = Depends(get_now),
+    who: StaffDep,
+    session: SessionDep,
+    factory: SessionmakerDep,
+    rasa: RasaDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     """Take over the request that has waited longest (among those the filters show); 404 when there is none."""
     if body.channel:
         service.check_channel(body.channel)
-    row = service.claim_oldest(session, rasa, who, now, body.channel, body.reason, body.q)
+    row = service.claim_oldest(session, factory, rasa, who, now, body.channel, body.reason, body.q)
     return service.view(row, now)
 
 
 @router.post("/dismiss", response_model=BulkDismissResult)
 def dismiss_several(
     body: BulkDismissRequest,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    rasa: RasaLink = Depends(get_rasa),
-    now: datetime = Depends(get_now),
+    who: StaffDep,
+    session: SessionDep,
+    factory: SessionmakerDep,
+    rasa: RasaDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     """Close several waiting requests without taking them over; each citizen is told, each closing audited."""
-    return service.dismiss_many(session, rasa, who, body.ids, body.reason, now)
+    return service.dismiss_many(session, factory, rasa, who, body.ids, body.reason, now)
 
 
-@router.get("/{request_id}")
+@router.get("/{request_id}", response_model=HandoffDetail)
 def handoff_detail(
     request_id: int,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    rasa: RasaLink = Depends(get_rasa),
-    now: datetime = Depends(get_now),
+    who: StaffDep,
+    session: SessionDep,
+    rasa: RasaDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     return service.detail(session, rasa, who, service.get(session, request_id), now)
 
@@ -127,36 +127,38 @@ def handoff_detail(
 @router.post("/{request_id}/take", response_model=HandoffView)
 def take_over(
     request_id: int,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    rasa: RasaLink = Depends(get_rasa),
-    now: datetime = Depends(get_now),
+    who: StaffDep,
+    session: SessionDep,
+    factory: SessionmakerDep,
+    rasa: RasaDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     """Take the conversation over: the bot is paused for this sender until it is handed back."""
-    return service.view(service.take(session, rasa, who, service.get(session, request_id), now), now)
+    return service.view(service.take(factory, rasa, who, service.get(session, request_id), now), now)
 
 
 @router.post("/{request_id}/dismiss", response_model=HandoffView)
 def dismiss(
     request_id: int,
     body: DismissRequest,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    rasa: RasaLink = Depends(get_rasa),
-    now: datetime = Depends(get_now),
+    who: StaffDep,
+    session: SessionDep,
+    factory: SessionmakerDep,
+    rasa: RasaDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     """Close a waiting request without taking it over; the citizen is told and goes on with the bot."""
-    return service.view(service.dismiss(session, rasa, who, service.get(session, request_id), body.reason, now), now)
+    return service.view(service.dismiss(factory, rasa, who, service.get(session, request_id), body.reason, now), now)
 
 
-@router.post("/{request_id}/messages")
+@router.post("/{request_id}/messages", response_model=MessageDelivery)
 def send_message(
     request_id: int,
     body: StaffMessage,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    rasa: RasaLink = Depends(get_rasa),
-    now: datetime = Depends(get_now),
+    who: StaffDep,
+    session: SessionDep,
+    rasa: RasaDep,
+    now: NowDep,
 ) -> Dict[str, Any]:
     """To the citizen on their own channel: pushed (widget, WeChat) or with their next reply (REST)."""
     return service.send(session, rasa, who, service.get(session, request_id), body.text.strip(), now)
@@ -165,11 +167,11 @@ def send_message(
 @router.post("/{request_id}/release", response_model=HandoffView)
 def hand_back(
     request_id: int,
+    who: StaffDep,
+    session: SessionDep,
+    rasa: RasaDep,
+    now: NowDep,
     body: Optional[ReleaseRequest] = None,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    rasa: RasaLink = Depends(get_rasa),
-    now: datetime = Depends(get_now),
 ) -> Dict[str, Any]:
     """Hand back to the bot, which resumes the journey where it was (409 ``unanswered_question`` while the
     citizen's question to the person has no reply; ``no_reply_needed`` overrides)."""

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Any, List, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, field_validator, model_serializer
 
 _Strict = ConfigDict(extra="forbid")
 
@@ -142,3 +142,59 @@ class ReleaseRequest(BaseModel):
 
     model_config = _Strict
     no_reply_needed: bool = False
+
+
+class JourneyState(BaseModel):
+    """Where the citizen is in the bot's journey (no personal values)."""
+
+    active_form: Optional[str]
+    requested_slot: Optional[str]
+    item: Optional[str]
+    paused: bool
+    item_name: Optional[str]
+
+
+class TranscriptEntry(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: Literal["citizen", "bot", "staff", "system"] = Field(alias="from")
+    text: str
+    # The bot's channel payload as the conversation contract shapes it (masked): passed on as the bot sent it.
+    custom: Any
+    at: Optional[str]
+    # Only citizens' messages say which channel they came in on; the key is absent from the others.
+    channel: Optional[str] = None
+
+    @model_serializer(mode="wrap")
+    # No return annotation: pydantic would describe the output by it (an untyped object) instead of the fields.
+    def _channel_only_when_set(self, handler: SerializerFunctionWrapHandler):
+        data = handler(self)
+        if "channel" not in self.model_fields_set:
+            data.pop("channel", None)
+        return data
+
+
+class UnansweredMessage(BaseModel):
+    text: str
+    at: Optional[str]
+    question: bool
+
+
+class StaffMessageSent(BaseModel):
+    at: str
+    staff: str
+    delivery: Literal["pushed", "next_reply"]
+
+
+class HandoffDetail(HandoffView):
+    """One request with the conversation so far (masked), for the person taking it over."""
+
+    journey: JourneyState
+    transcript: List[TranscriptEntry]
+    unanswered: List[UnansweredMessage]
+    staff_messages: List[StaffMessageSent]
+
+
+class MessageDelivery(BaseModel):
+    at: str
+    delivery: Literal["pushed", "next_reply"]

@@ -28,15 +28,16 @@ from typing import Any, Callable, Dict, List, Optional
 
 from sqlalchemy import func, select, true, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from api.audit import service as audit
 from api.catalogue import service as catalogue
 from api.auth.service import Principal
 from api.clock import aware, china_iso
+from api.database import begin_write, transaction
 from api.errors import ApiError
 from api.handoff import transcript
-from api.handoff.models import HandoffMessage, HandoffRequest
+from api.handoff.models import CHANNELS, PUSH_CHANNELS, HandoffMessage, HandoffRequest
 from api.handoff.rasa import RasaLink, RasaUnavailable
 from api.personal_text import mask_ids
 from bot.core.textnorm import normalize
@@ -46,8 +47,6 @@ REASON_LABELS = {"user_request": "用户要求转人工", "repeated_fallback": "
 # The channels Rasa listens on (bot/credentials.yml: the input channels' names) and what an agent calls them.
 # A request naming anything else is refused: the queue shows only channels a reply can actually go through.
 # Channels Rasa can push to (an output channel that sends); the others get staff messages with their next reply.
-PUSH_CHANNELS = {"socketio": "网站对话窗口", "wechat": "微信公众号"}
-CHANNELS = {**PUSH_CHANNELS, "rest": "其他应用接入", "hotline": "12345热线"}
 CHANNEL_LABELS = CHANNELS
 UNKNOWN_CHANNEL_LABEL = "未知渠道"
 OPEN = ("waiting", "active")
@@ -146,7 +145,7 @@ def enqueue(session: Session, sender_id: str, channel: str, reason: str, now: da
     first one's request. Asking again is counted in the database (``asked_times + 1``), so no count is lost."""
     check_channel(channel)
     for _ in range(3):
-        _begin_write(session)
+        begin_write(session)
         row = _open_request(session, sender_id)
         if row is not None:
             session.execute(
@@ -155,27 +154,20 @@ def enqueue(session: Session, sender_id: str, channel: str, reason: str, now: da
             )
             session.refresh(row)
             _set_preview(row, message)
-            session.commit()
+            session.flush()
             return Queued(row, existing=True)
         row = HandoffRequest(sender_id=sender_id, channel=channel, reason=reason, status="waiting", created_at=now,
                              asked_times=1)
         _set_preview(row, message)
-        session.add(row)
         try:
-            session.commit()
+            # A savepoint: losing the race undoes this insert only, not the request's transaction.
+            with session.begin_nested():
+                session.add(row)
+                session.flush()
         except IntegrityError:
-            session.rollback()  # another call queued this conversation first: answer with its request
-            continue
+            continue  # another call queued this conversation first: answer with its request
         return Queued(row, existing=False)
     raise ApiError(503, "handoff_busy", "转人工请求暂时没有处理成功，请稍后再试。")
-
-
-def _begin_write(session: Session) -> None:
-    """End whatever read the request began (authentication) and start a transaction that may write; SQLite takes
-    its write lock at once (a read then a write in one WAL snapshot fails if another connection wrote between)."""
-    if session.in_transaction():
-        session.commit()
-    session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
 
 
 def position(session: Session, row: HandoffRequest) -> int:
@@ -283,8 +275,8 @@ def get(session: Session, request_id: int) -> HandoffRequest:
 
 def detail(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> Dict[str, Any]:
     """The request with the conversation so far (masked), read from the tracker; reading it is audited (P5)."""
-    _end_read(session)
     tracker = rasa.tracker(row.sender_id)
+    _after_rasa(session)
     messages = session.scalars(
         select(HandoffMessage).where(HandoffMessage.request_id == row.id).order_by(HandoffMessage.id)
     ).all()
@@ -293,7 +285,6 @@ def detail(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest
     if latest and row.status != "closed":
         _set_preview(row, " / ".join(latest))
     audit.record(session, who, "handoff.read", f"handoff:{row.id}", {"channel": row.channel}, at=now)
-    session.commit()
     journey = transcript.journey_state(tracker)
     shown = catalogue.current_version(session, journey["item"]) if journey["item"] else None
     journey["item_name"] = (shown.content or {}).get("name") if shown is not None else None
@@ -309,73 +300,84 @@ def detail(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest
 # --- taking over, talking, handing back -------------------------------------------------------------------
 
 
-def _end_read(session: Session) -> None:
-    """End the transaction that loaded the request before a call to Rasa: on SQLite (WAL) a transaction that
-    read before another connection's commit cannot write afterwards, and the console polls (and audits) while
-    Rasa works. Each write below starts a fresh transaction with the write itself."""
-    session.commit()
+def _after_rasa(session: Session) -> None:
+    """Before writing what a call to Rasa answered: the request was read before the call, and on SQLite (WAL) a
+    transaction that read before another connection's commit cannot write afterwards (the console polls, and
+    audits, while Rasa works). ``begin_write`` ends that read - nothing was written, nothing is committed - and
+    takes the write lock, without holding it while Rasa works."""
+    begin_write(session)
 
 
-def _from_waiting(session: Session, rasa: RasaLink, row: HandoffRequest, values: Dict[str, Any],
+def _from_waiting(factory: sessionmaker[Session], rasa: RasaLink, row: HandoffRequest, values: Dict[str, Any],
                   events: List[Dict[str, Any]], refused: Callable[[HandoffRequest], ApiError]) -> None:
     """Move a waiting request on (``values``) and tell Rasa (``events``), or neither.
 
     Claimed with a conditional update, so two staff members clicking at once cannot both act on it; if Rasa
-    cannot take the events, the request goes back to waiting and nothing changed there either."""
-    _end_read(session)
-    claimed = session.execute(
-        update(HandoffRequest).where(HandoffRequest.id == row.id, HandoffRequest.status == "waiting").values(**values)
-    ).rowcount
-    session.commit()
-    if claimed != 1:
-        session.refresh(row)
-        raise refused(row)
+    cannot take the events, the request goes back to waiting and nothing changed there either. The claim and
+    its undoing each own a short transaction of their own: the claim must be committed before Rasa is told (a
+    second click must find it taken), and no lock may be held while Rasa works (the console polls, and audits,
+    meanwhile)."""
+    with transaction(factory) as claim:
+        claimed = claim.execute(
+            update(HandoffRequest).where(HandoffRequest.id == row.id, HandoffRequest.status == "waiting")
+            .values(**values)
+        ).rowcount
+        if claimed != 1:
+            raise refused(claim.get(HandoffRequest, row.id) or row)
     try:
         rasa.append(row.sender_id, events, output_channel=row.channel)
     except ApiError:
-        session.execute(
-            update(HandoffRequest).where(HandoffRequest.id == row.id)
-            .values(status="waiting", **{column: None for column in values if column != "status"})
-        )
-        session.commit()
+        with transaction(factory) as undo:
+            undo.execute(
+                update(HandoffRequest).where(HandoffRequest.id == row.id)
+                .values(status="waiting", **{column: None for column in values if column != "status"})
+            )
         raise
 
 
-def take(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, now: datetime) -> HandoffRequest:
+def _audited(factory: sessionmaker[Session], who: Principal, action: str, row: HandoffRequest,
+             detail: Dict[str, Any], now: datetime) -> HandoffRequest:
+    """The audit row of a move ``_from_waiting`` made, in a transaction of its own like the move; the request as
+    it is now."""
+    with transaction(factory) as after:
+        audit.record(after, who, action, f"handoff:{row.id}", detail, at=now)
+        current = after.get(HandoffRequest, row.id)
+    return current if current is not None else row
+
+
+def take(factory: sessionmaker[Session], rasa: RasaLink, who: Principal, row: HandoffRequest,
+         now: datetime) -> HandoffRequest:
     _from_waiting(
-        session, rasa, row, {"status": "active", "taken_by": who.actor, "taken_at": now},
+        factory, rasa, row, {"status": "active", "taken_by": who.actor, "taken_at": now},
         [{"event": "pause", "timestamp": aware(now).timestamp()}, _staff_message(CONNECTED_TEXT, "connected", row.id, now)],
         lambda r: ApiError(409, "already_taken", f"这个请求已由{r.taken_by or '其他工作人员'}接手或已结束。"),
     )
-    audit.record(session, who, "handoff.take", f"handoff:{row.id}", {"channel": row.channel, "reason": row.reason}, at=now)
-    session.commit()
-    session.refresh(row)
-    return row
+    return _audited(factory, who, "handoff.take", row, {"channel": row.channel, "reason": row.reason}, now)
 
 
-def dismiss(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, reason: str, now: datetime) -> HandoffRequest:
+def dismiss(factory: sessionmaker[Session], rasa: RasaLink, who: Principal, row: HandoffRequest, reason: str,
+            now: datetime) -> HandoffRequest:
     """Close a waiting request without taking it over (the citizen left, or the bot already helped): the bot was
     never paused, so nothing in the journey changes; the citizen is told, so nobody waits for a person who will
     not come."""
     _from_waiting(
-        session, rasa, row, {"status": "closed", "closed_by": who.actor, "closed_at": now},
+        factory, rasa, row, {"status": "closed", "closed_by": who.actor, "closed_at": now},
         [_staff_message(DISMISSED_TEXT, "dismissed", row.id, now)],
         lambda r: ApiError(409, "not_waiting", "这个请求已被接手或已结束。"),
     )
-    audit.record(session, who, "handoff.dismiss", f"handoff:{row.id}", {"reason": reason, "channel": row.channel}, at=now)
-    session.commit()
-    session.refresh(row)
-    return row
+    return _audited(factory, who, "handoff.dismiss", row, {"reason": reason, "channel": row.channel}, now)
 
 
-def claim_oldest(session: Session, rasa: RasaLink, who: Principal, now: datetime, channel: Optional[str] = None,
-                 reason: Optional[str] = None, q: Optional[str] = None) -> HandoffRequest:
+def claim_oldest(session: Session, factory: sessionmaker[Session], rasa: RasaLink, who: Principal, now: datetime,
+                 channel: Optional[str] = None, reason: Optional[str] = None,
+                 q: Optional[str] = None) -> HandoffRequest:
     """Take over the request that has waited longest among those the filters show. Another agent may take the
     same one at the same moment: the next oldest is tried then (a few times)."""
     clauses = _filtered("waiting", channel, reason, q)
     refused: List[int] = []
     for _ in range(5):
-        _end_read(session)
+        # Read in the request's transaction, which writes nothing here: a candidate taken meanwhile is refused
+        # by the claim itself, and the next oldest is tried.
         candidate = session.scalars(
             select(HandoffRequest).where(*clauses, HandoffRequest.id.not_in(refused) if refused else true())
             .order_by(HandoffRequest.created_at, HandoffRequest.id).limit(1)
@@ -383,7 +385,7 @@ def claim_oldest(session: Session, rasa: RasaLink, who: Principal, now: datetime
         if candidate is None:
             break
         try:
-            return take(session, rasa, who, candidate, now)
+            return take(factory, rasa, who, candidate, now)
         except ApiError as error:
             if error.error != "already_taken":
                 raise
@@ -391,8 +393,8 @@ def claim_oldest(session: Session, rasa: RasaLink, who: Principal, now: datetime
     raise ApiError(404, "queue_empty", "没有符合条件的等待中的请求。")
 
 
-def dismiss_many(session: Session, rasa: RasaLink, who: Principal, ids: List[int], reason: str,
-                 now: datetime) -> Dict[str, Any]:
+def dismiss_many(session: Session, factory: sessionmaker[Session], rasa: RasaLink, who: Principal, ids: List[int],
+                 reason: str, now: datetime) -> Dict[str, Any]:
     """Close several waiting requests, each as ``dismiss`` does (each citizen told, each audited). One that was
     taken or closed meanwhile is reported, not an error; if Rasa cannot be reached, the rest stay waiting."""
     closed: List[int] = []
@@ -403,7 +405,7 @@ def dismiss_many(session: Session, rasa: RasaLink, who: Principal, ids: List[int
             refused.append({"id": request_id, "error": "unknown_handoff", "message": "没有这个转人工请求。"})
             continue
         try:
-            dismiss(session, rasa, who, row, reason, now)
+            dismiss(factory, rasa, who, row, reason, now)
             closed.append(request_id)
         except RasaUnavailable as error:
             refused.extend({"id": rest, "error": error.error, "message": error.message} for rest in ids[number:])
@@ -422,13 +424,12 @@ def _taken_by_caller(row: HandoffRequest, who: Principal) -> None:
 
 def send(session: Session, rasa: RasaLink, who: Principal, row: HandoffRequest, text: str, now: datetime) -> Dict[str, Any]:
     _taken_by_caller(row, who)
-    _end_read(session)
     rasa.append(row.sender_id, [_staff_message(text, "text", row.id, now)], output_channel=row.channel)
+    _after_rasa(session)
     delivery = "pushed" if row.channel in PUSH_CHANNELS else "next_reply"
     message = HandoffMessage(request_id=row.id, at=now, staff=who.actor, text=text, delivery=delivery)
     session.add(message)
     audit.record(session, who, "handoff.message", f"handoff:{row.id}", {"chars": len(text), "delivery": delivery}, at=now)
-    session.commit()
     return {"at": china_iso(now), "delivery": delivery}
 
 
@@ -438,7 +439,6 @@ def release(session: Session, rasa: RasaLink, who: Principal, row: HandoffReques
     the citizen's last words to the person ask a question nobody answered (unless the agent says no reply is
     needed, which the audit keeps)."""
     _taken_by_caller(row, who)
-    _end_read(session)
     tracker = rasa.tracker(row.sender_id)
     questions = [m for m in transcript.unanswered(tracker) if m["question"]]
     if questions and not no_reply_needed:
@@ -454,10 +454,10 @@ def release(session: Session, rasa: RasaLink, who: Principal, row: HandoffReques
     if question is not None:
         events.append(_bot_event(question["text"], question["custom"], row.id, "bot", now))
     rasa.append(row.sender_id, events, output_channel=row.channel)
+    _after_rasa(session)
     row.status, row.closed_by, row.closed_at = "closed", who.actor, now
     detail: Dict[str, Any] = {"resumed_at": (question or {}).get("custom", {}).get("slot")}
     if questions:
         detail["unanswered_questions"] = len(questions)  # the agent said none needed a reply
     audit.record(session, who, "handoff.release", f"handoff:{row.id}", detail, at=now)
-    session.commit()
     return row

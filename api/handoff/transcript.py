@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional
 
 from api.audit.service import scrub
-from api.clock import CHINA_TIME
+from api.clock import china_iso
 from bot.core.textnorm import normalize
 
 # What an appended bot event carries in its metadata so channels and this transcript know it came from
@@ -21,7 +21,7 @@ HANDOFF_KEY = "handoff"
 def _at(timestamp: Any) -> Optional[str]:
     if not isinstance(timestamp, (int, float)):
         return None
-    return datetime.fromtimestamp(timestamp, tz=timezone.utc).astimezone(CHINA_TIME).isoformat(timespec="seconds")
+    return china_iso(datetime.fromtimestamp(timestamp, tz=timezone.utc), timespec="seconds")
 
 
 def entries(tracker: Dict[str, Any], limit: int = 200) -> List[Dict[str, Any]]:

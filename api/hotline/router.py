@@ -1,39 +1,34 @@
 """Hotline console endpoints (role ``staff`` only). The console page is web/console/hotline/."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import List
 
-from fastapi import APIRouter, Depends
-from sqlalchemy.orm import Session
+from fastapi import APIRouter
 
-from api.auth.dependencies import require_roles
-from api.auth.service import Principal
-from api.config import Settings
-from api.dependencies import get_now, get_session, get_settings
-from api.handoff.rasa import RasaLink, get_rasa
+from api.auth.dependencies import StaffDep
+from api.dependencies import IdHashKeyDep, NowDep, SessionDep, SessionmakerDep, SettingsDep
+from api.handoff.rasa import RasaDep
 from api.hotline import service
 from api.identity.assurance import IdentityAssurance
-from api.identity.deps import get_otp_key
+from api.identity.deps import OtpKeyDep
 from api.identity.hotline import Attestation, HotlineAttestationVerifier
 from api.identity.store import client_hash, conversation_client
 from bot.core import assisted
 from bot.core.conversation import key as conversation_key
-from api.dependencies import get_id_hash_key
 from api.hotline.schemas import CallerIdentity, ReadAloud, ReadAloudState, SessionDetail, SessionStart, SessionView, StaffTurn, TurnResult
 
 router = APIRouter(prefix="/hotline", tags=["hotline"])
-# 12345 hotline agents; officers and admins have their own consoles (P5: roles are separated).
-staff_only = require_roles("staff")
+# Every route here serves 12345 hotline agents (StaffDep); officers and admins have their own consoles (P5:
+# roles are separated).
 
 
 @router.post("/sessions", status_code=201, response_model=SessionView)
 def start_session(
     body: SessionStart,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    now: datetime = Depends(get_now),
-    settings: Settings = Depends(get_settings),
+    who: StaffDep,
+    session: SessionDep,
+    now: NowDep,
+    settings: SettingsDep,
 ) -> SessionView:
     """A call comes in: start an assisted session (call id and/or the caller's number)."""
     row = service.start(session, who, body.call_id, body.caller_phone, now)
@@ -42,9 +37,9 @@ def start_session(
 
 @router.get("/sessions", response_model=List[SessionView])
 def my_sessions(
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    settings: Settings = Depends(get_settings),
+    who: StaffDep,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> List[SessionView]:
     return [service.view(session, row, settings.hotline_read_chars_per_minute) for row in service.list_own(session, who)]
 
@@ -52,11 +47,11 @@ def my_sessions(
 @router.get("/sessions/{session_id}", response_model=SessionDetail)
 def session_detail(
     session_id: str,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    rasa: RasaLink = Depends(get_rasa),
-    now: datetime = Depends(get_now),
-    settings: Settings = Depends(get_settings),
+    who: StaffDep,
+    session: SessionDep,
+    rasa: RasaDep,
+    now: NowDep,
+    settings: SettingsDep,
 ) -> SessionDetail:
     row = service.own(session, who, session_id)
     return service.detail(session, rasa, who, row, now, settings.hotline_read_chars_per_minute)
@@ -66,25 +61,28 @@ def session_detail(
 def staff_turn(
     session_id: str,
     body: StaffTurn,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    rasa: RasaLink = Depends(get_rasa),
-    now: datetime = Depends(get_now),
+    who: StaffDep,
+    session: SessionDep,
+    factory: SessionmakerDep,
+    rasa: RasaDep,
+    now: NowDep,
 ) -> TurnResult:
     """What the caller said, typed by the staff member (or the caller's own number, confirmed on the call); the
     bot's contract messages come back."""
     row = service.own(session, who, session_id, open_only=True)
-    return service.forward(session, rasa, who, row, body.text, body.attest, now, use_caller_phone=body.use_caller_phone)
+    return service.forward(
+        session, factory, rasa, who, row, body.text, body.attest, now, use_caller_phone=body.use_caller_phone
+    )
 
 
 @router.post("/sessions/{session_id}/read-aloud", response_model=ReadAloudState)
 def read_aloud(
     session_id: str,
     body: ReadAloud,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    now: datetime = Depends(get_now),
-    settings: Settings = Depends(get_settings),
+    who: StaffDep,
+    session: SessionDep,
+    now: NowDep,
+    settings: SettingsDep,
 ) -> ReadAloudState:
     """"已宣读": one section of the notification was read aloud to the caller (R6); stamped by the API. Sooner
     than the section can be spoken: 409 ``read_aloud_too_fast`` until confirmed (``confirm_fast``)."""
@@ -97,11 +95,11 @@ def read_aloud(
 def attest_identity(
     session_id: str,
     body: CallerIdentity,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    id_hash_key: bytes = Depends(get_id_hash_key),
-    otp_key: bytes = Depends(get_otp_key),
-    now: datetime = Depends(get_now),
+    who: StaffDep,
+    session: SessionDep,
+    id_hash_key: IdHashKeyDep,
+    otp_key: OtpKeyDep,
+    now: NowDep,
 ) -> IdentityAssurance:
     """"已核验身份": the staff member checked the caller's identity (called back the registered number, saw the
     ID card on video …). The attestation vouches in this call's conversation only, where the journey finds it."""
@@ -110,17 +108,16 @@ def attest_identity(
         session, Attestation(id_number=body.id_number, how=body.how, staff=who, note=body.note), now,
         client=client_hash(otp_key, conversation_client(conversation_key(assisted.CHANNEL, row.sender_id))),
     )
-    session.commit()
     return assurance
 
 
 @router.post("/sessions/{session_id}/end", response_model=SessionView)
 def end_session(
     session_id: str,
-    who: Principal = Depends(staff_only),
-    session: Session = Depends(get_session),
-    now: datetime = Depends(get_now),
-    settings: Settings = Depends(get_settings),
+    who: StaffDep,
+    session: SessionDep,
+    now: NowDep,
+    settings: SettingsDep,
 ) -> SessionView:
     row = service.end(session, who, service.own(session, who, session_id), now)
     return service.view(session, row, settings.hotline_read_chars_per_minute)

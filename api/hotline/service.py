@@ -23,13 +23,14 @@ from datetime import datetime, timezone
 from typing import Any, Dict, List, Optional
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from api.audit import service as audit
 from api.auth.service import Principal
 from api.clock import aware, china_iso
 from api.catalogue import service as catalogue_service
 from api.catalogue.models import ItemVersion
+from api.database import begin_write, transaction
 from api.errors import ApiError
 from api.handoff import transcript
 from api.handoff.rasa import RasaLink, pair_messages
@@ -104,7 +105,7 @@ def start(session: Session, who: Principal, call_id: Optional[str], phone: Optio
     )
     session.add(row)
     audit.record(session, who, "hotline.session_start", sid, {"call_id": call_id, "caller_phone": mask_phone(phone)}, at=now)
-    session.commit()
+    session.flush()  # the session's row id, which its evidence rows refer to
     return row
 
 
@@ -133,7 +134,6 @@ def end(session: Session, who: Principal, row: HotlineSession, now: datetime) ->
         row.status = "ended"
         row.ended_at = now
         audit.record(session, who, "hotline.session_end", row.session_id, {"commitment_no": row.commitment_no}, at=now)
-        session.commit()
     return row
 
 
@@ -217,7 +217,6 @@ def tick(
         ))
         detail.update(fast_confirmed=True, seconds=elapsed, reading_seconds=needed)
     audit.record(session, who, "hotline.read_aloud", row.session_id, detail, at=at)
-    session.commit()
     return read_aloud_state(session, row)
 
 
@@ -239,9 +238,11 @@ def channel_token(rasa: RasaLink, row: HotlineSession) -> str:
 
 
 def forward(
-    session: Session, rasa: RasaLink, who: Principal, row: HotlineSession, text: Optional[str], attest: bool,
-    now: datetime, *, use_caller_phone: bool = False,
+    session: Session, factory: sessionmaker[Session], rasa: RasaLink, who: Principal, row: HotlineSession,
+    text: Optional[str], attest: bool, now: datetime, *, use_caller_phone: bool = False,
 ) -> TurnResult:
+    """One turn of the call. ``session`` is the request's transaction; ``factory`` makes the one transaction that
+    must be committed before the turn (the attestation and the audit row of the message)."""
     if use_caller_phone:
         # The caller confirmed the number they call from; the staff member never sees it whole (P5).
         if not is_mobile(row.caller_phone):
@@ -255,28 +256,32 @@ def forward(
         "notice_version": state.notice_version,
         "read_aloud": [{"index": t.index, "at": t.at} for t in state.ticks],
     }
-    if attest:
-        # R7 on the phone: the staff member's attestation of the caller's spoken commitment, stamped here.
-        at = stamp(now)
-        session.add(HotlineEvidenceEvent(session_id=row.id, kind="attestation", at=at, staff_username=who.actor))
-        metadata.update(attestation=assisted.ATTESTATION, attested_at=iso(at))
-    audit.record(session, who, "hotline.message", row.session_id,
-                 {"attested": attest, "chars": len(text), "caller_phone": use_caller_phone}, at=now)
-    # Committed before the turn: the journey's commitment reaches the API (and its evidence check) inside it.
-    session.commit()
+    # Committed before the turn, in a transaction of their own: the journey's commitment reaches the API (and its
+    # evidence check, which reads the attestation) inside the turn, in another request. Nothing else is written
+    # before the turn, so the request's own transaction holds no lock the commitment would wait for.
+    with transaction(factory) as before_turn:
+        if attest:
+            # R7 on the phone: the staff member's attestation of the caller's spoken commitment, stamped here.
+            at = stamp(now)
+            before_turn.add(HotlineEvidenceEvent(session_id=row.id, kind="attestation", at=at, staff_username=who.actor))
+            metadata.update(attestation=assisted.ATTESTATION, attested_at=iso(at))
+        audit.record(before_turn, who, "hotline.message", row.session_id,
+                     {"attested": attest, "chars": len(text), "caller_phone": use_caller_phone}, at=now)
     messages = pair_messages(rasa.hotline_message(channel_token(rasa, row), text, metadata))
     shown = {(m["custom"] or {}).get("notice_version") for m in messages if (m["custom"] or {}).get("stage") == "notice_section"}
+    receipt = next((m["custom"] for m in messages if (m["custom"] or {}).get("stage") == "commitment_receipt"), None)
+    committed_now = bool(receipt) and row.commitment_no != receipt.get("commitment_no")
+    if shown or committed_now:
+        # The turn wrote (in other requests) since this transaction read: write on under the lock, not on the
+        # snapshot read before the turn.
+        begin_write(session)
     for version in sorted(v for v in shown if isinstance(v, str) and v):
         # The notification (or a section of it) is on the staff member's screen from now: its reading starts.
         session.add(HotlineEvidenceEvent(session_id=row.id, kind=NOTICE_SHOWN, notice_version=version[:64],
                                          at=stamp(now), staff_username=who.actor))
-    if shown:
-        session.commit()
-    receipt = next((m["custom"] for m in messages if (m["custom"] or {}).get("stage") == "commitment_receipt"), None)
-    if receipt and row.commitment_no != receipt.get("commitment_no"):
+    if committed_now:
         row.commitment_no = receipt.get("commitment_no")
         audit.record(session, who, "hotline.commitment", row.session_id, {"commitment_no": row.commitment_no}, at=now)
-        session.commit()
     return TurnResult(messages=messages, read_aloud=read_aloud_state(session, row), commitment_no=row.commitment_no)
 
 
@@ -303,12 +308,13 @@ def detail(
     session: Session, rasa: RasaLink, who: Principal, row: HotlineSession, now: datetime,
     chars_per_minute: int = DEFAULT_CHARS_PER_MINUTE,
 ) -> SessionDetail:
-    """The session with its conversation so far (masked), e.g. after the console was reloaded; audited (P5)."""
-    session.commit()  # end the read before calling Rasa (SQLite WAL: a stale reader cannot write afterwards)
+    """The session with its conversation so far (masked), e.g. after the console was reloaded; audited (P5).
+
+    Only the audit row is written, after Rasa answers: at commit it goes in under the write lock, not on the
+    snapshot read before the call (``api.database``: audited reads on SQLite)."""
     try:
         tracker = rasa.tracker(row.sender_id)
     except ApiError:
         tracker = {"events": []}  # the console still shows the session; the transcript comes back with Rasa
     audit.record(session, who, "hotline.read", row.session_id, {}, at=now)
-    session.commit()
     return SessionDetail(**view(session, row, chars_per_minute).model_dump(), transcript=transcript.entries(tracker))

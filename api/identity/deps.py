@@ -1,12 +1,12 @@
 """FastAPI dependencies of the identity module that other domains use: the key and the gate."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, Optional
 
 from fastapi import Depends, Request
 
 from api.config import Settings
-from api.dependencies import get_id_hash_key, get_settings
+from api.dependencies import IdHashKeyDep, SettingsDep
 from api.identity.gate import IdentityGate
 from api.identity.otp import OTP_KEY_FILE, load_or_create_key
 
@@ -20,9 +20,16 @@ def get_otp_key(request: Request) -> bytes:
     return key
 
 
+OtpKeyDep = Annotated[bytes, Depends(get_otp_key)]
+
+
 def get_identity_gate(
-    settings: Settings = Depends(get_settings),
-    key: bytes = Depends(get_otp_key),
-    id_hash_key: bytes = Depends(get_id_hash_key),
+    settings: SettingsDep,
+    key: OtpKeyDep,
+    id_hash_key: IdHashKeyDep,
 ) -> IdentityGate:
     return IdentityGate(key, id_hash_key, settings.identity_session_seconds, settings.act_confirmation_seconds)
+
+
+# The identity gate other domains check assurances and act confirmations with: ``gate: IdentityGateDep``.
+IdentityGateDep = Annotated[IdentityGate, Depends(get_identity_gate)]

@@ -9,28 +9,26 @@ from __future__ import annotations
 
 import html
 import logging
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Dict, Literal, Optional, Tuple
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from api.auth.dependencies import require_roles
-from api.auth.service import Principal
+from api.auth.dependencies import ServiceDep
 from api.clock import utc
-from api.config import Settings
-from api.dependencies import get_now, get_session, get_settings
+from api.dependencies import NowDep, SessionDep, SettingsDep
 from api.errors import ApiError
 from api.identity.assurance import Act, ActConfirmation, subject_hash
-from api.identity.deps import get_identity_gate
-from api.identity.gate import IdentityGate, to_confirmation
+from api.identity.deps import IdentityGateDep
+from api.identity.gate import to_confirmation
 from api.identity.models import AssuranceRecord
 from api.identity.oidc import PURPOSE_SIGNING, FlowSealer, OidcClient, OidcError, OidcSettings, OidcVerifier
 from api.identity.otp import checked_id
+from api.identity.schemas import OidcLogin
 from bot.core.conversation import key as conversation_key
 
 WIDGET_CHANNEL = "socketio"
@@ -116,10 +114,10 @@ def _cookie_options(settings: OidcSettings) -> dict:
 @router.get("/start", response_class=RedirectResponse, status_code=302)
 async def start(
     request: Request,
+    now: NowDep,
     purpose: Literal["login", "signing"] = Query("login", description="signing: a new login, at most max_age old"),
     conversation: Optional[str] = Query(None, max_length=200, description="the chat conversation it vouches in"),
     ticket: Optional[str] = Query(None, max_length=4000, description="signing: the act's sealed ticket"),
-    now: datetime = Depends(get_now),
 ) -> Response:
     """Send the browser to the identity platform. ``purpose=signing`` asks for a new login (``prompt=login``,
     ``max_age``) so a commitment is signed right after the person proved who they are; with the chat's
@@ -144,12 +142,14 @@ async def start(
     return response
 
 
-@router.get("/callback")
+@router.get("/callback", response_model=OidcLogin, responses={
+    200: {"description": "the stored assurance; a browser asking for text/html gets a one-sentence page instead",
+          "content": {"text/html": {}}}})
 async def callback(
     request: Request,
-    session: Session = Depends(get_session),
-    gate: IdentityGate = Depends(get_identity_gate),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    gate: IdentityGateDep,
+    now: NowDep,
 ) -> Response:
     """Finish the login: state, code exchange with PKCE, ID token checks; then store the assurance."""
     settings = _settings(request)
@@ -169,7 +169,6 @@ async def callback(
             act = Act(**ticket["act"])
         assurance = OidcVerifier(settings, request.app.state.id_hash_key).verify(
             session, login, now, client=client, act=act)
-        session.commit()
     except OidcError as exc:
         error = _refusal(exc)
         response: Response = (
@@ -224,9 +223,9 @@ class ActLookup(BaseModel):
 def signing_link(
     body: SigningRequest,
     request: Request,
-    _caller: Principal = Depends(require_roles("service")),
-    settings: Settings = Depends(get_settings),
-    now: datetime = Depends(get_now),
+    _caller: ServiceDep,
+    settings: SettingsDep,
+    now: NowDep,
 ) -> SigningLink:
     """A link that confirms ``act`` for the holder of ``id_number`` in this conversation through a new login
     at the identity platform, instead of an SMS code. The ticket is sealed: nobody can change what it names."""
@@ -247,10 +246,10 @@ def signing_link(
 @service_router.post("/acts/current", response_model=ActConfirmation)
 def current_act(
     body: ActLookup,
-    session: Session = Depends(get_session),
-    _caller: Principal = Depends(require_roles("service")),
-    gate: IdentityGate = Depends(get_identity_gate),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    _caller: ServiceDep,
+    gate: IdentityGateDep,
+    now: NowDep,
 ) -> ActConfirmation:
     """The newest confirmation of exactly ``act`` for this ID made in this conversation and still fresh, if
     any (404 otherwise): what a signing login at the platform left for the chat to carry on with."""

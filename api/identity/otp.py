@@ -29,6 +29,7 @@ from typing import Callable, Optional, Tuple
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from api import metrics
 from api.clock import aware, utc
 from api.errors import ApiError
 from api.identity.assurance import SMS_OTP, SUBSTANTIAL, Act, ActConfirmation, IdentityAssurance, subject_hash
@@ -101,9 +102,11 @@ class CodeSent:
     expires_in: int
 
 
-def _refuse(status: int, error: str, retry_after: Optional[int] = None, **values: object) -> ApiError:
+def _refuse(
+    status: int, error: str, retry_after: Optional[int] = None, *, keep_changes: bool = False, **values: object
+) -> ApiError:
     headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
-    return ApiError(status, error, MESSAGES[error].format(**values), headers=headers)
+    return ApiError(status, error, MESSAGES[error].format(**values), headers=headers, keep_changes=keep_changes)
 
 
 def _id_problem(value: str) -> Optional[str]:
@@ -134,8 +137,10 @@ def sms_text_parts(act: Optional[Act], policy: OtpPolicy) -> Tuple[str, str]:
 
 
 class SmsOtpVerifier:
-    """The ``sms_otp`` verifier. ``issue`` and ``verify``/``confirm_act`` commit their own transactions:
-    a wrong try or a code sent must be recorded even when the request is refused."""
+    """The ``sms_otp`` verifier. ``issue`` and ``verify``/``confirm_act`` write in the caller's transaction
+    and never commit it; a wrong try, a request refused for want of a phone and a code the gateway did not take
+    must be recorded even though the request is refused, so those refusals keep their changes
+    (``ApiError.keep_changes``)."""
 
     method = SMS_OTP
 
@@ -209,42 +214,40 @@ class SmsOtpVerifier:
         number = checked_id(request.id_number)
         subject = subject_hash(number, self.id_hash_key)
         client = self._keyed("client", request.client)
-        try:
-            lock(session)
-            self._forget_old(session, now)
-            self._check_limit(session, OneTimeCode.client_hash, client, self.policy.max_per_client, "otp_client_limit", now)
-            self._check_limit(session, OneTimeCode.subject_hash, subject, self.policy.max_per_id, "otp_id_limit", now)
-            self._check_resend(session, subject, ACT if request.act is not None else LOGIN, now)
-            phone = ids.canonical_phone(self.phones(number) or "") if self.phones is not None else None
-            if phone is None:
-                # Counted against the client and the ID like a code sent, so nobody can walk through ID numbers
-                # to learn which have a registered phone faster than codes could be requested.
-                session.add(self._refused_row(subject, client, request.act, now))
-                session.commit()
-                raise _refuse(422, "no_registered_phone")
-            phone_hash = self._keyed("phone", phone)
-            self._check_limit(session, OneTimeCode.phone_hash, phone_hash, self.policy.max_per_phone, "otp_phone_limit", now)
-            session.execute(
-                update(OneTimeCode)
-                .where(OneTimeCode.subject_hash == subject, OneTimeCode.state == "active")
-                .values(state="superseded")
-            )
-            code = self.code_factory()
-            row = self._code_row(subject, phone, phone_hash, client, request.act, code, now)
-            session.add(row)
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+        lock(session)
+        self._forget_old(session, now)
+        self._check_limit(session, OneTimeCode.client_hash, client, self.policy.max_per_client, "otp_client_limit", now)
+        self._check_limit(session, OneTimeCode.subject_hash, subject, self.policy.max_per_id, "otp_id_limit", now)
+        self._check_resend(session, subject, ACT if request.act is not None else LOGIN, now)
+        phone = ids.canonical_phone(self.phones(number) or "") if self.phones is not None else None
+        if phone is None:
+            # Counted against the client and the ID like a code sent, so nobody can walk through ID numbers
+            # to learn which have a registered phone faster than codes could be requested: kept though refused.
+            session.add(self._refused_row(subject, client, request.act, now))
+            raise _refuse(422, "no_registered_phone", keep_changes=True)
+        phone_hash = self._keyed("phone", phone)
+        self._check_limit(session, OneTimeCode.phone_hash, phone_hash, self.policy.max_per_phone, "otp_phone_limit", now)
+        session.execute(
+            update(OneTimeCode)
+            .where(OneTimeCode.subject_hash == subject, OneTimeCode.state == "active")
+            .values(state="superseded")
+        )
+        code = self.code_factory()
+        row = self._code_row(subject, phone, phone_hash, client, request.act, code, now)
+        session.add(row)
+        # Written before the SMS leaves: a database that refuses the code refuses it before anyone receives it.
+        # The request's transaction commits it when the route returns.
+        session.flush()
         before, after = row.text_before_code, row.text_after_code
         try:
             self.gateway.send(SmsMessage(to=phone, text=before + code + after, code=code, at=now))
         except SmsDeliveryError as exc:
-            # Nobody received it: it must not be usable, and it does not count against the limits.
+            # Nobody received it: it must not be usable, and it does not count against the limits. Kept, void,
+            # with the earlier codes it replaced: the person asks again for a new one.
             logger.warning("SMS gateway %s did not take a code: %s", self.gateway.name, exc)
             row.state = "void"
-            session.commit()
-            raise _refuse(503, "sms_unavailable", 30) from None
+            raise _refuse(503, "sms_unavailable", 30, keep_changes=True) from None
+        metrics.otp_sent(row.purpose)
         return CodeSent(masked_phone=row.masked_phone, expires_in=self.policy.ttl_seconds)
 
     def _code_row(
@@ -308,62 +311,59 @@ class SmsOtpVerifier:
         purpose = ACT if proof.act is not None else LOGIN
         act_sha256 = proof.act.digest() if proof.act is not None else None
         entered = _normalised_code(proof.code)
-        try:
-            lock(session)
-            row = session.scalars(
-                select(OneTimeCode)
-                .where(OneTimeCode.subject_hash == subject, OneTimeCode.state != "void")
-                .order_by(OneTimeCode.created_at.desc(), OneTimeCode.id.desc())
-                .limit(1)
-            ).first()
-            if row is None or row.phone_hash == "":
-                raise _refuse(422, "code_not_requested")
-            if row.state == "used":
-                raise _refuse(422, "code_used")
-            if row.state == "locked":
-                raise _refuse(422, "code_locked")
-            if row.state != "active":
-                raise _refuse(422, "code_not_requested")
-            if aware(row.expires_at) <= now:
-                raise _refuse(422, "code_expired")
-            # Checked against the code's own binding, in constant time, before anything else is compared.
-            expected = self.code_hash(row.challenge_id, row.purpose, row.act_sha256, entered)
-            matches = hmac.compare_digest(row.code_hash.encode("ascii"), expected.encode("ascii"))
-            if not matches or row.purpose != purpose or row.act_sha256 != act_sha256:
-                row.wrong_tries += 1
-                if row.wrong_tries >= self.policy.max_wrong_tries:
-                    row.state = "locked"
-                session.commit()
-                if not matches:
-                    if row.state == "locked":
-                        raise _refuse(422, "code_locked")
-                    raise _refuse(422, "code_incorrect", left=self.policy.max_wrong_tries - row.wrong_tries)
-                raise _refuse(422, "code_purpose_mismatch" if row.purpose != purpose else "code_act_mismatch")
-            row.state = "used"
-            row.used_at = now
-            assurance = IdentityAssurance(
-                assurance_id=new_id(),
-                method=SMS_OTP,
-                level=SUBSTANTIAL,
-                verified_at=now,
-                verifier=row.gateway,
-                subject_hash=subject,
-                masked_phone=row.masked_phone,
-                detail={"purpose": purpose},
+        lock(session)
+        row = session.scalars(
+            select(OneTimeCode)
+            .where(OneTimeCode.subject_hash == subject, OneTimeCode.state != "void")
+            .order_by(OneTimeCode.created_at.desc(), OneTimeCode.id.desc())
+            .limit(1)
+        ).first()
+        if row is None or row.phone_hash == "":
+            raise _refuse(422, "code_not_requested")
+        if row.state == "used":
+            raise _refuse(422, "code_used")
+        if row.state == "locked":
+            raise _refuse(422, "code_locked")
+        if row.state != "active":
+            raise _refuse(422, "code_not_requested")
+        if aware(row.expires_at) <= now:
+            raise _refuse(422, "code_expired")
+        # Checked against the code's own binding, in constant time, before anything else is compared.
+        expected = self.code_hash(row.challenge_id, row.purpose, row.act_sha256, entered)
+        matches = hmac.compare_digest(row.code_hash.encode("ascii"), expected.encode("ascii"))
+        if not matches or row.purpose != purpose or row.act_sha256 != act_sha256:
+            row.wrong_tries += 1
+            if row.wrong_tries >= self.policy.max_wrong_tries:
+                row.state = "locked"
+            # The wrong try counts, and locks the code at the limit, although the answer is a refusal.
+            if not matches:
+                if row.state == "locked":
+                    raise _refuse(422, "code_locked", keep_changes=True)
+                raise _refuse(422, "code_incorrect", keep_changes=True, left=self.policy.max_wrong_tries - row.wrong_tries)
+            raise _refuse(
+                422, "code_purpose_mismatch" if row.purpose != purpose else "code_act_mismatch", keep_changes=True
             )
-            confirmation = None
-            if proof.act is not None and act_sha256 is not None:
-                sms_text = row.text_before_code + entered + row.text_after_code
-                confirmation = ActConfirmation(
-                    act=proof.act,
-                    act_sha256=act_sha256,
-                    sms_text_sha256=hashlib.sha256(sms_text.encode("utf-8")).hexdigest(),
-                    confirmed_at=now,
-                    assurance=assurance,
-                )
-            save_assurance(session, assurance, confirmation, client=row.client_hash)
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+        row.state = "used"
+        row.used_at = now
+        assurance = IdentityAssurance(
+            assurance_id=new_id(),
+            method=SMS_OTP,
+            level=SUBSTANTIAL,
+            verified_at=now,
+            verifier=row.gateway,
+            subject_hash=subject,
+            masked_phone=row.masked_phone,
+            detail={"purpose": purpose},
+        )
+        confirmation = None
+        if proof.act is not None and act_sha256 is not None:
+            sms_text = row.text_before_code + entered + row.text_after_code
+            confirmation = ActConfirmation(
+                act=proof.act,
+                act_sha256=act_sha256,
+                sms_text_sha256=hashlib.sha256(sms_text.encode("utf-8")).hexdigest(),
+                confirmed_at=now,
+                assurance=assurance,
+            )
+        save_assurance(session, assurance, confirmation, client=row.client_hash)
         return assurance, confirmation

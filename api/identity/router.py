@@ -12,21 +12,17 @@
 from __future__ import annotations
 
 import importlib
-from datetime import datetime
-from typing import Optional
+from typing import Annotated, Optional
 
-from fastapi import APIRouter, Depends, Request
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Depends
 
-from api.auth.dependencies import require_roles
+from api.auth.dependencies import ServiceDep, StaffDep
 from api.auth.service import Principal
 from api.errors import ApiError
-from api.config import Settings
-from api.dependencies import get_id_hash_key, get_now, get_session, get_settings
+from api.dependencies import IdHashKeyDep, NowDep, SessionDep, SettingsDep
 from api.identity.assurance import IdentityAssurance
 from api.identity.hotline import Attestation, HotlineAttestationVerifier
-from api.identity.deps import get_identity_gate, get_otp_key
-from api.identity.gate import IdentityGate
+from api.identity.deps import IdentityGateDep, OtpKeyDep
 from api.identity.otp import CodeProof, CodeRequest, OtpPolicy, PhoneDirectory, SmsOtpVerifier
 from api.identity.store import client_hash, conversation_client
 from bot.core.conversation import key as conversation_key
@@ -48,7 +44,7 @@ service_router = APIRouter(prefix="/service/identity", tags=["service", "identit
 router = APIRouter(prefix="/identity", tags=["identity"])
 
 
-def get_sms_gateway(settings: Settings = Depends(get_settings)) -> SmsGateway:
+def get_sms_gateway(settings: SettingsDep) -> SmsGateway:
     return make_gateway(
         settings.sms_gateway_url,
         settings.sms_gateway_credentials_path,
@@ -58,9 +54,9 @@ def get_sms_gateway(settings: Settings = Depends(get_settings)) -> SmsGateway:
 
 
 def get_phone_directory(
-    settings: Settings = Depends(get_settings),
-    session: Session = Depends(get_session),
-    id_hash_key: bytes = Depends(get_id_hash_key),
+    settings: SettingsDep,
+    session: SessionDep,
+    id_hash_key: IdHashKeyDep,
 ) -> Optional[PhoneDirectory]:
     """``registered_phone`` of the configured shared-data adapter (``GZ_SHARED_DATA_ADAPTER``), if it has one.
 
@@ -71,11 +67,11 @@ def get_phone_directory(
 
 
 def get_otp_verifier(
-    settings: Settings = Depends(get_settings),
-    key: bytes = Depends(get_otp_key),
-    id_hash_key: bytes = Depends(get_id_hash_key),
-    gateway: SmsGateway = Depends(get_sms_gateway),
-    phones: Optional[PhoneDirectory] = Depends(get_phone_directory),
+    settings: SettingsDep,
+    key: OtpKeyDep,
+    id_hash_key: IdHashKeyDep,
+    gateway: Annotated[SmsGateway, Depends(get_sms_gateway)],
+    phones: Annotated[Optional[PhoneDirectory], Depends(get_phone_directory)],
 ) -> SmsOtpVerifier:
     policy = OtpPolicy(
         ttl_seconds=settings.otp_ttl_seconds,
@@ -89,6 +85,9 @@ def get_otp_verifier(
     return SmsOtpVerifier(key, id_hash_key, gateway, phones, policy)
 
 
+OtpVerifierDep = Annotated[SmsOtpVerifier, Depends(get_otp_verifier)]
+
+
 def _client(body_client: Optional[str], caller: Principal) -> str:
     # The action server is the peer of every chat request, so it names the citizen's client itself.
     return f"client:{body_client}" if body_client else f"address:{caller.client_ip or 'unknown'}"
@@ -97,10 +96,10 @@ def _client(body_client: Optional[str], caller: Principal) -> str:
 @service_router.post("/codes", response_model=CodeSentResponse)
 def request_code(
     body: CodeRequestBody,
-    session: Session = Depends(get_session),
-    caller: Principal = Depends(require_roles("service")),
-    verifier: SmsOtpVerifier = Depends(get_otp_verifier),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    caller: ServiceDep,
+    verifier: OtpVerifierDep,
+    now: NowDep,
 ) -> CodeSentResponse:
     sent = verifier.issue(
         session, CodeRequest(id_number=body.id_number, client=_client(body.client, caller), act=body.act), now
@@ -111,10 +110,10 @@ def request_code(
 @service_router.post("/codes/verify", response_model=CodeVerifiedResponse)
 def verify_code(
     body: CodeVerifyBody,
-    session: Session = Depends(get_session),
-    _caller: Principal = Depends(require_roles("service")),
-    verifier: SmsOtpVerifier = Depends(get_otp_verifier),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    _caller: ServiceDep,
+    verifier: OtpVerifierDep,
+    now: NowDep,
 ) -> CodeVerifiedResponse:
     proof = CodeProof(id_number=body.id_number, code=body.code, act=body.act)
     if body.act is None:
@@ -126,10 +125,10 @@ def verify_code(
 @service_router.post("/assurances/current", response_model=IdentityAssurance)
 def current_assurance(
     body: CurrentAssuranceBody,
-    session: Session = Depends(get_session),
-    _caller: Principal = Depends(require_roles("service")),
-    gate: IdentityGate = Depends(get_identity_gate),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    _caller: ServiceDep,
+    gate: IdentityGateDep,
+    now: NowDep,
 ) -> IdentityAssurance:
     found = gate.current(session, body.client, body.id_number, now)
     if found is None:
@@ -140,11 +139,11 @@ def current_assurance(
 @router.post("/hotline/attestations", status_code=201, response_model=IdentityAssurance)
 def attest_caller(
     body: HotlineAttestationBody,
-    session: Session = Depends(get_session),
-    staff: Principal = Depends(require_roles("staff")),
-    id_hash_key: bytes = Depends(get_id_hash_key),
-    otp_key: bytes = Depends(get_otp_key),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    staff: StaffDep,
+    id_hash_key: IdHashKeyDep,
+    otp_key: OtpKeyDep,
+    now: NowDep,
 ) -> IdentityAssurance:
     # A staff member attests a caller on the hotline, in that call's conversation.
     conversation = (client_hash(otp_key, conversation_client(conversation_key(HOTLINE, body.conversation)))
@@ -153,5 +152,4 @@ def attest_caller(
         session, Attestation(id_number=body.id_number, how=body.how, staff=staff, note=body.note), now,
         client=conversation,
     )
-    session.commit()
     return assurance

@@ -54,3 +54,9 @@ class HotlineAttestationBody(BaseModel):
 class CurrentAssuranceBody(BaseModel):
     id_number: str = Field(min_length=1, max_length=40)
     client: str = Field(min_length=1, max_length=200, description="the conversation (the channel's sender id)")
+
+
+class OidcLogin(BaseModel):
+    """The JSON answer of the identity platform's callback (a browser asking for text/html gets a page)."""
+
+    assurance: IdentityAssurance

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from api.clock import utc
+from api.database import begin_write
 from api.identity.assurance import ActConfirmation, IdentityAssurance
 from api.identity.models import AssuranceRecord
 
@@ -36,13 +37,16 @@ def new_id() -> str:
 
 
 def lock(session: Session) -> None:
-    """Take the identity lock as the first statement of ``session``'s transaction.
+    """Take the identity lock in ``session``'s transaction, before what it reads about codes and assurances.
 
     Counting the codes sent in a window and then sending one, or reading a code and marking it used, must not
     interleave with another request doing the same: two requests could both pass a limit, or both use one
-    code. SQLite: BEGIN IMMEDIATE takes the write lock; PostgreSQL: an advisory lock released at commit.
+    code. SQLite: the write lock (``begin_write``: a transaction that has only read so far begins again with
+    BEGIN IMMEDIATE); PostgreSQL: an advisory lock released at commit. Held until the request's transaction
+    ends.
     """
-    connection = session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
+    begin_write(session)
+    connection = session.connection()
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IDENTITY_LOCK_KEY})
 

@@ -165,12 +165,13 @@ def _initialise(settings) -> None:
 def _request(item: Dict[str, Any], evidence_key: bytes) -> Dict[str, Any]:
     """A request as the action server sends it after a complete journey, with the envelopes the Rasa
     server's channel signs (bot/core/evidence.py): every section delivered, read for minutes, then affirmed."""
+    from api.clock import china_now
     from bot.core import affirmation
     from bot.core import evidence as channel_evidence
 
     name, id_number = APPLICANT
     sender = f"bench-{uuid.uuid4().hex[:12]}"
-    now = datetime.now(timezone(timedelta(hours=8))).replace(microsecond=0)
+    now = china_now().replace(microsecond=0)
     notice = item["notice"]
     total = len(notice)
     deliveries = []

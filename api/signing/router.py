@@ -2,16 +2,17 @@
 (P5), and the root certificate of the CA behind the letters' PDF signatures."""
 from __future__ import annotations
 
-from typing import Dict, List, Literal, Optional
+from typing import Annotated, Dict, List, Literal, Optional
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
-from api.dependencies import get_platform_key
+from api.dependencies import PlatformKeyDep
 from api.signing import gm
 from api.signing.pades import LetterSigner, letter_signer_for
-from api.signing.service import ALGORITHM, PlatformKey, public_pem
+from api.signing.schemas import CurrentPlatformKey
+from api.signing.service import ALGORITHM, public_pem
 
 router = APIRouter(tags=["keys"])
 
@@ -24,7 +25,7 @@ class PublishedKey(BaseModel):
 
 
 @router.get("/keys", response_model=List[PublishedKey])
-def all_keys(key: PlatformKey = Depends(get_platform_key)) -> List[PublishedKey]:
+def all_keys(key: PlatformKeyDep) -> List[PublishedKey]:
     """Every key the platform has signed with, current first, Ed25519 then SM2 (P3): with it an auditor checks
     any receipt offline, also one signed before a key rotation (each record names its signers in ``key_id``
     and ``sm2_key_id``)."""
@@ -39,8 +40,8 @@ def all_keys(key: PlatformKey = Depends(get_platform_key)) -> List[PublishedKey]
     return keys
 
 
-@router.get("/keys/platform")
-def platform_key(key: PlatformKey = Depends(get_platform_key)) -> Dict[str, Optional[str]]:
+@router.get("/keys/platform", response_model=CurrentPlatformKey)
+def platform_key(key: PlatformKeyDep) -> Dict[str, Optional[str]]:
     """The public halves of the current signing keys, so signatures can be checked outside the platform (P3).
     SM2 signatures are over SM3(Z || record) with the default user id 1234567812345678 (GM/T 0009)."""
     sm2 = key.sm2.public if key.sm2 is not None else None
@@ -64,8 +65,11 @@ def get_letter_signer(request: Request) -> LetterSigner:
     return signer
 
 
+LetterSignerDep = Annotated[LetterSigner, Depends(get_letter_signer)]
+
+
 @router.get("/pki/ca.pem", response_class=Response)
-def ca_certificate(signer: LetterSigner = Depends(get_letter_signer)) -> Response:
+def ca_certificate(signer: LetterSignerDep) -> Response:
     """The platform's root certificate: add it to a PDF reader's trusted certificates and the signature on
     every commitment letter shows as valid."""
     return Response(

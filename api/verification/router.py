@@ -1,19 +1,15 @@
 """Officers' verification endpoints (R12-R14, P5): the worklist, the online check, the result."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Query
-from sqlalchemy.orm import Session
+from fastapi import APIRouter, Query
 
 from api.audit import service as audit
-from api.auth.dependencies import require_roles
-from api.auth.service import Principal
+from api.auth.dependencies import OfficerDep
 from api.catalogue.service import as_item
 from api.clock import china_date
-from api.config import Settings
-from api.dependencies import get_id_hash_key, get_now, get_session, get_settings
+from api.dependencies import IdHashKeyDep, NowDep, SessionDep, SettingsDep
 from api.verification import service
 from api.verification.schemas import (
     CreditRecordWritten,
@@ -26,62 +22,58 @@ from api.verification.schemas import (
 from api.verification.shared_data import load_adapter
 
 router = APIRouter(prefix="/verification", tags=["verification"])
-officer = require_roles("officer")
 
 
 @router.get("/tasks", response_model=Worklist)
 def list_tasks(
+    session: SessionDep,
+    principal: OfficerDep,
+    now: NowDep,
     scope: Literal["open", "due", "overdue"] = Query("open", description="open: all; due: not yet late; overdue: late"),
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(officer),
-    now: datetime = Depends(get_now),
 ) -> Worklist:
     """Selected tasks still open, earliest due first; ``counts.overdue`` is how many are past their date."""
     result = service.worklist(session, china_date(now), scope)
     audit.record(session, principal, "verification.tasks.list", None, {"scope": scope, "count": len(result["tasks"])})
-    session.commit()
     return Worklist.model_validate(result)
 
 
 @router.get("/tasks/{task_id}", response_model=TaskDetail)
 def read_task(
     task_id: int,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(officer),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    principal: OfficerDep,
+    now: NowDep,
 ) -> TaskDetail:
     task = service.get_task(session, task_id)
     detail = service.task_detail(task, china_date(now))
     # P5: the officer reads the applicant's full identity; that read is audited.
     audit.record(session, principal, "verification.task.read", f"verification_task:{task.id}",
                  {"commitment_no": task.commitment.commitment_no})
-    session.commit()
     return TaskDetail.model_validate(detail)
 
 
 @router.post("/tasks/{task_id}/start", response_model=TaskDetail)
 def start_task(
     task_id: int,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(officer),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    principal: OfficerDep,
+    now: NowDep,
 ) -> TaskDetail:
     task = service.get_task(session, task_id)
     service.start(session, task, actor=principal.actor, role=principal.role)
     audit.record(session, principal, "verification.task.start", f"verification_task:{task.id}",
                  {"commitment_no": task.commitment.commitment_no})
-    session.commit()
     return TaskDetail.model_validate(service.task_detail(task, china_date(now)))
 
 
 @router.post("/tasks/{task_id}/online-check", response_model=OnlineCheckResponse)
 def online_check(
     task_id: int,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(officer),
-    settings: Settings = Depends(get_settings),
-    key: bytes = Depends(get_id_hash_key),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    principal: OfficerDep,
+    settings: SettingsDep,
+    key: IdHashKeyDep,
+    now: NowDep,
 ) -> OnlineCheckResponse:
     """R12: ask the shared-data adapter (GZ_SHARED_DATA_ADAPTER); its answer is evidence for the officer."""
     task = service.get_task(session, task_id)
@@ -91,7 +83,6 @@ def online_check(
     )
     audit.record(session, principal, "verification.task.online_check", f"verification_task:{task.id}",
                  {"commitment_no": task.commitment.commitment_no, "verdict": outcome.verdict})
-    session.commit()
     return OnlineCheckResponse(
         verdict=outcome.verdict,
         summary=outcome.summary,
@@ -104,10 +95,10 @@ def online_check(
 def record_result(
     task_id: int,
     body: ResultRequest,
-    session: Session = Depends(get_session),
-    principal: Principal = Depends(officer),
-    key: bytes = Depends(get_id_hash_key),
-    now: datetime = Depends(get_now),
+    session: SessionDep,
+    principal: OfficerDep,
+    key: IdHashKeyDep,
+    now: NowDep,
 ) -> ResultResponse:
     """属实 -> verified; 不实 -> R14 measures (revocation -> revoked) and a graded integrity-file record."""
     task = service.get_task(session, task_id)
@@ -138,7 +129,7 @@ def record_result(
             "severity": body.severity,
         },
     )
-    session.commit()
+    session.flush()  # the credit record's id, for the answer
     written = recorded.credit_record
     record = (
         None

@@ -33,6 +33,7 @@ from typing import Any, Dict, List, Optional, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.clock import china_date, china_today
 from api.commitments import lifecycle
 from api.commitments import sealed
 from api.commitments.models import Commitment
@@ -46,8 +47,6 @@ from bot.core import ids
 from bot.core.catalogue import Item
 
 log = logging.getLogger(__name__)
-
-CHINA_TIME = timezone(timedelta(hours=8))
 
 # R14 / 五(六): what the authority does about a false commitment.
 MEASURES = {
@@ -76,7 +75,7 @@ CLOSED_STATUSES = ("withdrawn", "revoked")
 
 
 def today_in_china() -> date:
-    return datetime.now(CHINA_TIME).date()
+    return china_today()
 
 
 # --- what a task needs from the signed commitment ------------------------------------------------------
@@ -91,7 +90,7 @@ def commitment_facts(commitment: Commitment) -> CommitmentFacts:
         applicant_name=payload["applicant"]["name"],
         applicant_id=payload["applicant"]["id_number"],
         applicant_id_type=payload["applicant"]["id_type"],
-        committed_on=created.astimezone(CHINA_TIME).date(),
+        committed_on=china_date(created),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from actions.extract import ID_CARD, PHONE, USCC, Extractor, classify_number, extract
-from bot.tools.build import entity_patterns
+from bot.core.lexicon import entity_patterns
 from bot.core import ids
 from bot.core.catalogue import load_catalogue
 

@@ -27,6 +27,7 @@ from api import cli
 from api.audit.models import AuditEvent
 from api.config import Settings
 from api.credit.service import id_hash
+from api.database import transaction
 from api.dependencies import get_now
 from api.identity.assurance import Act, level_at_least
 from api.identity.models import AssuranceRecord, OneTimeCode
@@ -307,12 +308,13 @@ def test_one_code_is_used_once_even_by_concurrent_requests(api, initialised, clo
 
     def attempt() -> None:
         barrier.wait()
-        with api.app.state.sessionmaker() as session:
-            try:
+        try:
+            # Each attempt in its own transaction, owned here as get_session owns a request's.
+            with transaction(api.app.state.sessionmaker) as session:
                 verifier.confirm_act(session, CodeProof(ZHANG_WEI[1], code, Act(**ACT)), now)
-                outcomes.append("ok")
-            except Exception as exc:  # ApiError: code_used
-                outcomes.append(getattr(exc, "error", repr(exc)))
+            outcomes.append("ok")
+        except Exception as exc:  # ApiError: code_used
+            outcomes.append(getattr(exc, "error", repr(exc)))
 
     threads = [threading.Thread(target=attempt) for _ in range(4)]
     for thread in threads:
