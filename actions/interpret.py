@@ -76,7 +76,7 @@ _GARBLED = re.compile("[\u202a-\u202e\u2066-\u2069\ufffd]")
 
 _QUESTION = re.compile(
     r"[?]|吗|什么|(?<!不)怎么|怎样|咋|为什么|为啥|啥|干嘛|干吗|谁|是否|能不能|可不可以|可以不可以|会不会|要不要|是不是|有没有|"
-    r"行不行|好不好|对不对|多少|多久|哪|几[天个次年月号]|如何|何时|(?<=[\u4e00-\u9fff])(?<!好的)(?<!是的)(?<!对的)(?<!好)(?<!嗯)(?<!行)呢$|^请问|我想问|想了解一下|不懂|不明白|"
+    r"行不行|好不好|对不对|多少|多久|哪|几[天个次年月号]|如何|何时|(?<=[\u4e00-\u9fff])(?<!好的)(?<!是的)(?<!对的)(?<!好)(?<!嗯)(?<!行)(?<!没有)(?<!没)呢$|^请问|我想问|想了解一下|不懂|不明白|"
     r"什么意思|是指|"
     # "用不用", "承诺不承诺", "愿意不愿意", "办没办": a verb asked both ways is a question
     r"((?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff](?:(?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff])?)[不没]\1"
@@ -120,7 +120,7 @@ _REPEATED_ANSWER = re.compile(r"(不要|不用|不了|不行|不需要|可以|�
 _DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不(?=[\u4e00-\u9fff])")
 # A phrase right after one of these is negated: "不是本人", "不想用承诺", "没打算交证明".
 _NEGATED_BEFORE = re.compile(
-    r"(?:不是|并不是|并非|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
+    r"(?:不是|并不是|并非|非|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
     r"(?:太|很|想|要|打算|准备|会|愿|愿意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|"
     r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$"
 )
@@ -146,6 +146,7 @@ def _fold(clause: str) -> str:
 
 
 _BARE_NO_MARK = re.compile(r"不{1,3}")
+_LONE_NEVER_MIND = re.compile(r"算了(?:吧|算了)?")
 _LONE_NEGATION = re.compile(r"不{1,3}|不是|不对|没有")
 
 
@@ -160,13 +161,16 @@ def split_clauses(text: str) -> List[Clause]:
     """Clauses of a message, with the correction and contrast markers taken off and remembered."""
     clauses: List[Clause] = []
     pending_correction = False
-    for part in _SPLIT.split(text):
-        part = part.strip()
-        if not part:
-            continue
+    parts = [p.strip() for p in _SPLIT.split(text) if p and p.strip()]
+    for index, part in enumerate(parts):
         if clauses and _BARE_NO_MARK.fullmatch(part):
             # "愿意……不，还是交证明吧": a lone 不 between two clauses takes back what came before it.
             pending_correction = True
+            continue
+        if index + 1 < len(parts) and _LONE_NEVER_MIND.fullmatch(part):
+            # "算了，还是承诺吧": 算了 followed by an answer drops what was weighed before; the answer counts.
+            # Said last ("好吧，算了") it is a stop of its own, and stays a clause.
+            pending_correction = pending_correction or bool(clauses)
             continue
         clause = Clause(part, correction=pending_correction)
         pending_correction = False
@@ -229,6 +233,8 @@ _SPOKEN_RUN = re.compile(r"[零〇一二三四五六七八九么0-9](?:[\s-]*[�
 # are read before the words they may stand next to are replaced.
 _DIALECT: Tuple[Tuple[Pattern, str], ...] = tuple((re.compile(p), r) for p, r in (
     (r"达咩", "不要"),
+    # "我哪是代办": a rhetorical 哪是 denies, it asks nothing
+    (r"(?:哪里|哪儿|哪)是(?=代办|代理|帮|替|本人|我|自己|别人)", "不是"),
     (r"系咪", "是不是"),
     (r"(?<=[我你佢他她都就真仲即唔])系(?![统列数])|系(?=咩|乜|边|唔|点|几)|^系(?=[啊呀嘅的喇啦]?$)", "是"),
     (r"唔该", "请"),
@@ -258,6 +264,8 @@ _DIALECT: Tuple[Tuple[Pattern, str], ...] = tuple((re.compile(p), r) for p, r in
     (r"木有", "没有"),
     (r"弄啥[嘞咧]", "干什么"),
     (r"阔以", "可以"),
+    # 己 typed as the look-alike 已: "自已" is no word of its own
+    (r"自已", "自己"),
     (r"好滴", "好的"),
     (r"肿么", "怎么"),
     (r"神马", "什么"),
@@ -336,7 +344,7 @@ USE_COMMITMENT = Choice(
             ["yes", "y", "ok", "okay", "是", "是的", "对", "对的", "好", "好的", "好啊", "好呀", "好吧", "嗯", "嗯嗯",
              "恩", "行", "行吧", "可以", "可以的", "要", "要的", "需要", "愿意", "同意", "中", "成", "没问题", "确定",
              "确认", "当然", "必须的", "那必须", "yes的", "1", "好嘞", "就它了", "就这个了", "就这个", "用", "要得", "嗯呢",
-             "得行", "那中", "妥"], "yes"),
+             "得行", "那中", "妥", "好撒", "okk", "没毛病", "就它", "选它", "照办", "就这么着"], "yes"),
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
              "不选", "2", "no thanks", "no thank you", "nope"], "no"),
@@ -346,15 +354,23 @@ USE_COMMITMENT = Choice(
         (r"(?:开|交|提交|提供|办|拿|出具|准备|补|跑)(?:个|一下|相关的?|纸质)?证明[^,，不没]{0,4}"
          r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|太难|跑断腿|跑不动)", "yes"),
         (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
+        # the proofs cannot be had: "证明开不出来", "开不了证明"
+        (r"证明(?:根本|实在|也)?(?:开|办|弄|拿|要)不(?:出来|到|了|下来)|(?:开|办|弄|拿)不(?:出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
+         "yes"),
         # declining: the normal procedure with proofs (R3)
-        (r"(开|交|提交|提供|办|拿|出具|准备|补)(个|一下|相关的?|纸质)?证明|证明材料|原件", "no"),
-        (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)|老办法|按流程|走流程", "no"),
+        (r"(开|交|提交|提供|办|拿|出具|准备|补)(个|一下|相关的?|纸质)?(?:证明|材料)|证明材料|原件", "no"),
+        (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)|老办法|按流程|走流程|"
+         r"按(?:照)?(?:一般|普通|正常|常规|原来|以前|老)的?(?:来|办|走)", "no"),
         (r"拒绝|否决|放弃承诺|^否|(?:^|暂时|先|还是|就)不(?:用|需要|要)了?$|照旧|按老规矩|按原来的", "no"),
-        (r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:开|办|准备|拿|弄|带|备)(?:好|到|齐|来|全)了?|"
+        # the proofs already in hand: "我有证明", "证明都带了"
+        (r"(?:我|俺)(?:手上|手里|这儿|这里|已经|早就|都)?(?:有|带了|带着|拿着)(?:现成的|开好的|开好了的)?证明|"
+         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:带|拿)了|"
+         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:开|办|准备|拿|弄|带|备)(?:好|到|齐|来|全)了?|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|有)了", "no"),
         # choosing the commitment
-        (r"告知承诺|承诺制|承诺方式|承诺办理|承诺的方式|用承诺|选承诺|采用承诺|承诺(?:吧|呗|啊|了|的)?$|^承诺|做承诺|写承诺|承诺(?:来|去)?办", "yes"),
-        (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
+        (r"告知承诺|承诺制|承诺方式|承诺办理|承诺的方式|用承诺|选承诺|采用承诺|按(?:照)?承诺|承诺(?:好了|就好|就行|得了)|"
+         r"(?:必须|肯定|当然|一定)(?:要)?用|承诺(?:吧|呗|啊|了|的)?$|^承诺|做承诺|写承诺|承诺(?:来|去)?办", "yes"),
+        (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?(?![不没交开提一普正])|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
     opposite={"yes": "no", "no": "yes"},
@@ -363,9 +379,10 @@ USE_COMMITMENT = Choice(
 )
 
 _RELATIVE = (
-    r"(?:爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老头|老太|公公|婆婆|岳父|岳母|丈母娘|老丈人|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
+    r"(?:爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老头|老太|老爷子|老太太|公公|婆婆|岳父|岳母|丈母娘|老丈人|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
     r"外甥|侄|女婿|儿媳|哥|姐|弟|妹|叔|伯|舅|姨|姑|婶|亲戚|朋友|同学|同事|邻居|老板|领导|家人|家里人|老人|亲人|"
-    r"工友|老乡|乡亲|街坊|战友|室友|舍友)"
+    r"工友|老乡|乡亲|街坊|战友|室友|舍友|那口子|师傅|师父|徒弟|房东|老师|上司|雇主|东家|大妈|阿婆|阿公|"
+    r"保姆|护工|学生|房客)"
 )
 # Someone the speaker looks after: "替我们村的五保户办", "帮楼里的独居老人办".
 _WARD = r"(?:五保户|低保户|困难户|村民|居民|独居老人|孤寡老人|残疾人|老人家|病人|患者|住户)"
@@ -376,7 +393,7 @@ ACTING_AS = Choice(
     step="acting_as",
     expected=EXPECT_ACTING_AS,
     bare={
-        **dict.fromkeys(["self", "本人", "是本人", "我本人", "本人办理", "自己", "我自己", "自己办", "我", "是我", "就是我",
+        **dict.fromkeys(["self", "本人", "是本人", "我本人", "本人办理", "自己", "我自己", "自己办", "我", "是我", "就是我", "俺",
                          "本人办", "我自己办", "亲自办"], "self"),
         **dict.fromkeys(["proxy", "代办", "代理", "代他人办理", "代人办理", "代别人办", "代为办理", "是代办", "帮别人",
                          "帮别人办", "替别人办", "委托"], "proxy"),
@@ -384,23 +401,44 @@ ACTING_AS = Choice(
     phrases=_phrases(
         # someone else: a relative, a friend, a company, "他/她"
         (rf"(?:帮|替|给|为|代){_WHOSE}{_KIN}", "proxy"),
+        # someone named by name: "帮赵强办", "替李秀英申请" (not "帮我办", "帮忙办", "给自己办")
+        (r"(?:帮|替|代|为)(?!我|自己|本人|俺|咱|你|您|忙|个忙|一下|下)([\u4e00-\u9fff]{2,3})(?=办|申请|弄|跑一趟)", "proxy"),
+        # someone named with more words between: "帮隔壁王大妈办", "替村里五保户申请"
+        (rf"(?:帮|替|给|为|代)[\u4e00-\u9fff]{{1,6}}?(?:{_RELATIVE}|{_WARD})(?=办|申请|弄|跑|交|的|来)", "proxy"),
+        # helping out, running errands, or acting in a job that serves others
+        (r"我是(?:来)?帮忙的|(?<![请麻])帮忙办的|我是(?:来)?跑腿的|^跑腿的|"
+         r"我是(?:[\u4e00-\u9fff]{1,6}?的?)?(?:网格员|律师|中介|社工|志愿者|村干部|工作人员)", "proxy"),
+        # "我代表我爸": 代表 a person (an enterprise's own representative 代表公司 acts for itself)
+        (rf"代表{_WHOSE}(?:{_RELATIVE}|{_WARD}|他|她|别人|他人|人家|申请人|当事人)", "proxy"),
+        # who the speaker is to the applicant: "我是申请人的女儿" ("我是他儿子" names no one: asked again)
+        (rf"我是(?:申请人|当事人)(?:的|家的?)?{_RELATIVE}", "proxy"),
+        (r"受人之托|受人委托|别人托我|人家托我", "proxy"),
         # staff of an enterprise, who are not its legal representative: "我是财务，代表公司来办"
-        (r"我是(?:公司|单位|企业|我们公司|他们公司)?(?:的)?(?:财务|会计|出纳|员工|职员|办事员|文员|秘书|助理|司机|业务员|"
+        (r"我是(?:公司|单位|企业|我们公司|他们公司|法人|老板|领导)?(?:的)?(?:财务|会计|出纳|员工|职员|办事员|文员|秘书|助理|司机|业务员|"
          r"经办人|代理记账)", "proxy"),
-        (r"(?:本人|他|她|申请人|老人)(?:来不了|不能来|没法来|去不了|不方便|不在|在外地|住院|出差|没空|腿脚)", "proxy"),
+        (rf"(?:本人|他|她|申请人|老人|(?:我|俺|我们)(?:的|家)?{_RELATIVE})"
+         r"(?:来不了|不能来|没法来|没来|没有来|不来|去不了|办不了|弄不了|不方便|不在|在外地|住院|出差|没空|腿脚|瘫|卧床|躺床|"
+         r"动不了|走不了)", "proxy"),
         # the applicant named as someone else: "申请人是我妈", "我妈是申请人", "不是我，是我妈", "我老婆的事"
         (rf"申请人(?:是|为)(?:我|俺|我们)?(?:的|家)?{_RELATIVE}|(?:我|俺|我们)(?:的|家)?{_RELATIVE}[^,，]{{0,4}}是申请人|"
          rf"申请人不是我(?![\u4e00-\u9fff])|^是(?:我|俺|我们)(?:的|家)?{_RELATIVE}|"
-         rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:的事情?|的事儿|的)?$", "proxy"),
+         rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:的事情?|的事儿|的)?$|"
+         rf"^(?:这|这是|这个是|是)?(?:我|俺|我们)(?:的|家)?{_RELATIVE}的(?:事情?|事儿)|"
+         rf"^(?:这|这是|这个是|是)?(?:家里|家中)?的?{_RELATIVE}的(?:事情?|事儿)?$", "proxy"),
         (r"家属|亲属|经办人", "proxy"),
         # an enterprise acting for itself through its legal representative
-        (r"我(?:就)?是(?:公司|企业|单位|本单位|我们公司)?(?:的)?(?:法人|法定代表人|法人代表|老板)", "self"),
-        (r"(?:让|叫|派|托|委托|安排)我(?:来|去|帮|替|过来)?(?:办|跑|交)", "proxy"),
+        (r"我(?:就)?是(?:公司|企业|单位|本单位|我们公司)?(?:的)?(?:法人|法定代表人|法人代表|老板)(?![的娘])|"
+         r"(?:法人|法定代表人|法人代表)(?:就)?是我(?:本人|自己)?(?![\u4e00-\u9fff])|"
+         # "我不是法人": the negation reads on 是法人
+         r"(?<=我不)是(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表)(?![的娘])", "self"),
+        (r"(?:让|叫|派|托|委托|安排)我(?:来|去|帮|替|过来)?(?:办|跑|交)|(?:让|叫|派|托|委托|安排)我(?:来|过来)(?:的|了)", "proxy"),
         (r"代办|代理|代为|代领|代交|代他|代她|代人|受托|受委托|被委托|委托(?!人是我)|帮人|帮别人|替别人|替人|他人|别人",
          "proxy"),
         # the applicant themself
         (r"本人|我自己|给自己|为自己|自个|亲自|申请人(?:就)?是我(?:自己|本人)?(?![\u4e00-\u9fff])|我(?:就)?是申请人|我的事|"
-         r"给我办|为我办", "self"),
+         # "我不是申请人": the negation reads on 是申请人
+         r"(?<![\u4e00-\u9fff])是申请人(?!的)|(?<=我不)是申请人(?!的)|"
+         r"给我办|为我办|办我(?:自己)?的(?:事)?$", "self"),
         (r"自己", "self"),
     ),
     opposite={"self": "proxy", "proxy": "self"},
@@ -458,6 +496,10 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     compact = re.sub(r"[\s\"'“”‘’()（）\[\]【】]", "", c).lower().rstrip("呀啊哦噢哈了的吧呢嘞")
     compact = re.sub(r"^(.{1,2}?)\1+$", r"\1", compact)  # 好好好, 对对对, 是是是
     bare = choice.bare.get(raw.lower().strip()) or choice.bare.get(c.lower().strip()) or choice.bare.get(compact)
+    if not bare:
+        # "回复是", "我选否": the answer said with the question's own instruction ("回复“是”…")
+        echoed = re.match(r"^(?:我)?(?:就)?(?:选择|选|回复|回答|答)(.+)$", compact)
+        bare = choice.bare.get(echoed.group(1)) if echoed and len(echoed.group(1)) <= 4 else None
     if bare:
         return ClauseReading([bare], flags)
     denied = choice.bare.get(compact[2:]) if compact.startswith("不是") else None
@@ -570,20 +612,28 @@ _ENTERPRISE_SUFFIX = (
     r"\(个体工商户\)|（个体工商户）)"
 )
 _ENTERPRISE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9()（）·&]{{2,60}}?{_ENTERPRISE_SUFFIX}(?:\([^)]{{1,20}}\))?")
+# "我刘洋", "就我刘洋": the pronoun with the name in apposition; not "我爸刘洋", "我看看", "我外地的".
+_APPOSED_SELF = (rf"^(?:就是|就)?(?:我|俺)(?:本人)?(?!{_RELATIVE}|{_WARD}|[们看想来去要会能是在有也都就还说叫姓觉知明同再先不没很太已刚自本办])"
+                 r"(?=[^的了吗呢吧啊呀哦嘛地得着过]{2,4}$)(?=[\u4e00-\u9fff]{2,4}$)")
 # Lead-ins before a name, with the role they announce.
 _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
     (re.compile(p), role)
     for p, role in (
-        (r"(?:法定代表人|法人代表|法定代表|法人)(?:的)?(?:姓名|名字)?(?:是|叫|为|:)?", "representative"),
-        (r"(?:代理人|代办人|受托人|经办人|被委托人)(?:的)?(?:姓名|名字)?(?:是|叫|为|:)?", "agent"),
+        (r"(?:法定代表人|法人代表|法定代表|法人)(?:的)?(?:姓名|名字)?(?:是|叫|为|:|写的是|写的|写着|填的是|填的)?",
+         "representative"),
+        (r"(?:代理人|代办人|受托人|经办人|被委托人)(?:的)?(?:姓名|名字)?(?:是|叫|为|:|写的是|写的|写着|填的是|填的)?",
+         "agent"),
         (r"(?:申请人|申请单位|申请企业|申请主体|企业名称|公司名称|单位名称|市场主体名称|企业全称|公司全称|单位全称)"
          r"(?:的)?(?:姓名|名字|名称|全称)?(?:是|叫|为|:)?", "applicant"),
         (r"(?:我们|我|咱们|咱)(?:的)?(?:公司|单位|企业|店)(?:的)?(?:名字|名称|全称|名)?(?:是|叫|为|:)", "applicant"),
         (r"(?:公司|单位|企业)(?:的)?(?:名字|名称|全称|名)(?:是|叫|为|:)?", "applicant"),
-        (r"(?:我|俺|咱)(?:的)?(?:姓名|名字|全名)(?:是|叫做|叫作|叫|为|:)|(?:我|俺|咱)(?:叫做|叫作|叫|是)|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人|在下", "speaker"),
+        (r"(?:我|俺|咱)(?:的)?(?:姓名|名字|全名)(?:是|叫做|叫作|叫|为|:)|(?:我|俺|咱)(?:就|也|便)?(?:叫做|叫作|叫|是)|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人|在下|"
+         + _APPOSED_SELF, "speaker"),
         (r"(?:姓名|名字|全名|名称)(?:是|叫做|叫作|叫|为|:)?|叫做|叫作|叫", "generic"),
         # "叫我老张就行，大名张伟": the name on the ID card, after the one friends use
         (r"(?:大名|真名|本名|学名|官名|身份证上的名字)(?:是|叫|为|:)?", "generic"),
+        # "营业执照上写的是王强": what the document says
+        (r"(?:营业执照|执照|身份证|证件|户口本)(?:上|里|上面)?(?:写的是|写的|写着|登记的是|登记的|印的是)", "generic"),
         (r"(?:帮我|给我|麻烦)?(?:写上|写|填上|填|记上|记|登记)(?:成|为|上)?:?", "generic"),
         (r"^[^:]{0,12}:", "generic"),
         (r"^(?:是|就是)", "generic"),
@@ -591,15 +641,17 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
 )
 # "王强是法人", "张伟是申请人": the name comes first.
 _NAME_THEN_ROLE = re.compile(
-    r"^([\u4e00-\u9fff·]{2,12}?)(?:是|为)(?:我们)?(?:的)?(法定代表人|法人代表|法人|申请人|代理人|代办人|受托人|经办人)"
+    r"^([\u4e00-\u9fff·]{2,12}?)(?:就是|便是|是|为|即)(?:我们|公司|我们公司|本公司)?(?:的)?(法定代表人|法人代表|法人|申请人|代理人|代办人|受托人|经办人)"
 )
 _ROLE_OF = {"法定代表人": "representative", "法人代表": "representative", "法人": "representative",
             "申请人": "applicant", "代理人": "agent", "代办人": "agent", "受托人": "agent", "经办人": "agent"}
 _NAME_TRAILER = re.compile(
     r"(?:身份证|证件|证号|号码|电话|手机|联系方式|统一社会信用代码|信用代码|社会信用代码|代码|今年|年龄).*$|"
-    r"(?:的|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|同志|同学|先生|女士|这个名字)+$|"
+    r"(?:的|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|呗|嘞|咯|喽|同志|同学|先生|女士|这个名字)+$|"
     # "刘洋是他外甥", "王强系公司法人": what the person is, said after the name
-    r"(?:是|系)(?:他|她|申请人|老人|公司|我|俺)(?:的|们|家)?[\u4e00-\u9fff]{0,6}$"
+    r"(?:是|系)(?:他|她|申请人|老人|公司|我|俺)(?:的|们|家)?[\u4e00-\u9fff]{0,6}$|"
+    # "王强就是法人": the role said after the name
+    r"(?:就|也)?(?:是|系|为)(?:公司|企业|单位|我们|我们公司|本公司)?(?:的)?(?:法定代表人|法人代表|法人|申请人|代理人|代办人|老板)$"
 )
 # Han names have two to four characters (欧阳娜娜); longer ones are transliterated and written with a middle dot.
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
@@ -612,8 +664,8 @@ _FORM_OF_ADDRESS = re.compile(
 # A short name ending in a trade is an enterprise's name cut short (好味餐饮): no person and no full name.
 _TRADE_END = re.compile(r"(?:餐饮|商贸|贸易|科技|物流|传媒|实业|置业|地产|食品|医药|建筑|装饰|电子|网络|咨询|管理|服务|超市|便利)$")
 # Characters and words that never make a person's name: pronouns, particles, the question's own words.
-_NOT_A_NAME_CHARS = re.compile(r"[我你您他她它俺咱的了吗呢吧啊呀么谁哪这那就都也还在和与及或不没很太说过嘛呗啦]")
-_NOT_A_NAME_CHARS_TRANSLITERATED = re.compile(r"[我你您他她它俺咱的了吗呢吧啊呀么谁哪这就也还在和与及或很太说过嘛呗啦]")
+_NOT_A_NAME_CHARS = re.compile(r"[我你您他她它俺咱的了吗呢吧啊呀么谁哪这那就都也还在和与及或不没很太说过嘛呗啦着]")
+_NOT_A_NAME_CHARS_TRANSLITERATED = re.compile(r"[我你您他她它俺咱的了吗呢吧啊呀么谁哪这就也还在和与及或很太说过嘛呗啦着]")
 _NOT_A_NAME = re.compile(
     r"^(?:姓名|名字|全名|本人|自己|申请人|法人|法定代表人|代理人|代办人|是的|好的|对的|不是|没有|不知道|知道|明白|谢谢|"
     r"可以|不行|不要|不用|公司|单位|企业|身份证|手机|电话|告知承诺|承诺|代办|办理|已阅读|再说一遍|没问题|同意|愿意|"
@@ -632,22 +684,36 @@ _KIN_LEAD = re.compile(
 )
 
 
+# Who the speaker is to someone, said before the name: "我是他外孙刘洋", "我是赵强的邻居刘洋", "我是他的保姆，叫刘洋".
+_RELATION_LEAD = re.compile(
+    rf"^我是(?:他|她|他的|她的|他家|她家|[\u4e00-\u9fff]{{2,4}}?的?)(?:外|表|堂|干|亲)?{_RELATIVE}(?:儿子|女儿|儿|子|女)?"
+    r"[,，]?(?:叫|是|名字叫|名叫|名字是)?(?=[\u4e00-\u9fff]{2,4}$)"
+)
 # What the speaker is, said before the name: "我是社区网格员王小明", "我是他们单位的会计李红".
 _OCCUPATION_LEAD = re.compile(
     r"^[\u4e00-\u9fff]{0,6}?(?:网格员|志愿者|工作人员|社工|干部|会计|出纳|律师|员工|职员|助理|秘书|文员|专员|店长|"
-    r"经理|主任|书记|村长|组长)(?=[\u4e00-\u9fff]{2,4}$)"
+    r"经理|主任|书记|村长|组长|董事长|执行董事|总经理|总裁|厂长|负责人|老总|股东)(?=[\u4e00-\u9fff]{2,4}$)|"
+    # "我是社区的刘洋", "我是隔壁村的李红": where the speaker is from, then the name
+    r"^我是[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff]{2,4}$)"
 )
+# An enterprise's officers, named beside a name ("王强（董事长）", "王强 总经理"): titles, no names.
+_OFFICER = r"(?:董事长|执行董事|董事|总经理|副总经理|经理|总裁|厂长|店长|负责人|老板|老总|股东|监事|法人代表)"
+# "赵强外甥", "张伟儿子": a person named by their relation to someone, no name of their own.
+_RELATION_END = re.compile(r"(?:外甥女?|侄子|侄女|儿子|女儿|闺女|老婆|老公|丈夫|妻子|爱人|媳妇|女婿|儿媳|朋友|同事|邻居|父亲|母亲|爸爸|妈妈)$")
 # "弓长张，伟大的伟", "立早章", "木子李": how a name is written, told beside it; it is no second name.
 _SPELLING_PART = (
     r"(?:[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]|弓长张?|立早章?|木子李?|口天吴?|耳东陈?|双人徐?|古月胡?|草头黄?|三横王?|"
     r"言午许?|双木林?|人可何?|关耳郑?|文刀刘?|禾口程?|[\u4e00-\u9fff]{1,3}(?:字旁|字头|字底|偏旁)的?[\u4e00-\u9fff]?)"
 )
-_SPELLING = re.compile(rf"(?:{_SPELLING_PART}[,，、 和]*)+")
+# (counted: a name is spelled in a few parts, and an open-ended run of "的的的…" would take exponential time)
+_SPELLING = re.compile(rf"(?:{_SPELLING_PART}[,，、 和]*){{1,6}}")
 _SPELLING_BRACKETS = re.compile(r"[(（]([^)）]{1,30})[)）]")
 # "弓长张伟大的伟" typed straight after the name, without a pause: cut from the name's end.
-_SPELLING_TAIL = re.compile(rf"(?:{_SPELLING_PART})+$")
+_SPELLING_TAIL = re.compile(rf"(?:{_SPELLING_PART}){{1,4}}$")
 # "张伟（本人）": who the name belongs to, said in brackets; no part of the name.
-_ASIDE = re.compile(r"(?:是|就是)?(?:我本人|本人|我自己|自己|申请人本人|申请人|法人|法定代表人|先生|女士|签字)")
+_ASIDE = re.compile(rf"(?:是|就是)?(?:我本人|本人|我自己|自己|申请人本人|申请人|法人|法定代表人|法人代表|先生|女士|签字|"
+                    rf"代办人|代理人|受托人|经办人|(?:{_OFFICER}|法人|法定代表人)(?:(?:兼|和|、|及)(?:{_OFFICER}|法人|法定代表人))*|"
+                    rf"(?:他|她|申请人|老人|[\u4e00-\u9fff]{{2,4}}?)?(?:的)?{_RELATIVE}[\u4e00-\u9fff]{{0,2}})")
 
 
 def _drop_spelling(text: str) -> str:
@@ -658,15 +724,21 @@ def _drop_spelling(text: str) -> str:
 
 def _clean_candidate(candidate: str) -> str:
     candidate = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+|[^\u4e00-\u9fffA-Za-z0-9()（）]+$", "", candidate)  # emoji, quotes
+    candidate = _RELATION_LEAD.sub("", candidate)
     candidate = _KIN_LEAD.sub("", candidate)
     candidate = _OCCUPATION_LEAD.sub("", candidate)
     candidate = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", candidate)  # "张 伟"
     candidate = re.sub(r"^(?:是|叫|为|就是)", "", candidate) if len(candidate) > 3 else candidate
+    # "法人就是我王芳": the pronoun in apposition to the name
+    candidate = re.sub(_APPOSED_SELF, "", candidate)
     previous = None
     while previous != candidate:
         previous = candidate
         candidate = _NAME_TRAILER.sub("", candidate).strip(" :·")
     candidate = re.sub(r"^(.{2,4})\1+$", r"\1", candidate)  # "张伟张伟"
+    officer = re.search(_OFFICER + "$", candidate)  # "王强经理", "王强董事长"
+    if officer and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", candidate[: officer.start()]):
+        candidate = candidate[: officer.start()]
     spelled = _SPELLING_TAIL.search(candidate)
     if spelled and _PERSON.fullmatch(candidate[: spelled.start()]):
         candidate = candidate[: spelled.start()]
@@ -688,14 +760,37 @@ def _as_enterprise(candidate: str) -> Optional[str]:
     return candidate.replace("(", "（").replace(")", "）")
 
 
+# Given names are written with some characters that are also function words: 张和平, 王永和, 李太平, 郑在明, 马也.
+# One such character after the surname is still a name; in the last place only those that end names (和, 太, 与),
+# since "张伟在" is "Zhang Wei is here". Pronouns, particles and negations never are.
+_GIVEN_NAME_ANYWHERE = "和太与"
+_GIVEN_NAME_INSIDE = "在也都还"
+
+
+def _given_name_with_function_char(candidate: str) -> bool:
+    if "·" in candidate or not 2 <= len(candidate) <= 4:
+        return False
+    hits = [i for i, c in enumerate(candidate) if _NOT_A_NAME_CHARS.match(c)]
+    if len(hits) != 1 or hits[0] == 0:
+        return False
+    char, last = candidate[hits[0]], hits[0] == len(candidate) - 1
+    return char in _GIVEN_NAME_ANYWHERE or (char in _GIVEN_NAME_INSIDE and not last)
+
+
 def _as_person(candidate: str) -> Optional[str]:
     candidate = re.sub(r"[•・]", "·", candidate)
     if not _PERSON.fullmatch(candidate) or _FORM_OF_ADDRESS.match(candidate) or _TRADE_END.search(candidate):
         return None
+    if re.search(_OFFICER + "$", candidate) or _RELATION_END.search(candidate) \
+            or re.fullmatch(rf"(?:外|表|堂|干|亲)?{_RELATIVE}(?:儿子|女儿|儿|子|女)?", candidate) \
+            or re.fullmatch(r"(?:大|小|二|三)?([爸妈爷奶哥姐弟妹叔伯舅姨姑婶公婆])\1", candidate):
+        return None
     # A transliterated name (迪丽娜尔·阿不都) is written with whatever characters carry its sounds, 不 and 都
     # among them; only pronouns and particles still show it is a sentence.
     not_a_name_chars = _NOT_A_NAME_CHARS_TRANSLITERATED if "·" in candidate else _NOT_A_NAME_CHARS
-    if _NOT_A_NAME.search(candidate) or not_a_name_chars.search(candidate):
+    if _NOT_A_NAME.search(candidate):
+        return None
+    if not_a_name_chars.search(candidate) and not _given_name_with_function_char(candidate):
         return None
     return candidate
 
@@ -755,8 +850,8 @@ _NOT_THE_REPRESENTATIVE = re.compile(
 )
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起")
 _ECHO = re.compile(
-    r"(?:我的|申请人|申请人的|公司|单位|企业|代理人)?(?:名字|姓名|全名|名称|法人代表|法定代表人|法人|叫什么)"
-    r"(?:是吗|吗|啊|呀)?[?]+"
+    r"(?:我的|申请人|申请人的|公司|单位|企业|代理人|代办人)?的?(?:名字|姓名|全名|名称|法人代表|法定代表人|法人|叫什么|代理人|代办人)"
+    r"(?:是谁|是哪个|叫啥|叫什么|是什么)?(?:是吗|吗|啊|呀)?[?]+"
 )
 
 
@@ -782,6 +877,9 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     number = (ids.extract_uscc(text) or ids.extract_resident_id(text)) if step != "agent_name" else None
     number = number or ids.extract_resident_id(text)
     words = _NUMBERS.sub("，", ids.normalize(text))
+    # "刘洋(410105…)", "刘洋 ID:410105…": what is left of a number taken out is no part of the name
+    words = re.sub(r"(?i)(?<![a-z])(?:id|no)\s*[:：]?\s*(?=，)", "", words)
+    words = re.sub(r"[(（](?:身份证|证件|号码|号|是|:|：|\s)*[，,]?[\s:：]*[)）]", "", words)
     # "买买提.吐尔逊": a dot typed between two parts of one name is the name's middle dot, no sentence end.
     words = re.sub(r"(?<=[\u4e00-\u9fff])[.•・‧∙⋅](?=[\u4e00-\u9fff])", "·", _drop_spelling(words))
     if _REFUSAL.search(words):
@@ -817,6 +915,8 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     # "名字？张伟啊": the question repeated back before the answer is no question.
     clauses = [c for c in clauses if not _ECHO.fullmatch(c.text)] or clauses
     clauses = [c for c in clauses if not _SPELLING.fullmatch(c.text)] or clauses
+    # "呃，王强": a sound of hesitation before the answer is no hedge on it
+    clauses = [c for c in clauses if not re.fullmatch(r"(?:嗯|呃|额|哦|噢|啊|那个)+", c.text)] or clauses
     candidates: List[Tuple[str, str, str]] = []
     for clause in clauses:
         if _NAME_QUESTION.search(clause.text):
@@ -872,7 +972,7 @@ _RESTATED_REQUEST = re.compile(r"^(?:我|俺)?(?:就是|是)?(?:要|想)(?:查|�
 
 def _no_number(step: str, text: str, ctx: Context, detail: str, expected: str) -> Reading:
     """Why there is no number in the answer: a question, a stop, a refusal, or just not a number."""
-    words = _words_only(text)
+    words = _RHETORICAL_UNKNOWN.sub("不知道", _NUMBER_ECHO.sub("", _words_only(text).strip()))
     if _RESTATED_REQUEST.match(words) and not re.search(r"[?]|吗", words):
         # "我要查我那个承诺办到哪一步了": what they came for, said again instead of the number; no question
         # to answer, the number is asked again.
@@ -917,9 +1017,20 @@ def _read_id(step: str, text: str, ctx: Context) -> Reading:
 
 
 _SKIP = re.compile(
-    r"^(?:没有|没|无|不知道|不清楚|不记得|记不得|忘了|跳过|略过|不用|不需要|不用了|不留|不想留|不留了|匿名|我要匿名|匿名投诉|"
-    r"不方便|不涉及|不提供|不给|不填|算了不留|none|skip|no|n|pass)"
+    r"^(?:没有|没|无|不知道|不清楚|不记得|记不得|忘了|忘记|不晓得|跳过|略过|不用|不需要|不用了|不留|不想留|不留了|匿名|我要匿名|"
+    r"匿名投诉|不方便|不涉及|不提供|不给|不填|算了不留|算了不填|none|skip|no|n|pass)"
 )
+# Declining said inside a longer answer: "举报的是别人的，不知道编号", "这个投诉跟承诺没关系".
+_SKIP_ANYWHERE = re.compile(
+    r"匿名|不留|不想留|不提供|"
+    r"(?:不知道|不清楚|不记得|记不得|忘了|忘记|没有|不晓得)(?:他的|她的|对方的|人家的|具体的?|他们的)?(?:承诺)?编号|"
+    r"编号(?:我|俺)?(?:也|真|确实)?(?:不知道|不清楚|不记得|记不得|忘了|忘记了|没有|不晓得)|"
+    r"(?:跟|和|与)(?:承诺|编号|具体承诺)(?:没|无)(?:有)?(?:关系|关)|不(?:是)?针对(?:某个|某一个|具体|哪个|哪一个)?(?:的)?承诺"
+)
+# "我哪知道", "谁记得": a rhetorical question that says "I don't know", and asks nothing.
+_RHETORICAL_UNKNOWN = re.compile(r"(?:我|俺)?(?:哪|哪里|怎么|咋|上哪)(?:会)?(?:知道|晓得|记得)|谁(?:知道|晓得|记得)")
+# The question said back before the answer ("编号？没有"): an echo, no question.
+_NUMBER_ECHO = re.compile(r"^(?:承诺|授权|委托书的?)?(?:编号|号码|手机号|电话|电话号码)(?:吗|啊|呀)?[?]+")
 
 
 def skips(text: str) -> bool:
@@ -927,8 +1038,9 @@ def skips(text: str) -> bool:
     words = re.sub(r"[\s,，.。!！~～]", "", _words_only(text)).lower()
     if re.search(r"[0-9]", words):  # "我不记得了123": a number was attempted; it is re-asked, not skipped
         return False
+    words = _RHETORICAL_UNKNOWN.sub("不知道", _NUMBER_ECHO.sub("", words))
     words = re.sub(r"^(?:我|俺|咱|我这边|我这儿)(?:也|真|确实|实在)?", "", words)  # "我不知道他的编号"
-    return bool(words) and not is_question(words) and bool(_SKIP.match(words) or re.search(r"匿名|不留|不想留|不提供", words))
+    return bool(words) and not is_question(words) and bool(_SKIP.match(words) or _SKIP_ANYWHERE.search(words))
 
 
 _MOBILE_IN_TEXT = re.compile(r"(?<![0-9])(?:\+?86)?(1[3-9][0-9]{9})(?![0-9])")

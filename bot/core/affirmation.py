@@ -270,6 +270,11 @@ _SENTENCE_END_PARTICLE = re.compile(r"(呢|么)(?=[\s,.;!，。；！…~]*$|[,.
 # 没啥 is 没什么 ("nothing"); 着呢 is the durative 着 with an emphatic 呢 ("写着呢", "好着呢"); 嗯呢 is a
 # northern "yes"; 才不…呢 is an emphatic refusal ("我才不承诺呢"), none of them asks.
 _NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|不怎么|不是什么|什么都|什么也|啥都|啥也|哪怕|那么|这么|多么|要么|吗啡|"
+                            # "谁说我不承诺了": a rhetorical denial of a refusal, read as the double negation it is
+                            r"谁说(?=(?:我|本人)?(?:要)?(?:不|没))|有(?:啥|什么)说(?:啥|什么)|信不信由你|爱信不信|"
+                            r"(?:有)?(?:啥|什么)好怕的|怕(?:啥|什么)(?=$|[,，。!！])|怎么(?:说|讲|查)都|(?:说|讲)什么都|"
+                            # "有什么问题我负责": 什么 there is "any", in the liability clause
+                            r"(?<=有)(?:什么|啥)(?=(?:问题|事|事情|不对的?)?(?:的话)?[,，]?(?:我|本人)(?:自己)?(?:负责|担着|承担|担|认罚|兜着))|"
                             r"谁[^谁,，。]{1,6}谁|谁懂啊|着呢|嗯呢|才(?:不|没)[^,，。;；!！?？]{0,10}呢")
 # A tag question ("…就行了是吧") and an alternative question ("是要罚款还是坐牢") ask without a question word.
 _TAG_QUESTION = re.compile(r"(?:是吧|对吧|是不|对不|好吧\?)[\s,.;!…~]*$|是[^,，。;；!！]{1,8}还是[^,，。;；!！]"
@@ -287,10 +292,13 @@ _NEGATED = re.compile(
     f"(?:{_NEGATION_WORDS})(?:{_NEGATION_FILLERS})*(?:{_NEGATED_TARGET})"
     f"|(?:{_NEGATION_WORDS})(?:{_NEGATION_FILLERS})*(?:代|替)[\u4e00-\u9fff]{{0,6}}?承诺"  # 我不代他承诺
     "|承诺不了|承诺不来|拒绝"
+    # the commitment named first, then refused: "这个承诺我不做", "承诺我就不签了"
+    "|承诺(?:我|本人)?(?:就|还是|也|可)?(?:不|不想|不愿意|不会|不能)(?:做|作|签|写|许|给)"
 )
 _NEGATION_ALONE = frozenset(
     {"不", "不了", "不要", "不行", "不用", "不用了", "不好", "否", "不是", "没有", "不对", "不可以", "不能", "不愿意",
-     "不想", "不会", "不肯", "不干", "不签", "no", "nope", "n", "不不", "不不不", "不承诺", "不同意"}
+     "不想", "不会", "不肯", "不干", "不签", "no", "nope", "n", "不不", "不不不", "不承诺", "不同意", "我不干", "不干了",
+     "我不签", "不签了", "不用了谢谢", "不了谢谢", "不用谢谢"}
 )
 
 # Conditions, hedges and deferrals: a commitment cannot carry any (五(四): the true, unreserved intent).
@@ -309,7 +317,7 @@ _DOUBT = re.compile(
     r"给我填|不是我填|不是我写|扫了一眼|瞄了|粗略|大致看|随便看|懵"
 )
 # Mockery and coercion: not the applicant's true intent.
-_JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|hh|lol|233|逗你|逗你玩|闹着玩|搞笑|个屁|才怪|骗你|糊弄|逗|家人们|谁懂啊|绝绝子|"
+_JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|hh|lol|233|逗你|逗你玩|闹着玩|搞笑|个屁|才怪|(?<![没不])骗你|糊弄|逗|家人们|谁懂啊|绝绝子|"
                    r"yyds|栓q|芭比q")
 _COERCED = re.compile(r"被逼|被迫|逼我|强迫|没办法才|不得不|只能承诺|只好承诺|还能咋样|还能怎样|还能怎么样|还能咋办|"
                       r"还能怎么办|有啥办法|有什么办法")
@@ -321,7 +329,18 @@ _GRUDGING = re.compile(r"([行好对是得成中])\1\1|(?:行|好|成|得|可以
 # Willing, wanting or about to commit: a modal before 承诺 says what the speaker would do, not that they do it.
 _WILLING = re.compile(r"(?:愿意|愿|想|想要|要|会|准备|打算|可以|能|得|该|应当|同意)(?:去)?(?:代为|代他|代她|代其)?(?:作出|做出)?承诺")
 # "我不是不承诺": a double negation is not read either way.
-_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|没有|并不是)不")
+# Not decided yet, said with a question inside a statement ("我还没想好要不要承诺", "承诺不承诺无所谓", "要不要承诺我
+#还得想想"): a hedge, neither a question to answer nor a refusal.
+_INDECISION = re.compile(
+    r"(?:没想好|没考虑好|不知道|不清楚|不确定|拿不准|说不准|犹豫|纠结|还在想|在考虑)[^,]{0,4}?"
+    r"(?:要不要|该不该|能不能|可不可以|行不行|承不承)(?:作出|做出)?承诺|"
+    r"([\u4e00-\u9fff]{1,2})[不没]\1[^,]{0,3}(?:都行|都可以|无所谓|都一样|随便|都成|没关系|没所谓)|"
+    r"(?:要不要|该不该)[^,]{0,6}(?:还得|还要|得|要|再)(?:想想|想一想|考虑|商量)"
+)
+# "谁说我不承诺了" denies a refusal like "我不是不承诺": read neither way.
+_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|没有|并不是)不|谁说(?:我|本人)?(?:要)?(?:不|没)")
+# "…，骗你的", "开玩笑的": what was said is taken back as not meant, a refusal as much as a yes.
+_NOT_MEANT = re.compile(r"开玩笑|玩笑的|(?<![没不])骗你|逗你|闹着玩|说着玩")
 
 # Common mis-typings of 承诺 (homophones on a pinyin keyboard). They are caught and the user is asked to
 # type the words again: a legal commitment is not made by a typo we guessed the meaning of.
@@ -346,6 +365,7 @@ _AGREEMENT = re.compile(r"同意|确认|认可|保证|愿意|接受|答应|明�
 # 承诺 used as a noun: the document, the liability clause, "my commitment".
 _NOUN_COMMITMENT = re.compile(r"告知承诺书|告知承诺制|告知承诺|承诺书|承诺制|不实承诺|承诺的|的承诺|承诺内容|承诺事项")
 _AGREEING_EMOJI = ("👍", "👌", "✅", "✔", "🆗", "🙆", "👏")
+_LAUGHING_EMOJI = ("😂", "🤣", "😆", "😜", "😝", "🤪", "😹")
 _REFUSING_EMOJI = ("👎", "🙅", "❌", "✖", "🚫", "⛔", "🙈")
 
 # --- the commitment grammars (on the flat text: clause boundaries are ",") -------------------------
@@ -355,7 +375,8 @@ _LEAD = (r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|�
          r"(?:(?:嗯|呃|额)?那个,?)?")
 # Adverbs of the act itself (郑重, 自愿 "voluntarily", 在此). 愿意/愿/想/要/会 are NOT among them: they are
 # modal verbs, and "我愿意承诺" says the speaker is willing to commit, not that they commit.
-_ADV = r"(?:在此|特此|现在|现|郑重地|郑重|慎重地|慎重|自愿地|自愿|已经|已|诚信|如实|依法)*"
+_ADV = (r"(?:在此|特此|在这里|在这儿|现在|现|郑重地|郑重|慎重地|慎重|自愿地|自愿|已经|已|诚信|如实地|如实|依法|正式|"
+        r"真心地|真心|诚心诚意地|诚心诚意|诚心|实事求是地|实事求是)*")
 _READ_OBJ = (r"(?:(?:全部|完整|所有)?的?(?:告知承诺书|承诺书|告知书|告知事项|告知内容|书面告知|以上内容|上述内容|全部内容|"
              r"所有内容|告知的全部内容|告知的内容|以上|上述)的?(?:全部|所有)?(?:内容|事项)?)")
 # The object first ("承诺书我看了", "告知书我都看完了"): a finished reading, told with the topic in front.
@@ -366,38 +387,71 @@ _READ = (r"(?:已经|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?
 _AND = r"(?:并且|并|且|同时|,)+"
 # 嘞 is the Henan sentence particle of a plain statement ("我承诺嘞"); 呗 and 吧 are not here: "我承诺呗"
 # is a grudging shrug and "我承诺吧" a suggestion, neither the unreserved intent 五(四) asks for.
-_COMMIT = r"(?:作出|做出)?承诺(?:了|嘞|啊(?=,?[^,]))?"
+_COMMIT = r"(?:作出|做出)?(?:告知)?承诺(?:了|嘞|啊(?=,?[^,]))?"
 # What is promised to be true: 以上/上面/我 + 说的/写的/所填/所报 … + 内容/情况/材料 …
-_TOPIC = (r"(?:以上|上述|上面|前面|我|本人|我们|本公司|公司)?(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|"
-          r"提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的)?的?(?:内容|情况|信息|材料|事项|资料)?")
+_TOPIC = (r"(?:以上|上述|上面|前面|我|本人|我们|本公司|公司|他|她|申请人)?(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|"
+          r"提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?(?:内容|情况|信息|材料|事项|资料)?")
 _TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也)*(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
-         r"真的|实话|真话|实情|事实|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求))的?")
-_CONTENT = (r"(?:(?:以上|上述|本承诺)?(?:是|为|均为|系)(?:我的|本人的|本企业的|我|本人)?真实的?意思(?:表示)?"
+         r"真的|实话|真话|实情|事实|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
+         # the condition named: "符合低保条件", "收入符合标准"
+         r"(?:已经|已)?符合(?:(?![不没未无非别])[\u4e00-\u9fff]){1,6}?(?:的)?(?:条件|要求|标准|规定))的?")
+_CONTENT = (r"(?:(?:以上|上述|本承诺|这|这个|这也)?(?:是|为|均为|系)(?:我的|本人的|本企业的|我|本人)?真实的?意思(?:表示)?"
+            # the free will of 五(四) in plain words: "我自愿的", "是我自己愿意的"
+            r"|(?:这|这个)?(?:是|都是)?(?:我|本人)?(?:自己|本人)?(?:自愿|愿意)的|(?:完全)?出于(?:本人|我)?(?:自愿|本意)"
             r"|(?:以上|上述)的?(?:内容|情况|信息|事项)?"  # "承诺以上内容": the object of the verb
-            rf"|{_TOPIC}(?:我|本人)?{_TRUE})")
+            rf"|(?:保证|确保)?{_TOPIC}(?:我|本人)?{_TRUE})")
 # A present state that meets the conditions, said of the applicant's own things ("健康证都齐全", "上面写的条件我都
 # 符合"). Whatever may still happen (就/再/等/会/要/将/补 …) is not a present state and is left out of the subject.
 _FACT_NP = r"[^,就才再等会要将补办去申请交没不未别无非若如但可能该]{1,12}?"
-_CONFORMS = (rf"(?:(?:{_FACT_NP},)*{_FACT_NP}(?:都|均|全都|全部|也都|全)"
+_CONFORMS = (rf"(?:(?:{_FACT_NP},){{0,3}}{_FACT_NP}(?:都|均|全都|全部|也都|全)"
              r"(?:齐全|齐备|符合(?:要求|条件|规定)?|合格|达标))")  # truth is vouched only for _TOPIC (what I said)
 # The liability clause, in the letter's words or in everyday ones ("有假的话我自己担着"): a condition on
 # falsity with the speaker bearing the consequence is the fourth part of 五(四), not a reservation.
-_FALSITY = r"(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实|(?:如果|要是|若是|假如|如|若)?(?:有假|有虚假|是假的|造假|作假)(?:的话)?)"
+_FALSITY = (r"(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实|(?:如果|要是|若是|假如|如|若)?"
+            r"(?:有假|有虚假|是假的|假的|不实|造假|作假|有(?:什么|啥)?问题|出(?:了)?(?:什么|啥)?问题|出(?:了)?事|有(?:什么|啥)?事|"
+            r"有(?:什么|啥)?不对的?|查出(?:来)?(?:是)?假的|查出(?:来)?(?:有)?问题|假(?=的话))(?:的话)?)")
 _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我)?(?:自己)?"
               r"(?:自愿|愿意|愿)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
-              r"担着|负全责|认罚))")
+              r"担着|兜着|负全责|认罚)"
+              r"|(?:并且|并|且|同时)?(?:一切|全部|所有)?(?:法律)?(?:后果|责任)(?:由我|由本人|我)(?:自己)?(?:来)?(?:承担|负责|担)"
+              rf"|(?:并且|并|且|同时)?{_FALSITY}?,?(?:后果|责任)自负|自负后果"
+              # what the applicant gives up or accepts if it is false ("如有不实，自愿放弃低保资格"): only after a
+              # condition on falsity, since "我承诺，放弃低保" would say something else
+              rf"|(?:并且|并|且|同时)?{_FALSITY},?(?:本人|我)?(?:自愿|愿意|愿)?(?:(?:放弃|取消|退回|退还|退|停发|收回)(?:我的|本人的)?"
+              r"(?:低保|补贴|补助|资格|申请|待遇|钱|款项|所得)[\u4e00-\u9fff]{0,6}?|接受(?:处罚|处理|惩罚|调查|法律制裁)|"
+              r"被列入(?:失信名单|黑名单|失信))"
+              r"(?:,?(?:并|并且|同时)?(?:承担|负)(?:一切|全部|相应)?的?(?:法律)?(?:责任|后果))?)")
 _LIABILITY_CONDITION = re.compile(_LIABILITY)
+# "如有不实，自愿放弃": what would be given up if it is false, no stop of the journey (what it is, is not said)
+_GIVEN_UP_IF_FALSE = re.compile(rf"{_FALSITY},?(?:本人|我)?(?:自愿|愿意|愿)?(?:放弃|取消)")
 # The four parts of 五(四) in the letter's short form, after "本人承诺：".
-_PARTS = (r"(?:(?:已经|已)?(?:知晓|知悉|了解)(?:告知的)?(?:全部)?(?:内容|事项)|(?:已经|已)?符合(?:相关)?条件(?:和要求)?|"
+_PARTS = (r"(?:(?:我|本人)?(?:已经|已)?(?:知晓|知悉|了解|知道)(?:了)?(?:告知的?)?(?:全部)?(?:内容|事项)|(?:已经|已)?符合(?:相关)?条件(?:和要求)?|"
           r"愿(?:意)?(?:承担|担)(?:法律)?责任|系(?:本人)?真实意思(?:表示)?)")
-_TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS}))*(?:,?{_LIABILITY})*"
-         r"(?:,(?:谢谢|如有不实|若有不实|如有虚假|没问题|确认|确认提交))*(?:了|啊|呀|哦|啦|嘞)?")
+# Honesty and the absence of what would disqualify, said in everyday words after the commitment ("绝无虚言",
+# "我没骗你们", "我名下没有房，也没有车"): the content of what is promised. Their 不/没/无 deny the falsehood or
+# the asset, never the commitment; any other negation still blocks it (``_negation_left``).
+_HONEST = (r"(?:(?:我|本人)?(?:绝|决|保证|从来|从)?(?:不|没有|没|无|并无|绝无|决无|并没有)(?:弄虚作假|虚言|造假|作假|撒谎|说谎|"
+           r"骗人|骗你们|骗你|欺骗|隐瞒|虚报|瞒报|漏报|说假话|假话|谎话|反悔|半句假话|一句假话)|问心无愧)")
+_ASSET = (r"(?:房子|房产|住房|房|车子|车辆|汽车|车|工作|收入|存款|补贴|补助|低保|社保|养老金|退休金|工资|营业执照|生意|店面|门面|"
+          r"商铺|股票|股份|财产|资产|贷款|欠款)")
+_NO_ASSETS = (r"(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人名下|名下)(?:确实|真的|的确|也|都|确确实实)*)?"
+              r"(?:确实|真的|的确|也|都|完全|根本|确确实实)*(?:没有|没|无|从来没有|从没有|从没)(?:领过|领|拿过|拿|买过|买|有过|有)?"
+              rf"(?:任何|别的|其他的?|其它的?|额外的?)?{_ASSET}(?:了|的)?")
+# They are clauses of their own: "本人承诺我没有房", run together, is no formula we read.
+# The parts are counted (at most six, then two liability clauses, three closing words): a plain commitment says
+# no more, and without a bound a long run of clauses that almost fit would take the matcher exponential time.
+_TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})|,(?:{_HONEST}|{_NO_ASSETS})){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
+         r"(?:,(?:谢谢|谢谢您|谢谢你|麻烦了|辛苦了|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步)){0,3}"
+         r"(?:了|啊|呀|哦|喔|哈|啦|嘞)?")
 
 
 def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str = "") -> "re.Pattern[str]":
     name = "|".join(re.escape(n) for n in names if n)
     who = "|".join(x for x in (name, idents) if x)
-    ident = rf"(?:(?:我是|我叫|本人是)(?:{who}),)?" if who else ""
+    # "我是张伟，", "我是法人，", "我是法人王芳，": who the speaker is, before the commitment
+    role_name = rf"|(?:公司的?|企业的?)?(?:{idents})(?:{name})" if idents and name else ""
+    as_role = rf"|作为(?:公司的?|企业的?|本公司的?)?(?:{idents}),?" if idents else ""
+    ident = rf"(?:(?:我是|我叫|本人是)(?:{who}{role_name}),{as_role})?" if who else ""
     # "我张伟", "我，张伟，", "我张伟本人": the name in apposition to the pronoun.
     after_subject = rf"(?:,?(?:{name}),?(?:本人)?)?" if name else ""
     named_self = rf"|(?:{name})本人" if name else ""  # "张伟本人承诺": 本人 makes the name the speaker
@@ -424,7 +478,7 @@ _KIN = ("老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈",
 _PERSON_ROLES = ("申请人", "他", "她", "其", "本人") + _KIN + tuple("我" + k for k in _KIN if k not in ("老人家", "家人"))
 _ENTERPRISE_ROLES = ("申请人", "公司", "该公司", "本公司", "我公司", "企业", "该企业", "本企业", "单位", "该单位",
                      "本单位", "申请单位", "申请企业", "法定代表人", "老板", "其")
-_HONORIFICS = ("老先生", "先生", "女士", "同志", "老人家", "老师")
+_HONORIFICS = ("老先生", "先生", "女士", "同志", "老人家", "老人", "老师", "大爷", "大娘")
 
 # Who authorised the proxy, and on whose behalf the proxy commits (captured, then checked).
 _WHO = r"([\u4e00-\u9fff（）()a-z0-9]{1,60}?)"
@@ -439,7 +493,7 @@ _PROXY_GRAMMARS = (
         # 我有赵强签的特别授权: holding the document the applicant signed
         rf"|(?:有|持有|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:签的|签署的|签字的|出具的|给的|写的|的))"
         rf"(?:书面)?特别授权(?:书|委托书|委托)?,?(?:我|本人)?{_ADV}"
-        rf"(?:代为|代其|代表其|代(?P<who2>{_WHO[1:-1]})|代表(?P<who3>{_WHO[1:-1]}))"
+        rf"(?:代为|代其|代表其|代表(?P<who3>{_WHO[1:-1]})|代(?!表)(?P<who2>{_WHO[1:-1]}))"
         rf"{_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}$"
     ),
     # 赵强特别授权我，我代为承诺: the commitment is the speaker's own clause, with its own subject
@@ -517,11 +571,16 @@ def _is_question(prepared: str) -> bool:
     text = _NOT_QUESTIONS.sub("", prepared)
     if _QUESTION_WORDS.search(text) or _SENTENCE_END_PARTICLE.search(text):
         return True
-    if re.search(r"还是(?:不|没|别)", text):  # 承诺还是不承诺: a choice still open
+    # 承诺还是不承诺: a choice still open. "我还是不承诺了" (还是 "after all") chooses, and asks nothing.
+    if re.search(r"([\u4e00-\u9fff]{1,4})还是(?:不|没|别)(?:要)?\1|还是(?:不|没|别)[\u4e00-\u9fff]{0,6}(?:呢|吗)", text):
         return True
     if _TAG_QUESTION.search(text):
         return True
     return any(m.group(1) != "不" for m in _A_NOT_A.finditer(text))
+
+
+# "我放弃承诺", "取消承诺": what is given up is the commitment (a refusal), not the whole journey.
+_GIVE_UP_COMMITMENT = re.compile(r"(?:放弃|取消|退出)(?:作出|做出)?(?:这个|本次|这次)?(?:告知)?承诺(?!书|制)")
 
 
 def _is_cancel(compact: str) -> bool:
@@ -534,7 +593,7 @@ def _is_negated(compact: str) -> bool:
 
 def _is_conditional(compact: str) -> bool:
     """A condition, hedge or deferral anywhere, except the liability clause's own condition on falsity."""
-    compact = _LIABILITY_CONDITION.sub("", compact)
+    compact = _HONEST_CLAUSE.sub("", _LIABILITY_CONDITION.sub("", compact))
     return any(word in compact for word in _CONDITIONAL) or bool(_CONSEQUENT.search(compact))
 
 
@@ -579,7 +638,8 @@ def _authoriser_ok(who: Optional[str], people: _Who) -> Optional[bool]:
     return rest in roles
 
 
-_ALLOWED_NEGATIONS = re.compile(r"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题")
+_HONEST_CLAUSE = re.compile(_HONEST)  # "没骗人": its 骗 is no joke and no condition
+_ALLOWED_NEGATIONS = re.compile(rf"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题|{_HONEST}|{_NO_ASSETS}")
 _STRAY_NEGATION = re.compile(r"[不没未别非无勿莫否]")
 
 
@@ -642,6 +702,7 @@ _HAVE_SPECIAL = r"^(?:我|本人)?(?:确实|是)?有(?:{who}的?)?(?:书面)?特
 _REPRESENTATIVE_CLAUSE = r"^作为(?:公司|本公司|我公司|企业|本企业|该公司|该企业{applicant})?的?(?:法人|法定代表人|法人代表)$"
 _SLIP = re.compile(r"打错|说错|写错|输错|敲错|点错|发错|按错|多(?:打|写|输|敲)|更正|纠正|口误|手滑|手误")
 _HEDGE_IN_CHECK = re.compile(r"[不没未别非无]")
+_THINKING_IT_OVER = re.compile(r"想想|想一想|考虑|琢磨|再看看|商量|问问|拿不准|没想好")
 _REPEATED_HEAD = re.compile(r"((?:我|本人|我本人)承诺)(?:,?\1)+")  # "本人承诺 本人承诺", "我承诺我承诺以上…"
 # A plain refusal as a clause of its own ("不承诺了", "但我不代他承诺", "我们不走承诺了"); what the other clauses
 # say (回头交证明, 让他自己来) is the ordinary procedure, not a condition on a commitment that was never made.
@@ -733,6 +794,9 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
 
 def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
     """(True, "") for a proxy's commitment under the applicant's special authorisation; else (False, problem)."""
+    if people.agent:
+        # "…，代为承诺。刘洋": the proxy's own name signed at the end
+        flat = re.sub(rf",(?:签字|签名|落款|代理人|受托人|代办人)?,?{re.escape(people.agent)}$", "", flat)
     for grammar in _PROXY_GRAMMARS:
         match = grammar.match(flat)
         if not match:
@@ -812,7 +876,20 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         return verdict("unclear", "coerced")
     if _GRUDGING.search(compact):
         return verdict("unclear", "grudging")
+    if _INDECISION.search(compact):
+        return verdict("unclear", "conditional")
+    # Laughter beside a question or a refusal ("承诺啥呀，哈哈", "我不承诺哈哈哈") leaves what is meant open: the
+    # rude refusal that is itself the joke ("我承诺个屁") is a plain no.
+    laughing = bool(_JOKE.search(compact) or any(e in prepared for e in _LAUGHING_EMOJI)) and not _RUDE_NO.search(compact)
     if _is_question(prepared):
+        if laughing:
+            return verdict("unclear", "joke")
+        after_question = _flat(prepared.rsplit("?", 1)[-1]).replace(",", "") if "?" in prepared else ""
+        if after_question and (after_question in _NEGATION_ALONE or re.search(r"吧$", after_question)
+                               or after_question.rstrip("吧") in _NEGATION_ALONE):
+            # "我代他承诺？不行吧": a question the speaker answers aloud, with a hedge or a bare no; neither a
+            # question for us nor a settled answer.
+            return verdict("unclear", "mixed_question")
         if _CONSEQUENT.search(compact):
             return verdict("unclear", "conditional")
         if _states_commitment_beside_question(prepared, people):
@@ -821,7 +898,13 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     if any(e in prepared for e in _REFUSING_EMOJI):
         # A refusing emoji next to words contradicts them, and nothing is assumed.
         return verdict("unclear")
-    if _is_cancel(compact):
+    if _NOT_MEANT.search(compact):
+        return verdict("unclear", "joke" if _JOKE.search(compact) else "conditional")
+    if _GIVE_UP_COMMITMENT.search(compact) and not _is_cancel(_GIVE_UP_COMMITMENT.sub("", compact)) \
+            and not _has_verb_commitment(_GIVE_UP_COMMITMENT.sub("", compact)) and not _JOKE.search(compact) \
+            and not any(e in prepared for e in _LAUGHING_EMOJI):
+        return verdict("negated")
+    if _is_cancel(_GIVEN_UP_IF_FALSE.sub("", _LIABILITY_CONDITION.sub("", compact))):
         # "我不承诺……算了，我承诺": 算了 takes back what came before; what follows is a new, unsettled answer.
         after = compact[compact.rfind("算了") + 2:] if "算了" in compact else ""
         if re.match(r"^(?:我|让我)?(?:再|先)?(?:想想|想一想|考虑|琢磨|看看)", after):
@@ -838,7 +921,13 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         if rest.is_explicit:
             return rest
     clauses = [c for c in flat.split(",") if c]
+    if laughing and (_is_negated(compact) or any(_REFUSAL_CLAUSE.match(c) for c in clauses)):
+        return verdict("unclear", "joke")
     refusals = [i for i, c in enumerate(clauses) if _REFUSAL_CLAUSE.match(c)]
+    if refusals and any(i > refusals[0] and (_SLIP.search(c) or _WAIT_CLAUSE.match(c) or _THINKING_IT_OVER.search(c))
+                        for i, c in enumerate(clauses)):
+        # "我不承诺，打错了", "我不承诺，等一下，让我想想": the refusal is taken back or still being weighed.
+        return verdict("unclear", "correction")
     if refusals and len(clauses) > 1 and not _DOUBLE_NEGATION.search(compact) and not any(
         _has_verb_commitment(c) for i, c in enumerate(clauses) if i not in refusals
     ):
@@ -849,6 +938,17 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         return verdict("unclear")
     if _RUDE_NO.search(compact):
         return verdict("negated")
+    marks = [i for i, c in enumerate(clauses) if _CORRECTION_CLAUSE.match(c)]
+    if marks and 0 < marks[-1] < len(clauses) - 1 and any(_is_negated(c) for c in clauses[:marks[-1]]):
+        corrected = "".join(clauses[marks[-1] + 1:])
+        if _has_verb_commitment(corrected) and not _negation_left(corrected):
+            # "我不承诺，不对，我承诺": a refusal taken back by a bare 不对 is no refusal any more, and the
+            # commitment after it is not settled either.
+            return verdict("unclear", "correction")
+    if marks and marks[-1] < len(clauses) - 1 and re.match(r"^(?:他|她|申请人|委托人|老人|法人)", clauses[marks[-1] + 1]) \
+            and not _has_verb_commitment("".join(clauses[marks[-1] + 1:])):
+        # "…代为承诺，哦不对，他还没签字": what is corrected is a fact about someone else, not the speaker's answer.
+        return verdict("unclear", "correction")
     if _is_negated(compact):
         return verdict("negated")
     if _DOUBT.search(compact):
@@ -880,7 +980,8 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         ):
             return verdict("unclear", "proxy_form")
     else:
-        if _parse_self(flat, people) and not _negation_left(compact):
+        # What someone else said or is ("他说的都是真的") is no content the applicant can vouch for of their own.
+        if _parse_self(flat, people) and not _negation_left(compact) and not re.search(r"(?:^|,)(?:他|她)", flat):
             return verdict("unclear", "emoji") if _has_doubtful_emoji(prepared) else Verdict("explicit")
         if _SPECIAL_AUTHORISATION in compact or re.search(r"代为|代其|代(?:他|她)承诺", compact):
             return verdict("unclear", "proxy_words_for_self")

@@ -108,32 +108,60 @@ _NOT_READ = re.compile(
 _NOT_UNDERSTOOD = re.compile(r"看不懂|没看懂|读不懂|没读懂|不懂|不明白|不理解|不清楚|搞不懂|弄不懂|不太明白|懵")
 _READ_HEDGE = re.compile(
     r"好像|差不多|大概|应该|可能|也许|基本|大部分|大多|一部分|(?<![0-9七全每个])部分|一半|估计|算是|似乎|貌似|大致|粗略|扫了|瞄了|略看|"
-    r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|(?<!下一步)(?<!继续)(?<!往下走)吧$"
+    r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|(?<!下一步)(?<!继续)(?<!往下走)(?<!可以了)(?<!快点)吧$"
 )
 # 瞅/瞧 are everyday "look" (northern speech); 已阅 is the official "read" mark on a document.
-_READ_VERB = (r"(?:阅读完毕|阅读完|阅读过|阅读了|阅读|读完|读过|读好|看完|看过|看好|听完|听过|浏览完|浏览过|瞅完|瞅过|瞧完|瞧过|"
-              r"已阅(?!读)|阅毕|读|看)")
-_READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|告知书|告知内容|告知事项|书面告知|通知书|通知|以上内容|"
-                r"上述内容|全部内容|所有内容|内容|全文|七条|全部七条|这七条|每一条|每条|所有条款|条款|以上|上述)"
-                r"的?(?:全部|所有)?(?:内容)?)")
-_READ_ADVERBS = r"(?:现在|刚刚|刚才|刚|终于|都|已经|已|全都|全部都|全部|认真|仔细|完整|逐条|详细|从头到尾|全|一条一条|一字一句|也|均)*地?"
-_UNDERSTOOD = r"(?:已经|已|都|也|全都)?(?:知晓|知悉|了解|明白|清楚|理解|同意|确认)(?:了)?" + _READ_OBJECT + "?"
-_READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?{_READ_OBJECT}?|{_READ_OBJECT}(?:我|本人))"
-                rf"{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?(?:了|啦|哦|呀|的)?(?:一遍|一遍了|两遍|几遍)?")
+_READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅读|读完毕|看完毕|读完|读过|读好|看完|看过|看好|看懂|读懂|看明白|听完|听过|"
+              r"浏览完|浏览过|"
+              r"瞅完|瞅过|瞧完|瞧过|已阅(?!读)|阅毕|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看)")
+_READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
+                r"以上内容|上述内容|全部内容|所有内容|内容|全文|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
+                r"条款|以上|上述|上面的?|前面的?|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
+                r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
+                r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|七个部分|全文)?)")
+_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|都|已经|已|全都|全部都|全部|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|全|一条一条|一条条|"
+                 r"一个字一个字|一字一句|也|均|反复|来回|"
+                 r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
+_UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|看明白|弄明白|懂)(?:了)?"
+               + _READ_OBJECT + "?")
+_READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OBJECT}(?:我|本人))"
+                rf"{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?(?:了|啦|哦|呀|的|哈|咯|喽|嘞|啊)?"
+                r"(?:(?:一遍|两遍|几遍|好几遍)(?:了)?)?")
 # "7部分都看了", "你发的我都看了": with 都/全 the plain 看了 says all of it was read.
-_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项)|你发的|发的|内容|告知书|告知内容)?(?:我)?"
-                    r"(?:从头到尾|一字一句|一条一条)?"
-                    r"(?:都|全|全都|全部|每一条都|每条都)(?:看了|读了|看过了|读过了|看完了|读完了|认真看了|仔细看了)(?:一遍)?")
+_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项)|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容)?"
+                    r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
+                    r"(?:都|全|全都|全部|每一条都|每条都)(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|认真看了|仔细看了)(?:一遍)?")
 # "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
-_NONE_MISSED = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:都|也)?(?:没|不)"
-                r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)")
+_NONE_MISSED = (r"(?:(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:都|也)?(?:没|不)"
+                r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过)(?:什么|啥)?)")
 # What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
-_MOVE_ON = r"(?:可以)?(?:下一步|往下走|进行下一步|继续|往下)(?:了|吧|啦)?|可以了|好了|ok"
+_MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:可以)?(?:下一步|往下走|进行下一步|继续|往下)(?:了|吧|啦)?|可以了吧|可以了|好了|ok|快点(?:吧|儿)?|"
+            r"赶紧(?:的)?|无异议|没意见|没有意见|没有异议|没有疑问|没疑问|无疑问|嗯|嗯嗯|"
+            # courtesy and plain acknowledgement
+            r"感谢|谢谢您|谢谢你|辛苦了|辛苦|麻烦了|好的|好|收到|懂了|都懂了|明白|理解|"
+            # what comes next, said as the next step: "可以承诺了", "我要承诺", "请发承诺书"
+            r"(?:我|本人)?(?:可以|要|想|开始|准备|会|会如实)?(?:如实)?承诺(?:了)?|(?:请)?(?:发|给我)(?:一下)?承诺书|"
+            # the conditions met: "条件我都符合"
+            r"(?:条件|要求)?(?:我|本人)?(?:都|全都|全部|也)?符合(?:条件|要求)?(?:了)?|"
+            # the liability understood: "责任我清楚", "明白要承担责任", "知晓法律责任"
+            r"(?:第[0-9一二三四五六七八九十]{1,3}条的?)?(?:相关的?|不实承诺的|承诺的)?(?:法律责任|法律后果|后果|责任)"
+            r"(?:我|本人)?(?:都|也)?(?:清楚|明白|知道|了解|知晓)(?:了)?|"
+            r"(?:已经|已|都|也)?(?:清楚|明白|知道|了解|知晓|知悉)(?:了)?(?:要|需要)?(?:承担)?(?:相关的?|不实承诺的|承诺的)?"
+            r"(?:法律责任|法律后果|后果|责任)|"
+            # some parts read more than once: "前面几条还看了两遍"
+            r"(?:前面|有的|重要的|有几条)?(?:几条|那几条)?(?:还|又)(?:看|读)了(?:两遍|好几遍|几遍)")
+_NEXT_STEP_QUESTION = re.compile(
+    r"(.+?),(?:那|请问|那么)?(?:下面|接下来|然后|下一步)(?:该|要|我该|我要)?(?:怎么弄|怎么办|做什么|干什么|干嘛|是什么|是啥|咋弄|咋办|"
+    r"怎么做|怎么操作)?(?:呢|啊|呀)?"
+)
 _READ_GRAMMAR = re.compile(
-    rf"^(?:(?:好的|好|嗯嗯|嗯|是的|是|对|ok|收到),?)?(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE})"
-    rf"(?:(?:并且|并|且|,)*(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}|{_READ_CLAUSE}))*"
+    rf"^(?:(?:好的|好了|好|嗯嗯|嗯|是的|是|对|ok|yes|收到|行|可以|呃|额|那个),?){{0,2}}(?:(?:我|本人)?确认,?)?"
+    rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE})"
+    # Counted, not open-ended: a reading statement has a few parts, and a long run of clauses that almost fit
+    # would otherwise take the matcher exponential time.
+    rf"(?:(?:并且|并|且|,){{0,2}}(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}|{_READ_CLAUSE})){{0,4}}"
     rf"(?:,{_NONE_MISSED})?"
-    rf"(?:,?(?:谢谢|没问题|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}))*$"
+    rf"(?:,?(?:谢谢|没问题|没啥问题|没什么问题|没有问题|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON})){{0,4}}$"
 )
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
 # ("没看完……等会儿……好了，现在看完了": the answer is what is said once the pause is over).
@@ -143,7 +171,7 @@ _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我�
 _NOT_UNREAD = re.compile(r"^(?:我)?(?:不是|并不是|并非)(?:没看|没读|没有看|没有读|没看完|没读完)(?:过)?$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
-_COMPLETED = re.compile(r"已|完|过|毕|阅读了|从头到尾|一字一句|一条一条|逐条|[一两几]遍")
+_COMPLETED = re.compile(r"已|完|过|毕|阅读了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好了|到(?:尾|最后|底)|[看读]懂了|看明白了")
 _BARE_YES = frozenset(
     {"是", "是的", "是啊", "好", "好的", "好吧", "好啊", "好嘞", "嗯", "嗯嗯", "恩", "恩恩", "嗯呢", "ok", "okay", "okk", "k",
      "yes", "y", "知道了", "知道", "收到", "收到了", "明白", "明白了", "了解", "了解了", "清楚", "清楚了", "可以", "可以的",
@@ -208,9 +236,9 @@ def notice_read(text: object, ctx: Context) -> Reading:
 
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
-    repeated = re.fullmatch(r"(.+?)(?:,?\1)+", flat)  # "已阅读已阅读已阅读"
+    repeated = re.fullmatch(r"(.{3,}?)(?:,?\1)+(,?.*)", flat)  # "已阅读已阅读已阅读", "看完了看完了快点"
     if repeated:
-        flat = repeated.group(1)
+        flat = repeated.group(1) + ("," + repeated.group(2).lstrip(",") if repeated.group(2) else "")
         compact = flat.replace(",", "")
     if compact in ("repeat", "/repeat"):
         return Reading("repeat")
@@ -238,6 +266,11 @@ def notice_read(text: object, ctx: Context) -> Reading:
         return _repeat(compact, total)
     if _NOT_READ.search(compact) and ("?" not in prepared or re.search(r"不识字|不认|看不了", compact)):  # "还没看呢"
         return ask("not_read")
+    next_step = _NEXT_STEP_QUESTION.fullmatch(flat.rstrip("?"))
+    if next_step and _READ_GRAMMAR.match(next_step.group(1)) and "?" not in prepared.strip().rstrip("?"):
+        # "已阅读，然后呢", "已阅读，请问下一步是什么": the reading stated, then what to do next; the next step is
+        # the answer to that question.
+        return notice_read(next_step.group(1), ctx)
     if _affirmation._is_question(prepared):
         statements = [c for c in re.split(r"[?,]", flat.replace("?", "?,")) if c]
         if len(clauses) > 1 and any(_READ_GRAMMAR.match(c) and not _affirmation._is_question(c) for c in statements):
@@ -257,7 +290,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
         return ask("joke")
     if re.search(r"如果|假如|要是|若是|只要|除非|但是|但|不过|可是|然而|的话|再说|等我|暂时|一半", compact):
         return ask("hedge")
-    if re.search(r"不|没|未|别|无|非", re.sub(_NONE_MISSED, "", compact.replace("没问题", ""))):
+    if re.search(r"不|没|未|别|无|非", re.sub(_NONE_MISSED, "", re.sub(r"没(?:有|啥|什么)?问题|无异议|没(?:有)?(?:意见|异议|疑问)|无疑问|不实承诺", "", compact))):
         return ask("unclear")
     if _READ_GRAMMAR.match(flat) and _COMPLETED.search(compact):
         if _affirmation._has_doubtful_emoji(prepared) and not all(
@@ -286,7 +319,11 @@ _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|�
 # ordinary 代为办理 letter would pass on it. So a yes must say something about the document ("写明了", "有特别
 # 授权"); a bare one is asked again with the document's wording (the question names those words).
 _AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|yes|y)(?:的|啊|呀|哦|呢)?$")
-_AUTH_DOCUMENT_YES = re.compile(r"^(?:写了|写明了|写明|写着|有写|写了的|确实写了|写明了的)(?:的|啊|呀|哦|呢|啦)?$")
+_AUTH_DOCUMENT_YES = re.compile(
+    r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也)?"
+    r"(?:写了|写明了|写明|写着|有写|写了的|写明了的|写清楚了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
+    # "有这一条": the very words the question quotes
+    r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦)?$")
 _AUTH_BARE_NO = re.compile(
     r"^(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|不包括|不包含|不是的|没有的|不对|都没有|并没有)"
     r"(?:的|啊|呀|哦)?$"
@@ -294,8 +331,14 @@ _AUTH_BARE_NO = re.compile(
 _AUTH_ORDINARY = re.compile(
     r"普通|全权|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
     r"(?:授权范围|委托事项|委托权限|权限)(?:那)?(?:一栏|一项|栏)?(?:是|为)?(?:空的|空白|空着|没填|没写)|"
-    r"只(?:是|有|写了?|写着|写的|委托了?|授权了?|能|让我)?(?:代为|代|帮忙|帮他|帮她)?"
-    r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$"
+    r"只(?:是)?(?:有|写了?个?|写着|写的|委托了?|授权了?|能|让我)?(?:代为|代|帮忙|帮他|帮她)?"
+    r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
+    # "我们就写了个代为办理": 就 makes the one power named all there is
+    r"就(?:写了?个?|写着|写的|有)(?:一个|个)?(?:代为|代)(?:办理|办|递交|提交|领取)|"
+    # the special authorisation still to be obtained: "回头让我爸补一份"
+    r"(?:回头|回去|之后|以后|再)(?:让|叫|找|请)?[\u4e00-\u9fff]{0,4}?(?:补|重新)(?:一份|签|写|开|办|个)|"
+    # its box left unticked: "特别授权那一栏没打勾"
+    r"特别授权(?:那|这)?(?:一)?(?:栏|项|格|个|处)?(?:没|没有|未)(?:打勾|打钩|勾选|勾|填|写|签)"
 )
 _AUTH_NEGATED_SCOPE = re.compile(
     r"(?:没有|没|未|无|不是|不|并未|并没有)(?:写明?|注明|载明|包括|包含|有|提到|涉及|给|明确|写上|说|授权)*的?"
@@ -310,12 +353,25 @@ _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再�
 # Facts about the document that say nothing of its scope: it was checked, notarised, signed, where it says it.
 _AUTH_DOCUMENT_FACT = re.compile(
     r"^(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拿出来|翻出来|找出来)?(?:核对|确认|看|查|对)(?:了|过)(?:一下|一遍)?(?:了)?$"
-    r"|^(?:在|经|经过|去)?公证处?(?:公证|认证)(?:过|了)(?:的)?$|^(?:签了字|签字了|盖了章|盖章了|签字盖章了|有签字)(?:的)?$"
+    r"|^(?:在|经|经过|去)?公证处?(?:公证|认证)(?:过|了)(?:的)?$|^(?:签了字|签字了|盖了章|盖章了|签字盖章了|有签字|盖了公章|盖公章了|"
+    r"有公章|盖了手印|按了手印)(?:的)?$"
+    r"|^(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拍照|拍了照|拍了照片|拍照片)(?:核对|对|比对|看)?(?:过|了)*$"
+    # where it stands: "在委托书第三项" (the number itself is taken out before)
+    r"|^(?:在|写在|见)(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:的)?$"
+    # signed, sealed, in hand, open to inspection: "我爸亲笔签的", "上面有他的签名", "原件在我手上", "你们可以核对"
+    r"|^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也|都)?(?:有)?(?:(?![不没未无别非])[\u4e00-\u9fff]){0,4}?的?(?:亲笔|亲手|本人)?"
+    r"(?:签了?字|签了?名|签过字|签过名|签的字|签的名|签的|签名|签字|盖了?(?:公)?章|按了?手印|手印)(?:了|的|过)*$"
+    r"|^(?:委托书|授权书|原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:呢|了|的)?$"
+    r"|^(?:我|我们)?(?:可以|能)(?:给你们|给您|给你)?(?:看|核对|查看|拍照|上传|发给你们)(?:一下)?$|^(?:你们|您)(?:可以)?(?:核对|查|看|查看)(?:一下)?$"
+    r"|^(?:委托书|授权书)?(?:是)?(?:公证|认证)(?:过)?的?$"
+    # the document's number: "编号SQ2026-0156"
+    r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:编号|号码|号)(?:是|为)?[a-z0-9]*$|^(?=[a-z]*[0-9])[a-z0-9]+$"
 )
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
 _AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:原话|原文)(?:是|为|写的是)?$")
-_AUTH_NEUTRAL = frozenset({"我看了", "我看了一下", "我查了", "我查了一下", "我看过了", "看了", "查了", "我确认过了",
+_AUTH_NEUTRAL = frozenset({"放心", "请放心", "您放心", "你放心", "放心吧", "经核对", "经查", "经确认", "核对过了", "没问题",
+                           "我看了", "我看了一下", "我查了", "我查了一下", "我看过了", "看了", "查了", "我确认过了",
                            "确认过了", "委托书上", "上面", "嗯", "哦", "但", "但是", "不过", "授权范围", "委托事项", "权限",
                            "授权范围包括", "包括"})
 _AUTH_TOKENS = frozenset(
@@ -326,16 +382,22 @@ _AUTH_TOKENS = frozenset(
      "是的", "对的", "没错", "明确写了", "就是", "具体", "白纸黑字", "授权范围", "范围", "委托事项", "签的", "签", "我爸",
      "我妈", "我父亲", "我母亲", "父亲", "母亲", "爸爸", "妈妈", "老人", "家人", "老板", "公司", "法人", "第一条", "第二条",
      "第三条", "第四条", "第五条", "一条", "条", "写得", "很", "清楚", "当然", "确实写了", "他们", "她们", "原话", "原文",
-     "受托人", "被委托人", "委托人", "代理人", "出具", "出具的", "开具的", "公司出具的", "写明了"}
+     "受托人", "被委托人", "委托人", "代理人", "出具", "出具的", "开具的", "公司出具的", "写明了", "该", "此", "这份", "那份",
+     "本", "载明", "明确载明", "啦", "写得清清楚楚", "清清楚楚", "这一条", "这条", "写的是", "啊", "呀", "哦", "嘛", "哈", "嘞", "做", "作", "替", "替他", "替她",
+     "写得很清楚", "写的很清楚", "写清楚了"}
+    # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
+    | frozenset(_affirmation._KIN) | frozenset("我" + k for k in _affirmation._KIN)
 )
-_AUTH_SCOPE = re.compile(r"特别授权|代(?:为|其|他|她|表)?(?:作出|做出)?(?:告知)?承诺")
+_AUTH_SCOPE = re.compile(r"特别授权|(?:代|替)(?:为|其|他|她|表)?(?:作出|做出|做|作)?(?:告知)?承诺")
 
 
 def _auth_clause(clause: str, names: frozenset) -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
-    clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对|是的)(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
+    clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对的|对|是的|我确认|确认)(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
     clause = _SECTION_REF.sub("", clause)  # where the words stand does not change them
+    # "这份没写": the document pointed at, then a no (a yes keeps its own wording)
+    clause = re.sub(r"^(?:这份|那份|这个|这张|该)(?:委托书|授权书|授权委托书)?(?:上|里)?(?=[没未不无])", "", clause) or clause
     if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause):
         return "neutral"
     document = re.match(r"^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:就|只|仅)?(?:写明了|写了|写着|写的是|写的)?", clause)

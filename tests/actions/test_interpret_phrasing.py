@@ -1,0 +1,142 @@
+"""Whole classes of everyday phrasing at the non-legal asks (actions/interpret.py): who is helped and how they are
+named, the proofs in hand or out of reach, a name given beside a title, a pronoun or a relation, a commitment
+number declined in a longer sentence. Each class is read the same way whatever the words around it, and what
+would only look like it is still asked again."""
+from __future__ import annotations
+
+import pytest
+
+from actions.interpret import interpret
+from bot.core.reading import Context
+
+PROXY = Context(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
+ENTERPRISE = Context(applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司")
+
+
+def outcome(reading):
+    return reading.value if reading.kind == "value" else reading.kind
+
+
+ACTING_AS = [
+    # someone named, or named with more words between the verb and the person
+    ("帮赵强办", "proxy"), ("替李秀英申请", "proxy"), ("帮隔壁王大妈办", "proxy"), ("帮村里五保户办", "proxy"),
+    ("帮我家老爷子办", "proxy"), ("帮我家那口子办", "proxy"), ("帮我师傅办", "proxy"),
+    # 代表 a person; who the speaker is to the applicant when the applicant is named as such
+    ("我代表我爸", "proxy"), ("我是申请人的女儿", "proxy"),
+    # the applicant cannot come or is absent
+    ("我爸瘫在床上，我来办", "proxy"), ("我爸办不了，我来", "proxy"), ("本人没来", "proxy"),
+    # negation of the applicant themself
+    ("非本人", "proxy"), ("我不是申请人", "proxy"), ("我不是法人", "proxy"),
+    # someone else's matter
+    ("这是我爸的事，我来帮忙", "proxy"), ("老人的", "proxy"), ("家里人的事", "proxy"),
+    ("受人之托", "proxy"), ("公司派我来的", "proxy"), ("我是帮忙的", "proxy"), ("我是社区网格员", "proxy"),
+    ("我是法人的秘书", "proxy"),
+    # the applicant themself
+    ("办我自己的", "self"), ("我办我的", "self"), ("俺", "self"), ("法人是我", "self"), ("公司法人就是我", "self"),
+    ("算了，还是本人", "self"), ("自已办", "self"), ("是我自已的事", "self"),
+    # not enough to decide: who 他 is, help asked of us, a joke, a name alone
+    ("我是他儿子", "clarify"), ("我是她老公", "clarify"), ("帮我办一下", "clarify"), ("帮忙办", "clarify"),
+    ("本人，开个玩笑，是代办", "clarify"), ("我是老板娘", "clarify"), ("我是张伟", "clarify"),
+]
+
+
+@pytest.mark.parametrize("text,expected", ACTING_AS)
+def test_acting_as_phrasing(text, expected):
+    assert outcome(interpret("acting_as", text)) == expected
+
+
+USE_COMMITMENT = [
+    ("就按承诺来", "yes"), ("证明开不出来", "yes"), ("开不了证明", "yes"), ("算了，还是承诺吧", "yes"),
+    ("算了算了，用承诺", "yes"), ("我有证明", "no"), ("证明都带了", "no"), ("交材料", "no"), ("还是交材料吧", "no"),
+    ("按正常的来", "no"), ("承诺吧，算了，交证明", "no"),
+    # "算了" alone, or last, still stops; asking about materials is a question
+    ("算了", "cancel"), ("算了，不办了", "cancel"), ("用承诺的话还要交什么材料吗", "question"),
+    ("不用交材料，承诺吧", "yes"),
+]
+
+
+@pytest.mark.parametrize("text,expected", USE_COMMITMENT)
+def test_use_commitment_phrasing(text, expected):
+    assert outcome(interpret("use_commitment", text)) == expected
+
+
+REPRESENTATIVE = [
+    ("董事长王强", "王强"), ("王强（董事长）", "王强"), ("王强 董事长", "王强"), ("王强经理", "王强"),
+    ("王强，公司老板", "王强"), ("执照上法人写的王强", "王强"), ("营业执照上写的是王强", "王强"),
+    ("法人就是我王芳", "王芳"), ("我就是王强", "王强"), ("王强就是法人", "王强"), ("我王强就是法人", "王强"),
+    ("王强呗", "王强"), ("呃，王强", "王强"), ("法人是谁？王强", "王强"), ("张和平", "张和平"), ("法人王永和", "王永和"),
+    ("李太平", "李太平"), ("郑在明", "郑在明"),
+    # still asked again: a title or relation alone, a speaker who is not the representative
+    ("董事长", "clarify"), ("法人是王强，我是他老婆", "clarify"), ("王强，上面写着呢", "王强"),
+]
+
+
+@pytest.mark.parametrize("text,expected", REPRESENTATIVE)
+def test_representative_name_phrasing(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+AGENT = [
+    ("刘洋（外甥）", "刘洋"), ("刘洋（赵强的外甥）", "刘洋"), ("刘洋，赵强外甥", "刘洋"), ("我是社区的刘洋", "刘洋"),
+    ("我刘洋", "刘洋"), ("就我刘洋", "刘洋"), ("俺刘洋", "刘洋"), ("我叫王永和", "王永和"),
+]
+
+
+@pytest.mark.parametrize("text,expected", AGENT)
+def test_agent_name_phrasing(text, expected):
+    assert outcome(interpret("agent_name", text, PROXY)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a pronoun before a verb, a place, a relation, a particle: no name
+    "我看看", "我们公司", "我外地的", "我来办", "张伟在", "人都在", "还在", "也行", "和平", "在家", "刘洋也", "我爸",
+])
+def test_words_that_only_look_like_a_name(text):
+    assert interpret("applicant_name", text).kind == "clarify"
+
+
+COMPLAINT_NUMBER = [
+    ("邻居的编号我哪知道", "none"), ("没有呢", "none"), ("编号？没有", "none"), ("忘记了", "none"), ("不晓得", "none"),
+    ("举报的是别人的，不知道编号", "none"), ("这个投诉跟承诺没关系", "none"), ("不是针对某个承诺", "none"),
+    ("算了不填了", "none"),
+    ("CN20261127-000001，不对，是CN20261127-000002", "CN20261127-000002"),
+    # a question about the number is still a question
+    ("编号在哪里看", "question"),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMPLAINT_NUMBER)
+def test_complaint_commitment_number_phrasing(text, expected):
+    assert outcome(interpret("complaint_commitment_no", text)) == expected
+
+
+def test_not_knowing_a_number_that_is_required_is_asked_again():
+    # Where the number is needed (a status query), "我哪知道" is no number and nothing to skip.
+    assert interpret("commitment_no", "我哪知道").kind == "clarify"
+    assert interpret("commitment_no", "忘记了").kind == "clarify"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # who the speaker is to the applicant, then the name
+    ("我是他外孙刘洋", "刘洋"), ("我是他表哥刘洋", "刘洋"), ("我是他干儿子刘洋", "刘洋"), ("我是赵强外甥刘洋", "刘洋"),
+    ("我是他家亲戚刘洋", "刘洋"), ("我是他的保姆，叫刘洋", "刘洋"), ("孙丽华", "孙丽华"), ("我是孙丽华", "孙丽华"),
+    # a number beside the name
+    ("刘洋(410105199508150021)", "刘洋"), ("刘洋 ID:410105199508150021", "刘洋"),
+    # a relation or a form of address is no name
+    ("我是他孙子", "clarify"), ("我是他的保姆", "clarify"), ("保姆", "clarify"), ("姑姑", "clarify"), ("叔叔", "clarify"),
+])
+def test_agent_named_beside_a_relation(text, expected):
+    assert outcome(interpret("agent_name", text, PROXY)) == expected
+
+
+def test_the_number_beside_the_name_is_kept():
+    reading = interpret("agent_name", "刘洋（身份证410105199508150021）", PROXY)
+    assert reading.value == "刘洋" and reading.extra.get("id_number") == "410105199508150021"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("回复是", "yes"), ("我选否", "no"), ("选择不用", "no"), ("那就承诺好了", "yes"), ("必须用", "yes"),
+    ("选择交证明", "no"), ("我选", "clarify"),
+])
+def test_use_commitment_said_with_the_questions_words(text, expected):
+    assert outcome(interpret("use_commitment", text)) == expected

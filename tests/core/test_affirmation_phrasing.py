@@ -1,0 +1,163 @@
+"""The commitment read on the whole message (bot/core/affirmation.py), for classes of everyday phrasing: what is
+promised said in plain words after 我承诺 (no assets, no lies, the liability for a falsehood), the enterprise's
+representative naming their role, and the sentences that only look like a commitment, a refusal or a question.
+A miss here is a question asked again; a wrong yes is a legal liability, so every accepted class has its
+look-alikes that must stay unaccepted."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core.affirmation import classify
+
+ENTERPRISE = "郑州好味餐饮管理有限公司"
+
+
+def self_kind(text):
+    return classify(text, applicant_name="张伟").kind
+
+
+def enterprise_kind(text):
+    return classify(text, applicant_name=ENTERPRISE, applicant_kind="enterprise", representative="王芳").kind
+
+
+@pytest.mark.parametrize("text", [
+    # honesty and the absence of assets, each a clause of its own after the commitment
+    "我承诺，我名下没有房，也没有车", "我承诺，我确实没有工作，也没有领别的补贴", "本人承诺，绝无虚言",
+    "我承诺，绝不弄虚作假", "本人承诺，决不反悔", "我承诺，没有隐瞒", "我承诺，冇呃人",
+    # the liability for a falsehood in everyday words
+    "我承诺，有什么问题我负责", "我承诺，有啥事我担着", "我承诺，出了问题我自己兜着", "我承诺，一切后果由我承担",
+    "我承诺，如有不实，后果自负", "本人承诺，如有不实，自愿放弃低保资格并承担法律责任",
+    "我承诺，如有虚假，愿意取消资格", "我承诺，假的话取消我的低保", "本人承诺，如有虚假，愿接受处罚",
+    "我承诺，查出来假的我认罚",
+])
+def test_what_is_promised_in_plain_words(text):
+    assert self_kind(text) == "explicit"
+
+
+@pytest.mark.parametrize("text", [
+    # run together, a negation inside the clause is no formula we read
+    "本人承诺我没有房",
+    # what is not meant, not read, not the speaker's own, not settled
+    "我承诺，我没看", "我承诺，没有看完", "我承诺，但没有房", "我承诺，我没有工作，但有收入", "我承诺，骗你们的",
+    "我承诺，没骗你，哈哈", "他承诺，没有房", "我妈承诺，没骗人", "我承诺，其实我有房",
+    # a liability put on someone else, or none taken
+    "我承诺，如有不实，我不负责", "我承诺，出了事别找我", "我承诺，有什么问题找他", "我承诺，有问题你负责",
+    "我承诺，有问题我儿子负责", "我承诺，一切后果由他承担", "我承诺，假的话你们看着办",
+    # giving something up without a falsity to answer for is no liability clause
+    "我承诺，放弃低保", "有什么问题我负责",
+    # bare negations and doubles
+    "我承诺，绝不", "我承诺，没有", "我承诺，不会", "我不是不承诺，我承诺", "谁说我不承诺了，我承诺",
+])
+def test_look_alikes_are_not_explicit(text):
+    assert self_kind(text) != "explicit"
+
+
+@pytest.mark.parametrize("text,kind", [
+    # a refusal taken back by a bare 不对 is no refusal any more, and the commitment after it is not settled
+    ("我不承诺，不对，我承诺", "unclear"), ("不承诺……哦不，我承诺", "unclear"),
+    # the other way round the last word is a refusal
+    ("我承诺，不对，我不承诺", "negated"), ("本人承诺，哦不，我不承诺了", "negated"),
+    # said not in earnest, either way
+    ("我不承诺，骗你的", "unclear"), ("逗你的，我不承诺", "unclear"), ("我不承诺，开玩笑的，我承诺", "unclear"),
+    # rhetorical denials of a refusal are read neither way
+    ("谁说我不承诺", "unclear"), ("我还是不承诺了", "negated"), ("承诺还是不承诺", "question"),
+    # indecision with a question inside a statement is a hedge, not a question and not a refusal
+    ("我还没想好要不要承诺", "unclear"), ("要不要承诺我还得想想", "unclear"), ("承不承诺都行", "unclear"),
+    ("我不知道该不该承诺", "unclear"), ("承诺不承诺无所谓", "unclear"),
+    # the commitment named first, then refused
+    ("这个承诺我不做", "negated"), ("承诺我不做", "negated"), ("我不干", "negated"), ("不用了，谢谢", "negated"),
+    # 什么 as "any" in the liability clause asks nothing; as "what" it still asks
+    ("本人承诺，有啥说啥", "unclear"), ("我承诺啥", "question"), ("承诺是啥意思", "question"),
+    # a liability clause with 放弃/取消 is no cancellation; 取消 alone still is
+    ("我承诺，如有不实，自愿放弃", "unclear"), ("取消", "cancel"),
+])
+def test_kinds(text, kind):
+    assert classify(text, applicant_name="张伟").kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "我是法人王芳，本人承诺", "作为法人我承诺，公司各项条件都达标", "作为法人，我承诺", "作为公司的法定代表人，本人承诺",
+])
+def test_enterprise_representative_naming_their_role(text):
+    assert enterprise_kind(text) == "explicit"
+
+
+@pytest.mark.parametrize("text", [
+    "我是法人李四，本人承诺",  # another name than the representative's
+    "作为代理人我承诺", "法人王芳承诺", "公司承诺", "我是会计，作为法人我承诺",
+])
+def test_enterprise_look_alikes(text):
+    assert enterprise_kind(text) != "explicit"
+
+
+@pytest.mark.parametrize("text", ["作为法人我承诺", "我是法人王芳，本人承诺"])
+def test_a_citizen_cannot_take_the_representative_form(text):
+    assert self_kind(text) != "explicit"
+    assert classify(text, acting_as="proxy", applicant_name="赵强", agent_name="刘洋").kind != "explicit"
+
+
+@pytest.mark.parametrize("text", [
+    # adverbs of the act, the commitment named in full, content in everyday words
+    "我在这里承诺", "我正式承诺", "我真心承诺", "我实事求是地承诺", "我自愿作出告知承诺", "本人作出告知承诺",
+    "我承诺我符合低保条件", "本人承诺申请材料真实完整", "我承诺，保证所说属实", "本人承诺，本人已知晓告知事项",
+    "我承诺已经知道了告知内容", "我承诺，我自愿的", "我承诺，是我自己愿意的", "我承诺，这是我的真实意思",
+    # courtesy and the next step after it
+    "我承诺，麻烦了", "我承诺 谢谢您", "我承诺，请提交", "我承诺，下一步", "我承诺哈",
+])
+def test_more_everyday_commitments(text):
+    assert self_kind(text) == "explicit"
+
+
+@pytest.mark.parametrize("text", [
+    "我承诺我不符合低保条件", "我承诺，符合不了条件", "我承诺，他说的都是真的", "我承诺，他符合条件",
+    "我承诺，不是我自愿的", "我承诺，不是我的真实意思", "我正式不承诺", "我承诺，提交不了",
+])
+def test_more_look_alikes(text):
+    assert self_kind(text) != "explicit"
+
+
+PROXY = dict(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
+
+
+@pytest.mark.parametrize("text", [
+    "我受赵强老人特别授权，代为承诺", "我受赵强特别授权，代表他承诺", "我受赵强特别授权，代为承诺，他符合条件",
+    "受赵强特别授权，代为承诺。刘洋", "我受赵强特别授权，代为承诺，以上内容属实。刘洋",
+])
+def test_proxy_everyday_forms(text):
+    assert classify(text, **PROXY).kind == "explicit"
+
+
+@pytest.mark.parametrize("text", [
+    "我受赵强特别授权，代为承诺。张三",  # someone else's signature
+    "我受赵强特别授权，代表张三承诺", "我受张三特别授权，代为承诺", "我代表他承诺", "他代我承诺",
+])
+def test_proxy_look_alikes(text):
+    assert classify(text, **PROXY).kind != "explicit"
+
+
+@pytest.mark.parametrize("text,kind", [
+    # giving up the commitment is a refusal; giving up alone still stops
+    ("我放弃承诺", "negated"), ("取消承诺", "negated"), ("退出承诺", "negated"), ("我放弃", "cancel"),
+    ("我放弃承诺，不办了", "cancel"), ("放弃承诺书", "cancel"),
+    # laughter beside a question or a refusal leaves it open; the rude refusal is a no
+    ("承诺啥呀，哈哈", "unclear"), ("哈哈，承诺了会怎样", "unclear"), ("我不承诺哈哈哈", "unclear"), ("不承诺😂", "unclear"),
+    ("我承诺个屁", "negated"),
+    # a refusal taken back as a slip, or still being weighed
+    ("我不承诺，打错了", "unclear"), ("我不承诺，等一下，让我想想", "unclear"), ("我不承诺，我再考虑考虑", "unclear"),
+    ("不承诺了，我回头交证明", "negated"),
+    # idioms with a question word ask nothing
+    ("我承诺，信不信由你", "unclear"), ("我承诺，有啥好怕的", "unclear"),
+])
+def test_more_kinds(text, kind):
+    assert classify(text, applicant_name="张伟").kind == kind
+
+
+@pytest.mark.parametrize("text", ["我代他承诺？不行吧", "承诺？不承诺", "我承诺？不", "承诺？好吧"])
+def test_a_question_answered_aloud_is_asked_again(text):
+    assert classify(text, acting_as="proxy", applicant_name="赵强", agent_name="刘洋").kind == "unclear"
+
+
+def test_a_correction_about_someone_else_is_no_refusal():
+    verdict = classify("我受赵强特别授权，代为承诺，哦不对，他还没签字", acting_as="proxy", applicant_name="赵强",
+                       agent_name="刘洋")
+    assert verdict.kind == "unclear"

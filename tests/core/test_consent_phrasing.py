@@ -1,0 +1,119 @@
+""""I have read the notice" and the special authorisation (bot/core/consent.py) for classes of everyday phrasing:
+the reading said with the object first, with 把, with a lead or a tail that adds nothing against it; the document
+described beside the answer (signed, sealed, in hand, where the words stand, its number). Each accepted class
+has look-alikes that must not be taken for a yes."""
+from __future__ import annotations
+
+import pytest
+
+from bot.core.consent import notice_read, special_authorisation
+from bot.core.reading import Context
+
+SELF = Context(applicant_name="张伟")
+PROXY = Context(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
+
+
+@pytest.mark.parametrize("text", [
+    "阅读完成", "读完毕", "已读完毕", "我看好了", "读好了", "从头看到尾了", "一字不落看完了", "我把七条都看完了",
+    "我把告知书看完了", "告知书七条我已一一阅读完毕", "本人已逐条阅读上述告知内容，完全知悉", "上面的我都看完了",
+    "看完了也看懂了", "看了两遍了", "看完了哈", "行，看完了", "好了看完了", "呃那个我都看完了", "ＹＥＳ已阅读",
+    "确认已阅读", "本人确认已阅读", "看完了，没啥问题", "已阅读，无异议", "看完了，没意见", "已阅读，麻烦下一步",
+    "看完了看完了快点", "看完了嗯", "您念的我都听完了", "看完了，前面几条还看了两遍", "我都看完了可以了吧",
+])
+def test_reading_statements(text):
+    assert notice_read(text, SELF).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    "看好了吗", "从头看到尾了吗", "我把告知书看了一半", "一条都没看", "一个字都没看", "看完了，有一条没看",
+    "看完了，不过有几条不明白", "没看完，但是可以下一步", "看完了吧", "已阅读，无异议吗", "我妈看完了", "他看完了",
+    "别人帮我看完了", "看完了没意见才怪", "已阅读（其实没看）", "已阅读哈哈", "已阅读😂", "没异议", "无异议", "没意见",
+    "确认", "我确认", "确认，下一步", "七条我都看了", "我都认真看了", "一条不落都看了", "已知悉", "看了两遍吧",
+])
+def test_reading_look_alikes(text):
+    assert notice_read(text, SELF).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    "写明了特别授权，在委托书第三项", "写明了特别授权，我刚拍照对过了", "俺爹的委托书上写明了特别授权",
+    "写明了特别授权的，放心", "写明了特别授权，代为作出告知承诺，编号SQ2026-0156", "公司出具的委托书写明了特别授权，盖了公章",
+    "经核对，该授权委托书第二款明确载明特别授权受托人代为作出告知承诺", "写明了特别授权，我爸亲笔签的",
+    "写明了特别授权，赵强签了字", "写明了特别授权代为作出告知承诺，还按了手印", "有特别授权，他签过字的",
+    "写明了特别授权，委托书我带着呢", "写明了特别授权，原件在我手上", "写明了特别授权，你们可以核对",
+    "写明了特别授权，委托书是公证过的", "委托书写明了特别授权，上面有他的签名", "写明啦特别授权", "对的写明了",
+    "委托书里有特别授权这一条", "我确认写明了特别授权", "写明了特别授权，没问题",
+])
+def test_special_authorisation_with_facts_about_the_document(text):
+    assert special_authorisation(text, PROXY).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    # a fact that takes the yes back, or a document that does not say it
+    "写明了特别授权，但他还没签字", "写明了特别授权，可是没盖章", "写明了特别授权，不过是复印件", "写明了特别授权，委托书我没带",
+    "写明了特别授权代为办理", "他签了字，写了代为办理", "写明了代为办理，盖了公章", "我爸签的，没写特别授权",
+    # facts alone say nothing of the scope
+    "上面有他的签名", "签了字", "原件在我手上", "你们可以核对", "委托书是公证过的", "编号SQ2026-0156", "放心吧", "没问题",
+    "该委托书写明", "这份委托书", "12345", "no", "asdf",
+    # doubt, questions, hedges
+    "写明了特别授权？", "写明了特别授权吧", "好像写明了特别授权", "写明了特别授权，我看看", "写明了特别授权（我猜的）",
+])
+def test_special_authorisation_look_alikes(text):
+    assert special_authorisation(text, PROXY).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    "只係寫咗代辦手續", "特别授权那一栏没打勾", "没写明 我回头让我爸补一份", "我们就写了个代为办理，别的没写",
+    "写明了特别授权，哦不对那是另一份，这份没写",
+])
+def test_ordinary_or_absent_authorisation_is_negated(text):
+    assert special_authorisation(text, PROXY).kind == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "已阅读，感谢", "已阅读 谢谢您", "看完了，没有疑问", "已阅读，辛苦了", "读完了，懂了", "已阅读，好的",
+    "阅读完了，可以承诺了", "已阅读，我承诺", "看完了，条件我都符合", "已阅读，知晓法律责任", "看完了，责任我清楚",
+    "看完了，明白要承担责任", "已阅读，明白了不实承诺的后果", "已读，收到",
+    # the next step asked for after the reading
+    "已阅读，然后呢", "已阅读，接下来呢", "已阅读，下面怎么弄", "已阅读，请问下一步是什么",
+])
+def test_reading_with_courtesy_or_the_next_step(text):
+    assert notice_read(text, SELF).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    "已阅读，我不承诺" , "看完了，条件我不符合", "看完了，责任我不清楚", "看完了，有疑问", "没看完，然后呢",
+    "已阅读，然后呢哈哈", "看了，然后呢", "已阅读，然后要交什么材料", "已阅读？然后呢",
+])
+def test_reading_with_more_look_alikes(text):
+    assert notice_read(text, SELF).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    "写了可以代他做承诺", "他授权我替他承诺", "都写明了", "明确写明了", "委托书上有这句话", "有这一条", "上面写着呢",
+    "写清楚了", "写得很清楚", "委托书写得明明白白", "写明了特别授权啊", "写明了特别授权嘛",
+])
+def test_special_authorisation_said_of_the_document(text):
+    assert special_authorisation(text, PROXY).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    "没有这一条", "有这一条吗", "这一条没有", "写得不清楚", "没写清楚", "他授权我替他办理", "替他承诺？", "有", "写得很清楚吗",
+    "写清楚了代为办理",
+])
+def test_special_authorisation_said_of_the_document_look_alikes(text):
+    assert special_authorisation(text, PROXY).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    "承诺书我看完了", "须知我看完了", "你发的内容我看完了", "你说的我都听完了", "全部7条已阅读", "第一条到第七条都看完了",
+    "我一条条看完了", "逐字看完了", "看完了，没落下", "看完了，也都理解了", "我都看懂了",
+])
+def test_reading_named_by_what_was_sent(text):
+    assert notice_read(text, SELF).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    "我妈看懂了", "没看懂", "看不懂", "承诺书我没看完", "你发的我没看", "第一条到第三条看完了", "每条都读了", "看懂了一半",
+])
+def test_reading_named_by_what_was_sent_look_alikes(text):
+    assert notice_read(text, SELF).kind != "value"
