@@ -22,9 +22,9 @@ from bot.tools import evaluate as ev
 # corpora). These two gates hold the measured level so that nothing gets worse; raise them as it improves, never
 # lower them. False accepts on the legal questions have no such allowance: the gate is zero on both splits.
 UNDERSTOOD_GOAL = 0.97
-UNDERSTOOD_FLOOR = 0.90
+UNDERSTOOD_FLOOR = 0.92
 WRONG_GOAL = 0
-WRONG_CEILING = 4
+WRONG_CEILING = 3
 DISCOVERY_TOP3_FLOOR = 0.95
 MIN_TOTAL = 600
 MIN_PER_STEP = {
