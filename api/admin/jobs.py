@@ -9,6 +9,12 @@ for the DIET epoch, loss and accuracy, ours is one JSON object (``--json``).
 
 The database allows one queued or running job (a unique ``slot``); a job whose heartbeat stops (its API
 process died) is marked failed by the next request that looks at jobs.
+
+Transactions: the job thread owns its own, one short ``transaction`` per change (progress, heartbeat, the model
+row), each holding the write lock from its start (``begin_write``) so that it waits its turn behind the
+console's requests on SQLite instead of failing. A job's start and its cancellation also commit in transactions
+of their own, inside the request: the thread reads the job row as soon as it starts, and a cancelled step's
+thread must find the request to cancel committed when its process dies.
 """
 from __future__ import annotations
 
@@ -22,9 +28,10 @@ import signal
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional
 
 import yaml
 from sqlalchemy import select
@@ -32,12 +39,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.admin import confusion as confusion_data, fingerprint, registry
-from api.admin.db import write_session
 from api.admin.models import NluModel, TrainingJob
 from api.admin.settings import AdminPaths
 from api.audit import service as audit
 from api.clock import aware
 from api.config import REPO_ROOT
+from api.database import begin_write, transaction
 from api.errors import ApiError
 
 ACTIVE_STATUSES = ("queued", "running")
@@ -156,22 +163,44 @@ class JobRunner:
 
     # --- starting, cancelling, reaping ------------------------------------------------------------------
 
-    def reap_stale(self, session: Session) -> None:
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """A transaction of the job's own, holding the write lock from its first statement to its commit."""
+        with transaction(self.factory) as session:
+            begin_write(session)
+            yield session
+
+    def _stale(self, session: Session, *, fresh: bool = False) -> List[TrainingJob]:
         limit = now() - timedelta(seconds=self.paths.settings.job_stale_seconds)
-        for job in session.scalars(select(TrainingJob).where(TrainingJob.slot.is_not(None))):
+        query = select(TrainingJob).where(TrainingJob.slot.is_not(None))
+        if fresh:
+            query = query.execution_options(populate_existing=True)  # the rows as the renewed read sees them
+        stale = []
+        for job in session.scalars(query):
             alive = job.id in self.threads and self.threads[job.id].is_alive()
-            beat = aware(job.heartbeat_at or job.created_at)
-            if not alive and beat < limit:
-                job.status, job.slot, job.finished_at = "failed", None, now()
-                job.error = "任务中断（API 进程已停止）。"
+            if not alive and aware(job.heartbeat_at or job.created_at) < limit:
+                stale.append(job)
+        return stale
+
+    def reap_stale(self, session: Session) -> None:
+        """Mark failed the jobs whose heartbeat stopped, in the caller's transaction. The write lock is taken only
+        when there is one to mark: the console polls the job list while a job reports its progress."""
+        if not self._stale(session):
+            return
+        begin_write(session)
+        for job in self._stale(session, fresh=True):  # read again under the lock: its heartbeat may have resumed
+            job.status, job.slot, job.finished_at = "failed", None, now()
+            job.error = "任务中断（API 进程已停止）。"
         session.flush()
 
-    def start(self, session: Session, who: Any, kind: str, model_id: Optional[int] = None) -> TrainingJob:
-        session.commit()  # end the request's read transaction; the job row is written under the write lock
+    def start(self, who: Any, kind: str, model_id: Optional[int] = None) -> TrainingJob:
+        """Queue a job and start its thread. The job row is committed in a transaction of its own before the
+        thread starts (the thread reads it at once); the request's transaction has only read, so it holds no
+        lock that this one would wait for."""
         self.paths.jobs.mkdir(parents=True, exist_ok=True)
         profile = self.paths.settings.train_profile if kind == "train" else None
         try:
-            with write_session(self.factory) as write:
+            with self._write() as write:
                 self.reap_stale(write)
                 job = TrainingJob(kind=kind, status="queued", slot=1, phase="queued", progress={"percent": 0},
                                   train_profile=profile, model_id=model_id, log_path="", created_by=who.actor,
@@ -192,23 +221,29 @@ class JobRunner:
         thread.start()
         return job
 
-    def cancel(self, session: Session, job: TrainingJob, who: Any) -> None:
-        if job.status not in ACTIVE_STATUSES:
-            raise ApiError(409, "job_finished", "该任务已结束。")
-        job_id = job.id
-        with write_session(self.factory) as write:
-            row = write.get(TrainingJob, job_id)
-            row.cancel_requested = True
+    def cancel(self, job_id: int, who: Any) -> TrainingJob:
+        """Ask the job to stop, and stop its running step. The request is committed (in a transaction of its
+        own) before the step's process is killed: the job thread, seeing the step die, must find it and report
+        the job cancelled rather than failed. Returns the job as it is now."""
+        with self._write() as write:
+            job = write.get(TrainingJob, job_id)
+            if job is None:
+                raise ApiError(404, "unknown_job", "没有该任务。")
+            if job.status not in ACTIVE_STATUSES:
+                raise ApiError(409, "job_finished", "该任务已结束。")
+            job.cancel_requested = True
             audit.record(write, who, "nlu_job.cancel", target=f"job {job_id}")
-        session.expire_all()
-        proc = self.procs.get(job.id)
+            write.flush()
+            write.expunge(job)
+        proc = self.procs.get(job_id)
         if proc is not None and proc.poll() is None:
             _kill(proc)
+        return job
 
     # --- the job thread ---------------------------------------------------------------------------------
 
     def _update(self, job_id: int, **changes: Any) -> TrainingJob:
-        with write_session(self.factory) as session:
+        with self._write() as session:
             job = session.get(TrainingJob, job_id)
             for key, value in changes.items():
                 setattr(job, key, value)
@@ -218,7 +253,7 @@ class JobRunner:
             return job
 
     def _cancel_requested(self, job_id: int) -> bool:
-        with self.factory() as session:
+        with transaction(self.factory) as session:
             return bool(session.get(TrainingJob, job_id).cancel_requested)
 
     def _run(self, job_id: int) -> None:
@@ -244,7 +279,7 @@ class JobRunner:
             self.procs.pop(job_id, None)
 
     def _progress(self, job_id: int) -> Dict[str, Any]:
-        with self.factory() as session:
+        with transaction(self.factory) as session:
             return dict(session.get(TrainingJob, job_id).progress or {})
 
     def _phase(self, job: TrainingJob, phase: str, log, **extra: Any) -> None:
@@ -331,7 +366,7 @@ class JobRunner:
     def _train(self, job: TrainingJob, log) -> None:
         paths, settings = self.paths, self.paths.settings
         job_dir = Path(job.log_path).parent
-        with write_session(self.factory) as session:
+        with self._write() as session:
             base = registry.ensure_baseline(session, paths)
             base_id = base.id if base is not None else None
         # 1. What Rasa needs from the catalogue (lookup table, jieba dictionary): aliases may have changed.
@@ -354,7 +389,7 @@ class JobRunner:
             raise JobFailed("训练数据校验未通过（rasa data validate），详见日志。")
         # 3. Train: fine-tune when only examples changed since the active model, else from scratch.
         current = fingerprint.compute(paths.project)
-        with self.factory() as session:
+        with transaction(self.factory) as session:
             base = session.get(NluModel, base_id) if base_id else None
             finetune = base is not None and Path(base.file_path).is_file() and fingerprint.only_examples_changed(base.fingerprint, current)
             base_file = base.file_path if base is not None else None
@@ -376,7 +411,7 @@ class JobRunner:
         model_file = paths.models / f"{name}.tar.gz"
         if code != 0 or not model_file.is_file():
             raise JobFailed("模型训练失败，详见日志。")
-        with write_session(self.factory) as session:
+        with self._write() as session:
             model = NluModel(
                 name=name, file_path=str(model_file), file_sha256=registry.sha256_file(model_file),
                 data_hash=current["data_hash"], fingerprint=current, source="trained", train_mode=mode,
@@ -389,7 +424,7 @@ class JobRunner:
         self._update(job.id, model_id=model_id)
         # 4. Every trained model is evaluated; the active one too if it never was (the gate compares them).
         self._evaluate_model(job, log, model_id, "evaluate")
-        with self.factory() as session:
+        with transaction(self.factory) as session:
             active = registry.active(session)
             needs = active is not None and active.evaluation_status != "evaluated" and Path(active.file_path).is_file()
             active_id = active.id if active is not None else None
@@ -398,7 +433,7 @@ class JobRunner:
 
     def _evaluate_model(self, job: TrainingJob, log, model_id: Optional[int], phase: str) -> None:
         paths = self.paths
-        with write_session(self.factory) as session:
+        with self._write() as session:
             if model_id is None:
                 model = registry.ensure_baseline(session, paths)
                 if model is None:
@@ -444,10 +479,10 @@ class JobRunner:
                 png = stored / "intent_confusion_matrix.png"
                 shutil.copy(confusion, png)
         except BaseException:
-            with write_session(self.factory) as session:
+            with self._write() as session:
                 session.get(NluModel, model_id).evaluation_status = "failed"
             raise
-        with write_session(self.factory) as session:
+        with self._write() as session:
             model = session.get(NluModel, model_id)
             model.metrics = metrics
             model.macro_f1 = metrics["macro_f1"]

@@ -18,11 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.admin import fingerprint
-from api.admin.db import begin_write
 from api.admin.models import ModelActivation, NluModel
 from api.admin.settings import AdminPaths
 from api.audit import service as audit
 from api.config import REPO_ROOT
+from api.database import begin_write
 from api.errors import ApiError
 from bot.core.training_inputs import inputs_hash
 
@@ -180,7 +180,8 @@ def write_active_file(paths: AdminPaths, model: NluModel) -> None:
 
 def activate(session: Session, paths: AdminPaths, model: NluModel, who: Any, *, force: bool = False,
              reason: Optional[str] = None) -> ModelActivation:
-    """Make ``model`` the one every replica serves.
+    """Make ``model`` the one every replica serves, in the caller's transaction (which must not have written
+    yet: nothing may hold the write lock while the replicas load the model).
 
     A model that has served before is a roll-back and is not gated (it passed the gate, or was forced with a
     reason, when it first served; a roll-back must work when the newer model misbehaves). Otherwise the
@@ -212,7 +213,8 @@ def activate(session: Session, paths: AdminPaths, model: NluModel, who: Any, *, 
                         "如确需启用，请填写理由强制启用。",
                     )
         # The swap takes seconds per replica: hold no database lock meanwhile (SQLite: the job thread writes).
-        session.commit()
+        # The caller's transaction has only read so far, which locks nothing (SQLite WAL: a snapshot;
+        # PostgreSQL: MVCC); begin_write then renews that read and takes the write lock for what follows.
         replicas = _swap_all(paths, model, current)
         begin_write(session)
         at = now()

@@ -13,7 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.admin import catalogue_editor, confusion, fingerprint, inbox, jobs, labels, registry, training_data, trial
-from api.admin.db import begin_write
 from api.admin.models import InboxResolution, NluModel, TrainingJob
 from api.admin.schemas import Activate, BlockCreate, ExampleAdd, ExamplesEdit, InboxAssign, ItemEdit, ItemPublish, JobStart, TrySentences
 from api.admin.schemas import (
@@ -25,7 +24,8 @@ from api.admin.settings import AdminPaths, AdminSettings
 from api.audit import service as audit
 from api.auth.dependencies import require_roles
 from api.auth.service import Principal
-from api.dependencies import get_session
+from api.database import begin_write
+from api.dependencies import SessionDep
 from api.errors import ApiError
 
 router = APIRouter(prefix="/admin", tags=["admin"])
@@ -74,13 +74,13 @@ def admin_labels(_: Principal = Depends(admin_only), paths: AdminPaths = Depends
 
 
 @router.get("/catalogue/items", response_model=List[CatalogueItemRow])
-def catalogue_items(_: Principal = Depends(admin_only), session: Session = Depends(get_session),
+def catalogue_items(session: SessionDep, _: Principal = Depends(admin_only),
                     paths: AdminPaths = Depends(get_paths)) -> List[Dict[str, Any]]:
     return catalogue_editor.list_items(session, paths.catalogue)
 
 
 @router.get("/catalogue/items/{code}", response_model=CatalogueItemDocument)
-def catalogue_item(code: str, _: Principal = Depends(admin_only), session: Session = Depends(get_session),
+def catalogue_item(session: SessionDep, code: str, _: Principal = Depends(admin_only),
                    paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     return catalogue_editor.read_item(session, paths.catalogue, code)
 
@@ -93,8 +93,8 @@ def catalogue_preview(code: str, body: ItemEdit, _: Principal = Depends(admin_on
 
 
 @router.post("/catalogue/items/{code}/publish", response_model=CataloguePublished)
-def catalogue_publish(code: str, body: ItemPublish, principal: Principal = Depends(admin_only),
-                      session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+def catalogue_publish(session: SessionDep, code: str, body: ItemPublish, principal: Principal = Depends(admin_only),
+                      paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """Write the YAML file and store a new version (R1); older commitments keep the version they cite (P2)."""
     begin_write(session)
     result = catalogue_editor.publish(session, paths.catalogue, code, body.content, body.base_hash)
@@ -105,13 +105,12 @@ def catalogue_publish(code: str, body: ItemPublish, principal: Principal = Depen
     audit.record(session, principal, "catalogue.publish", target=code, detail={
         "version": result.version, "previous_version": result.previous_version, "notice_version": result.notice_version,
         "unchanged": result.unchanged})
-    session.commit()
     return out
 
 
 @router.get("/catalogue/items/{code}/diff", response_model=CatalogueDiff)
-def catalogue_diff(code: str, from_version: int = Query(..., alias="from", ge=1), to_version: int = Query(..., alias="to", ge=1),
-                   _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
+def catalogue_diff(session: SessionDep, code: str, from_version: int = Query(..., alias="from", ge=1),
+                   to_version: int = Query(..., alias="to", ge=1), _: Principal = Depends(admin_only)) -> Dict[str, Any]:
     return catalogue_editor.diff(session, code, from_version, to_version)
 
 
@@ -119,7 +118,7 @@ def catalogue_diff(code: str, from_version: int = Query(..., alias="from", ge=1)
 
 
 @router.get("/inbox", response_model=InboxPage)
-def inbox_list(request: Request, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+def inbox_list(session: SessionDep, request: Request, principal: Principal = Depends(admin_only),
                paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     resolved = set(session.scalars(select(InboxResolution.text_hash)))
     try:
@@ -127,12 +126,12 @@ def inbox_list(request: Request, principal: Principal = Depends(admin_only), ses
                              threshold=paths.settings.inbox_confidence_threshold, resolved=resolved)
     except Exception as exc:
         raise ApiError(503, "tracker_unavailable", f"无法读取对话记录库：{type(exc).__name__}") from exc
-    # Citizens' messages, masked, are still what citizens wrote: reading them is audited (P5).
-    begin_write(session)
-    audit.record(session, principal, "nlu_inbox.read", detail={"entries": len(entries)})
-    session.commit()
     intents = [b.name for b in training_data.load(paths.nlu_dir).of_kind("intent")]
     items = [{"code": i["code"], "name": i["name"]} for i in catalogue_editor.list_items(session, paths.catalogue)]
+    # Citizens' messages, masked, are still what citizens wrote: reading them is audited (P5). Last, so that the
+    # write lock is held only from here to the request's commit.
+    begin_write(session)
+    audit.record(session, principal, "nlu_inbox.read", detail={"entries": len(entries)})
     return {"entries": entries, "intents": intents, "items": items,
             "threshold": paths.settings.inbox_confidence_threshold}
 
@@ -144,8 +143,8 @@ def _resolve(session: Session, key: str, resolution: str, target: Optional[str],
 
 
 @router.post("/inbox/{key}/assign", response_model=InboxAssigned)
-def inbox_assign(key: str, body: InboxAssign, principal: Principal = Depends(admin_only),
-                 session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+def inbox_assign(session: SessionDep, key: str, body: InboxAssign, principal: Principal = Depends(admin_only),
+                 paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """One click: the message becomes an example of an intent (data/nlu) or an alias of an item (catalogue)."""
     begin_write(session)
     if bool(body.intent) == bool(body.item_code):
@@ -165,16 +164,14 @@ def inbox_assign(key: str, body: InboxAssign, principal: Principal = Depends(adm
         _resolve(session, key, "alias", body.item_code, text, principal)
         audit.record(session, principal, "nlu_inbox.assign_alias", target=body.item_code,
                      detail={"alias": text, "version": published.version})
-    session.commit()
     return result
 
 
 @router.post("/inbox/{key}/dismiss", response_model=InboxDismissed)
-def inbox_dismiss(key: str, principal: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
+def inbox_dismiss(session: SessionDep, key: str, principal: Principal = Depends(admin_only)) -> Dict[str, Any]:
     begin_write(session)
     _resolve(session, key, "dismissed", None, None, principal)
     audit.record(session, principal, "nlu_inbox.dismiss", detail={"key": key[:16]})
-    session.commit()
     return {"key": key, "resolution": "dismissed"}
 
 
@@ -193,7 +190,8 @@ def nlu_overview(_: Principal = Depends(admin_only), paths: AdminPaths = Depends
 
 
 @router.get("/nlu/{kind}/{name}", response_model=NluBlock)
-def nlu_block(kind: str, name: str, _: Principal = Depends(admin_only), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+def nlu_block(kind: str, name: str, _: Principal = Depends(admin_only),
+              paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     block = training_data.load(paths.nlu_dir).find(_kind(kind), name)
     if block is None:
         raise ApiError(404, f"unknown_{kind}", f"没有 {name}。")
@@ -205,35 +203,35 @@ def nlu_block(kind: str, name: str, _: Principal = Depends(admin_only), paths: A
 
 
 @router.put("/nlu/{kind}/{name}", response_model=NluSaved)
-def nlu_save(kind: str, name: str, body: ExamplesEdit, principal: Principal = Depends(admin_only),
-             session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+def nlu_save(session: SessionDep, kind: str, name: str, body: ExamplesEdit, principal: Principal = Depends(admin_only),
+             paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     begin_write(session)
     registry.ensure_baseline(session, paths)
     result = training_data.set_examples(paths.nlu_dir, _kind(kind), name, body.examples, body.base_hash, _held_out(paths))
     audit.record(session, principal, f"nlu_data.edit_{kind}", target=name, detail={"examples": len(result["examples"])})
-    session.commit()
     return result
 
 
 @router.post("/nlu/intent/{name}/examples", response_model=ExampleAdded)
-def nlu_add_example(name: str, body: ExampleAdd, principal: Principal = Depends(admin_only),
-                    session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+def nlu_add_example(session: SessionDep, name: str, body: ExampleAdd, principal: Principal = Depends(admin_only),
+                    paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     begin_write(session)
     if inbox.contains_personal_number(body.text):
         raise ApiError(422, "personal_data", "文本中含有身份证号、统一社会信用代码或手机号，不能写入训练数据（P5）。")
     registry.ensure_baseline(session, paths)
     result = training_data.add_example(paths.nlu_dir, name, body.text, _held_out(paths), move=body.move)
     audit.record(session, principal, "nlu_data.add_example", target=name, detail={"text": result["text"], "moved_from": result["moved_from"]})
-    session.commit()
     return result
 
 
 # Declared before POST /nlu/{kind}: routes match in declaration order, and "validate" would otherwise be
 # read as a kind of training data (422, name and examples missing).
 @router.post("/nlu/validate", response_model=NluValidation)
-def nlu_validate(principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+def nlu_validate(session: SessionDep, principal: Principal = Depends(admin_only),
                  paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
-    """``rasa data validate`` on the project as it is now (the training job runs it again before training)."""
+    """``rasa data validate`` on the project as it is now (the training job runs it again before training).
+
+    Nothing is written before the validator ends: the request's read holds no lock while it runs."""
     try:
         result = subprocess.run(
             [str(paths.rasa), "data", "validate", "--domain", "domain.yml", "--config", "config.yml",
@@ -247,7 +245,6 @@ def nlu_validate(principal: Principal = Depends(admin_only), session: Session = 
     lines = [line for line in output.splitlines() if line.strip()]
     problems = [line for line in lines if any(w in line for w in ("UserWarning", "WARNING", "Warning", "ERROR", "Error"))]
     audit.record(session, principal, "nlu_data.validate", detail={"ok": result.returncode == 0, "problems": len(problems)})
-    session.commit()
     ok = result.returncode == 0
     if ok:
         summary = "校验通过：训练数据可以用于训练。" + (f"另有 {len(problems)} 条提示，不影响训练。" if problems else "")
@@ -258,24 +255,22 @@ def nlu_validate(principal: Principal = Depends(admin_only), session: Session = 
 
 
 @router.post("/nlu/{kind}", response_model=NluCreated)
-def nlu_create(kind: str, body: BlockCreate, principal: Principal = Depends(admin_only),
-               session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+def nlu_create(session: SessionDep, kind: str, body: BlockCreate, principal: Principal = Depends(admin_only),
+               paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     begin_write(session)
     registry.ensure_baseline(session, paths)
     result = training_data.create_block(paths.nlu_dir, _kind(kind), body.name, body.examples)
     audit.record(session, principal, f"nlu_data.create_{kind}", target=body.name, detail={"file": result["file"]})
-    session.commit()
     return result
 
 
 @router.delete("/nlu/{kind}/{name}", response_model=NluDeleted)
-def nlu_delete(kind: str, name: str, principal: Principal = Depends(admin_only),
-               session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+def nlu_delete(session: SessionDep, kind: str, name: str, principal: Principal = Depends(admin_only),
+               paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     begin_write(session)
     registry.ensure_baseline(session, paths)
     training_data.delete_block(paths.nlu_dir, _kind(kind), name)
     audit.record(session, principal, f"nlu_data.delete_{kind}", target=name)
-    session.commit()
     return {"kind": kind, "name": name, "deleted": True}
 
 
@@ -283,12 +278,11 @@ def nlu_delete(kind: str, name: str, principal: Principal = Depends(admin_only),
 
 
 @router.get("/models", response_model=ModelsPage)
-def models_list(_: Principal = Depends(admin_only), session: Session = Depends(get_session),
+def models_list(session: SessionDep, _: Principal = Depends(admin_only),
                 paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     if not registry.all_models(session):
         begin_write(session)
         registry.ensure_baseline(session, paths)
-        session.commit()
     current = registry.active(session)
     candidate = fingerprint.compute(paths.project)
     # What the job will do once it has rebuilt the dictionaries from the catalogue (its first step).
@@ -323,7 +317,7 @@ def _training_reason(current: Optional[NluModel], base: Optional[Dict[str, Any]]
 
 
 @router.get("/models/{model_id}", response_model=ModelDetail)
-def model_detail(model_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
+def model_detail(session: SessionDep, model_id: int, _: Principal = Depends(admin_only)) -> Dict[str, Any]:
     model = registry.get(session, model_id)
     metrics = dict(model.metrics or {})
     if metrics and "confusion" not in metrics and model.confusion_matrix_path:
@@ -333,7 +327,7 @@ def model_detail(model_id: int, _: Principal = Depends(admin_only), session: Ses
 
 
 @router.get("/models/{model_id}/activation-plan", response_model=ActivationPlan)
-def model_activation_plan(model_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session),
+def model_activation_plan(session: SessionDep, model_id: int, _: Principal = Depends(admin_only),
                           paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """What switching to this model will change, and on which Rasa replicas, for the admin to confirm."""
     model = registry.get(session, model_id)
@@ -364,25 +358,25 @@ def model_activation_plan(model_id: int, _: Principal = Depends(admin_only), ses
 
 
 @router.post("/models/{model_id}/try", response_model=TrialResult)
-def model_try(model_id: int, body: TrySentences, principal: Principal = Depends(admin_only),
-              session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+def model_try(session: SessionDep, model_id: int, body: TrySentences, principal: Principal = Depends(admin_only),
+              paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """试一试: the candidate reads a few sentences; the serving replicas are not touched."""
     model = registry.get(session, model_id)
     if not Path(model.file_path).is_file():
         raise ApiError(409, "model_file_missing", "模型文件已不存在，无法试用。")
-    file_path = model.file_path
-    session.rollback()  # no transaction held while a model loads
-    result = trial.parse(paths, file_path, body.texts)
+    # No lock is held while the model loads: the request's transaction has only read so far (SQLite WAL reads
+    # a snapshot, PostgreSQL's readers block no writer), and begin_write, after the load, renews that read and
+    # takes the write lock only for the audit row.
+    result = trial.parse(paths, model.file_path, body.texts)
     begin_write(session)
     audit.record(session, principal, "nlu_model.try", target=model.name, detail={"sentences": len(result["readings"])})
-    session.commit()
     return result
 
 
 @router.get("/models/{model_id}/confusion.png", response_class=FileResponse, responses={
     200: {"description": "the confusion matrix as a PNG image",
           "content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}}})
-def model_confusion(model_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> FileResponse:
+def model_confusion(session: SessionDep, model_id: int, _: Principal = Depends(admin_only)) -> FileResponse:
     model = registry.get(session, model_id)
     if not model.confusion_matrix_path or not Path(model.confusion_matrix_path).is_file():
         raise ApiError(404, "no_confusion_matrix", "该模型还没有混淆矩阵。")
@@ -390,43 +384,41 @@ def model_confusion(model_id: int, _: Principal = Depends(admin_only), session: 
 
 
 @router.post("/models/{model_id}/evaluate", status_code=202, response_model=JobView)
-def model_evaluate(model_id: int, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+def model_evaluate(session: SessionDep, model_id: int, principal: Principal = Depends(admin_only),
                    runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
     registry.get(session, model_id)
-    return jobs.job_view(runner.start(session, principal, "evaluate", model_id))
+    return jobs.job_view(runner.start(principal, "evaluate", model_id))
 
 
 @router.post("/models/{model_id}/activate", response_model=Activated)
-def model_activate(model_id: int, body: Activate, principal: Principal = Depends(admin_only),
-                   session: Session = Depends(get_session), paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
+def model_activate(session: SessionDep, model_id: int, body: Activate, principal: Principal = Depends(admin_only),
+                   paths: AdminPaths = Depends(get_paths)) -> Dict[str, Any]:
     """Hot-swap on every Rasa replica (``PUT /model``); the quality gate refuses a drop in macro-F1 unless forced."""
     model = registry.get(session, model_id)
     try:
         record = registry.activate(session, paths, model, principal, force=body.force, reason=body.reason)
     except ApiError as exc:
-        if exc.error in ("quality_gate", "active_not_evaluated", "replica_failed"):
-            # A refused or failed activation is an admin action too.
-            session.rollback()
-            begin_write(session)
-            audit.record(session, principal, "nlu_model.activation_refused", target=model.name,
-                         detail={"error": exc.error, "forced": body.force})
-            session.commit()
-        raise
-    session.commit()
+        if exc.error not in ("quality_gate", "active_not_evaluated", "replica_failed"):
+            raise
+        # A refused or failed activation is an admin action too: its audit row is kept, and only that row
+        # (these refusals come before the activation writes anything).
+        begin_write(session)
+        audit.record(session, principal, "nlu_model.activation_refused", target=model.name,
+                     detail={"error": exc.error, "forced": body.force})
+        raise ApiError(exc.status_code, exc.error, exc.message, exc.headers, keep_changes=True) from exc
     return {"model": registry.view(model, model), "activation": registry.activations(session, 1)[0], "kind": record.kind}
 
 
 @router.post("/jobs", status_code=202, response_model=JobView)
-def job_start(body: JobStart, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+def job_start(session: SessionDep, body: JobStart, principal: Principal = Depends(admin_only),
               runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
-    return jobs.job_view(runner.start(session, principal, body.kind))
+    return jobs.job_view(runner.start(principal, body.kind))
 
 
 @router.get("/jobs", response_model=JobsPage)
-def job_list(_: Principal = Depends(admin_only), session: Session = Depends(get_session),
+def job_list(session: SessionDep, _: Principal = Depends(admin_only),
              runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
     runner.reap_stale(session)
-    session.commit()
     rows = list(session.scalars(select(TrainingJob).order_by(TrainingJob.id.desc()).limit(20)))
     current = next((r for r in rows if r.status in jobs.ACTIVE_STATUSES), None)
     return {"jobs": [jobs.job_view(r) for r in rows], "current": jobs.job_view(current) if current else None}
@@ -440,7 +432,7 @@ def _job(session: Session, job_id: int) -> TrainingJob:
 
 
 @router.get("/jobs/{job_id}", response_model=JobView)
-def job_detail(job_id: int, _: Principal = Depends(admin_only), session: Session = Depends(get_session)) -> Dict[str, Any]:
+def job_detail(session: SessionDep, job_id: int, _: Principal = Depends(admin_only)) -> Dict[str, Any]:
     return jobs.job_view(_job(session, job_id))
 
 
@@ -457,8 +449,8 @@ def _read_log(job: TrainingJob, offset: int) -> Dict[str, Any]:
 
 
 @router.get("/jobs/{job_id}/log", response_model=JobLog)
-def job_log(job_id: int, offset: int = Query(0, ge=0), _: Principal = Depends(admin_only),
-            session: Session = Depends(get_session)) -> Dict[str, Any]:
+def job_log(session: SessionDep, job_id: int, offset: int = Query(0, ge=0),
+            _: Principal = Depends(admin_only)) -> Dict[str, Any]:
     return _read_log(_job(session, job_id), offset)
 
 
@@ -466,11 +458,14 @@ def job_log(job_id: int, offset: int = Query(0, ge=0), _: Principal = Depends(ad
     200: {"description": "server-sent events: log (new log text, as a JSON string), progress (the job as "
                          "GET /jobs/{job_id} returns it) and end",
           "content": {"text/event-stream": {"schema": {"type": "string"}}}}})
-async def job_events(job_id: int, request: Request, _: Principal = Depends(admin_only)) -> StreamingResponse:
-    """Server-sent events: ``progress`` (the job row) and ``log`` (new log text) until the job ends."""
+async def job_events(session: SessionDep, job_id: int, request: Request,
+                     _: Principal = Depends(admin_only)) -> StreamingResponse:
+    """Server-sent events: ``progress`` (the job row) and ``log`` (new log text) until the job ends.
+
+    The stream outlives the request's transaction (committed when this function returns): each poll reads in a
+    short session of its own, which only reads."""
+    _job(session, job_id)
     factory = request.app.state.sessionmaker
-    with factory() as session:
-        _job(session, job_id)
 
     async def stream():
         offset = 0
@@ -494,8 +489,7 @@ async def job_events(job_id: int, request: Request, _: Principal = Depends(admin
 
 
 @router.post("/jobs/{job_id}/cancel", response_model=JobView)
-def job_cancel(job_id: int, principal: Principal = Depends(admin_only), session: Session = Depends(get_session),
+def job_cancel(session: SessionDep, job_id: int, principal: Principal = Depends(admin_only),
                runner: jobs.JobRunner = Depends(get_runner)) -> Dict[str, Any]:
-    job = _job(session, job_id)
-    runner.cancel(session, job, principal)
-    return jobs.job_view(job)
+    _job(session, job_id)
+    return jobs.job_view(runner.cancel(job_id, principal))

@@ -20,6 +20,8 @@
 #   action.secret            Rasa's credential at the action server (X-GZ-Action-Secret)
 #   channel-evidence.key     32 random bytes: the channels sign evidence with it (Rasa and the API only)
 #   otp.key                  32 random bytes: one-time codes are stored only as an HMAC with it (API only)
+#   metrics.token            Prometheus's bearer token for GET /metrics on the API and the action server (the
+#                            Kubernetes secret gaozhi-metrics, not gaozhi-keys: Prometheus's namespace needs it too)
 # DIR/ca/ca.key              the letters' root private key: never mounted into any container. It only issues
 #                            the next letter-signing certificate; keep it offline.
 # DIR/.env                   PG_PASSWORD, REDIS_PASSWORD (compose reads it for ${...})
@@ -170,6 +172,7 @@ fi
 [ -s secrets/action.secret ] || token > secrets/action.secret
 [ -s secrets/channel-evidence.key ] || rand 32 > secrets/channel-evidence.key
 [ -s secrets/otp.key ] || rand 32 > secrets/otp.key
+[ -s secrets/metrics.token ] || token > secrets/metrics.token
 find secrets -type f -exec chmod 644 {} +
 [ ! -e ca/ca.key ] || chmod 600 ca/ca.key
 if [ ! -s .env ]; then

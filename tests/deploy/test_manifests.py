@@ -213,18 +213,25 @@ def test_the_keys_are_secrets_mounted_read_only_where_they_are_used():
                               ("GZ_EVIDENCE_KEY_PATH", "channel-evidence.key"), ("GZ_OTP_KEY_PATH", "otp.key")):
         assert config[setting] == f"{mount['mountPath']}/{filename}"
 
-    def secret_items(spec):
+    def secret_items(spec, secret="gaozhi-keys"):
+        return sorted(i["key"] for v in spec["volumes"] if v.get("secret", {}).get("secretName") == secret
+                      for i in v["secret"]["items"])
+
+    def every_secret_item(spec):
         return sorted(i["key"] for v in spec["volumes"] if "secret" in v for i in v["secret"]["items"])
 
-    # The action server gets the service token and the secret it requires of Rasa, nothing else: never the
-    # channel-evidence key (it carries evidence, it must not be able to sign it).
+    # The action server gets the service token and the secret it requires of Rasa, and the scrape token of its
+    # /metrics from a secret of its own, nothing else: never the channel-evidence key (it carries evidence, it
+    # must not be able to sign it).
     actions = by_kind("Deployment")["actions"]["spec"]["template"]["spec"]
     assert secret_items(actions) == ["action.secret", "service.token"]
+    assert secret_items(actions, "gaozhi-metrics") == ["metrics.token"]
+    assert every_secret_item(actions) == ["action.secret", "metrics.token", "service.token"]
     # Rasa: the data key ring (its tracker store's events are sealed, P5), the hotline channel's secret, its HTTP
     # API token, the action secret and the evidence key, at the paths the shared ConfigMap names; never the
     # signing or hashing keys.
     rasa = by_kind("Deployment")["rasa"]["spec"]["template"]["spec"]
-    assert secret_items(rasa) == ["action.secret", "channel-evidence.key", "data.key", "hotline.secret", "rasa.token"]
+    assert every_secret_item(rasa) == ["action.secret", "channel-evidence.key", "data.key", "hotline.secret", "rasa.token"]
     rasa_mount = [m for m in rasa["containers"][0]["volumeMounts"] if m["name"] == "keys"][0]
     assert rasa_mount["readOnly"] is True and rasa_mount["mountPath"] == mount["mountPath"]
     # Retired signing keys' public halves (P3): a ConfigMap mounted read-only where GZ_RETIRED_KEYS_DIR points.
@@ -234,7 +241,7 @@ def test_the_keys_are_secrets_mounted_read_only_where_they_are_used():
     # The migration job seals commitments stored before encryption at rest (migration 0008) and keys earlier
     # commitments to their applicant: the data key ring and the ID-hash key, never a signing key.
     migrate = [j for j in by_kind("Job").values() if j["metadata"]["labels"]["app.kubernetes.io/name"] == "migrate"][0]
-    assert secret_items(migrate["spec"]["template"]["spec"]) == ["data.key", "id_hash.key"]
+    assert every_secret_item(migrate["spec"]["template"]["spec"]) == ["data.key", "id_hash.key"]
 
 
 def test_the_api_is_configured_only_with_settings_it_reads():
@@ -335,7 +342,9 @@ def test_compose_secrets_volumes_and_files_exist():
 
 def test_compose_api_settings_are_real_and_rasa_endpoints_are_filled():
     services = compose()["services"]
-    assert set(k for k in services["api"]["environment"] if k.startswith("GZ_")) <= api_settings_env()
+    from api.metrics import ENV_TOKEN_PATH  # read by api/metrics.py itself, not a field of the settings
+
+    assert set(k for k in services["api"]["environment"] if k.startswith("GZ_")) <= api_settings_env() | {ENV_TOKEN_PATH}
     endpoints_text = (COMPOSE.parent / "endpoints.yml").read_text(encoding="utf-8")
     wanted = substituted(endpoints_text) - FILLED_BY_RASA_SERVER
     assert wanted <= set(services["rasa"]["environment"]), wanted - set(services["rasa"]["environment"])
@@ -447,10 +456,16 @@ def selects(selector: Dict[str, Any], labels: Dict[str, str]) -> bool:
     return selector.get("matchLabels", {}).items() <= labels.items() and not selector.get("matchExpressions")
 
 
-def test_only_rasa_reaches_the_action_server_in_kubernetes():
+def test_only_rasa_and_prometheus_reach_the_action_server_in_kubernetes():
+    """Rasa's pods (this namespace), and for /metrics the Prometheus pods of the namespace ``monitoring`` (the
+    subject monitoring.yaml's RoleBinding names), on port 5055: no other pod, namespace or port."""
     actions_labels = by_kind("Deployment")["actions"]["spec"]["template"]["metadata"]["labels"]
     rasa_labels = by_kind("Deployment")["rasa"]["spec"]["template"]["metadata"]["labels"]
     others = [d["spec"]["template"]["metadata"]["labels"] for n, d in by_kind("Deployment").items() if n != "rasa"]
+    prometheus = by_kind("RoleBinding")["prometheus-discovery"]["subjects"][0]
+    # Prometheus's pods as the API's way in for them (monitoring.yaml) names them.
+    prometheus_pods = [s["podSelector"] for r in by_kind("NetworkPolicy")["api-from-prometheus"]["spec"]["ingress"]
+                       for s in r["from"]]
     policies = [p for p in by_kind("NetworkPolicy").values() if selects(p["spec"]["podSelector"], actions_labels)]
     assert policies, "no NetworkPolicy selects the action server's pods"
     sources = []
@@ -460,10 +475,46 @@ def test_only_rasa_reaches_the_action_server_in_kubernetes():
             assert rule.get("from"), f"{policy['metadata']['name']}: a rule without 'from' admits every pod"
             assert [p["port"] for p in rule.get("ports", [])] == [5055]
             sources += rule["from"]
-    for source in sources:
-        assert set(source) == {"podSelector"}, f"only pods of this namespace, by label: {source}"
+    from_rasa = [s for s in sources if set(s) == {"podSelector"}]
+    from_monitoring = [s for s in sources if set(s) == {"namespaceSelector", "podSelector"}]
+    assert len(from_rasa) + len(from_monitoring) == len(sources), f"only pods, by label: {sources}"
+    assert from_rasa and from_monitoring
+    for source in from_rasa:  # pods of this namespace: Rasa's only
         assert selects(source["podSelector"], rasa_labels)
         assert not any(selects(source["podSelector"], labels) for labels in others)
+    for source in from_monitoring:  # another namespace: that one, and only Prometheus's pods in it
+        assert source["namespaceSelector"] == {"matchLabels": {"kubernetes.io/metadata.name": prometheus["namespace"]}}
+        assert source["podSelector"]["matchLabels"] and source["podSelector"] in prometheus_pods
+
+
+def test_the_action_server_check_refuses_any_other_way_in():
+    """The check above fails for a rule that admits more: every pod of the monitoring namespace, another
+    namespace's Prometheus, a pod of this namespace other than Rasa, or another port."""
+    wider = [
+        {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}}},
+        {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "default"}},
+         "podSelector": {"matchLabels": {"app.kubernetes.io/name": "prometheus"}}},
+        {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "monitoring"}},
+         "podSelector": {"matchLabels": {"app.kubernetes.io/name": "grafana"}}},
+        {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "api"}}},
+        {"namespaceSelector": {}, "podSelector": {"matchLabels": {"app.kubernetes.io/name": "prometheus"}}},
+    ]
+    documents = k8s_documents()
+    with mock.patch(f"{__name__}.k8s_documents", lambda include_examples=True, docs=documents: docs):
+        test_only_rasa_and_prometheus_reach_the_action_server_in_kubernetes()  # as shipped: passes
+    for source in wider:
+        broken = copy.deepcopy(documents)
+        policy = next(d for _, d in broken if d["kind"] == "NetworkPolicy" and d["metadata"]["name"] == "actions-from-rasa")
+        policy["spec"]["ingress"].append({"from": [source], "ports": [{"port": 5055}]})
+        with mock.patch(f"{__name__}.k8s_documents", lambda include_examples=True, docs=broken: docs):
+            with pytest.raises(AssertionError):
+                test_only_rasa_and_prometheus_reach_the_action_server_in_kubernetes()
+    broken = copy.deepcopy(documents)
+    policy = next(d for _, d in broken if d["kind"] == "NetworkPolicy" and d["metadata"]["name"] == "actions-from-rasa")
+    policy["spec"]["ingress"][-1]["ports"] = [{"port": 5055}, {"port": 8000}]
+    with mock.patch(f"{__name__}.k8s_documents", lambda include_examples=True, docs=broken: docs):
+        with pytest.raises(AssertionError):
+            test_only_rasa_and_prometheus_reach_the_action_server_in_kubernetes()
 
 
 def test_compose_keeps_the_action_server_on_a_network_only_rasa_shares():
@@ -1057,22 +1108,58 @@ def test_the_api_reads_the_scrape_token_from_a_read_only_secret_of_its_own():
         assert f"kubectl -n {namespace} create secret generic gaozhi-metrics --from-file=metrics.token" in text
 
 
-def test_prometheus_scrapes_every_api_pod_with_the_token_file_only():
+def test_the_action_server_reads_the_scrape_token_from_the_same_read_only_secret():
+    from api.metrics import ENV_TOKEN_PATH as API_VARIABLE
+
+    source = (ROOT / "actions" / "metrics.py").read_text(encoding="utf-8")
+    read = re.search(r'^ENV_TOKEN_PATH\s*=\s*"(\w+)"', source, re.M)
+    assert read and read.group(1) == API_VARIABLE  # the action server reads the variable the API reads
+    spec = by_kind("Deployment")["actions"]["spec"]["template"]["spec"]
+    container = spec["containers"][0]
+    token_file = env_of(container)[API_VARIABLE]
+    assert mounted_files(container, spec)[token_file] == "metrics.token"
+    mount = [m for m in container["volumeMounts"] if token_file.startswith(m["mountPath"] + "/")][0]
+    assert mount["readOnly"] is True
+    volume = {v["name"]: v for v in spec["volumes"]}[mount["name"]]["secret"]
+    assert volume["secretName"] == "gaozhi-metrics" and volume["defaultMode"] == 0o440
+    # The same file as the API's, at the same path.
+    api = patched_deployment("api")["spec"]["template"]["spec"]["containers"][0]
+    assert token_file == env_of(api)[API_VARIABLE]
+
+
+def test_compose_gives_the_api_and_the_action_server_the_scrape_token_as_a_secret_file():
+    from api.metrics import ENV_TOKEN_PATH
+
+    doc = compose()
+    assert doc["secrets"]["metrics_token"]["file"] == "./secrets/metrics.token"
+    for name in ("api", "actions"):
+        service = doc["services"][name]
+        assert service["environment"][ENV_TOKEN_PATH] == "/run/secrets/metrics_token", name
+        assert "metrics_token" in [secret_source(s) for s in service["secrets"]], name
+    # Nothing else gets it: only these two serve /metrics.
+    others = [n for n, s in doc["services"].items() if n not in ("api", "actions")
+              and "metrics_token" in [secret_source(x) for x in s.get("secrets", [])]]
+    assert others == []
+
+
+def test_prometheus_scrapes_every_api_and_action_server_pod_with_the_token_file_only():
     jobs = {job["job_name"]: job for job in scrape_config()["scrape_configs"]}
-    assert set(jobs) == {"gaozhi-api"}
-    job = jobs["gaozhi-api"]
-    assert job["metrics_path"] == "/metrics"
-    # The token is a file Prometheus reads, never a value in this ConfigMap.
-    assert set(job["authorization"]) == {"type", "credentials_file"} and job["authorization"]["type"] == "Bearer"
-    assert job["authorization"]["credentials_file"].endswith("/gaozhi-metrics/metrics.token")
-    for forbidden in ("bearer_token", "basic_auth", "credentials"):
-        assert forbidden not in job and forbidden not in job["authorization"]
-    (sd,) = job["kubernetes_sd_configs"]
-    assert sd["role"] == "endpoints" and sd["namespaces"]["names"] == ["gaozhi"]
-    keep = [r for r in job["relabel_configs"] if r.get("action") == "keep"]
-    assert keep and keep[0]["source_labels"] == ["__meta_kubernetes_service_name", "__meta_kubernetes_endpoint_port_name"]
-    service, port_name = keep[0]["regex"].split(";")
-    assert [p["name"] for p in by_kind("Service")[service]["spec"]["ports"]] == [port_name]
+    assert set(jobs) == {"gaozhi-api", "gaozhi-actions"}
+    for name, scraped in (("gaozhi-api", "api"), ("gaozhi-actions", "actions")):
+        job = jobs[name]
+        assert job["metrics_path"] == "/metrics"
+        # The token is a file Prometheus reads, never a value in this ConfigMap.
+        assert set(job["authorization"]) == {"type", "credentials_file"} and job["authorization"]["type"] == "Bearer"
+        assert job["authorization"]["credentials_file"].endswith("/gaozhi-metrics/metrics.token")
+        for forbidden in ("bearer_token", "basic_auth", "credentials"):
+            assert forbidden not in job and forbidden not in job["authorization"]
+        (sd,) = job["kubernetes_sd_configs"]
+        assert sd["role"] == "endpoints" and sd["namespaces"]["names"] == ["gaozhi"]
+        keep = [r for r in job["relabel_configs"] if r.get("action") == "keep"]
+        assert keep and keep[0]["source_labels"] == ["__meta_kubernetes_service_name", "__meta_kubernetes_endpoint_port_name"]
+        service, port_name = keep[0]["regex"].split(";")
+        assert service == scraped
+        assert [p["name"] for p in by_kind("Service")[service]["spec"]["ports"]] == [port_name]
     # Discovery only reads; the way in is the API's container port and nothing else.
     (rule,) = by_kind("Role")["prometheus-discovery"]["rules"]
     assert set(rule["verbs"]) == {"get", "list", "watch"}
@@ -1102,7 +1189,8 @@ def test_the_grafana_dashboard_charts_every_metric_of_both_servers():
     variables = {v["name"]: v for v in dashboard["templating"]["list"]}
     assert variables["datasource"]["type"] == "datasource"
     # The job the dashboard's API panels filter on is the job Prometheus is given.
-    assert variables["api_job"]["current"]["value"] in {j["job_name"] for j in scrape_config()["scrape_configs"]}
+    jobs = {j["job_name"] for j in scrape_config()["scrape_configs"]}
+    assert variables["api_job"]["current"]["value"] in jobs and variables["actions_job"]["current"]["value"] in jobs
     for panel in dashboard["panels"]:
         assert panel["datasource"]["uid"] == "${datasource}", panel["title"]
     # No two panels cover the same cells.
