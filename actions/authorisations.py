@@ -19,7 +19,7 @@ import logging
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 
 from actions import answers, backend, handoff, identity, lifecycle, messages
 from actions.catalogue import catalogue
@@ -306,13 +306,20 @@ async def not_granted(state: State, reading: Reading) -> None:
     state.end("not_granted")
 
 
-async def confirmation_unclear(state: State, reading: Reading) -> None:
-    """Anything but "确认授权" is never a grant: a question is answered, and the summary is shown again."""
-    if reading.kind == "question":
-        FormValidation.answer_question(state, reading)
-        state.reask("grant_confirmation")
-        return
-    state.reask("grant_confirmation", reading.detail or "unclear", reading.expected)
+def _confirmation_unclear(slot: str) -> Callable[[State, Reading], Awaitable[None]]:
+    """Anything but the confirming words is never a yes: a question is answered, and the summary is shown again."""
+
+    async def unclear(state: State, reading: Reading) -> None:
+        if reading.kind == "question":
+            FormValidation.answer_question(state, reading)
+            state.reask(slot)
+            return
+        state.reask(slot, reading.detail or "unclear", reading.expected)
+
+    return unclear
+
+
+confirmation_unclear = _confirmation_unclear("grant_confirmation")
 
 
 async def grant_call(state: State) -> None:
@@ -426,10 +433,7 @@ async def list_call(state: State) -> None:
         state.set("authorisation_list", None)
         return
     except backend.BackendRefused as refusal:
-        if refusal.code.startswith("identity_"):
-            await reverify(state, refusal)
-        else:
-            lifecycle.refused(state, refusal)
+        await lifecycle.refused_or_reverify(state, refusal)
         return
     listed = [a for a in (result.get("authorisations") or []) if isinstance(a, dict) and a.get("number")]
     state.set("authorisation_list", {"authorisations": listed})
@@ -491,12 +495,7 @@ def ask_revoke_confirmation(state: State, error: Optional[str]) -> messages.Mess
                                             error)
 
 
-async def revoke_unclear(state: State, reading: Reading) -> None:
-    if reading.kind == "question":
-        FormValidation.answer_question(state, reading)
-        state.reask("revoke_confirmation")
-        return
-    state.reask("revoke_confirmation", reading.detail or "unclear", reading.expected)
+revoke_unclear = _confirmation_unclear("revoke_confirmation")
 
 
 async def revoke_call(state: State) -> None:

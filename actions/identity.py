@@ -151,17 +151,22 @@ async def begin(state: State, id_number: str) -> None:
     await send_code(state, id_number)
 
 
-async def _checked(state: State, id_number: str, code: str,
-                   act: Optional[Dict[str, Any]] = None) -> Any:
-    """The API's answer to a code typed back, or the Reading that asks again (its refusal in its own words)."""
+async def _answer(state: State, call: Awaitable[Any]) -> Any:
+    """The API's answer to ``call``, or the Reading that asks again (its refusal in its own words)."""
     try:
-        return await backend.verify_code(id_number, code, conversation(state), act)
+        return await call
     except backend.BackendUnavailable:
         _note(state, messages.CODE_SERVICE_DOWN_TEXT)
         return clarify("service_down")
     except backend.BackendRefused as refused:
         _note(state, refused.message or messages.CODE_REFUSED_TEXT)
         return clarify(refused.code)
+
+
+async def _checked(state: State, id_number: str, code: str,
+                   act: Optional[Dict[str, Any]] = None) -> Any:
+    """The API's answer to a code typed back, or the Reading that asks again."""
+    return await _answer(state, backend.verify_code(id_number, code, conversation(state), act))
 
 
 # --- the login step -----------------------------------------------------------------------------------------
@@ -300,14 +305,9 @@ _SMS_RE = re.compile(r"短信|验证码")
 
 async def _platform_confirmation(state: State, id_number: str, act: Dict[str, Any]) -> Reading:
     """"已完成" after the signing login at the identity platform: the confirmation it left, if it did."""
-    try:
-        confirmation = await backend.oidc_act_confirmation(id_number, conversation(state), act)
-    except backend.BackendUnavailable:
-        _note(state, messages.CODE_SERVICE_DOWN_TEXT)
-        return clarify("service_down")
-    except backend.BackendRefused as refused:
-        _note(state, refused.message or messages.CODE_REFUSED_TEXT)
-        return clarify(refused.code)
+    confirmation = await _answer(state, backend.oidc_act_confirmation(id_number, conversation(state), act))
+    if isinstance(confirmation, Reading):
+        return confirmation
     if not confirmation:
         return clarify("signing_pending")
     assurance = confirmation.get("assurance") or {}

@@ -133,6 +133,22 @@ async def reverify(state: State, refusal: backend.BackendRefused) -> None:
         await identity.begin(state, state.slots["applicant_id"])
 
 
+async def refused_or_reverify(state: State, refusal: backend.BackendRefused) -> None:
+    """A refusal of the conversation's identity asks for the code again; any other is said and ends the form."""
+    if refusal.code.startswith("identity_"):
+        await reverify(state, refusal)
+    else:
+        refused(state, refusal)
+
+
+async def status_refused(state: State, refusal: backend.BackendRefused) -> None:
+    """The status lookup refused: an unknown (or not one's own) number is asked again, as a lookup that failed."""
+    if refusal.code == "not_found":
+        lookup_failed(state, "commitment_no", "own_commitment_not_found")
+    else:
+        await refused_or_reverify(state, refusal)
+
+
 def when_ready(call: Callable[[State], Any]) -> Callable[[State], Any]:
     """The backend is asked once the person is verified and everything it needs is there."""
     async def hook(state: State) -> None:
@@ -198,12 +214,7 @@ async def status_call(state: State) -> None:
         state.set("lifecycle_result", None)  # asked again as service_error; nothing lost
         return
     except backend.BackendRefused as refusal:
-        if refusal.code == "not_found":
-            lookup_failed(state, "commitment_no", "own_commitment_not_found")
-        elif refusal.code.startswith("identity_"):
-            await reverify(state, refusal)
-        else:
-            refused(state, refusal)
+        await status_refused(state, refusal)
         return
     say(state.dispatcher, messages.commitment_status(result))
     state.set("lifecycle_result", result["status"])
@@ -245,12 +256,7 @@ async def withdrawal_identified(state: State) -> None:
     except backend.BackendUnavailable:
         return  # ask the reason anyway: the withdrawal call checks everything again
     except backend.BackendRefused as refusal:
-        if refusal.code == "not_found":
-            lookup_failed(state, "commitment_no", "own_commitment_not_found")
-        elif refusal.code.startswith("identity_"):
-            await reverify(state, refusal)
-        else:
-            refused(state, refusal)
+        await status_refused(state, refusal)
         return
     status = result["status"]
     state.set("lifecycle_status", status)
@@ -290,13 +296,10 @@ async def withdraw_call(state: State) -> None:
         elif refusal.code == "already_withdrawn":
             say(state.dispatcher, messages.withdrawal_refused(no, "withdrawn", "already_withdrawn"))
             state.end("refused")
-        elif refusal.code == "not_found":
-            lookup_failed(state, "commitment_no", "own_commitment_not_found")
-            state.set("withdraw_reason", None)
-        elif refusal.code.startswith("identity_"):
-            await reverify(state, refusal)
         else:
-            refused(state, refusal)
+            await status_refused(state, refusal)
+            if refusal.code == "not_found":
+                state.set("withdraw_reason", None)
         return
     say(state.dispatcher, messages.commitment_withdrawn({**result, "commitment_no": result.get("commitment_no") or no}))
     state.set("lifecycle_result", "withdrawn")
@@ -410,10 +413,7 @@ async def credit_call(state: State) -> None:
         state.set("lifecycle_result", None)
         return
     except backend.BackendRefused as refusal:
-        if refusal.code.startswith("identity_"):
-            await reverify(state, refusal)
-        else:
-            refused(state, refusal)
+        await refused_or_reverify(state, refusal)
         return
     say(state.dispatcher, messages.credit_records(s["applicant_name"], result))
     state.set("lifecycle_result", result.get("status") or "shown")

@@ -265,6 +265,17 @@ NO_REGISTERED_PHONE_TEXT = (
 )
 
 
+def _code_ask(slot: str, body: str, sent_to: Optional[str], error: Optional[str], note: str) -> Message:
+    """A code's question: the note (or the error's words) first; the masked number it went to in ``custom``."""
+    prefix = note or (ERROR_TEXT.get(error, "") if error else "")
+    custom: Dict[str, Any] = {"stage": "ask", "slot": slot}
+    if error:
+        custom["error"] = error
+    if sent_to:
+        custom["sent_to"] = sent_to
+    return f"{prefix}{body}", custom
+
+
 def identity_code_ask(sent_to: Optional[str], error: Optional[str], note: str = "") -> Message:
     """The login code's question. Until the person is verified nothing about the ID is said (P5)."""
     if sent_to:
@@ -272,13 +283,7 @@ def identity_code_ask(sent_to: Optional[str], error: Optional[str], note: str = 
                 "请输入短信里的6位数字验证码；没有收到请回复“重新发送”。")
     else:
         body = "请回复“重新发送”获取验证码，验证码会发送到该证件号码登记的实名手机。"
-    prefix = note or (ERROR_TEXT.get(error, "") if error else "")
-    custom: Dict[str, Any] = {"stage": "ask", "slot": "identity_code"}
-    if error:
-        custom["error"] = error
-    if sent_to:
-        custom["sent_to"] = sent_to
-    return f"{prefix}{body}", custom
+    return _code_ask("identity_code", body, sent_to, error, note)
 
 
 def act_code_ask(item_name: str, sent_to: Optional[str], error: Optional[str], note: str = "") -> Message:
@@ -288,13 +293,7 @@ def act_code_ask(item_name: str, sent_to: Optional[str], error: Optional[str], n
                 "请输入短信里的6位数字验证码完成签署；没有收到请回复“重新发送”。")
     else:
         body = "最后一步：请回复“重新发送”获取确认短信，输入短信里的验证码完成签署。"
-    prefix = note or (ERROR_TEXT.get(error, "") if error else "")
-    custom: Dict[str, Any] = {"stage": "ask", "slot": "act_code"}
-    if error:
-        custom["error"] = error
-    if sent_to:
-        custom["sent_to"] = sent_to
-    return f"{prefix}{body}", custom
+    return _code_ask("act_code", body, sent_to, error, note)
 
 
 def act_signing_ask(item_name: str, url: str, error: Optional[str], note: str = "") -> Message:

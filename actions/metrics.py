@@ -38,7 +38,6 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 import time
 import zlib
 from collections import OrderedDict
@@ -46,6 +45,8 @@ from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Optional
 
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
+
+from bot.core import keyfile
 
 ENV_TOKEN_PATH = "GZ_METRICS_TOKEN_PATH"
 MIN_TOKEN_CHARS = 32
@@ -85,18 +86,7 @@ def token_path(env=os.environ) -> Optional[Path]:
 
 def load_or_create_token(path: Path) -> str:
     """The scrape token, created 0600 when missing (whoever comes first writes it: the API may start at once)."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        fd = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    else:
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(secrets.token_urlsafe(32) + "\n")
-    token = path.read_text(encoding="ascii").strip()
-    if len(token) < MIN_TOKEN_CHARS:
-        raise ValueError(f"{path}: the metrics token must be at least {MIN_TOKEN_CHARS} characters")
-    return token
+    return keyfile.load_or_create_token(path, "the metrics token", MIN_TOKEN_CHARS)
 
 
 def authorised(header: Optional[str], token: str) -> bool:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import hmac
 import os
 import re
-import secrets
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Optional
@@ -43,7 +42,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.config import Settings
 from api.errors import ApiError
-from api.signing.service import _write_secret_file
+from bot.core import keyfile
 
 ENV_TOKEN_PATH = "GZ_METRICS_TOKEN_PATH"
 TOKEN_FILE = "metrics.token"
@@ -73,11 +72,7 @@ def token_path(settings: Settings) -> Path:
 
 def load_or_create_token(path: Path) -> str:
     """The scrape token (at least 32 characters), created 0600 on first start (whoever comes first writes it)."""
-    _write_secret_file(path, (secrets.token_urlsafe(32) + "\n").encode("ascii"))
-    token = path.read_text(encoding="ascii").strip()
-    if len(token) < MIN_TOKEN_CHARS:
-        raise ValueError(f"{path}: the metrics token must be at least {MIN_TOKEN_CHARS} characters")
-    return token
+    return keyfile.load_or_create_token(path, "the metrics token", MIN_TOKEN_CHARS)
 
 
 def commitment_signed(channel: str, channels: Iterable[str]) -> None:

@@ -46,7 +46,7 @@ from api.identity.models import OneTimeCode
 from api.identity.otp import CodeProof, CodeRequest, SmsOtpVerifier
 from api.identity.texts import MESSAGES as OTP_MESSAGES
 from api.identity.texts import wait_text
-from api.signing.service import _write_secret_file
+from bot.core import keyfile
 
 JWT_ALGORITHM = "HS256"
 JWT_ISSUER = "gz-api"
@@ -84,21 +84,11 @@ class AccountError(ValueError):
 
 
 def load_or_create_jwt_secret(path: Path) -> bytes:
-    if not path.exists():
-        _write_secret_file(path, secrets.token_bytes(JWT_SECRET_BYTES))
-    secret = path.read_bytes()
-    if len(secret) < JWT_SECRET_BYTES:
-        raise ValueError(f"{path}: the token secret must be at least {JWT_SECRET_BYTES} bytes")
-    return secret
+    return keyfile.load_or_create(path, JWT_SECRET_BYTES, "the token secret")
 
 
 def load_or_create_service_token(path: Path) -> str:
-    if not path.exists():
-        _write_secret_file(path, (secrets.token_urlsafe(32) + "\n").encode("ascii"))
-    token = path.read_text(encoding="ascii").strip()
-    if len(token) < 32:
-        raise ValueError(f"{path}: the service token must be at least 32 characters")
-    return token
+    return keyfile.load_or_create_token(path, "the service token")
 
 
 def service_token_matches(expected: str, presented: str) -> bool:

@@ -37,8 +37,7 @@ from api.identity.models import OneTimeCode
 from api.identity.sms import SmsDeliveryError, SmsGateway, SmsMessage
 from api.identity.store import client_hash, lock, new_id, save_assurance
 from api.identity.texts import ACT_SMS_BEFORE, LOGIN_SMS_BEFORE, MESSAGES, SMS_AFTER, wait_text
-from api.signing.service import _write_secret_file
-from bot.core import ids
+from bot.core import ids, keyfile
 
 logger = logging.getLogger(__name__)
 
@@ -54,12 +53,7 @@ PhoneDirectory = Callable[[str], Optional[str]]
 
 def load_or_create_key(path: Path) -> bytes:
     """The HMAC key of the codes: created with mode 0600 on first use, like the platform's other keys."""
-    if not path.exists():
-        _write_secret_file(path, secrets.token_bytes(KEY_BYTES))
-    key = path.read_bytes()
-    if len(key) < KEY_BYTES:
-        raise ValueError(f"{path}: the one-time-code key must be at least {KEY_BYTES} bytes")
-    return key
+    return keyfile.load_or_create(path, KEY_BYTES, "the one-time-code key")
 
 
 def generate_code() -> str:

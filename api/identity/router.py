@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import fields
 from typing import Annotated, Optional
 
 from fastapi import APIRouter, Depends
@@ -73,15 +74,8 @@ def get_otp_verifier(
     gateway: Annotated[SmsGateway, Depends(get_sms_gateway)],
     phones: Annotated[Optional[PhoneDirectory], Depends(get_phone_directory)],
 ) -> SmsOtpVerifier:
-    policy = OtpPolicy(
-        ttl_seconds=settings.otp_ttl_seconds,
-        max_wrong_tries=settings.otp_max_wrong_tries,
-        resend_seconds=settings.otp_resend_seconds,
-        window_seconds=settings.otp_window_seconds,
-        max_per_id=settings.otp_max_per_id,
-        max_per_phone=settings.otp_max_per_phone,
-        max_per_client=settings.otp_max_per_client,
-    )
+    # Each field of the policy is the setting of the same name with ``otp_`` before it.
+    policy = OtpPolicy(**{f.name: getattr(settings, f"otp_{f.name}") for f in fields(OtpPolicy)})
     return SmsOtpVerifier(key, id_hash_key, gateway, phones, policy)
 
 

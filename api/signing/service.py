@@ -30,22 +30,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from api.signing.gm import Sm2KeyError, Sm2PrivateKey, Sm2PublicKey
+from bot.core import keyfile
 
 ALGORITHM = "Ed25519"
 SM2_PREFIX = "sm2_"
 ID_HASH_KEY_BYTES = 32
-
-
-def _write_secret_file(path: Path, data: bytes) -> bool:
-    """Create ``path`` with mode 0600 unless it exists; return False when another process won the race."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return False
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    return True
 
 
 class SigningKeyMissing(RuntimeError):
@@ -264,12 +253,12 @@ def _sm2_private_text(key: Sm2PrivateKey) -> bytes:
 
 def load_or_create_platform_key(path: Path, retired_dir: Optional[Path] = None) -> PlatformKey:
     if not path.exists():
-        _write_secret_file(path, _private_pem(Ed25519PrivateKey.generate()))
+        keyfile.create_once(path, _private_pem(Ed25519PrivateKey.generate()))
     sm2_path = sm2_key_path(path)
     if not sm2_path.exists():
         # Also for a deployment that ran before SM2: its next start adds the key beside the Ed25519 one.
         try:
-            _write_secret_file(sm2_path, _sm2_private_text(Sm2PrivateKey.generate()))
+            keyfile.create_once(sm2_path, _sm2_private_text(Sm2PrivateKey.generate()))
         except OSError as exc:
             # A read-only key mount (Kubernetes secret): refuse to start rather than sign without SM2.
             raise SigningKeyMissing(
@@ -348,9 +337,4 @@ def rotate_sm2(signing_key_path: Path, retired_dir: Path) -> Tuple[Optional[str]
 
 
 def load_or_create_id_hash_key(path: Path) -> bytes:
-    if not path.exists():
-        _write_secret_file(path, secrets.token_bytes(ID_HASH_KEY_BYTES))
-    key = path.read_bytes()
-    if len(key) < ID_HASH_KEY_BYTES:
-        raise ValueError(f"{path}: the ID-hash key must be at least {ID_HASH_KEY_BYTES} bytes")
-    return key
+    return keyfile.load_or_create(path, ID_HASH_KEY_BYTES, "the ID-hash key")

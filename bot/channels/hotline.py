@@ -32,6 +32,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels import evidence_ledger
+from bot.channels.webhook import webhook_blueprint
 from bot.core import assisted
 
 logger = logging.getLogger(__name__)
@@ -80,11 +81,7 @@ class HotlineInput(InputChannel):
         return self._secret
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint("hotline_webhook", __name__)
-
-        @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+        webhook = webhook_blueprint("hotline_webhook", __name__)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:

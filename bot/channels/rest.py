@@ -49,12 +49,12 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
-from sanic.response import HTTPResponse
 
 from actions import messages
 from bot.channels import evidence_ledger
 from bot.channels import flood
 from bot.channels import message_guard
+from bot.channels.webhook import webhook_blueprint
 from bot.core import assisted, evidence
 from bot.rasa.tracker_store import open_event_data
 
@@ -186,11 +186,7 @@ class ContractRestInput(RestInput):
         return collector.messages
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        webhook = Blueprint("custom_webhook_ContractRestInput", __name__)
-
-        @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+        webhook = webhook_blueprint("custom_webhook_ContractRestInput", __name__)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request):

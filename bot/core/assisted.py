@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional
 
-from bot.core import keyfile
+from bot.core import evidence, keyfile
 
 CHANNEL = "hotline"
 ATTESTATION = "来电人已口头明确作出上述承诺，本人如实记录"
@@ -57,13 +57,7 @@ def parse_time(value: Any) -> Optional[datetime]:
     """An ISO-8601 timestamp with its UTC offset, or None."""
     if isinstance(value, datetime):
         return value if value.tzinfo is not None else None
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
+    return evidence.parse_time(value)
 
 
 def ticks_by_section(read_aloud: Any) -> Dict[int, datetime]:

@@ -59,17 +59,12 @@ def _normalize_message(message: Message) -> None:
     message.set(TEXT, normalized)
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class NLUTextNormalizer(GraphComponent):
-    """First in the pipeline: full-width, traditional and mixed-in English become the one normal form."""
+class _Stateless(GraphComponent):
+    """A component with no settings and nothing trained: every model makes it the same way."""
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {}
-
-    @classmethod
-    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        return rules_fingerprint()
 
     @classmethod
     def create(
@@ -78,8 +73,17 @@ class NLUTextNormalizer(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "NLUTextNormalizer":
+    ) -> GraphComponent:
         return cls()
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class NLUTextNormalizer(_Stateless):
+    """First in the pipeline: full-width, traditional and mixed-in English become the one normal form."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        return rules_fingerprint()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         for message in training_data.training_examples:
@@ -97,22 +101,8 @@ class NLUTextNormalizer(GraphComponent):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class OriginalTextRestorer(GraphComponent):
+class OriginalTextRestorer(_Stateless):
     """Last in the pipeline: the message's text is the user's own again (evidence, interpreters)."""
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "OriginalTextRestorer":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -54,6 +54,7 @@ from bot.channels import evidence_ledger
 from bot.channels import message_guard
 from bot.core.evidence import is_notice_section, now_iso
 from bot.channels.wechat import mask_openid
+from bot.channels.webhook import webhook_blueprint
 from bot.channels.wechat.client import CustomerServiceClient, SendReport
 from bot.channels.wechat.dedup import (
     ANSWERED_SUCCESS,
@@ -350,11 +351,7 @@ class WeChatInput(InputChannel):
         return task
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint("wechat_webhook", __name__)
-
-        @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+        webhook = webhook_blueprint("wechat_webhook", __name__)
 
         @webhook.route("/webhook", methods=["GET"])
         async def verify(request: Request) -> HTTPResponse:

@@ -87,19 +87,6 @@ def _pieces(text: str, pattern: "re.Pattern[str]") -> List[str]:
     return [p for p in pattern.findall(text) if p]
 
 
-def _hard_cut(text: str, limit: int) -> List[str]:
-    """Last resort for a clause longer than the limit: cut between characters, never inside one."""
-    out, current = [], ""
-    for char in text:
-        if current and utf8_len(current + char) > limit:
-            out.append(current)
-            current = ""
-        current += char
-    if current:
-        out.append(current)
-    return out
-
-
 def _units(text: str, limit: int) -> List[str]:
     """Sentences of ``text``, each at most ``limit`` bytes (a longer sentence is cut at clauses, then characters)."""
     units: List[str] = []
@@ -108,11 +95,14 @@ def _units(text: str, limit: int) -> List[str]:
             units.append(sentence)
             continue
         for clause in _pieces(sentence, _CLAUSE_RE):
-            units.extend([clause] if utf8_len(clause) <= limit else _hard_cut(clause, limit))
+            # Last resort for a clause longer than the limit: its characters packed, cut between characters,
+            # never inside one.
+            units.extend([clause] if utf8_len(clause) <= limit else _pack(clause, limit))
     return units
 
 
 def _pack(units: Iterable[str], limit: int) -> List[str]:
+    """``units`` joined greedily in order into chunks of at most ``limit`` bytes (a unit is never split)."""
     chunks: List[str] = []
     current = ""
     for unit in units:
