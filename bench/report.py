@@ -7,10 +7,12 @@ from typing import Any, Dict, List, Optional
 
 from bench.load import JOURNEY_TURNS
 
-# The performance targets on the 2-core machine (P7).
-P95_RATIO_MAX = 1.5        # at 10 concurrent conversations: our p95 per turn <= 1.5x stock's
-THROUGHPUT_RATIO_MIN = 0.8  # at saturation: our turns/s >= 0.8x stock's
-ERRORS_AT_50 = 0            # zero errors at 50 concurrent conversations
+# The performance targets on the 2-core machine (P7), each against stock Rasa in the same run.
+THROUGHPUT_RATIO_MIN = 1.5          # at 10 and at 50 concurrent conversations: our turns/s >= 1.5x stock's
+P95_RATIO_MAX = {10: 0.8, 1: 1.1}   # our p95 per turn <= this x stock's, by concurrency
+ERRORS_AT_50 = 0                    # zero errors at 50 concurrent conversations
+RASA_RSS_MAX_MB = 1024              # our Rasa server's peak RSS
+TRAINING_MAX_S = 120                # a forced training of our model
 
 PROCESSES = ["Rasa server", "action server", "API (uvicorn)"]
 # The signing section's heading; the section is the report's last, so ``--only signing`` can replace it.
@@ -29,23 +31,34 @@ def _ratio(ours: Optional[float], stock: Optional[float]) -> Optional[float]:
     return ours / stock
 
 
-def targets(ours: Dict[int, Dict[str, Any]], stock: Dict[int, Dict[str, Any]]) -> List[Dict[str, Any]]:
+def targets(ours: Dict[int, Dict[str, Any]], stock: Dict[int, Dict[str, Any]],
+            data: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
     rows = []
-    if 10 in ours:
-        ratio = _ratio(ours[10]["p95_ms"], stock.get(10, {}).get("p95_ms"))
-        rows.append({"target": f"10 concurrent: p95 per turn ≤ {P95_RATIO_MAX}× stock",
-                     "measured": f"{_f(ratio, 2)}×" if ratio is not None else "no stock figure",
-                     "met": ratio is not None and ratio <= P95_RATIO_MAX})
-    if ours and stock:
-        our_peak = max(r["turns_per_s"] for r in ours.values())
-        stock_peak = max(r["turns_per_s"] for r in stock.values())
-        ratio = _ratio(our_peak, stock_peak)
-        rows.append({"target": f"throughput at saturation ≥ {THROUGHPUT_RATIO_MIN}× stock",
-                     "measured": f"{_f(ratio, 2)}× ({our_peak:.1f} vs {stock_peak:.1f} turns/s)",
-                     "met": ratio is not None and ratio >= THROUGHPUT_RATIO_MIN})
+    for n in (10, 50):
+        if n in ours:
+            ratio = _ratio(ours[n]["turns_per_s"], stock.get(n, {}).get("turns_per_s"))
+            rows.append({"target": f"{n} concurrent: throughput ≥ {THROUGHPUT_RATIO_MIN}× stock",
+                         "measured": f"{_f(ratio, 2)}×" if ratio is not None else "no stock figure",
+                         "met": ratio is not None and ratio >= THROUGHPUT_RATIO_MIN})
+    for n, limit in sorted(P95_RATIO_MAX.items(), reverse=True):
+        if n in ours:
+            ratio = _ratio(ours[n]["p95_ms"], stock.get(n, {}).get("p95_ms"))
+            rows.append({"target": f"{n} concurrent: p95 per turn ≤ {limit}× stock",
+                         "measured": f"{_f(ratio, 2)}×" if ratio is not None else "no stock figure",
+                         "met": ratio is not None and ratio <= limit})
     if 50 in ours:
         rows.append({"target": "zero errors at 50 concurrent", "measured": f"{ours[50]['errors']} errors",
                      "met": ours[50]["errors"] == ERRORS_AT_50})
+    rss = ((data or {}).get("rss_mb") or {}).get("ours", {}).get("Rasa server")
+    if rss is not None:
+        conversations = sum(r.get("conversations", 0) for r in ours.values())
+        rows.append({"target": f"Rasa peak RSS ≤ {RASA_RSS_MAX_MB / 1024:.1f} GB",
+                     "measured": f"{rss:.0f} MiB after {conversations} conversations (the target is after 1,000)",
+                     "met": rss <= RASA_RSS_MAX_MB})
+    train = ((data or {}).get("startup") or {}).get("ours", {}).get("train_s")
+    if train is not None:
+        rows.append({"target": f"training ≤ {TRAINING_MAX_S} s", "measured": f"{train:.0f} s",
+                     "met": train <= TRAINING_MAX_S})
     return rows
 
 
@@ -178,7 +191,7 @@ def render(data: Dict[str, Any]) -> str:
     out.append("\n## Targets\n")
     out.append("| target | measured | met |")
     out.append("|---|---|---|")
-    for t in targets(ours, stock):
+    for t in targets(ours, stock, data):
         out.append(f"| {t['target']} | {t['measured']} | {'yes' if t['met'] else 'NO'} |")
     out.append("\n## Memory: peak RSS (VmHWM) per server, MiB\n")
     out.append("| system | process | peak RSS MiB |")
