@@ -44,7 +44,8 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Dict, FrozenSet, Iterable, List, Optional
 
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram
+from bot.core.prometheus import exposition
 
 from bot.core import keyfile
 
@@ -94,17 +95,6 @@ def authorised(header: Optional[str], token: str) -> bool:
     return scheme.lower() == "bearer" and hmac.compare_digest(
         presented.strip().encode("utf-8", "surrogateescape"), token.encode("ascii")
     )
-
-
-def exposition() -> bytes:
-    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-    if directory:
-        from prometheus_client import multiprocess
-
-        registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry, path=directory)
-        return generate_latest(registry)
-    return generate_latest(REGISTRY)
 
 
 # --- reading a call --------------------------------------------------------------------------------------------

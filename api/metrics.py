@@ -33,9 +33,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from fastapi import APIRouter, FastAPI, Request, Response
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
+from bot.core.prometheus import exposition
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -126,17 +127,6 @@ class HandoffQueueCollector(Collector):
         )
 
 
-def _process_metrics() -> bytes:
-    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-    if directory:
-        from prometheus_client import multiprocess
-
-        registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry, path=directory)
-        return generate_latest(registry)
-    return generate_latest(REGISTRY)
-
-
 def install(app: FastAPI, settings: Settings) -> None:
     """Create (or read) the scrape token and mount ``GET /metrics`` (outside /api/v1: it is no API)."""
     token = load_or_create_token(token_path(settings))
@@ -161,6 +151,6 @@ def install(app: FastAPI, settings: Settings) -> None:
             presented.strip().encode("utf-8", "surrogateescape"), token.encode("ascii")
         ):
             raise ApiError(401, "unauthorized", "需要有效的监控令牌。", headers={"WWW-Authenticate": "Bearer"})
-        return Response(_process_metrics() + generate_latest(database), media_type=CONTENT_TYPE_LATEST)
+        return Response(exposition() + generate_latest(database), media_type=CONTENT_TYPE_LATEST)
 
     app.include_router(router)
