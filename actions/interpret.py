@@ -76,7 +76,7 @@ _GARBLED = re.compile("[\u202a-\u202e\u2066-\u2069\ufffd]")
 
 _QUESTION = re.compile(
     r"[?]|吗|什么|(?<!不)怎么|怎样|咋|为什么|为啥|啥|干嘛|干吗|谁|是否|能不能|可不可以|可以不可以|会不会|要不要|是不是|有没有|"
-    r"行不行|好不好|对不对|多少|多久|哪|几[天个次年月号]|如何|何时|(?<=[\u4e00-\u9fff])(?<!好的)(?<!是的)(?<!对的)(?<!好)(?<!嗯)(?<!行)(?<!没有)(?<!没)呢$|^请问|我想问|想了解一下|不懂|不明白|"
+    r"行不行|好不好|对不对|多少|多久|(?<!嗯)哪|(?<!好)(?<!十)几[天个次年月号]|如何|何时|(?<=[\u4e00-\u9fff])(?<!好的)(?<!是的)(?<!对的)(?<!好)(?<!嗯)(?<!行)(?<!没有)(?<!没)呢$|^请问|我想问|想了解一下|不懂|不明白|"
     r"什么意思|是指|"
     # "用不用", "承诺不承诺", "愿意不愿意", "办没办": a verb asked both ways is a question
     r"((?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff](?:(?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff])?)[不没]\1"
@@ -92,7 +92,8 @@ _FEAR = re.compile(r"害怕|怕|担心|顾虑|不放心")
 # "你说呢", "你看呢": the choice handed back to us, like "你看着办"; no question to answer.
 # "用不用都行", "愿意不愿意的无所谓": the verb asked both ways, then indifference; no question either.
 _DEFER = re.compile(
-    r"(?:你们|您们|你|您)(?:说|看|觉得|认为)(?:呢|嘞|咧)|"
+    r"(?:你们|您们|你|您)(?:说|看|觉得|认为)(?:呢|嘞|咧)|(?:你们|您们|你|您)(?:说|看)(?:咋|怎么)(?:办|弄|来)就(?:咋|怎么)(?:办|弄|来)|"
+    r"哪(?:个|种|样)(?:快|好|方便|省事|简单)(?:就)?(?:用|选)哪(?:个|种|样)|"
     r"([\u4e00-\u9fff]{1,2})[不没]\1(?:的)?\s*(?:都|也)?(?:行|可以|成|中|一样|无所谓)"
 )
 # "一半自己一半帮别人", "既是本人又是代办": both answers at once.
@@ -120,7 +121,7 @@ _REPEATED_ANSWER = re.compile(r"(不要|不用|不了|不行|不需要|可以|�
 _DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不(?=[\u4e00-\u9fff])")
 # A phrase right after one of these is negated: "不是本人", "不想用承诺", "没打算交证明".
 _NEGATED_BEFORE = re.compile(
-    r"(?:不是|并不是|并非|非|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
+    r"(?:不是|并不是|并非|非|用不着|犯不着|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
     r"(?:太|很|想|要|打算|准备|会|愿|愿意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|"
     r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$"
 )
@@ -134,7 +135,7 @@ _NOT_NEGATIONS = re.compile(
     r"[跑走动]不动|[来去]不了|跑不了|等不了|受不了|不方便|不容易|不识字|不会用|看不清|听不清|不在家|不在本地"
 )
 # "麻烦您…" is politeness; "开证明太麻烦了" is a reason, and keeps its word.
-_FILLERS = re.compile(r"不好意思|麻烦(你|您)|^麻烦(?=[帮给把替])|谢谢(你|您)?|您好|你好|那个|这个嘛|家人们|老铁们?|宝子们|集美们|emmm*|嗯+(?=.)|额+(?=.)|呃+(?=.)")
+_FILLERS = re.compile(r"不好意思|麻烦(你|您)|^麻烦(?=[帮给把替])|谢谢(你|您)?|您好|你好|那个|这个嘛|家人们|老铁们?|宝子们|集美们|emmm*|嗯+(?=.)(?!(?:哪|那|呐)$)|额+(?=.)|呃+(?=.)")
 
 
 def _fold(clause: str) -> str:
@@ -145,7 +146,7 @@ def _fold(clause: str) -> str:
     return _DOUBLE_NEGATION.sub("", c)
 
 
-_BARE_NO_MARK = re.compile(r"不{1,3}")
+_BARE_NO_MARK = re.compile(r"不{1,3}|不是(?:不是)?")  # "我帮我爸办，不是，是我自己的": 不是 alone corrects too
 _LONE_NEVER_MIND = re.compile(r"算了(?:吧|算了)?")
 _LONE_NEGATION = re.compile(r"不{1,3}|不是|不对|没有")
 
@@ -344,7 +345,7 @@ USE_COMMITMENT = Choice(
             ["yes", "y", "ok", "okay", "是", "是的", "对", "对的", "好", "好的", "好啊", "好呀", "好吧", "嗯", "嗯嗯",
              "恩", "行", "行吧", "可以", "可以的", "要", "要的", "需要", "愿意", "同意", "中", "成", "没问题", "确定",
              "确认", "当然", "必须的", "那必须", "yes的", "1", "好嘞", "就它了", "就这个了", "就这个", "用", "要得", "嗯呢",
-             "得行", "那中", "妥", "好撒", "okk", "没毛病", "就它", "选它", "照办", "就这么着"], "yes"),
+             "得行", "那中", "妥", "好撒", "okk", "没毛病", "就它", "选它", "照办", "就这么着", "好哒", "嗯哪", "嗯那"], "yes"),
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
              "不选", "2", "no thanks", "no thank you", "nope"], "no"),
@@ -352,11 +353,14 @@ USE_COMMITMENT = Choice(
     phrases=_phrases(
         # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
         (r"(?:开|交|提交|提供|办|拿|出具|准备|补|跑)(?:个|一下|相关的?|纸质)?证明[^,，不没]{0,4}"
-         r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|太难|跑断腿|跑不动)", "yes"),
+         r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|太难|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次)(?:地方|部门)?)", "yes"),
         (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
         # the proofs cannot be had: "证明开不出来", "开不了证明"
         (r"证明(?:根本|实在|也)?(?:开|办|弄|拿|要)不(?:出来|到|了|下来)|(?:开|办|弄|拿)不(?:出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
          "yes"),
+        # those who would issue it refuse, or the speaker gives up on it: "村里不给开证明", "证明不开了"
+        (r"(?:村里|村委会?|居委会?|社区|单位|派出所|街道|他们|人家)?(?:不给|不肯|不愿意|不让)(?:我|俺)?(?:开|出具|出|办)(?:证明)?|"
+         r"证明(?:就|也|我)?不(?:开|交|办|要|弄)了", "yes"),
         # declining: the normal procedure with proofs (R3)
         (r"(开|交|提交|提供|办|拿|出具|准备|补)(个|一下|相关的?|纸质)?(?:证明|材料)|证明材料|原件", "no"),
         (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)|老办法|按流程|走流程|"
@@ -412,17 +416,19 @@ ACTING_AS = Choice(
         (rf"代表{_WHOSE}(?:{_RELATIVE}|{_WARD}|他|她|别人|他人|人家|申请人|当事人)", "proxy"),
         # who the speaker is to the applicant: "我是申请人的女儿" ("我是他儿子" names no one: asked again)
         (rf"我是(?:申请人|当事人)(?:的|家的?)?{_RELATIVE}", "proxy"),
-        (r"受人之托|受人委托|别人托我|人家托我", "proxy"),
+        (r"我是(?:他|她|老人|申请人)?(?:的)?(?:监护人|法定监护人)|受人之托|受人委托|别人托我|人家托我|(?:他|她|人家|别人|他们|她们)(?:请|叫|喊|派|找)(?:我)?来的", "proxy"),
         # staff of an enterprise, who are not its legal representative: "我是财务，代表公司来办"
         (r"我是(?:公司|单位|企业|我们公司|他们公司|法人|老板|领导)?(?:的)?(?:财务|会计|出纳|员工|职员|办事员|文员|秘书|助理|司机|业务员|"
          r"经办人|代理记账)", "proxy"),
         (rf"(?:本人|他|她|申请人|老人|(?:我|俺|我们)(?:的|家)?{_RELATIVE})"
          r"(?:来不了|不能来|没法来|没来|没有来|不来|去不了|办不了|弄不了|不方便|不在|在外地|住院|出差|没空|腿脚|瘫|卧床|躺床|"
          r"动不了|走不了)", "proxy"),
+        # doing it online oneself: "用手机办" ("本人在外地，用手机办" says both, and is asked again)
+        (r"^(?:我|俺)?(?:自己)?(?:用手机|在手机上|手机上|在网上|网上|线上)(?:办|弄|申请|操作)(?:的|了)?$", "self"),
         # the applicant named as someone else: "申请人是我妈", "我妈是申请人", "不是我，是我妈", "我老婆的事"
         (rf"申请人(?:是|为)(?:我|俺|我们)?(?:的|家)?{_RELATIVE}|(?:我|俺|我们)(?:的|家)?{_RELATIVE}[^,，]{{0,4}}是申请人|"
          rf"申请人不是我(?![\u4e00-\u9fff])|^是(?:我|俺|我们)(?:的|家)?{_RELATIVE}|"
-         rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:的事情?|的事儿|的)?$|"
+         rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:的(?:事情?|事儿|低保|补贴|补助|申请|证明|手续|材料))?(?:的)?$|"
          rf"^(?:这|这是|这个是|是)?(?:我|俺|我们)(?:的|家)?{_RELATIVE}的(?:事情?|事儿)|"
          rf"^(?:这|这是|这个是|是)?(?:家里|家中)?的?{_RELATIVE}的(?:事情?|事儿)?$", "proxy"),
         (r"家属|亲属|经办人", "proxy"),
@@ -435,7 +441,7 @@ ACTING_AS = Choice(
         (r"代办|代理|代为|代领|代交|代他|代她|代人|受托|受委托|被委托|委托(?!人是我)|帮人|帮别人|替别人|替人|他人|别人",
          "proxy"),
         # the applicant themself
-        (r"本人|我自己|给自己|为自己|自个|亲自|申请人(?:就)?是我(?:自己|本人)?(?![\u4e00-\u9fff])|我(?:就)?是申请人|我的事|"
+        (r"本人|我自己|给自己|为自己|自个|亲自|^自家的事|申请人(?:就)?是我(?:自己|本人)?(?![\u4e00-\u9fff])|我(?:就)?是申请人|我的事|^(?:是)?(?:我|俺)的(?:低保|补贴|补助|申请)$|"
          # "我不是申请人": the negation reads on 是申请人
          r"(?<![\u4e00-\u9fff])是申请人(?!的)|(?<=我不)是申请人(?!的)|"
          r"给我办|为我办|办我(?:自己)?的(?:事)?$", "self"),
@@ -537,6 +543,18 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     return ClauseReading(labels, flags, dominant)
 
 
+_REPRESENTATIVE_CLAIM = re.compile(r"^(?:我|俺)(?:就)?是(?:公司|企业|单位|我们公司|本公司)?的?(?:法人|法定代表人|法人代表)$")
+_FOR_THE_COMPANY = re.compile(r"^(?:我)?(?:是)?(?:来)?(?:给|替|为|帮|代表)(?:我们|自己|我的|自己的|本)?的?(?:公司|企业|单位|店)"
+                              r"(?:来)?(?:办|申请|办理)?(?:的|了)?$")
+
+
+def _representative_for_itself(readings: List[Tuple[Clause, ClauseReading]]) -> bool:
+    """"我是法人，给公司办": the legal representative is how an enterprise acts for itself, so the company named
+    beside the claim is the applicant, not someone else the speaker acts for."""
+    texts = [_fold(clause.text) for clause, reading in readings if reading.labels]
+    return len(texts) == 2 and bool(_REPRESENTATIVE_CLAIM.match(texts[0])) and bool(_FOR_THE_COMPANY.match(texts[1]))
+
+
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     if _BARE_SOUND.fullmatch(text.strip()):
         return clarify("hesitation", choice.expected)
@@ -578,6 +596,8 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         return clarify("contradiction", choice.expected)
     if "fear" in flags and decided != {"no"}:
         return clarify("hedge", choice.expected)
+    if len(decided) > 1 and choice.step == "acting_as" and _representative_for_itself(readings):
+        return value("self")
     if len(decided) > 1:
         return clarify("contradiction", choice.expected)
     if reservation:
@@ -619,21 +639,25 @@ _APPOSED_SELF = (rf"^(?:就是|就)?(?:我|俺)(?:本人)?(?!{_RELATIVE}|{_WARD}
 _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
     (re.compile(p), role)
     for p, role in (
-        (r"(?:法定代表人|法人代表|法定代表|法人)(?:的)?(?:姓名|名字)?(?:是|叫|为|:|写的是|写的|写着|填的是|填的)?",
+        (r"(?:法定代表人|法人代表人|法人代表|法定代表|法人)(?:的)?(?:(?:那|这)?(?:一)?栏)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:|写的是|写的|写着|填的是|填的)?",
          "representative"),
-        (r"(?:代理人|代办人|受托人|经办人|被委托人)(?:的)?(?:姓名|名字)?(?:是|叫|为|:|写的是|写的|写着|填的是|填的)?",
+        # an individual business is represented by its operator: "经营者王芳", "店主是王芳", "负责人是王芳"
+        (r"(?:经营者|店主|业主|个体户|负责人)(?:的)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:)?", "representative"),
+        (r"(?:代理人|代办人|受托人|经办人|被委托人)(?:的)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:|写的是|写的|写着|填的是|填的)?",
          "agent"),
         (r"(?:申请人|申请单位|申请企业|申请主体|企业名称|公司名称|单位名称|市场主体名称|企业全称|公司全称|单位全称)"
          r"(?:的)?(?:姓名|名字|名称|全称)?(?:是|叫|为|:)?", "applicant"),
         (r"(?:我们|我|咱们|咱)(?:的)?(?:公司|单位|企业|店)(?:的)?(?:名字|名称|全称|名)?(?:是|叫|为|:)", "applicant"),
         (r"(?:公司|单位|企业)(?:的)?(?:名字|名称|全称|名)(?:是|叫|为|:)?", "applicant"),
-        (r"(?:我|俺|咱)(?:的)?(?:姓名|名字|全名)(?:是|叫做|叫作|叫|为|:)|(?:我|俺|咱)(?:就|也|便)?(?:叫做|叫作|叫|是)|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人|在下|"
+        (r"(?:我|俺|咱)(?:的|个|嘅)?(?:姓名|名字|全名|名)(?:是|系|叫做|叫作|叫|为|:)|(?:我|俺|咱)(?:就|也|便)?(?:叫做|叫作|叫|是)|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人|在下|"
          + _APPOSED_SELF, "speaker"),
         (r"(?:姓名|名字|全名|名称)(?:是|叫做|叫作|叫|为|:)?|叫做|叫作|叫", "generic"),
         # "叫我老张就行，大名张伟": the name on the ID card, after the one friends use
         (r"(?:大名|真名|本名|学名|官名|身份证上的名字)(?:是|叫|为|:)?", "generic"),
         # "营业执照上写的是王强": what the document says
-        (r"(?:营业执照|执照|身份证|证件|户口本)(?:上|里|上面)?(?:写的是|写的|写着|登记的是|登记的|印的是)", "generic"),
+        (r"(?:营业执照|执照|身份证|证件|户口本)(?:上|里|上面)?(?:写的是|写的|写着|登记的是|登记的|印的是|是)", "generic"),
+        # "法人变了，现在是王芳": the name as it stands now
+        (r"^(?:现在|目前|如今|现)(?:的)?(?:是|叫|换成了?|改成了?)", "generic"),
         (r"(?:帮我|给我|麻烦)?(?:写上|写|填上|填|记上|记|登记)(?:成|为|上)?:?", "generic"),
         (r"^[^:]{0,12}:", "generic"),
         (r"^(?:是|就是)", "generic"),
@@ -641,7 +665,7 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
 )
 # "王强是法人", "张伟是申请人": the name comes first.
 _NAME_THEN_ROLE = re.compile(
-    r"^([\u4e00-\u9fff·]{2,12}?)(?:就是|便是|是|为|即)(?:我们|公司|我们公司|本公司)?(?:的)?(法定代表人|法人代表|法人|申请人|代理人|代办人|受托人|经办人)"
+    r"^([\u4e00-\u9fff·]{2,12}?)(?:就是|便是|是|为|即|当|做|担任)(?:我们|公司|我们公司|本公司)?(?:的)?(法定代表人|法人代表|法人|申请人|代理人|代办人|受托人|经办人)"
 )
 _ROLE_OF = {"法定代表人": "representative", "法人代表": "representative", "法人": "representative",
             "申请人": "applicant", "代理人": "agent", "代办人": "agent", "受托人": "agent", "经办人": "agent"}
@@ -691,7 +715,7 @@ _RELATION_LEAD = re.compile(
 )
 # What the speaker is, said before the name: "我是社区网格员王小明", "我是他们单位的会计李红".
 _OCCUPATION_LEAD = re.compile(
-    r"^[\u4e00-\u9fff]{0,6}?(?:网格员|志愿者|工作人员|社工|干部|会计|出纳|律师|员工|职员|助理|秘书|文员|专员|店长|"
+    r"^[\u4e00-\u9fff]{0,6}?(?:网格员|志愿者|工作人员|社工|干部|会计|出纳|律师|员工|职员|助理|秘书|文员|专员|店长|店主|老板娘|经营者|业主|"
     r"经理|主任|书记|村长|组长|董事长|执行董事|总经理|总裁|厂长|负责人|老总|股东)(?=[\u4e00-\u9fff]{2,4}$)|"
     # "我是社区的刘洋", "我是隔壁村的李红": where the speaker is from, then the name
     r"^我是[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff]{2,4}$)"
@@ -712,7 +736,7 @@ _SPELLING_BRACKETS = re.compile(r"[(（]([^)）]{1,30})[)）]")
 _SPELLING_TAIL = re.compile(rf"(?:{_SPELLING_PART}){{1,4}}$")
 # "张伟（本人）": who the name belongs to, said in brackets; no part of the name.
 _ASIDE = re.compile(rf"(?:是|就是)?(?:我本人|本人|我自己|自己|申请人本人|申请人|法人|法定代表人|法人代表|先生|女士|签字|"
-                    rf"代办人|代理人|受托人|经办人|(?:{_OFFICER}|法人|法定代表人)(?:(?:兼|和|、|及)(?:{_OFFICER}|法人|法定代表人))*|"
+                    rf"代办人|代理人|受托人|经办人|代办|代理|(?:身份证|证件)[\u4e00-\u9fff]{{0,8}}|(?:{_OFFICER}|法人|法定代表人)(?:(?:兼|和|、|及)(?:{_OFFICER}|法人|法定代表人))*|"
                     rf"(?:他|她|申请人|老人|[\u4e00-\u9fff]{{2,4}}?)?(?:的)?{_RELATIVE}[\u4e00-\u9fff]{{0,2}})")
 
 
@@ -729,6 +753,8 @@ def _clean_candidate(candidate: str) -> str:
     candidate = _OCCUPATION_LEAD.sub("", candidate)
     candidate = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", candidate)  # "张 伟"
     candidate = re.sub(r"^(?:是|叫|为|就是)", "", candidate) if len(candidate) > 3 else candidate
+    # "是王芳", "名叫王芳", "本人王芳", "王芳本人": the copula, the verb of naming and 本人 beside a name are no part of it
+    candidate = re.sub(r"^(?:是|叫|名叫|名字叫|名字是|名|本人)(?=[\u4e00-\u9fff]{2,4}$)|(?<=[\u4e00-\u9fff]{2})本人$", "", candidate)
     # "法人就是我王芳": the pronoun in apposition to the name
     candidate = re.sub(_APPOSED_SELF, "", candidate)
     previous = None
@@ -736,6 +762,9 @@ def _clean_candidate(candidate: str) -> str:
         previous = candidate
         candidate = _NAME_TRAILER.sub("", candidate).strip(" :·")
     candidate = re.sub(r"^(.{2,4})\1+$", r"\1", candidate)  # "张伟张伟"
+    # "王芳王总": the name, then how people address its bearer
+    if len(candidate) == 4 and _FORM_OF_ADDRESS.match(candidate[2:]) and candidate[2] == candidate[0]:
+        candidate = candidate[:2]
     officer = re.search(_OFFICER + "$", candidate)  # "王强经理", "王强董事长"
     if officer and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", candidate[: officer.start()]):
         candidate = candidate[: officer.start()]
@@ -882,6 +911,9 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = re.sub(r"[(（](?:身份证|证件|号码|号|是|:|：|\s)*[，,]?[\s:：]*[)）]", "", words)
     # "买买提.吐尔逊": a dot typed between two parts of one name is the name's middle dot, no sentence end.
     words = re.sub(r"(?<=[\u4e00-\u9fff])[.•・‧∙⋅](?=[\u4e00-\u9fff])", "·", _drop_spelling(words))
+    # "姓王名芳", "姓王，名芳": the surname and the given name told apart are one name
+    words = _SURNAME_GIVEN.sub(
+        lambda m: m.group(2) if m.group(2).startswith(m.group(1)) else m.group(1) + m.group(2), words)  # "姓王，叫王芳"
     if _REFUSAL.search(words):
         return clarify("refused", expected)
     if is_cancel(words):
@@ -898,6 +930,7 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
 
 
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+_SURNAME_GIVEN = re.compile(r"(?:我|俺|法人|他|她)?姓([\u4e00-\u9fff]{1,2})[,， ]?(?:名字?叫|名为|名|叫)([\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])")
 _COMPOUND_SURNAME = re.compile(
     r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文|轩辕|端木|独孤|南宫|西门|百里|呼延|澹台|"
     r"公冶|宗政|濮阳|淳于|单于|太叔|申屠|闻人|万俟|钟离|赫连)"
@@ -910,10 +943,16 @@ def _pause(m: "re.Match[str]") -> str:
     return "" if len(left) == 1 or _COMPOUND_SURNAME.fullmatch(left) else "，"
 
 
+_RECALLING = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:叫|是)(?:啥|什么|谁)来着[?？]*")
+
+
 def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context, expected: str) -> Reading:
     clauses, corrected = _current(split_clauses(words))
     # "名字？张伟啊": the question repeated back before the answer is no question.
     clauses = [c for c in clauses if not _ECHO.fullmatch(c.text)] or clauses
+    # "法人叫啥来着……王芳": the speaker recalling the name aloud, then saying it
+    if len(clauses) > 1:
+        clauses = [c for c in clauses if not _RECALLING.fullmatch(c.text)] or clauses
     clauses = [c for c in clauses if not _SPELLING.fullmatch(c.text)] or clauses
     # "呃，王强": a sound of hesitation before the answer is no hedge on it
     clauses = [c for c in clauses if not re.fullmatch(r"(?:嗯|呃|额|哦|噢|啊|那个)+", c.text)] or clauses
@@ -934,6 +973,10 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
             # The representative is asked of an enterprise acting for itself through that person; someone
             # acting for them is a proxy, who needs the special authorisation: the name alone is no answer.
             return clarify("not_representative", expected)
+    if step == "agent_name" and ctx.applicant_name:
+        # "刘洋，赵强是我舅舅": the applicant, named beside the proxy's own name, is not the answer
+        others = [c for c in candidates if name_key(c[0]) != name_key(ctx.applicant_name)]
+        candidates = others or candidates
     for role in _roles(step, ctx):
         names = {name for name, _, r in candidates if r == role}
         if len(names) > 1:

@@ -165,7 +165,7 @@ _DROPPED_PUNCTUATION = frozenset("\"'“”‘’「」『』《》〈〉`")
 # Every one of them makes a message either a Mandarin sentence of the same meaning or one that is read more
 # carefully (唔, also a Mandarin "hmm", becomes 不): none can turn anything into a yes it did not say.
 _CANTONESE_COPULA = re.compile(r"(?<![關关干幹體体聯联])係")
-_CANTONESE = (("唔该", "请"), ("唔", "不"), ("冇", "没"), ("咗", "了"), ("睇晒", "看完"), ("读晒", "读完"),
+_CANTONESE = (("唔该", "请"), ("唔", "不"), ("冇", "没"), ("咗", "了"), ("完晒", "完"), ("睇晒", "看完"), ("读晒", "读完"),
               ("看晒", "看完"), ("睇", "看"), ("佢哋", "他们"), ("佢", "他"), ("嘅", "的"), ("乜嘢", "什么"),
               ("咩", "什么"), ("会点", "会怎样"), ("咁", "那"), ("呃人", "骗人"), ("屋企", "家里"), ("㗎喇", "了"),
               ("㗎啦", "了"), ("㗎", "的"), ("喇", "了"), ("啰", "了"), ("咯", "了"), ("嚟", "来"), ("边个", "谁"),
@@ -275,7 +275,9 @@ _NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|不怎么|
                             r"(?:有)?(?:啥|什么)好怕的|怕(?:啥|什么)(?=$|[,，。!！])|怎么(?:说|讲|查)都|(?:说|讲)什么都|"
                             # "有什么问题我负责": 什么 there is "any", in the liability clause
                             r"(?<=有)(?:什么|啥)(?=(?:问题|事|事情|不对的?)?(?:的话)?[,，]?(?:我|本人)(?:自己)?(?:负责|担着|承担|担|认罚|兜着))|"
-                            r"谁[^谁,，。]{1,6}谁|谁懂啊|着呢|嗯呢|才(?:不|没)[^,，。;；!！?？]{0,10}呢")
+                            r"谁[^谁,，。]{1,6}谁|谁懂啊|着呢|嗯呢|才(?:不|没)[^,，。;；!！?？]{0,10}呢|"
+                            # "我在地里干活呢": the progressive 在…呢 tells what the speaker is doing
+                            r"(?<![你您他她])在(?:(?!什么|怎么|哪|谁|啥|咋|吗|干嘛)[^,，。;；!！?？]){1,8}呢")
 # A tag question ("…就行了是吧") and an alternative question ("是要罚款还是坐牢") ask without a question word.
 _TAG_QUESTION = re.compile(r"(?:是吧|对吧|是不|对不|好吧\?)[\s,.;!…~]*$|是[^,，。;；!！]{1,8}还是[^,，。;；!！]"
                            # "承诺了还能反悔不": a modal, then 不 closing the clause, is the V-not question
@@ -283,7 +285,7 @@ _TAG_QUESTION = re.compile(r"(?:是吧|对吧|是不|对不|好吧\?)[\s,.;!…~
 
 _CANCEL = ("算了", "不办了", "不办理了", "不弄了", "不搞了", "不做了", "不申请了", "不想办了", "不要办了",
            "不办", "取消", "退出", "放弃", "结束办理", "终止办理", "不用办了", "不想弄了", "不想搞了", "不想做了",
-           "不代办了")
+           "不代办了", "不帮他办", "不帮她办", "不替他办", "不替她办")
 
 _NEGATION_WORDS = "不|没|没有|未|无法|没法|没办法|不能|不会|不想|不愿|不愿意|不敢|不肯|不要|拒绝|绝不|决不|并不|别|不再"
 _NEGATION_FILLERS = "想|要|愿|愿意|能|会|敢|肯|打算|准备|再|去|作出|做出|做|作|用|需要|可以|是|代为|代|替|帮他|帮她"
@@ -339,8 +341,22 @@ _INDECISION = re.compile(
 )
 # "谁说我不承诺了" denies a refusal like "我不是不承诺": read neither way.
 _DOUBLE_NEGATION = re.compile(r"(?:不是|并非|没有|并不是)不|谁说(?:我|本人)?(?:要)?(?:不|没)")
+# A negation inside the scope of another, in one clause ("我没说不承诺", "我不会不承诺的", "我不敢不承诺", "不是我不想
+# 承诺", "我不拒绝承诺"): a refusal denied is no refusal, and not a commitment either.
+_NEGATED_NEGATION = re.compile(r"(?:不|没|未|非|别|无)[^,]{0,6}?(?:不|没|拒绝|放弃)[^,]{0,6}?承诺"
+                               r"|(?:不|没)承诺[^,]{0,4}?(?:不行|不成|不可以|不可能|不合适)")
+# A rhetorical question denying a commitment ("谁说我要承诺了", "我哪有承诺", "我什么时候承诺了", "我不是说了不承诺吗"):
+# it asks nothing the assistant can answer, and what it refuses is not said plainly.
+_RHETORICAL = re.compile(r"谁说(?:我|本人)?(?:要|会|想)?承诺(?!书|制|的)|(?:我|本人)哪(?:有|里|儿)(?:要|说|说过|说要)?承诺(?!书|制|的)"
+                         r"|(?:我|本人)什么时候(?:说)?(?:过|要)?承诺(?:了|过)|不是(?:说|讲)(?:了|过)?(?:我|本人)?(?:不|没)(?:想|要)?承诺")
 # "…，骗你的", "开玩笑的": what was said is taken back as not meant, a refusal as much as a yes.
 _NOT_MEANT = re.compile(r"开玩笑|玩笑的|(?<![没不])骗你|逗你|闹着玩|说着玩")
+# The same as a clause of its own ("我不承诺，假的", "…，才怪"): what came before is taken back as not meant.
+# "我是说…", "我的意思是…": what follows restates the answer, replacing what came before.
+_RESTATING = re.compile(r"^(?:我是说|我的意思是|意思是|是说|我是想说|我想说的是|我要说的是|我说的是|应该是)")
+_ORDINARY_PROCEDURE = re.compile(r"(?:交|提交|补交|开|提供|准备)(?:证明|材料)|(?:一般|普通|正常)(?:程序|流程)")
+_REPEATED_REFUSAL = re.compile(r"^(?:不承诺)+$")  # "不承诺不承诺": the same refusal twice
+_NOT_MEANT_CLAUSE = re.compile(r"^(?:我|刚才)?(?:说的|是|都是)*(?:假的|假话|瞎说的|乱说的|说着玩的|才怪)(?:啦|哈|了|呢|的)?$")
 
 # Common mis-typings of 承诺 (homophones on a pinyin keyboard). They are caught and the user is asked to
 # type the words again: a legal commitment is not made by a typo we guessed the meaning of.
@@ -371,28 +387,29 @@ _REFUSING_EMOJI = ("👎", "🙅", "❌", "✖", "🚫", "⛔", "🙈")
 # --- the commitment grammars (on the flat text: clause boundaries are ",") -------------------------
 
 # 中 is Henan's "OK"; 那个/呃 are the fillers of someone speaking while they type.
-_LEAD = (r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|那好|那|对|收到|明白了|知道了|没问题|中),?){0,3}"
+_LEAD = (r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|那好|那|对|收到|明白了|知道了|没问题|中|现在|那现在),?){0,3}"
          r"(?:(?:嗯|呃|额)?那个,?)?")
 # Adverbs of the act itself (郑重, 自愿 "voluntarily", 在此). 愿意/愿/想/要/会 are NOT among them: they are
 # modal verbs, and "我愿意承诺" says the speaker is willing to commit, not that they commit.
-_ADV = (r"(?:在此|特此|在这里|在这儿|现在|现|郑重地|郑重|慎重地|慎重|自愿地|自愿|已经|已|诚信|如实地|如实|依法|正式|"
+_ADV = (r"(?:在此|特此|兹|在这里|在这儿|现在|现|郑重地|郑重|慎重地|慎重|自愿地|自愿|已经|已|诚信|如实地|如实|依法|正式|"
         r"真心地|真心|诚心诚意地|诚心诚意|诚心|实事求是地|实事求是)*")
-_READ_OBJ = (r"(?:(?:全部|完整|所有)?的?(?:告知承诺书|承诺书|告知书|告知事项|告知内容|书面告知|以上内容|上述内容|全部内容|"
+_READ_OBJ = (r"(?:(?:上述|以上|上面的?)?(?:全部|完整|所有)?的?(?:告知承诺书|承诺书|告知书|告知事项|告知内容|书面告知|以上内容|上述内容|全部内容|"
              r"所有内容|告知的全部内容|告知的内容|以上|上述)的?(?:全部|所有)?(?:内容|事项)?)")
 # The object first ("承诺书我看了", "告知书我都看完了"): a finished reading, told with the topic in front.
 _READ_TOPIC = (rf"(?:{_READ_OBJ}(?:我|本人)?(?:都|已经|已|也|全)*(?:看了|读了|看完了|读完了|看过了|读过了|阅读了|听了|听完了)"
                r"|(?:我|本人)?(?:都|已经|已|也)*(?:核对|核实|确认|检查|查)(?:好|完|过)了)")
-_READ = (r"(?:已经|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?"
-         r"(?:阅读|读完|看完|看过|读过|听完|听过|知晓|知悉|了解|清楚|明白|确认|理解)(?:了|过)?" + _READ_OBJ + "?")
+_READ = (r"(?:已经|业已|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?"
+         r"(?:阅读|读完|看完|看过|读过|听完|听过|知晓|知悉|了解|清楚|明白|确认|保证|理解)(?:了|过)?" + _READ_OBJ + "?")
 _AND = r"(?:并且|并|且|同时|,)+"
 # 嘞 is the Henan sentence particle of a plain statement ("我承诺嘞"); 呗 and 吧 are not here: "我承诺呗"
 # is a grudging shrug and "我承诺吧" a suggestion, neither the unreserved intent 五(四) asks for.
-_COMMIT = r"(?:作出|做出)?(?:告知)?承诺(?:了|嘞|啊(?=,?[^,]))?"
+_COMMIT = r"(?:作出|做出)?(?:告知)?承诺(?:如下|了|嘞|啊(?=,?[^,]))?"
 # What is promised to be true: 以上/上面/我 + 说的/写的/所填/所报 … + 内容/情况/材料 …
 _TOPIC = (r"(?:以上|上述|上面|前面|我|本人|我们|本公司|公司|他|她|申请人)?(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|"
-          r"提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?(?:内容|情况|信息|材料|事项|资料)?")
+          r"提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?(?:内容|情况|信息|材料|事项|资料|各项|各项内容)?")
 _TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也)*(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
          r"真的|实话|真话|实情|事实|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
+         r"(?:已经|已)?具备(?:相应|相关|全部)?的?(?:经营|办理|申请)?(?:条件和要求|条件|资质)|"
          # the condition named: "符合低保条件", "收入符合标准"
          r"(?:已经|已)?符合(?:(?![不没未无非别])[\u4e00-\u9fff]){1,6}?(?:的)?(?:条件|要求|标准|规定))的?")
 _CONTENT = (r"(?:(?:以上|上述|本承诺|这|这个|这也)?(?:是|为|均为|系)(?:我的|本人的|本企业的|我|本人)?真实的?意思(?:表示)?"
@@ -411,7 +428,7 @@ _FALSITY = (r"(?:如有不实|若有不实|如有虚假|若有虚假|如不属�
             r"(?:有假|有虚假|是假的|假的|不实|造假|作假|有(?:什么|啥)?问题|出(?:了)?(?:什么|啥)?问题|出(?:了)?事|有(?:什么|啥)?事|"
             r"有(?:什么|啥)?不对的?|查出(?:来)?(?:是)?假的|查出(?:来)?(?:有)?问题|假(?=的话))(?:的话)?)")
 _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我)?(?:自己)?"
-              r"(?:自愿|愿意|愿)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
+              r"(?:自愿|愿意|愿)?(?:依法)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
               r"担着|兜着|负全责|认罚)"
               r"|(?:并且|并|且|同时)?(?:一切|全部|所有)?(?:法律)?(?:后果|责任)(?:由我|由本人|我)(?:自己)?(?:来)?(?:承担|负责|担)"
               rf"|(?:并且|并|且|同时)?{_FALSITY}?,?(?:后果|责任)自负|自负后果"
@@ -431,7 +448,7 @@ _PARTS = (r"(?:(?:我|本人)?(?:已经|已)?(?:知晓|知悉|了解|知道)(?:�
 # "我没骗你们", "我名下没有房，也没有车"): the content of what is promised. Their 不/没/无 deny the falsehood or
 # the asset, never the commitment; any other negation still blocks it (``_negation_left``).
 _HONEST = (r"(?:(?:我|本人)?(?:绝|决|保证|从来|从)?(?:不|没有|没|无|并无|绝无|决无|并没有)(?:弄虚作假|虚言|造假|作假|撒谎|说谎|"
-           r"骗人|骗你们|骗你|欺骗|隐瞒|虚报|瞒报|漏报|说假话|假话|谎话|反悔|半句假话|一句假话)|问心无愧)")
+           r"骗人|骗你们|骗你|欺骗|隐瞒|虚报|瞒报|漏报|说假话|假话|谎话|反悔|半句假话|一句假话|虚假)|问心无愧)")
 _ASSET = (r"(?:房子|房产|住房|房|车子|车辆|汽车|车|工作|收入|存款|补贴|补助|低保|社保|养老金|退休金|工资|营业执照|生意|店面|门面|"
           r"商铺|股票|股份|财产|资产|贷款|欠款)")
 _NO_ASSETS = (r"(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人名下|名下)(?:确实|真的|的确|也|都|确确实实)*)?"
@@ -440,8 +457,24 @@ _NO_ASSETS = (r"(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人
 # They are clauses of their own: "本人承诺我没有房", run together, is no formula we read.
 # The parts are counted (at most six, then two liability clauses, three closing words): a plain commitment says
 # no more, and without a bound a long run of clauses that almost fit would take the matcher exponential time.
-_TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})|,(?:{_HONEST}|{_NO_ASSETS})){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
-         r"(?:,(?:谢谢|谢谢您|谢谢你|麻烦了|辛苦了|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步)){0,3}"
+# The household's situation told as a positive fact ("我们家就这一套房", "俺家地就二亩", "我家确实就我一个人住",
+# "真的困难"): what is promised to be true, said with 就/只 and a count instead of a denial. A count is required:
+# "我就试试" or "我只是问问" say nothing of the kind.
+_HOUSEHOLD = r"(?:我|本人|我家|我们家|家里|家中|我名下|本人名下)?的?(?:地|田|房|房子|车|存款|收入)?"
+_COUNT = r"(?:这|那)?(?:[一二两三四五六七八九十几]|[0-9]+)"
+_FACTS = (rf"(?:{_HOUSEHOLD}(?:确实|真的|的确|也|都)*(?:就|只有|只|仅有|仅|就只有){_COUNT}"
+          r"(?:套|个|间|辆|处|块|亩|分)(?:房|房子|住房|地|田|车|院子|宅基地)(?:了|的)?"
+          r"|(?:我家|我们家|家里|家中|我名下|本人名下|我|本人)?的?(?:地|田|房|房子|车)(?:确实|真的|的确|也|都)*"
+          rf"(?:就|只有|只|仅有|仅|就只有){_COUNT}(?:套|亩|间|辆|处|块|分)(?:地|田)?(?:了|的)?"
+          rf"|{_HOUSEHOLD}(?:确实|真的|的确|也)*(?:就|只有)(?:我|他|她)?(?:一个人|俩人|两个人|老两口)(?:住|过|生活)?(?:了|的)?"
+          rf"|{_HOUSEHOLD}(?:确实|真的|的确|实在)+(?:很|挺|特别|是)?(?:困难|穷|难)(?:了|的)?)")
+# Hurry after the commitment ("快点提交吧我还要去上班", "赶紧的，排队排了半天了"): impatience with the queue, no
+# reservation on what was said. A grudging "行了吧" or "烦不烦" is caught before, as is any condition.
+_HURRY = (r"(?:快点|赶紧|麻烦快点|请快点)(?:的|儿)?(?:提交|弄|办)?(?:吧|啊)?(?:我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子))?"
+          r"|我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子)|排队排了半天了?|我赶时间|赶时间")
+_TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS})){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
+         r"(?:,(?:谢谢|谢谢您|谢谢你|麻烦了|辛苦了|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步|"
+         rf"盖章|签字|签名|{_HURRY})){{0,3}}"
          r"(?:了|啊|呀|哦|喔|哈|啦|嘞)?")
 
 
@@ -454,9 +487,17 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
     ident = rf"(?:(?:我是|我叫|本人是)(?:{who}{role_name}),{as_role})?" if who else ""
     # "我张伟", "我，张伟，", "我张伟本人": the name in apposition to the pronoun.
     after_subject = rf"(?:,?(?:{name}),?(?:本人)?)?" if name else ""
-    named_self = rf"|(?:{name})本人" if name else ""  # "张伟本人承诺": 本人 makes the name the speaker
+    # "张伟本人承诺", "张伟承诺": the speaker signs with their own name, as a written statement is signed; only the
+    # name of the one who may commit (the applicant, or the enterprise's representative) is such a subject. With a
+    # title before it ("法人王芳承诺") it reads as a report about that person, and is not taken.
+    named_self = rf"|(?:{name})(?:本人)?" if name else ""
     # "本人承诺，签字：张伟": the signature of the one committing.
-    signature = rf"(?:,(?:签字|签名|落款|承诺人)?,?(?:{name}))?" if name else ""
+    # "本人承诺，张伟，2026年12月6日": the signature of the one committing, with the date as a letter has it.
+    signature = (rf"(?:,(?:签字|签名|落款|承诺人)?,?(?:{name})(?:,?[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日)?)?"
+                 if name else "")
+    # "本人承诺，我是法人": who the speaker is, said after the commitment instead of before it
+    if idents:
+        signature = rf"(?:,(?:我是|本人是)(?:公司的?|企业的?)?(?:{idents})(?:{name})?)?" + signature
     # "看完了，我承诺" / "我已经看完了，本人承诺…": a reading clause before the commitment.
     before = rf"(?:(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC}),?)?"
     return re.compile(
@@ -467,8 +508,9 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
     )
 
 
-_PERSON_SUBJECTS = r"我本人|本人|我"
-_ENTERPRISE_SUBJECTS = r"我本人|本人|我|本公司|我公司|我们公司|本企业|我企业|我司|本单位|我单位|本店|我店"
+_PERSON_SUBJECTS = r"我本人|本人|鄙人|在下|我"  # 鄙人/在下: the humble "I" of a formal letter
+_ENTERPRISE_SUBJECTS = (r"我本人|本人|我|本公司|我公司|我们公司|本企业|我企业|我司|本单位|我单位|本店|我店|"
+                        r"(?:本公司|我公司|我们公司|公司)这边")  # "公司这边承诺": the company, as the speaker puts it
 _ENTERPRISE_SELF_WORDS = r"本公司|我公司|本企业|我企业|我司|本单位|我单位|本店|我店|我们公司"
 # Kinship terms: a proxy speaks of the applicant by how they are related ("受我岳父赵强特别授权").
 _KIN = ("老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爹", "娘", "老父亲", "老母亲", "爷爷", "奶奶",
@@ -484,17 +526,20 @@ _HONORIFICS = ("老先生", "先生", "女士", "同志", "老人家", "老人",
 _WHO = r"([\u4e00-\u9fff（）()a-z0-9]{1,60}?)"
 # The number of the authorisation document after the commitment ("委托书编号SQ2026-0012"): identifies, adds nothing.
 _AUTH_NUMBER = r"(?:,(?:授权委托书|委托书|授权书)?(?:编号|号码|号)(?:是|为)?,?[a-z0-9]+(?:,[a-z0-9]+)*)?"
+# "…，代为承诺，我是他外甥": who the proxy is to the applicant, said after the commitment; it adds nothing to it.
+_PROXY_RELATION = (r"(?:,(?:我是|本人是)(?:他|她|申请人|委托人)?的?(?:" + "|".join(_KIN)
+                   + r"|外甥|外甥女|侄子|侄女|女婿|儿媳|朋友|邻居|同事))?")
 _PROXY_GRAMMARS = (
     # 我受赵强特别授权，代为承诺 / 根据赵强的特别授权，我代为承诺 / 我经赵强特别授权代其承诺
     re.compile(
-        rf"^{_LEAD}(?:(?:我|本人|我本人)(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?)?{_ADV}"
+        rf"^{_LEAD}(?:(?:我|本人|我本人|受托人|代理人|代办人)(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?)?{_ADV}"
         rf"(?:(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})"
         r"(?:出具|签署|签发|签)?的?"
         # 我有赵强签的特别授权: holding the document the applicant signed
         rf"|(?:有|持有|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:签的|签署的|签字的|出具的|给的|写的|的))"
         rf"(?:书面)?特别授权(?:书|委托书|委托)?,?(?:我|本人)?{_ADV}"
         rf"(?:代为|代其|代表其|代表(?P<who3>{_WHO[1:-1]})|代(?!表)(?P<who2>{_WHO[1:-1]}))"
-        rf"{_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}$"
+        rf"{_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}{_PROXY_RELATION}$"
     ),
     # 赵强特别授权我，我代为承诺: the commitment is the speaker's own clause, with its own subject
     re.compile(
@@ -575,6 +620,8 @@ def _is_question(prepared: str) -> bool:
     if re.search(r"([\u4e00-\u9fff]{1,4})还是(?:不|没|别)(?:要)?\1|还是(?:不|没|别)[\u4e00-\u9fff]{0,6}(?:呢|吗)", text):
         return True
     if _TAG_QUESTION.search(text):
+        return True
+    if re.search(r"(?<!不)([\u4e00-\u9fff]{2})不\1", text):  # 承诺不承诺: the choice asked of two-character words
         return True
     return any(m.group(1) != "不" for m in _A_NOT_A.finditer(text))
 
@@ -686,13 +733,13 @@ _ACK_CLAUSE = re.compile(r"^(?:好的|好|嗯嗯|嗯|恩|呃|额|那个|嗯那�
 # A slip taken back: "哦不", "不对", "打错了", "刚才打错了", "多打了个不字", "更正".
 _CORRECTION_CLAUSE = re.compile(
     r"^(?:(?:哦|噢|喔|啊|呃|额)?(?:不对|不是|不)(?:不对|对不起)*|哦|噢|喔|呃|额"
-    r"|(?:我|刚才|刚刚|上面|前面|上一条|上条|那条)*(?:打错|说错|写错|输错|敲错|点错|发错|按错)(?:了|字了)?"
+    r"|(?:我|刚才|刚刚|上面|前面|上一条|上条|那条)*(?:打错|说错|讲错|搞错|弄错|选错|写错|输错|敲错|点错|发错|按错)(?:了|字了)?"
     r"|(?:我|刚才|刚刚)*多(?:打|写|输|敲)了?(?:一)?个?[\u4e00-\u9fff]字?"
     r"|(?:刚才|刚刚|上面|前面)?(?:那个|那条|那句|这个)?不算(?:数)?|(?:刚才|刚刚)?(?:手滑|手误)了?"
     r"|更正(?:一下)?|纠正(?:一下)?|口误)+$"
 )
 # "等一下", "等等，我再核对一下…": a pause; what is said before the check is done is superseded by its result.
-_WAIT_CLAUSE = re.compile(r"^(?:你)?(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)(?:我)?(?:再)?(?:确认|核对|核实|看|查|对|翻)?"
+_WAIT_CLAUSE = re.compile(r"^(?:你)?(?:等一下|等等|稍等|等会儿|等会|等下|等我一下|(?:我)?先(?=看|查|核|确认|翻))(?:我)?(?:再)?(?:确认|核对|核实|看看|看|查查|查|对|翻翻|翻)?"
                           r"(?:一下|下)?[\u4e00-\u9fff]{0,12}$")
 _DONE_CLAUSE = re.compile(r"^(?:我|本人)?(?:现在|都|已经|已|也)*(?:核对|核实|确认|检查|查|看|对|翻|读)(?:好|完|过)了$")
 # Choosing the commitment over the ordinary procedure ("我不是要交证明，我承诺").
@@ -700,7 +747,9 @@ _NOT_PROOFS_CLAUSE = re.compile(r"^(?:我|本人)?(?:不是|并不是|并非|不
                                 r"(?:证明材料|证明|材料)了?$")
 _HAVE_SPECIAL = r"^(?:我|本人)?(?:确实|是)?有(?:{who}的?)?(?:书面)?特别授权$"
 _REPRESENTATIVE_CLAUSE = r"^作为(?:公司|本公司|我公司|企业|本企业|该公司|该企业{applicant})?的?(?:法人|法定代表人|法人代表)$"
-_SLIP = re.compile(r"打错|说错|写错|输错|敲错|点错|发错|按错|多(?:打|写|输|敲)|更正|纠正|口误|手滑|手误")
+# "我不是不承诺，刚才手滑了": the double negation typed by mistake, named as a slip like a refusal would be.
+_SLIPPED_DOUBLE_NEGATION = re.compile(r"^(?:我|本人)?(?:不是|并不是)不(?:想|要|愿意)?承诺(?:了)?$")
+_SLIP = re.compile(r"打错|说错|讲错|搞错|弄错|选错|写错|输错|敲错|点错|发错|按错|多(?:打|写|输|敲)|更正|纠正|口误|手滑|手误")
 _HEDGE_IN_CHECK = re.compile(r"[不没未别非无]")
 _THINKING_IT_OVER = re.compile(r"想想|想一想|考虑|琢磨|再看看|商量|问问|拿不准|没想好")
 _REPEATED_HEAD = re.compile(r"((?:我|本人|我本人)承诺)(?:,?\1)+")  # "本人承诺 本人承诺", "我承诺我承诺以上…"
@@ -711,6 +760,64 @@ _REFUSAL_CLAUSE = re.compile(
     r"(?:就|还是|也|真|坚决|暂时|暂且|暂|决定)?(?:不|没|不想|不愿意|不愿|不能|不可以|没法|无法|不会|不再|拒绝|不要|不打算)(?:再|去)?"
     r"(?:走|作|做|作出|做出|代为|代他|代她|代其|替他|替她|代表他|代表她)?承诺(?:了)?(?:吧|啊|呀|的)?$"
 )
+
+
+# Who the speaker is and where they are, told before the answer ("我七十三了，眼神不好", "我在工地上，手机不太会用"):
+# a circumstance, not a reservation. Its 不 is about eyes or phones, never about the commitment; anything else with
+# a negation is not such a clause, and the clauses after it are judged as a message of their own.
+_CIRCUMSTANCE_PART = (
+    r"(?:(?:我|本人)?(?:今年|都|已经)?(?:[0-9]{2,3}|[五六七八九]十(?:[一二三四五六七八九]|多)?)(?:岁|多岁)?(?:了|啦)?(?:的人了)?"
+    r"|(?:我|本人)?(?:年纪大了|岁数大了|上了年纪|老了|(?:的)?(?:眼睛|眼神|眼|耳朵|腿脚|身体)(?:也)?(?:不好|不太好|不大好|不行了?|花了?|背了?|"
+    r"不方便))"
+    r"|(?:我|本人)?(?:手机|智能手机|这手机|这个)?(?:不太会用|不会用|用不惯|用不来|玩不转|不太会弄|不会弄|不会打字|打字慢)(?:手机)?"
+    r"|(?:我|本人)?(?:现在|正|正在)?在(?:工地|地里|外地|上班|单位|医院|路上|车上|厂里|店里|家里|田里)(?:上|里)?(?:干活|上班|忙着|忙)?(?:呢)?)"
+)
+# One clause may tell two of them run together ("我七十多了眼睛不好").
+_CIRCUMSTANCE = re.compile(rf"^{_CIRCUMSTANCE_PART}{{1,2}}$")
+# The notice read aloud to the speaker ("让孙子念给我听了", "我不识字让工友给念了一遍"): how someone who cannot read
+# the print knows it. The reading must be finished (了, 完, 一遍).
+_READ_ALOUD_CLAUSE = re.compile(
+    r"^(?:我|本人)?(?:不识字|不认字|眼睛不好|眼神不好)?(?:让|叫|请)?[\u4e00-\u9fff]{0,4}?(?:给我|帮我|给)?(?:念|读)(?:给我听)?"
+    r"(?:了|完了|过了)(?:一遍|两遍)?(?:了)?$"
+)
+
+
+# A doubt the speaker had, then checked and resolved ("我本来担心不符合，刚问了社区，确实符合", "之前我以为我存款超了，
+# 刚查了银行卡没超", "我不确定……刚打电话问了社区，说我符合"): the answer is what follows the result. The result must
+# be one of a few plain ones (符合, 没超, 没问题); a hedge anywhere in the check keeps the doubt open.
+_PAST_DOUBT = re.compile(
+    r"^(?:我)?(?:本来|原来|原先|之前|以前|开始|一开始|刚开始|起初|刚才)(?:我)?(?:还)?(?:担心|以为|怕|觉得|怀疑|不确定|拿不准)"
+    r"[\u4e00-\u9fff]{0,14}$|^(?:我)?(?:之前|刚才)?(?:不确定|拿不准|不太确定)$")
+_CHECKED = r"(?:我)?(?:刚|刚才|刚刚|已经|后来|现在)?(?:打电话|打了电话)?(?:问了|问过|查了|查过|核实了|核实过|确认了|核对了|咨询了)"
+_RESOLVED = (r"(?:人家|他们|社区|村里|银行)?(?:说|讲)?(?:我|我家|本人)?(?:确实|确定|的确|都|也)?"
+             r"(?:符合(?:条件|要求)?|没超|没有超|不超|没超标|够条件|没问题)(?:了|的)?")
+_CHECK_RESOLVED = re.compile(rf"^{_CHECKED}[\u4e00-\u9fff]{{0,8}}?{_RESOLVED}$")
+_CHECK_ONLY = re.compile(rf"^{_CHECKED}[\u4e00-\u9fff]{{0,8}}$")
+_RESOLVED_CLAUSE = re.compile(rf"^{_RESOLVED}$")
+
+
+def _resolved_doubt(clauses: list) -> Optional[list]:
+    """The clauses after a doubt checked and resolved, or None when the message does not open with one."""
+    if len(clauses) < 3 or not _PAST_DOUBT.match(clauses[0]):
+        return None
+    for i in range(1, len(clauses) - 1):
+        if _CHECK_RESOLVED.match(clauses[i]):
+            end = i
+        elif _CHECK_ONLY.match(clauses[i]) and _RESOLVED_CLAUSE.match(clauses[i + 1]) and i + 2 < len(clauses):
+            end = i + 1
+        else:
+            continue
+        if any(_is_conditional(c) for c in clauses[1:end + 1]):
+            return None
+        return clauses[end + 1:]
+    return None
+
+
+def _correction_marks(clauses: list, restating: bool = False, first: bool = False) -> list:
+    """Where the message changes its answer: a clause that takes back what came before (不对, 打错了, 口误) or, with
+    ``restating``, says it again (我是说…). The first clause has nothing before it to change unless ``first``."""
+    return [i for i, c in enumerate(clauses) if (i or first) and (
+        _CORRECTION_CLAUSE.match(c) or _SLIP.search(c) or (restating and _RESTATING.match(c)))]
 
 
 def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
@@ -744,10 +851,13 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
             # ("我不承诺"), the commitment itself, or a typo of it. "我不能承诺，我家条件不够，打错了" says more
             # than a slip, and that reason is not taken back by the word 打错.
             taken_back = _classify_words(before, before, people, None)
-            if not (all(_REFUSAL_CLAUSE.match(c) for c in clauses[:first]) or taken_back.kind == "explicit"
-                    or taken_back.detail == "typo"):
+            if not (all(_REFUSAL_CLAUSE.match(c) or _SLIPPED_DOUBLE_NEGATION.match(c) for c in clauses[:first])
+                    or taken_back.kind == "explicit" or taken_back.detail == "typo"):
                 return None
         clauses = clauses[last + 1:]
+    resolved = _resolved_doubt(clauses)
+    if resolved:
+        clauses = resolved
     # A pause closed by its result: everything from the pause to the result goes.
     waits = [i for i, c in enumerate(clauses) if _WAIT_CLAUSE.match(c)]
     if waits:
@@ -769,8 +879,11 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
             return None
         clauses = clauses[done + 1:]
     applicant = ("|" + re.escape(people.applicant)) if people.applicant else ""
-    harmless = [_ACK_CLAUSE, re.compile(rf"^(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC})$"), _DONE_CLAUSE, _NOT_PROOFS_CLAUSE]
+    harmless = [_ACK_CLAUSE, re.compile(rf"^(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC})$"), _DONE_CLAUSE, _NOT_PROOFS_CLAUSE,
+                _CIRCUMSTANCE, _READ_ALOUD_CLAUSE]
     if people.acting_as == "proxy":
+        # "根据委托书，我受…特别授权": the document the authorisation stands in, named first
+        harmless.append(re.compile(r"^(?:根据|按照|依据|依照)(?:授权委托书|委托书|授权书)$"))
         speaker = "|".join([re.escape(people.agent)] if people.agent else [])
         harmless.append(re.compile(r"^(?:我是|我叫|本人是)(?:代办人|代理人|受托人|被委托人" + (f"|{speaker}" if speaker else "")
                                    + ")$"))
@@ -781,6 +894,9 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
             harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.representative)}$"))
     elif people.applicant:
         harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.applicant)}$"))
+    if people.acting_as == "self":
+        # "我是本人，我承诺", "我愿意承诺，本人承诺": who the speaker is, or their willingness, then the act itself
+        harmless.append(re.compile(r"^(?:我是|我就是)(?:本人|申请人|申请人本人)$|^(?:我|本人)?(?:愿意|自愿)(?:作出)?承诺$"))
     while len(clauses) > 1 and any(h.match(clauses[0]) for h in harmless):
         clauses = clauses[1:]
     # "本人承诺，本人承诺": the same words twice are said once.
@@ -881,24 +997,35 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     # Laughter beside a question or a refusal ("承诺啥呀，哈哈", "我不承诺哈哈哈") leaves what is meant open: the
     # rude refusal that is itself the joke ("我承诺个屁") is a plain no.
     laughing = bool(_JOKE.search(compact) or any(e in prepared for e in _LAUGHING_EMOJI)) and not _RUDE_NO.search(compact)
+    clauses = [c for c in flat.split(",") if c]
+    if _RHETORICAL.search(compact):
+        return verdict("unclear")
     if _is_question(prepared):
         if laughing:
             return verdict("unclear", "joke")
         after_question = _flat(prepared.rsplit("?", 1)[-1]).replace(",", "") if "?" in prepared else ""
         if after_question and (after_question in _NEGATION_ALONE or re.search(r"吧$", after_question)
-                               or after_question.rstrip("吧") in _NEGATION_ALONE):
+                               or after_question.rstrip("吧") in _NEGATION_ALONE
+                               # "不承诺？我承诺", "承诺？我才不呢": the speaker answers their own question
+                               or _has_verb_commitment(after_question) or _is_negated(after_question)
+                               or re.search(r"才不|不呢$", after_question)):
             # "我代他承诺？不行吧": a question the speaker answers aloud, with a hedge or a bare no; neither a
             # question for us nor a settled answer.
             return verdict("unclear", "mixed_question")
         if _CONSEQUENT.search(compact):
             return verdict("unclear", "conditional")
+        marks = _correction_marks(clauses)
+        if marks and any(_has_verb_commitment(c) for c in clauses[:marks[-1]]):
+            # "我承诺，不对不对，我老伴的养老金算不算收入？": a commitment taken back for a question; what the answer
+            # is, is open.
+            return verdict("unclear", "correction")
         if _states_commitment_beside_question(prepared, people):
             return verdict("unclear", "mixed_question")
         return verdict("question")
     if any(e in prepared for e in _REFUSING_EMOJI):
         # A refusing emoji next to words contradicts them, and nothing is assumed.
         return verdict("unclear")
-    if _NOT_MEANT.search(compact):
+    if _NOT_MEANT.search(compact) or (len(clauses) > 1 and any(_NOT_MEANT_CLAUSE.match(c) for c in clauses[1:])):
         return verdict("unclear", "joke" if _JOKE.search(compact) else "conditional")
     if _GIVE_UP_COMMITMENT.search(compact) and not _is_cancel(_GIVE_UP_COMMITMENT.sub("", compact)) \
             and not _has_verb_commitment(_GIVE_UP_COMMITMENT.sub("", compact)) and not _JOKE.search(compact) \
@@ -911,6 +1038,15 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
             return verdict("unclear", "conditional")  # "算了我再想想": thinking it over, not giving up
         if _has_verb_commitment(after) and not _negation_left(after):
             return verdict("unclear", "correction")
+        if laughing:
+            return verdict("unclear", "joke")  # "不办了，哈哈": said laughing, the stop is not plainly meant
+        if _is_negated(compact) and _ORDINARY_PROCEDURE.search(compact) and not re.search(r"不办|不申请|退出|取消", compact):
+            # "我不承诺了，算了，交证明去": the ordinary procedure chosen, not the journey given up
+            return verdict("negated")
+        if _correction_marks(clauses, first=True) or any(
+                _has_verb_commitment(c) and not _is_negated(c) and not _is_cancel(c) for c in clauses):
+            # "我放弃承诺，不对，我承诺", "我承诺，算了，不办了": both ways in one message; asked again.
+            return verdict("unclear", "correction")
         return verdict("cancel")
     after = _after_preamble(prepared, flat, people)
     if after is not None:
@@ -920,9 +1056,17 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         rest = _classify_words(after, after, people, applicant_name)
         if rest.is_explicit:
             return rest
-    clauses = [c for c in flat.split(",") if c]
     if laughing and (_is_negated(compact) or any(_REFUSAL_CLAUSE.match(c) for c in clauses)):
         return verdict("unclear", "joke")
+    corrections = _correction_marks(clauses, restating=True)
+    if _is_negated(compact) and (corrections and not all(
+            not _RESTATING.sub("", c) or _CORRECTION_CLAUSE.match(c) or _REFUSAL_CLAUSE.match(_RESTATING.sub("", c))
+            or _RESTATING.sub("", c) in _NEGATION_ALONE for c in clauses[corrections[-1]:])
+            # "刚才说不承诺是打错了": the refusal and its taking back in one clause
+            or any(_SLIP.search(c) and _is_negated(c) for c in clauses)):
+        # "我不想承诺……不对，我想": an answer changed in the same message is taken only when what it is changed to
+        # is a plain refusal ("我承诺，不对，我不承诺"); anything else after the change is asked again.
+        return verdict("unclear", "correction")
     refusals = [i for i, c in enumerate(clauses) if _REFUSAL_CLAUSE.match(c)]
     if refusals and any(i > refusals[0] and (_SLIP.search(c) or _WAIT_CLAUSE.match(c) or _THINKING_IT_OVER.search(c))
                         for i, c in enumerate(clauses)):
@@ -934,10 +1078,12 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         return verdict("negated")
     if _is_conditional(compact):
         return verdict("unclear", "conditional")
-    if _DOUBLE_NEGATION.search(compact):
+    if _DOUBLE_NEGATION.search(compact) or any(
+            _NEGATED_NEGATION.search(_ALLOWED_NEGATIONS.sub("", c)) and not _REPEATED_REFUSAL.match(c) for c in clauses):
         return verdict("unclear")
     if _RUDE_NO.search(compact):
         return verdict("negated")
+
     marks = [i for i, c in enumerate(clauses) if _CORRECTION_CLAUSE.match(c)]
     if marks and 0 < marks[-1] < len(clauses) - 1 and any(_is_negated(c) for c in clauses[:marks[-1]]):
         corrected = "".join(clauses[marks[-1] + 1:])

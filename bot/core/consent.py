@@ -95,7 +95,7 @@ _SECTION_TITLES = (
 )
 _REPEAT = re.compile(
     r"再说|再讲|再念|再发|再读|再看|再来一遍|再来一次|再一遍|再给我|再显示|重复|重新(?:发|说|念|读|讲|看|显示)|"
-    r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|"
+    r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|(?:给我|帮我|麻烦)?念(?:一下|给我听(?![了过]))|读给我听(?![了过])|"
     r"(?:讲|说|念|读)多(?:一)?(?:次|遍|陈)"  # Cantonese "讲多次": say it once more
 )
 _DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|待会|之后|看完|明天|改天|晚点|有空)再(?:说|看|读)")
@@ -106,27 +106,35 @@ _NOT_READ = re.compile(
     r"不识字|不认识字|不认得字|字(?:都|也)?不认(?:识|得)|看不了"
 )
 _NOT_UNDERSTOOD = re.compile(r"看不懂|没看懂|读不懂|没读懂|不懂|不明白|不理解|不清楚|搞不懂|弄不懂|不太明白|懵")
+# "没啥不明白的", "没有不懂的地方": nothing left unclear, two negations that say all of it was understood.
+_NOTHING_UNCLEAR = re.compile(r"(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?")
 _READ_HEDGE = re.compile(
     r"好像|差不多|大概|应该|可能|也许|基本|大部分|大多|一部分|(?<![0-9七全每个])部分|一半|估计|算是|似乎|貌似|大致|粗略|扫了|瞄了|略看|"
-    r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|(?<!下一步)(?<!继续)(?<!往下走)(?<!可以了)(?<!快点)吧$"
+    r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|(?<!下一步)(?<!继续)(?<!往下走)(?<!可以了)(?<!快点)(?<!开始)(?<!接着来)(?<!接着)(?<!你说)(?<!您说)吧$"
 )
 # 瞅/瞧 are everyday "look" (northern speech); 已阅 is the official "read" mark on a document.
 _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅读|读完毕|看完毕|读完|读过|读好|看完|看过|看好|看懂|读懂|看明白|听完|听过|"
               r"浏览完|浏览过|"
-              r"瞅完|瞅过|瞧完|瞧过|已阅(?!读)|阅毕|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看)")
+              r"瞅完|瞅过|瞧完|瞧过|已阅(?:知|悉)?(?!读)|阅毕|读毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
-                r"条款|以上|上述|上面的?|前面的?|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
+                r"条款|以上|上述|上面的?|前面的?|这个|这些|那些|那七条|那7条|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
                 r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|七个部分|全文)?)")
-_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|都|已经|已|全都|全部都|全部|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|全|一条一条|一条条|"
+_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|全|一条一条|一条条|"
                  r"一个字一个字|一字一句|也|均|反复|来回|"
                  r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
-_UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|看明白|弄明白|懂)(?:了)?"
+_UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|听懂|看明白|听明白|弄明白|懂)(?:了)?"
                + _READ_OBJECT + "?")
 _READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OBJECT}(?:我|本人))"
                 rf"{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?(?:了|啦|哦|呀|的|哈|咯|喽|嘞|啊)?"
-                r"(?:(?:一遍|两遍|几遍|好几遍)(?:了)?)?")
+                r"(?:(?:一遍|两遍|三遍|几遍|好几遍|多遍)(?:了)?)?")
+# Read aloud to the user, who says so ("我让孙子给我念了一遍", "我听你念完了"): someone who cannot read the print
+# knows the notice this way. The reading must be finished (完, 一遍, 过) and done to the speaker (给我/帮我 …);
+# "我妈看完了" or "别人帮我看完了" is someone else's reading, not this.
+_READ_ALOUD = (r"(?:我|本人)?(?:让|叫|请)?(?:[\u4e00-\u9fff]{1,4}?)?(?:给|帮|替|跟|对)我(?:念|读)(?:完了|完|了一遍|了两遍|了好几遍|过了|过一遍了?)"
+               r"|(?:我|本人)?(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?:了|过了|完了)(?:一遍)?"
+               r"|(?:我|本人)?听(?:你|您|[\u4e00-\u9fff]{1,4}?)(?:念|读)(?:完了|了一遍|过了)")
 # "7部分都看了", "你发的我都看了": with 都/全 the plain 看了 says all of it was read.
 _ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项)|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容)?"
                     r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
@@ -136,42 +144,59 @@ _NONE_MISSED = (r"(?:(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段
                 r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过)(?:什么|啥)?)")
 # What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
 _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:可以)?(?:下一步|往下走|进行下一步|继续|往下)(?:了|吧|啦)?|可以了吧|可以了|好了|ok|快点(?:吧|儿)?|"
-            r"赶紧(?:的)?|无异议|没意见|没有意见|没有异议|没有疑问|没疑问|无疑问|嗯|嗯嗯|"
+            r"赶紧(?:的)?|无异议|没意见|没有意见|没有异议|没有疑问|没疑问|无疑问|嗯|嗯嗯|没毛病|ok的|行|确认无误|无误|"
             # courtesy and plain acknowledgement
             r"感谢|谢谢您|谢谢你|辛苦了|辛苦|麻烦了|好的|好|收到|懂了|都懂了|明白|理解|"
             # what comes next, said as the next step: "可以承诺了", "我要承诺", "请发承诺书"
-            r"(?:我|本人)?(?:可以|要|想|开始|准备|会|会如实)?(?:如实)?承诺(?:了)?|(?:请)?(?:发|给我)(?:一下)?承诺书|"
+            r"(?:我|本人)?(?:可以|要|想|开始|准备|会|会如实|愿意|选|选择)?(?:如实)?承诺(?:了)?|(?:请)?(?:发|给我)(?:一下)?承诺书|"
+            # the next step asked for as a plain go-ahead: "可以开始了", "接着来", "你说吧"
+            r"(?:可以)?开始(?:了|吧)?|接着(?:来|说|往下)?(?:吧)?|(?:你|您)(?:接着)?说吧|"
+            # questions kept for later: "有问题再问你"
+            r"有(?:问题|疑问|不懂的)(?:我)?再(?:问|找)(?:你|您)?|"
+            # nothing left unclear, said with two negations: "没啥不明白的", "没有不懂的地方"
+            r"(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?(?:了)?|"
+            # another part named as read too: "第五条法律责任也看了"
+            r"(?:第[0-9一二三四五六七八九十]{1,3}条)?的?(?:法律责任|责任|那条|那段|那部分)?(?:我)?(?:也|都|还)(?:认真|仔细)?(?:看了|看过了|读了|读过了)|"
+            # the applicant told too: "也给我爸念了", "申请人也知道了"
+            r"(?:也|都)?(?:给|跟|对)(?:他|她|老人|申请人|我爸|我妈|我父亲|我母亲)(?:念|读|讲|说)(?:了|过了|完了)(?:一遍)?|"
+            r"(?:他|她|老人|申请人|我爸|我妈)(?:也|都)(?:知道|清楚|明白|看过|看了|听了)(?:了)?|"
+            # what was told, known: "对所告知事项已全部知晓"
+            r"对(?:所告知的?事项|告知的?事项|告知的?内容|以上内容|上述内容)(?:已经|已)?(?:全部|完全|都)?(?:知晓|了解|清楚|明白)(?:了)?|"
             # the conditions met: "条件我都符合"
-            r"(?:条件|要求)?(?:我|本人)?(?:都|全都|全部|也)?符合(?:条件|要求)?(?:了)?|"
+            r"(?:我家|我们家|家里)?(?:的)?(?:条件|要求)?(?:我|本人)?(?:都|全都|全部|也)?符合(?:条件|要求)?(?:了)?|"
             # the liability understood: "责任我清楚", "明白要承担责任", "知晓法律责任"
             r"(?:第[0-9一二三四五六七八九十]{1,3}条的?)?(?:相关的?|不实承诺的|承诺的)?(?:法律责任|法律后果|后果|责任)"
             r"(?:我|本人)?(?:都|也)?(?:清楚|明白|知道|了解|知晓)(?:了)?|"
-            r"(?:已经|已|都|也)?(?:清楚|明白|知道|了解|知晓|知悉)(?:了)?(?:要|需要)?(?:承担)?(?:相关的?|不实承诺的|承诺的)?"
-            r"(?:法律责任|法律后果|后果|责任)|"
+            r"(?:已经|已|都|也)?(?:清楚|明白|知道|了解|知晓|知悉)(?:了)?(?:不实承诺|虚假承诺|承诺不实)?(?:的话)?(?:要|需要|得)?"
+            r"(?:承担|担|负)?(?:相关的?|不实承诺的|承诺的)?(?:法律责任|法律后果|后果|责任)|"
             # some parts read more than once: "前面几条还看了两遍"
             r"(?:前面|有的|重要的|有几条)?(?:几条|那几条)?(?:还|又)(?:看|读)了(?:两遍|好几遍|几遍)")
+# A remark on the notice itself after the reading ("好长啊", "字好多", "写得挺清楚的"): no reservation on having read it.
+_REMARK = (r"(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
+           r"(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?")
 _NEXT_STEP_QUESTION = re.compile(
-    r"(.+?),(?:那|请问|那么)?(?:下面|接下来|然后|下一步)(?:该|要|我该|我要)?(?:怎么弄|怎么办|做什么|干什么|干嘛|是什么|是啥|咋弄|咋办|"
+    r"(.+?),(?:那|请问|那么)?(?:下面|接下来|然后|下一步)(?:该|要|我该|我要)?(?:怎么弄|怎么办|做什么|干什么|干啥|干嘛|是什么|是啥|咋弄|咋办|"
     r"怎么做|怎么操作)?(?:呢|啊|呀)?"
 )
 _READ_GRAMMAR = re.compile(
-    rf"^(?:(?:好的|好了|好|嗯嗯|嗯|是的|是|对|ok|yes|收到|行|可以|呃|额|那个),?){{0,2}}(?:(?:我|本人)?确认,?)?"
-    rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE})"
+    rf"^(?:(?:好的|好了|好|嗯嗯|嗯|是的|是|对|ok|yes|收到|行|可以|呃|额|那个|没问题),?){{0,2}}(?:(?:我|本人)?确认,?)?"
+    rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE}|{_READ_ALOUD})"
     # Counted, not open-ended: a reading statement has a few parts, and a long run of clauses that almost fit
     # would otherwise take the matcher exponential time.
     rf"(?:(?:并且|并|且|,){{0,2}}(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}|{_READ_CLAUSE})){{0,4}}"
     rf"(?:,{_NONE_MISSED})?"
-    rf"(?:,?(?:谢谢|没问题|没啥问题|没什么问题|没有问题|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON})){{0,4}}$"
+    rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没问题|没啥问题|没什么问题|没有问题|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK})"
+    r"(?:了)?){0,4}$"
 )
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
 # ("没看完……等会儿……好了，现在看完了": the answer is what is said once the pause is over).
 _SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)$")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
 # "不是没看，是都看了": a denial of not having read it, followed by the reading itself.
-_NOT_UNREAD = re.compile(r"^(?:我)?(?:不是|并不是|并非)(?:没看|没读|没有看|没有读|没看完|没读完)(?:过)?$")
+_NOT_UNREAD = re.compile(r"^(?:我)?(?:不是|并不是|并非|没有|谁说我?|谁说)(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读)(?:过)?$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
-_COMPLETED = re.compile(r"已|完|过|毕|阅读了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好了|到(?:尾|最后|底)|[看读]懂了|看明白了")
+_COMPLETED = re.compile(r"已|完|过|毕|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好了|到(?:尾|最后|底)|[看读]懂了|看明白了")
 _BARE_YES = frozenset(
     {"是", "是的", "是啊", "好", "好的", "好吧", "好啊", "好嘞", "嗯", "嗯嗯", "恩", "恩恩", "嗯呢", "ok", "okay", "okk", "k",
      "yes", "y", "知道了", "知道", "收到", "收到了", "明白", "明白了", "了解", "了解了", "清楚", "清楚了", "可以", "可以的",
@@ -222,6 +247,26 @@ def _button(text: object) -> bool:
     return isinstance(text, str) and text == OPTION_YES
 
 
+# Who reads, named otherwise than 我 but meaning the speaker: "我们都看完了", "我和我爸一起看完了"; for a proxy the
+# role they act in or the reading done for the applicant ("受托人已阅读", "我替我爸看完了"); for an enterprise the
+# company or its representative ("本公司已阅读", "法人已阅读"). Someone else alone ("我妈看完了") is not among them.
+_WE = r"(?:我们|咱们|俺们|我和[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?)?|我跟[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?))"
+_PROXY_SELF = (r"(?:代理人|代办人|受托人|被委托人|(?:我|本人)?(?:替|代|帮)(?:他|她|申请人|老人|委托人|"
+               + "|".join(_affirmation._KIN) + r"|我(?:" + "|".join(_affirmation._KIN) + r")))")
+_ENTERPRISE_SELF = r"(?:本公司|我们公司|我公司|我司|本企业|公司这边|我们这边|法人|法定代表人|法人代表)"
+
+
+def _as_the_speaker(flat: str, ctx: Context) -> str:
+    """The clauses with such a subject read as 我 (see ``_WE``)."""
+    subjects = [_WE]
+    if ctx.acting_as == "proxy":
+        subjects.append(_PROXY_SELF)
+    if ctx.applicant_kind == "enterprise":
+        subjects.append(_ENTERPRISE_SELF)
+    pattern = rf"(?:^|(?<=,))(?:{'|'.join(subjects)})(?=(?:都|也|已经|已|全都|全部|一起)*(?:看|读|阅|已阅|仔细|认真|听))"
+    return re.sub(pattern, "我", flat)
+
+
 def notice_read(text: object, ctx: Context) -> Reading:
     """Has the user read the whole notification? Only an explicit reading statement is a yes (R6)."""
     total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
@@ -236,6 +281,8 @@ def notice_read(text: object, ctx: Context) -> Reading:
 
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
+    flat = _as_the_speaker(flat, ctx)
+    compact = flat.replace(",", "")
     repeated = re.fullmatch(r"(.{3,}?)(?:,?\1)+(,?.*)", flat)  # "已阅读已阅读已阅读", "看完了看完了快点"
     if repeated:
         flat = repeated.group(1) + ("," + repeated.group(2).lstrip(",") if repeated.group(2) else "")
@@ -252,14 +299,23 @@ def notice_read(text: object, ctx: Context) -> Reading:
         if rest and _READ_GRAMMAR.match(",".join(rest)):
             return notice_read(",".join(rest), ctx)
         return ask("not_read")
+    if len(clauses) > 1 and _affirmation._CIRCUMSTANCE.match(clauses[0]) and "?" not in prepared:
+        # "我七十多了，眼睛不好，让儿子念给我听了": who the speaker is, then the answer; the answer is what follows.
+        return notice_read(",".join(clauses[1:]), ctx)
     if len(clauses) > 1 and (_SPEAKER_CLAUSE.match(clauses[0]) or _NOT_UNREAD.match(clauses[0])):
         rest = ",".join(clauses[1:])
         rest = rest[1:] if _NOT_UNREAD.match(clauses[0]) and rest.startswith("是") else rest
+        if _NOT_UNREAD.match(clauses[0]) and re.fullmatch(_ALL_READ_CLAUSE, rest) and "?" not in prepared:
+            # "不是没看，是都看了": "all of it" set against "not read" says the reading was whole, which a bare
+            # "都看了" on its own does not.
+            return ask("nlu_disagrees") if _nlu_disagrees(ctx) else value("yes")
         if _READ_GRAMMAR.match(rest):
             return notice_read(rest, ctx)
         return ask("unclear")
     if _DEFERRAL.search(compact):
         return ask("not_read")
+    if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完])", compact):
+        return ask("not_read")  # "让儿子念给我听": someone else will read it out, later; no request to us either
     if _REPEAT.search(compact):
         if re.search(r"没看清|没听清|看不清", compact) and re.search(r"阅读|看完|读完|已阅|看过|读过", compact):
             return ask("not_read")  # "已阅读（字太小没看清）": a read claim taken back in the same breath
@@ -280,17 +336,18 @@ def notice_read(text: object, ctx: Context) -> Reading:
         return _repeat(compact, total)
     if _affirmation._is_cancel(compact):
         return Reading("cancel", expected=EXPECT_READ)
-    if _NOT_UNDERSTOOD.search(compact):
+    if _NOT_UNDERSTOOD.search(_NOTHING_UNCLEAR.sub("", compact)):
         return ask("not_understood")
     if _NOT_READ.search(compact):
         return ask("not_read")
-    if _READ_HEDGE.search(compact):
+    if _READ_HEDGE.search(flat):
         return ask("hedge")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
     if re.search(r"如果|假如|要是|若是|只要|除非|但是|但|不过|可是|然而|的话|再说|等我|暂时|一半", compact):
         return ask("hedge")
-    if re.search(r"不|没|未|别|无|非", re.sub(_NONE_MISSED, "", re.sub(r"没(?:有|啥|什么)?问题|无异议|没(?:有)?(?:意见|异议|疑问)|无疑问|不实承诺", "", compact))):
+    if re.search(r"不|没|未|别|无|非", re.sub(_NONE_MISSED, "", _NOTHING_UNCLEAR.sub("", re.sub(
+            r"没(?:有|啥|什么)?问题|无异议|没(?:有)?(?:意见|异议|疑问)|无疑问|没毛病|无误|不实承诺|虚假承诺|承诺不实", "", compact)))):
         return ask("unclear")
     if _READ_GRAMMAR.match(flat) and _COMPLETED.search(compact):
         if _affirmation._has_doubtful_emoji(prepared) and not all(
@@ -312,13 +369,15 @@ _AUTH_UNSURE = re.compile(
     r"不知道|不清楚|不确定|不记得|记不清|记不得|忘了|忘记|没注意|没细看|没仔细看|看不懂|不懂|不太|说不准|说不好|没看|"
     r"搞不清|弄不清|不了解|不明白|看不明|读不明|不明|懵"
 )
+# "放心吧", "你们核实吧": reassurance and an invitation to check, whose 吧 hedges nothing
+_REASSURANCE = re.compile(r"(?:放心|请放心|您放心|你放心|你们核实|你们核对|你们查|核实一下|核对一下)吧")
 _AUTH_PUSHBACK = re.compile(r"还(?:要|用|需要|得)(?:啥|什么|哪门子)|(?:要|用)(?:啥|什么)特别授权")
 _AUTH_CONDITION = re.compile(r"如果|要是|假如|假设|除非|的话|万一")
 _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|不仅|不光|不止)(?:是)?(?:普通|一般|只|仅|代办|代为办理|没|不)")
 # A bare 是/对/有/嗯 may answer "do you have an authorisation at all" or just acknowledge the question; an
 # ordinary 代为办理 letter would pass on it. So a yes must say something about the document ("写明了", "有特别
 # 授权"); a bare one is asked again with the document's wording (the question names those words).
-_AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|yes|y)(?:的|啊|呀|哦|呢)?$")
+_AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|系|yes|y)(?:的|啊|呀|哦|呢)?$")  # 系: the Cantonese 係 typed simplified
 _AUTH_DOCUMENT_YES = re.compile(
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也)?"
     r"(?:写了|写明了|写明|写着|有写|写了的|写明了的|写清楚了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
@@ -329,7 +388,7 @@ _AUTH_BARE_NO = re.compile(
     r"(?:的|啊|呀|哦)?$"
 )
 _AUTH_ORDINARY = re.compile(
-    r"普通|全权|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
+    r"(?:委托书|授权书)(?:还|都)?没(?:写|签|开|办|弄|打印)|普通|全权|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
     r"(?:授权范围|委托事项|委托权限|权限)(?:那)?(?:一栏|一项|栏)?(?:是|为)?(?:空的|空白|空着|没填|没写)|"
     r"只(?:是)?(?:有|写了?个?|写着|写的|委托了?|授权了?|能|让我)?(?:代为|代|帮忙|帮他|帮她)?"
     r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
@@ -364,16 +423,24 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"|^(?:委托书|授权书|原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:呢|了|的)?$"
     r"|^(?:我|我们)?(?:可以|能)(?:给你们|给您|给你)?(?:看|核对|查看|拍照|上传|发给你们)(?:一下)?$|^(?:你们|您)(?:可以)?(?:核对|查|看|查看)(?:一下)?$"
     r"|^(?:委托书|授权书)?(?:是)?(?:公证|认证)(?:过)?的?$"
+    # a photo promised, who wrote it: "委托书等下拍照给你们", "我爸专门写的"
+    r"|^(?:委托书)?(?:等下|等会|待会|马上|现在)?(?:可以)?(?:拍照|拍个照|拍照片)(?:发给你们|发给您|给你们|给您|上传)$"
+    r"|^(?:我爸|我妈|他|她|老人|我父亲|我母亲|申请人)(?:专门|亲自|亲手|自己)?写的$"
     # the document's number: "编号SQ2026-0156"
     r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:编号|号码|号)(?:是|为)?[a-z0-9]*$|^(?=[a-z]*[0-9])[a-z0-9]+$"
 )
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
 _AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:原话|原文)(?:是|为|写的是)?$")
+# "委托书上就一句：…": the whole of the document is what follows, so an ordinary power quoted is all it grants.
+_ONLY_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:就|只)(?:写了)?(?:一句|一句话|一行|这一句)$")
+_ORDINARY_QUOTE = re.compile(r"^(?:委托|授权)[\u4e00-\u9fff]{1,4}?(?:代为|代|全权)?(?:办理|代办|办)(?:相关|有关)?(?:事宜|手续|事项|业务)?$")
 _AUTH_NEUTRAL = frozenset({"放心", "请放心", "您放心", "你放心", "放心吧", "经核对", "经查", "经确认", "核对过了", "没问题",
                            "我看了", "我看了一下", "我查了", "我查了一下", "我看过了", "看了", "查了", "我确认过了",
                            "确认过了", "委托书上", "上面", "嗯", "哦", "但", "但是", "不过", "授权范围", "委托事项", "权限",
-                           "授权范围包括", "包括"})
+                           "授权范围包括", "包括", "委托权限", "授权权限", "打了勾", "打勾了", "勾了", "勾上了", "打钩了",
+                           "打了钩", "也打了勾", "打过勾", "委托书", "授权委托书", "授权书", "没问题的", "你们核实", "你们核对",
+                           "你们可以核实", "可以核实"})
 _AUTH_TOKENS = frozenset(
     {"委托书", "授权委托书", "授权书", "委托书上", "上", "上面", "里", "里面", "中", "已经", "已", "确实", "明确", "清楚", "写明",
      "写了", "写着", "写有", "注明", "载明", "写", "了", "有", "的", "是", "特别授权", "特别", "授权", "代为", "代", "作出",
@@ -384,10 +451,20 @@ _AUTH_TOKENS = frozenset(
      "第三条", "第四条", "第五条", "一条", "条", "写得", "很", "清楚", "当然", "确实写了", "他们", "她们", "原话", "原文",
      "受托人", "被委托人", "委托人", "代理人", "出具", "出具的", "开具的", "公司出具的", "写明了", "该", "此", "这份", "那份",
      "本", "载明", "明确载明", "啦", "写得清清楚楚", "清清楚楚", "这一条", "这条", "写的是", "啊", "呀", "哦", "嘛", "哈", "嘞", "做", "作", "替", "替他", "替她",
-     "写得很清楚", "写的很清楚", "写清楚了"}
+     "写得很清楚", "写的很清楚", "写清楚了", "拿的是", "拿的", "拿着", "持有", "手里", "手上", "带的", "带的是", "委托权限",
+     "授权权限", "那一项", "那项", "这一项", "那一栏", "那栏", "一项", "在", "和", "系", "来的", "嚟的"}
     # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
     | frozenset(_affirmation._KIN) | frozenset("我" + k for k in _affirmation._KIN)
 )
+# The box of the special authorisation ticked on a printed form ("特别授权那栏勾了", "勾选了特别授权"): the form's
+# own way of writing it. Its counterpart "没打勾" is an ordinary authorisation (``_AUTH_ORDINARY``).
+_AUTH_TICKED = re.compile(
+    r"^(?:委托书上|上面)?(?:有)?特别授权(?:那|这)?(?:一)?(?:栏|项|格|个|处)?(?:也|都)?(?:已经|已)?(?:打了?勾|打了?钩|勾了|勾选了|打勾了|打钩了|勾上了|"
+    r"划了?勾|选了|是勾上的|是勾选的)(?:的)?$"
+    r"|^(?:我们|他|我爸|我妈)?(?:已经|已)?(?:勾选了|勾了|打勾了|选了)特别授权(?:那|这)?(?:一)?(?:栏|项|格)?$"
+)
+# "不是一般授权，是特别授权": the ordinary kind named only to be denied beside the special one.
+_NOT_ORDINARY = re.compile(r"(?:不是|并非|而不是|不属于)(?:一般|普通)的?(?:授权|委托|代理)(?:委托书|书)?")
 _AUTH_SCOPE = re.compile(r"特别授权|(?:代|替)(?:为|其|他|她|表)?(?:作出|做出|做|作)?(?:告知)?承诺")
 
 
@@ -398,8 +475,11 @@ def _auth_clause(clause: str, names: frozenset) -> str:
     clause = _SECTION_REF.sub("", clause)  # where the words stand does not change them
     # "这份没写": the document pointed at, then a no (a yes keeps its own wording)
     clause = re.sub(r"^(?:这份|那份|这个|这张|该)(?:委托书|授权书|授权委托书)?(?:上|里)?(?=[没未不无])", "", clause) or clause
-    if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause):
+    if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause) \
+            or _REASSURANCE.fullmatch(clause):
         return "neutral"
+    if _AUTH_TICKED.match(clause):
+        return "yes"
     document = re.match(r"^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:就|只|仅)?(?:写明了|写了|写着|写的是|写的)?", clause)
     rest = clause[document.end():] if document else clause
     if rest and _AUTH_POWER.match(rest):
@@ -464,6 +544,9 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
     flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", ",", prepared))
     flat = _affirmation._flat(flat)
     compact = flat.replace(",", "")
+    if _NOT_ORDINARY.search(flat) and re.search(r"(?<!不是)(?<!并非)特别授权", _NOT_ORDINARY.sub("", flat)):
+        flat = re.sub(",+", ",", _NOT_ORDINARY.sub(",", flat)).strip(",")
+        compact = flat.replace(",", "")
     echoed = _echo_of_the_question(prepared, names)
     if echoed is not None:
         # "写明了特别授权？没有，只写了代为办理": the user repeats the question to themselves, then answers it.
@@ -486,7 +569,7 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
         return Reading("cancel", expected=EXPECT_AUTHORISATION)
     if _AUTH_UNSURE.search(compact):
         return ask("unsure")
-    if _AUTH_HEDGE.search(flat):
+    if _AUTH_HEDGE.search(_REASSURANCE.sub("", flat)):
         return ask("unsure")
     if _AUTH_CONDITION.search(compact):
         return ask("condition")
@@ -500,6 +583,8 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
         last = _auth_clause(clauses[-1], names)
         return (Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
                 if last in ("no", "bare_no") else ask("correction"))
+    if len(clauses) == 2 and _ONLY_QUOTE_LEAD.match(clauses[0]) and _ORDINARY_QUOTE.match(clauses[1]):
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     kinds = [_auth_clause(c, names) for c in clauses]
     has = set(kinds)
     concessive = [i for i, c in enumerate(clauses) if re.match(r"^(?:但是|但|不过|可是|只是)", c) and kinds[i] == "no"]

@@ -140,3 +140,76 @@ def test_the_number_beside_the_name_is_kept():
 ])
 def test_use_commitment_said_with_the_questions_words(text, expected):
     assert outcome(interpret("use_commitment", text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the verb of naming, the copula, 本人 and a title beside a name are no part of it
+    ("法人叫做王芳", "王芳"), ("法人代表人是王芳", "王芳"), ("法人名叫王芳", "王芳"), ("王芳本人", "王芳"),
+    ("法人是本人王芳", "王芳"), ("王芳王总", "王芳"), ("是王芳", "王芳"),
+    # the operator of an individual business, the name as it stands now, the document's box
+    ("我是店主王芳", "王芳"), ("经营者是我，叫王芳", "王芳"), ("负责人是王芳", "王芳"), ("营业执照上是王芳", "王芳"),
+    ("法人变了，现在是王芳", "王芳"), ("执照上法人一栏写的王芳", "王芳"), ("王芳当法人", "王芳"),
+    # the surname and the given name told apart; the speaker recalling the name aloud
+    ("姓王，名芳", "王芳"), ("姓王名芳", "王芳"), ("法人叫啥来着……王芳", "王芳"),
+    # and what is still asked
+    ("法人是啥来着", "question"), ("法人是我爸王建国", "clarify"),
+])
+def test_representative_named_in_a_sentence(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("刘洋，赵强是我舅舅", "刘洋"), ("代理人叫做刘洋", "刘洋"), ("我姓刘，叫小洋", "刘小洋"), ("我姓刘，叫刘洋", "刘洋"),
+    ("赵强", "clarify"),
+])
+def test_agent_named_beside_the_applicant(text, expected):
+    assert outcome(interpret("agent_name", text, PROXY)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我是法人，给公司办", "self"), ("我是法人，替公司办", "self"), ("我是会计，替公司办", "proxy"),
+    ("我不是法人，替公司办", "proxy"),
+])
+def test_the_representative_acting_for_their_own_enterprise(text, expected):
+    assert outcome(interpret("acting_as", text, ENTERPRISE)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我妈的低保", "proxy"), ("是我的低保", "self"), ("我是他请来的", "proxy"), ("自家的事", "self"),
+    ("不是我妈的低保", "clarify"),
+])
+def test_whose_matter_it_is(text, expected):
+    assert outcome(interpret("acting_as", text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("开证明要跑好几个地方，我承诺", "yes"), ("用不着承诺", "no"), ("用不着交证明", "yes"), ("你说咋办就咋办", "clarify"),
+    ("要几天？", "question"),
+])
+def test_more_commitment_choices(text, expected):
+    assert outcome(interpret("use_commitment", text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我帮我爸办，不是，是我自己的", "self"), ("本人，不是", "clarify"), ("本人在外地，用手机办", "clarify"),
+    ("我在外地，用手机办", "self"), ("帮我妈用手机办", "proxy"), ("本人不在，我替他办", "proxy"), ("我是他监护人", "proxy"),
+])
+def test_who_applies_said_with_a_correction_or_a_circumstance(text, expected):
+    assert outcome(interpret("acting_as", text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("证明不开了", "yes"), ("村里不给开证明", "yes"), ("居委会不给开证明，用承诺", "yes"), ("不给开证明怎么办", "question"),
+    ("嗯哪", "yes"), ("好哒", "yes"), ("哪个快用哪个", "clarify"), ("哪个是承诺", "question"),
+])
+def test_proofs_refused_and_dialect_yes(text, expected):
+    assert outcome(interpret("use_commitment", text)) == expected
+
+
+@pytest.mark.parametrize("step,text,expected", [
+    ("agent_name", "我嘅名係劉洋", "刘洋"), ("agent_name", "刘洋（代办）", "刘洋"), ("agent_name", "代理人刘洋（身份证号见附件）", "刘洋"),
+    ("agent_name", "我个名叫刘洋", "刘洋"), ("applicant_name", "我名张伟", "张伟"), ("applicant_name", "名字张伟", "张伟"),
+    ("applicant_name", "我姓张，叫张伟", "张伟"),
+])
+def test_names_after_a_word_for_name(step, text, expected):
+    assert outcome(interpret(step, text, PROXY if step == "agent_name" else Context())) == expected

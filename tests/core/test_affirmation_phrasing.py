@@ -161,3 +161,117 @@ def test_a_correction_about_someone_else_is_no_refusal():
     verdict = classify("我受赵强特别授权，代为承诺，哦不对，他还没签字", acting_as="proxy", applicant_name="赵强",
                        agent_name="刘洋")
     assert verdict.kind == "unclear"
+
+
+# --- a decision only when the last word is plain: corrections, double negations, rhetorical questions, irony ---
+
+@pytest.mark.parametrize("text", [
+    # a negation inside the scope of another
+    "我没说不承诺", "我不会不承诺的", "我不敢不承诺", "我不拒绝承诺", "不是我不想承诺", "我从没说过不承诺", "不承诺也不行吧",
+    "我不不承诺",
+    # a rhetorical question denying a commitment
+    "谁说我要承诺了", "我什么时候承诺了", "我哪有承诺", "我不是说了不承诺吗",
+    # a question answered aloud, or a commitment taken back for a question
+    "不承诺？我承诺", "承诺？我才不呢", "我承诺，不对不对，我老伴的养老金算不算收入？",
+    # changed, and what it is changed to is not a plain refusal
+    "我不想承诺……不对，我想", "不承诺，我是说承诺", "刚才说不承诺是打错了", "我承诺，算了，不办了",
+    "我放弃承诺，不对，我承诺", "取消……不对，我不取消", "我要取消，不对，我承诺",
+    # taken back as not meant
+    "我不承诺（假的）", "我不承诺，假的，我承诺", "我拒绝承诺，才怪", "不办了，哈哈", "我放弃，哈哈",
+])
+def test_mixed_answers_are_asked_again(text):
+    assert self_kind(text) == "unclear"
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the last word a plain refusal: taken
+    ("我承诺，不对，我不承诺", "negated"), ("我承诺，我是说，我不承诺", "negated"), ("不，我不承诺", "negated"),
+    ("不承诺不承诺", "negated"), ("我不承诺了，算了，交证明去", "negated"), ("算了，我不承诺了", "cancel"),
+    # a slip named as one, the commitment after it plain: taken
+    ("我不承诺，搞错了，我承诺", "explicit"), ("我唔承諾，講錯咗，我承諾", "explicit"),
+    ("我不是不承诺，刚才手滑了，本人承诺", "explicit"),
+    # a double negation with no slip named stays open
+    ("我不是不承诺，我承诺", "unclear"),
+    # a genuine question after a bare 不对 is still a question
+    ("不对，承诺了能撤回吗", "question"),
+])
+def test_the_last_plain_word_decides(text, kind):
+    assert self_kind(text) == kind
+
+
+# --- what may stand around a plain commitment -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # circumstances before it, and the notice read aloud to the speaker
+    "我七十三了，眼神不好，让孙子念给我听了，我承诺", "俺不识字让工友给念了一遍，俺承诺，俺说的都是真话",
+    "我在工地上，手机不太会用，本人承诺", "我在地里干活呢，本人承诺",
+    # a doubt checked and resolved
+    "我本来担心不符合，刚问了社区，确实符合，我承诺", "之前我以为我存款超了，刚查了银行卡没超，本人承诺",
+    "我不确定……刚打电话问了社区，说我符合，那我承诺",
+    # the household's situation as a positive fact, hurry after it
+    "我承诺，我们家就这一套房", "我承诺，俺家地就二亩，没别的收入", "本人承诺，我家确实就我一个人住",
+    "我承诺，我没骗你们，真的困难", "好，我承诺，快点提交吧我还要去上班", "我承诺，赶紧的，排队排了半天了",
+    # the name as the subject of a signed statement; a formal letter
+    "张伟承诺", "本人张伟，业已逐条阅读上述承诺书，兹郑重承诺：所述各项均属实，如有不实，愿依法承担相应责任。",
+    "鄙人张伟，现承诺如下：本人符合所列条件，所述内容真实。",
+])
+def test_plain_commitments_with_what_stands_around_them(text):
+    assert self_kind(text) == "explicit"
+
+
+@pytest.mark.parametrize("text", [
+    "我不识字，我承诺", "我眼神不好，没看清，我承诺", "我本来担心不符合，刚问了社区，好像符合，我承诺",
+    "我本来担心不符合，刚问了社区，我承诺", "之前我以为我存款超了，刚查了银行卡超了，本人承诺",
+    "我本来担心不符合，刚问了社区，说我不符合，我承诺", "我承诺，我就一个问题", "我承诺，我只是问问",
+    "我承诺，就一个孩子", "我承诺，赶紧的，烦死了", "李四承诺", "我在想呢，本人承诺",
+])
+def test_look_alikes_of_what_stands_around_a_commitment(text):
+    assert self_kind(text) != "explicit"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("本人承诺 我是法人", "explicit"), ("本人承诺，我是法人王芳", "explicit"), ("公司这边承诺，材料都是真的", "explicit"),
+    ("郑州好味餐饮管理有限公司郑重承诺：具备相应经营条件", "explicit"), ("我司承诺（盖章）", "explicit"),
+    ("本人承诺，我是会计", "unclear"), ("我们这边承诺", "unclear"),
+])
+def test_enterprise_forms(text, kind):
+    assert enterprise_kind(text) == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("我先看看委托书……有特别授权，那我受赵强特别授权代为承诺", "explicit"),
+    ("我先看看委托书……没有特别授权，那我受赵强特别授权代为承诺", "unclear"),
+])
+def test_a_proxy_checking_the_document_first(text, kind):
+    assert classify(text, acting_as="proxy", applicant_name="赵强", agent_name="刘洋").kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("我係本人，我承諾", "explicit"), ("本人承诺，张伟，2026年12月6日", "explicit"), ("我保证并承诺以上属实", "explicit"),
+    ("现在我承诺", "explicit"), ("我愿意承诺，本人承诺", "explicit"), ("本人承诺，绝无虚假", "explicit"),
+    ("我愿意承诺", "unclear"), ("我是本人，我愿意承诺", "unclear"), ("我保证", "implicit"), ("我愿意承诺，我想想", "unclear"),
+])
+def test_who_speaks_and_what_they_sign(text, kind):
+    assert self_kind(text) == kind
+
+
+def test_a_proxy_saying_they_are_the_applicant_is_asked_again():
+    assert classify("我是本人，我承诺", acting_as="proxy", applicant_name="赵强", agent_name="刘洋").kind == "unclear"
+
+
+@pytest.mark.parametrize("text", [
+    "承诺是什么意思？我不太懂", "承诺有什么后果？我没看懂", "哪有承诺书下载", "什么时候承诺比较好", "不是说承诺就行了吗",
+    "承诺书在哪里",
+])
+def test_genuine_questions_stay_questions(text):
+    assert self_kind(text) == "question"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("受托人刘洋受赵强特别授权，代为承诺", "explicit"), ("根据委托书，我受赵强特别授权，代为承诺", "explicit"),
+    ("我受赵强特别授权，代为承诺，我是他外甥", "explicit"),
+    ("受托人李四受赵强特别授权，代为承诺", "unclear"), ("根据委托书，我代为承诺", "unclear"),
+    ("我受赵强特别授权，代为承诺，我是他债主", "unclear"), ("我受赵强授权，代为承诺", "unclear"),
+])
+def test_a_proxy_naming_their_role_and_relation(text, kind):
+    assert classify(text, acting_as="proxy", applicant_name="赵强", agent_name="刘洋").kind == kind

@@ -117,3 +117,84 @@ def test_reading_named_by_what_was_sent(text):
 ])
 def test_reading_named_by_what_was_sent_look_alikes(text):
     assert notice_read(text, SELF).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    "看了三遍了", "早就看完了", "通读了一遍", "读毕", "这个我看过了", "我看完那七条了", "已阅知", "已经看了，看完了",
+    # read aloud to the speaker
+    "我让孙子给我念了一遍", "孙子给我念完了", "我听你念完了", "我让孙子给我念了一遍，都听明白了",
+    # what follows the reading: remarks, the go-ahead, nothing unclear, the liability understood
+    "看完了，好长啊", "嗯，我读完了，讲得挺明白", "看完了，没有不明白的地方", "都看完了，没啥不明白的",
+    "都看完了，可以开始了", "看完了，开始吧", "读完了，有问题再问你", "看完了，第五条法律责任也看了",
+    "已经阅读，并且清楚法律后果", "我看完了，我明白不实承诺要担责任", "我已阅读告知书全部内容并知晓相关责任",
+    "本人已认真阅读告知承诺书，对所告知事项已全部知晓", "我看完了，我家条件都符合",
+    # "all of it" set against "not read"; who the speaker is, before the answer
+    "不是没看，是都看了", "我七十多了，眼睛不好，让儿子给我念了一遍", "我眼睛花，闺女给我念完了",
+])
+def test_more_reading_statements(text):
+    assert notice_read(text, SELF).kind == "value"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("帮我念一下", "repeat"), ("念给我听听", "repeat"), ("给我念完了吗", "question"), ("他帮我念了一半", "clarify"),
+    ("我孙女给我念了一遍，没太听懂", "clarify"), ("看完了，还有不懂的", "clarify"), ("看完了，有不明白的", "clarify"),
+    ("看完了，第五条没看", "clarify"), ("没有不明白的", "clarify"), ("看了看", "clarify"), ("这个我看了", "clarify"),
+    ("好长啊", "clarify"), ("不是没看，是看了一半", "clarify"), ("不是没看，是都看了吗", "clarify"),
+    ("我七十多了眼睛不好，让儿子念给我听了", "clarify"), ("让儿子念给我听", "clarify"),
+])
+def test_more_reading_look_alikes(text, kind):
+    assert notice_read(text, SELF).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("特别授权那栏勾了", "value"), ("勾选了特别授权", "value"), ("委托书上有特别授权那一项，打了勾", "value"),
+    ("我拿的是特别授权委托书", "value"), ("委托权限：特别授权", "value"), ("不是一般授权，是特别授权", "value"),
+    ("是特别授权不是一般授权", "value"),
+    ("打了勾", "clarify"), ("好像勾了特别授权", "clarify"), ("特别授权那栏勾了吗", "question"), ("不是一般授权", "clarify"),
+    ("特别授权那栏没勾", "negated"), ("不是特别授权，是一般授权", "negated"), ("委托书还没写", "negated"),
+    ("咁我唔幫佢辦喇", "cancel"),
+])
+def test_more_special_authorisation_forms(text, kind):
+    assert special_authorisation(text, PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("我睇完晒", "value"), ("冇問題，睇完喇", "value"), ("谁说我没看，我都看完了", "value"), ("没有没看，都看完了", "value"),
+    ("我没有不看，我看完了", "value"), ("看完了，没毛病", "value"), ("看完了，OK的", "value"), ("看完了，确认无误", "value"),
+    ("谁说我没看", "clarify"), ("没有没看", "clarify"), ("我没看", "clarify"),
+])
+def test_reading_in_dialect_and_with_two_negations(text, kind):
+    assert notice_read(text, SELF).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("他在委托书上写了授权我替他承诺", "value"), ("系，写明咗", "value"), ("系特别授权", "value"), ("係特別授權嚟嘅", "value"),
+    ("写明了特别授权，放心吧", "value"), ("写明了特别授权，你们核实吧", "value"), ("有特别授权，我爸专门写的", "value"),
+    ("写明了特别授权，委托书等下拍照给你们", "value"), ("写明了特别授权和代为承诺", "value"),
+    ("系", "clarify"), ("写明了吧", "clarify"), ("放心吧", "clarify"), ("你们核实吧", "clarify"), ("委托书", "clarify"),
+])
+def test_more_authorisation_words(text, kind):
+    assert special_authorisation(text, PROXY).kind == kind
+
+
+ENTERPRISE = Context(applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司")
+
+
+@pytest.mark.parametrize("ctx,text,kind", [
+    (SELF, "我们都看完了", "value"), (SELF, "我和我老伴一起看完了", "value"), (SELF, "我替我爸看完了", "clarify"),
+    (SELF, "本公司已阅读", "clarify"), (SELF, "我妈看完了", "clarify"),
+    (PROXY, "我替我爸看完了", "value"), (PROXY, "我代他看完了", "value"), (PROXY, "受托人已阅读", "value"),
+    (PROXY, "我看完了，也给我爸念了", "value"), (PROXY, "我已阅读，申请人也知道了", "value"), (PROXY, "我爸看完了", "clarify"),
+    (PROXY, "他看完了", "clarify"), (PROXY, "别人帮我看完了", "clarify"),
+    (ENTERPRISE, "本公司已阅读", "value"), (ENTERPRISE, "法人已阅读", "value"), (ENTERPRISE, "公司这边看完了", "value"),
+    (ENTERPRISE, "我们法务看过了", "clarify"),
+])
+def test_who_read_it(ctx, text, kind):
+    assert notice_read(text, ctx).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("委托书上就一句：委托刘洋办理相关事宜", "negated"), ("委托刘洋办理相关事宜", "clarify"), ("委托书上就一句", "clarify"),
+])
+def test_the_whole_document_quoted(text, kind):
+    assert special_authorisation(text, PROXY).kind == kind
