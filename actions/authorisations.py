@@ -363,11 +363,7 @@ async def grant_call(state: State) -> None:
 
 
 GRANT = FormSpec(
-    name=GRANT_FORM,
-    service="授权服务",
-    cancel_text=messages.CANCEL_TEXT[GRANT_FORM],
-    outcome_slot=OUTCOME,
-    activate=grant_opening,
+    name=GRANT_FORM, service="授权服务", outcome_slot=OUTCOME, activate=grant_opening,
     steps=(
         Step("applicant_name", interpret="applicant_name", on_set=principal_name_set, text="applicant_name_grant"),
         Step("applicant_id", interpret="applicant_id", check=lifecycle.check_id, store=lifecycle.store_id,
@@ -519,11 +515,7 @@ async def revoke_call(state: State) -> None:
 
 
 MANAGE = FormSpec(
-    name=MANAGE_FORM,
-    service="授权查询服务",
-    cancel_text=messages.CANCEL_TEXT[MANAGE_FORM],
-    outcome_slot=OUTCOME,
-    activate=manage_opening,
+    name=MANAGE_FORM, service="授权查询服务", outcome_slot=OUTCOME, activate=manage_opening,
     steps=(
         Step("applicant_id", interpret="applicant_id", check=lifecycle.check_id, store=lifecycle.store_id,
              on_set=manage_id_set, text="applicant_id_manage"),

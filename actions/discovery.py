@@ -63,14 +63,10 @@ MIN_SHARE_OF_BEST = 0.25
 # Evidence comes from what the item is and what it replaces. Sharing only a department (我去公安局报案) or only
 # procedure words (结婚登记, 办个许可证) is no evidence that the user means this item; both still rank. A word
 # from an example sentence is weaker evidence than one from the name: most words of 我在郑州上班想办个居住证 are
-# incidental to 居住证.
+# incidental to 居住证. So: the ranking weights without the department, and phrasings weaker.
 EVIDENCE_FIELD_WEIGHTS: Dict[str, float] = {
-    "name": 3.0,
-    "aliases": 3.0,
+    **{name: weight for name, weight in FIELD_WEIGHTS.items() if name != "department"},
     "phrasings": 0.3,
-    "replaces": 1.5,
-    "includes_proofs": 1.0,
-    "area": 1.0,
 }
 PROCEDURE_WORDS: Tuple[str, ...] = (
     "登记", "许可", "许可证", "证明", "认定", "注册", "申领", "审批", "经营", "资格", "领取", "设立", "办理",

@@ -124,12 +124,16 @@ class FormSpec:
     name: str
     steps: Sequence[Step]
     service: str  # the service named in a service_error
-    cancel_text: str
     outcome_slot: str  # set when the form ends early (cancelled, not eligible, refused …)
     activate: Optional[Hook] = None  # the opening message: values it already holds, or nothing to ask
     statement: Optional[Callable[["State"], Optional[str]]] = None  # the commitment text shown, if any
     # Whether the form collects the channels' delivery envelopes of the notice each turn (the journey).
     collects_deliveries: bool = False
+    cancel_text: str = ""  # what stopping the form says; unset: the form's own entry in messages.CANCEL_TEXT
+
+    def __post_init__(self) -> None:
+        if not self.cancel_text:
+            object.__setattr__(self, "cancel_text", messages.CANCEL_TEXT[self.name])
 
     def step(self, slot: Optional[str]) -> Optional[Step]:
         return next((s for s in self.steps if s.slot == slot), None)

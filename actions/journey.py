@@ -628,11 +628,7 @@ async def activate(state: State) -> None:
 
 
 JOURNEY = FormSpec(
-    name=FORM,
-    service="承诺书提交服务",
-    cancel_text=messages.CANCEL_TEXT[FORM],
-    outcome_slot="journey_outcome",
-    activate=activate,
+    name=FORM, service="承诺书提交服务", outcome_slot="journey_outcome", activate=activate,
     statement=_statement,
     collects_deliveries=True,
     steps=(

@@ -16,9 +16,10 @@ checks it again. Complaints stay possible without any of this (anonymous reports
 """
 from __future__ import annotations
 
+import inspect
 import logging
 import re
-from typing import Any, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -141,6 +142,29 @@ async def refused_or_reverify(state: State, refusal: backend.BackendRefused) -> 
         refused(state, refusal)
 
 
+async def answer(
+    state: State,
+    call: Awaitable[Dict[str, Any]],
+    on_refused: Callable[[State, backend.BackendRefused], Any],
+    *,
+    retry: bool = True,
+) -> Optional[Dict[str, Any]]:
+    """The API's answer to ``call``, or None when there is nothing to show: it was unavailable (with ``retry``
+    the result slot is cleared, so the step asks again as service_error and nothing is lost) or it refused
+    (``on_refused`` has told the person)."""
+    try:
+        return await call
+    except backend.BackendUnavailable:
+        if retry:
+            state.set("lifecycle_result", None)
+        return None
+    except backend.BackendRefused as refusal:
+        handled = on_refused(state, refusal)
+        if inspect.isawaitable(handled):
+            await handled
+        return None
+
+
 async def status_refused(state: State, refusal: backend.BackendRefused) -> None:
     """The status lookup refused: an unknown (or not one's own) number is asked again, as a lookup that failed."""
     if refusal.code == "not_found":
@@ -208,16 +232,11 @@ def prefill_commitment_identity(identified: Callable[[State], Any]) -> Callable[
 
 async def status_call(state: State) -> None:
     s = state.slots
-    try:
-        result = await backend.commitment_status(s["commitment_no"], s["applicant_id"], **proof(state))
-    except backend.BackendUnavailable:
-        state.set("lifecycle_result", None)  # asked again as service_error; nothing lost
-        return
-    except backend.BackendRefused as refusal:
-        await status_refused(state, refusal)
-        return
-    say(state.dispatcher, messages.commitment_status(result))
-    state.set("lifecycle_result", result["status"])
+    result = await answer(state, backend.commitment_status(s["commitment_no"], s["applicant_id"], **proof(state)),
+                          status_refused)
+    if result is not None:
+        say(state.dispatcher, messages.commitment_status(result))
+        state.set("lifecycle_result", result["status"])
 
 
 def commitment_no_step(identified: Callable[[State], Any]) -> Step:
@@ -230,16 +249,17 @@ def owner_id_step(identified: Callable[[State], Any]) -> Step:
                 on_set=call_when_identified(identified), text="applicant_id_owner")
 
 
+def own_commitment_steps(identified: Callable[[State], Any], verified: Callable[[State], Any]) -> Tuple[Step, ...]:
+    """The opening of a form about one's own commitment: its number, the holder's ID, the identity code.
+    ``identified`` is the number's and the ID's hook, ``verified`` the code step's."""
+    return commitment_no_step(identified), owner_id_step(identified), identity_code_step(verified)
+
+
 STATUS = FormSpec(
-    name=STATUS_FORM,
-    service="承诺查询服务",
-    cancel_text=messages.CANCEL_TEXT[STATUS_FORM],
-    outcome_slot="lifecycle_outcome",
+    name=STATUS_FORM, service="承诺查询服务", outcome_slot="lifecycle_outcome",
     activate=prefill_commitment_identity(status_call),
     steps=(
-        commitment_no_step(status_call),
-        owner_id_step(status_call),
-        identity_code_step(status_call),
+        *own_commitment_steps(status_call, status_call),
         Step("lifecycle_result", retry=status_call, ask=retry_ask("承诺查询服务")),
     ),
 )
@@ -251,12 +271,10 @@ STATUS = FormSpec(
 async def withdrawal_identified(state: State) -> None:
     """Ownership and state before the reason is asked, so a refusal comes at once (R17)."""
     s = state.slots
-    try:
-        result = await backend.commitment_status(s["commitment_no"], s["applicant_id"], **proof(state))
-    except backend.BackendUnavailable:
-        return  # ask the reason anyway: the withdrawal call checks everything again
-    except backend.BackendRefused as refusal:
-        await status_refused(state, refusal)
+    # Unavailable: the reason is asked anyway, the withdrawal call checks everything again.
+    result = await answer(state, backend.commitment_status(s["commitment_no"], s["applicant_id"], **proof(state)),
+                          status_refused, retry=False)
+    if result is None:
         return
     status = result["status"]
     state.set("lifecycle_status", status)
@@ -283,12 +301,8 @@ async def _current_status(state: State) -> Optional[str]:
 async def withdraw_call(state: State) -> None:
     s = state.slots
     no = s["commitment_no"]
-    try:
-        result = await backend.withdraw_commitment(no, s["applicant_id"], s["withdraw_reason"], **proof(state))
-    except backend.BackendUnavailable:
-        state.set("lifecycle_result", None)
-        return
-    except backend.BackendRefused as refusal:
+
+    async def refused_withdrawal(state: State, refusal: backend.BackendRefused) -> None:
         if refusal.code == "concluded":
             status = s.get("lifecycle_status") or await _current_status(state) or "licensed"
             say(state.dispatcher, messages.withdrawal_refused(no, status, REFUSAL_BY_STATUS.get(status, "concluded")))
@@ -300,6 +314,10 @@ async def withdraw_call(state: State) -> None:
             await status_refused(state, refusal)
             if refusal.code == "not_found":
                 state.set("withdraw_reason", None)
+
+    call = backend.withdraw_commitment(no, s["applicant_id"], s["withdraw_reason"], **proof(state))
+    result = await answer(state, call, refused_withdrawal)
+    if result is None:
         return
     say(state.dispatcher, messages.commitment_withdrawn({**result, "commitment_no": result.get("commitment_no") or no}))
     state.set("lifecycle_result", "withdrawn")
@@ -315,15 +333,10 @@ async def withdrawal_verified(state: State) -> None:
 
 
 WITHDRAW = FormSpec(
-    name=WITHDRAW_FORM,
-    service="承诺撤回服务",
-    cancel_text=messages.CANCEL_TEXT[WITHDRAW_FORM],
-    outcome_slot="lifecycle_outcome",
+    name=WITHDRAW_FORM, service="承诺撤回服务", outcome_slot="lifecycle_outcome",
     activate=prefill_commitment_identity(withdrawal_identified),
     steps=(
-        commitment_no_step(withdrawal_identified),
-        owner_id_step(withdrawal_identified),
-        identity_code_step(withdrawal_verified),
+        *own_commitment_steps(withdrawal_identified, withdrawal_verified),
         Step("withdraw_reason", interpret="withdraw_reason", on_set=withdraw_call, free_text=True,
              unclear_error="invalid_withdraw_reason"),
         Step("lifecycle_result", retry=withdraw_call, ask=retry_ask("承诺撤回服务")),
@@ -369,27 +382,22 @@ async def complaint_call(state: State) -> None:
         "channel": state.tracker.get_latest_input_channel() or "rest",
         "sender_id": state.tracker.sender_id,
     }
-    try:
-        result = await backend.file_complaint(payload)
-    except backend.BackendUnavailable:
-        state.set("lifecycle_result", None)
-        return
-    except backend.BackendRefused as refusal:
+
+    def complaint_refused(state: State, refusal: backend.BackendRefused) -> None:
         if refusal.code == "not_found" and number:
             state.reask("commitment_no", "complaint_commitment_unknown")
         else:
             refused(state, refusal)
+
+    result = await answer(state, backend.file_complaint(payload), complaint_refused)
+    if result is None:
         return
     say(state.dispatcher, messages.complaint_received(result, anonymous=phone is None))
     state.set("lifecycle_result", result["ticket_no"])
 
 
 COMPLAINT = FormSpec(
-    name=COMPLAINT_FORM,
-    service="投诉受理服务",
-    cancel_text=messages.CANCEL_TEXT[COMPLAINT_FORM],
-    outcome_slot="lifecycle_outcome",
-    activate=complaint_opening,
+    name=COMPLAINT_FORM, service="投诉受理服务", outcome_slot="lifecycle_outcome", activate=complaint_opening,
     steps=(
         Step("complaint_text", interpret="complaint_text", on_set=complaint_text_set, free_text=True,
              unclear_error="complaint_too_short"),
@@ -407,16 +415,11 @@ COMPLAINT = FormSpec(
 
 async def credit_call(state: State) -> None:
     s = state.slots
-    try:
-        result = await backend.credit_records(s["applicant_name"], s["applicant_id"], **proof(state))
-    except backend.BackendUnavailable:
-        state.set("lifecycle_result", None)
-        return
-    except backend.BackendRefused as refusal:
-        await refused_or_reverify(state, refusal)
-        return
-    say(state.dispatcher, messages.credit_records(s["applicant_name"], result))
-    state.set("lifecycle_result", result.get("status") or "shown")
+    result = await answer(state, backend.credit_records(s["applicant_name"], s["applicant_id"], **proof(state)),
+                          refused_or_reverify)
+    if result is not None:
+        say(state.dispatcher, messages.credit_records(s["applicant_name"], result))
+        state.set("lifecycle_result", result.get("status") or "shown")
 
 
 async def credit_name_set(state: State) -> None:
@@ -433,11 +436,7 @@ async def credit_opening(state: State) -> None:
 
 
 CREDIT = FormSpec(
-    name=CREDIT_FORM,
-    service="诚信档案查询服务",
-    cancel_text=messages.CANCEL_TEXT[CREDIT_FORM],
-    outcome_slot="lifecycle_outcome",
-    activate=credit_opening,
+    name=CREDIT_FORM, service="诚信档案查询服务", outcome_slot="lifecycle_outcome", activate=credit_opening,
     steps=(
         Step("applicant_name", interpret="applicant_name", on_set=credit_name_set, text="applicant_name_credit"),
         Step("applicant_id", interpret="applicant_id", check=check_id, store=store_id,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot.core.catalogue import Item
-from bot.core.evidence import notice_section_text
 from bot.core.ids import ERROR_MESSAGES  # the ID checks word their own errors
 
 Message = Tuple[str, Dict[str, Any]]
@@ -200,17 +199,7 @@ def item_not_found(query: str) -> Message:
 
 
 def item_detail(item: Item) -> Message:
-    kind = "涉企经营许可事项" if item.kind == "license" else "证明事项"
-    parts = [f"【{item.name}】{kind}，实施机关：{item.department}。"]
-    if item.commitment_allowed:
-        what = "、".join(item.covers)
-        parts.append(f"可以用告知承诺代替：{what}。")
-        if item.kind == "license":
-            parts.append("承诺并提交材料后当场作出许可决定。")
-        parts.append("可以代为承诺（需申请人特别授权）。" if item.proxy_allowed else "本事项不允许代为承诺，须申请人本人承诺。")
-    else:
-        parts.append("本事项不适用告知承诺制。")
-    return "".join(parts), {"stage": "item_detail", "item": item.summary()}
+    return item.detail_message()
 
 
 def not_eligible(item: Item, reason: str, text: str, proofs: Iterable[str]) -> Message:
@@ -221,17 +210,7 @@ def not_eligible(item: Item, reason: str, text: str, proofs: Iterable[str]) -> M
 
 
 def notice_section(item: Item, index: int) -> Message:
-    section = item.notice[index - 1]
-    total = len(item.notice)
-    text = notice_section_text(index, total, section.title, section.text)
-    return text, {
-        "stage": "notice_section",
-        "item_code": item.code,
-        "notice_version": item.notice_version,
-        "index": index,
-        "total": total,
-        "title": section.title,
-    }
+    return item.notice_message(index)
 
 
 def affirmation_request(item: Item, statement: str, words: str) -> Message:
@@ -265,46 +244,41 @@ NO_REGISTERED_PHONE_TEXT = (
 )
 
 
-def _code_ask(slot: str, body: str, sent_to: Optional[str], error: Optional[str], note: str) -> Message:
-    """A code's question: the note (or the error's words) first; the masked number it went to in ``custom``."""
+def _code_ask(
+    slot: str, sent: str, unsent: str, sent_to: Optional[str], error: Optional[str], note: str, **extra: Any
+) -> Message:
+    """A code's question: the note (or the error's words) first, then ``sent`` when a code went out to the
+    masked number ``sent_to`` (also in ``custom``), else ``unsent``."""
     prefix = note or (ERROR_TEXT.get(error, "") if error else "")
-    custom: Dict[str, Any] = {"stage": "ask", "slot": slot}
+    custom: Dict[str, Any] = {"stage": "ask", "slot": slot, **extra}
     if error:
         custom["error"] = error
     if sent_to:
         custom["sent_to"] = sent_to
-    return f"{prefix}{body}", custom
+    return f"{prefix}{sent if sent_to else unsent}", custom
 
 
 def identity_code_ask(sent_to: Optional[str], error: Optional[str], note: str = "") -> Message:
     """The login code's question. Until the person is verified nothing about the ID is said (P5)."""
-    if sent_to:
-        body = (f"为确认是您本人办理，验证码已发送到该证件号码登记的实名手机（{sent_to}）。"
-                "请输入短信里的6位数字验证码；没有收到请回复“重新发送”。")
-    else:
-        body = "请回复“重新发送”获取验证码，验证码会发送到该证件号码登记的实名手机。"
-    return _code_ask("identity_code", body, sent_to, error, note)
+    sent = (f"为确认是您本人办理，验证码已发送到该证件号码登记的实名手机（{sent_to}）。"
+            "请输入短信里的6位数字验证码；没有收到请回复“重新发送”。")
+    unsent = "请回复“重新发送”获取验证码，验证码会发送到该证件号码登记的实名手机。"
+    return _code_ask("identity_code", sent, unsent, sent_to, error, note)
 
 
 def act_code_ask(item_name: str, sent_to: Optional[str], error: Optional[str], note: str = "") -> Message:
     """The act code's question (意愿认证): the SMS names the item, so the person knows what the code signs."""
-    if sent_to:
-        body = (f"最后一步：确认短信已发送到您的实名手机（{sent_to}），短信写明您正在对『{item_name}』作出告知承诺。"
-                "请输入短信里的6位数字验证码完成签署；没有收到请回复“重新发送”。")
-    else:
-        body = "最后一步：请回复“重新发送”获取确认短信，输入短信里的验证码完成签署。"
-    return _code_ask("act_code", body, sent_to, error, note)
+    sent = (f"最后一步：确认短信已发送到您的实名手机（{sent_to}），短信写明您正在对『{item_name}』作出告知承诺。"
+            "请输入短信里的6位数字验证码完成签署；没有收到请回复“重新发送”。")
+    unsent = "最后一步：请回复“重新发送”获取确认短信，输入短信里的验证码完成签署。"
+    return _code_ask("act_code", sent, unsent, sent_to, error, note)
 
 
 def act_signing_ask(item_name: str, url: str, error: Optional[str], note: str = "") -> Message:
     """The act confirmed by a new login at the city's identity platform (the person came in through it)."""
     body = (f"最后一步：请点击链接，在统一身份认证平台重新登录，确认您对『{item_name}』作出告知承诺：{url} 。"
             "完成后回到这里回复“已完成”；想改用短信验证码请回复“发短信”。")
-    prefix = note or (ERROR_TEXT.get(error, "") if error else "")
-    custom: Dict[str, Any] = {"stage": "ask", "slot": "act_code", "signing_url": url}
-    if error:
-        custom["error"] = error
-    return f"{prefix}{body}", custom
+    return _code_ask("act_code", body, body, None, error, note, signing_url=url)
 
 
 def commitment_receipt(item: Item, receipt: Dict[str, Any], proxy: bool) -> Message:

@@ -27,6 +27,7 @@ from typing import Any, Optional
 from sqlalchemy import JSON, Text
 from sqlalchemy.types import TypeDecorator
 
+from api.jsonmap import map_leaves
 from bot.core import ids
 
 # Candidates: 18 letters/digits, optionally in groups separated by one space or hyphen, not inside a longer token.
@@ -69,13 +70,7 @@ class IdMaskedText(TypeDecorator):
 
 def mask_ids_in(value: Any) -> Any:
     """``mask_ids`` applied to every string inside a JSON value."""
-    if isinstance(value, str):
-        return mask_ids(value)
-    if isinstance(value, dict):
-        return {k: mask_ids_in(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [mask_ids_in(v) for v in value]
-    return value
+    return map_leaves(value, lambda leaf: mask_ids(leaf) if isinstance(leaf, str) else leaf)
 
 
 class IdMaskedJSON(TypeDecorator):

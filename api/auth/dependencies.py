@@ -1,12 +1,14 @@
 """``current_principal`` and ``require_roles``: every protected endpoint names the roles it serves (P5)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from ipaddress import ip_address
 from typing import Annotated, Callable, Optional, Sequence
 
 import jwt
 from fastapi import Depends, Request
+from sqlalchemy.orm import Session
 
 from api.auth.models import StaffUser
 from api.auth.service import (
@@ -20,7 +22,7 @@ from api.auth.service import (
     token_expiry,
 )
 from api.config import IPNetwork
-from api.dependencies import SessionDep
+from api.dependencies import NowDep, SessionDep
 from api.errors import ApiError
 
 SERVICE_TOKEN_HEADER = "X-Service-Token"
@@ -133,3 +135,31 @@ StaffDep = Annotated[Principal, Depends(require_roles("staff"))]
 OfficerDep = Annotated[Principal, Depends(require_roles("officer"))]
 AdminDep = Annotated[Principal, Depends(require_roles("admin"))]
 ApplicantDep = Annotated[Principal, Depends(require_roles(APPLICANT))]
+
+
+@dataclass(frozen=True)
+class Call:
+    """What a protected route mostly works with, as one parameter: the request's transaction, the caller
+    (already let through by role) and the request's time."""
+
+    session: Session
+    principal: Principal
+    now: datetime
+
+
+def _officer_call(session: SessionDep, principal: OfficerDep, now: NowDep) -> Call:
+    return Call(session, principal, now)
+
+
+def _service_call(session: SessionDep, principal: ServiceDep, now: NowDep) -> Call:
+    return Call(session, principal, now)
+
+
+def _staff_call(session: SessionDep, principal: StaffDep, now: NowDep) -> Call:
+    return Call(session, principal, now)
+
+
+# ``def route(call: OfficerCall)`` instead of a session, an ``OfficerDep`` and a ``NowDep``; likewise the others.
+OfficerCall = Annotated[Call, Depends(_officer_call)]
+ServiceCall = Annotated[Call, Depends(_service_call)]
+StaffCall = Annotated[Call, Depends(_staff_call)]

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, DateTime, Index, Integer, String
+from sqlalchemy import Boolean, DateTime, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from api.checks import one_of
 from api.database import Base
 
 # P5: roles are separated. staff = 12345 hotline agent (takes calls and complaints); officer = 核查人员
@@ -16,7 +17,7 @@ class StaffUser(Base):
     """A staff account. Only an argon2id hash of the password is stored."""
 
     __tablename__ = "staff_users"
-    __table_args__ = (CheckConstraint("role IN ('staff', 'officer', 'admin')", name="role"),)
+    __table_args__ = (one_of("role", STAFF_ROLES),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)

@@ -8,14 +8,8 @@ from api.auth import service
 from api.auth.dependencies import PrincipalDep, client_ip, require_roles
 from api.auth.models import STAFF_ROLES
 from api.auth.schemas import (
-    ApplicantCodeRequest,
-    ApplicantCodeSent,
-    ApplicantLoginRequest,
-    LoggedOut,
-    LoginRequest,
-    PasswordChangeRequest,
-    TokenResponse,
-    WhoAmI,
+    ApplicantCodeRequest, ApplicantCodeSent, ApplicantLoginRequest, LoggedOut, LoginRequest, PasswordChangeRequest,
+    TokenResponse, WhoAmI,
 )
 from api.clock import china_iso
 from api.dependencies import NowDep, SessionDep, SettingsDep
@@ -76,11 +70,7 @@ def who_am_i(principal: PrincipalDep) -> WhoAmI:
 
 
 @router.post("/logout", response_model=LoggedOut)
-def logout(
-    principal: PrincipalDep,
-    session: SessionDep,
-    now: NowDep,
-) -> LoggedOut:
+def logout(principal: PrincipalDep, session: SessionDep, now: NowDep) -> LoggedOut:
     """Sign out: the presented token (staff or applicant) is refused from now on, on every replica."""
     service.logout(session, principal, now)
     return LoggedOut()

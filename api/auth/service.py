@@ -148,14 +148,8 @@ def token_lifetime(settings: Settings, role: str) -> timedelta:
 
 
 def issue_token(
-    secret: bytes,
-    *,
-    subject: str,
-    role: str,
-    now: datetime,
-    lifetime: timedelta,
-    uid: Optional[int] = None,
-    generation: Optional[int] = None,
+    secret: bytes, *, subject: str, role: str, now: datetime, lifetime: timedelta,
+    uid: Optional[int] = None, generation: Optional[int] = None,
 ) -> Tuple[str, datetime]:
     issued = int(now.timestamp())
     expires = datetime.fromtimestamp(issued, timezone.utc) + lifetime

@@ -7,6 +7,7 @@ from typing import List, Optional
 from sqlalchemy import JSON, CheckConstraint, Date, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from api.checks import one_of
 from api.commitments.sealed import SealedText
 from api.database import Base
 
@@ -27,7 +28,7 @@ class Authorisation(Base):
 
     __tablename__ = "authorisations"
     __table_args__ = (
-        CheckConstraint("kind IN ('electronic', 'paper')", name="kind"),
+        one_of("kind", KINDS),
         CheckConstraint(
             "(kind = 'electronic' AND principal_assurance_id IS NOT NULL) OR "
             "(kind = 'paper' AND staff_actor IS NOT NULL AND document_no IS NOT NULL "

@@ -261,13 +261,8 @@ def statement(grant: Grant, valid_from: date) -> str:
 
 
 def build_payload(
-    grant: Grant,
-    *,
-    number: str,
-    kind: str,
-    created_at: datetime,
-    assurance: Optional[IdentityAssurance] = None,
-    paper: Optional[PaperEvidence] = None,
+    grant: Grant, *, number: str, kind: str, created_at: datetime,
+    assurance: Optional[IdentityAssurance] = None, paper: Optional[PaperEvidence] = None,
 ) -> Dict[str, Any]:
     """The signed content of an authorisation."""
     payload: Dict[str, Any] = {
@@ -366,15 +361,8 @@ def _unused_number(session: Session, now: datetime) -> str:
 
 
 def store(
-    session: Session,
-    grant: Grant,
-    *,
-    kind: str,
-    key: PlatformKey,
-    id_hash_key: bytes,
-    now: datetime,
-    assurance: Optional[IdentityAssurance] = None,
-    paper: Optional[PaperEvidence] = None,
+    session: Session, grant: Grant, *, kind: str, key: PlatformKey, id_hash_key: bytes, now: datetime,
+    assurance: Optional[IdentityAssurance] = None, paper: Optional[PaperEvidence] = None,
 ) -> Granted:
     """Sign and add the authorisation to the caller's transaction (the caller commits)."""
     created_at = china_time(now).replace(microsecond=0)
@@ -526,24 +514,12 @@ def verified(
     return row
 
 
-def use_for_commitment(
-    session: Session,
-    *,
-    number: str,
-    code: str,
-    principal_id: str,
-    agent_id: str,
-    item_code: str,
-    now: datetime,
-    id_hash_key: bytes,
-) -> AuthorisationUse:
-    """The authorisation a proxy's commitment is made under, checked like ``POST .../check`` (raises ApiError).
+def use_for_commitment(session: Session, **checked: Any) -> AuthorisationUse:
+    """The authorisation a proxy's commitment is made under, checked like ``POST .../check`` (raises ApiError):
+    ``checked`` are ``verified``'s keywords (number, code, principal_id, agent_id, item_code, now, id_hash_key).
 
     It does not commit ``session``. A wrong code is counted in ``session`` (``wrong_tries``) and its refusal
     keeps its changes: the transaction's owner (``api.database.transaction``) commits the count before passing
     the refusal on, or guessing through the commitment endpoint would escape the lock."""
-    row = verified(
-        session, number=number, code=code, principal_id=principal_id, agent_id=agent_id, item_code=item_code,
-        now=now, id_hash_key=id_hash_key,
-    )
+    row = verified(session, **checked)
     return AuthorisationUse(number=row.number, kind=row.kind, record_sha256=row.record_sha256, valid_until=row.valid_until)

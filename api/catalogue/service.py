@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.catalogue.models import CatalogueItem, ItemVersion
+from api.jsonmap import map_leaves
 from bot.core.canonical import canonical_json, sha256_hex
 from bot.core.catalogue import Item, load_catalogue, parse_item
 
@@ -17,13 +18,7 @@ from bot.core.catalogue import Item, load_catalogue, parse_item
 def _without_floats(value: Any) -> Any:
     # canonical_json refuses floats (P3); the only float in an item is the verification sampling rate,
     # and for change detection its decimal text is as good as its value.
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, dict):
-        return {k: _without_floats(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_without_floats(v) for v in value]
-    return value
+    return map_leaves(value, lambda leaf: repr(leaf) if isinstance(leaf, float) else leaf)
 
 
 def content_hash(content: Dict[str, Any]) -> str:

@@ -252,11 +252,7 @@ def service_withdraw(
 
 
 @me_router.get("", response_model=List[OwnCommitment])
-def my_commitments(
-    session: SessionDep,
-    applicant: ApplicantDep,
-    settings: SettingsDep,
-) -> List[Dict[str, Any]]:
+def my_commitments(session: SessionDep, applicant: ApplicantDep, settings: SettingsDep) -> List[Dict[str, Any]]:
     """P5: an applicant sees their own commitments and nobody else's, each with its receipt's check code."""
     return [
         {**lifecycle_status.summary_view(session, c), **_own_receipt(c, settings)}
@@ -298,12 +294,7 @@ def withdraw_my_commitment(
 
 
 @router.get("/commitments/{commitment_no}", response_model=OfficerCommitmentView)
-def read_commitment(
-    commitment_no: str,
-    session: SessionDep,
-    officer: OfficerDep,
-    now: NowDep,
-) -> Dict[str, Any]:
+def read_commitment(commitment_no: str, session: SessionDep, officer: OfficerDep, now: NowDep) -> Dict[str, Any]:
     """An officer reads one commitment in full (signed record, lifecycle with actors); audit-logged (P5)."""
     commitment = lifecycle_status.by_number(session, commitment_no)
     if commitment is None:
@@ -314,11 +305,7 @@ def read_commitment(
 
 
 @router.get("/commitments/{commitment_no}/history", response_model=List[StaffHistoryEntry])
-def commitment_history(
-    commitment_no: str,
-    session: SessionDep,
-    officer: OfficerDep,
-) -> List[Dict[str, Any]]:
+def commitment_history(commitment_no: str, session: SessionDep, officer: OfficerDep) -> List[Dict[str, Any]]:
     """Who changed the status, when and why; audit-logged (P5)."""
     commitment = lifecycle_status.by_number(session, commitment_no)
     if commitment is None:

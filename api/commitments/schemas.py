@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, Dict, List, Literal, Optional
+from typing import Annotated, Any, Dict, List, Literal, Optional
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -89,28 +89,28 @@ class AssistedEvidence(BaseModel):
 _Envelope = ConfigDict(extra="allow")
 
 
-class MessageEnvelope(BaseModel):
-    """One user message as the Rasa input channel received it, signed there (``bot.core.evidence.sign_message``)."""
+class _SignedEnvelope(BaseModel):
+    """The fields every signed envelope starts with: version, kind, channel, sender."""
 
     model_config = _Envelope
     v: Any = None
-    kind: Any = None  # "message"
+    kind: Any = None  # "message" | "delivery"
     channel: Any = None
     sender: Any = None
+
+
+class MessageEnvelope(_SignedEnvelope):
+    """One user message as the Rasa input channel received it, signed there (``bot.core.evidence.sign_message``)."""
+
     message_id: Any = None
     text: Any = None  # exactly what the person typed or the button sent
     at: Any = None  # ISO-8601 with offset: when the channel received it
     mac: Any = None  # HMAC-SHA256 of the canonical fields, base64url
 
 
-class DeliveryEnvelope(BaseModel):
+class DeliveryEnvelope(_SignedEnvelope):
     """One notice section the output channel knew had arrived (``bot.core.evidence.sign_delivery``)."""
 
-    model_config = _Envelope
-    v: Any = None
-    kind: Any = None  # "delivery"
-    channel: Any = None
-    sender: Any = None
     item_code: Any = None
     notice_version: Any = None
     section: Any = None
@@ -298,14 +298,17 @@ class OwnershipProof(BaseModel):
     client: Optional[str] = Field(default=None, max_length=200)
 
 
+# R17 / 五(八): a withdrawal needs a reason (合理理由), recorded in the history.
+WithdrawalReason = Annotated[str, Field(min_length=1, max_length=500)]
+
+
 class ServiceWithdrawalRequest(OwnershipProof):
-    # R17 / 五(八): a withdrawal needs a reason (合理理由), recorded in the history.
-    reason: str = Field(min_length=1, max_length=500)
+    reason: WithdrawalReason
 
 
 class WithdrawalRequest(BaseModel):
     model_config = _Strict
-    reason: str = Field(min_length=1, max_length=500)
+    reason: WithdrawalReason
 
 
 class HistoryEntry(BaseModel):

@@ -113,18 +113,24 @@ def status_view(session: Session, commitment: Commitment) -> Dict[str, Any]:
     }
 
 
-def summary_view(session: Session, commitment: Commitment) -> Dict[str, Any]:
-    """One line of an applicant's own list."""
-    item = item_of(session, commitment)
+def _standing(session: Session, commitment: Commitment) -> Dict[str, Any]:
+    """Which commitment, and where it stands now: what the applicant's list and the officer's view both show."""
     due = lifecycle.next_due_date(session, commitment)
     return {
         "commitment_no": commitment.commitment_no,
         "item_code": commitment.item_code,
-        "item_name": item.name,
         "status": commitment.current_status,
         "status_label": lifecycle.STATUS_LABELS[commitment.current_status],
-        "created_at": china_iso(commitment.created_at),
         "due_date": due.isoformat() if due else None,
+    }
+
+
+def summary_view(session: Session, commitment: Commitment) -> Dict[str, Any]:
+    """One line of an applicant's own list."""
+    return {
+        **_standing(session, commitment),
+        "item_name": item_of(session, commitment).name,
+        "created_at": china_iso(commitment.created_at),
     }
 
 
@@ -160,19 +166,14 @@ def officer_view(session: Session, commitment: Commitment) -> Dict[str, Any]:
     """Everything about one commitment for an officer: the signed record in full, the lifecycle with actors.
     The caller writes the audit row (P5: every staff read of personal data)."""
     task = lifecycle.verification_task(session, commitment)
-    due = lifecycle.next_due_date(session, commitment)
     return {
-        "commitment_no": commitment.commitment_no,
-        "item_code": commitment.item_code,
+        **_standing(session, commitment),
         "status_at_signing": commitment.status,
-        "status": commitment.current_status,
-        "status_label": lifecycle.STATUS_LABELS[commitment.current_status],
         "decision_no": commitment.decision_no,
         "verification_mandatory": commitment.verification_mandatory,
         "verification_task": None
         if task is None
         else {"status": task.status, "selected": task.selected, "due_date": task.due_date.isoformat()},
-        "due_date": due.isoformat() if due else None,
         "record_hash": commitment.record_hash,
         "signed_record": payload_of(commitment),
         "history": [history_entry_for_staff(e) for e in lifecycle.history(session, commitment)],

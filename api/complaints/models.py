@@ -3,9 +3,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import List, Optional
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from api.checks import one_of
 from api.commitments.models import Commitment
 from api.commitments.sealed import SealedText
 from api.database import Base
@@ -24,7 +25,7 @@ class Complaint(Base):
 
     __tablename__ = "complaints"
     __table_args__ = (
-        CheckConstraint("status IN ('received', 'assigned', 'in_progress', 'closed')", name="status"),
+        one_of("status", COMPLAINT_STATUSES),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -1,25 +1,17 @@
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, Dict, Optional
 
 from fastapi import APIRouter, Depends, Query, Response
-from sqlalchemy.orm import Session
 
 from api.audit import service as audit
-from api.auth.dependencies import OfficerDep, ServiceDep, require_roles
+from api.auth.dependencies import Call, OfficerCall, ServiceDep, require_roles
 from api.auth.service import Principal
 from api.clock import china_date
 from api.complaints import service
 from api.complaints.models import COMPLAINT_STATUSES
 from api.complaints.schemas import (
-    AssignRequest,
-    CloseRequest,
-    ComplaintDetail,
-    ComplaintList,
-    ComplaintReceipt,
-    ComplaintRequest,
-    NoteRequest,
+    AssignRequest, CloseRequest, ComplaintDetail, ComplaintList, ComplaintReceipt, ComplaintRequest, NoteRequest,
     StaffComplaintRequest,
 )
 from api.commitments import status as commitments
@@ -125,73 +117,51 @@ def file_by_staff(
 
 @router.get("", response_model=ComplaintList)
 def list_complaints(
-    session: SessionDep,
-    officer: OfficerDep,
-    now: NowDep,
+    call: OfficerCall,
     status: Optional[str] = Query(None),
     overdue: bool = Query(False, description="only tickets past their deadline"),
     assignee: Optional[str] = Query(None),
 ) -> Dict[str, Any]:
     if status is not None and status not in COMPLAINT_STATUSES:
         raise ApiError(422, "invalid_request", f"status 须为 {', '.join(COMPLAINT_STATUSES)} 之一。")
-    result = service.listing(session, china_date(now), status=status, overdue_only=overdue, assignee=assignee)
-    audit.record(session, officer, "complaint.list", detail={"status": status, "overdue": overdue}, at=now)
+    result = service.listing(call.session, china_date(call.now), status=status, overdue_only=overdue, assignee=assignee)
+    audit.record(call.session, call.principal, "complaint.list", detail={"status": status, "overdue": overdue},
+                 at=call.now)
     return result
 
 
-def _detail(session: Session, ticket_no: str, now: datetime) -> Dict[str, Any]:
-    complaint = service.by_ticket(session, ticket_no)
-    session.expire(complaint)  # the actions just written
-    return service.detail(complaint, china_date(now))
+def _detail(call: Call, ticket_no: str) -> Dict[str, Any]:
+    call.session.flush()  # an action just taken, so the answer reads the ticket's new state back
+    complaint = service.by_ticket(call.session, ticket_no)
+    call.session.expire(complaint)  # the actions just written
+    return service.detail(complaint, china_date(call.now))
+
+
+def _ticket(call: Call, ticket_no: str) -> Any:
+    return service.by_ticket(call.session, ticket_no)
 
 
 @router.get("/{ticket_no}", response_model=ComplaintDetail)
-def read_complaint(
-    ticket_no: str,
-    session: SessionDep,
-    officer: OfficerDep,
-    now: NowDep,
-) -> Dict[str, Any]:
+def read_complaint(ticket_no: str, call: OfficerCall) -> Dict[str, Any]:
     """The whole ticket, with the complainant's phone; audit-logged (P5)."""
-    view = _detail(session, ticket_no, now)
-    audit.record(session, officer, "complaint.read", target=view["ticket_no"], at=now)
+    view = _detail(call, ticket_no)
+    audit.record(call.session, call.principal, "complaint.read", target=view["ticket_no"], at=call.now)
     return view
 
 
 @router.post("/{ticket_no}/assign", response_model=ComplaintDetail)
-def assign_complaint(
-    ticket_no: str,
-    body: AssignRequest,
-    session: SessionDep,
-    officer: OfficerDep,
-    now: NowDep,
-) -> Dict[str, Any]:
-    service.assign(session, officer, service.by_ticket(session, ticket_no), body.assignee, body.note, now)
-    session.flush()  # the ticket's new state, as the answer reads it back
-    return _detail(session, ticket_no, now)
+def assign_complaint(ticket_no: str, body: AssignRequest, call: OfficerCall) -> Dict[str, Any]:
+    service.assign(call.session, call.principal, _ticket(call, ticket_no), body.assignee, body.note, call.now)
+    return _detail(call, ticket_no)
 
 
 @router.post("/{ticket_no}/handle", response_model=ComplaintDetail)
-def handle_complaint(
-    ticket_no: str,
-    body: NoteRequest,
-    session: SessionDep,
-    officer: OfficerDep,
-    now: NowDep,
-) -> Dict[str, Any]:
-    service.handle(session, officer, service.by_ticket(session, ticket_no), body.note, now)
-    session.flush()  # the ticket's new state, as the answer reads it back
-    return _detail(session, ticket_no, now)
+def handle_complaint(ticket_no: str, body: NoteRequest, call: OfficerCall) -> Dict[str, Any]:
+    service.handle(call.session, call.principal, _ticket(call, ticket_no), body.note, call.now)
+    return _detail(call, ticket_no)
 
 
 @router.post("/{ticket_no}/close", response_model=ComplaintDetail)
-def close_complaint(
-    ticket_no: str,
-    body: CloseRequest,
-    session: SessionDep,
-    officer: OfficerDep,
-    now: NowDep,
-) -> Dict[str, Any]:
-    service.close(session, officer, service.by_ticket(session, ticket_no), body.conclusion, now)
-    session.flush()  # the ticket's new state, as the answer reads it back
-    return _detail(session, ticket_no, now)
+def close_complaint(ticket_no: str, body: CloseRequest, call: OfficerCall) -> Dict[str, Any]:
+    service.close(call.session, call.principal, _ticket(call, ticket_no), body.conclusion, call.now)
+    return _detail(call, ticket_no)

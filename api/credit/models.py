@@ -6,6 +6,7 @@ from typing import List, Optional
 from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from api.checks import one_of
 from api.database import Base
 from api.personal_text import IdMaskedJSON, IdMaskedText  # P5: free text keeps no full ID number
 
@@ -39,7 +40,7 @@ class CreditRecord(Base):
     """One entry of an integrity file: e.g. a false commitment (虚假承诺), its severity and its repair (信用修复)."""
 
     __tablename__ = "credit_records"
-    __table_args__ = (CheckConstraint("severity IN ('一般', '较重', '严重')", name="severity"),)
+    __table_args__ = (one_of("severity", SEVERITIES),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     integrity_file_id: Mapped[int] = mapped_column(ForeignKey("integrity_files.id"), index=True)
@@ -65,7 +66,19 @@ class CreditRecord(Base):
     objections: Mapped[List["CreditObjection"]] = relationship(back_populates="record", order_by="CreditObjection.id")
 
 
-class CreditRepair(Base):
+class _DecidedCase:
+    """What a repair application and an objection both are: a request about one record, pending until an
+    officer decides it. Columns only; each table keeps its own name, check and relationship."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    credit_record_id: Mapped[int] = mapped_column(ForeignKey("credit_records.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    decided_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    decided_by: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
+    decision_note: Mapped[str] = mapped_column(IdMaskedText, default="")
+
+
+class CreditRepair(_DecidedCase, Base):
     """信用修复: the applicant asks, with reasons, that a record stop counting; an officer approves or refuses (R16).
 
     Approval sets the record's ``repaired_at``: a repaired record no longer bars commitment (R4), but the
@@ -73,35 +86,23 @@ class CreditRepair(Base):
     """
 
     __tablename__ = "credit_repairs"
-    __table_args__ = (CheckConstraint("status IN ('pending', 'approved', 'refused')", name="status"),)
+    __table_args__ = (one_of("status", REPAIR_STATUSES),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    credit_record_id: Mapped[int] = mapped_column(ForeignKey("credit_records.id"), index=True)
     reasons: Mapped[str] = mapped_column(IdMaskedText)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
     applied_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    decided_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
-    decided_by: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
-    decision_note: Mapped[str] = mapped_column(IdMaskedText, default="")
 
     record: Mapped[CreditRecord] = relationship(back_populates="repairs")
 
 
-class CreditObjection(Base):
+class CreditObjection(_DecidedCase, Base):
     """异议: the applicant disputes a record; an officer upholds it or corrects it by ``due_date`` (R16, 五(七))."""
 
     __tablename__ = "credit_objections"
-    __table_args__ = (CheckConstraint("status IN ('pending', 'upheld', 'corrected')", name="status"),)
+    __table_args__ = (one_of("status", OBJECTION_STATUSES),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    credit_record_id: Mapped[int] = mapped_column(ForeignKey("credit_records.id"), index=True)
     grounds: Mapped[str] = mapped_column(IdMaskedText)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
     filed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     due_date: Mapped[date] = mapped_column(Date)  # working days from filing (api.verification.calendar)
-    decided_at: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
-    decided_by: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)
-    decision_note: Mapped[str] = mapped_column(IdMaskedText, default="")
     # What a correction changed: {"before": {...}, "after": {...}}, so the record's history stays readable.
     correction: Mapped[Optional[dict]] = mapped_column(IdMaskedJSON, nullable=True)
 

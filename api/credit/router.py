@@ -3,14 +3,14 @@ with repair applications and objections, and the officers who decide them."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from api.audit import service as audit
 from api.authorisations import service as authorisations
-from api.auth.dependencies import ApplicantDep, OfficerDep, ServiceDep, require_roles
+from api.auth.dependencies import ApplicantDep, Call, OfficerCall, OfficerDep, ServiceDep, require_roles
 from api.auth.service import Principal
 from api.catalogue import service as catalogue
 from api.clock import china_date
@@ -147,23 +147,12 @@ def my_records(session: SessionDep, principal: ApplicantDep) -> MyIntegrityFile:
 
 
 @router.post("/me/credit-records/{record_id}/repairs", status_code=201, response_model=RepairOut)
-def apply_for_repair(
-    record_id: int,
-    body: RepairRequest,
-    session: SessionDep,
-    principal: ApplicantDep,
-) -> RepairOut:
+def apply_for_repair(record_id: int, body: RepairRequest, session: SessionDep, principal: ApplicantDep) -> RepairOut:
     """信用修复 (R4, R16): an application with reasons; an officer approves or refuses it."""
     record = service.own_record(service.file_by_subject(session, principal.subject), record_id)
     repair = service.apply_for_repair(session, record, body.reasons)
     session.flush()  # the application's id, for the answer
-    return RepairOut(
-        repair_id=repair.id,
-        status=repair.status,
-        status_text=service.REPAIR_STATUS_TEXT[repair.status],
-        applied_at=repair.applied_at.isoformat(),
-        decision_note="",
-    )
+    return RepairOut.model_validate(service.repair_view(repair))
 
 
 @router.post("/me/credit-records/{record_id}/objections", status_code=201, response_model=ObjectionOut)
@@ -181,13 +170,7 @@ def file_objection(
         session, record, body.grounds, working_days=settings.objection_working_days, today=china_date(now)
     )
     session.flush()  # the objection's id, for the answer
-    return ObjectionOut(
-        objection_id=objection.id,
-        status=objection.status,
-        status_text=service.OBJECTION_STATUS_TEXT[objection.status],
-        due_date=objection.due_date.isoformat(),
-        decision_note="",
-    )
+    return ObjectionOut.model_validate(service.objection_view(objection))
 
 
 # --- officers ----------------------------------------------------------------------------------------------------
@@ -204,19 +187,19 @@ def repair_cases(
     return RepairCases.model_validate(result)
 
 
+def _case(call: Call, model: Any, case_id: int, missing: str) -> Any:
+    found = call.session.get(model, case_id)
+    if found is None:
+        raise ApiError(404, "not_found", missing)
+    return found
+
+
 @router.post("/credit/repairs/{repair_id}/decision", response_model=RepairCases)
-def decide_repair(
-    repair_id: int,
-    body: RepairDecision,
-    session: SessionDep,
-    principal: OfficerDep,
-    now: NowDep,
-) -> RepairCases:
-    repair = session.get(CreditRepair, repair_id)
-    if repair is None:
-        raise ApiError(404, "not_found", "没有这份信用修复申请。")
+def decide_repair(repair_id: int, body: RepairDecision, call: OfficerCall) -> RepairCases:
+    session, principal = call.session, call.principal
+    repair = _case(call, CreditRepair, repair_id, "没有这份信用修复申请。")
     service.decide_repair(session, repair, approve=body.approve, note=body.note, actor=principal.actor,
-                          today=china_date(now))
+                          today=china_date(call.now))
     audit.record(session, principal, "credit.repair.decide", f"credit_repair:{repair.id}",
                  {"approve": body.approve, "record_id": repair.credit_record_id})
     result = service.repair_cases(session, None)
@@ -226,28 +209,19 @@ def decide_repair(
 
 @router.get("/credit/objections", response_model=ObjectionCases)
 def objection_cases(
-    session: SessionDep,
-    principal: OfficerDep,
-    now: NowDep,
-    status: Optional[Literal["pending", "upheld", "corrected"]] = Query(None),
+    call: OfficerCall, status: Optional[Literal["pending", "upheld", "corrected"]] = Query(None)
 ) -> ObjectionCases:
     """Objections by deadline; ``counts.overdue`` are pending past their due date."""
-    result = service.objection_cases(session, status, china_date(now))
-    audit.record(session, principal, "credit.objections.list", None, {"status": status, "count": len(result["cases"])})
+    result = service.objection_cases(call.session, status, china_date(call.now))
+    audit.record(call.session, call.principal, "credit.objections.list", None,
+                 {"status": status, "count": len(result["cases"])})
     return ObjectionCases.model_validate(result)
 
 
 @router.post("/credit/objections/{objection_id}/decision", response_model=ObjectionCases)
-def decide_objection(
-    objection_id: int,
-    body: ObjectionDecision,
-    session: SessionDep,
-    principal: OfficerDep,
-    now: NowDep,
-) -> ObjectionCases:
-    objection = session.get(CreditObjection, objection_id)
-    if objection is None:
-        raise ApiError(404, "not_found", "没有这项异议。")
+def decide_objection(objection_id: int, body: ObjectionDecision, call: OfficerCall) -> ObjectionCases:
+    session, principal, today = call.session, call.principal, china_date(call.now)
+    objection = _case(call, CreditObjection, objection_id, "没有这项异议。")
     service.decide_objection(
         session,
         objection,
@@ -256,10 +230,10 @@ def decide_objection(
         actor=principal.actor,
         changes={"severity": body.severity, "record_type": body.record_type, "description": body.description},
         annul=body.annul,
-        today=china_date(now),
+        today=today,
     )
     audit.record(session, principal, "credit.objection.decide", f"credit_objection:{objection.id}",
                  {"outcome": body.outcome, "annul": body.annul, "record_id": objection.credit_record_id})
-    result = service.objection_cases(session, None, china_date(now))
+    result = service.objection_cases(session, None, today)
     result["cases"] = [c for c in result["cases"] if c["objection_id"] == objection.id]
     return ObjectionCases.model_validate(result)

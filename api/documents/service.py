@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from datetime import datetime
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Sequence, Tuple
 
 from api.catalogue import service as catalogue
 from api.clock import for_people
@@ -54,8 +54,25 @@ def _numeral(n: int) -> str:
     return "十" + _NUMERALS[n - 11]
 
 
-def _numbered_sections(sections: List[Tuple[str, List[Block]]]) -> Tuple[Section, ...]:
-    return tuple(Section(f"{_numeral(i)}、{heading}", tuple(blocks)) for i, (heading, blocks) in enumerate(sections, 1))
+def _item_document(item: Item, version: ItemVersion, kind: str, words: Tuple[str, str, str],
+                   sections: List[Tuple[str, List[Block]]], links: List[Tuple[str, str]]) -> Document:
+    """A document of one item version, named the one way: ``words`` are what follows the item's name in the
+    title, what leads the subtitle, and what follows the item code in the footer; ``kind`` starts the file name."""
+    title, lead, footer = words
+    code, number = item.code, version.version
+    return _document((f"{item.name}{title}", f"{lead} · 事项编码 {code} · 第 {number} 版", f"{kind}-{code}-v{number}",
+                      f"{PLATFORM} · {code} {footer}"), sections, links)
+
+
+def _document(
+    names: Tuple[str, str, str, str], sections: List[Tuple[str, List[Block]]], links: Sequence[Tuple[str, str]] = ()
+) -> Document:
+    """A document whose sections are numbered 一、二、…; ``names`` are its title, subtitle, file name and footer."""
+    title, subtitle, filename, footer = names
+    numbered = tuple(Section(f"{_numeral(i)}、{heading}", tuple(blocks))
+                     for i, (heading, blocks) in enumerate(sections, 1))
+    return Document(title=title, subtitle=subtitle, sections=numbered, filename=filename, footer=footer,
+                    links=tuple(links))
 
 
 def _china_time(value: str | datetime) -> str:
@@ -233,14 +250,7 @@ def guide(version: ItemVersion) -> Document:
     links = [("下载 PDF", f"{base}/guide.pdf")]
     if item.commitment_allowed:
         links += [("告知承诺书格式文本", f"{base}/template"), ("格式文本 PDF", f"{base}/template.pdf")]
-    return Document(
-        title=f"{item.name}办事指南",
-        subtitle=f"{item.department} · 事项编码 {item.code} · 第 {version.version} 版",
-        sections=_numbered_sections(sections),
-        filename=f"guide-{item.code}-v{version.version}",
-        footer=f"{PLATFORM} · {item.code} 办事指南",
-        links=tuple(links),
-    )
+    return _item_document(item, version, "guide", ("办事指南", item.department, "办事指南"), sections, links)
 
 
 # --- the template (告知承诺书格式文本) ---------------------------------------------------------------------
@@ -292,14 +302,8 @@ def template(version: ItemVersion) -> Document:
             )
         )
     sections.append(("行政机关", [_blanks(f"{item.department}（盖章）", "日期")]))
-    return Document(
-        title=f"{item.name}告知承诺书",
-        subtitle=f"格式文本 · 事项编码 {item.code} · 第 {version.version} 版",
-        sections=_numbered_sections(sections),
-        filename=f"template-{item.code}-v{version.version}",
-        footer=f"{PLATFORM} · {item.code} 告知承诺书格式文本",
-        links=(("下载 PDF", f"{base}/template.pdf"), ("办事指南", f"{base}/guide")),
-    )
+    links = [("下载 PDF", f"{base}/template.pdf"), ("办事指南", f"{base}/guide")]
+    return _item_document(item, version, "template", ("告知承诺书", "格式文本", "告知承诺书格式文本"), sections, links)
 
 
 # --- the signed commitment letter ------------------------------------------------------------------------
@@ -462,10 +466,5 @@ def letter(row: Commitment, public_base_url: str) -> Document:
             ],
         ),
     ]
-    return Document(
-        title=f"{item_info['name']}告知承诺书",
-        subtitle=f"电子签名承诺书 · 承诺编号 {no}",
-        sections=_numbered_sections(sections),
-        filename=f"commitment-{no}",
-        footer=f"{PLATFORM} · 承诺编号 {no}",
-    )
+    names = (f"{item_info['name']}告知承诺书", f"电子签名承诺书 · 承诺编号 {no}", f"commitment-{no}", f"{PLATFORM} · 承诺编号 {no}")
+    return _document(names, sections)

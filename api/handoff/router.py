@@ -9,25 +9,14 @@ from typing import Any, Dict, Optional
 
 from fastapi import APIRouter, Query
 
-from api.auth.dependencies import ServiceDep, StaffDep
-from api.dependencies import NowDep, SessionDep, SessionmakerDep
+from api.auth.dependencies import ServiceDep, StaffCall, StaffDep
+from api.dependencies import NowDep, SessionDep
 from api.handoff import service
-from api.handoff.rasa import RasaDep
+from api.handoff.desk import Desk, DeskDep
+from api.handoff.models import HandoffRequest
 from api.handoff.schemas import (
-    REASON_PATTERN,
-    BulkDismissRequest,
-    BulkDismissResult,
-    ClaimRequest,
-    DismissRequest,
-    HandoffDetail,
-    HandoffLabels,
-    HandoffPage,
-    HandoffQueued,
-    HandoffServiceRequest,
-    HandoffView,
-    MessageDelivery,
-    QueueSummary,
-    ReleaseRequest,
+    REASON_PATTERN, BulkDismissRequest, BulkDismissResult, ClaimRequest, DismissRequest, HandoffDetail, HandoffLabels,
+    HandoffPage, HandoffQueued, HandoffServiceRequest, HandoffView, MessageDelivery, QueueSummary, ReleaseRequest,
     StaffMessage,
 )
 
@@ -36,12 +25,7 @@ service_router = APIRouter(prefix="/service/handoff", tags=["service"])
 
 
 @service_router.post("", response_model=HandoffQueued)
-def queue_conversation(
-    body: HandoffServiceRequest,
-    _: ServiceDep,
-    session: SessionDep,
-    now: NowDep,
-) -> HandoffQueued:
+def queue_conversation(body: HandoffServiceRequest, _: ServiceDep, session: SessionDep, now: NowDep) -> HandoffQueued:
     """Queue the conversation. While it already has an open request (waiting, or taken over by a person) that one
     is returned, with ``already_waiting`` true when it is still waiting: one place in the queue per conversation."""
     queued = service.enqueue(session, body.sender_id, body.channel, body.reason, now, body.message)
@@ -51,19 +35,15 @@ def queue_conversation(
 
 
 @router.get("/queue", response_model=QueueSummary)
-def waiting_queue(
-    _: StaffDep, session: SessionDep, now: NowDep
-) -> Dict[str, Any]:
+def waiting_queue(call: StaffCall) -> Dict[str, Any]:
     """Waiting and active conversations, newest first, with their waiting time (no personal data: senders and
     numbers are masked)."""
-    return service.queue(session, now)
+    return service.queue(call.session, call.now)
 
 
 @router.get("/requests", response_model=HandoffPage)
 def requests_page(
-    _: StaffDep,
-    session: SessionDep,
-    now: NowDep,
+    call: StaffCall,
     status: str = Query("waiting", pattern=r"^(waiting|active|closed)$"),
     channel: Optional[str] = Query(None, max_length=64),
     reason: Optional[str] = Query(None, pattern=REASON_PATTERN),
@@ -75,7 +55,7 @@ def requests_page(
     words of the citizen's last messages."""
     if channel:
         service.check_channel(channel)
-    return service.page(session, now, status, channel, reason, q, offset, limit)
+    return service.page(call.session, call.now, status, channel, reason, q, offset, limit)
 
 
 @router.get("/labels", response_model=HandoffLabels)
@@ -85,97 +65,53 @@ def labels(_: StaffDep) -> Dict[str, Any]:
 
 
 @router.post("/claim", response_model=HandoffView)
-def claim_oldest(
-    body: ClaimRequest,
-    who: StaffDep,
-    session: SessionDep,
-    factory: SessionmakerDep,
-    rasa: RasaDep,
-    now: NowDep,
-) -> Dict[str, Any]:
+def claim_oldest(body: ClaimRequest, desk: DeskDep) -> Dict[str, Any]:
     """Take over the request that has waited longest (among those the filters show); 404 when there is none."""
     if body.channel:
         service.check_channel(body.channel)
-    row = service.claim_oldest(session, factory, rasa, who, now, body.channel, body.reason, body.q)
-    return service.view(row, now)
+    row = service.claim_oldest(desk.session, desk.factory, desk.rasa, desk.who, desk.now, body.channel, body.reason,
+                               body.q)
+    return service.view(row, desk.now)
 
 
 @router.post("/dismiss", response_model=BulkDismissResult)
-def dismiss_several(
-    body: BulkDismissRequest,
-    who: StaffDep,
-    session: SessionDep,
-    factory: SessionmakerDep,
-    rasa: RasaDep,
-    now: NowDep,
-) -> Dict[str, Any]:
+def dismiss_several(body: BulkDismissRequest, desk: DeskDep) -> Dict[str, Any]:
     """Close several waiting requests without taking them over; each citizen is told, each closing audited."""
-    return service.dismiss_many(session, factory, rasa, who, body.ids, body.reason, now)
+    return service.dismiss_many(desk.session, desk.factory, desk.rasa, desk.who, body.ids, body.reason, desk.now)
+
+
+def _request(desk: Desk, request_id: int) -> HandoffRequest:
+    return service.get(desk.session, request_id)
 
 
 @router.get("/{request_id}", response_model=HandoffDetail)
-def handoff_detail(
-    request_id: int,
-    who: StaffDep,
-    session: SessionDep,
-    rasa: RasaDep,
-    now: NowDep,
-) -> Dict[str, Any]:
-    return service.detail(session, rasa, who, service.get(session, request_id), now)
+def handoff_detail(request_id: int, desk: DeskDep) -> Dict[str, Any]:
+    return service.detail(desk.session, desk.rasa, desk.who, _request(desk, request_id), desk.now)
 
 
 @router.post("/{request_id}/take", response_model=HandoffView)
-def take_over(
-    request_id: int,
-    who: StaffDep,
-    session: SessionDep,
-    factory: SessionmakerDep,
-    rasa: RasaDep,
-    now: NowDep,
-) -> Dict[str, Any]:
+def take_over(request_id: int, desk: DeskDep) -> Dict[str, Any]:
     """Take the conversation over: the bot is paused for this sender until it is handed back."""
-    return service.view(service.take(factory, rasa, who, service.get(session, request_id), now), now)
+    return service.view(service.take(desk.factory, desk.rasa, desk.who, _request(desk, request_id), desk.now), desk.now)
 
 
 @router.post("/{request_id}/dismiss", response_model=HandoffView)
-def dismiss(
-    request_id: int,
-    body: DismissRequest,
-    who: StaffDep,
-    session: SessionDep,
-    factory: SessionmakerDep,
-    rasa: RasaDep,
-    now: NowDep,
-) -> Dict[str, Any]:
+def dismiss(request_id: int, body: DismissRequest, desk: DeskDep) -> Dict[str, Any]:
     """Close a waiting request without taking it over; the citizen is told and goes on with the bot."""
-    return service.view(service.dismiss(factory, rasa, who, service.get(session, request_id), body.reason, now), now)
+    row = service.dismiss(desk.factory, desk.rasa, desk.who, _request(desk, request_id), body.reason, desk.now)
+    return service.view(row, desk.now)
 
 
 @router.post("/{request_id}/messages", response_model=MessageDelivery)
-def send_message(
-    request_id: int,
-    body: StaffMessage,
-    who: StaffDep,
-    session: SessionDep,
-    rasa: RasaDep,
-    now: NowDep,
-) -> Dict[str, Any]:
+def send_message(request_id: int, body: StaffMessage, desk: DeskDep) -> Dict[str, Any]:
     """To the citizen on their own channel: pushed (widget, WeChat) or with their next reply (REST)."""
-    return service.send(session, rasa, who, service.get(session, request_id), body.text.strip(), now)
+    return service.send(desk.session, desk.rasa, desk.who, _request(desk, request_id), body.text.strip(), desk.now)
 
 
 @router.post("/{request_id}/release", response_model=HandoffView)
-def hand_back(
-    request_id: int,
-    who: StaffDep,
-    session: SessionDep,
-    rasa: RasaDep,
-    now: NowDep,
-    body: Optional[ReleaseRequest] = None,
-) -> Dict[str, Any]:
+def hand_back(request_id: int, desk: DeskDep, body: Optional[ReleaseRequest] = None) -> Dict[str, Any]:
     """Hand back to the bot, which resumes the journey where it was (409 ``unanswered_question`` while the
     citizen's question to the person has no reply; ``no_reply_needed`` overrides)."""
     no_reply_needed = bool(body and body.no_reply_needed)
-    return service.view(
-        service.release(session, rasa, who, service.get(session, request_id), now, no_reply_needed), now
-    )
+    row = service.release(desk.session, desk.rasa, desk.who, _request(desk, request_id), desk.now, no_reply_needed)
+    return service.view(row, desk.now)

@@ -36,11 +36,7 @@ def start_session(
 
 
 @router.get("/sessions", response_model=List[SessionView])
-def my_sessions(
-    who: StaffDep,
-    session: SessionDep,
-    settings: SettingsDep,
-) -> List[SessionView]:
+def my_sessions(who: StaffDep, session: SessionDep, settings: SettingsDep) -> List[SessionView]:
     return [service.view(session, row, settings.hotline_read_chars_per_minute) for row in service.list_own(session, who)]
 
 
@@ -112,12 +108,6 @@ def attest_identity(
 
 
 @router.post("/sessions/{session_id}/end", response_model=SessionView)
-def end_session(
-    session_id: str,
-    who: StaffDep,
-    session: SessionDep,
-    now: NowDep,
-    settings: SettingsDep,
-) -> SessionView:
+def end_session(session_id: str, who: StaffDep, session: SessionDep, now: NowDep, settings: SettingsDep) -> SessionView:
     row = service.end(session, who, service.own(session, who, session_id), now)
     return service.view(session, row, settings.hotline_read_chars_per_minute)

@@ -7,7 +7,9 @@ from typing import Any, Dict, Optional
 from sqlalchemy import JSON, CheckConstraint, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from api.checks import one_of
 from api.database import Base
+from api.identity.assurance import LEVELS, METHODS
 
 CODE_STATES = ("active", "used", "superseded", "locked", "void")
 
@@ -21,7 +23,7 @@ class OneTimeCode(Base):
     __tablename__ = "identity_codes"
     __table_args__ = (
         CheckConstraint("purpose IN ('login', 'act')", name="purpose"),
-        CheckConstraint("state IN ('active', 'used', 'superseded', 'locked', 'void')", name="state"),
+        one_of("state", CODE_STATES),
         Index("ix_identity_codes_subject_hash_created_at", "subject_hash", "created_at"),
         Index("ix_identity_codes_phone_hash_created_at", "phone_hash", "created_at"),
         Index("ix_identity_codes_client_hash_created_at", "client_hash", "created_at"),
@@ -55,8 +57,8 @@ class AssuranceRecord(Base):
 
     __tablename__ = "identity_assurances"
     __table_args__ = (
-        CheckConstraint("method IN ('sms_otp', 'oidc', 'hotline_attestation')", name="method"),
-        CheckConstraint("level IN ('low', 'substantial', 'high')", name="level"),
+        one_of("method", METHODS),
+        one_of("level", LEVELS),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -21,7 +21,7 @@ import hmac
 import logging
 import secrets
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable, Optional, Tuple
@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from api import metrics
 from api.clock import aware, utc
+from api.config import Settings
 from api.errors import ApiError
 from api.identity.assurance import SMS_OTP, SUBSTANTIAL, Act, ActConfirmation, IdentityAssurance, subject_hash
 from api.identity.models import OneTimeCode
@@ -62,13 +63,25 @@ def generate_code() -> str:
 
 @dataclass(frozen=True)
 class OtpPolicy:
-    ttl_seconds: int = 300
-    max_wrong_tries: int = 5
-    resend_seconds: int = 60
-    window_seconds: int = 3600
-    max_per_id: int = 5
-    max_per_phone: int = 5
-    max_per_client: int = 20
+    """The limits on codes. Each field is the setting of the same name with ``otp_`` before it: the numbers,
+    their defaults and what they mean are in ``api.config.Settings``."""
+
+    ttl_seconds: int
+    max_wrong_tries: int
+    resend_seconds: int
+    window_seconds: int
+    max_per_id: int
+    max_per_phone: int
+    max_per_client: int
+
+    @classmethod
+    def of(cls, settings: Settings) -> "OtpPolicy":
+        return cls(**{f.name: getattr(settings, f"otp_{f.name}") for f in fields(cls)})
+
+    @classmethod
+    def defaults(cls) -> "OtpPolicy":
+        """The settings' defaults, whatever the environment says (``model_construct`` reads no environment)."""
+        return cls.of(Settings.model_construct())
 
     @property
     def minutes(self) -> int:
@@ -104,12 +117,8 @@ def _refuse(
 
 
 def _id_problem(value: str) -> Optional[str]:
-    kind = ids.id_type(value)
-    if kind == "resident_id":
-        return ids.check_resident_id(value)
-    if kind == "uscc":
-        return ids.check_uscc(value)
-    return "invalid_id_format"
+    # Checked as the credit module checks it, but a value that is neither kind is only ever "invalid_id_format".
+    return ids.id_problem(value) if ids.id_type(value) else "invalid_id_format"
 
 
 def checked_id(value: str) -> str:
@@ -144,14 +153,14 @@ class SmsOtpVerifier:
         id_hash_key: bytes,
         gateway: SmsGateway,
         phones: Optional[PhoneDirectory],
-        policy: OtpPolicy = OtpPolicy(),
+        policy: Optional[OtpPolicy] = None,
         code_factory: Callable[[], str] = generate_code,
     ) -> None:
         self.key = key
         self.id_hash_key = id_hash_key
         self.gateway = gateway
         self.phones = phones
-        self.policy = policy
+        self.policy = policy if policy is not None else OtpPolicy.defaults()
         self.code_factory = code_factory
 
     # --- keyed hashes ---------------------------------------------------------------------------------

@@ -12,12 +12,11 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import fields
 from typing import Annotated, Optional
 
 from fastapi import APIRouter, Depends
 
-from api.auth.dependencies import ServiceDep, StaffDep
+from api.auth.dependencies import ServiceCall, StaffDep
 from api.auth.service import Principal
 from api.errors import ApiError
 from api.dependencies import IdHashKeyDep, NowDep, SessionDep, SettingsDep
@@ -74,9 +73,7 @@ def get_otp_verifier(
     gateway: Annotated[SmsGateway, Depends(get_sms_gateway)],
     phones: Annotated[Optional[PhoneDirectory], Depends(get_phone_directory)],
 ) -> SmsOtpVerifier:
-    # Each field of the policy is the setting of the same name with ``otp_`` before it.
-    policy = OtpPolicy(**{f.name: getattr(settings, f"otp_{f.name}") for f in fields(OtpPolicy)})
-    return SmsOtpVerifier(key, id_hash_key, gateway, phones, policy)
+    return SmsOtpVerifier(key, id_hash_key, gateway, phones, OtpPolicy.of(settings))
 
 
 OtpVerifierDep = Annotated[SmsOtpVerifier, Depends(get_otp_verifier)]
@@ -88,43 +85,24 @@ def _client(body_client: Optional[str], caller: Principal) -> str:
 
 
 @service_router.post("/codes", response_model=CodeSentResponse)
-def request_code(
-    body: CodeRequestBody,
-    session: SessionDep,
-    caller: ServiceDep,
-    verifier: OtpVerifierDep,
-    now: NowDep,
-) -> CodeSentResponse:
-    sent = verifier.issue(
-        session, CodeRequest(id_number=body.id_number, client=_client(body.client, caller), act=body.act), now
-    )
+def request_code(body: CodeRequestBody, call: ServiceCall, verifier: OtpVerifierDep) -> CodeSentResponse:
+    request = CodeRequest(id_number=body.id_number, client=_client(body.client, call.principal), act=body.act)
+    sent = verifier.issue(call.session, request, call.now)
     return CodeSentResponse(sent_to=sent.masked_phone, expires_in=sent.expires_in)
 
 
 @service_router.post("/codes/verify", response_model=CodeVerifiedResponse)
-def verify_code(
-    body: CodeVerifyBody,
-    session: SessionDep,
-    _caller: ServiceDep,
-    verifier: OtpVerifierDep,
-    now: NowDep,
-) -> CodeVerifiedResponse:
+def verify_code(body: CodeVerifyBody, call: ServiceCall, verifier: OtpVerifierDep) -> CodeVerifiedResponse:
     proof = CodeProof(id_number=body.id_number, code=body.code, act=body.act)
     if body.act is None:
-        return CodeVerifiedResponse(assurance=verifier.verify(session, proof, now))
-    confirmation = verifier.confirm_act(session, proof, now)
+        return CodeVerifiedResponse(assurance=verifier.verify(call.session, proof, call.now))
+    confirmation = verifier.confirm_act(call.session, proof, call.now)
     return CodeVerifiedResponse(assurance=confirmation.assurance, act_confirmation=confirmation)
 
 
 @service_router.post("/assurances/current", response_model=IdentityAssurance)
-def current_assurance(
-    body: CurrentAssuranceBody,
-    session: SessionDep,
-    _caller: ServiceDep,
-    gate: IdentityGateDep,
-    now: NowDep,
-) -> IdentityAssurance:
-    found = gate.current(session, body.client, body.id_number, now)
+def current_assurance(body: CurrentAssuranceBody, call: ServiceCall, gate: IdentityGateDep) -> IdentityAssurance:
+    found = gate.current(call.session, body.client, body.id_number, call.now)
     if found is None:
         raise ApiError(404, "identity_required", "该证件号码在本次对话中还没有核验身份。")
     return found

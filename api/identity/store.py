@@ -51,6 +51,10 @@ def lock(session: Session) -> None:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IDENTITY_LOCK_KEY})
 
 
+# The assurance's fields its row keeps unchanged, under the same names.
+_STORED_AS_IS = ("assurance_id", "method", "level", "subject_hash", "verifier", "masked_phone", "external_subject")
+
+
 def save_assurance(
     session: Session,
     assurance: IdentityAssurance,
@@ -61,14 +65,8 @@ def save_assurance(
     keyed client hash of the conversation it was made in, when there is one."""
     row = AssuranceRecord(
         client_hash=client,
-        assurance_id=assurance.assurance_id,
-        method=assurance.method,
-        level=assurance.level,
-        subject_hash=assurance.subject_hash,
-        verifier=assurance.verifier,
+        **{name: getattr(assurance, name) for name in _STORED_AS_IS},
         verified_at=utc(assurance.verified_at),
-        masked_phone=assurance.masked_phone,
-        external_subject=assurance.external_subject,
         detail=dict(assurance.detail),
     )
     if confirmation is not None:

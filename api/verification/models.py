@@ -7,6 +7,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, Date, DateTime, Float, Fo
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from api.checks import one_of
 from api.commitments.models import Commitment
 from api.database import Base
 from api.personal_text import IdMaskedJSON, IdMaskedText  # P5: free text keeps no full ID number
@@ -35,9 +36,9 @@ class VerificationTask(Base):
 
     __tablename__ = "verification_tasks"
     __table_args__ = (
-        CheckConstraint("status IN ('open', 'done')", name="status"),
-        CheckConstraint("method IN ('online', 'onsite', 'exempt')", name="method"),
-        CheckConstraint("result IS NULL OR result IN ('属实', '不实')", name="result"),
+        one_of("status", TASK_STATUSES),
+        one_of("method", METHODS),
+        one_of("result", RESULTS, nullable=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -6,18 +6,14 @@ from typing import Literal
 from fastapi import APIRouter, Query
 
 from api.audit import service as audit
-from api.auth.dependencies import OfficerDep
+from api.auth.dependencies import Call, OfficerCall, OfficerDep
 from api.catalogue.service import as_item
 from api.clock import china_date
 from api.dependencies import IdHashKeyDep, NowDep, SessionDep, SettingsDep
 from api.verification import service
+from api.verification.models import VerificationTask
 from api.verification.schemas import (
-    CreditRecordWritten,
-    OnlineCheckResponse,
-    ResultRequest,
-    ResultResponse,
-    TaskDetail,
-    Worklist,
+    CreditRecordWritten, OnlineCheckResponse, ResultRequest, ResultResponse, TaskDetail, Worklist,
 )
 from api.verification.shared_data import load_adapter
 
@@ -26,44 +22,35 @@ router = APIRouter(prefix="/verification", tags=["verification"])
 
 @router.get("/tasks", response_model=Worklist)
 def list_tasks(
-    session: SessionDep,
-    principal: OfficerDep,
-    now: NowDep,
+    call: OfficerCall,
     scope: Literal["open", "due", "overdue"] = Query("open", description="open: all; due: not yet late; overdue: late"),
 ) -> Worklist:
     """Selected tasks still open, earliest due first; ``counts.overdue`` is how many are past their date."""
-    result = service.worklist(session, china_date(now), scope)
-    audit.record(session, principal, "verification.tasks.list", None, {"scope": scope, "count": len(result["tasks"])})
+    result = service.worklist(call.session, china_date(call.now), scope)
+    audit.record(call.session, call.principal, "verification.tasks.list", None,
+                 {"scope": scope, "count": len(result["tasks"])})
     return Worklist.model_validate(result)
 
 
-@router.get("/tasks/{task_id}", response_model=TaskDetail)
-def read_task(
-    task_id: int,
-    session: SessionDep,
-    principal: OfficerDep,
-    now: NowDep,
-) -> TaskDetail:
-    task = service.get_task(session, task_id)
-    detail = service.task_detail(task, china_date(now))
-    # P5: the officer reads the applicant's full identity; that read is audited.
-    audit.record(session, principal, "verification.task.read", f"verification_task:{task.id}",
+def _audit(call: Call, task: VerificationTask, action: str) -> None:
+    audit.record(call.session, call.principal, f"verification.task.{action}", f"verification_task:{task.id}",
                  {"commitment_no": task.commitment.commitment_no})
+
+
+@router.get("/tasks/{task_id}", response_model=TaskDetail)
+def read_task(task_id: int, call: OfficerCall) -> TaskDetail:
+    task = service.get_task(call.session, task_id)
+    detail = service.task_detail(task, china_date(call.now))
+    _audit(call, task, "read")  # P5: the officer reads the applicant's full identity; that read is audited.
     return TaskDetail.model_validate(detail)
 
 
 @router.post("/tasks/{task_id}/start", response_model=TaskDetail)
-def start_task(
-    task_id: int,
-    session: SessionDep,
-    principal: OfficerDep,
-    now: NowDep,
-) -> TaskDetail:
-    task = service.get_task(session, task_id)
-    service.start(session, task, actor=principal.actor, role=principal.role)
-    audit.record(session, principal, "verification.task.start", f"verification_task:{task.id}",
-                 {"commitment_no": task.commitment.commitment_no})
-    return TaskDetail.model_validate(service.task_detail(task, china_date(now)))
+def start_task(task_id: int, call: OfficerCall) -> TaskDetail:
+    task = service.get_task(call.session, task_id)
+    service.start(call.session, task, actor=call.principal.actor, role=call.principal.role)
+    _audit(call, task, "start")
+    return TaskDetail.model_validate(service.task_detail(task, china_date(call.now)))
 
 
 @router.post("/tasks/{task_id}/online-check", response_model=OnlineCheckResponse)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import yaml
 
 from bot.core.canonical import sha256_hex
+from bot.core.evidence import notice_section_text
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "catalogue" / "items"
 
@@ -232,34 +233,46 @@ class Item:
         """What one commitment on this item replaces; for R9 both licence conditions and included proofs."""
         return list(self.replaces) + [p for p in self.includes_proofs if p not in self.replaces]
 
+    def detail_message(self) -> Tuple[str, Dict[str, Any]]:
+        """The item card the citizen reads (contract stage ``item_detail``), as text and custom payload. The bot
+        sends it and the admin console's preview shows it from this one place, so the two cannot differ."""
+        kind = "涉企经营许可事项" if self.kind == "license" else "证明事项"
+        parts = [f"【{self.name}】{kind}，实施机关：{self.department}。"]
+        if self.commitment_allowed:
+            parts.append(f"可以用告知承诺代替：{'、'.join(self.covers)}。")
+            if self.kind == "license":
+                parts.append("承诺并提交材料后当场作出许可决定。")
+            parts.append("可以代为承诺（需申请人特别授权）。" if self.proxy_allowed else "本事项不允许代为承诺，须申请人本人承诺。")
+        else:
+            parts.append("本事项不适用告知承诺制。")
+        return "".join(parts), {"stage": "item_detail", "item": self.summary()}
+
+    def notice_message(self, index: int) -> Tuple[str, Dict[str, Any]]:
+        """Notification section ``index`` (from 1) as the chat sends it (contract stage ``notice_section``)."""
+        section = self.notice[index - 1]
+        total = len(self.notice)
+        text = notice_section_text(index, total, section.title, section.text)
+        return text, {
+            "stage": "notice_section",
+            "item_code": self.code,
+            "notice_version": self.notice_version,
+            "index": index,
+            "total": total,
+            "title": section.title,
+        }
+
+    def _values(self, names: Tuple[str, ...], convert: Callable[[Any], Any] = lambda value: value) -> Dict[str, Any]:
+        return {name: convert(getattr(self, name)) for name in names}
+
     def summary(self) -> Dict[str, Any]:
         """The contract's ``item`` object (docs/conversation-contract.md, stage ``item_detail``)."""
-        return {
-            "code": self.code,
-            "name": self.name,
-            "kind": self.kind,
-            "department": self.department,
-            "commitment_allowed": self.commitment_allowed,
-            "proxy_allowed": self.proxy_allowed,
-        }
+        return self._values(("code", "name", "kind", "department", "commitment_allowed", "proxy_allowed"))
 
     def to_dict(self) -> Dict[str, Any]:
         return {
-            "code": self.code,
-            "name": self.name,
-            "kind": self.kind,
-            "department": self.department,
-            "level": self.level,
-            "area": self.area,
-            "legal_basis": self.legal_basis,
-            "commitment_allowed": self.commitment_allowed,
-            "proxy_allowed": self.proxy_allowed,
-            "public": self.public,
-            "aliases": list(self.aliases),
-            "phrasings": list(self.phrasings),
-            "replaces": list(self.replaces),
-            "includes_proofs": list(self.includes_proofs),
-            "proofs_required": list(self.proofs_required),
+            **self._values(("code", "name", "kind", "department", "level", "area", "legal_basis", "commitment_allowed",
+                            "proxy_allowed", "public")),
+            **self._values(("aliases", "phrasings", "replaces", "includes_proofs", "proofs_required"), list),
             "notice": [{"title": s.title, "text": s.text} for s in self.notice],
             "verification": None
             if self.verification is None

@@ -287,6 +287,16 @@ def id_type(value: str) -> Optional[str]:
 # --- masking (P5) -----------------------------------------------------------------------------------
 
 
+def id_problem(value: str) -> Optional[str]:
+    """``None`` for a valid 身份证号 or 统一社会信用代码, else the error code of the kind it looks like."""
+    kind = id_type(value)
+    if kind == "resident_id":
+        return check_resident_id(value)
+    if kind == "uscc":
+        return check_uscc(value)
+    return "invalid_id_format" if clean_id(value).isdigit() else check_uscc(value)
+
+
 def mask_id(value: str) -> str:
     """``4101**********1233``: first 4 and last 4 characters kept (P5). Short values are fully masked."""
     v = clean_id(value)

@@ -50,6 +50,11 @@ class Import:
         return self.how != "code in a string"
 
 
+# The API's infrastructure below its business domains (credit, commitments, complaints, authorisations, ...):
+# staff authentication and the audit log are infrastructure too, used by the identity module's staff routes.
+IDENTITY_MAY_USE = ("api.identity", "api.clock", "api.config", "api.database", "api.dependencies", "api.errors",
+                    "api.metrics", "api.checks", "api.jsonmap", "api.auth", "api.audit")
+
 # (who, what they must not import, what is allowed inside the forbidden names, why)
 RULES: Tuple[Tuple[Tuple[str, ...], Tuple[str, ...], Tuple[str, ...], str], ...] = (
     (("api",), ("bot", "actions", "rasa", "rasa_sdk", TESTS), ("bot.core",),
@@ -62,6 +67,8 @@ RULES: Tuple[Tuple[Tuple[str, ...], Tuple[str, ...], Tuple[str, ...], str], ...]
      "production code must not depend on the test package"),
     (("actions", "api", "bot.core", "bot.rasa", "bot.channels"), ("bot.tools",), (),
      "bot.tools holds command-line entry points, the top layer: shared code belongs lower down"),
+    (("api.identity",), ("api",), IDENTITY_MAY_USE,
+     "the identity module sits at the bottom of the API: every domain uses it, it depends on no business domain"),
 )
 
 
@@ -310,6 +317,9 @@ def test_a_clean_tree_passes(tmp_path: Path) -> None:
     ("api.admin.registry", "from . import jobs\nfrom ..admin.jobs import CMD\nfrom bot import core\n", None),
     ("api.admin.trial", "import rasa_sdk\n", "api/admin/trial.py:1 (import) imports rasa_sdk"),
     ("api.admin.web", "from actions import discovery\n", "api/admin/web.py:1 (import) imports actions.discovery"),
+    ("api.identity.otp", "from api.credit.service import id_problem\n",
+     "api/identity/otp.py:1 (import) imports api.credit.service.id_problem"),
+    ("api.identity.router", "from api.auth.dependencies import StaffDep\nfrom api.clock import utc\n", None),
     ("api.admin.script", "S = (\n  'import json, sys\\n'\n  'from tests.eval_discovery import evaluate\\n')\n",
      "api/admin/script.py:2 (code in a string) imports tests.eval_discovery"),
     ("api.admin.parse", "S = f'''import sys\nfrom rasa.core.agent import Agent\nprint({1})'''\n",

@@ -6,8 +6,6 @@
   var main = document.getElementById("view");
   var streamAbort = null;
 
-  document.getElementById("who").textContent = GZ.session().user || "";
-  document.getElementById("logout").addEventListener("click", GZ.signOut);
 
   function fail(error) {
     GZ.toast(error && error.message ? error.message : String(error), "error");

@@ -146,4 +146,17 @@
   GZ.pct = function (value, digits) {
     return value === null || value === undefined ? "—" : Number(value).toFixed(digits === undefined ? 3 : digits);
   };
+
+  /* The frame every console page shares, built here once: who is signed in and 退出 at the end of the top bar,
+     then the view each console renders into and the corner for toasts. A page's HTML holds only its brand and
+     tabs; the sign-in page has no top bar and gets nothing. */
+  var topbar = document.querySelector("header.topbar");
+  if (topbar) {
+    topbar.appendChild(GZ.el("span.who", {}, [
+      GZ.el("span#who", { text: GZ.session().user || "" }),
+      " ",
+      GZ.el("button#logout.link", { type: "button", text: "退出", onclick: GZ.signOut }),
+    ]));
+    topbar.after(GZ.el("main#view", { "aria-live": "polite" }), GZ.el("div#toast.toast"));
+  }
 })();

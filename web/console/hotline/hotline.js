@@ -764,8 +764,6 @@
     render();
   }
 
-  document.getElementById("who").textContent = GZ.session().user || "";
-  document.getElementById("logout").addEventListener("click", GZ.signOut);
   window.addEventListener("hashchange", route);
   window.GZHotlineQueue.watchCount(document.getElementById("queue-count"));
   route();
