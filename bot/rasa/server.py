@@ -22,6 +22,18 @@ saturated, and where the time went:
 3. ~6 % in ``Event.resolve_by_type``: every event read from the tracker store walks the whole ``Event``
    class tree to find its class by name. The lookup is memoised (same result, same order of precedence).
 
+A second profile, once those were in, found where a turn's remaining time went (each fix below says how it keeps
+Rasa's answer; tests/bot/test_rasa_tuning.py checks it against Rasa's own):
+
+4. ~23 % parsing the message: repeated answers are parsed once per model (bot/rasa/parse_cache.py);
+5. ~7 % copying slots for every tracker Rasa builds (``fast_slot_copies``);
+6. ~2.5 % opening a new connection to the action server for every action call (``reuse_http_connections``), and
+   ~4 % writing its JSON body (``request_json``);
+7. full collections of Python's garbage collector walking the ~600,000 objects of the loaded model, 0.3-0.6 s
+   each, charged to whichever turn allocated at that moment (``freeze_loaded_model``).
+
+The tracker store's share (reads, saves, counting rows) is bot/rasa/tracker_store.py's (points 6 and 7 there).
+
 ``GZ_RASA_TUNING=0`` starts Rasa without these fixes (the benchmark uses it to show their effect).
 
 Secrets never travel on the command line (any local user can read ``/proc/<pid>/cmdline``):
@@ -177,6 +189,184 @@ def memoised_event_types() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)
 
 
+def fast_slot_copies() -> bool:
+    """``copy.copy`` of a slot by copying its attributes, instead of through ``__reduce_ex__``.
+
+    Measured with bench/profile.py: 7 % of the Rasa server's time was ``DialogueStateTracker.__init__`` copying
+    each of the domain's ~50 slots with ``copy.copy``, which for a plain object goes through ``__reduce_ex__``,
+    ``copyreg.__newobj__`` and ``_reconstruct``; Rasa builds a tracker for every read, every form validation and
+    every prior state the policies featurise. For a class without ``__slots__``, ``__getstate__``,
+    ``__setstate__``, ``__reduce__``/``__reduce_ex__`` or ``__copy__`` of its own (checked on every slot class;
+    nothing is changed otherwise), that path is exactly: a new instance of the same class, without ``__init__``,
+    whose ``__dict__`` is updated with the original's - which is what this does, in one step. False when not
+    applied.
+    """
+    from rasa.shared.core.slots import Slot
+
+    special = ("__slots__", "__getstate__", "__setstate__", "__reduce__", "__reduce_ex__", "__copy__")
+    classes, seen = [Slot], set()
+    while classes:  # every subclass, abstract ones too (Rasa's all_subclasses leaves those out)
+        cls = classes.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        if any(name in vars(cls) for name in special):
+            return False
+        classes.extend(cls.__subclasses__())
+
+    def __copy__(self):
+        cls = self.__class__
+        new = cls.__new__(cls)
+        new.__dict__.update(self.__dict__)
+        return new
+
+    Slot.__copy__ = __copy__
+    return True
+
+
+def request_json(value) -> str:
+    """The JSON text of a request body: the same JSON value ``json.dumps`` writes, written by ujson when it can.
+
+    Measured with bench/profile.py: Rasa sends the whole tracker of the session and the domain with every action
+    call (~100 events), and ``json.dumps`` of that was 4 % of the Rasa server's time. ujson (a dependency of
+    Sanic) writes it several times faster; non-ASCII characters are written as UTF-8 instead of ``\\u`` escapes
+    (the same JSON string, a shorter body). Anything ujson refuses (e.g. an integer beyond 64 bits) is written
+    by ``json.dumps``, which also raises Rasa's own error for what JSON cannot hold.
+    """
+    import json
+
+    try:
+        import ujson
+    except ImportError:  # pragma: no cover - ujson comes with Sanic
+        return json.dumps(value)
+    try:
+        return ujson.dumps(value, ensure_ascii=False, escape_forward_slashes=False)
+    except (TypeError, ValueError, OverflowError):
+        return json.dumps(value)
+
+
+# Shorter than the keep-alive of the action server (Sanic's default, 5 s; rasa_sdk keeps it), so that a connection
+# the server may be about to close is never reused: aiohttp drops an idle one older than this before a request.
+KEEP_ALIVE_SECONDS = 2.0
+
+
+def reuse_http_connections() -> None:
+    """One aiohttp session per endpoint and event loop, so that calls to the action server reuse connections.
+
+    Measured with bench/profile.py: Rasa's ``EndpointConfig.request`` opens a new ``aiohttp.ClientSession`` for
+    every call, i.e. a new TCP connection to the action server per action, and connecting was about 2.5 % of the
+    Rasa server's time (and a new connection to accept in the action server each time). The session is made
+    exactly as Rasa makes it (its ``session()``: headers, basic auth, timeout) plus: no cookie jar (a fresh
+    session per request never sent a cookie back) and idle connections kept ``KEEP_ALIVE_SECONDS``. The request
+    itself is still Rasa's (``request``: its headers, parameters, errors); only closing the session at the end of
+    each request is gone. The sessions are closed when the server stops.
+    """
+    import weakref
+
+    import asyncio
+
+    import aiohttp
+    import rasa.core.run as rasa_run
+    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+
+    rasa_session = EndpointConfig.session
+    sessions: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # event loop -> {endpoint id: session}
+
+    class _Kept:
+        """What ``async with endpoint.session() as s`` needs: the kept session, not closed on exit."""
+
+        def __init__(self, session) -> None:
+            self.session = session
+
+        async def __aenter__(self):
+            return self.session
+
+        async def __aexit__(self, *_exc) -> None:
+            return None
+
+    def kept_session(endpoint):
+        # As Rasa's EndpointConfig.session() makes it (tests/bot/test_rasa_tuning.py compares the two).
+        auth = (aiohttp.BasicAuth(endpoint.basic_auth["username"], endpoint.basic_auth["password"])
+                if endpoint.basic_auth else None)
+        return aiohttp.ClientSession(
+            headers=endpoint.headers, auth=auth, timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+            connector=aiohttp.TCPConnector(keepalive_timeout=KEEP_ALIVE_SECONDS), cookie_jar=aiohttp.DummyCookieJar(),
+            json_serialize=request_json,
+        )
+
+    def session(self):
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop running: Rasa's own, closed by its caller
+            return rasa_session(self)
+        kept = sessions.setdefault(loop, {})
+        found = kept.get(id(self))
+        if found is None or found[1].closed or found[0]() is not self:
+            if found is not None and not found[1].closed:  # an endpoint gone, its id reused by this one
+                loop.create_task(found[1].close())
+            found = kept[id(self)] = (weakref.ref(self), kept_session(self))
+        return _Kept(found[1])
+
+    async def close_sessions(*_args) -> None:
+        for kept in list(sessions.values()):
+            for _ref, client in list(kept.values()):
+                if not client.closed:
+                    await client.close()
+            kept.clear()
+
+    rasa_configure_app = rasa_run.configure_app
+
+    def configure_app(*args, **kwargs):
+        app = rasa_configure_app(*args, **kwargs)
+        app.register_listener(close_sessions, "after_server_stop")
+        return app
+
+    EndpointConfig.session = session
+    rasa_run.configure_app = configure_app
+
+
+def freeze_loaded_model() -> None:
+    """Once the model is loaded, move everything alive into the garbage collector's permanent generation.
+
+    Measured with bench/profile.py, then timed: the loaded server holds ~600,000 objects (TensorFlow, the model,
+    the domain), and every full collection of Python's cyclic garbage collector walks all of them - 0.3-0.6 s
+    on this machine, charged to whichever turn happened to allocate at that moment (it showed up as several % of
+    the profile on a line building an SQL expression, and in the p99 latency). Those objects live as long as the
+    process; ``gc.freeze()`` after start-up (after a full collection, so no garbage is frozen) leaves them out of
+    every later collection. Objects made by the turns are collected as before. Nothing changes what is freed by
+    reference counting. When a model is loaded later (the admin console's hot swap through Rasa's HTTP API), the
+    objects are unfrozen before it loads, so the replaced model can be collected; collections then walk
+    everything again, as without this, until the next start.
+    """
+    import gc
+
+    import rasa.core.run as rasa_run
+    from rasa.core.agent import Agent
+
+    rasa_load_model = Agent.load_model
+    started = []
+
+    def load_model(self, *args, **kwargs):
+        if started and gc.get_freeze_count():
+            gc.unfreeze()
+        return rasa_load_model(self, *args, **kwargs)
+
+    async def freeze(*_args) -> None:
+        gc.collect()
+        gc.freeze()
+        started.append(True)
+
+    rasa_configure_app = rasa_run.configure_app
+
+    def configure_app(*args, **kwargs):
+        app = rasa_configure_app(*args, **kwargs)
+        app.register_listener(freeze, "after_server_start")
+        return app
+
+    Agent.load_model = load_model
+    rasa_run.configure_app = configure_app
+
+
 class SecretError(RuntimeError):
     """A secret file is named but unusable, or a secret was also given on the command line."""
 
@@ -211,6 +401,7 @@ def action_secret_from_file(env: MutableMapping[str, str]) -> None:
 
 def main() -> None:
     from bot.channels.message_guard import install as guard_incoming_messages
+    from bot.rasa import parse_cache
     from bot.rasa.tracker_store import install as tracker_store_survives_restarts
 
     # Correctness (P4, P5), not tuning: applied with GZ_RASA_TUNING=0 too.
@@ -220,6 +411,10 @@ def main() -> None:
         compile_action_result_validation()
         sqlite_wal_for_tracker_store()
         memoised_event_types()
+        fast_slot_copies()
+        reuse_http_connections()
+        parse_cache.install()
+        freeze_loaded_model()
     from rasa.__main__ import main as rasa_main
 
     try:

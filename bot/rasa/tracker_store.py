@@ -23,8 +23,10 @@ in Rasa 3.6 turned a few seconds of database downtime into lost journeys:
    ``GZ_DATA_KEY_PATH``; the same ring the API uses, created 0600 on first use if missing). The associated data
    is the event's ``sender_id`` (``bot.core.tracker_events.event_aad``): a row copied into another conversation does not open. Sealing
    and opening are SQLAlchemy ORM events on Rasa's own ``SQLEvent`` (``before_insert``/``before_update`` and
-   ``load``/``refresh``), so every read path of Rasa's store (``retrieve``, ``retrieve_full_tracker``, the HTTP
-   API, exports through our launcher) gets clear JSON and every write is sealed, without copying Rasa's code.
+   ``load``/``refresh``), so every ORM path gets clear JSON and every ORM write is sealed; the two paths a turn
+   takes, reading a tracker and saving it, read and write columns instead (7.) and seal and open the same way
+   (``seal_event_data``, ``opened_data``), so ``retrieve``, ``retrieve_full_tracker``, the HTTP API and exports
+   through our launcher all get clear JSON.
    A row that does not open (altered, sealed for another sender, unknown key) fails the read like a database
    error: ``TrackerStoreUnavailable``, the citizen gets ``service_error``, never an empty new conversation.
    Rows written before this change (clear JSON) still read as they are (``is_sealed``): no migration is needed;
@@ -81,13 +83,33 @@ in Rasa 3.6 turned a few seconds of database downtime into lost journeys:
    Rasa's ``save`` still writes the rows; the events are put in order around it, and afterwards the tracker in
    memory holds the new session, as a retrieve would return it. Measured by ``python -m bench --only long``.
 
+6. **A save does not count again what the read of its turn counted.** Rasa's ``save`` stores ``tracker.events``
+   from the number of stored rows of the latest session on, and counts them with two queries at every save
+   (about 5 % of the Rasa server's time, bench/profile.py); the read of the same turn had just loaded exactly
+   those rows. ``_retrieve`` (Rasa's own, unchanged) therefore notes that number on the tracker it returns, and
+   the first save of that tracker uses it instead of counting. It is the count Rasa's query would give: a turn
+   holds the conversation's lock from its read to its save (Rasa's lock store; the HTTP API's event routes take
+   it too), so nobody stores rows of that conversation in between. The note is used once (a second save counts)
+   and is ignored when the tracker's event list was replaced or the tracker was built otherwise (a new
+   conversation, a copy, the HTTP API): then the rows are counted as Rasa does.
+
+7. **A turn's rows are read and written as columns.** Rasa's ``_retrieve`` loads an ``SQLEvent`` ORM object per
+   row and its ``save`` adds one per new event and flushes them one statement at a time; building and flushing
+   those objects was about 15 % of the Rasa server's time (bench/profile.py). ``_retrieve`` selects the same rows'
+   ``id`` and ``data`` with the same query (``_event_query``, same order) and ``save`` inserts the same column
+   values Rasa computes (its ``as_dict``, JSON, intent and action name) with one executemany, in event order, so
+   the ids keep the order the events are read back in. Sealing is unchanged (3.): tested on SQLite and PostgreSQL.
+
 Applied by bot/rasa/server.py to every Rasa server we start, whatever its tuning flags: 1-3 are correctness
-fixes, and 4-5 keep the cost of a turn from growing with the conversation (they change no answer: tested).
+fixes, and 4-7 keep the cost of a turn from growing with the conversation or repeating work (they change no
+answer: tested).
 Processes that read the ``events`` table themselves open the rows with ``open_event_data``
 (api/admin/inbox.py, bot/channels/rest.py).
 """
 from __future__ import annotations
 
+import itertools
+import json
 import logging
 import os
 from pathlib import Path
@@ -220,6 +242,43 @@ def continued_session(tracker: Any, stored: int) -> Optional[List[Any]]:
     return session
 
 
+# The number of stored rows of its latest session a tracker was read from, with the events it was read into.
+_STORED_ROWS = "_gz_stored_rows"
+
+
+def note_stored_rows(tracker: Any, rows: int) -> None:
+    tracker.__dict__[_STORED_ROWS] = (rows, tracker.events)
+
+
+def peek_stored_rows(tracker: Any) -> Optional[int]:
+    """The stored rows of the tracker's latest session as read, if it was read here and not saved since."""
+    noted = tracker.__dict__.get(_STORED_ROWS)
+    # Rasa replaces the event list only when it rebuilds a tracker (e.g. the HTTP API replacing its events):
+    # then nothing is known, and the rows are counted.
+    if noted is None or noted[1] is not tracker.events:
+        return None
+    return noted[0]
+
+
+def take_stored_rows(tracker: Any) -> Optional[int]:
+    """``peek_stored_rows``, once: after a save the count is the database's again."""
+    stored = peek_stored_rows(tracker)
+    tracker.__dict__.pop(_STORED_ROWS, None)
+    return stored
+
+
+def opened_data(row_id: Any, data: Optional[str], sender_id: str) -> Optional[str]:
+    """A row's JSON as its reader needs it: opened if sealed, ``TrackerDataUnreadable`` if it does not open."""
+    if not sealing.is_sealed(data):
+        return data
+    try:
+        return open_event_data(data, sender_id)
+    except sealing.SealingError:
+        # Not a ValueError: Rasa's session_scope takes any ValueError for a missing PostgreSQL schema and exits the
+        # whole server (rasa/core/tracker_store.py, print_error_and_exit).
+        raise TrackerDataUnreadable(f"event {row_id} does not open") from None
+
+
 class TrackerStoreUnavailable(Exception):
     """The conversation could not be read from or written to the tracker store; the turn was not processed."""
 
@@ -234,6 +293,7 @@ def install() -> None:
         return
     import rasa.core.tracker_store as ts
     import sqlalchemy as sa
+    from rasa.shared.nlu.constants import INTENT_NAME_KEY
     from sqlalchemy.orm.attributes import set_committed_value
 
     sql_init = ts.SQLTrackerStore.__init__
@@ -270,7 +330,60 @@ def install() -> None:
 
     ts.SQLTrackerStore._event_query = _event_query
 
-    sql_save = ts.SQLTrackerStore.save
+    async def _retrieve(self, sender_id, fetch_events_from_all_sessions: bool):
+        # Rasa's _retrieve (the same query, rows, tracker and log lines), which also notes on the tracker how
+        # many rows of the latest session it was built from: its save needs that number (docstring, 6.).
+        event = self.SQLEvent
+        with self.session_scope() as db:
+            # Columns, not ORM objects: building an ``SQLEvent`` per row (identity map, instance state, the load
+            # event that opens it) was most of a read's time. The rows are opened here, as ``open_row`` does.
+            rows = self._event_query(db, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
+                                     ).with_entities(event.id, event.data).all()
+            events = [json.loads(opened_data(row.id, row.data, sender_id)) for row in rows]
+            if self.domain and len(events) > 0:
+                logger.debug(f"Recreating tracker from sender id '{sender_id}'")
+                tracker = ts.DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+                if not fetch_events_from_all_sessions:
+                    note_stored_rows(tracker, len(rows))
+                return tracker
+            logger.debug(f"Can't retrieve tracker matching sender id '{sender_id}' from SQL storage. "
+                         f"Returning `None` instead.")
+            return None
+
+    ts.SQLTrackerStore._retrieve = _retrieve
+
+    def _additional_events(self, session, tracker):
+        # Rasa counts the stored rows of the latest session at every save; the number noted when this tracker
+        # was read is that count, unless this process saved the tracker since (then the note is gone).
+        stored = take_stored_rows(tracker)
+        if stored is None:
+            stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+        return itertools.islice(tracker.events, stored, len(tracker.events))
+
+    ts.SQLTrackerStore._additional_events = _additional_events
+
+    async def sql_save(self, tracker) -> None:
+        # Rasa's save (the same rows: its columns, its JSON, sealed as ``seal_row`` seals), inserted with one
+        # executemany instead of the ORM's unit of work, which flushed the turn's ~15 rows one statement and one
+        # object at a time (about 8 % of the Rasa server's time, bench/profile.py). In event order, so the ids
+        # keep the order Rasa reads the events back in.
+        await self.stream_events(tracker)
+        with self.session_scope() as db:
+            rows = []
+            for event in self._additional_events(db, tracker):
+                data = event.as_dict()
+                rows.append({
+                    "sender_id": tracker.sender_id,
+                    "type_name": event.type_name,
+                    "timestamp": data.get("timestamp"),
+                    "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                    "action_name": data.get("name"),
+                    "data": seal_event_data(json.dumps(data), tracker.sender_id),
+                })
+            if rows:
+                db.execute(self.SQLEvent.__table__.insert(), rows)
+            db.commit()
+        logger.debug(f"Tracker with sender_id '{tracker.sender_id}' stored to database")
 
     async def save(self, tracker) -> None:
         # Rasa stores ``tracker.events`` from the number of rows of the stored session on; a session too long is
@@ -278,8 +391,10 @@ def install() -> None:
         cap = session_events_cap()
         session = None
         if cap and len(tracker.events) > cap:
-            with self.session_scope() as db:
-                stored = self._event_query(db, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            stored = peek_stored_rows(tracker)
+            if stored is None:
+                with self.session_scope() as db:
+                    stored = self._event_query(db, tracker.sender_id, fetch_events_from_all_sessions=False).count()
             if stored >= cap:
                 session = continued_session(tracker, stored)
         if session is None:
@@ -288,7 +403,7 @@ def install() -> None:
         events = list(tracker.events)
         tracker.events = tracker._create_events(events[:stored] + session)
         try:
-            await sql_save(self, tracker)
+            await sql_save(self, tracker)  # stores events[stored:], the new session
         except BaseException:
             tracker.events = tracker._create_events(events)
             raise
@@ -308,14 +423,8 @@ def install() -> None:
 
     def open_row(target, *_args) -> None:
         if sealing.is_sealed(target.data):
-            try:
-                opened = open_event_data(target.data, target.sender_id)
-            except sealing.SealingError:
-                # Not a ValueError: Rasa's session_scope takes any ValueError for a missing PostgreSQL schema and
-                # exits the whole server (rasa/core/tracker_store.py, print_error_and_exit).
-                raise TrackerDataUnreadable(f"event {target.id} does not open") from None
             # committed value: the opened JSON is what was loaded, not a change to write back
-            set_committed_value(target, "data", opened)
+            set_committed_value(target, "data", opened_data(target.id, target.data, target.sender_id))
 
     sa.event.listen(event_model, "before_insert", seal_row)
     sa.event.listen(event_model, "before_update", seal_row)

@@ -477,7 +477,11 @@ def test_the_latest_session_is_read_through_the_indexes(store):  # not by readin
     try:
         tracker = asyncio.run(store.retrieve("citizen-10"))
         tracker.update(UserUttered("再问一句"))
-        asyncio.run(store.save(tracker))  # counts the stored session's rows, then adds one
+        asyncio.run(store.save(tracker))  # the rows its read counted, then adds one
+        # A tracker this process did not read (no note): the save counts the stored session's rows, as Rasa does.
+        rebuilt = DialogueStateTracker.from_events("citizen-10", list(tracker.events))
+        rebuilt.update(UserUttered("还有一句"))
+        asyncio.run(store.save(rebuilt))
     finally:
         sqlalchemy.event.remove(sql.engine, "before_cursor_execute", record)
     reads = [(s, p) for s, p in statements if s.lstrip().upper().startswith("SELECT") and "FROM events" in s]
@@ -488,4 +492,96 @@ def test_the_latest_session_is_read_through_the_indexes(store):  # not by readin
             assert "SCAN events" not in plan, plan
             if "timestamp >=" in statement:
                 assert f"INDEX {TIME_INDEX_NAME} (sender_id=? AND timestamp>?)" in plan, plan
-    assert len(raw_rows(store, "citizen-10")) == 7
+    assert len(raw_rows(store, "citizen-10")) == 8
+
+
+# --- 6. a save uses the count its turn's read made --------------------------------------------------------------
+from bot.rasa.tracker_store import peek_stored_rows, take_stored_rows  # noqa: E402
+
+
+def stored_events(store, sender: str) -> list:
+    return [(row.type_name, json.loads(open_event_data(row.data, sender))) for row in raw_rows(store, sender)]
+
+
+def count_statements(store):
+    statements = []
+    sqlalchemy.event.listen(store._tracker_store.engine, "before_cursor_execute",
+                            lambda _c, _k, statement, *_a: statements.append(statement))
+    return statements
+
+
+def expired_session_turn(tracker, at: float) -> None:
+    """What Rasa appends when a session expired: a new session in the same tracker, then the turn."""
+    for event in [ActionExecuted("action_session_start", timestamp=at), SessionStarted(timestamp=at),
+                  ActionExecuted("action_listen", timestamp=at),
+                  UserUttered("我又来了", {"name": "greet", "confidence": 0.9}, timestamp=at + 0.1),
+                  BotUttered("您好", timestamp=at + 0.2)]:
+        tracker.update(event)
+
+
+@pytest.mark.parametrize("turn", ["same_session", "expired_session"])
+def test_a_save_after_a_read_stores_the_rows_counting_stores(tmp_path, key_path, turn):
+    stores = {}
+    earlier = list(conversation("citizen-11").events)
+    for way in ("noted", "counted"):
+        sql = SQLTrackerStore(Domain.empty(), db=str(tmp_path / f"{way}.db"))
+        stores[way] = FailSafeTrackerStore(sql)
+        asyncio.run(stores[way].save(DialogueStateTracker.from_events("citizen-11", copy.deepcopy(earlier))))
+        tracker = asyncio.run(stores[way].retrieve("citizen-11"))
+        assert peek_stored_rows(tracker) == 5  # from the session start on (action_session_start is before it)
+        if way == "counted":
+            take_stored_rows(tracker)  # Rasa's way: count at the save
+        if turn == "same_session":
+            tracker.update(UserUttered("再问一句", {"name": "ask", "confidence": 0.8},
+                                       timestamp=tracker.events[-1].timestamp + 5))
+        else:
+            expired_session_turn(tracker, tracker.events[-1].timestamp + 86400)
+        statements = count_statements(stores[way])
+        asyncio.run(stores[way].save(tracker))
+        counts = [s for s in statements if "count(" in s.lower()]
+        assert bool(counts) == (way == "counted")
+    assert stored_events(stores["noted"], "citizen-11") == stored_events(stores["counted"], "citizen-11")
+    assert len(raw_rows(stores["noted"], "citizen-11")) == (7 if turn == "same_session" else 11)
+    for store in stores.values():
+        store._tracker_store.engine.dispose()
+
+
+def test_the_note_serves_one_save_and_a_replaced_event_list_is_counted(store):
+    asyncio.run(store.save(conversation("citizen-12")))
+    tracker = asyncio.run(store.retrieve("citizen-12"))
+    tracker.update(UserUttered("第一句"))
+    asyncio.run(store.save(tracker))
+    assert peek_stored_rows(tracker) is None  # used: the next save of this tracker counts
+    tracker.update(UserUttered("第二句"))
+    statements = count_statements(store)
+    asyncio.run(store.save(tracker))
+    assert any("count(" in s.lower() for s in statements)
+    assert texts(asyncio.run(store.retrieve("citizen-12"))) == [f"我叫张伟，身份证{ID_NUMBER}，电话{PHONE}", "第一句", "第二句"]
+
+    again = asyncio.run(store.retrieve("citizen-12"))
+    again.events = again._create_events(list(again.events))  # an event list Rasa rebuilt: the note says nothing
+    assert peek_stored_rows(again) is None
+    again.update(UserUttered("第三句"))
+    asyncio.run(store.save(again))
+    assert len(raw_rows(store, "citizen-12")) == 9
+
+
+# --- 7. the rows are written and read as columns -----------------------------------------------------------------
+def rasa_columns(sender: str, event) -> tuple:
+    """The columns Rasa's own save computes for an event (rasa/core/tracker_store.py, SQLTrackerStore.save)."""
+    data = event.as_dict()
+    return (sender, event.type_name, data.get("timestamp"), data.get("parse_data", {}).get("intent", {}).get("name"),
+            data.get("name"), json.dumps(data))
+
+
+def test_a_save_writes_rasas_columns_sealed_in_event_order(store):
+    tracker = conversation("citizen-13")
+    asyncio.run(store.save(tracker))
+    rows = raw_rows(store, "citizen-13")
+    assert [row.id for row in rows] == sorted(row.id for row in rows)
+    assert all(sealing.is_sealed(row.data) for row in rows)
+    written = [(row.sender_id, row.type_name, row.timestamp, row.intent_name, row.action_name,
+                open_event_data(row.data, "citizen-13")) for row in rows]
+    assert written == [rasa_columns("citizen-13", event) for event in tracker.events]
+    read = asyncio.run(store.retrieve_full_tracker("citizen-13"))
+    assert [e.as_dict() for e in read.events] == [e.as_dict() for e in tracker.events]
