@@ -266,7 +266,6 @@ def reuse_http_connections() -> None:
     import asyncio
 
     import aiohttp
-    import rasa.core.run as rasa_run
     from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
 
     rasa_session = EndpointConfig.session
@@ -314,14 +313,21 @@ def reuse_http_connections() -> None:
                     await client.close()
             kept.clear()
 
+    EndpointConfig.session = session
+    on_server_event(close_sessions, "after_server_stop")
+
+
+def on_server_event(listener, event: str) -> None:
+    """Register ``listener`` for a Sanic server event on every app Rasa configures from now on."""
+    import rasa.core.run as rasa_run
+
     rasa_configure_app = rasa_run.configure_app
 
     def configure_app(*args, **kwargs):
         app = rasa_configure_app(*args, **kwargs)
-        app.register_listener(close_sessions, "after_server_stop")
+        app.register_listener(listener, event)
         return app
 
-    EndpointConfig.session = session
     rasa_run.configure_app = configure_app
 
 
@@ -340,7 +346,6 @@ def freeze_loaded_model() -> None:
     """
     import gc
 
-    import rasa.core.run as rasa_run
     from rasa.core.agent import Agent
 
     rasa_load_model = Agent.load_model
@@ -356,15 +361,8 @@ def freeze_loaded_model() -> None:
         gc.freeze()
         started.append(True)
 
-    rasa_configure_app = rasa_run.configure_app
-
-    def configure_app(*args, **kwargs):
-        app = rasa_configure_app(*args, **kwargs)
-        app.register_listener(freeze, "after_server_start")
-        return app
-
     Agent.load_model = load_model
-    rasa_run.configure_app = configure_app
+    on_server_event(freeze, "after_server_start")
 
 
 class SecretError(RuntimeError):
