@@ -76,7 +76,9 @@ _GARBLED = re.compile("[\u202a-\u202e\u2066-\u2069\ufffd]")
 
 _QUESTION = re.compile(
     r"[?]|吗|什么|(?<!不)怎么|怎样|咋|为什么|为啥|啥|干嘛|干吗|谁|是否|能不能|可不可以|可以不可以|会不会|要不要|是不是|有没有|"
-    r"行不行|好不好|对不对|多少|多久|(?<!嗯)哪|(?<!好)(?<!十)几[天个次年月号]|如何|何时|(?<=[\u4e00-\u9fff])(?<!好的)(?<!是的)(?<!对的)(?<!好)(?<!嗯)(?<!行)(?<!没有)(?<!没)呢$|^请问|我想问|想了解一下|不懂|不明白|"
+    # "开证明还是承诺好": a choice between the two, asked
+    r"[^,，]还是[^,，]{1,10}(?:好|呢|合适|划算|快|方便|省事)$|"
+    r"行不行|好不好|对不对|多少|多久|(?<!嗯)哪|(?<!好)(?<!十)几[天个次年月号]|如何|何时|(?<=[\u4e00-\u9fff])(?<!好的)(?<!是的)(?<!对的)(?<!好)(?<!嗯)(?<!行)(?<!没有)(?<!没)(?<!着)呢$|^请问|我想问|想了解一下|不懂|不明白|"
     r"什么意思|是指|"
     # "用不用", "承诺不承诺", "愿意不愿意", "办没办": a verb asked both ways is a question
     r"((?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff](?:(?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff])?)[不没]\1"
@@ -85,7 +87,9 @@ _HEDGE = re.compile(
     r"好像|似乎|应该|可能|大概|也许|或许|估计|不确定|不一定|说不准|说不好|不太清楚|不清楚|不知道|不晓得|"
     r"不太确定|记不清|随便|都行|都可以|无所谓|看着办|你看着|你定|你决定|差不多|再想想|想一想|想想|考虑一下|"
     r"考虑考虑|犹豫|再说吧|以后再说|回头再说|到时候再说|先等等|等等再|^(是|对|好)吧$|^(额|呃)+$|还没想好|"
-    r"再看看|看情况|问问|商量|说不清|讲不清|怕|担心|顾虑|不放心"
+    r"再看看|看情况|问问|商量|说不清|讲不清|怕|担心|顾虑|不放心|"
+    # "不用不行吧": a must said with two negations, asked back; no plain choice
+    r"不[\u4e00-\u9fff]{1,2}不(?:行|成|可以)"
 )
 # Worry is doubt about saying yes, but the very reason of a "no" ("不想承诺，怕担责任").
 _FEAR = re.compile(r"害怕|怕|担心|顾虑|不放心")
@@ -97,7 +101,9 @@ _DEFER = re.compile(
     r"([\u4e00-\u9fff]{1,2})[不没]\1(?:的)?\s*(?:都|也)?(?:行|可以|成|中|一样|无所谓)"
 )
 # "一半自己一半帮别人", "既是本人又是代办": both answers at once.
-_BOTH = re.compile(r"一半[^,，]{1,10}一半|既[^,，]{1,10}(?:又|也)|又是[^,，]{1,8}又是|两(?:个|种|样)都")
+_BOTH = re.compile(r"一半[^,，]{1,10}一半|既[^,，]{1,10}(?:又|也)|又是[^,，]{1,8}又是|两(?:个|种|样)都|"
+                   # "帮自己和我妈办", "给我爸和我自己办": the speaker and someone else at once
+                   r"(?:自己|本人)(?:和|跟|还有|以及|加上)[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}(?:和|跟|还有|以及)(?:我)?(?:自己|本人)")
 _CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提是|条件是|才(行|可以|愿意)")
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
 _CANCEL = re.compile(
@@ -345,19 +351,28 @@ USE_COMMITMENT = Choice(
             ["yes", "y", "ok", "okay", "是", "是的", "对", "对的", "好", "好的", "好啊", "好呀", "好吧", "嗯", "嗯嗯",
              "恩", "行", "行吧", "可以", "可以的", "要", "要的", "需要", "愿意", "同意", "中", "成", "没问题", "确定",
              "确认", "当然", "必须的", "那必须", "yes的", "1", "好嘞", "就它了", "就这个了", "就这个", "用", "要得", "嗯呢",
-             "得行", "那中", "妥", "好撒", "okk", "没毛病", "就它", "选它", "照办", "就这么着", "好哒", "嗯哪", "嗯那"], "yes"),
+             "得行", "那中", "妥", "好撒", "okk", "没毛病", "就它", "选它", "照办", "就这么着", "好哒", "嗯哪", "嗯那",
+             "那当然", "当然了", "那是当然", "当然可以", "当然用", "那肯定", "肯定", "肯定的", "想用", "我想用",
+             "我要用"], "yes"),
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
-             "不选", "2", "no thanks", "no thank you", "nope"], "no"),
+             "不选", "2", "no thanks", "no thank you", "nope", "不用啦", "不想用", "我不想用", "我不用"], "no"),
     },
     phrases=_phrases(
         # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
         (r"(?:开|交|提交|提供|办|拿|出具|准备|补|跑)(?:个|一下|相关的?|纸质)?证明[^,，不没]{0,4}"
          r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|太难|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次)(?:地方|部门)?)", "yes"),
+        (r"证明(?:太|很|真|特别|实在)?(?:难开|不好开|难办|难弄|麻烦|费劲|费事)|(?:没空|没时间|没工夫|没功夫)(?:去)?(?:开|交|办|跑|弄)证明",
+         "yes"),
         (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
         # the proofs cannot be had: "证明开不出来", "开不了证明"
         (r"证明(?:根本|实在|也)?(?:开|办|弄|拿|要)不(?:出来|到|了|下来)|(?:开|办|弄|拿)不(?:出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
          "yes"),
+        # the proofs waved off, the negation after them: "开证明没必要", "证明就不用了", "免开证明", "证明免了"
+        (r"(?:开|交|提交|提供)?证明(?:材料)?(?:就|也|都|我|俺)?(?:没必要|不必要|不必|没用|不需要|不用|用不着|免了|省了|不想|不愿意)"
+         r"(?:开|交|办|弄|提交|提供)?(?:了|啦)?$|免(?:开|交|提交|提供)证明", "yes"),
+        # no proofs at all, or none wanted: "没有证明", "不用证明" (the commitment is what stands in for them)
+        (r"^(?:我|俺)?(?:手上|手里|这儿|这里)?(?:没有|没|不用|不要|不需要|无需|拿不出|开不出)(?:这个|那个|相关的?)?证明(?:材料)?$", "yes"),
         # those who would issue it refuse, or the speaker gives up on it: "村里不给开证明", "证明不开了"
         (r"(?:村里|村委会?|居委会?|社区|单位|派出所|街道|他们|人家)?(?:不给|不肯|不愿意|不让)(?:我|俺)?(?:开|出具|出|办)(?:证明)?|"
          r"证明(?:就|也|我)?不(?:开|交|办|要|弄)了", "yes"),
@@ -368,12 +383,14 @@ USE_COMMITMENT = Choice(
         (r"拒绝|否决|放弃承诺|^否|(?:^|暂时|先|还是|就)不(?:用|需要|要)了?$|照旧|按老规矩|按原来的", "no"),
         # the proofs already in hand: "我有证明", "证明都带了"
         (r"(?:我|俺)(?:手上|手里|这儿|这里|已经|早就|都)?(?:有|带了|带着|拿着)(?:现成的|开好的|开好了的)?证明|"
-         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:带|拿)了|"
+         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:带|拿)(?:了|着)|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:开|办|准备|拿|弄|带|备)(?:好|到|齐|来|全)了?|"
-         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|有)了", "no"),
+         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|有)了|"
+         r"^(?:证明)?材料(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|备齐|带齐|准备齐|准备好)了|(?:我|俺)(?:有|带了)(?:全部|所有|全套)(?:的)?(?:证明)?材料",
+         "no"),
         # choosing the commitment
         (r"告知承诺|承诺制|承诺方式|承诺办理|承诺的方式|用承诺|选承诺|采用承诺|按(?:照)?承诺|承诺(?:好了|就好|就行|得了)|"
-         r"(?:必须|肯定|当然|一定)(?:要)?用|承诺(?:吧|呗|啊|了|的)?$|^承诺|做承诺|写承诺|承诺(?:来|去)?办", "yes"),
+         r"(?:必须|肯定|当然|一定)(?:要)?用|承诺(?:吧|呗|啊|了|的|就是了|就是|便是)?$|^承诺|做承诺|写承诺|承诺(?:来|去)?办", "yes"),
         (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?(?![不没交开提一普正])|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
@@ -383,7 +400,7 @@ USE_COMMITMENT = Choice(
 )
 
 _RELATIVE = (
-    r"(?:爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老头|老太|老爷子|老太太|公公|婆婆|岳父|岳母|丈母娘|老丈人|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
+    r"(?:老母亲|老父亲|老母|老父|老娘|老爹|爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老头|老太|老爷子|老太太|公公|婆婆|岳父|岳母|丈母娘|老丈人|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
     r"外甥|侄|女婿|儿媳|哥|姐|弟|妹|叔|伯|舅|姨|姑|婶|亲戚|朋友|同学|同事|邻居|老板|领导|家人|家里人|老人|亲人|"
     r"工友|老乡|乡亲|街坊|战友|室友|舍友|那口子|师傅|师父|徒弟|房东|老师|上司|雇主|东家|大妈|阿婆|阿公|"
     r"保姆|护工|学生|房客)"
@@ -429,7 +446,7 @@ ACTING_AS = Choice(
         (rf"申请人(?:是|为)(?:我|俺|我们)?(?:的|家)?{_RELATIVE}|(?:我|俺|我们)(?:的|家)?{_RELATIVE}[^,，]{{0,4}}是申请人|"
          rf"申请人不是我(?![\u4e00-\u9fff])|^是(?:我|俺|我们)(?:的|家)?{_RELATIVE}|"
          rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:的(?:事情?|事儿|低保|补贴|补助|申请|证明|手续|材料))?(?:的)?$|"
-         rf"^(?:这|这是|这个是|是)?(?:我|俺|我们)(?:的|家)?{_RELATIVE}的(?:事情?|事儿)|"
+         rf"^(?:这|这是|这个是|是)?(?:我|俺|我们)(?:的|家)?{_RELATIVE}的(?:事情?|事儿)|^(?:这是|这个是)(?:我|俺|我们)(?:的|家)?{_RELATIVE}的$|"
          rf"^(?:这|这是|这个是|是)?(?:家里|家中)?的?{_RELATIVE}的(?:事情?|事儿)?$", "proxy"),
         (r"家属|亲属|经办人", "proxy"),
         # an enterprise acting for itself through its legal representative
@@ -437,11 +454,11 @@ ACTING_AS = Choice(
          r"(?:法人|法定代表人|法人代表)(?:就)?是我(?:本人|自己)?(?![\u4e00-\u9fff])|"
          # "我不是法人": the negation reads on 是法人
          r"(?<=我不)是(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表)(?![的娘])", "self"),
-        (r"(?:让|叫|派|托|委托|安排)我(?:来|去|帮|替|过来)?(?:办|跑|交)|(?:让|叫|派|托|委托|安排)我(?:来|过来)(?:的|了)", "proxy"),
+        (r"(?:让|叫|派|托|委托|安排)我(?:来|去|帮|替|过来)?(?:办|跑|交|帮忙|帮个忙)|(?:让|叫|派|托|委托|安排)我(?:来|过来)(?:的|了)", "proxy"),
         (r"代办|代理|代为|代领|代交|代他|代她|代人|受托|受委托|被委托|委托(?!人是我)|帮人|帮别人|替别人|替人|他人|别人",
          "proxy"),
         # the applicant themself
-        (r"本人|我自己|给自己|为自己|自个|亲自|^自家的事|申请人(?:就)?是我(?:自己|本人)?(?![\u4e00-\u9fff])|我(?:就)?是申请人|我的事|^(?:是)?(?:我|俺)的(?:低保|补贴|补助|申请)$|"
+        (r"(?<![他她])本人|我自己|给自己|为自己|自个|亲自|^自家的事|申请人(?:就)?是我(?:自己|本人)?(?![\u4e00-\u9fff])|我(?:就)?是申请人|我的事|^(?:是)?(?:我|俺)的(?:低保|补贴|补助|申请)$|"
          # "我不是申请人": the negation reads on 是申请人
          r"(?<![\u4e00-\u9fff])是申请人(?!的)|(?<=我不)是申请人(?!的)|"
          r"给我办|为我办|办我(?:自己)?的(?:事)?$", "self"),
@@ -643,8 +660,13 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
          "representative"),
         # an individual business is represented by its operator: "经营者王芳", "店主是王芳", "负责人是王芳"
         (r"(?:经营者|店主|业主|个体户|负责人)(?:的)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:)?", "representative"),
+        # "联系人：王芳", "联系人是王芳": whoever the applicant names to deal with the office, for any role asked
+        (r"联系人(?:的)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:|写的是|写的|填的是|填的)?", "contact"),
         (r"(?:代理人|代办人|受托人|经办人|被委托人)(?:的)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:|写的是|写的|写着|填的是|填的)?",
          "agent"),
+        # who runs the errand: "代办的是刘洋", "来办的是我，刘洋", "赵强委托刘洋办理"; only the proxy's own name is asked so
+        (r"(?:来办|代办|办事|办理|跑腿|来)的(?:人)?(?:是|就是)(?:我)?|(?<!受)(?:委托|派)(?:的是|了)?(?:我)?(?=[\u4e00-\u9fff]{2,4}(?:来|过来)?(?:办理|代办|办)?$)",
+         "errand"),
         (r"(?:申请人|申请单位|申请企业|申请主体|企业名称|公司名称|单位名称|市场主体名称|企业全称|公司全称|单位全称)"
          r"(?:的)?(?:姓名|名字|名称|全称)?(?:是|叫|为|:)?", "applicant"),
         (r"(?:我们|我|咱们|咱)(?:的)?(?:公司|单位|企业|店)(?:的)?(?:名字|名称|全称|名)?(?:是|叫|为|:)", "applicant"),
@@ -658,6 +680,9 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
         (r"(?:营业执照|执照|身份证|证件|户口本)(?:上|里|上面)?(?:写的是|写的|写着|登记的是|登记的|印的是|是)", "generic"),
         # "法人变了，现在是王芳": the name as it stands now
         (r"^(?:现在|目前|如今|现)(?:的)?(?:是|叫|换成了?|改成了?)", "generic"),
+        (r"(?:已经)?(?:换成|改成|变成|改为|换为|变更为|变更成)(?:了)?", "generic"),
+        # "法人没变，还是王芳": the name as it has stayed
+        (r"(?:还是|仍是|仍然是|依然是|依旧是|一直是|一直都是)", "generic"),
         (r"(?:帮我|给我|麻烦)?(?:写上|写|填上|填|记上|记|登记)(?:成|为|上)?:?", "generic"),
         (r"^[^:]{0,12}:", "generic"),
         (r"^(?:是|就是)", "generic"),
@@ -665,15 +690,26 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
 )
 # "王强是法人", "张伟是申请人": the name comes first.
 _NAME_THEN_ROLE = re.compile(
-    r"^([\u4e00-\u9fff·]{2,12}?)(?:就是|便是|是|为|即|当|做|担任)(?:我们|公司|我们公司|本公司)?(?:的)?(法定代表人|法人代表|法人|申请人|代理人|代办人|受托人|经办人)"
+    r"^([\u4e00-\u9fff·]{2,12}?)(?:就是|便是|是|为|即|当|做|担任)(?:我们|公司|我们公司|本公司|[\u4e00-\u9fff]{2,30}?(?:公司|企业|单位|集团))?(?:的)?"
+    r"(法定代表人|法人代表|法人|申请人|代理人|代办人|受托人|经办人)"
+)
+# "我们这边是王芳负责", "由王芳会计负责": the person in charge of the application, named before 负责.
+_IN_CHARGE = re.compile(
+    r"^(?:我们|我们这边|这边|我们公司|公司|本公司|我们单位|单位|店里|厂里|我们店|这事|这件事|这个事)?(?:这边)?(?:是|由|就是)?(?:我|本人)?"
+    r"([\u4e00-\u9fff·]{2,8}?)(?:来|在)?负责"
+    r"(?:办理|办|这个|这件事|此事|这事|对接)?(?:的)?$"
 )
 _ROLE_OF = {"法定代表人": "representative", "法人代表": "representative", "法人": "representative",
             "申请人": "applicant", "代理人": "agent", "代办人": "agent", "受托人": "agent", "经办人": "agent"}
 _NAME_TRAILER = re.compile(
     r"(?:身份证|证件|证号|号码|电话|手机|联系方式|统一社会信用代码|信用代码|社会信用代码|代码|今年|年龄).*$|"
     r"(?:的|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|呗|嘞|咯|喽|同志|同学|先生|女士|这个名字)+$|"
+    # "王芳就行", "法人是王芳没错": the answer confirmed after it
+    r"(?:就行|就可以|就好|就对了|没错|不会错|就是我|就是我本人|没变|没换|没有变|没有换|不变)$|"
     # "刘洋是他外甥", "王强系公司法人": what the person is, said after the name
     r"(?:是|系)(?:他|她|申请人|老人|公司|我|俺)(?:的|们|家)?[\u4e00-\u9fff]{0,6}$|"
+    # "刘洋来办": the errand said after the name
+    r"(?:来|过来)?(?:办理|代办|来办|代理)$|"
     # "王强就是法人": the role said after the name
     r"(?:就|也)?(?:是|系|为)(?:公司|企业|单位|我们|我们公司|本公司)?(?:的)?(?:法定代表人|法人代表|法人|申请人|代理人|代办人|老板)$"
 )
@@ -695,15 +731,18 @@ _NOT_A_NAME = re.compile(
     r"可以|不行|不要|不用|公司|单位|企业|身份证|手机|电话|告知承诺|承诺|代办|办理|已阅读|再说一遍|没问题|同意|愿意|"
     r"你好|您好|法人代表|老板|经理|领导|先生|女士|小姐|老师|师傅|匿名)$|^姓.$|不想|不告|告诉|保密|承诺|阅读|办理|证明|"
     r"申请人|代理人|代办人|受托人|经办人|法人|法定代表|"
-    r"身份证|号码|电话|手机|知道|清楚|不用|算了|"
+    r"身份证|号码|电话|手机|知道|清楚|不用|算了|负责|联系|换成|改成|变成|[0-9一二三四五六七八九十]岁|"
+    # errands, jobs and asides that are said where a name is asked ("我是来办事的", "社区派来的", "刘某")
+    r"办事|跑腿|志愿者|工作人员|网格员|出差|快点|老板娘|某|派来|隔壁|申请$|本地|外地|上班|下班|农民|工人|退休|"
+    r"^(?:上午|下午|中午|晚上|早上)好$|稍等|等等|等一下|机器人|人工|客服|"
     # what is done, and for whom ("给工友办"), and where the speaker belongs ("我是社区的"): no names
-    r"^(?:帮|替|给)|办$|办理$|^(?:社区|街道|村委|居委|物业|派出所|网格|单位|公司|村里|厂里)$"
+    r"^(?:帮|替|给)|办$|办理$|^(?:社区|街道|村委|居委|物业|派出所|网格|单位|公司|村里|厂里|店里|家里|这边|那边|这里|那里)$"
 )
 
 
 _KIN_LEAD = re.compile(
     r"^(?:我是)?(?:我|俺|我的|我们|他|她|他的|她的|[\u4e00-\u9fff]{2,4}的)?(?:爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|"
-    r"妻子|爱人|儿子|女儿|闺女|哥哥|姐姐|弟弟|妹妹|外甥女|外甥|侄子|侄女|孙子|孙女|女婿|儿媳|朋友|同事|老板|员工)"
+    r"妻子|爱人|儿子|女儿|闺女|哥哥|姐姐|弟弟|妹妹|外甥女|外甥|侄子|侄女|孙子|孙女|女婿|儿媳|朋友|同事|老板娘|老板|员工)"
     r"(?:叫|是|的名字是|名字叫)?(?=[\u4e00-\u9fff]{2})"
 )
 
@@ -716,12 +755,14 @@ _RELATION_LEAD = re.compile(
 # What the speaker is, said before the name: "我是社区网格员王小明", "我是他们单位的会计李红".
 _OCCUPATION_LEAD = re.compile(
     r"^[\u4e00-\u9fff]{0,6}?(?:网格员|志愿者|工作人员|社工|干部|会计|出纳|律师|员工|职员|助理|秘书|文员|专员|店长|店主|老板娘|经营者|业主|"
-    r"经理|主任|书记|村长|组长|董事长|执行董事|总经理|总裁|厂长|负责人|老总|股东)(?=[\u4e00-\u9fff]{2,4}$)|"
+    r"经理|主任|书记|村长|组长|董事长|执行董事|总经理|总裁|厂长|负责人|老总|股东|主管|总监|财务|行政|人事|监事|董事|副总|"
+    r"法务|前台|销售)(?=[\u4e00-\u9fff]{2,4}$)|"
     # "我是社区的刘洋", "我是隔壁村的李红": where the speaker is from, then the name
     r"^我是[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff]{2,4}$)"
 )
 # An enterprise's officers, named beside a name ("王强（董事长）", "王强 总经理"): titles, no names.
-_OFFICER = r"(?:董事长|执行董事|董事|总经理|副总经理|经理|总裁|厂长|店长|负责人|老板|老总|股东|监事|法人代表)"
+_OFFICER = (r"(?:董事长|执行董事|董事|总经理|副总经理|经理|总裁|厂长|店长|负责人|老板|老总|股东|监事|法人代表|主任|会计|出纳|"
+            r"主管|总监|秘书|助理|文员|行政|财务|人事|法务|前台|销售|副总)")
 # "赵强外甥", "张伟儿子": a person named by their relation to someone, no name of their own.
 _RELATION_END = re.compile(r"(?:外甥女?|侄子|侄女|儿子|女儿|闺女|老婆|老公|丈夫|妻子|爱人|媳妇|女婿|儿媳|朋友|同事|邻居|父亲|母亲|爸爸|妈妈)$")
 # "弓长张，伟大的伟", "立早章", "木子李": how a name is written, told beside it; it is no second name.
@@ -735,7 +776,9 @@ _SPELLING_BRACKETS = re.compile(r"[(（]([^)）]{1,30})[)）]")
 # "弓长张伟大的伟" typed straight after the name, without a pause: cut from the name's end.
 _SPELLING_TAIL = re.compile(rf"(?:{_SPELLING_PART}){{1,4}}$")
 # "张伟（本人）": who the name belongs to, said in brackets; no part of the name.
-_ASIDE = re.compile(rf"(?:是|就是)?(?:我本人|本人|我自己|自己|申请人本人|申请人|法人|法定代表人|法人代表|先生|女士|签字|"
+_ASIDE = re.compile(rf"(?:是|就是|系)?(?:我本人|本人|我自己|自己|申请人本人|申请人|法人|法定代表人|法人代表|先生|女士|签字|"
+                    # "（赵强之子）": the written way of saying whose son
+                    rf"(?:[\u4e00-\u9fff]{{2,4}}?|申请人|委托人)之(?:子|女|妻|夫|父|母|孙女|孙子|孙|侄|甥|兄|弟|姐|妹)|"
                     rf"代办人|代理人|受托人|经办人|代办|代理|(?:身份证|证件)[\u4e00-\u9fff]{{0,8}}|(?:{_OFFICER}|法人|法定代表人)(?:(?:兼|和|、|及)(?:{_OFFICER}|法人|法定代表人))*|"
                     rf"(?:他|她|申请人|老人|[\u4e00-\u9fff]{{2,4}}?)?(?:的)?{_RELATIVE}[\u4e00-\u9fff]{{0,2}})")
 
@@ -746,13 +789,25 @@ def _drop_spelling(text: str) -> str:
         text)
 
 
+_AFFILIATION = re.compile(
+    r"^(?:我是)?(?:我们|咱们|本)?[\u4e00-\u9fff]{0,30}?(?:(?:有限责任公司|股份有限公司|有限公司|公司|集团|单位|企业)(?:的)?|"
+    r"(?:店|厂|店里|厂里)的)(?=[\u4e00-\u9fff]{2,10}$)"
+)
+
+
 def _clean_candidate(candidate: str) -> str:
     candidate = re.sub(r"^[^\u4e00-\u9fffA-Za-z0-9]+|[^\u4e00-\u9fffA-Za-z0-9()（）]+$", "", candidate)  # emoji, quotes
+    # "公司王芳", "我是郑州好味餐饮管理有限公司的经理王芳": where the person works, then (their title and) the name
+    affiliation = _AFFILIATION.match(candidate)
+    if affiliation and not _as_enterprise(candidate):
+        rest = _clean_candidate(candidate[affiliation.end():])
+        if _as_person(rest):
+            return rest
     candidate = _RELATION_LEAD.sub("", candidate)
     candidate = _KIN_LEAD.sub("", candidate)
     candidate = _OCCUPATION_LEAD.sub("", candidate)
     candidate = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", candidate)  # "张 伟"
-    candidate = re.sub(r"^(?:是|叫|为|就是)", "", candidate) if len(candidate) > 3 else candidate
+    candidate = re.sub(r"^(?:是|叫|为|就是|就)", "", candidate) if len(candidate) > 3 else candidate
     # "是王芳", "名叫王芳", "本人王芳", "王芳本人": the copula, the verb of naming and 本人 beside a name are no part of it
     candidate = re.sub(r"^(?:是|叫|名叫|名字叫|名字是|名|本人)(?=[\u4e00-\u9fff]{2,4}$)|(?<=[\u4e00-\u9fff]{2})本人$", "", candidate)
     # "法人就是我王芳": the pronoun in apposition to the name
@@ -762,6 +817,10 @@ def _clean_candidate(candidate: str) -> str:
         previous = candidate
         candidate = _NAME_TRAILER.sub("", candidate).strip(" :·")
     candidate = re.sub(r"^(.{2,4})\1+$", r"\1", candidate)  # "张伟张伟"
+    # "王总王建国": how people address the bearer, then the full name
+    addressed = re.fullmatch(r"([\u4e00-\u9fff])(?:总|工|董|经理|老板|主任|会计|老师|师傅)(\1[\u4e00-\u9fff]{1,2})", candidate)
+    if addressed:
+        candidate = addressed.group(2)
     # "王芳王总": the name, then how people address its bearer
     if len(candidate) == 4 and _FORM_OF_ADDRESS.match(candidate[2:]) and candidate[2] == candidate[0]:
         candidate = candidate[:2]
@@ -829,6 +888,12 @@ def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
     found: List[Tuple[str, str, str]] = []
     if re.match(r"^(?:不是|并不是|不叫)", clause):  # "不是张伟，是张玮": the name denied is no answer
         return found
+    m = _IN_CHARGE.match(clause)
+    if m:
+        name = _as_person(_clean_candidate(m.group(1)))
+        if name:
+            found.append((name, "person", "contact"))
+        return found
     m = _NAME_THEN_ROLE.match(clause)
     if m:
         name = _as_person(_clean_candidate(m.group(1))) or _as_enterprise(_clean_candidate(m.group(1)))
@@ -872,6 +937,10 @@ def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
 _NOT_THE_REPRESENTATIVE = re.compile(
     r"我不是(?:公司的?|企业的?|单位的?)?(?:法人|法定代表人|法人代表)|(?:替|帮|代)(?:他|她|老板|领导|法人|我们老板|我们领导)"
     r"(?:来|过来|跑)?(?:办|跑|申请|签)|(?:让|叫|派|委托|安排)我(?:来|过来)?(?:办|跑|申请)|"
+    r"(?:法人|法定代表人|老板|领导|老总|他|她)(?:让|叫|派|委托|安排)我(?:来|过来)|"
+    # "法人不是我，是王芳", "不是我，是王芳": the speaker says they are not the person asked for
+    r"(?:^|[,，?？]|法人|法定代表人|法人代表)(?:不是|并不是|并非)(?:我|俺)(?:本人|自己)?(?![\u4e00-\u9fff])|"
+    rf"^(?:我|俺)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{0,4}}?(?:是|为|当)(?:公司的?)?(?:法人|法定代表人|法人代表)|"
     r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
     r"经办人|代办人|代理人)|"
     # "法人是我老公": the representative is someone the speaker knows, so the speaker is not that person
@@ -886,10 +955,12 @@ _ECHO = re.compile(
 
 # Which role a step asks for, best first. The speaker is the applicant only when acting for themself.
 def _roles(step: str, ctx: Context) -> Tuple[str, ...]:
+    # "contact": named as the one to deal with ("联系人：王芳", "王芳负责"), asked only of those who act
     if step == "agent_name":
-        return ("agent", "speaker", "generic")
+        return ("agent", "errand", "speaker", "generic", "contact")
     if step == "representative_name":
-        return ("representative", "speaker", "generic")
+        # The enterprise acts through its own person: one named as the 经办人 here is that person.
+        return ("representative", "speaker", "generic", "agent", "contact")
     if ctx.acting_as == "proxy":
         return ("applicant", "generic")
     return ("applicant", "speaker", "generic", "representative")
@@ -908,7 +979,8 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = _NUMBERS.sub("，", ids.normalize(text))
     # "刘洋(410105…)", "刘洋 ID:410105…": what is left of a number taken out is no part of the name
     words = re.sub(r"(?i)(?<![a-z])(?:id|no)\s*[:：]?\s*(?=，)", "", words)
-    words = re.sub(r"[(（](?:身份证|证件|号码|号|是|:|：|\s)*[，,]?[\s:：]*[)）]", "", words)
+    # "刘洋（男，身份证410105…）": what is left in brackets once the number is out, sex and age beside it
+    words = re.sub(r"[(（](?:男|女|身份证|证件|号码|号|是|[0-9一二三四五六七八九十]{1,3}岁|[:：，,、；;\s])*[)）]", "", words)
     # "买买提.吐尔逊": a dot typed between two parts of one name is the name's middle dot, no sentence end.
     words = re.sub(r"(?<=[\u4e00-\u9fff])[.•・‧∙⋅](?=[\u4e00-\u9fff])", "·", _drop_spelling(words))
     # "姓王名芳", "姓王，名芳": the surname and the given name told apart are one name
@@ -923,10 +995,10 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     if _SPACED.search(words):
         # A pause (space) between words is read as a clause boundary first ("王总 王强", "就是我 张伟");
         # only when that finds no name at all is it a name typed apart ("张 伟").
-        reading = _read_name_words(step, _SPACED.sub(_pause, words), number, ctx, expected)
+        reading = _read_name_words(step, _SPACED.sub(_pause, words), number, ctx, expected, text)
         if reading.kind != "clarify" or reading.detail != "invalid_name":
             return reading
-    return _read_name_words(step, words, number, ctx, expected)
+    return _read_name_words(step, words, number, ctx, expected, text)
 
 
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
@@ -946,7 +1018,8 @@ def _pause(m: "re.Match[str]") -> str:
 _RECALLING = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:叫|是)(?:啥|什么|谁)来着[?？]*")
 
 
-def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context, expected: str) -> Reading:
+def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context, expected: str,
+                     words_with_numbers: str = "") -> Reading:
     clauses, corrected = _current(split_clauses(words))
     # "名字？张伟啊": the question repeated back before the answer is no question.
     clauses = [c for c in clauses if not _ECHO.fullmatch(c.text)] or clauses
@@ -992,6 +1065,10 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
             extra = {"kind": kind}
             if number:
                 extra["id_number"] = number
+            phones = set(_MOBILE_IN_TEXT.findall(ids.normalize(words_with_numbers)))
+            phone = ids.canonical_phone(phones.pop()) if len(phones) == 1 else None
+            if phone and phone not in (number or ""):
+                extra["phone"] = phone  # "刘洋，电话138…": one mobile typed beside the name, taken as the ID is
             return value(name, **extra)
     if candidates:  # a name was given, but for another role (the proxy's own name where the applicant's is asked)
         return clarify("other_role", expected)

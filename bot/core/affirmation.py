@@ -387,7 +387,7 @@ _REFUSING_EMOJI = ("👎", "🙅", "❌", "✖", "🚫", "⛔", "🙈")
 # --- the commitment grammars (on the flat text: clause boundaries are ",") -------------------------
 
 # 中 is Henan's "OK"; 那个/呃 are the fillers of someone speaking while they type.
-_LEAD = (r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|可以|行|ok|那好|那|对|收到|明白了|知道了|没问题|中|现在|那现在),?){0,3}"
+_LEAD = (r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在),?){0,3}"
          r"(?:(?:嗯|呃|额)?那个,?)?")
 # Adverbs of the act itself (郑重, 自愿 "voluntarily", 在此). 愿意/愿/想/要/会 are NOT among them: they are
 # modal verbs, and "我愿意承诺" says the speaker is willing to commit, not that they commit.
@@ -397,7 +397,9 @@ _READ_OBJ = (r"(?:(?:上述|以上|上面的?)?(?:全部|完整|所有)?的?(?:�
              r"所有内容|告知的全部内容|告知的内容|以上|上述)的?(?:全部|所有)?(?:内容|事项)?)")
 # The object first ("承诺书我看了", "告知书我都看完了"): a finished reading, told with the topic in front.
 _READ_TOPIC = (rf"(?:{_READ_OBJ}(?:我|本人)?(?:都|已经|已|也|全)*(?:看了|读了|看完了|读完了|看过了|读过了|阅读了|听了|听完了)"
-               r"|(?:我|本人)?(?:都|已经|已|也)*(?:核对|核实|确认|检查|查)(?:好|完|过)了)")
+               r"|(?:我|本人)?(?:都|已经|已|也)*(?:核对|核实|确认|检查|查)(?:好|完|过)了"
+               # "我都看了": all of it, said of the whole (as at the notice question)
+               r"|(?:我|本人)(?:都|全都|全部)(?:认真|仔细)?(?:看了|读了|看过了|读过了))")
 _READ = (r"(?:已经|业已|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?"
          r"(?:阅读|读完|看完|看过|读过|听完|听过|知晓|知悉|了解|清楚|明白|确认|保证|理解)(?:了|过)?" + _READ_OBJ + "?")
 _AND = r"(?:并且|并|且|同时|,)+"
@@ -685,6 +687,12 @@ def _authoriser_ok(who: Optional[str], people: _Who) -> Optional[bool]:
     return rest in roles
 
 
+# A reason told before the commitment, plain: no negation, condition, doubt, question or joke inside it.
+_REASON_BEFORE = re.compile(
+    r"^(?:因为|由于|为了|考虑到)(?![^,]*(?:不|没|未|别|无|非|如果|要是|假如|万一|除非|的话|吗|呢|吧|哈|呵|嘿|嘻|骗|逗|可能|也许|大概|应该|好像|说|让|叫|逼|要求|听))"
+    r"[\u4e00-\u9fff]{1,20}$"
+)
+_STATEMENT_BEFORE = re.compile(rf"^(?:{_CONTENT}|{_PARTS}|{_CONFORMS}|{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_LIABILITY})$")
 _HONEST_CLAUSE = re.compile(_HONEST)  # "没骗人": its 骗 is no joke and no condition
 _ALLOWED_NEGATIONS = re.compile(rf"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题|{_HONEST}|{_NO_ASSETS}")
 _STRAY_NEGATION = re.compile(r"[不没未别非无勿莫否]")
@@ -897,8 +905,16 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
     if people.acting_as == "self":
         # "我是本人，我承诺", "我愿意承诺，本人承诺": who the speaker is, or their willingness, then the act itself
         harmless.append(re.compile(r"^(?:我是|我就是)(?:本人|申请人|申请人本人)$|^(?:我|本人)?(?:愿意|自愿)(?:作出)?承诺$"))
+    if people.acting_as == "self" and people.applicant_kind != "enterprise" and people.applicant:
+        # "张伟，我承诺": the speaker's own name said first, as at the foot of a letter
+        harmless.append(re.compile(rf"^{re.escape(people.applicant)}$"))
+    # "以上情况属实，我承诺", "如有不实，我承担责任，我承诺": what may follow the commitment, said before it
+    harmless.append(_STATEMENT_BEFORE)
     while len(clauses) > 1 and any(h.match(clauses[0]) for h in harmless):
         clauses = clauses[1:]
+    if len(clauses) > 1 and _REASON_BEFORE.match(clauses[0]):
+        # "因为开证明太麻烦，所以我承诺", "为了省事，我承诺": the reason given first; the act is what follows it
+        clauses = [re.sub(r"^(?:所以|因此|于是)", "", clauses[1])] + clauses[2:]
     # "本人承诺，本人承诺": the same words twice are said once.
     while len(clauses) > 1 and clauses[0] == clauses[1]:
         clauses = clauses[1:]

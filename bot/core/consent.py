@@ -113,15 +113,15 @@ _READ_HEDGE = re.compile(
     r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|(?<!下一步)(?<!继续)(?<!往下走)(?<!可以了)(?<!快点)(?<!开始)(?<!接着来)(?<!接着)(?<!你说)(?<!您说)吧$"
 )
 # 瞅/瞧 are everyday "look" (northern speech); 已阅 is the official "read" mark on a document.
-_READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅读|读完毕|看完毕|读完|读过|读好|看完|看过|看好|看懂|读懂|看明白|听完|听过|"
+_READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅读|读完毕|看完毕|读完|读过|读好|看完|看过|看好|看懂|读懂|看明白|听完|听过|听懂|听明白|"
               r"浏览完|浏览过|"
-              r"瞅完|瞅过|瞧完|瞧过|已阅(?:知|悉)?(?!读)|阅毕|读毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看)")
+              r"瞅完|瞅过|瞧完|瞧过|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
                 r"条款|以上|上述|上面的?|前面的?|这个|这些|那些|那七条|那7条|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
                 r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|七个部分|全文)?)")
-_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|全|一条一条|一条条|"
+_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
                  r"一个字一个字|一字一句|也|均|反复|来回|"
                  r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
 _UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|听懂|看明白|听明白|弄明白|懂)(?:了)?"
@@ -133,12 +133,14 @@ _READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OB
 # knows the notice this way. The reading must be finished (完, 一遍, 过) and done to the speaker (给我/帮我 …);
 # "我妈看完了" or "别人帮我看完了" is someone else's reading, not this.
 _READ_ALOUD = (r"(?:我|本人)?(?:让|叫|请)?(?:[\u4e00-\u9fff]{1,4}?)?(?:给|帮|替|跟|对)我(?:念|读)(?:完了|完|了一遍|了两遍|了好几遍|过了|过一遍了?)"
-               r"|(?:我|本人)?(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?:了|过了|完了)(?:一遍)?"
+               r"|(?:我|本人)?(?:已经)?(?:让|叫|请)?[\u4e00-\u9fff]{0,4}?(?:念|读)给我听(?:了|过了|完了)(?:一遍)?"
+               # "让孙女念了一遍": someone asked to read it, who did, all of it, to the speaker who asked
+               r"|(?:我|本人)?(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)(?:完了|了一遍|了两遍|了好几遍|过了|过一遍了?)"
                r"|(?:我|本人)?听(?:你|您|[\u4e00-\u9fff]{1,4}?)(?:念|读)(?:完了|了一遍|过了)")
 # "7部分都看了", "你发的我都看了": with 都/全 the plain 看了 says all of it was read.
 _ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项)|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容)?"
                     r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
-                    r"(?:都|全|全都|全部|每一条都|每条都)(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|认真看了|仔细看了)(?:一遍)?")
+                    r"(?:都|全|全都|全部|每一条都|每条都)(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|听了|认真看了|仔细看了)(?:一遍)?")
 # "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
 _NONE_MISSED = (r"(?:(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:都|也)?(?:没|不)"
                 r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过)(?:什么|啥)?)")
@@ -172,14 +174,14 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:可以)?(?:下一步|往下�
             # some parts read more than once: "前面几条还看了两遍"
             r"(?:前面|有的|重要的|有几条)?(?:几条|那几条)?(?:还|又)(?:看|读)了(?:两遍|好几遍|几遍)")
 # A remark on the notice itself after the reading ("好长啊", "字好多", "写得挺清楚的"): no reservation on having read it.
-_REMARK = (r"(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
+_REMARK = (r"(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|(?:好久|好一会儿?|半天|早就|老早)(?:了|啦)|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
            r"(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?")
 _NEXT_STEP_QUESTION = re.compile(
     r"(.+?),(?:那|请问|那么)?(?:下面|接下来|然后|下一步)(?:该|要|我该|我要)?(?:怎么弄|怎么办|做什么|干什么|干啥|干嘛|是什么|是啥|咋弄|咋办|"
     r"怎么做|怎么操作)?(?:呢|啊|呀)?"
 )
 _READ_GRAMMAR = re.compile(
-    rf"^(?:(?:好的|好了|好|嗯嗯|嗯|是的|是|对|ok|yes|收到|行|可以|呃|额|那个|没问题),?){{0,2}}(?:(?:我|本人)?确认,?)?"
+    rf"^(?:(?:好的|好了|好|嗯嗯|嗯|是的|是|对|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}(?:(?:我|本人)?确认,?)?"
     rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE}|{_READ_ALOUD})"
     # Counted, not open-ended: a reading statement has a few parts, and a long run of clauses that almost fit
     # would otherwise take the matcher exponential time.
@@ -191,12 +193,30 @@ _READ_GRAMMAR = re.compile(
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
 # ("没看完……等会儿……好了，现在看完了": the answer is what is said once the pause is over).
 _SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)$")
+_CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
 # "不是没看，是都看了": a denial of not having read it, followed by the reading itself.
-_NOT_UNREAD = re.compile(r"^(?:我)?(?:不是|并不是|并非|没有|谁说我?|谁说)(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读)(?:过)?$")
+_NOT_UNREAD = re.compile(r"^(?:我)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?)(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读)(?:过)?$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
-_COMPLETED = re.compile(r"已|完|过|毕|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好了|到(?:尾|最后|底)|[看读]懂了|看明白了")
+_COMPLETED = re.compile(r"已|完|过|毕|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好了|到(?:尾|最后|底)|[看读听]懂了|[看听]明白了")
+# All of it read, said of the whole: "都看了", "七条我都看了", "我都认真看了", "每条都看了". 都/全 over the whole
+# notice make the plain 看了 a complete reading; over a part ("前面都看了", "前几条都看了") or with a glance
+# ("看了一下") they do not, and a bare "看了" is no more than "had a look".
+_WHOLE_NOTICE = (r"(?:告知书|告知承诺书|告知内容|内容|全文|七条|7条|这七条|那七条|七个部分|7个部分|你发的|您发的|发的|你念的|您念的|"
+                 r"上面的?|以上|上述)")
+_ALL_OF_IT_READ = re.compile(
+    rf"(?:{_WHOLE_NOTICE}(?:我|本人)?|(?:我|本人)(?:把{_WHOLE_NOTICE})?)?"
+    r"(?:都|全|全都|全部|全部都|每条都|每一条都|一条一条都)(?:认真|仔细|好好)?(?:地)?(?:看|读|阅读|瞧|瞅|听|听见)了(?:一遍)?"
+    r"(?:啊|呀|的|哦|啦)?"
+)
+
+
+def _all_of_it_read(flat: str) -> bool:
+    """One clause of the statement says the whole notice was read (see ``_ALL_OF_IT_READ``)."""
+    return any(_ALL_OF_IT_READ.fullmatch(c) for c in flat.split(","))
+
+
 _BARE_YES = frozenset(
     {"是", "是的", "是啊", "好", "好的", "好吧", "好啊", "好嘞", "嗯", "嗯嗯", "恩", "恩恩", "嗯呢", "ok", "okay", "okk", "k",
      "yes", "y", "知道了", "知道", "收到", "收到了", "明白", "明白了", "了解", "了解了", "清楚", "清楚了", "可以", "可以的",
@@ -312,6 +332,10 @@ def notice_read(text: object, ctx: Context) -> Reading:
         if _READ_GRAMMAR.match(rest):
             return notice_read(rest, ctx)
         return ask("unclear")
+    if len(clauses) > 1 and _CANNOT_READ_PRINT.fullmatch(clauses[0]) and "?" not in prepared \
+            and re.fullmatch(_READ_ALOUD, ",".join(clauses[1:])):
+        # "我不识字，儿子给我念完了": who cannot read the print has had all of it read out to them
+        return ask("nlu_disagrees") if _nlu_disagrees(ctx) else value("yes")
     if _DEFERRAL.search(compact):
         return ask("not_read")
     if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完])", compact):
@@ -328,9 +352,20 @@ def notice_read(text: object, ctx: Context) -> Reading:
         # the answer to that question.
         return notice_read(next_step.group(1), ctx)
     if _affirmation._is_question(prepared):
-        statements = [c for c in re.split(r"[?,]", flat.replace("?", "?,")) if c]
-        if len(clauses) > 1 and any(_READ_GRAMMAR.match(c) and not _affirmation._is_question(c) for c in statements):
-            return ask("unclear")  # "不是说要阅读吗，我读完了": a reading said beside a question is asked again
+        parts = [c for c in re.split(r"(?<=\?)|,", flat) if c]
+        asked = [i for i, c in enumerate(parts) if _affirmation._is_question(c)]
+        if asked and asked[-1] + 1 < len(parts):
+            # "不是说要阅读吗，我读完了": a question first, then the answer. The answer after the last question
+            # decides, on its own terms (a hedge, another reader or "还没" there is asked again); a preamble that
+            # itself speaks against the reading ("不看不行吗") leaves the whole answer in doubt.
+            preamble = "".join(parts[: asked[-1] + 1])
+            if _NOT_READ.search(preamble) or _READ_HEDGE.search(preamble) or _affirmation._JOKE.search(preamble) \
+                    or re.search(r"([\u4e00-\u9fff]{1,2})(?:什么|啥)\1", preamble):  # "看什么看": scorn, no question
+                return ask("unclear")
+            answer = notice_read(",".join(parts[asked[-1] + 1:]), ctx)
+            return answer if answer.kind in ("value", "clarify") else ask("unclear")
+        if len(parts) > 1 and any(_READ_GRAMMAR.match(c.rstrip("?")) and not _affirmation._is_question(c.rstrip("?")) for c in parts):
+            return ask("unclear")  # "已阅读？然后呢": a reading said beside a question that comes after it
         return Reading("question", expected=EXPECT_READ)
     if re.fullmatch(r"(?:请|麻烦)?(?:再)?(?:看|发|给我)?" + _SECTION.pattern + r"(?:内容|的内容)?", compact):
         return _repeat(compact, total)
@@ -349,7 +384,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
     if re.search(r"不|没|未|别|无|非", re.sub(_NONE_MISSED, "", _NOTHING_UNCLEAR.sub("", re.sub(
             r"没(?:有|啥|什么)?问题|无异议|没(?:有)?(?:意见|异议|疑问)|无疑问|没毛病|无误|不实承诺|虚假承诺|承诺不实", "", compact)))):
         return ask("unclear")
-    if _READ_GRAMMAR.match(flat) and _COMPLETED.search(compact):
+    if _READ_GRAMMAR.match(flat) and (_COMPLETED.search(compact) or _all_of_it_read(flat)):
         if _affirmation._has_doubtful_emoji(prepared) and not all(
             e in _affirmation._AGREEING_EMOJI for e in prepared if _affirmation._has_emoji(e)
         ):
@@ -380,7 +415,7 @@ _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|�
 _AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|系|yes|y)(?:的|啊|呀|哦|呢)?$")  # 系: the Cantonese 係 typed simplified
 _AUTH_DOCUMENT_YES = re.compile(
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也)?"
-    r"(?:写了|写明了|写明|写着|有写|写了的|写明了的|写清楚了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
+    r"(?:写了|写明了|写明|写着|有写明|有写|写了的|写明了的|写清楚了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
     # "有这一条": the very words the question quotes
     r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦)?$")
 _AUTH_BARE_NO = re.compile(
@@ -388,7 +423,7 @@ _AUTH_BARE_NO = re.compile(
     r"(?:的|啊|呀|哦)?$"
 )
 _AUTH_ORDINARY = re.compile(
-    r"(?:委托书|授权书)(?:还|都)?没(?:写|签|开|办|弄|打印)|普通|全权|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
+    r"(?:委托书|授权书)(?:还|都)?没(?:写|签|开|办|弄|打印)|普通|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
     r"(?:授权范围|委托事项|委托权限|权限)(?:那)?(?:一栏|一项|栏)?(?:是|为)?(?:空的|空白|空着|没填|没写)|"
     r"只(?:是)?(?:有|写了?个?|写着|写的|委托了?|授权了?|能|让我)?(?:代为|代|帮忙|帮他|帮她)?"
     r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
@@ -400,8 +435,8 @@ _AUTH_ORDINARY = re.compile(
     r"特别授权(?:那|这)?(?:一)?(?:栏|项|格|个|处)?(?:没|没有|未)(?:打勾|打钩|勾选|勾|填|写|签)"
 )
 _AUTH_NEGATED_SCOPE = re.compile(
-    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:写明?|注明|载明|包括|包含|有|提到|涉及|给|明确|写上|说|授权)*的?"
-    r"(?:特别授权|特别|代为承诺|代其承诺|承诺|代为作出|作出承诺|这一项|这项)"
+    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:写明?|注明|载明|包括|包含|有|提到|涉及|给|明确|写上|说|授权)*的?(?:可以|能|能够)?"
+    r"(?:特别授权|特别|代为承诺|代其承诺|承诺|代为作出|作出承诺|这一项|这项|代签|代为签署|代签署|替(?:他|她)?签)"
 )
 _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "可以", "行", "确认", "收到", "明白", "知道了",
                        "中", "我确认", "对", "对的", "没错", "有", "有的", "有啊", "确实", "确实有", "对对", "当然", "当然有"})
@@ -452,7 +487,10 @@ _AUTH_TOKENS = frozenset(
      "受托人", "被委托人", "委托人", "代理人", "出具", "出具的", "开具的", "公司出具的", "写明了", "该", "此", "这份", "那份",
      "本", "载明", "明确载明", "啦", "写得清清楚楚", "清清楚楚", "这一条", "这条", "写的是", "啊", "呀", "哦", "嘛", "哈", "嘞", "做", "作", "替", "替他", "替她",
      "写得很清楚", "写的很清楚", "写清楚了", "拿的是", "拿的", "拿着", "持有", "手里", "手上", "带的", "带的是", "委托权限",
-     "授权权限", "那一项", "那项", "这一项", "那一栏", "那栏", "一项", "在", "和", "系", "来的", "嚟的"}
+     "授权权限", "那一项", "那项", "这一项", "那一栏", "那栏", "一项", "在", "和", "系", "来的", "嚟的",
+     "承诺书", "告知承诺书", "代签", "签署", "签订", "代为签署", "全权", "全权委托", "能", "能够", "包括了", "这句", "这句话",
+     "这一句", "授权内容", "委托内容", "代理权限", "有权", "有权利", "并", "并且", "以及", "及",
+     "全权处理", "处理", "由", "代表", "帮", "帮他", "帮她", "字样", "三个字", "四个字", "这几个字", "这项授权", "写有"}
     # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
     | frozenset(_affirmation._KIN) | frozenset("我" + k for k in _affirmation._KIN)
 )
@@ -465,13 +503,29 @@ _AUTH_TICKED = re.compile(
 )
 # "不是一般授权，是特别授权": the ordinary kind named only to be denied beside the special one.
 _NOT_ORDINARY = re.compile(r"(?:不是|并非|而不是|不属于)(?:一般|普通)的?(?:授权|委托|代理)(?:委托书|书)?")
-_AUTH_SCOPE = re.compile(r"特别授权|(?:代|替)(?:为|其|他|她|表)?(?:作出|做出|做|作)?(?:告知)?承诺")
+# The scope named: the special authorisation, or the commitment made or signed in the principal's place ("代为作出
+# 告知承诺", "代签承诺书", "替我爸签告知承诺书").
+_PRINCIPAL = r"(?:其|他|她|申请人|委托人|本人|" + "|".join(_affirmation._KIN) + "|我(?:" + "|".join(_affirmation._KIN) + "))"
+_AUTH_SCOPE = re.compile(rf"特别授权|(?:代|替|帮)(?:为|表)?{_PRINCIPAL}?(?:签署|签订|签字|签|作出|做出|做|作)?(?:告知)?承诺|"
+                         # the powers listed include it: "授权内容包括签署告知承诺书", "代理权限有作出承诺"
+                         r"(?:权限|范围|事项|内容)[^,]{0,4}?(?:包括|包含|有)(?:代为|代)?(?:签署|签订|签|作出|做出)?(?:告知)?承诺|"
+                         r"(?:包括|包含)(?:(?:代为|代)?(?:签署|签订|签|作出|做出)(?:告知)?承诺|(?:告知)?承诺(?!书))")
 
 
-def _auth_clause(clause: str, names: frozenset) -> str:
+# The authorisation written or signed by the speaker, or on the principal's behalf ("我帮他写特别授权", "特别授权是我
+#写的", "由我签"): the principal must grant it, so such a clause confirms nothing.
+_SELF_WRITTEN = re.compile(
+    rf"(?:我|俺|由我)(?:来)?(?:(?:帮|替|代|代表|给){_PRINCIPAL}?)?(?:写|签|弄|开|填|拟)(?:了|的|好)?(?:个|一份|份)?(?:这个)?特别授权|"
+    rf"(?:帮|替|代|代表|给){_PRINCIPAL}(?:写|签|弄|开|填|拟)(?:了|的|好)?(?:个|一份|份)?特别授权|"
+    r"特别授权(?:是|由|都是)?(?:我|俺)(?:(?:帮|替|代|代表|给)[\u4e00-\u9fff]{0,3}?)?(?:写|签|弄|开|填|拟)"
+)
+_UNSAID_CHOICE = re.compile(r"((?:没|没有|并没|并没有|未)(?:说|写|提|讲|注明|写明|载明|说明)(?:清楚|明白)?)([\u4e00-\u9fff]{1,2})不\2")
+
+
+def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
-    clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对的|对|是的|我确认|确认)(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
+    clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对的|对|是的|是|我确认|确认)(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
     clause = _SECTION_REF.sub("", clause)  # where the words stand does not change them
     # "这份没写": the document pointed at, then a no (a yes keeps its own wording)
     clause = re.sub(r"^(?:这份|那份|这个|这张|该)(?:委托书|授权书|授权委托书)?(?:上|里)?(?=[没未不无])", "", clause) or clause
@@ -491,13 +545,21 @@ def _auth_clause(clause: str, names: frozenset) -> str:
         return "bare_yes"
     if _AUTH_BARE_NO.match(clause):
         return "bare_no"
+    if "全权" in clause and not _AUTH_SCOPE.search(clause) and not re.search(r"不|没|未|无|非", clause):
+        # "全权委托", "写的是全权代理": a general power names no commitment; it is ordinary unless a clause of the
+        # same answer names the commitment ("全权委托，包括代为作出告知承诺").
+        return "power"
     if _AUTH_ORDINARY.search(clause) or _AUTH_NEGATED_SCOPE.search(clause):
         return "no"
     if clause in _AUTH_ACK:
         return "ack"
     if re.search(r"不|没|未|无|非", clause):
         return "unknown"
-    if _AUTH_SCOPE.search(clause) and _affirmation._segments(clause, _AUTH_TOKENS | names):
+    if _SELF_WRITTEN.search(clause):
+        return "unknown"
+    # "代表赵强承诺": the applicant (the principal) named stands where 他 would
+    principal = clause.replace(principal_name, "他") if principal_name else clause
+    if _AUTH_SCOPE.search(principal) and _affirmation._segments(clause, _AUTH_TOKENS | names):
         return "yes"
     return "unknown"
 
@@ -547,6 +609,10 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
     if _NOT_ORDINARY.search(flat) and re.search(r"(?<!不是)(?<!并非)特别授权", _NOT_ORDINARY.sub("", flat)):
         flat = re.sub(",+", ",", _NOT_ORDINARY.sub(",", flat)).strip(",")
         compact = flat.replace(",", "")
+    if "?" not in prepared and _UNSAID_CHOICE.search(prepared):
+        # "没说能不能承诺": the choice is what the document leaves unsaid, no question to us; it reads as "没说能承诺".
+        prepared = _UNSAID_CHOICE.sub(r"\1\2", prepared)
+        flat, compact = _UNSAID_CHOICE.sub(r"\1\2", flat), _UNSAID_CHOICE.sub(r"\1\2", compact)
     echoed = _echo_of_the_question(prepared, names)
     if echoed is not None:
         # "写明了特别授权？没有，只写了代为办理": the user repeats the question to themselves, then answers it.
@@ -585,7 +651,7 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
                 if last in ("no", "bare_no") else ask("correction"))
     if len(clauses) == 2 and _ONLY_QUOTE_LEAD.match(clauses[0]) and _ORDINARY_QUOTE.match(clauses[1]):
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
-    kinds = [_auth_clause(c, names) for c in clauses]
+    kinds = [_auth_clause(c, names, _key(ctx.applicant_name)) for c in clauses]
     has = set(kinds)
     concessive = [i for i, c in enumerate(clauses) if re.match(r"^(?:但是|但|不过|可是|只是)", c) and kinds[i] == "no"]
     if concessive and "yes" in kinds[:concessive[0]] and any(

@@ -213,3 +213,186 @@ def test_proofs_refused_and_dialect_yes(text, expected):
 ])
 def test_names_after_a_word_for_name(step, text, expected):
     assert outcome(interpret(step, text, PROXY if step == "agent_name" else Context())) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the enterprise's own person acting, named with a title, as its contact, or as the one in charge
+    ("经办人是王芳", "王芳"), ("我是公司的会计，叫王芳", "王芳"), ("联系人：王芳", "王芳"), ("联系人是王芳", "王芳"),
+    ("我们这边是王芳负责", "王芳"), ("由王芳负责", "王芳"), ("我们这边王芳会计负责", "王芳"), ("王芳主任", "王芳"),
+    ("我是公司出纳王芳", "王芳"), ("我是郑州好味餐饮管理有限公司的经理，叫王芳", "王芳"), ("郑州好味餐饮管理有限公司，老板王芳", "王芳"),
+    ("经办人是王芳，法人是李强", "李强"),
+    # a title, a form of address or an errand for someone else is no name of the person acting
+    ("我是出纳", "clarify"), ("主任", "clarify"), ("我们这边是王经理负责", "clarify"), ("我是公司的会计，替老板来办", "clarify"),
+    ("联系人可能是王芳", "clarify"), ("经办人是谁", "question"), ("联系人填谁？", "question"), ("负责", "clarify"),
+])
+def test_the_person_acting_for_the_enterprise(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+@pytest.mark.parametrize("step,ctx,text,extra", [
+    ("agent_name", PROXY, "刘洋，电话13812345678", {"phone": "13812345678"}),
+    ("agent_name", PROXY, "我叫刘洋，手机号是138 1234 5678", {"phone": "13812345678"}),
+    ("agent_name", PROXY, "代办人刘洋 身份证410105199508150021 电话13812345678",
+     {"id_number": "410105199508150021", "phone": "13812345678"}),
+    ("representative_name", ENTERPRISE, "王芳，手机13812345678", {"phone": "13812345678"}),
+])
+def test_a_phone_beside_the_name_is_kept(step, ctx, text, extra):
+    reading = interpret(step, text, ctx)
+    assert reading.kind == "value" and all(reading.extra.get(k) == v for k, v in extra.items()), reading
+
+
+def test_two_phones_beside_a_name_keep_neither():
+    reading = interpret("agent_name", "刘洋，电话13812345678或者13912345678", PROXY)
+    assert reading.value == "刘洋" and "phone" not in reading.extra
+
+
+@pytest.mark.parametrize("text,expected", [
+    # where the person works before the name, the answer confirmed after it, the name as it was changed to
+    ("这事王芳负责", "王芳"), ("我是郑州好味餐饮管理有限公司的王芳", "王芳"), ("我们公司的王芳", "王芳"), ("公司王芳", "王芳"),
+    ("店里是我王芳负责", "王芳"), ("王芳就行", "王芳"), ("法人是王芳没错", "王芳"), ("王芳就是我", "王芳"),
+    ("法人不是李强了，换成王芳了", "王芳"), ("法人换成王芳了", "王芳"),
+    # the speaker not the representative, or sent by them: the name alone is no answer
+    ("法人不是我，是王芳", "clarify"), ("不是我，是王芳", "clarify"), ("我妈王芳是法人", "clarify"),
+    ("我是公司会计王芳，法人让我来的", "clarify"), ("店里", "clarify"), ("换成了", "clarify"),
+])
+def test_the_representative_named_with_what_surrounds_it(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+def test_an_enterprise_name_ending_in_a_shop_stays_whole():
+    reading = interpret("applicant_name", "郑州好味餐饮公司分店", Context(applicant_kind="enterprise"))
+    assert outcome(reading) == "郑州好味餐饮公司分店"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("代办的是刘洋", "刘洋"), ("来办的是刘洋", "刘洋"), ("赵强委托刘洋办理", "刘洋"), ("他委托我刘洋来办", "刘洋"),
+    ("刘洋来办", "刘洋"), ("委托的是谁", "question"), ("代办的是赵强", "clarify"), ("来办的是我", "clarify"),
+    ("我的名字叫做刘洋", "刘洋"),
+])
+def test_the_proxy_named_as_who_runs_the_errand(text, expected):
+    assert outcome(interpret("agent_name", text, PROXY)) == expected
+
+
+def test_who_runs_the_errand_is_no_representative():
+    assert outcome(interpret("representative_name", "委托的是王芳", ENTERPRISE)) == "clarify"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("没有证明", "yes"), ("不用证明", "yes"), ("我没证明", "yes"), ("没有证明吗", "question"),
+    ("我没有证明，但是想开", "clarify"), ("不用不行吧", "clarify"), ("我承诺就是了", "yes"), ("那当然", "yes"),
+    ("不用了，证明我带着呢", "no"), ("证明我带着呢", "no"), ("我不承诺就是了", "no"),
+])
+def test_proofs_missing_or_in_hand(text, expected):
+    assert outcome(interpret("use_commitment", text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("这是我爸的", "proxy"), ("老人家让我帮忙", "proxy"), ("我让我儿子帮忙", "clarify"), ("这是我爸的吗", "question"),
+])
+def test_whose_matter_said_in_passing(text, expected):
+    assert outcome(interpret("acting_as", text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("证明太难开了", "yes"), ("没时间开证明", "yes"), ("我想用", "yes"), ("不想用", "no"), ("不用啦", "no"),
+    ("材料齐了", "no"), ("我有全部材料", "no"), ("材料齐了吗", "question"), ("证明不难开", "clarify"),
+    ("我不想用，证明太难开了", "clarify"),
+])
+def test_proofs_hard_to_get_or_complete(text, expected):
+    assert outcome(interpret("use_commitment", text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("给老母亲办", "proxy"), ("他本人不识字，我帮他", "proxy"), ("他本人", "clarify"), ("本人", "self"),
+])
+def test_the_applicant_called_his_own_self(text, expected):
+    assert outcome(interpret("acting_as", text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("法人没变，还是王芳", "王芳"), ("法人王芳没变", "王芳"), ("是王总王建国", "王建国"), ("王总李建国", "clarify"),
+    ("还是", "clarify"), ("我还是法人", "clarify"),
+])
+def test_the_representative_as_before_or_addressed(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+@pytest.mark.parametrize("text", ["联系人是王芳", "联系人：王芳", "我们这边是王芳负责"])
+def test_a_contact_is_no_applicant(text):
+    assert outcome(interpret("applicant_name", text)) == "clarify"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("刘洋代理", "刘洋"), ("受托人刘洋（赵强之子）", "刘洋"), ("代办人：刘洋（申请人之子）", "刘洋"), ("刘洋，男，三十五岁", "刘洋"),
+    ("三十五岁", "clarify"), ("代理", "proxy_word"), ("刘洋（女，35岁）", "刘洋"), ("刘洋（三十五岁）", "刘洋"),
+])
+def test_the_proxy_named_with_a_written_aside(text, expected):
+    reading = interpret("agent_name", text, PROXY)
+    assert outcome(reading) == expected if expected != "proxy_word" else reading.kind == "clarify"
+
+
+def test_sex_and_id_in_brackets_beside_the_name():
+    reading = interpret("agent_name", "刘洋（男，身份证410105199508150021）", PROXY)
+    assert reading.value == "刘洋" and reading.extra.get("id_number") == "410105199508150021"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the company, a title and the name in one breath: only the name is the answer
+    ("好味餐饮管理有限公司的老板王芳", "王芳"), ("郑州好味餐饮管理有限公司经理王芳", "王芳"),
+    ("我是郑州好味餐饮管理有限公司的总经理王芳", "王芳"), ("王芳是郑州好味餐饮管理有限公司的法人", "王芳"),
+    ("公司经理", "clarify"), ("我们公司的经理", "clarify"),
+])
+def test_the_representative_named_with_the_company_and_a_title(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("主管王芳", "王芳"), ("总监王芳", "王芳"), ("财务王芳", "王芳"), ("行政王芳", "王芳"), ("监事王芳", "王芳"), ("副总王芳", "王芳"),
+    ("王芳主管", "王芳"), ("财务", "clarify"), ("行政", "clarify"), ("前台", "clarify"),
+])
+def test_a_title_beside_the_name_is_no_part_of_it(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+@pytest.mark.parametrize("step,text", [
+    ("agent_name", "我是来办事的"), ("agent_name", "隔壁老王"), ("agent_name", "我是志愿者"), ("agent_name", "社区派来的"),
+    ("agent_name", "快点吧"), ("agent_name", "刘某"), ("agent_name", "办事员"), ("agent_name", "跑腿的"),
+    ("agent_name", "工作人员"), ("representative_name", "法人出差了"), ("representative_name", "老板娘"),
+])
+def test_what_is_said_where_a_name_is_asked_is_no_name(step, text):
+    assert outcome(interpret(step, text, PROXY if step == "agent_name" else ENTERPRISE)) == "clarify"
+
+
+@pytest.mark.parametrize("step,text,expected", [
+    ("agent_name", "我是志愿者刘洋", "刘洋"), ("representative_name", "老板娘王芳", "王芳"),
+    ("representative_name", "我是老板娘，叫王芳", "王芳"),
+])
+def test_the_name_after_such_words(step, text, expected):
+    assert outcome(interpret(step, text, PROXY if step == "agent_name" else ENTERPRISE)) == expected
+
+
+@pytest.mark.parametrize("text", ["低保申请", "我是本地的", "刚下班", "我是农民", "上午好", "稍等", "机器人", "人工客服", "转人工"])
+def test_greetings_errands_and_requests_are_no_applicant_name(text):
+    assert outcome(interpret("applicant_name", text)) == "clarify"
+
+
+@pytest.mark.parametrize("text", ["我叫张伟，刚下班", "上午好，我叫张伟", "申请人张伟"])
+def test_the_applicant_named_beside_them(text):
+    assert outcome(interpret("applicant_name", text)) == "张伟"
+
+
+@pytest.mark.parametrize("step,text,expected", [
+    ("use_commitment", "开证明还是承诺好", "question"), ("use_commitment", "承诺还是开证明快", "question"),
+    ("use_commitment", "我还是承诺好了", "yes"), ("use_commitment", "还是开证明吧", "no"),
+    ("acting_as", "帮自己和我妈", "clarify"), ("acting_as", "给我爸和我自己办", "clarify"), ("acting_as", "我自己办", "self"),
+])
+def test_both_ways_at_once(step, text, expected):
+    assert outcome(interpret(step, text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("开证明没必要", "yes"), ("证明就不用了", "yes"), ("免开证明", "yes"), ("证明免了", "yes"), ("证明不想开", "yes"),
+    ("证明不用开了吗", "question"), ("开证明有必要", "no"), ("证明没必要开吧", "clarify"),
+])
+def test_the_proofs_waved_off_after_naming_them(text, expected):
+    assert outcome(interpret("use_commitment", text)) == expected

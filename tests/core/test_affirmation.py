@@ -768,7 +768,10 @@ def test_a_grudging_yes_is_asked_again(text):  # 五(四): the unreserved, true 
     "本人承诺，我说的句句属实", "我承诺前面填的都是真的", "本人承诺，所提交材料真实有效",
     "本人承诺，要是有假我自己承担后果", "我承诺，如果是假的我愿意负责",
     "本人承诺：已知悉告知的全部事项，已符合条件，愿承担法律责任，系本人真实意思表示",
-    "我读完了本人承诺", "告知书我都看完了，我承诺", "我都核对好了，本人承诺",
+    "我读完了本人承诺", "告知书我都看完了，我承诺", "我都核对好了，本人承诺", "我都看了，我承诺", "我知道了，我承诺", "是，我承诺", "係，我承諾",
+    # what may follow the commitment said before it, or the speaker's own name first
+    "以上情况属实，我承诺", "我说的都是真的，我承诺", "所填属实，本人承诺", "我家就一套房，我承诺", "张伟，我承诺",
+    "因为开证明太麻烦，所以我承诺", "为了省事，我承诺", "由于时间紧，本人承诺",  # a plain reason first
     "本人承诺✍",
     "本人承诺本人承诺", "我承诺，我承诺",
 ])
@@ -781,7 +784,10 @@ def test_everyday_forms_of_the_commitment(text):  # R7: the clause's subject is 
     "本人承诺，收入证明下周给", "本人承诺，材料明年都齐全", "本人承诺，补完就都符合",  # not yet so
     "本人承诺，要是有假你们看着办",  # the liability clause without the speaker bearing it
     "本人承诺，我老婆说的都是真的",  # truth vouched for someone else's words
-    "承诺书我没看，我承诺", "告知书我看了一半，本人承诺",
+    "承诺书我没看，我承诺", "告知书我看了一半，本人承诺", "我都看了一半，我承诺", "我妈都看了，我承诺", "是吧，我承诺", "是，我愿意承诺",
+    "李娜，我承诺", "以上情况不属实，我承诺", "以上可能属实，我承诺", "以上大部分属实，我承诺", "以上属实哈哈，我承诺",
+    "如有不实，你们看着办，我承诺", "以上属实，我愿意承诺",
+    "因为不想开证明，所以我承诺", "因为我老婆说的，所以我承诺", "为了省事，他承诺", "为了省事，我承诺哈哈",
 ])
 def test_what_is_promised_must_be_so_now_and_be_the_speakers(text):
     assert not classify(text, applicant_name="张伟").is_explicit

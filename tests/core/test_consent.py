@@ -248,6 +248,10 @@ def test_bad_input(text):
     "俺读完了", "瞅完了", "已阅", "已阅，谢谢", "通知书我已全部阅读并理解", "已阅读已理解", "看完了，可以下一步了",
     "读完了，继续", "已阅读ok", "从头到尾都读了一遍", "我是代理人，告知书我都看完了", "七条都读完了，一条没漏",
     "等一下……好了，现在读完了",
+    # all of it, said of the whole notice by the reader: 都/全部/每条 make the plain 看了 complete
+    "都看了", "我都看了", "全部看过了", "每条都看了",
+    # a question first, then a plain answer: the answer decides
+    "不是说要看完吗，我看完了", "这个必须看吗？我已经看完了",
 ])
 def test_notice_read_everyday_forms(text):  # R6
     assert notice_read(text, Context()) == Reading("value", value="yes"), notice_read(text, Context())
@@ -255,9 +259,11 @@ def test_notice_read_everyday_forms(text):  # R6
 
 @pytest.mark.parametrize("text,kind_", [
     ("等一下，还没读完", "clarify"), ("等会儿……", "clarify"), ("我是代理人，还没看", "clarify"),
-    ("读完了，一条没懂", "clarify"), ("读完了，一个没看", "clarify"), ("都看了", "clarify"),
+    ("读完了，一条没懂", "clarify"), ("读完了，一个没看", "clarify"), ("看了", "clarify"), ("看了一下", "clarify"),
     ("已阅读（字太小没看清）", "clarify"),  # a read claim taken back in the same breath
-    ("不是说要看完吗，我看完了", "clarify"),  # a reading said beside a question
+    ("我看完了，还要看吗", "clarify"),  # a reading said beside a question that comes after it
+    ("不是说要看完吗，我大概看完了", "clarify"), ("不是说要看完吗，我妈看完了", "clarify"),  # the answer after it hedged, or another reader
+    ("不看不行吗？我看完了", "clarify"), ("看什么看，我看完了", "clarify"),  # the question itself speaks against the reading
     ("看完了，回头再说", "clarify"), ("等一下，看完了，不过第五条没看", "clarify"),
 ])
 def test_notice_read_everyday_forms_that_are_not_a_yes(text, kind_):

@@ -19,6 +19,7 @@ PROXY = Context(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
     "看完了也看懂了", "看了两遍了", "看完了哈", "行，看完了", "好了看完了", "呃那个我都看完了", "ＹＥＳ已阅读",
     "确认已阅读", "本人确认已阅读", "看完了，没啥问题", "已阅读，无异议", "看完了，没意见", "已阅读，麻烦下一步",
     "看完了看完了快点", "看完了嗯", "您念的我都听完了", "看完了，前面几条还看了两遍", "我都看完了可以了吧",
+    "七条我都看了", "我都认真看了", "全部都看了", "告知书我全都仔细读了",
 ])
 def test_reading_statements(text):
     assert notice_read(text, SELF).kind == "value"
@@ -28,7 +29,10 @@ def test_reading_statements(text):
     "看好了吗", "从头看到尾了吗", "我把告知书看了一半", "一条都没看", "一个字都没看", "看完了，有一条没看",
     "看完了，不过有几条不明白", "没看完，但是可以下一步", "看完了吧", "已阅读，无异议吗", "我妈看完了", "他看完了",
     "别人帮我看完了", "看完了没意见才怪", "已阅读（其实没看）", "已阅读哈哈", "已阅读😂", "没异议", "无异议", "没意见",
-    "确认", "我确认", "确认，下一步", "七条我都看了", "我都认真看了", "一条不落都看了", "已知悉", "看了两遍吧",
+    "确认", "我确认", "确认，下一步", "一条不落都看了", "已知悉", "看了两遍吧",
+    # 都看了 said of a part, with a glance, hedged, by someone else, or asked
+    "前面都看了", "前几条我都看了", "看了几条", "我都看了一下", "看了看", "瞄了一眼", "应该都看了", "大概都看了",
+    "好像都看了", "差不多都看了", "我妈都看了", "都看了吗", "都看了？", "看了",
 ])
 def test_reading_look_alikes(text):
     assert notice_read(text, SELF).kind != "value"
@@ -113,7 +117,7 @@ def test_reading_named_by_what_was_sent(text):
 
 
 @pytest.mark.parametrize("text", [
-    "我妈看懂了", "没看懂", "看不懂", "承诺书我没看完", "你发的我没看", "第一条到第三条看完了", "每条都读了", "看懂了一半",
+    "我妈看懂了", "没看懂", "看不懂", "承诺书我没看完", "你发的我没看", "第一条到第三条看完了", "前三条都读了", "看懂了一半",
 ])
 def test_reading_named_by_what_was_sent_look_alikes(text):
     assert notice_read(text, SELF).kind != "value"
@@ -197,4 +201,54 @@ def test_who_read_it(ctx, text, kind):
     ("委托书上就一句：委托刘洋办理相关事宜", "negated"), ("委托刘洋办理相关事宜", "clarify"), ("委托书上就一句", "clarify"),
 ])
 def test_the_whole_document_quoted(text, kind):
+    assert special_authorisation(text, PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the commitment named in the clerk's words: made, signed or listed among the powers
+    ("委托书上写了可以代为承诺", "value"), ("授权里有代签承诺书", "value"), ("授权书上写着他可以替我爸签告知承诺书", "value"),
+    ("委托书写的全权委托，包括代为作出告知承诺", "value"), ("授权内容包括签署告知承诺书", "value"),
+    ("委托书上写的代理权限有作出承诺", "value"), ("委托书上写着受托人有权代为作出承诺", "value"), ("授权我全权处理，包括承诺", "value"),
+    ("委托书上有代为作出告知承诺这句", "value"),
+    # 全权 names no commitment: an ordinary authorisation unless the same answer names it
+    ("全权委托", "negated"), ("委托书上写了全权代理我办理", "negated"), ("全权委托我代为办理一切事宜", "negated"),
+    ("全权委托，没说能不能承诺", "negated"), ("授权我全权处理，不包括承诺", "negated"),
+    ("委托书上没写可以代为承诺", "negated"), ("授权里没有代签承诺书", "negated"), ("授权内容不包括承诺", "negated"),
+    # look-alikes: hedged, asked, mocked, the commitment form as a thing, someone asking the speaker to write it
+    ("全权委托，应该包括承诺吧", "clarify"), ("委托书上好像写了可以代为承诺", "clarify"), ("授权里有代签承诺书，哈哈骗你的", "clarify"),
+    ("委托书上写了可以代为承诺吗", "question"), ("授权里有代签承诺书吗", "question"), ("全权委托，能不能承诺？", "question"),
+    ("我有承诺", "clarify"), ("委托书上有承诺", "clarify"), ("委托书上有承诺书", "clarify"), ("包括承诺书", "clarify"),
+    ("他签了承诺书", "clarify"), ("他叫我写特别授权", "clarify"), ("写明了特别授权代为办理", "clarify"),
+    # a plain 是 before the document's words
+    ("係寫明咗", "value"), ("是写明了", "value"), ("是写了代为办理", "negated"),
+    # the principal named, 帮 for 代, the words themselves pointed at
+    ("委托书上写的可以帮他承诺", "value"), ("委托书写着刘洋可以代表赵强承诺", "value"), ("委托书上有特别授权的字样", "value"),
+    ("有写明", "value"), ("赵强代表刘洋承诺", "clarify"), ("代表刘洋承诺", "clarify"), ("我代表公司承诺", "clarify"),
+    ("代表我承诺", "clarify"), ("他让我帮他承诺", "clarify"), ("我可以帮他承诺吗", "question"), ("他帮我承诺", "clarify"),
+])
+def test_the_commitment_named_in_the_authorisation(text, kind):
+    assert special_authorisation(text, PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # listened to in full, or read out in full to someone who cannot read the print
+    ("我都听明白了", "value"), ("我都听了", "value"), ("我听了一遍", "value"), ("儿子念给我听过了", "value"),
+    ("眼睛不好，让孙女念了一遍", "value"), ("我不识字，儿子给我念完了", "value"), ("我都看了啊", "value"),
+    # not finished, not the speaker, only a glance, or asked
+    ("我不识字，儿子给我念", "clarify"), ("我不识字，看完了", "clarify"), ("听了一半", "clarify"), ("我妈听懂了", "clarify"),
+    ("听了", "clarify"), ("我听了", "clarify"), ("听了一下", "clarify"), ("让他念了一半", "clarify"),
+    ("让儿子念完了吗", "question"), ("他念给我听了吗", "question"),
+])
+def test_the_notice_heard(text, kind):
+    assert notice_read(text, SELF).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the principal grants it; written or signed by the speaker, or for the principal, it confirms nothing
+    ("我帮他写特别授权", "clarify"), ("特别授权我帮他写", "clarify"), ("由我写特别授权", "clarify"), ("我签的特别授权", "clarify"),
+    ("我帮我爸写了特别授权", "clarify"), ("我代表他写特别授权", "clarify"), ("特别授权是我写的", "clarify"),
+    ("特别授权由我签", "clarify"),
+    ("他写了特别授权", "value"), ("我爸写了特别授权", "value"), ("我爸签的特别授权", "value"), ("特别授权是我爸写的", "value"),
+])
+def test_who_wrote_the_authorisation(text, kind):
     assert special_authorisation(text, PROXY).kind == kind
