@@ -66,6 +66,7 @@ __all__ = [
     "open_all",
     "open_payload",
     "payload_of",
+    "remember_signed",
     "ring_of",
     "seal_ids",
     "seal_payload",
@@ -133,15 +134,26 @@ def _personal_values(payload: Any, ring: KeyRing, aad: bytes) -> List[str]:
     return values
 
 
-def _mentions(text: str, values: List[str]) -> bool:
-    """Whether ``text`` contains one of ``values``: as written, with spaces or hyphens ("138 0013 8000"), or
+_Spellings = List[Tuple[str, str, str]]  # a value as written, without separators, and its ``name_key``
+
+
+def _spellings(values: List[str]) -> _Spellings:
+    # Computed once per record, not once per string of it: a record has hundreds of strings.
+    return [(value, _compact(value), name_key(value)) for value in values]
+
+
+def _mentions_spelled(text: str, spellings: _Spellings) -> bool:
+    """Whether ``text`` contains one of the values: as written, with spaces or hyphens ("138 0013 8000"), or
     spelled another way (趙強 is 赵强, ``name_key``)."""
-    compact, keyed = _compact(text), name_key(text)
-    for value in values:
-        value_compact, value_key = _compact(value), name_key(value)
-        if value in text or (value_compact and value_compact in compact) or (value_key and value_key in keyed):
-            return True
-    return False
+    if not spellings:
+        return False
+    if any(value in text for value, _, _ in spellings):
+        return True
+    compact = _compact(text)
+    if any(value_compact and value_compact in compact for _, value_compact, _ in spellings):
+        return True
+    keyed = name_key(text)
+    return any(value_key and value_key in keyed for _, _, value_key in spellings)
 
 
 # --- sealing and opening ------------------------------------------------------------------------------------
@@ -159,7 +171,10 @@ def seal_payload(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> Dict[str
     """A copy of ``payload`` with every ID number, name and phone number sealed, and every other string that
     holds a valid ID number or mentions one of the record's names or phones sealed whole. Values already sealed
     are kept as they are, so sealing a stored payload again changes nothing."""
-    personal = _personal_values(payload, ring, aad)
+    personal = _spellings(_personal_values(payload, ring, aad))
+    # Whether a string must be sealed depends only on it and on this record's values; a record repeats many
+    # strings (every delivery names the channel, the sender, the item), so each is looked at once.
+    holds_personal: Dict[str, bool] = {}
 
     def leaf(path: KeyPath, value: Any) -> Any:
         if _is_id_path(path):
@@ -168,9 +183,10 @@ def seal_payload(payload: Dict[str, Any], ring: KeyRing, aad: bytes) -> Dict[str
             return value
         if _is_personal_path(path):
             return ring.seal(value, aad)
-        if mask_ids(value) != value or _mentions(value, personal):
-            return ring.seal(value, aad)
-        return value
+        seal = holds_personal.get(value)
+        if seal is None:
+            seal = holds_personal[value] = mask_ids(value) != value or _mentions_spelled(value, personal)
+        return ring.seal(value, aad) if seal else value
 
     return _map(payload, leaf)
 
@@ -234,8 +250,26 @@ def ring_of(session: Optional[Session]) -> KeyRing:
     return ring
 
 
+# The signed bytes of rows this process has just sealed, so that reading one back in the transaction that
+# stores it (the verification task it opens) does not decrypt and re-check what was sealed a moment ago. Held
+# only as long as the row object lives, and used only while the row still holds the very text that was sealed:
+# a row loaded or reloaded from the database never matches, and is opened and checked in full.
+_JUST_SEALED: "weakref.WeakKeyDictionary[Any, Tuple[str, str, bytes]]" = weakref.WeakKeyDictionary()
+
+
+def remember_signed(row: Any, signed: bytes) -> None:
+    """``signed`` is the canonical JSON whose sealed form ``row.canonical`` was just set to."""
+    _JUST_SEALED[row] = (row.canonical, row.commitment_no, signed)
+
+
 def payload_of(row: Any, ring: Optional[KeyRing] = None) -> Dict[str, Any]:
     """The signed payload of a ``Commitment`` row (in clear, in memory only). Raises ``SealingError``."""
+    try:
+        known = _JUST_SEALED.get(row)
+    except TypeError:  # an object without weak references (a stand-in for a row) was never remembered
+        known = None
+    if known is not None and known[0] is row.canonical and known[1] == row.commitment_no:
+        return json.loads(known[2])  # a fresh copy: callers may change what they get
     ring = ring or ring_of(object_session(row))
     return open_payload(row.canonical, ring, aad_for(row.commitment_no))
 

@@ -704,7 +704,9 @@ def create(
                 item_code=prepared.shown.item_code, id_hash_key=id_hash_key, now=now,
             )
             head = session.execute(
-                select(Commitment.seq, Commitment.record_hash).order_by(Commitment.seq.desc()).limit(1)
+                select(Commitment.seq, Commitment.record_hash, Commitment.sm3_hash)
+                .order_by(Commitment.seq.desc())
+                .limit(1)
             ).first()
             seq, prev_hash = (head.seq + 1, head.record_hash) if head else (1, GENESIS_HASH)
             commitment_no = _next_number(session, Commitment.commitment_no, f"CN{now:%Y%m%d}-")
@@ -722,7 +724,8 @@ def create(
                 authorisation=authorisation,
             )
             # P3: the SM3 chain beside the SHA-256 one, inside the signed JSON so both signatures cover both links.
-            payload["sm3_prev_hash"] = _sm3_link(session, seq - 1)
+            # The head's stored SM3 is the link; only a head signed before SM3 needs its row read back.
+            payload["sm3_prev_hash"] = head.sm3_hash if head and head.sm3_hash else _sm3_link(session, seq - 1)
             data = canonical_json(payload)
             record_hash = sha256_hex(data)
             commitment = Commitment(
@@ -755,6 +758,7 @@ def create(
                 act_confirmation_id=confirmation_id,
                 check_code=new_check_code(),
             )
+            sealed.remember_signed(commitment, data)
             session.add(commitment)
             session.flush()
             # R13: the verification task is born with the commitment, in the same transaction (P4).

@@ -265,10 +265,14 @@ def load_or_create_platform_key(path: Path, retired_dir: Optional[Path] = None) 
                 f"{sm2_path}: no SM2 signing key, and it cannot be created there ({exc.strerror}). Create it "
                 f"once with `python -m api.cli init` (or any 64 hex digits in [1, n-2]) and provide it beside {path.name}."
             ) from exc
+    sm2 = _read_sm2_private(sm2_path)
+    # Derives the public key now, which also builds the fixed-base table every signature uses: at start-up,
+    # not in the first commitment's request.
+    _ = sm2.public
     return PlatformKey(
         _read_private(path),
         load_retired_keys(retired_dir),
-        sm2=_read_sm2_private(sm2_path),
+        sm2=sm2,
         retired_sm2=load_retired_sm2_keys(retired_dir),
     )
 

@@ -59,10 +59,11 @@ def test_every_figure_is_there_and_positive(figures: Dict[str, Any]) -> None:
 
 
 def test_the_comparisons_go_the_way_the_algorithms_do(figures: Dict[str, Any]) -> None:
-    """Not a benchmark assertion: SM2 in Python against Ed25519 in OpenSSL differs by two orders of magnitude,
-    and a creation or a letter that does strictly more work cannot be cheaper than a tenth of the one without."""
+    """Not a benchmark assertion: SM2 in Python (even with its fixed-base table) against Ed25519 in OpenSSL stays
+    several times slower, and a creation or a letter that does strictly more work cannot be cheaper than the one
+    without. The bounds are far from the measured figures, so a busy machine does not make them fail."""
     rows = {row["key"]: row for row in figures["rows"]}
-    assert rows["sign"]["with_ms"] > 5 * rows["sign"]["base_ms"]
+    assert rows["sign"]["with_ms"] > rows["sign"]["base_ms"]
     assert rows["create"]["with_ms"] > rows["sign"]["with_ms"]
     assert rows["letter"]["ratio"] > 1
 

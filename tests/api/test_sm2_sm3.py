@@ -372,3 +372,63 @@ def test_an_envelope_changed_within_its_base64_slack_fails(client, initialised, 
         session.rollback()
     finally:
         session.close()
+
+
+# --- our curve arithmetic against gmssl's ----------------------------------------------------------------
+
+
+def _gmssl_engine(d: int) -> gmssl_sm2.CryptSM2:
+    return gmssl_sm2.CryptSM2(private_key="%064x" % d, public_key="")
+
+
+def test_our_signature_is_gmssls_byte_for_byte_for_the_same_nonce():
+    # Signing runs on our integer arithmetic (a precomputed table for k·G); given the same k, gmssl's
+    # independent hex-string arithmetic must produce exactly the same r || s, and the same public key.
+    for round_ in range(16):
+        d = secrets.randbelow(gm.N - 2) + 1
+        key = gm.Sm2PrivateKey(d)
+        engine = _gmssl_engine(d)
+        point = engine._kg(d, gm._CURVE["g"])
+        assert (key.public.x, key.public.y) == (int(point[:64], 16), int(point[64:], 16)), round_
+        message = secrets.token_bytes(round_ * 53)
+        k = secrets.randbelow(gm.N - 1) + 1
+        expected = engine.sign(key.public.digest(message), "%064x" % k)
+        if expected is None:  # r = 0 or r + k = n: astronomically unlikely; nothing to compare
+            continue
+        assert key.sign(message, k=k).hex() == expected, round_
+        assert key.public.verify(message, bytes.fromhex(expected))
+
+
+@pytest.mark.parametrize(
+    "k",
+    [1, 2, 15, 16, 17, 255, 256, 2**64 - 1, 15 << 252, (1 << 252) - 1, gm.N - 1, gm.N - 2, (gm.N - 1) // 2],
+)
+def test_the_fixed_base_table_agrees_with_plain_double_and_add(k):
+    # Scalars at the edges of the table's windows (every digit 0, 15, the top window) and of the group order.
+    expected = gm._sum_of_multiples(k, (gm.GX, gm.GY, 1), 0, (gm.GX, gm.GY, 1))
+    assert gm._multiply_base(k) == expected
+    assert gm.on_curve(*expected)
+
+
+def test_the_fixed_base_table_knows_the_group_order():
+    assert gm._multiply_base(0) is None
+    assert gm._multiply_base(gm.N) is None  # n·G is the point at infinity
+    assert gm._multiply_base(gm.N + 1) == (gm.GX, gm.GY)
+    with pytest.raises(ValueError):
+        gm._multiply_base(1 << 256)
+    with pytest.raises(ValueError):
+        gm._multiply_base(-1)
+
+
+@pytest.mark.parametrize("k", [0, gm.N, gm.N + 1, -1])
+def test_a_nonce_outside_1_to_n_minus_1_signs_nothing(k):
+    with pytest.raises(ValueError):
+        gm.Sm2PrivateKey(SM2_D).sign(MESSAGE, k=k)
+
+
+def test_z_for_another_user_id_is_not_the_cached_default():
+    public = gm.Sm2PublicKey.from_raw(SM2_PUB)
+    assert public.z().hex() == SM2_Z
+    other = public.z(b"ALICE123@YAHOO.COM")
+    assert other != public.z() and len(other) == 32
+    assert public.digest(MESSAGE, b"ALICE123@YAHOO.COM") == gm.sm3(other + MESSAGE)
