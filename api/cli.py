@@ -11,6 +11,12 @@
                     ring (P5)
     verify          check every signed commitment and the chain (P3): Ed25519 and SM2 signatures, SHA-256 and
                     SM3 chains (records signed before SM2 report it absent); --receipt NO checks one
+    register-phones --from FILE
+                    the real-name (实名) mobile numbers of people, one JSON object a line ({"id": ..., "phone": ...}),
+                    sealed as seed-demo seals the demo ones (P5); a number already held is kept, running it again
+                    adds nothing; a file that is invalid or gives another number than the one held changes
+                    nothing. The values come from a file, never from the command line (process lists, shell
+                    history).
     rotate-signing-key
                     retire the platform signing keys (Ed25519 and SM2) and create new ones (P3): the old public key goes to
                     GZ_RETIRED_KEYS_DIR first, so every receipt it signed keeps verifying; then the private key
@@ -192,6 +198,89 @@ def seed_demo(settings: Settings) -> int:
     return seed_demo_accounts(settings)
 
 
+def _read_phone_lines(path: Path) -> List[tuple]:
+    """(id_number, phone) per line of ``path``; ValueError naming the line (never its values) when one is invalid."""
+    import json
+
+    from bot.core import ids
+
+    pairs = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            raise ValueError(f"line {number}: not a JSON object") from None
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not isinstance(entry.get("phone"), str):
+            raise ValueError(f"line {number}: needs the string fields id and phone")
+        id_number = ids.clean_id(entry["id"])
+        problem = ids.id_problem(id_number)
+        if problem:
+            raise ValueError(f"line {number}: id {problem}")
+        phone = ids.canonical_phone(entry["phone"])
+        if phone is None:
+            raise ValueError(f"line {number}: phone invalid_phone")
+        pairs.append((id_number, phone))
+    return pairs
+
+
+def register_phones(settings: Settings, path: Path) -> int:
+    """Hold the 实名 mobile number of each person in ``path`` (where their one-time codes go), sealed (P5)."""
+    from sqlalchemy import select
+
+    from api.audit import service as audit
+    from api.auth.service import Principal
+    from api.commitments import sealed
+    from api.credit.service import id_hash
+    from api.signing.service import load_or_create_id_hash_key
+    from api.verification.models import RegisteredPhone
+    from api.verification.shared_data import PHONE_PROVIDER, _phone_aad
+    from bot.core import ids
+    from datetime import date
+
+    try:
+        pairs = _read_phone_lines(path)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        print(f"{path.name}: refused, nothing changed: {exc}", file=sys.stderr)
+        return 2
+    key = load_or_create_id_hash_key(settings.id_hash_key_path)
+    engine = make_engine(settings.database_url)
+    added = unchanged = 0
+    try:
+        with make_sessionmaker(engine, data_keys=data_keys(settings)).begin() as session:
+            ring = sealed.ring_of(session)
+            wanted = {}
+            for id_number, phone in pairs:
+                if wanted.setdefault(id_number, phone) != phone:
+                    raise ValueError(f"{ids.mask_id(id_number)} is given two different numbers")
+            for id_number, phone in wanted.items():
+                subject = id_hash(id_number, key)
+                row = session.scalars(select(RegisteredPhone).where(RegisteredPhone.subject_hash == subject)).first()
+                if row is not None:
+                    # Where a person's codes go is not changed by a bulk import: a different number is refused.
+                    if ring.open(row.phone_sealed, _phone_aad(subject)) != phone:
+                        raise ValueError(f"{ids.mask_id(id_number)} already has another registered number")
+                    unchanged += 1
+                    continue
+                session.add(RegisteredPhone(
+                    subject_hash=subject, phone_sealed=ring.seal(phone, _phone_aad(subject)),
+                    provider=PHONE_PROVIDER, as_of=date.today(),
+                ))
+                added += 1
+            if added:
+                audit.record(session, Principal(role="admin", actor="cli"), "registered_phone.import",
+                             target=path.name, detail={"added": added, "unchanged": unchanged})
+            session.flush()
+    except ValueError as exc:
+        print(f"{path.name}: refused, nothing changed: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(f"registered phones: {added} added, {unchanged} already held")
+    return 0
+
+
 def verify(settings: Settings, receipt: Optional[str]) -> int:
     from api.commitments.service import count_sm2_signed, verify_chain, verify_one
     from api.signing.service import RetiredKeyError, load_or_create_platform_key
@@ -278,6 +367,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     sub.add_parser("init", help="migrate, load-catalogue, seed-demo, secrets")
     check = sub.add_parser("verify", help="verify signatures and the hash chain (P3)")
     check.add_argument("--receipt", metavar="NO", default=None, help="verify one commitment number")
+    phones = sub.add_parser("register-phones", help="hold people's real-name mobile numbers, sealed (P5)")
+    phones.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
+                        help='JSON lines {"id": "...", "phone": "..."}')
     sub.add_parser("rotate-signing-key", help="retire the signing key and create a new one (P3); restart the API")
     args = parser.parse_args(argv)
 
@@ -320,6 +412,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return migrate(settings) or load_catalogue(settings) or seed_demo(settings) or ensure_secrets(settings)
     if args.command == "rotate-signing-key":
         return rotate_signing_key(settings)
+    if args.command == "register-phones":
+        return register_phones(settings, args.source)
     return verify(settings, args.receipt)
 
 

@@ -14,10 +14,12 @@ the citizen's pace rather than the servers' capacity.
 
 Who commits proves it (actions/identity.py): the login code after the ID and the signing code after the
 affirmation go to the person's registered phone, and the citizen types them back from the embedded SMS
-gateway's outbox (``GZ_SMS_OUTBOX_PATH``, set before the stack starts). Only a person's newest code works and
-the demo data has three clean people with a registered phone, so a citizen holds its person's lock from the
-message that has a code sent until the code was typed back: at high concurrency conversations wait for each
-other there. That wait is no server time either (in no turn's latency), but it lengthens the wall time.
+gateway's outbox (``GZ_SMS_OUTBOX_PATH``, set before the stack starts). The citizens are the benchmark's own
+fictional people (``bench_people``: valid 身份证号, no integrity file, a phone of their own), registered in the
+benchmark stack's throw-away database only (bench/targets.py), never in the demo data. Only a person's newest
+code works, so a citizen holds its person's lock from the message that has a code sent until the code was typed
+back; with ``PEOPLE_COUNT`` people, more than the highest level's conversations in flight, two conversations
+rarely share a person, so that wait (no server time, in no turn's latency) hardly lengthens the wall time.
 
 A turn is one ``POST /webhooks/rest/webhook`` and its reply. A turn is an error when the request fails
 (connection, timeout, non-200) or when the reply is not what that step of the journey must answer (checked
@@ -35,18 +37,49 @@ import uuid
 import zlib
 from pathlib import Path
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable, Dict, List, Optional
+from datetime import date, timedelta
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 
 import httpx
 
-# The demo identities (docs/demo-identities.md) with a clean file and a registered (实名) phone, where their codes
-# go. The API accepts any number of commitments for one identity; a citizen is one of them by its sender.
-ZHANG_WEI = ("张伟", "410105199001011233")
-PHONE = "13800138000"
-PEOPLE = ((ZHANG_WEI[0], ZHANG_WEI[1], PHONE), ("赵强", "410103196208085671", "13800135671"),
-          ("刘洋", "410105200002291113", "13912345678"))
+from bot.core.ids import resident_id_check_char
+
+# The benchmark's citizens, made up like the demo people (docs/demo-identities.md: any match with a real person is
+# accidental) and recognisable as the benchmark's: the prefix 410100 (郑州市 as a whole, where the demo people
+# carry a district's code), sequence numbers 900 and up, phones 1380099xxxx beside the demo's 1380013xxxx. Birth
+# dates 1960-1988, one every 167 days: adults, all distinct. They exist only in the database of the stack the
+# benchmark starts (bench/targets.py), never in the demo data every `make up` seeds. None of them has
+# an integrity file, so each may commit; the API accepts any number of commitments for one identity. The names
+# are common ones, none of them a demo person's (docs/demo-identities.md), so no reader takes one for the other.
+PEOPLE_COUNT = 64
+_SURNAMES = "王李张刘陈杨黄赵"
+_GIVEN = ("明", "静", "勇", "杰", "丽", "涛", "超", "霞")
+PEOPLE_FILE_NAME = "bench-people.jsonl"
+
+
+def bench_people(count: int = PEOPLE_COUNT) -> Tuple[Tuple[str, str, str], ...]:
+    """(name, 身份证号, 实名 phone) of ``count`` fictional people, the same on every run."""
+    people = []
+    for i in range(count):
+        birth = date(1960, 1, 1) + timedelta(days=167 * i)
+        first17 = f"410100{birth:%Y%m%d}{900 + i:03d}"
+        name = _SURNAMES[i % len(_SURNAMES)] + _GIVEN[(i // len(_SURNAMES)) % len(_GIVEN)]
+        people.append((name, first17 + resident_id_check_char(first17), f"1380099{i:04d}"))
+    return tuple(people)
+
+
+def write_people_file(path: Path, people: Tuple[Tuple[str, str, str], ...]) -> Path:
+    """The JSON lines ``python -m api.cli register-phones --from`` reads (ID and phone; private from the start)."""
+    fd = os.open(str(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        for _, id_number, phone in people:
+            out.write(json.dumps({"id": id_number, "phone": phone}) + "\n")
+    return path
+
+
+PEOPLE = bench_people()
 OUTBOX_ENV = "GZ_SMS_OUTBOX_PATH"
-# Limits for people, not for a load test: thousands of codes to three people within minutes (the API's limits per
+# Limits for people, not for a load test: thousands of codes to a few dozen people within minutes (the API's limits per
 # ID and phone, and its pause between two codes to one ID), and a citizen answering at once (bot/channels/flood.py).
 MACHINE_SPEED = {"GZ_OTP_RESEND_SECONDS": "0", "GZ_OTP_MAX_PER_ID": "1000000", "GZ_OTP_MAX_PER_PHONE": "1000000",
                  "GZ_OTP_MAX_PER_CLIENT": "1000000", "GZ_FLOOD_SENDER_BURST": "1000",
@@ -137,11 +170,15 @@ class LevelResult:
 class Conversation:
     """One simulated citizen: sends messages and records each successful turn's latency."""
 
-    def __init__(self, http: httpx.AsyncClient, url: str, sender: str, result: Optional[LevelResult]):
+    def __init__(self, http: httpx.AsyncClient, url: str, sender: str, result: Optional[LevelResult],
+                 person: Optional[int] = None):
         self.http = http
         self.url = url
         self.sender = sender
         self.result = result
+        # Which of PEOPLE this citizen is: run_level deals them in turn, so the conversations in flight together
+        # are different people; without one, the sender picks.
+        self.person = person
         self.notice_arrived = 0.0  # time.monotonic() the last reply with a notice section arrived
 
     async def read_notice(self) -> None:
@@ -189,7 +226,8 @@ def _expect_ask(replies: List[Dict[str, Any]], slot: str) -> None:
 async def commitment_journey(c: Conversation) -> None:
     """Our full journey: a self-applicant commits to ZM001 (公租房) and gets a receipt. Eleven turns, two of them
     the codes; the citizen reads the notice before "已阅读" (``Conversation.read_notice``)."""
-    name, id_number, phone = PEOPLE[zlib.crc32(c.sender.encode("utf-8")) % len(PEOPLE)]
+    pick = c.person if c.person is not None else zlib.crc32(c.sender.encode("utf-8"))
+    name, id_number, phone = PEOPLE[pick % len(PEOPLE)]
     replies = await c.say("我在郑州没有房子，想申请公租房")
     candidates = _customs(replies, "item_candidates")
     codes = [i.get("code") for i in candidates[0]["items"]] if candidates else []
@@ -258,7 +296,7 @@ async def run_level(
                     i = queue.get_nowait()
                 except asyncio.QueueEmpty:
                     return
-                conversation = Conversation(http, url, f"bench-{label}-{concurrency}-{run_id}-{i}", result)
+                conversation = Conversation(http, url, f"bench-{label}-{concurrency}-{run_id}-{i}", result, person=i)
                 try:
                     await journey(conversation)
                     result.completed += 1

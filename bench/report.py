@@ -138,11 +138,11 @@ def render(data: Dict[str, Any]) -> str:
     )
     out.append(
         f"Each conversation is {JOURNEY_TURNS} turns; N conversations are in flight at once (closed loop). "
-        "Ours: the full commitment journey (张伟, ZM001: need → choice → commitment → self → name → ID → the "
+        "Ours: the full commitment journey (ZM001: need → choice → commitment → self → name → ID → the "
         "login code from the SMS outbox → phone → seven notice sections → 已阅读 → 本人承诺 → the act code → "
-        "signed receipt), each turn checked against the contract. A simulated person holds their demo identity "
-        "from a code's sending to its typing back (only a person's newest code works), which at high "
-        "concurrency adds waiting to the wall time. "
+        "signed receipt), each turn checked against the contract, by 64 synthetic citizens whose 实名 phones are "
+        "registered in the bench's own database (bench/load.py), handed out in turn so that conversations in "
+        "flight together are different people. "
         + think +
         f"Stock: the `rasa init` bot's greet / mood stories chained to {JOURNEY_TURNS} turns. Latency is per turn (one REST "
         "request and its reply); errors are failed requests or wrong replies. Each level runs on ours, then on "

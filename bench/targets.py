@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bench.system import cpu_seconds, peak_rss_mb
-from bot.tools.stack import RASA_PY, ROOT, Stack, StackConfig
+from bench.load import PEOPLE, PEOPLE_FILE_NAME, write_people_file
+from bot.tools.stack import API_PY, RASA_PY, ROOT, Stack, StackConfig
 
 RASA = ROOT / ".venv" / "bin" / "rasa"
 REST_PATH = "/webhooks/rest/webhook"
@@ -121,6 +122,7 @@ class OurStack(Target):
         os.dup2(2, 1)
         try:
             self.stack.prepare()
+            self.register_people()
         finally:
             os.dup2(saved, 1)
             os.close(saved)
@@ -144,6 +146,15 @@ class OurStack(Target):
         wall = time.monotonic() - started
         self.startup = parse_rasa_log(self.stack.logs / "rasa.log")
         self.startup.wall_s = wall
+
+    def register_people(self) -> None:
+        """The simulated citizens' phones (bench/load.py ``PEOPLE``) into this stack's own throw-away database,
+        through the API's CLI in its virtualenv, before the API starts; the values go in a file, not on the
+        command line."""
+        config = self.stack.config
+        path = write_people_file(config.var_dir / PEOPLE_FILE_NAME, PEOPLE)
+        subprocess.run([str(API_PY), "-m", "api.cli", "register-phones", "--from", str(path)], cwd=ROOT,
+                       env=dict(os.environ, **config.api_env()), check=True)
 
     LABELS = {"rasa": "Rasa server", "actions": "action server", "api": "API (uvicorn)"}
 
