@@ -109,12 +109,23 @@ def identity_platform(var_dir: Path, api_url: str) -> Iterator[dict]:
             proc.kill()
 
 
+def build_artefacts() -> None:
+    """What Rasa needs generated from the catalogue (bot/tools/build.py), before a stack starts. `make test`
+    builds them once before any of its pytest runs (GZ_TEST_ARTEFACTS_BUILT=1) and runs several side by side:
+    building again here would rewrite, in place, files a run beside this one may be reading."""
+    if os.environ.get("GZ_TEST_ARTEFACTS_BUILT") == "1":
+        return
+    from bot.tools.stack import build_artifacts
+
+    build_artifacts()
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
     from bot.tools.model import ensure_model
-    from bot.tools.stack import Stack, StackConfig, build_artifacts
+    from bot.tools.stack import Stack, StackConfig
 
-    build_artifacts()
+    build_artefacts()
     model = ensure_model()
     var_dir = Path(tmp_path_factory.mktemp("var"))
     run_id = uuid.uuid4().hex[:8]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Iterable, List, Mapping, Optional, Tuple, Union
@@ -44,7 +45,12 @@ def build(items: Union[Iterable[Item], Mapping[str, Item]], root: Union[Path, st
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         data = content.encode("utf-8")
-        path.write_bytes(data)
+        # Unchanged files are left alone, and a changed one is replaced whole: a reader hashing the artefacts
+        # at the same moment (the model cache key) never sees a half-written file.
+        if not path.exists() or path.read_bytes() != data:
+            partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            partial.write_bytes(data)
+            os.replace(partial, path)
         written.append((path, hashlib.sha256(data).hexdigest()))
     return written
 

@@ -235,6 +235,10 @@ class StackConfig:
             # The channels sign what users typed and which notice sections arrived (bot/core/evidence.py).
             EVIDENCE_KEY_ENV: str(self.evidence_key_path),
             "SANIC_WORKERS": str(self.sanic_workers()),
+            # On SIGTERM Sanic waits this long for open connections (socket.io long-polls, idle keep-alives) before
+            # closing them; its default, 15 s, outlasted the stop's own wait and ended every stop in a SIGKILL. A
+            # turn in flight takes well under a second.
+            "SANIC_GRACEFUL_SHUTDOWN_TIMEOUT": "3",
             # Rasa's telemetry would send usage events and, on a crash, the exception to Rasa's servers.
             "RASA_TELEMETRY_ENABLED": "false",
         }

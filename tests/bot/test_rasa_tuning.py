@@ -358,3 +358,24 @@ def test_the_action_server_freezes_its_start_up_objects_once():
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+# --- model loading -----------------------------------------------------------------------------------------------
+def test_weights_built_eagerly_predict_exactly_as_rasas_loading(agent, monkeypatch):
+    """The same model loaded with the eager weight-building step answers every message as Rasa's own loading does:
+    same intents, same ranking, same confidences (the stored weights replace the built ones either way)."""
+    from rasa.core.agent import Agent
+    from rasa.utils.tensorflow import models
+
+    monkeypatch.setattr(models.RasaModel, "load", models.RasaModel.load)  # restored after the test
+    rasa_server.eager_weight_building()
+    assert models.RasaModel.load.__func__.__module__ == rasa_server.__name__
+    eager = Agent.load(str(sorted((ROOT / "models").glob("nlu-core-*.tar.gz"), key=lambda p: p.stat().st_mtime)[-1]))
+    texts = ["我在郑州没有房子，想申请公租房", "是", "本人", "张伟", "已阅读", "本人承诺", "什麼是告知承諾制", "撤回承诺",
+             "我想投诉", "转人工"]
+    for text in texts:
+        ours = asyncio.run(eager.parse_message(text))
+        theirs = asyncio.run(agent.parse_message(text))
+        assert [i["name"] for i in ours["intent_ranking"]] == [i["name"] for i in theirs["intent_ranking"]], text
+        for a, b in zip(ours["intent_ranking"], theirs["intent_ranking"]):
+            assert a["confidence"] == pytest.approx(b["confidence"], abs=1e-6), text

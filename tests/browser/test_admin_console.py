@@ -48,9 +48,10 @@ def copy_project(target: Path) -> Path:
 @pytest.fixture(scope="module")
 def admin_stack(tmp_path_factory):
     from bot.tools.model import ensure_model
-    from bot.tools.stack import Stack, StackConfig, build_artifacts
+    from bot.tools.stack import Stack, StackConfig
+    from tests.conftest import build_artefacts
 
-    build_artifacts()
+    build_artefacts()
     model = ensure_model()
     project = copy_project(Path(tmp_path_factory.mktemp("project")))
     var_dir = Path(tmp_path_factory.mktemp("admin-var"))

@@ -24,7 +24,7 @@ from typing import Dict, Iterator, List, Tuple
 import httpx
 import pytest
 
-from bot.tools.stack import Stack, StackConfig, Supervisor, build_artifacts
+from bot.tools.stack import Stack, StackConfig, Supervisor
 from tests.conftest import environment, free_port
 from tests.e2e.conftest import Chat
 from tests.e2e.contract import check_contract
@@ -41,8 +41,9 @@ COMEBACK_SECONDS = 240
 @pytest.fixture(scope="module")
 def healing(tmp_path_factory) -> Iterator[Tuple[Stack, Supervisor, Dict[str, float]]]:
     from bot.tools.model import ensure_model
+    from tests.conftest import build_artefacts
 
-    build_artifacts()
+    build_artefacts()
     model = ensure_model()
     var_dir = Path(tmp_path_factory.mktemp("var-healing"))
     config = StackConfig(var_dir=var_dir, rasa_port=free_port(), action_port=free_port(), api_port=free_port())

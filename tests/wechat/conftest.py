@@ -25,8 +25,9 @@ from wechatpy.crypto import WeChatCrypto
 from wechatpy.utils import WeChatSigner
 
 from bot.tools.model import ensure_model
-from bot.tools.stack import Stack, StackConfig, build_artifacts
+from bot.tools.stack import Stack, StackConfig
 from bot.channels.wechat.channel import ENV_OVERRIDES, TEST_SLOW_SENDERS_ENV
+from tests.conftest import build_artefacts
 from tests.e2e import limits, outbox
 from tests.e2e.contract import reading_seconds
 from tests.wechat.fake_wechat import FakeWeChat
@@ -76,7 +77,7 @@ def channel_credentials(config: StackConfig, fake: FakeWeChat) -> Dict:
 
 @pytest.fixture(scope="session")
 def wechat_stack(tmp_path_factory, fake_wechat) -> Stack:
-    build_artifacts()
+    build_artefacts()
     model = ensure_model()
     var_dir = Path(tmp_path_factory.mktemp("wechat_var"))
     config = StackConfig(
