@@ -1011,3 +1011,32 @@ def test_longer_subjects_and_documents(text, ok):
     acting_as = "proxy" if "授权" in text else "self"
     name = "赵强" if acting_as == "proxy" else "张伟"
     assert classify(text, acting_as=acting_as, applicant_name=name, agent_name="刘洋").is_explicit is ok
+
+
+def test_one_compiled_grammar_serves_every_citizen() -> None:
+    """The own-name grammar is compiled once, with marks in the names' places, not once per citizen."""
+    from bot.core import affirmation
+
+    affirmation._self_grammar.cache_clear()
+    for name in ("张伟", "李娜", "王小明", "欧阳娜娜", "赵强"):
+        assert classify(f"{name}承诺", applicant_name=name).is_explicit
+        assert classify(f"我是{name}，本人承诺以上内容属实", applicant_name=name).is_explicit
+        assert not classify(f"{name}承诺", applicant_name="张三丰").is_explicit  # someone else's name
+    assert affirmation._self_grammar.cache_info().misses == 1
+    for representative in ("王芳", "刘洋"):
+        assert classify(f"本公司{representative}承诺", applicant_kind="enterprise", applicant_name=f"{representative}餐饮店",
+                        representative=representative).kind == classify(
+            "本公司王芳承诺", applicant_kind="enterprise", applicant_name="王芳餐饮店", representative="王芳").kind
+        assert classify(f"{representative}餐饮店承诺", applicant_kind="enterprise",
+                        applicant_name=f"{representative}餐饮店", representative=representative).is_explicit
+    assert affirmation._self_grammar.cache_info().misses == 2
+
+
+@pytest.mark.parametrize("text", ["\ue001承诺", "\ue000承诺", "我,\ue001,承诺", "本人承诺,签字,\ue001"])
+def test_a_typed_mark_is_nobody_s_name(text: str) -> None:
+    """The private-use characters standing for the names inside the grammar are blanked in an answer first."""
+    from bot.core import affirmation
+
+    people = affirmation._Who(acting_as="self", applicant_kind="person", applicant="张伟", representative="", agent="")
+    assert not affirmation._parse_self(text, people)
+    assert affirmation._parse_self(text.replace("\ue001", "张伟").replace("\ue000", "张伟"), people)
