@@ -34,11 +34,13 @@ import argparse
 import getpass
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterator, List, Optional
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy.orm import Session
 
 from api.config import REPO_ROOT, Settings, get_settings
 from api.database import make_engine, make_sessionmaker
@@ -67,6 +69,19 @@ def sessions(settings: Settings, engine):
     return make_sessionmaker(engine, data_keys=data_keys(settings))
 
 
+@contextmanager
+def writing(settings: Settings, sealed: bool = False) -> Iterator[Session]:
+    """One command's transaction on an engine of its own, disposed afterwards. ``sealed``: with the data key ring,
+    for tables that hold personal data sealed (P5)."""
+    engine = make_engine(settings.database_url)
+    try:
+        maker = sessions(settings, engine) if sealed else make_sessionmaker(engine)
+        with maker.begin() as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
 def migrate(settings: Settings) -> int:
     # "heads": a domain's revision may sit on its own branch until a merge revision joins them.
     command.upgrade(alembic_config(settings.database_url, settings.data_key_path), "heads")
@@ -81,12 +96,8 @@ def _key_applicants(settings: Settings) -> None:
     from api.signing.service import load_or_create_id_hash_key
 
     key = load_or_create_id_hash_key(settings.id_hash_key_path)
-    engine = make_engine(settings.database_url)
-    try:
-        with sessions(settings, engine).begin() as session:
-            filled = fill_applicant_hashes(session, key)
-    finally:
-        engine.dispose()
+    with writing(settings, sealed=True) as session:
+        filled = fill_applicant_hashes(session, key)
     if filled:
         print(f"{filled} earlier commitment(s) keyed to their applicant")
 
@@ -122,16 +133,13 @@ def create_user(settings: Settings, username: str, role: str, password: Optional
         if getpass.getpass("again: ") != password:
             print("the passwords differ; nothing created", file=sys.stderr)
             return 2
-    engine = make_engine(settings.database_url)
     try:
-        with make_sessionmaker(engine).begin() as session:
+        with writing(settings) as session:
             user = create(session, username, role, password)
             audit.record(session, Principal(role="admin", actor="cli"), "user.create", target=user.username, detail={"role": role})
     except AccountError as exc:
         print(f"account not created: {exc}", file=sys.stderr)
         return 2
-    finally:
-        engine.dispose()
     print(f"created {role} account {user.username}")
     return 0
 
@@ -141,13 +149,9 @@ def seed_demo_accounts(settings: Settings) -> int:
     from api.auth.service import read_demo_accounts_file, seed_demo_accounts as seed, write_demo_accounts_file
     from sqlalchemy import select
 
-    engine = make_engine(settings.database_url)
-    try:
-        with make_sessionmaker(engine).begin() as session:
-            created = seed(session)
-            usernames = set(session.scalars(select(StaffUser.username)))
-    finally:
-        engine.dispose()
+    with writing(settings) as session:
+        created = seed(session)
+        usernames = set(session.scalars(select(StaffUser.username)))
     path = settings.demo_accounts_file
     if created or path.exists():
         write_demo_accounts_file(path, created, usernames)
@@ -163,15 +167,12 @@ def load_catalogue(settings: Settings, directory: Optional[Path] = None) -> int:
     from api.catalogue.service import load_into_database
     from bot.core.catalogue import CatalogueError
 
-    engine = make_engine(settings.database_url)
     try:
-        with make_sessionmaker(engine).begin() as session:
+        with writing(settings) as session:
             report = load_into_database(session, directory or settings.catalogue_path)
     except CatalogueError as exc:
         print(f"catalogue refused, nothing changed: {exc}", file=sys.stderr)
         return 2
-    finally:
-        engine.dispose()
     print(
         f"catalogue loaded: {len(report.new_versions)} new version(s) {report.new_versions}, "
         f"{len(report.unchanged)} unchanged, {len(report.deactivated)} removed {report.deactivated}"
@@ -185,15 +186,11 @@ def seed_demo(settings: Settings) -> int:
     from api.verification.shared_data import seed_demo as seed_shared_data
 
     key = load_or_create_id_hash_key(settings.id_hash_key_path)
-    engine = make_engine(settings.database_url)
-    try:
-        # The data key ring seals the registered phone numbers (P5).
-        with make_sessionmaker(engine, data_keys=data_keys(settings)).begin() as session:
-            added = seed(session, key)
-            # R12: the local shared-data tables the shipped online-verification adapter reads.
-            added += seed_shared_data(session, key)
-    finally:
-        engine.dispose()
+    # The data key ring seals the registered phone numbers (P5).
+    with writing(settings, sealed=True) as session:
+        added = seed(session, key)
+        # R12: the local shared-data tables the shipped online-verification adapter reads.
+        added += seed_shared_data(session, key)
     print(f"demo integrity files: {len(added)} added" + "".join(f"\n  {a}" for a in added))
     return seed_demo_accounts(settings)
 
@@ -245,10 +242,9 @@ def register_phones(settings: Settings, path: Path) -> int:
         print(f"{path.name}: refused, nothing changed: {exc}", file=sys.stderr)
         return 2
     key = load_or_create_id_hash_key(settings.id_hash_key_path)
-    engine = make_engine(settings.database_url)
     added = unchanged = 0
     try:
-        with make_sessionmaker(engine, data_keys=data_keys(settings)).begin() as session:
+        with writing(settings, sealed=True) as session:
             ring = sealed.ring_of(session)
             wanted = {}
             for id_number, phone in pairs:
@@ -275,8 +271,6 @@ def register_phones(settings: Settings, path: Path) -> int:
     except ValueError as exc:
         print(f"{path.name}: refused, nothing changed: {exc}", file=sys.stderr)
         return 2
-    finally:
-        engine.dispose()
     print(f"registered phones: {added} added, {unchanged} already held")
     return 0
 
