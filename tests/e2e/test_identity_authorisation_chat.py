@@ -6,52 +6,17 @@ the code on his phone, names the agent, the item and the validity, and grants wi
 agent 刘洋, verified with his own phone in his own conversation, gets past the authorisation question with the
 number and the code; 赵强 lists his authorisations and revokes this one; the same number and code then open
 nothing. Every code is read from the SMS outbox by the phone's owner; every transcript is checked against the
-contract (the fixtures' teardown).
+contract (the shared natural_chat fixture's teardown).
 """
 from __future__ import annotations
 
-import uuid
-from typing import Dict, List
-
 import pytest
 
-from tests.e2e.conftest import Chat
-from tests.e2e.contract import check_contract
 from tests.e2e.grants import typed
 from tests.e2e.test_journey import LIU_YANG, PHONES, ZHAO_QIANG, to_proxy_authorisation
-from tests.e2e.test_natural_journeys import TURN_END, SocketChat, expect_ask
+from tests.e2e.test_natural_journeys import expect_ask, natural_chat  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.e2e
-
-# The authorisation flows end their turn with these (actions/messages.py), besides the journey's own ends.
-AUTHORISATION_TURN_END = TURN_END | {"authorisation_granted", "authorisation_list", "authorisation_revoked"}
-
-
-class AuthorisationSocketChat(SocketChat):
-    """The widget's socket.io conversation, knowing that the authorisation flows' results end a turn too."""
-
-    def _turn_complete(self) -> bool:
-        stages = [m["custom"].get("stage") for m in self.inbox if isinstance(m.get("custom"), dict)]
-        return bool(stages) and stages[-1] in AUTHORISATION_TURN_END
-
-
-@pytest.fixture(params=["rest", "socketio"])
-def natural_chat(request, stack, catalogue):
-    if request.param == "socketio" and stack.config.sanic_workers() > 1:
-        pytest.skip("socket.io long-polling needs one Sanic worker per port (sticky sessions)")
-    made: List[Chat] = []
-
-    def make() -> Chat:
-        c = Chat(stack, f"e2e-{uuid.uuid4().hex[:10]}") if request.param == "rest" else AuthorisationSocketChat(stack)
-        made.append(c)
-        return c
-
-    yield make
-    proxy_items: Dict[str, bool] = {code: item.proxy_allowed for code, item in catalogue.items()}
-    for c in made:
-        if isinstance(c, SocketChat):
-            c.close()
-        check_contract(c.transcript, stack.config.api_url, proxy_items)
 
 PENSION = "ZM008"  # 城乡居民基本养老保险待遇领取: a proxy may commit for it
 OPENING = f"我要授权{LIU_YANG[0]}代我办理养老保险待遇领取并代为承诺"  # the README's example

@@ -25,7 +25,9 @@ pytestmark = pytest.mark.e2e
 
 # A reply is complete when it ends with one of these: the journey waits for the user, or has ended.
 TURN_END = {"ask", "affirmation_request", "affirmation_rejected", "commitment_receipt", "not_eligible",
-            "service_error", "item_not_found", "commitment_status"}
+            "service_error", "item_not_found", "commitment_status",
+            # the principal's authorisation flows: granted, listed, revoked
+            "authorisation_granted", "authorisation_list", "authorisation_revoked"}
 
 
 class SocketChat(Chat):
