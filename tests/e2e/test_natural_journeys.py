@@ -30,12 +30,30 @@ TURN_END = {"ask", "affirmation_request", "affirmation_rejected", "commitment_re
             "authorisation_granted", "authorisation_list", "authorisation_revoked"}
 
 
+def in_order(client: socketio.Client) -> None:
+    """Handle the server's messages one after another, in the order they arrived, as a browser does.
+
+    python-engineio's client hands every incoming message to a thread of its own (``run_async=True``), so two
+    messages of one long-poll response can reach the handlers in either order, and a ``custom`` may overtake
+    the text it belongs to. The widget runs its handlers on one JavaScript thread, strictly in order; the test
+    client must too, or it reports an ordering fault the channel never made."""
+    eio = client.eio
+    trigger = eio._trigger_event
+
+    def in_arrival_order(event, *args, **kwargs):
+        kwargs["run_async"] = False
+        return trigger(event, *args, **kwargs)
+
+    eio._trigger_event = in_arrival_order
+
+
 class SocketChat(Chat):
     """One citizen on the socket.io channel, as the widget talks to it (session_request, user_uttered)."""
 
     def __init__(self, stack, sender: str = ""):
         super().__init__(stack, sender)
         self.client = socketio.Client(reconnection=False)
+        in_order(self.client)
         self.inbox: List[Dict] = []
         self.arrived = threading.Condition()
         self.client.on("bot_uttered", self._received)
