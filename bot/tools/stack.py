@@ -49,7 +49,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from bot.core.assisted import load_or_create_secret
 from bot.core.evidence import ENV_KEY_PATH as EVIDENCE_KEY_ENV
@@ -104,6 +104,16 @@ def make_private(root: Path) -> None:
                 os.chmod(path, 0o600)
 
 
+class KeyFile:
+    """A secret's file under the configuration's ``var_dir``/keys, read as an attribute (``config.rasa_token_path``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, config: Optional["StackConfig"], owner: type) -> Any:
+        return self if config is None else config.var_dir / "keys" / self.name
+
+
 @dataclass
 class StackConfig:
     var_dir: Path = ROOT / "var"
@@ -124,29 +134,13 @@ class StackConfig:
     # Embedded profile: the API's SQLite file, default <var_dir>/api.db (tests put it on a file system they fill).
     api_db_path: Optional[Path] = None
 
-    @property
-    def rasa_token_path(self) -> Path:
-        return self.var_dir / "keys" / "rasa.token"
-
-    @property
-    def action_secret_path(self) -> Path:
-        """The secret the action server requires of every caller (actions/server.py); Rasa sends it."""
-        return self.var_dir / "keys" / "action.secret"
-
-    @property
-    def evidence_key_path(self) -> Path:
-        """The HMAC key the channels sign evidence with (bot/core/evidence.py): Rasa and the API, never actions."""
-        return self.var_dir / "keys" / EVIDENCE_KEY_FILE
-
-    @property
-    def hotline_secret_path(self) -> Path:
-        """The HMAC secret of the hotline channel's tokens (bot/core/assisted.py), shared by the API and Rasa."""
-        return self.var_dir / "keys" / "hotline.secret"
-
-    @property
-    def metrics_token_path(self) -> Path:
-        """The bearer token Prometheus presents to the API's and the action server's /metrics."""
-        return self.var_dir / "keys" / "metrics.token"
+    # The stack's secrets, each a file under <var_dir>/keys, created 0600 on first use and never in the repo:
+    rasa_token_path = KeyFile("rasa.token")  # protects Rasa's HTTP API (P5)
+    action_secret_path = KeyFile("action.secret")  # what the action server requires of every caller; Rasa sends it
+    # the HMAC key the channels sign evidence with (bot/core/evidence.py): Rasa and the API, never the actions
+    evidence_key_path = KeyFile(EVIDENCE_KEY_FILE)
+    hotline_secret_path = KeyFile("hotline.secret")  # the hotline tokens' HMAC secret (bot/core/assisted.py)
+    metrics_token_path = KeyFile("metrics.token")  # the bearer token Prometheus presents to /metrics
 
     def metrics_token(self) -> str:
         return self._secret(self.metrics_token_path)
