@@ -6,7 +6,8 @@
                     running it again adds nothing; and one staff account per role (demo_staff,
                     demo_officer, demo_admin) with random passwords, printed once and kept in
                     var/demo_accounts.txt (mode 0600)
-    create-user     a staff account: --username U --role staff|officer|admin [--password P] (else prompted)
+    create-user     a staff account: --username U --role staff|officer|admin [--password-stdin] (else prompted;
+                    never a password on the command line, where ps and the shell history would show it)
     init            migrate, load-catalogue, seed-demo, the token secret, the service token and the data key
                     ring (P5)
     verify          check every signed commitment and the chain (P3): Ed25519 and SM2 signatures, SHA-256 and
@@ -120,14 +121,17 @@ def ensure_secrets(settings: Settings) -> int:
     return 0
 
 
-def create_user(settings: Settings, username: str, role: str, password: Optional[str]) -> int:
+def create_user(settings: Settings, username: str, role: str, password_stdin: bool = False) -> int:
     from api.audit import service as audit
     from api.auth.service import AccountError, Principal
     from api.auth.service import create_user as create
 
-    if password is None:
+    if password_stdin:
+        # The first line of standard input (a pipe from a secret store): a secret never goes on a command line.
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
         if not sys.stdin.isatty():
-            print("no --password and no terminal to prompt on", file=sys.stderr)
+            print("no --password-stdin and no terminal to prompt on", file=sys.stderr)
             return 2
         password = getpass.getpass(f"password for {username}: ")
         if getpass.getpass("again: ") != password:
@@ -357,7 +361,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     user = sub.add_parser("create-user", help="create a staff account (P5)")
     user.add_argument("--username", required=True)
     user.add_argument("--role", required=True, choices=("staff", "officer", "admin"))
-    user.add_argument("--password", default=None, help="prompted when not given")
+    user.add_argument("--password-stdin", action="store_true",
+                      help="read the password from the first line of standard input (else prompted)")
     sub.add_parser("init", help="migrate, load-catalogue, seed-demo, secrets")
     check = sub.add_parser("verify", help="verify signatures and the hash chain (P3)")
     check.add_argument("--receipt", metavar="NO", default=None, help="verify one commitment number")
@@ -401,7 +406,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "seed-demo":
         return seed_demo(settings)
     if args.command == "create-user":
-        return create_user(settings, args.username, args.role, args.password)
+        return create_user(settings, args.username, args.role, args.password_stdin)
     if args.command == "init":
         return migrate(settings) or load_catalogue(settings) or seed_demo(settings) or ensure_secrets(settings)
     if args.command == "rotate-signing-key":

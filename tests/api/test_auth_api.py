@@ -370,29 +370,40 @@ def test_audit_trail_is_append_only_in_the_database(client, initialised, stateme
     assert rows(initialised, "SELECT actor FROM audit_events")[0]["actor"] == "demo_admin"
 
 
-def _cli(settings, *args):
+def _cli(settings, *args, stdin: str = None):
     return subprocess.run(
         [sys.executable, "-m", "api.cli", *args], cwd=REPO_ROOT, env=cli_env(settings), capture_output=True, text=True,
-        timeout=120,
+        timeout=120, input=stdin,
     )
 
 
+def _create_user(settings, username: str, role: str, password: str):
+    """The operator's way: the password piped on standard input, never an argument (ps would show it)."""
+    return _cli(settings, "create-user", "--username", username, "--role", role, "--password-stdin", stdin=password + "\n")
+
+
 def test_create_user_from_the_command_line(client, initialised):
-    made = _cli(initialised, "create-user", "--username", "li.officer", "--role", "officer", "--password", "a-long-enough-pw")
+    made = _create_user(initialised, "li.officer", "officer", "a-long-enough-pw")
     assert made.returncode == 0, made.stderr
     response = client.post("/api/v1/auth/login", json={"username": "li.officer", "password": "a-long-enough-pw"})
     assert response.status_code == 200 and response.json()["role"] == "officer"
-    taken = _cli(initialised, "create-user", "--username", "li.officer", "--role", "admin", "--password", "an-other-long-pw")
+    taken = _create_user(initialised, "li.officer", "admin", "an-other-long-pw")
     assert taken.returncode == 2 and "exists" in taken.stderr
-    short = _cli(initialised, "create-user", "--username", "wang", "--role", "staff", "--password", "short")
+    short = _create_user(initialised, "wang", "staff", "short")
     assert short.returncode == 2 and "at least 12" in short.stderr
     # Long enough is not enough: the operator command applies the whole policy (api.auth.passwords).
     for weak, why in (("password1234", "commonly used"), ("aaaaaaaaaaaa", "repeated"), ("abcdef123456", "run of")):
-        refused = _cli(initialised, "create-user", "--username", "wang", "--role", "staff", "--password", weak)
+        refused = _create_user(initialised, "wang", "staff", weak)
         assert refused.returncode == 2 and why in refused.stderr, (weak, refused.stderr)
     assert not rows(initialised, "SELECT id FROM staff_users WHERE username = 'wang'")
     stored = rows(initialised, "SELECT password_hash FROM staff_users WHERE username = 'li.officer'")[0]["password_hash"]
     assert stored.startswith("$argon2id$") and "a-long-enough-pw" not in stored
+    # No password on the command line at all: the option is gone, and without a terminal nothing is prompted.
+    on_the_line = _cli(initialised, "create-user", "--username", "zhao", "--role", "staff", "--password", "a-long-enough-pw")
+    assert on_the_line.returncode == 2 and "unrecognized arguments" in on_the_line.stderr
+    no_terminal = _cli(initialised, "create-user", "--username", "zhao", "--role", "staff", stdin="")
+    assert no_terminal.returncode == 2 and "no terminal" in no_terminal.stderr
+    assert not rows(initialised, "SELECT id FROM staff_users WHERE username = 'zhao'")
     created = rows(initialised, "SELECT actor, target FROM audit_events WHERE action = 'user.create'")
     assert created == [{"actor": "cli", "target": "li.officer"}]
 

@@ -25,8 +25,8 @@ def account(stack, role: str = "staff") -> Tuple[str, str]:
     if key not in _accounts:
         username, password = f"t{role}_{uuid.uuid4().hex[:8]}", secrets.token_urlsafe(18)
         subprocess.run(
-            [str(API_PY), "-m", "api.cli", "create-user", "--username", username, "--role", role, f"--password={password}"],
-            cwd=ROOT, env=dict(os.environ, **stack.config.api_env()), check=True, capture_output=True,
+            [str(API_PY), "-m", "api.cli", "create-user", "--username", username, "--role", role, "--password-stdin"],
+            cwd=ROOT, env=dict(os.environ, **stack.config.api_env()), check=True, capture_output=True, input=f"{password}\n", text=True,
         )
         _accounts[key] = (username, password)
     return _accounts[key]

@@ -41,8 +41,8 @@ def new_account(stack, role: str) -> Dict[str, str]:
     """A fresh staff account of ``role`` made with the operator command: {"username", "password"}."""
     username, password = f"sec{role}_{uuid.uuid4().hex[:8]}", f"pw-{uuid.uuid4().hex}"
     subprocess.run(
-        [str(API_PY), "-m", "api.cli", "create-user", "--username", username, "--role", role, f"--password={password}"],
-        cwd=ROOT, env=dict(os.environ, **stack.config.api_env()), check=True, capture_output=True,
+        [str(API_PY), "-m", "api.cli", "create-user", "--username", username, "--role", role, "--password-stdin"],
+        cwd=ROOT, env=dict(os.environ, **stack.config.api_env()), check=True, capture_output=True, input=f"{password}\n", text=True,
     )
     return {"username": username, "password": password}
 
