@@ -21,7 +21,13 @@ bench: setup
 eval: setup
 	.venv/bin/python -m bot.tools.evaluate
 
-setup: system-packages .venv/.installed .venv-api/.installed
+# The two venvs are independent: they are installed side by side (about 25 s less on a fresh clone), by a
+# sub-make with -j2 so that a bare `make up` or `make test` gets it (a `make -jN` keeps its own job slots).
+# Nothing is printed when both are installed already.
+VENVS := .venv/.installed .venv-api/.installed
+setup: system-packages
+	@$(MAKE) --no-print-directory -q $(VENVS) || \
+	  $(MAKE) --no-print-directory $(if $(findstring --jobserver,$(MAKEFLAGS)),,-j2) --output-sync=target $(VENVS)
 
 # Debian packages the product needs besides Python: CJK fonts for the downloadable PDFs (R10; see
 # api/documents/fonts.py for why the PDFs embed WenQuanYi Zen Hei) and poppler-utils (pdftotext) for their tests;

@@ -24,7 +24,7 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 from fastapi.testclient import TestClient
@@ -56,6 +56,34 @@ def cheap_password_hashing() -> Iterator[None]:
     service._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     yield
     service._hasher = product
+
+
+@pytest.fixture(autouse=True, scope="session")
+def remembered_signatures() -> Iterator[None]:
+    """Tests only: FastAPI reads each endpoint's and dependency's signature again (inspect.signature, with its
+    string annotations evaluated) for every app it routes; the tests create one app per test, ~60 ms each when
+    every route is built. A signature does not change while the process runs, so it is read once per callable.
+    The analysis built from it, and everything else about the routes, is still done per app."""
+    from fastapi.dependencies import utils
+
+    read = getattr(utils, "get_typed_signature", None)
+    if read is None:  # another FastAPI: nothing to remember
+        yield
+        return
+    known: Dict[Any, Any] = {}
+
+    def remembered(call):
+        try:
+            return known[call]
+        except KeyError:
+            signature = known[call] = read(call)
+            return signature
+        except TypeError:  # an unhashable callable
+            return read(call)
+
+    utils.get_typed_signature = remembered
+    yield
+    utils.get_typed_signature = read
 
 
 def pg_base_url() -> Optional[str]:
@@ -102,10 +130,21 @@ def database_url(tmp_path: Path, pg_admin: Optional[Engine]) -> Iterator[str]:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
+@pytest.fixture(scope="session")
+def catalogue_source(tmp_path_factory) -> Path:
+    """The four items of ``write_test_catalogue``, written and checked by the loader once per session: deriving
+    them (YAML parsing, dumping, loading) costs ~70 ms, paid by every API test. Each test gets a copy of the
+    files in a directory of its own, which it may change."""
+    directory = tmp_path_factory.mktemp("test-catalogue") / "catalogue"
+    write_test_catalogue(directory)
+    return directory
+
+
 @pytest.fixture
-def settings(tmp_path: Path, database_url: str) -> Settings:
+def settings(tmp_path: Path, database_url: str, catalogue_source: Path) -> Settings:
     catalogue_dir = tmp_path / "catalogue"
-    write_test_catalogue(catalogue_dir)
+    # New files (copyfile, not copy2), as if written now, like the catalogue a test writes itself.
+    shutil.copytree(catalogue_source, catalogue_dir, copy_function=shutil.copyfile)
     return Settings(
         database_url=database_url,
         signing_key_path=tmp_path / "keys" / "platform_ed25519.pem",
