@@ -66,6 +66,8 @@ def run_levels(
             log(f"{target.name}: {n} concurrent: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms, "
                 f"{row['turns_per_s']} turns/s, {row['errors']} errors {row['error_kinds'] or ''}, "
                 f"CPU ms/turn {row['cpu_ms_per_turn']}")
+            if len(row["steps"]) > 1:
+                log(f"{target.name}: {n} concurrent, latency by step:\n{load.format_steps(row['steps'])}")
             results[target.name].append(row)
     for target, _ in targets:
         target.measure_rss()

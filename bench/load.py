@@ -140,6 +140,8 @@ class LevelResult:
     error_kinds: Dict[str, int] = field(default_factory=dict)
     wall_s: float = 0.0
     reading_s: float = 0.0  # the simulated citizens' reading time, summed over conversations (think time)
+    # The same latencies by step of the journey (the step ``say`` was given), to tell which turn is slow.
+    steps: Dict[str, List[float]] = field(default_factory=dict)
 
     @property
     def turns(self) -> int:
@@ -164,7 +166,22 @@ class LevelResult:
             "error_kinds": self.error_kinds, "wall_s": round(self.wall_s, 2), "reading_s": round(self.reading_s, 2),
             "p50_ms": round(self.percentile(50), 1), "p95_ms": round(self.percentile(95), 1),
             "p99_ms": round(self.percentile(99), 1), "turns_per_s": round(self.turns_per_s, 2),
+            "steps": {step: step_summary(values) for step, values in self.steps.items()},
         }
+
+
+def step_summary(latencies_ms: List[float]) -> Dict[str, float]:
+    """Count, p50 and max of one step's latencies (ms)."""
+    ordered = sorted(latencies_ms)
+    return {"n": len(ordered), "p50_ms": round(ordered[(len(ordered) - 1) // 2], 1),
+            "max_ms": round(ordered[-1], 1)}
+
+
+def format_steps(steps: Dict[str, Dict[str, float]]) -> str:
+    """One line per step, slowest median first."""
+    rows = sorted(steps.items(), key=lambda kv: -kv[1]["p50_ms"])
+    return "\n".join(f"  {step:<14} n={s['n']:<4} p50 {s['p50_ms']:6.1f} ms  max {s['max_ms']:6.1f} ms"
+                     for step, s in rows)
 
 
 class Conversation:
@@ -192,7 +209,7 @@ class Conversation:
             if self.result is not None:
                 self.result.reading_s += wait
 
-    async def say(self, text: str) -> List[Dict[str, Any]]:
+    async def say(self, text: str, step: str = "") -> List[Dict[str, Any]]:
         await self.read_notice()
         started = time.perf_counter()
         try:
@@ -208,6 +225,7 @@ class Conversation:
             raise TurnFailed("invalid_json") from exc
         if self.result is not None:
             self.result.latencies_ms.append(elapsed_ms)
+            self.result.steps.setdefault(step or "turn", []).append(elapsed_ms)
         if isinstance(replies, list) and _customs([r for r in replies if isinstance(r, dict)], NOTICE_SECTION):
             self.notice_arrived = time.monotonic()
         return replies
@@ -228,30 +246,30 @@ async def commitment_journey(c: Conversation) -> None:
     the codes; the citizen reads the notice before "已阅读" (``Conversation.read_notice``)."""
     pick = c.person if c.person is not None else zlib.crc32(c.sender.encode("utf-8"))
     name, id_number, phone = PEOPLE[pick % len(PEOPLE)]
-    replies = await c.say("我在郑州没有房子，想申请公租房")
+    replies = await c.say("我在郑州没有房子，想申请公租房", "need")
     candidates = _customs(replies, "item_candidates")
     codes = [i.get("code") for i in candidates[0]["items"]] if candidates else []
     if "ZM001" not in codes:
         raise TurnFailed("item_candidates:ZM001")
-    replies = await c.say(str(codes.index("ZM001") + 1))
+    replies = await c.say(str(codes.index("ZM001") + 1), "choice")
     if not _customs(replies, "item_detail"):
         raise TurnFailed("item_detail")
     _expect_ask(replies, "use_commitment")
-    _expect_ask(await c.say("是"), "acting_as")
-    _expect_ask(await c.say("本人"), "applicant_name")
-    _expect_ask(await c.say(name), "applicant_id")
+    _expect_ask(await c.say("是", "commitment"), "acting_as")
+    _expect_ask(await c.say("本人", "self"), "applicant_name")
+    _expect_ask(await c.say(name, "name"), "applicant_id")
     async with person_lock(id_number):
-        _expect_ask(await c.say(id_number), "identity_code")
-        _expect_ask(await c.say(newest_code(phone)), "phone")
-    replies = await c.say(phone)
+        _expect_ask(await c.say(id_number, "id"), "identity_code")
+        _expect_ask(await c.say(newest_code(phone), "login_code"), "phone")
+    replies = await c.say(phone, "phone")
     if len(_customs(replies, NOTICE_SECTION)) != 7:
         raise TurnFailed("notice_sections")
     _expect_ask(replies, "notice_ack")
-    if not _customs(await c.say("已阅读"), "affirmation_request"):
+    if not _customs(await c.say("已阅读", "read"), "affirmation_request"):
         raise TurnFailed("affirmation_request")
     async with person_lock(id_number):
-        _expect_ask(await c.say("本人承诺"), "act_code")
-        if not _customs(await c.say(newest_code(phone)), "commitment_receipt"):
+        _expect_ask(await c.say("本人承诺", "affirmation"), "act_code")
+        if not _customs(await c.say(newest_code(phone), "act_code"), "commitment_receipt"):
             raise TurnFailed("commitment_receipt")
 
 

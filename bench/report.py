@@ -169,6 +169,18 @@ def render(data: Dict[str, Any]) -> str:
         for n in sorted(set(ours) & set(stock)):
             cells = [_f(_ratio(ours[n][k], stock[n][k]), 2) for k in ("p50_ms", "p95_ms", "p99_ms", "turns_per_s")]
             out.append(f"| {n} | " + " | ".join(cells) + " |")
+    steps = [(n, ours[n]["steps"]) for n in sorted(ours) if len(ours[n].get("steps") or {}) > 1]
+    if steps:
+        # Which turn of the journey is slow: at 1 concurrent conversation the slowest steps decide the p95.
+        out.append("\n## Ours: latency by step of the journey\n")
+        out.append("Per step of the journey (bench/load.py names them), slowest median first; \"max\" is the "
+                   "step's slowest turn. One turn in eleven is each step's, so at 1 concurrent conversation the "
+                   "p95 of all turns falls among the slowest step's turns.\n")
+        out.append("| concurrent | step | turns | p50 ms | max ms |")
+        out.append("|---:|---|---:|---:|---:|")
+        for n, by_step in steps:
+            for step, st in sorted(by_step.items(), key=lambda kv: -kv[1]["p50_ms"]):
+                out.append(f"| {n} | {step} | {st['n']} | {_f(st['p50_ms'])} | {_f(st['max_ms'])} |")
     out.append("\n## CPU per turn (ms of user + system time), by server process\n")
     out.append(
         "Throughput on a shared machine moves with whatever else runs; the CPU a turn costs hardly does. "

@@ -96,6 +96,7 @@ class Prepared:
     signer_id: str  # whose identity signs: the applicant's (person or enterprise) or the agent's
     assurance: Optional[IdentityAssurance] = None  # the signer's login assurance in this conversation
     confirmation: Optional[ActConfirmation] = None  # the act code that confirmed this statement (not hotline)
+    shown_item: Optional[Item] = None  # ``shown`` read as an Item once, for the verification task too
 
 
 # --- checks -------------------------------------------------------------------------------------------
@@ -312,7 +313,8 @@ def prepare(
     if shown is None:
         # P2: a commitment is bound to a notification text the platform actually published.
         raise ApiError(409, "unknown_notice_version", "所承诺的告知书版本不存在，请重新获取告知书后再承诺。")
-    shown_item = catalogue.as_item(shown)
+    # Usually the version shown is the current one: read once (parsing a stored item is not free).
+    shown_item = item if shown.id == current.id else catalogue.as_item(shown)
 
     applicant_id = credit.normalise_id(request.applicant.id_number)
     problem = credit.id_problem(applicant_id)
@@ -426,6 +428,7 @@ def prepare(
         signer_id=signer_id,
         assurance=assurance,
         confirmation=confirmation,
+        shown_item=shown_item,
     )
 
 
@@ -762,7 +765,8 @@ def create(
             session.add(commitment)
             session.flush()
             # R13: the verification task is born with the commitment, in the same transaction (P4).
-            verification.open_task(session, commitment, catalogue.as_item(prepared.shown), id_hash_key)
+            verification.open_task(session, commitment, prepared.shown_item or catalogue.as_item(prepared.shown),
+                                   id_hash_key)
     except IntegrityError:
         # Belt and braces for P4: the unique idempotency key stops a duplicate even if the lock were bypassed.
         with factory() as session:

@@ -44,7 +44,7 @@ service_router = APIRouter(prefix="/service/identity", tags=["service", "identit
 router = APIRouter(prefix="/identity", tags=["identity"])
 
 
-def get_sms_gateway(settings: SettingsDep) -> SmsGateway:
+async def get_sms_gateway(settings: SettingsDep) -> SmsGateway:
     return make_gateway(
         settings.sms_gateway_url,
         settings.sms_gateway_credentials_path,
@@ -60,13 +60,16 @@ def get_phone_directory(
 ) -> Optional[PhoneDirectory]:
     """``registered_phone`` of the configured shared-data adapter (``GZ_SHARED_DATA_ADAPTER``), if it has one.
 
-    Loaded by name, like the verification service loads it, so this module imports no business domain."""
+    Loaded by name, like the verification service loads it, so this module imports no business domain. A plain
+    ``def`` (run in the thread pool): a configured adapter may do blocking work when it is made. The gateway and
+    the verifier only build small objects and are ``async``, which spares a thread hop each (as in
+    api/identity/deps.py)."""
     module_name, _, attribute = settings.shared_data_adapter.replace(":", ".").rpartition(".")
     adapter = getattr(importlib.import_module(module_name), attribute)(session=session, id_hash_key=id_hash_key)
     return getattr(adapter, "registered_phone", None)
 
 
-def get_otp_verifier(
+async def get_otp_verifier(
     settings: SettingsDep,
     key: OtpKeyDep,
     id_hash_key: IdHashKeyDep,
