@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Optional, Pattern, Sequence, Tuple
 
 from bot.core import consent, ids
+from bot.core.affirmation import emoticons
 from bot.core.reading import Context, Reading, clarify, value
 from bot.core.textnorm import name_key, normalize
 
@@ -101,7 +102,9 @@ _DEFER = re.compile(
     r"([\u4e00-\u9fff]{1,2})[不没]\1(?:的)?\s*(?:都|也)?(?:行|可以|成|中|一样|无所谓)"
 )
 # "一半自己一半帮别人", "既是本人又是代办": both answers at once.
-_BOTH = re.compile(r"一半[^,，]{1,10}一半|既[^,，]{1,10}(?:又|也)|又是[^,，]{1,8}又是|两(?:个|种|样)都|"
+_BOTH = re.compile(r"一半[^,，]{1,10}一半|"
+                   # "承诺也行证明也行": either one, said of both; no choice
+                   r"(?:也|都)(?:行|可以|成|中|好)[^,，]{1,8}(?:也|都)(?:行|可以|成|中|好)|既[^,，]{1,10}(?:又|也)|又是[^,，]{1,8}又是|两(?:个|种|样)都|"
                    # "帮自己和我妈办", "给我爸和我自己办": the speaker and someone else at once
                    r"(?:自己|本人)(?:和|跟|还有|以及|加上)[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}(?:和|跟|还有|以及)(?:我)?(?:自己|本人)")
 _CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提是|条件是|才(行|可以|愿意)")
@@ -112,7 +115,10 @@ _CANCEL = re.compile(
 )
 # "不对", "哦不", "说错了": what follows replaces what came before.
 # "对不对" / "是不是" ask for confirmation; they correct nothing.
-_CORRECTION = (r"(?:哦不对|噢不对|哦不是|不对不对|(?<!对)不对|哦不|噢不|喔不|啊不|说错了|搞错了|打错了|写错了|更正一下|更正|纠正一下|"
+_CORRECTION = (r"(?:哦不对|噢不对|哦不是|不对不对|(?<!对)不对|哦不|噢不|喔不|啊不|呃不|额不|说错了|搞错了|打错了|写错了|选错了|点错了|按错了|输错了|"
+               r"手滑了?|更正一下|更正|纠正一下|"
+               # "不用承诺……想了想还是用吧": the answer reached after thinking it over
+               r"想了想|转念一想|仔细一想|"
                r"我是说|我的意思是|应该说|不行不行|其实是|其实还是|实际上是|"
                # "不用……等等，还是用承诺吧": a pause to think, then the answer that counts
                r"(?:等等|等一下)(?=[,，.。…!！ ]|$))")
@@ -127,7 +133,7 @@ _REPEATED_ANSWER = re.compile(r"(不要|不用|不了|不行|不需要|可以|�
 _DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不(?=[\u4e00-\u9fff])")
 # A phrase right after one of these is negated: "不是本人", "不想用承诺", "没打算交证明".
 _NEGATED_BEFORE = re.compile(
-    r"(?:不是|并不是|并非|非|用不着|犯不着|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
+    r"(?:不是|并不是|并非|非|用不着|犯不着|没有必要|没必要|不必要|没法|没办法|无法|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
     r"(?:太|很|想|要|打算|准备|会|愿|愿意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|"
     r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$"
 )
@@ -138,7 +144,8 @@ _NEGATION_NEARBY = re.compile(r"(?:不|没|别|甭|无需|省得|免得|懒得)[
 _NOT_NEGATIONS = re.compile(
     r"没问题|没意见|没毛病|没事|不错|不客气|不好意思|不管|不论|不然|不过|不少|不久|不仅|要不|"
     # a circumstance given as the reason ("我年纪大了跑不动，就承诺吧"), not a "no" to the choice
-    r"[跑走动]不动|[来去]不了|跑不了|等不了|受不了|不方便|不容易|不识字|不会用|看不清|听不清|不在家|不在本地"
+    r"[跑走动]不动|[来去]不了|跑不了|等不了|受不了|不方便|不容易|不识字|不会用|看不清|听不清|"
+    r"不在(?:家|本地|当地|这边|这儿|这里|那边|村里|老家|身边)"
 )
 # "麻烦您…" is politeness; "开证明太麻烦了" is a reason, and keeps its word.
 _FILLERS = re.compile(r"不好意思|麻烦(你|您)|^麻烦(?=[帮给把替])|谢谢(你|您)?|您好|你好|那个|这个嘛|家人们|老铁们?|宝子们|集美们|emmm*|嗯+(?=.)(?!(?:哪|那|呐)$)|额+(?=.)|呃+(?=.)")
@@ -224,7 +231,7 @@ def prepare(raw: Optional[str], limit: int = MAX_CHARS * 2) -> str:
     # The character table folds the simplified 么 into its variant 幺; questions are written with 么
     # (什么, 怎么), and 幺 alone is never part of an answer here.
     # A number read out keeps its 幺 (the way 1 is said in phone numbers: 幺三八…).
-    text = normalize(raw, limit=limit)[:limit].replace("幺", "么")
+    text = emoticons(normalize(raw, limit=limit)[:limit]).replace("幺", "么")
     for pattern, replacement in _DIALECT:
         text = pattern.sub(replacement, text)
     return _SPOKEN_RUN.sub(lambda m: m.group(0).replace("么", "幺") if len(re.sub(r"[\s-]", "", m.group(0))) >= 7
@@ -361,7 +368,7 @@ USE_COMMITMENT = Choice(
     phrases=_phrases(
         # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
         (r"(?:开|交|提交|提供|办|拿|出具|准备|补|跑)(?:个|一下|相关的?|纸质)?证明[^,，不没]{0,4}"
-         r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|太难|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次)(?:地方|部门)?)", "yes"),
+         r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|(?:太|可|很|真|好|挺|特别)难(?![不没])|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次)(?:地方|部门)?)", "yes"),
         (r"证明(?:太|很|真|特别|实在)?(?:难开|不好开|难办|难弄|麻烦|费劲|费事)|(?:没空|没时间|没工夫|没功夫)(?:去)?(?:开|交|办|跑|弄)证明",
          "yes"),
         (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
@@ -372,7 +379,9 @@ USE_COMMITMENT = Choice(
         (r"(?:开|交|提交|提供)?证明(?:材料)?(?:就|也|都|我|俺)?(?:没必要|不必要|不必|没用|不需要|不用|用不着|免了|省了|不想|不愿意)"
          r"(?:开|交|办|弄|提交|提供)?(?:了|啦)?$|免(?:开|交|提交|提供)证明", "yes"),
         # no proofs at all, or none wanted: "没有证明", "不用证明" (the commitment is what stands in for them)
-        (r"^(?:我|俺)?(?:手上|手里|这儿|这里)?(?:没有|没|不用|不要|不需要|无需|拿不出|开不出)(?:这个|那个|相关的?)?证明(?:材料)?$", "yes"),
+        (r"^(?:我|俺)?(?:手上|手里|这儿|这里)?(?:没有|没|不用|不要|不需要|无需|拿不出|开不出)(?:这个|那个|相关的?)?证明(?:材料)?"
+         # "不需要证明的那个": the way without proofs, pointed at
+         r"(?:了|啦)?(?:的那个|的那种|那个|那种)?$", "yes"),
         # those who would issue it refuse, or the speaker gives up on it: "村里不给开证明", "证明不开了"
         (r"(?:村里|村委会?|居委会?|社区|单位|派出所|街道|他们|人家)?(?:不给|不肯|不愿意|不让)(?:我|俺)?(?:开|出具|出|办)(?:证明)?|"
          r"证明(?:就|也|我)?不(?:开|交|办|要|弄)了", "yes"),
@@ -390,7 +399,9 @@ USE_COMMITMENT = Choice(
          "no"),
         # choosing the commitment
         (r"告知承诺|承诺制|承诺方式|承诺办理|承诺的方式|用承诺|选承诺|采用承诺|按(?:照)?承诺|承诺(?:好了|就好|就行|得了)|"
-         r"(?:必须|肯定|当然|一定)(?:要)?用|承诺(?:吧|呗|啊|了|的|就是了|就是|便是)?$|^承诺|做承诺|写承诺|承诺(?:来|去)?办", "yes"),
+         r"(?:必须|肯定|当然|一定)(?:要)?用|承诺(?:吧|呗|啊|了|的|就是了|就是|便是)?$|^承诺|做承诺|写承诺|承诺(?:来|去)?办|"
+         # "走承诺的流程": the commitment's own procedure
+         r"承诺(?:的)?(?:流程|程序|路子|途径|办法)", "yes"),
         (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?(?![不没交开提一普正])|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
@@ -400,7 +411,7 @@ USE_COMMITMENT = Choice(
 )
 
 _RELATIVE = (
-    r"(?:老母亲|老父亲|老母|老父|老娘|老爹|爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老头|老太|老爷子|老太太|公公|婆婆|岳父|岳母|丈母娘|老丈人|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
+    r"(?:老母亲|老父亲|老母|老父|老娘|老爹|老妈|老爸|姥姥|姥爷|爷爷|奶奶|爸|妈|爹|娘|父|母|爷|奶|外公|外婆|姥|老伴|老头|老太|老爷子|老太太|公公|婆婆|岳父|岳母|丈母娘|老丈人|老公|老婆|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|小孩|娃|孙|"
     r"外甥|侄|女婿|儿媳|哥|姐|弟|妹|叔|伯|舅|姨|姑|婶|亲戚|朋友|同学|同事|邻居|老板|领导|家人|家里人|老人|亲人|"
     r"工友|老乡|乡亲|街坊|战友|室友|舍友|那口子|师傅|师父|徒弟|房东|老师|上司|雇主|东家|大妈|阿婆|阿公|"
     r"保姆|护工|学生|房客)"
@@ -432,7 +443,8 @@ ACTING_AS = Choice(
         # "我代表我爸": 代表 a person (an enterprise's own representative 代表公司 acts for itself)
         (rf"代表{_WHOSE}(?:{_RELATIVE}|{_WARD}|他|她|别人|他人|人家|申请人|当事人)", "proxy"),
         # who the speaker is to the applicant: "我是申请人的女儿" ("我是他儿子" names no one: asked again)
-        (rf"我是(?:申请人|当事人)(?:的|家的?)?{_RELATIVE}", "proxy"),
+        # ("我是本人的女儿": 本人 here is the applicant, and the speaker their relative)
+        (rf"我是(?:申请人|当事人|本人)(?:的|家的?)?{_RELATIVE}", "proxy"),
         (r"我是(?:他|她|老人|申请人)?(?:的)?(?:监护人|法定监护人)|受人之托|受人委托|别人托我|人家托我|(?:他|她|人家|别人|他们|她们)(?:请|叫|喊|派|找)(?:我)?来的", "proxy"),
         # staff of an enterprise, who are not its legal representative: "我是财务，代表公司来办"
         (r"我是(?:公司|单位|企业|我们公司|他们公司|法人|老板|领导)?(?:的)?(?:财务|会计|出纳|员工|职员|办事员|文员|秘书|助理|司机|业务员|"
@@ -443,8 +455,8 @@ ACTING_AS = Choice(
         # doing it online oneself: "用手机办" ("本人在外地，用手机办" says both, and is asked again)
         (r"^(?:我|俺)?(?:自己)?(?:用手机|在手机上|手机上|在网上|网上|线上)(?:办|弄|申请|操作)(?:的|了)?$", "self"),
         # the applicant named as someone else: "申请人是我妈", "我妈是申请人", "不是我，是我妈", "我老婆的事"
-        (rf"申请人(?:是|为)(?:我|俺|我们)?(?:的|家)?{_RELATIVE}|(?:我|俺|我们)(?:的|家)?{_RELATIVE}[^,，]{{0,4}}是申请人|"
-         rf"申请人不是我(?![\u4e00-\u9fff])|^是(?:我|俺|我们)(?:的|家)?{_RELATIVE}|"
+        (rf"(?:申请人|当事人)(?:是|为)(?:我|俺|我们)?(?:的|家)?{_RELATIVE}|(?:我|俺|我们)(?:的|家)?{_RELATIVE}[^,，]{{0,4}}是(?:申请人|当事人)|"
+         rf"申请人不是我(?![\u4e00-\u9fff])|^(?:低保|补贴|补助|这个|这)?是(?:我|俺|我们)(?:的|家)?{_RELATIVE}|"
          rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:的(?:事情?|事儿|低保|补贴|补助|申请|证明|手续|材料))?(?:的)?$|"
          rf"^(?:这|这是|这个是|是)?(?:我|俺|我们)(?:的|家)?{_RELATIVE}的(?:事情?|事儿)|^(?:这是|这个是)(?:我|俺|我们)(?:的|家)?{_RELATIVE}的$|"
          rf"^(?:这|这是|这个是|是)?(?:家里|家中)?的?{_RELATIVE}的(?:事情?|事儿)?$", "proxy"),
@@ -455,13 +467,19 @@ ACTING_AS = Choice(
          # "我不是法人": the negation reads on 是法人
          r"(?<=我不)是(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表)(?![的娘])", "self"),
         (r"(?:让|叫|派|托|委托|安排)我(?:来|去|帮|替|过来)?(?:办|跑|交|帮忙|帮个忙)|(?:让|叫|派|托|委托|安排)我(?:来|过来)(?:的|了)", "proxy"),
+        # someone else entrusted: "委托别人办" (and, negated, "没有委托别人" is the speaker acting alone)
+        (r"(?:委托|托|找|请)(?:了)?(?:别人|他人|其他人)", "proxy"),
+        # "没人委托我": nobody sent the speaker (negated, the speaker acts alone)
+        (r"(?:有)?人(?:委托|托|让|叫|派)(?:我|俺)", "proxy"),
         (r"代办|代理|代为|代领|代交|代他|代她|代人|受托|受委托|被委托|委托(?!人是我)|帮人|帮别人|替别人|替人|他人|别人",
          "proxy"),
         # the applicant themself
-        (r"(?<![他她])本人|我自己|给自己|为自己|自个|亲自|^自家的事|申请人(?:就)?是我(?:自己|本人)?(?![\u4e00-\u9fff])|我(?:就)?是申请人|我的事|^(?:是)?(?:我|俺)的(?:低保|补贴|补助|申请)$|"
+        (r"(?<![他她])本人|我自己|给自己|为自己|自个|亲自|^自家的事|(?:申请人|当事人)(?:就)?是我(?:自己|本人)?(?![\u4e00-\u9fff])|我(?:就)?是(?:申请人|当事人)|我(?:就)?是申请[\u4e00-\u9fff]{1,4}?的(?:人|那个人)$|我的事|^(?:是)?(?:我|俺)的(?:低保|补贴|补助|申请)$|"
          # "我不是申请人": the negation reads on 是申请人
-         r"(?<![\u4e00-\u9fff])是申请人(?!的)|(?<=我不)是申请人(?!的)|"
-         r"给我办|为我办|办我(?:自己)?的(?:事)?$", "self"),
+         r"(?<![\u4e00-\u9fff])是(?:申请人|当事人)(?!的)|(?<=我不)是(?:申请人|当事人)(?!的)|"
+         r"给我办|为我办|办我(?:自己)?的(?:事)?$|"
+         # "我来申请低保", "我个人申请": the speaker as the one who applies (not "我来办", which a proxy says too)
+         r"^(?:是)?(?:我|俺)(?:本人|自己|个人)?(?:要|想|来|准备)?申请(?:的)?(?:低保|补贴|补助|救助|这个)?$|^我个人(?:办理|申请|办)?$", "self"),
         (r"自己", "self"),
     ),
     opposite={"self": "proxy", "proxy": "self"},
@@ -484,12 +502,16 @@ class ClauseReading:
     dominant: Optional[str] = None
 
 
+# "没受谁委托", "没有替谁办": 谁 after a negation is "anyone", no question.
+_ANYONE = re.compile(r"(?:没有|没|不|别)[\u4e00-\u9fff]{0,2}?谁(?![\u4e00-\u9fff]*[吗呢?])")
+
+
 def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     flags = set()
     if _DEFER.search(c):
         flags.add("hedge")
         c = _DEFER.sub("", c)
-    if _QUESTION.search(c):
+    if _QUESTION.search(_ANYONE.sub("", c)):
         flags.add("question")
     if _HEDGE.search(_FEAR.sub("", c)):
         flags.add("hedge")
@@ -513,11 +535,17 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
 _NEW_SUBJECT = re.compile(r"(?:^|\s)(?:我|俺|咱)(?!们的|的)")
 
 
+_PARTICLES = "呀啊哦噢哈了的吧呢嘞呗撒嘛噻哇咧啦"  # 撒, 噻: the southwestern "then"
+
+
 def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     c = _fold(raw)
     flags = _flags(c, choice.typos)
-    compact = re.sub(r"[\s\"'“”‘’()（）\[\]【】]", "", c).lower().rstrip("呀啊哦噢哈了的吧呢嘞")
-    compact = re.sub(r"^(.{1,2}?)\1+$", r"\1", compact)  # 好好好, 对对对, 是是是
+    spoken = re.sub(r"[\s\"'“”‘’()（）\[\]【】]", "", c).lower()
+    compact = re.sub(r"^(.{1,2}?)\1+$", r"\1", spoken.rstrip(_PARTICLES))  # 好好好, 对对对, 是是是
+    said_twice = re.fullmatch(r"(.{2,3}?)\1+", spoken)  # 好呀好呀, 行啊行啊: the particle inside the repetition
+    if said_twice and choice.bare.get(said_twice.group(1).rstrip(_PARTICLES)):
+        compact = said_twice.group(1).rstrip(_PARTICLES)
     bare = choice.bare.get(raw.lower().strip()) or choice.bare.get(c.lower().strip()) or choice.bare.get(compact)
     if not bare:
         # "回复是", "我选否": the answer said with the question's own instruction ("回复“是”…")
@@ -572,7 +600,12 @@ def _representative_for_itself(readings: List[Tuple[Clause, ClauseReading]]) -> 
     return len(texts) == 2 and bool(_REPRESENTATIVE_CLAIM.match(texts[0])) and bool(_FOR_THE_COMPANY.match(texts[1]))
 
 
+# 把 typed for 吧 at the end of a clause ("那就承诺把"): a preposition never ends one; 一把/这把 are counted.
+_TYPED_BA = re.compile(r"(?<![一这那几两])把(?=[\s,，。.!！~～…]|$)")
+
+
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
+    text = _TYPED_BA.sub("吧", text)
     if _BARE_SOUND.fullmatch(text.strip()):
         return clarify("hesitation", choice.expected)
     clauses, corrected = _current(split_clauses(text))
@@ -586,7 +619,8 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     labels: List[str] = []
     reservation = False
     for clause, reading in readings:
-        clause_labels = set(reading.labels)
+        # "还是交证明吧，承诺怕出错": the way named beside a fear is what is feared, not what is chosen
+        clause_labels = set(reading.labels) if "fear" not in reading.flags else set()
         if len(clause_labels) > 1 and reading.dominant:
             clause_labels = {reading.dominant}
         if clause.contrast and not clause_labels and choice.reservations:
@@ -641,7 +675,10 @@ _REFUSAL = re.compile(
     r"不想(告诉|说|给|透露|提供)|不告诉|不能告诉|不方便(说|透露|告诉|提供)|保密|不能说|不说|不给|凭什么|隐私|"
     r"关你|管得着|你管我|无可奉告|不愿(意)?(透露|提供|说)|凭啥|凭嘛|问(这么|那么)多|查户口"
 )
-_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|谁|干嘛|干吗")
+# "看谁有空": whoever it turns out to be, no question
+_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗")
+# "刘洋或者我媳妇", "看谁有空": one of several, not decided
+_NAME_ALTERNATIVES = re.compile(r"[\u4e00-\u9fff](?:或者|或是|要么)[\u4e00-\u9fff]|看谁")
 _ENTERPRISE_SUFFIX = (
     r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|厂|店|超市|商行|商店|门市部|经营部|服务部|中心|合作社|"
     r"事务所|工作室|酒店|宾馆|饭店|餐厅|诊所|医院|学校|幼儿园|培训学校|商贸|商会|协会|研究院|研究所|馆|铺|坊|"
@@ -656,13 +693,13 @@ _APPOSED_SELF = (rf"^(?:就是|就)?(?:我|俺)(?:本人)?(?!{_RELATIVE}|{_WARD}
 _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
     (re.compile(p), role)
     for p, role in (
-        (r"(?:法定代表人|法人代表人|法人代表|法定代表|法人)(?:的)?(?:(?:那|这)?(?:一)?栏)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:|写的是|写的|写着|填的是|填的)?",
+        (r"(?:法定代表人|法人代表人|法人代表|法定代表|法人)(?:的)?(?:(?:那|这)?(?:一)?栏)?(?:姓名|名字)?(?:是|系|叫做|叫作|名叫|叫|为|:|写的是|写的|写着|填的是|填的)?",
          "representative"),
         # an individual business is represented by its operator: "经营者王芳", "店主是王芳", "负责人是王芳"
         (r"(?:经营者|店主|业主|个体户|负责人)(?:的)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:)?", "representative"),
         # "联系人：王芳", "联系人是王芳": whoever the applicant names to deal with the office, for any role asked
         (r"联系人(?:的)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:|写的是|写的|填的是|填的)?", "contact"),
-        (r"(?:代理人|代办人|受托人|经办人|被委托人)(?:的)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:|写的是|写的|写着|填的是|填的)?",
+        (r"(?:代理人|代办人|受托人|经办人|被委托人)(?:的)?(?:姓名|名字)?(?:是|系|叫做|叫作|名叫|叫|为|:|写的是|写的|写着|填的是|填的)?",
          "agent"),
         # who runs the errand: "代办的是刘洋", "来办的是我，刘洋", "赵强委托刘洋办理"; only the proxy's own name is asked so
         (r"(?:来办|代办|办事|办理|跑腿|来)的(?:人)?(?:是|就是)(?:我)?|(?<!受)(?:委托|派)(?:的是|了)?(?:我)?(?=[\u4e00-\u9fff]{2,4}(?:来|过来)?(?:办理|代办|办)?$)",
@@ -702,16 +739,18 @@ _IN_CHARGE = re.compile(
 _ROLE_OF = {"法定代表人": "representative", "法人代表": "representative", "法人": "representative",
             "申请人": "applicant", "代理人": "agent", "代办人": "agent", "受托人": "agent", "经办人": "agent"}
 _NAME_TRAILER = re.compile(
-    r"(?:身份证|证件|证号|号码|电话|手机|联系方式|统一社会信用代码|信用代码|社会信用代码|代码|今年|年龄).*$|"
+    r"(?:身份证|证件|证号|号码|电话|手机|联系方式|统一社会信用代码|信用代码|社会信用代码|代码|今年|年龄|微信|邮箱|住址|地址).*$|"
     r"(?:的|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|呗|嘞|咯|喽|同志|同学|先生|女士|这个名字)+$|"
     # "王芳就行", "法人是王芳没错": the answer confirmed after it
-    r"(?:就行|就可以|就好|就对了|没错|不会错|就是我|就是我本人|没变|没换|没有变|没有换|不变)$|"
+    r"(?:就行|就可以|就好|就对了|没错|不会错|就是我|就是我本人|是我本人|我本人|是我自己|没变|没换|没有变|没有换|不变)$|"
     # "刘洋是他外甥", "王强系公司法人": what the person is, said after the name
     r"(?:是|系)(?:他|她|申请人|老人|公司|我|俺)(?:的|们|家)?[\u4e00-\u9fff]{0,6}$|"
+    # "我叫刘洋是赵强的侄子": whose relative, the other person named
+    rf"(?:是|系)[\u4e00-\u9fff]{{2,4}}?(?:的|家的?){_RELATIVE}[\u4e00-\u9fff]{{0,2}}$|"
     # "刘洋来办": the errand said after the name
     r"(?:来|过来)?(?:办理|代办|来办|代理)$|"
-    # "王强就是法人": the role said after the name
-    r"(?:就|也)?(?:是|系|为)(?:公司|企业|单位|我们|我们公司|本公司)?(?:的)?(?:法定代表人|法人代表|法人|申请人|代理人|代办人|老板)$"
+    # "王强就是法人", "王芳 法人": the role said after the name
+    r"(?:就|也)?(?:是|系|为)?(?:公司|企业|单位|我们|我们公司|本公司)?(?:的)?(?:法定代表人|法人代表|法人|申请人|代理人|代办人|老板)$"
 )
 # Han names have two to four characters (欧阳娜娜); longer ones are transliterated and written with a middle dot.
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
@@ -731,7 +770,9 @@ _NOT_A_NAME = re.compile(
     r"可以|不行|不要|不用|公司|单位|企业|身份证|手机|电话|告知承诺|承诺|代办|办理|已阅读|再说一遍|没问题|同意|愿意|"
     r"你好|您好|法人代表|老板|经理|领导|先生|女士|小姐|老师|师傅|匿名)$|^姓.$|不想|不告|告诉|保密|承诺|阅读|办理|证明|"
     r"申请人|代理人|代办人|受托人|经办人|法人|法定代表|"
-    r"身份证|号码|电话|手机|知道|清楚|不用|算了|负责|联系|换成|改成|变成|[0-9一二三四五六七八九十]岁|"
+    r"身份证|号码|电话|手机|微信|同号|尾号|同上|邮箱|地址|知道|清楚|不用|算了|负责|联系|换成|改成|变成|[0-9一二三四五六七八九十]岁|"
+    # "有两个", "三个人": a count, where a name is asked
+    r"^有|[一二两三四五六七八九十几]个|"
     # errands, jobs and asides that are said where a name is asked ("我是来办事的", "社区派来的", "刘某")
     r"办事|跑腿|志愿者|工作人员|网格员|出差|快点|老板娘|某|派来|隔壁|申请$|本地|外地|上班|下班|农民|工人|退休|"
     r"^(?:上午|下午|中午|晚上|早上)好$|稍等|等等|等一下|机器人|人工|客服|"
@@ -762,7 +803,8 @@ _OCCUPATION_LEAD = re.compile(
 )
 # An enterprise's officers, named beside a name ("王强（董事长）", "王强 总经理"): titles, no names.
 _OFFICER = (r"(?:董事长|执行董事|董事|总经理|副总经理|经理|总裁|厂长|店长|负责人|老板|老总|股东|监事|法人代表|主任|会计|出纳|"
-            r"主管|总监|秘书|助理|文员|行政|财务|人事|法务|前台|销售|副总)")
+            r"主管|总监|秘书|助理|文员|行政|财务|人事|法务|前台|销售|副总|店主|业主|经营者|个体户|掌柜|高管|合伙人|创始人|投资人|"
+            r"实际控制人|当家的?)")
 # "赵强外甥", "张伟儿子": a person named by their relation to someone, no name of their own.
 _RELATION_END = re.compile(r"(?:外甥女?|侄子|侄女|儿子|女儿|闺女|老婆|老公|丈夫|妻子|爱人|媳妇|女婿|儿媳|朋友|同事|邻居|父亲|母亲|爸爸|妈妈)$")
 # "弓长张，伟大的伟", "立早章", "木子李": how a name is written, told beside it; it is no second name.
@@ -776,10 +818,12 @@ _SPELLING_BRACKETS = re.compile(r"[(（]([^)）]{1,30})[)）]")
 # "弓长张伟大的伟" typed straight after the name, without a pause: cut from the name's end.
 _SPELLING_TAIL = re.compile(rf"(?:{_SPELLING_PART}){{1,4}}$")
 # "张伟（本人）": who the name belongs to, said in brackets; no part of the name.
-_ASIDE = re.compile(rf"(?:是|就是|系)?(?:我本人|本人|我自己|自己|申请人本人|申请人|法人|法定代表人|法人代表|先生|女士|签字|"
+_ASIDE = re.compile(rf"(?:是|就是|系)?(?:我本人|本人|我自己|自己|我|申请人本人|申请人|法人|法定代表人|法人代表|先生|女士|签字|个体户|经营者|店主|业主|"
                     # "（赵强之子）": the written way of saying whose son
                     rf"(?:[\u4e00-\u9fff]{{2,4}}?|申请人|委托人)之(?:子|女|妻|夫|父|母|孙女|孙子|孙|侄|甥|兄|弟|姐|妹)|"
-                    rf"代办人|代理人|受托人|经办人|代办|代理|(?:身份证|证件)[\u4e00-\u9fff]{{0,8}}|(?:{_OFFICER}|法人|法定代表人)(?:(?:兼|和|、|及)(?:{_OFFICER}|法人|法定代表人))*|"
+                    # "（郑州好味餐饮管理有限公司法定代表人）": the role, with the enterprise it is held in
+                    rf"代办人|代理人|受托人|经办人|代办|代理|(?:身份证|证件)[\u4e00-\u9fff]{{0,8}}|"
+                    rf"(?:(?:[\u4e00-\u9fff]{{2,40}}?{_ENTERPRISE_SUFFIX}|公司|企业|单位|店里|厂里)的?)?(?:{_OFFICER}|法人|法定代表人)(?:(?:兼|和|、|及)(?:{_OFFICER}|法人|法定代表人))*|"
                     rf"(?:他|她|申请人|老人|[\u4e00-\u9fff]{{2,4}}?)?(?:的)?{_RELATIVE}[\u4e00-\u9fff]{{0,2}})")
 
 
@@ -801,7 +845,7 @@ def _clean_candidate(candidate: str) -> str:
     affiliation = _AFFILIATION.match(candidate)
     if affiliation and not _as_enterprise(candidate):
         rest = _clean_candidate(candidate[affiliation.end():])
-        if _as_person(rest):
+        if _as_person(rest, said=rest):
             return rest
     candidate = _RELATION_LEAD.sub("", candidate)
     candidate = _KIN_LEAD.sub("", candidate)
@@ -809,7 +853,7 @@ def _clean_candidate(candidate: str) -> str:
     candidate = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", candidate)  # "张 伟"
     candidate = re.sub(r"^(?:是|叫|为|就是|就)", "", candidate) if len(candidate) > 3 else candidate
     # "是王芳", "名叫王芳", "本人王芳", "王芳本人": the copula, the verb of naming and 本人 beside a name are no part of it
-    candidate = re.sub(r"^(?:是|叫|名叫|名字叫|名字是|名|本人)(?=[\u4e00-\u9fff]{2,4}$)|(?<=[\u4e00-\u9fff]{2})本人$", "", candidate)
+    candidate = re.sub(r"^(?:是|叫|名叫|名字叫|名字是|名|本人)(?=[\u4e00-\u9fff]{2,4}$)|(?<=[\u4e00-\u9fff]{2})(?:我)?本人$", "", candidate)
     # "法人就是我王芳": the pronoun in apposition to the name
     candidate = re.sub(_APPOSED_SELF, "", candidate)
     previous = None
@@ -865,11 +909,80 @@ def _given_name_with_function_char(candidate: str) -> bool:
     return char in _GIVEN_NAME_ANYWHERE or (char in _GIVEN_NAME_INSIDE and not last)
 
 
-def _as_person(candidate: str) -> Optional[str]:
+# Surnames: most Han names start with one of these (or with a compound surname). A word of the sentence that merely
+# has the length of a name ("合伙人", "小本生意", "本店") starts with none of them. The list is a preference, not a
+# gate: a rarer surname (笪, 仉, 逄, 綦…) is still a name where only a name can be meant (_rare_name).
+# Characters that are mostly function words (都, 但, 由, 那, 来) are left out.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭"
+    "陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安"
+    "齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛"
+    "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦卢麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟"
+    "应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢"
+    "劳谌奚皮粟冼蔺楼满闻位厉伊仝郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋初门云容敬扈晁芮普阙"
+    "浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於居揭干尉冶斯元束檀衣"
+    "信展阴昝智幸奉植衡富尧闭"
+    # the first syllables of Uyghur and Mongolian names, written without their middle dot (买买提, 努尔, 巴特尔, 其其格)
+    "买迪阿努热古吐帕依再库玛其额布宝朝图格娜萨"
+)
+# Tibetan names have no surname; they are made of a few common given names (扎西顿珠, 才让卓玛).
+_TIBETAN_NAME = re.compile(r"扎西|才让|次仁|达瓦|格桑|索朗|多吉|旦增|丹增|卓玛|央金|洛桑|尼玛|普布|拉巴|巴桑|德吉|平措|边巴|益西|顿珠|"
+                           r"强巴|嘎玛|贡布|加措|嘉措|群培|白玛|仁增|桑杰|曲珍|拉姆|措姆|次旦|阿旺|罗布|泽仁|扎巴|土登|群宗")
+
+
+def _has_surname(candidate: str) -> bool:
+    return "·" in candidate or bool(_COMPOUND_SURNAME.match(candidate) or _TIBETAN_NAME.match(candidate)) \
+        or candidate[:1] in _SURNAMES
+
+
+# A name without a known surname is taken only where nothing but a name can be meant, and only when it cannot be one
+# of the words said there instead: a role or occupation (合伙人, 店主, 本店老板, 股东, 会计), a word led by a pronoun or
+# a determiner (本店, 本人, 该公司, 某某), how people are addressed (小笪, 老笪头), a word of the everyday language
+# (物业, 收到, 外卖, 低保户), or what someone does ("我是开饭店的"). The rest is a person (笪秀兰, 仉晓东, 綦凯).
+# A role said where a name is asked ends in one of these, whatever its first character (司机, 商户, 文员, 车主);
+# without a known surname, any word ending in 人, 主 or 板 is one too (合伙人, 负责人, 小老板).
+_ROLE_END = re.compile(
+    r"[员户]$|^.[人主板]$|(?:股东|房东|东家|[店厂队站村社校院局科处所组班部行]长|[老律医厨技导牧教讲法]师|会计|统计|设计|经理|助理|"
+    r"代理|老总|总监|主管|掌柜|董事|监事|干部|职工|工人|师傅|伙计|保安|保姆|司机|老大)$"
+)
+# First characters of no name: pronouns and determiners, an ordinal (第), a wait (等会, 刚来), a form of address
+# (小笪, 老笪头).
+_DETERMINER_START = re.compile(r"^[本该某每各此其咱俺您我你他她它这那谁哪啥第等刚小老大]")
+# "开饭店的", "卖水果的": what someone does, not a name
+_STATEMENT_END = re.compile(r"的[啊呀吧哈呢哦噢嘛啦呗嘞咯喽]*[^\u4e00-\u9fff]*$")
+_INTERJECTION = re.compile(r"[嘞哈哦噢嗯喔咯哟呐呵嘿哇咧噻撒唉哎嗨]")
+# A word of the general dictionary at least this frequent is a word of the language, not a rare name; a very
+# frequent character before such a word makes a phrase of it (开+饭店, 卖+水果), not a surname before a given name.
+_COMMON_WORD_FREQ = 10
+_COMMON_CHAR_FREQ = 5000
+
+
+def _common_word(word: str) -> bool:
+    try:
+        import jieba  # the general dictionary, loaded once per process (actions.discovery uses it too)
+    except ImportError:  # pragma: no cover - jieba is a dependency of the actions
+        return False
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+    return freq.get(word, 0) >= _COMMON_WORD_FREQ or (
+        len(word) == 3 and freq.get(word[1:], 0) >= _COMMON_WORD_FREQ and freq.get(word[0], 0) >= _COMMON_CHAR_FREQ)
+
+
+def _rare_name(candidate: str, said: str) -> bool:
+    """A two- or three-character name whose surname is not in _SURNAMES, said as ``said`` where a name is asked."""
+    return (2 <= len(candidate) <= 3 and not _DETERMINER_START.match(candidate) and not re.search(r"[人主板]$", candidate)
+            and not _INTERJECTION.search(candidate) and not _STATEMENT_END.search(said) and not _common_word(candidate))
+
+
+def _as_person(candidate: str, said: Optional[str] = None) -> Optional[str]:
+    """``candidate`` as a person's name, or None. ``said`` is given where only a name can be meant (the whole answer,
+    the words after a name lead-in): there a name without a known surname is taken too (_rare_name)."""
     candidate = re.sub(r"[•・]", "·", candidate)
     if not _PERSON.fullmatch(candidate) or _FORM_OF_ADDRESS.match(candidate) or _TRADE_END.search(candidate):
         return None
-    if re.search(_OFFICER + "$", candidate) or _RELATION_END.search(candidate) \
+    if not _has_surname(candidate) and (said is None or not _rare_name(candidate, said)):
+        return None
+    if re.search(_OFFICER + "$", candidate) or _RELATION_END.search(candidate) or _ROLE_END.search(candidate) \
             or re.fullmatch(rf"(?:外|表|堂|干|亲)?{_RELATIVE}(?:儿子|女儿|儿|子|女)?", candidate) \
             or re.fullmatch(r"(?:大|小|二|三)?([爸妈爷奶哥姐弟妹叔伯舅姨姑婶公婆])\1", candidate):
         return None
@@ -883,6 +996,10 @@ def _as_person(candidate: str) -> Optional[str]:
     return candidate
 
 
+# Who the name belongs to, said before a lead-in such as 叫: "我妈叫…", "他的名字叫…", "我大名叫…".
+_WHOSE_NAME = re.compile(rf"(?:(?:我|俺|咱|他|她)(?:的|家)?)?(?:{_RELATIVE})?(?:的)?(?:大名|全名|真名|名字|姓名)?(?:就|也|便)?")
+
+
 def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
     """(name, kind, role) found in one clause: a lead-in names the role, a bare clause is generic."""
     found: List[Tuple[str, str, str]] = []
@@ -890,15 +1007,16 @@ def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
         return found
     m = _IN_CHARGE.match(clause)
     if m:
-        name = _as_person(_clean_candidate(m.group(1)))
+        name = _as_person(_clean_candidate(m.group(1)), said=m.group(1))
         if name:
             found.append((name, "person", "contact"))
         return found
     m = _NAME_THEN_ROLE.match(clause)
     if m:
-        name = _as_person(_clean_candidate(m.group(1))) or _as_enterprise(_clean_candidate(m.group(1)))
+        said = m.group(1)
+        name = _as_person(_clean_candidate(said), said=said) or _as_enterprise(_clean_candidate(said))
         if name:
-            found.append((name, "person" if _as_person(name) else "enterprise", _ROLE_OF[m.group(2)]))
+            found.append((name, "person" if _as_person(name, said=said) else "enterprise", _ROLE_OF[m.group(2)]))
             return found
     for lead, role in _NAME_LEADS:
         for m in lead.finditer(clause):
@@ -913,7 +1031,10 @@ def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
             if enterprise:
                 found.append((enterprise, "enterprise", role))
                 return found
-            person = _as_person(rest)
+            # a name without a known surname after a lead-in said anywhere ("我在叫外卖") only when the lead-in
+            # starts the clause or follows whose name it is ("我妈叫笪秀兰")
+            said = clause[m.end():] if role != "generic" or _WHOSE_NAME.fullmatch(clause[: m.start()]) else None
+            person = _as_person(rest, said=said)
             if person:
                 found.append((person, "person", role))
                 return found
@@ -925,6 +1046,11 @@ def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
     person = _as_person(whole)
     if person:
         found.append((person, "person", "generic"))
+        return found
+    # The whole answer a name without a known surname ("笪秀兰"): it ranks after any name with one ("bare").
+    person = _as_person(whole, said=clause)
+    if person:
+        found.append((person, "person", "bare"))
         return found
     # An enterprise name inside a longer sentence ("帮郑州好味餐饮管理有限公司办").
     for m in _ENTERPRISE.finditer(clause):
@@ -956,14 +1082,15 @@ _ECHO = re.compile(
 # Which role a step asks for, best first. The speaker is the applicant only when acting for themself.
 def _roles(step: str, ctx: Context) -> Tuple[str, ...]:
     # "contact": named as the one to deal with ("联系人：王芳", "王芳负责"), asked only of those who act
+    # "bare": the whole answer a name without a known surname; a name with one, said beside it, is preferred
     if step == "agent_name":
-        return ("agent", "errand", "speaker", "generic", "contact")
+        return ("agent", "errand", "speaker", "generic", "bare", "contact")
     if step == "representative_name":
         # The enterprise acts through its own person: one named as the 经办人 here is that person.
-        return ("representative", "speaker", "generic", "agent", "contact")
+        return ("representative", "speaker", "generic", "bare", "agent", "contact")
     if ctx.acting_as == "proxy":
-        return ("applicant", "generic")
-    return ("applicant", "speaker", "generic", "representative")
+        return ("applicant", "generic", "bare")
+    return ("applicant", "speaker", "generic", "bare", "representative")
 
 
 _NUMBERS = re.compile(r"[0-9A-Za-z][0-9A-Za-z\- ]{6,}[0-9A-Za-z]")
@@ -980,12 +1107,20 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     # "刘洋(410105…)", "刘洋 ID:410105…": what is left of a number taken out is no part of the name
     words = re.sub(r"(?i)(?<![a-z])(?:id|no)\s*[:：]?\s*(?=，)", "", words)
     # "刘洋（男，身份证410105…）": what is left in brackets once the number is out, sex and age beside it
-    words = re.sub(r"[(（](?:男|女|身份证|证件|号码|号|是|[0-9一二三四五六七八九十]{1,3}岁|[:：，,、；;\s])*[)）]", "", words)
+    words = re.sub(r"[(（](?:男|女|身份证|证件|号码|号|是|电话|手机|联系方式|微信同号|同号|[0-9一二三四五六七八九十]{1,3}岁|"
+                   r"[\u4e00-\u9fff]{1,3}族|[:：，,、；;\s])*[)）]", "", words)
+    # "郑州好味餐饮管理有限公司（法定代表人王芳）": a role and its holder in brackets are said beside the name, not in it
+    words = re.sub(r"[(（]((?:法定代表人|法人代表|法人|负责人|经营者|联系人|经办人)[^)）]{1,20})[)）]", r"，\1", words)
+    # "王芳 48岁": the age beside the name, no part of it
+    words = re.sub(r"(?<![0-9])(?:今年)?[0-9]{1,3}(?:周)?岁(?:了)?", "，", words)
     # "买买提.吐尔逊": a dot typed between two parts of one name is the name's middle dot, no sentence end.
     words = re.sub(r"(?<=[\u4e00-\u9fff])[.•・‧∙⋅](?=[\u4e00-\u9fff])", "·", _drop_spelling(words))
     # "姓王名芳", "姓王，名芳": the surname and the given name told apart are one name
     words = _SURNAME_GIVEN.sub(
         lambda m: m.group(2) if m.group(2).startswith(m.group(1)) else m.group(1) + m.group(2), words)  # "姓王，叫王芳"
+    # "法人呢，就是我王芳", "名字嘛王芳": the role taken up as the topic, then the answer
+    words = re.sub(r"(法定代表人|法人代表|法人|负责人|老板|代理人|代办人|申请人|名字|姓名)(?:呢|嘛|么|啊|呀)(?=[\u4e00-\u9fff])",
+                   r"\1，", words)
     if _REFUSAL.search(words):
         return clarify("refused", expected)
     if is_cancel(words):
@@ -1036,6 +1171,14 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         candidates.extend(_name_candidates(_fold(clause.text)))
     if any(_JOKE.search(c.text) or _HEDGE.search(c.text) for c in clauses):
         return clarify("hedge", expected)
+    if any(_NAME_ALTERNATIVES.search(c.text) for c in clauses):
+        return clarify("ambiguous_name", expected)
+    if ctx.applicant_kind == "enterprise" and ctx.applicant_name and step != "applicant_name":
+        # "法人是郑州好味": a piece of the company's own name cut short is no person's name (a person's name is
+        # two or three characters, or starts with a compound surname; the owner's name in a shop's name stays)
+        candidates = [c for c in candidates if not (
+            c[1] == "person" and name_key(c[0]) in name_key(ctx.applicant_name) and len(c[0]) >= 4
+            and not _COMPOUND_SURNAME.match(c[0]))]
     if step == "applicant_name" and ctx.applicant_kind == "enterprise":
         # The applicant identified with a credit code is an enterprise: a short word ("就叫好味吧") is no
         # registered name, and a person named here is its representative, not the applicant.

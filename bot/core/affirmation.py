@@ -176,6 +176,23 @@ _SPOKEN_PUNCTUATION = re.compile(r"(句号|逗号|问号|感叹号)$|(句号|逗
 _SPOKEN_MARK = {"句号": "。", "逗号": "，", "问号": "?", "感叹号": "!"}
 
 
+# WeChat's emoticons arrive as their text codes when typed on some keyboards or pasted ("我承诺[抱拳]"): read as the
+# emoji they stand for, so a sincere one counts as one and a laughing one leaves a legal answer unclear.
+_EMOTICONS = {
+    **dict.fromkeys(("微笑", "可爱", "愉快"), "🙂"), **dict.fromkeys(("抱拳", "合十", "祈祷"), "🙏"),
+    **dict.fromkeys(("ok", "OK", "好的"), "👌"), **dict.fromkeys(("强", "赞", "胜利"), "👍"), "握手": "🤝",
+    **dict.fromkeys(("爱心", "心"), "❤"), **dict.fromkeys(("拳头", "加油", "奋斗"), "💪"),
+    **dict.fromkeys(("偷笑", "呲牙", "破涕为笑", "笑哭", "大笑"), "😂"), "捂脸": "🤣",
+    **dict.fromkeys(("坏笑", "奸笑", "旺柴", "机智", "调皮"), "😜"),
+}
+_EMOTICON = re.compile(r"\[(" + "|".join(map(re.escape, _EMOTICONS)) + r")\]")
+
+
+def emoticons(text: str) -> str:
+    """The text with WeChat's emoticon codes ("[抱拳]") replaced by the emoji they show."""
+    return _EMOTICON.sub(lambda m: _EMOTICONS[m.group(1)], text) if "[" in text or "【" in text else text
+
+
 def _prepare(text: str) -> str:
     """Half-width, simplified, lower-case; punctuation and spacing kept (questions need them).
 
@@ -183,7 +200,7 @@ def _prepare(text: str) -> str:
     every question asked with it. 俺 (Henan, Shandong, the North-East) is the first person, 我; 俺们 is 我们.
     Reading it as 我 keeps one grammar for the subject instead of a second, dialect one. Cantonese function
     words are read the same way (see ``_CANTONESE``)."""
-    text = normalize(_CANTONESE_COPULA.sub("是", text)).replace("幺", "么").replace("俺", "我").lower()
+    text = emoticons(normalize(_CANTONESE_COPULA.sub("是", text))).replace("幺", "么").replace("俺", "我").lower()
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
     return _SPOKEN_PUNCTUATION.sub(lambda m: _SPOKEN_MARK[m.group(1) or m.group(2)], text)
@@ -278,7 +295,9 @@ _NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|不怎么|
                             r"(?<=有)(?:什么|啥)(?=(?:问题|事|事情|不对的?)?(?:的话)?[,，]?(?:我|本人)(?:自己)?(?:负责|担着|承担|担|认罚|兜着))|"
                             r"谁[^谁,，。]{1,6}谁|谁懂啊|着呢|嗯呢|才(?:不|没)[^,，。;；!！?？]{0,10}呢|"
                             # "我在地里干活呢": the progressive 在…呢 tells what the speaker is doing
-                            r"(?<![你您他她])在(?:(?!什么|怎么|哪|谁|啥|咋|吗|干嘛)[^,，。;；!！?？]){1,8}呢")
+                            r"(?<![你您他她])在(?:(?!什么|怎么|哪|谁|啥|咋|吗|干嘛)[^,，。;；!！?？]){1,8}呢|"
+                            # "我带着原件呢": the durative 着 with its object, then 呢; how things stand
+                            r"(?<=[带拿揣放留存])着(?:(?!什么|怎么|哪|谁|啥|咋|吗|干嘛)[^,，。;；!！?？]){1,6}呢")
 # A tag question ("…就行了是吧") and an alternative question ("是要罚款还是坐牢") ask without a question word.
 _TAG_QUESTION = re.compile(r"(?:是吧|对吧|是不|对不|好吧\?)[\s,.;!…~]*$|是[^,，。;；!！]{1,8}还是[^,，。;；!！]"
                            # "承诺了还能反悔不": a modal, then 不 closing the clause, is the V-not question
@@ -388,7 +407,7 @@ _REFUSING_EMOJI = ("👎", "🙅", "❌", "✖", "🚫", "⛔", "🙈")
 # --- the commitment grammars (on the flat text: clause boundaries are ",") -------------------------
 
 # 中 is Henan's "OK"; 那个/呃 are the fillers of someone speaking while they type.
-_LEAD = (r"(?:(?:您好|你好|好的|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在),?){0,3}"
+_LEAD = (r"(?:(?:您好|你好|好的|好吧|行吧|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在),?){0,3}"
          r"(?:(?:嗯|呃|额)?那个,?)?")
 # Adverbs of the act itself (郑重, 自愿 "voluntarily", 在此). 愿意/愿/想/要/会 are NOT among them: they are
 # modal verbs, and "我愿意承诺" says the speaker is willing to commit, not that they commit.
@@ -408,10 +427,10 @@ _AND = r"(?:并且|并|且|同时|,)+"
 # is a grudging shrug and "我承诺吧" a suggestion, neither the unreserved intent 五(四) asks for.
 _COMMIT = r"(?:作出|做出)?(?:告知)?承诺(?:如下|了|嘞|啊(?=,?[^,]))?"
 # What is promised to be true: 以上/上面/我 + 说的/写的/所填/所报 … + 内容/情况/材料 …
-_TOPIC = (r"(?:以上|上述|上面|前面|我|本人|我们|本公司|公司|他|她|申请人)?(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|"
+_TOPIC = (r"(?:以上|上述|上面|前面|我|本人|我们|本公司|公司|他|她|申请人)?(?:所有|全部|一切)?(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|"
           r"提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?(?:内容|情况|信息|材料|事项|资料|各项|各项内容)?")
 _TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也)*(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
-         r"真的|实话|真话|实情|事实|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
+         r"真的|实话|真话|实情|事实|千真万确|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
          r"(?:已经|已)?具备(?:相应|相关|全部)?的?(?:经营|办理|申请)?(?:条件和要求|条件|资质)|"
          # the condition named: "符合低保条件", "收入符合标准"
          r"(?:已经|已)?符合(?:(?![不没未无非别])[\u4e00-\u9fff]){1,6}?(?:的)?(?:条件|要求|标准|规定))的?")
@@ -437,7 +456,7 @@ _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我)?(?:自
               rf"|(?:并且|并|且|同时)?{_FALSITY}?,?(?:后果|责任)自负|自负后果"
               # what the applicant gives up or accepts if it is false ("如有不实，自愿放弃低保资格"): only after a
               # condition on falsity, since "我承诺，放弃低保" would say something else
-              rf"|(?:并且|并|且|同时)?{_FALSITY},?(?:本人|我)?(?:自愿|愿意|愿)?(?:(?:放弃|取消|退回|退还|退|停发|收回)(?:我的|本人的)?"
+              rf"|(?:并且|并|且|同时)?{_FALSITY},?(?:本人|我)?(?:自愿|愿意|愿)?(?:被)?(?:(?:放弃|取消|退回|退还|退|停发|收回)(?:我的|本人的)?"
               r"(?:低保|补贴|补助|资格|申请|待遇|钱|款项|所得)[\u4e00-\u9fff]{0,6}?|接受(?:处罚|处理|惩罚|调查|法律制裁)|"
               r"被列入(?:失信名单|黑名单|失信))"
               r"(?:,?(?:并|并且|同时)?(?:承担|负)(?:一切|全部|相应)?的?(?:法律)?(?:责任|后果))?)")
@@ -450,13 +469,16 @@ _PARTS = (r"(?:(?:我|本人)?(?:已经|已)?(?:知晓|知悉|了解|知道)(?:�
 # Honesty and the absence of what would disqualify, said in everyday words after the commitment ("绝无虚言",
 # "我没骗你们", "我名下没有房，也没有车"): the content of what is promised. Their 不/没/无 deny the falsehood or
 # the asset, never the commitment; any other negation still blocks it (``_negation_left``).
-_HONEST = (r"(?:(?:我|本人)?(?:绝|决|保证|从来|从)?(?:不|没有|没|无|并无|绝无|决无|并没有)(?:弄虚作假|虚言|造假|作假|撒谎|说谎|"
-           r"骗人|骗你们|骗你|欺骗|隐瞒|虚报|瞒报|漏报|说假话|假话|谎话|反悔|半句假话|一句假话|虚假)|问心无愧)")
+_HONEST = (r"(?:(?:我|本人)?(?:绝|决|绝对|保证|从来|从)?(?:不会|不|没有|没|无|并无|绝无|决无|并没有|不存在)(?:任何)?(?:弄虚作假|虚言|造假|作假|"
+           r"撒谎|说谎|骗人|骗你们|骗你|欺骗|隐瞒|虚报|瞒报|漏报|说假话|假话|谎话|反悔|半句假话|一句假话|虚假)"
+           # "没有隐瞒收入", "绝对不假", "一点不假": nothing hidden, nothing false
+           r"(?:(?:任何)?(?:收入|情况|财产|信息|事实))?|(?:绝对|一点|半点|一点儿)(?:都|也)?不假|问心无愧)")
 _ASSET = (r"(?:房子|房产|住房|房|车子|车辆|汽车|车|工作|收入|存款|补贴|补助|低保|社保|养老金|退休金|工资|营业执照|生意|店面|门面|"
           r"商铺|股票|股份|财产|资产|贷款|欠款)")
 _NO_ASSETS = (r"(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人名下|名下)(?:确实|真的|的确|也|都|确确实实)*)?"
-              r"(?:确实|真的|的确|也|都|完全|根本|确确实实)*(?:没有|没|无|从来没有|从没有|从没)(?:领过|领|拿过|拿|买过|买|有过|有)?"
-              rf"(?:任何|别的|其他的?|其它的?|额外的?)?{_ASSET}(?:了|的)?")
+              r"(?:(?:确实|真的|的确|也|都|完全|根本|确确实实)*(?:没有|没|无|从来没有|从没有|从没)(?:领过|领|拿过|拿|买过|买|有过|有)?"
+              # "无房无车", "没房也没车": the things denied one after another
+              rf"(?:任何|别的|其他的?|其它的?|额外的?)?{_ASSET}(?:了|的)?(?:、|和|也|又)?){{1,3}}")
 # They are clauses of their own: "本人承诺我没有房", run together, is no formula we read.
 # The parts are counted (at most six, then two liability clauses, three closing words): a plain commitment says
 # no more, and without a bound a long run of clauses that almost fit would take the matcher exponential time.
@@ -476,7 +498,12 @@ _FACTS = (rf"(?:{_HOUSEHOLD}(?:确实|真的|的确|也|都)*(?:就|只有|只|�
 _HURRY = (r"(?:快点|赶紧|麻烦快点|请快点)(?:的|儿)?(?:提交|弄|办)?(?:吧|啊)?(?:我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子))?"
           r"|我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子)|排队排了半天了?|我赶时间|赶时间")
 _TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS})){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
-         r"(?:,(?:谢谢|谢谢您|谢谢你|麻烦了|辛苦了|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步|"
+         r"(?:,(?:(?:谢谢|感谢|多谢)(?:你们|您们|您|你|大家)?(?:了|啦|哈)?|麻烦(?:你们|您们|您|你)?了|辛苦(?:你们|您们|您|你)?了|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步|"
+         # the checks of the notice accepted: "接受核查", "你们可以随时查"; the letter's closing words "特此承诺"
+         r"(?:我|本人)?(?:自愿|愿意|愿)?接受(?:(?:你们|相关部门|有关部门|政府)的?)?(?:核查|核实|调查|检查|监督|抽查|审查|复查)|"
+         r"(?:你们|欢迎)?(?:可以)?(?:随时)?(?:来)?(?:核查|核实|查|调查|检查|抽查)|特此承诺|"
+         # the liability known: "知道要负法律责任", "已经知道不实承诺的后果"
+         r"(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|了解|知晓)(?:了)?(?:要|需要|得)?(?:承担|负|担)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:责任|后果)|"
          rf"盖章|签字|签名|{_HURRY})){{0,3}}"
          r"(?:了|啊|呀|哦|喔|哈|啦|嘞)?")
 
@@ -521,9 +548,9 @@ _KIN = ("老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈",
         "外公", "外婆", "姥爷", "姥姥", "丈夫", "妻子", "爱人", "老公", "老婆", "媳妇", "儿子", "女儿", "闺女", "岳父", "岳母",
         "老丈人", "丈母娘", "公公", "婆婆", "哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "叔叔", "舅舅", "姑姑", "孙子", "孙女", "叔", "舅", "姑", "姨",
         "伯", "伯伯", "大爷", "大伯", "婶", "婶婶", "阿姨")
-_PERSON_ROLES = ("申请人", "他", "她", "其", "本人") + _KIN + tuple("我" + k for k in _KIN if k not in ("老人家", "家人"))
+_PERSON_ROLES = ("申请人", "委托人", "授权人", "他", "她", "其", "本人") + _KIN + tuple("我" + k for k in _KIN if k not in ("老人家", "家人"))
 _ENTERPRISE_ROLES = ("申请人", "公司", "该公司", "本公司", "我公司", "企业", "该企业", "本企业", "单位", "该单位",
-                     "本单位", "申请单位", "申请企业", "法定代表人", "老板", "其")
+                     "本单位", "申请单位", "申请企业", "委托人", "授权人", "法定代表人", "老板", "其")
 _HONORIFICS = ("老先生", "先生", "女士", "同志", "老人家", "老人", "老师", "大爷", "大娘")
 
 # Who authorised the proxy, and on whose behalf the proxy commits (captured, then checked).
@@ -536,7 +563,8 @@ _PROXY_RELATION = (r"(?:,(?:我是|本人是)(?:他|她|申请人|委托人)?的
 _PROXY_GRAMMARS = (
     # 我受赵强特别授权，代为承诺 / 根据赵强的特别授权，我代为承诺 / 我经赵强特别授权代其承诺
     re.compile(
-        rf"^{_LEAD}(?:(?:我|本人|我本人|受托人|代理人|代办人)(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?)?{_ADV}"
+        # "我是代理人刘洋，受赵强特别授权，…": the proxy names their role first
+        rf"^{_LEAD}(?:(?:我|本人|我本人|(?:我是|本人是)?(?:受托人|代理人|代办人))(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?)?{_ADV}"
         rf"(?:(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})"
         r"(?:出具|签署|签发|签)?的?"
         # 我有赵强签的特别授权: holding the document the applicant signed
@@ -632,6 +660,18 @@ def _is_question(prepared: str) -> bool:
 
 # "我放弃承诺", "取消承诺": what is given up is the commitment (a refusal), not the whole journey.
 _GIVE_UP_COMMITMENT = re.compile(r"(?:放弃|取消|退出)(?:作出|做出)?(?:这个|本次|这次)?(?:告知)?承诺(?!书|制)")
+
+
+# Screens that leave a commitment unclear, in the order they are tried, each with the cause it reports: first the
+# tone (forced, grudging, undecided), later doubt, a joke, a missing authorisation and a typo in the legal word.
+_TONE_SCREENS = ((_COERCED, "coerced"), (_GRUDGING, "grudging"), (_INDECISION, "conditional"))
+_DOUBT_SCREENS = ((_DOUBT, "doubt"), (_JOKE, "joke"), (_NO_AUTHORISATION, "no_authorisation"),
+                  (re.compile("|".join(map(re.escape, _TYPOS))), "typo"))
+
+
+def _screened(compact: str, screens: Tuple[Tuple["re.Pattern[str]", str], ...]) -> Optional[str]:
+    """The cause of the first screen the text trips, or None."""
+    return next((detail for pattern, detail in screens if pattern.search(compact)), None)
 
 
 def _is_cancel(compact: str) -> bool:
@@ -984,8 +1024,10 @@ def _marked(flat: str, names: Tuple[Tuple[Optional[str], str], ...]) -> str:
 def _parse_self(flat: str, people: _Who) -> bool:
     if people.applicant_kind == "enterprise":
         applicant = re.escape(_APPLICANT_MARK) + "|" if people.applicant else ""
-        roles = (r"(?:作为(?:" + applicant + r"本公司|公司|本企业|企业|该企业|我公司|该公司)?的?法定代表人,?)?"
-                 r"(?:代表(?:" + applicant + r"本公司|公司|本企业|企业|该企业|我公司|该公司),?)?")
+        company = applicant + r"本公司|公司|本企业|企业|该企业|我公司|该公司"
+        # "我作为法人承诺", "我以公司名义承诺": the capacity in which the representative commits
+        roles = (r"(?:作为(?:" + company + r")?的?(?:法定代表人|法人代表|法人),?)?"
+                 r"(?:(?:代表(?:" + company + r")|以(?:" + company + r")的?名义),?)?")
         subjects = _ENTERPRISE_SUBJECTS + (f"|{re.escape(_APPLICANT_MARK)}" if people.applicant else "")
         grammar = _self_grammar(subjects, (_NAME_MARK if people.representative else "",), roles,
                                 idents="法人|法定代表人|法人代表|公司法人|企业法人")
@@ -1024,12 +1066,9 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         if _ENGLISH_COMMIT.search(compact) and not prepared.lstrip().startswith("/"):
             return verdict("unclear", "english")
         return verdict("unclear")
-    if _COERCED.search(compact):
-        return verdict("unclear", "coerced")
-    if _GRUDGING.search(compact):
-        return verdict("unclear", "grudging")
-    if _INDECISION.search(compact):
-        return verdict("unclear", "conditional")
+    screened = _screened(compact, _TONE_SCREENS)
+    if screened:
+        return verdict("unclear", screened)
     # Laughter beside a question or a refusal ("承诺啥呀，哈哈", "我不承诺哈哈哈") leaves what is meant open: the
     # rude refusal that is itself the joke ("我承诺个屁") is a plain no.
     laughing = bool(_JOKE.search(compact) or any(e in prepared for e in _LAUGHING_EMOJI)) and not _RUDE_NO.search(compact)
@@ -1133,14 +1172,9 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         return verdict("unclear", "correction")
     if _is_negated(compact):
         return verdict("negated")
-    if _DOUBT.search(compact):
-        return verdict("unclear", "doubt")
-    if _JOKE.search(compact):
-        return verdict("unclear", "joke")
-    if _NO_AUTHORISATION.search(compact):
-        return verdict("unclear", "no_authorisation")
-    if any(typo in compact for typo in _TYPOS):
-        return verdict("unclear", "typo")
+    screened = _screened(compact, _DOUBT_SCREENS)
+    if screened:
+        return verdict("unclear", screened)
 
     if people.acting_as == "proxy":
         ok, problem = _parse_proxy(flat, people)

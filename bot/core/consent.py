@@ -117,17 +117,17 @@ _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅�
               r"浏览完|浏览过|"
               r"瞅完|瞅过|瞧完|瞧过|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
-                r"以上内容|上述内容|全部内容|所有内容|内容|全文|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
+                r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
                 r"条款|以上|上述|上面的?|前面的?|这个|这些|那些|那七条|那7条|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
                 r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|七个部分|全文)?)")
-_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
+_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
                  r"一个字一个字|一字一句|也|均|反复|来回|"
                  r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
 _UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|听懂|看明白|听明白|弄明白|懂)(?:了)?"
                + _READ_OBJECT + "?")
 _READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OBJECT}(?:我|本人))"
-                rf"{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?(?:了|啦|哦|呀|的|哈|咯|喽|嘞|啊)?"
+                rf"{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?(?:了|啦|哦|呀|的|哈|咯|喽|嘞|啊|咧|噻)?"
                 r"(?:(?:一遍|两遍|三遍|几遍|好几遍|多遍)(?:了)?)?")
 # Read aloud to the user, who says so ("我让孙子给我念了一遍", "我听你念完了"): someone who cannot read the print
 # knows the notice this way. The reading must be finished (完, 一遍, 过) and done to the speaker (给我/帮我 …);
@@ -138,15 +138,22 @@ _READ_ALOUD = (r"(?:我|本人)?(?:让|叫|请)?(?:[\u4e00-\u9fff]{1,4}?)?(?:给
                r"|(?:我|本人)?(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)(?:完了|了一遍|了两遍|了好几遍|过了|过一遍了?)"
                r"|(?:我|本人)?听(?:你|您|[\u4e00-\u9fff]{1,4}?)(?:念|读)(?:完了|了一遍|过了)")
 # "7部分都看了", "你发的我都看了": with 都/全 the plain 看了 says all of it was read.
-_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项)|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容)?"
+_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个|一个)?(?:部分|条|段|节|项|字|句)|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容)?"
                     r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
                     r"(?:都|全|全都|全部|每一条都|每条都)(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|听了|认真看了|仔细看了)(?:一遍)?")
 # "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
-_NONE_MISSED = (r"(?:(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:都|也)?(?:没|不)"
-                r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过)(?:什么|啥)?)")
+_NONE_MISSED = (r"(?:(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:字|条|句)?(?:都|也)?(?:没|不)"
+                r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过|漏看|落)(?:什么|啥)?(?:的)?)")
+# "不用再发了", "别念了": the repetition declined, which asks for nothing
+_NO_REPEAT = r"(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:发|说|念|讲|读|重复)(?:一遍|一次)?(?:了|啦)?"
 # What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
-_MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:可以)?(?:下一步|往下走|进行下一步|继续|往下)(?:了|吧|啦)?|可以了吧|可以了|好了|ok|快点(?:吧|儿)?|"
-            r"赶紧(?:的)?|无异议|没意见|没有意见|没有异议|没有疑问|没疑问|无疑问|嗯|嗯嗯|没毛病|ok的|行|确认无误|无误|"
+_MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下一[步部]|往下走|进行下一[步部]|继续|往下)(?:了|吧|啦)?|"
+            # thanks in all their forms: "谢谢啦", "谢谢你们的提醒", "辛苦你们了"
+            r"(?:谢谢|感谢|多谢)(?:你们|您们|你|您|大家)?(?:的)?(?:提醒|告知|提示|帮助)?(?:了|啦|哈|哦)?|辛苦(?:你们|您们|你|您)?了?|"
+            r"麻烦(?:你们|您们|你|您)了|可以了吧|可以了|好了|ok|(?:请|麻烦)?快点(?:吧|儿)?|"
+            rf"赶紧(?:的)?|{_NO_REPEAT}|无异议|"
+            # who the speaker is, said after the reading: "已阅读，我是法定代表人"
+            r"(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)|没意见|没有意见|没有异议|没有疑问|没疑问|无疑问|嗯|嗯嗯|没毛病|ok的|行|确认无误|无误|"
             # courtesy and plain acknowledgement
             r"感谢|谢谢您|谢谢你|辛苦了|辛苦|麻烦了|好的|好|收到|懂了|都懂了|明白|理解|"
             # what comes next, said as the next step: "可以承诺了", "我要承诺", "请发承诺书"
@@ -174,7 +181,7 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:可以)?(?:下一步|往下�
             # some parts read more than once: "前面几条还看了两遍"
             r"(?:前面|有的|重要的|有几条)?(?:几条|那几条)?(?:还|又)(?:看|读)了(?:两遍|好几遍|几遍)")
 # A remark on the notice itself after the reading ("好长啊", "字好多", "写得挺清楚的"): no reservation on having read it.
-_REMARK = (r"(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|(?:好久|好一会儿?|半天|早就|老早)(?:了|啦)|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
+_REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|呀|了)?|(?:全部|所有)?(?:内容|条款)?(?:我)?(?:都|全都|全)(?:清楚|明白|了解|懂)(?:了)?|(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|(?:好久|好一会儿?|半天|早就|老早)(?:了|啦)|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
            r"(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?")
 _NEXT_STEP_QUESTION = re.compile(
     r"(.+?),(?:那|请问|那么)?(?:下面|接下来|然后|下一步)(?:该|要|我该|我要)?(?:怎么弄|怎么办|做什么|干什么|干啥|干嘛|是什么|是啥|咋弄|咋办|"
@@ -182,12 +189,14 @@ _NEXT_STEP_QUESTION = re.compile(
 )
 _READ_GRAMMAR = re.compile(
     rf"^(?:(?:好的|好了|好|嗯嗯|嗯|是的|是|对|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}(?:(?:我|本人)?确认,?)?"
+    # "一个字都没落下，全看完了", "没有不懂的，都看完了": nothing missed or unclear, said first
+    rf"(?:(?:{_NONE_MISSED}|(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?),)?"
     rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE}|{_READ_ALOUD})"
     # Counted, not open-ended: a reading statement has a few parts, and a long run of clauses that almost fit
     # would otherwise take the matcher exponential time.
     rf"(?:(?:并且|并|且|,){{0,2}}(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}|{_READ_CLAUSE})){{0,4}}"
     rf"(?:,{_NONE_MISSED})?"
-    rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没问题|没啥问题|没什么问题|没有问题|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK})"
+    rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没(?:啥|什么|有)?问[题提]|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK})"
     r"(?:了)?){0,4}$"
 )
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
@@ -196,7 +205,7 @@ _SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受�
 _CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
 # "不是没看，是都看了": a denial of not having read it, followed by the reading itself.
-_NOT_UNREAD = re.compile(r"^(?:我)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?)(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读)(?:过)?$")
+_NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?|哪有|哪里)(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读)(?:过)?$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
 _COMPLETED = re.compile(r"已|完|过|毕|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好了|到(?:尾|最后|底)|[看读听]懂了|[看听]明白了")
@@ -273,7 +282,10 @@ def _button(text: object) -> bool:
 _WE = r"(?:我们|咱们|俺们|我和[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?)?|我跟[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?))"
 _PROXY_SELF = (r"(?:代理人|代办人|受托人|被委托人|(?:我|本人)?(?:替|代|帮)(?:他|她|申请人|老人|委托人|"
                + "|".join(_affirmation._KIN) + r"|我(?:" + "|".join(_affirmation._KIN) + r")))")
-_ENTERPRISE_SELF = r"(?:本公司|我们公司|我公司|我司|本企业|公司这边|我们这边|法人|法定代表人|法人代表)"
+_ENTERPRISE_SELF = r"(?:本公司|我们公司|我公司|我司|本企业|公司这边|我们这边|法人|法定代表人|法人代表|公司|企业)"
+# "作为法人我已阅读", "作为代办人，我已经看完了": the capacity the speaker reads in, then the speaker
+_AS_ROLE = re.compile(r"(?:^|(?<=,))(?:我|本人)?作为(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|代理人|代办人|受托人|申请人)(?:本人)?,?(?:我|本人)?"
+                      r"(?=(?:都|也|已经|已|全都|全部)*(?:看|读|阅|已阅|仔细|认真|听))")
 
 
 def _as_the_speaker(flat: str, ctx: Context) -> str:
@@ -284,7 +296,8 @@ def _as_the_speaker(flat: str, ctx: Context) -> str:
     if ctx.applicant_kind == "enterprise":
         subjects.append(_ENTERPRISE_SELF)
     pattern = rf"(?:^|(?<=,))(?:{'|'.join(subjects)})(?=(?:都|也|已经|已|全都|全部|一起)*(?:看|读|阅|已阅|仔细|认真|听))"
-    return re.sub(pattern, "我", flat)
+    flat = _AS_ROLE.sub("我", flat)
+    return re.sub(r"(?:^|(?<=,))俺(?!们)", "我", re.sub(pattern, "我", flat))  # 俺: the northern "I"
 
 
 def notice_read(text: object, ctx: Context) -> Reading:
@@ -303,7 +316,8 @@ def notice_read(text: object, ctx: Context) -> Reading:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
     flat = _as_the_speaker(flat, ctx)
     compact = flat.replace(",", "")
-    repeated = re.fullmatch(r"(.{3,}?)(?:,?\1)+(,?.*)", flat)  # "已阅读已阅读已阅读", "看完了看完了快点"
+    # "已阅读已阅读已阅读", "看完了看完了快点", "看了看了…" ("一条一条都看了" is one phrase, not a repetition)
+    repeated = re.fullmatch(r"(.{3,}?|.了)(?:,?\1)+(,?.*)", flat)
     if repeated:
         flat = repeated.group(1) + ("," + repeated.group(2).lstrip(",") if repeated.group(2) else "")
         compact = flat.replace(",", "")
@@ -340,7 +354,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
         return ask("not_read")
     if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完])", compact):
         return ask("not_read")  # "让儿子念给我听": someone else will read it out, later; no request to us either
-    if _REPEAT.search(compact):
+    if _REPEAT.search(re.sub(_NO_REPEAT, "", compact)):
         if re.search(r"没看清|没听清|看不清", compact) and re.search(r"阅读|看完|读完|已阅|看过|读过", compact):
             return ask("not_read")  # "已阅读（字太小没看清）": a read claim taken back in the same breath
         return _repeat(compact, total)
@@ -382,7 +396,8 @@ def notice_read(text: object, ctx: Context) -> Reading:
     if re.search(r"如果|假如|要是|若是|只要|除非|但是|但|不过|可是|然而|的话|再说|等我|暂时|一半", compact):
         return ask("hedge")
     if re.search(r"不|没|未|别|无|非", re.sub(_NONE_MISSED, "", _NOTHING_UNCLEAR.sub("", re.sub(
-            r"没(?:有|啥|什么)?问题|无异议|没(?:有)?(?:意见|异议|疑问)|无疑问|没毛病|无误|不实承诺|虚假承诺|承诺不实", "", compact)))):
+            r"没(?:有|啥|什么)?问[题提]|无异议|没(?:有)?(?:意见|异议|疑问)|无疑问|没毛病|无误|不实承诺|虚假承诺|承诺不实|" + _NO_REPEAT, "",
+            compact)))):
         return ask("unclear")
     if _READ_GRAMMAR.match(flat) and (_COMPLETED.search(compact) or _all_of_it_read(flat)):
         if _affirmation._has_doubtful_emoji(prepared) and not all(
@@ -415,34 +430,42 @@ _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|�
 _AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|系|yes|y)(?:的|啊|呀|哦|呢)?$")  # 系: the Cantonese 係 typed simplified
 _AUTH_DOCUMENT_YES = re.compile(
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也)?"
-    r"(?:写了|写明了|写明|写着|有写明|有写|写了的|写明了的|写清楚了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
+    r"(?:写了|写明了|写明|写着|有写明|有写|写了的|写明了的|写清楚了|写明白了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
     # "有这一条": the very words the question quotes
     r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦)?$")
 _AUTH_BARE_NO = re.compile(
-    r"^(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|不包括|不包含|不是的|没有的|不对|都没有|并没有)"
-    r"(?:的|啊|呀|哦)?$"
+    # "委托书上没有", "没写这个", "没有这句话": the no, said of the document or of the words the question quotes
+    r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?"
+    r"(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|不包括|不包含|不是的|没有的|不对|都没有|并没有)"
+    r"(?:这个权限|这个授权|这几个字|这一?条|这一?项|这一?句话?|这个|这样的?话)?(?:的|啊|呀|哦)?$"
 )
 _AUTH_ORDINARY = re.compile(
     r"(?:委托书|授权书)(?:还|都)?没(?:写|签|开|办|弄|打印)|普通|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
     r"(?:授权范围|委托事项|委托权限|权限)(?:那)?(?:一栏|一项|栏)?(?:是|为)?(?:空的|空白|空着|没填|没写)|"
-    r"只(?:是)?(?:有|写了?个?|写着|写的|委托了?|授权了?|能|让我)?(?:代为|代|帮忙|帮他|帮她)?"
-    r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
+    r"只(?:是)?(?:有|写了?个?|写着|写的|委托了?|授权了?|能|让|叫)?(?:我|他|她)?(?:代为|代|帮忙|帮他|帮她|去)?"
+    r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办|交|递|送)|"
+    # no document yet, or only a word on the phone: "还没写委托书", "电话里说的", "他微信上同意了"
+    r"没(?:写|签|开|办|弄)(?:委托书|授权书)|(?:电话|微信|短信|嘴上|口头上?)(?:里|上)?(?:说|讲|同意|答应|交代)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
     # "我们就写了个代为办理": 就 makes the one power named all there is
     r"就(?:写了?个?|写着|写的|有)(?:一个|个)?(?:代为|代)(?:办理|办|递交|提交|领取)|"
+    # "就写了让我帮忙交材料": the errand the speaker is sent on, and nothing more
+    r"(?:就|只|仅)(?:写了?|写着|写的是?|说了?)(?:让|叫|请)?(?:我|他|她)?(?:帮忙|帮他|帮她|代为|代|去)?"
+    r"(?:交|递交|提交|送|拿|领|办)(?:个|一下)?(?:材料|手续|资料|证件)|"
     # the special authorisation still to be obtained: "回头让我爸补一份"
     r"(?:回头|回去|之后|以后|再)(?:让|叫|找|请)?[\u4e00-\u9fff]{0,4}?(?:补|重新)(?:一份|签|写|开|办|个)|"
     # its box left unticked: "特别授权那一栏没打勾"
     r"特别授权(?:那|这)?(?:一)?(?:栏|项|格|个|处)?(?:没|没有|未)(?:打勾|打钩|勾选|勾|填|写|签)"
 )
 _AUTH_NEGATED_SCOPE = re.compile(
-    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:写明?|注明|载明|包括|包含|有|提到|涉及|给|明确|写上|说|授权)*的?(?:可以|能|能够)?"
+    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:写明?|注明|载明|包括|包含|有|提到|提及|提|涉及|给|明确|写上|说到|说|讲到|讲|授权)*的?(?:可以|能|能够)?"
     r"(?:特别授权|特别|代为承诺|代其承诺|承诺|代为作出|作出承诺|这一项|这项|代签|代为签署|代签署|替(?:他|她)?签)"
 )
 _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "可以", "行", "确认", "收到", "明白", "知道了",
                        "中", "我确认", "对", "对的", "没错", "有", "有的", "有啊", "确实", "确实有", "对对", "当然", "当然有"})
 # One power of a list ("授权范围：代为办理、代为签收、代为作出告知承诺"): neither a yes nor a no by itself.
-_AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询)"
-                         r"(?:相关)?(?:手续|材料|事项)?$")
+_AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|申请|申报|办)"
+                         # "代办低保手续": the matter named, and never the commitment
+                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|业务))?(?:相关)?(?:手续|材料|事项|业务)?(?:这|那)?(?:一)?(?:项|条)?$")
 _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
 # Facts about the document that say nothing of its scope: it was checked, notarised, signed, where it says it.
 _AUTH_DOCUMENT_FACT = re.compile(
@@ -451,11 +474,12 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"有公章|盖了手印|按了手印)(?:的)?$"
     r"|^(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拍照|拍了照|拍了照片|拍照片)(?:核对|对|比对|看)?(?:过|了)*$"
     # where it stands: "在委托书第三项" (the number itself is taken out before)
-    r"|^(?:在|写在|见)(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:的)?$"
+    r"|^(?:在|写在|见)(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:的|了)?$"
     # signed, sealed, in hand, open to inspection: "我爸亲笔签的", "上面有他的签名", "原件在我手上", "你们可以核对"
     r"|^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也|都)?(?:有)?(?:(?![不没未无别非])[\u4e00-\u9fff]){0,4}?的?(?:亲笔|亲手|本人)?"
-    r"(?:签了?字|签了?名|签过字|签过名|签的字|签的名|签的|签名|签字|盖了?(?:公)?章|按了?手印|手印)(?:了|的|过)*$"
-    r"|^(?:委托书|授权书|原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:呢|了|的)?$"
+    # ("我爸签了字按了手印": signed and thumb-printed, one after the other)
+    r"(?:(?:签了?字|签了?名|签过字|签过名|签的字|签的名|签的|签名|签字|盖了?(?:公)?章|按了?手印|手印)(?:了|的|过)*){1,3}$"
+    r"|^(?:委托书|授权书|原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:原件|委托书|授权书)?(?:呢|了|的)?$"
     r"|^(?:我|我们)?(?:可以|能)(?:给你们|给您|给你)?(?:看|核对|查看|拍照|上传|发给你们)(?:一下)?$|^(?:你们|您)(?:可以)?(?:核对|查|看|查看)(?:一下)?$"
     r"|^(?:委托书|授权书)?(?:是)?(?:公证|认证)(?:过)?的?$"
     # a photo promised, who wrote it: "委托书等下拍照给你们", "我爸专门写的"
@@ -515,26 +539,34 @@ _AUTH_SCOPE = re.compile(rf"特别授权|(?:代|替|帮)(?:为|表)?{_PRINCIPAL}
 # The authorisation written or signed by the speaker, or on the principal's behalf ("我帮他写特别授权", "特别授权是我
 #写的", "由我签"): the principal must grant it, so such a clause confirms nothing.
 _SELF_WRITTEN = re.compile(
-    rf"(?:我|俺|由我)(?:来)?(?:(?:帮|替|代|代表|给){_PRINCIPAL}?)?(?:写|签|弄|开|填|拟)(?:了|的|好)?(?:个|一份|份)?(?:这个)?特别授权|"
+    # ("我爸给我写了特别授权": 我 after 给 is who it was written for, not who wrote it)
+    rf"(?<![给帮替为让叫])(?:我|俺|由我)(?:来)?(?:(?:帮|替|代|代表|给){_PRINCIPAL}?)?(?:写|签|弄|开|填|拟)(?:了|的|好)?(?:个|一份|份)?(?:这个)?特别授权|"
     rf"(?:帮|替|代|代表|给){_PRINCIPAL}(?:写|签|弄|开|填|拟)(?:了|的|好)?(?:个|一份|份)?特别授权|"
     r"特别授权(?:是|由|都是)?(?:我|俺)(?:(?:帮|替|代|代表|给)[\u4e00-\u9fff]{0,3}?)?(?:写|签|弄|开|填|拟)"
 )
 _UNSAID_CHOICE = re.compile(r"((?:没|没有|并没|并没有|未)(?:说|写|提|讲|注明|写明|载明|说明)(?:清楚|明白)?)([\u4e00-\u9fff]{1,2})不\2")
 
 
+# Who the speaker is to the principal ("有特别授权，我是他儿子"): said beside the answer, it changes nothing in it.
+_SPEAKER_RELATION = re.compile(r"^(?:我是|本人是)(?:他|她|申请人|委托人|老人)?(?:的)?(?:"
+                               + "|".join(_affirmation._KIN)
+                               + r"|儿子|女儿|闺女|女婿|儿媳|外甥|外甥女|侄子|侄女|孙子|孙女|邻居|朋友|亲戚|代办人|代理人|受托人)$")
+
+
 def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
-    clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对的|对|是的|是|我确认|确认)(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
+    clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对的|对|是的|是|我确认|确认)+(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
+    clause = re.sub(r"^(.{2,4}?)\1+$", r"\1", clause)  # "写了写了": one answer said twice
     clause = _SECTION_REF.sub("", clause)  # where the words stand does not change them
     # "这份没写": the document pointed at, then a no (a yes keeps its own wording)
     clause = re.sub(r"^(?:这份|那份|这个|这张|该)(?:委托书|授权书|授权委托书)?(?:上|里)?(?=[没未不无])", "", clause) or clause
     if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause) \
-            or _REASSURANCE.fullmatch(clause):
+            or _REASSURANCE.fullmatch(clause) or _SPEAKER_RELATION.match(clause):
         return "neutral"
     if _AUTH_TICKED.match(clause):
         return "yes"
-    document = re.match(r"^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:就|只|仅)?(?:写明了|写了|写着|写的是|写的)?", clause)
+    document = re.match(r"^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:就|只|仅)?(?:写明了|写了|写着|写的是|写的|有)?", clause)
     rest = clause[document.end():] if document else clause
     if rest and _AUTH_POWER.match(rest):
         # "委托书上就写了代为办理相关手续": 就/只 makes the list exhaustive.

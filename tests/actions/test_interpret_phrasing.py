@@ -396,3 +396,47 @@ def test_both_ways_at_once(step, text, expected):
 ])
 def test_the_proofs_waved_off_after_naming_them(text, expected):
     assert outcome(interpret("use_commitment", text)) == expected
+
+
+@pytest.mark.parametrize("text", ["小本生意", "我是合伙人", "本店老板", "我是当家的", "我是创始人", "是老板自己", "我是投资人",
+                                  "我是高管", "店主", "我就是经营者", "法人是郑州好味", "法人有两个，王芳和李强"])
+def test_words_of_the_length_of_a_name_are_no_name(text):
+    # a person's name starts with a surname; titles, counts and a piece of the company's own name are asked again
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == "clarify"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我就是店主，王芳", "王芳"), ("法人呢就是我王芳", "王芳"), ("法人係王芳", "王芳"), ("王 芳 法人", "王芳"),
+    ("法人王芳（就是我）", "王芳"), ("负责人：王芳（个体户）", "王芳"), ("王芳我本人", "王芳"), ("法人是王芳（汉族）", "王芳"),
+    ("王芳（郑州好味餐饮管理有限公司法定代表人）", "王芳"), ("扎西顿珠", "扎西顿珠"), ("艾尔肯·买买提", "艾尔肯·买买提"),
+])
+def test_the_representative_named_in_everyday_ways(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+@pytest.mark.parametrize("text,extra", [
+    ("我叫刘洋是赵强的侄子电话13912345678", {"phone": "13912345678"}), ("刘洋（电话13912345678）", {"phone": "13912345678"}),
+    ("刘洋，微信同号13912345678", {"phone": "13912345678"}), ("王芳 48岁 13812345678", {"phone": "13812345678"}),
+])
+def test_a_value_beside_the_agent_in_voice_input_and_brackets(text, extra):
+    reading = interpret("agent_name" if "刘洋" in text else "representative_name", text,
+                        PROXY if "刘洋" in text else ENTERPRISE)
+    assert reading.kind == "value" and all(reading.extra.get(k) == v for k, v in extra.items()), reading
+
+
+@pytest.mark.parametrize("text", ["刘洋或者我媳妇，看谁有空", "刘洋或者王芳"])
+def test_one_of_two_people_is_no_name(text):
+    assert outcome(interpret("agent_name", text, PROXY)) == "clarify"
+
+
+@pytest.mark.parametrize("step,text,expected", [
+    # the applicant's relative, with 本人 for the applicant; 当事人 for the one the matter is about
+    ("acting_as", "我是本人的女儿", "proxy"), ("acting_as", "我就是当事人", "self"), ("acting_as", "当事人是我妈", "proxy"),
+    ("acting_as", "我本人办理，没有委托别人", "self"), ("acting_as", "没人委托我", "self"), ("acting_as", "我来申请低保", "self"),
+    # either way said of both is no choice; the way named as feared is not chosen
+    ("use_commitment", "承诺也行证明也行", "clarify"), ("use_commitment", "还是交证明吧，承诺怕出错", "no"),
+    ("use_commitment", "好呀好呀", "yes"), ("use_commitment", "用呗", "yes"), ("use_commitment", "那就承诺把", "yes"),
+    ("use_commitment", "没必要开证明，承诺就好", "yes"), ("use_commitment", "我选否，选错了，选是", "yes"),
+])
+def test_choices_in_everyday_ways(step, text, expected):
+    assert outcome(interpret(step, text)) == expected
