@@ -90,8 +90,11 @@ _HEDGE = re.compile(
     r"考虑考虑|犹豫|再说吧|以后再说|回头再说|到时候再说|先等等|等等再|^(是|对|好)吧$|^(额|呃)+$|还没想好|"
     r"再看看|看情况|问问|商量|说不清|讲不清|怕|担心|顾虑|不放心|"
     # "不用不行吧": a must said with two negations, asked back; no plain choice
-    r"不[\u4e00-\u9fff]{1,2}不(?:行|成|可以)"
+    r"不[\u4e00-\u9fff]{1,2}不(?:行|成|可以)|"
+    # "用不用承诺都行": the choice asked both ways, then left to us
+    r"(?P<either>[\u4e00-\u9fff])[不没](?P=either)[^,，。]{0,6}?都(?:行|可以|成|中|好|无所谓)"
 )
+_EITHER_WAY = re.compile(r"([\u4e00-\u9fff])[不没]\1[^,，。]{0,6}?都(?:行|可以|成|中|好|无所谓)")
 # Worry is doubt about saying yes, but the very reason of a "no" ("不想承诺，怕担责任").
 _FEAR = re.compile(r"害怕|怕|担心|顾虑|不放心")
 # "你说呢", "你看呢": the choice handed back to us, like "你看着办"; no question to answer.
@@ -134,7 +137,7 @@ _DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不
 # A phrase right after one of these is negated: "不是本人", "不想用承诺", "没打算交证明".
 _NEGATED_BEFORE = re.compile(
     r"(?:不是|并不是|并非|非|用不着|犯不着|没有必要|没必要|不必要|没法|没办法|无法|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
-    r"(?:太|很|想|要|打算|准备|会|愿|愿意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|"
+    r"(?:太|很|想|要|打算|准备|会|愿|愿意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|给|为|帮|替|"
     r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$"
 )
 # A negation further away than the table above reads ("不考虑承诺", "没打算在这儿用承诺") leaves its scope
@@ -363,7 +366,8 @@ USE_COMMITMENT = Choice(
              "我要用"], "yes"),
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
-             "不选", "2", "no thanks", "no thank you", "nope", "不用啦", "不想用", "我不想用", "我不用"], "no"),
+             "不选", "2", "no thanks", "no thank you", "nope", "不用啦", "不想用", "我不想用", "我不用", "不必", "不必了",
+             "没必要", "不需要了"], "no"),
     },
     phrases=_phrases(
         # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
@@ -372,6 +376,8 @@ USE_COMMITMENT = Choice(
         (r"证明(?:太|很|真|特别|实在)?(?:难开|不好开|难办|难弄|麻烦|费劲|费事)|(?:没空|没时间|没工夫|没功夫)(?:去)?(?:开|交|办|跑|弄)证明",
          "yes"),
         (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
+        # the commitment waved off, the negation after it: "承诺就不用了", "承诺我就不要了"
+        (r"^(?:告知)?承诺(?:的方式|这个|这种)?(?:就|也|我|俺|我就){0,2}(?:不用|不要|不需要|不必|免了|算了)(?:了|啦)?$", "no"),
         # the proofs cannot be had: "证明开不出来", "开不了证明"
         (r"证明(?:根本|实在|也)?(?:开|办|弄|拿|要)不(?:出来|到|了|下来)|(?:开|办|弄|拿)不(?:出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
          "yes"),
@@ -456,7 +462,7 @@ ACTING_AS = Choice(
         (r"^(?:我|俺)?(?:自己)?(?:用手机|在手机上|手机上|在网上|网上|线上)(?:办|弄|申请|操作)(?:的|了)?$", "self"),
         # the applicant named as someone else: "申请人是我妈", "我妈是申请人", "不是我，是我妈", "我老婆的事"
         (rf"(?:申请人|当事人)(?:是|为)(?:我|俺|我们)?(?:的|家)?{_RELATIVE}|(?:我|俺|我们)(?:的|家)?{_RELATIVE}[^,，]{{0,4}}是(?:申请人|当事人)|"
-         rf"申请人不是我(?![\u4e00-\u9fff])|^(?:低保|补贴|补助|这个|这)?是(?:我|俺|我们)(?:的|家)?{_RELATIVE}|"
+         rf"申请人不是我(?![\u4e00-\u9fff])|^(?:低保|补贴|补助|这个|这)?是(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?![\u4e00-\u9fff]{{0,2}}(?:帮|替|给)(?:我|俺))|"
          rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:的(?:事情?|事儿|低保|补贴|补助|申请|证明|手续|材料))?(?:的)?$|"
          rf"^(?:这|这是|这个是|是)?(?:我|俺|我们)(?:的|家)?{_RELATIVE}的(?:事情?|事儿)|^(?:这是|这个是)(?:我|俺|我们)(?:的|家)?{_RELATIVE}的$|"
          rf"^(?:这|这是|这个是|是)?(?:家里|家中)?的?{_RELATIVE}的(?:事情?|事儿)?$", "proxy"),
@@ -511,7 +517,7 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     if _DEFER.search(c):
         flags.add("hedge")
         c = _DEFER.sub("", c)
-    if _QUESTION.search(_ANYONE.sub("", c)):
+    if _QUESTION.search(_EITHER_WAY.sub("", _ANYONE.sub("", c))):
         flags.add("question")
     if _HEDGE.search(_FEAR.sub("", c)):
         flags.add("hedge")
@@ -600,12 +606,65 @@ def _representative_for_itself(readings: List[Tuple[Clause, ClauseReading]]) -> 
     return len(texts) == 2 and bool(_REPRESENTATIVE_CLAIM.match(texts[0])) and bool(_FOR_THE_COMPANY.match(texts[1]))
 
 
+# Rhetorical questions used as answers: they ask nothing, and say the opposite of what they ask.
+# "这还用问？当然是本人": the lead-in is emphasis only, and the statement after it is the answer.
+_OBVIOUS_LEAD = re.compile(r"^(?:这|那|这个|那个)?(?:还用(?:得着)?(?:问|说)(?:吗|嘛|么|啊|呀)?|用(?:得着)?(?:问|说)(?:吗|嘛|么))[?？!！,，。…]*(?=[\u4e00-\u9fff])")
+# "哪能不用", "谁说我不用了", "怎么会没看": a negation asked back is the plain statement.
+_ASKED_BACK_NEGATION = re.compile(
+    r"^(?:谁说|哪能|哪会|怎么会|怎么能|咋会|咋能)(?:我|俺)?(?:要|会)?(?:不|没有|没)([\u4e00-\u9fff]{1,8}?)(?:了|呢|啊|呀|的)*[?？]*$")
+# "谁说代办了", "谁要承诺啊", "哪用得着承诺", "哪有什么特别授权": a statement asked back is its denial.
+_ASKED_BACK = (
+    (re.compile(r"^谁说(?:我|俺)?(?:要|是)?(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不是\1"),
+    (re.compile(r"^谁(?:要|想)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不要\1"),
+    (re.compile(r"^(?:哪|哪里|哪儿)(?:用得着|用得上|需要|用)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不用\1"),
+    (re.compile(r"^(?:我)?(?:哪|哪里|哪儿)(?:是|有)(?:什么)?(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不是\1"),
+    (re.compile(r"^(?:哪能|哪会|怎么能|咋能)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的|呢)*[?？]*$"), r"不\1"),
+)
+# "本人哪有空": no time, said of someone, asked back
+_NO_TIME_ASKED_BACK = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(?:哪|哪里|哪儿)有(空|时间|工夫|功夫|闲工夫)([\u4e00-\u9fff]{0,6})[?？]*$")
+_OPTION_ECHO = re.compile(r"^([\u4e00-\u9fff]{1,4})[?？]+\s*(?=[\u4e00-\u9fff])")
+_CLAUSE_MARK = re.compile(r"([,，。.;；!！?？…\n]+)")
+
+
+def _unasked(text: str) -> str:
+    """The rhetorical questions of an answer turned into the statements they make; other clauses unchanged.
+    Only a clause followed by another one is read so ("谁说不用了" alone may be a real question)."""
+    lead = _OBVIOUS_LEAD.match(text)
+    if lead:
+        text = text[lead.end():]
+    echo = _OPTION_ECHO.match(text)
+    if echo and not _QUESTION.search(echo.group(1)):
+        # "承诺？不必了": the option repeated to oneself, then the answer to it
+        text = text[echo.end():]
+    parts = _CLAUSE_MARK.split(text)
+    if len([p for p in parts[::2] if p.strip()]) < 2:
+        return text
+    for i in range(0, len(parts) - 2, 2):
+        clause = parts[i].strip()
+        if re.search(r"的[?？]*$", clause):
+            continue  # "谁说不用开证明的？": who said so is asked, a real question
+        m = _NO_TIME_ASKED_BACK.match(clause)
+        if m:
+            parts[i], parts[i + 1] = f"{m.group(1)}没{m.group(2)}{m.group(3)}", "，"
+            continue
+        m = _ASKED_BACK_NEGATION.match(clause)
+        if m:
+            parts[i], parts[i + 1] = m.group(1), "，"
+            continue
+        for pattern, statement in _ASKED_BACK:
+            m = pattern.match(clause)
+            if m:
+                parts[i], parts[i + 1] = m.expand(statement), "，"
+                break
+    return "".join(parts)
+
+
 # 把 typed for 吧 at the end of a clause ("那就承诺把"): a preposition never ends one; 一把/这把 are counted.
 _TYPED_BA = re.compile(r"(?<![一这那几两])把(?=[\s,，。.!！~～…]|$)")
 
 
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
-    text = _TYPED_BA.sub("吧", text)
+    text = _unasked(_TYPED_BA.sub("吧", text))
     if _BARE_SOUND.fullmatch(text.strip()):
         return clarify("hesitation", choice.expected)
     clauses, corrected = _current(split_clauses(text))

@@ -103,13 +103,15 @@ _NOT_READ = re.compile(
     r"没看|没读|没有看|没有读|未看|未读|没看完|没读完|还没|还在看|正在看|没来得及|没时间|没空|等会看|待会看|稍后看|"
     r"以后看|回头看|不想看|不看|不读|看不下去|太长|跳过|略过|没仔细|没细看|没认真|"
     # someone who cannot read the characters has not read the notice ("我字都不认识几个咋看")
-    r"不识字|不认识字|不认得字|字(?:都|也)?不认(?:识|得)|看不了"
+    r"不识字|不认识字|不认得字|字(?:都|也)?不认(?:识|得)|看不了|"
+    # "谁有空看这么长的": no time to read it, asked back
+    r"(?:谁|哪)(?:有|来的?)(?:空|时间|工夫|功夫|闲心|心思|耐心)(?:去)?(?:看|读)"
 )
 _NOT_UNDERSTOOD = re.compile(r"看不懂|没看懂|读不懂|没读懂|不懂|不明白|不理解|不清楚|搞不懂|弄不懂|不太明白|懵")
 # "没啥不明白的", "没有不懂的地方": nothing left unclear, two negations that say all of it was understood.
 _NOTHING_UNCLEAR = re.compile(r"(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?")
 _READ_HEDGE = re.compile(
-    r"好像|差不多|大概|应该|可能|也许|基本|大部分|大多|一部分|(?<![0-9七全每个])部分|一半|估计|算是|似乎|貌似|大致|粗略|扫了|瞄了|略看|"
+    r"好像|差不多|大概|应该|可能|也许|基本|大部分|大多|(?<!每)一部分|(?<![0-9七全每个])(?<!每一)部分|一半|估计|算是|似乎|貌似|大致|粗略|扫了|瞄了|略看|"
     r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|(?<!下一步)(?<!继续)(?<!往下走)(?<!可以了)(?<!快点)(?<!开始)(?<!接着来)(?<!接着)(?<!你说)(?<!您说)吧$"
 )
 # 瞅/瞧 are everyday "look" (northern speech); 已阅 is the official "read" mark on a document.
@@ -118,7 +120,7 @@ _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅�
               r"瞅完|瞅过|瞧完|瞧过|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
-                r"条款|以上|上述|上面的?|前面的?|这个|这些|那些|那七条|那7条|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
+                r"条款|以上|上述|上面的?|前面的?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
                 r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|七个部分|全文)?)")
 _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
@@ -138,9 +140,9 @@ _READ_ALOUD = (r"(?:我|本人)?(?:让|叫|请)?(?:[\u4e00-\u9fff]{1,4}?)?(?:给
                r"|(?:我|本人)?(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)(?:完了|了一遍|了两遍|了好几遍|过了|过一遍了?)"
                r"|(?:我|本人)?听(?:你|您|[\u4e00-\u9fff]{1,4}?)(?:念|读)(?:完了|了一遍|过了)")
 # "7部分都看了", "你发的我都看了": with 都/全 the plain 看了 says all of it was read.
-_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个|一个)?(?:部分|条|段|节|项|字|句)|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容)?"
+_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容)?"
                     r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
-                    r"(?:都|全|全都|全部|每一条都|每条都)(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|听了|认真看了|仔细看了)(?:一遍)?")
+                    r"(?:都|全|全都|全部|每一条都|每条都)(?:认真|仔细|好好)?(?:地)?(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|听了)(?:一遍)?")
 # "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
 _NONE_MISSED = (r"(?:(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:字|条|句)?(?:都|也)?(?:没|不)"
                 r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过|漏看|落)(?:什么|啥)?(?:的)?)")
@@ -194,7 +196,8 @@ _READ_GRAMMAR = re.compile(
     rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE}|{_READ_ALOUD})"
     # Counted, not open-ended: a reading statement has a few parts, and a long run of clauses that almost fit
     # would otherwise take the matcher exponential time.
-    rf"(?:(?:并且|并|且|,){{0,2}}(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}|{_READ_CLAUSE})){{0,4}}"
+    # ("看完了，我还让我儿子给我念了一遍": read, and read out to the speaker as well)
+    rf"(?:(?:并且|并|且|,){{0,2}}(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}|{_READ_CLAUSE}|(?:我|本人)?(?:还|也)(?:{_READ_ALOUD}))){{0,4}}"
     rf"(?:,{_NONE_MISSED})?"
     rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没(?:啥|什么|有)?问[题提]|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK})"
     r"(?:了)?){0,4}$"
@@ -205,7 +208,9 @@ _SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受�
 _CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
 # "不是没看，是都看了": a denial of not having read it, followed by the reading itself.
-_NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?|哪有|哪里)(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读)(?:过)?$")
+_NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?|哪有|哪里|哪能|哪会|怎么会|咋会)"
+                         # "没有没看的部分": no part left unread
+                         r"(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读)(?:过)?(?:的(?:部分|地方|内容))?(?:呢|啊)?$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
 _COMPLETED = re.compile(r"已|完|过|毕|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好了|到(?:尾|最后|底)|[看读听]懂了|[看听]明白了")
@@ -314,6 +319,15 @@ def notice_read(text: object, ctx: Context) -> Reading:
 
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
+    lead = _OBVIOUS_LEAD.match(prepared)
+    if lead:
+        # "这还用问？早看完了": the lead-in is emphasis; the statement after it is the answer
+        return notice_read(prepared[lead.end():], ctx)
+    # (not "不用读了": that may be the speaker's own reading declined)
+    declined = re.match(r"^(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:发|说|念|讲|重复)(?:一遍|一次)?(?:了|啦)?,(?=.)", flat)
+    if declined and "?" not in prepared:
+        # "不用念了，我看完了": the repetition declined first, then the answer
+        return notice_read(flat[declined.end():], ctx)
     flat = _as_the_speaker(flat, ctx)
     compact = flat.replace(",", "")
     # "已阅读已阅读已阅读", "看完了看完了快点", "看了看了…" ("一条一条都看了" is one phrase, not a repetition)
@@ -429,7 +443,7 @@ _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|�
 # 授权"); a bare one is asked again with the document's wording (the question names those words).
 _AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|系|yes|y)(?:的|啊|呀|哦|呢)?$")  # 系: the Cantonese 係 typed simplified
 _AUTH_DOCUMENT_YES = re.compile(
-    r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也)?"
+    r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也|当然|肯定)?"
     r"(?:写了|写明了|写明|写着|有写明|有写|写了的|写明了的|写清楚了|写明白了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
     # "有这一条": the very words the question quotes
     r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦)?$")
@@ -442,12 +456,17 @@ _AUTH_BARE_NO = re.compile(
 _AUTH_ORDINARY = re.compile(
     r"(?:委托书|授权书)(?:还|都)?没(?:写|签|开|办|弄|打印)|普通|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
     r"(?:授权范围|委托事项|委托权限|权限)(?:那)?(?:一栏|一项|栏)?(?:是|为)?(?:空的|空白|空着|没填|没写)|"
-    r"只(?:是)?(?:有|写了?个?|写着|写的|委托了?|授权了?|能|让|叫)?(?:我|他|她)?(?:代为|代|帮忙|帮他|帮她|去)?"
-    r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办|交|递|送)|"
+    r"只(?:是)?(?:有|写了?个?|写着|写的|委托了?|授权了?|能|让|叫)?(?:我|他|她)?(?:来|去)?(?:代为|代|帮忙|帮他|帮她|去)?"
+    r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办|交|递|送|签字|签收|代领|领|咨询|查询)|"
+    # "就是让我代为办理": the errand the speaker is sent on
+    r"(?:就是|只是)(?:让|叫|请)(?:我|他|她)(?:来|去)?(?:代为|代|帮忙)?(?:办理|代办|办手续|跑腿|递交|提交|交材料)|"
     # no document yet, or only a word on the phone: "还没写委托书", "电话里说的", "他微信上同意了"
-    r"没(?:写|签|开|办|弄)(?:委托书|授权书)|(?:电话|微信|短信|嘴上|口头上?)(?:里|上)?(?:说|讲|同意|答应|交代)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
+    r"没(?:写|签|开|办|弄)(?:委托书|授权书)|(?:电话|微信|短信|嘴上|口头上?)(?:里|上)?(?:说|讲|同意|答应|交代)|"
+    # "他微信里跟我说可以…", "发语音说让我…", "微信聊天记录里他同意了": a message, not the written authorisation
+    r"(?:电话|微信|短信|语音|视频|聊天记录)(?:里|上|中)?(?:他|她)?(?:跟我|和我|对我|给我)(?:说|讲|同意|答应|交代)|"
+    r"发(?:了)?(?:条|个|段)?(?:语音|短信|微信)(?:说|讲|同意|答应)|聊天记录(?:里|上|中)?(?:他|她)?(?:说|同意|答应)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
     # "我们就写了个代为办理": 就 makes the one power named all there is
-    r"就(?:写了?个?|写着|写的|有)(?:一个|个)?(?:代为|代)(?:办理|办|递交|提交|领取)|"
+    r"就(?:写了?个?|写着|写的|有)(?:一个|个)?(?:代为|代)(?:办理|办|递交|提交|领取|领|签字|签收|咨询|查询)|"
     # "就写了让我帮忙交材料": the errand the speaker is sent on, and nothing more
     r"(?:就|只|仅)(?:写了?|写着|写的是?|说了?)(?:让|叫|请)?(?:我|他|她)?(?:帮忙|帮他|帮她|代为|代|去)?"
     r"(?:交|递交|提交|送|拿|领|办)(?:个|一下)?(?:材料|手续|资料|证件)|"
@@ -457,13 +476,15 @@ _AUTH_ORDINARY = re.compile(
     r"特别授权(?:那|这)?(?:一)?(?:栏|项|格|个|处)?(?:没|没有|未)(?:打勾|打钩|勾选|勾|填|写|签)"
 )
 _AUTH_NEGATED_SCOPE = re.compile(
+    # "承诺的事没写": the commitment named first, then denied
+    r"^(?:代为)?(?:告知)?承诺(?:的事|这件事|这事|这一项|这项|这块|的内容|这一条|这条)?(?:就|也|都|倒是|可)?(?:没|没有|未)(?:写|提|说|写明|注明)|"
     r"(?:没有|没|未|无|不是|不|并未|并没有)(?:写明?|注明|载明|包括|包含|有|提到|提及|提|涉及|给|明确|写上|说到|说|讲到|讲|授权)*的?(?:可以|能|能够)?"
     r"(?:特别授权|特别|代为承诺|代其承诺|承诺|代为作出|作出承诺|这一项|这项|代签|代为签署|代签署|替(?:他|她)?签)"
 )
 _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "可以", "行", "确认", "收到", "明白", "知道了",
                        "中", "我确认", "对", "对的", "没错", "有", "有的", "有啊", "确实", "确实有", "对对", "当然", "当然有"})
 # One power of a list ("授权范围：代为办理、代为签收、代为作出告知承诺"): neither a yes nor a no by itself.
-_AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|申请|申报|办)"
+_AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|咨询|申请|申报|办)"
                          # "代办低保手续": the matter named, and never the commitment
                          r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|业务))?(?:相关)?(?:手续|材料|事项|业务)?(?:这|那)?(?:一)?(?:项|条)?$")
 _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
@@ -474,7 +495,14 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"有公章|盖了手印|按了手印)(?:的)?$"
     r"|^(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拍照|拍了照|拍了照片|拍照片)(?:核对|对|比对|看)?(?:过|了)*$"
     # where it stands: "在委托书第三项" (the number itself is taken out before)
-    r"|^(?:在|写在|见)(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:的|了)?$"
+    r"|^(?:就)?(?:在|写在|见)(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:的|了)?$"
+    # what it holds, before the words themselves: "委托书里有一句", "委托书写了两项", "白纸黑字"
+    r"|^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:有|写了|写着|列了)(?:这么|这样)?(?:一句|一句话|一段|一条|"
+    r"[两三四五几2-5](?:项|条|个))(?:话|内容|权限|事项)?$|^白纸黑字(?:的|写着)?$"
+    # open to inspection: "不信你们看原件"
+    r"|^(?:不信|不相信)(?:的话)?(?:你们|您|你)?(?:可以)?(?:看|查|核对|查看)(?:一下)?(?:原件|委托书|授权书)?$"
+    # the list closed: "就这两项"
+    r"|^(?:就|只有|只|仅)(?:这|那)?(?:两|三|几|[2-5])(?:项|条|个)(?:了|而已)?$"
     # signed, sealed, in hand, open to inspection: "我爸亲笔签的", "上面有他的签名", "原件在我手上", "你们可以核对"
     r"|^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也|都)?(?:有)?(?:(?![不没未无别非])[\u4e00-\u9fff]){0,4}?的?(?:亲笔|亲手|本人)?"
     # ("我爸签了字按了手印": signed and thumb-printed, one after the other)
@@ -484,22 +512,24 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"|^(?:委托书|授权书)?(?:是)?(?:公证|认证)(?:过)?的?$"
     # a photo promised, who wrote it: "委托书等下拍照给你们", "我爸专门写的"
     r"|^(?:委托书)?(?:等下|等会|待会|马上|现在)?(?:可以)?(?:拍照|拍个照|拍照片)(?:发给你们|发给您|给你们|给您|上传)$"
-    r"|^(?:我爸|我妈|他|她|老人|我父亲|我母亲|申请人)(?:专门|亲自|亲手|自己)?写的$"
+    r"|^(?:是)?(?:我爸|我妈|他|她|老人|我父亲|我母亲|申请人)(?:专门|亲自|亲手|亲笔|自己)?写的$"
     # the document's number: "编号SQ2026-0156"
     r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:编号|号码|号)(?:是|为)?[a-z0-9]*$|^(?=[a-z]*[0-9])[a-z0-9]+$"
 )
-_SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行)")
+_SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行|段)|最后(?:一)?(?:条|项|款|页|行|段)|"
+                          r"(?<=在)(?:背面|正面|末尾|结尾|最后|最下面|下面)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
 _AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:原话|原文)(?:是|为|写的是)?$")
 # "委托书上就一句：…": the whole of the document is what follows, so an ordinary power quoted is all it grants.
 _ONLY_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:就|只)(?:写了)?(?:一句|一句话|一行|这一句)$")
-_ORDINARY_QUOTE = re.compile(r"^(?:委托|授权)[\u4e00-\u9fff]{1,4}?(?:代为|代|全权)?(?:办理|代办|办)(?:相关|有关)?(?:事宜|手续|事项|业务)?$")
+_ORDINARY_QUOTE = re.compile(r"^(?:委托|授权)[\u4e00-\u9fff]{1,4}?(?:代为|代|全权)?(?:办理|代办|办)(?:相关|有关)?"
+                            r"(?:(?!承诺|授权)[\u4e00-\u9fff]){0,4}?(?:事宜|手续|事项|业务)?$")
 _AUTH_NEUTRAL = frozenset({"放心", "请放心", "您放心", "你放心", "放心吧", "经核对", "经查", "经确认", "核对过了", "没问题",
                            "我看了", "我看了一下", "我查了", "我查了一下", "我看过了", "看了", "查了", "我确认过了",
                            "确认过了", "委托书上", "上面", "嗯", "哦", "但", "但是", "不过", "授权范围", "委托事项", "权限",
                            "授权范围包括", "包括", "委托权限", "授权权限", "打了勾", "打勾了", "勾了", "勾上了", "打钩了",
                            "打了钩", "也打了勾", "打过勾", "委托书", "授权委托书", "授权书", "没问题的", "你们核实", "你们核对",
-                           "你们可以核实", "可以核实"})
+                           "你们可以核实", "可以核实", "授权事项"})
 _AUTH_TOKENS = frozenset(
     {"委托书", "授权委托书", "授权书", "委托书上", "上", "上面", "里", "里面", "中", "已经", "已", "确实", "明确", "清楚", "写明",
      "写了", "写着", "写有", "注明", "载明", "写", "了", "有", "的", "是", "特别授权", "特别", "授权", "代为", "代", "作出",
@@ -514,7 +544,9 @@ _AUTH_TOKENS = frozenset(
      "授权权限", "那一项", "那项", "这一项", "那一栏", "那栏", "一项", "在", "和", "系", "来的", "嚟的",
      "承诺书", "告知承诺书", "代签", "签署", "签订", "代为签署", "全权", "全权委托", "能", "能够", "包括了", "这句", "这句话",
      "这一句", "授权内容", "委托内容", "代理权限", "有权", "有权利", "并", "并且", "以及", "及",
-     "全权处理", "处理", "由", "代表", "帮", "帮他", "帮她", "字样", "三个字", "四个字", "这几个字", "这项授权", "写有"}
+     "全权处理", "处理", "由", "代表", "帮", "帮他", "帮她", "字样", "三个字", "四个字", "这几个字", "这项授权", "写有",
+     # the document's own wording: "兹特别授权…", "受托人可代委托人…", "代为申请并作出告知承诺"
+     "兹", "可", "明明白白", "写着呢", "那条", "代为申请并"}
     # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
     | frozenset(_affirmation._KIN) | frozenset("我" + k for k in _affirmation._KIN)
 )
@@ -533,7 +565,9 @@ _PRINCIPAL = r"(?:其|他|她|申请人|委托人|本人|" + "|".join(_affirmati
 _AUTH_SCOPE = re.compile(rf"特别授权|(?:代|替|帮)(?:为|表)?{_PRINCIPAL}?(?:签署|签订|签字|签|作出|做出|做|作)?(?:告知)?承诺|"
                          # the powers listed include it: "授权内容包括签署告知承诺书", "代理权限有作出承诺"
                          r"(?:权限|范围|事项|内容)[^,]{0,4}?(?:包括|包含|有)(?:代为|代)?(?:签署|签订|签|作出|做出)?(?:告知)?承诺|"
-                         r"(?:包括|包含)(?:(?:代为|代)?(?:签署|签订|签|作出|做出)(?:告知)?承诺|(?:告知)?承诺(?!书))")
+                         r"(?:包括|包含)(?:(?:代为|代)?(?:签署|签订|签|作出|做出)(?:告知)?承诺|(?:告知)?承诺(?!书))|"
+                         # two powers joined: "代为申请并作出告知承诺"
+                         r"(?:代为|代)(?:申请|办理|递交|提交|签收)(?:并|并且|和|及|以及)(?:签署|作出|做出)(?:告知)?承诺")
 
 
 # The authorisation written or signed by the speaker, or on the principal's behalf ("我帮他写特别授权", "特别授权是我
@@ -553,20 +587,79 @@ _SPEAKER_RELATION = re.compile(r"^(?:我是|本人是)(?:他|她|申请人|委�
                                + r"|儿子|女儿|闺女|女婿|儿媳|外甥|外甥女|侄子|侄女|孙子|孙女|邻居|朋友|亲戚|代办人|代理人|受托人)$")
 
 
+# The authorisation signed by the speaker ("不过是我自己签的"): the principal must sign it, so this is no fact in its
+# favour, and what it says of the scope is in doubt.
+_SIGNED_BY_SPEAKER = re.compile(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里)?(?:也|都)?(?:是|由))?(?:是|都是|由|全是)?(?:我|俺)(?:自己|本人|自个儿?)?(?:(?:帮|替|代)(?:他|她|我爸|我妈|老人)?)?"
+                                r"(?:签|写|填|按|盖|代签)(?:的|了|字|名|上|手印|章)*$")
+# The document made or filled in by the speaker: "我签的委托书…", "我在委托书里写明了…".
+_WRITTEN_BY_SPEAKER = re.compile(r"^(?:是)?(?:我|俺|由我)(?:自己|本人)?(?:亲自|亲手|亲笔)?(?:签|写|填|开|弄|拟|打印)的(?=授权委托书|委托书|授权书)|"
+                                 r"^(?:我|俺)(?:自己)?(?:在|往)(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:写|填|加|补)")
+# Rhetorical questions used as answers. "这还用问？…": emphasis, and the statement after it is the answer.
+_OBVIOUS_LEAD = re.compile(r"^(?:这|那|这个|那个)?(?:还用(?:得着)?(?:问|说)(?:吗|嘛|么|啊|呀)?|用(?:得着)?(?:问|说)(?:吗|嘛|么))[?,.!…]*(?=[\u4e00-\u9fff])")
+# "哪能没写", "谁说没写", "不是没写，是…": a no asked back, then a yes; a double negation before the statement,
+# which is asked again like "我不是不承诺，我承诺".
+_ASKED_BACK_NO = re.compile(r"(?:谁说|哪能|哪会|怎么会|怎么可能|咋会|咋可能)(?:我|他|她|委托书|授权书)?(?:上|里)?(?:没|不|未)")
+# "哪有什么特别授权", "委托书哪写了承诺", "谁说写了？": a yes asked back is its denial.
+_ASKED_BACK_YES = (
+    (re.compile(r"(?:哪有|哪里有|哪儿有)(?:什么|啥)?(?=[\u4e00-\u9fff])"), "没有"),
+    (re.compile(r"(?:哪里|哪儿|哪)(?=写|提|说|讲|注明|载明)"), "没"),
+    (re.compile(r"谁说(?=(?:委托书|授权书)?(?:上|里)?(?:写了|写明了|写着|有|写))"), "没"),
+)
+# "当然有，不然我怎么来办": the reason asked back, beside the answer; it says nothing of the document.
+_ASKED_BACK_REASON = re.compile(r"(?:^|,)(?:不然|要不然|要不)(?:的话)?(?:我|俺)?(?:怎么|咋|哪能|哪会|怎么会|能)[^,?]*\??(?=,|$)")
+
+
+def _auth_unasked(prepared: str) -> str:
+    """The answer with its rhetorical questions turned into the statements they make."""
+    lead = _OBVIOUS_LEAD.match(prepared)
+    if lead:
+        prepared = prepared[lead.end():]
+    for pattern, statement in _ASKED_BACK_YES:
+        found = pattern.search(prepared)
+        # only beside a statement ("哪有什么特别授权，就是普通委托"); alone it may be a real question
+        if found and re.search(r"[?,.!…].*[\u4e00-\u9fff]", prepared[found.end():]):
+            prepared = pattern.sub(statement, prepared, count=1)
+            # the "?" that ended the question asked back is now a clause boundary
+            prepared = re.sub(r"^([^?]*?)\?(?=.)", r"\1,", prepared, count=1)
+            break
+    reason = _ASKED_BACK_REASON.search(prepared)
+    if reason and prepared[: reason.start()].strip(","):
+        prepared = prepared[: reason.start()] + prepared[reason.end():]
+    return prepared
+
+
+# The document named by who issued it ("我舅舅给我出的委托书", "我妈签的委托书里写了"): it is the document all the same.
+_ISSUED_BY = re.compile(rf"^(?:这是)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
+                        r"(?:给我|给俺|帮我)?(?:亲自|亲手|亲笔|专门)?(?:出|写|签|开|出具|弄|办)的(?=授权委托书|委托书|授权书)")
+# Signed by the principal, before a witness: "是我爸当着社区工作人员的面签的", "他亲笔签的".
+_PRINCIPAL_SIGNED = re.compile(rf"^(?:是|都是|由)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
+                               r"(?:当着[\u4e00-\u9fff]{1,10}?的?面|当面|专门|亲自|亲手|亲笔|自己)*"
+                               r"(?:签|写|按|盖)(?:了|的|过)*(?:字|名|手印|章)?(?:的)?$")
+
+
 def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
+    clause = _ISSUED_BY.sub("", clause) or clause
+    # "他在委托书里写明了…", "原文是…": the document and its wording introduced; the words that follow count
+    clause = re.sub(r"^(?:他|她|我爸|我妈|申请人|委托人)(?:在|的)(?=授权委托书|委托书|授权书)", "", clause) or clause
+    clause = re.sub(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里)?的?)?(?:原话|原文)(?:是|为|写的是)?(?=.)", "", clause) or clause
+    clause = re.sub(r"(写明了|写明|写着|写了)(?:让|叫|由)(?:我|受托人)(?=代)", r"\1", clause)
+    if _PRINCIPAL_SIGNED.match(clause) and not _SIGNED_BY_SPEAKER.match(clause):
+        return "neutral"
     clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对的|对|是的|是|我确认|确认)+(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
     clause = re.sub(r"^(.{2,4}?)\1+$", r"\1", clause)  # "写了写了": one answer said twice
     clause = _SECTION_REF.sub("", clause)  # where the words stand does not change them
     # "这份没写": the document pointed at, then a no (a yes keeps its own wording)
     clause = re.sub(r"^(?:这份|那份|这个|这张|该)(?:委托书|授权书|授权委托书)?(?:上|里)?(?=[没未不无])", "", clause) or clause
+    if _SIGNED_BY_SPEAKER.match(clause) or _WRITTEN_BY_SPEAKER.match(clause):
+        return "unknown"
     if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause) \
             or _REASSURANCE.fullmatch(clause) or _SPEAKER_RELATION.match(clause):
         return "neutral"
     if _AUTH_TICKED.match(clause):
         return "yes"
-    document = re.match(r"^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:就|只|仅)?(?:写明了|写了|写着|写的是|写的|有)?", clause)
+    document = re.match(r"^(?:授权委托书|委托书|授权书|授权范围|委托事项|委托权限)?(?:上|里|上面|里面)?(?:就|只|仅)?(?:写明了|写了|写着|写的是|写的|有)?", clause)
     rest = clause[document.end():] if document else clause
     if rest and _AUTH_POWER.match(rest):
         # "委托书上就写了代为办理相关手续": 就/只 makes the list exhaustive.
@@ -618,6 +711,14 @@ def _key(name: Optional[str]) -> str:
     return _name_key(name).lower() if name else ""
 
 
+# Words that speak of the principal's grant or of the document that holds it: the grant itself (授权, 委托), the
+# document, its parts and its contents (包括, 这一条), its wording, its signature. A yes needs one of them somewhere
+# in the answer; a power the speaker only claims ("我可以代他承诺", "我有权代他承诺") names no grant.
+_WRITTEN_REFERENCE = re.compile(
+    r"授权|委托|权限|包括|包含|写|注明|载明|列明|签|白纸黑字|原文|原话|[第这那一][0-9一二三四五六七八九十]{0,3}[条项款]|兹|公证"
+)
+
+
 def special_authorisation(text: object, ctx: Context) -> Reading:
     """Does the written authorisation specifically cover making the commitment (特别授权)? (R5)"""
     if _button(text):
@@ -634,9 +735,17 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
     if compact in ("/affirm", "affirm"):
         return ask("not_specific")  # a button without words: the document's wording is what is asked
     names = frozenset(n for n in (_key(ctx.applicant_name), _key(ctx.agent_name)) if n)
+    if _ASKED_BACK_NO.search(prepared):
+        return ask("unclear")
+    prepared = _auth_unasked(prepared)
     # A space between words is a pause in speech: a clause boundary ("写明了特别授权 我刚拿出来核对过").
     flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", ",", prepared))
     flat = _affirmation._flat(flat)
+    # "代为递交材料和代为作出告知承诺": a list of powers, each read on its own
+    flat = re.sub(r"(?:和|及|以及|还有|跟)(?=代为|代签|代他|代她|代其)", ",", flat)
+    if "代为" in flat:  # "代为咨询和递交材料": the 代为 carries over to the next power
+        flat = re.sub(r"(?<=咨询|办理|签收|领取|递交|提交|签字|申请|查询)(?:和|及|以及)(?=递交|提交|领取|签收|签字|办理|查询|咨询|申请)",
+                      ",代为", flat)
     compact = flat.replace(",", "")
     if _NOT_ORDINARY.search(flat) and re.search(r"(?<!不是)(?<!并非)特别授权", _NOT_ORDINARY.sub("", flat)):
         flat = re.sub(",+", ",", _NOT_ORDINARY.sub(",", flat)).strip(",")
@@ -673,6 +782,11 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
         return ask("condition")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
+    not_only = re.match(r"^(?:不光|不仅|不只|不止)(?=写了|写着|有)[^,]*,(?:还|也|而且|并且)(?=写了|写着|有|包括)", flat)
+    if not_only:
+        # "不光写了代为办理，还写了代为作出告知承诺": the ordinary power named first, the scope added to it
+        flat = flat[not_only.end():]
+        compact = flat.replace(",", "")
     if _AUTH_DOUBLE_NEGATION.search(compact):
         return ask("unclear")
     clauses = [c for c in flat.split(",") if c]
@@ -698,6 +812,10 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
     if "no" in has and not has & {"yes", "bare_yes"}:
         # "委托书还没签，回头让我爸签" / "…口头说的": what is said of the document is a no; the rest explains it.
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
+    if "bare_no" in has and not has & {"yes", "bare_yes", "ack"} and not any(
+            k == "unknown" and (_AUTH_SCOPE.search(c) or re.search(r"写明|写了|写着|有", c)) for k, c in zip(kinds, clauses)):
+        # "没写。他只让我来交个材料", "没有，…": a plain no, and beside it nothing that speaks of the scope as written
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if not kinds or "unknown" in kinds:
         return ask("unclear")
     scoped = any(k == "yes" and _AUTH_SCOPE.search(c) for k, c in zip(kinds, clauses))
@@ -717,6 +835,10 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
             return ask("emoji")
         if "yes" not in has:
             return ask("not_specific")  # "是" alone: what does the document say?
+        if not _WRITTEN_REFERENCE.search(flat):
+            # "我可以代他承诺", "我有权代他承诺": a power claimed, with no word of the written authorisation it
+            # must stand in (R5 asks what the document says), is asked again naming those words.
+            return ask("not_specific")
         if _nlu_disagrees(ctx):
             return ask("nlu_disagrees")
         return value("yes")

@@ -58,3 +58,43 @@ def test_notice_read(ctx, text, expected):
 ])
 def test_special_authorisation(text, expected):
     assert outcome(interpret("authorization_scope", text, PROXY)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the document's own wording, where it stands and who signed it, said beside the scope
+    ("写了的，原文是“受托人可代委托人作出告知承诺”", "yes"), ("委托书原文：兹特别授权刘洋代为作出告知承诺", "yes"),
+    ("我舅舅给我出的委托书，授权范围包括代为作出告知承诺", "yes"), ("授权事项第二项：代为作出告知承诺", "yes"),
+    ("委托书写了两项：代为递交材料和代为作出告知承诺", "yes"), ("写明了，代为作出告知承诺，在委托书最后一段", "yes"),
+    ("写明了特别授权，是我爸当着社区工作人员的面签的", "yes"), ("不光写了代为办理，还写了代为作出告知承诺", "yes"),
+    ("这还用问？委托书上写明了特别授权", "yes"),
+    # signed or written by the speaker: the principal's own authorisation is not shown
+    ("委托书写了特别授权，不过是我自己签的", "clarify"), ("委托书是我签的，写明了特别授权", "clarify"),
+    ("我签的委托书写明了特别授权", "clarify"), ("我在委托书里写明了让我代为承诺", "clarify"),
+    # a no asked back before a yes is a double negation, asked again; a yes asked back is a no
+    ("哪能没写呢，委托书写明了特别授权", "clarify"), ("谁说没写，委托书第三条就是代为作出告知承诺", "clarify"),
+    ("哪有什么特别授权，就是普通委托", "negated"), ("委托书哪写了承诺，就写了代办", "negated"),
+    ("谁说写了？只写了代为办理", "negated"), ("当然有，不然我怎么来办", "clarify"), ("这还用问？肯定有授权啊", "clarify"),
+    ("委托书哪里写了特别授权", "question"),
+    # messages and voice notes are no written authorisation; ordinary powers listed are all there is
+    ("他微信里跟我说可以代他承诺", "negated"), ("我爸发语音说让我代他承诺", "negated"),
+    ("微信聊天记录里他同意了，有截图", "negated"), ("代为办理、代为签收，就这两项", "negated"),
+    ("委托书上就一句：委托刘洋代为办理低保", "negated"), ("授权范围写的是代办相关手续", "negated"),
+    ("没写。他只让我来交个材料", "negated"), ("就是让我代为办理，承诺的事没写", "negated"),
+    ("委托书里写的代为咨询和递交材料", "negated"), ("没有，委托书上就写了代领", "negated"),
+    ("没有，我爸亲笔签了特别授权", "clarify"),
+])
+def test_special_authorisation_wording_and_rhetoric(text, expected):
+    assert outcome(interpret("authorization_scope", text, PROXY)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("这还用问？早看完了", "yes"), ("哪能没看，都看完了", "yes"), ("没有没看的部分，全部读完了", "yes"),
+    ("全部看完了，每一部分我都认真读了", "yes"), ("我把七部分从头到尾都看了一遍", "yes"),
+    ("看完了，我还让我儿子给我念了一遍", "yes"),
+    ("谁有空看这么长的", "clarify"), ("哪有时间看，先往下走吧", "clarify"), ("看了一部分", "clarify"),
+    ("这还用问", "clarify"), ("不用念了，我看完了", "yes"), ("不用念了，我没看", "clarify"),
+    # "不用读了" may be the speaker's own reading declined
+    ("不用读了，已阅读", "clarify"),
+])
+def test_notice_read_asked_back(text, expected):
+    assert outcome(interpret("notice_ack", text, SELF)) == expected

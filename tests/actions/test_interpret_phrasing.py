@@ -440,3 +440,20 @@ def test_one_of_two_people_is_no_name(text):
 ])
 def test_choices_in_everyday_ways(step, text, expected):
     assert outcome(interpret(step, text)) == expected
+
+
+@pytest.mark.parametrize("step,text,expected", [
+    # a rhetorical question used as an answer says the opposite of what it asks
+    ("acting_as", "这还用问？当然是本人", "self"), ("acting_as", "谁说代办了，我本人", "self"),
+    ("acting_as", "不是给我自己，是给我爸办", "proxy"), ("acting_as", "是本人，不过是我儿子帮我操作手机", "self"),
+    ("use_commitment", "哪能不用，当然用承诺", "yes"), ("use_commitment", "谁说不用了，我要用承诺", "yes"),
+    ("use_commitment", "这还用问？当然用承诺，省事", "yes"), ("use_commitment", "哪用得着承诺，证明我都有", "no"),
+    ("use_commitment", "谁要承诺啊，我交证明", "no"), ("use_commitment", "承诺？不必了", "no"),
+    ("use_commitment", "承诺就不用了，我交证明", "no"),
+    # either way left to us is no choice; a rhetorical question alone is still a question
+    ("use_commitment", "用不用承诺都行", "clarify"), ("use_commitment", "谁说不用了", "question"),
+    ("use_commitment", "用不用承诺？", "question"), ("use_commitment", "谁说不用开证明的？我听说要开", "question"),
+    ("use_commitment", "哪能用承诺，我证明都开好了", "no"), ("acting_as", "本人哪有空，我替他跑一趟", "proxy"),
+])
+def test_choices_asked_back(step, text, expected):
+    assert outcome(interpret(step, text)) == expected

@@ -18,12 +18,12 @@ import pytest
 from bot.tools import evaluate as ev
 
 # The goal for natural answers on the held-out split is 0.97 understood and no wrong decision. The second is met
-# (0 wrong decisions), the first not yet (0.938 understood, after a fifth development batch of everyday phrasings
-# and their look-alikes). These two gates hold the measured level so that nothing gets worse; raise them as it
+# (0 wrong decisions), the first not yet (0.954 understood, after development batches of everyday phrasings, their
+# look-alikes, names with rarer surnames and the authorisation's wording). These two gates hold the measured level so that nothing gets worse; raise them as it
 # improves, never lower them. False accepts on the legal questions have no such allowance: the gate is zero on
 # both splits.
 UNDERSTOOD_GOAL = 0.97
-UNDERSTOOD_FLOOR = 0.938
+UNDERSTOOD_FLOOR = 0.953
 WRONG_GOAL = 0
 WRONG_CEILING = 0
 DISCOVERY_TOP3_FLOOR = 0.95

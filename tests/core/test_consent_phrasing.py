@@ -103,6 +103,8 @@ def test_special_authorisation_said_of_the_document(text):
 @pytest.mark.parametrize("text", [
     "没有这一条", "有这一条吗", "这一条没有", "写得不清楚", "没写清楚", "他授权我替他办理", "替他承诺？", "有", "写得很清楚吗",
     "写清楚了代为办理",
+    # a power the speaker claims, with no word of the principal's grant or of the document
+    "我可以代他承诺", "我可代他承诺", "我能代他承诺", "我有权代他承诺", "可以代他承诺", "我代他承诺", "我当然能替他承诺",
 ])
 def test_special_authorisation_said_of_the_document_look_alikes(text):
     assert special_authorisation(text, PROXY).kind != "value"
