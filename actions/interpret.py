@@ -940,9 +940,16 @@ def _clean_candidate(candidate: str) -> str:
 _SHORT_COMPANY = re.compile(r"^(?!.*(?:有限|股份)).*(?<!分)公司$")
 
 
+# "我是开饭店的", "卖超市的": what someone does for a living, a verb before the kind of business with no name between
+# them; a name stands there in a real one ("开元饭店": 开元 is its name).
+_DOING_BUSINESS = re.compile(rf"^(?:开|卖|做|干|搞|经营|办|盘)了?(?:个|一个|一家|家|间|的)?{_ENTERPRISE_SUFFIX}$")
+
+
 def _as_enterprise(candidate: str) -> Optional[str]:
     m = _ENTERPRISE.fullmatch(candidate.replace("（", "(").replace("）", ")"))
     if not m or _NOT_A_NAME.search(candidate) and not re.search(r"有限|公司", candidate):
+        return None
+    if _DOING_BUSINESS.match(candidate):
         return None
     if _SHORT_COMPANY.match(candidate):
         return None

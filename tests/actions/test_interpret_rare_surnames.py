@@ -93,3 +93,17 @@ def test_a_known_surname_is_preferred_to_a_bare_word(text, expected):
 ])
 def test_a_rare_name_keeps_the_checks_every_name_has(step, text, ctx):
     assert outcome(interpret(step, text, ctx)) in ("clarify", "question")
+
+
+@pytest.mark.parametrize("text", ["我是开饭店的", "开饭店", "我们是开饭店的", "开饭店的", "卖超市的", "做餐饮的", "开了个饭店"])
+def test_what_someone_does_is_no_enterprise_name(text):
+    """A verb of doing business before the kind of business names no enterprise: the name is asked again."""
+    ctx = Context(applicant_kind="enterprise", item_kind="license")
+    assert interpret("applicant_name", text, ctx).kind == "clarify"
+
+
+@pytest.mark.parametrize("text", ["开元饭店", "郑州开元饭店有限公司", "做好餐饮管理有限公司"])
+def test_an_enterprise_whose_name_starts_with_such_a_verb_is_still_read(text):
+    ctx = Context(applicant_kind="enterprise", item_kind="license")
+    reading = interpret("applicant_name", text, ctx)
+    assert (reading.kind, reading.value) == ("value", text)
