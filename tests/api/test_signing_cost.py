@@ -60,12 +60,13 @@ def test_every_figure_is_there_and_positive(figures: Dict[str, Any]) -> None:
 
 def test_the_comparisons_go_the_way_the_algorithms_do(figures: Dict[str, Any]) -> None:
     """Not a benchmark assertion: SM2 in Python (even with its fixed-base table) against Ed25519 in OpenSSL stays
-    several times slower, and a creation or a letter that does strictly more work cannot be cheaper than the one
-    without. The bounds are far from the measured figures, so a busy machine does not make them fail."""
+    many times slower, and a creation, which signs and then stores, cannot be cheaper than its signature alone.
+    Both margins are an order of magnitude, so a busy machine does not make them fail. The letter's two timings are
+    compared nowhere: a PAdES signature adds a few per cent to the PDF's rendering, within one sample's noise, so
+    its sign is not the algorithm's (the letter's extra work is shown by its size, checked above)."""
     rows = {row["key"]: row for row in figures["rows"]}
     assert rows["sign"]["with_ms"] > rows["sign"]["base_ms"]
     assert rows["create"]["with_ms"] > rows["sign"]["with_ms"]
-    assert rows["letter"]["ratio"] > 1
 
 
 def test_the_report_table_renders_the_entry_points_output(figures: Dict[str, Any]) -> None:
