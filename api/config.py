@@ -10,7 +10,7 @@ from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Optional, Tuple, Union
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.core.evidence import EVIDENCE_KEY_FILE
@@ -48,17 +48,19 @@ class Settings(BaseSettings):
     # The action server's credential (header X-Service-Token); created 0600 on first use. Default var/keys/service.token.
     service_token_path: Optional[Path] = None
     # Staff tokens last one working day; an applicant token one sitting (P5: short-lived access to personal data).
-    staff_token_hours: int = 8
-    applicant_token_minutes: int = 60
+    staff_token_hours: int = Field(8, ge=1, le=24)
+    applicant_token_minutes: int = Field(60, ge=5, le=240)
     # Login rate limit per username and client address: this many failures within the window -> 429.
-    login_max_failures: int = 5
-    login_window_seconds: int = 300
+    # The limits and lifetimes below carry bounds: a 0 or a negative number typed into the environment would
+    # switch a protection off or lock everybody out, so the API refuses to start with one instead.
+    login_max_failures: int = Field(5, ge=1)
+    login_window_seconds: int = Field(300, ge=60, le=86400)
     # The same window, wider scopes: one username (or applicant ID) from any address, so guesses spread over
     # many addresses still stop; one address over any usernames; and everything, so a campaign spread over
     # both is slowed too (it slows everybody's sign-in while it lasts, which is the point).
-    login_account_max_failures: int = 20
-    login_address_max_failures: int = 50
-    login_global_max_failures: int = 500
+    login_account_max_failures: int = Field(20, ge=1)
+    login_address_max_failures: int = Field(50, ge=1)
+    login_global_max_failures: int = Field(500, ge=1)
     # Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or networks, e.g.
     # "10.0.0.0/8,192.0.2.7"). Empty: the client address is the socket peer, whatever a header claims.
     trusted_proxies: str = ""
@@ -84,15 +86,15 @@ class Settings(BaseSettings):
     # Identity (api/identity): one-time codes sent by SMS to the real-name (实名) mobile number. Codes are stored
     # only as an HMAC with this key. Unset: keys/otp.key under the var dir (created 0600).
     otp_key_path: Optional[Path] = None
-    otp_ttl_seconds: int = 300
+    otp_ttl_seconds: int = Field(300, ge=60, le=900)
     # Wrong codes typed back before a code is locked; then a new code must be requested.
-    otp_max_wrong_tries: int = 5
+    otp_max_wrong_tries: int = Field(5, ge=1, le=10)
     # Least time between two codes for one ID; at most this many codes per ID, phone and client in the window.
-    otp_resend_seconds: int = 60
-    otp_window_seconds: int = 3600
-    otp_max_per_id: int = 5
-    otp_max_per_phone: int = 5
-    otp_max_per_client: int = 20
+    otp_resend_seconds: int = Field(60, ge=0)
+    otp_window_seconds: int = Field(3600, ge=60)
+    otp_max_per_id: int = Field(5, ge=1)
+    otp_max_per_phone: int = Field(5, ge=1)
+    otp_max_per_client: int = Field(20, ge=1)
     # The SMS gateway: an HTTP service when the URL is set (bearer credential read from the file), else the
     # embedded outbox file (unset: sms-outbox.jsonl in the var dir, 0600) that stands in for the phone.
     sms_gateway_url: Optional[str] = None

@@ -272,6 +272,8 @@ class CommitmentVerification(BaseModel):
 
 
 class ChainProblem(BaseModel):
+    """One link of the chain that failed a check, named by the commitment it belongs to."""
+
     commitment_no: str
     check: str
 

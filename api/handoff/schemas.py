@@ -47,13 +47,16 @@ class HandoffView(BaseModel):
     asked_times: int
     created_at: str
     waited_seconds: int
-    taken_by: Optional[str] = None
-    taken_at: Optional[str] = None
-    closed_at: Optional[str] = None
-    preview: Optional[str] = None
+    # Unset until the request is taken or closed, or when the citizen said nothing before asking.
+    taken_by: Optional[str] = Field(default=None, description="the staff member who took the request")
+    taken_at: Optional[str] = Field(default=None, description="when it was taken, China time")
+    closed_at: Optional[str] = Field(default=None, description="when it was closed, China time")
+    preview: Optional[str] = Field(default=None, description="the citizen's last words, numbers masked")
 
 
 class QueueCounts(BaseModel):
+    """How many people wait for an agent and how many are being served now."""
+
     waiting: int
     active: int
 

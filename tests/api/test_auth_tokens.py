@@ -343,6 +343,20 @@ def test_forwarded_for_is_read_from_the_right_and_only_from_trusted_proxies():
         Settings(trusted_proxies="10.0.0.0/8, not-a-network")
 
 
+@pytest.mark.parametrize("variable, wrong, right", [
+    ("GZ_LOGIN_MAX_FAILURES", "0", "3"), ("GZ_LOGIN_GLOBAL_MAX_FAILURES", "-1", "1000"),
+    ("GZ_OTP_MAX_PER_ID", "0", "10"), ("GZ_OTP_TTL_SECONDS", "86400", "600"), ("GZ_OTP_MAX_WRONG_TRIES", "0", "3"),
+    ("GZ_STAFF_TOKEN_HOURS", "8760", "12"), ("GZ_APPLICANT_TOKEN_MINUTES", "0", "30"),
+    ("GZ_OTP_WINDOW_SECONDS", "0", "7200"),
+])
+def test_a_limit_that_would_switch_a_protection_off_stops_the_start(monkeypatch, variable, wrong, right):
+    monkeypatch.setenv(variable, wrong)
+    with pytest.raises(ValueError, match=variable[3:].lower()):
+        Settings()
+    monkeypatch.setenv(variable, right)
+    assert getattr(Settings(), variable[3:].lower()) == int(right)
+
+
 def test_guesses_at_one_account_from_many_addresses_stop_at_the_account_limit(limited, initialised):
     app = limited()
     for n in range(6):
