@@ -89,6 +89,8 @@ _HEDGE = re.compile(
     r"不太确定|记不清|随便|都行|都可以|无所谓|看着办|你看着|你定|你决定|差不多|再想想|想一想|想想|考虑一下|"
     r"考虑考虑|犹豫|再说吧|以后再说|回头再说|到时候再说|先等等|等等再|^(是|对|好)吧$|^(额|呃)+$|还没想好|"
     r"再看看|看情况|问问|商量|说不清|讲不清|怕|担心|顾虑|不放心|"
+    # "我不太懂": not understood well enough to choose; "也算我的吧": a tentative judgement, not a statement
+    r"不(?:太|大|是很)(?:懂|明白|了解)|(?:也|应该|大概)?算(?:是)?(?!了)[\u4e00-\u9fff]{1,6}吧$|"
     # "不用不行吧": a must said with two negations, asked back; no plain choice
     r"不[\u4e00-\u9fff]{1,2}不(?:行|成|可以)|"
     # "用不用承诺都行": the choice asked both ways, then left to us
@@ -101,7 +103,9 @@ _FEAR = re.compile(r"害怕|怕|担心|顾虑|不放心")
 # "用不用都行", "愿意不愿意的无所谓": the verb asked both ways, then indifference; no question either.
 _DEFER = re.compile(
     r"(?:你们|您们|你|您)(?:说|看|觉得|认为)(?:呢|嘞|咧)|(?:你们|您们|你|您)(?:说|看)(?:咋|怎么)(?:办|弄|来)就(?:咋|怎么)(?:办|弄|来)|"
-    r"哪(?:个|种|样)(?:快|好|方便|省事|简单)(?:就)?(?:用|选)哪(?:个|种|样)|"
+    # "哪个快就用哪个", "你说哪个好我就选哪个": whichever, as someone else judges it
+    r"(?:(?:你们|您们|你|您)(?:说|看|觉得|认为))?(?:用|选)?哪(?:个|种|样)(?:更)?(?:快|好|方便|省事|简单|合适)?(?:我|俺)?(?:就)?"
+    r"(?:用|选)哪(?:个|种|样)|"
     r"([\u4e00-\u9fff]{1,2})[不没]\1(?:的)?\s*(?:都|也)?(?:行|可以|成|中|一样|无所谓)"
 )
 # "一半自己一半帮别人", "既是本人又是代办": both answers at once.
@@ -607,8 +611,7 @@ def _representative_for_itself(readings: List[Tuple[Clause, ClauseReading]]) -> 
 
 
 # Rhetorical questions used as answers: they ask nothing, and say the opposite of what they ask.
-# "这还用问？当然是本人": the lead-in is emphasis only, and the statement after it is the answer.
-_OBVIOUS_LEAD = re.compile(r"^(?:这|那|这个|那个)?(?:还用(?:得着)?(?:问|说)(?:吗|嘛|么|啊|呀)?|用(?:得着)?(?:问|说)(?:吗|嘛|么))[?？!！,，。…]*(?=[\u4e00-\u9fff])")
+# "这还用问？当然是本人": the lead-in is emphasis only, and the statement after it is the answer (consent.OBVIOUS_LEAD).
 # "哪能不用", "谁说我不用了", "怎么会没看": a negation asked back is the plain statement.
 _ASKED_BACK_NEGATION = re.compile(
     r"^(?:谁说|哪能|哪会|怎么会|怎么能|咋会|咋能)(?:我|俺)?(?:要|会)?(?:不|没有|没)([\u4e00-\u9fff]{1,8}?)(?:了|呢|啊|呀|的)*[?？]*$")
@@ -629,7 +632,7 @@ _CLAUSE_MARK = re.compile(r"([,，。.;；!！?？…\n]+)")
 def _unasked(text: str) -> str:
     """The rhetorical questions of an answer turned into the statements they make; other clauses unchanged.
     Only a clause followed by another one is read so ("谁说不用了" alone may be a real question)."""
-    lead = _OBVIOUS_LEAD.match(text)
+    lead = consent.OBVIOUS_LEAD.match(text)
     if lead:
         text = text[lead.end():]
     echo = _OPTION_ECHO.match(text)
@@ -734,8 +737,8 @@ _REFUSAL = re.compile(
     r"不想(告诉|说|给|透露|提供)|不告诉|不能告诉|不方便(说|透露|告诉|提供)|保密|不能说|不说|不给|凭什么|隐私|"
     r"关你|管得着|你管我|无可奉告|不愿(意)?(透露|提供|说)|凭啥|凭嘛|问(这么|那么)多|查户口"
 )
-# "看谁有空": whoever it turns out to be, no question
-_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗")
+# "看谁有空": whoever it turns out to be, no question; "写新的还是旧的": which to fill in, asked
+_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗|(?:写|填|用|选)[\u4e00-\u9fff]{0,4}还是")
 # "刘洋或者我媳妇", "看谁有空": one of several, not decided
 _NAME_ALTERNATIVES = re.compile(r"[\u4e00-\u9fff](?:或者|或是|要么)[\u4e00-\u9fff]|看谁")
 _ENTERPRISE_SUFFIX = (
@@ -809,7 +812,7 @@ _NAME_TRAILER = re.compile(
     # "刘洋来办": the errand said after the name
     r"(?:来|过来)?(?:办理|代办|来办|代理)$|"
     # "王强就是法人", "王芳 法人": the role said after the name
-    r"(?:就|也)?(?:是|系|为)?(?:公司|企业|单位|我们|我们公司|本公司)?(?:的)?(?:法定代表人|法人代表|法人|申请人|代理人|代办人|老板)$"
+    r"(?:就|也)?(?:是|系|为)?(?:这个|这家|我们|本|该)?(?:公司|企业|单位|店|饭店)?(?:的)?(?:法定代表人|法人代表|法人|申请人|代理人|代办人|老板)$"
 )
 # Han names have two to four characters (欧阳娜娜); longer ones are transliterated and written with a middle dot.
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}[·•・][\u4e00-\u9fff·•・]{1,20}")
@@ -1138,7 +1141,11 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     # "法人是我老公": the representative is someone the speaker knows, so the speaker is not that person
     rf"(?:法人|法定代表人|法人代表)(?:是|为)(?:我|俺)(?:的|家)?{_RELATIVE}"
 )
-_UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起")
+# ("法人是谁我得问问老板": the name still to be asked of someone)
+_UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)")
+# Where to reach the speaker, said beside the name ("有啥问题打我电话", "电话："): the number itself is taken out before.
+_CONTACT_REMARK = re.compile(r"(?:有(?:啥|什么)?(?:问题|事|事情|事儿)?(?:的话)?(?:就|可以|请)?(?:打|拨|给|找|联系)(?:我|俺)(?:的)?"
+                             r"(?:电话|手机)?(?:号)?|(?:我的?|俺的?)?(?:电话|手机|手机号|联系电话|联系方式)(?:是|为|:)?)")
 _ECHO = re.compile(
     r"(?:我的|申请人|申请人的|公司|单位|企业|代理人|代办人)?的?(?:名字|姓名|全名|名称|法人代表|法定代表人|法人|叫什么|代理人|代办人)"
     r"(?:是谁|是哪个|叫啥|叫什么|是什么)?(?:是吗|吗|啊|呀)?[?]+"
@@ -1230,9 +1237,10 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     clauses = [c for c in clauses if not _SPELLING.fullmatch(c.text)] or clauses
     # "呃，王强": a sound of hesitation before the answer is no hedge on it
     clauses = [c for c in clauses if not re.fullmatch(r"(?:嗯|呃|额|哦|噢|啊|那个)+", c.text)] or clauses
+    clauses = [c for c in clauses if not _CONTACT_REMARK.fullmatch(c.text)] or clauses
     candidates: List[Tuple[str, str, str]] = []
     for clause in clauses:
-        if _NAME_QUESTION.search(clause.text):
+        if _NAME_QUESTION.search(clause.text) and not _CONTACT_REMARK.fullmatch(clause.text):
             return _question(ctx)
         candidates.extend(_name_candidates(_fold(clause.text)))
     if any(_JOKE.search(c.text) or _HEDGE.search(c.text) for c in clauses):
@@ -1595,11 +1603,6 @@ REPEAT = re.compile(
     r"(?:再说|再讲|再念|再发|再读|重复|重新(?:发|说|念|读|讲))(?:一遍|一次|一下)?|没听清|没看清|repeat"
 )
 _SECTION_NO = re.compile(r"第\s*([0-9]+|[一二两三四五六七八九十])\s*(?:条|段|部分|项|节|点)")
-_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_SECTION_TITLES: Tuple[Tuple[int, str], ...] = (
-    (1, "事项名称"), (2, "依据"), (3, "证明内容"), (3, "许可条件"), (3, "材料"), (4, "承诺方式"), (5, "责任"),
-    (6, "核查"), (7, "公开"),
-)
 
 
 def section_number(text: str, total: int = 7) -> Optional[int]:
@@ -1607,9 +1610,9 @@ def section_number(text: str, total: int = 7) -> Optional[int]:
     m = _SECTION_NO.search(text)
     if m:
         raw = m.group(1)
-        n = int(raw) if raw.isdigit() else _CN_NUM.get(raw)
+        n = int(raw) if raw.isdigit() else consent.CN_DIGITS.get(raw)
         return n if n and 1 <= n <= total else None
-    return next((index for index, keyword in _SECTION_TITLES if keyword in text and index <= total), None)
+    return next((index for index, keyword in consent.SECTION_TITLES if keyword in text and index <= total), None)
 
 
 _LEGAL: Dict[str, Callable[[str, Context], Reading]] = {

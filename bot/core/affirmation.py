@@ -201,6 +201,7 @@ def _prepare(text: str) -> str:
     Reading it as 我 keeps one grammar for the subject instead of a second, dialect one. Cantonese function
     words are read the same way (see ``_CANTONESE``)."""
     text = emoticons(normalize(_CANTONESE_COPULA.sub("是", text))).replace("幺", "么").replace("俺", "我").lower()
+    text = text.replace("木有", "没有")  # the playful and dialect spelling of 没有 ("木有委托书")
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
     return _SPOKEN_PUNCTUATION.sub(lambda m: _SPOKEN_MARK[m.group(1) or m.group(2)], text)
@@ -287,7 +288,9 @@ _SENTENCE_END_PARTICLE = re.compile(r"(呢|么)(?=[\s,.;!，。；！…~]*$|[,.
 # Words containing a question character that do not ask anything.
 # 没啥 is 没什么 ("nothing"); 着呢 is the durative 着 with an emphatic 呢 ("写着呢", "好着呢"); 嗯呢 is a
 # northern "yes"; 才不…呢 is an emphatic refusal ("我才不承诺呢"), none of them asks.
-_NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|不怎么|不是什么|什么都|什么也|啥都|啥也|哪怕|那么|这么|多么|要么|吗啡|"
+_NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|"
+                            # "没写啥委托书": 啥 after a negated verb is "any"
+                            r"(?:没|没有)(?:写|签|开|弄|办|给|带|拿|说|讲|提)(?:过|了)?(?:啥|什么)(?=[\u4e00-\u9fff])|不怎么|不是什么|什么都|什么也|啥都|啥也|哪怕|那么|这么|多么|要么|吗啡|"
                             # "谁说我不承诺了": a rhetorical denial of a refusal, read as the double negation it is
                             r"谁说(?=(?:我|本人)?(?:要)?(?:不|没))|有(?:啥|什么)说(?:啥|什么)|信不信由你|爱信不信|"
                             r"(?:有)?(?:啥|什么)好怕的|怕(?:啥|什么)(?=$|[,，。!！])|怎么(?:说|讲|查)都|(?:说|讲)什么都|"
@@ -307,7 +310,7 @@ _CANCEL = ("算了", "不办了", "不办理了", "不弄了", "不搞了", "不
            "不办", "取消", "退出", "放弃", "结束办理", "终止办理", "不用办了", "不想弄了", "不想搞了", "不想做了",
            "不代办了", "不帮他办", "不帮她办", "不替他办", "不替她办")
 
-_NEGATION_WORDS = "不|没|没有|未|无法|没法|没办法|不能|不会|不想|不愿|不愿意|不敢|不肯|不要|拒绝|绝不|决不|并不|别|不再"
+_NEGATION_WORDS = "不|没|没有法|没得法|没有|未|无法|没法|没办法|不能|不会|不想|不愿|不愿意|不敢|不肯|不要|拒绝|绝不|决不|并不|别|不再"
 _NEGATION_FILLERS = "想|要|愿|愿意|能|会|敢|肯|打算|准备|再|去|作出|做出|做|作|用|需要|可以|是|代为|代|替|帮他|帮她"
 _NEGATED_TARGET = "承诺|同意|签|接受|答应|认可|保证|确认|承担"
 _NEGATED = re.compile(
@@ -339,7 +342,8 @@ _DOUBT = re.compile(
     r"给我填|不是我填|不是我写|扫了一眼|瞄了|粗略|大致看|随便看|懵"
 )
 # Mockery and coercion: not the applicant's true intent.
-_JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|hh|lol|233|逗你|逗你玩|闹着玩|搞笑|个屁|才怪|(?<![没不])骗你|糊弄|逗|家人们|谁懂啊|绝绝子|"
+# (233, the laughter of chat, only standing alone: an ID or phone number may hold those digits)
+_JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|hh|lol|(?<![0-9])2333*(?![0-9])|逗你|逗你玩|闹着玩|搞笑|个屁|才怪|(?<![没不])骗你|糊弄|逗|家人们|谁懂啊|绝绝子|"
                    r"yyds|栓q|芭比q")
 _COERCED = re.compile(r"被逼|被迫|逼我|强迫|没办法才|不得不|只能承诺|只好承诺|还能咋样|还能怎样|还能怎么样|还能咋办|"
                       r"还能怎么办|有啥办法|有什么办法")
@@ -406,8 +410,17 @@ _REFUSING_EMOJI = ("👎", "🙅", "❌", "✖", "🚫", "⛔", "🙈")
 
 # --- the commitment grammars (on the flat text: clause boundaries are ",") -------------------------
 
+# An ID card or phone number given beside the answer ("身份证4101…", "电话138…"): who the speaker is, nothing more.
+CONTACT_DETAIL = (r"(?:(?:有事|有问题|有什么事)?(?:可以|就)?(?:打|联系|找)(?:我|本人))?"
+                  r"(?:我的?|本人的?)?(?:身份证(?:号码|号)?|电话(?:号码)?|手机(?:号码|号)?|联系电话)(?:是|为)?"
+                  r"(?:[0-9]{17}[0-9x]|1[3-9][0-9]{9})")
+# (麻烦 and 辛苦 alone are "a bother" and "hard": only with whom they thank, or 了, are they thanks)
+_THANKED = r"(?:你们|您们|您|你|大家|工作人员|同志|领导|小姑娘|小伙子|师傅|大姐|姑娘|党和政府|政府|国家)"
+COURTESY = (rf"(?:您好|你好|(?:谢谢|感谢|多谢|劳驾){_THANKED}?(?:了|啦|哈|哦|呀|啊|嘞|咧)?|(?:麻烦|辛苦){_THANKED}(?:了|啦|哈|啊|嘞|咧)?|"
+            r"(?:麻烦|辛苦)了|谢了|谢啦|谢谢谢谢)")
 # 中 is Henan's "OK"; 那个/呃 are the fillers of someone speaking while they type.
-_LEAD = (r"(?:(?:您好|你好|好的|好吧|行吧|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在),?){0,3}"
+_LEAD = (rf"(?:(?:{COURTESY}|好嘞|好滴|好哒|得嘞|行嘞|中嘞|"
+         r"好的|好吧|行吧|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在),?){0,3}"
          r"(?:(?:嗯|呃|额)?那个,?)?")
 # Adverbs of the act itself (郑重, 自愿 "voluntarily", 在此). 愿意/愿/想/要/会 are NOT among them: they are
 # modal verbs, and "我愿意承诺" says the speaker is willing to commit, not that they commit.
@@ -421,19 +434,25 @@ _READ_TOPIC = (rf"(?:{_READ_OBJ}(?:我|本人)?(?:都|已经|已|也|全)*(?:看
                # "我都看了": all of it, said of the whole (as at the notice question)
                r"|(?:我|本人)(?:都|全都|全部)(?:认真|仔细)?(?:看了|读了|看过了|读过了))")
 _READ = (r"(?:已经|业已|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?"
-         r"(?:阅读|读完|看完|看过|读过|听完|听过|知晓|知悉|了解|清楚|明白|确认|保证|理解)(?:了|过)?" + _READ_OBJ + "?")
+         r"(?:阅读|读完|看完|看过|读过|听完|听过|看明白|看懂|读懂|听明白|听懂|知晓|知悉|了解|清楚|明白|确认|保证|理解)(?:了|过)?"
+         + _READ_OBJ + "?")
 _AND = r"(?:并且|并|且|同时|,)+"
 # 嘞 is the Henan sentence particle of a plain statement ("我承诺嘞"); 呗 and 吧 are not here: "我承诺呗"
 # is a grudging shrug and "我承诺吧" a suggestion, neither the unreserved intent 五(四) asks for.
 _COMMIT = r"(?:作出|做出)?(?:告知)?承诺(?:如下|了|嘞|啊(?=,?[^,]))?"
 # What is promised to be true: 以上/上面/我 + 说的/写的/所填/所报 … + 内容/情况/材料 …
-_TOPIC = (r"(?:以上|上述|上面|前面|我|本人|我们|本公司|公司|他|她|申请人)?(?:所有|全部|一切)?(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|"
-          r"提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?(?:内容|情况|信息|材料|事项|资料|各项|各项内容)?")
+# ("以上我填的", "我家收入", "收入情况": who filled it in, and what it is about, named in everyday words)
+_TOPIC = (r"(?:(?:以上|上述|上面|前面)(?:我|本人)?|我家|我们家|家里|我|本人|我们|本公司|公司|他|她|申请人)?(?:所有|全部|一切)?"
+          r"(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?"
+          r"(?:收入|家庭|财产|住房|存款)?的?(?:内容|情况|信息|材料|事项|资料|各项|各项内容)?")
+# ("都如实填了", "都没问题": filled in truthfully, nothing wrong in it)
 _TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也)*(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
+         r"(?:如实|据实|照实)(?:填写|填报|申报|填|报|说|讲)(?:了|的)|没问题|没错|"
          r"真的|实话|真话|实情|事实|千真万确|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
          r"(?:已经|已)?具备(?:相应|相关|全部)?的?(?:经营|办理|申请)?(?:条件和要求|条件|资质)|"
          # the condition named: "符合低保条件", "收入符合标准"
-         r"(?:已经|已)?符合(?:(?![不没未无非别])[\u4e00-\u9fff]){1,6}?(?:的)?(?:条件|要求|标准|规定))的?")
+         r"(?:已经|已)?符合(?:(?![不没未无非别])[\u4e00-\u9fff]){1,6}?(?:的)?(?:条件|要求|标准|规定))的?"
+         r"(?:情况|内容|信息|材料)?")  # "都是真实情况": the thing said to be true named again
 _CONTENT = (r"(?:(?:以上|上述|本承诺|这|这个|这也)?(?:是|为|均为|系)(?:我的|本人的|本企业的|我|本人)?真实的?意思(?:表示)?"
             # the free will of 五(四) in plain words: "我自愿的", "是我自己愿意的"
             r"|(?:这|这个)?(?:是|都是)?(?:我|本人)?(?:自己|本人)?(?:自愿|愿意)的|(?:完全)?出于(?:本人|我)?(?:自愿|本意)"
@@ -447,7 +466,7 @@ _CONFORMS = (rf"(?:(?:{_FACT_NP},){{0,3}}{_FACT_NP}(?:都|均|全都|全部|也�
 # The liability clause, in the letter's words or in everyday ones ("有假的话我自己担着"): a condition on
 # falsity with the speaker bearing the consequence is the fourth part of 五(四), not a reservation.
 _FALSITY = (r"(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实|(?:如果|要是|若是|假如|如|若)?"
-            r"(?:有假|有虚假|是假的|假的|不实|造假|作假|有(?:什么|啥)?问题|出(?:了)?(?:什么|啥)?问题|出(?:了)?事|有(?:什么|啥)?事|"
+            r"(?:有假|有虚假|是假的|假的|不实|造假|作假|(?:说|讲)(?:了)?假话|撒谎|说谎|有(?:什么|啥)?问题|出(?:了)?(?:什么|啥)?问题|出(?:了)?事|有(?:什么|啥)?事|"
             r"有(?:什么|啥)?不对的?|查出(?:来)?(?:是)?假的|查出(?:来)?(?:有)?问题|假(?=的话))(?:的话)?)")
 _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我)?(?:自己)?"
               r"(?:自愿|愿意|愿)?(?:依法)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
@@ -469,16 +488,23 @@ _PARTS = (r"(?:(?:我|本人)?(?:已经|已)?(?:知晓|知悉|了解|知道)(?:�
 # Honesty and the absence of what would disqualify, said in everyday words after the commitment ("绝无虚言",
 # "我没骗你们", "我名下没有房，也没有车"): the content of what is promised. Their 不/没/无 deny the falsehood or
 # the asset, never the commitment; any other negation still blocks it (``_negation_left``).
-_HONEST = (r"(?:(?:我|本人)?(?:绝|决|绝对|保证|从来|从)?(?:不会|不|没有|没|无|并无|绝无|决无|并没有|不存在)(?:任何)?(?:弄虚作假|虚言|造假|作假|"
+# ("我知道不能说假话": the duty of honesty known, said with its own 不能)
+_HONEST = (r"(?:(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|晓得)(?:了)?)?"
+           r"(?:(?:我|本人)?(?:绝|决|绝对|保证|从来|从)?(?:不会|不能|不可以|不许|不准|不得|不|没有|没|无|并无|绝无|决无|并没有|不存在)(?:任何)?(?:弄虚作假|虚言|造假|作假|"
            r"撒谎|说谎|骗人|骗你们|骗你|欺骗|隐瞒|虚报|瞒报|漏报|说假话|假话|谎话|反悔|半句假话|一句假话|虚假)"
            # "没有隐瞒收入", "绝对不假", "一点不假": nothing hidden, nothing false
-           r"(?:(?:任何)?(?:收入|情况|财产|信息|事实))?|(?:绝对|一点|半点|一点儿)(?:都|也)?不假|问心无愧)")
+           r"(?:(?:任何)?(?:收入|情况|财产|信息|事实|政府|国家|你们|组织))?|(?:绝对|一点|半点|一点儿)(?:都|也)?不假|问心无愧)")
 _ASSET = (r"(?:房子|房产|住房|房|车子|车辆|汽车|车|工作|收入|存款|补贴|补助|低保|社保|养老金|退休金|工资|营业执照|生意|店面|门面|"
           r"商铺|股票|股份|财产|资产|贷款|欠款)")
 _NO_ASSETS = (r"(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人名下|名下)(?:确实|真的|的确|也|都|确确实实)*)?"
               r"(?:(?:确实|真的|的确|也|都|完全|根本|确确实实)*(?:没有|没|无|从来没有|从没有|从没)(?:领过|领|拿过|拿|买过|买|有过|有)?"
               # "无房无车", "没房也没车": the things denied one after another
               rf"(?:任何|别的|其他的?|其它的?|额外的?)?{_ASSET}(?:了|的)?(?:、|和|也|又)?){{1,3}}")
+# Kinship terms: a proxy speaks of the applicant by how they are related ("受我岳父赵强特别授权").
+_KIN = ("老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爹", "娘", "老父亲", "老母亲", "爷爷", "奶奶",
+        "外公", "外婆", "姥爷", "姥姥", "丈夫", "妻子", "爱人", "老伴", "老公", "老婆", "媳妇", "儿子", "女儿", "闺女", "岳父", "岳母",
+        "老丈人", "丈母娘", "公公", "婆婆", "哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "叔叔", "舅舅", "姑姑", "孙子", "孙女", "叔", "舅", "姑", "姨",
+        "伯", "伯伯", "大爷", "大伯", "婶", "婶婶", "阿姨")
 # They are clauses of their own: "本人承诺我没有房", run together, is no formula we read.
 # The parts are counted (at most six, then two liability clauses, three closing words): a plain commitment says
 # no more, and without a bound a long run of clauses that almost fit would take the matcher exponential time.
@@ -491,25 +517,31 @@ _FACTS = (rf"(?:{_HOUSEHOLD}(?:确实|真的|的确|也|都)*(?:就|只有|只|�
           r"(?:套|个|间|辆|处|块|亩|分)(?:房|房子|住房|地|田|车|院子|宅基地)(?:了|的)?"
           r"|(?:我家|我们家|家里|家中|我名下|本人名下|我|本人)?的?(?:地|田|房|房子|车)(?:确实|真的|的确|也|都)*"
           rf"(?:就|只有|只|仅有|仅|就只有){_COUNT}(?:套|亩|间|辆|处|块|分)(?:地|田)?(?:了|的)?"
-          rf"|{_HOUSEHOLD}(?:确实|真的|的确|也)*(?:就|只有)(?:我|他|她)?(?:一个人|俩人|两个人|老两口)(?:住|过|生活)?(?:了|的)?"
+          # ("我家就我跟老伴两个人": the speaker and the one they live with, counted)
+          rf"|{_HOUSEHOLD}(?:确实|真的|的确|也)*(?:就|只有)(?:我|他|她)?(?:(?:跟|和)(?:{'|'.join(_KIN)}))?"
+          r"(?:一个人|俩人|俩|两个人|两口子|老两口|[两三四五]口人)(?:住|过|生活)?(?:了|的)?"
           rf"|{_HOUSEHOLD}(?:确实|真的|的确|实在)+(?:很|挺|特别|是)?(?:困难|穷|难)(?:了|的)?)")
+# Polite padding said beside an answer ("谢谢您", "麻烦你们了", "辛苦了", "您好", "谢谢工作人员"): courtesy, which
+# neither adds to nor takes from what is answered. Shared by every reader of a yes or no.
 # Hurry after the commitment ("快点提交吧我还要去上班", "赶紧的，排队排了半天了"): impatience with the queue, no
 # reservation on what was said. A grudging "行了吧" or "烦不烦" is caught before, as is any condition.
 _HURRY = (r"(?:快点|赶紧|麻烦快点|请快点)(?:的|儿)?(?:提交|弄|办)?(?:吧|啊)?(?:我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子))?"
           r"|我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子)|排队排了半天了?|我赶时间|赶时间")
 _TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS})){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
-         r"(?:,(?:(?:谢谢|感谢|多谢)(?:你们|您们|您|你|大家)?(?:了|啦|哈)?|麻烦(?:你们|您们|您|你)?了|辛苦(?:你们|您们|您|你)?了|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步|"
+         rf"(?:,(?:{COURTESY}|{CONTACT_DETAIL}|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步|"
          # the checks of the notice accepted: "接受核查", "你们可以随时查"; the letter's closing words "特此承诺"
          r"(?:我|本人)?(?:自愿|愿意|愿)?接受(?:(?:你们|相关部门|有关部门|政府)的?)?(?:核查|核实|调查|检查|监督|抽查|审查|复查)|"
-         r"(?:你们|欢迎)?(?:可以)?(?:随时)?(?:来)?(?:核查|核实|查|调查|检查|抽查)|特此承诺|"
+         r"(?:你们|欢迎|同意)?(?:你们)?(?:可以)?(?:随时)?(?:来|去)?(?:核查|核实|查|调查|检查|抽查)|特此承诺|"
          # the liability known: "知道要负法律责任", "已经知道不实承诺的后果"
-         r"(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|了解|知晓)(?:了)?(?:要|需要|得)?(?:承担|负|担)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:责任|后果)|"
+         r"(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|了解|知晓|晓得)(?:了)?(?:" + _FALSITY + r")?(?:的话)?(?:就)?(?:要|需要|得)?"
+         r"(?:承担|负|担)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:责任|后果)|"
          rf"盖章|签字|签名|{_HURRY})){{0,3}}"
          r"(?:了|啊|呀|哦|喔|哈|啦|嘞)?")
 
 
 @functools.lru_cache(maxsize=16)
-def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str = "") -> "re.Pattern[str]":
+def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str = "",
+                  on_behalf: str = "") -> "re.Pattern[str]":
     name = "|".join(re.escape(n) for n in names if n)
     who = "|".join(x for x in (name, idents) if x)
     # "我是张伟，", "我是法人，", "我是法人王芳，": who the speaker is, before the commitment
@@ -524,7 +556,9 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
     named_self = rf"|(?:{name})(?:本人)?" if name else ""
     # "本人承诺，签字：张伟": the signature of the one committing.
     # "本人承诺，张伟，2026年12月6日": the signature of the one committing, with the date as a letter has it.
-    signature = (rf"(?:,(?:签字|签名|落款|承诺人)?,?(?:{name})(?:,?[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日)?)?"
+    # ("…，张伟 13800138000": the name signed with the phone or ID number beside it)
+    signature = (rf"(?:,(?:签字|签名|落款|承诺人)?,?(?:{name})(?:,?(?:1[3-9][0-9]{{9}}|[0-9]{{17}}[0-9x]))?"
+                 rf"(?:,?[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日)?)?"
                  if name else "")
     # "本人承诺，我是法人": who the speaker is, said after the commitment instead of before it
     if idents:
@@ -536,6 +570,9 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
         rf"(?:{_READ}{_AND}{_ADV})?{_COMMIT}{_TAIL}{signature}$"
         # "我已认真阅读告知书，承诺以上内容属实": the subject of the reading clause carries over.
         rf"|^{_LEAD}{ident}(?:{subjects}){after_subject}{_ADV}{_READ},{_ADV}{_COMMIT}{_TAIL}{signature}$"
+        # "我是法人王芳，代表公司承诺…": the 我 of "我是…" is the subject of the commitment made on the company's behalf
+        + (rf"|^{_LEAD}{before}(?:我是|本人是)(?:{who}{role_name}),{on_behalf}{_ADV}{_COMMIT}{_TAIL}{signature}$"
+           if on_behalf and who else "")
     )
 
 
@@ -543,11 +580,6 @@ _PERSON_SUBJECTS = r"我本人|本人|鄙人|在下|我"  # 鄙人/在下: the h
 _ENTERPRISE_SUBJECTS = (r"我本人|本人|我|本公司|我公司|我们公司|本企业|我企业|我司|本单位|我单位|本店|我店|"
                         r"(?:本公司|我公司|我们公司|公司)这边")  # "公司这边承诺": the company, as the speaker puts it
 _ENTERPRISE_SELF_WORDS = r"本公司|我公司|本企业|我企业|我司|本单位|我单位|本店|我店|我们公司"
-# Kinship terms: a proxy speaks of the applicant by how they are related ("受我岳父赵强特别授权").
-_KIN = ("老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爹", "娘", "老父亲", "老母亲", "爷爷", "奶奶",
-        "外公", "外婆", "姥爷", "姥姥", "丈夫", "妻子", "爱人", "老公", "老婆", "媳妇", "儿子", "女儿", "闺女", "岳父", "岳母",
-        "老丈人", "丈母娘", "公公", "婆婆", "哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "叔叔", "舅舅", "姑姑", "孙子", "孙女", "叔", "舅", "姑", "姨",
-        "伯", "伯伯", "大爷", "大伯", "婶", "婶婶", "阿姨")
 _PERSON_ROLES = ("申请人", "委托人", "授权人", "他", "她", "其", "本人") + _KIN + tuple("我" + k for k in _KIN if k not in ("老人家", "家人"))
 _ENTERPRISE_ROLES = ("申请人", "公司", "该公司", "本公司", "我公司", "企业", "该企业", "本企业", "单位", "该单位",
                      "本单位", "申请单位", "申请企业", "委托人", "授权人", "法定代表人", "老板", "其")
@@ -556,20 +588,25 @@ _HONORIFICS = ("老先生", "先生", "女士", "同志", "老人家", "老人",
 # Who authorised the proxy, and on whose behalf the proxy commits (captured, then checked).
 _WHO = r"([\u4e00-\u9fff（）()a-z0-9]{1,60}?)"
 # The number of the authorisation document after the commitment ("委托书编号SQ2026-0012"): identifies, adds nothing.
-_AUTH_NUMBER = r"(?:,(?:授权委托书|委托书|授权书)?(?:编号|号码|号)(?:是|为)?,?[a-z0-9]+(?:,[a-z0-9]+)*)?"
+_AUTH_NUMBER = (r"(?:,(?:授权委托书|委托书|授权书)?(?:编号|号码|号)(?:是|为)?,?[a-z0-9]+(?:,[a-z0-9]+)*)?"
+                # "…，委托书在这": the document at hand, open to inspection
+                r"(?:,(?:授权委托书|委托书|授权书|原件)(?:就)?(?:在这|在这儿|在这里|在我这|在我这儿|在我手上|在手上|带来了|带着呢)(?:呢|了)?)?")
 # "…，代为承诺，我是他外甥": who the proxy is to the applicant, said after the commitment; it adds nothing to it.
 _PROXY_RELATION = (r"(?:,(?:我是|本人是)(?:他|她|申请人|委托人)?的?(?:" + "|".join(_KIN)
                    + r"|外甥|外甥女|侄子|侄女|女婿|儿媳|朋友|邻居|同事))?")
 _PROXY_GRAMMARS = (
     # 我受赵强特别授权，代为承诺 / 根据赵强的特别授权，我代为承诺 / 我经赵强特别授权代其承诺
     re.compile(
-        # "我是代理人刘洋，受赵强特别授权，…": the proxy names their role first
-        rf"^{_LEAD}(?:(?:我|本人|我本人|(?:我是|本人是)?(?:受托人|代理人|代办人))(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?)?{_ADV}"
+        # "我是代理人刘洋，受赵强特别授权，…": the proxy names their role first; "刘洋受赵强特别授权…": the proxy's own
+        # name as the subject, as a letter is signed (checked against the proxy's name)
+        rf"^{_LEAD}(?:(?:我|本人|我本人|(?:我是|本人是)?(?:受托人|代理人|代办人))(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?"
+        rf"|(?P<named>[\u4e00-\u9fff]{{2,4}}?),?)?{_ADV}"
         rf"(?:(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})"
         r"(?:出具|签署|签发|签)?的?"
         # 我有赵强签的特别授权: holding the document the applicant signed
         rf"|(?:有|持有|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:签的|签署的|签字的|出具的|给的|写的|的))"
-        rf"(?:书面)?特别授权(?:书|委托书|委托)?,?(?:我|本人)?{_ADV}"
+        # ("…特别授权，本人刘洋代为承诺": the proxy's name after 本人, checked likewise)
+        rf"(?:书面)?特别授权(?:书|委托书|委托)?,?(?:(?:我|本人)(?P<agent2>[\u4e00-\u9fff]{{0,4}}?))?{_ADV}"
         rf"(?:代为|代其|代表其|代表(?P<who3>{_WHO[1:-1]})|代(?!表)(?P<who2>{_WHO[1:-1]}))"
         rf"{_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}{_PROXY_RELATION}$"
     ),
@@ -736,7 +773,7 @@ _REASON_BEFORE = re.compile(
 )
 _STATEMENT_BEFORE = re.compile(rf"^(?:{_CONTENT}|{_PARTS}|{_CONFORMS}|{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_LIABILITY})$")
 _HONEST_CLAUSE = re.compile(_HONEST)  # "没骗人": its 骗 is no joke and no condition
-_ALLOWED_NEGATIONS = re.compile(rf"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题|{_HONEST}|{_NO_ASSETS}")
+_ALLOWED_NEGATIONS = re.compile(rf"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题|没错|{_HONEST}|{_NO_ASSETS}")
 _STRAY_NEGATION = re.compile(r"[不没未别非无勿莫否]")
 
 
@@ -807,7 +844,7 @@ _REPEATED_HEAD = re.compile(r"((?:我|本人|我本人)承诺)(?:,?\1)+")  # "�
 # say (回头交证明, 让他自己来) is the ordinary procedure, not a condition on a commitment that was never made.
 _REFUSAL_CLAUSE = re.compile(
     r"^(?:但是|但|不过|可是|那|那么|所以|还是)?(?:我|本人|我们|本公司|公司|我公司|我们公司)?"
-    r"(?:就|还是|也|真|坚决|暂时|暂且|暂|决定)?(?:不|没|不想|不愿意|不愿|不能|不可以|没法|无法|不会|不再|拒绝|不要|不打算)(?:再|去)?"
+    r"(?:就|还是|也|真|坚决|暂时|暂且|暂|决定)?(?:不|没|不想|不愿意|不愿|不能|不可以|没法|没有法|没得法|没办法|无法|不会|不再|拒绝|不要|不打算)(?:再|去)?"
     r"(?:走|作|做|作出|做出|代为|代他|代她|代其|替他|替她|代表他|代表她)?承诺(?:了)?(?:吧|啊|呀|的)?$"
 )
 
@@ -979,6 +1016,8 @@ def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
         agent = groups.get("agent") or ""
         if agent and ((people.agent and agent != people.agent) or _STRAY_NEGATION.search(agent)):
             return False, "authoriser_mismatch"
+        if any(groups.get(g) and groups.get(g) != people.agent for g in ("named", "agent2")):
+            continue  # a name that is not the proxy's own, or other words where it would stand
         checks = [_authoriser_ok(groups.get(g), people) for g in ("who", "who2", "who3", "who4")]
         if any(c is False for c in checks):
             return False, "authoriser_mismatch"
@@ -990,7 +1029,7 @@ def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
 # Someone named as authorising the proxy, even without the words 特别授权 ("李娜授权我代为承诺").
 _NAMED_AUTHORISER = (
     re.compile(r"受([\u4e00-\u9fff]{1,40}?)的?(?:特别|书面|全权)*(?:授权|委托)"),
-    re.compile(r"^(?:我|本人)?(?:已)?(?:经)?([\u4e00-\u9fff]{1,40}?)(?:已)?(?:特别|书面|全权)*(?:授权|委托)(?:给)?(?:我|本人)"),
+    re.compile(r"^(?:我|本人)?(?:已)?(?:受|经过|经)?([\u4e00-\u9fff]{1,40}?)(?:已)?(?:特别|书面|全权)*(?:授权|委托)(?:给)?(?:我|本人)"),
     re.compile(r"(?:代|替)(?:为|表)?([\u4e00-\u9fff]{1,40}?)(?:郑重)?承诺"),
 )
 
@@ -1026,11 +1065,11 @@ def _parse_self(flat: str, people: _Who) -> bool:
         applicant = re.escape(_APPLICANT_MARK) + "|" if people.applicant else ""
         company = applicant + r"本公司|公司|本企业|企业|该企业|我公司|该公司"
         # "我作为法人承诺", "我以公司名义承诺": the capacity in which the representative commits
-        roles = (r"(?:作为(?:" + company + r")?的?(?:法定代表人|法人代表|法人),?)?"
-                 r"(?:(?:代表(?:" + company + r")|以(?:" + company + r")的?名义),?)?")
+        on_behalf = r"(?:代表(?:" + company + r")|以(?:" + company + r")的?名义),?"
+        roles = r"(?:作为(?:" + company + r")?的?(?:法定代表人|法人代表|法人),?)?(?:" + on_behalf + ")?"
         subjects = _ENTERPRISE_SUBJECTS + (f"|{re.escape(_APPLICANT_MARK)}" if people.applicant else "")
         grammar = _self_grammar(subjects, (_NAME_MARK if people.representative else "",), roles,
-                                idents="法人|法定代表人|法人代表|公司法人|企业法人")
+                                idents="法人|法定代表人|法人代表|公司法人|企业法人", on_behalf=on_behalf)
         marked = _marked(flat, ((people.applicant, _APPLICANT_MARK), (people.representative, _NAME_MARK)))
     else:
         grammar = _self_grammar(_PERSON_SUBJECTS, (_NAME_MARK if people.applicant else "",), "")

@@ -87,9 +87,10 @@ def affirmation(text: object, ctx: Context) -> Reading:
 
 # --- "I have read the notification" (R6) ----------------------------------------------------------
 
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# The notice's sections by number and by title, as users name them (the step interpreters use them too).
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SECTION = re.compile(r"第([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(?:条|段|部分|项|节|点|章|个|款)?")
-_SECTION_TITLES = (
+SECTION_TITLES = (
     (1, "事项名称"), (2, "设定依据"), (2, "依据"), (3, "证明内容"), (3, "许可条件"), (3, "材料"), (4, "承诺方式"),
     (5, "法律责任"), (5, "责任"), (6, "核查"), (7, "公开"),
 )
@@ -116,14 +117,17 @@ _READ_HEDGE = re.compile(
 )
 # 瞅/瞧 are everyday "look" (northern speech); 已阅 is the official "read" mark on a document.
 _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅读|读完毕|看完毕|读完|读过|读好|看完|看过|看好|看懂|读懂|看明白|听完|听过|听懂|听明白|"
-              r"浏览完|浏览过|"
+              r"浏览完|浏览过|看下来|读下来|"
               r"瞅完|瞅过|瞧完|瞧过|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
                 r"条款|以上|上述|上面的?|前面的?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
                 r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|七个部分|全文)?)")
-_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
+_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|通篇|整篇|全篇|"
+                 # when, and how: "早上就看完了", "拿放大镜…看完了"
+                 r"(?:今天|昨天|昨晚|前天|早上|上午|中午|下午|晚上)(?:就|已经)?|(?:拿着?|用|戴着?)(?:放大镜|老花镜|眼镜)|"
+                 r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
                  r"一个字一个字|一字一句|也|均|反复|来回|"
                  r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
 _UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|听懂|看明白|听明白|弄明白|懂)(?:了)?"
@@ -146,6 +150,16 @@ _ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个|一个|一)?(?:�
 # "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
 _NONE_MISSED = (r"(?:(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:字|条|句)?(?:都|也)?(?:没|不)"
                 r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过|漏看|落)(?:什么|啥)?(?:的)?)")
+# "没啥要问的", "没得问题", "没有疑问": nothing left to ask (没得 is the southwestern 没有)
+_NOTHING_TO_ASK = (r"没(?:啥|什么|有|得)?(?:要|想)?问(?:的|题|提)|没(?:有|得)?(?:意见|异议|疑问)|无异议|无疑问|没毛病")
+# The duty or the liability of a false statement known ("我明白要是说假话要担责任", "我知道不能说假话"): the condition
+# or the negation in it is on falsity, no reservation on the reading.
+_DUTY_KNOWN = (r"(?:我|本人)?(?:已经|已|都|也)?(?:清楚|明白|知道|了解|知晓|知悉|晓得)(?:了)?(?:(?:" + _affirmation._FALSITY
+               + r")(?:的话)?(?:就)?(?:要|需要|得|会)?(?:承担|担|负)(?:相关的?)?(?:法律)?(?:责任|后果)"
+               r"|(?:不能|不可以|不许|不准|不得|不要)(?:说假话|撒谎|说谎|造假|作假|弄虚作假|瞒报|隐瞒|虚报))")
+_LIABILITY_KNOWN = re.compile(_DUTY_KNOWN)
+# Questions kept for later: "有问题再问你", "有不懂的再问你"
+_LATER_QUESTIONS = r"有(?:问题|疑问|不懂的|不明白的)(?:我)?再(?:问|找)(?:你|您)?"
 # "不用再发了", "别念了": the repetition declined, which asks for nothing
 _NO_REPEAT = r"(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:发|说|念|讲|读|重复)(?:一遍|一次)?(?:了|啦)?"
 # What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
@@ -153,17 +167,23 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             # thanks in all their forms: "谢谢啦", "谢谢你们的提醒", "辛苦你们了"
             r"(?:谢谢|感谢|多谢)(?:你们|您们|你|您|大家)?(?:的)?(?:提醒|告知|提示|帮助)?(?:了|啦|哈|哦)?|辛苦(?:你们|您们|你|您)?了?|"
             r"麻烦(?:你们|您们|你|您)了|可以了吧|可以了|好了|ok|(?:请|麻烦)?快点(?:吧|儿)?|"
-            rf"赶紧(?:的)?|{_NO_REPEAT}|无异议|"
+            rf"赶紧(?:的)?|{_NO_REPEAT}|{_NOTHING_TO_ASK}|{_affirmation.COURTESY}|{_affirmation._HURRY}|"
+            # going on with the errand: "咱接着往下办吧", "继续办"
+            r"(?:咱|咱们|我们|那)?(?:就)?(?:(?:接着|继续)?往下|接着|继续)(?:办|走|弄|进行)(?:吧|呗|啦)?|"
+            # someone beside the speaker while they read: "我儿子在旁边陪我看的"
+            r"(?:我)?(?:" + "|".join(_affirmation._KIN) + r")(?:在旁边|在边上|在身边)?(?:陪|跟)(?:着)?我(?:一起|一块)?(?:看|读)(?:的|了)|"
             # who the speaker is, said after the reading: "已阅读，我是法定代表人"
-            r"(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)|没意见|没有意见|没有异议|没有疑问|没疑问|无疑问|嗯|嗯嗯|没毛病|ok的|行|确认无误|无误|"
+            r"(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)|没意见|没有意见|没有异议|没有疑问|没疑问|无疑问|嗯|嗯嗯|没毛病|ok的|行|确认无误|无误|中|得劲|妥了|"
             # courtesy and plain acknowledgement
             r"感谢|谢谢您|谢谢你|辛苦了|辛苦|麻烦了|好的|好|收到|懂了|都懂了|明白|理解|"
             # what comes next, said as the next step: "可以承诺了", "我要承诺", "请发承诺书"
             r"(?:我|本人)?(?:可以|要|想|开始|准备|会|会如实|愿意|选|选择)?(?:如实)?承诺(?:了)?|(?:请)?(?:发|给我)(?:一下)?承诺书|"
             # the next step asked for as a plain go-ahead: "可以开始了", "接着来", "你说吧"
-            r"(?:可以)?开始(?:了|吧)?|接着(?:来|说|往下)?(?:吧)?|(?:你|您)(?:接着)?说吧|"
+            r"(?:可以)?开始(?:了|吧)?|接着(?:来|说|往下)?(?:吧)?|(?:你|您)(?:接着|继续)(?:说|讲)(?:吧)?|(?:你|您)说吧|"
+            # reassurance and who the speaker is: "您放心", "身份证4101…"
+            rf"(?:您|你)?(?:就)?放心(?:吧|好了)?|{_affirmation.CONTACT_DETAIL}|{_DUTY_KNOWN}|(?:我)?晓得了|"
             # questions kept for later: "有问题再问你"
-            r"有(?:问题|疑问|不懂的)(?:我)?再(?:问|找)(?:你|您)?|"
+            rf"{_LATER_QUESTIONS}|"
             # nothing left unclear, said with two negations: "没啥不明白的", "没有不懂的地方"
             r"(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?(?:了)?|"
             # another part named as read too: "第五条法律责任也看了"
@@ -178,12 +198,12 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             # the liability understood: "责任我清楚", "明白要承担责任", "知晓法律责任"
             r"(?:第[0-9一二三四五六七八九十]{1,3}条的?)?(?:相关的?|不实承诺的|承诺的)?(?:法律责任|法律后果|后果|责任)"
             r"(?:我|本人)?(?:都|也)?(?:清楚|明白|知道|了解|知晓)(?:了)?|"
-            r"(?:已经|已|都|也)?(?:清楚|明白|知道|了解|知晓|知悉)(?:了)?(?:不实承诺|虚假承诺|承诺不实)?(?:的话)?(?:要|需要|得)?"
+            r"(?:已经|已|都|也)?(?:清楚|明白|知道|了解|知晓|知悉)(?:了)?(?:不实承诺|虚假承诺|承诺不实|" + _affirmation._FALSITY + r")?(?:的话)?(?:就)?(?:要|需要|得)?"
             r"(?:承担|担|负)?(?:相关的?|不实承诺的|承诺的)?(?:法律责任|法律后果|后果|责任)|"
             # some parts read more than once: "前面几条还看了两遍"
             r"(?:前面|有的|重要的|有几条)?(?:几条|那几条)?(?:还|又)(?:看|读)了(?:两遍|好几遍|几遍)")
 # A remark on the notice itself after the reading ("好长啊", "字好多", "写得挺清楚的"): no reservation on having read it.
-_REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|呀|了)?|(?:全部|所有)?(?:内容|条款)?(?:我)?(?:都|全都|全)(?:清楚|明白|了解|懂)(?:了)?|(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|(?:好久|好一会儿?|半天|早就|老早)(?:了|啦)|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
+_REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|呀|了)?|(?:都|全)?能(?:看|读|听)(?:懂|明白)|(?:全部|所有)?(?:内容|条款)?(?:我)?(?:都|全都|全)(?:清楚|明白|了解|懂)(?:了)?|(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|(?:好久|好一会儿?|半天|早就|老早)(?:了|啦)|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
            r"(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?")
 _NEXT_STEP_QUESTION = re.compile(
     r"(.+?),(?:那|请问|那么)?(?:下面|接下来|然后|下一步)(?:该|要|我该|我要)?(?:怎么弄|怎么办|做什么|干什么|干啥|干嘛|是什么|是啥|咋弄|咋办|"
@@ -199,7 +219,7 @@ _READ_GRAMMAR = re.compile(
     # ("看完了，我还让我儿子给我念了一遍": read, and read out to the speaker as well)
     rf"(?:(?:并且|并|且|,){{0,2}}(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}|{_READ_CLAUSE}|(?:我|本人)?(?:还|也)(?:{_READ_ALOUD}))){{0,4}}"
     rf"(?:,{_NONE_MISSED})?"
-    rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没(?:啥|什么|有)?问[题提]|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK})"
+    rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没(?:啥|什么|有|得)?问[题提]|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK})"
     r"(?:了)?){0,4}$"
 )
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
@@ -213,7 +233,7 @@ _NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|�
                          r"(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读)(?:过)?(?:的(?:部分|地方|内容))?(?:呢|啊)?$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
-_COMPLETED = re.compile(r"已|完|过|毕|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好了|到(?:尾|最后|底)|[看读听]懂了|[看听]明白了")
+_COMPLETED = re.compile(r"已|完|过|毕|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好(?:了|啦)|[看读]下来了|到(?:尾|最后|底)|[看读听]懂了|[看听]明白了")
 # All of it read, said of the whole: "都看了", "七条我都看了", "我都认真看了", "每条都看了". 都/全 over the whole
 # notice make the plain 看了 a complete reading; over a part ("前面都看了", "前几条都看了") or with a glance
 # ("看了一下") they do not, and a bare "看了" is no more than "had a look".
@@ -224,6 +244,15 @@ _ALL_OF_IT_READ = re.compile(
     r"(?:都|全|全都|全部|全部都|每条都|每一条都|一条一条都)(?:认真|仔细|好好)?(?:地)?(?:看|读|阅读|瞧|瞅|听|听见)了(?:一遍)?"
     r"(?:啊|呀|的|哦|啦)?"
 )
+
+
+_PART = r"(?:条|段|部分|项|节|点)"
+
+
+def _whole_range(flat: str, total: int) -> str:
+    """"第一部分到第七部分" (from the first section to the last one sent) read as 全部, the whole notice."""
+    last = "|".join(sorted({str(total)} | {k for k, v in CN_DIGITS.items() if v == total}))
+    return re.sub(rf"(?:从)?第(?:一|1){_PART}?(?:到|至|~|-)第?(?:{last}){_PART}?", "全部", flat)
 
 
 def _all_of_it_read(flat: str) -> bool:
@@ -247,15 +276,15 @@ def _section_number(compact: str, total: int) -> Tuple[bool, Optional[int]]:
         if raw.isdigit():
             number = int(raw)
         elif raw.startswith("十"):
-            number = 10 + _CN_DIGITS.get(raw[1:], 0) if len(raw) > 1 else 10
+            number = 10 + CN_DIGITS.get(raw[1:], 0) if len(raw) > 1 else 10
         elif len(raw) == 1:
-            number = _CN_DIGITS[raw]
+            number = CN_DIGITS[raw]
         elif raw.endswith("十"):
-            number = _CN_DIGITS[raw[0]] * 10
+            number = CN_DIGITS[raw[0]] * 10
         else:
-            number = _CN_DIGITS[raw[0]] * 10 + _CN_DIGITS.get(raw[-1], 0)
+            number = CN_DIGITS[raw[0]] * 10 + CN_DIGITS.get(raw[-1], 0)
         return True, number
-    for number, title in _SECTION_TITLES:
+    for number, title in SECTION_TITLES:
         if title in compact:
             return True, number
     return False, None
@@ -284,7 +313,8 @@ def _button(text: object) -> bool:
 # Who reads, named otherwise than 我 but meaning the speaker: "我们都看完了", "我和我爸一起看完了"; for a proxy the
 # role they act in or the reading done for the applicant ("受托人已阅读", "我替我爸看完了"); for an enterprise the
 # company or its representative ("本公司已阅读", "法人已阅读"). Someone else alone ("我妈看完了") is not among them.
-_WE = r"(?:我们|咱们|俺们|我和[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?)?|我跟[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?))"
+_WE = (r"(?:(?:我们|咱们|俺们)(?:老两口|两口子|俩|两个|一家人|一家|全家)?(?:一起|一块儿?)?|我和[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?)?"
+       r"|我跟[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?))")
 _PROXY_SELF = (r"(?:代理人|代办人|受托人|被委托人|(?:我|本人)?(?:替|代|帮)(?:他|她|申请人|老人|委托人|"
                + "|".join(_affirmation._KIN) + r"|我(?:" + "|".join(_affirmation._KIN) + r")))")
 _ENTERPRISE_SELF = r"(?:本公司|我们公司|我公司|我司|本企业|公司这边|我们这边|法人|法定代表人|法人代表|公司|企业)"
@@ -319,7 +349,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
 
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
-    lead = _OBVIOUS_LEAD.match(prepared)
+    lead = OBVIOUS_LEAD.match(prepared)
     if lead:
         # "这还用问？早看完了": the lead-in is emphasis; the statement after it is the answer
         return notice_read(prepared[lead.end():], ctx)
@@ -328,7 +358,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
     if declined and "?" not in prepared:
         # "不用念了，我看完了": the repetition declined first, then the answer
         return notice_read(flat[declined.end():], ctx)
-    flat = _as_the_speaker(flat, ctx)
+    flat = _whole_range(_as_the_speaker(flat, ctx), total)
     compact = flat.replace(",", "")
     # "已阅读已阅读已阅读", "看完了看完了快点", "看了看了…" ("一条一条都看了" is one phrase, not a repetition)
     repeated = re.fullmatch(r"(.{3,}?|.了)(?:,?\1)+(,?.*)", flat)
@@ -399,19 +429,22 @@ def notice_read(text: object, ctx: Context) -> Reading:
         return _repeat(compact, total)
     if _affirmation._is_cancel(compact):
         return Reading("cancel", expected=EXPECT_READ)
-    if _NOT_UNDERSTOOD.search(_NOTHING_UNCLEAR.sub("", compact)):
+    if _NOT_UNDERSTOOD.search(_NOTHING_UNCLEAR.sub("", re.sub(_LATER_QUESTIONS, "", compact))):
         return ask("not_understood")
     if _NOT_READ.search(compact):
         return ask("not_read")
-    if _READ_HEDGE.search(flat):
+    # A closing clause that moves on ("咱接着往下办吧") says nothing of the reading: its 吧 hedges no reading.
+    if _READ_HEDGE.search(re.sub(rf",(?:{_MOVE_ON})$", "", flat)):
         return ask("hedge")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
-    if re.search(r"如果|假如|要是|若是|只要|除非|但是|但|不过|可是|然而|的话|再说|等我|暂时|一半", compact):
+    # (the liability known, "明白要是说假话要担责任", carries its own condition on falsity: no reservation)
+    if re.search(r"如果|假如|要是|若是|只要|除非|但是|但|不过|可是|然而|的话|再说|等我|暂时|一半",
+                 _LIABILITY_KNOWN.sub("", compact)):
         return ask("hedge")
     if re.search(r"不|没|未|别|无|非", re.sub(_NONE_MISSED, "", _NOTHING_UNCLEAR.sub("", re.sub(
-            r"没(?:有|啥|什么)?问[题提]|无异议|没(?:有)?(?:意见|异议|疑问)|无疑问|没毛病|无误|不实承诺|虚假承诺|承诺不实|" + _NO_REPEAT, "",
-            compact)))):
+            _NOTHING_TO_ASK + r"|无误|不实承诺|虚假承诺|承诺不实|" + _NO_REPEAT + "|" + _LATER_QUESTIONS, "",
+            _LIABILITY_KNOWN.sub("", compact))))):
         return ask("unclear")
     if _READ_GRAMMAR.match(flat) and (_COMPLETED.search(compact) or _all_of_it_read(flat)):
         if _affirmation._has_doubtful_emoji(prepared) and not all(
@@ -441,12 +474,13 @@ _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|�
 # A bare 是/对/有/嗯 may answer "do you have an authorisation at all" or just acknowledge the question; an
 # ordinary 代为办理 letter would pass on it. So a yes must say something about the document ("写明了", "有特别
 # 授权"); a bare one is asked again with the document's wording (the question names those words).
-_AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|系|yes|y)(?:的|啊|呀|哦|呢)?$")  # 系: the Cantonese 係 typed simplified
+# 系: the Cantonese 係 typed simplified; 滴: the northern and playful 的 ("是滴")
+_AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|系|yes|y)(?:的|滴|啊|呀|哦|呢)?$")
 _AUTH_DOCUMENT_YES = re.compile(
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也|当然|肯定)?"
     r"(?:写了|写明了|写明|写着|有写明|有写|写了的|写明了的|写清楚了|写明白了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
     # "有这一条": the very words the question quotes
-    r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦)?$")
+    r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦|嘞|咧)?$")
 _AUTH_BARE_NO = re.compile(
     # "委托书上没有", "没写这个", "没有这句话": the no, said of the document or of the words the question quotes
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?"
@@ -461,7 +495,7 @@ _AUTH_ORDINARY = re.compile(
     # "就是让我代为办理": the errand the speaker is sent on
     r"(?:就是|只是)(?:让|叫|请)(?:我|他|她)(?:来|去)?(?:代为|代|帮忙)?(?:办理|代办|办手续|跑腿|递交|提交|交材料)|"
     # no document yet, or only a word on the phone: "还没写委托书", "电话里说的", "他微信上同意了"
-    r"没(?:写|签|开|办|弄)(?:委托书|授权书)|(?:电话|微信|短信|嘴上|口头上?)(?:里|上)?(?:说|讲|同意|答应|交代)|"
+    r"没(?:写|签|开|办|弄)(?:啥|什么|个)?(?:委托书|授权书)|(?:电话|微信|短信|嘴上|口头上?)(?:里|上)?(?:说|讲|同意|答应|交代)|"
     # "他微信里跟我说可以…", "发语音说让我…", "微信聊天记录里他同意了": a message, not the written authorisation
     r"(?:电话|微信|短信|语音|视频|聊天记录)(?:里|上|中)?(?:他|她)?(?:跟我|和我|对我|给我)(?:说|讲|同意|答应|交代)|"
     r"发(?:了)?(?:条|个|段)?(?:语音|短信|微信)(?:说|讲|同意|答应)|聊天记录(?:里|上|中)?(?:他|她)?(?:说|同意|答应)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
@@ -477,8 +511,9 @@ _AUTH_ORDINARY = re.compile(
 )
 _AUTH_NEGATED_SCOPE = re.compile(
     # "承诺的事没写": the commitment named first, then denied
-    r"^(?:代为)?(?:告知)?承诺(?:的事|这件事|这事|这一项|这项|这块|的内容|这一条|这条)?(?:就|也|都|倒是|可)?(?:没|没有|未)(?:写|提|说|写明|注明)|"
-    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:写明?|注明|载明|包括|包含|有|提到|提及|提|涉及|给|明确|写上|说到|说|讲到|讲|授权)*的?(?:可以|能|能够)?"
+    r"^(?:代为)?(?:告知)?承诺(?:的事|这件事|这事|[这那](?:一)?[项条块]|的内容)?(?:就|也|都|倒是|可)?(?:没|没有|未)(?:写|提|说|写明|注明)|"
+    # ("没单独写承诺": how it is not written changes nothing)
+    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:单独|专门|特意|特地|另外|具体|明确)?(?:写明?|注明|载明|包括|包含|有|提到|提及|提|涉及|给|明确|写上|说到|说|讲到|讲|授权)*的?(?:可以|能|能够)?"
     r"(?:特别授权|特别|代为承诺|代其承诺|承诺|代为作出|作出承诺|这一项|这项|代签|代为签署|代签署|替(?:他|她)?签)"
 )
 _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "可以", "行", "确认", "收到", "明白", "知道了",
@@ -486,11 +521,16 @@ _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "�
 # One power of a list ("授权范围：代为办理、代为签收、代为作出告知承诺"): neither a yes nor a no by itself.
 _AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|咨询|申请|申报|办)"
                          # "代办低保手续": the matter named, and never the commitment
-                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|业务))?(?:相关)?(?:手续|材料|事项|业务)?(?:这|那)?(?:一)?(?:项|条)?$")
+                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|业务|文书|文件|证件|资料))?(?:相关)?(?:手续|材料|事项|业务|文书|文件|证件|资料)?(?:这|那)?(?:一)?(?:项|条)?$")
 _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
 # Facts about the document that say nothing of its scope: it was checked, notarised, signed, where it says it.
 _AUTH_DOCUMENT_FACT = re.compile(
-    r"^(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拿出来|翻出来|找出来)?(?:核对|确认|看|查|对)(?:了|过)(?:一下|一遍)?(?:了)?$"
+    # ("委托书我看了": the document named first, then the check)
+    r"^(?:(?:授权委托书|委托书|授权书|原件)(?:我|本人)?)?(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拿出来|翻出来|找出来)?"
+    r"(?:核对|确认|看|查|对)(?:了|过)(?:一下|一遍)?(?:了)?$"
+    # stamped or notarised at an office: "在社区盖过章", "去公证处公证过"
+    r"|^(?:在|去|到)(?:社区|居委会|村委会|村里|街道|街道办|公证处|派出所|律所|律师事务所)(?:里|那儿|那里)?"
+    r"(?:盖(?:过|了|的)?(?:公)?章|公证(?:过|了|的)|签(?:过|了|的)字)(?:的|了)?$"
     r"|^(?:在|经|经过|去)?公证处?(?:公证|认证)(?:过|了)(?:的)?$|^(?:签了字|签字了|盖了章|盖章了|签字盖章了|有签字|盖了公章|盖公章了|"
     r"有公章|盖了手印|按了手印)(?:的)?$"
     r"|^(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拍照|拍了照|拍了照片|拍照片)(?:核对|对|比对|看)?(?:过|了)*$"
@@ -507,11 +547,12 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"|^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也|都)?(?:有)?(?:(?![不没未无别非])[\u4e00-\u9fff]){0,4}?的?(?:亲笔|亲手|本人)?"
     # ("我爸签了字按了手印": signed and thumb-printed, one after the other)
     r"(?:(?:签了?字|签了?名|签过字|签过名|签的字|签的名|签的|签名|签字|盖了?(?:公)?章|按了?手印|手印)(?:了|的|过)*){1,3}$"
-    r"|^(?:委托书|授权书|原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:原件|委托书|授权书)?(?:呢|了|的)?$"
+    r"|^(?:委托书|授权书|原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:原件|委托书|授权书)?(?:来的|过来的|来了)?(?:呢|了|的)?$"
     r"|^(?:我|我们)?(?:可以|能)(?:给你们|给您|给你)?(?:看|核对|查看|拍照|上传|发给你们)(?:一下)?$|^(?:你们|您)(?:可以)?(?:核对|查|看|查看)(?:一下)?$"
     r"|^(?:委托书|授权书)?(?:是)?(?:公证|认证)(?:过)?的?$"
     # a photo promised, who wrote it: "委托书等下拍照给你们", "我爸专门写的"
     r"|^(?:委托书)?(?:等下|等会|待会|马上|现在)?(?:可以)?(?:拍照|拍个照|拍照片)(?:发给你们|发给您|给你们|给您|上传)$"
+    r"|^(?:我)?(?:等下|等会|待会|马上|现在)?(?:可以)?(?:把|将)(?:委托书的?)?(?:照片|图片|复印件)(?:发给|拿给|给)(?:你们|您|你)(?:看)?(?:一下)?$"
     r"|^(?:是)?(?:我爸|我妈|他|她|老人|我父亲|我母亲|申请人)(?:专门|亲自|亲手|亲笔|自己)?写的$"
     # the document's number: "编号SQ2026-0156"
     r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:编号|号码|号)(?:是|为)?[a-z0-9]*$|^(?=[a-z]*[0-9])[a-z0-9]+$"
@@ -519,7 +560,7 @@ _AUTH_DOCUMENT_FACT = re.compile(
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行|段)|最后(?:一)?(?:条|项|款|页|行|段)|"
                           r"(?<=在)(?:背面|正面|末尾|结尾|最后|最下面|下面)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
-_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:原话|原文)(?:是|为|写的是)?$")
+_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写着|是这么写的)$")
 # "委托书上就一句：…": the whole of the document is what follows, so an ordinary power quoted is all it grants.
 _ONLY_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:就|只)(?:写了)?(?:一句|一句话|一行|这一句)$")
 _ORDINARY_QUOTE = re.compile(r"^(?:委托|授权)[\u4e00-\u9fff]{1,4}?(?:代为|代|全权)?(?:办理|代办|办)(?:相关|有关)?"
@@ -546,7 +587,9 @@ _AUTH_TOKENS = frozenset(
      "这一句", "授权内容", "委托内容", "代理权限", "有权", "有权利", "并", "并且", "以及", "及",
      "全权处理", "处理", "由", "代表", "帮", "帮他", "帮她", "字样", "三个字", "四个字", "这几个字", "这项授权", "写有",
      # the document's own wording: "兹特别授权…", "受托人可代委托人…", "代为申请并作出告知承诺"
-     "兹", "可", "明明白白", "写着呢", "那条", "代为申请并"}
+     "兹", "可", "明明白白", "写着呢", "那条", "代为申请并",
+     # 书面 "in writing" and the emphatic 就 ("第二条就是…") describe the document and change nothing in it
+     "书面", "就"}
     # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
     | frozenset(_affirmation._KIN) | frozenset("我" + k for k in _affirmation._KIN)
 )
@@ -568,6 +611,11 @@ _AUTH_SCOPE = re.compile(rf"特别授权|(?:代|替|帮)(?:为|表)?{_PRINCIPAL}
                          r"(?:包括|包含)(?:(?:代为|代)?(?:签署|签订|签|作出|做出)(?:告知)?承诺|(?:告知)?承诺(?!书))|"
                          # two powers joined: "代为申请并作出告知承诺"
                          r"(?:代为|代)(?:申请|办理|递交|提交|签收)(?:并|并且|和|及|以及)(?:签署|作出|做出)(?:告知)?承诺")
+# The matter of an ordinary power before a joined one ("代为申请低保并作出告知承诺"): what is applied for is left out,
+# so the two powers read as "代为申请并作出告知承诺".
+_POWER_OBJECT = re.compile(r"((?:代为|代)(?:申请|办理|递交|提交|签收))(?:(?![不没未无非并和及]|承诺)[\u4e00-\u9fff]){1,6}?(?=并|和|及|以及)")
+# Contact details given beside the answer ("我电话138…有事打我"): where to reach the speaker, nothing about the document.
+_CONTACT = re.compile(rf"^{_affirmation.CONTACT_DETAIL}(?:(?:有事|有问题|有什么事)?(?:可以)?(?:打我|联系我|找我|打这个)(?:电话)?)?$")
 
 
 # The authorisation written or signed by the speaker, or on the principal's behalf ("我帮他写特别授权", "特别授权是我
@@ -594,8 +642,10 @@ _SIGNED_BY_SPEAKER = re.compile(r"^(?:(?:授权委托书|委托书|授权书)(?:
 # The document made or filled in by the speaker: "我签的委托书…", "我在委托书里写明了…".
 _WRITTEN_BY_SPEAKER = re.compile(r"^(?:是)?(?:我|俺|由我)(?:自己|本人)?(?:亲自|亲手|亲笔)?(?:签|写|填|开|弄|拟|打印)的(?=授权委托书|委托书|授权书)|"
                                  r"^(?:我|俺)(?:自己)?(?:在|往)(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:写|填|加|补)")
-# Rhetorical questions used as answers. "这还用问？…": emphasis, and the statement after it is the answer.
-_OBVIOUS_LEAD = re.compile(r"^(?:这|那|这个|那个)?(?:还用(?:得着)?(?:问|说)(?:吗|嘛|么|啊|呀)?|用(?:得着)?(?:问|说)(?:吗|嘛|么))[?,.!…]*(?=[\u4e00-\u9fff])")
+# Rhetorical questions used as answers. "这还用问？…": emphasis, and the statement after it is the answer (the
+# choice steps read it the same way).
+OBVIOUS_LEAD = re.compile(r"^(?:这|那|这个|那个)?(?:还用(?:得着)?(?:问|说)(?:吗|嘛|么|啊|呀)?|用(?:得着)?(?:问|说)(?:吗|嘛|么))"
+                          r"[?？!！,，。.…]*(?=[\u4e00-\u9fff])")
 # "哪能没写", "谁说没写", "不是没写，是…": a no asked back, then a yes; a double negation before the statement,
 # which is asked again like "我不是不承诺，我承诺".
 _ASKED_BACK_NO = re.compile(r"(?:谁说|哪能|哪会|怎么会|怎么可能|咋会|咋可能)(?:我|他|她|委托书|授权书)?(?:上|里)?(?:没|不|未)")
@@ -611,7 +661,7 @@ _ASKED_BACK_REASON = re.compile(r"(?:^|,)(?:不然|要不然|要不)(?:的话)?(
 
 def _auth_unasked(prepared: str) -> str:
     """The answer with its rhetorical questions turned into the statements they make."""
-    lead = _OBVIOUS_LEAD.match(prepared)
+    lead = OBVIOUS_LEAD.match(prepared)
     if lead:
         prepared = prepared[lead.end():]
     for pattern, statement in _ASKED_BACK_YES:
@@ -632,9 +682,25 @@ def _auth_unasked(prepared: str) -> str:
 _ISSUED_BY = re.compile(rf"^(?:这是)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
                         r"(?:给我|给俺|帮我)?(?:亲自|亲手|亲笔|专门)?(?:出|写|签|开|出具|弄|办)的(?=授权委托书|委托书|授权书)")
 # Signed by the principal, before a witness: "是我爸当着社区工作人员的面签的", "他亲笔签的".
-_PRINCIPAL_SIGNED = re.compile(rf"^(?:是|都是|由)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
+_PRINCIPAL_SIGNED = re.compile(rf"^(?:(?:授权委托书|委托书|授权书)(?=是|都是|由))?(?:是|都是|由)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
                                r"(?:当着[\u4e00-\u9fff]{1,10}?的?面|当面|专门|亲自|亲手|亲笔|自己)*"
                                r"(?:签|写|按|盖)(?:了|的|过)*(?:字|名|手印|章)?(?:的)?$")
+
+
+# Who signed, sealed or thumb-printed the document, when the answer says so ("委托书是王五签的"): the principal grants
+# the authorisation, so only the principal (by name, pronoun, relation or role) signing it is a fact in its favour.
+_SIGNER = re.compile(r"^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也|都)?(?:有)?(?:是|由|都是)?"
+                     r"(?P<who>(?:(?![不没未无别非])[\u4e00-\u9fff]){1,4}?)的?(?:亲笔|亲手|本人)?(?:签|盖|按)")
+_PRINCIPAL_SIGNER = re.compile(rf"^(?:{_PRINCIPAL}|授权人|老人|公司|单位|企业|老板|法人)$")
+
+
+def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
+    found = _SIGNER.match(clause)
+    # adverbs ("还按了手印") and places ("在社区盖过章") before the verb name no signer
+    who = re.sub(r"^(?:还|也|都|已经|已|又|刚刚|刚)+", "", found.group("who")) if found else ""
+    if not who or re.match(r"(?:在|去|到|当着)", who):
+        return False
+    return who != principal_name and not _PRINCIPAL_SIGNER.match(who)
 
 
 def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str:
@@ -654,8 +720,11 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     clause = re.sub(r"^(?:这份|那份|这个|这张|该)(?:委托书|授权书|授权委托书)?(?:上|里)?(?=[没未不无])", "", clause) or clause
     if _SIGNED_BY_SPEAKER.match(clause) or _WRITTEN_BY_SPEAKER.match(clause):
         return "unknown"
+    if _AUTH_DOCUMENT_FACT.match(clause) and _signed_by_someone_else(clause, principal_name):
+        return "unknown"
     if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause) \
-            or _REASSURANCE.fullmatch(clause) or _SPEAKER_RELATION.match(clause):
+            or _REASSURANCE.fullmatch(clause) or _SPEAKER_RELATION.match(clause) \
+            or re.fullmatch(_affirmation.COURTESY, clause) or _CONTACT.match(clause):
         return "neutral"
     if _AUTH_TICKED.match(clause):
         return "yes"
@@ -676,15 +745,15 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         return "power"
     if _AUTH_ORDINARY.search(clause) or _AUTH_NEGATED_SCOPE.search(clause):
         return "no"
-    if clause in _AUTH_ACK:
+    if clause in _AUTH_ACK or re.sub(r"(?<=.)[嘞咧哈]$", "", clause) in _AUTH_ACK:  # "有嘞": the Henan particle
         return "ack"
     if re.search(r"不|没|未|无|非", clause):
         return "unknown"
     if _SELF_WRITTEN.search(clause):
         return "unknown"
     # "代表赵强承诺": the applicant (the principal) named stands where 他 would
-    principal = clause.replace(principal_name, "他") if principal_name else clause
-    if _AUTH_SCOPE.search(principal) and _affirmation._segments(clause, _AUTH_TOKENS | names):
+    principal = _POWER_OBJECT.sub(r"\1", clause.replace(principal_name, "他") if principal_name else clause)
+    if _AUTH_SCOPE.search(principal) and _affirmation._segments(_POWER_OBJECT.sub(r"\1", clause), _AUTH_TOKENS | names):
         return "yes"
     return "unknown"
 

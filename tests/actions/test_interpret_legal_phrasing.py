@@ -98,3 +98,18 @@ def test_special_authorisation_wording_and_rhetoric(text, expected):
 ])
 def test_notice_read_asked_back(text, expected):
     assert outcome(interpret("notice_ack", text, SELF)) == expected
+
+
+@pytest.mark.parametrize("step,ctx,text,expected", [
+    # dialect, courtesy and details beside the answer, through the step interpreter
+    ("affirmation", SELF, "中 本人承诺", "explicit"), ("affirmation", SELF, "我木有法承诺，俺家有辆车", "negated"),
+    ("affirmation", ENTERPRISE, "我是法人王芳，代表公司承诺以上内容属实", "explicit"),
+    ("affirmation", PROXY, "受赵强特别授权 我代为承诺 委托书在这", "explicit"),
+    ("notice_ack", SELF, "读完咧，没得问题", "yes"), ("notice_ack", SELF, "看完嘞，中", "yes"),
+    ("notice_ack", SELF, "木有看，太长咧", "clarify"),
+    ("authorization_scope", PROXY, "您好，委托书上写明了特别授权代为作出告知承诺，谢谢", "yes"),
+    ("authorization_scope", PROXY, "木有委托书，俺爹不识字", "negated"),
+    ("authorization_scope", PROXY, "委托书我自己写的，写了代为作出告知承诺", "clarify"),
+])
+def test_dialect_and_padding_at_the_legal_asks(step, ctx, text, expected):
+    assert outcome(interpret(step, text, ctx)) == expected

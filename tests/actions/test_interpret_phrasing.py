@@ -457,3 +457,33 @@ def test_choices_in_everyday_ways(step, text, expected):
 ])
 def test_choices_asked_back(step, text, expected):
     assert outcome(interpret(step, text)) == expected
+
+
+@pytest.mark.parametrize("step,text,expected", [
+    # the choice handed to us as "whichever", not understood, or judged only tentatively: asked again
+    ("use_commitment", "你说哪个好我就选哪个", "clarify"), ("use_commitment", "哪个快就用哪个", "clarify"),
+    ("use_commitment", "我儿子说用承诺，我不太懂", "clarify"), ("acting_as", "我老伴的，也算我的吧", "clarify"),
+    ("acting_as", "算是本人吧", "clarify"),
+    # the plain choices beside them
+    ("use_commitment", "俺用承诺，开证明太费劲", "yes"), ("use_commitment", "木有必要承诺，材料齐全", "no"),
+    ("acting_as", "我老伴的", "proxy"), ("acting_as", "是我本人 不是代办", "self"), ("acting_as", "算了吧", "clarify"),
+])
+def test_choices_left_open(step, text, expected):
+    assert outcome(interpret(step, text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the representative named beside a contact remark, or run together with the role in voice input
+    ("法人是我，冯建国，有啥问题打我电话13598765432", "冯建国"), ("我叫田玉兰是这个公司的法人", "田玉兰"),
+    ("王芳是这个公司的法人", "王芳"),
+    # the name still to be asked of someone, or which of two to fill in asked
+    ("法人是谁我得问问老板", "clarify"), ("我得问问会计", "clarify"), ("法人换了还没变更，写新的还是旧的", "question"),
+    ("有啥问题打我电话13598765432", "clarify"),
+])
+def test_representative_with_remarks_beside_the_name(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+def test_a_phone_beside_the_representative_is_kept():
+    reading = interpret("representative_name", "法人是我，冯建国，有啥问题打我电话13598765432", ENTERPRISE)
+    assert reading.extra.get("phone") == "13598765432"

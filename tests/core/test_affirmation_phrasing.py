@@ -275,3 +275,79 @@ def test_genuine_questions_stay_questions(text):
 ])
 def test_a_proxy_naming_their_role_and_relation(text, kind):
     assert classify(text, acting_as="proxy", applicant_name="赵强", agent_name="刘洋").kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # courtesy, an ID or phone number, the household counted with a relative, the thing said true named again
+    ("麻烦您了，我承诺", "explicit"), ("谢谢，本人承诺", "explicit"), ("本人承诺，谢谢小姑娘", "explicit"),
+    ("本人承诺以上信息真实，身份证410105199001011233", "explicit"), ("本人承诺，电话13800138000", "explicit"),
+    ("我承诺 我家就我跟老伴两个人 没有别的收入", "explicit"), ("好的 我承诺 以上都是真实情况", "explicit"),
+    ("我看明白了，本人承诺", "explicit"),
+    # 麻烦 alone is "a bother"; laughter is 233 standing alone, not inside a number; the count with a reservation
+    ("我承诺，麻烦", "unclear"), ("麻烦，我承诺", "unclear"), ("本人承诺2333", "unclear"), ("哈哈233本人承诺", "unclear"),
+    ("我承诺 我家就我跟老伴两个人 不过老伴有退休金", "unclear"), ("我看懂了一半，本人承诺", "unclear"),
+    ("我承诺，身份证410105199001011233是我儿子的", "unclear"), ("本人承诺，以上都是真实情况的话", "unclear"),
+    # the dialect 木有 (没有) refuses
+    ("我木有法承诺，俺家有辆车", "negated"), ("我木有承诺", "negated"),
+])
+def test_padding_and_details_beside_a_commitment(text, kind):
+    assert self_kind(text) == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the representative says who they are, then commits on the company's behalf: the 我 of 我是 is the subject
+    ("我是法人王芳，代表公司承诺以上内容属实", "explicit"), ("我是法人，代表公司承诺", "explicit"),
+    # someone else, a hedge, a reservation or another subject
+    ("我是会计，代表公司承诺", "unclear"), ("我是法人李强，代表公司承诺", "unclear"), ("我不是法人，代表公司承诺", "unclear"),
+    ("我是法人王芳，代表公司承诺吧", "unclear"), ("我是法人王芳，代表公司承诺，不过材料还没齐", "unclear"),
+    ("我是法人王芳，我老公代表公司承诺", "unclear"), ("我是法人王芳，承诺以上属实", "unclear"),
+])
+def test_the_representative_commits_for_the_company(text, kind):
+    assert enterprise_kind(text) == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("受赵强特别授权 我代为承诺 委托书在这", "explicit"),
+    ("受赵强特别授权 我代为承诺 委托书还没签", "negated"), ("我代为承诺 委托书在这", "unclear"),
+])
+def test_a_proxy_with_the_document_at_hand(text, kind):
+    assert classify(text, **PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("俺承诺 俺家的情况都是真的", "explicit"), ("本人承诺以上属实，我晓得说假话要担责任", "explicit"),
+    ("好嘞 本人承诺", "explicit"), ("本人承诺，我知道不能说假话", "explicit"), ("本人承诺，有事打我电话13800138000", "explicit"),
+    ("本人郑重承诺以上内容真实有效 张伟 13800138000", "explicit"),
+    ("我知道不能说假话", "implicit"), ("本人承诺，不能说假话吗", "question"), ("本人承诺，我知道不能说假话吧", "unclear"),
+    ("我承诺，我家的情况不是真的", "unclear"), ("我承诺，俺家的情况都是真的吧", "unclear"), ("张伟 13800138000", "unclear"),
+    ("本人承诺，张伟，13800138000，开玩笑", "unclear"), ("本人承诺，有事打我电话", "unclear"),
+    ("本人承诺，我晓得说假话不用担责任", "unclear"), ("中中中 我承诺", "unclear"),
+])
+def test_duty_known_and_details_after_a_commitment(text, kind):
+    assert self_kind(text) == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # what is promised named in everyday words, the checks welcomed, thanks to the government
+    ("我承诺我家收入都如实填了", "explicit"), ("本人承诺，收入情况属实", "explicit"), ("本人承诺，以上我填的都没问题", "explicit"),
+    ("本人承诺以上情况属实，绝不欺骗政府", "explicit"), ("本人承诺，同意你们核查", "explicit"), ("我承诺 你们可以去查", "explicit"),
+    ("本人承诺，谢谢政府", "explicit"),
+    ("本人承诺，以上我填的都不对", "unclear"), ("我同意核查", "implicit"), ("本人承诺，没错吧", "unclear"),
+    ("本人承诺，以上都没问题吗", "question"), ("本人承诺，收入情况不属实", "unclear"),
+    ("本人承诺，以上我填的没错，但收入没填", "unclear"), ("我承诺，他填的都没问题", "unclear"),
+    ("本人承诺，以上你填的都没问题", "unclear"),
+])
+def test_what_is_promised_named_in_everyday_words(text, kind):
+    assert self_kind(text) == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the proxy's own name as the subject, or after 本人: only that name
+    ("刘洋受赵强特别授权代为承诺", "explicit"), ("受申请人赵强特别授权，本人刘洋代为承诺", "explicit"),
+    ("刘洋已经受赵强特别授权代为承诺", "explicit"),
+    ("王五受赵强特别授权代为承诺", "unclear"), ("赵强受赵强特别授权代为承诺", "unclear"), ("他受赵强特别授权代为承诺", "unclear"),
+    ("受赵强特别授权，本人王五代为承诺", "unclear"), ("我爸受赵强特别授权代为承诺", "unclear"),
+    ("刘洋受赵强特别授权代为承诺吧", "unclear"), ("受赵强特别授权，我不想代为承诺", "negated"),
+])
+def test_a_proxy_signing_with_their_own_name(text, kind):
+    assert classify(text, **PROXY).kind == kind

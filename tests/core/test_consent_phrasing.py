@@ -254,3 +254,87 @@ def test_the_notice_heard(text, kind):
 ])
 def test_who_wrote_the_authorisation(text, kind):
     assert special_authorisation(text, PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # polite padding, contact details, a dialect yes and the document described beside the scope change nothing
+    ("有的 委托书上写着特别授权代为作出告知承诺 麻烦您了", "value"), ("您好，委托书上写明了特别授权代为作出告知承诺，谢谢", "value"),
+    ("委托书写明了特别授权代为作出告知承诺 我电话13812345678有事打我", "value"), ("是滴，委托书写明了代为作出告知承诺", "value"),
+    ("委托书上写的是：特别授权刘洋代为签署告知承诺书", "value"), ("委托书我看了，第二项就是代为作出告知承诺", "value"),
+    ("书面委托书写明了特别授权，包括代为承诺", "value"), ("委托书是我老丈人亲笔签的 特别授权 代为作出告知承诺", "value"),
+    ("委托事项写的是代为申请低保并作出告知承诺", "value"), ("委托书写了，特别授权，代为作出告知承诺，在社区盖过章", "value"),
+    ("委托书第一条：代为作出告知承诺；第二条：代为签收文书", "value"),
+    # the same padding beside no scope, or beside a no
+    ("谢谢", "clarify"), ("麻烦您了", "clarify"), ("我电话13812345678", "clarify"), ("在社区盖过章", "clarify"),
+    ("委托书我看了", "clarify"), ("委托书上写着", "clarify"), ("是滴", "clarify"), ("委托事项写的是代为申请低保并领取", "clarify"),
+    ("委托书是我自己签的，特别授权代为作出告知承诺", "clarify"), ("委托书上写着特别授权，谢谢，开玩笑的", "clarify"),
+    ("谢谢，委托书没写承诺", "negated"), ("委托书上写的是：代为办理", "negated"),
+    ("委托书写明了代为申请低保并作出告知承诺，但我爸还没签字", "negated"),
+    # no document, said in dialect or with 啥; the commitment's own line denied
+    ("木有委托书，俺爹不识字", "negated"), ("俺爹就说了句让俺办，没写啥委托书", "negated"),
+    ("委托书写的代为办理，承诺那条没写", "negated"), ("委托书上写的是全权委托，没单独写承诺", "negated"),
+    ("有啥委托书", "question"),
+])
+def test_special_authorisation_with_padding(text, kind):
+    assert special_authorisation(text, PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("看完嘞，中", "value"), ("看了 全部看完了 得劲", "value"), ("看完了看完了，谢谢小姑娘", "value"),
+    ("都看完了，没啥要问的", "value"), ("读完咧，没得问题", "value"), ("早上就看完了", "value"),
+    ("全看完了 麻烦快点 我还要接孩子", "value"), ("全部读完了，咱接着往下办吧", "value"),
+    ("我眼神不好，拿放大镜一个字一个字看完了", "value"), ("都读完了俺儿子在旁边陪俺看的", "value"),
+    ("告知书看完了，我明白要是说假话要担责任", "value"), ("我看完了 第一部分到第七部分都看了", "value"),
+    ("从第1条至第7条看完了", "value"),
+    # the same words without a finished reading of all of it, or with a doubt beside them
+    ("我儿子陪我看的", "clarify"), ("早上看了", "clarify"), ("早上就看了一眼", "clarify"), ("拿放大镜看了看", "clarify"),
+    ("我明白要是说假话要担责任", "clarify"), ("我看完了 第一部分到第五部分都看了", "clarify"), ("接着往下办吧", "clarify"),
+    ("看完了吧，咱接着办吧", "clarify"), ("差不多看完了，咱接着往下办吧", "clarify"), ("没看完，没啥要问的", "clarify"),
+    ("看完了，要是说假话不用担责任吧", "clarify"), ("看完了，谢谢，不过第三条没看懂", "clarify"), ("看完了，中不中", "clarify"),
+    ("谢谢", "clarify"),
+])
+def test_reading_with_dialect_and_padding(text, kind):
+    assert notice_read(text, SELF).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # Henan particles, the photo or the original offered, the duty known, later questions, reassurance
+    ("委托书上写明了，特别授权代为作出告知承诺，谢谢您嘞", "value"), ("写着嘞，特别授权代为作出告知承诺", "value"),
+    ("有嘞，委托书写明了特别授权", "value"), ("委托书写明特别授权代为作出告知承诺，我把照片发给你们", "value"),
+    ("委托书上写明了特别授权，我带着原件来的", "value"), ("有嘞", "clarify"), ("没有嘞", "clarify"),
+])
+def test_special_authorisation_second_round(text, kind):
+    assert special_authorisation(text, PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("都看完了，我知道不能说假话", "value"), ("看完了，我晓得了", "value"), ("已阅读 身份证410105199001011233", "value"),
+    ("看完了，都能看懂", "value"), ("俺看完了 你接着说", "value"), ("全都看完了 有不懂的再问你", "value"),
+    ("告知书我看完了，您放心", "value"), ("看完了，放心吧", "value"),
+    ("我知道不能说假话", "clarify"), ("看完了，不能说假话", "clarify"), ("看完了吧，放心吧", "clarify"),
+    ("没看完，有不懂的再问你", "clarify"), ("看完了，不懂", "clarify"), ("看完了，你放心吧我没看", "clarify"),
+])
+def test_reading_second_round(text, kind):
+    assert notice_read(text, SELF).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("一条一条看下来了", "value"), ("通篇看完了", "value"), ("看好啦", "value"), ("我们老两口一起看完了", "value"),
+    ("我们一家人都看完了", "value"),
+    ("看下来吧", "clarify"), ("通篇看了看", "clarify"), ("我们一起看了看", "clarify"), ("我们老两口看了一半", "clarify"),
+    ("看好啦？", "question"),
+])
+def test_reading_said_through_to_the_end(text, kind):
+    assert notice_read(text, SELF).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the principal grants the authorisation: a document signed by someone else confirms nothing
+    ("委托书是王五签的，写明了特别授权", "clarify"), ("委托书是邻居签的，写明了特别授权", "clarify"),
+    ("委托书是律师签的，写明了特别授权", "clarify"), ("写明了特别授权，邻居也签了字", "clarify"),
+    ("委托书是赵强签的，写明了特别授权", "value"), ("写明了特别授权，上面有申请人的签名", "value"),
+    ("写明了特别授权，俺爹按了手印", "value"), ("写明了特别授权，也是他签的", "value"),
+    ("委托书上写了授权我代他签告知承诺书，还按了手印", "value"),
+])
+def test_who_signed_the_authorisation(text, kind):
+    assert special_authorisation(text, PROXY).kind == kind
