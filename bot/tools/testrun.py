@@ -6,7 +6,8 @@ The API and the Rasa side live in two virtualenvs, so the suite is several pytes
      (training data validation, story tests, held-out NLU and discovery figures), tests/e2e (real servers
      over HTTP), tests/wechat (the WeChat channel: unit tests, and signed XML against its own stack with a
      fake WeChat API server) and tests/browser (the website widget in Debian's headless Chromium, on the e2e stack),
-     in two runs: the suites on real servers, and the others.
+     in three runs: the suites on the session's stack, the modules with stacks of their own, and the others.
+Each run's wall time and slowest tests are listed at the end (pytest's --durations).
 Before any run in .venv, the catalogue build step runs and the model is trained if its inputs changed (cached
 by hash); the API runs need neither and start at once.
 
@@ -21,6 +22,7 @@ and treated as success; every other non-zero code fails the run.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import socket
 import subprocess
@@ -45,18 +47,52 @@ def scale_services_up() -> bool:
     return True
 
 
-def run(label: str, cmd: list[str], env: dict[str, str], log: Path | None = None) -> int:
-    """One pytest run; with ``log`` its output goes to that file (lanes run side by side) instead of ours."""
+# Every pytest run lists its slowest tests (pytest's --durations), and the summary repeats them under the run's
+# wall time: the next person sees where the time goes without running anything again.
+SLOWEST = 15
+
+
+# One line of that list: "12.34s call     tests/e2e/test_journey.py::test_...".
+DURATION_LINE = re.compile(r"^\d+(\.\d+)?s\s+(setup|call|teardown)\s+\S")
+
+
+def slowest_tests(output: str) -> List[str]:
+    """The lines of pytest's "slowest N durations" section in a run's output (none when it has no such section).
+    With -q the run's last line ("97 passed in ...") may follow the list directly."""
+    lines = output.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("=") and " durations " in line
+                  and "slowest" in line), None)
+    if start is None:
+        return []
+    section = []
+    for line in lines[start + 1:]:
+        if not DURATION_LINE.match(line):
+            break
+        section.append(line)
+    return section
+
+
+def run(label: str, cmd: list[str], env: dict[str, str], log: Path | None = None,
+        timings: Optional[List[str]] = None) -> int:
+    """One pytest run; with ``log`` its output goes to that file (lanes run side by side) instead of ours. Its
+    wall time (and, from the log, its slowest tests) is appended to ``timings`` for the final summary."""
     print(f"\n=== {label}: {' '.join(cmd)}" + (f" > {log.relative_to(ROOT)}" if log else ""), flush=True)
     started = time.monotonic()
+    slowest: List[str] = []
     if log is None:
         code = subprocess.run(cmd, cwd=ROOT, env=env).returncode
     else:
         with log.open("w") as out:
             code = subprocess.run(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT).returncode
-        summary = [line for line in log.read_text(errors="replace").splitlines() if line.strip()][-1:]
+        output = log.read_text(errors="replace")
+        summary = [line for line in output.splitlines() if line.strip()][-1:]
         print(f"=== {label}: {summary[0] if summary else '(no output)'}", flush=True)
-    print(f"=== {label}: exit {code} in {time.monotonic() - started:.0f} s", flush=True)
+        slowest = slowest_tests(output)
+    took = time.monotonic() - started
+    print(f"=== {label}: exit {code} in {took:.0f} s", flush=True)
+    if timings is not None:
+        # One extend of a whole list: the other lane's lines never land in the middle of this run's.
+        timings.extend([f"{label}: {took / 60:.1f} min (exit {code})", *(f"    {line}" for line in slowest)])
     if code == NO_TESTS_COLLECTED:
         print(f"=== {label}: no tests collected (pytest exit 5) - treated as success", flush=True)
         return 0
@@ -73,7 +109,7 @@ def suites(profile: str) -> tuple[list[str], list[str]]:
     rasa_targets = (
         # tests/browser: the website widget in headless Chromium, against the same stack as tests/e2e.
         # tests/security: the attacks on the evidence and the servers, as real requests against the stack.
-        [*RASA_UNITS, *RASA_STACK_SUITES]
+        [*RASA_UNITS, *RASA_STACK_SUITES, *RASA_OWN_STACKS]
         if profile == "embedded"
         # tests/wechat on scale: the channel's store is Redis; tests/scale: replicas, PostgreSQL restart;
         # hostile chat input again with the PostgreSQL tracker store and the API on PostgreSQL.
@@ -82,11 +118,22 @@ def suites(profile: str) -> tuple[list[str], list[str]]:
     return api_targets, rasa_targets
 
 
-# The Rasa venv's embedded suites in two runs that can go side by side: the suites on the session's real stack
-# (tests/conftest.py ``stack``; tests/security also uses tests/wechat's stack, so the two go together), and the
-# ones that start none.
+# The Rasa venv's embedded suites in three runs that can go side by side: the ones that start no server; the
+# suites on the session's real stack (tests/conftest.py ``stack``); and the modules that start stacks of their
+# own and never use the session's: tests/wechat's (tests/security's WeChat attack runs on the same one), the
+# self-healing and disk-fault stacks, and the admin console's, which trains and evaluates a model (the longest
+# test, ~4 min). In a run of their own they start no server more than they would in the session's run, and
+# that run, the longest of the suite, gets shorter by as much.
 RASA_UNITS = ["tests/core", "tests/actions", "tests/bot"]
-RASA_STACK_SUITES = ["tests/e2e", "tests/security", "tests/wechat", "tests/browser", "tests/fuzz"]
+RASA_STACK_SUITES = ["tests/e2e", "tests/security", "tests/browser", "tests/fuzz"]
+RASA_OWN_STACKS = ["tests/wechat", "tests/security/test_wechat_undelivered.py", "tests/e2e/test_disk_faults.py",
+                   "tests/e2e/test_self_healing.py", "tests/browser/test_admin_console.py"]
+
+
+def session_stack_targets() -> Tuple[str, ...]:
+    """The suites on the session's stack, without the modules of ``RASA_OWN_STACKS`` inside their directories."""
+    inside = [t for t in RASA_OWN_STACKS if any(t.startswith(d + "/") for d in RASA_STACK_SUITES)]
+    return (*RASA_STACK_SUITES, *(f"--ignore={t}" for t in inside))
 
 
 @dataclass(frozen=True)
@@ -128,7 +175,8 @@ def runs(profiles: List[str]) -> List[Run]:
         api_targets, rasa_targets = suites(profile)
         if profile == "embedded":
             first += [Run("api-venv", profile, tuple(api_targets)),
-                      Run("rasa-venv", profile, tuple(RASA_STACK_SUITES), "stack")]
+                      Run("rasa-venv", profile, session_stack_targets(), "stack")]
+            then += [Run("rasa-venv", profile, tuple(RASA_OWN_STACKS), "own-stacks")]
             last += [Run("rasa-venv", profile, tuple(RASA_UNITS), "units")]
         else:
             alone = tuple(t for t in api_targets if t in LAST_ON_THEIR_OWN)
@@ -136,6 +184,13 @@ def runs(profiles: List[str]) -> List[Run]:
             then += [Run("rasa-venv", profile, tuple(rasa_targets))]
             last += [Run("api-venv", profile, alone, "schema")] if alone else []
     return first + then + last
+
+
+def pytest_command(planned_run: Run, extra: List[str]) -> List[str]:
+    """The run's pytest command line; ``extra`` (PYTEST_ARGS) comes last, so it may change what comes before."""
+    python = ROOT / (".venv-api/bin/python" if planned_run.venv == "api-venv" else ".venv/bin/python")
+    return [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--durations={SLOWEST}",
+            *planned_run.targets, *extra]
 
 
 def profile_env(base_env: dict[str, str], profile: str) -> dict[str, str]:
@@ -172,6 +227,14 @@ class Queue:
             return None
 
 
+LANES = 2  # one per core of the machine the figures in README were measured on
+
+
+def lane_count(setting: str) -> int:
+    """GZ_TEST_LANES: a whole number of lanes, at least 1; ``LANES`` when unset or not a number."""
+    return max(1, int(setting)) if setting.strip().isdigit() else LANES
+
+
 def main() -> int:
     started = time.monotonic()
     extra = shlex.split(os.environ.get("PYTEST_ARGS", ""))
@@ -184,8 +247,10 @@ def main() -> int:
     # PostgreSQL schema or database), the stacks take free ports and their own var directories, and the generated
     # artefacts are built once here, before any run starts (GZ_TEST_ARTEFACTS_BUILT: the fixtures then leave
     # them alone instead of rewriting files a run beside them reads). GZ_TEST_LANES=1 runs one after the other.
-    side_by_side = os.environ.get("GZ_TEST_LANES", "2") != "1"
-    print(f"test profiles: {', '.join(profiles)}; lanes: {'two side by side' if side_by_side else 'one'}",
+    # GZ_TEST_LANES=3 and more: as many lanes, for a machine with more cores.
+    lanes = lane_count(os.environ.get("GZ_TEST_LANES", ""))
+    side_by_side = lanes > 1
+    print(f"test profiles: {', '.join(profiles)}; lanes: {lanes}" + (" side by side" if side_by_side else ""),
           flush=True)
     base_env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="3")
     logs = ROOT / "var" / "test-logs"
@@ -193,11 +258,12 @@ def main() -> int:
     planned = runs(profiles)
     queue = Queue(planned)
     failures: List[str] = []
+    timings: List[str] = []
 
     def prepare_model() -> None:
         # Only the Rasa side needs the generated artefacts and the trained model (cached by input hash).
         for tool in ("bot.tools.build", "bot.tools.model"):
-            code = run(tool, [str(ROOT / ".venv/bin/python"), "-m", tool], base_env)
+            code = run(tool, [str(ROOT / ".venv/bin/python"), "-m", tool], base_env, timings=timings)
             if code:
                 failures.append(f"model ({tool} failed)")
                 queue.model_done(False)
@@ -217,16 +283,14 @@ def main() -> int:
             if planned_run.needs_model and queue.model_failed:
                 failures.append(f"{planned_run.label} (not run: no model)")
                 continue
-            python = ROOT / (".venv-api/bin/python" if planned_run.venv == "api-venv" else ".venv/bin/python")
             log = logs / planned_run.log_name if side_by_side else None
-            code = run(planned_run.label,
-                       [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", *planned_run.targets, *extra],
-                       run_env(planned_run), log)
+            code = run(planned_run.label, pytest_command(planned_run, extra), run_env(planned_run), log, timings)
             if code:
                 failures.append(f"{planned_run.label} (exit {code})")
 
     if side_by_side:
-        threads = [threading.Thread(target=lane), threading.Thread(target=lane, args=(prepare_model,))]
+        threads = [threading.Thread(target=lane, args=(prepare_model,)),
+                   *(threading.Thread(target=lane) for _ in range(lanes - 1))]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -243,6 +307,8 @@ def main() -> int:
         lane()
 
     minutes = (time.monotonic() - started) / 60
+    print("\nwall time of each run, in the order they ended, with its slowest tests:", flush=True)
+    print("\n".join(timings), flush=True)
     if failures:
         print(f"\nFAILED: {', '.join(failures)} — total {minutes:.1f} min", flush=True)
         return 1

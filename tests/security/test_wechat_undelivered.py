@@ -19,6 +19,7 @@ import pytest
 
 from tests.security.forge import chain_length, min_reading_seconds
 from tests.wechat.conftest import fake_wechat, wechat_stack, wechat_user  # noqa: F401  (fixtures)
+from tests.wechat.fake_wechat import QUIET
 
 pytestmark = pytest.mark.e2e
 
@@ -58,15 +59,13 @@ def stages(bot_events: List[Dict[str, Any]]) -> List[str]:
     return [((e.get("data") or {}).get("custom") or {}).get("stage") for e in bot_events]
 
 
-def settle(fake, openid: str, quiet: float = 1.5, timeout: float = 30.0) -> None:
-    """Wait until the customer-service calls for ``openid`` stop coming."""
+def settle(fake, openid: str, quiet: float = QUIET, timeout: float = 30.0) -> None:
+    """Wait until the customer-service calls for ``openid`` stop coming: none is being answered and none came for
+    ``quiet`` seconds, counted from this call too (the turn is over, its sends begin at once)."""
     deadline = time.monotonic() + timeout
-    count, since = len(fake.attempts(openid)), time.monotonic()
-    while time.monotonic() < deadline and time.monotonic() - since < quiet:
-        time.sleep(0.1)
-        now = len(fake.attempts(openid))
-        if now != count:
-            count, since = now, time.monotonic()
+    since = time.monotonic()
+    while time.monotonic() < deadline and not (time.monotonic() - since >= quiet and fake.settled(openid, quiet)):
+        time.sleep(0.05)
 
 
 

@@ -53,11 +53,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# tests/security imports these fixtures (test_wechat_undelivered.py), so pytest knows each of them twice, once per
+# directory, and a session running both directories would start a second fake server and a second stack (one
+# more model load). The first of the two to start them owns them and stops them; the other is handed the same.
+_STARTED: Dict[str, object] = {}
+
+
 @pytest.fixture(scope="session")
 def fake_wechat():
-    server = FakeWeChat(APP_ID, APP_SECRET).start()
-    yield server
-    server.stop()
+    if "fake" in _STARTED:
+        yield _STARTED["fake"]
+        return
+    server = _STARTED["fake"] = FakeWeChat(APP_ID, APP_SECRET).start()
+    try:
+        yield server
+    finally:
+        del _STARTED["fake"]
+        server.stop()
 
 
 def channel_credentials(config: StackConfig, fake: FakeWeChat) -> Dict:
@@ -77,6 +89,9 @@ def channel_credentials(config: StackConfig, fake: FakeWeChat) -> Dict:
 
 @pytest.fixture(scope="session")
 def wechat_stack(tmp_path_factory, fake_wechat) -> Stack:
+    if "stack" in _STARTED:
+        yield _STARTED["stack"]
+        return
     build_artefacts()
     model = ensure_model()
     var_dir = Path(tmp_path_factory.mktemp("wechat_var"))
@@ -109,8 +124,12 @@ def wechat_stack(tmp_path_factory, fake_wechat) -> Stack:
     # ~4 s here), so warm up over REST instead of letting the first test's turn miss the passive deadline.
     for text in ("你好", "我在郑州没有房子，想申请公租房"):
         httpx.post(f"{config.rasa_url}/webhooks/rest/webhook", json={"sender": f"warmup-{RUN}", "message": text}, timeout=120)
-    yield stack
-    stack.stop_all()
+    _STARTED["stack"] = stack
+    try:
+        yield stack
+    finally:
+        del _STARTED["stack"]
+        stack.stop_all()
     if os.environ.get("GZ_E2E_SHOW_LOGS"):
         for log in (var_dir / "logs").glob("*.log"):
             print(log.read_text(errors="replace")[-5000:])

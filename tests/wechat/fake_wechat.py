@@ -17,6 +17,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Dict, List, Optional
 from urllib.parse import parse_qs, urlparse
 
+# How long after WeChat answered a customer-service send the next one of the same reply may still come: the
+# channel's next request follows the answer at once, in the same loop; this leaves room for a busy machine.
+QUIET = 0.6
+
 
 @dataclass
 class SentMessage:
@@ -35,6 +39,9 @@ class FakeWeChat:
         self.current_token: Optional[str] = None
         self.sent: List[SentMessage] = []
         self._failures: List[int] = []
+        # Per openid: sends received and not answered yet, and time.monotonic() of the last answer.
+        self._in_flight: Dict[str, int] = {}
+        self._answered_at: Dict[str, float] = {}
         self.accept_delay = 0.0  # seconds each customer-service send waits before WeChat answers
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -70,16 +77,22 @@ class FakeWeChat:
         with self.lock:
             return [m for m in self.sent if m.touser == openid]
 
-    def wait_for_delivery(self, openid: str, already: int, *, quiet: float = 1.5, timeout: float = 60.0) -> List[str]:
+    def settled(self, openid: str, quiet: float) -> bool:
+        """No send to ``openid`` is being answered, and none came in for ``quiet`` seconds after the last answer.
+        The channel sends the messages of one reply one after the other, each as soon as WeChat answered the one
+        before, so the wait that tells the last message of a reply counts from that answer, not from the request
+        (which ``accept_delay`` may hold back)."""
+        with self.lock:
+            busy = self._in_flight.get(openid, 0)
+            answered = self._answered_at.get(openid, 0.0)
+        return not busy and time.monotonic() - answered >= quiet
+
+    def wait_for_delivery(self, openid: str, already: int, *, quiet: float = QUIET, timeout: float = 60.0) -> List[str]:
         """The messages delivered to ``openid`` after the first ``already``, once they stop coming."""
         deadline = time.monotonic() + timeout
-        count, since = len(self.delivered(openid)), time.monotonic()
         while time.monotonic() < deadline:
-            time.sleep(0.1)
-            now = len(self.delivered(openid))
-            if now != count:
-                count, since = now, time.monotonic()
-            elif count > already and time.monotonic() - since >= quiet:
+            time.sleep(0.05)
+            if len(self.delivered(openid)) > already and self.settled(openid, quiet):
                 return self.delivered(openid)[already:]
         raise TimeoutError(f"no customer-service message after {timeout:.0f} s (had {already})")
 
@@ -122,10 +135,21 @@ class FakeWeChat:
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 if url.path != "/cgi-bin/message/custom/send":
                     return self._json({"errcode": 404, "errmsg": "not found"})
+                payload = json.loads(raw.decode("utf-8") or "{}")
+                touser = str(payload.get("touser", ""))
+                with fake.lock:
+                    fake._in_flight[touser] = fake._in_flight.get(touser, 0) + 1
+                try:
+                    self._send(payload, query)
+                finally:
+                    with fake.lock:
+                        fake._in_flight[touser] -= 1
+                        fake._answered_at[touser] = time.monotonic()
+
+            def _send(self, payload: Dict, query: Dict[str, str]) -> None:
                 with fake.lock:
                     if not query.get("access_token") or query["access_token"] != fake.current_token:
                         return self._json({"errcode": 40001, "errmsg": "invalid credential, access_token is invalid"})
-                    payload = json.loads(raw.decode("utf-8"))
                     content = payload.get("text", {}).get("content", "")
                     if payload.get("msgtype") != "text" or not payload.get("touser"):
                         errcode = 40008

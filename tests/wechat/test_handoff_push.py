@@ -12,6 +12,10 @@ from tests.e2e.staff import staff_headers
 
 pytestmark = pytest.mark.e2e
 
+# Pushes are not one reply sent in one go: the hand-back's messages come from several of Rasa's actions, with a
+# call to the action server between two of them, so the wait for the last one is longer than for a reply's.
+PUSH_QUIET = 1.5
+
 
 def api(stack, method: str, path: str, headers, **kwargs) -> httpx.Response:
     return httpx.request(method, f"{stack.config.api_url}/api/v1{path}", headers=headers, timeout=60, **kwargs)
@@ -29,7 +33,7 @@ def test_staff_messages_are_pushed_to_wechat_and_the_bot_resumes(wechat_stack, w
 
     before = len(fake_wechat.delivered(user.openid))
     assert api(wechat_stack, "POST", f"/handoff/{entry['id']}/take", staff).status_code == 200
-    assert any("人工客服已接入" in t for t in fake_wechat.wait_for_delivery(user.openid, before))
+    assert any("人工客服已接入" in t for t in fake_wechat.wait_for_delivery(user.openid, before, quiet=PUSH_QUIET))
 
     # While a person talks, the bot says nothing: the channel answers WeChat "success" and sends nothing.
     before = len(fake_wechat.delivered(user.openid))
@@ -40,11 +44,11 @@ def test_staff_messages_are_pushed_to_wechat_and_the_bot_resumes(wechat_stack, w
 
     sent = api(wechat_stack, "POST", f"/handoff/{entry['id']}/messages", staff, json={"text": "在郑州无自有住房即可申请。"})
     assert sent.json()["delivery"] == "pushed"
-    assert fake_wechat.wait_for_delivery(user.openid, before)[-1] == "在郑州无自有住房即可申请。"
+    assert fake_wechat.wait_for_delivery(user.openid, before, quiet=PUSH_QUIET)[-1] == "在郑州无自有住房即可申请。"
 
     before = len(fake_wechat.delivered(user.openid))
     assert api(wechat_stack, "POST", f"/handoff/{entry['id']}/release", staff).status_code == 200
-    pushed = "\n".join(fake_wechat.wait_for_delivery(user.openid, before))
+    pushed = "\n".join(fake_wechat.wait_for_delivery(user.openid, before, quiet=PUSH_QUIET))
     assert "人工服务已结束" in pushed and "序号" in pushed  # the pending question: choose the item
     texts = " ".join(user.say("1"))
     assert "公共租赁住房资格申请" in texts and "告知承诺" in texts  # the journey continued: item chosen
