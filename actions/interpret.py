@@ -32,8 +32,8 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Pattern, Sequence,
 
 from bot.core import consent, ids
 from bot.core.affirmation import emoticons
-from bot.core.reading import Context, Reading, clarify, value
-from bot.core.textnorm import name_key, normalize
+from bot.core.reading import Context, Reading, clarify, first_decided, value
+from bot.core.textnorm import join_spaced_characters, name_key, normalize
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ _BOTH = re.compile(r"一半[^,，]{1,10}一半|"
                    # "承诺也行证明也行": either one, said of both; no choice
                    r"(?:也|都)(?:行|可以|成|中|好)[^,，]{1,8}(?:也|都)(?:行|可以|成|中|好)|既[^,，]{1,10}(?:又|也)|又是[^,，]{1,8}又是|两(?:个|种|样)都|"
                    # "帮自己和我妈办", "给我爸和我自己办": the speaker and someone else at once
-                   r"(?:自己|本人)(?:和|跟|还有|以及|加上)[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}(?:和|跟|还有|以及)(?:我)?(?:自己|本人)")
+                   r"(?:自己|本人)(?:的)?(?:和|跟|还有|以及|加上)[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}(?:和|跟|还有|以及)(?:我)?(?:自己|本人)")
 _CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提是|条件是|才(行|可以|愿意)")
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
 _CANCEL = re.compile(
@@ -238,7 +238,7 @@ def prepare(raw: Optional[str], limit: int = MAX_CHARS * 2) -> str:
     # The character table folds the simplified 么 into its variant 幺; questions are written with 么
     # (什么, 怎么), and 幺 alone is never part of an answer here.
     # A number read out keeps its 幺 (the way 1 is said in phone numbers: 幺三八…).
-    text = emoticons(normalize(raw, limit=limit)[:limit]).replace("幺", "么")
+    text = join_spaced_characters(emoticons(normalize(raw, limit=limit)[:limit])).replace("幺", "么")
     for pattern, replacement in _DIALECT:
         text = pattern.sub(replacement, text)
     return _SPOKEN_RUN.sub(lambda m: m.group(0).replace("么", "幺") if len(re.sub(r"[\s-]", "", m.group(0))) >= 7
@@ -396,7 +396,7 @@ USE_COMMITMENT = Choice(
         (r"(?:村里|村委会?|居委会?|社区|单位|派出所|街道|他们|人家)?(?:不给|不肯|不愿意|不让)(?:我|俺)?(?:开|出具|出|办)(?:证明)?|"
          r"证明(?:就|也|我)?不(?:开|交|办|要|弄)了", "yes"),
         # declining: the normal procedure with proofs (R3)
-        (r"(开|交|提交|提供|办|拿|出具|准备|补)(个|一下|相关的?|纸质)?(?:证明|材料)|证明材料|原件", "no"),
+        (r"(开|交|提交|提供|办|拿|出具|准备|补)(?:过|了)?(个|一下|相关的?|纸质)?(?:证明|材料)|证明材料|原件", "no"),
         (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)|老办法|按流程|走流程|"
          r"按(?:照)?(?:一般|普通|正常|常规|原来|以前|老)的?(?:来|办|走)", "no"),
         (r"拒绝|否决|放弃承诺|^否|(?:^|暂时|先|还是|就)不(?:用|需要|要)了?$|照旧|按老规矩|按原来的", "no"),
@@ -412,7 +412,7 @@ USE_COMMITMENT = Choice(
          r"(?:必须|肯定|当然|一定)(?:要)?用|承诺(?:吧|呗|啊|了|的|就是了|就是|便是)?$|^承诺|做承诺|写承诺|承诺(?:来|去)?办|"
          # "走承诺的流程": the commitment's own procedure
          r"承诺(?:的)?(?:流程|程序|路子|途径|办法)", "yes"),
-        (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?(?![不没交开提一普正])|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
+        (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?(?![不没交开提一普正按走])|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
     opposite={"yes": "no", "no": "yes"},
@@ -490,7 +490,8 @@ ACTING_AS = Choice(
          r"给我办|为我办|办我(?:自己)?的(?:事)?$|"
          # "我来申请低保", "我个人申请": the speaker as the one who applies (not "我来办", which a proxy says too)
          r"^(?:是)?(?:我|俺)(?:本人|自己|个人)?(?:要|想|来|准备)?申请(?:的)?(?:低保|补贴|补助|救助|这个)?$|^我个人(?:办理|申请|办)?$", "self"),
-        (r"自己", "self"),
+        # ("本来想让她自己弄": someone else doing it themself, not the speaker)
+        (r"(?<![他她])自己", "self"),
     ),
     opposite={"self": "proxy", "proxy": "self"},
     typos=re.compile(r"本认|本仁|笨人|苯人|夲人|代半|带办|待办|代伴|戴办"),
@@ -740,7 +741,7 @@ _REFUSAL = re.compile(
 # "看谁有空": whoever it turns out to be, no question; "写新的还是旧的": which to fill in, asked
 _NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗|(?:写|填|用|选)[\u4e00-\u9fff]{0,4}还是")
 # "刘洋或者我媳妇", "看谁有空": one of several, not decided
-_NAME_ALTERNATIVES = re.compile(r"[\u4e00-\u9fff](?:或者|或是|要么)[\u4e00-\u9fff]|看谁")
+_NAME_ALTERNATIVES = re.compile(r"[\u4e00-\u9fff](?:或者|或是|要么)[\u4e00-\u9fff]|看谁|(?:是|叫)[\u4e00-\u9fff]{2,3}还是[\u4e00-\u9fff]{2}")
 _ENTERPRISE_SUFFIX = (
     r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|厂|店|超市|商行|商店|门市部|经营部|服务部|中心|合作社|"
     r"事务所|工作室|酒店|宾馆|饭店|餐厅|诊所|医院|学校|幼儿园|培训学校|商贸|商会|协会|研究院|研究所|馆|铺|坊|"
@@ -823,7 +824,8 @@ _FORM_OF_ADDRESS = re.compile(
     r"医生|大夫|总监|主管|店长|站长|村长|社长)$"
 )
 # A short name ending in a trade is an enterprise's name cut short (好味餐饮): no person and no full name.
-_TRADE_END = re.compile(r"(?:餐饮|商贸|贸易|科技|物流|传媒|实业|置业|地产|食品|医药|建筑|装饰|电子|网络|咨询|管理|服务|超市|便利)$")
+_TRADES = r"(?:餐饮|商贸|贸易|科技|物流|传媒|实业|置业|地产|食品|医药|建筑|装饰|电子|网络|咨询|管理|服务|超市|便利)"
+_TRADE_END = re.compile(_TRADES + "$")
 # Characters and words that never make a person's name: pronouns, particles, the question's own words.
 _NOT_A_NAME_CHARS = re.compile(r"[我你您他她它俺咱的了吗呢吧啊呀么谁哪这那就都也还在和与及或不没很太说过嘛呗啦着]")
 _NOT_A_NAME_CHARS_TRANSLITERATED = re.compile(r"[我你您他她它俺咱的了吗呢吧啊呀么谁哪这就也还在和与及或很太说过嘛呗啦着]")
@@ -897,7 +899,8 @@ def _drop_spelling(text: str) -> str:
 
 _AFFILIATION = re.compile(
     r"^(?:我是)?(?:我们|咱们|本)?[\u4e00-\u9fff]{0,30}?(?:(?:有限责任公司|股份有限公司|有限公司|公司|集团|单位|企业)(?:的)?|"
-    r"(?:店|厂|店里|厂里)的)(?=[\u4e00-\u9fff]{2,10}$)"
+    # "好味餐饮的韩冬梅": the enterprise by its name cut short at the trade
+    rf"(?:店|厂|店里|厂里)的|[\u4e00-\u9fff]{{1,10}}?{_TRADES}的)(?=[\u4e00-\u9fff]{{2,10}}$)"
 )
 
 
@@ -1142,7 +1145,9 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     rf"(?:法人|法定代表人|法人代表)(?:是|为)(?:我|俺)(?:的|家)?{_RELATIVE}"
 )
 # ("法人是谁我得问问老板": the name still to be asked of someone)
-_UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)")
+_UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
+                           # "法人是杨，杨什么来着": still recalling it, and nothing said after
+                           r"(?<![是叫])(?:什么|啥)来着[?？]*$")
 # Where to reach the speaker, said beside the name ("有啥问题打我电话", "电话："): the number itself is taken out before.
 _CONTACT_REMARK = re.compile(r"(?:有(?:啥|什么)?(?:问题|事|事情|事儿)?(?:的话)?(?:就|可以|请)?(?:打|拨|给|找|联系)(?:我|俺)(?:的)?"
                              r"(?:电话|手机)?(?:号)?|(?:我的?|俺的?)?(?:电话|手机|手机号|联系电话|联系方式)(?:是|为|:)?)")
@@ -1180,6 +1185,8 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     # "刘洋(410105…)", "刘洋 ID:410105…": what is left of a number taken out is no part of the name
     words = re.sub(r"(?i)(?<![a-z])(?:id|no)\s*[:：]?\s*(?=，)", "", words)
     # "刘洋（男，身份证410105…）": what is left in brackets once the number is out, sex and age beside it
+    # "白雪松（承诺书由我以企业名义作出）": the question's own remark on the commitment echoed beside the name
+    words = re.sub(r"[(（][^)）]{0,30}承诺[^)）]{0,30}[)）]", "", words)
     words = re.sub(r"[(（](?:男|女|身份证|证件|号码|号|是|电话|手机|联系方式|微信同号|同号|[0-9一二三四五六七八九十]{1,3}岁|"
                    r"[\u4e00-\u9fff]{1,3}族|[:：，,、；;\s])*[)）]", "", words)
     # "郑州好味餐饮管理有限公司（法定代表人王芳）": a role and its holder in brackets are said beside the name, not in it
@@ -1259,7 +1266,8 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         candidates = [c for c in candidates if c[1] == "enterprise"]
     if step == "representative_name":
         candidates = [c for c in candidates if c[1] == "person"]
-        if _NOT_THE_REPRESENTATIVE.search(words):
+        # (what a correction took back is no longer said: "法人是我老婆……不对不对，现在法人是我，武国栋")
+        if _NOT_THE_REPRESENTATIVE.search(" ".join(c.text for c in clauses) if corrected else words):
             # The representative is asked of an enterprise acting for itself through that person; someone
             # acting for them is a proxy, who needs the special authorisation: the name alone is no answer.
             return clarify("not_representative", expected)
@@ -1648,6 +1656,15 @@ _READERS: Dict[str, Callable[[str, str, Context], Reading]] = {
     "complaint_text": _read_free_text,
 }
 STEPS: Tuple[str, ...] = tuple(_READERS) + tuple(_LEGAL)
+# The steps whose answer may come with the question quoted back or a question about the procedure after it.
+_ANSWERED_AROUND = frozenset({"use_commitment", "acting_as", "applicant_name", "representative_name", "agent_name"})
+
+
+def _around_the_answer(step: str, text: str, ctx: Context, reading: Reading) -> Reading:
+    """The answer inside ``text`` read alone, when ``text`` as a whole was no decision: "本人办理还是代他人办理？本人
+    办理", "用承诺，承诺完了多久能批？". Only a decision of the step's own reader is taken (see bot.core.affirmation)."""
+    return first_decided(consent._affirmation.answers_inside(text), lambda answer: _READERS[step](step, answer, ctx)) \
+        or reading
 
 
 def interpret(step: str, text: object, ctx: Optional[Context] = None) -> Reading:
@@ -1670,6 +1687,8 @@ def interpret(step: str, text: object, ctx: Optional[Context] = None) -> Reading
         if step in FREE_TEXT_LIMIT:
             return _read_free_text(step, normalised, ctx, text)
         reading = _READERS[step](step, normalised, ctx)
+        if reading.kind in ("question", "clarify") and step in _ANSWERED_AROUND:
+            reading = _around_the_answer(step, normalised, ctx, reading)
         if reading.kind == "clarify" and REPEAT.fullmatch(normalised.rstrip("。.!！~～吧啊呀")):
             # "再说一遍" to any question: the engine repeats the notice when it was sent, else the question.
             return Reading("repeat", section=section_number(normalised, ctx.notice_sections))

@@ -59,10 +59,10 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 from bot.core.textnorm import name_key as _name_key
-from bot.core.textnorm import normalize
+from bot.core.textnorm import join_spaced_characters, normalize
 
 KINDS = ("explicit", "implicit", "negated", "question", "unclear", "cancel")
 ACTING_AS = ("self", "proxy")
@@ -201,6 +201,7 @@ def _prepare(text: str) -> str:
     Reading it as 我 keeps one grammar for the subject instead of a second, dialect one. Cantonese function
     words are read the same way (see ``_CANTONESE``)."""
     text = emoticons(normalize(_CANTONESE_COPULA.sub("是", text))).replace("幺", "么").replace("俺", "我").lower()
+    text = join_spaced_characters(text)
     text = text.replace("木有", "没有")  # the playful and dialect spelling of 没有 ("木有委托书")
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
@@ -289,6 +290,8 @@ _SENTENCE_END_PARTICLE = re.compile(r"(呢|么)(?=[\s,.;!，。；！…~]*$|[,.
 # 没啥 is 没什么 ("nothing"); 着呢 is the durative 着 with an emphatic 呢 ("写着呢", "好着呢"); 嗯呢 is a
 # northern "yes"; 才不…呢 is an emphatic refusal ("我才不承诺呢"), none of them asks.
 _NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|"
+                            # "不对不对", "不是不是": a correction said twice, no 对不对 asked
+                            r"(?:不对){2,}|(?:不是){2,}|"
                             # "没写啥委托书": 啥 after a negated verb is "any"
                             r"(?:没|没有)(?:写|签|开|弄|办|给|带|拿|说|讲|提)(?:过|了)?(?:啥|什么)(?=[\u4e00-\u9fff])|不怎么|不是什么|什么都|什么也|啥都|啥也|哪怕|那么|这么|多么|要么|吗啡|"
                             # "谁说我不承诺了": a rhetorical denial of a refusal, read as the double negation it is
@@ -344,7 +347,7 @@ _DOUBT = re.compile(
 # Mockery and coercion: not the applicant's true intent.
 # (233, the laughter of chat, only standing alone: an ID or phone number may hold those digits)
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|hh|lol|(?<![0-9])2333*(?![0-9])|逗你|逗你玩|闹着玩|搞笑|个屁|才怪|(?<![没不])骗你|糊弄|逗|家人们|谁懂啊|绝绝子|"
-                   r"yyds|栓q|芭比q")
+                   r"yyds|栓q|芭比q|(?:你|您)问我,?我问谁")
 _COERCED = re.compile(r"被逼|被迫|逼我|强迫|没办法才|不得不|只能承诺|只好承诺|还能咋样|还能怎样|还能怎么样|还能咋办|"
                       r"还能怎么办|有啥办法|有什么办法")
 # A rude "no" dressed as the commitment words ("我承诺个锤子").
@@ -420,7 +423,7 @@ COURTESY = (rf"(?:您好|你好|(?:谢谢|感谢|多谢|劳驾){_THANKED}?(?:了
             r"(?:麻烦|辛苦)了|谢了|谢啦|谢谢谢谢)")
 # 中 is Henan's "OK"; 那个/呃 are the fillers of someone speaking while they type.
 _LEAD = (rf"(?:(?:{COURTESY}|好嘞|好滴|好哒|得嘞|行嘞|中嘞|"
-         r"好的|好吧|行吧|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在),?){0,3}"
+         r"好的|好吧|行吧|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|okay|yes|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在),?){0,3}"
          r"(?:(?:嗯|呃|额)?那个,?)?")
 # Adverbs of the act itself (郑重, 自愿 "voluntarily", 在此). 愿意/愿/想/要/会 are NOT among them: they are
 # modal verbs, and "我愿意承诺" says the speaker is willing to commit, not that they commit.
@@ -467,7 +470,7 @@ _CONFORMS = (rf"(?:(?:{_FACT_NP},){{0,3}}{_FACT_NP}(?:都|均|全都|全部|也�
 # falsity with the speaker bearing the consequence is the fourth part of 五(四), not a reservation.
 _FALSITY = (r"(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实|(?:如果|要是|若是|假如|如|若)?"
             r"(?:有假|有虚假|是假的|假的|不实|造假|作假|(?:说|讲)(?:了)?假话|撒谎|说谎|有(?:什么|啥)?问题|出(?:了)?(?:什么|啥)?问题|出(?:了)?事|有(?:什么|啥)?事|"
-            r"有(?:什么|啥)?不对的?|查出(?:来)?(?:是)?假的|查出(?:来)?(?:有)?问题|假(?=的话))(?:的话)?)")
+            r"有(?:什么|啥)?不对的?|查出(?:来)?(?:是)?假的|查出(?:来)?(?:有)?问题|(?:核查|核实|查)(?:出来)?(?:有|发现)?(?:出入|不符)|假(?=的话))(?:的话)?)")
 _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我)?(?:自己)?"
               r"(?:自愿|愿意|愿)?(?:依法)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
               r"担着|兜着|负全责|认罚)"
@@ -527,7 +530,9 @@ _FACTS = (rf"(?:{_HOUSEHOLD}(?:确实|真的|的确|也|都)*(?:就|只有|只|�
 # reservation on what was said. A grudging "行了吧" or "烦不烦" is caught before, as is any condition.
 _HURRY = (r"(?:快点|赶紧|麻烦快点|请快点)(?:的|儿)?(?:提交|弄|办)?(?:吧|啊)?(?:我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子))?"
           r"|我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子)|排队排了半天了?|我赶时间|赶时间")
-_TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS})){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
+# The duty to report a change, promised with the rest ("以后家里情况有变化我会主动报告"), is part of what is promised.
+_REPORT_CHANGES = "(?:以后|今后)?(?:家里|家庭|我家|本人|我)?的?(?:情况|收入|人口|经营情况)?(?:有|发生)(?:了)?(?:任何)?变化(?:的话|时)?,?(?:我|本人)?(?:会|将|一定)?(?:主动|及时|马上)(?:向(?:你们|政府|有关部门))?(?:报告|申报|说明|告知|上报)"
+_TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_REPORT_CHANGES})){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
          rf"(?:,(?:{COURTESY}|{CONTACT_DETAIL}|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步|"
          # the checks of the notice accepted: "接受核查", "你们可以随时查"; the letter's closing words "特此承诺"
          r"(?:我|本人)?(?:自愿|愿意|愿)?接受(?:(?:你们|相关部门|有关部门|政府)的?)?(?:核查|核实|调查|检查|监督|抽查|审查|复查)|"
@@ -590,6 +595,8 @@ _WHO = r"([\u4e00-\u9fff（）()a-z0-9]{1,60}?)"
 # The number of the authorisation document after the commitment ("委托书编号SQ2026-0012"): identifies, adds nothing.
 _AUTH_NUMBER = (r"(?:,(?:授权委托书|委托书|授权书)?(?:编号|号码|号)(?:是|为)?,?[a-z0-9]+(?:,[a-z0-9]+)*)?"
                 # "…，委托书在这": the document at hand, open to inspection
+                # "…，委托书第三条写着呢": where the document says so
+                r"(?:,(?:授权委托书|委托书|授权书)(?:第[0-9一二三四五六七八九十]{1,3}[条项款])?(?:上|里)?(?:写着呢|写着|写了|有))?"
                 r"(?:,(?:授权委托书|委托书|授权书|原件)(?:就)?(?:在这|在这儿|在这里|在我这|在我这儿|在我手上|在手上|带来了|带着呢)(?:呢|了)?)?")
 # "…，代为承诺，我是他外甥": who the proxy is to the applicant, said after the commitment; it adds nothing to it.
 _PROXY_RELATION = (r"(?:,(?:我是|本人是)(?:他|她|申请人|委托人)?的?(?:" + "|".join(_KIN)
@@ -695,6 +702,85 @@ def _is_question(prepared: str) -> bool:
     return any(m.group(1) != "不" for m in _A_NOT_A.finditer(text))
 
 
+# --- an answer with the question around it ------------------------------------------------------------
+# Shared by every step reader: each reads the answer part with its own rules, and takes only a decision from it.
+
+# A question about what happens next, asked after a complete answer ("…，请问几天能批下来？", "…。另外问一下要不要带原件"):
+# it asks about the procedure (time, next step, documents, coming in person, notices), not about what was answered,
+# so the answer before it stands on its own. A question about the answer itself (算不算, 符合吗, 会罚吗, 能不能改), or
+# one carrying a negation, hedge or joke, is no such follow-up: the whole message stays a question.
+_FOLLOW_UP_TOPIC = re.compile(
+    r"多久|多长时间|几天|几个工作日|多少天|什么时候|啥时候|几时|何时|下一步|接下来|填什么|填啥|原件|复印件|身份证|户口本|营业执照|"
+    r"照片|上传|拍照|材料|(?:带|需要|要)(?:什么|啥|哪些)|要带|需要带|现场|窗口|跑一趟|来一趟|拿过去|送过去|(?:本人|他|她)(?:还)?(?:要|需要|得|用)来|"
+    r"亲自来|到场|短信|通知|批下来|批复|办好|办下来|办完|审批|审核|拿到|到账|发放|进度")
+_FOLLOW_UP_DOUBT = re.compile(
+    r"算不算|算吗|符合|超|罚|责任|坐牢|征信|撤回|撤销|反悔|改|对不对|不对|假|核查|查出|不实|虚假|有效|作数|算数|行不行|可以吗|行吗|"
+    r"对吗|承诺吗|授权|如果|要是|假如|假设|倘若|只要|除非|前提|万一|的话|但|不过|可是|然而|可能|也许|或许|好像|似乎|貌似|"
+    r"估计|应该|差不多|随便|再说|考虑|想想|看情况|开玩笑|玩笑|假装|骗|勉强|暂时|是不是|还是|"
+    # "然后要交什么材料": proofs still expected, which the commitment replaces; what was read is in doubt
+    r"交[^,]{0,4}(?:材料|证明)|证明")
+_A_NOT_A_ASKED = re.compile(r"([\u4e00-\u9fff])[不没]\1|需不需|用不用|是否")
+_BOUNDARY = re.compile(r"(?<=[,.;!?…~\s。、])(?=[^,.;!?…~\s。、])")
+
+
+def answers_before_follow_up(prepared: str) -> List[str]:
+    """The answers that may have been typed before a question about the procedure, the shortest first (where the
+    question begins is read by the step's own reader: the first of them it decides is the answer)."""
+    heads = []
+    for boundary in _BOUNDARY.finditer(prepared):
+        head, tail = prepared[: boundary.start()], prepared[boundary.start():]
+        if "?" in head or _is_question(head) or not _compact(head):
+            break
+        lead = re.sub(r"^(?:另外|顺便|还有|还想|对了|那)*(?:请问|问一下|问下|想问一下|想问)?(?:一下)?[,\s]*", "", tail)
+        after = tail.rsplit("?", 1)[1] if "?" in tail else ""
+        if (_is_question(tail) or lead != tail) and _FOLLOW_UP_TOPIC.search(tail) and not _compact(after) \
+                and not _FOLLOW_UP_DOUBT.search(tail) and not _screened(_compact(tail), _TONE_SCREENS + _DOUBT_SCREENS) \
+                and not _NOT_MEANT.search(tail) and not _has_doubtful_emoji(tail) \
+                and not _negation_left(_A_NOT_A_ASKED.sub("", tail)):
+            heads.append(head)
+    return heads
+
+
+# The question quoted back before the answer: "您问是否写明…——是的", "您说读完后回复已阅读，那我回复：已阅读", "承诺用语：本人
+# 承诺…", "请输入承诺用语——本人承诺", and "回复：…" before the words the question asked for. ``options`` adds the
+# question's choices asked back ("本人办理还是代他人办理？本人办理", "是否明确写明？写明了").
+_ECHO_OF_PROMPT = re.compile(
+    r"^(?:(?:您|你)(?:是)?问(?:的是)?(?:我)?[^?]*?(?:[?:—]+|,)"
+    r"|(?:您|你)(?:是)?说(?:的是)?[^?]*?回复[^?]*?(?:[?:—]+|,(?=(?:那)?(?:我)?(?:就)?(?:回复|回答|答复)))"
+    r"|(?:请)?(?:输入)?承诺用语(?:是|为)?[:—]+"
+    r"|(?:读完后?|看完后?)?回复[^?:—,]{1,12}?—+)"
+)
+# A quote of the question asks something or names the words to reply ("您问我什么我都承诺" quotes nothing).
+_ECHO_MARK = re.compile(r"是否|吗|还是|是不是|有没有|回复|输入|承诺用语|([\u4e00-\u9fff])[不没]\1")
+_ECHO_OF_OPTIONS = re.compile(r"^[^?,]{0,30}?(?:是否|还是|愿不愿意|要不要)[^?,]{0,30}\?")
+_REPLY_LEAD = re.compile(r"^[,\s]*(?:那)?(?:我)?(?:就)?(?:回复|回答|答复)(?:您|你)?[:：]?[,\s]*(?=\S)")
+
+
+def answer_after_echo(prepared: str, options: bool = False) -> Optional[str]:
+    """The answer after the question quoted back (or after "回复："), or None when there is none."""
+    echo = _ECHO_OF_PROMPT.match(prepared) or (_ECHO_OF_OPTIONS.match(prepared) if options else None)
+    quoted = prepared[:echo.end()] if echo else ""
+    # the quote carries no words of the speaker's own: a negation, hedge, doubt or joke in it is no quote
+    if (quoted and not _ECHO_MARK.search(quoted)) or _negation_left(_A_NOT_A_ASKED.sub("", quoted)) \
+            or _screened(_compact(quoted), _TONE_SCREENS + _DOUBT_SCREENS) or _NOT_MEANT.search(quoted) \
+            or any(word in quoted for word in _CONDITIONAL):
+        return None
+    rest = prepared[echo.end():] if echo else prepared
+    lead = _REPLY_LEAD.match(rest)
+    rest = rest[lead.end():] if lead else rest
+    rest = rest.lstrip(",，:：—- ")
+    return rest if rest != prepared and _compact(rest) else None
+
+
+def answers_inside(text: str, options: bool = True) -> List[str]:
+    """Where the answer may stand in a message that quotes the question or asks about the procedure: the
+    candidates, in the order a step reader tries them (it takes the first it decides, and nothing else).
+    ``options``: see :func:`answer_after_echo`."""
+    prepared = _prepare(text)
+    echoed = answer_after_echo(prepared, options=options)
+    return ([echoed] if echoed else []) + answers_before_follow_up(prepared)
+
+
 # "我放弃承诺", "取消承诺": what is given up is the commitment (a refusal), not the whole journey.
 _GIVE_UP_COMMITMENT = re.compile(r"(?:放弃|取消|退出)(?:作出|做出)?(?:这个|本次|这次)?(?:告知)?承诺(?!书|制)")
 
@@ -711,7 +797,12 @@ def _screened(compact: str, screens: Tuple[Tuple["re.Pattern[str]", str], ...]) 
     return next((detail for pattern, detail in screens if pattern.search(compact)), None)
 
 
+# "算了不抱怨了", "算了，不说这个了": the remark before it dropped, not the errand
+_REMARK_DROPPED = re.compile(r"算了,?(?:不|不再)(?:说|讲|提|抱怨|计较|唠叨)(?:这个|这些|了)*")
+
+
 def _is_cancel(compact: str) -> bool:
+    compact = _REMARK_DROPPED.sub("", compact)
     return any(word in compact for word in _CANCEL)
 
 
@@ -721,7 +812,7 @@ def _is_negated(compact: str) -> bool:
 
 def _is_conditional(compact: str) -> bool:
     """A condition, hedge or deferral anywhere, except the liability clause's own condition on falsity."""
-    compact = _HONEST_CLAUSE.sub("", _LIABILITY_CONDITION.sub("", compact))
+    compact = re.sub(_REPORT_CHANGES, "", _HONEST_CLAUSE.sub("", _LIABILITY_CONDITION.sub("", compact)))
     return any(word in compact for word in _CONDITIONAL) or bool(_CONSEQUENT.search(compact))
 
 
@@ -854,13 +945,24 @@ _REFUSAL_CLAUSE = re.compile(
 # a negation is not such a clause, and the clauses after it are judged as a message of their own.
 _CIRCUMSTANCE_PART = (
     r"(?:(?:我|本人)?(?:今年|都|已经)?(?:[0-9]{2,3}|[五六七八九]十(?:[一二三四五六七八九]|多)?)(?:岁|多岁)?(?:了|啦)?(?:的人了)?"
-    r"|(?:我|本人)?(?:年纪大了|岁数大了|上了年纪|老了|(?:的)?(?:眼睛|眼神|眼|耳朵|腿脚|身体)(?:也)?(?:不好|不太好|不大好|不行了?|花了?|背了?|"
+    r"|(?:我|本人)?(?:年纪大了|岁数大了|上了年纪|老了|(?:的)?(?:眼睛|眼神|眼|耳朵|腿脚|身体)(?:也|又)?(?:不好|不太好|不大好|不行了?|花了?|背了?|"
     r"不方便))"
     r"|(?:我|本人)?(?:手机|智能手机|这手机|这个)?(?:不太会用|不会用|用不惯|用不来|玩不转|不太会弄|不会弄|不会打字|打字慢)(?:手机)?"
     r"|(?:我|本人)?(?:现在|正|正在)?在(?:工地|地里|外地|上班|单位|医院|路上|车上|厂里|店里|家里|田里)(?:上|里)?(?:干活|上班|忙着|忙)?(?:呢)?)"
 )
 # One clause may tell two of them run together ("我七十多了眼睛不好").
 _CIRCUMSTANCE = re.compile(rf"^{_CIRCUMSTANCE_PART}{{1,2}}$")
+# A complaint about the process told before the answer ("你们这个系统真难用", "排队排了两个小时", "跑了三趟了",
+# "算了不抱怨了"): about the office, not about the answer; it has no negation and no word of the answer in it.
+COMPLAINT = re.compile(
+    # (a bare "麻烦" is "a bother", said of the answer as much as of the office: what is complained of is named)
+    r"^(?!(?:多|长|麻烦|难用|难弄|慢|复杂|啰嗦|繁琐|费劲)(?:了|啊|呀|哦|啦)*$)"
+    r"(?:你们|咱们)?(?:这个|这|那个|线上|网上|手机上)*(?:东西|系统|流程|手续|程序|内容|字|告知书|页面|网站|小程序){0,2}"
+    r"(?:也|又|还|真|太|好|可|挺|忒|贼|老)*(?:要看|得看|要填|得填)?(?:这么|那么)?(?:多|长|麻烦|难用|难弄|慢|复杂|啰嗦|繁琐|费劲)(?:了|啊|呀|哦|啦)*$"
+    r"|^(?:我)?(?:早上|上午|下午|今天|昨天)?(?:排队)?排了(?:[一二两三四五六七八九十几半]+个?)?(?:小时|钟头|天|半天)(?:的队)?(?:了)?$"
+    r"|^(?:我|我们)?(?:已经|都)?(?:跑|来)了(?:[一二两三四五六七八九十几]+)(?:趟|次|回)(?:了)?$"
+    r"|^(?:我)?(?:点|弄|搞|折腾|研究)了(?:老)?半天(?:了)?$"
+    r"|^算了,?(?:不|不再)(?:说|讲|提|抱怨|计较|唠叨)(?:这个|这些|了)*$")
 # The notice read aloud to the speaker ("让孙子念给我听了", "我不识字让工友给念了一遍"): how someone who cannot read
 # the print knows it. The reading must be finished (了, 完, 一遍).
 _READ_ALOUD_CLAUSE = re.compile(
@@ -967,7 +1069,7 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         clauses = clauses[done + 1:]
     applicant = ("|" + re.escape(people.applicant)) if people.applicant else ""
     harmless = [_ACK_CLAUSE, re.compile(rf"^(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC})$"), _DONE_CLAUSE, _NOT_PROOFS_CLAUSE,
-                _CIRCUMSTANCE, _READ_ALOUD_CLAUSE]
+                _CIRCUMSTANCE, COMPLAINT, _READ_ALOUD_CLAUSE]
     if people.acting_as == "proxy":
         # "根据委托书，我受…特别授权": the document the authorisation stands in, named first
         harmless.append(re.compile(r"^(?:根据|按照|依据|依照)(?:授权委托书|委托书|授权书)$"))
@@ -1342,4 +1444,12 @@ def classify(
                 return verdict("unclear", "doubt" if _DOUBT.search(chinese_rest) else "unclear")
             return rest
 
-    return _classify_words(prepared, flat, people, applicant_name)
+    verdict_ = _classify_words(prepared, flat, people, applicant_name)
+    # (not the choices asked back: "要不要承诺？本人承诺" deliberates aloud, and the commitment is asked for again)
+    for answer in (answers_inside(text, options=False) if not verdict_.is_explicit else ()):
+        # "承诺用语：本人承诺…" (the prompt quoted back), "本人承诺以上内容属实，请问几天能批下来？" (a question about the
+        # procedure after it): the commitment read alone, and only a commitment taken from it
+        answered = _classify_words(answer, _flat(answer), people, applicant_name)
+        if answered.is_explicit:
+            return answered
+    return verdict_

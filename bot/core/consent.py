@@ -25,10 +25,10 @@ turned into a yes by the model.
 from __future__ import annotations
 
 import re
-from typing import Optional, Tuple
+from typing import Callable, Optional, Tuple
 
 from bot.core import affirmation as _affirmation
-from bot.core.reading import Context, Reading, clarify, value
+from bot.core.reading import Context, Reading, clarify, first_decided, value
 from bot.core.textnorm import name_key as _name_key
 
 NLU_CONFIDENT = 0.7
@@ -96,10 +96,10 @@ SECTION_TITLES = (
 )
 _REPEAT = re.compile(
     r"再说|再讲|再念|再发|再读|再看|再来一遍|再来一次|再一遍|再给我|再显示|重复|重新(?:发|说|念|读|讲|看|显示)|"
-    r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|(?:给我|帮我|麻烦)?念(?:一下|给我听(?![了过]))|读给我听(?![了过])|"
+    r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|(?:给我|帮我|麻烦)?念(?:一下|给我听(?![了过的]))|读给我听(?![了过的])|"
     r"(?:讲|说|念|读)多(?:一)?(?:次|遍|陈)"  # Cantonese "讲多次": say it once more
 )
-_DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|待会|之后|看完|明天|改天|晚点|有空)再(?:说|看|读)")
+_DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|等下|一会儿?|过会儿?|晚些|待会|之后|看完|明天|改天|晚点|有空)再(?:说|看|读)")
 _NOT_READ = re.compile(
     r"没看|没读|没有看|没有读|未看|未读|没看完|没读完|还没|还在看|正在看|没来得及|没时间|没空|等会看|待会看|稍后看|"
     r"以后看|回头看|不想看|不看|不读|看不下去|太长|跳过|略过|没仔细|没细看|没认真|"
@@ -118,10 +118,10 @@ _READ_HEDGE = re.compile(
 # 瞅/瞧 are everyday "look" (northern speech); 已阅 is the official "read" mark on a document.
 _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅读|读完毕|看完毕|读完|读过|读好|看完|看过|看好|看懂|读懂|看明白|听完|听过|听懂|听明白|"
               r"浏览完|浏览过|看下来|读下来|"
-              r"瞅完|瞅过|瞧完|瞧过|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
+              r"瞅完|瞅过|瞧完|瞧过|瞅明白|瞧明白|瞅|瞧|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
-                r"条款|以上|上述|上面的?|前面的?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
+                r"条款|以上|上述|上面的?|前面的?|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
                 r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|七个部分|全文)?)")
 _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|通篇|整篇|全篇|"
@@ -139,12 +139,12 @@ _READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OB
 # knows the notice this way. The reading must be finished (完, 一遍, 过) and done to the speaker (给我/帮我 …);
 # "我妈看完了" or "别人帮我看完了" is someone else's reading, not this.
 _READ_ALOUD = (r"(?:我|本人)?(?:让|叫|请)?(?:[\u4e00-\u9fff]{1,4}?)?(?:给|帮|替|跟|对)我(?:念|读)(?:完了|完|了一遍|了两遍|了好几遍|过了|过一遍了?)"
-               r"|(?:我|本人)?(?:已经)?(?:让|叫|请)?[\u4e00-\u9fff]{0,4}?(?:念|读)给我听(?:了|过了|完了)(?:一遍)?"
+               r"|(?:我|本人)?(?:已经)?(?:让|叫|请)?[\u4e00-\u9fff]{0,4}?(?:一条一条|一条条|一字一句|从头到尾)?(?:念|读)给我听(?:了|过了|完了|的)(?:一遍)?"
                # "让孙女念了一遍": someone asked to read it, who did, all of it, to the speaker who asked
                r"|(?:我|本人)?(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)(?:完了|了一遍|了两遍|了好几遍|过了|过一遍了?)"
                r"|(?:我|本人)?听(?:你|您|[\u4e00-\u9fff]{1,4}?)(?:念|读)(?:完了|了一遍|过了)")
 # "7部分都看了", "你发的我都看了": with 都/全 the plain 看了 says all of it was read.
-_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容)?"
+_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|(?:那|这)几个?条(?:款)?|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容)?"
                     r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
                     r"(?:都|全|全都|全部|每一条都|每条都)(?:认真|仔细|好好)?(?:地)?(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|听了)(?:一遍)?")
 # "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
@@ -210,7 +210,7 @@ _NEXT_STEP_QUESTION = re.compile(
     r"怎么做|怎么操作)?(?:呢|啊|呀)?"
 )
 _READ_GRAMMAR = re.compile(
-    rf"^(?:(?:好的|好了|好|嗯嗯|嗯|是的|是|对|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}(?:(?:我|本人)?确认,?)?"
+    rf"^(?:(?:好的|好了|好|嗯嗯|嗯|是的|是|对|ok了|ok啦|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}(?:(?:我|本人)?确认,?)?"
     # "一个字都没落下，全看完了", "没有不懂的，都看完了": nothing missed or unclear, said first
     rf"(?:(?:{_NONE_MISSED}|(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?),)?"
     rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE}|{_READ_ALOUD})"
@@ -224,7 +224,9 @@ _READ_GRAMMAR = re.compile(
 )
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
 # ("没看完……等会儿……好了，现在看完了": the answer is what is said once the pause is over).
-_SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)$")
+_SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)$"
+                             # "我是代我爸办的": for whom the speaker acts
+                             rf"|^(?:我是|我)(?:代|替|帮)(?:我)?(?:{'|'.join(_affirmation._KIN)}|他|她|别人)(?:来)?(?:办|办理|申请)的?$")
 _CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
 # "不是没看，是都看了": a denial of not having read it, followed by the reading itself.
@@ -252,7 +254,8 @@ _PART = r"(?:条|段|部分|项|节|点)"
 def _whole_range(flat: str, total: int) -> str:
     """"第一部分到第七部分" (from the first section to the last one sent) read as 全部, the whole notice."""
     last = "|".join(sorted({str(total)} | {k for k, v in CN_DIGITS.items() if v == total}))
-    return re.sub(rf"(?:从)?第(?:一|1){_PART}?(?:到|至|~|-)第?(?:{last}){_PART}?", "全部", flat)
+    flat = re.sub(rf"(?:从)?第(?:一|1){_PART}?(?:到|至|~|-)第?(?:{last}){_PART}?", "全部", flat)
+    return re.sub(rf"(?:从)?(?<![0-9])(?:一|1)(?:到|至|~|-)(?:{last}){_PART}", "全部", flat)  # "1到7条"
 
 
 def _all_of_it_read(flat: str) -> bool:
@@ -335,8 +338,7 @@ def _as_the_speaker(flat: str, ctx: Context) -> str:
     return re.sub(r"(?:^|(?<=,))俺(?!们)", "我", re.sub(pattern, "我", flat))  # 俺: the northern "I"
 
 
-def notice_read(text: object, ctx: Context) -> Reading:
-    """Has the user read the whole notification? Only an explicit reading statement is a yes (R6)."""
+def _notice_read(text: object, ctx: Context) -> Reading:
     total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
     if _button(text):
         return value("yes") if not _nlu_disagrees(ctx) else clarify("nlu_disagrees", EXPECT_READ)
@@ -352,13 +354,17 @@ def notice_read(text: object, ctx: Context) -> Reading:
     lead = OBVIOUS_LEAD.match(prepared)
     if lead:
         # "这还用问？早看完了": the lead-in is emphasis; the statement after it is the answer
-        return notice_read(prepared[lead.end():], ctx)
+        return _notice_read(prepared[lead.end():], ctx)
     # (not "不用读了": that may be the speaker's own reading declined)
     declined = re.match(r"^(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:发|说|念|讲|重复)(?:一遍|一次)?(?:了|啦)?,(?=.)", flat)
     if declined and "?" not in prepared:
         # "不用念了，我看完了": the repetition declined first, then the answer
-        return notice_read(flat[declined.end():], ctx)
+        return _notice_read(flat[declined.end():], ctx)
     flat = _whole_range(_as_the_speaker(flat, ctx), total)
+    own = [_name_key(n) for n in (ctx.applicant_name, ctx.agent_name, ctx.representative_name) if n]
+    if own:
+        # "看完了，我叫张伟": the speaker's own name said beside the reading (only a name on file, nothing else)
+        flat = re.sub(rf",(?:我叫|我是|本人)(?:{'|'.join(map(re.escape, own))})(?=,|$)", "", flat)
     compact = flat.replace(",", "")
     # "已阅读已阅读已阅读", "看完了看完了快点", "看了看了…" ("一条一条都看了" is one phrase, not a repetition)
     repeated = re.fullmatch(r"(.{3,}?|.了)(?:,?\1)+(,?.*)", flat)
@@ -375,11 +381,14 @@ def notice_read(text: object, ctx: Context) -> Reading:
         while rest and rest[0] in ("好了", "好", "嗯", "ok"):
             rest = rest[1:]
         if rest and _READ_GRAMMAR.match(",".join(rest)):
-            return notice_read(",".join(rest), ctx)
+            return _notice_read(",".join(rest), ctx)
         return ask("not_read")
-    if len(clauses) > 1 and _affirmation._CIRCUMSTANCE.match(clauses[0]) and "?" not in prepared:
-        # "我七十多了，眼睛不好，让儿子念给我听了": who the speaker is, then the answer; the answer is what follows.
-        return notice_read(",".join(clauses[1:]), ctx)
+    told = next((i for i, c in enumerate(clauses) if not (_affirmation._CIRCUMSTANCE.match(c) or _affirmation.COMPLAINT.match(c))),
+                len(clauses))
+    if 0 < told < len(clauses) and "?" not in prepared:
+        # "我七十多了，眼睛不好，让儿子念给我听了", "你们这个东西字太多了，…都听完了": who the speaker is and what they
+        # complain of, then the answer; the answer is what follows.
+        return _notice_read(",".join(clauses[told:]), ctx)
     if len(clauses) > 1 and (_SPEAKER_CLAUSE.match(clauses[0]) or _NOT_UNREAD.match(clauses[0])):
         rest = ",".join(clauses[1:])
         rest = rest[1:] if _NOT_UNREAD.match(clauses[0]) and rest.startswith("是") else rest
@@ -388,7 +397,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
             # "都看了" on its own does not.
             return ask("nlu_disagrees") if _nlu_disagrees(ctx) else value("yes")
         if _READ_GRAMMAR.match(rest):
-            return notice_read(rest, ctx)
+            return _notice_read(rest, ctx)
         return ask("unclear")
     if len(clauses) > 1 and _CANNOT_READ_PRINT.fullmatch(clauses[0]) and "?" not in prepared \
             and re.fullmatch(_READ_ALOUD, ",".join(clauses[1:])):
@@ -396,7 +405,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
         return ask("nlu_disagrees") if _nlu_disagrees(ctx) else value("yes")
     if _DEFERRAL.search(compact):
         return ask("not_read")
-    if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完])", compact):
+    if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完的])", compact):
         return ask("not_read")  # "让儿子念给我听": someone else will read it out, later; no request to us either
     if _REPEAT.search(re.sub(_NO_REPEAT, "", compact)):
         if re.search(r"没看清|没听清|看不清", compact) and re.search(r"阅读|看完|读完|已阅|看过|读过", compact):
@@ -408,8 +417,10 @@ def notice_read(text: object, ctx: Context) -> Reading:
     if next_step and _READ_GRAMMAR.match(next_step.group(1)) and "?" not in prepared.strip().rstrip("?"):
         # "已阅读，然后呢", "已阅读，请问下一步是什么": the reading stated, then what to do next; the next step is
         # the answer to that question.
-        return notice_read(next_step.group(1), ctx)
+        return _notice_read(next_step.group(1), ctx)
     if _affirmation._is_question(prepared):
+        if _affirmation._JOKE.search(compact):
+            return ask("joke")  # "看完了吗？你问我我问谁": a retort, neither a question nor a reading
         parts = [c for c in re.split(r"(?<=\?)|,", flat) if c]
         asked = [i for i, c in enumerate(parts) if _affirmation._is_question(c)]
         if asked and asked[-1] + 1 < len(parts):
@@ -420,7 +431,7 @@ def notice_read(text: object, ctx: Context) -> Reading:
             if _NOT_READ.search(preamble) or _READ_HEDGE.search(preamble) or _affirmation._JOKE.search(preamble) \
                     or re.search(r"([\u4e00-\u9fff]{1,2})(?:什么|啥)\1", preamble):  # "看什么看": scorn, no question
                 return ask("unclear")
-            answer = notice_read(",".join(parts[asked[-1] + 1:]), ctx)
+            answer = _notice_read(",".join(parts[asked[-1] + 1:]), ctx)
             return answer if answer.kind in ("value", "clarify") else ask("unclear")
         if len(parts) > 1 and any(_READ_GRAMMAR.match(c.rstrip("?")) and not _affirmation._is_question(c.rstrip("?")) for c in parts):
             return ask("unclear")  # "已阅读？然后呢": a reading said beside a question that comes after it
@@ -507,7 +518,9 @@ _AUTH_ORDINARY = re.compile(
     # the special authorisation still to be obtained: "回头让我爸补一份"
     r"(?:回头|回去|之后|以后|再)(?:让|叫|找|请)?[\u4e00-\u9fff]{0,4}?(?:补|重新)(?:一份|签|写|开|办|个)|"
     # its box left unticked: "特别授权那一栏没打勾"
-    r"特别授权(?:那|这)?(?:一)?(?:栏|项|格|个|处)?(?:没|没有|未)(?:打勾|打钩|勾选|勾|填|写|签)"
+    r"特别授权(?:那|这)?(?:一)?(?:栏|项|格|个|处)?(?:没|没有|未)(?:打勾|打钩|勾选|勾|填|写|签)|"
+    # the power struck out or revoked: "那条我爸划掉了", "后来撤销了"
+    r"(?<![没未不])(?:划掉|划了|删掉|删了|涂掉|撤销|撤回|收回|作废)(?:了)?$"
 )
 _AUTH_NEGATED_SCOPE = re.compile(
     # "承诺的事没写": the commitment named first, then denied
@@ -517,11 +530,12 @@ _AUTH_NEGATED_SCOPE = re.compile(
     r"(?:特别授权|特别|代为承诺|代其承诺|承诺|代为作出|作出承诺|这一项|这项|代签|代为签署|代签署|替(?:他|她)?签)"
 )
 _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "可以", "行", "确认", "收到", "明白", "知道了",
-                       "中", "我确认", "对", "对的", "没错", "有", "有的", "有啊", "确实", "确实有", "对对", "当然", "当然有"})
+                       "中", "我确认", "对", "对的", "没错", "有", "有的", "有啊", "确实", "确实有", "对对", "当然", "当然有",
+                       "对对对", "嗯呐", "嗯呢", "嗯哪", "是滴", "是哒"})
 # One power of a list ("授权范围：代为办理、代为签收、代为作出告知承诺"): neither a yes nor a no by itself.
 _AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|咨询|申请|申报|办)"
                          # "代办低保手续": the matter named, and never the commitment
-                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|业务|文书|文件|证件|资料))?(?:相关)?(?:手续|材料|事项|业务|文书|文件|证件|资料)?(?:这|那)?(?:一)?(?:项|条)?$")
+                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|业务|文书|文件|证件|证照|资料))?(?:相关)?(?:手续|材料|事项|事宜|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果)?(?:这|那)?(?:一)?(?:项|条)?$")
 _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
 # Facts about the document that say nothing of its scope: it was checked, notarised, signed, where it says it.
 _AUTH_DOCUMENT_FACT = re.compile(
@@ -542,12 +556,21 @@ _AUTH_DOCUMENT_FACT = re.compile(
     # open to inspection: "不信你们看原件"
     r"|^(?:不信|不相信)(?:的话)?(?:你们|您|你)?(?:可以)?(?:看|查|核对|查看)(?:一下)?(?:原件|委托书|授权书)?$"
     # the list closed: "就这两项"
-    r"|^(?:就|只有|只|仅)(?:这|那)?(?:两|三|几|[2-5])(?:项|条|个)(?:了|而已)?$"
+    r"|^(?:就|只有|只|仅)(?:这|那)?(?:两|三|几|[2-5])(?:项|条|个|样)(?:了|而已)?$"
+    # when and where it was signed: "委托书是3月5号在公证处办的", "2026年11月20日签的委托书", "3月份签的"
+    r"|^(?=[^,]*[0-9一二三四五六七八九十](?:年|月|号|日))(?:授权委托书|委托书|授权书)?(?:是)?(?:[0-9]{2,4}年)?(?:[0-9一二三四五六七八九十]{1,2}月份?)?"
+    r"(?:[0-9]{1,2}(?:日|号))?(?:在|去|到)?(?:公证处|社区|居委会|村委会|街道|律所)?(?:签|办|开|公证|写|出具)(?:的|了)(?:授权委托书|委托书|授权书)?$"
+    # what the foot of the letter holds: "委托书末尾有我爸的签名和日期"
+    r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:末尾|最后|下面|底下|落款处?)?(?:有)?"
+    rf"(?:(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))的)?(?:签名|签字|手印|公章|日期)"
+    r"(?:(?:和|跟|、|还有)(?:签名|签字|手印|公章|日期))*$"
+    # what it spares the principal: "不用他本人来"
+    r"|^(?:不用|无需|不需要|用不着)(?:他|她|申请人|委托人|老人)?(?:本人)?(?:亲自)?(?:来|到场|过来|跑一趟)(?:了)?$"
     # signed, sealed, in hand, open to inspection: "我爸亲笔签的", "上面有他的签名", "原件在我手上", "你们可以核对"
     r"|^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也|都)?(?:有)?(?:(?![不没未无别非])[\u4e00-\u9fff]){0,4}?的?(?:亲笔|亲手|本人)?"
     # ("我爸签了字按了手印": signed and thumb-printed, one after the other)
     r"(?:(?:签了?字|签了?名|签过字|签过名|签的字|签的名|签的|签名|签字|盖了?(?:公)?章|按了?手印|手印)(?:了|的|过)*){1,3}$"
-    r"|^(?:委托书|授权书|原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:原件|委托书|授权书)?(?:来的|过来的|来了)?(?:呢|了|的)?$"
+    r"|^(?:(?:授权委托书|委托书|授权书)的?)?(?:原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:原件|委托书|授权书)?(?:来的|过来的|来了)?(?:呢|了|的)?$"
     r"|^(?:我|我们)?(?:可以|能)(?:给你们|给您|给你)?(?:看|核对|查看|拍照|上传|发给你们)(?:一下)?$|^(?:你们|您)(?:可以)?(?:核对|查|看|查看)(?:一下)?$"
     r"|^(?:委托书|授权书)?(?:是)?(?:公证|认证)(?:过)?的?$"
     # a photo promised, who wrote it: "委托书等下拍照给你们", "我爸专门写的"
@@ -560,7 +583,11 @@ _AUTH_DOCUMENT_FACT = re.compile(
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行|段)|最后(?:一)?(?:条|项|款|页|行|段)|"
                           r"(?<=在)(?:背面|正面|末尾|结尾|最后|最下面|下面)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
-_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写着|是这么写的)$")
+_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的)$")
+# The consequence the principal bears, quoted beside the power or told in one's own words ("并承担不实承诺的法律后果",
+# "后果他自己承担"): part of the special authorisation's wording, which adds nothing to its scope.
+_PRINCIPAL_BEARS = re.compile(r"^(?:并|并且|且)?(?:由)?(?:委托人|他|她|申请人|他自己|她自己)?(?:自己|自行)?(?:承担|负责)(?:不实承诺的?)?(?:法律)?(?:后果|责任)$"
+                              r"|^(?:不实承诺的?)?(?:法律)?(?:后果|责任)(?:由)?(?:委托人|他|她|申请人)(?:自己|自行)?(?:承担|负责)$")
 # "委托书上就一句：…": the whole of the document is what follows, so an ordinary power quoted is all it grants.
 _ONLY_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:就|只)(?:写了)?(?:一句|一句话|一行|这一句)$")
 _ORDINARY_QUOTE = re.compile(r"^(?:委托|授权)[\u4e00-\u9fff]{1,4}?(?:代为|代|全权)?(?:办理|代办|办)(?:相关|有关)?"
@@ -589,7 +616,9 @@ _AUTH_TOKENS = frozenset(
      # the document's own wording: "兹特别授权…", "受托人可代委托人…", "代为申请并作出告知承诺"
      "兹", "可", "明明白白", "写着呢", "那条", "代为申请并",
      # 书面 "in writing" and the emphatic 就 ("第二条就是…") describe the document and change nothing in it
-     "书面", "就"}
+     "书面", "就",
+     # the letter's body (正文), the agent's title in it (经办人), the northern particle 哩
+     "正文", "经办人", "哩"}
     # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
     | frozenset(_affirmation._KIN) | frozenset("我" + k for k in _affirmation._KIN)
 )
@@ -659,6 +688,12 @@ _ASKED_BACK_YES = (
 _ASKED_BACK_REASON = re.compile(r"(?:^|,)(?:不然|要不然|要不)(?:的话)?(?:我|俺)?(?:怎么|咋|哪能|哪会|怎么会|能)[^,?]*\??(?=,|$)")
 
 
+# The document by another name (公证书, 委托函) or pointed at ("那张授权委托书", "我手里这份委托书", "公司授权书"): the
+# same document; the wording after it is what counts.
+_DOCUMENT_NAMED = re.compile(r"(公证书|委托函|授权函)|(?:(?:我|他)?(?:手里|手上)的?)?(?:这份|那份|这张|那张)(?=授权委托书|委托书|授权书)"
+                             r"|(?<![\u4e00-\u9fff])(?:公司|单位|企业)(?:的|出具的|开的)?(?=授权委托书|委托书|授权书)")
+
+
 def _auth_unasked(prepared: str) -> str:
     """The answer with its rhetorical questions turned into the statements they make."""
     lead = OBVIOUS_LEAD.match(prepared)
@@ -698,7 +733,7 @@ def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
     found = _SIGNER.match(clause)
     # adverbs ("还按了手印") and places ("在社区盖过章") before the verb name no signer
     who = re.sub(r"^(?:还|也|都|已经|已|又|刚刚|刚)+", "", found.group("who")) if found else ""
-    if not who or re.match(r"(?:在|去|到|当着)", who):
+    if not who or re.match(r"(?:在|去|到|当着)", who) or who in ("授权委托书", "委托书", "授权书", "原件"):
         return False
     return who != principal_name and not _PRINCIPAL_SIGNER.match(who)
 
@@ -706,11 +741,18 @@ def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
 def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
+    if principal_name and clause.startswith(principal_name) and _ISSUED_BY.match("他" + clause[len(principal_name):]):
+        clause = "他" + clause[len(principal_name):]  # "赵强给我出的委托书…": the principal named
     clause = _ISSUED_BY.sub("", clause) or clause
+    if re.fullmatch(r"(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:也|都)?有(?:的|啊|呀)?", clause):
+        return "ack"  # "…，委托书上有": the words just said, found in the document
     # "他在委托书里写明了…", "原文是…": the document and its wording introduced; the words that follow count
     clause = re.sub(r"^(?:他|她|我爸|我妈|申请人|委托人)(?:在|的)(?=授权委托书|委托书|授权书)", "", clause) or clause
     clause = re.sub(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里)?的?)?(?:原话|原文)(?:是|为|写的是)?(?=.)", "", clause) or clause
     clause = re.sub(r"(写明了|写明|写着|写了)(?:让|叫|由)(?:我|受托人)(?=代)", r"\1", clause)
+    # "委托书里说的是我可以…", "委托书的意思就是让我代他…": the document's wording told in one's own words
+    clause = re.sub(r"^((?:授权委托书|委托书|授权书)(?:上|里)?)的?(?:意思|说的)(?:就)?是(?:让|叫)?(?:我|受托人)?(?=可以|能|代|替)",
+                    r"\1写明了", clause)
     if _PRINCIPAL_SIGNED.match(clause) and not _SIGNED_BY_SPEAKER.match(clause):
         return "neutral"
     clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对的|对|是的|是|我确认|确认)+(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
@@ -723,12 +765,13 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     if _AUTH_DOCUMENT_FACT.match(clause) and _signed_by_someone_else(clause, principal_name):
         return "unknown"
     if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause) \
-            or _REASSURANCE.fullmatch(clause) or _SPEAKER_RELATION.match(clause) \
+            or _REASSURANCE.fullmatch(clause) or _SPEAKER_RELATION.match(clause) or _PRINCIPAL_BEARS.match(clause) \
             or re.fullmatch(_affirmation.COURTESY, clause) or _CONTACT.match(clause):
         return "neutral"
     if _AUTH_TICKED.match(clause):
         return "yes"
-    document = re.match(r"^(?:授权委托书|委托书|授权书|授权范围|委托事项|委托权限)?(?:上|里|上面|里面)?(?:就|只|仅)?(?:写明了|写了|写着|写的是|写的|有)?", clause)
+    document = re.match(r"^(?:授权委托书|委托书|授权书|授权范围|委托事项|委托权限)?(?:上面|里面|上|里)?(?:就|只|仅)?(?:写明了|写了|写着|写的是|写的|还有|有)?"
+                        r"(?:一条|一项)?(?:是|写的是|写着)?", clause)
     rest = clause[document.end():] if document else clause
     if rest and _AUTH_POWER.match(rest):
         # "委托书上就写了代为办理相关手续": 就/只 makes the list exhaustive.
@@ -788,8 +831,7 @@ _WRITTEN_REFERENCE = re.compile(
 )
 
 
-def special_authorisation(text: object, ctx: Context) -> Reading:
-    """Does the written authorisation specifically cover making the commitment (特别授权)? (R5)"""
+def _special_authorisation(text: object, ctx: Context) -> Reading:
     if _button(text):
         return value("yes")
     unusable, prepared, flat, compact = _screen(text)
@@ -806,9 +848,9 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
     names = frozenset(n for n in (_key(ctx.applicant_name), _key(ctx.agent_name)) if n)
     if _ASKED_BACK_NO.search(prepared):
         return ask("unclear")
-    prepared = _auth_unasked(prepared)
-    # A space between words is a pause in speech: a clause boundary ("写明了特别授权 我刚拿出来核对过").
-    flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", ",", prepared))
+    prepared = _DOCUMENT_NAMED.sub(lambda m: "委托书" if m.group(1) else "", _auth_unasked(prepared))
+    # A space between words is a pause in speech: a clause boundary ("写明了特别授权 我刚拿出来核对过", "ok 写明了").
+    flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fffa-z])\s+(?=[\u4e00-\u9fff])", ",", prepared))
     flat = _affirmation._flat(flat)
     # "代为递交材料和代为作出告知承诺": a list of powers, each read on its own
     flat = re.sub(r"(?:和|及|以及|还有|跟)(?=代为|代签|代他|代她|代其)", ",", flat)
@@ -835,6 +877,8 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
     if "?" not in prepared and _AUTH_UNSURE.search(compact):
         # "我看不明委托书写什么", "特别授权是啥我也不懂": the question word is inside a statement of not knowing.
         return ask("unsure")
+    if re.search(r"吧\s*\?", prepared):
+        return ask("unsure")  # "写明了特别授权……吧？我再看看": a guess asked of oneself
     if _AUTH_PUSHBACK.search(compact):
         # "我是他亲儿子，还要啥特别授权": a rhetorical question that objects to the requirement asks nothing and
         # confirms nothing.
@@ -912,3 +956,23 @@ def special_authorisation(text: object, ctx: Context) -> Reading:
             return ask("nlu_disagrees")
         return value("yes")
     return ask("not_specific")
+
+
+def _around_the_answer(reader: Callable[[object, Context], Reading], text: object, ctx: Context) -> Reading:
+    """The reading of ``text``; when that is no decision, the answer inside it read alone: after the question
+    quoted back ("您问是否写明…——是的，写明了"), or before a question about the procedure ("已阅读。承诺以后还需要去窗口
+    吗？"). Only a decision of the same strict reader is taken from it."""
+    reading = reader(text, ctx)
+    if reading.kind not in ("question", "clarify") or not isinstance(text, str) or len(text) > MAX_CHARS:
+        return reading
+    return first_decided(_affirmation.answers_inside(text), lambda answer: reader(answer, ctx)) or reading
+
+
+def notice_read(text: object, ctx: Context) -> Reading:
+    """Has the user read the whole notification? Only an explicit reading statement is a yes (R6)."""
+    return _around_the_answer(_notice_read, text, ctx)
+
+
+def special_authorisation(text: object, ctx: Context) -> Reading:
+    """Does the written authorisation specifically cover making the commitment (特别授权)? (R5)"""
+    return _around_the_answer(_special_authorisation, text, ctx)

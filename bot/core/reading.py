@@ -21,7 +21,7 @@ question names ("请回复“是”或“否”"), so the user is never left gue
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Optional
+from typing import Any, Callable, Dict, Iterable, Optional
 
 KINDS = ("value", "clarify", "question", "repeat", "cancel", "negated")
 
@@ -52,6 +52,11 @@ def value(v: Any, **extra: Any) -> Reading:
 
 def clarify(detail: str, expected: str = "") -> Reading:
     return Reading("clarify", detail=detail, expected=expected)
+
+
+def first_decided(answers: Iterable[str], read: Callable[[str], Reading]) -> Optional[Reading]:
+    """The first of ``answers`` that ``read`` decides, read by it; None when it decides none of them."""
+    return next((reading for reading in map(read, answers) if reading.decided), None)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,16 @@ def normalize(text: Optional[str], limit: Optional[int] = None) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# "写 明 了 特 别 授 权", "用 承 诺": one word typed a character at a time, each followed by a space. Two or more lone
+# characters in a row are joined; a space next to a word of two characters or more stays (a pause between words).
+_SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff](?![\u4e00-\u9fff]))+")
+
+
+def join_spaced_characters(text: str) -> str:
+    """The text with words typed a character at a time (``用 承 诺``) written as words (``用承诺``)."""
+    return _SPACED_OUT.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
 def name_key(name: Optional[str]) -> str:
     """What two spellings of one name have in common: simplified, no spaces or middle dots, brackets unified.
 

@@ -113,3 +113,24 @@ def test_notice_read_asked_back(text, expected):
 ])
 def test_dialect_and_padding_at_the_legal_asks(step, ctx, text, expected):
     assert outcome(interpret(step, text, ctx)) == expected
+
+
+@pytest.mark.parametrize("step,ctx,text,expected", [
+    # the question quoted back or a question about the procedure after the answer, at each legal ask
+    ("affirmation", SELF, "本人承诺以上内容属实，请问几天能批下来？", "explicit"),
+    ("affirmation", SELF, "请输入承诺用语——本人承诺", "explicit"),
+    ("affirmation", ENTERPRISE, "本公司承诺以上内容属实，请问营业执照要不要上传", "explicit"),
+    ("affirmation", PROXY, "我是刘洋，有赵强的特别授权委托书，代他承诺，请问他本人还要来吗", "explicit"),
+    ("notice_ack", SELF, "已阅读。承诺以后还需要去窗口吗？", "yes"),
+    ("notice_ack", SELF, "您说读完后回复已阅读，那我回复：已阅读", "yes"),
+    ("authorization_scope", PROXY, "写明了特别授权。请问下一步要填什么", "yes"),
+    ("authorization_scope", PROXY, "您问是否写明特别授权代为作出告知承诺——是的，写明了", "yes"),
+    # hotline staff writing down what a caller said: someone else's words at a legal ask
+    ("affirmation", SELF, "市民表示本人承诺", "clarify"), ("notice_ack", SELF, "来电人称已看完", "clarify"),
+    ("authorization_scope", PROXY, "来电人称委托书写明了特别授权", "clarify"),
+    # a question about the answer itself, or one beside a hedge, is no mere follow-up
+    ("notice_ack", SELF, "已阅读，不实承诺会罚多少钱", "clarify"),
+    ("authorization_scope", PROXY, "写明了特别授权……吧？我再看看", "clarify"),
+])
+def test_legal_answers_with_the_question_around_them(step, ctx, text, expected):
+    assert outcome(interpret(step, text, ctx)) == expected

@@ -487,3 +487,51 @@ def test_representative_with_remarks_beside_the_name(text, expected):
 def test_a_phone_beside_the_representative_is_kept():
     reading = interpret("representative_name", "法人是我，冯建国，有啥问题打我电话13598765432", ENTERPRISE)
     assert reading.extra.get("phone") == "13598765432"
+
+
+@pytest.mark.parametrize("step,ctx,text,expected", [
+    # the question's own choices asked back, then the answer
+    ("acting_as", Context(), "本人办理还是代他人办理？本人办理", "self"),
+    ("use_commitment", Context(), "您问我愿不愿意采用告知承诺，愿意", "yes"),
+    ("use_commitment", Context(), "回复是，采用承诺", "yes"),
+    ("acting_as", Context(), "本人办理还是代他人办理？我也说不清", "question"),
+    # a question about the procedure after the answer: the answer stands
+    ("use_commitment", Context(), "用承诺，承诺完了多久能批？", "yes"),
+    ("use_commitment", Context(), "采用告知承诺。另外问一下需要带身份证原件吗", "yes"),
+    ("acting_as", Context(), "我自己的，问一下代办需要啥", "self"),
+    ("acting_as", Context(), "我本人办，办完能不能给我发个短信", "self"),
+    ("representative_name", ENTERPRISE, "法人是雷振东，请问需要上传营业执照吗", "雷振东"),
+    # a question about the choice itself stays a question
+    ("use_commitment", Context(), "用承诺，承诺以后查出来不符合会罚吗", "question"),
+    ("use_commitment", Context(), "用承诺的话还要交什么材料吗", "question"),
+    # characters spaced out, the ordinary procedure chosen, both at once, proofs already handed in
+    ("use_commitment", Context(), "用 承 诺", "yes"), ("acting_as", Context(), "代 办", "proxy"),
+    ("use_commitment", Context(), "市民选择按一般程序提交证明", "no"),
+    ("acting_as", Context(), "都有，我自己的和我妈的一起办", "clarify"),
+    ("use_commitment", Context(), "不是不想用承诺，是我已经交过证明了", "clarify"),
+    # names: two offered, one still being recalled
+    ("representative_name", ENTERPRISE, "法人是李梅还是李玫，营业执照在店里", "clarify"),
+    ("representative_name", ENTERPRISE, "法人是杨，杨什么来着", "clarify"),
+    ("representative_name", ENTERPRISE, "法人叫啥来着……王芳", "王芳"),
+    ("representative_name", ENTERPRISE, "法人没变，还是王芳", "王芳"),
+])
+def test_answers_with_the_question_around_them(step, ctx, text, expected):
+    assert outcome(interpret(step, text, ctx)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the enterprise by its name cut short, the question's remark echoed, a correction that ends on the speaker
+    ("好味餐饮的韩冬梅，我就是法人", "韩冬梅"), ("法定代表人姓名：白雪松（承诺书由我以企业名义作出）", "白雪松"),
+    ("法人是我老婆……不对不对，去年变更了，现在法人是我，武国栋", "武国栋"),
+    ("法人是武国栋，不对，法人是我老婆孙丽", "clarify"), ("好味餐饮的会计", "clarify"),
+    ("我是好味餐饮的员工王芳，法人是我老板", "clarify"),
+])
+def test_representative_named_with_the_company_or_after_a_correction(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("我妈住院了本来想让她自己弄，她不会用手机，我替她办", "proxy"), ("她自己办", "clarify"), ("自己办", "self"),
+])
+def test_someone_else_doing_it_themself_is_not_the_speaker(text, expected):
+    assert outcome(interpret("acting_as", text, Context())) == expected

@@ -351,3 +351,68 @@ def test_what_is_promised_named_in_everyday_words(text, kind):
 ])
 def test_a_proxy_signing_with_their_own_name(text, kind):
     assert classify(text, **PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # a question about the procedure after the commitment: the commitment stands on its own
+    ("本人承诺以上内容属实，请问几天能批下来？", "explicit"), ("我承诺以上都是真的。另外问一下，承诺以后还要去现场吗", "explicit"),
+    ("本人承诺，请问大概几个工作日能办好", "explicit"),
+    # a question about what was promised, or with a reservation, a joke or a negation in it, is no such follow-up
+    ("本人承诺，请问存款超了几天能办好", "unclear"), ("本人承诺，不过几天能批下来", "unclear"),
+    ("本人承诺，几天能批下来哈哈", "unclear"), ("本人承诺，不用去现场吧", "unclear"),
+    ("我承诺，要是填错了能不能再改", "unclear"), ("本人承诺？几天能批下来", "question"),
+    # the prompt quoted back before the commitment
+    ("承诺用语：本人承诺以上内容属实", "explicit"), ("请输入承诺用语——本人承诺", "explicit"),
+    ("承诺用语：我不承诺", "negated"), ("承诺用语：本人承诺吧", "unclear"),
+    # phone typing: an English yes before it, characters spaced out, the check's discrepancy as the falsity
+    ("yes我承诺", "explicit"), ("本 人 承 诺", "explicit"), ("本 人 不 承 诺", "negated"),
+    ("我承诺以上属实，要是核查有出入我认罚", "explicit"), ("我承诺以上属实，要是核查有出入再说", "unclear"),
+])
+def test_the_commitment_with_the_question_around_it(text, kind):
+    assert self_kind(text) == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("受赵强特别授权，本人刘洋代为承诺以上内容属实，委托书第三条写着呢", "explicit"),
+    ("我受赵强特别授权，代为承诺，请问他本人还要来吗", "explicit"),
+    ("我受赵强特别授权，代为承诺，请问特别授权要公证吗", "unclear"),
+])
+def test_a_proxy_commitment_with_the_document_or_a_question_beside_it(text, kind):
+    assert classify(text, **PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "要不要承诺？本人承诺", "承诺还是不承诺？我承诺", "你问的我不懂，本人承诺", "你说的不对，本人承诺",
+    "承诺用语：本人承诺，请问存款超了算不算", "本人承诺以上内容属实，请问几天能批下来？哈哈",
+])
+def test_a_quote_or_a_question_that_is_no_mere_echo_leaves_the_commitment_unaccepted(text):
+    assert self_kind(text) != "explicit"
+
+
+@pytest.mark.parametrize("text", [
+    # something said after the follow-up question takes the commitment back or puts it in doubt
+    "本人承诺，请问几天能批下来？我开玩笑的", "本人承诺，请问几天能批下来？其实我没看", "本人承诺，请问几天能批下来？骗你的",
+    "本人承诺，请问几天能批下来，我是被逼的", "本人承诺，请问几天能批下来，我再考虑考虑",
+    # a "quote" that quotes no question
+    "你说什么我都承诺——本人承诺", "您问我什么我都承诺，本人承诺",
+])
+def test_what_follows_the_question_or_stands_as_a_quote_is_still_read(text):
+    assert self_kind(text) != "explicit"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("你们这个系统真难用，点了半天，好了，本人承诺", "explicit"), ("排队排了两个小时了，本人承诺以上内容属实", "explicit"),
+    ("太麻烦了，本人承诺吧", "unclear"), ("跑了三趟了，我承诺，但是我没看", "unclear"), ("太麻烦了，我不承诺", "negated"),
+])
+def test_the_commitment_after_a_complaint(text, kind):
+    assert self_kind(text) == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the duty to report a change promised with the rest
+    ("我承诺，以后家里情况有变化我会主动报告", "explicit"), ("本人承诺以上属实，收入有变化会及时申报", "explicit"),
+    ("我承诺，以后有变化再说", "unclear"), ("我承诺，以后我会主动报告", "unclear"), ("有变化我会主动报告", "unclear"),
+    ("我承诺，以后家里情况有变化我不会报告", "unclear"),
+])
+def test_the_duty_to_report_a_change(text, kind):
+    assert self_kind(text) == kind

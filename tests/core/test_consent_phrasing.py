@@ -338,3 +338,77 @@ def test_reading_said_through_to_the_end(text, kind):
 ])
 def test_who_signed_the_authorisation(text, kind):
     assert special_authorisation(text, PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the prompt quoted back, or "回复：" before the words asked for
+    ("读完后回复已阅读——已阅读", "value"), ("您说读完后回复已阅读，那我回复：已阅读", "value"), ("回复“已阅读”", "value"),
+    ("您说读完后回复已阅读，那我回复：还没看完", "clarify"), ("你说的我不懂，已阅读", "clarify"),
+    # a question about the procedure after the reading
+    ("看完了，请问大概几个工作日能办好", "value"), ("已阅读。承诺以后还需要去窗口吗？", "value"),
+    ("已阅读，然后要交什么材料", "clarify"), ("看了一半，请问几天能办好", "clarify"), ("已阅读？几天能办好", "clarify"),
+    # the notice by other names, counted, or spaced out
+    ("上面那一大段我都看完了", "value"), ("这个文件我从头看到尾了", "value"), ("1到7条都看了", "value"),
+    ("那几个条款我都读过了，明白了", "value"), ("告知的7项内容已全部阅读", "value"), ("已 阅 读", "value"),
+    ("看完了一段", "clarify"), ("这几条我看完了", "clarify"), ("前面那几条都看完了", "clarify"), ("1到3条都看了", "clarify"),
+    # who the speaker is and for whom, said beside the reading
+    ("看完了，我叫张伟，身份证410105199001011233", "value"), ("看完了，我叫李四", "clarify"), ("看完了，我是瞎说的", "clarify"),
+    # read aloud to the speaker ("念给我听的"), deferred ("等下再看"), a retort
+    ("让我孙子念给我听的，都听完了", "value"), ("看了前三条，后面的等下再看", "clarify"),
+    ("看完了吗？你问我我问谁", "clarify"), ("ok了ok了 都读完了", "value"), ("俺瞅了三遍了，都瞅明白了", "value"),
+])
+def test_reading_with_the_question_around_it(text, kind):
+    assert notice_read(text, SELF).kind == kind
+
+
+def test_reading_for_someone_else_said_first():
+    assert notice_read("我是代我爸办的，告知书我看完了", PROXY).kind == "value"
+    assert notice_read("我是代我爸办的，告知书我爸看完了", PROXY).kind == "clarify"
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the question quoted back, "回复：", a question about the procedure after the answer
+    ("您问是否写明特别授权代为作出告知承诺——是的，写明了", "value"), ("是否明确写明？明确写明了，特别授权代为作出告知承诺", "value"),
+    ("回复：写明了特别授权", "value"), ("我回复“写明了特别授权”", "value"), ("回复：没有写明", "negated"),
+    ("写明了特别授权代为作出告知承诺，原件要不要拿过去给你们看？", "value"), ("写明了特别授权。请问下一步要填什么", "value"),
+    ("写明了特别授权……吧？我再看看", "clarify"), ("写明了特别授权，请问口头授权算不算", "question"),
+    # the document by another name, pointed at, dated, signed, told in one's own words
+    ("公证书上写的：特别授权刘洋代为作出告知承诺", "value"), ("那张授权委托书第三行就是“特别授权代为作出告知承诺”", "value"),
+    ("委托书是3月5号在公证处办的，我爸亲笔签名，授权范围里有代为作出告知承诺这一项", "value"),
+    ("委托书末尾有我爸的签名和日期，正文写着特别授权我代为作出告知承诺", "value"),
+    ("委托书里说的是我可以替我爸作出告知承诺，不用他本人来", "value"),
+    ("委托书的意思就是让我代他作出告知承诺，后果他自己承担", "value"),
+    ("委托书写的：委托人赵强特别授权受托人刘洋代为作出告知承诺，并承担不实承诺的法律后果", "value"),
+    ("写 明 了 特 别 授 权", "value"), ("ok 写明了特别授权", "value"), ("嗯呐 写明白了 特别授权代为作出告知承诺", "value"),
+    ("对对对 写明了 特别授权 代为作出告知承诺 委托书上有", "value"),
+    # the same shapes that grant nothing
+    ("我姐的意思是让我代他承诺，委托书在我这", "clarify"), ("他让我代他承诺", "clarify"), ("委托书上有", "clarify"),
+    ("委托书是3月5号签的", "clarify"), ("那张委托书我爸签了字", "clarify"),
+    ("公证过的，3月份签的，我爸签了名，写的是代为办理低保相关事宜", "negated"),
+    ("上面有一条是代为签收文书，还有一条是代为领取", "negated"),
+    ("委托书写了代为申请、代为提交材料、代为领取证照，就这三样", "negated"),
+    ("代为作出告知承诺那条我爸划掉了", "negated"), ("特别授权那条没划掉", "clarify"),
+    ("委托书写明了特别授权代为领取补贴", "clarify"),
+])
+def test_authorisation_with_the_question_around_it(text, kind):
+    assert special_authorisation(text, PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "写明了特别授权，委托书末尾有我的签名", "写明了特别授权，请问原件要带吗？其实是我自己写的", "是否写明？我记得写明了",
+    "委托书是3月5号我自己签的，写明了特别授权", "写明了特别授权，请问几天能办好？开玩笑的",
+])
+def test_authorisation_look_alikes_around_the_question(text):
+    assert special_authorisation(text, PROXY).kind != "value"
+
+
+@pytest.mark.parametrize("text,kind", [
+    # complaints about the process and the speaker's circumstances first: the answer is what follows them
+    ("你们这个东西字太多了，我眼睛又不好，让我孙子一条一条念给我听的，都听完了", "value"),
+    ("我早上排队排了两个小时，你们线上这个还要看这么长，算了不抱怨了，全部看完了", "value"),
+    ("跑了三趟了，已阅读", "value"),
+    ("太长了，没看完", "clarify"), ("字太多了，看了一半", "clarify"), ("排队排了两个小时，看完了吧", "clarify"),
+    ("太长了，等下再看，看完了", "clarify"), ("你们这个系统真难用，看完了吗", "question"),
+])
+def test_reading_after_a_complaint(text, kind):
+    assert notice_read(text, SELF).kind == kind
