@@ -1,4 +1,8 @@
-"""Request-scoped access to what ``create_app`` set up: settings, database sessions, keys."""
+"""Request-scoped access to what ``create_app`` set up: settings, database sessions, keys.
+
+The dependencies that only read ``app.state`` or the clock are ``async``: FastAPI runs a plain ``def`` dependency
+in its thread pool, a hop there and back on every request for each of them (as in api/identity/deps.py). The
+session stays a plain ``def``: committing it is blocking database work, kept off the event loop."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -12,14 +16,14 @@ from api.database import transaction
 from api.signing.service import PlatformKey
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def get_sessionmaker(request: Request) -> sessionmaker[Session]:
+async def get_sessionmaker(request: Request) -> sessionmaker[Session]:
     return request.app.state.sessionmaker
 
 
@@ -42,21 +46,21 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def get_platform_key(request: Request) -> PlatformKey:
+async def get_platform_key(request: Request) -> PlatformKey:
     return request.app.state.platform_key
 
 
 PlatformKeyDep = Annotated[PlatformKey, Depends(get_platform_key)]
 
 
-def get_id_hash_key(request: Request) -> bytes:
+async def get_id_hash_key(request: Request) -> bytes:
     return request.app.state.id_hash_key
 
 
 IdHashKeyDep = Annotated[bytes, Depends(get_id_hash_key)]
 
 
-def get_now() -> datetime:
+async def get_now() -> datetime:
     """The current time (UTC). Every deadline and period goes through here, so tests can move the clock
     with ``app.dependency_overrides[get_now]`` (e.g. the end of a disclosure period, R15)."""
     return datetime.now(timezone.utc)

@@ -151,3 +151,53 @@ def test_a_schema_of_another_shape_keeps_the_full_validator():
     schema = copy.deepcopy(RemoteAction.action_response_format_spec())  # Rasa's EVENTS_SCHEMA is a shared constant
     schema["properties"]["events"]["items"]["oneOf"].append({"properties": {"text": {"type": "string"}}})  # no const
     assert rasa_server.event_dispatching_check(schema, jsonschema.validators.validator_for(schema)) is None
+
+
+MEMO_DOMAIN = """
+intents: [greet, bye]
+slots:
+  name: {type: text, mappings: [{type: from_text}]}
+responses:
+  utter_greet: [{text: hi}]
+"""
+
+
+@pytest.fixture
+def memoization(monkeypatch, tmp_path):
+    from rasa.core.policies.memoization import MemoizationPolicy
+    from rasa.engine.graph import ExecutionContext, GraphSchema
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.from_yaml(MEMO_DOMAIN)
+    policy = MemoizationPolicy.create(MemoizationPolicy.get_default_config(), LocalModelStorage(tmp_path),
+                                      Resource("memo"), ExecutionContext(GraphSchema({}), "1"))
+    tracker = DialogueStateTracker.from_events(
+        "s", [ActionExecuted("action_listen"), UserUttered("hi", {"name": "greet"})], slots=domain.slots)
+    rasa_prediction = vars(policy.predict_action_probabilities(tracker, domain))
+    states = policy._prediction_states(tracker, domain)
+    monkeypatch.setattr(MemoizationPolicy, "predict_action_probabilities", MemoizationPolicy.predict_action_probabilities)
+    rasa_server.empty_memoization()
+    featurised = []
+    original_states = MemoizationPolicy._prediction_states
+    monkeypatch.setattr(MemoizationPolicy, "_prediction_states",
+                        lambda self, *a, **k: featurised.append(1) or original_states(self, *a, **k))
+    return policy, tracker, domain, rasa_prediction, states, featurised
+
+
+def test_an_empty_memoization_policy_gives_rasas_prediction_without_featurising(memoization):
+    policy, tracker, domain, rasa_prediction, _, featurised = memoization
+    assert not policy.lookup
+    assert vars(policy.predict_action_probabilities(tracker, domain)) == rasa_prediction
+    assert not featurised
+
+
+def test_a_memoization_policy_that_memorised_turns_predicts_as_rasa_does(memoization):
+    policy, tracker, domain, _, states, featurised = memoization
+    policy.lookup = {policy._create_feature_key(states): "utter_greet"}
+    prediction = policy.predict_action_probabilities(tracker, domain)
+    assert featurised
+    assert prediction.max_confidence == 1.0
+    assert domain.action_names_or_texts[prediction.max_confidence_index] == "utter_greet"
