@@ -118,7 +118,7 @@ def require_roles(*roles: str) -> Callable[..., Principal]:
     """A dependency that lets only the named roles through: 401 without credentials, 403 for another role."""
     allowed = frozenset(roles)
 
-    def _dependency(principal: Principal = Depends(current_principal)) -> Principal:
+    async def _dependency(principal: Principal = Depends(current_principal)) -> Principal:
         if principal.role not in allowed:
             raise ApiError(403, "forbidden", "当前身份无权进行此操作。")
         return principal
@@ -147,18 +147,20 @@ class Call:
     now: datetime
 
 
-def _officer_call(session: SessionDep, principal: OfficerDep, now: NowDep) -> Call:
+async def _officer_call(session: SessionDep, principal: OfficerDep, now: NowDep) -> Call:
     return Call(session, principal, now)
 
 
-def _service_call(session: SessionDep, principal: ServiceDep, now: NowDep) -> Call:
+async def _service_call(session: SessionDep, principal: ServiceDep, now: NowDep) -> Call:
     return Call(session, principal, now)
 
 
-def _staff_call(session: SessionDep, principal: StaffDep, now: NowDep) -> Call:
+async def _staff_call(session: SessionDep, principal: StaffDep, now: NowDep) -> Call:
     return Call(session, principal, now)
 
 
+# These wrappers only combine what other dependencies resolved, so they are ``async``: FastAPI would run a plain
+# ``def`` in its thread pool, a hop there and back on every request (as in api/dependencies.py).
 # ``def route(call: OfficerCall)`` instead of a session, an ``OfficerDep`` and a ``NowDep``; likewise the others.
 OfficerCall = Annotated[Call, Depends(_officer_call)]
 ServiceCall = Annotated[Call, Depends(_service_call)]
