@@ -1,17 +1,14 @@
 """The catalogue in the database: loading, versioning, reading (R1, R2, R6, P2)."""
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 
 import yaml
 from sqlalchemy import create_engine, text
 
 from api import cli
-from api.config import REPO_ROOT
 from bot.core.catalogue import load_catalogue
-from tests.api.helpers import cli_env, commitment_body, notice_version, publish_catalogue_before, verify_path
+from tests.api.helpers import commitment_body, notice_version, publish_catalogue_before, run_cli, verify_path
 
 
 def _versions(settings, code):
@@ -133,14 +130,7 @@ def test_removed_item_leaves_the_list_but_its_versions_stay(client, initialised)
 def test_cli_refuses_a_bad_catalogue_file_with_the_loaders_message_and_changes_nothing(initialised):
     # R6 / 五(四): a notification with a vague catch-all clause is refused; the CLI exits non-zero.
     _edit_notice(initialised, "ZM004", 2, "申请人须提交身份证件以及其他材料，由窗口视情况确定。")
-    result = subprocess.run(
-        [sys.executable, "-m", "api.cli", "load-catalogue"],
-        cwd=REPO_ROOT,
-        env=cli_env(initialised),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli(initialised, "load-catalogue")  # the command's main, as ``python -m api.cli`` runs it
     assert result.returncode != 0
     assert "ZM004.yaml" in result.stderr and "notice[3].text" in result.stderr and "其他材料" in result.stderr
     assert [v for v, _ in _versions(initialised, "ZM004")] == [1]

@@ -6,8 +6,6 @@ read from the real outbox file, as the identity tests do.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Iterator, List, Tuple
 
@@ -16,11 +14,11 @@ from sqlalchemy import func, select
 
 from api import cli
 from api.audit.models import AuditEvent
-from api.config import REPO_ROOT, Settings
+from api.config import Settings
 from api.database import make_engine, make_sessionmaker
 from api.verification.models import RegisteredPhone
 from bot.core import ids
-from tests.api.helpers import cli_env
+from tests.api.helpers import run_cli
 from tests.api.test_encryption_at_rest import dump_database
 from tests.api.test_identity import Clock, identity_client, outbox, request_code
 
@@ -112,8 +110,7 @@ def test_an_invalid_line_refuses_the_whole_file(initialised, tmp_path, bad, caps
 
 def test_the_command_line_takes_a_file_path(initialised, tmp_path):
     path = write_lines(tmp_path / "people.jsonl", PEOPLE)
-    done = subprocess.run([sys.executable, "-m", "api.cli", "register-phones", "--from", str(path)],
-                          capture_output=True, text=True, env=cli_env(initialised), cwd=REPO_ROOT, timeout=120)
+    done = run_cli(initialised, "register-phones", "--from", str(path))  # main, as ``python -m api.cli`` runs it
     assert done.returncode == 0, done.stderr
     assert "3 added" in done.stdout
     assert not any(p in done.stdout + done.stderr for _, p in PEOPLE)

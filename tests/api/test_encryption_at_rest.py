@@ -12,7 +12,6 @@ import base64
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any, Dict, Iterable, List
 
@@ -25,7 +24,6 @@ from sqlalchemy.engine import make_url
 
 from api import cli
 from api.commitments import sealed
-from api.config import REPO_ROOT
 from api.main import create_app
 from api.personal_text import mask_ids
 from bot.core import sealing
@@ -46,8 +44,8 @@ from tests.api.helpers import (
     WANG_FANG,
     ZHANG_WEI,
     ZHAO_QIANG,
-    cli_env,
     execute_sql,
+    run_cli,
     signed_bytes,
     signed_payload,
 )
@@ -113,10 +111,8 @@ def _clear_personal_in(values: List[str], names: Iterable[str] = NAMES, phones: 
 
 
 def _cli_verify(settings, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", "verify", *args],
-        cwd=REPO_ROOT, env=cli_env(settings), capture_output=True, text=True, timeout=120,
-    )
+    # ``python -m api.cli verify``'s main, in this process (its own process is run in test_verification_api).
+    return run_cli(settings, "verify", *args)
 
 
 def _chain(client) -> Dict[str, Any]:

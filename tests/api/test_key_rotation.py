@@ -1,8 +1,9 @@
 """Rotating the platform signing key without orphaning old receipts (P3).
 
 A city replaces its signing key after a compromise or by yearly policy; an auditor reading a disputed commitment
-years later must still be able to check its signature. Rotation goes through the real CLI (a subprocess, as an
-operator runs it); the API is then restarted (a fresh ``create_app`` with the same settings).
+years later must still be able to check its signature. Rotation goes through the CLI's ``main`` as an operator
+runs it (in this process, helpers.run_cli; the second rotation of a key is a real ``python -m api.cli`` process);
+the API is then restarted (a fresh ``create_app`` with the same settings).
 """
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import base64
 import shutil
 import stat
 import subprocess
-import sys
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -19,22 +19,18 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
-from api.config import REPO_ROOT
 from api.main import create_app
 from api.signing.gm import Sm2PublicKey
 from api.signing.service import RetiredKeyError, retired_file_name, sm2_key_path
-from tests.api.helpers import HAOWEI, ZHAO_QIANG, cli_env, commitment_body, commitment_row, signed_bytes, verify_path
+from tests.api.helpers import (
+    HAOWEI, ZHAO_QIANG, commitment_body, commitment_row, run_cli, run_cli_process, signed_bytes, verify_path,
+)
 
 
 def _cli(settings, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        cwd=REPO_ROOT,
-        env=cli_env(settings),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_cli(settings, *args)
+
+
 
 
 @contextmanager
@@ -150,8 +146,9 @@ def test_every_key_is_published_and_an_old_signature_verifies_with_the_listed_ke
 
 
 def test_rotating_twice_keeps_every_retired_key(initialised, rotated):  # P3
-    second = _cli(initialised, "rotate-signing-key")
+    second = run_cli_process(initialised, "rotate-signing-key")
     assert second.returncode == 0, second.stdout + second.stderr
+    assert stat.S_IMODE(initialised.signing_key_path.stat().st_mode) == 0o600
     with restarted(initialised) as fresh:
         statuses = [(k["algorithm"], k["status"]) for k in fresh.get("/api/v1/keys").json()]
         assert statuses == [("Ed25519", s) for s in ("current", "retired", "retired")] + [
