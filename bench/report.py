@@ -132,12 +132,13 @@ def render(data: Dict[str, Any]) -> str:
     reading = data.get("reading_s")
     think = (
         "The only think time is the citizen's reading of the notice before 已阅读, which the servers require "
-        f"(GZ_MIN_READING_SECONDS, {_f(reading, 1)} s here): it is in no latency, but a conversation holds its "
-        "place meanwhile, so at 1 concurrent conversation turns/s is the citizen's pace, not the servers'. "
+        f"(GZ_MIN_READING_SECONDS, {_f(reading, 1)} s here): it is in no latency, and a reading citizen, who sends "
+        "nothing, gives its place to another conversation meanwhile, so N of ours and N of stock's keep the "
+        "servers equally busy. "
         if reading is not None else "No think time. "
     )
     out.append(
-        f"Each conversation is {JOURNEY_TURNS} turns; N conversations are in flight at once (closed loop). "
+        f"Each conversation is {JOURNEY_TURNS} turns; N conversations talk to the servers at once (closed loop). "
         "Ours: the full commitment journey (ZM001: need → choice → commitment → self → name → ID → the "
         "login code from the SMS outbox → phone → seven notice sections → 已阅读 → 本人承诺 → the act code → "
         "signed receipt), each turn checked against the contract, by 64 synthetic citizens whose 实名 phones are "
