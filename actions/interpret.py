@@ -106,7 +106,9 @@ _DEFER = re.compile(
     # "哪个快就用哪个", "你说哪个好我就选哪个": whichever, as someone else judges it
     r"(?:(?:你们|您们|你|您)(?:说|看|觉得|认为))?(?:用|选)?哪(?:个|种|样)(?:更)?(?:快|好|方便|省事|简单|合适)?(?:我|俺)?(?:就)?"
     r"(?:用|选)哪(?:个|种|样)|"
-    r"([\u4e00-\u9fff]{1,2})[不没]\1(?:的)?\s*(?:都|也)?(?:行|可以|成|中|一样|无所谓)"
+    r"([\u4e00-\u9fff]{1,2})[不没]\1(?:的)?\s*(?:都|也)?(?:行|可以|成|中|一样|无所谓)|"
+    # "看我爸能不能来吧": the answer left to whether something happens, no question asked of us
+    r"^看[\u4e00-\u9fff]{1,6}?(?:能不能|能否|会不会|方不方便|来不来|有没有空|行不行)[\u4e00-\u9fff]{0,4}(?:吧|再说|再定)?$"
 )
 # "一半自己一半帮别人", "既是本人又是代办": both answers at once.
 _BOTH = re.compile(r"一半[^,，]{1,10}一半|"
@@ -115,7 +117,7 @@ _BOTH = re.compile(r"一半[^,，]{1,10}一半|"
                    # "帮自己和我妈办", "给我爸和我自己办": the speaker and someone else at once
                    r"(?:自己|本人)(?:的)?(?:和|跟|还有|以及|加上)[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}(?:和|跟|还有|以及)(?:我)?(?:自己|本人)")
 _CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提是|条件是|才(行|可以|愿意)")
-_JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
+_JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|你猜|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
 _CANCEL = re.compile(
     r"(?:明天|明儿|改天|下次|下回|过两天|过几天|回头|以后|等我)[^,，]{0,4}再(?:来|办|弄|搞|申请)|(?:下次|下回|改天)再说|"
     r"算了.{0,3}不办|不办了|不弄了|不搞了|不想办了|不想(?:弄|搞|申请)了|不申请了|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^算了吧?$"
@@ -351,6 +353,10 @@ class Choice:
     # "愿意，不过…": a reservation on a choice is doubt. On who applies it is mostly an aside
     # ("是本人，不过我闺女帮我打字"), so there only a clause with its own label counts.
     reservations: bool = True
+    # The pinyin keyboard's homophones of the key words that can mean nothing else (本仁 is 本人): read as the word.
+    homophones: Tuple[Tuple[str, str], ...] = ()
+    # A clause in which someone else chooses or acts ("我老伴愿意用承诺", "我妈自己办"): not the speaker's answer.
+    someone_else: Optional[Pattern] = None
 
 
 def _phrases(*rows: Tuple[str, str]) -> Tuple[Tuple[Pattern, str], ...]:
@@ -374,6 +380,8 @@ USE_COMMITMENT = Choice(
              "没必要", "不需要了"], "no"),
     },
     phrases=_phrases(
+        # the commitment mocked: "承诺你个大头鬼", "承诺个屁" is a rude no, never the choice of it
+        (r"(?:告知)?承诺(?:你|他|她)?个(?:大头鬼|鬼|头|屁|锤子|毛|球)", "no"),
         # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
         (r"(?:开|交|提交|提供|办|拿|出具|准备|补|跑)(?:个|一下|相关的?|纸质)?证明[^,，不没]{0,4}"
          r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|(?:太|可|很|真|好|挺|特别)难(?![不没])|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次)(?:地方|部门)?)", "yes"),
@@ -403,7 +411,7 @@ USE_COMMITMENT = Choice(
         # the proofs already in hand: "我有证明", "证明都带了"
         (r"(?:我|俺)(?:手上|手里|这儿|这里|已经|早就|都)?(?:有|带了|带着|拿着)(?:现成的|开好的|开好了的)?证明|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:带|拿)(?:了|着)|"
-         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:开|办|准备|拿|弄|带|备)(?:好|到|齐|来|全)了?|"
+         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:开|办|准备|拿|弄|带|备)(?:好|到|齐|来|全|回来)了?|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|有)了|"
          r"^(?:证明)?材料(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|备齐|带齐|准备齐|准备好)了|(?:我|俺)(?:有|带了)(?:全部|所有|全套)(?:的)?(?:证明)?材料",
          "no"),
@@ -416,8 +424,10 @@ USE_COMMITMENT = Choice(
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
     opposite={"yes": "no", "no": "yes"},
-    typos=re.compile(r"承偌|成诺|承若|呈诺|城诺|乘诺|承喏|愿义|原意|元意|圆意"),
+    typos=re.compile(r"承偌|成诺|承若|呈诺|城诺|乘诺|承喏|愿义|原意|元意|圆意|诚诺"),
     nlu={"affirm": "yes", "deny": "no"},
+    someone_else=re.compile(r"^(?:是)?(?:我|俺|我们)?(?:的|家)?(?:老伴|老头|老太|老婆|老公|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|爸|妈|爹|娘|"
+                            r"父亲|母亲|哥|姐|弟|妹|家里人|家人)(?:也|都|倒是|还|就)?(?:说)?(?:不)?(?:愿意|想用|要用|同意|选)"),
 )
 
 _RELATIVE = (
@@ -484,7 +494,9 @@ ACTING_AS = Choice(
         (r"代办|代理|代为|代领|代交|代他|代她|代人|受托|受委托|被委托|委托(?!人是我)|帮人|帮别人|替别人|替人|他人|别人",
          "proxy"),
         # the applicant themself
-        (r"(?<![他她])本人|我自己|给自己|为自己|自个|亲自|^自家的事|(?:申请人|当事人)(?:就)?是我(?:自己|本人)?(?![\u4e00-\u9fff])|我(?:就)?是(?:申请人|当事人)|我(?:就)?是申请[\u4e00-\u9fff]{1,4}?的(?:人|那个人)$|我的事|^(?:是)?(?:我|俺)的(?:低保|补贴|补助|申请)$|"
+        # ("我是本人他爹", "本人的女儿": the applicant's relative, not the applicant)
+        (rf"(?<![他她])本人(?!(?:他|她|的|家的?)?{_RELATIVE})|"
+         r"我自己|给自己|为自己|自个|亲自|^自家的事|(?:申请人|当事人)(?:就)?是我(?:自己|本人)?(?![\u4e00-\u9fff])|我(?:就)?是(?:申请人|当事人)|我(?:就)?是申请[\u4e00-\u9fff]{1,4}?的(?:人|那个人)$|我的事|^(?:是)?(?:我|俺)的(?:低保|补贴|补助|申请)$|"
          # "我不是申请人": the negation reads on 是申请人
          r"(?<![\u4e00-\u9fff])是(?:申请人|当事人)(?!的)|(?<=我不)是(?:申请人|当事人)(?!的)|"
          r"给我办|为我办|办我(?:自己)?的(?:事)?$|"
@@ -494,9 +506,11 @@ ACTING_AS = Choice(
         (r"(?<![他她])自己", "self"),
     ),
     opposite={"self": "proxy", "proxy": "self"},
-    typos=re.compile(r"本认|本仁|笨人|苯人|夲人|代半|带办|待办|代伴|戴办"),
+    typos=re.compile(r"本认|笨人|苯人|夲人|带办|待办|代伴|戴办"),
     dominant=re.compile(rf"(?:帮|替|给|为|代){_WHOSE}{_KIN}"),
     reservations=False,
+    homophones=(("本仁", "本人"), ("代半", "代办")),
+    someone_else=re.compile(rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:自己|本人|亲自)(?:来)?(?:办|弄|申请|办理)(?:的|了)?$"),
 )
 
 
@@ -552,6 +566,8 @@ _PARTICLES = "呀啊哦噢哈了的吧呢嘞呗撒嘛噻哇咧啦"  # 撒, 噻: 
 def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     c = _fold(raw)
     flags = _flags(c, choice.typos)
+    if choice.someone_else and choice.someone_else.search(c):
+        return ClauseReading([], flags)
     spoken = re.sub(r"[\s\"'“”‘’()（）\[\]【】]", "", c).lower()
     compact = re.sub(r"^(.{1,2}?)\1+$", r"\1", spoken.rstrip(_PARTICLES))  # 好好好, 对对对, 是是是
     said_twice = re.fullmatch(r"(.{2,3}?)\1+", spoken)  # 好呀好呀, 行啊行啊: the particle inside the repetition
@@ -667,11 +683,31 @@ def _unasked(text: str) -> str:
 _TYPED_BA = re.compile(r"(?<![一这那几两])把(?=[\s,，。.!！~～…]|$)")
 
 
+# "不是不愿意，是……": the double negation set against what follows; the 是 clause is the answer.
+_DENIED_DENIAL = re.compile(r"^(?:我|俺)?(?:也|又|倒)?(?:不是|并不是|并非)(?:不|没)")
+_INSTEAD = re.compile(r"^(?:而是|是)")
+
+
+def _denial_set_against(clauses: List[Clause]) -> List[Clause]:
+    """"不是不用，是要用", "不是不愿意，是我证明都开好了": the double negation only sets up the clause after it,
+    which says what the speaker means; the double negation itself is dropped (alone it still reads as a yes)."""
+    kept: List[Clause] = []
+    for index, clause in enumerate(clauses):
+        following = clauses[index + 1] if index + 1 < len(clauses) else None
+        if following is not None and _DENIED_DENIAL.match(clause.text) and _INSTEAD.match(following.text):
+            continue
+        kept.append(clause)
+    return kept
+
+
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     text = _unasked(_TYPED_BA.sub("吧", text))
+    for typed, word in choice.homophones:
+        text = text.replace(typed, word)
     if _BARE_SOUND.fullmatch(text.strip()):
         return clarify("hesitation", choice.expected)
     clauses, corrected = _current(split_clauses(text))
+    clauses = _denial_set_against(clauses)
     readings = [(clause, _classify_clause(choice, clause.text)) for clause in clauses]
     concluded = next((i for i, (clause, reading) in enumerate(readings) if i > 0 and reading.labels
                       and "question" not in reading.flags and _CONCLUSION.match(clause.text)), None)
@@ -691,7 +727,7 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         labels.extend(sorted(clause_labels))
     decided = set(labels)
 
-    if "question" in flags:
+    if "question" in flags and "joke" not in flags:
         return _question(ctx)
     if readings and not readings[-1][1].labels and _LONE_NEGATION.fullmatch(readings[-1][0].text):
         # "代办 不": a "no" left at the end, with nothing it could stand for here; what is meant is open.
@@ -930,9 +966,10 @@ def _clean_candidate(candidate: str) -> str:
     addressed = re.fullmatch(r"([\u4e00-\u9fff])(?:总|工|董|经理|老板|主任|会计|老师|师傅)(\1[\u4e00-\u9fff]{1,2})", candidate)
     if addressed:
         candidate = addressed.group(2)
-    # "王芳王总": the name, then how people address its bearer
-    if len(candidate) == 4 and _FORM_OF_ADDRESS.match(candidate[2:]) and candidate[2] == candidate[0]:
-        candidate = candidate[:2]
+    # "王芳王总", "王芳王经理": the name, then how people address its bearer (the same surname)
+    titled = re.fullmatch(r"(([\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}?)(\2[\u4e00-\u9fff]{1,3})", candidate)
+    if titled and _FORM_OF_ADDRESS.match(titled.group(3)):
+        candidate = titled.group(1)
     officer = re.search(_OFFICER + "$", candidate)  # "王强经理", "王强董事长"
     if officer and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", candidate[: officer.start()]):
         candidate = candidate[: officer.start()]
@@ -1142,7 +1179,9 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
     r"经办人|代办人|代理人)|"
     # "法人是我老公": the representative is someone the speaker knows, so the speaker is not that person
-    rf"(?:法人|法定代表人|法人代表)(?:是|为)(?:我|俺)(?:的|家)?{_RELATIVE}"
+    rf"(?:法人|法定代表人|法人代表)(?:是|为)(?:我|俺)(?:的|家)?{_RELATIVE}|"
+    # "……不对，是我老公李强": the corrected answer names the speaker's relative
+    rf"^(?:是|就是)?(?:我|俺)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{2,4}}$"
 )
 # ("法人是谁我得问问老板": the name still to be asked of someone)
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
@@ -1201,6 +1240,8 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     # "法人呢，就是我王芳", "名字嘛王芳": the role taken up as the topic, then the answer
     words = re.sub(r"(法定代表人|法人代表|法人|负责人|老板|代理人|代办人|申请人|名字|姓名)(?:呢|嘛|么|啊|呀)(?=[\u4e00-\u9fff])",
                    r"\1，", words)
+    # "不是不告诉你，法人叫王芳": a refusal denied, then the answer
+    words = re.sub(r"^(?:我)?(?:又|也)?(?:不是|并不是|并非)不(?:想)?(?:告诉|说|讲)(?:你|您)?(?:啊|呀)?[,，]+(?=[\u4e00-\u9fff])", "", words)
     if _REFUSAL.search(words):
         return clarify("refused", expected)
     if is_cancel(words):
@@ -1230,6 +1271,8 @@ def _pause(m: "re.Match[str]") -> str:
     return "" if len(left) == 1 or _COMPOUND_SURNAME.fullmatch(left) else "，"
 
 
+# "法人是王芳吧": the name said as a guess (not "就写王芳吧", which settles what to write)
+_GUESSED_NAME = re.compile(r"(?:是|(?<!就)叫)[\u4e00-\u9fff·]{2,6}?吧[啊呀]?$")
 _RECALLING = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:叫|是)(?:啥|什么|谁)来着[?？]*")
 
 
@@ -1250,7 +1293,7 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         if _NAME_QUESTION.search(clause.text) and not _CONTACT_REMARK.fullmatch(clause.text):
             return _question(ctx)
         candidates.extend(_name_candidates(_fold(clause.text)))
-    if any(_JOKE.search(c.text) or _HEDGE.search(c.text) for c in clauses):
+    if any(_JOKE.search(c.text) or _HEDGE.search(c.text) or _GUESSED_NAME.search(c.text) for c in clauses):
         return clarify("hedge", expected)
     if any(_NAME_ALTERNATIVES.search(c.text) for c in clauses):
         return clarify("ambiguous_name", expected)

@@ -28,9 +28,12 @@ message "not explicit". The grammars (``,`` is a clause boundary, ``[]`` optiona
             申请人, or a word that can only mean the applicant (他/她/其, a relative; 公司/该企业 for an enterprise)
 
 A lead before the commitment is taken away only when it says nothing against it: acknowledgements, a
-finished reading or check, a slip named as one and taken back (我不承诺。哦不，打错了，我承诺: what is taken
-back must itself be a refusal or the commitment, never a reason), a pause closed by its result (等一下……核对
-好了), who the speaker is. What remains is judged as a message of its own, and only a yes is taken from it.
+finished reading or check, an answer taken back by a word that names it wrong (我不承诺。哦不，打错了，我承诺;
+我不承诺，不对，我承诺; 更正一下: what is taken back must itself be a refusal or the commitment, never a reason;
+a bare 不 or 不是 says no as much as it corrects and takes nothing back), a refusal denied (我不是不承诺，本人
+承诺: the double negation alone commits to nothing, the act after it does), a pause closed by its result (等一下
+……核对好了), who the speaker is. What remains is judged as a message of its own, and only a yes is taken from
+it; a refusal after the correction is a refusal (我承诺，说错了，我不承诺了).
 
 So these are NOT commitments: willingness (我愿意承诺, 我会承诺的), a grudging yes (行行行, 我承诺呗, 行了吧), statements about reading or understanding (我已阅读告知承诺书, 我了解承诺,
 我明白承诺的后果), the noun 承诺 (我的承诺, 承诺书), a third party as subject (他承诺, 你帮我承诺吧; 本公司
@@ -910,11 +913,16 @@ _CONSEQUENT = re.compile(r"(?<!^)(?<!^我)(?<!^本人)就(?:作出|做出)?承�
 _ACK_CLAUSE = re.compile(r"^(?:好的|好|嗯嗯|嗯|恩|呃|额|那个|嗯那个|中|行|对|对的|是的|ok|没问题|可以|好了|收到|明白了|知道了)$")
 # A slip taken back: "哦不", "不对", "打错了", "刚才打错了", "多打了个不字", "更正".
 _CORRECTION_CLAUSE = re.compile(
-    r"^(?:(?:哦|噢|喔|啊|呃|额)?(?:不对|不是|不)(?:不对|对不起)*|哦|噢|喔|呃|额"
+    r"^(?:(?:哦|噢|喔|啊|呃|额)?(?:不对(?:了)?|不是|不)(?:不对|对不起)*|哦|噢|喔|呃|额"
     r"|(?:我|刚才|刚刚|上面|前面|上一条|上条|那条)*(?:打错|说错|讲错|搞错|弄错|选错|写错|输错|敲错|点错|发错|按错)(?:了|字了)?"
     r"|(?:我|刚才|刚刚)*多(?:打|写|输|敲)了?(?:一)?个?[\u4e00-\u9fff]字?"
     r"|(?:刚才|刚刚|上面|前面)?(?:那个|那条|那句|这个)?不算(?:数)?|(?:刚才|刚刚)?(?:手滑|手误)了?"
     r"|更正(?:一下)?|纠正(?:一下)?|口误)+$"
+)
+# A clause that says the answer before it was wrong, not merely "no": 不对, 哦不 / 啊不 (哦不是), or a slip named as
+# one (打错了, 更正一下). A bare 不 or 不是 may be the answer itself ("不，本人承诺") and is not one of them.
+NAMED_WRONG = re.compile(
+    r"^(?:(?:哦|噢|喔|啊|呃|额)?(?:不对)+(?:了|啊|呀)?|(?:哦|噢|喔|啊|呃|额)不(?:是|对)?(?:不对)*)$"
 )
 # "等一下", "等等，我再核对一下…": a pause; what is said before the check is done is superseded by its result.
 _WAIT_CLAUSE = re.compile(r"^(?:你)?(?:等一下|等等|稍等|等会儿|等会|等下|等我一下|(?:我)?先(?=看|查|核|确认|翻))(?:我)?(?:再)?(?:确认|核对|核实|看看|看|查查|查|对|翻翻|翻)?"
@@ -927,6 +935,11 @@ _HAVE_SPECIAL = r"^(?:我|本人)?(?:确实|是)?有(?:{who}的?)?(?:书面)?特
 _REPRESENTATIVE_CLAUSE = r"^作为(?:公司|本公司|我公司|企业|本企业|该公司|该企业{applicant})?的?(?:法人|法定代表人|法人代表)$"
 # "我不是不承诺，刚才手滑了": the double negation typed by mistake, named as a slip like a refusal would be.
 _SLIPPED_DOUBLE_NEGATION = re.compile(r"^(?:我|本人)?(?:不是|并不是)不(?:想|要|愿意)?承诺(?:了)?$")
+# "我不是不承诺", "没有不承诺", "公司不是不承诺": a refusal denied. Alone it commits to nothing (it is asked again);
+# as a lead it is taken away and the clauses after it must make the commitment themselves.
+_DENIED_REFUSAL = re.compile(
+    r"^(?:我|本人|我本人|我们|本公司|我公司|我们公司|我司|公司|本企业)?(?:又|也|可|真)?(?:不是|并不是|并非|没有|没)不(?:想|要|愿意|愿)?"
+    r"(?:代为|代他|代她|代其|替他|替她|作出|做出)?承诺(?:了|的|啊|呀)?$")
 _SLIP = re.compile(r"打错|说错|讲错|搞错|弄错|选错|写错|输错|敲错|点错|发错|按错|多(?:打|写|输|敲)|更正|纠正|口误|手滑|手误")
 _HEDGE_IN_CHECK = re.compile(r"[不没未别非无]")
 _THINKING_IT_OVER = re.compile(r"想想|想一想|考虑|琢磨|再看看|商量|问问|拿不准|没想好")
@@ -1002,6 +1015,23 @@ def _resolved_doubt(clauses: list) -> Optional[list]:
     return None
 
 
+def names_wrong(clause: str) -> bool:
+    """Does this clause take back the answer before it (不对, 哦不, 说错了, 更正一下), and say nothing else?"""
+    return bool(_CORRECTION_CLAUSE.match(clause) and (NAMED_WRONG.match(clause) or _SLIP.search(clause)))
+
+
+def after_named_correction(flat: str) -> Optional[str]:
+    """What follows the last clause that takes back an answer said before it ("没看，不对，我已经看完了" → "我已经看完
+    了"), "" when nothing follows, or None when no answer is taken back. The three legal readers read what follows as
+    an answer of its own, and only a plain one decides: a correction that ends in a hedge, a condition, someone
+    else's word or a question is asked again."""
+    clauses = [c for c in flat.split(",") if c]
+    marks = [i for i, c in enumerate(clauses) if i and names_wrong(c)]
+    if not marks or all(names_wrong(c) for c in clauses[:marks[-1]]):
+        return None
+    return ",".join(clauses[marks[-1] + 1:])
+
+
 def _correction_marks(clauses: list, restating: bool = False, first: bool = False) -> list:
     """Where the message changes its answer: a clause that takes back what came before (不对, 打错了, 口误) or, with
     ``restating``, says it again (我是说…). The first clause has nothing before it to change unless ``first``."""
@@ -1025,15 +1055,18 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         return once if once != flat else None
     # A slip taken back: the last correction decides where the new answer begins.
     marks = [i for i, c in enumerate(clauses) if _CORRECTION_CLAUSE.match(c)]
-    # A bare 不/不对 says no as much as it corrects ("不，本人承诺"): only a slip named as one (打错了, 口误,
-    # 更正) takes back what came before.
-    if marks and not any(_SLIP.search(clauses[i]) for i in marks):
+    # A bare 不/不是 says no as much as it corrects ("不，本人承诺"): only a word that names the answer wrong
+    # (不对, 哦不, 打错了, 口误, 更正) takes back what came before.
+    if marks and not any(names_wrong(clauses[i]) for i in marks):
         return None
     if marks:
         last = marks[-1]
         first = last
         while first - 1 >= 0 and _CORRECTION_CLAUSE.match(clauses[first - 1]):
             first -= 1
+        if first == 0 and not any(_SLIP.search(c) for c in clauses[:last + 1]):
+            # "不对，我承诺": a 不对 with nothing before it takes nothing back; it may be said of the notice
+            return None
         before = ",".join(clauses[:first])
         if before:
             # What is taken back must be an answer to this question and nothing more: a plain refusal clause
@@ -1069,7 +1102,7 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         clauses = clauses[done + 1:]
     applicant = ("|" + re.escape(people.applicant)) if people.applicant else ""
     harmless = [_ACK_CLAUSE, re.compile(rf"^(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC})$"), _DONE_CLAUSE, _NOT_PROOFS_CLAUSE,
-                _CIRCUMSTANCE, COMPLAINT, _READ_ALOUD_CLAUSE]
+                _CIRCUMSTANCE, COMPLAINT, _READ_ALOUD_CLAUSE, _DENIED_REFUSAL, re.compile(rf"^{COURTESY}$")]
     if people.acting_as == "proxy":
         # "根据委托书，我受…特别授权": the document the authorisation stands in, named first
         harmless.append(re.compile(r"^(?:根据|按照|依据|依照)(?:授权委托书|委托书|授权书)$"))
@@ -1274,6 +1307,14 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
             return rest
     if laughing and (_is_negated(compact) or any(_REFUSAL_CLAUSE.match(c) for c in clauses)):
         return verdict("unclear", "joke")
+    named = [i for i, c in enumerate(clauses) if i and (names_wrong(c) or _SLIP.search(c))]
+    if named and named[-1] + 1 < len(clauses) and "?" not in prepared:
+        # "我承诺，说错了，我不承诺了，回头交证明": the answer changed to a refusal that stands as a message of its
+        # own (the ordinary procedure beside it) is that refusal.
+        changed = ",".join(clauses[named[-1] + 1:])
+        if any(_REFUSAL_CLAUSE.match(c) for c in clauses[named[-1] + 1:]) \
+                and _classify_words(changed, changed, people, applicant_name).kind == "negated":
+            return verdict("negated")
     corrections = _correction_marks(clauses, restating=True)
     if _is_negated(compact) and (corrections and not all(
             not _RESTATING.sub("", c) or _CORRECTION_CLAUSE.match(c) or _REFUSAL_CLAUSE.match(_RESTATING.sub("", c))
@@ -1304,8 +1345,8 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     if marks and 0 < marks[-1] < len(clauses) - 1 and any(_is_negated(c) for c in clauses[:marks[-1]]):
         corrected = "".join(clauses[marks[-1] + 1:])
         if _has_verb_commitment(corrected) and not _negation_left(corrected):
-            # "我不承诺，不对，我承诺": a refusal taken back by a bare 不对 is no refusal any more, and the
-            # commitment after it is not settled either.
+            # "我不承诺，不对，我承诺吧", "我不承诺，不，我承诺": a refusal taken back is no refusal any more, and
+            # what follows it is no plain commitment (that one was taken above, after the lead), so nothing is settled.
             return verdict("unclear", "correction")
     if marks and marks[-1] < len(clauses) - 1 and re.match(r"^(?:他|她|申请人|委托人|老人|法人)", clauses[marks[-1] + 1]) \
             and not _has_verb_commitment("".join(clauses[marks[-1] + 1:])):

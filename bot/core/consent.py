@@ -15,7 +15,9 @@ returns a :class:`~bot.core.reading.Reading`:
                           lets a proxy commit only with the applicant's special authorisation.
 
 Hedges (好像, 应该, 差不多), conditions, doubt, jokes and contradictions are never a yes: the user is asked
-again, and the question names the words that count (``Reading.expected``).
+again, and the question names the words that count (``Reading.expected``). An answer taken back by a word that names
+it wrong (不对, 哦不, 说错了, 更正一下) or a denial of the opposite (不是没看, 不是没写) is no answer by itself: the
+answer after it is read on its own, and only a plain one decides.
 
 The NLU model reads the same message. It can only make a decision more careful, never less: when the
 rules say yes but the model is confident (≥ ``NLU_CONFIDENT``) that the user denies, cancels, asks a
@@ -123,10 +125,10 @@ _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承�
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
                 r"条款|以上|上述|上面的?|前面的?|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
-                r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|七个部分|全文)?)")
+                r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|7条|七个部分|7个部分|七部分|7部分|全文)?)")
 _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|通篇|整篇|全篇|"
                  # when, and how: "早上就看完了", "拿放大镜…看完了"
-                 r"(?:今天|昨天|昨晚|前天|早上|上午|中午|下午|晚上)(?:就|已经)?|(?:拿着?|用|戴着?)(?:放大镜|老花镜|眼镜)|"
+                 r"(?:今天|昨天|昨晚|前天|早上|上午|中午|下午|晚上)(?:就|已经)?|(?:拿着?|拿上|用|戴着?|戴上|戴好)(?:了)?(?:放大镜|老花镜|眼镜)|"
                  r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
                  r"一个字一个字|一字一句|也|均|反复|来回|"
                  r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
@@ -210,7 +212,8 @@ _NEXT_STEP_QUESTION = re.compile(
     r"怎么做|怎么操作)?(?:呢|啊|呀)?"
 )
 _READ_GRAMMAR = re.compile(
-    rf"^(?:(?:好的|好了|好|嗯嗯|嗯|是的|是|对|ok了|ok啦|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}(?:(?:我|本人)?确认,?)?"
+    rf"^(?:(?:{_affirmation.COURTESY}|好的|好了|好|嗯嗯|嗯|是的|是|对|ok了|ok啦|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}"
+    r"(?:(?:我|本人)?确认,?)?"
     # "一个字都没落下，全看完了", "没有不懂的，都看完了": nothing missed or unclear, said first
     rf"(?:(?:{_NONE_MISSED}|(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?),)?"
     rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE}|{_READ_ALOUD})"
@@ -219,7 +222,7 @@ _READ_GRAMMAR = re.compile(
     # ("看完了，我还让我儿子给我念了一遍": read, and read out to the speaker as well)
     rf"(?:(?:并且|并|且|,){{0,2}}(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}|{_READ_CLAUSE}|(?:我|本人)?(?:还|也)(?:{_READ_ALOUD}))){{0,4}}"
     rf"(?:,{_NONE_MISSED})?"
-    rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没(?:啥|什么|有|得)?问[题提]|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK})"
+    rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没(?:啥|什么|有|得)?问[题提]|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK}|{_ALL_READ_CLAUSE})"
     r"(?:了)?){0,4}$"
 )
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
@@ -232,7 +235,8 @@ _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我�
 # "不是没看，是都看了": a denial of not having read it, followed by the reading itself.
 _NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?|哪有|哪里|哪能|哪会|怎么会|咋会)"
                          # "没有没看的部分": no part left unread
-                         r"(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读)(?:过)?(?:的(?:部分|地方|内容))?(?:呢|啊)?$")
+                         r"(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读|没有阅读|没阅读|未阅读|未读|未看)(?:过)?"
+                         r"(?:的(?:部分|地方|内容))?(?:了|呢|啊)?$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
 _COMPLETED = re.compile(r"已|完|过|毕|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好(?:了|啦)|[看读]下来了|到(?:尾|最后|底)|[看读听]懂了|[看听]明白了")
@@ -338,6 +342,26 @@ def _as_the_speaker(flat: str, ctx: Context) -> str:
     return re.sub(r"(?:^|(?<=,))俺(?!们)", "我", re.sub(pattern, "我", flat))  # 俺: the northern "I"
 
 
+def _corrected(prepared: str, flat: str, ctx: Context,
+               reader: Callable[[object, Context], Reading]) -> Optional[Reading]:
+    """The reading of an answer taken back and given again ("没看，不对，我已经看完了", "没写，更正一下，写明了特别授
+    权"): the last answer, read on its own, decides when it is plain (a yes, a no, a request to repeat, a stop);
+    anything else after the correction (a hedge, a condition, another person's word, a question, nothing at all) is
+    asked again. None when no answer is taken back."""
+    if "?" in prepared:
+        return None
+    after = _affirmation.after_named_correction(flat)
+    if after is None:
+        return None
+    # "不对，是看完了", "不对，还是没写": the 是 that sets the new answer against the old one
+    after = re.sub(r"^(?:还是|是)(?=[\u4e00-\u9fff])", "", after)
+    reading = reader(after, ctx) if after else None
+    if reading is not None and reading.kind in ("value", "negated", "repeat", "cancel"):
+        return reading
+    expected = EXPECT_READ if reader is _notice_read else EXPECT_AUTHORISATION
+    return clarify("correction", expected)
+
+
 def _notice_read(text: object, ctx: Context) -> Reading:
     total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
     if _button(text):
@@ -351,6 +375,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
 
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
+    corrected = _corrected(prepared, flat, ctx, _notice_read)
+    if corrected is not None:
+        return corrected
     lead = OBVIOUS_LEAD.match(prepared)
     if lead:
         # "这还用问？早看完了": the lead-in is emphasis; the statement after it is the answer
@@ -365,6 +392,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if own:
         # "看完了，我叫张伟": the speaker's own name said beside the reading (only a name on file, nothing else)
         flat = re.sub(rf",(?:我叫|我是|本人)(?:{'|'.join(map(re.escape, own))})(?=,|$)", "", flat)
+    # "字有点多，不过都看了": the 不过 sets the whole reading against a remark, not a reservation against the reading
+    flat = re.sub(r"(?<=,)(?:不过|但是|但|可是)(?=(?:我)?(?:也|都|全|全都)(?:认真|仔细)?(?:看|读)(?:完)?了)", "", flat)
     compact = flat.replace(",", "")
     # "已阅读已阅读已阅读", "看完了看完了快点", "看了看了…" ("一条一条都看了" is one phrase, not a repetition)
     repeated = re.fullmatch(r"(.{3,}?|.了)(?:,?\1)+(,?.*)", flat)
@@ -634,6 +663,9 @@ _NOT_ORDINARY = re.compile(r"(?:不是|并非|而不是|不属于)(?:一般|普�
 # The scope named: the special authorisation, or the commitment made or signed in the principal's place ("代为作出
 # 告知承诺", "代签承诺书", "替我爸签告知承诺书").
 _PRINCIPAL = r"(?:其|他|她|申请人|委托人|本人|" + "|".join(_affirmation._KIN) + "|我(?:" + "|".join(_affirmation._KIN) + "))"
+# "不是没写", "不是没有特别授权", "我爸不是没给我授权": a denial that it is missing, before the answer itself.
+_NOT_UNWRITTEN = re.compile(rf"^(?:{_PRINCIPAL}|我)?(?:又|也)?(?:不是|并非|并不是)(?:没有?|未)(?:给我|给)?(?:写明?|注明|有|授权|写明了)?"
+                            r"(?:特别授权|授权)?(?:的)?$")
 _AUTH_SCOPE = re.compile(rf"特别授权|(?:代|替|帮)(?:为|表)?{_PRINCIPAL}?(?:签署|签订|签字|签|作出|做出|做|作)?(?:告知)?承诺|"
                          # the powers listed include it: "授权内容包括签署告知承诺书", "代理权限有作出承诺"
                          r"(?:权限|范围|事项|内容)[^,]{0,4}?(?:包括|包含|有)(?:代为|代)?(?:签署|签订|签|作出|做出)?(?:告知)?承诺|"
@@ -744,6 +776,9 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     if principal_name and clause.startswith(principal_name) and _ISSUED_BY.match("他" + clause[len(principal_name):]):
         clause = "他" + clause[len(principal_name):]  # "赵强给我出的委托书…": the principal named
     clause = _ISSUED_BY.sub("", clause) or clause
+    if principal_name:
+        # "我是赵强的外甥": the principal named where 他 would stand
+        clause = re.sub(rf"^(我是|本人是){re.escape(principal_name)}(?=的)", r"\1他", clause)
     if re.fullmatch(r"(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:也|都)?有(?:的|啊|呀)?", clause):
         return "ack"  # "…，委托书上有": the words just said, found in the document
     # "他在委托书里写明了…", "原文是…": the document and its wording introduced; the words that follow count
@@ -849,6 +884,9 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if _ASKED_BACK_NO.search(prepared):
         return ask("unclear")
     prepared = _DOCUMENT_NAMED.sub(lambda m: "委托书" if m.group(1) else "", _auth_unasked(prepared))
+    # 委拖书: the pinyin keyboard's homophone for the document's name (not for the words of the scope, whose typos
+    # are asked again)
+    prepared = prepared.replace("委拖", "委托")
     # A space between words is a pause in speech: a clause boundary ("写明了特别授权 我刚拿出来核对过", "ok 写明了").
     flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fffa-z])\s+(?=[\u4e00-\u9fff])", ",", prepared))
     flat = _affirmation._flat(flat)
@@ -865,8 +903,22 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # "没说能不能承诺": the choice is what the document leaves unsaid, no question to us; it reads as "没说能承诺".
         prepared = _UNSAID_CHOICE.sub(r"\1\2", prepared)
         flat, compact = _UNSAID_CHOICE.sub(r"\1\2", flat), _UNSAID_CHOICE.sub(r"\1\2", compact)
+    corrected = _corrected(prepared, flat, ctx, _special_authorisation)
+    if corrected is not None:
+        return corrected
+    clauses = [c for c in flat.split(",") if c]
+    if "?" not in prepared and len(clauses) > 1 and _NOT_UNWRITTEN.match(clauses[0]):
+        # "不是没写，写明了特别授权": the denial says nothing of what is written (alone it is asked again); the
+        # answer after it decides, read on its own.
+        reading = _special_authorisation(re.sub(r"^是(?=[\u4e00-\u9fff])", "", ",".join(clauses[1:])), ctx)
+        return reading if reading.kind in ("value", "negated") else ask("double_negation")
     echoed = _echo_of_the_question(prepared, names)
     if echoed is not None:
+        if len(echoed) > 1 and _affirmation.names_wrong(echoed[0]) and "?" not in "".join(echoed):
+            # "没写？不对不对，写了，写明了特别授权": the echo taken back, then a plain answer
+            rest = ",".join(c for c in echoed if not _affirmation.names_wrong(c))
+            reading = _special_authorisation(rest, ctx)
+            return reading if reading.kind in ("value", "negated") else ask("correction")
         # "写明了特别授权？没有，只写了代为办理": the user repeats the question to themselves, then answers it.
         # The answer is read as after a correction: only a no is taken from it.
         last = _auth_clause(echoed[-1], names) if echoed else "unknown"

@@ -83,7 +83,9 @@ ACTING_AS = [
     # not answers
     ("可以代办吗", "question"), ("代办要带什么材料？", "question"), ("好像是本人吧", "clarify"),
     ("本人吧……也不是，我也说不清", "clarify"), ("帮我办一下", "clarify"), ("我是他儿子", "clarify"), ("嗯", "clarify"),
-    ("本认", "clarify"), ("代半", "clarify"), ("哈哈，代办", "clarify"), ("算了不办了", "cancel"),
+    ("本认", "clarify"), ("待办", "clarify"), ("哈哈，代办", "clarify"), ("算了不办了", "cancel"),
+    # the pinyin keyboard's homophones that can mean nothing else are the word
+    ("本仁", "self"), ("代半", "proxy"), ("帮我妈代半的", "proxy"),
     # the applicant named as someone else, and an enterprise's own legal representative
     ("申请人是我妈", "proxy"), ("我妈是申请人", "proxy"), ("申请人不是我", "proxy"), ("不是我，是我妈", "proxy"),
     ("申请人是我", "self"), ("我是公司经办人", "proxy"), ("我是法人代表", "self"),

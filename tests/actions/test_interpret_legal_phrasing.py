@@ -26,7 +26,7 @@ def outcome(reading):
     (ENTERPRISE, "我作为法人承诺", "explicit"), (ENTERPRISE, "我以公司名义承诺", "explicit"),
     (PROXY, "我是代理人刘洋，受赵强特别授权，代为承诺", "explicit"), (PROXY, "我受委托人赵强特别授权，代为承诺", "explicit"),
     # still not a plain commitment by the one who may make it
-    (SELF, "我承诺[捂脸]", "clarify"), (SELF, "我承诺，你们查不出来", "clarify"), (SELF, "我不是不承诺，我承诺", "clarify"),
+    (SELF, "我承诺[捂脸]", "clarify"), (SELF, "我承诺，你们查不出来", "clarify"), (SELF, "我不是不承诺", "clarify"),
     (SELF, "谁说我不承诺，我承诺", "clarify"), (ENTERPRISE, "我作为会计承诺", "clarify"),
     (PROXY, "我是代理人王五，受赵强特别授权，代为承诺", "clarify"),
 ])

@@ -508,7 +508,7 @@ def test_a_phone_beside_the_representative_is_kept():
     ("use_commitment", Context(), "用 承 诺", "yes"), ("acting_as", Context(), "代 办", "proxy"),
     ("use_commitment", Context(), "市民选择按一般程序提交证明", "no"),
     ("acting_as", Context(), "都有，我自己的和我妈的一起办", "clarify"),
-    ("use_commitment", Context(), "不是不想用承诺，是我已经交过证明了", "clarify"),
+    ("use_commitment", Context(), "不是不想用承诺，是我已经交过证明了", "no"),
     # names: two offered, one still being recalled
     ("representative_name", ENTERPRISE, "法人是李梅还是李玫，营业执照在店里", "clarify"),
     ("representative_name", ENTERPRISE, "法人是杨，杨什么来着", "clarify"),
@@ -535,3 +535,52 @@ def test_representative_named_with_the_company_or_after_a_correction(text, expec
 ])
 def test_someone_else_doing_it_themself_is_not_the_speaker(text, expected):
     assert outcome(interpret("acting_as", text, Context())) == expected
+
+
+# --- a double negation set against what follows, corrections, homophones, titles, someone else's choice -----------
+
+@pytest.mark.parametrize("step,ctx,text,expected", [
+    # the double negation alone is a yes; set against a 是 clause, that clause is the answer
+    ("use_commitment", Context(), "不是不愿意", "yes"), ("use_commitment", Context(), "不是不用，是要用", "yes"),
+    ("use_commitment", Context(), "不是不愿意，是我证明都开好了", "no"),
+    ("use_commitment", Context(), "不是不愿意，是我儿子已经把证明开回来了", "no"),
+    # corrected, then a clean answer either way
+    ("use_commitment", Context(), "不用，说错了，用告知承诺方式", "yes"), ("use_commitment", Context(), "用承诺，不对，还是不用", "no"),
+    # the commitment mocked is a rude no
+    ("use_commitment", Context(), "承诺你个大头鬼", "no"), ("use_commitment", Context(), "承诺？承诺你个大头鬼，交证明", "no"),
+    # someone else's choice beside the speaker's own
+    ("use_commitment", Context(), "我老伴愿意用承诺，我也愿意", "yes"),
+    # the pinyin keyboard's homophones of 本人 and 代办
+    ("acting_as", Context(), "本仁", "self"), ("acting_as", Context(), "是本仁，自己的事", "self"),
+    ("acting_as", Context(), "代半", "proxy"), ("acting_as", Context(), "帮我妈代半的", "proxy"),
+    ("acting_as", Context(), "本人，说错了，帮我妈办", "proxy"), ("acting_as", Context(), "我是本人的女儿", "proxy"),
+    ("acting_as", Context(), "我妈自己办，我帮她填", "proxy"),
+    # the name with its bearer's form of address after it; a refusal denied before the name
+    ("representative_name", ENTERPRISE, "王芳王经理", "王芳"), ("representative_name", ENTERPRISE, "王建国王总", "王建国"),
+    ("representative_name", ENTERPRISE, "就写王芳吧", "王芳"), ("representative_name", ENTERPRISE, "不是不告诉你，法人叫王芳", "王芳"),
+    ("representative_name", ENTERPRISE, "法人是李强，更正一下，是王芳", "王芳"),
+])
+def test_double_negations_corrections_and_homophones(step, ctx, text, expected):
+    assert outcome(interpret(step, text, ctx)) == expected
+
+
+@pytest.mark.parametrize("step,ctx,text", [
+    # set against a reason, a fear, a condition, someone else, a question or a hedge: no choice made
+    ("use_commitment", Context(), "不是不用，是不会用"), ("use_commitment", Context(), "不是不愿意，是我妈不愿意"),
+    ("use_commitment", Context(), "不是不愿意，就是怕麻烦"), ("use_commitment", Context(), "不是不愿意，要是能快点就用"),
+    ("use_commitment", Context(), "不是不愿意，用承诺吗？"), ("use_commitment", Context(), "不是不愿意，可能用吧"),
+    # corrected, then hedged, conditional, someone else's, or asked
+    ("use_commitment", Context(), "不用，说错了，可能用吧"), ("use_commitment", Context(), "不用，说错了，要是快就用"),
+    ("use_commitment", Context(), "不用，说错了，我妈想用"), ("use_commitment", Context(), "不用，说错了，用承诺吗？"),
+    ("use_commitment", Context(), "我老伴愿意用承诺"), ("use_commitment", Context(), "就用承若吧"),
+    # homophones still hedged, conditional or asked; a real word that is no answer; someone else acting
+    ("acting_as", Context(), "本仁吧，应该是"), ("acting_as", Context(), "要是我爸来不了就代半"), ("acting_as", Context(), "本仁？"),
+    ("acting_as", Context(), "待办"), ("acting_as", Context(), "我是本人他爹"), ("acting_as", Context(), "我妈自己办"),
+    ("acting_as", Context(), "代办，说错了，看我爸能不能来吧"), ("acting_as", Context(), "你猜我是谁😏"),
+    # a guess, a refusal, the speaker's relative after a correction
+    ("representative_name", ENTERPRISE, "法人是王芳吧"), ("representative_name", ENTERPRISE, "不是不告诉你"),
+    ("representative_name", ENTERPRISE, "法人是我，哦不对，是我老公李强"),
+    ("representative_name", ENTERPRISE, "法人是王芳，不对，好像是李强"),
+])
+def test_look_alikes_of_double_negations_corrections_and_homophones(step, ctx, text):
+    assert outcome(interpret(step, text, ctx)) in ("clarify", "question")

@@ -560,7 +560,8 @@ SELF_NOT_EXPLICIT = [
     ("本人承诺我没有房", "unclear", None),
     ("本人承诺个鬼", "negated", None),
     ("我承诺个锤子", "negated", None),
-    ("我不是不承诺，我承诺", "unclear", None),  # a double negation is not read either way
+    ("我不是不承诺", "unclear", None),  # a double negation alone is not read either way
+    ("我不是不承诺，我承诺吧", "unclear", None),  # nor with a hedged commitment after it
     ("我不承诺……算了，我承诺", "unclear", "correction"),
     ("我就承诺了吧，还能咋样", "unclear", "coerced"),
     ("我承诺，但我不保证都符合", "unclear", "conditional"),

@@ -46,15 +46,17 @@ def test_what_is_promised_in_plain_words(text):
     # giving something up without a falsity to answer for is no liability clause
     "我承诺，放弃低保", "有什么问题我负责",
     # bare negations and doubles
-    "我承诺，绝不", "我承诺，没有", "我承诺，不会", "我不是不承诺，我承诺", "谁说我不承诺了，我承诺",
+    "我承诺，绝不", "我承诺，没有", "我承诺，不会", "我不是不承诺", "谁说我不承诺了，我承诺",
 ])
 def test_look_alikes_are_not_explicit(text):
     assert self_kind(text) != "explicit"
 
 
 @pytest.mark.parametrize("text,kind", [
-    # a refusal taken back by a bare 不对 is no refusal any more, and the commitment after it is not settled
-    ("我不承诺，不对，我承诺", "unclear"), ("不承诺……哦不，我承诺", "unclear"),
+    # a refusal named wrong (不对, 哦不) and the commitment after it plain: the last clean answer decides
+    ("我不承诺，不对，我承诺", "explicit"), ("不承诺……哦不，我承诺", "explicit"),
+    # a bare 不 or 不是 says no as much as it corrects, and takes nothing back
+    ("不，本人承诺", "unclear"), ("我不承诺，不是，我承诺", "unclear"),
     # the other way round the last word is a refusal
     ("我承诺，不对，我不承诺", "negated"), ("本人承诺，哦不，我不承诺了", "negated"),
     # said not in earnest, either way
@@ -190,8 +192,11 @@ def test_mixed_answers_are_asked_again(text):
     # a slip named as one, the commitment after it plain: taken
     ("我不承诺，搞错了，我承诺", "explicit"), ("我唔承諾，講錯咗，我承諾", "explicit"),
     ("我不是不承诺，刚才手滑了，本人承诺", "explicit"),
-    # a double negation with no slip named stays open
-    ("我不是不承诺，我承诺", "unclear"),
+    # a double negation alone stays open; the plain commitment after it decides
+    ("我不是不承诺", "unclear"), ("我并非不承诺", "unclear"), ("没有不承诺", "unclear"),
+    ("我不是不承诺，我承诺", "explicit"), ("我并非不承诺，本人承诺以上内容属实", "explicit"),
+    # a refusal after the correction is a refusal, with the ordinary procedure beside it
+    ("我承诺，说错了，我不承诺了，回头交证明", "negated"),
     # a genuine question after a bare 不对 is still a question
     ("不对，承诺了能撤回吗", "question"),
 ])
@@ -416,3 +421,74 @@ def test_the_commitment_after_a_complaint(text, kind):
 ])
 def test_the_duty_to_report_a_change(text, kind):
     assert self_kind(text) == kind
+
+
+# --- a refusal denied or named wrong, then the plain commitment: the last clean answer decides --------------------
+
+@pytest.mark.parametrize("text", [
+    # a double negation, then the act itself
+    "我不是不承诺，本人承诺", "没有不承诺，我承诺", "我又不是不承诺，我承诺以上内容属实",
+    # a refusal named wrong (不对, 哦不, 说错了, 更正一下), then the act itself
+    "我不承诺，不对，我承诺", "我不承诺，哦不，本人承诺", "我不承诺，说错了，本人承诺以上内容属实",
+    "不承诺，更正一下，本人承诺",
+    # courtesy before who the speaker is and what they filled in
+    "您好，我叫张伟，家里的情况我都如实填了，我承诺以上内容属实，如有不实愿意承担责任",
+])
+def test_a_denied_or_corrected_refusal_then_the_commitment_is_explicit(text):
+    assert self_kind(text) == "explicit"
+
+
+@pytest.mark.parametrize("text", [
+    # the double negation alone, or what follows it not the act
+    "我不是不承诺", "我并非不承诺", "没有不承诺", "我又不是不承诺",
+    "我不是不承诺，我承诺吧", "我不是不承诺，应该会承诺",  # hedged
+    "我不是不承诺，要是符合条件就承诺", "我不是不承诺，如果没问题我承诺",  # a condition
+    "我不是不承诺，他承诺", "我不是不承诺，我老婆承诺",  # a third party
+    "我不是不承诺，我承诺？", "我不是不承诺，承诺了会怎样？",  # a question
+    "我不是不承诺，我不承诺", "我不是不承诺，我愿意承诺",  # negated, or willingness only
+    # corrected, and what follows is not a plain commitment
+    "我不承诺，不对，我承诺吧", "我不承诺，不对，我可能承诺",  # hedged
+    "我不承诺，不对，要是没问题就承诺",  # a condition
+    "我不承诺，不对，他承诺",  # a third party
+    "我不承诺，不对，我承诺？",  # a question
+    "我不承诺，不对，我承诺，等等我再想想", "我不承诺，不对，我承诺，不过不太确定",  # doubt after the correction
+    "我不承诺，不对，我承诺哈哈", "我不承诺，不对，我愿意承诺",
+    # a bare 不 or 不是 takes nothing back
+    "不，本人承诺", "我不承诺，不是，我承诺",
+])
+def test_look_alikes_of_a_denied_or_corrected_refusal_are_not_explicit(text):
+    assert self_kind(text) != "explicit"
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the final clause a refusal: taken as one
+    ("我承诺，不对，还是不承诺", "negated"), ("我不承诺，不对，还是不承诺", "negated"),
+    ("我承诺，说错了，我不承诺了，回头交证明", "negated"),
+    # the final clause someone else's refusal: open
+    ("我承诺，说错了，他不承诺", "unclear"),
+])
+def test_a_commitment_corrected_to_a_refusal(text, kind):
+    assert self_kind(text) == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("我不代他承诺，说错了，我受赵强特别授权，代为承诺", "explicit"),
+    ("我不是不代他承诺，我受赵强特别授权，代为承诺", "explicit"),
+    ("我不是不代他承诺", "unclear"),
+    ("我不是不代他承诺，我代他承诺", "unclear"),  # no special authorisation said
+    ("我不代他承诺，说错了，我爸让我代他承诺", "unclear"),
+    ("我受赵强特别授权代为承诺，不对，他还没签委托书", "unclear"),
+])
+def test_a_proxy_refusal_denied_or_corrected(text, kind):
+    assert classify(text, **PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("本公司不承诺，更正一下，本公司承诺", "explicit"),
+    ("公司不是不承诺，本公司郑重承诺以上内容属实", "explicit"),
+    ("本公司并非不承诺", "unclear"),
+    ("公司不是不承诺，老板承诺", "unclear"),
+    ("本公司不承诺，更正一下，本公司承诺吧", "unclear"),
+])
+def test_an_enterprise_refusal_denied_or_corrected(text, kind):
+    assert enterprise_kind(text) == kind

@@ -412,3 +412,70 @@ def test_authorisation_look_alikes_around_the_question(text):
 ])
 def test_reading_after_a_complaint(text, kind):
     assert notice_read(text, SELF).kind == kind
+
+
+# --- an answer denied twice or taken back, then the plain answer: the last clean answer decides --------------------
+
+@pytest.mark.parametrize("text", [
+    # a double negation, then the reading itself
+    "不是没看，我已经看完了", "我并非没有阅读，告知书七部分我都读完了", "哪里没看了，我已经全部看完了",
+    # a "not read" named wrong, then the reading itself
+    "没看，不对，我已经看完了", "还没看完，说错了，全部看完了", "没读，更正一下，告知书我已经读完了",
+    "第三条没看完，不对，是看完了，全都看完了",
+    # courtesy first, a remark and 不过 before all of it, reading glasses put on
+    "您好，告知书我从头到尾认真看了一遍，七个部分都看完了", "看完了，字有点多，不过都看了", "刚才戴上老花镜一条一条看完了",
+])
+def test_reading_after_a_double_negation_or_a_correction(text):
+    assert notice_read(text, SELF).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    # the double negation alone, or what follows it not a whole reading of one's own
+    "不是没看", "我并非没有阅读", "没有没看", "不是没看，看了个大概", "不是没看，我老伴看完了",
+    "不是没看，要是必须的话算看完了", "不是没看，看完了吗？", "不是没看，还没看完",
+    # corrected, and what follows is hedged, conditional, someone else's, asked, negated, or doubted
+    "没看，不对，应该看完了吧", "没看，不对，好像看完了", "没看，不对，要是必须看我就看完了", "没看，不对，我老伴看完了",
+    "没看，不对，看完了吗？", "看完了，不对，还没看", "看完了，说错了，还差两条", "没看，不对，我看完了，不过没看懂",
+    "没看，不对，看完了，等等我再看看",
+    # the same leads before a hedge or someone else's reading
+    "您好，好像看完了", "您好，我老伴看完了", "看完了，字有点多，不过没看懂", "刚才戴上老花镜看了一半",
+])
+def test_reading_look_alikes_after_a_double_negation_or_a_correction(text):
+    assert notice_read(text, SELF).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    # a double negation, then what the document says
+    "不是没写，写明了特别授权", "不是没有特别授权，委托书写明了代为作出告知承诺", "我爸不是没给我授权，委托书上写明了特别授权",
+    # a no named wrong, then what the document says
+    "没有，不对，有，写明了代为作出告知承诺", "没写，更正一下，委托书写明了特别授权", "没写？不对不对，写了，写明了特别授权",
+    "没写明，啊不对，第四条写明了特别授权代为作出告知承诺",
+    # the document's name typed with the keyboard's homophone; the principal named as whose relative the speaker is
+    "委拖书上写明了特别授权", "我是赵强的外甥，上面写明了特别授权我代为作出告知承诺",
+])
+def test_special_authorisation_after_a_double_negation_or_a_correction(text):
+    assert special_authorisation(text, PROXY).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    # the double negation alone, or what follows it not a plain statement of the document
+    "不是没写", "不是没有特别授权", "并非没有特别授权", "不是没写，应该写明了特别授权", "不是没写，要是需要就写明了特别授权",
+    "不是没写，我爸说写明了特别授权", "不是没写，写明了特别授权吗？", "不是没写，写明了特别授权，不过不确定",
+    # corrected, and what follows is hedged, conditional, someone else's word, asked, or doubted
+    "没写，不对，好像写明了特别授权", "没写，不对，写明了特别授权吧", "没写，不对，要是需要的话写明了特别授权",
+    "没写，不对，我爸说写明了特别授权", "没写，不对，写明了特别授权吗？", "没写，不对，写明了特别授权，等等我再看看",
+    "没写，不对，写明了特别授权，不过我不确定",
+    # a typo in the scope's own words, a hedge, someone else's relative
+    "委拖书上写明了特别受权", "委拖书上好像写明了特别授权", "我是王五的外甥，上面写明了特别授权我代为作出告知承诺",
+])
+def test_special_authorisation_look_alikes_after_a_double_negation_or_a_correction(text):
+    assert special_authorisation(text, PROXY).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    "写明了特别授权，不对，还是没写", "写明了特别授权，说错了，只写了代为办理", "不是没写，只写了代为办理",
+    "不是没有特别授权，是我爸口头答应的",
+])
+def test_special_authorisation_corrected_to_a_no(text):
+    assert special_authorisation(text, PROXY).kind == "negated"
+
