@@ -51,10 +51,11 @@ class CountingGraph:
         return {targets[0]: [message]}
 
 
-def processor(graph: CountingGraph) -> MessageProcessor:
+def processor(graph: CountingGraph, intents=("inform", "affirm")) -> MessageProcessor:
     made = MessageProcessor.__new__(MessageProcessor)  # what _parse_message_with_graph reads of a processor
     made.graph_runner = graph
     made.model_metadata = SimpleNamespace(nlu_target="nlu")
+    made.domain = SimpleNamespace(intents=list(intents))
     return made
 
 
@@ -88,7 +89,7 @@ def test_each_processor_has_its_own_cache(cache):  # a model swapped in starts a
     assert [g.runs for g in graphs] == [1, 1]
 
 
-@pytest.mark.parametrize("text", ["410105199001011233", "我的手机号13800138000", "验证码 1 2 3 4 5 6", "４１０１０５",
+@pytest.mark.parametrize("text", ["身份证410105199001011233", "我的手机号13800138000", "验证码 1 2 3 4 5 6", "４１０１０５号",
                                   "长" * (parse_cache.MAX_TEXT_CHARS + 1)])
 def test_personal_digits_and_long_texts_are_never_kept(cache, text):
     graph = CountingGraph()
@@ -96,6 +97,35 @@ def test_personal_digits_and_long_texts_are_never_kept(cache, text):
     parse(proc, text)
     parse(proc, text)
     assert graph.runs == 2 and parse_cache.cache_of(proc) is None
+
+
+@pytest.mark.parametrize("text", ["123456", " 654321 ", "13800138000", "138 0013 8000", "138-0013-8000",
+                                  "410105199001011233", "41010519900101123x", "410105 19900101 123X", "１２３４５６",
+                                  "４１０１０５１９９００１０１１２３Ｘ"])
+def test_a_message_that_is_only_a_number_is_giving_that_number_without_the_model(cache, text):
+    graph = CountingGraph()
+    proc = processor(graph)
+    parsed = parse(proc, text)
+    assert graph.runs == 0
+    assert parsed["text"] == text.strip() and parsed["entities"] == []  # Rasa strips the message
+    assert parsed["intent"] == {"name": "inform", "confidence": 1.0}
+    assert parsed["intent_ranking"] == [parsed["intent"]]
+    assert parse_cache.cache_of(proc) is None  # nothing personal is kept
+
+
+@pytest.mark.parametrize("text", ["12345", "1", "123456 是", "我的验证码123456", "123456？", "12345X6", "x123456",
+                                  "1" * (parse_cache.MAX_NUMBER_CHARS + 1)])
+def test_anything_besides_a_number_goes_to_the_model(cache, text):
+    assert parse_cache.number_parse(text) is None
+    graph = CountingGraph()
+    parse(processor(graph), text)
+    assert graph.runs == 1
+
+
+def test_a_model_without_the_inform_intent_parses_numbers_itself(cache):
+    graph = CountingGraph()
+    parse(processor(graph, intents=("affirm",)), "123456")
+    assert graph.runs == 1
 
 
 def test_the_full_message_is_not_cached(cache):  # only_output_properties=False carries the id and metadata
@@ -154,6 +184,21 @@ def test_the_trained_model_gives_the_cached_answer_again(agent, monkeypatch):
             assert asyncio.run(proc.parse_message(message)) == asyncio.run(proc.parse_message(
                 UserMessage(text, sender_id="a")))
     assert parse_cache.cache_of(proc).hits >= len(texts) * 2
+
+
+def test_the_trained_model_reads_every_number_as_inform(agent):
+    """What ``number_parse`` answers without the model is the model's own top intent for such messages."""
+    import random
+
+    rng = random.Random(7)
+    numbers = (["%06d" % rng.randrange(10 ** 6) for _ in range(25)]
+               + ["1%d%09d" % (rng.choice([3, 5, 7, 8, 9]), rng.randrange(10 ** 9)) for _ in range(25)]
+               + ["410105199001011233", "41010519900101123X", "410102198507152342", "138 0013 8000", "１２３４５６"])
+    rasa_parse = getattr(MessageProcessor._parse_message_with_graph, "rasa_original",
+                         MessageProcessor._parse_message_with_graph)
+    for number in numbers:
+        assert parse_cache.number_parse(number) is not None
+        assert rasa_parse(agent.processor, UserMessage(number, sender_id="a"), None)["intent"]["name"] == "inform", number
 
 
 # --- slot copies -------------------------------------------------------------------------------------------------
