@@ -16,7 +16,8 @@ people type it is decided here, deterministically and table-driven:
    ("不是不愿意" = 愿意). Each clause also carries flags: question, hedge (好像/应该/大概/随便), condition
    (如果…就), joke, cancel, typo of a word that matters (承偌, 本认: we name the word, we don't guess);
 4. a combiner: questions win (a question is never an answer), then any hedge/condition/joke/typo asks
-   again, then the clauses must agree on one value.
+   again, then the clauses must agree on one value. The one joke that decides is a refusal said after it
+   ("用承诺？开玩笑，我才不用"): a no, the safe side.
 
 The NLU (``ctx.intent``/``ctx.confidence``) only helps where the rules have nothing: a confident affirm/deny
 may decide a plain yes/no when no rule fired and nothing hedges, and a confident NLU that contradicts the
@@ -377,14 +378,16 @@ USE_COMMITMENT = Choice(
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
              "不选", "2", "no thanks", "no thank you", "nope", "不用啦", "不想用", "我不想用", "我不用", "不必", "不必了",
-             "没必要", "不需要了"], "no"),
+             "没必要", "不需要了", "才不用", "我才不用", "俺才不用", "才不要", "我才不要"], "no"),
     },
     phrases=_phrases(
         # the commitment mocked: "承诺你个大头鬼", "承诺个屁" is a rude no, never the choice of it
         (r"(?:告知)?承诺(?:你|他|她)?个(?:大头鬼|鬼|头|屁|锤子|毛|球)", "no"),
         # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
         (r"(?:开|交|提交|提供|办|拿|出具|准备|补|跑)(?:个|一下|相关的?|纸质)?证明[^,，不没]{0,4}"
-         r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|(?:太|可|很|真|好|挺|特别)难(?![不没])|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次)(?:地方|部门)?)", "yes"),
+         r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|(?:太|可|很|真|好|挺|特别)难(?![不没])|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次)(?:地方|部门)?|"
+         # the errand told as a story: "开证明跑了三趟都没开成", "开证明开了三回了"
+         r"(?:跑|去|开)了(?:好几|几|很多|好多|[两三四五六七八九十])(?:个|趟|次|回))", "yes"),
         (r"证明(?:太|很|真|特别|实在)?(?:难开|不好开|难办|难弄|麻烦|费劲|费事)|(?:没空|没时间|没工夫|没功夫)(?:去)?(?:开|交|办|跑|弄)证明",
          "yes"),
         (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
@@ -452,7 +455,8 @@ ACTING_AS = Choice(
     },
     phrases=_phrases(
         # someone else: a relative, a friend, a company, "他/她"
-        (rf"(?:帮|替|给|为|代){_WHOSE}{_KIN}", "proxy"),
+        # ("来电人为申请人本人": 为 is the written "is", the caller is the applicant)
+        (rf"(?:帮|替|给|为(?!(?:申请人|当事人)本人)|代){_WHOSE}{_KIN}", "proxy"),
         # someone named by name: "帮赵强办", "替李秀英申请" (not "帮我办", "帮忙办", "给自己办")
         (r"(?:帮|替|代|为)(?!我|自己|本人|俺|咱|你|您|忙|个忙|一下|下)([\u4e00-\u9fff]{2,3})(?=办|申请|弄|跑一趟)", "proxy"),
         # someone named with more words between: "帮隔壁王大妈办", "替村里五保户申请"
@@ -507,7 +511,7 @@ ACTING_AS = Choice(
     ),
     opposite={"self": "proxy", "proxy": "self"},
     typos=re.compile(r"本认|笨人|苯人|夲人|带办|待办|代伴|戴办"),
-    dominant=re.compile(rf"(?:帮|替|给|为|代){_WHOSE}{_KIN}"),
+    dominant=re.compile(rf"(?:帮|替|给|为(?!(?:申请人|当事人)本人)|代){_WHOSE}{_KIN}"),
     reservations=False,
     homophones=(("本仁", "本人"), ("代半", "代办")),
     someone_else=re.compile(rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:自己|本人|亲自)(?:来)?(?:办|弄|申请|办理)(?:的|了)?$"),
@@ -700,6 +704,25 @@ def _denial_set_against(clauses: List[Clause]) -> List[Clause]:
     return kept
 
 
+_JOKE_MARK = re.compile(r"^(?:哈哈|呵呵|嘿嘿)*(?:开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩)(?:的|呢|啦|哈|了)*$")
+
+
+def _after_joke_taken_back(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    """"承诺吧，开玩笑的，交证明": the commitment called a joke, then refused plainly. What follows the joke is
+    the answer; anything else (the same answer again, a hedge, nothing) keeps the joke, which is asked again."""
+    marks = [i for i, (clause, _) in enumerate(readings) if _JOKE_MARK.match(clause.text)]
+    if not marks:
+        return readings
+    before = {label for _, r in readings[:marks[0]] for label in r.labels}
+    after = readings[marks[-1] + 1:]
+    said = {label for _, r in after for label in r.labels}
+    # Only a refusal is taken: it is the safe side ("本人，开个玩笑，是代办" leaves who acts in doubt, and is asked
+    # again). "开玩笑，我才不用" (the option asked back before it is already set aside): "you must be joking".
+    if said != {"no"} or any(r.flags for _, r in after) or not before <= {"yes"}:
+        return readings
+    return after
+
+
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     text = _unasked(_TYPED_BA.sub("吧", text))
     for typed, word in choice.homophones:
@@ -714,6 +737,7 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     if concluded is not None and any("question" in r.flags for _, r in readings[:concluded]):
         # "不用开证明？那用承诺吧": a question asked aloud and answered by the speaker; the conclusion counts.
         readings = readings[concluded:]
+    readings = _after_joke_taken_back(choice, readings)
     flags = set().union(*(r.flags for _, r in readings)) if readings else set()
     labels: List[str] = []
     reservation = False
@@ -882,7 +906,7 @@ _NOT_A_NAME = re.compile(
 
 
 _KIN_LEAD = re.compile(
-    r"^(?:我是)?(?:我|俺|我的|我们|他|她|他的|她的|[\u4e00-\u9fff]{2,4}的)?(?:爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|"
+    r"^(?:我是)?(?:我|俺|我的|我们|咱|咱们|俺们|他|她|他的|她的|[\u4e00-\u9fff]{2,4}的)?(?:爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|"
     r"妻子|爱人|儿子|女儿|闺女|哥哥|姐姐|弟弟|妹妹|外甥女|外甥|侄子|侄女|孙子|孙女|女婿|儿媳|朋友|同事|老板娘|老板|员工)"
     r"(?:叫|是|的名字是|名字叫)?(?=[\u4e00-\u9fff]{2})"
 )
@@ -1175,13 +1199,13 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     r"(?:法人|法定代表人|老板|领导|老总|他|她)(?:让|叫|派|委托|安排)我(?:来|过来)|"
     # "法人不是我，是王芳", "不是我，是王芳": the speaker says they are not the person asked for
     r"(?:^|[,，?？]|法人|法定代表人|法人代表)(?:不是|并不是|并非)(?:我|俺)(?:本人|自己)?(?![\u4e00-\u9fff])|"
-    rf"^(?:我|俺)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{0,4}}?(?:是|为|当)(?:公司的?)?(?:法人|法定代表人|法人代表)|"
+    rf"^(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{0,4}}?(?:是|为|当)(?:公司的?)?(?:法人|法定代表人|法人代表)|"
     r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
     r"经办人|代办人|代理人)|"
     # "法人是我老公": the representative is someone the speaker knows, so the speaker is not that person
-    rf"(?:法人|法定代表人|法人代表)(?:是|为)(?:我|俺)(?:的|家)?{_RELATIVE}|"
+    rf"(?:法人|法定代表人|法人代表)(?:是|为)(?:我|俺|咱)(?:的|家)?{_RELATIVE}|"
     # "……不对，是我老公李强": the corrected answer names the speaker's relative
-    rf"^(?:是|就是)?(?:我|俺)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{2,4}}$"
+    rf"^(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{2,4}}$"
 )
 # ("法人是谁我得问问老板": the name still to be asked of someone)
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
@@ -1230,6 +1254,8 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
                    r"[\u4e00-\u9fff]{1,3}族|[:：，,、；;\s])*[)）]", "", words)
     # "郑州好味餐饮管理有限公司（法定代表人王芳）": a role and its holder in brackets are said beside the name, not in it
     words = re.sub(r"[(（]((?:法定代表人|法人代表|法人|负责人|经营者|联系人|经办人)[^)）]{1,20})[)）]", r"，\1", words)
+    # "法人（王芳）": the role, then its holder's name in brackets, as a form is filled in
+    words = re.sub(r"^(法定代表人|法人代表|法人)[(（]([\u4e00-\u9fff·]{2,20})[)）]$", r"\1：\2", words)
     # "王芳 48岁": the age beside the name, no part of it
     words = re.sub(r"(?<![0-9])(?:今年)?[0-9]{1,3}(?:周)?岁(?:了)?", "，", words)
     # "买买提.吐尔逊": a dot typed between two parts of one name is the name's middle dot, no sentence end.

@@ -455,6 +455,8 @@ _TOPIC = (r"(?:(?:以上|上述|上面|前面)(?:我|本人)?|我家|我们家|�
 _TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也)*(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
          r"(?:如实|据实|照实)(?:填写|填报|申报|填|报|说|讲)(?:了|的)|没问题|没错|"
          r"真的|实话|真话|实情|事实|千真万确|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
+         # not a word of it false: "填的没一句假话", "没有半句假话"
+         r"没(?:有)?(?:一句|半句|一个字|一处)(?:是)?(?:假话|假的|虚假的?|不实的?)|"
          r"(?:已经|已)?具备(?:相应|相关|全部)?的?(?:经营|办理|申请)?(?:条件和要求|条件|资质)|"
          # the condition named: "符合低保条件", "收入符合标准"
          r"(?:已经|已)?符合(?:(?![不没未无非别])[\u4e00-\u9fff]){1,6}?(?:的)?(?:条件|要求|标准|规定))的?"
@@ -472,7 +474,7 @@ _CONFORMS = (rf"(?:(?:{_FACT_NP},){{0,3}}{_FACT_NP}(?:都|均|全都|全部|也�
 # The liability clause, in the letter's words or in everyday ones ("有假的话我自己担着"): a condition on
 # falsity with the speaker bearing the consequence is the fourth part of 五(四), not a reservation.
 _FALSITY = (r"(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实|(?:如果|要是|若是|假如|如|若)?"
-            r"(?:有假|有虚假|是假的|假的|不实|造假|作假|(?:说|讲)(?:了)?假话|撒谎|说谎|有(?:什么|啥)?问题|出(?:了)?(?:什么|啥)?问题|出(?:了)?事|有(?:什么|啥)?事|"
+            r"(?:有假的|有假|有虚假|是假的|假的|不实|造假|作假|(?:说|讲)(?:了)?假话|撒谎|说谎|有(?:什么|啥)?问题|出(?:了)?(?:什么|啥)?问题|出(?:了)?事|有(?:什么|啥)?事|"
             r"有(?:什么|啥)?不对的?|查出(?:来)?(?:是)?假的|查出(?:来)?(?:有)?问题|(?:核查|核实|查)(?:出来)?(?:有|发现)?(?:出入|不符)|假(?=的话))(?:的话)?)")
 _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我)?(?:自己)?"
               r"(?:自愿|愿意|愿)?(?:依法)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
@@ -510,7 +512,7 @@ _NO_ASSETS = (r"(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人
 _KIN = ("老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爹", "娘", "老父亲", "老母亲", "爷爷", "奶奶",
         "外公", "外婆", "姥爷", "姥姥", "丈夫", "妻子", "爱人", "老伴", "老公", "老婆", "媳妇", "儿子", "女儿", "闺女", "岳父", "岳母",
         "老丈人", "丈母娘", "公公", "婆婆", "哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "叔叔", "舅舅", "姑姑", "孙子", "孙女", "叔", "舅", "姑", "姨",
-        "伯", "伯伯", "大爷", "大伯", "婶", "婶婶", "阿姨")
+        "伯", "伯伯", "大爷", "大伯", "婶", "婶婶", "阿姨", "老爷子", "老太太")
 # They are clauses of their own: "本人承诺我没有房", run together, is no formula we read.
 # The parts are counted (at most six, then two liability clauses, three closing words): a plain commitment says
 # no more, and without a bound a long run of clauses that almost fit would take the matcher exponential time.
@@ -526,7 +528,11 @@ _FACTS = (rf"(?:{_HOUSEHOLD}(?:确实|真的|的确|也|都)*(?:就|只有|只|�
           # ("我家就我跟老伴两个人": the speaker and the one they live with, counted)
           rf"|{_HOUSEHOLD}(?:确实|真的|的确|也)*(?:就|只有)(?:我|他|她)?(?:(?:跟|和)(?:{'|'.join(_KIN)}))?"
           r"(?:一个人|俩人|俩|两个人|两口子|老两口|[两三四五]口人)(?:住|过|生活)?(?:了|的)?"
-          rf"|{_HOUSEHOLD}(?:确实|真的|的确|实在)+(?:很|挺|特别|是)?(?:困难|穷|难)(?:了|的)?)")
+          rf"|{_HOUSEHOLD}(?:确实|真的|的确|实在)+(?:很|挺|特别|是)?(?:困难|穷|难)(?:了|的)?"
+          # who the household is, told as a plain fact: "老伴前年去世了", "现在一个人住", "儿女都在外地"
+          r"|(?:我|俺)?(?:的|家)?(?:老伴|爱人|老头|老头子|老太婆|丈夫|妻子|老公|老婆)(?:[前去]年|早年|几年前|早就|已经)?(?:就)?(?:去世|过世|走)了"
+          r"|(?:我|俺)?(?:现在|目前|如今)?(?:就)?(?:一个人|独自|自己一个人|自己|自个儿?)(?:住|过|生活)(?:了|的)?"
+          r"|(?:我|俺)?(?:的|家)?(?:儿女|子女|孩子|孩子们|儿子|女儿|闺女)(?:都|也)?(?:在外地|在外面|在外省|在外打工|在外地打工|在城里)(?:打工|上班|工作)?(?:了|呢)?)")
 # Polite padding said beside an answer ("谢谢您", "麻烦你们了", "辛苦了", "您好", "谢谢工作人员"): courtesy, which
 # neither adds to nor takes from what is answered. Shared by every reader of a yes or no.
 # Hurry after the commitment ("快点提交吧我还要去上班", "赶紧的，排队排了半天了"): impatience with the queue, no
@@ -559,9 +565,11 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
     # "我张伟", "我，张伟，", "我张伟本人": the name in apposition to the pronoun.
     after_subject = rf"(?:,?(?:{name}),?(?:本人)?)?" if name else ""
     # "张伟本人承诺", "张伟承诺": the speaker signs with their own name, as a written statement is signed; only the
-    # name of the one who may commit (the applicant, or the enterprise's representative) is such a subject. With a
-    # title before it ("法人王芳承诺") it reads as a report about that person, and is not taken.
-    named_self = rf"|(?:{name})(?:本人)?" if name else ""
+    # name of the one who may commit (the applicant, or the enterprise's representative) is such a subject. The
+    # representative may put their title before it, as an enterprise's letter is worded ("法定代表人王芳承诺"): the
+    # title adds nothing a bare "王芳承诺" lacks, and it is taken only with the representative's own name.
+    title = rf"(?:(?:公司的?|企业的?|本公司的?|本企业的?)?(?:{idents}))?" if idents else ""
+    named_self = rf"|{title}(?:{name})(?:本人)?" if name else ""
     # "本人承诺，签字：张伟": the signature of the one committing.
     # "本人承诺，张伟，2026年12月6日": the signature of the one committing, with the date as a letter has it.
     # ("…，张伟 13800138000": the name signed with the phone or ID number beside it)
@@ -617,7 +625,8 @@ _PROXY_GRAMMARS = (
         rf"|(?:有|持有|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:签的|签署的|签字的|出具的|给的|写的|的))"
         # ("…特别授权，本人刘洋代为承诺": the proxy's name after 本人, checked likewise)
         rf"(?:书面)?特别授权(?:书|委托书|委托)?,?(?:(?:我|本人)(?P<agent2>[\u4e00-\u9fff]{{0,4}}?))?{_ADV}"
-        rf"(?:代为|代其|代表其|代表(?P<who3>{_WHO[1:-1]})|代(?!表)(?P<who2>{_WHO[1:-1]}))"
+        # ("…特别授权，替他承诺": 替 is 代 in everyday words)
+        rf"(?:代为|代其|代表其|代表(?P<who3>{_WHO[1:-1]})|(?:代(?!表)|替)(?P<who2>{_WHO[1:-1]}))"
         rf"{_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}{_PROXY_RELATION}$"
     ),
     # 赵强特别授权我，我代为承诺: the commitment is the speaker's own clause, with its own subject
@@ -719,7 +728,8 @@ _FOLLOW_UP_TOPIC = re.compile(
 _FOLLOW_UP_DOUBT = re.compile(
     r"算不算|算吗|符合|超|罚|责任|坐牢|征信|撤回|撤销|反悔|改|对不对|不对|假|核查|查出|不实|虚假|有效|作数|算数|行不行|可以吗|行吗|"
     r"对吗|承诺吗|授权|如果|要是|假如|假设|倘若|只要|除非|前提|万一|的话|但|不过|可是|然而|可能|也许|或许|好像|似乎|貌似|"
-    r"估计|应该|差不多|随便|再说|考虑|想想|看情况|开玩笑|玩笑|假装|骗|勉强|暂时|是不是|还是|"
+    # ("接下来是不是要签字": which step comes next, asked; no doubt about what was said before it)
+    r"估计|应该|差不多|随便|再说|考虑|想想|看情况|开玩笑|玩笑|假装|骗|勉强|暂时|是不是(?!要签|要填|要上传|该签|该填)|还是|"
     # "然后要交什么材料": proofs still expected, which the commitment replaces; what was read is in doubt
     r"交[^,]{0,4}(?:材料|证明)|证明")
 _A_NOT_A_ASKED = re.compile(r"([\u4e00-\u9fff])[不没]\1|需不需|用不用|是否")
@@ -1143,6 +1153,9 @@ def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
     if people.agent:
         # "…，代为承诺。刘洋": the proxy's own name signed at the end
         flat = re.sub(rf",(?:签字|签名|落款|代理人|受托人|代办人)?,?{re.escape(people.agent)}$", "", flat)
+    # "受赵强委托并经其特别授权": entrusted, then specially authorised by the same person (其), one authorisation
+    flat = re.sub(r"受([\u4e00-\u9fff]{1,20}?)的?委托,?(?:并且|并|且)?(?:经|经过|获得|取得)?(?:其|他|她)的?(?=(?:书面)?特别授权)",
+                  r"受\1", flat)
     for grammar in _PROXY_GRAMMARS:
         match = grammar.match(flat)
         if not match:

@@ -15,7 +15,8 @@ returns a :class:`~bot.core.reading.Reading`:
                           lets a proxy commit only with the applicant's special authorisation.
 
 Hedges (好像, 应该, 差不多), conditions, doubt, jokes and contradictions are never a yes: the user is asked
-again, and the question names the words that count (``Reading.expected``). An answer taken back by a word that names
+again, and the question names the words that count (``Reading.expected``). A yes called a joke and followed by a
+plain no ("写了…，开玩笑的，啥都没写") is that no. An answer taken back by a word that names
 it wrong (不对, 哦不, 说错了, 更正一下) or a denial of the opposite (不是没看, 不是没写) is no answer by itself: the
 answer after it is read on its own, and only a plain one decides.
 
@@ -120,7 +121,8 @@ _READ_HEDGE = re.compile(
 # 瞅/瞧 are everyday "look" (northern speech); 已阅 is the official "read" mark on a document.
 _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅读|读完毕|看完毕|读完|读过|读好|看完|看过|看好|看懂|读懂|看明白|听完|听过|听懂|听明白|"
               r"浏览完|浏览过|看下来|读下来|"
-              r"瞅完|瞅过|瞧完|瞧过|瞅明白|瞧明白|瞅|瞧|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
+              # 看罢: the northern and old-style "finished reading" (罢 = 完)
+              r"看罢|读罢|阅罢|瞅完|瞅过|瞧完|瞧过|瞅明白|瞧明白|瞅|瞧|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
                 r"条款|以上|上述|上面的?|前面的?|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
@@ -141,12 +143,14 @@ _READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OB
 # knows the notice this way. The reading must be finished (完, 一遍, 过) and done to the speaker (给我/帮我 …);
 # "我妈看完了" or "别人帮我看完了" is someone else's reading, not this.
 _READ_ALOUD = (r"(?:我|本人)?(?:让|叫|请)?(?:[\u4e00-\u9fff]{1,4}?)?(?:给|帮|替|跟|对)我(?:念|读)(?:完了|完|了一遍|了两遍|了好几遍|过了|过一遍了?)"
+               # "工作人员给我念了告知书": the notice named, read out; finished only when a clause says so ("我听完了")
+               r"|(?:我|本人)?(?:让|叫|请)?(?:[\u4e00-\u9fff]{1,4}?)?(?:给|帮|替|跟|对)我(?:念|读)了(?:一遍)?(?:告知书|告知承诺书|告知内容|全文)"
                r"|(?:我|本人)?(?:已经)?(?:让|叫|请)?[\u4e00-\u9fff]{0,4}?(?:一条一条|一条条|一字一句|从头到尾)?(?:念|读)给我听(?:了|过了|完了|的)(?:一遍)?"
                # "让孙女念了一遍": someone asked to read it, who did, all of it, to the speaker who asked
                r"|(?:我|本人)?(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)(?:完了|了一遍|了两遍|了好几遍|过了|过一遍了?)"
                r"|(?:我|本人)?听(?:你|您|[\u4e00-\u9fff]{1,4}?)(?:念|读)(?:完了|了一遍|过了)")
 # "7部分都看了", "你发的我都看了": with 都/全 the plain 看了 says all of it was read.
-_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|(?:那|这)几个?条(?:款)?|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容)?"
+_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|(?:那|这)几个?条(?:款)?|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容|告知的内容)?"
                     r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
                     r"(?:都|全|全都|全部|每一条都|每条都)(?:认真|仔细|好好)?(?:地)?(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|听了)(?:一遍)?")
 # "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
@@ -188,8 +192,10 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             rf"{_LATER_QUESTIONS}|"
             # nothing left unclear, said with two negations: "没啥不明白的", "没有不懂的地方"
             r"(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?(?:了)?|"
-            # another part named as read too: "第五条法律责任也看了"
-            r"(?:第[0-9一二三四五六七八九十]{1,3}条)?的?(?:法律责任|责任|那条|那段|那部分)?(?:我)?(?:也|都|还)(?:认真|仔细)?(?:看了|看过了|读了|读过了)|"
+            # another part named as read too: "第五条法律责任也看了", "讲信用的那条也看了"
+            r"(?:第[0-9一二三四五六七八九十]{1,3}条|(?:讲|说|关于)[\u4e00-\u9fff]{1,4}?的那(?:一)?(?:条|段|部分))?的?(?:法律责任|责任|那条|那段|那部分)?(?:我)?(?:也|都|还)(?:认真|仔细)?(?:看了|看过了|读了|读过了)|"
+            # the liability known, in the speaker's words: "承诺不实要担责这个我懂"
+            r"(?:不实承诺|承诺不实|虚假承诺|说假话)?(?:要|得|需要|就要)(?:担责|担责任|承担责任|负责任)(?:这个|这点|这些)?(?:我)?(?:都|也)?(?:懂|明白|清楚|知道)(?:的|了)?|"
             # the applicant told too: "也给我爸念了", "申请人也知道了"
             r"(?:也|都)?(?:给|跟|对)(?:他|她|老人|申请人|我爸|我妈|我父亲|我母亲)(?:念|读|讲|说)(?:了|过了|完了)(?:一遍)?|"
             r"(?:他|她|老人|申请人|我爸|我妈)(?:也|都)(?:知道|清楚|明白|看过|看了|听了)(?:了)?|"
@@ -239,11 +245,11 @@ _NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|�
                          r"(?:的(?:部分|地方|内容))?(?:了|呢|啊)?$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
-_COMPLETED = re.compile(r"已|完|过|毕|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好(?:了|啦)|[看读]下来了|到(?:尾|最后|底)|[看读听]懂了|[看听]明白了")
+_COMPLETED = re.compile(r"已|完|过|毕|(?<=[看读阅])罢|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好(?:了|啦)|[看读]下来了|到(?:尾|最后|底)|[看读听]懂了|[看听]明白了")
 # All of it read, said of the whole: "都看了", "七条我都看了", "我都认真看了", "每条都看了". 都/全 over the whole
 # notice make the plain 看了 a complete reading; over a part ("前面都看了", "前几条都看了") or with a glance
 # ("看了一下") they do not, and a bare "看了" is no more than "had a look".
-_WHOLE_NOTICE = (r"(?:告知书|告知承诺书|告知内容|内容|全文|七条|7条|这七条|那七条|七个部分|7个部分|你发的|您发的|发的|你念的|您念的|"
+_WHOLE_NOTICE = (r"(?:告知书|告知承诺书|告知内容|告知的内容|内容|全文|七条|7条|这七条|那七条|七个部分|7个部分|你发的|您发的|发的|你念的|您念的|"
                  r"上面的?|以上|上述)")
 _ALL_OF_IT_READ = re.compile(
     rf"(?:{_WHOLE_NOTICE}(?:我|本人)?|(?:我|本人)(?:把{_WHOLE_NOTICE})?)?"
@@ -524,7 +530,7 @@ _AUTH_DOCUMENT_YES = re.compile(
 _AUTH_BARE_NO = re.compile(
     # "委托书上没有", "没写这个", "没有这句话": the no, said of the document or of the words the question quotes
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?"
-    r"(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|不包括|不包含|不是的|没有的|不对|都没有|并没有)"
+    r"(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|不包括|不包含|不是的|没有的|不对|都没有|并没有|(?:啥|什么)都没(?:写|有))"
     r"(?:这个权限|这个授权|这几个字|这一?条|这一?项|这一?句话?|这个|这样的?话)?(?:的|啊|呀|哦)?$"
 )
 _AUTH_ORDINARY = re.compile(
@@ -560,11 +566,13 @@ _AUTH_NEGATED_SCOPE = re.compile(
 )
 _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "可以", "行", "确认", "收到", "明白", "知道了",
                        "中", "我确认", "对", "对的", "没错", "有", "有的", "有啊", "确实", "确实有", "对对", "当然", "当然有",
-                       "对对对", "嗯呐", "嗯呢", "嗯哪", "是滴", "是哒"})
+                       "对对对", "嗯呐", "嗯呢", "嗯哪", "是滴", "是哒", "包括的", "包括啊", "包含的"})
 # One power of a list ("授权范围：代为办理、代为签收、代为作出告知承诺"): neither a yes nor a no by itself.
 _AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|咨询|申请|申报|办)"
                          # "代办低保手续": the matter named, and never the commitment
                          r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|业务|文书|文件|证件|证照|资料))?(?:相关)?(?:手续|材料|事项|事宜|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果)?(?:这|那)?(?:一)?(?:项|条)?$")
+# "什么都能办", "啥事都可以代办": the general power told in one's own words (全权代理), which names no commitment.
+_ANY_ERRAND = re.compile(r"(?:什么|啥|啥子|所有)(?:事|事情)?都(?:能|可以)(?:帮他|替他|代他|代为|代)?(?:办|代办|办理)(?:的|了)?")
 _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
 # Facts about the document that say nothing of its scope: it was checked, notarised, signed, where it says it.
 _AUTH_DOCUMENT_FACT = re.compile(
@@ -574,13 +582,13 @@ _AUTH_DOCUMENT_FACT = re.compile(
     # stamped or notarised at an office: "在社区盖过章", "去公证处公证过"
     r"|^(?:在|去|到)(?:社区|居委会|村委会|村里|街道|街道办|公证处|派出所|律所|律师事务所)(?:里|那儿|那里)?"
     r"(?:盖(?:过|了|的)?(?:公)?章|公证(?:过|了|的)|签(?:过|了|的)字)(?:的|了)?$"
-    r"|^(?:在|经|经过|去)?公证处?(?:公证|认证)(?:过|了)(?:的)?$|^(?:签了字|签字了|盖了章|盖章了|签字盖章了|有签字|盖了公章|盖公章了|"
+    r"|^(?:已经|已|都)?(?:在|经|经过|去)?(?:公证处)?(?:公证|认证)(?:过|了)+(?:的)?$|^(?:签了字|签字了|盖了章|盖章了|签字盖章了|有签字|盖了公章|盖公章了|"
     r"有公章|盖了手印|按了手印)(?:的)?$"
     r"|^(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拍照|拍了照|拍了照片|拍照片)(?:核对|对|比对|看)?(?:过|了)*$"
     # where it stands: "在委托书第三项" (the number itself is taken out before)
     r"|^(?:就)?(?:在|写在|见)(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:的|了)?$"
     # what it holds, before the words themselves: "委托书里有一句", "委托书写了两项", "白纸黑字"
-    r"|^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:有|写了|写着|列了)(?:这么|这样)?(?:一句|一句话|一段|一条|"
+    r"|^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:有|写了|写着|列了)(?:这么|这样)?(?:一句|一句话|一段|一条|一项|一款|"
     r"[两三四五几2-5](?:项|条|个))(?:话|内容|权限|事项)?$|^白纸黑字(?:的|写着)?$"
     # open to inspection: "不信你们看原件"
     r"|^(?:不信|不相信)(?:的话)?(?:你们|您|你)?(?:可以)?(?:看|查|核对|查看)(?:一下)?(?:原件|委托书|授权书)?$"
@@ -589,6 +597,9 @@ _AUTH_DOCUMENT_FACT = re.compile(
     # when and where it was signed: "委托书是3月5号在公证处办的", "2026年11月20日签的委托书", "3月份签的"
     r"|^(?=[^,]*[0-9一二三四五六七八九十](?:年|月|号|日))(?:授权委托书|委托书|授权书)?(?:是)?(?:[0-9]{2,4}年)?(?:[0-9一二三四五六七八九十]{1,2}月份?)?"
     r"(?:[0-9]{1,2}(?:日|号))?(?:在|去|到)?(?:公证处|社区|居委会|村委会|街道|律所)?(?:签|办|开|公证|写|出具)(?:的|了)(?:授权委托书|委托书|授权书)?$"
+    # the papers issued by the principal's side: "单位开了介绍信和授权书" (what they say comes after)
+    r"|^(?:单位|公司|企业|他|她|申请人|委托人)(?:给我)?(?:开了|出了|出具了|开具了|写了)(?:介绍信|授权书|委托书|授权委托书)"
+    r"(?:(?:和|跟|、|还有)(?:介绍信|授权书|委托书|授权委托书))?$"
     # what the foot of the letter holds: "委托书末尾有我爸的签名和日期"
     r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:末尾|最后|下面|底下|落款处?)?(?:有)?"
     rf"(?:(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))的)?(?:签名|签字|手印|公章|日期)"
@@ -642,12 +653,15 @@ _AUTH_TOKENS = frozenset(
      "承诺书", "告知承诺书", "代签", "签署", "签订", "代为签署", "全权", "全权委托", "能", "能够", "包括了", "这句", "这句话",
      "这一句", "授权内容", "委托内容", "代理权限", "有权", "有权利", "并", "并且", "以及", "及",
      "全权处理", "处理", "由", "代表", "帮", "帮他", "帮她", "字样", "三个字", "四个字", "这几个字", "这项授权", "写有",
-     # the document's own wording: "兹特别授权…", "受托人可代委托人…", "代为申请并作出告知承诺"
-     "兹", "可", "明明白白", "写着呢", "那条", "代为申请并",
+     # the document's own wording: "兹特别授权…", "受托人可代委托人…", "代为申请并作出告知承诺", "代为办理低保申请并…"
+     "兹", "可", "明明白白", "写着呢", "那条", "代为申请并", "代为办理并", "代为递交并", "代为提交并", "代为签收并",
      # 书面 "in writing" and the emphatic 就 ("第二条就是…") describe the document and change nothing in it
      "书面", "就",
      # the letter's body (正文), the agent's title in it (经办人), the northern particle 哩
-     "正文", "经办人", "哩"}
+     "正文", "经办人", "哩",
+     # the box of a printed form the power is written in ("委托权限一栏写着…"), the list's own "is"
+     # ("受托人权限为代为签署…"), and the papers that go with the commitment ("签署承诺书及相关文件")
+     "一栏", "这一栏", "栏", "权限为", "事项为", "范围为", "相关文件", "有关文件"}
     # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
     | frozenset(_affirmation._KIN) | frozenset("我" + k for k in _affirmation._KIN)
 )
@@ -720,9 +734,9 @@ _ASKED_BACK_YES = (
 _ASKED_BACK_REASON = re.compile(r"(?:^|,)(?:不然|要不然|要不)(?:的话)?(?:我|俺)?(?:怎么|咋|哪能|哪会|怎么会|能)[^,?]*\??(?=,|$)")
 
 
-# The document by another name (公证书, 委托函) or pointed at ("那张授权委托书", "我手里这份委托书", "公司授权书"): the
+# The document by another name (公证书, 委托函, 委托协议) or pointed at ("那张授权委托书", "我手里这份委托书", "公司授权书"): the
 # same document; the wording after it is what counts.
-_DOCUMENT_NAMED = re.compile(r"(公证书|委托函|授权函)|(?:(?:我|他)?(?:手里|手上)的?)?(?:这份|那份|这张|那张)(?=授权委托书|委托书|授权书)"
+_DOCUMENT_NAMED = re.compile(r"(公证委托书|公证授权书|公证书|委托函|授权函|(?:授权)?委托协议(?:书)?)|(?:(?:我|他)?(?:手里|手上)的?)?(?:这份|那份|这张|那张)(?=授权委托书|委托书|授权书)"
                              r"|(?<![\u4e00-\u9fff])(?:公司|单位|企业)(?:的|出具的|开的)?(?=授权委托书|委托书|授权书)")
 
 
@@ -782,9 +796,13 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     if re.fullmatch(r"(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:也|都)?有(?:的|啊|呀)?", clause):
         return "ack"  # "…，委托书上有": the words just said, found in the document
     # "他在委托书里写明了…", "原文是…": the document and its wording introduced; the words that follow count
+    if principal_name and re.match(rf"{re.escape(principal_name)}(?:在|的)(?=授权委托书|委托书|授权书)", clause):
+        clause = "他" + clause[len(principal_name):]  # "赵强在委托书里写了": the principal named
     clause = re.sub(r"^(?:他|她|我爸|我妈|申请人|委托人)(?:在|的)(?=授权委托书|委托书|授权书)", "", clause) or clause
     clause = re.sub(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里)?的?)?(?:原话|原文)(?:是|为|写的是)?(?=.)", "", clause) or clause
-    clause = re.sub(r"(写明了|写明|写着|写了)(?:让|叫|由)(?:我|受托人)(?=代)", r"\1", clause)
+    # "写了让我替他…", "写着同意由受托人代为…": the grant's wording, whose 同意 is the principal's, in the document
+    clause = re.sub(r"(写明了|写明|写着|写了)(?:同意)?(?:让|叫|由)(?:我|受托人)(?=代|替)", r"\1", clause)
+    clause = re.sub(r"(写明了|写明|写着|写了)同意(?=受托人|我)", r"\1", clause)
     # "委托书里说的是我可以…", "委托书的意思就是让我代他…": the document's wording told in one's own words
     clause = re.sub(r"^((?:授权委托书|委托书|授权书)(?:上|里)?)的?(?:意思|说的)(?:就)?是(?:让|叫)?(?:我|受托人)?(?=可以|能|代|替)",
                     r"\1写明了", clause)
@@ -817,6 +835,8 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         return "bare_yes"
     if _AUTH_BARE_NO.match(clause):
         return "bare_no"
+    if _ANY_ERRAND.fullmatch(clause):
+        return "power"  # "什么都能办": a general power, which names no commitment
     if "全权" in clause and not _AUTH_SCOPE.search(clause) and not re.search(r"不|没|未|无|非", clause):
         # "全权委托", "写的是全权代理": a general power names no commitment; it is ordinary unless a clause of the
         # same answer names the commitment ("全权委托，包括代为作出告知承诺").
@@ -854,6 +874,22 @@ def _echo_of_the_question(prepared: str, names: frozenset) -> Optional[list]:
     return [c for c in _affirmation._flat(tail).split(",") if c]
 
 
+_JOKE_CLAUSE = re.compile(r"^(?:哈哈|呵呵|嘿嘿)*(?:开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩)(?:的|呢|啦|哈|了)*$")
+
+
+def _taken_back_as_joke(flat: str, names: frozenset, principal_name: str) -> Optional[Reading]:
+    """"写了代为作出告知承诺，开玩笑的，啥都没写": the yes called a joke and a plain no after it. The no is what is
+    meant, and a no is the safe side; any other joke is asked again."""
+    clauses = [c for c in flat.split(",") if c]
+    marks = [i for i, c in enumerate(clauses) if _JOKE_CLAUSE.match(c)]
+    if not marks or marks[-1] == len(clauses) - 1:
+        return None
+    after = [_auth_clause(c, names, principal_name) for c in clauses[marks[-1] + 1:]]
+    if any(k in ("no", "bare_no") for k in after) and all(k in ("no", "bare_no", "neutral", "power") for k in after):
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
+    return None
+
+
 def _key(name: Optional[str]) -> str:
     return _name_key(name).lower() if name else ""
 
@@ -887,6 +923,12 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     # 委拖书: the pinyin keyboard's homophone for the document's name (not for the words of the scope, whose typos
     # are asked again)
     prepared = prepared.replace("委拖", "委托")
+    # "照片里写着…": the photo of the document is the document; "委托协议里约定了…": its wording; "（三）": the
+    # number of an item in its list, which changes nothing in the words after it
+    # (a copy, "复印件上写着…", is not taken for the document: what the original says is asked again)
+    prepared = re.sub(r"(?:(?:委托书|授权书)的?)?(?:照片|图片)(?:里|上|上面|里面)(?=写|有)", "委托书上", prepared)
+    prepared = re.sub(r"((?:委托书|授权书)(?:上|里|上面|里面)?)(?:约定了|约定|载明了)", r"\1写明了", prepared)
+    prepared = re.sub(r"[(（]\s*[一二三四五六七八九十0-9]{1,2}\s*[)）]", ",", prepared)
     # A space between words is a pause in speech: a clause boundary ("写明了特别授权 我刚拿出来核对过", "ok 写明了").
     flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fffa-z])\s+(?=[\u4e00-\u9fff])", ",", prepared))
     flat = _affirmation._flat(flat)
@@ -906,6 +948,9 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     corrected = _corrected(prepared, flat, ctx, _special_authorisation)
     if corrected is not None:
         return corrected
+    joke_taken_back = _taken_back_as_joke(flat, names, _key(ctx.applicant_name))
+    if joke_taken_back is not None:
+        return joke_taken_back
     clauses = [c for c in flat.split(",") if c]
     if "?" not in prepared and len(clauses) > 1 and _NOT_UNWRITTEN.match(clauses[0]):
         # "不是没写，写明了特别授权": the denial says nothing of what is written (alone it is asked again); the

@@ -584,3 +584,32 @@ def test_double_negations_corrections_and_homophones(step, ctx, text, expected):
 ])
 def test_look_alikes_of_double_negations_corrections_and_homophones(step, ctx, text):
     assert outcome(interpret(step, text, ctx)) in ("clarify", "question")
+
+
+@pytest.mark.parametrize("step,text,expected", [
+    # the errand for proofs told as a story, then the choice
+    ("use_commitment", "我上次去社区开证明跑了三趟都没开成，这次就用告知承诺吧", "yes"),
+    ("use_commitment", "我去居委会开证明开了三回了，人家说不归他们管，烦死了，用承诺", "yes"),
+    ("use_commitment", "开证明跑了三趟，还是交证明吧", "clarify"),
+    ("use_commitment", "开证明跑了三趟终于开好了，不用承诺", "clarify"),
+    # the commitment called a joke, then refused plainly; other jokes asked again
+    ("use_commitment", "用承诺？开玩笑，我才不用", "no"), ("use_commitment", "用承诺，开玩笑的，交证明", "no"),
+    ("use_commitment", "不用承诺，开玩笑的，用承诺", "clarify"), ("use_commitment", "开玩笑，用承诺", "clarify"),
+    ("use_commitment", "用承诺，开玩笑的", "clarify"), ("use_commitment", "开玩笑，我才不用承诺呢，用！", "clarify"),
+    # 为 as the written "is": the caller is the applicant
+    ("acting_as", "来电人为申请人本人", "self"), ("acting_as", "来电人为申请人代办", "proxy"),
+    ("acting_as", "为申请人办", "proxy"), ("acting_as", "来电人为申请人的儿子", "proxy"),
+])
+def test_stories_jokes_taken_back_and_the_written_is(step, text, expected):
+    assert outcome(interpret(step, text, Context())) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the role, then its holder's name in brackets, as a form is filled in
+    ("法人（王芳）", "王芳"), ("法人(王芳)", "王芳"), ("法人（王芳，她不在）", "王芳"),
+    ("法人（不知道）", "clarify"), ("法人（我）", "clarify"), ("法人（郑州好味）", "clarify"), ("法人（王芳?）", "question"),
+    # 咱 is the speaker's own "my", as 我 and 俺 are: their relative is not the speaker
+    ("法人是咱妈王芳", "clarify"), ("咱妈王芳", "clarify"), ("法人是咱老板王芳", "clarify"),
+])
+def test_the_representative_in_brackets_and_the_speakers_own(text, expected):
+    assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected

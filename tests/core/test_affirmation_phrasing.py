@@ -79,6 +79,8 @@ def test_kinds(text, kind):
 
 @pytest.mark.parametrize("text", [
     "我是法人王芳，本人承诺", "作为法人我承诺，公司各项条件都达标", "作为法人，我承诺", "作为公司的法定代表人，本人承诺",
+    # the title before the representative's own name, as an enterprise's letter is worded
+    "法人王芳承诺", "法定代表人王芳承诺", "公司法定代表人王芳本人承诺", "王芳承诺",
 ])
 def test_enterprise_representative_naming_their_role(text):
     assert enterprise_kind(text) == "explicit"
@@ -86,13 +88,16 @@ def test_enterprise_representative_naming_their_role(text):
 
 @pytest.mark.parametrize("text", [
     "我是法人李四，本人承诺",  # another name than the representative's
-    "作为代理人我承诺", "法人王芳承诺", "公司承诺", "我是会计，作为法人我承诺",
+    "作为代理人我承诺", "公司承诺", "我是会计，作为法人我承诺",
+    # the titled name: another person's, another title, a report, a question, a hedge, the future
+    "法人李四承诺", "会计王芳承诺", "经理王芳承诺", "法人王芳说她承诺", "法人王芳承诺吗", "法人王芳应该承诺了",
+    "法人王芳会承诺的", "法人王芳不承诺", "法人王芳承诺？", "法人王芳同意承诺", "法人王芳已阅读承诺书",
 ])
 def test_enterprise_look_alikes(text):
     assert enterprise_kind(text) != "explicit"
 
 
-@pytest.mark.parametrize("text", ["作为法人我承诺", "我是法人王芳，本人承诺"])
+@pytest.mark.parametrize("text", ["作为法人我承诺", "我是法人王芳，本人承诺", "法人王芳承诺"])
 def test_a_citizen_cannot_take_the_representative_form(text):
     assert self_kind(text) != "explicit"
     assert classify(text, acting_as="proxy", applicant_name="赵强", agent_name="刘洋").kind != "explicit"
@@ -492,3 +497,54 @@ def test_a_proxy_refusal_denied_or_corrected(text, kind):
 ])
 def test_an_enterprise_refusal_denied_or_corrected(text, kind):
     assert enterprise_kind(text) == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("俺承诺，填的没一句假话", "explicit"), ("我承诺，填的没有半句假话", "explicit"),
+    ("俺承诺，填的没一句假话吧", "unclear"), ("填的没一句假话", "unclear"), ("俺承诺，填的没一句是真话", "unclear"),
+    ("俺承诺，填的有一句假话", "unclear"), ("如果没一句假话，我承诺", "unclear"), ("我承诺的，保证都是实话", "implicit"),
+])
+def test_not_a_word_of_it_false(text, kind):
+    assert classify(text, applicant_name="张伟").kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("我刘洋受赵强委托并经其特别授权，代其承诺以上内容属实", "explicit"),
+    ("受赵强委托并经其特别授权，我代为承诺", "explicit"),
+    ("我刘洋受王五委托并经其特别授权，代其承诺以上内容属实", "unclear"),
+    ("我刘洋受赵强委托并经王五特别授权，代其承诺以上内容属实", "unclear"),
+    ("我刘洋受赵强委托，代其承诺以上内容属实", "unclear"),
+])
+def test_a_proxy_entrusted_and_specially_authorised_by_the_same_person(text, kind):
+    assert classify(text, **PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    # who the household is, told first as plain facts, then the commitment
+    ("我老伴前年去世了，现在一个人住，儿女都在外地，也没有别的收入，本人承诺以上情况属实", "explicit"),
+    ("孩子们都在外地打工，俺自己过，俺承诺填的都是实话", "explicit"), ("现在一个人住，本人承诺以上情况属实", "explicit"),
+    ("本人承诺以上属实，现在一个人住", "explicit"),
+    # the same facts beside a refusal, someone else's commitment, a condition, a hedge, a joke, or alone
+    ("我老伴前年去世了，我不承诺", "negated"), ("现在一个人住，我老婆承诺", "unclear"), ("儿女都在外地，他们承诺", "unclear"),
+    ("老伴去世了，要是不符合就算了，本人承诺", "unclear"), ("儿女都在外地，本人承诺吧", "unclear"),
+    ("儿女都在外地，本人承诺以上情况属实😂", "unclear"), ("现在一个人住", "unclear"), ("俺自己过", "unclear"),
+])
+def test_the_household_told_before_the_commitment(text, kind):
+    assert classify(text, applicant_name="张伟").kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("我受我爸赵强的特别授权，替他承诺", "explicit"), ("我受王五特别授权，替他承诺", "unclear"),
+    ("我受赵强特别授权，替我承诺", "unclear"), ("我受赵强特别授权，替他承诺吧", "unclear"),
+    ("我受赵强特别授权，替王五承诺", "unclear"), ("我替他承诺", "unclear"),
+])
+def test_a_proxy_commits_with_ti(text, kind):
+    assert classify(text, **PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("我张伟承诺，情况都属实，有假的我负责", "explicit"), ("有假的我负责", "unclear"),
+    ("我承诺，有假的我不负责", "unclear"), ("我承诺，有假的我老婆负责", "unclear"), ("我承诺，有假的再说", "unclear"),
+])
+def test_the_liability_if_anything_is_false(text, kind):
+    assert classify(text, applicant_name="张伟").kind == kind

@@ -479,3 +479,61 @@ def test_special_authorisation_look_alikes_after_a_double_negation_or_a_correcti
 def test_special_authorisation_corrected_to_a_no(text):
     assert special_authorisation(text, PROXY).kind == "negated"
 
+
+
+@pytest.mark.parametrize("text", [
+    # the document by another name, or its photo; an item of its list announced, numbered, or quoted
+    "公证委托书写明受托人可代为作出承诺", "委托协议里约定了我可以代他签告知承诺书", "照片里写着：受托人有权代为作出告知承诺",
+    "授权书里有一项：代为作出告知承诺", "授权范围（三）代为作出告知承诺并签署承诺书", "包括的，委托范围里有作出告知承诺这一项",
+    "委托权限一栏写着“特别授权：代为作出告知承诺”", "写了，授权书上写着“同意由受托人代为作出承诺”",
+    # the principal named, or called by how they are related; the papers issued, notarised
+    "赵强在委托书里写了，授权我代表他作出承诺", "老爷子的委托书上写了让我替他作出承诺",
+    "单位开了介绍信和授权书，授权书写明由刘洋代表委托人作出告知承诺", "是 委托书写着代为作出告知承诺 已经公证过了",
+    # an ordinary power with its matter, joined to the commitment
+    "委托书：兹委托刘洋代为办理低保申请并作出告知承诺", "委托书上写的是代为办理补贴申请并签署告知承诺书",
+    # the list's own "is", and the papers that go with the commitment
+    "委托书第二条：受托人权限为代为签署告知承诺书", "写了，特别授权代为签署承诺书及相关文件",
+])
+def test_special_authorisation_in_the_documents_own_words(text):
+    assert special_authorisation(text, PROXY).kind == "value"
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the same leads before an ordinary power, alone, hedged, asked, or written by someone else
+    ("授权书里有一项：代为办理", "negated"), ("照片里写着：代为办理", "negated"), ("授权范围（三）代为办理", "negated"),
+    ("写着同意由受托人代为办理", "negated"), ("授权书里有一项", "clarify"), ("照片里写着", "clarify"), ("（三）", "clarify"),
+    ("已经公证过了", "clarify"), ("单位开了介绍信和授权书", "clarify"), ("包括的", "clarify"),
+    ("照片里好像写着代为作出告知承诺", "clarify"), ("委托协议里约定了我可以代他办理手续", "clarify"),
+    ("公证委托书写明受托人可代为办理", "clarify"), ("王五在委托书里写了代为作出告知承诺", "clarify"),
+    ("老爷子说让我替他承诺", "clarify"), ("他同意我代他承诺", "clarify"), ("委托人同意我代他承诺", "clarify"),
+    ("我开了授权书，写明代为作出告知承诺", "clarify"), ("授权书里有一项：代为作出告知承诺吗？", "question"),
+    # a general power in one's own words names no commitment; a yes called a joke, then a no
+    ("委托书写的是全权代理，什么都能办", "negated"), ("什么都能办", "negated"),
+    ("写了代为作出告知承诺，开玩笑的，啥都没写", "negated"), ("写了，开玩笑的", "clarify"),
+    ("没写，开玩笑的，写了代为作出告知承诺", "clarify"),
+    ("委托书：兹委托刘洋代为办理低保申请", "clarify"), ("兹委托刘洋代为办理低保申请并代为领取", "clarify"),
+    ("委托刘洋代为办理并作出告知承诺吗", "question"), ("委托刘洋代为办理并不作出告知承诺", "clarify"),
+    ("受托人权限为代为办理", "clarify"), ("受托人权限为代为签署告知承诺书吗", "question"),
+    ("写了，特别授权代为办理及相关文件", "clarify"), ("写了，代为签署相关文件", "clarify"),
+])
+def test_special_authorisation_in_the_documents_own_words_look_alikes(text, kind):
+    assert special_authorisation(text, PROXY).kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "俺看罢了", "读完了，接下来是不是要签字", "工作人员给我念了告知书，我听完了", "我看了，7条都看了，讲信用的那条也看了",
+    "看完了，承诺不实要担责这个我懂", "告知的内容我都看了",
+])
+def test_reading_finished_read_out_or_followed_by_the_next_step(text):
+    assert notice_read(text, SELF).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    "俺看罢了吧", "俺没看罢", "看罢了一半", "工作人员给我念了告知书", "工作人员给我念了告知书，我没听完",
+    "工作人员给我念了告知书，我听了一半", "读完了，接下来是不是就算承诺了", "读完了吗，接下来是不是要签字",
+    "没读完，接下来是不是要签字", "好像读完了，接下来是不是要签字", "讲信用的那条也看了", "我看了，讲信用的那条也看了",
+    "看完了，承诺不实要担责这个我不懂", "承诺不实要担责这个我懂", "仔细读了", "看完啦✌️",
+    "告知的内容我看了一半", "告知的内容我妈都看了", "告知的内容我都看了吧", "告知的内容都看了吗",
+])
+def test_reading_finished_read_out_or_followed_by_the_next_step_look_alikes(text):
+    assert notice_read(text, SELF).kind != "value"
