@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from api.catalogue.models import CatalogueItem, ItemVersion
@@ -95,18 +95,27 @@ def active_items(session: Session) -> List[ItemVersion]:
     return [row.current_version for row in rows if row.current_version is not None]
 
 
+# Read on every turn that names an item and twice per commitment, so built once: a statement built anew for
+# each call costs SQLAlchemy more (construction and its cache key) than running it. The item row and its current
+# version come in one query, where reading the row and then its ``current_version`` took two.
+_CURRENT_VERSION = (
+    select(ItemVersion)
+    .join(CatalogueItem, CatalogueItem.current_version_id == ItemVersion.id)
+    .where(CatalogueItem.code == bindparam("code"), CatalogueItem.active.is_(True))
+)
+_VERSION_BY_NOTICE = (
+    select(ItemVersion)
+    .where(ItemVersion.item_code == bindparam("code"), ItemVersion.notice_version == bindparam("notice_version"))
+    .order_by(ItemVersion.version.desc())
+    .limit(1)
+)
+
+
 def current_version(session: Session, code: str) -> Optional[ItemVersion]:
-    row = session.get(CatalogueItem, code)
-    if row is None or not row.active:
-        return None
-    return row.current_version
+    """The version an active item currently publishes; None for an unknown or deactivated item."""
+    return session.scalars(_CURRENT_VERSION, {"code": code}).first()
 
 
 def version_by_notice(session: Session, code: str, notice_version: str) -> Optional[ItemVersion]:
     """The latest stored version of ``code`` whose notification hash is ``notice_version``."""
-    return session.scalars(
-        select(ItemVersion)
-        .where(ItemVersion.item_code == code, ItemVersion.notice_version == notice_version)
-        .order_by(ItemVersion.version.desc())
-        .limit(1)
-    ).first()
+    return session.scalars(_VERSION_BY_NOTICE, {"code": code, "notice_version": notice_version}).first()

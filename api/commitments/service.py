@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, List, Optional, Tuple
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
@@ -69,6 +69,24 @@ log = logging.getLogger(__name__)
 
 # Evidence timestamps come from the channel's clock; allow it to run a little ahead of ours.
 CLOCK_SKEW = timedelta(minutes=5)
+
+# The lookups every commitment makes, built once. A statement built anew for each call costs SQLAlchemy more
+# (construction and its cache key) than running it; a module-level one keeps its cache key, and the values
+# travel as bound parameters exactly as they did inside the expressions.
+_BY_IDEMPOTENCY_KEY = select(Commitment).where(Commitment.idempotency_key == bindparam("key"))
+_BY_AFFIRMATION_MESSAGE = (
+    select(Commitment.id).where(Commitment.affirmation_message_id == bindparam("message_id")).limit(1)
+)
+_BY_ACT_CONFIRMATION = (
+    select(Commitment.id).where(Commitment.act_confirmation_id == bindparam("confirmation_id")).limit(1)
+)
+_CHAIN_HEAD = (
+    select(Commitment.seq, Commitment.record_hash, Commitment.sm3_hash).order_by(Commitment.seq.desc()).limit(1)
+)
+_LAST_NUMBER = {
+    column.key: select(func.max(column)).where(column.like(bindparam("pattern")))
+    for column in (Commitment.commitment_no, Commitment.decision_no)
+}
 
 
 def _iso(value: datetime) -> str:
@@ -181,9 +199,7 @@ def _check_phone(session: Session, id_hash_key: bytes, adapter_name: str, reques
 
 
 def _check_not_replayed(session: Session, checked: channel_evidence.Checked) -> None:
-    used = session.scalar(
-        select(Commitment.id).where(Commitment.affirmation_message_id == checked.affirmation_message_id).limit(1)
-    )
+    used = session.scalar(_BY_AFFIRMATION_MESSAGE, {"message_id": checked.affirmation_message_id})
     if used is not None:
         raise channel_evidence.refusal("evidence_replayed")
 
@@ -258,7 +274,7 @@ def _check_act(
 def _check_act_not_used(session: Session, confirmation_id: Optional[str]) -> None:
     if confirmation_id is None:
         return
-    used = session.scalar(select(Commitment.id).where(Commitment.act_confirmation_id == confirmation_id).limit(1))
+    used = session.scalar(_BY_ACT_CONFIRMATION, {"confirmation_id": confirmation_id})
     if used is not None:
         raise identity_refusal("act_confirmation_used")
 
@@ -464,7 +480,7 @@ def _representative(request: CommitmentRequest, applicant_kind: str) -> Optional
 
 
 def _next_number(session: Session, column, prefix: str) -> str:
-    last = session.scalar(select(func.max(column)).where(column.like(prefix + "%")))
+    last = session.scalar(_LAST_NUMBER[column.key], {"pattern": prefix + "%"})
     return f"{prefix}{(int(last[len(prefix):]) + 1 if last else 1):06d}"
 
 
@@ -657,7 +673,7 @@ def _same_request(payload: Dict[str, Any], request: CommitmentRequest) -> bool:
 
 
 def _existing(session: Session, request: CommitmentRequest, public_base_url: str) -> Optional[CommitmentReceipt]:
-    row = session.scalars(select(Commitment).where(Commitment.idempotency_key == request.idempotency_key)).first()
+    row = session.scalars(_BY_IDEMPOTENCY_KEY, {"key": request.idempotency_key}).first()
     if row is None:
         return None
     payload = sealed.payload_of(row)
@@ -706,11 +722,7 @@ def create(
                 session, request, applicant_id=prepared.applicant_id, agent_id=prepared.signer_id,
                 item_code=prepared.shown.item_code, id_hash_key=id_hash_key, now=now,
             )
-            head = session.execute(
-                select(Commitment.seq, Commitment.record_hash, Commitment.sm3_hash)
-                .order_by(Commitment.seq.desc())
-                .limit(1)
-            ).first()
+            head = session.execute(_CHAIN_HEAD).first()
             seq, prev_hash = (head.seq + 1, head.record_hash) if head else (1, GENESIS_HASH)
             commitment_no = _next_number(session, Commitment.commitment_no, f"CN{now:%Y%m%d}-")
             decision_no = (
@@ -780,14 +792,15 @@ def create(
             raise
         return earlier, False
 
-    log.info(
-        "commitment %s stored: item %s, applicant %s, %s, seq %d",
-        commitment_no,
-        prepared.shown.item_code,
-        ids.mask_id(prepared.applicant_id),
-        prepared.acting_as,
-        seq,
-    )
+    if log.isEnabledFor(logging.INFO):  # masking the ID is work a silenced log need not pay for
+        log.info(
+            "commitment %s stored: item %s, applicant %s, %s, seq %d",
+            commitment_no,
+            prepared.shown.item_code,
+            ids.mask_id(prepared.applicant_id),
+            prepared.acting_as,
+            seq,
+        )
     return receipt(payload, record_hash, public_base_url, commitment.check_code or ""), True
 
 

@@ -17,11 +17,11 @@ asked for by what it is (``detail.purpose`` and the stored act).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Optional, Tuple
+from typing import Dict, Optional, Tuple
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from api.clock import aware, utc
@@ -41,6 +41,21 @@ MESSAGES = {
     "act_confirmation_mismatch": "确认验证码确认的不是这一份承诺，请重新获取确认验证码。",
     "act_confirmation_stale": "确认验证码已经超过有效时间，请重新获取确认验证码。",
 }
+
+
+# Every journey step that touches personal data asks the gate, so its queries are built once: a statement built
+# for each call costs SQLAlchemy more (construction and its cache key) than running it.
+_BY_ASSURANCE_ID = select(AssuranceRecord).where(AssuranceRecord.assurance_id == bindparam("assurance_id"))
+_CURRENT_LOGINS = (
+    select(AssuranceRecord)
+    .where(
+        AssuranceRecord.client_hash == bindparam("client_hash"),
+        AssuranceRecord.subject_hash == bindparam("subject_hash"),
+        AssuranceRecord.act_sha256.is_(None),
+        AssuranceRecord.verified_at >= bindparam("since"),
+    )
+    .order_by(AssuranceRecord.verified_at.desc(), AssuranceRecord.id.desc())
+)
 
 
 def refuse(code: str, status: int) -> ApiError:
@@ -71,20 +86,30 @@ class IdentityGate:
     session_seconds: int = 1800
     act_seconds: int = 600
     minimum_level: str = SUBSTANTIAL
+    # The subject hash of each ID number this gate has already checked and hashed. A gate serves one request
+    # (``api.identity.deps``), and a commitment asks it about the same signer twice (the login, the act);
+    # checking and normalising the number is most of what ``_subject`` costs. Only numbers that passed the
+    # check are kept, so a malformed one is refused every time.
+    _subjects: Dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def conversation_hash(self, conversation: str) -> str:
         return client_hash(self.key, conversation_client(conversation))
 
     def _subject(self, id_number: str) -> str:
+        known = self._subjects.get(id_number)
+        if known is not None:
+            return known
         try:
-            return subject_hash(checked_id(id_number), self.id_hash_key)
+            subject = subject_hash(checked_id(id_number), self.id_hash_key)
         except ApiError:
             raise refuse("identity_mismatch", 403) from None
+        self._subjects[id_number] = subject
+        return subject
 
     def _row(self, session: Session, assurance_id: Optional[str]) -> Optional[AssuranceRecord]:
         if not assurance_id or not isinstance(assurance_id, str) or len(assurance_id) > 64:
             return None
-        return session.scalars(select(AssuranceRecord).where(AssuranceRecord.assurance_id == assurance_id)).first()
+        return session.scalars(_BY_ASSURANCE_ID, {"assurance_id": assurance_id}).first()
 
     def _check_conversation(self, row: AssuranceRecord, conversation: Optional[str]) -> None:
         # An assurance made in a conversation vouches there only. One made with no conversation (a staff
@@ -117,14 +142,12 @@ class IdentityGate:
         (a staff attestation or a single sign-on made there; a code typed in the chat returns its own)."""
         since = utc(now) - timedelta(seconds=self.session_seconds)
         rows = session.scalars(
-            select(AssuranceRecord)
-            .where(
-                AssuranceRecord.client_hash == self.conversation_hash(conversation),
-                AssuranceRecord.subject_hash == self._subject(id_number),
-                AssuranceRecord.act_sha256.is_(None),
-                AssuranceRecord.verified_at >= since,
-            )
-            .order_by(AssuranceRecord.verified_at.desc(), AssuranceRecord.id.desc())
+            _CURRENT_LOGINS,
+            {
+                "client_hash": self.conversation_hash(conversation),
+                "subject_hash": self._subject(id_number),
+                "since": since,
+            },
         ).all()
         for row in rows:
             if level_at_least(row.level, self.minimum_level):

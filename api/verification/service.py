@@ -28,7 +28,7 @@ import logging
 import struct
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Set
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -153,14 +153,28 @@ def due_date_for(start: date, working_days: int) -> tuple[date, bool]:
     try:
         return calendar.add_working_days(start, working_days), False
     except calendar.CalendarNotCovered:
+        table = calendar.default_calendar()
         day, remaining = start, working_days
         while remaining:
             day += timedelta(days=1)
-            covered = day.year in calendar.default_calendar().years
-            if (calendar.is_working_day(day) if covered else day.weekday() < 5):
+            if (table.is_working_day(day) if day.year in table.years else day.weekday() < 5):
                 remaining -= 1
-        log.warning("holiday table lacks %s: provisional due date %s", day.year, day)
+        _warn_uncovered(day.year, day)
         return day, True
+
+
+# The years whose missing holiday arrangement this process has already reported. Until the State Council's
+# notice is added every commitment gets a provisional date; the tasks carry the flag and ``recount_provisional``
+# fixes them, so one warning per year says all there is to say (one per commitment only costs time and noise).
+_WARNED_YEARS: Set[int] = set()
+
+
+def _warn_uncovered(year: int, day: date) -> None:
+    if year in _WARNED_YEARS:
+        return
+    _WARNED_YEARS.add(year)
+    log.warning("holiday table lacks %s: provisional due date %s (and for later commitments, not reported again)",
+                year, day)
 
 
 def recount_provisional(session: Session) -> int:
