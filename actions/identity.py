@@ -245,9 +245,38 @@ def act_for(item_name: str, item_code: str, statement: str) -> Dict[str, Any]:
             "statement_sha256": hashlib.sha256(statement.encode("utf-8")).hexdigest()}
 
 
+async def act_code_refused(state: State, signer: Subject, act: Callable[[State], Dict[str, Any]], detail: str,
+                           expected: str = "") -> None:
+    """The act code asked for again after its refusal (``detail``): a wrong one counts as a failed answer, a spent
+    or stale one brings a new code."""
+    failed = detail in RETRY_CODES or detail in ("invalid_code", "signing_pending")
+    state.set(CONFIRMATION_SLOT, None)
+    state.reask(ACT_SLOT, detail, expected, failed=failed)
+    if detail in RESEND_CODES:
+        id_number = signer(state.slots)
+        if id_number and await send_code(state, id_number, act(state)):
+            _note(state, f"{getattr(state, 'identity_note', '')}已为您重新发送确认验证码。")
+
+
+async def code_refused_by_commitment(state: State, signer: Subject, act: Callable[[State], Dict[str, Any]],
+                                     refused: "backend.BackendRefused") -> bool:
+    """The commitment carried the act code typed back and the API refused the code (``code_*``): asked for
+    again in the API's words, as if it had been checked in a call of its own. False for any other refusal."""
+    if not refused.code.startswith("code_"):
+        return False
+    _note(state, refused.message or messages.CODE_REFUSED_TEXT)
+    await act_code_refused(state, signer, act, refused.code)
+    return True
+
+
 def act_step(signer: Subject, act: Callable[[State], Dict[str, Any]], on_confirmed: Hook,
              when: Optional[Callable[[Dict[str, Any]], bool]] = None) -> Step:
-    """The step that takes the code confirming ``act(state)`` for ``signer(slots)``; then ``on_confirmed``."""
+    """The step that takes the code confirming ``act(state)`` for ``signer(slots)``; then ``on_confirmed``.
+
+    A code typed back is not checked here: ``on_confirmed`` sends it with the commitment (``act_code``), and the
+    API redeems it in that request with the same rules as its verify endpoint, one round trip fewer on the turn
+    that signs. Its refusal comes back through ``code_refused_by_commitment``. A confirmation from the identity
+    platform (a signing login) is an id, checked the same way."""
 
     async def read(state: State) -> Reading:
         id_number = signer(state.slots)
@@ -264,24 +293,10 @@ def act_step(signer: Subject, act: Callable[[State], Dict[str, Any]], on_confirm
             return clarify("invalid_code", "确认短信里的6位数字验证码")
         if not state.slots.get(ACT_SENT_SLOT):
             return clarify("resent" if await send_code(state, id_number, act(state)) else "not_resent")
-        answer = await _checked(state, id_number, code, act(state))
-        if isinstance(answer, Reading):
-            return answer
-        # Only the act's own confirmation confirms it: an answer without one (a login's) never stands for it.
-        confirmation = answer.get("act_confirmation") or {}
-        assurance = confirmation.get("assurance") or {}
-        if not assurance.get("assurance_id"):
-            return clarify("service_down")
-        return value_reading({"confirmation_id": assurance["assurance_id"],
-                              "confirmed_at": confirmation.get("confirmed_at")})
+        return value_reading({"code": code})
 
     async def other(state: State, reading: Reading) -> None:
-        failed = reading.detail in RETRY_CODES or reading.detail in ("invalid_code", "signing_pending")
-        state.reask(ACT_SLOT, reading.detail, reading.expected, failed=failed)
-        if reading.detail in RESEND_CODES:
-            id_number = signer(state.slots)
-            if id_number and await send_code(state, id_number, act(state)):
-                _note(state, f"{getattr(state, 'identity_note', '')}已为您重新发送确认验证码。")
+        await act_code_refused(state, signer, act, reading.detail, reading.expected)
 
     async def stored(state: State) -> None:
         state.set(CONFIRMATION_SLOT, state.reading.value if state.reading else None)

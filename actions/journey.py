@@ -551,6 +551,10 @@ async def submit(state: State) -> None:
             "channel_evidence": signed,
         },
     }
+    confirmed = s.get(identity.CONFIRMATION_SLOT) or {}
+    if confirmed.get("code"):
+        # The act code as typed back, redeemed by the API with the commitment (identity.act_step).
+        payload["identity"] = {"assurance_id": identity.assurance_id(s), "act_code": confirmed["code"]}
     if s.get("representative_name") and enterprise_in_person(s):
         # The natural person who commits for the enterprise (left out when there is none: older APIs
         # refuse fields they do not know).
@@ -599,6 +603,8 @@ async def _refused(state: State, item: Item, refused: backend.BackendRefused) ->
         # receipt follows the person's own affirmation, not a phone number).
         _clear(state, *AFFIRMATION_SLOTS, *identity.ACT_SLOTS)
         state.reask("phone", PHONE_MISMATCH)
+    elif await identity.code_refused_by_commitment(state, signer_id, act_of, refused):
+        pass  # the act code typed back was wrong, spent or stale: asked for again in the API's words
     elif code.startswith("identity_"):
         await reverify(state, refused)
     elif code.startswith("act_confirmation_"):

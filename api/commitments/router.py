@@ -35,7 +35,7 @@ from api.credit.service import id_hash
 from api.database import begin_write
 from api.dependencies import IdHashKeyDep, NowDep, PlatformKeyDep, SessionDep, SessionmakerDep, SettingsDep
 from api.errors import ApiError
-from api.identity.deps import IdentityGateDep
+from api.identity.deps import ActCodeRedeemerDep, IdentityGateDep
 from api.identity.gate import IdentityGate
 from api.identity.gate import refuse as refuse_identity
 
@@ -59,6 +59,7 @@ def create_commitment(
     id_hash_key: IdHashKeyDep,
     settings: SettingsDep,
     gate: IdentityGateDep,
+    redeem: ActCodeRedeemerDep,
 ) -> CommitmentReceipt:
     """Sign a commitment. ``identity`` names the signer's assurance and act confirmation (意愿认证); the gate's
     refusals come back as they are (401/403/422, Chinese message). The receipt carries the secret check code
@@ -73,6 +74,7 @@ def create_commitment(
             policy=channel_evidence.Policy.from_settings(settings),
             shared_data_adapter=settings.shared_data_adapter,
             gate=gate,
+            redeem=redeem,
         )
     except ApiError as refused:
         metrics.commitment_refused(refused.error)

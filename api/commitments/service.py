@@ -54,6 +54,7 @@ from api.signing.service import ALGORITHM, PlatformKey
 from api.hotline import evidence as hotline_evidence
 from api.identity.assurance import HOTLINE_ATTESTATION, ActConfirmation, IdentityAssurance
 from api.identity.gate import IdentityGate, statement_act
+from api.identity.otp import RedeemActCode
 from api.verification import service as verification
 from api.verification.shared_data import load_adapter
 from bot.core import affirmation, eligibility, ids
@@ -251,16 +252,25 @@ def _check_act(
     item_name: str,
     item_code: str,
     now: datetime,
+    redeem: Optional[RedeemActCode] = None,
 ) -> Optional[ActConfirmation]:
     """The act confirmation of exactly this statement, by the signer, in this conversation, confirmed after the
-    affirmation and recently (the gate's codes), and not yet used by another commitment. None on the hotline."""
+    affirmation and recently (the gate's codes), and not yet used by another commitment. None on the hotline.
+    ``redeem``: how an act code sent with the request is confirmed (``api.identity.deps.act_code_redeemer``)."""
     if request.channel == assisted_rules.CHANNEL:
         return None
     given = request.identity
     act, _ = statement_act(item_name, item_code, request.evidence.statement)
+    confirmation_id = given.act_confirmation_id if given is not None else None
+    if confirmation_id is None and given is not None and given.act_code is not None and redeem is not None:
+        # The code typed back comes with the commitment: redeemed here, in the checks' own transaction (a wrong
+        # try is kept with its refusal, as the verify endpoint keeps it), and its confirmation then meets every
+        # check below exactly as one confirmed in a call of its own. A retry of a stored request never gets
+        # here (``_existing`` answers it first), so a code spent on it is never asked for twice.
+        confirmation_id = redeem(session, signer_id, given.act_code, act, now).assurance.assurance_id
     confirmation = gate.act(
         session,
-        given.act_confirmation_id if given is not None else None,
+        confirmation_id,
         signer_id,
         act,
         now,
@@ -317,6 +327,7 @@ def prepare(
     policy: channel_evidence.Policy,
     shared_data_adapter: str,
     gate: IdentityGate,
+    redeem: Optional[RedeemActCode] = None,
 ) -> Prepared:
     """Every server-side check, in the order the journey meets them. Raises ``ApiError``."""
     current = catalogue.current_version(session, request.item_code)
@@ -420,7 +431,7 @@ def prepare(
             f"明确作出：{verdict.explanation}",
         )
     # 意愿认证: the signer confirmed exactly this statement with a code sent to their 实名 phone.
-    confirmation = _check_act(session, gate, request, signer_id, shown_item.name, shown.item_code, now)
+    confirmation = _check_act(session, gate, request, signer_id, shown_item.name, shown.item_code, now, redeem)
     # A wrong authorisation code is counted (and locks the authorisation at its limit) even though the
     # commitment is refused: its refusal keeps that count (``keep_changes``), so guessing through this endpoint
     # meets the same lock.
@@ -692,6 +703,7 @@ def create(
     policy: channel_evidence.Policy,
     shared_data_adapter: str,
     gate: IdentityGate,
+    redeem: Optional[RedeemActCode] = None,
 ) -> Tuple[CommitmentReceipt, bool]:
     """Store one commitment; returns the receipt and whether it was created now (False: a retry, P4).
 
@@ -702,7 +714,7 @@ def create(
         earlier = _existing(session, request, public_base_url)
         if earlier is not None:
             return earlier, False
-        prepared = prepare(session, id_hash_key, request, policy, shared_data_adapter, gate)
+        prepared = prepare(session, id_hash_key, request, policy, shared_data_adapter, gate, redeem)
 
     try:
         with chain_append(factory) as session:

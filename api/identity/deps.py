@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from api.config import Settings
 from api.dependencies import IdHashKeyDep, SettingsDep
 from api.identity.gate import IdentityGate
-from api.identity.otp import OTP_KEY_FILE, load_or_create_key
+from api.identity.otp import OTP_KEY_FILE, OtpPolicy, RedeemActCode, SmsOtpVerifier, load_or_create_key
 
 
 def get_otp_key(request: Request) -> bytes:
@@ -46,3 +46,13 @@ async def get_identity_gate(
 
 # The identity gate other domains check assurances and act confirmations with: ``gate: IdentityGateDep``.
 IdentityGateDep = Annotated[IdentityGate, Depends(get_identity_gate)]
+
+
+async def get_act_code_redeemer(settings: SettingsDep, key: OtpKeyDep, id_hash_key: IdHashKeyDep) -> RedeemActCode:
+    """How another domain confirms an act code typed back (``SmsOtpVerifier.act_code_redeemer``). Redeeming
+    sends nothing, so the verifier has no SMS gateway and no phone directory to build."""
+    return SmsOtpVerifier(key, id_hash_key, gateway=None, phones=None,  # type: ignore[arg-type]
+                          policy=OtpPolicy.of(settings)).act_code_redeemer()
+
+
+ActCodeRedeemerDep = Annotated[RedeemActCode, Depends(get_act_code_redeemer)]

@@ -82,6 +82,11 @@ def generate_code() -> str:
     return f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
 
 
+# Confirms an act code typed back, for another domain (the commitment's request that carries the code):
+# session, ID number, code, act, now -> the act confirmation, or the same refusal as the verify endpoint.
+RedeemActCode = Callable[[Session, str, str, Act, datetime], ActConfirmation]
+
+
 @dataclass(frozen=True)
 class OtpPolicy:
     """The limits on codes. Each field is the setting of the same name with ``otp_`` before it: the numbers,
@@ -317,6 +322,15 @@ class SmsOtpVerifier:
         if confirmation is None:  # cannot happen with an act; never hand back an unconfirmed act
             raise RuntimeError("act code redeemed without a confirmation")
         return confirmation
+
+    def act_code_redeemer(self) -> "RedeemActCode":
+        """``confirm_act`` in the form another domain calls it with (the commitment's request carrying the act
+        code typed back): session, ID number, code, act, now."""
+
+        def redeem(session: Session, id_number: str, code: str, act: Act, now: datetime) -> ActConfirmation:
+            return self.confirm_act(session, CodeProof(id_number=id_number, code=code, act=act), now)
+
+        return redeem
 
     def _redeem(
         self, session: Session, proof: CodeProof, now: datetime

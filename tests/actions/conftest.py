@@ -60,8 +60,7 @@ class FakeBackend(dict):
 
     Behaviour is set per test: ``down`` (names that raise BackendUnavailable), ``refuse`` (name -> (status, code,
     message) raised as the API's refusal), ``held`` (id number -> the assurance a staff attestation or a single
-    sign-on made in the conversation), ``grants`` ((number, code) -> the authorisation a principal granted),
-    ``no_confirmation`` (an act code's answer without its confirmation)."""
+    sign-on made in the conversation), and ``grants`` ((number, code) -> the authorisation a principal granted)."""
 
     CALLS = ("submit", "credit", "warning", "request_code", "verify_code", "current_assurance",
              "check_authorisation")
@@ -72,7 +71,6 @@ class FakeBackend(dict):
         self.refuse: Dict[str, tuple] = {}
         self.held: Dict[str, Dict[str, Any]] = {}
         self.grants: Dict[tuple, Dict[str, Any]] = {}
-        self.no_confirmation = False
         # assurance id -> the ID number it vouches for
         self.issued: Dict[str, str] = {FIXTURE_ASSURANCE: ZHANG_WEI_ID}
         self.sent: Dict[tuple, Any] = {}  # (id, purpose) -> the act the last code was sent for
@@ -150,8 +148,6 @@ class FakeBackend(dict):
         if not act:
             return {"assurance": self._assurance(id_number, "as")}
         confirmed = self._assurance(id_number, "act")
-        if self.no_confirmation:
-            return {"assurance": confirmed, "act_confirmation": None}
         return {"assurance": confirmed,
                 "act_confirmation": {"act": act, "act_sha256": "a" * 64, "sms_text_sha256": "b" * 64,
                                      "confirmed_at": "2026-11-27T10:02:00+00:00", "assurance": confirmed}}
@@ -191,6 +187,19 @@ class FakeBackend(dict):
     async def submit_commitment(self, payload):
         self["submit"].append(copy.deepcopy(payload))
         self._gate("submit")
+        code = (payload.get("identity") or {}).get("act_code")
+        if code is not None:
+            # The API redeems the act code sent with the commitment as its verify endpoint would.
+            signer = (payload.get("proxy") or payload["applicant"])["id_number"]
+            key = (ids.clean_id(signer), "act")
+            if key not in self.sent:
+                raise backend.BackendRefused(422, "code_not_requested", "还没有为该证件号码发送验证码，请先获取验证码。")
+            statement = hashlib.sha256(payload["evidence"]["statement"].encode("utf-8")).hexdigest()
+            if (self.sent[key] or {}).get("statement_sha256") != statement:
+                raise backend.BackendRefused(422, "code_act_mismatch", "这个验证码是为另一项承诺发送的。请重新获取。")
+            if code != ACT_CODE:
+                raise backend.BackendRefused(422, "code_incorrect", "验证码不正确，请核对短信后重新输入（还可以再试4次）。")
+            del self.sent[key]
         return {"commitment_no": self.receipt_no, "status": "accepted", "decision_no": None,
                 "item_code": payload["item_code"], "notice_version": payload["notice_version"],
                 "proxy": bool(payload.get("proxy")), "covers": ["家庭住房情况证明（无房证明）"],

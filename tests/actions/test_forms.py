@@ -183,7 +183,7 @@ async def test_the_backend_down_at_submission_loses_nothing_and_a_retry_submits(
     msgs, events = await run(journey.ValidateCommitmentForm(), tracker)
     s = {**tracker.slots, **slot_events(events)}
     assert stages(msgs) == ["service_error"] and s["affirmation"] == "本人承诺" and s["requested_slot"] == "receipt"
-    assert s["act_confirmation"]["confirmation_id"]  # the confirmation is kept for the retry: no new code
+    assert s["act_confirmation"] == {"code": ACT_CODE}  # the code is kept for the retry: no new one
     offline_backend.down.clear()
     offline_backend["submit"].clear()
     retry = then(tracker, events, "重试", intent="retry")
@@ -191,8 +191,8 @@ async def test_the_backend_down_at_submission_loses_nothing_and_a_retry_submits(
     assert stages(msgs) == ["commitment_receipt"]
     (payload,) = offline_backend["submit"]
     assert payload["evidence"]["affirmation_text"] == "本人承诺"
-    assert payload["identity"]["act_confirmation_id"] == s["act_confirmation"]["confirmation_id"]
-    assert len(offline_backend["request_code"]) == 1 and len(offline_backend["verify_code"]) == 1
+    assert payload["identity"]["act_code"] == ACT_CODE
+    assert len(offline_backend["request_code"]) == 1 and not offline_backend["verify_code"]
     # The retry carries the envelope of the affirmation itself, not of "重试" (contract rule 2, P4).
     assert payload["evidence"]["channel_evidence"]["affirmation"] == s["affirmation_evidence"]
     assert s["affirmation_evidence"]["text"] == "本人承诺"

@@ -358,43 +358,50 @@ async def test_a_proxys_act_code_goes_to_the_agent_and_names_the_proxy_statement
     assert payload["proxy"]["authorisation"] == {"number": "SQ20261206-7KQ2MX", "code": "4HT8CW2P"}
 
 
-async def test_a_wrong_act_code_submits_nothing_and_asks_again(offline_backend):
+async def test_a_wrong_act_code_signs_nothing_and_asks_again(offline_backend):
     tracker, _, events = await affirmed()
     # The login code is no confirmation of the commitment either.
     for wrong in ("111111", LOGIN_CODE):
         msgs, wrong_events = await turn(then(tracker, events, wrong))
         s = slot_events(wrong_events)
-        assert s["act_code"] is None and s["input_error"] == "code_incorrect"
+        assert s["act_code"] is None and s["input_error"] == "code_incorrect" and not s.get("receipt")
+        assert s["act_confirmation"] is None and s["requested_slot"] == "act_code"
         assert msgs[-1]["text"].startswith(CODE_INCORRECT) and asked(msgs)["slot"] == "act_code"
-    assert not offline_backend["submit"]
+        assert "commitment_receipt" not in stages(msgs)
+    assert [p["identity"]["act_code"] for p in offline_backend["submit"]] == ["111111", LOGIN_CODE]
+    msgs, _ = await turn(then(tracker, events, ACT_CODE))  # the right one still signs
+    assert stages(msgs) == ["commitment_receipt"]
 
 
 async def test_an_act_code_for_another_statement_brings_a_new_one(offline_backend):
     tracker, _, events = await affirmed()
     said = "这个验证码是为另一项承诺发送的，只能确认短信里写明的那一项承诺。请重新获取。"
-    offline_backend.refuse["verify_code"] = (422, "code_act_mismatch", said)
+    offline_backend.refuse["submit"] = (422, "code_act_mismatch", said)
     msgs, events = await turn(then(tracker, events, ACT_CODE))
-    assert not offline_backend["submit"] and len(offline_backend["request_code"]) == 2
+    assert "commitment_receipt" not in stages(msgs) and len(offline_backend["request_code"]) == 2
     assert offline_backend["request_code"][1]["act"] == offline_backend["request_code"][0]["act"]
     assert msgs[-1]["text"].startswith(said + "已为您重新发送确认验证码。")
 
 
-async def test_the_act_confirmation_not_the_login_assurance_signs(offline_backend):
+async def test_the_act_code_not_the_login_assurance_confirms(offline_backend):
     tracker, _, events = await affirmed()
     msgs, events = await turn(then(tracker, events, ACT_CODE))
     (payload,) = offline_backend["submit"]
-    confirmation = slot_events(events)["act_confirmation"]["confirmation_id"]
-    assert payload["identity"] == {"assurance_id": FIXTURE_ASSURANCE, "act_confirmation_id": confirmation}
-    assert confirmation != FIXTURE_ASSURANCE and confirmation.startswith("act-")
+    # The code typed back goes with the commitment; the API redeems it there (no verify call of its own).
+    assert payload["identity"] == {"assurance_id": FIXTURE_ASSURANCE, "act_code": ACT_CODE}
+    assert not offline_backend["verify_code"] and stages(msgs) == ["commitment_receipt"]
 
 
-async def test_an_answer_without_the_acts_confirmation_is_no_confirmation(offline_backend):
-    offline_backend.no_confirmation = True  # the API answered with an assurance only, as for a login
+@pytest.mark.parametrize("code", ["code_expired", "code_used", "code_locked"])
+async def test_a_spent_or_stale_act_code_brings_a_new_one(offline_backend, code):
     tracker, _, events = await affirmed()
+    said = "确认验证码已失效，请重新获取。"
+    offline_backend.refuse["submit"] = (422, code, said)
     msgs, events = await turn(then(tracker, events, ACT_CODE))
     s = slot_events(events)
-    assert not offline_backend["submit"] and s["act_code"] is None and not s.get("act_confirmation")
-    assert asked(msgs)["slot"] == "act_code"
+    assert s["act_code"] is None and s["input_error"] == code and s["requested_slot"] == "act_code"
+    assert len(offline_backend["request_code"]) == 2
+    assert msgs[-1]["text"].startswith(said + "已为您重新发送确认验证码。")
 
 
 async def test_a_used_confirmation_is_replaced_by_a_new_code_not_sent_again(offline_backend):

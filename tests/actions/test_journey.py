@@ -132,15 +132,15 @@ async def test_explicit_affirmation_submits_once_with_the_evidence(offline_backe
 
     messages, events = await confirm(tracker, events)
     assert stages(messages) == ["commitment_receipt"]
-    (checked,) = offline_backend["verify_code"]
-    assert checked["code"] == ACT_CODE and checked["act"] == sent["act"]
+    assert not offline_backend["verify_code"]  # the code goes with the commitment, redeemed by the API there
     (payload,) = offline_backend["submit"]
     assert payload["notice_version"] == version and payload["item_code"] == "ZM001"
     assert payload["evidence"]["affirmation_text"] == "本人承诺"
     assert len(payload["evidence"]["notice_sections_sent_at"]) == 7
     assert payload["channel"] == "rest" and payload["proxy"] is None
-    assert payload["identity"]["assurance_id"] == FIXTURE_ASSURANCE
-    assert payload["identity"]["act_confirmation_id"] not in (None, FIXTURE_ASSURANCE)
+    assert payload["identity"] == {"assurance_id": FIXTURE_ASSURANCE, "act_code": ACT_CODE}
+    assert hashlib.sha256(payload["evidence"]["statement"].encode("utf-8")).hexdigest() == \
+        sent["act"]["statement_sha256"]  # the statement signed is the one the code was sent for
     slots = slot_events(events)
     assert slots["receipt"] == "CN20261127-000001"
     assert slots["requested_slot"] is None  # the form ends; action_finish_journey resets it
