@@ -400,7 +400,8 @@ def test_the_action_server_freezes_its_start_up_objects_once():
         frozen = gc.get_freeze_count()
         assert frozen > 0
         assert asyncio.run(freeze_start_up_objects(None, None)) is False  # a second listener call changes nothing
-        assert gc.get_freeze_count() == frozen
+        # Nothing more is frozen; a frozen object that dies meanwhile leaves the count (as another test's did).
+        assert gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
 

@@ -103,11 +103,12 @@ def _to_signing_code(c: Chat) -> str:
 
 
 def _refused_while_broken(c: Chat, code: str) -> None:
-    """The code typed while the database cannot be written: nothing stored, the same question again."""
+    """The code typed while the database cannot be written: nothing stored, and the person is told so and asked to
+    retry; what they gave (the code too) is kept for the retry."""
     msgs = c.say(code)
     assert not c.customs(msgs, "commitment_receipt")
-    ask = c.last_ask(msgs)
-    assert ask["slot"] == "act_code" and ask.get("error") == "service_down", ask
+    (error,) = c.customs(msgs, "service_error")
+    assert error["code"] == "backend_unavailable", error
     assert "连接不上" in " ".join(m.text for m in msgs)
 
 
@@ -118,9 +119,9 @@ def _check(stack, c: Chat, api_log_from: int) -> None:
     with (stack.logs / "api.log").open("rb") as log:
         log.seek(api_log_from)
         written = log.read().decode("utf-8", errors="replace")
-    # The first write of the signing step is the code's own (it is marked used, with the signer's assurance): that
-    # is where the database is found unavailable; the commitment after it is never attempted.
-    assert "database unavailable on POST /api/v1/service/identity/codes/verify" in written
+    # The signing step makes one request, the commitment with its act code: its first write (the code marked
+    # used) is where the database is found unavailable, and nothing of it is kept.
+    assert "database unavailable on POST /api/v1/commitments" in written
     assert "Exception in ASGI application" not in written and "Traceback" not in written
 
 
