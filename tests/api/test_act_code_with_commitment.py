@@ -111,3 +111,16 @@ def test_without_a_code_or_a_confirmation_the_act_is_still_required(client):
     body["identity"] = {"assurance_id": body["identity"]["assurance_id"]}
     refused = client.post(COMMITMENTS, json=body, headers=service_token(client))
     assert refused.status_code == 422 and refused.json()["error"] == "act_confirmation_required"
+
+
+def test_guessing_the_act_code_through_the_commitment_locks_it_as_the_verify_endpoint_does(client, settings):
+    body = commitment_body(client)
+    code = _send_act_code(client, body)
+    answers = []
+    for _ in range(settings.otp_max_wrong_tries):
+        refused = client.post(COMMITMENTS, json=_with_code(client, body, _wrong(code)), headers=service_token(client))
+        answers.append(refused.json()["error"])
+    assert answers[-1] == "code_locked" and set(answers[:-1]) == {"code_incorrect"}, answers
+    # Locked: the right code no longer signs either, and nothing was stored.
+    late = client.post(COMMITMENTS, json=_with_code(client, body, code), headers=service_token(client))
+    assert late.status_code == 422 and late.json()["error"] == "code_locked"
