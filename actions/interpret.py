@@ -514,7 +514,9 @@ ACTING_AS = Choice(
     dominant=re.compile(rf"(?:帮|替|给|为(?!(?:申请人|当事人)本人)|代){_WHOSE}{_KIN}"),
     reservations=False,
     homophones=(("本仁", "本人"), ("代半", "代办")),
-    someone_else=re.compile(rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:自己|本人|亲自)(?:来)?(?:办|弄|申请|办理)(?:的|了)?$"),
+    # ("我妈自己的事": the matter is someone else's own, which says nothing of who acts for it)
+    someone_else=re.compile(rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:自己|本人|亲自)(?:来)?(?:办|弄|申请|办理)(?:的|了)?$|"
+                            rf"^(?:是)?(?:(?:我|俺|我们)(?:的|家)?{_RELATIVE}|他|她|别人|人家)自己的(?:事|事情|事儿)?$"),
 )
 
 
@@ -646,6 +648,11 @@ _ASKED_BACK = (
 )
 # "本人哪有空": no time, said of someone, asked back
 _NO_TIME_ASKED_BACK = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(?:哪|哪里|哪儿)有(空|时间|工夫|功夫|闲工夫)([\u4e00-\u9fff]{0,6})[?？]*$")
+# "我哪有那么闲帮别人办，我自己的": no time to act for anyone else, asked back, then the speaker's own matter named.
+# Only read so before such a clause: what else follows ("他自己的", "帮我妈办的") leaves who acts open.
+_NO_TIME_FOR_OTHERS = re.compile(r"^((?:我|俺)?)(?:哪|哪里|哪儿)有(?:那么|这么|那个|这个)?(?:闲工夫|闲|空|时间|工夫|功夫)(?:去)?"
+                                 r"((?:帮|替|给|代)(?:别人|人家|旁人|外人)(?:办|跑|弄|申请)?)(?:了|啊|呀|的)*[?？]*$")
+_OWN_MATTER = re.compile(r"^(?:是)?(?:我|俺)(?:自己|本人|自个儿?)")
 _OPTION_ECHO = re.compile(r"^([\u4e00-\u9fff]{1,4})[?？]+\s*(?=[\u4e00-\u9fff])")
 _CLAUSE_MARK = re.compile(r"([,，。.;；!！?？…\n]+)")
 
@@ -667,6 +674,10 @@ def _unasked(text: str) -> str:
         clause = parts[i].strip()
         if re.search(r"的[?？]*$", clause):
             continue  # "谁说不用开证明的？": who said so is asked, a real question
+        m = _NO_TIME_FOR_OTHERS.match(clause)
+        if m and _OWN_MATTER.match(parts[i + 2].strip()):
+            parts[i], parts[i + 1] = f"{m.group(1)}不{m.group(2)}", "，"
+            continue
         m = _NO_TIME_ASKED_BACK.match(clause)
         if m:
             parts[i], parts[i + 1] = f"{m.group(1)}没{m.group(2)}{m.group(3)}", "，"
@@ -723,8 +734,15 @@ def _after_joke_taken_back(choice: Choice, readings: List[Tuple[Clause, ClauseRe
     return after
 
 
+# "俺选承诺中不中 中": the speaker asks themself, in the Henan way (中 = all right), and answers at once. Without
+# 都/也 before the answer it is no "either is fine" (``_DEFER``); the question is kept as the statement it settles.
+_SELF_ANSWERED_ZHONG = re.compile(r"^((?:我|俺)?(?:就)?(?:选|用|走)?承诺)(?:吧)?中不中\s*[?？]?\s*中(?:中|嘞)?$")
+
+
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     text = _unasked(_TYPED_BA.sub("吧", text))
+    if choice.step == "use_commitment":
+        text = _SELF_ANSWERED_ZHONG.sub(r"\1", text.strip())
     for typed, word in choice.homophones:
         text = text.replace(typed, word)
     if _BARE_SOUND.fullmatch(text.strip()):

@@ -348,6 +348,24 @@ def _as_the_speaker(flat: str, ctx: Context) -> str:
     return re.sub(r"(?:^|(?<=,))俺(?!们)", "我", re.sub(pattern, "我", flat))  # 俺: the northern "I"
 
 
+# "没写……等等，写了": a bare 等等 between two answers is the speaker catching their own mistake, like 不对.
+_PAUSE_MARK = re.compile(r"^(?:哦|噢|啊|呃|额)?等等$")
+
+
+def _after_pause(flat: str) -> Optional[str]:
+    """What follows a bare 等等 said after an answer ("没写……等等，写了，写明了特别授权" → "写了,写明了特别授权"),
+    "" when what follows is still a check ("等等，我看看"), or None when no answer comes before the pause. What
+    follows is then read like the answer after 不对: only a plain one decides."""
+    clauses = [c for c in flat.split(",") if c]
+    marks = [i for i, c in enumerate(clauses) if i and _PAUSE_MARK.match(c)]
+    if not marks or all(_PAUSE_MARK.match(c) or _affirmation.names_wrong(c) for c in clauses[:marks[-1]]):
+        return None
+    rest = clauses[marks[-1] + 1:]
+    if any(_affirmation._WAIT_CLAUSE.match(c) or _affirmation._THINKING_IT_OVER.search(c) for c in rest):
+        return ""  # "没写，等等，我再看看": the check is not done yet
+    return ",".join(rest)
+
+
 def _corrected(prepared: str, flat: str, ctx: Context,
                reader: Callable[[object, Context], Reading]) -> Optional[Reading]:
     """The reading of an answer taken back and given again ("没看，不对，我已经看完了", "没写，更正一下，写明了特别授
@@ -357,6 +375,8 @@ def _corrected(prepared: str, flat: str, ctx: Context,
     if "?" in prepared:
         return None
     after = _affirmation.after_named_correction(flat)
+    if after is None:
+        after = _after_pause(flat)
     if after is None:
         return None
     # "不对，是看完了", "不对，还是没写": the 是 that sets the new answer against the old one
@@ -652,7 +672,7 @@ _AUTH_TOKENS = frozenset(
      "授权权限", "那一项", "那项", "这一项", "那一栏", "那栏", "一项", "在", "和", "系", "来的", "嚟的",
      "承诺书", "告知承诺书", "代签", "签署", "签订", "代为签署", "全权", "全权委托", "能", "能够", "包括了", "这句", "这句话",
      "这一句", "授权内容", "委托内容", "代理权限", "有权", "有权利", "并", "并且", "以及", "及",
-     "全权处理", "处理", "由", "代表", "帮", "帮他", "帮她", "字样", "三个字", "四个字", "这几个字", "这项授权", "写有",
+     "全权处理", "处理", "由", "代表", "帮", "代表本人", "帮他", "帮她", "字样", "三个字", "四个字", "这几个字", "这项授权", "写有",
      # the document's own wording: "兹特别授权…", "受托人可代委托人…", "代为申请并作出告知承诺", "代为办理低保申请并…"
      "兹", "可", "明明白白", "写着呢", "那条", "代为申请并", "代为办理并", "代为递交并", "代为提交并", "代为签收并",
      # 书面 "in writing" and the emphatic 就 ("第二条就是…") describe the document and change nothing in it
@@ -874,6 +894,8 @@ def _echo_of_the_question(prepared: str, names: frozenset) -> Optional[list]:
     return [c for c in _affirmation._flat(tail).split(",") if c]
 
 
+# A no echoed to oneself ("没写？", "没有？"): the 不是 after it denies the no.
+_ECHOED_NO = re.compile(r"^(?:委托书上?)?(?:没写|没有写|没写明|没有|没)$")
 _JOKE_CLAUSE = re.compile(r"^(?:哈哈|呵呵|嘿嘿)*(?:开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩)(?:的|呢|啦|哈|了)*$")
 
 
@@ -934,6 +956,13 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = _affirmation._flat(flat)
     # "代为递交材料和代为作出告知承诺": a list of powers, each read on its own
     flat = re.sub(r"(?:和|及|以及|还有|跟)(?=代为|代签|代他|代她|代其)", ",", flat)
+    # "…，我代他作出告知承诺没问题": 没问题 run on to the scope is the same reassurance as said on its own
+    flat = re.sub(r"(?<=承诺)没问题(?=,|$)", ",没问题", flat)
+    # "我爸写的委托书：同意刘洋代表本人作出告知承诺": the grant quoted right after the document is named; its 同意 is
+    # the principal's, said in the document, not the speaker's own consent (alone it is asked again).
+    grantee = "|".join(re.escape(n) for n in (_key(ctx.agent_name), "受托人", "我") if n)
+    flat = re.sub(rf"((?:^|,)[^,]*(?:委托书|授权书)(?:上|里)?(?:写着|写的是|原文是|原文)?),同意(?=(?:{grantee})(?:代|替))", r"\1,",
+                  flat)
     if "代为" in flat:  # "代为咨询和递交材料": the 代为 carries over to the next power
         flat = re.sub(r"(?<=咨询|办理|签收|领取|递交|提交|签字|申请|查询)(?:和|及|以及)(?=递交|提交|领取|签收|签字|办理|查询|咨询|申请)",
                       ",代为", flat)
@@ -959,9 +988,11 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         return reading if reading.kind in ("value", "negated") else ask("double_negation")
     echoed = _echo_of_the_question(prepared, names)
     if echoed is not None:
-        if len(echoed) > 1 and _affirmation.names_wrong(echoed[0]) and "?" not in "".join(echoed):
-            # "没写？不对不对，写了，写明了特别授权": the echo taken back, then a plain answer
-            rest = ",".join(c for c in echoed if not _affirmation.names_wrong(c))
+        denied_no = echoed[0] in ("不是", "不是的") and bool(_ECHOED_NO.match(_affirmation._flat(prepared.split("?")[0])))
+        if len(echoed) > 1 and (_affirmation.names_wrong(echoed[0]) or denied_no) and "?" not in "".join(echoed):
+            # "没写？不对不对，写了，写明了特别授权": the echo taken back, then a plain answer; "没写？不是，写了，…":
+            # a no echoed and denied is taken back the same way (after a yes echoed, 不是 would be the answer)
+            rest = ",".join(c for c in echoed[1:] if not _affirmation.names_wrong(c))
             reading = _special_authorisation(rest, ctx)
             return reading if reading.kind in ("value", "negated") else ask("correction")
         # "写明了特别授权？没有，只写了代为办理": the user repeats the question to themselves, then answers it.

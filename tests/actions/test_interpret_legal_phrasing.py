@@ -53,7 +53,9 @@ def test_notice_read(ctx, text, expected):
     ("没写那个，就写了让我帮忙交材料", "negated"), ("委托书只写了代为申请", "negated"), ("委托书上没提承诺", "negated"),
     ("委托书上没有", "negated"), ("没这一条", "negated"), ("电话里说的", "negated"), ("委托书写的是代办低保手续", "negated"),
     # a yes reached only by correcting oneself, or after echoing the question, is asked again
-    ("特别授权？写明了的", "clarify"), ("没写……等等，写了，第三条写着代为作出告知承诺", "clarify"),
+    ("特别授权？写明了的", "clarify"), ("没写……等等，写了，第三条写着代为作出告知承诺", "yes"),
+    # a pause that is still a check, or a doubt, after the 等等, is asked again
+    ("没写……等等，我看看", "clarify"), ("没写，等等，好像写了", "clarify"), ("没写，等等，我再看看，写了", "clarify"),
     ("写明了特别受权", "clarify"), ("写明了，电话里也说了", "clarify"), ("代为办理告知承诺手续", "clarify"),
 ])
 def test_special_authorisation(text, expected):

@@ -613,3 +613,32 @@ def test_stories_jokes_taken_back_and_the_written_is(step, text, expected):
 ])
 def test_the_representative_in_brackets_and_the_speakers_own(text, expected):
     assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected
+
+
+@pytest.mark.parametrize("step,text,expected", [
+    # the speaker's own question about the commitment answered at once, in the Henan way (中 = all right)
+    ("use_commitment", "俺选承诺中不中 中", "yes"), ("use_commitment", "俺选承诺中不中？中", "yes"),
+    ("use_commitment", "选承诺中不中 中中", "yes"), ("use_commitment", "承诺中不中 中嘞", "yes"),
+    ("use_commitment", "中", "yes"), ("use_commitment", "中嘞", "yes"),
+    # the question alone, answered both ways or with indifference, hedged, asked again, joked, or about the other way
+    ("use_commitment", "俺选承诺中不中", "question"), ("use_commitment", "俺选承诺中不中 中不中", "clarify"),
+    ("use_commitment", "俺选承诺中不中 都中", "clarify"), ("use_commitment", "俺选承诺中不中 中吧", "clarify"),
+    ("use_commitment", "俺选承诺中不中 应该中", "question"), ("use_commitment", "俺选承诺中不中 中？", "question"),
+    ("use_commitment", "承诺中不中 要是中就中", "question"), ("use_commitment", "俺选承诺中不中 中哈哈", "clarify"),
+    ("use_commitment", "俺选承诺中不中 中 开玩笑的", "clarify"), ("use_commitment", "俺不选承诺中不中 中", "clarify"),
+    ("use_commitment", "俺交证明中不中 中", "clarify"), ("use_commitment", "俺爸选承诺中不中 中", "clarify"),
+    # no time to act for others, asked back, then the speaker's own matter; "我自己的(事)" alone
+    ("acting_as", "我哪有那么闲帮别人办，我自己的", "self"), ("acting_as", "我哪有那么闲帮别人办？我自己的", "self"),
+    ("acting_as", "我自己的", "self"), ("acting_as", "我自己的事", "self"),
+    # the rhetorical question alone, or followed by a question, a condition, a hedge, a joke, someone else's matter,
+    # a negated last clause, a correction to a relative
+    ("acting_as", "我哪有那么闲帮别人办", "question"), ("acting_as", "我哪有那么闲帮别人办，我自己的？", "question"),
+    ("acting_as", "我哪有那么闲帮别人办，要是我自己的呢", "question"),
+    ("acting_as", "我哪有那么闲帮别人办，应该是我自己的", "clarify"),
+    ("acting_as", "我哪有那么闲帮别人办，我自己的，哈哈", "clarify"),
+    ("acting_as", "我哪有那么闲帮别人办，他自己的", "clarify"), ("acting_as", "我哪有那么闲帮别人办，我妈自己的", "clarify"),
+    ("acting_as", "我哪有那么闲帮别人办，不是我自己的", "clarify"), ("acting_as", "我哪有那么闲帮别人办，帮我妈办的", "clarify"),
+    ("acting_as", "我妈自己的事", "clarify"), ("acting_as", "他自己的事", "clarify"), ("acting_as", "应该是我自己的", "clarify"),
+])
+def test_own_question_answered_and_own_matter(step, text, expected):
+    assert outcome(interpret(step, text, Context())) == expected

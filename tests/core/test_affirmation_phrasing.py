@@ -548,3 +548,14 @@ def test_a_proxy_commits_with_ti(text, kind):
 ])
 def test_the_liability_if_anything_is_false(text, kind):
     assert classify(text, applicant_name="张伟").kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    # 就是了 closes a statement as 呗 does ("fine, I commit then"): a grudging yes, asked again like 我承诺呗
+    "我承诺就是了", "本人承诺就是了", "那我承诺就是了",
+    "我承诺就是了吧", "我承诺就是了？", "要是非得承诺我承诺就是了", "你非要我承诺我承诺就是了", "大不了我承诺就是了",
+    "行行行我承诺就是了", "我承诺就是了，烦死了", "我承诺就是了，反正你们也查不出来", "我承诺就是了，不过收入我不确定",
+    "他承诺就是了", "我妈承诺就是了", "我不承诺就是了", "我承诺就是了哈哈", "我承诺就是了，开玩笑的", "承诺就是了",
+])
+def test_the_commitment_closed_with_jiushile_is_not_taken(text):
+    assert self_kind(text) != "explicit"

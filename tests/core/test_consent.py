@@ -141,7 +141,7 @@ AUTH_UNSURE = [("好像有", "unsure"), ("应该有吧", "unsure"), ("好像没�
                ("是，没有", "contradiction"), ("有特别授权，只写了代办", "contradiction"), ("不是普通委托", "unclear"),
                ("哈哈有", "joke"), ("是😂", "emoji"), ("有", "not_specific"), ("有的", "not_specific"), ("对", "not_specific"),
                ("对的", "not_specific"), ("没错", "not_specific"), ("当然有", "not_specific"),
-               ("没写……等等，写了，第三条写着代为作出告知承诺", "correction"), ("asdf", "unclear"), ("", "unclear"), ("有" * 600, "too_long"),
+               ("没写……等等，我看看", "correction"), ("asdf", "unclear"), ("", "unclear"), ("有" * 600, "too_long"),
                ("'; DROP TABLE x;--", "unclear"), ("特别", "unclear"), ("他让我来的", "unclear")]
 
 

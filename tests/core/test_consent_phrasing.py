@@ -537,3 +537,95 @@ def test_reading_finished_read_out_or_followed_by_the_next_step(text):
 ])
 def test_reading_finished_read_out_or_followed_by_the_next_step_look_alikes(text):
     assert notice_read(text, SELF).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    "没写……等等，写了，第三条写着代为作出告知承诺", "没有，等等，写明了特别授权", "只写了代为办理，等等，写了代为作出告知承诺",
+])
+def test_special_authorisation_after_a_pause_that_takes_back_the_answer(text):
+    assert special_authorisation(text, PROXY).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    # the pause alone, a check not yet done, nothing after it
+    "等等", "等等，我看看", "没写……等等，我看看", "没写，等等", "没写，等等，我再看看，写了", "等等，写明了特别授权",
+    # after the pause: a hedge, a question, a condition, someone else's word, a joke, a no
+    "没写，等等，好像写了", "没写，等等，写了吧", "没写，等等，写明了特别授权吗", "没写，等等，写明了特别授权？",
+    "没写，等等，要是需要的话写明了特别授权", "没写，等等，我爸说写明了特别授权", "没写，等等，写明了特别授权哈哈",
+    "没写，等等，写明了特别授权，开玩笑的", "写明了特别授权，等等，没写", "没写，等等，写了，但没写代为作出告知承诺",
+])
+def test_special_authorisation_look_alikes_after_a_pause(text):
+    assert special_authorisation(text, PROXY).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    "没看，等等，看完了", "没看完……等等，七条都看完了",
+])
+def test_reading_after_a_pause_that_takes_back_the_answer(text):
+    assert notice_read(text, SELF).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    "等等", "等等，我看看", "看完了，等等", "没看，等等，我看看", "没看，等等，好像看完了", "没看，等等，看完了吗",
+    "没看，等等，要是要求的话就看完了", "没看，等等，我老婆看完了", "没看，等等，看完了哈哈", "看完了，等等，没看完",
+])
+def test_reading_look_alikes_after_a_pause(text):
+    assert notice_read(text, SELF).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    # the grant quoted right after the principal's document is named: its 同意 and 本人 are the principal's
+    "我爸写的委托书：同意刘洋代表本人作出告知承诺", "委托书：同意刘洋代表本人作出告知承诺", "委托书写着：同意受托人代表本人作出告知承诺",
+])
+def test_special_authorisation_quoted_as_the_principals_consent(text):
+    assert special_authorisation(text, PROXY).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    # no document named, or the speaker's own consent; written by the speaker or a stranger; another grantee
+    "同意刘洋代表本人作出告知承诺", "我同意刘洋代表本人作出告知承诺", "我写的委托书：同意刘洋代表本人作出告知承诺",
+    "王五写的委托书：同意刘洋代表本人作出告知承诺", "我爸写的委托书：同意王五代表本人作出告知承诺", "我爸说：同意刘洋代表本人作出告知承诺",
+    # an ordinary power only; the commitment refused in the last clause
+    "我爸写的委托书：同意刘洋代表本人递交材料", "我爸写的委托书：不同意刘洋代表本人作出告知承诺",
+    "我爸写的委托书：同意刘洋代表本人办理，不同意作出告知承诺",
+    # a hedge, a question, a condition, a joke
+    "我爸写的委托书：好像同意刘洋代表本人作出告知承诺", "我爸写的委托书：同意刘洋代表本人作出告知承诺吗",
+    "我爸写的委托书：如果需要，同意刘洋代表本人作出告知承诺", "我爸写的委托书：同意刘洋代表本人作出告知承诺哈哈",
+    "我爸写的委托书：同意刘洋代表本人作出告知承诺，开玩笑的",
+])
+def test_special_authorisation_quoted_as_the_principals_consent_look_alikes(text):
+    assert special_authorisation(text, PROXY).kind != "value"
+
+
+def test_special_authorisation_after_an_echoed_no_denied():
+    assert special_authorisation("没写？不是，写了，代签告知承诺书", PROXY).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    # a yes echoed (its 不是 is the answer), the denial alone; then a hedge, a question, a condition, someone else's
+    # word, a joke, a negated last clause
+    "写了？不是，写了，代签告知承诺书", "没写？不是", "没写？不是，好像写了", "没写？不是，写了吧", "没写？不是，写了，代签告知承诺书？",
+    "没写？不是，要是需要就写了", "没写？不是，我爸说写了", "没写？不是，写了，代签告知承诺书哈哈",
+    "没写？不是，写了，不过没写代签告知承诺书",
+])
+def test_special_authorisation_after_an_echoed_no_denied_look_alikes(text):
+    assert special_authorisation(text, PROXY).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    "赵强给我出的委托书写明了特别授权，我代他作出告知承诺没问题", "委托书写明了代为作出告知承诺没问题",
+])
+def test_special_authorisation_with_a_reassurance_run_on(text):
+    assert special_authorisation(text, PROXY).kind == "value"
+
+
+@pytest.mark.parametrize("text", [
+    # no document named; a hedge, a question, a condition, a joke; a stranger's document or another principal; a no
+    "我代他作出告知承诺没问题", "代为作出告知承诺没问题", "委托书写明了特别授权，我代他作出告知承诺没问题吧",
+    "委托书写明了特别授权，我代他作出告知承诺没问题吗", "委托书好像写明了特别授权，我代他作出告知承诺没问题",
+    "如果委托书写明了特别授权，我代他作出告知承诺没问题", "委托书写明了特别授权，我代他作出告知承诺没问题哈哈",
+    "王五给我出的委托书写明了特别授权，我代他作出告知承诺没问题", "委托书写明了特别授权，我代王五作出告知承诺没问题",
+    "委托书没写特别授权，我代他作出告知承诺没问题",
+])
+def test_special_authorisation_with_a_reassurance_run_on_look_alikes(text):
+    assert special_authorisation(text, PROXY).kind != "value"
