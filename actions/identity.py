@@ -163,10 +163,10 @@ async def _answer(state: State, call: Awaitable[Any]) -> Any:
         return clarify(refused.code)
 
 
-async def _checked(state: State, id_number: str, code: str,
-                   act: Optional[Dict[str, Any]] = None) -> Any:
-    """The API's answer to a code typed back, or the Reading that asks again."""
-    return await _answer(state, backend.verify_code(id_number, code, conversation(state), act))
+async def _checked(state: State, id_number: str, code: str) -> Any:
+    """The API's answer to a login code typed back, or the Reading that asks again. (An act code is not checked
+    here: it goes with the commitment, see ``act_step``.)"""
+    return await _answer(state, backend.verify_code(id_number, code, conversation(state)))
 
 
 # --- the login step -----------------------------------------------------------------------------------------
