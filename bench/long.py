@@ -4,11 +4,12 @@ One citizen, one conversation of ``--turns`` messages (default 400) on our stack
 system, greetings and thanks in turn - a person who keeps asking before deciding - then the whole
 commitment journey (bench/load.py ``commitment_journey``) on the same conversation, which must still end in a
 receipt. Every turn is timed on the client (wall) and on the servers: the CPU time the Rasa server's and the action
-server's processes used during that turn, read from /proc/<pid>/stat (utime + stime) right before the request
-and right after its reply. Only one request is in flight at a time, so a server's CPU between the two reads is that
+server's processes used during that turn, read right before the request and right after its reply. Only one request is in flight at a time, so a server's CPU between the two reads is that
 turn's cost; unlike the wall time it hardly moves when other work shares the machine, which is why the
-verdict is taken on CPU time. /proc counts in clock ticks (10 ms), so a figure is the mean over a window of 20
-turns around the turn named ("turn ~10" is turns 1-20, "turn ~200" turns 191-210).
+verdict is taken on CPU time. It is read from each process's CPU clock in nanoseconds (clock_getcpuclockid):
+/proc/<pid>/stat counts in clock ticks of 10 ms, about one turn's whole cost, which made a 20-turn mean move by
+a third from one run to the next. A figure is the mean over a window of 20 turns around
+the turn named ("turn ~10" is turns 1-20, "turn ~200" turns 191-210).
 
 Each question is also asked, right after, in a short conversation (a new one every 20 questions): the turn near
 the start measured at the same moment as the deep one, so a change of the machine's load during the run does not
@@ -41,23 +42,47 @@ QUESTIONS = ["你好", "什么是告知承诺制", "谢谢", "承诺不实有什
 LONG_HEADING = "## 长对话 / Cost per turn in a long conversation"
 
 
+def process_cpu_clock(pid: int) -> int:
+    """The kernel's CPU clock of another process (clock_getcpuclockid(3)): every thread's run time, ended
+    threads included, in nanoseconds. The id is the kernel's encoding of (pid, whole process, scheduler clock)."""
+    return ((~pid) << 3) | 2
+
+
 class GroupCpu:
-    """CPU seconds of one server's process group, its processes looked up once (a turn reads it twice)."""
+    """CPU seconds of one server's process group, its processes looked up once (a turn reads it twice).
+
+    Read from each process's CPU clock, which counts in nanoseconds; /proc/<pid>/stat counts in clock ticks of
+    10 ms, about one turn's whole cost. Where the clock cannot be read (not Linux), utime + stime in ticks.
+    """
 
     def __init__(self, pgid: int):
         self.pids = group_pids(pgid)
         self.tick = os.sysconf("SC_CLK_TCK")
+        try:
+            for pid in self.pids:
+                time.clock_gettime(process_cpu_clock(pid))
+            self.precise = bool(self.pids)
+        except (OSError, AttributeError):
+            self.precise = False
+
+    def _clock(self, pid: int) -> float:
+        try:
+            return time.clock_gettime(process_cpu_clock(pid))
+        except OSError:
+            return 0.0  # the process ended
+
+    def _ticks(self, pid: int) -> int:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return 0
+        fields = stat[stat.rfind(")") + 2:].split()
+        return int(fields[11]) + int(fields[12])  # utime, stime
 
     def seconds(self) -> float:
-        ticks = 0
-        for pid in self.pids:
-            try:
-                stat = Path(f"/proc/{pid}/stat").read_text()
-            except OSError:
-                continue
-            fields = stat[stat.rfind(")") + 2:].split()
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-        return ticks / self.tick
+        if self.precise:
+            return sum(self._clock(pid) for pid in self.pids)
+        return sum(self._ticks(pid) for pid in self.pids) / self.tick
 
 
 async def _turn(http: httpx.AsyncClient, url: str, sender: str, text: str,
@@ -128,6 +153,7 @@ def measure(model: Path, profile: str, turns: int, work: Path) -> Dict[str, Any]
         procs = ours.stack.procs
         cpus = {"Rasa server": GroupCpu(procs["rasa"].pid), "action server": GroupCpu(procs["actions"].pid)}
         result = asyncio.run(run(ours.url, cpus, turns))
+        result["cpu_clock"] = "process CPU clock (ns)" if all(c.precise for c in cpus.values()) else "clock ticks (10 ms)"
     finally:
         ours.stop()
     result["profile"] = profile
@@ -143,7 +169,8 @@ def render(result: Dict[str, Any]) -> List[str]:
     out = [LONG_HEADING + "\n",
            f"One conversation on our stack ({result.get('profile', 'embedded')} profile): {result['turns']} questions, "
            f"then the commitment journey ({result['journey_after']}); {result['unanswered']} question(s) unanswered. "
-           f"CPU ms per turn of each server, read from /proc, mean over {WINDOW} turns around the turn named. Each "
+           f"CPU ms per turn of each server, read from /proc ({result.get('cpu_clock', 'clock ticks (10 ms)')}), "
+           f"mean over {WINDOW} turns around the turn named. Each "
            "question is also asked, right after, in a short conversation (a new one every "
            f"{WINDOW} questions, so at its turns 1-{WINDOW}): the \"short\" columns are what a turn near the start "
            "costs at the same moments, which takes the machine's changing load out of the comparison. Wall ms is the "
