@@ -153,7 +153,7 @@ def measure(model: Path, profile: str, turns: int, work: Path) -> Dict[str, Any]
         procs = ours.stack.procs
         cpus = {"Rasa server": GroupCpu(procs["rasa"].pid), "action server": GroupCpu(procs["actions"].pid)}
         result = asyncio.run(run(ours.url, cpus, turns))
-        result["cpu_clock"] = "process CPU clock (ns)" if all(c.precise for c in cpus.values()) else "clock ticks (10 ms)"
+        result["cpu_clock"] = "each process's CPU clock, in ns" if all(c.precise for c in cpus.values()) else "/proc clock ticks (10 ms)"
     finally:
         ours.stop()
     result["profile"] = profile
@@ -169,7 +169,7 @@ def render(result: Dict[str, Any]) -> List[str]:
     out = [LONG_HEADING + "\n",
            f"One conversation on our stack ({result.get('profile', 'embedded')} profile): {result['turns']} questions, "
            f"then the commitment journey ({result['journey_after']}); {result['unanswered']} question(s) unanswered. "
-           f"CPU ms per turn of each server, read from /proc ({result.get('cpu_clock', 'clock ticks (10 ms)')}), "
+           f"CPU ms per turn of each server ({result.get('cpu_clock', '/proc clock ticks (10 ms)')}), "
            f"mean over {WINDOW} turns around the turn named. Each "
            "question is also asked, right after, in a short conversation (a new one every "
            f"{WINDOW} questions, so at its turns 1-{WINDOW}): the \"short\" columns are what a turn near the start "
