@@ -206,6 +206,7 @@ def _prepare(text: str) -> str:
     text = emoticons(normalize(_CANTONESE_COPULA.sub("是", text))).replace("幺", "么").replace("俺", "我").lower()
     text = join_spaced_characters(text)
     text = text.replace("木有", "没有")  # the playful and dialect spelling of 没有 ("木有委托书")
+    text = text.replace("木问题", "没问题")  # the same playful 木 in "木问题" (no problem)
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
     return _SPOKEN_PUNCTUATION.sub(lambda m: _SPOKEN_MARK[m.group(1) or m.group(2)], text)
@@ -295,14 +296,17 @@ _SENTENCE_END_PARTICLE = re.compile(r"(呢|么)(?=[\s,.;!，。；！…~]*$|[,.
 _NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|"
                             # "不对不对", "不是不是": a correction said twice, no 对不对 asked
                             r"(?:不对){2,}|(?:不是){2,}|"
+                            # "不了不了": a refusal said twice, no 了不了 asked
+                            r"(?:不了){2,}|"
                             # "没写啥委托书": 啥 after a negated verb is "any"
                             r"(?:没|没有)(?:写|签|开|弄|办|给|带|拿|说|讲|提)(?:过|了)?(?:啥|什么)(?=[\u4e00-\u9fff])|不怎么|不是什么|什么都|什么也|啥都|啥也|哪怕|那么|这么|多么|要么|吗啡|"
                             # "谁说我不承诺了": a rhetorical denial of a refusal, read as the double negation it is
                             r"谁说(?=(?:我|本人)?(?:要)?(?:不|没))|有(?:啥|什么)说(?:啥|什么)|信不信由你|爱信不信|"
                             r"(?:有)?(?:啥|什么)好怕的|怕(?:啥|什么)(?=$|[,，。!！])|怎么(?:说|讲|查)都|(?:说|讲)什么都|"
                             # "有什么问题我负责": 什么 there is "any", in the liability clause
-                            r"(?<=有)(?:什么|啥)(?=(?:问题|事|事情|不对的?)?(?:的话)?[,，]?(?:我|本人)(?:自己)?(?:负责|担着|承担|担|认罚|兜着))|"
-                            r"谁[^谁,，。]{1,6}谁|谁懂啊|着呢|嗯呢|才(?:不|没)[^,，。;；!！?？]{0,10}呢|"
+                            r"(?<=有)(?:什么|啥)(?=(?:问题|事|事情|不对的?|后果|责任)?(?:的话)?[,，]?"
+                            r"(?:我们|我|本人|他们|她们|他|她|你们|你|您|别人|公司|老板)(?:自己)?(?:负责|担着|承担|担|认罚|兜着))|"
+                            r"谁[^谁,，。]{1,6}谁|谁懂啊|着呢|嗯呢|嗯哪(?![个里儿些位天种条一样])|才(?:不|没)[^,，。;；!！?？]{0,10}呢|"
                             # "我在地里干活呢": the progressive 在…呢 tells what the speaker is doing
                             r"(?<![你您他她])在(?:(?!什么|怎么|哪|谁|啥|咋|吗|干嘛)[^,，。;；!！?？]){1,8}呢|"
                             # "我带着原件呢": the durative 着 with its object, then 呢; how things stand
@@ -426,7 +430,11 @@ COURTESY = (rf"(?:您好|你好|(?:谢谢|感谢|多谢|劳驾){_THANKED}?(?:了
             r"(?:麻烦|辛苦)了|谢了|谢啦|谢谢谢谢)")
 # 中 is Henan's "OK"; 那个/呃 are the fillers of someone speaking while they type.
 _LEAD = (rf"(?:(?:{COURTESY}|好嘞|好滴|好哒|得嘞|行嘞|中嘞|"
-         r"好的|好吧|行吧|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|okay|yes|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在),?){0,3}"
+         r"好的|好吧|行吧|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|okay|yes|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在|"
+         # the everyday and dialect "OK" of chat and of Henan: 妥了, 可以嘞, 没毛病, 嗯呐, okk, 恁放心; those that
+         # could start a sentence of another meaning (管我…, 安排我…, 整我…) only when a pause follows them
+         r"妥了|妥妥的|妥|可以嘞|可以的|阔以|没毛病|好的呢|好滴呢|是滴|对滴|嗯呐|嗯哪|okk|ok的|ok滴|sure|(?:恁|您|你)放心(?:吧)?|放心吧|"
+         r"(?:得劲|管|安排上了|安排|整)(?=,)),?){0,3}"
          r"(?:(?:嗯|呃|额)?那个,?)?")
 # Adverbs of the act itself (郑重, 自愿 "voluntarily", 在此). 愿意/愿/想/要/会 are NOT among them: they are
 # modal verbs, and "我愿意承诺" says the speaker is willing to commit, not that they commit.
@@ -437,24 +445,25 @@ _READ_OBJ = (r"(?:(?:上述|以上|上面的?)?(?:全部|完整|所有)?的?(?:�
 # The object first ("承诺书我看了", "告知书我都看完了"): a finished reading, told with the topic in front.
 _READ_TOPIC = (rf"(?:{_READ_OBJ}(?:我|本人)?(?:都|已经|已|也|全)*(?:看了|读了|看完了|读完了|看过了|读过了|阅读了|听了|听完了)"
                r"|(?:我|本人)?(?:都|已经|已|也)*(?:核对|核实|确认|检查|查)(?:好|完|过)了"
-               # "我都看了": all of it, said of the whole (as at the notice question)
-               r"|(?:我|本人)(?:都|全都|全部)(?:认真|仔细)?(?:看了|读了|看过了|读过了))")
+               # "我都看了": all of it, said of the whole (as at the notice question); "我看了，我承诺": the reading
+               # told before the act (what the commitment covers is the act's own words, not this lead)
+               r"|(?:我|本人)(?:都|全都|全部)?(?:认真|仔细)?(?:看了|读了|看过了|读过了))")
 _READ = (r"(?:已经|业已|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?"
          r"(?:阅读|读完|看完|看过|读过|听完|听过|看明白|看懂|读懂|听明白|听懂|知晓|知悉|了解|清楚|明白|确认|保证|理解)(?:了|过)?"
          + _READ_OBJ + "?")
 _AND = r"(?:并且|并|且|同时|,)+"
 # 嘞 is the Henan sentence particle of a plain statement ("我承诺嘞"); 呗 and 吧 are not here: "我承诺呗"
 # is a grudging shrug and "我承诺吧" a suggestion, neither the unreserved intent 五(四) asks for.
-_COMMIT = r"(?:作出|做出)?(?:告知)?承诺(?:如下|了|嘞|啊(?=,?[^,]))?"
+_COMMIT = r"(?:作出|做出)?(?:告知)?承诺(?:如下|了|嘞|哒|啊(?=,?[^,]))?"
 # What is promised to be true: 以上/上面/我 + 说的/写的/所填/所报 … + 内容/情况/材料 …
 # ("以上我填的", "我家收入", "收入情况": who filled it in, and what it is about, named in everyday words)
 _TOPIC = (r"(?:(?:以上|上述|上面|前面)(?:我|本人)?|我家|我们家|家里|我|本人|我们|本公司|公司|他|她|申请人)?(?:所有|全部|一切)?"
           r"(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?"
           r"(?:收入|家庭|财产|住房|存款)?的?(?:内容|情况|信息|材料|事项|资料|各项|各项内容)?")
 # ("都如实填了", "都没问题": filled in truthfully, nothing wrong in it)
-_TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也)*(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
+_TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也|绝对|确实)*(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
          r"(?:如实|据实|照实)(?:填写|填报|申报|填|报|说|讲)(?:了|的)|没问题|没错|"
-         r"真的|实话|真话|实情|事实|千真万确|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
+         r"真的|真哩|实话|真话|实情|事实|千真万确|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
          # not a word of it false: "填的没一句假话", "没有半句假话"
          r"没(?:有)?(?:一句|半句|一个字|一处)(?:是)?(?:假话|假的|虚假的?|不实的?)|"
          r"(?:已经|已)?具备(?:相应|相关|全部)?的?(?:经营|办理|申请)?(?:条件和要求|条件|资质)|"
@@ -479,7 +488,8 @@ _FALSITY = (r"(?:如有不实|若有不实|如有虚假|若有虚假|如不属�
 _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我)?(?:自己)?"
               r"(?:自愿|愿意|愿)?(?:依法)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
               r"担着|兜着|负全责|认罚)"
-              r"|(?:并且|并|且|同时)?(?:一切|全部|所有)?(?:法律)?(?:后果|责任)(?:由我|由本人|我)(?:自己)?(?:来)?(?:承担|负责|担)"
+              r"|(?:并且|并|且|同时)?(?:有(?:什么|啥))?(?:一切|全部|所有)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:后果|责任)"
+              r"(?:由我们|由我|由本人|我们|我)(?:自己)?(?:来)?(?:承担|负责|担着|兜着|担)"
               rf"|(?:并且|并|且|同时)?{_FALSITY}?,?(?:后果|责任)自负|自负后果"
               # what the applicant gives up or accepts if it is false ("如有不实，自愿放弃低保资格"): only after a
               # condition on falsity, since "我承诺，放弃低保" would say something else
@@ -499,7 +509,7 @@ _PARTS = (r"(?:(?:我|本人)?(?:已经|已)?(?:知晓|知悉|了解|知道)(?:�
 # ("我知道不能说假话": the duty of honesty known, said with its own 不能)
 _HONEST = (r"(?:(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|晓得)(?:了)?)?"
            r"(?:(?:我|本人)?(?:绝|决|绝对|保证|从来|从)?(?:不会|不能|不可以|不许|不准|不得|不|没有|没|无|并无|绝无|决无|并没有|不存在)(?:任何)?(?:弄虚作假|虚言|造假|作假|"
-           r"撒谎|说谎|骗人|骗你们|骗你|欺骗|隐瞒|虚报|瞒报|漏报|说假话|假话|谎话|反悔|半句假话|一句假话|虚假)"
+           r"撒谎|说谎|瞎说|乱说|胡说|瞎编|骗人|骗你们|骗你|欺骗|隐瞒|虚报|瞒报|漏报|说假话|假话|谎话|反悔|半句假话|一句假话|虚假)"
            # "没有隐瞒收入", "绝对不假", "一点不假": nothing hidden, nothing false
            r"(?:(?:任何)?(?:收入|情况|财产|信息|事实|政府|国家|你们|组织))?|(?:绝对|一点|半点|一点儿)(?:都|也)?不假|问心无愧)")
 _ASSET = (r"(?:房子|房产|住房|房|车子|车辆|汽车|车|工作|收入|存款|补贴|补助|低保|社保|养老金|退休金|工资|营业执照|生意|店面|门面|"
@@ -549,6 +559,9 @@ _TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})|,(?:{_HONEST}|{_NO_ASSETS}|
          # the liability known: "知道要负法律责任", "已经知道不实承诺的后果"
          r"(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|了解|知晓|晓得)(?:了)?(?:" + _FALSITY + r")?(?:的话)?(?:就)?(?:要|需要|得)?"
          r"(?:承担|负|担)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:责任|后果)|"
+         # the same, with the consequence named first ("那个后果我也知道"); "就这个意思": the words meant as typed
+         r"(?:那个|这个)?(?:不实承诺的|虚假承诺的)?(?:法律)?(?:后果|责任)(?:我|本人)(?:也|都)?(?:知道|清楚|明白|晓得)(?:了)?|"
+         r"就是?(?:这个|这)意思(?:了)?|"
          rf"盖章|签字|签名|{_HURRY})){{0,3}}"
          r"(?:了|啊|呀|哦|喔|哈|啦|嘞)?")
 
@@ -559,9 +572,12 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
     name = "|".join(re.escape(n) for n in names if n)
     who = "|".join(x for x in (name, idents) if x)
     # "我是张伟，", "我是法人，", "我是法人王芳，": who the speaker is, before the commitment
-    role_name = rf"|(?:公司的?|企业的?)?(?:{idents})(?:{name})" if idents and name else ""
+    # ("本人系公司法定代表人": the title with the company before it, the name may follow)
+    role_name = (rf"|(?:公司的?|企业的?)(?:{idents})" + (rf"(?:{name})?" if name else "")
+                 + (rf"|(?:{idents})(?:{name})" if name else "")) if idents else ""
     as_role = rf"|作为(?:公司的?|企业的?|本公司的?)?(?:{idents}),?" if idents else ""
-    ident = rf"(?:(?:我是|我叫|本人是)(?:{who}{role_name}),{as_role})?" if who else ""
+    # (系: the "is" of a formal letter, "本人系公司法定代表人")
+    ident = rf"(?:(?:我是|我叫|本人是|本人系|我系)(?:{who}{role_name}),{as_role})?" if who else ""
     # "我张伟", "我，张伟，", "我张伟本人": the name in apposition to the pronoun.
     after_subject = rf"(?:,?(?:{name}),?(?:本人)?)?" if name else ""
     # "张伟本人承诺", "张伟承诺": the speaker signs with their own name, as a written statement is signed; only the
@@ -573,12 +589,16 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
     # "本人承诺，签字：张伟": the signature of the one committing.
     # "本人承诺，张伟，2026年12月6日": the signature of the one committing, with the date as a letter has it.
     # ("…，张伟 13800138000": the name signed with the phone or ID number beside it)
-    signature = (rf"(?:,(?:签字|签名|落款|承诺人)?,?(?:{name})(?:,?(?:1[3-9][0-9]{{9}}|[0-9]{{17}}[0-9x]))?"
+    # ("本公司承诺，法定代表人王芳": the representative signs with the title before the name, as above)
+    signature = (rf"(?:,(?:签字|签名|落款|承诺人)?,?{title}(?:{name})(?:,?(?:1[3-9][0-9]{{9}}|[0-9]{{17}}[0-9x]))?"
                  rf"(?:,?[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日)?)?"
                  if name else "")
     # "本人承诺，我是法人": who the speaker is, said after the commitment instead of before it
     if idents:
         signature = rf"(?:,(?:我是|本人是)(?:公司的?|企业的?)?(?:{idents})(?:{name})?)?" + signature
+    elif name:
+        # "本人承诺，我是张伟": the one committing names themselves after the act, as a letter is signed
+        signature = rf"(?:,(?:我是|本人是|我叫)(?:{name})(?:本人)?)?" + signature
     # "看完了，我承诺" / "我已经看完了，本人承诺…": a reading clause before the commitment.
     before = rf"(?:(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC}),?)?"
     return re.compile(
@@ -587,7 +607,7 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
         # "我已认真阅读告知书，承诺以上内容属实": the subject of the reading clause carries over.
         rf"|^{_LEAD}{ident}(?:{subjects}){after_subject}{_ADV}{_READ},{_ADV}{_COMMIT}{_TAIL}{signature}$"
         # "我是法人王芳，代表公司承诺…": the 我 of "我是…" is the subject of the commitment made on the company's behalf
-        + (rf"|^{_LEAD}{before}(?:我是|本人是)(?:{who}{role_name}),{on_behalf}{_ADV}{_COMMIT}{_TAIL}{signature}$"
+        + (rf"|^{_LEAD}{before}(?:我是|本人是|本人系|我系)(?:{who}{role_name}),{on_behalf}{_ADV}{_COMMIT}{_TAIL}{signature}$"
            if on_behalf and who else "")
     )
 
@@ -633,6 +653,12 @@ _PROXY_GRAMMARS = (
     re.compile(
         rf"^{_LEAD}(?P<who>{_WHO[1:-1]})(?:已经|已)?(?:书面)?特别授权(?:给)?(?:我|本人),(?:我|本人){_ADV}"
         rf"(?:代为|代其|代表其|代他|代她)?{_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}$"
+    ),
+    # 赵强给了我书面的特别授权，我代他承诺: the applicant gave the authorisation (给 is the main verb of the first
+    # clause), then the speaker commits in a clause of their own, and says on whose behalf
+    re.compile(
+        rf"^{_LEAD}(?P<who>{_WHO[1:-1]})(?:已经|已)?给(?:了)?(?:我|本人)(?:一份)?(?:书面的?)?特别授权(?:书|委托书)?,"
+        rf"(?:我|本人){_ADV}(?:代为|代其|代表其|代他|代她|替他|替她){_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}$"
     ),
 )
 # "赵强特别授权我代为承诺": 赵强 is the subject and 特别授权 the main verb; 我代为承诺 is what he authorised (a
@@ -877,7 +903,7 @@ _REASON_BEFORE = re.compile(
 )
 _STATEMENT_BEFORE = re.compile(rf"^(?:{_CONTENT}|{_PARTS}|{_CONFORMS}|{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_LIABILITY})$")
 _HONEST_CLAUSE = re.compile(_HONEST)  # "没骗人": its 骗 is no joke and no condition
-_ALLOWED_NEGATIONS = re.compile(rf"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题|没错|{_HONEST}|{_NO_ASSETS}")
+_ALLOWED_NEGATIONS = re.compile(rf"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题|没毛病|没错|{_HONEST}|{_NO_ASSETS}")
 _STRAY_NEGATION = re.compile(r"[不没未别非无勿莫否]")
 
 
@@ -957,8 +983,9 @@ _REPEATED_HEAD = re.compile(r"((?:我|本人|我本人)承诺)(?:,?\1)+")  # "�
 # A plain refusal as a clause of its own ("不承诺了", "但我不代他承诺", "我们不走承诺了"); what the other clauses
 # say (回头交证明, 让他自己来) is the ordinary procedure, not a condition on a commitment that was never made.
 _REFUSAL_CLAUSE = re.compile(
-    r"^(?:但是|但|不过|可是|那|那么|所以|还是)?(?:我|本人|我们|本公司|公司|我公司|我们公司)?"
-    r"(?:就|还是|也|真|坚决|暂时|暂且|暂|决定)?(?:不|没|不想|不愿意|不愿|不能|不可以|没法|没有法|没得法|没办法|无法|不会|不再|拒绝|不要|不打算)(?:再|去)?"
+    # ("但是这个我不承诺": the commitment named as the topic first)
+    r"^(?:但是|但|不过|可是|那|那么|所以|还是)?(?:这个|这)?(?:我|本人|我们|本公司|公司|我公司|我们公司)?"
+    r"(?:就|还是|也|真|坚决|暂时|暂且|暂|决定)?(?:不|没|不想|不愿意|不愿|不能|不可以|不敢|没法|没有法|没得法|没办法|无法|不会|不再|拒绝|不要|不打算)(?:再|去)?"
     r"(?:走|作|做|作出|做出|代为|代他|代她|代其|替他|替她|代表他|代表她)?承诺(?:了)?(?:吧|啊|呀|的)?$"
 )
 
@@ -1125,7 +1152,7 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         if people.representative:
             harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.representative)}$"))
     elif people.applicant:
-        harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.applicant)}$"))
+        harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.applicant)}(?:本人)?$"))
     if people.acting_as == "self":
         # "我是本人，我承诺", "我愿意承诺，本人承诺": who the speaker is, or their willingness, then the act itself
         harmless.append(re.compile(r"^(?:我是|我就是)(?:本人|申请人|申请人本人)$|^(?:我|本人)?(?:愿意|自愿)(?:作出)?承诺$"))
@@ -1142,6 +1169,9 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
     # "本人承诺，本人承诺": the same words twice are said once.
     while len(clauses) > 1 and clauses[0] == clauses[1]:
         clauses = clauses[1:]
+    # "…，代为承诺，代为承诺": the last words said twice, as voice input repeats them
+    while len(clauses) > 1 and clauses[-1] == clauses[-2]:
+        clauses = clauses[:-1]
     rest = _REPEATED_HEAD.sub(r"\1", ",".join(clauses))
     if not rest or rest == flat:
         return None
