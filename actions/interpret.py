@@ -89,7 +89,9 @@ _HEDGE = re.compile(
     r"好像|似乎|应该|可能|大概|也许|或许|估计|不确定|不一定|说不准|说不好|不太清楚|不清楚|不知道|不晓得|"
     r"不太确定|记不清|随便|都行|都可以|无所谓|看着办|你看着|你定|你决定|差不多|再想想|想一想|想想|考虑一下|"
     r"考虑考虑|犹豫|再说吧|以后再说|回头再说|到时候再说|先等等|等等再|^(是|对|好)吧$|^(额|呃)+$|还没想好|"
-    r"再看看|看情况|问问|商量|说不清|讲不清|怕|担心|顾虑|不放心|"
+    r"再看看|看情况|问问|商量|说不清|讲不清|怕|担心|顾虑|不放心|(?i:\b(?:maybe|perhaps|probably|not sure|i guess)\b)|"
+    # a thinking or doubtful face beside the answer ("嗯呐🤔") is doubt, as the words would be
+    r"🤔|🤨|😕|😟|🙄|😒|😬|😐|😶|😓|😥|"
     # "我不太懂": not understood well enough to choose; "也算我的吧": a tentative judgement, not a statement
     r"不(?:太|大|是很)(?:懂|明白|了解)|(?:也|应该|大概)?算(?:是)?(?!了)[\u4e00-\u9fff]{1,6}吧$|"
     # "不用不行吧": a must said with two negations, asked back; no plain choice
@@ -109,7 +111,10 @@ _DEFER = re.compile(
     r"(?:用|选)哪(?:个|种|样)|"
     r"([\u4e00-\u9fff]{1,2})[不没]\1(?:的)?\s*(?:都|也)?(?:行|可以|成|中|一样|无所谓)|"
     # "看我爸能不能来吧": the answer left to whether something happens, no question asked of us
-    r"^看[\u4e00-\u9fff]{1,6}?(?:能不能|能否|会不会|方不方便|来不来|有没有空|行不行)[\u4e00-\u9fff]{0,4}(?:吧|再说|再定)?$"
+    r"^看[\u4e00-\u9fff]{1,6}?(?:能不能|能否|会不会|方不方便|来不来|有没有空|行不行)[\u4e00-\u9fff]{0,4}(?:吧|再说|再定)?$|"
+    # "中不中俺也不知道", "我不知道选哪个": whether or which, said to be unknown; the choice left open, nothing asked
+    r"([\u4e00-\u9fff]{1,2})[不没]\2\s*(?:我|俺|咱)?(?:也|都|还)?(?:不知道|不晓得|不清楚|说不好|说不准)|"
+    r"(?:不知道|不晓得|不清楚)(?:该|应该|要)?(?:选|用|走|办)(?:哪个|哪种|哪样|哪条)"
 )
 # "一半自己一半帮别人", "既是本人又是代办": both answers at once.
 _BOTH = re.compile(r"一半[^,，]{1,10}一半|"
@@ -374,7 +379,8 @@ USE_COMMITMENT = Choice(
              "确认", "当然", "必须的", "那必须", "yes的", "1", "好嘞", "就它了", "就这个了", "就这个", "用", "要得", "嗯呢",
              "得行", "那中", "妥", "好撒", "okk", "没毛病", "就它", "选它", "照办", "就这么着", "好哒", "嗯哪", "嗯那",
              "那当然", "当然了", "那是当然", "当然可以", "当然用", "那肯定", "肯定", "肯定的", "想用", "我想用",
-             "我要用"], "yes"),
+             # Henan 管 ("all right"), the internet's 嗯呐 and 安排 ("make it so"), English sure/yeah
+             "我要用", "管", "管嘞", "嗯呐", "安排", "安排上", "sure", "yeah", "yep"], "yes"),
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
              "不选", "2", "no thanks", "no thank you", "nope", "不用啦", "不想用", "我不想用", "我不用", "不必", "不必了",
@@ -382,7 +388,8 @@ USE_COMMITMENT = Choice(
     },
     phrases=_phrases(
         # the commitment mocked: "承诺你个大头鬼", "承诺个屁" is a rude no, never the choice of it
-        (r"(?:告知)?承诺(?:你|他|她)?个(?:大头鬼|鬼|头|屁|锤子|毛|球)", "no"),
+        # ("愿意个头", "同意个鬼": the choice itself mocked the same way)
+        (r"(?:(?:告知)?承诺|愿意|同意)(?:你|他|她)?个(?:大头鬼|鬼|头|屁|锤子|毛|球)", "no"),
         # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
         (r"(?:开|交|提交|提供|办|拿|出具|准备|补|跑)(?:个|一下|相关的?|纸质)?证明[^,，不没]{0,4}"
          r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|(?:太|可|很|真|好|挺|特别)难(?![不没])|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次)(?:地方|部门)?|"
@@ -449,7 +456,7 @@ ACTING_AS = Choice(
     expected=EXPECT_ACTING_AS,
     bare={
         **dict.fromkeys(["self", "本人", "是本人", "我本人", "本人办理", "自己", "我自己", "自己办", "我", "是我", "就是我", "俺",
-                         "本人办", "我自己办", "亲自办"], "self"),
+                         "本人办", "我自己办", "亲自办", "myself", "me", "by myself", "for myself"], "self"),
         **dict.fromkeys(["proxy", "代办", "代理", "代他人办理", "代人办理", "代别人办", "代为办理", "是代办", "帮别人",
                          "帮别人办", "替别人办", "委托"], "proxy"),
     },
@@ -485,6 +492,9 @@ ACTING_AS = Choice(
          rf"^(?:这|这是|这个是|是)?(?:我|俺|我们)(?:的|家)?{_RELATIVE}的(?:事情?|事儿)|^(?:这是|这个是)(?:我|俺|我们)(?:的|家)?{_RELATIVE}的$|"
          rf"^(?:这|这是|这个是|是)?(?:家里|家中)?的?{_RELATIVE}的(?:事情?|事儿)?$", "proxy"),
         (r"家属|亲属|经办人", "proxy"),
+        # "for my mom": English for someone else
+        (r"(?i)(?<!not )(?<!n't )(?<!never )\bfor (?:my|his|her|our|a) ?(?:mom|mum|mother|dad|father|parents?|wife|husband|son|daughter|friend|boss|"
+         r"grandma|grandpa|grandmother|grandfather|brother|sister|uncle|aunt|relative|client|company)\b", "proxy"),
         # an enterprise acting for itself through its legal representative
         (r"我(?:就)?是(?:公司|企业|单位|本单位|我们公司)?(?:的)?(?:法人|法定代表人|法人代表|老板)(?![的娘])|"
          r"(?:法人|法定代表人|法人代表)(?:就)?是我(?:本人|自己)?(?![\u4e00-\u9fff])|"
@@ -522,6 +532,8 @@ ACTING_AS = Choice(
 
 # "哈？", "嗯……": a sound of surprise or hesitation, neither a question about anything nor an answer.
 _BARE_SOUND = re.compile(r"(?:嗯|呃|额|哈|啊|蛤|哦|噢|唔|emm*)+\s*(?:\?+|\.{2,}|…+|。{2,})", re.IGNORECASE)
+# A sound that may open an answer as well as be one: alone it is a yes, before unread words only a pause.
+_SOUND_ONLY = re.compile(r"(?:嗯|恩|啊|哦|噢|呃|额|那个)+")
 # The opening of a conclusion drawn from what was just said: 那, 那就, 就.
 _CONCLUSION = re.compile(r"^(?:那么|那就|那我|那还是|那|就)")
 
@@ -571,15 +583,20 @@ _PARTICLES = "呀啊哦噢哈了的吧呢嘞呗撒嘛噻哇咧啦"  # 撒, 噻: 
 
 def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     c = _fold(raw)
-    flags = _flags(c, choice.typos)
-    if choice.someone_else and choice.someone_else.search(c):
+    # Voice input puts spaces inside words ("应 该愿意", "我儿子 愿意"): a hedge or another person's choice
+    # split by one is still there.
+    unspaced = re.sub(r"\s+", "", c)
+    flags = _flags(c, choice.typos) | _flags(unspaced, choice.typos)
+    if choice.someone_else and (choice.someone_else.search(c) or choice.someone_else.search(unspaced)):
         return ClauseReading([], flags)
-    spoken = re.sub(r"[\s\"'“”‘’()（）\[\]【】]", "", c).lower()
+    # (an emoji beside a bare answer, "嗯呐👌", "不要不要🙅", is no word of it)
+    spoken = re.sub(r"[\s\"'“”‘’()（）\[\]【】]|[^\w?？]", "", c).lower()
     compact = re.sub(r"^(.{1,2}?)\1+$", r"\1", spoken.rstrip(_PARTICLES))  # 好好好, 对对对, 是是是
     said_twice = re.fullmatch(r"(.{2,3}?)\1+", spoken)  # 好呀好呀, 行啊行啊: the particle inside the repetition
     if said_twice and choice.bare.get(said_twice.group(1).rstrip(_PARTICLES)):
         compact = said_twice.group(1).rstrip(_PARTICLES)
-    bare = choice.bare.get(raw.lower().strip()) or choice.bare.get(c.lower().strip()) or choice.bare.get(compact)
+    bare = choice.bare.get(raw.lower().strip()) or choice.bare.get(c.lower().strip()) or choice.bare.get(compact) \
+        or choice.bare.get(re.sub(r"[^\w]", "", raw).lower())
     if not bare:
         # "回复是", "我选否": the answer said with the question's own instruction ("回复“是”…")
         echoed = re.match(r"^(?:我)?(?:就)?(?:选择|选|回复|回答|答)(.+)$", compact)
@@ -739,7 +756,53 @@ def _after_joke_taken_back(choice: Choice, readings: List[Tuple[Clause, ClauseRe
 _SELF_ANSWERED_ZHONG = re.compile(r"^((?:我|俺)?(?:就)?(?:选|用|走)?承诺)(?:吧)?中不中\s*[?？]?\s*中(?:中|嘞)?$")
 
 
+# A pause typed as a space by voice input ("没毛病 安排", "不承诺 怕担责任"). It is read as a clause boundary
+# only when the whole message decided nothing, and never next to a negation: in "我 不 愿意" the 不 still
+# belongs to 愿意, so a space touching 不/没/别 stays inside its clause.
+_VOICE_PAUSE = re.compile(r"(?<=[^\s不没别甭未无非勿])\s+(?=[^\s不没别甭未无非勿])")
+_NEGATION_CHAR = re.compile(r"[不没别甭未无非勿]")
+_CONNECTIVE = re.compile(r"(?:那就|那么|那|就|然后|这个|那个|这样|那样)+")
+# What the whole message may have flagged for the pauses still to be read: only worry, which a "no" may give
+# as its reason ("不承诺 怕担责任"); a hedge, condition, joke or question stays, however the pauses fall.
+_PAUSE_READABLE_FLAGS = frozenset({"fear"})
+
+
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
+    reading = _combine_choice_clauses(choice, text, ctx)
+    if not re.search(r"\s", text.strip()):
+        return reading
+    # ("我不 愿意": a space right after a negation is only the voice input's pause inside 不愿意)
+    paused_text = _VOICE_PAUSE.sub("，", re.sub(r"(?<=[\u4e00-\u9fff][不没别甭])\s+(?=[\u4e00-\u9fff])", "", text))
+    if reading.decided:
+        # "本人 我老婆", "我 本人 不是 是我妈": read with its pauses the message says more than one thing, or
+        # takes its first answer back; what it was read as without them is not sure.
+        paused = _combine_choice_clauses(choice, paused_text, ctx)
+        if (paused.decided and paused.value != reading.value) or paused.detail in ("contradiction", "correction"):
+            return clarify("contradiction", choice.expected)
+        return reading
+    if reading.kind != "clarify" or reading.detail not in ("not_a_choice", "negation_scope", "hedge"):
+        return reading
+    joined = re.sub(r"\s+", "", text)
+    if _flags(_fold(joined), choice.typos) - _PAUSE_READABLE_FLAGS \
+            or (choice.someone_else and choice.someone_else.search(_fold(joined))):
+        return reading
+    paused = _combine_choice_clauses(choice, paused_text, ctx)
+    if not paused.decided:
+        return reading
+    # Every piece between the pauses must be read: an answer, a sound, a connective, or (beside a "no") the
+    # worry that is its reason. A piece that names no answer may be what qualifies or negates the answer
+    # beside it ("不考虑 承诺", "好 你们定", "我啊 我妈让我来"), or a word the space cut ("我 替我 妈").
+    for clause in _current(split_clauses(paused_text))[0]:
+        piece = _classify_clause(choice, clause.text)
+        if piece.labels or _SOUND_ONLY.fullmatch(clause.text) or _CONNECTIVE.fullmatch(clause.text):
+            continue
+        if "fear" in piece.flags and paused.value == "no" and not _NEGATION_CHAR.search(clause.text):
+            continue
+        return reading
+    return paused
+
+
+def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     text = _unasked(_TYPED_BA.sub("吧", text))
     if choice.step == "use_commitment":
         text = _SELF_ANSWERED_ZHONG.sub(r"\1", text.strip())
@@ -768,6 +831,12 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
             reservation = True
         labels.extend(sorted(clause_labels))
     decided = set(labels)
+    if decided and all(_SOUND_ONLY.fullmatch(_fold(clause.text) or clause.text) for clause, reading in readings if reading.labels) \
+            and any(not reading.labels and _CONTENT.search(clause.text) and not _SOUND_ONLY.fullmatch(clause.text)
+                    for clause, reading in readings):
+        # "嗯，证明，我有": the 嗯 only opens the answer; what follows it says something not read here, so the
+        # sound is not taken for a yes
+        return clarify("not_a_choice", choice.expected)
 
     if "question" in flags and "joke" not in flags:
         return _question(ctx)
@@ -1221,9 +1290,12 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
     r"经办人|代办人|代理人)|"
     # "法人是我老公": the representative is someone the speaker knows, so the speaker is not that person
-    rf"(?:法人|法定代表人|法人代表)(?:是|为)(?:我|俺|咱)(?:的|家)?{_RELATIVE}|"
+    # ("营业执照上法人写的是 写的是 我老伴": the same, said slowly with the words repeated)
+    rf"(?:法人|法定代表人|法人代表)[^。;；]{{0,12}}?(?:是|为|写的|写着)[\s,，]*(?:我|俺|咱)(?:的|家)?{_RELATIVE}|"
     # "……不对，是我老公李强": the corrected answer names the speaker's relative
-    rf"^(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{2,4}}$"
+    rf"^(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{2,4}}$|"
+    # "王芳 我妈", "王芳，是俺老伴": the name, then who the bearer is to the speaker
+    rf"(?:^|[\s,，])(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}(?:的)?$"
 )
 # ("法人是谁我得问问老板": the name still to be asked of someone)
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
@@ -1292,6 +1364,9 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
         return Reading("cancel")
     if _UNKNOWN_NAME.search(words):
         return clarify("unknown", expected)
+    # "王 王春生", "张 张 张建华", "王建 王建设": voice input stammering the start of the name before the whole
+    # name; what was said and then said again at the start of a longer word is a false start, no name of its own
+    words = _STAMMERED_SURNAME.sub("", words)
     if _SPACED.search(words):
         # A pause (space) between words is read as a clause boundary first ("王总 王强", "就是我 张伟");
         # only when that finds no name at all is it a name typed apart ("张 伟").
@@ -1302,6 +1377,9 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
 
 
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+_STAMMERED_SURNAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])(?: *\1)* +(?=\1[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff]))|"
+                                # "我叫王建 王建设": the name begun, broken off, and said again whole
+                                r"([\u4e00-\u9fff]{2,3}) +(?=\2[\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff]))")
 _SURNAME_GIVEN = re.compile(r"(?:我|俺|法人|他|她)?姓([\u4e00-\u9fff]{1,2})[,， ]?(?:名字?叫|名为|名|叫)([\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])")
 _COMPOUND_SURNAME = re.compile(
     r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文|轩辕|端木|独孤|南宫|西门|百里|呼延|澹台|"
@@ -1335,7 +1413,8 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     candidates: List[Tuple[str, str, str]] = []
     for clause in clauses:
         if _NAME_QUESTION.search(clause.text) and not _CONTACT_REMARK.fullmatch(clause.text):
-            return _question(ctx)
+            # "你猜我叫啥": a tease, no question to answer; the name is asked again
+            return clarify("hedge", expected) if re.search(r"你猜|猜猜", clause.text) else _question(ctx)
         candidates.extend(_name_candidates(_fold(clause.text)))
     if any(_JOKE.search(c.text) or _HEDGE.search(c.text) or _GUESSED_NAME.search(c.text) for c in clauses):
         return clarify("hedge", expected)
