@@ -18,7 +18,7 @@ bench: setup
 
 # How well natural answers and free-text needs are understood, on corpora written independently of the rules
 # (tests/data/answers, tests/data/discovery_independent.yml); prints a markdown table (bot/tools/evaluate.py).
-eval: setup
+eval: setup model
 	.venv/bin/python -m bot.tools.evaluate
 
 # The two venvs are independent: they are installed side by side (about 25 s less on a fresh clone), by a

@@ -32,7 +32,9 @@ finished reading or check, an answer taken back by a word that names it wrong (�
 我不承诺，不对，我承诺; 更正一下: what is taken back must itself be a refusal or the commitment, never a reason;
 a bare 不 or 不是 says no as much as it corrects and takes nothing back), a refusal denied (我不是不承诺，本人
 承诺: the double negation alone commits to nothing, the act after it does), a pause closed by its result (等一下
-……核对好了), who the speaker is. What remains is judged as a message of its own, and only a yes is taken from
+……核对好了), who the speaker is, and their own situation told first by voice (我都七十多了, 我一个人住, 家里没别人,
+这手机字太小了, 看了半天, 不会打字用说的: each a whole clause of its own, with no doubt, condition or other person in it).
+What remains is judged as a message of its own, and only a yes is taken from
 it; a refusal after the correction is a refusal (我承诺，说错了，我不承诺了).
 
 So these are NOT commitments: willingness (我愿意承诺, 我会承诺的), a grudging yes (行行行, 我承诺呗, 行了吧), statements about reading or understanding (我已阅读告知承诺书, 我了解承诺,
@@ -474,7 +476,14 @@ _CONTENT = (r"(?:(?:以上|上述|本承诺|这|这个|这也)?(?:是|为|均为
             # the free will of 五(四) in plain words: "我自愿的", "是我自己愿意的"
             r"|(?:这|这个)?(?:是|都是)?(?:我|本人)?(?:自己|本人)?(?:自愿|愿意)的|(?:完全)?出于(?:本人|我)?(?:自愿|本意)"
             r"|(?:以上|上述)的?(?:内容|情况|信息|事项)?"  # "承诺以上内容": the object of the verb
-            rf"|(?:保证|确保)?{_TOPIC}(?:我|本人)?{_TRUE})")
+            rf"|(?:保证|确保)?{_TOPIC}(?:我|本人)?{_TRUE}"
+            # Voice input's "以上情况真是的" (are true) and "以上内容属是" (属实 heard as a common word): read so only
+            # with the thing vouched for named before them, and 真是的 only with it pointed at ("以上情况", "我说的情况"):
+            # "这情况真是的" and a bare 真是的 are exasperation, a bare 属是 is slang. Neither touches the legal word
+            # 承诺, whose typos are still refused.
+            r"|(?:(?:以上|上述|上面|前面)(?:我|本人)?(?:所填|所说|所报|说的|写的|填的|报的)?|(?:我|本人)?(?:所填|所说|所报|说的|写的|填的|报的))"
+            r"的?(?:内容|情况|信息|材料|事项)(?:都|均|全|全都|也都)?(?:真是的|属是)"
+            r"|(?:内容|情况|信息|材料|事项)(?:都|均|全|全都|也都)?属是|(?:以上|上述)(?:都|均|全)?属是)")
 # A present state that meets the conditions, said of the applicant's own things ("健康证都齐全", "上面写的条件我都
 # 符合"). Whatever may still happen (就/再/等/会/要/将/补 …) is not a present state and is left out of the subject.
 _FACT_NP = r"[^,就才再等会要将补办去申请交没不未别无非若如但可能该]{1,12}?"
@@ -1020,6 +1029,41 @@ _READ_ALOUD_CLAUSE = re.compile(
     r"(?:了|完了|过了)(?:一遍|两遍)?(?:了)?$"
 )
 
+# What an older person says by voice before answering, one clause at a time, each a plain statement about
+# themselves: a filler first ("那个啊", "哎呀", "唉"); their age and health (``_CIRCUMSTANCE_PART``); that the print
+# is small ("这手机字太小了"); that they read it a long time ("看了半天", "戴着老花镜看了半天才看完"); that they
+# speak because they cannot type ("用说的"); that nothing is wrong ("没啥问题"). None names the commitment, a
+# condition, a doubt or another person, and each must be the whole clause: "字太小看不清" or "看了半天没看懂" is
+# doubt about what was read, and the clause that says it stops the lead, so the message is asked again.
+_SPOKEN_FILLER = r"(?:那个|嗯|啊|呃|额|唉|哎|哎呀|哎哟|嗨|哦)*"
+_SPOKEN_PREAMBLE = (
+    rf"^{_SPOKEN_FILLER}(?:{_CIRCUMSTANCE_PART}){{1,2}}$"
+    # the small print of the phone or the letter
+    rf"|^{_SPOKEN_FILLER}(?:这|这个|你们这|你们这个)?(?:手机|手机上|屏幕|页面|告知书|承诺书|上面)?(?:的)?(?:字|屏幕)"
+    r"(?:也|又|还|真|太|好|可|挺|忒|贼|老|有点|实在)*(?:小|密)(?:了|啊|呀|啦|哦)*$"
+    # a long reading, finished when anything is said of its end
+    rf"|^{_SPOKEN_FILLER}(?:我|本人)?(?:戴着老花镜|戴上老花镜|拿着放大镜)?(?:看|读|瞅)了(?:老|好)?半天(?:了)?(?:才|总算|终于|可算)?"
+    r"(?:看完|读完)?(?:了)?$"
+    # speaking instead of typing ("用说的", "我用语音说的")
+    rf"|^{_SPOKEN_FILLER}(?:我|本人)?(?:就|只能|只好)?用(?:语音|嘴)?(?:说|讲)(?:的|了)?$"
+    rf"|^{_SPOKEN_FILLER}(?:都|也)?没(?:啥|什么|有什么|有啥)问题(?:了)?$"
+)
+# The speaker's household, stated as a fact ("家里没别人", "没有别人"): who lives with them, like the living alone of
+# ``_CIRCUMSTANCE_PART``. What they own is not here: "房子是我自己的" before the act may contradict what is committed
+# (a commitment to owning no home), so a clerk would ask again.
+_OWN_HOME = rf"^{_SPOKEN_FILLER}(?:家里|家中|屋里)?(?:没有|没)别人(?:了|住)?$"
+# The speaker asks themselves what they are to type, then types it ("是要我说承诺是吧，那我承诺"): a question about the
+# words, answered in the same breath; what follows must be the act. Only in speech without a question mark: a typed
+# "？" asks the assistant, and the message is a question to answer first.
+_ASKED_THE_WORDS = (r"^(?:啊|哦|噢|嗯|那个|呃)*(?:是|就是)?(?:要|让)我(?:说|打|写|输入|回|回复|讲)(?:个)?(?:本人)?承诺"
+                    r"(?:这两个字|两个字|这几个字|四个字)?(?:是吧|对吧)$")
+_SPOKEN_PREAMBLE_CLAUSE = re.compile(_SPOKEN_PREAMBLE)
+# A filler said as a clause of its own ("哎呀，这手机字太小了") belongs to the clause after it. Right before the act it
+# is no lead: "唉，我承诺" may be a sigh of resignation, and only the acknowledgements of ``_ACK_CLAUSE`` go there.
+_FILLER_ONLY = re.compile(rf"^{_SPOKEN_FILLER}$")
+_OWN_HOME_CLAUSE = re.compile(_OWN_HOME)
+_ASKED_THE_WORDS_CLAUSE = re.compile(_ASKED_THE_WORDS)
+
 
 # A doubt the speaker had, then checked and resolved ("我本来担心不符合，刚问了社区，确实符合", "之前我以为我存款超了，
 # 刚查了银行卡没超", "我不确定……刚打电话问了社区，说我符合"): the answer is what follows the result. The result must
@@ -1159,6 +1203,19 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
     if people.acting_as == "self" and people.applicant_kind != "enterprise" and people.applicant:
         # "张伟，我承诺": the speaker's own name said first, as at the foot of a letter
         harmless.append(re.compile(rf"^{re.escape(people.applicant)}$"))
+    # "那个啊我都七十多了，这手机字太小了，看了半天，用说的": the speaker's own situation, told first by voice
+    joined: list = []
+    for i, clause in enumerate(clauses):
+        if joined and _FILLER_ONLY.match(joined[-1]) and i < len(clauses) - 1 and (
+                _SPOKEN_PREAMBLE_CLAUSE.match(joined[-1] + clause) or _OWN_HOME_CLAUSE.match(joined[-1] + clause)):
+            joined[-1] += clause
+        else:
+            joined.append(clause)
+    clauses = joined
+    harmless.append(_SPOKEN_PREAMBLE_CLAUSE)
+    harmless.append(_ASKED_THE_WORDS_CLAUSE)
+    if people.acting_as == "self" and people.applicant_kind != "enterprise":
+        harmless.append(_OWN_HOME_CLAUSE)  # "没有别人": the applicant's own household; a proxy's is beside the point
     # "以上情况属实，我承诺", "如有不实，我承担责任，我承诺": what may follow the commitment, said before it
     harmless.append(_STATEMENT_BEFORE)
     while len(clauses) > 1 and any(h.match(clauses[0]) for h in harmless):

@@ -42,9 +42,26 @@ EXPECT_READ = "“已阅读”"
 EXPECT_AUTHORISATION = "“写明了特别授权”或“没有写明”"
 
 
-def _nlu_disagrees(ctx: Context) -> bool:
+# The FAQ topics a plain answer to each legal question talks about by its nature, read "within the active step":
+# the authorisation question is about the proxy's powers, so an answer quoting them ("委托书写了特别授权代为承诺")
+# reads to the intent model like the FAQ on proxies; the notice's sections are its commitment method (for
+# proxies), consequences, verification and disclosure, which a reader may name while saying they read them
+# all; the commitment states the liability and accepts the checks. A confident FAQ intent on the step's own
+# topic is no disagreement about the decision; whether the message asks something is the question rules' job,
+# and they run first. Any other FAQ, and the objecting intents, still make us ask again.
+OWN_TOPICS = {
+    "affirmation": frozenset({"faq_liability", "faq_verification"}),
+    "notice_ack": frozenset({"faq_proxy", "faq_what_is_commitment", "faq_liability", "faq_verification",
+                             "faq_disclosure"}),
+    "authorization_scope": frozenset({"faq_proxy"}),
+}
+
+
+def _nlu_disagrees(ctx: Context, step: str = "") -> bool:
     intent = (ctx.intent or "").strip()
     if not intent or (ctx.confidence or 0.0) < NLU_CONFIDENT:
+        return False
+    if intent in OWN_TOPICS.get(step, ()):
         return False
     return intent in _OBJECTING_INTENTS or intent.startswith("faq_")
 
@@ -80,7 +97,7 @@ def affirmation(text: object, ctx: Context) -> Reading:
         agent_name=ctx.agent_name,
     )
     if verdict.is_explicit:
-        if _nlu_disagrees(ctx):
+        if _nlu_disagrees(ctx, "affirmation"):
             return clarify("nlu_disagrees", expected)
         return value("explicit")
     kind = verdict.kind if verdict.kind in ("cancel", "negated", "question") else "clarify"
@@ -102,7 +119,7 @@ _REPEAT = re.compile(
     r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|(?:给我|帮我|麻烦)?念(?:一下|给我听(?![了过的]))|读给我听(?![了过的])|"
     r"(?:讲|说|念|读)多(?:一)?(?:次|遍|陈)"  # Cantonese "讲多次": say it once more
 )
-_DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|等下|一会儿?|过会儿?|晚些|待会|之后|看完|明天|改天|晚点|有空)再(?:说|看|读)")
+_DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|等下|一会儿?|过会儿?|晚些|待会|之后|看完|明天|改天|晚点|有空|后面|回去|晚上|下午)再(?:说|看|读)")
 _NOT_READ = re.compile(
     r"没看|没读|没有看|没有读|未看|未读|没看完|没读完|还没|还在看|正在看|没来得及|没时间|没空|等会看|待会看|稍后看|"
     r"以后看|回头看|不想看|不看|不读|看不下去|太长|跳过|略过|没仔细|没细看|没认真|"
@@ -125,20 +142,20 @@ _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅�
               r"看罢|读罢|阅罢|瞅完|瞅过|瞧完|瞧过|瞅明白|瞧明白|瞅|瞧|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
-                r"条款|以上|上述|上面的?|前面的?|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
+                r"条款|以上|上述|上面的?|前面的?|(?:你|您|你们|贵单位)(?:发送|发来|发)的(?:那些|这些)|(?:你们|贵单位)(?:发送|发来)的|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
                 r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|7条|七个部分|7个部分|七部分|7部分|全文)?)")
-_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|早就|通篇|整篇|全篇|"
+_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|整篇|全篇|"
                  # when, and how: "早上就看完了", "拿放大镜…看完了"
                  r"(?:今天|昨天|昨晚|前天|早上|上午|中午|下午|晚上)(?:就|已经)?|(?:拿着?|拿上|用|戴着?|戴上|戴好)(?:了)?(?:放大镜|老花镜|眼镜)|"
                  r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
-                 r"一个字一个字|一字一句|也|均|反复|来回|"
+                 r"一个字一个字|一字一句|也|均|反复|来回|自己|亲自|自个儿?|"
                  r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
 _UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|听懂|看明白|听明白|弄明白|懂)(?:了)?"
                + _READ_OBJECT + "?")
 _READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OBJECT}(?:我|本人))"
                 rf"{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?(?:了|啦|哦|呀|的|哈|咯|喽|嘞|啊|咧|噻)?"
-                r"(?:(?:一遍|两遍|三遍|几遍|好几遍|多遍)(?:了)?)?")
+                r"(?:(?:一遍|两遍|三遍|几遍|好几遍|多遍|半天|老半天)(?:了)?)?")
 # Read aloud to the user, who says so ("我让孙子给我念了一遍", "我听你念完了"): someone who cannot read the print
 # knows the notice this way. The reading must be finished (完, 一遍, 过) and done to the speaker (给我/帮我 …);
 # "我妈看完了" or "别人帮我看完了" is someone else's reading, not this.
@@ -172,10 +189,12 @@ _NO_REPEAT = r"(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:发|说|念|
 _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下一[步部]|往下走|进行下一[步部]|继续|往下)(?:了|吧|啦)?|"
             # thanks in all their forms: "谢谢啦", "谢谢你们的提醒", "辛苦你们了"
             r"(?:谢谢|感谢|多谢)(?:你们|您们|你|您|大家)?(?:的)?(?:提醒|告知|提示|帮助)?(?:了|啦|哈|哦)?|辛苦(?:你们|您们|你|您)?了?|"
-            r"麻烦(?:你们|您们|你|您)了|可以了吧|可以了|好了|ok|(?:请|麻烦)?快点(?:吧|儿)?|"
+            r"麻烦(?:你们|您们|你|您)了|可以了吧|可以了|好了|ok|yes|冲(?:鸭|呀|啊)?|安排(?:上)?|(?:请|麻烦)?快点(?:吧|儿)?|"
+            # the company's own "no objection": "我司无异议"
+            r"(?:我司|本公司|我们公司|公司)(?:对此)?(?:无异议|没有异议|无疑问|没有疑问)|"
             rf"赶紧(?:的)?|{_NO_REPEAT}|{_NOTHING_TO_ASK}|{_affirmation.COURTESY}|{_affirmation._HURRY}|"
             # going on with the errand: "咱接着往下办吧", "继续办"
-            r"(?:咱|咱们|我们|那)?(?:就)?(?:(?:接着|继续)?往下|接着|继续)(?:办|走|弄|进行)(?:吧|呗|啦)?|"
+            r"(?:请|麻烦)?(?:咱|咱们|我们|那)?(?:就)?(?:(?:接着|继续)?往下|接着|继续)(?:办理|办|走|弄|进行)(?:吧|呗|啦)?|"
             # someone beside the speaker while they read: "我儿子在旁边陪我看的"
             r"(?:我)?(?:" + "|".join(_affirmation._KIN) + r")(?:在旁边|在边上|在身边)?(?:陪|跟)(?:着)?我(?:一起|一块)?(?:看|读)(?:的|了)|"
             # who the speaker is, said after the reading: "已阅读，我是法定代表人"
@@ -212,13 +231,21 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             r"(?:前面|有的|重要的|有几条)?(?:几条|那几条)?(?:还|又)(?:看|读)了(?:两遍|好几遍|几遍)")
 # A remark on the notice itself after the reading ("好长啊", "字好多", "写得挺清楚的"): no reservation on having read it.
 _REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|呀|了)?|(?:都|全)?能(?:看|读|听)(?:懂|明白)|(?:全部|所有)?(?:内容|条款)?(?:我)?(?:都|全都|全)(?:清楚|明白|了解|懂)(?:了)?|(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|(?:好久|好一会儿?|半天|早就|老早)(?:了|啦)|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
-           r"(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?")
+           r"(?:第[0-9一二三四五六七八九十]{1,2}条|每条|这个|告知书)?(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?|"
+           r"(?:那个|这个)?(?:字|字体)(?:有点|有些|挺|蛮|很|太)?小(?:了|啊|呀)?|(?:我)?(?:看|读)得(?:有点|有些|比较|挺)?慢|"
+           r"(?:眼睛)?(?:都)?(?:看|读)(?:得)?(?:酸|累|花)了")
+# Acknowledgements said before the reading statement, in northern speech (中, 管, 妥了, 可以嘞, 木问题) and in young
+# internet style (好滴, 嗯呐, 阔以, okk, ok的): "OK", which adds nothing, so the statement after it must stand alone.
+# Alone they are still a bare yes (``_BARE_YES`` and the grammar needs a reading clause).
+# (a one-character lead must stand apart from the word after it: "中间几条看了" is no 中)
+_ACK_LEAD = (r"(?:(?:中)+|管|啊|哎)(?=,|我|已|看|读|全|都|从)|妥了|妥妥的|可以嘞|可以的|木问题|没毛病|好滴|好哒|好嘞|嗯呐|嗯呢|嗯哪|阔以|"
+             r"okk+|ok的|ok滴|完事儿?|哎呀|那个啥|得嘞")
 _NEXT_STEP_QUESTION = re.compile(
     r"(.+?),(?:那|请问|那么)?(?:下面|接下来|然后|下一步)(?:该|要|我该|我要)?(?:怎么弄|怎么办|做什么|干什么|干啥|干嘛|是什么|是啥|咋弄|咋办|"
     r"怎么做|怎么操作)?(?:呢|啊|呀)?"
 )
 _READ_GRAMMAR = re.compile(
-    rf"^(?:(?:{_affirmation.COURTESY}|好的|好了|好|嗯嗯|嗯|是的|是|对|ok了|ok啦|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}"
+    rf"^(?:(?:{_affirmation.COURTESY}|{_ACK_LEAD}|好的|好了|好|嗯嗯|嗯|是的|是|对|ok了|ok啦|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}"
     r"(?:(?:我|本人)?确认,?)?"
     # "一个字都没落下，全看完了", "没有不懂的，都看完了": nothing missed or unclear, said first
     rf"(?:(?:{_NONE_MISSED}|(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?),)?"
@@ -238,6 +265,14 @@ _SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受�
                              rf"|^(?:我是|我)(?:代|替|帮)(?:我)?(?:{'|'.join(_affirmation._KIN)}|他|她|别人)(?:来)?(?:办|办理|申请)的?$")
 _CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
+# The question's own instruction quoted back before the answer ("对，读完后回复已阅读，已阅读"): it says nothing.
+_INSTRUCTION_ECHO = re.compile(r"^(?:请您?)?(?:认真阅读以上告知内容)?读完(?:后|了|以后|之后)?(?:请)?回复已阅读$")
+# How the speaker reads, told before the answer ("我今年七十多了，看得慢，刚刚才看完"): no reservation on the reading.
+_OWN_PACE = re.compile(r"^(?:我)?(?:看|读)(?:得|的)(?:有点|有些|比较|挺|很)?慢(?:了|些)?$|^(?:哎呀|哎)?(?:这么|那么)多(?:字|内容)(?:啊|呀)?$"
+                       # eyes, and the print made bigger for them ("我这个眼睛不太好，让孙子把字调大了"): how the speaker
+                       # reads, not who reads
+                       r"|^(?:我)?(?:这个|这)?(?:眼睛|眼神)(?:也|又)?(?:不太好|不好|不大好|花了?|不行了?)$"
+                       r"|^(?:我)?(?:让|叫|请)(?:我)?[\u4e00-\u9fff]{1,3}?(?:帮我)?把字(?:体)?(?:调|放|弄)大(?:了)?(?:点|一点|些)?(?:了)?$")
 # "不是没看，是都看了": a denial of not having read it, followed by the reading itself.
 _NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?|哪有|哪里|哪能|哪会|怎么会|咋会)"
                          # "没有没看的部分": no part left unread
@@ -330,7 +365,7 @@ _WE = (r"(?:(?:我们|咱们|俺们)(?:老两口|两口子|俩|两个|一家人|
        r"|我跟[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?))")
 _PROXY_SELF = (r"(?:代理人|代办人|受托人|被委托人|(?:我|本人)?(?:替|代|帮)(?:他|她|申请人|老人|委托人|"
                + "|".join(_affirmation._KIN) + r"|我(?:" + "|".join(_affirmation._KIN) + r")))")
-_ENTERPRISE_SELF = r"(?:本公司|我们公司|我公司|我司|本企业|公司这边|我们这边|法人|法定代表人|法人代表|公司|企业)"
+_ENTERPRISE_SELF = r"(?:(?:本公司|我公司|我司|公司)的?(?:法定代表人|法人代表|法人)|本公司|我们公司|我公司|我司|本企业|公司这边|我们这边|法人|法定代表人|法人代表|公司|企业)"
 # "作为法人我已阅读", "作为代办人，我已经看完了": the capacity the speaker reads in, then the speaker
 _AS_ROLE = re.compile(r"(?:^|(?<=,))(?:我|本人)?作为(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|代理人|代办人|受托人|申请人)(?:本人)?,?(?:我|本人)?"
                       r"(?=(?:都|也|已经|已|全都|全部)*(?:看|读|阅|已阅|仔细|认真|听))")
@@ -345,7 +380,9 @@ def _as_the_speaker(flat: str, ctx: Context) -> str:
         subjects.append(_ENTERPRISE_SELF)
     pattern = rf"(?:^|(?<=,))(?:{'|'.join(subjects)})(?=(?:都|也|已经|已|全都|全部|一起)*(?:看|读|阅|已阅|仔细|认真|听))"
     flat = _AS_ROLE.sub("我", flat)
-    return re.sub(r"(?:^|(?<=,))俺(?!们)", "我", re.sub(pattern, "我", flat))  # 俺: the northern "I"
+    flat = re.sub(r"(?:^|(?<=,))俺(?!们)", "我", re.sub(pattern, "我", flat))  # 俺: the northern "I"
+    # 咱: the northern "I" too, when it is the reader ("咱都看完了"; "咱接着往下办" is a go-ahead, read as it is)
+    return re.sub(r"(?:^|(?<=,))咱(?!们)(?=(?:都|也|已经|已|全都|全部)*(?:看|读|阅|已阅|仔细|认真|听))", "我", flat)
 
 
 # "没写……等等，写了": a bare 等等 between two answers is the speaker catching their own mistake, like 不对.
@@ -388,10 +425,16 @@ def _corrected(prepared: str, flat: str, ctx: Context,
     return clarify("correction", expected)
 
 
+def _names_previous_wrong(clause: str) -> bool:
+    """"刚才打错了", "说错了": the message before this one named a mistake, said first. A bare 不对 or 哦不 first is
+    not taken so: it may as well be a no to the question."""
+    return _affirmation.names_wrong(clause) and "错" in clause
+
+
 def _notice_read(text: object, ctx: Context) -> Reading:
     total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
     if _button(text):
-        return value("yes") if not _nlu_disagrees(ctx) else clarify("nlu_disagrees", EXPECT_READ)
+        return value("yes") if not _nlu_disagrees(ctx, "notice_ack") else clarify("nlu_disagrees", EXPECT_READ)
     unusable, prepared, flat, compact = _screen(text)
     if unusable:
         return Reading(unusable.kind, detail=unusable.detail, expected=EXPECT_READ)
@@ -413,6 +456,14 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if declined and "?" not in prepared:
         # "不用念了，我看完了": the repetition declined first, then the answer
         return _notice_read(flat[declined.end():], ctx)
+    clauses = [c for c in flat.split(",") if c]
+    if len(clauses) > 1 and _names_previous_wrong(clauses[0]) and "?" not in prepared:
+        # "刚才打错了，已阅读": the previous message taken back; this one is read on its own, and only a plain
+        # reading statement decides, as after any other correction.
+        return _notice_read(",".join(clauses[1:]), ctx)
+    # 恁 is the Henan 您 ("恁发的那些俺都看过了")
+    flat = re.sub(r"恁(?=发|说|念|给)", "您", flat)
+    flat = ",".join(c for c in flat.split(",") if c and not _INSTRUCTION_ECHO.match(c))
     flat = _whole_range(_as_the_speaker(flat, ctx), total)
     own = [_name_key(n) for n in (ctx.applicant_name, ctx.agent_name, ctx.representative_name) if n]
     if own:
@@ -438,7 +489,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         if rest and _READ_GRAMMAR.match(",".join(rest)):
             return _notice_read(",".join(rest), ctx)
         return ask("not_read")
-    told = next((i for i, c in enumerate(clauses) if not (_affirmation._CIRCUMSTANCE.match(c) or _affirmation.COMPLAINT.match(c))),
+    told = next((i for i, c in enumerate(clauses) if not (_affirmation._CIRCUMSTANCE.match(c) or _affirmation.COMPLAINT.match(c)
+                                                          or _OWN_PACE.match(c))),
                 len(clauses))
     if 0 < told < len(clauses) and "?" not in prepared:
         # "我七十多了，眼睛不好，让儿子念给我听了", "你们这个东西字太多了，…都听完了": who the speaker is and what they
@@ -450,14 +502,14 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         if _NOT_UNREAD.match(clauses[0]) and re.fullmatch(_ALL_READ_CLAUSE, rest) and "?" not in prepared:
             # "不是没看，是都看了": "all of it" set against "not read" says the reading was whole, which a bare
             # "都看了" on its own does not.
-            return ask("nlu_disagrees") if _nlu_disagrees(ctx) else value("yes")
+            return ask("nlu_disagrees") if _nlu_disagrees(ctx, "notice_ack") else value("yes")
         if _READ_GRAMMAR.match(rest):
             return _notice_read(rest, ctx)
         return ask("unclear")
     if len(clauses) > 1 and _CANNOT_READ_PRINT.fullmatch(clauses[0]) and "?" not in prepared \
             and re.fullmatch(_READ_ALOUD, ",".join(clauses[1:])):
         # "我不识字，儿子给我念完了": who cannot read the print has had all of it read out to them
-        return ask("nlu_disagrees") if _nlu_disagrees(ctx) else value("yes")
+        return ask("nlu_disagrees") if _nlu_disagrees(ctx, "notice_ack") else value("yes")
     if _DEFERRAL.search(compact):
         return ask("not_read")
     if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完的])", compact):
@@ -512,12 +564,16 @@ def _notice_read(text: object, ctx: Context) -> Reading:
             _NOTHING_TO_ASK + r"|无误|不实承诺|虚假承诺|承诺不实|" + _NO_REPEAT + "|" + _LATER_QUESTIONS, "",
             _LIABILITY_KNOWN.sub("", compact))))):
         return ask("unclear")
-    if _READ_GRAMMAR.match(flat) and (_COMPLETED.search(compact) or _all_of_it_read(flat)):
+    # how long the reading went on ("已经看了好久了", "看了半天") says nothing of its end: the completion must be
+    # said in another clause ("看了半天，总算看完了")
+    finished = ",".join(c for c in flat.split(",") if not re.search(r"(?:看|读|瞅)了?(?:好久|半天|老半天|好一会儿?)", c))
+    finished = re.sub(r"^完事儿?,?", "", finished)  # the lead "完事儿" ("done") is no 完 of the reading: "完事儿，我看了"
+    if _READ_GRAMMAR.match(flat) and (_COMPLETED.search(finished.replace(",", "")) or _all_of_it_read(finished)):
         if _affirmation._has_doubtful_emoji(prepared) and not all(
             e in _affirmation._AGREEING_EMOJI for e in prepared if _affirmation._has_emoji(e)
         ):
             return ask("emoji")
-        if _nlu_disagrees(ctx):
+        if _nlu_disagrees(ctx, "notice_ack"):
             return ask("nlu_disagrees")
         return value("yes")
     if _affirmation._segments(compact, _BARE_YES):
@@ -546,7 +602,7 @@ _AUTH_DOCUMENT_YES = re.compile(
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也|当然|肯定)?"
     r"(?:写了|写明了|写明|写着|有写明|有写|写了的|写明了的|写清楚了|写明白了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
     # "有这一条": the very words the question quotes
-    r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦|嘞|咧)?$")
+    r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦|嘞|咧|哩|哒)?$")
 _AUTH_BARE_NO = re.compile(
     # "委托书上没有", "没写这个", "没有这句话": the no, said of the document or of the words the question quotes
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?"
@@ -560,6 +616,10 @@ _AUTH_ORDINARY = re.compile(
     r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办|交|递|送|签字|签收|代领|领|咨询|查询)|"
     # "就是让我代为办理": the errand the speaker is sent on
     r"(?:就是|只是)(?:让|叫|请)(?:我|他|她)(?:来|去)?(?:代为|代|帮忙)?(?:办理|代办|办手续|跑腿|递交|提交|交材料)|"
+    # "他就写了个让我帮他办": the errand, and 就 makes it all; "别的没写": nothing else is written
+    r"就写了?个?(?:让|叫|请)(?:我|他|她)(?:帮他|帮她|帮忙|替他|替她|代他|代她)?(?:办|办理|办事|跑腿)(?:一下)?$|^别的(?:都|啥|什么)?(?:没|没有)(?:写|提|有)|"
+    # "写是没写": as for written, it is not
+    r"^(?:写|写明)是(?:没|没有)(?:写|写明)|"
     # no document yet, or only a word on the phone: "还没写委托书", "电话里说的", "他微信上同意了"
     r"没(?:写|签|开|办|弄)(?:啥|什么|个)?(?:委托书|授权书)|(?:电话|微信|短信|嘴上|口头上?)(?:里|上)?(?:说|讲|同意|答应|交代)|"
     # "他微信里跟我说可以…", "发语音说让我…", "微信聊天记录里他同意了": a message, not the written authorisation
@@ -586,7 +646,10 @@ _AUTH_NEGATED_SCOPE = re.compile(
 )
 _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "可以", "行", "确认", "收到", "明白", "知道了",
                        "中", "我确认", "对", "对的", "没错", "有", "有的", "有啊", "确实", "确实有", "对对", "当然", "当然有",
-                       "对对对", "嗯呐", "嗯呢", "嗯哪", "是滴", "是哒", "包括的", "包括啊", "包含的"})
+                       "对对对", "嗯呐", "嗯呢", "嗯哪", "是滴", "是哒", "包括的", "包括啊", "包含的",
+                       # the northern and the young internet "OK": beside a yes that names the document they add
+                       # nothing, and alone they are as bare as "好"
+                       "妥了", "管", "中中", "中中中", "阔以", "okk", "ok的", "安排", "好滴", "可以嘞", "得嘞"})
 # One power of a list ("授权范围：代为办理、代为签收、代为作出告知承诺"): neither a yes nor a no by itself.
 _AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|咨询|申请|申报|办)"
                          # "代办低保手续": the matter named, and never the commitment
@@ -643,7 +706,7 @@ _AUTH_DOCUMENT_FACT = re.compile(
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行|段)|最后(?:一)?(?:条|项|款|页|行|段)|"
                           r"(?<=在)(?:背面|正面|末尾|结尾|最后|最下面|下面)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
-_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的)$")
+_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明)$")
 # The consequence the principal bears, quoted beside the power or told in one's own words ("并承担不实承诺的法律后果",
 # "后果他自己承担"): part of the special authorisation's wording, which adds nothing to its scope.
 _PRINCIPAL_BEARS = re.compile(r"^(?:并|并且|且)?(?:由)?(?:委托人|他|她|申请人|他自己|她自己)?(?:自己|自行)?(?:承担|负责)(?:不实承诺的?)?(?:法律)?(?:后果|责任)$"
@@ -657,7 +720,9 @@ _AUTH_NEUTRAL = frozenset({"放心", "请放心", "您放心", "你放心", "放
                            "确认过了", "委托书上", "上面", "嗯", "哦", "但", "但是", "不过", "授权范围", "委托事项", "权限",
                            "授权范围包括", "包括", "委托权限", "授权权限", "打了勾", "打勾了", "勾了", "勾上了", "打钩了",
                            "打了钩", "也打了勾", "打过勾", "委托书", "授权委托书", "授权书", "没问题的", "你们核实", "你们核对",
-                           "你们可以核实", "可以核实", "授权事项"})
+                           "你们可以核实", "可以核实", "授权事项",
+                           # fillers of speech and voice input: "那个", "啊", "我跟你说啊"
+                           "那个", "啊", "嗯啊", "呃", "额", "那个啥", "我跟你说", "我跟你说啊", "木问题", "妥妥的"})
 _AUTH_TOKENS = frozenset(
     {"委托书", "授权委托书", "授权书", "委托书上", "上", "上面", "里", "里面", "中", "已经", "已", "确实", "明确", "清楚", "写明",
      "写了", "写着", "写有", "注明", "载明", "写", "了", "有", "的", "是", "特别授权", "特别", "授权", "代为", "代", "作出",
@@ -678,10 +743,12 @@ _AUTH_TOKENS = frozenset(
      # 书面 "in writing" and the emphatic 就 ("第二条就是…") describe the document and change nothing in it
      "书面", "就",
      # the letter's body (正文), the agent's title in it (经办人), the northern particle 哩
-     "正文", "经办人", "哩",
+     "正文", "经办人", "哩", "哒",
      # the box of a printed form the power is written in ("委托权限一栏写着…"), the list's own "is"
      # ("受托人权限为代为签署…"), and the papers that go with the commitment ("签署承诺书及相关文件")
-     "一栏", "这一栏", "栏", "权限为", "事项为", "范围为", "相关文件", "有关文件"}
+     "一栏", "这一栏", "栏", "权限为", "事项为", "范围为", "相关文件", "有关文件",
+     # the grant's own wording of who bears the consequence ("代为作出告知承诺并承担法律后果")
+     "并承担法律后果", "并承担不实承诺的法律后果", "不实承诺的法律后果"}
     # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
     | frozenset(_affirmation._KIN) | frozenset("我" + k for k in _affirmation._KIN)
 )
@@ -757,6 +824,7 @@ _ASKED_BACK_REASON = re.compile(r"(?:^|,)(?:不然|要不然|要不)(?:的话)?(
 # The document by another name (公证书, 委托函, 委托协议) or pointed at ("那张授权委托书", "我手里这份委托书", "公司授权书"): the
 # same document; the wording after it is what counts.
 _DOCUMENT_NAMED = re.compile(r"(公证委托书|公证授权书|公证书|委托函|授权函|(?:授权)?委托协议(?:书)?)|(?:(?:我|他)?(?:手里|手上)的?)?(?:这份|那份|这张|那张)(?=授权委托书|委托书|授权书)"
+                             r"|(?:本人|我|俺)(?:持有的|手里的|手上的|这份|这张|这)(?=授权委托书|委托书|授权书)"
                              r"|(?<![\u4e00-\u9fff])(?:公司|单位|企业)(?:的|出具的|开的)?(?=授权委托书|委托书|授权书)")
 
 
@@ -795,6 +863,11 @@ _SIGNER = re.compile(r"^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也
 _PRINCIPAL_SIGNER = re.compile(rf"^(?:{_PRINCIPAL}|授权人|老人|公司|单位|企业|老板|法人)$")
 
 
+# The paper in hand, or a photo of it offered ("我拿着纸呢", "我拍照给你看"): no word of its scope.
+_HELD_OR_SHOWN = re.compile(r"^(?:我|俺)?(?:手里|手上)?(?:拿着|带着)(?:纸|那张纸|纸质的|原件)(?:呢|了|的)?$"
+                            r"|^(?:我|俺)?(?:可以|马上|等下|现在)?(?:拍照|拍个照|拍照片|拍给你)(?:发)?(?:给)?(?:你|您|你们)?看(?:看|一下)?$")
+
+
 def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
     found = _SIGNER.match(clause)
     # adverbs ("还按了手印") and places ("在社区盖过章") before the verb name no signer
@@ -807,6 +880,15 @@ def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
 def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
+    # a filler of speech before the words ("那个赵强签了字的"), and 还 before a further fact ("还公证过")
+    if clause not in _AUTH_ACK and clause not in _AUTH_NEUTRAL:
+        clause = re.sub(r"^(?:那个|嗯|啊|呃|额)+(?=[^呐呢哪嗯啊])", "", clause)
+    clause = re.sub(r"^(?:还|也)(?=公证|认证|盖|按|签|有)", "", clause) or clause
+    if principal_name:
+        # "有赵强签字和手印": the principal named where 他的 would stand
+        clause = re.sub(rf"^(?:还|也)?有{re.escape(principal_name)}(?:的)?(?=签名|签字|手印|亲笔)", "有他的", clause)
+    if _HELD_OR_SHOWN.match(clause):
+        return "neutral"
     if principal_name and clause.startswith(principal_name) and _ISSUED_BY.match("他" + clause[len(principal_name):]):
         clause = "他" + clause[len(principal_name):]  # "赵强给我出的委托书…": the principal named
     clause = _ISSUED_BY.sub("", clause) or clause
@@ -924,6 +1006,14 @@ _WRITTEN_REFERENCE = re.compile(
 )
 
 
+# Looking the document up, said before the answer ("你问委托书啊，我翻翻，翻到了"): no answer, and no correction.
+_LOOKUP = re.compile(r"^(?:那个|嗯|啊)*(?:(?<=个|嗯|啊)|你问(?:的是)?(?:授权委托书|委托书|授权书)(?:啊|呀)?|(?:我|让我|等我)(?:看看|翻翻|找找|瞅瞅|瞧瞧|查查)"
+                     r"(?:啊|哈|哦|呀)?|翻到了|找到了|(?:授权委托书|委托书|授权书)|(?:我)?老眼昏花的?)$")
+
+
+_LOOKUP_NAMED = re.compile(r"^(?:那个|嗯|啊)*(?:授权委托书|委托书|授权书)?$")
+
+
 def _special_authorisation(text: object, ctx: Context) -> Reading:
     if _button(text):
         return value("yes")
@@ -942,6 +1032,12 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if _ASKED_BACK_NO.search(prepared):
         return ask("unclear")
     prepared = _DOCUMENT_NAMED.sub(lambda m: "委托书" if m.group(1) else "", _auth_unasked(prepared))
+    # Henan speech: 恁 is 您 ("恁放心"); 嘞 after 写 is 得 ("写嘞清清楚楚") or the 了/呢 of a statement ("写着嘞")
+    prepared = re.sub(r"恁(?=放心|说|看|问)", "您", prepared)
+    prepared = re.sub(r"写嘞(?=清|明白|很|可)", "写得", prepared)
+    if "?" not in prepared:
+        # "委托书还没签呢": the 呢 of a state that goes on, not a question
+        prepared = re.sub(r"((?:还)?(?:没|没有)(?:签|写|开|办|弄)(?:好)?(?:字)?)呢", r"\1", prepared)
     # 委拖书: the pinyin keyboard's homophone for the document's name (not for the words of the scope, whose typos
     # are asked again)
     prepared = prepared.replace("委拖", "委托")
@@ -966,6 +1062,9 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if "代为" in flat:  # "代为咨询和递交材料": the 代为 carries over to the next power
         flat = re.sub(r"(?<=咨询|办理|签收|领取|递交|提交|签字|申请|查询)(?:和|及|以及)(?=递交|提交|领取|签收|签字|办理|查询|咨询|申请)",
                       ",代为", flat)
+        # "代为提交材料和领取证件": the same, with the matter of the first power named before 和
+        flat = re.sub(r"(?<=咨询|办理|签收|领取|递交|提交|申请|查询)(材料|证件|资料|手续|证照)(?:和|及|以及)(?=递交|提交|领取|签收|办理|查询|咨询|申请)",
+                      r"\1,代为", flat)
     compact = flat.replace(",", "")
     if _NOT_ORDINARY.search(flat) and re.search(r"(?<!不是)(?<!并非)特别授权", _NOT_ORDINARY.sub("", flat)):
         flat = re.sub(",+", ",", _NOT_ORDINARY.sub(",", flat)).strip(",")
@@ -974,6 +1073,19 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # "没说能不能承诺": the choice is what the document leaves unsaid, no question to us; it reads as "没说能承诺".
         prepared = _UNSAID_CHOICE.sub(r"\1\2", prepared)
         flat, compact = _UNSAID_CHOICE.sub(r"\1\2", flat), _UNSAID_CHOICE.sub(r"\1\2", compact)
+    clauses = [c for c in flat.split(",") if c]
+    if len(clauses) > 1 and _names_previous_wrong(clauses[0]) and "?" not in prepared:
+        # "刚才打错了，是写明了特别授权": the previous message taken back; this one is read on its own
+        return _special_authorisation(re.sub(r"^(?:还是|是)(?=[\u4e00-\u9fff])", "", ",".join(clauses[1:])), ctx)
+    lookup, scan = 0, 0
+    while scan < len(clauses) - 1 and _LOOKUP.match(clauses[scan]):
+        scan += 1
+        if not _LOOKUP_NAMED.match(clauses[scan - 1]):
+            lookup = scan  # up to the last act of looking; a bare "委托书" after it is the answer's own lead
+    if lookup:
+        # "我看看啊，…，写明了": the speaker looking the document up before answering, which takes nothing back
+        flat = ",".join(clauses[lookup:])
+        compact = flat.replace(",", "")
     corrected = _corrected(prepared, flat, ctx, _special_authorisation)
     if corrected is not None:
         return corrected
@@ -1023,7 +1135,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         return ask("condition")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
-    not_only = re.match(r"^(?:不光|不仅|不只|不止)(?=写了|写着|有)[^,]*,(?:还|也|而且|并且)(?=写了|写着|有|包括)", flat)
+    not_only = re.match(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:不光|不仅|不只|不止|不是只|并非只|不单)(?=写了|写着|有)[^,]*,"
+                        r"(?:还|也|而且|并且)(?=写了|写明了|写明|写着|有|包括)", flat)
     if not_only:
         # "不光写了代为办理，还写了代为作出告知承诺": the ordinary power named first, the scope added to it
         flat = flat[not_only.end():]
@@ -1080,7 +1193,7 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
             # "我可以代他承诺", "我有权代他承诺": a power claimed, with no word of the written authorisation it
             # must stand in (R5 asks what the document says), is asked again naming those words.
             return ask("not_specific")
-        if _nlu_disagrees(ctx):
+        if _nlu_disagrees(ctx, "authorization_scope"):
             return ask("nlu_disagrees")
         return value("yes")
     return ask("not_specific")

@@ -33,7 +33,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterable, List, Optional
 
@@ -218,13 +218,39 @@ def load_interpreter() -> Callable[[str, str, Context], Reading]:
     return interpret
 
 
-def run_split(split: str, interpret: Callable[[str, str, Context], Reading]) -> List[Dict[str, Any]]:
-    """Every entry of ``split`` with its verdict and the time the interpreter took."""
+# What the NLU is given of one answer: the message as the product's channels pass it on (bot/rasa cuts a longer
+# one to this size before the model sees it).
+NLU_TEXT_LIMIT = 2000
+
+
+def nlu_readings(model: Path, entries: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The trained model's intent of each entry's text, as Rasa parses the message before the actions run."""
+    import logging
+
+    from bot.tools.parse import read_all
+
+    logging.disable(logging.WARNING)
+    parsed = read_all(model, [entry_text(e)[:NLU_TEXT_LIMIT] for e in entries])
+    return [p.get("intent") or {} for p in parsed]
+
+
+def with_intent(ctx: Context, intent: Optional[Dict[str, Any]]) -> Context:
+    if not intent:
+        return ctx
+    return replace(ctx, intent=intent.get("name"), confidence=float(intent.get("confidence") or 0.0))
+
+
+def run_split(split: str, interpret: Callable[[str, str, Context], Reading],
+              model: Optional[Path] = None) -> List[Dict[str, Any]]:
+    """Every entry of ``split`` with its verdict and the time the interpreter took; with ``model``, each answer
+    carries the model's intent and confidence, as in the product (actions/forms.py ``State.context``)."""
     results = []
-    for entry in load_corpus(split):
+    entries = load_corpus(split)
+    intents = nlu_readings(model, entries) if model else [None] * len(entries)
+    for entry, intent in zip(entries, intents):
         started = time.perf_counter()
         try:
-            reading, error = interpret(entry["step"], entry_text(entry), entry_context(entry)), None
+            reading, error = interpret(entry["step"], entry_text(entry), with_intent(entry_context(entry), intent)), None
         except Exception as exc:  # bad input must get a clarify, never an exception: count it as wrong
             reading, error = None, f"{type(exc).__name__}: {exc}"
         elapsed = time.perf_counter() - started
@@ -287,14 +313,30 @@ def discovery_figures() -> Dict[str, Any]:
     return out
 
 
-def evaluate(splits: Iterable[str] = SPLITS, *, with_discovery: bool = True) -> Dict[str, Any]:
-    """The whole report as data. Raises InterpreterMissing when there is nothing to evaluate."""
+def current_model() -> Optional[Path]:
+    """The model trained from the current inputs (``make model``), None before it exists."""
+    try:
+        from bot.tools.model import model_path
+    except Exception:  # the Rasa virtualenv's tools are not importable here
+        return None
+    path = model_path()
+    return path if path.is_file() else None
+
+
+def evaluate(splits: Iterable[str] = SPLITS, *, with_discovery: bool = True,
+             model: Optional[Path] = None) -> Dict[str, Any]:
+    """The whole report as data. Raises InterpreterMissing when there is nothing to evaluate.
+
+    With ``model`` the answers are read as the product reads them (rules and the NLU's intent together) and the
+    rules alone are measured beside them (``rules_only``); without it, the rules alone."""
     interpret = load_interpreter()
-    report: Dict[str, Any] = {"answers": {}, "discovery": {}}
+    report: Dict[str, Any] = {"answers": {}, "discovery": {}, "model": model.name if model else None}
     raw: Dict[str, List[Dict[str, Any]]] = {}
     for split in splits:
-        raw[split] = run_split(split, interpret)
+        raw[split] = run_split(split, interpret, model)
         report["answers"][split] = summarise(raw[split])
+        if model:
+            report.setdefault("rules_only", {})[split] = summarise(run_split(split, interpret))["steps"]["all"]
     if with_discovery:
         report["discovery"] = discovery_figures()
     report["_results"] = raw
@@ -309,6 +351,12 @@ def _pct(value: Optional[float]) -> str:
 
 def render_markdown(report: Dict[str, Any], show_dev_errors: bool = False) -> str:
     lines = ["## Answer interpretation", ""]
+    if report.get("model"):
+        lines += [f"Read as the product reads them: the rules with the trained NLU model's intent and confidence of "
+                  f"each answer ({report['model']}).", ""]
+    else:
+        lines += ["Read by the rules alone (no trained model: `make model`, then `make eval` reads them with the NLU "
+                  "as the product does).", ""]
     lines.append("| split | step | n | accuracy | clarify rate | wrong | false accepts | understood | extra miss |"
                  " exceptions |")
     lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -321,6 +369,11 @@ def render_markdown(report: Dict[str, Any], show_dev_errors: bool = False) -> st
     lines += ["", "False accepts: a legal step (affirmation, notice_ack, authorization_scope) decided yes/explicit "
               "where the label is anything else. Wrong: a decision other than clarify that differs from the label. "
               "Understood: share of value-labelled answers that got exactly that value.", ""]
+    for split, f in (report.get("rules_only") or {}).items():
+        lines.append(f"The rules alone on {split}: accuracy {_pct(f['accuracy'])}, understood {_pct(f['understood'])}, "
+                     f"wrong {f['wrong']}, false accepts {f['false_accepts']}.")
+    if report.get("rules_only"):
+        lines.append("")
     for split, data in report["answers"].items():
         lines += [f"### By tag ({split})", "", "| tag | n | correct | wrong |", "|---|---:|---:|---:|"]
         for tag, c in data["tags"].items():
@@ -360,10 +413,17 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of markdown")
     parser.add_argument("--show-dev-errors", action="store_true", help="list the dev split's misses")
     parser.add_argument("--no-discovery", action="store_true", help="skip the discovery figures")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="the NLU model to read the answers with (default: the current one, if trained)")
+    parser.add_argument("--rules-only", action="store_true", help="read the answers with the rules alone")
     args = parser.parse_args(argv)
     splits = SPLITS if args.split == "all" else (args.split,)
+    model = None if args.rules_only else (args.model or current_model())
+    if model is not None and not model.is_file():
+        print(f"no model at {model}", file=sys.stderr)
+        return 1
     try:
-        report = evaluate(splits, with_discovery=not args.no_discovery)
+        report = evaluate(splits, with_discovery=not args.no_discovery, model=model)
     except InterpreterMissing as exc:
         print(f"cannot evaluate the answers: {exc}", file=sys.stderr)
         print("the answer interpreters (actions/interpret.py) must exist before `make eval` can measure them",

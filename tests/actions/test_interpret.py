@@ -260,13 +260,18 @@ def test_lifecycle(step, text, expected):
     assert outcome(interpret(step, text)) == expected
 
 
-# --- the NLU helps only where the rules have nothing --------------------------------------------------------
+# --- the NLU tells what the user does instead of answering; it does not decide the choice ---------------------
 
 @pytest.mark.parametrize("text,intent,confidence,expected", [
-    ("得嘞", "affirm", 0.93, "yes"),  # no rule: a confident NLU decides a plain yes/no
-    ("得嘞", "affirm", 0.6, "clarify"),  # not confident enough
-    ("拉倒吧", "deny", 0.9, "no"),
-    ("愿意", "deny", 0.9, "clarify"),  # rules and a confident NLU disagree
+    # no rule reads these: a confident affirm/deny does not make them answers (the model read "我儿子 愿意",
+    # someone else's wish, and "嗯 证明 我有" as affirm)
+    ("拉倒吧", "deny", 0.99, "clarify"),
+    ("我儿子 愿意", "affirm", 0.82, "clarify"),
+    ("嗯 证明 我有", "affirm", 1.0, "clarify"),
+    ("我不是不愿意用承诺，是我妈不愿意", "deny", 0.99, "clarify"),
+    # the rules read these: the model's deny on any 不 does not overrule them
+    ("不是不用，是要用", "deny", 1.0, "yes"),
+    ("愿意", "deny", 0.9, "yes"),
     ("愿意", "affirm", 0.95, "yes"),
     ("愿意", "faq_liability", 0.9, "yes"),  # the rules decided; the model does not interrupt an answer
     ("随便吧", "affirm", 0.99, "clarify"),  # a hedge is never decided by the model

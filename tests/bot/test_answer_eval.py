@@ -18,12 +18,13 @@ import pytest
 from bot.tools import evaluate as ev
 
 # The goal for natural answers on the held-out split is 0.97 understood and no wrong decision. The second is met
-# (0 wrong decisions), the first not yet (0.954 understood, after development batches of everyday phrasings, their
-# look-alikes, names with rarer surnames and the authorisation's wording). These two gates hold the measured level so that nothing gets worse; raise them as it
-# improves, never lower them. False accepts on the legal questions have no such allowance: the gate is zero on
-# both splits.
+# (0 wrong decisions), the first not yet (0.962 understood, 126 of 131, by the rules alone and as the product reads
+# them with the NLU, after development batches of everyday and spoken phrasings, their look-alikes, names with rarer
+# surnames and the authorisation's wording). These two gates hold the measured level so that nothing gets worse;
+# raise them as it improves, never lower them. False accepts on the legal questions have no such allowance: the
+# gate is zero on both splits, read either way.
 UNDERSTOOD_GOAL = 0.97
-UNDERSTOOD_FLOOR = 0.953
+UNDERSTOOD_FLOOR = 0.961
 WRONG_GOAL = 0
 WRONG_CEILING = 0
 DISCOVERY_TOP3_FLOOR = 0.95
@@ -45,6 +46,16 @@ def results() -> Dict[str, List[Dict[str, Any]]]:
     except ev.InterpreterMissing as exc:
         pytest.fail(f"the answer interpreters are not there yet: {exc}")
     return {split: ev.run_split(split, interpret) for split in ev.SPLITS}
+
+
+@pytest.fixture(scope="module")
+def product_results() -> Dict[str, List[Dict[str, Any]]]:
+    """The answers read as the product reads them: each with the trained model's intent and confidence."""
+    from bot.tools.model import ensure_model
+
+    model = ensure_model(verbose=False)
+    interpret = ev.load_interpreter()
+    return {split: ev.run_split(split, interpret, model) for split in ev.SPLITS}
 
 
 # ---------------------------------------------------------------- the corpus itself
@@ -96,8 +107,10 @@ def _by_tag(items: List[Dict[str, Any]], key: str) -> Dict[str, int]:
     return dict(counts)
 
 
+@pytest.mark.parametrize("path", ["rules", "product"])
 @pytest.mark.parametrize("split", ev.SPLITS)
-def test_no_false_accept_on_legal_steps(results, split):
+def test_no_false_accept_on_legal_steps(split, path, request):
+    results = request.getfixturevalue("results" if path == "rules" else "product_results")
     accepted = [r for r in results[split] if r["verdict"]["false_accept"]]
     detail = ""
     if split == "dev":
@@ -108,13 +121,15 @@ def test_no_false_accept_on_legal_steps(results, split):
                     f" by tag {_by_tag(accepted, 'false_accept')}{detail}")
 
 
-def test_heldout_understood_never_below_the_measured_level(results):
+@pytest.mark.parametrize("path", ["rules", "product"])
+def test_heldout_understood_never_below_the_measured_level(path, request):
+    results = request.getfixturevalue("results" if path == "rules" else "product_results")
     labelled = [r for r in results["heldout"] if r["verdict"]["value_label"]]
     understood = sum(r["verdict"]["understood"] for r in labelled)
     rate = understood / len(labelled)
     missed = [r for r in labelled if not r["verdict"]["understood"]]
     if rate < UNDERSTOOD_FLOOR:
-        pytest.fail(f"held-out understood {rate:.3f} ({understood}/{len(labelled)}) < {UNDERSTOOD_FLOOR} "
+        pytest.fail(f"held-out understood ({path}) {rate:.3f} ({understood}/{len(labelled)}) < {UNDERSTOOD_FLOOR} "
                     f"(goal {UNDERSTOOD_GOAL}); "
                     f"missed by step {dict(Counter(r['entry']['step'] for r in missed))}")
 
@@ -131,6 +146,15 @@ def test_wrong_decisions_never_above_the_measured_level(results, split):
         pytest.fail(f"{len(wrong)} wrong decisions on {split} ({exceptions} exceptions; ceiling {WRONG_CEILING}, "
                     f"goal {WRONG_GOAL}): by step "
                     f"{_by_step(wrong, 'wrong')}, by tag {_by_tag(wrong, 'wrong')}{detail}")
+
+
+@pytest.mark.parametrize("split", ev.SPLITS)
+def test_the_nlu_never_makes_a_wrong_value(product_results, split):
+    # Read with the model the product may ask back more (a confident contrary intent at a legal question), answer
+    # a FAQ or hand over to a person where the model reads one; it never sets a slot the rules would not.
+    wrong = [r for r in product_results[split] if r["verdict"]["wrong"] and str(r["verdict"]["got"]).startswith("value:")]
+    if wrong:  # pytest.fail: the held-out entries are never printed
+        pytest.fail(f"{len(wrong)} wrong values on {split} with the NLU: by step {_by_step(wrong, 'wrong')}")
 
 
 def test_discovery_top3_on_independent_set_reports_figure(record_property):

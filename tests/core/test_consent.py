@@ -2,7 +2,7 @@
 import pytest
 
 from bot.core import affirmation as aff
-from bot.core.consent import (EXPECT_AUTHORISATION, EXPECT_READ, NLU_CONFIDENT, affirmation, notice_read,
+from bot.core.consent import (EXPECT_AUTHORISATION, EXPECT_READ, NLU_CONFIDENT, OWN_TOPICS, affirmation, notice_read,
                               special_authorisation)
 from bot.core.reading import KINDS, Context, Reading
 
@@ -203,7 +203,7 @@ def test_unknown_role_in_context_is_read_as_self():
 
 # --- the NLU may make a decision more careful, never less ------------------------------------------------------
 
-OBJECTING = ["deny", "cancel", "handoff", "faq_liability", "faq_proxy"]
+OBJECTING = ["deny", "cancel", "handoff", "faq_withdrawal", "faq_credit_repair", "faq_not_applicable"]
 
 
 @pytest.mark.parametrize("intent", OBJECTING)
@@ -211,6 +211,20 @@ def test_confident_nlu_objection_turns_a_yes_into_a_question(intent):
     assert affirmation("本人承诺", with_nlu(SELF, intent, 0.9)).detail == "nlu_disagrees"
     assert notice_read("已阅读", with_nlu(NOTICE, intent, 0.9)).detail == "nlu_disagrees"
     assert special_authorisation("有特别授权", with_nlu(PROXY, intent, 0.9)).detail == "nlu_disagrees"
+
+
+@pytest.mark.parametrize("step,intent", [(step, intent) for step, topics in OWN_TOPICS.items() for intent in topics])
+def test_the_faq_of_the_questions_own_topic_is_no_objection(step, intent):
+    # "委托书写了特别授权代为承诺" reads to the intent model like the FAQ on proxies: it quotes the powers the
+    # question asks about. The same FAQ at another legal question still objects.
+    answer = {"affirmation": ("本人承诺", SELF, affirmation, "explicit"),
+              "notice_ack": ("已阅读", NOTICE, notice_read, "yes"),
+              "authorization_scope": ("有特别授权", PROXY, special_authorisation, "yes")}
+    text, ctx, read, decided = answer[step]
+    assert read(text, with_nlu(ctx, intent, 0.99)).value == decided
+    for other, (text, ctx, read, _) in answer.items():
+        if intent not in OWN_TOPICS[other]:
+            assert read(text, with_nlu(ctx, intent, 0.99)).detail == "nlu_disagrees", (other, intent)
 
 
 @pytest.mark.parametrize("intent,confidence", [("deny", NLU_CONFIDENT - 0.01), ("commit", 0.99), ("affirm", 0.99),
