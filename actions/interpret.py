@@ -522,10 +522,10 @@ ACTING_AS = Choice(
         (r"(?<![他她])自己", "self"),
     ),
     opposite={"self": "proxy", "proxy": "self"},
-    typos=re.compile(r"本认|笨人|苯人|夲人|带办|待办|代伴|戴办"),
+    typos=re.compile(r"本认|笨人|苯人|夲人|待办|代伴"),
     dominant=re.compile(rf"(?:帮|替|给|为(?!(?:申请人|当事人)本人)|代){_WHOSE}{_KIN}"),
     reservations=False,
-    homophones=(("本仁", "本人"), ("代半", "代办")),
+    homophones=(("本仁", "本人"), ("代半", "代办"), ("带办", "代办"), ("戴办", "代办")),
     # ("我妈自己的事": the matter is someone else's own, which says nothing of who acts for it)
     someone_else=re.compile(rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:自己|本人|亲自)(?:来)?(?:办|弄|申请|办理)(?:的|了)?$|"
                             rf"^(?:是)?(?:(?:我|俺|我们)(?:的|家)?{_RELATIVE}|他|她|别人|人家)自己的(?:事|事情|事儿)?$"),

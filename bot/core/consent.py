@@ -284,8 +284,9 @@ _COMPLETED = re.compile(r"已|完|过|毕|(?<=[看读阅])罢|阅读了|通读|�
 # All of it read, said of the whole: "都看了", "七条我都看了", "我都认真看了", "每条都看了". 都/全 over the whole
 # notice make the plain 看了 a complete reading; over a part ("前面都看了", "前几条都看了") or with a glance
 # ("看了一下") they do not, and a bare "看了" is no more than "had a look".
-_WHOLE_NOTICE = (r"(?:告知书|告知承诺书|告知内容|告知的内容|内容|全文|七条|7条|这七条|那七条|七个部分|7个部分|你发的|您发的|发的|你念的|您念的|"
-                 r"上面的?|以上|上述)")
+# ("上面的内容", "以上七条": the notice pointed at as what is above)
+_WHOLE_NOTICE = (r"(?:(?:(?:上面|以上|上述)的?)?(?:告知书|告知承诺书|告知内容|告知的内容|内容|全文|七条|7条|这七条|那七条|七个部分|7个部分)"
+                 r"|你发的|您发的|发的|你念的|您念的|上面的?|以上|上述)")
 _ALL_OF_IT_READ = re.compile(
     rf"(?:{_WHOLE_NOTICE}(?:我|本人)?|(?:我|本人)(?:把{_WHOLE_NOTICE})?)?"
     r"(?:都|全|全都|全部|全部都|每条都|每一条都|一条一条都)(?:认真|仔细|好好)?(?:地)?(?:看|读|阅读|瞧|瞅|听|听见)了(?:一遍)?"

@@ -102,6 +102,14 @@ def test_acting_as_typo_names_the_expected_words():
     assert (reading.detail, reading.expected) == ("typo", "“本人”或“代办”")
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the pinyin keyboard's 带办/戴办 (dai ban) can only be 代办 here; 待办 ("pending") is a word of its own
+    ("带办", "proxy"), ("戴办", "proxy"), ("帮我妈带办", "proxy"), ("不是带办", "self"), ("待办", "clarify"),
+])
+def test_acting_as_homophones_of_daiban(text, expected):
+    assert outcome(interpret("acting_as", text)) == expected
+
+
 # --- names ----------------------------------------------------------------------------------------------
 
 APPLICANT_NAME = [

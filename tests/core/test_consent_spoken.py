@@ -127,3 +127,16 @@ def test_spoken_special_authorisation_look_alikes(text):
 ])
 def test_spoken_ordinary_or_absent_authorisation(text):
     assert special_authorisation(text, PROXY).kind == "negated"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the notice pointed at as what is above ("上面的内容", "以上七条"), then all of it read
+    ("上面的内容我都看了", "yes"), ("以上七条我都看了", "yes"), ("上面的内容都看了", "yes"),
+    # a hedge, a part, someone else, a question, doubt after
+    ("上面的内容我应该都看了", "clarify"), ("上面的内容我都看了一半", "clarify"), ("上面的内容我儿子都看了", "clarify"),
+    ("上面的内容他都看了", "clarify"), ("上面的内容我都看了吧", "clarify"), ("上面的内容我都看了吗", "question"),
+    ("上面的内容我都看了，不过没看懂", "clarify"),
+])
+def test_the_notice_named_as_what_is_above(text, expected):
+    reading = notice_read(text, SELF)
+    assert (reading.value if reading.kind == "value" else reading.kind) == expected
