@@ -118,14 +118,18 @@ _DEFER = re.compile(
     r"^看[\u4e00-\u9fff]{1,6}?(?:能不能|能否|会不会|方不方便|来不来|有没有空|行不行)[\u4e00-\u9fff]{0,4}(?:吧|再说|再定)?$|"
     # "中不中俺也不知道", "我不知道选哪个": whether or which, said to be unknown; the choice left open, nothing asked
     r"([\u4e00-\u9fff]{1,2})[不没]\2\s*(?:我|俺|咱)?(?:也|都|还)?(?:不知道|不晓得|不清楚|说不好|说不准)|"
-    r"(?:不知道|不晓得|不清楚)(?:该|应该|要)?(?:选|用|走|办)(?:哪个|哪种|哪样|哪条)"
+    r"(?:不知道|不晓得|不清楚)(?:该|应该|要)?(?:选|用|走|办)(?:哪个|哪种|哪样|哪条)|"
+    # "我不确定要不要用承诺": whether, said to be unsure; "哪个不用交证明就选哪个": whichever, by a test left to us
+    r"(?:不确定|拿不准|说不准|不知道)(?:要不要|用不用|选不选|该不该)|哪(?:个|种|样)[^,，。]{1,8}?就(?:用|选|走)哪(?:个|种|样)"
 )
 # "一半自己一半帮别人", "既是本人又是代办": both answers at once.
 _BOTH = re.compile(r"一半[^,，]{1,10}一半|"
                    # "承诺也行证明也行": either one, said of both; no choice
                    r"(?:也|都)(?:行|可以|成|中|好)[^,，]{1,8}(?:也|都)(?:行|可以|成|中|好)|既[^,，]{1,10}(?:又|也)|又是[^,，]{1,8}又是|两(?:个|种|样)都|"
                    # "帮自己和我妈办", "给我爸和我自己办": the speaker and someone else at once
-                   r"(?:自己|本人)(?:的)?(?:和|跟|还有|以及|加上)[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}(?:和|跟|还有|以及)(?:我)?(?:自己|本人)")
+                   r"(?:自己|本人)(?:的)?(?:和|跟|还有|以及|加上)[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}(?:和|跟|还有|以及)(?:我)?(?:自己|本人)|"
+                   # "我帮自己也帮邻居": one act for the speaker, another for someone else
+                   r"(?:帮|替|给|为)(?:我)?(?:自己|本人)[^,，]{0,3}(?:也|还|又)(?:帮|替|给|为)")
 _CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提是|条件是|才(行|可以|愿意)")
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|你猜|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
 _CANCEL = re.compile(
@@ -372,6 +376,13 @@ def _phrases(*rows: Tuple[str, str]) -> Tuple[Tuple[Pattern, str], ...]:
     return tuple((re.compile(p), label) for p, label in rows)
 
 
+# An option pointed at by its place in the question, which names the first answer first ("回复“是”…回复“否”…",
+# "本人办理，还是代他人办理"): "第一个", "前者", "选后面那个". Only the whole clause is a pointer; "第一个还是第二个好"
+# is a question and "第一个吧，大概" a hedge, read as such by the flags.
+_FIRST_OPTION = r"^(?:我|俺)?(?:就)?(?:选|要|用|是|选择)?(?:第一个|第一种|第一项|第一条|头一个|前者|前一个|(?:前面|上面|上边|前边)(?:那|的|那一|这)?个?)(?:吧|的|啦|呗)?$"
+_SECOND_OPTION = r"^(?:我|俺)?(?:就)?(?:选|要|用|是|选择)?(?:第二个|第二种|第二项|第二条|后者|后一个|(?:后面|下面|下边|后边)(?:那|的|那一|这)?个?)(?:吧|的|啦|呗)?$"
+
+
 USE_COMMITMENT = Choice(
     step="use_commitment",
     expected=EXPECT_YES_NO,
@@ -383,14 +394,30 @@ USE_COMMITMENT = Choice(
              "得行", "得嘞", "那中", "妥", "好撒", "okk", "没毛病", "就它", "选它", "照办", "就这么着", "好哒", "嗯哪", "嗯那",
              "那当然", "当然了", "那是当然", "当然可以", "当然用", "那肯定", "肯定", "肯定的", "想用", "我想用",
              # Henan 管 ("all right"), the internet's 嗯呐 and 安排 ("make it so"), English sure/yeah
-             "我要用", "管", "管嘞", "嗯呐", "安排", "安排上", "sure", "yeah", "yep"], "yes"),
+             "我要用", "管", "管嘞", "嗯呐", "安排", "安排上", "sure", "yeah", "yep",
+             # pinyin typed without choosing the characters ("shi de", "yuan yi")
+             "shide", "yuanyi", "woyuanyi", "keyi", "haode", "tongyi", "yongchengnuo"], "yes"),
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
              "不选", "2", "no thanks", "no thank you", "nope", "不用啦", "不想用", "我不想用", "我不用", "不必", "不必了",
-             "没必要", "不需要了", "才不用", "我才不用", "俺才不用", "才不要", "我才不要"], "no"),
+             "没必要", "不需要了", "才不用", "我才不用", "俺才不用", "才不要", "我才不要",
+             "buyuanyi", "buyong", "buyao", "butongyi", "buxuyao", "fou"], "no"),
     },
     phrases=_phrases(
-        # the commitment mocked: "承诺你个大头鬼", "承诺个屁" is a rude no, never the choice of it
+        (_FIRST_OPTION, "yes"),
+        (_SECOND_OPTION, "no"),
+        # the commitment refused in so many words: "来电人拒绝告知承诺" (拒绝 alone is read below)
+        (r"(?:拒绝|不接受|放弃)(?:采用|使用|用|选择)?(?:告知)?承诺(?:制|方式|的方式)?", "no"),
+        # the proofs waved off and the commitment named in one breath: "不用证明用承诺", "不开证明了，就承诺"
+        (r"(?:不用|不要|不交|不开|免)(?:开|交)?证明(?:了)?(?=(?:就|直接|改)?(?:用|选|走)?承诺)", "yes"),
+        # the way without errands, pointed at: "我要那个不用跑腿的" ("要是不用跑腿的话" stays a condition)
+        (r"(?:那个|那种)?不用(?:再)?(?:跑腿|跑路|跑来跑去)的(?:那个|那种|办法|方式)?$", "yes"),
+        # English: the commitment chosen, or the proofs brought instead (a negation anywhere leaves it unread)
+        (r"(?i)^(?!.*\b(?:not|no|don't|dont|won't|never|without)\b)(?:yes,? )?(?:i(?:'d| would) like to |i(?:'ll| will| want to) |let's |please )?"
+         r"(?:use |choose |take |go with |pick )?(?:the )?commitment(?: option| way| route| please)*$", "yes"),
+        (r"(?i)^(?!.*\b(?:not|no|don't|dont|won't|never|without|can't|cannot)\b)(?:i(?:'ll| will| would| want to| prefer to)? )?"
+         r"(?:submit|bring|provide|hand in|send)(?: the| my)? (?:certificates?|proofs?|documents?|papers?)(?: instead)?$", "no"),
+        (r"(?i)^(?:no,? )?i (?:don't|do not|won't|will not) (?:want|use|choose|take)(?: to use)? (?:the )?commitment(?: option| way)?$", "no"),
         # ("愿意个头", "同意个鬼": the choice itself mocked the same way)
         (r"(?:(?:告知)?承诺|愿意|同意)(?:你|他|她)?个(?:大头鬼|鬼|头|屁|锤子|毛|球)", "no"),
         # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
@@ -404,7 +431,7 @@ USE_COMMITMENT = Choice(
         # the commitment waved off, the negation after it: "承诺就不用了", "承诺我就不要了"
         (r"^(?:告知)?承诺(?:的方式|这个|这种)?(?:就|也|我|俺|我就){0,2}(?:不用|不要|不需要|不必|免了|算了)(?:了|啦)?$", "no"),
         # the proofs cannot be had: "证明开不出来", "开不了证明"
-        (r"证明(?:根本|实在|也)?(?:开|办|弄|拿|要)不(?:出来|到|了|下来)|(?:开|办|弄|拿)不(?:出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
+        (r"证明(?:根本|实在|也)?(?:开|办|弄|拿|要)不(?:出来|到|了|下来)|证明(?:根本|实在|也)?(?:没法|没办法|无法)(?:去)?(?:开|办|弄|拿)|(?:开|办|弄|拿)不(?:出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
          "yes"),
         # the proofs waved off, the negation after them: "开证明没必要", "证明就不用了", "免开证明", "证明免了"
         (r"(?:开|交|提交|提供)?证明(?:材料)?(?:就|也|都|我|俺)?(?:没必要|不必要|不必|没用|不需要|不用|用不着|免了|省了|不想|不愿意)"
@@ -417,14 +444,15 @@ USE_COMMITMENT = Choice(
         (r"(?:村里|村委会?|居委会?|社区|单位|派出所|街道|他们|人家)?(?:不给|不肯|不愿意|不让)(?:我|俺)?(?:开|出具|出|办)(?:证明)?|"
          r"证明(?:就|也|我)?不(?:开|交|办|要|弄)了", "yes"),
         # declining: the normal procedure with proofs (R3)
-        (r"(开|交|提交|提供|办|拿|出具|准备|补)(?:过|了)?(个|一下|相关的?|纸质)?(?:证明|材料)|证明材料|原件", "no"),
+        (r"(开|交|提交|提供|办|拿|出具|准备|补)(?:过|了)?(个|一下|相关的?|纸质)?(?:证明|材料)(?!的(?:地方|人|部门|单位|窗口|那边|那里))|证明材料|原件",
+         "no"),
         (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)|老办法|按流程|走流程|"
          r"按(?:照)?(?:一般|普通|正常|常规|原来|以前|老)的?(?:来|办|走)", "no"),
         (r"拒绝|否决|放弃承诺|^否|(?:^|暂时|先|还是|就)不(?:用|需要|要)了?$|照旧|按老规矩|按原来的", "no"),
         # the proofs already in hand: "我有证明", "证明都带了"
         (r"(?:我|俺)(?:手上|手里|这儿|这里|已经|早就|都)?(?:有|带了|带着|拿着)(?:现成的|开好的|开好了的)?证明|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:带|拿)(?:了|着)|"
-         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:开|办|准备|拿|弄|带|备)(?:好|到|齐|来|全|回来)了?|"
+         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也|上礼拜|上星期|上周|前几天|前天|昨天|上个月|就){0,3}(?:开|办|准备|拿|弄|带|备)(?:好|到|齐|来|全|回来)了?|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|有)了|"
          r"^(?:证明)?材料(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|备齐|带齐|准备齐|准备好)了|(?:我|俺)(?:有|带了)(?:全部|所有|全套)(?:的)?(?:证明)?材料",
          "no"),
@@ -439,7 +467,11 @@ USE_COMMITMENT = Choice(
     opposite={"yes": "no", "no": "yes"},
     typos=re.compile(r"承偌|成诺|承若|呈诺|城诺|乘诺|承喏|愿义|原意|元意|圆意|诚诺"),
     someone_else=re.compile(r"^(?:是)?(?:我|俺|我们)?(?:的|家)?(?:老伴|老头|老太|老婆|老公|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|爸|妈|爹|娘|"
-                            r"父亲|母亲|哥|姐|弟|妹|家里人|家人)(?:也|都|倒是|还|就)?(?:说)?(?:不)?(?:愿意|想用|要用|同意|选)"),
+                            r"父亲|母亲|哥|姐|弟|妹|家里人|家人|孙子|孙女|外孙|女婿|儿媳|亲戚|朋友|邻居)(?:也|都|倒是|还|就)?(?:说)?(?:不)?(?:愿意|想用|要用|同意|选)|"
+                            # "我媳妇说用承诺": what someone else said to do, reported
+                            r"^(?:是)?(?:我|俺|我们)?(?:的|家)?(?:老伴|老头|老太|老婆|老公|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|爸|妈|爹|娘|"
+                            r"父亲|母亲|哥|姐|弟|妹|家里人|家人|孙子|孙女|外孙|女婿|儿媳|亲戚|朋友|邻居)(?:也|都|倒是|还|就)?"
+                            r"(?:说|让|叫|讲|建议)(?:我)?(?:还是|就|要)?(?:不)?(?:用|走|选|交|开|承诺)"),
 )
 
 _RELATIVE = (
@@ -451,6 +483,9 @@ _RELATIVE = (
 # Someone the speaker looks after: "替我们村的五保户办", "帮楼里的独居老人办".
 _WARD = r"(?:五保户|低保户|困难户|村民|居民|独居老人|孤寡老人|残疾人|老人家|病人|患者|住户)"
 _KIN = rf"(?:{_RELATIVE}|{_WARD}|公司|单位|企业|客户|他|她|别人|他人|人家|其他人|申请人|当事人)"
+# Relations rarer than those above, or said the southern way; read only at who acts.
+_RELATIVE_RARE = (r"(?:连襟|妯娌|嫂子?|弟媳|姐夫|妹夫|阿嫲|嫲嫲|嫲|阿爷|班主任|干爹|干妈|干儿子|干女儿|继父|继母|后妈|后爸|"
+                  r"小舅子|大舅子|小姨子|大姨子|曾祖母|曾祖父|太奶奶|太爷爷|太姥姥)")
 # Whose: "我", "我们村的", "我们公司的", "俺家的".
 _WHOSE = r"(?:我|咱|俺|我们|咱们)?(?:村|厂|组|队|楼|楼里|小区|社区|单位|公司)?(?:的|家|家的|里的)?"
 ACTING_AS = Choice(
@@ -458,9 +493,12 @@ ACTING_AS = Choice(
     expected=EXPECT_ACTING_AS,
     bare={
         **dict.fromkeys(["self", "本人", "是本人", "我本人", "本人办理", "自己", "我自己", "自己办", "我", "是我", "就是我", "俺",
-                         "本人办", "我自己办", "亲自办", "myself", "me", "by myself", "for myself"], "self"),
+                         "本人办", "我自己办", "亲自办", "myself", "me", "by myself", "for myself",
+                         # pinyin typed without choosing the characters ("ben ren", "zi ji ban")
+                         "benren", "woziji", "ziji", "zijiban", "benrenban", "benrenbanli", "woshibenren"], "self"),
         **dict.fromkeys(["proxy", "代办", "代理", "代他人办理", "代人办理", "代别人办", "代为办理", "是代办", "帮别人",
-                         "帮别人办", "替别人办", "委托"], "proxy"),
+                         "帮别人办", "替别人办", "委托", "daiban", "dairenban", "daitarenbanli",
+                         "bushibenren", "bushiwoziji"], "proxy"),
     },
     phrases=_phrases(
         # someone else: a relative, a friend, a company, "他/她"
@@ -470,6 +508,24 @@ ACTING_AS = Choice(
         (r"(?:帮|替|代|为)(?!我|自己|本人|俺|咱|你|您|忙|个忙|一下|下)([\u4e00-\u9fff]{2,3})(?=办|申请|弄|跑一趟)", "proxy"),
         # someone named with more words between: "帮隔壁王大妈办", "替村里五保户申请"
         (rf"(?:帮|替|给|为|代)[\u4e00-\u9fff]{{1,6}}?(?:{_RELATIVE}|{_WARD})(?=办|申请|弄|跑|交|的|来)", "proxy"),
+        # the same with a rarer relation, or the relation's 子 after it, or nothing after it: "帮我大姨子办",
+        # "替我连襟办", "帮我堂弟"
+        (rf"(?:帮|替|给|为|代)(?:我|俺|咱)?(?:的|家)?[\u4e00-\u9fff]{{0,3}}?(?:{_RELATIVE_RARE}|{_RELATIVE})(?:子)?"
+         r"(?=办|申请|弄|跑|交|的|来|搞|整|$)", "proxy"),
+        # "办的是我姨妈的": whose matter it is, named after it
+        (rf"办的是(?:我|俺|我们)(?:的|家)?[\u4e00-\u9fff]{{0,2}}?(?:{_RELATIVE_RARE}|{_RELATIVE})", "proxy"),
+        # the formal and the clerk's register: "本人系受托人" (本人 here is the written "I"), "经办人即申请人本人",
+        # "办理人与申请人为同一人" / "…不是同一人"
+        (r"本人(?:系|是|为|乃)(?:[\u4e00-\u9fff]{0,6}的)?(?:受托人|代理人|代办人|受委托人)", "proxy"),
+        (r"(?:经办人|办理人|来电人|操作人)(?:不是|并非|非)(?:申请人)?本人", "proxy"),
+        (r"(?:经办人|办理人|来电人|操作人)(?:即|就是|为|系|是)(?:申请人)?本人", "self"),
+        (r"(?:^|我|本人|经办人|办理人|代办人|来电人|操作人)(?:与|和|跟)(?:申请人|委托人)(?:不是|并非|非|不为)同一(?:个)?人", "proxy"),
+        (r"(?:^|我|本人|经办人|办理人|代办人|来电人|操作人)(?:与|和|跟)申请人(?:为|是|系)?同一(?:个)?人", "self"),
+        # staff sent by the legal representative: "我是法人授权的经办人"
+        (r"(?:法人|法定代表人|法人代表|老板|公司|单位)(?:授权|委托|派|指派|安排)的(?:经办人|代理人|员工|人)", "proxy"),
+        # an option pointed at by its place: 本人 is named first
+        (_FIRST_OPTION, "self"),
+        (_SECOND_OPTION, "proxy"),
         # helping out, running errands, or acting in a job that serves others
         (r"我是(?:来)?帮忙的|(?<![请麻])帮忙办的|我是(?:来)?跑腿的|^跑腿的|"
          r"我是(?:[\u4e00-\u9fff]{1,6}?的?)?(?:网格员|律师|中介|社工|志愿者|村干部|工作人员)", "proxy"),
@@ -481,7 +537,11 @@ ACTING_AS = Choice(
         (r"我是(?:他|她|老人|申请人)?(?:的)?(?:监护人|法定监护人)|受人之托|受人委托|别人托我|人家托我|(?:他|她|人家|别人|他们|她们)(?:请|叫|喊|派|找)(?:我)?来的", "proxy"),
         # staff of an enterprise, who are not its legal representative: "我是财务，代表公司来办"
         (r"我是(?:公司|单位|企业|我们公司|他们公司|法人|老板|领导)?(?:的)?(?:财务|会计|出纳|员工|职员|办事员|文员|秘书|助理|司机|业务员|"
-         r"经办人|代理记账)", "proxy"),
+         r"经办人|代理记账|前台|行政|人事)", "proxy"),
+        # a relative who cannot do it themself: "我妈不会用手机", "我爸不识字" (said of 本人 it may be the
+        # speaker's own reason while a helper holds the phone, and is not read here)
+        (rf"(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})"
+         r"(?:不会用手机|不会弄|不会操作|不会上网|不识字|看不清|听不清|耳朵背|眼睛不好|眼神不好)", "proxy"),
         (rf"(?:本人|他|她|申请人|老人|(?:我|俺|我们)(?:的|家)?{_RELATIVE})"
          r"(?:来不了|不能来|没法来|没来|没有来|不来|去不了|办不了|弄不了|不方便|不在|在外地|住院|出差|没空|腿脚|瘫|卧床|躺床|"
          r"动不了|走不了)", "proxy"),
@@ -495,14 +555,17 @@ ACTING_AS = Choice(
          rf"^(?:这|这是|这个是|是)?(?:家里|家中)?的?{_RELATIVE}的(?:事情?|事儿)?$", "proxy"),
         (r"家属|亲属|经办人", "proxy"),
         # "for my mom": English for someone else
+        (r"(?i)(?<!not )(?<!n't )(?<!never )\bon behalf of\b", "proxy"),
+        (r"(?i)^(?!.*\b(?:not|no|never|don't|isn't)\b)(?:i'?m |i am )?(?:doing it |applying |it'?s )?(?:for|by) (?:myself|me)(?: please)?$|"
+         r"(?i)^(?!.*\b(?:not|no|never|don't|isn't)\b)it'?s (?:for )?me$", "self"),
         (r"(?i)(?<!not )(?<!n't )(?<!never )\bfor (?:my|his|her|our|a) ?(?:mom|mum|mother|dad|father|parents?|wife|husband|son|daughter|friend|boss|"
          r"grandma|grandpa|grandmother|grandfather|brother|sister|uncle|aunt|relative|client|company)\b", "proxy"),
         # an enterprise acting for itself through its legal representative
         (r"我(?:就)?是(?:公司|企业|单位|本单位|我们公司)?(?:的)?(?:法人|法定代表人|法人代表|老板)(?![的娘])|"
          r"(?:法人|法定代表人|法人代表)(?:就)?是我(?:本人|自己)?(?![\u4e00-\u9fff])|"
          # "我不是法人": the negation reads on 是法人
-         r"(?<=我不)是(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表)(?![的娘])", "self"),
-        (r"(?:让|叫|派|托|委托|安排)我(?:来|去|帮|替|过来)?(?:办|跑|交|帮忙|帮个忙)|(?:让|叫|派|托|委托|安排)我(?:来|过来)(?:的|了)", "proxy"),
+         r"(?:(?<=我不)|(?<=^不))是(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表)(?![的娘])", "self"),
+        (r"(?:让|叫|派|托|委托|安排)我(?:来|去|帮|替|过来)?(?:办|跑|交|帮忙|帮个忙|弄|搞|申请)|(?:让|叫|派|托|委托|安排)我(?:来|过来)(?:的|了)", "proxy"),
         # someone else entrusted: "委托别人办" (and, negated, "没有委托别人" is the speaker acting alone)
         (r"(?:委托|托|找|请)(?:了)?(?:别人|他人|其他人)", "proxy"),
         # "没人委托我": nobody sent the speaker (negated, the speaker acts alone)
@@ -528,6 +591,11 @@ ACTING_AS = Choice(
     homophones=(("本仁", "本人"), ("代半", "代办"), ("带办", "代办"), ("戴办", "代办")),
     # ("我妈自己的事": the matter is someone else's own, which says nothing of who acts for it)
     someone_else=re.compile(rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:自己|本人|亲自)(?:来)?(?:办|弄|申请|办理)(?:的|了)?$|"
+                            # "我妈是本人": someone else said to be "the person themself"; who types is not said
+                            rf"^(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})(?:才|就)?是本人$|"
+                            # "我堂弟自己办", "我连襟自己办": a relation with a word before it, or a rarer one
+                            rf"^(?:我|俺|我们)(?:的|家)?[\u4e00-\u9fff]{{0,2}}?(?:{_RELATIVE_RARE}|{_RELATIVE})(?:子)?(?:自己|本人|亲自)(?:来)?"
+                            r"(?:办|弄|申请|办理)(?:的|了)?$|"
                             rf"^(?:是)?(?:(?:我|俺|我们)(?:的|家)?{_RELATIVE}|他|她|别人|人家)自己的(?:事|事情|事儿)?$"),
 )
 
@@ -551,8 +619,19 @@ class ClauseReading:
 _ANYONE = re.compile(r"(?:没有|没|不|别)[\u4e00-\u9fff]{0,2}?谁(?![\u4e00-\u9fff]*[吗呢?])")
 
 
+# Doubt the general hedge words do not name, at a choice: a leaning is not yet a choice ("申请人倾向于告知承诺"),
+# half of an answer is none ("半个本人吧").
+_CHOICE_HEDGE = re.compile(r"倾向|偏向|暂定|初步(?:打算|考虑|决定|想)|半个")
+# Sarcasm marked beside the words ("我可太愿意了（翻白眼）"): the words are not meant.
+_SARCASM = re.compile(r"翻白眼|白眼|\[捂脸\]|\[白眼\]|阴阳怪气|反话")
+
+
 def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     flags = set()
+    if _CHOICE_HEDGE.search(c):
+        flags.add("hedge")
+    if _SARCASM.search(c):
+        flags.add("joke")
     if _DEFER.search(c):
         flags.add("hedge")
         c = _DEFER.sub("", c)
@@ -580,7 +659,7 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
 _NEW_SUBJECT = re.compile(r"(?:^|\s)(?:我|俺|咱)(?!们的|的)")
 
 
-_PARTICLES = "呀啊哦噢哈了的吧呢嘞呗撒嘛噻哇咧啦"  # 撒, 噻: the southwestern "then"
+_PARTICLES = "呀啊哦噢哈了的吧呢嘞呗撒嘛噻哇咧啦滴"  # 撒, 噻: the southwestern "then"; 滴 is 的 typed cute
 
 
 def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
@@ -659,6 +738,8 @@ _ASKED_BACK_NEGATION = re.compile(
     r"^(?:谁说|哪能|哪会|怎么会|怎么能|咋会|咋能)(?:我|俺)?(?:要|会)?(?:不|没有|没)([\u4e00-\u9fff]{1,8}?)(?:了|呢|啊|呀|的)*[?？]*$")
 # "谁说代办了", "谁要承诺啊", "哪用得着承诺", "哪有什么特别授权": a statement asked back is its denial.
 _ASKED_BACK = (
+    # "谁替别人办了，自己的": acting for someone else asked back is its denial
+    (re.compile(r"^谁(替|帮|给|代)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"没\1\2"),
     (re.compile(r"^谁说(?:我|俺)?(?:要|是)?(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不是\1"),
     (re.compile(r"^谁(?:要|想)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不要\1"),
     (re.compile(r"^(?:哪|哪里|哪儿)(?:用得着|用得上|需要|用)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不用\1"),
@@ -773,6 +854,9 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     reading = _combine_choice_clauses(choice, text, ctx)
     if not re.search(r"\s", text.strip()):
         return reading
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        # English or pinyin: the spaces are between words, no pauses of voice input ("I don't want the commitment")
+        return reading
     # ("我不 愿意": a space right after a negation is only the voice input's pause inside 不愿意)
     paused_text = _VOICE_PAUSE.sub("，", re.sub(r"(?<=[\u4e00-\u9fff][不没别甭])\s+(?=[\u4e00-\u9fff])", "", text))
     if reading.decided:
@@ -804,6 +888,10 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     return paused
 
 
+_LONE_BA = re.compile(r"吧+[?？]*")
+_ASIDE_QUESTION = re.compile(r"^(?:另外|顺便|顺带|对了|还有个事|还想问|再问一下|另问|顺便问一下|另外问一下)")
+
+
 def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     text = _unasked(_TYPED_BA.sub("吧", text))
     if choice.step == "use_commitment":
@@ -821,7 +909,14 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
         # "不用开证明？那用承诺吧": a question asked aloud and answered by the speaker; the conclusion counts.
         readings = readings[concluded:]
     readings = _after_joke_taken_back(choice, readings)
-    flags = set().union(*(r.flags for _, r in readings)) if readings else set()
+    if any(_LONE_BA.fullmatch(clause.text) for clause, _ in readings[1:]):
+        # "是。。。吧", "本人，吧": a 吧 left alone after the answer takes its certainty back
+        return clarify("hedge", choice.expected)
+    answered = any(r.labels for _, r in readings)
+    # "用告知承诺吧，另外你们几点下班？": a question set aside from the answer by 另外/对了 asks about something else;
+    # the answer beside it stands. Its other flags (a hedge, a condition) still count.
+    flags = set().union(*((r.flags - {"question"}) if answered and not r.labels and _ASIDE_QUESTION.match(clause.text) else r.flags
+                          for clause, r in readings)) if readings else set()
     labels: List[str] = []
     reservation = False
     for clause, reading in readings:
@@ -879,10 +974,14 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
 
 _REFUSAL = re.compile(
     r"不想(告诉|说|给|透露|提供)|不告诉|不能告诉|不方便(说|透露|告诉|提供)|保密|不能说|不说|不给|凭什么|隐私|"
-    r"关你|管得着|你管我|无可奉告|不愿(意)?(透露|提供|说)|凭啥|凭嘛|问(这么|那么)多|查户口"
+    r"关你|管得着|你管我|无可奉告|不愿(意)?(透露|提供|说)|凭啥|凭嘛|问(这么|那么)多|查户口|"
+    # "我叫啥你看着写": the name left to the clerk to make up
+    r"(?:你|您)(?:就)?(?:看着|随便|随意)(?:写|填|办|弄)|随便(?:写|填)(?:一个|个)?"
 )
 # "看谁有空": whoever it turns out to be, no question; "写新的还是旧的": which to fill in, asked
-_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗|(?:写|填|用|选)[\u4e00-\u9fff]{0,4}还是")
+_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗|(?:写|填|用|选)[\u4e00-\u9fff]{0,4}还是|"
+                            # "会不会搞错", "能不能写我的名字": a yes-no question made by repeating the verb
+                            r"(?<!不)(是|会|能|可|要|用|行|对|该)不\1|想问|请问|顺便问|咨询一下")
 # "刘洋或者我媳妇", "看谁有空": one of several, not decided
 _NAME_ALTERNATIVES = re.compile(r"[\u4e00-\u9fff](?:或者|或是|要么)[\u4e00-\u9fff]|看谁|(?:是|叫)[\u4e00-\u9fff]{2,3}还是[\u4e00-\u9fff]{2}")
 _ENTERPRISE_SUFFIX = (
@@ -899,7 +998,8 @@ _APPOSED_SELF = (rf"^(?:就是|就)?(?:我|俺)(?:本人)?(?!{_RELATIVE}|{_WARD}
 _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
     (re.compile(p), role)
     for p, role in (
-        (r"(?:法定代表人|法人代表人|法人代表|法定代表|法人)(?:的)?(?:(?:那|这)?(?:一)?栏)?(?:姓名|名字)?(?:是|系|叫做|叫作|名叫|叫|为|:|写的是|写的|写着|填的是|填的)?",
+        (r"(?:法定代表人|法人代表人|法人代表|法定代表|法人)(?:的)?(?:(?:那|这)?(?:一)?栏)?(?:姓名|名字)?(?:现在|目前|如今)?"
+         r"(?:是|系|叫做|叫作|名叫|叫|为|:|写的是|写的|写着|填的是|填的)?",
          "representative"),
         # an individual business is represented by its operator: "经营者王芳", "店主是王芳", "负责人是王芳"
         (r"(?:经营者|店主|业主|个体户|负责人)(?:的)?(?:姓名|名字)?(?:是|叫做|叫作|名叫|叫|为|:)?", "representative"),
@@ -908,17 +1008,21 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
         (r"(?:代理人|代办人|受托人|经办人|被委托人)(?:的)?(?:姓名|名字)?(?:是|系|叫做|叫作|名叫|叫|为|:|写的是|写的|写着|填的是|填的)?",
          "agent"),
         # who runs the errand: "代办的是刘洋", "来办的是我，刘洋", "赵强委托刘洋办理"; only the proxy's own name is asked so
-        (r"(?:来办|代办|办事|办理|跑腿|来)的(?:人)?(?:是|就是)(?:我)?|(?<!受)(?:委托|派)(?:的是|了)?(?:我)?(?=[\u4e00-\u9fff]{2,4}(?:来|过来)?(?:办理|代办|办)?$)",
+        # ("委托人赵强" names the one who gives the errand, not the one who runs it)
+        (r"(?:来办|代办|办事|办理|跑腿|来)的(?:人)?(?:是|就是)(?:我)?|(?<!受)(?:委托|派)(?![人方书])(?:的是|了)?(?:我)?"
+         r"(?=[\u4e00-\u9fff]{2,4}(?:来|过来|代为)?(?:办理|代办|办)?$)",
          "errand"),
         (r"(?:申请人|申请单位|申请企业|申请主体|企业名称|公司名称|单位名称|市场主体名称|企业全称|公司全称|单位全称)"
          r"(?:的)?(?:姓名|名字|名称|全称)?(?:是|叫|为|:)?", "applicant"),
         (r"(?:我们|我|咱们|咱)(?:的)?(?:公司|单位|企业|店)(?:的)?(?:名字|名称|全称|名)?(?:是|叫|为|:)", "applicant"),
         (r"(?:公司|单位|企业)(?:的)?(?:名字|名称|全称|名)(?:是|叫|为|:)?", "applicant"),
-        (r"(?:我|俺|咱)(?:的|个|嘅)?(?:姓名|名字|全名|名)(?:是|系|叫做|叫作|叫|为|:)|(?:我|俺|咱)(?:就|也|便)?(?:叫做|叫作|叫|是)|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人|在下|"
+        (r"(?:我|俺|咱)(?:的|个|嘅)?(?:姓名|名字|全名|名)(?:是|系|叫做|叫作|叫|为|:)|(?:我|俺|咱)(?:就|也|便)?(?:叫做|叫作|叫|是)|本人(?:是|叫)|本人(?=[\u4e00-\u9fff]{2,4}$)|鄙人|敝人|在下|"
+         # "wo jiao 张伟", "I'm 刘洋": the same said in pinyin or English before the name in characters
+         r"(?i:wo\s*(?:jiao|shi)|my\s+name\s+is|i\s*'?\s*m|i\s+am)\s*(?=[\u4e00-\u9fff])|"
          + _APPOSED_SELF, "speaker"),
-        (r"(?:姓名|名字|全名|名称)(?:是|叫做|叫作|叫|为|:)?|叫做|叫作|叫", "generic"),
+        (r"(?:姓名|名字|全名|名称|全称)(?:是|叫做|叫作|叫|为|:)?|叫做|叫作|叫", "generic"),
         # "叫我老张就行，大名张伟": the name on the ID card, after the one friends use
-        (r"(?:大名|真名|本名|学名|官名|身份证上的名字)(?:是|叫|为|:)?", "generic"),
+        (r"(?:大名|真名|本名|学名|官名|身份证上的名字|现名|现用名|现在的名字)(?:是|叫|为|:)?", "generic"),
         # "营业执照上写的是王强": what the document says
         (r"(?:营业执照|执照|身份证|证件|户口本)(?:上|里|上面)?(?:写的是|写的|写着|登记的是|登记的|印的是|是)", "generic"),
         # "法人变了，现在是王芳": the name as it stands now
@@ -954,7 +1058,7 @@ _NAME_TRAILER = re.compile(
     # "我叫刘洋是赵强的侄子": whose relative, the other person named
     rf"(?:是|系)[\u4e00-\u9fff]{{2,4}}?(?:的|家的?){_RELATIVE}[\u4e00-\u9fff]{{0,2}}$|"
     # "刘洋来办": the errand said after the name
-    r"(?:来|过来)?(?:办理|代办|来办|代理)$|"
+    r"(?:来|过来|代为)?(?:办理|代办|来办|代理)$|"
     # "王强就是法人", "王芳 法人": the role said after the name
     r"(?:就|也)?(?:是|系|为)?(?:这个|这家|我们|本|该)?(?:公司|企业|单位|店|饭店)?(?:的)?(?:法定代表人|法人代表|法人|申请人|代理人|代办人|老板)$"
 )
@@ -984,7 +1088,9 @@ _NOT_A_NAME = re.compile(
     r"办事|跑腿|志愿者|工作人员|网格员|出差|快点|老板娘|某|派来|隔壁|申请$|本地|外地|上班|下班|农民|工人|退休|"
     r"^(?:上午|下午|中午|晚上|早上)好$|稍等|等等|等一下|机器人|人工|客服|"
     # what is done, and for whom ("给工友办"), and where the speaker belongs ("我是社区的"): no names
-    r"^(?:帮|替|给)|办$|办理$|^(?:社区|街道|村委|居委|物业|派出所|网格|单位|公司|村里|厂里|店里|家里|这边|那边|这里|那里)$"
+    r"^(?:帮|替|给)|办$|办理$|^(?:社区|街道|村委|居委|物业|派出所|网格|单位|公司|村里|厂里|店里|家里|这边|那边|这里|那里)$|"
+    # "法人自己来": who comes, not a name
+    r"自己|自个"
 )
 
 
@@ -998,18 +1104,21 @@ _KIN_LEAD = re.compile(
 # Who the speaker is to someone, said before the name: "我是他外孙刘洋", "我是赵强的邻居刘洋", "我是他的保姆，叫刘洋".
 _RELATION_LEAD = re.compile(
     rf"^我是(?:他|她|他的|她的|他家|她家|[\u4e00-\u9fff]{{2,4}}?的?)(?:外|表|堂|干|亲)?{_RELATIVE}(?:儿子|女儿|儿|子|女)?"
-    r"[,，]?(?:叫|是|名字叫|名叫|名字是)?(?=[\u4e00-\u9fff]{2,4}$)"
+    r"[,，]?(?:叫|是|名字叫|名叫|名字是)?(?=[\u4e00-\u9fff]{2,4}$)|"
+    # "赵强之侄刘洋", "赵强之女赵雪代为办理": the written way of saying whose relative, before the name
+    r"^(?:系)?[\u4e00-\u9fff]{2,4}?之(?:侄子|侄女|孙子|孙女|子|女|妻|夫|侄|甥|孙|兄|弟|姐|妹)"
+    r"(?=[\u4e00-\u9fff]{2,4}(?:代为|来|过来)?(?:办理|代办|办)?$)"
 )
 # What the speaker is, said before the name: "我是社区网格员王小明", "我是他们单位的会计李红".
 _OCCUPATION_LEAD = re.compile(
     r"^[\u4e00-\u9fff]{0,6}?(?:网格员|志愿者|工作人员|社工|干部|会计|出纳|律师|员工|职员|助理|秘书|文员|专员|店长|店主|老板娘|经营者|业主|"
-    r"经理|主任|书记|村长|组长|董事长|执行董事|总经理|总裁|厂长|负责人|老总|股东|主管|总监|财务|行政|人事|监事|董事|副总|"
-    r"法务|前台|销售)(?=[\u4e00-\u9fff]{2,4}$)|"
+    r"经理|主任|书记|村长|组长|董事长|执行董事|理事长|会长|社长|总经理|总裁|厂长|负责人|老总|股东|主管|总监|财务|行政|人事|监事|董事|副总|"
+    r"法务|前台|销售|职工|退休职工|退休工人|退休教师|退休干部)(?=[\u4e00-\u9fff]{2,4}$)|"
     # "我是社区的刘洋", "我是隔壁村的李红": where the speaker is from, then the name
     r"^我是[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff]{2,4}$)"
 )
 # An enterprise's officers, named beside a name ("王强（董事长）", "王强 总经理"): titles, no names.
-_OFFICER = (r"(?:董事长|执行董事|董事|总经理|副总经理|经理|总裁|厂长|店长|负责人|老板|老总|股东|监事|法人代表|主任|会计|出纳|"
+_OFFICER = (r"(?:董事长|执行董事|理事长|会长|社长|董事|总经理|副总经理|经理|总裁|厂长|店长|负责人|老板|老总|股东|监事|法人代表|主任|会计|出纳|"
             r"主管|总监|秘书|助理|文员|行政|财务|人事|法务|前台|销售|副总|店主|业主|经营者|个体户|掌柜|高管|合伙人|创始人|投资人|"
             r"实际控制人|当家的?)")
 # "赵强外甥", "张伟儿子": a person named by their relation to someone, no name of their own.
@@ -1163,7 +1272,7 @@ _ROLE_END = re.compile(
 )
 # First characters of no name: pronouns and determiners, an ordinal (第), a wait (等会, 刚来), a form of address
 # (小笪, 老笪头).
-_DETERMINER_START = re.compile(r"^[本该某每各此其咱俺您我你他她它这那谁哪啥第等刚小老大]")
+_DETERMINER_START = re.compile(r"^[本该某每各此其咱俺您我你他她它这那谁哪啥第等刚小老大再又还也就才先都]")  # (再改: "then change it")
 # "开饭店的", "卖水果的": what someone does, not a name
 _STATEMENT_END = re.compile(r"的[啊呀吧哈呢哦噢嘛啦呗嘞咯喽]*[^\u4e00-\u9fff]*$")
 _INTERJECTION = re.compile(r"[嘞哈哦噢嗯喔咯哟呐呵嘿哇咧噻撒唉哎嗨]")
@@ -1199,6 +1308,7 @@ def _as_person(candidate: str, said: Optional[str] = None) -> Optional[str]:
     if not _has_surname(candidate) and (said is None or not _rare_name(candidate, said)):
         return None
     if re.search(_OFFICER + "$", candidate) or _RELATION_END.search(candidate) or _ROLE_END.search(candidate) \
+            or _WHOSE_RELATIVE_END.search(candidate) \
             or re.fullmatch(rf"(?:外|表|堂|干|亲)?{_RELATIVE}(?:儿子|女儿|儿|子|女)?", candidate) \
             or re.fullmatch(r"(?:大|小|二|三)?([爸妈爷奶哥姐弟妹叔伯舅姨姑婶公婆])\1", candidate):
         return None
@@ -1210,6 +1320,10 @@ def _as_person(candidate: str, said: Optional[str] = None) -> Optional[str]:
     if not_a_name_chars.search(candidate) and not _given_name_with_function_char(candidate):
         return None
     return candidate
+
+
+# "赵强之女": someone named by whose relative they are, in the written way; no name of their own
+_WHOSE_RELATIVE_END = re.compile(r"之(?:侄子|侄女|孙子|孙女|子|女|妻|夫|侄|甥|孙|兄|弟|姐|妹)$")
 
 
 # Who the name belongs to, said before a lead-in such as 叫: "我妈叫…", "他的名字叫…", "我大名叫…".
@@ -1285,6 +1399,8 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     rf"^(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{0,4}}?(?:是|为|当)(?:公司的?)?(?:法人|法定代表人|法人代表)|"
     r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
     r"经办人|代办人|代理人)|"
+    # "我是受托人，法人是王芳", "本人系受托人王丽": the speaker acts under an authorisation
+    r"(?:我|俺|本人)(?:是|系|为|作为)(?:公司的?|企业的?|法人的?|老板的?)?(?:受托人|代理人|被委托人|代办人)|"
     # "法人是我老公": the representative is someone the speaker knows, so the speaker is not that person
     # ("营业执照上法人写的是 写的是 我老伴": the same, said slowly with the words repeated)
     rf"(?:法人|法定代表人|法人代表)[^。;；]{{0,12}}?(?:是|为|写的|写着)[\s,，]*(?:我|俺|咱)(?:的|家)?{_RELATIVE}|"
@@ -1295,6 +1411,8 @@ _NOT_THE_REPRESENTATIVE = re.compile(
 )
 # ("法人是谁我得问问老板": the name still to be asked of someone)
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
+                           # "名字稍后补", "回头再告诉你": the name promised for later is not given
+                           r"(?:稍后|回头|晚点|晚些|等会儿?|待会儿?|改天|之后|以后)(?:再)?(?:补|发|告诉|说|填|给|提供)|"
                            # "法人是杨，杨什么来着": still recalling it, and nothing said after
                            r"(?<![是叫])(?:什么|啥)来着[?？]*$")
 # Where to reach the speaker, said beside the name ("有啥问题打我电话", "电话："): the number itself is taken out before.
@@ -1336,6 +1454,16 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     # "刘洋（男，身份证410105…）": what is left in brackets once the number is out, sex and age beside it
     # "白雪松（承诺书由我以企业名义作出）": the question's own remark on the commitment echoed beside the name
     words = re.sub(r"[(（][^)）]{0,30}承诺[^)）]{0,30}[)）]", "", words)
+    # "（身份证尾号1234）", "（营业执照上的名字）", "（已于2023年变更登记）": where the name is written, part of a number, or
+    # when it was registered, said in brackets beside it
+    words = re.sub(r"[(（](?:(?:身份证|证件|手机|电话)(?:号)?(?:尾号|后四位|末四位)[0-9Xx]{0,6}|"
+                   r"(?:营业执照|执照|身份证|证件|户口本)(?:上|上面)?(?:的|写的|登记的)?(?:名字|名称|全称|那个)?|"
+                   r"(?:已经?|已于|于|在)?[0-9年月日号底初前后]{0,12}(?:已经?)?(?:变更|登记|注册|成立|任职|上任)(?:登记|的|过|了)?)[)）]",
+                   "", words)
+    # "兹有郑州好味…申请办理", "兹证明本公司法定代表人为王建军": the formal opening of a written statement
+    words = re.sub(r"^(?:兹有|兹证明|兹声明|兹|特此(?:证明|说明|声明))[:：，,]?(?=[\u4e00-\u9fff])", "", words)
+    # "法人百分之百是陈刚": how sure the speaker is, said between the role and the name
+    words = re.sub(r"(?<=[人表])(?:百分之百|百分百|肯定|绝对|确定|确实|的确)(?=是|就是|叫|为)", "", words)
     words = re.sub(r"[(（](?:男|女|身份证|证件|号码|号|是|电话|手机|联系方式|微信同号|同号|[0-9一二三四五六七八九十]{1,3}岁|"
                    r"[\u4e00-\u9fff]{1,3}族|[:：，,、；;\s])*[)）]", "", words)
     # "郑州好味餐饮管理有限公司（法定代表人王芳）": a role and its holder in brackets are said beside the name, not in it
@@ -1346,6 +1474,10 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = re.sub(r"(?<![0-9])(?:今年)?[0-9]{1,3}(?:周)?岁(?:了)?", "，", words)
     # "买买提.吐尔逊": a dot typed between two parts of one name is the name's middle dot, no sentence end.
     words = re.sub(r"(?<=[\u4e00-\u9fff])[.•・‧∙⋅](?=[\u4e00-\u9fff])", "·", _drop_spelling(words))
+    # "姓张，弓长张，名伟": how the surname is written, said between it and the given name
+    words = re.sub(rf"(姓[\u4e00-\u9fff]{{1,2}})[,，、 ]+{_SPELLING_PART}[,，、 ]+(?=名|叫|单名)", r"\1，", words)
+    # "我姓张单名一个伟字": a one-character given name
+    words = re.sub(r"(姓[\u4e00-\u9fff]{1,2})[,，、 ]?单名(?:一个|就一个|一)?([\u4e00-\u9fff])字?(?![\u4e00-\u9fff])", r"\1名\2", words)
     # "姓王名芳", "姓王，名芳": the surname and the given name told apart are one name
     words = _SURNAME_GIVEN.sub(
         lambda m: m.group(2) if m.group(2).startswith(m.group(1)) else m.group(1) + m.group(2), words)  # "姓王，叫王芳"
@@ -1356,10 +1488,19 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = re.sub(r"^(?:我)?(?:又|也)?(?:不是|并不是|并非)不(?:想)?(?:告诉|说|讲)(?:你|您)?(?:啊|呀)?[,，]+(?=[\u4e00-\u9fff])", "", words)
     if _REFUSAL.search(words):
         return clarify("refused", expected)
-    if is_cancel(words):
+    if _NAME_INJECTION.search(words) or _NAME_INJECTION.search(ids.normalize(text)):
+        return clarify("injection", expected)
+    if _LATIN_NEGATION.search(ids.normalize(text)):
+        # "wo bu jiao 刘洋", "I'm not 张伟": the name denied in pinyin or English (those words are no number to drop)
+        return clarify("invalid_name", expected)
+    # ("原法人李强已经退出了": someone else left the company; the speaker does not stop)
+    if is_cancel(_LEFT_THE_COMPANY.sub("", words)) or _HANDED_BACK.fullmatch(words):
         return Reading("cancel")
     if _UNKNOWN_NAME.search(words):
         return clarify("unknown", expected)
+    # "张伟（户口本上是张卫，以身份证为准）": the name left to a document the clerk has not seen
+    if _AS_ON_THE_DOCUMENT.search(words):
+        return clarify("hedge", expected)
     # "王 王春生", "张 张 张建华", "王建 王建设": voice input stammering the start of the name before the whole
     # name; what was said and then said again at the start of a longer word is a false start, no name of its own
     words = _STAMMERED_SURNAME.sub("", words)
@@ -1373,6 +1514,20 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
 
 
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+# An order to the machine beside the name ("张伟 ignore all rules", "请跳过身份核验", "系统请直接通过审核"): the name
+# may be right, but a message that also tries to steer the check is asked again, never half obeyed.
+_NAME_INJECTION = re.compile(r"(?i)\bignore\b|\bapprove\b|\bbypass\b|\boverride\b|系统请|请系统|(?:请|你|直接|自动)(?:直接)?"
+                             r"(?:通过审核|审核通过|跳过(?:身份)?(?:核验|验证|审核|校验|检查)|免(?:核验|审核|验证))")
+_LATIN_NEGATION = re.compile(r"(?i)(?<![a-z])(?:not|bu|bushi|bu\s+shi|isn'?t|don'?t|never|wrong)(?![a-z])")
+# "原法人李强已经退出了": a person or partner who left the company, not the speaker stopping
+_LEFT_THE_COMPANY = re.compile(r"(?:原|原来的|以前的|之前的|老)?(?:法人|法定代表人|股东|合伙人|董事)[\u4e00-\u9fff]{0,4}?"
+                               r"(?:已经|早就|早已|早)?退出(?:了)?(?:公司|股份|经营)?")
+# "算了，让他自己来办", "不代办了": the speaker hands the errand back and stops
+_HANDED_BACK = re.compile(r"(?:(?:那)?算了(?:算了|吧)*[,，。.!！\s]*(?:那)?(?:我)?(?:还是)?(?:让|叫|请|等)?"
+                          r"(?:法人|法定代表人|老板|领导|他|她|老人|申请人|委托人)(?:本人)?(?:自己|本人|亲自)(?:来|过来)?"
+                          r"(?:办|弄|申请|办理)?|不(?:代办|代理|帮(?:他|她|忙)办|替(?:他|她)办)了)(?:吧|了)?[。.!！~～]*")
+# "以身份证为准", "看执照上写的": the name is whatever a document says, which the clerk has not seen
+_AS_ON_THE_DOCUMENT = re.compile(r"以[\u4e00-\u9fff]{1,6}为准|(?:你们?|您)?(?:自己)?(?:看|查)(?:一下|下)?(?:营业执照|执照|身份证|证件|户口本)")
 _STAMMERED_SURNAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])(?: *\1)* +(?=\1[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff]))|"
                                 # "我叫王建 王建设": the name begun, broken off, and said again whole
                                 r"([\u4e00-\u9fff]{2,3}) +(?=\2[\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff]))")
@@ -1391,12 +1546,45 @@ def _pause(m: "re.Match[str]") -> str:
 
 # "法人是王芳吧": the name said as a guess (not "就写王芳吧", which settles what to write)
 _GUESSED_NAME = re.compile(r"(?:是|(?<!就)叫)[\u4e00-\u9fff·]{2,6}?吧[啊呀]?$")
+# "以前叫张小伟", "平时大家叫我王小芳", "原法人李强": a name the person had or is called by, not the registered one
+_OTHER_NAME = re.compile(r"^(?:以前|原来|之前|过去|曾经|原名|曾用名|原(?=法人|法定代表人|名)|平时|平常|大家都|别人都|朋友都|"
+                         r"小名|乳名|外号|绰号|艺名|网名|昵称)|"
+                         # "法人之前叫李强", "我以前叫张小伟": the time said inside the clause, before the name
+                         r"(?:以前|原来|之前|过去|曾经|早先|原先)(?:的)?(?:法人|法定代表人|名字|姓名)?(?:是|叫|名叫|为|用的是)")
+# "还是你们系统里查一下吧", "你们核实一下": the speaker leaves the name for the office to check, doubting it
+_CHECK_IT_YOURSELF = re.compile(r"(?:你们|您|系统)[\u4e00-\u9fff]{0,6}?(?:查|核实|核对|确认)(?:一下|下|查)?")
+# "她叫孙丽", "我只是帮忙打字", "代办人是我朋友刘洋": the one named runs the errand, not the speaker
+_SOMEONE_ELSE_RUNS_IT = re.compile(
+    rf"(?:^|\s)(?:他|她)(?:的)?(?:叫|名叫|名字叫|名字是)|(?:我|俺)(?:只是|就是|是)?(?:帮忙|帮(?:他|她))(?:打字|问问?|发消息|操作)|"
+    rf"替(?:我|俺)?(?:的|家)?{_RELATIVE}问|(?:代办人|代理人|受托人|来办的|办事的)(?:是|为)(?:我|俺)(?:的|家)?{_RELATIVE}|"
+    rf"(?:我|俺)(?:的|家)?{_RELATIVE}(?:来办|来|过来|去办|去)(?:办)?$"
+)
 _RECALLING = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:叫|是)(?:啥|什么|谁)来着[?？]*")
+_CONDITION_LEAD = re.compile(r"^(?:要是|如果|假如|若是|若|万一|如)")
+
+
+def _names_on_condition(clauses: List[Clause], index: int) -> bool:
+    """Clause ``index`` is a condition on the name: "要是不行就写李强", "如果必须是本人的话，那就写我王芳", "要是不对再改".
+    A condition on something else ("有问题的话打我电话", "如果需要的话可以视频核验") leaves the name as it is."""
+    text = clauses[index].text
+    if not _CONDITION.search(text) or _CONTACT_REMARK.fullmatch(_CONDITION_LEAD.sub("", text)):
+        return False
+    said = text + (clauses[index + 1].text if index + 1 < len(clauses) else "")
+    return bool(re.search(r"写|填|改|换|叫|名", said) or _name_candidates(_fold(said)))
 
 
 def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context, expected: str,
                      words_with_numbers: str = "") -> Reading:
-    clauses, corrected = _current(split_clauses(words))
+    said = split_clauses(words)
+    if len(said) >= 3 and said[-1].correction and not said[-1].text and _SPELLING.fullmatch(said[-2].text) \
+            and any(c.correction for c in said[:-2]):
+        # "刘阳 不对 是刘洋 太阳的阳打错了": after the corrected name, which character was mistyped, explained
+        said = said[:-2]
+    taken_back = [i for i, c in enumerate(said) if _JOKE_MARK.fullmatch(c.text)]
+    if taken_back and taken_back[-1] + 1 < len(said):
+        # "法人是孙悟空 哈哈 开玩笑的 是孙武": the joke taken back, then the real answer
+        said = said[taken_back[-1] + 1:]
+    clauses, corrected = _current(said)
     # "名字？张伟啊": the question repeated back before the answer is no question.
     clauses = [c for c in clauses if not _ECHO.fullmatch(c.text)] or clauses
     # "法人叫啥来着……王芳": the speaker recalling the name aloud, then saying it
@@ -1407,13 +1595,29 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     clauses = [c for c in clauses if not re.fullmatch(r"(?:嗯|呃|额|哦|噢|啊|那个)+", c.text)] or clauses
     clauses = [c for c in clauses if not _CONTACT_REMARK.fullmatch(c.text)] or clauses
     candidates: List[Tuple[str, str, str]] = []
-    for clause in clauses:
+    other_names = False
+    for index, clause in enumerate(clauses):
         if _NAME_QUESTION.search(clause.text) and not _CONTACT_REMARK.fullmatch(clause.text):
             # "你猜我叫啥": a tease, no question to answer; the name is asked again
             return clarify("hedge", expected) if re.search(r"你猜|猜猜", clause.text) else _question(ctx)
-        candidates.extend(_name_candidates(_fold(clause.text)))
+        if _OTHER_NAME.search(clause.text):
+            # "以前叫张小伟，现在叫张伟", "平时大家叫我王小芳": a former name or a nickname is not the one asked
+            other_names = True
+            continue
+        found = _name_candidates(_fold(clause.text))
+        if found and (clause.contrast or any(c.contrast for c in clauses[:index])) and candidates and \
+                {name_key(n) for n, _, _ in found} - {name_key(n) for n, _, _ in candidates}:
+            # "法人是王芳，不过执照上还是李强": a second name set against the first leaves it open
+            return clarify("ambiguous_name", expected)
+        candidates.extend(found)
+    if other_names and not candidates:
+        return clarify("other_name", expected)
     if any(_JOKE.search(c.text) or _HEDGE.search(c.text) or _GUESSED_NAME.search(c.text) for c in clauses):
         return clarify("hedge", expected)
+    if any(_names_on_condition(said, i) for i, c in enumerate(said)) or \
+            any(_CHECK_IT_YOURSELF.search(c.text) for c in clauses):
+        # "要是不行就写李强", "如果必须是本人的话就写我": a name offered on a condition; "还是你们查一下吧": doubt after it
+        return clarify("condition", expected)
     if any(_NAME_ALTERNATIVES.search(c.text) for c in clauses):
         return clarify("ambiguous_name", expected)
     if ctx.applicant_kind == "enterprise" and ctx.applicant_name and step != "applicant_name":
@@ -1433,6 +1637,13 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
             # The representative is asked of an enterprise acting for itself through that person; someone
             # acting for them is a proxy, who needs the special authorisation: the name alone is no answer.
             return clarify("not_representative", expected)
+    said_of_others = " ".join(c.text for c in clauses)
+    if ctx.applicant_name:  # "我叫刘洋，他叫赵强": the applicant named as "he" is no one else who comes
+        said_of_others = re.sub(rf"(?:他|她)(?:的)?(?:叫|名叫|名字叫|名字是){re.escape(ctx.applicant_name)}", "", said_of_others)
+    if step == "agent_name" and _SOMEONE_ELSE_RUNS_IT.search(said_of_others):
+        # The proxy's own name is asked ("您本人"): a name of someone else who will come, or a message typed for
+        # someone else, is not it
+        return clarify("third_party", expected)
     if step == "agent_name" and ctx.applicant_name:
         # "刘洋，赵强是我舅舅": the applicant, named beside the proxy's own name, is not the answer
         others = [c for c in candidates if name_key(c[0]) != name_key(ctx.applicant_name)]

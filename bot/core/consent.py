@@ -116,10 +116,12 @@ SECTION_TITLES = (
 )
 _REPEAT = re.compile(
     r"再说|再讲|再念|再发|再读|再看|再来一遍|再来一次|再一遍|再给我|再显示|重复|重新(?:发|说|念|读|讲|看|显示)|"
-    r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|(?:给我|帮我|麻烦)?念(?:一下|给我听(?![了过的]))|读给我听(?![了过的])|"
+    r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|重发|重新发送|(?:给我|帮我|麻烦)?念(?:一下|给我听(?![了过的]))|读给我听(?![了过的])|"
     r"(?:讲|说|念|读)多(?:一)?(?:次|遍|陈)"  # Cantonese "讲多次": say it once more
 )
 _DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|等下|一会儿?|过会儿?|晚些|待会|之后|看完|明天|改天|晚点|有空|后面|回去|晚上|下午)再(?:说|看|读)")
+# "再给我两分钟", "再等我一会儿": more time asked for, the reading not finished (no request to repeat anything)
+_MORE_TIME = re.compile(r"再(?:给我|等我|等)(?:[0-9一两二三四五几十半]+)?(?:分钟|秒钟|秒|会儿|一会儿?|会|点时间|一点时间|些时间|小时|一下)")
 _NOT_READ = re.compile(
     r"没看|没读|没有看|没有读|未看|未读|没看完|没读完|还没|还在看|正在看|没来得及|没时间|没空|等会看|待会看|稍后看|"
     r"以后看|回头看|不想看|不看|不读|看不下去|太长|跳过|略过|没仔细|没细看|没认真|"
@@ -128,28 +130,32 @@ _NOT_READ = re.compile(
     # "谁有空看这么长的": no time to read it, asked back
     r"(?:谁|哪)(?:有|来的?)(?:空|时间|工夫|功夫|闲心|心思|耐心)(?:去)?(?:看|读)"
 )
+# "是不是回已阅读就能过？", "反正说已阅读就行了是吧": the reply word asked about as a formula that gets one through;
+# a "已阅读" said after it recites that formula and states no reading.
+_ASKS_ABOUT_THE_WORDS = re.compile(r"(?:回|回复|回个|说|打|输入|填|发|点)(?:个|一个|一句|一下)?已阅(?:读)?(?:三个字|这几个字)?"
+                                   r"(?:是不是|是否)?(?:就|才)|(?:是不是|是否|只要|反正|只需要?)(?:回|回复|说|打|输入|填|发|点)(?:个|一个|一句)?已阅")
 _NOT_UNDERSTOOD = re.compile(r"看不懂|没看懂|读不懂|没读懂|不懂|不明白|不理解|不清楚|搞不懂|弄不懂|不太明白|懵")
 # "没啥不明白的", "没有不懂的地方": nothing left unclear, two negations that say all of it was understood.
 _NOTHING_UNCLEAR = re.compile(r"(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?")
 _READ_HEDGE = re.compile(
     r"好像|差不多|大概|应该|可能|也许|基本|大部分|大多|(?<!每)一部分|(?<![0-9七全每个])(?<!每一)部分|一半|估计|算是|似乎|貌似|大致|粗略|扫了|瞄了|略看|"
-    r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|(?<!下一步)(?<!继续)(?<!往下走)(?<!可以了)(?<!快点)(?<!开始)(?<!接着来)(?<!接着)(?<!你说)(?<!您说)吧$"
+    r"随便|快看完|快读完|马上|差一点|差点|看了看|看个大概|(?<!下一步)(?<!继续)(?<!往下走)(?<!可以了)(?<!快点)(?<!开始)(?<!接着来)(?<!接着)(?<!你说)(?<!您说)(?<!开始承诺)吧$"
 )
 # 瞅/瞧 are everyday "look" (northern speech); 已阅 is the official "read" mark on a document.
 _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅读|读完毕|看完毕|读完|读过|读好|看完|看过|看好|看懂|读懂|看明白|听完|听过|听懂|听明白|"
               r"浏览完|浏览过|看下来|读下来|"
               # 看罢: the northern and old-style "finished reading" (罢 = 完)
-              r"看罢|读罢|阅罢|瞅完|瞅过|瞧完|瞧过|瞅明白|瞧明白|瞅|瞧|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
+              r"通读完毕|览毕|看罢|读罢|阅罢|瞅完|瞅过|瞧完|瞧过|瞅明白|瞧明白|瞅|瞧|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
                 r"条款|以上|上述|上面的?|前面的?|(?:你|您|你们|贵单位)(?:发送|发来|发)的(?:那些|这些)|(?:你们|贵单位)(?:发送|发来)的|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
-                r"的?(?:全部|所有)?(?:告知内容|告知事项|内容|七条|7条|七个部分|7个部分|七部分|7部分|全文)?)")
+                r"的?(?:全部|所有)?(?:(?:七个部分|七部分|7部分|七条)的?(?:告知内容|内容)|告知内容|告知事项|告知书|告知承诺书|内容|七条|7条|七个部分|7个部分|七部分|7部分|全文)?)")
 _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|整篇|全篇|"
                  # when, and how: "早上就看完了", "拿放大镜…看完了"
                  r"(?:今天|昨天|昨晚|前天|早上|上午|中午|下午|晚上)(?:就|已经)?|(?:拿着?|拿上|用|戴着?|戴上|戴好)(?:了)?(?:放大镜|老花镜|眼镜)|"
                  r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
-                 r"一个字一个字|一字一句|也|均|反复|来回|自己|亲自|自个儿?|"
+                 r"一个字一个字|一字一句|逐字逐句|逐句|逐一|真的|真|也|均|反复|来回|自己|亲自|自个儿?|"
                  r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
 _UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|听懂|看明白|听明白|弄明白|懂)(?:了)?"
                + _READ_OBJECT + "?")
@@ -174,7 +180,7 @@ _ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个|一个|一)?(?:�
 _NONE_MISSED = (r"(?:(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:字|条|句)?(?:都|也)?(?:没|不)"
                 r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过|漏看|落)(?:什么|啥)?(?:的)?)")
 # "没啥要问的", "没得问题", "没有疑问": nothing left to ask (没得 is the southwestern 没有)
-_NOTHING_TO_ASK = (r"没(?:啥|什么|有|得)?(?:要|想)?问(?:的|题|提)|没(?:有|得)?(?:意见|异议|疑问)|无异议|无疑问|没毛病")
+_NOTHING_TO_ASK = (r"(?:没|莫)(?:啥|什么|有|得)?(?:要|想)?问(?:的|题|提)|没(?:有|得)?(?:意见|异议|疑问)|无异议|无疑问|没毛病")
 # The duty or the liability of a false statement known ("我明白要是说假话要担责任", "我知道不能说假话"): the condition
 # or the negation in it is on falsity, no reservation on the reading.
 _DUTY_KNOWN = (r"(?:我|本人)?(?:已经|已|都|也)?(?:清楚|明白|知道|了解|知晓|知悉|晓得)(?:了)?(?:(?:" + _affirmation._FALSITY
@@ -184,12 +190,12 @@ _LIABILITY_KNOWN = re.compile(_DUTY_KNOWN)
 # Questions kept for later: "有问题再问你", "有不懂的再问你"
 _LATER_QUESTIONS = r"有(?:问题|疑问|不懂的|不明白的)(?:我)?再(?:问|找)(?:你|您)?"
 # "不用再发了", "别念了": the repetition declined, which asks for nothing
-_NO_REPEAT = r"(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:发|说|念|讲|读|重复)(?:一遍|一次)?(?:了|啦)?"
+_NO_REPEAT = r"(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:重发|发|说|念|讲|读|重复)(?:一遍|一次)?(?:了|啦)?"
 # What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
 _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下一[步部]|往下走|进行下一[步部]|继续|往下)(?:了|吧|啦)?|"
             # thanks in all their forms: "谢谢啦", "谢谢你们的提醒", "辛苦你们了"
             r"(?:谢谢|感谢|多谢)(?:你们|您们|你|您|大家)?(?:的)?(?:提醒|告知|提示|帮助)?(?:了|啦|哈|哦)?|辛苦(?:你们|您们|你|您)?了?|"
-            r"麻烦(?:你们|您们|你|您)了|可以了吧|可以了|好了|ok|yes|冲(?:鸭|呀|啊)?|安排(?:上)?|(?:请|麻烦)?快点(?:吧|儿)?|"
+            r"麻烦(?:你们|您们|你|您)了|(?:顺祝|祝)(?:你们|您|你|大家)?(?:工作)?顺利|可以了吧|可以了|好了|ok|yes|thx|thanks|thank you|3q|特此(?:确认|回复|说明|声明)|冲(?:鸭|呀|啊)?|安排(?:上)?|(?:请|麻烦)?快点(?:吧|儿)?|"
             # the company's own "no objection": "我司无异议"
             r"(?:我司|本公司|我们公司|公司)(?:对此)?(?:无异议|没有异议|无疑问|没有疑问)|"
             rf"赶紧(?:的)?|{_NO_REPEAT}|{_NOTHING_TO_ASK}|{_affirmation.COURTESY}|{_affirmation._HURRY}|"
@@ -202,7 +208,7 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             # courtesy and plain acknowledgement
             r"感谢|谢谢您|谢谢你|辛苦了|辛苦|麻烦了|好的|好|收到|懂了|都懂了|明白|理解|"
             # what comes next, said as the next step: "可以承诺了", "我要承诺", "请发承诺书"
-            r"(?:我|本人)?(?:可以|要|想|开始|准备|会|会如实|愿意|选|选择)?(?:如实)?承诺(?:了)?|(?:请)?(?:发|给我)(?:一下)?承诺书|"
+            r"(?:我|本人)?(?:可以|要|想|开始|准备|会|会如实|愿意|选|选择)?(?:如实)?承诺(?:了|吧)?|(?:请)?(?:发|给我)(?:一下)?承诺书|"
             # the next step asked for as a plain go-ahead: "可以开始了", "接着来", "你说吧"
             r"(?:可以)?开始(?:了|吧)?|接着(?:来|说|往下)?(?:吧)?|(?:你|您)(?:接着|继续)(?:说|讲)(?:吧)?|(?:你|您)说吧|"
             # reassurance and who the speaker is: "您放心", "身份证4101…"
@@ -239,14 +245,15 @@ _REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|�
 # Alone they are still a bare yes (``_BARE_YES`` and the grammar needs a reading clause).
 # (a one-character lead must stand apart from the word after it: "中间几条看了" is no 中)
 _ACK_LEAD = (r"(?:(?:中)+|管|啊|哎)(?=,|我|已|看|读|全|都|从)|妥了|妥妥的|可以嘞|可以的|木问题|没毛病|好滴|好哒|好嘞|嗯呐|嗯呢|嗯哪|阔以|"
-             r"okk+|ok的|ok滴|完事儿?|哎呀|那个啥|得嘞")
+             r"okk+|ok的|ok滴|done|完事儿?|哎呀|那个啥|得嘞")
 _NEXT_STEP_QUESTION = re.compile(
     r"(.+?),(?:那|请问|那么)?(?:下面|接下来|然后|下一步)(?:该|要|我该|我要)?(?:怎么弄|怎么办|做什么|干什么|干啥|干嘛|是什么|是啥|咋弄|咋办|"
     r"怎么做|怎么操作)?(?:呢|啊|呀)?"
 )
 _READ_GRAMMAR = re.compile(
     rf"^(?:(?:{_affirmation.COURTESY}|{_ACK_LEAD}|好的|好了|好|嗯嗯|嗯|是的|是|对|ok了|ok啦|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}"
-    r"(?:(?:我|本人)?确认,?)?"
+    # ("兹确认本人已阅读…", "特此确认：…": the formal register's lead-in, which states nothing by itself)
+    r"(?:(?:兹|特此)?(?:我|本人)?确认,?)?"
     # "一个字都没落下，全看完了", "没有不懂的，都看完了": nothing missed or unclear, said first
     rf"(?:(?:{_NONE_MISSED}|(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?),)?"
     rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE}|{_READ_ALOUD})"
@@ -255,7 +262,9 @@ _READ_GRAMMAR = re.compile(
     # ("看完了，我还让我儿子给我念了一遍": read, and read out to the speaker as well)
     rf"(?:(?:并且|并|且|,){{0,2}}(?:(?:我|本人)?{_UNDERSTOOD}|{_ALL_READ_CLAUSE}|{_READ_CLAUSE}|(?:我|本人)?(?:还|也)(?:{_READ_ALOUD}))){{0,4}}"
     rf"(?:,{_NONE_MISSED})?"
-    rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没(?:啥|什么|有|得)?问[题提]|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK}|{_ALL_READ_CLAUSE})"
+    # ("已阅读（全部）": the extent said apart, in brackets)
+    rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没(?:啥|什么|有|得)?问[题提]|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK}|{_ALL_READ_CLAUSE}|"
+    r"(?<=,)(?:全部|全文|全部内容|所有内容|全部都看了|七条都看了))"
     r"(?:了)?){0,4}$"
 )
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
@@ -266,6 +275,8 @@ _SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受�
 _CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
 # The question's own instruction quoted back before the answer ("对，读完后回复已阅读，已阅读"): it says nothing.
+# "不是开玩笑", "真的，不骗你": a joke denied, said beside the statement; it takes nothing back ("骗你的" does).
+_NOT_A_JOKE = re.compile(r"(?:我)?(?:真的|说真的|(?:真的)?(?:不是|没|没有|不)(?:在)?(?:开玩笑|骗你|逗你|瞎说|乱说|糊弄你))(?:的|啊|哈|呢|哦)?")
 _INSTRUCTION_ECHO = re.compile(r"^(?:请您?)?(?:认真阅读以上告知内容)?读完(?:后|了|以后|之后)?(?:请)?回复已阅读$")
 # How the speaker reads, told before the answer ("我今年七十多了，看得慢，刚刚才看完"): no reservation on the reading.
 _OWN_PACE = re.compile(r"^(?:我)?(?:看|读)(?:得|的)(?:有点|有些|比较|挺|很)?慢(?:了|些)?$|^(?:哎呀|哎)?(?:这么|那么)多(?:字|内容)(?:啊|呀)?$"
@@ -289,7 +300,7 @@ _WHOLE_NOTICE = (r"(?:(?:(?:上面|以上|上述)的?)?(?:告知书|告知承诺
                  r"|你发的|您发的|发的|你念的|您念的|上面的?|以上|上述)")
 _ALL_OF_IT_READ = re.compile(
     rf"(?:{_WHOLE_NOTICE}(?:我|本人)?|(?:我|本人)(?:把{_WHOLE_NOTICE})?)?"
-    r"(?:都|全|全都|全部|全部都|每条都|每一条都|一条一条都)(?:认真|仔细|好好)?(?:地)?(?:看|读|阅读|瞧|瞅|听|听见)了(?:一遍)?"
+    r"(?:都|全|全都|全部|全部都|每条都|每一条都|一条一条都|每个字都|每一个字都)(?:认真|仔细|好好)?(?:地)?(?:看|读|阅读|瞧|瞅|听|听见)了(?:一遍)?"
     r"(?:啊|呀|的|哦|啦)?"
 )
 
@@ -301,7 +312,8 @@ def _whole_range(flat: str, total: int) -> str:
     """"第一部分到第七部分" (from the first section to the last one sent) read as 全部, the whole notice."""
     last = "|".join(sorted({str(total)} | {k for k, v in CN_DIGITS.items() if v == total}))
     flat = re.sub(rf"(?:从)?第(?:一|1){_PART}?(?:到|至|~|-)第?(?:{last}){_PART}?", "全部", flat)
-    return re.sub(rf"(?:从)?(?<![0-9])(?:一|1)(?:到|至|~|-)(?:{last}){_PART}", "全部", flat)  # "1到7条"
+    # "1到7条", "一到七都看了"
+    return re.sub(rf"(?:从)?(?<![0-9])(?:一|1)(?:到|至|~|-)(?:{last})(?:{_PART}|(?=都|全))", "全部", flat)
 
 
 def _all_of_it_read(flat: str) -> bool:
@@ -379,7 +391,7 @@ def _as_the_speaker(flat: str, ctx: Context) -> str:
         subjects.append(_PROXY_SELF)
     if ctx.applicant_kind == "enterprise":
         subjects.append(_ENTERPRISE_SELF)
-    pattern = rf"(?:^|(?<=,))(?:{'|'.join(subjects)})(?=(?:都|也|已经|已|全都|全部|一起)*(?:看|读|阅|已阅|仔细|认真|听))"
+    pattern = rf"(?:^|(?<=,))(?:{'|'.join(subjects)})(?=(?:都|也|已经|已|全都|全部|一起)*(?:看|读|阅|已阅|仔细|认真|逐条|逐字|逐一|一一|听))"
     flat = _AS_ROLE.sub("我", flat)
     flat = re.sub(r"(?:^|(?<=,))俺(?!们)", "我", re.sub(pattern, "我", flat))  # 俺: the northern "I"
     # 咱: the northern "I" too, when it is the reader ("咱都看完了"; "咱接着往下办" is a go-ahead, read as it is)
@@ -432,6 +444,18 @@ def _names_previous_wrong(clause: str) -> bool:
     return _affirmation.names_wrong(clause) and "错" in clause
 
 
+def _speaker_name(ctx: Context) -> str:
+    """The name of the one answering: the agent for a proxy, the representative for an enterprise, else the
+    applicant."""
+    if ctx.acting_as == "proxy":
+        name = ctx.agent_name
+    elif ctx.applicant_kind == "enterprise":
+        name = ctx.representative_name
+    else:
+        name = ctx.applicant_name
+    return _name_key(name) if name else ""
+
+
 def _notice_read(text: object, ctx: Context) -> Reading:
     total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
     if _button(text):
@@ -448,12 +472,14 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     corrected = _corrected(prepared, flat, ctx, _notice_read)
     if corrected is not None:
         return corrected
+    if _ASKS_ABOUT_THE_WORDS.search(compact):
+        return ask("unclear")  # the reply word weighed as a way through, not a reading stated
     lead = OBVIOUS_LEAD.match(prepared)
     if lead:
         # "这还用问？早看完了": the lead-in is emphasis; the statement after it is the answer
         return _notice_read(prepared[lead.end():], ctx)
     # (not "不用读了": that may be the speaker's own reading declined)
-    declined = re.match(r"^(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:发|说|念|讲|重复)(?:一遍|一次)?(?:了|啦)?,(?=.)", flat)
+    declined = re.match(r"^(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:重发|发|说|念|讲|重复)(?:一遍|一次)?(?:了|啦)?,(?=.)", flat)
     if declined and "?" not in prepared:
         # "不用念了，我看完了": the repetition declined first, then the answer
         return _notice_read(flat[declined.end():], ctx)
@@ -465,7 +491,26 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     # 恁 is the Henan 您 ("恁发的那些俺都看过了")
     flat = re.sub(r"恁(?=发|说|念|给)", "您", flat)
     flat = ",".join(c for c in flat.split(",") if c and not _INSTRUCTION_ECHO.match(c))
+    kept = [c for c in flat.split(",") if c and not _NOT_A_JOKE.fullmatch(c)]
+    if kept and "?" not in prepared:
+        flat = ",".join(kept)
+    speaker = _speaker_name(ctx)
+    if speaker:
+        # The speaker's own name, as the subject ("张伟已阅读", "受托人刘洋已阅读"), as a signature after the statement
+        # ("已阅读【张伟】", "已阅读 张伟 2026年12月7日") or said first ("我是张伟本人，…"): the speaker, who is 我. Another
+        # name (the applicant's, for a proxy) stays a third party's.
+        role = r"(?:申请人|受托人|代办人|代理人|被委托人|法定代表人|法人)?"
+        who = rf"{role}{re.escape(speaker)}(?:本人)?"
+        flat = re.sub(rf"(?:^|(?<=,))(?:我是|我叫|本人系|本人是|本人|我系)?{who}"
+                      r"(?=(?:都|也|已经|已|全都|全部|仔细|认真|逐条)*(?:看|读|阅|已阅|听))", "我", flat)
+        date = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月[0-9]{1,2}[日号])?"
+        principal = re.escape(ctx.applicant_name) if ctx.acting_as == "proxy" and ctx.applicant_name else ""
+        lead = rf"^(?:我是|我叫|本人系|本人是|我系)?{who}(?:,?{principal}的(?:代办人|受托人|代理人))?," if principal else \
+            rf"^(?:我是|我叫|本人系|本人是|我系){who},"
+        flat = re.sub(lead, "", flat) if re.match(lead + r"(?=.)", flat) else flat
+        flat = re.sub(rf",(?:我是|我叫|本人系|本人是|本人|我系)?{who}{date}(?=,|$)", "", flat)
     flat = _whole_range(_as_the_speaker(flat, ctx), total)
+    flat = re.sub(r"全部(?:的)?全部", "全部", flat)  # "上述第一至第七部分全部内容": the range read as 全部, said twice
     own = [_name_key(n) for n in (ctx.applicant_name, ctx.agent_name, ctx.representative_name) if n]
     if own:
         # "看完了，我叫张伟": the speaker's own name said beside the reading (only a name on file, nothing else)
@@ -511,7 +556,7 @@ def _notice_read(text: object, ctx: Context) -> Reading:
             and re.fullmatch(_READ_ALOUD, ",".join(clauses[1:])):
         # "我不识字，儿子给我念完了": who cannot read the print has had all of it read out to them
         return ask("nlu_disagrees") if _nlu_disagrees(ctx, "notice_ack") else value("yes")
-    if _DEFERRAL.search(compact):
+    if _DEFERRAL.search(compact) or _MORE_TIME.search(compact):
         return ask("not_read")
     if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完的])", compact):
         return ask("not_read")  # "让儿子念给我听": someone else will read it out, later; no request to us either
@@ -527,6 +572,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # the answer to that question.
         return _notice_read(next_step.group(1), ctx)
     if _affirmation._is_question(prepared):
+        if _ASKS_ABOUT_THE_WORDS.search(compact):
+            return ask("unclear")  # the reply word weighed as a way through, not a reading stated
         if _affirmation._JOKE.search(compact):
             return ask("joke")  # "看完了吗？你问我我问谁": a retort, neither a question nor a reading
         parts = [c for c in re.split(r"(?<=\?)|,", flat) if c]
@@ -544,7 +591,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         if len(parts) > 1 and any(_READ_GRAMMAR.match(c.rstrip("?")) and not _affirmation._is_question(c.rstrip("?")) for c in parts):
             return ask("unclear")  # "已阅读？然后呢": a reading said beside a question that comes after it
         return Reading("question", expected=EXPECT_READ)
-    if re.fullmatch(r"(?:请|麻烦)?(?:再)?(?:看|发|给我)?" + _SECTION.pattern + r"(?:内容|的内容)?", compact):
+    # ("第一个", "选第二个": an option's position on a list, which names no section of the notice)
+    if re.fullmatch(r"(?:请|麻烦)?(?:再)?(?:看|发|给我)?" + _SECTION.pattern + r"(?:内容|的内容)?", compact) \
+            and not re.fullmatch(r"(?:选|选择|我选)?第[0-9一二两三四五六七八九十]{1,3}个", compact):
         return _repeat(compact, total)
     if _affirmation._is_cancel(compact):
         return Reading("cancel", expected=EXPECT_READ)
@@ -607,7 +656,7 @@ _AUTH_DOCUMENT_YES = re.compile(
 _AUTH_BARE_NO = re.compile(
     # "委托书上没有", "没写这个", "没有这句话": the no, said of the document or of the words the question quotes
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?"
-    r"(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|不包括|不包含|不是的|没有的|不对|都没有|并没有|(?:啥|什么)都没(?:写|有))"
+    r"(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|(?:尚)?未(?:写明?|载明|注明)|没(?:有)?(?:载明|注明)|不包括|不包含|不是的|没有的|不对|都没有|并没有|(?:啥|什么)都没(?:写|有))"
     r"(?:这个权限|这个授权|这几个字|这一?条|这一?项|这一?句话?|这个|这样的?话)?(?:的|啊|呀|哦)?$"
 )
 _AUTH_ORDINARY = re.compile(
@@ -639,6 +688,9 @@ _AUTH_ORDINARY = re.compile(
     r"(?<![没未不])(?:划掉|划了|删掉|删了|涂掉|撤销|撤回|收回|作废)(?:了)?$"
 )
 _AUTH_NEGATED_SCOPE = re.compile(
+    # the commitment excluded in so many words: "不得代为作出承诺", "受托人无权代为作出告知承诺", "除告知承诺外"
+    r"(?:不得|无权|不能|不可以|不可|禁止|不允许|不准)(?:代为|代|替|帮)?(?:其|他|她|委托人|申请人|公司)?(?:签署|签订|签|作出|做出)?(?:告知)?承诺|"
+    r"除(?:了)?(?:代为)?(?:签署|作出|做出)?(?:告知)?承诺(?:书)?(?:这一?项|这一?条)?(?:外|以外|之外)?|(?:告知)?承诺(?:书)?(?:以外|之外)的|"
     # "承诺的事没写": the commitment named first, then denied
     r"^(?:代为)?(?:告知)?承诺(?:的事|这件事|这事|[这那](?:一)?[项条块]|的内容)?(?:就|也|都|倒是|可)?(?:没|没有|未)(?:写|提|说|写明|注明)|"
     # ("没单独写承诺": how it is not written changes nothing)
@@ -654,7 +706,7 @@ _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "�
 # One power of a list ("授权范围：代为办理、代为签收、代为作出告知承诺"): neither a yes nor a no by itself.
 _AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|咨询|申请|申报|办)"
                          # "代办低保手续": the matter named, and never the commitment
-                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|业务|文书|文件|证件|证照|资料))?(?:相关)?(?:手续|材料|事项|事宜|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果)?(?:这|那)?(?:一)?(?:项|条)?$")
+                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|业务|文书|文件|证件|证照|资料))?(?:相关)?(?:手续|材料|事项|事宜|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果|许可证|营业执照|执照)?(?:这|那)?(?:一)?(?:项|条)?$")
 # "什么都能办", "啥事都可以代办": the general power told in one's own words (全权代理), which names no commitment.
 _ANY_ERRAND = re.compile(r"(?:什么|啥|啥子|所有)(?:事|事情)?都(?:能|可以)(?:帮他|替他|代他|代为|代)?(?:办|代办|办理)(?:的|了)?")
 _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
@@ -707,7 +759,7 @@ _AUTH_DOCUMENT_FACT = re.compile(
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行|段)|最后(?:一)?(?:条|项|款|页|行|段)|"
                           r"(?<=在)(?:背面|正面|末尾|结尾|最后|最下面|下面)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
-_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明)$")
+_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明|内容)$")
 # The consequence the principal bears, quoted beside the power or told in one's own words ("并承担不实承诺的法律后果",
 # "后果他自己承担"): part of the special authorisation's wording, which adds nothing to its scope.
 _PRINCIPAL_BEARS = re.compile(r"^(?:并|并且|且)?(?:由)?(?:委托人|他|她|申请人|他自己|她自己)?(?:自己|自行)?(?:承担|负责)(?:不实承诺的?)?(?:法律)?(?:后果|责任)$"
@@ -749,16 +801,31 @@ _AUTH_TOKENS = frozenset(
      # ("受托人权限为代为签署…"), and the papers that go with the commitment ("签署承诺书及相关文件")
      "一栏", "这一栏", "栏", "权限为", "事项为", "范围为", "相关文件", "有关文件",
      # the grant's own wording of who bears the consequence ("代为作出告知承诺并承担法律后果")
-     "并承担法律后果", "并承担不实承诺的法律后果", "不实承诺的法律后果"}
+     "并承担法律后果", "并承担不实承诺的法律后果", "不实承诺的法律后果",
+     # the formal register's verbs of the document ("明确记载", "受托人享有特别授权") and the consequence said its way
+     "记载", "记载了", "明确记载", "享有", "及承担相应后果", "并承担相应后果", "承担相应后果", "及承担相应法律后果",
+     "并承担相应法律后果"}
     # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
     | frozenset(_affirmation._KIN) | frozenset("我" + k for k in _affirmation._KIN)
 )
 # The box of the special authorisation ticked on a printed form ("特别授权那栏勾了", "勾选了特别授权"): the form's
 # own way of writing it. Its counterpart "没打勾" is an ordinary authorisation (``_AUTH_ORDINARY``).
+# The principal to commit in person ("委托书写的是赵强本人作出告知承诺", "承诺由法定代表人本人作出"): the agent is not
+# empowered to commit, whatever else the document grants.
+_PRINCIPAL_COMMITS = re.compile(
+    # (not "不用他本人作出承诺": that spares the principal)
+    r"(?<!不用)(?<!无需)(?<!不需要)(?<!不必)(?<!用不着)(?:由)?(?:委托人|申请人|他|她|法定代表人|法人)本人(?:亲自)?(?:来)?(?:作出|做出|签署|签|作|做)(?:告知)?承诺"
+    r"|(?:告知)?承诺(?:书)?(?:由|要由|需由|得由|要|需要|得)(?:委托人|申请人|他|她|法定代表人|法人)本人(?:亲自)?(?:来)?(?:作出|做出|签署|签|作|做)?"
+)
+# The commitment's own line ticked on a printed form ("委托书上勾选了“代为作出告知承诺”").
+_SCOPE_LINE = r"(?:代为|代)(?:作出|做出|签署)(?:告知)?承诺(?:书)?"
 _AUTH_TICKED = re.compile(
     r"^(?:委托书上|上面)?(?:有)?特别授权(?:那|这)?(?:一)?(?:栏|项|格|个|处)?(?:也|都)?(?:已经|已)?(?:打了?勾|打了?钩|勾了|勾选了|打勾了|打钩了|勾上了|"
     r"划了?勾|选了|是勾上的|是勾选的)(?:的)?$"
     r"|^(?:我们|他|我爸|我妈)?(?:已经|已)?(?:勾选了|勾了|打勾了|选了)特别授权(?:那|这)?(?:一)?(?:栏|项|格)?$"
+    rf"|^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面)?(?:已经|已)?(?:勾选了|打勾勾选了){_SCOPE_LINE}(?:那|这)?(?:一)?(?:栏|项|格)?$"
+    rf"|^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面)?{_SCOPE_LINE}(?:那|这)(?:一)?(?:栏|项|格)(?:也|都)?(?:已经|已)?"
+    r"(?:打了?勾|打了?钩|勾了|勾选了|打勾了|打钩了|勾上了)(?:的)?$"
 )
 # "不是一般授权，是特别授权": the ordinary kind named only to be denied beside the special one.
 _NOT_ORDINARY = re.compile(r"(?:不是|并非|而不是|不属于)(?:一般|普通)的?(?:授权|委托|代理)(?:委托书|书)?")
@@ -795,7 +862,9 @@ _UNSAID_CHOICE = re.compile(r"((?:没|没有|并没|并没有|未)(?:说|写|提
 # Who the speaker is to the principal ("有特别授权，我是他儿子"): said beside the answer, it changes nothing in it.
 _SPEAKER_RELATION = re.compile(r"^(?:我是|本人是)(?:他|她|申请人|委托人|老人)?(?:的)?(?:"
                                + "|".join(_affirmation._KIN)
-                               + r"|儿子|女儿|闺女|女婿|儿媳|外甥|外甥女|侄子|侄女|孙子|孙女|邻居|朋友|亲戚|代办人|代理人|受托人)$")
+                               + r"|儿子|女儿|闺女|女婿|儿媳|外甥|外甥女|侄子|侄女|孙子|孙女|邻居|朋友|亲戚|代办人|代理人|受托人)$"
+                               # a company's employee sent with its letter: "我是公司行政"
+                               r"|^(?:我是|本人是)(?:公司|本公司|我们公司|单位)(?:的)?(?:行政|员工|职员|经办人|财务|会计|法务|人事|办事员|业务员)$")
 
 
 # The authorisation signed by the speaker ("不过是我自己签的"): the principal must sign it, so this is no fact in its
@@ -849,8 +918,10 @@ def _auth_unasked(prepared: str) -> str:
 
 
 # The document named by who issued it ("我舅舅给我出的委托书", "我妈签的委托书里写了"): it is the document all the same.
-_ISSUED_BY = re.compile(rf"^(?:这是)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
-                        r"(?:给我|给俺|帮我)?(?:亲自|亲手|亲笔|专门)?(?:出|写|签|开|出具|弄|办)的(?=授权委托书|委托书|授权书)")
+# (relations the commitment reader has no need of: "我小舅子给我的委托书", "干爹给我写的委托书")
+_MORE_KIN = ("小舅子", "大舅子", "干爹", "干妈", "干爸", "表哥", "表姐", "堂哥", "堂姐", "外甥", "侄子", "女婿", "儿媳")
+_ISSUED_BY = re.compile(rf"^(?:这是)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN + _MORE_KIN)}|我(?:{'|'.join(_affirmation._KIN + _MORE_KIN)}))"
+                        r"(?:(?:给我|给俺|帮我)?(?:亲自|亲手|亲笔|专门)?(?:出|写|签|开|出具|弄|办)|给我|给俺)的(?=授权委托书|委托书|授权书)")
 # Signed by the principal, before a witness: "是我爸当着社区工作人员的面签的", "他亲笔签的".
 _PRINCIPAL_SIGNED = re.compile(rf"^(?:(?:授权委托书|委托书|授权书)(?=是|都是|由))?(?:是|都是|由)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
                                r"(?:当着[\u4e00-\u9fff]{1,10}?的?面|当面|专门|亲自|亲手|亲笔|自己)*"
@@ -890,6 +961,21 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         clause = re.sub(rf"^(?:还|也)?有{re.escape(principal_name)}(?:的)?(?=签名|签字|手印|亲笔)", "有他的", clause)
     if _HELD_OR_SHOWN.match(clause):
         return "neutral"
+    # The formal register's lead-in ("兹证明委托书载明：…", "特此说明", "本受托人确认：…"): it states nothing by itself;
+    # the words after it count.
+    formal = re.sub(r"^(?:兹|特此)(?:证明|说明|确认|声明)?(?:如下)?", "", clause)
+    if not formal or re.fullmatch(r"(?:本受托人|本代理人|本经办人|受托人|代理人|经办人|本人)(?:特此|兹)?(?:确认|声明|说明)(?:如下)?", formal):
+        return "neutral"
+    clause = formal
+    agents = [n for n in names if n and n != principal_name]
+    if re.fullmatch(rf"(?:{'|'.join(map(re.escape, agents + ['受托人', '我', '本人']))})?(?:持有?|拿着|带着)(?:授权委托书|委托书|授权书)(?:原件)?",
+                    clause) or (principal_name and clause == "委托人" + principal_name) \
+            or any(clause == "受托人" + a for a in agents):
+        return "neutral"  # "刘洋持委托书", "委托人赵强", "受托人刘洋": the parties named as the document names them
+    # "以委托人名义作出告知承诺": in the principal's name is in the principal's place
+    clause = re.sub(rf"以(?:委托人|申请人|其|他|她{'|' + re.escape(principal_name) if principal_name else ''})(?:的)?名义(?=作出|做出|签署|签)",
+                    "代为", clause)
+    clause = clause.replace("签署并作出", "作出")  # "代委托人签署并作出告知承诺": the two acts of one commitment
     if principal_name and clause.startswith(principal_name) and _ISSUED_BY.match("他" + clause[len(principal_name):]):
         clause = "他" + clause[len(principal_name):]  # "赵强给我出的委托书…": the principal named
     clause = _ISSUED_BY.sub("", clause) or clause
@@ -913,6 +999,7 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         return "neutral"
     clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对的|对|是的|是|我确认|确认)+(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
     clause = re.sub(r"^(.{2,4}?)\1+$", r"\1", clause)  # "写了写了": one answer said twice
+    clause = re.sub(r"^([有对嗯])\1{1,3}$", r"\1", clause)  # "有有有": one word said over
     clause = _SECTION_REF.sub("", clause)  # where the words stand does not change them
     # "这份没写": the document pointed at, then a no (a yes keeps its own wording)
     clause = re.sub(r"^(?:这份|那份|这个|这张|该)(?:委托书|授权书|授权委托书)?(?:上|里)?(?=[没未不无])", "", clause) or clause
@@ -944,7 +1031,8 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         # "全权委托", "写的是全权代理": a general power names no commitment; it is ordinary unless a clause of the
         # same answer names the commitment ("全权委托，包括代为作出告知承诺").
         return "power"
-    if _AUTH_ORDINARY.search(clause) or _AUTH_NEGATED_SCOPE.search(clause):
+    if _AUTH_ORDINARY.search(clause) or _AUTH_NEGATED_SCOPE.search(clause) \
+            or _PRINCIPAL_COMMITS.search(clause.replace(principal_name, "他") if principal_name else clause):
         return "no"
     if clause in _AUTH_ACK or re.sub(r"(?<=.)[嘞咧哈]$", "", clause) in _AUTH_ACK:  # "有嘞": the Henan particle
         return "ack"
@@ -1012,6 +1100,9 @@ _LOOKUP = re.compile(r"^(?:那个|嗯|啊)*(?:(?<=个|嗯|啊)|你问(?:的是)?
                      r"(?:啊|哈|哦|呀)?|翻到了|找到了|(?:授权委托书|委托书|授权书)|(?:我)?老眼昏花的?)$")
 
 
+# Still looking, or about to ask someone, after a question ("…吗？我看看", "有没有写明我问问赵强"), or a guess ("写了吧"):
+# no answer yet.
+_STILL_CHECKING = re.compile(r"(?:我|让我|等我)(?:再)?(?:看看|翻翻|找找|查查|瞅瞅|问问|问一下|确认一下)|吧$")
 _LOOKUP_NAMED = re.compile(r"^(?:那个|嗯|啊)*(?:授权委托书|委托书|授权书)?$")
 
 
@@ -1047,10 +1138,15 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     # (a copy, "复印件上写着…", is not taken for the document: what the original says is asked again)
     prepared = re.sub(r"(?:(?:委托书|授权书)的?)?(?:照片|图片)(?:里|上|上面|里面)(?=写|有)", "委托书上", prepared)
     prepared = re.sub(r"((?:委托书|授权书)(?:上|里|上面|里面)?)(?:约定了|约定|载明了)", r"\1写明了", prepared)
-    prepared = re.sub(r"[(（]\s*[一二三四五六七八九十0-9]{1,2}\s*[)）]", ",", prepared)
+    prepared = re.sub(r"(?:第)?[(（]\s*[一二三四五六七八九十0-9]{1,2}\s*[)）](?:项|条|款)?", ",", prepared)
     # A space between words is a pause in speech: a clause boundary ("写明了特别授权 我刚拿出来核对过", "ok 写明了").
     flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fffa-z])\s+(?=[\u4e00-\u9fff])", ",", prepared))
     flat = _affirmation._flat(flat)
+    if ctx.applicant_kind == "enterprise":
+        # For a company the principal is the company: "代表公司作出告知承诺" is in the principal's place, and "公司给我的
+        # 委托书" is the principal's document.
+        flat = re.sub(r"(?:代表|代)(?:本公司|我公司|公司|本企业|企业|单位)(?=签署|签订|签|作出|做出|作|做|承诺)", "代委托人", flat)
+        flat = re.sub(r"(?:^|(?<=,))(?:本公司|我们公司|我公司|公司|单位)(?:给我|给俺)?(?:出|开|出具|写)?的(?=授权委托书|委托书|授权书)", "", flat)
     # "代为递交材料和代为作出告知承诺": a list of powers, each read on its own
     flat = re.sub(r"(?:和|及|以及|还有|跟)(?=代为|代签|代他|代她|代其)", ",", flat)
     # "…，我代他作出告知承诺没问题": 没问题 run on to the scope is the same reassurance as said on its own
@@ -1066,6 +1162,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # "代为提交材料和领取证件": the same, with the matter of the first power named before 和
         flat = re.sub(r"(?<=咨询|办理|签收|领取|递交|提交|申请|查询)(材料|证件|资料|手续|证照)(?:和|及|以及)(?=递交|提交|领取|签收|办理|查询|咨询|申请)",
                       r"\1,代为", flat)
+    # "1.代为申请 2.代为作出告知承诺": the number of the next item run on to the one before it
+    flat = re.sub(r"(?<=[\u4e00-\u9fff])[1-9](?=,(?:代为|代签|代他|代她|代其))", "", flat)
     compact = flat.replace(",", "")
     if _NOT_ORDINARY.search(flat) and re.search(r"(?<!不是)(?<!并非)特别授权", _NOT_ORDINARY.sub("", flat)):
         flat = re.sub(",+", ",", _NOT_ORDINARY.sub(",", flat)).strip(",")
@@ -1125,6 +1223,15 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # confirms nothing.
         return ask("unclear")
     if _affirmation._is_question(prepared):
+        if _STILL_CHECKING.search(compact):
+            return ask("unsure")  # "写明了特别授权吗？我看看", "有没有写明我问问赵强": the answer is still being looked for
+        told = [c for c in re.split(r"[,?]", flat) if c and not _affirmation._is_question(c)]
+        kinds_told = [_auth_clause(c, names, _key(ctx.applicant_name)) for c in told]
+        if kinds_told and set(kinds_told) & {"no", "bare_no"} and set(kinds_told) <= {"no", "bare_no", "neutral", "power"} \
+                and not _AUTH_CONDITION.search(",".join(told)):
+            # "委托书上写的是委托办理低保，没写特别授权，这个还能办吗": the answer is a no, and what to do then is
+            # what the refusal explains.
+            return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
         return Reading("question", expected=EXPECT_AUTHORISATION)
     if _affirmation._is_cancel(compact):
         return Reading("cancel", expected=EXPECT_AUTHORISATION)

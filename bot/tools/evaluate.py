@@ -10,8 +10,10 @@ Two measures:
    through ``actions.interpret.interpret(step, text, Context(**ctx))`` and the Reading is compared with the label:
    a ``value`` reading by its value (names by their comparison key, so 趙強 == 赵强; numbers and codes after
    width and case folding; ``text`` labels accept any non-empty value), any other reading by its kind.
-   Per step and split: n, accuracy, clarification rate, wrong decisions (a reading other than ``clarify`` that
-   differs from the label: asking again is never wrong, deciding wrongly is), and for the three legal steps the
+   Per step and split: n, accuracy, clarification rate, wrong decisions (a value, a refusal or a stop that differs
+   from the label: asking again is never wrong, deciding wrongly is), answers met by a question's reply or the
+   notice again where the label says otherwise (after either the engine asks the same question again, so nothing
+   is decided; counted apart as "answered instead"), and for the three legal steps the
    false accepts (a commitment, "I have read it" or a special authorisation taken where the label says
    otherwise; the worst bug the product can ship). "Understood" is the share of entries labelled with a value
    that got exactly that value.
@@ -63,6 +65,9 @@ STEPS = (
     "commitment_no", "withdraw_reason", "complaint_text", "complaint_commitment_no", "complaint_phone",
 )
 KIND_LABELS = ("clarify", "question", "repeat", "cancel", "negated")
+# Readings after which the engine asks the same question again (actions/forms.py): a clarification, a question's
+# reply, the notice sent again. Nothing is decided by them, so none is a wrong decision.
+ASKED_AGAIN = ("clarify", "question", "repeat")
 TEXT_LABEL = "text"
 CONTEXT_KEYS = {f.name for f in fields(Context)}
 ENTRY_KEYS = {"step", "text", "expect", "ctx", "tags", "section", "extra", "times"}
@@ -179,6 +184,7 @@ def judge(entry: Dict[str, Any], reading: Optional[Reading], error: Optional[str
     verdict = {
         "correct": False, "clarified": False, "wrong": False, "false_accept": False,
         "value_label": label_is_value, "understood": False, "extra_miss": False, "error": error,
+        "answered_instead": False,
         "got": None,
     }
     if reading is None or not isinstance(reading, Reading):
@@ -196,7 +202,8 @@ def judge(entry: Dict[str, Any], reading: Optional[Reading], error: Optional[str
         if correct and label == "repeat" and entry.get("section") is not None:
             correct = reading.section == entry["section"]
     verdict["correct"] = correct
-    verdict["wrong"] = not correct and reading.kind != "clarify"
+    verdict["wrong"] = not correct and reading.kind not in ASKED_AGAIN
+    verdict["answered_instead"] = not correct and reading.kind in ("question", "repeat")
     accept = LEGAL_STEPS.get(step)
     # Any decided value on a legal step is an acceptance (those steps decide nothing else).
     if accept is not None and reading.kind == "value" and label != accept:
@@ -274,6 +281,7 @@ def summarise(results: Iterable[Dict[str, Any]]) -> Dict[str, Any]:
             "accuracy": round(sum(v["correct"] for v in verdicts) / n, 4) if n else 0.0,
             "clarify_rate": round(sum(v["clarified"] for v in verdicts) / n, 4) if n else 0.0,
             "wrong": sum(v["wrong"] for v in verdicts),
+            "answered_instead": sum(v["answered_instead"] for v in verdicts),
             "false_accepts": sum(v["false_accept"] for v in verdicts) if legal else None,
             "value_labelled": len(value_labelled),
             "understood": (round(sum(v["understood"] for v in value_labelled) / len(value_labelled), 4)
@@ -357,17 +365,20 @@ def render_markdown(report: Dict[str, Any], show_dev_errors: bool = False) -> st
     else:
         lines += ["Read by the rules alone (no trained model: `make model`, then `make eval` reads them with the NLU "
                   "as the product does).", ""]
-    lines.append("| split | step | n | accuracy | clarify rate | wrong | false accepts | understood | extra miss |"
+    lines.append("| split | step | n | accuracy | clarify rate | wrong | answered instead | false accepts | understood | extra miss |"
                  " exceptions |")
-    lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    lines.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for split, data in report["answers"].items():
         for step, f in data["steps"].items():
             fa = "–" if f["false_accepts"] is None else str(f["false_accepts"])
             name = f"**{step}**" if step == "all" else step
             lines.append(f"| {split} | {name} | {f['n']} | {_pct(f['accuracy'])} | {_pct(f['clarify_rate'])} |"
-                         f" {f['wrong']} | {fa} | {_pct(f['understood'])} | {f['extra_miss']} | {f['errors']} |")
+                         f" {f['wrong']} | {f['answered_instead']} | {fa} | {_pct(f['understood'])} | {f['extra_miss']} |"
+                         f" {f['errors']} |")
     lines += ["", "False accepts: a legal step (affirmation, notice_ack, authorization_scope) decided yes/explicit "
-              "where the label is anything else. Wrong: a decision other than clarify that differs from the label. "
+              "where the label is anything else. Wrong: a value, a refusal or a stop that differs from the label. Answered "
+              "instead: a question's reply or the notice again where the label says otherwise (the question is then asked "
+              "again). "
               "Understood: share of value-labelled answers that got exactly that value.", ""]
     for split, f in (report.get("rules_only") or {}).items():
         lines.append(f"The rules alone on {split}: accuracy {_pct(f['accuracy'])}, understood {_pct(f['understood'])}, "
