@@ -493,6 +493,11 @@ class FormValidation:
             await handoff.announce(state.dispatcher, state.tracker, "user_request")
             state.reask(step.slot)
             return True
+        if kind == "negated":
+            # A refusal the reader decided takes the step's own refusal path: a confident FAQ or small-talk intent
+            # on the same words ("我不承诺，后果太严重了" reads like the FAQ on liability) does not turn it into a
+            # policy answer and a re-ask.
+            return False
         # A policy question at a legal step is part of that step's own refusal (the affirmation's contract
         # stage comes first, then the answer).
         legal_refusal = step.on_other is not None and step.interpret in LEGAL_STEPS and kind == "question"

@@ -158,6 +158,18 @@ async def test_anything_but_an_explicit_affirmation_is_rejected(offline_backend,
     assert SlotSet("affirmation", None) in events and SlotSet("requested_slot", "affirmation") in events
 
 
+async def test_a_refusal_is_a_refusal_whatever_faq_the_model_reads_in_it(offline_backend):  # R7
+    # The intent model reads a refusal that names its reason like the FAQ on that reason; the refusal still takes
+    # the affirmation's own path (rejected, reason negated), not a policy answer.
+    tracker = tracker_from("affirmation_requested.json", text="我不承诺，后果太严重了",
+                           intent={"name": "faq_liability", "confidence": 0.97},
+                           slots={"notice_version": ITEMS["ZM001"].notice_version})
+    messages, events = await run(journey.ValidateCommitmentForm(), tracker)
+    assert stages(messages)[0] == "affirmation_rejected" and messages[0]["custom"]["reason"] == "negated"
+    assert not any(m.get("response") == "utter_faq_liability" for m in messages)
+    assert not offline_backend["submit"]
+
+
 async def test_wrong_check_digit_is_reasked_and_the_name_kept(offline_backend):  # P1 P4
     tracker = tracker_from("affirmation_requested.json", text="410105199001011234",
                            intent={"name": "inform", "confidence": 0.9},
