@@ -48,7 +48,6 @@ FAQ_INTENTS = frozenset({
 SMALL_TALK = {"greet": "utter_greet", "thanks": "utter_thanks", "bot_capabilities": "utter_bot_capabilities"}
 # How sure the model must be before an answer that is not a value is taken for an interruption. A value the
 # interpreter decided is never an interruption, whatever the model heard in it.
-CANCEL_CONFIDENCE = 0.8
 HANDOFF_CONFIDENCE = 0.7
 FAQ_CONFIDENCE = 0.7
 SMALL_TALK_CONFIDENCE = 0.8
@@ -479,8 +478,8 @@ class FormValidation:
         """Stop, a person, a policy question, small talk or the notice again, instead of an answer."""
         kind = reading.kind if reading else None
         own_decision = step.free_text or step.interpret in LEGAL_STEPS
-        if kind == "cancel" or (not own_decision and (
-                answers.is_cancel(state.text) or state.intent_is("cancel", CANCEL_CONFIDENCE))):
+        # (the rules' words for a stop, never the model's "cancel" alone: see actions/interpret.py)
+        if kind == "cancel" or (not own_decision and answers.is_cancel(state.text)):
             state.dispatcher.utter_message(text=step.cancel_text or self.spec.cancel_text)
             state.end("cancelled")
             return True

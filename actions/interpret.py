@@ -19,8 +19,8 @@ people type it is decided here, deterministically and table-driven:
    again, then the clauses must agree on one value. The one joke that decides is a refusal said after it
    ("用承诺？开玩笑，我才不用"): a no, the safe side.
 
-The NLU (``ctx.intent``/``ctx.confidence``) tells what the user does instead of answering: a confident FAQ,
-a request for a person or a stop, when the rules found no answer. It does not decide the two choices, nor
+The NLU (``ctx.intent``/``ctx.confidence``) tells what the user does instead of answering: a confident FAQ or a
+request for a person, when the rules found no answer. It does not decide the two choices, nor
 overrule them. Measured on the answer corpora with the trained model (``make eval``), its affirm/deny there
 never decided an answer the rules missed, it decided wrong ones where the rules rightly asked again ("我儿子
 愿意", "我不是不愿意用承诺，是我妈不愿意"), and its "deny" on every answer with a 不 in it ("不是不用，是要用",
@@ -46,7 +46,6 @@ logger = logging.getLogger(__name__)
 # "more than": a caller that already cut a huge message to this length must not make it look like an answer.
 MAX_CHARS = 2000
 FREE_TEXT_LIMIT = {"withdraw_reason": 500, "complaint_text": MAX_CHARS - 1}
-NLU_DECIDES = 0.8  # a stop the rules did not read may be taken from a confident NLU
 NLU_INTERRUPTS = 0.7  # a FAQ or a request for a person, when the rules found no answer
 
 EXPECT_YES_NO = "“是”或“否”"
@@ -339,8 +338,9 @@ def _nlu_interruption(ctx: Context) -> Optional[Reading]:
         return Reading("question", detail=ctx.intent or "")
     if _nlu(ctx, ("handoff",), NLU_INTERRUPTS):
         return Reading("question", detail="handoff")
-    if _nlu(ctx, ("cancel",), NLU_DECIDES):
-        return Reading("cancel")
+    # No stop is taken from the model alone: on the answer corpora its "cancel" never caught a stop the rules
+    # missed, and it ended journeys on "法人退出了" (the representative left the company). A stop loses what was
+    # given; the rules' words for it (不办了, 算了, 取消 …) are read everywhere.
     return None
 
 

@@ -112,6 +112,14 @@ async def test_stopping_ends_the_journey_and_submits_nothing(offline_backend):
     assert not offline_backend["submit"]
 
 
+async def test_the_models_cancel_alone_does_not_end_the_journey(offline_backend):
+    # "号码换了" (my number changed) read by the model as a stop: nothing given is lost, the question is asked again.
+    msgs, events = await run(journey.ValidateCommitmentForm(), at("phone", "号码换了", intent="cancel", confidence=0.99))
+    s = slot_events(events)
+    assert not s.get("journey_outcome") and s["requested_slot"] == "phone"
+    assert msgs[-1]["custom"]["slot"] == "phone"
+
+
 async def test_an_interpreter_value_is_never_an_interruption(offline_backend):
     # The model hears small talk in "您好，13800138000"; the interpreter read a phone number: it is the answer.
     msgs, events = await run(journey.ValidateCommitmentForm(), at("phone", "13800138000", intent="greet",

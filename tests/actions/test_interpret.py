@@ -292,6 +292,20 @@ def test_nlu_with_the_rules(text, intent, confidence, expected):
     assert outcome(interpret("use_commitment", text, Context(intent=intent, confidence=confidence))) == expected
 
 
+@pytest.mark.parametrize("step,text,ctx", [
+    ("representative_name", "法人退出了", {"applicant_kind": "enterprise"}),  # the representative left the company
+    ("acting_as", "我妈腿脚不好", {}),
+    ("applicant_name", "名字后面再说", {}),
+])
+def test_the_models_cancel_alone_stops_nothing(step, text, ctx):
+    assert interpret(step, text, Context(intent="cancel", confidence=0.99, **ctx)).kind != "cancel"
+
+
+def test_the_rules_words_for_a_stop_still_stop():
+    assert interpret("acting_as", "不办了").kind == "cancel"
+    assert interpret("applicant_name", "算了，不办了").kind == "cancel"
+
+
 def test_a_faq_reading_carries_the_intent():
     reading = interpret("acting_as", "没想好要怎么填", Context(intent="faq_proxy", confidence=0.9))
     assert reading.kind in ("question", "clarify")
