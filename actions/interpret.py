@@ -333,7 +333,7 @@ def _nlu(ctx: Context, names: Sequence[str], threshold: float) -> bool:
 
 
 def _nlu_interruption(ctx: Context) -> Optional[Reading]:
-    """What a confident NLU says the user does instead of answering (asks, wants a person, stops)."""
+    """What a confident NLU says the user does instead of answering (asks, wants a person)."""
     if _nlu(ctx, ("faq_*", "bot_capabilities"), NLU_INTERRUPTS):
         return Reading("question", detail=ctx.intent or "")
     if _nlu(ctx, ("handoff",), NLU_INTERRUPTS):
