@@ -225,8 +225,8 @@ def load_interpreter() -> Callable[[str, str, Context], Reading]:
     return interpret
 
 
-# What the NLU is given of one answer: the message as the product's channels pass it on (bot/rasa cuts a longer
-# one to this size before the model sees it).
+# What the NLU is given of one answer: the model reads at most this much of a message (bot/rasa/nlu_normalizer.py;
+# the channels refuse a longer one before any reader sees it, bot/channels/message_guard.py).
 NLU_TEXT_LIMIT = 2000
 
 
