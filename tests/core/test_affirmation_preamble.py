@@ -1,6 +1,7 @@
 """The commitment after a spoken preamble (bot/core/affirmation.py): older people using voice input tell their
-situation first (their age, that they live alone, that the house is their own, that the print is small, that they
-read it a long time, that they cannot type and speak instead), then commit. Each such clause is taken away only when
+situation first (their age, that they live alone, that the print is small, that they read it a long time, that
+they cannot type and speak instead), then commit. What they own is not such a preamble: "房子是我自己的" may
+contradict a commitment to owning no home, so it is asked again. Each such clause is taken away only when
 it is the whole clause and says nothing against the commitment; the act after it is judged as a message of its own.
 
 Every accepted form has look-alikes beside it that must stay unaccepted: a preamble carrying doubt, a condition, a
@@ -10,21 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.affirmation import classify
-
-ENTERPRISE = "郑州好味餐饮管理有限公司"
-
-
-def self_kind(text):
-    return classify(text, applicant_name="张伟").kind
-
-
-def proxy_kind(text):
-    return classify(text, acting_as="proxy", applicant_name="赵强", agent_name="刘洋").kind
-
-
-def enterprise_kind(text):
-    return classify(text, applicant_name=ENTERPRISE, applicant_kind="enterprise", representative="李建国").kind
+from tests.core.speakers import enterprise_kind, proxy_kind, self_kind
 
 
 # --- age, health, a filler first --------------------------------------------------------------------------

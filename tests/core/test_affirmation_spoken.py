@@ -7,21 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.affirmation import classify
-
-ENTERPRISE = "郑州好味餐饮管理有限公司"
-
-
-def self_kind(text):
-    return classify(text, applicant_name="张伟").kind
-
-
-def proxy_kind(text):
-    return classify(text, acting_as="proxy", applicant_name="赵强", agent_name="刘洋").kind
-
-
-def enterprise_kind(text):
-    return classify(text, applicant_name=ENTERPRISE, applicant_kind="enterprise", representative="李建国").kind
+from tests.core.speakers import enterprise_kind, proxy_kind, self_kind
 
 
 # --- the everyday "OK" before the commitment words ------------------------------------------------------

@@ -1,0 +1,19 @@
+"""The three speakers the affirmation tests read answers as: a citizen for himself (张伟), a proxy (刘洋 for 赵强)
+and a company through its legal representative (李建国 for 郑州好味餐饮管理有限公司)."""
+from __future__ import annotations
+
+from bot.core.affirmation import classify
+
+ENTERPRISE = "郑州好味餐饮管理有限公司"
+
+
+def self_kind(text):
+    return classify(text, applicant_name="张伟").kind
+
+
+def proxy_kind(text):
+    return classify(text, acting_as="proxy", applicant_name="赵强", agent_name="刘洋").kind
+
+
+def enterprise_kind(text):
+    return classify(text, applicant_name=ENTERPRISE, applicant_kind="enterprise", representative="李建国").kind
