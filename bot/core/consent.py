@@ -119,7 +119,7 @@ _REPEAT = re.compile(
     r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|重发|重新发送|(?:给我|帮我|麻烦)?念(?:一下|给我听(?![了过的]))|读给我听(?![了过的])|"
     r"(?:讲|说|念|读)多(?:一)?(?:次|遍|陈)"  # Cantonese "讲多次": say it once more
 )
-_DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|等下|一会儿?|过会儿?|晚些|待会|之后|看完|明天|改天|晚点|有空|后面|回去|晚上|下午)再(?:说|看|读)")
+_DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|等下|一会儿?|过会儿?|晚些|待会|之后|看完|明天|改天|晚点|有空|后面|回去|晚上|下午|回家|到家)再(?:说|看|读)")
 # "再给我两分钟", "再等我一会儿": more time asked for, the reading not finished (no request to repeat anything)
 _MORE_TIME = re.compile(r"再(?:给我|等我|等)(?:[0-9一两二三四五几十半]+)?(?:分钟|秒钟|秒|会儿|一会儿?|会|点时间|一点时间|些时间|小时|一下)")
 _NOT_READ = re.compile(
@@ -145,21 +145,38 @@ _READ_HEDGE = re.compile(
 _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅读|读完毕|看完毕|读完|读过|读好|看完|看过|看好|看懂|读懂|看明白|听完|听过|听懂|听明白|"
               r"浏览完|浏览过|看下来|读下来|"
               # 看罢: the northern and old-style "finished reading" (罢 = 完)
-              r"通读完毕|览毕|看罢|读罢|阅罢|瞅完|瞅过|瞧完|瞧过|瞅明白|瞧明白|瞅|瞧|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|读|看|听)")
+              r"通读完毕|览毕|看罢|读罢|阅罢|瞅完|瞅过|瞧完|瞧过|瞅明白|瞧明白|瞅|瞧|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|"
+              # "从第一个字看到最后一个字", "从第一条听到最后一条": the whole span, first to last
+              r"从第一(?:个字|条|部分|段)(?:看|读|听)到最后一(?:个字|条|部分|段)|读|看|听)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
                 r"条款|以上|上述|上面的?|前面的?|(?:你|您|你们|贵单位)(?:发送|发来|发)的(?:那些|这些)|(?:你们|贵单位)(?:发送|发来)的|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
+                # "上面发的告知书", "刚才发来的": what was just sent, pointed at
+                r"(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
                 r"的?(?:全部|所有)?(?:(?:七个部分|七部分|7部分|七条)的?(?:告知内容|内容)|告知内容|告知事项|告知书|告知承诺书|内容|七条|7条|七个部分|7个部分|七部分|7部分|全文)?)")
+# Where the notice was read, and the phone's reading-aloud function (see ``_READ_ADVERBS``). Only where one reads
+# what was sent in this chat: a service window, its hall or "online" may hold another copy, of another version.
+_PLACES = (r"(?:地铁|公交车?|火车|高铁|出租车|车|路|家|单位|公司|办公室|手机|电脑|平板|微信|小程序|屏幕|床|医院|店|工地|厂)")
+_READ_PLACE = rf"(?:在{_PLACES}(?:上|里)?|{_PLACES}(?:上|里))"
+_READ_BY_VOICE = (r"(?:(?:手机|微信|软件|系统)(?:的|自带的)?)?(?:语音播报|语音朗读|朗读功能|读屏功能|读屏软件|听书功能|语音功能|朗读|播报)"
+                  r"(?:功能)?")
 _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|整篇|全篇|"
                  # when, and how: "早上就看完了", "拿放大镜…看完了"
                  r"(?:今天|昨天|昨晚|前天|早上|上午|中午|下午|晚上)(?:就|已经)?|(?:拿着?|拿上|用|戴着?|戴上|戴好)(?:了)?(?:放大镜|老花镜|眼镜)|"
                  r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
                  r"一个字一个字|一字一句|逐字逐句|逐句|逐一|真的|真|也|均|反复|来回|自己|亲自|自个儿?|"
+                 # where, on what and alone ("刚在地铁上看完了", "我拿打印出来的那份逐条看完了", "用手机朗读功能听完了",
+                 # "我自己一个人看完了", "这次又完整看了一遍"): the place, the medium or this reading told, which adds
+                 # nothing to whose reading it is or how much of it. The printout is only the plain one ("上次打印的"
+                 # may be another version, and is not among these).
+                 rf"{_READ_PLACE}|(?:拿着?|用|对着|照着)(?:打印(?:出来)?的|打出来的|纸质(?:版)?的?)(?:那份|这份|那张|这张|版本?|文件)?|"
+                 rf"(?:用|通过|靠|开着?)(?:(?:手机|电脑|平板)(?:上)?(?:的|自带的)?)?{_READ_BY_VOICE}|"
+                 r"(?:自己)?一个人|独自|这次|这回|这一次|又|"
                  r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
 _UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|听懂|看明白|听明白|弄明白|懂)(?:了)?"
                + _READ_OBJECT + "?")
-_READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OBJECT}(?:我|本人))"
+_READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OBJECT}(?:我|本人)|{_READ_BY_VOICE}(?:我|本人))"
                 rf"{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?(?:了|啦|哦|呀|的|哈|咯|喽|嘞|啊|咧|噻)?"
                 r"(?:(?:一遍|两遍|三遍|几遍|好几遍|多遍|半天|老半天)(?:了)?)?")
 # Read aloud to the user, who says so ("我让孙子给我念了一遍", "我听你念完了"): someone who cannot read the print
@@ -321,6 +338,56 @@ def _all_of_it_read(flat: str) -> bool:
     return any(_ALL_OF_IT_READ.fullmatch(c) for c in flat.split(","))
 
 
+# A clause said beside the reading statement that says nothing about the reading: dropped, and the rest must then
+# be a reading statement on its own (none of these alone is one). Each is anchored whole and has no hedge,
+# condition or question in it; a negation in it is only about the telephone.
+_ASIDE_LEAD = r"(?:另外|还有|顺便(?:说|讲|提)?(?:一下|一句|下)?|对了)"
+_READ_ASIDE = re.compile(
+    r"对了|顺便(?:说|讲|提)(?:一下|一句|下)"
+    # contact details changed or when to call: "另外我电话号码换了", "我下午三点以后才有空接电话"
+    rf"|{_ASIDE_LEAD}?(?:我的?|本人的?)?(?:电话|手机|手机号|电话号码|手机号码|联系电话|联系方式)(?:号码)?(?:已经)?"
+    r"(?:换了|变了|改了|换号了|更换了|变更了)"
+    r"|(?:我的?)?新(?:的)?(?:号码|号|电话|手机号?)(?:是|为)?1[3-9][0-9]{9}"
+    rf"|{_ASIDE_LEAD}?(?:我)?(?:今天|明天|上午|下午|晚上|中午|白天|工作日|周末)?(?:[0-9一二两三四五六七八九十]{{1,2}}点(?:半|钟)?)?"
+    r"(?:以后|之后|以前|之前|前|后)?(?:才|都|一般)?(?:有空|方便|能|可以|不方便|没空)(?:接|听|打)电话"
+    # no objection to a part of it, named: "第三部分提到的核查我也没意见"
+    r"|(?:第[0-9一二三四五六七八九十]{1,3}(?:条|部分|项|段|节)|这(?:一)?(?:条|部分)|那(?:一)?(?:条|部分))?(?:里|中)?"
+    r"(?:提到|说|讲|写|规定)?的?(?:上门核查|核查|检查|抽查|公开|公示|信用|失信惩戒|法律责任|责任|承诺方式|要求|条件)?"
+    # (a part or a topic is named: the bare "没意见" is a tail of ``_MOVE_ON``)
+    r"(?<=[条分项段节查开示用戒任式求件])(?:我|本人)?(?:也|都)?(?:没|没有|没啥|没什么|无)(?:意见|异议|疑问)"
+    # completeness stressed: "连标点都看了"
+    r"|连(?:标点(?:符号)?|落款|日期|页码|小字|注释|最后一个字|每个字)(?:我)?(?:都|也)(?:看|读|听)(?:了|过了|完了|到了)"
+    # a part named as read, or the end reached: "第七条也看完了", "看到最后一条了". Alone these say only that part
+    # was read, or where the reader is now ("看到第三条了" is a reader still on the third); beside a statement of
+    # the whole they add nothing.
+    r"|(?:第[0-9一二三四五六七八九十]{1,3}|最后一)(?:条|部分|段|项|节)(?:的?内容)?(?:我)?(?:也|都)?(?:认真|仔细)?(?:看|读|听)(?:完|过)?了"
+    r"|(?:我)?(?:已经)?(?:看|读|听)到(?:了)?最后(?:一(?:条|部分|段|页|个字|句))?(?:了)?")
+# A reading before this one ("之前在窗口也看过"): the notice is versioned, so it counts for nothing, and the answer
+# must also say this reading (``_THIS_READING``) in a statement that stands on its own.
+_EARLIER_READING = re.compile(
+    r"(?:我)?(?:之前|以前|上次|先前|早先|前几天|前两天)(?:我)?(?:在(?:窗口|大厅|办事大厅|政务大厅|社区|村里|网上|手机上)(?:上|里)?)?"
+    r"(?:我)?(?:也|都|就)?(?:看过|读过|看了|读了|了解过|听过|看到过)(?:一遍|一次)?(?:了)?")
+_THIS_READING = re.compile(r"这次|这回|这一次|刚才|刚刚|刚|现在|今天|又")
+# Told before the answer and no reservation on it: the line dropped for a moment ("刚才网卡了一下"), nobody else at
+# home ("家里人都不在"); its 不/没 is about the network or the household. The answer follows, on its own terms.
+_READ_SETTING = re.compile(
+    r"^(?:刚才|刚刚|刚|中间)?(?:网|网络|信号|手机|页面|系统|屏幕)?(?:有点|有些|突然)?(?:卡|卡顿|断|掉线|闪退|死机|断网)(?:了)?"
+    r"(?:一下|一会儿?|几秒钟?|一阵)?(?:了)?$"
+    r"|^(?:家里人|家人|家里|孩子们?|儿子|女儿|闺女|老伴)(?:都)?不在(?:家|身边|旁边)?(?:了)?$"
+    r"|^家里(?:就我一个人|没人|没别人)(?:了)?$")
+# Voice input's fillers as clauses of their own ("那个啥 我那个 阅读了"): they say nothing.
+_FILLER_CLAUSE = re.compile(r"^(?:我|那)?(?:那个|这个|那个啥|这个啥|就是|呃|额|嗯)+$")
+# "告知书一共几条": a question about the notice's length (一共/总共 makes it one; "看了几条" is a partial reading).
+_HOW_MANY_PARTS = re.compile(r"^(?:告知书|告知内容|告知承诺书|内容|这个|这份)?(?:一共|总共|共|总计)(?:有)?(?:几|多少)"
+                             r"(?:条|个部分|部分|项|段|页)(?:内容)?(?:啊|呀|呢|哈)?$")
+# "不看了，我不办了": the errand given up, by the speaker, said as a clause of its own.
+_CANCEL_CLAUSE = re.compile(r"^(?:那|我|那我|那就|我就|那我就|我还是|还是|算了)*(?:不办|不办理|不申请|不想办|不要办|不用办|不弄|不搞|"
+                            r"不想弄|取消办理|取消申请|放弃办理|放弃申请|退出办理)(?:了)?(?:吧|啦)?$")
+# A question set against the reading just stated ("看完了，不过核查的时候会上门吗？"): the reading is held back
+# until the question is answered.
+_BUT_ASKS = re.compile(r"^(?:不过|但是|但|可是|只是|就是)")
+
+
 _BARE_YES = frozenset(
     {"是", "是的", "是啊", "好", "好的", "好吧", "好啊", "好嘞", "嗯", "嗯嗯", "恩", "恩恩", "嗯呢", "ok", "okay", "okk", "k",
      "yes", "y", "知道了", "知道", "收到", "收到了", "明白", "明白了", "了解", "了解了", "清楚", "清楚了", "可以", "可以的",
@@ -467,8 +534,25 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     def ask(detail: str) -> Reading:
         return clarify(detail, EXPECT_READ)
 
+    def beside_emoji(reading: Reading) -> Reading:
+        # The part read on its own has lost the emoji: a doubtful one ("看完了😂") still takes the yes back.
+        doubtful = _affirmation._has_doubtful_emoji(prepared) and not all(
+            e in _affirmation._AGREEING_EMOJI for e in prepared if _affirmation._has_emoji(e))
+        return ask("emoji") if doubtful and reading.kind == "value" else reading
+
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
+    last = "|".join(sorted({str(total)} | {k for k, v in CN_DIGITS.items() if v == total}))
+    dashed = re.sub(rf"(?<![0-9-])(1|一)-({last})(?![0-9-])", r"\1到\2", prepared)
+    if dashed != prepared:
+        # "已阅读1-7条": the range written with a dash (which the screening reads as a pause) is first to last
+        return _notice_read(dashed, ctx)
+    fillers = next((i for i, c in enumerate(flat.split(",")) if not _FILLER_CLAUSE.match(c)), 0)
+    if fillers and "?" not in prepared:
+        # "那个啥 我那个 阅读了": voice input's fillers first; the answer is what follows them
+        return beside_emoji(_notice_read(",".join(flat.split(",")[fillers:]), ctx))
+    if _HOW_MANY_PARTS.match(compact):
+        return Reading("question", expected=EXPECT_READ)
     corrected = _corrected(prepared, flat, ctx, _notice_read)
     if corrected is not None:
         return corrected
@@ -490,6 +574,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         return _notice_read(",".join(clauses[1:]), ctx)
     # 恁 is the Henan 您 ("恁发的那些俺都看过了")
     flat = re.sub(r"恁(?=发|说|念|给)", "您", flat)
+    # "上面发的告知书，我从第一个字看到最后一个字": the notice named first, as the topic of the reading that follows
+    flat = re.sub(rf"^((?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的(?:告知书|告知内容|内容|告知承诺书)?|{_WHOLE_NOTICE}),(?=我|本人)",
+                  r"\1", flat)
     flat = ",".join(c for c in flat.split(",") if c and not _INSTRUCTION_ECHO.match(c))
     kept = [c for c in flat.split(",") if c and not _NOT_A_JOKE.fullmatch(c)]
     if kept and "?" not in prepared:
@@ -536,12 +623,22 @@ def _notice_read(text: object, ctx: Context) -> Reading:
             return _notice_read(",".join(rest), ctx)
         return ask("not_read")
     told = next((i for i, c in enumerate(clauses) if not (_affirmation._CIRCUMSTANCE.match(c) or _affirmation.COMPLAINT.match(c)
-                                                          or _OWN_PACE.match(c))),
+                                                          or _OWN_PACE.match(c) or _READ_SETTING.match(c))),
                 len(clauses))
     if 0 < told < len(clauses) and "?" not in prepared:
         # "我七十多了，眼睛不好，让儿子念给我听了", "你们这个东西字太多了，…都听完了": who the speaker is and what they
-        # complain of, then the answer; the answer is what follows.
-        return _notice_read(",".join(clauses[told:]), ctx)
+        # complain of, then the answer; the answer is what follows. ("刚才网卡了一下，不过告知书我都看完了": its 不过
+        # sets the answer against what was told, not against the reading.)
+        return beside_emoji(_notice_read(re.sub(r"^(?:不过|但是|但|可是)(?=.)", "", ",".join(clauses[told:])), ctx))
+    aside = [bool(_READ_ASIDE.fullmatch(c) or _EARLIER_READING.fullmatch(c)) for c in clauses]
+    if any(aside) and not all(aside) and "?" not in prepared:
+        # A courtesy, contact detail, a part read too or the end reached, said beside the answer (see
+        # ``_READ_ASIDE``): the rest must be a reading statement on its own. Beside an earlier reading, it must
+        # also say this one ("之前在窗口也看过，这次又完整看了一遍"); "之前看过，都看完了" may be that earlier one.
+        rest = ",".join(c for c, a in zip(clauses, aside) if not a)
+        if any(_EARLIER_READING.fullmatch(c) for c in clauses) and not _THIS_READING.search(rest):
+            return ask("unclear")
+        return beside_emoji(_notice_read(rest, ctx))
     if len(clauses) > 1 and (_SPEAKER_CLAUSE.match(clauses[0]) or _NOT_UNREAD.match(clauses[0])):
         rest = ",".join(clauses[1:])
         rest = rest[1:] if _NOT_UNREAD.match(clauses[0]) and rest.startswith("是") else rest
@@ -556,6 +653,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
             and re.fullmatch(_READ_ALOUD, ",".join(clauses[1:])):
         # "我不识字，儿子给我念完了": who cannot read the print has had all of it read out to them
         return ask("nlu_disagrees") if _nlu_disagrees(ctx, "notice_ack") else value("yes")
+    if "?" not in prepared and any(_CANCEL_CLAUSE.match(c) for c in clauses) \
+            and not re.search(r"如果|假如|要是|若是|万一|的话|除非", compact):
+        return Reading("cancel", expected=EXPECT_READ)  # "不看了，我不办了": the errand given up
     if _DEFERRAL.search(compact) or _MORE_TIME.search(compact):
         return ask("not_read")
     if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完的])", compact):
@@ -588,6 +688,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
                 return ask("unclear")
             answer = _notice_read(",".join(parts[asked[-1] + 1:]), ctx)
             return answer if answer.kind in ("value", "clarify") else ask("unclear")
+        if asked and asked[0] > 0 and _BUT_ASKS.match(parts[asked[0]]) \
+                and _notice_read(",".join(parts[:asked[0]]), ctx).kind == "value":
+            return Reading("question", expected=EXPECT_READ)  # see ``_BUT_ASKS``
         if len(parts) > 1 and any(_READ_GRAMMAR.match(c.rstrip("?")) and not _affirmation._is_question(c.rstrip("?")) for c in parts):
             return ask("unclear")  # "已阅读？然后呢": a reading said beside a question that comes after it
         return Reading("question", expected=EXPECT_READ)
@@ -895,7 +998,7 @@ _ASKED_BACK_REASON = re.compile(r"(?:^|,)(?:不然|要不然|要不)(?:的话)?(
 # same document; the wording after it is what counts.
 _DOCUMENT_NAMED = re.compile(r"(公证委托书|公证授权书|公证书|委托函|授权函|(?:授权)?委托协议(?:书)?)|(?:(?:我|他)?(?:手里|手上)的?)?(?:这份|那份|这张|那张)(?=授权委托书|委托书|授权书)"
                              r"|(?:本人|我|俺)(?:持有的|手里的|手上的|这份|这张|这)(?=授权委托书|委托书|授权书)"
-                             r"|(?<![\u4e00-\u9fff])(?:公司|单位|企业)(?:的|出具的|开的)?(?=授权委托书|委托书|授权书)")
+                             r"|(?<![\u4e00-\u9fff])(?:我司|本公司|我公司|我们公司|公司|单位|企业)(?:的|出具的|开的)?(?=授权委托书|委托书|授权书)")
 
 
 def _auth_unasked(prepared: str) -> str:
@@ -949,6 +1052,137 @@ def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
     return who != principal_name and not _PRINCIPAL_SIGNER.match(who)
 
 
+# --- clauses said beside a plain answer that leave it as it is ----------------------------------------------
+# Each is a whole clause, with no negation, hedge or condition of its own (those are read elsewhere and ask again).
+
+# The principal, by pronoun or relation (not 本人 or 其: said alone, 本人 is the speaker).
+_PRINCIPAL_SUBJECT = (r"(?:他|她|申请人|委托人|老人家|老人|老爷子|老太太|"
+                      + "|".join(_affirmation._KIN + _MORE_KIN) + "|我(?:" + "|".join(_affirmation._KIN + _MORE_KIN) + "))")
+# Why the principal has not come in person ("我爸腿脚不好来不了", "他不识字", "老人住院了"): the principal's health, age
+# or whereabouts, which say nothing of the document. Only said of the principal: of the speaker, "不识字" would put in
+# doubt how the speaker read the document at all.
+_ABSENCE_REASON = re.compile(
+    rf"^(?:因为|主要是|就是)?{_PRINCIPAL_SUBJECT}(?:他|她)?(?:现在|最近|已经|都|也|本身)?"
+    r"(?:年纪大了|岁数大了|年纪大|年纪太大了?|[七八九]十多(?:岁)?了|[0-9一二三四五六七八九十]{2,4}(?:多)?岁了|"
+    r"腿脚不好|腿脚不便|腿脚不方便|腿不好|身体不好|身体不舒服|行动不便|生病了|病了|住院了|在住院|在医院|卧床(?:不起)?|"
+    r"瘫痪(?:在床)?(?:了)?|在外地(?:打工|上班)?|在外面打工|出差了|在出差|在上班|上班走不开|走不开|走不动(?:路)?(?:了)?|"
+    r"不识字|不认字|不会写字|眼睛不好|眼神不好|耳朵背|耳背|来不了|过不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成)"
+    r"(?:了)?(?:所以)?(?:来不了|过不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成)?(?:了|呢|啊)?$"
+)
+# Other particulars written in the document ("赵强身份证号码也写在上面了"): who the parties are, not what is granted.
+_PARTICULAR = r"(?:身份证号码|身份证号|身份证|电话号码|联系电话|电话|手机号码|手机号|联系方式|住址|地址|名字|姓名|出生日期)"
+_PARTY = rf"(?:{_PRINCIPAL_SUBJECT}|我|我们|双方|受托人|代理人)"
+_DOCUMENT_PARTICULARS = re.compile(
+    rf"^(?:上面|委托书上|里面)?(?:还|也)?(?:写了|写着|有)?(?:{_PARTY}(?:的)?(?:和|跟|、)?)*{_PARTICULAR}"
+    rf"(?:(?:和|跟|、|还有)(?:{_PARTY}的?)?{_PARTICULAR})*"
+    r"(?:也|都)?(?:写在上面了|写在上面|写上了|写上去了|写着|写了|在上面|填了|填上了|都有|有)?(?:的|了|呢)?$"
+)
+# Facts around the document and the answer that say nothing of its scope: where it was written, who witnessed it, how
+# it was written, the notary's number, "word for word", the page to turn to, small talk, a sign-off, the trips made,
+# the looking done, the office's own requirement told back, and the yes typed in Latin letters beside the Chinese one.
+_SIDE_FACT = re.compile(
+    r"^(?:授权委托书|委托书|授权书)?(?:是)?(?:在|去|到)(?:社区|居委会|村委会|村委|村里|街道办|街道|公证处|派出所|律所|律师事务所|医院|病房|"
+    r"家里|他家|老家|乡里|镇上|乡政府|镇政府|政务中心|服务中心)(?:里|那儿|那里)?(?:写|签|办|开|打印|弄|做)(?:的|了)$"
+    # ("村支书见证的": a witness adds to the signature, and signs nothing in anyone's place)
+    r"|^(?:是|由|有|请了?)?(?:(?![不没未无非别假])[\u4e00-\u9fff]){1,8}?(?:当面|在场)?(?:见证|作证|作的证|做的证|作见证|做见证|"
+    r"作的见证|做的见证|当的见证人|当见证人)(?:的|了|过)*$"
+    r"|^(?:是)?(?:手写|打印|电脑打印|机打)(?:的)?$"
+    r"|^[\u4e00-\u9fff]{1,4}证字第?[0-9]+号$"
+    r"|^(?:一字不差|一个字不差|一个字都不差|一字不落|原封不动|一模一样|分毫不差)(?:的|地)?$"
+    r"|^(?:您|你|你们)?(?:翻到|翻开|打开|看)(?:那页|这页|那一页|这一页|背面|那里|那儿|后面)?(?:就)?(?:能|可以)?(?:看到|看见|找到)(?:了)?$"
+    r"|^(?:今天|今儿|这两天)?(?:天气|天儿|天)(?:真|挺|好|太|有点|可)?(?:冷|热|好)(?:啊|呀|了|的)?$"
+    r"|^(?:over|完毕|over完毕|就这样|就这些)$"
+    r"|^(?:我|我们)?(?:都|已经)?(?:跑了|来了|折腾了)(?:[一两二三四五六七八九十几好]+)(?:趟|次|回)(?:了)?$"
+    r"|^(?:我)?(?:把)?(?:授权委托书|委托书|授权书)?(?:翻|看|找|查)了(?:[一两二三四五几好]+遍|半天|好久|个遍)(?:授权委托书|委托书|授权书)?$"
+    # ("社区说委托书必须写特别授权": what is required, not what is written; said alone it answers nothing)
+    r"|^(?:社区|居委会|村委会|街道|窗口|你们|工作人员|人家|他们)(?:的人|工作人员)?(?:说|讲|要求|告诉我)(?:了)?(?:授权委托书|委托书|授权书)?"
+    r"(?:上|里)?(?:必须|一定要|得|要|需要)(?:写|写明|注明|有)(?:特别授权|这个|这一条|这句话)?(?:才行)?$"
+    r"|^(?:written|xiemingle|xieming|xiele)$"
+)
+# The document made, told in the story before the answer ("所以写了委托书", "我们专门重新写了一份"): by the principal, or
+# by the family remaking it. (Made by the speaker alone, "我写了委托书", it is not the principal's grant: asked again.)
+_DOCUMENT_MADE = re.compile(
+    rf"^(?:所以|因此|于是|就|后来)(?:{_PRINCIPAL_SUBJECT})?(?:就|才|又)?(?:专门|特意|特地)?(?:给我)?(?:写|开|办|签|弄)了"
+    r"(?:个|一份|份|张|一张)?(?:授权委托书|委托书|授权书)$"
+    rf"|^{_PRINCIPAL_SUBJECT}(?:就|才|又)?(?:专门|特意|特地)?(?:给我)?(?:写|开|办|签)了(?:个|一份|份|张|一张)?(?:授权委托书|委托书|授权书)$"
+    rf"|^(?:所以|因此|于是|就|后来)?(?:{_PRINCIPAL_SUBJECT}|我们|我们家)(?:就|才)?(?:专门|特意|特地)?(?:又|重新)(?:写|开|办|签|弄)了"
+    r"(?:一份|份|一张|张|个)(?:新的)?(?:授权委托书|委托书|授权书)?$"
+)
+# Who issued the document, when that is the principal's side: the principal's company and its staff or legal
+# representative ("我司出具的", "公司法务出的", "法定代表人签字并加盖公章的"). What the document says follows.
+_ISSUE_ACT = (r"(?:(?:给我|给俺|帮我)?(?:亲自|亲手|亲笔|专门)?(?:签字并加盖公章|签字加盖公章|签字并盖公章|签字并盖章|签字盖章|签名盖章|"
+              r"出具|开具|签发|盖章|签字|签章|签名|出|写|签|开|弄|办)|给我|给俺)的")
+_COMPANY_ISSUER = (r"(?:(?:我司|本公司|我公司|我们公司|公司|我们单位|本单位|单位|企业|本企业)(?:的)?"
+                   r"(?:法务部|法务|行政部|行政|人事部|人事|办公室|财务部|财务)?|(?:公司的?|我们)?(?:法定代表人|法人代表|法人|董事长|总经理|老板))")
+_ISSUED_BY_COMPANY = re.compile(rf"^(?:这是)?{_COMPANY_ISSUER}{_ISSUE_ACT}(?=授权委托书|委托书|授权书)")
+# The issuer named by a name ("赵强给我写的", "好味餐饮给我开的"): the principal's side only when the name is the
+# principal's or a part of the company's name.
+_ISSUED_BY_NAME = re.compile(rf"^(?:这是)?([\u4e00-\u9fff]{{2,12}}?){_ISSUE_ACT}(?=授权委托书|委托书|授权书)")
+# The principal's name at the foot of the letter ("委托书落款赵强").
+_FOOT_NAMED = re.compile(r"^(?:授权委托书|委托书|授权书)?(?:的)?(?:落款处|落款人|落款|署名|委托人一栏)(?:是|为|写的是|写着|签的是)?"
+                         rf"{_PRINCIPAL_SUBJECT}?(?:的名字|的签名|签的字|签的名)?$")
+# Words after the document name that introduce the words being checked ("委托书上那句“特别授权…”我核对过了"): the line
+# named is said to be in the document; the check is neutral beside it.
+_LINE_CHECKED = re.compile(r"(?:^|(?<=,))((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)的?(?:那句|这句|那一句|这一句|那条|这条|那一条|这一条|"
+                           r"那项|那一项)(?:话)?([^,]+?)(?<![他她们人])(?:我|本人)?(?:已经|都|刚|也)?(?<![没不未])(核对过了|核对过|核对了|看过了|确认过了|对过了|查过了|核实过了)(?=,|$)")
+# "你问的那句", "您说的这几个字": the words the question quotes.
+_ASKED_LINE = re.compile(r"(?:你|您)(?:问|说|提|念|讲|要)的(?:那|这)(?:一)?(?:句话|句|条|项|几个字)(?:话)?")
+# More ways of saying the document does not hold the scope: the grant kept out of it ("没写在委托书里"), the words
+# looked for and not found ("没找到这句话"), a blank form left to the agent to fill ("空白委托书", "让我自己填"), the
+# scope still to be added ("明天让他补写"), and a letter that only sends its bearer ("只写了前来办理…").
+_AUTH_NOT_THERE = re.compile(
+    r"(?:没有|没|未)(?:写|写明|注明|载明|写进|写上)(?:在|到|进)(?:授权委托书|委托书|授权书|纸上|纸面上|书面上)"
+    r"|(?:(?:没有|没)(?:找到|找着)|找不(?:到|着))(?:这|那)(?:一)?(?:句话|句|条|项|几个字|个)"
+    r"|空白(?:的)?(?:授权委托书|委托书|授权书)|(?:授权委托书|委托书|授权书)(?:是|还是)?空白的|^(?:让|叫)(?:我|受托人)(?:自己)?(?:填|写)(?:上)?(?:吧|了)?$"
+    r"|(?:明天|后天|改天|过两天|下周|下次|晚点|等会|待会|回头)(?:再)?(?:让|叫|找|请)?[\u4e00-\u9fff]{0,4}?(?:补|重新)(?:写|签|开|办|一份|个)"
+    rf"|(?<!已经)(?<!已)(?:让|叫|请)(?:{_PRINCIPAL_SUBJECT})?补(?:写|签|开|办|一份)(?!了|好|过)"
+    r"|(?:只|仅|就)(?:写了?|写着|写的是?)(?:前来|来)(?:办理|办)"
+)
+# "委托书上写的是委托办理低保": the errand entrusted, said in the document's own verb, and nothing of the commitment
+_ENTRUSTED_ERRAND = re.compile(r"^委托(?:我|他|她|受托人|代理人)?(?:代为|代)?(?:办理|代办|办)(?:(?![承诺授权并和及与])[\u4e00-\u9fff]){0,6}$")
+# A named ordinary errand written, and the speaker's own guess that it covers the commitment ("写了代办应该就包括承诺了
+# 吧"): the guess adds nothing to the document, which holds only the errand. (A general power, "全权委托，应该包括承诺吧",
+# is asked again: whether it reaches the commitment is what the document's words must say.)
+_POWER_TAKEN_TO_COVER = re.compile(
+    r"^(?P<written>[^,]+?),?(?:我)?(?:觉得|以为|想|认为|寻思|应该|估计|可能|大概|也许)+(?:就|也)?(?:包括|包含|算是|算|含|涵盖|等于)(?:了)?"
+    r"(?:代为|代他|代她)?(?:作出|做出|签署)?(?:告知)?承诺(?:了)?(?:吧|的吧)?$")
+
+
+def _principal_as_he(clause: str, principal_name: str) -> str:
+    """The principal named at the head of the clause by name ("赵强他腿脚不好"), by relation and name ("干爹赵强"), or
+    by surname and title ("赵总") turned to 他. Only a person's name of two to four characters has a surname."""
+    if not principal_name:
+        return clause
+    kin = "|".join(_affirmation._KIN + _MORE_KIN)
+    clause = re.sub(rf"^(?:我)?(?:{kin})?{re.escape(principal_name)}(?:他|她)?", "他", clause)
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", principal_name):
+        clause = re.sub(rf"^(?:{re.escape(principal_name[0])}(?:总经理|董事长|总|老板|董|经理)|老{re.escape(principal_name[0])})(?=[\u4e00-\u9fff])",
+                        "他", clause)
+    return clause
+
+
+def _issuer_dropped(clause: str, principal_name: str) -> str:
+    """The clause without its lead naming the principal's side as the document's issuer."""
+    he = _principal_as_he(clause, principal_name)
+    if he != clause and _ISSUED_BY.match(he) and _ISSUED_BY.sub("", he):
+        return _ISSUED_BY.sub("", he)  # "干爹赵强给我写的委托书", "赵总签的委托书": the principal named
+    clause = _ISSUED_BY_COMPANY.sub("", clause) or clause
+    named = _ISSUED_BY_NAME.match(clause)
+    if named and principal_name and named.group(1) in principal_name and named.group(1) not in ("公司", "有限公司"):
+        clause = clause[named.end():] or clause  # "好味餐饮给我开的委托书…": a part of the company's own name
+    return clause
+
+
+def _side_clause(clause: str, principal_name: str) -> bool:
+    """Is this clause one of those said beside the answer that leave it as it is?"""
+    clause = _principal_as_he(clause, principal_name)
+    # "另外我手机号…", "对了，…": contact details added as an afterthought
+    contact = re.sub(r"^(?:另外|还有|对了|顺便说一下|顺便)(?=我|本人|电话|手机|身份证|联系)", "", clause)
+    foot = clause.replace(principal_name, "他") if principal_name else clause
+    return bool(_ABSENCE_REASON.match(clause) or _DOCUMENT_PARTICULARS.match(clause) or _SIDE_FACT.match(clause)
+                or _DOCUMENT_MADE.match(clause) or _FOOT_NAMED.match(foot) or _CONTACT.match(contact))
+
+
 def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
@@ -972,6 +1206,16 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
                     clause) or (principal_name and clause == "委托人" + principal_name) \
             or any(clause == "受托人" + a for a in agents):
         return "neutral"  # "刘洋持委托书", "委托人赵强", "受托人刘洋": the parties named as the document names them
+    if agents and re.search(rf"(?:{'|'.join(map(re.escape, agents))})(?:亲自|亲手|亲笔|自己)?(?:签|写|填|开|出具|出|盖|按)(?:了|的|过|字|名|章|手印)"
+                            rf"|(?:^|我|本人|委托人|授权人)(?:{'|'.join(map(re.escape, agents))})(?:特别)?(?:授权|委托)", clause):
+        # "刘洋签的委托书…", "（委托书：）我刘洋特别授权…": the agent as the one who signs or grants; only the
+        # principal can grant the power, so what such a document says confirms nothing
+        return "unknown"
+    # ("他老人家亲笔签的": 他老人家 is the principal himself, said with respect)
+    kin = "|".join(k for k in _affirmation._KIN + _MORE_KIN if k not in ("老人", "老人家", "家人", "老爷子", "老太太"))
+    if re.search(rf"(?<!我)(?:他|她|申请人|委托人{'|' + re.escape(principal_name) if principal_name else ''})的?(?:{kin})"
+                 r"(?:亲自|亲手|亲笔|专门|自己)?(?:给我|帮他|替他)?(?:签|写|填|开|出具|出|盖|按)", clause):
+        return "unknown"  # "他儿子签的委托书…", "赵强的老伴写的": a relative of the principal, not the principal, signs
     # "以委托人名义作出告知承诺": in the principal's name is in the principal's place
     clause = re.sub(rf"以(?:委托人|申请人|其|他|她{'|' + re.escape(principal_name) if principal_name else ''})(?:的)?名义(?=作出|做出|签署|签)",
                     "代为", clause)
@@ -979,6 +1223,12 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     if principal_name and clause.startswith(principal_name) and _ISSUED_BY.match("他" + clause[len(principal_name):]):
         clause = "他" + clause[len(principal_name):]  # "赵强给我出的委托书…": the principal named
     clause = _ISSUED_BY.sub("", clause) or clause
+    clause = _issuer_dropped(clause, principal_name)
+    # "委托书背面手写的特别授权…": where and by hand or in print, the words are what the document says
+    clause = re.sub(r"^(授权委托书|委托书|授权书)(?:的)?(?:背面|正面|末尾|最后|下面|底下)?(?:是)?(?:手写|亲笔写|打印)(?:的|着)(?=[\u4e00-\u9fff])",
+                    r"\1写着", clause)
+    # "这回写明了…": the document remade, read as it is now
+    clause = re.sub(r"^(?:这回|这次|这一次|这下|新的这份|这份新的)(?=写|上面|委托书|授权书|有)", "", clause) or clause
     if principal_name:
         # "我是赵强的外甥": the principal named where 他 would stand
         clause = re.sub(rf"^(我是|本人是){re.escape(principal_name)}(?=的)", r"\1他", clause)
@@ -1009,14 +1259,14 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         return "unknown"
     if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause) \
             or _REASSURANCE.fullmatch(clause) or _SPEAKER_RELATION.match(clause) or _PRINCIPAL_BEARS.match(clause) \
-            or re.fullmatch(_affirmation.COURTESY, clause) or _CONTACT.match(clause):
+            or re.fullmatch(_affirmation.COURTESY, clause) or _CONTACT.match(clause) or _side_clause(clause, principal_name):
         return "neutral"
     if _AUTH_TICKED.match(clause):
         return "yes"
-    document = re.match(r"^(?:授权委托书|委托书|授权书|授权范围|委托事项|委托权限)?(?:上面|里面|上|里)?(?:就|只|仅)?(?:写明了|写了|写着|写的是|写的|还有|有)?"
+    document = re.match(r"^(?:授权委托书|委托书|授权书|授权范围|委托事项|委托权限)?(?:上面|里面|上|里)?(?:就|只|仅)?(?:写明了|写明|写了|写着|写的是|写的|还有|有)?"
                         r"(?:一条|一项)?(?:是|写的是|写着)?", clause)
     rest = clause[document.end():] if document else clause
-    if rest and _AUTH_POWER.match(rest):
+    if rest and (_AUTH_POWER.match(rest) or _ENTRUSTED_ERRAND.match(rest)):
         # "委托书上就写了代为办理相关手续": 就/只 makes the list exhaustive.
         return "no" if re.search(r"就|只|仅", document.group(0)) else "power"
     if _AUTH_DOCUMENT_YES.match(clause):
@@ -1031,7 +1281,7 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         # "全权委托", "写的是全权代理": a general power names no commitment; it is ordinary unless a clause of the
         # same answer names the commitment ("全权委托，包括代为作出告知承诺").
         return "power"
-    if _AUTH_ORDINARY.search(clause) or _AUTH_NEGATED_SCOPE.search(clause) \
+    if _AUTH_ORDINARY.search(clause) or _AUTH_NEGATED_SCOPE.search(clause) or _AUTH_NOT_THERE.search(clause) \
             or _PRINCIPAL_COMMITS.search(clause.replace(principal_name, "他") if principal_name else clause):
         return "no"
     if clause in _AUTH_ACK or re.sub(r"(?<=.)[嘞咧哈]$", "", clause) in _AUTH_ACK:  # "有嘞": the Henan particle
@@ -1133,6 +1383,10 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     # 委拖书: the pinyin keyboard's homophone for the document's name (not for the words of the scope, whose typos
     # are asked again)
     prepared = prepared.replace("委拖", "委托")
+    # "那一项打了✓": the tick typed as a sign is the 勾 of the form
+    prepared = re.sub(r"(打了|打上|打个|画了|划了|打)[✓✔☑√]\ufe0f?", r"\1勾", prepared)
+    # "选“写明了特别授权”": one of the two answers the question offers, chosen by its words
+    prepared = re.sub(r"^\s*(?:我)?(?:选|选择|回复|回|答)[:：]?\s*(?=[“\"「『']?(?:写明了特别授权|没有写明)[”\"」』']?[。.!！]?$)", "", prepared)
     # "照片里写着…": the photo of the document is the document; "委托协议里约定了…": its wording; "（三）": the
     # number of an item in its list, which changes nothing in the words after it
     # (a copy, "复印件上写着…", is not taken for the document: what the original says is asked again)
@@ -1141,12 +1395,16 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     prepared = re.sub(r"(?:第)?[(（]\s*[一二三四五六七八九十0-9]{1,2}\s*[)）](?:项|条|款)?", ",", prepared)
     # A space between words is a pause in speech: a clause boundary ("写明了特别授权 我刚拿出来核对过", "ok 写明了").
     flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fffa-z])\s+(?=[\u4e00-\u9fff])", ",", prepared))
+    # "写明了特别授权 over": a Latin word said after a pause ends a clause of its own
+    flat = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[a-z]+\W*$)", ",", flat)
     flat = _affirmation._flat(flat)
     if ctx.applicant_kind == "enterprise":
         # For a company the principal is the company: "代表公司作出告知承诺" is in the principal's place, and "公司给我的
         # 委托书" is the principal's document.
         flat = re.sub(r"(?:代表|代)(?:本公司|我公司|公司|本企业|企业|单位)(?=签署|签订|签|作出|做出|作|做|承诺)", "代委托人", flat)
         flat = re.sub(r"(?:^|(?<=,))(?:本公司|我们公司|我公司|公司|单位)(?:给我|给俺)?(?:出|开|出具|写)?的(?=授权委托书|委托书|授权书)", "", flat)
+        # "公章还没盖": the company signs with its seal, so its letter unsealed is a letter not yet signed
+        flat = re.sub(r"(?:公章|章)(?:还|都|也)?(?:没有|没|未)(?:盖|加盖)(?:上)?|(?:还|都|也)?(?:没有|没|未)(?:盖|加盖)(?:上)?(?:公章|章)", "还没签", flat)
     # "代为递交材料和代为作出告知承诺": a list of powers, each read on its own
     flat = re.sub(r"(?:和|及|以及|还有|跟)(?=代为|代签|代他|代她|代其)", ",", flat)
     # "…，我代他作出告知承诺没问题": 没问题 run on to the scope is the same reassurance as said on its own
@@ -1164,6 +1422,25 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
                       r"\1,代为", flat)
     # "1.代为申请 2.代为作出告知承诺": the number of the next item run on to the one before it
     flat = re.sub(r"(?<=[\u4e00-\u9fff])[1-9](?=,(?:代为|代签|代他|代她|代其))", "", flat)
+    # "委托书上那句“特别授权…”我核对过了": the line named is in the document, and it was checked
+    flat = _LINE_CHECKED.sub(r"\1写着\2,\3", flat)
+    # "你问的那句委托书上有": the words the question quotes are in the document
+    flat = _ASKED_LINE.sub("这句话", flat)
+    flat = re.sub(r"(?:^|(?<=,))这句话((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)(?:都|也|确实)?有(?:的|啊|呀|呢)?(?=,|$)", r"\1有这句话", flat)
+    # "不对不对我拿错了": the document mistaken for another, named as the mistake it is
+    flat = re.sub(r"(?:(?<=,)|^)((?:哦|噢)?(?:不对)*)(?:我)?(?:拿错了|看错了|拿错|看错)(?=,|$)",
+                  lambda m: (m.group(1) + "," if m.group(1) else "") + "搞错了", flat)
+    parts = flat.split(",")
+
+    def wrong_one(i: int) -> bool:
+        # "…不对我拿错了，这是我姐那份，我爸那份写明了…": whose the document wrongly read was, told with the mistake it
+        # explains; what the right one says follows (not when it is said of the same person's: "…我姐那份写明了")
+        owner = re.fullmatch(r"这(?:是|份是|张是)((?:我)?[\u4e00-\u9fff]{1,3}?)(?:那份|那张|的)", parts[i])
+        return bool(i and owner and _affirmation.names_wrong(parts[i - 1])
+                    and not re.search(re.escape(owner.group(1)) + "(?:那份|那张|的)", ",".join(parts[i + 1:])))
+    flat = ",".join(c for i, c in enumerate(parts) if not wrong_one(i))
+    # "我爸腿脚不太好": the 不太 of how poor one's health is, not the 不太(清楚) of doubt
+    flat = re.sub(r"(腿脚|身体|眼睛|耳朵)不太(?=好|方便|灵便)", r"\1不", flat)
     compact = flat.replace(",", "")
     if _NOT_ORDINARY.search(flat) and re.search(r"(?<!不是)(?<!并非)特别授权", _NOT_ORDINARY.sub("", flat)):
         flat = re.sub(",+", ",", _NOT_ORDINARY.sub(",", flat)).strip(",")
@@ -1213,9 +1490,16 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
                 and last in ("no", "bare_no", "power"):
             return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
         return ask("correction")
+    taken_to_cover = _POWER_TAKEN_TO_COVER.match(flat)
+    if "?" not in prepared and taken_to_cover and _auth_clause(taken_to_cover.group("written"), names) in ("power", "no") \
+            and not re.search(r"全权|什么都|啥都|所有|一切", taken_to_cover.group("written")):
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if "?" not in prepared and _AUTH_UNSURE.search(compact):
         # "我看不明委托书写什么", "特别授权是啥我也不懂": the question word is inside a statement of not knowing.
         return ask("unsure")
+    if re.match(r"^(?:那|请问)?(?:如果|要是|假如)[^?]*(?:算|行|可以|够)[^?]*吧\s*\?\s*$", prepared):
+        # "如果委托书写了代为承诺就算特别授权吧？": what counts, asked of us under a supposition; it tells nothing
+        return Reading("question", expected=EXPECT_AUTHORISATION)
     if re.search(r"吧\s*\?", prepared):
         return ask("unsure")  # "写明了特别授权……吧？我再看看": a guess asked of oneself
     if _AUTH_PUSHBACK.search(compact):
@@ -1261,6 +1545,17 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     kinds = [_auth_clause(c, names, _key(ctx.applicant_name)) for c in clauses]
     has = set(kinds)
+    if any(k == "no" and re.match(r"^(?:但是|但|不过|可是|只是)?除(?:了)?[^,]{0,8}?承诺", c) and not re.search(r"还|也|以及|和|及", c)
+           for k, c in zip(kinds, clauses)):
+        # "写明了特别授权，除了承诺": the commitment carved out of whatever else is granted ("除了承诺还写了…", which
+        # adds to it, is not this)
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
+    if "yes" in has and has <= {"yes", "no", "bare_no", "neutral", "ack"} \
+            and any(k in ("no", "bare_no") and re.search(r"委托书|授权书|纸上|书面", c) for k, c in zip(kinds, clauses)) \
+            and not any(k == "yes" and re.search(r"写|委托书|授权书|载明|注明|纸|书面|[这那一][条项]", c) for k, c in zip(kinds, clauses)):
+        # "特别授权我有，委托书上没写": the grant claimed, and the document said not to hold it; a grant outside the
+        # document is an oral one
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     concessive = [i for i, c in enumerate(clauses) if re.match(r"^(?:但是|但|不过|可是|只是)", c) and kinds[i] == "no"]
     if concessive and "yes" in kinds[:concessive[0]] and any(
             re.match(r"^(?:但是|但|不过|可是|只是)(?:只|仅|就)", clauses[i]) for i in concessive):
