@@ -471,7 +471,9 @@ USE_COMMITMENT = Choice(
     opposite={"yes": "no", "no": "yes"},
     typos=re.compile(r"承偌|成诺|承若|呈诺|城诺|乘诺|承喏|愿义|原意|元意|圆意|诚诺"),
     someone_else=re.compile(r"^(?:是)?(?:我|俺|我们)?(?:的|家)?(?:老伴|老头|老太|老婆|老公|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|爸|妈|爹|娘|"
-                            r"父亲|母亲|哥|姐|弟|妹|家里人|家人|孙子|孙女|外孙|女婿|儿媳|亲戚|朋友|邻居)(?:也|都|倒是|还|就)?(?:说)?(?:不)?(?:愿意|想用|要用|同意|选)|"
+                            r"父亲|母亲|哥|姐|弟|妹|家里人|家人|孙子|孙女|外孙|女婿|儿媳|亲戚|朋友|邻居)(?:也|都|倒是|还|就)?(?:说)?(?:不)?(?:愿意|想用|要用|同意|选|"
+                            # "我儿子用承诺", "我妈交证明": what someone else does is not the speaker's choice
+                            r"用|走|交|开|承诺)|"
                             # "我媳妇说用承诺": what someone else said to do, reported
                             r"^(?:是)?(?:我|俺|我们)?(?:的|家)?(?:老伴|老头|老太|老婆|老公|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|爸|妈|爹|娘|"
                             r"父亲|母亲|哥|姐|弟|妹|家里人|家人|孙子|孙女|外孙|女婿|儿媳|亲戚|朋友|邻居)(?:也|都|倒是|还|就)?"
@@ -681,8 +683,16 @@ _NEW_SUBJECT = re.compile(r"(?:^|\s)(?:我|俺|咱)(?!们的|的)")
 _PARTICLES = "呀啊哦噢哈了的吧呢嘞呗撒嘛噻哇咧啦滴"  # 撒, 噻: the southwestern "then"; 滴 is 的 typed cute
 
 
+# "承诺就承诺", "用就用吧", "不用就不用": the option said twice around 就 is resigned assent to it, the option itself
+# (not the 就用 or 不用 the words happen to hold). Only the whole clause: "承诺就承诺吗" asks, and is read as it is.
+_RESIGNED = re.compile(r"(?:那)?([\u4e00-\u9fff]{1,6}?)就\1(?:吧|呗|了|啊|呀|嘛)*")
+
+
 def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     c = _fold(raw)
+    resigned = _RESIGNED.fullmatch(c.strip())
+    if resigned:
+        return _classify_clause(choice, resigned.group(1))
     # Voice input puts spaces inside words ("应 该愿意", "我儿子 愿意"): a hedge or another person's choice
     # split by one is still there.
     unspaced = re.sub(r"\s+", "", c)
@@ -864,19 +874,29 @@ _JOKE_MARK = re.compile(r"^(?:哈哈|呵呵|嘿嘿)*(?:开玩笑|开个玩笑|�
 
 
 def _after_joke_taken_back(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
-    """"承诺吧，开玩笑的，交证明": the commitment called a joke, then refused plainly. What follows the joke is
-    the answer; anything else (the same answer again, a hedge, nothing) keeps the joke, which is asked again."""
+    """"承诺吧，开玩笑的，交证明", "不用，开玩笑的，用承诺": an answer called a joke, then replaced plainly. What follows
+    the joke is the answer; anything else (the same answer again, a hedge, nothing) keeps the joke, which is asked
+    again."""
     marks = [i for i, (clause, _) in enumerate(readings) if _JOKE_MARK.match(clause.text)]
     if not marks:
         return readings
     before = {label for _, r in readings[:marks[0]] for label in r.labels}
     after = readings[marks[-1] + 1:]
     said = {label for _, r in after for label in r.labels}
-    # Only a refusal is taken: it is the safe side ("本人，开个玩笑，是代办" leaves who acts in doubt, and is asked
-    # again). "开玩笑，我才不用" (the option asked back before it is already set aside): "you must be joking".
-    if said != {"no"} or any(r.flags for _, r in after) or not before <= {"yes"}:
-        return readings
-    return after
+    # A refusal is taken: it is the safe side. "开玩笑，我才不用" (the option asked back before it is already set
+    # aside): "you must be joking".
+    if said == {"no"} and not any(r.flags for _, r in after) and before <= {"yes"}:
+        return after
+    # "不用，开玩笑的，用承诺", "本人，开个玩笑，我帮我妈办的": at a choice (no legal act) an answer called a joke and then
+    # replaced by the other answer, said in full and plainly, is that answer. Not when nothing was called a joke
+    # ("开玩笑，用承诺"), the same answer comes again, the new one is the option's bare word ("开玩笑的，是", "本人，开个
+    # 玩笑，是代办") or is still joked, hedged or made conditional ("开玩笑的，用承诺哈哈"), or the mark is last.
+    if len(said) == 1 and before == {choice.opposite[next(iter(said))]} and after and all(
+            not r.flags and (not r.labels or (not r.bare or _SHORT_IN_FULL.search(_fold(clause.text)))
+                             and (choice.step != "use_commitment" or _COMMITMENT_NAMED.search(clause.text)))
+            for clause, r in after):
+        return after
+    return readings
 
 
 # "俺选承诺中不中 中": the speaker asks themself, in the Henan way (中 = all right), and answers at once. Without
@@ -949,6 +969,8 @@ _ISSUER_DEMAND_UNMET = re.compile(
 
 
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
+    if _GIVEN_UP_JOURNEY.fullmatch(text.strip()):
+        return Reading("cancel")
     laughed = _laughing_answer(choice, text, ctx)
     if laughed is not None:
         return laughed
@@ -971,6 +993,10 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         return reading
     if reading.kind != "clarify" or reading.detail not in ("not_a_choice", "negation_scope", "hedge"):
         return reading
+    if choice.step == "use_commitment":
+        concluded = _reported_then_concluded(choice, text, ctx)
+        if concluded is not None:
+            return concluded
     joined = re.sub(r"\s+", "", text)
     if _flags(_fold(joined), choice.typos) - _PAUSE_READABLE_FLAGS \
             or (choice.someone_else and choice.someone_else.search(_fold(joined))):
@@ -987,8 +1013,47 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
             continue
         if "fear" in piece.flags and paused.value == "no" and not _NEGATION_CHAR.search(clause.text):
             continue
+        if paused.value == "yes" and choice.step == "use_commitment" and _TRUTH_VOUCHED.fullmatch(_fold(clause.text)):
+            continue
         return reading
     return paused
+
+
+# "我闺女说 这个 这个能承诺 那就 是": voice input's pauses fall inside someone else's word, reported, and inside the
+# speaker's conclusion drawn from it. The pause before the conclusion's opener (那就, 那么, 所以) is the boundary a comma
+# would be and the other pauses are only pauses: it is read as "我闺女说这个能承诺，那就是" is. Only when all before that
+# pause is one reported word (``someone_else``) and what follows opens a conclusion; a hedge or a question in either
+# part is still read by the clauses ("我闺女说 这个 好像能承诺 那就 是").
+_PAUSE_BEFORE_CONCLUSION = re.compile(r"\s+(?=(?:那就|那么|那我就|那俺就|那还是|所以))")
+# Someone else's word reported: "我闺女说…", "我老公觉得…", "孩子让…"
+_REPORTED_WORD = re.compile(rf"^(?:是)?(?:我|俺|我们)?(?:的|家)?{_RELATIVE}(?:也|都|倒是|还|就)?(?:说|讲|觉得|认为|让|叫|建议)")
+_REPORTED_FINE = re.compile(r"(?:说|讲|觉得|认为)[^,，。;；!！?？]{0,8}?(?:可以|能|行|中|没问题|方便|划算)")
+
+
+def _concluded_against_report(readings: List[Tuple[Clause, ClauseReading]]) -> bool:
+    """"我闺女说不能承诺，那就是", "我妈说不可以，那就用吧", "我闺女说这个能承诺，那就不用": the speaker's conclusion (那就,
+    所以…) goes against someone else's word it is drawn from; which way is meant is open. (Someone else's word
+    with a negation in it is taken as a "no", a word that it is fine or possible as a "yes".)"""
+    for index, (clause, _) in enumerate(readings):
+        said = _fold(clause.text)
+        if not _REPORTED_WORD.match(said):
+            continue
+        against = "yes" if _NEGATION_CHAR.search(said) else "no" if _REPORTED_FINE.search(said) else None
+        if against and any(against in later.labels and (_CONCLUSION.match(after.text) or _SETTLED.match(after.text))
+                           for after, later in readings[index + 1:]):
+            return True
+    return False
+
+
+def _reported_then_concluded(choice: Choice, text: str, ctx: Context) -> Optional[Reading]:
+    for pause in _PAUSE_BEFORE_CONCLUSION.finditer(text):
+        before = re.sub(r"\s+", "", text[: pause.start()])
+        after = re.sub(r"\s+", "", text[pause.end():])
+        if not before or _CLAUSE_MARK.search(before) or not choice.someone_else.search(_fold(before)):
+            continue
+        reading = _combine_choice_clauses(choice, f"{before}，{after}", ctx)
+        return reading if reading.decided else None
+    return None
 
 
 # "我本来想…的", "原本打算…": an intention the speaker had (本来就想, "all along", is the answer itself)
@@ -1015,11 +1080,28 @@ def _this_time(readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Claus
 
 
 _LONE_BA = re.compile(r"吧+[?？]*")
-_ASIDE_QUESTION = re.compile(r"^(?:另外|顺便|顺带|对了|还有个事|还想问|再问一下|另问|顺便问一下|另外问一下)")
+_ASIDE_QUESTION = re.compile(r"^(?:另外|顺便|顺带|对了|还有个事|还有(?:个|一个)问题|还想问|再问一下|另问|顺便问一下|另外问一下)")
+# "本人办理 顺便问下停车场在哪": voice input's pause (a space) before such an aside is the clause boundary a comma would
+# be, so the aside is read as it is after a comma (a question about something else, beside the answer). Only before
+# these openers: any other pause may be inside the answer ("我 不 愿意").
+_PAUSE_BEFORE_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=(?:另外|顺便|顺带|对了|还有个事|还有(?:个|一个)问题|还想问|再问一下|另问)"
+                                 r"[^\s,，。.!！?？])")
+# "我觉得可以", "俺感觉用承诺好", "我认为不用": the speaker's opinion of a way, not the way chosen. Only where another
+# clause states the choice is the opinion its reason ("交证明，俺觉得交证明踏实些"); an opinion alone, or against
+# someone else's word ("我老公说不要，我觉得可以"), is asked again.
+_OPINION = re.compile(r"觉得|感觉|认为|觉着|以为")
+# "行 承诺就承诺 反正我说的都是真的": the speaker vouching that what they say is true, beside a yes to the commitment, is
+# its very ground and no other answer. Only the plain statement: a hedge, a negation or a "not all" is no such thing.
+_TRUTH_VOUCHED = re.compile(r"(?:反正|本来|因为)?(?:我|俺)?(?:说|讲|填|写|报)的(?:话|情况|内容)?(?:都|全|全都|句句|也)?(?:是)?"
+                            r"(?:真的|实话|真话|属实|实情|事实)(?:啊|呀|嘛|呢|的|哈)*")
+# "承诺就承诺，反正我说的不全是真的": what the speaker says said to be not (all) true, beside a yes to the commitment:
+# the commitment would be to what is not so, and is asked again.
+_TRUTH_DOUBTED = re.compile(r"(?:说|讲|填|写|报)的(?:话|情况|内容)?[\u4e00-\u9fff]{0,4}?"
+                            r"(?:不(?:全|都|完全|一定|太|大)?是(?:真的|实话|真话|事实)|不(?:全|完全|太)?属实|假的|有假|掺假|编的|瞎编|瞎说|瞎填)")
 
 
 def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
-    text = _unasked(_TYPED_BA.sub("吧", text))
+    text = _unasked(_TYPED_BA.sub("吧", _PAUSE_BEFORE_ASIDE.sub("，", text)))
     if choice.step == "use_commitment":
         text = _SELF_ANSWERED_ZHONG.sub(r"\1", text.strip())
     for typed, word in choice.homophones:
@@ -1088,6 +1170,15 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     for flag in ("joke", "condition", "hedge", "typo", "negation_scope"):
         if flag in flags:
             return clarify(flag, choice.expected)
+    if decided and not any(reading.labels and "fear" not in reading.flags and not _OPINION.search(_fold(clause.text))
+                           for clause, reading in readings):
+        # every way named is only the speaker's opinion of it ("我觉得可以"): no choice stated
+        return clarify("hedge", choice.expected)
+    if choice.step == "use_commitment" and "yes" in decided and any(_TRUTH_DOUBTED.search(_fold(clause.text))
+                                                                  for clause, _ in readings):
+        return clarify("hedge", choice.expected)
+    if choice.step == "use_commitment" and _concluded_against_report(readings):
+        return clarify("contradiction", choice.expected)
     if "unsettled" in flags:
         return clarify("correction", choice.expected)
     if "both" in flags:
@@ -1608,6 +1699,7 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
                    r"[\u4e00-\u9fff]{1,3}族|[:：，,、；;\s])*[)）]", "", words)
     # "郑州好味餐饮管理有限公司（法定代表人王芳）": a role and its holder in brackets are said beside the name, not in it
     words = re.sub(r"[(（]((?:法定代表人|法人代表|法人|负责人|经营者|联系人|经办人)[^)）]{1,20})[)）]", r"，\1", words)
+    words = _FORMER_NAME_BRACKETS.sub(r"，\1\2", words)
     # "法人（王芳）": the role, then its holder's name in brackets, as a form is filled in
     words = re.sub(r"^(法定代表人|法人代表|法人)[(（]([\u4e00-\u9fff·]{2,20})[)）]$", r"\1：\2", words)
     # "王芳 48岁": the age beside the name, no part of it
@@ -1638,7 +1730,7 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
         # "wo bu jiao 刘洋", "I'm not 张伟": the name denied in pinyin or English (those words are no number to drop)
         return clarify("invalid_name", expected)
     # ("原法人李强已经退出了": someone else left the company; the speaker does not stop)
-    if is_cancel(_LEFT_THE_COMPANY.sub("", words)) or _HANDED_BACK.fullmatch(words):
+    if is_cancel(_LEFT_THE_COMPANY.sub("", words)) or _HANDED_BACK.fullmatch(words) or _GIVEN_UP_JOURNEY.fullmatch(words.strip()):
         return Reading("cancel")
     if _UNKNOWN_NAME.search(words):
         return clarify("unknown", expected)
@@ -1672,6 +1764,51 @@ _LEFT_THE_COMPANY = re.compile(r"(?:原|原来的|以前的|之前的|老)?(?:�
 _HANDED_BACK = re.compile(r"(?:(?:那)?算了(?:算了|吧)*[,，。.!！\s]*(?:那)?(?:我)?(?:还是)?(?:让|叫|请|等)?"
                           r"(?:法人|法定代表人|老板|领导|他|她|老人|申请人|委托人)(?:本人)?(?:自己|本人|亲自)(?:来|过来)?"
                           r"(?:办|弄|申请|办理)?|不(?:代办|代理|帮(?:他|她|忙)办|替(?:他|她)办)了)(?:吧|了)?[。.!！~～]*")
+# "算了 回头让他自己来办", "我不是法人，算了，重新开始选代办": 算了, then the errand handed back to the person it belongs to
+# (now or later) or the journey begun again, is the speaker giving up this journey: a stop, at the choices as at the
+# names (as the representative's question itself says to reply 算了 and start again). Only the whole message, with at
+# most the reason (not the representative, not the applicant) before 算了: "算了，还是用承诺吧", "算了，我自己来办" or
+# "算了 回头让他自己来办吗" are no such stop, and are read as they are.
+_GIVEN_UP_JOURNEY = re.compile(
+    r"(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))?"
+    r"[,，。.!！\s]*(?:那)?算了(?:算了|吧)*[,，。.!！\s]*"
+    r"(?:(?:那)?(?:我)?(?:还是)?(?:回头|改天|下次|下回|明天|过两天|过几天|以后|等会儿?)?(?:再)?(?:让|叫|请|等)?"
+    rf"(?:他|她|老人|申请人|当事人|委托人|法人|法定代表人|老板|领导|(?:我|俺)(?:的|家)?{_RELATIVE})(?:本人)?(?:自己|本人|亲自)?(?:再)?"
+    r"(?:(?:来|过来|去)(?:办|弄|申请|办理)?|(?:办|弄|申请|办理))|"
+    r"(?:我|俺)?(?:还是)?(?:重新开始|重新来过?|从头开始|从头来|重来|重新办|重新选)(?:后|然后|再)?(?:选|选择)?(?:代办|代理|代他人办理)?)"
+    r"(?:吧|了|啊)*[。.!！~～]*")
+# "张伟（以前叫张小伟）", "法人是王芳（2023年变更登记前是李强）": a former name alone in brackets beside the current one is
+# said as in the comma form ("张伟，以前叫张小伟"), which reads the current name and sets the former one aside. Only the
+# former name and nothing else: a current name ("（现在叫张小伟）", "（变更登记后是李强）"), a question, or a remark that
+# leaves the name open ("（以前叫张小伟，还没改过来）", "（户口本上是张卫，以身份证为准）") keeps its brackets, and is asked
+# again.
+_FORMER_NAME_BRACKETS = re.compile(
+    r"[(（]((?:以前|原来|之前|过去|曾经|原先)(?:的)?(?:法人|法定代表人|名字|姓名)?(?:是|叫|名叫|为|用的是)|原名|曾用名|原(?:法人|法定代表人)|"
+    r"(?:[0-9]{2,4}年)?(?:[0-9]{1,2}月)?(?:份)?(?:变更登记|变更|登记|换人|改名|更名|变更法人)(?:之)?前(?:的)?(?:法人|法定代表人|名字|姓名)?"
+    r"(?:是|叫|名叫|为))[:：]?([\u4e00-\u9fff·]{2,6})[)）]")
+# "法人是王芳，现在是李强", "法人是王芳，2023年变更登记后是李强": another name said to hold the role now, or after a change,
+# beside the one answered; which one is current is open.
+_NAME_NOW = re.compile(r"现在|目前|如今|当前|眼下|(?:变更|登记|改名|更名|换人|换届)(?:之)?后|后来|换成|改成|改为|变更为|变成|"
+                       r"即将|马上|下个月|准备(?:变更|换|改)")
+# "张伟，以前叫张小伟，现在还没改过来", "法人王芳，执照还没变更过来": the change of name is not made yet, so the registered
+# one may still be the other.
+# ("一直没换过": never changed, no change pending)
+_CHANGE_PENDING = re.compile(r"(?:还没|尚未|还未|没有|没)(?:有)?(?:改|变更|换|更名|改名)(?!过(?!来))(?:过来|好|完|下来)?|正在(?:变更|改名|更名|换)|"
+                             r"还在(?:变更|改名|更名)")
+
+
+def _name_open_elsewhere(clauses: List[Clause], name: str) -> bool:
+    """Another name than ``name`` said to be the current one, or a change of name not yet made, in the answer."""
+    for clause in clauses:
+        text = _fold(clause.text)
+        if _CHANGE_PENDING.search(text):
+            return True
+        now = _NAME_NOW.search(text)
+        if now and any(name_key(other) != name_key(name) for other, _, _ in _name_candidates(text[now.end():])):
+            return True
+    return False
+
+
 # "以身份证为准", "看执照上写的": the name is whatever a document says, which the clerk has not seen
 _AS_ON_THE_DOCUMENT = re.compile(r"以[\u4e00-\u9fff]{1,6}为准|(?:你们?|您)?(?:自己)?(?:看|查)(?:一下|下)?(?:营业执照|执照|身份证|证件|户口本)")
 _STAMMERED_SURNAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])(?: *\1)* +(?=\1[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff]))|"
@@ -1813,8 +1950,11 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         candidates = [c for c in candidates if c[1] == "enterprise"]
     if step == "representative_name":
         candidates = [c for c in candidates if c[1] == "person"]
-        # (what a correction took back is no longer said: "法人是我老婆……不对不对，现在法人是我，武国栋")
-        if _NOT_THE_REPRESENTATIVE.search(" ".join(c.text for c in clauses) if corrected else words):
+        # (what a correction took back is no longer said: "法人是我老婆……不对不对，现在法人是我，武国栋"; 算了 takes back
+        # no fact: in "我不是法人，算了，法人是王芳" the speaker is still not the representative)
+        retracted = corrected and (re.search(_CORRECTION, words) or any(_BARE_NO_MARK.fullmatch(p.strip())
+                                                                       for p in _SPLIT.split(words) if p))
+        if _NOT_THE_REPRESENTATIVE.search(" ".join(c.text for c in clauses) if retracted else words):
             # The representative is asked of an enterprise acting for itself through that person; someone
             # acting for them is a proxy, who needs the special authorisation: the name alone is no answer.
             return clarify("not_representative", expected)
@@ -1835,6 +1975,8 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
             return clarify("ambiguous_name", expected)
         if names:
             name = names.pop()
+            if _name_open_elsewhere(clauses, name):
+                return clarify("ambiguous_name", expected)
             # The proxy and the applicant are two people: one name given for both is a slip, not an answer.
             other = ctx.applicant_name if step == "agent_name" else (
                 ctx.agent_name if step == "applicant_name" and ctx.acting_as == "proxy" else None)

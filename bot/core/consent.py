@@ -119,7 +119,11 @@ _REPEAT = re.compile(
     r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|重发|重新发送|(?:给我|帮我|麻烦)?念(?:一下|给我听(?![了过的]))|读给我听(?![了过的])|"
     r"(?:讲|说|念|读)多(?:一)?(?:次|遍|陈)"  # Cantonese "讲多次": say it once more
 )
-_DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|等下|一会儿?|过会儿?|晚些|待会|之后|看完|明天|改天|晚点|有空|后面|回去|晚上|下午|回家|到家)再(?:说|看|读)")
+# ("午休的时候再看": a time of the day named by what is done then)
+_DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|等下|一会儿?|过会儿?|晚些|待会|之后|看完|明天|改天|晚点|有空|后面|回去|晚上|下午|回家|到家|的时候|时候)再(?:说|看|读)")
+# "晚上看完", "午休的时候看完": a time of day and a finish with no 了 is as much a plan as a report; asked again
+_PLANNED_FINISH = re.compile(r"(?:今天|早上|上午|中午|下午|晚上|的时候|时|那会儿?)(?:就|再|会|能|可以|争取)?(?:把[^,]{1,8})?"
+                             r"(?:看|读|听)完(?:它|这个)?(?=,|$)")
 # "再给我两分钟", "再等我一会儿": more time asked for, the reading not finished (no request to repeat anything)
 _MORE_TIME = re.compile(r"再(?:给我|等我|等)(?:[0-9一两二三四五几十半]+)?(?:分钟|秒钟|秒|会儿|一会儿?|会|点时间|一点时间|些时间|小时|一下)")
 _NOT_READ = re.compile(
@@ -148,7 +152,9 @@ _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅�
               r"通读完毕|览毕|看罢|读罢|阅罢|瞅完|瞅过|瞧完|瞧过|瞅明白|瞧明白|瞅|瞧|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|"
               # "从第一个字看到最后一个字", "从第一条听到最后一条": the whole span, first to last
               r"从第一(?:个字|条|部分|段)(?:看|读|听)到最后一(?:个字|条|部分|段)|读|看|听)")
-_READ_OBJECT = (r"(?:(?:全部|所有|完整|整个)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
+_READ_OBJECT = (r"(?:(?:全部|所有|完整|整个|整份|整篇)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
+                # "整个告知", "整份告知": the bare noun 告知 is the notice only with a word of its whole before it
+                r"(?<=整个|整份|整篇|全部|完整)告知|(?<=整个的|整份的|整篇的|全部的|完整的)告知|"
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
                 r"条款|以上|上述|上面的?|前面的?|(?:你|您|你们|贵单位)(?:发送|发来|发)的(?:那些|这些)|(?:你们|贵单位)(?:发送|发来)的|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 # "上面发的告知书", "刚才发来的": what was just sent, pointed at
@@ -164,6 +170,11 @@ _READ_BY_VOICE = (r"(?:(?:手机|微信|软件|系统)(?:的|自带的)?)?(?:语
 _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|整篇|全篇|"
                  # when, and how: "早上就看完了", "拿放大镜…看完了"
                  r"(?:今天|昨天|昨晚|前天|早上|上午|中午|下午|晚上)(?:就|已经)?|(?:拿着?|拿上|用|戴着?|戴上|戴好)(?:了)?(?:放大镜|老花镜|眼镜)|"
+                 # ("老花镜戴上看完了": the glasses named first)
+                 r"(?:放大镜|老花镜|眼镜)(?:戴上|戴好|戴着|拿上|拿着)(?:了)?|"
+                 # a pause in the day the reading was done in ("午休的时候"; without 了 it may be a plan, see
+                 # ``_PLANNED_FINISH``)
+                 r"(?:趁)?(?:午休|休息|吃饭|等车|排队|坐车|睡前|睡觉前)(?:的时候|时|那会儿?)|"
                  r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
                  r"一个字一个字|一字一句|逐字逐句|逐句|逐一|真的|真|也|均|反复|来回|自己|亲自|自个儿?|"
                  # where, on what and alone ("刚在地铁上看完了", "我拿打印出来的那份逐条看完了", "用手机朗读功能听完了",
@@ -176,7 +187,8 @@ _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|�
                  r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
 _UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|听懂|看明白|听明白|弄明白|懂)(?:了)?"
                + _READ_OBJECT + "?")
-_READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OBJECT}(?:我|本人)|{_READ_BY_VOICE}(?:我|本人))"
+# ("在公交上把告知书看完了", "刚才把告知书看完了": when, where or how said before the 把 of the notice)
+_READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?{_READ_ADVERBS}把{_READ_OBJECT}|(?:我|本人|我本人)?(?:把)?{_READ_OBJECT}?|{_READ_OBJECT}(?:我|本人)|{_READ_BY_VOICE}(?:我|本人))"
                 rf"{_READ_ADVERBS}{_READ_VERB}(?:了)?{_READ_OBJECT}?(?:了|啦|哦|呀|的|哈|咯|喽|嘞|啊|咧|噻)?"
                 r"(?:(?:一遍|两遍|三遍|几遍|好几遍|多遍|半天|老半天)(?:了)?)?")
 # Read aloud to the user, who says so ("我让孙子给我念了一遍", "我听你念完了"): someone who cannot read the print
@@ -236,6 +248,8 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             r"(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?(?:了)?|"
             # another part named as read too: "第五条法律责任也看了", "讲信用的那条也看了"
             r"(?:第[0-9一二三四五六七八九十]{1,3}条|(?:讲|说|关于)[\u4e00-\u9fff]{1,4}?的那(?:一)?(?:条|段|部分))?的?(?:法律责任|责任|那条|那段|那部分)?(?:我)?(?:也|都|还)(?:认真|仔细)?(?:看了|看过了|读了|读过了)|"
+            # ("法律责任那条我也看明白了": a part named by its topic, understood as well)
+            r"(?:第[0-9一二三四五六七八九十]{1,3}(?:条|部分|项)的?)?(?:法律责任|责任|核查|公开|信用|承诺方式)(?:那|这)(?:一)?(?:条|段|部分)(?:我)?(?:也|都|还)(?:看明白了|看懂了|读懂了|读明白了|弄明白了|看了|看过了|读了|读过了)|"
             # the liability known, in the speaker's words: "承诺不实要担责这个我懂"
             r"(?:不实承诺|承诺不实|虚假承诺|说假话)?(?:要|得|需要|就要)(?:担责|担责任|承担责任|负责任)(?:这个|这点|这些)?(?:我)?(?:都|也)?(?:懂|明白|清楚|知道)(?:的|了)?|"
             # the applicant told too: "也给我爸念了", "申请人也知道了"
@@ -374,7 +388,9 @@ _READ_SETTING = re.compile(
     r"^(?:刚才|刚刚|刚|中间)?(?:网|网络|信号|手机|页面|系统|屏幕)?(?:有点|有些|突然)?(?:卡|卡顿|断|掉线|闪退|死机|断网)(?:了)?"
     r"(?:一下|一会儿?|几秒钟?|一阵)?(?:了)?$"
     r"|^(?:家里人|家人|家里|孩子们?|儿子|女儿|闺女|老伴)(?:都)?不在(?:家|身边|旁边)?(?:了)?$"
-    r"|^家里(?:就我一个人|没人|没别人)(?:了)?$")
+    r"|^家里(?:就我一个人|没人|没别人)(?:了)?$"
+    # the day's errand just over ("我刚下班"): when the speaker came to read, nothing about the reading
+    r"|^(?:我)?(?:刚|刚刚|才)(?:下班|下工|收工|忙完|到家|回到家|干完活)(?:了)?(?:回来)?$")
 # Voice input's fillers as clauses of their own ("那个啥 我那个 阅读了"): they say nothing.
 _FILLER_CLAUSE = re.compile(r"^(?:我|那)?(?:那个|这个|那个啥|这个啥|就是|呃|额|嗯)+$")
 # "告知书一共几条": a question about the notice's length (一共/总共 makes it one; "看了几条" is a partial reading).
@@ -656,7 +672,7 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if "?" not in prepared and any(_CANCEL_CLAUSE.match(c) for c in clauses) \
             and not re.search(r"如果|假如|要是|若是|万一|的话|除非", compact):
         return Reading("cancel", expected=EXPECT_READ)  # "不看了，我不办了": the errand given up
-    if _DEFERRAL.search(compact) or _MORE_TIME.search(compact):
+    if _DEFERRAL.search(compact) or _MORE_TIME.search(compact) or _PLANNED_FINISH.search(flat):
         return ask("not_read")
     if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完的])", compact):
         return ask("not_read")  # "让儿子念给我听": someone else will read it out, later; no request to us either
@@ -759,6 +775,8 @@ _AUTH_DOCUMENT_YES = re.compile(
 _AUTH_BARE_NO = re.compile(
     # "委托书上没有", "没写这个", "没有这句话": the no, said of the document or of the words the question quotes
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?"
+    # ("所以就没写": the no that follows its reason)
+    r"(?:(?:所以|因此|于是)?(?:就|也)(?=没|未))?"
     r"(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|(?:尚)?未(?:写明?|载明|注明)|没(?:有)?(?:载明|注明)|不包括|不包含|不是的|没有的|不对|都没有|并没有|(?:啥|什么)都没(?:写|有))"
     r"(?:这个权限|这个授权|这几个字|这一?条|这一?项|这一?句话?|这个|这样的?话)?(?:的|啊|呀|哦)?$"
 )
@@ -770,7 +788,7 @@ _AUTH_ORDINARY = re.compile(
     # "就是让我代为办理": the errand the speaker is sent on
     r"(?:就是|只是)(?:让|叫|请)(?:我|他|她)(?:来|去)?(?:代为|代|帮忙)?(?:办理|代办|办手续|跑腿|递交|提交|交材料)|"
     # "他就写了个让我帮他办": the errand, and 就 makes it all; "别的没写": nothing else is written
-    r"就写了?个?(?:让|叫|请)(?:我|他|她)(?:帮他|帮她|帮忙|替他|替她|代他|代她)?(?:办|办理|办事|跑腿)(?:一下)?$|^别的(?:都|啥|什么)?(?:没|没有)(?:写|提|有)|"
+    r"就写了?个?(?:让|叫|请)(?:我|他|她)(?:帮他|帮她|帮忙|替他|替她|代他|代她)?(?:办|办理|办事|跑腿)(?:(?!承诺|授权)[\u4e00-\u9fff]){0,4}?(?:一下)?$|^别的(?:都|啥|什么)?(?:没|没有)(?:写|提|有)|"
     # "写是没写": as for written, it is not
     r"^(?:写|写明)是(?:没|没有)(?:写|写明)|"
     # no document yet, or only a word on the phone: "还没写委托书", "电话里说的", "他微信上同意了"
@@ -798,7 +816,8 @@ _AUTH_NEGATED_SCOPE = re.compile(
     r"^(?:代为)?(?:告知)?承诺(?:的事|这件事|这事|[这那](?:一)?[项条块]|的内容)?(?:就|也|都|倒是|可)?(?:没|没有|未)(?:写|提|说|写明|注明)|"
     # ("没单独写承诺": how it is not written changes nothing)
     r"(?:没有|没|未|无|不是|不|并未|并没有)(?:单独|专门|特意|特地|另外|具体|明确)?(?:写明?|注明|载明|包括|包含|有|提到|提及|提|涉及|给|明确|写上|说到|说|讲到|讲|授权)*的?(?:可以|能|能够)?"
-    r"(?:特别授权|特别|代为承诺|代其承诺|承诺|代为作出|作出承诺|这一项|这项|代签|代为签署|代签署|替(?:他|她)?签)"
+    # ("没写告知承诺这几个字": the commitment by its full name)
+    r"(?:特别授权|特别|代为承诺|代其承诺|承诺|告知承诺|代为作出|作出承诺|这一项|这项|代签|代为签署|代签署|替(?:他|她)?签)"
 )
 _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "可以", "行", "确认", "收到", "明白", "知道了",
                        "中", "我确认", "对", "对的", "没错", "有", "有的", "有啊", "确实", "确实有", "对对", "当然", "当然有",
@@ -840,7 +859,7 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"|^(?:单位|公司|企业|他|她|申请人|委托人)(?:给我)?(?:开了|出了|出具了|开具了|写了)(?:介绍信|授权书|委托书|授权委托书)"
     r"(?:(?:和|跟|、|还有)(?:介绍信|授权书|委托书|授权委托书))?$"
     # what the foot of the letter holds: "委托书末尾有我爸的签名和日期"
-    r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:末尾|最后|下面|底下|落款处?)?(?:有)?"
+    r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:末尾|最后|下面|底下|下边|落款处?)?(?:有)?"
     rf"(?:(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))的)?(?:签名|签字|手印|公章|日期)"
     r"(?:(?:和|跟|、|还有)(?:签名|签字|手印|公章|日期))*$"
     # what it spares the principal: "不用他本人来"
@@ -850,7 +869,7 @@ _AUTH_DOCUMENT_FACT = re.compile(
     # ("我爸签了字按了手印": signed and thumb-printed, one after the other)
     r"(?:(?:签了?字|签了?名|签过字|签过名|签的字|签的名|签的|签名|签字|盖了?(?:公)?章|按了?手印|手印)(?:了|的|过)*){1,3}$"
     r"|^(?:(?:授权委托书|委托书|授权书)的?)?(?:原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:原件|委托书|授权书)?(?:来的|过来的|来了)?(?:呢|了|的)?$"
-    r"|^(?:我|我们)?(?:可以|能)(?:给你们|给您|给你)?(?:看|核对|查看|拍照|上传|发给你们)(?:一下)?$|^(?:你们|您)(?:可以)?(?:核对|查|看|查看)(?:一下)?$"
+    r"|^(?:我|我们)?(?:可以|能)(?:给你们|给您|给你)?(?:看|核对|查看|拍照|上传|发给你们)(?:一下)?$|^(?:你们|您)(?:可以)?(?:核对|查|看|查看)(?:一下)?(?:原件|委托书原件|委托书|授权书)?$"
     r"|^(?:委托书|授权书)?(?:是)?(?:公证|认证)(?:过)?的?$"
     # a photo promised, who wrote it: "委托书等下拍照给你们", "我爸专门写的"
     r"|^(?:委托书)?(?:等下|等会|待会|马上|现在)?(?:可以)?(?:拍照|拍个照|拍照片)(?:发给你们|发给您|给你们|给您|上传)$"
@@ -858,6 +877,8 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"|^(?:是)?(?:我爸|我妈|他|她|老人|我父亲|我母亲|申请人)(?:专门|亲自|亲手|亲笔|自己)?写的$"
     # the document's number: "编号SQ2026-0156"
     r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:编号|号码|号)(?:是|为)?[a-z0-9]*$|^(?=[a-z]*[0-9])[a-z0-9]+$"
+    # ("委托书编号也有": the number is there too)
+    r"|^(?:授权委托书|委托书|授权书)?(?:上)?(?:的)?编号(?:也|都)?(?:有|写了|写着)(?:的)?$"
 )
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行|段)|最后(?:一)?(?:条|项|款|页|行|段)|"
                           r"(?<=在)(?:背面|正面|末尾|结尾|最后|最下面|下面)")
@@ -936,8 +957,9 @@ _NOT_ORDINARY = re.compile(r"(?:不是|并非|而不是|不属于)(?:一般|普�
 # 告知承诺", "代签承诺书", "替我爸签告知承诺书").
 _PRINCIPAL = r"(?:其|他|她|申请人|委托人|本人|" + "|".join(_affirmation._KIN) + "|我(?:" + "|".join(_affirmation._KIN) + "))"
 # "不是没写", "不是没有特别授权", "我爸不是没给我授权": a denial that it is missing, before the answer itself.
-_NOT_UNWRITTEN = re.compile(rf"^(?:{_PRINCIPAL}|我)?(?:又|也)?(?:不是|并非|并不是)(?:没有?|未)(?:给我|给)?(?:写明?|注明|有|授权|写明了)?"
-                            r"(?:特别授权|授权)?(?:的)?$")
+# ("不是没写委托": no document at all denied, which says nothing of its scope either)
+_NOT_UNWRITTEN = re.compile(rf"^(?:{_PRINCIPAL}|我)?(?:又|也)?(?:不是|并非|并不是)(?:没有?|未)(?:给我|给)?(?:写明?|注明|有|授权|写明了|写过|开)?"
+                            r"(?:特别授权|授权|委托书|授权书|委托)?(?:的)?$")
 _AUTH_SCOPE = re.compile(rf"特别授权|(?:代|替|帮)(?:为|表)?{_PRINCIPAL}?(?:签署|签订|签字|签|作出|做出|做|作)?(?:告知)?承诺|"
                          # the powers listed include it: "授权内容包括签署告知承诺书", "代理权限有作出承诺"
                          r"(?:权限|范围|事项|内容)[^,]{0,4}?(?:包括|包含|有)(?:代为|代)?(?:签署|签订|签|作出|做出)?(?:告知)?承诺|"
@@ -1033,7 +1055,7 @@ _PRINCIPAL_SIGNED = re.compile(rf"^(?:(?:授权委托书|委托书|授权书)(?=
 
 # Who signed, sealed or thumb-printed the document, when the answer says so ("委托书是王五签的"): the principal grants
 # the authorisation, so only the principal (by name, pronoun, relation or role) signing it is a fact in its favour.
-_SIGNER = re.compile(r"^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也|都)?(?:有)?(?:是|由|都是)?"
+_SIGNER = re.compile(r"^(?:委托书|授权书|原件)?(?:上面|上|末尾|最后|下面|底下|下边|落款处?)?(?:还|也|都)?(?:有)?(?:是|由|都是)?"
                      r"(?P<who>(?:(?![不没未无别非])[\u4e00-\u9fff]){1,4}?)的?(?:亲笔|亲手|本人)?(?:签|盖|按)")
 _PRINCIPAL_SIGNER = re.compile(rf"^(?:{_PRINCIPAL}|授权人|老人|公司|单位|企业|老板|法人)$")
 
@@ -1047,6 +1069,8 @@ def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
     found = _SIGNER.match(clause)
     # adverbs ("还按了手印") and places ("在社区盖过章") before the verb name no signer
     who = re.sub(r"^(?:还|也|都|已经|已|又|刚刚|刚)+", "", found.group("who")) if found else ""
+    # ("赵强还按了手印": the same adverbs after the signer's name)
+    who = re.sub(r"(?<=.)(?:还|也|都|已经|已|又|亲自|自己)+$", "", who)
     if not who or re.match(r"(?:在|去|到|当着)", who) or who in ("授权委托书", "委托书", "授权书", "原件"):
         return False
     return who != principal_name and not _PRINCIPAL_SIGNER.match(who)
@@ -1066,8 +1090,8 @@ _ABSENCE_REASON = re.compile(
     r"(?:年纪大了|岁数大了|年纪大|年纪太大了?|[七八九]十多(?:岁)?了|[0-9一二三四五六七八九十]{2,4}(?:多)?岁了|"
     r"腿脚不好|腿脚不便|腿脚不方便|腿不好|身体不好|身体不舒服|行动不便|生病了|病了|住院了|在住院|在医院|卧床(?:不起)?|"
     r"瘫痪(?:在床)?(?:了)?|在外地(?:打工|上班)?|在外面打工|出差了|在出差|在上班|上班走不开|走不开|走不动(?:路)?(?:了)?|"
-    r"不识字|不认字|不会写字|眼睛不好|眼神不好|耳朵背|耳背|来不了|过不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成)"
-    r"(?:了)?(?:所以)?(?:来不了|过不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成)?(?:了|呢|啊)?$"
+    r"不识字|不认字|不会写字|眼睛不好|眼神不好|耳朵背|耳背|来不了|过不来|回不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成)"
+    r"(?:了)?(?:所以)?(?:来不了|过不来|回不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成)?(?:了|呢|啊)?$"
 )
 # Other particulars written in the document ("赵强身份证号码也写在上面了"): who the parties are, not what is granted.
 _PARTICULAR = r"(?:身份证号码|身份证号|身份证|电话号码|联系电话|电话|手机号码|手机号|联系方式|住址|地址|名字|姓名|出生日期)"
@@ -1087,6 +1111,10 @@ _SIDE_FACT = re.compile(
     r"|^(?:是|由|有|请了?)?(?:(?![不没未无非别假])[\u4e00-\u9fff]){1,8}?(?:当面|在场)?(?:见证|作证|作的证|做的证|作见证|做见证|"
     r"作的见证|做的见证|当的见证人|当见证人)(?:的|了|过)*$"
     r"|^(?:是)?(?:手写|打印|电脑打印|机打)(?:的)?$"
+    # drafted from the office's own template ("照着你们给的模板写的"): how the wording was laid out, by the office
+    # asking; a template from elsewhere ("网上的模板"), or the speaker drafting it, is not this
+    rf"|^(?:{_PRINCIPAL_SUBJECT})?(?:是)?(?:照着|按照|按着|照|参照|套用|用)(?:你们|您们|您|你|窗口|社区|大厅|政务中心)(?:这边|那边)?"
+    r"(?:给的|发的|提供的|给我们的|给我的|的)(?:模板|模版|范本|样本|样板|格式)(?:写的|填的|打的|打印的|弄的|做的)?$"
     r"|^[\u4e00-\u9fff]{1,4}证字第?[0-9]+号$"
     r"|^(?:一字不差|一个字不差|一个字都不差|一字不落|原封不动|一模一样|分毫不差)(?:的|地)?$"
     r"|^(?:您|你|你们)?(?:翻到|翻开|打开|看)(?:那页|这页|那一页|这一页|背面|那里|那儿|后面)?(?:就)?(?:能|可以)?(?:看到|看见|找到)(?:了)?$"
@@ -1192,7 +1220,9 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     clause = re.sub(r"^(?:还|也)(?=公证|认证|盖|按|签|有)", "", clause) or clause
     if principal_name:
         # "有赵强签字和手印": the principal named where 他的 would stand
-        clause = re.sub(rf"^(?:还|也)?有{re.escape(principal_name)}(?:的)?(?=签名|签字|手印|亲笔)", "有他的", clause)
+        # ("下面有赵强签名": where on the page the signature stands, the foot of the letter, changes nothing)
+        clause = re.sub(rf"^((?:授权委托书|委托书|授权书)?(?:的)?(?:末尾|最后|下面|底下|下边|落款处?)?)(?:还|也)?有{re.escape(principal_name)}(?:的)?"
+                        r"(?=签名|签字|手印|亲笔)", r"\1有他的", clause)
     if _HELD_OR_SHOWN.match(clause):
         return "neutral"
     # The formal register's lead-in ("兹证明委托书载明：…", "特此说明", "本受托人确认：…"): it states nothing by itself;
@@ -1234,6 +1264,10 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         clause = re.sub(rf"^(我是|本人是){re.escape(principal_name)}(?=的)", r"\1他", clause)
     if re.fullmatch(r"(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:也|都)?有(?:的|啊|呀)?", clause):
         return "ack"  # "…，委托书上有": the words just said, found in the document
+    if re.fullmatch(r"(?:这|那)(?:一)?句(?:话)?(?:也|都|确实)?(?:写了|写着|有|在里面|在上面)(?:的|啊|呀|呢)?", clause):
+        # "特别授权代为作出告知承诺，这句写了": the words just quoted, said to be written; alone it points at nothing,
+        # and after an ordinary power quoted it is that power found
+        return "ack"
     # "他在委托书里写明了…", "原文是…": the document and its wording introduced; the words that follow count
     if principal_name and re.match(rf"{re.escape(principal_name)}(?:在|的)(?=授权委托书|委托书|授权书)", clause):
         clause = "他" + clause[len(principal_name):]  # "赵强在委托书里写了": the principal named
@@ -1353,6 +1387,12 @@ _LOOKUP = re.compile(r"^(?:那个|嗯|啊)*(?:(?<=个|嗯|啊)|你问(?:的是)?
 # Still looking, or about to ask someone, after a question ("…吗？我看看", "有没有写明我问问赵强"), or a guess ("写了吧"):
 # no answer yet.
 _STILL_CHECKING = re.compile(r"(?:我|让我|等我)(?:再)?(?:看看|翻翻|找找|查查|瞅瞅|问问|问一下|确认一下)|吧$")
+# A pause to think that ends in the document's words read off the paper in hand ("让我想想，对，上面写着特别授权代为
+# 承诺"): 上面写着, "written on it", points at the page and reads it in the present, which is a look at the document.
+# Thinking followed by a plain answer ("让我想想，写明了特别授权") or by what it said then ("当时写的是…") is a
+# recollection, which is asked again; a memory or a hedge inside the reading (记得, 好像) is asked again further on.
+_THINKING_THEN_READ = re.compile(r"^(?:让我|我|等我)(?:再)?(?:想想|想一想|想一下),(?:(?:对|对了|嗯|哦|噢|啊|哎)+,)?"
+                                 r"(?=(?:这|这张纸|纸|委托书)?上面写着[^,]*(?:特别授权|承诺))")
 _LOOKUP_NAMED = re.compile(r"^(?:那个|嗯|啊)*(?:授权委托书|委托书|授权书)?$")
 
 
@@ -1426,6 +1466,9 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = _LINE_CHECKED.sub(r"\1写着\2,\3", flat)
     # "你问的那句委托书上有": the words the question quotes are in the document
     flat = _ASKED_LINE.sub("这句话", flat)
+    # "特别授权代为作出告知承诺那句在里面": the words quoted, then the line said to be in the document, one clause
+    flat = re.sub(r"(?<=[\u4e00-\u9fff])((?:那|这)(?:一)?句(?:话)?(?:也|都|确实)?(?:在里面|在上面|写了|写着|有)(?:的|啊|呀|呢)?)(?=,|$)",
+                  r",\1", flat)
     flat = re.sub(r"(?:^|(?<=,))这句话((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)(?:都|也|确实)?有(?:的|啊|呀|呢)?(?=,|$)", r"\1有这句话", flat)
     # "不对不对我拿错了": the document mistaken for another, named as the mistake it is
     flat = re.sub(r"(?:(?<=,)|^)((?:哦|噢)?(?:不对)*)(?:我)?(?:拿错了|看错了|拿错|看错)(?=,|$)",
@@ -1461,6 +1504,12 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if lookup:
         # "我看看啊，…，写明了": the speaker looking the document up before answering, which takes nothing back
         flat = ",".join(clauses[lookup:])
+        compact = flat.replace(",", "")
+    read_off = _THINKING_THEN_READ.match(flat)
+    if read_off and "?" not in prepared:
+        # "让我想想，对，上面写着特别授权代为承诺": the pause ends in the words read off the paper (see
+        # ``_THINKING_THEN_READ``); the answer is what is read there
+        flat = flat[read_off.end():]
         compact = flat.replace(",", "")
     corrected = _corrected(prepared, flat, ctx, _special_authorisation)
     if corrected is not None:

@@ -56,7 +56,10 @@ DECIDED = [
     # officers and occupations before the name
     ("r", "法人是我们合作社理事长王德顺", "王德顺"),
     ("a", "我是退休职工张伟，住在二七区", "张伟"),
-    # a former name or a nickname beside the registered one
+    # a former name or a nickname beside the registered one, also in brackets beside it (the former name is no
+    # second current name; brackets that give another current name or leave it open stay undecided below)
+    ("a", "张伟（以前叫张小伟）", "张伟"),
+    ("r", "法人是王芳（2023年变更登记前是李强）", "王芳"),
     ("a", "我改过名，以前叫张小伟，现在叫张伟", "张伟"),
     ("a", "现在叫张伟，以前叫张小伟", "张伟"),
     ("r", "平时叫王小芳，身份证上是王芳，法人就是我", "王芳"),
@@ -95,10 +98,10 @@ NOT_DECIDED = [
     ("e", "全称是不是郑州好味餐饮管理有限公司", "question"),
     ("e", "全称记不清了", "clarify"),
     ("e", "全称郑州好味餐饮", "clarify"),
-    # brackets that leave the name open
+    # brackets that leave the name open (a former name alone in brackets no longer does: it is read as the comma
+    # form, "张伟，以前叫张小伟", and decided; see test_interpret_choices_natural.py)
     ("a", "张伟（户口本上是张卫，以身份证为准）", "clarify"),
-    ("a", "张伟（以前叫张小伟）", "clarify"),
-    ("r", "法人是王芳（2023年变更登记前是李强）", "clarify"),
+    ("a", "张伟（还是张玮？）", "question"),
     # how sure: a guess, a doubt, a denial, a question
     ("r", "法人百分之百是陈刚吧", "clarify"),
     ("r", "法人不一定是陈刚", "clarify"),

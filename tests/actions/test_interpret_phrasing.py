@@ -594,7 +594,9 @@ def test_look_alikes_of_double_negations_corrections_and_homophones(step, ctx, t
     ("use_commitment", "开证明跑了三趟终于开好了，不用承诺", "clarify"),
     # the commitment called a joke, then refused plainly; other jokes asked again
     ("use_commitment", "用承诺？开玩笑，我才不用", "no"), ("use_commitment", "用承诺，开玩笑的，交证明", "no"),
-    ("use_commitment", "不用承诺，开玩笑的，用承诺", "clarify"), ("use_commitment", "开玩笑，用承诺", "clarify"),
+    # (the refusal called a joke, then replaced by the commitment said in full, is that answer at a choice, as the
+    # commitment called a joke and replaced by a refusal is; nothing before the joke, nothing replaced)
+    ("use_commitment", "不用承诺，开玩笑的，用承诺", "yes"), ("use_commitment", "开玩笑，用承诺", "clarify"),
     ("use_commitment", "用承诺，开玩笑的", "clarify"), ("use_commitment", "开玩笑，我才不用承诺呢，用！", "clarify"),
     # 为 as the written "is": the caller is the applicant
     ("acting_as", "来电人为申请人本人", "self"), ("acting_as", "来电人为申请人代办", "proxy"),

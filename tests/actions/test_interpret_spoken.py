@@ -71,7 +71,10 @@ def test_voice_pauses_are_clause_boundaries_when_the_whole_decides_nothing():
         ("好 好 证明我明天拿来", "clarify"),
         ("对 就是那个 证明", "clarify"),
         ("嗯 证明 我有", "clarify"),
-        ("我闺女说 这个 这个能承诺 那就 是", "clarify"),
+        # (someone else's word reported across pauses, then the speaker's conclusion after a pause, is read as its
+        # comma form "我闺女说这个能承诺，那就是" is: the pause before 那就 is the comma; see test_interpret_choices_natural.py)
+        ("我闺女说 这个 这个能承诺 那就 是", "yes"),
+        ("我闺女说 这个 好像能承诺 那就 是", "clarify"),
     ])
 
 
