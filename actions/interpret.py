@@ -104,7 +104,7 @@ _HEDGE = re.compile(
 )
 _EITHER_WAY = re.compile(r"([\u4e00-\u9fff])[不没]\1[^,，。]{0,6}?都(?:行|可以|成|中|好|无所谓)")
 # Worry is doubt about saying yes, but the very reason of a "no" ("不想承诺，怕担责任").
-_FEAR = re.compile(r"害怕|怕|担心|顾虑|不放心")
+_FEAR = re.compile(r"害怕|怕|担心|顾虑|不放心|(?:心里)?不踏实|心里没底|心里发虚")
 # "你说呢", "你看呢": the choice handed back to us, like "你看着办"; no question to answer.
 # "用不用都行", "愿意不愿意的无所谓": the verb asked both ways, then indifference; no question either.
 _DEFER = re.compile(
@@ -130,6 +130,11 @@ _BOTH = re.compile(r"一半[^,，]{1,10}一半|"
                    # "我帮自己也帮邻居": one act for the speaker, another for someone else
                    r"(?:帮|替|给|为)(?:我)?(?:自己|本人)[^,，]{0,3}(?:也|还|又)(?:帮|替|给|为)")
 _CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提是|条件是|才(行|可以|愿意)")
+# "承诺可以，你们得先保证以后不罚款": a yes with a demand put on the office is a yes on that condition, which the office
+# cannot grant here. Only a guarantee asked of us (你们/您/政府 as its subject): "我保证说的都是实话" vouches, and is no
+# demand.
+_DEMAND_ON_US = re.compile(r"(?:你们|您们|你|您|政府)(?:单位|政府|那边|这边)?(?:得|要|必须|先|能|可|也|都|给我|给俺|给个|给)*"
+                           r"(?:保证|担保|打包票|打保票|写(?:个|份)?保证|立(?:个)?字据|发誓|兜底)")
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|你猜|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
 _CANCEL = re.compile(
     r"(?:明天|明儿|改天|下次|下回|过两天|过几天|回头|以后|等我)[^,，]{0,4}再(?:来|办|弄|搞|申请)|(?:下次|下回|改天)再说|"
@@ -137,21 +142,30 @@ _CANCEL = re.compile(
 )
 # "不对", "哦不", "说错了": what follows replaces what came before.
 # "对不对" / "是不是" ask for confirmation; they correct nothing.
-_CORRECTION = (r"(?:哦不对|噢不对|哦不是|不对不对|(?<!对)不对|哦不|噢不|喔不|啊不|呃不|额不|说错了|搞错了|打错了|写错了|选错了|点错了|按错了|输错了|"
+_CORRECTION = (r"(?:哦不对|噢不对|哦不是|不对不对|(?<!对)不对|哦不|噢不|喔不|啊不|呃不|额不|"
+               # ("俺怕万一说错了": a slip feared or supposed is none made)
+               r"(?<!万一)(?<!怕)(?<!要是)(?<!如果)(?<!担心)(?:说错了|搞错了|打错了|写错了|选错了|点错了|按错了|输错了)|"
                r"手滑了?|更正一下|更正|纠正一下|"
                # "不用承诺……想了想还是用吧": the answer reached after thinking it over
                r"想了想|转念一想|仔细一想|"
                r"我是说|我的意思是|应该说|不行不行|其实是|其实还是|实际上是|"
                # "不用……等等，还是用承诺吧": a pause to think, then the answer that counts
-               r"(?:等等|等一下)(?=[,，.。…!！ ]|$))")
+               r"(?:等等|等一下)(?=[,，.。…!！ ]|$)|"
+               # "我想想啊，承诺吧": thinking aloud, a clause of its own, then the answer (alone or last it answers nothing,
+               # and "我再想想" still puts the answer off)
+               r"(?:^|(?<=[,，.。…!！\s]))(?:让)?(?:我|俺)?想(?:一)?想(?:啊|哈|哦|呀|嗯|噢)?(?![\u4e00-\u9fff]))")
 _CONTRAST = r"(?:但是|不过|可是|只是)"
 _SPLIT = re.compile(rf"[,，。.;；!！~～、…\n]+| +(?=不{{1,3}}(?: |$))|(?<=[?])|(?={_CORRECTION})|(?={_CONTRAST})|(?=算了.)")
 _CORRECTION_START = re.compile(rf"^(?:{_CORRECTION}|算了(?=.))")
 _CONTRAST_START = re.compile(rf"^{_CONTRAST}")
+# 但 alone opens a reservation as 但是 does ("承诺可以，但得你们先保证以后不罚款"), but only after a pause: a message that
+# starts with it may be a name (the surname 但), and 但凡/但愿 are words of their own (a condition, a wish).
+_BARE_BUT_START = re.compile(r"^但(?![是凡愿])")
 # "不是不愿意", "没有不愿意": two negations cancel. "不是不是，…" is one "no", not a double negation.
 REPEATED_NO = re.compile(r"(不是){2,}|(不){2,}")
-# "不要不要", "不用不用": one answer said twice (and no "要不要" question inside it).
-_REPEATED_ANSWER = re.compile(r"(不要|不用|不了|不行|不需要|可以|没问题)\1+")
+# "不要不要", "不用不用": one answer said twice (and no "要不要" question inside it). "不中不中" (Henan "no good, no
+# good") and "不成不成" likewise: the 中不中 inside them is no question.
+_REPEATED_ANSWER = re.compile(r"(不要|不用|不了|不行|不需要|可以|没问题|不中|不成|不必)\1+")
 _DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不(?=[\u4e00-\u9fff])")
 # A phrase right after one of these is negated: "不是本人", "不想用承诺", "没打算交证明".
 _NEGATED_BEFORE = re.compile(
@@ -215,7 +229,7 @@ def split_clauses(text: str) -> List[Clause]:
             clause.correction = True
             clause.text = part[m.end():].strip()
         else:
-            m = _CONTRAST_START.match(part)
+            m = _CONTRAST_START.match(part) or (_BARE_BUT_START.match(part) if clauses else None)
             if m:
                 clause.contrast = True
                 clause.text = part[m.end():].strip()
@@ -367,6 +381,7 @@ class Choice:
     # ("是本人，不过我闺女帮我打字"), so there only a clause with its own label counts.
     reservations: bool = True
     # The pinyin keyboard's homophones of the key words that can mean nothing else (本仁 is 本人): read as the word.
+    # Each is a pattern, so that a homophone which is a word of its own elsewhere is read only where it cannot be.
     homophones: Tuple[Tuple[str, str], ...] = ()
     # A clause in which someone else chooses or acts ("我老伴愿意用承诺", "我妈自己办"): not the speaker's answer.
     someone_else: Optional[Pattern] = None
@@ -381,6 +396,21 @@ def _phrases(*rows: Tuple[str, str]) -> Tuple[Tuple[Pattern, str], ...]:
 # is a question and "第一个吧，大概" a hedge, read as such by the flags.
 _FIRST_OPTION = r"^(?:我|俺)?(?:就)?(?:选|要|用|是|选择)?(?:第一个|第一种|第一项|第一条|头一个|前者|前一个|(?:前面|上面|上边|前边)(?:那|的|那一|这)?个?)(?:吧|的|啦|呗)?$"
 _SECOND_OPTION = r"^(?:我|俺)?(?:就)?(?:选|要|用|是|选择)?(?:第二个|第二种|第二项|第二条|后者|后一个|(?:后面|下面|下边|后边)(?:那|的|那一|这)?个?)(?:吧|的|啦|呗)?$"
+
+
+# 承诺 misspelt: at the choice a typo in the word of the commitment is asked again (the word is the one the legal
+# steps turn on), except where it only echoes the question (``_ECHOED_TYPO``).
+_COMMITMENT_TYPOS = r"承偌|成诺|承若|呈诺|城诺|乘诺|承喏|诚诺"
+# "原意承若" (愿意承诺): the question's own verb (您愿意…吗) said as the answer, and after it the question's own object
+# misspelt. The yes rests on 愿意/同意, which answer the question whole; the misspelt word can only be the 承诺 the
+# question named. Only that whole clause: a negation, someone else, a hedge or anything after the word keeps the typo
+# ("不原意承若", "我妈原意承若", "原意承若吧大概"), and so does the way chosen by its misspelt name alone ("就用承若吧",
+# "成诺办理"), where the misspelt word is the answer itself.
+_ECHOED_TYPO = re.compile(rf"(?:^|(?<=[,，。.!！;；\s]))((?:我|俺)?(?:当然|肯定|也|就)?(?:愿意|同意)(?:采用|用|选择|选)?(?:告知)?)"
+                          rf"(?:{_COMMITMENT_TYPOS})(?=(?:制|方式|的方式)?(?:办理)?(?:吧|的|啊|呀)?(?:[,，。.!！;；\s]|$))")
+# 但 inside a clause at a choice ("承诺可以但得你们先保证"): the reservation it opens is cut off as after a comma (不但,
+# 非但, 但凡, 但愿 are words of their own).
+_BUT_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![不非])(?=但(?![是凡愿]))")
 
 
 USE_COMMITMENT = Choice(
@@ -469,7 +499,11 @@ USE_COMMITMENT = Choice(
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
     opposite={"yes": "no", "no": "yes"},
-    typos=re.compile(r"承偌|成诺|承若|呈诺|城诺|乘诺|承喏|愿义|原意|元意|圆意|诚诺"),
+    typos=re.compile(_COMMITMENT_TYPOS + r"|愿义|原意(?![是为])|元意|圆意"),
+    # Exact pinyin homophones only (zhengming, yuanyi), and only where they are no word: 证名 is none; 原意 ("the original
+    # meaning") is one before 是/为 or after 的/本 ("我的原意是交证明"), and stays a typo there. 元意, 圆意 are none. A
+    # misspelt 承诺 (承若, 成诺: another syllable) is no homophone, and is read only as ``_ECHOED_TYPO`` says.
+    homophones=(("证名", "证明"), (r"(?<![的本])原意(?![是为思])", "愿意"), ("元意|圆意", "愿意")),
     someone_else=re.compile(r"^(?:是)?(?:我|俺|我们)?(?:的|家)?(?:老伴|老头|老太|老婆|老公|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|爸|妈|爹|娘|"
                             r"父亲|母亲|哥|姐|弟|妹|家里人|家人|孙子|孙女|外孙|女婿|儿媳|亲戚|朋友|邻居)(?:也|都|倒是|还|就)?(?:说)?(?:不)?(?:愿意|想用|要用|同意|选|"
                             # "我儿子用承诺", "我妈交证明": what someone else does is not the speaker's choice
@@ -610,6 +644,14 @@ ACTING_AS = Choice(
 )
 
 
+# "他上次自己弄被退回了", "我爸自己来不了", "我妈自己不会弄": 自己 said of someone else (他, 她, a relative as the subject,
+# with no 我 between) is that person's own doing, told as the story or the reason; it is not the speaker acting
+# alone. The 自己 is dropped, and what is left is read ("我爸来不了": the relative cannot come, a proxy). Someone else
+# acting for themself ("我妈自己办") is no answer (``someone_else``), and "我妈说我自己办" keeps the speaker's 自己.
+_THEIR_OWN = re.compile(rf"^((?:他|她|人家|老人|(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE}))"
+                        r"(?:(?![我俺咱帮替给代])[\u4e00-\u9fff]){0,4}?)(?:自己|自个儿?|亲自)")
+
+
 # "哈？", "嗯……": a sound of surprise or hesitation, neither a question about anything nor an answer.
 _BARE_SOUND = re.compile(r"(?:嗯|呃|额|哈|啊|蛤|哦|噢|唔|emm*)+\s*(?:\?+|\.{2,}|…+|。{2,})", re.IGNORECASE)
 # A sound that may open an answer as well as be one: alone it is a yes, before unread words only a pause.
@@ -636,6 +678,8 @@ _ANYONE = re.compile(r"(?:没有|没|不|别)[\u4e00-\u9fff]{0,2}?谁(?![\u4e00-
 # Doubt the general hedge words do not name, at a choice: a leaning is not yet a choice ("申请人倾向于告知承诺"),
 # half of an answer is none ("半个本人吧").
 _CHOICE_HEDGE = re.compile(r"倾向|偏向|暂定|初步(?:打算|考虑|决定|想)|半个|"
+                           # "承诺可以，你们可别坑我啊": distrust of what the way leads to, beside it
+                           r"别(?:坑|骗|害|套路|忽悠|阴)(?:我|俺)|不会(?:坑|骗|害|套路|忽悠|阴)(?:我|俺)|"
                            # "先不选", "暂时不定": the choice put off, not made (a "no" is "先不用", which keeps its word)
                            r"(?:先|暂时|暂|还)不(?:选|定|决定)|还没(?:选|定|决定)")
 # "一半承诺一半交证明行不", "承诺中不": 行不/中不 at the end asks, as 行不行 does ("不行不" is no such question)
@@ -643,12 +687,26 @@ _ASKED_ALL_RIGHT = re.compile(r"(?<![不没])(?:行|中|成|可以)不[?？]*$")
 # "我去看看承诺书写的啥": what the speaker will look up on their own; nothing is asked of us ("我想看看…" asks to be shown)
 _LOOKED_UP_ALONE = re.compile(r"(?:我|俺)?(?:先|再|得|要)?(?:去|回去|自己)(?:看看|看一下|瞧瞧|查查|查一下|研究研究|研究一下)"
                               r"[^,，。;；!！?？]{0,12}?(?:啥|什么|怎么写|哪些)(?:吧|呢)?$")
+# "证明在我包里呢": where something is, said with the 呢 of a statement ("still there"), asks nothing
+_STATED_WHERE = re.compile(r"在(?:我|俺|咱)?[\u4e00-\u9fff]{0,5}?(?:里|上|手上|身上|手里|这儿|这里|家里|包里)呢$")
+# "又不是啥大事", "没什么大不了": nothing much, said with 啥/什么 after a negation; no question
+_NOTHING_MUCH = re.compile(r"(?:不是|不算|没|没有)(?:啥|什么)(?:大|难|了不起的)?(?:事儿?|问题|毛病|了不起|大不了|难的)(?![吗呢?？])")
 # Sarcasm marked beside the words ("我可太愿意了（翻白眼）"): the words are not meant.
 _SARCASM = re.compile(r"翻白眼|白眼|\[捂脸\]|\[白眼\]|阴阳怪气|反话")
 
 
+# "她上次自己弄没弄成", "他自己弄不明白", "电话里说不清": someone else's failed try or trouble, told as the reason; the
+# speaker neither asks (弄没弄成 is "tried and failed" there) nor doubts (说不清, 不明白 are that person's). Only with the
+# other person as the subject, or the telephone: "我也说不清", "上次弄没弄成？" keep their doubt and their question.
+_OTHERS_SUBJECT = rf"(?:他|她|人家|老人|(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE}))"
+_THEIR_TRY = re.compile(rf"^({_OTHERS_SUBJECT}[^,，。?？我俺]{{0,6}}?)([\u4e00-\u9fff])没\2(?=明白|清楚|懂|好|成|完|会|对|下来)(?![^?？]*[?？吗])")
+_THEIR_TROUBLE = re.compile(rf"^{_OTHERS_SUBJECT}[^,，。?？我俺]{{0,6}}?(?:弄|搞|看|听|说|讲|想|学|整)不(?:明白|清楚|懂|清|会)(?![^?？]*[?？吗])|"
+                            r"^(?:在)?(?:电话里|电话上|电话)(?:也|都|老是|总是)?(?:说|讲|听)不(?:清楚|清|明白)(?![^?？]*[?？吗])")
+
+
 def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     flags = set()
+    c = _THEIR_TROUBLE.sub("", _THEIR_TRY.sub(r"\1没\2", c))
     if _CHOICE_HEDGE.search(c):
         flags.add("hedge")
     if _SARCASM.search(c):
@@ -656,7 +714,8 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     if _DEFER.search(c):
         flags.add("hedge")
         c = _DEFER.sub("", c)
-    if _QUESTION.search(_EITHER_WAY.sub("", _ANYONE.sub("", _LOOKED_UP_ALONE.sub("", c)))) or _ASKED_ALL_RIGHT.search(c):
+    asked = _NOTHING_MUCH.sub("", _STATED_WHERE.sub("", c))
+    if _QUESTION.search(_EITHER_WAY.sub("", _ANYONE.sub("", _LOOKED_UP_ALONE.sub("", asked)))) or _ASKED_ALL_RIGHT.search(c):
         flags.add("question")
     if _HEDGE.search(_FEAR.sub("", c)):
         flags.add("hedge")
@@ -664,7 +723,12 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
         flags.add("fear")
     if _BOTH.search(c):
         flags.add("both")
-    if _CONDITION.search(c):
+    condition = _CONDITION.search(c)
+    fear = _FEAR.search(c)
+    if fear and condition and condition.start() >= fear.end() and not _CONDITION.search(c, 0, fear.start()):
+        # "俺怕万一说错了要担责任": the 万一 is what is feared, no condition put on the answer
+        condition = None
+    if condition or _DEMAND_ON_US.search(c):
         flags.add("condition")
     if _JOKE.search(c):
         flags.add("joke")
@@ -688,6 +752,10 @@ _PARTICLES = "呀啊哦噢哈了的吧呢嘞呗撒嘛噻哇咧啦滴"  # 撒, �
 _RESIGNED = re.compile(r"(?:那)?([\u4e00-\u9fff]{1,6}?)就\1(?:吧|呗|了|啊|呀|嘛)*")
 
 
+# "要不还是交证明吧", "不然交证明": 要不/不然 offer the way after them ("how about", "otherwise"); their 不 negates nothing
+_SUGGESTED = re.compile(r"要不然|要不(?!要)|不然")
+
+
 def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     c = _fold(raw)
     resigned = _RESIGNED.fullmatch(c.strip())
@@ -696,9 +764,14 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     # Voice input puts spaces inside words ("应 该愿意", "我儿子 愿意"): a hedge or another person's choice
     # split by one is still there.
     unspaced = re.sub(r"\s+", "", c)
+    if choice.step == "use_commitment":
+        # ("不怕你们查": no fear, but the check welcomed; see _CHECK_WELCOMED)
+        c, unspaced = _CHECK_WELCOMED.sub("", c), _CHECK_WELCOMED.sub("", unspaced)
     flags = _flags(c, choice.typos) | _flags(unspaced, choice.typos)
     if choice.someone_else and (choice.someone_else.search(c) or choice.someone_else.search(unspaced)):
         return ClauseReading([], flags)
+    if choice.step == "acting_as":
+        c = _THEIR_OWN.sub(r"\1", c)
     # (an emoji beside a bare answer, "嗯呐👌", "不要不要🙅", is no word of it)
     spoken = re.sub(r"[\s\"'“”‘’()（）\[\]【】]|[^\w?？]", "", c).lower()
     compact = re.sub(r"^(.{1,2}?)\1+$", r"\1", spoken.rstrip(_PARTICLES))  # 好好好, 对对对, 是是是
@@ -733,7 +806,7 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     previous_end = 0
     for m, label in matches:
         prefix = c[: m.start()]
-        negated = bool(_NEGATED_BEFORE.search(prefix))
+        negated = bool(_NEGATED_BEFORE.search(_SUGGESTED.sub("", prefix)))
         # A negation's reach ends at the phrase it negated and at a new subject: in "不用承诺我交证明"
         # (voice input, no comma) the 不用 is spent on 承诺 and says nothing about 交证明.
         scope = c[previous_end: m.start()]
@@ -968,7 +1041,37 @@ _ISSUER_DEMAND_UNMET = re.compile(
     r"(?:跑不起|跑不动|跑不了|折腾不起|耗不起|弄不了|办不了|开不了|开不出来|盖不了|受不了|弄不来)(?:了|啊|呀|哇)?[。.!！~～]*$")
 
 
+def _homophones_read(choice: Choice, text: str) -> str:
+    """The choice's keyboard homophones read as their words, and at the commitment choice a misspelt 承诺 that only
+    echoes the question (``_ECHOED_TYPO``). Read before anything else, so that the pauses are read on the same words."""
+    for typed, word in choice.homophones:
+        text = re.sub(typed, word, text)
+    return _ECHOED_TYPO.sub(r"\1承诺", text) if choice.step == "use_commitment" else text
+
+
+# "承诺，要是查出来不对我认罚": the consequence of a false statement accepted in advance is no condition put on the
+# answer (and its 不对 corrects nothing): it is what the commitment itself says. Only the speaker accepting it, in a
+# clause of its own: "要是查出来不对就别罚我", "要是查出来不对你们负责" ask something of us, and stay conditions.
+_CONSEQUENCE_ACCEPTED = re.compile(
+    r"(?:^|(?<=[,，。.!！;；\s]))(?:要是|如果|万一|假如|若是|到时候)(?:被|让你们|你们)?(?:查出来|查出|发现|核查出|核实出)?(?:我|俺)?"
+    r"(?:说的|填的|写的|报的|情况|材料)?(?:有)?(?:不对|不实|有假|是假的|造假|假的|有问题|不符|对不上|瞒报|虚报)(?:的话)?[,，\s]?"
+    r"(?:我|俺)(?:就|都|也)?(?:认罚|认|负责|担着|担责|担责任|承担|承担责任|负全责|后果自负|认栽|接受处罚|甘愿受罚|愿意受罚)(?:了|的|吧)?"
+    r"(?=[,，。.!！;；\s]|$)")
+# "我这岁数了，哪跑得动": whether one can manage it, asked back, is the plain "cannot" (跑不动), told as the reason
+_CANNOT_ASKED_BACK = re.compile(r"(?:哪|哪里|哪儿)(?:还)?(跑|走|爬|折腾|耗)得(动|起)(?:啊|呀|哇|嘛)?(?![吗呢?？])")
+
+
+def _said_plainly(choice: Choice, text: str) -> str:
+    """What a few figures of speech at a choice say plainly: the keyboard's homophones, the consequence accepted, a
+    "cannot" asked back. Read before anything else, so that the pauses are read on the same words."""
+    text = _homophones_read(choice, text)
+    if choice.step != "use_commitment":
+        return text
+    return _CANNOT_ASKED_BACK.sub(r"\1不\2", _CONSEQUENCE_ACCEPTED.sub("后果自负", text))
+
+
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
+    text = _said_plainly(choice, text)
     if _GIVEN_UP_JOURNEY.fullmatch(text.strip()):
         return Reading("cancel")
     laughed = _laughing_answer(choice, text, ctx)
@@ -998,6 +1101,8 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         if concluded is not None:
             return concluded
     joined = re.sub(r"\s+", "", text)
+    if choice.step == "use_commitment":
+        joined = _CHECK_WELCOMED.sub("", joined)
     if _flags(_fold(joined), choice.typos) - _PAUSE_READABLE_FLAGS \
             or (choice.someone_else and choice.someone_else.search(_fold(joined))):
         return reading
@@ -1013,7 +1118,8 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
             continue
         if "fear" in piece.flags and paused.value == "no" and not _NEGATION_CHAR.search(clause.text):
             continue
-        if paused.value == "yes" and choice.step == "use_commitment" and _TRUTH_VOUCHED.fullmatch(_fold(clause.text)):
+        if paused.value == "yes" and choice.step == "use_commitment" and (
+                _TRUTH_VOUCHED.fullmatch(_fold(clause.text)) or _CHECK_WELCOMED.fullmatch(_fold(clause.text))):
             continue
         return reading
     return paused
@@ -1057,13 +1163,14 @@ def _reported_then_concluded(choice: Choice, text: str, ctx: Context) -> Optiona
 
 
 # "我本来想…的", "原本打算…": an intention the speaker had (本来就想, "all along", is the answer itself)
-_GIVEN_UP_INTENTION = re.compile(r"^(?:我|俺)?(?:本来|原本|原来|本想|起初|一开始|开始)(?!就)(?:是)?(?:想|打算|准备|要)")
+_GIVEN_UP_INTENTION = re.compile(r"^(?:我|俺)?(?:(?:本来|原本|原来|本想|起初|一开始|开始)(?!就)(?:是)?(?:想|打算|准备|要)|(?:的)?原意(?:是|为))")
 # The opening of the speaker's conclusion: "就先不用了", "还是交证明", "所以用承诺", "现在决定用承诺"
 _SETTLED = re.compile(r"^(?:那么|那就|那我就|那我|那还是|就|还是|所以|干脆|最后|最终|现在|只好|只能|于是)")
 # "上次我爸自己弄没弄明白，这回我替他弄": what happened last time is told as the reason; the clause about this time is
 # the answer. "弄没弄明白" there tells that it did not work out (tried, not understood), no question to us.
 _LAST_TIME = re.compile(r"^(?:上次|上回|上一次|上一回|以前|之前|那次|那回|去年|前几次|前两次|头一次|第一次)")
 _THIS_TIME = re.compile(r"^(?:这回|这次|这一次|这一回|今天|今儿|现在|此次|本次)")
+_THIS_TIME_INSIDE = re.compile(r"这回|这次|这一次|这一回|今天|今儿|现在|此次|本次")
 _TRIED_NOT_DONE = re.compile(r"([\u4e00-\u9fff])没\1(?=明白|清楚|懂|好|成|完|会|对|下来)")
 
 
@@ -1077,6 +1184,17 @@ def _this_time(readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Claus
         if _flags(_TRIED_NOT_DONE.sub(r"没\1", _fold(clause.text))):
             return readings
     return readings[now:]
+
+
+def _last_time_after(readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    """"本人，上回让我儿子代办被退回来了", "用承诺，上次交证明跑了好几趟": after the answer, a clause about an earlier time
+    (上次/以前…) tells a story, the reason for this time's answer, and names no answer of its own. Its flags stay (a
+    question about last time is still asked); only when the answer came first and said this time is not named again."""
+    if len(readings) < 2 or not readings[0][1].labels or _LAST_TIME.match(readings[0][0].text):
+        return readings
+    return [(clause, ClauseReading([], reading.flags) if i and _LAST_TIME.match(clause.text)
+             and not any(_THIS_TIME.match(c.text) or _THIS_TIME_INSIDE.search(c.text) for c, _ in readings[i:]) else reading)
+            for i, (clause, reading) in enumerate(readings)]
 
 
 _LONE_BA = re.compile(r"吧+[?？]*")
@@ -1094,24 +1212,57 @@ _OPINION = re.compile(r"觉得|感觉|认为|觉着|以为")
 # its very ground and no other answer. Only the plain statement: a hedge, a negation or a "not all" is no such thing.
 _TRUTH_VOUCHED = re.compile(r"(?:反正|本来|因为)?(?:我|俺)?(?:说|讲|填|写|报)的(?:话|情况|内容)?(?:都|全|全都|句句|也)?(?:是)?"
                             r"(?:真的|实话|真话|属实|实情|事实)(?:啊|呀|嘛|呢|的|哈)*")
+# "我说的都是实话，不怕你们查", "随便查": the check welcomed, beside a yes, vouches as the statement of truth does; its
+# 怕 is no worry. Only the welcome itself: "怕你们查" is fear, and a sneer or a question beside it is still read.
+_CHECK_WELCOMED = re.compile(r"(?:我|俺)?(?:也|都|就)?(?:不怕|不担心|随时欢迎|欢迎|尽管|随时|随便(?=(?:你们|您们|您|你|政府)?(?:去|来|上门)?查(?!查)))"
+                             r"(?:你们|您们|您|你|政府)?(?:随便|尽管|随时)?"
+                             r"(?:去|来|上门)?(?:查|核查|核实|调查|检查|查证)(?:吧|啊|呀|好了|去吧|呗|去|了|嘛)*")
+# "承诺就承诺，反正查不出来", "反正你们也查不过来": the speaker counting on the check finding nothing. The commitment would be
+# made on the chance of not being caught, which a clerk does not take as a yes.
+_CHECK_EVADED = re.compile(r"(?:反正|你们|您|他们|也|又|肯定|估计)[\u4e00-\u9fff]{0,3}?查不(?:出来|出|到|过来|着|清)|"
+                           r"(?:没人|谁会|哪会|不会有人)(?:去)?(?:查|核查|核实|管)")
 # "承诺就承诺，反正我说的不全是真的": what the speaker says said to be not (all) true, beside a yes to the commitment:
 # the commitment would be to what is not so, and is asked again.
 _TRUTH_DOUBTED = re.compile(r"(?:说|讲|填|写|报)的(?:话|情况|内容)?[\u4e00-\u9fff]{0,4}?"
                             r"(?:不(?:全|都|完全|一定|太|大)?是(?:真的|实话|真话|事实)|不(?:全|完全|太)?属实|假的|有假|掺假|编的|瞎编|瞎说|瞎填)")
 
 
+# "俺儿子说用承诺，俺听他的": someone else's word reported, then the speaker taking it as their own. The word is then
+# the speaker's answer, read as it was said. Only these two clauses, each plain: a hedge, a question or a joke in the
+# word, a negation or a hedge on the taking ("俺不听他的", "俺再想想听不听他的"), or a word that is no answer keeps it open.
+_REPORTER = re.compile(rf"^(?:是)?(?:我|俺|我们)?(?:的|家)?{_RELATIVE}(?:也|都|倒是|还|就)?(?:说|讲|让|叫|建议)(?:我|俺)?(?:还是|就|要)?")
+_ADOPTED = re.compile(r"^(?:那)?(?:我|俺)(?:就)?(?:听(?:他|她|他们|她们|孩子|儿子|闺女|老伴|女儿)的|照(?:他|她|他们|她们)说的(?:办|来|弄))(?:吧|了|呗|呀)?$")
+
+
+def _adopted_report(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> Optional[Reading]:
+    if len(readings) != 2 or readings[0][1].flags or readings[1][1].flags or readings[1][1].labels:
+        return None
+    said, taken = _fold(readings[0][0].text), _fold(readings[1][0].text)
+    reporter = _REPORTER.match(said)
+    if not reporter or not _ADOPTED.fullmatch(taken) or not choice.someone_else.search(said):
+        return None
+    word = _classify_clause(choice, said[reporter.end():])
+    labels = set(word.labels)
+    return value(labels.pop()) if len(labels) == 1 and not word.flags else None
+
+
 def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     text = _unasked(_TYPED_BA.sub("吧", _PAUSE_BEFORE_ASIDE.sub("，", text)))
     if choice.step == "use_commitment":
         text = _SELF_ANSWERED_ZHONG.sub(r"\1", text.strip())
-    for typed, word in choice.homophones:
-        text = text.replace(typed, word)
+    text = _said_plainly(choice, text)
+    if choice.reservations:
+        text = _BUT_INSIDE.sub("，", text)
     if _BARE_SOUND.fullmatch(text.strip()):
         return clarify("hesitation", choice.expected)
     clauses, corrected = _current(split_clauses(text))
     clauses = _denial_set_against(clauses)
     readings = [(clause, _classify_clause(choice, clause.text)) for clause in clauses]
-    readings = _this_time(readings)
+    readings = _last_time_after(_this_time(readings))
+    if choice.step == "use_commitment":
+        adopted = _adopted_report(choice, readings)
+        if adopted is not None:
+            return adopted
     intention = next((i for i, (clause, reading) in reversed(list(enumerate(readings)))
                       if reading.labels and _GIVEN_UP_INTENTION.match(_fold(clause.text))), None)
     if intention is not None:
@@ -1175,6 +1326,7 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
         # every way named is only the speaker's opinion of it ("我觉得可以"): no choice stated
         return clarify("hedge", choice.expected)
     if choice.step == "use_commitment" and "yes" in decided and any(_TRUTH_DOUBTED.search(_fold(clause.text))
+                                                                  or _CHECK_EVADED.search(_fold(clause.text))
                                                                   for clause, _ in readings):
         return clarify("hedge", choice.expected)
     if choice.step == "use_commitment" and _concluded_against_report(readings):
@@ -1211,6 +1363,10 @@ _REFUSAL = re.compile(
 )
 # "看谁有空": whoever it turns out to be, no question; "写新的还是旧的": which to fill in, asked
 _NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗|(?:写|填|用|选)[\u4e00-\u9fff]{0,4}还是|"
+                            # "你们是要法人的名字还是我的名字": which name is wanted, asked
+                            r"的(?:名字|姓名)还是|"
+                            # "这个名字没问题吧": the name's being right asked with a tag 吧
+                            r"(?:这个|这|名字|姓名|这样|写|填)[\u4e00-\u9fff]{0,6}?(?:没问题|没错|对|行|可以|能用|没毛病)吧[?？]*$|"
                             # "会不会搞错", "能不能写我的名字": a yes-no question made by repeating the verb
                             r"(?<!不)(是|会|能|可|要|用|行|对|该)不\1|想问|请问|顺便问|咨询一下")
 # "刘洋或者我媳妇", "看谁有空": one of several, not decided
@@ -1622,8 +1778,14 @@ def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
 
 
 _NOT_THE_REPRESENTATIVE = re.compile(
-    r"我不是(?:公司的?|企业的?|单位的?)?(?:法人|法定代表人|法人代表)|(?:替|帮|代)(?:他|她|老板|领导|法人|我们老板|我们领导)"
-    r"(?:来|过来|跑)?(?:办|跑|申请|签)|(?:让|叫|派|委托|安排)我(?:来|过来)?(?:办|跑|申请)|"
+    r"我不是(?:公司的?|企业的?|单位的?)?(?:法人|法定代表人|法人代表)|(?:替|帮|代)(?:他|她|老板|领导|法人|我们老板|我们领导|"
+    # ("俺是替俺妈来的": for someone the speaker knows)
+    rf"(?:我|俺|咱)(?:们)?(?:的|家)?{_RELATIVE})"
+    # ("我替她弄", "帮她填", "帮她打字", "替俺妈来的": the speaker does it for the representative, who is someone else)
+    r"(?:(?:来|过来|跑)?(?:办|跑|申请|签|弄|填|搞|整|操作|提交|交|打字)|(?:来|过来)(?:的|了))|"
+    r"(?:让|叫|派|委托|安排)我(?:来|过来)?(?:帮忙|帮个忙|帮她|帮他)?(?:办|跑|申请|弄|填|签|交)|"
+    # "……哦不对，上个月变更成我老公李建国了": the role changed to, or now held by, someone the speaker knows
+    rf"(?:变更|换|改|变)(?:成|为)(?:了)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}|(?:现在|目前|如今)(?:是|为)(?:我|俺|咱)(?:的|家)?{_RELATIVE}|"
     r"(?:法人|法定代表人|老板|领导|老总|他|她)(?:让|叫|派|委托|安排)我(?:来|过来)|"
     # "法人不是我，是王芳", "不是我，是王芳": the speaker says they are not the person asked for
     r"(?:^|[,，?？]|法人|法定代表人|法人代表)(?:不是|并不是|并非)(?:我|俺)(?:本人|自己)?(?![\u4e00-\u9fff])|"
@@ -1634,7 +1796,7 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     r"(?:我|俺|本人)(?:是|系|为|作为)(?:公司的?|企业的?|法人的?|老板的?)?(?:受托人|代理人|被委托人|代办人)|"
     # "法人是我老公": the representative is someone the speaker knows, so the speaker is not that person
     # ("营业执照上法人写的是 写的是 我老伴": the same, said slowly with the words repeated)
-    rf"(?:法人|法定代表人|法人代表)[^。;；]{{0,12}}?(?:是|为|写的|写着)[\s,，]*(?:我|俺|咱)(?:的|家)?{_RELATIVE}|"
+    rf"(?:法人|法定代表人|法人代表)[^。;；]{{0,12}}?(?:是|为|写的|写着)[\s,，]*(?:我|俺|咱)(?:们)?(?:的|家)?{_RELATIVE}|"
     # "……不对，是我老公李强": the corrected answer names the speaker's relative
     rf"^(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{2,4}}$|"
     # "王芳 我妈", "王芳，是俺老伴": the name, then who the bearer is to the speaker
@@ -1828,7 +1990,18 @@ def _pause(m: "re.Match[str]") -> str:
 
 
 # "法人是王芳吧": the name said as a guess (not "就写王芳吧", which settles what to write)
-_GUESSED_NAME = re.compile(r"(?:是|(?<!就)叫)[\u4e00-\u9fff·]{2,6}?吧[啊呀]?$")
+_GUESSED_NAME = re.compile(r"(?:是|(?<!就)叫)[\u4e00-\u9fff·]{2,6}?吧[啊呀]?$|"
+                           # "我记得是她": the name recalled is a guess
+                           r"(?:我|俺)?(?:记得|印象中|印象里|好像记得)(?:是|叫)")
+# "王芳吧": a person's name alone with 吧 is a guess too ("就填王芳吧" settles what to write, and "行吧" is no name)
+_NAME_BA = re.compile(r"([\u4e00-\u9fff·]{2,4})吧[啊呀]?")
+
+
+def _guessed_name(clause: str) -> bool:
+    alone = _NAME_BA.fullmatch(clause)
+    return bool(_GUESSED_NAME.search(clause) or alone and _as_person(alone.group(1)) and _has_surname(alone.group(1)))
+
+
 # "以前叫张小伟", "平时大家叫我王小芳", "原法人李强": a name the person had or is called by, not the registered one
 _OTHER_NAME = re.compile(r"^(?:以前|原来|之前|过去|曾经|原名|曾用名|原(?=法人|法定代表人|名)|平时|平常|大家都|别人都|朋友都|"
                          r"小名|乳名|外号|绰号|艺名|网名|昵称)|"
@@ -1868,18 +2041,34 @@ _VOUCHED_NAME = re.compile(r"不是(?:那个|那位|那)?(?:大)?(?:明星|演�
                            r"重名|同名|撞名|没开玩笑|不是开玩笑|没骗你|身份证上就是")
 
 
+# "王芳。你们要名字干嘛，系统里不是都有吗": a grumble at being asked, the name's use or its being on record already asked
+# back; it asks nothing about which name. Only these whole clauses: "系统里不是李强吗" names another, "你们查一下" leaves
+# the name to the office.
+_ASKED_WHY = re.compile(
+    r"(?:你们|您|你)?(?:还)?(?:要|问|填)(?:这个|我的?|法人的?|他的?|她的?)?(?:名字|姓名)?(?:干嘛|干吗|干啥|弄啥|做什么|干什么|有什么用|有啥用|为啥|为什么|做啥|"
+    r"几遍|多少遍|好几遍)(?:啊|呀|呢|用|了|呐)*[?？!！]*|"
+    r"(?:(?:你们|您)(?:那|那边|这边)?(?:系统|电脑|网上|数据库)?|(?:你们)?(?:系统|电脑|网上|执照|营业执照|数据库))(?:里|上|里面|上面)?"
+    r"(?:不是|难道不是|难道)?(?:都|早就|早|已经|本来就)?有(?:的|了)?"
+    r"(?:吗|嘛|么|啊|呀)?[?？!！]*|(?:不是)?(?:刚才|刚刚|之前|上次)(?:不是)?(?:都|已经)?(?:说|填|写|报)(?:过|了){1,2}(?:吗|嘛|么)?[?？!！]*|"
+    # "你们系统是不是有问题": the system blamed
+    r"(?:你们)?(?:的)?(?:系统|电脑|网站|程序|机器人)(?:是不是|是否|怕不是)?(?:有问题|出问题了?|坏了|有毛病|有bug)(?:啊|吗|呀|吧)?[?？]*|"
+    # "都填好几遍了", "问了三遍了": how often it was asked already
+    r"(?:都|已经|我都|俺都)?(?:填|写|说|报|问)(?:了|过)?(?:好几|几|多少|这么多|[两三四五])(?:遍|次|回)了?(?:了|啊|呀)*[!！]*")
+
+
 def _name_then_asked_aside(clauses: List[Clause]) -> Tuple[List[Clause], List[Clause]]:
     """"法人是王芳，你问这个干嘛", "我是法人 王芳 需要我签字吗", "我叫张伟，如果重名怎么办": the name stated plainly, then a
     question about something else. The name is the answer (the question is the user's to ask again); the clauses
     after it are set aside. Not when the question is about the name ("法人是王芳，对吗", "我叫张伟，写张伟还是张玮",
     "…李强行吗"), tells a former name, corrects, doubts or refuses, or when the name itself is asked ("法人是王芳吗？")."""
-    named = [i for i, c in enumerate(clauses) if _name_candidates(_fold(c.text))]
+    named = [i for i, c in enumerate(clauses) if _name_candidates(_fold(c.text)) and not _ASKED_WHY.fullmatch(c.text)]
     if not named or named[-1] + 1 >= len(clauses):
         return clauses, []
     head, tail = clauses[: named[-1] + 1], clauses[named[-1] + 1:]
     if any(_NAME_QUESTION.search(c.text) for c in head) or not any(_NAME_QUESTION.search(c.text) for c in tail):
         return clauses, []
-    if any(c.correction or c.contrast or _ABOUT_THE_NAME.search(c.text) or _OTHER_NAME.search(c.text)
+    if any(c.correction or c.contrast or (_ABOUT_THE_NAME.search(c.text) and not _ASKED_WHY.fullmatch(c.text))
+           or _OTHER_NAME.search(c.text) or _CHECK_IT_YOURSELF.search(c.text)
            or _JOKE.search(c.text) or _HEDGE.search(c.text) or _REFUSAL.search(c.text) or re.search(r"[A-Za-z]", c.text)
            for c in tail):
         return clauses, []
@@ -1930,7 +2119,7 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     # no joke on it. Laughter beside a name alone stays a joke ("法人是孙悟空 哈哈": a made-up name cannot be told apart).
     vouched = any(_VOUCHED_NAME.search(c.text) for c in clauses) and not any(_MOCKERY.search(c.text) for c in clauses)
     if any(_JOKE.search(_LAUGHTER.sub("", _VOUCHED_NAME.sub("", c.text)) if vouched else c.text) or _HEDGE.search(c.text)
-           or _GUESSED_NAME.search(c.text) for c in clauses):
+           or _guessed_name(c.text) for c in clauses):
         return clarify("hedge", expected)
     if any(_names_on_condition(said, i) for i, c in enumerate(said) if all(c is not a for a in asides)) or \
             any(_CHECK_IT_YOURSELF.search(c.text) for c in clauses):

@@ -17,8 +17,8 @@ returns a :class:`~bot.core.reading.Reading`:
 Hedges (好像, 应该, 差不多), conditions, doubt, jokes and contradictions are never a yes: the user is asked
 again, and the question names the words that count (``Reading.expected``). A yes called a joke and followed by a
 plain no ("写了…，开玩笑的，啥都没写") is that no. An answer taken back by a word that names
-it wrong (不对, 哦不, 说错了, 更正一下) or a denial of the opposite (不是没看, 不是没写) is no answer by itself: the
-answer after it is read on its own, and only a plain one decides.
+it wrong (不对, 哦不, 说错了, 更正一下) or a denial of the opposite (不是没看, 哪能没写, 没有不看的) is no answer by itself:
+the answer after it (or, for the denial, before it) is read on its own, and only a plain one decides.
 
 The NLU model reads the same message. It can only make a decision more careful, never less: when the
 rules say yes but the model is confident (≥ ``NLU_CONFIDENT``) that the user denies, cancels, asks a
@@ -276,7 +276,10 @@ _REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|�
 # Alone they are still a bare yes (``_BARE_YES`` and the grammar needs a reading clause).
 # (a one-character lead must stand apart from the word after it: "中间几条看了" is no 中)
 _ACK_LEAD = (r"(?:(?:中)+|管|啊|哎)(?=,|我|已|看|读|全|都|从)|妥了|妥妥的|可以嘞|可以的|木问题|没毛病|好滴|好哒|好嘞|嗯呐|嗯呢|嗯哪|阔以|"
-             r"okk+|ok的|ok滴|done|完事儿?|哎呀|那个啥|得嘞")
+             r"okk+|ok的|ok滴|done|完事儿?|哎呀|那个啥|得嘞|"
+             # the reading said in English first ("all read ✅ 全部看完了"): alone it is no answer, and beside a Chinese
+             # statement it only says that statement again
+             r"allread|readall|alldone|ireadit|ireadall|ihavereadit|ihavereadall|finishedreading")
 _NEXT_STEP_QUESTION = re.compile(
     r"(.+?),(?:那|请问|那么)?(?:下面|接下来|然后|下一步)(?:该|要|我该|我要)?(?:怎么弄|怎么办|做什么|干什么|干啥|干嘛|是什么|是啥|咋弄|咋办|"
     r"怎么做|怎么操作)?(?:呢|啊|呀)?"
@@ -315,14 +318,28 @@ _OWN_PACE = re.compile(r"^(?:我)?(?:看|读)(?:得|的)(?:有点|有些|比较|
                        # reads, not who reads
                        r"|^(?:我)?(?:这个|这)?(?:眼睛|眼神)(?:也|又)?(?:不太好|不好|不大好|花了?|不行了?)$"
                        r"|^(?:我)?(?:让|叫|请)(?:我)?[\u4e00-\u9fff]{1,3}?(?:帮我)?把字(?:体)?(?:调|放|弄)大(?:了)?(?:点|一点|些)?(?:了)?$")
-# "不是没看，是都看了": a denial of not having read it, followed by the reading itself.
-_NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?|哪有|哪里|哪能|哪会|怎么会|咋会)"
+# "不是没看，是都看了", "哪能没看", "没有不看的", "没跳着看": a denial that any of it went unread (two negations, a
+# no asked back, a gap denied). It is emphasis and says nothing by itself ("没有不看的" alone is asked again); said
+# before or after the plain answer, that answer decides on its own terms (a hedge, a part, someone else, a question
+# there is asked again).
+_NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?|哪有|哪里|哪能|哪会|怎么会|咋会|"
+                         r"怎么可能|咋可能|哪可能|不可能)(?:我)?"
                          # "没有没看的部分": no part left unread
                          r"(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读|没有阅读|没阅读|未阅读|未读|未看)(?:过)?"
-                         r"(?:的(?:部分|地方|内容))?(?:了|呢|啊)?$")
+                         r"(?:的(?:部分|地方|内容)?)?(?:了|呢|啊|呀|嘛)?$"
+                         # "没有哪条没看的", "没有一条没读过"
+                         r"|^(?:我)?没有(?:哪|哪一|一)(?:条|部分|段|句|个字)(?:是)?(?:没看|没读|没看到|没读到|不看)(?:过)?(?:的)?(?:呢|啊)?$"
+                         # "没跳着看", "我没有挑着读": the reading denied to have been partial
+                         r"|^(?:我)?(?:没有|没|并没有|并没|不是)(?:(?:跳着|挑着|随便|粗略|马马虎虎|大概)(?:地)?(?:看|读)|跳过|略过|漏看|漏读)"
+                         r"(?:的)?(?:呢|啊)?$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
 _COMPLETED = re.compile(r"已|完|过|毕|(?<=[看读阅])罢|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好(?:了|啦)|[看读]下来了|到(?:尾|最后|底)|[看读听]懂了|[看听]明白了")
+# "我认真读了告知书全文": the object after the plain 读了/看了 is the whole text, which says the reading went through
+# all of it as 都/全 before the verb do. Not a glance ("看了一下全文") or a part of the whole ("全文的一半", "全文里的
+# 几条"), which are asked again.
+_WHOLE_TEXT_READ = re.compile(r"(?<=[看读听阅])了(?:一遍)?(?:告知书|告知承诺书|告知内容|以上|上述|上面)?的?"
+                              r"(?:全文|全部内容|所有内容|全部条款|所有条款)(?![的一前后中里上第几])")
 # All of it read, said of the whole: "都看了", "七条我都看了", "我都认真看了", "每条都看了". 都/全 over the whole
 # notice make the plain 看了 a complete reading; over a part ("前面都看了", "前几条都看了") or with a glance
 # ("看了一下") they do not, and a bare "看了" is no more than "had a look".
@@ -382,6 +399,27 @@ _EARLIER_READING = re.compile(
     r"(?:我)?(?:之前|以前|上次|先前|早先|前几天|前两天)(?:我)?(?:在(?:窗口|大厅|办事大厅|政务大厅|社区|村里|网上|手机上)(?:上|里)?)?"
     r"(?:我)?(?:也|都|就)?(?:看过|读过|看了|读了|了解过|听过|看到过)(?:一遍|一次)?(?:了)?")
 _THIS_READING = re.compile(r"这次|这回|这一次|刚才|刚刚|刚|现在|今天|又")
+# Last time's errand and why it failed, told first ("上回就是没看完被退的"): the 没看完 in it is that earlier reading's,
+# which counts for nothing either way. Only the outcome of a finished errand (退回, 没通过) makes it such a story ("上次没
+# 看完的那几条" names parts of the notice, and is not one); the answer after it must then begin with this reading
+# (``_THIS_TIME_LEAD``) and stand on its own.
+_EARLIER_ATTEMPT = re.compile(
+    r"^(?:我)?(?:上回|上次|上一次|上一回|之前|以前|头一回|第一次)(?:我)?(?:就是|就|也|是|因为|来)*[^,]{0,10}?"
+    r"(?:被退|被退回|退回来|被打回|打回来了?|被驳回|没通过|没过审|没办成|白跑)(?:了|的|回来)*$")
+_THIS_TIME_LEAD = re.compile(r"^(?:我)?(?:这回|这次|这一次|这一回)")
+# A complaint about the notice's length said after the reading ("全看完了，写得也太长了吧"): the 吧 of 太…了吧 is an
+# exclamation, and 太长 the complaint. Said alone or first, "太长了" is the reader giving up (``_NOT_READ``); only after
+# a statement of its own is it dropped.
+_LENGTH_COMPLAINT = re.compile(r"^(?:这个|这|告知书|内容|字|你们这个)?(?:写得|写的|弄得|搞得|也|真|实在|可|是)*"
+                               r"(?:太|忒|贼|好|老|真|够)(?:长|多|啰嗦|啰唆)(?:了)?(?:吧|啊|呀|哈|了点|点儿?)?$")
+# A request to repeat the notice taken back in the next breath ("再说一遍，哦不用了", "第五条再说一遍，不对，不用了"): the
+# request asks for nothing any more, and what follows is the answer, read on its own (nothing after it: asked again).
+_REPEAT_WITHDRAWN = re.compile(rf"^(?:哦|噢|啊|呃|额|嗯|那|哎|哎呀)?(?:算了|不用了|不用|不需要了|不需要|不必了|不必|{_NO_REPEAT})+"
+                               r"(?:吧|啦|哈)?$")
+# "还没，现在看完了": "not yet", then the reading finished now. Only a not-yet (还没, 没看完) is ended by time; a plain
+# "没看" is a no, and 刚才 ("a while ago") would set the finish before the "not yet".
+_NOT_YET = re.compile(r"^(?:我)?(?:还没|还没有|还未)(?:看|读)?(?:完)?(?:呢|啊)?$|^(?:我)?(?:还)?(?:没|没有)(?:看|读)完(?:呢|啊)?$")
+_NOW_DONE_LEAD = re.compile(r"^(?:我)?(?:现在|这会儿?|这下|刚刚|刚|终于|总算)(?!才)")
 # Told before the answer and no reservation on it: the line dropped for a moment ("刚才网卡了一下"), nobody else at
 # home ("家里人都不在"); its 不/没 is about the network or the household. The answer follows, on its own terms.
 _READ_SETTING = re.compile(
@@ -481,19 +519,48 @@ def _as_the_speaker(flat: str, ctx: Context) -> str:
     return re.sub(r"(?:^|(?<=,))咱(?!们)(?=(?:都|也|已经|已|全都|全部)*(?:看|读|阅|已阅|仔细|认真|听))", "我", flat)
 
 
-# "没写……等等，写了": a bare 等等 between two answers is the speaker catching their own mistake, like 不对.
-_PAUSE_MARK = re.compile(r"^(?:哦|噢|啊|呃|额)?等等$")
+# "没写……等等，写了", "没写明……等下，第三行有": a bare 等等 (等下, 等一下) between two answers is the speaker catching
+# their own mistake, like 不对.
+_PAUSE_MARK = re.compile(r"^(?:哦|噢|啊|呃|额)?(?:等等|等下|等一下)$")
 
 
-def _after_pause(flat: str) -> Optional[str]:
+# The document looked at again after a no ("没有写明，等等，我再看看，…", "没写明……我再翻翻，…"): a look, not a thought
+# ("我想想") or someone else asked ("我问问我爸"), which stay checks not done.
+_LOOKED_AGAIN = re.compile(r"^(?:我|让我|等我)?(?:再)?(?:看看|看一下|看下|翻翻|翻一下|找找|瞅瞅|瞧瞧|查查|查一下|核对一下|对一下)"
+                           r"(?:啊|哈|哦|呀)?$")
+# "没有……啊有，…", "没有，哦有的，…": a no, then the yes realised in the next breath, its interjection glued to it; the
+# interjection is the pause, like 等等.
+# ("没有，啊，有": the interjection said apart is the same pause)
+_REALISED = re.compile(r"^(?:啊|哦|噢|哎|诶|欸|哎呀|哦哦|噢噢)(?:(?=有|写|在|第|委托书|授权书|上面)|$)")
+
+
+def _after_pause(flat: str, document: bool = False) -> Optional[str]:
     """What follows a bare 等等 said after an answer ("没写……等等，写了，写明了特别授权" → "写了,写明了特别授权"),
     "" when what follows is still a check ("等等，我看看"), or None when no answer comes before the pause. What
-    follows is then read like the answer after 不对: only a plain one decides."""
+    follows is then read like the answer after 不对: only a plain one decides.
+
+    For the document (``document``), a no followed by the yes realised ("没有……啊有，…") pauses the same way, and so
+    does the document looked at again ("我再看看", see ``_LOOKED_AGAIN``); an answer after a second look must name
+    the scope it found (特别授权, 代为…承诺) or be a no: a bare "写了" there may be anything the page holds."""
     clauses = [c for c in flat.split(",") if c]
-    marks = [i for i, c in enumerate(clauses) if i and _PAUSE_MARK.match(c)]
+    if document:
+        realised = next((i for i, c in enumerate(clauses[:-1] if clauses and _REALISED.fullmatch(clauses[-1]) else clauses)
+                         if i and _REALISED.match(c) and _AUTH_BARE_NO.match(clauses[i - 1])), None)
+        if realised is not None:
+            # (the interjection said apart, "没有，啊，有", is the pause itself; said last, "没有，啊", it ends the no)
+            said = clauses[realised][_REALISED.match(clauses[realised]).end():]
+            clauses = clauses[:realised] + ["等等"] + ([said] if said else []) + clauses[realised + 1:]
+    marks = [i for i, c in enumerate(clauses) if i and (_PAUSE_MARK.match(c) or (document and _LOOKED_AGAIN.match(c)))]
     if not marks or all(_PAUSE_MARK.match(c) or _affirmation.names_wrong(c) for c in clauses[:marks[-1]]):
         return None
     rest = clauses[marks[-1] + 1:]
+    looks = [i for i, c in enumerate(rest) if _LOOKED_AGAIN.match(c)] if document else []
+    if document and (looks or _LOOKED_AGAIN.match(clauses[marks[-1]])):
+        rest = rest[looks[-1] + 1:] if looks else rest
+        if not rest or any(_affirmation._WAIT_CLAUSE.match(c) or _affirmation._THINKING_IT_OVER.search(c) for c in rest):
+            return ""
+        said = ",".join(rest)
+        return said if _AUTH_SCOPE.search(said) or re.search(r"没|不|未|无", said) else ""
     if any(_affirmation._WAIT_CLAUSE.match(c) or _affirmation._THINKING_IT_OVER.search(c) for c in rest):
         return ""  # "没写，等等，我再看看": the check is not done yet
     return ",".join(rest)
@@ -509,7 +576,7 @@ def _corrected(prepared: str, flat: str, ctx: Context,
         return None
     after = _affirmation.after_named_correction(flat)
     if after is None:
-        after = _after_pause(flat)
+        after = _after_pause(flat, document=reader is _special_authorisation)
     if after is None:
         return None
     # "不对，是看完了", "不对，还是没写": the 是 that sets the new answer against the old one
@@ -567,8 +634,25 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if fillers and "?" not in prepared:
         # "那个啥 我那个 阅读了": voice input's fillers first; the answer is what follows them
         return beside_emoji(_notice_read(",".join(flat.split(",")[fillers:]), ctx))
+    spoken = re.sub(r"(?<=了)(?:那个|这个|就是|嗯|呃|额)+(?=[\u4e00-\u9fff])", ",", flat)
+    if spoken != flat and "?" not in prepared:
+        # "我都看了那个七条都看完了就是都看完了": voice input run on, its fillers after a finished clause the pauses
+        # between clauses; each clause is then read as typed apart (a filler takes nothing back and adds nothing)
+        return beside_emoji(_notice_read(spoken, ctx))
     if _HOW_MANY_PARTS.match(compact):
         return Reading("question", expected=EXPECT_READ)
+    said = [c for c in flat.split(",") if c]
+    pulled = next((i for i, c in enumerate(said) if i and _REPEAT_WITHDRAWN.match(c)), None)
+    if pulled is not None and all(_affirmation.names_wrong(c) for c in said[1:pulled]) \
+            and _notice_read(said[0], ctx).kind == "repeat":
+        # "再说一遍，哦不用了，我看完了": the request taken back (see ``_REPEAT_WITHDRAWN``); a "?" may only end the
+        # request ("能再说一遍吗？不用了，…"), for the answer after it is read without its marks
+        rest = said[pulled + 1:]
+        while rest and (_REPEAT_WITHDRAWN.match(rest[0]) or _affirmation.names_wrong(rest[0])):
+            rest = rest[1:]
+        own_mark = prepared.count("?") == 0 or (
+            prepared.count("?") == 1 and _affirmation._flat(prepared.split("?")[0]) == said[0])
+        return beside_emoji(_notice_read(",".join(rest), ctx)) if rest and own_mark else ask("unclear")
     corrected = _corrected(prepared, flat, ctx, _notice_read)
     if corrected is not None:
         return corrected
@@ -590,6 +674,12 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         return _notice_read(",".join(clauses[1:]), ctx)
     # 恁 is the Henan 您 ("恁发的那些俺都看过了")
     flat = re.sub(r"恁(?=发|说|念|给)", "您", flat)
+    # 度 typed by the pinyin keyboard for its homophone 读, in the finished reading only ("全部都度完了"; "度完假" and
+    # "度过" are words of their own)
+    flat = re.sub(r"(?<=[都全已我])度(?=完(?:了|啦|毕)?(?:,|$))", "读", flat)
+    # "这回我一条一条全看完了": the time of this reading said before the reader, as it is after ("我这回…")
+    flat = re.sub(r"(?:^|(?<=,))(这回|这次|这一次|这一回)(我|本人)(?=都|也|又|已经|已|全|一条|一字|逐|仔细|认真|完整|从头|把|看|读|阅|听)",
+                  r"\2\1", flat)
     # "上面发的告知书，我从第一个字看到最后一个字": the notice named first, as the topic of the reading that follows
     flat = re.sub(rf"^((?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的(?:告知书|告知内容|内容|告知承诺书)?|{_WHOLE_NOTICE}),(?=我|本人)",
                   r"\1", flat)
@@ -646,6 +736,18 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # complain of, then the answer; the answer is what follows. ("刚才网卡了一下，不过告知书我都看完了": its 不过
         # sets the answer against what was told, not against the reading.)
         return beside_emoji(_notice_read(re.sub(r"^(?:不过|但是|但|可是)(?=.)", "", ",".join(clauses[told:])), ctx))
+    if len(clauses) > 1 and "?" not in prepared and _LENGTH_COMPLAINT.match(clauses[-1]) \
+            and not all(_LENGTH_COMPLAINT.match(c) for c in clauses):
+        # "全看完了，写得也太长了吧": the complaint after the answer is dropped; the rest must be a reading on its own
+        return beside_emoji(_notice_read(",".join(c for c in clauses[:-1]), ctx))
+    if len(clauses) > 1 and "?" not in prepared and _EARLIER_ATTEMPT.match(clauses[0]):
+        # "上回就是没看完被退的，这回我一条一条全看完了": last time's story, then this reading (see ``_EARLIER_ATTEMPT``)
+        rest = ",".join(clauses[1:])
+        return beside_emoji(_notice_read(rest, ctx)) if _THIS_TIME_LEAD.match(rest) else ask("unclear")
+    if len(clauses) > 1 and "?" not in prepared and _NOT_YET.match(clauses[0]) and _NOW_DONE_LEAD.match(clauses[1]):
+        # "还没，现在看完了": see ``_NOT_YET``; the reading said now must be a whole one on its own
+        now = _notice_read(",".join(clauses[1:]), ctx)
+        return beside_emoji(now) if now.kind == "value" else ask("not_read")
     aside = [bool(_READ_ASIDE.fullmatch(c) or _EARLIER_READING.fullmatch(c)) for c in clauses]
     if any(aside) and not all(aside) and "?" not in prepared:
         # A courtesy, contact detail, a part read too or the end reached, said beside the answer (see
@@ -655,15 +757,28 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         if any(_EARLIER_READING.fullmatch(c) for c in clauses) and not _THIS_READING.search(rest):
             return ask("unclear")
         return beside_emoji(_notice_read(rest, ctx))
+    # A "?" beside the denial may only end it ("哪能没看？都看完了", "都看完了，哪能没看？"): the no asked back. Anywhere
+    # else it questions the answer ("不是没看，看完了？"), which is then asked again.
+    marks = prepared.count("?")
+    ends_first = marks == 1 and _affirmation._flat(prepared.split("?")[0]) == clauses[0]
+    ends_last = marks == 1 and not _affirmation._flat(prepared.split("?")[1])
+    if len(clauses) > 1 and _NOT_UNREAD.match(clauses[-1]) and not _NOT_UNREAD.match(clauses[0]):
+        # "全部看完了，哪能没看呢": the denial said after the answer (see ``_NOT_UNREAD``); the answer decides alone
+        rest = ",".join(clauses[:-1])
+        return beside_emoji(_notice_read(rest, ctx)) if _READ_GRAMMAR.match(rest) and (not marks or ends_last) \
+            else ask("unclear")
+    if len(clauses) > 1 and _NOT_UNREAD.match(clauses[0]) and marks and not ends_first:
+        return ask("unclear")
     if len(clauses) > 1 and (_SPEAKER_CLAUSE.match(clauses[0]) or _NOT_UNREAD.match(clauses[0])):
         rest = ",".join(clauses[1:])
         rest = rest[1:] if _NOT_UNREAD.match(clauses[0]) and rest.startswith("是") else rest
         if _NOT_UNREAD.match(clauses[0]) and re.fullmatch(_ALL_READ_CLAUSE, rest) and "?" not in prepared:
             # "不是没看，是都看了": "all of it" set against "not read" says the reading was whole, which a bare
             # "都看了" on its own does not.
-            return ask("nlu_disagrees") if _nlu_disagrees(ctx, "notice_ack") else value("yes")
+            return beside_emoji(ask("nlu_disagrees") if _nlu_disagrees(ctx, "notice_ack") else value("yes"))
         if _READ_GRAMMAR.match(rest):
-            return _notice_read(rest, ctx)
+            # (the emoji is read with the answer: "不是没看，看完了😂" is in doubt)
+            return beside_emoji(_notice_read(rest, ctx))
         return ask("unclear")
     if len(clauses) > 1 and _CANNOT_READ_PRINT.fullmatch(clauses[0]) and "?" not in prepared \
             and re.fullmatch(_READ_ALOUD, ",".join(clauses[1:])):
@@ -737,7 +852,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     # said in another clause ("看了半天，总算看完了")
     finished = ",".join(c for c in flat.split(",") if not re.search(r"(?:看|读|瞅)了?(?:好久|半天|老半天|好一会儿?)", c))
     finished = re.sub(r"^完事儿?,?", "", finished)  # the lead "完事儿" ("done") is no 完 of the reading: "完事儿，我看了"
-    if _READ_GRAMMAR.match(flat) and (_COMPLETED.search(finished.replace(",", "")) or _all_of_it_read(finished)):
+    if _READ_GRAMMAR.match(flat) and (_COMPLETED.search(finished.replace(",", "")) or _all_of_it_read(finished)
+                                      or _WHOLE_TEXT_READ.search(finished.replace(",", ""))):
         if _affirmation._has_doubtful_emoji(prepared) and not all(
             e in _affirmation._AGREEING_EMOJI for e in prepared if _affirmation._has_emoji(e)
         ):
@@ -792,7 +908,9 @@ _AUTH_ORDINARY = re.compile(
     # "写是没写": as for written, it is not
     r"^(?:写|写明)是(?:没|没有)(?:写|写明)|"
     # no document yet, or only a word on the phone: "还没写委托书", "电话里说的", "他微信上同意了"
-    r"没(?:写|签|开|办|弄)(?:啥|什么|个)?(?:委托书|授权书)|(?:电话|微信|短信|嘴上|口头上?)(?:里|上)?(?:说|讲|同意|答应|交代)|"
+    r"没(?:写|签|开|办|弄)(?:啥|什么|个)?(?:委托书|授权书)|(?:电话|微信|短信|嘴上|口头上?)(?:里|上)?(?:他|她)?(?:说|讲|同意|答应|交代)|"
+    # the document not yet in the speaker's hands: "委托书我还没拿到手"
+    r"(?:授权委托书|委托书|授权书)(?:我|俺)?(?:还|都)?(?:没有|没|未)(?:拿到|收到|到手|寄到|送到|取到)|"
     # "他微信里跟我说可以…", "发语音说让我…", "微信聊天记录里他同意了": a message, not the written authorisation
     r"(?:电话|微信|短信|语音|视频|聊天记录)(?:里|上|中)?(?:他|她)?(?:跟我|和我|对我|给我)(?:说|讲|同意|答应|交代)|"
     r"发(?:了)?(?:条|个|段)?(?:语音|短信|微信)(?:说|讲|同意|答应)|聊天记录(?:里|上|中)?(?:他|她)?(?:说|同意|答应)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
@@ -824,11 +942,14 @@ _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "�
                        "对对对", "嗯呐", "嗯呢", "嗯哪", "是滴", "是哒", "包括的", "包括啊", "包含的",
                        # the northern and the young internet "OK": beside a yes that names the document they add
                        # nothing, and alone they are as bare as "好"
-                       "妥了", "管", "中中", "中中中", "阔以", "okk", "ok的", "安排", "好滴", "可以嘞", "得嘞"})
+                       "妥了", "管", "中中", "中中中", "阔以", "okk", "ok的", "安排", "好滴", "可以嘞", "得嘞",
+                       # how plainly the words just said are written ("…，清清楚楚"); alone it points at nothing
+                       "清清楚楚", "清清楚楚的", "明明白白", "明明白白的"})
 # One power of a list ("授权范围：代为办理、代为签收、代为作出告知承诺"): neither a yes nor a no by itself.
-_AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|咨询|申请|申报|办)"
-                         # "代办低保手续": the matter named, and never the commitment
-                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|业务|文书|文件|证件|证照|资料))?(?:相关)?(?:手续|材料|事项|事宜|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果|许可证|营业执照|执照)?(?:这|那)?(?:一)?(?:项|条)?$")
+_AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|咨询|申请|申报|处理|办)"
+                         # "代办低保手续": the matter named, and never the commitment ("代为办理一切事务": a general power,
+                         # which names no commitment either)
+                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料))?(?:相关)?(?:手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果|许可证|营业执照|执照)?(?:这|那)?(?:一)?(?:项|条)?$")
 # "什么都能办", "啥事都可以代办": the general power told in one's own words (全权代理), which names no commitment.
 _ANY_ERRAND = re.compile(r"(?:什么|啥|啥子|所有)(?:事|事情)?都(?:能|可以)(?:帮他|替他|代他|代为|代)?(?:办|代办|办理)(?:的|了)?")
 _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
@@ -836,7 +957,9 @@ _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再�
 _AUTH_DOCUMENT_FACT = re.compile(
     # ("委托书我看了": the document named first, then the check)
     r"^(?:(?:授权委托书|委托书|授权书|原件)(?:我|本人)?)?(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拿出来|翻出来|找出来)?"
-    r"(?:核对|确认|看|查|对)(?:了|过)(?:一下|一遍)?(?:了)?$"
+    # ("我逐字核对过": how carefully it was checked, which says no more of what it holds)
+    # ("我仔细看了委托书": the document named after the check)
+    r"(?:逐字|逐句|逐条|逐项|一字一句|仔细|认真|反复)?(?:核对|确认|看|查|对)(?:了|过)(?:一下|一遍)?(?:授权委托书|委托书|授权书|原件)?(?:了)?$"
     # stamped or notarised at an office: "在社区盖过章", "去公证处公证过"
     r"|^(?:在|去|到)(?:社区|居委会|村委会|村里|街道|街道办|公证处|派出所|律所|律师事务所)(?:里|那儿|那里)?"
     r"(?:盖(?:过|了|的)?(?:公)?章|公证(?:过|了|的)|签(?:过|了|的)字)(?:的|了)?$"
@@ -883,7 +1006,7 @@ _AUTH_DOCUMENT_FACT = re.compile(
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行|段)|最后(?:一)?(?:条|项|款|页|行|段)|"
                           r"(?<=在)(?:背面|正面|末尾|结尾|最后|最下面|下面)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
-_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明|内容)$")
+_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:明确|明明白白|清清楚楚)?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明|内容)$")
 # The consequence the principal bears, quoted beside the power or told in one's own words ("并承担不实承诺的法律后果",
 # "后果他自己承担"): part of the special authorisation's wording, which adds nothing to its scope.
 _PRINCIPAL_BEARS = re.compile(r"^(?:并|并且|且)?(?:由)?(?:委托人|他|她|申请人|他自己|她自己)?(?:自己|自行)?(?:承担|负责)(?:不实承诺的?)?(?:法律)?(?:后果|责任)$"
@@ -960,6 +1083,16 @@ _PRINCIPAL = r"(?:其|他|她|申请人|委托人|本人|" + "|".join(_affirmati
 # ("不是没写委托": no document at all denied, which says nothing of its scope either)
 _NOT_UNWRITTEN = re.compile(rf"^(?:{_PRINCIPAL}|我)?(?:又|也)?(?:不是|并非|并不是)(?:没有?|未)(?:给我|给)?(?:写明?|注明|有|授权|写明了|写过|开)?"
                             r"(?:特别授权|授权|委托书|授权书|委托)?(?:的)?$")
+# "哪能没写", "谁说委托书上没写", "怎么可能没有特别授权", "没有不写的", "我爸哪能不写": the same denial, as a no asked
+# back or two negations. Like "不是没写" it is emphasis and says nothing of what is written: alone it is asked again;
+# beside the plain answer (before it or after it), that answer decides on its own terms (see ``_beside_denied_absence``).
+# ("没有没有" is an emphatic no, not two negations: after 没有 the verb must be said.)
+_ASKED_BACK_LEAD = r"(?:谁说|哪能|哪会|哪可能|怎么会|怎么可能|咋会|咋可能)"
+_DENIED_ABSENCE = re.compile(
+    rf"^(?:{_PRINCIPAL}|我)?(?:又|也)?(?:(?:不是|并非|并不是|不可能|{_ASKED_BACK_LEAD})(?:{_PRINCIPAL}|我)?"
+    r"(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:没有?|未|不)|没有(?:没有?|不)(?=写|注明|载明|授权|给|开))"
+    r"(?:给我|给)?(?:写明?|注明|载明|有|授权|写明了|写过|写上|开)?(?:特别授权|授权|委托书|授权书|委托|这一?条|这句话?)?(?:的)?"
+    r"(?:呢|啊|呀|嘛|哇)?$")
 _AUTH_SCOPE = re.compile(rf"特别授权|(?:代|替|帮)(?:为|表)?{_PRINCIPAL}?(?:签署|签订|签字|签|作出|做出|做|作)?(?:告知)?承诺|"
                          # the powers listed include it: "授权内容包括签署告知承诺书", "代理权限有作出承诺"
                          r"(?:权限|范围|事项|内容)[^,]{0,4}?(?:包括|包含|有)(?:代为|代)?(?:签署|签订|签|作出|做出)?(?:告知)?承诺|"
@@ -1003,8 +1136,9 @@ _WRITTEN_BY_SPEAKER = re.compile(r"^(?:是)?(?:我|俺|由我)(?:自己|本人)?
 # choice steps read it the same way).
 OBVIOUS_LEAD = re.compile(r"^(?:这|那|这个|那个)?(?:还用(?:得着)?(?:问|说)(?:吗|嘛|么|啊|呀)?|用(?:得着)?(?:问|说)(?:吗|嘛|么))"
                           r"[?？!！,，。.…]*(?=[\u4e00-\u9fff])")
-# "哪能没写", "谁说没写", "不是没写，是…": a no asked back, then a yes; a double negation before the statement,
-# which is asked again like "我不是不承诺，我承诺".
+# "委托书上哪能没写特别授权", "写明了，谁说没写，我签的": a no asked back run into the statement or said between its
+# clauses, which is asked again. Said as a clause of its own first or last, beside the answer, it is emphasis and the
+# answer decides (``_DENIED_ABSENCE``); the commitment keeps its own, stricter rule ("我不是不承诺，我承诺").
 _ASKED_BACK_NO = re.compile(r"(?:谁说|哪能|哪会|怎么会|怎么可能|咋会|咋可能)(?:我|他|她|委托书|授权书)?(?:上|里)?(?:没|不|未)")
 # "哪有什么特别授权", "委托书哪写了承诺", "谁说写了？": a yes asked back is its denial.
 _ASKED_BACK_YES = (
@@ -1019,8 +1153,30 @@ _ASKED_BACK_REASON = re.compile(r"(?:^|,)(?:不然|要不然|要不)(?:的话)?(
 # The document by another name (公证书, 委托函, 委托协议) or pointed at ("那张授权委托书", "我手里这份委托书", "公司授权书"): the
 # same document; the wording after it is what counts.
 _DOCUMENT_NAMED = re.compile(r"(公证委托书|公证授权书|公证书|委托函|授权函|(?:授权)?委托协议(?:书)?)|(?:(?:我|他)?(?:手里|手上)的?)?(?:这份|那份|这张|那张)(?=授权委托书|委托书|授权书)"
-                             r"|(?:本人|我|俺)(?:持有的|手里的|手上的|这份|这张|这)(?=授权委托书|委托书|授权书)"
+                             r"|(?:本人|我|俺)(?:持有的|手里的|手上的|这份|这张|这|那份|那张|那)(?=授权委托书|委托书|授权书)"
+                             # Cantonese "份委托书": the classifier alone is 这份
+                             r"|(?<![\u4e00-\u9fff])份(?=授权委托书|委托书|授权书)"
                              r"|(?<![\u4e00-\u9fff])(?:我司|本公司|我公司|我们公司|公司|单位|企业)(?:的|出具的|开的)?(?=授权委托书|委托书|授权书)")
+
+
+def _beside_denied_absence(prepared: str) -> Optional[str]:
+    """The answer said beside a denial that anything is missing (``_DENIED_ABSENCE``) as the first or the last clause:
+    "哪能没写？写明了特别授权" → "写明了特别授权", "写明了特别授权，又不是没写" → "写明了特别授权"; "" when the denial is
+    said alone, None when there is none. The answer keeps its own marks (a "?", an emoji); a "?" may only end a no
+    asked back ("哪能没写？")."""
+    clauses = [c for c in _affirmation._flat(prepared).split(",") if c]
+    if not clauses:
+        return None
+    if len(clauses) == 1:
+        return "" if _DENIED_ABSENCE.match(clauses[0]) else None
+    head = re.match(r"^\s*([\u4e00-\u9fff]+)\s*([,.!?…;:、~\s]+)", prepared)
+    if head and _DENIED_ABSENCE.match(head.group(1)) and head.group(1) == clauses[0] \
+            and ("?" not in head.group(2) or re.search(_ASKED_BACK_LEAD, head.group(1))):
+        return re.sub(r"^是(?=[\u4e00-\u9fff])", "", prepared[head.end():])
+    tail = re.search(r"[,.!…;:、~\s]+([\u4e00-\u9fff]+)[\s.!?…~]*$", prepared)
+    if tail and _DENIED_ABSENCE.match(tail.group(1)) and tail.group(1) == clauses[-1] and not _DENIED_ABSENCE.match(clauses[0]):
+        return prepared[:tail.start()]
+    return None
 
 
 def _auth_unasked(prepared: str) -> str:
@@ -1115,6 +1271,9 @@ _SIDE_FACT = re.compile(
     # asking; a template from elsewhere ("网上的模板"), or the speaker drafting it, is not this
     rf"|^(?:{_PRINCIPAL_SUBJECT})?(?:是)?(?:照着|按照|按着|照|参照|套用|用)(?:你们|您们|您|你|窗口|社区|大厅|政务中心)(?:这边|那边)?"
     r"(?:给的|发的|提供的|给我们的|给我的|的)(?:模板|模版|范本|样本|样板|格式)(?:写的|填的|打的|打印的|弄的|做的)?$"
+    # drafted by a lawyer or a notary ("是律师帮忙拟的"): who worded it, not who grants it; whose signature it bears
+    # and what it says still decide (drafted for the speaker, "律师帮我拟的", is not this)
+    r"|^(?:是|由|请)?(?:律师|律所|律师事务所|公证处|公证员)(?:帮忙|帮他|帮她|给他|给她|替他|替她)?(?:拟|起草|草拟|拟定|写|弄)(?:的|了)+$"
     r"|^[\u4e00-\u9fff]{1,4}证字第?[0-9]+号$"
     r"|^(?:一字不差|一个字不差|一个字都不差|一字不落|原封不动|一模一样|分毫不差)(?:的|地)?$"
     r"|^(?:您|你|你们)?(?:翻到|翻开|打开|看)(?:那页|这页|那一页|这一页|背面|那里|那儿|后面)?(?:就)?(?:能|可以)?(?:看到|看见|找到)(?:了)?$"
@@ -1135,6 +1294,14 @@ _DOCUMENT_MADE = re.compile(
     rf"|^{_PRINCIPAL_SUBJECT}(?:就|才|又)?(?:专门|特意|特地)?(?:给我)?(?:写|开|办|签)了(?:个|一份|份|张|一张)?(?:授权委托书|委托书|授权书)$"
     rf"|^(?:所以|因此|于是|就|后来)?(?:{_PRINCIPAL_SUBJECT}|我们|我们家)(?:就|才)?(?:专门|特意|特地)?(?:又|重新)(?:写|开|办|签|弄)了"
     r"(?:一份|份|一张|张|个)(?:新的)?(?:授权委托书|委托书|授权书)?$"
+    # "这回让赵强重新写的": the principal asked to write it again, and who wrote it is the principal (asked of the
+    # speaker, "这回让我写的", it is not)
+    rf"|^(?:这回|这次|这一次)?(?:让|叫|请)?{_PRINCIPAL_SUBJECT}(?:又|重新|专门|特意|特地|亲自|亲手|亲笔)*(?:写|签|开|出具)(?:了)?"
+    r"(?:一份|份|一张|张|个)?(?:新的)?(?:授权委托书|委托书|授权书)?(?:的|了)$"
+    # "我爸特意让人加上的": the words added at the principal's own wish, by him or by someone he asked (a lawyer, the
+    # notary); what the document says still decides. Added by the speaker ("我加上的", "我爸让我加上的") it is not this.
+    rf"|^{_PRINCIPAL_SUBJECT}(?:自己|专门|特意|特地|亲自|亲手|亲笔)*(?:(?:让|叫|请|找)(?:人|律师|公证处|公证员|工作人员)(?:帮忙|帮他|帮她)?)?"
+    r"(?:专门|特意|特地)?(?:加|添|补|写)(?:上|进去|上去)?(?:去)?(?:的|了)+$"
 )
 # Who issued the document, when that is the principal's side: the principal's company and its staff or legal
 # representative ("我司出具的", "公司法务出的", "法定代表人签字并加盖公章的"). What the document says follows.
@@ -1154,7 +1321,7 @@ _FOOT_NAMED = re.compile(r"^(?:授权委托书|委托书|授权书)?(?:的)?(?:�
 _LINE_CHECKED = re.compile(r"(?:^|(?<=,))((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)的?(?:那句|这句|那一句|这一句|那条|这条|那一条|这一条|"
                            r"那项|那一项)(?:话)?([^,]+?)(?<![他她们人])(?:我|本人)?(?:已经|都|刚|也)?(?<![没不未])(核对过了|核对过|核对了|看过了|确认过了|对过了|查过了|核实过了)(?=,|$)")
 # "你问的那句", "您说的这几个字": the words the question quotes.
-_ASKED_LINE = re.compile(r"(?:你|您)(?:问|说|提|念|讲|要)的(?:那|这)(?:一)?(?:句话|句|条|项|几个字)(?:话)?")
+_ASKED_LINE = re.compile(r"(?:你|您)(?:问|说|提|念|讲|要)的?(?:那|这)(?:一)?(?:句话|句|条|项|几个字)(?:话)?")
 # More ways of saying the document does not hold the scope: the grant kept out of it ("没写在委托书里"), the words
 # looked for and not found ("没找到这句话"), a blank form left to the agent to fill ("空白委托书", "让我自己填"), the
 # scope still to be added ("明天让他补写"), and a letter that only sends its bearer ("只写了前来办理…").
@@ -1208,7 +1375,8 @@ def _side_clause(clause: str, principal_name: str) -> bool:
     contact = re.sub(r"^(?:另外|还有|对了|顺便说一下|顺便)(?=我|本人|电话|手机|身份证|联系)", "", clause)
     foot = clause.replace(principal_name, "他") if principal_name else clause
     return bool(_ABSENCE_REASON.match(clause) or _DOCUMENT_PARTICULARS.match(clause) or _SIDE_FACT.match(clause)
-                or _DOCUMENT_MADE.match(clause) or _FOOT_NAMED.match(foot) or _CONTACT.match(contact))
+                or _DOCUMENT_MADE.match(clause) or _DOCUMENT_MADE.match(foot) or _FOOT_NAMED.match(foot)
+                or _CONTACT.match(contact))
 
 
 def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str:
@@ -1223,6 +1391,8 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         # ("下面有赵强签名": where on the page the signature stands, the foot of the letter, changes nothing)
         clause = re.sub(rf"^((?:授权委托书|委托书|授权书)?(?:的)?(?:末尾|最后|下面|底下|下边|落款处?)?)(?:还|也)?有{re.escape(principal_name)}(?:的)?"
                         r"(?=签名|签字|手印|亲笔)", r"\1有他的", clause)
+        # "委托人赵强已签字": the principal named as the document names him, then what he did (his role changes nothing)
+        clause = re.sub(rf"^(?:委托人|授权人){re.escape(principal_name)}(?=.)", principal_name, clause)
     if _HELD_OR_SHOWN.match(clause):
         return "neutral"
     # The formal register's lead-in ("兹证明委托书载明：…", "特此说明", "本受托人确认：…"): it states nothing by itself;
@@ -1293,7 +1463,8 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         return "unknown"
     if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause) \
             or _REASSURANCE.fullmatch(clause) or _SPEAKER_RELATION.match(clause) or _PRINCIPAL_BEARS.match(clause) \
-            or re.fullmatch(_affirmation.COURTESY, clause) or _CONTACT.match(clause) or _side_clause(clause, principal_name):
+            or re.fullmatch(_affirmation.COURTESY, clause) or _CONTACT.match(clause) or _side_clause(clause, principal_name) \
+            or re.fullmatch(_affirmation._HURRY, clause):  # "…，快点": impatience with the queue, said after the answer
         return "neutral"
     if _AUTH_TICKED.match(clause):
         return "yes"
@@ -1411,12 +1582,28 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if compact in ("/affirm", "affirm"):
         return ask("not_specific")  # a button without words: the document's wording is what is asked
     names = frozenset(n for n in (_key(ctx.applicant_name), _key(ctx.agent_name)) if n)
+    beside = _beside_denied_absence(prepared)
+    if beside is not None:
+        # "哪能没写，写明了特别授权", "没有不写，写明了": the denial is emphasis; the plain answer beside it decides, and
+        # only a yes or a no is taken from it (alone, or beside a hedge, a question, someone's word: asked again)
+        reading = _special_authorisation(beside, ctx) if beside else None
+        return reading if reading is not None and reading.kind in ("value", "negated") else ask("double_negation")
     if _ASKED_BACK_NO.search(prepared):
-        return ask("unclear")
+        return ask("unclear")  # a no asked back inside a clause of the answer, not beside it: see ``_ASKED_BACK_NO``
     prepared = _DOCUMENT_NAMED.sub(lambda m: "委托书" if m.group(1) else "", _auth_unasked(prepared))
     # Henan speech: 恁 is 您 ("恁放心"); 嘞 after 写 is 得 ("写嘞清清楚楚") or the 了/呢 of a statement ("写着嘞")
     prepared = re.sub(r"恁(?=放心|说|看|问)", "您", prepared)
     prepared = re.sub(r"写嘞(?=清|明白|很|可)", "写得", prepared)
+    # "委托书上写哩有": northern 写哩有 / 写的有, "it is there, written": the words are in the document
+    prepared = re.sub(r"写(?:哩|嘞|的)有(?![\u4e00-\u9fff])", "有", prepared)
+    # Cantonese 系 (是) typed simplified, after the words it follows as a copula ("只系写咗代办"); 关系, 联系 and 系统
+    # keep theirs
+    prepared = re.sub(r"(?<=只|就|都|不|确|真|仲|唔)系(?=[\u4e00-\u9fff])", "是", prepared)
+    # Cantonese 有冇 (read 有没) is 有没有, a question even without its mark ("份委托书有冇写明…"), never a no
+    # ("没有没写" is two negations, not 有没)
+    prepared = re.sub(r"(?<!没)有没(?!有)(?=写|注明|载明|提|讲|签)", "有没有", prepared)
+    # the special authorisation named in English ("委托书里有special authorization那句")
+    prepared = re.sub(r"special\s*authori[sz]ation", "特别授权", prepared)
     if "?" not in prepared:
         # "委托书还没签呢": the 呢 of a state that goes on, not a question
         prepared = re.sub(r"((?:还)?(?:没|没有)(?:签|写|开|办|弄)(?:好)?(?:字)?)呢", r"\1", prepared)
@@ -1466,6 +1653,22 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = _LINE_CHECKED.sub(r"\1写着\2,\3", flat)
     # "你问的那句委托书上有": the words the question quotes are in the document
     flat = _ASKED_LINE.sub("这句话", flat)
+    # "委托书上有“代为作出告知承诺”几个字", "委托书里有特别授权那句": the words quoted, said to be in the document, are what
+    # it says
+    flat = re.sub(r"(?:^|(?<=,))((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)(?:也|都|确实)?有(?![这那一两三几])([^,]{2,24}?)(?:那|这)?(?:一)?"
+                  r"(?:句话|句|几个字|[两三四五六七八九十]个字|字样)(?=,|$)", r"\1写着\2", flat)
+    # Voice input's fillers run into the answer ("那个委托书上就是写了那个特别授权代为作出告知承诺就是写了的"): 那个 before
+    # the document or its words points at them; 就是 before 写 is the 就 that stresses it (and keeps its "only": "就是写了
+    # 代为办理" is all that is written); 就是 after the words is the pause before they are said to be written again.
+    flat = re.sub(r"(?:^|(?<=,)|(?<=上|里|了|着))那个(?=授权委托书|委托书|授权书|特别授权|代为)", "", flat)
+    flat = re.sub(r"(?<=上|里|面)就是(?=写)", "就", flat)
+    flat = re.sub(r"(?<=承诺)就是(?=写了|写着|写明)", ",", flat)
+    story = [c for c in flat.split(",") if c]
+    if len(story) > 1 and _EARLIER_ATTEMPT.match(story[0]) and _THIS_TIME_LEAD.match(story[1]):
+        # "上次就是因为没写被退了，这回让赵强重新写的，…": last time's errand and why it failed (see ``_EARLIER_ATTEMPT``);
+        # its 没写 is the earlier document's. Dropped only when this time's document is told next (这回, 这次), which
+        # the rest must then answer for on its own.
+        flat = ",".join(story[1:])
     # "特别授权代为作出告知承诺那句在里面": the words quoted, then the line said to be in the document, one clause
     flat = re.sub(r"(?<=[\u4e00-\u9fff])((?:那|这)(?:一)?句(?:话)?(?:也|都|确实)?(?:在里面|在上面|写了|写着|有)(?:的|啊|呀|呢)?)(?=,|$)",
                   r",\1", flat)
