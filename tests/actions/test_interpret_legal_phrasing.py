@@ -72,8 +72,8 @@ def test_special_authorisation(text, expected):
     # signed or written by the speaker: the principal's own authorisation is not shown
     ("委托书写了特别授权，不过是我自己签的", "clarify"), ("委托书是我签的，写明了特别授权", "clarify"),
     ("我签的委托书写明了特别授权", "clarify"), ("我在委托书里写明了让我代为承诺", "clarify"),
-    # a no asked back before a yes is a double negation, asked again; a yes asked back is a no
-    ("哪能没写呢，委托书写明了特别授权", "clarify"), ("谁说没写，委托书第三条就是代为作出告知承诺", "clarify"),
+    # a no asked back beside a plain yes is emphasis, and the yes decides; a yes asked back is a no
+    ("哪能没写呢，委托书写明了特别授权", "yes"), ("谁说没写，委托书第三条就是代为作出告知承诺", "yes"),
     ("哪有什么特别授权，就是普通委托", "negated"), ("委托书哪写了承诺，就写了代办", "negated"),
     ("谁说写了？只写了代为办理", "negated"), ("当然有，不然我怎么来办", "clarify"), ("这还用问？肯定有授权啊", "clarify"),
     ("委托书哪里写了特别授权", "question"),
