@@ -79,6 +79,52 @@ def _screen(text: object) -> Tuple[Optional[Reading], str, str, str]:
     return None, prepared, flat, flat.replace(",", "")
 
 
+# Emoji that picture the paper the answer is about (a page, a book, a pen): "已阅读📖", "写明了特别授权✅📄". They show
+# what was read or written and carry no attitude of the speaker, so they are set aside before the emoji rules; any
+# other emoji beside them is judged as it would be alone ("已阅读📖😂" is in doubt).
+_OBJECT_EMOJI = frozenset("📄📃📑📋📖📚📜📝✏🖊🖋🗒")
+
+
+def _without_object_emoji(prepared: str) -> str:
+    return "".join(c for c in prepared if c not in _OBJECT_EMOJI)
+
+
+# Laughter said after a complete plain answer, on a clause of its own that remarks on the effort or the circumstances
+# ("已阅读，一个字一个字看完的，眼都花了😂", "全看完了，比我看小说还认真哈哈", "写明了特别授权…，他连手印都按了😂"). Its object
+# is that remark (sore eyes, a comparison with novels, the principal's thoroughness, the handwriting), which says
+# nothing of the decision; the answer before it is read on its own and must decide by itself. Laughter on the answer's
+# own clause ("已阅读哈哈", "看完了😂", "写明了特别授权吧哈哈"), on a clause that itself states or extends the reading
+# ("看完了，连标点都看了，哈哈": the claim the laughter may be about), anywhere but at the end, beside a "?", another
+# joke word or another doubtful emoji may mock the statement, and the usual rules ask again. Only 哈哈 and the laughing
+# faces qualify: 呵呵 is the dismissive laugh of chat, and the tongue-out or winking faces (😜, 🤪) tease.
+_LAUGHTER_AT_END = re.compile(r"(?:哈{2,}|[😂🤣😆😅]\ufe0f?|[\s!！~～。.…])+$")
+_EFFORT_REMARK = re.compile(
+    # the reader's eyes or head ("眼都花了", "看得我眼睛都酸了")
+    r"(?:(?:看|读)得)?(?:我)?(?:的)?(?:眼|眼睛|头|脖子)(?:都|也)?(?:看|读)?(?:得)?(?:花|酸|累|疼|晕|痛)(?:了)(?:啊|呀)?"
+    # the diligence compared ("比我看小说还认真", "比上学时读课本还仔细")
+    r"|比(?:我)?(?:上学时|上学的时候|以前|当年)?(?:看|读|背)(?:小说|课本|书|报纸|合同|教材|试卷|课文|说明书)(?:时|的时候)?"
+    r"(?:还|都)(?:认真|仔细|用心|专心)(?:呢|啊)?"
+    # the time it took ("看了半天", "读了二十分钟")
+    r"|(?:看|读)了(?:我)?(?:好久|半天|老半天|好一会儿?|[0-9一二两三四五六七八九十几]+分钟)(?:了)?")
+
+
+def _answer_before_laughing_remark(prepared: str, remark: Callable[[str], bool]) -> Optional[str]:
+    """The answer said before a last clause that is a ``remark``, with laughter after it and nowhere else (see
+    ``_LAUGHTER_AT_END``); None when the message is not of that shape."""
+    if "?" in prepared:
+        return None
+    tail = _LAUGHTER_AT_END.search(prepared)
+    if not tail or not re.search(r"哈|[😂🤣😆😅]", tail.group(0)):
+        return None
+    head = prepared[:tail.start()]
+    if _affirmation._JOKE.search(_affirmation._compact(head)) or _affirmation._has_doubtful_emoji(_without_object_emoji(head)):
+        return None
+    clauses = [c for c in _affirmation._flat(head).split(",") if c]
+    if len(clauses) < 2 or not remark(clauses[-1]):
+        return None
+    return ",".join(clauses[:-1])
+
+
 # --- the commitment (R7) ---------------------------------------------------------------------------
 
 
@@ -267,7 +313,9 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             # some parts read more than once: "前面几条还看了两遍"
             r"(?:前面|有的|重要的|有几条)?(?:几条|那几条)?(?:还|又)(?:看|读)了(?:两遍|好几遍|几遍)")
 # A remark on the notice itself after the reading ("好长啊", "字好多", "写得挺清楚的"): no reservation on having read it.
-_REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|呀|了)?|(?:都|全)?能(?:看|读|听)(?:懂|明白)|(?:全部|所有)?(?:内容|条款)?(?:我)?(?:都|全都|全)(?:清楚|明白|了解|懂)(?:了)?|(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|(?:好久|好一会儿?|半天|早就|老早)(?:了|啦)|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
+# ("告知内容我都清楚了": the notice named first, as what is understood, all of it)
+_REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|呀|了)?|(?:都|全)?能(?:看|读|听)(?:懂|明白)|"
+           r"(?:全部|所有|告知内容|告知的内容|告知书|告知事项)?(?:内容|条款)?(?:我)?(?:都|全都|全)(?:清楚|明白|了解|懂)(?:了)?|(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|(?:好久|好一会儿?|半天|早就|老早)(?:了|啦)|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
            r"(?:第[0-9一二三四五六七八九十]{1,2}条|每条|这个|告知书)?(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?|"
            r"(?:那个|这个)?(?:字|字体)(?:有点|有些|挺|蛮|很|太)?小(?:了|啊|呀)?|(?:我)?(?:看|读)得(?:有点|有些|比较|挺)?慢|"
            r"(?:眼睛)?(?:都)?(?:看|读)(?:得)?(?:酸|累|花)了")
@@ -327,8 +375,8 @@ _NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|�
                          # "没有没看的部分": no part left unread
                          r"(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读|没有阅读|没阅读|未阅读|未读|未看)(?:过)?"
                          r"(?:的(?:部分|地方|内容)?)?(?:了|呢|啊|呀|嘛)?$"
-                         # "没有哪条没看的", "没有一条没读过"
-                         r"|^(?:我)?没有(?:哪|哪一|一)(?:条|部分|段|句|个字)(?:是)?(?:没看|没读|没看到|没读到|不看)(?:过)?(?:的)?(?:呢|啊)?$"
+                         # "没有哪条没看的", "没有一条没读过"; "没有哪里没读到": no place in it (哪里, 哪儿) left unread
+                         r"|^(?:我)?没有(?:(?:哪|哪一|一)(?:条|部分|段|句|个字)|哪里|哪儿|什么地方)(?:是)?(?:没看|没读|没看到|没读到|不看)(?:过)?(?:的)?(?:呢|啊)?$"
                          # "没跳着看", "我没有挑着读": the reading denied to have been partial
                          r"|^(?:我)?(?:没有|没|并没有|并没|不是)(?:(?:跳着|挑着|随便|粗略|马马虎虎|大概)(?:地)?(?:看|读)|跳过|略过|漏看|漏读)"
                          r"(?:的)?(?:呢|啊)?$")
@@ -435,7 +483,8 @@ _FILLER_CLAUSE = re.compile(r"^(?:我|那)?(?:那个|这个|那个啥|这个啥|
 _HOW_MANY_PARTS = re.compile(r"^(?:告知书|告知内容|告知承诺书|内容|这个|这份)?(?:一共|总共|共|总计)(?:有)?(?:几|多少)"
                              r"(?:条|个部分|部分|项|段|页)(?:内容)?(?:啊|呀|呢|哈)?$")
 # "不看了，我不办了": the errand given up, by the speaker, said as a clause of its own.
-_CANCEL_CLAUSE = re.compile(r"^(?:那|我|那我|那就|我就|那我就|我还是|还是|算了)*(?:不办|不办理|不申请|不想办|不要办|不用办|不弄|不搞|"
+# ("今天不办了，改天再说": today's errand given up; the 改天再说 after it puts it off, and is no reading deferred)
+_CANCEL_CLAUSE = re.compile(r"^(?:那|我|那我|那就|我就|那我就|我还是|还是|算了)*(?:今天|今儿|今儿个|这次|这回)?(?:先|就|暂时)?(?:不办|不办理|不申请|不想办|不要办|不用办|不弄|不搞|"
                             r"不想弄|取消办理|取消申请|放弃办理|放弃申请|退出办理)(?:了)?(?:吧|啦)?$")
 # A question set against the reading just stated ("看完了，不过核查的时候会上门吗？"): the reading is held back
 # until the question is answered.
@@ -472,7 +521,17 @@ def _section_number(compact: str, total: int) -> Tuple[bool, Optional[int]]:
     return False, None
 
 
+# "不是第一条，是第七条再说一遍": a section named only to be denied; the one set against it is the one asked for, and
+# with none set against it ("不是第一条再说一遍") no section is named.
+_DENIED_SECTION = re.compile(r"(?:不是|不要|并非|并不是)(?:" + _SECTION.pattern + "|"
+                             + "|".join(sorted({t for _, t in SECTION_TITLES}, key=len, reverse=True))
+                             + r")(?:那(?:一)?(?:条|段|部分|项))?(?:的)?(?:内容)?(?:而是|是|要)?")
+
+
 def _repeat(compact: str, total: int) -> Reading:
+    denied = _DENIED_SECTION.search(compact)
+    if denied:
+        compact = compact[:denied.start()] + compact[denied.end():]
     mentioned, number = _section_number(compact, total)
     if not mentioned:
         return Reading("repeat")
@@ -566,12 +625,18 @@ def _after_pause(flat: str, document: bool = False) -> Optional[str]:
     return ",".join(rest)
 
 
+# "我是想问…", "我想先问下…": the message named a question by the speaker, after a correction. It decides nothing, so
+# taking it as the question it says it is accepts nothing; a question not so named after a correction is asked again.
+_MEANT_TO_ASK = re.compile(r"^(?:我|其实我|我其实)?(?:是|就是)?(?:想|要)(?:先|再)?(?:问|问问|问一下|问下|请教)(?=[\u4e00-\u9fff])")
+
+
 def _corrected(prepared: str, flat: str, ctx: Context,
                reader: Callable[[object, Context], Reading]) -> Optional[Reading]:
     """The reading of an answer taken back and given again ("没看，不对，我已经看完了", "没写，更正一下，写明了特别授
     权"): the last answer, read on its own, decides when it is plain (a yes, a no, a request to repeat, a stop);
     anything else after the correction (a hedge, a condition, another person's word, a question, nothing at all) is
-    asked again. None when no answer is taken back."""
+    asked again. A question the speaker says they meant to ask ("第5条……哦不对，我是想问核查是谁来查") is that
+    question (see ``_MEANT_TO_ASK``). None when no answer is taken back."""
     if "?" in prepared:
         return None
     after = _affirmation.after_named_correction(flat)
@@ -583,6 +648,8 @@ def _corrected(prepared: str, flat: str, ctx: Context,
     after = re.sub(r"^(?:还是|是)(?=[\u4e00-\u9fff])", "", after)
     reading = reader(after, ctx) if after else None
     if reading is not None and reading.kind in ("value", "negated", "repeat", "cancel"):
+        return reading
+    if reading is not None and reading.kind == "question" and _MEANT_TO_ASK.match(after):
         return reading
     expected = EXPECT_READ if reader is _notice_read else EXPECT_AUTHORISATION
     return clarify("correction", expected)
@@ -619,12 +686,19 @@ def _notice_read(text: object, ctx: Context) -> Reading:
 
     def beside_emoji(reading: Reading) -> Reading:
         # The part read on its own has lost the emoji: a doubtful one ("看完了😂") still takes the yes back.
-        doubtful = _affirmation._has_doubtful_emoji(prepared) and not all(
-            e in _affirmation._AGREEING_EMOJI for e in prepared if _affirmation._has_emoji(e))
+        shown = _without_object_emoji(prepared)
+        doubtful = _affirmation._has_doubtful_emoji(shown) and not all(
+            e in _affirmation._AGREEING_EMOJI for e in shown if _affirmation._has_emoji(e))
         return ask("emoji") if doubtful and reading.kind == "value" else reading
 
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
+    before_laughter = _answer_before_laughing_remark(prepared, lambda c: bool(_EFFORT_REMARK.fullmatch(c)))
+    if before_laughter:
+        # the laughter is about the effort, not the reading (see ``_LAUGHTER_AT_END``); only a yes is taken from it
+        reading = _notice_read(before_laughter, ctx)
+        if reading.kind == "value":
+            return reading
     last = "|".join(sorted({str(total)} | {k for k, v in CN_DIGITS.items() if v == total}))
     dashed = re.sub(rf"(?<![0-9-])(1|一)-({last})(?![0-9-])", r"\1到\2", prepared)
     if dashed != prepared:
@@ -736,9 +810,10 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # complain of, then the answer; the answer is what follows. ("刚才网卡了一下，不过告知书我都看完了": its 不过
         # sets the answer against what was told, not against the reading.)
         return beside_emoji(_notice_read(re.sub(r"^(?:不过|但是|但|可是)(?=.)", "", ",".join(clauses[told:])), ctx))
-    if len(clauses) > 1 and "?" not in prepared and _LENGTH_COMPLAINT.match(clauses[-1]) \
-            and not all(_LENGTH_COMPLAINT.match(c) for c in clauses):
-        # "全看完了，写得也太长了吧": the complaint after the answer is dropped; the rest must be a reading on its own
+    if len(clauses) > 1 and "?" not in prepared and (_LENGTH_COMPLAINT.match(clauses[-1]) or _EFFORT_REMARK.fullmatch(clauses[-1])) \
+            and not all(_LENGTH_COMPLAINT.match(c) or _EFFORT_REMARK.fullmatch(c) for c in clauses):
+        # "全看完了，写得也太长了吧", "已阅读，眼都花了": the complaint or the remark on the effort after the answer is
+        # dropped; the rest must be a reading on its own
         return beside_emoji(_notice_read(",".join(c for c in clauses[:-1]), ctx))
     if len(clauses) > 1 and "?" not in prepared and _EARLIER_ATTEMPT.match(clauses[0]):
         # "上回就是没看完被退的，这回我一条一条全看完了": last time's story, then this reading (see ``_EARLIER_ATTEMPT``)
@@ -814,8 +889,10 @@ def _notice_read(text: object, ctx: Context) -> Reading:
             # decides, on its own terms (a hedge, another reader or "还没" there is asked again); a preamble that
             # itself speaks against the reading ("不看不行吗") leaves the whole answer in doubt.
             preamble = "".join(parts[: asked[-1] + 1])
+            # ("没有哪里读到": 没 before 哪 is "nowhere", a statement of none, which only looks like a question)
             if _NOT_READ.search(preamble) or _READ_HEDGE.search(preamble) or _affirmation._JOKE.search(preamble) \
-                    or re.search(r"([\u4e00-\u9fff]{1,2})(?:什么|啥)\1", preamble):  # "看什么看": scorn, no question
+                    or re.search(r"([\u4e00-\u9fff]{1,2})(?:什么|啥)\1", preamble) \
+                    or re.search(r"没(?:有)?哪", preamble):  # "看什么看": scorn, no question
                 return ask("unclear")
             answer = _notice_read(",".join(parts[asked[-1] + 1:]), ctx)
             return answer if answer.kind in ("value", "clarify") else ask("unclear")
@@ -854,8 +931,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     finished = re.sub(r"^完事儿?,?", "", finished)  # the lead "完事儿" ("done") is no 完 of the reading: "完事儿，我看了"
     if _READ_GRAMMAR.match(flat) and (_COMPLETED.search(finished.replace(",", "")) or _all_of_it_read(finished)
                                       or _WHOLE_TEXT_READ.search(finished.replace(",", ""))):
-        if _affirmation._has_doubtful_emoji(prepared) and not all(
-            e in _affirmation._AGREEING_EMOJI for e in prepared if _affirmation._has_emoji(e)
+        shown = _without_object_emoji(prepared)  # (a page or a book pictured is no attitude)
+        if _affirmation._has_doubtful_emoji(shown) and not all(
+            e in _affirmation._AGREEING_EMOJI for e in shown if _affirmation._has_emoji(e)
         ):
             return ask("emoji")
         if _nlu_disagrees(ctx, "notice_ack"):
@@ -871,10 +949,19 @@ def _notice_read(text: object, ctx: Context) -> Reading:
 _AUTH_HEDGE = re.compile(r"好像|应该|可能|大概|也许|估计|似乎|貌似|差不多|记得|印象|吧$|吧,|大约|或许")
 _AUTH_UNSURE = re.compile(
     r"不知道|不清楚|不确定|不记得|记不清|记不得|忘了|忘记|没注意|没细看|没仔细看|看不懂|不懂|不太|说不准|说不好|没看|"
-    r"搞不清|弄不清|不了解|不明白|看不明|读不明|不明|懵"
+    r"搞不清|弄不清|不了解|不明白|看不明|读不明|不明|懵|"
+    # the document never seen by the speaker ("我没见过里面写啥"): what it says is not known to them
+    r"没见过|没见着|没瞧见过"
 )
 # "放心吧", "你们核实吧": reassurance and an invitation to check, whose 吧 hedges nothing
 _REASSURANCE = re.compile(r"(?:放心|请放心|您放心|你放心|你们核实|你们核对|你们查|核实一下|核对一下)吧")
+# Writing the authorisation down called needless ("哪用得着写这些", "还用写这个"): said by the one who would write it or
+# of the document itself, it tells that none was written. Beside any word of what is written or signed it is not this
+# (that one objects to something else), and a bare objection to the requirement ("还要啥特别授权") stays a question of
+# principle, asked again (``_AUTH_PUSHBACK``).
+# (only the rhetorical forms, 哪用/还用/何必/用不着: "还要写什么" asks what the letter needs)
+_WRITING_PUSHBACK = re.compile(r"(?:(?:哪|哪里|哪儿)(?:用得着|用得上|用|需要|要)|还用(?:得着)?|何必|何须|用不着)(?:再)?(?:写|开|弄)"
+                               r"(?:这个|这些|这玩意儿?|委托书|授权书|那个)")
 _AUTH_PUSHBACK = re.compile(r"还(?:要|用|需要|得)(?:啥|什么|哪门子)|(?:要|用)(?:啥|什么)特别授权")
 _AUTH_CONDITION = re.compile(r"如果|要是|假如|假设|除非|的话|万一")
 _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|不仅|不光|不止)(?:是)?(?:普通|一般|只|仅|代办|代为办理|没|不)")
@@ -904,7 +991,11 @@ _AUTH_ORDINARY = re.compile(
     # "就是让我代为办理": the errand the speaker is sent on
     r"(?:就是|只是)(?:让|叫|请)(?:我|他|她)(?:来|去)?(?:代为|代|帮忙)?(?:办理|代办|办手续|跑腿|递交|提交|交材料)|"
     # "他就写了个让我帮他办": the errand, and 就 makes it all; "别的没写": nothing else is written
-    r"就写了?个?(?:让|叫|请)(?:我|他|她)(?:帮他|帮她|帮忙|替他|替她|代他|代她)?(?:办|办理|办事|跑腿)(?:(?!承诺|授权)[\u4e00-\u9fff]){0,4}?(?:一下)?$|^别的(?:都|啥|什么)?(?:没|没有)(?:写|提|有)|"
+    r"就写了?个?(?:让|叫|请)(?:我|他|她)(?:帮他|帮她|帮忙|替他|替她|代他|代她)?(?:办|办理|办事|跑腿)(?:(?!承诺|授权)[\u4e00-\u9fff]){0,4}?(?:一下)?$|^别的(?:都|啥|什么)?(?:没|没有)(?:写|提|有|了)|"
+    # only a telephone call ("他就打了个电话"): 就/只 make the call all there is, with no paper
+    r"(?:就|只|仅)(?:是)?(?:给我)?打(?:了|过)(?:个|一个|一通|通)?电话|"
+    # the principal's signature still missing ("就差他签名"): the letter is not signed, so it grants nothing yet
+    r"(?:就|只|还)差(?:他|她|申请人|委托人|老人|我[\u4e00-\u9fff]{1,2})?(?:的)?(?:签名|签字|签个字|签个名|盖章|盖个章|按手印|手印)|"
     # "写是没写": as for written, it is not
     r"^(?:写|写明)是(?:没|没有)(?:写|写明)|"
     # no document yet, or only a word on the phone: "还没写委托书", "电话里说的", "他微信上同意了"
@@ -969,7 +1060,8 @@ _AUTH_DOCUMENT_FACT = re.compile(
     # where it stands: "在委托书第三项" (the number itself is taken out before)
     r"|^(?:就)?(?:在|写在|见)(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:的|了)?$"
     # what it holds, before the words themselves: "委托书里有一句", "委托书写了两项", "白纸黑字"
-    r"|^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:有|写了|写着|列了)(?:这么|这样)?(?:一句|一句话|一段|一条|一项|一款|"
+    # ("委托书里专门有一条": the line set apart for it, and the words come after)
+    r"|^(?:授权委托书|委托书|授权书)?(?:上|里|上面|里面)?(?:专门|特意|特地|单独|另外)?(?:有|写了|写着|列了)(?:这么|这样)?(?:一句|一句话|一段|一条|一项|一款|"
     r"[两三四五几2-5](?:项|条|个))(?:话|内容|权限|事项)?$|^白纸黑字(?:的|写着)?$"
     # open to inspection: "不信你们看原件"
     r"|^(?:不信|不相信)(?:的话)?(?:你们|您|你)?(?:可以)?(?:看|查|核对|查看)(?:一下)?(?:原件|委托书|授权书)?$"
@@ -988,7 +1080,8 @@ _AUTH_DOCUMENT_FACT = re.compile(
     # what it spares the principal: "不用他本人来"
     r"|^(?:不用|无需|不需要|用不着)(?:他|她|申请人|委托人|老人)?(?:本人)?(?:亲自)?(?:来|到场|过来|跑一趟)(?:了)?$"
     # signed, sealed, in hand, open to inspection: "我爸亲笔签的", "上面有他的签名", "原件在我手上", "你们可以核对"
-    r"|^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也|都)?(?:有)?(?:(?![不没未无别非])[\u4e00-\u9fff]){0,4}?的?(?:亲笔|亲手|本人)?"
+    # ("就差他签名" is the signature missing: see ``_AUTH_ORDINARY``)
+    r"|^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也|都)?(?:有)?(?:(?![不没未无别非差])[\u4e00-\u9fff]){0,4}?的?(?:亲笔|亲手|本人)?"
     # ("我爸签了字按了手印": signed and thumb-printed, one after the other)
     r"(?:(?:签了?字|签了?名|签过字|签过名|签的字|签的名|签的|签名|签字|盖了?(?:公)?章|按了?手印|手印)(?:了|的|过)*){1,3}$"
     r"|^(?:(?:授权委托书|委托书|授权书)的?)?(?:原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:原件|委托书|授权书)?(?:来的|过来的|来了)?(?:呢|了|的)?$"
@@ -1004,7 +1097,9 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"|^(?:授权委托书|委托书|授权书)?(?:上)?(?:的)?编号(?:也|都)?(?:有|写了|写着)(?:的)?$"
 )
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行|段)|最后(?:一)?(?:条|项|款|页|行|段)|"
-                          r"(?<=在)(?:背面|正面|末尾|结尾|最后|最下面|下面)")
+                          r"(?<=在)(?:背面|正面|末尾|结尾|最后|最下面|下面)|"
+                          # ("…那栏，后面写着代为作出告知承诺": next on the page, then the words written there)
+                          r"^(?:后面|下面|底下|下边|旁边|紧接着)(?:还)?(?=写着|写了|写明)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
 _AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:明确|明明白白|清清楚楚)?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明|内容)$")
 # The consequence the principal bears, quoted beside the power or told in one's own words ("并承担不实承诺的法律后果",
@@ -1083,6 +1178,12 @@ _PRINCIPAL = r"(?:其|他|她|申请人|委托人|本人|" + "|".join(_affirmati
 # ("不是没写委托": no document at all denied, which says nothing of its scope either)
 _NOT_UNWRITTEN = re.compile(rf"^(?:{_PRINCIPAL}|我)?(?:又|也)?(?:不是|并非|并不是)(?:没有?|未)(?:给我|给)?(?:写明?|注明|有|授权|写明了|写过|开)?"
                             r"(?:特别授权|授权|委托书|授权书|委托)?(?:的)?$")
+# "不是写明了，是没写明": the yes named to be denied, then what is written instead; "也不能说没写，写了“全权委托”": a
+# concession that something is written, before what it is. Either says the scope asked about is not plainly there: the
+# answer after it is read on its own and only a no is taken from it (a yes after a denied yes contradicts it, and after
+# the concession it is the something conceded, which is asked again).
+_NOT_WRITTEN_AFTER_ALL = re.compile(r"^(?:也|倒|并)?(?:不是|并不是|并非)(?:写明了|写明|写了|写着|有)(?:特别授权)?(?:的)?$")
+_CONCEDED_WRITTEN = re.compile(r"^(?:也|倒|倒也)?(?:不能|不好|没法)说(?:是)?(?:完全)?(?:没有|没)(?:写|写明|有)?(?:的)?$")
 # "哪能没写", "谁说委托书上没写", "怎么可能没有特别授权", "没有不写的", "我爸哪能不写": the same denial, as a no asked
 # back or two negations. Like "不是没写" it is emphasis and says nothing of what is written: alone it is asked again;
 # beside the plain answer (before it or after it), that answer decides on its own terms (see ``_beside_denied_absence``).
@@ -1271,6 +1372,9 @@ _SIDE_FACT = re.compile(
     # asking; a template from elsewhere ("网上的模板"), or the speaker drafting it, is not this
     rf"|^(?:{_PRINCIPAL_SUBJECT})?(?:是)?(?:照着|按照|按着|照|参照|套用|用)(?:你们|您们|您|你|窗口|社区|大厅|政务中心)(?:这边|那边)?"
     r"(?:给的|发的|提供的|给我们的|给我的|的)(?:模板|模版|范本|样本|样板|格式)(?:写的|填的|打的|打印的|弄的|做的)?$"
+    # ("社区给的模板", "用的是窗口发的范本": the same template named as what the document is)
+    r"|^(?:是|用的是|用的|这是)?(?:你们|您们|窗口|社区|大厅|政务中心)(?:这边|那边)?(?:给的|发的|提供的)(?:模板|模版|范本|样本|格式)"
+    r"(?:(?:填|写|打印)的)?$"
     # drafted by a lawyer or a notary ("是律师帮忙拟的"): who worded it, not who grants it; whose signature it bears
     # and what it says still decide (drafted for the speaker, "律师帮我拟的", is not this)
     r"|^(?:是|由|请)?(?:律师|律所|律师事务所|公证处|公证员)(?:帮忙|帮他|帮她|给他|给她|替他|替她)?(?:拟|起草|草拟|拟定|写|弄)(?:的|了)+$"
@@ -1286,6 +1390,11 @@ _SIDE_FACT = re.compile(
     r"(?:上|里)?(?:必须|一定要|得|要|需要)(?:写|写明|注明|有)(?:特别授权|这个|这一条|这句话)?(?:才行)?$"
     r"|^(?:written|xiemingle|xieming|xiele)$"
 )
+# The page turned to ("翻到背面了", "翻到第二页"): where the speaker looked, which says nothing of what is there. As after
+# a second look (``_LOOKED_AGAIN``), the yes beside it must name the commitment: a bare "写了" may be anything the page
+# holds.
+_PAGE_TURNED = re.compile(r"^(?:我)?(?:又|再)?(?:翻到(?:了)?(?:背面|反面|后面|后一页|下一页|第[0-9一二三四五]页|最后一页|那一?页)|翻过来(?:看)?)"
+                          r"(?:了|看了)?$")
 # The document made, told in the story before the answer ("所以写了委托书", "我们专门重新写了一份"): by the principal, or
 # by the family remaking it. (Made by the speaker alone, "我写了委托书", it is not the principal's grant: asked again.)
 _DOCUMENT_MADE = re.compile(
@@ -1375,6 +1484,7 @@ def _side_clause(clause: str, principal_name: str) -> bool:
     contact = re.sub(r"^(?:另外|还有|对了|顺便说一下|顺便)(?=我|本人|电话|手机|身份证|联系)", "", clause)
     foot = clause.replace(principal_name, "他") if principal_name else clause
     return bool(_ABSENCE_REASON.match(clause) or _DOCUMENT_PARTICULARS.match(clause) or _SIDE_FACT.match(clause)
+                or _CIRCUMSTANCE_REMARK.fullmatch(clause) or _PAGE_TURNED.match(clause)
                 or _DOCUMENT_MADE.match(clause) or _DOCUMENT_MADE.match(foot) or _FOOT_NAMED.match(foot)
                 or _CONTACT.match(contact))
 
@@ -1567,6 +1677,14 @@ _THINKING_THEN_READ = re.compile(r"^(?:让我|我|等我)(?:再)?(?:想想|想�
 _LOOKUP_NAMED = re.compile(r"^(?:那个|嗯|啊)*(?:授权委托书|委托书|授权书)?$")
 
 
+# What laughter may be about beside the answer at the authorisation (see ``_LAUGHTER_AT_END``): the principal's
+# thoroughness in signing ("他连手印都按了"), the handwriting ("字比我写得还好看"), the trips the errand took.
+_CIRCUMSTANCE_REMARK = re.compile(
+    rf"(?:{_PRINCIPAL_SUBJECT})?(?:连|还)(?:手印|指印|指纹|公章|章|日期|身份证号(?:码)?)(?:都|也)(?:按|盖|写|填|签)(?:上)?了"
+    r"|(?:他的?|她的?)?字(?:比我(?:的)?)?(?:写得|写的)?(?:还|真|挺|很|可)?(?:好看|漂亮|工整|端正)(?:呢|啊|多了)?"
+    r"|(?:我|我们)?(?:都|已经)?(?:跑了|来了|折腾了)(?:[一两二三四五六七八九十几好]+)(?:趟|次|回)(?:了)?")
+
+
 def _special_authorisation(text: object, ctx: Context) -> Reading:
     if _button(text):
         return value("yes")
@@ -1581,6 +1699,14 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         return ask("emoji" if _affirmation._has_emoji(prepared) else "unclear")
     if compact in ("/affirm", "affirm"):
         return ask("not_specific")  # a button without words: the document's wording is what is asked
+    before_laughter = _answer_before_laughing_remark(
+        prepared, lambda c: bool(_CIRCUMSTANCE_REMARK.fullmatch(_principal_as_he(c, _key(ctx.applicant_name)))))
+    if before_laughter:
+        # the laughter is about the circumstances, not the document's words (see ``_LAUGHTER_AT_END``); only a yes is
+        # taken from it
+        reading = _special_authorisation(before_laughter, ctx)
+        if reading.kind == "value":
+            return reading
     names = frozenset(n for n in (_key(ctx.applicant_name), _key(ctx.agent_name)) if n)
     beside = _beside_denied_absence(prepared)
     if beside is not None:
@@ -1726,6 +1852,10 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # answer after it decides, read on its own.
         reading = _special_authorisation(re.sub(r"^是(?=[\u4e00-\u9fff])", "", ",".join(clauses[1:])), ctx)
         return reading if reading.kind in ("value", "negated") else ask("double_negation")
+    if "?" not in prepared and len(clauses) > 1 and (_NOT_WRITTEN_AFTER_ALL.match(clauses[0]) or _CONCEDED_WRITTEN.match(clauses[0])):
+        # "不是写明了，是没写明", "也不能说没写，写了“全权委托”": see ``_NOT_WRITTEN_AFTER_ALL``; only a no is taken after it
+        reading = _special_authorisation(re.sub(r"^是(?=[\u4e00-\u9fff])", "", ",".join(clauses[1:])), ctx)
+        return reading if reading.kind == "negated" else ask("unclear")
     echoed = _echo_of_the_question(prepared, names)
     if echoed is not None:
         denied_no = echoed[0] in ("不是", "不是的") and bool(_ECHOED_NO.match(_affirmation._flat(prepared.split("?")[0])))
@@ -1754,6 +1884,11 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         return Reading("question", expected=EXPECT_AUTHORISATION)
     if re.search(r"吧\s*\?", prepared):
         return ask("unsure")  # "写明了特别授权……吧？我再看看": a guess asked of oneself
+    if _WRITING_PUSHBACK.search(compact) and not _AUTH_CONDITION.search(compact) and not re.search(r"吗|么", compact) \
+            and not re.search(r"写了|写明|写着|写好|写过|签了|签过|特别授权|承诺", compact):
+        # "我是他亲外甥，哪用得着写这些", "我舅说咱俩还用写这个？": writing the authorisation down called needless, which
+        # says none was written (see ``_WRITING_PUSHBACK``); asked with 吗 ("还用写这个吗") it is a real question
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if _AUTH_PUSHBACK.search(compact):
         # "我是他亲儿子，还要啥特别授权": a rhetorical question that objects to the requirement asks nothing and
         # confirms nothing.
@@ -1840,10 +1975,18 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # "对，只写了代为办理" / "是普通委托": what the document says is an ordinary authorisation.
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if "yes" in has or "bare_yes" in has:
-        if _affirmation._has_doubtful_emoji(prepared) or ("yes" not in has and _affirmation._has_emoji(prepared)):
+        shown = _without_object_emoji(prepared)  # (a page or a pen pictured is no attitude)
+        if _affirmation._has_doubtful_emoji(shown) or ("yes" not in has and _affirmation._has_emoji(shown)):
             return ask("emoji")
         if "yes" not in has:
             return ask("not_specific")  # "是" alone: what does the document say?
+        if any(_PAGE_TURNED.match(c) for c in clauses) and not _AUTH_SCOPE.search(flat):
+            return ask("not_specific")  # "翻到背面了，写了": see ``_PAGE_TURNED``
+        if "power" in has and not any(k == "yes" and "承诺" in c for k, c in zip(kinds, clauses)):
+            # "写明了特别授权，代为办理", "特别授权那栏勾了，写着代为办理": the special authorisation named, and the only
+            # powers listed with it are ordinary ones; whether it reaches the commitment is what the question asks
+            # (said in one clause, "写明了特别授权代为办理", it is asked again as well)
+            return ask("not_specific")
         if not _WRITTEN_REFERENCE.search(flat):
             # "我可以代他承诺", "我有权代他承诺": a power claimed, with no word of the written authorisation it
             # must stand in (R5 asks what the document says), is asked again naming those words.
