@@ -425,6 +425,8 @@ USE_COMMITMENT = Choice(
              "那当然", "当然了", "那是当然", "当然可以", "当然用", "那肯定", "肯定", "肯定的", "想用", "我想用",
              # Henan 管 ("all right"), the internet's 嗯呐 and 安排 ("make it so"), English sure/yeah
              "我要用", "管", "管嘞", "嗯呐", "安排", "安排上", "sure", "yeah", "yep",
+             # "当然是": the question's own 是, said as of course
+             "当然是", "当然是的", "那当然是", "肯定是", "肯定是的", "那肯定是",
              # pinyin typed without choosing the characters ("shi de", "yuan yi")
              "shide", "yuanyi", "woyuanyi", "keyi", "haode", "tongyi", "yongchengnuo"], "yes"),
         **dict.fromkeys(
@@ -477,6 +479,10 @@ USE_COMMITMENT = Choice(
         # those who would issue it refuse, or the speaker gives up on it: "村里不给开证明", "证明不开了"
         (r"(?:村里|村委会?|居委会?|社区|单位|派出所|街道|他们|人家)?(?:不给|不肯|不愿意|不让)(?:我|俺)?(?:开|出具|出|办)(?:证明)?|"
          r"证明(?:就|也|我)?不(?:开|交|办|要|弄)了", "yes"),
+        # the errands of the proofs not wanted: "不想跑断腿", and "谁想跑断腿啊" beside an answer (read as this statement)
+        # (the speaker's own wish only: "我儿子不想跑腿" is someone else's)
+        (r"^(?:我|俺)?(?:也|实在|真|真的|可|就|是|都)?(?:不想|不愿意|不愿|不乐意|不稀罕)(?:再)?"
+         r"(?:跑断腿|跑腿|来回跑|跑来跑去|东奔西跑|到处跑)", "yes"),
         # declining: the normal procedure with proofs (R3)
         (r"(开|交|提交|提供|办|拿|出具|准备|补)(?:过|了)?(个|一下|相关的?|纸质)?(?:证明|材料)(?!的(?:地方|人|部门|单位|窗口|那边|那里))|证明材料|原件",
          "no"),
@@ -693,6 +699,10 @@ _STATED_WHERE = re.compile(r"在(?:我|俺|咱)?[\u4e00-\u9fff]{0,5}?(?:里|上|
 _NOTHING_MUCH = re.compile(r"(?:不是|不算|没|没有)(?:啥|什么)(?:大|难|了不起的)?(?:事儿?|问题|毛病|了不起|大不了|难的)(?![吗呢?？])")
 # Sarcasm marked beside the words ("我可太愿意了（翻白眼）"): the words are not meant.
 _SARCASM = re.compile(r"翻白眼|白眼|\[捂脸\]|\[白眼\]|阴阳怪气|反话")
+# "傻子才去开证明" left as it was said (alone, or against the answer beside it): a way named only to be mocked is no
+# choice of it, and the choice it implies is not stated; a joke, asked again. "难道要代办不成" likewise asks back.
+_FOOLS_MOCKED = re.compile(r"(?:傻子|傻瓜|笨蛋|二傻子|傻帽|憨憨|憨子|冤大头|脑子进水|脑子有病|缺心眼)(?:的人|的)?才")
+_ABSURD_ASKED = re.compile(r"难道|难不成|莫非")
 
 
 # "她上次自己弄没弄成", "他自己弄不明白", "电话里说不清": someone else's failed try or trouble, told as the reason; the
@@ -709,8 +719,10 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     c = _THEIR_TROUBLE.sub("", _THEIR_TRY.sub(r"\1没\2", c))
     if _CHOICE_HEDGE.search(c):
         flags.add("hedge")
-    if _SARCASM.search(c):
+    if _SARCASM.search(c) or _FOOLS_MOCKED.search(c):
         flags.add("joke")
+    if _ABSURD_ASKED.search(c):
+        flags.add("question")
     if _DEFER.search(c):
         flags.add("hedge")
         c = _DEFER.sub("", c)
@@ -894,6 +906,8 @@ def _unasked(text: str) -> str:
         clause = parts[last].strip()
         if _OBVIOUS_TAIL.match(clause):
             parts[last] = ""
+            if last + 1 < len(parts):
+                parts[last + 1] = ""  # ("本人，不然呢？": the "?" that ended it asked nothing)
         else:
             m = _NOBODY_WANTS.match(clause)
             if m:
@@ -919,6 +933,137 @@ def _unasked(text: str) -> str:
             if m:
                 parts[i], parts[i + 1] = m.expand(statement), "，"
                 break
+    return "".join(parts)
+
+
+# --- rhetoric beside the answer ---------------------------------------------------------------------------
+# The answer's own word with its opposite denied, said as emphasis: "哪能不愿意呢", "没啥不愿意的", "有啥不愿意的",
+# "不愿意才怪" (X才怪 is "not X": the refusal called absurd), "不是本人还能是谁", "除了我还能有谁". Each states the answer
+# in its own words, so it is read as that word even alone, when the word is one of the choice's answers and nothing
+# else is said in the clause. The reverse ("愿意才怪": the answer itself called absurd) is sarcasm, kept as a joke and
+# asked again, as "已阅读，才怪" is.
+_OWN_WORD_RESTATED = (
+    re.compile(r"^(?:我|俺)?(?:哪能|哪会|哪里会|哪儿会|哪可能)(?:我|俺)?(?:不|没)((?:(?![了呢啊呀的嘛])[\u4e00-\u9fff]){1,8})"
+               r"(?:了|呢|啊|呀|的|嘛)*[?？!！]*$"),
+    re.compile(r"^(?:我|俺)?(?:也)?(?:没|没有)(?:啥|什么|有什么|有啥)(?:好)?不((?:(?![了呢啊呀的嘛])[\u4e00-\u9fff]){1,8})"
+               r"(?:的)?(?:了|呢|啊|呀|嘛)*[!！。]*$"),
+    # ("有啥不一样的" asks what differs: only the words of consent are read so)
+    re.compile(r"^(?:我|俺)?(?:有|还有)(?:啥|什么)(?:好)?不(愿意|同意|乐意|可以|行|中|成)的(?:呢|啊|呀|嘛)*[?？!！]*$"),
+    re.compile(r"^(?:我|俺)?(?:要是)?不((?:(?!才怪)[\u4e00-\u9fff]){1,8})才怪(?:呢|啦|了|咧|嘞|哩)*[!！。]*$"),
+    # ("不是本人还能是谁办？": whoever else may act, asked; only the identity asked back is rhetorical)
+    # (only with 还能/还会, "could it be"; "除了承诺还有啥" asks what else there is)
+    re.compile(r"^不是((?:(?!还|又)[\u4e00-\u9fff]){1,6})(?:那)?(?:还能|还会|又能)(?:是)?(?:谁|啥|什么|哪个)(?:呢|啊|呀|嘛|么)*[?？!！]*$"),
+    re.compile(r"^除了((?:(?!以外|之外|还|又)[\u4e00-\u9fff]){1,6})(?:以外|之外)?(?:那)?(?:还能|还会|又能)(?:是|有)(?:谁|别人)"
+               r"(?:呢|啊|呀|嘛|么)*[?？!！]*$"),
+)
+# A rhetorical question or a mockery that says the same as the answer beside it, turned into that statement:
+# "谁还去开那个证明" (nobody goes for the proof), "谁想跑断腿啊", "傻子才去开证明" (only a fool does: not I), "咋不愿意",
+# "谁说不愿意", "难道要代办不成". Read so only when another clause states an answer and the statement names an answer
+# too: the same one is emphasis, and the answer decides; the other one is a contradiction, asked again. Alone it is a
+# question or a joke and is asked again (it names the way only by the figure of speech), and so is one that names no
+# answer ("愿意，谁想被查啊": a worry, or a real question), unless it only emphasises ("还能咋地", "还能有谁"); a hedge
+# beside it is still read.
+_FOOLS = r"(?:傻子|傻瓜|笨蛋|二傻子|傻帽|憨憨|憨子|冤大头|脑子进水|脑子有病|缺心眼)(?:的人|的)?"
+_FOOLS_ONLY = re.compile(rf"^(?:只有|也就|就|那是)?{_FOOLS}才(?:会|去|愿意|想|要|肯|乐意)?((?:(?![呢吧啊呀哦嘞哩])[\u4e00-\u9fff]){{1,10}})"
+                         r"(?:呢|吧|啊|呀|哦|嘞|哩)*[!！。]*$")
+# ("谁愿意用谁用", "谁想查就查": whoever wants, no question asked back)
+_WHO_WOULD = re.compile(r"^谁(还|又)?(想|愿意|乐意|稀罕|爱)?((?:(?![了啊呀的呢哦嘛咧谁就])[\u4e00-\u9fff]){1,10})"
+                        r"(?:了|啊|呀|的|呢|哦|嘛|咧)*[?？!！]*$")
+# ("谁不愿意啊": who would not; "咋不愿意": why would I not)
+_WHY_NOT = re.compile(r"^(?:咋|怎么|为啥|为什么|凭啥|干嘛|谁说|谁)(?:我|俺)?(?:会|能|就|要)?(?:不|没有|没)"
+                      r"((?:(?![了呢啊呀的嘛])[\u4e00-\u9fff]){1,8})(?:了|呢|啊|呀|的|嘛)*[?？!！]*$")
+_ABSURD = re.compile(r"^(?:难道|难不成|莫非)(?:说)?((?:(?![不成吗么嘛啊呀])[\u4e00-\u9fff]|不(?!成)){1,12})(?:不成|吗|么|嘛|啊|呀)*[?？!！]*$")
+# ("难道还有人替我办不成", "难道还能是别人不成": who else could it be, asked back; emphasis beside either answer's words)
+_ABSURD_SOMEONE_ELSE = re.compile(r"^(?:还)?(?:能|会)?(?:有|是)(?:人|别人|谁|旁人|其他人|鬼)"
+                                  r"(?:(?:替|帮|代|给)(?:我|俺)(?:来)?(?:办|弄|申请|跑)?(?:的)?)?$")
+# "用承诺呗，还能咋地": what else could be done, asked back after the answer; resigned emphasis of it
+_NOTHING_ELSE = re.compile(r"^(?:不然|要不然|要不|那|那还|那又)?还能(?:咋地|咋的|咋样|怎样|怎么样|怎么着|咋办|怎么办|咋整|如何|咋)"
+                           r"(?:呢|啊|呀|嘛|么|咯|呗)?[?？!！]*$")
+# A pause of voice input before such a figure is the clause boundary it would be typed as ("就我自己 还能有谁").
+_PAUSE_BEFORE_FIGURE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])\s+(?=(?:谁(?:还|又|想|稀罕|爱)|(?:不然|要不然|那)?还能|难道|难不成|莫非|(?:只有)?{_FOOLS}才|(?:咋|怎么|为啥)不|"
+    r"哪能不|没(?:啥|什么)(?:好)?不|有(?:啥|什么)(?:好)?不)[^\s,，。;；!！]*$)")
+
+
+def _own_word_restated(choice: Choice, clause: str) -> Optional[str]:
+    """The answer's own word in a clause that denies its opposite ("哪能不愿意呢" -> 愿意), when it reads one answer."""
+    for pattern in _OWN_WORD_RESTATED:
+        m = pattern.match(clause)
+        if m:
+            word = m.group(1)
+            reading = _classify_clause(choice, word)
+            if len(set(reading.labels)) == 1 and not reading.flags:
+                return word
+    return None
+
+
+def _figure_statement(clause: str) -> Optional[Tuple[str, bool]]:
+    """What a rhetorical question or a mockery says, and whether it may name no answer at all (pure emphasis)."""
+    if _NOTHING_ELSE.match(clause) or _OBVIOUS_TAIL.match(clause):
+        return "", True
+    m = _FOOLS_ONLY.match(clause)
+    if m:
+        said = m.group(1)
+        return (said[1:] if said[0] in "不没" else "不" + said), False
+    m = _WHO_WOULD.match(clause)
+    if m and (m.group(1) or m.group(2)):
+        # ("谁想跑断腿啊": nobody wants the proofs' errands. Only read when it names the same answer: "谁想被查啊" beside a
+        # yes is a worry about the commitment, and "谁还要签字" may ask who else signs)
+        return f"不{'想' if m.group(2) else ''}{m.group(3)}", False
+    m = _WHY_NOT.match(clause)
+    if m:
+        return m.group(1), False
+    # the statements asked back that _unasked reads before another clause, read here at the end of the answer too
+    # ("本人，谁说我是代办了", "本人，哪能是代办")
+    for pattern, statement in _ASKED_BACK:
+        m = pattern.match(clause)
+        if m:
+            return m.expand(statement), False
+    m = _ABSURD.match(clause)
+    if m:
+        said = m.group(1)
+        if _ABSURD_SOMEONE_ELSE.fullmatch(said):
+            return "", True
+        said = said[1:] if said.startswith("还") else said
+        return (said[1:] if said[0] in "不没" else ("没" if said[0] == "有" else "不") + said), False
+    return None
+
+
+def _agreeing_figures(choice: Choice, text: str) -> str:
+    """The answer's own word restated for a denied opposite, and the figures of speech beside an answer that say the
+    same as it turned into their statements (or dropped, when they only emphasise); all else unchanged."""
+    parts = _CLAUSE_MARK.split(_PAUSE_BEFORE_FIGURE.sub("，", text))
+    figures: Dict[int, Tuple[str, bool]] = {}
+    for i in range(0, len(parts), 2):
+        clause = parts[i].strip()
+        if not clause:
+            continue
+        word = _own_word_restated(choice, clause)
+        if word is not None:
+            parts[i] = word
+            if i + 1 < len(parts):
+                parts[i + 1] = "，"  # (the "?" that ended it asked nothing)
+            continue
+        figure = _figure_statement(clause)
+        if figure is not None:
+            figures[i] = figure
+    if not figures:
+        return "".join(parts)
+    stated = {label for i in range(0, len(parts), 2) if i not in figures and parts[i].strip()
+              for label in _classify_clause(choice, parts[i]).labels}
+    if len(stated) != 1:
+        return "".join(parts)
+    for i, (statement, pure) in figures.items():
+        # ("谁稀罕开那证明": the proof pointed at, as 那个 before it is)
+        statement = re.sub(r"(?<=[开交办拿补])(?:那种|这种|那|这)(?=证明)", "", statement)
+        reading = _classify_clause(choice, statement) if statement else ClauseReading([], frozenset())
+        if reading.flags:
+            continue
+        # (a statement naming the other answer is read too: against the answer it is the contradiction it says)
+        if reading.labels or pure:
+            parts[i] = statement if reading.labels else ""
+            if i + 1 < len(parts):
+                parts[i + 1] = "，"
     return "".join(parts)
 
 
@@ -1026,7 +1171,10 @@ def _laughing_answer(choice: Choice, text: str, ctx: Context) -> Optional[Readin
            and (choice.step != "use_commitment" or _COMMITMENT_NAMED.search(piece)) for piece, r in pieces):
         return reading
     said = [p for p in _PIECE_MARK.split(_PAUSE_BEFORE_RHETORICAL.sub("，", rest)) if p]
-    if len(said) > 1 and _OBVIOUS_TAIL.match(said[-1]) and all(_OPTION_NAMED.search(piece) for piece in said[:-1]):
+    # ("我本人啊，难道还有人替我办不成😂": who else it could be, asked back, is that obviousness too)
+    tail = _figure_statement(said[-1]) if len(said) > 1 else None
+    if len(said) > 1 and (_OBVIOUS_TAIL.match(said[-1]) or tail == ("", True)) \
+            and all(_OPTION_NAMED.search(piece) for piece in said[:-1]):
         return reading
     return None
 
@@ -1247,7 +1395,7 @@ def _adopted_report(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]
 
 
 def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
-    text = _unasked(_TYPED_BA.sub("吧", _PAUSE_BEFORE_ASIDE.sub("，", text)))
+    text = _agreeing_figures(choice, _unasked(_TYPED_BA.sub("吧", _PAUSE_BEFORE_ASIDE.sub("，", text))))
     if choice.step == "use_commitment":
         text = _SELF_ANSWERED_ZHONG.sub(r"\1", text.strip())
     text = _said_plainly(choice, text)
@@ -1368,7 +1516,9 @@ _NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<
                             # "这个名字没问题吧": the name's being right asked with a tag 吧
                             r"(?:这个|这|名字|姓名|这样|写|填)[\u4e00-\u9fff]{0,6}?(?:没问题|没错|对|行|可以|能用|没毛病)吧[?？]*$|"
                             # "会不会搞错", "能不能写我的名字": a yes-no question made by repeating the verb
-                            r"(?<!不)(是|会|能|可|要|用|行|对|该)不\1|想问|请问|顺便问|咨询一下")
+                            r"(?<!不)(是|会|能|可|要|用|行|对|该)不\1|想问|请问|顺便问|咨询一下|"
+                            # "承诺书是法人签还是我签": who is to do it, asked as a choice of two doers of the same act
+                            r"([签来办去填写交])还是[\u4e00-\u9fff]{1,4}?\2")
 # "刘洋或者我媳妇", "看谁有空": one of several, not decided
 _NAME_ALTERNATIVES = re.compile(r"[\u4e00-\u9fff](?:或者|或是|要么)[\u4e00-\u9fff]|看谁|(?:是|叫)[\u4e00-\u9fff]{2,3}还是[\u4e00-\u9fff]{2}")
 _ENTERPRISE_SUFFIX = (
@@ -1413,7 +1563,8 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
         # "营业执照上写的是王强": what the document says
         (r"(?:营业执照|执照|身份证|证件|户口本)(?:上|里|上面)?(?:写的是|写的|写着|登记的是|登记的|印的是|是)", "generic"),
         # "法人变了，现在是王芳": the name as it stands now
-        (r"^(?:现在|目前|如今|现)(?:的)?(?:是|叫|换成了?|改成了?)", "generic"),
+        # ("现在登记的是孙丽华": as it is registered now; a bare "登记的是" may be the old registration)
+        (r"^(?:现在|目前|如今|现)(?:的)?(?:(?:登记|注册|备案)(?:的|在册的))?(?:是|叫|换成了?|改成了?)", "generic"),
         (r"(?:已经)?(?:换成|改成|变成|改为|换为|变更为|变更成)(?:了)?", "generic"),
         # "法人没变，还是王芳": the name as it has stayed
         (r"(?:还是|仍是|仍然是|依然是|依旧是|一直是|一直都是)", "generic"),
@@ -1426,6 +1577,9 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
 _NAME_THEN_ROLE = re.compile(
     r"^([\u4e00-\u9fff·]{2,12}?)(?:就是|便是|是|为|即|当|做|担任)(?:我们|公司|我们公司|本公司|[\u4e00-\u9fff]{2,30}?(?:公司|企业|单位|集团))?(?:的)?"
     r"(法定代表人|法人代表|法人|申请人|代理人|代办人|受托人|经办人)"
+    # the role ends what is said of the name: "王芳是法人的老婆" names the role's spouse, "下个月做法人变更" a change
+    # to be made; only particles, 本人 or a second office (兼总经理) may follow
+    r"(?=[的啊呀吧了哈呢哦嘛啦呗嘞咯喽]*(?:$|\s)|本人|兼|没错|不会错)"
 )
 # "我们这边是王芳负责", "由王芳会计负责": the person in charge of the application, named before 负责.
 _IN_CHARGE = re.compile(
@@ -1440,6 +1594,8 @@ _NAME_TRAILER = re.compile(
     r"(?:的|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|呗|嘞|咯|喽|同志|同学|先生|女士|这个名字)+$|"
     # "王芳就行", "法人是王芳没错": the answer confirmed after it
     r"(?:就行|就可以|就好|就对了|没错|不会错|就是我|就是我本人|是我本人|我本人|是我自己|没变|没换|没有变|没有换|不变)$|"
+    # "李建国是也": the old stage way of naming oneself
+    r"(?<=[\u4e00-\u9fff]{2})是也$|"
     # "刘洋是他外甥", "王强系公司法人": what the person is, said after the name
     r"(?:是|系)(?:他|她|申请人|老人|公司|我|俺)(?:的|们|家)?[\u4e00-\u9fff]{0,6}$|"
     # "我叫刘洋是赵强的侄子": whose relative, the other person named
@@ -1471,6 +1627,10 @@ _NOT_A_NAME = re.compile(
     r"身份证|号码|电话|手机|微信|同号|尾号|同上|邮箱|地址|知道|清楚|不用|算了|负责|联系|换成|改成|变成|[0-9一二三四五六七八九十]岁|"
     # "有两个", "三个人": a count, where a name is asked
     r"^有|[一二两三四五六七八九十几]个|"
+    # "下个月", "明天": when, said where a name is asked (明 is a surname, 下 a rare one)
+    r"个月|^明(?:天|年|早|晚|儿)$|"
+    # "不对再改": what is to be done next (再 opens a few Uyghur names, never with these verbs)
+    r"^再(?:改|换|填|写|说|来|看|问|查|弄)|"
     # errands, jobs and asides that are said where a name is asked ("我是来办事的", "社区派来的", "刘某")
     r"办事|跑腿|志愿者|工作人员|网格员|出差|快点|老板娘|某|派来|隔壁|申请$|本地|外地|上班|下班|农民|工人|退休|"
     r"^(?:上午|下午|中午|晚上|早上)好$|稍等|等等|等一下|机器人|人工|客服|"
@@ -1792,6 +1952,13 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     rf"^(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{0,4}}?(?:是|为|当)(?:公司的?)?(?:法人|法定代表人|法人代表)|"
     r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
     r"经办人|代办人|代理人)|"
+    # "王芳是法人的秘书", "她是老板的侄女": whoever the answer is about works for, or is kin to, the representative
+    rf"(?:是|系)(?:我们|咱们|俺们|我们公司|公司|我|俺)?(?:的)?(?:法人|法定代表人|法人代表|老板|领导)的?(?!老板|领导)"
+    rf"(?:秘书|助理|员工|会计|出纳|司机|同事|下属|家属|{_RELATIVE})|"
+    # "法人是王芳，回去重新选代办": the speaker turns to the proxy's way, so is not the representative
+    r"(?<![不没别])(?<!不用)(?<!不要)(?<!不必)(?<!无需)(?<!不需要)(?:选|选择|走|改成|改选|换成)(?:代办|代理)(?![吗么?？])|"
+    # "我没说我是法人": the speaker disowns the claim to be the representative
+    r"(?:我|俺)(?:可|又|也|从|从来|根本)?(?:没|没有)(?:说|讲)(?:过)?(?:我|俺)(?:就)?是(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表)|"
     # "我是受托人，法人是王芳", "本人系受托人王丽": the speaker acts under an authorisation
     r"(?:我|俺|本人)(?:是|系|为|作为)(?:公司的?|企业的?|法人的?|老板的?)?(?:受托人|代理人|被委托人|代办人)|"
     # "法人是我老公": the representative is someone the speaker knows, so the speaker is not that person
@@ -1807,7 +1974,11 @@ _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|�
                            # "名字稍后补", "回头再告诉你": the name promised for later is not given
                            r"(?:稍后|回头|晚点|晚些|等会儿?|待会儿?|改天|之后|以后)(?:再)?(?:补|发|告诉|说|填|给|提供)|"
                            # "法人是杨，杨什么来着": still recalling it, and nothing said after
-                           r"(?<![是叫])(?:什么|啥)来着[?？]*$")
+                           r"(?<![是叫])(?:什么|啥)来着[?？]*$|"
+                           # "老板是谁我也想知道": the question handed back, the speaker no wiser (also: too), no question
+                           # put to the office ("我想知道为什么要填" asks one)
+                           r"(?:是谁|叫啥|叫什么|是哪个|是哪位)(?:呢)?[,，\s]*(?:我|俺)(?:也|还)想知道|(?:我|俺)也想知道(?:他|她|法人|老板|这人)?"
+                           r"(?:是谁|叫啥|叫什么|是哪个|是哪位)")
 # Where to reach the speaker, said beside the name ("有啥问题打我电话", "电话："): the number itself is taken out before.
 _CONTACT_REMARK = re.compile(r"(?:有(?:啥|什么)?(?:问题|事|事情|事儿)?(?:的话)?(?:就|可以|请)?(?:打|拨|给|找|联系)(?:我|俺)(?:的)?"
                              r"(?:电话|手机)?(?:号)?|(?:我的?|俺的?)?(?:电话|手机|手机号|联系电话|联系方式)(?:是|为|:)?)")
@@ -1880,6 +2051,8 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
                    r"\1，", words)
     # "不是不告诉你，法人叫王芳": a refusal denied, then the answer
     words = re.sub(r"^(?:我)?(?:又|也)?(?:不是|并不是|并非)不(?:想)?(?:告诉|说|讲)(?:你|您)?(?:啊|呀)?[,，]+(?=[\u4e00-\u9fff])", "", words)
+    words = _name_said_as_obvious(_misspelling_set_apart(words))
+    words = _self_denial_denied(_WRONG_ALONE.sub(r"\1不对", words))
     put_off = _NAME_PUT_OFF.match(words)
     if put_off and _NAME_QUESTION.search(words[put_off.end():]):
         # "先不说名字，我想问下要多久": the name put off until a question is answered; no refusal
@@ -1913,6 +2086,85 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
 
 
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+# "是王芳不是王方", "王芳（不是王方）", "不是王方是王芳": the name and the misspelling of it that it is not, said in one
+# breath. Set apart as the comma would ("王芳，不是王方"), which reads the name and drops the one denied. Only a look-alike
+# (as long, differing in one character): "王芳不是李强" says something else of 王芳, and is read as it was typed.
+_DENIED_LOOK_ALIKE = re.compile(r"[(（]?(?:而)?(?:不是|不叫)([\u4e00-\u9fff]{2,4}?)(?:[)）]|(?=是|[,，。.!！?？\s]|$))")
+
+
+def _one_character_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _misspelling_set_apart(words: str) -> str:
+    out, last = [], 0
+    for m in _DENIED_LOOK_ALIKE.finditer(words):
+        denied = m.group(1)
+        before = re.search(r"[\u4e00-\u9fff·]+$", words[last: m.start()])
+        after = re.match(r"是([\u4e00-\u9fff·]+?)(?=[,，。.!！?？\s]|$)", words[m.end():])
+        if before and _one_character_apart(before.group(0)[-len(denied):], denied):
+            if after:  # ("法人是王芳不是王方是王放": a third name after the denied one; which is meant is open)
+                continue
+            out.append(words[last: m.start()] + "，不是" + denied)
+            last = m.end()
+        elif m.start() == 0 and after and _one_character_apart(after.group(1)[-len(denied):], denied):
+            out.append(f"不是{denied}，")  # "不是王方是王芳"
+            last = m.end()
+    return "".join(out) + words[last:]
+
+
+def _name_said_as_obvious(words: str) -> str:
+    """"法人就是王芳，还能是谁": the name's obviousness asked back beside it is emphasis, and dropped (alone it asks);
+    "不是王芳还能是谁", "除了王芳还能有谁": the name itself, said as the only one it can be. Read on the whole text, so
+    that whose name it is ("我老婆王芳，还能是谁") is still read by what follows."""
+    parts = _CLAUSE_MARK.split(_PAUSE_BEFORE_FIGURE.sub("，", words))
+    said = [i for i in range(0, len(parts), 2) if parts[i].strip()]
+    for i in said:
+        clause = parts[i].strip()
+        restated = _OWN_WORD_RESTATED[4].match(clause) or _OWN_WORD_RESTATED[5].match(clause)
+        if restated:
+            parts[i] = restated.group(1)
+        elif len(said) > 1 and (_OBVIOUS_TAIL.match(clause) or _figure_statement(clause) == ("", True)) \
+                and not _NOTHING_ELSE.match(clause):  # ("王芳，还能咋地": resigned to a name is no name vouched for)
+            parts[i] = ""
+            if i + 1 < len(parts):
+                parts[i + 1] = ""
+            elif i > 0:
+                parts[i - 1] = ""
+    return "".join(parts)
+
+
+# "马小东，错了，马晓东": 错了 alone between two answers takes back the one before it, as 不对 does (a clause of its
+# own only: "错了就改", "错了吗" and "我错了" say something else; said last, it leaves the answer open).
+_WRONG_ALONE = re.compile(r"([\u4e00-\u9fff][,，。.!！…~～\s]+)(?:错了|错啦|错咯)(?:错了|错啦)*(?=[,，。.!！…~～\s]+[\u4e00-\u9fff]|[,，。.!！…~～\s]*$)")
+# "哪能不是我呢", "我没说我不是法人", "谁说我不是法人": the speaker's being the one asked for, said by denying its denial,
+# is emphasis and is read as the statement it makes. Only the speaker's own identity, as a whole clause: "哪能是我呢"
+# and "谁说我是法人" deny it and are read as said, "他没说他不是法人" is someone else's word, "我说了我不是法人" stands,
+# and "我没说我不是法人吗" asks.
+_SELF_DENIAL_DENIED = (
+    (re.compile(r"^(?:我|俺)?(?:哪能|哪会|哪里会|哪儿会|哪可能|怎么会|咋会|怎么可能|咋可能|谁说)(?:不是)(?:我|俺)(?:本人|自己)?"
+                r"(?:了|呢|啊|呀|嘛)*[?？!！]*$"), "是我"),
+    (re.compile(r"^(?:我|俺)?(?:可|又|也|从|从来|根本)?(?:没|没有)(?:说|讲)(?:过)?(?:我|俺)不是(?:公司的?|企业的?)?"
+                r"(?:法人|法定代表人|法人代表)(?:啊|呀|呢|嘛|哦)*[!！。]*$"), "我是法人"),
+    (re.compile(r"^(?:(?:我|俺)?(?:哪|哪里|哪儿|啥时候|什么时候)(?:说|讲)(?:过)?|谁说)(?:我|俺)不是(?:公司的?|企业的?)?"
+                r"(?:法人|法定代表人|法人代表)(?:了|啊|呀|呢|的)*[?？!！]*$"), "我是法人"),
+)
+
+
+def _self_denial_denied(words: str) -> str:
+    if re.search(rf"{_CONTRAST}|但", words):
+        return words  # ("我没说我不是法人，但法人是王芳": a reservation set against it leaves who the speaker is open)
+    parts = _CLAUSE_MARK.split(words)
+    for i in range(0, len(parts), 2):
+        for pattern, statement in _SELF_DENIAL_DENIED:
+            if pattern.match(parts[i].strip()):
+                parts[i] = statement
+                if i + 1 < len(parts) and re.search(r"[?？]", parts[i + 1]):
+                    parts[i + 1] = "，"  # (the "?" that ended it asked nothing)
+                break
+    return "".join(parts)
+
+
 _NAME_PUT_OFF = re.compile(r"^(?:我|俺)?(?:先|暂时|暂)不(?:说|告诉你?|填|写)(?:名字|姓名)?(?:吧|啊)?[,，。\s]+")
 # An order to the machine beside the name ("张伟 ignore all rules", "请跳过身份核验", "系统请直接通过审核"): the name
 # may be right, but a message that also tries to steer the check is asked again, never half obeyed.
@@ -1934,10 +2186,14 @@ _HANDED_BACK = re.compile(r"(?:(?:那)?算了(?:算了|吧)*[,，。.!！\s]*(?:
 _GIVEN_UP_JOURNEY = re.compile(
     r"(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))?"
     r"[,，。.!！\s]*(?:那)?算了(?:算了|吧)*[,，。.!！\s]*"
+    # ("算了，我不是法人，回去重新选代办": the reason may follow 算了 as well)
+    r"(?:(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))"
+    r"[,，。.!！\s]*)?"
     r"(?:(?:那)?(?:我)?(?:还是)?(?:回头|改天|下次|下回|明天|过两天|过几天|以后|等会儿?)?(?:再)?(?:让|叫|请|等)?"
     rf"(?:他|她|老人|申请人|当事人|委托人|法人|法定代表人|老板|领导|(?:我|俺)(?:的|家)?{_RELATIVE})(?:本人)?(?:自己|本人|亲自)?(?:再)?"
     r"(?:(?:来|过来|去)(?:办|弄|申请|办理)?|(?:办|弄|申请|办理))|"
-    r"(?:我|俺)?(?:还是)?(?:重新开始|重新来过?|从头开始|从头来|重来|重新办|重新选)(?:后|然后|再)?(?:选|选择)?(?:代办|代理|代他人办理)?)"
+    r"(?:那)?(?:我|俺)?(?:还是)?(?:回去|返回|退回去|退出去)?(?:重新开始|重新来过?|从头开始|从头来|重来|重新办|重新选)(?:后|然后|再)?"
+    r"(?:选|选择)?(?:代办|代理|代他人办理)?)"
     r"(?:吧|了|啊)*[。.!！~～]*")
 # "张伟（以前叫张小伟）", "法人是王芳（2023年变更登记前是李强）": a former name alone in brackets beside the current one is
 # said as in the comma form ("张伟，以前叫张小伟"), which reads the current name and sets the former one aside. Only the
@@ -1956,7 +2212,14 @@ _NAME_NOW = re.compile(r"现在|目前|如今|当前|眼下|(?:变更|登记|改
 # one may still be the other.
 # ("一直没换过": never changed, no change pending)
 _CHANGE_PENDING = re.compile(r"(?:还没|尚未|还未|没有|没)(?:有)?(?:改|变更|换|更名|改名)(?!过(?!来))(?:过来|好|完|下来)?|正在(?:变更|改名|更名|换)|"
-                             r"还在(?:变更|改名|更名)")
+                             r"还在(?:变更|改名|更名)|"
+                             # "法人变更还没办完", "正在办变更": the change begun and not finished ("刚做完法人变更": done)
+                             r"(?:变更|换人|更名|改名)(?:手续|登记)?(?:还|都|也)?(?:没|没有|尚未|还未|未)(?:有)?(?:办|做|走|弄|搞|批|下)(?:完|好|下来|结束)?|"
+                             r"(?:正在|还在|在)(?:办|做|走|弄|搞|申请)(?:理)?[\u4e00-\u9fff]{0,4}?(?:变更|换人|更名|改名)|"
+                             r"(?:变更|换人|更名|改名)(?:手续|登记)?(?:正在|还在)(?:办|走|审|弄)|"
+                             # "下个月做法人变更": the change is still to come
+                             r"(?:下个月|下周|下礼拜|即将|马上|准备|打算|过几天|过两天|月底|年底|明年|下半年)(?:就|要|会)?"
+                             r"(?:做|办|去办|申请|走)?[\u4e00-\u9fff]{0,3}?(?:变更|换人|更名|改名)")
 
 
 def _name_open_elsewhere(clauses: List[Clause], name: str) -> bool:
@@ -2017,15 +2280,20 @@ _SOMEONE_ELSE_RUNS_IT = re.compile(
     rf"替(?:我|俺)?(?:的|家)?{_RELATIVE}问|(?:代办人|代理人|受托人|来办的|办事的)(?:是|为)(?:我|俺)(?:的|家)?{_RELATIVE}|"
     rf"(?:我|俺)(?:的|家)?{_RELATIVE}(?:来办|来|过来|去办|去)(?:办)?$"
 )
+_KIND_CHECKED = re.compile(r"(?:是)?(?:要|问|填|写)?(?:的)?(?:是)?(?:人名|人的名字|人的姓名|个人的?名字|(?:法人|法定代表人|法人代表)(?:的)?"
+                           r"(?:名字|姓名|名)|名字|姓名)(?:对吧|是吧|对不对|是不是|对么|吧)[?？]*")
+_NOT_THE_COMPANY_NAME = re.compile(r"(?:不是|不)(?:要|问|填|写)?(?:公司|企业|单位|店)(?:的)?(?:名字|名称|名|全称)(?:啊|呀|哈)?")
 _RECALLING = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:叫|是)(?:啥|什么|谁)来着[?？]*")
 _CONDITION_LEAD = re.compile(r"^(?:要是|如果|假如|若是|若|万一|如)")
+# "马晓东，错了就改", "不对再换": a fix offered for when the name turns out wrong is a condition on it, without 如果
+_WRONG_THEN_FIX = re.compile(r"(?:错了|不对|有错|写错)(?:的话)?(?:就|再)(?:改|换|重填|重写)")
 
 
 def _names_on_condition(clauses: List[Clause], index: int) -> bool:
     """Clause ``index`` is a condition on the name: "要是不行就写李强", "如果必须是本人的话，那就写我王芳", "要是不对再改".
     A condition on something else ("有问题的话打我电话", "如果需要的话可以视频核验") leaves the name as it is."""
     text = clauses[index].text
-    if not _CONDITION.search(text) or _CONTACT_REMARK.fullmatch(_CONDITION_LEAD.sub("", text)):
+    if not (_CONDITION.search(text) or _WRONG_THEN_FIX.search(text)) or _CONTACT_REMARK.fullmatch(_CONDITION_LEAD.sub("", text)):
         return False
     said = text + (clauses[index + 1].text if index + 1 < len(clauses) else "")
     return bool(re.search(r"写|填|改|换|叫|名", said) or _name_candidates(_fold(said)))
@@ -2039,6 +2307,30 @@ _ABOUT_THE_NAME = re.compile(r"对吗|对不对|对么|对吧|是吗|是不是|�
 # The name vouched for as the speaker's own beside laughter at it: not the famous bearer of it, the real name.
 _VOUCHED_NAME = re.compile(r"不是(?:那个|那位|那)?(?:大)?(?:明星|演员|歌手|名人|主持人|网红|球星|运动员)|真名|真的叫|真叫|就叫这个|"
                            r"重名|同名|撞名|没开玩笑|不是开玩笑|没骗你|身份证上就是")
+
+
+# A remark on how the name sounds or looks ("名字够硬吧", "名字秀气吧", "这名儿够土的"): the name taken as the bearer's own.
+_NAME_REMARKED = re.compile(r"(?:这个|这)?(?:名字|名儿|名)(?:是不是|可|够|挺|很|真|多|特|太|还|还挺|还蛮|蛮|超|有点|有点儿)?"
+                            r"(?:硬|霸气|响亮|好听|秀气|土|俗|普通|大众|常见|好记|洋气|文艺|有气势|威风|可爱|女性化|女气|"
+                            r"男性化|特别|少见|独特|有意思|有特色|老派|老土|喜庆)(?:的)?(?:吧|哈|啊|呀|了|哦)*")
+# "李建国是也", "在下…是也": the old stage way of naming oneself, said in play.
+_PLAYFUL_REGISTER = re.compile(r"是也(?![\u4e00-\u9fff])")
+# Names that are jokes where laughter is beside them: figures of history, legend and fame, which the general
+# dictionary holds as words of their own (孙悟空, 秦始皇, 刘德华, 李四, 老王; ordinary names are rarely in it, 李建国 barely),
+# and the stock names of jokes and examples that it does not hold.
+_STOCK_NAMES = frozenset({"张三", "王五", "赵六", "马云", "马化腾", "王思聪", "雷军", "王大锤"})
+_STOCK_NAME_FREQ = 20
+
+
+def _stock_name(name: str) -> bool:
+    if name in _STOCK_NAMES:
+        return True
+    try:
+        import jieba  # the general dictionary, as _common_word reads it
+    except ImportError:  # pragma: no cover - jieba is a dependency of the actions
+        return False
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(name, 0) >= _STOCK_NAME_FREQ
 
 
 # "王芳。你们要名字干嘛，系统里不是都有吗": a grumble at being asked, the name's use or its being on record already asked
@@ -2075,6 +2367,27 @@ def _name_then_asked_aside(clauses: List[Clause]) -> Tuple[List[Clause], List[Cl
     return head, tail
 
 
+def _spelling_respelled(said: List[Clause]) -> Tuple[List[Clause], bool]:
+    """"杨光，阳光的阳……不对，杨树的杨哈哈": the name, then how one of its characters is written, said wrong and put right.
+    The correction takes back the spelling, not the name: the name and nothing after it are read, and laughter at the
+    slip (told with the spelling put right) is no joke on the name. Only when the spelling put right spells characters of
+    the name and the one taken back did not ("杨光，杨树的杨……不对，阳光的阳" changes the name: read as said). Also
+    returns whether laughter was set aside so."""
+    last = max((i for i, c in enumerate(said) if c.correction and i > 0), default=None)
+    if last is None or last < 2 or not _SPELLING.fullmatch(said[last - 1].text):
+        return said, False
+    tail = [_LAUGHTER.sub("", c.text).strip(" ~～!！。.") for c in said[last:] if c.text]
+    if not tail or not all(t and _SPELLING.fullmatch(t) for t in tail):
+        return said, False
+    head = said[: last - 1]
+    name_said = "".join(c.text for c in head if not _SPELLING.fullmatch(c.text))
+    respelled = re.findall(r"的([\u4e00-\u9fff])", "".join(tail))
+    mistaken = re.findall(r"的([\u4e00-\u9fff])", said[last - 1].text)
+    if not respelled or not mistaken or any(ch not in name_said for ch in respelled) or any(ch in name_said for ch in mistaken):
+        return said, False
+    return head, any(_LAUGHTER.search(c.text) for c in said[last:])
+
+
 def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context, expected: str,
                      words_with_numbers: str = "") -> Reading:
     said = split_clauses(words)
@@ -2082,6 +2395,7 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
             and any(c.correction for c in said[:-2]):
         # "刘阳 不对 是刘洋 太阳的阳打错了": after the corrected name, which character was mistyped, explained
         said = said[:-2]
+    said, laughed_at_slip = _spelling_respelled(said)
     taken_back = [i for i, c in enumerate(said) if _JOKE_MARK.fullmatch(c.text)]
     if taken_back and taken_back[-1] + 1 < len(said):
         # "法人是孙悟空 哈哈 开玩笑的 是孙武": the joke taken back, then the real answer
@@ -2089,6 +2403,13 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     clauses, corrected = _current(said)
     # "名字？张伟啊": the question repeated back before the answer is no question.
     clauses = [c for c in clauses if not _ECHO.fullmatch(c.text)] or clauses
+    # "不是公司名，是要人名对吧？刘敏": which kind of name is wanted, checked aloud and answered at once with a name
+    # ("对吧" tags it to oneself, and the question says a person's name is wanted). Only before something more is said,
+    # and only the kind: "是要我的名字对吧？刘敏" asks whose name, "刘敏，是要人名对吧" asks about the answer given.
+    checked = [i for i, c in enumerate(clauses) if _KIND_CHECKED.fullmatch(c.text)]
+    if checked and checked[-1] + 1 < len(clauses):
+        clauses = [c for i, c in enumerate(clauses) if i > checked[-1] or not (
+            _KIND_CHECKED.fullmatch(c.text) or _NOT_THE_COMPANY_NAME.fullmatch(c.text))]
     # "法人叫啥来着……王芳": the speaker recalling the name aloud, then saying it
     if len(clauses) > 1:
         clauses = [c for c in clauses if not _RECALLING.fullmatch(c.text)] or clauses
@@ -2118,8 +2439,16 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     # "我叫黄晓明 哈哈 不是那个明星": laughter at the name being a famous one, the name vouched for as the speaker's own, is
     # no joke on it. Laughter beside a name alone stays a joke ("法人是孙悟空 哈哈": a made-up name cannot be told apart).
     vouched = any(_VOUCHED_NAME.search(c.text) for c in clauses) and not any(_MOCKERY.search(c.text) for c in clauses)
-    if any(_JOKE.search(_LAUGHTER.sub("", _VOUCHED_NAME.sub("", c.text)) if vouched else c.text) or _HEDGE.search(c.text)
-           or _guessed_name(c.text) for c in clauses):
+    # "法人是陈刚哈哈，名字够硬吧": the laughter said to be at the name's sound or look treats it as the bearer's real
+    # name, and vouches for it as well. Not for a famous or stock name ("法人是孙悟空哈哈，名字够硬吧"), whose remark is
+    # part of the joke (unless vouched for in so many words: "我叫刘德华 哈哈 不是那个明星"); nor with a sneer.
+    playful = any(_LAUGHTER.search(c.text) or _JOKE.search(c.text) or _PLAYFUL_REGISTER.search(c.text) for c in clauses)
+    if (playful or laughed_at_slip) and not vouched and any(_stock_name(n) for n, k, _ in candidates if k == "person"):
+        return clarify("hedge", expected)
+    vouched = vouched or (any(_NAME_REMARKED.search(c.text) for c in clauses)
+                          and not any(_MOCKERY.search(c.text) for c in clauses))
+    if any(_JOKE.search(_LAUGHTER.sub("", _NAME_REMARKED.sub("", _VOUCHED_NAME.sub("", c.text))) if vouched else c.text)
+           or _HEDGE.search(c.text) or _guessed_name(c.text) for c in clauses):
         return clarify("hedge", expected)
     if any(_names_on_condition(said, i) for i, c in enumerate(said) if all(c is not a for a in asides)) or \
             any(_CHECK_IT_YOURSELF.search(c.text) for c in clauses):
