@@ -145,12 +145,14 @@ _CANCEL = re.compile(
 _CORRECTION = (r"(?:哦不对|噢不对|哦不是|不对不对|(?<!对)不对|哦不|噢不|喔不|啊不|呃不|额不|"
                # ("俺怕万一说错了": a slip feared or supposed is none made)
                r"(?<!万一)(?<!怕)(?<!要是)(?<!如果)(?<!担心)(?:说错了|搞错了|打错了|写错了|选错了|点错了|按错了|输错了)|"
+               # "愿意，打错字了，不愿意", "不愿意……说反了，愿意": the slip named, then the answer put right
+               r"(?<!万一)(?<!怕)(?<!要是)(?<!如果)(?<!担心)(?:打错字了?|(?:说|写|弄|搞|选|点|按)反了)|"
                r"手滑了?|更正一下|更正|纠正一下|"
                # "不用承诺……想了想还是用吧": the answer reached after thinking it over
                r"想了想|转念一想|仔细一想|"
                r"我是说|我的意思是|应该说|不行不行|其实是|其实还是|实际上是|"
                # "不用……等等，还是用承诺吧": a pause to think, then the answer that counts
-               r"(?:等等|等一下)(?=[,，.。…!！ ]|$)|"
+               r"(?:等等|等一下|等下)(?=[,，.。…!！ ]|$)|"
                # "我想想啊，承诺吧": thinking aloud, a clause of its own, then the answer (alone or last it answers nothing,
                # and "我再想想" still puts the answer off)
                r"(?:^|(?<=[,，.。…!！\s]))(?:让)?(?:我|俺)?想(?:一)?想(?:啊|哈|哦|呀|嗯|噢)?(?![\u4e00-\u9fff]))")
@@ -465,7 +467,11 @@ USE_COMMITMENT = Choice(
          "yes"),
         (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
         # the commitment waved off, the negation after it: "承诺就不用了", "承诺我就不要了"
-        (r"^(?:告知)?承诺(?:的方式|这个|这种)?(?:就|也|我|俺|我就){0,2}(?:不用|不要|不需要|不必|免了|算了)(?:了|啦)?$", "no"),
+        (r"^(?:告知)?承诺(?:的方式|这个|这种)?(?:就|也|我|俺|我就){0,2}(?:不用|不要|不需要|不必|免了|算了|不走|不选|不考虑)(?:了|啦)?$", "no"),
+        # the normal procedure waved off the same way is the commitment chosen: "一般程序就不走了", "普通流程就免了"
+        # (only the whole clause: "一般程序就不走了吗" asks, "我妈一般程序不走了" is someone else's)
+        (r"^(?:那)?(?:一般|普通|正常|常规|传统)(?:的)?(?:程序|流程|办法|方式|途径|路子)(?:就|也|我|俺|我就|俺就){0,2}"
+         r"(?:不走|不用|不要|不需要|不必|不选|不考虑|免了)(?:了|啦)?$", "yes"),
         # the proofs cannot be had: "证明开不出来", "开不了证明"
         (r"证明(?:根本|实在|也)?(?:开|办|弄|拿|要)不(?:出来|到|了|下来)|证明(?:根本|实在|也)?(?:没法|没办法|无法)(?:去)?(?:开|办|弄|拿)|(?:开|办|弄|拿)不(?:出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
          "yes"),
@@ -486,12 +492,16 @@ USE_COMMITMENT = Choice(
         # declining: the normal procedure with proofs (R3)
         (r"(开|交|提交|提供|办|拿|出具|准备|补)(?:过|了)?(个|一下|相关的?|纸质)?(?:证明|材料)(?!的(?:地方|人|部门|单位|窗口|那边|那里))|证明材料|原件",
          "no"),
-        (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)|老办法|按流程|走流程|"
+        # (not when waved off right after: "我妈一般程序不走了" is no "no"; the speaker's own is read above)
+        (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)"
+         r"(?![^,，。;；!！?？]{0,4}?(?:不走|不用|不要|不需要|不必|不选|不考虑|免了))|老办法|按流程|走流程|"
          r"按(?:照)?(?:一般|普通|正常|常规|原来|以前|老)的?(?:来|办|走)", "no"),
         (r"拒绝|否决|放弃承诺|^否|(?:^|暂时|先|还是|就)不(?:用|需要|要)了?$|照旧|按老规矩|按原来的", "no"),
         # the proofs already in hand: "我有证明", "证明都带了"
         (r"(?:我|俺)(?:手上|手里|这儿|这里|已经|早就|都)?(?:有|带了|带着|拿着)(?:现成的|开好的|开好了的)?证明|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:带|拿)(?:了|着)|"
+         # "证明我揣兜里呢": the proofs carried on the speaker
+         r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:揣|装|放)(?:在)?(?:兜|口袋|裤兜|衣兜|包|手)里|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也|上礼拜|上星期|上周|前几天|前天|昨天|上个月|就){0,3}(?:开|办|准备|拿|弄|带|备)(?:好|到|齐|来|全|回来)了?|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|有)了|"
          r"^(?:证明)?材料(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|备齐|带齐|准备齐|准备好)了|(?:我|俺)(?:有|带了)(?:全部|所有|全套)(?:的)?(?:证明)?材料",
@@ -505,7 +515,8 @@ USE_COMMITMENT = Choice(
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
     opposite={"yes": "no", "no": "yes"},
-    typos=re.compile(_COMMITMENT_TYPOS + r"|愿义|原意(?![是为])|元意|圆意"),
+    # (成序 is 程序 misspelt, the word the normal procedure is named by: asked again as a misspelt 承诺 is)
+    typos=re.compile(_COMMITMENT_TYPOS + r"|愿义|原意(?![是为])|元意|圆意|成序"),
     # Exact pinyin homophones only (zhengming, yuanyi), and only where they are no word: 证名 is none; 原意 ("the original
     # meaning") is one before 是/为 or after 的/本 ("我的原意是交证明"), and stays a typo there. 元意, 圆意 are none. A
     # misspelt 承诺 (承若, 成诺: another syllable) is no homophone, and is read only as ``_ECHOED_TYPO`` says.
@@ -548,9 +559,22 @@ ACTING_AS = Choice(
                          "benren", "woziji", "ziji", "zijiban", "benrenban", "benrenbanli", "woshibenren"], "self"),
         **dict.fromkeys(["proxy", "代办", "代理", "代他人办理", "代人办理", "代别人办", "代为办理", "是代办", "帮别人",
                          "帮别人办", "替别人办", "委托", "daiban", "dairenban", "daitarenbanli",
-                         "bushibenren", "bushiwoziji"], "proxy"),
+                         "bushibenren", "bushiwoziji",
+                         # the question's own word for it, cut short
+                         "代"], "proxy"),
     },
     phrases=_phrases(
+        # nobody else asked to do it, said by the speaker of themself: "没找别人", "哪能让别人代办" (asked back: "不让别人
+        # 代办"). Only with no one but the speaker before it: "我妈不让别人代办" is someone else's word. (Not troubling
+        # others, "不麻烦别人了", is only courtesy: see _COURTESY_TO_OTHERS.)
+        (r"^(?:我|俺)?(?:就|也|可|才|还是)?(?:不|没|不用|不想|不能|不会|不愿意?|别)(?:再)?(?:让|叫|请|找|托)"
+         r"(?:别人|他人|人家|旁人|其他人|外人)(?:来|去)?(?:代办|代理|代劳|代我|帮我|替我|帮忙)?(?:办|跑|弄|申请|办理)?", "self"),
+        # the speaker named on the licence as its holder: "个体户执照上经营者写的就是我", "营业执照法定代表人那栏写的就是我名字"
+        # ("写的是我妈", "写的不是我" are not read here)
+        (r"(?:法人|法定代表人|法人代表|经营者|申请人)[^,，。;；!！?？]{0,6}?(?:写的|登记的|填的|印的)(?:就|也)?是(?:我|俺)"
+         r"(?:本人|自己|的名字|名字|的名)?(?![\u4e00-\u9fff])", "self"),
+        # "我是我爸的全权代言人": the speaker speaking for a relative
+        (rf"^(?:我|俺)(?:就)?是(?:我|俺)?(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})的(?:全权)?代言人", "proxy"),
         # someone else: a relative, a friend, a company, "他/她"
         # ("来电人为申请人本人": 为 is the written "is", the caller is the applicant)
         (rf"(?:帮|替|给|为(?!(?:申请人|当事人)本人)|代){_WHOSE}{_KIN}", "proxy"),
@@ -619,7 +643,7 @@ ACTING_AS = Choice(
         # someone else entrusted: "委托别人办" (and, negated, "没有委托别人" is the speaker acting alone)
         (r"(?:委托|托|找|请)(?:了)?(?:别人|他人|其他人)", "proxy"),
         # "没人委托我": nobody sent the speaker (negated, the speaker acts alone)
-        (r"(?:有)?人(?:委托|托|让|叫|派)(?:我|俺)", "proxy"),
+        (r"(?:有)?(?:人|谁)(?:委托|托|让|叫|派)(?:我|俺)", "proxy"),
         (r"代办|代理|代为|代领|代交|代他|代她|代人|受托|受委托|被委托|委托(?!人是我)|帮人|帮别人|替别人|替人|他人|别人",
          "proxy"),
         # the applicant themself
@@ -638,7 +662,8 @@ ACTING_AS = Choice(
     typos=re.compile(r"本认|笨人|苯人|夲人|待办|代伴"),
     dominant=re.compile(rf"(?:帮|替|给|为(?!(?:申请人|当事人)本人)|代){_WHOSE}{_KIN}"),
     reservations=False,
-    homophones=(("本仁", "本人"), ("代半", "代办"), ("带办", "代办"), ("戴办", "代办")),
+    # (亻 is 人 typed by its radical, and can be nothing else here)
+    homophones=(("本仁", "本人"), ("本亻", "本人"), ("代半", "代办"), ("带办", "代办"), ("戴办", "代办")),
     # ("我妈自己的事": the matter is someone else's own, which says nothing of who acts for it)
     someone_else=re.compile(rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:自己|本人|亲自)(?:来)?(?:办|弄|申请|办理)(?:的|了)?$|"
                             # "我妈是本人": someone else said to be "the person themself"; who types is not said
@@ -694,7 +719,8 @@ _ASKED_ALL_RIGHT = re.compile(r"(?<![不没])(?:行|中|成|可以)不[?？]*$")
 _LOOKED_UP_ALONE = re.compile(r"(?:我|俺)?(?:先|再|得|要)?(?:去|回去|自己)(?:看看|看一下|瞧瞧|查查|查一下|研究研究|研究一下)"
                               r"[^,，。;；!！?？]{0,12}?(?:啥|什么|怎么写|哪些)(?:吧|呢)?$")
 # "证明在我包里呢": where something is, said with the 呢 of a statement ("still there"), asks nothing
-_STATED_WHERE = re.compile(r"在(?:我|俺|咱)?[\u4e00-\u9fff]{0,5}?(?:里|上|手上|身上|手里|这儿|这里|家里|包里)呢$")
+# ("证明我揣兜里呢": carried there, the same statement)
+_STATED_WHERE = re.compile(r"(?:在|揣|装)(?:在)?(?:我|俺|咱)?[\u4e00-\u9fff]{0,5}?(?:里|上|手上|身上|手里|这儿|这里|家里|包里)呢$")
 # "又不是啥大事", "没什么大不了": nothing much, said with 啥/什么 after a negation; no question
 _NOTHING_MUCH = re.compile(r"(?:不是|不算|没|没有)(?:啥|什么)(?:大|难|了不起的)?(?:事儿?|问题|毛病|了不起|大不了|难的)(?![吗呢?？])")
 # Sarcasm marked beside the words ("我可太愿意了（翻白眼）"): the words are not meant.
@@ -1074,6 +1100,11 @@ _TYPED_BA = re.compile(r"(?<![一这那几两])把(?=[\s,，。.!！~～…]|$)"
 # "不是不愿意，是……": the double negation set against what follows; the 是 clause is the answer.
 _DENIED_DENIAL = re.compile(r"^(?:我|俺)?(?:也|又|倒)?(?:不是|并不是|并非)(?:不|没)")
 _INSTEAD = re.compile(r"^(?:而是|是)")
+# "我没说不是本人啊，就是我": the speaker's denial of having said the other answer, set against the plain answer after it
+# (就是… as well as 是…). Without that answer after it, it states nothing (the other answer is only said not to have
+# been given: "我没说不愿意" is no refusal and no yes either), and is read as no answer.
+_NEVER_SAID_NOT = re.compile(r"^(?:我|俺)?(?:可|也|又|并|从来|从)?(?:没|没有)(?:说|讲)(?:过)?(?:我|俺)?(?:不|没)")
+_PLAINLY_INSTEAD = re.compile(r"^(?:而是|是|就是)")
 
 
 def _denial_set_against(clauses: List[Clause]) -> List[Clause]:
@@ -1083,6 +1114,10 @@ def _denial_set_against(clauses: List[Clause]) -> List[Clause]:
     for index, clause in enumerate(clauses):
         following = clauses[index + 1] if index + 1 < len(clauses) else None
         if following is not None and _DENIED_DENIAL.match(clause.text) and _INSTEAD.match(following.text):
+            continue
+        if _NEVER_SAID_NOT.match(clause.text):
+            if following is None or not _PLAINLY_INSTEAD.match(following.text):
+                kept.append(Clause("", correction=clause.correction, contrast=clause.contrast))
             continue
         kept.append(clause)
     return kept
@@ -1109,7 +1144,12 @@ def _after_joke_taken_back(choice: Choice, readings: List[Tuple[Clause, ClauseRe
     # replaced by the other answer, said in full and plainly, is that answer. Not when nothing was called a joke
     # ("开玩笑，用承诺"), the same answer comes again, the new one is the option's bare word ("开玩笑的，是", "本人，开个
     # 玩笑，是代办") or is still joked, hedged or made conditional ("开玩笑的，用承诺哈哈"), or the mark is last.
-    if len(said) == 1 and before == {choice.opposite[next(iter(said))]} and after and all(
+    # The joke may also be no answer at all ("替我家猫办哈哈，开玩笑的，替我妈办"): something said, then called a joke,
+    # and the answer in full after it; the same holds.
+    joked = {choice.opposite[next(iter(said))]} if len(said) == 1 else set()
+    if not before and any(_CONTENT.search(clause.text) for clause, _ in readings[:marks[0]]):
+        before = joked
+    if len(said) == 1 and before == joked and after and all(
             not r.flags and (not r.labels or (not r.bare or _SHORT_IN_FULL.search(_fold(clause.text)))
                              and (choice.step != "use_commitment" or _COMMITMENT_NAMED.search(clause.text)))
             for clause, r in after):
@@ -1209,17 +1249,61 @@ _CONSEQUENCE_ACCEPTED = re.compile(
 _CANNOT_ASKED_BACK = re.compile(r"(?:哪|哪里|哪儿)(?:还)?(跑|走|爬|折腾|耗)得(动|起)(?:啊|呀|哇|嘛)?(?![吗呢?？])")
 
 
+# "不是否，是是": the bare "no" denied, then the other answer said; the denial only leads up to it (its 是否 asks
+# nothing). Only before a clause that starts with 是: "不是否" alone, or before anything else, is read as it was said.
+_BARE_NO_DENIED = re.compile(r"^\s*不是否[,，。.!！\s]+(?=是)")
+# At who acts, side clauses that say nothing of who acts, dropped when they follow the answer (alone they stay
+# unread; a relative who came along, alone, says nothing either): courtesy to others ("还是我自己来，不麻烦别人了": no one else is to be put to trouble), and a relative who
+# only came along ("是我本人，我儿子只是陪我来的": the speaker acts, the son keeps them company). Someone helping or
+# acting ("我儿子帮我办") is no such clause.
+_COURTESY_TO_OTHERS = re.compile(r"(?<=[,，。.!！\s])(?:我|俺)?(?:就|也)?(?:不|不用|不想|不好意思|懒得)(?:再)?(?:麻烦|劳烦|打扰)"
+                                 r"(?:别人|他人|人家|旁人|其他人|外人)(?:了|啦)?(?=[,，。.!！\s]|$)")
+_ONLY_ALONG = re.compile(rf"(?:^|(?<=[,，。.!！\s]))(?:我|俺)(?:的|家)?{_RELATIVE}(?:只是|就是|只|是)?陪(?:着)?(?:我|俺)(?:来|过来|一起来)?"
+                         r"(?:的|了|而已|一下)*(?=[,，。.!！\s]|$)")
+
+
 def _said_plainly(choice: Choice, text: str) -> str:
     """What a few figures of speech at a choice say plainly: the keyboard's homophones, the consequence accepted, a
     "cannot" asked back. Read before anything else, so that the pauses are read on the same words."""
     text = _homophones_read(choice, text)
+    if choice.step == "acting_as":
+        return _ONLY_ALONG.sub("", _COURTESY_TO_OTHERS.sub("", text))
     if choice.step != "use_commitment":
         return text
+    text = _BARE_NO_DENIED.sub("", text)
     return _CANNOT_ASKED_BACK.sub(r"\1不\2", _CONSEQUENCE_ACCEPTED.sub("后果自负", text))
+
+
+# Marks put on the options ("代办❌ 本人✔️"): one option crossed out and the other ticked is the ticked one. Any other
+# cross (alone, on both, with the same answer ticked, or beside more words) is asked again.
+_CROSS = re.compile("[❌✖✗❎]\ufe0f?")
+_TICK = "[✔✅✓☑]\ufe0f?"
+_MARKED = r"([^\s,，、❌✖✗❎✔✅✓☑\ufe0f]{1,8})\s*"
+_CROSSED_THEN_TICKED = re.compile(rf"{_MARKED}{_CROSS.pattern}[\s,，、]*{_MARKED}{_TICK}")
+_TICKED_THEN_CROSSED = re.compile(rf"{_MARKED}{_TICK}[\s,，、]*{_MARKED}{_CROSS.pattern}")
+
+
+def _ticked_option(choice: Choice, text: str) -> Optional[str]:
+    m = _CROSSED_THEN_TICKED.fullmatch(text.strip())
+    crossed, ticked = (m.group(1), m.group(2)) if m else (None, None)
+    m = m or _TICKED_THEN_CROSSED.fullmatch(text.strip())
+    if m and crossed is None:
+        ticked, crossed = m.group(1), m.group(2)
+    if not m:
+        return None
+    out, chosen = _classify_clause(choice, crossed), _classify_clause(choice, ticked)
+    if out.flags or chosen.flags or len(set(out.labels)) != 1 or set(chosen.labels) != {choice.opposite[out.labels[0]]}:
+        return None
+    return ticked
 
 
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     text = _said_plainly(choice, text)
+    if _CROSS.search(text):
+        ticked = _ticked_option(choice, text)
+        if ticked is None:
+            return clarify("correction", choice.expected)
+        text = ticked
     if _GIVEN_UP_JOURNEY.fullmatch(text.strip()):
         return Reading("cancel")
     laughed = _laughing_answer(choice, text, ctx)
@@ -1953,7 +2037,7 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
     r"经办人|代办人|代理人)|"
     # "王芳是法人的秘书", "她是老板的侄女": whoever the answer is about works for, or is kin to, the representative
-    rf"(?:是|系)(?:我们|咱们|俺们|我们公司|公司|我|俺)?(?:的)?(?:法人|法定代表人|法人代表|老板|领导)的?(?!老板|领导)"
+    rf"(?:是|系)(?:我们|咱们|俺们|我们公司|公司|我|俺)?(?:的)?(?:(?:法人|法定代表人|法人代表)的?|(?:老板|领导)的)(?!老板|领导)"
     rf"(?:秘书|助理|员工|会计|出纳|司机|同事|下属|家属|{_RELATIVE})|"
     # "法人是王芳，回去重新选代办": the speaker turns to the proxy's way, so is not the representative
     r"(?<![不没别])(?<!不用)(?<!不要)(?<!不必)(?<!无需)(?<!不需要)(?:选|选择|走|改成|改选|换成)(?:代办|代理)(?![吗么?？])|"
@@ -1969,6 +2053,8 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     # "王芳 我妈", "王芳，是俺老伴": the name, then who the bearer is to the speaker
     rf"(?:^|[\s,，])(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}(?:的)?$"
 )
+# "好的，我老婆刘敏": a clause of its own naming the speaker's relative, wherever it stands in the answer
+_KIN_NAMED = re.compile(rf"(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}([\u4e00-\u9fff]{{2,4}})")
 # ("法人是谁我得问问老板": the name still to be asked of someone)
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
                            # "名字稍后补", "回头再告诉你": the name promised for later is not given
@@ -2472,7 +2558,9 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         # no fact: in "我不是法人，算了，法人是王芳" the speaker is still not the representative)
         retracted = corrected and (re.search(_CORRECTION, words) or any(_BARE_NO_MARK.fullmatch(p.strip())
                                                                        for p in _SPLIT.split(words) if p))
-        if _NOT_THE_REPRESENTATIVE.search(" ".join(c.text for c in clauses) if retracted else words):
+        kin_named = (_KIN_NAMED.fullmatch(_fold(c.text)) for c in clauses)
+        if _NOT_THE_REPRESENTATIVE.search(" ".join(c.text for c in clauses) if retracted else words) or \
+                any(m and _as_person(_clean_candidate(m.group(1)), said=m.group(1)) for m in kin_named):
             # The representative is asked of an enterprise acting for itself through that person; someone
             # acting for them is a proxy, who needs the special authorisation: the name alone is no answer.
             return clarify("not_representative", expected)

@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.interpret import interpret
-from bot.core.reading import Context, Reading
-
-SELF = Context(applicant_name="张伟")
-ENTERPRISE = Context(applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司")
-
-
-def outcome(step: str, text: str):
-    ctx = ENTERPRISE if step == "representative_name" else SELF
-    reading: Reading = interpret(step, text, ctx)
-    return reading.value if reading.kind == "value" else reading.kind
+from tests.actions.speakers import outcome
 
 
 ASKED_AGAIN = ("clarify", "question")
