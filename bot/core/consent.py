@@ -673,6 +673,10 @@ def _speaker_name(ctx: Context) -> str:
     return _name_key(name) if name else ""
 
 
+# A stop said on a condition ("要是还要补材料就不办了"): nothing is given up yet, and what was given is kept.
+_STOP_CONDITION = re.compile(r"如果|要是|假如|假设|万一|的话|只要|除非|若是")
+
+
 def _notice_read(text: object, ctx: Context) -> Reading:
     total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
     if _button(text):
@@ -906,7 +910,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if re.fullmatch(r"(?:请|麻烦)?(?:再)?(?:看|发|给我)?" + _SECTION.pattern + r"(?:内容|的内容)?", compact) \
             and not re.fullmatch(r"(?:选|选择|我选)?第[0-9一二两三四五六七八九十]{1,3}个", compact):
         return _repeat(compact, total)
-    if _affirmation._is_cancel(compact):
+    # ("如果看不完就不办了": a stop on a condition stops nothing yet; it is asked again as a condition below)
+    if _affirmation._is_cancel(compact) and not _STOP_CONDITION.search(compact):
         return Reading("cancel", expected=EXPECT_READ)
     if _NOT_UNDERSTOOD.search(_NOTHING_UNCLEAR.sub("", re.sub(_LATER_QUESTIONS, "", compact))):
         return ask("not_understood")
@@ -1904,7 +1909,7 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
             # what the refusal explains.
             return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
         return Reading("question", expected=EXPECT_AUTHORISATION)
-    if _affirmation._is_cancel(compact):
+    if _affirmation._is_cancel(compact) and not _STOP_CONDITION.search(compact):
         return Reading("cancel", expected=EXPECT_AUTHORISATION)
     if _AUTH_UNSURE.search(compact):
         return ask("unsure")

@@ -224,3 +224,24 @@ def test_authorisation_question_meant_after_a_correction(text):
 ])
 def test_authorisation_asked_again(text):
     assert special_authorisation(text, PROXY).kind == "clarify"
+
+
+# --- a stop said on a condition stops nothing yet ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["如果看不完就不办了", "要是还要补材料就不办了", "看不懂的话就算了"])
+def test_notice_stop_on_a_condition_is_asked_again(text):
+    assert notice_read(text, SELF).kind == "clarify"
+
+
+@pytest.mark.parametrize("text", ["要是没写的话就不办了", "万一没写就算了"])
+def test_authorisation_stop_on_a_condition_is_asked_again(text):
+    assert special_authorisation(text, PROXY).kind == "clarify"
+
+
+@pytest.mark.parametrize("reader,ctx,text", [
+    (notice_read, SELF, "不看了，我不办了"), (notice_read, SELF, "算了不办了"),
+    (special_authorisation, PROXY, "不办了"), (special_authorisation, PROXY, "没写，算了不办了"),
+])
+def test_a_plain_stop_still_stops(reader, ctx, text):
+    assert reader(text, ctx).kind == "cancel"
