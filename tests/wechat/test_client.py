@@ -3,9 +3,11 @@ token refresh on 40001, 45015 leaves the message undelivered for later."""
 from __future__ import annotations
 
 import asyncio
+import json
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -106,6 +108,28 @@ async def test_token_is_refreshed_before_it_expires(tmp_path):
     assert await cache.get() == "token-1"
     now[0] += 2
     assert await cache.get() == "token-2"
+
+
+async def test_a_token_stored_between_the_look_and_the_claim_is_used(tmp_path):
+    """Another process fetched and let its lease go between this one's look at the cache and its claim: the
+    token it stored is used, and WeChat is not asked again (a second fetch would knock that token out)."""
+    store = SQLiteStore(tmp_path / "wechat.db")
+    fetched = []
+
+    async def fetch():
+        fetched.append(1)
+        return "token-mine", 7200
+
+    cache = AccessTokenCache(store, APP_ID, fetch)
+    claim = store.claim
+
+    async def claim_after_the_other_process(key, value, ttl):
+        await store.put(cache.key, json.dumps({"token": "token-other", "refresh_at": time.time() + 6000}), 6000)
+        return await claim(key, value, ttl)
+
+    store.claim = claim_after_the_other_process
+    assert await cache.get() == "token-other"
+    assert fetched == []
 
 
 def test_processes_share_one_token(fake, tmp_path):

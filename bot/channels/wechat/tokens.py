@@ -68,7 +68,9 @@ class AccessTokenCache:
                     return token
                 if await self.store.claim(self.lease_key, "fetching", self.lease):
                     try:
-                        return await self._refresh()
+                        # Looked again under the lease: a process that fetched between our look and our claim
+                        # stored its token before it let the lease go, and a second fetch would knock it out.
+                        return await self._cached() or await self._refresh()
                     finally:
                         await self.store.delete(self.lease_key)
                 await asyncio.sleep(POLL_SECONDS)  # another process is fetching; its token will appear
