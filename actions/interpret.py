@@ -83,6 +83,9 @@ _QUESTION = re.compile(
     r"[?]|吗|什么|(?<!不)怎么|怎样|咋|为什么|为啥|啥|干嘛|干吗|谁|是否|能不能|可不可以|可以不可以|会不会|要不要|是不是|有没有|"
     # "开证明还是承诺好": a choice between the two, asked
     r"[^,，]还是[^,，]{1,10}(?:好|呢|合适|划算|快|方便|省事)$|"
+    # "承诺还是证明稳一点": one way named, then the other, then which is safer or better, compared ("还是证明稳一点", "想想
+    # 还是交证明稳当" name the way after 还是 alone, and settle on it)
+    r"(?:承诺|证明|材料|程序|流程)还是[^,，]{1,10}(?:好|合适|划算|快|方便|省事|稳|稳当|稳妥|保险|踏实|靠谱|放心)(?:些|点|一些|一点)?$|"
     r"行不行|好不好|对不对|多少|多久|(?<!嗯)哪|(?<!好)(?<!十)几[天个次年月号]|如何|何时|(?<=[\u4e00-\u9fff])(?<!好的)(?<!是的)(?<!对的)(?<!好)(?<!嗯)(?<!行)(?<!没有)(?<!没)(?<!着)呢$|^请问|我想问|想了解一下|不懂|不明白|"
     r"什么意思|是指|"
     # "用不用", "承诺不承诺", "愿意不愿意", "办没办": a verb asked both ways is a question
@@ -110,8 +113,8 @@ _FEAR = re.compile(r"害怕|怕|担心|顾虑|不放心|(?:心里)?不踏实|心
 _DEFER = re.compile(
     r"(?:你们|您们|你|您)(?:说|看|觉得|认为)(?:呢|嘞|咧)|(?:你们|您们|你|您)(?:说|看)(?:咋|怎么)(?:办|弄|来)就(?:咋|怎么)(?:办|弄|来)|"
     # "哪个快就用哪个", "你说哪个好我就选哪个": whichever, as someone else judges it
-    r"(?:(?:你们|您们|你|您)(?:说|看|觉得|认为))?(?:用|选)?哪(?:个|种|样)(?:更)?(?:快|好|方便|省事|简单|合适)?(?:我|俺)?(?:就)?"
-    r"(?:用|选)哪(?:个|种|样)|"
+    r"(?:(?:你们|您们|你|您)(?:说|看|觉得|认为))?(?:用|选)?哪(?:个|种|样)(?:更)?(?:快|好|方便|省事|简单|合适)?(?:我|俺)?"
+    r"(?:就(?:用|选)?|用|选)哪(?:个|种|样)|"
     r"([\u4e00-\u9fff]{1,2})[不没]\1(?:的)?\s*(?:都|也)?(?:行|可以|成|中|一样|无所谓)|"
     # "看我爸能不能来吧": the answer left to whether something happens, no question asked of us
     r"^看[\u4e00-\u9fff]{1,6}?(?:能不能|能否|会不会|方不方便|来不来|有没有空|行不行)[\u4e00-\u9fff]{0,4}(?:吧|再说|再定)?$|"
@@ -146,7 +149,8 @@ _CORRECTION = (r"(?:哦不对|噢不对|哦不是|不对不对|(?<!对)不对|�
                # ("俺怕万一说错了": a slip feared or supposed is none made)
                r"(?<!万一)(?<!怕)(?<!要是)(?<!如果)(?<!担心)(?:说错了|搞错了|打错了|写错了|选错了|点错了|按错了|输错了)|"
                # "愿意，打错字了，不愿意", "不愿意……说反了，愿意": the slip named, then the answer put right
-               r"(?<!万一)(?<!怕)(?<!要是)(?<!如果)(?<!担心)(?:打错字了?|(?:说|写|弄|搞|选|点|按)反了)|"
+               # ("我选否，哦我理解反了，我选是": the question misunderstood is such a slip too)
+               r"(?<!万一)(?<!怕)(?<!要是)(?<!如果)(?<!担心)(?:打错字了?|(?:说|写|弄|搞|选|点|按|理解|听|看)反了|理解错了)|"
                r"手滑了?|更正一下|更正|纠正一下|"
                # "不用承诺……想了想还是用吧": the answer reached after thinking it over
                r"想了想|转念一想|仔细一想|"
@@ -460,14 +464,17 @@ USE_COMMITMENT = Choice(
         (r"(?:(?:告知)?承诺|愿意|同意)(?:你|他|她)?个(?:大头鬼|鬼|头|屁|锤子|毛|球)", "no"),
         # a complaint about one way is the choice of the other: "开证明太麻烦了", "承诺太麻烦"
         (r"(?:开|交|提交|提供|办|拿|出具|准备|补|跑)(?:个|一下|相关的?|纸质)?证明[^,，不没]{0,4}"
-         r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|(?:太|可|很|真|好|挺|特别)难(?![不没])|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次)(?:地方|部门)?|"
-         # the errand told as a story: "开证明跑了三趟都没开成", "开证明开了三回了"
-         r"(?:跑|去|开)了(?:好几|几|很多|好多|[两三四五六七八九十])(?:个|趟|次|回))", "yes"),
+         r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|(?:太|可|很|真|好|挺|特别)难(?![不没])|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次|天)(?:地方|部门)?|"
+         # the errand told as a story: "开证明跑了三趟都没开成", "开证明开了三回了" (or the days it takes: "开个证明跑三天")
+         r"(?:跑|去|开)了(?:好几|几|很多|好多|[两三四五六七八九十])(?:个|趟|次|回|天))", "yes"),
         (r"证明(?:太|很|真|特别|实在)?(?:难开|不好开|难办|难弄|麻烦|费劲|费事)|(?:没空|没时间|没工夫|没功夫)(?:去)?(?:开|交|办|跑|弄)证明",
          "yes"),
         (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
-        # the commitment waved off, the negation after it: "承诺就不用了", "承诺我就不要了"
-        (r"^(?:告知)?承诺(?:的方式|这个|这种)?(?:就|也|我|俺|我就){0,2}(?:不用|不要|不需要|不必|免了|算了|不走|不选|不考虑)(?:了|啦)?$", "no"),
+        # the commitment waved off, the negation after it: "承诺就不用了", "承诺我就不要了", and the speaker's refusal to
+        # make it: "承诺那个我不签", "承诺书我不写" (the signing is the commitment made; "承诺那个我妈不签" is someone else's,
+        # and is not read: see the yes below)
+        (r"^(?:告知)?承诺(?:的方式|这个|这种|书|那个|那种)?(?:就|也|我|俺|我就){0,2}(?:不用|不要|不需要|不必|免了|算了|不走|不选|不考虑|"
+         r"不签|不签字|不写|不做|不搞|不弄)(?:了|啦)?$", "no"),
         # the normal procedure waved off the same way is the commitment chosen: "一般程序就不走了", "普通流程就免了"
         # (only the whole clause: "一般程序就不走了吗" asks, "我妈一般程序不走了" is someone else's)
         (r"^(?:那)?(?:一般|普通|正常|常规|传统)(?:的)?(?:程序|流程|办法|方式|途径|路子)(?:就|也|我|俺|我就|俺就){0,2}"
@@ -489,6 +496,10 @@ USE_COMMITMENT = Choice(
         # (the speaker's own wish only: "我儿子不想跑腿" is someone else's)
         (r"^(?:我|俺)?(?:也|实在|真|真的|可|就|是|都)?(?:不想|不愿意|不愿|不乐意|不稀罕)(?:再)?"
          r"(?:跑断腿|跑腿|来回跑|跑来跑去|东奔西跑|到处跑)", "yes"),
+        # "还是证明稳一点": the proofs judged the safer way, settled with 还是 at the start of the clause (or after an English
+        # word and a space, "nope 还是证明稳一点"), as "还是承诺好" is below ("承诺还是证明稳一点", the two weighed, asks; so does "…吗")
+        (r"(?:^|(?<=[A-Za-z] ))(?:那|我|俺)?还是(?:交|开|提交|提供|用|走|拿)?证明(?:材料)?(?:更|比较)?"
+         r"(?:好|稳当|稳|稳妥|保险|踏实|靠谱|放心|省事|方便|合适)(?:些|点|一些|一点)?(?:吧|啊|呀)?$", "no"),
         # declining: the normal procedure with proofs (R3)
         (r"(开|交|提交|提供|办|拿|出具|准备|补)(?:过|了)?(个|一下|相关的?|纸质)?(?:证明|材料)(?!的(?:地方|人|部门|单位|窗口|那边|那里))|证明材料|原件",
          "no"),
@@ -506,11 +517,21 @@ USE_COMMITMENT = Choice(
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|有)了|"
          r"^(?:证明)?材料(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|备齐|带齐|准备齐|准备好)了|(?:我|俺)(?:有|带了)(?:全部|所有|全套)(?:的)?(?:证明)?材料",
          "no"),
-        # choosing the commitment
+        # choosing the commitment ("承诺…" opening the clause is the way named first, but not when someone else's
+        # negation follows it: "承诺那个我妈不签" is another person's refusal, and no choice of the speaker's)
         (r"告知承诺|承诺制|承诺方式|承诺办理|承诺的方式|用承诺|选承诺|采用承诺|按(?:照)?承诺|承诺(?:好了|就好|就行|得了)|"
-         r"(?:必须|肯定|当然|一定)(?:要)?用|承诺(?:吧|呗|啊|了|的|就是了|就是|便是)?$|^承诺|做承诺|写承诺|承诺(?:来|去)?办|"
+         r"(?:必须|肯定|当然|一定)(?:要)?用|承诺(?:吧|呗|啊|了|的|就是了|就是|便是)?$|"
+         r"^承诺(?!(?:书|那个|那种|这个|这种)?(?:就|也)?(?:我|俺|我们)?(?:的|家)?(?:老伴|老头|老太|老婆|老公|丈夫|妻子|爱人|媳妇|"
+         r"对象|儿子|女儿|闺女|孩子|爸|妈|爹|娘|父亲|母亲|哥|姐|弟|妹|家里人|家人|孙子|孙女|女婿|儿媳|亲戚|朋友|他|她|人家|别人)"
+         r"(?:就|也|可|还)?(?:不|没|别))|做承诺|写承诺|承诺(?:来|去)?办|"
          # "走承诺的流程": the commitment's own procedure
-         r"承诺(?:的)?(?:流程|程序|路子|途径|办法)", "yes"),
+         r"承诺(?:的)?(?:流程|程序|路子|途径|办法)|"
+         # "就(那个)承诺的吧": the commitment's way pointed at and settled with 就 ("是承诺的吧", a guess, and "不就承诺的
+         # 吧", asked back, are not read here)
+         r"(?<!不)就承诺的(?:那个|那种|那样)?吧$|"
+         # "还是承诺好": the commitment judged the better way, settled with 还是 at the start of the clause ("交证明还是
+         # 承诺好", the two weighed, is a question)
+         r"^(?:那|我|俺)?还是(?:用|选|走)?(?:告知)?承诺(?:更|比较)?(?:好|稳当|省事|方便|合适|划算)(?:些|点|一些|一点)?(?:吧|啊|呀)?$", "yes"),
         (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?(?![不没交开提一普正按走])|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
@@ -573,6 +594,14 @@ ACTING_AS = Choice(
         # ("写的是我妈", "写的不是我" are not read here)
         (r"(?:法人|法定代表人|法人代表|经营者|申请人)[^,，。;；!！?？]{0,6}?(?:写的|登记的|填的|印的)(?:就|也)?是(?:我|俺)"
          r"(?:本人|自己|的名字|名字|的名)?(?![\u4e00-\u9fff])", "self"),
+        # In whose name the matter is done: "用我的名义办" is the speaker's own application, "以我爸的名义申请" someone
+        # else's. Read so that it stands against the other answer beside it ("我爸的事，但用我的名义办": asked again).
+        (r"(?:用|以|按)(?:我|俺)(?:自己|本人)?(?:的)?名义", "self"),
+        (rf"(?:用|以|按)(?:我|俺|我们)?(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE}|他|她|别人|他人|人家)(?:的)?名义", "proxy"),
+        # "我是户主": the household's head, who applies for the household, says it is the speaker's own matter. Only the
+        # whole clause: "我是户主的儿子", "我不是户主", "户主是我爸" are not read here.
+        (r"^(?:我|俺)(?:就|本人)?是(?:这|这个|我们|俺们|我|俺)?(?:家的?|家里的?)?户主(?:本人)?(?:啊|呀|哦|嘛|呢|嘞|哈)?$|"
+         r"^户主(?:就)?是(?:我|俺)(?:本人|自己)?(?:啊|呀|哦|嘛|呢|嘞|哈)?$", "self"),
         # "我是我爸的全权代言人": the speaker speaking for a relative
         (rf"^(?:我|俺)(?:就)?是(?:我|俺)?(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})的(?:全权)?代言人", "proxy"),
         # someone else: a relative, a friend, a company, "他/她"
@@ -600,8 +629,9 @@ ACTING_AS = Choice(
         # an option pointed at by its place: 本人 is named first
         (_FIRST_OPTION, "self"),
         (_SECOND_OPTION, "proxy"),
-        # helping out, running errands, or acting in a job that serves others
-        (r"我是(?:来)?帮忙的|(?<![请麻])帮忙办的|我是(?:来)?跑腿的|^跑腿的|"
+        # helping out, running errands, or acting in a job that serves others ("我就是个跑腿的": the same said of
+        # oneself with 就/个; "我又不是跑腿的", with its negation inside, is not read here)
+        (r"我是(?:来)?帮忙的|(?<![请麻])帮忙办的|我(?:就|只)?是(?:个|一个)?(?:来)?跑腿的|^跑腿的|"
          r"我是(?:[\u4e00-\u9fff]{1,6}?的?)?(?:网格员|律师|中介|社工|志愿者|村干部|工作人员)", "proxy"),
         # "我代表我爸": 代表 a person (an enterprise's own representative 代表公司 acts for itself)
         (rf"代表{_WHOSE}(?:{_RELATIVE}|{_WARD}|他|她|别人|他人|人家|申请人|当事人)", "proxy"),
@@ -626,7 +656,10 @@ ACTING_AS = Choice(
          rf"申请人不是我(?![\u4e00-\u9fff])|^(?:低保|补贴|补助|这个|这)?是(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?![\u4e00-\u9fff]{{0,2}}(?:帮|替|给)(?:我|俺))|"
          rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:的(?:事情?|事儿|低保|补贴|补助|申请|证明|手续|材料))?(?:的)?$|"
          rf"^(?:这|这是|这个是|是)?(?:我|俺|我们)(?:的|家)?{_RELATIVE}的(?:事情?|事儿)|^(?:这是|这个是)(?:我|俺|我们)(?:的|家)?{_RELATIVE}的$|"
-         rf"^(?:这|这是|这个是|是)?(?:家里|家中)?的?{_RELATIVE}的(?:事情?|事儿)?$", "proxy"),
+         rf"^(?:这|这是|这个是|是)?(?:家里|家中)?的?{_RELATIVE}的(?:事情?|事儿)?$|"
+         # "她的事", "是他的低保": the matter said to be a third person's, on a clause of its own ("本人，她的事" says
+         # both, and is asked again)
+         r"^(?:这|这是|这个是|是)?(?:他|她)的(?:事情?|事儿|低保|补贴|补助|申请)$", "proxy"),
         (r"家属|亲属|经办人", "proxy"),
         # "for my mom": English for someone else
         (r"(?i)(?<!not )(?<!n't )(?<!never )\bon behalf of\b", "proxy"),
@@ -666,6 +699,10 @@ ACTING_AS = Choice(
     homophones=(("本仁", "本人"), ("本亻", "本人"), ("代半", "代办"), ("带办", "代办"), ("戴办", "代办")),
     # ("我妈自己的事": the matter is someone else's own, which says nothing of who acts for it)
     someone_else=re.compile(rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:自己|本人|亲自)(?:来)?(?:办|弄|申请|办理)(?:的|了)?$|"
+                            # "让我爸自己来吧": the matter handed to the relative, to do it themself; the 自己 is theirs
+                            # ("我爸自己来不了" is their trouble, read by _THEIR_OWN)
+                            rf"^(?:那)?(?:就|还是)?(?:让|叫|请)(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})(?:自己|本人|亲自)"
+                            r"(?:来|去)?(?:办|弄|申请|办理)?(?:吧|的|了|呗)*$|"
                             # "我妈是本人": someone else said to be "the person themself"; who types is not said
                             rf"^(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})(?:才|就)?是本人$|"
                             # "我堂弟自己办", "我连襟自己办": a relation with a word before it, or a rarer one
@@ -702,6 +739,8 @@ class ClauseReading:
 _CONCLUDED_BARE = re.compile(r"^(?:那就|那我就|那么就|那俺就|就)")
 
 
+# "咋样都行", "哪个都可以": whichever way, said to be fine; the choice left to us, no question (a hedge, asked again).
+_ANY_WAY = re.compile(r"(?:咋样|怎样|怎么样|咋着|怎么着|咋|怎么|啥样|什么样|哪样|哪个|哪种)(?:办|弄|来)?(?:都|也)(?:行|可以|成|中|好|无所谓|没问题|一样)")
 # "没受谁委托", "没有替谁办": 谁 after a negation is "anyone", no question.
 _ANYONE = re.compile(r"(?:没有|没|不|别)[\u4e00-\u9fff]{0,2}?谁(?![\u4e00-\u9fff]*[吗呢?])")
 
@@ -722,7 +761,28 @@ _LOOKED_UP_ALONE = re.compile(r"(?:我|俺)?(?:先|再|得|要)?(?:去|回去|�
 # ("证明我揣兜里呢": carried there, the same statement)
 _STATED_WHERE = re.compile(r"(?:在|揣|装)(?:在)?(?:我|俺|咱)?[\u4e00-\u9fff]{0,5}?(?:里|上|手上|身上|手里|这儿|这里|家里|包里)呢$")
 # "又不是啥大事", "没什么大不了": nothing much, said with 啥/什么 after a negation; no question
-_NOTHING_MUCH = re.compile(r"(?:不是|不算|没|没有)(?:啥|什么)(?:大|难|了不起的)?(?:事儿?|问题|毛病|了不起|大不了|难的)(?![吗呢?？])")
+_NOTHING_MUCH = re.compile(r"(?:不是|不算|没|没有)(?:啥|什么)(?:大|难|了不起的)?(?:事儿?|问题|毛病|了不起|大不了|难的)(?![吗呢?？])|"
+                           # "没啥可瞒的", "没什么好隐瞒的": nothing to X, the 啥 after the negation is "anything"
+                           # ("有啥可瞒的" asks back, and stays a question)
+                           r"(?:没|没有)(?:啥|什么)(?:好|可)[\u4e00-\u9fff]{1,3}?的(?![^,，。;；!！]*[吗呢?？])")
+# "家里啥情况我心里有数", "我又不是不知道自己家啥情况" (its double negation cancelled): the speaker's own knowing of
+# what the 啥 stands for, an embedded question that asks nothing of us. Only the speaker as the one who knows, with no
+# negation on the knowing: "我不知道家里啥情况", "啥情况我心里没数", "你知道我家啥情况吗" keep their question.
+_KNOWN_WH = re.compile(r"(?:(?:我|俺)(?:自己)?(?:都|也|当然|最|还|又|可)?(?:知道|清楚|晓得|明白|心里有数|有数)[^,，。;；!！?？不没]{0,6}?"
+                       r"(?:啥|什么)(?:情况|样|条件|底细|光景|家底)|"
+                       r"(?:啥|什么)(?:情况|样|条件|底细|光景|家底)(?:我|俺)(?:自己)?(?:心里)?(?:都|也|最|还|可)?(?:有数|清楚|知道|明白|晓得))"
+                       r"(?![^,，。;；!！]*[吗呢?？])")
+# "承诺了还用跑几趟", "承诺了还用交证明": whether an errand is still needed, or how many trips, asked (the question's
+# mark left off). Only with such an errand after 还用 ("还用问", "还用说" are emphasis, "还用承诺" is "still use it"),
+# and a count of trips not yet made ("都跑了几趟了", "跑了好几趟" tell).
+_STILL_NEEDED_ASKED = re.compile(r"还用(?:再)?(?:跑|去|来|交|开|盖|签|填|排队|补|带|拿|准备|提供|提交)|"
+                                 r"(?<![了好十])几(?:趟|回)(?![^,，。;；!！?？]*了)")
+# "不申请低保了", "不想办这个补助了": the matter applied for given up, named (_CANCEL reads the bare "不申请了"). Only the
+# matter itself: "不办证明了", "不要承诺了" give up one way, and are read as the choice they make.
+_MATTER_DROPPED = re.compile(r"(?:不|不想|不要|不打算)(?:再)?(?:办|申请|弄|要|领)(?:这个|这)?(?:低保|补贴|补助|救助)了")
+# "想想还是交证明稳当": thought over, then settled with 还是 ("after all"); the 想想 is the thinking done, no answer put
+# off. Only right before 还是: "再想想", "我想想" alone or before anything else still put the answer off.
+_THOUGHT_OVER = re.compile(r"(?<!再)(?<!先)(?:我|俺)?想想(?=还是(?![^,，。;；!！]*(?:还是|[吗呢?？])))")
 # Sarcasm marked beside the words ("我可太愿意了（翻白眼）"): the words are not meant.
 _SARCASM = re.compile(r"翻白眼|白眼|\[捂脸\]|\[白眼\]|阴阳怪气|反话")
 # "傻子才去开证明" left as it was said (alone, or against the answer beside it): a way named only to be mocked is no
@@ -752,10 +812,13 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     if _DEFER.search(c):
         flags.add("hedge")
         c = _DEFER.sub("", c)
-    asked = _NOTHING_MUCH.sub("", _STATED_WHERE.sub("", c))
-    if _QUESTION.search(_EITHER_WAY.sub("", _ANYONE.sub("", _LOOKED_UP_ALONE.sub("", asked)))) or _ASKED_ALL_RIGHT.search(c):
+    if _ANY_WAY.search(c):
+        flags.add("hedge")
+    asked = _KNOWN_WH.sub("", _NOTHING_MUCH.sub("", _STATED_WHERE.sub("", _ANY_WAY.sub("", c))))
+    if _QUESTION.search(_EITHER_WAY.sub("", _ANYONE.sub("", _LOOKED_UP_ALONE.sub("", asked)))) or _ASKED_ALL_RIGHT.search(c) \
+            or _STILL_NEEDED_ASKED.search(c):
         flags.add("question")
-    if _HEDGE.search(_FEAR.sub("", c)):
+    if _HEDGE.search(_FEAR.sub("", _THOUGHT_OVER.sub("", c))):
         flags.add("hedge")
     elif _FEAR.search(c):
         flags.add("fear")
@@ -770,7 +833,7 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
         flags.add("condition")
     if _JOKE.search(c):
         flags.add("joke")
-    if _CANCEL.search(c):
+    if _CANCEL.search(c) or _MATTER_DROPPED.search(c):
         flags.add("cancel")
     if typos is not None and typos.search(c):
         flags.add("typo")
@@ -783,6 +846,19 @@ _NEW_SUBJECT = re.compile(r"(?:^|\s)(?:我|俺|咱)(?!们的|的)")
 
 
 _PARTICLES = "呀啊哦噢哈了的吧呢嘞呗撒嘛噻哇咧啦滴"  # 撒, 噻: the southwestern "then"; 滴 is 的 typed cute
+
+# Pinyin typed without choosing the characters, its particle typed as a syllable of its own ("yong chengnuo ba" is
+# 用承诺吧): the particle is dropped as 吧/啊/呀/啦 are after the characters, and what is left must still be one of the
+# short answers in pinyin. Only 吧, 啊, 呀, 啦 (呢 may ask, and "shi de" keeps its 的 as the whole answer 是的).
+_PINYIN_PARTICLE_END = re.compile(r"(?i)([a-z][a-z ]*?)\s+(?:ba|a|ya|la)")
+
+
+# A confident or approving face or hand at the end of a clause ("当然承诺啊😎", "本人👍"): it closes the clause as a full
+# stop would, so the phrases that must end the clause still see its end. Only these faces: the doubtful and eye-rolling
+# ones are hedges (``_HEDGE``), the teasing ones jokes (``_JOKE``), and the smirk, the upside-down face and the dog's
+# head (😏🙃🐶) are mockery, and so is the plain smile (🙂, WeChat's [微笑]) often enough in Chinese chat; none of them
+# is taken off, and the flags are read before any face is.
+_CONFIDENT_FACE_END = re.compile("(?:[😎👍👌💪✊✌🙏😊😀😃☺🤝👏🫡][\ufe0f\U0001F3FB-\U0001F3FF]*)+$")
 
 
 # "承诺就承诺", "用就用吧", "不用就不用": the option said twice around 就 is resigned assent to it, the option itself
@@ -810,6 +886,7 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
         return ClauseReading([], flags)
     if choice.step == "acting_as":
         c = _THEIR_OWN.sub(r"\1", c)
+    c = _CONFIDENT_FACE_END.sub("", c)
     # (an emoji beside a bare answer, "嗯呐👌", "不要不要🙅", is no word of it)
     spoken = re.sub(r"[\s\"'“”‘’()（）\[\]【】]|[^\w?？]", "", c).lower()
     compact = re.sub(r"^(.{1,2}?)\1+$", r"\1", spoken.rstrip(_PARTICLES))  # 好好好, 对对对, 是是是
@@ -818,6 +895,9 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
         compact = said_twice.group(1).rstrip(_PARTICLES)
     bare = choice.bare.get(raw.lower().strip()) or choice.bare.get(c.lower().strip()) or choice.bare.get(compact) \
         or choice.bare.get(re.sub(r"[^\w]", "", raw).lower())
+    particle = _PINYIN_PARTICLE_END.fullmatch(raw.strip())
+    if not bare and particle:
+        bare = choice.bare.get(re.sub(r"\s+", "", particle.group(1)).lower())
     if not bare:
         # "回复是", "我选否": the answer said with the question's own instruction ("回复“是”…")
         echoed = re.match(r"^(?:我)?(?:就)?(?:选择|选|回复|回答|答)(.+)$", compact)
@@ -890,14 +970,23 @@ _ASKED_BACK = (
     (re.compile(r"^(?:我)?(?:哪|哪里|哪儿)(?:是|有)(?:什么)?(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不是\1"),
     (re.compile(r"^(?:哪能|哪会|怎么能|咋能)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的|呢)*[?？]*$"), r"不\1"),
 )
-# "本人哪有空": no time, said of someone, asked back
-_NO_TIME_ASKED_BACK = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(?:哪|哪里|哪儿)有(空|时间|工夫|功夫|闲工夫)([\u4e00-\u9fff]{0,6})[?？]*$")
+# "本人哪有空": no time, said of someone, asked back. "谁有那闲工夫": nobody has the time, asked back; only with the idle
+# time named as such (闲工夫, 闲心) or pointed at (那/这么多 工夫): "谁有空" may ask who is free.
+_NO_TIME_ASKED_BACK = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(?:(?:哪|哪里|哪儿)有(?:那|那个|这|这个|那么多|这么多)?(空|时间|工夫|功夫|闲工夫)|"
+                                 r"谁有(?:那|那个|这|这个|那么多|这么多)?(闲工夫|闲心)|谁有(?:那|那个|这|这个|那么多|这么多)(时间|工夫|功夫))"
+                                 r"([\u4e00-\u9fff]{0,6})[?？]*$")
 # "我哪有那么闲帮别人办，我自己的": no time to act for anyone else, asked back, then the speaker's own matter named.
 # Only read so before such a clause: what else follows ("他自己的", "帮我妈办的") leaves who acts open.
 _NO_TIME_FOR_OTHERS = re.compile(r"^((?:我|俺)?)(?:哪|哪里|哪儿)有(?:那么|这么|那个|这个)?(?:闲工夫|闲|空|时间|工夫|功夫)(?:去)?"
                                  r"((?:帮|替|给|代)(?:别人|人家|旁人|外人)(?:办|跑|弄|申请)?)(?:了|啊|呀|的)*[?？]*$")
 _OWN_MATTER = re.compile(r"^(?:是)?(?:我|俺)(?:自己|本人|自个儿?)")
 _OPTION_ECHO = re.compile(r"^([\u4e00-\u9fff]{1,4})[?？]+\s*(?=[\u4e00-\u9fff])")
+# "哎呀我听不大清，你说啥？": the question not heard well, and what was said asked. It asks only for the question again;
+# when the option is echoed right after it and answered ("…你说啥？承诺？承诺就承诺吧"), the speaker has caught the question
+# and answers it, so the ask is set aside. Without the echo and an answer after it ("你说啥？", "你说啥？承诺？") it stays.
+_NOT_HEARD_LEAD = re.compile(r"^(?:(?:哎呀|哎|唉|啊|嗯|呃|喂)+[,，\s]*)?"
+                             r"(?:(?:我|俺)?(?:听不(?:大|太)?清(?:楚)?|没听清(?:楚)?|没听见|没听到|听不见)(?:啊|呀)?[,，。\s]*)?"
+                             r"(?:你|您)?(?:说|讲|问)(?:的)?(?:啥|什么|是啥|是什么)(?:呢|啊|呀)?[?？]+\s*")
 # "当然愿意，谁愿意跑腿开证明啊": who would want the other way, asked back after the answer as its reason. Unlike the
 # other questions asked back it is read at the end of the answer too: 谁愿意 ("who would want to") asks nothing of us.
 # ("谁愿意用谁用" is "whoever wants", no such question.)
@@ -913,16 +1002,47 @@ _PAUSE_BEFORE_RHETORICAL = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=(?:谁(?:愿�
 _CLAUSE_MARK = re.compile(r"([,，。.;；!！?？…\n]+)")
 
 
+def _echoed_option(text: str) -> Optional[Tuple[str, int]]:
+    """The option repeated to oneself at the start ("承诺？…"), after the emphasis or the ask of what was said that may
+    lead up to it, and where the answer after it starts; None when there is none, or what is repeated asks something."""
+    # (the patterns are anchored with ^, which a start position does not move: each is matched on the rest of the text)
+    lead = consent.OBVIOUS_LEAD.match(text)
+    start = lead.end() if lead else 0
+    heard = _NOT_HEARD_LEAD.match(text[start:])
+    if heard:
+        echo = _OPTION_ECHO.match(text[start + heard.end():])
+        if echo and not _QUESTION.search(echo.group(1)):
+            start += heard.end()
+    echo = _OPTION_ECHO.match(text[start:])
+    return (echo.group(1), start + echo.end()) if echo and not _QUESTION.search(echo.group(1)) else None
+
+
+def _bare_to_other_way(choice: Choice, text: str) -> bool:
+    """"证明？不用了", "证明？要": at the commitment choice the other way repeated to oneself, then a short yes or no. The
+    short answer answers the way it follows (no proofs, or the proofs wanted), not the question, which asked about the
+    commitment; which way is meant is not said in its own words, and is asked again. An answer in full after it ("证明？
+    不开了，用承诺") is read as it is said."""
+    echo = _echoed_option(text)
+    if choice.step != "use_commitment" or not echo or "承诺" in echo[0]:
+        return False
+    if set(_classify_clause(choice, echo[0]).labels) != {"no"} and not re.search(r"证明|材料|程序|流程", echo[0]):
+        return False
+    rest = [p for p in _CLAUSE_MARK.split(text[echo[1]:])[::2] if p.strip()]
+    return bool(rest) and _classify_clause(choice, rest[0]).bare
+
+
 def _unasked(text: str) -> str:
     """The rhetorical questions of an answer turned into the statements they make; other clauses unchanged.
     Only a clause followed by another one is read so ("谁说不用了" alone may be a real question)."""
-    lead = consent.OBVIOUS_LEAD.match(text)
-    if lead:
-        text = text[lead.end():]
-    echo = _OPTION_ECHO.match(text)
-    if echo and not _QUESTION.search(echo.group(1)):
-        # "承诺？不必了": the option repeated to oneself, then the answer to it
-        text = text[echo.end():]
+    echo = _echoed_option(text)
+    if echo:
+        # "承诺？不必了": the option repeated to oneself, then the answer to it (and "我听不清，你说啥？承诺？承诺就承诺吧":
+        # what was said asked, then the option caught and answered)
+        text = text[echo[1]:]
+    else:
+        lead = consent.OBVIOUS_LEAD.match(text)
+        if lead:
+            text = text[lead.end():]
     text = _PAUSE_BEFORE_RHETORICAL.sub("，", text)
     parts = _CLAUSE_MARK.split(text)
     if len([p for p in parts[::2] if p.strip()]) < 2:
@@ -948,7 +1068,7 @@ def _unasked(text: str) -> str:
             continue
         m = _NO_TIME_ASKED_BACK.match(clause)
         if m:
-            parts[i], parts[i + 1] = f"{m.group(1)}没{m.group(2)}{m.group(3)}", "，"
+            parts[i], parts[i + 1] = f"{m.group(1)}没{m.group(2) or m.group(3) or m.group(4)}{m.group(5)}", "，"
             continue
         m = _ASKED_BACK_NEGATION.match(clause)
         if m:
@@ -1002,13 +1122,27 @@ _ABSURD = re.compile(r"^(?:难道|难不成|莫非)(?:说)?((?:(?![不成吗么�
 # ("难道还有人替我办不成", "难道还能是别人不成": who else could it be, asked back; emphasis beside either answer's words)
 _ABSURD_SOMEONE_ELSE = re.compile(r"^(?:还)?(?:能|会)?(?:有|是)(?:人|别人|谁|旁人|其他人|鬼)"
                                   r"(?:(?:替|帮|代|给)(?:我|俺)(?:来)?(?:办|弄|申请|跑)?(?:的)?)?$")
+# "我这岁数了还跑啥证明", "还开什么证明": why still go for the proofs, asked back; it says the proofs are not to be had
+# (跑/弄/办 a proof is to go and get it, 开). Only without 要/得/需要 ("还要开啥证明" asks which proofs are still needed),
+# with no negation or question word in what leads up to it, and, as every figure here, only beside an answer that says
+# the same; a condition or someone else in the lead ("用承诺的话还开啥证明", "我妈还开啥证明") leaves it a question.
+_WHY_STILL = re.compile(r"^((?:(?![还又不没谁啥什要得])[\u4e00-\u9fff]){0,8}?)(?:还|又)(?:去)?(跑|开|交|办|弄|拿|补)(?:个)?(?:啥|什么)"
+                        r"(?:子)?(证明|材料)(?:啊|呀|嘛|了|呢)*[?？!！]*$")
 # "用承诺呗，还能咋地": what else could be done, asked back after the answer; resigned emphasis of it
 _NOTHING_ELSE = re.compile(r"^(?:不然|要不然|要不|那|那还|那又)?还能(?:咋地|咋的|咋样|怎样|怎么样|怎么着|咋办|怎么办|咋整|如何|咋)"
                            r"(?:呢|啊|呀|嘛|么|咯|呗)?[?？!！]*$")
-# A pause of voice input before such a figure is the clause boundary it would be typed as ("就我自己 还能有谁").
+# "又不是傻", "我又不傻": the speaker no fool, said last after such a figure ("谁还去开证明 又不是傻"); it names no way, and
+# is read as any clause that names none.
+_NOT_A_FOOL = r"(?:我|俺)?(?:又|也)?(?:不是|不)(?:傻子|傻瓜|傻帽|傻|笨蛋|二傻子|憨憨|憨子)(?:啊|呀|嘛|呗|了)*[!！。]*"
+# Rolled eyes (🙄, 😒) at the end of a clause: doubt or sarcasm beside an answer (``_HEDGE``), exasperation after an
+# obviousness asked back.
+_EYES_ROLLED_END = re.compile("[🙄😒]+$")
+# A pause of voice input before such a figure is the clause boundary it would be typed as ("就我自己 还能有谁"), and so is
+# the pause before the speaker's "no fool" after it.
 _PAUSE_BEFORE_FIGURE = re.compile(
     rf"(?<=[\u4e00-\u9fff])\s+(?=(?:谁(?:还|又|想|稀罕|爱)|(?:不然|要不然|那)?还能|难道|难不成|莫非|(?:只有)?{_FOOLS}才|(?:咋|怎么|为啥)不|"
-    r"哪能不|没(?:啥|什么)(?:好)?不|有(?:啥|什么)(?:好)?不)[^\s,，。;；!！]*$)")
+    rf"哪能不|没(?:啥|什么)(?:好)?不|有(?:啥|什么)(?:好)?不)[^\s,，。;；!！]*(?:\s+{_NOT_A_FOOL})?$)|"
+    rf"(?<=[\u4e00-\u9fff])\s+(?={_NOT_A_FOOL}$)")
 
 
 def _own_word_restated(choice: Choice, clause: str) -> Optional[str]:
@@ -1025,6 +1159,11 @@ def _own_word_restated(choice: Choice, clause: str) -> Optional[str]:
 
 def _figure_statement(clause: str) -> Optional[Tuple[str, bool]]:
     """What a rhetorical question or a mockery says, and whether it may name no answer at all (pure emphasis)."""
+    rolled = _EYES_ROLLED_END.search(clause)
+    if rolled and rolled.start() > 0:
+        # "就我自己啊 难道还有别人吗🙄": the rolled eyes close the question asked back, at how obvious the answer is. Only
+        # after pure emphasis, which names no answer the face could turn round; beside anything else they stay doubt.
+        return ("", True) if _figure_statement(clause[:rolled.start()]) == ("", True) else None
     if _NOTHING_ELSE.match(clause) or _OBVIOUS_TAIL.match(clause):
         return "", True
     m = _FOOLS_ONLY.match(clause)
@@ -1039,6 +1178,10 @@ def _figure_statement(clause: str) -> Optional[Tuple[str, bool]]:
     m = _WHY_NOT.match(clause)
     if m:
         return m.group(1), False
+    m = _WHY_STILL.match(clause)
+    if m:
+        verb = "开" if m.group(2) in "跑办弄" else m.group(2)
+        return f"{m.group(1)}不{verb}{m.group(3)}", False
     # the statements asked back that _unasked reads before another clause, read here at the end of the answer too
     # ("本人，谁说我是代办了", "本人，哪能是代办")
     for pattern, statement in _ASKED_BACK:
@@ -1100,6 +1243,23 @@ _TYPED_BA = re.compile(r"(?<![一这那几两])把(?=[\s,，。.!！~～…]|$)"
 # "不是不愿意，是……": the double negation set against what follows; the 是 clause is the answer.
 _DENIED_DENIAL = re.compile(r"^(?:我|俺)?(?:也|又|倒)?(?:不是|并不是|并非)(?:不|没)")
 _INSTEAD = re.compile(r"^(?:而是|是)")
+# "我不是不想交证明，就是开不出来": after a double negation that names a way, 就是 ("it is just that") brings what
+# stands in the way of the wish it stated. The wish is not a choice made, and the obstacle is no choice either
+# ("就是证明开不出来" would otherwise read as the commitment): neither is read as an answer, and only what is said
+# after them can be ("不是不愿意，就是刚才没看明白，愿意的，用承诺办"). A double negation that names no way is only the
+# lead-in to the answer after it ("不是不信你们，就是交证明踏实"), and before 是/而是 the clause after it is the answer
+# (see _denial_set_against).
+_JUST_THAT = re.compile(r"^就是")
+
+
+def _obstacle_after_denial(readings: List[Tuple["Clause", "ClauseReading"]]) -> List[Tuple["Clause", "ClauseReading"]]:
+    for i in range(len(readings) - 1):
+        if readings[i][1].labels and _DENIED_DENIAL.match(readings[i][0].text) and _JUST_THAT.match(readings[i + 1][0].text):
+            readings = readings[:i] + [(clause, ClauseReading([], reading.flags))
+                                       for clause, reading in readings[i:i + 2]] + readings[i + 2:]
+    return readings
+
+
 # "我没说不是本人啊，就是我": the speaker's denial of having said the other answer, set against the plain answer after it
 # (就是… as well as 是…). Without that answer after it, it states nothing (the other answer is only said not to have
 # been given: "我没说不愿意" is no refusal and no yes either), and is read as no answer.
@@ -1171,6 +1331,10 @@ _CONNECTIVE = re.compile(r"(?:那就|那么|那|就|然后|这个|那个|这样|
 # What the whole message may have flagged for the pauses still to be read: only worry, which a "no" may give
 # as its reason ("不承诺 怕担责任"); a hedge, condition, joke or question stays, however the pauses fall.
 _PAUSE_READABLE_FLAGS = frozenset({"fear"})
+# "u1s1 承诺真香", "说实话 本人": "to be honest" (u1s1 and yysy are the internet's 有一说一) opens what the speaker says and
+# adds nothing to it, neither doubt nor a condition; as a piece between pauses it is read as a connective is. It
+# vouches for nothing else: whatever else the message says is still read.
+_CANDOUR = re.compile(r"(?i)u1s1|yysy|有一说一|说实话|说真的|老实说|讲真|讲真的")
 
 
 # Laughter that only laughs: 哈哈, 嘿嘿, 嘻嘻, hhh, lol and the laughing faces. 呵呵 (a sneer) and the teasing faces
@@ -1262,12 +1426,30 @@ _ONLY_ALONG = re.compile(rf"(?:^|(?<=[,，。.!！\s]))(?:我|俺)(?:的|家)?{_
                          r"(?:的|了|而已|一下)*(?=[,，。.!！\s]|$)")
 
 
+# A relative at the speaker's side telling them what to do ("本人，不过是我妈在旁边指挥我", "我自己的事，我闺女在边上看着"):
+# the speaker still acts; the relative only watches or instructs. Dropped after the answer as the companion above is
+# (with a 不过/但是 that opens it). Someone who acts ("我妈在旁边，我帮她弄") keeps the words that say so, and a relative
+# who does the typing or the talking ("我妈在旁边替我说") is no such clause.
+_AT_THE_SIDE = re.compile(rf"(?:^|(?<=[,，。.!！\s]))(?:不过|但是|可是|只是)?(?:是|就是)?(?:我|俺)(?:的|家)?{_RELATIVE}(?:在)?"
+                          r"(?:旁边|边上|身边|一边|跟前|旁边儿)(?:指挥|看着|盯着|教|指导|提醒|瞅着)(?:着)?(?:我|俺)?(?:呢|的|而已|一下)*"
+                          r"(?=[,，。.!！\s]|$)")
+
+
+# What acting for someone else takes ("给自个儿办。代办还得授权，麻烦"): a remark on that way, not a choice of it, and no
+# choice against it either (a proxy says the same of their own way: "帮我妈办，代办还得授权，麻烦"). Dropped with the
+# complaint that may follow it, so that only the answer beside it is read (alone it answers nothing); asked ("代办还得
+# 授权吗", "代办要委托书吗") it is kept, and is the question it asks.
+_PROXY_TAKES = re.compile(r"(?:^|(?<=[,，。.!！\s]))(?:代办|代理|代人办|帮别人办|替别人办)(?:的话)?(?:还|也)?(?:得|要|需要|必须)(?:先)?"
+                          r"(?:(?:弄|办|写|开|签|交|出|拿)(?:个|份|一份)?)?(?:授权书?|委托书|授权委托书|委托|签字|公证)(?:啥的|什么的)?(?:呢)?"
+                          r"(?:[,，。.!！\s]+(?:太|挺|真|好|多|也)?(?:麻烦|费劲|费事|折腾)(?:了|啊|呀)*)?(?=[,，。.!！\s]|$)")
+
+
 def _said_plainly(choice: Choice, text: str) -> str:
     """What a few figures of speech at a choice say plainly: the keyboard's homophones, the consequence accepted, a
     "cannot" asked back. Read before anything else, so that the pauses are read on the same words."""
     text = _homophones_read(choice, text)
     if choice.step == "acting_as":
-        return _ONLY_ALONG.sub("", _COURTESY_TO_OTHERS.sub("", text))
+        return _PROXY_TAKES.sub("", _AT_THE_SIDE.sub("", _ONLY_ALONG.sub("", _COURTESY_TO_OTHERS.sub("", text))))
     if choice.step != "use_commitment":
         return text
     text = _BARE_NO_DENIED.sub("", text)
@@ -1344,9 +1526,10 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     # Every piece between the pauses must be read: an answer, a sound, a connective, or (beside a "no") the
     # worry that is its reason. A piece that names no answer may be what qualifies or negates the answer
     # beside it ("不考虑 承诺", "好 你们定", "我啊 我妈让我来"), or a word the space cut ("我 替我 妈").
-    for clause in _current(split_clauses(paused_text))[0]:
+    for clause in _current(_slip_named_after(paused_text, split_clauses(paused_text)))[0]:
         piece = _classify_clause(choice, clause.text)
-        if piece.labels or _SOUND_ONLY.fullmatch(clause.text) or _CONNECTIVE.fullmatch(clause.text):
+        if piece.labels or _SOUND_ONLY.fullmatch(clause.text) or _CONNECTIVE.fullmatch(clause.text) \
+                or _CANDOUR.fullmatch(clause.text):
             continue
         if "fear" in piece.flags and paused.value == "no" and not _NEGATION_CHAR.search(clause.text):
             continue
@@ -1383,6 +1566,13 @@ def _concluded_against_report(readings: List[Tuple[Clause, ClauseReading]]) -> b
     return False
 
 
+# "承诺那个我不签，我妈签", "承诺我就不要了，让我妈来签": the speaker's own refusal beside someone else who is to make the
+# commitment (sign it, write it, commit). The way may still be the commitment, made by the applicant the speaker helps;
+# the "no" is not sure, and is asked again.
+_OTHER_COMMITS = re.compile(rf"^(?:那)?(?:就)?(?:让|叫|请|找|等)?(?:我|俺|我们)?(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE}|他|她|申请人|本人)"
+                            r"(?:来|去|自己|本人|亲自)*(?:签|签字|写|承诺|做承诺)")
+
+
 def _reported_then_concluded(choice: Choice, text: str, ctx: Context) -> Optional[Reading]:
     for pause in _PAUSE_BEFORE_CONCLUSION.finditer(text):
         before = re.sub(r"\s+", "", text[: pause.start()])
@@ -1396,8 +1586,65 @@ def _reported_then_concluded(choice: Choice, text: str, ctx: Context) -> Optiona
 
 # "我本来想…的", "原本打算…": an intention the speaker had (本来就想, "all along", is the answer itself)
 _GIVEN_UP_INTENTION = re.compile(r"^(?:我|俺)?(?:(?:本来|原本|原来|本想|起初|一开始|开始)(?!就)(?:是)?(?:想|打算|准备|要)|(?:的)?原意(?:是|为))")
-# The opening of the speaker's conclusion: "就先不用了", "还是交证明", "所以用承诺", "现在决定用承诺"
-_SETTLED = re.compile(r"^(?:那么|那就|那我就|那我|那还是|就|还是|所以|干脆|最后|最终|现在|只好|只能|于是)")
+# The opening of the speaker's conclusion: "就先不用了", "还是交证明", "所以用承诺", "现在决定用承诺", "想想还是交证明"
+# (the thinking over done, see _THOUGHT_OVER)
+_SETTLED = re.compile(r"^(?:那么|那就|那我就|那我|那还是|就|还是|所以|干脆|最后|最终|现在|只好|只能|于是|(?<!再)(?:我|俺)?想想(?=还是))")
+# "交证明吧，哎呀证明要跑好几个地方，还是承诺吧": one way chosen, then a reason against it (the clause just before, naming
+# the other way or nothing), then the other way settled on with 还是 ("after all", "rather") in the last clause that
+# names a way: the weighing ends there, and that clause is the answer. Only at the commitment choice (at who acts
+# "本人办理，还是代他人办理" is the question itself said back); only a plain 还是 clause (not "还是得/要…", "still have
+# to"; not "还是交证明好", which may ask which is better; not a second 还是, an alternative); and only after such a
+# reason: "用承诺，还是交证明" may only say the two ways back, and in "开证明跑了三趟，还是交证明吧" the story right before
+# the 还是 speaks for the other way, so 还是 may be "still". Any hedge, question, joke or condition keeps it asked again.
+_RATHER = re.compile(r"^(?:那|那就|所以|最后|最终|干脆)?(?:我|俺)?还是(?!得|要|需要|必须|也|都)(?!.*还是)"
+                     r"(?!.*(?:好|合适|划算|快|方便|省事|保险|靠谱|强)(?:些|点|一些|一点)?$)")
+
+
+def _settled_rather(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    if choice.step != "use_commitment" or any(reading.flags for _, reading in readings):
+        return readings
+    last = next((i for i in range(len(readings) - 1, -1, -1) if readings[i][1].labels), None)
+    if not last or last < 2:
+        return readings
+    labels = set(readings[last][1].labels)
+    if len(labels) != 1 or not _RATHER.match(_fold(readings[last][0].text).strip()):
+        return readings
+    settled = next(iter(labels))
+    if set(readings[last - 1][1].labels) - labels \
+            or not any(choice.opposite[settled] in reading.labels for _, reading in readings[:last - 1]):
+        return readings
+    return readings[last:]
+
+
+# "交材料，承诺那个我弄不明白", "我眼睛不好，承诺那么多字看不清，还是交证明": the speaker's trouble understanding or
+# reading one way, beside the other way chosen, is the reason for that choice and asks nothing. Only the way named and
+# the speaker's own plain trouble, with nothing unread after it, beside clauses that choose the other way and are
+# flagged with nothing. Anywhere else the trouble is no choice of the way it names, and doubt: alone it asks to have
+# the way explained or is asked again ("承诺那个我弄不明白", "承诺那么多字看不清"), and so it is beside the same way
+# ("用承诺，承诺那个我弄不明白"), a hedge ("交材料，承诺那个我不太明白"), a question ("交材料吗，…") or a request after
+# it ("…，你给讲讲").
+_WAY_NOT_UNDERSTOOD = re.compile(r"^(?:告知)?(承诺|证明)(?:[^,，。;；!！?？不没]{0,6}?)(?:我|俺)?(?:也|都|实在|真|根本)?"
+                                 r"(?:弄|搞|看|整|闹|读|听)?不(?:明白|懂|清楚|清)(?:啊|呀|了|哇)?$")
+
+
+def _reason_not_understood(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    if choice.step != "use_commitment":
+        return readings
+    for i, (clause, reading) in enumerate(readings):
+        m = _WAY_NOT_UNDERSTOOD.match(_fold(clause.text).strip())
+        if not m:
+            continue
+        if not reading.flags <= {"question"} or not all(r.labels for _, r in readings[i + 1:]):
+            readings = readings[:i] + [(clause, ClauseReading([], reading.flags | {"hedge"}))] + readings[i + 1:]
+            continue
+        others = readings[:i] + readings[i + 1:]
+        reason = {label for _, r in others for label in r.labels} == {"no" if m.group(1) == "承诺" else "yes"} \
+            and not any(r.flags for _, r in others)
+        readings = readings[:i] + [(clause, ClauseReading([], frozenset() if reason else reading.flags | {"hedge"}))] \
+            + readings[i + 1:]
+    return readings
+
+
 # "上次我爸自己弄没弄明白，这回我替他弄": what happened last time is told as the reason; the clause about this time is
 # the answer. "弄没弄明白" there tells that it did not work out (tried, not understood), no question to us.
 _LAST_TIME = re.compile(r"^(?:上次|上回|上一次|上一回|以前|之前|那次|那回|去年|前几次|前两次|头一次|第一次)")
@@ -1478,7 +1725,40 @@ def _adopted_report(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]
     return value(labels.pop()) if len(labels) == 1 and not word.flags else None
 
 
+# "本人—— 啊不是 帮我妈 手滑了", "本人，不对，帮我妈，说错了": the slip named last, with nothing after it, names the slip
+# that was just put right; the correction before it stands. Only a slip named ("手滑了", "说错了", "打错了"…), after a
+# correction that has an answer after it: "本人，帮我妈，手滑了" (which of the two slipped?) and "…，等等" (a pause, the
+# answer still to come) are left as they are, and asked again.
+_SLIP_NAMED_LAST = re.compile(r"(?:手滑了?|(?:说|打|写|选|点|按|输|搞)错(?:字)?了|(?:说|写|弄|搞|选|点|按)反了)[\s。.!！~～…]*$")
+
+
+def _slip_named_after(text: str, clauses: List[Clause]) -> List[Clause]:
+    if len(clauses) < 3 or not clauses[-1].correction or clauses[-1].text or not _SLIP_NAMED_LAST.search(text):
+        return clauses
+    earlier = next((i for i in range(len(clauses) - 2, 0, -1) if clauses[i].correction), None)
+    return clauses[:-1] if earlier and any(clause.text for clause in clauses[earlier:-1]) else clauses
+
+
+# "啊？我也不懂这个，你说哪个好就哪个", "我也不知道算哪个，我给我兄弟问问": the speaker does not know or understand, and
+# hands the choice on, to us or to someone they will ask. Nothing is asked of us: the not knowing is the reason the
+# choice is handed on, and a bare "啊？" only a sound of surprise. The message stays undecided (the handing on is a
+# hedge) and is asked again, not answered as a question. Only when every clause that asks is such a not knowing or a
+# bare sound: "你说哪个好就哪个，承诺是啥意思" still asks what the commitment is.
+_UNKNOWING = re.compile(r"(?:我|俺)?(?:也|都|实在|真|根本|还)?(?:不知道|不晓得|不清楚|不懂|不明白|不太懂|不大懂|搞不懂|弄不懂|搞不清|"
+                        r"闹不清|整不明白)(?:该|应该|要)?(?:算|选|用|走|办|是)?(?:哪个|哪种|哪样|这个|这些|这)?(?:啊|呀|哦)?")
+_ASKS_SOMEONE = re.compile(r"(?!.*(?:你|您))(?:我|俺)?(?:先|得|要|去|回去|回头|再|还得)*(?:给|跟|和|找)?(?:我|俺)?(?:的|家)?"
+                           r"[\u4e00-\u9fff]{0,4}?问(?:问|一下|下)(?:我|俺)?(?:的|家)?[\u4e00-\u9fff]{0,4}?(?:吧|啊|去|再说)?")
+
+
+def _handed_off(readings: List[Tuple[Clause, ClauseReading]]) -> bool:
+    asking = [_fold(clause.text).strip() for clause, r in readings if "question" in r.flags]
+    return any(_DEFER.search(_fold(clause.text)) or _ASKS_SOMEONE.fullmatch(_fold(clause.text).strip()) for clause, _ in readings) \
+        and all(_UNKNOWING.fullmatch(c) or _BARE_SOUND.fullmatch(c) for c in asking)
+
+
 def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
+    if _bare_to_other_way(choice, text):
+        return clarify("not_a_choice", choice.expected)
     text = _agreeing_figures(choice, _unasked(_TYPED_BA.sub("吧", _PAUSE_BEFORE_ASIDE.sub("，", text))))
     if choice.step == "use_commitment":
         text = _SELF_ANSWERED_ZHONG.sub(r"\1", text.strip())
@@ -1487,10 +1767,10 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
         text = _BUT_INSIDE.sub("，", text)
     if _BARE_SOUND.fullmatch(text.strip()):
         return clarify("hesitation", choice.expected)
-    clauses, corrected = _current(split_clauses(text))
+    clauses, corrected = _current(_slip_named_after(text, split_clauses(text)))
     clauses = _denial_set_against(clauses)
     readings = [(clause, _classify_clause(choice, clause.text)) for clause in clauses]
-    readings = _last_time_after(_this_time(readings))
+    readings = _obstacle_after_denial(_last_time_after(_this_time(readings)))
     if choice.step == "use_commitment":
         adopted = _adopted_report(choice, readings)
         if adopted is not None:
@@ -1506,6 +1786,7 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
         else:
             readings = [(clause, ClauseReading([], reading.flags | {"unsettled"}) if i == intention else reading)
                         for i, (clause, reading) in enumerate(readings)]
+    readings = _settled_rather(choice, _reason_not_understood(choice, readings))
     concluded = next((i for i, (clause, reading) in enumerate(readings) if i > 0 and reading.labels
                       and "question" not in reading.flags and _CONCLUSION.match(clause.text)), None)
     if concluded is not None and any("question" in r.flags for _, r in readings[:concluded]):
@@ -1520,6 +1801,8 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     # the answer beside it stands. Its other flags (a hedge, a condition) still count.
     flags = set().union(*((r.flags - {"question"}) if answered and not r.labels and _ASIDE_QUESTION.match(clause.text) else r.flags
                           for clause, r in readings)) if readings else set()
+    if "question" in flags and _handed_off(readings):
+        flags.discard("question")
     labels: List[str] = []
     reservation = False
     for clause, reading in readings:
@@ -1544,7 +1827,8 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
         # "代办 不": a "no" left at the end, with nothing it could stand for here; what is meant is open.
         return clarify("correction", choice.expected)
     # At the commitment choice "我不办了，想按一般程序交证明" chooses the normal procedure: a "no", not a stop.
-    if "cancel" in flags:
+    # ("要是交证明我就不办了": a stop on a condition is neither the stop nor the normal procedure; it is asked again)
+    if "cancel" in flags and "condition" not in flags:
         if choice.step == "use_commitment" and decided == {"no"}:
             return value("no")
         if not decided or decided == {"no"}:
@@ -1562,6 +1846,9 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
                                                                   for clause, _ in readings):
         return clarify("hedge", choice.expected)
     if choice.step == "use_commitment" and _concluded_against_report(readings):
+        return clarify("contradiction", choice.expected)
+    if choice.step == "use_commitment" and decided == {"no"} and any(_OTHER_COMMITS.match(_fold(clause.text))
+                                                                     for clause, _ in readings):
         return clarify("contradiction", choice.expected)
     if "unsettled" in flags:
         return clarify("correction", choice.expected)
@@ -1633,7 +1920,9 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
         (r"(?:来办|代办|办事|办理|跑腿|来)的(?:人)?(?:是|就是)(?:我)?|(?<!受)(?:委托|派)(?![人方书])(?:的是|了)?(?:我)?"
          r"(?=[\u4e00-\u9fff]{2,4}(?:来|过来|代为)?(?:办理|代办|办)?$)",
          "errand"),
-        (r"(?:申请人|申请单位|申请企业|申请主体|企业名称|公司名称|单位名称|市场主体名称|企业全称|公司全称|单位全称)"
+        # ("委托人蓝志鹏": the one who gives the errand is the applicant; not 被委托人 or 受委托人, who runs it)
+        (r"(?:申请人|申请单位|申请企业|申请主体|企业名称|公司名称|单位名称|市场主体名称|企业全称|公司全称|单位全称|"
+         r"(?<![被受])委托(?:人|方))"
          r"(?:的)?(?:姓名|名字|名称|全称)?(?:是|叫|为|:)?", "applicant"),
         (r"(?:我们|我|咱们|咱)(?:的)?(?:公司|单位|企业|店)(?:的)?(?:名字|名称|全称|名)?(?:是|叫|为|:)", "applicant"),
         (r"(?:公司|单位|企业)(?:的)?(?:名字|名称|全称|名)(?:是|叫|为|:)?", "applicant"),
@@ -1721,14 +2010,23 @@ _NOT_A_NAME = re.compile(
     # what is done, and for whom ("给工友办"), and where the speaker belongs ("我是社区的"): no names
     r"^(?:帮|替|给)|办$|办理$|^(?:社区|街道|村委|居委|物业|派出所|网格|单位|公司|村里|厂里|店里|家里|这边|那边|这里|那里)$|"
     # "法人自己来": who comes, not a name
-    r"自己|自个"
+    r"自己|自个|"
+    # "王字旁", "三点水那个", "木子李": how a character is written, said alone, spells a name and is none
+    r"字旁|字头|字底|偏旁|[三两]点水|宝盖头|走之[底旁]|[单双][人耳]旁|[提竖][手心]旁|绞丝旁|"
+    r"^(?:弓长张|立早章|木子李|口天吴|耳东陈|双人徐|古月胡|草头黄|三横王|言午许|双木林|人可何|关耳郑|文刀刘|禾口程)$"
 )
 
 
 _KIN_LEAD = re.compile(
     r"^(?:我是)?(?:我|俺|我的|我们|咱|咱们|俺们|他|她|他的|她的|[\u4e00-\u9fff]{2,4}的)?(?:爸爸|妈妈|父亲|母亲|爸|妈|爹|娘|爷爷|奶奶|外公|外婆|老公|老婆|丈夫|"
     r"妻子|爱人|儿子|女儿|闺女|哥哥|姐姐|弟弟|妹妹|外甥女|外甥|侄子|侄女|孙子|孙女|女婿|儿媳|朋友|同事|老板娘|老板|员工)"
-    r"(?:叫|是|的名字是|名字叫)?(?=[\u4e00-\u9fff]{2})"
+    r"(?:叫|是|的名字是|名字叫)?(?=[\u4e00-\u9fff]{2})|"
+    # "我舅舅赵强", "我哥刘海", "俺大姨王秀英": kin the list above leaves out, only after the speaker's pronoun (舅, 哥, 姑
+    # alone start other words), and never a kin word that goes on (姐夫, 舅妈 said short, 叔公, 姑父: what is left
+    # would start with the kin word's second half, and be read as a name)
+    r"^(?:我|俺|咱|我的|俺的|咱的|我家|俺家)(?:大|二|三|小|表|堂|亲)?"
+    r"(?:舅舅|舅妈|叔叔|婶婶|伯伯|姑姑|姑妈|姨妈|阿姨|姥姥|姥爷|老伴儿?|媳妇儿?|对象|哥|姐|弟|妹|舅|叔|伯|姑|姨|婶)"
+    r"(?![夫媳婿妈父母子女公婆嫂娘爷奶儿])(?:叫|是|的名字是|名字叫)?(?=[\u4e00-\u9fff]{2})"
 )
 
 
@@ -1744,7 +2042,8 @@ _RELATION_LEAD = re.compile(
 _OCCUPATION_LEAD = re.compile(
     r"^[\u4e00-\u9fff]{0,6}?(?:网格员|志愿者|工作人员|社工|干部|会计|出纳|律师|员工|职员|助理|秘书|文员|专员|店长|店主|老板娘|经营者|业主|"
     r"经理|主任|书记|村长|组长|董事长|执行董事|理事长|会长|社长|总经理|总裁|厂长|负责人|老总|股东|主管|总监|财务|行政|人事|监事|董事|副总|"
-    r"法务|前台|销售|职工|退休职工|退休工人|退休教师|退休干部)(?=[\u4e00-\u9fff]{2,4}$)|"
+    # (not "副总是李强", "会计是李红": who holds that office, named as someone else than the one asked)
+    r"法务|前台|销售|职工|退休职工|退休工人|退休教师|退休干部)(?!是)(?=[\u4e00-\u9fff]{2,4}$)|"
     # "我是社区的刘洋", "我是隔壁村的李红": where the speaker is from, then the name
     r"^我是[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff]{2,4}$)"
 )
@@ -1757,7 +2056,13 @@ _RELATION_END = re.compile(r"(?:外甥女?|侄子|侄女|儿子|女儿|闺女|�
 # "弓长张，伟大的伟", "立早章", "木子李": how a name is written, told beside it; it is no second name.
 _SPELLING_PART = (
     r"(?:[\u4e00-\u9fff]{1,4}的[\u4e00-\u9fff]|弓长张?|立早章?|木子李?|口天吴?|耳东陈?|双人徐?|古月胡?|草头黄?|三横王?|"
-    r"言午许?|双木林?|人可何?|关耳郑?|文刀刘?|禾口程?|[\u4e00-\u9fff]{1,3}(?:字旁|字头|字底|偏旁)的?[\u4e00-\u9fff]?)"
+    r"言午许?|双木林?|人可何?|关耳郑?|文刀刘?|禾口程?|"
+    # "王字旁那个": the radical, then "that one" for the character it marks
+    r"[\u4e00-\u9fff]{1,3}(?:字旁|字头|字底|偏旁)的?(?:那一?个字?)|"
+    # "邝是广字旁加个耳朵": one character of the name, said to be a radical and what is added to it. The character
+    # and 是 are required, so that this can never start inside the name typed before it ("邝文斌邝是…")
+    r"[\u4e00-\u9fff](?:是|就是)[\u4e00-\u9fff]{1,3}(?:字旁|字头|字底|偏旁)(?:加上|再加|加|右边|旁边)(?:一?个)?[\u4e00-\u9fff]{1,3}|"
+    r"[\u4e00-\u9fff]{1,3}(?:字旁|字头|字底|偏旁)的?[\u4e00-\u9fff]?)"
 )
 # (counted: a name is spelled in a few parts, and an open-ended run of "的的的…" would take exponential time)
 _SPELLING = re.compile(rf"(?:{_SPELLING_PART}[,，、 和]*){{1,6}}")
@@ -1902,8 +2207,8 @@ _ROLE_END = re.compile(
     r"代理|老总|总监|主管|掌柜|董事|监事|干部|职工|工人|师傅|伙计|保安|保姆|司机|老大)$"
 )
 # First characters of no name: pronouns and determiners, an ordinal (第), a wait (等会, 刚来), a form of address
-# (小笪, 老笪头).
-_DETERMINER_START = re.compile(r"^[本该某每各此其咱俺您我你他她它这那谁哪啥第等刚小老大再又还也就才先都]")  # (再改: "then change it")
+# (小笪, 老笪头), or the copula or verb of naming left before a surname said alone ("副总是李": 是李, "叫王": 叫王).
+_DETERMINER_START = re.compile(r"^[本该某每各此其咱俺您我你他她它这那谁哪啥第等刚小老大再又还也就才先都是叫为]")  # (再改: "then change it")
 # "开饭店的", "卖水果的": what someone does, not a name
 _STATEMENT_END = re.compile(r"的[啊呀吧哈呢哦噢嘛啦呗嘞咯喽]*[^\u4e00-\u9fff]*$")
 _INTERJECTION = re.compile(r"[嘞哈哦噢嗯喔咯哟呐呵嘿哇咧噻撒唉哎嗨]")
@@ -2025,14 +2330,26 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     r"我不是(?:公司的?|企业的?|单位的?)?(?:法人|法定代表人|法人代表)|(?:替|帮|代)(?:他|她|老板|领导|法人|我们老板|我们领导|"
     # ("俺是替俺妈来的": for someone the speaker knows)
     rf"(?:我|俺|咱)(?:们)?(?:的|家)?{_RELATIVE})"
-    # ("我替她弄", "帮她填", "帮她打字", "替俺妈来的": the speaker does it for the representative, who is someone else)
-    r"(?:(?:来|过来|跑)?(?:办|跑|申请|签|弄|填|搞|整|操作|提交|交|打字)|(?:来|过来)(?:的|了))|"
+    # ("我替她弄", "帮她填", "帮她打字", "替俺妈来的": the speaker does it for the representative, who is someone else;
+    # "我替他打的电话": the call itself made for them)
+    r"(?:(?:来|过来|跑)?(?:办|跑|申请|签|弄|填|搞|整|操作|提交|交|打字)|(?:来|过来)(?:的|了)|打(?:的|了|个|这个)?电话)|"
     r"(?:让|叫|派|委托|安排)我(?:来|过来)?(?:帮忙|帮个忙|帮她|帮他)?(?:办|跑|申请|弄|填|签|交)|"
     # "……哦不对，上个月变更成我老公李建国了": the role changed to, or now held by, someone the speaker knows
     rf"(?:变更|换|改|变)(?:成|为)(?:了)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}|(?:现在|目前|如今)(?:是|为)(?:我|俺|咱)(?:的|家)?{_RELATIVE}|"
     r"(?:法人|法定代表人|老板|领导|老总|他|她)(?:让|叫|派|委托|安排)我(?:来|过来)|"
     # "法人不是我，是王芳", "不是我，是王芳": the speaker says they are not the person asked for
     r"(?:^|[,，?？]|法人|法定代表人|法人代表)(?:不是|并不是|并非)(?:我|俺)(?:本人|自己)?(?![\u4e00-\u9fff])|"
+    # "他叫王芳", "法人是他，王芳": the one named is spoken of as someone else, he or she
+    r"(?:^|[\s,，?？])(?:他|她)(?:的)?(?:叫|名叫|名字叫|名字是|大名|全名)|"
+    r"(?:法人|法定代表人|法人代表)(?:就)?(?:是|为)(?:他|她)(?![\u4e00-\u9fff])|"
+    # "我是股东，不是法人": the same with the subject left out, a clause of its own that ends with the role ("不是法人的
+    # 老婆" says something else, and "不是法人吗" asks)
+    r"(?:^|[\s,，])(?:但|可)?(?:并)?(?:不是|并非)(?:公司的?|企业的?|单位的?)?(?:法人|法定代表人|法人代表)(?:啊|呀|哈|嘛)?"
+    r"(?=$|[\s,，。.!！~～])|"
+    # "是我老头子的名字，他叫李满仓": the name given is said to be a relative's, so the speaker is not its bearer
+    # ("写我老婆的名字：王芳": the relative's name is what is to be written)
+    rf"(?:^|[\s,，?？])(?:这|那|这个|那个)?(?:是|就是|写的是|登记的是|用的是|写|填|写上|填上)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}"
+    r"(?:子|儿)?的(?:名字|姓名|大名)|"
     rf"^(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{0,4}}?(?:是|为|当)(?:公司的?)?(?:法人|法定代表人|法人代表)|"
     r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
     r"经办人|代办人|代理人)|"
@@ -2047,14 +2364,36 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     r"(?:我|俺|本人)(?:是|系|为|作为)(?:公司的?|企业的?|法人的?|老板的?)?(?:受托人|代理人|被委托人|代办人)|"
     # "法人是我老公": the representative is someone the speaker knows, so the speaker is not that person
     # ("营业执照上法人写的是 写的是 我老伴": the same, said slowly with the words repeated)
-    rf"(?:法人|法定代表人|法人代表)[^。;；]{{0,12}}?(?:是|为|写的|写着)[\s,，]*(?:我|俺|咱)(?:们)?(?:的|家)?{_RELATIVE}|"
+    # ("法人写我老婆": the relative is what is to be written for the role)
+    rf"(?:法人|法定代表人|法人代表)[^。;；]{{0,12}}?(?:是|为|写的|写着|(?:写|填)(?:上|成)?)[\s,，]*(?:我|俺|咱)(?:们)?(?:的|家)?{_RELATIVE}|"
     # "……不对，是我老公李强": the corrected answer names the speaker's relative
     rf"^(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{2,4}}$|"
-    # "王芳 我妈", "王芳，是俺老伴": the name, then who the bearer is to the speaker
-    rf"(?:^|[\s,，])(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}(?:的)?$"
+    # "王芳 我妈", "王芳，是俺老伴": the name, then who the bearer is to the speaker; "我老婆，宋佳怡", "我老婆 还能是谁
+    # 宋佳怡", "那写我老婆：王芳": the same said first, a clause of its own (or a label) before the name
+    rf"(?:^|[\s,，?？])(?:那)?(?:是|就是|写|填|写上|填上)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}(?:的)?(?:啊|呀|哈|嘛|呗)?"
+    r"(?=$|[\s,，。.!！~～?？:：])|"
+    # "张伟是我老公", "王芳是俺舅妈": the same without the pause, anywhere in the answer (_KIN_TAGGED sets such a
+    # clause aside first where the speaker claims the role as their own)
+    rf"(?<=[\u4e00-\u9fff])(?:是|就是)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?(?:{_RELATIVE})+儿?(?:的)?"
+    r"(?=$|[\s,，。.!！~～])"
 )
 # "好的，我老婆刘敏": a clause of its own naming the speaker's relative, wherever it stands in the answer
 _KIN_NAMED = re.compile(rf"(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}([\u4e00-\u9fff]{{2,4}})")
+# "张伟是我老公": a clause naming someone as the speaker's relative, the name first
+_KIN_TAGGED = re.compile(rf"([\u4e00-\u9fff·]{{2,4}}?)(?:是|就是)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?(?:{_RELATIVE})+儿?"
+                         r"(?:啊|呀|哈|嘛)?")
+# "…不是，那是我弟弟": the one just named said to be the speaker's relative, pointed back at with 那/这
+_THAT_WAS_KIN = re.compile(rf"(?:那|这)(?:个)?(?:是|就是)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?(?:{_RELATIVE})+儿?"
+                           r"(?:的)?(?:名字|姓名)?(?:啊|呀|哈|嘛)?")
+# "不是我老伴", "法人不是我爸": a relative of the speaker denied the role, a clause of its own naming no one
+_KIN_DENIED = re.compile(rf"(?:(?:法人|法定代表人|法人代表)(?:也)?)?(?:不是|并不是|并非)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?"
+                         rf"(?:{_RELATIVE})+儿?(?:啊|呀|哈|嘛)?")
+# "是我", "就是我本人": the speaker named as the one asked for, a clause of its own
+_SELF_CLAIMED = re.compile(r"(?:是|就是)(?:我|俺)(?:本人|自己)?(?:啊|呀|哈|嘛)?")
+# "法人登记的是我", "我就是法人": the speaker claims the role as their own, and nothing else
+_ROLE_CLAIMED = re.compile(r"(?:营业执照上|执照上)?(?:的)?(?:法定代表人|法人代表|法人)(?:登记的|写的|注册的|登记|写)?(?:就|也)?(?:是|为)"
+                           r"(?:我|俺)(?:本人|自己)?(?:啊|呀|哈|呢|嘛)?|"
+                           r"(?:我|俺)(?:就)?是(?:公司|企业|单位|我们公司|本公司)?的?(?:法人|法定代表人|法人代表)")
 # ("法人是谁我得问问老板": the name still to be asked of someone)
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
                            # "名字稍后补", "回头再告诉你": the name promised for later is not given
@@ -2123,8 +2462,21 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = re.sub(r"^(法定代表人|法人代表|法人)[(（]([\u4e00-\u9fff·]{2,20})[)）]$", r"\1：\2", words)
     # "王芳 48岁": the age beside the name, no part of it
     words = re.sub(r"(?<![0-9])(?:今年)?[0-9]{1,3}(?:周)?岁(?:了)?", "，", words)
+    # "法人就是我——陆海涛": a dash before the name sets it in apposition, as a comma would (a Han name has no dash in it;
+    # the middle dot of a transliterated one is read below)
+    words = re.sub(r"(?<=[\u4e00-\u9fff])\s*(?:—+|－{2,}|-{2,}|–+)\s*(?=[\u4e00-\u9fff])", "，", words)
+    # "张保国，哎不是，那是我弟弟…": a sigh before a lone 不是 or 不对 is the slip noticed, and that lone word corrects
+    words = re.sub(r"(?<=[,，。.!！…\s])(?:哎呀|哎|唉|啊|呃|额)(?=(?:不是|不对)(?:[,，。.!！…\s]|$))", "", words)
+    # "不是我爸（虽然钱是他出的😂）周子轩": a concession about someone else, laughed at in brackets beside the answer, is an
+    # aside (the laughter is at it, not at the answer) and is set apart as a pause. Only a concession (虽然, 其实…) about
+    # a third person, with no word of the answer being false and nothing of the role, a name, or acting for someone:
+    # "（开玩笑的😂）", "（虽然是假的😂）", "（其实我爸才是法人😂）" and "（虽然是他让我来的😂）" keep their brackets and
+    # laughter.
+    words = _CONCESSION_ASIDE.sub(lambda m: m.group(0) if _NOT_THE_REPRESENTATIVE.search(m.group(1)) else "，", words)
     # "买买提.吐尔逊": a dot typed between two parts of one name is the name's middle dot, no sentence end.
     words = re.sub(r"(?<=[\u4e00-\u9fff])[.•・‧∙⋅](?=[\u4e00-\u9fff])", "·", _drop_spelling(words))
+    words = _SPELLED_OUT.sub(_spelled_out, words)
+    words = _BOSS_MISTYPED.sub("老板", words)
     # "姓张，弓长张，名伟": how the surname is written, said between it and the given name
     words = re.sub(rf"(姓[\u4e00-\u9fff]{{1,2}})[,，、 ]+{_SPELLING_PART}[,，、 ]+(?=名|叫|单名)", r"\1，", words)
     # "我姓张单名一个伟字": a one-character given name
@@ -2172,6 +2524,26 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
 
 
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+_CONCESSION_ASIDE = re.compile(rf"[(（]((?:虽然|虽说|尽管|其实|不过|毕竟)(?=[^)）]*(?:他|她|{_RELATIVE}))"
+                               r"(?![^)）]*(?:假|编|骗|瞎|玩笑|逗|胡说|乱|冒充|不是真|名字|姓名|叫|法人|法定代表|代表|老板|负责|"
+                               r"才是|替|帮|让我|派我|委托|代办|代理))[^)）]{1,24}?)[\s😂🤣😆😁😄]+[)）]")
+# "我们老版卢小军": 老板 as the pinyin keyboard may give it (lǎobǎn: 老版, 老扳), read as 老板 only where 老板 stands in
+# such answers, before a name that ends the clause ("老版营业执照上是王芳", an old edition, is left as typed).
+_BOSS_MISTYPED = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=我们|俺们|咱们|我的)|(?<=[我俺咱]))老[版扳]"
+                            r"(?=(?:叫|是|就是)?[\u4e00-\u9fff·]{2,4}(?:$|[,，。.!！\s]))")
+# "蒋、文、博", "法人是蒋、文、博": a name spelled out one character at a time, the characters set apart with 、 as they
+# are with spaces ("谭 晓 芸"). Only single characters, two to four, standing alone (after a pause or a lead-in):
+# "王、副总是李" lists words, not characters.
+_SPELLED_OUT = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[是叫为]))[\u4e00-\u9fff](?:\s*、\s*[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")
+
+
+def _spelled_out(m: "re.Match[str]") -> str:
+    """The characters joined, when they can be one name: a known surname first, and not every one after it a surname
+    too ("张、王、李" lists three families; "对、对" is no name)."""
+    chars = re.sub(r"[\s、]", "", m.group(0))
+    if chars[0] not in _SURNAMES or all(c in _SURNAMES for c in chars[1:]):
+        return m.group(0)
+    return chars
 # "是王芳不是王方", "王芳（不是王方）", "不是王方是王芳": the name and the misspelling of it that it is not, said in one
 # breath. Set apart as the comma would ("王芳，不是王方"), which reads the name and drops the one denied. Only a look-alike
 # (as long, differing in one character): "王芳不是李强" says something else of 王芳, and is read as it was typed.
@@ -2199,11 +2571,17 @@ def _misspelling_set_apart(words: str) -> str:
     return "".join(out) + words[last:]
 
 
+# "我呀 还能是谁 宋佳怡": voice input pausing before and after the obvious asked back, in the middle of the answer, sets it
+# apart as commas would (at the end, _PAUSE_BEFORE_FIGURE does)
+_OBVIOUS_BETWEEN_PAUSES = re.compile(r"(?<=[\u4e00-\u9fff])\s+((?:不然|要不然|要不|难不成|难道)?(?:还能|还会)(?:是|有)?(?:谁|别人)"
+                                     r"(?:呢|啊|呀|嘛|么|咯)?[?？!！]*)\s+(?=[\u4e00-\u9fff])")
+
+
 def _name_said_as_obvious(words: str) -> str:
     """"法人就是王芳，还能是谁": the name's obviousness asked back beside it is emphasis, and dropped (alone it asks);
     "不是王芳还能是谁", "除了王芳还能有谁": the name itself, said as the only one it can be. Read on the whole text, so
     that whose name it is ("我老婆王芳，还能是谁") is still read by what follows."""
-    parts = _CLAUSE_MARK.split(_PAUSE_BEFORE_FIGURE.sub("，", words))
+    parts = _CLAUSE_MARK.split(_PAUSE_BEFORE_FIGURE.sub("，", _OBVIOUS_BETWEEN_PAUSES.sub(r"，\1，", words)))
     said = [i for i in range(0, len(parts), 2) if parts[i].strip()]
     for i in said:
         clause = parts[i].strip()
@@ -2270,6 +2648,8 @@ _HANDED_BACK = re.compile(r"(?:(?:那)?算了(?:算了|吧)*[,，。.!！\s]*(?:
 # most the reason (not the representative, not the applicant) before 算了: "算了，还是用承诺吧", "算了，我自己来办" or
 # "算了 回头让他自己来办吗" are no such stop, and are read as they are.
 _GIVEN_UP_JOURNEY = re.compile(
+    # ("那个……算了，…": a sound of hesitation before it changes nothing)
+    r"(?:(?:那个|这个|呃|嗯|额|唉|哎|哎呀)+[,，。.!！…\s]*)?"
     r"(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))?"
     r"[,，。.!！\s]*(?:那)?算了(?:算了|吧)*[,，。.!！\s]*"
     # ("算了，我不是法人，回去重新选代办": the reason may follow 算了 as well)
@@ -2278,7 +2658,7 @@ _GIVEN_UP_JOURNEY = re.compile(
     r"(?:(?:那)?(?:我)?(?:还是)?(?:回头|改天|下次|下回|明天|过两天|过几天|以后|等会儿?)?(?:再)?(?:让|叫|请|等)?"
     rf"(?:他|她|老人|申请人|当事人|委托人|法人|法定代表人|老板|领导|(?:我|俺)(?:的|家)?{_RELATIVE})(?:本人)?(?:自己|本人|亲自)?(?:再)?"
     r"(?:(?:来|过来|去)(?:办|弄|申请|办理)?|(?:办|弄|申请|办理))|"
-    r"(?:那)?(?:我|俺)?(?:还是)?(?:回去|返回|退回去|退出去)?(?:重新开始|重新来过?|从头开始|从头来|重来|重新办|重新选)(?:后|然后|再)?"
+    r"(?:那)?(?:我|俺)?(?:还是)?(?:回去|返回|退回去|退出去|去)?(?:重新开始|重新来过?|从头开始|从头来|重来|重新办|重新选)(?:后|然后|再)?"
     r"(?:选|选择)?(?:代办|代理|代他人办理)?)"
     r"(?:吧|了|啊)*[。.!！~～]*")
 # "张伟（以前叫张小伟）", "法人是王芳（2023年变更登记前是李强）": a former name alone in brackets beside the current one is
@@ -2323,8 +2703,9 @@ def _name_open_elsewhere(clauses: List[Clause], name: str) -> bool:
 # "以身份证为准", "看执照上写的": the name is whatever a document says, which the clerk has not seen
 _AS_ON_THE_DOCUMENT = re.compile(r"以[\u4e00-\u9fff]{1,6}为准|(?:你们?|您)?(?:自己)?(?:看|查)(?:一下|下)?(?:营业执照|执照|身份证|证件|户口本)")
 _STAMMERED_SURNAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])(?: *\1)* +(?=\1[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff]))|"
-                                # "我叫王建 王建设": the name begun, broken off, and said again whole
-                                r"([\u4e00-\u9fff]{2,3}) +(?=\2[\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff]))")
+                                # "我叫王建 王建设": the name begun, broken off, and said again whole ("不是我 是我姐" is
+                                # no name begun: words with a pronoun, the copula or a negation are a clause said again)
+                                r"((?:(?![我你您他她俺咱是不没])[\u4e00-\u9fff]){2,3}) +(?=\2[\u4e00-\u9fff]{1,2}(?![\u4e00-\u9fff]))")
 _SURNAME_GIVEN = re.compile(r"(?:我|俺|法人|他|她)?姓([\u4e00-\u9fff]{1,2})[,， ]?(?:名字?叫|名为|名|叫)([\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff])")
 _COMPOUND_SURNAME = re.compile(
     r"(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文|轩辕|端木|独孤|南宫|西门|百里|呼延|澹台|"
@@ -2354,6 +2735,10 @@ def _guessed_name(clause: str) -> bool:
 # "以前叫张小伟", "平时大家叫我王小芳", "原法人李强": a name the person had or is called by, not the registered one
 _OTHER_NAME = re.compile(r"^(?:以前|原来|之前|过去|曾经|原名|曾用名|原(?=法人|法定代表人|名)|平时|平常|大家都|别人都|朋友都|"
                          r"小名|乳名|外号|绰号|艺名|网名|昵称)|"
+                         # "村里都叫我石头", "厂里人喊他老王": what the people around someone call them, a nickname
+                         # (only others calling the person: "我叫石建设" is the speaker naming themself)
+                         r"^[\u4e00-\u9fff]{0,4}?(?:村里|厂里|队里|单位|街坊|邻居|同事|朋友|熟人|家里|乡亲|老乡|大家|别人|人家|他们)"
+                         r"(?:人|们|的人)?(?:都|平时|平常|一般|常常|老是|一直)?(?:叫|喊|管)(?:我|俺|他|她)|"
                          # "法人之前叫李强", "我以前叫张小伟": the time said inside the clause, before the name
                          r"(?:以前|原来|之前|过去|曾经|早先|原先)(?:的)?(?:法人|法定代表人|名字|姓名)?(?:是|叫|名叫|为|用的是)|"
                          # "2023年变更登记前是李强", "改名前叫张小伟": the name before a change
@@ -2392,7 +2777,10 @@ _ABOUT_THE_NAME = re.compile(r"对吗|对不对|对么|对吧|是吗|是不是|�
                              r"^(?:是|就是)?(?:他|她|我|本人)(?:吗|么|呢|啊)?[?？]*$")
 # The name vouched for as the speaker's own beside laughter at it: not the famous bearer of it, the real name.
 _VOUCHED_NAME = re.compile(r"不是(?:那个|那位|那)?(?:大)?(?:明星|演员|歌手|名人|主持人|网红|球星|运动员)|真名|真的叫|真叫|就叫这个|"
-                           r"重名|同名|撞名|没开玩笑|不是开玩笑|没骗你|身份证上就是")
+                           r"重名|同名|撞名|没开玩笑|不是开玩笑|没骗你|身份证上就是|"
+                           # "不是三国那个", "不是打网球那个": not the bearer the name is known by, told by where that one is
+                           # from or what they do (not by a person: "不是我说的那个" points elsewhere)
+                           r"不是(?![我你您他她俺咱])[\u4e00-\u9fff]{1,6}?(?:里|中|上|里面|上面|里头)?的?那(?:个|位)(?:人)?")
 
 
 # A remark on how the name sounds or looks ("名字够硬吧", "名字秀气吧", "这名儿够土的"): the name taken as the bearer's own.
@@ -2474,6 +2862,71 @@ def _spelling_respelled(said: List[Clause]) -> Tuple[List[Clause], bool]:
     return head, any(_LAUGHTER.search(c.text) for c in said[last:])
 
 
+# "我要是马云就好了", "俺要是叫王思聪该多好": the speaker wishing to be someone, which says they are not.
+_WISHED_TO_BE = re.compile(r"^(?:我|俺)(?:要是|如果|假如|若是)(?:是|叫|成了|变成|当上)?([\u4e00-\u9fff·]{2,4}?)"
+                           r"(?:就好了|就好啦|就好喽|该多好|多好|就发了)(?:啊|呀|哈|啦|呢|嘿)*[!！~～]*$")
+
+
+def _wishes_set_aside(said: List[Clause]) -> List[Clause]:
+    """"我要是马云就好了哈哈，法人是我，马俊峰": a wish to be someone else, laughter and all, is no condition on the name
+    and no name; it is set aside and the rest read. Only the speaker's wish to be a person named in it, who is named
+    nowhere else: "我要是法人就好了" (a role: the speaker is not the representative) and "我要是王芳就好了，法人是王芳"
+    (the name answered) stay, and are read as conditions."""
+    kept = []
+    for index, clause in enumerate(said):
+        m = _WISHED_TO_BE.fullmatch(_LAUGHTER.sub("", clause.text).strip())
+        wished = m and _as_person(m.group(1))
+        elsewhere = "".join(c.text for i, c in enumerate(said) if i != index)
+        if wished and name_key(wished) not in name_key(elsewhere):
+            continue
+        kept.append(clause)
+    return kept
+
+
+# The question asked back, or remarked on, before the speaker answers it at once with a name: "你问我叫啥？廖国平",
+# "你问法人名字？我呀，杨树林" (what was asked, echoed), "法人叫啥要紧吗，我就是，叫汪涛" (whether it matters),
+# "法人得是人名？那写我：谭永强" (which kind of name, checked), "法人这么严肃的吗😳 好吧 是我 郑可欣" (the formality remarked on, then
+# conceded), "我叫什么……我叫孙建华啊" (the speaker recalling their own name aloud). Each asks nothing the answer after it
+# leaves open. Only these shapes, and only before a clause that gives a person's name: alone, or followed by no name
+# ("你问我叫啥？你们系统里没有吗"), they are questions still; a question about the name given ("法人是王芳吗", "写王芳还是
+# 王方") or one after it is no such shape, and is read as it was.
+_ASKED_BACK_BEFORE_NAME = re.compile(
+    r"(?:(?:你|您)(?:是)?(?:问|说|要)(?:的是)?(?:我|俺|法人|法定代表人|法人代表|公司法人)?(?:的)?"
+    r"(?:叫啥|叫什么|名字|姓名|全名|是谁|叫啥名字?|叫什么名字?)(?:啊|呀|吗|是吧|呢)?|"
+    r"(?:法人|法定代表人|法人代表|我|俺)?(?:的)?(?:叫啥|叫什么|是谁|名字|姓名)(?:很|也|还|这么|那么|有那么|有这么)?"
+    r"(?:要紧|重要|有关系)(?:吗|么|啊|呀|嘛)|"
+    r"(?:法人|法定代表人|法人代表)(?:得|要|必须|只能|一定要|一定得)?(?:是|写|填)(?:人名|人的名字|个人的?名字)(?:吗|么|啊|呀)?|"
+    r"(?:法人|这|这个|问得|问的|要求)?(?:这么|那么|好|真)(?:严肃|正式|认真|讲究|较真)(?:的)?(?:吗|么|啊|呀|嘛)|"
+    r"(?:我|俺)(?:叫|是)(?:什么|啥)(?:名字)?(?:来着)?(?:呢|啊|呀)?)"
+    r"[?？!！]*[^\u4e00-\u9fffA-Za-z0-9]*")
+# "我都叫糊涂了", "说懵了", "我一紧张": the speaker's own muddle, said of themself
+_FLUSTERED = re.compile(r"(?:我|俺)?(?:都|也|真|真是|是|有点|有点儿|一)?(?:被你)?(?:叫|说|搞|弄|整|问|绕|急)?"
+                        r"(?:糊涂|迷糊|懵|晕|乱|紧张|结巴|蒙圈)(?:了|啦)?")
+_CONCEDED = re.compile(r"(?:那)?(?:好吧|行吧|好嘛|行嘛|那行|那好)[!！~～]*")
+
+
+def _asked_back_before_name(clauses: List[Clause]) -> List[Clause]:
+    named = next((i for i, c in enumerate(clauses)
+                  if any(kind == "person" for _, kind, _ in _name_candidates(_fold(c.text)))), None)
+    if named is None:
+        return clauses
+    kept: List[Clause] = []
+    dropped_last = False
+    for index, clause in enumerate(clauses):
+        text = clause.text
+        if index < named and not clause.correction:
+            # ("法人这么严肃的吗😳 好吧": the concession typed after it in the same clause)
+            asked = re.match(r"(.*?)\s*(?:那)?(?:好吧|行吧|好嘛|行嘛|那行|那好)[!！~～]*$", text)
+            if _ASKED_BACK_BEFORE_NAME.fullmatch(text) or (asked and _ASKED_BACK_BEFORE_NAME.fullmatch(asked.group(1))):
+                dropped_last = True
+                continue
+            if dropped_last and _CONCEDED.fullmatch(text):
+                continue
+        dropped_last = False
+        kept.append(clause)
+    return kept
+
+
 def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context, expected: str,
                      words_with_numbers: str = "") -> Reading:
     said = split_clauses(words)
@@ -2486,9 +2939,11 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     if taken_back and taken_back[-1] + 1 < len(said):
         # "法人是孙悟空 哈哈 开玩笑的 是孙武": the joke taken back, then the real answer
         said = said[taken_back[-1] + 1:]
+    said = _wishes_set_aside(said)
     clauses, corrected = _current(said)
     # "名字？张伟啊": the question repeated back before the answer is no question.
     clauses = [c for c in clauses if not _ECHO.fullmatch(c.text)] or clauses
+    clauses = _asked_back_before_name(clauses)
     # "不是公司名，是要人名对吧？刘敏": which kind of name is wanted, checked aloud and answered at once with a name
     # ("对吧" tags it to oneself, and the question says a person's name is wanted). Only before something more is said,
     # and only the kind: "是要我的名字对吧？刘敏" asks whose name, "刘敏，是要人名对吧" asks about the answer given.
@@ -2528,12 +2983,22 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     # "法人是陈刚哈哈，名字够硬吧": the laughter said to be at the name's sound or look treats it as the bearer's real
     # name, and vouches for it as well. Not for a famous or stock name ("法人是孙悟空哈哈，名字够硬吧"), whose remark is
     # part of the joke (unless vouched for in so many words: "我叫刘德华 哈哈 不是那个明星"); nor with a sneer.
-    playful = any(_LAUGHTER.search(c.text) or _JOKE.search(c.text) or _PLAYFUL_REGISTER.search(c.text) for c in clauses)
+    # ("法人孙悟空😏": a smirk beside a famous name is as much a joke as laughter is)
+    playful = any(_LAUGHTER.search(c.text) or _JOKE.search(c.text) or _PLAYFUL_REGISTER.search(c.text)
+                  or _MOCKERY.search(c.text) for c in clauses)
     if (playful or laughed_at_slip) and not vouched and any(_stock_name(n) for n, k, _ in candidates if k == "person"):
         return clarify("hedge", expected)
     vouched = vouched or (any(_NAME_REMARKED.search(c.text) for c in clauses)
                           and not any(_MOCKERY.search(c.text) for c in clauses))
-    if any(_JOKE.search(_LAUGHTER.sub("", _NAME_REMARKED.sub("", _VOUCHED_NAME.sub("", c.text))) if vouched else c.text)
+    # "我叫……哈哈哈，我都叫糊涂了，冯建国，就是冯建国": laughter at the speaker's own muddle, told in so many words, with
+    # the one name then said again, is at the slip and not at the name (a stock name is still a joke, above). Without
+    # the muddle told ("我叫……哈哈哈，冯建国") or the name said again, or with a sneer, the laughter stays a joke.
+    persons = [n for n, k, _ in candidates if k == "person"]
+    flustered = len(persons) >= 2 and len({name_key(n) for n in persons}) == 1 \
+        and any(_FLUSTERED.fullmatch(_LAUGHTER.sub("", c.text).strip(" ~～!！")) for c in clauses) \
+        and not any(_MOCKERY.search(c.text) for c in clauses)
+    if any(_JOKE.search(_LAUGHTER.sub("", _NAME_REMARKED.sub("", _VOUCHED_NAME.sub("", c.text))) if vouched else
+                        _LAUGHTER.sub("", c.text) if flustered else c.text)
            or _HEDGE.search(c.text) or _guessed_name(c.text) for c in clauses):
         return clarify("hedge", expected)
     if any(_names_on_condition(said, i) for i, c in enumerate(said) if all(c is not a for a in asides)) or \
@@ -2558,8 +3023,41 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         # no fact: in "我不是法人，算了，法人是王芳" the speaker is still not the representative)
         retracted = corrected and (re.search(_CORRECTION, words) or any(_BARE_NO_MARK.fullmatch(p.strip())
                                                                        for p in _SPLIT.split(words) if p))
+        checked = " ".join(c.text for c in clauses) if retracted else words
+        tagged = [c for c in clauses if _KIN_TAGGED.fullmatch(_fold(c.text))
+                  and _as_person(_KIN_TAGGED.fullmatch(_fold(c.text)).group(1))]
+        if tagged and any(_ROLE_CLAIMED.fullmatch(c.text) for c in clauses):
+            # "我不是张伟，张伟是我老公，法人登记的是我，黎晓敏": the speaker claims the role as their own in so many
+            # words, and names a relative only to tell who they are not: that clause is set aside, and its name with
+            # it; the rest is read as said (another relative named as the representative, "法人是我老公", or "我不是
+            # 法人" beside the claim still find the speaker no representative below)
+            aside = {name_key(_KIN_TAGGED.fullmatch(_fold(c.text)).group(1)) for c in tagged}
+            clauses = [c for c in clauses if all(c is not t for t in tagged)]
+            candidates = [c for c in candidates if name_key(c[0]) not in aside]
+            checked = " ".join(c.text for c in clauses)
+        if retracted and clauses and clauses[0].correction and _THAT_WAS_KIN.fullmatch(_fold(clauses[0].text)) \
+                and any(_ROLE_CLAIMED.fullmatch(c.text) for c in clauses[1:]) \
+                and any(_name_candidates(_fold(c.text)) for c in said[: next(
+                    (i for i, c in enumerate(said) if c is clauses[0]), 0)]):
+            # "张保国，哎不是，那是我弟弟，法人是我，张保民": the name taken back is explained as a relative's ("那" points
+            # back at it, right after the correction), and the speaker then claims the role as their own: the
+            # explanation goes with the name it explains. Only so: "那是我弟弟，法人是我" with nothing taken back, or a
+            # correction whose explanation is followed by no claim of the role ("…那是我弟弟，法人是他") is still read
+            # as someone else's.
+            clauses = clauses[1:]
+            checked = " ".join(c.text for c in clauses)
+        denied = [c for c in clauses if _KIN_DENIED.fullmatch(_fold(c.text))]
+        if denied and any(_ROLE_CLAIMED.fullmatch(c.text) or _SELF_CLAIMED.fullmatch(c.text) for c in clauses) \
+                and not any(re.search(r"[他她]", c.text) for c in clauses):
+            # "不是我老伴，是我，吴金花", "法人是我本人 不是我爸": a relative denied the role while the speaker claims it in so
+            # many words is who the speaker is not; that clause is set aside (it names no one). Without the claim
+            # ("法人不是我姐，叫冯晓丽": whose name follows is open), or with the relative talked of beside the name
+            # ("…不是我爸，钱是他出的，叫周大海": whose name that is is open), the relative's mention still finds the
+            # speaker no representative below.
+            clauses = [c for c in clauses if all(c is not d for d in denied)]
+            checked = " ".join(c.text for c in clauses)
         kin_named = (_KIN_NAMED.fullmatch(_fold(c.text)) for c in clauses)
-        if _NOT_THE_REPRESENTATIVE.search(" ".join(c.text for c in clauses) if retracted else words) or \
+        if _NOT_THE_REPRESENTATIVE.search(checked) or \
                 any(m and _as_person(_clean_candidate(m.group(1)), said=m.group(1)) for m in kin_named):
             # The representative is asked of an enterprise acting for itself through that person; someone
             # acting for them is a proxy, who needs the special authorisation: the name alone is no answer.
@@ -2570,6 +3068,13 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     if step == "agent_name" and _SOMEONE_ELSE_RUNS_IT.search(said_of_others):
         # The proxy's own name is asked ("您本人"): a name of someone else who will come, or a message typed for
         # someone else, is not it
+        return clarify("third_party", expected)
+    if step == "agent_name" and any(
+            _KIN_NAMED.fullmatch(_fold(c.text)) and not (
+                ctx.applicant_name and name_key(_clean_candidate(_fold(c.text))) == name_key(ctx.applicant_name))
+            for c in clauses):
+        # "我爸王强", "我舅舅王强": a name given as the speaker's relative's is someone else's, not the proxy's own
+        # (the applicant so named beside it, "我叫刘洋，我舅舅赵强", is set aside below)
         return clarify("third_party", expected)
     if step == "agent_name" and ctx.applicant_name:
         # "刘洋，赵强是我舅舅": the applicant, named beside the proxy's own name, is not the answer

@@ -101,11 +101,26 @@ _LAUGHTER_AT_END = re.compile(r"(?:哈{2,}|[😂🤣😆😅]\ufe0f?|[\s!！~～
 _EFFORT_REMARK = re.compile(
     # the reader's eyes or head ("眼都花了", "看得我眼睛都酸了")
     r"(?:(?:看|读)得)?(?:我)?(?:的)?(?:眼|眼睛|头|脖子)(?:都|也)?(?:看|读)?(?:得)?(?:花|酸|累|疼|晕|痛)(?:了)(?:啊|呀)?"
+    # ("字太多了看得我头晕": with 看得 before it the state needs no 了, and the length may be named as its cause)
+    r"|(?:(?:字|内容)(?:太|好|真|这么|那么)多(?:了)?)?(?:看|读)得(?:我)?(?:的)?(?:眼|眼睛|头|脖子)(?:都|也)?(?:发)?(?:花|酸|累|疼|晕|痛)"
+    r"(?:了)?(?:啊|呀)?"
     # the diligence compared ("比我看小说还认真", "比上学时读课本还仔细")
     r"|比(?:我)?(?:上学时|上学的时候|以前|当年)?(?:看|读|背)(?:小说|课本|书|报纸|合同|教材|试卷|课文|说明书)(?:时|的时候)?"
     r"(?:还|都)(?:认真|仔细|用心|专心)(?:呢|啊)?"
     # the time it took ("看了半天", "读了二十分钟")
-    r"|(?:看|读)了(?:我)?(?:好久|半天|老半天|好一会儿?|[0-9一二两三四五六七八九十几]+分钟)(?:了)?")
+    r"|(?:看|读)了(?:我)?(?:好久|半天|老半天|好一会儿?|[0-9一二两三四五六七八九十几]+分钟)(?:了)?"
+    # the effort it cost ("费老劲了", "可费劲了"): how hard it was, with no word of what was left unread
+    r"|(?:可|真|好|太|挺)?费(?:了)?(?:老|好|老大|好大|大|不少|牛)?(?:的)?(?:劲儿?|力气|工夫|功夫)(?:了|啦|啊|呀)?")
+# The print, the reader's eyes or the phone remarked on after the reading ("这字号在手机上看有点小", "字大 看得清",
+# "俺这眼神还中", "就是手机烫手"): how the text looked or the device felt while reading, which says nothing of how much
+# was read. No negation can sit in it ("字太小看不清", "眼神不中" say the text could not be read, and are no such
+# remark); it is dropped only after a statement that stands on its own, and alone it is no answer.
+_PRINT_OR_PHONE_REMARK = re.compile(
+    r"(?:这|那)?(?:个)?(?:字|字体|字号)(?:在(?:手机|电脑|平板|屏幕)(?:上|里)?)?(?:看|显示)?(?:着|起来)?"
+    r"(?:有点|有些|挺|蛮|很|太|比较|还|还挺|还算|倒是|够)?(?:小|大|清楚|清晰)(?:了|啊|呀|的|哈)?(?:点|些)?"
+    r"|(?:字)?(?:看|瞅)得(?:很|挺|还|还算|倒是)?(?:清楚?|见|着)(?:的|啊|呀)?"
+    r"|(?:我)?(?:这)?(?:个)?(?:眼神|眼睛|眼)(?:还|也|倒|倒是)?(?:中|行|好使|管用|可以|没问题)(?:呢|着呢|哩|嘞|啊)?"
+    r"|(?:我的?|我这)?手机(?:都|也|有点|有些)?(?:烫手|发烫|烫|热|快没电了|没电了|电量不多了)(?:了|啊|呀)?")
 
 
 def _answer_before_laughing_remark(prepared: str, remark: Callable[[str], bool]) -> Optional[str]:
@@ -208,7 +223,8 @@ _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个|整份|整篇)?的?(?:告知
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
                 r"的?(?:全部|所有)?(?:(?:七个部分|七部分|7部分|七条)的?(?:告知内容|内容)|告知内容|告知事项|告知书|告知承诺书|内容|七条|7条|七个部分|7个部分|七部分|7部分|全文)?)")
 # Where the notice was read, and the phone's reading-aloud function (see ``_READ_ADVERBS``). Only where one reads
-# what was sent in this chat: a service window, its hall or "online" may hold another copy, of another version.
+# what was sent in this chat: a service window, its hall or "online" may hold another copy, of another version, and
+# so may a text message (短信): the journey never sends the notice by SMS (on the hotline it is read aloud).
 _PLACES = (r"(?:地铁|公交车?|火车|高铁|出租车|车|路|家|单位|公司|办公室|手机|电脑|平板|微信|小程序|屏幕|床|医院|店|工地|厂)")
 _READ_PLACE = rf"(?:在{_PLACES}(?:上|里)?|{_PLACES}(?:上|里))"
 _READ_BY_VOICE = (r"(?:(?:手机|微信|软件|系统)(?:的|自带的)?)?(?:语音播报|语音朗读|朗读功能|读屏功能|读屏软件|听书功能|语音功能|朗读|播报)"
@@ -230,6 +246,10 @@ _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|�
                  rf"{_READ_PLACE}|(?:拿着?|用|对着|照着)(?:打印(?:出来)?的|打出来的|纸质(?:版)?的?)(?:那份|这份|那张|这张|版本?|文件)?|"
                  rf"(?:用|通过|靠|开着?)(?:(?:手机|电脑|平板)(?:上)?(?:的|自带的)?)?{_READ_BY_VOICE}|"
                  r"(?:自己)?一个人|独自|这次|这回|这一次|又|"
+                 # the chat scrolled back to read it ("我往上翻着看完了"): where on the screen, nothing about how much
+                 r"(?:往上|往回|向上|往前)(?:翻|划|滑|拉)(?:着)?|"
+                 # the reading taken up again after a break ("回来接着读完的"): with 完 it is finished like any other
+                 r"(?:回来|接完电话)?(?:又)?(?:接着|继续)|"
                  r"一(?:个)?(?:字|条|句)(?:都|也)?不(?:落|漏)(?:地)?)*地?")
 _UNDERSTOOD = (r"(?:已经|已|都|也|全都|完全|全部|均)*(?:知晓|知悉|了解|明白|清楚|理解|同意|确认|看懂|读懂|听懂|看明白|听明白|弄明白|懂)(?:了)?"
                + _READ_OBJECT + "?")
@@ -240,22 +260,37 @@ _READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?{_READ_ADVERBS}把{_READ_OBJECT}|
 # Read aloud to the user, who says so ("我让孙子给我念了一遍", "我听你念完了"): someone who cannot read the print
 # knows the notice this way. The reading must be finished (完, 一遍, 过) and done to the speaker (给我/帮我 …);
 # "我妈看完了" or "别人帮我看完了" is someone else's reading, not this.
-_READ_ALOUD = (r"(?:我|本人)?(?:让|叫|请)?(?:[\u4e00-\u9fff]{1,4}?)?(?:给|帮|替|跟|对)我(?:念|读)(?:完了|完|了一遍|了两遍|了好几遍|过了|过一遍了?)"
+# Who read it out: a name, a relative or a title, with no word in it of a time to come, an intention or a reading not
+# over ("村干部会给我念", "儿子快念完了", "老伴马上给我念完了" are a plan or a reading still going on).
+_ALOUD_BY = r"(?:(?![会要想准打将再快等没不未别马])[\u4e00-\u9fff])"
+_READ_ALOUD = (rf"(?:我|本人)?(?:让|叫|请)?{_ALOUD_BY}{{0,4}}?(?:给|帮|替|跟|对)我(?:从头到尾|一条一条|一条条|一字一句|逐条)?(?:地)?"
+               r"(?:念|读)(?:完了|了一遍|了两遍|了好几遍|过了|过一遍了?)"
+               # "村干部给我从头念到尾": the span to the end, said of what was done (with 让 before it, "让他给我从头念到
+               # 尾", it may be a request still)
+               r"|(?:我|本人)?(?:(?![让叫请])" + _ALOUD_BY + r"){1,4}?(?:给|帮|替|跟|对)我从头(?:到尾)?(?:念|读)到(?:尾|最后|底)(?:了)?"
                # "工作人员给我念了告知书": the notice named, read out; finished only when a clause says so ("我听完了")
-               r"|(?:我|本人)?(?:让|叫|请)?(?:[\u4e00-\u9fff]{1,4}?)?(?:给|帮|替|跟|对)我(?:念|读)了(?:一遍)?(?:告知书|告知承诺书|告知内容|全文)"
-               r"|(?:我|本人)?(?:已经)?(?:让|叫|请)?[\u4e00-\u9fff]{0,4}?(?:一条一条|一条条|一字一句|从头到尾)?(?:念|读)给我听(?:了|过了|完了|的)(?:一遍)?"
+               rf"|(?:我|本人)?(?:让|叫|请)?{_ALOUD_BY}{{0,4}}?(?:给|帮|替|跟|对)我(?:念|读)了(?:一遍)?(?:告知书|告知承诺书|告知内容|全文)"
+               rf"|(?:我|本人)?(?:已经)?(?:让|叫|请)?{_ALOUD_BY}{{0,4}}?(?:一条一条|一条条|一字一句|从头到尾)?(?:念|读)给我听(?:了|过了|完了|的)(?:一遍)?"
                # "让孙女念了一遍": someone asked to read it, who did, all of it, to the speaker who asked
-               r"|(?:我|本人)?(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)(?:完了|了一遍|了两遍|了好几遍|过了|过一遍了?)"
-               r"|(?:我|本人)?听(?:你|您|[\u4e00-\u9fff]{1,4}?)(?:念|读)(?:完了|了一遍|过了)")
+               rf"|(?:我|本人)?(?:让|叫|请){_ALOUD_BY}{{1,4}}?(?:念|读)(?:完了|了一遍|了两遍|了好几遍|过了|过一遍了?)"
+               rf"|(?:我|本人)?听(?:你|您|{_ALOUD_BY}{{1,4}}?)(?:念|读)(?:完了|了一遍|过了)")
 # "7部分都看了", "你发的我都看了": with 都/全 the plain 看了 says all of it was read.
-_ALL_READ_CLAUSE = (r"(?:(?:[0-9]|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|(?:那|这)几个?条(?:款)?|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容|告知的内容)?"
+# (the count is the whole notice's, 七 or 7: "3条都看完了" is three of them)
+# ("手机上七段都看了": where it was read said first, as in ``_READ_ADVERBS``)
+_ALL_READ_CLAUSE = (rf"(?:{_READ_PLACE})?"
+                    r"(?:(?:7|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|(?:那|这)几个?条(?:款)?|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容|告知的内容)?"
                     r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
                     r"(?:都|全|全都|全部|每一条都|每条都)(?:认真|仔细|好好)?(?:地)?(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|听了)(?:一遍)?")
 # "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
-_NONE_MISSED = (r"(?:(?:(?:[0-9]|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:字|条|句)?(?:都|也)?(?:没|不)"
-                r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过|漏看|落)(?:什么|啥)?(?:的)?)")
+_NONE_MISSED = (r"(?:(?:(?:7|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:字|条|句)?(?:都|也)?(?:没|不)"
+                r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过|漏看|落)(?:什么|啥)?(?:的)?"
+                # ("没落下一条", "没漏掉一个字": the verb before the single unit it denies missing)
+                r"|没(?:有)?(?:落下|漏掉|跳过|漏看|拉下)(?:了)?(?:任何)?一(?:个|条|字|句|段|项)(?:字|条|句)?)")
 # "没啥要问的", "没得问题", "没有疑问": nothing left to ask (没得 is the southwestern 没有)
-_NOTHING_TO_ASK = (r"(?:没|莫)(?:啥|什么|有|得)?(?:要|想)?问(?:的|题|提)|没(?:有|得)?(?:意见|异议|疑问)|无异议|无疑问|没毛病")
+_NOTHING_TO_ASK = (r"(?:没|莫)(?:啥|什么|有|得)?(?:要|想)?问(?:的|题|提)|没(?:有|得)?(?:意见|异议|疑问)|无异议|无疑问|没毛病"
+                   # "没啥说的", "没什么好说的": nothing to add or object (啥/什么 or 好 in it: a bare "没说的" may be a part
+                   # not told)
+                   r"|(?:没|莫)(?:有)?(?:啥|什么)(?:好|要|可)?说的|没(?:有)?好说的")
 # The duty or the liability of a false statement known ("我明白要是说假话要担责任", "我知道不能说假话"): the condition
 # or the negation in it is on falsity, no reservation on the reading.
 _DUTY_KNOWN = (r"(?:我|本人)?(?:已经|已|都|也)?(?:清楚|明白|知道|了解|知晓|知悉|晓得)(?:了)?(?:(?:" + _affirmation._FALSITY
@@ -267,15 +302,16 @@ _LATER_QUESTIONS = r"有(?:问题|疑问|不懂的|不明白的)(?:我)?再(?:�
 # "不用再发了", "别念了": the repetition declined, which asks for nothing
 _NO_REPEAT = r"(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:重发|发|说|念|讲|读|重复)(?:一遍|一次)?(?:了|啦)?"
 # What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
-_MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下一[步部]|往下走|进行下一[步部]|继续|往下)(?:了|吧|啦)?|"
+_MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下一[步部]|往下走|(?:进行|进入)下一(?:步|部|环节)|继续|往下)(?:了|吧|啦)?|"
             # thanks in all their forms: "谢谢啦", "谢谢你们的提醒", "辛苦你们了"
             r"(?:谢谢|感谢|多谢)(?:你们|您们|你|您|大家)?(?:的)?(?:提醒|告知|提示|帮助)?(?:了|啦|哈|哦)?|辛苦(?:你们|您们|你|您)?了?|"
             r"麻烦(?:你们|您们|你|您)了|(?:顺祝|祝)(?:你们|您|你|大家)?(?:工作)?顺利|可以了吧|可以了|好了|ok|yes|thx|thanks|thank you|3q|特此(?:确认|回复|说明|声明)|冲(?:鸭|呀|啊)?|安排(?:上)?|(?:请|麻烦)?快点(?:吧|儿)?|"
             # the company's own "no objection": "我司无异议"
             r"(?:我司|本公司|我们公司|公司)(?:对此)?(?:无异议|没有异议|无疑问|没有疑问)|"
             rf"赶紧(?:的)?|{_NO_REPEAT}|{_NOTHING_TO_ASK}|{_affirmation.COURTESY}|{_affirmation._HURRY}|"
-            # going on with the errand: "咱接着往下办吧", "继续办"
-            r"(?:请|麻烦)?(?:咱|咱们|我们|那)?(?:就)?(?:(?:接着|继续)?往下|接着|继续)(?:办理|办|走|弄|进行)(?:吧|呗|啦)?|"
+            # going on with the errand: "咱接着往下办吧", "继续办"; asked of the clerk too ("你接着往下办吧", "恁往下弄吧"),
+            # which asks to go on and says nothing of the reading
+            r"(?:请|麻烦)?(?:咱|咱们|我们|那|你|您)?(?:就)?(?:(?:接着|继续)?往下|接着|继续)(?:办理|办|走|弄|进行)(?:吧|呗|啦)?|"
             # someone beside the speaker while they read: "我儿子在旁边陪我看的"
             r"(?:我)?(?:" + "|".join(_affirmation._KIN) + r")(?:在旁边|在边上|在身边)?(?:陪|跟)(?:着)?我(?:一起|一块)?(?:看|读)(?:的|了)|"
             # who the speaker is, said after the reading: "已阅读，我是法定代表人"
@@ -298,11 +334,19 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             r"(?:第[0-9一二三四五六七八九十]{1,3}(?:条|部分|项)的?)?(?:法律责任|责任|核查|公开|信用|承诺方式)(?:那|这)(?:一)?(?:条|段|部分)(?:我)?(?:也|都|还)(?:看明白了|看懂了|读懂了|读明白了|弄明白了|看了|看过了|读了|读过了)|"
             # the liability known, in the speaker's words: "承诺不实要担责这个我懂"
             r"(?:不实承诺|承诺不实|虚假承诺|说假话)?(?:要|得|需要|就要)(?:担责|担责任|承担责任|负责任)(?:这个|这点|这些)?(?:我)?(?:都|也)?(?:懂|明白|清楚|知道)(?:的|了)?|"
+            # the liability section retold, and kept in mind: "第五条说不实承诺要担责", "我记住了" (记住 only: 记得 is
+            # "as far as I recall", a hedge, and is not among these)
+            r"(?:第[0-9一二三四五六七八九十]{1,3}(?:条|部分|项)|(?:法律)?责任(?:那|这)(?:一)?(?:条|部分))(?:里)?(?:说|讲|写|规定)(?:了|的是|的|着)?"
+            r"(?:不实承诺|承诺不实|虚假承诺|说假话|造假|作假)(?:的话)?(?:就)?(?:要|得|需要|就要|会)"
+            r"(?:担责|担责任|承担(?:法律)?责任|负(?:法律)?责任|承担(?:法律)?后果|被追责)|"
+            r"(?:这|这个|这些|这点|这条|那条)?(?:我|本人)?(?:都|也)?(?:记住|记下|记牢)了|"
             # the applicant told too: "也给我爸念了", "申请人也知道了"
             r"(?:也|都)?(?:给|跟|对)(?:他|她|老人|申请人|我爸|我妈|我父亲|我母亲)(?:念|读|讲|说)(?:了|过了|完了)(?:一遍)?|"
             r"(?:他|她|老人|申请人|我爸|我妈)(?:也|都)(?:知道|清楚|明白|看过|看了|听了)(?:了)?|"
-            # what was told, known: "对所告知事项已全部知晓"
+            # what was told, known: "对所告知事项已全部知晓"; the formal "以上内容我已知悉", the notice named first as
+            # the topic (the knowing still said done: 已, 都, 全部)
             r"对(?:所告知的?事项|告知的?事项|告知的?内容|以上内容|上述内容)(?:已经|已)?(?:全部|完全|都)?(?:知晓|了解|清楚|明白)(?:了)?|"
+            r"(?:以上|上述)(?:内容|告知内容|告知事项|事项)(?:我|本人)?(?:已经|已|均已|都已|全部|均|都)(?:全部|完全)?(?:知悉|知晓|了解|清楚|明白)(?:了)?|"
             # the conditions met: "条件我都符合"
             r"(?:我家|我们家|家里)?(?:的)?(?:条件|要求)?(?:我|本人)?(?:都|全都|全部|也)?符合(?:条件|要求)?(?:了)?|"
             # the liability understood: "责任我清楚", "明白要承担责任", "知晓法律责任"
@@ -316,14 +360,16 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
 # ("告知内容我都清楚了": the notice named first, as what is understood, all of it)
 _REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|呀|了)?|(?:都|全)?能(?:看|读|听)(?:懂|明白)|"
            r"(?:全部|所有|告知内容|告知的内容|告知书|告知事项)?(?:内容|条款)?(?:我)?(?:都|全都|全)(?:清楚|明白|了解|懂)(?:了)?|(?:好|太|真|挺|蛮)(?:长|多)(?:啊|呀|了)?|(?:好久|好一会儿?|半天|早就|老早)(?:了|啦)|字(?:好|太|真|挺|蛮)多(?:啊|呀)?|内容(?:好|太|真|挺|蛮)多(?:啊|呀)?|"
-           r"(?:第[0-9一二三四五六七八九十]{1,2}条|每条|这个|告知书)?(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?|"
+           # ("你们这七条写得挺清楚": the notice pointed at as theirs, by its count)
+           r"(?:(?:你们|您们)(?:的)?(?:这|那)?(?:七条|7条|七个部分|份告知书|个告知书|告知书)|第[0-9一二三四五六七八九十]{1,2}条|每条|这个|告知书)?"
+           r"(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?|"
            r"(?:那个|这个)?(?:字|字体)(?:有点|有些|挺|蛮|很|太)?小(?:了|啊|呀)?|(?:我)?(?:看|读)得(?:有点|有些|比较|挺)?慢|"
            r"(?:眼睛)?(?:都)?(?:看|读)(?:得)?(?:酸|累|花)了")
 # Acknowledgements said before the reading statement, in northern speech (中, 管, 妥了, 可以嘞, 木问题) and in young
 # internet style (好滴, 嗯呐, 阔以, okk, ok的): "OK", which adds nothing, so the statement after it must stand alone.
 # Alone they are still a bare yes (``_BARE_YES`` and the grammar needs a reading clause).
 # (a one-character lead must stand apart from the word after it: "中间几条看了" is no 中)
-_ACK_LEAD = (r"(?:(?:中)+|管|啊|哎)(?=,|我|已|看|读|全|都|从)|妥了|妥妥的|可以嘞|可以的|木问题|没毛病|好滴|好哒|好嘞|嗯呐|嗯呢|嗯哪|阔以|"
+_ACK_LEAD = (r"(?:(?:中)+|管|啊|哎|喂+)(?=,|我|已|看|读|全|都|从)|妥了|妥妥的|可以嘞|可以的|木问题|没毛病|好滴|好哒|好嘞|嗯呐|嗯呢|嗯哪|阔以|"
              r"okk+|ok的|ok滴|done|完事儿?|哎呀|那个啥|得嘞|"
              # the reading said in English first ("all read ✅ 全部看完了"): alone it is no answer, and beside a Chinese
              # statement it only says that statement again
@@ -335,7 +381,8 @@ _NEXT_STEP_QUESTION = re.compile(
 _READ_GRAMMAR = re.compile(
     rf"^(?:(?:{_affirmation.COURTESY}|{_ACK_LEAD}|好的|好了|好|嗯嗯|嗯|是的|是|对|ok了|ok啦|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}"
     # ("兹确认本人已阅读…", "特此确认：…": the formal register's lead-in, which states nothing by itself)
-    r"(?:(?:兹|特此)?(?:我|本人)?确认,?)?"
+    # ("现确认已阅读": the formal 现, "now", which the answer after a correction begins with)
+    r"(?:(?:兹|特此|现|现在)?(?:我|本人)?(?:现)?确认,?)?"
     # "一个字都没落下，全看完了", "没有不懂的，都看完了": nothing missed or unclear, said first
     rf"(?:(?:{_NONE_MISSED}|(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?),)?"
     rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE}|{_READ_ALOUD})"
@@ -346,14 +393,24 @@ _READ_GRAMMAR = re.compile(
     rf"(?:,{_NONE_MISSED})?"
     # ("已阅读（全部）": the extent said apart, in brackets)
     rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没(?:啥|什么|有|得)?问[题提]|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK}|{_ALL_READ_CLAUSE}|"
-    r"(?<=,)(?:全部|全文|全部内容|所有内容|全部都看了|七条都看了))"
+    # ("我都看了，7个部分，一个没少": none missed, said after the extent too)
+    rf"(?<=,)(?:全部|全文|全部内容|所有内容|全部都看了|七条都看了)|(?<=,){_NONE_MISSED})"
     r"(?:了)?){0,4}$"
 )
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
 # ("没看完……等会儿……好了，现在看完了": the answer is what is said once the pause is over).
 _SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)$"
+                             # "来电人：已阅读": a hotline clerk's label of who is answering, the caller on the line,
+                             # typed before the caller's words (someone else of the caller's, "来电人家属", is not it)
+                             r"|^(?:来电人|来电者|致电人|来电群众|来电市民)(?:回复|答复|表示|称|说)?$"
                              # "我是代我爸办的": for whom the speaker acts
                              rf"|^(?:我是|我)(?:代|替|帮)(?:我)?(?:{'|'.join(_affirmation._KIN)}|他|她|别人)(?:来)?(?:办|办理|申请)的?$")
+# "七条我都听着了", "我全听完了": the speaker heard all of what was read out to them (听着了 is the northern "heard"). Only
+# said by 我 of the whole, after a read-aloud: "都听着了" without 我 is also "everyone, listen", and a count is the whole
+# notice's.
+_HEARD_ALL = re.compile(r"(?:(?:7|七|全部|所有|每)(?:个)?(?:部分|条|段|项)|告知书|告知内容|内容)?(?:我|本人)"
+                        r"(?:从头到尾|一字一句|一条一条)?(?:都|全|全都|全部|每一条都|每条都)(?:认真|仔细|好好)?(?:地)?"
+                        r"听(?:完了|过了|了|着了|见了|清楚了|明白了)(?:一遍)?")
 _CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
 # The question's own instruction quoted back before the answer ("对，读完后回复已阅读，已阅读"): it says nothing.
@@ -373,7 +430,10 @@ _OWN_PACE = re.compile(r"^(?:我)?(?:看|读)(?:得|的)(?:有点|有些|比较|
 _NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?|哪有|哪里|哪能|哪会|怎么会|咋会|"
                          r"怎么可能|咋可能|哪可能|不可能)(?:我)?"
                          # "没有没看的部分": no part left unread
-                         r"(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读|没有阅读|没阅读|未阅读|未读|未看)(?:过)?"
+                         r"(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读|没有阅读|没阅读|未阅读|未读|未看"
+                         # "不是假装读完": a pretended reading denied, which is the same emphasis ("假装读完了" alone,
+                         # not denied, is no reading at all)
+                         r"|假装(?:看|读|阅读)(?:完|过)?)(?:过)?"
                          r"(?:的(?:部分|地方|内容)?)?(?:了|呢|啊|呀|嘛)?$"
                          # "没有哪条没看的", "没有一条没读过"; "没有哪里没读到": no place in it (哪里, 哪儿) left unread
                          r"|^(?:我)?没有(?:(?:哪|哪一|一)(?:条|部分|段|句|个字)|哪里|哪儿|什么地方)(?:是)?(?:没看|没读|没看到|没读到|不看)(?:过)?(?:的)?(?:呢|啊)?$"
@@ -408,6 +468,13 @@ def _whole_range(flat: str, total: int) -> str:
     """"第一部分到第七部分" (from the first section to the last one sent) read as 全部, the whole notice."""
     last = "|".join(sorted({str(total)} | {k for k, v in CN_DIGITS.items() if v == total}))
     flat = re.sub(rf"(?:从)?第(?:一|1){_PART}?(?:到|至|~|-)第?(?:{last}){_PART}?", "全部", flat)
+    # "从第一条看到第七条": the reading verb between the first and the last section sent is the span of
+    # ``_READ_VERB``'s "从第一条看到最后一条". Only the last one sent ends it: "从第一条看到第五条" stays a part.
+    flat = re.sub(rf"从第(?:一|1)(条|部分|段)(看|读|听)到第(?:{last})(?:条|部分|段)?(?![0-9一二三四五六七八九十])",
+                  r"从第一\1\2到最后一\1", flat)
+    # "看完了，七个部分": the count of the sections sent, said apart after the statement as its extent, is 全部 said apart
+    # (a clause of its own after a comma only; "看完了，三个部分" keeps its count and stays a part)
+    flat = re.sub(rf"(?<=,)(?:这|那)?(?:{last})(?:个)?(?:部分|条)(?=,|$)", "全部", flat)
     # "1到7条", "一到七都看了"
     return re.sub(rf"(?:从)?(?<![0-9])(?:一|1)(?:到|至|~|-)(?:{last})(?:{_PART}|(?=都|全))", "全部", flat)
 
@@ -421,6 +488,15 @@ def _all_of_it_read(flat: str) -> bool:
 # be a reading statement on its own (none of these alone is one). Each is anchored whole and has no hedge,
 # condition or question in it; a negation in it is only about the telephone.
 _ASIDE_LEAD = r"(?:另外|还有|顺便(?:说|讲|提)?(?:一下|一句|下)?|对了)"
+# A section named by its number or its title (``SECTION_TITLES``) or its topic, or by both ("第七部分公开范围").
+_PART_TITLE = (r"(?:事项名称|设定依据|依据|证明内容|许可条件|材料|承诺方式|法律责任|责任|上门核查|核查|公开范围|公示范围|公开|公示|"
+               r"信用|失信惩戒)")
+_NAMED_PART = rf"(?:第[0-9一二三四五六七八九十]{{1,3}}(?:条|部分|项|段)?(?:的)?{_PART_TITLE}?|{_PART_TITLE})"
+_ONE_PART = (rf"(?:(?:第[0-9一二三四五六七八九十]{{1,3}}|最后一|最后(?:那|这)(?:一)?)(?:条|部分|段|项|节)(?:的)?{_PART_TITLE}?)")
+# Several parts named as all read ("第二条第三条都看了"): said after a statement of the whole it stresses those parts;
+# said first it may be the whole of what was read, so it is dropped only after the first clause.
+_PARTS_READ_TOO = re.compile(rf"(?:{_ONE_PART}(?:和|跟|与|以及)?){{2,7}}(?:的)?(?:内容)?(?:我)?(?:也|都)(?:认真|仔细)?"
+                             r"(?:看|读|听)(?:完|过)?了")
 _READ_ASIDE = re.compile(
     r"对了|顺便(?:说|讲|提)(?:一下|一句|下)"
     # contact details changed or when to call: "另外我电话号码换了", "我下午三点以后才有空接电话"
@@ -439,8 +515,21 @@ _READ_ASIDE = re.compile(
     # a part named as read, or the end reached: "第七条也看完了", "看到最后一条了". Alone these say only that part
     # was read, or where the reader is now ("看到第三条了" is a reader still on the third); beside a statement of
     # the whole they add nothing.
-    r"|(?:第[0-9一二三四五六七八九十]{1,3}|最后一)(?:条|部分|段|项|节)(?:的?内容)?(?:我)?(?:也|都)?(?:认真|仔细)?(?:看|读|听)(?:完|过)?了"
-    r"|(?:我)?(?:已经)?(?:看|读|听)到(?:了)?最后(?:一(?:条|部分|段|页|个字|句))?(?:了)?")
+    # (the last one pointed at and named by its topic: "最后那条公开的也看了")
+    rf"|{_ONE_PART}(?:的)?(?:内容)?(?:我)?(?:也|都)?(?:认真|仔细)?(?:看|读|听)(?:完|过)?了"
+    r"|(?:我)?(?:已经)?(?:看|读|听)到(?:了)?最后(?:一(?:条|部分|段|页|个字|句))?(?:了)?"
+    # parts named as included in the reading: "包括核查和公开那两条". Alone it says only that those were read.
+    rf"|包括(?:了)?{_NAMED_PART}(?:(?:和|跟|与|以及|还有|、)?{_NAMED_PART}){{0,6}}(?:(?:那|这)(?:[一两三四五六几])?(?:条|部分|段|项))?"
+    r"(?:在内)?(?:也|都)?(?:看了|看过了|看完了|读了|读过了|读完了)?"
+    # the speaker's habit of reading before signing: "我这人签啥都要看三遍的" (no negation can sit in it)
+    r"|(?:我这人|我这个人|我一向|我向来|我平时|我一直)(?:签|办|填)?(?:啥|什么|任何东西|东西|合同|文件)?(?:之前|前)?(?:都|都是|也都)?"
+    r"(?:要|得|会)?(?:仔细|认真|好好)?(?:看|读)(?:[一两三几好]+遍|仔细|清楚)?(?:才签)?(?:的)?"
+    # an interruption in the middle, after which the reading went on: "中间接了个电话"
+    r"|(?:中间|中途)(?:我)?(?:接了|接|打了)(?:个|一个|通|一通)?电话"
+    # the screen scrolled to find a part or to reach the end: "我往上翻到了", "刚才往下一划就看完了". Alone it may be
+    # a part found or a skim to the bottom; beside a statement of the whole it only tells how the screen moved.
+    r"|(?:我)?(?:往上|往回|向上|往前)(?:翻|划|滑|找)到(?:了)?"
+    r"|(?:刚才|刚刚|刚)?(?:我)?(?:往下|向下)(?:一)?(?:翻|划|滑|拉)(?:了一下|一下)?(?:就)?(?:看|读)完了")
 # A reading before this one ("之前在窗口也看过"): the notice is versioned, so it counts for nothing, and the answer
 # must also say this reading (``_THIS_READING``) in a statement that stands on its own.
 _EARLIER_READING = re.compile(
@@ -460,6 +549,36 @@ _THIS_TIME_LEAD = re.compile(r"^(?:我)?(?:这回|这次|这一次|这一回)")
 # a statement of its own is it dropped.
 _LENGTH_COMPLAINT = re.compile(r"^(?:这个|这|告知书|内容|字|你们这个)?(?:写得|写的|弄得|搞得|也|真|实在|可|是)*"
                                r"(?:太|忒|贼|好|老|真|够)(?:长|多|啰嗦|啰唆)(?:了)?(?:吧|啊|呀|哈|了点|点儿?)?$")
+# The notice compared with some other paper, said after the reading ("比我孙子的作文还长", "你们这告知书写得比我买房合同还
+# 细"): a remark on its length or detail, like ``_LENGTH_COMPLAINT``, dropped only after a statement of its own. The thing
+# compared is a paper and the quality one of the text; no negation may sit in it ("比没看的合同还长" is no such remark).
+_NOTICE_COMPARED = re.compile(
+    r"^(?:你们|咱们)?(?:这个?|那个?)?(?:告知书|告知承诺书|告知内容|内容|东西|文件)?(?:写得|写的|弄得|搞得)?(?:都|也|真|可)?"
+    r"比(?:我|俺|我们)?(?:(?![不没未别无非])[\u4e00-\u9fff]){0,5}?"
+    r"(?:作文|合同|小说|论文|说明书|课文|课本|教材|文件|报纸|裹脚布|保险条款|保单|条款|检讨书|毕业论文|书)"
+    r"(?:都|也)?还(?:要)?(?:长|细|详细|多|厚|全|复杂|啰嗦|啰唆|严谨|正规)(?:呢|啊|呀|哈|了)?$")
+# "闺女念了两遍", "村干部给我从头到尾读了一遍": someone read the notice out, whole times over, told before the answer. It
+# says nothing of the speaker, so the answer after it must have 我 as its subject and decide on its own ("闺女念了两遍，
+# 看完了" may be the daughter who read it; "念了一半" or "要念两遍" is no such clause).
+_READ_OUT_FIRST = re.compile(rf"(?:我的?)?{_ALOUD_BY}{{1,4}}?(?:给我|帮我|对我|跟我)?(?:从头到尾|一条一条|一条条)?(?:念|读)了"
+                             r"(?:一遍|两遍|三遍|几遍|好几遍)")
+# "看是看完了", "读完是读完了": the concession 是 between the verb said twice. It grants the reading and leads to a "but"
+# (就是, 不过): alone it is asked again, and so is any reservation after it; only a remark on the notice after it
+# (``_REMARK``, ``_LENGTH_COMPLAINT``, ``_EFFORT_REMARK``, ``_NOTICE_COMPARED``: "就是有点长") leaves the reading plain.
+_CONCEDED_READ = re.compile(r"^(?:我)?(看|读|听)(?:完)?是(?:我)?(\1(?:完|过)了)$")
+_BUT_LEAD = re.compile(r"^(?:就是|但是|不过|只是|可是|但)(?=.)")
+
+
+def _closing_remark(clause: str) -> bool:
+    """A complaint of the length, a remark on the effort or the notice compared (see ``_NOTICE_COMPARED``), or on the
+    print, the eyes or the phone (see ``_PRINT_OR_PHONE_REMARK``; its "but", "就是手机烫手", sets it against nothing read)."""
+    return bool(_LENGTH_COMPLAINT.match(clause) or _EFFORT_REMARK.fullmatch(clause) or _NOTICE_COMPARED.fullmatch(clause)
+                or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", clause)))
+
+
+def _remark_on_the_notice(clause: str) -> bool:
+    """A clause that only remarks on the notice or the effort of reading it."""
+    return _closing_remark(clause) or bool(re.fullmatch(_REMARK, clause))
 # A request to repeat the notice taken back in the next breath ("再说一遍，哦不用了", "第五条再说一遍，不对，不用了"): the
 # request asks for nothing any more, and what follows is the answer, read on its own (nothing after it: asked again).
 _REPEAT_WITHDRAWN = re.compile(rf"^(?:哦|噢|啊|呃|额|嗯|那|哎|哎呀)?(?:算了|不用了|不用|不需要了|不需要|不必了|不必|{_NO_REPEAT})+"
@@ -467,6 +586,11 @@ _REPEAT_WITHDRAWN = re.compile(rf"^(?:哦|噢|啊|呃|额|嗯|那|哎|哎呀)?(?
 # "还没，现在看完了": "not yet", then the reading finished now. Only a not-yet (还没, 没看完) is ended by time; a plain
 # "没看" is a no, and 刚才 ("a while ago") would set the finish before the "not yet".
 _NOT_YET = re.compile(r"^(?:我)?(?:还没|还没有|还未)(?:看|读)?(?:完)?(?:呢|啊)?$|^(?:我)?(?:还)?(?:没|没有)(?:看|读)完(?:呢|啊)?$")
+# ("好了好了": said twice, the same word that the pause is over)
+_PAUSE_OVER = re.compile(r"^(?:好了|行了|好嘞|ok了|嗯|好)+$|^(?:哎|哦|噢|诶|欸|哎呀)$")
+# "没看完 哎 看完了": the interjection of one who finds they were wrong, said apart between the not-yet and the reading
+# (as 啊有 after a no about the document); like 不对 it ends the not-yet, and the reading after it decides on its own
+_REALISED_NOTICE = re.compile(r"^(?:哎|哦|噢|诶|欸|哎呀)$")
 _NOW_DONE_LEAD = re.compile(r"^(?:我)?(?:现在|这会儿?|这下|刚刚|刚|终于|总算)(?!才)")
 # Told before the answer and no reservation on it: the line dropped for a moment ("刚才网卡了一下"), nobody else at
 # home ("家里人都不在"); its 不/没 is about the network or the household. The answer follows, on its own terms.
@@ -486,6 +610,10 @@ _HOW_MANY_PARTS = re.compile(r"^(?:告知书|告知内容|告知承诺书|内容
 # ("今天不办了，改天再说": today's errand given up; the 改天再说 after it puts it off, and is no reading deferred)
 _CANCEL_CLAUSE = re.compile(r"^(?:那|我|那我|那就|我就|那我就|我还是|还是|算了)*(?:今天|今儿|今儿个|这次|这回)?(?:先|就|暂时)?(?:不办|不办理|不申请|不想办|不要办|不用办|不弄|不搞|"
                             r"不想弄|取消办理|取消申请|放弃办理|放弃申请|退出办理)(?:了)?(?:吧|啦)?$")
+# "不看完能办吗", "没读完也可以吗": whether the errand may go on without the reading finished, asked as a whole message
+# (its 吗 makes it a question with or without the mark). It states no reading and asks no repetition, so it is answered
+# and the question asked again. Not "不看不行吗" (two negations, a push-back) nor a statement ("不看完也能办").
+_UNREAD_ALLOWED = re.compile(r"(?:我)?(?:要是|如果)?(?:不|没)(?:看|读)(?:完)?(?:的话)?(?:也|就)?(?:能|可以|行)(?:办|办理|继续|往下走|承诺)?(?:吗|么|嘛)")
 # A question set against the reading just stated ("看完了，不过核查的时候会上门吗？"): the reading is held back
 # until the question is answered.
 _BUT_ASKS = re.compile(r"^(?:不过|但是|但|可是|只是|就是)")
@@ -555,13 +683,18 @@ def _button(text: object) -> bool:
 # role they act in or the reading done for the applicant ("受托人已阅读", "我替我爸看完了"); for an enterprise the
 # company or its representative ("本公司已阅读", "法人已阅读"). Someone else alone ("我妈看完了") is not among them.
 _WE = (r"(?:(?:我们|咱们|俺们)(?:老两口|两口子|俩|两个|一家人|一家|全家)?(?:一起|一块儿?)?|我和[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?)?"
-       r"|我跟[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?))")
+       r"|我跟[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?)"
+       # "老伴拿放大镜陪我一条条看完了": a relative keeping the speaker company, who reads with them (陪 only: 替, 帮
+       # or 给我看 is the relative's reading, not the speaker's)
+       r"|(?:我的?)?(?:" + "|".join(_affirmation._KIN) + r")(?:(?:拿着?|拿上|用|戴着?|戴上)(?:了)?(?:放大镜|老花镜|眼镜))?"
+       r"(?:陪|陪着)我(?:一起|一块儿?)?)")
 _PROXY_SELF = (r"(?:代理人|代办人|受托人|被委托人|(?:我|本人)?(?:替|代|帮)(?:他|她|申请人|老人|委托人|"
                + "|".join(_affirmation._KIN) + r"|我(?:" + "|".join(_affirmation._KIN) + r")))")
 _ENTERPRISE_SELF = r"(?:(?:本公司|我公司|我司|公司)的?(?:法定代表人|法人代表|法人)|本公司|我们公司|我公司|我司|本企业|公司这边|我们这边|法人|法定代表人|法人代表|公司|企业)"
 # "作为法人我已阅读", "作为代办人，我已经看完了": the capacity the speaker reads in, then the speaker
 _AS_ROLE = re.compile(r"(?:^|(?<=,))(?:我|本人)?作为(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|代理人|代办人|受托人|申请人)(?:本人)?,?(?:我|本人)?"
-                      r"(?=(?:都|也|已经|已|全都|全部)*(?:看|读|阅|已阅|仔细|认真|听))")
+                      # ("已逐条阅读": how it was read, said between 已 and the verb, as for any other subject)
+                      r"(?=(?:都|也|已经|已|全都|全部)*(?:看|读|阅|已阅|仔细|认真|逐条|逐字|逐一|一一|一条|完整|听))")
 
 
 def _as_the_speaker(flat: str, ctx: Context) -> str:
@@ -571,7 +704,7 @@ def _as_the_speaker(flat: str, ctx: Context) -> str:
         subjects.append(_PROXY_SELF)
     if ctx.applicant_kind == "enterprise":
         subjects.append(_ENTERPRISE_SELF)
-    pattern = rf"(?:^|(?<=,))(?:{'|'.join(subjects)})(?=(?:都|也|已经|已|全都|全部|一起)*(?:看|读|阅|已阅|仔细|认真|逐条|逐字|逐一|一一|听))"
+    pattern = rf"(?:^|(?<=,))(?:{'|'.join(subjects)})(?=(?:都|也|已经|已|全都|全部|一起)*(?:看|读|阅|已阅|仔细|认真|逐条|逐字|逐一|一一|一条|听))"
     flat = _AS_ROLE.sub("我", flat)
     flat = re.sub(r"(?:^|(?<=,))俺(?!们)", "我", re.sub(pattern, "我", flat))  # 俺: the northern "I"
     # 咱: the northern "I" too, when it is the reader ("咱都看完了"; "咱接着往下办" is a go-ahead, read as it is)
@@ -586,7 +719,11 @@ _PAUSE_MARK = re.compile(r"^(?:哦|噢|啊|呃|额)?(?:等等|等下|等一下)$
 # The document looked at again after a no ("没有写明，等等，我再看看，…", "没写明……我再翻翻，…"): a look, not a thought
 # ("我想想") or someone else asked ("我问问我爸"), which stay checks not done.
 _LOOKED_AGAIN = re.compile(r"^(?:我|让我|等我)?(?:再)?(?:看看|看一下|看下|翻翻|翻一下|找找|瞅瞅|瞧瞧|查查|查一下|核对一下|对一下)"
-                           r"(?:啊|哈|哦|呀)?$")
+                           r"(?:啊|哈|哦|呀)?$"
+                           # ("没写明……等会儿我戴上眼镜……写明了": the glasses put on to read the page again, a look like the
+                           # others; what is read after it must still name the scope or be a no)
+                           r"|^(?:等会儿?|等下|等等|等一下)?(?:我|让我|等我)?(?:先)?(?:戴上|戴好|拿上|找出)(?:了)?(?:我的)?"
+                           r"(?:老花镜|眼镜|放大镜)(?:再)?(?:看看|看一下|瞅瞅)?(?:啊|哈)?$")
 # "没有……啊有，…", "没有，哦有的，…": a no, then the yes realised in the next breath, its interjection glued to it; the
 # interjection is the pause, like 等等.
 # ("没有，啊，有": the interjection said apart is the same pause)
@@ -655,6 +792,13 @@ def _corrected(prepared: str, flat: str, ctx: Context,
     return clarify("correction", expected)
 
 
+# Said first, the formal "更正" (correction) or the earlier reply named as sent by mistake ("刚才误回复好的", "错发了"):
+# unlike a bare 不对 first, which may be a no to the question, these only take back the message before; the quoted
+# word after 误回复 is that message's, not this one's.
+_EARLIER_REPLY_TAKEN_BACK = re.compile(r"(?:更正|纠正)(?:一下|如下)?|(?:我)?(?:刚才|刚刚|之前|上一条|上条|前面)?(?:我)?(?:误|错)"
+                                       r"(?:回复|回|发|打|点|选|按)(?:了|成)?(?:了)?[\u4e00-\u9fffa-z0-9]{0,6}")
+
+
 def _names_previous_wrong(clause: str) -> bool:
     """"刚才打错了", "说错了": the message before this one named a mistake, said first. A bare 不对 or 哦不 first is
     not taken so: it may as well be a no to the question."""
@@ -697,9 +841,11 @@ def _notice_read(text: object, ctx: Context) -> Reading:
 
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
-    before_laughter = _answer_before_laughing_remark(prepared, lambda c: bool(_EFFORT_REMARK.fullmatch(c)))
+    before_laughter = _answer_before_laughing_remark(
+        prepared, lambda c: bool(_EFFORT_REMARK.fullmatch(c) or _NOTICE_COMPARED.fullmatch(c)
+                                 or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", c))))
     if before_laughter:
-        # the laughter is about the effort, not the reading (see ``_LAUGHTER_AT_END``); only a yes is taken from it
+        # the laughter is about the effort, the eyes or the phone, not the reading (see ``_LAUGHTER_AT_END``); only a yes is taken from it
         reading = _notice_read(before_laughter, ctx)
         if reading.kind == "value":
             return reading
@@ -717,6 +863,11 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # "我都看了那个七条都看完了就是都看完了": voice input run on, its fillers after a finished clause the pauses
         # between clauses; each clause is then read as typed apart (a filler takes nothing back and adds nothing)
         return beside_emoji(_notice_read(spoken, ctx))
+    apart = re.sub(r"(?<=[\u4e00-\u9fff])\s+(哎|哦|噢|诶|欸|哎呀)\s+(?=[\u4e00-\u9fff])", r",\1,", prepared)
+    if apart != prepared:
+        # "没看完 哎 看完了": an interjection between two pauses of voice input is a clause of its own (a space beside a
+        # one-character word otherwise joins it to its neighbour, as in "已 阅读")
+        return _notice_read(apart, ctx)
     if _HOW_MANY_PARTS.match(compact):
         return Reading("question", expected=EXPECT_READ)
     said = [c for c in flat.split(",") if c]
@@ -746,21 +897,33 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # "不用念了，我看完了": the repetition declined first, then the answer
         return _notice_read(flat[declined.end():], ctx)
     clauses = [c for c in flat.split(",") if c]
-    if len(clauses) > 1 and _names_previous_wrong(clauses[0]) and "?" not in prepared:
-        # "刚才打错了，已阅读": the previous message taken back; this one is read on its own, and only a plain
-        # reading statement decides, as after any other correction.
+    if len(clauses) > 1 and (_names_previous_wrong(clauses[0]) or _EARLIER_REPLY_TAKEN_BACK.fullmatch(clauses[0])) \
+            and "?" not in prepared:
+        # "刚才打错了，已阅读", "更正：刚才误回复“好的”，现确认已阅读": the previous message taken back; this one is read on
+        # its own, and only a plain reading statement decides, as after any other correction.
         return _notice_read(",".join(clauses[1:]), ctx)
     # 恁 is the Henan 您 ("恁发的那些俺都看过了")
-    flat = re.sub(r"恁(?=发|说|念|给)", "您", flat)
+    flat = re.sub(r"恁(?=发|说|念|给|往下|接着|继续)", "您", flat)
     # 度 typed by the pinyin keyboard for its homophone 读, in the finished reading only ("全部都度完了"; "度完假" and
     # "度过" are words of their own)
     flat = re.sub(r"(?<=[都全已我])度(?=完(?:了|啦|毕)?(?:,|$))", "读", flat)
+    # "读完了才回你的": the reply sent only after the reading ended. The closing 的 makes it a past fact (是…的); without it
+    # ("读完了才回你") it may be a promise, and is left as it is. What remains must still be a plain reading.
+    flat = re.sub(r"(?<=[看读听]完)(了)?(?:以后|之后|后)?才(?:回复?|答复)(?:你|您|你们)?(?:的)?(?:消息|信息)?的(?=,|$)",
+                  r"\1", flat)
+    # "读完了没吭声": read, and said nothing back yet. Its 没 is about the reply, after a reading said finished (了); what
+    # remains must still be a plain reading ("没读完了没吭声" keeps its 没读完).
+    flat = re.sub(r"(?<=[看读听]完了)(?:就|只是|但|但是)?(?:一直)?(?:没|没有)(?:吭声|吱声|出声|作声|说话|回话|回复?|答复)"
+                  r"(?:你|您|你们)?(?=,|$)", "", flat)
     # "这回我一条一条全看完了": the time of this reading said before the reader, as it is after ("我这回…")
     flat = re.sub(r"(?:^|(?<=,))(这回|这次|这一次|这一回)(我|本人)(?=都|也|又|已经|已|全|一条|一字|逐|仔细|认真|完整|从头|把|看|读|阅|听)",
                   r"\2\1", flat)
     # "上面发的告知书，我从第一个字看到最后一个字": the notice named first, as the topic of the reading that follows
     flat = re.sub(rf"^((?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的(?:告知书|告知内容|内容|告知承诺书)?|{_WHOLE_NOTICE}),(?=我|本人)",
                   r"\1", flat)
+    # "手机上那个告知书我从头看到尾": the notice pointed at where it was received (``_PLACES``), which adds nothing to what
+    # or how much was read; the notice itself must still be named, and the rest be a reading on its own
+    flat = re.sub(rf"(?:^|(?<=,)){_READ_PLACE}(?:的|收到的|发来的)?(?:那个|这个|那份|这份)?(?=告知书|告知承诺书|告知内容)", "", flat)
     flat = ",".join(c for c in flat.split(",") if c and not _INSTRUCTION_ECHO.match(c))
     kept = [c for c in flat.split(",") if c and not _NOT_A_JOKE.fullmatch(c)]
     if kept and "?" not in prepared:
@@ -814,20 +977,32 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # complain of, then the answer; the answer is what follows. ("刚才网卡了一下，不过告知书我都看完了": its 不过
         # sets the answer against what was told, not against the reading.)
         return beside_emoji(_notice_read(re.sub(r"^(?:不过|但是|但|可是)(?=.)", "", ",".join(clauses[told:])), ctx))
-    if len(clauses) > 1 and "?" not in prepared and (_LENGTH_COMPLAINT.match(clauses[-1]) or _EFFORT_REMARK.fullmatch(clauses[-1])) \
-            and not all(_LENGTH_COMPLAINT.match(c) or _EFFORT_REMARK.fullmatch(c) for c in clauses):
-        # "全看完了，写得也太长了吧", "已阅读，眼都花了": the complaint or the remark on the effort after the answer is
-        # dropped; the rest must be a reading on its own
+    if len(clauses) > 1 and "?" not in prepared and _READ_OUT_FIRST.fullmatch(clauses[0]) and re.match(r"我|本人", clauses[1]):
+        # "闺女念了两遍，我全听完了": who read it out, then the speaker's own statement, which decides alone
+        return beside_emoji(_notice_read(",".join(clauses[1:]), ctx))
+    conceded = _CONCEDED_READ.match(clauses[0]) if len(clauses) > 1 and "?" not in prepared else None
+    remarks = [_BUT_LEAD.sub("", clauses[1])] + clauses[2:] if conceded else []
+    if conceded and all(_remark_on_the_notice(c) for c in remarks):
+        # "看是看完了，就是有点长": the reading granted, then only a remark on the notice (see ``_CONCEDED_READ``); with
+        # anything else after it the message goes on as it is, and the concession is no reading statement there
+        return beside_emoji(_notice_read(",".join([conceded.group(2)] + remarks), ctx))
+    if len(clauses) > 1 and "?" not in prepared and _closing_remark(clauses[-1]) and not all(map(_closing_remark, clauses)):
+        # "全看完了，写得也太长了吧", "已阅读，眼都花了", "看完了，比我买房合同还细": the complaint or the remark on the
+        # effort after the answer is dropped; the rest must be a reading on its own
         return beside_emoji(_notice_read(",".join(c for c in clauses[:-1]), ctx))
     if len(clauses) > 1 and "?" not in prepared and _EARLIER_ATTEMPT.match(clauses[0]):
         # "上回就是没看完被退的，这回我一条一条全看完了": last time's story, then this reading (see ``_EARLIER_ATTEMPT``)
         rest = ",".join(clauses[1:])
         return beside_emoji(_notice_read(rest, ctx)) if _THIS_TIME_LEAD.match(rest) else ask("unclear")
-    if len(clauses) > 1 and "?" not in prepared and _NOT_YET.match(clauses[0]) and _NOW_DONE_LEAD.match(clauses[1]):
+    # ("还没——行了，现在读完了": the pause ended by a word that it is over, 好了 or 行了, before the reading said now)
+    done = 1 + next((i for i, c in enumerate(clauses[1:]) if not _PAUSE_OVER.match(c)), len(clauses) - 1)
+    if len(clauses) > 1 and "?" not in prepared and _NOT_YET.match(clauses[0]) and done < len(clauses) \
+            and (_NOW_DONE_LEAD.match(clauses[done]) or any(_REALISED_NOTICE.match(c) for c in clauses[1:done])):
         # "还没，现在看完了": see ``_NOT_YET``; the reading said now must be a whole one on its own
-        now = _notice_read(",".join(clauses[1:]), ctx)
+        now = _notice_read(",".join(clauses[done:]), ctx)
         return beside_emoji(now) if now.kind == "value" else ask("not_read")
-    aside = [bool(_READ_ASIDE.fullmatch(c) or _EARLIER_READING.fullmatch(c)) for c in clauses]
+    aside = [bool(_READ_ASIDE.fullmatch(c) or _EARLIER_READING.fullmatch(c) or (i and _PARTS_READ_TOO.fullmatch(c)))
+             for i, c in enumerate(clauses)]
     if any(aside) and not all(aside) and "?" not in prepared:
         # A courtesy, contact detail, a part read too or the end reached, said beside the answer (see
         # ``_READ_ASIDE``): the rest must be a reading statement on its own. Beside an earlier reading, it must
@@ -848,9 +1023,18 @@ def _notice_read(text: object, ctx: Context) -> Reading:
             else ask("unclear")
     if len(clauses) > 1 and _NOT_UNREAD.match(clauses[0]) and marks and not ends_first:
         return ask("unclear")
-    if len(clauses) > 1 and (_SPEAKER_CLAUSE.match(clauses[0]) or _NOT_UNREAD.match(clauses[0])):
+    between = next((i for i in range(1, len(clauses) - 1) if _NOT_UNREAD.match(clauses[i])
+                    and re.match(r"(?:而)?是(?=[\u4e00-\u9fff])", clauses[i + 1])), None)
+    if between is not None and not marks and not _NOT_UNREAD.match(clauses[0]):
+        # "读完了，不是假装读完，是真读完了": the denial between two statements, with the 是 that sets the next one
+        # against it; it is dropped as emphasis, and what is said around it must decide on its own
+        rest = clauses[:between] + [re.sub(r"^(?:而)?是", "", clauses[between + 1])] + clauses[between + 2:]
+        return beside_emoji(_notice_read(",".join(rest), ctx))
+    # (a "?" beside who is speaking questions the answer after it: "来电人：已阅读？" is no statement)
+    if len(clauses) > 1 and ((_SPEAKER_CLAUSE.match(clauses[0]) and not marks) or _NOT_UNREAD.match(clauses[0])):
         rest = ",".join(clauses[1:])
-        rest = rest[1:] if _NOT_UNREAD.match(clauses[0]) and rest.startswith("是") else rest
+        # (the 是 or the formal 而是 that sets the answer against the denial: "不是没有阅读，而是已经阅读完毕")
+        rest = re.sub(r"^(?:而)?是(?=.)", "", rest) if _NOT_UNREAD.match(clauses[0]) else rest
         if _NOT_UNREAD.match(clauses[0]) and re.fullmatch(_ALL_READ_CLAUSE, rest) and "?" not in prepared:
             # "不是没看，是都看了": "all of it" set against "not read" says the reading was whole, which a bare
             # "都看了" on its own does not.
@@ -860,8 +1044,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
             return beside_emoji(_notice_read(rest, ctx))
         return ask("unclear")
     if len(clauses) > 1 and _CANNOT_READ_PRINT.fullmatch(clauses[0]) and "?" not in prepared \
-            and re.fullmatch(_READ_ALOUD, ",".join(clauses[1:])):
-        # "我不识字，儿子给我念完了": who cannot read the print has had all of it read out to them
+            and re.fullmatch(_READ_ALOUD, clauses[1]) and all(_HEARD_ALL.fullmatch(c) for c in clauses[2:]):
+        # "我不识字，儿子给我念完了": who cannot read the print has had all of it read out to them; the speaker may
+        # add that they heard all of it ("七条我都听着了")
         return ask("nlu_disagrees") if _nlu_disagrees(ctx, "notice_ack") else value("yes")
     if "?" not in prepared and any(_CANCEL_CLAUSE.match(c) for c in clauses) \
             and not re.search(r"如果|假如|要是|若是|万一|的话|除非", compact):
@@ -874,6 +1059,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         if re.search(r"没看清|没听清|看不清", compact) and re.search(r"阅读|看完|读完|已阅|看过|读过", compact):
             return ask("not_read")  # "已阅读（字太小没看清）": a read claim taken back in the same breath
         return _repeat(compact, total)
+    if _UNREAD_ALLOWED.fullmatch(compact.rstrip("?")):
+        return Reading("question", expected=EXPECT_READ)  # "不看完能办吗": see ``_UNREAD_ALLOWED``
     if _NOT_READ.search(compact) and ("?" not in prepared or re.search(r"不识字|不认|看不了", compact)):  # "还没看呢"
         return ask("not_read")
     next_step = _NEXT_STEP_QUESTION.fullmatch(flat.rstrip("?"))
@@ -899,6 +1086,10 @@ def _notice_read(text: object, ctx: Context) -> Reading:
                     or re.search(r"没(?:有)?哪", preamble):  # "看什么看": scorn, no question
                 return ask("unclear")
             answer = _notice_read(",".join(parts[asked[-1] + 1:]), ctx)
+            if answer.kind == "clarify" and answer.detail == "not_understood":
+                # "啥是告知承诺 俺看不明白": what the speaker does not understand is what they ask; the question is answered
+                # and the reading asked again (nothing is decided)
+                return Reading("question", expected=EXPECT_READ)
             return answer if answer.kind in ("value", "clarify") else ask("unclear")
         if asked and asked[0] > 0 and _BUT_ASKS.match(parts[asked[0]]) \
                 and _notice_read(",".join(parts[:asked[0]]), ctx).kind == "value":
@@ -960,6 +1151,14 @@ _AUTH_UNSURE = re.compile(
 )
 # "放心吧", "你们核实吧": reassurance and an invitation to check, whose 吧 hedges nothing
 _REASSURANCE = re.compile(r"(?:放心|请放心|您放心|你放心|你们核实|你们核对|你们查|核实一下|核对一下)吧")
+# "根据我方与赵强签订的书面委托协议，…": the formal lead that names the document the statement rests on. Only the
+# document itself, or one the principal (``who``) signed or issued, with the speaker's side as the other party at most:
+# one the speaker alone signed ("根据我签的委托书") is not the principal's grant, and is no such lead.
+_ACCORDING_TO = re.compile(r"^(?:根据|按照|依据|依照)(?:(?:我方|我们|我)?(?:与|和|跟)?(?P<who>[\u4e00-\u9fff]{1,4}?)(?:之间)?"
+                           r"(?:签订|签署|订立|出具|签)的?)?(?:书面)?(?:授权委托书|委托书|授权书)$")
+# "不用查了，确实写了": a look declined as needless, by one who knows the answer; its 不 is on the looking. Alone it answers
+# nothing, and beside the answer it adds nothing.
+_NO_LOOKUP_NEEDED = re.compile(r"^(?:不用|不需要|甭|无需)(?:再)?(?:查|翻|找|核对|核实)(?:了|啦)?$")
 # Writing the authorisation down called needless ("哪用得着写这些", "还用写这个"): said by the one who would write it or
 # of the document itself, it tells that none was written. Beside any word of what is written or signed it is not this
 # (that one objects to something else), and a bare objection to the requirement ("还要啥特别授权") stays a question of
@@ -967,7 +1166,9 @@ _REASSURANCE = re.compile(r"(?:放心|请放心|您放心|你放心|你们核实
 # (only the rhetorical forms, 哪用/还用/何必/用不着: "还要写什么" asks what the letter needs)
 _WRITING_PUSHBACK = re.compile(r"(?:(?:哪|哪里|哪儿)(?:用得着|用得上|用|需要|要)|还用(?:得着)?|何必|何须|用不着)(?:再)?(?:写|开|弄)"
                                r"(?:这个|这些|这玩意儿?|委托书|授权书|那个)")
-_AUTH_PUSHBACK = re.compile(r"还(?:要|用|需要|得)(?:啥|什么|哪门子)|(?:要|用)(?:啥|什么)特别授权")
+_AUTH_PUSHBACK = re.compile(r"还(?:要|用|需要|得)(?:啥|什么|哪门子)|(?:要|用)(?:啥|什么)特别授权"
+                            # ("他是我亲舅舅，还写啥特别授权啊": the writing of it objected to the same way)
+                            r"|还(?:写|开|弄)(?:啥|什么|哪门子)(?:特别授权|委托书|授权书)")
 _AUTH_CONDITION = re.compile(r"如果|要是|假如|假设|除非|的话|万一")
 _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|不仅|不光|不止)(?:是)?(?:普通|一般|只|仅|代办|代为办理|没|不)")
 # A bare 是/对/有/嗯 may answer "do you have an authorisation at all" or just acknowledge the question; an
@@ -983,8 +1184,8 @@ _AUTH_DOCUMENT_YES = re.compile(
 _AUTH_BARE_NO = re.compile(
     # "委托书上没有", "没写这个", "没有这句话": the no, said of the document or of the words the question quotes
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?"
-    # ("所以就没写": the no that follows its reason)
-    r"(?:(?:所以|因此|于是)?(?:就|也)(?=没|未))?"
+    # ("所以就没写": the no that follows its reason; "真没写这个": the no stressed)
+    r"(?:(?:所以|因此|于是)?(?:就|也)(?=没|未))?(?:真|真的|确实|的确)?"
     r"(?:没有|没|否|不是|不|无|no|n|nope|没写|没有写|没写明|没有写明|(?:尚)?未(?:写明?|载明|注明)|没(?:有)?(?:载明|注明)|不包括|不包含|不是的|没有的|不对|都没有|并没有|(?:啥|什么)都没(?:写|有))"
     r"(?:这个权限|这个授权|这几个字|这一?条|这一?项|这一?句话?|这个|这样的?话)?(?:的|啊|呀|哦)?$"
 )
@@ -994,7 +1195,8 @@ _AUTH_ORDINARY = re.compile(
     r"只(?:是)?(?:有|写了?个?|写着|写的|委托了?|授权了?|能|让|叫)?(?:我|他|她)?(?:来|去)?(?:代为|代|帮忙|帮他|帮她|去)?"
     r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办|交|递|送|签字|签收|代领|领|咨询|查询)|"
     # "就是让我代为办理": the errand the speaker is sent on
-    r"(?:就是|只是)(?:让|叫|请)(?:我|他|她)(?:来|去)?(?:代为|代|帮忙)?(?:办理|代办|办手续|跑腿|递交|提交|交材料)|"
+    # ("就是叫俺帮他办办手续": the errand for him, its verb said twice as speech does)
+    r"(?:就是|只是)(?:让|叫|请)(?:我|他|她)(?:来|去)?(?:代为|代|帮忙|帮他|帮她|替他|替她)?(?:办理|代办|办手续|办办手续|办个手续|办下手续|跑腿|递交|提交|交材料)|"
     # "他就写了个让我帮他办": the errand, and 就 makes it all; "别的没写": nothing else is written
     r"就写了?个?(?:让|叫|请)(?:我|他|她)(?:帮他|帮她|帮忙|替他|替她|代他|代她)?(?:办|办理|办事|跑腿)(?:(?!承诺|授权)[\u4e00-\u9fff]){0,4}?(?:一下)?$|^别的(?:都|啥|什么)?(?:没|没有)(?:写|提|有|了)|"
     # only a telephone call ("他就打了个电话"): 就/只 make the call all there is, with no paper
@@ -1004,14 +1206,22 @@ _AUTH_ORDINARY = re.compile(
     # "写是没写": as for written, it is not
     r"^(?:写|写明)是(?:没|没有)(?:写|写明)|"
     # no document yet, or only a word on the phone: "还没写委托书", "电话里说的", "他微信上同意了"
-    r"没(?:写|签|开|办|弄)(?:啥|什么|个)?(?:委托书|授权书)|(?:电话|微信|短信|嘴上|口头上?)(?:里|上)?(?:他|她)?(?:说|讲|同意|答应|交代)|"
+    # ("没写啥纸": no paper at all; "他嘴上跟我说了…": the word said to the speaker, who it was said to changing nothing)
+    r"没(?:写|签|开|办|弄)(?:啥|什么|个)?(?:委托书|授权书|纸|字据)|(?:电话|微信|短信|嘴上|口头上?)(?:里|上)?(?:他|她)?(?:跟我|和我|对我)?(?:说|讲|同意|答应|交代)|"
+    # "他就跟俺说了一声": a word to the speaker, and 就/只 make it all there is
+    r"(?:就|只)(?:是)?(?:跟|和|对)(?:我|俺)(?:说|讲)了(?:一声|一下|一句|声|句)|"
     # the document not yet in the speaker's hands: "委托书我还没拿到手"
     r"(?:授权委托书|委托书|授权书)(?:我|俺)?(?:还|都)?(?:没有|没|未)(?:拿到|收到|到手|寄到|送到|取到)|"
+    # or still in the post: "委托书还在路上", "快递明天才到" (a letter in hand, whatever it says, is not this)
+    r"(?:授权委托书|委托书|授权书|原件)(?:还|都)?在(?:路上|寄来的路上|寄过来的路上|快递路上|快递上|邮寄中|邮寄)|"
+    r"(?:快递|邮件|挂号信|ems)(?:还|都)?(?:没到|没有到|没送到|在路上|[明后]天才(?:能)?到|过两天才(?:能)?到)|"
     # "他微信里跟我说可以…", "发语音说让我…", "微信聊天记录里他同意了": a message, not the written authorisation
     r"(?:电话|微信|短信|语音|视频|聊天记录)(?:里|上|中)?(?:他|她)?(?:跟我|和我|对我|给我)(?:说|讲|同意|答应|交代)|"
     r"发(?:了)?(?:条|个|段)?(?:语音|短信|微信)(?:说|讲|同意|答应)|聊天记录(?:里|上|中)?(?:他|她)?(?:说|同意|答应)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
     # "我们就写了个代为办理": 就 makes the one power named all there is
-    r"就(?:写了?个?|写着|写的|有)(?:一个|个)?(?:代为|代)(?:办理|办|递交|提交|领取|领|签字|签收|咨询|查询)|"
+    # ("就写了代我爸办手续": for whom the errand is run named between 代 and the errand)
+    r"就(?:写了?个?|写着|写的|有)(?:一个|个)?(?:代为|代)(?:他|她|我(?:爸|妈|父亲|母亲|爹|娘|爷爷|奶奶|舅舅|舅|叔叔|叔|姑姑|姑|哥|姐))?"
+    r"(?:办理|办|递交|提交|领取|领|签字|签收|咨询|查询)|"
     # "就写了让我帮忙交材料": the errand the speaker is sent on, and nothing more
     r"(?:就|只|仅)(?:写了?|写着|写的是?|说了?)(?:让|叫|请)?(?:我|他|她)?(?:帮忙|帮他|帮她|代为|代|去)?"
     r"(?:交|递交|提交|送|拿|领|办)(?:个|一下)?(?:材料|手续|资料|证件)|"
@@ -1027,7 +1237,9 @@ _AUTH_NEGATED_SCOPE = re.compile(
     r"(?:不得|无权|不能|不可以|不可|禁止|不允许|不准)(?:代为|代|替|帮)?(?:其|他|她|委托人|申请人|公司)?(?:签署|签订|签|作出|做出)?(?:告知)?承诺|"
     r"除(?:了)?(?:代为)?(?:签署|作出|做出)?(?:告知)?承诺(?:书)?(?:这一?项|这一?条)?(?:外|以外|之外)?|(?:告知)?承诺(?:书)?(?:以外|之外)的|"
     # "承诺的事没写": the commitment named first, then denied
-    r"^(?:代为)?(?:告知)?承诺(?:的事|这件事|这事|[这那](?:一)?[项条块]|的内容)?(?:就|也|都|倒是|可)?(?:没|没有|未)(?:写|提|说|写明|注明)|"
+    # ("承诺的没写": the 的 that names the line about it)
+    # ("承诺那块儿没写": the northern 儿 on the part named)
+    r"^(?:代为)?(?:告知)?承诺(?:的事|这件事|这事|[这那](?:一)?[项条块句行]儿?|的内容|的那句|的那条|的)?(?:就|也|都|倒是|可)?(?:没|没有|未)(?:写|提|说|写明|注明)|"
     # ("没单独写承诺": how it is not written changes nothing)
     r"(?:没有|没|未|无|不是|不|并未|并没有)(?:单独|专门|特意|特地|另外|具体|明确)?(?:写明?|注明|载明|包括|包含|有|提到|提及|提|涉及|给|明确|写上|说到|说|讲到|讲|授权)*的?(?:可以|能|能够)?"
     # ("没写告知承诺这几个字": the commitment by its full name)
@@ -1040,9 +1252,14 @@ _AUTH_ACK = frozenset({"好", "好的", "嗯", "嗯嗯", "恩", "ok", "okay", "�
                        # nothing, and alone they are as bare as "好"
                        "妥了", "管", "中中", "中中中", "阔以", "okk", "ok的", "安排", "好滴", "可以嘞", "得嘞",
                        # how plainly the words just said are written ("…，清清楚楚"); alone it points at nothing
-                       "清清楚楚", "清清楚楚的", "明明白白", "明明白白的"})
+                       "清清楚楚", "清清楚楚的", "明明白白", "明明白白的",
+                       # "can't be wrong" (the 没错 above said the other way) and Henan's "all OK": beside a yes that
+                       # names the document they add nothing, and alone they point at nothing
+                       "错不了", "错不了的", "都中", "都中了"})
 # One power of a list ("授权范围：代为办理、代为签收、代为作出告知承诺"): neither a yes nor a no by itself.
-_AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|咨询|申请|申报|处理|办)"
+# ("代理一切事务": 代理 with the matters it covers, the general power in the letter's own verb; 代理 alone is no power named)
+_AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:(?:代为|代)(?:办理|签收|领取|递交|提交|签字|办理相关手续|缴费|查询|咨询|申请|申报|处理|办)"
+                         r"|代理(?=[^承诺,]{0,4}?(?:事务|事项|事宜|手续)$))"
                          # "代办低保手续": the matter named, and never the commitment ("代为办理一切事务": a general power,
                          # which names no commitment either)
                          r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料))?(?:相关)?(?:手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果|许可证|营业执照|执照)?(?:这|那)?(?:一)?(?:项|条)?$")
@@ -1052,13 +1269,18 @@ _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再�
 # Facts about the document that say nothing of its scope: it was checked, notarised, signed, where it says it.
 _AUTH_DOCUMENT_FACT = re.compile(
     # ("委托书我看了": the document named first, then the check)
-    r"^(?:(?:授权委托书|委托书|授权书|原件)(?:我|本人)?)?(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拿出来|翻出来|找出来)?"
+    # ("我刚又对了一遍": checked once more, done)
+    r"^(?:(?:授权委托书|委托书|授权书|原件)(?:我|本人)?)?(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都|又)*(?:拿出来|翻出来|找出来)?"
     # ("我逐字核对过": how carefully it was checked, which says no more of what it holds)
     # ("我仔细看了委托书": the document named after the check)
     r"(?:逐字|逐句|逐条|逐项|一字一句|仔细|认真|反复)?(?:核对|确认|看|查|对)(?:了|过)(?:一下|一遍)?(?:授权委托书|委托书|授权书|原件)?(?:了)?$"
     # stamped or notarised at an office: "在社区盖过章", "去公证处公证过"
     r"|^(?:在|去|到)(?:社区|居委会|村委会|村里|街道|街道办|公证处|派出所|律所|律师事务所)(?:里|那儿|那里)?"
     r"(?:盖(?:过|了|的)?(?:公)?章|公证(?:过|了|的)|签(?:过|了|的)字)(?:的|了)?$"
+    # ("村委会给盖的章": the office named first, stamping it for him; an office certifies, and signs in no one's place)
+    r"|^(?:社区|居委会|村委会|村委|村里|街道|街道办|公证处|派出所)(?:给|帮|也|还)?(?:盖(?:过|了|的)(?:公)?章|加盖了(?:公)?章)(?:的|了)?$"
+    # sent on to the office ("原件已扫描上传"): where the paper went, nothing of what it says
+    r"|^(?:授权委托书|委托书|授权书|原件)(?:我|我们)?(?:已经|已|都|也)?(?:扫描|拍照)?(?:并)?(?:上传|提交|发送|发过去|传上去)(?:了)?$"
     r"|^(?:已经|已|都)?(?:在|经|经过|去)?(?:公证处)?(?:公证|认证)(?:过|了)+(?:的)?$|^(?:签了字|签字了|盖了章|盖章了|签字盖章了|有签字|盖了公章|盖公章了|"
     r"有公章|盖了手印|按了手印)(?:的)?$"
     r"|^(?:我|本人)?(?:刚|刚刚|刚才|已经|已|都)*(?:拍照|拍了照|拍了照片|拍照片)(?:核对|对|比对|看)?(?:过|了)*$"
@@ -1102,18 +1324,30 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"|^(?:授权委托书|委托书|授权书)?(?:上)?(?:的)?编号(?:也|都)?(?:有|写了|写着)(?:的)?$"
 )
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行|段)|最后(?:一)?(?:条|项|款|页|行|段)|"
-                          r"(?<=在)(?:背面|正面|末尾|结尾|最后|最下面|下面)|"
+                          r"(?<=在)(?:背面|反面|正面|末尾|结尾|最后|最下面|下面|后面|下一页|后一页)|"
                           # ("…那栏，后面写着代为作出告知承诺": next on the page, then the words written there)
                           r"^(?:后面|下面|底下|下边|旁边|紧接着)(?:还)?(?=写着|写了|写明)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
-_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:明确|明明白白|清清楚楚)?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明|内容)$")
+_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:明确|明明白白|清清楚楚)?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明|内容)$"
+                              # a printed form's field and what is filled in it ("特别授权一栏填写：…"): the label; what
+                              # is filled in after it decides ("无" is a no, an ordinary power only is a no)
+                              r"|^(?:特别授权|授权范围|委托事项|委托权限|授权权限|授权事项|授权内容)(?:那|这)?(?:一)?(?:栏|项|格)(?:里)?"
+                              r"(?:填写|填的是|填写的是|填的|写的是|写着|写的|内容)(?:为|是)?$")
 # The consequence the principal bears, quoted beside the power or told in one's own words ("并承担不实承诺的法律后果",
 # "后果他自己承担"): part of the special authorisation's wording, which adds nothing to its scope.
-_PRINCIPAL_BEARS = re.compile(r"^(?:并|并且|且)?(?:由)?(?:委托人|他|她|申请人|他自己|她自己)?(?:自己|自行)?(?:承担|负责)(?:不实承诺的?)?(?:法律)?(?:后果|责任)$"
+# ("还写了承担不实承诺的法律后果": the same words said to be written beside the answer; whoever bears them is still the
+# principal or unnamed, and a speaker bearing them, "我承担…", or any negation is not this)
+_PRINCIPAL_BEARS = re.compile(r"^(?:(?:还|也|并且|并|另外)?(?:写了|写着|写明了|注明了|有))?"
+                              r"(?:并|并且|且)?(?:由)?(?:委托人|他|她|申请人|他自己|她自己)?(?:自己|自行)?(?:承担|负责)(?:不实承诺的?)?(?:法律)?(?:后果|责任)$"
                               r"|^(?:不实承诺的?)?(?:法律)?(?:后果|责任)(?:由)?(?:委托人|他|她|申请人)(?:自己|自行)?(?:承担|负责)$")
 # "委托书上就一句：…": the whole of the document is what follows, so an ordinary power quoted is all it grants.
-_ONLY_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:就|只)(?:写了)?(?:一句|一句话|一行|这一句)$")
-_ORDINARY_QUOTE = re.compile(r"^(?:委托|授权)[\u4e00-\u9fff]{1,4}?(?:代为|代|全权)?(?:办理|代办|办)(?:相关|有关)?"
+# ("委托书内容：…": the letter's content given, as what it says in full; "委托书：…" alone may quote only its opening line,
+# "兹委托…", after which its powers are listed, and is not this)
+_ONLY_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:就|只)(?:写了)?(?:一句|一句话|一行|这一句)$"
+                              r"|^(?:授权委托书|委托书|授权书)的?(?:内容|全文|全部内容)(?:是|为|如下)?$")
+# ("兹委托刘洋代为办理赵强的相关事项": the letter's formal 兹, and whose matters they are)
+_ORDINARY_QUOTE = re.compile(r"^(?:兹)?(?:委托|授权)[\u4e00-\u9fff]{1,4}?(?:代为|代|全权)?(?:办理|代办|办)"
+                            r"(?:(?:(?!承诺|授权)[\u4e00-\u9fff]){1,4}?的)?(?:相关|有关)?"
                             r"(?:(?!承诺|授权)[\u4e00-\u9fff]){0,4}?(?:事宜|手续|事项|业务)?$")
 _AUTH_NEUTRAL = frozenset({"放心", "请放心", "您放心", "你放心", "放心吧", "经核对", "经查", "经确认", "核对过了", "没问题",
                            "我看了", "我看了一下", "我查了", "我查了一下", "我看过了", "看了", "查了", "我确认过了",
@@ -1121,8 +1355,17 @@ _AUTH_NEUTRAL = frozenset({"放心", "请放心", "您放心", "你放心", "放
                            "授权范围包括", "包括", "委托权限", "授权权限", "打了勾", "打勾了", "勾了", "勾上了", "打钩了",
                            "打了钩", "也打了勾", "打过勾", "委托书", "授权委托书", "授权书", "没问题的", "你们核实", "你们核对",
                            "你们可以核实", "可以核实", "授权事项",
+                           # the printed form's field for the kind of grant ("授权类型：特别授权"): the label, and the
+                           # kind filled in after it decides
+                           "授权类型", "授权性质", "授权种类", "委托类型", "授权方式",
                            # fillers of speech and voice input: "那个", "啊", "我跟你说啊"
-                           "那个", "啊", "嗯啊", "呃", "额", "那个啥", "我跟你说", "我跟你说啊", "木问题", "妥妥的"})
+                           "那个", "啊", "嗯啊", "呃", "额", "那个啥", "我跟你说", "我跟你说啊", "木问题", "妥妥的",
+                           "这个", "这个啥", "你听我说", "听我说", "我跟你讲", "喂", "喂喂",
+                           # the transcript's label of who speaks ("来电人：…"): the caller, who is the speaker
+                           "来电人", "来电者",
+                           # the agent's kind set against the ordinary one ("不是一般代理，是特别代理"): a name for the
+                           # agent, which says nothing of the words in the letter; what they are must be said beside it
+                           "特别代理", "是特别代理", "属于特别代理"})
 _AUTH_TOKENS = frozenset(
     {"委托书", "授权委托书", "授权书", "委托书上", "上", "上面", "里", "里面", "中", "已经", "已", "确实", "明确", "清楚", "写明",
      "写了", "写着", "写有", "注明", "载明", "写", "了", "有", "的", "是", "特别授权", "特别", "授权", "代为", "代", "作出",
@@ -1151,7 +1394,9 @@ _AUTH_TOKENS = frozenset(
      "并承担法律后果", "并承担不实承诺的法律后果", "不实承诺的法律后果",
      # the formal register's verbs of the document ("明确记载", "受托人享有特别授权") and the consequence said its way
      "记载", "记载了", "明确记载", "享有", "及承担相应后果", "并承担相应后果", "承担相应后果", "及承担相应法律后果",
-     "并承担相应法律后果"}
+     "并承担相应法律后果",
+     # the formal register's "holds" and "belongs to" ("委托书明确载有…", "属于特别授权") and the letter's clause (条款)
+     "载有", "属于", "条款"}
     # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
     | frozenset(_affirmation._KIN) | frozenset("我" + k for k in _affirmation._KIN)
 )
@@ -1170,12 +1415,24 @@ _AUTH_TICKED = re.compile(
     r"^(?:委托书上|上面)?(?:有)?特别授权(?:那|这)?(?:一)?(?:栏|项|格|个|处)?(?:也|都)?(?:已经|已)?(?:打了?勾|打了?钩|勾了|勾选了|打勾了|打钩了|勾上了|"
     r"划了?勾|选了|是勾上的|是勾选的)(?:的)?$"
     r"|^(?:我们|他|我爸|我妈)?(?:已经|已)?(?:勾选了|勾了|打勾了|选了)特别授权(?:那|这)?(?:一)?(?:栏|项|格)?$"
+    # ("委托书勾的是特别授权": the box named as what is ticked on the letter; who ticked it unsaid, and "我勾的…" is not this)
+    r"|^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面)?(?:勾的是|勾选的是|打勾的是|打钩的是|选的是)特别授权(?:那|这)?(?:一)?(?:栏|项|格)?$"
     rf"|^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面)?(?:已经|已)?(?:勾选了|打勾勾选了){_SCOPE_LINE}(?:那|这)?(?:一)?(?:栏|项|格)?$"
     rf"|^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面)?{_SCOPE_LINE}(?:那|这)(?:一)?(?:栏|项|格)(?:也|都)?(?:已经|已)?"
     r"(?:打了?勾|打了?钩|勾了|勾选了|打勾了|打钩了|勾上了)(?:的)?$"
 )
 # "不是一般授权，是特别授权": the ordinary kind named only to be denied beside the special one.
-_NOT_ORDINARY = re.compile(r"(?:不是|并非|而不是|不属于)(?:一般|普通)的?(?:授权|委托|代理)(?:委托书|书)?")
+# Its kin, each removed only where the special authorisation is still named in what is left: an oral word denied to be
+# all there is ("不是口头说说的"), the errand denied to be all ("不是光让我跑腿"), and the ordinary box of the form left
+# unticked, said as a clause of its own ("一般授权那栏没勾").
+# ("本次委托并非一般授权", "不是普通代办的那种": the grant named as what is denied to be ordinary, and the kind said as
+# the errand, 代办, or as "that kind")
+_NOT_ORDINARY = re.compile(r"(?:(?:本次|这次|此次|这个|这份)(?:委托|授权|委托书|授权书)(?:是)?)?"
+                           r"(?:不是|并非|而不是|不属于)(?:一般|普通)的?(?:授权|委托|代理|代办)(?:委托书|书)?(?:的)?(?:那种|那类|那样)?(?:的)?"
+                           r"|(?:不是|并非|而不是)(?:光|只|仅仅?|单单?)?(?:是)?口头(?:上)?(?:说说|说的|讲讲|讲的|答应|同意|授权|委托)?(?:的|而已)?"
+                           r"|(?:不是|并非|而不是)(?:光|只|仅仅?|单单?)(?:是)?(?:让|叫)(?:我|他|她)(?:来|去)?"
+                           r"(?:跑腿|跑个腿|办手续|交材料|递材料|交个材料|代办|办事)(?:的|而已)?"
+                           r"|(?:^|(?<=,))(?:一般|普通)授权(?:那|这)?(?:一)?(?:栏|项|格)?(?:没|没有|未)(?:打勾|打钩|勾选|勾|选)(?:上)?(?:的)?(?=,|$)")
 # The scope named: the special authorisation, or the commitment made or signed in the principal's place ("代为作出
 # 告知承诺", "代签承诺书", "替我爸签告知承诺书").
 _PRINCIPAL = r"(?:其|他|她|申请人|委托人|本人|" + "|".join(_affirmation._KIN) + "|我(?:" + "|".join(_affirmation._KIN) + "))"
@@ -1188,14 +1445,22 @@ _NOT_UNWRITTEN = re.compile(rf"^(?:{_PRINCIPAL}|我)?(?:又|也)?(?:不是|并�
 # answer after it is read on its own and only a no is taken from it (a yes after a denied yes contradicts it, and after
 # the concession it is the something conceded, which is asked again).
 _NOT_WRITTEN_AFTER_ALL = re.compile(r"^(?:也|倒|并)?(?:不是|并不是|并非)(?:写明了|写明|写了|写着|有)(?:特别授权)?(?:的)?$")
-_CONCEDED_WRITTEN = re.compile(r"^(?:也|倒|倒也)?(?:不能|不好|没法)说(?:是)?(?:完全)?(?:没有|没)(?:写|写明|有)?(?:的)?$")
+_CONCEDED_WRITTEN = re.compile(r"^(?:也|倒|倒也)?(?:不能|不好|没法)说(?:是)?(?:完全)?(?:没有|没)(?:写|写明|有)?(?:的)?$"
+                               # "委托书里是有“承诺”两个字，…": a word granted to appear, its 是 leading to a "but"; what
+                               # the words around it say follows, and only a no is taken from it
+                               r"|^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:倒|倒也|也|确实)?是有[^,]{1,8}?(?:这)?"
+                               r"[两三四五几2-5]个字(?:的)?$")
+# "不是不想有，是真没写这个": unwillingness denied, which says only that the speaker would have wanted it; read the same
+# way, and only a no is taken after it (a yes after it, "不是不想写，写了", is asked again).
+_NOT_UNWILLING = re.compile(rf"^(?:{_PRINCIPAL}|我|我们)?(?:也|又)?(?:不是|并不是|并非)(?:不想|不愿意|不愿|不肯|不要)(?:有|写|写明|开|给|弄|办)?(?:的|啊)?$")
 # "哪能没写", "谁说委托书上没写", "怎么可能没有特别授权", "没有不写的", "我爸哪能不写": the same denial, as a no asked
 # back or two negations. Like "不是没写" it is emphasis and says nothing of what is written: alone it is asked again;
 # beside the plain answer (before it or after it), that answer decides on its own terms (see ``_beside_denied_absence``).
 # ("没有没有" is an emphatic no, not two negations: after 没有 the verb must be said.)
 _ASKED_BACK_LEAD = r"(?:谁说|哪能|哪会|哪可能|怎么会|怎么可能|咋会|咋可能)"
+# ("委托书上不是没写": the document named first, as the topic of the same denial)
 _DENIED_ABSENCE = re.compile(
-    rf"^(?:{_PRINCIPAL}|我)?(?:又|也)?(?:(?:不是|并非|并不是|不可能|{_ASKED_BACK_LEAD})(?:{_PRINCIPAL}|我)?"
+    rf"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:{_PRINCIPAL}|我)?(?:又|也)?(?:(?:不是|并非|并不是|不可能|{_ASKED_BACK_LEAD})(?:{_PRINCIPAL}|我)?"
     r"(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:没有?|未|不)|没有(?:没有?|不)(?=写|注明|载明|授权|给|开))"
     r"(?:给我|给)?(?:写明?|注明|载明|有|授权|写明了|写过|写上|开)?(?:特别授权|授权|委托书|授权书|委托|这一?条|这句话?)?(?:的)?"
     r"(?:呢|啊|呀|嘛|哇)?$")
@@ -1214,11 +1479,15 @@ _CONTACT = re.compile(rf"^{_affirmation.CONTACT_DETAIL}(?:(?:有事|有问题|�
 
 # The authorisation written or signed by the speaker, or on the principal's behalf ("我帮他写特别授权", "特别授权是我
 #写的", "由我签"): the principal must grant it, so such a clause confirms nothing.
+# (how the speaker did it changes nothing, "我专门写的特别授权", "特别授权是我亲手写的"; nor the northern verbs of making,
+# "我整了个特别授权")
+_SELF_MADE = r"(?:写|签|弄|开|填|拟|整|搞|做)"
+_SELF_HOW = r"(?:自己|本人|专门|特意|特地|亲自|亲手|亲笔)*"
 _SELF_WRITTEN = re.compile(
     # ("我爸给我写了特别授权": 我 after 给 is who it was written for, not who wrote it)
-    rf"(?<![给帮替为让叫])(?:我|俺|由我)(?:来)?(?:(?:帮|替|代|代表|给){_PRINCIPAL}?)?(?:写|签|弄|开|填|拟)(?:了|的|好)?(?:个|一份|份)?(?:这个)?特别授权|"
-    rf"(?:帮|替|代|代表|给){_PRINCIPAL}(?:写|签|弄|开|填|拟)(?:了|的|好)?(?:个|一份|份)?特别授权|"
-    r"特别授权(?:是|由|都是)?(?:我|俺)(?:(?:帮|替|代|代表|给)[\u4e00-\u9fff]{0,3}?)?(?:写|签|弄|开|填|拟)"
+    rf"(?<![给帮替为让叫])(?:我|俺|由我){_SELF_HOW}(?:来)?(?:(?:帮|替|代|代表|给){_PRINCIPAL}?)?{_SELF_HOW}{_SELF_MADE}(?:了|的|好)?(?:个|一份|份)?(?:这个)?特别授权|"
+    rf"(?:帮|替|代|代表|给){_PRINCIPAL}{_SELF_HOW}{_SELF_MADE}(?:了|的|好)?(?:个|一份|份)?特别授权|"
+    rf"特别授权(?:是|由|都是)?(?:我|俺){_SELF_HOW}(?:(?:帮|替|代|代表|给)[\u4e00-\u9fff]{{0,3}}?)?{_SELF_HOW}{_SELF_MADE}"
 )
 _UNSAID_CHOICE = re.compile(r"((?:没|没有|并没|并没有|未)(?:说|写|提|讲|注明|写明|载明|说明)(?:清楚|明白)?)([\u4e00-\u9fff]{1,2})不\2")
 
@@ -1228,7 +1497,14 @@ _SPEAKER_RELATION = re.compile(r"^(?:我是|本人是)(?:他|她|申请人|委�
                                + "|".join(_affirmation._KIN)
                                + r"|儿子|女儿|闺女|女婿|儿媳|外甥|外甥女|侄子|侄女|孙子|孙女|邻居|朋友|亲戚|代办人|代理人|受托人)$"
                                # a company's employee sent with its letter: "我是公司行政"
-                               r"|^(?:我是|本人是)(?:公司|本公司|我们公司|单位)(?:的)?(?:行政|员工|职员|经办人|财务|会计|法务|人事|办事员|业务员)$")
+                               r"|^(?:我是|本人是)(?:公司|本公司|我们公司|单位)(?:的)?(?:行政|员工|职员|经办人|财务|会计|法务|人事|办事员|业务员)$"
+                               # one who works for the principal in person: "我是他司机", "我是赵总的秘书"
+                               r"|^(?:我是|本人是)(?:他|她|申请人|委托人)(?:的)?(?:司机|秘书|助理|员工|下属|保姆|护工)$"
+                               # a long friendship and the trust it carries ("俺跟老赵几十年老哥们了", "他信得过俺"): why
+                               # the principal chose the speaker, nothing of what the letter says; nothing in it denies
+                               r"|^(?:我|俺)(?:跟|和|与)(?:他|她)(?:是)?(?:几十年|多年|好多年|[一二两三四五六七八九十几]+年)?(?:的)?"
+                               r"(?:老哥们儿?|老哥俩|老朋友|老邻居|老同事|老战友|老伙计|好朋友|好兄弟|兄弟|发小|朋友|邻居)(?:了)?$"
+                               r"|^(?:他|她)(?:信得过|信任|相信)(?:我|俺)(?:的)?$")
 
 
 # The authorisation signed by the speaker ("不过是我自己签的"): the principal must sign it, so this is no fact in its
@@ -1253,7 +1529,11 @@ _ASKED_BACK_YES = (
     (re.compile(r"谁说(?=(?:委托书|授权书)?(?:上|里)?(?:写了|写明了|写着|有|写))"), "没"),
 )
 # "当然有，不然我怎么来办": the reason asked back, beside the answer; it says nothing of the document.
-_ASKED_BACK_REASON = re.compile(r"(?:^|,)(?:不然|要不然|要不)(?:的话)?(?:我|俺)?(?:怎么|咋|哪能|哪会|怎么会|能)[^,?]*\??(?=,|$)")
+# ("写明了啊，不写明我也不敢来办": the same reason told as what the speaker would not have dared without it; only the
+# speaker's own daring or coming, and only beside the answer, since alone it answers nothing)
+_ASKED_BACK_REASON = re.compile(r"(?:^|,)(?:不然|要不然|要不)(?:的话)?(?:我|俺)?(?:怎么|咋|哪能|哪会|怎么会|能)[^,?]*\??(?=,|$)"
+                                r"|(?:^|,)(?:不|没|没有)(?:写明|写)(?:的话)?(?:我|俺)(?:也|都|就)?(?:不敢|哪敢|怎么敢|咋敢)(?:来|过来)?"
+                                r"(?:办|办理|办事|跑这一趟)?(?:啊|呀|呢)?(?=,|$)")
 
 
 # The document by another name (公证书, 委托函, 委托协议) or pointed at ("那张授权委托书", "我手里这份委托书", "公司授权书"): the
@@ -1310,8 +1590,12 @@ _MORE_KIN = ("小舅子", "大舅子", "干爹", "干妈", "干爸", "表哥", "
 _ISSUED_BY = re.compile(rf"^(?:这是)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN + _MORE_KIN)}|我(?:{'|'.join(_affirmation._KIN + _MORE_KIN)}))"
                         r"(?:(?:给我|给俺|帮我)?(?:亲自|亲手|亲笔|专门)?(?:出|写|签|开|出具|弄|办)|给我|给俺)的(?=授权委托书|委托书|授权书)")
 # Signed by the principal, before a witness: "是我爸当着社区工作人员的面签的", "他亲笔签的".
-_PRINCIPAL_SIGNED = re.compile(rf"^(?:(?:授权委托书|委托书|授权书)(?=是|都是|由))?(?:是|都是|由)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
-                               r"(?:当着[\u4e00-\u9fff]{1,10}?的?面|当面|专门|亲自|亲手|亲笔|自己)*"
+# ("但确实是他亲笔签的": the signature affirmed; "我爸在上面按了手印", "我爸在手机上签的": where he signed, on the letter
+# or on the screen of an electronic one. Only the principal, by pronoun or relation, signing: the speaker or anyone
+# else signing is read elsewhere and asked again.)
+_PRINCIPAL_SIGNED = re.compile(rf"^(?:(?:授权委托书|委托书|授权书)(?=是|都是|由))?(?:确实|的确|真的)?(?:是|都是|由)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
+                               r"(?:当着[\u4e00-\u9fff]{1,10}?的?面|当面|专门|亲自|亲手|亲笔|自己|"
+                               r"在(?:上面|上头|委托书上|授权书上|手机上|电脑上|平板上|网上|小程序上|小程序里))*"
                                r"(?:签|写|按|盖)(?:了|的|过)*(?:字|名|手印|章)?(?:的)?$")
 
 
@@ -1323,17 +1607,31 @@ _PRINCIPAL_SIGNER = re.compile(rf"^(?:{_PRINCIPAL}|授权人|老人|公司|单�
 
 
 # The paper in hand, or a photo of it offered ("我拿着纸呢", "我拍照给你看"): no word of its scope.
-_HELD_OR_SHOWN = re.compile(r"^(?:我|俺)?(?:手里|手上)?(?:拿着|带着)(?:纸|那张纸|纸质的|原件)(?:呢|了|的)?$"
+# ("我手里就拿着委托书呢", "我现在就拿着呢": the letter itself in the speaker's hand, 就 stressing it; a copy, "复印件", or
+# someone else holding it is not this)
+_HELD_OR_SHOWN = re.compile(r"^(?:我|俺)?(?:现在)?(?:手里|手上)?(?:就|正)?(?:拿着|带着)(?:纸|那张纸|纸质的|原件|委托书|授权书|授权委托书)?(?:原件)?"
+                            r"(?:呢|了|的)?$"
+                            # ("委托书我手上拿着呢": the letter named first, then the speaker holding it)
+                            r"|^(?:授权委托书|委托书|授权书|原件)(?:我|俺)(?:现在)?(?:手里|手上)?(?:就|正)?(?:拿着|带着)(?:呢|了|的)?$"
                             r"|^(?:我|俺)?(?:可以|马上|等下|现在)?(?:拍照|拍个照|拍照片|拍给你)(?:发)?(?:给)?(?:你|您|你们)?看(?:看|一下)?$")
 
 
 def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
+    # ("老赵签的字": the principal by 老 and his surname, as everywhere else)
+    clause = _principal_as_he(clause, principal_name)
     found = _SIGNER.match(clause)
     # adverbs ("还按了手印") and places ("在社区盖过章") before the verb name no signer
     who = re.sub(r"^(?:还|也|都|已经|已|又|刚刚|刚)+", "", found.group("who")) if found else ""
     # ("赵强还按了手印": the same adverbs after the signer's name)
     who = re.sub(r"(?<=.)(?:还|也|都|已经|已|又|亲自|自己)+$", "", who)
-    if not who or re.match(r"(?:在|去|到|当着)", who) or who in ("授权委托书", "委托书", "授权书", "原件"):
+    # ("签了名按了手印": the acts one after the other with no signer named, as "签了字" alone)
+    if not who or re.match(r"(?:在|去|到|当着)", who) or who in ("授权委托书", "委托书", "授权书", "原件") \
+            or re.fullmatch(r"(?:签了?(?:字|名)|盖了?(?:公)?章|按了?手印)+", who):
+        return False
+    # ("村委会给盖的章": an office's stamp certifies the letter and signs in no one's place; an office signing or
+    # thumb-printing it would be, and is not taken so)
+    if re.fullmatch(r"(?:社区|居委会|村委会|村委|村里|街道|街道办|公证处|派出所)(?:给|帮)?", who) and "盖" in clause \
+            and not re.search(r"签|按", clause):
         return False
     return who != principal_name and not _PRINCIPAL_SIGNER.match(who)
 
@@ -1352,8 +1650,9 @@ _ABSENCE_REASON = re.compile(
     r"(?:年纪大了|岁数大了|年纪大|年纪太大了?|[七八九]十多(?:岁)?了|[0-9一二三四五六七八九十]{2,4}(?:多)?岁了|"
     r"腿脚不好|腿脚不便|腿脚不方便|腿不好|身体不好|身体不舒服|行动不便|生病了|病了|住院了|在住院|在医院|卧床(?:不起)?|"
     r"瘫痪(?:在床)?(?:了)?|在外地(?:打工|上班)?|在外面打工|出差了|在出差|在上班|上班走不开|走不开|走不动(?:路)?(?:了)?|"
-    r"不识字|不认字|不会写字|眼睛不好|眼神不好|耳朵背|耳背|来不了|过不来|回不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成)"
-    r"(?:了)?(?:所以)?(?:来不了|过不来|回不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成)?(?:了|呢|啊)?$"
+    r"不识字|不认字|不会写字|眼睛不好|眼神不好|耳朵背|耳背|来不了|过不来|回不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成|"
+    r"出不了门|出不去门|出不了远门|下不了床|下不来床)"
+    r"(?:了)?(?:所以)?(?:来不了|过不来|回不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成|出不了门|出不去门)?(?:了|呢|啊)?$"
 )
 # Other particulars written in the document ("赵强身份证号码也写在上面了"): who the parties are, not what is granted.
 _PARTICULAR = r"(?:身份证号码|身份证号|身份证|电话号码|联系电话|电话|手机号码|手机号|联系方式|住址|地址|名字|姓名|出生日期)"
@@ -1372,7 +1671,8 @@ _SIDE_FACT = re.compile(
     # ("村支书见证的": a witness adds to the signature, and signs nothing in anyone's place)
     r"|^(?:是|由|有|请了?)?(?:(?![不没未无非别假])[\u4e00-\u9fff]){1,8}?(?:当面|在场)?(?:见证|作证|作的证|做的证|作见证|做见证|"
     r"作的见证|做的见证|当的见证人|当见证人)(?:的|了|过)*$"
-    r"|^(?:是)?(?:手写|打印|电脑打印|机打)(?:的)?$"
+    # ("电子的": an electronic letter, signed on a screen, is written all the same)
+    r"|^(?:是)?(?:手写|打印|电脑打印|机打|电子|电子版|电子签名|电子签)(?:的)?$"
     # drafted from the office's own template ("照着你们给的模板写的"): how the wording was laid out, by the office
     # asking; a template from elsewhere ("网上的模板"), or the speaker drafting it, is not this
     rf"|^(?:{_PRINCIPAL_SUBJECT})?(?:是)?(?:照着|按照|按着|照|参照|套用|用)(?:你们|您们|您|你|窗口|社区|大厅|政务中心)(?:这边|那边)?"
@@ -1382,24 +1682,42 @@ _SIDE_FACT = re.compile(
     r"(?:(?:填|写|打印)的)?$"
     # drafted by a lawyer or a notary ("是律师帮忙拟的"): who worded it, not who grants it; whose signature it bears
     # and what it says still decide (drafted for the speaker, "律师帮我拟的", is not this)
-    r"|^(?:是|由|请)?(?:律师|律所|律师事务所|公证处|公证员)(?:帮忙|帮他|帮她|给他|给她|替他|替她)?(?:拟|起草|草拟|拟定|写|弄)(?:的|了)+$"
+    # (or by the village or neighbourhood committee for a principal who cannot write, "村委会帮他写的": the office
+    # words it, the principal's own mark grants it; a person, "邻居帮他写的", or the speaker is not this)
+    r"|^(?:是|由|请)?(?:律师|律所|律师事务所|公证处|公证员|村委会|村委|居委会|社区|村干部|村支书)(?:帮忙|帮着|帮他|帮她|给他|给她|替他|替她)?"
+    r"(?:拟|起草|草拟|拟定|写|弄)(?:的|了)+$"
     r"|^[\u4e00-\u9fff]{1,4}证字第?[0-9]+号$"
     r"|^(?:一字不差|一个字不差|一个字都不差|一字不落|原封不动|一模一样|分毫不差)(?:的|地)?$"
     r"|^(?:您|你|你们)?(?:翻到|翻开|打开|看)(?:那页|这页|那一页|这一页|背面|那里|那儿|后面)?(?:就)?(?:能|可以)?(?:看到|看见|找到)(?:了)?$"
     r"|^(?:今天|今儿|这两天)?(?:天气|天儿|天)(?:真|挺|好|太|有点|可)?(?:冷|热|好)(?:啊|呀|了|的)?$"
     r"|^(?:over|完毕|over完毕|就这样|就这些)$"
     r"|^(?:我|我们)?(?:都|已经)?(?:跑了|来了|折腾了)(?:[一两二三四五六七八九十几好]+)(?:趟|次|回)(?:了)?$"
-    r"|^(?:我)?(?:把)?(?:授权委托书|委托书|授权书)?(?:翻|看|找|查)了(?:[一两二三四五几好]+遍|半天|好久|个遍)(?:授权委托书|委托书|授权书)?$"
+    # ("俺这老花眼瞅了三遍": the eyes that looked and the northern 瞅, the looking told all the same)
+    r"|^(?:我)?(?:这)?(?:双)?(?:老花眼|眼睛)?(?:把)?(?:授权委托书|委托书|授权书)?(?:翻|看|找|查|瞅|瞧|核对|对)了(?:[一两二三四五几好]+遍|半天|好久|个遍)"
+    r"(?:授权委托书|委托书|授权书)?$"
+    # the speaker's routine of checking it ("这一项我们代办公司每单都核"): a habit, every time, with no negation in it
+    r"|^(?:这一?项|这一?条|这个)?(?:我们|我司|我们公司|我们代办公司|我)(?:每单|每次|每回|每份|每一单|每一份)都(?:要)?(?:核|核对|查|看|审|检查)"
+    r"(?:过|一遍)?(?:的)?$"
+    # the office's strictness remarked on ("你们这比银行办卡还严格啊"): of the procedure, not of the letter; nothing
+    # false, flimsy or negated may sit in the comparison
+    r"|^(?:你们|您们|恁)(?:这|这儿|这边|这里)?(?:的)?(?:手续|规矩|要求|流程)?(?:比(?:(?![不没未无非假])[\u4e00-\u9fff]){1,8}?)?(?:还|可|真|也太|太|够)"
+    r"(?:严格|严|麻烦|复杂|较真|仔细|认真|正规|讲究)(?:了)?(?:啊|呀|呢|哈|嘞)?$"
     # ("社区说委托书必须写特别授权": what is required, not what is written; said alone it answers nothing)
     r"|^(?:社区|居委会|村委会|街道|窗口|你们|工作人员|人家|他们)(?:的人|工作人员)?(?:说|讲|要求|告诉我)(?:了)?(?:授权委托书|委托书|授权书)?"
     r"(?:上|里)?(?:必须|一定要|得|要|需要)(?:写|写明|注明|有)(?:特别授权|这个|这一条|这句话)?(?:才行)?$"
     r"|^(?:written|xiemingle|xieming|xiele)$"
 )
+# The letter got, who made it unsaid ("整了个特别授权", northern 整 for 弄/办): what it grants must come in another clause,
+# and beside ordinary powers only it is asked again, like "写明了特别授权，代为办理". With the speaker as its maker
+# ("我整了个…") it is not this (see ``_SELF_WRITTEN``).
+_GOT_SPECIAL = re.compile(r"^(?:也|都|已经|已)?(?:整|弄|办)了(?:个|一个|一份|份|张|一张)特别授权(?:的)?(?:委托书|授权书)?$")
 # The page turned to ("翻到背面了", "翻到第二页"): where the speaker looked, which says nothing of what is there. As after
 # a second look (``_LOOKED_AGAIN``), the yes beside it must name the commitment: a bare "写了" may be anything the page
 # holds.
 _PAGE_TURNED = re.compile(r"^(?:我)?(?:又|再)?(?:翻到(?:了)?(?:背面|反面|后面|后一页|下一页|第[0-9一二三四五]页|最后一页|那一?页)|翻过来(?:看)?)"
-                          r"(?:了|看了)?$")
+                          r"(?:了|看了)?$"
+                          # ("是写到背面了": where on the paper the words are, which no more says what they are)
+                          r"|^(?:是)?(?:写|印)(?:到|在)(?:了)?(?:背面|反面|后面|后一页|下一页|第[0-9一二三四五]页|最后一页|那一?页)(?:上)?(?:了|的)?$")
 # The document made, told in the story before the answer ("所以写了委托书", "我们专门重新写了一份"): by the principal, or
 # by the family remaking it. (Made by the speaker alone, "我写了委托书", it is not the principal's grant: asked again.)
 _DOCUMENT_MADE = re.compile(
@@ -1449,6 +1767,10 @@ _AUTH_NOT_THERE = re.compile(
 )
 # "委托书上写的是委托办理低保": the errand entrusted, said in the document's own verb, and nothing of the commitment
 _ENTRUSTED_ERRAND = re.compile(r"^委托(?:我|他|她|受托人|代理人)?(?:代为|代)?(?:办理|代办|办)(?:(?![承诺授权并和及与])[\u4e00-\u9fff]){0,6}$")
+# The letter's words quoted, where 承诺 is the agent's own undertaking about the errand ("写的是“受托人承诺如实提交材料”"):
+# a promise of his own conduct, not a commitment made in the principal's place, which needs 代/替 (代为作出告知承诺).
+_AGENT_OWN_PROMISE = re.compile(r"^(?:受托人|代理人|被委托人)(?:本人)?(?:郑重)?(?:承诺|保证)(?!书)"
+                                r"(?:如实|真实|按时|及时|遵守|所提交|所提供|提交的|提供的|妥善|不)")
 # A named ordinary errand written, and the speaker's own guess that it covers the commitment ("写了代办应该就包括承诺了
 # 吧"): the guess adds nothing to the document, which holds only the errand. (A general power, "全权委托，应该包括承诺吧",
 # is asked again: whether it reaches the commitment is what the document's words must say.)
@@ -1465,7 +1787,8 @@ def _principal_as_he(clause: str, principal_name: str) -> str:
     kin = "|".join(_affirmation._KIN + _MORE_KIN)
     clause = re.sub(rf"^(?:我)?(?:{kin})?{re.escape(principal_name)}(?:他|她)?", "他", clause)
     if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", principal_name):
-        clause = re.sub(rf"^(?:{re.escape(principal_name[0])}(?:总经理|董事长|总|老板|董|经理)|老{re.escape(principal_name[0])})(?=[\u4e00-\u9fff])",
+        # ("我们家老赵…": 老 and his surname with the household that calls him so)
+        clause = re.sub(rf"^(?:{re.escape(principal_name[0])}(?:总经理|董事长|总|老板|董|经理)|(?:我们家|我家|俺家|咱家)?老{re.escape(principal_name[0])})(?=[\u4e00-\u9fff])",
                         "他", clause)
     return clause
 
@@ -1491,11 +1814,21 @@ def _side_clause(clause: str, principal_name: str) -> bool:
     return bool(_ABSENCE_REASON.match(clause) or _DOCUMENT_PARTICULARS.match(clause) or _SIDE_FACT.match(clause)
                 or _CIRCUMSTANCE_REMARK.fullmatch(clause) or _PAGE_TURNED.match(clause)
                 or _DOCUMENT_MADE.match(clause) or _DOCUMENT_MADE.match(foot) or _FOOT_NAMED.match(foot)
-                or _CONTACT.match(contact))
+                or _CONTACT.match(contact) or _GOT_SPECIAL.match(clause))
+
+
+def _according_to_the_letter(clause: str, principal_name: str) -> bool:
+    """Is the clause the lead "根据…委托书" (see ``_ACCORDING_TO``) of the principal's own document?"""
+    found = _ACCORDING_TO.match(clause)
+    if not found:
+        return False
+    who = found.group("who")
+    return not who or who in ("他", "她", "委托人", "申请人", "双方") or bool(principal_name and who == principal_name)
 
 
 def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
+    set_against = bool(re.match(r"^(?:但是|但|不过|可是|只是说)(?=.)", clause))
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
     # a filler of speech before the words ("那个赵强签了字的"), and 还 before a further fact ("还公证过")
     if clause not in _AUTH_ACK and clause not in _AUTH_NEUTRAL:
@@ -1559,8 +1892,13 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     clause = re.sub(r"^(?:他|她|我爸|我妈|申请人|委托人)(?:在|的)(?=授权委托书|委托书|授权书)", "", clause) or clause
     clause = re.sub(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里)?的?)?(?:原话|原文)(?:是|为|写的是)?(?=.)", "", clause) or clause
     # "写了让我替他…", "写着同意由受托人代为…": the grant's wording, whose 同意 is the principal's, in the document
-    clause = re.sub(r"(写明了|写明|写着|写了)(?:同意)?(?:让|叫|由)(?:我|受托人)(?=代|替)", r"\1", clause)
+    # (the agent named where 我 would stand: "写着叫刘洋代他作告知承诺")
+    grantees = "|".join(["我", "受托人"] + [re.escape(a) for a in agents])
+    clause = re.sub(rf"(写明了|写明|写着|写了)(?:同意)?(?:让|叫|由)(?:{grantees})(?=代|替)", r"\1", clause)
     clause = re.sub(r"(写明了|写明|写着|写了)同意(?=受托人|我)", r"\1", clause)
+    # "特别授权让我替他承诺": the special authorisation and what it lets the speaker do, the grant's own wording (who
+    # wrote it is read as for "特别授权" alone: the speaker writing it is still asked again)
+    clause = re.sub(r"特别授权(?:让|叫|由)(?:我|受托人)(?=代|替)", "特别授权", clause)
     # "委托书里说的是我可以…", "委托书的意思就是让我代他…": the document's wording told in one's own words
     clause = re.sub(r"^((?:授权委托书|委托书|授权书)(?:上|里)?)的?(?:意思|说的)(?:就)?是(?:让|叫)?(?:我|受托人)?(?=可以|能|代|替)",
                     r"\1写明了", clause)
@@ -1570,25 +1908,41 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     clause = re.sub(r"^(.{2,4}?)\1+$", r"\1", clause)  # "写了写了": one answer said twice
     clause = re.sub(r"^([有对嗯])\1{1,3}$", r"\1", clause)  # "有有有": one word said over
     clause = _SECTION_REF.sub("", clause)  # where the words stand does not change them
-    # "这份没写": the document pointed at, then a no (a yes keeps its own wording)
-    clause = re.sub(r"^(?:这份|那份|这个|这张|该)(?:委托书|授权书|授权委托书)?(?:上|里)?(?=[没未不无])", "", clause) or clause
+    # "委托书第4项为代为作出告知承诺": the formal 为 ("reads") between the document (or its item) and its words
+    clause = re.sub(r"^((?:授权委托书|委托书|授权书)(?:上|里)?)(?:的)?为(?=代为|代他|代她|代其|特别授权)", r"\1写着", clause)
+    # "这份没写": the document pointed at, then a no (a yes keeps its own wording); "今年这张没写": told apart from
+    # another by when it was made, or as the new one
+    clause = re.sub(r"^(?:(?:今年|这回|这次|现在|新)的?)?(?:这份|那份|这个|这张|该)(?:委托书|授权书|授权委托书)?(?:上|里)?(?=[没未不无])", "",
+                    clause) or clause
     if _SIGNED_BY_SPEAKER.match(clause) or _WRITTEN_BY_SPEAKER.match(clause):
         return "unknown"
     if _AUTH_DOCUMENT_FACT.match(clause) and _signed_by_someone_else(clause, principal_name):
         return "unknown"
     if not clause or clause in _AUTH_NEUTRAL or _AUTH_DOCUMENT_FACT.match(clause) or _AUTH_QUOTE_LEAD.match(clause) \
             or _REASSURANCE.fullmatch(clause) or _SPEAKER_RELATION.match(clause) or _PRINCIPAL_BEARS.match(clause) \
+            or _NO_LOOKUP_NEEDED.match(clause) or _according_to_the_letter(clause, principal_name) \
+            or (principal_name and _SPEAKER_RELATION.match(re.sub(
+                rf"{re.escape(principal_name)}|老{re.escape(principal_name[0])}", "他", clause))) \
             or re.fullmatch(_affirmation.COURTESY, clause) or _CONTACT.match(clause) or _side_clause(clause, principal_name) \
             or re.fullmatch(_affirmation._HURRY, clause):  # "…，快点": impatience with the queue, said after the answer
         return "neutral"
     if _AUTH_TICKED.match(clause):
         return "yes"
-    document = re.match(r"^(?:授权委托书|委托书|授权书|授权范围|委托事项|委托权限)?(?:上面|里面|上|里)?(?:就|只|仅)?(?:写明了|写明|写了|写着|写的是|写的|还有|有)?"
-                        r"(?:一条|一项)?(?:是|写的是|写着)?", clause)
+    # ("那一行是代为领取": the line the speaker looked at, and the power it holds)
+    # ("委托事项仅限于代为递交材料": 限于, "limited to"; "但授权的是代为签收": what the grant named before covers)
+    document = re.match(r"^(?:(?:特别)?授权的|授权委托书|委托书|授权书|授权范围|委托事项|委托权限)?(?:上面|里面|上|里)?(?:就|只|仅)?(?:限于|限)?"
+                        r"(?:写明了|写明|写了|写着|写的是|写的|还有|有)?"
+                        r"(?:一条|一项|(?:那|这)(?:一)?(?:行|条|项|句))?(?:是|写的是|写着)?", clause)
     rest = clause[document.end():] if document else clause
+    # (the agent named where the letter's own word for him would stand: "写的是“刘洋承诺如实…”")
+    errand = re.sub("|".join(re.escape(a) for a in agents), "受托人", rest) if agents else rest
     if rest and (_AUTH_POWER.match(rest) or _ENTRUSTED_ERRAND.match(rest)):
-        # "委托书上就写了代为办理相关手续": 就/只 makes the list exhaustive.
-        return "no" if re.search(r"就|只|仅", document.group(0)) else "power"
+        # "委托书上就写了代为办理相关手续": 就/只/仅/限于 makes the list exhaustive; so does 但 set before what the grant
+        # named before it covers ("有特别授权，但授权的是代为签收"), which restricts it to that.
+        exhaustive = re.search(r"就|只|仅|限", document.group(0)) or (set_against and document.group(0).startswith(("授权的", "特别授权的")))
+        return "no" if exhaustive else "power"
+    if rest and re.search(r"写|原话|原文", document.group(0)) and _AGENT_OWN_PROMISE.match(errand):
+        return "no"  # "写的是“受托人承诺如实提交材料”": see ``_AGENT_OWN_PROMISE``
     if _AUTH_DOCUMENT_YES.match(clause):
         return "yes"
     if _AUTH_BARE_YES.match(clause):
@@ -1601,6 +1955,8 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         # "全权委托", "写的是全权代理": a general power names no commitment; it is ordinary unless a clause of the
         # same answer names the commitment ("全权委托，包括代为作出告知承诺").
         return "power"
+    if _NOT_ORDINARY.fullmatch(clause) and "口头" in clause:
+        return "unknown"  # "不是口头说说的": the oral word denied, which is no no (and, alone, no yes either)
     if _AUTH_ORDINARY.search(clause) or _AUTH_NEGATED_SCOPE.search(clause) or _AUTH_NOT_THERE.search(clause) \
             or _PRINCIPAL_COMMITS.search(clause.replace(principal_name, "他") if principal_name else clause):
         return "no"
@@ -1635,6 +1991,9 @@ def _echo_of_the_question(prepared: str, names: frozenset) -> Optional[list]:
     return [c for c in _affirmation._flat(tail).split(",") if c]
 
 
+# The question echoed in its either-or form ("写没写？", "有没有写明？", "写明没写明？"): it names neither answer, so what
+# follows it is the whole answer (an echo of one side, "写明了特别授权？", may doubt that side: see below).
+_SELF_ASKED = re.compile(r"^(?:委托书上?|上面)?(?:(写明|写|有)(?:没|没有)\1|有没有(?:写明|写)|写没写明)(?:特别授权|这一?条|这句话?)?$")
 # A no echoed to oneself ("没写？", "没有？"): the 不是 after it denies the no.
 _ECHOED_NO = re.compile(r"^(?:委托书上?)?(?:没写|没有写|没写明|没有|没)$")
 _JOKE_CLAUSE = re.compile(r"^(?:哈哈|呵呵|嘿嘿)*(?:开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩)(?:的|呢|啦|哈|了)*$")
@@ -1666,8 +2025,11 @@ _WRITTEN_REFERENCE = re.compile(
 
 
 # Looking the document up, said before the answer ("你问委托书啊，我翻翻，翻到了"): no answer, and no correction.
-_LOOKUP = re.compile(r"^(?:那个|嗯|啊)*(?:(?<=个|嗯|啊)|你问(?:的是)?(?:授权委托书|委托书|授权书)(?:啊|呀)?|(?:我|让我|等我)(?:看看|翻翻|找找|瞅瞅|瞧瞧|查查)"
-                     r"(?:啊|哈|哦|呀)?|翻到了|找到了|(?:授权委托书|委托书|授权书)|(?:我)?老眼昏花的?)$")
+# ("我看一下啊……有了，…": the look and its "found it", 有了, said before the words read off; as the last clause it is
+# never taken so, and stays an answer of its own)
+_LOOKUP = re.compile(r"^(?:那个|嗯|啊)*(?:(?<=个|嗯|啊)|你问(?:的是)?(?:授权委托书|委托书|授权书)(?:啊|呀)?|(?:我|让我|等我)(?:看看|翻翻|找找|瞅瞅|瞧瞧|查查|"
+                     r"看一下|看下|翻一下|找一下)"
+                     r"(?:啊|哈|哦|呀)?|翻到了|找到了|(?:哦|噢|啊)?有了|(?:授权委托书|委托书|授权书)|(?:我)?老眼昏花的?)$")
 
 
 # Still looking, or about to ask someone, after a question ("…吗？我看看", "有没有写明我问问赵强"), or a guess ("写了吧"):
@@ -1687,7 +2049,55 @@ _LOOKUP_NAMED = re.compile(r"^(?:那个|嗯|啊)*(?:授权委托书|委托书|�
 _CIRCUMSTANCE_REMARK = re.compile(
     rf"(?:{_PRINCIPAL_SUBJECT})?(?:连|还)(?:手印|指印|指纹|公章|章|日期|身份证号(?:码)?)(?:都|也)(?:按|盖|写|填|签)(?:上)?了"
     r"|(?:他的?|她的?)?字(?:比我(?:的)?)?(?:写得|写的)?(?:还|真|挺|很|可)?(?:好看|漂亮|工整|端正)(?:呢|啊|多了)?"
-    r"|(?:我|我们)?(?:都|已经)?(?:跑了|来了|折腾了)(?:[一两二三四五六七八九十几好]+)(?:趟|次|回)(?:了)?")
+    # the scrawl of the principal's hand ("他的字跟画符似的"): how he writes, not whether it can be read (that, "看不清",
+    # is a doubt of its own, asked again)
+    r"|(?:他的?|她的?)?字(?:写得|写的)?(?:跟|像|和)(?:鬼画符|画符|蚯蚓爬|狗爬|鸡爪子?刨|鸡爪子?挠)(?:的)?(?:似的|一样)?"
+    # the letter's formality compared ("这委托书比我俩结婚证还正式"): praise of the paper, no doubt of its words (a
+    # comparison that calls it false or flimsy is not this)
+    r"|(?:这|这份|那份)?(?:授权委托书|委托书|授权书)?(?:写得|弄得|搞得|做得)?比(?:(?![不没未假])[\u4e00-\u9fff]){1,10}?(?:还|都|更)"
+    r"(?:正式|正规|隆重|讲究|郑重|规范)(?:呢|啊|多了)?"
+    r"|(?:我|我们)?(?:都|已经)?(?:跑了|来了|折腾了)(?:[一两二三四五六七八九十几好]+)(?:趟|次|回)(?:了)?"
+    # the care he wrote it with ("他写字可认真了", "一笔一划的"): praise of the hand, nothing of the words
+    rf"|(?:{_PRINCIPAL_SUBJECT})?(?:写字|写得|写的)(?:可|很|特别|挺|真|非常|老)?(?:认真|仔细|工整|规矩)(?:了|呢|的|着呢)?"
+    r"|一笔一划(?:的|地)?(?:写的)?"
+    # the hand a little crooked ("就是字有点歪"): its 就是 grants a flaw in the look of the letters, not in what they say;
+    # a hand that cannot be read ("潦草", "看不清") is not this, and stays a doubt
+    r"|(?:就是|只是|不过)?(?:他的?|她的?)?字(?:写得|写的)?(?:有点|有些|稍微|是)?(?:歪|丑|难看|歪歪扭扭)(?:了|的)?(?:点|些)?")
+
+
+# The principal's own words quoted after he is said to have written them ("老爷子亲笔写的：我委托刘洋代我作出告知承诺"): in
+# the quotation 我 is the principal, and the one entrusted must be the agent (another name, "我委托李明…", is read as
+# it stands and asked again). The lead must name the principal as the writer: after "我写的：" or alone, 我 is the
+# speaker, and a speaker who entrusts himself grants nothing.
+_PRINCIPAL_WROTE = re.compile(rf"^(?:是)?{_PRINCIPAL_SUBJECT}(?:专门|特意|特地|亲自|亲手|亲笔|自己)*写(?:的|了|着|道)$")
+
+
+def _principal_quoted(flat: str, ctx: Context) -> str:
+    agent = _key(ctx.agent_name)
+    grantee = "|".join(re.escape(n) for n in (agent, "受托人") if n)
+    clauses = flat.split(",")
+    for i in range(1, len(clauses)):
+        lead = _principal_as_he(clauses[i - 1], _key(ctx.applicant_name))
+        quoted = re.fullmatch(rf"我(?:特别)?(?:委托|授权)((?:{grantee}))(?:代我|替我|代表我)((?:作出|做出|签署)?(?:告知)?承诺(?:书)?)", clauses[i])
+        if _PRINCIPAL_WROTE.match(lead) and quoted:
+            clauses[i] = f"委托{quoted.group(1)}代他{quoted.group(2)}"
+    return ",".join(clauses)
+
+
+# "那我不代他承诺了，让他自己来吧": the speaker gives up acting for the principal, who is to come himself: the errand
+# stopped, as "不代办了" is. Both must be said, each a clause of its own (the refusal alone may be a no to what the letter
+# allows; the principal coming alone may be a plan for later), with no condition or question.
+_PROXY_GIVEN_UP = re.compile(r"^(?:那|那么|所以|还是|算了)*(?:我|俺)?(?:就|还是)?(?:不|不想|不打算|不再)(?:代|替)(?:他|她|老人|申请人)?"
+                             r"(?:承诺|办|办理)(?:了)?(?:吧)?$")
+_IN_PERSON_INSTEAD = re.compile(rf"^(?:那|就)?(?:让|叫|请)(?:{_PRINCIPAL_SUBJECT})(?:自己|本人|亲自)(?:来|过来|去|来办|办)(?:一趟)?(?:吧|了|啦)?$")
+# "写的代为承诺吗？我翻一下……": the question put to oneself with 吗, made only of the document's own words, then the
+# document looked up (``_LOOKUP``) before the answer. Like the either-or echo (``_SELF_ASKED``) it leans to neither answer,
+# and the look shows the speaker reads the answer off the paper; without the look it stays a question to us.
+_ASKED_SELF_THEN_LOOKED = re.compile(r"^\s*([\u4e00-\u9fff]{2,20})吗\s*\?\s*(?=\S)")
+# "啥叫特别授权 俺不懂": what the term means asked, in a clause of its own, then the speaker's not knowing it: a question
+# (the term asked about is not itself the answer, and "特别授权是啥我也不懂", one run-on clause, stays a doubt).
+_ASKS_THE_TERM = re.compile(r"(?:请问)?(?:啥叫|什么叫|什么是|啥是|何为|何谓)(?:特别授权|告知承诺|代为承诺|代为作出告知承诺)(?:啊|呀|呢)?"
+                            r"(?:,(?:我|俺)?(?:也|都|是)?(?:不懂|不知道|不明白|不清楚|不太懂|不太明白|搞不懂)(?:啊|呀|呢|哈)?)*")
 
 
 def _special_authorisation(text: object, ctx: Context) -> Reading:
@@ -1751,11 +2161,26 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     prepared = re.sub(r"(?:(?:委托书|授权书)的?)?(?:照片|图片)(?:里|上|上面|里面)(?=写|有)", "委托书上", prepared)
     prepared = re.sub(r"((?:委托书|授权书)(?:上|里|上面|里面)?)(?:约定了|约定|载明了)", r"\1写明了", prepared)
     prepared = re.sub(r"(?:第)?[(（]\s*[一二三四五六七八九十0-9]{1,2}\s*[)）](?:项|条|款)?", ",", prepared)
+    # "SQ2026-0012这份委托书写明了…": the document's number (letters, then digits, its parts joined by a dash) said before
+    # it, a clause of its own like "编号SQ2026-0156"; the words after it are read as they stand
+    prepared = re.sub(r"(?<![a-z0-9])([a-z]{1,4}[0-9]{2,}(?:[-_/][0-9]{2,})*)(?=[\u4e00-\u9fff])",
+                      lambda m: re.sub(r"[-_/]", "", m.group(1)) + ",", prepared)
     # A space between words is a pause in speech: a clause boundary ("写明了特别授权 我刚拿出来核对过", "ok 写明了").
     flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fffa-z])\s+(?=[\u4e00-\u9fff])", ",", prepared))
     # "写明了特别授权 over": a Latin word said after a pause ends a clause of its own
     flat = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[a-z]+\W*$)", ",", flat)
     flat = _affirmation._flat(flat)
+    # "纸上写得清清楚楚的", "那纸上写的…", "上头写着…": the paper the speaker holds is the letter asked about, and 上头 is
+    # the northern 上面; said at the head of a clause, before what is (or is not) written there
+    flat = re.sub(r"(?:^|(?<=,))(?:那|这)?(?:张)?纸(?:上头|上面|上|面上)(?=写|有|没|未|也|都|确实|就|只|还|是)", "委托书上", flat)
+    flat = re.sub(r"(?:^|(?<=,)|(?<=委托书|授权书))上头(?=写|有|没|未|也|都|确实|就|只|还)", "上面", flat)
+    # A statement said in two breaths ("委托书上写着嘞 叫刘洋代他作告知承诺"): the lead that the document reads, with
+    # nothing after it but a particle, and the grant's own wording in the next clause, which names the one it lets act
+    # in the principal's place (我, 受托人 or the agent). Joined, they are one statement, read as if said at once;
+    # either half alone is read as it stands ("叫刘洋代他作告知承诺" alone tells no document).
+    agent_names = "|".join(["我", "受托人"] + ([re.escape(_key(ctx.agent_name))] if _key(ctx.agent_name) else []))
+    flat = re.sub(r"(?:^|(?<=,))((?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面)(?:写着|写的是|写明了|写的))(?:呢|嘞|哩|咧)?,"
+                  rf"(?=(?:让|叫|由|同意)(?:{agent_names})(?:代|替))", r"\1", flat)
     if ctx.applicant_kind == "enterprise":
         # For a company the principal is the company: "代表公司作出告知承诺" is in the principal's place, and "公司给我的
         # 委托书" is the principal's document.
@@ -1772,6 +2197,7 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     grantee = "|".join(re.escape(n) for n in (_key(ctx.agent_name), "受托人", "我") if n)
     flat = re.sub(rf"((?:^|,)[^,]*(?:委托书|授权书)(?:上|里)?(?:写着|写的是|原文是|原文)?),同意(?=(?:{grantee})(?:代|替))", r"\1,",
                   flat)
+    flat = _principal_quoted(flat, ctx)
     if "代为" in flat:  # "代为咨询和递交材料": the 代为 carries over to the next power
         flat = re.sub(r"(?<=咨询|办理|签收|领取|递交|提交|签字|申请|查询)(?:和|及|以及)(?=递交|提交|领取|签收|签字|办理|查询|咨询|申请)",
                       ",代为", flat)
@@ -1788,6 +2214,21 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     # it says
     flat = re.sub(r"(?:^|(?<=,))((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)(?:也|都|确实)?有(?![这那一两三几])([^,]{2,24}?)(?:那|这)?(?:一)?"
                   r"(?:句话|句|几个字|[两三四五六七八九十]个字|字样)(?=,|$)", r"\1写着\2", flat)
+    # "下面还有一句“代为作出告知承诺”": a line of the document, where on the page changing nothing, and its words
+    flat = re.sub(r"(?:^|(?<=,))(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|下面|后面|底下|下边|背面|反面)?(?:还|也|确实)?"
+                  r"有(?:一句|一行|一条|一项)(?:话)?(?=特别授权|代为|代他|代她|代其|替他|替她|授权|委托)", "写着", flat)
+    # "代为承诺写进去了": the words named, then said to be written in, done. Words with a negation, a plan (要, 会, 再), or
+    # the speaker (我) in them are not this: "代为承诺我写进去了" is the speaker's own hand, "…要写进去" not yet done.
+    flat = re.sub(r"(?:^|(?<=,))((?:特别授权|代为|代他|代她|代其|替他|替她)(?:(?![没不未无非别要会将得再我俺让])[^,]){0,16}?)(?:也|都|确实)?"
+                  r"(?:写进去了|写进去的|写上了|写上去了|写在上面了|写在里面了|写在委托书上了|写在委托书里了|写到委托书里了|"
+                  r"写进(?:了)?(?:授权委托书|委托书|授权书)(?:里|里面)?了)(?=,|$)",
+                  r"写着\1", flat)
+    # "我舅专门去打印店让人加上了“代为作出告知承诺”这一句": the principal had the words added, and they are now in the
+    # document (added by the speaker, "我让人加上了…", or still to be added, "…让人加上", is not this)
+    principal_or_name = _PRINCIPAL_SUBJECT + (f"|{re.escape(_key(ctx.applicant_name))}" if _key(ctx.applicant_name) else "")
+    flat = re.sub(rf"(?:^|(?<=,))(?:{principal_or_name})(?:专门|特意|特地|亲自|自己)*(?:(?:去|到|在)[\u4e00-\u9fff]{{1,6}}?)?"
+                  r"(?:让|叫|请|找)(?:人|律师|公证处|公证员|工作人员)(?:帮忙|帮他|帮她)?(?:专门|特意)?"
+                  r"(?:加上了|加上去了|添上了|补上了|加了|添了|补了)(?=[^,]{2})", "写着", flat)
     # Voice input's fillers run into the answer ("那个委托书上就是写了那个特别授权代为作出告知承诺就是写了的"): 那个 before
     # the document or its words points at them; 就是 before 写 is the 就 that stresses it (and keeps its "only": "就是写了
     # 代为办理" is all that is written); 就是 after the words is the pause before they are said to be written again.
@@ -1805,8 +2246,14 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
                   r",\1", flat)
     flat = re.sub(r"(?:^|(?<=,))这句话((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)(?:都|也|确实)?有(?:的|啊|呀|呢)?(?=,|$)", r"\1有这句话", flat)
     # "不对不对我拿错了": the document mistaken for another, named as the mistake it is
-    flat = re.sub(r"(?:(?<=,)|^)((?:哦|噢)?(?:不对)*)(?:我)?(?:拿错了|看错了|拿错|看错)(?=,|$)",
+    # ("俺把纸拿反了": the paper held upside down, the same mistake of reading)
+    flat = re.sub(r"(?:(?<=,)|^)((?:哦|噢)?(?:不对)*)(?:我)?(?:拿错了|看错了|拿错|看错|(?:把(?:纸|委托书|授权书))?(?:拿反了|拿倒了|看反了|看倒了|看串行了|看串了))(?=,|$)",
                   lambda m: (m.group(1) + "," if m.group(1) else "") + "搞错了", flat)
+    # "没有写明，哎呀点错了，…", "没写 哎不对 …": the sigh before the slip named, or before 不对, is the same taking back
+    # (said alone, "哎呀", it is not); "抱歉刚才说错了": so is the apology for the slip
+    flat = re.sub(r"(?:(?<=,)|^)(?:哎呀|哎哟|哎呦|哎|唉|嗨|抱歉|不好意思|对不起|sorry)(?=(?:我|刚才|刚刚)?(?:打错|说错|搞错|弄错|选错|写错|输错|敲错|点错|发错|按错)了?(?:,|$)"
+                  r"|不对(?:不对)*(?:,|$))",
+                  "", flat)
     parts = flat.split(",")
 
     def wrong_one(i: int) -> bool:
@@ -1819,7 +2266,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     # "我爸腿脚不太好": the 不太 of how poor one's health is, not the 不太(清楚) of doubt
     flat = re.sub(r"(腿脚|身体|眼睛|耳朵)不太(?=好|方便|灵便)", r"\1不", flat)
     compact = flat.replace(",", "")
-    if _NOT_ORDINARY.search(flat) and re.search(r"(?<!不是)(?<!并非)特别授权", _NOT_ORDINARY.sub("", flat)):
+    # (the special kind may be named as the agent's, "是特别代理": what the letter says must then be said beside it)
+    if _NOT_ORDINARY.search(flat) and re.search(r"(?<!不是)(?<!并非)特别(?:授权|代理)", _NOT_ORDINARY.sub("", flat)):
         flat = re.sub(",+", ",", _NOT_ORDINARY.sub(",", flat)).strip(",")
         compact = flat.replace(",", "")
     if "?" not in prepared and _UNSAID_CHOICE.search(prepared):
@@ -1857,11 +2305,26 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # answer after it decides, read on its own.
         reading = _special_authorisation(re.sub(r"^是(?=[\u4e00-\u9fff])", "", ",".join(clauses[1:])), ctx)
         return reading if reading.kind in ("value", "negated") else ask("double_negation")
-    if "?" not in prepared and len(clauses) > 1 and (_NOT_WRITTEN_AFTER_ALL.match(clauses[0]) or _CONCEDED_WRITTEN.match(clauses[0])):
+    if "?" not in prepared and len(clauses) > 1 and (_NOT_WRITTEN_AFTER_ALL.match(clauses[0]) or _CONCEDED_WRITTEN.match(clauses[0])
+                                                     or _NOT_UNWILLING.match(clauses[0])):
         # "不是写明了，是没写明", "也不能说没写，写了“全权委托”": see ``_NOT_WRITTEN_AFTER_ALL``; only a no is taken after it
         reading = _special_authorisation(re.sub(r"^是(?=[\u4e00-\u9fff])", "", ",".join(clauses[1:])), ctx)
         return reading if reading.kind == "negated" else ask("unclear")
+    asked_self = _ASKED_SELF_THEN_LOOKED.match(prepared)
+    if asked_self and _affirmation._segments(_affirmation._flat(asked_self.group(1)), _AUTH_TOKENS | names):
+        # "写的代为承诺吗？我翻一下……嗯，写的是…": see ``_ASKED_SELF_THEN_LOOKED``; the answer after the look is read on
+        # its own, and only a yes or a no is taken from it
+        after_look = prepared[asked_self.end():]
+        if _LOOKUP.match(_affirmation._flat(after_look).split(",")[0]) and "?" not in after_look:
+            reading = _special_authorisation(after_look, ctx)
+            return reading if reading.kind in ("value", "negated") else ask("correction")
     echoed = _echo_of_the_question(prepared, names)
+    if echoed is not None and _SELF_ASKED.match(_affirmation._flat(prepared.split("?")[0])):
+        # "写没写？写了，…": the question put to oneself in its either-or form, which leans to neither answer, then
+        # the answer; that answer is read on its own and decides when it is plain
+        # (read from the message as typed after the "?", so that its emoji and marks are judged as said)
+        reading = _special_authorisation(prepared.split("?", 1)[1], ctx)
+        return reading if reading.kind in ("value", "negated") else ask("correction")
     if echoed is not None:
         denied_no = echoed[0] in ("不是", "不是的") and bool(_ECHOED_NO.match(_affirmation._flat(prepared.split("?")[0])))
         if len(echoed) > 1 and (_affirmation.names_wrong(echoed[0]) or denied_no) and "?" not in "".join(echoed):
@@ -1881,6 +2344,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if "?" not in prepared and taken_to_cover and _auth_clause(taken_to_cover.group("written"), names) in ("power", "no") \
             and not re.search(r"全权|什么都|啥都|所有|一切", taken_to_cover.group("written")):
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
+    if "?" not in prepared and _ASKS_THE_TERM.fullmatch(flat):
+        return Reading("question", expected=EXPECT_AUTHORISATION)  # see ``_ASKS_THE_TERM``
     if "?" not in prepared and _AUTH_UNSURE.search(compact):
         # "我看不明委托书写什么", "特别授权是啥我也不懂": the question word is inside a statement of not knowing.
         return ask("unsure")
@@ -1909,6 +2374,14 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
             # what the refusal explains.
             return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
         return Reading("question", expected=EXPECT_AUTHORISATION)
+    given_up = [c for c in flat.split(",") if c]
+    principal_key = _key(ctx.applicant_name)
+
+    def in_person(clause: str) -> bool:
+        return bool(_IN_PERSON_INSTEAD.match(clause.replace(principal_key, "他") if principal_key else clause))
+    if "?" not in prepared and not _STOP_CONDITION.search(compact) and any(_PROXY_GIVEN_UP.match(c) for c in given_up) \
+            and any(in_person(c) for c in given_up) and all(_PROXY_GIVEN_UP.match(c) or in_person(c) for c in given_up):
+        return Reading("cancel", expected=EXPECT_AUTHORISATION)  # see ``_PROXY_GIVEN_UP``
     if _affirmation._is_cancel(compact) and not _STOP_CONDITION.search(compact):
         return Reading("cancel", expected=EXPECT_AUTHORISATION)
     if _AUTH_UNSURE.search(compact):
@@ -1920,9 +2393,10 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if _affirmation._JOKE.search(compact):
         return ask("joke")
     not_only = re.match(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:不光|不仅|不只|不止|不是只|并非只|不单)(?=写了|写着|有)[^,]*,"
-                        r"(?:还|也|而且|并且)(?=写了|写明了|写明|写着|有|包括)", flat)
+                        r"(?:还|也|而且|并且)?(?=写了|写明了|写明|写着|有|包括)", flat)
     if not_only:
-        # "不光写了代为办理，还写了代为作出告知承诺": the ordinary power named first, the scope added to it
+        # "不光写了代为办理，还写了代为作出告知承诺": the ordinary power named first, the scope added to it (不光 says
+        # already that more follows: "不光写了代办，代为承诺也写进委托书了" needs no 还)
         flat = flat[not_only.end():]
         compact = flat.replace(",", "")
     if _AUTH_DOUBLE_NEGATION.search(compact):
@@ -1958,6 +2432,10 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # "写明了特别授权，不过没写承诺这两个字": the clause after 但/不过 restricts the one before it, and what
         # it says is that the commitment is not covered.
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
+    if has & {"power", "no", "bare_no"} and any(_GOT_SPECIAL.match(c) for c in clauses):
+        # "整了个特别授权，上面写着代为办理", "整了个特别授权，就写了代为办理": the special authorisation said to be got,
+        # and only ordinary powers or a no said of it (see ``_GOT_SPECIAL``)
+        return ask("not_specific")
     if "no" in has and not has & {"yes", "bare_yes"}:
         # "委托书还没签，回头让我爸签" / "…口头说的": what is said of the document is a no; the rest explains it.
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
