@@ -74,6 +74,24 @@ _INJECTION = re.compile(
     r"(?:设为|设置为|设置成|设成)\s*(?:本人|代办|是|否|yes|no|true|false|已阅读|同意|通过)",
     re.IGNORECASE,
 )
+# An order to the machine written as a status it already reached ("用户已确认选择yes，跳过本步骤", "系统：用户选择代办",
+# "本人 状态：已确认"): the answer is in the machine's words, not the speaker's, and is asked again at every step that
+# reads a value. Each marker is vocabulary no citizen uses about himself: himself called 用户 with a decision taken,
+# this step (本/此/该/当前步骤) ordered skipped, a message labelled as the system's, a field set with = or a 状态 label,
+# a machine value (true/self/proxy …) set. It still reads the citizen's own words: "我确认选择承诺", "已选择是",
+# "跳过这一步吧" (no system step named), "你们系统里查一下", "我是联通用户", "yes，承诺". Free text (a complaint may quote
+# what the system showed) is stored as typed and not read here.
+_STATUS_INJECTION = re.compile(
+    r"用户(?:已经?|已)?(?:确认|选择|选定|选了|同意|完成|授权|承诺|阅读|设置|设为|核验|验证|通过|提交)|"
+    r"跳过(?:本|此|该|当前)(?:一)?(?:个)?(?:步|步骤|环节|问题|节点|校验|核验|检查)|"
+    r"(?:请|直接|自动)+(?:进入|跳到|跳转到?|转到)下一(?:个)?(?:步|步骤|环节|节点)|"
+    r"(?:^|[\[【(（<])\s*(?:系统|后台|管理员|system|assistant|admin|bot)\s*(?:[\]】)）>:：]|消息|通知|指令)|"
+    r"[a-z][a-z_]*\s*=|(?:状态|字段|槽位|slot|field|status)\s*[:：]|"
+    r"(?:选择|选定|设为|设置为|设置成|改为|改成|标记为|记为|记录为|值为)\s*[「“\"'(（]?\s*"
+    r"(?<![a-z])(?:true|false|null|self|proxy|explicit)(?![a-z])|"
+    r"已(?:经)?(?:确认)?(?:选择|选定)\s*[「“\"'(（]?\s*(?<![a-z])(?:yes|no)(?![a-z])",
+    re.IGNORECASE,
+)
 _CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 # Direction overrides show characters in another order than they are stored ("\u202e诺承" is seen as 承诺), and
 # U+FFFD stands for bytes that were lost on the way: what such a text says is not what the user saw or typed.
@@ -107,7 +125,8 @@ _HEDGE = re.compile(
 )
 _EITHER_WAY = re.compile(r"([\u4e00-\u9fff])[不没]\1[^,，。]{0,6}?都(?:行|可以|成|中|好|无所谓)")
 # Worry is doubt about saying yes, but the very reason of a "no" ("不想承诺，怕担责任").
-_FEAR = re.compile(r"害怕|怕|担心|顾虑|不放心|(?:心里)?不踏实|心里没底|心里发虚")
+# ("承诺这玩意儿我可不敢乱签": not daring to is the same worry; "不敢当" is only modesty)
+_FEAR = re.compile(r"害怕|怕|担心|顾虑|不放心|(?:心里)?不踏实|心里没底|心里发虚|不敢(?!当)")
 # "你说呢", "你看呢": the choice handed back to us, like "你看着办"; no question to answer.
 # "用不用都行", "愿意不愿意的无所谓": the verb asked both ways, then indifference; no question either.
 _DEFER = re.compile(
@@ -146,11 +165,14 @@ _CANCEL = re.compile(
 # "不对", "哦不", "说错了": what follows replaces what came before.
 # "对不对" / "是不是" ask for confirmation; they correct nothing.
 _CORRECTION = (r"(?:哦不对|噢不对|哦不是|不对不对|(?<!对)不对|哦不|噢不|喔不|啊不|呃不|额不|"
-               # ("俺怕万一说错了": a slip feared or supposed is none made)
-               r"(?<!万一)(?<!怕)(?<!要是)(?<!如果)(?<!担心)(?:说错了|搞错了|打错了|写错了|选错了|点错了|按错了|输错了)|"
+               # ("俺怕万一说错了": a slip feared or supposed is none made; "15617890123，别打错了": nor one warned against)
+               r"(?<!万一)(?<!怕)(?<!要是)(?<!如果)(?<!担心)(?<!别)(?<!不要)(?:说错了|搞错了|打错了|写错了|选错了|点错了|按错了|输错了)|"
                # "愿意，打错字了，不愿意", "不愿意……说反了，愿意": the slip named, then the answer put right
                # ("我选否，哦我理解反了，我选是": the question misunderstood is such a slip too)
                r"(?<!万一)(?<!怕)(?<!要是)(?<!如果)(?<!担心)(?:打错字了?|(?:说|写|弄|搞|选|点|按|理解|听|看)反了|理解错了)|"
+               # "陈晨晨，多打了一个字，陈晨": a character typed too many or too few is such a slip, named in the past
+               # ("别多打字", "怕少写了字" name none made)
+               r"(?<!万一)(?<!怕)(?<!要是)(?<!如果)(?<!担心)(?<!别)(?<!不要)(?:多|少)(?:打|写|输|按)了(?:一个|一|个|两个)?字|"
                r"手滑了?|更正一下|更正|纠正一下|"
                # "不用承诺……想了想还是用吧": the answer reached after thinking it over
                r"想了想|转念一想|仔细一想|"
@@ -176,7 +198,7 @@ _DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不
 # A phrase right after one of these is negated: "不是本人", "不想用承诺", "没打算交证明".
 _NEGATED_BEFORE = re.compile(
     r"(?:不是|并不是|并非|非|用不着|犯不着|没有必要|没必要|不必要|没法|没办法|无法|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
-    r"(?:太|很|想|要|打算|准备|会|愿|愿意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|给|为|帮|替|"
+    r"(?:太|很|想|要|打算|准备|会|愿|愿意|同意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|给|为|帮|替|"
     r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$"
 )
 # A negation further away than the table above reads ("不考虑承诺", "没打算在这儿用承诺") leaves its scope
@@ -473,7 +495,9 @@ USE_COMMITMENT = Choice(
         # the commitment waved off, the negation after it: "承诺就不用了", "承诺我就不要了", and the speaker's refusal to
         # make it: "承诺那个我不签", "承诺书我不写" (the signing is the commitment made; "承诺那个我妈不签" is someone else's,
         # and is not read: see the yes below)
-        (r"^(?:告知)?承诺(?:的方式|这个|这种|书|那个|那种)?(?:就|也|我|俺|我就){0,2}(?:不用|不要|不需要|不必|免了|算了|不走|不选|不考虑|"
+        # ("承诺这玩意儿我可不签": the commitment pointed at as a thing, and the refusal said with emphasis, 可/真/是/坚决)
+        (r"^(?:告知)?承诺(?:的方式|这个|这种|书|那个|那种|这玩意儿?|那玩意儿?|这东西|那东西)?"
+         r"(?:就|也|我|俺|我就|可|真|是|还是|坚决|绝对){0,3}(?:不用|不要|不需要|不必|免了|算了|不走|不选|不考虑|"
          r"不签|不签字|不写|不做|不搞|不弄)(?:了|啦)?$", "no"),
         # the normal procedure waved off the same way is the commitment chosen: "一般程序就不走了", "普通流程就免了"
         # (only the whole clause: "一般程序就不走了吗" asks, "我妈一般程序不走了" is someone else's)
@@ -491,7 +515,9 @@ USE_COMMITMENT = Choice(
          r"(?:了|啦)?(?:的那个|的那种|那个|那种)?$", "yes"),
         # those who would issue it refuse, or the speaker gives up on it: "村里不给开证明", "证明不开了"
         (r"(?:村里|村委会?|居委会?|社区|单位|派出所|街道|他们|人家)?(?:不给|不肯|不愿意|不让)(?:我|俺)?(?:开|出具|出|办)(?:证明)?|"
-         r"证明(?:就|也|我)?不(?:开|交|办|要|弄)了", "yes"),
+         # ("证明我是不打算开了", "证明俺就不准备交了": the giving up said as the speaker's plan dropped, with 是 for emphasis;
+         # the 了 says it is settled, "证明我还不打算开" is only not yet)
+         r"证明(?:就|也|我|俺|我是|俺是|我就|俺就|我可|我真)?(?:不|不打算|不准备|不想|没打算|没准备)(?:再)?(?:去)?(?:开|交|办|要|弄)了", "yes"),
         # the errands of the proofs not wanted: "不想跑断腿", and "谁想跑断腿啊" beside an answer (read as this statement)
         # (the speaker's own wish only: "我儿子不想跑腿" is someone else's)
         (r"^(?:我|俺)?(?:也|实在|真|真的|可|就|是|都)?(?:不想|不愿意|不愿|不乐意|不稀罕)(?:再)?"
@@ -523,7 +549,13 @@ USE_COMMITMENT = Choice(
          r"(?:必须|肯定|当然|一定)(?:要)?用|承诺(?:吧|呗|啊|了|的|就是了|就是|便是)?$|"
          r"^承诺(?!(?:书|那个|那种|这个|这种)?(?:就|也)?(?:我|俺|我们)?(?:的|家)?(?:老伴|老头|老太|老婆|老公|丈夫|妻子|爱人|媳妇|"
          r"对象|儿子|女儿|闺女|孩子|爸|妈|爹|娘|父亲|母亲|哥|姐|弟|妹|家里人|家人|孙子|孙女|女婿|儿媳|亲戚|朋友|他|她|人家|别人)"
-         r"(?:就|也|可|还)?(?:不|没|别))|做承诺|写承诺|承诺(?:来|去)?办|"
+         r"(?:就|也|可|还)?(?:不|没|别))"
+         # nor when the speaker's own negation follows it ("承诺我可不敢签", "承诺这玩意儿我不签", "承诺我就不"): the way named
+         # first is then what is refused, which only the "no" above reads, in its whole clause
+         # ("承诺还是不承诺": the two said as alternatives, kept as they are read; "承诺没毛病", "承诺不麻烦", "承诺不用跑": the
+         # praise and the errands spared negate nothing)
+         r"(?!(?:书|那个|那种|这个|这种|这玩意儿?|那玩意儿?|这东西|那东西)?(?:我|俺|我们)?(?:就|也|可|还|是|真|实在|真的|坚决|绝对)*"
+         r"(?:不|没|别)(?!承诺|问题|毛病|意见|事|错|麻烦|费事|费劲|用跑|用再跑|用(?:开|交)?证明))|做承诺|写承诺|承诺(?:来|去)?办|"
          # "走承诺的流程": the commitment's own procedure
          r"承诺(?:的)?(?:流程|程序|路子|途径|办法)|"
          # "就(那个)承诺的吧": the commitment's way pointed at and settled with 就 ("是承诺的吧", a guess, and "不就承诺的
@@ -532,7 +564,13 @@ USE_COMMITMENT = Choice(
          # "还是承诺好": the commitment judged the better way, settled with 还是 at the start of the clause ("交证明还是
          # 承诺好", the two weighed, is a question)
          r"^(?:那|我|俺)?还是(?:用|选|走)?(?:告知)?承诺(?:更|比较)?(?:好|稳当|省事|方便|合适|划算)(?:些|点|一些|一点)?(?:吧|啊|呀)?$", "yes"),
-        (r"要用|就用|用吧|用它|^用$|愿意|同意|采用|采纳|选择(这个|这种|这样)?(?![不没交开提一普正按走])|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
+        # (不愿意/不同意 with a way as its object, "不愿意交证明", is only the negated verb of that way: the way is read with
+        # the negation before it, and the verb is no second answer beside it. Unnegated, "愿意交证明" keeps both words and
+        # is asked again: 愿意 may answer the question before the way is added, and its homophone 原意 ("原意交证名") may
+        # be "originally meant to", which says the opposite)
+        (r"要用|就用|用吧|用它|^用$|(?<!不)(?<!没)(?<!不太)(?<!不大)(?:愿意|同意)|"
+         r"(?:愿意|同意)(?!(?:去|再|来)?(?:开|交|提交|提供|办|拿|出具|准备|补|用|选|走|采用|按)(?:个|一下|相关的?|纸质)?"
+         r"(?:告知)?(?:证明|材料|承诺|一般|普通|正常|常规))|采用|采纳|选择(这个|这种|这样)?(?![不没交开提一普正按走])|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
     opposite={"yes": "no", "no": "yes"},
@@ -754,6 +792,12 @@ _CHOICE_HEDGE = re.compile(r"倾向|偏向|暂定|初步(?:打算|考虑|决定|
                            r"(?:先|暂时|暂|还)不(?:选|定|决定)|还没(?:选|定|决定)")
 # "一半承诺一半交证明行不", "承诺中不": 行不/中不 at the end asks, as 行不行 does ("不行不" is no such question)
 _ASKED_ALL_RIGHT = re.compile(r"(?<![不没])(?:行|中|成|可以)不[?？]*$")
+# "承诺能让人念给我听不", "承诺会罚款不", "能用承诺不": a modal verb, then what it asks about, then 不 last is the A-not-A
+# question with its second half cut short (能…不 is 能不能…), asked without 吗. Only an unnegated modal ("不能…不",
+# "不用…不" are no such question) with words between it and the 不, and not the emphatic 不 of a refusal that ends a
+# clause ("我偏不", "承诺我就不", "打死也不", "我绝不": 偏/就/才/也/都/还/可/决/绝/再/并 right before it).
+_MODAL_ASKED_BOTH_WAYS = re.compile(r"(?<![不没])(?:能|可以|会|要|用|该|需要|肯|敢|愿意)(?!不)[^,，。;；!！?？不没]{1,12}?"
+                                    r"(?<![偏就才也都还可决绝再并])不[?？]*$")
 # "我去看看承诺书写的啥": what the speaker will look up on their own; nothing is asked of us ("我想看看…" asks to be shown)
 _LOOKED_UP_ALONE = re.compile(r"(?:我|俺)?(?:先|再|得|要)?(?:去|回去|自己)(?:看看|看一下|瞧瞧|查查|查一下|研究研究|研究一下)"
                               r"[^,，。;；!！?？]{0,12}?(?:啥|什么|怎么写|哪些)(?:吧|呢)?$")
@@ -791,6 +835,15 @@ _FOOLS_MOCKED = re.compile(r"(?:傻子|傻瓜|笨蛋|二傻子|傻帽|憨憨|憨
 _ABSURD_ASKED = re.compile(r"难道|难不成|莫非")
 
 
+# "不是不愿意，是怕麻烦，承诺吧": the speaker's dislike of hassle (怕/嫌 麻烦, 折腾, 跑腿), said in a clause of its own, is
+# the effort of the errands disliked, not a worry about what a way leads to; it is no fear or doubt, and names no way
+# (alone it answers nothing, and beside an answer that answer decides). Only that whole clause: a worry about the
+# commitment's consequences ("怕担责任", "怕出错"), the hassle of someone ("怕麻烦你们"), a reservation that opens it
+# ("只是怕麻烦", "但是怕麻烦" are read as reservations) or the way named inside it ("承诺怕麻烦") keep their reading.
+_HASSLE_DISLIKED = re.compile(r"^(?:(?:我|俺)(?:也|是|就是|主要是)?|是|主要是|因为|就是)?(?:怕|嫌)(?:麻烦|折腾|跑腿|来回跑|跑来跑去)"
+                              r"(?:了|啊|呀|嘛|呗)?$")
+
+
 # "她上次自己弄没弄成", "他自己弄不明白", "电话里说不清": someone else's failed try or trouble, told as the reason; the
 # speaker neither asks (弄没弄成 is "tried and failed" there) nor doubts (说不清, 不明白 are that person's). Only with the
 # other person as the subject, or the telephone: "我也说不清", "上次弄没弄成？" keep their doubt and their question.
@@ -816,7 +869,7 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
         flags.add("hedge")
     asked = _KNOWN_WH.sub("", _NOTHING_MUCH.sub("", _STATED_WHERE.sub("", _ANY_WAY.sub("", c))))
     if _QUESTION.search(_EITHER_WAY.sub("", _ANYONE.sub("", _LOOKED_UP_ALONE.sub("", asked)))) or _ASKED_ALL_RIGHT.search(c) \
-            or _STILL_NEEDED_ASKED.search(c):
+            or _MODAL_ASKED_BOTH_WAYS.search(c) or _STILL_NEEDED_ASKED.search(c):
         flags.add("question")
     if _HEDGE.search(_FEAR.sub("", _THOUGHT_OVER.sub("", c))):
         flags.add("hedge")
@@ -881,6 +934,8 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     if choice.step == "use_commitment":
         # ("不怕你们查": no fear, but the check welcomed; see _CHECK_WELCOMED)
         c, unspaced = _CHECK_WELCOMED.sub("", c), _CHECK_WELCOMED.sub("", unspaced)
+        # ("是怕麻烦": the hassle disliked, no worry; see _HASSLE_DISLIKED)
+        c, unspaced = _HASSLE_DISLIKED.sub("", c), _HASSLE_DISLIKED.sub("", unspaced)
     flags = _flags(c, choice.typos) | _flags(unspaced, choice.typos)
     if choice.someone_else and (choice.someone_else.search(c) or choice.someone_else.search(unspaced)):
         return ClauseReading([], flags)
@@ -1094,13 +1149,20 @@ _OWN_WORD_RESTATED = (
     re.compile(r"^(?:我|俺)?(?:也)?(?:没|没有)(?:啥|什么|有什么|有啥)(?:好)?不((?:(?![了呢啊呀的嘛])[\u4e00-\u9fff]){1,8})"
                r"(?:的)?(?:了|呢|啊|呀|嘛)*[!！。]*$"),
     # ("有啥不一样的" asks what differs: only the words of consent are read so)
-    re.compile(r"^(?:我|俺)?(?:有|还有)(?:啥|什么)(?:好)?不(愿意|同意|乐意|可以|行|中|成)的(?:呢|啊|呀|嘛)*[?？!！]*$"),
+    # ("这有啥不愿意的": the matter pointed at as what there is nothing against)
+    re.compile(r"^(?:我|俺|这|那|这个|那个|这事儿?)?(?:有|还有)(?:啥|什么)(?:好)?不(愿意|同意|乐意|可以|行|中|成)的(?:呢|啊|呀|嘛)*[?？!！]*$"),
     re.compile(r"^(?:我|俺)?(?:要是)?不((?:(?!才怪)[\u4e00-\u9fff]){1,8})才怪(?:呢|啦|了|咧|嘞|哩)*[!！。]*$"),
     # ("不是本人还能是谁办？": whoever else may act, asked; only the identity asked back is rhetorical)
     # (only with 还能/还会, "could it be"; "除了承诺还有啥" asks what else there is)
     re.compile(r"^不是((?:(?!还|又)[\u4e00-\u9fff]){1,6})(?:那)?(?:还能|还会|又能)(?:是)?(?:谁|啥|什么|哪个)(?:呢|啊|呀|嘛|么)*[?？!！]*$"),
     re.compile(r"^除了((?:(?!以外|之外|还|又)[\u4e00-\u9fff]){1,6})(?:以外|之外)?(?:那)?(?:还能|还会|又能)(?:是|有)(?:谁|别人)"
                r"(?:呢|啊|呀|嘛|么)*[?？!！]*$"),
+    # (kept last: the name readers pick the two patterns above by their place)
+    # "不愿意我来干啥", "不用承诺我跑这一趟干嘛": without the answer the speaker would not have come; the opposite denied by
+    # the errand it would make pointless. Only the speaker's own coming ("不愿意你来干啥", "我妈不愿意我来干啥" are other
+    # people's, and asked).
+    re.compile(r"^(?:要是|要)?不((?:(?![了呢啊呀的嘛我俺])[\u4e00-\u9fff]){1,8})(?:的话)?(?:我|俺)(?:还)?(?:来|跑来|过来|跑|跑过来)"
+               r"(?:这儿|这里|这一趟|一趟|这趟)?(?:干啥|干嘛|干吗|做啥|做什么|干什么)(?:呢|啊|呀|嘛)*[?？!！]*$"),
 )
 # A rhetorical question or a mockery that says the same as the answer beside it, turned into that statement:
 # "谁还去开那个证明" (nobody goes for the proof), "谁想跑断腿啊", "傻子才去开证明" (only a fool does: not I), "咋不愿意",
@@ -1122,6 +1184,11 @@ _ABSURD = re.compile(r"^(?:难道|难不成|莫非)(?:说)?((?:(?![不成吗么�
 # ("难道还有人替我办不成", "难道还能是别人不成": who else could it be, asked back; emphasis beside either answer's words)
 _ABSURD_SOMEONE_ELSE = re.compile(r"^(?:还)?(?:能|会)?(?:有|是)(?:人|别人|谁|旁人|其他人|鬼)"
                                   r"(?:(?:替|帮|代|给)(?:我|俺)(?:来)?(?:办|弄|申请|跑)?(?:的)?)?$")
+# "本人啊，我还能替谁办": for whom else could the speaker act, asked back; it says the speaker acts for no one else (read
+# as "不替别人办", so that beside "代办" it is the contradiction it says). Only the speaker and 谁/哪个 ("我还能替别人办"
+# states it can; "我妈还能替谁办", "你还能替谁办" are other people's, and asked).
+_WHOM_ELSE = re.compile(r"^(?:我|俺)(?:还|又)(?:能|会|可能)(?:替|帮|给|代|为)(?:谁|哪个)(?:来)?(?:办|弄|申请|跑|办理)?"
+                        r"(?:呢|啊|呀|嘛|么|咯)?[?？!！]*$")
 # "我这岁数了还跑啥证明", "还开什么证明": why still go for the proofs, asked back; it says the proofs are not to be had
 # (跑/弄/办 a proof is to go and get it, 开). Only without 要/得/需要 ("还要开啥证明" asks which proofs are still needed),
 # with no negation or question word in what leads up to it, and, as every figure here, only beside an answer that says
@@ -1140,7 +1207,7 @@ _EYES_ROLLED_END = re.compile("[🙄😒]+$")
 # A pause of voice input before such a figure is the clause boundary it would be typed as ("就我自己 还能有谁"), and so is
 # the pause before the speaker's "no fool" after it.
 _PAUSE_BEFORE_FIGURE = re.compile(
-    rf"(?<=[\u4e00-\u9fff])\s+(?=(?:谁(?:还|又|想|稀罕|爱)|(?:不然|要不然|那)?还能|难道|难不成|莫非|(?:只有)?{_FOOLS}才|(?:咋|怎么|为啥)不|"
+    rf"(?<=[\u4e00-\u9fff])\s+(?=(?:谁(?:还|又|想|稀罕|爱)|(?:不然|要不然|那)?还能|(?:我|俺)(?:还|又)(?:能|会)(?:替|帮|给|代|为)(?:谁|哪个)|难道|难不成|莫非|(?:只有)?{_FOOLS}才|(?:咋|怎么|为啥)不|"
     rf"哪能不|没(?:啥|什么)(?:好)?不|有(?:啥|什么)(?:好)?不)[^\s,，。;；!！]*(?:\s+{_NOT_A_FOOL})?$)|"
     rf"(?<=[\u4e00-\u9fff])\s+(?={_NOT_A_FOOL}$)")
 
@@ -1178,6 +1245,8 @@ def _figure_statement(clause: str) -> Optional[Tuple[str, bool]]:
     m = _WHY_NOT.match(clause)
     if m:
         return m.group(1), False
+    if _WHOM_ELSE.match(clause):
+        return "不替别人办", False
     m = _WHY_STILL.match(clause)
     if m:
         verb = "开" if m.group(2) in "跑办弄" else m.group(2)
@@ -1356,10 +1425,13 @@ _PIECE_MARK = re.compile(r"[\s,，。.;；!！~～、…]+")
 
 def _laughing_answer(choice: Choice, text: str, ctx: Context) -> Optional[Reading]:
     """"哈哈哈 当然愿意 谁愿意跑腿开证明啊", "木有证明 只能承诺了😂": laughter beside an answer stated in full words is
-    at the situation, not at the question; the answer is read without it. A bare yes beside laughter ("是😂",
-    "嗯呐😂", "哈哈，代办") may be mockery and is asked again, unless its obviousness is asked back after it ("本人 哈哈
-    不然还能是鬼吗": the laughter is at a question with one possible answer, and the option is named). Any word of a
-    joke, a sneer or sarcasm ("开玩笑的", "愿意个屁", "我才不用呢哈哈") keeps it all a joke."""
+    at the situation, not at the question; the answer is read without it. So is the option's own word at who acts
+    ("本人😂", "哈哈，代办", "我自己的哈哈"), when it is all that is said: at a choice that routes the journey and commits
+    to nothing, laughter beside the option named says nothing against it, and a clerk would take it (the legal steps
+    that follow are as strict as ever). A bare yes beside laughter ("是😂", "嗯呐😂", "好的哈哈") names no option and may be the dismissive "yeah,
+    sure": it is asked again, unless its obviousness is asked back after it ("本人 哈哈 不然还能是鬼吗": the laughter is
+    at a question with one possible answer, and the option is named). Any word of a joke, a sneer or sarcasm ("开玩笑的",
+    "愿意个屁", "我才不用呢哈哈") keeps it all a joke."""
     if not _LAUGHTER.search(text):
         return None
     rest = _LAUGHTER.sub("，", text)
@@ -1371,15 +1443,22 @@ def _laughing_answer(choice: Choice, text: str, ctx: Context) -> Optional[Readin
     # (said plainly: a clause read only once its question asked back is turned round, "我哪有那么闲帮别人办，我自己的，
     # 哈哈", is a figure of speech, and beside laughter it stays a joke)
     pieces = [(piece, _classify_clause(choice, piece)) for piece in _PIECE_MARK.split(rest) if piece]
-    if any(r.labels and set(r.labels) == {reading.value} and not r.flags and (not r.bare or _SHORT_IN_FULL.search(piece))
+    if any(r.labels and set(r.labels) == {reading.value} and not r.flags
+           and (not r.bare or _SHORT_IN_FULL.search(piece)
+                or (choice.step == "acting_as" and len(pieces) == 1 and _OPTION_NAMED.search(piece)))
            and (choice.step != "use_commitment" or _COMMITMENT_NAMED.search(piece)) for piece, r in pieces):
         return reading
     said = [p for p in _PIECE_MARK.split(_PAUSE_BEFORE_RHETORICAL.sub("，", rest)) if p]
-    # ("我本人啊，难道还有人替我办不成😂": who else it could be, asked back, is that obviousness too)
-    tail = _figure_statement(said[-1]) if len(said) > 1 else None
-    if len(said) > 1 and (_OBVIOUS_TAIL.match(said[-1]) or tail == ("", True)) \
-            and all(_OPTION_NAMED.search(piece) for piece in said[:-1]):
-        return reading
+    # ("我本人啊，难道还有人替我办不成😂": who else it could be, asked back, is that obviousness too, and so is for whom else
+    # the speaker could act, beside the speaker's own matter: "本人啊，我还能替谁办😂")
+    # ("本人啊，我还能替谁办，家里就我一个😂": after the obviousness a plain remark that names nothing and is flagged with
+    # nothing, the reason, changes nothing; a way named, a hedge or a question after it keeps it all a joke)
+    for k in range(1, len(said)):
+        tail = _figure_statement(said[k])
+        obvious = _OBVIOUS_TAIL.match(said[k]) or tail == ("", True) or (_WHOM_ELSE.match(said[k]) and reading.value == "self")
+        if obvious and all(_OPTION_NAMED.search(piece) for piece in said[:k]) \
+                and all(not r.labels and not r.flags for r in (_classify_clause(choice, piece) for piece in said[k + 1:])):
+            return reading
     return None
 
 
@@ -1627,9 +1706,24 @@ _WAY_NOT_UNDERSTOOD = re.compile(r"^(?:告知)?(承诺|证明)(?:[^,，。;；!�
                                  r"(?:弄|搞|看|整|闹|读|听)?不(?:明白|懂|清楚|清)(?:啊|呀|了|哇)?$")
 
 
+# "我不太懂承诺，交证明稳妥": the speaker's not understanding a way (even "not quite", 不太懂), said first in a clause of
+# its own, and then the other way chosen: the choice is drawn from it, the not understanding its reason. Only as the
+# first clause, with every clause after it choosing the other way plainly. Said after the choice ("交材料，承诺那个我不太
+# 明白") "not quite" leaves the door open, and stays doubt; before the same way ("我不太懂承诺，用承诺吧"), before a
+# hedge or a question ("…，交证明吧？"), or alone, it is asked again as well.
+_NOT_UNDERSTOOD_FIRST = re.compile(r"^(?:我|俺)?(?:也|都|实在|真|根本|还)?(?:不太|不大|不是很|不怎么|不)(?:懂|明白|了解|清楚)"
+                                   r"(?:这个|那个)?(?:告知)?(承诺|证明)(?:这玩意儿?|这东西|这个|那个)?(?:啊|呀)?$")
+
+
 def _reason_not_understood(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
     if choice.step != "use_commitment":
         return readings
+    first = _NOT_UNDERSTOOD_FIRST.match(_fold(readings[0][0].text).strip()) if len(readings) > 1 else None
+    if first:
+        rest = readings[1:]
+        if {label for _, r in rest for label in r.labels} == {"no" if first.group(1) == "承诺" else "yes"} \
+                and all(r.labels and not r.flags for _, r in rest):
+            return [(readings[0][0], ClauseReading([], frozenset()))] + rest
     for i, (clause, reading) in enumerate(readings):
         m = _WAY_NOT_UNDERSTOOD.match(_fold(clause.text).strip())
         if not m:
@@ -1729,7 +1823,9 @@ def _adopted_report(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]
 # that was just put right; the correction before it stands. Only a slip named ("手滑了", "说错了", "打错了"…), after a
 # correction that has an answer after it: "本人，帮我妈，手滑了" (which of the two slipped?) and "…，等等" (a pause, the
 # answer still to come) are left as they are, and asked again.
-_SLIP_NAMED_LAST = re.compile(r"(?:手滑了?|(?:说|打|写|选|点|按|输|搞)错(?:字)?了|(?:说|写|弄|搞|选|点|按)反了)[\s。.!！~～…]*$")
+# ("帮……不是，就我自己，刚才多打了字": a character typed too many or too few is such a slip)
+_SLIP_NAMED_LAST = re.compile(r"(?:手滑了?|(?:说|打|写|选|点|按|输|搞)错(?:字)?了|(?:说|写|弄|搞|选|点|按)反了|"
+                              r"(?:多|少)(?:打|写|输|按)了(?:一个|一|个|两个)?字)[\s。.!！~～…]*$")
 
 
 def _slip_named_after(text: str, clauses: List[Clause]) -> List[Clause]:
@@ -1754,6 +1850,29 @@ def _handed_off(readings: List[Tuple[Clause, ClauseReading]]) -> bool:
     asking = [_fold(clause.text).strip() for clause, r in readings if "question" in r.flags]
     return any(_DEFER.search(_fold(clause.text)) or _ASKS_SOMEONE.fullmatch(_fold(clause.text).strip()) for clause, _ in readings) \
         and all(_UNKNOWING.fullmatch(c) or _BARE_SOUND.fullmatch(c) for c in asking)
+
+
+# "我愿意的，你们说咋办就咋办": after the answer, how to go on left to us (咋办/怎么弄 "how"), which is deference on the
+# procedure, not on the choice: the answer before it stands. Only the "how" said whole and after an answer that names the
+# way or says the question's own verb, plainly ("愿意", "用承诺", "本人"); deference on which way ("你们说用哪个就用
+# 哪个"), a bare yes before it ("好的，你们说咋办就咋办": the choice itself may be what is left to us), the deference
+# alone or first, or anything flagged beside it keep it a hedge.
+_PROCEDURE_LEFT_TO_US = re.compile(r"^(?:那|反正)?(?:就)?(?:你们|您们|你|您|政府)(?:说|看|让)(?:我|俺)?(?:咋|怎么|怎样|咋样)(?:办|弄|来|做|走)"
+                                   r"(?:我|俺)?(?:就)?(?:咋|怎么|怎样|咋样)(?:办|弄|来|做|走)(?:吧|呗|啊|呀|了)?$")
+
+
+def _procedure_left_after(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    named = _COMMITMENT_NAMED if choice.step == "use_commitment" else _OPTION_NAMED
+    for i, (clause, reading) in enumerate(readings):
+        if i == 0 or reading.labels or reading.flags != {"hedge"} or not _PROCEDURE_LEFT_TO_US.match(_fold(clause.text).strip()):
+            continue
+        before = readings[:i]
+        others = before + readings[i + 1:]
+        if any(r.flags for _, r in others) or len({label for _, r in others for label in r.labels}) != 1 \
+                or not all(r.labels and named.search(c.text) for c, r in before if r.labels or _CONTENT.search(c.text)):
+            continue
+        readings = readings[:i] + [(clause, ClauseReading([], frozenset()))] + readings[i + 1:]
+    return readings
 
 
 def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
@@ -1786,7 +1905,7 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
         else:
             readings = [(clause, ClauseReading([], reading.flags | {"unsettled"}) if i == intention else reading)
                         for i, (clause, reading) in enumerate(readings)]
-    readings = _settled_rather(choice, _reason_not_understood(choice, readings))
+    readings = _procedure_left_after(choice, _settled_rather(choice, _reason_not_understood(choice, readings)))
     concluded = next((i for i, (clause, reading) in enumerate(readings) if i > 0 and reading.labels
                       and "question" not in reading.flags and _CONCLUSION.match(clause.text)), None)
     if concluded is not None and any("question" in r.flags for _, r in readings[:concluded]):
@@ -1955,10 +2074,14 @@ _NAME_THEN_ROLE = re.compile(
     r"(?=[的啊呀吧了哈呢哦嘛啦呗嘞咯喽]*(?:$|\s)|本人|兼|没错|不会错)"
 )
 # "我们这边是王芳负责", "由王芳会计负责": the person in charge of the application, named before 负责.
+# "店里是我王芳负责": the speaker in charge of the business itself (the shop, the company), with no errand named after
+# 负责, says they are its 负责人 (groups "business" and "self" there, "side" and "errand" not); in charge of this side or of
+# this matter ("这事我王芳负责", "我们这边是王芳负责", "店里是我王芳负责办理") it is the one who handles the errand.
 _IN_CHARGE = re.compile(
-    r"^(?:我们|我们这边|这边|我们公司|公司|本公司|我们单位|单位|店里|厂里|我们店|这事|这件事|这个事)?(?:这边)?(?:是|由|就是)?(?:我|本人)?"
-    r"([\u4e00-\u9fff·]{2,8}?)(?:来|在)?负责"
-    r"(?:办理|办|这个|这件事|此事|这事|对接)?(?:的)?$"
+    r"^(?:(?P<business>我们公司|公司|本公司|我们单位|单位|店里|厂里|我们店)|我们|我们这边|这边|这事|这件事|这个事)?(?P<side>这边)?"
+    r"(?:是|由|就是)?(?P<self>我|本人)?"
+    r"(?P<name>[\u4e00-\u9fff·]{2,8}?)(?:来|在)?负责"
+    r"(?P<errand>办理|办|这个|这件事|此事|这事|对接)?(?:的)?$"
 )
 _ROLE_OF = {"法定代表人": "representative", "法人代表": "representative", "法人": "representative",
             "申请人": "applicant", "代理人": "agent", "代办人": "agent", "受托人": "agent", "经办人": "agent"}
@@ -2025,7 +2148,9 @@ _KIN_LEAD = re.compile(
     # alone start other words), and never a kin word that goes on (姐夫, 舅妈 said short, 叔公, 姑父: what is left
     # would start with the kin word's second half, and be read as a name)
     r"^(?:我|俺|咱|我的|俺的|咱的|我家|俺家)(?:大|二|三|小|表|堂|亲)?"
-    r"(?:舅舅|舅妈|叔叔|婶婶|伯伯|姑姑|姑妈|姨妈|阿姨|姥姥|姥爷|老伴儿?|媳妇儿?|对象|哥|姐|弟|妹|舅|叔|伯|姑|姨|婶)"
+    # ("是我婆婆冯玉梅", "我老丈人王强": parents by marriage, said whole)
+    r"(?:婆婆|公公|岳父|岳母|丈母娘|老丈人|"
+    r"舅舅|舅妈|叔叔|婶婶|伯伯|姑姑|姑妈|姨妈|阿姨|姥姥|姥爷|老伴儿?|媳妇儿?|对象|哥|姐|弟|妹|舅|叔|伯|姑|姨|婶)"
     r"(?![夫媳婿妈父母子女公婆嫂娘爷奶儿])(?:叫|是|的名字是|名字叫)?(?=[\u4e00-\u9fff]{2})"
 )
 
@@ -2069,8 +2194,10 @@ _SPELLING = re.compile(rf"(?:{_SPELLING_PART}[,，、 和]*){{1,6}}")
 _SPELLING_BRACKETS = re.compile(r"[(（]([^)）]{1,30})[)）]")
 # "弓长张伟大的伟" typed straight after the name, without a pause: cut from the name's end.
 _SPELLING_TAIL = re.compile(rf"(?:{_SPELLING_PART}){{1,4}}$")
-# "张伟（本人）": who the name belongs to, said in brackets; no part of the name.
-_ASIDE = re.compile(rf"(?:是|就是|系)?(?:我本人|本人|我自己|自己|我|申请人本人|申请人|法人|法定代表人|法人代表|先生|女士|签字|个体户|经营者|店主|业主|"
+# "张伟（本人）": who the name belongs to, said in brackets; no part of the name. Not who the bearer is to the speaker
+# ("王芳（是我妈）", "王芳（我家老公）"): that says the name is someone else's, which matters where the speaker's own is
+# asked, and is weighed there.
+_ASIDE = re.compile(rf"(?!(?:是|就是|系)?(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?{_RELATIVE})(?:是|就是|系)?(?:我本人|本人|我自己|自己|我|申请人本人|申请人|法人|法定代表人|法人代表|先生|女士|签字|个体户|经营者|店主|业主|"
                     # "（赵强之子）": the written way of saying whose son
                     rf"(?:[\u4e00-\u9fff]{{2,4}}?|申请人|委托人)之(?:子|女|妻|夫|父|母|孙女|孙子|孙|侄|甥|兄|弟|姐|妹)|"
                     # "（郑州好味餐饮管理有限公司法定代表人）": the role, with the enterprise it is held in
@@ -2122,7 +2249,8 @@ def _clean_candidate(candidate: str) -> str:
     titled = re.fullmatch(r"(([\u4e00-\u9fff])[\u4e00-\u9fff]{1,2}?)(\2[\u4e00-\u9fff]{1,3})", candidate)
     if titled and _FORM_OF_ADDRESS.match(titled.group(3)):
         candidate = titled.group(1)
-    officer = re.search(_OFFICER + "$", candidate)  # "王强经理", "王强董事长"
+    # "王强经理", "王强董事长"; "王芳是会计": the copula before the post goes with it, no character of the name
+    officer = re.search(r"(?:(?<=[\u4e00-\u9fff]{2})(?:是|系))?" + _OFFICER + "$", candidate)
     if officer and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", candidate[: officer.start()]):
         candidate = candidate[: officer.start()]
     spelled = _SPELLING_TAIL.search(candidate)
@@ -2273,9 +2401,10 @@ def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
         return found
     m = _IN_CHARGE.match(clause)
     if m:
-        name = _as_person(_clean_candidate(m.group(1)), said=m.group(1))
+        name = _as_person(_clean_candidate(m.group("name")), said=m.group("name"))
+        runs_it = m.group("business") and m.group("self") and not m.group("side") and not m.group("errand")
         if name:
-            found.append((name, "person", "contact"))
+            found.append((name, "person", "runs_business" if runs_it else "contact"))
         return found
     m = _NAME_THEN_ROLE.match(clause)
     if m:
@@ -2326,6 +2455,37 @@ def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
     return found
 
 
+# "我是会计", "俺是店里的店员": the speaker's post, a staff post that is not the representative's (no 兼 after it)
+_STAFF_POST_SAID = (r"(?:我|俺|本人)(?:就|只|只是|就是)?(?:是|系)(?:公司|单位|店里|厂里|我们公司|咱们公司|我们店|这边|这里)?(?:的)?"
+                    r"(?:会计|出纳|财务|店员|员工|职员|文员|秘书|助理|前台|收银员?|服务员|销售|业务员|司机|行政|人事|办事员|"
+                    r"打工的|跑腿的|伙计|小工)(?:啊|呀|哈|嘛|哦|啦|而已)?")
+# Posts of the enterprise's staff, none of them one the legal representative holds as such: said of the speaker
+# ("我是公司的会计，叫王芳", "我是公司出纳王芳") or as the title of the one named ("财务王芳", "王芳主任", "王芳（经办人）"), they
+# name someone who acts for the enterprise (a proxy, with its special authorisation), not the person who commits in its
+# name. The officers the law lets represent it (董事长, 执行董事, 经理), its 负责人 and its 老板 are no such posts.
+_STAFF_POST = (r"(?:会计|出纳|财务|店员|员工|职员|文员|秘书|助理|前台|收银员?|服务员|销售|业务员|司机|行政|人事|法务|办事员|专员|"
+               r"实习生|主任|主管|经办人|联系人|代办人)")
+# "我是公司出纳王芳", "本人系郑州好味餐饮管理有限公司的会计", "我在店里当收银": the speaker's own post ("我是会计兼法人" claims
+# the role besides, and "我是行政总裁" is the chief executive: neither is a staff post)
+_SPEAKER_STAFF_POST = re.compile(
+    r"(?:我|俺|本人)(?:就|只|只是|就是)?(?:(?:是|系)(?:[\u4e00-\u9fff]{0,30}?(?:公司|单位|店|厂|店里|厂里|这边|这里))?|"
+    r"在[\u4e00-\u9fff]{0,30}?(?:公司|单位|店|厂|店里|厂里|这边|这里)(?:当|做|干))(?:的)?" + _STAFF_POST + r"(?!兼|总裁)")
+# "我是会计，也是法人", "我是出纳，兼公司负责人": the speaker claims the role as well, beside the post ("也是老板的秘书",
+# "也是老板娘" claim nothing)
+_ROLE_ALSO_CLAIMED = re.compile(r"(?:兼|兼任|也是|又是|同时是|同时也是|同时兼)(?:公司的?|企业的?)?"
+                                r"(?:法人|法定代表人|法人代表|负责人|老板)(?!的|娘)")
+
+
+def _staff_titled(text: str, name: str) -> bool:
+    """``name`` said with a staff post as its title, before it ("财务王芳", "出纳是王芳") or after it ("王芳主任",
+    "王芳，经办人", "王芳是会计"). A post said of another ("王芳，会计是李红") or denied ("王芳，不是会计") is no title."""
+    n = re.escape(name)
+    return bool(re.search(rf"{_STAFF_POST}(?:是|为|叫|:)?{n}|{n}[\s,，、(（]*(?:是|系|为)?(?:公司|我们公司|本公司|单位|店里|厂里)?"
+                          rf"(?:的)?{_STAFF_POST}(?![是叫为系兼])", text))
+
+
+# "法人是李建国", "老板叫李强": the representative named by the role, as a person other than "我"
+_ROLE_NAMED = r"(?:法人|法定代表人|法人代表|老板|老总)(?:的名字)?(?:是|叫|为|名叫)(?![我俺])"
 _NOT_THE_REPRESENTATIVE = re.compile(
     r"我不是(?:公司的?|企业的?|单位的?)?(?:法人|法定代表人|法人代表)|(?:替|帮|代)(?:他|她|老板|领导|法人|我们老板|我们领导|"
     # ("俺是替俺妈来的": for someone the speaker knows)
@@ -2353,6 +2513,13 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     rf"^(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{0,4}}?(?:是|为|当)(?:公司的?)?(?:法人|法定代表人|法人代表)|"
     r"我是(?:他|她|法人|老板|领导)(?:的)?(?:秘书|助理|员工|会计|出纳|司机|同事|下属|朋友|亲戚|家属|儿子|女儿|爱人|老婆|老公|"
     r"经办人|代办人|代理人)|"
+    # "我是会计，法人是李建国", "老板叫李强，俺是店里的店员": the speaker's own post, said as a clause of its own, is a staff
+    # post, and the representative is named in another clause by the role: the one named is someone else than the
+    # speaker, who acts for them. Only a staff post ending the clause, beside the role named: "我是法人", "我是老板",
+    # "我是董事长兼法人", "我是会计兼法人" (the role claimed) and "我是公司的会计，叫王芳" (the speaker's own name, with no
+    # role named) are read as said.
+    rf"(?:^|[\s,，?？]){_STAFF_POST_SAID}[\s,，。.!！~～].*{_ROLE_NAMED}|{_ROLE_NAMED}.*[\s,，。.!！~～?？]{_STAFF_POST_SAID}"
+    r"(?=$|[\s,，。.!！~～])|"
     # "王芳是法人的秘书", "她是老板的侄女": whoever the answer is about works for, or is kin to, the representative
     rf"(?:是|系)(?:我们|咱们|俺们|我们公司|公司|我|俺)?(?:的)?(?:(?:法人|法定代表人|法人代表)的?|(?:老板|领导)的)(?!老板|领导)"
     rf"(?:秘书|助理|员工|会计|出纳|司机|同事|下属|家属|{_RELATIVE})|"
@@ -2366,6 +2533,10 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     # ("营业执照上法人写的是 写的是 我老伴": the same, said slowly with the words repeated)
     # ("法人写我老婆": the relative is what is to be written for the role)
     rf"(?:法人|法定代表人|法人代表)[^。;；]{{0,12}}?(?:是|为|写的|写着|(?:写|填)(?:上|成)?)[\s,，]*(?:我|俺|咱)(?:们)?(?:的|家)?{_RELATIVE}|"
+    # ("法人：我岳父孙德胜", "法人我舅舅孙德胜": the same as a form is filled in, the relative right after the role; a
+    # lone 孙 there is the surname of the speaker's own name, "法定代表人：我 孙德胜", not a grandchild)
+    rf"(?:法人|法定代表人|法人代表)(?:的)?(?:姓名|名字)?[:：\s]*(?:我|俺|咱)(?:的|家)?(?!孙(?![子女]))"
+    rf"{_RELATIVE}|"
     # "……不对，是我老公李强": the corrected answer names the speaker's relative
     rf"^(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}[\u4e00-\u9fff]{{2,4}}$|"
     # "王芳 我妈", "王芳，是俺老伴": the name, then who the bearer is to the speaker; "我老婆，宋佳怡", "我老婆 还能是谁
@@ -2394,6 +2565,11 @@ _SELF_CLAIMED = re.compile(r"(?:是|就是)(?:我|俺)(?:本人|自己)?(?:啊|�
 _ROLE_CLAIMED = re.compile(r"(?:营业执照上|执照上)?(?:的)?(?:法定代表人|法人代表|法人)(?:登记的|写的|注册的|登记|写)?(?:就|也)?(?:是|为)"
                            r"(?:我|俺)(?:本人|自己)?(?:啊|呀|哈|呢|嘛)?|"
                            r"(?:我|俺)(?:就)?是(?:公司|企业|单位|我们公司|本公司)?的?(?:法人|法定代表人|法人代表)")
+# "法人是我不是我哥", "法人不是我哥是我": the claim of the role and a relative denied it, said in one breath with no pause
+# between; read as the two clauses they are (group "claim", the rest the denial)
+_CLAIM_BESIDE_KIN_DENIED = re.compile(
+    rf"(?P<claim>{_ROLE_CLAIMED.pattern}|{_SELF_CLAIMED.pattern})(?:{_KIN_DENIED.pattern})|"
+    rf"(?:{_KIN_DENIED.pattern})(?P<late>{_ROLE_CLAIMED.pattern}|{_SELF_CLAIMED.pattern})")
 # ("法人是谁我得问问老板": the name still to be asked of someone)
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
                            # "名字稍后补", "回头再告诉你": the name promised for later is not given
@@ -2417,11 +2593,15 @@ _ECHO = re.compile(
 def _roles(step: str, ctx: Context) -> Tuple[str, ...]:
     # "contact": named as the one to deal with ("联系人：王芳", "王芳负责"), asked only of those who act
     # "bare": the whole answer a name without a known surname; a name with one, said beside it, is preferred
+    # "runs_business": the speaker in charge of the shop or company itself ("店里是我王芳负责")
     if step == "agent_name":
-        return ("agent", "errand", "speaker", "generic", "bare", "contact")
+        return ("agent", "errand", "speaker", "generic", "bare", "contact", "runs_business")
     if step == "representative_name":
-        # The enterprise acts through its own person: one named as the 经办人 here is that person.
-        return ("representative", "speaker", "generic", "bare", "agent", "contact")
+        # The name is recorded as the legal representative's, who makes the commitment in the enterprise's name: one
+        # named as the 经办人 or the 联系人, or as handling this matter ("这事王芳负责"), holds another role, and is
+        # asked again (someone acting for the enterprise is a proxy, with its special authorisation). The 负责人 of a
+        # business (its legal equivalent for a sole proprietor or a branch) is read, as the speaker running it is.
+        return ("representative", "speaker", "runs_business", "generic", "bare")
     if ctx.acting_as == "proxy":
         return ("applicant", "generic", "bare")
     return ("applicant", "speaker", "generic", "bare", "representative")
@@ -2475,6 +2655,11 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = _CONCESSION_ASIDE.sub(lambda m: m.group(0) if _NOT_THE_REPRESENTATIVE.search(m.group(1)) else "，", words)
     # "买买提.吐尔逊": a dot typed between two parts of one name is the name's middle dot, no sentence end.
     words = re.sub(r"(?<=[\u4e00-\u9fff])[.•・‧∙⋅](?=[\u4e00-\u9fff])", "·", _drop_spelling(words))
+    if step == "applicant_name" and ctx.acting_as == "proxy":
+        # "申请人：赵强（我爸）": whom a proxy acts for, told in brackets by who they are to the speaker, is an aside
+        # (that person is someone else than the speaker by definition). Not for one who acts for themself, nor for the
+        # representative, where such a bracket says the name is not the speaker's, and stays.
+        words = _KIN_IN_BRACKETS.sub("", words)
     words = _SPELLED_OUT.sub(_spelled_out, words)
     words = _BOSS_MISTYPED.sub("老板", words)
     # "姓张，弓长张，名伟": how the surname is written, said between it and the given name
@@ -2524,6 +2709,8 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
 
 
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+# "（我爸）", "（是俺婆婆）": the speaker's relative, alone in brackets
+_KIN_IN_BRACKETS = re.compile(rf"[(（](?:是|就是)?(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?{_RELATIVE}(?:子|儿)?[)）]")
 _CONCESSION_ASIDE = re.compile(rf"[(（]((?:虽然|虽说|尽管|其实|不过|毕竟)(?=[^)）]*(?:他|她|{_RELATIVE}))"
                                r"(?![^)）]*(?:假|编|骗|瞎|玩笑|逗|胡说|乱|冒充|不是真|名字|姓名|叫|法人|法定代表|代表|老板|负责|"
                                r"才是|替|帮|让我|派我|委托|代办|代理))[^)）]{1,24}?)[\s😂🤣😆😁😄]+[)）]")
@@ -2638,10 +2825,12 @@ _LATIN_NEGATION = re.compile(r"(?i)(?<![a-z])(?:not|bu|bushi|bu\s+shi|isn'?t|don
 # "原法人李强已经退出了": a person or partner who left the company, not the speaker stopping
 _LEFT_THE_COMPANY = re.compile(r"(?:原|原来的|以前的|之前的|老)?(?:法人|法定代表人|股东|合伙人|董事)[\u4e00-\u9fff]{0,4}?"
                                r"(?:已经|早就|早已|早)?退出(?:了)?(?:公司|股份|经营)?")
-# "算了，让他自己来办", "不代办了": the speaker hands the errand back and stops
+# "算了，让他自己来办", "不代办了", "算了，不帮他办了": the speaker hands the errand back and stops (算了 before the
+# errand dropped only says so twice; "不帮他办了吗" asks, and is no whole message of this shape)
 _HANDED_BACK = re.compile(r"(?:(?:那)?算了(?:算了|吧)*[,，。.!！\s]*(?:那)?(?:我)?(?:还是)?(?:让|叫|请|等)?"
                           r"(?:法人|法定代表人|老板|领导|他|她|老人|申请人|委托人)(?:本人)?(?:自己|本人|亲自)(?:来|过来)?"
-                          r"(?:办|弄|申请|办理)?|不(?:代办|代理|帮(?:他|她|忙)办|替(?:他|她)办)了)(?:吧|了)?[。.!！~～]*")
+                          r"(?:办|弄|申请|办理)?|(?:(?:那)?算了(?:算了|吧)*[,，。.!！\s]*)?(?:那)?(?:我|俺)?(?:就|也)?"
+                          r"不(?:代办|代理|帮(?:他|她|忙)办|替(?:他|她)办)了)(?:吧|了)?[。.!！~～]*")
 # "算了 回头让他自己来办", "我不是法人，算了，重新开始选代办": 算了, then the errand handed back to the person it belongs to
 # (now or later) or the journey begun again, is the speaker giving up this journey: a stop, at the choices as at the
 # names (as the representative's question itself says to reply 算了 and start again). Only the whole message, with at
@@ -2728,8 +2917,10 @@ _NAME_BA = re.compile(r"([\u4e00-\u9fff·]{2,4})吧[啊呀]?")
 
 
 def _guessed_name(clause: str) -> bool:
-    alone = _NAME_BA.fullmatch(clause)
-    return bool(_GUESSED_NAME.search(clause) or alone and _as_person(alone.group(1)) and _has_surname(alone.group(1)))
+    # ("我爸赵强吧": whose relative the name is, said before it, changes nothing of the guess)
+    return bool(_GUESSED_NAME.search(clause) or any(
+        alone and _as_person(alone.group(1)) and _has_surname(alone.group(1))
+        for alone in (_NAME_BA.fullmatch(clause), _NAME_BA.fullmatch(_KIN_LEAD.sub("", clause)))))
 
 
 # "以前叫张小伟", "平时大家叫我王小芳", "原法人李强": a name the person had or is called by, not the registered one
@@ -2739,6 +2930,10 @@ _OTHER_NAME = re.compile(r"^(?:以前|原来|之前|过去|曾经|原名|曾用�
                          # (only others calling the person: "我叫石建设" is the speaker naming themself)
                          r"^[\u4e00-\u9fff]{0,4}?(?:村里|厂里|队里|单位|街坊|邻居|同事|朋友|熟人|家里|乡亲|老乡|大家|别人|人家|他们)"
                          r"(?:人|们|的人)?(?:都|平时|平常|一般|常常|老是|一直)?(?:叫|喊|管)(?:我|俺|他|她)|"
+                         # "叫我雷锋就行", "你喊我小王好了": what the speaker offers to be called, a nickname in place of the
+                         # name (the errand asked of the speaker, "叫我来办的", "喊我帮忙填就行", is none)
+                         r"^(?:你|您|你们)?(?:就|直接|可以)?(?:叫|喊|称呼)(?:我|俺)(?!来|去|过来|帮|办|弄|填|写|签|打|问|说)"
+                         r"[\u4e00-\u9fff·]{1,6}?(?:就行|就好|就可以|好了|就成|得了|就是了)|"
                          # "法人之前叫李强", "我以前叫张小伟": the time said inside the clause, before the name
                          r"(?:以前|原来|之前|过去|曾经|早先|原先)(?:的)?(?:法人|法定代表人|名字|姓名)?(?:是|叫|名叫|为|用的是)|"
                          # "2023年变更登记前是李强", "改名前叫张小伟": the name before a change
@@ -2902,6 +3097,12 @@ _ASKED_BACK_BEFORE_NAME = re.compile(
 # "我都叫糊涂了", "说懵了", "我一紧张": the speaker's own muddle, said of themself
 _FLUSTERED = re.compile(r"(?:我|俺)?(?:都|也|真|真是|是|有点|有点儿|一)?(?:被你)?(?:叫|说|搞|弄|整|问|绕|急)?"
                         r"(?:糊涂|迷糊|懵|晕|乱|紧张|结巴|蒙圈)(?:了|啦)?")
+# "小店就我一个人", "里里外外都是我", "光杆司令一个": the speaker said to be the whole business, a statement about it
+_WHOLE_BUSINESS = re.compile(
+    r"(?:小店|店里|店|公司|厂里|铺子|摊子|我们|俺们|咱们)?(?:里)?(?:就|只有|就只有|只|统共|总共|一共)?(?:我|俺)(?:自己)?"
+    r"(?:一个人|一人)(?:啊|呀|哈|嘛|呢|而已)?|"
+    r"(?:里里外外|里外|上上下下|大事小事)(?:都|全)(?:是|靠)?(?:我|俺)(?:一个人?)?(?:啊|呀|哈|嘛)?|"
+    r"(?:我|俺)?(?:是)?光杆司令(?:一个)?(?:啊|呀|哈|嘛)?")
 _CONCEDED = re.compile(r"(?:那)?(?:好吧|行吧|好嘛|行嘛|那行|那好)[!！~～]*")
 
 
@@ -2997,8 +3198,16 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     flustered = len(persons) >= 2 and len({name_key(n) for n in persons}) == 1 \
         and any(_FLUSTERED.fullmatch(_LAUGHTER.sub("", c.text).strip(" ~～!！")) for c in clauses) \
         and not any(_MOCKERY.search(c.text) for c in clauses)
+    # "哈哈，小店就我一个人，法人也是我，罗红": laughter at the speaker being the whole business, told in so many words,
+    # with the role claimed as the speaker's own, is at the one-person shop and not at the name (a stock name is still a
+    # joke, above). Without the shop told ("哈哈，法人是我，罗红"), without the claim ("哈哈，小店就我一个人，法人是王芳"),
+    # or with a sneer or a joke's words, the laughter stays a joke.
+    whole_business = any(_LAUGHTER.search(c.text) for c in clauses) \
+        and any(_WHOLE_BUSINESS.fullmatch(_LAUGHTER.sub("", c.text).strip(" ~～!！")) for c in clauses) \
+        and any(_ROLE_CLAIMED.fullmatch(_LAUGHTER.sub("", c.text).strip(" ~～!！")) for c in clauses) \
+        and not any(_MOCKERY.search(c.text) for c in clauses)
     if any(_JOKE.search(_LAUGHTER.sub("", _NAME_REMARKED.sub("", _VOUCHED_NAME.sub("", c.text))) if vouched else
-                        _LAUGHTER.sub("", c.text) if flustered else c.text)
+                        _LAUGHTER.sub("", c.text) if flustered or whole_business else c.text)
            or _HEDGE.search(c.text) or _guessed_name(c.text) for c in clauses):
         return clarify("hedge", expected)
     if any(_names_on_condition(said, i) for i, c in enumerate(said) if all(c is not a for a in asides)) or \
@@ -3046,21 +3255,39 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
             # as someone else's.
             clauses = clauses[1:]
             checked = " ".join(c.text for c in clauses)
-        denied = [c for c in clauses if _KIN_DENIED.fullmatch(_fold(c.text))]
-        if denied and any(_ROLE_CLAIMED.fullmatch(c.text) or _SELF_CLAIMED.fullmatch(c.text) for c in clauses) \
-                and not any(re.search(r"[他她]", c.text) for c in clauses):
+        # ("法人是我不是我哥，我叫韩冬": the claim and the denial said in one breath are weighed as the two clauses they
+        # are, below, as "法人是我，不是我哥" is; kept apart only where the denial is set aside)
+        apart: List[Clause] = []
+        for c in clauses:
+            m = _CLAIM_BESIDE_KIN_DENIED.fullmatch(_fold(c.text))
+            if m:
+                said_first = m.group("claim") is not None
+                claim = m.group("claim") if said_first else m.group("late")
+                denial = m.group(0)[len(claim):] if said_first else m.group(0)[: m.start("late")]
+                apart.extend([Clause(claim, c.correction, c.contrast), Clause(denial)] if said_first
+                             else [Clause(denial, c.correction, c.contrast), Clause(claim)])
+            else:
+                apart.append(c)
+        denied = [c for c in apart if _KIN_DENIED.fullmatch(_fold(c.text))]
+        if denied and any(_ROLE_CLAIMED.fullmatch(c.text) or _SELF_CLAIMED.fullmatch(c.text) for c in apart) \
+                and not any(re.search(r"[他她]", c.text) for c in apart):
             # "不是我老伴，是我，吴金花", "法人是我本人 不是我爸": a relative denied the role while the speaker claims it in so
             # many words is who the speaker is not; that clause is set aside (it names no one). Without the claim
             # ("法人不是我姐，叫冯晓丽": whose name follows is open), or with the relative talked of beside the name
             # ("…不是我爸，钱是他出的，叫周大海": whose name that is is open), the relative's mention still finds the
             # speaker no representative below.
-            clauses = [c for c in clauses if all(c is not d for d in denied)]
+            clauses = [c for c in apart if all(c is not d for d in denied)]
             checked = " ".join(c.text for c in clauses)
         kin_named = (_KIN_NAMED.fullmatch(_fold(c.text)) for c in clauses)
         if _NOT_THE_REPRESENTATIVE.search(checked) or \
                 any(m and _as_person(_clean_candidate(m.group(1)), said=m.group(1)) for m in kin_named):
             # The representative is asked of an enterprise acting for itself through that person; someone
             # acting for them is a proxy, who needs the special authorisation: the name alone is no answer.
+            return clarify("not_representative", expected)
+        if _SPEAKER_STAFF_POST.search(_fold(checked)) and not (
+                _ROLE_ALSO_CLAIMED.search(_fold(checked)) or any(_ROLE_CLAIMED.fullmatch(c.text) for c in clauses)):
+            # "我是公司的会计，叫王芳": the speaker holds a staff post, and so acts for the enterprise, unless they claim
+            # the role in so many words as well ("我是会计，也是法人，叫王芳", "法人就是我，我是会计出身")
             return clarify("not_representative", expected)
     said_of_others = " ".join(c.text for c in clauses)
     if ctx.applicant_name:  # "我叫刘洋，他叫赵强": the applicant named as "he" is no one else who comes
@@ -3076,6 +3303,13 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         # "我爸王强", "我舅舅王强": a name given as the speaker's relative's is someone else's, not the proxy's own
         # (the applicant so named beside it, "我叫刘洋，我舅舅赵强", is set aside below)
         return clarify("third_party", expected)
+    if step == "applicant_name" and ctx.acting_as == "proxy" and ctx.agent_name and any(
+            re.fullmatch(rf"{re.escape(ctx.agent_name)}(?:就|也)?是(?:我|俺)(?:本人|自己)?|(?:我|俺|本人)(?:就|也)?(?:是|叫){re.escape(ctx.agent_name)}",
+                         _fold(c.text)) for c in clauses):
+        # "是给我老公办的，刘洋是我，他叫陈刚": the proxy's own name, said to be the speaker's, tells who speaks, not
+        # whom they act for; the other name is read (said alone, the proxy's name is still the same person's)
+        others = [c for c in candidates if name_key(c[0]) != name_key(ctx.agent_name)]
+        candidates = others or candidates
     if step == "agent_name" and ctx.applicant_name:
         # "刘洋，赵强是我舅舅": the applicant, named beside the proxy's own name, is not the answer
         others = [c for c in candidates if name_key(c[0]) != name_key(ctx.applicant_name)]
@@ -3093,6 +3327,13 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
                 ctx.agent_name if step == "applicant_name" and ctx.acting_as == "proxy" else None)
             if other and name_key(other) == name_key(name):
                 return clarify("same_person", expected)
+            if step == "representative_name" and role != "representative" and any(
+                    _staff_titled(_fold(said_text), name)
+                    for said_text in (" ".join(c.text for c in clauses), ids.normalize(words_with_numbers))):
+                # "财务王芳", "王芳主任", "王芳（出纳）": the one named holds a staff post (the post in brackets is read
+                # in the message as typed, since brackets of a title are dropped before). Named as the 法人 in so
+                # many words, the role is what was asked, whatever else they do.
+                return clarify("not_representative", expected)
             kind = next(k for n, k, _ in candidates if n == name)
             extra = {"kind": kind}
             if number:
@@ -3490,6 +3731,8 @@ def interpret(step: str, text: object, ctx: Optional[Context] = None) -> Reading
     normalised, rejected = _guard(text)
     if rejected:
         return rejected
+    if step not in FREE_TEXT_LIMIT and _STATUS_INJECTION.search(normalised):
+        return clarify("injection")
     try:
         if step in FREE_TEXT_LIMIT:
             return _read_free_text(step, normalised, ctx, text)

@@ -54,6 +54,9 @@ ERROR_TEXT = {
     "invalid_name": "没有识别出姓名，请只输入姓名，例如“张伟”。",
     "uscc_required": "经营许可事项需要企业的统一社会信用代码（18位，以数字或大写字母组成），不能用个人身份证号。",
     "representative_is_enterprise": "请告诉我法定代表人本人的姓名（一位自然人），不是企业名称。",
+    # The name given belongs to someone the speaker says is not the legal representative (the speaker is the
+    # accountant, the handler, a relative; or the person named holds another post): the record would name them as it.
+    "not_representative": "承诺书要由企业的法定代表人本人作出，经办人、联系人、财务等其他人员不能以法定代表人的身份承诺。",
     "agent_is_applicant": "代办人和申请人不能是同一个人；如果是本人办理，请回复“算了”后重新开始并选择“本人”。",
     "invalid_authorization_no": "没有识别出授权委托书编号，编号一般由字母和数字组成，例如 SQ2026-0012。",
     "special_authorization_required": (

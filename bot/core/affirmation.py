@@ -22,6 +22,7 @@ message "not explicit". The grammars (``,`` is a clause boundary, ``[]`` optiona
             本公司|我公司|本企业 承诺 …, 本人作为<enterprise>的法定代表人，代表本企业承诺 …
   proxy     [我|本人 [<agent>]] 受|经|获得|根据 <applicant> [的] 特别授权, [我] 代为|代其|代<applicant> 承诺 …
             我有<applicant>签的特别授权, 代他承诺 …; <applicant> 特别授权我, 我代为承诺 …
+            按委托书上的特别授权, 我代<applicant>承诺 …; 我代为承诺 …, (已经)有<applicant>的特别授权(了)
             ("<applicant>特别授权我代为承诺" reports the authorisation: its subject is the applicant and its
             main verb 授权, so the commitment itself is not made)
             <applicant> must be the applicant's name (compared with ``textnorm.name_key``: 趙強 is 赵强),
@@ -445,7 +446,9 @@ _ADV = (r"(?:在此|特此|兹|在这里|在这儿|现在|现|郑重地|郑重|�
 _READ_OBJ = (r"(?:(?:上述|以上|上面的?)?(?:全部|完整|所有)?的?(?:告知承诺书|承诺书|告知书|告知事项|告知内容|书面告知|以上内容|上述内容|全部内容|"
              r"所有内容|告知的全部内容|告知的内容|以上|上述)的?(?:全部|所有)?(?:内容|事项)?)")
 # The object first ("承诺书我看了", "告知书我都看完了"): a finished reading, told with the topic in front.
-_READ_TOPIC = (rf"(?:{_READ_OBJ}(?:我|本人)?(?:都|已经|已|也|全)*(?:看了|读了|看完了|读完了|看过了|读过了|阅读了|听了|听完了)"
+_READ_TOPIC = (rf"(?:{_READ_OBJ}(?:我|本人)?(?:都|已经|已|也|全)*(?:看了|读了|看完了|读完了|看过了|读过了|阅读了|听了|听完了"
+               # "告知书我从头看到尾了": the whole of it, first to last, finished (了)
+               r"|(?:认真|仔细)?从头(?:到尾)?(?:看|读|听)到(?:尾|底|最后)了)"
                r"|(?:我|本人)?(?:都|已经|已|也)*(?:核对|核实|确认|检查|查)(?:好|完|过)了"
                # "我都看了": all of it, said of the whole (as at the notice question); "我看了，我承诺": the reading
                # told before the act (what the commitment covers is the act's own words, not this lead)
@@ -516,8 +519,13 @@ _PARTS = (r"(?:(?:我|本人)?(?:已经|已)?(?:知晓|知悉|了解|知道)(?:�
 # "我没骗你们", "我名下没有房，也没有车"): the content of what is promised. Their 不/没/无 deny the falsehood or
 # the asset, never the commitment; any other negation still blocks it (``_negation_left``).
 # ("我知道不能说假话": the duty of honesty known, said with its own 不能)
+# ("申请材料没有造假", "家里收入没有隐瞒", "我填的没有假话": what was filed named first, the speaker's own or the
+# household's; someone else's ("他的材料") is no such topic, and the clause is then read as no formula at all)
+_VOUCHED = (r"(?:(?:我|本人|我家|我们家|家里|家庭)的?)?(?:(?:申请|所填写的|所填的|所填|填写的|填的|所报的|所报|报的|申报的|所提交的|"
+            r"提交的|所提供的|提供的|所说的|说的|写的)的?(?:材料|资料|收入|财产|情况|信息|内容|存款|申请表)?"
+            r"|(?:收入|财产|家庭|存款|经营)?的?(?:材料|资料|收入|财产|情况|信息|内容|存款|申请表))(?:都|也|全|全都|均|确实|绝对|完全)*")
 _HONEST = (r"(?:(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|晓得)(?:了)?)?"
-           r"(?:(?:我|本人)?(?:绝|决|绝对|保证|从来|从)?(?:不会|不能|不可以|不许|不准|不得|不|没有|没|无|并无|绝无|决无|并没有|不存在)(?:任何)?(?:弄虚作假|虚言|造假|作假|"
+           rf"(?:(?:我|本人|{_VOUCHED})?(?:绝|决|绝对|保证|从来|从)?(?:不会|不能|不可以|不许|不准|不得|不|没有|没|无|并无|绝无|决无|并没有|不存在)(?:任何)?(?:弄虚作假|虚言|造假|作假|"
            r"撒谎|说谎|瞎说|乱说|胡说|瞎编|骗人|骗你们|骗你|欺骗|隐瞒|虚报|瞒报|漏报|说假话|假话|谎话|反悔|半句假话|一句假话|虚假)"
            # "没有隐瞒收入", "绝对不假", "一点不假": nothing hidden, nothing false
            r"(?:(?:任何)?(?:收入|情况|财产|信息|事实|政府|国家|你们|组织))?|(?:绝对|一点|半点|一点儿)(?:都|也)?不假|问心无愧)")
@@ -560,7 +568,9 @@ _HURRY = (r"(?:快点|赶紧|麻烦快点|请快点)(?:的|儿)?(?:提交|弄|�
           r"|我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子)|排队排了半天了?|我赶时间|赶时间")
 # The duty to report a change, promised with the rest ("以后家里情况有变化我会主动报告"), is part of what is promised.
 _REPORT_CHANGES = "(?:以后|今后)?(?:家里|家庭|我家|本人|我)?的?(?:情况|收入|人口|经营情况)?(?:有|发生)(?:了)?(?:任何)?变化(?:的话|时)?,?(?:我|本人)?(?:会|将|一定)?(?:主动|及时|马上)(?:向(?:你们|政府|有关部门))?(?:报告|申报|说明|告知|上报)"
-_TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_REPORT_CHANGES})){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
+# ("以上都是真实的没有隐瞒": the truth vouched, then the denial of anything hidden, run together without a pause; only
+# after a statement of truth, so that 承诺 is never followed directly by a 不/没 of its own)
+_TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})(?:{_HONEST})?|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_REPORT_CHANGES})){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
          rf"(?:,(?:{COURTESY}|{CONTACT_DETAIL}|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步|"
          # the checks of the notice accepted: "接受核查", "你们可以随时查"; the letter's closing words "特此承诺"
          r"(?:我|本人)?(?:自愿|愿意|愿)?接受(?:(?:你们|相关部门|有关部门|政府)的?)?(?:核查|核实|调查|检查|监督|抽查|审查|复查)|"
@@ -639,8 +649,9 @@ _AUTH_NUMBER = (r"(?:,(?:授权委托书|委托书|授权书)?(?:编号|号码|�
                 r"(?:,(?:授权委托书|委托书|授权书)(?:第[0-9一二三四五六七八九十]{1,3}[条项款])?(?:上|里)?(?:写着呢|写着|写了|有))?"
                 r"(?:,(?:授权委托书|委托书|授权书|原件)(?:就)?(?:在这|在这儿|在这里|在我这|在我这儿|在我手上|在手上|带来了|带着呢)(?:呢|了)?)?")
 # "…，代为承诺，我是他外甥": who the proxy is to the applicant, said after the commitment; it adds nothing to it.
+_PROXY_KIN = "外甥|外甥女|侄子|侄女|女婿|儿媳|朋友|邻居|同事"
 _PROXY_RELATION = (r"(?:,(?:我是|本人是)(?:他|她|申请人|委托人)?的?(?:" + "|".join(_KIN)
-                   + r"|外甥|外甥女|侄子|侄女|女婿|儿媳|朋友|邻居|同事))?")
+                   + rf"|{_PROXY_KIN}))?")
 _PROXY_GRAMMARS = (
     # 我受赵强特别授权，代为承诺 / 根据赵强的特别授权，我代为承诺 / 我经赵强特别授权代其承诺
     re.compile(
@@ -648,8 +659,12 @@ _PROXY_GRAMMARS = (
         # name as the subject, as a letter is signed (checked against the proxy's name)
         rf"^{_LEAD}(?:(?:我|本人|我本人|(?:我是|本人是)?(?:受托人|代理人|代办人))(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?"
         rf"|(?P<named>[\u4e00-\u9fff]{{2,4}}?),?)?{_ADV}"
-        rf"(?:(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})"
-        r"(?:出具|签署|签发|签)?的?"
+        # "按委托书上的特别授权": the authorisation named by the document it stands in (tried first, so that the
+        # document is never read as the one who authorised); who authorised must then be named in 代<applicant>
+        rf"(?:(?:按|按照|根据|依据|依照|凭|凭着)(?P<doc>授权委托书|委托书|授权书)(?:上|里|中)?(?:写)?的?"
+        # ("凭赵强给我的特别授权": 凭 is "on the strength of", 给我的 the authorisation he gave)
+        rf"|(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|凭|凭着|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})"
+        r"(?:出具|签署|签发|签|给我|给本人|授予我|给予我)?的?"
         # 我有赵强签的特别授权: holding the document the applicant signed
         rf"|(?:有|持有|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:签的|签署的|签字的|出具的|给的|写的|的))"
         # ("…特别授权，本人刘洋代为承诺": the proxy's name after 本人, checked likewise)
@@ -668,6 +683,16 @@ _PROXY_GRAMMARS = (
     re.compile(
         rf"^{_LEAD}(?P<who>{_WHO[1:-1]})(?:已经|已)?给(?:了)?(?:我|本人)(?:一份)?(?:书面的?)?特别授权(?:书|委托书)?,"
         rf"(?:我|本人){_ADV}(?:代为|代其|代表其|代他|代她|替他|替她){_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}$"
+    ),
+    # 我代为承诺，已经有赵强的特别授权了 / 刘洋代赵强承诺，有他的特别授权: the commitment first, then the special
+    # authorisation the speaker holds, stated as a present fact in a clause of its own (有, 已经有 … 了). Whatever is
+    # still to come (马上就有, 会有, 等…) or doubted (应该有) is no such clause; a different authoriser is a mismatch.
+    re.compile(
+        rf"^{_LEAD}(?:(?:我|本人|我本人)(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?|(?P<named>[\u4e00-\u9fff]{{2,4}}?),?)?{_ADV}"
+        rf"(?:代为|代其|代表其|代表(?P<who3>{_WHO[1:-1]})|(?:代(?!表)|替)(?P<who2>{_WHO[1:-1]})){_ADV}{_COMMIT}{_TAIL}"
+        rf",(?:我|本人)?(?:已经|已|确实)?(?:有|持有|获得了|获得|取得了|取得|得到了|得到)(?P<who>{_WHO[1:-1]})"
+        r"(?:签的|签署的|签字的|出具的|给的|给我的|写的|的)?(?:书面)?特别授权(?:书|委托书)?(?:了)?"
+        rf"{_AUTH_NUMBER}{_PROXY_RELATION}$"
     ),
 )
 # "赵强特别授权我代为承诺": 赵强 is the subject and 特别授权 the main verb; 我代为承诺 is what he authorised (a
@@ -981,12 +1006,19 @@ _REPRESENTATIVE_CLAUSE = r"^作为(?:公司|本公司|我公司|企业|本企业
 # "我不是不承诺，刚才手滑了": the double negation typed by mistake, named as a slip like a refusal would be.
 _SLIPPED_DOUBLE_NEGATION = re.compile(r"^(?:我|本人)?(?:不是|并不是)不(?:想|要|愿意)?承诺(?:了)?$")
 # "我不是不承诺", "没有不承诺", "公司不是不承诺": a refusal denied. Alone it commits to nothing (it is asked again);
-# as a lead it is taken away and the clauses after it must make the commitment themselves.
+# as a lead it is taken away and the clauses after it must make the commitment themselves. ("没有不承诺的意思": the
+# same denial of an intent to refuse; the intent to commit is not read from it either, only the act after it)
 _DENIED_REFUSAL = re.compile(
     r"^(?:我|本人|我本人|我们|本公司|我公司|我们公司|我司|公司|本企业)?(?:又|也|可|真)?(?:不是|并不是|并非|没有|没)不(?:想|要|愿意|愿)?"
-    r"(?:代为|代他|代她|代其|替他|替她|作出|做出)?承诺(?:了|的|啊|呀)?$")
+    r"(?:代为|代他|代她|代其|替他|替她|作出|做出)?承诺(?:了|的|啊|呀|的意思|这个意思|的想法|的打算)?$")
 _SLIP = re.compile(r"打错|说错|讲错|搞错|弄错|选错|写错|输错|敲错|点错|发错|按错|多(?:打|写|输|敲)|更正|纠正|口误|手滑|手误")
 _HEDGE_IN_CHECK = re.compile(r"[不没未别非无]")
+# The answer begun again ("那我重说", "我重新说一遍"), and a proxy's own note of what the short form lacked ("哦还要说授权",
+# "忘了说特别授权"): no word of doubt or refusal, only that what follows replaces what came before.
+_RESTART_CLAUSE = re.compile(r"^(?:哦|噢|喔|啊|呃|额)?(?:那|那么)?(?:我)?(?:重说|重新说|重讲|重新讲|重来|重新来|重新打|重打|再说一遍|再说一次)"
+                             r"(?:一遍|一次|一下)?(?:吧)?$")
+_FORGOT_AUTHORISATION_CLAUSE = re.compile(r"^(?:哦|噢|喔|啊|呃|额|对了)?(?:还要|还得|还需要|忘了|漏了|少了)(?:说|讲|写|加|带)?(?:上)?"
+                                          r"(?:特别)?授权(?:了)?$")
 _THINKING_IT_OVER = re.compile(r"想想|想一想|考虑|琢磨|再看看|商量|问问|拿不准|没想好")
 _REPEATED_HEAD = re.compile(r"((?:我|本人|我本人)承诺)(?:,?\1)+")  # "本人承诺 本人承诺", "我承诺我承诺以上…"
 # A plain refusal as a clause of its own ("不承诺了", "但我不代他承诺", "我们不走承诺了"); what the other clauses
@@ -1005,7 +1037,12 @@ _REFUSAL_CLAUSE = re.compile(
 _CIRCUMSTANCE_PART = (
     r"(?:(?:我|本人)?(?:今年|都|已经)?(?:[0-9]{2,3}|[五六七八九]十(?:[一二三四五六七八九]|多)?)(?:岁|多岁)?(?:了|啦)?(?:的人了)?"
     r"|(?:我|本人)?(?:年纪大了|岁数大了|上了年纪|老了|(?:的)?(?:眼睛|眼神|眼|耳朵|腿脚|身体)(?:也|又)?(?:不好|不太好|不大好|不行了?|花了?|背了?|"
-    r"不方便))"
+    r"不方便)"
+    # "手抖": the hand that types shakes (as the eyes that read are weak)
+    r"|手(?:也|又|有点|老)?(?:抖|发抖|哆嗦|不利索|不灵活))"
+    # "跑不了窗口": cannot come to the office in person, which is why the answer is typed; only with the place named,
+    # since a bare "跑不了" is also "cannot get away", said of a commitment forced on one
+    r"|(?:我|本人)?(?:实在)?(?:跑不了|去不了|来不了|跑不动|到不了)(?:窗口|大厅|政务大厅|办事大厅|政务中心|服务中心|便民中心|现场)"
     r"|(?:我|本人)?(?:手机|智能手机|这手机|这个)?(?:不太会用|不会用|用不惯|用不来|玩不转|不太会弄|不会弄|不会打字|打字慢)(?:手机)?"
     r"|(?:我|本人)?(?:现在|正|正在)?在(?:工地|地里|外地|上班|单位|医院|路上|车上|厂里|店里|家里|田里)(?:上|里)?(?:干活|上班|忙着|忙)?(?:呢)?)"
 )
@@ -1063,6 +1100,16 @@ _SPOKEN_PREAMBLE_CLAUSE = re.compile(_SPOKEN_PREAMBLE)
 _FILLER_ONLY = re.compile(rf"^{_SPOKEN_FILLER}$")
 _OWN_HOME_CLAUSE = re.compile(_OWN_HOME)
 _ASKED_THE_WORDS_CLAUSE = re.compile(_ASKED_THE_WORDS)
+# Reading made hard ("字太小看得眼花", "看得眼睛疼"), then granted finished with a concession ("不过都看了", "但是我都看完
+# 了"): the 不过 sets the finished reading against the strain, not against the commitment. The strain alone says the
+# reading may not have been done ("看得眼花" before the act is asked again), so it is a lead only with the concession
+# right after it, and the concession only after it; a hedge in either ("大概都看了", "看不清") matches neither.
+_SMALL_PRINT = (r"(?:这|这个|你们这|你们这个)?(?:手机|手机上|屏幕|页面|告知书|承诺书|上面)?(?:的)?字"
+                r"(?:也|又|还|真|太|好|可|挺|有点|实在)*(?:小|密)(?:了|啊)*")
+_STRAIN = r"(?:我)?(?:看得|看着|读得)(?:我)?(?:眼花|眼睛花|眼睛疼|眼睛酸|头晕|费劲|吃力|好累|累)(?:了)?"
+_READ_STRAIN_CLAUSE = re.compile(rf"^{_SPOKEN_FILLER}(?:{_SMALL_PRINT}(?:{_STRAIN})?|{_STRAIN})$")
+_CONCEDED_DONE_CLAUSE = re.compile(r"^(?:不过|但是|但|可是)(?:我|本人)?(?:还是|也|都|全都|全)*(?:认真|仔细)?"
+                                   r"(?:看了|读了|看完了|读完了|看过了|读过了)(?:一遍|两遍)?(?:了)?$")
 
 
 # A doubt the speaker had, then checked and resolved ("我本来担心不符合，刚问了社区，确实符合", "之前我以为我存款超了，
@@ -1158,6 +1205,19 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
                     or taken_back.kind == "explicit" or taken_back.detail == "typo"):
                 return None
         clauses = clauses[last + 1:]
+    restarts = [i for i, c in enumerate(clauses) if i and (_RESTART_CLAUSE.match(c) or _FORGOT_AUTHORISATION_CLAUSE.match(c))]
+    if people.acting_as == "proxy" and restarts and restarts[-1] + 1 < len(clauses):
+        # "我代赵强承诺，哦还要说授权，那我重说：受…特别授权，我代为承诺": the proxy's commitment begun in the short form
+        # that lacks the authorisation, then said again in full. What is restarted must be exactly that short form,
+        # the speaker's own, for the applicant (no refusal, willingness, 吧, condition or other person), and the
+        # words between only the restart; what follows is judged alone, and only a yes is taken from it.
+        speaker = f"|{re.escape(people.agent)}" if people.agent else ""
+        applicant = f"|{re.escape(people.applicant)}" if people.applicant else ""
+        if not all(_RESTART_CLAUSE.match(c) or _FORGOT_AUTHORISATION_CLAUSE.match(c) for c in clauses[1:restarts[-1] + 1]) \
+                or not re.match(rf"^(?:我|本人|我本人)?(?:{speaker[1:] or '(?!)'})?{_ADV}(?:代为|代其|(?:代|替)(?:他|她|申请人|委托人{applicant}))"
+                                rf"{_ADV}承诺$", clauses[0]):
+            return None
+        return ",".join(clauses[restarts[-1] + 1:])  # the answer said again, judged whole
     resolved = _resolved_doubt(clauses)
     if resolved:
         clauses = resolved
@@ -1191,6 +1251,12 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         harmless.append(re.compile(r"^(?:我是|我叫|本人是)(?:代办人|代理人|受托人|被委托人" + (f"|{speaker}" if speaker else "")
                                    + ")$"))
         harmless.append(re.compile(_HAVE_SPECIAL.format(who=_WHO)))
+        # "我是赵强的女婿": who the proxy is to the applicant, named by the applicant's own name (or 他/申请人), said
+        # first as ``_PROXY_RELATION`` says it after the act; a kinship to anyone else named is no such lead
+        harmless.append(re.compile(rf"^(?:我是|本人是)(?:他|她|申请人|委托人{applicant})?的?(?:{'|'.join(_KIN)}|{_PROXY_KIN})$"))
+        # "不是给我自己办": the errand is someone else's, which is what a proxy says; its 不是 denies acting for oneself,
+        # never the commitment (for a citizen acting for himself it would contradict the role, and is no lead there)
+        harmless.append(re.compile(r"^(?:我|我这)?(?:不是|并不是)(?:给|帮|替|为)(?:我)?自己(?:办|办理|申请|办的|申请的)(?:的)?$"))
     elif people.applicant_kind == "enterprise":
         harmless.append(re.compile(_REPRESENTATIVE_CLAUSE.format(applicant=applicant)))
         if people.representative:
@@ -1218,8 +1284,13 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         harmless.append(_OWN_HOME_CLAUSE)  # "没有别人": the applicant's own household; a proxy's is beside the point
     # "以上情况属实，我承诺", "如有不实，我承担责任，我承诺": what may follow the commitment, said before it
     harmless.append(_STATEMENT_BEFORE)
-    while len(clauses) > 1 and any(h.match(clauses[0]) for h in harmless):
-        clauses = clauses[1:]
+    while len(clauses) > 1:
+        if len(clauses) > 2 and _READ_STRAIN_CLAUSE.match(clauses[0]) and _CONCEDED_DONE_CLAUSE.match(clauses[1]):
+            clauses = clauses[2:]  # "字太小看得眼花，不过都看了": the strain, then the reading finished despite it
+        elif any(h.match(clauses[0]) for h in harmless):
+            clauses = clauses[1:]
+        else:
+            break
     if len(clauses) > 1 and _REASON_BEFORE.match(clauses[0]):
         # "因为开证明太麻烦，所以我承诺", "为了省事，我承诺": the reason given first; the act is what follows it
         clauses = [re.sub(r"^(?:所以|因此|于是)", "", clauses[1])] + clauses[2:]
@@ -1256,7 +1327,8 @@ def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
         checks = [_authoriser_ok(groups.get(g), people) for g in ("who", "who2", "who3", "who4")]
         if any(c is False for c in checks):
             return False, "authoriser_mismatch"
-        if checks[0] is True or checks[3] is True:
+        # the authorisation named by its document: the applicant must be the one the speaker commits for (代赵强)
+        if checks[0] is True or checks[3] is True or (groups.get("doc") and (checks[1] is True or checks[2] is True)):
             return True, ""
     return False, ""
 
@@ -1478,8 +1550,10 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         ):
             return verdict("unclear", "proxy_form")
     else:
-        # What someone else said or is ("他说的都是真的") is no content the applicant can vouch for of their own.
-        if _parse_self(flat, people) and not _negation_left(compact) and not re.search(r"(?:^|,)(?:他|她)", flat):
+        # What someone else said or is ("他说的都是真的") is no content the applicant can vouch for of their own, as its
+        # own clause or as the object of the commitment ("我承诺他说的都是实话", "本人承诺她的收入属实"); 其他 ("没有其他
+        # 收入") names no one.
+        if _parse_self(flat, people) and not _negation_left(compact) and not re.search(r"(?<!其)(?:他|她)", flat):
             return verdict("unclear", "emoji") if _has_doubtful_emoji(prepared) else Verdict("explicit")
         if _SPECIAL_AUTHORISATION in compact or re.search(r"代为|代其|代(?:他|她)承诺", compact):
             return verdict("unclear", "proxy_words_for_self")

@@ -99,14 +99,18 @@ def _without_object_emoji(prepared: str) -> str:
 # faces qualify: 呵呵 is the dismissive laugh of chat, and the tongue-out or winking faces (😜, 🤪) tease.
 _LAUGHTER_AT_END = re.compile(r"(?:哈{2,}|[😂🤣😆😅]\ufe0f?|[\s!！~～。.…])+$")
 _EFFORT_REMARK = re.compile(
-    # the reader's eyes or head ("眼都花了", "看得我眼睛都酸了")
-    r"(?:(?:看|读)得)?(?:我)?(?:的)?(?:眼|眼睛|头|脖子)(?:都|也)?(?:看|读)?(?:得)?(?:花|酸|累|疼|晕|痛)(?:了)(?:啊|呀)?"
+    # the reader's eyes or head ("眼都花了", "看得我眼睛都酸了"; the old complaint of the eyes or the neck flaring up,
+    # "老花眼都犯了", "颈椎都犯了")
+    r"(?:(?:看|读)得)?(?:我)?(?:的|这)?(?:老花眼|老眼|眼|眼睛|头|脖子|颈椎|腰)(?:都|也)?(?:看|读)?(?:得)?(?:发)?(?:花|酸|累|疼|晕|痛|胀|涩|犯)(?:了)(?:啊|呀)?"
     # ("字太多了看得我头晕": with 看得 before it the state needs no 了, and the length may be named as its cause)
-    r"|(?:(?:字|内容)(?:太|好|真|这么|那么)多(?:了)?)?(?:看|读)得(?:我)?(?:的)?(?:眼|眼睛|头|脖子)(?:都|也)?(?:发)?(?:花|酸|累|疼|晕|痛)"
-    r"(?:了)?(?:啊|呀)?"
-    # the diligence compared ("比我看小说还认真", "比上学时读课本还仔细")
-    r"|比(?:我)?(?:上学时|上学的时候|以前|当年)?(?:看|读|背)(?:小说|课本|书|报纸|合同|教材|试卷|课文|说明书)(?:时|的时候)?"
-    r"(?:还|都)(?:认真|仔细|用心|专心)(?:呢|啊)?"
+    r"|(?:(?:字|内容)(?:太|好|真|这么|那么)多(?:了)?)?(?:看|读)得(?:我)?(?:的|这)?(?:老花眼|老眼|眼|眼睛|头|脖子|颈椎|腰)(?:都|也)?(?:发)?"
+    r"(?:花|酸|累|疼|晕|痛|胀|涩|犯)(?:了)?(?:啊|呀)?"
+    # the diligence compared with the reading of some other paper ("比我看小说还认真", "比上学时读课本还仔细", "比看我孙子的
+    # 作业还认真"): whose paper it is may be named, with no negation in it; the quality is the care taken, never the speed
+    # ("比看小说还快" is a skim) nor anything else
+    r"|比(?:我|俺)?(?:上学时|上学的时候|以前|当年|平时)?(?:看|读|背|检查|改|批|签)(?:(?![不没未别无非假])[\u4e00-\u9fff]){0,5}?"
+    r"(?:小说|课本|书|报纸|合同|教材|试卷|考卷|课文|说明书|作业|作文|论文|文件|病历|账本|存折|报告)(?:时|的时候)?"
+    r"(?:还|都|更)(?:认真|仔细|用心|专心|细致|上心)(?:呢|啊|哈|了)?"
     # the time it took ("看了半天", "读了二十分钟")
     r"|(?:看|读)了(?:我)?(?:好久|半天|老半天|好一会儿?|[0-9一二两三四五六七八九十几]+分钟)(?:了)?"
     # the effort it cost ("费老劲了", "可费劲了"): how hard it was, with no word of what was left unread
@@ -176,7 +180,8 @@ SECTION_TITLES = (
     (5, "法律责任"), (5, "责任"), (6, "核查"), (7, "公开"),
 )
 _REPEAT = re.compile(
-    r"再说|再讲|再念|再发|再读|再看|再来一遍|再来一次|再一遍|再给我|再显示|重复|重新(?:发|说|念|读|讲|看|显示)|"
+    # (重新看了, 重新读过: the reader's own second look, told as done, which asks nothing of us)
+    r"再说|再讲|再念|再发|再读|再看|再来一遍|再来一次|再一遍|再给我|再显示|重复|重新(?:发|说|念|讲|显示)|重新(?:读|看)(?![了过])|"
     r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|重发|重新发送|(?:给我|帮我|麻烦)?念(?:一下|给我听(?![了过的]))|读给我听(?![了过的])|"
     r"(?:讲|说|念|读)多(?:一)?(?:次|遍|陈)"  # Cantonese "讲多次": say it once more
 )
@@ -278,12 +283,16 @@ _READ_ALOUD = (rf"(?:我|本人)?(?:让|叫|请)?{_ALOUD_BY}{{0,4}}?(?:给|帮|�
 # (the count is the whole notice's, 七 or 7: "3条都看完了" is three of them)
 # ("手机上七段都看了": where it was read said first, as in ``_READ_ADVERBS``)
 _ALL_READ_CLAUSE = (rf"(?:{_READ_PLACE})?"
-                    r"(?:(?:7|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|(?:那|这)几个?条(?:款)?|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容|告知的内容)?"
+                    # ("刚才发的我全看了": what was just sent, pointed at, as in ``_READ_OBJECT``)
+                    r"(?:(?:7|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|(?:那|这)几个?条(?:款)?|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容|告知的内容"
+                    r"|(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的)?"
                     r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
                     r"(?:都|全|全都|全部|每一条都|每条都)(?:认真|仔细|好好)?(?:地)?(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|听了)(?:一遍)?")
 # "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
-_NONE_MISSED = (r"(?:(?:(?:7|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:字|条|句)?(?:都|也)?(?:没|不)"
-                r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过|漏看|落)(?:什么|啥)?(?:的)?"
+# ("我没有漏的", "没漏啥": the speaker, 我, may say it of themselves; the bare 漏 only with 的 or 什么/啥 after it, the
+# "nothing missed" of speech: "没漏几条" or "没漏看完" is no such idiom)
+_NONE_MISSED = (r"(?:我|本人)?(?:(?:(?:7|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:字|条|句)?(?:都|也)?(?:没|不)"
+                r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过|漏看|落|漏(?=的|什么|啥))(?:什么|啥)?(?:的)?"
                 # ("没落下一条", "没漏掉一个字": the verb before the single unit it denies missing)
                 r"|没(?:有)?(?:落下|漏掉|跳过|漏看|拉下)(?:了)?(?:任何)?一(?:个|条|字|句|段|项)(?:字|条|句)?)")
 # "没啥要问的", "没得问题", "没有疑问": nothing left to ask (没得 is the southwestern 没有)
@@ -301,6 +310,16 @@ _LIABILITY_KNOWN = re.compile(_DUTY_KNOWN)
 _LATER_QUESTIONS = r"有(?:问题|疑问|不懂的|不明白的)(?:我)?再(?:问|找)(?:你|您)?"
 # "不用再发了", "别念了": the repetition declined, which asks for nothing
 _NO_REPEAT = r"(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:重发|发|说|念|讲|读|重复)(?:一遍|一次)?(?:了|啦)?"
+# "不用再看了", "没啥要再看的", "不用再看第二遍": a second reading of one's own called needless, which asks for nothing (its
+# 再看 is no request to repeat). 再 must be in it ("不用看了" may be the reading itself declined), and the 没 form is the
+# "nothing that needs …" of 没啥/没什么 with its closing 的 ("后面的没再看" is a part left unread, and no such clause).
+# Alone it states no reading; it is dropped only beside a statement that decides on its own.
+_NO_SECOND_LOOK = (r"(?:(?:不用|不需要|不必|无需|甭)再(?:看|读|瞅)(?:一遍|一次|第二遍|两遍)?(?:了|啦)?"
+                   r"|没(?:有)?(?:啥|什么)(?:要|需要|必要|可|好)?再(?:看|读|瞅)(?:一遍|一次|第二遍|两遍)?的(?:了)?)")
+# Both, as taken out of an answer before it is searched for a request to repeat, a negation or a hedge
+_NO_REPEAT_NEEDED = f"{_NO_REPEAT}|{_NO_SECOND_LOOK}"
+# The topics of the notice's sections, as readers name them when they say those parts were read or understood too
+_TOPIC = r"(?:法律责任|责任|上门核查|核查|公开|公示|信用|失信惩戒|承诺方式|事项名称|设定依据|依据|证明内容|许可条件)"
 # What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
 _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下一[步部]|往下走|(?:进行|进入)下一(?:步|部|环节)|继续|往下)(?:了|吧|啦)?|"
             # thanks in all their forms: "谢谢啦", "谢谢你们的提醒", "辛苦你们了"
@@ -308,7 +327,7 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             r"麻烦(?:你们|您们|你|您)了|(?:顺祝|祝)(?:你们|您|你|大家)?(?:工作)?顺利|可以了吧|可以了|好了|ok|yes|thx|thanks|thank you|3q|特此(?:确认|回复|说明|声明)|冲(?:鸭|呀|啊)?|安排(?:上)?|(?:请|麻烦)?快点(?:吧|儿)?|"
             # the company's own "no objection": "我司无异议"
             r"(?:我司|本公司|我们公司|公司)(?:对此)?(?:无异议|没有异议|无疑问|没有疑问)|"
-            rf"赶紧(?:的)?|{_NO_REPEAT}|{_NOTHING_TO_ASK}|{_affirmation.COURTESY}|{_affirmation._HURRY}|"
+            rf"赶紧(?:的)?|{_NO_REPEAT}|{_NO_SECOND_LOOK}|{_NOTHING_TO_ASK}|{_affirmation.COURTESY}|{_affirmation._HURRY}|"
             # going on with the errand: "咱接着往下办吧", "继续办"; asked of the clerk too ("你接着往下办吧", "恁往下弄吧"),
             # which asks to go on and says nothing of the reading
             r"(?:请|麻烦)?(?:咱|咱们|我们|那|你|您)?(?:就)?(?:(?:接着|继续)?往下|接着|继续)(?:办理|办|走|弄|进行)(?:吧|呗|啦)?|"
@@ -331,7 +350,10 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             # another part named as read too: "第五条法律责任也看了", "讲信用的那条也看了"
             r"(?:第[0-9一二三四五六七八九十]{1,3}条|(?:讲|说|关于)[\u4e00-\u9fff]{1,4}?的那(?:一)?(?:条|段|部分))?的?(?:法律责任|责任|那条|那段|那部分)?(?:我)?(?:也|都|还)(?:认真|仔细)?(?:看了|看过了|读了|读过了)|"
             # ("法律责任那条我也看明白了": a part named by its topic, understood as well)
-            r"(?:第[0-9一二三四五六七八九十]{1,3}(?:条|部分|项)的?)?(?:法律责任|责任|核查|公开|信用|承诺方式)(?:那|这)(?:一)?(?:条|段|部分)(?:我)?(?:也|都|还)(?:看明白了|看懂了|读懂了|读明白了|弄明白了|看了|看过了|读了|读过了)|"
+            # ("核查、责任那些都看明白了": several parts named by their topics, a list pointed at as 那些 or 那几条)
+            rf"(?:第[0-9一二三四五六七八九十]{{1,3}}(?:条|部分|项)的?)?{_TOPIC}(?:(?:、|,|和|跟|与|以及|还有){_TOPIC}){{0,5}}的?"
+            r"(?:(?:那|这)(?:一)?(?:条|段|部分)|(?:那|这)(?:些|几条|几段|几部分|几个部分|两条|两段|两部分|几项|两项))"
+            r"(?:我)?(?:也|都|还)(?:看明白了|看懂了|读懂了|读明白了|弄明白了|看了|看过了|读了|读过了)|"
             # the liability known, in the speaker's words: "承诺不实要担责这个我懂"
             r"(?:不实承诺|承诺不实|虚假承诺|说假话)?(?:要|得|需要|就要)(?:担责|担责任|承担责任|负责任)(?:这个|这点|这些)?(?:我)?(?:都|也)?(?:懂|明白|清楚|知道)(?:的|了)?|"
             # the liability section retold, and kept in mind: "第五条说不实承诺要担责", "我记住了" (记住 only: 记得 is
@@ -453,7 +475,7 @@ _WHOLE_TEXT_READ = re.compile(r"(?<=[看读听阅])了(?:一遍)?(?:告知书|�
 # ("看了一下") they do not, and a bare "看了" is no more than "had a look".
 # ("上面的内容", "以上七条": the notice pointed at as what is above)
 _WHOLE_NOTICE = (r"(?:(?:(?:上面|以上|上述)的?)?(?:告知书|告知承诺书|告知内容|告知的内容|内容|全文|七条|7条|这七条|那七条|七个部分|7个部分)"
-                 r"|你发的|您发的|发的|你念的|您念的|上面的?|以上|上述)")
+                 r"|你发的|您发的|发的|你念的|您念的|(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的|上面的?|以上|上述)")
 _ALL_OF_IT_READ = re.compile(
     rf"(?:{_WHOLE_NOTICE}(?:我|本人)?|(?:我|本人)(?:把{_WHOLE_NOTICE})?)?"
     r"(?:都|全|全都|全部|全部都|每条都|每一条都|一条一条都|每个字都|每一个字都)(?:认真|仔细|好好)?(?:地)?(?:看|读|阅读|瞧|瞅|听|听见)了(?:一遍)?"
@@ -516,7 +538,10 @@ _READ_ASIDE = re.compile(
     # was read, or where the reader is now ("看到第三条了" is a reader still on the third); beside a statement of
     # the whole they add nothing.
     # (the last one pointed at and named by its topic: "最后那条公开的也看了")
-    rf"|{_ONE_PART}(?:的)?(?:内容)?(?:我)?(?:也|都)?(?:认真|仔细)?(?:看|读|听)(?:完|过)?了"
+    # ("第三条也看明白了": that part understood as well; "第五条刚才也重新看了": read once more, done, which is no request
+    # to repeat it. 了 ends each: "第五条我再看看" or "重新看一下" is a reading still to come, and no such clause)
+    rf"|{_ONE_PART}(?:的)?(?:内容)?(?:我)?(?:刚才|刚刚|刚)?(?:也|都)?(?:又)?(?:认真|仔细|重新)?"
+    r"(?:(?:看|读|听)(?:完|过|懂|明白)?|弄明白|弄懂)了"
     r"|(?:我)?(?:已经)?(?:看|读|听)到(?:了)?最后(?:一(?:条|部分|段|页|个字|句))?(?:了)?"
     # parts named as included in the reading: "包括核查和公开那两条". Alone it says only that those were read.
     rf"|包括(?:了)?{_NAMED_PART}(?:(?:和|跟|与|以及|还有|、)?{_NAMED_PART}){{0,6}}(?:(?:那|这)(?:[一两三四五六几])?(?:条|部分|段|项))?"
@@ -557,6 +582,15 @@ _NOTICE_COMPARED = re.compile(
     r"比(?:我|俺|我们)?(?:(?![不没未别无非])[\u4e00-\u9fff]){0,5}?"
     r"(?:作文|合同|小说|论文|说明书|课文|课本|教材|文件|报纸|裹脚布|保险条款|保单|条款|检讨书|毕业论文|书)"
     r"(?:都|也)?还(?:要)?(?:长|细|详细|多|厚|全|复杂|啰嗦|啰唆|严谨|正规)(?:呢|啊|呀|哈|了)?$")
+# What the notice says kept in mind, said after the reading ("第几条说的啥我都记着呢", "每条讲的什么我都记住了", "内容我都记
+# 着呢"): the 几/啥 in it are "whichever", "whatever", no question, and the memory is of a reading done (记住 as in
+# ``_MOVE_ON``; 记着呢, 记得清清楚楚, 心里有数). The bare 记得 ("as far as I recall") is a hedge and is not among these, and no
+# negation may sit in it ("…我都不记得了", "…我记不住"); dropped only after a statement that stands on its own.
+_CONTENT_REMEMBERED = re.compile(
+    r"(?:(?:第几条|哪条|哪一条|每条|每一条|哪部分|哪个部分|每部分|每个部分|每一部分|每段|各条|七条|7条|七个部分|上面|里面)(?:都)?"
+    r"(?:说|讲|写)(?:的|了)?(?:是)?(?:啥|什么)(?:内容)?|内容|告知内容|这些内容|这些)?"
+    r"(?:我|俺|本人)?(?:也|都|全|全都)?(?:记着呢|记着的|记住了|记下了|记牢了|记得清清楚楚(?:的)?|记得牢牢的|心里(?:都)?有数(?:了)?)"
+    r"(?:呢|哈|啊)?")
 # "闺女念了两遍", "村干部给我从头到尾读了一遍": someone read the notice out, whole times over, told before the answer. It
 # says nothing of the speaker, so the answer after it must have 我 as its subject and decide on its own ("闺女念了两遍，
 # 看完了" may be the daughter who read it; "念了一半" or "要念两遍" is no such clause).
@@ -571,9 +605,10 @@ _BUT_LEAD = re.compile(r"^(?:就是|但是|不过|只是|可是|但)(?=.)")
 
 def _closing_remark(clause: str) -> bool:
     """A complaint of the length, a remark on the effort or the notice compared (see ``_NOTICE_COMPARED``), or on the
-    print, the eyes or the phone (see ``_PRINT_OR_PHONE_REMARK``; its "but", "就是手机烫手", sets it against nothing read)."""
+    print, the eyes or the phone (see ``_PRINT_OR_PHONE_REMARK``; its "but", "就是手机烫手", sets it against nothing read),
+    or the content kept in mind (``_CONTENT_REMEMBERED``)."""
     return bool(_LENGTH_COMPLAINT.match(clause) or _EFFORT_REMARK.fullmatch(clause) or _NOTICE_COMPARED.fullmatch(clause)
-                or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", clause)))
+                or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", clause)) or _CONTENT_REMEMBERED.fullmatch(clause))
 
 
 def _remark_on_the_notice(clause: str) -> bool:
@@ -724,6 +759,11 @@ _LOOKED_AGAIN = re.compile(r"^(?:我|让我|等我)?(?:再)?(?:看看|看一下|
                            # others; what is read after it must still name the scope or be a no)
                            r"|^(?:等会儿?|等下|等等|等一下)?(?:我|让我|等我)?(?:先)?(?:戴上|戴好|拿上|找出)(?:了)?(?:我的)?"
                            r"(?:老花镜|眼镜|放大镜)(?:再)?(?:看看|看一下|瞅瞅)?(?:啊|哈)?$")
+# The page turned after a plain no ("没写明……等下我翻到背面了，写明了，…"): a look at the rest of the letter, like
+# ``_LOOKED_AGAIN``, and what is read after it must name the scope or be a no. Only after a plain no: after a yes
+# ("写明了特别授权，翻到背面了，没写") the back may hold what the front does not, and the two stay side by side (asked again).
+_PAGE_LOOK = re.compile(r"^(?:等会儿?|等下|等等|等一下)?(?:我)?(?:又|再)?(?:翻到(?:了)?(?:背面|反面|后面|后一页|下一页|第[0-9一二三四五]页|"
+                        r"最后一页|那一?页)|翻过来(?:看)?)(?:了|看了)?(?:啊|哈)?$")
 # "没有……啊有，…", "没有，哦有的，…": a no, then the yes realised in the next breath, its interjection glued to it; the
 # interjection is the pause, like 等等.
 # ("没有，啊，有": the interjection said apart is the same pause)
@@ -736,8 +776,9 @@ def _after_pause(flat: str, document: bool = False) -> Optional[str]:
     follows is then read like the answer after 不对: only a plain one decides.
 
     For the document (``document``), a no followed by the yes realised ("没有……啊有，…") pauses the same way, and so
-    does the document looked at again ("我再看看", see ``_LOOKED_AGAIN``); an answer after a second look must name
-    the scope it found (特别授权, 代为…承诺) or be a no: a bare "写了" there may be anything the page holds."""
+    does the document looked at again ("我再看看", see ``_LOOKED_AGAIN``, or a page turned after a no, ``_PAGE_LOOK``);
+    an answer after a second look must name the scope it found (特别授权, 代为…承诺) or be a no: a bare "写了" there may
+    be anything the page holds."""
     clauses = [c for c in flat.split(",") if c]
     if document:
         realised = next((i for i, c in enumerate(clauses[:-1] if clauses and _REALISED.fullmatch(clauses[-1]) else clauses)
@@ -746,12 +787,15 @@ def _after_pause(flat: str, document: bool = False) -> Optional[str]:
             # (the interjection said apart, "没有，啊，有", is the pause itself; said last, "没有，啊", it ends the no)
             said = clauses[realised][_REALISED.match(clauses[realised]).end():]
             clauses = clauses[:realised] + ["等等"] + ([said] if said else []) + clauses[realised + 1:]
-    marks = [i for i, c in enumerate(clauses) if i and (_PAUSE_MARK.match(c) or (document and _LOOKED_AGAIN.match(c)))]
+    def page_look(i: int, c: str) -> bool:
+        return bool(document and i and _PAGE_LOOK.match(c) and _AUTH_BARE_NO.match(clauses[i - 1]))
+    marks = [i for i, c in enumerate(clauses) if i and (_PAUSE_MARK.match(c) or (document and _LOOKED_AGAIN.match(c))
+                                                       or page_look(i, c))]
     if not marks or all(_PAUSE_MARK.match(c) or _affirmation.names_wrong(c) for c in clauses[:marks[-1]]):
         return None
     rest = clauses[marks[-1] + 1:]
     looks = [i for i, c in enumerate(rest) if _LOOKED_AGAIN.match(c)] if document else []
-    if document and (looks or _LOOKED_AGAIN.match(clauses[marks[-1]])):
+    if document and (looks or _LOOKED_AGAIN.match(clauses[marks[-1]]) or page_look(marks[-1], clauses[marks[-1]])):
         rest = rest[looks[-1] + 1:] if looks else rest
         if not rest or any(_affirmation._WAIT_CLAUSE.match(c) or _affirmation._THINKING_IT_OVER.search(c) for c in rest):
             return ""
@@ -891,8 +935,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if lead:
         # "这还用问？早看完了": the lead-in is emphasis; the statement after it is the answer
         return _notice_read(prepared[lead.end():], ctx)
-    # (not "不用读了": that may be the speaker's own reading declined)
-    declined = re.match(r"^(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:重发|发|说|念|讲|重复)(?:一遍|一次)?(?:了|啦)?,(?=.)", flat)
+    # (not "不用读了": that may be the speaker's own reading declined; "不用再看了" is a second look, see ``_NO_SECOND_LOOK``)
+    declined = re.match(r"^(?:(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:重发|发|说|念|讲|重复)(?:一遍|一次)?(?:了|啦)?"
+                        rf"|{_NO_SECOND_LOOK}),(?=.)", flat)
     if declined and "?" not in prepared:
         # "不用念了，我看完了": the repetition declined first, then the answer
         return _notice_read(flat[declined.end():], ctx)
@@ -1055,7 +1100,7 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         return ask("not_read")
     if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完的])", compact):
         return ask("not_read")  # "让儿子念给我听": someone else will read it out, later; no request to us either
-    if _REPEAT.search(re.sub(_NO_REPEAT, "", compact)):
+    if _REPEAT.search(re.sub(_NO_REPEAT_NEEDED, "", compact)):
         if re.search(r"没看清|没听清|看不清", compact) and re.search(r"阅读|看完|读完|已阅|看过|读过", compact):
             return ask("not_read")  # "已阅读（字太小没看清）": a read claim taken back in the same breath
         return _repeat(compact, total)
@@ -1113,12 +1158,13 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         return ask("hedge")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
-    # (the liability known, "明白要是说假话要担责任", carries its own condition on falsity: no reservation)
+    # (the liability known, "明白要是说假话要担责任", carries its own condition on falsity: no reservation; and the
+    # 再说 of "不用再说一遍" is the repetition declined, not the "we'll see" of 再说)
     if re.search(r"如果|假如|要是|若是|只要|除非|但是|但|不过|可是|然而|的话|再说|等我|暂时|一半",
-                 _LIABILITY_KNOWN.sub("", compact)):
+                 _LIABILITY_KNOWN.sub("", re.sub(_NO_REPEAT, "", compact))):
         return ask("hedge")
     if re.search(r"不|没|未|别|无|非", re.sub(_NONE_MISSED, "", _NOTHING_UNCLEAR.sub("", re.sub(
-            _NOTHING_TO_ASK + r"|无误|不实承诺|虚假承诺|承诺不实|" + _NO_REPEAT + "|" + _LATER_QUESTIONS, "",
+            _NOTHING_TO_ASK + r"|无误|不实承诺|虚假承诺|承诺不实|" + _NO_REPEAT_NEEDED + "|" + _LATER_QUESTIONS, "",
             _LIABILITY_KNOWN.sub("", compact))))):
         return ask("unclear")
     # how long the reading went on ("已经看了好久了", "看了半天") says nothing of its end: the completion must be
@@ -1168,7 +1214,19 @@ _WRITING_PUSHBACK = re.compile(r"(?:(?:哪|哪里|哪儿)(?:用得着|用得上|
                                r"(?:这个|这些|这玩意儿?|委托书|授权书|那个)")
 _AUTH_PUSHBACK = re.compile(r"还(?:要|用|需要|得)(?:啥|什么|哪门子)|(?:要|用)(?:啥|什么)特别授权"
                             # ("他是我亲舅舅，还写啥特别授权啊": the writing of it objected to the same way)
-                            r"|还(?:写|开|弄)(?:啥|什么|哪门子)(?:特别授权|委托书|授权书)")
+                            r"|还(?:写|开|弄)(?:啥|什么|哪门子)(?:特别授权|委托书|授权书)"
+                            # ("我是他亲闺女，这还要授权？": 这还要…, "this, and still needs…", the rhetorical form, ending the
+                            # message. Asked with 吗/么/不 ("这还要授权吗") it may be a real question, and said before more
+                            # ("这还要授权，我回去找他签") it is a statement of the need: neither is this)
+                            r"|这(?:都|也)?还(?:要|用|需要|得)(?:特别)?授权(?:书|委托书)?(?:啊|呀|呢|哇)?$")
+# "我说写了行不行", "我就回个写明了，可以吗": the yes offered as words to say, and whether saying them will do asked. That
+# weighs the answer as a way through, and states nothing of the letter (nor asks what the FAQ answers): it is asked again.
+# Only the speaker's own saying, as a clause of its own ("他说写了行不行" reports a third person; "让他补签一份行不行"
+# asks about the letter, and stays a question).
+_SAYS_THE_WORDS = re.compile(r"(?:^|,)(?:我|俺)?(?:就|只|直接)?(?:说|回|答|回答|回复|填|报)(?:个|一个|一句)?[\"“”'「」]?"
+                             r"(?:写了|写明了|写着|有|是的?|写明了特别授权|写了特别授权|有特别授权)[\"“”'「」]?,?"
+                             r"(?:行不行|行吗|行不|可以吗|可以不|可不可以|成不成|中不中|能行吗|能过吗|能不能过|就行了?|就能过|"
+                             r"就可以了?|就过了|不就行了|不就完了|算不算)(?:啊|呀|呢|吧)?(?:,|$)")
 _AUTH_CONDITION = re.compile(r"如果|要是|假如|假设|除非|的话|万一")
 _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|不仅|不光|不止)(?:是)?(?:普通|一般|只|仅|代办|代为办理|没|不)")
 # A bare 是/对/有/嗯 may answer "do you have an authorisation at all" or just acknowledge the question; an
@@ -1240,8 +1298,9 @@ _AUTH_NEGATED_SCOPE = re.compile(
     # ("承诺的没写": the 的 that names the line about it)
     # ("承诺那块儿没写": the northern 儿 on the part named)
     r"^(?:代为)?(?:告知)?承诺(?:的事|这件事|这事|[这那](?:一)?[项条块句行]儿?|的内容|的那句|的那条|的)?(?:就|也|都|倒是|可)?(?:没|没有|未)(?:写|提|说|写明|注明)|"
-    # ("没单独写承诺": how it is not written changes nothing)
-    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:单独|专门|特意|特地|另外|具体|明确)?(?:写明?|注明|载明|包括|包含|有|提到|提及|提|涉及|给|明确|写上|说到|说|讲到|讲|授权)*的?(?:可以|能|能够)?"
+    # ("没单独写承诺": how it is not written changes nothing; so is the short "没单写", after 没/未 only: "不单…" is
+    # "not only", which adds)
+    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:单独|(?<=[没有未])单|专门|特意|特地|另外|具体|明确)?(?:写明?|注明|载明|包括|包含|有|提到|提及|提|涉及|给|明确|写上|说到|说|讲到|讲|授权)*的?(?:可以|能|能够)?"
     # ("没写告知承诺这几个字": the commitment by its full name)
     r"(?:特别授权|特别|代为承诺|代其承诺|承诺|告知承诺|代为作出|作出承诺|这一项|这项|代签|代为签署|代签署|替(?:他|她)?签)"
 )
@@ -1311,7 +1370,8 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"|^(?:委托书|授权书|原件)?(?:上面|上)?(?:还|也|都)?(?:有)?(?:(?![不没未无别非差])[\u4e00-\u9fff]){0,4}?的?(?:亲笔|亲手|本人)?"
     # ("我爸签了字按了手印": signed and thumb-printed, one after the other)
     r"(?:(?:签了?字|签了?名|签过字|签过名|签的字|签的名|签的|签名|签字|盖了?(?:公)?章|按了?手印|手印)(?:了|的|过)*){1,3}$"
-    r"|^(?:(?:授权委托书|委托书|授权书)的?)?(?:原件)?(?:我|在我)?(?:都|也)?(?:带着|带来了|带了|在我手上|在我这|在我这儿|在手上|拿着)(?:原件|委托书|授权书)?(?:来的|过来的|来了)?(?:呢|了|的)?$"
+    # ("原件就在我手上": 就 stresses where the letter is; a copy, 复印件, or another's hand, "在我爸手上", is no such fact)
+    r"|^(?:(?:授权委托书|委托书|授权书)的?)?(?:原件)?(?:我|在我)?(?:都|也|就)?(?:带着|带来了|带了|在我手上|在我手里|在我这|在我这儿|在手上|拿着)(?:原件|委托书|授权书)?(?:来的|过来的|来了)?(?:呢|了|的)?$"
     r"|^(?:我|我们)?(?:可以|能)(?:给你们|给您|给你)?(?:看|核对|查看|拍照|上传|发给你们)(?:一下)?$|^(?:你们|您)(?:可以)?(?:核对|查|看|查看)(?:一下)?(?:原件|委托书原件|委托书|授权书)?$"
     r"|^(?:委托书|授权书)?(?:是)?(?:公证|认证)(?:过)?的?$"
     # a photo promised, who wrote it: "委托书等下拍照给你们", "我爸专门写的"
@@ -1339,7 +1399,12 @@ _AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|�
 # principal or unnamed, and a speaker bearing them, "我承担…", or any negation is not this)
 _PRINCIPAL_BEARS = re.compile(r"^(?:(?:还|也|并且|并|另外)?(?:写了|写着|写明了|注明了|有))?"
                               r"(?:并|并且|且)?(?:由)?(?:委托人|他|她|申请人|他自己|她自己)?(?:自己|自行)?(?:承担|负责)(?:不实承诺的?)?(?:法律)?(?:后果|责任)$"
-                              r"|^(?:不实承诺的?)?(?:法律)?(?:后果|责任)(?:由)?(?:委托人|他|她|申请人)(?:自己|自行)?(?:承担|负责)$")
+                              r"|^(?:不实承诺的?)?(?:法律)?(?:后果|责任)(?:由)?(?:委托人|他|她|申请人)(?:自己|自行)?(?:承担|负责)$"
+                              # ("连承担不实承诺的法律后果都写上了": the same words stressed as written too, with 连…都; the
+                              # bearer unnamed or the principal, and written, done, with no negation)
+                              r"|^连(?:由)?(?:委托人|他|她|申请人)?(?:自己|自行)?(?:承担|负责)?(?:不实承诺的?)?(?:法律)?(?:后果|责任)"
+                              r"(?:(?:由)?(?:委托人|他|她|申请人)(?:自己|自行)?(?:承担|负责))?"
+                              r"(?:都|也)(?:写上了|写上去了|写进去了|写了|写着|写明了|注明了|有)(?:的|呢)?$")
 # "委托书上就一句：…": the whole of the document is what follows, so an ordinary power quoted is all it grants.
 # ("委托书内容：…": the letter's content given, as what it says in full; "委托书：…" alone may quote only its opening line,
 # "兹委托…", after which its powers are listed, and is not this)
@@ -1422,9 +1487,9 @@ _AUTH_TICKED = re.compile(
     r"(?:打了?勾|打了?钩|勾了|勾选了|打勾了|打钩了|勾上了)(?:的)?$"
 )
 # "不是一般授权，是特别授权": the ordinary kind named only to be denied beside the special one.
-# Its kin, each removed only where the special authorisation is still named in what is left: an oral word denied to be
-# all there is ("不是口头说说的"), the errand denied to be all ("不是光让我跑腿"), and the ordinary box of the form left
-# unticked, said as a clause of its own ("一般授权那栏没勾").
+# Its kin, each removed only where the special authorisation (or the commitment in the principal's place) is still named
+# in what is left: an oral word denied to be all there is ("不是口头说说的"), the errand denied to be all ("不是光让我跑
+# 腿"), and the ordinary box of the form left unticked, said as a clause of its own ("一般授权那栏没勾").
 # ("本次委托并非一般授权", "不是普通代办的那种": the grant named as what is denied to be ordinary, and the kind said as
 # the errand, 代办, or as "that kind")
 _NOT_ORDINARY = re.compile(r"(?:(?:本次|这次|此次|这个|这份)(?:委托|授权|委托书|授权书)(?:是)?)?"
@@ -1473,6 +1538,12 @@ _AUTH_SCOPE = re.compile(rf"特别授权|(?:代|替|帮)(?:为|表)?{_PRINCIPAL}
 # The matter of an ordinary power before a joined one ("代为申请低保并作出告知承诺"): what is applied for is left out,
 # so the two powers read as "代为申请并作出告知承诺".
 _POWER_OBJECT = re.compile(r"((?:代为|代)(?:申请|办理|递交|提交|签收))(?:(?![不没未无非并和及]|承诺)[\u4e00-\u9fff]){1,6}?(?=并|和|及|以及)")
+# Nothing else written, said last ("写了特别授权，没写别的", "…，别的都没写"): it closes the list of what the letter holds, and
+# makes what was said before it all there is. Dropped only when what comes before names the scope (特别授权, 代为…承诺),
+# which then decides on its own terms (a hedge, a negation, a question there is read as always); after an ordinary power
+# or a bare "写了" it stays, and reads as the no it is alone (``_AUTH_ORDINARY``) or beside the yes (asked again).
+_NOTHING_ELSE = re.compile(r"^(?:(?:没|没有)(?:写|提|有)(?:别的|其他的?|其它的?)(?:东西|内容|事项|权限)?"
+                           r"|(?:别的|其他的?|其它的?)(?:都|啥|什么)?(?:没|没有)(?:写|提|有)(?:了)?)(?:了|啊|呀)?$")
 # Contact details given beside the answer ("我电话138…有事打我"): where to reach the speaker, nothing about the document.
 _CONTACT = re.compile(rf"^{_affirmation.CONTACT_DETAIL}(?:(?:有事|有问题|有什么事)?(?:可以)?(?:打我|联系我|找我|打这个)(?:电话)?)?$")
 
@@ -1483,11 +1554,14 @@ _CONTACT = re.compile(rf"^{_affirmation.CONTACT_DETAIL}(?:(?:有事|有问题|�
 # "我整了个特别授权")
 _SELF_MADE = r"(?:写|签|弄|开|填|拟|整|搞|做)"
 _SELF_HOW = r"(?:自己|本人|专门|特意|特地|亲自|亲手|亲笔)*"
+# (the scope line written by the speaker, "我写了代为承诺", "代为承诺是我帮他写的", is the same: the words are the
+# speaker's, not the principal's grant)
+_SELF_SCOPE = r"(?:特别授权|(?:代为|代|替)(?:他|她|其)?(?:作出|做出|签署)?(?:告知)?承诺)"
 _SELF_WRITTEN = re.compile(
     # ("我爸给我写了特别授权": 我 after 给 is who it was written for, not who wrote it)
-    rf"(?<![给帮替为让叫])(?:我|俺|由我){_SELF_HOW}(?:来)?(?:(?:帮|替|代|代表|给){_PRINCIPAL}?)?{_SELF_HOW}{_SELF_MADE}(?:了|的|好)?(?:个|一份|份)?(?:这个)?特别授权|"
+    rf"(?<![给帮替为让叫])(?:我|俺|由我){_SELF_HOW}(?:来)?(?:(?:帮|替|代|代表|给){_PRINCIPAL}?)?{_SELF_HOW}{_SELF_MADE}(?:了|的|好)?(?:个|一份|份)?(?:这个)?{_SELF_SCOPE}|"
     rf"(?:帮|替|代|代表|给){_PRINCIPAL}{_SELF_HOW}{_SELF_MADE}(?:了|的|好)?(?:个|一份|份)?特别授权|"
-    rf"特别授权(?:是|由|都是)?(?:我|俺){_SELF_HOW}(?:(?:帮|替|代|代表|给)[\u4e00-\u9fff]{{0,3}}?)?{_SELF_HOW}{_SELF_MADE}"
+    rf"{_SELF_SCOPE}(?:是|由|都是)?(?:我|俺){_SELF_HOW}(?:(?:帮|替|代|代表|给)[\u4e00-\u9fff]{{0,3}}?)?{_SELF_HOW}{_SELF_MADE}"
 )
 _UNSAID_CHOICE = re.compile(r"((?:没|没有|并没|并没有|未)(?:说|写|提|讲|注明|写明|载明|说明)(?:清楚|明白)?)([\u4e00-\u9fff]{1,2})不\2")
 
@@ -2048,7 +2122,9 @@ _LOOKUP_NAMED = re.compile(r"^(?:那个|嗯|啊)*(?:授权委托书|委托书|�
 # thoroughness in signing ("他连手印都按了"), the handwriting ("字比我写得还好看"), the trips the errand took.
 _CIRCUMSTANCE_REMARK = re.compile(
     rf"(?:{_PRINCIPAL_SUBJECT})?(?:连|还)(?:手印|指印|指纹|公章|章|日期|身份证号(?:码)?)(?:都|也)(?:按|盖|写|填|签)(?:上)?了"
-    r"|(?:他的?|她的?)?字(?:比我(?:的)?)?(?:写得|写的)?(?:还|真|挺|很|可)?(?:好看|漂亮|工整|端正)(?:呢|啊|多了)?"
+    # ("字比我写得都好看", "字写得比我还漂亮": the hand compared with the speaker's, in either order)
+    r"|(?:他的?|她的?)?字(?:写得|写的)?(?:比(?:我|俺)(?:的)?(?:写得|写的)?)?(?:写得|写的)?(?:还|都|更|真|挺|很|可)?(?:好看|漂亮|工整|端正)"
+    r"(?:呢|啊|多了)?"
     # the scrawl of the principal's hand ("他的字跟画符似的"): how he writes, not whether it can be read (that, "看不清",
     # is a doubt of its own, asked again)
     r"|(?:他的?|她的?)?字(?:写得|写的)?(?:跟|像|和)(?:鬼画符|画符|蚯蚓爬|狗爬|鸡爪子?刨|鸡爪子?挠)(?:的)?(?:似的|一样)?"
@@ -2246,8 +2322,9 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
                   r",\1", flat)
     flat = re.sub(r"(?:^|(?<=,))这句话((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)(?:都|也|确实)?有(?:的|啊|呀|呢)?(?=,|$)", r"\1有这句话", flat)
     # "不对不对我拿错了": the document mistaken for another, named as the mistake it is
-    # ("俺把纸拿反了": the paper held upside down, the same mistake of reading)
-    flat = re.sub(r"(?:(?<=,)|^)((?:哦|噢)?(?:不对)*)(?:我)?(?:拿错了|看错了|拿错|看错|(?:把(?:纸|委托书|授权书))?(?:拿反了|拿倒了|看反了|看倒了|看串行了|看串了))(?=,|$)",
+    # ("俺把纸拿反了": the paper held upside down, the same mistake of reading; "看错行了", "看错地方了": the wrong line or
+    # place of it read)
+    flat = re.sub(r"(?:(?<=,)|^)((?:哦|噢)?(?:不对)*)(?:我)?(?:(?:看|拿)错(?:了)?(?:一)?(?:行|页|栏|地方|份|张)(?:了)?|拿错了|看错了|拿错|看错|(?:把(?:纸|委托书|授权书))?(?:拿反了|拿倒了|看反了|看倒了|看串行了|看串了))(?=,|$)",
                   lambda m: (m.group(1) + "," if m.group(1) else "") + "搞错了", flat)
     # "没有写明，哎呀点错了，…", "没写 哎不对 …": the sigh before the slip named, or before 不对, is the same taking back
     # (said alone, "哎呀", it is not); "抱歉刚才说错了": so is the apology for the slip
@@ -2266,8 +2343,12 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     # "我爸腿脚不太好": the 不太 of how poor one's health is, not the 不太(清楚) of doubt
     flat = re.sub(r"(腿脚|身体|眼睛|耳朵)不太(?=好|方便|灵便)", r"\1不", flat)
     compact = flat.replace(",", "")
-    # (the special kind may be named as the agent's, "是特别代理": what the letter says must then be said beside it)
-    if _NOT_ORDINARY.search(flat) and re.search(r"(?<!不是)(?<!并非)特别(?:授权|代理)", _NOT_ORDINARY.sub("", flat)):
+    # (the special kind may be named as the agent's, "是特别代理": what the letter says must then be said beside it; or
+    # instead of the special kind, the commitment in the principal's place, "不是普通委托，写了代为承诺", with no negation
+    # anywhere in what is left)
+    left = _NOT_ORDINARY.sub("", flat)
+    if _NOT_ORDINARY.search(flat) and (re.search(r"(?<!不是)(?<!并非)特别(?:授权|代理)", left)
+                                       or (_AUTH_SCOPE.search(left) and not re.search(r"不|没|未|无|非", left))):
         flat = re.sub(",+", ",", _NOT_ORDINARY.sub(",", flat)).strip(",")
         compact = flat.replace(",", "")
     if "?" not in prepared and _UNSAID_CHOICE.search(prepared):
@@ -2349,6 +2430,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if "?" not in prepared and _AUTH_UNSURE.search(compact):
         # "我看不明委托书写什么", "特别授权是啥我也不懂": the question word is inside a statement of not knowing.
         return ask("unsure")
+    if _SAYS_THE_WORDS.search(flat):
+        return ask("unclear")  # "要是没写，我说写了行不行": see ``_SAYS_THE_WORDS``
     if re.match(r"^(?:那|请问)?(?:如果|要是|假如)[^?]*(?:算|行|可以|够)[^?]*吧\s*\?\s*$", prepared):
         # "如果委托书写了代为承诺就算特别授权吧？": what counts, asked of us under a supposition; it tells nothing
         return Reading("question", expected=EXPECT_AUTHORISATION)
@@ -2402,6 +2485,10 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if _AUTH_DOUBLE_NEGATION.search(compact):
         return ask("unclear")
     clauses = [c for c in flat.split(",") if c]
+    if len(clauses) > 1 and _NOTHING_ELSE.match(clauses[-1]) and _AUTH_SCOPE.search(",".join(clauses[:-1])):
+        # "写了特别授权，没写别的": see ``_NOTHING_ELSE``; the scope named before it is all the letter holds
+        clauses = clauses[:-1]
+        flat, compact = ",".join(clauses), "".join(clauses)
     if len(clauses) > 1 and _AUTH_CORRECTION.search(compact):
         # "写了，哦不对，我看看……没写": the answer after the correction counts, and only a no is taken.
         last = _auth_clause(clauses[-1], names)

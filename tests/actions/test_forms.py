@@ -347,6 +347,13 @@ async def test_an_enterprise_acting_for_itself_names_its_legal_representative(of
     assert s["representative_name"] is None and s["input_error"] in ("representative_is_enterprise", "invalid_name")
     assert journey.check_representative(HAOWEI, forms.State(journey.JOURNEY, None, tracker)) == \
         "representative_is_enterprise"
+    # Someone who says they are not the legal representative is told why before the question comes again; the
+    # record would otherwise name the accountant as the one who commits for the enterprise.
+    msgs, events = await run(journey.ValidateCommitmentForm(), at("representative_name", "我是公司的会计，叫王芳", **slots))
+    s = slot_events(events)
+    assert s["representative_name"] is None and s["input_error"] == "not_representative"
+    assert msgs[-1]["text"].startswith(messages.ERROR_TEXT["not_representative"])
+    assert "算了" in msgs[-1]["text"] and msgs[-1]["custom"]["slot"] == "representative_name"
 
 
 async def test_the_submission_carries_the_legal_representative(offline_backend):

@@ -83,7 +83,7 @@ ACTING_AS = [
     # not answers
     ("可以代办吗", "question"), ("代办要带什么材料？", "question"), ("好像是本人吧", "clarify"),
     ("本人吧……也不是，我也说不清", "clarify"), ("帮我办一下", "clarify"), ("我是他儿子", "clarify"), ("嗯", "clarify"),
-    ("本认", "clarify"), ("待办", "clarify"), ("哈哈，代办", "clarify"), ("算了不办了", "cancel"),
+    ("本认", "clarify"), ("待办", "clarify"), ("哈哈，代办", "proxy"), ("算了不办了", "cancel"),
     # the pinyin keyboard's homophones that can mean nothing else are the word
     ("本仁", "self"), ("代半", "proxy"), ("帮我妈代半的", "proxy"),
     # the applicant named as someone else, and an enterprise's own legal representative

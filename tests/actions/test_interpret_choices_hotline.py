@@ -189,9 +189,11 @@ def test_acting_as_read(text, expected):
     "代办还得授权吗",
     "代办要委托书吗",
     "给自个儿办，代办还得授权，我妈的事",
-    # a bare option beside laughter may be mockery, whichever laughter it is ("本人😂" likewise)
-    "本人 hhh",
-    "本人😂",
+    # the option beside a sneer, a teasing face, a question or the other option
+    "本人呵呵",
+    "本人😜",
+    "本人吗哈哈",
+    "本人😂代办",
 ])
 def test_acting_as_asked_again(text):
     assert outcome("acting_as", text) in ASKED_AGAIN

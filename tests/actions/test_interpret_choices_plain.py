@@ -139,10 +139,9 @@ def test_acting_as_read(text, expected):
     "我不是户主",
     "户主是我爸",
     "我是户主，帮我妈办",
-    # the errand runner denied, against the answer, or a bare word with laughter
+    # the errand runner denied, or against the answer
     "我又不是跑腿的",
     "本人，我就是个跑腿的命😂",
-    "代办😂",
     # the relative to do it themself: no answer of the speaker's
     "让我爸自己来吧",
     "还是让我妈自己办吧",

@@ -33,16 +33,19 @@ def outcome(reading: Reading):
     # the option named, and its obviousness asked back after it
     ("acting_as", "本人 哈哈 不然还能是鬼吗", "self"),
     ("acting_as", "代办 哈哈 不然还能是谁", "proxy"),
+    # at who acts, the option's own word beside laughter: the choice commits to nothing, and a clerk would take it
+    ("acting_as", "本人😂", "self"), ("acting_as", "哈哈，代办", "proxy"), ("acting_as", "我自己的哈哈", "self"),
+    ("acting_as", "本人 hhh", "self"), ("acting_as", "代办😂", "proxy"),
 ])
 def test_laughter_beside_an_answer_in_full_words(step, text, expected):
     assert outcome(interpret(step, text, SELF)) == expected
 
 
 @pytest.mark.parametrize("step,text", [
-    # a bare yes, a general assent or the option's word alone beside laughter may be mockery
+    # a bare yes or a general assent beside laughter names no option and may be the dismissive "yeah, sure"
     ("use_commitment", "是😂"), ("use_commitment", "嗯呐😂"), ("use_commitment", "好的哈哈"),
     ("use_commitment", "就这样吧哈哈"), ("use_commitment", "没问题哈哈"), ("use_commitment", "是 哈哈 不然呢"),
-    ("acting_as", "本人😂"), ("acting_as", "哈哈，代办"), ("acting_as", "我自己的哈哈"),
+    ("use_commitment", "愿意😂"), ("use_commitment", "证明😂"),
     # a sneer, sarcasm, the mock-emphatic, a wink, a teasing face
     ("use_commitment", "当然愿意呵呵"), ("use_commitment", "我可太愿意了哈哈"), ("use_commitment", "我才不用呢哈哈"),
     ("use_commitment", "愿意个屁哈哈"), ("use_commitment", "用承诺哈哈[狗头]"), ("use_commitment", "用承诺😜"),

@@ -216,10 +216,13 @@ def test_names_after_a_word_for_name(step, text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # the enterprise's own person acting, named with a title, as its contact, or as the one in charge
-    ("经办人是王芳", "王芳"), ("我是公司的会计，叫王芳", "王芳"), ("联系人：王芳", "王芳"), ("联系人是王芳", "王芳"),
-    ("我们这边是王芳负责", "王芳"), ("由王芳负责", "王芳"), ("我们这边王芳会计负责", "王芳"), ("王芳主任", "王芳"),
-    ("我是公司出纳王芳", "王芳"), ("我是郑州好味餐饮管理有限公司的经理，叫王芳", "王芳"), ("郑州好味餐饮管理有限公司，老板王芳", "王芳"),
+    # the name is recorded as the legal representative's: the handler, the contact, whoever handles this matter or
+    # holds a staff post is someone acting for the enterprise, and is asked again
+    ("经办人是王芳", "clarify"), ("我是公司的会计，叫王芳", "clarify"), ("联系人：王芳", "clarify"), ("联系人是王芳", "clarify"),
+    ("我们这边是王芳负责", "clarify"), ("由王芳负责", "clarify"), ("我们这边王芳会计负责", "clarify"), ("王芳主任", "clarify"),
+    ("我是公司出纳王芳", "clarify"),
+    # an officer who may represent it, the boss, or the representative named beside the handler
+    ("我是郑州好味餐饮管理有限公司的经理，叫王芳", "王芳"), ("郑州好味餐饮管理有限公司，老板王芳", "王芳"),
     ("经办人是王芳，法人是李强", "李强"),
     # a title, a form of address or an errand for someone else is no name of the person acting
     ("我是出纳", "clarify"), ("主任", "clarify"), ("我们这边是王经理负责", "clarify"), ("我是公司的会计，替老板来办", "clarify"),
@@ -248,11 +251,12 @@ def test_two_phones_beside_a_name_keep_neither():
 
 @pytest.mark.parametrize("text,expected", [
     # where the person works before the name, the answer confirmed after it, the name as it was changed to
-    ("这事王芳负责", "王芳"), ("我是郑州好味餐饮管理有限公司的王芳", "王芳"), ("我们公司的王芳", "王芳"), ("公司王芳", "王芳"),
+    ("我是郑州好味餐饮管理有限公司的王芳", "王芳"), ("我们公司的王芳", "王芳"), ("公司王芳", "王芳"),
     ("店里是我王芳负责", "王芳"), ("王芳就行", "王芳"), ("法人是王芳没错", "王芳"), ("王芳就是我", "王芳"),
     ("法人不是李强了，换成王芳了", "王芳"), ("法人换成王芳了", "王芳"),
-    # the speaker not the representative, or sent by them: the name alone is no answer
-    ("法人不是我，是王芳", "clarify"), ("不是我，是王芳", "clarify"), ("我妈王芳是法人", "clarify"),
+    # the speaker not the representative, or sent by them, or the one named handling this matter: the name alone is no
+    # answer
+    ("法人不是我，是王芳", "clarify"), ("这事王芳负责", "clarify"), ("不是我，是王芳", "clarify"), ("我妈王芳是法人", "clarify"),
     ("我是公司会计王芳，法人让我来的", "clarify"), ("店里", "clarify"), ("换成了", "clarify"),
 ])
 def test_the_representative_named_with_what_surrounds_it(text, expected):
@@ -347,8 +351,10 @@ def test_the_representative_named_with_the_company_and_a_title(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("主管王芳", "王芳"), ("总监王芳", "王芳"), ("财务王芳", "王芳"), ("行政王芳", "王芳"), ("监事王芳", "王芳"), ("副总王芳", "王芳"),
-    ("王芳主管", "王芳"), ("财务", "clarify"), ("行政", "clarify"), ("前台", "clarify"),
+    ("总监王芳", "王芳"), ("监事王芳", "王芳"), ("副总王芳", "王芳"),
+    ("财务", "clarify"), ("行政", "clarify"), ("前台", "clarify"),
+    # a staff post as the title: someone who acts for the enterprise, not its legal representative, asked again
+    ("主管王芳", "clarify"), ("财务王芳", "clarify"), ("行政王芳", "clarify"), ("王芳主管", "clarify"),
 ])
 def test_a_title_beside_the_name_is_no_part_of_it(text, expected):
     assert outcome(interpret("representative_name", text, ENTERPRISE)) == expected

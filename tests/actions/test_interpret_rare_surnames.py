@@ -44,7 +44,7 @@ def test_a_rare_surname_is_taken_where_only_a_name_is_meant(step, surname):
     ("applicant_name", "姓笪名秀兰", SELF, "笪秀兰"), ("applicant_name", "笪 秀兰", SELF, "笪秀兰"),
     ("applicant_name", "我叫笪秀蘭", SELF, "笪秀兰"), ("applicant_name", "申请人笪凤英", PROXY_APPLICANT, "笪凤英"),
     ("applicant_name", "我妈叫俎秀珍", PROXY_APPLICANT, "俎秀珍"), ("applicant_name", "帮我爸办，他叫粘国栋", PROXY_APPLICANT, "粘国栋"),
-    ("representative_name", "负责人是蹇国强", ENTERPRISE, "蹇国强"), ("representative_name", "由訾宏伟负责", ENTERPRISE, "訾宏伟"),
+    ("representative_name", "负责人是蹇国强", ENTERPRISE, "蹇国强"), ("representative_name", "店里是我訾宏伟负责", ENTERPRISE, "訾宏伟"),
     ("representative_name", "法人姓訾，叫訾宏伟", ENTERPRISE, "訾宏伟"), ("agent_name", "姓昌名伟", PROXY_AGENT, "昌伟"),
     ("agent_name", "仉晓东（代办人）", PROXY_AGENT, "仉晓东"), ("agent_name", "我是赵强的邻居粘永福", PROXY_AGENT, "粘永福"),
 ])
