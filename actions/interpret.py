@@ -2484,6 +2484,32 @@ def _staff_titled(text: str, name: str) -> bool:
                           rf"(?:的)?{_STAFF_POST}(?![是叫为系兼])", text))
 
 
+# Posts of an enterprise's officers and owners that are not the legal representative's by the post: the law gives
+# that role to the chairman (董事长), the executive director (执行董事) or the manager (经理, 总经理) only. Never read
+# (_NEVER_POST): a supervisor (监事, who may not be a director or manager at once, so "我是监事兼法人" is no possible claim) and a
+# deputy (副总, 副总经理, 副经理: "我是副总，法人是我" contradicts itself), asked again whatever is claimed beside them.
+# Read only beside a claim: a department head (总监) or a shareholder (股东, 大股东, 唯一股东), who may hold the role besides: asked
+# again unless the role is claimed in so many words ("公司就我一个股东，法人也是我"). 总经理, 经理, 董事长, 执行董事, 老板 and
+# 负责人 are no such posts and stay read; 股东会, 监事会 (the bodies) and 副总经理's own 总经理 are not read as posts held.
+_NEVER_POST = r"(?:监事(?:会主席|长)?|副总经理|副总裁|副经理|副总(?!经理|裁))"
+_OFFICER_POST = (rf"(?:{_NEVER_POST}|(?:(?![不没非兼是法])[\u4e00-\u9fff]){{0,2}}?(?:总监|股东))(?!会(?!主席))")
+# "我是监事", "本人系公司副总", "我是这家公司的唯一股东", "我在公司当副总", "我担任监事": the speaker's own post ("我不是
+# 股东", "我要是股东就好了" are not; "我是法人，不是股东" holds none)
+_SPEAKER_OFFICER_POST = re.compile(
+    r"(?:我|俺|本人)(?:就|只|只是|就是|也|还|现在|目前)?(?:(?:是|系|任|担任)(?:(?:(?![不没非兼法])[\u4e00-\u9fff]){0,30}?"
+    r"(?:公司|单位|店|厂|企业|店里|厂里|这边|这里))?|"
+    r"在[\u4e00-\u9fff]{0,30}?(?:公司|单位|店|厂|店里|厂里|这边|这里)(?:当|做|干|任))(?:的)?" + _OFFICER_POST)
+
+
+def _officer_titled(text: str, name: str) -> Optional[re.Match]:
+    """``name`` said with an officer's post of ``_OFFICER_POST`` as its title, before it ("监事王芳", "副总是王芳") or
+    after it ("王芳（监事）", "王芳，副总", "王芳是股东"). A post said of another ("王芳，监事是李红") or denied ("王芳，不是
+    监事") is no title; "王芳，股东兼法人" claims the role beside the post."""
+    n = re.escape(name)
+    return re.search(rf"{_OFFICER_POST}(?:是|为|叫|:)?{n}|{n}[\s,，、(（]*(?:是|系|为)?(?:公司|我们公司|本公司|单位|店里|厂里)?"
+                     rf"(?:的)?(?:{_NEVER_POST}(?![是叫为系])|{_OFFICER_POST}(?![是叫为系兼]))", text)
+
+
 # "法人是李建国", "老板叫李强": the representative named by the role, as a person other than "我"
 _ROLE_NAMED = r"(?:法人|法定代表人|法人代表|老板|老总)(?:的名字)?(?:是|叫|为|名叫)(?![我俺])"
 _NOT_THE_REPRESENTATIVE = re.compile(
@@ -3289,6 +3315,15 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
             # "我是公司的会计，叫王芳": the speaker holds a staff post, and so acts for the enterprise, unless they claim
             # the role in so many words as well ("我是会计，也是法人，叫王芳", "法人就是我，我是会计出身")
             return clarify("not_representative", expected)
+        held = _SPEAKER_OFFICER_POST.search(_fold(checked)) or re.search(
+            rf"(?:法人|法定代表人|法人代表)(?:兼|兼任|也是|又是|同时是|同时兼)(?:公司的?|企业的?)?{_NEVER_POST}", _fold(checked))
+        if held and (re.search(_NEVER_POST, held.group(0)) or not (
+                _ROLE_ALSO_CLAIMED.search(_fold(checked)) or any(_ROLE_CLAIMED.fullmatch(c.text) for c in clauses))):
+            # "我是监事，叫王芳", "我是副总，法人是我", "我是股东，王芳": the speaker holds an officer's post that is not the
+            # representative's by itself; a shareholder or department head who claims the role as well ("公司就我一个
+            # 股东，法人也是我") is read, a supervisor or a deputy is asked again all the same, and so is the role
+            # claimed with such a post besides ("我是法人兼监事": no one holds both)
+            return clarify("not_representative", expected)
     said_of_others = " ".join(c.text for c in clauses)
     if ctx.applicant_name:  # "我叫刘洋，他叫赵强": the applicant named as "he" is no one else who comes
         said_of_others = re.sub(rf"(?:他|她)(?:的)?(?:叫|名叫|名字叫|名字是){re.escape(ctx.applicant_name)}", "", said_of_others)
@@ -3333,6 +3368,16 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
                 # "财务王芳", "王芳主任", "王芳（出纳）": the one named holds a staff post (the post in brackets is read
                 # in the message as typed, since brackets of a title are dropped before). Named as the 法人 in so
                 # many words, the role is what was asked, whatever else they do.
+                return clarify("not_representative", expected)
+            titled = step == "representative_name" and next(filter(None, (
+                _officer_titled(_fold(said_text), name)
+                for said_text in (" ".join(c.text for c in clauses), ids.normalize(words_with_numbers)))), None)
+            if titled and (re.search(_NEVER_POST, titled.group(0)) or not (
+                    role == "representative" or _ROLE_ALSO_CLAIMED.search(_fold(words))
+                    or any(_ROLE_CLAIMED.fullmatch(c.text) for c in clauses))):
+                # "监事王芳", "副总王芳", "王芳（总监）": the one named holds an officer's post that is not the
+                # representative's by itself. Named as the 法人 beside it, a shareholder or department head is read
+                # ("王芳，法人兼股东"); a supervisor or a deputy is asked again all the same ("法人是监事王芳").
                 return clarify("not_representative", expected)
             kind = next(k for n, k, _ in candidates if n == name)
             extra = {"kind": kind}

@@ -996,6 +996,14 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         flat = re.sub(rf",(?:我叫|我是|本人)(?:{'|'.join(map(re.escape, own))})(?=,|$)", "", flat)
     # "字有点多，不过都看了": the 不过 sets the whole reading against a remark, not a reservation against the reading
     flat = re.sub(r"(?<=,)(?:不过|但是|但|可是)(?=(?:我)?(?:也|都|全|全都)(?:认真|仔细)?(?:看|读)(?:完)?了)", "", flat)
+    if "?" not in prepared:
+        # "没有没看完的": none of it is left unfinished, which is "all of it read to the end" (a clause of its own, the
+        # speaker's). Unlike the bare denial of ``_NOT_UNREAD`` ("没有没看", which may be "没有，没看") its 的 makes
+        # the unfinished part a thing said not to exist, and its 完 says the reading ended ("没有没看的" is only
+        # looked at, and stays a denial). A hedge or a 吧 beside it, someone else, or a count of the unfinished
+        # ones ("没看完的没有几条") is not this clause and is read as before.
+        flat = re.sub(r"(?:^|(?<=,))(?:我|本人)?没有(?:一(?:条|段|部分|处))?没(?:有)?(?:看|读|阅读)完的(?:部分|地方|内容|条款?)?(?=,|$)",
+                      "都看完了", flat)
     compact = flat.replace(",", "")
     # "已阅读已阅读已阅读", "看完了看完了快点", "看了看了…" ("一条一条都看了" is one phrase, not a repetition)
     repeated = re.fullmatch(r"(.{3,}?|.了)(?:,?\1)+(,?.*)", flat)
@@ -1492,9 +1500,10 @@ _AUTH_TICKED = re.compile(
 # 腿"), and the ordinary box of the form left unticked, said as a clause of its own ("一般授权那栏没勾").
 # ("本次委托并非一般授权", "不是普通代办的那种": the grant named as what is denied to be ordinary, and the kind said as
 # the errand, 代办, or as "that kind")
-_NOT_ORDINARY = re.compile(r"(?:(?:本次|这次|此次|这个|这份)(?:委托|授权|委托书|授权书)(?:是)?)?"
-                           r"(?:不是|并非|而不是|不属于)(?:一般|普通)的?(?:授权|委托|代理|代办)(?:委托书|书)?(?:的)?(?:那种|那类|那样)?(?:的)?"
-                           r"|(?:不是|并非|而不是)(?:光|只|仅仅?|单单?)?(?:是)?口头(?:上)?(?:说说|说的|讲讲|讲的|答应|同意|授权|委托)?(?:的|而已)?"
+_NOT_ORDINARY_KIND = (r"(?:(?:本次|这次|此次|这个|这份)(?:委托|授权|委托书|授权书)(?:是)?)?"
+                      r"(?:不是|并非|而不是|不属于)(?:一般|普通)的?(?:授权|委托|代理|代办)(?:委托书|书)?(?:的)?(?:那种|那类|那样)?(?:的)?")
+_NOT_ORDINARY = re.compile(_NOT_ORDINARY_KIND
+                           + r"|(?:不是|并非|而不是)(?:光|只|仅仅?|单单?)?(?:是)?口头(?:上)?(?:说说|说的|讲讲|讲的|答应|同意|授权|委托)?(?:的|而已)?"
                            r"|(?:不是|并非|而不是)(?:光|只|仅仅?|单单?)(?:是)?(?:让|叫)(?:我|他|她)(?:来|去)?"
                            r"(?:跑腿|跑个腿|办手续|交材料|递材料|交个材料|代办|办事)(?:的|而已)?"
                            r"|(?:^|(?<=,))(?:一般|普通)授权(?:那|这)?(?:一)?(?:栏|项|格)?(?:没|没有|未)(?:打勾|打钩|勾选|勾|选)(?:上)?(?:的)?(?=,|$)")
@@ -2346,8 +2355,14 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     # (the special kind may be named as the agent's, "是特别代理": what the letter says must then be said beside it; or
     # instead of the special kind, the commitment in the principal's place, "不是普通委托，写了代为承诺", with no negation
     # anywhere in what is left)
+    # ("不是一般的委托，写明了": the ordinary kind denied, then only the bare "it is written" that alone answers yes here.
+    # Only the ordinary kind's denial, whose opposite is the special kind asked about: after "不是口头说说的" a bare
+    # 写了 is "written down", not the scope. The rest must be that plain clause and nothing else: "是全权委托", "应该
+    # 写了", "写了吧", "写明了代为办理" or nothing at all keep the denial and are asked again.)
     left = _NOT_ORDINARY.sub("", flat)
-    if _NOT_ORDINARY.search(flat) and (re.search(r"(?<!不是)(?<!并非)特别(?:授权|代理)", left)
+    bare_written = bool(re.search(_NOT_ORDINARY_KIND, flat)) \
+        and bool(_AUTH_DOCUMENT_YES.fullmatch(re.sub(_NOT_ORDINARY_KIND, "", flat).strip(",")))
+    if _NOT_ORDINARY.search(flat) and (re.search(r"(?<!不是)(?<!并非)特别(?:授权|代理)", left) or bare_written
                                        or (_AUTH_SCOPE.search(left) and not re.search(r"不|没|未|无|非", left))):
         flat = re.sub(",+", ",", _NOT_ORDINARY.sub(",", flat)).strip(",")
         compact = flat.replace(",", "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actions.interpret import interpret
-from bot.core.reading import Context
+from bot.core.reading import Context, Reading
 
 SELF = Context(applicant_name="张伟")
 ENTERPRISE = Context(applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司")
@@ -23,3 +23,23 @@ def outcome(step: str, text: str):
 
 def detail(step: str, text: str) -> str:
     return interpret(step, text, context_for(step)).detail
+
+
+# The name questions by a short key, each asked with nothing known yet of the one named: a citizen's own name ("a"),
+# the principal's name asked of a proxy ("p"), the proxy's own name ("g"), the company's legal representative ("r").
+NAME_ASKS = {
+    "a": ("applicant_name", Context()),
+    "p": ("applicant_name", Context(acting_as="proxy", agent_name="刘洋")),
+    "g": ("agent_name", Context(acting_as="proxy", applicant_name="赵强")),
+    "r": ("representative_name", ENTERPRISE),
+}
+
+
+def name_reading(key: str, text: str) -> Reading:
+    step, ctx = NAME_ASKS[key]
+    return interpret(step, text, ctx)
+
+
+def name_outcome(key: str, text: str):
+    reading = name_reading(key, text)
+    return reading.value if reading.kind == "value" else reading.kind

@@ -12,28 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.interpret import interpret
-from bot.core.reading import Context
-
-SELF = Context()
-PROXY_AGENT = Context(acting_as="proxy", applicant_name="赵强")
-ENTERPRISE = Context(applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司")
-
-STEPS = {
-    "a": ("applicant_name", SELF),
-    "g": ("agent_name", PROXY_AGENT),
-    "r": ("representative_name", ENTERPRISE),
-}
-
-
-def reading(key, text):
-    step, ctx = STEPS[key]
-    return interpret(step, text, ctx)
-
-
-def outcome(key, text):
-    r = reading(key, text)
-    return r.value if r.kind == "value" else r.kind
+from tests.actions.speakers import name_outcome as outcome, name_reading as reading
 
 
 DECIDED = [
