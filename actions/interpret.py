@@ -2523,6 +2523,12 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     # "……哦不对，上个月变更成我老公李建国了": the role changed to, or now held by, someone the speaker knows
     rf"(?:变更|换|改|变)(?:成|为)(?:了)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}|(?:现在|目前|如今)(?:是|为)(?:我|俺|咱)(?:的|家)?{_RELATIVE}|"
     r"(?:法人|法定代表人|老板|领导|老总|他|她)(?:让|叫|派|委托|安排)我(?:来|过来)|"
+    # "法人是我，王芳，我老公来办", "让我儿子替我过来签": someone the speaker knows comes to do it in their stead, and
+    # acts for the representative (a proxy). Only the relative as the one who comes to do the matter, at the start of
+    # a clause or after 让/由/叫: "我老公陪我来" (he comes along), "我和我老公一起来办" (the speaker comes too), "我老公
+    # 开车送我来" and "我自己来办" are read as said
+    rf"(?:^|[\s,，。.!！~～]|让|由|叫)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?{_RELATIVE}(?:子|儿)?"
+    r"(?:替我|帮我|代我)?(?:会|要|就|明天|后天|到时候?)?(?:来|过来|去)(?:办|跑|签|签字|弄|填|交|提交|申请|操作|承诺)|"
     # "法人不是我，是王芳", "不是我，是王芳": the speaker says they are not the person asked for
     r"(?:^|[,，?？]|法人|法定代表人|法人代表)(?:不是|并不是|并非)(?:我|俺)(?:本人|自己)?(?![\u4e00-\u9fff])|"
     # "他叫王芳", "法人是他，王芳": the one named is spoken of as someone else, he or she
@@ -2579,6 +2585,15 @@ _KIN_NAMED = re.compile(rf"(?:是|就是)?(?:我|俺|咱)(?:的|家)?{_RELATIVE}
 # "张伟是我老公": a clause naming someone as the speaker's relative, the name first
 _KIN_TAGGED = re.compile(rf"([\u4e00-\u9fff·]{{2,4}}?)(?:是|就是)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?(?:{_RELATIVE})+儿?"
                          r"(?:啊|呀|哈|嘛)?")
+# "我爸王强", "我妈叫李红", "申请人是我老婆王芳", "申请人是我妈", "是我爸": a clause of its own naming the speaker's
+# relative as the one asked for (group "name" the name given them, if any); read for one acting for themself
+_KIN_AS_APPLICANT = re.compile(
+    r"(?:(?:申请人|申请的人|办事的人|要办的人|办的人|委托人|法人|法定代表人|名字|姓名)(?:的名字|的姓名)?(?:是|就是|为|叫)?[:：]?)?"
+    rf"(?:是|就是)?(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?{_RELATIVE}(?:子|儿)?(?:的名字|的姓名|的大名)?"
+    r"(?:是|叫|名叫|就叫|[:：])?(?P<name>[\u4e00-\u9fff·]{2,4}?)?(?:啊|呀|哈|嘛|呗)?")
+# "帮我爸办", "替我妈来申请的": the speaker does the matter for a relative
+_FOR_KIN = re.compile(rf"(?:我|俺)?(?:是|就是)?(?:帮|替|代|给|为)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?{_RELATIVE}(?:子|儿)?"
+                      r"(?:来|过来)?(?:办|办理|申请|弄|跑)(?:的|了|啊|呀)?")
 # "…不是，那是我弟弟": the one just named said to be the speaker's relative, pointed back at with 那/这
 _THAT_WAS_KIN = re.compile(rf"(?:那|这)(?:个)?(?:是|就是)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?(?:{_RELATIVE})+儿?"
                            r"(?:的)?(?:名字|姓名)?(?:啊|呀|哈|嘛)?")
@@ -3338,6 +3353,21 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         # "我爸王强", "我舅舅王强": a name given as the speaker's relative's is someone else's, not the proxy's own
         # (the applicant so named beside it, "我叫刘洋，我舅舅赵强", is set aside below)
         return clarify("third_party", expected)
+    # Who the speaker's relatives are to them, for one who said they act for themself (or has not said)
+    kin_names: set = set()
+    kin_as_applicant = for_kin = False
+    if step == "applicant_name" and ctx.acting_as != "proxy":
+        for c in clauses:
+            folded = _fold(c.text)
+            m = _KIN_AS_APPLICANT.fullmatch(folded) or _KIN_TAGGED.fullmatch(folded)
+            if m and m.lastindex and m.group(1 if m.re is _KIN_TAGGED else "name"):
+                said_name = m.group(1 if m.re is _KIN_TAGGED else "name")
+                person = _as_person(_clean_candidate(said_name))
+                if person:
+                    kin_names.add(name_key(person))
+            elif m:
+                kin_as_applicant = True
+            for_kin = for_kin or bool(_FOR_KIN.fullmatch(folded))
     if step == "applicant_name" and ctx.acting_as == "proxy" and ctx.agent_name and any(
             re.fullmatch(rf"{re.escape(ctx.agent_name)}(?:就|也)?是(?:我|俺)(?:本人|自己)?|(?:我|俺|本人)(?:就|也)?(?:是|叫){re.escape(ctx.agent_name)}",
                          _fold(c.text)) for c in clauses):
@@ -3362,6 +3392,13 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
                 ctx.agent_name if step == "applicant_name" and ctx.acting_as == "proxy" else None)
             if other and name_key(other) == name_key(name):
                 return clarify("same_person", expected)
+            if name_key(name) in kin_names or (kin_as_applicant and role != "speaker") or for_kin:
+                # "我爸王强", "申请人是我老婆王芳", "王强，是我爸", said by one who chose to act for themself: the one
+                # named is the speaker's relative, and "帮我爸办" says the matter is done for one: either contradicts that
+                # choice, and the speaker's own name is asked again. A proxy's relative is read (whom they act for), and
+                # so is the speaker's own name given beside a relative's ("我叫王强，我爸叫王建国", "我叫王强，我老婆陪我
+                # 来的", "王强，我爸陪我来的").
+                return clarify("third_party", "您本人的" + EXPECT_NAME)
             if step == "representative_name" and role != "representative" and any(
                     _staff_titled(_fold(said_text), name)
                     for said_text in (" ".join(c.text for c in clauses), ids.normalize(words_with_numbers))):

@@ -1011,6 +1011,11 @@ _SLIPPED_DOUBLE_NEGATION = re.compile(r"^(?:我|本人)?(?:不是|并不是)不(
 _DENIED_REFUSAL = re.compile(
     r"^(?:我|本人|我本人|我们|本公司|我公司|我们公司|我司|公司|本企业)?(?:又|也|可|真)?(?:不是|并不是|并非|没有|没)不(?:想|要|愿意|愿)?"
     r"(?:代为|代他|代她|代其|替他|替她|作出|做出)?承诺(?:了|的|啊|呀|的意思|这个意思|的想法|的打算)?$")
+# The speaker's own commitment as a clause of its own, subject first or none ("我承诺", "本人郑重承诺以上内容真实",
+# "我代他承诺"); someone else's ("他承诺了") and the letter as a noun ("承诺书我不签") are not it.
+_OWN_COMMITMENT_CLAUSE = re.compile(
+    r"^(?:我|本人|我本人|我们|本公司|我公司|我们公司|我司|公司|本企业)?(?:就|也|还是|确实|真的|真心|郑重|在此|现在)*"
+    r"(?:代为|代他|代她|代其|替他|替她|作出|做出)?承诺(?!书|制)")
 _SLIP = re.compile(r"打错|说错|讲错|搞错|弄错|选错|写错|输错|敲错|点错|发错|按错|多(?:打|写|输|敲)|更正|纠正|口误|手滑|手误")
 _HEDGE_IN_CHECK = re.compile(r"[不没未别非无]")
 # The answer begun again ("那我重说", "我重新说一遍"), and a proxy's own note of what the short form lacked ("哦还要说授权",
@@ -1523,6 +1528,14 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     if marks and marks[-1] < len(clauses) - 1 and re.match(r"^(?:他|她|申请人|委托人|老人|法人)", clauses[marks[-1] + 1]) \
             and not _has_verb_commitment("".join(clauses[marks[-1] + 1:])):
         # "…代为承诺，哦不对，他还没签字": what is corrected is a fact about someone else, not the speaker's answer.
+        return verdict("unclear", "correction")
+    if not marks and not any(_RESTART_CLAUSE.match(c) or _SLIP.search(c) or _RESTATING.match(c) for c in clauses) \
+            and any(_is_negated(c) and any(_OWN_COMMITMENT_CLAUSE.match(d) and not _negation_left(d)
+                                           for d in clauses[i + 1:]) for i, c in enumerate(clauses)):
+        # "没有承诺的意思，我承诺", "我不承诺，我承诺": a refusal, then the speaker's own plain commitment with no
+        # correction between them; the message says both, so it is asked again (as answers that differ). A refusal
+        # beside someone else's commitment ("他承诺了，我不承诺"), or with the answer taken back or begun again ("我承诺，
+        # 不对，我不承诺", "…，那我重说，…"), is left to the readings of those above and below.
         return verdict("unclear", "correction")
     if _is_negated(compact):
         return verdict("negated")

@@ -2464,7 +2464,10 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if _affirmation._is_question(prepared):
         if _STILL_CHECKING.search(compact):
             return ask("unsure")  # "写明了特别授权吗？我看看", "有没有写明我问问赵强": the answer is still being looked for
-        told = [c for c in re.split(r"[,?]", flat) if c and not _affirmation._is_question(c)]
+        # ("不是一般的委托，写明了吗": the ordinary kind denied is no no; beside a question about the letter it tells
+        # nothing decided, so it is left out of what is told, and only a no said of the letter itself stays a no)
+        told = [c for c in re.split(r"[,?]", flat) if c and not _affirmation._is_question(c)
+                and not _NOT_ORDINARY.fullmatch(c)]
         kinds_told = [_auth_clause(c, names, _key(ctx.applicant_name)) for c in told]
         if kinds_told and set(kinds_told) & {"no", "bare_no"} and set(kinds_told) <= {"no", "bare_no", "neutral", "power"} \
                 and not _AUTH_CONDITION.search(",".join(told)):

@@ -117,7 +117,8 @@ APPLICANT_NAME = [
     ("名字是欧阳娜娜", "欧阳娜娜"), ("我的名字叫李娜", "李娜"), ("好的，张伟", "张伟"), ("张 伟", "张伟"), ("姓张，叫张伟", "张伟"),
     ("名字？张伟啊", "张伟"), ("帮我写上：张伟", "张伟"), ("阿依古丽·买买提", "阿依古丽·买买提"), ("张伟😀", "张伟"),
     ("张伟，哦不对，是张玮", "张玮"), ("不是张伟，是张玮", "张玮"), ("就叫张伟吧", "张伟"), ("“张伟”", "张伟"),
-    ("申请人是我爸赵强", "赵强"),
+    # a relative named as the applicant by one acting for themself contradicts that choice (read for a proxy)
+    ("申请人是我爸赵强", "clarify"),
     # no name given
     ("不想告诉你", "clarify"), ("这个不能说", "clarify"), ("是的", "clarify"), ("法人", "clarify"), ("张", "clarify"),
     ("123", "clarify"), ("😀", "clarify"), ("我", "clarify"), ("谁？", "question"), ("你问这个干嘛", "question"),
