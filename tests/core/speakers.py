@@ -17,3 +17,8 @@ def proxy_kind(text):
 
 def enterprise_kind(text):
     return classify(text, applicant_name=ENTERPRISE, applicant_kind="enterprise", representative="李建国").kind
+
+
+def is_yes(reading) -> bool:
+    """A consent reading that takes the yes: the notice read, or the special authorisation confirmed."""
+    return reading.kind == "value" and reading.value == "yes"

@@ -11,13 +11,10 @@ import pytest
 
 from bot.core.consent import special_authorisation
 from bot.core.reading import Context
+from tests.core.speakers import is_yes as _yes
 
 PROXY = Context(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
 COMPANY = Context(acting_as="proxy", applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司", agent_name="刘洋")
-
-
-def _yes(reading) -> bool:
-    return reading.kind == "value" and reading.value == "yes"
 
 
 # --- a yes with a side clause about the people or the document ------------------------------------------------

@@ -9,12 +9,9 @@ import pytest
 
 from bot.core.consent import notice_read
 from bot.core.reading import Context
+from tests.core.speakers import is_yes as _yes
 
 SELF = Context(applicant_name="张伟")
-
-
-def _yes(reading) -> bool:
-    return reading.kind == "value" and reading.value == "yes"
 
 
 @pytest.mark.parametrize("text", [

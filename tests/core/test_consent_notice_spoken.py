@@ -16,13 +16,10 @@ import pytest
 
 from bot.core.consent import notice_read
 from bot.core.reading import Context
+from tests.core.speakers import is_yes as _yes
 
 SELF = Context(applicant_name="张伟")
 ENTERPRISE = Context(applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司")
-
-
-def _yes(reading) -> bool:
-    return reading.kind == "value" and reading.value == "yes"
 
 
 def _undecided(reading) -> bool:
