@@ -132,6 +132,14 @@ def share_metrics_between_workers(env=os.environ) -> Path:
     return directory
 
 
+async def warm_readers(*_args) -> int:
+    """Read one answer at every step before the first person's (actions.interpret.warm_up); before the freeze,
+    so that what it builds is frozen with the rest of start-up. Returns the steps read."""
+    from actions.interpret import warm_up
+
+    return warm_up()
+
+
 async def freeze_start_up_objects(*_args) -> bool:
     """Leave what start-up built out of the cyclic garbage collector's full collections (in each worker).
 
@@ -191,6 +199,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"action server not started: {exc}", file=sys.stderr)
         return 2
     app = create_app(secret, args.actions, cors_origins=args.cors, metrics_token=metrics_token)
+    app.register_listener(warm_readers, "after_server_start")  # listeners run in the order registered
     app.register_listener(freeze_start_up_objects, "after_server_start")
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
     ssl_context = create_ssl_context(args.ssl_certificate, args.ssl_keyfile, args.ssl_password)

@@ -406,6 +406,16 @@ def test_the_action_server_freezes_its_start_up_objects_once():
         gc.unfreeze()
 
 
+def test_the_action_server_reads_one_answer_at_every_step_before_the_first_person():
+    from actions.interpret import STEPS, interpret
+    from actions.server import warm_readers
+    from bot.core.reading import Context
+
+    before = interpret("affirmation", "本人承诺以上内容真实", Context())
+    assert asyncio.run(warm_readers(None, None)) == len(STEPS)
+    assert interpret("affirmation", "本人承诺以上内容真实", Context()) == before  # warming keeps no state
+
+
 # --- model loading -----------------------------------------------------------------------------------------------
 def test_weights_built_eagerly_predict_exactly_as_rasas_loading(agent, monkeypatch):
     """The same model loaded with the eager weight-building step answers every message as Rasa's own loading does:
