@@ -199,7 +199,9 @@ _DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不
 _NEGATED_BEFORE = re.compile(
     r"(?:不是|并不是|并非|非|用不着|犯不着|没有必要|没必要|不必要|没法|没办法|无法|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
     r"(?:太|很|想|要|打算|准备|会|愿|愿意|同意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|给|为|帮|替|"
-    r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$"
+    r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$|"
+    # "没有谁让我代办", "没人托我办": no one asked the speaker to, so the speaker does not
+    r"(?:没有|没)(?:谁|人|别人|哪个)(?:让|叫|请|托|要|找)(?:我|俺)(?:来|去|帮忙|帮着)?$"
 )
 # A negation further away than the table above reads ("不考虑承诺", "没打算在这儿用承诺") leaves its scope
 # unclear: such a clause is asked again, never read as the phrase's own label. 了 and punctuation end a
@@ -215,9 +217,14 @@ _NOT_NEGATIONS = re.compile(
 _FILLERS = re.compile(r"不好意思|麻烦(你|您)|^麻烦(?=[帮给把替])|谢谢(你|您)?|您好|你好|那个|这个嘛|家人们|老铁们?|宝子们|集美们|emmm*|嗯+(?=.)(?!(?:哪|那|呐)$)|额+(?=.)|呃+(?=.)")
 
 
+# "俺可不是啥代理", "我又不是什么代办": 啥/什么 after 不是 is "some kind of", said of what is denied, and asks nothing
+# ("这不是啥都要交吗" keeps its question: the mark after it).
+_DENIED_KIND = re.compile(r"(?<=不是)(?:啥|什么)(?=[\u4e00-\u9fff])(?![^,，。;；!！]*[吗呢?？])")
+
+
 def _fold(clause: str) -> str:
     """One clause with the noise that changes nothing taken out, and double negations cancelled."""
-    c = _FILLERS.sub("", clause)
+    c = _DENIED_KIND.sub("", _FILLERS.sub("", clause))
     c = REPEATED_NO.sub(lambda m: "不是" if m.group(1) else "不", c)
     c = _REPEATED_ANSWER.sub(r"\1", c)
     return _DOUBLE_NEGATION.sub("", c)
@@ -488,9 +495,13 @@ USE_COMMITMENT = Choice(
         (r"(?:开|交|提交|提供|办|拿|出具|准备|补|跑)(?:个|一下|相关的?|纸质)?证明[^,，不没]{0,4}"
          r"(?:太?麻烦|费劲|费事|折腾|难开|不好开|(?:太|可|很|真|好|挺|特别)难(?![不没])|跑断腿|跑不动|(?:跑|去)(?:好几|几|很多|好多|[两三四五])(?:个|趟|次|天)(?:地方|部门)?|"
          # the errand told as a story: "开证明跑了三趟都没开成", "开证明开了三回了" (or the days it takes: "开个证明跑三天")
-         r"(?:跑|去|开)了(?:好几|几|很多|好多|[两三四五六七八九十])(?:个|趟|次|回|天))", "yes"),
-        (r"证明(?:太|很|真|特别|实在)?(?:难开|不好开|难办|难弄|麻烦|费劲|费事)|(?:没空|没时间|没工夫|没功夫)(?:去)?(?:开|交|办|跑|弄)证明",
-         "yes"),
+         r"(?:跑|去|开)了(?:好几|几|很多|好多|[两三四五六七八九十])(?:个|趟|次|回|天)|"
+         # the errand's distance told: "开证明还得跑镇上", "开个证明要去县里"
+         r"(?:还|又)?(?:得|要)(?:跑|去)(?:到)?(?:镇上|镇里|县里|县城|城里|乡里|乡上|市里|区里|派出所|街道|好远))", "yes"),
+        # ("实在抽不出空去派出所开证明": no time for the errand, where it is to be run said between)
+        (r"证明(?:太|很|真|特别|实在)?(?:难开|不好开|难办|难弄|麻烦|费劲|费事)|"
+         r"(?:没空|没时间|没工夫|没功夫|抽不出空|抽不出时间|腾不出空|腾不出时间)(?:去)?(?:[\u4e00-\u9fff]{1,4}?(?:所|会|里|上|街道|社区))?"
+         r"(?:开|交|办|跑|弄)证明", "yes"),
         (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
         # the commitment waved off, the negation after it: "承诺就不用了", "承诺我就不要了", and the speaker's refusal to
         # make it: "承诺那个我不签", "承诺书我不写" (the signing is the commitment made; "承诺那个我妈不签" is someone else's,
@@ -504,7 +515,9 @@ USE_COMMITMENT = Choice(
         (r"^(?:那)?(?:一般|普通|正常|常规|传统)(?:的)?(?:程序|流程|办法|方式|途径|路子)(?:就|也|我|俺|我就|俺就){0,2}"
          r"(?:不走|不用|不要|不需要|不必|不选|不考虑|免了)(?:了|啦)?$", "yes"),
         # the proofs cannot be had: "证明开不出来", "开不了证明"
-        (r"证明(?:根本|实在|也)?(?:开|办|弄|拿|要)不(?:出来|到|了|下来)|证明(?:根本|实在|也)?(?:没法|没办法|无法)(?:去)?(?:开|办|弄|拿)|(?:开|办|弄|拿)不(?:出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
+        # ("那证明真开不出来", "证明材料一时半会儿凑不齐": said with emphasis or how long, and the papers not got together)
+        (r"证明(?:材料)?(?:根本|实在|也|真|真的|就是|一直|总是|一时半会儿?|短时间内?)?(?:开|办|弄|拿|要)不(?:出来|到|了|下来)|"
+         r"证明(?:材料)?(?:根本|实在|也|真|真的|就是|一直|一时半会儿?|短时间内?)?(?:凑|备|准备|弄)不(?:齐|全)|证明(?:根本|实在|也)?(?:没法|没办法|无法)(?:去)?(?:开|办|弄|拿)|(?:开|办|弄|拿)不(?:出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
          "yes"),
         # the proofs waved off, the negation after them: "开证明没必要", "证明就不用了", "免开证明", "证明免了"
         (r"(?:开|交|提交|提供)?证明(?:材料)?(?:就|也|都|我|俺)?(?:没必要|不必要|不必|没用|不需要|不用|用不着|免了|省了|不想|不愿意)"
@@ -816,6 +829,12 @@ _KNOWN_WH = re.compile(r"(?:(?:我|俺)(?:自己)?(?:都|也|当然|最|还|又|
                        r"(?:啥|什么)(?:情况|样|条件|底细|光景|家底)|"
                        r"(?:啥|什么)(?:情况|样|条件|底细|光景|家底)(?:我|俺)(?:自己)?(?:心里)?(?:都|也|最|还|可)?(?:有数|清楚|知道|明白|晓得))"
                        r"(?![^,，。;；!！]*[吗呢?？])")
+# A question word that asks nothing of us: how to do it, already taught or known ("儿子教过我怎么弄", "我知道咋填"), and
+# the trouble feared, its 啥 "anything" ("我怕承诺了以后出啥事"). Only taught or known in the past or by the speaker, and
+# nothing asked after it: "你教我怎么弄", "我不知道怎么弄", "怕出啥事吗" keep their question (or their doubt).
+_WH_TOLD = re.compile(r"(?:(?:教|告诉|讲|示范|演示)(?:过|了)(?:我|俺)?|(?:我|俺)(?:都|也|早)?(?:知道|晓得|会|学会了))(?:怎么|咋|如何)(?:弄|办|填|操作|用|写|点|选)|"
+                      r"(?:怕|担心|万一)[^,，。;；!！?？不没]{0,8}?(?:出|有|惹|闹)(?:啥|什么)(?:事|问题|麻烦|岔子|差错|乱子)"
+                      r"(?![^,，。;；!！]*[吗呢?？])")
 # "承诺了还用跑几趟", "承诺了还用交证明": whether an errand is still needed, or how many trips, asked (the question's
 # mark left off). Only with such an errand after 还用 ("还用问", "还用说" are emphasis, "还用承诺" is "still use it"),
 # and a count of trips not yet made ("都跑了几趟了", "跑了好几趟" tell).
@@ -853,9 +872,17 @@ _THEIR_TROUBLE = re.compile(rf"^{_OTHERS_SUBJECT}[^,，。?？我俺]{{0,6}}?(?:
                             r"^(?:在)?(?:电话里|电话上|电话)(?:也|都|老是|总是)?(?:说|讲|听)不(?:清楚|清|明白)(?![^?？]*[?？吗])")
 
 
+# "没别的顾虑了", "不用担心我反悔", "怕啥", "不是怕麻烦（，是…）": a worry denied or waved away, the negation (or the "what is there to fear"
+# asked back) right on the worry word, is no worry and no doubt. Only so: "怕麻烦" and "我不敢" stay the worry they
+# are, and a worry named beside the denied one ("不担心别的，就怕担责任") is still read.
+_FEAR_DISMISSED = re.compile(r"(?:不是|并不是|并非)(?:因为)?(?:害怕|怕|担心|嫌)|(?:没有?|不用|不必|别|甭|无需|并不|也不|一点儿?(?:也|都)?不|不)(?:什么|啥|别的|其他|其它|任何)?"
+                             r"(?:的)?(?:担心|顾虑|害怕|不放心)(?:的)?|"
+                             r"(?:怕|担心)(?:啥|什么|个啥|个什么)(?:呀|啊|嘛)?(?![\u4e00-\u9fff])|有(?:啥|什么)(?:好|可)(?:怕|担心)的")
+
+
 def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     flags = set()
-    c = _THEIR_TROUBLE.sub("", _THEIR_TRY.sub(r"\1没\2", c))
+    c = _FEAR_DISMISSED.sub("", _THEIR_TROUBLE.sub("", _THEIR_TRY.sub(r"\1没\2", c)))
     if _CHOICE_HEDGE.search(c):
         flags.add("hedge")
     if _SARCASM.search(c) or _FOOLS_MOCKED.search(c):
@@ -867,7 +894,7 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
         c = _DEFER.sub("", c)
     if _ANY_WAY.search(c):
         flags.add("hedge")
-    asked = _KNOWN_WH.sub("", _NOTHING_MUCH.sub("", _STATED_WHERE.sub("", _ANY_WAY.sub("", c))))
+    asked = _WH_TOLD.sub("", _KNOWN_WH.sub("", _NOTHING_MUCH.sub("", _STATED_WHERE.sub("", _ANY_WAY.sub("", c)))))
     if _QUESTION.search(_EITHER_WAY.sub("", _ANYONE.sub("", _LOOKED_UP_ALONE.sub("", asked)))) or _ASKED_ALL_RIGHT.search(c) \
             or _MODAL_ASKED_BOTH_WAYS.search(c) or _STILL_NEEDED_ASKED.search(c):
         flags.add("question")
@@ -1007,7 +1034,9 @@ def _representative_for_itself(readings: List[Tuple[Clause, ClauseReading]]) -> 
     """"我是法人，给公司办": the legal representative is how an enterprise acts for itself, so the company named
     beside the claim is the applicant, not someone else the speaker acts for."""
     texts = [_fold(clause.text) for clause, reading in readings if reading.labels]
-    return len(texts) == 2 and bool(_REPRESENTATIVE_CLAIM.match(texts[0])) and bool(_FOR_THE_COMPANY.match(texts[1]))
+    # in either order: "给我们公司办的，我就是法人" says the same
+    return len(texts) == 2 and any(bool(_REPRESENTATIVE_CLAIM.match(texts[i])) and bool(_FOR_THE_COMPANY.match(texts[1 - i]))
+                                   for i in (0, 1))
 
 
 # Rhetorical questions used as answers: they ask nothing, and say the opposite of what they ask.
@@ -1523,10 +1552,26 @@ _PROXY_TAKES = re.compile(r"(?:^|(?<=[,，。.!！\s]))(?:代办|代理|代人�
                           r"(?:[,，。.!！\s]+(?:太|挺|真|好|多|也)?(?:麻烦|费劲|费事|折腾)(?:了|啊|呀)*)?(?=[,，。.!！\s]|$)")
 
 
+# "本人办理（更正上一条的“代办”）", "王磊（刚才那个“王蕾”打错了）": a bracket that quotes a word and says in so many words
+# that it is being corrected (更正/纠正 before it, or 打错了/写错了/作废 after it) names what the answer outside replaces,
+# and chooses nothing: it is set aside. A quoted word with no such word ("本人（“代办”也行）", "王磊（“王蕾”也对）") keeps its
+# bracket, and is read as said.
+_CORRECTED_WORD_ASIDE = re.compile(
+    r"\s*[(（](?:(?:更正|纠正|改正|订正)(?:一下)?[\u4e00-\u9fff]{0,6}?[“\"「‘『]([^”\"」’』]{1,8})[”\"」’』](?:的)?(?:选项|那个|那条)?|"
+    r"[\u4e00-\u9fff]{0,6}?[“\"「‘『]([^”\"」’』]{1,8})[”\"」’』](?:是)?(?:打错了|写错了|输错了|选错了|点错了|是错的|错了|作废|不算)(?:的)?)"
+    r"[。.!！]*[)）]")
+
+
+def _corrected_word_set_aside(text: str) -> str:
+    """The answer with a bracket naming the word it corrects taken out, when something is said outside it."""
+    rest = _CORRECTED_WORD_ASIDE.sub("", text)
+    return rest if rest != text and _has_content(rest) else text
+
+
 def _said_plainly(choice: Choice, text: str) -> str:
     """What a few figures of speech at a choice say plainly: the keyboard's homophones, the consequence accepted, a
     "cannot" asked back. Read before anything else, so that the pauses are read on the same words."""
-    text = _homophones_read(choice, text)
+    text = _homophones_read(choice, _corrected_word_set_aside(text))
     if choice.step == "acting_as":
         return _PROXY_TAKES.sub("", _AT_THE_SIDE.sub("", _ONLY_ALONG.sub("", _COURTESY_TO_OTHERS.sub("", text))))
     if choice.step != "use_commitment":
@@ -1558,6 +1603,26 @@ def _ticked_option(choice: Choice, text: str) -> Optional[str]:
     return ticked
 
 
+# "不用…不对，要用…诶我也搞糊涂了", "本人，不对……代办？我也搞糊涂了": the speaker, having put an answer right, ends by
+# saying they are muddled themself (or asks which it is after all): the correction is not to be trusted, nor the first
+# answer, and the choice is asked again. Only the remark said last, of the speaker now: "我刚才搞糊涂了，是本人" (the
+# muddle past, the answer after it) and "本人，我爸搞糊涂了" (someone else's) are read as said; "到底算哪个" counts so only
+# after a correction, as the answer before it was then just changed ("本人到底算哪个？" alone asks).
+_MUDDLED_NOW = re.compile(r"(?:诶|欸|哎|唉|哎呀|啊|呃|额)*(?:我|俺)(?:也|都|自己|自个儿?)?(?:也|都)?(?:有点儿?|真|是)?(?:被)?"
+                          r"(?:搞|弄|整|绕|说)?(?:糊涂|迷糊|懵|晕|蒙圈|乱)(?:了|啦)|"
+                          r"(?:诶|欸|哎|唉|哎呀|啊|呃|额)*(?:我|俺)(?:也|都)?(?:搞|弄|分|说)不(?:清|清楚|明白)(?:了|啦)")
+_WHICH_AFTER_ALL = re.compile(r"(?:诶|欸|哎|唉|哎呀|啊|呃|额)*(?:那)?(?:到底|究竟)(?:算|选|是|该选)(?:哪个|哪种|哪一个|哪样)(?:啊|呀|呢)?")
+
+
+def _muddled_after_correction(text: str) -> bool:
+    parts = [p for p in re.split(r"[,，。.;；!！?？~～、…\s]+", text.strip()) if p]
+    if len(parts) < 2:
+        return False
+    if _MUDDLED_NOW.fullmatch(parts[-1]):
+        return True
+    return bool(_WHICH_AFTER_ALL.fullmatch(parts[-1]) and re.search(_CORRECTION, "，".join(parts[:-1])))
+
+
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     text = _said_plainly(choice, text)
     if _CROSS.search(text):
@@ -1567,6 +1632,8 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         text = ticked
     if _GIVEN_UP_JOURNEY.fullmatch(text.strip()):
         return Reading("cancel")
+    if _muddled_after_correction(text):
+        return clarify("hedge", choice.expected)
     laughed = _laughing_answer(choice, text, ctx)
     if laughed is not None:
         return laughed
@@ -1828,7 +1895,22 @@ _SLIP_NAMED_LAST = re.compile(r"(?:手滑了?|(?:说|打|写|选|点|按|输|搞
                               r"(?:多|少)(?:打|写|输|按)了(?:一个|一|个|两个)?字)[\s。.!！~～…]*$")
 
 
+# "不不不，用承诺，刚才手一抖点错了", "本人，你刚才理解错了": the slip named last is placed before this message (刚才, 之前,
+# 上一条), so it is the earlier answer that slipped, or our reading of it; this message's answer is the one put right,
+# and a bare denial that opens the message ("不不不", "不是不是") denies that earlier answer, not this one. Only the
+# earlier time said, and a slip verb: "用承诺，点错了" (which one slipped?) is still asked again.
+_EARLIER_SLIP = re.compile(r"^(?:你|我|俺)?(?:刚才|刚刚|之前|前面|上一条|上条|上一句)(?:是|那个|那条|那下|那一下)?(?:手一抖|手抖|手滑|不小心)?$")
+_OPENING_DENIAL = re.compile(r"^(?:不|不是|不对)+$")
+
+
 def _slip_named_after(text: str, clauses: List[Clause]) -> List[Clause]:
+    if len(clauses) >= 3 and clauses[-1].correction and not clauses[-1].text and _EARLIER_SLIP.match(clauses[-2].text) \
+            and not clauses[-2].correction:
+        kept = clauses[:-2]
+        if len(kept) > 1 and _OPENING_DENIAL.fullmatch(kept[0].text) and not kept[0].correction:
+            kept = kept[1:]
+        if kept and not _OPENING_DENIAL.fullmatch(kept[0].text) and not any(clause.correction for clause in kept[1:]):
+            return kept
     if len(clauses) < 3 or not clauses[-1].correction or clauses[-1].text or not _SLIP_NAMED_LAST.search(text):
         return clauses
     earlier = next((i for i in range(len(clauses) - 2, 0, -1) if clauses[i].correction), None)
@@ -2233,7 +2315,8 @@ def _clean_candidate(candidate: str) -> str:
     candidate = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", candidate)  # "张 伟"
     candidate = re.sub(r"^(?:是|叫|为|就是|就)", "", candidate) if len(candidate) > 3 else candidate
     # "是王芳", "名叫王芳", "本人王芳", "王芳本人": the copula, the verb of naming and 本人 beside a name are no part of it
-    candidate = re.sub(r"^(?:是|叫|名叫|名字叫|名字是|名|本人)(?=[\u4e00-\u9fff]{2,4}$)|(?<=[\u4e00-\u9fff]{2})(?:我)?本人$", "", candidate)
+    # ("胡春梅就是我本人": after 是 the 我本人 is the speaker named as the bearer, taken off whole as a trailer below)
+    candidate = re.sub(r"^(?:是|叫|名叫|名字叫|名字是|名|本人)(?=[\u4e00-\u9fff]{2,4}$)|(?<=[\u4e00-\u9fff]{2})(?<!是)(?<!是我)(?:我)?本人$", "", candidate)
     # "法人就是我王芳": the pronoun in apposition to the name
     candidate = re.sub(_APPOSED_SELF, "", candidate)
     previous = None
@@ -2469,7 +2552,10 @@ _STAFF_POST = (r"(?:会计|出纳|财务|店员|员工|职员|文员|秘书|助�
 # the role besides, and "我是行政总裁" is the chief executive: neither is a staff post)
 _SPEAKER_STAFF_POST = re.compile(
     r"(?:我|俺|本人)(?:就|只|只是|就是)?(?:(?:是|系)(?:[\u4e00-\u9fff]{0,30}?(?:公司|单位|店|厂|店里|厂里|这边|这里))?|"
-    r"在[\u4e00-\u9fff]{0,30}?(?:公司|单位|店|厂|店里|厂里|这边|这里)(?:当|做|干))(?:的)?" + _STAFF_POST + r"(?!兼|总裁)")
+    r"在[\u4e00-\u9fff]{0,30}?(?:公司|单位|店|厂|店里|厂里|这边|这里)(?:当|做|干))(?:的)?" + _STAFF_POST + r"(?!兼|总裁)" +
+    # "联系人是我", "经办人就是我本人": the post said first and the speaker named as its holder, the same said the other
+    # way round ("联系人是我老婆" names a relative, read elsewhere; "法人是我" is no staff post)
+    r"|(?<![\u4e00-\u9fff])(?:公司|单位|店里|厂里|我们公司|咱们公司|我们店|这边)?(?:的)?" + _STAFF_POST + r"(?:也|就)?(?:是|为)(?:我|俺)(?:本人|自己)?(?![\u4e00-\u9fff])")
 # "我是会计，也是法人", "我是出纳，兼公司负责人": the speaker claims the role as well, beside the post ("也是老板的秘书",
 # "也是老板娘" claim nothing)
 _ROLE_ALSO_CLAIMED = re.compile(r"(?:兼|兼任|也是|又是|同时是|同时也是|同时兼)(?:公司的?|企业的?)?"
@@ -2679,6 +2765,7 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     # "郑州好味餐饮管理有限公司（法定代表人王芳）": a role and its holder in brackets are said beside the name, not in it
     words = re.sub(r"[(（]((?:法定代表人|法人代表|法人|负责人|经营者|联系人|经办人)[^)）]{1,20})[)）]", r"，\1", words)
     words = _FORMER_NAME_BRACKETS.sub(r"，\1\2", words)
+    words = _corrected_word_set_aside(words)
     # "法人（王芳）": the role, then its holder's name in brackets, as a form is filled in
     words = re.sub(r"^(法定代表人|法人代表|法人)[(（]([\u4e00-\u9fff·]{2,20})[)）]$", r"\1：\2", words)
     # "王芳 48岁": the age beside the name, no part of it
@@ -2878,18 +2965,26 @@ _HANDED_BACK = re.compile(r"(?:(?:那)?算了(?:算了|吧)*[,，。.!！\s]*(?:
 # most the reason (not the representative, not the applicant) before 算了: "算了，还是用承诺吧", "算了，我自己来办" or
 # "算了 回头让他自己来办吗" are no such stop, and are read as they are.
 _GIVEN_UP_JOURNEY = re.compile(
-    # ("那个……算了，…": a sound of hesitation before it changes nothing)
-    r"(?:(?:那个|这个|呃|嗯|额|唉|哎|哎呀)+[,，。.!！…\s]*)?"
+    # ("那个……算了，…": a sound of hesitation before it changes nothing; "哦我不是法人，那算了": nor the "oh" of one who
+    # has just learnt it)
+    r"(?:(?:那个|这个|呃|嗯|额|唉|哎|哎呀|哦|噢|喔)+[,，。.!！…\s]*)?(?:"
+    # "我不是法人，那算了": the reason, then 算了 alone is the very reply the representative's question asks of one who is
+    # not the representative; with no reason before it a lone 算了 after other words stays as it was read
+    r"(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))"
+    r"[,，。.!！\s]*(?:那)?算了(?:算了|吧)*|"
     r"(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))?"
     r"[,，。.!！\s]*(?:那)?算了(?:算了|吧)*[,，。.!！\s]*"
     # ("算了，我不是法人，回去重新选代办": the reason may follow 算了 as well)
     r"(?:(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))"
     r"[,，。.!！\s]*)?"
+    # ("等我们老板回来让他自己弄": the one it belongs to awaited first, then the errand handed back)
+    rf"(?:(?:等|等到)(?:我们|俺们|咱们)?(?:他|她|老人|申请人|法人|法定代表人|老板|领导|(?:我|俺)(?:的|家)?{_RELATIVE})"
+    r"(?:回来|来了|有空)(?:了|以后|后|再)?[,，\s]*)?"
     r"(?:(?:那)?(?:我)?(?:还是)?(?:回头|改天|下次|下回|明天|过两天|过几天|以后|等会儿?)?(?:再)?(?:让|叫|请|等)?"
     rf"(?:他|她|老人|申请人|当事人|委托人|法人|法定代表人|老板|领导|(?:我|俺)(?:的|家)?{_RELATIVE})(?:本人)?(?:自己|本人|亲自)?(?:再)?"
     r"(?:(?:来|过来|去)(?:办|弄|申请|办理)?|(?:办|弄|申请|办理))|"
     r"(?:那)?(?:我|俺)?(?:还是)?(?:回去|返回|退回去|退出去|去)?(?:重新开始|重新来过?|从头开始|从头来|重来|重新办|重新选)(?:后|然后|再)?"
-    r"(?:选|选择)?(?:代办|代理|代他人办理)?)"
+    r"(?:选|选择)?(?:代办|代理|代他人办理)?))"
     r"(?:吧|了|啊)*[。.!！~～]*")
 # "张伟（以前叫张小伟）", "法人是王芳（2023年变更登记前是李强）": a former name alone in brackets beside the current one is
 # said as in the comma form ("张伟，以前叫张小伟"), which reads the current name and sets the former one aside. Only the
