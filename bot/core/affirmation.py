@@ -19,12 +19,22 @@ message "not explicit". The grammars (``,`` is a clause boundary, ``[]`` optiona
             the act); reading clause: 已阅读告知书, 承诺书我看了 …; what: 以上内容属实, 我说的都是实话,
             (材料)都齐全, 有假的话我自己担着 (the liability clause in everyday words), the four parts of 五(四) …
   enterprise (the legal representative of an enterprise applicant acting for itself) the same, and
-            本公司|我公司|本企业 承诺 …, 本人作为<enterprise>的法定代表人，代表本企业承诺 …
+            本公司|我公司|本企业 承诺 …, 本人作为<enterprise>的法定代表人，代表本企业承诺 …, 本人系<enterprise>
+            法定代表人, 代表本公司承诺; 我以法定代表人身份, 代表<enterprise>作出承诺; (hotline) <enterprise>法定代表人
+            来电, 代表公司承诺 …; beside it the credit code, 后续核查随时配合, an unchanged address (地址没有变)
   proxy     [我|本人 [<agent>]] 受|经|获得|根据 <applicant> [的] 特别授权, [我] 代为|代其|代<applicant> 承诺 …
             我有<applicant>签的特别授权, 代他承诺 …; <applicant> 特别授权我, 我代为承诺 …
             按委托书上的特别授权, 我代<applicant>承诺 …; 我代为承诺 …, (已经)有<applicant>的特别授权(了)
             ("<applicant>特别授权我代为承诺" reports the authorisation: its subject is the applicant and its
             main verb 授权, so the commitment itself is not made)
+            the authorisation as a clause of its own, then the act: <applicant>的委托书上写明授权我代为作出告知承诺,
+            我代他承诺; 我是<applicant>的特别授权代理人, 代<applicant>承诺; <applicant>给我签了特别授权, 我代他承诺;
+            <applicant>特别授权我代为承诺, 现在我代他承诺; 我持<applicant>签的特别授权委托书, 代其承诺; 我代<applicant>
+            承诺, 他给我签了特别授权委托书. The clause must name the power to commit (特别授权, or 代为承诺 written in
+            the document): 委托书 or 全权委托 alone is not it. Named by no one (我有特别授权, 特别授权委托书在这儿), it
+            needs the applicant named in 代<applicant>. Beside it: why the applicant cannot come (老爷子住院来不了), the
+            liability borne by the applicant (不实承诺的后果由<applicant>承担), the proxy's own name as the subject
+            (刘洋代为承诺).
             <applicant> must be the applicant's name (compared with ``textnorm.name_key``: 趙強 is 赵强),
             申请人, or a word that can only mean the applicant (他/她/其, a relative; 公司/该企业 for an enterprise)
 
@@ -33,7 +43,9 @@ finished reading or check, an answer taken back by a word that names it wrong (�
 我不承诺，不对，我承诺; 更正一下: what is taken back must itself be a refusal or the commitment, never a reason;
 a bare 不 or 不是 says no as much as it corrects and takes nothing back), a refusal denied (我不是不承诺，本人
 承诺: the double negation alone commits to nothing, the act after it does), a pause closed by its result (等一下
-……核对好了), who the speaker is, and their own situation told first by voice (我都七十多了, 我一个人住, 家里没别人,
+……核对好了), who the speaker is (作为申请人, 我是公司法人), a hotline's heading and the caller named as the applicant (【热线代录】,
+来电人张伟本人口述), the right words named after a correction (我同意——哦不对，要写承诺用语：本人承诺; 不对，是本人承诺;
+本公式承诺，打错了: only the subject mistyped by one character), and their own situation told first by voice (我都七十多了, 我一个人住, 家里没别人,
 这手机字太小了, 看了半天, 不会打字用说的: each a whole clause of its own, with no doubt, condition or other person in it).
 What remains is judged as a message of its own, and only a yes is taken from
 it; a refusal after the correction is a refusal (我承诺，说错了，我不承诺了).
@@ -432,7 +444,7 @@ _THANKED = r"(?:你们|您们|您|你|大家|工作人员|同志|领导|小姑�
 COURTESY = (rf"(?:您好|你好|(?:谢谢|感谢|多谢|劳驾){_THANKED}?(?:了|啦|哈|哦|呀|啊|嘞|咧)?|(?:麻烦|辛苦){_THANKED}(?:了|啦|哈|啊|嘞|咧)?|"
             r"(?:麻烦|辛苦)了|谢了|谢啦|谢谢谢谢)")
 # 中 is Henan's "OK"; 那个/呃 are the fillers of someone speaking while they type.
-_LEAD = (rf"(?:(?:{COURTESY}|好嘞|好滴|好哒|得嘞|行嘞|中嘞|"
+_LEAD = (rf"(?:(?:{COURTESY}|早上好|上午好|中午好|下午好|晚上好|好嘞|好滴|好哒|得嘞|行嘞|中嘞|"
          r"好的|好吧|行吧|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|okay|yes|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在|"
          # the everyday and dialect "OK" of chat and of Henan: 妥了, 可以嘞, 没毛病, 嗯呐, okk, 恁放心; those that
          # could start a sentence of another meaning (管我…, 安排我…, 整我…) only when a pause follows them
@@ -453,7 +465,7 @@ _READ_TOPIC = (rf"(?:{_READ_OBJ}(?:我|本人)?(?:都|已经|已|也|全)*(?:看
                # "我都看了": all of it, said of the whole (as at the notice question); "我看了，我承诺": the reading
                # told before the act (what the commitment covers is the act's own words, not this lead)
                r"|(?:我|本人)(?:都|全都|全部)?(?:认真|仔细)?(?:看了|读了|看过了|读过了))")
-_READ = (r"(?:已经|业已|已|都)?(?:认真|仔细|完整|全部|逐条|详细)?地?"
+_READ = (r"(?:已经|业已|已|都|刚|刚刚)?(?:认真|仔细|完整|全部|逐条|详细)?地?"
          r"(?:阅读|读完|看完|看过|读过|听完|听过|看明白|看懂|读懂|听明白|听懂|知晓|知悉|了解|清楚|明白|确认|保证|理解)(?:了|过)?"
          + _READ_OBJ + "?")
 _AND = r"(?:并且|并|且|同时|,)+"
@@ -464,18 +476,23 @@ _COMMIT = r"(?:作出|做出)?(?:告知)?承诺(?:如下|了|嘞|哒|啊(?=,?[^,
 # ("以上我填的", "我家收入", "收入情况": who filled it in, and what it is about, named in everyday words)
 _TOPIC = (r"(?:(?:以上|上述|上面|前面)(?:我|本人)?|我家|我们家|家里|我|本人|我们|本公司|公司|他|她|申请人)?(?:所有|全部|一切)?"
           r"(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?"
-          r"(?:收入|家庭|财产|住房|存款)?的?(?:内容|情况|信息|材料|事项|资料|各项|各项内容)?")
+          # ("家庭收入和财产情况", "家庭成员、收入、住房情况": the things vouched for, listed)
+          r"(?:(?:家庭成员|收入|家庭|财产|住房|存款)(?:和|及|以及|,)?){0,4}的?(?:内容|情况|信息|材料|事项|资料|各项|各项内容)?")
 # ("都如实填了", "都没问题": filled in truthfully, nothing wrong in it)
-_TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也|绝对|确实)*(?:是)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
+# ("以上都是我家的真实情况", a proxy's "以上都是他家的真实情况": whose the facts are, before what they are said to be; a
+# citizen vouching for someone else's (他/她) is refused where the self grammar is matched)
+_TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也|绝对|确实)*(?:是)?(?:(?:我|我们|他|她|他们|她们)家的)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
          r"(?:如实|据实|照实)(?:填写|填报|申报|填|报|说|讲)(?:了|的)|没问题|没错|"
-         r"真的|真哩|实话|真话|实情|事实|千真万确|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
+         r"真的|真哩|实话|真话|实情|事实|千真万确|实打实|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
          # not a word of it false: "填的没一句假话", "没有半句假话"
          r"没(?:有)?(?:一句|半句|一个字|一处)(?:是)?(?:假话|假的|虚假的?|不实的?)|"
          r"(?:已经|已)?具备(?:相应|相关|全部)?的?(?:经营|办理|申请)?(?:条件和要求|条件|资质)|"
          # the condition named: "符合低保条件", "收入符合标准"
          r"(?:已经|已)?符合(?:(?![不没未无非别])[\u4e00-\u9fff]){1,6}?(?:的)?(?:条件|要求|标准|规定))的?"
          r"(?:情况|内容|信息|材料)?")  # "都是真实情况": the thing said to be true named again
-_CONTENT = (r"(?:(?:以上|上述|本承诺|这|这个|这也)?(?:是|为|均为|系)(?:我的|本人的|本企业的|我|本人)?真实的?意思(?:表示)?"
+_CONTENT = (r"(?:(?:以上|上述|本承诺|这|这个|这也)?(?:是|为|均为|系)(?:我自己的|我的|本人的|本企业的|我|本人)?真实的?(?:意思(?:表示)?|意愿)"
+            # "家里情况就是我填的那样": the facts as filed, in everyday words
+            r"|(?:家里|家庭|我家)?的?(?:情况|收入|人口)(?:就是|都是|就)(?:我|本人)?(?:填的|写的|报的|说的)那样"
             # the free will of 五(四) in plain words: "我自愿的", "是我自己愿意的"
             r"|(?:这|这个)?(?:是|都是)?(?:我|本人)?(?:自己|本人)?(?:自愿|愿意)的|(?:完全)?出于(?:本人|我)?(?:自愿|本意)"
             r"|(?:以上|上述)的?(?:内容|情况|信息|事项)?"  # "承诺以上内容": the object of the verb
@@ -491,13 +508,15 @@ _CONTENT = (r"(?:(?:以上|上述|本承诺|这|这个|这也)?(?:是|为|均为
 # 符合"). Whatever may still happen (就/再/等/会/要/将/补 …) is not a present state and is left out of the subject.
 _FACT_NP = r"[^,就才再等会要将补办去申请交没不未别无非若如但可能该]{1,12}?"
 _CONFORMS = (rf"(?:(?:{_FACT_NP},){{0,3}}{_FACT_NP}(?:都|均|全都|全部|也都|全)"
-             r"(?:齐全|齐备|符合(?:要求|条件|规定)?|合格|达标))")  # truth is vouched only for _TOPIC (what I said)
+             r"(?:齐全|齐备|符合(?:要求|条件|规定)?|合格|达标"
+             # "从业人员均持有有效健康证明": each holds the valid certificate the conditions ask for
+             r"|持有(?:有效的?|合法的?)?[\u4e00-\u9fff]{0,4}?(?:证明|证书|证件|证)))")  # truth is vouched only for _TOPIC (what I said)
 # The liability clause, in the letter's words or in everyday ones ("有假的话我自己担着"): a condition on
 # falsity with the speaker bearing the consequence is the fourth part of 五(四), not a reservation.
 _FALSITY = (r"(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实|(?:如果|要是|若是|假如|如|若)?"
             r"(?:有假的|有假|有虚假|是假的|假的|不实|造假|作假|(?:说|讲)(?:了)?假话|撒谎|说谎|有(?:什么|啥)?问题|出(?:了)?(?:什么|啥)?问题|出(?:了)?事|有(?:什么|啥)?事|"
             r"有(?:什么|啥)?不对的?|查出(?:来)?(?:是)?假的|查出(?:来)?(?:有)?问题|(?:核查|核实|查)(?:出来)?(?:有|发现)?(?:出入|不符)|假(?=的话))(?:的话)?)")
-_LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我)?(?:自己)?"
+_LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我们|我|本公司|我公司|公司)?(?:自己)?"
               r"(?:自愿|愿意|愿)?(?:依法)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
               r"担着|兜着|负全责|认罚)"
               r"|(?:并且|并|且|同时)?(?:有(?:什么|啥))?(?:一切|全部|所有)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:后果|责任)"
@@ -506,7 +525,7 @@ _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我)?(?:自
               # what the applicant gives up or accepts if it is false ("如有不实，自愿放弃低保资格"): only after a
               # condition on falsity, since "我承诺，放弃低保" would say something else
               rf"|(?:并且|并|且|同时)?{_FALSITY},?(?:本人|我)?(?:自愿|愿意|愿)?(?:被)?(?:(?:放弃|取消|退回|退还|退|停发|收回)(?:我的|本人的)?"
-              r"(?:低保|补贴|补助|资格|申请|待遇|钱|款项|所得)[\u4e00-\u9fff]{0,6}?|接受(?:处罚|处理|惩罚|调查|法律制裁)|"
+              r"(?:低保|补贴|补助|资格|申请|待遇|钱|款项|所得)[\u4e00-\u9fff]{0,6}?|接受(?:撤销许可|吊销许可|撤销|吊销|罚款)?(?:等)?(?:处罚|处理|惩罚|调查|法律制裁)|"
               r"被列入(?:失信名单|黑名单|失信))"
               r"(?:,?(?:并|并且|同时)?(?:承担|负)(?:一切|全部|相应)?的?(?:法律)?(?:责任|后果))?)")
 _LIABILITY_CONDITION = re.compile(_LIABILITY)
@@ -531,7 +550,7 @@ _HONEST = (r"(?:(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|晓得
            r"(?:(?:任何)?(?:收入|情况|财产|信息|事实|政府|国家|你们|组织))?|(?:绝对|一点|半点|一点儿)(?:都|也)?不假|问心无愧)")
 _ASSET = (r"(?:房子|房产|住房|房|车子|车辆|汽车|车|工作|收入|存款|补贴|补助|低保|社保|养老金|退休金|工资|营业执照|生意|店面|门面|"
           r"商铺|股票|股份|财产|资产|贷款|欠款)")
-_NO_ASSETS = (r"(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人名下|名下)(?:确实|真的|的确|也|都|确确实实)*)?"
+_NO_ASSETS = (r"(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人名下|名下)(?:在本市|在本地|在当地|在本县|在市区|在城里)?(?:确实|真的|的确|也|都|确确实实)*)?"
               r"(?:(?:确实|真的|的确|也|都|完全|根本|确确实实)*(?:没有|没|无|从来没有|从没有|从没)(?:领过|领|拿过|拿|买过|买|有过|有)?"
               # "无房无车", "没房也没车": the things denied one after another
               rf"(?:任何|别的|其他的?|其它的?|额外的?)?{_ASSET}(?:了|的)?(?:、|和|也|又)?){{1,3}}")
@@ -539,7 +558,9 @@ _NO_ASSETS = (r"(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人
 _KIN = ("老人", "老人家", "家人", "父亲", "母亲", "爸爸", "妈妈", "爸", "妈", "爹", "娘", "老父亲", "老母亲", "爷爷", "奶奶",
         "外公", "外婆", "姥爷", "姥姥", "丈夫", "妻子", "爱人", "老伴", "老公", "老婆", "媳妇", "儿子", "女儿", "闺女", "岳父", "岳母",
         "老丈人", "丈母娘", "公公", "婆婆", "哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "叔叔", "舅舅", "姑姑", "孙子", "孙女", "叔", "舅", "姑", "姨",
-        "伯", "伯伯", "大爷", "大伯", "婶", "婶婶", "阿姨", "老爷子", "老太太")
+        "伯", "伯伯", "大爷", "大伯", "婶", "婶婶", "阿姨", "老爷子", "老太太",
+        # the in-laws of the older generation, married into it (姨夫, 姑父, 舅妈): as near, and named the same way
+        "姨夫", "姨父", "姑父", "姑夫", "舅妈", "姨妈", "姑妈")
 # They are clauses of their own: "本人承诺我没有房", run together, is no formula we read.
 # The parts are counted (at most six, then two liability clauses, three closing words): a plain commitment says
 # no more, and without a bound a long run of clauses that almost fit would take the matcher exponential time.
@@ -564,13 +585,30 @@ _FACTS = (rf"(?:{_HOUSEHOLD}(?:确实|真的|的确|也|都)*(?:就|只有|只|�
 # neither adds to nor takes from what is answered. Shared by every reader of a yes or no.
 # Hurry after the commitment ("快点提交吧我还要去上班", "赶紧的，排队排了半天了"): impatience with the queue, no
 # reservation on what was said. A grudging "行了吧" or "烦不烦" is caught before, as is any condition.
-_HURRY = (r"(?:快点|赶紧|麻烦快点|请快点)(?:的|儿)?(?:提交|弄|办)?(?:吧|啊)?(?:我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子))?"
+_HURRY = (r"(?:麻烦|请)(?:你们|您)?(?:尽快|抓紧|快点)(?:给)?(?:审核|审批|办理|处理|办)(?:一下)?(?:吧)?|"  # "麻烦尽快审核"
+          r"(?:快点|赶紧|麻烦快点|请快点)(?:的|儿)?(?:提交|弄|办)?(?:吧|啊)?(?:我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子))?"
           r"|我(?:还)?(?:要|得)(?:去)?(?:上班|干活|接孩子)|排队排了半天了?|我赶时间|赶时间")
+# Registered details said to be as they were ("另外营业执照上的地址没有变", "对了，电话号码没变"): a remark after the act;
+# its 没 denies a change in the record, never the commitment.
+_UNCHANGED = (r"(?:另外|对了|还有)?,?(?:营业执照|执照|户口本|身份证)?(?:上)?的?(?:地址|住址|电话号码|电话|手机号码|手机号|联系方式|户籍)"
+              r"(?:都|也)?(?:没有变|没变|没有变化|没变化|没改|没有改|还是原来的)(?:过)?(?:了)?")
+_RECORD_KNOWN = (r"(?:我|本人)?(?:也|都|已经|已)*(?:知道|清楚|明白|了解|知晓)(?:了)?(?:不实承诺|虚假承诺)(?:会|将)?(?:被)?(?:记入|纳入|列入|记进)"
+                 r"(?:诚信档案|信用档案|信用记录|征信|失信名单|黑名单)")
+_DENIED_COERCION = r"(?:没有?人|没有谁|谁也没|谁都没)(?:逼|强迫|逼迫|胁迫)(?:我|本人)|(?:不是|并非|没有|没)被(?:逼|迫|强迫|逼迫)(?:的)?"
 # The duty to report a change, promised with the rest ("以后家里情况有变化我会主动报告"), is part of what is promised.
-_REPORT_CHANGES = "(?:以后|今后)?(?:家里|家庭|我家|本人|我)?的?(?:情况|收入|人口|经营情况)?(?:有|发生)(?:了)?(?:任何)?变化(?:的话|时)?,?(?:我|本人)?(?:会|将|一定)?(?:主动|及时|马上)(?:向(?:你们|政府|有关部门))?(?:报告|申报|说明|告知|上报)"
+_REPORT_CHANGES = "(?:以后|今后|后面|后续|之后)?(?:家里|家庭|我家|本人|我)?的?(?:情况|收入|人口|经营情况)?(?:有|发生)(?:了)?(?:任何)?变化(?:的话|时)?,?(?:我|本人)?(?:会|将|一定)?(?:主动|及时|马上)(?:向(?:你们|政府|有关部门))?(?:报告|申报|说明|告知|上报)"
 # ("以上都是真实的没有隐瞒": the truth vouched, then the denial of anything hidden, run together without a pause; only
 # after a statement of truth, so that 承诺 is never followed directly by a 不/没 of its own)
-_TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})(?:{_HONEST})?|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_REPORT_CHANGES})){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
+# ("…作出承诺，承诺以上情况真实": the verb said again with what is promised, as a letter restates it)
+# What is committed said right after 承诺 with its own 没有 ("我承诺本人在本市没有住房", the very words that stand for the
+# proof of owning no home; "本人承诺申请材料没有造假"): only with its own topic before the 没有 (the speaker, the household,
+# what was filed), since a bare "我承诺没有…" also reads "have I committed?"; and the letter's formal "不存在隐瞒、虚报的
+# 情况", whose 不存在 can negate nothing but the falsehood it names.
+_CONTENT_TOPIC = r"(?=我|本人|我家|我们家|家里|家中|家庭|我名下|本人名下|名下|申请|所填|填写|填的|所报|申报|所提交|提交的|所提供|提供的)"
+_FALSEHOOD = r"(?:隐瞒|虚报|瞒报|漏报|虚假|弄虚作假|造假|欺骗)"
+_NONE_OF_IT = rf"不存在(?:任何)?{_FALSEHOOD}(?:[、,和或及]?{_FALSEHOOD})*(?:的)?(?:情况|情形|行为|问题)"
+_TAIL = (rf"(?:,?(?:(?<=,)承诺)?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})(?:{_HONEST})?|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_REPORT_CHANGES})"
+         rf"|(?<=承诺){_CONTENT_TOPIC}(?:{_HONEST}|{_NO_ASSETS})|,?{_NONE_OF_IT}){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
          rf"(?:,(?:{COURTESY}|{CONTACT_DETAIL}|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步|"
          # the checks of the notice accepted: "接受核查", "你们可以随时查"; the letter's closing words "特此承诺"
          r"(?:我|本人)?(?:自愿|愿意|愿)?接受(?:(?:你们|相关部门|有关部门|政府)的?)?(?:核查|核实|调查|检查|监督|抽查|审查|复查)|"
@@ -581,6 +619,15 @@ _TAIL = (rf"(?:,?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})(?:{_HONEST})?|,(?:{_HONEST}
          # the same, with the consequence named first ("那个后果我也知道"); "就这个意思": the words meant as typed
          r"(?:那个|这个)?(?:不实承诺的|虚假承诺的)?(?:法律)?(?:后果|责任)(?:我|本人)(?:也|都)?(?:知道|清楚|明白|晓得)(?:了)?|"
          r"就是?(?:这个|这)意思(?:了)?|"
+         # the hotline agent's note of how it was taken down ("12345坐席按来电人口述录入"): the caller's own words
+         r"(?:12345)?(?:热线)?(?:坐席|话务员|接线员)?(?:按|根据|依)(?:来电人|申请人)(?:本人)?(?:口述|原话)(?:录入|记录|代录)|"
+         # the enterprise's identifying code beside it; the checks welcomed ("后续核查随时配合"); a phone kept on; what
+         # is unchanged since it was filed ("电话号码没变": its 没 denies a change, not the act); a false commitment's
+         # record known ("也知道不实承诺会被记入诚信档案"); coercion denied ("没人逼我": the free will of 五(四) said)
+         r"(?:统一社会信用代码|社会信用代码|信用代码)(?:是|为)?[0-9a-z]{18}|"
+         r"(?:后续|以后|今后)?的?(?:核查|核实|检查|调查)(?:我们|本公司|我|本人)?(?:会|将)?(?:随时|全力|积极|主动)?配合|"
+         r"(?:我的?|本人的?)?(?:手机|电话)(?:会|也)?(?:一直|随时)?(?:保持)?畅通|"
+         rf"{_UNCHANGED}|{_RECORD_KNOWN}|{_DENIED_COERCION}|"
          rf"盖章|签字|签名|{_HURRY})){{0,3}}"
          r"(?:了|啊|呀|哦|喔|哈|啦|嘞)?")
 
@@ -592,7 +639,7 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
     who = "|".join(x for x in (name, idents) if x)
     # "我是张伟，", "我是法人，", "我是法人王芳，": who the speaker is, before the commitment
     # ("本人系公司法定代表人": the title with the company before it, the name may follow)
-    role_name = (rf"|(?:公司的?|企业的?)(?:{idents})" + (rf"(?:{name})?" if name else "")
+    role_name = (rf"|(?:公司的?|企业的?|{re.escape(_APPLICANT_MARK)}的?)(?:{idents})" + (rf"(?:{name})?" if name else "")
                  + (rf"|(?:{idents})(?:{name})" if name else "")) if idents else ""
     as_role = rf"|作为(?:公司的?|企业的?|本公司的?)?(?:{idents}),?" if idents else ""
     # (系: the "is" of a formal letter, "本人系公司法定代表人")
@@ -626,7 +673,8 @@ def _self_grammar(subjects: str, names: Tuple[str, ...], roles: str, idents: str
         # "我已认真阅读告知书，承诺以上内容属实": the subject of the reading clause carries over.
         rf"|^{_LEAD}{ident}(?:{subjects}){after_subject}{_ADV}{_READ},{_ADV}{_COMMIT}{_TAIL}{signature}$"
         # "我是法人王芳，代表公司承诺…": the 我 of "我是…" is the subject of the commitment made on the company's behalf
-        + (rf"|^{_LEAD}{before}(?:我是|本人是|本人系|我系)(?:{who}{role_name}),{on_behalf}{_ADV}{_COMMIT}{_TAIL}{signature}$"
+        # ("…法定代表人来电，代表公司承诺": the hotline's note of who called, in the third person of a record)
+        + (rf"|^{_LEAD}{before}(?:(?:我是|本人是|本人系|我系)(?:{who}{role_name})|(?:{role_name[1:]})来电),{on_behalf}{_ADV}{_COMMIT}{_TAIL}{signature}$"
            if on_behalf and who else "")
     )
 
@@ -652,6 +700,40 @@ _AUTH_NUMBER = (r"(?:,(?:授权委托书|委托书|授权书)?(?:编号|号码|�
 _PROXY_KIN = "外甥|外甥女|侄子|侄女|女婿|儿媳|朋友|邻居|同事"
 _PROXY_RELATION = (r"(?:,(?:我是|本人是)(?:他|她|申请人|委托人)?的?(?:" + "|".join(_KIN)
                    + rf"|{_PROXY_KIN}))?")
+# The special authorisation stated as a clause of its own, before the speaker's commitment. It must name the power to
+# commit: 特别授权, or the commitment (代为承诺) written into the document as one of the powers it grants; a power of
+# attorney that says neither ("我有赵强的委托书", "受赵强全权委托") is no such clause. Where no one is named as giving it
+# ("我有特别授权", "特别授权委托书在这儿", "委托书上写了代为承诺"), the applicant must be named in the commitment (代赵强).
+_AUTH_DOC = r"(?:授权委托书|委托书|授权书)"
+_COMMIT_POWER = r"(?:代为|代其|代他|代她)(?:作出|做出)?(?:告知)?承诺"
+_W = _WHO[1:-1]
+_AUTH_CLAUSE = (
+    # "赵强的授权委托书上写明授权我代为作出告知承诺", "委托书第二条写了特别授权代为作出告知承诺": what the document says
+    rf"(?:(?P<whoA>{_W})(?:出具|签署|签|亲笔签)?的)?(?:书面)?(?:特别授权)?{_AUTH_DOC}(?:第[0-9一二三四五六七八九十]{{1,3}}[条项款])?"
+    rf"(?:上|里|中)?(?:已经|已)?(?:写明|载明|注明|写着|写了|明确写了|列明|有)(?:了)?(?:特别授权|(?:特别)?授权(?:我|本人))?{_COMMIT_POWER}"
+    r"(?:这一项|这项|一项|的权限|的事项)?"
+    # "我爸赵强出具了写明代为承诺的委托书"
+    rf"|(?P<whoB>{_W})(?:已经|已)?(?:出具|签署|签|给)(?:了)?(?:我|本人)?(?:一份)?(?:写明|载明|注明)(?:了)?(?:特别授权)?{_COMMIT_POWER}"
+    rf"的(?:书面)?{_AUTH_DOC}"
+    # "我是赵强的特别授权代理人": the role the authorisation makes the speaker
+    rf"|(?:我是|本人是|本人系|我系)(?P<whoC>{_W})的?(?:书面)?特别授权(?:的)?(?:委托)?(?:代理人|受托人|代办人)"
+    # "我舅舅赵强给我签了特别授权"
+    rf"|(?P<whoD>{_W})(?:已经|已)?给(?:了)?(?:我|本人)(?:签|签了|写了|出具了|开了|签过)?(?:一份)?(?:书面的?)?特别授权(?:书|委托书)?"
+    # "赵强特别授权我代为承诺，现在我代他承诺": the authorisation reported, then the act itself in the next clause
+    rf"|(?P<whoE>{_W})(?:已经|已)?(?:书面)?特别授权(?:给)?(?:我|本人){_COMMIT_POWER}"
+    # "我手上有赵强亲笔签的特别授权书", "我拿着他的特别授权书"
+    rf"|(?:我|本人)?(?:手上|手里)?(?:有|持有|持|拿着|拿到了?)(?P<whoF>{_W})(?:亲笔|亲手|亲自)?"
+    r"(?:签的|签署的|签字的|出具的|给的|给我的|写的|的)(?:书面)?特别授权(?:书|委托书)?"
+    # "按特别授权委托书", "依据赵强出具的特别授权委托书"
+    rf"|(?:按|按照|根据|依据|依照|凭|凭着)(?:(?P<whoG>{_W})(?:出具|签署|签)?的)?(?:书面)?特别授权(?:委托书|授权书|书)"
+    # no one named as giving it: "我有特别授权", "特别授权委托书在这儿"
+    r"|(?:我|本人)?(?:确实)?(?:有|持有|拿着)(?:书面)?特别授权(?:书|委托书)?"
+    r"|(?:书面)?特别授权(?:书|委托书)(?:就)?(?:在这|在这儿|在这里|在我这|在我这儿|在我手上|在手上|带来了)(?:呢|了)?"
+)
+# "…，授权范围包括代为承诺": the scope of the authorisation, named after it
+_AUTH_SCOPE = rf"(?:,(?:授权范围|授权事项|权限|里面|其中)(?:包括|含|包含|有)(?:了)?{_COMMIT_POWER})?"
+# "…，不实承诺的后果由赵强承担": the liability of the statement, borne by the applicant (五(四), as the statement says it)
+_PROXY_LIABILITY = rf"(?:,(?:如有不实,?)?(?:一切|全部)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:后果|责任)由(?P<whoL>{_W})(?:本人)?(?:承担|负责))?"
 _PROXY_GRAMMARS = (
     # 我受赵强特别授权，代为承诺 / 根据赵强的特别授权，我代为承诺 / 我经赵强特别授权代其承诺
     re.compile(
@@ -666,12 +748,14 @@ _PROXY_GRAMMARS = (
         rf"|(?:受|经|经过|获得|取得|得到|根据|依据|按照|依照|凭|凭着|基于|已获|已获得|已取得|已得到)(?P<who>{_WHO[1:-1]})"
         r"(?:出具|签署|签发|签|给我|给本人|授予我|给予我)?的?"
         # 我有赵强签的特别授权: holding the document the applicant signed
-        rf"|(?:有|持有|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:签的|签署的|签字的|出具的|给的|写的|的))"
+        # ("我持赵强签的…": 持 is 持有 in writing; "赵强亲笔签的": signed in his own hand, the same signature)
+        rf"|(?:有|持有|持|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:亲笔|亲手|亲自)?(?:签的|签署的|签字的|出具的|给的|写的|的))"
         # ("…特别授权，本人刘洋代为承诺": the proxy's name after 本人, checked likewise)
-        rf"(?:书面)?特别授权(?:书|委托书|委托)?,?(?:(?:我|本人)(?P<agent2>[\u4e00-\u9fff]{{0,4}}?))?{_ADV}"
+        # ("受赵强书面特别委托授权": the special authorisation by a power of attorney, 委托 naming its form)
+        rf"(?:书面)?特别(?:委托)?授权(?:书|委托书|委托)?,?(?:(?:我|本人)(?P<agent2>[\u4e00-\u9fff]{{0,4}}?))?{_ADV}"
         # ("…特别授权，替他承诺": 替 is 代 in everyday words)
         rf"(?:代为|代其|代表其|代表(?P<who3>{_WHO[1:-1]})|(?:代(?!表)|替)(?P<who2>{_WHO[1:-1]}))"
-        rf"{_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}{_PROXY_RELATION}$"
+        rf"{_ADV}{_COMMIT}{_TAIL}{_PROXY_LIABILITY}{_AUTH_NUMBER}{_PROXY_RELATION}$"
     ),
     # 赵强特别授权我，我代为承诺: the commitment is the speaker's own clause, with its own subject
     re.compile(
@@ -690,9 +774,18 @@ _PROXY_GRAMMARS = (
     re.compile(
         rf"^{_LEAD}(?:(?:我|本人|我本人)(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?|(?P<named>[\u4e00-\u9fff]{{2,4}}?),?)?{_ADV}"
         rf"(?:代为|代其|代表其|代表(?P<who3>{_WHO[1:-1]})|(?:代(?!表)|替)(?P<who2>{_WHO[1:-1]})){_ADV}{_COMMIT}{_TAIL}"
-        rf",(?:我|本人)?(?:已经|已|确实)?(?:有|持有|获得了|获得|取得了|取得|得到了|得到)(?P<who>{_WHO[1:-1]})"
-        r"(?:签的|签署的|签字的|出具的|给的|给我的|写的|的)?(?:书面)?特别授权(?:书|委托书)?(?:了)?"
+        rf",(?:(?:我|本人)?(?:已经|已|确实)?(?:有|持有|获得了|获得|取得了|取得|得到了|得到)(?P<who>{_WHO[1:-1]})"
+        r"(?:签的|签署的|签字的|出具的|给的|给我的|写的|的)?"
+        # ("…，他给我签了特别授权委托书": the applicant, subject of a clause of its own, gave the document; done (了))
+        rf"|(?P<whoD>{_WHO[1:-1]})(?:已经|已)?给(?:我|本人)(?:签了|签过|写了|出具了|开了))(?:一份)?(?:书面的?)?特别授权(?:书|委托书)?(?:了)?"
         rf"{_AUTH_NUMBER}{_PROXY_RELATION}$"
+    ),
+    # 赵强的授权委托书上写明授权我代为作出告知承诺，我代他承诺 / 我是赵强的特别授权代理人，代赵强承诺 / 有特别授权，我代
+    # 赵强承诺: the special authorisation stated in a clause of its own, then the speaker's commitment in the next
+    re.compile(
+        rf"^{_LEAD}(?:{_AUTH_CLAUSE}){_AUTH_SCOPE},{_ADV}(?:(?:我|本人)(?P<agent2>[\u4e00-\u9fff]{{0,4}}?))?{_ADV}"
+        rf"(?:代为|代其|代表其|代表(?P<who3>{_WHO[1:-1]})|(?:代(?!表)|替)(?P<who2>{_WHO[1:-1]})){_ADV}{_COMMIT}{_TAIL}"
+        rf"{_PROXY_LIABILITY}{_AUTH_NUMBER}{_PROXY_RELATION}$"
     ),
 )
 # "赵强特别授权我代为承诺": 赵强 is the subject and 特别授权 the main verb; 我代为承诺 is what he authorised (a
@@ -935,9 +1028,11 @@ _REASON_BEFORE = re.compile(
     r"^(?:因为|由于|为了|考虑到)(?![^,]*(?:不|没|未|别|无|非|如果|要是|假如|万一|除非|的话|吗|呢|吧|哈|呵|嘿|嘻|骗|逗|可能|也许|大概|应该|好像|说|让|叫|逼|要求|听))"
     r"[\u4e00-\u9fff]{1,20}$"
 )
-_STATEMENT_BEFORE = re.compile(rf"^(?:{_CONTENT}|{_PARTS}|{_CONFORMS}|{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_LIABILITY})$")
+# ("本人知晓不实承诺的法律后果，本人承诺": the liability known, said before the act as after it)
+_LIABILITY_KNOWN = (r"(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|了解|知晓|知悉)(?:了)?(?:不实承诺|虚假承诺)的?(?:法律)?(?:责任|后果)")
+_STATEMENT_BEFORE = re.compile(rf"^(?:{_CONTENT}|{_PARTS}|{_CONFORMS}|{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_LIABILITY}|{_LIABILITY_KNOWN})$")
 _HONEST_CLAUSE = re.compile(_HONEST)  # "没骗人": its 骗 is no joke and no condition
-_ALLOWED_NEGATIONS = re.compile(rf"不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题|没毛病|没错|{_HONEST}|{_NO_ASSETS}")
+_ALLOWED_NEGATIONS = re.compile(rf"{_NONE_OF_IT}|{_UNCHANGED}|{_DENIED_COERCION}|不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题|没毛病|没错|{_HONEST}|{_NO_ASSETS}")
 _STRAY_NEGATION = re.compile(r"[不没未别非无勿莫否]")
 
 
@@ -1053,6 +1148,15 @@ _CIRCUMSTANCE_PART = (
 )
 # One clause may tell two of them run together ("我七十多了眼睛不好").
 _CIRCUMSTANCE = re.compile(rf"^{_CIRCUMSTANCE_PART}{{1,2}}$")
+# The hotline agent's heading before what the caller said ("【热线代录】", "话务员代录：", "12345代录"): who typed it down,
+# not what was said; the caller's words after it are judged as a message of their own.
+_RECORDED_LEAD = re.compile(r"^(?:12345|热线|12345热线)?(?:热线|坐席|话务员|接线员)?(?:代录|代为录入|代为记录)$")
+# A proxy's applicant who cannot come ("老爷子住院来不了", "我姨夫赵强瘫痪在床"): why someone else commits for them, said
+# of the applicant (他, a relative, their name) and of nothing else; it grants nothing, so the commitment after it must
+# still carry the special authorisation in words.
+_APPLICANT_AWAY = (r"^(?:他|她|申请人|委托人|{applicant}|(?:我)?(?:" + "|".join(_KIN) + r"))(?:{applicant})?(?:他|她)?(?:现在|目前|正)?(?:在)?"
+                   r"(?:住院|瘫痪在床|卧床不起|卧病在床|卧床|在外地|行动不便|腿脚不便|生病|病了)(?:了|呢)?"
+                   r"(?:来不了|过不来|去不了|没法来|不能来|不方便来|到不了现场)?$")
 # A complaint about the process told before the answer ("你们这个系统真难用", "排队排了两个小时", "跑了三趟了",
 # "算了不抱怨了"): about the office, not about the answer; it has no negation and no word of the answer in it.
 COMPLAINT = re.compile(
@@ -1172,6 +1276,20 @@ def _correction_marks(clauses: list, restating: bool = False, first: bool = Fals
         _CORRECTION_CLAUSE.match(c) or _SLIP.search(c) or (restating and _RESTATING.match(c)))]
 
 
+_SUBJECT_WORDS = ("本人", "我本人", "本公司", "我公司", "我们公司", "本企业", "本单位")
+
+
+def _mistyped_subject(clause: str) -> bool:
+    """"本公式承诺": the subject of the commitment with one character mistyped (a homophone of the keyboard), nothing else;
+    another person ("我媳妇承诺") differs in more than that and is no slip of the speaker's own subject."""
+    if not clause.endswith("承诺"):
+        return False
+    subject = clause[:-2]
+    # (the first character, 本 or 我, kept: "他人承诺" is someone else, not 本人 mistyped)
+    return any(len(word) == len(subject) and subject[:1] == word[:1] and sum(a != b for a, b in zip(word, subject)) == 1
+               for word in _SUBJECT_WORDS)
+
+
 def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
     """The clauses after a lead that says nothing against the commitment, or None when there is no such lead.
 
@@ -1206,10 +1324,18 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
             # ("我不承诺"), the commitment itself, or a typo of it. "我不能承诺，我家条件不够，打错了" says more
             # than a slip, and that reason is not taken back by the word 打错.
             taken_back = _classify_words(before, before, people, None)
+            # An assent taken back for the words asked ("我同意——哦不对，要写承诺用语：本人承诺") or the commitment mistyped
+            # elsewhere than in 承诺 ("本公式承诺，打错了"): an answer to this question too, with no refusal in it.
             if not (all(_REFUSAL_CLAUSE.match(c) or _SLIPPED_DOUBLE_NEGATION.match(c) for c in clauses[:first])
-                    or taken_back.kind == "explicit" or taken_back.detail == "typo"):
+                    or taken_back.kind in ("explicit", "implicit") or taken_back.detail == "typo"
+                    or (first == 1 and _mistyped_subject(before) and any(_SLIP.search(c) for c in clauses[first:last + 1]))):
                 return None
         clauses = clauses[last + 1:]
+        # "…不对，是本人承诺", "…不对，应该说本公司承诺", "…哦不对，要写承诺用语：本人承诺": the right words named as such
+        if len(clauses) > 1 and re.match(r"^(?:要|得|应该)(?:写|说|打|输入|回复)(?:的是)?(?:承诺用语)$", clauses[0]):
+            clauses = clauses[1:]
+        if clauses:
+            clauses[0] = re.sub(r"^(?:应该说|应该是|准确说是|是)(?=我|本人|本公司|我公司|我司|我们公司)", "", clauses[0])
     restarts = [i for i, c in enumerate(clauses) if i and (_RESTART_CLAUSE.match(c) or _FORGOT_AUTHORISATION_CLAUSE.match(c))]
     if people.acting_as == "proxy" and restarts and restarts[-1] + 1 < len(clauses):
         # "我代赵强承诺，哦还要说授权，那我重说：受…特别授权，我代为承诺": the proxy's commitment begun in the short form
@@ -1247,7 +1373,7 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
             return None
         clauses = clauses[done + 1:]
     applicant = ("|" + re.escape(people.applicant)) if people.applicant else ""
-    harmless = [_ACK_CLAUSE, re.compile(rf"^(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC})$"), _DONE_CLAUSE, _NOT_PROOFS_CLAUSE,
+    harmless = [_ACK_CLAUSE, _RECORDED_LEAD, re.compile(rf"^(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC})$"), _DONE_CLAUSE, _NOT_PROOFS_CLAUSE,
                 _CIRCUMSTANCE, COMPLAINT, _READ_ALOUD_CLAUSE, _DENIED_REFUSAL, re.compile(rf"^{COURTESY}$")]
     if people.acting_as == "proxy":
         # "根据委托书，我受…特别授权": the document the authorisation stands in, named first
@@ -1256,6 +1382,7 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         harmless.append(re.compile(r"^(?:我是|我叫|本人是)(?:代办人|代理人|受托人|被委托人" + (f"|{speaker}" if speaker else "")
                                    + ")$"))
         harmless.append(re.compile(_HAVE_SPECIAL.format(who=_WHO)))
+        harmless.append(re.compile(_APPLICANT_AWAY.format(applicant=applicant[1:] or "(?!)")))
         # "我是赵强的女婿": who the proxy is to the applicant, named by the applicant's own name (or 他/申请人), said
         # first as ``_PROXY_RELATION`` says it after the act; a kinship to anyone else named is no such lead
         harmless.append(re.compile(rf"^(?:我是|本人是)(?:他|她|申请人|委托人{applicant})?的?(?:{'|'.join(_KIN)}|{_PROXY_KIN})$"))
@@ -1266,8 +1393,15 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         harmless.append(re.compile(_REPRESENTATIVE_CLAUSE.format(applicant=applicant)))
         if people.representative:
             harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.representative)}$"))
+        # "我是公司法人，…": the representative says who they are, as "作为公司法人" does
+        harmless.append(re.compile(rf"^(?:我是|本人是|本人系|我系)(?:公司的?|企业的?|本公司的?{applicant})?(?:法人|法定代表人|法人代表)$"))
     elif people.applicant:
         harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.applicant)}(?:本人)?$"))
+        # "作为申请人，我承诺…": the capacity the citizen commits in, their own
+        harmless.append(re.compile(r"^作为(?:申请人)(?:本人)?$"))
+        # the hotline's record of the caller's own words: "来电人张伟本人口述：", "来电人原话：" (the caller named, if at
+        # all, as the applicant); what follows is what the caller said, judged alone
+        harmless.append(re.compile(rf"^(?:来电人|申请人)(?:{re.escape(people.applicant)})?(?:本人)?(?:口述|原话)(?:如下)?$"))
     if people.acting_as == "self":
         # "我是本人，我承诺", "我愿意承诺，本人承诺": who the speaker is, or their willingness, then the act itself
         harmless.append(re.compile(r"^(?:我是|我就是)(?:本人|申请人|申请人本人)$|^(?:我|本人)?(?:愿意|自愿)(?:作出)?承诺$"))
@@ -1290,6 +1424,8 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
     # "以上情况属实，我承诺", "如有不实，我承担责任，我承诺": what may follow the commitment, said before it
     harmless.append(_STATEMENT_BEFORE)
     while len(clauses) > 1:
+        if people.acting_as == "proxy" and _parse_proxy(",".join(clauses), people)[0]:
+            break  # "…，有他签的特别授权，我代我爸赵强承诺": the authorisation is part of the commitment, not a lead to drop
         if len(clauses) > 2 and _READ_STRAIN_CLAUSE.match(clauses[0]) and _CONCEDED_DONE_CLAUSE.match(clauses[1]):
             clauses = clauses[2:]  # "字太小看得眼花，不过都看了": the strain, then the reading finished despite it
         elif any(h.match(clauses[0]) for h in harmless):
@@ -1319,6 +1455,9 @@ def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
     # "受赵强委托并经其特别授权": entrusted, then specially authorised by the same person (其), one authorisation
     flat = re.sub(r"受([\u4e00-\u9fff]{1,20}?)的?委托,?(?:并且|并|且)?(?:经|经过|获得|取得)?(?:其|他|她)的?(?=(?:书面)?特别授权)",
                   r"受\1", flat)
+    if people.agent:
+        # "…，刘洋代为承诺": the proxy's own name as the subject of the commitment, as a letter is signed, is the 我
+        flat = re.sub(rf"(^|,){re.escape(people.agent)}(?={_ADV}(?:代|替))", r"\1我", flat)
     for grammar in _PROXY_GRAMMARS:
         match = grammar.match(flat)
         if not match:
@@ -1329,11 +1468,12 @@ def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
             return False, "authoriser_mismatch"
         if any(groups.get(g) and groups.get(g) != people.agent for g in ("named", "agent2")):
             continue  # a name that is not the proxy's own, or other words where it would stand
-        checks = [_authoriser_ok(groups.get(g), people) for g in ("who", "who2", "who3", "who4")]
+        checks = [_authoriser_ok(groups.get(g), people) for g in sorted(groups) if g.startswith("who")]
         if any(c is False for c in checks):
             return False, "authoriser_mismatch"
-        # the authorisation named by its document: the applicant must be the one the speaker commits for (代赵强)
-        if checks[0] is True or checks[3] is True or (groups.get("doc") and (checks[1] is True or checks[2] is True)):
+        # Every grammar names who authorised, or (the authorisation named by its document, or held without a name) the
+        # one the speaker commits for (代赵强): the applicant named somewhere, and no one else, is what is needed.
+        if any(c is True for c in checks):
             return True, ""
     return False, ""
 
@@ -1349,7 +1489,8 @@ _NAMED_AUTHORISER = (
 def _named_authoriser_mismatch(compact: str, people: _Who) -> bool:
     for pattern in _NAMED_AUTHORISER:
         match = pattern.search(compact)
-        who = match.group(1) if match else ""
+        # ("代为作出告知承诺": the words of the act, 作出/告知, are no one's name)
+        who = re.sub(r"^(?:作出|做出)?(?:告知)?$", "", match.group(1)) if match else ""
         if who and who not in ("我", "本人", "为", "其", "表", "为其") and _authoriser_ok(who, people) is False:
             return True
     return False
@@ -1375,10 +1516,12 @@ def _marked(flat: str, names: Tuple[Tuple[Optional[str], str], ...]) -> str:
 def _parse_self(flat: str, people: _Who) -> bool:
     if people.applicant_kind == "enterprise":
         applicant = re.escape(_APPLICANT_MARK) + "|" if people.applicant else ""
-        company = applicant + r"本公司|公司|本企业|企业|该企业|我公司|该公司"
+        company = applicant + r"本公司|我们公司|公司|本企业|企业|该企业|我公司|我司|该公司"
         # "我作为法人承诺", "我以公司名义承诺": the capacity in which the representative commits
         on_behalf = r"(?:代表(?:" + company + r")|以(?:" + company + r")的?名义),?"
-        roles = r"(?:作为(?:" + company + r")?的?(?:法定代表人|法人代表|法人),?)?(?:" + on_behalf + ")?"
+        # ("我以法定代表人身份，代表…": 以…身份 is 作为 in a letter's words)
+        roles = (r"(?:(?:作为|以)(?:" + company + r")?的?(?:法定代表人|法人代表|法人)(?:的)?(?:身份)?,?)?(?:" + on_behalf
+                 + ")?")
         subjects = _ENTERPRISE_SUBJECTS + (f"|{re.escape(_APPLICANT_MARK)}" if people.applicant else "")
         grammar = _self_grammar(subjects, (_NAME_MARK if people.representative else "",), roles,
                                 idents="法人|法定代表人|法人代表|公司法人|企业法人", on_behalf=on_behalf)
@@ -1417,7 +1560,8 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         if _ENGLISH_COMMIT.search(compact) and not prepared.lstrip().startswith("/"):
             return verdict("unclear", "english")
         return verdict("unclear")
-    screened = _screened(compact, _TONE_SCREENS)
+    # ("…，没人逼我": coercion denied is the free will stated, not coercion; any other word of force still screens)
+    screened = _screened(re.sub(_DENIED_COERCION, "", compact), _TONE_SCREENS)
     if screened:
         return verdict("unclear", screened)
     # Laughter beside a question or a refusal ("承诺啥呀，哈哈", "我不承诺哈哈哈") leaves what is meant open: the

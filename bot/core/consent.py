@@ -124,7 +124,10 @@ _PRINT_OR_PHONE_REMARK = re.compile(
     r"(?:有点|有些|挺|蛮|很|太|比较|还|还挺|还算|倒是|够)?(?:小|大|清楚|清晰)(?:了|啊|呀|的|哈)?(?:点|些)?"
     r"|(?:字)?(?:看|瞅)得(?:很|挺|还|还算|倒是)?(?:清楚?|见|着)(?:的|啊|呀)?"
     r"|(?:我)?(?:这)?(?:个)?(?:眼神|眼睛|眼)(?:还|也|倒|倒是)?(?:中|行|好使|管用|可以|没问题)(?:呢|着呢|哩|嘞|啊)?"
-    r"|(?:我的?|我这)?手机(?:都|也|有点|有些)?(?:烫手|发烫|烫|热|快没电了|没电了|电量不多了)(?:了|啊|呀)?")
+    r"|(?:我的?|我这)?手机(?:都|也|有点|有些)?(?:烫手|发烫|烫|热|快没电了|没电了|电量不多了)(?:了|啊|呀)?"
+    # ("字有点小不过都看清楚了": the small print, and all of it read clearly all the same, in one breath)
+    r"|(?:这|那)?(?:个)?(?:字|字体|字号)(?:有点|有些|挺|太|比较)?小(?:了)?(?:点|些)?(?:不过|但是|但|可)(?:我)?(?:都|全|全都|也都)"
+    r"(?:看|瞅)(?:得)?(?:清楚|清)了")
 
 
 def _answer_before_laughing_remark(prepared: str, remark: Callable[[str], bool]) -> Optional[str]:
@@ -243,7 +246,9 @@ _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|�
                  # ``_PLANNED_FINISH``)
                  r"(?:趁)?(?:午休|休息|吃饭|等车|排队|坐车|睡前|睡觉前)(?:的时候|时|那会儿?)|"
                  r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
-                 r"一个字一个字|一字一句|逐字逐句|逐句|逐一|真的|真|也|均|反复|来回|自己|亲自|自个儿?|"
+                 r"一个字一个字|一字一句|逐字逐句|逐句|逐一|真的|真|也|均|反复|来回|自己|亲自|自个儿?|自行|"
+                 # ("我打印出来逐条看完了": printed just now to read it, the copy sent here)
+                 r"打印出来(?:以后|之后|后)?|(?:往下|向下)(?:翻|划|滑|拉)着|"
                  # where, on what and alone ("刚在地铁上看完了", "我拿打印出来的那份逐条看完了", "用手机朗读功能听完了",
                  # "我自己一个人看完了", "这次又完整看了一遍"): the place, the medium or this reading told, which adds
                  # nothing to whose reading it is or how much of it. The printout is only the plain one ("上次打印的"
@@ -284,7 +289,8 @@ _READ_ALOUD = (rf"(?:我|本人)?(?:让|叫|请)?{_ALOUD_BY}{{0,4}}?(?:给|帮|�
 # ("手机上七段都看了": where it was read said first, as in ``_READ_ADVERBS``)
 _ALL_READ_CLAUSE = (rf"(?:{_READ_PLACE})?"
                     # ("刚才发的我全看了": what was just sent, pointed at, as in ``_READ_OBJECT``)
-                    r"(?:(?:7|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|(?:那|这)几个?条(?:款)?|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容|告知的内容"
+                    # ("共7部分都看了": the count said as the total)
+                    r"(?:(?:一共|共|总共)?(?:7|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|(?:那|这)几个?条(?:款)?|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容|告知的内容"
                     r"|(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的)?"
                     r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
                     r"(?:都|全|全都|全部|每一条都|每条都)(?:认真|仔细|好好)?(?:地)?(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|听了)(?:一遍)?")
@@ -292,7 +298,9 @@ _ALL_READ_CLAUSE = (rf"(?:{_READ_PLACE})?"
 # ("我没有漏的", "没漏啥": the speaker, 我, may say it of themselves; the bare 漏 only with 的 or 什么/啥 after it, the
 # "nothing missed" of speech: "没漏几条" or "没漏看完" is no such idiom)
 _NONE_MISSED = (r"(?:我|本人)?(?:(?:(?:7|七|全部|所有|每)(?:个)?(?:部分|条|段|节|项))?一(?:个|条|字|句|点|段)(?:字|条|句)?(?:都|也)?(?:没|不)"
+                # ("没有漏掉的部分": the part that would be missed named, and said not to exist)
                 r"(?:落|漏|少|落下|漏掉|跳过|落下了|漏了|少了)|没(?:有)?(?:落下|漏掉|跳过|漏看|落|漏(?=的|什么|啥))(?:什么|啥)?(?:的)?"
+                r"(?:(?<=的)(?:部分|地方|内容|条款?))?"
                 # ("没落下一条", "没漏掉一个字": the verb before the single unit it denies missing)
                 r"|没(?:有)?(?:落下|漏掉|跳过|漏看|拉下)(?:了)?(?:任何)?一(?:个|条|字|句|段|项)(?:字|条|句)?)")
 # "没啥要问的", "没得问题", "没有疑问": nothing left to ask (没得 is the southwestern 没有)
@@ -309,7 +317,8 @@ _LIABILITY_KNOWN = re.compile(_DUTY_KNOWN)
 # Questions kept for later: "有问题再问你", "有不懂的再问你"
 _LATER_QUESTIONS = r"有(?:问题|疑问|不懂的|不明白的)(?:我)?再(?:问|找)(?:你|您)?"
 # "不用再发了", "别念了": the repetition declined, which asks for nothing
-_NO_REPEAT = r"(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:重发|发|说|念|讲|读|重复)(?:一遍|一次)?(?:了|啦)?"
+# ("不用念给我听": the reading aloud to the speaker declined, which asks for nothing either)
+_NO_REPEAT = r"(?:不用|不需要|别|不要|无需|甭)(?:再)?(?:重发|发|说|念|讲|读|重复)(?:给我听|给我)?(?:一遍|一次)?(?:了|啦)?"
 # "不用再看了", "没啥要再看的", "不用再看第二遍": a second reading of one's own called needless, which asks for nothing (its
 # 再看 is no request to repeat). 再 must be in it ("不用看了" may be the reading itself declined), and the 没 form is the
 # "nothing that needs …" of 没啥/没什么 with its closing 的 ("后面的没再看" is a part left unread, and no such clause).
@@ -386,6 +395,8 @@ _REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|�
            r"(?:(?:你们|您们)(?:的)?(?:这|那)?(?:七条|7条|七个部分|份告知书|个告知书|告知书)|第[0-9一二三四五六七八九十]{1,2}条|每条|这个|告知书)?"
            r"(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?|"
            r"(?:那个|这个)?(?:字|字体)(?:有点|有些|挺|蛮|很|太)?小(?:了|啊|呀)?|(?:我)?(?:看|读)得(?:有点|有些|比较|挺)?慢|"
+           # ("都看明白了": all of it understood on reading)
+           r"(?:我)?(?:都|全都|全|也都)(?:看|读|听)(?:明白|懂|清楚)了|"
            r"(?:眼睛)?(?:都)?(?:看|读)(?:得)?(?:酸|累|花)了")
 # Acknowledgements said before the reading statement, in northern speech (中, 管, 妥了, 可以嘞, 木问题) and in young
 # internet style (好滴, 嗯呐, 阔以, okk, ok的): "OK", which adds nothing, so the statement after it must stand alone.
@@ -404,7 +415,8 @@ _READ_GRAMMAR = re.compile(
     rf"^(?:(?:{_affirmation.COURTESY}|{_ACK_LEAD}|好的|好了|好|嗯嗯|嗯|是的|是|对|ok了|ok啦|ok|yes|收到|行|可以|呃|额|那个|没问题|知道了|明白了|了解了|清楚了),?){{0,2}}"
     # ("兹确认本人已阅读…", "特此确认：…": the formal register's lead-in, which states nothing by itself)
     # ("现确认已阅读": the formal 现, "now", which the answer after a correction begins with)
-    r"(?:(?:兹|特此|现|现在)?(?:我|本人)?(?:现)?确认,?)?"
+    # ("现在正式说：已阅读": the answer said formally, after an earlier reply taken back)
+    r"(?:(?:兹|特此|现|现在)?(?:我|本人)?(?:现)?(?:确认|正式(?:说|回复|答复|确认)),?)?"
     # "一个字都没落下，全看完了", "没有不懂的，都看完了": nothing missed or unclear, said first
     rf"(?:(?:{_NONE_MISSED}|(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?),)?"
     rf"(?:{_READ_CLAUSE}|{_ALL_READ_CLAUSE}|{_READ_ALOUD})"
@@ -416,7 +428,8 @@ _READ_GRAMMAR = re.compile(
     # ("已阅读（全部）": the extent said apart, in brackets)
     rf"(?:(?:,?(?:并且|并|且|同时)|,)?(?:我|本人)?(?:谢谢|没(?:啥|什么|有|得)?问[题提]|明白了|清楚了|都清楚了|知道了|了解了|{_MOVE_ON}|{_REMARK}|{_ALL_READ_CLAUSE}|"
     # ("我都看了，7个部分，一个没少": none missed, said after the extent too)
-    rf"(?<=,)(?:全部|全文|全部内容|所有内容|全部都看了|七条都看了)|(?<=,){_NONE_MISSED})"
+    # ("看完了，从头到尾": how it was read, said apart, as 全部 is said apart)
+    rf"(?<=,)(?:全部|全文|全部内容|所有内容|全部都看了|七条都看了|从头到尾|逐条|一条一条|一条条|一字一句|一个字一个字|逐字逐句)|(?<=,){_NONE_MISSED})"
     r"(?:了)?){0,4}$"
 )
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
@@ -440,11 +453,28 @@ _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我�
 _NOT_A_JOKE = re.compile(r"(?:我)?(?:真的|说真的|(?:真的)?(?:不是|没|没有|不)(?:在)?(?:开玩笑|骗你|逗你|瞎说|乱说|糊弄你))(?:的|啊|哈|呢|哦)?")
 _INSTRUCTION_ECHO = re.compile(r"^(?:请您?)?(?:认真阅读以上告知内容)?读完(?:后|了|以后|之后)?(?:请)?回复已阅读$")
 # How the speaker reads, told before the answer ("我今年七十多了，看得慢，刚刚才看完"): no reservation on the reading.
-_OWN_PACE = re.compile(r"^(?:我)?(?:看|读)(?:得|的)(?:有点|有些|比较|挺|很)?慢(?:了|些)?$|^(?:哎呀|哎)?(?:这么|那么)多(?:字|内容)(?:啊|呀)?$"
+# ("老花眼看得慢": the eyes that make the pace slow named with it)
+_OWN_PACE = re.compile(r"^(?:我)?(?:(?:我的|这)?(?:老花眼|老眼|眼睛|眼神)(?:不好|不太好|花)?)?(?:看|读)(?:得|的)(?:有点|有些|比较|挺|很)?慢(?:了|些)?$|^(?:哎呀|哎)?(?:这么|那么)多(?:字|内容)(?:啊|呀)?$"
                        # eyes, and the print made bigger for them ("我这个眼睛不太好，让孙子把字调大了"): how the speaker
                        # reads, not who reads
                        r"|^(?:我)?(?:这个|这)?(?:眼睛|眼神)(?:也|又)?(?:不太好|不好|不大好|花了?|不行了?)$"
-                       r"|^(?:我)?(?:让|叫|请)(?:我)?[\u4e00-\u9fff]{1,3}?(?:帮我)?把字(?:体)?(?:调|放|弄)大(?:了)?(?:点|一点|些)?(?:了)?$")
+                       # ("刚才让孙子把字调大了": when it was done, which says no more)
+                       r"|^(?:我)?(?:刚才|刚刚|先)?(?:让|叫|请)(?:我)?[\u4e00-\u9fff]{1,3}?(?:帮我)?把字(?:体)?(?:调|放|弄)大(?:了)?(?:点|一点|些)?(?:了)?$")
+# A shortcut denied ("不是随便回的", "不是敷衍", "不是草草看的", "不是看一半", "不是光看了标题", "不是我儿子替我看的",
+# "你别以为年轻人都不看条款", "不是看完就忘的那种"): a careless reply, a part read, someone else's reading or a reading
+# soon forgotten, each said NOT to be what happened. It is emphasis like the denials below, and the plain statement
+# beside it decides on its own. Only 不是/并非 deny a part read ("没有看一半" is "not even half of it read"), and the
+# reading itself denied ("不是看完了", "不是全看完了") is none of these.
+_SHORTCUT_DENIED = (
+    r"(?:我)?(?:可|真|绝对|也)?(?:不是|并不是|并非|绝不是|没有|没|并没有|并没)(?:在)?(?:随便|随手|随意|草草|草率|马虎|马马虎虎|敷衍|糊弄|应付)"
+    r"(?:地|了事)?(?:(?:看|读|回|答|回复|点|填)(?:了)?(?:的|一下|一眼)?)?(?:你|的)?(?:呢|啊|哈)?"
+    r"|(?:我)?(?:可)?(?:不是|并不是|并非|绝不是)(?:只|光|就|只是|光是)?(?:看|读)(?:了)?(?:一半|个开头|开头|标题|个标题|题目)"
+    r"(?:就回的|就回复的|就点的|的)?(?:呢|啊)?"
+    r"|(?:我)?(?:可)?(?:不是|并不是|并非)(?:我的?)?(?:" + "|".join(_affirmation._KIN) + r"|别人|他人|家里人|旁人|人家|孩子)"
+    r"(?:替|帮|代)我(?:看|读|点|回|回复)(?:完)?(?:的|了)?"
+    r"|(?:你|您)?(?:别|不要|可别|甭)(?:以为|觉得)(?:我|我们|俺|咱|年轻人|现在的年轻人|我们年轻人|老年人|我们老年人|老人)(?:都|就)?"
+    r"(?:不看|没看|不认真看|随便看|不仔细看)(?:条款|告知书|这些|这个|东西)?(?:的)?"
+    r"|(?:我)?(?:可)?(?:不是|并不是)(?:看完就忘|过目就忘)的(?:那种|人)?(?:人)?")
 # "不是没看，是都看了", "哪能没看", "没有不看的", "没跳着看": a denial that any of it went unread (two negations, a
 # no asked back, a gap denied). It is emphasis and says nothing by itself ("没有不看的" alone is asked again); said
 # before or after the plain answer, that answer decides on its own terms (a hedge, a part, someone else, a question
@@ -461,7 +491,8 @@ _NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|�
                          r"|^(?:我)?没有(?:(?:哪|哪一|一)(?:条|部分|段|句|个字)|哪里|哪儿|什么地方)(?:是)?(?:没看|没读|没看到|没读到|不看)(?:过)?(?:的)?(?:呢|啊)?$"
                          # "没跳着看", "我没有挑着读": the reading denied to have been partial
                          r"|^(?:我)?(?:没有|没|并没有|并没|不是)(?:(?:跳着|挑着|随便|粗略|马马虎虎|大概)(?:地)?(?:看|读)|跳过|略过|漏看|漏读)"
-                         r"(?:的)?(?:呢|啊)?$")
+                         r"(?:的)?(?:呢|啊)?$"
+                         rf"|^(?:{_SHORTCUT_DENIED})$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
 _COMPLETED = re.compile(r"已|完|过|毕|(?<=[看读阅])罢|阅读了|通读|阅读并(?:理解|知晓|明白)了|从头到尾|一字一句|一条一条|逐条|逐字|[一两三几]遍|[看读]好(?:了|啦)|[看读]下来了|到(?:尾|最后|底)|[看读听]懂了|[看听]明白了")
@@ -496,7 +527,9 @@ def _whole_range(flat: str, total: int) -> str:
                   r"从第一\1\2到最后一\1", flat)
     # "看完了，七个部分": the count of the sections sent, said apart after the statement as its extent, is 全部 said apart
     # (a clause of its own after a comma only; "看完了，三个部分" keeps its count and stays a part)
-    flat = re.sub(rf"(?<=,)(?:这|那)?(?:{last})(?:个)?(?:部分|条)(?=,|$)", "全部", flat)
+    # ("一共七条", "七个部分，不是六个": the total said, and a lower count denied beside it, which only stresses it)
+    flat = re.sub(rf"(?<=,)(?:一共|共|总共|总计)?(?:是)?(?:这|那)?(?:{last})(?:个)?(?:部分|条)"
+                  r"(?:,不是(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?:个|条|部分)?)?(?=,|$)", "全部", flat)
     # "1到7条", "一到七都看了"
     return re.sub(rf"(?:从)?(?<![0-9])(?:一|1)(?:到|至|~|-)(?:{last})(?:{_PART}|(?=都|全))", "全部", flat)
 
@@ -519,6 +552,15 @@ _ONE_PART = (rf"(?:(?:第[0-9一二三四五六七八九十]{{1,3}}|最后一|�
 # said first it may be the whole of what was read, so it is dropped only after the first clause.
 _PARTS_READ_TOO = re.compile(rf"(?:{_ONE_PART}(?:和|跟|与|以及)?){{2,7}}(?:的)?(?:内容)?(?:我)?(?:也|都)(?:认真|仔细)?"
                              r"(?:看|读|听)(?:完|过)?了")
+# Who the speaker is by trade, told beside the reading ("我是开小饭馆的", "我在厂里干了二十年质检"): a trade named by its
+# verb and its workplace or goods, or years at a job, which says nothing of the reading. The words of it are a trade's
+# ("开玩笑" is no trade, and no negation can sit in it).
+_TRADE_OBJECT = (r"(?:(?![不没未别无非假让叫请替帮])[\u4e00-\u9fff]){0,4}?(?:饭馆|饭店|小卖部|超市|店|厂|铺|公司|出租车?|货车|车|地|菜|水果|"
+                 r"生意|买卖|摊|档口|作坊|养殖场|民宿|诊所|外卖|快递|物流|运输|装修|餐饮|小吃|早点|早餐|批发|会计|老师|医生|护士|"
+                 r"司机|保安|质检|木工|电工|瓦工|厨师|保洁)")
+_SPEAKER_CONTEXT = (rf"(?:我|俺|本人)(?:是)?(?:开|做|干|跑|种|卖|搞|当|养)(?:了)?{_TRADE_OBJECT}的"
+                    r"|(?:我|俺|本人)?在(?:(?![不没未别无非假])[\u4e00-\u9fff]){1,4}?(?:干|做|当)了(?:[0-9一二三四五六七八九十几]+年)(?:的)?"
+                    r"(?:(?![不没未别无非假])[\u4e00-\u9fff]){1,4}")
 _READ_ASIDE = re.compile(
     r"对了|顺便(?:说|讲|提)(?:一下|一句|下)"
     # contact details changed or when to call: "另外我电话号码换了", "我下午三点以后才有空接电话"
@@ -533,7 +575,9 @@ _READ_ASIDE = re.compile(
     # (a part or a topic is named: the bare "没意见" is a tail of ``_MOVE_ON``)
     r"(?<=[条分项段节查开示用戒任式求件])(?:我|本人)?(?:也|都)?(?:没|没有|没啥|没什么|无)(?:意见|异议|疑问)"
     # completeness stressed: "连标点都看了"
-    r"|连(?:标点(?:符号)?|落款|日期|页码|小字|注释|最后一个字|每个字)(?:我)?(?:都|也)(?:看|读|听)(?:了|过了|完了|到了)"
+    # ("连法律责任那段都看了": a part named, the one a hasty reader would skip)
+    r"|连(?:标点(?:符号)?|落款|日期|页码|小字|注释|最后一个字|每个字"
+    rf"|{_NAMED_PART}(?:(?:那|这)(?:一)?(?:条|段|部分|项))?)(?:的)?(?:内容)?(?:我)?(?:都|也)(?:看|读|听)(?:了|过了|完了|到了)"
     # a part named as read, or the end reached: "第七条也看完了", "看到最后一条了". Alone these say only that part
     # was read, or where the reader is now ("看到第三条了" is a reader still on the third); beside a statement of
     # the whole they add nothing.
@@ -554,12 +598,32 @@ _READ_ASIDE = re.compile(
     # the screen scrolled to find a part or to reach the end: "我往上翻到了", "刚才往下一划就看完了". Alone it may be
     # a part found or a skim to the bottom; beside a statement of the whole it only tells how the screen moved.
     r"|(?:我)?(?:往上|往回|向上|往前)(?:翻|划|滑|找)到(?:了)?"
-    r"|(?:刚才|刚刚|刚)?(?:我)?(?:往下|向下)(?:一)?(?:翻|划|滑|拉)(?:了一下|一下)?(?:就)?(?:看|读)完了")
+    r"|(?:刚才|刚刚|刚)?(?:我)?(?:往下|向下)(?:一)?(?:翻|划|滑|拉)(?:了一下|一下)?(?:就)?(?:看|读)完了"
+    # a part read again, done ("第五条我还特意多看了两遍", "法律责任那一部分我还特意多看了两遍"): care given to that part
+    # on top of the reading; alone it says only that part was read (多 or the count of times is in it: "第五条看了" alone
+    # is a part, and "第五条再看看" a reading still to come)
+    rf"|(?:{_ONE_PART}|{_PART_TITLE}(?:的)?(?:那|这)(?:一)?(?:条|段|部分|项))(?:的)?(?:内容)?(?:我)?(?:还|又|也)?(?:特意|专门|特地|特别|反复)?"
+    r"(?:地)?(?:多)?(?:看|读)了(?:一遍|两遍|三遍|几遍|好几遍|多遍)"
+    # the parts counted ("我还数了"): how sure the speaker is of the count, no reading by itself
+    r"|(?:我)?(?:还|也)?(?:特意|专门)?数(?:了|过)(?:一下|一遍)?(?:的)?"
+    # the speaker can read the print ("我认字", "我自己识字"): said to decline a reading aloud, no reading by itself
+    r"|(?:我)?(?:自己)?(?:识字|认字|认得字|认识字)(?:的|呢|着呢)?"
+    # what was unclear asked and made clear already ("有疑问的地方我刚才也问清楚了"): its 不懂/疑问 is over, said done
+    r"|(?:有)?(?:疑问|问题|不懂|不明白|不清楚)的(?:地方)?(?:我)?(?:刚才|刚刚|之前|也|都|已经)*(?:问清楚|问明白|弄清楚|弄明白|搞清楚|搞明白)了"
+    # the line and the page worked while reading ("信号还行", "都加载出来了"): all of it was on the screen
+    r"|(?:网络|信号|网速|网)(?:也|都)?(?:还行|还可以|挺好|不错|很好|正常)(?:的)?|(?:都|全|全部|全都)(?:加载|显示)(?:出来|完|全)了"
+    # how careful the speaker is, or how good their memory ("看东西细着呢", "我记性好着呢"): said of themselves, no
+    # reading by itself
+    r"|(?:我)?(?:这人|这个人)?(?:看东西|看字|看文件|做事)(?:可|很|挺)?(?:细|仔细|认真|细致)(?:着呢|得很|呢)?"
+    r"|(?:我)?(?:的)?记性(?:可)?(?:好着呢|好得很|很好|挺好|好)"
+    rf"|{_SPEAKER_CONTEXT}")
 # A reading before this one ("之前在窗口也看过"): the notice is versioned, so it counts for nothing, and the answer
 # must also say this reading (``_THIS_READING``) in a statement that stands on its own.
 _EARLIER_READING = re.compile(
     r"(?:我)?(?:之前|以前|上次|先前|早先|前几天|前两天)(?:我)?(?:在(?:窗口|大厅|办事大厅|政务大厅|社区|村里|网上|手机上)(?:上|里)?)?"
-    r"(?:我)?(?:也|都|就)?(?:看过|读过|看了|读了|了解过|听过|看到过)(?:一遍|一次)?(?:了)?")
+    # ("上次办公租房也看过类似的": the earlier errand named, and a notice like this one; no negation in the errand)
+    r"(?:(?:办|申请|弄|做)?(?:(?![不没未别无非])[\u4e00-\u9fff]){1,6}?(?:的时候|时)?)?"
+    r"(?:我)?(?:也|都|就)?(?:看过|读过|看了|读了|了解过|听过|看到过)(?:一遍|一次)?(?:类似的|差不多的|一样的|同样的)?(?:告知书|告知|东西|内容)?(?:了)?")
 _THIS_READING = re.compile(r"这次|这回|这一次|刚才|刚刚|刚|现在|今天|又")
 # Last time's errand and why it failed, told first ("上回就是没看完被退的"): the 没看完 in it is that earlier reading's,
 # which counts for nothing either way. Only the outcome of a finished errand (退回, 没通过) makes it such a story ("上次没
@@ -572,15 +636,16 @@ _THIS_TIME_LEAD = re.compile(r"^(?:我)?(?:这回|这次|这一次|这一回)")
 # A complaint about the notice's length said after the reading ("全看完了，写得也太长了吧"): the 吧 of 太…了吧 is an
 # exclamation, and 太长 the complaint. Said alone or first, "太长了" is the reader giving up (``_NOT_READ``); only after
 # a statement of its own is it dropped.
-_LENGTH_COMPLAINT = re.compile(r"^(?:这个|这|告知书|内容|字|你们这个)?(?:写得|写的|弄得|搞得|也|真|实在|可|是)*"
-                               r"(?:太|忒|贼|好|老|真|够)(?:长|多|啰嗦|啰唆)(?:了)?(?:吧|啊|呀|哈|了点|点儿?)?$")
+# ("说实话挺长的": the complaint owned as the speaker's honest view, which it is; 挺…的 the milder degree)
+_LENGTH_COMPLAINT = re.compile(r"^(?:说实话|说实在的|老实说|讲真|实话实说)?(?:这个|这|告知书|内容|字|你们这个)?(?:写得|写的|弄得|搞得|也|真|实在|可|是)*"
+                               r"(?:太|忒|贼|好|老|真|够|挺|蛮)(?:长|多|啰嗦|啰唆)(?:了)?(?:吧|啊|呀|哈|了点|点儿?|的)?$")
 # The notice compared with some other paper, said after the reading ("比我孙子的作文还长", "你们这告知书写得比我买房合同还
 # 细"): a remark on its length or detail, like ``_LENGTH_COMPLAINT``, dropped only after a statement of its own. The thing
 # compared is a paper and the quality one of the text; no negation may sit in it ("比没看的合同还长" is no such remark).
 _NOTICE_COMPARED = re.compile(
     r"^(?:你们|咱们)?(?:这个?|那个?)?(?:告知书|告知承诺书|告知内容|内容|东西|文件)?(?:写得|写的|弄得|搞得)?(?:都|也|真|可)?"
     r"比(?:我|俺|我们)?(?:(?![不没未别无非])[\u4e00-\u9fff]){0,5}?"
-    r"(?:作文|合同|小说|论文|说明书|课文|课本|教材|文件|报纸|裹脚布|保险条款|保单|条款|检讨书|毕业论文|书)"
+    r"(?:作文|合同|小说|论文|说明书|课文|课本|教材|文件|报纸|裹脚布|保险条款|保单|条款|检讨书|毕业论文|村规民约|规章制度|章程|协议|公告|书)"
     r"(?:都|也)?还(?:要)?(?:长|细|详细|多|厚|全|复杂|啰嗦|啰唆|严谨|正规)(?:呢|啊|呀|哈|了)?$")
 # What the notice says kept in mind, said after the reading ("第几条说的啥我都记着呢", "每条讲的什么我都记住了", "内容我都记
 # 着呢"): the 几/啥 in it are "whichever", "whatever", no question, and the memory is of a reading done (记住 as in
@@ -588,7 +653,9 @@ _NOTICE_COMPARED = re.compile(
 # negation may sit in it ("…我都不记得了", "…我记不住"); dropped only after a statement that stands on its own.
 _CONTENT_REMEMBERED = re.compile(
     r"(?:(?:第几条|哪条|哪一条|每条|每一条|哪部分|哪个部分|每部分|每个部分|每一部分|每段|各条|七条|7条|七个部分|上面|里面)(?:都)?"
-    r"(?:说|讲|写)(?:的|了)?(?:是)?(?:啥|什么)(?:内容)?|内容|告知内容|这些内容|这些)?"
+    r"(?:说|讲|写)(?:的|了)?(?:是)?(?:啥|什么)(?:内容)?|内容|告知内容|这些内容|这些"
+    # ("上面说的我都记住了": what the text above says, pointed at)
+    r"|(?:上面|以上|里面|告知书里|告知书上)(?:说|讲|写)的(?:内容|东西|事项)?)?"
     r"(?:我|俺|本人)?(?:也|都|全|全都)?(?:记着呢|记着的|记住了|记下了|记牢了|记得清清楚楚(?:的)?|记得牢牢的|心里(?:都)?有数(?:了)?)"
     r"(?:呢|哈|啊)?")
 # "闺女念了两遍", "村干部给我从头到尾读了一遍": someone read the notice out, whole times over, told before the answer. It
@@ -620,7 +687,11 @@ _REPEAT_WITHDRAWN = re.compile(rf"^(?:哦|噢|啊|呃|额|嗯|那|哎|哎呀)?(?
                                r"(?:吧|啦|哈)?$")
 # "还没，现在看完了": "not yet", then the reading finished now. Only a not-yet (还没, 没看完) is ended by time; a plain
 # "没看" is a no, and 刚才 ("a while ago") would set the finish before the "not yet".
-_NOT_YET = re.compile(r"^(?:我)?(?:还没|还没有|还未)(?:看|读)?(?:完)?(?:呢|啊)?$|^(?:我)?(?:还)?(?:没|没有)(?:看|读)完(?:呢|啊)?$")
+# ("刚才没看完，现在看完了", "刚才说没看完": the not-yet set a while ago, or the earlier reply that said it, which the 现在
+# after it ends; "刚才没滑到底": the screen not scrolled to the end, the not-yet of the phone)
+_NOT_YET = re.compile(r"^(?:我)?(?:还没|还没有|还未)(?:看|读)?(?:完)?(?:呢|啊)?$|^(?:我)?(?:还)?(?:没|没有)(?:看|读)完(?:呢|啊)?$"
+                      r"|^(?:我)?(?:刚才|刚刚|之前)(?:我)?(?:说|回|回复|说的是)?(?:我)?(?:还)?(?:没|没有)(?:看|读)完(?:呢|啊)?$"
+                      r"|^(?:我)?(?:刚才|刚刚)?(?:还)?(?:没|没有)(?:滑|划|翻|拉)到(?:底|最后|最下面)(?:呢|啊)?$")
 # ("好了好了": said twice, the same word that the pause is over)
 _PAUSE_OVER = re.compile(r"^(?:好了|行了|好嘞|ok了|嗯|好)+$|^(?:哎|哦|噢|诶|欸|哎呀)$")
 # "没看完 哎 看完了": the interjection of one who finds they were wrong, said apart between the not-yet and the reading
@@ -841,6 +912,12 @@ def _corrected(prepared: str, flat: str, ctx: Context,
 # word after 误回复 is that message's, not this one's.
 _EARLIER_REPLY_TAKEN_BACK = re.compile(r"(?:更正|纠正)(?:一下|如下)?|(?:我)?(?:刚才|刚刚|之前|上一条|上条|前面)?(?:我)?(?:误|错)"
                                        r"(?:回复|回|发|打|点|选|按)(?:了|成)?(?:了)?[\u4e00-\u9fffa-z0-9]{0,6}")
+# The earlier reply quoted and declared wrong, void or withdrawn ("刚才说没看完是说错了", "我刚才回好的不算", "上一条回
+# 的再说一遍不要了"), or named as what the formal 更正 corrects ("更正此前说法"): like ``_EARLIER_REPLY_TAKEN_BACK`` it
+# takes back only the message before, and this one is read on its own.
+_EARLIER_REPLY_VOIDED = re.compile(r"(?:更正|纠正)(?:一下)?(?:此前|之前|刚才|前面)(?:的)?(?:说法|回答|答复|回复)"
+                                   r"|(?:我)?(?:刚才|刚刚|之前|上一条|上条|前面)(?:我)?(?:说|回|回复|发|打|选|点)(?:的)?(?:了|是)?"
+                                   r"[\u4e00-\u9fffa-z0-9]{1,8}?(?:是|那是)?(?:说错了|打错了|不算数?|不要了|作废了?|错了)")
 
 
 def _names_previous_wrong(clause: str) -> bool:
@@ -885,11 +962,14 @@ def _notice_read(text: object, ctx: Context) -> Reading:
 
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
+    # (the length said as a plain fact, "说实话挺长的😅", and not with the 吧 of "太长了吧😂", which with the laughter may
+    # tease the request to read it)
     before_laughter = _answer_before_laughing_remark(
         prepared, lambda c: bool(_EFFORT_REMARK.fullmatch(c) or _NOTICE_COMPARED.fullmatch(c)
+                                 or (_LENGTH_COMPLAINT.match(c) and not c.endswith("吧"))
                                  or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", c))))
     if before_laughter:
-        # the laughter is about the effort, the eyes or the phone, not the reading (see ``_LAUGHTER_AT_END``); only a yes is taken from it
+        # the laughter is about the effort, the length, the eyes or the phone, not the reading (see ``_LAUGHTER_AT_END``); only a yes is taken from it
         reading = _notice_read(before_laughter, ctx)
         if reading.kind == "value":
             return reading
@@ -942,11 +1022,17 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # "不用念了，我看完了": the repetition declined first, then the answer
         return _notice_read(flat[declined.end():], ctx)
     clauses = [c for c in flat.split(",") if c]
-    if len(clauses) > 1 and (_names_previous_wrong(clauses[0]) or _EARLIER_REPLY_TAKEN_BACK.fullmatch(clauses[0])) \
+    if len(clauses) == 1 and _EARLIER_REPLY_VOIDED.fullmatch(clauses[0]) and "?" not in prepared:
+        return ask("correction")  # "上一条回的再说一遍不要了": the earlier reply withdrawn, and nothing said in its place
+    if len(clauses) > 1 and (_names_previous_wrong(clauses[0]) or _EARLIER_REPLY_TAKEN_BACK.fullmatch(clauses[0])
+                             or _EARLIER_REPLY_VOIDED.fullmatch(clauses[0])) \
             and "?" not in prepared:
         # "刚才打错了，已阅读", "更正：刚才误回复“好的”，现确认已阅读": the previous message taken back; this one is read on
         # its own, and only a plain reading statement decides, as after any other correction.
         return _notice_read(",".join(clauses[1:]), ctx)
+    # "我可是一个字一个字看的": 可是 right after 我 is the emphatic "I, for one", no "but" (which leads its clause)
+    flat = re.sub(r"(?:^|(?<=,))(我|本人)可是(?=(?:一个字|一字|一条|逐|从头|仔细|认真|认认真真|仔仔细细|都|全|已经)[^,]*(?:看|读|听))",
+                  r"\1", flat)
     # 恁 is the Henan 您 ("恁发的那些俺都看过了")
     flat = re.sub(r"恁(?=发|说|念|给|往下|接着|继续)", "您", flat)
     # 度 typed by the pinyin keyboard for its homophone 读, in the finished reading only ("全部都度完了"; "度完假" and
@@ -1054,7 +1140,10 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # "还没，现在看完了": see ``_NOT_YET``; the reading said now must be a whole one on its own
         now = _notice_read(",".join(clauses[done:]), ctx)
         return beside_emoji(now) if now.kind == "value" else ask("not_read")
-    aside = [bool(_READ_ASIDE.fullmatch(c) or _EARLIER_READING.fullmatch(c) or (i and _PARTS_READ_TOO.fullmatch(c)))
+    # (after the first clause, the reader's pace or a remark on the notice too: "读完了，老花眼看得慢，但是都读完了",
+    # "全部看完了，比我们村的村规民约还长，不过我都看了"; said first, "太长了" may be the reading given up)
+    aside = [bool(_READ_ASIDE.fullmatch(c) or _EARLIER_READING.fullmatch(c)
+                  or (i and (_PARTS_READ_TOO.fullmatch(c) or _OWN_PACE.match(c) or _closing_remark(c))))
              for i, c in enumerate(clauses)]
     if any(aside) and not all(aside) and "?" not in prepared:
         # A courtesy, contact detail, a part read too or the end reached, said beside the answer (see
@@ -1076,8 +1165,11 @@ def _notice_read(text: object, ctx: Context) -> Reading:
             else ask("unclear")
     if len(clauses) > 1 and _NOT_UNREAD.match(clauses[0]) and marks and not ends_first:
         return ask("unclear")
+    # (a shortcut denied, "已阅读，不是光看了标题，内容都看了", needs no 是 after it: what it denies is no reading of the
+    # whole, so the statements around it are not set against it but only go on)
     between = next((i for i in range(1, len(clauses) - 1) if _NOT_UNREAD.match(clauses[i])
-                    and re.match(r"(?:而)?是(?=[\u4e00-\u9fff])", clauses[i + 1])), None)
+                    and (re.match(r"(?:而)?是(?=[\u4e00-\u9fff])", clauses[i + 1]) or re.fullmatch(_SHORTCUT_DENIED, clauses[i]))),
+                   None)
     if between is not None and not marks and not _NOT_UNREAD.match(clauses[0]):
         # "读完了，不是假装读完，是真读完了": the denial between two statements, with the 是 that sets the next one
         # against it; it is dropped as emphasis, and what is said around it must decide on its own
@@ -1092,7 +1184,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
             # "不是没看，是都看了": "all of it" set against "not read" says the reading was whole, which a bare
             # "都看了" on its own does not.
             return beside_emoji(ask("nlu_disagrees") if _nlu_disagrees(ctx, "notice_ack") else value("yes"))
-        if _READ_GRAMMAR.match(rest):
+        # ("不是没看，是看得慢，现在看完了": the reader's pace told as the reason it took long, then the reading; see
+        # ``_OWN_PACE``, read as when it is said first)
+        if _READ_GRAMMAR.match(rest) or (_NOT_UNREAD.match(clauses[0]) and len(clauses) > 2 and _OWN_PACE.match(rest.split(",")[0])):
             # (the emoji is read with the answer: "不是没看，看完了😂" is in doubt)
             return beside_emoji(_notice_read(rest, ctx))
         return ask("unclear")
@@ -1143,6 +1237,11 @@ def _notice_read(text: object, ctx: Context) -> Reading:
                 # "啥是告知承诺 俺看不明白": what the speaker does not understand is what they ask; the question is answered
                 # and the reading asked again (nothing is decided)
                 return Reading("question", expected=EXPECT_READ)
+            if answer.kind == "clarify" and answer.detail == "unclear" \
+                    and not re.search(r"[看读阅听念完懂]|明白|清楚|知道|了解", compact):
+                # "核查的时候会上门吗？我白天在地里干活不在家": why the speaker asks, told after the question, with no word
+                # of the reading anywhere; the question is answered and the reading asked again (nothing is decided)
+                return Reading("question", expected=EXPECT_READ)
             return answer if answer.kind in ("value", "clarify") else ask("unclear")
         if asked and asked[0] > 0 and _BUT_ASKS.match(parts[asked[0]]) \
                 and _notice_read(",".join(parts[:asked[0]]), ctx).kind == "value":
@@ -1162,7 +1261,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if _NOT_READ.search(compact):
         return ask("not_read")
     # A closing clause that moves on ("咱接着往下办吧") says nothing of the reading: its 吧 hedges no reading.
-    if _READ_HEDGE.search(re.sub(rf",(?:{_MOVE_ON})$", "", flat)):
+    # (nor does "没有漏掉的部分": its 部分 is the part said not to be missed, see ``_NONE_MISSED``)
+    if _READ_HEDGE.search(re.sub(_NONE_MISSED, "", re.sub(rf",(?:{_MOVE_ON})$", "", flat))):
         return ask("hedge")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
@@ -1256,7 +1356,7 @@ _AUTH_BARE_NO = re.compile(
     r"(?:这个权限|这个授权|这几个字|这一?条|这一?项|这一?句话?|这个|这样的?话)?(?:的|啊|呀|哦)?$"
 )
 _AUTH_ORDINARY = re.compile(
-    r"(?:委托书|授权书)(?:还|都)?没(?:写|签|开|办|弄|打印)|普通|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
+    r"(?:委托书|授权书)(?:还|都|都还|也还)?没(?:写|签|开|办|弄|打印)|普通|口头|没有委托书|没有授权书|没有书面|没委托书|没授权书|(?:还)?没(?:签|写好|办)|一般(?:的)?(?:委托|授权|代理)|"
     r"(?:授权范围|委托事项|委托权限|权限)(?:那)?(?:一栏|一项|栏)?(?:是|为)?(?:空的|空白|空着|没填|没写)|"
     r"只(?:是)?(?:有|写了?个?|写着|写的|委托了?|授权了?|能|让|叫)?(?:我|他|她)?(?:来|去)?(?:代为|代|帮忙|帮他|帮她|去)?"
     r"(?:办理|代办|办手续|跑腿|递交|提交|领取|办事|办|交|递|送|签字|签收|代领|领|咨询|查询)|"
@@ -1394,7 +1494,9 @@ _AUTH_DOCUMENT_FACT = re.compile(
 _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|点|页|行|段)|最后(?:一)?(?:条|项|款|页|行|段)|"
                           r"(?<=在)(?:背面|反面|正面|末尾|结尾|最后|最下面|下面|后面|下一页|后一页)|"
                           # ("…那栏，后面写着代为作出告知承诺": next on the page, then the words written there)
-                          r"^(?:后面|下面|底下|下边|旁边|紧接着)(?:还)?(?=写着|写了|写明)")
+                          r"^(?:后面|下面|底下|下边|旁边|紧接着)(?:还)?(?=写着|写了|写明)|"
+                          # ("下一行写明了…", "背面写着…", "附页写明…": the line, the side or the page the words stand on)
+                          r"^(?:下一行|下一条|下一项|下一页|后一页|背面|反面|附页)(?:上)?(?:还)?(?=写着|写了|写明)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
 _AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:明确|明明白白|清清楚楚)?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明|内容)$"
                               # a printed form's field and what is filled in it ("特别授权一栏填写：…"): the label; what
@@ -1406,8 +1508,9 @@ _AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|�
 # ("还写了承担不实承诺的法律后果": the same words said to be written beside the answer; whoever bears them is still the
 # principal or unnamed, and a speaker bearing them, "我承担…", or any negation is not this)
 _PRINCIPAL_BEARS = re.compile(r"^(?:(?:还|也|并且|并|另外)?(?:写了|写着|写明了|注明了|有))?"
-                              r"(?:并|并且|且)?(?:由)?(?:委托人|他|她|申请人|他自己|她自己)?(?:自己|自行)?(?:承担|负责)(?:不实承诺的?)?(?:法律)?(?:后果|责任)$"
-                              r"|^(?:不实承诺的?)?(?:法律)?(?:后果|责任)(?:由)?(?:委托人|他|她|申请人)(?:自己|自行)?(?:承担|负责)$"
+                              r"(?:并|并且|且)?(?:由)?(?:委托人|他|她|申请人|他自己|她自己)?(?:自己|自行)?(?:承担|负责)(?:不实承诺的?)?(?:相应的?)?(?:法律)?(?:后果|责任)$"
+                              # ("也写了不实承诺的后果由他承担": the same consequence said written too, its bearer after it)
+                              r"|^(?:(?:还|也|并且|并|另外)?(?:写了|写着|写明了|注明了|有))?(?:不实承诺的?)?(?:法律)?(?:后果|责任)(?:由)?(?:委托人|他|她|申请人)(?:自己|自行)?(?:承担|负责)$"
                               # ("连承担不实承诺的法律后果都写上了": the same words stressed as written too, with 连…都; the
                               # bearer unnamed or the principal, and written, done, with no negation)
                               r"|^连(?:由)?(?:委托人|他|她|申请人)?(?:自己|自行)?(?:承担|负责)?(?:不实承诺的?)?(?:法律)?(?:后果|责任)"
@@ -1501,7 +1604,10 @@ _AUTH_TICKED = re.compile(
 # ("本次委托并非一般授权", "不是普通代办的那种": the grant named as what is denied to be ordinary, and the kind said as
 # the errand, 代办, or as "that kind")
 _NOT_ORDINARY_KIND = (r"(?:(?:本次|这次|此次|这个|这份)(?:委托|授权|委托书|授权书)(?:是)?)?"
-                      r"(?:不是|并非|而不是|不属于)(?:一般|普通)的?(?:授权|委托|代理|代办)(?:委托书|书)?(?:的)?(?:那种|那类|那样)?(?:的)?")
+                      # ("不是全权代理那种笼统的": the general power, called vague, is the ordinary kind too; "非一般委托": the
+                      # formal 非 of the 12345 register)
+                      r"(?:不是|并非|而不是|不属于|(?<![是并而])非)(?:一般|普通|全权)的?(?:授权|委托|代理|代办)(?:委托书|书)?(?:的)?(?:那种|那类|那样)?"
+                      r"(?:笼统|含糊|模糊)?(?:的)?")
 _NOT_ORDINARY = re.compile(_NOT_ORDINARY_KIND
                            + r"|(?:不是|并非|而不是)(?:光|只|仅仅?|单单?)?(?:是)?口头(?:上)?(?:说说|说的|讲讲|讲的|答应|同意|授权|委托)?(?:的|而已)?"
                            r"|(?:不是|并非|而不是)(?:光|只|仅仅?|单单?)(?:是)?(?:让|叫)(?:我|他|她)(?:来|去)?"
@@ -1531,13 +1637,16 @@ _NOT_UNWILLING = re.compile(rf"^(?:{_PRINCIPAL}|我|我们)?(?:也|又)?(?:不�
 # back or two negations. Like "不是没写" it is emphasis and says nothing of what is written: alone it is asked again;
 # beside the plain answer (before it or after it), that answer decides on its own terms (see ``_beside_denied_absence``).
 # ("没有没有" is an emphatic no, not two negations: after 没有 the verb must be said.)
-_ASKED_BACK_LEAD = r"(?:谁说|哪能|哪会|哪可能|怎么会|怎么可能|咋会|咋可能)"
+# (咋能, 怎能, 怎么能: the same no asked back, in the northern and the written forms; 嘞 the Henan particle after it)
+_ASKED_BACK_LEAD = r"(?:谁说|哪能|哪会|哪可能|怎么会|怎么可能|咋会|咋可能|咋能|怎能|怎么能)"
 # ("委托书上不是没写": the document named first, as the topic of the same denial)
 _DENIED_ABSENCE = re.compile(
     rf"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:{_PRINCIPAL}|我)?(?:又|也)?(?:(?:不是|并非|并不是|不可能|{_ASKED_BACK_LEAD})(?:{_PRINCIPAL}|我)?"
     r"(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:没有?|未|不)|没有(?:没有?|不)(?=写|注明|载明|授权|给|开))"
     r"(?:给我|给)?(?:写明?|注明|载明|有|授权|写明了|写过|写上|开)?(?:特别授权|授权|委托书|授权书|委托|这一?条|这句话?)?(?:的)?"
-    r"(?:呢|啊|呀|嘛|哇)?$")
+    r"(?:呢|啊|呀|嘛|哇|嘞)?$"
+    # "没有不清楚的地方": nothing unclear, two negations about the letter's wording; emphasis as above, and alone asked again
+    r"|^(?:没有|没)(?:什么|啥)?(?:不清楚|不明白|看不懂|不确定|含糊|模糊)的(?:地方)?$")
 _AUTH_SCOPE = re.compile(rf"特别授权|(?:代|替|帮)(?:为|表)?{_PRINCIPAL}?(?:签署|签订|签字|签|作出|做出|做|作)?(?:告知)?承诺|"
                          # the powers listed include it: "授权内容包括签署告知承诺书", "代理权限有作出承诺"
                          r"(?:权限|范围|事项|内容)[^,]{0,4}?(?:包括|包含|有)(?:代为|代)?(?:签署|签订|签|作出|做出)?(?:告知)?承诺|"
@@ -1587,7 +1696,10 @@ _SPEAKER_RELATION = re.compile(r"^(?:我是|本人是)(?:他|她|申请人|委�
                                # the principal chose the speaker, nothing of what the letter says; nothing in it denies
                                r"|^(?:我|俺)(?:跟|和|与)(?:他|她)(?:是)?(?:几十年|多年|好多年|[一二两三四五六七八九十几]+年)?(?:的)?"
                                r"(?:老哥们儿?|老哥俩|老朋友|老邻居|老同事|老战友|老伙计|好朋友|好兄弟|兄弟|发小|朋友|邻居)(?:了)?$"
-                               r"|^(?:他|她)(?:信得过|信任|相信)(?:我|俺)(?:的)?$")
+                               r"|^(?:他|她)(?:信得过|信任|相信)(?:我|俺)(?:的)?$"
+                               # the relation said from the principal's side ("赵强是我师傅"): who he is to the speaker
+                               r"|^(?:他|她)(?:是)(?:我|我的)(?:师傅|师父|老板|领导|上司|老师|东家|老乡|邻居|朋友|亲戚|"
+                               + "|".join(_affirmation._KIN) + r")$")
 
 
 # The authorisation signed by the speaker ("不过是我自己签的"): the principal must sign it, so this is no fact in its
@@ -1604,7 +1716,7 @@ OBVIOUS_LEAD = re.compile(r"^(?:这|那|这个|那个)?(?:还用(?:得着)?(?:�
 # "委托书上哪能没写特别授权", "写明了，谁说没写，我签的": a no asked back run into the statement or said between its
 # clauses, which is asked again. Said as a clause of its own first or last, beside the answer, it is emphasis and the
 # answer decides (``_DENIED_ABSENCE``); the commitment keeps its own, stricter rule ("我不是不承诺，我承诺").
-_ASKED_BACK_NO = re.compile(r"(?:谁说|哪能|哪会|怎么会|怎么可能|咋会|咋可能)(?:我|他|她|委托书|授权书)?(?:上|里)?(?:没|不|未)")
+_ASKED_BACK_NO = re.compile(r"(?:谁说|哪能|哪会|怎么会|怎么可能|咋会|咋可能|咋能|怎能|怎么能)(?:我|他|她|委托书|授权书)?(?:上|里)?(?:没|不|未)")
 # "哪有什么特别授权", "委托书哪写了承诺", "谁说写了？": a yes asked back is its denial.
 _ASKED_BACK_YES = (
     (re.compile(r"(?:哪有|哪里有|哪儿有)(?:什么|啥)?(?=[\u4e00-\u9fff])"), "没有"),
@@ -1616,7 +1728,13 @@ _ASKED_BACK_YES = (
 # speaker's own daring or coming, and only beside the answer, since alone it answers nothing)
 _ASKED_BACK_REASON = re.compile(r"(?:^|,)(?:不然|要不然|要不)(?:的话)?(?:我|俺)?(?:怎么|咋|哪能|哪会|怎么会|能)[^,?]*\??(?=,|$)"
                                 r"|(?:^|,)(?:不|没|没有)(?:写明|写)(?:的话)?(?:我|俺)(?:也|都|就)?(?:不敢|哪敢|怎么敢|咋敢)(?:来|过来)?"
-                                r"(?:办|办理|办事|跑这一趟)?(?:啊|呀|呢)?(?=,|$)")
+                                r"(?:办|办理|办事|跑这一趟)?(?:啊|呀|呢)?(?=,|$)"
+                                # ("…。我爸说了，这句要是不写他还不放心让我办呢": the principal's own reason for the line,
+                                # reported: without it he would not have trusted the speaker with the errand. Its 要是 is
+                                # that counterfactual, no condition on the answer; only after the answer, never alone)
+                                rf"|(?:^|[,。])(?:(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
+                                r"(?:说了|说过|讲了|说)[,:]?)?(?:这句|这条|这个|这一条)?(?:要是|如果)?(?:不|没|没有)(?:写明|写)(?:的话)?(?:他|她)"
+                                r"(?:还|也|都|就)?(?:不放心|不敢|不会|不肯|不同意)(?:让|叫)?(?:我)?(?:来)?(?:办|办理|办事|来办)?(?:呢|啊|呀)?(?=[,。]|$)")
 
 
 # The document by another name (公证书, 委托函, 委托协议) or pointed at ("那张授权委托书", "我手里这份委托书", "公司授权书"): the
@@ -1678,7 +1796,9 @@ _ISSUED_BY = re.compile(rf"^(?:这是)?(?:他|她|申请人|委托人|{'|'.join(
 # else signing is read elsewhere and asked again.)
 _PRINCIPAL_SIGNED = re.compile(rf"^(?:(?:授权委托书|委托书|授权书)(?=是|都是|由))?(?:确实|的确|真的)?(?:是|都是|由)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
                                r"(?:当着[\u4e00-\u9fff]{1,10}?的?面|当面|专门|亲自|亲手|亲笔|自己|"
-                               r"在(?:上面|上头|委托书上|授权书上|手机上|电脑上|平板上|网上|小程序上|小程序里))*"
+                               r"在(?:上面|上头|委托书上|授权书上|手机上|电脑上|平板上|网上|小程序上|小程序里)|"
+                               # ("我妈在社区签的字": where he signed, before the office that witnessed it)
+                               r"在(?:社区|居委会|村委会|村里|街道|街道办|公证处|派出所|医院|病房|家里)(?:里|那儿)?)*"
                                r"(?:签|写|按|盖)(?:了|的|过)*(?:字|名|手印|章)?(?:的)?$")
 
 
@@ -1686,7 +1806,8 @@ _PRINCIPAL_SIGNED = re.compile(rf"^(?:(?:授权委托书|委托书|授权书)(?=
 # the authorisation, so only the principal (by name, pronoun, relation or role) signing it is a fact in its favour.
 _SIGNER = re.compile(r"^(?:委托书|授权书|原件)?(?:上面|上|末尾|最后|下面|底下|下边|落款处?)?(?:还|也|都)?(?:有)?(?:是|由|都是)?"
                      r"(?P<who>(?:(?![不没未无别非])[\u4e00-\u9fff]){1,4}?)的?(?:亲笔|亲手|本人)?(?:签|盖|按)")
-_PRINCIPAL_SIGNER = re.compile(rf"^(?:{_PRINCIPAL}|授权人|老人|公司|单位|企业|老板|法人)$")
+# ("我们老板签字按了手印的": the speaker's boss or company, who sent the speaker, is the principal's side)
+_PRINCIPAL_SIGNER = re.compile(rf"^(?:{_PRINCIPAL}|授权人|老人|(?:我们|咱们|我们的)?(?:公司|单位|企业|老板|法人))$")
 
 
 # The paper in hand, or a photo of it offered ("我拿着纸呢", "我拍照给你看"): no word of its scope.
@@ -1696,7 +1817,11 @@ _HELD_OR_SHOWN = re.compile(r"^(?:我|俺)?(?:现在)?(?:手里|手上)?(?:就|�
                             r"(?:呢|了|的)?$"
                             # ("委托书我手上拿着呢": the letter named first, then the speaker holding it)
                             r"|^(?:授权委托书|委托书|授权书|原件)(?:我|俺)(?:现在)?(?:手里|手上)?(?:就|正)?(?:拿着|带着)(?:呢|了|的)?$"
-                            r"|^(?:我|俺)?(?:可以|马上|等下|现在)?(?:拍照|拍个照|拍照片|拍给你)(?:发)?(?:给)?(?:你|您|你们)?看(?:看|一下)?$")
+                            r"|^(?:我|俺)?(?:可以|马上|等下|现在)?(?:拍照|拍个照|拍照片|拍给你)(?:发)?(?:给)?(?:你|您|你们)?看(?:看|一下)?$"
+                            # ("可以拍照给你": the photo offered, 看 unsaid; "委托书我打印出来带着呢": an electronic letter
+                            # printed, and the print in hand)
+                            r"|^(?:我)?(?:可以|马上|等下|现在)?(?:拍照|拍个照|拍照片)(?:发)?给(?:你|您|你们)$"
+                            r"|^(?:授权委托书|委托书|授权书)(?:我)(?:已经)?(?:打印出来|打出来)(?:了)?(?:带着|拿着)(?:呢|了|的)?$")
 
 
 def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
@@ -1732,6 +1857,8 @@ _ABSENCE_REASON = re.compile(
     rf"^(?:因为|主要是|就是)?{_PRINCIPAL_SUBJECT}(?:他|她)?(?:现在|最近|已经|都|也|本身)?"
     r"(?:年纪大了|岁数大了|年纪大|年纪太大了?|[七八九]十多(?:岁)?了|[0-9一二三四五六七八九十]{2,4}(?:多)?岁了|"
     r"腿脚不好|腿脚不便|腿脚不方便|腿不好|身体不好|身体不舒服|行动不便|生病了|病了|住院了|在住院|在医院|卧床(?:不起)?|"
+    # ("他腰伤了来不了": an injury)
+    r"(?:腰|腿|脚|胳膊|手)(?:伤了|扭了|受伤了|摔伤了|骨折了)|摔伤了|骨折了|受伤了|做手术了|动手术了|动了手术|"
     r"瘫痪(?:在床)?(?:了)?|在外地(?:打工|上班)?|在外面打工|出差了|在出差|在上班|上班走不开|走不开|走不动(?:路)?(?:了)?|"
     r"不识字|不认字|不会写字|眼睛不好|眼神不好|耳朵背|耳背|来不了|过不来|回不来|不方便(?:过)?来|没法来|没办法来|不能来|来不成|"
     r"出不了门|出不去门|出不了远门|下不了床|下不来床)"
@@ -1755,7 +1882,7 @@ _SIDE_FACT = re.compile(
     r"|^(?:是|由|有|请了?)?(?:(?![不没未无非别假])[\u4e00-\u9fff]){1,8}?(?:当面|在场)?(?:见证|作证|作的证|做的证|作见证|做见证|"
     r"作的见证|做的见证|当的见证人|当见证人)(?:的|了|过)*$"
     # ("电子的": an electronic letter, signed on a screen, is written all the same)
-    r"|^(?:是)?(?:手写|打印|电脑打印|机打|电子|电子版|电子签名|电子签)(?:的)?$"
+    r"|^(?:是)?(?:手写|打印|电脑打印|机打|电子|电子版|电子签名|电子签|书面|纸质)(?:的)?$"
     # drafted from the office's own template ("照着你们给的模板写的"): how the wording was laid out, by the office
     # asking; a template from elsewhere ("网上的模板"), or the speaker drafting it, is not this
     rf"|^(?:{_PRINCIPAL_SUBJECT})?(?:是)?(?:照着|按照|按着|照|参照|套用|用)(?:你们|您们|您|你|窗口|社区|大厅|政务中心)(?:这边|那边)?"
@@ -1790,6 +1917,53 @@ _SIDE_FACT = re.compile(
     r"(?:上|里)?(?:必须|一定要|得|要|需要)(?:写|写明|注明|有)(?:特别授权|这个|这一条|这句话)?(?:才行)?$"
     r"|^(?:written|xiemingle|xieming|xiele)$"
 )
+# How the letter came about, how the speaker holds or read it, said beside the answer: each positively states a fact of
+# its making or of the reading (the office that issued or registered it, the principal making it on a screen, the reading
+# done word by word or together, the drafter engaged at the principal's wish, a typo in the earlier reply owned, the spot
+# on the page, the principal's rare and careful signature, the fee paid). None of them says what the letter grants, so
+# the answer beside it must still name the scope; none may hold a hedge or a negation other than the few set phrases
+# below, each of which denies a shortcut (made up, scribbled, forged) and so speaks for the letter.
+_LETTER_PROVENANCE = re.compile(
+    # issued or registered at an office: "公证处出的委托书", "委托书是在咱这儿12345登记过的那份"
+    r"^(?:(?:授权委托书|委托书|授权书|授权)(?:是)?)?(?:在|去|到|经)?(?:咱这儿|咱们这儿|你们这儿|这边|这儿)?(?:的)?(?:12345|公证处|社区|居委会|村委会|"
+    r"街道办?|政务中心|政务服务中心|服务中心|窗口|大厅|律所|律师事务所)(?:里|那儿|那里)?(?:出|出具|开|开具|办|登记|备案|备过案|留底|存档)(?:过|了)?"
+    r"(?:的)?(?:那份|这份|那张)?(?:授权委托书|委托书|授权书)?$"
+    # made by the principal on a screen: "授权是我爸在这个小程序上弄的"
+    rf"|^(?:(?:授权委托书|委托书|授权书|授权)(?:是)?)?{_PRINCIPAL_SUBJECT}(?:自己|亲自|亲手)?(?:在|用)(?:这个|那个)?"
+    r"(?:小程序|微信小程序|app|手机|电脑|网上|政务服务网|平台)(?:上|里)?(?:弄|办|开|签|填|做|申请|授权)(?:了|的)+$"
+    # the reading done, and how: "我一个字一个字看的", "昨晚我们俩一起核对过", "我在手机上看的授权内容",
+    # "授权编号对应的内容我在屏幕上看过了" (no 没/不 can sit in it: "没看" is read elsewhere)
+    # ("对的", "对了" alone are the ack and the filler, not this)
+    r"|^(?!对(?:的|了)$)(?:(?:授权|委托)?(?:编号)?(?:对应的)?(?:授权内容|委托内容|内容|授权委托书|委托书|授权书))?(?:昨晚|昨天|今天|今早|早上|刚才|刚刚|刚|出门前|来之前)?"
+    rf"(?:我|我们|我们俩|我俩|我和{_PRINCIPAL_SUBJECT}|我跟{_PRINCIPAL_SUBJECT})?(?:昨晚|昨天|今天|刚才|刚刚|刚)?(?:又|都|也)?(?:一起|一块儿?)?"
+    r"(?:(?:在|用)(?:手机|电脑|屏幕|平板|小程序|app)(?:上|里)?)?"
+    # ("我往下看了": read on down the page)
+    r"(?:一个字一个字|一字一句|逐字逐句|逐字|一句一句|一条一条|仔仔细细|仔细|认真|往下|往后|接着|再往下)?(?:地|的)?"
+    r"(?:看|读|核对|对|查|检查|确认|翻)(?:过|了|的)+(?:一遍|一下|两遍|好几遍|几遍)?(?:授权内容|委托内容|内容|授权委托书|委托书|授权书)?$"
+    # drafted or added by someone engaged for it, at the principal's wish or not named: "委托书是请律师照他的意思写的",
+    # "这句还是专门请律师加的", "俺专门找村委会的人帮着写的" (drafted "for me", 帮我/给我, is not this)
+    r"|^(?:(?:授权委托书|委托书|授权书)(?:是)?|(?:这|那)(?:一)?(?:句|条|项)(?:话)?(?:还|也)?(?:是)?)?(?:我|我们|他|她)?(?:专门|特意|特地)?(?:请|找)(?:了)?"
+    r"(?:律师|律所|公证员|公证处|村委会|村委|居委会|社区|村干部|村支书)(?:的人|的工作人员|的干部)?(?:帮忙|帮着|帮他|帮她|给他|给她|替他|替她)?"
+    rf"(?:(?:照着?|按照?|按着|根据){_PRINCIPAL_SUBJECT}的?(?:意思|意愿|要求|口述))?(?:拟|起草|草拟|写|弄|加|添|补)(?:上|进去|上去)?(?:的|了)+$"
+    # written by the principal for this errand: "他特意写的这个" (the principal named, or carried over from the clause
+    # before: see ``_special_authorisation``)
+    rf"|^{_PRINCIPAL_SUBJECT}(?:专门|特意|特地|亲自|亲手|亲笔)+(?:给我)?写(?:了|的)(?:这个|这份|这一?条|这句)$"
+    # the earlier reply's typo owned: "刚才打成“写名了”" (the typo quoted holds no negation)
+    r"|^(?:刚才|刚刚|前面|上面)?(?:我)?(?:打成|写成|打错成|误打成|输成)(?:了)?(?:(?![不没未无])[\u4e00-\u9fffa-z]){1,8}$"
+    # thanks for the reminder: "谢谢提醒" (an apology is taken only with the typo it owns: see ``_special_authorisation``)
+    r"|^(?:谢谢|感谢|多谢)(?:您|你)?(?:的)?(?:提醒|提示|耐心)(?:了|啊)?$"
+    # the spot on the page: "就在签名上面那一行"
+    r"|^(?:就)?(?:在|写在)(?:签名|签字|落款|日期|抬头|手印)(?:的)?(?:上面|下面|上方|下方|前面|后面|旁边|上边|下边)(?:那|这)?(?:一)?(?:行|句|条|栏|段)?(?:里)?$"
+    # a shortcut denied: made up, scribbled, forged ("不是我瞎编的", "不是自己随便写的", "我不是瞎猜", "不是我P的"); who
+    # wrote it is never denied here ("不是他写的" is not this)
+    r"|^(?:这|这个|我)?(?:可)?(?:不是|并非|并不是)(?:我|自己|我自己)?(?:(?:随便|随手|瞎|乱)(?:写|弄|编|填|猜|说)|瞎编|编|瞎猜|猜|胡说|乱说|p|ps|伪造)"
+    r"(?:的|出来的)?(?:啊|哈|呀)?$"
+    # the principal's rare, careful signature: "我舅一辈子没签过几回字", "这回签得可认真了"
+    rf"|^(?:{_PRINCIPAL_SUBJECT})?(?:一辈子|这辈子|平时|平常|从来)(?:都)?没(?:签过|写过)(?:几回|几次)(?:字|名)?$"
+    rf"|^(?:{_PRINCIPAL_SUBJECT})?(?:这回|这次|那天)?(?:签|写)(?:字|名)?得(?:可|很|特别|挺|真|非常|老)?(?:认真|仔细|工整|规矩|郑重)(?:了|呢|的|着呢)?$"
+    # the fee paid for it: "律师费花了两百"
+    r"|^(?:律师费|公证费|手续费|打印费)(?:就|都|一共|总共)?(?:花了|用了|交了|是)[0-9一二两三四五六七八九十百千几]+(?:块钱?|元)?(?:呢|哩|了)?$"
+)
 # The letter got, who made it unsaid ("整了个特别授权", northern 整 for 弄/办): what it grants must come in another clause,
 # and beside ordinary powers only it is asked again, like "写明了特别授权，代为办理". With the speaker as its maker
 # ("我整了个…") it is not this (see ``_SELF_WRITTEN``).
@@ -1800,7 +1974,7 @@ _GOT_SPECIAL = re.compile(r"^(?:也|都|已经|已)?(?:整|弄|办)了(?:个|一
 _PAGE_TURNED = re.compile(r"^(?:我)?(?:又|再)?(?:翻到(?:了)?(?:背面|反面|后面|后一页|下一页|第[0-9一二三四五]页|最后一页|那一?页)|翻过来(?:看)?)"
                           r"(?:了|看了)?$"
                           # ("是写到背面了": where on the paper the words are, which no more says what they are)
-                          r"|^(?:是)?(?:写|印)(?:到|在)(?:了)?(?:背面|反面|后面|后一页|下一页|第[0-9一二三四五]页|最后一页|那一?页)(?:上)?(?:了|的)?$")
+                          r"|^(?:是)?(?:写|印)(?:到|在)(?:了)?(?:背面|反面|后面|后一页|下一页|第[0-9一二三四五]页|最后一页|那一?页|附页)(?:上)?(?:了|的)?$")
 # The document made, told in the story before the answer ("所以写了委托书", "我们专门重新写了一份"): by the principal, or
 # by the family remaking it. (Made by the speaker alone, "我写了委托书", it is not the principal's grant: asked again.)
 _DOCUMENT_MADE = re.compile(
@@ -1897,7 +2071,7 @@ def _side_clause(clause: str, principal_name: str) -> bool:
     return bool(_ABSENCE_REASON.match(clause) or _DOCUMENT_PARTICULARS.match(clause) or _SIDE_FACT.match(clause)
                 or _CIRCUMSTANCE_REMARK.fullmatch(clause) or _PAGE_TURNED.match(clause)
                 or _DOCUMENT_MADE.match(clause) or _DOCUMENT_MADE.match(foot) or _FOOT_NAMED.match(foot)
-                or _CONTACT.match(contact) or _GOT_SPECIAL.match(clause))
+                or _CONTACT.match(contact) or _GOT_SPECIAL.match(clause) or _LETTER_PROVENANCE.match(clause))
 
 
 def _according_to_the_letter(clause: str, principal_name: str) -> bool:
@@ -1915,8 +2089,11 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
     # a filler of speech before the words ("那个赵强签了字的"), and 还 before a further fact ("还公证过")
     if clause not in _AUTH_ACK and clause not in _AUTH_NEUTRAL:
-        clause = re.sub(r"^(?:那个|嗯|啊|呃|额)+(?=[^呐呢哪嗯啊])", "", clause)
+        clause = re.sub(r"^(?:那个|嗯|啊|呃|额|哦|噢)+(?=[^呐呢哪嗯啊])", "", clause)
     clause = re.sub(r"^(?:还|也)(?=公证|认证|盖|按|签|有)", "", clause) or clause
+    # ("还是公证过的": 还是, "and it is even", before the further fact; "白纸黑字我爸签了字": 白纸黑字 stresses that it is
+    # written, before what is written or signed)
+    clause = re.sub(r"^(?:还|也)是(?=公证|认证)|^白纸黑字(?:的|地)?(?=.)", "", clause) or clause
     if principal_name:
         # "有赵强签字和手印": the principal named where 他的 would stand
         # ("下面有赵强签名": where on the page the signature stands, the foot of the letter, changes nothing)
@@ -1965,7 +2142,11 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         clause = re.sub(rf"^(我是|本人是){re.escape(principal_name)}(?=的)", r"\1他", clause)
     if re.fullmatch(r"(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?(?:也|都)?有(?:的|啊|呀)?", clause):
         return "ack"  # "…，委托书上有": the words just said, found in the document
-    if re.fullmatch(r"(?:这|那)(?:一)?句(?:话)?(?:也|都|确实)?(?:写了|写着|有|在里面|在上面)(?:的|啊|呀|呢)?", clause):
+    # ("这两句委托书上都有": the lines just quoted, each found in the letter; "那句在第三条": where it stands; "就是你说的
+    # 那句": the line the question quotes is the one just named)
+    if re.fullmatch(r"(?:这|那)(?:一|两|几)?句(?:话)?(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:也|都|确实)?"
+                    r"(?:写了|写着|有|在里面|在上面|在第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|行|页|段))(?:的|啊|呀|呢)?"
+                    r"|(?:就是|正是)(?:这|那)(?:一)?句(?:话)?", clause):
         # "特别授权代为作出告知承诺，这句写了": the words just quoted, said to be written; alone it points at nothing,
         # and after an ordinary power quoted it is that power found
         return "ack"
@@ -2147,7 +2328,11 @@ _CIRCUMSTANCE_REMARK = re.compile(
     r"|一笔一划(?:的|地)?(?:写的)?"
     # the hand a little crooked ("就是字有点歪"): its 就是 grants a flaw in the look of the letters, not in what they say;
     # a hand that cannot be read ("潦草", "看不清") is not this, and stays a doubt
-    r"|(?:就是|只是|不过)?(?:他的?|她的?)?字(?:写得|写的)?(?:有点|有些|稍微|是)?(?:歪|丑|难看|歪歪扭扭)(?:了|的)?(?:点|些)?")
+    r"|(?:就是|只是|不过)?(?:他的?|她的?)?字(?:写得|写的)?(?:有点|有些|稍微|是)?(?:歪|丑|难看|歪歪扭扭)(?:了|的)?(?:点|些)?"
+    # what drafting it cost ("律师费花了两百😂"), and a forgery denied ("不是我P的哈哈"): the laugh is at the fee or at the
+    # very idea of a doctored photo, which the clause rules out
+    r"|(?:律师费|公证费|手续费|打印费)(?:就|都|一共|总共)?(?:花了|用了|交了|是)[0-9一二两三四五六七八九十百千几]+(?:块钱?|元)?(?:呢|哩|了)?"
+    r"|(?:这|这个)?(?:可)?(?:不是|并非)(?:我|我自己)?(?:p|ps|p图|伪造|瞎编|编)(?:的|出来的)?")
 
 
 # The principal's own words quoted after he is said to have written them ("老爷子亲笔写的：我委托刘洋代我作出告知承诺"): in
@@ -2183,6 +2368,15 @@ _ASKED_SELF_THEN_LOOKED = re.compile(r"^\s*([\u4e00-\u9fff]{2,20})吗\s*\?\s*(?=
 # (the term asked about is not itself the answer, and "特别授权是啥我也不懂", one run-on clause, stays a doubt).
 _ASKS_THE_TERM = re.compile(r"(?:请问)?(?:啥叫|什么叫|什么是|啥是|何为|何谓)(?:特别授权|告知承诺|代为承诺|代为作出告知承诺)(?:啊|呀|呢)?"
                             r"(?:,(?:我|俺)?(?:也|都|是)?(?:不懂|不知道|不明白|不清楚|不太懂|不太明白|搞不懂)(?:啊|呀|呢|哈)?)*")
+
+
+# "刚开始以为只写了代办": the first impression of the letter, told as what the speaker thought, and "仔细一看…": the closer
+# look that follows it (see ``_special_authorisation``).
+_EARLIER_BELIEF = re.compile(r"^(?:刚开始|一开始|开始|起初|起先|刚才|原来|本来)(?:我)?(?:还)?以为[^,]*$")
+_SECOND_LOOK = re.compile(r"^(?:结果|后来|可)?(?:我)?(?:仔细|再|又|往下|认真)(?:一)?(?:看|瞅|瞧)(?:了一下|了看)?(?:才发现|发现)?")
+# "不是我不想写": the speaker's (or the principal's) wish denied, said after the no; 不是 before the one who wished, where
+# ``_NOT_UNWILLING`` has it after
+_UNWILLING_DENIED = re.compile(rf"^(?:不是|并不是)(?:{_PRINCIPAL}|我|我们)?(?:不想|不愿意|不愿|不肯)(?:写|写明|开|给|弄|办)?(?:的|啊)?$")
 
 
 def _special_authorisation(text: object, ctx: Context) -> Reading:
@@ -2251,7 +2445,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     prepared = re.sub(r"(?<![a-z0-9])([a-z]{1,4}[0-9]{2,}(?:[-_/][0-9]{2,})*)(?=[\u4e00-\u9fff])",
                       lambda m: re.sub(r"[-_/]", "", m.group(1)) + ",", prepared)
     # A space between words is a pause in speech: a clause boundary ("写明了特别授权 我刚拿出来核对过", "ok 写明了").
-    flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fffa-z])\s+(?=[\u4e00-\u9fff])", ",", prepared))
+    # (after an emoji too: "写明了特别授权🙏 我舅舅专门找人写的")
+    flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fffa-z\u2600-\u27bf\U0001f300-\U0001faff])\s+(?=[\u4e00-\u9fff])", ",", prepared))
     # "写明了特别授权 over": a Latin word said after a pause ends a clause of its own
     flat = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[a-z]+\W*$)", ",", flat)
     flat = _affirmation._flat(flat)
@@ -2277,6 +2472,41 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = re.sub(r"(?:和|及|以及|还有|跟)(?=代为|代签|代他|代她|代其)", ",", flat)
     # "…，我代他作出告知承诺没问题": 没问题 run on to the scope is the same reassurance as said on its own
     flat = re.sub(r"(?<=承诺)没问题(?=,|$)", ",没问题", flat)
+    # "…代为作出告知承诺我刚又看了一遍": the speaker's own check run on to the words, said without a pause; it starts a
+    # clause of its own (read as any such check: ``_LETTER_PROVENANCE``)
+    flat = re.sub(r"(?<=承诺|授权)(?=(?:我|我们)(?:刚|刚刚|刚才|又|已经|都)+(?:看|核对|对|查)(?:了|过))", ",", flat)
+    # "刚才打成“写名了”，不好意思": the apology for the typo just owned belongs to it (said first, "抱歉，写明了…", it may
+    # take back an earlier answer unnamed, and is read as always)
+    flat = re.sub(r"((?:打成|写成|打错成|误打成|输成)(?:了)?[^,]{1,8}),(?:不好意思|抱歉|sorry)(?:啊|哈|了)?(?=,|$)", r"\1", flat)
+    # "来电人确认委托书写明了…": the hotline agent's register, 来电人 being the caller, who is the one answering; and its
+    # bracketed note "坐席代录" (typed by the agent for the caller). What the caller says follows. Only 确认, the caller's
+    # own confirmation: "来电人称…" reports a claim, which the agent does not vouch for, and is asked again.
+    flat = re.sub(r"(?:^|(?<=,))(?:来电人|来电者)(?:已)?(?:确认)(?=(?:授权委托书|委托书|授权书)(?:上|里)?(?:写|有|载明|注明))", "", flat)
+    flat = re.sub(r"(?:^|(?<=,))(?:(?:坐席|话务员|接线员)(?:代录|代记|记录)|(?:来电人|来电者)(?:已)?(?:核对|核实|查看|对照)(?:了|过)?"
+                  r"(?:授权委托书|委托书|授权书)?(?:原件)?)(?=,|$)", "", flat).strip(",") or flat
+    # "代为作出告知承诺那几个字写得清清楚楚": the words named, then said to be written plainly; what the letter says
+    flat = re.sub(r"(?:^|(?<=,))((?:特别授权|代为|代他|代她|代其|替他|替她)(?:(?![没不未无非别要会将得再我让])[^,]){0,16}?)(?:那|这)?"
+                  r"(?:几个字|[两三四五六七八九十]个字|句话|一句|句|字样)(?:也|都)?(?:写得|写的)(?:清清楚楚|很清楚|明明白白|清楚|很明白)(?:的)?(?=,|$)",
+                  r"写着\1", flat)
+    # "委托人是赵强没错，不是他弟弟赵刚": the principal confirmed by name, and another of the family ruled out; who the
+    # letter is from, not what it grants (only the applicant's own name confirmed, and someone else's name denied)
+    principal_key = _key(ctx.applicant_name)
+    if principal_key:
+        confirmed = re.search(rf"(?:^|,)(?:委托人|授权人|申请人)(?:是|就是){re.escape(principal_key)}(?:没错|没错的|对的)?"
+                              r"(?:,(?:不是|并非|而不是)(?:他|她)?的?(?P<other>[\u4e00-\u9fff]{1,6}))?(?=,|$)", flat)
+        if confirmed and principal_key not in (confirmed.group("other") or "") and flat[:confirmed.start()].strip(","):
+            flat = (flat[:confirmed.start()] + "," + flat[confirmed.end():]).strip(",")
+    # "他腰伤了来不了，特意写的这个": the principal, subject of the reason just given, goes on as the one who wrote it
+    story = flat.split(",")
+    for i in range(1, len(story)):
+        if _ABSENCE_REASON.match(_principal_as_he(story[i - 1], principal_key)) \
+                and re.fullmatch(r"(?:所以|就)?(?:专门|特意|特地)写(?:了|的)(?:这个|这份|这一?条|这句)", story[i]):
+            story[i] = "他" + story[i]
+    flat = ",".join(story)
+    # "你可能以为我就是个跑腿的，不是，…": what the listener may think of the speaker, named only to be denied; its 可能 is
+    # the listener's guess, not a hedge on the answer, and the denial answers that guess, not the question
+    flat = re.sub(r"^(?:你|您)(?:可能|也许|大概|或许)?(?:会)?(?:以为|觉得|当)(?:我)?(?:就|只)?是(?:个|一个)?(?:跑腿|办事|打杂|代办|送材料|传话)(?:的)?"
+                  r",(?:不是|不是的)(?=,.)", "", flat).strip(",")
     # "我爸写的委托书：同意刘洋代表本人作出告知承诺": the grant quoted right after the document is named; its 同意 is
     # the principal's, said in the document, not the speaker's own consent (alone it is asked again).
     grantee = "|".join(re.escape(n) for n in (_key(ctx.agent_name), "受托人", "我") if n)
@@ -2301,7 +2531,7 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
                   r"(?:句话|句|几个字|[两三四五六七八九十]个字|字样)(?=,|$)", r"\1写着\2", flat)
     # "下面还有一句“代为作出告知承诺”": a line of the document, where on the page changing nothing, and its words
     flat = re.sub(r"(?:^|(?<=,))(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|下面|后面|底下|下边|背面|反面)?(?:还|也|确实)?"
-                  r"有(?:一句|一行|一条|一项)(?:话)?(?=特别授权|代为|代他|代她|代其|替他|替她|授权|委托)", "写着", flat)
+                  r"有(?:一句|一行|一条|一项)(?:话)?,?(?=特别授权|代为|代他|代她|代其|替他|替她|授权|委托)", "写着", flat)
     # "代为承诺写进去了": the words named, then said to be written in, done. Words with a negation, a plan (要, 会, 再), or
     # the speaker (我) in them are not this: "代为承诺我写进去了" is the speaker's own hand, "…要写进去" not yet done.
     flat = re.sub(r"(?:^|(?<=,))((?:特别授权|代为|代他|代她|代其|替他|替她)(?:(?![没不未无非别要会将得再我俺让])[^,]){0,16}?)(?:也|都|确实)?"
@@ -2327,7 +2557,7 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # the rest must then answer for on its own.
         flat = ",".join(story[1:])
     # "特别授权代为作出告知承诺那句在里面": the words quoted, then the line said to be in the document, one clause
-    flat = re.sub(r"(?<=[\u4e00-\u9fff])((?:那|这)(?:一)?句(?:话)?(?:也|都|确实)?(?:在里面|在上面|写了|写着|有)(?:的|啊|呀|呢)?)(?=,|$)",
+    flat = re.sub(r"(?<=[\u4e00-\u9fff])((?:那|这)(?:一)?句(?:话)?(?:也|都|确实)?(?:在里面|在上面|在第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|行|页|段)|写了|写着|有)(?:的|啊|呀|呢)?)(?=,|$)",
                   r",\1", flat)
     flat = re.sub(r"(?:^|(?<=,))这句话((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)(?:都|也|确实)?有(?:的|啊|呀|呢)?(?=,|$)", r"\1有这句话", flat)
     # "不对不对我拿错了": the document mistaken for another, named as the mistake it is
@@ -2371,9 +2601,17 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         prepared = _UNSAID_CHOICE.sub(r"\1\2", prepared)
         flat, compact = _UNSAID_CHOICE.sub(r"\1\2", flat), _UNSAID_CHOICE.sub(r"\1\2", compact)
     clauses = [c for c in flat.split(",") if c]
-    if len(clauses) > 1 and _names_previous_wrong(clauses[0]) and "?" not in prepared:
+    if len(clauses) > 1 and (_names_previous_wrong(clauses[0]) or _EARLIER_REPLY_TAKEN_BACK.fullmatch(clauses[0])) \
+            and "?" not in prepared:
         # "刚才打错了，是写明了特别授权": the previous message taken back; this one is read on its own
+        # ("更正：委托书不是没写，…": the formal 更正 said first takes back only the message before)
         return _special_authorisation(re.sub(r"^(?:还是|是)(?=[\u4e00-\u9fff])", "", ",".join(clauses[1:])), ctx)
+    if len(clauses) > 1 and "?" not in prepared and _EARLIER_BELIEF.match(clauses[0]) and _SECOND_LOOK.match(clauses[1]):
+        # "刚开始以为只写了代办，仔细一看后面还有一句…": the first impression told as such and taken back by a closer look;
+        # what that look found is read on its own, and only a plain yes or no decides
+        rest = ",".join([_SECOND_LOOK.sub("", clauses[1], count=1)] + clauses[2:]).strip(",")
+        reading = _special_authorisation(rest, ctx) if rest else None
+        return reading if reading is not None and reading.kind in ("value", "negated") else ask("correction")
     lookup, scan = 0, 0
     while scan < len(clauses) - 1 and _LOOKUP.match(clauses[scan]):
         scan += 1
@@ -2389,12 +2627,30 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # ``_THINKING_THEN_READ``); the answer is what is read there
         flat = flat[read_off.end():]
         compact = flat.replace(",", "")
+    # ("没有……哦翻到背面了，…": the 哦 of noticing, glued to the page turned; the turn is the pause before a new answer)
+    flat = re.sub(r"(?:^|(?<=,))(?:哦|噢)(?=翻到|翻过来)", "", flat)
     corrected = _corrected(prepared, flat, ctx, _special_authorisation)
     if corrected is not None:
         return corrected
     joke_taken_back = _taken_back_as_joke(flat, names, _key(ctx.applicant_name))
     if joke_taken_back is not None:
         return joke_taken_back
+    said = [c for c in flat.split(",") if c]
+    if "?" not in prepared and len(said) > 1 and _AUTH_BARE_NO.match(said[0]) and _UNWILLING_DENIED.match(said[1]) \
+            and not re.search(r"写了|写明了|写着|有特别授权|签了", ",".join(said[2:])):
+        # "没有写明。不是我不想写，是我爸说不懂啥叫特别授权": a plain no, then why: the wish denied, and the reason (what
+        # the principal did not understand is his, and doubts nothing of the no)
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
+    laughed = _LAUGHTER_AT_END.search(prepared)
+    if "?" not in prepared and laughed and re.search(r"哈|[😂🤣😆😅]", laughed.group(0)):
+        # "没有写明，老实说委托书都还没打印呢哈哈": a plain no, and beside it only more of the same no (the letter not
+        # even made yet); the laugh is at the speaker's own unreadiness, and the no is the careful side
+        said = [re.sub(r"^(?:老实说|说实话|实话说|说真的|不瞒你说|讲真)", "", c) for c in re.sub(r"哈{2,}$", "", flat).split(",")]
+        said = [c for c in said if c]
+        kinds_said = [_auth_clause(c, names, _key(ctx.applicant_name)) for c in said]
+        if len(said) > 1 and kinds_said[0] == "bare_no" and all(k == "no" for k in kinds_said[1:]) \
+                and not _AUTH_HEDGE.search(",".join(said)) and not _AUTH_CONDITION.search("".join(said)):
+            return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     clauses = [c for c in flat.split(",") if c]
     if "?" not in prepared and len(clauses) > 1 and _NOT_UNWRITTEN.match(clauses[0]):
         # "不是没写，写明了特别授权": the denial says nothing of what is written (alone it is asked again); the

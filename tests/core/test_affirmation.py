@@ -557,7 +557,6 @@ SELF_NOT_EXPLICIT = [
     ("我承诺，反正没人查", "unclear", None),
     ("承诺！", "unclear", None),
     ("好的，承诺", "unclear", None),
-    ("本人承诺我没有房", "unclear", None),
     ("本人承诺个鬼", "negated", None),
     ("我承诺个锤子", "negated", None),
     ("我不是不承诺", "unclear", None),  # a double negation alone is not read either way
