@@ -160,7 +160,7 @@ _DEMAND_ON_US = re.compile(r"(?:你们|您们|你|您|政府)(?:单位|政府|�
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|你猜|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
 _CANCEL = re.compile(
     r"(?:明天|明儿|改天|下次|下回|过两天|过几天|回头|以后|等我)[^,，]{0,4}再(?:来|办|弄|搞|申请)|(?:下次|下回|改天)再说|"
-    r"算了.{0,3}不办|不办了|不弄了|不搞了|不想办了|不想(?:弄|搞|申请)了|不申请了|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^算了吧?$"
+    r"算了.{0,3}不办|不办了|不弄了|不搞了|不想办了|不想(?:弄|搞|申请)了|不申请了|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^(?:算了)+吧?$"
 )
 # "不对", "哦不", "说错了": what follows replaces what came before.
 # "对不对" / "是不是" ask for confirmation; they correct nothing.
@@ -217,9 +217,10 @@ _NOT_NEGATIONS = re.compile(
 _FILLERS = re.compile(r"不好意思|麻烦(你|您)|^麻烦(?=[帮给把替])|谢谢(你|您)?|您好|你好|那个|这个嘛|家人们|老铁们?|宝子们|集美们|emmm*|嗯+(?=.)(?!(?:哪|那|呐)$)|额+(?=.)|呃+(?=.)")
 
 
-# "俺可不是啥代理", "我又不是什么代办": 啥/什么 after 不是 is "some kind of", said of what is denied, and asks nothing
+# "俺可不是啥代理", "我又不是什么代办", "我就不搞啥承诺了": 啥/什么 after 不是 (or a verb denied) is "some kind of", said of
+# what is denied, and asks nothing
 # ("这不是啥都要交吗" keeps its question: the mark after it).
-_DENIED_KIND = re.compile(r"(?<=不是)(?:啥|什么)(?=[\u4e00-\u9fff])(?![^,，。;；!！]*[吗呢?？])")
+_DENIED_KIND = re.compile(r"(?<=不是|不搞|不弄|不整|不要|不用|不走|不选)(?:啥|什么)(?=[\u4e00-\u9fff])(?![^,，。;；!！]*[吗呢?？])")
 
 
 def _fold(clause: str) -> str:
@@ -351,6 +352,8 @@ _DIALECT: Tuple[Tuple[Pattern, str], ...] = tuple((re.compile(p), r) for p, r in
     (r"阔以", "可以"),
     # 己 typed as the look-alike 已: "自已" is no word of its own
     (r"自已", "自己"),
+    # 自家, "one's own (household)", for 自己 before the doing: "俺自家办", "自家的事"
+    (r"自家(?=办|弄|来|的事)", "自己"),
     (r"好滴", "好的"),
     (r"肿么", "怎么"),
     (r"神马", "什么"),
@@ -809,8 +812,11 @@ _ASKED_ALL_RIGHT = re.compile(r"(?<![不没])(?:行|中|成|可以)不[?？]*$")
 # question with its second half cut short (能…不 is 能不能…), asked without 吗. Only an unnegated modal ("不能…不",
 # "不用…不" are no such question) with words between it and the 不, and not the emphatic 不 of a refusal that ends a
 # clause ("我偏不", "承诺我就不", "打死也不", "我绝不": 偏/就/才/也/都/还/可/决/绝/再/并 right before it).
-_MODAL_ASKED_BOTH_WAYS = re.compile(r"(?<![不没])(?:能|可以|会|要|用|该|需要|肯|敢|愿意)(?!不)[^,，。;；!！?？不没]{1,12}?"
-                                    r"(?<![偏就才也都还可决绝再并])不[?？]*$")
+# ("承诺有风险不", "承诺安全不", "靠谱不": 有…不 and a quality then 不, asked the same way)
+_MODAL_ASKED_BOTH_WAYS = re.compile(r"(?<![不没])(?:能|可以|会|要|用|该|需要|肯|敢|愿意|有)(?!不)[^,，。;；!！?？不没]{1,12}?"
+                                    r"(?<![偏就才也都还可决绝再并])不[?？]*$|"
+                                    r"(?<![不没])(?:安全|靠谱|麻烦|划算|稳妥|保险|方便|快|慢|严重|复杂|简单|容易|难|贵|费事|管用|好使|好用|合适|"
+                                    r"合法|正规|可靠|稳|麻烦)不[?？]*$")
 # "我去看看承诺书写的啥": what the speaker will look up on their own; nothing is asked of us ("我想看看…" asks to be shown)
 _LOOKED_UP_ALONE = re.compile(r"(?:我|俺)?(?:先|再|得|要)?(?:去|回去|自己)(?:看看|看一下|瞧瞧|查查|查一下|研究研究|研究一下)"
                               r"[^,，。;；!！?？]{0,12}?(?:啥|什么|怎么写|哪些)(?:吧|呢)?$")
@@ -1079,7 +1085,9 @@ _NOBODY_WANTS = re.compile(r"^谁(?:愿意|乐意)(?![不没])((?:(?!谁)[\u4e00
 # an answer: alone it answers nothing.
 _OBVIOUS_TAIL = re.compile(r"^(?:不然|要不然|要不)(?:呢|嘞|咧)[?？!！]*$|"
                            r"^(?:(?:不然|要不然|要不|难不成|难道)(?:还能|还会|能)?|还能|还会)(?:是|有)?(?:谁|啥|什么|鬼|别人|别的)"
-                           r"(?:呢|啊|呀|吗|嘛|么|咯)?[?？!！]*$|^(?:这|那)?还用(?:问|说)(?:吗|嘛|么|啊)?[?？!！]*$")
+                           r"(?:呢|啊|呀|吗|嘛|么|咯)?[?？!！]*$|^(?:这|那)?还用(?:问|说)(?:吗|嘛|么|啊)?[?？!！]*$"
+                           # ("本人啊，还能替谁办": for whom else would I do it)
+                           r"|^(?:不然|要不|难道)?(?:还能|还会|能)(?:替|帮|给|为)(?:谁|别人)(?:办|弄|跑)?(?:呢|啊|呀|嘛|么|咯)?[?？!！]*$")
 # A pause (space) of voice input before such a rhetorical end is the clause boundary it would be typed as.
 _PAUSE_BEFORE_RHETORICAL = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=(?:谁(?:愿意|乐意)|不然|要不然|难不成|难道|还能是|还用问|还用说)"
                                       r"[^\s,，。;；!！]*$)")
@@ -1957,6 +1965,24 @@ def _procedure_left_after(choice: Choice, readings: List[Tuple[Clause, ClauseRea
     return readings
 
 
+# "本人。我儿子在外地，只能我自己弄了", "我儿子出差了，这回只能我自己办": the relative who would have helped is away, told as
+# why the speaker does it alone. Only a relative of the speaker's, said to be away, busy or at work and nothing else,
+# beside a clause that answers "self" and no other: "我儿子出差了，帮他办" (acting for him) and "我儿子在外地" alone are
+# read as they are.
+_HELPER_AWAY = re.compile(rf"^(?:我|俺)(?:的|家)?{_RELATIVE}(?:他|她)?(?:在外地|在外面打工|在外头|去外地了|出差了?|不在家?|没在家|上班(?:去)?了?|"
+                          r"要上班|忙|太忙|没空|没时间|有事)(?:了|呢)?$")
+
+
+def _helper_away(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    if choice.step != "acting_as":
+        return readings
+    away = [i for i, (clause, _) in enumerate(readings) if _HELPER_AWAY.match(_fold(clause.text))]
+    others = [r for i, (_, r) in enumerate(readings) if i not in away and r.labels]
+    if away and others and {label for r in others for label in r.labels} == {"self"}:
+        return [(clause, ClauseReading([], reading.flags) if i in away else reading) for i, (clause, reading) in enumerate(readings)]
+    return readings
+
+
 def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     if _bare_to_other_way(choice, text):
         return clarify("not_a_choice", choice.expected)
@@ -1972,6 +1998,7 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     clauses = _denial_set_against(clauses)
     readings = [(clause, _classify_clause(choice, clause.text)) for clause in clauses]
     readings = _obstacle_after_denial(_last_time_after(_this_time(readings)))
+    readings = _helper_away(choice, readings)
     if choice.step == "use_commitment":
         adopted = _adopted_report(choice, readings)
         if adopted is not None:
@@ -2169,7 +2196,8 @@ _ROLE_OF = {"法定代表人": "representative", "法人代表": "representative
             "申请人": "applicant", "代理人": "agent", "代办人": "agent", "受托人": "agent", "经办人": "agent"}
 _NAME_TRAILER = re.compile(
     r"(?:身份证|证件|证号|号码|电话|手机|联系方式|统一社会信用代码|信用代码|社会信用代码|代码|今年|年龄|微信|邮箱|住址|地址).*$|"
-    r"(?:的|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|呗|嘞|咯|喽|同志|同学|先生|女士|这个名字)+$|"
+    # (滴: 的 typed cute, "法人钟华滴")
+    r"(?:的|滴|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|呗|嘞|咯|喽|同志|同学|先生|女士|这个名字)+$|"
     # "王芳就行", "法人是王芳没错": the answer confirmed after it
     r"(?:就行|就可以|就好|就对了|没错|不会错|就是我|就是我本人|是我本人|我本人|是我自己|没变|没换|没有变|没有换|不变)$|"
     # "李建国是也": the old stage way of naming oneself
@@ -2248,14 +2276,14 @@ _RELATION_LEAD = re.compile(
 # What the speaker is, said before the name: "我是社区网格员王小明", "我是他们单位的会计李红".
 _OCCUPATION_LEAD = re.compile(
     r"^[\u4e00-\u9fff]{0,6}?(?:网格员|志愿者|工作人员|社工|干部|会计|出纳|律师|员工|职员|助理|秘书|文员|专员|店长|店主|老板娘|经营者|业主|"
-    r"经理|主任|书记|村长|组长|董事长|执行董事|理事长|会长|社长|总经理|总裁|厂长|负责人|老总|股东|主管|总监|财务|行政|人事|监事|董事|副总|"
+    r"经理|主任|书记|村长|组长|董事长|执行董事|执董|理事长|会长|社长|总经理|总裁|厂长|负责人|老总|股东|主管|总监|财务|行政|人事|监事|董事|副总|"
     # (not "副总是李强", "会计是李红": who holds that office, named as someone else than the one asked)
     r"法务|前台|销售|职工|退休职工|退休工人|退休教师|退休干部)(?!是)(?=[\u4e00-\u9fff]{2,4}$)|"
     # "我是社区的刘洋", "我是隔壁村的李红": where the speaker is from, then the name
     r"^我是[\u4e00-\u9fff]{1,6}?的(?=[\u4e00-\u9fff]{2,4}$)"
 )
 # An enterprise's officers, named beside a name ("王强（董事长）", "王强 总经理"): titles, no names.
-_OFFICER = (r"(?:董事长|执行董事|理事长|会长|社长|董事|总经理|副总经理|经理|总裁|厂长|店长|负责人|老板|老总|股东|监事|法人代表|主任|会计|出纳|"
+_OFFICER = (r"(?:董事长|执行董事|执董|理事长|会长|社长|董事|总经理|副总经理|经理|总裁|厂长|店长|负责人|老板|老总|股东|监事|法人代表|主任|会计|出纳|"
             r"主管|总监|秘书|助理|文员|行政|财务|人事|法务|前台|销售|副总|店主|业主|经营者|个体户|掌柜|高管|合伙人|创始人|投资人|"
             r"实际控制人|当家的?)")
 # "赵强外甥", "张伟儿子": a person named by their relation to someone, no name of their own.
@@ -2314,6 +2342,8 @@ def _clean_candidate(candidate: str) -> str:
     candidate = _OCCUPATION_LEAD.sub("", candidate)
     candidate = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", candidate)  # "张 伟"
     candidate = re.sub(r"^(?:是|叫|为|就是|就)", "", candidate) if len(candidate) > 3 else candidate
+    # "还是写彭磊", "就填王芳": what to write in the form, then the name (写 and 填 are no surnames)
+    candidate = re.sub(r"^(?:还是|就|那就|那)?(?:写|填)(?:上|成)?(?=[\u4e00-\u9fff]{2,4}$)", "", candidate)
     # "是王芳", "名叫王芳", "本人王芳", "王芳本人": the copula, the verb of naming and 本人 beside a name are no part of it
     # ("胡春梅就是我本人": after 是 the 我本人 is the speaker named as the bearer, taken off whole as a trailer below)
     candidate = re.sub(r"^(?:是|叫|名叫|名字叫|名字是|名|本人)(?=[\u4e00-\u9fff]{2,4}$)|(?<=[\u4e00-\u9fff]{2})(?<!是)(?<!是我)(?:我)?本人$", "", candidate)
@@ -2457,7 +2487,9 @@ def _as_person(candidate: str, said: Optional[str] = None) -> Optional[str]:
     if re.search(_OFFICER + "$", candidate) or _RELATION_END.search(candidate) or _ROLE_END.search(candidate) \
             or _WHOSE_RELATIVE_END.search(candidate) \
             or re.fullmatch(rf"(?:外|表|堂|干|亲)?{_RELATIVE}(?:儿子|女儿|儿|子|女)?", candidate) \
-            or re.fullmatch(r"(?:大|小|二|三)?([爸妈爷奶哥姐弟妹叔伯舅姨姑婶公婆])\1", candidate):
+            or re.fullmatch(r"(?:大|小|二|三)?([爸妈爷奶哥姐弟妹叔伯舅姨姑婶公婆])\1", candidate) \
+            or re.fullmatch(r"([\u4e00-\u9fff])\1", candidate):
+        # ("毛毛", "冬冬": one character said twice is a pet name, even where that character is a surname; "王丽丽" is a name)
         return None
     # A transliterated name (迪丽娜尔·阿不都) is written with whatever characters carry its sounds, 不 and 都
     # among them; only pronouns and particles still show it is a sentence.
@@ -2546,8 +2578,11 @@ _STAFF_POST_SAID = (r"(?:我|俺|本人)(?:就|只|只是|就是)?(?:是|系)(?:
 # ("我是公司的会计，叫王芳", "我是公司出纳王芳") or as the title of the one named ("财务王芳", "王芳主任", "王芳（经办人）"), they
 # name someone who acts for the enterprise (a proxy, with its special authorisation), not the person who commits in its
 # name. The officers the law lets represent it (董事长, 执行董事, 经理), its 负责人 and its 老板 are no such posts.
+# (a store's manager, 店长, runs one shop, not the enterprise; an ordinary director, 董事, sits on the board, which names the
+# chairman; 老板娘 is the owner's wife as often as a woman who owns the business, so which one is open: none of them is the
+# legal representative as such)
 _STAFF_POST = (r"(?:会计|出纳|财务|店员|员工|职员|文员|秘书|助理|前台|收银员?|服务员|销售|业务员|司机|行政|人事|法务|办事员|专员|"
-               r"实习生|主任|主管|经办人|联系人|代办人)")
+               r"实习生|主任|主管|经办人|联系人|代办人|副?店长|领班|老板娘|(?<!执行)(?<!独立)董事(?!长|会))")
 # "我是公司出纳王芳", "本人系郑州好味餐饮管理有限公司的会计", "我在店里当收银": the speaker's own post ("我是会计兼法人" claims
 # the role besides, and "我是行政总裁" is the chief executive: neither is a staff post)
 _SPEAKER_STAFF_POST = re.compile(
@@ -2620,6 +2655,8 @@ _NOT_THE_REPRESENTATIVE = re.compile(
     # "他叫王芳", "法人是他，王芳": the one named is spoken of as someone else, he or she
     r"(?:^|[\s,，?？])(?:他|她)(?:的)?(?:叫|名叫|名字叫|名字是|大名|全名)|"
     r"(?:法人|法定代表人|法人代表)(?:就)?(?:是|为)(?:他|她)(?![\u4e00-\u9fff])|"
+    # "老板叫王强，法人是他妈": the role said to be held by a relative of the one named, so not by that person
+    rf"(?:法人|法定代表人|法人代表)(?:其实|倒|却)?(?:是|为)(?:他|她)(?:的)?{_RELATIVE}(?=$|[\s,，。.!！])|"
     # "我是股东，不是法人": the same with the subject left out, a clause of its own that ends with the role ("不是法人的
     # 老婆" says something else, and "不是法人吗" asks)
     r"(?:^|[\s,，])(?:但|可)?(?:并)?(?:不是|并非)(?:公司的?|企业的?|单位的?)?(?:法人|法定代表人|法人代表)(?:啊|呀|哈|嘛)?"
@@ -2971,9 +3008,12 @@ _GIVEN_UP_JOURNEY = re.compile(
     # "我不是法人，那算了": the reason, then 算了 alone is the very reply the representative's question asks of one who is
     # not the representative; with no reason before it a lone 算了 after other words stays as it was read
     r"(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))"
-    r"[,，。.!！\s]*(?:那)?算了(?:算了|吧)*|"
+    r"[,，。.!！\s]*(?:那)?(?:先|就)?算了(?:算了|吧)*|"
+    # ("那算了，我不是法人": the same reply with its reason said after it; without 那, "算了，我不是法人" may take back what was
+    # just said, and is asked again)
+    r"那(?:先|就)?算了(?:算了|吧)*[,，。.!！\s]*(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表))|"
     r"(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))?"
-    r"[,，。.!！\s]*(?:那)?算了(?:算了|吧)*[,，。.!！\s]*"
+    r"[,，。.!！\s]*(?:那)?(?:先|就)?算了(?:算了|吧)*[,，。.!！\s]*"
     # ("算了，我不是法人，回去重新选代办": the reason may follow 算了 as well)
     r"(?:(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))"
     r"[,，。.!！\s]*)?"
@@ -2983,7 +3023,7 @@ _GIVEN_UP_JOURNEY = re.compile(
     r"(?:(?:那)?(?:我)?(?:还是)?(?:回头|改天|下次|下回|明天|过两天|过几天|以后|等会儿?)?(?:再)?(?:让|叫|请|等)?"
     rf"(?:他|她|老人|申请人|当事人|委托人|法人|法定代表人|老板|领导|(?:我|俺)(?:的|家)?{_RELATIVE})(?:本人)?(?:自己|本人|亲自)?(?:再)?"
     r"(?:(?:来|过来|去)(?:办|弄|申请|办理)?|(?:办|弄|申请|办理))|"
-    r"(?:那)?(?:我|俺)?(?:还是)?(?:回去|返回|退回去|退出去|去)?(?:重新开始|重新来过?|从头开始|从头来|重来|重新办|重新选)(?:后|然后|再)?"
+    r"(?:那)?(?:我|俺)?(?:还是)?(?:回去|返回|退回去|退出去|去|回头)?(?:重新开始|重新来过?|从头开始|从头来|重来|重新办|重新选)(?:后|然后|再)?"
     r"(?:选|选择)?(?:代办|代理|代他人办理)?))"
     r"(?:吧|了|啊)*[。.!！~～]*")
 # "张伟（以前叫张小伟）", "法人是王芳（2023年变更登记前是李强）": a former name alone in brackets beside the current one is

@@ -1170,9 +1170,12 @@ COMPLAINT = re.compile(
     r"|^算了,?(?:不|不再)(?:说|讲|提|抱怨|计较|唠叨)(?:这个|这些|了)*$")
 # The notice read aloud to the speaker ("让孙子念给我听了", "我不识字让工友给念了一遍"): how someone who cannot read
 # the print knows it. The reading must be finished (了, 完, 一遍).
+# The 不太 of the speaker's eyes or skill ("眼睛不太好", "手机不太会用"), which is no doubt about what is committed.
+_WEAK_SPEAKER = re.compile(r"(?:眼睛|眼神|眼|耳朵|腿脚|身体)(?:也|又)?不太(?:好|行|灵|方便)|(?:手机)?不太会(?:用|弄|打字)")
 _READ_ALOUD_CLAUSE = re.compile(
     r"^(?:我|本人)?(?:不识字|不认字|眼睛不好|眼神不好)?(?:让|叫|请)?[\u4e00-\u9fff]{0,4}?(?:给我|帮我|给)?(?:念|读)(?:给我听)?"
-    r"(?:了|完了|过了)(?:一遍|两遍)?(?:了)?$"
+    # ("闺女给我念的": read out to the speaker, told as a past fact with the 的 of 是…的)
+    r"(?:了|完了|过了|的)(?:一遍|两遍)?(?:了)?$"
 )
 
 # What an older person says by voice before answering, one clause at a time, each a plain statement about
@@ -1546,6 +1549,19 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         detail = detail or kind
         return Verdict(kind, _explain(detail, words, applicant_name), detail)
 
+    # "本人承诺。我今年七十二了，眼睛不太好，闺女给我念的": the speaker's own situation (``_CIRCUMSTANCE``) or the notice
+    # read out to them (``_READ_ALOUD_CLAUSE``) told after the act, as it may be before it: each a whole clause of its own,
+    # and only a commitment said in full before them is taken ("我今年七十二了，本人承诺" is the lead, read below).
+    said = [c for c in flat.split(",") if c]
+    kept = len(said)
+    while kept > 1 and (_CIRCUMSTANCE.match(said[kept - 1]) or _READ_ALOUD_CLAUSE.match(said[kept - 1])):
+        kept -= 1
+    if kept < len(said) and "?" not in prepared and not _has_emoji(prepared):
+        head = ",".join(said[:kept])
+        before = _classify_words(head, head, people, applicant_name)
+        if before.kind == "explicit":
+            return before
+
     if not compact:
         if "?" in prepared:
             return verdict("question")
@@ -1683,7 +1699,8 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         return verdict("unclear", "correction")
     if _is_negated(compact):
         return verdict("negated")
-    screened = _screened(compact, _DOUBT_SCREENS)
+    # ("眼睛不太好", "手机不太会用": the 不太 of the speaker's eyes or skill is no doubt about what is committed)
+    screened = _screened(_WEAK_SPEAKER.sub("", compact), _DOUBT_SCREENS)
     if screened:
         return verdict("unclear", screened)
 

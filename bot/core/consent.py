@@ -75,7 +75,9 @@ def _screen(text: object) -> Tuple[Optional[Reading], str, str, str]:
     if _affirmation._INJECTION.search(text):
         return clarify("unclear"), "", "", ""
     prepared = _affirmation._prepare(text)
-    flat = _affirmation._flat(prepared)
+    # ("读完了滴", "写明了撒": 滴 is 的 typed cute, 撒/噻 the southwestern sentence end; said after 了 or 的 they add
+    # nothing. 呗 and 嘛 are not these: a shrug, or 吗 mistyped)
+    flat = re.sub(r"(?<=[了的])(?:滴|撒|噻)+(?=,|$)", "", _affirmation._flat(prepared))
     return None, prepared, flat, flat.replace(",", "")
 
 
@@ -237,7 +239,8 @@ _PLACES = (r"(?:地铁|公交车?|火车|高铁|出租车|车|路|家|单位|公
 _READ_PLACE = rf"(?:在{_PLACES}(?:上|里)?|{_PLACES}(?:上|里))"
 _READ_BY_VOICE = (r"(?:(?:手机|微信|软件|系统)(?:的|自带的)?)?(?:语音播报|语音朗读|朗读功能|读屏功能|读屏软件|听书功能|语音功能|朗读|播报)"
                   r"(?:功能)?")
-_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|整篇|全篇|"
+# (当然, 肯定, 确实: the speaker's own reading stressed; of a letter's wording 肯定 is a guess, see ``_AUTH_HEDGE``)
+_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|整篇|全篇|当然|肯定|确实|"
                  # when, and how: "早上就看完了", "拿放大镜…看完了"
                  r"(?:今天|昨天|昨晚|前天|早上|上午|中午|下午|晚上)(?:就|已经)?|(?:拿着?|拿上|用|戴着?|戴上|戴好)(?:了)?(?:放大镜|老花镜|眼镜)|"
                  # ("老花镜戴上看完了": the glasses named first)
@@ -402,7 +405,7 @@ _REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|�
 # internet style (好滴, 嗯呐, 阔以, okk, ok的): "OK", which adds nothing, so the statement after it must stand alone.
 # Alone they are still a bare yes (``_BARE_YES`` and the grammar needs a reading clause).
 # (a one-character lead must stand apart from the word after it: "中间几条看了" is no 中)
-_ACK_LEAD = (r"(?:(?:中)+|管|啊|哎|喂+)(?=,|我|已|看|读|全|都|从)|妥了|妥妥的|可以嘞|可以的|木问题|没毛病|好滴|好哒|好嘞|嗯呐|嗯呢|嗯哪|阔以|"
+_ACK_LEAD = (r"(?:(?:中)+|管|啊|哎|哦|噢|喔|喂+)(?=,|我|已|看|读|全|都|从)|妥了|妥妥的|可以嘞|可以的|木问题|没毛病|好滴|好哒|好嘞|嗯呐|嗯呢|嗯哪|阔以|"
              r"okk+|ok的|ok滴|done|完事儿?|哎呀|那个啥|得嘞|"
              # the reading said in English first ("all read ✅ 全部看完了"): alone it is no answer, and beside a Chinese
              # statement it only says that statement again
@@ -458,8 +461,15 @@ _OWN_PACE = re.compile(r"^(?:我)?(?:(?:我的|这)?(?:老花眼|老眼|眼睛|�
                        # eyes, and the print made bigger for them ("我这个眼睛不太好，让孙子把字调大了"): how the speaker
                        # reads, not who reads
                        r"|^(?:我)?(?:这个|这)?(?:眼睛|眼神)(?:也|又)?(?:不太好|不好|不大好|花了?|不行了?)$"
+                       # ("我老花眼", "我眼花"): the eyes named by their trouble
+                       r"|^(?:我|我的)?(?:是)?(?:老花眼|老花|眼花|近视眼?)(?:了)?$"
                        # ("刚才让孙子把字调大了": when it was done, which says no more)
-                       r"|^(?:我)?(?:刚才|刚刚|先)?(?:让|叫|请)(?:我)?[\u4e00-\u9fff]{1,3}?(?:帮我)?把字(?:体)?(?:调|放|弄)大(?:了)?(?:点|一点|些)?(?:了)?$")
+                       r"|^(?:我)?(?:刚才|刚刚|先)?(?:让|叫|请)(?:我)?[\u4e00-\u9fff]{1,3}?(?:帮我)?把字(?:体)?(?:调|放|弄)大(?:了)?(?:点|一点|些)?(?:了)?$"
+                       # the print made bigger by the speaker to read it ("放大了看的", "把字调大了才看完的"): how, done
+                       r"|^(?:我)?(?:把字(?:体)?|字)?(?:调|放|拉|弄)大(?:了)?(?:点|一点|些)?(?:才|再)?(?:看|读)(?:的|完的|完了)$"
+                       # the speaker's age, with the pace or the eyes it brings ("我七十六了看得慢"): who reads, not how much
+                       r"|^(?:我)?(?:今年)?(?:都|已经)?(?:[六七八九]十[一二三四五六七八九]?|[5-9][0-9])(?:多)?(?:岁)?了"
+                       r"(?:,?(?:眼睛不好|眼神不好|眼花了?|(?:看|读)(?:得|的)(?:有点|有些|比较|挺|很)?慢(?:了|些)?))?$")
 # A shortcut denied ("不是随便回的", "不是敷衍", "不是草草看的", "不是看一半", "不是光看了标题", "不是我儿子替我看的",
 # "你别以为年轻人都不看条款", "不是看完就忘的那种"): a careless reply, a part read, someone else's reading or a reading
 # soon forgotten, each said NOT to be what happened. It is emphasis like the denials below, and the plain statement
@@ -505,7 +515,7 @@ _WHOLE_TEXT_READ = re.compile(r"(?<=[看读听阅])了(?:一遍)?(?:告知书|�
 # notice make the plain 看了 a complete reading; over a part ("前面都看了", "前几条都看了") or with a glance
 # ("看了一下") they do not, and a bare "看了" is no more than "had a look".
 # ("上面的内容", "以上七条": the notice pointed at as what is above)
-_WHOLE_NOTICE = (r"(?:(?:(?:上面|以上|上述)的?)?(?:告知书|告知承诺书|告知内容|告知的内容|内容|全文|七条|7条|这七条|那七条|七个部分|7个部分)"
+_WHOLE_NOTICE = (r"(?:(?:(?:上面|以上|上述)的?)?(?:告知书|告知承诺书|告知内容|告知的内容|内容|全文|七条|7条|这七条|那七条|(?:七|7)(?:个)?部分)"
                  r"|你发的|您发的|发的|你念的|您念的|(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的|上面的?|以上|上述)")
 _ALL_OF_IT_READ = re.compile(
     rf"(?:{_WHOLE_NOTICE}(?:我|本人)?|(?:我|本人)(?:把{_WHOLE_NOTICE})?)?"
@@ -520,7 +530,7 @@ _PART = r"(?:条|段|部分|项|节|点)"
 def _whole_range(flat: str, total: int) -> str:
     """"第一部分到第七部分" (from the first section to the last one sent) read as 全部, the whole notice."""
     last = "|".join(sorted({str(total)} | {k for k, v in CN_DIGITS.items() if v == total}))
-    flat = re.sub(rf"(?:从)?第(?:一|1){_PART}?(?:到|至|~|-)第?(?:{last}){_PART}?", "全部", flat)
+    flat = re.sub(rf"(?:从)?第(?:一|1){_PART}?(?:到|至|~|-)(?:第?(?:{last}){_PART}?|最后一{_PART})", "全部", flat)
     # "从第一条看到第七条": the reading verb between the first and the last section sent is the span of
     # ``_READ_VERB``'s "从第一条看到最后一条". Only the last one sent ends it: "从第一条看到第五条" stays a part.
     flat = re.sub(rf"从第(?:一|1)(条|部分|段)(看|读|听)到第(?:{last})(?:条|部分|段)?(?![0-9一二三四五六七八九十])",
@@ -593,6 +603,9 @@ _READ_ASIDE = re.compile(
     # the speaker's habit of reading before signing: "我这人签啥都要看三遍的" (no negation can sit in it)
     r"|(?:我这人|我这个人|我一向|我向来|我平时|我一直)(?:签|办|填)?(?:啥|什么|任何东西|东西|合同|文件)?(?:之前|前)?(?:都|都是|也都)?"
     r"(?:要|得|会)?(?:仔细|认真|好好)?(?:看|读)(?:[一两三几好]+遍|仔细|清楚)?(?:才签)?(?:的)?"
+    # the consequence of a false commitment understood too ("不实承诺的后果我也看明白了"): the part a careless reader
+    # skips, named as understood; alone it is no reading of the whole
+    r"|(?:不实承诺|虚假承诺)的?(?:法律)?(?:后果|责任)(?:我|本人)?(?:也|都)?(?:看|读|听|弄)?(?:清楚|明白|懂)了"
     # an interruption in the middle, after which the reading went on: "中间接了个电话"
     r"|(?:中间|中途)(?:我)?(?:接了|接|打了)(?:个|一个|通|一通)?电话"
     # the screen scrolled to find a part or to reach the end: "我往上翻到了", "刚才往下一划就看完了". Alone it may be
@@ -715,7 +728,7 @@ _HOW_MANY_PARTS = re.compile(r"^(?:告知书|告知内容|告知承诺书|内容
 # "不看了，我不办了": the errand given up, by the speaker, said as a clause of its own.
 # ("今天不办了，改天再说": today's errand given up; the 改天再说 after it puts it off, and is no reading deferred)
 _CANCEL_CLAUSE = re.compile(r"^(?:那|我|那我|那就|我就|那我就|我还是|还是|算了)*(?:今天|今儿|今儿个|这次|这回)?(?:先|就|暂时)?(?:不办|不办理|不申请|不想办|不要办|不用办|不弄|不搞|"
-                            r"不想弄|取消办理|取消申请|放弃办理|放弃申请|退出办理)(?:了)?(?:吧|啦)?$")
+                            r"不想弄|取消办理|取消申请|放弃办理|放弃申请|退出办理|取消|退出)(?:了)?(?:吧|啦)?$")
 # "不看完能办吗", "没读完也可以吗": whether the errand may go on without the reading finished, asked as a whole message
 # (its 吗 makes it a question with or without the mark). It states no reading and asks no repetition, so it is answered
 # and the question asked again. Not "不看不行吗" (two negations, a push-back) nor a statement ("不看完也能办").
@@ -824,7 +837,7 @@ _PAUSE_MARK = re.compile(r"^(?:哦|噢|啊|呃|额)?(?:等等|等下|等一下)$
 
 # The document looked at again after a no ("没有写明，等等，我再看看，…", "没写明……我再翻翻，…"): a look, not a thought
 # ("我想想") or someone else asked ("我问问我爸"), which stay checks not done.
-_LOOKED_AGAIN = re.compile(r"^(?:我|让我|等我)?(?:再)?(?:看看|看一下|看下|翻翻|翻一下|找找|瞅瞅|瞧瞧|查查|查一下|核对一下|对一下)"
+_LOOKED_AGAIN = re.compile(r"^(?:我|让我|等我)?(?:再)?(?:看看|看一下|看下|看一眼|瞅一眼|瞄一眼|翻翻|翻一下|找找|瞅瞅|瞧瞧|查查|查一下|核对一下|对一下)"
                            r"(?:啊|哈|哦|呀)?$"
                            # ("没写明……等会儿我戴上眼镜……写明了": the glasses put on to read the page again, a look like the
                            # others; what is read after it must still name the scope or be a no)
@@ -1081,7 +1094,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # "看完了，我叫张伟": the speaker's own name said beside the reading (only a name on file, nothing else)
         flat = re.sub(rf",(?:我叫|我是|本人)(?:{'|'.join(map(re.escape, own))})(?=,|$)", "", flat)
     # "字有点多，不过都看了": the 不过 sets the whole reading against a remark, not a reservation against the reading
-    flat = re.sub(r"(?<=,)(?:不过|但是|但|可是)(?=(?:我)?(?:也|都|全|全都)(?:认真|仔细)?(?:看|读)(?:完)?了)", "", flat)
+    # ("字有点小但都看了": the same run on after the remark, without the pause)
+    flat = re.sub(r"(?:(?<=,)|(?<=[小多长密累慢]))(?:不过|但是|但|可是)(?=(?:我)?(?:也|都|全|全都)(?:认真|仔细)?(?:看|读)(?:完)?了)", ",", flat)
+    flat = re.sub(",+", ",", flat).strip(",")
     if "?" not in prepared:
         # "没有没看完的": none of it is left unfinished, which is "all of it read to the end" (a clause of its own, the
         # speaker's). Unlike the bare denial of ``_NOT_UNREAD`` ("没有没看", which may be "没有，没看") its 的 makes
@@ -1296,7 +1311,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
 
 # --- the special authorisation (R5, 五(三)) ----------------------------------------------------------
 
-_AUTH_HEDGE = re.compile(r"好像|应该|可能|大概|也许|估计|似乎|貌似|差不多|记得|印象|吧$|吧,|大约|或许")
+# ("肯定写了", "一定有": "it must be there", what the speaker supposes of a letter, not what they read in it)
+_AUTH_HEDGE = re.compile(r"好像|应该|可能|大概|也许|估计|似乎|貌似|差不多|记得|印象|吧$|吧,|大约|或许|(?:肯定|一定)(?:是|都|也)?(?:写|有|包括)")
 _AUTH_UNSURE = re.compile(
     r"不知道|不清楚|不确定|不记得|记不清|记不得|忘了|忘记|没注意|没细看|没仔细看|看不懂|不懂|不太|说不准|说不好|没看|"
     r"搞不清|弄不清|不了解|不明白|看不明|读不明|不明|懵|"
@@ -1594,6 +1610,8 @@ _AUTH_TICKED = re.compile(
     # ("委托书勾的是特别授权": the box named as what is ticked on the letter; who ticked it unsaid, and "我勾的…" is not this)
     r"|^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面)?(?:勾的是|勾选的是|打勾的是|打钩的是|选的是)特别授权(?:那|这)?(?:一)?(?:栏|项|格)?$"
     rf"|^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面)?(?:已经|已)?(?:勾选了|打勾勾选了){_SCOPE_LINE}(?:那|这)?(?:一)?(?:栏|项|格)?$"
+    # ("委托书特别授权那一栏勾了“代为作出告知承诺”": the special-authorisation box, and the commitment ticked in it)
+    rf"|^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面)?特别授权(?:那|这)?(?:一)?(?:栏|项)(?:里)?(?:已经|已)?(?:勾了|勾选了|打勾了|打钩了|选了){_SCOPE_LINE}$"
     rf"|^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面)?{_SCOPE_LINE}(?:那|这)(?:一)?(?:栏|项|格)(?:也|都)?(?:已经|已)?"
     r"(?:打了?勾|打了?钩|勾了|勾选了|打勾了|打钩了|勾上了)(?:的)?$"
 )
@@ -1794,12 +1812,14 @@ _ISSUED_BY = re.compile(rf"^(?:这是)?(?:他|她|申请人|委托人|{'|'.join(
 # ("但确实是他亲笔签的": the signature affirmed; "我爸在上面按了手印", "我爸在手机上签的": where he signed, on the letter
 # or on the screen of an electronic one. Only the principal, by pronoun or relation, signing: the speaker or anyone
 # else signing is read elsewhere and asked again.)
-_PRINCIPAL_SIGNED = re.compile(rf"^(?:(?:授权委托书|委托书|授权书)(?=是|都是|由))?(?:确实|的确|真的)?(?:是|都是|由)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
+# ("下面是赵强签的名": where on the page the signature stands, before the one who signed; "我舅签的字还按了手印": signed,
+# and the thumb print or the seal added to it)
+_PRINCIPAL_SIGNED = re.compile(rf"^(?:下面|底下|下边|末尾|最后|落款处?)?(?:(?:授权委托书|委托书|授权书)(?=是|都是|由))?(?:确实|的确|真的)?(?:是|都是|由)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))"
                                r"(?:当着[\u4e00-\u9fff]{1,10}?的?面|当面|专门|亲自|亲手|亲笔|自己|"
                                r"在(?:上面|上头|委托书上|授权书上|手机上|电脑上|平板上|网上|小程序上|小程序里)|"
                                # ("我妈在社区签的字": where he signed, before the office that witnessed it)
                                r"在(?:社区|居委会|村委会|村里|街道|街道办|公证处|派出所|医院|病房|家里)(?:里|那儿)?)*"
-                               r"(?:签|写|按|盖)(?:了|的|过)*(?:字|名|手印|章)?(?:的)?$")
+                               r"(?:签|写|按|盖)(?:了|的|过)*(?:字|名|手印|章)?(?:的)?(?:,?(?:还|也|并|又)(?:按|盖)(?:了|过)?(?:手印|手指印|章|公章)(?:的)?)?$")
 
 
 # Who signed, sealed or thumb-printed the document, when the answer says so ("委托书是王五签的"): the principal grants
@@ -1816,7 +1836,9 @@ _PRINCIPAL_SIGNER = re.compile(rf"^(?:{_PRINCIPAL}|授权人|老人|(?:我们|�
 _HELD_OR_SHOWN = re.compile(r"^(?:我|俺)?(?:现在)?(?:手里|手上)?(?:就|正)?(?:拿着|带着)(?:纸|那张纸|纸质的|原件|委托书|授权书|授权委托书)?(?:原件)?"
                             r"(?:呢|了|的)?$"
                             # ("委托书我手上拿着呢": the letter named first, then the speaker holding it)
-                            r"|^(?:授权委托书|委托书|授权书|原件)(?:我|俺)(?:现在)?(?:手里|手上)?(?:就|正)?(?:拿着|带着)(?:呢|了|的)?$"
+                            r"|^(?:授权委托书|委托书|授权书|原件)(?:我|俺)(?:现在)?(?:手里|手上)?(?:就|正)?(?:随身)?(?:拿着|带着)(?:呢|了|的)?$"
+                            # ("要的话可以拍照": the photo offered should the office want it; the 要的话 is the office's wish)
+                            r"|^(?:你们|您)?(?:要|需要)(?:看)?的话(?:我)?(?:可以|马上)?(?:拍照|拍个照|拍照片)(?:发)?(?:给)?(?:你|您|你们)?(?:看)?$"
                             r"|^(?:我|俺)?(?:可以|马上|等下|现在)?(?:拍照|拍个照|拍照片|拍给你)(?:发)?(?:给)?(?:你|您|你们)?看(?:看|一下)?$"
                             # ("可以拍照给你": the photo offered, 看 unsaid; "委托书我打印出来带着呢": an electronic letter
                             # printed, and the print in hand)
@@ -1935,7 +1957,7 @@ _LETTER_PROVENANCE = re.compile(
     # "授权编号对应的内容我在屏幕上看过了" (no 没/不 can sit in it: "没看" is read elsewhere)
     # ("对的", "对了" alone are the ack and the filler, not this)
     r"|^(?!对(?:的|了)$)(?:(?:授权|委托)?(?:编号)?(?:对应的)?(?:授权内容|委托内容|内容|授权委托书|委托书|授权书))?(?:昨晚|昨天|今天|今早|早上|刚才|刚刚|刚|出门前|来之前)?"
-    rf"(?:我|我们|我们俩|我俩|我和{_PRINCIPAL_SUBJECT}|我跟{_PRINCIPAL_SUBJECT})?(?:昨晚|昨天|今天|刚才|刚刚|刚)?(?:又|都|也)?(?:一起|一块儿?)?"
+    rf"(?:我|我们|我们俩|我俩|我和{_PRINCIPAL_SUBJECT}|我跟{_PRINCIPAL_SUBJECT})?(?:昨晚|昨天|今天|刚才|刚刚|刚)?(?:拿出来|翻出来|找出来)?(?:又|都|也)?(?:一起|一块儿?)?"
     r"(?:(?:在|用)(?:手机|电脑|屏幕|平板|小程序|app)(?:上|里)?)?"
     # ("我往下看了": read on down the page)
     r"(?:一个字一个字|一字一句|逐字逐句|逐字|一句一句|一条一条|仔仔细细|仔细|认真|往下|往后|接着|再往下)?(?:地|的)?"
@@ -1961,6 +1983,9 @@ _LETTER_PROVENANCE = re.compile(
     # the principal's rare, careful signature: "我舅一辈子没签过几回字", "这回签得可认真了"
     rf"|^(?:{_PRINCIPAL_SUBJECT})?(?:一辈子|这辈子|平时|平常|从来)(?:都)?没(?:签过|写过)(?:几回|几次)(?:字|名)?$"
     rf"|^(?:{_PRINCIPAL_SUBJECT})?(?:这回|这次|那天)?(?:签|写)(?:字|名)?得(?:可|很|特别|挺|真|非常|老)?(?:认真|仔细|工整|规矩|郑重)(?:了|呢|的|着呢)?$"
+    # other powers listed besides it ("另外还有代为签收"): 另外/还/也 add them to the special one; "只写了代为签收" is the
+    # ordinary kind alone, and read as such
+    r"|^(?:另外|此外|同时)?(?:还|也)(?:有|写了|包括)(?:代为|代)(?:签收|领取|办理|递交|提交|签字|缴费|查询|申请)(?:手续|材料|文书|证件|相关手续)?$"
     # the fee paid for it: "律师费花了两百"
     r"|^(?:律师费|公证费|手续费|打印费)(?:就|都|一共|总共)?(?:花了|用了|交了|是)[0-9一二两三四五六七八九十百千几]+(?:块钱?|元)?(?:呢|哩|了)?$"
 )
@@ -2062,6 +2087,11 @@ def _issuer_dropped(clause: str, principal_name: str) -> str:
     return clause
 
 
+# "委托书第二条就是": the clause of the letter the words just said stand in, pointed at; where, which changes nothing
+_CLAUSE_POINTED = re.compile(r"^(?:就)?(?:在|写在)?(?:授权委托书|委托书|授权书)?(?:的|上|里)?第[0-9一二三四五六七八九十]{1,3}(?:条|项|款|行|页|段)"
+                             r"(?:就是|就有|就写着|里|上)?(?:的)?$")
+
+
 def _side_clause(clause: str, principal_name: str) -> bool:
     """Is this clause one of those said beside the answer that leave it as it is?"""
     clause = _principal_as_he(clause, principal_name)
@@ -2101,6 +2131,9 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
                         r"(?=签名|签字|手印|亲笔)", r"\1有他的", clause)
         # "委托人赵强已签字": the principal named as the document names him, then what he did (his role changes nothing)
         clause = re.sub(rf"^(?:委托人|授权人){re.escape(principal_name)}(?=.)", principal_name, clause)
+        # "下面是赵强签的名": the same place, then the principal by name as the one who signed
+        clause = re.sub(rf"^(?:(?:授权委托书|委托书|授权书)(?:的)?)?(?:末尾|最后|下面|底下|下边|落款处?)(?:是|有){re.escape(principal_name)}(?=(?:亲笔|亲手|本人)?(?:签|按|盖))",
+                        "他", clause)
     if _HELD_OR_SHOWN.match(clause):
         return "neutral"
     # The formal register's lead-in ("兹证明委托书载明：…", "特此说明", "本受托人确认：…"): it states nothing by itself;
@@ -2171,6 +2204,8 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     clause = re.sub(r"^(?:嗯呐|嗯呢|嗯嗯|嗯|恩|对对|对的|对|是的|是|我确认|确认)+(?=写|有|委托|授权)", "", clause)  # "嗯写明了特别授权"
     clause = re.sub(r"^(.{2,4}?)\1+$", r"\1", clause)  # "写了写了": one answer said twice
     clause = re.sub(r"^([有对嗯])\1{1,3}$", r"\1", clause)  # "有有有": one word said over
+    if _CLAUSE_POINTED.match(clause):
+        return "neutral"
     clause = _SECTION_REF.sub("", clause)  # where the words stand does not change them
     # "委托书第4项为代为作出告知承诺": the formal 为 ("reads") between the document (or its item) and its words
     clause = re.sub(r"^((?:授权委托书|委托书|授权书)(?:上|里)?)(?:的)?为(?=代为|代他|代她|代其|特别授权)", r"\1写着", clause)
@@ -2449,7 +2484,7 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fffa-z\u2600-\u27bf\U0001f300-\U0001faff])\s+(?=[\u4e00-\u9fff])", ",", prepared))
     # "写明了特别授权 over": a Latin word said after a pause ends a clause of its own
     flat = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[a-z]+\W*$)", ",", flat)
-    flat = _affirmation._flat(flat)
+    flat = re.sub(r"(?<=[了的])(?:滴|撒|噻)+(?=,|$)", "", _affirmation._flat(flat))  # as in ``_screen``
     # "纸上写得清清楚楚的", "那纸上写的…", "上头写着…": the paper the speaker holds is the letter asked about, and 上头 is
     # the northern 上面; said at the head of a clause, before what is (or is not) written there
     flat = re.sub(r"(?:^|(?<=,))(?:那|这)?(?:张)?纸(?:上头|上面|上|面上)(?=写|有|没|未|也|都|确实|就|只|还|是)", "委托书上", flat)
@@ -2469,7 +2504,9 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # "公章还没盖": the company signs with its seal, so its letter unsealed is a letter not yet signed
         flat = re.sub(r"(?:公章|章)(?:还|都|也)?(?:没有|没|未)(?:盖|加盖)(?:上)?|(?:还|都|也)?(?:没有|没|未)(?:盖|加盖)(?:上)?(?:公章|章)", "还没签", flat)
     # "代为递交材料和代为作出告知承诺": a list of powers, each read on its own
-    flat = re.sub(r"(?:和|及|以及|还有|跟)(?=代为|代签|代他|代她|代其)", ",", flat)
+    # ("…，另外还有代为签收": 另外 and 此外 before it are the same "and also")
+    flat = re.sub(r"(?:(?:另外|此外)(?:还有|还)?|和|及|以及|还有|跟)(?=代为|代签|代他|代她|代其)", ",", flat)
+    flat = re.sub(",+", ",", flat).strip(",")
     # "…，我代他作出告知承诺没问题": 没问题 run on to the scope is the same reassurance as said on its own
     flat = re.sub(r"(?<=承诺)没问题(?=,|$)", ",没问题", flat)
     # "…代为作出告知承诺我刚又看了一遍": the speaker's own check run on to the words, said without a pause; it starts a
@@ -2745,7 +2782,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         return ask("unsure")
     if _AUTH_HEDGE.search(_REASSURANCE.sub("", flat)):
         return ask("unsure")
-    if _AUTH_CONDITION.search(compact):
+    # (the photo offered should the office want it, "要的话可以拍照", puts no condition on the answer: see ``_HELD_OR_SHOWN``)
+    if _AUTH_CONDITION.search(re.sub(r"(?:你们|您)?(?:要|需要)(?:看)?的话(?:我)?(?:可以|马上)?(?:拍照|拍个照|拍照片)", "", compact)):
         return ask("condition")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
