@@ -309,6 +309,9 @@ _SENTENCE_END_PARTICLE = re.compile(r"(呢|么)(?=[\s,.;!，。；！…~]*$|[,.
 # 没啥 is 没什么 ("nothing"); 着呢 is the durative 着 with an emphatic 呢 ("写着呢", "好着呢"); 嗯呢 is a
 # northern "yes"; 才不…呢 is an emphatic refusal ("我才不承诺呢"), none of them asks.
 _NOT_QUESTIONS = re.compile(r"没什么|没有什么|没啥|没有啥|"
+                            # "怕哪里填错了": the 哪里 of a fear is "somewhere"; "有什么要核查的随时给我打电话": "anything"
+                            r"(?<=怕)(?:哪里|哪儿|哪|什么|啥)(?=[\u4e00-\u9fff])|"
+                            r"有(?:什么|啥)(?:要|需要)(?:核查|核实|了解|补充)的(?=(?:随时)?(?:给我|找我|联系我|打电话|打我电话))|"
                             # "不对不对", "不是不是": a correction said twice, no 对不对 asked
                             r"(?:不对){2,}|(?:不是){2,}|"
                             # "不了不了": a refusal said twice, no 了不了 asked
@@ -619,6 +622,8 @@ _TAIL = (rf"(?:,?(?:(?<=,)承诺)?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})(?:{_HONEST
          # the same, with the consequence named first ("那个后果我也知道"); "就这个意思": the words meant as typed
          r"(?:那个|这个)?(?:不实承诺的|虚假承诺的)?(?:法律)?(?:后果|责任)(?:我|本人)(?:也|都)?(?:知道|清楚|明白|晓得)(?:了)?|"
          r"就是?(?:这个|这)意思(?:了)?|"
+         # the checks welcomed by phone ("有什么要核查的随时给我打电话")
+         r"有(?:什么|啥)(?:要|需要)(?:核查|核实|了解|补充)的(?:随时)?(?:给我打电话|打我电话|找我|联系我)|"
          # the hotline agent's note of how it was taken down ("12345坐席按来电人口述录入"): the caller's own words
          r"(?:12345)?(?:热线)?(?:坐席|话务员|接线员)?(?:按|根据|依)(?:来电人|申请人)(?:本人)?(?:口述|原话)(?:录入|记录|代录)|"
          # the enterprise's identifying code beside it; the checks welcomed ("后续核查随时配合"); a phone kept on; what
@@ -1103,9 +1108,14 @@ _SLIPPED_DOUBLE_NEGATION = re.compile(r"^(?:我|本人)?(?:不是|并不是)不(
 # "我不是不承诺", "没有不承诺", "公司不是不承诺": a refusal denied. Alone it commits to nothing (it is asked again);
 # as a lead it is taken away and the clauses after it must make the commitment themselves. ("没有不承诺的意思": the
 # same denial of an intent to refuse; the intent to commit is not read from it either, only the act after it)
+# ("我不是不愿意，我承诺": the willingness denied to be lacking, 承诺 left unsaid after the modal verb)
 _DENIED_REFUSAL = re.compile(
-    r"^(?:我|本人|我本人|我们|本公司|我公司|我们公司|我司|公司|本企业)?(?:又|也|可|真)?(?:不是|并不是|并非|没有|没)不(?:想|要|愿意|愿)?"
-    r"(?:代为|代他|代她|代其|替他|替她|作出|做出)?承诺(?:了|的|啊|呀|的意思|这个意思|的想法|的打算)?$")
+    r"^(?:我|本人|我本人|我们|本公司|我公司|我们公司|我司|公司|本企业)?(?:又|也|可|真)?(?:不是|并不是|并非|没有|没)不(?:"
+    r"(?:想|要|愿意|愿)?(?:代为|代他|代她|代其|替他|替她|作出|做出)?承诺|(?:想|愿意|乐意))(?:了|的|啊|呀|的意思|这个意思|的想法|的打算)?$")
+# What held the speaker up, said after a refusal denied ("我不是不承诺，刚才是手机卡了，本人承诺", "…，刚才在看第六条，…",
+# "…，就是找了半天输入框，…", "…，刚才在找公章，…"): the delay explained, no doubt about what is committed.
+_DELAY_EXPLAINED = re.compile(r"^(?:刚才|刚刚|就是|只是)(?:是)?(?:我)?(?:(?:手机|网络|网|系统|页面)(?:卡了|断了|有点卡|太卡|卡了一下)|"
+                              r"在(?:看|找|翻|查)[\u4e00-\u9fff]{1,8}|找了半天[\u4e00-\u9fff]{1,6})$")
 # The speaker's own commitment as a clause of its own, subject first or none ("我承诺", "本人郑重承诺以上内容真实",
 # "我代他承诺"); someone else's ("他承诺了") and the letter as a noun ("承诺书我不签") are not it.
 _OWN_COMMITMENT_CLAUSE = re.compile(
@@ -1377,7 +1387,7 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         clauses = clauses[done + 1:]
     applicant = ("|" + re.escape(people.applicant)) if people.applicant else ""
     harmless = [_ACK_CLAUSE, _RECORDED_LEAD, re.compile(rf"^(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC})$"), _DONE_CLAUSE, _NOT_PROOFS_CLAUSE,
-                _CIRCUMSTANCE, COMPLAINT, _READ_ALOUD_CLAUSE, _DENIED_REFUSAL, re.compile(rf"^{COURTESY}$")]
+                _CIRCUMSTANCE, COMPLAINT, _READ_ALOUD_CLAUSE, _DENIED_REFUSAL, _DELAY_EXPLAINED, re.compile(rf"^{COURTESY}$")]
     if people.acting_as == "proxy":
         # "根据委托书，我受…特别授权": the document the authorisation stands in, named first
         harmless.append(re.compile(r"^(?:根据|按照|依据|依照)(?:授权委托书|委托书|授权书)$"))
