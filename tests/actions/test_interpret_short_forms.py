@@ -17,6 +17,8 @@ from tests.actions.speakers import name_outcome, outcome
     ("我有证明，不", "no"), ("用承诺，没有风险", "yes"),
     ("我就不搞啥承诺了，证明明天就送过来", "no"), ("不要什么承诺", "no"),
     ("这不是啥都要交吗", "question"),
+    # 按 follows the way it names, as 走 does
+    ("不是按一般程序，是用承诺", "yes"), ("不按一般程序，用承诺", "yes"), ("按一般程序", "no"), ("不按承诺来", "no"),
 ])
 def test_commitment_choice_short_forms(text, expected):
     assert outcome("use_commitment", text) == expected
