@@ -1990,6 +1990,8 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     text = _agreeing_figures(choice, _unasked(_TYPED_BA.sub("吧", _PAUSE_BEFORE_ASIDE.sub("，", text))))
     if choice.step == "use_commitment":
         text = _SELF_ANSWERED_ZHONG.sub(r"\1", text.strip())
+        # "是……哦不，还是否吧": 还是 "rather", then the bare 否 that ends the message; no 是否 asked ("还是否要交证明" asks)
+        text = re.sub(r"还是否(?=(?:吧|啊|呀|了)?[。.!！~～…\s]*$)", "否", text)
     text = _said_plainly(choice, text)
     if choice.reservations:
         text = _BUT_INSIDE.sub("，", text)

@@ -77,7 +77,7 @@ def _screen(text: object) -> Tuple[Optional[Reading], str, str, str]:
     prepared = _affirmation._prepare(text)
     # ("读完了滴", "写明了撒": 滴 is 的 typed cute, 撒/噻 the southwestern sentence end; said after 了 or 的 they add
     # nothing. 呗 and 嘛 are not these: a shrug, or 吗 mistyped)
-    flat = re.sub(r"(?<=[了的])(?:滴|撒|噻)+(?=,|$)", "", _affirmation._flat(prepared))
+    flat = re.sub(r"(?<=[了的完])(?:滴|撒|噻|哟)+(?=,|$)", "", _affirmation._flat(prepared))
     return None, prepared, flat, flat.replace(",", "")
 
 
@@ -481,7 +481,9 @@ _SHORTCUT_DENIED = (
     r"|(?:我)?(?:可)?(?:不是|并不是|并非|绝不是)(?:只|光|就|只是|光是)?(?:看|读)(?:了)?(?:一半|个开头|开头|标题|个标题|题目)"
     r"(?:就回的|就回复的|就点的|的)?(?:呢|啊)?"
     r"|(?:我)?(?:可)?(?:不是|并不是|并非)(?:我的?)?(?:" + "|".join(_affirmation._KIN) + r"|别人|他人|家里人|旁人|人家|孩子)"
-    r"(?:替|帮|代)我(?:看|读|点|回|回复)(?:完)?(?:的|了)?"
+    r"(?:替|帮|代|给)我(?:看|读|念|点|回|回复)(?:完)?(?:的|了)?"
+    # ("不是别人念的", after "是我自己读的": read out by someone else, denied)
+    r"|(?:我)?(?:可)?(?:不是|并不是|并非)(?:别人|他人|家里人|旁人|人家)(?:念|读|替我看|帮我看)(?:给我听)?(?:的)?"
     r"|(?:你|您)?(?:别|不要|可别|甭)(?:以为|觉得)(?:我|我们|俺|咱|年轻人|现在的年轻人|我们年轻人|老年人|我们老年人|老人)(?:都|就)?"
     r"(?:不看|没看|不认真看|随便看|不仔细看)(?:条款|告知书|这些|这个|东西)?(?:的)?"
     r"|(?:我)?(?:可)?(?:不是|并不是)(?:看完就忘|过目就忘)的(?:那种|人)?(?:人)?")
@@ -595,7 +597,7 @@ _READ_ASIDE = re.compile(
     # ("第三条也看明白了": that part understood as well; "第五条刚才也重新看了": read once more, done, which is no request
     # to repeat it. 了 ends each: "第五条我再看看" or "重新看一下" is a reading still to come, and no such clause)
     rf"|{_ONE_PART}(?:的)?(?:内容)?(?:我)?(?:刚才|刚刚|刚)?(?:也|都)?(?:又)?(?:认真|仔细|重新)?"
-    r"(?:(?:看|读|听)(?:完|过|懂|明白)?|弄明白|弄懂)了"
+    r"(?:(?:看|读|听)(?:完|过|懂|明白)?|弄明白|弄懂|记住|记下)了"
     r"|(?:我)?(?:已经)?(?:看|读|听)到(?:了)?最后(?:一(?:条|部分|段|页|个字|句))?(?:了)?"
     # parts named as included in the reading: "包括核查和公开那两条". Alone it says only that those were read.
     rf"|包括(?:了)?{_NAMED_PART}(?:(?:和|跟|与|以及|还有|、)?{_NAMED_PART}){{0,6}}(?:(?:那|这)(?:[一两三四五六几])?(?:条|部分|段|项))?"
@@ -606,6 +608,8 @@ _READ_ASIDE = re.compile(
     # the consequence of a false commitment understood too ("不实承诺的后果我也看明白了"): the part a careless reader
     # skips, named as understood; alone it is no reading of the whole
     r"|(?:不实承诺|虚假承诺)的?(?:法律)?(?:后果|责任)(?:我|本人)?(?:也|都)?(?:看|读|听|弄)?(?:清楚|明白|懂)了"
+    # ("是我自己读的": who read it, the speaker, said after the statement)
+    r"|(?:是)?(?:我)?自己(?:看|读)的"
     # an interruption in the middle, after which the reading went on: "中间接了个电话"
     r"|(?:中间|中途)(?:我)?(?:接了|接|打了)(?:个|一个|通|一通)?电话"
     # the screen scrolled to find a part or to reach the end: "我往上翻到了", "刚才往下一划就看完了". Alone it may be
@@ -706,10 +710,12 @@ _NOT_YET = re.compile(r"^(?:我)?(?:还没|还没有|还未)(?:看|读)?(?:完)?
                       r"|^(?:我)?(?:刚才|刚刚|之前)(?:我)?(?:说|回|回复|说的是)?(?:我)?(?:还)?(?:没|没有)(?:看|读)完(?:呢|啊)?$"
                       r"|^(?:我)?(?:刚才|刚刚)?(?:还)?(?:没|没有)(?:滑|划|翻|拉)到(?:底|最后|最下面)(?:呢|啊)?$")
 # ("好了好了": said twice, the same word that the pause is over)
-_PAUSE_OVER = re.compile(r"^(?:好了|行了|好嘞|ok了|嗯|好)+$|^(?:哎|哦|噢|诶|欸|哎呀)$")
+# ("没看完…哦刚翻到底了，看完了": the end of the page reached, told as what ended the pause)
+_PAUSE_OVER = re.compile(r"^(?:好了|行了|好嘞|ok了|嗯|好)+$|^(?:哎|哦|噢|诶|欸|哎呀)$"
+                         r"|^(?:哦|噢|哎|诶)?(?:刚|刚刚|才|现在)?(?:翻|划|滑|拉)到(?:底|最后|最下面|头)(?:了)$")
 # "没看完 哎 看完了": the interjection of one who finds they were wrong, said apart between the not-yet and the reading
 # (as 啊有 after a no about the document); like 不对 it ends the not-yet, and the reading after it decides on its own
-_REALISED_NOTICE = re.compile(r"^(?:哎|哦|噢|诶|欸|哎呀)$")
+_REALISED_NOTICE = re.compile(r"^(?:哎|哦|噢|诶|欸|哎呀)$|^(?:哦|噢|哎|诶)?(?:刚|刚刚|才|现在)?(?:翻|划|滑|拉)到(?:底|最后|最下面|头)(?:了)$")
 _NOW_DONE_LEAD = re.compile(r"^(?:我)?(?:现在|这会儿?|这下|刚刚|刚|终于|总算)(?!才)")
 # Told before the answer and no reservation on it: the line dropped for a moment ("刚才网卡了一下"), nobody else at
 # home ("家里人都不在"); its 不/没 is about the network or the household. The answer follows, on its own terms.
@@ -728,7 +734,7 @@ _HOW_MANY_PARTS = re.compile(r"^(?:告知书|告知内容|告知承诺书|内容
 # "不看了，我不办了": the errand given up, by the speaker, said as a clause of its own.
 # ("今天不办了，改天再说": today's errand given up; the 改天再说 after it puts it off, and is no reading deferred)
 _CANCEL_CLAUSE = re.compile(r"^(?:那|我|那我|那就|我就|那我就|我还是|还是|算了)*(?:今天|今儿|今儿个|这次|这回)?(?:先|就|暂时)?(?:不办|不办理|不申请|不想办|不要办|不用办|不弄|不搞|"
-                            r"不想弄|取消办理|取消申请|放弃办理|放弃申请|退出办理|取消|退出)(?:了)?(?:吧|啦)?$")
+                            r"不想弄|不整|取消办理|取消申请|放弃办理|放弃申请|退出办理|取消|退出)(?:了)?(?:吧|啦)?$")
 # "不看完能办吗", "没读完也可以吗": whether the errand may go on without the reading finished, asked as a whole message
 # (its 吗 makes it a question with or without the mark). It states no reading and asks no repetition, so it is answered
 # and the question asked again. Not "不看不行吗" (two negations, a push-back) nor a statement ("不看完也能办").
@@ -1095,7 +1101,7 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         flat = re.sub(rf",(?:我叫|我是|本人)(?:{'|'.join(map(re.escape, own))})(?=,|$)", "", flat)
     # "字有点多，不过都看了": the 不过 sets the whole reading against a remark, not a reservation against the reading
     # ("字有点小但都看了": the same run on after the remark, without the pause)
-    flat = re.sub(r"(?:(?<=,)|(?<=[小多长密累慢]))(?:不过|但是|但|可是)(?=(?:我)?(?:也|都|全|全都)(?:认真|仔细)?(?:看|读)(?:完)?了)", ",", flat)
+    flat = re.sub(r"(?:(?<=,)|(?<=[小多长密累慢]))(?:不过|但是|但|可是)(?=(?:我)?(?:每一条|每条|每个部分|每一部分|每一段)?(?:也|都|全|全都)(?:认真|仔细)?(?:看|读)(?:完)?了)", ",", flat)
     flat = re.sub(",+", ",", flat).strip(",")
     if "?" not in prepared:
         # "没有没看完的": none of it is left unfinished, which is "all of it read to the end" (a clause of its own, the
@@ -1604,6 +1610,9 @@ _PRINCIPAL_COMMITS = re.compile(
 # The commitment's own line ticked on a printed form ("委托书上勾选了“代为作出告知承诺”").
 _SCOPE_LINE = r"(?:代为|代)(?:作出|做出|签署)(?:告知)?承诺(?:书)?"
 _AUTH_TICKED = re.compile(
+    # ("他在这儿授权的时候选的就是代为承诺": the power chosen by the principal when granting it on the platform)
+    r"^(?:他|她|委托人|申请人)(?:在这儿|在这里|在你们这儿|在小程序上|在网上|在平台上|在手机上)?(?:授权|办授权|签授权)的时候(?:就)?"
+    r"(?:选的|勾的|选了|勾了|勾选的|勾选了)(?:就)?(?:是)?(?:特别授权,?)?(?:代为|代)(?:作出|做出)?(?:告知)?承诺$|"
     r"^(?:委托书上|上面)?(?:有)?特别授权(?:那|这)?(?:一)?(?:栏|项|格|个|处)?(?:也|都)?(?:已经|已)?(?:打了?勾|打了?钩|勾了|勾选了|打勾了|打钩了|勾上了|"
     r"划了?勾|选了|是勾上的|是勾选的)(?:的)?$"
     r"|^(?:我们|他|我爸|我妈)?(?:已经|已)?(?:勾选了|勾了|打勾了|选了)特别授权(?:那|这)?(?:一)?(?:栏|项|格)?$"
@@ -1839,6 +1848,8 @@ _HELD_OR_SHOWN = re.compile(r"^(?:我|俺)?(?:现在)?(?:手里|手上)?(?:就|�
                             r"|^(?:授权委托书|委托书|授权书|原件)(?:我|俺)(?:现在)?(?:手里|手上)?(?:就|正)?(?:随身)?(?:拿着|带着)(?:呢|了|的)?$"
                             # ("要的话可以拍照": the photo offered should the office want it; the 要的话 is the office's wish)
                             r"|^(?:你们|您)?(?:要|需要)(?:看)?的话(?:我)?(?:可以|马上)?(?:拍照|拍个照|拍照片)(?:发)?(?:给)?(?:你|您|你们)?(?:看)?$"
+                            # ("不信我拍照给你看": the same offer, to one who might doubt it)
+                            r"|^(?:不信(?:的话)?|要不)(?:我)?(?:可以)?(?:拍照|拍个照|拍照片)(?:发)?(?:给)?(?:你|您|你们)(?:看)?(?:看|一下)?$"
                             r"|^(?:我|俺)?(?:可以|马上|等下|现在)?(?:拍照|拍个照|拍照片|拍给你)(?:发)?(?:给)?(?:你|您|你们)?看(?:看|一下)?$"
                             # ("可以拍照给你": the photo offered, 看 unsaid; "委托书我打印出来带着呢": an electronic letter
                             # printed, and the print in hand)
@@ -1947,7 +1958,8 @@ _SIDE_FACT = re.compile(
 # below, each of which denies a shortcut (made up, scribbled, forged) and so speaks for the letter.
 _LETTER_PROVENANCE = re.compile(
     # issued or registered at an office: "公证处出的委托书", "委托书是在咱这儿12345登记过的那份"
-    r"^(?:(?:授权委托书|委托书|授权书|授权)(?:是)?)?(?:在|去|到|经)?(?:咱这儿|咱们这儿|你们这儿|这边|这儿)?(?:的)?(?:12345|公证处|社区|居委会|村委会|"
+    # ("我们在公证处办的": the speaker and the principal together at the office, which witnessed the principal's grant)
+    r"^(?:(?:授权委托书|委托书|授权书|授权)(?:是)?)?(?:我们|我俩|我们俩|他|她)?(?:在|去|到|经)?(?:咱这儿|咱们这儿|你们这儿|这边|这儿)?(?:的)?(?:12345|公证处|社区|居委会|村委会|"
     r"街道办?|政务中心|政务服务中心|服务中心|窗口|大厅|律所|律师事务所)(?:里|那儿|那里)?(?:出|出具|开|开具|办|登记|备案|备过案|留底|存档)(?:过|了)?"
     r"(?:的)?(?:那份|这份|那张)?(?:授权委托书|委托书|授权书)?$"
     # made by the principal on a screen: "授权是我爸在这个小程序上弄的"
@@ -1986,6 +1998,11 @@ _LETTER_PROVENANCE = re.compile(
     # other powers listed besides it ("另外还有代为签收"): 另外/还/也 add them to the special one; "只写了代为签收" is the
     # ordinary kind alone, and read as such
     r"|^(?:另外|此外|同时)?(?:还|也)(?:有|写了|包括)(?:代为|代)(?:签收|领取|办理|递交|提交|签字|缴费|查询|申请)(?:手续|材料|文书|证件|相关手续)?$"
+    # the authorisation's own number beside the answer ("授权编号SQ2026-0088", "SQ2026-0041那份"): which letter, not what
+    # it grants
+    r"|^(?:授权委托书|委托书|授权书|授权)?(?:的)?(?:编号|号码|号)?(?:是|为)?sq[0-9]{4}-?[0-9]{3,5}(?:那份|这份|那张|这张)?$"
+    # why the speaker came, after the principal's reason ("他腿脚不好来不了，所以我来")
+    r"|^(?:所以|因此|这才|就)(?:我|才)?(?:替他|帮他|代他|替她|帮她|代她)?(?:来|过来)(?:办|了|的)?$"
     # the fee paid for it: "律师费花了两百"
     r"|^(?:律师费|公证费|手续费|打印费)(?:就|都|一共|总共)?(?:花了|用了|交了|是)[0-9一二两三四五六七八九十百千几]+(?:块钱?|元)?(?:呢|哩|了)?$"
 )
@@ -2392,8 +2409,10 @@ def _principal_quoted(flat: str, ctx: Context) -> str:
 # "那我不代他承诺了，让他自己来吧": the speaker gives up acting for the principal, who is to come himself: the errand
 # stopped, as "不代办了" is. Both must be said, each a clause of its own (the refusal alone may be a no to what the letter
 # allows; the principal coming alone may be a plan for later), with no condition or question.
+# ("那我不代了": the errand itself dropped, 代 as the whole verb)
 _PROXY_GIVEN_UP = re.compile(r"^(?:那|那么|所以|还是|算了)*(?:我|俺)?(?:就|还是)?(?:不|不想|不打算|不再)(?:代|替)(?:他|她|老人|申请人)?"
-                             r"(?:承诺|办|办理)(?:了)?(?:吧)?$")
+                             r"(?:承诺|办|办理)?(?:了)(?:吧)?$|^(?:那|那么|所以|还是|算了)*(?:我|俺)?(?:就|还是)?(?:不|不想|不打算|不再)(?:代|替)(?:他|她|老人|申请人)?"
+                             r"(?:承诺|办|办理)(?:吧)?$")
 _IN_PERSON_INSTEAD = re.compile(rf"^(?:那|就)?(?:让|叫|请)(?:{_PRINCIPAL_SUBJECT})(?:自己|本人|亲自)(?:来|过来|去|来办|办)(?:一趟)?(?:吧|了|啦)?$")
 # "写的代为承诺吗？我翻一下……": the question put to oneself with 吗, made only of the document's own words, then the
 # document looked up (``_LOOKUP``) before the answer. Like the either-or echo (``_SELF_ASKED``) it leans to neither answer,
@@ -2485,6 +2504,9 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     # "写明了特别授权 over": a Latin word said after a pause ends a clause of its own
     flat = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[a-z]+\W*$)", ",", flat)
     flat = re.sub(r"(?<=[了的])(?:滴|撒|噻)+(?=,|$)", "", _affirmation._flat(flat))  # as in ``_screen``
+    # ("SQ2026-0088": the authorisation's number, whose dash the pause rule has split)
+    flat = re.sub(r"(?<=sq[0-9]{4}),(?=[0-9]{3,5}(?:,|$|那份|这份|那张|这张))", "", flat)
+    flat = re.sub(r"(?<=[0-9]),(?=(?:那份|这份|那张|这张)(?:,|$))", "", flat)
     # "纸上写得清清楚楚的", "那纸上写的…", "上头写着…": the paper the speaker holds is the letter asked about, and 上头 is
     # the northern 上面; said at the head of a clause, before what is (or is not) written there
     flat = re.sub(r"(?:^|(?<=,))(?:那|这)?(?:张)?纸(?:上头|上面|上|面上)(?=写|有|没|未|也|都|确实|就|只|还|是)", "委托书上", flat)

@@ -18,6 +18,7 @@ from tests.actions.speakers import name_outcome, outcome
     ("我就不搞啥承诺了，证明明天就送过来", "no"), ("不要什么承诺", "no"),
     ("这不是啥都要交吗", "question"),
     # 按 follows the way it names, as 走 does
+    ("是……哦不，还是否吧", "no"), ("还是否吧", "no"), ("还是否要交证明", "question"), ("是否", "question"),
     ("不是按一般程序，是用承诺", "yes"), ("不按一般程序，用承诺", "yes"), ("按一般程序", "no"), ("不按承诺来", "no"),
 ])
 def test_commitment_choice_short_forms(text, expected):
