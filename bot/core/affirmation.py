@@ -17,11 +17,17 @@ message "not explicit". The grammars (``,`` is a clause boundary, ``[]`` optiona
             承诺 [<what>] [, 如有不实, 愿承担法律责任 …]
             adverbs: 郑重, 在此, 自愿, 已 … (not the modal verbs 愿意/想/要/会: "我愿意承诺" is willingness, not
             the act); reading clause: 已阅读告知书, 承诺书我看了 …; what: 以上内容属实, 我说的都是实话,
-            (材料)都齐全, 有假的话我自己担着 (the liability clause in everyday words), the four parts of 五(四) …
+            (材料)都齐全, 有假的话我自己担着 (the liability clause in everyday words), 如实填报 (the filing made
+            truthfully, the act's own object), the four parts of 五(四) …; adverbs also 当然 ("我当然承诺": of course,
+            present; "我当然会承诺" stays willingness); after it a reassurance or request (放心, 请受理) and the
+            sentence-final 哟/ok of a plain statement (我承诺哟, 我承诺 OK), never 呗, 吧 or 的 ("我承诺的" may be the
+            assurance of a future act, 我会承诺的 with 会 unsaid); before it 哦 as 嗯 (哦，本人承诺)
   enterprise (the legal representative of an enterprise applicant acting for itself) the same, and
             本公司|我公司|本企业 承诺 …, 本人作为<enterprise>的法定代表人，代表本企业承诺 …, 本人系<enterprise>
             法定代表人, 代表本公司承诺; 我以法定代表人身份, 代表<enterprise>作出承诺; (hotline) <enterprise>法定代表人
-            来电, 代表公司承诺 …; beside it the credit code, 后续核查随时配合, an unchanged address (地址没有变)
+            来电, 代表公司承诺 …; beside it the credit code, 后续核查随时配合, an unchanged address (地址没有变);
+            the company's words said twice (本公司承诺本公司承诺); 我是老板, then the first-person act (only the speaker as
+            老板: "老板承诺" is a third person, and 店长, 会计, 老板娘 are no such lead). A bare 公司承诺 is not read.
   proxy     [我|本人 [<agent>]] 受|经|获得|根据 <applicant> [的] 特别授权, [我] 代为|代其|代<applicant> 承诺 …
             我有<applicant>签的特别授权, 代他承诺 …; <applicant> 特别授权我, 我代为承诺 …
             按委托书上的特别授权, 我代<applicant>承诺 …; 我代为承诺 …, (已经)有<applicant>的特别授权(了)
@@ -31,8 +37,11 @@ message "not explicit". The grammars (``,`` is a clause boundary, ``[]`` optiona
             我代他承诺; 我是<applicant>的特别授权代理人, 代<applicant>承诺; <applicant>给我签了特别授权, 我代他承诺;
             <applicant>特别授权我代为承诺, 现在我代他承诺; 我持<applicant>签的特别授权委托书, 代其承诺; 我代<applicant>
             承诺, 他给我签了特别授权委托书. The clause must name the power to commit (特别授权, or 代为承诺 written in
-            the document): 委托书 or 全权委托 alone is not it. Named by no one (我有特别授权, 特别授权委托书在这儿), it
-            needs the applicant named in 代<applicant>. Beside it: why the applicant cannot come (老爷子住院来不了), the
+            the document): 委托书 or 全权委托 alone is not it. Named by no one (我有特别授权, 特别授权委托书在这儿, 经特别
+            授权, 受特别授权, 我代<applicant>承诺，有特别授权), it needs the applicant named in 代<applicant>: 代为 names no
+            one, so "我刘洋经特别授权代为承诺" is asked again. Short forms of the named ones: 我有<applicant>特别授权 / 我持
+            <applicant>特别授权 (no 的), <applicant>给了特别授权, 我代他承诺; <applicant>特别授权了, 我代为承诺; 我代为承诺,
+            <applicant>特别授权的. Beside it: why the applicant cannot come (老爷子住院来不了), the
             liability borne by the applicant (不实承诺的后果由<applicant>承担), the proxy's own name as the subject
             (刘洋代为承诺).
             <applicant> must be the applicant's name (compared with ``textnorm.name_key``: 趙強 is 赵强),
@@ -42,11 +51,14 @@ A lead before the commitment is taken away only when it says nothing against it:
 finished reading or check, an answer taken back by a word that names it wrong (我不承诺。哦不，打错了，我承诺;
 我不承诺，不对，我承诺; 更正一下: what is taken back must itself be a refusal or the commitment, never a reason;
 a bare 不 or 不是 says no as much as it corrects and takes nothing back), a refusal denied (我不是不承诺，本人
-承诺: the double negation alone commits to nothing, the act after it does), a pause closed by its result (等一下
+承诺, 没说不承诺，我承诺: the double negation alone commits to nothing, the act after it does; the rhetorical
+谁说我不承诺了 asks rather than states, and is not taken away), a pause closed by its result (等一下
 ……核对好了), who the speaker is (作为申请人, 我是公司法人), a hotline's heading and the caller named as the applicant (【热线代录】,
 来电人张伟本人口述), the right words named after a correction (我同意——哦不对，要写承诺用语：本人承诺; 不对，是本人承诺;
 本公式承诺，打错了: only the subject mistyped by one character), and their own situation told first by voice (我都七十多了, 我一个人住, 家里没别人,
-这手机字太小了, 看了半天, 不会打字用说的: each a whole clause of its own, with no doubt, condition or other person in it).
+这手机字太小了, 看了半天, 不会打字用说的: each a whole clause of its own, with no doubt, condition or other person in it; told
+after the act too, with the form filled in by their own hand: 我七十三了打字慢，这些都是我一个字一个字自己填的), a form's label
+with the applicant's own name (承诺人张伟：本人承诺).
 What remains is judged as a message of its own, and only a yes is taken from
 it; a refusal after the correction is a refusal (我承诺，说错了，我不承诺了).
 
@@ -347,6 +359,8 @@ _NEGATED = re.compile(
     "|承诺不了|承诺不来|拒绝"
     # the commitment named first, then refused: "这个承诺我不做", "承诺我就不签了"
     "|承诺(?:我|本人)?(?:就|还是|也|可)?(?:不|不想|不愿意|不会|不能)(?:做|作|签|写|许|给)"
+    # the same with the potential complement ("这个承诺我做不了", "承诺我签不了"): cannot make it, a refusal
+    "|承诺(?:我|本人)?(?:就|还是|也|可|真|实在)?(?:做|作|签|写|许|给)不了"
 )
 _NEGATION_ALONE = frozenset(
     {"不", "不了", "不要", "不行", "不用", "不用了", "不好", "否", "不是", "没有", "不对", "不可以", "不能", "不愿意",
@@ -449,6 +463,9 @@ COURTESY = (rf"(?:您好|你好|(?:谢谢|感谢|多谢|劳驾){_THANKED}?(?:了
 # 中 is Henan's "OK"; 那个/呃 are the fillers of someone speaking while they type.
 _LEAD = (rf"(?:(?:{COURTESY}|早上好|上午好|中午好|下午好|晚上好|好嘞|好滴|好哒|得嘞|行嘞|中嘞|"
          r"好的|好吧|行吧|好|嗯嗯|嗯|恩|是的|是(?=,)|可以|行|ok|okay|yes|那好|那|对|收到|(?:我)?明白了|(?:我)?知道了|没问题|中|现在|那现在|"
+         # 哦 (噢) before the act is the "oh, right" of someone who has just read the request, as 嗯 is: an
+         # acknowledgement, no doubt; only before a pause, since 哦 inside a clause may begin anything
+         r"(?:哦哦|哦|噢)(?=,)|"
          # the everyday and dialect "OK" of chat and of Henan: 妥了, 可以嘞, 没毛病, 嗯呐, okk, 恁放心; those that
          # could start a sentence of another meaning (管我…, 安排我…, 整我…) only when a pause follows them
          r"妥了|妥妥的|妥|可以嘞|可以的|阔以|没毛病|好的呢|好滴呢|是滴|对滴|嗯呐|嗯哪|okk|ok的|ok滴|sure|(?:恁|您|你)放心(?:吧)?|放心吧|"
@@ -457,7 +474,9 @@ _LEAD = (rf"(?:(?:{COURTESY}|早上好|上午好|中午好|下午好|晚上好|�
 # Adverbs of the act itself (郑重, 自愿 "voluntarily", 在此). 愿意/愿/想/要/会 are NOT among them: they are
 # modal verbs, and "我愿意承诺" says the speaker is willing to commit, not that they commit.
 _ADV = (r"(?:在此|特此|兹|在这里|在这儿|现在|现|郑重地|郑重|慎重地|慎重|自愿地|自愿|已经|已|诚信|如实地|如实|依法|正式|"
-        r"真心地|真心|诚心诚意地|诚心诚意|诚心|实事求是地|实事求是)*")
+        r"真心地|真心|诚心诚意地|诚心诚意|诚心|实事求是地|实事求是|"
+        # 当然 "of course": the act said as self-evident, present (a future needs 会, which no adverb here is)
+        r"当然)*")
 _READ_OBJ = (r"(?:(?:上述|以上|上面的?)?(?:全部|完整|所有)?的?(?:告知承诺书|承诺书|告知书|告知事项|告知内容|书面告知|以上内容|上述内容|全部内容|"
              r"所有内容|告知的全部内容|告知的内容|以上|上述)的?(?:全部|所有)?(?:内容|事项)?)")
 # The object first ("承诺书我看了", "告知书我都看完了"): a finished reading, told with the topic in front.
@@ -486,6 +505,9 @@ _TOPIC = (r"(?:(?:以上|上述|上面|前面)(?:我|本人)?|我家|我们家|�
 # citizen vouching for someone else's (他/她) is refused where the self grammar is matched)
 _TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也|绝对|确实)*(?:是)?(?:(?:我|我们|他|她|他们|她们)家的)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
          r"(?:如实|据实|照实)(?:填写|填报|申报|填|报|说|讲)(?:了|的)|没问题|没错|"
+         # what is committed as the verb phrase of the letter ("我承诺如实填报", "承诺如实申报"): the filing made truthfully,
+         # the act's own object; only the two-character verbs of a form, since a bare 如实说 is "to be frank"
+         r"(?:如实|据实|照实)(?:填写|填报|申报|提供|报告)|"
          r"真的|真哩|实话|真话|实情|事实|千真万确|实打实|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
          # not a word of it false: "填的没一句假话", "没有半句假话"
          r"没(?:有)?(?:一句|半句|一个字|一处)(?:是)?(?:假话|假的|虚假的?|不实的?)|"
@@ -633,8 +655,14 @@ _TAIL = (rf"(?:,?(?:(?<=,)承诺)?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})(?:{_HONEST
          r"(?:后续|以后|今后)?的?(?:核查|核实|检查|调查)(?:我们|本公司|我|本人)?(?:会|将)?(?:随时|全力|积极|主动)?配合|"
          r"(?:我的?|本人的?)?(?:手机|电话)(?:会|也)?(?:一直|随时)?(?:保持)?畅通|"
          rf"{_UNCHANGED}|{_RECORD_KNOWN}|{_DENIED_COERCION}|"
-         rf"盖章|签字|签名|{_HURRY})){{0,3}}"
-         r"(?:了|啊|呀|哦|喔|哈|啦|嘞)?")
+         rf"盖章|签字|签名|{_HURRY}|"
+         # a reassurance or a request after the act ("我承诺，放心", "我承诺，请受理"): what the speaker wants done with
+         # the commitment, nothing on its content; "放心不下" and any other negation still stop it (``_negation_left``)
+         rf"(?:请|您|你|恁)?放心(?:吧|好了)?|(?:请|麻烦)(?:你们|您)?(?:给)?(?:受理|审核|审批|办理|批准|处理)(?:一下)?(?:吧)?)){{0,3}}"
+         # sentence-final particles of a plain statement: 哟 of a friendly assertion, and "ok" (done) typed after the
+         # words; 呗 and 吧 stay out (grudging, suggesting), and so does 的 (with its chat spelling 滴): "我承诺的" is also
+         # the assurance of a future act ("我会承诺的" with 会 left unsaid), a promise to commit, not the commitment
+         r"(?:了|啊|呀|哦|喔|哈|啦|嘞|哟|ok|okay)?")
 
 
 @functools.lru_cache(maxsize=16)
@@ -723,22 +751,26 @@ _AUTH_CLAUSE = (
     # "我是赵强的特别授权代理人": the role the authorisation makes the speaker
     rf"|(?:我是|本人是|本人系|我系)(?P<whoC>{_W})的?(?:书面)?特别授权(?:的)?(?:委托)?(?:代理人|受托人|代办人)"
     # "我舅舅赵强给我签了特别授权"
-    rf"|(?P<whoD>{_W})(?:已经|已)?给(?:了)?(?:我|本人)(?:签|签了|写了|出具了|开了|签过)?(?:一份)?(?:书面的?)?特别授权(?:书|委托书)?"
+    # ("我爸给了特别授权": the one given it, the speaker, left unsaid after 给了)
+    rf"|(?P<whoD>{_W})(?:已经|已)?给(?:了(?=(?:我|本人)?(?:一份)?(?:书面的?)?特别授权)|(?:我|本人)(?:签|签了|写了|出具了|开了|签过)?)(?:一份)?(?:书面的?)?特别授权(?:书|委托书)?"
     # "赵强特别授权我代为承诺，现在我代他承诺": the authorisation reported, then the act itself in the next clause
     rf"|(?P<whoE>{_W})(?:已经|已)?(?:书面)?特别授权(?:给)?(?:我|本人){_COMMIT_POWER}"
     # "我手上有赵强亲笔签的特别授权书", "我拿着他的特别授权书"
     rf"|(?:我|本人)?(?:手上|手里)?(?:有|持有|持|拿着|拿到了?)(?P<whoF>{_W})(?:亲笔|亲手|亲自)?"
-    r"(?:签的|签署的|签字的|出具的|给的|给我的|写的|的)(?:书面)?特别授权(?:书|委托书)?"
+    r"(?:签的|签署的|签字的|出具的|给的|给我的|写的|的)?(?:书面)?特别授权(?:书|委托书)?"
     # "按特别授权委托书", "依据赵强出具的特别授权委托书"
     rf"|(?:按|按照|根据|依据|依照|凭|凭着)(?:(?P<whoG>{_W})(?:出具|签署|签)?的)?(?:书面)?特别授权(?:委托书|授权书|书)"
     # no one named as giving it: "我有特别授权", "特别授权委托书在这儿"
     r"|(?:我|本人)?(?:确实)?(?:有|持有|拿着)(?:书面)?特别授权(?:书|委托书)?"
+    # "经特别授权", "受特别授权": received, with no one named (the applicant then named in 代<applicant>)
+    r"|(?:我|本人)?(?:受|经|经过|已获|已获得|获得|取得|得到)(?:书面)?特别授权"
     r"|(?:书面)?特别授权(?:书|委托书)(?:就)?(?:在这|在这儿|在这里|在我这|在我这儿|在我手上|在手上|带来了)(?:呢|了)?"
 )
 # "…，授权范围包括代为承诺": the scope of the authorisation, named after it
 _AUTH_SCOPE = rf"(?:,(?:授权范围|授权事项|权限|里面|其中)(?:包括|含|包含|有)(?:了)?{_COMMIT_POWER})?"
 # "…，不实承诺的后果由赵强承担": the liability of the statement, borne by the applicant (五(四), as the statement says it)
-_PROXY_LIABILITY = rf"(?:,(?:如有不实,?)?(?:一切|全部)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:后果|责任)由(?P<whoL>{_W})(?:本人)?(?:承担|负责))?"
+# ("不实后果由委托人承担": the consequence of a falsehood, 不实 without 承诺)
+_PROXY_LIABILITY = rf"(?:,(?:如有不实,?)?(?:一切|全部)?(?:不实承诺|虚假承诺|不实)?的?(?:法律)?(?:后果|责任)由(?P<whoL>{_W})(?:本人)?(?:承担|负责))?"
 _PROXY_GRAMMARS = (
     # 我受赵强特别授权，代为承诺 / 根据赵强的特别授权，我代为承诺 / 我经赵强特别授权代其承诺
     re.compile(
@@ -754,7 +786,11 @@ _PROXY_GRAMMARS = (
         r"(?:出具|签署|签发|签|给我|给本人|授予我|给予我)?的?"
         # 我有赵强签的特别授权: holding the document the applicant signed
         # ("我持赵强签的…": 持 is 持有 in writing; "赵强亲笔签的": signed in his own hand, the same signature)
-        rf"|(?:有|持有|持|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:亲笔|亲手|亲自)?(?:签的|签署的|签字的|出具的|给的|写的|的))"
+        # ("我有赵强特别授权", "我持赵强特别授权": the applicant's name straight before the noun, as a possessor)
+        rf"|(?:有|持有|持|拿着|拿到了?)(?P<who4>{_WHO[1:-1]})(?:亲笔|亲手|亲自)?(?:签的|签署的|签字的|出具的|给的|写的|的)?"
+        # ("经特别授权，我代赵强承诺", "我经特别授权代赵强承诺": received, with no one named as giving it; the applicant
+        # must then be named in 代<applicant>, since 代为 alone names no one)
+        r"|(?:受|经|经过|获得|取得|得到|已获|已获得|已取得|已得到))"
         # ("…特别授权，本人刘洋代为承诺": the proxy's name after 本人, checked likewise)
         # ("受赵强书面特别委托授权": the special authorisation by a power of attorney, 委托 naming its form)
         rf"(?:书面)?特别(?:委托)?授权(?:书|委托书|委托)?,?(?:(?:我|本人)(?P<agent2>[\u4e00-\u9fff]{{0,4}}?))?{_ADV}"
@@ -764,13 +800,15 @@ _PROXY_GRAMMARS = (
     ),
     # 赵强特别授权我，我代为承诺: the commitment is the speaker's own clause, with its own subject
     re.compile(
-        rf"^{_LEAD}(?P<who>{_WHO[1:-1]})(?:已经|已)?(?:书面)?特别授权(?:给)?(?:我|本人),(?:我|本人){_ADV}"
+        # ("赵强特别授权了，我…": the authorisation given, told as done with 了, the one given it left unsaid)
+        rf"^{_LEAD}(?P<who>{_WHO[1:-1]})(?:已经|已)?(?:书面)?特别授权(?:(?:给)?(?:我|本人)(?:了)?|了),(?:我|本人){_ADV}"
         rf"(?:代为|代其|代表其|代他|代她)?{_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}$"
     ),
     # 赵强给了我书面的特别授权，我代他承诺: the applicant gave the authorisation (给 is the main verb of the first
     # clause), then the speaker commits in a clause of their own, and says on whose behalf
     re.compile(
-        rf"^{_LEAD}(?P<who>{_WHO[1:-1]})(?:已经|已)?给(?:了)?(?:我|本人)(?:一份)?(?:书面的?)?特别授权(?:书|委托书)?,"
+        # ("我爸给了特别授权": the one given it, the speaker, left unsaid after 给了)
+        rf"^{_LEAD}(?P<who>{_WHO[1:-1]})(?:已经|已)?给(?:了(?:我|本人)?|(?:我|本人))(?:一份)?(?:书面的?)?特别授权(?:书|委托书)?,"
         rf"(?:我|本人){_ADV}(?:代为|代其|代表其|代他|代她|替他|替她){_ADV}{_COMMIT}{_TAIL}{_AUTH_NUMBER}$"
     ),
     # 我代为承诺，已经有赵强的特别授权了 / 刘洋代赵强承诺，有他的特别授权: the commitment first, then the special
@@ -779,10 +817,13 @@ _PROXY_GRAMMARS = (
     re.compile(
         rf"^{_LEAD}(?:(?:我|本人|我本人)(?P<agent>[\u4e00-\u9fff]{{0,4}}?),?|(?P<named>[\u4e00-\u9fff]{{2,4}}?),?)?{_ADV}"
         rf"(?:代为|代其|代表其|代表(?P<who3>{_WHO[1:-1]})|(?:代(?!表)|替)(?P<who2>{_WHO[1:-1]})){_ADV}{_COMMIT}{_TAIL}"
-        rf",(?:(?:我|本人)?(?:已经|已|确实)?(?:有|持有|获得了|获得|取得了|取得|得到了|得到)(?P<who>{_WHO[1:-1]})"
-        r"(?:签的|签署的|签字的|出具的|给的|给我的|写的|的)?"
+        rf",(?:(?:(?:我|本人)?(?:已经|已|确实)?(?:有|持有|获得了|获得|取得了|取得|得到了|得到)(?:(?P<who>{_WHO[1:-1]})"
+        r"(?:签的|签署的|签字的|出具的|给的|给我的|写的|的)?)?"
         # ("…，他给我签了特别授权委托书": the applicant, subject of a clause of its own, gave the document; done (了))
         rf"|(?P<whoD>{_WHO[1:-1]})(?:已经|已)?给(?:我|本人)(?:签了|签过|写了|出具了|开了))(?:一份)?(?:书面的?)?特别授权(?:书|委托书)?(?:了)?"
+        # ("…，赵强特别授权的", "…，他特别授权了": the applicant the subject, the authorisation told as given, done (了) or
+        # as a fact (是…的); a bare name before 特别授权 with anything else around it is no such clause)
+        rf"|(?P<whoS>{_WHO[1:-1]})(?:已经|已)?(?:书面)?特别授权(?:(?:给)?(?:我|本人)(?:了|的)?|了|的))"
         rf"{_AUTH_NUMBER}{_PROXY_RELATION}$"
     ),
     # 赵强的授权委托书上写明授权我代为作出告知承诺，我代他承诺 / 我是赵强的特别授权代理人，代赵强承诺 / 有特别授权，我代
@@ -1111,7 +1152,12 @@ _SLIPPED_DOUBLE_NEGATION = re.compile(r"^(?:我|本人)?(?:不是|并不是)不(
 # ("我不是不愿意，我承诺": the willingness denied to be lacking, 承诺 left unsaid after the modal verb)
 _DENIED_REFUSAL = re.compile(
     r"^(?:我|本人|我本人|我们|本公司|我公司|我们公司|我司|公司|本企业)?(?:又|也|可|真)?(?:不是|并不是|并非|没有|没)不(?:"
-    r"(?:想|要|愿意|愿)?(?:代为|代他|代她|代其|替他|替她|作出|做出)?承诺|(?:想|愿意|乐意))(?:了|的|啊|呀|的意思|这个意思|的想法|的打算)?$")
+    r"(?:想|要|愿意|愿)?(?:代为|代他|代她|代其|替他|替她|作出|做出)?承诺|(?:想|愿意|乐意))(?:了|的|啊|呀|的意思|这个意思|的想法|的打算)?$"
+    # the same denial said of what was said ("没说不承诺", "我可没说过不承诺"): the refusal that was never made denied, as
+    # 我不是不承诺 denies it, in a plain statement; alone it is asked again, and only the act after it commits (it denies
+    # a refusal of 承诺 only, never of 同意 or anything else). The rhetorical question "谁说我不承诺(了)" is not read so:
+    # it asks rather than states, and stays unclear with whatever follows it.
+    r"|^(?:我|本人)?(?:又|也|可|从来|从|根本|压根)?(?:没|没有)(?:说|讲)(?:过)?(?:我|本人)?(?:要)?不(?:想|要|愿意)?承诺(?:了|啊|呀)?$")
 # What held the speaker up, said after a refusal denied ("我不是不承诺，刚才是手机卡了，本人承诺", "…，刚才在看第六条，…",
 # "…，就是找了半天输入框，…", "…，刚才在找公章，…"): the delay explained, no doubt about what is committed.
 _DELAY_EXPLAINED = re.compile(r"^(?:刚才|刚刚|就是|只是)(?:是)?(?:我)?(?:(?:手机|网络|网|系统|页面)(?:卡了|断了|有点卡|太卡|卡了一下)|"
@@ -1131,6 +1177,10 @@ _FORGOT_AUTHORISATION_CLAUSE = re.compile(r"^(?:哦|噢|喔|啊|呃|额|对了)?
                                           r"(?:特别)?授权(?:了)?$")
 _THINKING_IT_OVER = re.compile(r"想想|想一想|考虑|琢磨|再看看|商量|问问|拿不准|没想好")
 _REPEATED_HEAD = re.compile(r"((?:我|本人|我本人)承诺)(?:,?\1)+")  # "本人承诺 本人承诺", "我承诺我承诺以上…"
+# The company's own words said twice ("本公司承诺本公司承诺"), as voice input repeats them: said once. Kept apart from
+# ``_REPEATED_HEAD`` (which runs for every speaker) so that it is applied to an enterprise only; for a citizen the
+# words stay as typed and 本公司 is refused as it always is.
+_REPEATED_COMPANY_HEAD = re.compile(r"((?:本公司|我公司|我们公司|本企业|我司)承诺)(?:,?\1)+")
 # A plain refusal as a clause of its own ("不承诺了", "但我不代他承诺", "我们不走承诺了"); what the other clauses
 # say (回头交证明, 让他自己来) is the ordinary procedure, not a condition on a commitment that was never made.
 _REFUSAL_CLAUSE = re.compile(
@@ -1182,6 +1232,12 @@ COMPLAINT = re.compile(
 # the print knows it. The reading must be finished (了, 完, 一遍).
 # The 不太 of the speaker's eyes or skill ("眼睛不太好", "手机不太会用"), which is no doubt about what is committed.
 _WEAK_SPEAKER = re.compile(r"(?:眼睛|眼神|眼|耳朵|腿脚|身体)(?:也|又)?不太(?:好|行|灵|方便)|(?:手机)?不太会(?:用|弄|打字)")
+# The form filled in by the speaker's own hand, told after the act ("这些都是我一个字一个字自己填的"): who filled it, the
+# speaker, which is what the commitment vouches for; someone else named as the one who filled it ("我儿子填的") is no
+# such clause and leaves the message unclear (``_DOUBT`` reads 别人替我填).
+_FILLED_BY_SELF_CLAUSE = re.compile(r"^(?:这些|这|以上|上面的?|表|表格|材料)?(?:都|全|全都|也都)?(?:是)?(?:我|本人)"
+                                    r"(?:一个字一个字|一笔一笔|一个一个)?(?:地)?(?:自己|亲自|亲手|本人)(?:一个字一个字|一笔一笔)?(?:地)?"
+                                    r"(?:填|写|填写|打|填报)(?:的|了)$")
 _READ_ALOUD_CLAUSE = re.compile(
     r"^(?:我|本人)?(?:不识字|不认字|眼睛不好|眼神不好)?(?:让|叫|请)?[\u4e00-\u9fff]{0,4}?(?:给我|帮我|给)?(?:念|读)(?:给我听)?"
     # ("闺女给我念的": read out to the speaker, told as a past fact with the 的 of 是…的)
@@ -1316,6 +1372,8 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
     clauses = [c for c in flat.split(",") if c]
     if len(clauses) < 2:
         once = _REPEATED_HEAD.sub(r"\1", flat)
+        if people.applicant_kind == "enterprise" and people.acting_as == "self":
+            once = _REPEATED_COMPANY_HEAD.sub(r"\1", once)
         return once if once != flat else None
     # A slip taken back: the last correction decides where the new answer begins.
     marks = [i for i, c in enumerate(clauses) if _CORRECTION_CLAUSE.match(c)]
@@ -1408,8 +1466,15 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
             harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.representative)}$"))
         # "我是公司法人，…": the representative says who they are, as "作为公司法人" does
         harmless.append(re.compile(rf"^(?:我是|本人是|本人系|我系)(?:公司的?|企业的?|本公司的?{applicant})?(?:法人|法定代表人|法人代表)$"))
+        # "我是老板，我承诺": the one in charge of the company says so of themselves, then commits in the first person,
+        # as the one this step already takes to speak for it; 老板 is the speaker (我是), never a third person ("老板承诺",
+        # "我们老板承诺"), and no other post (店长, 会计, 老板娘, 经理) is read so
+        harmless.append(re.compile(rf"^(?:我是|我就是|本人是)(?:公司的?|本公司的?|这家公司的?|店里的?{applicant})?(?:老板)$"))
     elif people.applicant:
         harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.applicant)}(?:本人)?$"))
+        # "承诺人张伟：本人承诺": the label of a written form with the applicant's own name filled in, as a letter is headed;
+        # another name after the label is someone else, and the clause is no lead
+        harmless.append(re.compile(rf"^(?:承诺人|申请人)(?:姓名)?{re.escape(people.applicant)}(?:本人)?$"))
         # "作为申请人，我承诺…": the capacity the citizen commits in, their own
         harmless.append(re.compile(r"^作为(?:申请人)(?:本人)?$"))
         # the hotline's record of the caller's own words: "来电人张伟本人口述：", "来电人原话：" (the caller named, if at
@@ -1564,7 +1629,8 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     # and only a commitment said in full before them is taken ("我今年七十二了，本人承诺" is the lead, read below).
     said = [c for c in flat.split(",") if c]
     kept = len(said)
-    while kept > 1 and (_CIRCUMSTANCE.match(said[kept - 1]) or _READ_ALOUD_CLAUSE.match(said[kept - 1])):
+    while kept > 1 and (_CIRCUMSTANCE.match(said[kept - 1]) or _READ_ALOUD_CLAUSE.match(said[kept - 1])
+                        or _FILLED_BY_SELF_CLAUSE.match(said[kept - 1])):
         kept -= 1
     if kept < len(said) and "?" not in prepared and not _has_emoji(prepared):
         head = ",".join(said[:kept])
