@@ -711,11 +711,11 @@ _NOT_YET = re.compile(r"^(?:我)?(?:还没|还没有|还未)(?:看|读)?(?:完)?
                       r"|^(?:我)?(?:刚才|刚刚)?(?:还)?(?:没|没有)(?:滑|划|翻|拉)到(?:底|最后|最下面)(?:呢|啊)?$")
 # ("好了好了": said twice, the same word that the pause is over)
 # ("没看完…哦刚翻到底了，看完了": the end of the page reached, told as what ended the pause)
-_PAUSE_OVER = re.compile(r"^(?:好了|行了|好嘞|ok了|嗯|好)+$|^(?:哎|哦|噢|诶|欸|哎呀)$"
-                         r"|^(?:哦|噢|哎|诶)?(?:刚|刚刚|才|现在)?(?:翻|划|滑|拉)到(?:底|最后|最下面|头)(?:了)$")
+_PAGE_END = r"^(?:哦|噢|哎|诶)?(?:刚|刚刚|才|现在)?(?:翻|划|滑|拉)到(?:底|最后|最下面|头)(?:了)$"
+_PAUSE_OVER = re.compile(rf"^(?:好了|行了|好嘞|ok了|嗯|好)+$|^(?:哎|哦|噢|诶|欸|哎呀)$|{_PAGE_END}")
 # "没看完 哎 看完了": the interjection of one who finds they were wrong, said apart between the not-yet and the reading
 # (as 啊有 after a no about the document); like 不对 it ends the not-yet, and the reading after it decides on its own
-_REALISED_NOTICE = re.compile(r"^(?:哎|哦|噢|诶|欸|哎呀)$|^(?:哦|噢|哎|诶)?(?:刚|刚刚|才|现在)?(?:翻|划|滑|拉)到(?:底|最后|最下面|头)(?:了)$")
+_REALISED_NOTICE = re.compile(rf"^(?:哎|哦|噢|诶|欸|哎呀)$|{_PAGE_END}")
 _NOW_DONE_LEAD = re.compile(r"^(?:我)?(?:现在|这会儿?|这下|刚刚|刚|终于|总算)(?!才)")
 # Told before the answer and no reservation on it: the line dropped for a moment ("刚才网卡了一下"), nobody else at
 # home ("家里人都不在"); its 不/没 is about the network or the household. The answer follows, on its own terms.
