@@ -15,9 +15,7 @@ import pytest
 
 from bot.core.affirmation import classify
 from bot.core.consent import special_authorisation
-from bot.core.reading import Context
-
-PROXY = Context(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
+from tests.core.speakers import PROXY
 
 
 def self_kind(text):

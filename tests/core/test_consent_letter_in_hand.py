@@ -17,22 +17,11 @@ from __future__ import annotations
 import pytest
 
 from bot.core.consent import special_authorisation
-from bot.core.reading import Context
-
-PROXY = Context(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
+from tests.core.speakers import PROXY, letter_says_no as _no, letter_says_yes as _yes
 
 
 def _read(text):
     return special_authorisation(text, PROXY)
-
-
-def _yes(text) -> bool:
-    reading = _read(text)
-    return reading.kind == "value" and reading.value == "yes"
-
-
-def _no(text) -> bool:
-    return _read(text).kind == "negated"
 
 
 # --- the consequence written beside the answer ---------------------------------------------------------------------

@@ -9,10 +9,8 @@ import pytest
 
 from bot.core.consent import notice_read, special_authorisation
 from bot.core.reading import Context
-from tests.core.speakers import is_yes as _yes
+from tests.core.speakers import is_yes as _yes, PROXY, SELF
 
-SELF = Context(applicant_name="张伟")
-PROXY = Context(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
 COMPANY_PROXY = Context(acting_as="proxy", applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司",
                         agent_name="刘洋")
 

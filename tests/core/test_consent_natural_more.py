@@ -15,11 +15,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.consent import notice_read, special_authorisation
-from bot.core.reading import Context
-from tests.core.speakers import is_yes as _yes
-
-SELF = Context(applicant_name="张伟")
-PROXY = Context(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
+from tests.core.speakers import is_yes as _yes, PROXY, SELF
 
 
 # --- notice_ack ---------------------------------------------------------------------------------------------------

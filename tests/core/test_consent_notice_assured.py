@@ -11,10 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.consent import notice_read
-from bot.core.reading import Context
-from tests.core.speakers import is_yes as _yes
-
-SELF = Context(applicant_name="张伟")
+from tests.core.speakers import is_yes as _yes, SELF
 
 
 def _undecided(reading) -> bool:

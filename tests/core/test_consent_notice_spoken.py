@@ -16,9 +16,8 @@ import pytest
 
 from bot.core.consent import notice_read
 from bot.core.reading import Context
-from tests.core.speakers import is_yes as _yes
+from tests.core.speakers import is_yes as _yes, SELF
 
-SELF = Context(applicant_name="张伟")
 ENTERPRISE = Context(applicant_kind="enterprise", applicant_name="郑州好味餐饮管理有限公司")
 
 

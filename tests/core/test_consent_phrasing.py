@@ -8,9 +8,7 @@ import pytest
 
 from bot.core.consent import notice_read, special_authorisation
 from bot.core.reading import Context
-
-SELF = Context(applicant_name="张伟")
-PROXY = Context(acting_as="proxy", applicant_name="赵强", agent_name="刘洋")
+from tests.core.speakers import PROXY, SELF
 
 
 @pytest.mark.parametrize("text", [
@@ -478,7 +476,6 @@ def test_special_authorisation_look_alikes_after_a_double_negation_or_a_correcti
 ])
 def test_special_authorisation_corrected_to_a_no(text):
     assert special_authorisation(text, PROXY).kind == "negated"
-
 
 
 @pytest.mark.parametrize("text", [
