@@ -160,7 +160,9 @@ _DEMAND_ON_US = re.compile(r"(?:你们|您们|你|您|政府)(?:单位|政府|�
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|你猜|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
 _CANCEL = re.compile(
     r"(?:明天|明儿|改天|下次|下回|过两天|过几天|回头|以后|等我)[^,，]{0,4}再(?:来|办|弄|搞|申请)|(?:下次|下回|改天)再说|"
-    r"算了.{0,3}不办|不办了|不弄了|不搞了|不想办了|不想(?:弄|搞|申请)了|不申请了|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^(?:算了)+吧?$"
+    r"算了.{0,3}不办|不办了|不弄了|不搞了|不想办了|不想(?:弄|搞|申请)了|不申请了|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^(?:算了)+吧?$|"
+    # "今天先不弄": put off for now, said as the whole of a clause ("先不弄证明" says which way, not whether)
+    r"(?:今天|今儿|现在|这会儿?)?先不(?:弄|搞|整)(?:了|啦)?(?=$|[,，。.!！\s~～])"
 )
 # "不对", "哦不", "说错了": what follows replaces what came before.
 # "对不对" / "是不是" ask for confirmation; they correct nothing.
@@ -467,13 +469,19 @@ USE_COMMITMENT = Choice(
              # "当然是": the question's own 是, said as of course
              "当然是", "当然是的", "那当然是", "肯定是", "肯定是的", "那肯定是",
              # pinyin typed without choosing the characters ("shi de", "yuan yi")
-             "shide", "yuanyi", "woyuanyi", "keyi", "haode", "tongyi", "yongchengnuo"], "yes"),
+             # ("shi": the question's own 是, as "fou" is its 否)
+             "shi", "shide", "yuanyi", "woyuanyi", "keyi", "haode", "tongyi", "yongchengnuo"], "yes"),
         **dict.fromkeys(
             ["no", "n", "否", "不", "不要", "不用", "不用了", "不需要", "不愿意", "不同意", "不了", "不行", "不想", "不是",
              "不选", "2", "no thanks", "no thank you", "nope", "不用啦", "不想用", "我不想用", "我不用", "不必", "不必了",
              "没必要", "不需要了", "才不用", "我才不用", "俺才不用", "才不要", "我才不要",
              # Henan 不中 ("no good"), the refusal of 中
              "不中",
+             # the North's 甭 (不用 said as one word), the Southwest's 不得行 (the refusal of 得行), and the Northeast's
+             # 不整那玩意儿 ("not doing that thing"), said of the thing asked, pointed at (a bare "不弄了", "不整了" gives
+             # the whole errand up, and is read as a stop)
+             "甭", "甭了", "甭用", "甭用了", "不得行", "那甭了",
+             *[f"不{verb}{thing}" for verb in "整弄搞" for thing in ("那玩意儿", "那玩意", "那个", "这个", "那东西")],
              "buyuanyi", "buyong", "buyao", "butongyi", "buxuyao", "fou"], "no"),
     },
     phrases=_phrases(
@@ -481,6 +489,10 @@ USE_COMMITMENT = Choice(
         (_SECOND_OPTION, "no"),
         # the commitment refused in so many words: "来电人拒绝告知承诺" (拒绝 alone is read below)
         (r"(?:拒绝|不接受|放弃)(?:采用|使用|用|选择)?(?:告知)?承诺(?:制|方式|的方式)?", "no"),
+        # the commitment left to others: "承诺留给年轻人", "承诺那一套还是让给别人吧" (not for the speaker; "承诺留给我"
+        # is no such thing, and is not read here)
+        (r"(?:告知)?承诺(?:这玩意儿?|那玩意儿?|这东西|那一套|这一套|这个|那个)?(?:就|还是|嘛)?(?:留给|让给)"
+         r"(?:年轻人|小年轻|后生|别人|旁人|其他人|人家)", "no"),
         # Henan 不中 ("no good") before the commitment: "咱按一般程序走 不中承诺" ("中不中" asks, and is no 不中)
         (r"(?<!中)不中(?:用|选|走|搞)?(?:告知)?承诺(?:制|方式|的方式)?", "no"),
         # the proofs waved off and the commitment named in one breath: "不用证明用承诺", "不开证明了，就承诺"
@@ -530,6 +542,10 @@ USE_COMMITMENT = Choice(
         (r"^(?:我|俺)?(?:手上|手里|这儿|这里)?(?:没有|没|不用|不要|不需要|无需|拿不出|开不出)(?:这个|那个|相关的?)?证明(?:材料)?"
          # "不需要证明的那个": the way without proofs, pointed at
          r"(?:了|啦)?(?:的那个|的那种|那个|那种)?$", "yes"),
+        # the proofs never got, however hard tried: "证明我跑断腿都没开出来", "证明跑了三趟也没办下来" (with 都/也/还/一直:
+        # "证明没开出来" alone may only be not yet)
+        (r"证明(?:材料)?[^,，。;；!！?？不没]{0,8}?(?:都|也|还|一直|始终|愣是)(?:没|没有|没能)(?:开|办|弄|拿|要)(?:出来|到|下来|成|着)",
+         "yes"),
         # those who would issue it refuse, or the speaker gives up on it: "村里不给开证明", "证明不开了"
         (r"(?:村里|村委会?|居委会?|社区|单位|派出所|街道|他们|人家)?(?:不给|不肯|不愿意|不让)(?:我|俺)?(?:开|出具|出|办)(?:证明)?|"
          # ("证明我是不打算开了", "证明俺就不准备交了": the giving up said as the speaker's plan dropped, with 是 for emphasis;
@@ -587,7 +603,7 @@ USE_COMMITMENT = Choice(
         # be "originally meant to", which says the opposite)
         (r"要用|就用|用吧|用它|^用$|(?<!不)(?<!没)(?<!不太)(?<!不大)(?:愿意|同意)|"
          r"(?:愿意|同意)(?!(?:去|再|来)?(?:开|交|提交|提供|办|拿|出具|准备|补|用|选|走|采用|按)(?:个|一下|相关的?|纸质)?"
-         r"(?:告知)?(?:证明|材料|承诺|一般|普通|正常|常规))|采用|采纳|选择(这个|这种|这样)?(?![不没交开提一普正按走])|选这个|用这个|就这个|就这样|那就这样|就这么办|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
+         r"(?:告知)?(?:证明|材料|承诺|一般|普通|正常|常规))|采用|采纳|选择(这个|这种|这样)?(?![不没交开提一普正按走])|选这个|用这个|就这个|就这样|那就这样|就这么(?:办|弄|整|搞)|这么办|就这么定|没问题|没意见|可以|好的|好啊|"
          r"行吧|那行|就用|确定|省事", "yes"),
     ),
     opposite={"yes": "no", "no": "yes"},
@@ -608,7 +624,8 @@ USE_COMMITMENT = Choice(
                             # "我妈说可以", "我闺女说这个能承诺": someone else's word that it is fine or possible, reported
                             r"^(?:是)?(?:我|俺|我们)?(?:的|家)?(?:老伴|老头|老太|老婆|老公|丈夫|妻子|爱人|媳妇|对象|儿子|女儿|闺女|孩子|爸|妈|爹|娘|"
                             r"父亲|母亲|哥|姐|弟|妹|家里人|家人|孙子|孙女|外孙|女婿|儿媳|亲戚|朋友|邻居)(?:也|都|倒是|还|就)?(?:说|讲|觉得)"
-                            r"[^,，。;；!！?？]{0,6}?(?:可以|能|行|中|没问题|方便|划算)"),
+                            # ("我妈说就这么弄": the way settled, in someone else's word)
+                            r"[^,，。;；!！?？]{0,6}?(?:可以|能|行|中|没问题|方便|划算|就这么(?:办|弄|整|搞|定))"),
 )
 
 _RELATIVE = (
@@ -640,6 +657,16 @@ ACTING_AS = Choice(
                          "代"], "proxy"),
     },
     phrases=_phrases(
+        # nobody else can do it, said as a clause of its own: "自己的事，别人替不了", "这事旁人代替不了" (the speaker's own
+        # matter, which only the speaker can see to). Beside someone else's matter ("我妈的事，别人替不了") it stands against
+        # that, and is asked again; "别人替得了" says nothing of the kind.
+        (r"^(?:这事儿?|这个|这)?(?:别人|他人|旁人|其他人|外人)(?:都|也|可)?(?:替|代|代替|帮)(?:我|俺)?(?:办|跑|弄)?不了(?:的|啊|呀)?$",
+         "self"),
+        # nobody who acts for the speaker: "没人替我办", "没有人愿意帮我跑" (so the speaker does it alone; "没人替我妈办" is
+        # someone else's matter, and is not read here)
+        (r"(?:没有|没)(?:人|谁|别人|旁人|哪个)(?:愿意|肯|乐意|会|能|可以)?(?:替|帮|代|给)(?:我|俺)(?:来)?(?:办|跑|弄|申请)", "self"),
+        # "本人是我爸": 本人 here is the applicant the question means, said to be the speaker's relative (as "申请人是我妈")
+        (rf"^本人(?:是|为)(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})", "proxy"),
         # nobody else asked to do it, said by the speaker of themself: "没找别人", "哪能让别人代办" (asked back: "不让别人
         # 代办"). Only with no one but the speaker before it: "我妈不让别人代办" is someone else's word. (Not troubling
         # others, "不麻烦别人了", is only courtesy: see _COURTESY_TO_OTHERS.)
@@ -701,6 +728,10 @@ ACTING_AS = Choice(
         # speaker's own reason while a helper holds the phone, and is not read here)
         (rf"(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})"
          r"(?:不会用手机|不会弄|不会操作|不会上网|不识字|看不清|听不清|耳朵背|眼睛不好|眼神不好)", "proxy"),
+        # the same said of "him", the applicant the question is about, at the start of a clause or after a pause ("给俺爹办的
+        # 他耳朵背"; of 本人 it is not read, as above)
+        (r"(?:^|(?<=[\s,，。]))(?:他|她|老人家|老人)"
+         r"(?:不会用手机|不会弄|不会操作|不会上网|不识字|看不清|听不清|耳朵背|耳朵不好|眼睛不好|眼神不好)", "proxy"),
         (rf"(?:本人|他|她|申请人|老人|(?:我|俺|我们)(?:的|家)?{_RELATIVE})"
          r"(?:来不了|不能来|没法来|没来|没有来|不来|去不了|办不了|弄不了|不方便|不在|在外地|住院|出差|没空|腿脚|瘫|卧床|躺床|"
          r"动不了|走不了)", "proxy"),
@@ -751,7 +782,8 @@ ACTING_AS = Choice(
     dominant=re.compile(rf"(?:帮|替|给|为(?!(?:申请人|当事人)本人)|代){_WHOSE}{_KIN}"),
     reservations=False,
     # (亻 is 人 typed by its radical, and can be nothing else here)
-    homophones=(("本仁", "本人"), ("本亻", "本人"), ("代半", "代办"), ("带办", "代办"), ("戴办", "代办")),
+    # (本尊, the internet's "the real one", is 本人 said playfully, and is read as that word, with all it is read beside)
+    homophones=(("本仁", "本人"), ("本亻", "本人"), ("代半", "代办"), ("带办", "代办"), ("戴办", "代办"), ("本尊", "本人")),
     # ("我妈自己的事": the matter is someone else's own, which says nothing of who acts for it)
     someone_else=re.compile(rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:自己|本人|亲自)(?:来)?(?:办|弄|申请|办理)(?:的|了)?$|"
                             # "让我爸自己来吧": the matter handed to the relative, to do it themself; the 自己 is theirs
@@ -792,6 +824,7 @@ class ClauseReading:
 
 
 _CONCLUDED_BARE = re.compile(r"^(?:那就|那我就|那么就|那俺就|就)")
+_OPENING_SOUND = re.compile(r"^(?:哦|噢|喔|呃|额)+")
 
 
 # "咋样都行", "哪个都可以": whichever way, said to be fine; the choice left to us, no question (a hedge, asked again).
@@ -803,6 +836,9 @@ _ANYONE = re.compile(r"(?:没有|没|不|别)[\u4e00-\u9fff]{0,2}?谁(?![\u4e00-
 # Doubt the general hedge words do not name, at a choice: a leaning is not yet a choice ("申请人倾向于告知承诺"),
 # half of an answer is none ("半个本人吧").
 _CHOICE_HEDGE = re.compile(r"倾向|偏向|暂定|初步(?:打算|考虑|决定|想)|半个|"
+                           # "用承诺，信不过你们" (信不过 read as 不信): distrust of us beside the answer ("不是不信你们" has
+                           # its two negations cancelled before this is read, and trusts; so does "不是我不信你们")
+                           r"(?<!不是我)(?<!不是俺)(?<!并不是我)(?<!并非我)不(?:太|大)?(?:信|相信|信任)(?:你们|您们|您|你|恁|政府)|"
                            # "承诺可以，你们可别坑我啊": distrust of what the way leads to, beside it
                            r"别(?:坑|骗|害|套路|忽悠|阴)(?:我|俺)|不会(?:坑|骗|害|套路|忽悠|阴)(?:我|俺)|"
                            # "先不选", "暂时不定": the choice put off, not made (a "no" is "先不用", which keeps its word)
@@ -876,7 +912,9 @@ _HASSLE_DISLIKED = re.compile(r"^(?:(?:我|俺)(?:也|是|就是|主要是)?|是
 _OTHERS_SUBJECT = rf"(?:他|她|人家|老人|(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE}))"
 _THEIR_TRY = re.compile(rf"^({_OTHERS_SUBJECT}[^,，。?？我俺]{{0,6}}?)([\u4e00-\u9fff])没\2(?=明白|清楚|懂|好|成|完|会|对|下来)(?![^?？]*[?？吗])")
 _THEIR_TROUBLE = re.compile(rf"^{_OTHERS_SUBJECT}[^,，。?？我俺]{{0,6}}?(?:弄|搞|看|听|说|讲|想|学|整)不(?:明白|清楚|懂|清|会)(?![^?？]*[?？吗])|"
-                            r"^(?:在)?(?:电话里|电话上|电话)(?:也|都|老是|总是)?(?:说|讲|听)不(?:清楚|清|明白)(?![^?？]*[?？吗])")
+                            # (the telephone's trouble wherever it is told, after the pause of voice input too: "给俺爹办的
+                            # 他耳朵背 电话里说不清"; not the speaker's own "我电话里说不清")
+                            r"(?:^|(?<![我俺]))(?:在)?(?:电话里|电话上|电话)(?:也|都|老是|总是)?(?:说|讲|听)不(?:清楚|清|明白)(?![^?？]*[?？吗])")
 
 
 # "没别的顾虑了", "不用担心我反悔", "怕啥", "不是怕麻烦（，是…）": a worry denied or waved away, the negation (or the "what is there to fear"
@@ -887,8 +925,24 @@ _FEAR_DISMISSED = re.compile(r"(?:不是|并不是|并非)(?:因为)?(?:害怕|�
                              r"(?:怕|担心)(?:啥|什么|个啥|个什么)(?:呀|啊|嘛)?(?![\u4e00-\u9fff])|有(?:啥|什么)(?:好|可)(?:怕|担心)的")
 
 
+# "承诺万一说错了麻烦", "万一填错了就糟了": the trouble that would follow a slip, told as what may go wrong; the 万一 is
+# what is feared, no condition put on the answer. It is a worry (the reason of a "no", doubt beside a "yes"). Only with
+# the trouble said last: "万一说错了怎么办" asks, "万一说错了我认罚" accepts the consequence.
+_TROUBLE_IF = re.compile(r"万一[^,，。;；!！?？]{1,10}?(?:就|可|那就|那可)?(?:麻烦|糟|完|坏事|惨)(?:了|大了|啦|喽)?$")
+
+
+# "我也说不好算哪种": which it is, said to be beyond the speaker's judgement ("can't say"); doubt (read by the hedge
+# words), and no question asked of us. Only so, with nothing asked after it: "说不好算哪种？", "你说算哪种" keep their
+# question, and so does "我也不知道算哪个", not knowing, which asks to be told.
+_UNKNOWN_WHICH = re.compile(r"(?:我|俺)?(?:也|都|实在|真)?(?:说不好|说不准|说不清|拿不准)(?:该|应该|到底)?(?:算|选|是)"
+                            r"(?:哪种|哪个|哪样|哪一种|哪一个)(?![^,，。;；!！]*[?？吗呢])")
+
+
 def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     flags = set()
+    if _TROUBLE_IF.search(c):
+        flags.add("fear")
+        c = _TROUBLE_IF.sub("", c)
     c = _FEAR_DISMISSED.sub("", _THEIR_TROUBLE.sub("", _THEIR_TRY.sub(r"\1没\2", c)))
     if _CHOICE_HEDGE.search(c):
         flags.add("hedge")
@@ -901,7 +955,7 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
         c = _DEFER.sub("", c)
     if _ANY_WAY.search(c):
         flags.add("hedge")
-    asked = _WH_TOLD.sub("", _KNOWN_WH.sub("", _NOTHING_MUCH.sub("", _STATED_WHERE.sub("", _ANY_WAY.sub("", c)))))
+    asked = _UNKNOWN_WHICH.sub("", _WH_TOLD.sub("", _KNOWN_WH.sub("", _NOTHING_MUCH.sub("", _STATED_WHERE.sub("", _ANY_WAY.sub("", c))))))
     if _QUESTION.search(_EITHER_WAY.sub("", _ANYONE.sub("", _LOOKED_UP_ALONE.sub("", asked)))) or _ASKED_ALL_RIGHT.search(c) \
             or _MODAL_ASKED_BOTH_WAYS.search(c) or _STILL_NEEDED_ASKED.search(c):
         flags.add("question")
@@ -945,7 +999,10 @@ _PINYIN_PARTICLE_END = re.compile(r"(?i)([a-z][a-z ]*?)\s+(?:ba|a|ya|la)")
 # ones are hedges (``_HEDGE``), the teasing ones jokes (``_JOKE``), and the smirk, the upside-down face and the dog's
 # head (😏🙃🐶) are mockery, and so is the plain smile (🙂, WeChat's [微笑]) often enough in Chinese chat; none of them
 # is taken off, and the flags are read before any face is.
-_CONFIDENT_FACE_END = re.compile("(?:[😎👍👌💪✊✌🙏😊😀😃☺🤝👏🫡][\ufe0f\U0001F3FB-\U0001F3FF]*)+$")
+# The same holds for a kaomoji that raises its fist ("(๑•̀ㅂ•́)و✧", "٩(๑•̀ω•́๑)۶": "let's go"), its arm و or ۶ after the
+# bracketed face and sparkles after it; a face with no raised fist ("(¬_¬)", "╮(╯▽╰)╭") is not taken off.
+_CONFIDENT_FACE_END = re.compile("(?:[😎👍👌💪✊✌🙏😊😀😃☺🤝👏🫡][\ufe0f\U0001F3FB-\U0001F3FF]*|"
+                                 "٩?\\s*[(（][^()（）\u4e00-\u9fffA-Za-z0-9]{1,12}[)）]\\s*[و۶][✧✨]*)+$")
 
 
 # "承诺就承诺", "用就用吧", "不用就不用": the option said twice around 就 is resigned assent to it, the option itself
@@ -957,8 +1014,18 @@ _RESIGNED = re.compile(r"(?:那)?([\u4e00-\u9fff]{1,6}?)就\1(?:吧|呗|了|啊|
 _SUGGESTED = re.compile(r"要不然|要不(?!要)|不然")
 
 
+# "我还没老到要人代办呢", "俺又没病到得让人帮": the speaker not (yet) so old or ill as to need someone to act for them,
+# which says the speaker acts alone; the 呢 of "还没…呢" ("not yet") asks nothing. Only the speaker, and only that whole
+# clause: "我妈还没老到要人代办呢" is someone else, "我老到要人代办了" the opposite, "…吗" a question.
+_NOT_NEEDING_HELP = re.compile(r"(?:我|俺)(?:还|又|也|可)?(?:没|没有|不)(?:老|病|糊涂|瘫|残|傻)(?:到|得)(?:要|需要|得|让|用)"
+                               r"(?:人|别人|旁人|人家|儿女|孩子)(?:来)?(?:代办|代理|代劳|帮忙|帮我|替我|帮|替|代)(?:办|跑|弄)?"
+                               r"(?:的地步|的份上|的程度)?(?:呢|吧|啊|哈|嘞|的)*")
+
+
 def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     c = _fold(raw)
+    if choice.step == "acting_as" and _NOT_NEEDING_HELP.fullmatch(re.sub(r"\s+", "", c)):
+        return ClauseReading(["self"], frozenset())
     resigned = _RESIGNED.fullmatch(c.strip())
     if resigned:
         return _classify_clause(choice, resigned.group(1))
@@ -985,12 +1052,25 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     bare = choice.bare.get(raw.lower().strip()) or choice.bare.get(c.lower().strip()) or choice.bare.get(compact) \
         or choice.bare.get(re.sub(r"[^\w]", "", raw).lower())
     particle = _PINYIN_PARTICLE_END.fullmatch(raw.strip())
+    # ("shi ba" is 是吧, the hedge: the bare 是 in pinyin takes no particle)
+    if particle and re.sub(r"\s+", "", particle.group(1)).lower() == "shi":
+        particle = None
     if not bare and particle:
         bare = choice.bare.get(re.sub(r"\s+", "", particle.group(1)).lower())
     if not bare:
-        # "回复是", "我选否": the answer said with the question's own instruction ("回复“是”…")
-        echoed = re.match(r"^(?:我)?(?:就)?(?:选择|选|回复|回答|答)(.+)$", compact)
+        # "回复是", "我选否": the answer said with the question's own instruction ("回复“是”…"); a clerk typing for the
+        # caller names the caller by the role ("来电人选否", "申请人回复是"), as the register phrases above do
+        echoed = re.match(r"^(?:我|俺|来电人|申请人|当事人)?(?:就)?(?:选择|选|回复|回答|答)(.+)$", compact)
         bare = choice.bare.get(echoed.group(1)) if echoed and len(echoed.group(1)) <= 4 else None
+    if not bare:
+        # "哦 是" (the pause taken out before it is read), "额本人": a sound of realising or hesitating that opens a short
+        # answer is only the breath before it, as 嗯 is. Not before a 不 ("哦不" takes back what came before), and not 啊,
+        # which before 是 asks in Wu ("阿是": isn't it?)
+        # (its doubt read without the sound: "哦是吧" is the hedge "是吧")
+        opened = _OPENING_SOUND.match(compact)
+        if opened and not compact[opened.end():].startswith("不") \
+                and not _flags(_OPENING_SOUND.sub("", re.sub(r"\s+", "", _fold(c))), choice.typos):
+            bare = choice.bare.get(compact[opened.end():])
     if not bare:
         # "…，那就是", "那就不用了": the short answer drawn as the speaker's conclusion (not "那我", a sentence begun)
         concluded = _CONCLUDED_BARE.match(compact)
@@ -1061,6 +1141,11 @@ _ASKED_BACK = (
     (re.compile(r"^(?:我)?(?:哪|哪里|哪儿)(?:是|有)(?:什么)?(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不是\1"),
     (re.compile(r"^(?:哪能|哪会|怎么能|咋能)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的|呢)*[?？]*$"), r"不\1"),
 )
+# "我这岁数还用办低保？不是我，是帮…": at who acts, whether the speaker, at their age, still needs the matter, asked back
+# before what follows; it says the matter is not the speaker's own (read as "申请人不是我": beside "本人" it is the
+# contradiction it says). Said last, or alone, it may be asked in earnest, and is left a question.
+_AGE_ASKED_BACK = re.compile(r"^(?:我|俺)(?:这|这个|这把)?(?:岁数|年纪|年龄|把年纪)(?:了)?(?:还|哪)(?:用|要|需要)(?:办|申请|领|吃)(?:这个|个)?"
+                             r"(?:低保|补贴|补助|救助|养老金)(?:啊|呀|吗|呢)*(?:[?？]+|[,，。])\s*(?=[^\s?？,，。])")
 # "本人哪有空": no time, said of someone, asked back. "谁有那闲工夫": nobody has the time, asked back; only with the idle
 # time named as such (闲工夫, 闲心) or pointed at (那/这么多 工夫): "谁有空" may ask who is free.
 _NO_TIME_ASKED_BACK = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(?:(?:哪|哪里|哪儿)有(?:那|那个|这|这个|那么多|这么多)?(空|时间|工夫|功夫|闲工夫)|"
@@ -1227,6 +1312,11 @@ _ABSURD_SOMEONE_ELSE = re.compile(r"^(?:还)?(?:能|会)?(?:有|是)(?:人|别�
 # states it can; "我妈还能替谁办", "你还能替谁办" are other people's, and asked).
 _WHOM_ELSE = re.compile(r"^(?:我|俺)(?:还|又)(?:能|会|可能)(?:替|帮|给|代|为)(?:谁|哪个)(?:来)?(?:办|弄|申请|跑|办理)?"
                         r"(?:呢|啊|呀|嘛|么|咯)?[?？!！]*$")
+# "我自己的，哪有人愿意替我跑这趟": who would act for the speaker, asked back; it says nobody does (read as "没人愿意替我
+# 跑", which is the speaker acting alone). Only for the speaker ("哪有人替我妈办" is someone else's matter), and, as every
+# figure here, only beside an answer: alone it is a question.
+_NOBODY_FOR_ME = re.compile(r"^(?:我|俺)?(?:哪|哪里|哪儿)有(?:人|谁)((?:愿意|肯|乐意|会|能)?(?:替|帮|代|给)(?:我|俺)(?:来)?(?:办|跑|弄|申请)"
+                            r"[\u4e00-\u9fff]{0,3}?)(?:啊|呀|呢|嘛|哦)*[?？!！]*$")
 # "我这岁数了还跑啥证明", "还开什么证明": why still go for the proofs, asked back; it says the proofs are not to be had
 # (跑/弄/办 a proof is to go and get it, 开). Only without 要/得/需要 ("还要开啥证明" asks which proofs are still needed),
 # with no negation or question word in what leads up to it, and, as every figure here, only beside an answer that says
@@ -1285,6 +1375,9 @@ def _figure_statement(clause: str) -> Optional[Tuple[str, bool]]:
         return m.group(1), False
     if _WHOM_ELSE.match(clause):
         return "不替别人办", False
+    m = _NOBODY_FOR_ME.match(clause)
+    if m:
+        return f"没人{m.group(1)}", False
     m = _WHY_STILL.match(clause)
     if m:
         verb = "开" if m.group(2) in "跑办弄" else m.group(2)
@@ -1367,11 +1460,34 @@ def _obstacle_after_denial(readings: List[Tuple["Clause", "ClauseReading"]]) -> 
     return readings
 
 
+# "俺不是不信恁，就是先问问……中，用承诺": after a double negation that names no way ("not that I distrust you"), 就是 brings
+# the speaker's own asking first as what the questions before were ("just asking first"): the asking is done, and the
+# answer after it is the answer. Only so, with an answer after it: "就是先问问" alone, or last ("不是不信你们，就是先问问"),
+# still puts the answer off, and so does "我先问问" without the denial before it.
+_ASKED_FIRST = re.compile(r"^就是(?:想)?(?:先)?(?:问问|问一下|问下|问清楚|打听打听|打听一下|了解一下|确认一下)(?:而已|罢了)?$")
+
+
+def _asked_first_after_denial(readings: List[Tuple["Clause", "ClauseReading"]]) -> List[Tuple["Clause", "ClauseReading"]]:
+    for i in range(len(readings) - 2):
+        (denial, said), (asked, reading) = readings[i], readings[i + 1]
+        if not said.labels and not said.flags and _DENIED_DENIAL.match(denial.text) and not reading.labels \
+                and reading.flags == {"hedge"} and _ASKED_FIRST.match(_fold(asked.text)) and readings[i + 2][1].labels:
+            readings = readings[:i + 1] + [(asked, ClauseReading([], frozenset()))] + readings[i + 2:]
+    return readings
+
+
 # "我没说不是本人啊，就是我": the speaker's denial of having said the other answer, set against the plain answer after it
 # (就是… as well as 是…). Without that answer after it, it states nothing (the other answer is only said not to have
 # been given: "我没说不愿意" is no refusal and no yes either), and is read as no answer.
 _NEVER_SAID_NOT = re.compile(r"^(?:我|俺)?(?:可|也|又|并|从来|从)?(?:没|没有)(?:说|讲)(?:过)?(?:我|俺)?(?:不|没)")
 _PLAINLY_INSTEAD = re.compile(r"^(?:而是|是|就是)")
+
+
+# "不是代我妈，是代我爸": whom the speaker acts for denied, then said, in the clause after it that opens with 是. The
+# denial only sets up the person named after it (who acts is not what it denies), and is dropped as the double negation
+# above is. Only before a clause that opens with 是/而是: "不是代我妈" alone, or before anything else, is read as said.
+_WHOM_DENIED = re.compile(r"^(?:我|俺)?(?:也|又|倒)?(?:不是|并不是|并非)(?:代|帮|替|给|为)(?!自己|本人|我自己|俺自己)"
+                          r"[\u4e00-\u9fff]{1,6}?(?:办|申请|弄|跑)?(?:的)?$")
 
 
 def _denial_set_against(clauses: List[Clause]) -> List[Clause]:
@@ -1380,7 +1496,8 @@ def _denial_set_against(clauses: List[Clause]) -> List[Clause]:
     kept: List[Clause] = []
     for index, clause in enumerate(clauses):
         following = clauses[index + 1] if index + 1 < len(clauses) else None
-        if following is not None and _DENIED_DENIAL.match(clause.text) and _INSTEAD.match(following.text):
+        if following is not None and (_DENIED_DENIAL.match(clause.text) or _WHOM_DENIED.match(clause.text)) \
+                and _INSTEAD.match(following.text):
             continue
         if _NEVER_SAID_NOT.match(clause.text):
             if following is None or not _PLAINLY_INSTEAD.match(following.text):
@@ -1493,7 +1610,8 @@ def _laughing_answer(choice: Choice, text: str, ctx: Context) -> Optional[Readin
     # nothing, the reason, changes nothing; a way named, a hedge or a question after it keeps it all a joke)
     for k in range(1, len(said)):
         tail = _figure_statement(said[k])
-        obvious = _OBVIOUS_TAIL.match(said[k]) or tail == ("", True) or (_WHOM_ELSE.match(said[k]) and reading.value == "self")
+        obvious = _OBVIOUS_TAIL.match(said[k]) or tail == ("", True) \
+            or ((_WHOM_ELSE.match(said[k]) or _NOBODY_FOR_ME.match(said[k])) and reading.value == "self")
         if obvious and all(_OPTION_NAMED.search(piece) for piece in said[:k]) \
                 and all(not r.labels and not r.flags for r in (_classify_clause(choice, piece) for piece in said[k + 1:])):
             return reading
@@ -1531,8 +1649,10 @@ _CANNOT_ASKED_BACK = re.compile(r"(?:哪|哪里|哪儿)(?:还)?(跑|走|爬|折�
 
 
 # "不是否，是是": the bare "no" denied, then the other answer said; the denial only leads up to it (its 是否 asks
-# nothing). Only before a clause that starts with 是: "不是否" alone, or before anything else, is read as it was said.
-_BARE_NO_DENIED = re.compile(r"^\s*不是否[,，。.!！\s]+(?=是)")
+# nothing). Only before a clause that starts with 是 (quoted or not, after a "no no" that opens the message: "不不不，不是否，
+# 是“是”"). "不是否" alone, or before anything else ("不是否，交证明", "不是否要交证明"), is read as it was said.
+# (the "no no" right before it denies the same 否, and goes with it)
+_BARE_NO_DENIED = re.compile(r"(?:^\s*(?:不{1,3}[,，。.!！\s]+)?|(?<=[,，。.!！\s]))不是否[,，。.!！\s]+(?=[“\"‘「『]?是)")
 # At who acts, side clauses that say nothing of who acts, dropped when they follow the answer (alone they stay
 # unread; a relative who came along, alone, says nothing either): courtesy to others ("还是我自己来，不麻烦别人了": no one else is to be put to trouble), and a relative who
 # only came along ("是我本人，我儿子只是陪我来的": the speaker acts, the son keeps them company). Someone helping or
@@ -1577,11 +1697,37 @@ def _corrected_word_set_aside(text: str) -> str:
     return rest if rest != text and _has_content(rest) else text
 
 
+# "本人……也不是，本人是我爸": 也不是 ("well, not that either") alone between the answer and what follows takes the answer
+# back, as a lone 不是 does there; it is read as that 不是. Inside a clause ("本人也不是，代办也不是": neither) or last,
+# with nothing after it to put the answer right, it takes the answer back and puts nothing in its place: asked again.
+_TAKEN_BACK_TOO = re.compile(r"(?<=[,，。.!！…\s])也不(?:是|对)(?=[,，。.!！…\s]+[^,，。.!！…\s])")
+_DISTRUST = re.compile(r"信不过(?!来|去)")
+_TAKEN_BACK_TOO_LAST = re.compile(r"(?<=[,，。.!！…\s])也不(?:是|对)(?:吧|啊|呀)?[,，。.!！…\s]*$")
+
+
+# "我要是本人早自己去大厅了": what the speaker would long since have done, were they the applicant; the 早…了 of a thing
+# not done says the supposition is false, and the speaker is no 本人 (read as "我不是本人"). Only with 早 ("long since")
+# and the 了 that closes it: "我要是本人就自己去大厅" is a condition, and is asked again.
+_COUNTERFACTUAL_SELF = re.compile(r"(?:^|(?<=[,，。.!！\s]))(?:我|俺)?(?:要是|如果|要)(?:我|俺)?是?本人(?:的话)?[,，\s]?(?:我|俺)?"
+                                  r"早(?:就)?[^,，。.!！?？]{1,12}?了(?=[,，。.!！\s]|$)")
+
+
+# "本人滴干活，代办的不是": the mock pidgin of old war films, where "X的干活" is "doing X" and "X的不是" is "not X". Read
+# so only in a message that speaks it (X的干活 in it): elsewhere "代办的不是" ("the proxy's fault") is left as it is.
+_PIDGIN_DOING = re.compile(r"(?<=[\u4e00-\u9fff])(?:的|滴)干活(?=[,，。.!！\s]|$)")
+_PIDGIN_NOT = re.compile(r"(?:^|(?<=[,，。.!！\s]))([\u4e00-\u9fff]{1,4}?)(?:的|滴)不是(?=[,，。.!！\s]|$)")
+
+
 def _said_plainly(choice: Choice, text: str) -> str:
     """What a few figures of speech at a choice say plainly: the keyboard's homophones, the consequence accepted, a
     "cannot" asked back. Read before anything else, so that the pauses are read on the same words."""
-    text = _homophones_read(choice, _corrected_word_set_aside(text))
+    text = _TAKEN_BACK_TOO.sub("不是", _homophones_read(choice, _corrected_word_set_aside(text)))
+    # ("不是信不过你们": 信不过 is "distrust", one word, whose 不过 is no "but" opening a reservation)
+    text = _DISTRUST.sub("不信", text)
     if choice.step == "acting_as":
+        text = _AGE_ASKED_BACK.sub("申请人不是我，", _COUNTERFACTUAL_SELF.sub("我不是本人", text))
+        if _PIDGIN_DOING.search(text):
+            text = _PIDGIN_NOT.sub(r"不是\1", _PIDGIN_DOING.sub("", text))
         return _PROXY_TAKES.sub("", _AT_THE_SIDE.sub("", _ONLY_ALONG.sub("", _COURTESY_TO_OTHERS.sub("", text))))
     if choice.step != "use_commitment":
         return text
@@ -1632,7 +1778,22 @@ def _muddled_after_correction(text: str) -> bool:
     return bool(_WHICH_AFTER_ALL.fullmatch(parts[-1]) and re.search(_CORRECTION, "，".join(parts[:-1])))
 
 
+# "承诺个锤子", "告知承诺个屁": the commitment itself mocked, and nothing else said, is its refusal in so many words (the
+# mockery is aimed at the way, not at the question). Only as the whole message: beside another clause ("同意个鬼 交证明")
+# it stays the joke it is, and a misspelt word ("承若个屁") keeps its typo.
+_COMMITMENT_MOCKED = re.compile(r"(?:告知)?承诺(?:你|他)?个(?:大头鬼|锤子|屁|鬼|头|毛|球)(?:啊|呀|哦|嘞|咧)?[!！。.~～]*")
+
+
+# "拉倒", "那拉倒": the North's "forget it", said alone, gives the errand up as 算了 alone does. Beside anything else
+# ("拉倒吧你", "拉倒，用承诺") it is read as said.
+_FORGET_IT = re.compile(r"(?:那|那就)?拉倒(?:了|算了)?[。.!！~～…]*")
+
+
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
+    if choice.step == "use_commitment" and _COMMITMENT_MOCKED.fullmatch(text.strip()):
+        return value("no")
+    if _FORGET_IT.fullmatch(text.strip()):
+        return Reading("cancel")
     text = _said_plainly(choice, text)
     if _CROSS.search(text):
         ticked = _ticked_option(choice, text)
@@ -1643,6 +1804,8 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         return Reading("cancel")
     if _muddled_after_correction(text):
         return clarify("hedge", choice.expected)
+    if _TAKEN_BACK_TOO_LAST.search(text):
+        return clarify("correction", choice.expected)
     laughed = _laughing_answer(choice, text, ctx)
     if laughed is not None:
         return laughed
@@ -1663,6 +1826,16 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         if (paused.decided and paused.value != reading.value) or paused.detail in ("contradiction", "correction"):
             return clarify("contradiction", choice.expected)
         return reading
+    if reading.kind == "question" and choice.step == "use_commitment":
+        # "否 俺还是交证明 承诺那一套俺弄不明白": read as one clause, the speaker's trouble understanding one way asks; read
+        # with its pauses it is the reason for the other way chosen (``_reason_not_understood``). Taken only when the
+        # pieces that ask are all such trouble, and the pauses' reading decides.
+        asking = [clause.text for clause in split_clauses(paused_text)
+                  if "question" in _classify_clause(choice, clause.text).flags]
+        if asking and all(_WAY_NOT_UNDERSTOOD.match(_fold(piece).strip()) for piece in asking):
+            paused = _combine_choice_clauses(choice, paused_text, ctx)
+            if paused.decided:
+                return paused
     if reading.kind != "clarify" or reading.detail not in ("not_a_choice", "negation_scope", "hedge"):
         return reading
     if choice.step == "use_commitment":
@@ -1846,6 +2019,9 @@ def _last_time_after(readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple
             for i, (clause, reading) in enumerate(readings)]
 
 
+# A clause that ends in giving up ("…就算了", "…那就不办了"): what comes before it in the clause is the premise it is
+# given up on.
+_STOP_PREMISE = re.compile(r"(?:那|那我|那俺)?就(?:算了|不办了)(?:吧|呗)?$")
 _LONE_BA = re.compile(r"吧+[?？]*")
 _ASIDE_QUESTION = re.compile(r"^(?:另外|顺便|顺带|对了|还有个事|还有(?:个|一个)问题|还想问|再问一下|另问|顺便问一下|另外问一下)")
 # "本人办理 顺便问下停车场在哪": voice input's pause (a space) before such an aside is the clause boundary a comma would
@@ -1984,10 +2160,36 @@ def _helper_away(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -
     return readings
 
 
+# "用承诺。证明？那玩意儿我跑断腿都没开出来": after the answer, the other way repeated to oneself with a question mark, and
+# then a remark on it that points back at it (那玩意儿, 那个, 它). Nothing is asked of us: the echo names what the remark
+# is about. The remark is read with the way in place of the pointer ("证明我跑断腿都没开出来"), and the echo is set aside
+# only when that reads as the very answer given before it, flagged with nothing. Otherwise ("用承诺。证明？那个我有",
+# "用承诺。证明？那个咋开") the echo and the remark are read as they are, and asked again.
+_POINTER = re.compile(r"^(?:那玩意儿?|这玩意儿?|那东西|这东西|那个|这个|它)")
+
+
+def _other_way_remarked(choice: Choice, text: str) -> str:
+    if choice.step != "use_commitment":
+        return text
+    parts = _CLAUSE_MARK.split(text)
+    for i in range(2, len(parts) - 2, 2):
+        echo, remark = parts[i].strip(), parts[i + 2].strip()
+        pointer = _POINTER.match(remark)
+        if not re.search(r"[?？]", parts[i + 1]) or not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", echo) or "承诺" in echo \
+                or not pointer:
+            continue
+        said = echo + remark[pointer.end():]
+        before = {label for j in range(0, i, 2) for label in _classify_clause(choice, parts[j]).labels}
+        reading = _classify_clause(choice, said)
+        if len(before) == 1 and set(reading.labels) == before and not reading.flags:
+            parts[i], parts[i + 1], parts[i + 2] = "", "", said
+    return "".join(parts)
+
+
 def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     if _bare_to_other_way(choice, text):
         return clarify("not_a_choice", choice.expected)
-    text = _agreeing_figures(choice, _unasked(_TYPED_BA.sub("吧", _PAUSE_BEFORE_ASIDE.sub("，", text))))
+    text = _other_way_remarked(choice, _agreeing_figures(choice, _unasked(_TYPED_BA.sub("吧", _PAUSE_BEFORE_ASIDE.sub("，", text)))))
     if choice.step == "use_commitment":
         text = _SELF_ANSWERED_ZHONG.sub(r"\1", text.strip())
         # "是……哦不，还是否吧": 还是 "rather", then the bare 否 that ends the message; no 是否 asked ("还是否要交证明" asks)
@@ -2000,7 +2202,7 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     clauses, corrected = _current(_slip_named_after(text, split_clauses(text)))
     clauses = _denial_set_against(clauses)
     readings = [(clause, _classify_clause(choice, clause.text)) for clause in clauses]
-    readings = _obstacle_after_denial(_last_time_after(_this_time(readings)))
+    readings = _asked_first_after_denial(_obstacle_after_denial(_last_time_after(_this_time(readings))))
     readings = _helper_away(choice, readings)
     if choice.step == "use_commitment":
         adopted = _adopted_report(choice, readings)
@@ -2059,6 +2261,15 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
         return clarify("correction", choice.expected)
     # At the commitment choice "我不办了，想按一般程序交证明" chooses the normal procedure: a "no", not a stop.
     # ("要是交证明我就不办了": a stop on a condition is neither the stop nor the normal procedure; it is asked again)
+    if "cancel" in flags and "condition" not in flags and choice.step == "acting_as" \
+            and any("cancel" in r.flags and not r.labels for _, r in readings) \
+            and all(_STOP_PREMISE.search(_fold(clause.text)) for clause, r in readings if r.labels):
+        # "不办了，不是本人不让办就算了": the journey given up plainly, and beside it the premise it is given up on ("if
+        # no one but the applicant may do it, forget it"); the answer named inside the premise is no choice of it.
+        return Reading("cancel")
+    if choice.step == "acting_as" and any(r.labels and _STOP_PREMISE.search(_fold(clause.text)) for clause, r in readings):
+        # ("不是本人不让办就算了" without the plain stop: a stop on a premise, neither the stop nor the answer)
+        return clarify("condition", choice.expected)
     if "cancel" in flags and "condition" not in flags:
         if choice.step == "use_commitment" and decided == {"no"}:
             return value("no")
@@ -2113,6 +2324,9 @@ _REFUSAL = re.compile(
 )
 # "看谁有空": whoever it turns out to be, no question; "写新的还是旧的": which to fill in, asked
 _NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗|(?:写|填|用|选)[\u4e00-\u9fff]{0,4}还是|"
+                            # "法人去世了咋办", "生僻字打不出来咋弄": what to do, asked in the north's 咋
+                            # (only ending the clause: "我也不确定身份证上咋写的" is unsure, and asks nothing)
+                            r"咋(?:办|弄|整|搞)(?:呢|啊|呀|嘞|哇)?[?？]*$|"
                             # "你们是要法人的名字还是我的名字": which name is wanted, asked
                             r"的(?:名字|姓名)还是|"
                             # "这个名字没问题吧": the name's being right asked with a tag 吧
@@ -2491,8 +2705,11 @@ def _as_person(candidate: str, said: Optional[str] = None) -> Optional[str]:
             or _WHOSE_RELATIVE_END.search(candidate) \
             or re.fullmatch(rf"(?:外|表|堂|干|亲)?{_RELATIVE}(?:儿子|女儿|儿|子|女)?", candidate) \
             or re.fullmatch(r"(?:大|小|二|三)?([爸妈爷奶哥姐弟妹叔伯舅姨姑婶公婆])\1", candidate) \
-            or re.fullmatch(r"([\u4e00-\u9fff])\1", candidate):
+            or re.fullmatch(r"([\u4e00-\u9fff])\1", candidate) \
+            or re.match(r"(?:董事长|董事|总经理|经理|监事|股东|厂长|店长|会计|出纳)", candidate) or candidate.endswith("兼"):
         # ("毛毛", "冬冬": one character said twice is a pet name, even where that character is a surname; "王丽丽" is a name)
+        # ("董事长兼…", "董事": a post cut off before the role it is held with starts with a surname's character, 董, and
+        # is still a post)
         return None
     # A transliterated name (迪丽娜尔·阿不都) is written with whatever characters carry its sounds, 不 and 都
     # among them; only pronouns and particles still show it is a sentence.
@@ -2730,7 +2947,7 @@ _KIN_DENIED = re.compile(rf"(?:(?:法人|法定代表人|法人代表)(?:也)?)?
 _SELF_CLAIMED = re.compile(r"(?:是|就是)(?:我|俺)(?:本人|自己)?(?:啊|呀|哈|嘛)?")
 # "法人登记的是我", "我就是法人": the speaker claims the role as their own, and nothing else
 _ROLE_CLAIMED = re.compile(r"(?:营业执照上|执照上)?(?:的)?(?:法定代表人|法人代表|法人)(?:登记的|写的|注册的|登记|写)?(?:就|也)?(?:是|为)"
-                           r"(?:我|俺)(?:本人|自己)?(?:啊|呀|哈|呢|嘛)?|"
+                           r"(?:(?:我|俺)(?:本人|自己)?|本人)(?:啊|呀|哈|呢|嘛)?|"
                            r"(?:我|俺)(?:就)?是(?:公司|企业|单位|我们公司|本公司)?的?(?:法人|法定代表人|法人代表)")
 # "法人是我不是我哥", "法人不是我哥是我": the claim of the role and a relative denied it, said in one breath with no pause
 # between; read as the two clauses they are (group "claim", the rest the denial)
@@ -2800,6 +3017,16 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = re.sub(r"^(?:兹有|兹证明|兹声明|兹|特此(?:证明|说明|声明))[:：，,]?(?=[\u4e00-\u9fff])", "", words)
     # "法人百分之百是陈刚": how sure the speaker is, said between the role and the name
     words = re.sub(r"(?<=[人表])(?:百分之百|百分百|肯定|绝对|确定|确实|的确)(?=是|就是|叫|为)", "", words)
+    # "当然是魏东", "那肯定是老板潘伟啊": the same certainty opening the answer, before its 是 (a guess, 应该是 or 可能是,
+    # is a hedge and stays one)
+    words = re.sub(r"(?:(?<=^)|(?<=[,，。.!！\s]))(?:那)?(?:当然|肯定|绝对|必须|自然)(?=(?:就)?是[\u4e00-\u9fff])", "", words)
+    # "以前是王军现在是余飞": the former holder and the present one said in one breath are two clauses, the former set
+    # aside as a former name is
+    words = re.sub(r"((?:以前|原来|之前|过去|原先|早先)(?:的)?(?:法人|法定代表人)?(?:是|叫)[\u4e00-\u9fff·]{2,4}?)"
+                   r"(?=(?:现在|目前|如今)(?:的)?(?:法人|法定代表人)?(?:是|叫|换成|改成))", r"\1，", words)
+    # "就程建国一个": the one person there is, said as "only X, one" ("就我一个人" says the speaker runs it all, read below)
+    words = re.sub(r"(?:(?<=^)|(?<=[,，。.!！\s]))(?:就|只有|就只有|只)([\u4e00-\u9fff·]{2,4}?)一个(?:人)?(?=$|[,，。.!！\s])",
+                   r"是\1", words)
     words = re.sub(r"[(（](?:男|女|身份证|证件|号码|号|是|电话|手机|联系方式|微信同号|同号|[0-9一二三四五六七八九十]{1,3}岁|"
                    r"[\u4e00-\u9fff]{1,3}族|[:：，,、；;\s])*[)）]", "", words)
     # "郑州好味餐饮管理有限公司（法定代表人王芳）": a role and its holder in brackets are said beside the name, not in it
@@ -2829,6 +3056,9 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
         # representative, where such a bracket says the name is not the speaker's, and stays.
         words = _KIN_IN_BRACKETS.sub("", words)
     words = _SPELLED_OUT.sub(_spelled_out, words)
+    # "boss是王磊", "阿拉老板张国强": the boss in English, and "we" in the Wu dialects, read as the words they stand for
+    words = re.sub(r"(?i)(?<![a-z])boss(?![a-z])", "老板", words)
+    words = re.sub(r"(?<![\u4e00-\u9fff])阿拉(?=老板|公司|店|厂|法人|老总)", "我们", words)
     words = _BOSS_MISTYPED.sub("老板", words)
     # "姓张，弓长张，名伟": how the surname is written, said between it and the given name
     words = re.sub(rf"(姓[\u4e00-\u9fff]{{1,2}})[,，、 ]+{_SPELLING_PART}[,，、 ]+(?=名|叫|单名)", r"\1，", words)
@@ -3118,7 +3348,9 @@ _OTHER_NAME = re.compile(r"^(?:以前|原来|之前|过去|曾经|原名|曾用�
                          # "2023年变更登记前是李强", "改名前叫张小伟": the name before a change
                          r"(?:变更|登记|变更登记|换人|改名|更名|变更法人)(?:之)?前(?:的)?(?:法人|法定代表人|名字|姓名)?(?:是|叫|名叫|为)")
 # "还是你们系统里查一下吧", "你们核实一下": the speaker leaves the name for the office to check, doubting it
-_CHECK_IT_YOURSELF = re.compile(r"(?:你们|您|系统)[\u4e00-\u9fff]{0,6}?(?:查|核实|核对|确认)(?:一下|下|查)?")
+# ("营业执照你们一查就知道", "你们查一下就清楚了": what a check would show, offered as proof of the name, is no doubt)
+_CHECK_IT_YOURSELF = re.compile(r"(?:你们|您|系统)[\u4e00-\u9fff]{0,6}?(?:查|核实|核对|确认)(?:一下|下|查)?"
+                                r"(?![\u4e00-\u9fff]{0,2}(?:就|便|都)(?:知道|清楚|明白|晓得|能看到|看得到)|便知)")
 # "她叫孙丽", "我只是帮忙打字", "代办人是我朋友刘洋": the one named runs the errand, not the speaker
 _SOMEONE_ELSE_RUNS_IT = re.compile(
     rf"(?:^|\s)(?:他|她)(?:的)?(?:叫|名叫|名字叫|名字是)|(?:我|俺)(?:只是|就是|是)?(?:帮忙|帮(?:他|她))(?:打字|问问?|发消息|操作)|"
@@ -3160,7 +3392,9 @@ _VOUCHED_NAME = re.compile(r"不是(?:那个|那位|那)?(?:大)?(?:明星|演�
 # A remark on how the name sounds or looks ("名字够硬吧", "名字秀气吧", "这名儿够土的"): the name taken as the bearer's own.
 _NAME_REMARKED = re.compile(r"(?:这个|这)?(?:名字|名儿|名)(?:是不是|可|够|挺|很|真|多|特|太|还|还挺|还蛮|蛮|超|有点|有点儿)?"
                             r"(?:硬|霸气|响亮|好听|秀气|土|俗|普通|大众|常见|好记|洋气|文艺|有气势|威风|可爱|女性化|女气|"
-                            r"男性化|特别|少见|独特|有意思|有特色|老派|老土|喜庆)(?:的)?(?:吧|哈|啊|呀|了|哦)*")
+                            r"男性化|特别|少见|独特|有意思|有特色|老派|老土|喜庆)(?:的)?(?:吧|哈|啊|呀|了|哦)*|"
+                            # "名字里有钱", "名字里带个福字": a character of the name played on
+                            r"(?:这个|这)?(?:名字|名儿|名)里(?:面|头)?(?:有|带)(?:个|一个)?[\u4e00-\u9fff](?:字)?(?:呢|哈|啊|呀)?")
 # "李建国是也", "在下…是也": the old stage way of naming oneself, said in play.
 _PLAYFUL_REGISTER = re.compile(r"是也(?![\u4e00-\u9fff])")
 # Names that are jokes where laughter is beside them: figures of history, legend and fame, which the general
@@ -3278,7 +3512,7 @@ _FLUSTERED = re.compile(r"(?:我|俺)?(?:都|也|真|真是|是|有点|有点儿
                         r"(?:糊涂|迷糊|懵|晕|乱|紧张|结巴|蒙圈)(?:了|啦)?")
 # "小店就我一个人", "里里外外都是我", "光杆司令一个": the speaker said to be the whole business, a statement about it
 _WHOLE_BUSINESS = re.compile(
-    r"(?:小店|店里|店|公司|厂里|铺子|摊子|我们|俺们|咱们)?(?:里)?(?:就|只有|就只有|只|统共|总共|一共)?(?:我|俺)(?:自己)?"
+    r"(?:小店|店里|店|公司|厂里|铺子|摊子|我们|俺们|咱们)?(?:里|上下|上上下下)?(?:就|只有|就只有|只|统共|总共|一共)?(?:我|俺)(?:自己)?"
     r"(?:一个人|一人)(?:啊|呀|哈|嘛|呢|而已)?|"
     r"(?:里里外外|里外|上上下下|大事小事)(?:都|全)(?:是|靠)?(?:我|俺)(?:一个人?)?(?:啊|呀|哈|嘛)?|"
     r"(?:我|俺)?(?:是)?光杆司令(?:一个)?(?:啊|呀|哈|嘛)?")
@@ -3348,6 +3582,8 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         if _OTHER_NAME.search(clause.text):
             # "以前叫张小伟，现在叫张伟", "平时大家叫我王小芳": a former name or a nickname is not the one asked
             other_names = True
+            continue
+        if _NAME_REMARKED.fullmatch(clause.text):  # "名字里有金": a remark on the name says no other name
             continue
         found = _name_candidates(_fold(clause.text))
         if found and (clause.contrast or any(c.contrast for c in clauses[:index])) and candidates and \
