@@ -98,8 +98,12 @@ def _without_object_emoji(prepared: str) -> str:
 # own clause ("已阅读哈哈", "看完了😂", "写明了特别授权吧哈哈"), on a clause that itself states or extends the reading
 # ("看完了，连标点都看了，哈哈": the claim the laughter may be about), anywhere but at the end, beside a "?", another
 # joke word or another doubtful emoji may mock the statement, and the usual rules ask again. Only 哈哈 and the laughing
-# faces qualify: 呵呵 is the dismissive laugh of chat, and the tongue-out or winking faces (😜, 🤪) tease.
-_LAUGHTER_AT_END = re.compile(r"(?:哈{2,}|[😂🤣😆😅]\ufe0f?|[\s!！~～。.…])+$")
+# faces qualify (the grin of 😄 among them: "…我记性好着呢😄" smiles at the speaker's own boast): 呵呵 is the dismissive
+# laugh of chat, and the tongue-out or winking faces (😜, 🤪) tease.
+_LAUGHTER_AT_END = re.compile(r"(?:哈{2,}|[😂🤣😆😅😄]\ufe0f?|[\s!！~～。.…])+$")
+_LAUGHING = r"哈|[😂🤣😆😅😄]"
+# The speaker's good memory, boasted of ("我记性好着呢"): of the speaker, no reading by itself
+_MEMORY_BOAST = r"(?:我)?(?:的)?记性(?:可)?(?:好着呢|好得很|很好|挺好|好)"
 _EFFORT_REMARK = re.compile(
     # the reader's eyes or head ("眼都花了", "看得我眼睛都酸了"; the old complaint of the eyes or the neck flaring up,
     # "老花眼都犯了", "颈椎都犯了")
@@ -138,7 +142,7 @@ def _answer_before_laughing_remark(prepared: str, remark: Callable[[str], bool])
     if "?" in prepared:
         return None
     tail = _LAUGHTER_AT_END.search(prepared)
-    if not tail or not re.search(r"哈|[😂🤣😆😅]", tail.group(0)):
+    if not tail or not re.search(_LAUGHING, tail.group(0)):
         return None
     head = prepared[:tail.start()]
     if _affirmation._JOKE.search(_affirmation._compact(head)) or _affirmation._has_doubtful_emoji(_without_object_emoji(head)):
@@ -210,6 +214,8 @@ _NOT_READ = re.compile(
 _ASKS_ABOUT_THE_WORDS = re.compile(r"(?:回|回复|回个|说|打|输入|填|发|点)(?:个|一个|一句|一下)?已阅(?:读)?(?:三个字|这几个字)?"
                                    r"(?:是不是|是否)?(?:就|才)|(?:是不是|是否|只要|反正|只需要?)(?:回|回复|说|打|输入|填|发|点)(?:个|一个|一句)?已阅")
 _NOT_UNDERSTOOD = re.compile(r"看不懂|没看懂|读不懂|没读懂|不懂|不明白|不理解|不清楚|搞不懂|弄不懂|不太明白|懵")
+# ("啥意思没懂": 没懂, 没明白, the not-understanding told as a past state, with the question word as its object)
+_NOT_UNDERSTOOD_WHAT = re.compile(_NOT_UNDERSTOOD.pattern + r"|没懂|没明白|没搞懂|没弄懂|没搞明白|没弄明白")
 # "没啥不明白的", "没有不懂的地方": nothing left unclear, two negations that say all of it was understood.
 _NOTHING_UNCLEAR = re.compile(r"(?:都)?没(?:有|啥|什么)?(?:不明白|不懂|不清楚|不理解)的(?:地方)?")
 _READ_HEDGE = re.compile(
@@ -248,7 +254,7 @@ _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|�
                  # a pause in the day the reading was done in ("午休的时候"; without 了 it may be a plan, see
                  # ``_PLANNED_FINISH``)
                  r"(?:趁)?(?:午休|休息|吃饭|等车|排队|坐车|睡前|睡觉前)(?:的时候|时|那会儿?)|"
-                 r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|"
+                 r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|一段一段|一段段|"
                  r"一个字一个字|一字一句|逐字逐句|逐句|逐一|真的|真|也|均|反复|来回|自己|亲自|自个儿?|自行|"
                  # ("我打印出来逐条看完了": printed just now to read it, the copy sent here)
                  r"打印出来(?:以后|之后|后)?|(?:往下|向下)(?:翻|划|滑|拉)着|"
@@ -367,7 +373,9 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             r"(?:(?:那|这)(?:一)?(?:条|段|部分)|(?:那|这)(?:些|几条|几段|几部分|几个部分|两条|两段|两部分|几项|两项))"
             r"(?:我)?(?:也|都|还)(?:看明白了|看懂了|读懂了|读明白了|弄明白了|看了|看过了|读了|读过了)|"
             # the liability known, in the speaker's words: "承诺不实要担责这个我懂"
-            r"(?:不实承诺|承诺不实|虚假承诺|说假话)?(?:要|得|需要|就要)(?:担责|担责任|承担责任|负责任)(?:这个|这点|这些)?(?:我)?(?:都|也)?(?:懂|明白|清楚|知道)(?:的|了)?|"
+            # ("…这个我记住了": kept in mind, 记住 with its 了, as below; 记得 is "as far as I recall", a hedge)
+            r"(?:不实承诺|承诺不实|虚假承诺|说假话)?(?:要|得|需要|就要)(?:担责|担责任|承担责任|负责任)(?:这个|这点|这些)?(?:我)?(?:都|也)?"
+            r"(?:(?:懂|明白|清楚|知道)(?:的|了)?|(?:记住|记下|记牢)了)|"
             # the liability section retold, and kept in mind: "第五条说不实承诺要担责", "我记住了" (记住 only: 记得 is
             # "as far as I recall", a hedge, and is not among these)
             r"(?:第[0-9一二三四五六七八九十]{1,3}(?:条|部分|项)|(?:法律)?责任(?:那|这)(?:一)?(?:条|部分))(?:里)?(?:说|讲|写|规定)(?:了|的是|的|着)?"
@@ -451,6 +459,11 @@ _HEARD_ALL = re.compile(r"(?:(?:7|七|全部|所有|每)(?:个)?(?:部分|条|�
                         r"听(?:完了|过了|了|着了|见了|清楚了|明白了)(?:一遍)?")
 _CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
+# The hotline agent's note that the words are taken down for the caller ("（坐席代录）来电人称…"): the agent types the
+# caller's own answer, so what follows 来电人 (称, 表示 …) is the caller's statement, read as if the caller had typed it, and
+# must decide on its own (another reader, a part, a hedge there are asked again). Without the note, "来电人称已看完" is a
+# report of a claim, which nobody vouches for, and is read as it stands.
+_HOTLINE_RECORD = re.compile(r"^(?:12345)?(?:坐席|话务员|接线员)(?:代录|代记),(?:来电人|来电者)(?:称|表示|说|回复|答复|确认)?,?(?=[\u4e00-\u9fff])")
 # The question's own instruction quoted back before the answer ("对，读完后回复已阅读，已阅读"): it says nothing.
 # "不是开玩笑", "真的，不骗你": a joke denied, said beside the statement; it takes nothing back ("骗你的" does).
 _NOT_A_JOKE = re.compile(r"(?:我)?(?:真的|说真的|(?:真的)?(?:不是|没|没有|不)(?:在)?(?:开玩笑|骗你|逗你|瞎说|乱说|糊弄你))(?:的|啊|哈|呢|哦)?")
@@ -619,7 +632,8 @@ _READ_ASIDE = re.compile(
     # a part read again, done ("第五条我还特意多看了两遍", "法律责任那一部分我还特意多看了两遍"): care given to that part
     # on top of the reading; alone it says only that part was read (多 or the count of times is in it: "第五条看了" alone
     # is a part, and "第五条再看看" a reading still to come)
-    rf"|(?:{_ONE_PART}|{_PART_TITLE}(?:的)?(?:那|这)(?:一)?(?:条|段|部分|项))(?:的)?(?:内容)?(?:我)?(?:还|又|也)?(?:特意|专门|特地|特别|反复)?"
+    # ("核查和法律责任那两部分我还特意多看了两遍": several parts named by their topics, pointed at together)
+    rf"|(?:{_ONE_PART}|{_PART_TITLE}(?:(?:和|跟|与|、|以及){_PART_TITLE}){{0,4}}(?:的)?(?:那|这)(?:[一两三几])?(?:条|段|部分|项))(?:的)?(?:内容)?(?:我)?(?:还|又|也)?(?:特意|专门|特地|特别|反复)?"
     r"(?:地)?(?:多)?(?:看|读)了(?:一遍|两遍|三遍|几遍|好几遍|多遍)"
     # the parts counted ("我还数了"): how sure the speaker is of the count, no reading by itself
     r"|(?:我)?(?:还|也)?(?:特意|专门)?数(?:了|过)(?:一下|一遍)?(?:的)?"
@@ -632,7 +646,10 @@ _READ_ASIDE = re.compile(
     # how careful the speaker is, or how good their memory ("看东西细着呢", "我记性好着呢"): said of themselves, no
     # reading by itself
     r"|(?:我)?(?:这人|这个人)?(?:看东西|看字|看文件|做事)(?:可|很|挺)?(?:细|仔细|认真|细致)(?:着呢|得很|呢)?"
-    r"|(?:我)?(?:的)?记性(?:可)?(?:好着呢|好得很|很好|挺好|好)"
+    rf"|{_MEMORY_BOAST}"
+    # why the care was taken: trouble feared later ("主要是怕以后查出来有问题"), a motive for reading closely, no condition on
+    # the reading; no negation may sit in it
+    r"|(?:主要|主要是|就是|也是|我是|因为)?(?:怕|担心)(?:以后|将来|到时候|日后)?(?:被)?(?:查出来|查出|核查|查到)(?:有|出)?(?:问题|麻烦|毛病)(?:了)?"
     rf"|{_SPEAKER_CONTEXT}")
 # A reading before this one ("之前在窗口也看过"): the notice is versioned, so it counts for nothing, and the answer
 # must also say this reading (``_THIS_READING``) in a statement that stands on its own.
@@ -654,7 +671,9 @@ _THIS_TIME_LEAD = re.compile(r"^(?:我)?(?:这回|这次|这一次|这一回)")
 # exclamation, and 太长 the complaint. Said alone or first, "太长了" is the reader giving up (``_NOT_READ``); only after
 # a statement of its own is it dropped.
 # ("说实话挺长的": the complaint owned as the speaker's honest view, which it is; 挺…的 the milder degree)
-_LENGTH_COMPLAINT = re.compile(r"^(?:说实话|说实在的|老实说|讲真|实话实说)?(?:这个|这|告知书|内容|字|你们这个)?(?:写得|写的|弄得|搞得|也|真|实在|可|是)*"
+# ("说实话一开始觉得挺长的": how it struck the speaker at first, the same complaint told as a first impression)
+_LENGTH_COMPLAINT = re.compile(r"^(?:说实话|说实在的|老实说|讲真|实话实说)?(?:(?:一开始|刚开始|开始|起初)(?:我)?(?:觉得|感觉))?"
+                               r"(?:这个|这|告知书|内容|字|你们这个)?(?:写得|写的|弄得|搞得|也|真|实在|可|是)*"
                                r"(?:太|忒|贼|好|老|真|够|挺|蛮)(?:长|多|啰嗦|啰唆)(?:了)?(?:吧|啊|呀|哈|了点|点儿?|的)?$")
 # The notice compared with some other paper, said after the reading ("比我孙子的作文还长", "你们这告知书写得比我买房合同还
 # 细"): a remark on its length or detail, like ``_LENGTH_COMPLAINT``, dropped only after a statement of its own. The thing
@@ -664,6 +683,13 @@ _NOTICE_COMPARED = re.compile(
     r"比(?:我|俺|我们)?(?:(?![不没未别无非])[\u4e00-\u9fff]){0,5}?"
     r"(?:作文|合同|小说|论文|说明书|课文|课本|教材|文件|报纸|裹脚布|保险条款|保单|条款|检讨书|毕业论文|村规民约|规章制度|章程|协议|公告|书)"
     r"(?:都|也)?还(?:要)?(?:长|细|详细|多|厚|全|复杂|啰嗦|啰唆|严谨|正规)(?:呢|啊|呀|哈|了)?$")
+# The notice likened to one read for an earlier errand ("跟上回办营业执照时看的差不多"): a remark on the notice, like
+# ``_NOTICE_COMPARED``, whose 差不多 likens two papers and hedges no reading. Only a paper the speaker read before, named
+# by when (上回, 以前 …), with no negation in it ("跟没看差不多" says the reading was as good as none, "跟看天书差不多" that
+# none of it was understood); dropped only after a statement that stands on its own.
+_LIKE_EARLIER_NOTICE = re.compile(
+    r"^(?:跟|和|与)(?:我)?(?:上回|上次|上一回|上一次|之前|以前|前几年|去年|那回)(?:(?![不没未别无非])[\u4e00-\u9fff]){0,8}?(?:时|的时候)?"
+    r"(?:看|读|签)(?:的|过的)(?:那份|那个)?(?:告知书|告知承诺书|东西|内容)?(?:差不多|一样|类似|大同小异|基本一样|基本差不多)(?:的|啊|呀)?$")
 # What the notice says kept in mind, said after the reading ("第几条说的啥我都记着呢", "每条讲的什么我都记住了", "内容我都记
 # 着呢"): the 几/啥 in it are "whichever", "whatever", no question, and the memory is of a reading done (记住 as in
 # ``_MOVE_ON``; 记着呢, 记得清清楚楚, 心里有数). The bare 记得 ("as far as I recall") is a hedge and is not among these, and no
@@ -692,7 +718,7 @@ def _closing_remark(clause: str) -> bool:
     print, the eyes or the phone (see ``_PRINT_OR_PHONE_REMARK``; its "but", "就是手机烫手", sets it against nothing read),
     or the content kept in mind (``_CONTENT_REMEMBERED``)."""
     return bool(_LENGTH_COMPLAINT.match(clause) or _EFFORT_REMARK.fullmatch(clause) or _NOTICE_COMPARED.fullmatch(clause)
-                or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", clause)) or _CONTENT_REMEMBERED.fullmatch(clause))
+                or _LIKE_EARLIER_NOTICE.fullmatch(clause) or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", clause)) or _CONTENT_REMEMBERED.fullmatch(clause))
 
 
 def _remark_on_the_notice(clause: str) -> bool:
@@ -984,7 +1010,7 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     # (the length said as a plain fact, "说实话挺长的😅", and not with the 吧 of "太长了吧😂", which with the laughter may
     # tease the request to read it)
     before_laughter = _answer_before_laughing_remark(
-        prepared, lambda c: bool(_EFFORT_REMARK.fullmatch(c) or _NOTICE_COMPARED.fullmatch(c)
+        prepared, lambda c: bool(_EFFORT_REMARK.fullmatch(c) or _NOTICE_COMPARED.fullmatch(c) or re.fullmatch(_MEMORY_BOAST, c)
                                  or (_LENGTH_COMPLAINT.match(c) and not c.endswith("吧"))
                                  or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", c))))
     if before_laughter:
@@ -997,6 +1023,13 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if dashed != prepared:
         # "已阅读1-7条": the range written with a dash (which the screening reads as a pause) is first to last
         return _notice_read(dashed, ctx)
+    if "大差不差" in prepared:
+        # the idiom 大差不差 is 差不多 ("more or less"), a hedge; its 差不差 asks nothing
+        return _notice_read(prepared.replace("大差不差", "差不多"), ctx)
+    recorded = _HOTLINE_RECORD.match(flat)
+    if recorded and "?" not in prepared:
+        # "（坐席代录）来电人称已自行阅读全部告知内容": see ``_HOTLINE_RECORD``; the caller's words are read on their own
+        return beside_emoji(_notice_read(flat[recorded.end():], ctx))
     fillers = next((i for i, c in enumerate(flat.split(",")) if not _FILLER_CLAUSE.match(c)), 0)
     if fillers and "?" not in prepared:
         # "那个啥 我那个 阅读了": voice input's fillers first; the answer is what follows them
@@ -1102,6 +1135,10 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     # "字有点多，不过都看了": the 不过 sets the whole reading against a remark, not a reservation against the reading
     # ("字有点小但都看了": the same run on after the remark, without the pause)
     flat = re.sub(r"(?:(?<=,)|(?<=[小多长密累慢]))(?:不过|但是|但|可是)(?=(?:我)?(?:每一条|每条|每个部分|每一部分|每一段)?(?:也|都|全|全都)(?:认真|仔细)?(?:看|读)(?:完)?了)", ",", flat)
+    # "…挺长的，但我还是一段一段看完了": the 但…还是 of a reading finished in spite of the remark before it, part after part to
+    # the end (完了); the remark is read as it stands, and the reading after it must decide on its own
+    flat = re.sub(r"(?<=,)(?:不过|但是|但|可是)(我)?还是(?=(?:一段一段|一段段|一条一条|一条条|逐条|逐段|一个字一个字|从头到尾)(?:地)?(?:看|读)完了(?:,|$))",
+                  r"\1", flat)
     flat = re.sub(",+", ",", flat).strip(",")
     if "?" not in prepared:
         # "没有没看完的": none of it is left unfinished, which is "all of it read to the end" (a clause of its own, the
@@ -1236,6 +1273,14 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # "已阅读，然后呢", "已阅读，请问下一步是什么": the reading stated, then what to do next; the next step is
         # the answer to that question.
         return _notice_read(next_step.group(1), ctx)
+    guess = re.fullmatch(r"(.+?)吧\s*\?\s*", prepared)
+    if guess and _READ_GRAMMAR.match(_affirmation._flat(guess.group(1))):
+        return ask("hedge")  # "看完了吧？": the reading guessed at and asked of oneself, no statement and no question to us
+    if "?" not in prepared and any(_affirmation._is_question(c) and _NOT_UNDERSTOOD_WHAT.search(_NOTHING_UNCLEAR.sub("", c))
+                                   for c in flat.split(",")):
+        # "不过第四部分啥意思没懂": the 啥 is what the speaker did not understand, inside a statement of doubt with no
+        # question mark; the doubt holds the reading back and asks nothing of its own
+        return ask("not_understood")
     if _affirmation._is_question(prepared):
         if _ASKS_ABOUT_THE_WORDS.search(compact):
             return ask("unclear")  # the reply word weighed as a way through, not a reading stated
@@ -1348,7 +1393,11 @@ _AUTH_PUSHBACK = re.compile(r"还(?:要|用|需要|得)(?:啥|什么|哪门子)|
                             # ("我是他亲闺女，这还要授权？": 这还要…, "this, and still needs…", the rhetorical form, ending the
                             # message. Asked with 吗/么/不 ("这还要授权吗") it may be a real question, and said before more
                             # ("这还要授权，我回去找他签") it is a statement of the need: neither is this)
-                            r"|这(?:都|也)?还(?:要|用|需要|得)(?:特别)?授权(?:书|委托书)?(?:啊|呀|呢|哇)?$")
+                            r"|这(?:都|也)?还(?:要|用|需要|得)(?:特别)?授权(?:书|委托书)?(?:啊|呀|呢|哇)?$"
+                            # ("我是他老婆，夫妻之间还要特别授权？": the kinship itself named as what should make it needless,
+                            # the same rhetorical form; with 吗/么 it may be a real question, and is not this)
+                            r"|(?:夫妻|两口子|父子|母子|父女|母女|兄弟|姐妹|一家人|自家人|亲戚|亲人)(?:之间|间|俩)?(?:还|也)(?:要|用|需要|得)"
+                            r"(?:啥|什么)?(?:特别)?授权(?:书|委托书)?(?:啊|呀|呢|哇)?$")
 # "我说写了行不行", "我就回个写明了，可以吗": the yes offered as words to say, and whether saying them will do asked. That
 # weighs the answer as a way through, and states nothing of the letter (nor asks what the FAQ answers): it is asked again.
 # Only the speaker's own saying, as a clause of its own ("他说写了行不行" reports a third person; "让他补签一份行不行"
@@ -1365,7 +1414,8 @@ _AUTH_DOUBLE_NEGATION = re.compile(r"(?:不是|并非|不属于|不算|不只|�
 # 系: the Cantonese 係 typed simplified; 滴: the northern and playful 的 ("是滴")
 _AUTH_BARE_YES = re.compile(r"^(?:是|是的|是是|确实是|系|yes|y)(?:的|滴|啊|呀|哦|呢)?$")
 _AUTH_DOCUMENT_YES = re.compile(
-    r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也|当然|肯定)?"
+    # ("还是写明了的": 还是…的, "it is written after all", the fact stressed as in 确实)
+    r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也|当然|肯定|还是)?"
     r"(?:写了|写明了|写明|写着|有写明|有写|写了的|写明了的|写清楚了|写明白了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
     # "有这一条": the very words the question quotes
     r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦|嘞|咧|哩|哒)?$")
@@ -1451,7 +1501,8 @@ _AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:(?:�
                          r"|代理(?=[^承诺,]{0,4}?(?:事务|事项|事宜|手续)$))"
                          # "代办低保手续": the matter named, and never the commitment ("代为办理一切事务": a general power,
                          # which names no commitment either)
-                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料))?(?:相关)?(?:手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果|许可证|营业执照|执照)?(?:这|那)?(?:一)?(?:项|条)?$")
+                         # ("代为办理公租房申请": the application itself named as the matter of the errand)
+                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料)|[^承诺授权,]{1,4}?(?=申请))?(?:相关)?(?:手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果|许可证|营业执照|执照|申请)?(?:这|那)?(?:一)?(?:项|条)?$")
 # "什么都能办", "啥事都可以代办": the general power told in one's own words (全权代理), which names no commitment.
 _ANY_ERRAND = re.compile(r"(?:什么|啥|啥子|所有)(?:事|事情)?都(?:能|可以)(?:帮他|替他|代他|代为|代)?(?:办|代办|办理)(?:的|了)?")
 _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
@@ -1493,6 +1544,11 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:末尾|最后|下面|底下|下边|落款处?)?(?:有)?"
     rf"(?:(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))的)?(?:签名|签字|手印|公章|日期)"
     r"(?:(?:和|跟|、|还有)(?:签名|签字|手印|公章|日期))*$"
+    # ("下面有他签字和日期": with 有 the signature is a thing on the page, and 的 may go unsaid; without 有, "他签字" may be a
+    # signing still to come)
+    r"|^(?:授权委托书|委托书|授权书)?(?:的)?(?:末尾|最后|下面|底下|下边|落款处?)?有"
+    rf"(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN)}|我(?:{'|'.join(_affirmation._KIN)}))(?:的)?(?:亲笔)?(?:签名|签字|手印|公章)"
+    r"(?:(?:和|跟|、|还有)(?:签名|签字|手印|公章|日期))*$"
     # what it spares the principal: "不用他本人来"
     r"|^(?:不用|无需|不需要|用不着)(?:他|她|申请人|委托人|老人)?(?:本人)?(?:亲自)?(?:来|到场|过来|跑一趟)(?:了)?$"
     # signed, sealed, in hand, open to inspection: "我爸亲笔签的", "上面有他的签名", "原件在我手上", "你们可以核对"
@@ -1504,6 +1560,8 @@ _AUTH_DOCUMENT_FACT = re.compile(
     r"|^(?:(?:授权委托书|委托书|授权书)的?)?(?:原件)?(?:我|在我)?(?:都|也|就)?(?:带着|带来了|带了|在我手上|在我手里|在我这|在我这儿|在手上|拿着)(?:原件|委托书|授权书)?(?:来的|过来的|来了)?(?:呢|了|的)?$"
     r"|^(?:我|我们)?(?:可以|能)(?:给你们|给您|给你)?(?:看|核对|查看|拍照|上传|发给你们)(?:一下)?$|^(?:你们|您)(?:可以)?(?:核对|查|看|查看)(?:一下)?(?:原件|委托书原件|委托书|授权书)?$"
     r"|^(?:委托书|授权书)?(?:是)?(?:公证|认证)(?:过)?的?$"
+    # ("写明了，有公证的": the letter bears a notary's certificate; 还/也 before 有 are taken off before this is read)
+    r"|^有(?:公证|公证处的?(?:公章|章|证明))(?:的|呢)?$"
     # a photo promised, who wrote it: "委托书等下拍照给你们", "我爸专门写的"
     r"|^(?:委托书)?(?:等下|等会|待会|马上|现在)?(?:可以)?(?:拍照|拍个照|拍照片)(?:发给你们|发给您|给你们|给您|上传)$"
     r"|^(?:我)?(?:等下|等会|待会|马上|现在)?(?:可以)?(?:把|将)(?:委托书的?)?(?:照片|图片|复印件)(?:发给|拿给|给)(?:你们|您|你)(?:看)?(?:一下)?$"
@@ -1521,6 +1579,8 @@ _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|�
                           r"^(?:下一行|下一条|下一项|下一页|后一页|背面|反面|附页)(?:上)?(?:还)?(?=写着|写了|写明)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
 _AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:明确|明明白白|清清楚楚)?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明|内容)$"
+                              # ("我把原话打给你：…": the quotation announced, typed out word for word)
+                              r"|^(?:我)?(?:把|将)(?:(?:授权委托书|委托书|授权书)(?:上|里)?的?)?(?:原话|原文)(?:一字不差地?)?(?:打|抄|敲|发)(?:出来)?(?:给)(?:你|您|你们)(?:看)?(?:一下)?$"
                               # a printed form's field and what is filled in it ("特别授权一栏填写：…"): the label; what
                               # is filled in after it decides ("无" is a no, an ordinary power only is a no)
                               r"|^(?:特别授权|授权范围|委托事项|委托权限|授权权限|授权事项|授权内容)(?:那|这)?(?:一)?(?:栏|项|格)(?:里)?"
@@ -1593,6 +1653,8 @@ _AUTH_TOKENS = frozenset(
      # the formal register's verbs of the document ("明确记载", "受托人享有特别授权") and the consequence said its way
      "记载", "记载了", "明确记载", "享有", "及承担相应后果", "并承担相应后果", "承担相应后果", "及承担相应法律后果",
      "并承担相应法律后果",
+     # ("代为承诺并承担后果": the consequence said without 法律 or 相应, the same words)
+     "并承担后果", "承担后果",
      # the formal register's "holds" and "belongs to" ("委托书明确载有…", "属于特别授权") and the letter's clause (条款)
      "载有", "属于", "条款"}
     # the principal named by how they are related ("俺爹的委托书上写明了特别授权")
@@ -1920,6 +1982,11 @@ _SIDE_FACT = re.compile(
     # asking; a template from elsewhere ("网上的模板"), or the speaker drafting it, is not this
     rf"|^(?:{_PRINCIPAL_SUBJECT})?(?:是)?(?:照着|按照|按着|照|参照|套用|用)(?:你们|您们|您|你|窗口|社区|大厅|政务中心)(?:这边|那边)?"
     r"(?:给的|发的|提供的|给我们的|给我的|的)(?:模板|模版|范本|样本|样板|格式)(?:写的|填的|打的|打印的|弄的|做的)?$"
+    # ("我们是在社区照着模板写的": written at the office, on its template, by the principal or by the household with him, as
+    # ``_DOCUMENT_MADE``'s 我们 remakes it; the speaker alone, "我在社区照着模板写的", is not this)
+    rf"|^(?:{_PRINCIPAL_SUBJECT}|我们|我俩|我们俩|咱们|我们家)?(?:是)?在(?:社区|居委会|村委会|村委|街道办|街道|政务中心|政务服务中心|服务中心|窗口|大厅|公证处)"
+    r"(?:里|那儿|那里)?(?:照着|按照|按着|照|参照|套用|用)(?:(?:那儿|那里|他们|人家)?(?:给的|发的|提供的|的))?(?:模板|模版|范本|样本|样板|格式)"
+    r"(?:写|填|打印|弄|做)的$"
     # ("社区给的模板", "用的是窗口发的范本": the same template named as what the document is)
     r"|^(?:是|用的是|用的|这是)?(?:你们|您们|窗口|社区|大厅|政务中心)(?:这边|那边)?(?:给的|发的|提供的)(?:模板|模版|范本|样本|格式)"
     r"(?:(?:填|写|打印)的)?$"
@@ -2005,6 +2072,17 @@ _LETTER_PROVENANCE = re.compile(
     r"|^(?:所以|因此|这才|就)(?:我|才)?(?:替他|帮他|代他|替她|帮她|代她)?(?:来|过来)(?:办|了|的)?$"
     # the fee paid for it: "律师费花了两百"
     r"|^(?:律师费|公证费|手续费|打印费)(?:就|都|一共|总共)?(?:花了|用了|交了|是)[0-9一二两三四五六七八九十百千几]+(?:块钱?|元)?(?:呢|哩|了)?$"
+    # the line's history: added after an earlier letter was turned back ("说实话这条款还是我们上次被窗口退回后补的"), by the
+    # principal or by the household that remade the letter with him (as ``_DOCUMENT_MADE``'s 我们); added by the speaker
+    # alone ("这条是我补的") or not yet added ("…还没补") is not this
+    rf"|^(?:说实话|说实在的|老实说|讲真|不瞒你说)?(?:这|那)(?:一)?(?:条款|条|句话|句|项|行)(?:还|也)?(?:是)?(?:{_PRINCIPAL_SUBJECT}|我们|我们家|咱们)?"
+    r"(?:上次|上回|之前|前两天|前几天)(?:(?![不没未无非别我俺])[\u4e00-\u9fff]){0,8}?(?:退回|退|打回|驳回)(?:来)?(?:了)?(?:以后|之后|后)"
+    r"(?:才|又)?(?:专门|特意|特地)?(?:补|加|添|写)(?:上|进去|上去)?(?:的|了)+$"
+    # the principal's insistence on the line ("俺家那口子非要写上"): whose wish it was to have it in the letter (the speaker
+    # insisting, "我非要写上", is the speaker's hand, and not this)
+    rf"|^(?:{_PRINCIPAL_SUBJECT}|(?:我家|我们家)?那口子)(?:非要|非得|坚持|一定要|硬要|执意)(?:要)?(?:写上|写进去|加上|写)(?:的|了)?$"
+    # and why ("说怕恁这不给办"): the office's refusal the principal feared, its 不 on that imagined refusal, never on the letter
+    rf"|^(?:{_PRINCIPAL_SUBJECT}|那口子)?(?:说)?(?:是)?(?:怕|担心)(?:您|你|你们|恁)(?:这|这边|这儿|这里)?(?:不给办理?|不让办|不受理|不认|不收|给退回来|退回来)(?:了)?$"
 )
 # The letter got, who made it unsaid ("整了个特别授权", northern 整 for 弄/办): what it grants must come in another clause,
 # and beside ordinary powers only it is asked again, like "写明了特别授权，代为办理". With the speaker as its maker
@@ -2056,6 +2134,15 @@ _ASKED_LINE = re.compile(r"(?:你|您)(?:问|说|提|念|讲|要)的?(?:那|这)
 # More ways of saying the document does not hold the scope: the grant kept out of it ("没写在委托书里"), the words
 # looked for and not found ("没找到这句话"), a blank form left to the agent to fill ("空白委托书", "让我自己填"), the
 # scope still to be added ("明天让他补写"), and a letter that only sends its bearer ("只写了前来办理…").
+# The letter not yet signed by the principal ("还没签字", "他还没签", "委托书还没签名"): only the letter or the principal as
+# the one who has not signed, with nothing else in the clause. The speaker's own signature ("我还没签字") may be the
+# agent's line of the letter, and is not this.
+_NOT_YET_SIGNED = re.compile(rf"(?:(?:授权委托书|委托书|授权书)(?:上)?)?(?:{_PRINCIPAL_SUBJECT})?(?:还|都|也)?(?:没有|没|未)"
+                             r"(?:签字|签名|签|盖章|按手印)(?:呢|的)?")
+# A bare "no" said on its own ("不是", "哦不是"), and a look at the letter done there and then ("我刚翻了一下", "又看了一眼"):
+# see ``_special_authorisation``.
+_BARE_DENIAL = re.compile(r"(?:哦|噢|啊|呃|额)?不是(?:不是)*")
+_LOOK_DONE = re.compile(r"(?:我)?(?:刚|刚刚|刚才|又|再|仔细)*(?:翻|看|查|瞅|瞧|核对|对)了(?:一下|一眼|下|一遍)?(?:委托书|授权书)?")
 _AUTH_NOT_THERE = re.compile(
     r"(?:没有|没|未)(?:写|写明|注明|载明|写进|写上)(?:在|到|进)(?:授权委托书|委托书|授权书|纸上|纸面上|书面上)"
     r"|(?:(?:没有|没)(?:找到|找着)|找不(?:到|着))(?:这|那)(?:一)?(?:句话|句|条|项|几个字|个)"
@@ -2337,6 +2424,8 @@ def _key(name: Optional[str]) -> str:
 # in the answer; a power the speaker only claims ("我可以代他承诺", "我有权代他承诺") names no grant.
 _WRITTEN_REFERENCE = re.compile(
     r"授权|委托|权限|包括|包含|写|注明|载明|列明|签|白纸黑字|原文|原话|[第这那一][0-9一二三四五六七八九十]{0,3}[条项款]|兹|公证"
+    # ("有“代为承诺”四个字": the words counted letter by letter are words on a page, as "这一条" points at a line of it)
+    r"|[两三四五六七八九十几]个字|字样"
 )
 
 
@@ -2470,6 +2559,9 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     prepared = re.sub(r"写嘞(?=清|明白|很|可)", "写得", prepared)
     # "委托书上写哩有": northern 写哩有 / 写的有, "it is there, written": the words are in the document
     prepared = re.sub(r"写(?:哩|嘞|的)有(?![\u4e00-\u9fff])", "有", prepared)
+    # Sichuan and Chongqing speech: V到起 is the lasting state of V着 ("写到起的", "上面写到起特别授权"), "it stands written"
+    # (not 写到起来, 写到起点: "writing up to" a start)
+    prepared = re.sub(r"写到起(?![来点头始])", "写着", prepared)
     # Cantonese 系 (是) typed simplified, after the words it follows as a copula ("只系写咗代办"); 关系, 联系 and 系统
     # keep theirs
     prepared = re.sub(r"(?<=只|就|都|不|确|真|仲|唔)系(?=[\u4e00-\u9fff])", "是", prepared)
@@ -2481,6 +2573,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     if "?" not in prepared:
         # "委托书还没签呢": the 呢 of a state that goes on, not a question
         prepared = re.sub(r"((?:还)?(?:没|没有)(?:签|写|开|办|弄)(?:好)?(?:字)?)呢", r"\1", prepared)
+        # "排着队呢", "等着呢": the same 呢 of a state going on (the queue the speaker stands in), no question either
+        prepared = re.sub(r"((?:排|等|忙|赶)着(?:队)?)呢", r"\1", prepared)
     # 委拖书: the pinyin keyboard's homophone for the document's name (not for the words of the scope, whose typos
     # are asked again)
     prepared = prepared.replace("委拖", "委托")
@@ -2572,6 +2666,13 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = re.sub(rf"((?:^|,)[^,]*(?:委托书|授权书)(?:上|里)?(?:写着|写的是|原文是|原文)?),同意(?=(?:{grantee})(?:代|替))", r"\1,",
                   flat)
     flat = _principal_quoted(flat, ctx)
+    agent_key = _key(ctx.agent_name)
+    if principal_key and agent_key:
+        # The letter's grant quoted in its own formal words, the principal and the agent named as on file ("委托人赵强特别授权
+        # 受托人刘洋代为办理…，代为作出告知承诺…"): the lead says who grants whom, and its 特别授权 is the letter's own; the
+        # powers after it are read one by one, as any list of them. Another principal or agent named is left as it stands.
+        flat = re.sub(rf"(?:^|(?<=,))(?:兹)?(?:委托人|授权人)?{re.escape(principal_key)}(特别)?(?:授权|委托)(?:受托人|代理人|被委托人)?"
+                      rf"{re.escape(agent_key)}(?=代为|代)", lambda m: "特别授权," if m.group(1) else "", flat)
     if "代为" in flat:  # "代为咨询和递交材料": the 代为 carries over to the next power
         flat = re.sub(r"(?<=咨询|办理|签收|领取|递交|提交|签字|申请|查询)(?:和|及|以及)(?=递交|提交|领取|签收|签字|办理|查询|咨询|申请)",
                       ",代为", flat)
@@ -2589,7 +2690,10 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = re.sub(r"(?:^|(?<=,))((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)(?:也|都|确实)?有(?![这那一两三几])([^,]{2,24}?)(?:那|这)?(?:一)?"
                   r"(?:句话|句|几个字|[两三四五六七八九十]个字|字样)(?=,|$)", r"\1写着\2", flat)
     # "下面还有一句“代为作出告知承诺”": a line of the document, where on the page changing nothing, and its words
-    flat = re.sub(r"(?:^|(?<=,))(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|下面|后面|底下|下边|背面|反面)?(?:还|也|确实)?"
+    # ("委托事项里有一条：代为作出告知承诺": the letter's list of matters, the part of it the line stands in)
+    flat = re.sub(r"(?:^|(?<=,))(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|下面|后面|底下|下边|背面|反面"
+                  r"|(?:(?:授权委托书|委托书|授权书)(?:的|上|里)?)?(?:委托事项|授权事项|授权范围|委托权限|授权权限|授权内容|委托内容)(?:里|中|上|里面)?)?"
+                  r"(?:还|也|确实)?"
                   r"有(?:一句|一行|一条|一项)(?:话)?,?(?=特别授权|代为|代他|代她|代其|替他|替她|授权|委托)", "写着", flat)
     # "代为承诺写进去了": the words named, then said to be written in, done. Words with a negation, a plan (要, 会, 再), or
     # the speaker (我) in them are not this: "代为承诺我写进去了" is the speaker's own hand, "…要写进去" not yet done.
@@ -2828,10 +2932,28 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         last = _auth_clause(clauses[-1], names)
         return (Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
                 if last in ("no", "bare_no") else ask("correction"))
+    denied_then_looked = next((i for i in range(1, len(clauses) - 2) if _BARE_DENIAL.fullmatch(clauses[i])
+                               and (_LOOK_DONE.fullmatch(clauses[i + 1]) or _LOOKED_AGAIN.match(clauses[i + 1]))), None)
+    if denied_then_looked is not None and "?" not in prepared:
+        # "写明了……不是，我刚翻了一下，没有承诺那句": a bare 不是 on its own after the answer, then a look at the letter
+        # done there and then: the 不是 takes the answer back as 不对 does, on the evidence of the look, and what the look
+        # found is the answer. Only a plain no is taken from it (a yes after a yes taken back is asked again).
+        found = [_auth_clause(c, names, _key(ctx.applicant_name)) for c in clauses[denied_then_looked + 2:]]
+        if found and found[-1] in ("no", "bare_no") and all(k in ("no", "bare_no", "neutral", "power") for k in found):
+            return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
+        return ask("correction")
     if len(clauses) == 2 and _ONLY_QUOTE_LEAD.match(clauses[0]) and _ORDINARY_QUOTE.match(clauses[1]):
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     kinds = [_auth_clause(c, names, _key(ctx.applicant_name)) for c in clauses]
     has = set(kinds)
+    if "yes" in has and has <= {"yes", "no", "neutral", "ack"} and "no" in has \
+            and all(_NOT_YET_SIGNED.fullmatch(c) and i > max(j for j, y in enumerate(kinds) if y == "yes")
+                    for i, (k, c) in enumerate(zip(kinds, clauses)) if k == "no"):
+        # "写明了，还没签字": whatever its words, a letter the principal has not signed yet grants nothing yet (alone, "还没
+        # 签", it is the no of ``_AUTH_ORDINARY``); said after the words, as the last word on the letter, it is what the
+        # letter now is. Said first and set against them ("还没签，不过写明了…") the speaker argues the words count all the
+        # same, and the two stay side by side (asked again).
+        return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if any(k == "no" and re.match(r"^(?:但是|但|不过|可是|只是)?除(?:了)?[^,]{0,8}?承诺", c) and not re.search(r"还|也|以及|和|及", c)
            for k, c in zip(kinds, clauses)):
         # "写明了特别授权，除了承诺": the commitment carved out of whatever else is granted ("除了承诺还写了…", which
