@@ -28,6 +28,10 @@ message "not explicit". The grammars (``,`` is a clause boundary, ``[]`` optiona
             来电, 代表公司承诺 …; beside it the credit code, 后续核查随时配合, an unchanged address (地址没有变);
             the company's words said twice (本公司承诺本公司承诺); 我是老板, then the first-person act (only the speaker as
             老板: "老板承诺" is a third person, and 店长, 会计, 老板娘 are no such lead). A bare 公司承诺 is not read.
+            The company may be called by a short form of its registered name that keeps its trade name whole (好味餐饮,
+            好味餐饮公司, 郑州好味; never 餐饮公司); 我是好味餐饮的王总 is its head by the representative's surname; where
+            the representative's name is not known, a name said right after the title the speaker claims (我是法定代表人
+            李建国, or signed after it) is taken as theirs, and any other name in the message is someone else.
   proxy     [我|本人 [<agent>]] 受|经|获得|根据 <applicant> [的] 特别授权, [我] 代为|代其|代<applicant> 承诺 …
             我有<applicant>签的特别授权, 代他承诺 …; <applicant> 特别授权我, 我代为承诺 …
             按委托书上的特别授权, 我代<applicant>承诺 …; 我代为承诺 …, (已经)有<applicant>的特别授权(了)
@@ -58,7 +62,12 @@ a bare 不 or 不是 says no as much as it corrects and takes nothing back), a r
 本公式承诺，打错了: only the subject mistyped by one character), and their own situation told first by voice (我都七十多了, 我一个人住, 家里没别人,
 这手机字太小了, 看了半天, 不会打字用说的: each a whole clause of its own, with no doubt, condition or other person in it; told
 after the act too, with the form filled in by their own hand: 我七十三了打字慢，这些都是我一个字一个字自己填的), a form's label
-with the applicant's own name (承诺人张伟：本人承诺).
+with the applicant's own name (承诺人张伟：本人承诺), a citizen's hardship (我一个人带孩子，不容易; 我是下岗职工; 家里老人
+住院急着用钱; 在外地打工请不了假，只能网上办: why the errand matters or is done online, never what they own or earn), a
+weakness with the reading granted finished right after it (眼神不太好，不过内容都弄明白了), a company's record (开店三年一直守法
+经营), and after the act also the answer typed again (这是第二遍输了，上次网断了) and the errand found hard (办个事真不容易). A proxy's
+authorisation corrected in so many words to the special one (受赵强委托——不对，准确说是特别授权——) is read as said right;
+all they hold said to be oral or ordinary (只有口头授权) beside the act is no commitment at all.
 What remains is judged as a message of its own, and only a yes is taken from
 it; a refusal after the correction is a refusal (我承诺，说错了，我不承诺了).
 
@@ -358,7 +367,7 @@ _NEGATED = re.compile(
     f"|(?:{_NEGATION_WORDS})(?:{_NEGATION_FILLERS})*(?:代|替)[\u4e00-\u9fff]{{0,6}}?承诺"  # 我不代他承诺
     "|承诺不了|承诺不来|拒绝"
     # the commitment named first, then refused: "这个承诺我不做", "承诺我就不签了"
-    "|承诺(?:我|本人)?(?:就|还是|也|可)?(?:不|不想|不愿意|不会|不能)(?:做|作|签|写|许|给)"
+    "|承诺(?:我|本人)?(?:就|还是|也|可)?(?:不|不想|不愿意|不会|不能)(?:替他|替她|代他|代她|帮他|帮她)?(?:做|作|签|写|许|给)"
     # the same with the potential complement ("这个承诺我做不了", "承诺我签不了"): cannot make it, a refusal
     "|承诺(?:我|本人)?(?:就|还是|也|可|真|实在)?(?:做|作|签|写|许|给)不了"
 )
@@ -421,6 +430,10 @@ _NOT_MEANT = re.compile(r"开玩笑|玩笑的|(?<![没不])骗你|逗你|闹着�
 # "我是说…", "我的意思是…": what follows restates the answer, replacing what came before.
 _RESTATING = re.compile(r"^(?:我是说|我的意思是|意思是|是说|我是想说|我想说的是|我要说的是|我说的是|应该是)")
 _ORDINARY_PROCEDURE = re.compile(r"(?:交|提交|补交|开|提供|准备)(?:证明|材料)|(?:一般|普通|正常)(?:程序|流程)")
+# "我承诺个啥": 承诺 with 个啥 scoffs at the act ("commit to what?"); read as a refusal only with the proofs chosen after it
+_SCOFFED = re.compile(r"^(?:我|本人)?(?:还)?承诺个(?:啥|什么|啥子)(?:呀|啊|哟)?$")
+_PROOFS_CHOSEN = re.compile(r"^(?:那|那么|所以)?(?:我|我们|本人)?(?:就|还是|直接)?(?:去)?(?:交|提交|补交|开|提供|准备)(?:证明材料|证明|材料)(?:去)?(?:了|吧)?$")
+_DROPPED_IT = re.compile(r"^(?:不弄了|不搞了|不整了|不承诺了|算了)$")
 _REPEATED_REFUSAL = re.compile(r"^(?:不承诺)+$")  # "不承诺不承诺": the same refusal twice
 _NOT_MEANT_CLAUSE = re.compile(r"^(?:我|刚才)?(?:说的|是|都是)*(?:假的|假话|瞎说的|乱说的|说着玩的|才怪)(?:啦|哈|了|呢|的)?$")
 
@@ -538,7 +551,8 @@ _CONFORMS = (rf"(?:(?:{_FACT_NP},){{0,3}}{_FACT_NP}(?:都|均|全都|全部|也�
              r"|持有(?:有效的?|合法的?)?[\u4e00-\u9fff]{0,4}?(?:证明|证书|证件|证)))")  # truth is vouched only for _TOPIC (what I said)
 # The liability clause, in the letter's words or in everyday ones ("有假的话我自己担着"): a condition on
 # falsity with the speaker bearing the consequence is the fourth part of 五(四), not a reservation.
-_FALSITY = (r"(?:如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实|(?:如果|要是|若是|假如|如|若)?"
+# ("不实承诺愿承担法律后果": the false commitment named as what the liability is for, as the letter's title of it is)
+_FALSITY = (r"(?:(?:如有|若有|如作出|若作出)?(?:不实承诺|虚假承诺)(?:的话)?|如有不实|若有不实|如有虚假|若有虚假|如不属实|如有不符|不实|(?:如果|要是|若是|假如|如|若)?"
             r"(?:有假的|有假|有虚假|是假的|假的|不实|造假|作假|(?:说|讲)(?:了)?假话|撒谎|说谎|有(?:什么|啥)?问题|出(?:了)?(?:什么|啥)?问题|出(?:了)?事|有(?:什么|啥)?事|"
             r"有(?:什么|啥)?不对的?|查出(?:来)?(?:是)?假的|查出(?:来)?(?:有)?问题|(?:核查|核实|查)(?:出来)?(?:有|发现)?(?:出入|不符)|假(?=的话))(?:的话)?)")
 _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我们|我|本公司|我公司|公司)?(?:自己)?"
@@ -724,7 +738,9 @@ _HONORIFICS = ("老先生", "先生", "女士", "同志", "老人家", "老人",
 # Who authorised the proxy, and on whose behalf the proxy commits (captured, then checked).
 _WHO = r"([\u4e00-\u9fff（）()a-z0-9]{1,60}?)"
 # The number of the authorisation document after the commitment ("委托书编号SQ2026-0012"): identifies, adds nothing.
-_AUTH_NUMBER = (r"(?:,(?:授权委托书|委托书|授权书)?(?:编号|号码|号)(?:是|为)?,?[a-z0-9]+(?:,[a-z0-9]+)*)?"
+_AUTH_NUMBER = (r"(?:,(?:授权委托书|委托书|授权书)?(?:编号|号码|号)(?:是|为)?,?[a-z0-9]+(?:,[a-z0-9]+)*"
+                # "…，授权编号刚才已经填了": the number given already in the form, as the number itself would be
+                r"|,(?:授权委托书|委托书|授权书|授权)的?(?:编号|号码)(?:我)?(?:刚才|刚刚|前面|之前|已经|都)*(?:填|填写|录入|输入|上传)(?:过)?了)?"
                 # "…，委托书在这": the document at hand, open to inspection
                 # "…，委托书第三条写着呢": where the document says so
                 r"(?:,(?:授权委托书|委托书|授权书)(?:第[0-9一二三四五六七八九十]{1,3}[条项款])?(?:上|里)?(?:写着呢|写着|写了|有))?"
@@ -1142,6 +1158,13 @@ _DONE_CLAUSE = re.compile(r"^(?:我|本人)?(?:现在|都|已经|已|也)*(?:核
 # Choosing the commitment over the ordinary procedure ("我不是要交证明，我承诺").
 _NOT_PROOFS_CLAUSE = re.compile(r"^(?:我|本人)?(?:不是|并不是|并非|不)(?:要|想|打算)?(?:交|提交|补交|开|提供)"
                                 r"(?:证明材料|证明|材料)了?$")
+# All the proxy holds, said to be an oral or ordinary authorisation ("只有口头授权", "我手上只有他的普通委托书"); and the
+# proxy's bare act beside it ("我代他承诺").
+_ONLY_ORDINARY = (r"^(?:我|本人)?(?:手上|手里)?(?:只有|只是|就只有|仅有|只拿到|只得到)(?:了)?(?:他|她|申请人|委托人{applicant}|"
+                  + "|".join(_KIN) + r")?(?:的)?(?:口头|普通|一般)(?:的)?(?:授权|委托)(?:书)?$")
+_BARE_PROXY_ACT = r"^(?:我|本人)?(?:就)?(?:代为|代其|代他|代她|替他|替她|(?:代|替)(?:申请人|委托人{applicant}))承诺$"
+_ORDINARY_AUTHORISATION_SAID = re.compile(r"^((?:我|本人)?受[\u4e00-\u9fff]{1,20}?)的?(?:委托|授权)$")
+_SPECIAL_NAMED = re.compile(r"^(?:准确(?:地)?说|确切(?:地)?说|应该说|准确讲|严格(?:地)?说)?(?:是|应该是)?(?:书面的?)?特别授权$")
 _HAVE_SPECIAL = r"^(?:我|本人)?(?:确实|是)?有(?:{who}的?)?(?:书面)?特别授权$"
 _REPRESENTATIVE_CLAUSE = r"^作为(?:公司|本公司|我公司|企业|本企业|该公司|该企业{applicant})?的?(?:法人|法定代表人|法人代表)$"
 # "我不是不承诺，刚才手滑了": the double negation typed by mistake, named as a slip like a refusal would be.
@@ -1286,8 +1309,46 @@ _SMALL_PRINT = (r"(?:这|这个|你们这|你们这个)?(?:手机|手机上|屏�
                 r"(?:也|又|还|真|太|好|可|挺|有点|实在)*(?:小|密)(?:了|啊)*")
 _STRAIN = r"(?:我)?(?:看得|看着|读得)(?:我)?(?:眼花|眼睛花|眼睛疼|眼睛酸|头晕|费劲|吃力|好累|累)(?:了)?"
 _READ_STRAIN_CLAUSE = re.compile(rf"^{_SPOKEN_FILLER}(?:{_SMALL_PRINT}(?:{_STRAIN})?|{_STRAIN})$")
-_CONCEDED_DONE_CLAUSE = re.compile(r"^(?:不过|但是|但|可是)(?:我|本人)?(?:还是|也|都|全都|全)*(?:认真|仔细)?"
-                                   r"(?:看了|读了|看完了|读完了|看过了|读过了)(?:一遍|两遍)?(?:了)?$")
+# ("不过内容都弄明白了": what was read named, and understood, granted the same way)
+_CONCEDED_DONE_CLAUSE = re.compile(r"^(?:不过|但是|但|可是)(?:我|本人)?(?:内容|告知书|承诺书|上面的?)?(?:我|本人)?"
+                                   r"(?:还是|也|都|全都|全)*(?:认真|仔细)?"
+                                   r"(?:看了|读了|看完了|读完了|看过了|读过了|(?:弄|看|搞|听|读)(?:明白|懂)了)(?:一遍|两遍)?(?:了)?$")
+
+# The speaker's hardship told before the act, each a whole clause of its own ("我一个人带孩子", "我是下岗职工", "就指着这个
+# 补贴了", "家里老人住院急着用钱", "我在外地打工请不了假", "只能网上办", "退休了没啥事"): why the errand matters to them
+# or why it is done online, like age and health; none is a fact the commitment could be to the contrary of (what they
+# own, earn or are is not among them), none names the commitment, a condition, a doubt or another person's word. Its
+# 不/没 ("请不了假", "没啥事") is about leave and free time, and the clause is taken away whole.
+_HARDSHIP_CLAUSE = re.compile(
+    r"^(?:我|本人)?(?:是)?(?:个|一个|一名)?(?:下岗职工|下岗工人|失业人员|退休职工|退休工人|退休人员|残疾人|农民工|单亲妈妈|单亲爸爸|孤寡老人)$"
+    r"|^(?:我|本人)?(?:都|已经|早就)?(?:退休|下岗)(?:[0-9一二两三四五六七八九十几]+年)?了(?:在家)?(?:没啥事|没什么事|闲着|有空|有的是时间)?$"
+    r"|^(?:我|我们|我家|全家|家里)?(?:就|全|都)?(?:指着|靠|指望)(?:这个|这|这点|这份)(?:补贴|补助|低保|救助)(?:过日子|生活|活)?(?:了|呢)?$"
+    r"|^(?:我|本人)?(?:一个人|独自|自己)(?:带|养)(?:着)?(?:孩子|娃|小孩|俩孩子|两个孩子)$"
+    rf"|^(?:家里|家中|我家)?(?:的)?(?:我)?(?:{'|'.join(_KIN)})(?:住院|生病|病了|做手术)(?:了)?(?:急着|等着)?(?:用钱|要用钱)?$"
+    r"|^(?:我|本人)?(?:现在|常年|一直)?在(?:外地|外面|外省|城里|工地|厂里)(?:打工|上班|干活|务工)(?:呢)?(?:请不了假|请不下假|走不开|回不来)?$"
+    r"|^(?:所以|就)?(?:只能|只好)(?:在)?(?:网上|手机上|线上)(?:办|办理|申请)(?:了)?$"
+)
+# "不容易", "真难": the hardship just told summed up, right after one of those clauses and nowhere else (alone, before the
+# act, "不容易" could be said of the commitment itself).
+_HARDSHIP_REMARK = re.compile(r"^(?:真|挺|太|很|实在|是|可)?(?:不容易|难|困难|苦)(?:啊|呀|了)?$")
+# The errand found hard, named as such ("办个事真不容易"), before or after the act: about the office's procedure, as a
+# complaint about the system is, and no word on the commitment.
+_ERRAND_HARD = re.compile(r"^(?:现在)?(?:办个事|办事|办点事|办个证|办个手续)(?:也|又|还|真|太|可|挺|实在|是)*(?:不容易|难|麻烦|费劲)(?:啊|呀|了|哦)*$")
+# The reading finished, told with its manner ("一条条慢慢看完了", "逐条仔细看过了"): finished (完, 过 or 了), all of it.
+_READ_MANNER_CLAUSE = re.compile(r"^(?:我|本人)?(?:都)?(?:一条(?:一)?条|一条条|逐条|一句(?:一)?句|一个字一个字|从头到尾)(?:地)?"
+                                 r"(?:慢慢|仔细|认真|细细)?(?:地)?(?:都)?(?:看完|读完|看过|读过|看|读)了$")
+# The same answer typed again after the first was lost ("这是第二遍输了", "上次网断了"), said after the act: how it was sent,
+# nothing on what is committed.
+_RETYPED_CLAUSE = re.compile(r"^(?:这|这已经|这都)?(?:是)?(?:我)?第(?:二|两|三|2|3)(?:遍|次|回)(?:输|打|填|说|提交|发)(?:了)?$"
+                             r"|^(?:上次|上回|刚才|刚刚|之前|前面)(?:是)?(?:手机|网络|网|系统|页面|信号)(?:卡了|断了|卡住了|掉线了)$")
+# An enterprise's record told beside the act ("开店三年一直守法经营", "店开了八年了", "从来没出过事"): how long it has traded
+# and that it has done so lawfully, a reassurance; its 没 denies incidents in the past, never the commitment.
+_TRADE_HISTORY_CLAUSE = re.compile(
+    r"^(?:我们|本店|店|公司|本公司|我们店|我们公司)?(?:开店|开业|开了|经营了|干了|成立)(?:[0-9一二两三四五六七八九十几]+)(?:多)?年(?:多)?(?:了)?"
+    r"(?:一直)?(?:守法经营|合法经营|诚信经营)?$"
+    r"|^(?:一直|从来|向来)(?:都)?(?:守法经营|合法经营|诚信经营)$"
+    r"|^(?:一直|从来|从)(?:都)?(?:没|没有)(?:出过|出)(?:任何)?(?:事|事故|问题|岔子)(?:过)?$"
+)
 
 
 # A doubt the speaker had, then checked and resolved ("我本来担心不符合，刚问了社区，确实符合", "之前我以为我存款超了，
@@ -1390,6 +1451,13 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
             # "不对，我承诺": a 不对 with nothing before it takes nothing back; it may be said of the notice
             return None
         before = ",".join(clauses[:first])
+        if before and people.acting_as == "proxy" and first == 1 and last + 2 < len(clauses) \
+                and _ORDINARY_AUTHORISATION_SAID.match(before) and _SPECIAL_NAMED.match(clauses[last + 1]):
+            # "受赵强委托——不对，准确说是特别授权——我代为承诺": the kind of authorisation said first corrected, in so many
+            # words, to the special one; the message is read as it would have been said right ("受赵强特别授权，我代为
+            # 承诺"), and who gave it is checked there. The correction the other way, or to anything but 特别授权 (口头授权,
+            # 全权委托), is not read so.
+            return ",".join([_ORDINARY_AUTHORISATION_SAID.sub(r"\1特别授权", before)] + clauses[last + 2:])
         if before:
             # What is taken back must be an answer to this question and nothing more: a plain refusal clause
             # ("我不承诺"), the commitment itself, or a typo of it. "我不能承诺，我家条件不够，打错了" says more
@@ -1470,6 +1538,13 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         # as the one this step already takes to speak for it; 老板 is the speaker (我是), never a third person ("老板承诺",
         # "我们老板承诺"), and no other post (店长, 会计, 老板娘, 经理) is read so
         harmless.append(re.compile(rf"^(?:我是|我就是|本人是)(?:公司的?|本公司的?|这家公司的?|店里的?{applicant})?(?:老板)$"))
+        # "我是好味餐饮的王总": the head of the company by the title its staff use, 总 after the surname, said of the speaker
+        # as 老板 is; the surname must be the representative's where that person is known ("李总" for 王芳 is someone
+        # else), and 副总 (a deputy) or 老总/小总 is no surname at all
+        companies = "".join("|" + re.escape(n) for n in _short_names(people.applicant)) if people.applicant else ""
+        surname = (rf"(?:{re.escape(people.representative[:1])}|{re.escape(people.representative[:2])})" if people.representative
+                   else r"(?![副老小大总原前新])[一-鿿]")
+        harmless.append(re.compile(rf"^(?:我是|我就是|本人是)(?:(?:公司|本公司|这家公司|我们公司{applicant}{companies})的?)?{surname}总$"))
     elif people.applicant:
         harmless.append(re.compile(rf"^(?:我是|我叫|本人是){re.escape(people.applicant)}(?:本人)?$"))
         # "承诺人张伟：本人承诺": the label of a written form with the applicant's own name filled in, as a letter is headed;
@@ -1501,15 +1576,43 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         harmless.append(_OWN_HOME_CLAUSE)  # "没有别人": the applicant's own household; a proxy's is beside the point
     # "以上情况属实，我承诺", "如有不实，我承担责任，我承诺": what may follow the commitment, said before it
     harmless.append(_STATEMENT_BEFORE)
+    harmless += [_READ_MANNER_CLAUSE, _ERRAND_HARD]
+    citizen = people.acting_as == "self" and people.applicant_kind != "enterprise"
+    if people.acting_as == "self" and people.applicant_kind == "enterprise":
+        harmless.append(_TRADE_HISTORY_CLAUSE)  # "开店三年一直守法经营，本公司承诺…": the company's own record
+    weak = hard = recorded = False  # the clause just taken away told a weakness (age, eyes, small print) / the citizen's hardship
     while len(clauses) > 1:
         if people.acting_as == "proxy" and _parse_proxy(",".join(clauses), people)[0]:
             break  # "…，有他签的特别授权，我代我爸赵强承诺": the authorisation is part of the commitment, not a lead to drop
         if len(clauses) > 2 and _READ_STRAIN_CLAUSE.match(clauses[0]) and _CONCEDED_DONE_CLAUSE.match(clauses[1]):
             clauses = clauses[2:]  # "字太小看得眼花，不过都看了": the strain, then the reading finished despite it
+            weak = hard = False
+        elif weak and _CONCEDED_DONE_CLAUSE.match(clauses[0]):
+            # "我六十七了，眼神不太好，不过内容都弄明白了": the reading finished despite the weakness just told; the 不过 sets
+            # it against the eyes, not against the commitment (alone, with nothing weak before it, it is no lead)
+            clauses = clauses[1:]
+            weak = hard = False
+        elif hard and _HARDSHIP_REMARK.match(clauses[0]):
+            clauses = clauses[1:]  # "我一个人带孩子，不容易": the hardship just told, summed up
+            weak = hard = False
+        elif citizen and _HARDSHIP_CLAUSE.match(clauses[0]):
+            clauses = clauses[1:]
+            weak, hard = False, True
         elif any(h.match(clauses[0]) for h in harmless):
+            weak = bool(_CIRCUMSTANCE.match(clauses[0]) or _SPOKEN_PREAMBLE_CLAUSE.match(clauses[0]))
+            hard = False
+            recorded = recorded or bool(_RECORDED_LEAD.match(clauses[0]))
             clauses = clauses[1:]
         else:
             break
+    if recorded and citizen and people.applicant:
+        # "话务员代录：申请人张伟本人在电话中明确表示“本人承诺”": under the hotline's heading, the record that the applicant,
+        # named, said the words; what he said is judged alone, as the caller's own words after "来电人张伟本人口述：" are.
+        # Anyone else named, or no name, is no such record.
+        said = re.sub(rf"^(?:申请人|来电人){re.escape(people.applicant)}(?:本人)?(?:在电话(?:中|里)|电话(?:中|里))?(?:明确|亲口)?"
+                      r"(?:表示|说|称)", "", clauses[0])
+        if said != clauses[0]:
+            clauses = ([said] if said else []) + clauses[1:]
     if len(clauses) > 1 and _REASON_BEFORE.match(clauses[0]):
         # "因为开证明太麻烦，所以我承诺", "为了省事，我承诺": the reason given first; the act is what follows it
         clauses = [re.sub(r"^(?:所以|因此|于是)", "", clauses[1])] + clauses[2:]
@@ -1591,6 +1694,55 @@ def _marked(flat: str, names: Tuple[Tuple[Optional[str], str], ...]) -> str:
     return flat
 
 
+# An enterprise is called by a short form of its name ("好味餐饮", "好味餐饮公司", "郑州好味"): the registered name without
+# its place, trade or legal form. What identifies it is its trade name (字号, "好味"), what is left once the place before
+# it ("郑州", "河南省郑州市") and the business and legal form after it ("餐饮管理有限公司") are taken off; a short form is a
+# part of the registered name that keeps the trade name whole, with 公司 after it or not. A part without it ("餐饮公司",
+# "郑州") names a kind of business or a city, not this company, and a name whose trade name cannot be told apart (no
+# legal form, no business words, "王芳餐饮店") has no short forms.
+_ORG_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|企业)$")
+_PLACE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}?(?:省|自治区|市|区|县))+")
+_BUSINESS_WORD = (r"(?:餐饮|管理|科技|商贸|贸易|服务|实业|发展|投资|咨询|文化|传媒|建筑|工程|食品|百货|电子|信息|技术|网络|"
+                  r"物流|农业|医药|教育|物业|装饰|设计|广告|商务|劳务|运输|销售|生物|健康|家政|环保|能源|酒店|旅游|连锁|经营|开发)")
+_TRADE_SUFFIX = re.compile(rf"{_BUSINESS_WORD}+$")
+
+
+@functools.lru_cache(maxsize=64)
+def _short_names(applicant: str) -> Tuple[str, ...]:
+    """The short forms of an enterprise's registered name, the longest first (see above)."""
+    core = _ORG_FORM.sub("", applicant)
+    place = _PLACE_PREFIX.match(core)
+    # (with no 省/市 written, the first two characters are the city, as in "郑州好味…": a bare name keeps none)
+    start = place.end() if place else 2
+    business = _TRADE_SUFFIX.search(core, start)
+    if core == applicant or not business or business.start() - start < 2:
+        return ()  # not the place, trade name, business and legal form of a registered name: no part of it is read
+    end = business.start()
+    # cut only between words: the place kept or not, then the business words kept one by one from the first
+    ends = [end] + [end + m.end() for m in re.finditer(_BUSINESS_WORD, core[end:])]
+    parts = {core[i:j] for i in (0, start) for j in ends}
+    names = (parts | {p + "公司" for p in parts}) - {applicant}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+# Where the enterprise's representative is not known, the speaker who says they are its legal representative may name
+# themselves right after the title ("我是法定代表人李建国", "法人王芳代表公司承诺"), or sign after declaring it ("我是法定代表
+# 人，…，签名：张伟"): that name is then the representative's for this message, and any other name in it is someone else.
+# A post or a nickname in the name's place ("法人会计", "法人小刘", "以法定代表人身份") is no name.
+_DECLARED_NAME = re.compile(r"(?:法定代表人|法人代表|法人)([\u4e00-\u9fff]{2,3}?)(?=,|$|承诺|代表|郑重)")
+_DECLARED_TITLE = re.compile(r"(?:我是|本人是|本人系|我系|作为)(?:公司的?|企业的?|本公司的?)?(?:法定代表人|法人代表|法人)")
+_SIGNED_NAME = re.compile(r",(?:签名|签字|落款),?([\u4e00-\u9fff]{2,3})$")
+_NOT_A_NAME = re.compile(r"^(?:小|老|阿)|[承诺]|代表|郑重|在此|会计|出纳|经理|店长|老板|股东|员工|秘书|助理|财务|主管|经办|代办|本人|自己|身份|名义|公司|企业|"
+                         r"[的我他她你们人]")
+
+
+def _declared_representative(flat: str) -> str:
+    if not _DECLARED_TITLE.search(flat):
+        return ""
+    named = _DECLARED_NAME.search(flat) or _SIGNED_NAME.search(flat)
+    return named.group(1) if named and not _NOT_A_NAME.search(named.group(1)) else ""
+
+
 def _parse_self(flat: str, people: _Who) -> bool:
     if people.applicant_kind == "enterprise":
         applicant = re.escape(_APPLICANT_MARK) + "|" if people.applicant else ""
@@ -1601,9 +1753,11 @@ def _parse_self(flat: str, people: _Who) -> bool:
         roles = (r"(?:(?:作为|以)(?:" + company + r")?的?(?:法定代表人|法人代表|法人)(?:的)?(?:身份)?,?)?(?:" + on_behalf
                  + ")?")
         subjects = _ENTERPRISE_SUBJECTS + (f"|{re.escape(_APPLICANT_MARK)}" if people.applicant else "")
-        grammar = _self_grammar(subjects, (_NAME_MARK if people.representative else "",), roles,
+        representative = people.representative or _declared_representative(flat)
+        grammar = _self_grammar(subjects, (_NAME_MARK if representative else "",), roles,
                                 idents="法人|法定代表人|法人代表|公司法人|企业法人", on_behalf=on_behalf)
-        marked = _marked(flat, ((people.applicant, _APPLICANT_MARK), (people.representative, _NAME_MARK)))
+        marked = _marked(flat, ((people.applicant, _APPLICANT_MARK), (representative, _NAME_MARK))
+                         + tuple((short, _APPLICANT_MARK) for short in _short_names(people.applicant)))
     else:
         grammar = _self_grammar(_PERSON_SUBJECTS, (_NAME_MARK if people.applicant else "",), "")
         marked = _marked(flat, ((people.applicant, _NAME_MARK),))
@@ -1629,9 +1783,20 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     # and only a commitment said in full before them is taken ("我今年七十二了，本人承诺" is the lead, read below).
     said = [c for c in flat.split(",") if c]
     kept = len(said)
-    while kept > 1 and (_CIRCUMSTANCE.match(said[kept - 1]) or _READ_ALOUD_CLAUSE.match(said[kept - 1])
-                        or _FILLED_BY_SELF_CLAUSE.match(said[kept - 1])):
-        kept -= 1
+    # ("我承诺。这是第二遍输了，上次网断了": the answer typed again; "我承诺！办个事真不容易": the errand found hard; a
+    # company's record, "我公司承诺。店开了八年了，从来没出过事"; "我承诺，字太小看着费劲，不过都看了": the strain of the
+    # reading with the reading granted finished right after it, as the pair is read before the act)
+    company = people.acting_as == "self" and people.applicant_kind == "enterprise"
+    while kept > 1:
+        last = said[kept - 1]
+        if kept > 2 and _CONCEDED_DONE_CLAUSE.match(last) and (
+                _READ_STRAIN_CLAUSE.match(said[kept - 2]) or _CIRCUMSTANCE.match(said[kept - 2])):
+            kept -= 2
+        elif _CIRCUMSTANCE.match(last) or _READ_ALOUD_CLAUSE.match(last) or _FILLED_BY_SELF_CLAUSE.match(last) \
+                or _RETYPED_CLAUSE.match(last) or _ERRAND_HARD.match(last) or (company and _TRADE_HISTORY_CLAUSE.match(last)):
+            kept -= 1
+        else:
+            break
     if kept < len(said) and "?" not in prepared and not _has_emoji(prepared):
         head = ",".join(said[:kept])
         before = _classify_words(head, head, people, applicant_name)
@@ -1662,6 +1827,12 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     clauses = [c for c in flat.split(",") if c]
     if _RHETORICAL.search(compact):
         return verdict("unclear")
+    if "?" not in prepared and not laughing and len(clauses) > 1 and _SCOFFED.match(clauses[0]) \
+            and any(_PROOFS_CHOSEN.match(c) for c in clauses[1:]) \
+            and all(_PROOFS_CHOSEN.match(c) or _DROPPED_IT.match(c) for c in clauses[1:]):
+        # "我承诺个啥，不弄了，我交证明": the scoffing "commit to what" asks nothing when the speaker goes on to choose the
+        # proofs: it is the refusal that 承诺个锤子 is, and the ordinary procedure is named as the way instead
+        return verdict("negated")
     if _is_question(prepared):
         if laughing:
             return verdict("unclear", "joke")
@@ -1781,6 +1952,15 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         return verdict("unclear", screened)
 
     if people.acting_as == "proxy":
+        applicant = "|" + re.escape(people.applicant) if people.applicant else ""
+        only = re.compile(_ONLY_ORDINARY.format(applicant=applicant))
+        act = re.compile(_BARE_PROXY_ACT.format(applicant=applicant))
+        if len(clauses) > 1 and sum(bool(only.match(c)) for c in clauses) == 1 \
+                and all(only.match(c) or act.match(c) for c in clauses):
+            # "只有口头授权，我代他承诺": the proxy says, in a clause of its own, that all they hold is an oral or ordinary
+            # authorisation, so there is no special one; the act beside it cannot be made, and the answer is no commitment
+            # (the ordinary procedure). Said with 只有/只是 only: a bare "受赵强口头授权" claims an authorisation and is asked again.
+            return verdict("negated", "no_authorisation")
         ok, problem = _parse_proxy(flat, people)
         if ok and not _negation_left(compact):
             return verdict("unclear", "emoji") if _has_doubtful_emoji(prepared) else Verdict("explicit")
