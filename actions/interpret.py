@@ -553,8 +553,10 @@ USE_COMMITMENT = Choice(
          r"证明(?:就|也|我|俺|我是|俺是|我就|俺就|我可|我真)?(?:不|不打算|不准备|不想|没打算|没准备)(?:再)?(?:去)?(?:开|交|办|要|弄)了", "yes"),
         # the errands of the proofs not wanted: "不想跑断腿", and "谁想跑断腿啊" beside an answer (read as this statement)
         # (the speaker's own wish only: "我儿子不想跑腿" is someone else's)
+        # ("不想跑好几个部门挨个盖章": the rounds of the offices told, trips counted or stamps collected one by one)
         (r"^(?:我|俺)?(?:也|实在|真|真的|可|就|是|都)?(?:不想|不愿意|不愿|不乐意|不稀罕)(?:再)?"
-         r"(?:跑断腿|跑腿|来回跑|跑来跑去|东奔西跑|到处跑)", "yes"),
+         r"(?:跑断腿|跑腿|来回跑|跑来跑去|东奔西跑|到处跑|跑(?:好几|几|很多|好多|[两三四五六七八九十])(?:个|趟|次|回)(?:地方|部门|单位|窗口)?|"
+         r"(?:挨个|挨着|到处|一个个)盖章)", "yes"),
         # "还是证明稳一点": the proofs judged the safer way, settled with 还是 at the start of the clause (or after an English
         # word and a space, "nope 还是证明稳一点"), as "还是承诺好" is below ("承诺还是证明稳一点", the two weighed, asks; so does "…吗")
         (r"(?:^|(?<=[A-Za-z] ))(?:那|我|俺)?还是(?:交|开|提交|提供|用|走|拿)?证明(?:材料)?(?:更|比较)?"
@@ -638,7 +640,8 @@ _RELATIVE = (
 _WARD = r"(?:五保户|低保户|困难户|村民|居民|独居老人|孤寡老人|残疾人|老人家|病人|患者|住户)"
 _KIN = rf"(?:{_RELATIVE}|{_WARD}|公司|单位|企业|客户|他|她|别人|他人|人家|其他人|申请人|当事人)"
 # Relations rarer than those above, or said the southern way; read only at who acts.
-_RELATIVE_RARE = (r"(?:连襟|妯娌|嫂子?|弟媳|姐夫|妹夫|阿嫲|嫲嫲|嫲|阿爷|班主任|干爹|干妈|干儿子|干女儿|继父|继母|后妈|后爸|"
+# (老汉 is the Southwest's and the North-West's father, or an old woman's husband; 老表 a cousin; 阿嬷 the southern grandmother)
+_RELATIVE_RARE = (r"(?:连襟|妯娌|嫂子?|弟媳|姐夫|妹夫|老汉|老表|阿嬷|嬷嬷|阿嫲|嫲嫲|嫲|阿爷|班主任|干爹|干妈|干儿子|干女儿|继父|继母|后妈|后爸|"
                   r"小舅子|大舅子|小姨子|大姨子|曾祖母|曾祖父|太奶奶|太爷爷|太姥姥)")
 # Whose: "我", "我们村的", "我们公司的", "俺家的".
 _WHOSE = r"(?:我|咱|俺|我们|咱们)?(?:村|厂|组|队|楼|楼里|小区|社区|单位|公司)?(?:的|家|家的|里的)?"
@@ -790,8 +793,8 @@ ACTING_AS = Choice(
                             # ("我爸自己来不了" is their trouble, read by _THEIR_OWN)
                             rf"^(?:那)?(?:就|还是)?(?:让|叫|请)(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})(?:自己|本人|亲自)"
                             r"(?:来|去)?(?:办|弄|申请|办理)?(?:吧|的|了|呗)*$|"
-                            # "我妈是本人": someone else said to be "the person themself"; who types is not said
-                            rf"^(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})(?:才|就)?是本人$|"
+                            # "我妈是本人", "我妈本人": someone else said to be "the person themself"; who types is not said
+                            rf"^(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})(?:才|就)?(?:是)?本人(?:啊|呀|的|哈|嘛|呢)?$|"
                             # "我堂弟自己办", "我连襟自己办": a relation with a word before it, or a rarer one
                             rf"^(?:我|俺|我们)(?:的|家)?[\u4e00-\u9fff]{{0,2}}?(?:{_RELATIVE_RARE}|{_RELATIVE})(?:子)?(?:自己|本人|亲自)(?:来)?"
                             r"(?:办|弄|申请|办理)(?:的|了)?$|"
@@ -842,7 +845,16 @@ _CHOICE_HEDGE = re.compile(r"倾向|偏向|暂定|初步(?:打算|考虑|决定|
                            # "承诺可以，你们可别坑我啊": distrust of what the way leads to, beside it
                            r"别(?:坑|骗|害|套路|忽悠|阴)(?:我|俺)|不会(?:坑|骗|害|套路|忽悠|阴)(?:我|俺)|"
                            # "先不选", "暂时不定": the choice put off, not made (a "no" is "先不用", which keeps its word)
-                           r"(?:先|暂时|暂|还)不(?:选|定|决定)|还没(?:选|定|决定)")
+                           r"(?:先|暂时|暂|还)不(?:选|定|决定)|还没(?:选|定|决定)|"
+                           # a shrug beside the answer ("是╮(╯▽╰)╭", "本人¯\_(ツ)_/¯", "好吧🤷") is "whatever": the word said
+                           # with indifference, no choice made. The kaomoji: the raised hands ╮┐┑ and ╭┌┍ (or ¯\_ and _/¯)
+                           # around a bracketed face.
+                           r"🤷|[╮┐┑][^()（）\u4e00-\u9fffA-Za-z0-9]{0,2}[(（][^()（）\u4e00-\u9fff]{1,8}[)）][^()（）\u4e00-\u9fffA-Za-z0-9]{0,2}[╭┌┍]|"
+                           r"[¯ ̄]\s*\\\s*_*\s*[(（][^()（）\u4e00-\u9fff]{1,5}[)）]\s*_*\s*/|"
+                           # a dizzy face: the speaker lost
+                           r"😵|"
+                           # "承诺……嗯还是": 还是 ("or rather") left with nothing after it, the other way not yet said
+                           r"^还是(?:吧|啊|呀|嘛)?$")
 # "一半承诺一半交证明行不", "承诺中不": 行不/中不 at the end asks, as 行不行 does ("不行不" is no such question)
 _ASKED_ALL_RIGHT = re.compile(r"(?<![不没])(?:行|中|成|可以)不[?？]*$")
 # "承诺能让人念给我听不", "承诺会罚款不", "能用承诺不": a modal verb, then what it asks about, then 不 last is the A-not-A
@@ -1022,8 +1034,37 @@ _NOT_NEEDING_HELP = re.compile(r"(?:我|俺)(?:还|又|也|可)?(?:没|没有|�
                                r"(?:的地步|的份上|的程度)?(?:呢|吧|啊|哈|嘞|的)*")
 
 
+# A hand or sign that refuses ("不承诺🙅", "🙅不用", "不是代办🙅‍♂️"): a "no" said by gesture. It agrees with a clause that
+# refuses in words (a negation in it, and at the commitment choice a "no" read), and is then no more than its emphasis;
+# beside anything else ("承诺🙅", "本人🙅": the way named and waved off at once) what is meant is open, and asked again.
+_REFUSING_HAND = "(?:[🙅🚫⛔👎][\U0001F3FB-\U0001F3FF]?[♂♀]?\ufe0f?)+"
+_REFUSING_HAND_EDGE = re.compile(rf"^\s*{_REFUSING_HAND}\s*|\s*{_REFUSING_HAND}\s*$")
+_REFUSAL_WORD = re.compile(r"[不没别甭否]|(?i:(?<![a-z])(?:no|nope|not|don't)(?![a-z]))")
+
+# "代办的不是", "本人的不是": an option with 的不是 after it. Outside the mock pidgin (``_PIDGIN_NOT``) it is "the proxy's
+# fault" as often as "not the proxy": neither answer is said, and it is asked again. Only the whole clause: "不是代办" and
+# "代办的不是我" are read as said.
+# ("代办的不是我": the one acting as proxy said not to be the speaker, which may deny either; asked again as well)
+_POSTPOSED_DENIAL = re.compile(r"^([\u4e00-\u9fff]{1,4}?)(?:的|滴)不是(?:我|俺)?(?:啊|呀|吧|哈|嘛)?$")
+
+# "我是他孙子", "我是她儿媳妇": the speaker a relative of "him", the applicant the question is about. Alone it names no one
+# (which 他?) and answers nothing; beside "本人" it says the speaker is not the applicant, which that answer denies.
+_KIN_OF_APPLICANT = re.compile(rf"^(?:我|俺)(?:就|只)?是(?:他|她)(?:的|家的?)?[外表堂干亲大二三小]?(?:{_RELATIVE_RARE}|{_RELATIVE})")
+
+
 def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
+    hand = _REFUSING_HAND_EDGE.search(raw)
+    if hand and _CONTENT.search(_REFUSING_HAND_EDGE.sub("", raw)):
+        said = _REFUSING_HAND_EDGE.sub("", raw)
+        reading = _classify_clause(choice, said)
+        labels = set(reading.labels)
+        if len(labels) == 1 and _REFUSAL_WORD.search(said) and (choice.step != "use_commitment" or labels == {"no"}):
+            return reading
+        return ClauseReading([], reading.flags | {"both"})
     c = _fold(raw)
+    denied = _POSTPOSED_DENIAL.fullmatch(c.strip()) if choice.step == "acting_as" else None
+    if denied and len(set(_classify_clause(choice, denied.group(1)).labels)) == 1:
+        return ClauseReading([], _flags(c, choice.typos) | {"unsettled"})
     if choice.step == "acting_as" and _NOT_NEEDING_HELP.fullmatch(re.sub(r"\s+", "", c)):
         return ClauseReading(["self"], frozenset())
     resigned = _RESIGNED.fullmatch(c.strip())
@@ -1038,6 +1079,8 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
         # ("是怕麻烦": the hassle disliked, no worry; see _HASSLE_DISLIKED)
         c, unspaced = _HASSLE_DISLIKED.sub("", c), _HASSLE_DISLIKED.sub("", unspaced)
     flags = _flags(c, choice.typos) | _flags(unspaced, choice.typos)
+    if choice.step == "acting_as" and _KIN_OF_APPLICANT.match(unspaced):
+        flags = flags | {"kin_of_applicant"}
     if choice.someone_else and (choice.someone_else.search(c) or choice.someone_else.search(unspaced)):
         return ClauseReading([], flags)
     if choice.step == "acting_as":
@@ -1045,7 +1088,8 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     c = _CONFIDENT_FACE_END.sub("", c)
     # (an emoji beside a bare answer, "嗯呐👌", "不要不要🙅", is no word of it)
     spoken = re.sub(r"[\s\"'“”‘’()（）\[\]【】]|[^\w?？]", "", c).lower()
-    compact = re.sub(r"^(.{1,2}?)\1+$", r"\1", spoken.rstrip(_PARTICLES))  # 好好好, 对对对, 是是是
+    # (digits are not collapsed: "11", "1111" are other numbers, or keys mashed, not the option 1 said again)
+    compact = re.sub(r"^(\D{1,2}?)\1+$", r"\1", spoken.rstrip(_PARTICLES))  # 好好好, 对对对, 是是是
     said_twice = re.fullmatch(r"(.{2,3}?)\1+", spoken)  # 好呀好呀, 行啊行啊: the particle inside the repetition
     if said_twice and choice.bare.get(said_twice.group(1).rstrip(_PARTICLES)):
         compact = said_twice.group(1).rstrip(_PARTICLES)
@@ -1166,11 +1210,15 @@ _NOT_HEARD_LEAD = re.compile(r"^(?:(?:哎呀|哎|唉|啊|嗯|呃|喂)+[,，\s]*)
 # "当然愿意，谁愿意跑腿开证明啊": who would want the other way, asked back after the answer as its reason. Unlike the
 # other questions asked back it is read at the end of the answer too: 谁愿意 ("who would want to") asks nothing of us.
 # ("谁愿意用谁用" is "whoever wants", no such question.)
-_NOBODY_WANTS = re.compile(r"^谁(?:愿意|乐意)(?![不没])((?:(?!谁)[\u4e00-\u9fff]){1,8}?)(?:了|啊|呀|的|呢)*[?？]*$")
+# ("谁乐意跑好几个部门挨个盖章": the errand told at length)
+_NOBODY_WANTS = re.compile(r"^谁(?:愿意|乐意)(?![不没])((?:(?!谁)[\u4e00-\u9fff]){1,14}?)(?:了|啊|呀|的|呢)*[?？]*$")
 # "本人，不然还能是谁", "是我自己，不然呢": the answer's obviousness asked back after it; emphasis, no question. Only after
 # an answer: alone it answers nothing.
 _OBVIOUS_TAIL = re.compile(r"^(?:不然|要不然|要不)(?:呢|嘞|咧)[?？!！]*$|"
                            r"^(?:(?:不然|要不然|要不|难不成|难道)(?:还能|还会|能)?|还能|还会)(?:是|有)?(?:谁|啥|什么|鬼|别人|别的)"
+                           r"(?:呢|啊|呀|吗|嘛|么|咯)?[?？!！]*$|"
+                           # ("自己办啊，还能谁办": who else could do it)
+                           r"^(?:不然|要不然|要不|难道)?(?:还能|还会)(?:有)?(?:谁|别人)(?:来|去)?(?:办|弄|跑|申请|办理)"
                            r"(?:呢|啊|呀|吗|嘛|么|咯)?[?？!！]*$|^(?:这|那)?还用(?:问|说)(?:吗|嘛|么|啊)?[?？!！]*$"
                            # ("本人啊，还能替谁办": for whom else would I do it)
                            r"|^(?:不然|要不|难道)?(?:还能|还会|能)(?:替|帮|给|为)(?:谁|别人)(?:办|弄|跑)?(?:呢|啊|呀|嘛|么|咯)?[?？!！]*$")
@@ -1235,7 +1283,7 @@ def _unasked(text: str) -> str:
         else:
             m = _NOBODY_WANTS.match(clause)
             if m:
-                parts[last] = f"不要{m.group(1)}"
+                parts[last] = f"不想{m.group(1)}"
     for i in range(0, len(parts) - 2, 2):
         clause = parts[i].strip()
         if re.search(r"的[?？]*$", clause):
@@ -1718,6 +1766,11 @@ _PIDGIN_DOING = re.compile(r"(?<=[\u4e00-\u9fff])(?:的|滴)干活(?=[,，。.!�
 _PIDGIN_NOT = re.compile(r"(?:^|(?<=[,，。.!！\s]))([\u4e00-\u9fff]{1,4}?)(?:的|滴)不是(?=[,，。.!！\s]|$)")
 
 
+# "帮我老汉儿办的", "给我老妹儿整的", "我老伴儿来不了": the North's and the Southwest's 儿 after a relation, said with whose
+# it is (and a 老/小/大 before it), is the same relation, read without it. Not where 儿 begins a word of its own ("我妈儿子").
+_KIN_ERHUA = re.compile(rf"((?:我|俺|咱)(?:们)?(?:的|家)?[老小大二三幺么]?(?:{_RELATIVE_RARE}|{_RELATIVE}))儿(?![子女媳])")
+
+
 def _said_plainly(choice: Choice, text: str) -> str:
     """What a few figures of speech at a choice say plainly: the keyboard's homophones, the consequence accepted, a
     "cannot" asked back. Read before anything else, so that the pauses are read on the same words."""
@@ -1725,6 +1778,7 @@ def _said_plainly(choice: Choice, text: str) -> str:
     # ("不是信不过你们": 信不过 is "distrust", one word, whose 不过 is no "but" opening a reservation)
     text = _DISTRUST.sub("不信", text)
     if choice.step == "acting_as":
+        text = _KIN_ERHUA.sub(r"\1", text)
         text = _AGE_ASKED_BACK.sub("申请人不是我，", _COUNTERFACTUAL_SELF.sub("我不是本人", text))
         if _PIDGIN_DOING.search(text):
             text = _PIDGIN_NOT.sub(r"不是\1", _PIDGIN_DOING.sub("", text))
@@ -1789,9 +1843,15 @@ _COMMITMENT_MOCKED = re.compile(r"(?:告知)?承诺(?:你|他)?个(?:大头鬼|�
 _FORGET_IT = re.compile(r"(?:那|那就)?拉倒(?:了|算了)?[。.!！~～…]*")
 
 
+# "我是谁？我在哪？": the internet's saying for being utterly lost; nothing asked of us, and no answer: asked again.
+_DAZED = re.compile(r"(?:我|俺)是谁[?？!！。.,，\s]*(?:我|俺)在哪(?:儿|里)?")
+
+
 def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     if choice.step == "use_commitment" and _COMMITMENT_MOCKED.fullmatch(text.strip()):
         return value("no")
+    if _DAZED.search(text):
+        return clarify("hedge", choice.expected)
     if _FORGET_IT.fullmatch(text.strip()):
         return Reading("cancel")
     text = _said_plainly(choice, text)
@@ -1928,10 +1988,21 @@ _RATHER = re.compile(r"^(?:那|那就|所以|最后|最终|干脆)?(?:我|俺)?�
                      r"(?!.*(?:好|合适|划算|快|方便|省事|保险|靠谱|强)(?:些|点|一些|一点)?$)")
 
 
+# "承诺……嗯还是交证明吧": the sound of hesitation right before the 还是 is the thinking over, as a reason against the first
+# way would be: one way said, a pause, a breath of doubt, and the other way settled on. Only the sound inside the clause
+# that settles, right before a plain 还是 (the same conditions as above): "承诺……嗯还是得交证明" ("still have to") or
+# "…还是交证明好呢" are not read so.
+_HESITATED_RATHER = re.compile(r"^(?:嗯|呃|额|唔|emm*)+\s*还是", re.IGNORECASE)
+
+
 def _settled_rather(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
     if choice.step != "use_commitment" or any(reading.flags for _, reading in readings):
         return readings
     last = next((i for i in range(len(readings) - 1, -1, -1) if readings[i][1].labels), None)
+    if last and _HESITATED_RATHER.match(readings[last][0].text.strip()) and len(set(readings[last][1].labels)) == 1 \
+            and _RATHER.match(_fold(readings[last][0].text).strip()) and not re.search(r"[呢吗么?？]$", readings[last][0].text.strip()) \
+            and any(choice.opposite[readings[last][1].labels[0]] in reading.labels for _, reading in readings[:last]):
+        return readings[last:]
     if not last or last < 2:
         return readings
     labels = set(readings[last][1].labels)
@@ -2294,7 +2365,8 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
         return clarify("contradiction", choice.expected)
     if "unsettled" in flags:
         return clarify("correction", choice.expected)
-    if "both" in flags:
+    if "both" in flags or ("kin_of_applicant" in flags and "self" in decided):
+        # ("本人办，我是他孙子": the speaker said to be the applicant and the applicant's grandson at once)
         return clarify("contradiction", choice.expected)
     if "fear" in flags and decided != {"no"}:
         return clarify("hedge", choice.expected)
