@@ -75,9 +75,10 @@ def _screen(text: object) -> Tuple[Optional[Reading], str, str, str]:
     if _affirmation._INJECTION.search(text):
         return clarify("unclear"), "", "", ""
     prepared = _affirmation._prepare(text)
-    # ("读完了滴", "写明了撒": 滴 is 的 typed cute, 撒/噻 the southwestern sentence end; said after 了 or 的 they add
-    # nothing. 呗 and 嘛 are not these: a shrug, or 吗 mistyped)
-    flat = re.sub(r"(?<=[了的完])(?:滴|撒|噻|哟)+(?=,|$)", "", _affirmation._flat(prepared))
+    # ("读完了滴", "写明了撒", "看完了呗": 滴 is 的 typed cute, 撒/噻 the southwestern sentence end, 呗 the plain "that's
+    # all there is to it"; said after 了 or 的 they add nothing, and none of them can ask. 嘛 is not one of these: after
+    # 了 it is as often 吗 mistyped, and "写明了嘛" may ask whether the letter says so)
+    flat = re.sub(r"(?<=[了的完])(?:滴|撒|噻|哟|呗)+(?=,|$)", "", _affirmation._flat(prepared))
     return None, prepared, flat, flat.replace(",", "")
 
 
@@ -349,6 +350,10 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             # going on with the errand: "咱接着往下办吧", "继续办"; asked of the clerk too ("你接着往下办吧", "恁往下弄吧"),
             # which asks to go on and says nothing of the reading
             r"(?:请|麻烦)?(?:咱|咱们|我们|那|你|您)?(?:就)?(?:(?:接着|继续)?往下|接着|继续)(?:办理|办|走|弄|进行)(?:吧|呗|啦)?|"
+            # the errand named as what goes on ("可以继续办失业金的事了"): 接着/继续 and the errand's 事/手续, with no
+            # negation, hedge or question word in its name
+            r"(?:那)?(?:我|咱|咱们|我们)?(?:就)?(?:可以|能)?(?:接着|继续)(?:办|办理|申请)(?:(?![不没未别无非吗么吧呢嘛])[\u4e00-\u9fff]){1,8}?"
+            r"的(?:事|事情|事儿|手续|申请|业务)(?:了|吧|啦)?|"
             # someone beside the speaker while they read: "我儿子在旁边陪我看的"
             r"(?:我)?(?:" + "|".join(_affirmation._KIN) + r")(?:在旁边|在边上|在身边)?(?:陪|跟)(?:着)?我(?:一起|一块)?(?:看|读)(?:的|了)|"
             # who the speaker is, said after the reading: "已阅读，我是法定代表人"
@@ -534,7 +539,8 @@ _WHOLE_NOTICE = (r"(?:(?:(?:上面|以上|上述)的?)?(?:告知书|告知承诺
                  r"|你发的|您发的|发的|你念的|您念的|(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的|上面的?|以上|上述)")
 _ALL_OF_IT_READ = re.compile(
     rf"(?:{_WHOLE_NOTICE}(?:我|本人)?|(?:我|本人)(?:把{_WHOLE_NOTICE})?)?"
-    r"(?:都|全|全都|全部|全部都|每条都|每一条都|一条一条都|每个字都|每一个字都)(?:认真|仔细|好好)?(?:地)?(?:看|读|阅读|瞧|瞅|听|听见)了(?:一遍)?"
+    # ("每一部分都看了", "每段都读了": every part of it, one by one, is the whole as 每条 is)
+    r"(?:都|全|全都|全部|全部都|每条都|每一条都|一条一条都|每个字都|每一个字都|(?:每|每一|每个)(?:部分|段|节|项)都)(?:认真|仔细|好好)?(?:地)?(?:看|读|阅读|瞧|瞅|听|听见)了(?:一遍)?"
     r"(?:啊|呀|的|哦|啦)?"
 )
 
@@ -629,6 +635,9 @@ _READ_ASIDE = re.compile(
     # a part found or a skim to the bottom; beside a statement of the whole it only tells how the screen moved.
     r"|(?:我)?(?:往上|往回|向上|往前)(?:翻|划|滑|找)到(?:了)?"
     r"|(?:刚才|刚刚|刚)?(?:我)?(?:往下|向下)(?:一)?(?:翻|划|滑|拉)(?:了一下|一下)?(?:就)?(?:看|读)完了"
+    # ("我把告知书翻到底了": the page scrolled to its end; alone it may be a skim, beside a reading of the whole it only
+    # tells how the screen moved)
+    r"|(?:我)?(?:已经)?(?:把(?:告知书|告知内容|告知承诺书))?(?:翻|划|滑|拉)到(?:了)?(?:底|最后|最下面|末尾)(?:了)?"
     # a part read again, done ("第五条我还特意多看了两遍", "法律责任那一部分我还特意多看了两遍"): care given to that part
     # on top of the reading; alone it says only that part was read (多 or the count of times is in it: "第五条看了" alone
     # is a part, and "第五条再看看" a reading still to come)
@@ -667,6 +676,26 @@ _EARLIER_ATTEMPT = re.compile(
     r"^(?:我)?(?:上回|上次|上一次|上一回|之前|以前|头一回|第一次)(?:我)?(?:就是|就|也|是|因为|来)*[^,]{0,10}?"
     r"(?:被退|被退回|退回来|被打回|打回来了?|被驳回|没通过|没过审|没办成|白跑)(?:了|的|回来)*$")
 _THIS_TIME_LEAD = re.compile(r"^(?:我)?(?:这回|这次|这一次|这一回)")
+# The notice named by the errand it belongs to ("公租房这个告知书", "低保告知的内容", "开店许可的那些条款"): the errand
+# tells which notice it is, this one, and adds nothing to how much of it was read. Only a plain name of a matter: no
+# person or party (我老婆的, 别人的, 市民: whose copy or whose reading; a name, its surname first), no part, count or order
+# (第三部分, 一半, 前面几条), no time or version (上次, 去年, 旧版), no other copy or channel (窗口, 网上, 短信, 打印的), no verb
+# of saying or receiving (收到的, 你说的, 表示) and no negation; no copy pointed at (那份: someone's copy), and the notice
+# itself named right after it.
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+_NOTICE_TOPIC = re.compile(
+    rf"(?:^|(?<=,))(?![{_SURNAMES}])"
+    r"(?:(?![我你您他她它俺咱们谁别人家不没未无非否第半几前后上下中次回旧老新版原其另每全整些条段页部项章节款点"
+    # (parties and their saying: "市民表示…", "户主称…")
+    r"民众员户客者士师长属友表示称映复答声告诉确"
+    r"这那哪各一二两三四五六七八九十百0-9窗厅网线短纸打复印件手机屏电脑时期年月日天早昨今刚才说讲写看读听念发给收到的"
+    # (nor the adverbs and function words a reading statement begins with: "已经把告知书…", "都把…", "也就…")
+    r"已经把被将都也还又再就很太真要会能想在从对向和跟与及并或而所之以为让叫请替帮代认仔细逐])"
+    r"[\u4e00-\u9fff]){2,6}?(?:的)?(?:这个|那个|这些|那些)?(?=告知书|告知承诺书|告知内容|告知的内容|告知事项|条款)")
+# A request to send the notice again, told as done before this reading ("刚才又让你重发了一遍"): it asks for nothing now
+# (its 了 says it was answered). Only said first, and the reading after it must decide on its own.
+_RESEND_DONE = re.compile(r"^(?:我)?(?:刚才|刚刚|之前|前面|先前)?(?:我)?(?:又)?(?:让|叫|请)(?:你|您|你们)(?:又)?(?:重新|再)?"
+                          r"(?:重发|发|念|读|说|讲)(?:了)(?:一遍|一次|两遍|一回)(?:告知书|告知内容)?$")
 # A complaint about the notice's length said after the reading ("全看完了，写得也太长了吧"): the 吧 of 太…了吧 is an
 # exclamation, and 太长 the complaint. Said alone or first, "太长了" is the reader giving up (``_NOT_READ``); only after
 # a statement of its own is it dropped.
@@ -845,7 +874,8 @@ _ENTERPRISE_SELF = r"(?:(?:本公司|我公司|我司|公司)的?(?:法定代表
 # "作为法人我已阅读", "作为代办人，我已经看完了": the capacity the speaker reads in, then the speaker
 _AS_ROLE = re.compile(r"(?:^|(?<=,))(?:我|本人)?作为(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|代理人|代办人|受托人|申请人)(?:本人)?,?(?:我|本人)?"
                       # ("已逐条阅读": how it was read, said between 已 and the verb, as for any other subject)
-                      r"(?=(?:都|也|已经|已|全都|全部)*(?:看|读|阅|已阅|仔细|认真|逐条|逐字|逐一|一一|一条|完整|听))")
+                      # ("已经把告知书全部看完了": the notice put first with 把, then the reading, as for 我)
+                      r"(?=(?:都|也|已经|已|全都|全部)*(?:看|读|阅|已阅|仔细|认真|逐条|逐字|逐一|一一|一条|完整|听|把))")
 
 
 def _as_the_speaker(flat: str, ctx: Context) -> str:
@@ -1107,6 +1137,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     # "手机上那个告知书我从头看到尾": the notice pointed at where it was received (``_PLACES``), which adds nothing to what
     # or how much was read; the notice itself must still be named, and the rest be a reading on its own
     flat = re.sub(rf"(?:^|(?<=,)){_READ_PLACE}(?:的|收到的|发来的)?(?:那个|这个|那份|这份)?(?=告知书|告知承诺书|告知内容)", "", flat)
+    # "公租房这个告知书我看完了", "低保告知的内容都读过了": the notice named by the errand it belongs to (see
+    # ``_NOTICE_TOPIC``); the rest must be a reading of the notice on its own
+    flat = _NOTICE_TOPIC.sub("", flat)
     flat = ",".join(c for c in flat.split(",") if c and not _INSTRUCTION_ECHO.match(c))
     kept = [c for c in flat.split(",") if c and not _NOT_A_JOKE.fullmatch(c)]
     if kept and "?" not in prepared:
@@ -1148,6 +1181,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # ones ("没看完的没有几条") is not this clause and is read as before.
         flat = re.sub(r"(?:^|(?<=,))(?:我|本人)?没有(?:一(?:条|段|部分|处))?没(?:有)?(?:看|读|阅读)完的(?:部分|地方|内容|条款?)?(?=,|$)",
                       "都看完了", flat)
+        # "…全看完了，没漏": the bare "none missed" said as a clause of its own after the statement is the idiom of
+        # ``_NONE_MISSED`` ("一条没漏"); run into a clause ("没漏几条", "没漏看完") it is not, and is read as it stands
+        flat = re.sub(r"(?<=,)(?:都|也)?(?:没|没有)(?:漏|落|漏掉|落下|漏看)(?:了)?(?:啊|呀|哈)?(?=,|$)", "一条没漏", flat)
     compact = flat.replace(",", "")
     # "已阅读已阅读已阅读", "看完了看完了快点", "看了看了…" ("一条一条都看了" is one phrase, not a repetition)
     repeated = re.fullmatch(r"(.{3,}?|.了)(?:,?\1)+(,?.*)", flat)
@@ -1187,6 +1223,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # "全看完了，写得也太长了吧", "已阅读，眼都花了", "看完了，比我买房合同还细": the complaint or the remark on the
         # effort after the answer is dropped; the rest must be a reading on its own
         return beside_emoji(_notice_read(",".join(c for c in clauses[:-1]), ctx))
+    if len(clauses) > 1 and "?" not in prepared and _RESEND_DONE.match(clauses[0]):
+        # "刚才又让你重发了一遍，现在全都看完了": the resend asked for earlier (see ``_RESEND_DONE``), then this reading
+        return beside_emoji(_notice_read(",".join(clauses[1:]), ctx))
     if len(clauses) > 1 and "?" not in prepared and _EARLIER_ATTEMPT.match(clauses[0]):
         # "上回就是没看完被退的，这回我一条一条全看完了": last time's story, then this reading (see ``_EARLIER_ATTEMPT``)
         rest = ",".join(clauses[1:])
@@ -1418,7 +1457,7 @@ _AUTH_DOCUMENT_YES = re.compile(
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?(?:都|已|已经|确实|明确|也|当然|肯定|还是)?"
     r"(?:写了|写明了|写明|写着|有写明|有写|写了的|写明了的|写清楚了|写明白了|写得很清楚|写的很清楚|写得清清楚楚|写得明明白白|"
     # "有这一条": the very words the question quotes
-    r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦|嘞|咧|哩|哒)?$")
+    r"有这(?:一)?(?:条|句|项|句话|一句话))(?:的|啊|呀|哦|呢|啦|嘞|咧|哩|哒|哈)?$")
 _AUTH_BARE_NO = re.compile(
     # "委托书上没有", "没写这个", "没有这句话": the no, said of the document or of the words the question quotes
     r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)?"
@@ -1480,7 +1519,7 @@ _AUTH_NEGATED_SCOPE = re.compile(
     r"^(?:代为)?(?:告知)?承诺(?:的事|这件事|这事|[这那](?:一)?[项条块句行]儿?|的内容|的那句|的那条|的)?(?:就|也|都|倒是|可)?(?:没|没有|未)(?:写|提|说|写明|注明)|"
     # ("没单独写承诺": how it is not written changes nothing; so is the short "没单写", after 没/未 only: "不单…" is
     # "not only", which adds)
-    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:单独|(?<=[没有未])单|专门|特意|特地|另外|具体|明确)?(?:写明?|注明|载明|包括|包含|有|提到|提及|提|涉及|给|明确|写上|说到|说|讲到|讲|授权)*的?(?:可以|能|能够)?"
+    r"(?:没有|没|未|无|不是|不|并未|并没有)(?:单独|(?<=[没有未])单|专门|特意|特地|另外|具体|明确)?(?:写明?|注明|载明|包括|包含|含有|含|有|提到|提及|提|涉及|给|明确|写上|说到|说|讲到|讲|授权)*的?(?:可以|能|能够)?"
     # ("没写告知承诺这几个字": the commitment by its full name)
     r"(?:特别授权|特别|代为承诺|代其承诺|承诺|告知承诺|代为作出|作出承诺|这一项|这项|代签|代为签署|代签署|替(?:他|她)?签)"
 )
@@ -1502,7 +1541,10 @@ _AUTH_POWER = re.compile(r"^(?:授权范围|委托事项|权限|包括)?(?:(?:�
                          # "代办低保手续": the matter named, and never the commitment ("代为办理一切事务": a general power,
                          # which names no commitment either)
                          # ("代为办理公租房申请": the application itself named as the matter of the errand)
-                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料)|[^承诺授权,]{1,4}?(?=申请))?(?:相关)?(?:手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果|许可证|营业执照|执照|申请)?(?:这|那)?(?:一)?(?:项|条)?$")
+                         # ("代为申请公租房", "代为领取补贴款": the matter named bare after the errand's verb, a plain noun with
+                         # no negation, no second power joined to it and no commitment)
+                         r"(?:[^承诺,]{1,4}?(?=手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料)|[^承诺授权,]{1,4}?(?=申请)"
+                         r"|(?<=申请|办理|领取|申报|申领)(?:(?![不没未无非别承诺授权并和及与签代替])[\u4e00-\u9fff]){1,6}?)?(?:相关)?(?:手续|材料|事项|事宜|事务|业务|文书|文件|证件|证照|资料|补贴|补助|低保金|款项|结果|许可证|营业执照|执照|申请)?(?:这|那)?(?:一)?(?:项|条)?$")
 # "什么都能办", "啥事都可以代办": the general power told in one's own words (全权代理), which names no commitment.
 _ANY_ERRAND = re.compile(r"(?:什么|啥|啥子|所有)(?:事|事情)?都(?:能|可以)(?:帮他|替他|代他|代为|代)?(?:办|代办|办理)(?:的|了)?")
 _AUTH_CORRECTION = re.compile(r"不对|哦不|说错了|等等|我看看|我再看看|更正")
@@ -1576,9 +1618,13 @@ _SECTION_REF = re.compile(r"第[0-9一二三四五六七八九十]{1,3}(?:条|�
                           # ("…那栏，后面写着代为作出告知承诺": next on the page, then the words written there)
                           r"^(?:后面|下面|底下|下边|旁边|紧接着)(?:还)?(?=写着|写了|写明)|"
                           # ("下一行写明了…", "背面写着…", "附页写明…": the line, the side or the page the words stand on)
-                          r"^(?:下一行|下一条|下一项|下一页|后一页|背面|反面|附页)(?:上)?(?:还)?(?=写着|写了|写明)")
+                          r"^(?:下一行|下一条|下一项|下一页|后一页|背面|反面|附页)(?:上)?(?:还)?(?=写着|写了|写明)|"
+                          # ("下面一行写明了…": the line below, counted)
+                          r"^(?:下面|底下|下边|后面|再往下)(?:的)?(?:一行|那一?行|一条|那一?条|一句|那一?句)(?:上|里)?(?:还)?(?=写着|写了|写明)")
 # A lead-in to the document's own words ("委托书原话是：…"): what follows is the quotation.
-_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:明确|明明白白|清清楚楚)?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明|内容)$"
+# ("委托书上写着哩": the northern particle after the lead, before the words said in the next breath)
+_AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?的?(?:明确|明明白白|清清楚楚)?(?:(?:原话|原文)(?:是|为|写的是)?|写的是|写的|写着|是这么写的|载明|写明|注明|内容)"
+                              r"(?:哩|呢|嘞|咧|哈)?$"
                               # ("我把原话打给你：…": the quotation announced, typed out word for word)
                               r"|^(?:我)?(?:把|将)(?:(?:授权委托书|委托书|授权书)(?:上|里)?的?)?(?:原话|原文)(?:一字不差地?)?(?:打|抄|敲|发)(?:出来)?(?:给)(?:你|您|你们)(?:看)?(?:一下)?$"
                               # a printed form's field and what is filled in it ("特别授权一栏填写：…"): the label; what
@@ -1633,6 +1679,8 @@ _AUTH_TOKENS = frozenset(
      "我妈", "我父亲", "我母亲", "父亲", "母亲", "爸爸", "妈妈", "老人", "家人", "老板", "公司", "法人", "第一条", "第二条",
      "第三条", "第四条", "第五条", "一条", "条", "写得", "很", "清楚", "当然", "确实写了", "他们", "她们", "原话", "原文",
      "受托人", "被委托人", "委托人", "代理人", "出具", "出具的", "开具的", "公司出具的", "写明了", "该", "此", "这份", "那份",
+     # 写明白了 is 写明了 said out plainly; 含 the form's short 包含 ("特别授权（含代为作出告知承诺）")
+     "写明白了", "写明白", "含", "含有",
      "本", "载明", "明确载明", "啦", "写得清清楚楚", "清清楚楚", "这一条", "这条", "写的是", "啊", "呀", "哦", "嘛", "哈", "嘞", "做", "作", "替", "替他", "替她",
      "写得很清楚", "写的很清楚", "写清楚了", "拿的是", "拿的", "拿着", "持有", "手里", "手上", "带的", "带的是", "委托权限",
      "授权权限", "那一项", "那项", "这一项", "那一栏", "那栏", "一项", "在", "和", "系", "来的", "嚟的",
@@ -1927,6 +1975,9 @@ def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
     who = re.sub(r"^(?:还|也|都|已经|已|又|刚刚|刚)+", "", found.group("who")) if found else ""
     # ("赵强还按了手印": the same adverbs after the signer's name)
     who = re.sub(r"(?<=.)(?:还|也|都|已经|已|又|亲自|自己)+$", "", who)
+    # ("委托书是上个月签的", "他前两天签的": when it was signed names no signer)
+    when = r"(?:上个?月|上周|上星期|上礼拜|前几天|前两天|前些天|昨天|前天|今天|今早|昨晚|去年|今年|年初|月初|这个月|本月|这周|本周|那天|当天)"
+    who = re.sub(rf"^{when}|(?<=.){when}$", "", who)
     # ("签了名按了手印": the acts one after the other with no signer named, as "签了字" alone)
     if not who or re.match(r"(?:在|去|到|当着)", who) or who in ("授权委托书", "委托书", "授权书", "原件") \
             or re.fullmatch(r"(?:签了?(?:字|名)|盖了?(?:公)?章|按了?手印)+", who):
@@ -2083,6 +2134,21 @@ _LETTER_PROVENANCE = re.compile(
     rf"|^(?:{_PRINCIPAL_SUBJECT}|(?:我家|我们家)?那口子)(?:非要|非得|坚持|一定要|硬要|执意)(?:要)?(?:写上|写进去|加上|写)(?:的|了)?$"
     # and why ("说怕恁这不给办"): the office's refusal the principal feared, its 不 on that imagined refusal, never on the letter
     rf"|^(?:{_PRINCIPAL_SUBJECT}|那口子)?(?:说)?(?:是)?(?:怕|担心)(?:您|你|你们|恁)(?:这|这边|这儿|这里)?(?:不给办理?|不让办|不受理|不认|不收|给退回来|退回来)(?:了)?$"
+    # the letter's number said to have been given already ("授权编号前面已经给你了"): which letter, told before
+    r"|^(?:授权|委托|授权委托书|委托书|授权书)?(?:的)?(?:编号|号码)(?:我)?(?:前面|刚才|刚刚|之前|早就|已经|都)*(?:给|发给|告诉|报给|发)(?:了)?(?:你|您|你们)(?:了)?$"
+    # still valid ("还在有效期内", "没过期"): its 没 is on the lapse, which the clause denies; a letter said to be expired is
+    # not this, and is asked again
+    r"|^(?:授权委托书|委托书|授权书)?(?:现在)?(?:还|都|也)?(?:在)?有效期(?:内|以内|之内|里)(?:呢|的|哩)?$"
+    r"|^(?:授权委托书|委托书|授权书)?(?:还|都|也)?(?:没|没有)(?:过期|失效)(?:呢|的|哩)?$"
+    # what the errand it was written for is ("开小吃店办卫生许可用的"): the purpose, named by its own verb (开, 办, 申请),
+    # with no 代/替 power, no commitment and no negation in it
+    r"|^(?:这|这份|那份)?(?:授权委托书|委托书|授权书)?(?:是)?(?:为了|拿来|准备)?(?:开|办|申请|申领|领|考|续)"
+    r"(?:(?![不没未无非别代替承诺授权])[\u4e00-\u9fff]){1,10}?(?:要用的|用的)$"
+    # drafted at an office by someone the principal found there ("我爸在社区找人帮忙写的委托书"): by the principal's doing,
+    # as the lawyer engaged above; found by the speaker ("我在社区找人…") it is not this
+    rf"|^{_PRINCIPAL_SUBJECT}(?:专门|特意|特地)?(?:在|去|到)(?:社区|居委会|村委会|村委|村里|街道办?|律所|律师事务所|公证处)(?:里)?"
+    r"(?:专门|特意)?(?:请|找)(?:了)?(?:人|律师|工作人员|干部|村干部)(?:帮忙|帮着|帮他|帮她|给他|给她|替他|替她)?(?:拟|起草|草拟|写|弄)的"
+    r"(?:授权委托书|委托书|授权书)?$"
 )
 # The letter got, who made it unsaid ("整了个特别授权", northern 整 for 弄/办): what it grants must come in another clause,
 # and beside ordinary powers only it is asked again, like "写明了特别授权，代为办理". With the speaker as its maker
@@ -2291,6 +2357,15 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     if principal_name and re.match(rf"{re.escape(principal_name)}(?:在|的)(?=授权委托书|委托书|授权书)", clause):
         clause = "他" + clause[len(principal_name):]  # "赵强在委托书里写了": the principal named
     clause = re.sub(r"^(?:他|她|我爸|我妈|申请人|委托人)(?:在|的)(?=授权委托书|委托书|授权书)", "", clause) or clause
+    # ("俺爹那份委托书上写着哩", "老爷子的委托书写明白了": whose letter it is, the principal's by relation, 的 said or not;
+    # the letter is the same, and its words decide)
+    clause = re.sub(rf"^{_PRINCIPAL_SUBJECT}(?:的)?(?=授权委托书|委托书|授权书)", "", clause) or clause
+    # ("代领补贴的委托书里写明了特别授权…": the letter named by the errand it is also for. Only when the scope itself is
+    # named after it: a letter for collecting or applying said only to be "written" may hold just that errand)
+    errand_letter = re.match(r"^(?:代为|代|帮他|替他)?(?:领取|代领|领|办理|办|申请|递交|提交)(?:(?![不没未无非承诺授权并和及])[\u4e00-\u9fff]){1,6}?"
+                             r"的(?=授权委托书|委托书|授权书)", clause)
+    if errand_letter and _AUTH_SCOPE.search(clause[errand_letter.end():]):
+        clause = clause[errand_letter.end():]
     clause = re.sub(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里)?的?)?(?:原话|原文)(?:是|为|写的是)?(?=.)", "", clause) or clause
     # "写了让我替他…", "写着同意由受托人代为…": the grant's wording, whose 同意 is the principal's, in the document
     # (the agent named where 我 would stand: "写着叫刘洋代他作告知承诺")
@@ -2597,7 +2672,7 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = re.sub(",+", ",", re.sub(r"(?<=[\u4e00-\u9fffa-z\u2600-\u27bf\U0001f300-\U0001faff])\s+(?=[\u4e00-\u9fff])", ",", prepared))
     # "写明了特别授权 over": a Latin word said after a pause ends a clause of its own
     flat = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[a-z]+\W*$)", ",", flat)
-    flat = re.sub(r"(?<=[了的])(?:滴|撒|噻)+(?=,|$)", "", _affirmation._flat(flat))  # as in ``_screen``
+    flat = re.sub(r"(?<=[了的])(?:滴|撒|噻|哟|呗)+(?=,|$)", "", _affirmation._flat(flat))  # as in ``_screen``
     # ("SQ2026-0088": the authorisation's number, whose dash the pause rule has split)
     flat = re.sub(r"(?<=sq[0-9]{4}),(?=[0-9]{3,5}(?:,|$|那份|这份|那张|这张))", "", flat)
     flat = re.sub(r"(?<=[0-9]),(?=(?:那份|这份|那张|这张)(?:,|$))", "", flat)
@@ -2666,6 +2741,16 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = re.sub(rf"((?:^|,)[^,]*(?:委托书|授权书)(?:上|里)?(?:写着|写的是|原文是|原文)?),同意(?=(?:{grantee})(?:代|替))", r"\1,",
                   flat)
     flat = _principal_quoted(flat, ctx)
+    # "委托书原文：兹特别授权刘洋代为作出告知承诺，由本人承担法律后果": in the letter's own words, quoted as such (opened with
+    # its formal 兹, announced as its 原文/原话 or not), 本人 is the principal who wrote them, and the consequence he bears is
+    # part of the grant (``_PRINCIPAL_BEARS``). Said by the speaker outside a quotation, "由本人承担" stays the speaker's.
+    quoted = flat.split(",")
+    opened = next((i for i, c in enumerate(quoted)
+                   if re.fullmatch(r"(?:授权委托书|委托书|授权书)(?:上|里)?的?(?:原文|原话)(?:是|为|写的是)?", c)), None)
+    opened = opened + 1 if opened is not None else next((i for i, c in enumerate(quoted) if c.startswith("兹")), None)
+    if opened is not None and opened < len(quoted) and quoted[opened].startswith("兹"):
+        quoted[opened + 1:] = [re.sub(r"^(?:并|并且|且)?由本人(?=(?:自行)?(?:承担|负责))", "由委托人", c) for c in quoted[opened + 1:]]
+        flat = ",".join(quoted)
     agent_key = _key(ctx.agent_name)
     if principal_key and agent_key:
         # The letter's grant quoted in its own formal words, the principal and the agent named as on file ("委托人赵强特别授权
