@@ -575,6 +575,10 @@ USE_COMMITMENT = Choice(
          # "证明我揣兜里呢": the proofs carried on the speaker
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:揣|装|放)(?:在)?(?:兜|口袋|裤兜|衣兜|包|手)里|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也|上礼拜|上星期|上周|前几天|前天|昨天|上个月|就){0,3}(?:开|办|准备|拿|弄|带|备)(?:好|到|齐|来|全|回来)了?|"
+         # "证明社区已经给我开好了": those who issue it said to have issued it to the speaker, done (没/不 between is not
+         # done: "社区还没给我开" is not read here)
+         r"证明(?:材料)?(?:村里|村委会?|居委会?|社区|街道|派出所|单位|镇上|镇里|乡里|他们|人家)(?:都|已经|早就|早|也|就){0,2}"
+         r"(?:给|帮|替)(?:我|俺)(?:开|办|出|出具|盖)(?:好|出来|完)了|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|有)了|"
          r"^(?:证明)?材料(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|备齐|带齐|准备齐|准备好)了|(?:我|俺)(?:有|带了)(?:全部|所有|全套)(?:的)?(?:证明)?材料",
          "no"),
@@ -720,13 +724,30 @@ ACTING_AS = Choice(
          r"我是(?:[\u4e00-\u9fff]{1,6}?的?)?(?:网格员|律师|中介|社工|志愿者|村干部|工作人员)", "proxy"),
         # "我代表我爸": 代表 a person (an enterprise's own representative 代表公司 acts for itself)
         (rf"代表{_WHOSE}(?:{_RELATIVE}|{_WARD}|他|她|别人|他人|人家|申请人|当事人)", "proxy"),
-        # who the speaker is to the applicant: "我是申请人的女儿" ("我是他儿子" names no one: asked again)
+        # who the speaker is to the applicant: "我是申请人的女儿"
         # ("我是本人的女儿": 本人 here is the applicant, and the speaker their relative)
         (rf"我是(?:申请人|当事人|本人)(?:的|家的?)?{_RELATIVE}", "proxy"),
+        # "我是他儿子", "我是她闺女", "我是他孙子": asked who acts, the speaker calls the one the matter is for "him" or "her"
+        # and says what they are to that person: a child, a parent, a grandchild, a sibling (or a sibling's spouse). The
+        # matter is then someone else's, and a clerk hears a proxy. A spouse is not read here ("我是她老公": a household
+        # matter may be the spouse's own as much as the other's), nor anything said after the relation ("我是他儿子的
+        # 同学"); beside 本人 it is the contradiction it says (see _KIN_OF_APPLICANT).
+        (r"^(?:我|俺)(?:就|只)?是(?:他|她)(?:的|家的?)?[外表堂干亲大二三小]?"
+         r"(?:儿子|女儿|闺女|孩子|娃|孙子|孙女|外孙|外孙女|重孙子?|重孙女|女婿|儿媳妇?|侄子|侄女|侄儿|外甥|外甥女|"
+         r"爸爸?|妈妈?|爹|娘|父亲|母亲|爷爷|奶奶|姥姥|姥爷|外公|外婆|叔叔?|伯伯?|舅舅?|姨|姑姑?|婶婶?|"
+         r"哥哥?|姐姐?|弟弟?|妹妹?|兄弟|姐妹|嫂子?|弟媳|姐夫|妹夫)(?:啊|呀|哦|嘛|呢|嘞|哈)?(?![的\u4e00-\u9fff])", "proxy"),
         (r"我是(?:他|她|老人|申请人)?(?:的)?(?:监护人|法定监护人)|受人之托|受人委托|别人托我|人家托我|(?:他|她|人家|别人|他们|她们)(?:请|叫|喊|派|找)(?:我)?来的", "proxy"),
         # staff of an enterprise, who are not its legal representative: "我是财务，代表公司来办"
         (r"我是(?:公司|单位|企业|我们公司|他们公司|法人|老板|领导)?(?:的)?(?:财务|会计|出纳|员工|职员|办事员|文员|秘书|助理|司机|业务员|"
          r"经办人|代理记账|前台|行政|人事)", "proxy"),
+        # the same told by the work done for the business: "我是店里管账的", "我是公司跑业务的" (the books, the till, the
+        # errands of a shop or a firm are kept by staff; 管事的, which may be the owner, is not read here)
+        (r"^(?:我|俺)(?:就|只)?是(?:这|我们|咱们|俺们)?(?:店里|店上|铺子里|公司|公司里|厂里|单位|单位里|门店|餐馆|饭店)?(?:的)?"
+         r"(?:管账|记账|做账|管钱|收银|收钱|看店|跑业务|跑腿|打杂|帮工)的", "proxy"),
+        # acting for the legal representative: "替我们法人跑这个手续", "帮法人代表办" (the enterprise acts for itself only
+        # through the representative in person; anyone acting for them is the proxy)
+        (r"(?:帮|替|代|给)(?:我们|咱们|俺们|我们公司|公司|单位|我们单位)?的?(?:法人|法定代表人|法人代表)"
+         r"(?:来)?(?:办|跑|弄|申请|交|签|办理)", "proxy"),
         # a relative who cannot do it themself: "我妈不会用手机", "我爸不识字" (said of 本人 it may be the
         # speaker's own reason while a helper holds the phone, and is not read here)
         (rf"(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE})"
@@ -775,6 +796,10 @@ ACTING_AS = Choice(
          # "我不是申请人": the negation reads on 是申请人
          r"(?<![\u4e00-\u9fff])是(?:申请人|当事人)(?!的)|(?<=我不)是(?:申请人|当事人)(?!的)|"
          r"给我办|为我办|办我(?:自己)?的(?:事)?$|"
+         # "帮我办", "你帮我办吧": the speaker asks us to do the speaker's own matter; no one else is named, so it is the
+         # speaker's. Only the whole clause, with the doing right after 帮我 ("帮我爸办" names someone else; "帮我问问"
+         # asks for something else; "帮忙办" says whose it is not)
+         r"^(?:你|您|你们|请你?|麻烦你|麻烦您)?(?:就)?帮(?:我|俺)(?:来)?(?:办|弄|申请|办理)(?:一下|下)?(?:吧|呗|啊|呀|哈|嘛)?$|"
          # "我来申请低保", "我个人申请": the speaker as the one who applies (not "我来办", which a proxy says too)
          r"^(?:是)?(?:我|俺)(?:本人|自己|个人)?(?:要|想|来|准备)?申请(?:的)?(?:低保|补贴|补助|救助|这个)?$|^我个人(?:办理|申请|办)?$", "self"),
         # ("本来想让她自己弄": someone else doing it themself, not the speaker)
@@ -808,6 +833,12 @@ ACTING_AS = Choice(
 # acting for themself ("我妈自己办") is no answer (``someone_else``), and "我妈说我自己办" keeps the speaker's 自己.
 _THEIR_OWN = re.compile(rf"^((?:他|她|人家|老人|(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE}))"
                         r"(?:(?![我俺咱帮替给代])[\u4e00-\u9fff]){0,4}?)(?:自己|自个儿?|亲自)")
+
+
+# "不弄了 让我妈自己去窗口", "叫我爸亲自跑一趟": the matter handed to a relative, to do it themself, anywhere in the
+# clause; the 自己 is the relative's, not the speaker acting alone, and is dropped (what is left names no answer:
+# "让我妈去窗口" says only who will go).
+_LEFT_TO_THEM = re.compile(rf"((?:让|叫|请|由)(?:我|俺|我们)(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE}))(?:自己|自个儿?|亲自|本人)")
 
 
 # "哈？", "嗯……": a sound of surprise or hesitation, neither a question about anything nor an answer.
@@ -950,11 +981,18 @@ _UNKNOWN_WHICH = re.compile(r"(?:我|俺)?(?:也|都|实在|真)?(?:说不好|�
                             r"(?:哪种|哪个|哪样|哪一种|哪一个)(?![^,，。;；!！]*[?？吗呢])")
 
 
+# "我怕承诺了以后说不清": 说不清 after 怕/担心 is the trouble feared (that it will be hard to explain later), not the
+# speaker unsure of the answer; it is read as the worry it is (the reason of a "no", doubt beside a "yes"). Only with
+# the worry word before it in the clause: "我也说不清" alone stays a hedge.
+_FEARED_UNCLEAR = re.compile(r"((?:害怕|怕|担心)[^,，。;；!！?？]{0,10}?)(?:说不清|讲不清|扯不清|说不明白|讲不明白)(?:楚)?")
+
+
 def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     flags = set()
     if _TROUBLE_IF.search(c):
         flags.add("fear")
         c = _TROUBLE_IF.sub("", c)
+    c = _FEARED_UNCLEAR.sub(r"\1", c)
     c = _FEAR_DISMISSED.sub("", _THEIR_TROUBLE.sub("", _THEIR_TRY.sub(r"\1没\2", c)))
     if _CHOICE_HEDGE.search(c):
         flags.add("hedge")
@@ -1084,7 +1122,7 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     if choice.someone_else and (choice.someone_else.search(c) or choice.someone_else.search(unspaced)):
         return ClauseReading([], flags)
     if choice.step == "acting_as":
-        c = _THEIR_OWN.sub(r"\1", c)
+        c = _LEFT_TO_THEM.sub(r"\1", _THEIR_OWN.sub(r"\1", c))
     c = _CONFIDENT_FACE_END.sub("", c)
     # (an emoji beside a bare answer, "嗯呐👌", "不要不要🙅", is no word of it)
     spoken = re.sub(r"[\s\"'“”‘’()（）\[\]【】]|[^\w?？]", "", c).lower()
@@ -1106,6 +1144,11 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
         # caller names the caller by the role ("来电人选否", "申请人回复是"), as the register phrases above do
         echoed = re.match(r"^(?:我|俺|来电人|申请人|当事人)?(?:就)?(?:选择|选|回复|回答|答)(.+)$", compact)
         bare = choice.bare.get(echoed.group(1)) if echoed and len(echoed.group(1)) <= 4 else None
+    if not bare and choice.step == "use_commitment" and compact.startswith("是") \
+            and choice.bare.get(compact[1:]) == "yes" and compact[1:] not in ("是", "嗯", "恩"):
+        # "是用", "是要", "是可以": the question's own 是 and a short yes after it say the same thing twice. Only a yes
+        # after it: "是不用" (是 then a no) is no such repetition, and is read as said.
+        bare = "yes"
     if not bare:
         # "哦 是" (the pause taken out before it is read), "额本人": a sound of realising or hesitating that opens a short
         # answer is only the breath before it, as 嗯 is. Not before a 不 ("哦不" takes back what came before), and not 啊,
@@ -1489,7 +1532,8 @@ _TYPED_BA = re.compile(r"(?<![一这那几两])把(?=[\s,，。.!！~～…]|$)"
 
 
 # "不是不愿意，是……": the double negation set against what follows; the 是 clause is the answer.
-_DENIED_DENIAL = re.compile(r"^(?:我|俺)?(?:也|又|倒)?(?:不是|并不是|并非)(?:不|没)")
+# ("不是说不用 是用": the refusal denied as a thing said, "I'm not saying no", is the same double negation)
+_DENIED_DENIAL = re.compile(r"^(?:我|俺)?(?:也|又|倒)?(?:不是|并不是|并非)(?:说)?(?:不|没)")
 _INSTEAD = re.compile(r"^(?:而是|是)")
 # "我不是不想交证明，就是开不出来": after a double negation that names a way, 就是 ("it is just that") brings what
 # stands in the way of the wish it stated. The wish is not a choice made, and the obstacle is no choice either
@@ -1820,6 +1864,8 @@ def _ticked_option(choice: Choice, text: str) -> Optional[str]:
 _MUDDLED_NOW = re.compile(r"(?:诶|欸|哎|唉|哎呀|啊|呃|额)*(?:我|俺)(?:也|都|自己|自个儿?)?(?:也|都)?(?:有点儿?|真|是)?(?:被)?"
                           r"(?:搞|弄|整|绕|说)?(?:糊涂|迷糊|懵|晕|蒙圈|乱)(?:了|啦)|"
                           r"(?:诶|欸|哎|唉|哎呀|啊|呃|额)*(?:我|俺)(?:也|都)?(?:搞|弄|分|说)不(?:清|清楚|明白)(?:了|啦)")
+_CANNOT_TELL = re.compile(r"(?:诶|欸|哎|唉|哎呀|啊|呃|额)*(?:我|俺)(?:也|都|自己|自个儿?)?(?:也|都)?(?:有点儿?|真|实在)?"
+                          r"(?:搞|弄|分|说|整)不(?:清|清楚|明白)(?:了|啦|啊|呀)?")
 _WHICH_AFTER_ALL = re.compile(r"(?:诶|欸|哎|唉|哎呀|啊|呃|额)*(?:那)?(?:到底|究竟)(?:算|选|是|该选)(?:哪个|哪种|哪一个|哪样)(?:啊|呀|呢)?")
 
 
@@ -1829,7 +1875,9 @@ def _muddled_after_correction(text: str) -> bool:
         return False
     if _MUDDLED_NOW.fullmatch(parts[-1]):
         return True
-    return bool(_WHICH_AFTER_ALL.fullmatch(parts[-1]) and re.search(_CORRECTION, "，".join(parts[:-1])))
+    # ("是……不对，否……哎呀我也搞不清": after a correction "can't tell" needs no 了 to be said of now)
+    return bool((_WHICH_AFTER_ALL.fullmatch(parts[-1]) or _CANNOT_TELL.fullmatch(parts[-1]))
+                and re.search(_CORRECTION, "，".join(parts[:-1])))
 
 
 # "承诺个锤子", "告知承诺个屁": the commitment itself mocked, and nothing else said, is its refusal in so many words (the
@@ -1914,15 +1962,17 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
     # Every piece between the pauses must be read: an answer, a sound, a connective, or (beside a "no") the
     # worry that is its reason. A piece that names no answer may be what qualifies or negates the answer
     # beside it ("不考虑 承诺", "好 你们定", "我啊 我妈让我来"), or a word the space cut ("我 替我 妈").
-    for clause in _current(_slip_named_after(paused_text, split_clauses(paused_text)))[0]:
+    # (a double negation set against the piece after it, "不是说不用 是用", is dropped here as it is in the reading)
+    for clause in _denial_set_against(_current(_slip_named_after(paused_text, split_clauses(paused_text)))[0]):
         piece = _classify_clause(choice, clause.text)
         if piece.labels or _SOUND_ONLY.fullmatch(clause.text) or _CONNECTIVE.fullmatch(clause.text) \
                 or _CANDOUR.fullmatch(clause.text):
             continue
-        if "fear" in piece.flags and paused.value == "no" and not _NEGATION_CHAR.search(clause.text):
+        if "fear" in piece.flags and paused.value == "no" and not _NEGATION_CHAR.search(_FEARED_UNCLEAR.sub(r"\1", clause.text)):
             continue
         if paused.value == "yes" and choice.step == "use_commitment" and (
-                _TRUTH_VOUCHED.fullmatch(_fold(clause.text)) or _CHECK_WELCOMED.fullmatch(_fold(clause.text))):
+                _TRUTH_VOUCHED.fullmatch(_fold(clause.text)) or _CHECK_WELCOMED.fullmatch(_fold(clause.text))
+                or _IN_A_HURRY.fullmatch(_fold(clause.text))):
             continue
         return reading
     return paused
@@ -2032,7 +2082,11 @@ _WAY_NOT_UNDERSTOOD = re.compile(r"^(?:告知)?(承诺|证明)(?:[^,，。;；!�
 # 明白") "not quite" leaves the door open, and stays doubt; before the same way ("我不太懂承诺，用承诺吧"), before a
 # hedge or a question ("…，交证明吧？"), or alone, it is asked again as well.
 _NOT_UNDERSTOOD_FIRST = re.compile(r"^(?:我|俺)?(?:也|都|实在|真|根本|还)?(?:不太|不大|不是很|不怎么|不)(?:懂|明白|了解|清楚)"
-                                   r"(?:这个|那个)?(?:告知)?(承诺|证明)(?:这玩意儿?|这东西|这个|那个)?(?:啊|呀)?$")
+                                   r"(?:这个|那个)?(?:告知)?(承诺|证明)(?:这玩意儿?|这东西|这个|那个)?(?:啊|呀)?$|"
+                                   # "俺不懂承诺这些弯弯绕": the way's twists and turns, what the speaker does not follow of it
+                                   r"^(?:我|俺)?(?:也|都|实在|真|根本|还)?(?:不太|不大|不是很|不怎么|不)(?:懂|明白|了解|清楚)"
+                                   r"(?:这个|那个)?(?:告知)?(承诺|证明)的?(?:这些|那些|这套|那套|这一套|那一套|里的|里面的|里头的)?"
+                                   r"(?:弯弯绕绕?|弯弯道道|道道|门道|名堂|条条框框)(?:啊|呀)?$")
 
 
 def _reason_not_understood(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
@@ -2041,7 +2095,7 @@ def _reason_not_understood(choice: Choice, readings: List[Tuple[Clause, ClauseRe
     first = _NOT_UNDERSTOOD_FIRST.match(_fold(readings[0][0].text).strip()) if len(readings) > 1 else None
     if first:
         rest = readings[1:]
-        if {label for _, r in rest for label in r.labels} == {"no" if first.group(1) == "承诺" else "yes"} \
+        if {label for _, r in rest for label in r.labels} == {"no" if "承诺" in (first.group(1), first.group(2)) else "yes"} \
                 and all(r.labels and not r.flags for _, r in rest):
             return [(readings[0][0], ClauseReading([], frozenset()))] + rest
     for i, (clause, reading) in enumerate(readings):
@@ -2113,6 +2167,11 @@ _TRUTH_VOUCHED = re.compile(r"(?:反正|本来|因为)?(?:我|俺)?(?:说|讲|�
 _CHECK_WELCOMED = re.compile(r"(?:我|俺)?(?:也|都|就)?(?:不怕|不担心|随时欢迎|欢迎|尽管|随时|随便(?=(?:你们|您们|您|你|政府)?(?:去|来|上门)?查(?!查)))"
                              r"(?:你们|您们|您|你|政府)?(?:随便|尽管|随时)?"
                              r"(?:去|来|上门)?(?:查|核查|核实|调查|检查|查证)(?:吧|啊|呀|好了|去吧|呗|去|了|嘛)*")
+# "好 赶时间 是": the speaker in a hurry, said between the pauses beside a yes, is the reason for the quicker way and
+# names no way of its own. Only beside a yes: beside a "no" ("不用 赶时间") it may be "no need to hurry", and is
+# not read so; a negation in it ("不急") is no hurry at all.
+_IN_A_HURRY = re.compile(r"(?:我|俺)?(?:这边|这儿)?(?:在|正|正在|很|挺|比较|有点儿?|特别|实在)?"
+                         r"(?:赶时间|着急|急着(?:用|办|要)|赶着(?:用|办|要)|时间(?:紧|急|赶)|急用)(?:呢|啊|呀|哈|了|嘞)*")
 # "承诺就承诺，反正查不出来", "反正你们也查不过来": the speaker counting on the check finding nothing. The commitment would be
 # made on the chance of not being caught, which a clerk does not take as a yes.
 _CHECK_EVADED = re.compile(r"(?:反正|你们|您|他们|也|又|肯定|估计)[\u4e00-\u9fff]{0,3}?查不(?:出来|出|到|过来|着|清)|"
@@ -2257,6 +2316,9 @@ def _other_way_remarked(choice: Choice, text: str) -> str:
     return "".join(parts)
 
 
+_HESITATION_OPENING = re.compile(r"^\s*(?:嗯|恩|呃|额|唔|(?i:emm*))+\s*(?:…+|\.{2,}|。{2,}|~{2,}|～{2,})\s*(?=[^\s…。.~～,，!！?？])")
+
+
 def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     if _bare_to_other_way(choice, text):
         return clarify("not_a_choice", choice.expected)
@@ -2270,6 +2332,9 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
         text = _BUT_INSIDE.sub("，", text)
     if _BARE_SOUND.fullmatch(text.strip()):
         return clarify("hesitation", choice.expected)
+    # "嗯……不承诺了，交材料": a sound drawn out into an ellipsis before the answer is the breath taken while thinking, not
+    # the yes 嗯 is when said plainly ("嗯，用承诺"); the answer after it is read alone. (Alone it is the hesitation above.)
+    text = _HESITATION_OPENING.sub("", text)
     clauses, corrected = _current(_slip_named_after(text, split_clauses(text)))
     clauses = _denial_set_against(clauses)
     readings = [(clause, _classify_clause(choice, clause.text)) for clause in clauses]

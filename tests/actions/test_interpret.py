@@ -82,7 +82,10 @@ ACTING_AS = [
     ("是本人，哦不对，是帮我爸办", "proxy"), ("代办，说错了，是本人", "self"), ("本人，不对", "clarify"),
     # not answers
     ("可以代办吗", "question"), ("代办要带什么材料？", "question"), ("好像是本人吧", "clarify"),
-    ("本人吧……也不是，我也说不清", "clarify"), ("帮我办一下", "clarify"), ("我是他儿子", "clarify"), ("嗯", "clarify"),
+    ("本人吧……也不是，我也说不清", "clarify"), ("嗯", "clarify"),
+    # the speaker's own matter asked to be done ("帮我办一下"), and the speaker the child of "him", the one the matter
+    # is for ("我是他儿子"): a clerk hears the applicant in the first and a proxy in the second
+    ("帮我办一下", "self"), ("我是他儿子", "proxy"),
     ("本认", "clarify"), ("待办", "clarify"), ("哈哈，代办", "proxy"), ("算了不办了", "cancel"),
     # the pinyin keyboard's homophones that can mean nothing else are the word
     ("本仁", "self"), ("代半", "proxy"), ("帮我妈代半的", "proxy"),

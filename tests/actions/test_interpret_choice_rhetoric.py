@@ -24,8 +24,9 @@ ASKED_AGAIN = ("clarify", "question")
     ("给我老妹儿办的，她不会弄", "proxy"),
     ("帮我老表办", "proxy"),
     ("帮我阿嬷办", "proxy"),
-    # the applicant's kin beside the other answer, which it agrees with
+    # the applicant's kin beside the other answer, which it agrees with, and alone (the matter is someone else's)
     ("代办，我是她外孙女", "proxy"),
+    ("我是她外孙女", "proxy"),
     # a refusing hand beside a refusal in words
     ("不是本人🙅", "proxy"),
     ("不是代理🙅‍♂️", "self"),
@@ -40,8 +41,8 @@ def test_acting_as_read(text, expected):
     # the speaker said to be the applicant and the applicant's kin at once
     "本人，我是她外孙女",
     "我本人办 我是他外甥",
-    # the kin alone names no one
-    "我是她外孙女",
+    # a spouse alone (a household matter may be the spouse's own)
+    "我是她老公",
     # 的不是 after an option: "not X" or "X's fault"
     "代理的不是",
     "本人的不是",

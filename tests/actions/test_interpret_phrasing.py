@@ -34,8 +34,11 @@ ACTING_AS = [
     # the applicant themself
     ("办我自己的", "self"), ("我办我的", "self"), ("俺", "self"), ("法人是我", "self"), ("公司法人就是我", "self"),
     ("算了，还是本人", "self"), ("自已办", "self"), ("是我自已的事", "self"),
-    # not enough to decide: who 他 is, help asked of us, a joke, a name alone
-    ("我是他儿子", "clarify"), ("我是她老公", "clarify"), ("帮我办一下", "clarify"), ("帮忙办", "clarify"),
+    # the speaker a child of "him", the one the matter is for, is a proxy; the speaker's own matter asked to be done
+    # is the applicant's own (a clerk reads both so)
+    ("我是他儿子", "proxy"), ("帮我办一下", "self"),
+    # not enough to decide: a spouse (a household matter may be the spouse's own), help without whose, a joke, a name
+    ("我是她老公", "clarify"), ("帮忙办", "clarify"),
     ("本人，开个玩笑，是代办", "clarify"), ("我是老板娘", "clarify"), ("我是张伟", "clarify"),
 ]
 
