@@ -236,7 +236,9 @@ _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个|整份|整篇)?的?(?:告知
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
                 r"条款|以上|上述|上面的?|前面的?|(?:你|您|你们|贵单位)(?:发送|发来|发)的(?:那些|这些)|(?:你们|贵单位)(?:发送|发来)的|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 # "上面发的告知书", "刚才发来的": what was just sent, pointed at
-                r"(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的|"
+                r"(?:上面|前面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的(?:(?:那|这)(?:七|7)(?:条|段|个部分))?|"
+                # ("那七段", "这7段": the sections counted as paragraphs, pointed at)
+                r"(?:那|这)(?:七|7)段|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
                 r"的?(?:全部|所有)?(?:(?:七个部分|七部分|7部分|七条)的?(?:告知内容|内容)|告知内容|告知事项|告知书|告知承诺书|内容|七条|7条|七个部分|7个部分|七部分|7部分|全文)?)")
 # Where the notice was read, and the phone's reading-aloud function (see ``_READ_ADVERBS``). Only where one reads
@@ -256,7 +258,8 @@ _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|�
                  # ``_PLANNED_FINISH``)
                  r"(?:趁)?(?:午休|休息|吃饭|等车|排队|坐车|睡前|睡觉前)(?:的时候|时|那会儿?)|"
                  r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|一段一段|一段段|"
-                 r"一个字一个字|一字一句|逐字逐句|逐句|逐一|真的|真|也|均|反复|来回|自己|亲自|自个儿?|自行|"
+                 # (挨个, 挨条: "one after another", the everyday 逐条)
+                 r"一个字一个字|一字一句|逐字逐句|逐句|逐一|挨个儿?|挨条|真的|真|也|均|反复|来回|自己|亲自|自个儿?|自行|"
                  # ("我打印出来逐条看完了": printed just now to read it, the copy sent here)
                  r"打印出来(?:以后|之后|后)?|(?:往下|向下)(?:翻|划|滑|拉)着|"
                  # where, on what and alone ("刚在地铁上看完了", "我拿打印出来的那份逐条看完了", "用手机朗读功能听完了",
@@ -339,6 +342,10 @@ _NO_SECOND_LOOK = (r"(?:(?:不用|不需要|不必|无需|甭)再(?:看|读|瞅)
 _NO_REPEAT_NEEDED = f"{_NO_REPEAT}|{_NO_SECOND_LOOK}"
 # The topics of the notice's sections, as readers name them when they say those parts were read or understood too
 _TOPIC = r"(?:法律责任|责任|上门核查|核查|公开|公示|信用|失信惩戒|承诺方式|事项名称|设定依据|依据|证明内容|许可条件)"
+# Hurry told after the statement ("…我还要赶去上班", "快点办吧 排队呢"): why the speaker wants to be done, the work or the
+# queue waiting; it has no negation, hedge or question word, and says nothing of how much was read.
+_BUSY_ELSEWHERE = (r"(?:我)?(?:还)?(?:要|得)?(?:赶|急着|赶着)(?:去|回)?(?:上班|干活|上工|接孩子|开会)(?:呢|啊|哩)?"
+                   r"|(?:我)?(?:这边|后面|还|正)*(?:在)?排(?:着)?队(?:呢|哩)?|(?:我)?(?:赶时间|赶着)(?:呢)?")
 # What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
 _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下一[步部]|往下走|(?:进行|进入)下一(?:步|部|环节)|继续|往下)(?:了|吧|啦)?|"
             # thanks in all their forms: "谢谢啦", "谢谢你们的提醒", "辛苦你们了"
@@ -346,7 +353,7 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             r"麻烦(?:你们|您们|你|您)了|(?:顺祝|祝)(?:你们|您|你|大家)?(?:工作)?顺利|可以了吧|可以了|好了|ok|yes|thx|thanks|thank you|3q|特此(?:确认|回复|说明|声明)|冲(?:鸭|呀|啊)?|安排(?:上)?|(?:请|麻烦)?快点(?:吧|儿)?|"
             # the company's own "no objection": "我司无异议"
             r"(?:我司|本公司|我们公司|公司)(?:对此)?(?:无异议|没有异议|无疑问|没有疑问)|"
-            rf"赶紧(?:的)?|{_NO_REPEAT}|{_NO_SECOND_LOOK}|{_NOTHING_TO_ASK}|{_affirmation.COURTESY}|{_affirmation._HURRY}|"
+            rf"赶紧(?:的)?|{_NO_REPEAT}|{_NO_SECOND_LOOK}|{_NOTHING_TO_ASK}|{_affirmation.COURTESY}|{_affirmation._HURRY}|{_BUSY_ELSEWHERE}|"
             # going on with the errand: "咱接着往下办吧", "继续办"; asked of the clerk too ("你接着往下办吧", "恁往下弄吧"),
             # which asks to go on and says nothing of the reading
             r"(?:请|麻烦)?(?:咱|咱们|我们|那|你|您)?(?:就)?(?:(?:接着|继续)?往下|接着|继续)(?:办理|办|走|弄|进行)(?:吧|呗|啦)?|"
@@ -363,7 +370,7 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             # what comes next, said as the next step: "可以承诺了", "我要承诺", "请发承诺书"
             r"(?:我|本人)?(?:可以|要|想|开始|准备|会|会如实|愿意|选|选择)?(?:如实)?承诺(?:了|吧)?|(?:请)?(?:发|给我)(?:一下)?承诺书|"
             # the next step asked for as a plain go-ahead: "可以开始了", "接着来", "你说吧"
-            r"(?:可以)?开始(?:了|吧)?|接着(?:来|说|往下)?(?:吧)?|(?:你|您)(?:接着|继续)(?:说|讲)(?:吧)?|(?:你|您)说吧|"
+            r"(?:可以)?开始(?:了|吧)?|接着(?:来|说|往下)?(?:吧)?|(?:你|您)(?:接着|继续)(?:说|讲|问)(?:吧)?|(?:你|您)说吧|"
             # reassurance and who the speaker is: "您放心", "身份证4101…"
             rf"(?:您|你)?(?:就)?放心(?:吧|好了)?|{_affirmation.CONTACT_DETAIL}|{_DUTY_KNOWN}|(?:我)?晓得了|"
             # questions kept for later: "有问题再问你"
@@ -782,7 +789,8 @@ _READ_SETTING = re.compile(
     # the day's errand just over ("我刚下班"): when the speaker came to read, nothing about the reading
     r"|^(?:我)?(?:刚|刚刚|才)(?:下班|下工|收工|忙完|到家|回到家|干完活)(?:了)?(?:回来)?$")
 # Voice input's fillers as clauses of their own ("那个啥 我那个 阅读了"): they say nothing.
-_FILLER_CLAUSE = re.compile(r"^(?:我|那)?(?:那个|这个|那个啥|这个啥|就是|呃|额|嗯)+$")
+# (就是说, "that is to say", is the same filler of speech when nothing follows it in its clause)
+_FILLER_CLAUSE = re.compile(r"^(?:我|那)?(?:那个|这个|那个啥|这个啥|就是说|就是|呃|额|嗯)+$")
 # "告知书一共几条": a question about the notice's length (一共/总共 makes it one; "看了几条" is a partial reading).
 _HOW_MANY_PARTS = re.compile(r"^(?:告知书|告知内容|告知承诺书|内容|这个|这份)?(?:一共|总共|共|总计)(?:有)?(?:几|多少)"
                              r"(?:条|个部分|部分|项|段|页)(?:内容)?(?:啊|呀|呢|哈)?$")
@@ -885,7 +893,10 @@ def _as_the_speaker(flat: str, ctx: Context) -> str:
         subjects.append(_PROXY_SELF)
     if ctx.applicant_kind == "enterprise":
         subjects.append(_ENTERPRISE_SELF)
-    pattern = rf"(?:^|(?<=,))(?:{'|'.join(subjects)})(?=(?:都|也|已经|已|全都|全部|一起)*(?:看|读|阅|已阅|仔细|认真|逐条|逐字|逐一|一一|一条|听))"
+    # ("我和老伴儿一块儿戴着眼镜都看完了": how they read, the glasses or the place of ``_READ_ADVERBS``, between them and
+    # the reading)
+    pattern = (rf"(?:^|(?<=,))(?:{'|'.join(subjects)})(?=(?:都|也|已经|已|全都|全部|一起)*(?:看|读|阅|已阅|仔细|认真|逐条|逐字|逐一|一一|一条|听)"
+               rf"|{_READ_ADVERBS}(?:看|读|阅|听))")
     flat = _AS_ROLE.sub("我", flat)
     flat = re.sub(r"(?:^|(?<=,))俺(?!们)", "我", re.sub(pattern, "我", flat))  # 俺: the northern "I"
     # 咱: the northern "I" too, when it is the reader ("咱都看完了"; "咱接着往下办" is a go-ahead, read as it is)
@@ -1017,6 +1028,17 @@ def _speaker_name(ctx: Context) -> str:
 _STOP_CONDITION = re.compile(r"如果|要是|假如|假设|万一|的话|只要|除非|若是")
 
 
+def _told_before_reading(clause: str) -> bool:
+    """Who the speaker is, what they complain of, their pace or setting, or how the print looks to them ("眼神还行"),
+    told before the answer. Voice input may run two of them together after the 了 that ends the first ("我七十三了眼神还
+    行"): each part must then be such a clause on its own."""
+    def alone(c: str) -> bool:
+        return bool(_affirmation._CIRCUMSTANCE.match(c) or _affirmation.COMPLAINT.match(c) or _OWN_PACE.match(c)
+                    or _READ_SETTING.match(c) or _PRINT_OR_PHONE_REMARK.fullmatch(c))
+    return alone(clause) or any(alone(clause[:i + 1]) and alone(clause[i + 1:])
+                                for i, ch in enumerate(clause[:-1]) if ch == "了")
+
+
 def _notice_read(text: object, ctx: Context) -> Reading:
     total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
     if _button(text):
@@ -1060,11 +1082,17 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if recorded and "?" not in prepared:
         # "（坐席代录）来电人称已自行阅读全部告知内容": see ``_HOTLINE_RECORD``; the caller's words are read on their own
         return beside_emoji(_notice_read(flat[recorded.end():], ctx))
+    run_on = re.match(r"^(?:那个|这个|呃|额|嗯)*就是说(?=[\u4e00-\u9fff])", flat)
+    if run_on and "?" not in prepared:
+        # "就是说那个告知书我从头到尾都看了": voice input's 就是说 ("I mean") run into the answer it leads, with no pause;
+        # it restates nothing yet, and the answer is what follows it
+        return beside_emoji(_notice_read(flat[run_on.end():], ctx))
     fillers = next((i for i, c in enumerate(flat.split(",")) if not _FILLER_CLAUSE.match(c)), 0)
     if fillers and "?" not in prepared:
         # "那个啥 我那个 阅读了": voice input's fillers first; the answer is what follows them
         return beside_emoji(_notice_read(",".join(flat.split(",")[fillers:]), ctx))
-    spoken = re.sub(r"(?<=了)(?:那个|这个|就是|嗯|呃|额)+(?=[\u4e00-\u9fff])", ",", flat)
+    # ("看完了就是说 都看完了": 就是说 there too, before the pause)
+    spoken = re.sub(r"(?<=了)(?:那个|这个|就是说|就是|嗯|呃|额)+(?=[\u4e00-\u9fff]|,)", ",", flat)
     if spoken != flat and "?" not in prepared:
         # "我都看了那个七条都看完了就是都看完了": voice input run on, its fillers after a finished clause the pauses
         # between clauses; each clause is then read as typed apart (a filler takes nothing back and adds nothing)
@@ -1076,6 +1104,12 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         return _notice_read(apart, ctx)
     if _HOW_MANY_PARTS.match(compact):
         return Reading("question", expected=EXPECT_READ)
+    queue = re.sub(r"((?:排(?:着)?队|赶着|等着|忙着)(?:呢|哩))(?=[\s,.!。！…]*$)", lambda m: m.group(1)[:-1], prepared) \
+        if "?" not in prepared else prepared
+    if queue != prepared:
+        # "…快点办吧 排队呢": the 呢 of a state going on (the queue the speaker stands in, ``_BUSY_ELSEWHERE``) ends the
+        # message and asks nothing
+        return _notice_read(queue, ctx)
     said = [c for c in flat.split(",") if c]
     pulled = next((i for i, c in enumerate(said) if i and _REPEAT_WITHDRAWN.match(c)), None)
     if pulled is not None and all(_affirmation.names_wrong(c) for c in said[1:pulled]) \
@@ -1117,6 +1151,15 @@ def _notice_read(text: object, ctx: Context) -> Reading:
                   r"\1", flat)
     # 恁 is the Henan 您 ("恁发的那些俺都看过了")
     flat = re.sub(r"恁(?=发|说|念|给|往下|接着|继续)", "您", flat)
+    # 阿拉 is the Wu (Shanghai, Ningbo) "I" or "we", the speaker among any others, as the reader ("阿拉看好了", where 看好
+    # is the Wu "finished reading" of ``_READ_VERB``); 阿拉伯 and the like are no subject before a reading
+    flat = re.sub(r"(?:^|(?<=,))阿拉(?=(?:都|也|已经|已|全|全都|全部|早就|早|一起|一道|老早)*(?:看|读|阅|听|把))", "我", flat)
+    # "经认真阅读，本人已知晓告知书全部内容": the formal 经 ("having gone through") makes the reading one done, the 已 of
+    # "已认真阅读"; only before the speaker's own main clause (本人, 我), which must then decide with it
+    formal = re.match(r"^经(?:过)?((?:认真|仔细|逐条|逐字|详细|完整|反复)*)(?:地)?(阅读|研读|通读)"
+                      r"(?:(?:了)?(?:告知书|告知承诺书|告知内容|以上内容|上述内容))?(?:后|以后|之后)?,?(?=本人|我)", flat)
+    if formal:
+        flat = "我已" + formal.group(1) + formal.group(2) + "," + flat[formal.end():]
     # 度 typed by the pinyin keyboard for its homophone 读, in the finished reading only ("全部都度完了"; "度完假" and
     # "度过" are words of their own)
     flat = re.sub(r"(?<=[都全已我])度(?=完(?:了|啦|毕)?(?:,|$))", "读", flat)
@@ -1202,9 +1245,7 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         if rest and _READ_GRAMMAR.match(",".join(rest)):
             return _notice_read(",".join(rest), ctx)
         return ask("not_read")
-    told = next((i for i, c in enumerate(clauses) if not (_affirmation._CIRCUMSTANCE.match(c) or _affirmation.COMPLAINT.match(c)
-                                                          or _OWN_PACE.match(c) or _READ_SETTING.match(c))),
-                len(clauses))
+    told = next((i for i, c in enumerate(clauses) if not _told_before_reading(c)), len(clauses))
     if 0 < told < len(clauses) and "?" not in prepared:
         # "我七十多了，眼睛不好，让儿子念给我听了", "你们这个东西字太多了，…都听完了": who the speaker is and what they
         # complain of, then the answer; the answer is what follows. ("刚才网卡了一下，不过告知书我都看完了": its 不过
@@ -1365,9 +1406,10 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         return ask("not_understood")
     if _NOT_READ.search(compact):
         return ask("not_read")
-    # A closing clause that moves on ("咱接着往下办吧") says nothing of the reading: its 吧 hedges no reading.
+    # A closing clause that moves on ("咱接着往下办吧") says nothing of the reading: its 吧 hedges no reading; nor do
+    # several of them in a row ("…，快点办吧，我赶时间").
     # (nor does "没有漏掉的部分": its 部分 is the part said not to be missed, see ``_NONE_MISSED``)
-    if _READ_HEDGE.search(re.sub(_NONE_MISSED, "", re.sub(rf",(?:{_MOVE_ON})$", "", flat))):
+    if _READ_HEDGE.search(re.sub(_NONE_MISSED, "", re.sub(rf"(?:,(?:{_MOVE_ON}))+$", "", flat))):
         return ask("hedge")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
@@ -2097,6 +2139,10 @@ _LETTER_PROVENANCE = re.compile(
     r"|^(?:(?:授权委托书|委托书|授权书)(?:是)?|(?:这|那)(?:一)?(?:句|条|项)(?:话)?(?:还|也)?(?:是)?)?(?:我|我们|他|她)?(?:专门|特意|特地)?(?:请|找)(?:了)?"
     r"(?:律师|律所|公证员|公证处|村委会|村委|居委会|社区|村干部|村支书)(?:的人|的工作人员|的干部)?(?:帮忙|帮着|帮他|帮她|给他|给她|替他|替她)?"
     rf"(?:(?:照着?|按照?|按着|根据){_PRINCIPAL_SUBJECT}的?(?:意思|意愿|要求|口述))?(?:拟|起草|草拟|写|弄|加|添|补)(?:上|进去|上去)?(?:的|了)+$"
+    # ("社区帮着写的委托书", "律师起草的": the office or the lawyer named as the one who drafted it, for the principal; drafted
+    # "for me", 帮我/给我, or by the speaker is not this)
+    r"|^(?:(?:授权委托书|委托书|授权书)(?:是)?)?(?:律师|律所|公证员|公证处|村委会|村委|居委会|社区|街道办?|村干部|村支书)(?:的人|的工作人员|的干部)?"
+    r"(?:帮忙|帮着|帮他|帮她|给他|给她|替他|替她)?(?:拟|起草|草拟|写|弄)的(?:授权委托书|委托书|授权书)?$"
     # written by the principal for this errand: "他特意写的这个" (the principal named, or carried over from the clause
     # before: see ``_special_authorisation``)
     rf"|^{_PRINCIPAL_SUBJECT}(?:专门|特意|特地|亲自|亲手|亲笔)+(?:给我)?写(?:了|的)(?:这个|这份|这一?条|这句)$"
@@ -2289,7 +2335,8 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     clause = re.sub(r"^(?:但是|但|不过|而且|并且|可是|只是说)", "", clause) or clause
     # a filler of speech before the words ("那个赵强签了字的"), and 还 before a further fact ("还公证过")
     if clause not in _AUTH_ACK and clause not in _AUTH_NEUTRAL:
-        clause = re.sub(r"^(?:那个|嗯|啊|呃|额|哦|噢)+(?=[^呐呢哪嗯啊])", "", clause)
+        # ("就是说授权我代他…": 就是说, "I mean", before the words it only leads)
+        clause = re.sub(r"^(?:那个|嗯|啊|呃|额|哦|噢|就是说)+(?=[^呐呢哪嗯啊])", "", clause)
     clause = re.sub(r"^(?:还|也)(?=公证|认证|盖|按|签|有)", "", clause) or clause
     # ("还是公证过的": 还是, "and it is even", before the further fact; "白纸黑字我爸签了字": 白纸黑字 stresses that it is
     # written, before what is written or signed)
@@ -2360,6 +2407,16 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     # ("俺爹那份委托书上写着哩", "老爷子的委托书写明白了": whose letter it is, the principal's by relation, 的 said or not;
     # the letter is the same, and its words decide)
     clause = re.sub(rf"^{_PRINCIPAL_SUBJECT}(?:的)?(?=授权委托书|委托书|授权书)", "", clause) or clause
+    if principal_name:
+        # ("老赵的委托书写明了", "赵强的委托书…": the principal by name, or by surname with the familiar 老, as whose it is)
+        clause = re.sub(rf"^(?:{re.escape(principal_name)}|老{re.escape(principal_name[0])})(?:的)?(?=授权委托书|委托书|授权书)", "",
+                        clause) or clause
+    # ("本人所持授权委托书已明确载明…", "我手里的委托书写明了…": the letter the speaker holds, the one asked about; holding it
+    # is no hand in its words)
+    clause = re.sub(r"^(?:本人|我|受托人)(?:所持有|所持|持有|手里|手上|手头|拿着)的?(?=授权委托书|委托书|授权书)", "", clause) or clause
+    # ("(我爸在)委托书上特意写了…": how the principal took care to write it, once he is set aside as the writer; said with
+    # the speaker before the letter, "我在委托书上特意写了", it is left as it stands)
+    clause = re.sub(r"^((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)(?:专门|特意|特地|亲自|亲手|亲笔)+(?=写)", r"\1", clause)
     # ("代领补贴的委托书里写明了特别授权…": the letter named by the errand it is also for. Only when the scope itself is
     # named after it: a letter for collecting or applying said only to be "written" may hold just that errand)
     errand_letter = re.match(r"^(?:代为|代|帮他|替他)?(?:领取|代领|领|办理|办|申请|递交|提交)(?:(?![不没未无非承诺授权并和及])[\u4e00-\u9fff]){1,6}?"
@@ -2401,6 +2458,8 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
             or _NO_LOOKUP_NEEDED.match(clause) or _according_to_the_letter(clause, principal_name) \
             or (principal_name and _SPEAKER_RELATION.match(re.sub(
                 rf"{re.escape(principal_name)}|老{re.escape(principal_name[0])}", "他", clause))) \
+            or (principal_name and _PRINCIPAL_BEARS.match(clause.replace(principal_name, "他"))) \
+            or (agents and _SPEAKER_RELATION.match(re.sub(rf"(?<=[\u4e00-\u9fff])(?:{'|'.join(map(re.escape, agents))})$", "", clause))) \
             or re.fullmatch(_affirmation.COURTESY, clause) or _CONTACT.match(clause) or _side_clause(clause, principal_name) \
             or re.fullmatch(_affirmation._HURRY, clause):  # "…，快点": impatience with the queue, said after the answer
         return "neutral"
@@ -2507,7 +2566,7 @@ _WRITTEN_REFERENCE = re.compile(
 # Looking the document up, said before the answer ("你问委托书啊，我翻翻，翻到了"): no answer, and no correction.
 # ("我看一下啊……有了，…": the look and its "found it", 有了, said before the words read off; as the last clause it is
 # never taken so, and stays an answer of its own)
-_LOOKUP = re.compile(r"^(?:那个|嗯|啊)*(?:(?<=个|嗯|啊)|你问(?:的是)?(?:授权委托书|委托书|授权书)(?:啊|呀)?|(?:我|让我|等我)(?:看看|翻翻|找找|瞅瞅|瞧瞧|查查|"
+_LOOKUP = re.compile(r"^(?:那个|嗯|啊)*(?:(?<=个|嗯|啊)|你问(?:的是)?(?:授权委托书|委托书|授权书)(?:啊|呀)?|(?:我|让我|等我)(?:先)?(?:看看|翻翻|找找|瞅瞅|瞧瞧|查查|"
                      r"看一下|看下|翻一下|找一下)"
                      r"(?:啊|哈|哦|呀)?|翻到了|找到了|(?:哦|噢|啊)?有了|(?:授权委托书|委托书|授权书)|(?:我)?老眼昏花的?)$")
 
@@ -2680,6 +2739,10 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     # the northern 上面; said at the head of a clause, before what is (or is not) written there
     flat = re.sub(r"(?:^|(?<=,))(?:那|这)?(?:张)?纸(?:上头|上面|上|面上)(?=写|有|没|未|也|都|确实|就|只|还|是)", "委托书上", flat)
     flat = re.sub(r"(?:^|(?<=,)|(?<=委托书|授权书))上头(?=写|有|没|未|也|都|确实|就|只|还)", "上面", flat)
+    # "上面印着的 特别授权…", "委托书上印有…": what is printed on the letter (a typed one) is written on it; said at the head
+    # of a clause, before the words it holds
+    flat = re.sub(r"(?:^|(?<=,))(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)(?:都|也|确实)?印(?:着|有|了)(?:的)?",
+                  "委托书上写着", flat)
     # A statement said in two breaths ("委托书上写着嘞 叫刘洋代他作告知承诺"): the lead that the document reads, with
     # nothing after it but a particle, and the grant's own wording in the next clause, which names the one it lets act
     # in the principal's place (我, 受托人 or the agent). Joined, they are one statement, read as if said at once;
@@ -2779,7 +2842,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = re.sub(r"(?:^|(?<=,))(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|下面|后面|底下|下边|背面|反面"
                   r"|(?:(?:授权委托书|委托书|授权书)(?:的|上|里)?)?(?:委托事项|授权事项|授权范围|委托权限|授权权限|授权内容|委托内容)(?:里|中|上|里面)?)?"
                   r"(?:还|也|确实)?"
-                  r"有(?:一句|一行|一条|一项)(?:话)?,?(?=特别授权|代为|代他|代她|代其|替他|替她|授权|委托)", "写着", flat)
+                  # ("专门写了一句…": the line said written, with no writer named before it, is the letter's)
+                  r"(?:有|(?:专门|特意|特地|明确)?写了)(?:一句|一行|一条|一项)(?:话)?,?(?=特别授权|代为|代他|代她|代其|替他|替她|授权|委托)", "写着", flat)
     # "代为承诺写进去了": the words named, then said to be written in, done. Words with a negation, a plan (要, 会, 再), or
     # the speaker (我) in them are not this: "代为承诺我写进去了" is the speaker's own hand, "…要写进去" not yet done.
     flat = re.sub(r"(?:^|(?<=,))((?:特别授权|代为|代他|代她|代其|替他|替她)(?:(?![没不未无非别要会将得再我俺让])[^,]){0,16}?)(?:也|都|确实)?"
