@@ -1406,8 +1406,10 @@ _WHOM_ELSE = re.compile(r"^(?:我|俺)(?:还|又)(?:能|会|可能)(?:替|帮|�
 # "我自己的，哪有人愿意替我跑这趟": who would act for the speaker, asked back; it says nobody does (read as "没人愿意替我
 # 跑", which is the speaker acting alone). Only for the speaker ("哪有人替我妈办" is someone else's matter), and, as every
 # figure here, only beside an answer: alone it is a question.
-_NOBODY_FOR_ME = re.compile(r"^(?:我|俺)?(?:哪|哪里|哪儿)有(?:人|谁)((?:愿意|肯|乐意|会|能)?(?:替|帮|代|给)(?:我|俺)(?:来)?(?:办|跑|弄|申请)"
-                            r"[\u4e00-\u9fff]{0,3}?)(?:啊|呀|呢|嘛|哦)*[?？!！]*$")
+# ("就我自己嘛，哪个帮我办哦": the same asked with who, 哪个 in the southwest, standing for 哪有人)
+_NOBODY_FOR_ME = re.compile(r"^(?:我|俺)?(?:(?:哪|哪里|哪儿)有(?:人|谁)|(?:又|还)?(?:有)?(?:哪个|谁))"
+                            r"((?:愿意|肯|乐意|会|能)?(?:替|帮|代|给)(?:我|俺)(?:来)?(?:办|跑|弄|申请|整)"
+                            r"[\u4e00-\u9fff]{0,3}?)(?:啊|呀|呢|嘛|哦|哟|咯)*[?？!！]*$")
 # "我这岁数了还跑啥证明", "还开什么证明": why still go for the proofs, asked back; it says the proofs are not to be had
 # (跑/弄/办 a proof is to go and get it, 开). Only without 要/得/需要 ("还要开啥证明" asks which proofs are still needed),
 # with no negation or question word in what leads up to it, and, as every figure here, only beside an answer that says
@@ -1750,7 +1752,8 @@ _BARE_NO_DENIED = re.compile(r"(?:^\s*(?:不{1,3}[,，。.!！\s]+)?|(?<=[,，�
 # only came along ("是我本人，我儿子只是陪我来的": the speaker acts, the son keeps them company). Someone helping or
 # acting ("我儿子帮我办") is no such clause.
 _COURTESY_TO_OTHERS = re.compile(r"(?<=[,，。.!！\s])(?:我|俺)?(?:就|也)?(?:不|不用|不想|不好意思|懒得)(?:再)?(?:麻烦|劳烦|打扰)"
-                                 r"(?:别人|他人|人家|旁人|其他人|外人)(?:了|啦)?(?=[,，。.!！\s]|$)")
+                                 # ("不麻烦别人😎": a face after the courtesy is still the end of it)
+                                 r"(?:别人|他人|人家|旁人|其他人|外人)(?:了|啦)?[\U0001F300-\U0001FAFF\u2600-\u27BF]*(?=[,，。.!！\s]|$)")
 _ONLY_ALONG = re.compile(rf"(?:^|(?<=[,，。.!！\s]))(?:我|俺)(?:的|家)?{_RELATIVE}(?:只是|就是|只|是)?陪(?:着)?(?:我|俺)(?:来|过来|一起来)?"
                          r"(?:的|了|而已|一下)*(?=[,，。.!！\s]|$)")
 
