@@ -773,7 +773,8 @@ _NOT_YET = re.compile(r"^(?:我)?(?:还没|还没有|还未)(?:看|读)?(?:完)?
                       r"|^(?:我)?(?:刚才|刚刚)?(?:还)?(?:没|没有)(?:滑|划|翻|拉)到(?:底|最后|最下面)(?:呢|啊)?$")
 # ("好了好了": said twice, the same word that the pause is over)
 # ("没看完…哦刚翻到底了，看完了": the end of the page reached, told as what ended the pause)
-_PAGE_END = r"^(?:哦|噢|哎|诶)?(?:刚|刚刚|才|现在)?(?:翻|划|滑|拉)到(?:底|最后|最下面|头)(?:了)$"
+# (with or without its 了: "哦刚翻到最下面" is the scroll done, as "刚翻到底了")
+_PAGE_END = r"^(?:哦|噢|哎|诶)?(?:刚|刚刚|才|现在)?(?:翻|划|滑|拉)到(?:底|最后|最下面|头)(?:了)?$"
 _PAUSE_OVER = re.compile(rf"^(?:好了|行了|好嘞|ok了|嗯|好)+$|^(?:哎|哦|噢|诶|欸|哎呀)$|{_PAGE_END}")
 # "没看完 哎 看完了": the interjection of one who finds they were wrong, said apart between the not-yet and the reading
 # (as 啊有 after a no about the document); like 不对 it ends the not-yet, and the reading after it decides on its own
@@ -1039,6 +1040,136 @@ def _told_before_reading(clause: str) -> bool:
                                 for i, ch in enumerate(clause[:-1]) if ch == "了")
 
 
+# --- everyday forms of the same answer --------------------------------------------------------------
+# Before the readers' own rules, a few spellings and turns of everyday speech are written in the plain form the rules
+# already read, so that the variants of one statement fall onto that statement and are judged by the same rules (its
+# negations, hedges, questions and the rest of the message still decide). Each rewrite keeps the meaning word for word.
+_END = r"(?=[\s,.;:!?。！？…~～]|$)"
+_START = r"(?:^|(?<=[\s,.;:!?。！？…~～]))"
+# Cantonese written forms, each with one Mandarin reading ("冇写到承诺嗰样嘢，净系写咗代办" = "没写到承诺那样东西，只是写
+# 了代办"; 佢 = 他, 㗎 the assertive sentence end, as 的). 系 alone is left to the rule that knows its place (关系, 系统).
+_CANTONESE = (("佢", "他"), ("冇", "没"), ("咗", "了"), ("嗰", "那"), ("嘢", "东西"), ("净系", "只是"))
+# Forms of address said to the listener, not about the reading or the letter ("看完了家人们", "写明了亲"): after the
+# sentence end they close, or as a clause of their own. (亲 run into a word, 亲自, 亲手, 亲戚, is not one.)
+_ADDRESS = r"(?:家人们|亲们|亲爱的|亲|宝子们|宝子|姐妹们|兄弟们|老铁们|老铁)"
+# The applicant's words dictated to a son or daughter who types them ("妈妈口述，我帮她打字：…", "我帮我妈打字：…"): the
+# colon sets off the parent's own words. The parent is named as 她 (a mother) or 他 (a father) by the typist.
+_MOTHER = r"(?:妈妈|妈|老妈|母亲|奶奶|外婆|姥姥)"
+_FATHER = r"(?:爸爸|爸|老爸|父亲|爷爷|外公|姥爷)"
+_TYPED_FOR = re.compile(
+    rf"^\s*(?:(?:我)?(?P<p1>{_MOTHER}|{_FATHER})口述[\s,]*(?:我)?(?:帮|替|给|代)(?:她|他)(?:打字|打)"
+    rf"|(?:我)?(?:帮|替|给|代)(?:我)?(?P<p2>{_MOTHER}|{_FATHER})(?:打字|代打|打))[\s,]*:\s*(?=[\u4e00-\u9fff])")
+# The hotline agent taking down the caller's own words: with the agent's note that it is a record for the caller
+# ("【热线代录】来电人表示…", "（代录）来电人说…"), or with the colon that quotes the caller ("来电人原话：已阅读", "来电人称：
+# 委托书第二条写明…"). What follows is the caller's answer, read as if the caller had typed it. Without the note or the
+# colon ("来电人称已看完") it is a claim reported, and is read as it stands.
+_CALLER_WORDS = re.compile(
+    r"^\s*(?:[【\[(（]\s*(?:12345)?(?:热线|坐席|话务员|接线员)?(?:代录|代记)\s*[】\])）][\s,:]*(?:来电人|来电者)(?:(?:原话|称|表示|说|回复|答复)[\s,:]*|\s*[,:]\s*)"
+    r"|(?:来电人|来电者)(?:原话|称|表示|说|回复|答复)?\s*:\s*)(?=[\u4e00-\u9fff])")
+
+
+def _everyday_forms(prepared: str) -> str:
+    """The spellings both legal readers take alike (see above)."""
+    for spoken, plain in _CANTONESE:
+        prepared = prepared.replace(spoken, plain)
+    prepared = re.sub(r"(?<=[\u4e00-\u9fff])㗎(?:喇|啦)?", "的", prepared)
+    # Sichuan and Chongqing speech: 莫得 / 没得 is 没有 ("莫得写那个", "没得问题"); 嘛 after 了的 ends a statement ("写了
+    # 的嘛", "it is written, of course"); after 了 alone it may be 吗 typed and is left (see ``_screen``)
+    prepared = re.sub(r"(?:莫得|没得)(?=(?:啥|什么)?问题)", "没", prepared)
+    prepared = re.sub(r"莫得(?=写|有|提|签)", "没有", prepared)
+    prepared = re.sub(rf"(?<=了的)嘛{_END}", "", prepared)
+    # 你门: the pinyin keyboard's 你们 in a closing thanks ("谢谢你门")
+    prepared = re.sub(rf"(?<=谢谢|感谢|多谢|麻烦)你门{_END}", "你们", prepared)
+    prepared = re.sub(rf"(?<=[了的啊呀哈])\s*{_ADDRESS}{_END}", "", prepared)
+    prepared = re.sub(rf"{_START}{_ADDRESS}[\s,]+(?=[\u4e00-\u9fff])", "", prepared)
+    return prepared
+
+
+def _caller_words(prepared: str) -> Optional[str]:
+    """The caller's own words in a hotline record (see ``_CALLER_WORDS``), when the message is one."""
+    recorded = _CALLER_WORDS.match(prepared)
+    return prepared[recorded.end():] if recorded and "?" not in prepared else None
+
+
+# The rider's rush, told beside the answer ("已阅读 赶单", "我还有三单没送"): the speaker's hurry, the 赶时间 the readers
+# already take as a remark (its 没 is on the deliveries, not on the reading)
+_RIDER_RUSH = re.compile(rf"{_START}(?:我)?(?:(?:在|正在|正|还在|急着)?赶单(?:呢|中|哩)?"
+                         r"|还(?:有|剩)[0-9一二两三四五六七八九十几]+(?:单|个单子?|单外卖|份外卖|个件|件)(?:没送|要送|等着送|没跑|要跑)(?:呢|哩)?)"
+                         rf"{_END}")
+# The chat scrolled back to find the part asked for again ("第三部分再发下，不用了，我往上翻看到了，…"): where it was found,
+# before the reading said in the next clause, which must decide on its own
+_FOUND_BY_SCROLLING = re.compile(rf"{_START}(?:我)?(?:往上|往回|向上|往前)(?:翻|划|滑|拉|找)(?:了)?(?:一下|下)?(?:就)?(?:看到|找到)了[\s,]+"
+                                r"(?=(?:我)?(?:全部|全都|都|全|也|已经|已)*(?:看|读|阅))")
+
+
+def _notice_forms(prepared: str, ctx: Context) -> str:
+    """The notice answer in the plain forms ``_notice_read`` reads (see ``_everyday_forms``)."""
+    prepared = _everyday_forms(prepared)
+    prepared = _RIDER_RUSH.sub("我赶时间", prepared)
+    prepared = _FOUND_BY_SCROLLING.sub("", prepared)
+    # "法律责任那块也看了": a part named by its title and pointed at (那块, 那部分) is that part, as named alone
+    prepared = re.sub(rf"({_TOPIC})(?:那|这)(?:一)?(?:块|部分|段)(?:内容)?(?=(?:我)?(?:也|都))", r"\1", prepared)
+    # "这告知书我看完了": the notice pointed at (这, 这份) at the head of the clause is the notice sent, named alone
+    prepared = re.sub(rf"{_START}(?:这|那)(?:个|份)?(?=告知书|告知承诺书)", "", prepared)
+    # "七部分一部分不少": not one part missing, the "一条没漏" of ``_NONE_MISSED``
+    prepared = re.sub(rf"{_START}(?:(?:七|7|全部|所有)(?:个)?(?:部分|条))?一(?:个)?(?:部分|条|段)(?:都|也)?不少{_END}", "一条没漏",
+                      prepared)
+    # "内容均已知悉": the notice named before what is known of it, as in "均已知悉内容"; only a clause beside the reading
+    # (alone it states no reading)
+    prepared = re.sub(rf"(?<=[,\s])(?:(?:以上|上述|全部|所有)的?)?(?:告知)?内容(均|都|全都|全部)?(已经|已)?(知悉|知晓|了解|明白|清楚)(了)?{_END}",
+                      r"\1\2\3\4内容", prepared)
+    return prepared
+
+
+# The letter named with its place word in another register (委托书里头, 授权委托书中, 委托书上面): the same 里 and 上 the
+# rules read
+_LETTER = r"(?:授权委托书|委托书|授权书)"
+# The statement made about the words after naming them ("特别授权，代为承诺，都写在委托书上了"): the letter says them, as in
+# "委托书上写了特别授权，代为承诺". Only words with no negation, hedge or question in them are moved.
+_NAMED_THEN_WRITTEN = re.compile(
+    r"^\s*((?:(?![不没未无非吗吧呢?])[^,:;])+(?:,(?:(?![不没未无非吗吧呢?])[^,:;])+)*),\s*(?:这些|这两条|这两项|这几条|这两个|这几个)?"
+    rf"(?:都|全|全都)?写在(?:了)?({_LETTER})(?:上|里)(?:了|的|呢)?[\s。.!！]*$")
+
+
+def _letter_forms(prepared: str, ctx: Context) -> str:
+    """The authorisation answer in the plain forms ``_special_authorisation`` reads (see ``_everyday_forms``)."""
+    prepared = _everyday_forms(prepared)
+    prepared = re.sub(rf"({_LETTER})(?:里头|里面|里边|当中|之中|中)(?=[\u4e00-\u9fff])", r"\1里", prepared)
+    prepared = re.sub(rf"({_LETTER})(?:上头|上面|上边)(?=[\u4e00-\u9fff])", r"\1上", prepared)
+    # "赵强在委托书上签了名": where the principal signed is the letter asked about; "赵强签了名" says the same
+    prepared = re.sub(rf"(?<=[\u4e00-\u9fff])在{_LETTER}(?:上|里|末尾|最后|落款处?|下面)?(?=(?:亲手|亲笔|亲自)?签)", "", prepared)
+    # "亲手签的子": the pinyin keyboard's 子 for 字 after 签的
+    prepared = re.sub(rf"(?<=签的)子{_END}", "字", prepared)
+    # "有写到㗎" (Cantonese and southern "it is written", 有 + verb): 有写
+    prepared = re.sub(rf"有写到(?=的|{_END})", "有写", prepared)
+    # "第二项即为特别授权本人代为…": the formal 即为 is 是; 本人 granted the power (after 特别授权) is the speaker
+    prepared = re.sub(r"即为(?=特别授权|代为|代他|代她)", "是", prepared)
+    prepared = re.sub(r"(?<=特别授权)本人(?=代)", "我", prepared)
+    principal = _key(ctx.applicant_name)
+    if principal:
+        # the principal's name with a courtesy title ("赵强先生签署的…"), or with the speaker's tie to him before it
+        # ("我老乡赵强亲手签的"): the same principal, by the same name
+        prepared = re.sub(rf"(?<={re.escape(principal)})(?:老先生|先生|女士|同志)", "", prepared)
+        prepared = re.sub(rf"(?:我|俺)(?:的)?(?:老乡|朋友|同事|邻居|同学|老板|师傅|战友|发小|哥们|老同学)(?={re.escape(principal)})", "",
+                          prepared)
+    # "…，都有", "…，白纸黑字的": that all of it is there, in black and white, said after the words of an answer with no
+    # negation in it; the words before decide alone
+    if not re.search(r"[不没未无非?]", prepared):
+        prepared = re.sub(r"[\s,]+(?:都有|全都有|全有|白纸黑字)(?:的|嘞|啊|写着的?)?[\s。.!！]*$", "", prepared)
+    # "就写的帮他跑手续": 就写的 / 只写的 before the words is 就写了 ("all it says is"), and 跑手续 the everyday 办手续
+    prepared = re.sub(r"(?<=[就只])写的(?=[\u4e00-\u9fff])", "写了", prepared)
+    prepared = re.sub(r"跑(?=手续|流程)", "办", prepared)
+    # "…来得及不": the A-not-A question's 不 at the end is its 吗
+    prepared = re.sub(r"(?<=来得及)不(?=[\s。.!！]*$)", "吗", prepared)
+    # "委托书里有没有“代为作出告知承诺”这句话": the either-or 有没有 before the words asks whether they are there (是否有);
+    # its 没有 denies nothing
+    prepared = re.sub(r"(?<!没)有没有(?=[“\"「『']|特别授权|代为|代他|代她)", "是否有", prepared)
+    moved = _NAMED_THEN_WRITTEN.match(prepared)
+    if moved:
+        prepared = f"{moved.group(2)}上写了{moved.group(1)}"
+    return prepared
+
+
 def _notice_read(text: object, ctx: Context) -> Reading:
     total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
     if _button(text):
@@ -1059,6 +1190,17 @@ def _notice_read(text: object, ctx: Context) -> Reading:
 
     if not compact:
         return ask("bare_yes" if any(e in prepared for e in _affirmation._AGREEING_EMOJI) else "unclear")
+    caller = _caller_words(prepared)
+    if caller:
+        return beside_emoji(_notice_read(caller, ctx))
+    typed = _TYPED_FOR.match(prepared) if ctx.acting_as != "proxy" and "?" not in prepared else None
+    if typed:
+        # the parent's own words (see ``_TYPED_FOR``): the parent is the applicant, who reads her own notice, and 我 in
+        # them is she
+        return beside_emoji(_notice_read(prepared[typed.end():], ctx))
+    plain = _notice_forms(prepared, ctx)
+    if plain != prepared:
+        return _notice_read(plain, ctx)
     # (the length said as a plain fact, "说实话挺长的😅", and not with the 吧 of "太长了吧😂", which with the laughter may
     # tease the request to read it)
     before_laughter = _answer_before_laughing_remark(
@@ -1468,7 +1610,9 @@ _NO_LOOKUP_NEEDED = re.compile(r"^(?:不用|不需要|甭|无需)(?:再)?(?:查|
 # (only the rhetorical forms, 哪用/还用/何必/用不着: "还要写什么" asks what the letter needs)
 _WRITING_PUSHBACK = re.compile(r"(?:(?:哪|哪里|哪儿)(?:用得着|用得上|用|需要|要)|还用(?:得着)?|何必|何须|用不着)(?:再)?(?:写|开|弄)"
                                r"(?:这个|这些|这玩意儿?|委托书|授权书|那个)")
-_AUTH_PUSHBACK = re.compile(r"还(?:要|用|需要|得)(?:啥|什么|哪门子)|(?:要|用)(?:啥|什么)特别授权"
+_AUTH_PUSHBACK = re.compile(r"还(?:要|用|需要|得)(?:写|开|弄)?(?:啥|什么|哪门子)|(?:要|用)(?:啥|什么)特别授权"
+                            # ("我是他亲外甥，这还要写明？": the writing of it, rhetorically, as 这还要授权 below)
+                            r"|这(?:都|也)?还(?:要|用|需要|得)(?:写明|注明|写)(?:啊|呀|呢|哇)?$"
                             # ("他是我亲舅舅，还写啥特别授权啊": the writing of it objected to the same way)
                             r"|还(?:写|开|弄)(?:啥|什么|哪门子)(?:特别授权|委托书|授权书)"
                             # ("我是他亲闺女，这还要授权？": 这还要…, "this, and still needs…", the rhetorical form, ending the
@@ -1967,6 +2111,7 @@ def _auth_unasked(prepared: str) -> str:
 # The document named by who issued it ("我舅舅给我出的委托书", "我妈签的委托书里写了"): it is the document all the same.
 # (relations the commitment reader has no need of: "我小舅子给我的委托书", "干爹给我写的委托书")
 _MORE_KIN = ("小舅子", "大舅子", "干爹", "干妈", "干爸", "表哥", "表姐", "堂哥", "堂姐", "外甥", "侄子", "女婿", "儿媳")
+_KIN_WORDS = "|".join(_affirmation._KIN + _MORE_KIN)
 _ISSUED_BY = re.compile(rf"^(?:这是)?(?:他|她|申请人|委托人|{'|'.join(_affirmation._KIN + _MORE_KIN)}|我(?:{'|'.join(_affirmation._KIN + _MORE_KIN)}))"
                         r"(?:(?:给我|给俺|帮我)?(?:亲自|亲手|亲笔|专门)?(?:出|写|签|开|出具|弄|办)|给我|给俺)的(?=授权委托书|委托书|授权书)")
 # Signed by the principal, before a witness: "是我爸当着社区工作人员的面签的", "他亲笔签的".
@@ -2122,6 +2267,8 @@ _LETTER_PROVENANCE = re.compile(
     r"^(?:(?:授权委托书|委托书|授权书|授权)(?:是)?)?(?:我们|我俩|我们俩|他|她)?(?:在|去|到|经)?(?:咱这儿|咱们这儿|你们这儿|这边|这儿)?(?:的)?(?:12345|公证处|社区|居委会|村委会|"
     r"街道办?|政务中心|政务服务中心|服务中心|窗口|大厅|律所|律师事务所)(?:里|那儿|那里)?(?:出|出具|开|开具|办|登记|备案|备过案|留底|存档)(?:过|了)?"
     r"(?:的)?(?:那份|这份|那张)?(?:授权委托书|委托书|授权书)?$"
+    # the hand it is written in, the principal's own ("字是我舅自己写的"); the speaker's hand is not this
+    rf"|^(?:委托书上的|上面的|这|那)?(?:字|字迹)(?:都|全)?(?:是)?{_PRINCIPAL_SUBJECT}(?:自己|亲自|亲手|亲笔)+写的$"
     # made by the principal on a screen: "授权是我爸在这个小程序上弄的"
     rf"|^(?:(?:授权委托书|委托书|授权书|授权)(?:是)?)?{_PRINCIPAL_SUBJECT}(?:自己|亲自|亲手)?(?:在|用)(?:这个|那个)?"
     r"(?:小程序|微信小程序|app|手机|电脑|网上|政务服务网|平台)(?:上|里)?(?:弄|办|开|签|填|做|申请|授权)(?:了|的)+$"
@@ -2199,7 +2346,10 @@ _LETTER_PROVENANCE = re.compile(
 # The letter got, who made it unsaid ("整了个特别授权", northern 整 for 弄/办): what it grants must come in another clause,
 # and beside ordinary powers only it is asked again, like "写明了特别授权，代为办理". With the speaker as its maker
 # ("我整了个…") it is not this (see ``_SELF_WRITTEN``).
-_GOT_SPECIAL = re.compile(r"^(?:也|都|已经|已)?(?:整|弄|办)了(?:个|一个|一份|份|张|一张)特别授权(?:的)?(?:委托书|授权书)?$")
+_GOT_SPECIAL = re.compile(r"^(?:也|都|已经|已)?(?:整|弄|办)了(?:个|一个|一份|份|张|一张)特别授权(?:的)?(?:委托书|授权书)?$"
+                          # ("我叔专门找人写的特别授权": the principal had one drafted; what it grants, the same)
+                          rf"|^{_PRINCIPAL_SUBJECT}(?:专门|特意|特地)?(?:找|请)(?:了)?人(?:帮忙|帮着|帮他|帮她)?(?:写|弄|拟|起草)的"
+                          r"特别授权(?:的)?(?:委托书|授权书)?$")
 # The page turned to ("翻到背面了", "翻到第二页"): where the speaker looked, which says nothing of what is there. As after
 # a second look (``_LOOKED_AGAIN``), the yes beside it must name the commitment: a bare "写了" may be anything the page
 # holds.
@@ -2337,7 +2487,7 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
     if clause not in _AUTH_ACK and clause not in _AUTH_NEUTRAL:
         # ("就是说授权我代他…": 就是说, "I mean", before the words it only leads)
         clause = re.sub(r"^(?:那个|嗯|啊|呃|额|哦|噢|就是说)+(?=[^呐呢哪嗯啊])", "", clause)
-    clause = re.sub(r"^(?:还|也)(?=公证|认证|盖|按|签|有)", "", clause) or clause
+    clause = re.sub(r"^(?:还|也)(?=公证|认证|盖|按|签|有|(?:去|到|在)(?:公证处|社区|居委会|村委会))", "", clause) or clause
     # ("还是公证过的": 还是, "and it is even", before the further fact; "白纸黑字我爸签了字": 白纸黑字 stresses that it is
     # written, before what is written or signed)
     clause = re.sub(r"^(?:还|也)是(?=公证|认证)|^白纸黑字(?:的|地)?(?=.)", "", clause) or clause
@@ -2360,6 +2510,14 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         return "neutral"
     clause = formal
     agents = [n for n in names if n and n != principal_name]
+    # "委托书上写明了特别授权我老婆代为…", "写的是授权她代为作出告知承诺", "赵强给我老婆写的委托书…": the letter names as the
+    # one it authorises, or as the one it is written to, someone other than the speaker (a relative of theirs, or he or
+    # she): whatever it says, it is not the speaker's authority, and the answer is no yes (a name not the agent's is read
+    # below). The speaker, 受托人 or the agent's own name in that place is the speaker.
+    others = rf"(?:他|她)(?:们)?|(?:我|俺)(?:的|家)?(?:{_KIN_WORDS})|(?:{_KIN_WORDS})"
+    if re.search(rf"授权(?:给)?(?:{others})(?:来)?(?:代为|代他|代她|代其|代表|替他|替她|代|替)", clause) or \
+            re.search(rf"给(?:{others})(?:亲自|亲手|亲笔|专门)?(?:写|开|出|签|出具|开具|弄)的(?=授权委托书|委托书|授权书)", clause):
+        return "unknown"
     if re.fullmatch(rf"(?:{'|'.join(map(re.escape, agents + ['受托人', '我', '本人']))})?(?:持有?|拿着|带着)(?:授权委托书|委托书|授权书)(?:原件)?",
                     clause) or (principal_name and clause == "委托人" + principal_name) \
             or any(clause == "受托人" + a for a in agents):
@@ -2566,7 +2724,7 @@ _WRITTEN_REFERENCE = re.compile(
 # Looking the document up, said before the answer ("你问委托书啊，我翻翻，翻到了"): no answer, and no correction.
 # ("我看一下啊……有了，…": the look and its "found it", 有了, said before the words read off; as the last clause it is
 # never taken so, and stays an answer of its own)
-_LOOKUP = re.compile(r"^(?:那个|嗯|啊)*(?:(?<=个|嗯|啊)|你问(?:的是)?(?:授权委托书|委托书|授权书)(?:啊|呀)?|(?:我|让我|等我)(?:先)?(?:看看|翻翻|找找|瞅瞅|瞧瞧|查查|"
+_LOOKUP = re.compile(r"^(?:那个|嗯|啊)*(?:(?<=个|嗯|啊)|你问(?:的是)?(?:授权委托书|委托书|授权书)(?:啊|呀)?|(?:我|让我|等我)(?:先|再)?(?:看看|翻翻|找找|瞅瞅|瞧瞧|查查|"
                      r"看一下|看下|翻一下|找一下)"
                      r"(?:啊|哈|哦|呀)?|翻到了|找到了|(?:哦|噢|啊)?有了|(?:授权委托书|委托书|授权书)|(?:我)?老眼昏花的?)$")
 
@@ -2640,7 +2798,9 @@ _IN_PERSON_INSTEAD = re.compile(rf"^(?:那|就)?(?:让|叫|请)(?:{_PRINCIPAL_SU
 # "写的代为承诺吗？我翻一下……": the question put to oneself with 吗, made only of the document's own words, then the
 # document looked up (``_LOOKUP``) before the answer. Like the either-or echo (``_SELF_ASKED``) it leans to neither answer,
 # and the look shows the speaker reads the answer off the paper; without the look it stays a question to us.
-_ASKED_SELF_THEN_LOOKED = re.compile(r"^\s*([\u4e00-\u9fff]{2,20})吗\s*\?\s*(?=\S)")
+# (a guess put to oneself with 吧, "没写吧？我再看下，写了…", is set aside by the look the same way: what the paper shows
+# is the answer)
+_ASKED_SELF_THEN_LOOKED = re.compile(r"^\s*([\u4e00-\u9fff]{2,20})(?:吗|吧)\s*\?\s*(?=\S)")
 # "啥叫特别授权 俺不懂": what the term means asked, in a clause of its own, then the speaker's not knowing it: a question
 # (the term asked about is not itself the answer, and "特别授权是啥我也不懂", one run-on clause, stays a doubt).
 _ASKS_THE_TERM = re.compile(r"(?:请问)?(?:啥叫|什么叫|什么是|啥是|何为|何谓)(?:特别授权|告知承诺|代为承诺|代为作出告知承诺)(?:啊|呀|呢)?"
@@ -2670,6 +2830,21 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         return ask("emoji" if _affirmation._has_emoji(prepared) else "unclear")
     if compact in ("/affirm", "affirm"):
         return ask("not_specific")  # a button without words: the document's wording is what is asked
+    caller = _caller_words(prepared)
+    if caller:
+        return _special_authorisation(caller, ctx)
+    typed = _TYPED_FOR.match(prepared) if "?" not in prepared else None
+    if typed:
+        # The parent's own words (see ``_TYPED_FOR``): the parent, who dictates, is the proxy answering, so the letter
+        # written "to her" in the typist's words ("给她写的委托书") is written to the speaker. Any other 她 (or 他, for a
+        # father) may be the parent or the principal: who is who is unsure, and the answer is asked again.
+        parent = typed.group("p1") or typed.group("p2")
+        pronoun = "她" if re.fullmatch(_MOTHER, parent) else "他"
+        words = re.sub(rf"给{pronoun}(?=写|开|签|出)", "给我", prepared[typed.end():])
+        return ask("unclear") if pronoun in words else _special_authorisation(words, ctx)
+    plain = _letter_forms(prepared, ctx)
+    if plain != prepared:
+        return _special_authorisation(plain, ctx)
     before_laughter = _answer_before_laughing_remark(
         prepared, lambda c: bool(_CIRCUMSTANCE_REMARK.fullmatch(_principal_as_he(c, _key(ctx.applicant_name)))))
     if before_laughter:
@@ -2975,7 +3150,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         reading = _special_authorisation(re.sub(r"^是(?=[\u4e00-\u9fff])", "", ",".join(clauses[1:])), ctx)
         return reading if reading.kind == "negated" else ask("unclear")
     asked_self = _ASKED_SELF_THEN_LOOKED.match(prepared)
-    if asked_self and _affirmation._segments(_affirmation._flat(asked_self.group(1)), _AUTH_TOKENS | names):
+    if asked_self and (_affirmation._segments(_affirmation._flat(asked_self.group(1)), _AUTH_TOKENS | names)
+                       or re.fullmatch(r"(?:没|没有)(?:写|写明|写着)(?:特别授权)?", _affirmation._flat(asked_self.group(1)))):
         # "写的代为承诺吗？我翻一下……嗯，写的是…": see ``_ASKED_SELF_THEN_LOOKED``; the answer after the look is read on
         # its own, and only a yes or a no is taken from it
         after_look = prepared[asked_self.end():]
