@@ -67,7 +67,12 @@ with the applicant's own name (承诺人张伟：本人承诺), a citizen's hard
 weakness with the reading granted finished right after it (眼神不太好，不过内容都弄明白了), a company's record (开店三年一直守法
 经营), and after the act also the answer typed again (这是第二遍输了，上次网断了) and the errand found hard (办个事真不容易). A proxy's
 authorisation corrected in so many words to the special one (受赵强委托——不对，准确说是特别授权——) is read as said right;
-all they hold said to be oral or ordinary (只有口头授权) beside the act is no commitment at all.
+all they hold said to be oral or ordinary (只有口头授权), or the special authorisation denied (没有特别授权，不过我可以代他承诺),
+beside the act is no commitment at all. Also taken away: when the speaker found the time (刚下夜班, 中午忙完了, 趁晚市前弄一
+下), a clear head (脑子还清醒), the decision made (看完了也想好了), someone who typed with the words said to be the speaker's
+own (我孙女帮我打的字，话是我自己说的: the typist alone is not enough), and a proxy's errand for the named applicant
+(我替我爸赵强办的). After the act, a condition of the item met by the applicant's own thing (店里的卫生条件符合要求) and
+obeying the notice's requirements are what is committed, as 以上内容属实 is.
 What remains is judged as a message of its own, and only a yes is taken from
 it; a refusal after the correction is a refusal (我承诺，说错了，我不承诺了).
 
@@ -510,7 +515,9 @@ _COMMIT = r"(?:作出|做出)?(?:告知)?承诺(?:如下|了|嘞|哒|啊(?=,?[^,
 # What is promised to be true: 以上/上面/我 + 说的/写的/所填/所报 … + 内容/情况/材料 …
 # ("以上我填的", "我家收入", "收入情况": who filled it in, and what it is about, named in everyday words)
 _TOPIC = (r"(?:(?:以上|上述|上面|前面)(?:我|本人)?|我家|我们家|家里|我|本人|我们|本公司|公司|他|她|申请人)?(?:所有|全部|一切)?"
-          r"(?:所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?"
+          # ("报上去的都是实话", "填上去的": what was filed, said with the direction it went, up to the office)
+          r"(?:(?:填|报|交|写|提交|申报|递|录)(?:上去|上来|进去)的|"
+          r"所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?"
           # ("家庭收入和财产情况", "家庭成员、收入、住房情况": the things vouched for, listed)
           r"(?:(?:家庭成员|收入|家庭|财产|住房|存款)(?:和|及|以及|,)?){0,4}的?(?:内容|情况|信息|材料|事项|资料|各项|各项内容)?")
 # ("都如实填了", "都没问题": filled in truthfully, nothing wrong in it)
@@ -549,6 +556,24 @@ _CONFORMS = (rf"(?:(?:{_FACT_NP},){{0,3}}{_FACT_NP}(?:都|均|全都|全部|也�
              r"(?:齐全|齐备|符合(?:要求|条件|规定)?|合格|达标"
              # "从业人员均持有有效健康证明": each holds the valid certificate the conditions ask for
              r"|持有(?:有效的?|合法的?)?[\u4e00-\u9fff]{0,4}?(?:证明|证书|证件|证)))")  # truth is vouched only for _TOPIC (what I said)
+# A condition of the item said to be met, by the applicant's own thing ("店里的卫生条件符合要求", "后厨符合食品安全条件",
+# "我家符合条件"): what the notice asks the applicant to meet, named, then met; the statement's "已符合告知的相关条件和要求"
+# said of one of them. Only what belongs to the applicant (the speaker, the household, the shop or company, or a part
+# of it named by what a notice's conditions are about) is such a subject: "老王家符合条件" vouches for someone else.
+# Nothing may stand between the thing and 符合 but an adverb of plain fact, so "基本符合", "差不多符合" or "不符合"
+# match nothing here and the message is read without this clause.
+_OWN_OWNER = (r"(?:我|本人|我们|我家|我们家|家里|店里|本店|我店|我们店|咱店|公司|本公司|我公司|我们公司|企业|本企业|单位|本单位|"
+              r"门店|店)")
+_OWN_PART = (r"(?:(?:卫生|消防|食品安全|安全|经营|办公|生产|营业|居住|住房|环保|环境|场地|设施|设备)?"
+             r"(?:条件|环境|设施|设备|场所|场地|资质|后厨|厨房|店面|门店|仓库|车间|收入|住房|情况|人员|从业人员))")
+_MEETS = (rf"(?:{_OWN_OWNER}(?:的)?(?:{_OWN_PART})?|{_OWN_PART})(?:都|均|全都|全部|也都|全|也|确实|完全)*(?:已经|已)?"
+          r"(?:符合|达到|满足)(?:告知书的?|告知的?|规定的?|国家的?|相关|全部)*(?:(?![不没未无非别])[\u4e00-\u9fff]){0,6}?的?"
+          r"(?:条件|要求|标准|规定)")
+# Obeying what the notice requires ("本人承诺遵守告知书的全部要求", "严格履行上述义务"): the commitment's own object, as
+# 五(四) has the applicant know and meet the notice's requirements; a part of them ("部分要求") is a reservation and
+# is caught as a condition.
+_OBEYS = (r"(?:严格|自觉|认真|全面)?(?:遵守|履行|执行|做到|落实)(?:告知承诺书|告知书|承诺书|告知|以上|上述|相关|有关)?(?:中|里|上)?的?"
+          r"(?:全部|所有|各项|一切|相关)?(?:要求|规定|义务|事项)")
 # The liability clause, in the letter's words or in everyday ones ("有假的话我自己担着"): a condition on
 # falsity with the speaker bearing the consequence is the fourth part of 五(四), not a reservation.
 # ("不实承诺愿承担法律后果": the false commitment named as what the liability is for, as the letter's title of it is)
@@ -558,7 +583,9 @@ _FALSITY = (r"(?:(?:如有|若有|如作出|若作出)?(?:不实承诺|虚假承
 _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我们|我|本公司|我公司|公司)?(?:自己)?"
               r"(?:自愿|愿意|愿)?(?:依法)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
               r"担着|兜着|负全责|认罚)"
-              r"|(?:并且|并|且|同时)?(?:有(?:什么|啥))?(?:一切|全部|所有)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:后果|责任)"
+              # the consequence named first, then who bears it; with the condition on falsity before it or not ("不实的话
+              # 后果我自己担": the same liability clause as "如有不实，我承担后果", in the word order of speech)
+              rf"|(?:并且|并|且|同时)?(?:{_FALSITY},?)?(?:有(?:什么|啥))?(?:一切|全部|所有)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:后果|责任)"
               r"(?:由我们|由我|由本人|我们|我)(?:自己)?(?:来)?(?:承担|负责|担着|兜着|担)"
               rf"|(?:并且|并|且|同时)?{_FALSITY}?,?(?:后果|责任)自负|自负后果"
               # what the applicant gives up or accepts if it is false ("如有不实，自愿放弃低保资格"): only after a
@@ -579,7 +606,7 @@ _PARTS = (r"(?:(?:我|本人)?(?:已经|已)?(?:知晓|知悉|了解|知道)(?:�
 # ("我知道不能说假话": the duty of honesty known, said with its own 不能)
 # ("申请材料没有造假", "家里收入没有隐瞒", "我填的没有假话": what was filed named first, the speaker's own or the
 # household's; someone else's ("他的材料") is no such topic, and the clause is then read as no formula at all)
-_VOUCHED = (r"(?:(?:我|本人|我家|我们家|家里|家庭)的?)?(?:(?:申请|所填写的|所填的|所填|填写的|填的|所报的|所报|报的|申报的|所提交的|"
+_VOUCHED = (r"(?:(?:我|本人|我家|我们家|家里|家庭)的?)?(?:(?:(?:填|报|交|写|提交|申报|递|录)(?:上去|上来|进去)的|申请|所填写的|所填的|所填|填写的|填的|所报的|所报|报的|申报的|所提交的|"
             r"提交的|所提供的|提供的|所说的|说的|写的)的?(?:材料|资料|收入|财产|情况|信息|内容|存款|申请表)?"
             r"|(?:收入|财产|家庭|存款|经营)?的?(?:材料|资料|收入|财产|情况|信息|内容|存款|申请表))(?:都|也|全|全都|均|确实|绝对|完全)*")
 _HONEST = (r"(?:(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|晓得)(?:了)?)?"
@@ -589,7 +616,9 @@ _HONEST = (r"(?:(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|晓得
            r"(?:(?:任何)?(?:收入|情况|财产|信息|事实|政府|国家|你们|组织))?|(?:绝对|一点|半点|一点儿)(?:都|也)?不假|问心无愧)")
 _ASSET = (r"(?:房子|房产|住房|房|车子|车辆|汽车|车|工作|收入|存款|补贴|补助|低保|社保|养老金|退休金|工资|营业执照|生意|店面|门面|"
           r"商铺|股票|股份|财产|资产|贷款|欠款)")
-_NO_ASSETS = (r"(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人名下|名下)(?:在本市|在本地|在当地|在本县|在市区|在城里)?(?:确实|真的|的确|也|都|确确实实)*)?"
+# (the place alone names whose the homes are as well as a pronoun does: "在本市没有住房" is the applicant's own, there)
+_NO_ASSETS = (r"(?:(?:(?:我|本人|我家|我们家|家里|家中|我名下|本人名下|名下)(?:在本市|在本地|在当地|在本县|在市区|在城里)?"
+              r"|在本市|在本地|在当地|在本县|在市区|在城里)(?:确实|真的|的确|也|都|确确实实)*)?"
               r"(?:(?:确实|真的|的确|也|都|完全|根本|确确实实)*(?:没有|没|无|从来没有|从没有|从没)(?:领过|领|拿过|拿|买过|买|有过|有)?"
               # "无房无车", "没房也没车": the things denied one after another
               rf"(?:任何|别的|其他的?|其它的?|额外的?)?{_ASSET}(?:了|的)?(?:、|和|也|又)?){{1,3}}")
@@ -642,11 +671,12 @@ _REPORT_CHANGES = "(?:以后|今后|后面|后续|之后)?(?:家里|家庭|我�
 # What is committed said right after 承诺 with its own 没有 ("我承诺本人在本市没有住房", the very words that stand for the
 # proof of owning no home; "本人承诺申请材料没有造假"): only with its own topic before the 没有 (the speaker, the household,
 # what was filed), since a bare "我承诺没有…" also reads "have I committed?"; and the letter's formal "不存在隐瞒、虚报的
-# 情况", whose 不存在 can negate nothing but the falsehood it names.
-_CONTENT_TOPIC = r"(?=我|本人|我家|我们家|家里|家中|家庭|我名下|本人名下|名下|申请|所填|填写|填的|所报|申报|所提交|提交的|所提供|提供的)"
+# 情况", whose 不存在 can negate nothing but the falsehood it names. The place said first ("我承诺在本市没有住房") is such a
+# topic too: a 没有 after "在本市" says where there is none, and cannot be read as asking whether the act was made.
+_CONTENT_TOPIC = r"(?=我|本人|在本市|在本地|在当地|在本县|在市区|在城里|我家|我们家|家里|家中|家庭|我名下|本人名下|名下|申请|所填|填写|填的|所报|申报|所提交|提交的|所提供|提供的)"
 _FALSEHOOD = r"(?:隐瞒|虚报|瞒报|漏报|虚假|弄虚作假|造假|欺骗)"
 _NONE_OF_IT = rf"不存在(?:任何)?{_FALSEHOOD}(?:[、,和或及]?{_FALSEHOOD})*(?:的)?(?:情况|情形|行为|问题)"
-_TAIL = (rf"(?:,?(?:(?<=,)承诺)?(?:{_CONTENT}|{_PARTS}|{_CONFORMS})(?:{_HONEST})?|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_REPORT_CHANGES})"
+_TAIL = (rf"(?:,?(?:(?<=,)承诺)?(?:{_CONTENT}|{_PARTS}|{_CONFORMS}|{_MEETS}|{_OBEYS})(?:{_HONEST})?|,(?:{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_REPORT_CHANGES})"
          rf"|(?<=承诺){_CONTENT_TOPIC}(?:{_HONEST}|{_NO_ASSETS})|,?{_NONE_OF_IT}){{0,6}}(?:,?{_LIABILITY}){{0,2}}"
          rf"(?:,(?:{COURTESY}|{CONTACT_DETAIL}|如有不实|若有不实|如有虚假|没问题|确认|确认提交|(?:请)?提交(?:吧)?|下一步|"
          # the checks of the notice accepted: "接受核查", "你们可以随时查"; the letter's closing words "特此承诺"
@@ -1092,7 +1122,7 @@ _REASON_BEFORE = re.compile(
 )
 # ("本人知晓不实承诺的法律后果，本人承诺": the liability known, said before the act as after it)
 _LIABILITY_KNOWN = (r"(?:我|本人)?(?:已经|已|都)?(?:知道|清楚|明白|了解|知晓|知悉)(?:了)?(?:不实承诺|虚假承诺)的?(?:法律)?(?:责任|后果)")
-_STATEMENT_BEFORE = re.compile(rf"^(?:{_CONTENT}|{_PARTS}|{_CONFORMS}|{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_LIABILITY}|{_LIABILITY_KNOWN})$")
+_STATEMENT_BEFORE = re.compile(rf"^(?:{_CONTENT}|{_PARTS}|{_CONFORMS}|{_MEETS}|{_OBEYS}|{_HONEST}|{_NO_ASSETS}|{_FACTS}|{_LIABILITY}|{_LIABILITY_KNOWN})$")
 _HONEST_CLAUSE = re.compile(_HONEST)  # "没骗人": its 骗 is no joke and no condition
 _ALLOWED_NEGATIONS = re.compile(rf"{_NONE_OF_IT}|{_UNCHANGED}|{_DENIED_COERCION}|不实承诺|如有不实|若有不实|如不属实|如有不符|不实|特别|无误|没问题|没毛病|没错|{_HONEST}|{_NO_ASSETS}")
 _STRAY_NEGATION = re.compile(r"[不没未别非无勿莫否]")
@@ -1163,6 +1193,16 @@ _NOT_PROOFS_CLAUSE = re.compile(r"^(?:我|本人)?(?:不是|并不是|并非|不
 _ONLY_ORDINARY = (r"^(?:我|本人)?(?:手上|手里)?(?:只有|只是|就只有|仅有|只拿到|只得到)(?:了)?(?:他|她|申请人|委托人{applicant}|"
                   + "|".join(_KIN) + r")?(?:的)?(?:口头|普通|一般)(?:的)?(?:授权|委托)(?:书)?$")
 _BARE_PROXY_ACT = r"^(?:我|本人)?(?:就)?(?:代为|代其|代他|代她|替他|替她|(?:代|替)(?:申请人|委托人{applicant}))承诺$"
+# The special authorisation denied in a clause of its own ("没有特别授权", "他没给我特别授权", "我手上没有他的特别授权"), and
+# beside it only the proxy's act, offered anyway ("不过我可以代他承诺", "但我代他承诺"): without the authorisation the act
+# cannot be made for the applicant, whatever is offered, so the answer is no commitment (the ordinary procedure), as with
+# an oral authorisation. The denial must be plain: "不是没有特别授权" denies the denial, and is not this clause.
+_NO_SPECIAL = (r"^(?:我|本人)?(?:手上|手里)?(?:没有|没|没拿到|没得到|未获得|未取得|并没有)(?:(?:他|她|申请人|委托人{applicant}|"
+               + "|".join(_KIN) + r")的?)?(?:书面的?)?特别授权(?:书|委托书)?$"
+               r"|^(?:他|她|申请人|委托人{applicant}|(?:我)?(?:" + "|".join(_KIN) + r"))(?:{applicant})?(?:没有|没|并没有|未)(?:给我|给本人|给)"
+               r"(?:签|签过|出具|出具过|开|写)?(?:过)?(?:书面的?)?特别授权(?:书|委托书)?$")
+_OFFERED_PROXY_ACT = (r"^(?:不过|但是|但|可是)?(?:我|本人)?(?:还是|也)?(?:可以|能)?(?:代为|代其|代他|代她|替他|替她|"
+                      r"(?:代|替)(?:申请人|委托人{applicant}))承诺$")
 _ORDINARY_AUTHORISATION_SAID = re.compile(r"^((?:我|本人)?受[\u4e00-\u9fff]{1,20}?)的?(?:委托|授权)$")
 _SPECIAL_NAMED = re.compile(r"^(?:准确(?:地)?说|确切(?:地)?说|应该说|准确讲|严格(?:地)?说)?(?:是|应该是)?(?:书面的?)?特别授权$")
 _HAVE_SPECIAL = r"^(?:我|本人)?(?:确实|是)?有(?:{who}的?)?(?:书面)?特别授权$"
@@ -1350,6 +1390,30 @@ _TRADE_HISTORY_CLAUSE = re.compile(
     r"|^(?:一直|从来|从)(?:都)?(?:没|没有)(?:出过|出)(?:任何)?(?:事|事故|问题|岔子)(?:过)?$"
 )
 
+# When the speaker found the time for the errand, told before the act ("刚下夜班", "中午忙完了", "趁晚市前弄一下"): the
+# moment, finished work or a gap before the next, like the place of ``_CIRCUMSTANCE_PART``; nothing about what is
+# committed. Tiredness itself ("太困了") is no such clause: it may say the reading was not done, and is asked again.
+_MOMENT_CLAUSE = re.compile(
+    r"^(?:我|本人)?(?:刚|刚刚|才)?(?:下(?:了)?(?:夜班|晚班|白班|中班|早班|班)|收工|收摊|干完活|从地里回来|放学)(?:回来|回家|到家)?(?:了)?$"
+    r"|^(?:我|本人|我们|店里|我们店里)?(?:早上|上午|中午|下午|晚上|今天|这会儿|现在)(?:店里)?(?:刚|刚刚|总算|终于)?"
+    r"(?:忙完|闲下来|得空|歇下来)(?:了)?$"
+    r"|^趁(?:着)?(?:(?:晚市|午市|饭点|开门|开店|营业|上班|出摊|开工|接孩子|天黑)(?:前|之前|以前)|(?:现在)?(?:有空|得空|有时间))"
+    r"(?:赶紧|赶快|抓紧)?(?:弄|办|填|搞|整)(?:一下|下)?(?:了)?$")
+# A clear head, said of oneself ("脑子还清醒"): the speaker vouches for the state they commit in.
+_CLEAR_HEAD_CLAUSE = re.compile(r"^(?:我|本人)?(?:的)?(?:脑子|头脑|脑袋|神志|意识)(?:还|也|都|很|挺|是|还是|现在)*(?:清醒|清楚|好使)(?:着|的)?(?:呢|嘞)?$")
+# The reading finished and the decision made ("看完了也想好了", "想清楚了"): thinking it over told as done (了), the
+# opposite of 再想想; anything still open ("还没想好", "想好了再说") is not this clause.
+_DECIDED_CLAUSE = re.compile(rf"^(?:(?:(?:我|本人)?{_ADV}{_READ}|{_READ_TOPIC}),?)?(?:我|本人)?(?:也|都)?"
+                             r"(?:想好了|想清楚了|考虑好了|考虑清楚了|拿定主意了)$")
+# Someone who typed for the speaker, and the words said to be the speaker's own ("我孙女帮我打的字，话是我自己说的"): who
+# held the phone, not who commits. Only the pair: the typist alone leaves whose words these are open, and someone else's
+# words ("我孙女说我承诺") are no commitment of the speaker's. Typing this message only: the form filled in by someone else
+# (帮我填) is doubt about what is committed, and stays so.
+_TYPIST_CLAUSE = re.compile(
+    rf"^(?:我的?)?(?:{'|'.join(_KIN)}|孩子|邻居|朋友|同事|工作人员|志愿者|网格员)(?:帮我|替我|给我|代我)(?:打|敲|输|录|输入|录入)(?:的|了)?字?(?:的)?$"
+    rf"|^(?:这些字|这字|字)(?:是)?(?:我的?)?(?:{'|'.join(_KIN)}|孩子|邻居|朋友|同事|工作人员|志愿者|网格员)(?:帮我|替我|给我|代我)?(?:打|敲|输入|录入)的$")
+_OWN_WORDS_CLAUSE = re.compile(r"^(?:但是|不过|但)?(?:这)?(?:话|意思|这些话|这话|说的话)?(?:都|全)?(?:是)?(?:我|本人)(?:自己|本人|亲口|亲自)+"
+                               r"(?:说|讲|口述)(?:的|了)$")
 
 # A doubt the speaker had, then checked and resolved ("我本来担心不符合，刚问了社区，确实符合", "之前我以为我存款超了，
 # 刚查了银行卡没超", "我不确定……刚打电话问了社区，说我符合"): the answer is what follows the result. The result must
@@ -1528,6 +1592,10 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         # "不是给我自己办": the errand is someone else's, which is what a proxy says; its 不是 denies acting for oneself,
         # never the commitment (for a citizen acting for himself it would contradict the role, and is no lead there)
         harmless.append(re.compile(r"^(?:我|我这)?(?:不是|并不是)(?:给|帮|替|为)(?:我)?自己(?:办|办理|申请|办的|申请的)(?:的)?$"))
+        # "我替我爸赵强办的": whose errand it is, the applicant named (by name, 他/申请人 or a relative, with the name only
+        # if it is the applicant's); it grants nothing, and the commitment after it must still carry the authorisation
+        harmless.append(re.compile(rf"^(?:我|本人)?(?:是|这是)?(?:替|帮|给|代|为)(?:我)?(?:{'|'.join(_KIN)}|他|她|申请人|委托人)?"
+                                   rf"(?:{applicant[1:] or '(?!)'})?(?:老先生|先生|女士)?(?:来)?(?:办|办理|申请)(?:的|事|这个事)?$"))
     elif people.applicant_kind == "enterprise":
         harmless.append(re.compile(_REPRESENTATIVE_CLAUSE.format(applicant=applicant)))
         if people.representative:
@@ -1576,7 +1644,7 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
         harmless.append(_OWN_HOME_CLAUSE)  # "没有别人": the applicant's own household; a proxy's is beside the point
     # "以上情况属实，我承诺", "如有不实，我承担责任，我承诺": what may follow the commitment, said before it
     harmless.append(_STATEMENT_BEFORE)
-    harmless += [_READ_MANNER_CLAUSE, _ERRAND_HARD]
+    harmless += [_READ_MANNER_CLAUSE, _ERRAND_HARD, _MOMENT_CLAUSE, _CLEAR_HEAD_CLAUSE, _DECIDED_CLAUSE]
     citizen = people.acting_as == "self" and people.applicant_kind != "enterprise"
     if people.acting_as == "self" and people.applicant_kind == "enterprise":
         harmless.append(_TRADE_HISTORY_CLAUSE)  # "开店三年一直守法经营，本公司承诺…": the company's own record
@@ -1584,7 +1652,12 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
     while len(clauses) > 1:
         if people.acting_as == "proxy" and _parse_proxy(",".join(clauses), people)[0]:
             break  # "…，有他签的特别授权，我代我爸赵强承诺": the authorisation is part of the commitment, not a lead to drop
-        if len(clauses) > 2 and _READ_STRAIN_CLAUSE.match(clauses[0]) and _CONCEDED_DONE_CLAUSE.match(clauses[1]):
+        if people.acting_as == "self" and len(clauses) > 2 and (
+                (_TYPIST_CLAUSE.match(clauses[0]) and _OWN_WORDS_CLAUSE.match(clauses[1]))
+                or (_OWN_WORDS_CLAUSE.match(clauses[0]) and _TYPIST_CLAUSE.match(clauses[1]))):
+            clauses = clauses[2:]  # "我孙女帮我打的字，话是我自己说的": the typist, and the words the speaker's own
+            weak = hard = False
+        elif len(clauses) > 2 and _READ_STRAIN_CLAUSE.match(clauses[0]) and _CONCEDED_DONE_CLAUSE.match(clauses[1]):
             clauses = clauses[2:]  # "字太小看得眼花，不过都看了": the strain, then the reading finished despite it
             weak = hard = False
         elif weak and _CONCEDED_DONE_CLAUSE.match(clauses[0]):
@@ -1752,7 +1825,10 @@ def _parse_self(flat: str, people: _Who) -> bool:
         # ("我以法定代表人身份，代表…": 以…身份 is 作为 in a letter's words)
         roles = (r"(?:(?:作为|以)(?:" + company + r")?的?(?:法定代表人|法人代表|法人)(?:的)?(?:身份)?,?)?(?:" + on_behalf
                  + ")?")
-        subjects = _ENTERPRISE_SUBJECTS + (f"|{re.escape(_APPLICANT_MARK)}" if people.applicant else "")
+        # ("本公司郑州好味餐饮管理有限公司承诺": the company's own word with its registered name in apposition, as "我张伟"
+        # is for a citizen; only the applicant's name, or a short form of it, stands there)
+        subjects = _ENTERPRISE_SUBJECTS + (rf"|(?:(?:本公司|我公司|我们公司|本企业|我司|本单位),?)?{re.escape(_APPLICANT_MARK)}"
+                                           if people.applicant else "")
         representative = people.representative or _declared_representative(flat)
         grammar = _self_grammar(subjects, (_NAME_MARK if representative else "",), roles,
                                 idents="法人|法定代表人|法人代表|公司法人|企业法人", on_behalf=on_behalf)
@@ -1917,6 +1993,14 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
         _has_verb_commitment(c) for i, c in enumerate(clauses) if i not in refusals
     ):
         return verdict("negated")
+    if people.acting_as == "proxy" and len(clauses) > 1:
+        applicant = "|" + re.escape(people.applicant) if people.applicant else ""
+        denied = re.compile(_NO_SPECIAL.format(applicant=applicant))
+        offered = re.compile(_OFFERED_PROXY_ACT.format(applicant=applicant))
+        if denied.match(clauses[0]) and all(offered.match(c) for c in clauses[1:]):
+            # "没有特别授权，不过我可以代他承诺": the authorisation denied first, then the act offered anyway: no commitment
+            # can be made so (its 不过 opposes the act to the missing authorisation, not a reservation on a commitment)
+            return verdict("negated", "no_authorisation")
     if _is_conditional(compact):
         return verdict("unclear", "conditional")
     if _DOUBLE_NEGATION.search(compact) or any(
