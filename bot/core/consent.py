@@ -198,7 +198,7 @@ _REPEAT = re.compile(
 # ("午休的时候再看": a time of the day named by what is done then)
 _DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|等下|一会儿?|过会儿?|晚些|待会|之后|看完|明天|改天|晚点|有空|后面|回去|晚上|下午|回家|到家|的时候|时候)再(?:说|看|读)")
 # "晚上看完", "午休的时候看完": a time of day and a finish with no 了 is as much a plan as a report; asked again
-_PLANNED_FINISH = re.compile(r"(?:今天|早上|上午|中午|下午|晚上|的时候|时|那会儿?)(?:就|再|会|能|可以|争取)?(?:把[^,]{1,8})?"
+_PLANNED_FINISH = re.compile(r"(?:今天|早上|上午|中午|下午|晚上|的时候|时|那会儿?|抽空|趁空)(?:就|再|会|能|可以|争取)?(?:把[^,]{1,8})?"
                              r"(?:看|读|听)完(?:它|这个)?(?=,|$)")
 # "再给我两分钟", "再等我一会儿": more time asked for, the reading not finished (no request to repeat anything)
 _MORE_TIME = re.compile(r"再(?:给我|等我|等)(?:[0-9一两二三四五几十半]+)?(?:分钟|秒钟|秒|会儿|一会儿?|会|点时间|一点时间|些时间|小时|一下)")
@@ -257,6 +257,9 @@ _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|�
                  # a pause in the day the reading was done in ("午休的时候"; without 了 it may be a plan, see
                  # ``_PLANNED_FINISH``)
                  r"(?:趁)?(?:午休|休息|吃饭|等车|排队|坐车|睡前|睡觉前)(?:的时候|时|那会儿?)|"
+                 # ("趁空看完了", "抽空读完了": a spare moment taken for it; "抽空看完" with no 了 is a plan, see
+                 # ``_PLANNED_FINISH``)
+                 r"(?:趁着?|抽)(?:空|空儿|空当|空档)(?:的时候|时)?|"
                  r"老早就|老早|早都|早|都|已经|已|全都|全部都|全部|认认真真|仔仔细细|完完整整|认真|仔细|完整|逐条|逐字|一一|详细|从头到尾|从头|全|一条一条|一条条|一段一段|一段段|"
                  # (挨个, 挨条: "one after another", the everyday 逐条)
                  r"一个字一个字|一字一句|逐字逐句|逐句|逐一|挨个儿?|挨条|真的|真|也|均|反复|来回|自己|亲自|自个儿?|自行|"
@@ -318,6 +321,8 @@ _NONE_MISSED = (r"(?:我|本人)?(?:(?:(?:7|七|全部|所有|每)(?:个)?(?:部
                 r"|没(?:有)?(?:落下|漏掉|跳过|漏看|拉下)(?:了)?(?:任何)?一(?:个|条|字|句|段|项)(?:字|条|句)?)")
 # "没啥要问的", "没得问题", "没有疑问": nothing left to ask (没得 is the southwestern 没有)
 _NOTHING_TO_ASK = (r"(?:没|莫)(?:啥|什么|有|得)?(?:要|想)?问(?:的|题|提)|没(?:有|得)?(?:意见|异议|疑问)|无异议|无疑问|没毛病"
+                   # ("没别的问题了", "没有其他疑问": nothing further, after what was said)
+                   r"|没(?:有|得)?(?:别的|其他的?|其它的?|其余的?)(?:问题|疑问|意见|异议|要问的|想问的)"
                    # "没啥说的", "没什么好说的": nothing to add or object (啥/什么 or 好 in it: a bare "没说的" may be a part
                    # not told)
                    r"|(?:没|莫)(?:有)?(?:啥|什么)(?:好|要|可)?说的|没(?:有)?好说的")
@@ -478,7 +483,11 @@ _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我�
 _HOTLINE_RECORD = re.compile(r"^(?:12345)?(?:坐席|话务员|接线员)(?:代录|代记),(?:来电人|来电者)(?:称|表示|说|回复|答复|确认)?,?(?=[\u4e00-\u9fff])")
 # The question's own instruction quoted back before the answer ("对，读完后回复已阅读，已阅读"): it says nothing.
 # "不是开玩笑", "真的，不骗你": a joke denied, said beside the statement; it takes nothing back ("骗你的" does).
-_NOT_A_JOKE = re.compile(r"(?:我)?(?:真的|说真的|(?:真的)?(?:不是|没|没有|不)(?:在)?(?:开玩笑|骗你|逗你|瞎说|乱说|糊弄你))(?:的|啊|哈|呢|哦)?")
+_NOT_A_JOKE = re.compile(r"(?:我)?(?:真的|说真的|(?:真的)?(?:不是|没|没有|不)(?:在)?(?:开玩笑|骗你|逗你|瞎说|乱说|糊弄你))(?:的|啊|哈|呢|哦)?"
+                         # the speaker's honesty vowed by what they are ("当兵的不糊弄人", "俺庄稼人从不说假话"): a claim to be
+                         # believed, like "不骗你", which says nothing of how much was read; the statement beside it decides
+                         r"|(?:我|俺|咱)?(?:是)?(?:当兵的|当过兵的|军人|退伍军人|老兵|党员|老党员|共产党员|老实人|实在人|庄稼人)?"
+                         r"(?:从来|向来|一向|可|绝|绝对)?(?:不|从不|不会)(?:糊弄人|糊弄|骗人|说假话|撒谎|说谎|忽悠人)(?:的|啊|哈|呢)?")
 _INSTRUCTION_ECHO = re.compile(r"^(?:请您?)?(?:认真阅读以上告知内容)?读完(?:后|了|以后|之后)?(?:请)?回复已阅读$")
 # How the speaker reads, told before the answer ("我今年七十多了，看得慢，刚刚才看完"): no reservation on the reading.
 # ("老花眼看得慢": the eyes that make the pace slow named with it)
@@ -581,6 +590,8 @@ def _all_of_it_read(flat: str) -> bool:
 # be a reading statement on its own (none of these alone is one). Each is anchored whole and has no hedge,
 # condition or question in it; a negation in it is only about the telephone.
 _ASIDE_LEAD = r"(?:另外|还有|顺便(?:说|讲|提)?(?:一下|一句|下)?|对了)"
+# Common surnames: a name said at the head of a clause is a person, not the name of a matter.
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 # A section named by its number or its title (``SECTION_TITLES``) or its topic, or by both ("第七部分公开范围").
 _PART_TITLE = (r"(?:事项名称|设定依据|依据|证明内容|许可条件|材料|承诺方式|法律责任|责任|上门核查|核查|公开范围|公示范围|公开|公示|"
                r"信用|失信惩戒)")
@@ -597,6 +608,11 @@ _TRADE_OBJECT = (r"(?:(?![不没未别无非假让叫请替帮])[\u4e00-\u9fff])
                  r"生意|买卖|摊|档口|作坊|养殖场|民宿|诊所|外卖|快递|物流|运输|装修|餐饮|小吃|早点|早餐|批发|会计|老师|医生|护士|"
                  r"司机|保安|质检|木工|电工|瓦工|厨师|保洁)")
 _SPEAKER_CONTEXT = (rf"(?:我|俺|本人)(?:是)?(?:开|做|干|跑|种|卖|搞|当|养)(?:了)?{_TRADE_OBJECT}的"
+                    # ("我是学生", "我是退伍军人": what the speaker is, named by a status or a post from a short list; no
+                    # other person can be named in it)
+                    r"|(?:我|俺|本人)是(?:个|一个|一名|一位)?(?:在校)?(?:学生|大学生|研究生|中学生|高中生|退休工人|退休职工|退休教师|"
+                    r"退休干部|退伍军人|退役军人|老兵|军人|农民|工人|个体户|护士|医生|老师|教师|司机|会计|村会计|村干部|保安|厨师|"
+                    r"外卖员|快递员|骑手)(?:哈|啊|呢)?"
                     r"|(?:我|俺|本人)?在(?:(?![不没未别无非假])[\u4e00-\u9fff]){1,4}?(?:干|做|当)了(?:[0-9一二三四五六七八九十几]+年)(?:的)?"
                     r"(?:(?![不没未别无非假])[\u4e00-\u9fff]){1,4}")
 _READ_ASIDE = re.compile(
@@ -666,6 +682,11 @@ _READ_ASIDE = re.compile(
     # why the care was taken: trouble feared later ("主要是怕以后查出来有问题"), a motive for reading closely, no condition on
     # the reading; no negation may sit in it
     r"|(?:主要|主要是|就是|也是|我是|因为)?(?:怕|担心)(?:以后|将来|到时候|日后)?(?:被)?(?:查出来|查出|核查|查到)(?:有|出)?(?:问题|麻烦|毛病)(?:了)?"
+    # the parts about the errand itself read too ("租房补贴那几条也都仔细看了"): the matter named (no person, part, count,
+    # order or negation in its name) and its parts pointed at, read "too" (也); alone it says only those parts were read
+    rf"|(?![{_SURNAMES}])(?:(?![我你您他她它俺咱们谁别人家不没未无非否第半几前后上下中这那哪每全整些一二两三四五六七八九十0-9都也还又再就只仅光])"
+    r"[\u4e00-\u9fff]){2,6}?(?:的)?(?:那|这)(?:几|[一两三四五六七])?(?:条|段|部分|项|块)(?:的)?(?:内容)?(?:我)?也(?:都)?(?:认真|仔细|好好)?(?:地)?"
+    r"(?:看|读)(?:完|过)?了"
     rf"|{_SPEAKER_CONTEXT}")
 # A reading before this one ("之前在窗口也看过"): the notice is versioned, so it counts for nothing, and the answer
 # must also say this reading (``_THIS_READING``) in a statement that stands on its own.
@@ -689,7 +710,6 @@ _THIS_TIME_LEAD = re.compile(r"^(?:我)?(?:这回|这次|这一次|这一回)")
 # (第三部分, 一半, 前面几条), no time or version (上次, 去年, 旧版), no other copy or channel (窗口, 网上, 短信, 打印的), no verb
 # of saying or receiving (收到的, 你说的, 表示) and no negation; no copy pointed at (那份: someone's copy), and the notice
 # itself named right after it.
-_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 _NOTICE_TOPIC = re.compile(
     rf"(?:^|(?<=,))(?![{_SURNAMES}])"
     r"(?:(?![我你您他她它俺咱们谁别人家不没未无非否第半几前后上下中次回旧老新版原其另每全整些条段页部项章节款点"
@@ -788,7 +808,11 @@ _READ_SETTING = re.compile(
     r"|^(?:家里人|家人|家里|孩子们?|儿子|女儿|闺女|老伴)(?:都)?不在(?:家|身边|旁边)?(?:了)?$"
     r"|^家里(?:就我一个人|没人|没别人)(?:了)?$"
     # the day's errand just over ("我刚下班"): when the speaker came to read, nothing about the reading
-    r"|^(?:我)?(?:刚|刚刚|才)(?:下班|下工|收工|忙完|到家|回到家|干完活)(?:了)?(?:回来)?$")
+    r"|^(?:我)?(?:刚|刚刚|才)(?:下班|下工|收工|忙完|到家|回到家|干完活)(?:了)?(?:回来)?$"
+    # the shift named ("刚下夜班", "刚下了晚班"), or the shop's busy hour over ("午市刚收", "饭点刚过"): when the speaker came
+    # to read, as "我刚下班"; no negation or hedge can sit in it, and the reading after it must decide on its own
+    r"|^(?:我)?(?:刚|刚刚|才)(?:下|下了|值完|上完)(?:夜班|晚班|早班|中班|白班|大夜班?|小夜班?)(?:了)?(?:回来)?$"
+    r"|^(?:午市|早市|夜市|饭点|午高峰|晚高峰)(?:刚|刚刚|才)(?:收|收了|过|过了|完|忙完|结束)(?:了)?$")
 # Voice input's fillers as clauses of their own ("那个啥 我那个 阅读了"): they say nothing.
 # (就是说, "that is to say", is the same filler of speech when nothing follows it in its clause)
 _FILLER_CLAUSE = re.compile(r"^(?:我|那)?(?:那个|这个|那个啥|这个啥|就是说|就是|呃|额|嗯)+$")
@@ -946,7 +970,8 @@ def _after_pause(flat: str, document: bool = False) -> Optional[str]:
             said = clauses[realised][_REALISED.match(clauses[realised]).end():]
             clauses = clauses[:realised] + ["等等"] + ([said] if said else []) + clauses[realised + 1:]
     def page_look(i: int, c: str) -> bool:
-        return bool(document and i and _PAGE_LOOK.match(c) and _AUTH_BARE_NO.match(clauses[i - 1]))
+        # ("没有吧……我翻到背面了": a no said unsure, with 吧, is no firmer than a plain one, and the look overturns it too)
+        return bool(document and i and _PAGE_LOOK.match(c) and _AUTH_BARE_NO.match(re.sub(r"吧$", "", clauses[i - 1])))
     marks = [i for i, c in enumerate(clauses) if i and (_PAUSE_MARK.match(c) or (document and _LOOKED_AGAIN.match(c))
                                                        or page_look(i, c))]
     if not marks or all(_PAUSE_MARK.match(c) or _affirmation.names_wrong(c) for c in clauses[:marks[-1]]):
@@ -1081,6 +1106,9 @@ def _everyday_forms(prepared: str) -> str:
     # 你门: the pinyin keyboard's 你们 in a closing thanks ("谢谢你门")
     prepared = re.sub(rf"(?<=谢谢|感谢|多谢|麻烦)你门{_END}", "你们", prepared)
     prepared = re.sub(rf"(?<=[了的啊呀哈])\s*{_ADDRESS}{_END}", "", prepared)
+    # "报告，…" ("reporting: …"): the soldier's formal opening before the answer, with whom it is made to at most; it
+    # states nothing, and the answer after the pause is read as it stands
+    prepared = re.sub(r"^\s*报告(?:领导|首长|同志|政府)?[\s,!！。]+(?=[\u4e00-\u9fff])", "", prepared)
     prepared = re.sub(rf"{_START}{_ADDRESS}[\s,]+(?=[\u4e00-\u9fff])", "", prepared)
     return prepared
 
@@ -1102,9 +1130,20 @@ _FOUND_BY_SCROLLING = re.compile(rf"{_START}(?:我)?(?:往上|往回|向上|往�
                                 r"(?=(?:我)?(?:全部|全都|都|全|也|已经|已)*(?:看|读|阅))")
 
 
+# Who typed the message for the speaker, said first ("俺孙女帮俺打的字", "字是我儿子帮我打的"): the hands on the keys, not
+# the reader. Dropped only when the speaker then says the reading as their own (我/俺, the notice at most named before
+# it); "孙女帮我打的字，她看完了" or a bare "看完了" after it may be the typist's reading, and stay as they are.
+_TYPED_BY = re.compile(
+    rf"^\s*(?:(?:(?:我|俺)(?:的|家)?)?{_ALOUD_BY}{{1,4}}?(?:帮|替|给)(?:我|俺)(?:打|敲)(?:的|了)?字(?:的)?"
+    rf"|字(?:是)?(?:(?:我|俺)(?:的|家)?)?{_ALOUD_BY}{{1,4}}?(?:帮|替|给)(?:我|俺)(?:打|敲)的)[\s,]+"
+    r"(?=(?:告知书|告知内容|告知承诺书|内容)?(?:我|俺|本人)(?:自己|自个儿?|亲自|本人)?(?:都|也|已经|已|全|全都|从头到尾|从头|一条|逐|仔细|认真|把)*"
+    r"(?:看|读|阅|听|把))")
+
+
 def _notice_forms(prepared: str, ctx: Context) -> str:
     """The notice answer in the plain forms ``_notice_read`` reads (see ``_everyday_forms``)."""
     prepared = _everyday_forms(prepared)
+    prepared = _TYPED_BY.sub("", prepared)
     prepared = _RIDER_RUSH.sub("我赶时间", prepared)
     prepared = _FOUND_BY_SCROLLING.sub("", prepared)
     # "法律责任那块也看了": a part named by its title and pointed at (那块, 那部分) is that part, as named alone
@@ -1149,9 +1188,13 @@ def _letter_forms(prepared: str, ctx: Context) -> str:
     if principal:
         # the principal's name with a courtesy title ("赵强先生签署的…"), or with the speaker's tie to him before it
         # ("我老乡赵强亲手签的"): the same principal, by the same name
-        prepared = re.sub(rf"(?<={re.escape(principal)})(?:老先生|先生|女士|同志)", "", prepared)
+        # ("赵强大爷", "赵强叔": the everyday title of an elder or a peer after his name is the same man)
+        prepared = re.sub(rf"(?<={re.escape(principal)})(?:老先生|先生|女士|同志|大爷|大娘|大妈|大伯|大叔|叔叔|叔|伯伯|阿姨|老爷子|大哥|大姐|老哥)",
+                          "", prepared)
         prepared = re.sub(rf"(?:我|俺)(?:的)?(?:老乡|朋友|同事|邻居|同学|老板|师傅|战友|发小|哥们|老同学)(?={re.escape(principal)})", "",
                           prepared)
+        # ("老战友赵强给我出的委托书": the tie said with the 老 of a long one, and no 我 before it, at the head of a clause)
+        prepared = re.sub(rf"{_START}老(?:乡|朋友|同事|邻居|同学|战友|伙计|哥们|兄弟)(?={re.escape(principal)})", "", prepared)
     # "…，都有", "…，白纸黑字的": that all of it is there, in black and white, said after the words of an answer with no
     # negation in it; the words before decide alone
     if not re.search(r"[不没未无非?]", prepared):
@@ -1164,6 +1207,17 @@ def _letter_forms(prepared: str, ctx: Context) -> str:
     # "委托书里有没有“代为作出告知承诺”这句话": the either-or 有没有 before the words asks whether they are there (是否有);
     # its 没有 denies nothing
     prepared = re.sub(r"(?<!没)有没有(?=[“\"「『']|特别授权|代为|代他|代她)", "是否有", prepared)
+    # "特别授权那一栏勾的就是代为作出告知承诺": what is ticked in a box, said as 勾的是, is what the box has ticked (勾了); the
+    # words after it still decide (an ordinary power ticked there is asked again)
+    prepared = re.sub(r"(?<=[栏项格])(?:里)?(勾|勾选|打勾|打钩|选)的(?:就)?是(?=[“\"「『']?(?:代为|代他|代她|代其|特别授权))", r"\1了", prepared)
+    # "授权事项写的是：…", "授权范围里写着…": the letter's list of matters, the part of it where its powers stand, is the
+    # letter; what it is said to hold is read as the letter's words
+    matters = r"(?:(?:授权委托书|委托书|授权书)(?:的|上|里)?)?(?:授权事项|委托事项|授权范围|委托范围|委托权限|授权权限|授权内容|委托内容)(?:里|中|上|里面)?"
+    prepared = re.sub(rf"{_START}{matters}(?=写的是|写着|写了|写明了|单列|专列|单独列)", "委托书上", prepared)
+    # "单列了「代为作出告知承诺」一项": the words set out as an item of their own, which the letter then holds; only words
+    # with no negation, hedge or question in them
+    prepared = re.sub(r"(?:单列|专列|单独列|另列)(?:了|出)?(?:一项|一条)?[:：]?\s*[“\"「『']?((?:代为|代他|代她|代其|特别授权)(?:(?![不没未无非吗吧呢?“”\"「」『』'])[^,，。.;；\s]){1,16}?)"
+                      r"[”\"」』']?(?:这|那)?(?:一)?(?:项|条)(?=[\s,，。.!！]|$)", r"写着\1", prepared)
     moved = _NAMED_THEN_WRITTEN.match(prepared)
     if moved:
         prepared = f"{moved.group(2)}上写了{moved.group(1)}"
@@ -1369,6 +1423,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # "…全看完了，没漏": the bare "none missed" said as a clause of its own after the statement is the idiom of
         # ``_NONE_MISSED`` ("一条没漏"); run into a clause ("没漏几条", "没漏看完") it is not, and is read as it stands
         flat = re.sub(r"(?<=,)(?:都|也)?(?:没|没有)(?:漏|落|漏掉|落下|漏看)(?:了)?(?:啊|呀|哈)?(?=,|$)", "一条没漏", flat)
+        # ("我没漏，全都读了": the same idiom said first by the speaker, before a statement that must decide on its own)
+        flat = re.sub(r"^(?:我|本人)?(?:都|也)?(?:没|没有)(?:漏|落|漏掉|落下|漏看)(?:了)?(?:啊|呀|哈)?(?=,.)", "一条没漏", flat)
     compact = flat.replace(",", "")
     # "已阅读已阅读已阅读", "看完了看完了快点", "看了看了…" ("一条一条都看了" is one phrase, not a repetition)
     repeated = re.fullmatch(r"(.{3,}?|.了)(?:,?\1)+(,?.*)", flat)
@@ -1824,7 +1880,8 @@ _AUTH_QUOTE_LEAD = re.compile(r"^(?:授权委托书|委托书|授权书)(?:上|�
 _PRINCIPAL_BEARS = re.compile(r"^(?:(?:还|也|并且|并|另外)?(?:写了|写着|写明了|注明了|有))?"
                               r"(?:并|并且|且)?(?:由)?(?:委托人|他|她|申请人|他自己|她自己)?(?:自己|自行)?(?:承担|负责)(?:不实承诺的?)?(?:相应的?)?(?:法律)?(?:后果|责任)$"
                               # ("也写了不实承诺的后果由他承担": the same consequence said written too, its bearer after it)
-                              r"|^(?:(?:还|也|并且|并|另外)?(?:写了|写着|写明了|注明了|有))?(?:不实承诺的?)?(?:法律)?(?:后果|责任)(?:由)?(?:委托人|他|她|申请人)(?:自己|自行)?(?:承担|负责)$"
+                              # ("还写了不实的后果由他担": 不实 alone for the untrue commitment, and 担 the everyday 承担)
+                              r"|^(?:(?:还|也|并且|并|另外)?(?:写了|写着|写明了|注明了|有))?(?:不实承诺的?|不实的?)?(?:法律)?(?:后果|责任)(?:由)?(?:委托人|他|她|申请人)(?:自己|自行)?(?:承担|负责|担|担着)$"
                               # ("连承担不实承诺的法律后果都写上了": the same words stressed as written too, with 连…都; the
                               # bearer unnamed or the principal, and written, done, with no negation)
                               r"|^连(?:由)?(?:委托人|他|她|申请人)?(?:自己|自行)?(?:承担|负责)?(?:不实承诺的?)?(?:法律)?(?:后果|责任)"
@@ -2011,6 +2068,9 @@ _UNSAID_CHOICE = re.compile(r"((?:没|没有|并没|并没有|未)(?:说|写|提
 _SPEAKER_RELATION = re.compile(r"^(?:我是|本人是)(?:他|她|申请人|委托人|老人)?(?:的)?(?:"
                                + "|".join(_affirmation._KIN)
                                + r"|儿子|女儿|闺女|女婿|儿媳|外甥|外甥女|侄子|侄女|孙子|孙女|邻居|朋友|亲戚|代办人|代理人|受托人)$"
+                               # the speaker's own post in the village or the neighbourhood ("我是村会计"): who they are, not
+                               # what the letter grants
+                               r"|^(?:我是|本人是)(?:村里的?|村|社区的?|居委会的?|村委会的?)(?:会计|干部|书记|支书|主任|网格员|文书|委员|工作人员|志愿者|社工)$"
                                # a company's employee sent with its letter: "我是公司行政"
                                r"|^(?:我是|本人是)(?:公司|本公司|我们公司|单位)(?:的)?(?:行政|员工|职员|经办人|财务|会计|法务|人事|办事员|业务员)$"
                                # one who works for the principal in person: "我是他司机", "我是赵总的秘书"
@@ -2151,7 +2211,11 @@ _HELD_OR_SHOWN = re.compile(r"^(?:我|俺)?(?:现在)?(?:手里|手上)?(?:就|�
                             # ("可以拍照给你": the photo offered, 看 unsaid; "委托书我打印出来带着呢": an electronic letter
                             # printed, and the print in hand)
                             r"|^(?:我)?(?:可以|马上|等下|现在)?(?:拍照|拍个照|拍照片)(?:发)?给(?:你|您|你们)$"
-                            r"|^(?:授权委托书|委托书|授权书)(?:我)(?:已经)?(?:打印出来|打出来)(?:了)?(?:带着|拿着)(?:呢|了|的)?$")
+                            r"|^(?:授权委托书|委托书|授权书)(?:我)(?:已经)?(?:打印出来|打出来)(?:了)?(?:带着|拿着)(?:呢|了|的)?$"
+                            # ("我拍了照可以发你": the photo already taken, offered; the letter it shows is the one spoken of)
+                            r"|^(?:我|俺)?(?:已经|都)?(?:拍了|拍好了)(?:照|照片|张照片|张照)(?:了)?(?:(?:可以|能|马上|等下|现在)?(?:发|发给|传给)(?:你|您|你们)(?:看)?(?:看|一下)?)?$"
+                            # (the offer said after a pause: "…拍了照片，可以发给您")
+                            r"|^(?:照片)?(?:可以|能|马上|等下|现在)(?:发|发给|传给)(?:你|您|你们)(?:看)?(?:看|一下)?$")
 
 
 def _signed_by_someone_else(clause: str, principal_name: str) -> bool:
@@ -2232,8 +2296,10 @@ _SIDE_FACT = re.compile(
     # and what it says still decide (drafted for the speaker, "律师帮我拟的", is not this)
     # (or by the village or neighbourhood committee for a principal who cannot write, "村委会帮他写的": the office
     # words it, the principal's own mark grants it; a person, "邻居帮他写的", or the speaker is not this)
-    r"|^(?:是|由|请)?(?:律师|律所|律师事务所|公证处|公证员|村委会|村委|居委会|社区|村干部|村支书)(?:帮忙|帮着|帮他|帮她|给他|给她|替他|替她)?"
-    r"(?:拟|起草|草拟|拟定|写|弄)(?:的|了)+$"
+    # ("上礼拜社区帮着起草的": when it was drafted, said first, changes nothing)
+    r"|^(?:上礼拜|上周|上星期|上个月|前几天|前两天|前些天|昨天|前天|去年|年初)?(?:是|由|请)?(?:律师|律所|律师事务所|公证处|公证员|村委会|村委|居委会|社区|村干部|村支书)"
+    r"(?:帮忙|帮着|帮他|帮她|给他|给她|替他|替她)?(?:拟|起草|草拟|拟定|写|弄)(?:的|了)+$"
+
     r"|^[\u4e00-\u9fff]{1,4}证字第?[0-9]+号$"
     r"|^(?:一字不差|一个字不差|一个字都不差|一字不落|原封不动|一模一样|分毫不差)(?:的|地)?$"
     r"|^(?:您|你|你们)?(?:翻到|翻开|打开|看)(?:那页|这页|那一页|这一页|背面|那里|那儿|后面)?(?:就)?(?:能|可以)?(?:看到|看见|找到)(?:了)?$"
@@ -2458,6 +2524,13 @@ _CLAUSE_POINTED = re.compile(r"^(?:就)?(?:在|写在)?(?:授权委托书|委托
                              r"(?:就是|就有|就写着|里|上)?(?:的)?$")
 
 
+# The errand the speaker runs for the principal ("帮赵强大爷跑补贴", "我是来帮他办低保的"): why the speaker is here, told
+# beside the answer; the matter named has no power, commitment, grant or negation in it, and 只/就 cannot lead it (an
+# errand said to be all the letter allows is read as such).
+_ERRAND_FOR_HIM = re.compile(r"^(?:我)?(?:是)?(?:来)?(?:帮|替|给)(?:他|她)(?:来)?(?:跑|办|申请|申领|领)"
+                             r"(?:(?![不没未无非别代替承诺授权])[\u4e00-\u9fff]){1,6}?(?:的)?$")
+
+
 def _side_clause(clause: str, principal_name: str) -> bool:
     """Is this clause one of those said beside the answer that leave it as it is?"""
     clause = _principal_as_he(clause, principal_name)
@@ -2467,7 +2540,8 @@ def _side_clause(clause: str, principal_name: str) -> bool:
     return bool(_ABSENCE_REASON.match(clause) or _DOCUMENT_PARTICULARS.match(clause) or _SIDE_FACT.match(clause)
                 or _CIRCUMSTANCE_REMARK.fullmatch(clause) or _PAGE_TURNED.match(clause)
                 or _DOCUMENT_MADE.match(clause) or _DOCUMENT_MADE.match(foot) or _FOOT_NAMED.match(foot)
-                or _CONTACT.match(contact) or _GOT_SPECIAL.match(clause) or _LETTER_PROVENANCE.match(clause))
+                or _CONTACT.match(contact) or _GOT_SPECIAL.match(clause) or _LETTER_PROVENANCE.match(clause)
+                or _ERRAND_FOR_HIM.match(foot))
 
 
 def _according_to_the_letter(clause: str, principal_name: str) -> bool:
@@ -2994,7 +3068,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # The letter's grant quoted in its own formal words, the principal and the agent named as on file ("委托人赵强特别授权
         # 受托人刘洋代为办理…，代为作出告知承诺…"): the lead says who grants whom, and its 特别授权 is the letter's own; the
         # powers after it are read one by one, as any list of them. Another principal or agent named is left as it stands.
-        flat = re.sub(rf"(?:^|(?<=,))(?:兹)?(?:委托人|授权人)?{re.escape(principal_key)}(特别)?(?:授权|委托)(?:受托人|代理人|被委托人)?"
+        # ("本人赵强特别授权刘洋…": the letter's 本人 with the principal's own name after it is the principal writing)
+        flat = re.sub(rf"(?:^|(?<=,))(?:兹)?(?:委托人|授权人|本人)?{re.escape(principal_key)}(特别)?(?:授权|委托)(?:受托人|代理人|被委托人)?"
                       rf"{re.escape(agent_key)}(?=代为|代)", lambda m: "特别授权," if m.group(1) else "", flat)
     if "代为" in flat:  # "代为咨询和递交材料": the 代为 carries over to the next power
         flat = re.sub(r"(?<=咨询|办理|签收|领取|递交|提交|签字|申请|查询)(?:和|及|以及)(?=递交|提交|领取|签收|签字|办理|查询|咨询|申请)",
@@ -3010,7 +3085,8 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
     flat = _ASKED_LINE.sub("这句话", flat)
     # "委托书上有“代为作出告知承诺”几个字", "委托书里有特别授权那句": the words quoted, said to be in the document, are what
     # it says
-    flat = re.sub(r"(?:^|(?<=,))((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)(?:也|都|确实)?有(?![这那一两三几])([^,]{2,24}?)(?:那|这)?(?:一)?"
+    # ("上面有…那句": the letter's page, named by its 上面 alone)
+    flat = re.sub(r"(?:^|(?<=,))((?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?|上面|里面)(?:也|都|确实)?有(?![这那一两三几])([^,]{2,24}?)(?:那|这)?(?:一)?"
                   r"(?:句话|句|几个字|[两三四五六七八九十]个字|字样)(?=,|$)", r"\1写着\2", flat)
     # "下面还有一句“代为作出告知承诺”": a line of the document, where on the page changing nothing, and its words
     # ("委托事项里有一条：代为作出告知承诺": the letter's list of matters, the part of it the line stands in)
