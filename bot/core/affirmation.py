@@ -59,7 +59,7 @@ a bare 不 or 不是 says no as much as it corrects and takes nothing back), a r
 谁说我不承诺了 asks rather than states, and is not taken away), a pause closed by its result (等一下
 ……核对好了), who the speaker is (作为申请人, 我是公司法人), a hotline's heading and the caller named as the applicant (【热线代录】,
 来电人张伟本人口述), the right words named after a correction (我同意——哦不对，要写承诺用语：本人承诺; 不对，是本人承诺;
-本公式承诺，打错了: only the subject mistyped by one character), and their own situation told first by voice (我都七十多了, 我一个人住, 家里没别人,
+本公式承诺，打错了: only the subject mistyped by one character), and their own situation told first by voice (我都七十多了, 字写得慢, 我一个人住, 家里没别人,
 这手机字太小了, 看了半天, 不会打字用说的: each a whole clause of its own, with no doubt, condition or other person in it; told
 after the act too, with the form filled in by their own hand: 我七十三了打字慢，这些都是我一个字一个字自己填的), a form's label
 with the applicant's own name (承诺人张伟：本人承诺), a citizen's hardship (我一个人带孩子，不容易; 我是下岗职工; 家里老人
@@ -247,12 +247,16 @@ def _prepare(text: str) -> str:
     text = emoticons(normalize(_CANTONESE_COPULA.sub("是", text))).replace("幺", "么").replace("俺", "我").lower()
     text = join_spaced_characters(text)
     text = text.replace("木有", "没有")  # the playful and dialect spelling of 没有 ("木有委托书")
+    # "100%" (also typed full-width, "１００％") is 百分之百 said in figures: read as the words, since the % sign would
+    # otherwise end a clause in the middle of what is said. Any other share keeps its figures and matches nothing.
+    text = _WHOLLY_IN_FIGURES.sub("百分之百", text)
     text = text.replace("木问题", "没问题")  # the same playful 木 in "木问题" (no problem)
     for cantonese, mandarin in _CANTONESE:
         text = text.replace(cantonese, mandarin)
     return _SPOKEN_PUNCTUATION.sub(lambda m: _SPOKEN_MARK[m.group(1) or m.group(2)], text)
 
 
+_WHOLLY_IN_FIGURES = re.compile(r"(?<![0-9.])100(?:\.0+)?\s*%")
 _SPACE_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![\s,][\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff]{2})")
 
 
@@ -438,6 +442,8 @@ _ORDINARY_PROCEDURE = re.compile(r"(?:交|提交|补交|开|提供|准备)(?:证
 # "我承诺个啥": 承诺 with 个啥 scoffs at the act ("commit to what?"); read as a refusal only with the proofs chosen after it
 _SCOFFED = re.compile(r"^(?:我|本人)?(?:还)?承诺个(?:啥|什么|啥子)(?:呀|啊|哟)?$")
 _PROOFS_CHOSEN = re.compile(r"^(?:那|那么|所以)?(?:我|我们|本人)?(?:就|还是|直接)?(?:去)?(?:交|提交|补交|开|提供|准备)(?:证明材料|证明|材料)(?:去)?(?:了|吧)?$")
+# the refusal said in words after the scoff ("不承诺", "我不承诺了"): the speaker's own, plain, with nothing softening it
+_PLAIN_REFUSAL = re.compile(r"^(?:我|本人)?(?:就|才|坚决)?(?:不|不想|不愿意|不会)(?:作出|做出)?承诺(?:了)?$")
 _DROPPED_IT = re.compile(r"^(?:不弄了|不搞了|不整了|不承诺了|算了)$")
 _REPEATED_REFUSAL = re.compile(r"^(?:不承诺)+$")  # "不承诺不承诺": the same refusal twice
 _NOT_MEANT_CLAUSE = re.compile(r"^(?:我|刚才)?(?:说的|是|都是)*(?:假的|假话|瞎说的|乱说的|说着玩的|才怪)(?:啦|哈|了|呢|的)?$")
@@ -523,7 +529,9 @@ _TOPIC = (r"(?:(?:以上|上述|上面|前面)(?:我|本人)?|我家|我们家|�
 # ("都如实填了", "都没问题": filled in truthfully, nothing wrong in it)
 # ("以上都是我家的真实情况", a proxy's "以上都是他家的真实情况": whose the facts are, before what they are said to be; a
 # citizen vouching for someone else's (他/她) is refused where the self grammar is matched)
-_TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也|绝对|确实)*(?:是)?(?:(?:我|我们|他|她|他们|她们)家的)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
+# ("所填信息100%真实": 百分之百, in words or as 100% (read as words when the text is prepared), is "wholly", as 完全 is;
+# any lesser share, "百分之九十真实", is a part only and matches nothing here)
+_TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也|绝对|确实|百分之百|百分百)*(?:是)?(?:(?:我|我们|他|她|他们|她们)家的)?(?:真实有效|真实准确|真实无误|准确无误|真实完整|真实|属实|无误|准确|有效|完整|"
          r"(?:如实|据实|照实)(?:填写|填报|申报|填|报|说|讲)(?:了|的)|没问题|没错|"
          # what is committed as the verb phrase of the letter ("我承诺如实填报", "承诺如实申报"): the filing made truthfully,
          # the act's own object; only the two-character verbs of a form, since a bare 如实说 is "to be frank"
@@ -1267,6 +1275,9 @@ _CIRCUMSTANCE_PART = (
     # since a bare "跑不了" is also "cannot get away", said of a commitment forced on one
     r"|(?:我|本人)?(?:实在)?(?:跑不了|去不了|来不了|跑不动|到不了)(?:窗口|大厅|政务大厅|办事大厅|政务中心|服务中心|便民中心|现场)"
     r"|(?:我|本人)?(?:手机|智能手机|这手机|这个)?(?:不太会用|不会用|用不惯|用不来|玩不转|不太会弄|不会弄|不会打字|打字慢)(?:手机)?"
+    # "字写得慢", "写字慢", "字打得慢": the hand that writes is slow, as the one that types is; how long the answer takes,
+    # never what it says (nothing but an adverb of degree may stand in it, so no 可能/不 rides along)
+    r"|(?:我|本人)?(?:(?:字)?(?:写|打)得|写字|打字)(?:很|太|比较|有点|有些|特别|也|又)?慢(?:了|啦)?"
     r"|(?:我|本人)?(?:现在|正|正在)?在(?:工地|地里|外地|上班|单位|医院|路上|车上|厂里|店里|家里|田里)(?:上|里)?(?:干活|上班|忙着|忙)?(?:呢)?)"
 )
 # One clause may tell two of them run together ("我七十多了眼睛不好").
@@ -1904,10 +1915,11 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
     if _RHETORICAL.search(compact):
         return verdict("unclear")
     if "?" not in prepared and not laughing and len(clauses) > 1 and _SCOFFED.match(clauses[0]) \
-            and any(_PROOFS_CHOSEN.match(c) for c in clauses[1:]) \
-            and all(_PROOFS_CHOSEN.match(c) or _DROPPED_IT.match(c) for c in clauses[1:]):
+            and any(_PROOFS_CHOSEN.match(c) or _PLAIN_REFUSAL.match(c) for c in clauses[1:]) \
+            and all(_PROOFS_CHOSEN.match(c) or _DROPPED_IT.match(c) or _PLAIN_REFUSAL.match(c) for c in clauses[1:]):
         # "我承诺个啥，不弄了，我交证明": the scoffing "commit to what" asks nothing when the speaker goes on to choose the
-        # proofs: it is the refusal that 承诺个锤子 is, and the ordinary procedure is named as the way instead
+        # proofs: it is the refusal that 承诺个锤子 is, and the ordinary procedure is named as the way instead. So too
+        # when the speaker answers it with the refusal in words ("我承诺个啥，不承诺"): the scoff was that refusal.
         return verdict("negated")
     if _is_question(prepared):
         if laughing:
