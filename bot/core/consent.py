@@ -236,7 +236,8 @@ _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个|整份|整篇)?的?(?:告知
                 r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
                 r"条款|以上|上述|上面的?|前面的?|(?:你|您|你们|贵单位)(?:发送|发来|发)的(?:那些|这些)|(?:你们|贵单位)(?:发送|发来)的|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 # "上面发的告知书", "刚才发来的": what was just sent, pointed at
-                r"(?:上面|前面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的(?:(?:那|这)(?:七|7)(?:条|段|个部分))?|"
+                # ("你刚才发的": who sent it said before when)
+                r"(?:(?:你|您|你们)(?=刚才|刚刚))?(?:上面|前面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的(?:(?:那|这)(?:七|7)(?:条|段|个部分))?|"
                 # ("那七段", "这7段": the sections counted as paragraphs, pointed at)
                 r"(?:那|这)(?:七|7)段|"
                 r"(?:从)?第(?:一|1)条(?:到|至)第?(?:七|7)条|(?:1|一)(?:到|至)(?:7|七)条)"
@@ -307,7 +308,7 @@ _ALL_READ_CLAUSE = (rf"(?:{_READ_PLACE})?"
                     # ("刚才发的我全看了": what was just sent, pointed at, as in ``_READ_OBJECT``)
                     # ("共7部分都看了": the count said as the total)
                     r"(?:(?:一共|共|总共)?(?:7|七|全部|所有|每)(?:个|一个|一)?(?:部分|条|段|节|项|字|句)|(?:那|这)几个?条(?:款)?|你发的|发的|您发的|你念的|您念的|念的|内容|告知书|告知内容|告知的内容"
-                    r"|(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的)?"
+                    r"|(?:(?:你|您|你们)(?=刚才|刚刚))?(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的)?"
                     r"(?:我)?(?:从头到尾|一字一句|一条一条)?"
                     r"(?:都|全|全都|全部|每一条都|每条都)(?:认真|仔细|好好)?(?:地)?(?:看了|读了|看过了|读过了|看完了|读完了|听完了|听过了|听了)(?:一遍)?")
 # "七个部分一个没落", "一条不漏": none left out, an idiom of completeness (its 没/不 deny a gap, not the reading).
@@ -551,8 +552,11 @@ _WHOLE_TEXT_READ = re.compile(r"(?<=[看读听阅])了(?:一遍)?(?:告知书|�
 # notice make the plain 看了 a complete reading; over a part ("前面都看了", "前几条都看了") or with a glance
 # ("看了一下") they do not, and a bare "看了" is no more than "had a look".
 # ("上面的内容", "以上七条": the notice pointed at as what is above)
+# ("刚才发的七条", "你发的那7段": pointed at as what was just sent, and counted as all its sections; a count of fewer,
+# "刚才发的三条", is a part)
 _WHOLE_NOTICE = (r"(?:(?:(?:上面|以上|上述)的?)?(?:告知书|告知承诺书|告知内容|告知的内容|内容|全文|七条|7条|这七条|那七条|(?:七|7)(?:个)?部分)"
-                 r"|你发的|您发的|发的|你念的|您念的|(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的|上面的?|以上|上述)")
+                 r"|(?:你发的|您发的|发的|你念的|您念的|(?:(?:你|您|你们)(?=刚才|刚刚))?(?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的)"
+                 r"(?:(?:那|这)?(?:七|7)(?:个)?(?:条|段|部分))?|上面的?|以上|上述)")
 _ALL_OF_IT_READ = re.compile(
     rf"(?:{_WHOLE_NOTICE}(?:我|本人)?|(?:我|本人)(?:把{_WHOLE_NOTICE})?)?"
     # ("每一部分都看了", "每段都读了": every part of it, one by one, is the whole as 每条 is)
@@ -1212,8 +1216,13 @@ def _letter_forms(prepared: str, ctx: Context) -> str:
     prepared = re.sub(r"(?<=[栏项格])(?:里)?(勾|勾选|打勾|打钩|选)的(?:就)?是(?=[“\"「『']?(?:代为|代他|代她|代其|特别授权))", r"\1了", prepared)
     # "授权事项写的是：…", "授权范围里写着…": the letter's list of matters, the part of it where its powers stand, is the
     # letter; what it is said to hold is read as the letter's words
-    matters = r"(?:(?:授权委托书|委托书|授权书)(?:的|上|里)?)?(?:授权事项|委托事项|授权范围|委托范围|委托权限|授权权限|授权内容|委托内容)(?:里|中|上|里面)?"
+    matters = (r"(?:(?:授权委托书|委托书|授权书)(?:的|上|里)?)?(?:授权事项|委托事项|授权范围|委托范围|委托权限|授权权限|授权内容|委托内容"
+               r"|代理事项|代理权限|代理范围|代理内容|受托事项|受托权限)(?:里|中|上|里面)?")
     prepared = re.sub(rf"{_START}{matters}(?=写的是|写着|写了|写明了|单列|专列|单独列)", "委托书上", prepared)
+    # "授权内容：…", "代理权限：…": the same field by any of its names, its label set before a colon as a printed form
+    # sets it; it is the label "授权事项" read everywhere (a label alone, naming nothing granted), and what is filled in
+    # after the colon decides as it would after that label ("…：代为申请、代为领取" is an ordinary power only, "…：无" a no)
+    prepared = re.sub(rf"{_START}{matters}\s*(?=[:：])", "授权事项", prepared)
     # "单列了「代为作出告知承诺」一项": the words set out as an item of their own, which the letter then holds; only words
     # with no negation, hedge or question in them
     prepared = re.sub(r"(?:单列|专列|单独列|另列)(?:了|出)?(?:一项|一条)?[:：]?\s*[“\"「『']?((?:代为|代他|代她|代其|特别授权)(?:(?![不没未无非吗吧呢?“”\"「」『』'])[^,，。.;；\s]){1,16}?)"
@@ -1738,8 +1747,9 @@ _AUTH_ORDINARY = re.compile(
     r"(?:电话|微信|短信|语音|视频|聊天记录)(?:里|上|中)?(?:他|她)?(?:跟我|和我|对我|给我)(?:说|讲|同意|答应|交代)|"
     r"发(?:了)?(?:条|个|段)?(?:语音|短信|微信)(?:说|讲|同意|答应)|聊天记录(?:里|上|中)?(?:他|她)?(?:说|同意|答应)|仅(?:限|写了?|是)?(?:代为)?(?:办理|代办)|^(?:代为办理|代办|委托办理)$|"
     # "我们就写了个代为办理": 就 makes the one power named all there is
-    # ("就写了代我爸办手续": for whom the errand is run named between 代 and the errand)
-    r"就(?:写了?个?|写着|写的|有)(?:一个|个)?(?:代为|代)(?:他|她|我(?:爸|妈|父亲|母亲|爹|娘|爷爷|奶奶|舅舅|舅|叔叔|叔|姑姑|姑|哥|姐))?"
+    # ("就写了代我爸办手续": for whom the errand is run named between 代 and the errand; "就写了帮忙领证": the same
+    # errand asked as a favour, 帮 or 替 for 代, and the one errand all there is)
+    r"就(?:写了?个?|写着|写的|有)(?:一个|个)?(?:代为|代|帮忙|帮|替)(?:他|她|我(?:爸|妈|父亲|母亲|爹|娘|爷爷|奶奶|舅舅|舅|叔叔|叔|姑姑|姑|哥|姐))?"
     r"(?:办理|办|递交|提交|领取|领|签字|签收|咨询|查询)|"
     # "就写了让我帮忙交材料": the errand the speaker is sent on, and nothing more
     r"(?:就|只|仅)(?:写了?|写着|写的是?|说了?)(?:让|叫|请)?(?:我|他|她)?(?:帮忙|帮他|帮她|代为|代|去)?"
@@ -3192,6 +3202,12 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         compact = flat.replace(",", "")
     # ("没有……哦翻到背面了，…": the 哦 of noticing, glued to the page turned; the turn is the pause before a new answer)
     flat = re.sub(r"(?:^|(?<=,))(?:哦|噢)(?=翻到|翻过来)", "", flat)
+    # "没写明……不对我再看一眼，写明了，…": the 不对 said after an answer, glued to a look at the letter or just before
+    # it, is the doubt that sends the speaker back to the page; the look is what takes the answer back, and what it
+    # finds is read as after any look (``_after_pause``: it must name the scope, or be a no). Said first, with no
+    # answer before it, 不对 may be the no itself and is left as it is.
+    flat = re.sub(r"(?<=,)(?:哦|噢|哎|哎呀|诶)?(?:不对)+,?(?=(?:我|让我|等我)?(?:再)?(?:看看|看一下|看下|看一眼|瞅一眼|瞄一眼|翻翻|翻一下|"
+                  r"找找|瞅瞅|瞧瞧|查查|查一下|核对一下|对一下)(?:啊|哈|哦|呀)?(?:,|$)|(?:我)?(?:又|再)?(?:翻到|翻过来))", "", flat)
     corrected = _corrected(prepared, flat, ctx, _special_authorisation)
     if corrected is not None:
         return corrected
@@ -3286,8 +3302,10 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
             return ask("unsure")  # "写明了特别授权吗？我看看", "有没有写明我问问赵强": the answer is still being looked for
         # ("不是一般的委托，写明了吗": the ordinary kind denied is no no; beside a question about the letter it tells
         # nothing decided, so it is left out of what is told, and only a no said of the letter itself stays a no)
+        # ("不是只写代办，还写了代为承诺吗": the narrower reading denied, 不是只/不光, is no no either)
         told = [c for c in re.split(r"[,?]", flat) if c and not _affirmation._is_question(c)
-                and not _NOT_ORDINARY.fullmatch(c)]
+                and not _NOT_ORDINARY.fullmatch(c)
+                and not re.match(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:不光|不仅|不只|不止|不是只|并非只|不单)", c)]
         kinds_told = [_auth_clause(c, names, _key(ctx.applicant_name)) for c in told]
         if kinds_told and set(kinds_told) & {"no", "bare_no"} and set(kinds_told) <= {"no", "bare_no", "neutral", "power"} \
                 and not _AUTH_CONDITION.search(",".join(told)):
@@ -3314,11 +3332,13 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         return ask("condition")
     if _affirmation._JOKE.search(compact):
         return ask("joke")
-    not_only = re.match(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:不光|不仅|不只|不止|不是只|并非只|不单)(?=写了|写着|有)[^,]*,"
+    not_only = re.match(r"^(?:(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?)?(?:不光|不仅|不只|不止|不是只|并非只|不单)(?=写|有)[^,]*,"
                         r"(?:还|也|而且|并且)?(?=写了|写明了|写明|写着|有|包括)", flat)
     if not_only:
         # "不光写了代为办理，还写了代为作出告知承诺": the ordinary power named first, the scope added to it (不光 says
         # already that more follows: "不光写了代办，代为承诺也写进委托书了" needs no 还)
+        # ("不是只写代办，还写了代为承诺": the narrower reading denied, 写 with its words straight after it, and the
+        # fuller one said next; what is added must decide alone, so an ordinary power added is still a no)
         flat = flat[not_only.end():]
         compact = flat.replace(",", "")
     if _AUTH_DOUBLE_NEGATION.search(compact):
@@ -3380,7 +3400,11 @@ def _special_authorisation(text: object, ctx: Context) -> Reading:
         # "整了个特别授权，上面写着代为办理", "整了个特别授权，就写了代为办理": the special authorisation said to be got,
         # and only ordinary powers or a no said of it (see ``_GOT_SPECIAL``)
         return ask("not_specific")
-    if "no" in has and not has & {"yes", "bare_yes"}:
+    if "no" in has and not has & {"yes", "bare_yes"} and not any(
+            k == "unknown" and re.match(r"^(?:还|也|另外|而且|并且)(?:写了|写着|写明了|有)", c) and _AUTH_SCOPE.search(c)
+            and not re.search(r"[不没未无非别]", c) for k, c in zip(kinds, clauses)):
+        # ("就写了代为办理，还写了代为作出告知承诺": the scope itself said to be written too, after "only an ordinary
+        # power"; the two cannot both hold, and which one does is asked again)
         # "委托书还没签，回头让我爸签" / "…口头说的": what is said of the document is a no; the rest explains it.
         return Reading("negated", detail="no_special_authorisation", expected=EXPECT_AUTHORISATION)
     if "bare_no" in has and not has & {"yes", "bare_yes", "ack"} and not any(
