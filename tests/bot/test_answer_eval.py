@@ -18,13 +18,13 @@ import pytest
 from bot.tools import evaluate as ev
 
 # The goal for natural answers on the held-out split is 0.97 understood and no wrong decision. The second is met
-# (0 wrong decisions), the first not yet (0.962 understood, 126 of 131, by the rules alone and as the product reads
+# (0 wrong decisions), the first not yet (0.969 understood, 127 of 131, by the rules alone and as the product reads
 # them with the NLU, after development batches of everyday and spoken phrasings, their look-alikes, names with rarer
-# surnames and the authorisation's wording). These two gates hold the measured level so that nothing gets worse;
-# raise them as it improves, never lower them. False accepts on the legal questions have no such allowance: the
-# gate is zero on both splits, read either way.
+# surnames, the authorisation's wording and blind samples in the first batch's style). These two gates hold the
+# measured level so that nothing gets worse; raise them as it improves, never lower them. False accepts on the
+# legal questions have no such allowance: the gate is zero on both splits, read either way.
 UNDERSTOOD_GOAL = 0.97
-UNDERSTOOD_FLOOR = 0.961
+UNDERSTOOD_FLOOR = 0.969
 WRONG_GOAL = 0
 WRONG_CEILING = 0
 DISCOVERY_TOP3_FLOOR = 0.95
