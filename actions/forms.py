@@ -492,10 +492,14 @@ class FormValidation:
             await handoff.announce(state.dispatcher, state.tracker, "user_request")
             state.reask(step.slot)
             return True
-        if kind == "negated":
-            # A refusal the reader decided takes the step's own refusal path: a confident FAQ or small-talk intent
-            # on the same words ("我不承诺，后果太严重了" reads like the FAQ on liability) does not turn it into a
-            # policy answer and a re-ask.
+        # A refusal the reader decided takes the step's own refusal path: a confident FAQ or small-talk intent
+        # on the same words ("我不承诺，后果太严重了" reads like the FAQ on liability) does not turn it into a
+        # policy answer and a re-ask. So does a legal answer the reader turned down for a reason it names
+        # ("如果没问题我就承诺": conditional), which the person is told; only where the reader would have taken it and
+        # the model alone disagrees (nlu_disagrees), or found nothing it could name, may the model's question be answered.
+        reason_named = step.interpret in LEGAL_STEPS and kind == "clarify" and reading is not None \
+            and reading.detail not in (None, "", "nlu_disagrees", "unclear")
+        if kind == "negated" or reason_named:
             return False
         # A policy question at a legal step is part of that step's own refusal (the affirmation's contract
         # stage comes first, then the answer).

@@ -170,6 +170,21 @@ async def test_a_refusal_is_a_refusal_whatever_faq_the_model_reads_in_it(offline
     assert not offline_backend["submit"]
 
 
+async def test_a_commitment_turned_down_for_a_named_reason_is_told_so_whatever_faq_the_model_reads(offline_backend):
+    # A conditional commitment reads like the FAQ on liability to the model; the reader's own reason (conditional) is
+    # what the person is told, not a policy answer. Where the reader would have taken the words and only the model
+    # disagrees, the model's question is still answered (test_forms).
+    tracker = tracker_from("affirmation_requested.json", text="如果没问题我就承诺",
+                           intent={"name": "faq_liability", "confidence": 0.9},
+                           slots={"notice_version": ITEMS["ZM001"].notice_version})
+    messages, events = await run(journey.ValidateCommitmentForm(), tracker)
+    # (the contract's reason is "unclear"; the explanation names the condition)
+    assert stages(messages)[0] == "affirmation_rejected" and messages[0]["custom"]["reason"] == "unclear"
+    assert "条件" in messages[0]["text"]
+    assert not any(m.get("response") == "utter_faq_liability" for m in messages)
+    assert not offline_backend["submit"]
+
+
 async def test_wrong_check_digit_is_reasked_and_the_name_kept(offline_backend):  # P1 P4
     tracker = tracker_from("affirmation_requested.json", text="410105199001011234",
                            intent={"name": "inform", "confidence": 0.9},
