@@ -477,11 +477,6 @@ _HEARD_ALL = re.compile(r"(?:(?:7|七|全部|所有|每)(?:个)?(?:部分|条|�
                         r"听(?:完了|过了|了|着了|见了|清楚了|明白了)(?:一遍)?")
 _CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
-# The hotline agent's note that the words are taken down for the caller ("（坐席代录）来电人称…"): the agent types the
-# caller's own answer, so what follows 来电人 (称, 表示 …) is the caller's statement, read as if the caller had typed it, and
-# must decide on its own (another reader, a part, a hedge there are asked again). Without the note, "来电人称已看完" is a
-# report of a claim, which nobody vouches for, and is read as it stands.
-_HOTLINE_RECORD = re.compile(r"^(?:12345)?(?:坐席|话务员|接线员)(?:代录|代记),(?:来电人|来电者)(?:称|表示|说|回复|答复|确认)?,?(?=[\u4e00-\u9fff])")
 # The question's own instruction quoted back before the answer ("对，读完后回复已阅读，已阅读"): it says nothing.
 # "不是开玩笑", "真的，不骗你": a joke denied, said beside the statement; it takes nothing back ("骗你的" does).
 _NOT_A_JOKE = re.compile(r"(?:我)?(?:真的|说真的|(?:真的)?(?:不是|没|没有|不)(?:在)?(?:开玩笑|骗你|逗你|瞎说|乱说|糊弄你))(?:的|啊|哈|呢|哦)?"
@@ -1093,8 +1088,10 @@ _TYPED_FOR = re.compile(
 # 委托书第二条写明…"). What follows is the caller's answer, read as if the caller had typed it. Without the note or the
 # colon ("来电人称已看完") it is a claim reported, and is read as it stands.
 _CALLER_WORDS = re.compile(
-    r"^\s*(?:[【\[(（]\s*(?:12345)?(?:热线|坐席|话务员|接线员)?(?:代录|代记)\s*[】\])）][\s,:]*(?:来电人|来电者)(?:(?:原话|称|表示|说|回复|答复)[\s,:]*|\s*[,:]\s*)"
-    r"|(?:来电人|来电者)(?:原话|称|表示|说|回复|答复)?\s*:\s*)(?=[\u4e00-\u9fff])")
+    # (after the note, the caller's correction of what they said before is their words too: "（坐席代录）来电人更正此前说法：…")
+    r"^\s*(?:[【\[(（]\s*(?:12345)?(?:热线|坐席|话务员|接线员)?(?:代录|代记)\s*[】\])）][\s,:]*(?:来电人|来电者)"
+    r"(?:(?:原话|称|表示|说|回复|答复|确认|更正(?:此前|之前|刚才)?的?说法)[\s,:]*|\s*[,:]\s*)"
+    r"|(?:来电人|来电者)(?:原话|称|表示|说|回复|答复|确认)?\s*:\s*)(?=[\u4e00-\u9fff])")
 
 
 def _everyday_forms(prepared: str) -> str:
@@ -1283,10 +1280,6 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if "大差不差" in prepared:
         # the idiom 大差不差 is 差不多 ("more or less"), a hedge; its 差不差 asks nothing
         return _notice_read(prepared.replace("大差不差", "差不多"), ctx)
-    recorded = _HOTLINE_RECORD.match(flat)
-    if recorded and "?" not in prepared:
-        # "（坐席代录）来电人称已自行阅读全部告知内容": see ``_HOTLINE_RECORD``; the caller's words are read on their own
-        return beside_emoji(_notice_read(flat[recorded.end():], ctx))
     run_on = re.match(r"^(?:那个|这个|呃|额|嗯)*就是说(?=[\u4e00-\u9fff])", flat)
     if run_on and "?" not in prepared:
         # "就是说那个告知书我从头到尾都看了": voice input's 就是说 ("I mean") run into the answer it leads, with no pause;
