@@ -199,9 +199,12 @@ _REPEATED_ANSWER = re.compile(r"(不要|不用|不了|不行|不需要|可以|�
 _DOUBLE_NEGATION = re.compile(r"(?:不是|并不是|并非|没有|没|不会)不(?=[\u4e00-\u9fff])")
 # A phrase right after one of these is negated: "不是本人", "不想用承诺", "没打算交证明".
 _NEGATED_BEFORE = re.compile(
-    r"(?:不是|并不是|并非|非|用不着|犯不着|没有必要|没必要|不必要|没法|没办法|无法|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
+    # (非要, 非得 alone are "insist on", no negation: "我非要用承诺" chooses it; after a negation, "我没说非要用承诺",
+    # the insisting is what is denied, and that is no choice of the other way: read by _NEGATION_NEARBY)
+    r"(?:不是|并不是|并非|非(?![要得])|用不着|犯不着|没有必要|没必要|不必要|没法|没办法|无法|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
     # (按/按照/照/通过: "不按一般程序" follows the way it names, as 走 does)
-    r"(?:太|很|想|要|打算|准备|会|愿|愿意|同意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|给|为|帮|替|按照|按|照|通过|"
+    # (整 is the North's 搞/弄: "别整承诺了" waves the commitment off)
+    r"(?:太|很|想|要|打算|准备|会|愿|愿意|同意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|整|给|为|帮|替|按照|按|照|通过|"
     r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$|"
     # "没有谁让我代办", "没人托我办": no one asked the speaker to, so the speaker does not
     r"(?:没有|没)(?:谁|人|别人|哪个)(?:让|叫|请|托|要|找)(?:我|俺)(?:来|去|帮忙|帮着)?$"
@@ -214,6 +217,8 @@ _NOT_NEGATIONS = re.compile(
     r"没问题|没意见|没毛病|没事|不错|不客气|不好意思|不管|不论|不然|不过|不少|不久|不仅|要不|"
     # a circumstance given as the reason ("我年纪大了跑不动，就承诺吧"), not a "no" to the choice
     r"[跑走动]不动|[来去]不了|跑不了|等不了|受不了|不方便|不容易|不识字|不会用|看不清|听不清|"
+    # ("我儿子在外地上班回不来": someone unable to come, or to get away, told as the reason)
+    r"(?:回|过|赶回|赶)不(?:来|去)|走不开|(?:脱|抽)不开身|"
     r"不在(?:家|本地|当地|这边|这儿|这里|那边|村里|老家|身边)"
 )
 # "麻烦您…" is politeness; "开证明太麻烦了" is a reason, and keeps its word.
@@ -533,7 +538,9 @@ USE_COMMITMENT = Choice(
         # the proofs cannot be had: "证明开不出来", "开不了证明"
         # ("那证明真开不出来", "证明材料一时半会儿凑不齐": said with emphasis or how long, and the papers not got together)
         (r"证明(?:材料)?(?:根本|实在|也|真|真的|就是|一直|总是|一时半会儿?|短时间内?)?(?:开|办|弄|拿|要)不(?:出来|到|了|下来)|"
-         r"证明(?:材料)?(?:根本|实在|也|真|真的|就是|一直|一时半会儿?|短时间内?)?(?:凑|备|准备|弄)不(?:齐|全)|证明(?:根本|实在|也)?(?:没法|没办法|无法)(?:去)?(?:开|办|弄|拿)|(?:开|办|弄|拿)不(?:出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
+         r"证明(?:材料)?(?:根本|实在|也|真|真的|就是|一直|一时半会儿?|短时间内?)?(?:凑|备|准备|弄)不(?:齐|全)|证明(?:根本|实在|也)?(?:没法|没办法|无法)(?:去)?(?:开|办|弄|拿)|"
+         # ("开不出来证明": the verb's complement in full before the proofs)
+         r"(?:开|办|弄|拿)不(?:出来|出|到|了|来|下来)(?:这个|那个|相关的?)?证明",
          "yes"),
         # the proofs waved off, the negation after them: "开证明没必要", "证明就不用了", "免开证明", "证明免了"
         (r"(?:开|交|提交|提供)?证明(?:材料)?(?:就|也|都|我|俺)?(?:没必要|不必要|不必|没用|不需要|不用|用不着|免了|省了|不想|不愿意)"
@@ -902,7 +909,11 @@ _LOOKED_UP_ALONE = re.compile(r"(?:我|俺)?(?:先|再|得|要)?(?:去|回去|�
                               r"[^,，。;；!！?？]{0,12}?(?:啥|什么|怎么写|哪些)(?:吧|呢)?$")
 # "证明在我包里呢": where something is, said with the 呢 of a statement ("still there"), asks nothing
 # ("证明我揣兜里呢": carried there, the same statement)
-_STATED_WHERE = re.compile(r"(?:在|揣|装)(?:在)?(?:我|俺|咱)?[\u4e00-\u9fff]{0,5}?(?:里|上|手上|身上|手里|这儿|这里|家里|包里)呢$")
+_STATED_WHERE = re.compile(r"(?:在|揣|装)(?:在)?(?:我|俺|咱)?[\u4e00-\u9fff]{0,5}?(?:里|上|手上|身上|手里|这儿|这里|家里|包里)呢$|"
+                           # "老板在外地呢", "他在医院呢", "证明还没开呢": where someone is or what they are at
+                           # (在…呢), and what has not happened yet (还没…呢), told with the same 呢; no question word in it
+                           # ("法人在哪呢", "证明还没开吗", "还没开呢？" keep their question)
+                           r"(?:在|还没有?|都还没有?|也还没有?)(?:(?![吗么啥谁哪怎咋几多嘛什])[\u4e00-\u9fff]){1,8}呢$")
 # "又不是啥大事", "没什么大不了": nothing much, said with 啥/什么 after a negation; no question
 _NOTHING_MUCH = re.compile(r"(?:不是|不算|没|没有)(?:啥|什么)(?:大|难|了不起的)?(?:事儿?|问题|毛病|了不起|大不了|难的)(?![吗呢?？])|"
                            # "没啥可瞒的", "没什么好隐瞒的": nothing to X, the 啥 after the negation is "anything"
@@ -1224,7 +1235,8 @@ _ASKED_BACK = (
     (re.compile(r"^谁(替|帮|给|代)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"没\1\2"),
     (re.compile(r"^谁说(?:我|俺)?(?:要|是)?(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不是\1"),
     (re.compile(r"^谁(?:要|想|愿意|乐意)(?![不没])((?:(?!谁)[\u4e00-\u9fff]){1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不要\1"),
-    (re.compile(r"^(?:哪|哪里|哪儿)(?:用得着|用得上|需要|用)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不用\1"),
+    # ("我哪用得着承诺": the speaker's own need asked back the same way)
+    (re.compile(r"^(?:我|俺)?(?:哪|哪里|哪儿)(?:用得着|用得上|需要|用)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不用\1"),
     (re.compile(r"^(?:我)?(?:哪|哪里|哪儿)(?:是|有)(?:什么)?(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的)*[?？]*$"), r"不是\1"),
     (re.compile(r"^(?:哪能|哪会|怎么能|咋能)(?![不没])([\u4e00-\u9fff]{1,8}?)(?:了|啊|呀|的|呢)*[?？]*$"), r"不\1"),
 )
@@ -1242,6 +1254,11 @@ _NO_TIME_ASKED_BACK = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(?:(?:哪|哪里|哪�
 # Only read so before such a clause: what else follows ("他自己的", "帮我妈办的") leaves who acts open.
 _NO_TIME_FOR_OTHERS = re.compile(r"^((?:我|俺)?)(?:哪|哪里|哪儿)有(?:那么|这么|那个|这个)?(?:闲工夫|闲|空|时间|工夫|功夫)(?:去)?"
                                  r"((?:帮|替|给|代)(?:别人|人家|旁人|外人)(?:办|跑|弄|申请)?)(?:了|啊|呀|的)*[?？]*$")
+# "俺哪用得着这个，帮俺爹申请的": at who acts, whether the speaker needs the matter at all, asked back before what
+# follows; as the age asked back above, it says the matter is not the speaker's own (read as "申请人不是我"). Alone, or
+# last, it is left a question.
+_NO_NEED_ASKED_BACK = re.compile(r"^(?:我|俺)(?:哪|哪里|哪儿)(?:用得着|用得上|需要|要)(?:办|申请|领)?"
+                                 r"(?:这个|这|那个|这玩意儿?|这东西|低保|补贴|补助|救助)(?:啊|呀|吗|呢|嘛)*(?:[?？]+|[,，。])\s*(?=[^\s?？,，。])")
 _OWN_MATTER = re.compile(r"^(?:是)?(?:我|俺)(?:自己|本人|自个儿?)")
 _OPTION_ECHO = re.compile(r"^([\u4e00-\u9fff]{1,4})[?？]+\s*(?=[\u4e00-\u9fff])")
 # "哎呀我听不大清，你说啥？": the question not heard well, and what was said asked. It asks only for the question again;
@@ -1407,7 +1424,8 @@ _WHOM_ELSE = re.compile(r"^(?:我|俺)(?:还|又)(?:能|会|可能)(?:替|帮|�
 # 跑", which is the speaker acting alone). Only for the speaker ("哪有人替我妈办" is someone else's matter), and, as every
 # figure here, only beside an answer: alone it is a question.
 # ("就我自己嘛，哪个帮我办哦": the same asked with who, 哪个 in the southwest, standing for 哪有人)
-_NOBODY_FOR_ME = re.compile(r"^(?:我|俺)?(?:(?:哪|哪里|哪儿)有(?:人|谁)|(?:又|还)?(?:有)?(?:哪个|谁))"
+# ("谁又能帮我跑啊": who else could, with 还/又 after who)
+_NOBODY_FOR_ME = re.compile(r"^(?:我|俺)?(?:(?:哪|哪里|哪儿)有(?:人|谁)|(?:又|还)?(?:有)?(?:哪个|谁))(?:还|又)?"
                             r"((?:愿意|肯|乐意|会|能)?(?:替|帮|代|给)(?:我|俺)(?:来)?(?:办|跑|弄|申请|整)"
                             r"[\u4e00-\u9fff]{0,3}?)(?:啊|呀|呢|嘛|哦|哟|咯)*[?？!！]*$")
 # "我这岁数了还跑啥证明", "还开什么证明": why still go for the proofs, asked back; it says the proofs are not to be had
@@ -1416,6 +1434,19 @@ _NOBODY_FOR_ME = re.compile(r"^(?:我|俺)?(?:(?:哪|哪里|哪儿)有(?:人|谁
 # the same; a condition or someone else in the lead ("用承诺的话还开啥证明", "我妈还开啥证明") leaves it a question.
 _WHY_STILL = re.compile(r"^((?:(?![还又不没谁啥什要得])[\u4e00-\u9fff]){0,8}?)(?:还|又)(?:去)?(跑|开|交|办|弄|拿|补)(?:个)?(?:啥|什么)"
                         r"(?:子)?(证明|材料)(?:啊|呀|嘛|了|呢)*[?？!！]*$")
+# "交证明，干嘛要承诺", "何必交证明": why bother with a way, asked back; it says that way is not wanted (read as
+# "不要…"). Only a way asked about with no negation in it (干嘛不…, "why not", is _WHY_NOT), and, as every figure here,
+# only beside an answer: alone "干嘛要承诺" may ask in earnest what it is for.
+_WHY_BOTHER = re.compile(r"^(?:我|俺)?(?:干嘛|干吗|何必|何苦)(?:非要|非得|还要|还得|还|要|得|去|再)*"
+                         r"((?![不没])(?:(?![了呢啊呀的嘛吗么])[\u4e00-\u9fff]){1,8})(?:了|呢|啊|呀|的|嘛|吗|么)*[?？!！]*$")
+# "不用来回跑谁不愿意", "这么省事谁不乐意": the good of it told, then "who would not want it" asked back; everyone would, the
+# speaker too (read as the reason, then "愿意"). The reason keeps its own words, so that a way named in it is still read
+# ("不用承诺谁不愿意" says the other way, and beside "愿意" is the contradiction it is).
+_EVERYONE_WANTS = re.compile(r"^((?:(?!谁)[\u4e00-\u9fff]){1,10}?)谁(?:会|还)?不(?:愿意|乐意|想|喜欢)(?:啊|呀|呢|嘛|哦)*[?？!！]*$")
+# "我像是爱跑腿的人吗": whether the speaker looks like one who likes a way, asked back; they are not (read as "不想…").
+# Only with the liking said (喜欢/爱/愿意…): "我像是需要交证明的人吗" may ask in earnest.
+_NOT_THE_KIND = re.compile(r"^(?:我|俺)(?:看着|看起来|瞅着)?像(?:是)?(?:个|那种|那号|会)?(?:喜欢|爱|愿意|乐意|想|稀罕)"
+                           r"((?:(?![的了呢吗么嘛])[\u4e00-\u9fff]){1,8})的(?:人|主儿?)(?:吗|么|嘛|啊|呀)*[?？!！]*$")
 # "用承诺呗，还能咋地": what else could be done, asked back after the answer; resigned emphasis of it
 _NOTHING_ELSE = re.compile(r"^(?:不然|要不然|要不|那|那还|那又)?还能(?:咋地|咋的|咋样|怎样|怎么样|怎么着|咋办|怎么办|咋整|如何|咋)"
                            r"(?:呢|啊|呀|嘛|么|咯|呗)?[?？!！]*$")
@@ -1458,6 +1489,10 @@ def _figure_statement(clause: str) -> Optional[Tuple[str, bool]]:
     if m:
         said = m.group(1)
         return (said[1:] if said[0] in "不没" else "不" + said), False
+    # (who would act for the speaker is read first: "谁还能帮我跑啊" is nobody, not the speaker's own "不能帮我跑")
+    m = _NOBODY_FOR_ME.match(clause)
+    if m:
+        return f"没人{m.group(1)}", False
     m = _WHO_WOULD.match(clause)
     if m and (m.group(1) or m.group(2)):
         # ("谁想跑断腿啊": nobody wants the proofs' errands. Only read when it names the same answer: "谁想被查啊" beside a
@@ -1468,13 +1503,19 @@ def _figure_statement(clause: str) -> Optional[Tuple[str, bool]]:
         return m.group(1), False
     if _WHOM_ELSE.match(clause):
         return "不替别人办", False
-    m = _NOBODY_FOR_ME.match(clause)
-    if m:
-        return f"没人{m.group(1)}", False
     m = _WHY_STILL.match(clause)
     if m:
         verb = "开" if m.group(2) in "跑办弄" else m.group(2)
         return f"{m.group(1)}不{verb}{m.group(3)}", False
+    m = _WHY_BOTHER.match(clause)
+    if m:
+        return f"不要{m.group(1)}", False
+    m = _EVERYONE_WANTS.match(clause)
+    if m:
+        return f"{m.group(1)}，愿意", False
+    m = _NOT_THE_KIND.match(clause)
+    if m:
+        return f"不想{m.group(1)}", False
     # the statements asked back that _unasked reads before another clause, read here at the end of the answer too
     # ("本人，谁说我是代办了", "本人，哪能是代办")
     for pattern, statement in _ASKED_BACK:
@@ -1709,7 +1750,63 @@ def _laughing_answer(choice: Choice, text: str, ctx: Context) -> Optional[Readin
         if obvious and all(_OPTION_NAMED.search(piece) for piece in said[:k]) \
                 and all(not r.labels and not r.flags for r in (_classify_clause(choice, piece) for piece in said[k + 1:])):
             return reading
-    return None
+    return reading if _laughing_at_a_remark(choice, text, reading.value) else None
+
+
+# A remark that undoes what it is said beside, or says it was not meant: "本人，假的哈哈", "用用用，说着玩的😂".
+_NOT_MEANT = re.compile(r"假的|不是真的|瞎说|胡说|胡扯|乱说|瞎扯|说着玩|说笑|随便说说|随口说|骗|忽悠|糊弄|耍|逗|玩笑|当真|算数|作数|反话")
+# At the commitment choice the verb of the question said over and over ("用用用", "要要要"): an impatient yes, firm.
+_VERB_SAID_OVER = re.compile(r"(用|要)\1+")
+
+
+def _laughing_at_a_remark(choice: Choice, text: str, value: str) -> bool:
+    """"要要要，你们问得真仔细😂", "本人啊，我老伴才懒得管这些😂", "本人，货真价实哈哈", "愿意，哈哈，这么省事谁不
+    乐意": the answer firm in a clause of its own, with no laughter on it, and the laughter on another clause that is a
+    remark (on us, the question, the speaker's family, the effort saved) or next to one. The laughter is at the remark,
+    not at the question, and the answer stands. Firm is the way or the question's own verb named ("承诺", "愿意", "本人",
+    "帮我妈办"), or the verb said over and over ("用用用"); a bare yes ("是，你问得太细了😂") names nothing and stays
+    asked again. A remark is a plain statement: nothing flagged (no question, hedge, joke, condition), no negation, no way
+    named, not someone else's choice, and nothing said not to be meant ("本人，假的哈哈"); or a figure of speech that says
+    the answer again with its reason ("省事谁不乐意"). Laughter alone, or next to the answer only, or beside pure
+    emphasis ("是 哈哈 不然呢") keeps it all a joke."""
+    pieces = [p for p in _PIECE_MARK.split(_PAUSE_BEFORE_RHETORICAL.sub("，", text)) if p]
+    kinds: List[str] = []
+    firm = False
+    for piece in pieces:
+        laughed = bool(_LAUGHTER.search(piece))
+        words = _LAUGHTER.sub("", piece).strip()
+        if not _CONTENT.search(words):
+            kinds.append("laughter")
+            continue
+        figure = _figure_statement(words)
+        if figure is not None:
+            said = _classify_clause(choice, figure[0]) if figure[0] else None
+            if said is None or set(said.labels) != {value} or said.flags:
+                return False
+            kinds.append("remark")
+            continue
+        reading = _classify_clause(choice, words)
+        if reading.labels:
+            if laughed or reading.flags or set(reading.labels) != {value}:
+                return False
+            compact = re.sub(r"[^\w]", "", words).rstrip(_PARTICLES)
+            named = _COMMITMENT_NAMED if choice.step == "use_commitment" else _OPTION_NAMED
+            firm = firm or bool(named.search(words) or (choice.step == "use_commitment" and _VERB_SAID_OVER.fullmatch(compact))
+                                or (choice.step == "acting_as" and not reading.bare))
+            kinds.append("answer")
+            continue
+        if reading.flags or _NEGATION_CHAR.search(words) or _NOT_MEANT.search(words) or _OPTION_NAMED.search(words) \
+                or _COMMITMENT_NAMED.search(words) or (choice.someone_else and choice.someone_else.search(_fold(words))):
+            return False
+        kinds.append("remark")
+    if not firm or "remark" not in kinds:
+        return False
+    for i, (piece, kind) in enumerate(zip(pieces, kinds)):
+        if kind == "laughter" and "remark" not in kinds[i - 1:i] + kinds[i + 1:i + 2]:
+            return False
+        if kind == "answer" and _LAUGHTER.search(piece):
+            return False
+    return True
 
 
 # "村委会说要盖三个章，我实在跑不起": those who issue the proofs ask for more than the speaker can do; the proofs cannot
@@ -1818,21 +1915,48 @@ _PIDGIN_NOT = re.compile(r"(?:^|(?<=[,，。.!！\s]))([\u4e00-\u9fff]{1,4}?)(?:
 _KIN_ERHUA = re.compile(rf"((?:我|俺|咱)(?:们)?(?:的|家)?[老小大二三幺么]?(?:{_RELATIVE_RARE}|{_RELATIVE}))儿(?![子女媳])")
 
 
+# "我非交证明不可", "非用承诺不行": 非…不可 is "must", the way after 非 insisted on (read as 非要, which names it), no
+# negation of it. Denied ("并非交证明不可", "不是非…不可") the insisting is what is denied: read as "不是非要…", which names
+# no way (see _NEGATED_BEFORE). At who acts only the speaker's own insisting is a choice ("我非自己办不可"); "非本人不可"
+# with no one saying it is the rule told, or asked, and is read as the denied form, asked again.
+_INSISTED = re.compile(r"((?:我|俺)(?:就|也|还|可|是)?)?(并|不是)?非(?:要|得)?((?:(?![不,，。])[\u4e00-\u9fff]){1,8}?)不(?:可|行|成)(?=(?:啊|呀|吧|呢|嘛|的|了|哦|啦)*(?![\u4e00-\u9fff]))")
+# "不是我不愿意", "并不是我不想用承诺": the double negation with the speaker named between its two halves is the same
+# double negation as "不是不愿意", and is read as that.
+_NOT_THAT_I = re.compile(r"(不是|并不是|并非)(?:我|俺)(?=不|没)")
+# "用承诺吧别问了", "本人，赶紧的": the speaker, busy or impatient, tells us to stop asking or to hurry, after the answer.
+# It is said to us, of the asking, and negates no way (its 别/不用 would otherwise reach back onto the answer). Only
+# after something said and a pause or a particle that ends it: alone ("别问了") it answers nothing and is asked again,
+# and "我要快点" is no answer with a hurry after it.
+_STOP_ASKING = re.compile(r"(?:(?<=[吧了啊呀的呗嘛])|(?<=[\u4e00-\u9fff])[\s,，。!！]+)(?:你|您)?(?:就)?(?:(?:别|甭|不用|不要|莫)(?:再)?(?:问|啰嗦|啰唆|磨叽|墨迹)(?:了|啦)?|"
+                          r"(?:快点儿?|赶紧的?|麻溜的?|快快的?))(?:吧|啊|呀|哈)?[\s,，。.!！~～]*$")
+# "算了吧承诺，那我还是交证明": 算了 with a way right after it and no pause between, before a clause that settles the
+# other way with 还是, is that way waved off ("承诺算了"), not "never mind, the commitment". Only before such a 还是 clause:
+# "算了，承诺吧" and "算了吧承诺" alone are read as they are.
+_WAVED_OFF_FIRST = re.compile(r"(?:^|(?<=[,，。.!！\s]))算了吧?((?:告知)?承诺|(?:交|开)?证明)(?=[,，。.!！\s]+(?:那|所以)?(?:我|俺)?还是)")
+# "这个不是我本人是我妈的事": voice input with no pause after 不是我本人; 本人/自己 after "不是我" is denied as "不是本人" is.
+_NOT_MYSELF = re.compile(r"(不是|并不是|并非)(?:我|俺)(?=本人|自己)")
+
+
 def _said_plainly(choice: Choice, text: str) -> str:
     """What a few figures of speech at a choice say plainly: the keyboard's homophones, the consequence accepted, a
     "cannot" asked back. Read before anything else, so that the pauses are read on the same words."""
     text = _TAKEN_BACK_TOO.sub("不是", _homophones_read(choice, _corrected_word_set_aside(text)))
     # ("不是信不过你们": 信不过 is "distrust", one word, whose 不过 is no "but" opening a reservation)
     text = _DISTRUST.sub("不信", text)
+    text = _STOP_ASKING.sub("", _NOT_THAT_I.sub(r"\1", text))
+    text = _INSISTED.sub(lambda m: f"{m.group(1) or ''}{'不是' if m.group(2) or (choice.step == 'acting_as' and not m.group(1)) else ''}"
+                                   f"非要{m.group(3)}", text)
     if choice.step == "acting_as":
+        text = _NOT_MYSELF.sub(r"\1", text)
         text = _KIN_ERHUA.sub(r"\1", text)
         text = _AGE_ASKED_BACK.sub("申请人不是我，", _COUNTERFACTUAL_SELF.sub("我不是本人", text))
+        text = _NO_NEED_ASKED_BACK.sub("申请人不是我，", text)
         if _PIDGIN_DOING.search(text):
             text = _PIDGIN_NOT.sub(r"不是\1", _PIDGIN_DOING.sub("", text))
         return _PROXY_TAKES.sub("", _AT_THE_SIDE.sub("", _ONLY_ALONG.sub("", _COURTESY_TO_OTHERS.sub("", text))))
     if choice.step != "use_commitment":
         return text
-    text = _BARE_NO_DENIED.sub("", text)
+    text = _WAVED_OFF_FIRST.sub(r"\1算了", _BARE_NO_DENIED.sub("", text))
     return _CANNOT_ASKED_BACK.sub(r"\1不\2", _CONSEQUENCE_ACCEPTED.sub("后果自负", text))
 
 
@@ -2484,8 +2608,9 @@ _ENTERPRISE_SUFFIX = (
     r"\(个体工商户\)|（个体工商户）)"
 )
 _ENTERPRISE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9()（）·&]{{2,60}}?{_ENTERPRISE_SUFFIX}(?:\([^)]{{1,20}}\))?")
-# "我刘洋", "就我刘洋": the pronoun with the name in apposition; not "我爸刘洋", "我看看", "我外地的".
-_APPOSED_SELF = (rf"^(?:就是|就)?(?:我|俺)(?:本人)?(?!{_RELATIVE}|{_WARD}|[们看想来去要会能是在有也都就还说叫姓觉知明同再先不没很太已刚自本办])"
+# "我刘洋", "就我刘洋": the pronoun with the name in apposition; not "我爸刘洋", "我看看", "我外地的", nor "我家狗" (my
+# family's: what belongs to the speaker's home, never the speaker named)
+_APPOSED_SELF = (rf"^(?:就是|就)?(?:我|俺)(?:本人)?(?!{_RELATIVE}|{_WARD}|[们看想来去要会能是在有也都就还说叫姓觉知明同再先不没很太已刚自本办家])"
                  r"(?=[^的了吗呢吧啊呀哦嘛地得着过]{2,4}$)(?=[\u4e00-\u9fff]{2,4}$)")
 # Lead-ins before a name, with the role they announce.
 _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
@@ -2677,6 +2802,114 @@ def _drop_spelling(text: str) -> str:
     return _SPELLING_BRACKETS.sub(
         lambda m: "" if _SPELLING.fullmatch(m.group(1).strip()) or _ASIDE.fullmatch(m.group(1).strip()) else m.group(0),
         text)
+
+
+# A name spelled out character by character, as on the phone: each character told by a word it is written in ("道德的德",
+# "国庆节的国庆", "赵钱孙李的赵"), by its radical ("言字旁那个谭", "草字头的萍"), by its parts ("弓长张", "三个石头的磊"),
+# perhaps with the character said first ("谭是言字旁那个谭") or denied ("不是翻车的翻"). Told with no pause after the name
+# ("马国庆马路的马国庆节的国庆"), each gloss is set apart as a clause of its own, and what it spells is checked against the
+# name read. Only a word that holds the character it tells is such a gloss ("我妈的名字", "赵强的儿子" hold none); typed
+# against the name, the word is the longest dictionary word that holds it (马路, not 国庆马路; 一帆风顺, not 帆风顺), or, in
+# none, the longest run that starts with it (赵钱孙李).
+_GLOSS_FORM = re.compile(
+    r"(?:弓长|立早|木子|口天|耳东|双人|古月|草头|三横|言午|双木|人可|关耳|文刀|禾口)(?P<part>[张章李吴陈徐胡黄王许林何郑刘程])|"
+    r"(?:[\u4e00-\u9fff]字(?:旁|头|底|边|框)|三点水|两点水|提手旁|单人旁|双人旁|竖心旁|绞丝旁|宝盖头|秃宝盖|走之底|走之旁|"
+    r"耳刀旁|反犬旁|立刀旁|单耳旁|双耳旁|禾木旁|提土旁|四点底|反文旁|衣补旁|示补旁)(?:的|那个|那一个|这个)(?P<radical>[^\W\d_a-zA-Z字个那这的])|"
+    r"[两二三四]个[\u4e00-\u9fff]{1,2}?(?:的|那个)(?P<count>[\u4e00-\u9fff])"
+)
+# Words that open no gloss word: pronouns, particles, the copula and negations ("我妈的妈妈", "是马路的马")
+_GLOSS_WORD_START = re.compile(r"[我你您他她它俺咱的了是不没就也还在和与这那个吗呢吧啊呀]")
+
+
+def _dictionary_word(word: str) -> bool:
+    try:
+        import jieba  # the general dictionary, as _common_word reads it
+    except ImportError:  # pragma: no cover - jieba is a dependency of the actions
+        return False
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0) > 0
+
+
+def _gloss_spans(text: str) -> List[Tuple[int, int, str, bool]]:
+    """(start, end, characters spelled, denied) of each gloss in ``text``, in order."""
+    spans: List[Tuple[int, int, str, bool]] = []
+    for m in _GLOSS_FORM.finditer(text):
+        spans.append((m.start(), m.end(), m.group("part") or m.group("radical") or m.group("count"), False))
+    by_form = set(spans)
+    for i, char in enumerate(text):
+        if char != "的" or any(s <= i < e for s, e, _, _ in spans):
+            continue
+        bound = max([e for s, e, _, _ in spans if e <= i] + [0])
+        run = re.search(r"[\u4e00-\u9fff]*$", text[bound:i])
+        bound = bound + run.start()
+        lead = re.match(r"(?:(?:而|并)?不是|就是|是)", text[bound:i])
+        # (best first: a dictionary word, the whole run before 的, a run that starts with the character; two characters
+        # spelled before one at each)
+        options: List[Tuple[int, int, str]] = []
+        for size in (2, 1):
+            spelled = text[i + 1: i + 1 + size]
+            if len(spelled) < size or not re.fullmatch(r"[\u4e00-\u9fff]+", spelled) or "的" in spelled:
+                continue
+            words = [text[k:i] for k in range(max(bound, i - 4), i - 1)
+                     if spelled in text[k:i] and not _GLOSS_WORD_START.match(text[k])]
+            delimited = [w for w in words if i - len(w) in (bound, bound + (lead.end() if lead else 0))]
+            known = [w for w in words if _dictionary_word(w)]
+            for tier, found in enumerate((known, delimited, [w for w in words if w.startswith(spelled)])):
+                if found:
+                    options.append((tier, -size, found[0]))
+                    break
+        if options:
+            _, size, word = min(options)
+            size = -size
+            end = i + 1 + size + (1 if text[i + 1 + size: i + 2 + size] == "字" else 0)
+            spans.append((i - len(word), end, text[i + 1: i + 1 + size], False))
+        spans.sort()
+    # A word's gloss ends where the next one starts, or where what is said ends: "店里的店员" (店员 a word going on) tells
+    # nothing. (A gloss by the parts or the radical is one by its form, wherever it stands.)
+    valid: List[Tuple[int, int, str, bool]] = []
+    for start, end, spelled, denied in reversed(spans):
+        after = text[end:].lstrip(" ")
+        nxt = len(text) - len(after)
+        if (start, end, spelled, denied) in by_form or not after or not re.match(r"[\u4e00-\u9fff]", after) \
+                or _LAUGHTER.match(after) \
+                or any(s <= nxt + 2 and s >= nxt for s, _, c, _ in valid) \
+                or any(re.match(rf"{re.escape(c)}(?:就)?是", after) and s - nxt <= 3 for s, _, c, _ in valid):
+            valid.append((start, end, spelled, denied))
+    spans = sorted(valid)
+    told = []
+    for start, end, spelled, _ in spans:
+        if told and start < told[-1][1]:
+            continue
+        before = text[:start]
+        denial = re.search(r"(?:而|并)?不是$", before)
+        said = re.search(rf"{re.escape(spelled)}(?:就)?是$", before) or re.search(r"(?:^|(?<=[^\u4e00-\u9fff]))(?:就)?是$", before)
+        start = (denial or said).start() if (denial or said) else start
+        if told and start < told[-1][1]:
+            start = told[-1][1]
+        told.append((start, end, spelled, bool(denial)))
+    return told
+
+
+def _glosses_set_apart(text: str) -> str:
+    out, last = [], 0
+    for start, end, _, _ in _gloss_spans(text):
+        out.append(text[last:start].rstrip(" "))
+        out.append(("，" if start and not re.match(r"[,，。.;；!！?？、…]", text[start - 1]) else "") + text[start:end])
+        last = end
+        rest = text[last:]
+        if rest.strip(" ") and not re.match(r"\s*(?:[,，。.;；!！?？、…]|" + _LAUGHTER.pattern + ")", rest):
+            out.append("，")
+            last += len(rest) - len(rest.lstrip(" "))
+    return "".join(out) + text[last:]
+
+
+def _gloss_clause(clause: str) -> Optional[Tuple[str, bool]]:
+    """(characters spelled, denied) when ``clause`` is one gloss and nothing else (laughter beside it aside)."""
+    said = _LAUGHTER.sub("", clause).strip(" ~～!！。.")
+    spans = _gloss_spans(said)
+    if len(spans) == 1 and spans[0][0] == 0 and spans[0][1] == len(said):
+        return spans[0][2], spans[0][3]
+    return None
 
 
 _AFFILIATION = re.compile(
@@ -3190,6 +3423,8 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = _CONCESSION_ASIDE.sub(lambda m: m.group(0) if _NOT_THE_REPRESENTATIVE.search(m.group(1)) else "，", words)
     # "买买提.吐尔逊": a dot typed between two parts of one name is the name's middle dot, no sentence end.
     words = re.sub(r"(?<=[\u4e00-\u9fff])[.•・‧∙⋅](?=[\u4e00-\u9fff])", "·", _drop_spelling(words))
+    # "马国庆马路的马国庆节的国庆": the characters spelled out after the name, each set apart as the pause would
+    words = _glosses_set_apart(words)
     if step == "applicant_name" and ctx.acting_as == "proxy":
         # "申请人：赵强（我爸）": whom a proxy acts for, told in brackets by who they are to the speaker, is an aside
         # (that person is someone else than the speaker by definition). Not for one who acts for themself, nor for the
@@ -3454,7 +3689,32 @@ _COMPOUND_SURNAME = re.compile(
 def _pause(m: "re.Match[str]") -> str:
     """A space after a lone surname ("张 伟", "欧阳 娜娜") is inside the name; any other is a pause."""
     left = re.search(r"[\u4e00-\u9fff]+$", m.string[: m.start()]).group(0)
-    return "" if len(left) == 1 or _COMPOUND_SURNAME.fullmatch(left) else "，"
+    if len(left) == 1 or _COMPOUND_SURNAME.fullmatch(left):
+        return ""
+    # "申请人唐 丽 华", "我叫邱 建明": the surname typed against the lead-in, the rest of the name spaced after it. The
+    # space is inside the name when a known surname follows the lead-in's last character and only the given name (single
+    # characters apart, or two together) ends the run; "我是法人 王 芳" (人 is no surname) and "法人是王芳 我是代办" (words
+    # after the name) stay pauses.
+    given = _GIVEN_AFTER_SPACE.match(m.string, m.end())
+    if left[-1] in _SURNAMES and _LEAD_END.search(left[:-1]) and given \
+            and not _NOT_A_NAME_CHARS.search(given.group(0)):
+        return ""
+    # "我叫邱建 明", "邱建 明": the last character of a three-character name typed apart. A lone character ending the
+    # message is no word of its own unless it is a particle, a yes, or the sex said beside the name ("王芳 对", "张伟 男").
+    last = _LONE_LAST_CHAR.match(m.string, m.end())
+    if last and left[-2] in _SURNAMES and (len(left) == 2 or _LEAD_END.search(left[:-2])) \
+            and not _NOT_A_NAME_CHARS.search(left[-1] + last.group(0)) and not _NOT_A_NAME_AFTER_SPACE.match(last.group(0)):
+        return ""
+    return "，"
+
+
+# The last characters of a lead-in before a name: 叫, 是, 为, 系, 名, and the 人 of 申请人, 代办人, 法人.
+_LEAD_END = re.compile(r"(?:叫|是|为|系|名|人|[:：])$")
+# A given name after the space: one to three single characters set apart, or two together, and no more Han after them.
+_GIVEN_AFTER_SPACE = re.compile(r"(?:[\u4e00-\u9fff] +){0,2}[\u4e00-\u9fff](?![\u4e00-\u9fff]| +[\u4e00-\u9fff](?![\u4e00-\u9fff]))|"
+                                r"[\u4e00-\u9fff]{2}(?![\u4e00-\u9fff]| +[\u4e00-\u9fff](?![\u4e00-\u9fff]))")
+_LONE_LAST_CHAR = re.compile(r"[\u4e00-\u9fff](?![\u4e00-\u9fff]| +[\u4e00-\u9fff])")
+_NOT_A_NAME_AFTER_SPACE = re.compile(r"[对好行是嗯哦噢哈啊呀吧呢嘛啦喔哟呗嘞咯喽么吗额呃唉哎男女汉哥姐总工]")
 
 
 # "法人是王芳吧": the name said as a guess (not "就写王芳吧", which settles what to write)
@@ -3659,6 +3919,39 @@ _WHOLE_BUSINESS = re.compile(
 _CONCEDED = re.compile(r"(?:那)?(?:好吧|行吧|好嘛|行嘛|那行|那好)[!！~～]*")
 
 
+# Laughter belongs to the clause it is typed in. In a clause of other words than the name's ("法人是我哈哈，我叫孙立新",
+# "哈哈哈问到点子上了，法人是…", "…，老板兼厨子兼服务员😂", "不是翻车的翻哈哈") it laughs at what that clause says, and the name
+# said plainly in another clause stands. Laughter alone ("哈哈，法人是我，罗红") or in the name's own clause ("法人是陈刚哈哈",
+# "我叫黄晓明 哈哈") may be at the name, which a made-up one cannot be told apart from, and stays a joke; so does laughter
+# beside words on the name or on the answer being true anywhere in it ("陈刚，假的哈哈", "法人是我哈哈，陈刚，你信吗"), beside
+# an appraisal with no subject of its own, which is of what was just said, the name ("陈刚，没想到吧哈哈", "厉害吧😂"), and
+# beside the role said to be held by someone or something named there ("法人是我家狗哈哈，叫王旺财": the laughter is at
+# who holds it, and the name after it goes with that).
+_UNREAL = re.compile(r"假|编|瞎|骗|逗|玩笑|胡说|胡诌|乱|冒充|真的|真名|名字|名儿|姓名|随便|网名|外号|绰号|艺名|昵称|小名|恶搞|整蛊|"
+                     r"糊弄|忽悠|蒙你|唬你|信")
+_ROLE_HELD_BY = re.compile(r"(?:法人|法定代表人|法人代表|代办人|代理人|申请人|委托人|老板)(?:就|也|其实|倒)?(?:是|为|叫|写的)"
+                           r"(?!(?:我|俺)(?:本人|自己)?(?:啊|呀|嘛|呢|啦)?$)")
+_APPRAISAL = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:吧|吗|嘛|啊|呀|哦|呢|哇)$|好玩|有意思|有趣|搞笑|好笑|离谱|绝了|厉害|神奇|"
+                        r"没想到|想不到|意外|惊喜|服了|笑死|牛|霸气|威武")
+
+
+def _laughing_elsewhere(clause: str, names: Sequence[str], said: str) -> bool:
+    """The laughter in ``clause`` is at what that clause says, not at the name; ``said`` is the whole answer."""
+    if not _LAUGHTER.search(clause):
+        return False
+    rest = _LAUGHTER.sub("", clause).strip(" ~～!！。.…")
+    if len(re.findall(r"[\u4e00-\u9fff]", rest)) < 2 or _name_candidates(_fold(rest)) \
+            or any(name_key(name) in name_key(rest) for name in names):
+        return False
+    # ("杨树的杨哈哈": a gloss that spells the name tells the name, and laughter on it is on the name; "不是翻车的翻哈哈"
+    # laughs at the character the name has not)
+    gloss = _gloss_clause(rest)
+    if (gloss and not gloss[1]) or (not gloss and _SPELLING.fullmatch(rest)):
+        return False
+    return not (_JOKE.search(rest) or _MOCKERY.search(rest) or _SARCASM.search(rest) or _HEDGE.search(rest)
+                or _UNREAL.search(_LAUGHTER.sub("", said)) or _APPRAISAL.search(rest) or _ROLE_HELD_BY.search(rest))
+
+
 def _asked_back_before_name(clauses: List[Clause]) -> List[Clause]:
     named = next((i for i, c in enumerate(clauses)
                   if any(kind == "person" for _, kind, _ in _name_candidates(_fold(c.text)))), None)
@@ -3708,7 +4001,17 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     # "法人叫啥来着……王芳": the speaker recalling the name aloud, then saying it
     if len(clauses) > 1:
         clauses = [c for c in clauses if not _RECALLING.fullmatch(c.text)] or clauses
-    clauses = [c for c in clauses if not _SPELLING.fullmatch(c.text)] or clauses
+    # What the glosses still standing spell (those taken back by a correction are gone with it), and deny ("不是翻车的翻")
+    # ("梅花的玫": a character told by a word that does not hold it, a word of the dictionary said alone before 的, is
+    # spelled all the same, and checked; "我自己开的店" is no such word)
+    glosses = [g for g in (_gloss_clause(c.text) for c in clauses) if g] + [
+        (m.group(2), False) for m in (re.fullmatch(r"([\u4e00-\u9fff]{2,4})的([\u4e00-\u9fff])", c.text) for c in clauses)
+        if m and not _gloss_clause(m.group(0)) and _dictionary_word(m.group(1)) and not _GLOSS_WORD_START.match(m.group(1))]
+    spelled = [chars for chars, denied in glosses if not denied]
+    denied_chars = [chars for chars, denied in glosses if denied]
+    # (a gloss with laughter on it stays, and the laughter is weighed below)
+    clauses = [c for c in clauses if not (_SPELLING.fullmatch(c.text) or (
+        (_gloss_clause(c.text) or ("", True))[1] is False and not _LAUGHTER.search(c.text)))] or clauses
     # "呃，王强": a sound of hesitation before the answer is no hedge on it
     clauses = [c for c in clauses if not re.fullmatch(r"(?:嗯|呃|额|哦|噢|啊|那个)+", c.text)] or clauses
     clauses = [c for c in clauses if not _CONTACT_REMARK.fullmatch(c.text)] or clauses
@@ -3731,6 +4034,11 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
             # "法人是王芳，不过执照上还是李强": a second name set against the first leaves it open
             return clarify("ambiguous_name", expected)
         candidates.extend(found)
+    if not candidates and len(spelled) >= 2 and all(_gloss_clause(c.text) or not _name_candidates(_fold(c.text)) for c in clauses):
+        # "弓长张，伟大的伟": the name told by its glosses alone is the characters they spell, in order
+        person = _as_person("".join(spelled))
+        if person:
+            candidates.append((person, "person", "generic"))
     if other_names and not candidates:
         return clarify("other_name", expected)
     # "我叫黄晓明 哈哈 不是那个明星": laughter at the name being a famous one, the name vouched for as the speaker's own, is
@@ -3761,8 +4069,11 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         and any(_WHOLE_BUSINESS.fullmatch(_LAUGHTER.sub("", c.text).strip(" ~～!！")) for c in clauses) \
         and any(_ROLE_CLAIMED.fullmatch(_LAUGHTER.sub("", c.text).strip(" ~～!！")) for c in clauses) \
         and not any(_MOCKERY.search(c.text) for c in clauses)
+    names_said = [n for n, _, _ in candidates]
     if any(_JOKE.search(_LAUGHTER.sub("", _NAME_REMARKED.sub("", _VOUCHED_NAME.sub("", c.text))) if vouched else
-                        _LAUGHTER.sub("", c.text) if flustered or whole_business else c.text)
+                        _LAUGHTER.sub("", c.text) if flustered or whole_business
+                        or _laughing_elsewhere(c.text, names_said, words)
+                        else c.text)
            or _HEDGE.search(c.text) or _guessed_name(c.text) for c in clauses):
         return clarify("hedge", expected)
     if any(_names_on_condition(said, i) for i, c in enumerate(said) if all(c is not a for a in asides)) or \
@@ -3930,6 +4241,10 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
                 # representative's by itself. Named as the 法人 beside it, a shareholder or department head is read
                 # ("王芳，法人兼股东"); a supervisor or a deputy is asked again all the same ("法人是监事王芳").
                 return clarify("not_representative", expected)
+            if any(chars not in name for chars in spelled) or any(chars in name for chars in denied_chars):
+                # "张伟，立早章": a gloss that spells a character the name does not have (or denies one it has) leaves
+                # which name is meant open
+                return clarify("ambiguous_name", expected)
             kind = next(k for n, k, _ in candidates if n == name)
             extra = {"kind": kind}
             if number:
