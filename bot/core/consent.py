@@ -229,12 +229,16 @@ _READ_VERB = (r"(?:阅读完毕|阅读完成|阅读完|阅读过|阅读了|阅�
               # 看罢: the northern and old-style "finished reading" (罢 = 完)
               r"通读完毕|览毕|看罢|读罢|阅罢|瞅完|瞅过|瞧完|瞧过|瞅明白|瞧明白|瞅|瞧|已阅(?:知|悉)?(?!读)|阅毕|读毕|看毕|通读完|通读过|通读|从头(?:到尾)?(?:看|读)到(?:尾|最后|底)|"
               # "从第一个字看到最后一个字", "从第一条听到最后一条": the whole span, first to last
-              r"从第一(?:个字|条|部分|段)(?:看|读|听)到最后一(?:个字|条|部分|段)|读|看|听)")
+              r"从第一(?:个字|条|部分|段)(?:看|读|听)到最后一(?:个字|条|部分|段)|"
+              # "一条一条地看到最后一条": one after another up to the last, which leaves none out (a bare "看到最后一条" is
+              # only where the reader is now, see ``_READ_ASIDE``)
+              r"(?:一条一条|一条条|逐条|一段一段|一段段|一句一句)地?(?:看|读|听)到(?:了)?最后一(?:条|部分|段|项|句)|读|看|听)")
 _READ_OBJECT = (r"(?:(?:全部|所有|完整|整个|整份|整篇)?的?(?:告知承诺书|承诺书|告知书|告知单|告知内容|告知事项|书面告知|通知书|通知|须知|"
                 # "整个告知", "整份告知": the bare noun 告知 is the notice only with a word of its whole before it
                 r"(?<=整个|整份|整篇|全部|完整)告知|(?<=整个的|整份的|整篇的|全部的|完整的)告知|"
-                r"以上内容|上述内容|全部内容|所有内容|内容|全文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
-                r"条款|以上|上述|上面的?|前面的?|(?:你|您|你们|贵单位)(?:发送|发来|发)的(?:那些|这些)|(?:你们|贵单位)(?:发送|发来)的|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
+                # (正文: the body of the notice, as against its title, is all its text)
+                r"以上内容|上述内容|全部内容|所有内容|内容|全文|正文|全部|所有|七条|7条|全部七条|这七条|七个部分|7个部分|7部分|每一条|每条|所有条款|"
+                r"条款|以上|上述|上面的?|前面的?|(?:你|您|你们|贵单位)(?:发送|发来|发)的(?:那些|这些|(?:那|这)(?:一)?大段)|(?:你们|贵单位)(?:发送|发来)的|(?:上面|以上)(?:那|这)?(?:一)?(?:大)?段|(?:那|这)一大段|(?:这个|这份|那个|那份)?文件|告知的(?:全部)?(?:[7七]项)?(?:内容|事项)|[7七]项(?:内容)?|这个|这些|那些|那七条|那7条|七部分|每一部分|每个部分|(?:你|您)?(?:发|说|念)的(?:内容|七条|7条)?|"
                 # "上面发的告知书", "刚才发来的": what was just sent, pointed at
                 # ("你刚才发的": who sent it said before when)
                 r"(?:(?:你|您|你们)(?=刚才|刚刚))?(?:上面|前面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的(?:(?:那|这)(?:七|7)(?:条|段|个部分))?|"
@@ -250,7 +254,8 @@ _READ_PLACE = rf"(?:在{_PLACES}(?:上|里)?|{_PLACES}(?:上|里))"
 _READ_BY_VOICE = (r"(?:(?:手机|微信|软件|系统)(?:的|自带的)?)?(?:语音播报|语音朗读|朗读功能|读屏功能|读屏软件|听书功能|语音功能|朗读|播报)"
                   r"(?:功能)?")
 # (当然, 肯定, 确实: the speaker's own reading stressed; of a letter's wording 肯定 is a guess, see ``_AUTH_HEDGE``)
-_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|整篇|全篇|当然|肯定|确实|"
+# (其实, "in fact": the statement set against a doubt or an earlier reply, no hedge)
+_READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|整篇|全篇|当然|肯定|确实|其实|"
                  # when, and how: "早上就看完了", "拿放大镜…看完了"
                  r"(?:今天|昨天|昨晚|前天|早上|上午|中午|下午|晚上)(?:就|已经)?|(?:拿着?|拿上|用|戴着?|戴上|戴好)(?:了)?(?:放大镜|老花镜|眼镜)|"
                  # ("老花镜戴上看完了": the glasses named first)
@@ -290,14 +295,15 @@ _READ_CLAUSE = (rf"(?:(?:我|本人|我本人)?{_READ_ADVERBS}把{_READ_OBJECT}|
 # Who read it out: a name, a relative or a title, with no word in it of a time to come, an intention or a reading not
 # over ("村干部会给我念", "儿子快念完了", "老伴马上给我念完了" are a plan or a reading still going on).
 _ALOUD_BY = r"(?:(?![会要想准打将再快等没不未别马])[\u4e00-\u9fff])"
-_READ_ALOUD = (rf"(?:我|本人)?(?:让|叫|请)?{_ALOUD_BY}{{0,4}}?(?:给|帮|替|跟|对)我(?:从头到尾|一条一条|一条条|一字一句|逐条)?(?:地)?"
+# (一句一句, "sentence by sentence", is 一字一句 said of the sentences)
+_READ_ALOUD = (rf"(?:我|本人)?(?:让|叫|请)?{_ALOUD_BY}{{0,4}}?(?:给|帮|替|跟|对)我(?:从头到尾|一条一条|一条条|一字一句|一句一句|一句句|逐条)?(?:地)?"
                r"(?:念|读)(?:完了|了一遍|了两遍|了好几遍|过了|过一遍了?)"
                # "村干部给我从头念到尾": the span to the end, said of what was done (with 让 before it, "让他给我从头念到
                # 尾", it may be a request still)
                r"|(?:我|本人)?(?:(?![让叫请])" + _ALOUD_BY + r"){1,4}?(?:给|帮|替|跟|对)我从头(?:到尾)?(?:念|读)到(?:尾|最后|底)(?:了)?"
                # "工作人员给我念了告知书": the notice named, read out; finished only when a clause says so ("我听完了")
                rf"|(?:我|本人)?(?:让|叫|请)?{_ALOUD_BY}{{0,4}}?(?:给|帮|替|跟|对)我(?:念|读)了(?:一遍)?(?:告知书|告知承诺书|告知内容|全文)"
-               rf"|(?:我|本人)?(?:已经)?(?:让|叫|请)?{_ALOUD_BY}{{0,4}}?(?:一条一条|一条条|一字一句|从头到尾)?(?:念|读)给我听(?:了|过了|完了|的)(?:一遍)?"
+               rf"|(?:我|本人)?(?:已经)?(?:让|叫|请)?{_ALOUD_BY}{{0,4}}?(?:一条一条|一条条|一字一句|一句一句|一句句|从头到尾)?(?:地)?(?:念|读)给我听(?:了|过了|完了|的)(?:一遍)?"
                # "让孙女念了一遍": someone asked to read it, who did, all of it, to the speaker who asked
                rf"|(?:我|本人)?(?:让|叫|请){_ALOUD_BY}{{1,4}}?(?:念|读)(?:完了|了一遍|了两遍|了好几遍|过了|过一遍了?)"
                rf"|(?:我|本人)?听(?:你|您|{_ALOUD_BY}{{1,4}}?)(?:念|读)(?:完了|了一遍|过了)")
@@ -474,8 +480,13 @@ _SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受�
 # notice's.
 _HEARD_ALL = re.compile(r"(?:(?:7|七|全部|所有|每)(?:个)?(?:部分|条|段|项)|告知书|告知内容|内容)?(?:我|本人)"
                         r"(?:从头到尾|一字一句|一条一条)?(?:都|全|全都|全部|每一条都|每条都)(?:认真|仔细|好好)?(?:地)?"
-                        r"听(?:完了|过了|了|着了|见了|清楚了|明白了)(?:一遍)?")
-_CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?)(?:了)?")
+                        r"听(?:完了|过了|了|着了|见了|清楚了|明白了)(?:一遍)?"
+                        # ("全部听完了": 全部 and a finish, 完 or 过, are the speaker's whole hearing without 我; a bare "都听着了"
+                        # is not)
+                        r"|(?:全部|全都)(?:都)?(?:认真|仔细|好好)?(?:地)?听(?:完|过)了(?:一遍)?")
+# ("不识几个字", "认不了几个字": few characters known, the reader's own modest "cannot read")
+_CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?"
+                                r"|不(?:识|认识|认得)几个字|(?:认|识)不了几个字|没(?:认|识)几个字|识字不多)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
 # The question's own instruction quoted back before the answer ("对，读完后回复已阅读，已阅读"): it says nothing.
 # "不是开玩笑", "真的，不骗你": a joke denied, said beside the statement; it takes nothing back ("骗你的" does).
@@ -490,7 +501,8 @@ _INSTRUCTION_ECHO = re.compile(r"^(?:请您?)?(?:认真阅读以上告知内容)
 _OWN_PACE = re.compile(r"^(?:我)?(?:(?:我的|这)?(?:老花眼|老眼|眼睛|眼神)(?:不好|不太好|花)?)?(?:看|读)(?:得|的)(?:有点|有些|比较|挺|很)?慢(?:了|些)?$|^(?:哎呀|哎)?(?:这么|那么)多(?:字|内容)(?:啊|呀)?$"
                        # eyes, and the print made bigger for them ("我这个眼睛不太好，让孙子把字调大了"): how the speaker
                        # reads, not who reads
-                       r"|^(?:我)?(?:这个|这)?(?:眼睛|眼神)(?:也|又)?(?:不太好|不好|不大好|花了?|不行了?)$"
+                       # ("眼睛不太好使": 好使, the northern "works well", denied of the eyes)
+                       r"|^(?:我)?(?:这个|这)?(?:眼睛|眼神)(?:也|又)?(?:不太好|不好|不大好|不太好使|不好使|不大好使|花了?|不行了?)$"
                        # ("我老花眼", "我眼花"): the eyes named by their trouble
                        r"|^(?:我|我的)?(?:是)?(?:老花眼|老花|眼花|近视眼?)(?:了)?$"
                        # ("刚才让孙子把字调大了": when it was done, which says no more)
@@ -569,13 +581,18 @@ def _whole_range(flat: str, total: int) -> str:
     flat = re.sub(rf"(?:从)?第(?:一|1){_PART}?(?:到|至|~|-)(?:第?(?:{last}){_PART}?|最后一{_PART})", "全部", flat)
     # "从第一条看到第七条": the reading verb between the first and the last section sent is the span of
     # ``_READ_VERB``'s "从第一条看到最后一条". Only the last one sent ends it: "从第一条看到第五条" stays a part.
+    # (by 部分 the span is 从头…到尾: "最后一部分" would read as the hedge "一部分", a part)
     flat = re.sub(rf"从第(?:一|1)(条|部分|段)(看|读|听)到第(?:{last})(?:条|部分|段)?(?![0-9一二三四五六七八九十])",
-                  r"从第一\1\2到最后一\1", flat)
+                  lambda m: f"从头{m.group(2)}到尾" if m.group(1) == "部分" else f"从第一{m.group(1)}{m.group(2)}到最后一{m.group(1)}",
+                  flat)
     # "看完了，七个部分": the count of the sections sent, said apart after the statement as its extent, is 全部 said apart
     # (a clause of its own after a comma only; "看完了，三个部分" keeps its count and stays a part)
     # ("一共七条", "七个部分，不是六个": the total said, and a lower count denied beside it, which only stresses it)
+    # ("一共七个部分是吧，都看了": the total checked with the listener by a tag, 是吧 or 对吧; only the count sent is
+    # replaced, so a wrong count so checked stays as it is)
     flat = re.sub(rf"(?<=,)(?:一共|共|总共|总计)?(?:是)?(?:这|那)?(?:{last})(?:个)?(?:部分|条)"
-                  r"(?:,不是(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?:个|条|部分)?)?(?=,|$)", "全部", flat)
+                  r"(?:,不是(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?:个|条|部分)?)?"
+                  r"(?:(?=,|$)|,?(?:是吧|对吧|对不对|是不是)(?=,|都|全))", "全部", flat)
     # "1到7条", "一到七都看了"
     return re.sub(rf"(?:从)?(?<![0-9])(?:一|1)(?:到|至|~|-)(?:{last})(?:{_PART}|(?=都|全))", "全部", flat)
 
@@ -649,6 +666,14 @@ _READ_ASIDE = re.compile(
     # the consequence of a false commitment understood too ("不实承诺的后果我也看明白了"): the part a careless reader
     # skips, named as understood; alone it is no reading of the whole
     r"|(?:不实承诺|虚假承诺)的?(?:法律)?(?:后果|责任)(?:我|本人)?(?:也|都)?(?:看|读|听|弄)?(?:清楚|明白|懂)了"
+    # the speaker following the text while it was read out to them ("我也跟着看了"): how they took it in, no extent
+    r"|(?:我)?(?:也|都)?(?:一边听一边|边听边)?跟着(?:一起)?(?:看|读)(?:了|的)"
+    # the speaker reading it out to someone beside them ("我是一条一条念给我爸听的", "念完了"): the speaker's own reading
+    # told by its manner, which says nothing of its extent; the statement beside it decides alone ("我爸念完了" or "念给
+    # 我听了" is someone else's reading, and none of these)
+    r"|(?:我)?(?:是)?(?:也)?(?:一条一条|一条条|一句一句|一句句|逐条|从头到尾)?(?:地)?(?:念|读)给(?:他|她|老人|申请人|(?:我)?(?:"
+    + "|".join(_affirmation._KIN) + r"))听(?:的|了|过了|完了)(?:一遍)?"
+    r"|(?:我)?(?:也|都|已经)?念完了"
     # ("是我自己读的": who read it, the speaker, said after the statement)
     r"|(?:是)?(?:我)?自己(?:看|读)的"
     # an interruption in the middle, after which the reading went on: "中间接了个电话"
@@ -659,7 +684,8 @@ _READ_ASIDE = re.compile(
     r"|(?:刚才|刚刚|刚)?(?:我)?(?:往下|向下)(?:一)?(?:翻|划|滑|拉)(?:了一下|一下)?(?:就)?(?:看|读)完了"
     # ("我把告知书翻到底了": the page scrolled to its end; alone it may be a skim, beside a reading of the whole it only
     # tells how the screen moved)
-    r"|(?:我)?(?:已经)?(?:把(?:告知书|告知内容|告知承诺书))?(?:翻|划|滑|拉)到(?:了)?(?:底|最后|最下面|末尾)(?:了)?"
+    # ("往下划到底了": the direction of the scroll said too)
+    r"|(?:我)?(?:已经)?(?:把(?:告知书|告知内容|告知承诺书))?(?:往下|向下)?(?:翻|划|滑|拉)到(?:了)?(?:底|最后|最下面|末尾)(?:了)?"
     # a part read again, done ("第五条我还特意多看了两遍", "法律责任那一部分我还特意多看了两遍"): care given to that part
     # on top of the reading; alone it says only that part was read (多 or the count of times is in it: "第五条看了" alone
     # is a part, and "第五条再看看" a reading still to come)
@@ -766,14 +792,46 @@ _READ_OUT_FIRST = re.compile(rf"(?:我的?)?{_ALOUD_BY}{{1,4}}?(?:给我|帮我|
 # (``_REMARK``, ``_LENGTH_COMPLAINT``, ``_EFFORT_REMARK``, ``_NOTICE_COMPARED``: "就是有点长") leaves the reading plain.
 _CONCEDED_READ = re.compile(r"^(?:我)?(看|读|听)(?:完)?是(?:我)?(\1(?:完|过)了)$")
 _BUT_LEAD = re.compile(r"^(?:就是|但是|不过|只是|可是|但)(?=.)")
+# What may follow a 了 inside one clause and still belong to it: a particle ("看完了吗"), a count ("看完了一半"), a
+# negation ("看完了没") or the 了解 of knowing; 一共 begins a total, a clause of its own
+_RUN_ON_KEEPS = re.compile(r"[吗么嘛吧呢啊呀哦哈啦嘞咧喽呗没不未解二两三四五六七八九十几半0-9]|一(?!共)")
+# A neutral remark said beside the reading, built from a few topics rather than set phrases: the text itself (its
+# length, detail or wording: "字有点多", "写得够长的", "你们写得真细"), thanks or praise for how it is written ("谢谢你们写得
+# 这么细"), the reader's body ("眼睛有点酸", "脖子都酸了", "看累了"), the time the reading took ("看了快二十分钟", "花了半个
+# 小时") and a boast of having mastered it ("考我都行", "都能背下来了"). Each topic is a closed list of words with no
+# negation, hedge of the reading, question, condition or other reader in it: "字太小看不清", "写得太复杂没看懂", "才看了两
+# 分钟", "考我就不行了" are no such remark. Like ``_LENGTH_COMPLAINT`` it is dropped only beside a statement that stands on
+# its own, and alone it is no answer.
+_REMARK_DEGREE = r"(?:有点|有些|挺|蛮|很|太|真|真是|也太|实在|够|可|好|特别|非常|相当|这么|那么|如此|忒|贼|老|还挺|还真)"
+_TEXT_QUALITY = r"(?:长|多|细|详细|细致|全|全面|周全|周到|清楚|明白|规范|正规|专业|严谨|啰嗦|啰唆|密|用心|认真)"
+_NEUTRAL_REMARK = re.compile(
+    # the text: its length, detail or wording, with the text or the writing named, or a degree before the quality
+    r"(?:(?:你们|您们|你|您)(?:的)?)?(?:这个?|那个?|这份|那份)?(?:告知书|告知承诺书|告知内容|内容|条款|字|文字|东西|文件)?"
+    rf"(?:写得|写的|讲得|讲的|弄得|整得|整理得|列得)?(?:也|都)?(?:{_REMARK_DEGREE}|(?<=[得的]))(?:是)?{_TEXT_QUALITY}"
+    r"(?:了|的|啊|呀|哈|啦|哦|呢)*(?:点儿?)?"
+    # thanks for how it is written ("谢谢你们写得这么细"), the wording praised after the thanks
+    rf"|(?:谢谢|感谢|多谢)(?:你们|您们|你|您|工作人员)?(?:写得|写的|整理得|讲得|列得)(?:{_REMARK_DEGREE})?(?:{_TEXT_QUALITY}|好)"
+    r"(?:了|的|啊|呀|哈|啦)*"
+    # the reader's body: the eyes, the head or the neck sore or tired, and tiredness itself
+    r"|(?:(?:看|读)得)?(?:我)?(?:的|这)?(?:老花眼|老眼|眼|眼睛|眼皮|头|脖子|颈椎|腰|肩膀|手)(?:都|也)?"
+    rf"(?:{_REMARK_DEGREE})?(?:看|读)?(?:得)?(?:发)?(?:花|酸|累|疼|晕|痛|胀|涩|干|乏)(?:了|啊|呀|的)*(?:点|些)?"
+    rf"|(?:我)?(?:(?:看|读)得)?(?:都|也)?(?:{_REMARK_DEGREE})?(?:看|读)?(?:累|乏)(?:了|啊|呀|死了|坏了)+"
+    # the time it took ("看了快二十分钟", "用了半个小时"): how long, never how little ("才看了两分钟" is a skim)
+    r"|(?:前后|总共|一共)?(?:看|读|用|花)了(?:我)?(?:快|快要|将近|差不多|足足|整整|大概|大约|得有|有|近|小)?"
+    r"(?:[0-9]+|[一二两三四五六七八九十半几]+)(?:多)?(?:个)?(?:多)?(?:分钟|小时|钟头|刻钟)(?:多)?(?:了|呢|啊)?"
+    # a boast of having mastered it ("考我都行", "随便考", "都能背下来了"): said of the speaker, after a reading
+    r"|(?:随便|尽管)(?:你|您)?(?:考|考考|抽查)(?:我)?|(?:你|您)?(?:考|考考|抽查)(?:一下)?我(?:都|也)(?:行|可以|没问题|中|成)(?:的|啊|呀|哈)?"
+    r"|(?:我)?(?:都|全)?(?:能|可以)(?:背|默写)(?:下来|出来)(?:了)?|倒背如流(?:了)?")
 
 
 def _closing_remark(clause: str) -> bool:
     """A complaint of the length, a remark on the effort or the notice compared (see ``_NOTICE_COMPARED``), or on the
     print, the eyes or the phone (see ``_PRINT_OR_PHONE_REMARK``; its "but", "就是手机烫手", sets it against nothing read),
-    or the content kept in mind (``_CONTENT_REMEMBERED``)."""
+    the content kept in mind (``_CONTENT_REMEMBERED``), or a neutral remark on the text, the body, the time or the thanks
+    (``_NEUTRAL_REMARK``, with its "but" too: "就是字有点多")."""
     return bool(_LENGTH_COMPLAINT.match(clause) or _EFFORT_REMARK.fullmatch(clause) or _NOTICE_COMPARED.fullmatch(clause)
-                or _LIKE_EARLIER_NOTICE.fullmatch(clause) or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", clause)) or _CONTENT_REMEMBERED.fullmatch(clause))
+                or _LIKE_EARLIER_NOTICE.fullmatch(clause) or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", clause)) or _CONTENT_REMEMBERED.fullmatch(clause)
+                or _NEUTRAL_REMARK.fullmatch(_BUT_LEAD.sub("", clause)))
 
 
 def _remark_on_the_notice(clause: str) -> bool:
@@ -799,6 +857,19 @@ _PAUSE_OVER = re.compile(rf"^(?:好了|行了|好嘞|ok了|嗯|好)+$|^(?:哎|�
 # (as 啊有 after a no about the document); like 不对 it ends the not-yet, and the reading after it decides on its own
 _REALISED_NOTICE = re.compile(rf"^(?:哎|哦|噢|诶|欸|哎呀)$|{_PAGE_END}")
 _NOW_DONE_LEAD = re.compile(r"^(?:我)?(?:现在|这会儿?|这下|刚刚|刚|终于|总算)(?!才)")
+# A part missed on the first pass, told first ("第三部分刚才漏了", "刚才漏看了第五条"): like ``_NOT_YET`` a gap that time may
+# close. It is closed only by the part made up after it (``_GAP_MADE_UP``: "又翻回去补看了") or by a reading said now
+# (``_NOW_DONE_LEAD``), and what follows must then be a whole reading on its own ("第三部分漏了，全部看完了" leaves the gap
+# open; "第三部分漏了，又补看了" alone says nothing of the whole).
+_GAP_MISSED = re.compile(
+    rf"^(?:{_ONE_PART}|{_PART_TITLE}(?:那|这)(?:一)?(?:条|段|部分|块)|中间(?:有)?(?:一|两|几)(?:条|段|部分))(?:我)?"
+    r"(?:刚才|刚刚|之前|开始|一开始|起先|头一遍)?(?:看)?(?:漏了|漏看了|漏掉了|落下了|跳过了|没看到)$"
+    rf"|^(?:我)?(?:刚才|刚刚|之前|开始|一开始|起先|头一遍)?(?:看)?(?:漏了|漏看了|漏掉了|落下了|跳过了)(?:{_ONE_PART})$")
+# The missed part made up: read after going back to it (补看, 翻回去看了), a reading done (了), never one still to come
+# ("回头再补", "等下补看")
+_GAP_MADE_UP = re.compile(
+    r"^(?:我)?(?:又|再|就|已经)?(?:(?:往回|往上|向上)?(?:翻|划|滑|拉|找)(?:回去|回来|上去)(?:又|再)?(?:补看|补读|看|读)(?:完)?了"
+    r"|(?:补看|补读|补上|补)(?:完)?了)(?:一遍)?(?:那(?:一)?(?:部分|条|段))?$")
 # Told before the answer and no reservation on it: the line dropped for a moment ("刚才网卡了一下"), nobody else at
 # home ("家里人都不在"); its 不/没 is about the network or the household. The answer follows, on its own terms.
 _READ_SETTING = re.compile(
@@ -1028,7 +1099,8 @@ _EARLIER_REPLY_TAKEN_BACK = re.compile(r"(?:更正|纠正)(?:一下|如下)?|(?:
 # takes back only the message before, and this one is read on its own.
 _EARLIER_REPLY_VOIDED = re.compile(r"(?:更正|纠正)(?:一下)?(?:此前|之前|刚才|前面)(?:的)?(?:说法|回答|答复|回复)"
                                    r"|(?:我)?(?:刚才|刚刚|之前|上一条|上条|前面)(?:我)?(?:说|回|回复|发|打|选|点)(?:的)?(?:了|是)?"
-                                   r"[\u4e00-\u9fffa-z0-9]{1,8}?(?:是|那是)?(?:说错了|打错了|不算数?|不要了|作废了?|错了)")
+                                   # ("是手滑打错了": the slip named with how it happened)
+                                   r"[\u4e00-\u9fffa-z0-9]{1,8}?(?:是|那是)?(?:(?:手滑|手误|不小心|口误)?(?:说错了|打错了|不算数?|不要了|作废了?|错了)|手误|口误|手滑了?)")
 
 
 def _names_previous_wrong(clause: str) -> bool:
@@ -1055,13 +1127,15 @@ _STOP_CONDITION = re.compile(r"如果|要是|假如|假设|万一|的话|只要|
 
 def _told_before_reading(clause: str) -> bool:
     """Who the speaker is, what they complain of, their pace or setting, or how the print looks to them ("眼神还行"),
-    told before the answer. Voice input may run two of them together after the 了 that ends the first ("我七十三了眼神还
-    行"): each part must then be such a clause on its own."""
+    told before the answer. Voice input may run several of them together after the 了 that ends each one ("我七十三了眼神
+    还行"), or before the 让 of the help the speaker had with the print ("眼睛不太好使让孙女把字调大了"): each part must
+    then be such a clause on its own. A neutral remark (``_NEUTRAL_REMARK``: "眼睛有点酸，不过都看完了") may come first too:
+    what follows must still be a whole reading on its own."""
     def alone(c: str) -> bool:
         return bool(_affirmation._CIRCUMSTANCE.match(c) or _affirmation.COMPLAINT.match(c) or _OWN_PACE.match(c)
-                    or _READ_SETTING.match(c) or _PRINT_OR_PHONE_REMARK.fullmatch(c))
-    return alone(clause) or any(alone(clause[:i + 1]) and alone(clause[i + 1:])
-                                for i, ch in enumerate(clause[:-1]) if ch == "了")
+                    or _READ_SETTING.match(c) or _PRINT_OR_PHONE_REMARK.fullmatch(c) or _NEUTRAL_REMARK.fullmatch(c))
+    return alone(clause) or any(alone(clause[:i + 1]) and _told_before_reading(clause[i + 1:])
+                                for i, ch in enumerate(clause[:-1]) if ch == "了" or clause[i + 1] in "让叫请")
 
 
 # --- everyday forms of the same answer --------------------------------------------------------------
@@ -1147,6 +1221,12 @@ def _notice_forms(prepared: str, ctx: Context) -> str:
     prepared = _TYPED_BY.sub("", prepared)
     prepared = _RIDER_RUSH.sub("我赶时间", prepared)
     prepared = _FOUND_BY_SCROLLING.sub("", prepared)
+    # "告知书上面的内容": what is written on the notice is the notice's content, 告知内容
+    prepared = re.sub(r"(?:告知书|告知承诺书)(?:上面|上头|上|里面|里头|里)的(?:内容|东西|条款)", "告知内容", prepared)
+    # "喂你好…": the 喂 of a telephone call before the greeting, which says nothing
+    prepared = re.sub(r"^\s*喂+[\s,]*(?=你好|您好)", "", prepared)
+    # "一条一条的看": 的 typed for the adverb's 地 after a manner said twice over
+    prepared = re.sub(r"(一条一条|一条条|一段一段|一段段|一句一句|一个字一个字|一字一句|认认真真|仔仔细细)的(?=看|读|听|念)", r"\1地", prepared)
     # "法律责任那块也看了": a part named by its title and pointed at (那块, 那部分) is that part, as named alone
     prepared = re.sub(rf"({_TOPIC})(?:那|这)(?:一)?(?:块|部分|段)(?:内容)?(?=(?:我)?(?:也|都))", r"\1", prepared)
     # "这告知书我看完了": the notice pointed at (这, 这份) at the head of the clause is the notice sent, named alone
@@ -1266,7 +1346,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     before_laughter = _answer_before_laughing_remark(
         prepared, lambda c: bool(_EFFORT_REMARK.fullmatch(c) or _NOTICE_COMPARED.fullmatch(c) or re.fullmatch(_MEMORY_BOAST, c)
                                  or (_LENGTH_COMPLAINT.match(c) and not c.endswith("吧"))
-                                 or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", c))))
+                                 or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", c))
+                                 or _NEUTRAL_REMARK.fullmatch(_BUT_LEAD.sub("", c))))
     if before_laughter:
         # the laughter is about the effort, the length, the eyes or the phone, not the reading (see ``_LAUGHTER_AT_END``); only a yes is taken from it
         reading = _notice_read(before_laughter, ctx)
@@ -1445,6 +1526,27 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         if rest and _READ_GRAMMAR.match(",".join(rest)):
             return _notice_read(",".join(rest), ctx)
         return ask("not_read")
+    # "…全看完了一共七个部分是吧都看了": voice input runs the next clause straight after a whole reading statement; the pause
+    # is put back after the 了 that ends it (never before a particle, a count or a negation that may belong to it, "看完了吗",
+    # "看完了一半", "看完了没", nor in a clause that is one statement as it stands, "阅读了告知书"), and the rest is read as
+    # typed apart, by the same rules
+    cut = [next((i for i in range(2, len(c) - 1) if c[i] == "了" and not _RUN_ON_KEEPS.match(c, i + 1)
+                 and _READ_GRAMMAR.match(c[:i + 1]) and _COMPLETED.search(c[:i + 1])), None)
+           if not _READ_GRAMMAR.match(c) else None for c in flat.split(",")] if "?" not in prepared else []
+    apart = _notice_read(",".join(c if i is None else c[:i + 1] + "," + c[i + 1:] for c, i in zip(flat.split(","), cut)),
+                         ctx) if any(i is not None for i in cut) else None
+    if apart is not None and apart.kind == "value":
+        return beside_emoji(apart)  # (anything but a plain reading so found is read as it was said)
+    run_on = next((i for i in range(len(clauses[0]) - 2, 0, -1) if clauses[0][i] == "了"
+                   and _told_before_reading(clauses[0][:i + 1])), None) \
+        if clauses and "?" not in prepared and not _told_before_reading(clauses[0]) else None
+    apart = _notice_read(",".join([clauses[0][:run_on + 1], clauses[0][run_on + 1:]] + clauses[1:]), ctx) \
+        if run_on is not None else None
+    if apart is not None and apart.kind == "value":
+        # "我今年七十三了眼睛不太好使让孙女把字调大了我一条一条地看完了": voice input runs who the speaker is into the answer
+        # with no pause; the pause is put back after the 了 that ends what was told, and each part is read as typed apart.
+        # Only a plain reading so found is taken: anything else is read as it was said ("太长了谁看啊" stays one clause)
+        return apart
     told = next((i for i, c in enumerate(clauses) if not _told_before_reading(c)), len(clauses))
     if 0 < told < len(clauses) and "?" not in prepared:
         # "我七十多了，眼睛不好，让儿子念给我听了", "你们这个东西字太多了，…都听完了": who the speaker is and what they
@@ -1471,6 +1573,12 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # "上回就是没看完被退的，这回我一条一条全看完了": last time's story, then this reading (see ``_EARLIER_ATTEMPT``)
         rest = ",".join(clauses[1:])
         return beside_emoji(_notice_read(rest, ctx)) if _THIS_TIME_LEAD.match(rest) else ask("unclear")
+    gap = _GAP_MISSED.match(clauses[0]) if len(clauses) > 1 and "?" not in prepared else None
+    made_up = bool(gap) and bool(_GAP_MADE_UP.match(clauses[1]))
+    if gap and len(clauses) > 1 + made_up and (made_up or _NOW_DONE_LEAD.match(clauses[1])):
+        # "第三部分刚才漏了，又翻回去补看了，现在全部看完了": see ``_GAP_MISSED``; the reading after must be a whole one
+        now = _notice_read(",".join(clauses[1 + made_up:]), ctx)
+        return beside_emoji(now) if now.kind == "value" else ask("not_read")
     # ("还没——行了，现在读完了": the pause ended by a word that it is over, 好了 or 行了, before the reading said now)
     done = 1 + next((i for i, c in enumerate(clauses[1:]) if not _PAUSE_OVER.match(c)), len(clauses) - 1)
     if len(clauses) > 1 and "?" not in prepared and _NOT_YET.match(clauses[0]) and done < len(clauses) \
