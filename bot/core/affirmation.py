@@ -444,6 +444,14 @@ _SCOFFED = re.compile(r"^(?:我|本人)?(?:还)?承诺个(?:啥|什么|啥子)(?
 _PROOFS_CHOSEN = re.compile(r"^(?:那|那么|所以)?(?:我|我们|本人)?(?:就|还是|直接)?(?:去)?(?:交|提交|补交|开|提供|准备)(?:证明材料|证明|材料)(?:去)?(?:了|吧)?$")
 # the refusal said in words after the scoff ("不承诺", "我不承诺了"): the speaker's own, plain, with nothing softening it
 _PLAIN_REFUSAL = re.compile(r"^(?:我|本人)?(?:就|才|坚决)?(?:不|不想|不愿意|不会)(?:作出|做出)?承诺(?:了)?$")
+# A plain refusal of the speaker's own, with the emphatic 可/才 ("我可不承诺", "我才不承诺呢"), and a worry asked after it
+# about what a commitment could bring on ("万一查出来咋弄", "要是被罚怎么办"): the hypothetical (万一, 要是…) or the
+# consequence (查, 罚, 后果…) named, then "what then". A worry naming 承诺 itself ("不承诺咋办") asks about the answer.
+_REFUSAL_BEFORE_WORRY = re.compile(r"^(?:我|本人)?(?:可|才|就|坚决|真|绝对)?(?:不|不想|不愿意|不愿|不会|不敢|不能)(?:作出|做出)?"
+                                   r"承诺(?:了)?(?:呢)?$")
+_CONSEQUENCE_WORRY = re.compile(
+    r"^(?:可是|但是|那)?(?=[^,]*?(?:万一|要是|如果|假如|到时候|查|罚|出事|出问题|后果|责任|坐牢|征信|失信|黑名单))"
+    r"[^,承诺]{1,14}?(?:咋办|怎么办|咋弄|怎么弄|咋整|怎么整|咋搞|怎么搞|(?:会|要)?(?:咋样|怎么样|怎样))(?:呢|啊|呀|嘞|哩)?$")
 _DROPPED_IT = re.compile(r"^(?:不弄了|不搞了|不整了|不承诺了|算了)$")
 _REPEATED_REFUSAL = re.compile(r"^(?:不承诺)+$")  # "不承诺不承诺": the same refusal twice
 _NOT_MEANT_CLAUSE = re.compile(r"^(?:我|刚才)?(?:说的|是|都是)*(?:假的|假话|瞎说的|乱说的|说着玩的|才怪)(?:啦|哈|了|呢|的)?$")
@@ -525,7 +533,9 @@ _TOPIC = (r"(?:(?:以上|上述|上面|前面)(?:我|本人)?|我家|我们家|�
           r"(?:(?:填|报|交|写|提交|申报|递|录)(?:上去|上来|进去)的|"
           r"所填写|所填报|所申报|所提供|所提交|所填|所报|所述|所说|所交|提供|填写|申报|说的|写的|填的|讲的|报的|交的|提交的|申请)?的?"
           # ("家庭收入和财产情况", "家庭成员、收入、住房情况": the things vouched for, listed)
-          r"(?:(?:家庭成员|收入|家庭|财产|住房|存款)(?:和|及|以及|,)?){0,4}的?(?:内容|情况|信息|材料|事项|资料|各项|各项内容)?")
+          r"(?:(?:家庭成员|收入|家庭|财产|住房|存款)(?:和|及|以及|,)?){0,4}的?(?:内容|情况|信息|材料|事项|资料|各项|各项内容"
+          # ("我填的东西": 东西 is "what" only after the verb of filing or saying that names it; alone it names nothing)
+          r"|(?<=[填写报交供说讲]的)东西)?")
 # ("都如实填了", "都没问题": filled in truthfully, nothing wrong in it)
 # ("以上都是我家的真实情况", a proxy's "以上都是他家的真实情况": whose the facts are, before what they are said to be; a
 # citizen vouching for someone else's (他/她) is refused where the self grammar is matched)
@@ -536,7 +546,8 @@ _TRUE = (r"(?:均|都|全部|完全|全都|句句|全|也|绝对|确实|百分�
          # what is committed as the verb phrase of the letter ("我承诺如实填报", "承诺如实申报"): the filing made truthfully,
          # the act's own object; only the two-character verbs of a form, since a bare 如实说 is "to be frank"
          r"(?:如实|据实|照实)(?:填写|填报|申报|提供|报告)|"
-         r"真的|真哩|实话|真话|实情|事实|千真万确|实打实|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
+         # ("都是实的": 实 "solid, real" said of what was filed, as 真的; only after 是, the copula that makes it a predicate)
+         r"真的|真哩|(?<=是)实的|实话|真话|实情|事实|千真万确|实打实|对的|对|(?:已经|已)?符合(?:告知的)?(?:相关|全部)?(?:条件和要求|条件|要求)|"
          # not a word of it false: "填的没一句假话", "没有半句假话"
          r"没(?:有)?(?:一句|半句|一个字|一处)(?:是)?(?:假话|假的|虚假的?|不实的?)|"
          r"(?:已经|已)?具备(?:相应|相关|全部)?的?(?:经营|办理|申请)?(?:条件和要求|条件|资质)|"
@@ -589,20 +600,39 @@ _FALSITY = (r"(?:(?:如有|若有|如作出|若作出)?(?:不实承诺|虚假承
             r"(?:有假的|有假|有虚假|是假的|假的|不实|造假|作假|(?:说|讲)(?:了)?假话|撒谎|说谎|有(?:什么|啥)?问题|出(?:了)?(?:什么|啥)?问题|出(?:了)?事|有(?:什么|啥)?事|"
             r"有(?:什么|啥)?不对的?|查出(?:来)?(?:是)?假的|查出(?:来)?(?:有)?问题|(?:核查|核实|查)(?:出来)?(?:有|发现)?(?:出入|不符)|假(?=的话))(?:的话)?)")
 _LIABILITY = (rf"(?:(?:并且|并|且|同时)?{_FALSITY}?,?(?:本人|我们|我|本公司|我公司|公司)?(?:自己)?"
-              r"(?:自愿|愿意|愿)?(?:依法)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
+              # (甘愿, 情愿: "willingly", the same acceptance as 自愿 in the letter's more solemn word)
+              r"(?:自愿|愿意|甘愿|情愿|愿)?(?:依法)?(?:(?:承担|负|担)(?:一切|全部|相应)?的?(?:不实承诺的|不实承诺)?(?:法律)?(?:责任|后果)|担责|负责|"
               r"担着|兜着|负全责|认罚)"
+              # the letter's "如有不实，由本人承担法律责任": who bears it said with 由; only after the condition on falsity,
+              # since a bare "由我负责" may be about the errand rather than the truth of what was filed
+              rf"|(?:并且|并|且|同时)?{_FALSITY},?由(?:本人|我们|我|本公司|我公司|公司)(?:自己)?(?:来)?(?:承担|负责|负全责)"
+              r"(?:一切|全部|相应)?的?(?:法律)?(?:责任|后果)?"
               # the consequence named first, then who bears it; with the condition on falsity before it or not ("不实的话
               # 后果我自己担": the same liability clause as "如有不实，我承担后果", in the word order of speech)
               rf"|(?:并且|并|且|同时)?(?:{_FALSITY},?)?(?:有(?:什么|啥))?(?:一切|全部|所有)?(?:不实承诺|虚假承诺)?的?(?:法律)?(?:后果|责任)"
               r"(?:由我们|由我|由本人|我们|我)(?:自己)?(?:来)?(?:承担|负责|担着|兜着|担)"
               rf"|(?:并且|并|且|同时)?{_FALSITY}?,?(?:后果|责任)自负|自负后果"
-              # what the applicant gives up or accepts if it is false ("如有不实，自愿放弃低保资格"): only after a
-              # condition on falsity, since "我承诺，放弃低保" would say something else
+              # what the applicant gives up or accepts if it is false ("如有不实，自愿放弃低保资格", "愿受法律处罚": 受 is the
+              # written 接受): only after a condition on falsity, since "我承诺，放弃低保" would say something else
               rf"|(?:并且|并|且|同时)?{_FALSITY},?(?:本人|我)?(?:自愿|愿意|愿)?(?:被)?(?:(?:放弃|取消|退回|退还|退|停发|收回)(?:我的|本人的)?"
-              r"(?:低保|补贴|补助|资格|申请|待遇|钱|款项|所得)[\u4e00-\u9fff]{0,6}?|接受(?:撤销许可|吊销许可|撤销|吊销|罚款)?(?:等)?(?:处罚|处理|惩罚|调查|法律制裁)|"
+              r"(?:低保|补贴|补助|资格|申请|待遇|钱|款项|所得)[\u4e00-\u9fff]{0,6}?|(?:接受|受)(?:法律的?|相应的?|有关部门的?)?(?:撤销许可|吊销许可|撤销|吊销|罚款)?(?:等)?(?:处罚|处理|惩罚|调查|法律制裁)|"
               r"被列入(?:失信名单|黑名单|失信))"
               r"(?:,?(?:并|并且|同时)?(?:承担|负)(?:一切|全部|相应)?的?(?:法律)?(?:责任|后果))?)")
 _LIABILITY_CONDITION = re.compile(_LIABILITY)
+# "以上内容属实不实愿意承担法律责任": typed without a pause, the truth claim's 实 and the "if untrue" clause's 不实 meet and
+# look like the A-not-A question 实不实. Only when a consequence the speaker accepts follows it (the liability clause,
+# "愿意承担…", "后果自负") is this 不实 the condition of that clause; "属实不实？" or "属实不实都得承诺吗" still ask.
+_RUN_ON_FALSITY = re.compile(r"(?<=实)不实[\s,]*")
+
+
+def _run_on_falsity_dropped(text: str) -> str:
+    """``text`` without the 不实 that begins a liability clause run on after a truth claim (see ``_RUN_ON_FALSITY``)."""
+    def dropped(m: "re.Match[str]") -> str:
+        rest = "不实" + text[m.end():]
+        said = _LIABILITY_CONDITION.match(rest)
+        # the consequence must be said in full and not be denied after it ("不实我负责不了" refuses it)
+        return "" if said and said.end() > 2 and not re.match(r"[不没]", rest[said.end():]) else m.group(0)
+    return _RUN_ON_FALSITY.sub(dropped, text)
 # "如有不实，自愿放弃": what would be given up if it is false, no stop of the journey (what it is, is not said)
 _GIVEN_UP_IF_FALSE = re.compile(rf"{_FALSITY},?(?:本人|我)?(?:自愿|愿意|愿)?(?:放弃|取消)")
 # The four parts of 五(四) in the letter's short form, after "本人承诺：".
@@ -954,7 +984,7 @@ def _explain(detail: str, words: str, applicant_name: Optional[str]) -> str:
 def _is_question(prepared: str) -> bool:
     if "?" in prepared:
         return True
-    text = _NOT_QUESTIONS.sub("", prepared)
+    text = _run_on_falsity_dropped(_NOT_QUESTIONS.sub("", prepared))
     if _QUESTION_WORDS.search(text) or _SENTENCE_END_PARTICLE.search(text):
         return True
     # 承诺还是不承诺: a choice still open. "我还是不承诺了" (还是 "after all") chooses, and asks nothing.
@@ -1855,9 +1885,17 @@ def _words(people: _Who, applicant_name: Optional[str]) -> str:
     return required_words(people.acting_as, applicant_name)
 
 
+# Henan 哩 is the structural 的 after a verb or an adjective ("俺填哩都是真哩", "报上去哩东西都是实哩"): read as 的, so that
+# the one grammar of what is vouched for holds. Only after the verbs of filling in and saying and the adjectives of
+# truth; elsewhere it may be the 呢 of a statement in progress ("俺在地里干活哩"), which is left as typed. What follows
+# it is read as ever: "真哩吧" is still a guess and "我承诺哩" is "我承诺的", the promise of an act, not the act.
+_HENAN_DE = re.compile(r"(?:(?<=[填写报交供说讲述录真实对准])|(?<=上去|进去|上来))哩")
+
+
 def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Optional[str],
                     allow_lead_only: bool = False) -> Verdict:
     """Everything after the input screening and the statement check."""
+    prepared, flat = _HENAN_DE.sub("的", prepared), _HENAN_DE.sub("的", flat)
     compact = flat.replace(",", "")
     words = _words(people, applicant_name)
 
@@ -1940,6 +1978,11 @@ def _classify_words(prepared: str, flat: str, people: _Who, applicant_name: Opti
             # "我承诺，不对不对，我老伴的养老金算不算收入？": a commitment taken back for a question; what the answer
             # is, is open.
             return verdict("unclear", "correction")
+        if len(clauses) > 1 and "?" not in prepared.rstrip().rstrip("?") and _REFUSAL_BEFORE_WORRY.match(clauses[0]) \
+                and all(_CONSEQUENCE_WORRY.match(c) for c in clauses[1:]):
+            # "我可不承诺，万一查出来咋弄": the refusal said first, then the fear of what a commitment could bring on;
+            # the worry gives the reason for the no and asks nothing of it
+            return verdict("negated")
         if _states_commitment_beside_question(prepared, people):
             return verdict("unclear", "mixed_question")
         return verdict("question")

@@ -31,6 +31,7 @@ import re
 from typing import Callable, Optional, Tuple
 
 from bot.core import affirmation as _affirmation
+from bot.core import circumstances as _circumstances
 from bot.core.reading import Context, Reading, clarify, first_decided, value
 from bot.core.textnorm import name_key as _name_key
 
@@ -152,6 +153,36 @@ def _answer_before_laughing_remark(prepared: str, remark: Callable[[str], bool])
     if len(clauses) < 2 or not remark(clauses[-1]):
         return None
     return ",".join(clauses[:-1])
+
+
+# How the speaker got the better of the print, said in brackets after the answer ("已阅读（戴上老花镜看的😄）", "看完了
+# (把手机字调大了才看的😂)"): the glasses or the magnifier, or the phone's font made bigger, and the reading done with them
+# (的 or 了). It tells the means, never who read or how much: no other reader, part, negation or hedge can sit in it.
+_PRINT_MANAGED = re.compile(
+    r"(?:我|本人)?(?:是)?(?:自己)?(?:(?:戴上|戴着|戴好|戴|拿着|拿上|拿|用|借)(?:了)?(?:我的|我)?(?:老花镜|眼镜|放大镜)"
+    r"|(?:老花镜|眼镜|放大镜)(?:戴上|戴好|戴着|拿上|拿着)(?:了)?"
+    r"|把(?:手机|屏幕)?(?:上|里)?(?:的)?(?:字|字体|字号)(?:调|放|拉|弄)(?:到)?(?:大|最大)(?:了)?(?:点儿?|一点|些)?(?:以后|之后|后)?(?:才)?)"
+    r"(?:一个字一个字|一字一句|一条一条|一条条|逐字|逐条|慢慢|仔细|认真)?(?:地)?(?:看|读|瞅)(?:完)?(?:的|了)")
+# The aside in brackets that closes the message, the laughter at its end shut inside the brackets with it: the
+# brackets bound what the laughter is about, the speaker's own eyes or effort, and not the answer before them.
+_BRACKETED_ASIDE = re.compile(r"^(?P<answer>[^()\[\]【】]+?)\s*[(\[【](?P<aside>[^()\[\]【】]+?)(?P<laugh>(?:哈{2,}|[😂🤣😆😅😄]\ufe0f?|\s)+)"
+                              r"[)\]】][\s!！~～。.…]*$")
+
+
+def _answer_before_bracketed_aside(prepared: str) -> Optional[str]:
+    """The answer said before a bracketed aside on the means of reading (``_PRINT_MANAGED``) or a remark on the effort,
+    the print or the notice (``_closing_remark``, not the teasing 吧 of "太长了吧"), with laughter closed inside the
+    brackets (see ``_BRACKETED_ASIDE``); None when the message is not of that shape. The answer must decide alone: any
+    emoji, joke or question on it is judged as usual."""
+    if "?" in prepared:
+        return None
+    shaped = _BRACKETED_ASIDE.match(prepared)
+    if not shaped or not re.search(_LAUGHING, shaped.group("laugh")):
+        return None
+    aside = [c for c in _affirmation._flat(shaped.group("aside")).split(",") if c]
+    if not aside or not all(_PRINT_MANAGED.fullmatch(c) or (_closing_remark(c) and not c.endswith("吧")) for c in aside):
+        return None
+    return shaped.group("answer")
 
 
 # --- the commitment (R7) ---------------------------------------------------------------------------
@@ -654,7 +685,8 @@ _READ_ASIDE = re.compile(
     # (the last one pointed at and named by its topic: "最后那条公开的也看了")
     # ("第三条也看明白了": that part understood as well; "第五条刚才也重新看了": read once more, done, which is no request
     # to repeat it. 了 ends each: "第五条我再看看" or "重新看一下" is a reading still to come, and no such clause)
-    rf"|{_ONE_PART}(?:的)?(?:内容)?(?:我)?(?:刚才|刚刚|刚)?(?:也|都)?(?:又)?(?:认真|仔细|重新)?"
+    # ("刚才最后一条也看了": when said before the part as well as after it, the time of that part's reading, no more)
+    rf"|(?:刚才|刚刚|刚)?(?:我)?{_ONE_PART}(?:的)?(?:内容)?(?:我)?(?:刚才|刚刚|刚)?(?:也|都)?(?:又)?(?:认真|仔细|重新)?"
     r"(?:(?:看|读|听)(?:完|过|懂|明白)?|弄明白|弄懂|记住|记下)了"
     r"|(?:我)?(?:已经)?(?:看|读|听)到(?:了)?最后(?:一(?:条|部分|段|页|个字|句))?(?:了)?"
     # parts named as included in the reading: "包括核查和公开那两条". Alone it says only that those were read.
@@ -809,6 +841,10 @@ _NEUTRAL_REMARK = re.compile(
     r"(?:(?:你们|您们|你|您)(?:的)?)?(?:这个?|那个?|这份|那份)?(?:告知书|告知承诺书|告知内容|内容|条款|字|文字|东西|文件)?"
     rf"(?:写得|写的|讲得|讲的|弄得|整得|整理得|列得)?(?:也|都)?(?:{_REMARK_DEGREE}|(?<=[得的]))(?:是)?{_TEXT_QUALITY}"
     r"(?:了|的|啊|呀|哈|啦|哦|呢)*(?:点儿?)?"
+    # ("字是多了点", "内容长了些": the length granted with the concessive 是, or measured after it by 了点, "a bit too";
+    # only a quality of length or density, and the text named)
+    r"|(?:(?:你们|您们|你|您)(?:的)?)?(?:这个?|那个?|这份|那份)?(?:告知书|告知承诺书|告知内容|内容|条款|字|文字)(?:也|都)?"
+    r"(?:是(?:长|多|密)(?:了(?:一)?(?:点儿?|些))?|(?:长|多|密|啰嗦|啰唆)了(?:一)?(?:点儿?|些))(?:啊|呀|哈)?"
     # thanks for how it is written ("谢谢你们写得这么细"), the wording praised after the thanks
     rf"|(?:谢谢|感谢|多谢)(?:你们|您们|你|您|工作人员)?(?:写得|写的|整理得|讲得|列得)(?:{_REMARK_DEGREE})?(?:{_TEXT_QUALITY}|好)"
     r"(?:了|的|啊|呀|哈|啦)*"
@@ -1225,6 +1261,13 @@ def _notice_forms(prepared: str, ctx: Context) -> str:
     prepared = re.sub(r"(?:告知书|告知承诺书)(?:上面|上头|上|里面|里头|里)的(?:内容|东西|条款)", "告知内容", prepared)
     # "喂你好…": the 喂 of a telephone call before the greeting, which says nothing
     prepared = re.sub(r"^\s*喂+[\s,]*(?=你好|您好)", "", prepared)
+    # Henan and Shandong 哩 at a clause end (俺 is already 我): after a finished reading it is the 了 of the end reached
+    # ("看完哩", "看过哩"); after a reading that went over every word or part it is the 的 of 是…的 ("俺一个字一个字看
+    # 哩"), but only said after another clause, where it tells how a reading already said went. Said first or alone
+    # it may as well be the 呢 of a reading still going on ("俺一个字一个字看哩，还没看完"), and is left as it is.
+    prepared = re.sub(rf"(?<=[看读听]完|[看读听]过)(?:了)?哩{_END}", "了", prepared)
+    prepared = re.sub(r"(?<=[\s,.;:!?。！？…~～])((?:不过|但是|但|可是)?(?:我|本人)?(?:也|都|还是)?(?:一个字一个字|一字一句|逐字逐句|逐字"
+                      rf"|一条一条|一条条|逐条|一段一段|一段段|从头到尾)(?:地|的)?(?:看|读|听))哩{_END}", r"\1的", prepared)
     # "一条一条的看": 的 typed for the adverb's 地 after a manner said twice over
     prepared = re.sub(r"(一条一条|一条条|一段一段|一段段|一句一句|一个字一个字|一字一句|认认真真|仔仔细细)的(?=看|读|听|念)", r"\1地", prepared)
     # "法律责任那块也看了": a part named by its title and pointed at (那块, 那部分) is that part, as named alone
@@ -1341,6 +1384,13 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     plain = _notice_forms(prepared, ctx)
     if plain != prepared:
         return _notice_read(plain, ctx)
+    bracketed = _answer_before_bracketed_aside(prepared)
+    if bracketed:
+        # the laughter in the brackets is about the glasses or the effort (see ``_BRACKETED_ASIDE``); only a yes is
+        # taken from the answer before them
+        reading = _notice_read(bracketed, ctx)
+        if reading.kind == "value":
+            return reading
     # (the length said as a plain fact, "说实话挺长的😅", and not with the 吧 of "太长了吧😂", which with the laughter may
     # tease the request to read it)
     before_laughter = _answer_before_laughing_remark(
@@ -1494,6 +1544,14 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     # the end (完了); the remark is read as it stands, and the reading after it must decide on its own
     flat = re.sub(r"(?<=,)(?:不过|但是|但|可是)(我)?还是(?=(?:一段一段|一段段|一条一条|一条条|逐条|逐段|一个字一个字|从头到尾)(?:地)?(?:看|读)完了(?:,|$))",
                   r"\1", flat)
+    # "字是多了点，但是我一个字一个字看的": right after a remark on the notice (``_remark_on_the_notice``), the 但是 sets a
+    # reading that went over every word or part (是…的 or 了, said of a reading done) against that remark, as above; it is
+    # no reservation, and the rest must still decide on its own (the manner alone says no end: "我一个字一个字看的" is
+    # asked again unless the reading is said finished)
+    said = flat.split(",")
+    flat = ",".join(re.sub(r"^(?:不过|但是|但|可是)(?=(?:我|本人)?(?:还是|也|都)?(?:一个字一个字|一字一句|逐字逐句|逐字|一条一条|一条条|逐条"
+                           r"|一段一段|一段段|逐段|从头到尾)(?:地)?(?:看|读|听)(?:完)?(?:的|了)$)", "", c)
+                    if i and _remark_on_the_notice(said[i - 1]) else c for i, c in enumerate(said))
     flat = re.sub(",+", ",", flat).strip(",")
     if "?" not in prepared:
         # "没有没看完的": none of it is left unfinished, which is "all of it read to the end" (a clause of its own, the
@@ -1511,7 +1569,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     compact = flat.replace(",", "")
     # "已阅读已阅读已阅读", "看完了看完了快点", "看了看了…" ("一条一条都看了" is one phrase, not a repetition)
     repeated = re.fullmatch(r"(.{3,}?|.了)(?:,?\1)+(,?.*)", flat)
-    if repeated:
+    # ("一个字一个字看完了", "一部分一部分读的": a unit said twice is the manner's own reduplication, one unit after
+    # another, and no answer said again)
+    if repeated and not re.fullmatch(r"一(?:个|条|段|句|页|项|部分)[\u4e00-\u9fff]?", repeated.group(1)):
         flat = repeated.group(1) + ("," + repeated.group(2).lstrip(",") if repeated.group(2) else "")
         compact = flat.replace(",", "")
     if compact in ("repeat", "/repeat"):
@@ -3561,7 +3621,12 @@ def _around_the_answer(reader: Callable[[object, Context], Reading], text: objec
 
 def notice_read(text: object, ctx: Context) -> Reading:
     """Has the user read the whole notification? Only an explicit reading statement is a yes (R6)."""
-    return _around_the_answer(_notice_read, text, ctx)
+    reading = _around_the_answer(_notice_read, text, ctx)
+    if reading.kind == "clarify" and reading.detail == "unclear":
+        # clauses the reader does not know: a plain statement beside clauses that only tell how, where and when it was
+        # read (bot/core/circumstances.py) is the statement; anything else stays asked again
+        return _circumstances.statement_among_circumstances(text, lambda c: _notice_read(c, ctx), _screen) or reading
+    return reading
 
 
 def special_authorisation(text: object, ctx: Context) -> Reading:
