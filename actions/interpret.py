@@ -204,7 +204,9 @@ _NEGATED_BEFORE = re.compile(
     r"(?:不是|并不是|并非|非(?![要得])|用不着|犯不着|没有必要|没必要|不必要|没法|没办法|无法|不|没有|没|别|无需|不必|甭|省得|免得|省去|省了|懒得)"
     # (按/按照/照/通过: "不按一般程序" follows the way it names, as 走 does)
     # (整 is the North's 搞/弄: "别整承诺了" waves the commitment off)
+    # (来回, 反复: "不想来回跑着开证明" denies the trips made over and over, the errand with them)
     r"(?:太|很|想|要|打算|准备|会|愿|愿意|同意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|整|给|为|帮|替|按照|按|照|通过|"
+    r"来回|来来回回|反复|"
     r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$|"
     # "没有谁让我代办", "没人托我办": no one asked the speaker to, so the speaker does not
     r"(?:没有|没)(?:谁|人|别人|哪个)(?:让|叫|请|托|要|找)(?:我|俺)(?:来|去|帮忙|帮着)?$"
@@ -530,7 +532,7 @@ USE_COMMITMENT = Choice(
         # ("承诺这玩意儿我可不签": the commitment pointed at as a thing, and the refusal said with emphasis, 可/真/是/坚决)
         (r"^(?:告知)?承诺(?:的方式|这个|这种|书|那个|那种|这玩意儿?|那玩意儿?|这东西|那东西)?"
          r"(?:就|也|我|俺|我就|可|真|是|还是|坚决|绝对){0,3}(?:不用|不要|不需要|不必|免了|算了|不走|不选|不考虑|"
-         r"不签|不签字|不写|不做|不搞|不弄)(?:了|啦)?$", "no"),
+         r"不签|不签字|不写|不做|不搞|不弄|不整)(?:了|啦)?$", "no"),
         # the normal procedure waved off the same way is the commitment chosen: "一般程序就不走了", "普通流程就免了"
         # (only the whole clause: "一般程序就不走了吗" asks, "我妈一般程序不走了" is someone else's)
         (r"^(?:那)?(?:一般|普通|正常|常规|传统)(?:的)?(?:程序|流程|办法|方式|途径|路子)(?:就|也|我|俺|我就|俺就){0,2}"
@@ -557,7 +559,7 @@ USE_COMMITMENT = Choice(
         (r"(?:村里|村委会?|居委会?|社区|单位|派出所|街道|他们|人家)?(?:不给|不肯|不愿意|不让)(?:我|俺)?(?:开|出具|出|办)(?:证明)?|"
          # ("证明我是不打算开了", "证明俺就不准备交了": the giving up said as the speaker's plan dropped, with 是 for emphasis;
          # the 了 says it is settled, "证明我还不打算开" is only not yet)
-         r"证明(?:就|也|我|俺|我是|俺是|我就|俺就|我可|我真)?(?:不|不打算|不准备|不想|没打算|没准备)(?:再)?(?:去)?(?:开|交|办|要|弄)了", "yes"),
+         r"证明(?:就|也|我|俺|我是|俺是|我就|俺就|我可|我真)?(?:不|不打算|不准备|不想|没打算|没准备)(?:再)?(?:去)?(?:开|交|办|要|弄|整)了", "yes"),
         # the errands of the proofs not wanted: "不想跑断腿", and "谁想跑断腿啊" beside an answer (read as this statement)
         # (the speaker's own wish only: "我儿子不想跑腿" is someone else's)
         # ("不想跑好几个部门挨个盖章": the rounds of the offices told, trips counted or stamps collected one by one)
@@ -1679,6 +1681,16 @@ def _after_joke_taken_back(choice: Choice, readings: List[Tuple[Clause, ClauseRe
 # "俺选承诺中不中 中": the speaker asks themself, in the Henan way (中 = all right), and answers at once. Without
 # 都/也 before the answer it is no "either is fine" (``_DEFER``); the question is kept as the statement it settles.
 _SELF_ANSWERED_ZHONG = re.compile(r"^((?:我|俺)?(?:就)?(?:选|用|走)?承诺)(?:吧)?中不中\s*[?？]?\s*中(?:中|嘞)?$")
+# "恁说我用不用？用！", "你说俺用不用承诺？不用！": the verb asked both ways (often put to the listener, 你说/恁说), then
+# answered by the speaker at once with that same verb, plain or denied, and nothing after: the question is the lead-in
+# to the speaker's own answer, and only that answer is read. Not "你猜…" (a tease, kept as a joke), nor an answer that
+# goes on ("用不用？用了会不会被查" asks on), nor one in another word ("用不用？你说呢").
+_SELF_ANSWERED = re.compile(r"(?:(?:你|您|恁|你们|您们)(?:说|看)(?:说)?[,，\s]*)?(?:我|俺)?(?:到底)?"
+                            # ("承诺不承诺", "愿不愿意": the verb of two characters asked whole, or by its first)
+                            r"(?P<a>(?![了的吧啊呀呢嘛哦])[\u4e00-\u9fff])(?P<b>[\u4e00-\u9fff])?[不没](?P=a)"
+                            r"(?(b)(?P=b)|(?P<c>[\u4e00-\u9fff])?)(?P<o>(?:告知)?承诺|证明)?(?:呢|啊|呀|嘞)?[?？]+\s*"
+                            r"(?=(?:那)?(?:当然|肯定|必须|必须的|那必须)?[,，\s]*(?:不|没)?(?P=a)(?(b)(?P=b)|(?(c)(?P=c)?))(?(o)(?P=o)?)"
+                            r"(?:啊|呀|了|嘛|呗|嘞|哇)*[!！。.~～]*$)")
 
 
 # A pause typed as a space by voice input ("没毛病 安排", "不承诺 怕担责任"). It is read as a clause boundary
@@ -2015,6 +2027,11 @@ _COMMITMENT_MOCKED = re.compile(r"(?:告知)?承诺(?:你|他)?个(?:大头鬼|�
 
 # "拉倒", "那拉倒": the North's "forget it", said alone, gives the errand up as 算了 alone does. Beside anything else
 # ("拉倒吧你", "拉倒，用承诺") it is read as said.
+# "不整了，回头再说": the north's 整 is 办 or 弄; not doing it now, with the whole matter put off till later, stops it.
+# Only the whole message: a bare "俺不整了" may only wave the commitment off, and is asked again; "承诺不整了" names the
+# way dropped, and is read as that choice.
+_NOT_DONE_PUT_OFF = re.compile(r"(?:我|俺)?(?:就|先)?不整了(?:不整了)*(?:吧|啊)?[,，。.!！\s]*(?:那)?(?:就|先)?"
+                               r"(?:回头|以后|改天|下次|下回|过两天|过几天|明天|过后)再说(?:吧|啊|了)?[。.!！~～]*")
 _FORGET_IT = re.compile(r"(?:那|那就)?拉倒(?:了|算了)?[。.!！~～…]*")
 
 
@@ -2027,7 +2044,7 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         return value("no")
     if _DAZED.search(text):
         return clarify("hedge", choice.expected)
-    if _FORGET_IT.fullmatch(text.strip()):
+    if _FORGET_IT.fullmatch(text.strip()) or _NOT_DONE_PUT_OFF.fullmatch(text.strip()):
         return Reading("cancel")
     text = _said_plainly(choice, text)
     if _CROSS.search(text):
@@ -2067,7 +2084,8 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         # pieces that ask are all such trouble, and the pauses' reading decides.
         asking = [clause.text for clause in split_clauses(paused_text)
                   if "question" in _classify_clause(choice, clause.text).flags]
-        if asking and all(_WAY_NOT_UNDERSTOOD.match(_fold(piece).strip()) for piece in asking):
+        if asking and all(_WAY_NOT_UNDERSTOOD.match(_fold(piece).strip()) or _NOT_UNDERSTOOD_FIRST.match(_fold(piece).strip())
+                          for piece in asking):
             paused = _combine_choice_clauses(choice, paused_text, ctx)
             if paused.decided:
                 return paused
@@ -2208,23 +2226,35 @@ _WAY_NOT_UNDERSTOOD = re.compile(r"^(?:告知)?(承诺|证明)(?:[^,，。;；!�
 # first clause, with every clause after it choosing the other way plainly. Said after the choice ("交材料，承诺那个我不太
 # 明白") "not quite" leaves the door open, and stays doubt; before the same way ("我不太懂承诺，用承诺吧"), before a
 # hedge or a question ("…，交证明吧？"), or alone, it is asked again as well.
-_NOT_UNDERSTOOD_FIRST = re.compile(r"^(?:我|俺)?(?:也|都|实在|真|根本|还)?(?:不太|不大|不是很|不怎么|不)(?:懂|明白|了解|清楚)"
+# ("我六十八了 不懂…", "俺老了，不懂…": the speaker's age told before it, as the reason for not following a new way, is a
+# circumstance and no answer; it may stand as a clause of its own before, or open the same clause)
+_AGE_LEAD = (r"(?:(?:我|俺)(?:今年|都|已经|也)*(?:[一二三四五六七八九十两百]+|[0-9]{2,3})(?:多)?岁?了|"
+             r"(?:我|俺)(?:这)?(?:年纪|岁数|把年纪|年龄)?(?:也|都)?(?:大|老)了)")
+_NOT_UNDERSTOOD_FIRST = re.compile(rf"^(?:{_AGE_LEAD}[\s,，]*)?(?:"
+                                   r"(?:我|俺)?(?:也|都|实在|真|根本|还)?(?:不太|不大|不是很|不怎么|不)(?:懂|明白|了解|清楚)"
                                    r"(?:这个|那个)?(?:告知)?(承诺|证明)(?:这玩意儿?|这东西|这个|那个)?(?:啊|呀)?$|"
                                    # "俺不懂承诺这些弯弯绕": the way's twists and turns, what the speaker does not follow of it
-                                   r"^(?:我|俺)?(?:也|都|实在|真|根本|还)?(?:不太|不大|不是很|不怎么|不)(?:懂|明白|了解|清楚)"
+                                   r"(?:我|俺)?(?:也|都|实在|真|根本|还)?(?:不太|不大|不是很|不怎么|不)(?:懂|明白|了解|清楚)"
                                    r"(?:这个|那个)?(?:告知)?(承诺|证明)的?(?:这些|那些|这套|那套|这一套|那一套|里的|里面的|里头的)?"
-                                   r"(?:弯弯绕绕?|弯弯道道|道道|门道|名堂|条条框框)(?:啊|呀)?$")
+                                   r"(?:弯弯绕绕?|弯弯道道|道道|门道|名堂|条条框框)(?:啊|呀)?$|"
+                                   # "不懂啥承诺不承诺的": the way named both ways with 啥 before and 的 after is "whatever that
+                                   # business is", waved off unread, not asked about ("不懂啥是承诺" asks what it is)
+                                   r"(?:我|俺)?(?:也|都|实在|真|根本|还)?(?:不太|不大|不是很|不怎么|不)(?:懂|明白|了解|清楚|知道)"
+                                   r"(?:啥|什么)(?:告知)?(?P<w3>承诺|证明)不(?P=w3)的(?:事儿?|玩意儿?)?(?:啊|呀)?$)")
 
 
 def _reason_not_understood(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
     if choice.step != "use_commitment":
         return readings
-    first = _NOT_UNDERSTOOD_FIRST.match(_fold(readings[0][0].text).strip()) if len(readings) > 1 else None
+    # (the speaker's age told in a clause of its own before it is set aside with it)
+    lead = 1 if len(readings) > 2 and re.fullmatch(_AGE_LEAD + r"[!！。.]*", _fold(readings[0][0].text).strip()) \
+        and not readings[0][1].labels and not readings[0][1].flags else 0
+    first = _NOT_UNDERSTOOD_FIRST.match(_fold(readings[lead][0].text).strip()) if len(readings) > lead + 1 else None
     if first:
-        rest = readings[1:]
-        if {label for _, r in rest for label in r.labels} == {"no" if "承诺" in (first.group(1), first.group(2)) else "yes"} \
+        rest = readings[lead + 1:]
+        if {label for _, r in rest for label in r.labels} == {"no" if "承诺" in first.groups() else "yes"} \
                 and all(r.labels and not r.flags for _, r in rest):
-            return [(readings[0][0], ClauseReading([], frozenset()))] + rest
+            return [(c, ClauseReading([], frozenset())) for c, _ in readings[:lead + 1]] + rest
     for i, (clause, reading) in enumerate(readings):
         m = _WAY_NOT_UNDERSTOOD.match(_fold(clause.text).strip())
         if not m:
@@ -2452,6 +2482,7 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     text = _other_way_remarked(choice, _agreeing_figures(choice, _unasked(_TYPED_BA.sub("吧", _PAUSE_BEFORE_ASIDE.sub("，", text)))))
     if choice.step == "use_commitment":
         text = _SELF_ANSWERED_ZHONG.sub(r"\1", text.strip())
+        text = _SELF_ANSWERED.sub("", text)
         # "是……哦不，还是否吧": 还是 "rather", then the bare 否 that ends the message; no 是否 asked ("还是否要交证明" asks)
         text = re.sub(r"还是否(?=(?:吧|啊|呀|了)?[。.!！~～…\s]*$)", "否", text)
     text = _said_plainly(choice, text)
@@ -2586,8 +2617,15 @@ _REFUSAL = re.compile(
     # "我叫啥你看着写": the name left to the clerk to make up
     r"(?:你|您)(?:就)?(?:看着|随便|随意)(?:写|填|办|弄)|随便(?:写|填)(?:一个|个)?"
 )
-# "看谁有空": whoever it turns out to be, no question; "写新的还是旧的": which to fill in, asked
-_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗|(?:写|填|用|选)[\u4e00-\u9fff]{0,4}还是|"
+# "看谁有空": whoever it turns out to be, no question; "写新的还是旧的": which to fill in, asked (the first of the two
+# may be a whole phrase: "写身份证上的还是平时叫的", "填营业执照上的名字还是…"; and what is wanted, or by what, asks
+# it as well: "要全名还是简称", "按身份证上的还是户口本上的"; "主要还是王芳在管" is no 要 of wanting, and "执照上写的法人现在
+# 还是王芳" is 还是 "still", after a word of time)
+_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗|(?:写|填|用|选|(?<![主需重只不])要|按)[\u4e00-\u9fff]{0,8}?"
+                            r"(?<!现在|目前|一直|仍然|依然|依旧|至今|如今)还是|"
+                            # "身份证上的还是平时叫的": two 的-phrases set side by side with 还是 offer a choice of two kinds
+                            # of name, asked even with no verb before them (a name is no 的-phrase)
+                            r"的还是[\u4e00-\u9fff]{1,8}?的(?:呢|吗|啊|呀)?[?？]*$|"
                             # "法人去世了咋办", "生僻字打不出来咋弄": what to do, asked in the north's 咋
                             # (only ending the clause: "我也不确定身份证上咋写的" is unsure, and asks nothing)
                             r"咋(?:办|弄|整|搞)(?:呢|啊|呀|嘞|哇)?[?？]*$|"
@@ -3604,6 +3642,10 @@ _HANDED_BACK = re.compile(r"(?:(?:那)?算了(?:算了|吧)*[,，。.!！\s]*(?:
                           r"(?:法人|法定代表人|老板|领导|他|她|老人|申请人|委托人)(?:本人)?(?:自己|本人|亲自)(?:来|过来)?"
                           r"(?:办|弄|申请|办理)?|(?:(?:那)?算了(?:算了|吧)*[,，。.!！\s]*)?(?:那)?(?:我|俺)?(?:就|也)?"
                           r"不(?:代办|代理|帮(?:他|她|忙)办|替(?:他|她)办)了)(?:吧|了)?[。.!！~～]*")
+# "我不是法人", "法人不是我": the speaker not the representative, the reason the representative's question gives for 算了
+# (not being the applicant oneself is an answer at the choice of who acts, and no reason to start again)
+_NOT_THE_ROLE = (r"(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表)|"
+                 r"(?:法人|法定代表人)不是(?:我|俺))")
 # "算了 回头让他自己来办", "我不是法人，算了，重新开始选代办": 算了, then the errand handed back to the person it belongs to
 # (now or later) or the journey begun again, is the speaker giving up this journey: a stop, at the choices as at the
 # names (as the representative's question itself says to reply 算了 and start again). Only the whole message, with at
@@ -3632,7 +3674,14 @@ _GIVEN_UP_JOURNEY = re.compile(
     rf"(?:他|她|老人|申请人|当事人|委托人|法人|法定代表人|老板|领导|(?:我|俺)(?:的|家)?{_RELATIVE})(?:本人)?(?:自己|本人|亲自)?(?:再)?"
     r"(?:(?:来|过来|去)(?:办|弄|申请|办理)?|(?:办|弄|申请|办理))|"
     r"(?:那)?(?:我|俺)?(?:还是)?(?:回去|返回|退回去|退出去|去|回头)?(?:重新开始|重新来过?|从头开始|从头来|重来|重新办|重新选)(?:后|然后|再)?"
-    r"(?:选|选择)?(?:代办|代理|代他人办理)?))"
+    r"(?:选|选择)?(?:代办|代理|代他人办理)?)|"
+    # "算了，我不是法人，回头选代办": the reason and 算了, then the plan to take the proxy's way (later, or by going
+    # back) is the very course the question lays out, though "start again" goes unsaid. Only with the reason said:
+    # "算了，回头选代办" at the choices may be a change of mind to the proxy's way, and is read as it is.
+    rf"(?:{_NOT_THE_ROLE}[,，。.!！\s]*(?:那)?(?:先|就)?算了(?:算了|吧)*|(?:那)?(?:先|就)?算了(?:算了|吧)*[,，。.!！\s]*{_NOT_THE_ROLE})"
+    r"[,，。.!！\s]*(?:那)?(?:我|俺)?(?:就)?(?:回头|回去|等会儿?|待会儿?|一会儿?|过会儿?|过后|再|去|先)*(?:我|俺)?(?:就|再)?(?:改)?"
+    r"(?:选|选择|走)"
+    r"(?:代办|代理|代他人办理)(?:那个|那条)?)"
     r"(?:吧|了|啊)*[。.!！~～]*")
 # "张伟（以前叫张小伟）", "法人是王芳（2023年变更登记前是李强）": a former name alone in brackets beside the current one is
 # said as in the comma form ("张伟，以前叫张小伟"), which reads the current name and sets the former one aside. Only the

@@ -32,10 +32,13 @@ _WORDS = frozenset("""
 字 字体 内容 告知书 告知内容 告知承诺书 上面 以上 写得 写的 小 多 长 密 细 详细 大
 手机 电脑 平板 屏幕 微信 上 里 在 家 家里 单位 办公室 店里 车上 路上 床上 公交 公交车 地铁 坐 坐着 排队
 刚 刚才 刚刚 下课 下班 午休 休息 时候 的时候
+核查 上门核查 后果 法律后果 责任 法律责任 不实承诺 虚假承诺 信用 那条 这条 那一条 这一条 那部分 这部分 和 跟
 退休 老师 教师 学生 护士 医生 司机 工人 会计 个体户 老板 店主 老人 退休老师 退休工人 退休干部
 """.split())
 # A clause must say something, not only where or with what: one of these predicates (a reading verb, the text's
-# print or length, the speaker said to be someone) must be among its words.
+# print or length, the speaker said to be someone) must be among its words. The notice's own parts may be named, by
+# their topic, as read with care ("核查那条和不实承诺的后果我都仔细读了"): beside a statement of the whole that is care, and
+# a part read alone is never taken, since a statement must be said too.
 _PREDICATES = frozenset("""
 看 看完 看过 看好 看懂 看明白 看清楚 读 读完 读过 读懂 阅读 阅 念 翻 划 滑 拉 翻着 划着 滑着 拉着
 记住 记得 记下 记牢 放大 调大 是 小 多 长 密 细 详细 清楚
@@ -44,6 +47,8 @@ _PREDICATES = frozenset("""
 # ("在看", "往下翻着") is a reading still going on ("翻着看的", "manner", leads one), whatever words are around them.
 _GLANCE = re.compile(r"([看读翻划滑念])(?:了|一)?\1|在(?:看|读|阅|翻|划|滑|拉|念)|(?:看|读|阅读|翻|划|滑|拉|念)着(?![看读念])")
 _LONGEST = max(len(w) for w in _WORDS)
+# A longer message is not read this way: each clause is read on its own, and a long message is better asked again.
+_MOST_CLAUSES = 8
 
 
 def _segment(clause: str) -> Optional[List[str]]:
@@ -85,13 +90,23 @@ def statement_among_circumstances(text: object, read_alone: Callable[[str], Read
     clauses = [c for c in flat.split(",") if c]
     if len(clauses) < 2:
         return None
-    stated = None
-    for clause in clauses:
-        reading = read_alone(clause)
-        if reading.kind == "value":
-            if stated is not None and reading.value != stated.value:
-                return None
-            stated = reading
-        elif not is_circumstance(clause):
-            return None
-    return value(stated.value) if stated is not None else None
+    if len(clauses) > _MOST_CLAUSES:
+        return None
+    # Read in order: a statement may take one clause or two said together ("都读完了，一共七部分": the extent after a
+    # pause belongs to the statement), and every clause left over must be a circumstance on its own.
+    found: List[Optional[List[Reading]]] = [None] * (len(clauses) + 1)
+    found[0] = []
+    for end in range(1, len(clauses) + 1):
+        if found[end - 1] is not None and is_circumstance(clauses[end - 1]):
+            found[end] = found[end - 1]
+        for size in (1, 2):
+            start = end - size
+            if start < 0 or found[start] is None:
+                continue
+            reading = read_alone(",".join(clauses[start:end]))
+            if reading.kind == "value" and (found[end] is None or not found[end]):
+                found[end] = found[start] + [reading]
+    said = found[len(clauses)]
+    if not said or len({r.value for r in said}) != 1:
+        return None
+    return value(said[0].value)
