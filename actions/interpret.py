@@ -2718,6 +2718,9 @@ _NAME_TRAILER = re.compile(
     r"(?:身份证|证件|证号|号码|电话|手机|联系方式|统一社会信用代码|信用代码|社会信用代码|代码|今年|年龄|微信|邮箱|住址|地址).*$|"
     # (滴: 的 typed cute, "法人钟华滴")
     r"(?:的|滴|啊|呀|吧|了|哈|呢|哦|噢|嘛|啦|呗|嘞|咯|喽|同志|同学|先生|女士|这个名字)+$|"
+    # the sentence ends of the regions ("周晓梅噻", "王芳撒", "李强哟", "张伟咧"): southwestern 噻/撒, 哟, 咧, 呐, 哒, 哩,
+    # 捏 after a whole name of two characters or more; no given name ends in them
+    r"(?<=[\u4e00-\u9fff]{2})(?:噻|撒|哟|咧|呐|哒|哩|捏|哇)+$|"
     # "王芳就行", "法人是王芳没错": the answer confirmed after it
     r"(?:就行|就可以|就好|就对了|没错|不会错|就是我|就是我本人|是我本人|我本人|是我自己|没变|没换|没有变|没有换|不变)$|"
     # "李建国是也": the old stage way of naming oneself

@@ -21,13 +21,14 @@ from bot.core import affirmation as _affirmation
 from bot.core.reading import Reading, value
 
 # The vocabulary. Single characters are few and chosen so that no sequence of them spells a limit, a doubt or another
-# reader (就 "only", 再 "again later", 一下/一眼 "a glance", 之前 "an earlier reading" are left out on purpose).
+# reader (就 "only", 还 "still", 再 "again later", 一下/一眼 "a glance", 之前 "an earlier reading", 记得 "as far as I
+# recall" are left out on purpose).
 _WORDS = frozenset("""
 我 俺 本人 自己 我自己 是 的 了 着 过 都 也 全 全都 全部 所有 每条 每一条 每个部分 每一部分 已经 已
 看 看完 看过 看好 看懂 看明白 看清楚 读 读完 读过 读懂 阅读 阅 念 翻 往下 向下 划 滑 拉 翻着 划着 滑着 拉着 完 遍 一遍 两遍 好几遍 几遍
 一条一条 一条条 一段一段 一段段 一句一句 一句句 一个字一个字 一字一句 逐条 逐字 逐句 从头到尾 一口气 完整 完整地
 仔细 认真 认认真真 仔仔细细 慢慢 慢慢地 地 得 很 挺 蛮 真 特别 非常 有点 有些 太 够
-清楚 清清楚楚 明白 明明白白 记住 记得 记下 记牢
+清楚 清清楚楚 明白 明明白白 记住 记下 记牢
 放大 调大 放大镜 老花镜 眼镜 戴 戴着 戴上 拿着 用
 字 字体 内容 告知书 告知内容 告知承诺书 上面 以上 写得 写的 小 多 长 密 细 详细 大
 手机 电脑 平板 屏幕 微信 上 里 在 家 家里 单位 办公室 店里 车上 路上 床上 公交 公交车 地铁 坐 坐着 排队
@@ -41,7 +42,7 @@ _WORDS = frozenset("""
 # a part read alone is never taken, since a statement must be said too.
 _PREDICATES = frozenset("""
 看 看完 看过 看好 看懂 看明白 看清楚 读 读完 读过 读懂 阅读 阅 念 翻 划 滑 拉 翻着 划着 滑着 拉着
-记住 记得 记下 记牢 放大 调大 是 小 多 长 密 细 详细 清楚
+记住 记下 记牢 放大 调大 是 小 多 长 密 细 详细 清楚
 """.split())
 # A verb said twice ("翻了翻", "看看") is a glance, and a reading verb after 在 or before a 着 that leads no second verb
 # ("在看", "往下翻着") is a reading still going on ("翻着看的", "manner", leads one), whatever words are around them.

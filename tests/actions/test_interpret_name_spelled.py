@@ -118,3 +118,15 @@ def test_laughter_in_another_clause_than_the_name(key, text, expected):
 @pytest.mark.parametrize("key,text", LAUGHING_LOOK_ALIKES)
 def test_laughter_at_the_name_stays_a_joke(key, text):
     assert outcome(key, text) == "clarify"
+
+
+# The regions' sentence ends after a whole name: dropped, never kept as a character of it.
+REGIONAL_ENDS = [
+    ("r", "法人就是我嘛，周晓梅噻", "周晓梅"), ("g", "我叫王强噻", "王强"), ("r", "罗建华撒", "罗建华"),
+    ("a", "我叫何丽哟", "何丽"), ("r", "法人是刘永福咧", "刘永福"), ("g", "蒋小红呐", "蒋小红"),
+]
+
+
+@pytest.mark.parametrize("key,text,expected", REGIONAL_ENDS)
+def test_regional_sentence_end_after_the_name(key, text, expected):
+    assert outcome(key, text) == expected
