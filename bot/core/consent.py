@@ -226,8 +226,8 @@ _REPEAT = re.compile(
     r"没听清|没看清|说一遍|讲一遍|念一遍|发一遍|读一遍|repeat|重发|重新发送|(?:给我|帮我|麻烦)?念(?:一下|给我听(?![了过的]))|读给我听(?![了过的])|"
     r"(?:讲|说|念|读)多(?:一)?(?:次|遍|陈)"  # Cantonese "讲多次": say it once more
 )
-# ("午休的时候再看": a time of the day named by what is done then)
-_DEFERRAL = re.compile(r"(?:以后|回头|等会|等一下|等下|一会儿?|过会儿?|晚些|待会|之后|看完|明天|改天|晚点|有空|后面|回去|晚上|下午|回家|到家|的时候|时候)再(?:说|看|读)")
+# ("午休的时候再看": a time of the day named by what is done then; "等会儿再看": 等会 and 待会 with their 儿)
+_DEFERRAL = re.compile(r"(?:以后|回头|等会儿?|等一下|等下|一会儿?|过会儿?|晚些|待会儿?|之后|看完|明天|改天|晚点|有空|后面|回去|晚上|下午|回家|到家|的时候|时候)再(?:说|看|读)")
 # "晚上看完", "午休的时候看完": a time of day and a finish with no 了 is as much a plan as a report; asked again
 _PLANNED_FINISH = re.compile(r"(?:今天|早上|上午|中午|下午|晚上|的时候|时|那会儿?|抽空|趁空)(?:就|再|会|能|可以|争取)?(?:把[^,]{1,8})?"
                              r"(?:看|读|听)完(?:它|这个)?(?=,|$)")
@@ -405,7 +405,10 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             r"(?:那)?(?:我|咱|咱们|我们)?(?:就)?(?:可以|能)?(?:接着|继续)(?:办|办理|申请)(?:(?![不没未别无非吗么吧呢嘛])[\u4e00-\u9fff]){1,8}?"
             r"的(?:事|事情|事儿|手续|申请|业务)(?:了|吧|啦)?|"
             # someone beside the speaker while they read: "我儿子在旁边陪我看的"
-            r"(?:我)?(?:" + "|".join(_affirmation._KIN) + r")(?:在旁边|在边上|在身边)?(?:陪|跟)(?:着)?我(?:一起|一块)?(?:看|读)(?:的|了)|"
+            # ("我媳妇也跟我一块儿看的", "老伴和我一起读完的": reading along WITH the speaker, 也 or 和 said too; someone who
+            # read instead, "我媳妇看的", "我媳妇帮我看的", has no 跟我/陪我/和我 and is none of these)
+            r"(?:我的?|我家)?(?:" + "|".join(_affirmation._KIN) + r")(?:也|都)?(?:在旁边|在边上|在身边)?(?:陪|跟|和)(?:着)?我"
+            r"(?:一起|一块儿?|一道)?(?:看|读)(?:完)?(?:的|了)|"
             # who the speaker is, said after the reading: "已阅读，我是法定代表人"
             r"(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)|没意见|没有意见|没有异议|没有疑问|没疑问|无疑问|嗯|嗯嗯|没毛病|ok的|行|确认无误|无误|中|得劲|妥了|"
             # courtesy and plain acknowledgement
@@ -662,8 +665,17 @@ _SPEAKER_CONTEXT = (rf"(?:我|俺|本人)(?:是)?(?:开|做|干|跑|种|卖|搞|
                     r"外卖员|快递员|骑手)(?:哈|啊|呢)?"
                     r"|(?:我|俺|本人)?在(?:(?![不没未别无非假])[\u4e00-\u9fff]){1,4}?(?:干|做|当)了(?:[0-9一二三四五六七八九十几]+年)(?:的)?"
                     r"(?:(?![不没未别无非假])[\u4e00-\u9fff]){1,4}")
+# Why the reply came late, told beside the reading ("刚才在忙别的才没回你", "没看手机，没回复你"): something else kept the
+# speaker busy or away from the phone, and that is why no answer was sent. Its 没 is on the reply (回, 回复) only, which
+# must end it; "在忙别的才没看完" or "在忙，回头看" leaves the reading itself unfinished and is no such clause.
+_LATE_REPLY_REASON = (r"(?:我)?(?:刚才|刚刚|刚|之前|一直|那会儿?)*(?:是)?(?:在|正在|忙着)?"
+                      r"(?:忙|忙别的(?:事|事情|事儿)?|忙活|干活|开车|开会|做饭|带孩子|接孩子|上班|接电话|没看手机|没顾上看手机"
+                      r"|手机不在身边)(?:呢)?")
+_NO_REPLY = (r"(?:所以|才|就)?(?:一直)?(?:没|没有|没顾上|没来得及|忘了)(?:回|回复|回话|回消息)(?:你|您|你们)?(?:的)?(?:消息|信息)?"
+             r"(?:的|呢|啊)?")
 _READ_ASIDE = re.compile(
     r"对了|顺便(?:说|讲|提)(?:一下|一句|下)"
+    rf"|{_LATE_REPLY_REASON}{_NO_REPLY}"
     # contact details changed or when to call: "另外我电话号码换了", "我下午三点以后才有空接电话"
     rf"|{_ASIDE_LEAD}?(?:我的?|本人的?)?(?:电话|手机|手机号|电话号码|手机号码|联系电话|联系方式)(?:号码)?(?:已经)?"
     r"(?:换了|变了|改了|换号了|更换了|变更了)"
@@ -716,8 +728,8 @@ _READ_ASIDE = re.compile(
     r"|(?:刚才|刚刚|刚)?(?:我)?(?:往下|向下)(?:一)?(?:翻|划|滑|拉)(?:了一下|一下)?(?:就)?(?:看|读)完了"
     # ("我把告知书翻到底了": the page scrolled to its end; alone it may be a skim, beside a reading of the whole it only
     # tells how the screen moved)
-    # ("往下划到底了": the direction of the scroll said too)
-    r"|(?:我)?(?:已经)?(?:把(?:告知书|告知内容|告知承诺书))?(?:往下|向下)?(?:翻|划|滑|拉)到(?:了)?(?:底|最后|最下面|末尾)(?:了)?"
+    # ("往下划到底了": the direction of the scroll said too; "刚刷到最后了": just now, and 刷, the phone's "swipe", as 划)
+    r"|(?:我)?(?:刚|刚刚|才)?(?:已经)?(?:把(?:告知书|告知内容|告知承诺书))?(?:往下|向下)?(?:翻|划|滑|拉|刷)到(?:了)?(?:底|最后|最下面|末尾)(?:了)?"
     # a part read again, done ("第五条我还特意多看了两遍", "法律责任那一部分我还特意多看了两遍"): care given to that part
     # on top of the reading; alone it says only that part was read (多 or the count of times is in it: "第五条看了" alone
     # is a part, and "第五条再看看" a reading still to come)
@@ -753,6 +765,14 @@ _EARLIER_READING = re.compile(
     r"(?:(?:办|申请|弄|做)?(?:(?![不没未别无非])[\u4e00-\u9fff]){1,6}?(?:的时候|时)?)?"
     r"(?:我)?(?:也|都|就)?(?:看过|读过|看了|读了|了解过|听过|看到过)(?:一遍|一次)?(?:类似的|差不多的|一样的|同样的)?(?:告知书|告知|东西|内容)?(?:了)?")
 _THIS_READING = re.compile(r"这次|这回|这一次|刚才|刚刚|刚|现在|今天|又")
+# The speaker's own earlier reply quoted and dated ("刚才说看了一半是之前", "之前说的没看完是刚才的事"): what it said was so
+# then, and is over; it is no reading now either way. Only a reply of the speaker's (说, 回), placed at a time gone by (是
+# 之前, 是刚才的事), with no mark in it; the answer must then say the reading as it is now (``_NOW_READING``, 现在) in a
+# statement that stands on its own ("刚才说看了一半" alone, or "…现在看了一大半", is asked again).
+_EARLIER_REPORT_DATED = re.compile(
+    r"(?:我)?(?:刚才|刚刚|之前|先前|前面|上一条|上条)(?:我)?(?:说|回|回复|讲)(?:的|了)?(?:是)?(?:我)?[\u4e00-\u9fff]{1,10}?"
+    r"(?:那)?(?:是|那是|说的是|指的是)(?:之前|以前|刚才|刚刚|先前|那会儿?|当时)(?:的(?:事|事儿|情况|时候))?(?:了|啊|哈)?")
+_NOW_READING = re.compile(r"(?:^|,)(?:我)?(?:现在|这会儿?|这下|目前|如今)")
 # Last time's errand and why it failed, told first ("上回就是没看完被退的"): the 没看完 in it is that earlier reading's,
 # which counts for nothing either way. Only the outcome of a finished errand (退回, 没通过) makes it such a story ("上次没
 # 看完的那几条" names parts of the notice, and is not one); the answer after it must then begin with this reading
@@ -883,15 +903,19 @@ _REPEAT_WITHDRAWN = re.compile(rf"^(?:哦|噢|啊|呃|额|嗯|那|哎|哎呀)?(?
 # after it ends; "刚才没滑到底": the screen not scrolled to the end, the not-yet of the phone)
 _NOT_YET = re.compile(r"^(?:我)?(?:还没|还没有|还未)(?:看|读)?(?:完)?(?:呢|啊)?$|^(?:我)?(?:还)?(?:没|没有)(?:看|读)完(?:呢|啊)?$"
                       r"|^(?:我)?(?:刚才|刚刚|之前)(?:我)?(?:说|回|回复|说的是)?(?:我)?(?:还)?(?:没|没有)(?:看|读)完(?:呢|啊)?$"
-                      r"|^(?:我)?(?:刚才|刚刚)?(?:还)?(?:没|没有)(?:滑|划|翻|拉)到(?:底|最后|最下面)(?:呢|啊)?$")
+                      r"|^(?:我)?(?:刚才|刚刚)?(?:还)?(?:没|没有)(?:滑|划|翻|拉|刷)到(?:底|最后|最下面)(?:呢|啊)?$")
 # ("好了好了": said twice, the same word that the pause is over)
 # ("没看完…哦刚翻到底了，看完了": the end of the page reached, told as what ended the pause)
 # (with or without its 了: "哦刚翻到最下面" is the scroll done, as "刚翻到底了")
-_PAGE_END = r"^(?:哦|噢|哎|诶)?(?:刚|刚刚|才|现在)?(?:翻|划|滑|拉)到(?:底|最后|最下面|头)(?:了)?$"
-_PAUSE_OVER = re.compile(rf"^(?:好了|行了|好嘞|ok了|嗯|好)+$|^(?:哎|哦|噢|诶|欸|哎呀)$|{_PAGE_END}")
+# ("刚刷到最后了": 刷, the phone's "swipe", is the same scroll as 划 and 滑)
+_PAGE_END = r"^(?:哦|噢|哎|诶)?(?:刚|刚刚|才|现在)?(?:翻|划|滑|拉|刷)到(?:底|最后|最下面|头)(?:了)?$"
+# "还没…哦等会，…": the interjection glued to 等会 or 等等 ("oh, wait"), the speaker stopping short at their own "not yet";
+# like the bare interjection it is a pause that what follows may end, never a reading (said last, it ends nothing)
+_CAUGHT_SHORT = r"^(?:哎|哦|噢|诶|欸|哎呀|啊)(?:等会儿?|等等|等下|等一下)$"
+_PAUSE_OVER = re.compile(rf"^(?:好了|行了|好嘞|ok了|嗯|好)+$|^(?:哎|哦|噢|诶|欸|哎呀)$|{_PAGE_END}|{_CAUGHT_SHORT}")
 # "没看完 哎 看完了": the interjection of one who finds they were wrong, said apart between the not-yet and the reading
 # (as 啊有 after a no about the document); like 不对 it ends the not-yet, and the reading after it decides on its own
-_REALISED_NOTICE = re.compile(rf"^(?:哎|哦|噢|诶|欸|哎呀)$|{_PAGE_END}")
+_REALISED_NOTICE = re.compile(rf"^(?:哎|哦|噢|诶|欸|哎呀)$|{_PAGE_END}|{_CAUGHT_SHORT}")
 _NOW_DONE_LEAD = re.compile(r"^(?:我)?(?:现在|这会儿?|这下|刚刚|刚|终于|总算)(?!才)")
 # A part missed on the first pass, told first ("第三部分刚才漏了", "刚才漏看了第五条"): like ``_NOT_YET`` a gap that time may
 # close. It is closed only by the part made up after it (``_GAP_MADE_UP``: "又翻回去补看了") or by a reading said now
@@ -1482,7 +1506,10 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     flat = re.sub(r"恁(?=发|说|念|给|往下|接着|继续)", "您", flat)
     # 阿拉 is the Wu (Shanghai, Ningbo) "I" or "we", the speaker among any others, as the reader ("阿拉看好了", where 看好
     # is the Wu "finished reading" of ``_READ_VERB``); 阿拉伯 and the like are no subject before a reading
-    flat = re.sub(r"(?:^|(?<=,))阿拉(?=(?:都|也|已经|已|全|全都|全部|早就|早|一起|一道|老早)*(?:看|读|阅|听|把))", "我", flat)
+    # ("阿拉七条全部看过了", "阿拉告知书都看好了": the notice or its whole count named as the topic between the speaker and
+    # the reading, in the same clause, as after 我; the reading after it still decides)
+    flat = re.sub(rf"(?:^|(?<=,))阿拉(?=(?:{_WHOLE_NOTICE}|(?:每|每一)(?:条|部分|段))?"
+                  r"(?:都|也|已经|已|全|全都|全部|早就|早|一起|一道|老早|仔细|认真|从头到尾|一条一条|逐条)*(?:看|读|阅|听|把))", "我", flat)
     # "经认真阅读，本人已知晓告知书全部内容": the formal 经 ("having gone through") makes the reading one done, the 已 of
     # "已认真阅读"; only before the speaker's own main clause (本人, 我), which must then decide with it
     formal = re.match(r"^经(?:过)?((?:认真|仔细|逐条|逐字|详细|完整|反复)*)(?:地)?(阅读|研读|通读)"
@@ -1496,6 +1523,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     # ("读完了才回你") it may be a promise, and is left as it is. What remains must still be a plain reading.
     flat = re.sub(r"(?<=[看读听]完)(了)?(?:以后|之后|后)?才(?:回复?|答复)(?:你|您|你们)?(?:的)?(?:消息|信息)?的(?=,|$)",
                   r"\1", flat)
+    # ("在忙别的，才没回你": the reason for the late reply and the reply not sent said apart are one clause, see
+    # ``_LATE_REPLY_REASON``)
+    flat = re.sub(rf"(?:^|(?<=,))({_LATE_REPLY_REASON}),(?={_NO_REPLY}(?:,|$))", r"\1", flat)
     # "读完了没吭声": read, and said nothing back yet. Its 没 is about the reply, after a reading said finished (了); what
     # remains must still be a plain reading ("没读完了没吭声" keeps its 没读完).
     flat = re.sub(r"(?<=[看读听]完了)(?:就|只是|但|但是)?(?:一直)?(?:没|没有)(?:吭声|吱声|出声|作声|说话|回话|回复?|答复)"
@@ -1581,7 +1611,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     if waits and waits[-1] + 1 < len(clauses) and "?" not in prepared:
         # Only what is said after the pause is the answer; it must be a reading statement on its own.
         rest = clauses[waits[-1] + 1:]
-        while rest and rest[0] in ("好了", "好", "嗯", "ok"):
+        # ("等等，刚刷到最后了，看完了": the end of the page reached, told as what ended the pause, see ``_PAGE_END``)
+        while rest and (rest[0] in ("好了", "好", "嗯", "ok") or re.match(_PAGE_END, rest[0])):
             rest = rest[1:]
         if rest and _READ_GRAMMAR.match(",".join(rest)):
             return _notice_read(",".join(rest), ctx)
@@ -1648,7 +1679,7 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         return beside_emoji(now) if now.kind == "value" else ask("not_read")
     # (after the first clause, the reader's pace or a remark on the notice too: "读完了，老花眼看得慢，但是都读完了",
     # "全部看完了，比我们村的村规民约还长，不过我都看了"; said first, "太长了" may be the reading given up)
-    aside = [bool(_READ_ASIDE.fullmatch(c) or _EARLIER_READING.fullmatch(c)
+    aside = [bool(_READ_ASIDE.fullmatch(c) or _EARLIER_READING.fullmatch(c) or _EARLIER_REPORT_DATED.fullmatch(c)
                   or (i and (_PARTS_READ_TOO.fullmatch(c) or _OWN_PACE.match(c) or _closing_remark(c))))
              for i, c in enumerate(clauses)]
     if any(aside) and not all(aside) and "?" not in prepared:
@@ -1657,6 +1688,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # also say this one ("之前在窗口也看过，这次又完整看了一遍"); "之前看过，都看完了" may be that earlier one.
         rest = ",".join(c for c, a in zip(clauses, aside) if not a)
         if any(_EARLIER_READING.fullmatch(c) for c in clauses) and not _THIS_READING.search(rest):
+            return ask("unclear")
+        if any(_EARLIER_REPORT_DATED.fullmatch(c) for c in clauses) and not _NOW_READING.search(rest):
             return ask("unclear")
         return beside_emoji(_notice_read(rest, ctx))
     # A "?" beside the denial may only end it ("哪能没看？都看完了", "都看完了，哪能没看？"): the no asked back. Anywhere
