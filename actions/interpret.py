@@ -160,7 +160,8 @@ _DEMAND_ON_US = re.compile(r"(?:你们|您们|你|您|政府)(?:单位|政府|�
 _JOKE = re.compile(r"哈哈|呵呵|嘿嘿|嘻嘻|你猜|开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩|hhh|lol|个屁|个鬼|个锤子|个头啊|才怪|见鬼|鬼才|😂|🤣|😜|😝|😆|🤪")
 _CANCEL = re.compile(
     r"(?:明天|明儿|改天|下次|下回|过两天|过几天|回头|以后|等我)[^,，]{0,4}再(?:来|办|弄|搞|申请)|(?:下次|下回|改天)再说|"
-    r"算了.{0,3}不办|不办了|不弄了|不搞了|不想办了|不想(?:弄|搞|申请)了|不申请了|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^(?:算了)+吧?$|"
+    # (啦 is 了 with 啊 run together: "不办啦" drops the matter as "不办了" does)
+    r"算了.{0,3}不办|不办(?:了|啦)|不弄(?:了|啦)|不搞(?:了|啦)|不想办(?:了|啦)|不想(?:弄|搞|申请)(?:了|啦)|不申请(?:了|啦)|先不办|取消(办理|申请|本次)?|退出|结束办理|不玩了|^(?:算了)+吧?$|"
     # "今天先不弄": put off for now, said as the whole of a clause ("先不弄证明" says which way, not whether)
     r"(?:今天|今儿|现在|这会儿?)?先不(?:弄|搞|整)(?:了|啦)?(?=$|[,，。.!！\s~～])"
 )
@@ -205,7 +206,8 @@ _NEGATED_BEFORE = re.compile(
     # (按/按照/照/通过: "不按一般程序" follows the way it names, as 走 does)
     # (整 is the North's 搞/弄: "别整承诺了" waves the commitment off)
     # (来回, 反复: "不想来回跑着开证明" denies the trips made over and over, the errand with them)
-    r"(?:太|很|想|要|打算|准备|会|愿|愿意|同意|能|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|整|给|为|帮|替|按照|按|照|通过|"
+    # (敢: "我不敢承诺" does not dare the way, which is not choosing it; the worry it tells stays flagged)
+    r"(?:太|很|想|要|打算|准备|会|愿|愿意|同意|能|敢|用|再|又|还|专门|特意|选|选择|采用|是|需要|走|想要|搞|弄|整|给|为|帮|替|按照|按|照|通过|"
     r"来回|来来回回|反复|"
     r"(?:去|到|跑|跑去)(?:[\u4e00-\u9fff]{1,4}?)?){0,4}(?:那个|这个|那|这)?$|"
     # "没有谁让我代办", "没人托我办": no one asked the speaker to, so the speaker does not
@@ -231,11 +233,15 @@ _FILLERS = re.compile(r"不好意思|麻烦(你|您)|^麻烦(?=[帮给把替])|�
 # what is denied, and asks nothing
 # ("这不是啥都要交吗" keeps its question: the mark after it).
 _DENIED_KIND = re.compile(r"(?<=不是|不搞|不弄|不整|不要|不用|不走|不选)(?:啥|什么)(?=[\u4e00-\u9fff])(?![^,，。;；!！]*[吗呢?？])")
+# "我连老婆都不敢保证啥", "我也没说啥": 啥/什么 as the object that ends a denied verb is "anything", said of what is not
+# done, and asks nothing. Only right after the negation (and a modal), with a pause or the end after it: "不知道啥" is
+# not knowing what, "我不是啥" and "不交证明干啥" keep their questions, and a question mark after it keeps the ask.
+_DENIED_ANYTHING = re.compile(r"(?<=[不没])((?:敢|会|能|想|要|用)?(?![是知晓])[\u4e00-\u9fff]{1,2}?)(?:啥|什么)(?=$|[,，。.!！~～…\s])")
 
 
 def _fold(clause: str) -> str:
     """One clause with the noise that changes nothing taken out, and double negations cancelled."""
-    c = _DENIED_KIND.sub("", _FILLERS.sub("", clause))
+    c = _DENIED_ANYTHING.sub(r"\1", _DENIED_KIND.sub("", _FILLERS.sub("", clause)))
     c = REPEATED_NO.sub(lambda m: "不是" if m.group(1) else "不", c)
     c = _REPEATED_ANSWER.sub(r"\1", c)
     return _DOUBLE_NEGATION.sub("", c)
@@ -362,8 +368,16 @@ _DIALECT: Tuple[Tuple[Pattern, str], ...] = tuple((re.compile(p), r) for p, r in
     (r"阔以", "可以"),
     # 己 typed as the look-alike 已: "自已" is no word of its own
     (r"自已", "自己"),
+    # the Wu 个 that ties the owner to what is owned, as 的 does ("自家个事体", "我个事体": one's own matter), and the Wu
+    # 事体 for 事情; only before 事体, where 个 can count nothing
+    (r"(?:(?<=自家)|(?<=[我俺]))个(?=事体)", "的"),
+    (r"事体", "事情"),
     # 自家, "one's own (household)", for 自己 before the doing: "俺自家办", "自家的事"
     (r"自家(?=办|弄|来|的事)", "自己"),
+    # 屋头, the Southwest's (Sichuan, Chongqing) "at home", the household: after its owner "我屋头老汉儿" is 我家老汉
+    # (my father), alone "屋头的人" is 家里的人
+    (r"(?<=[我俺们])屋头", "家"),
+    (r"屋头", "家里"),
     (r"好滴", "好的"),
     (r"肿么", "怎么"),
     (r"神马", "什么"),
@@ -1924,7 +1938,8 @@ _PIDGIN_NOT = re.compile(r"(?:^|(?<=[,，。.!！\s]))([\u4e00-\u9fff]{1,4}?)(?:
 
 # "帮我老汉儿办的", "给我老妹儿整的", "我老伴儿来不了": the North's and the Southwest's 儿 after a relation, said with whose
 # it is (and a 老/小/大 before it), is the same relation, read without it. Not where 儿 begins a word of its own ("我妈儿子").
-_KIN_ERHUA = re.compile(rf"((?:我|俺|咱)(?:们)?(?:的|家)?[老小大二三幺么]?(?:{_RELATIVE_RARE}|{_RELATIVE}))儿(?![子女媳])")
+# (家里 too, the household the relation is of: "帮我家里老汉儿办", the Southwest's 屋头 read as it)
+_KIN_ERHUA = re.compile(rf"((?:我|俺|咱)(?:们)?(?:的|家|家里的?)?[老小大二三幺么]?(?:{_RELATIVE_RARE}|{_RELATIVE}))儿(?![子女媳])")
 
 
 # "我非交证明不可", "非用承诺不行": 非…不可 is "must", the way after 非 insisted on (read as 非要, which names it), no
@@ -2030,8 +2045,11 @@ _COMMITMENT_MOCKED = re.compile(r"(?:告知)?承诺(?:你|他)?个(?:大头鬼|�
 # "不整了，回头再说": the north's 整 is 办 or 弄; not doing it now, with the whole matter put off till later, stops it.
 # Only the whole message: a bare "俺不整了" may only wave the commitment off, and is asked again; "承诺不整了" names the
 # way dropped, and is read as that choice.
+# ("不整了，回家", "俺不整了，走了": the speaker leaving, said as the whole of the clause after it, takes the whole matter
+# away with them as putting it off does; "不整了，回家开证明去" goes home for the proofs, and is not read here)
 _NOT_DONE_PUT_OFF = re.compile(r"(?:我|俺)?(?:就|先)?不整了(?:不整了)*(?:吧|啊)?[,，。.!！\s]*(?:那)?(?:就|先)?"
-                               r"(?:回头|以后|改天|下次|下回|过两天|过几天|明天|过后)再说(?:吧|啊|了)?[。.!！~～]*")
+                               r"(?:(?:回头|以后|改天|下次|下回|过两天|过几天|明天|过后|回家)再说(?:吧|啊|了)?|"
+                               r"(?:我|俺)?(?:回家|回去|撤|走)(?:了|啦|喽|咯|吧)?)[。.!！~～]*")
 _FORGET_IT = re.compile(r"(?:那|那就)?拉倒(?:了|算了)?[。.!！~～…]*")
 
 
@@ -2760,6 +2778,8 @@ _NOT_A_NAME = re.compile(
     r"个月|^明(?:天|年|早|晚|儿)$|"
     # "不对再改": what is to be done next (再 opens a few Uyghur names, never with these verbs)
     r"^再(?:改|换|填|写|说|来|看|问|查|弄)|"
+    # "如今执照上是俺": the papers the name is written on, said as where it stands ("执照上"), are no name
+    r"执照|章程|"
     # errands, jobs and asides that are said where a name is asked ("我是来办事的", "社区派来的", "刘某")
     r"办事|跑腿|志愿者|工作人员|网格员|出差|快点|老板娘|某|派来|隔壁|申请$|本地|外地|上班|下班|农民|工人|退休|"
     r"^(?:上午|下午|中午|晚上|早上)好$|稍等|等等|等一下|机器人|人工|客服|"
@@ -3681,10 +3701,12 @@ _GIVEN_UP_JOURNEY = re.compile(
     # "算了，我不是法人，回头选代办": the reason and 算了, then the plan to take the proxy's way (later, or by going
     # back) is the very course the question lays out, though "start again" goes unsaid. Only with the reason said:
     # "算了，回头选代办" at the choices may be a change of mind to the proxy's way, and is read as it is.
-    rf"(?:{_NOT_THE_ROLE}[,，。.!！\s]*(?:那)?(?:先|就)?算了(?:算了|吧)*|(?:那)?(?:先|就)?算了(?:算了|吧)*[,，。.!！\s]*{_NOT_THE_ROLE})"
+    # ("法人不是我，那俺就算了，回头按代理的流程办": the speaker named before 算了, and the proxy's way followed, 按代理
+    # 来办, as much as chosen)
+    rf"(?:{_NOT_THE_ROLE}[,，。.!！\s]*(?:那)?(?:我|俺)?(?:先|就)?算了(?:算了|吧)*|(?:那)?(?:我|俺)?(?:先|就)?算了(?:算了|吧)*[,，。.!！\s]*{_NOT_THE_ROLE})"
     r"[,，。.!！\s]*(?:那)?(?:我|俺)?(?:就)?(?:回头|回去|等会儿?|待会儿?|一会儿?|过会儿?|过后|再|去|先)*(?:我|俺)?(?:就|再)?(?:改)?"
-    r"(?:选|选择|走)"
-    r"(?:代办|代理|代他人办理)(?:那个|那条)?)"
+    r"(?:(?:选|选择|走)(?:代办|代理|代他人办理)(?:那个|那条)?|"
+    r"(?:按|按照|照)(?:代办|代理|代他人办理)(?:的)?(?:那个|那条|流程|路子)?(?:来)?(?:弄|办|走|整|搞)?))"
     r"(?:吧|了|啊)*[。.!！~～]*")
 # "张伟（以前叫张小伟）", "法人是王芳（2023年变更登记前是李强）": a former name alone in brackets beside the current one is
 # said as in the comma form ("张伟，以前叫张小伟"), which reads the current name and sets the former one aside. Only the
@@ -3710,7 +3732,12 @@ _CHANGE_PENDING = re.compile(r"(?:还没|尚未|还未|没有|没)(?:有)?(?:改
                              r"(?:变更|换人|更名|改名)(?:手续|登记)?(?:正在|还在)(?:办|走|审|弄)|"
                              # "下个月做法人变更": the change is still to come
                              r"(?:下个月|下周|下礼拜|即将|马上|准备|打算|过几天|过两天|月底|年底|明年|下半年)(?:就|要|会)?"
-                             r"(?:做|办|去办|申请|走)?[\u4e00-\u9fff]{0,3}?(?:变更|换人|更名|改名)")
+                             r"(?:做|办|去办|申请|走)?[\u4e00-\u9fff]{0,3}?(?:变更|换人|更名|改名)|"
+                             # "要变更成我", "快要换成李强了": the change, or the holder it will bring, said as what is going
+                             # to happen (要, 将, 快要 before it), not yet made ("不要变更", "需要变更吗", "主要" say no such
+                             # thing, and "已将法人变更为李强" tells it made)
+                             r"(?<![不需只主重已])(?:要|将要|将|快要)(?:做|办|去办|申请|走)?[\u4e00-\u9fff]{0,3}?"
+                             r"(?:变更|换人|更名|改名|换成|改成|变成|改为|换为)")
 
 
 def _name_open_elsewhere(clauses: List[Clause], name: str) -> bool:
