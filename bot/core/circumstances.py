@@ -27,23 +27,30 @@ _WORDS = frozenset("""
 我 俺 本人 自己 我自己 是 的 了 着 过 都 也 全 全都 全部 所有 每条 每一条 每个部分 每一部分 已经 已
 看 看完 看过 看好 看懂 看明白 看清楚 读 读完 读过 读懂 阅读 阅 念 翻 往下 向下 划 滑 拉 翻着 划着 滑着 拉着 完 遍 一遍 两遍 好几遍 几遍
 一条一条 一条条 一段一段 一段段 一句一句 一句句 一个字一个字 一字一句 逐条 逐字 逐句 从头到尾 一口气 完整 完整地
-仔细 认真 认认真真 仔仔细细 慢慢 慢慢地 地 得 很 挺 蛮 真 特别 非常 有点 有些 太 够
+仔细 认真 认认真真 仔仔细细 慢慢 慢慢地 地 得 很 挺 蛮 真 特别 非常 有点 有些 太
 清楚 清清楚楚 明白 明明白白 记住 记下 记牢
 放大 调大 放大镜 老花镜 眼镜 戴 戴着 戴上 拿着 用
-字 字体 内容 告知书 告知内容 告知承诺书 上面 以上 写得 写的 小 多 长 密 细 详细 大
-手机 电脑 平板 屏幕 微信 上 里 在 家 家里 单位 办公室 店里 车上 路上 床上 公交 公交车 地铁 坐 坐着 排队
+字 字体 内容 告知书 告知内容 告知承诺书 以上 小 多 长 密 细 详细 大
+手机 电脑 平板 屏幕 微信 上 里 在 家 家里 单位 办公室 店里 车上 路上 床上 公交 公交车 地铁 坐 坐着
 刚 刚才 刚刚 下课 下班 午休 休息 时候 的时候
 核查 上门核查 后果 法律后果 责任 法律责任 不实承诺 虚假承诺 信用 那条 这条 那一条 这一条 那部分 这部分 和 跟
-退休 老师 教师 学生 护士 医生 司机 工人 会计 个体户 老板 店主 老人 退休老师 退休工人 退休干部
 """.split())
 # A clause must say something, not only where or with what: one of these predicates (a reading verb, the text's
-# print or length, the speaker said to be someone) must be among its words. The notice's own parts may be named, by
+# print or length) must be among its words. Scrolling and turning pages (翻, 划, 滑, 拉) are only words of manner: said
+# as the verb ("翻的", "往下划的") they may be a skim. The notice's own parts may be named, by
 # their topic, as read with care ("核查那条和不实承诺的后果我都仔细读了"): beside a statement of the whole that is care, and
 # a part read alone is never taken, since a statement must be said too.
 _PREDICATES = frozenset("""
-看 看完 看过 看好 看懂 看明白 看清楚 读 读完 读过 读懂 阅读 阅 念 翻 划 滑 拉 翻着 划着 滑着 拉着
+看 看完 看过 看好 看懂 看明白 看清楚 读 读完 读过 读懂 阅读 阅 念
 记住 记下 记牢 放大 调大 是 小 多 长 密 细 详细 清楚
 """.split())
+# The notice's parts, named by their topic or pointed at, and the words of extra care a part must be named with.
+_PARTS = frozenset("核查 上门核查 后果 法律后果 责任 法律责任 不实承诺 虚假承诺 信用 那条 这条 那一条 这一条 那部分 这部分".split())
+_CARE = frozenset("都 也 仔细 认真 认认真真 仔仔细细 特别 多 一遍 两遍 好几遍 几遍 逐字 逐句".split())
+# Who the speaker is by trade, said of the speaker only ("我是退休老师"): the same words alone may name another reader
+# ("老师看的"), so they are taken in this frame and nowhere else.
+_SELF_TOLD = re.compile(r"(?:我|俺|本人)(?:是)(?:一个|一名|个|名)?(?:退休)?(?:老师|教师|学生|护士|医生|司机|工人|会计|个体户|"
+                        r"老板|店主|老人|干部|职工|农民|大学生)")
 # A verb said twice ("翻了翻", "看看") is a glance, and a reading verb after 在 or before a 着 that leads no second verb
 # ("在看", "往下翻着") is a reading still going on ("翻着看的", "manner", leads one), whatever words are around them.
 _GLANCE = re.compile(r"([看读翻划滑念])(?:了|一)?\1|在(?:看|读|阅|翻|划|滑|拉|念)|(?:看|读|阅读|翻|划|滑|拉|念)着(?![看读念])")
@@ -69,8 +76,15 @@ def is_circumstance(clause: str) -> bool:
     """Is ``clause`` (letters only, one clause) only the circumstances of a reading? See the module's docstring."""
     if not clause or _GLANCE.search(clause):
         return False
+    self_told = _SELF_TOLD.fullmatch(clause)
+    if self_told:
+        return True
     words = _segment(clause)
-    return bool(words) and any(w in _PREDICATES for w in words)
+    if not words or not any(w in _PREDICATES for w in words):
+        return False
+    # a part named is care on top of the whole only with a word of that care ("这条我也看了", "后果我都仔细读了");
+    # "这部分是我看的" sets that part against the rest, someone else's
+    return not any(w in _PARTS for w in words) or any(w in _CARE for w in words)
 
 
 def statement_among_circumstances(text: object, read_alone: Callable[[str], Reading], screen) -> Optional[Reading]:

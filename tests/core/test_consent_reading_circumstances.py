@@ -44,6 +44,7 @@ def test_anything_else_is_asked_again(text):
 
 @pytest.mark.parametrize("clause, expected", [
     ("我在电脑上看的", True), ("戴着老花镜慢慢看的", True), ("字有点小", True), ("我是退休老师", True),
+    ("老师看的", False), ("这部分是我看的", False), ("这条我也看了", True), ("翻的", False),
     ("在电脑上", False),  # no predicate: it says nothing by itself
     ("翻了翻", False), ("看看", False), ("在看", False), ("往下翻着", False), ("翻着看的", True),
     ("我儿子看的", False), ("看了一半", False), ("明天看", False), ("就看了", False), ("还看着", False),
@@ -57,3 +58,20 @@ def test_the_statement_must_decide_alone():
     never = lambda clause: Reading("clarify", detail="unclear")  # noqa: E731
     from bot.core.consent import _screen
     assert circumstances.statement_among_circumstances("已阅读，我在电脑上看的", never, _screen) is None
+
+
+@pytest.mark.parametrize("text", [
+    # another reader named by trade, a part set against the rest, a skim by turning pages, "had enough"
+    "看完了，是老板看的", "已阅读，老师看的", "已阅读，这部分是我看的", "看完了，那条是我读的", "已阅读，翻的",
+    "已阅读，往下划的", "已阅读，看够了", "已阅读，是我写的",
+])
+def test_words_that_may_undermine_are_outside_the_vocabulary(text):
+    assert notice_read(text, SELF).kind != "value"
+
+
+@pytest.mark.parametrize("text", [
+    "已阅读，我是退休老师，一条一条看的", "看完了，这条我也仔细看了", "都看完了，后果那条我特别认真读了",
+    "已阅读，往下翻着看的",
+])
+def test_the_speaker_by_trade_and_parts_read_with_care(text):
+    assert _yes(notice_read(text, SELF))
