@@ -520,6 +520,10 @@ USE_COMMITMENT = Choice(
         (r"(?:不用|不要|不交|不开|免)(?:开|交)?证明(?:了)?(?=(?:就|直接|改)?(?:用|选|走)?承诺)", "yes"),
         # the way without errands, pointed at: "我要那个不用跑腿的" ("要是不用跑腿的话" stays a condition)
         (r"(?:那个|那种)?不用(?:再)?(?:跑腿|跑路|跑来跑去)的(?:那个|那种|办法|方式)?$", "yes"),
+        # the way asked about said to beat the proofs' errands: "比跑八趟居委会得劲多了", "比来回跑强多了" (得劲: Henan
+        # "good"). Not denied ("不比跑腿强多少" matches nothing here)
+        (r"(?<![不没])比(?:跑|来回跑|跑来跑去|跑腿|开证明|交证明|去开证明)[^,，。;；!！?？不没]{0,8}?"
+         r"(?:强|好|得劲|省事|方便|舒服|划算|快|轻松)(?:多了|得多|太多了|多啦)", "yes"),
         # English: the commitment chosen, or the proofs brought instead (a negation anywhere leaves it unread)
         (r"(?i)^(?!.*\b(?:not|no|don't|dont|won't|never|without)\b)(?:yes,? )?(?:i(?:'d| would) like to |i(?:'ll| will| want to) |let's |please )?"
          r"(?:use |choose |take |go with |pick )?(?:the )?commitment(?: option| way| route| please)*$", "yes"),
@@ -534,7 +538,11 @@ USE_COMMITMENT = Choice(
          # the errand told as a story: "开证明跑了三趟都没开成", "开证明开了三回了" (or the days it takes: "开个证明跑三天")
          r"(?:跑|去|开)了(?:好几|几|很多|好多|[两三四五六七八九十])(?:个|趟|次|回|天)|"
          # the errand's distance told: "开证明还得跑镇上", "开个证明要去县里"
-         r"(?:还|又)?(?:得|要)(?:跑|去)(?:到)?(?:镇上|镇里|县里|县城|城里|乡里|乡上|市里|区里|派出所|街道|好远))", "yes"),
+         r"(?:还|又)?(?:得|要)(?:跑|去)(?:到)?(?:镇上|镇里|县里|县城|城里|乡里|乡上|市里|区里|派出所|街道|好远)|"
+         # the errand's cost told: "回老家开个证明来回车票几百块", "开证明还得请假" (the fare said to be dear, or leave taken;
+         # "开证明路费不多" is no complaint)
+         r"(?:来回)?(?:车票|路费|车费)(?:就|都|得|要)?(?:好几百|几百|上百|上千|好几千|几千|老贵|挺贵|太贵|好贵)|"
+         r"(?:还|又)?(?:得|要)(?:请假|请几天假|扣工资))", "yes"),
         # ("实在抽不出空去派出所开证明": no time for the errand, where it is to be run said between)
         (r"证明(?:太|很|真|特别|实在)?(?:难开|不好开|难办|难弄|麻烦|费劲|费事)|"
          r"(?:没空|没时间|没工夫|没功夫|抽不出空|抽不出时间|腾不出空|腾不出时间)(?:去)?(?:[\u4e00-\u9fff]{1,4}?(?:所|会|里|上|街道|社区))?"
@@ -603,6 +611,8 @@ USE_COMMITMENT = Choice(
          r"证明(?:材料)?(?:村里|村委会?|居委会?|社区|街道|派出所|单位|镇上|镇里|乡里|他们|人家)(?:都|已经|早就|早|也|就){0,2}"
          r"(?:给|帮|替)(?:我|俺)(?:开|办|出|出具|盖)(?:好|出来|完)了|"
          r"证明(?:材料)?(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|有)了|"
+         # ("证明我都有": held by the speaker, said without 了; only the whole clause, "证明我都有吗" asks)
+         r"证明(?:材料)?(?:我|俺)(?:都|也|早就|早|全都|全)有(?:的|啊|呀)?$|"
          r"^(?:证明)?材料(?:我|俺|都|已经|早就|早|也){0,3}(?:齐|全|备齐|带齐|准备齐|准备好)了|(?:我|俺)(?:有|带了)(?:全部|所有|全套)(?:的)?(?:证明)?材料",
          "no"),
         # choosing the commitment ("承诺…" opening the clause is the way named first, but not when someone else's
@@ -617,7 +627,10 @@ USE_COMMITMENT = Choice(
          # ("承诺还是不承诺": the two said as alternatives, kept as they are read; "承诺没毛病", "承诺不麻烦", "承诺不用跑": the
          # praise and the errands spared negate nothing)
          r"(?!(?:书|那个|那种|这个|这种|这玩意儿?|那玩意儿?|这东西|那东西)?(?:我|俺|我们)?(?:就|也|可|还|是|真|实在|真的|坚决|绝对)*"
-         r"(?:不|没|别)(?!承诺|问题|毛病|意见|事|错|麻烦|费事|费劲|用跑|用再跑|用(?:开|交)?证明))|做承诺|写承诺|承诺(?:来|去)?办|"
+         r"(?:不|没|别)(?!承诺|问题|毛病|意见|事|错|麻烦|费事|费劲|用跑|用再跑|用(?:开|交)?证明))"
+         # (nor when it is the topic of a remark on it, "承诺这事得慎重啊", "承诺这种事跟结婚一样": the commitment talked
+         # about, not chosen; "承诺这事吧" alone still names it)
+         r"(?!(?:这|那)(?:件|种|个)?事(?:儿|情)?(?!(?:吧|呗|啊|了|就行|就好)?$))|做承诺|写承诺|承诺(?:来|去)?办|"
          # "走承诺的流程": the commitment's own procedure
          r"承诺(?:的)?(?:流程|程序|路子|途径|办法)|"
          # "就(那个)承诺的吧": the commitment's way pointed at and settled with 就 ("是承诺的吧", a guess, and "不就承诺的
@@ -834,7 +847,9 @@ ACTING_AS = Choice(
     reservations=False,
     # (亻 is 人 typed by its radical, and can be nothing else here)
     # (本尊, the internet's "the real one", is 本人 said playfully, and is read as that word, with all it is read beside)
-    homophones=(("本仁", "本人"), ("本亻", "本人"), ("代半", "代办"), ("带办", "代办"), ("戴办", "代办"), ("本尊", "本人")),
+    # (各人 after 我/俺 is the Southwest's 自己, "我各人办噻": "I'll do it myself"; elsewhere, "各人办各人的", it is "each")
+    homophones=(("本仁", "本人"), ("本亻", "本人"), ("代半", "代办"), ("带办", "代办"), ("戴办", "代办"), ("本尊", "本人"),
+                (r"(?<=[我俺])各人", "自己")),
     # ("我妈自己的事": the matter is someone else's own, which says nothing of who acts for it)
     someone_else=re.compile(rf"^(?:我|俺|我们)(?:的|家)?{_RELATIVE}(?:自己|本人|亲自)(?:来)?(?:办|弄|申请|办理)(?:的|了)?$|"
                             # "让我爸自己来吧": the matter handed to the relative, to do it themself; the 自己 is theirs
@@ -908,7 +923,15 @@ _CHOICE_HEDGE = re.compile(r"倾向|偏向|暂定|初步(?:打算|考虑|决定|
                            # a dizzy face: the speaker lost
                            r"😵|"
                            # "承诺……嗯还是": 还是 ("or rather") left with nothing after it, the other way not yet said
-                           r"^还是(?:吧|啊|呀|嘛)?$")
+                           r"^还是(?:吧|啊|呀|嘛)?$|"
+                           # "哎我也拿不准", "吃不准": the speaker unsure of the answer just given
+                           r"(?:拿|吃)不(?:准|定)|"
+                           # "不用承诺不行啊" alone: a must said with two negations around the way, or "can't I go without
+                           # it?"; beside an answer that says the same it is read as the must (``_MUST_BOTH_DENIED``)
+                           r"不(?:用|走|选|交|开)(?:告知)?(?:承诺|证明)(?:也)?不(?:行|成)|"
+                           # "是是是…等下我看看", "稍等我查查": the answer put off while the speaker looks something up
+                           r"(?:等等|等一下|等下|等会儿?|稍等)(?:啊|哈)?\s*(?:让)?(?:我|俺)(?:先|再)?"
+                           r"(?:看看|看一下|瞅瞅|瞧瞧|查查|查一下|想想|翻翻|找找|问问)")
 # "一半承诺一半交证明行不", "承诺中不": 行不/中不 at the end asks, as 行不行 does ("不行不" is no such question)
 _ASKED_ALL_RIGHT = re.compile(r"(?<![不没])(?:行|中|成|可以)不[?？]*$")
 # "承诺能让人念给我听不", "承诺会罚款不", "能用承诺不": a modal verb, then what it asks about, then 不 last is the A-not-A
@@ -955,6 +978,9 @@ _STILL_NEEDED_ASKED = re.compile(r"还用(?:再)?(?:跑|去|来|交|开|盖|签|
                                  r"(?<![了好十])几(?:趟|回)(?![^,，。;；!！?？]*了)")
 # "不申请低保了", "不想办这个补助了": the matter applied for given up, named (_CANCEL reads the bare "不申请了"). Only the
 # matter itself: "不办证明了", "不要承诺了" give up one way, and are read as the choice they make.
+# "欠我老婆的奶茶还没还": 还 ("still") before 没还 ("not given back"), no verb asked both ways (还没还 asked, "还了没",
+# comes with its question mark or 吗/呢, and keeps it)
+_NOT_YET_RETURNED = re.compile(r"还没还(?![^,，。;；!！]*[吗呢?？])")
 _MATTER_DROPPED = re.compile(r"(?:不|不想|不要|不打算)(?:再)?(?:办|申请|弄|要|领)(?:这个|这)?(?:低保|补贴|补助|救助)了")
 # "想想还是交证明稳当": thought over, then settled with 还是 ("after all"); the 想想 is the thinking done, no answer put
 # off. Only right before 还是: "再想想", "我想想" alone or before anything else still put the answer off.
@@ -974,6 +1000,19 @@ _ABSURD_ASKED = re.compile(r"难道|难不成|莫非")
 # ("只是怕麻烦", "但是怕麻烦" are read as reservations) or the way named inside it ("承诺怕麻烦") keep their reading.
 _HASSLE_DISLIKED = re.compile(r"^(?:(?:我|俺)(?:也|是|就是|主要是)?|是|主要是|因为|就是)?(?:怕|嫌)(?:麻烦|折腾|跑腿|来回跑|跑来跑去)"
                               r"(?:了|啊|呀|嘛|呗)?$")
+# "不敢乱承诺", "不敢轻易签": not daring to commit rashly is not daring to commit; the adverb between does not stop the
+# negation (the worry stays flagged: the reason of a "no", doubt beside a "yes"). Only after 不敢: "我不会乱承诺" vouches
+# that the speaker will not commit falsely, and is read as said.
+_RASHLY_NOT_DARED = re.compile(r"(?<=不敢)(?:乱|瞎|轻易|随便|贸然|随随便便)(?=(?:告知)?承诺|签)")
+# "老板不扣我工资才怪": someone else's doing said certain with 不…才怪 ("would surely…"), the cost of the other way told as
+# the reason; no mockery of the answer, and no way named. Only the whole clause, with someone else as its subject:
+# "我不后悔才怪", "愿意才怪" stay the jokes they are.
+_THEIR_CERTAIN_DOING = re.compile(rf"^(?:那|到时候|回头)?(?:老板|领导|厂里|公司|单位|工头|班长|主管|经理|人家|他们|他|她|"
+                                  rf"(?:我|俺)(?:的|家)?{_RELATIVE})(?:肯定|准|铁定)?不[\u4e00-\u9fff]{{1,8}}?才怪(?:呢|了|啦|嘞|咧)?[!！。]*$")
+# "不是不相信你们这个承诺": trust in the commitment denied twice is the lead-in to what follows ("…我就是习惯交纸质证明"),
+# no choice of it (its two negations would otherwise cancel to "相信…承诺"). Only the whole clause.
+_TRUST_NOT_DENIED = re.compile(r"^(?:我|俺)?(?:也|又|倒|可)?(?:不是|并不是|并非)不(?:太)?(?:相信|信任|信)(?:你们|您们|您|你|政府|国家)?(?:的)?"
+                               r"(?:这个|这|那个|这种)?(?:告知)?承诺(?:制)?(?:啊|呀|哈)?$")
 
 
 # "她上次自己弄没弄成", "他自己弄不明白", "电话里说不清": someone else's failed try or trouble, told as the reason; the
@@ -998,7 +1037,11 @@ _FEAR_DISMISSED = re.compile(r"(?:不是|并不是|并非)(?:因为)?(?:害怕|�
 # "承诺万一说错了麻烦", "万一填错了就糟了": the trouble that would follow a slip, told as what may go wrong; the 万一 is
 # what is feared, no condition put on the answer. It is a worry (the reason of a "no", doubt beside a "yes"). Only with
 # the trouble said last: "万一说错了怎么办" asks, "万一说错了我认罚" accepts the consequence.
-_TROUBLE_IF = re.compile(r"万一[^,，。;；!！?？]{1,10}?(?:就|可|那就|那可)?(?:麻烦|糟|完|坏事|惨)(?:了|大了|啦|喽)?$")
+_TROUBLE_IF = re.compile(r"万一[^,，。;；!！?？]{1,10}?(?:就|可|那就|那可)?(?:麻烦|糟|完|坏事|惨)(?:了|大了|啦|喽)?$|"
+                         # ("承诺万一哪里记错了要担责任": the liability that would follow, told as what may go wrong; its
+                         # 哪里 is "somewhere", and asks nothing. The speaker accepting it, "我认罚", is _CONSEQUENCE_ACCEPTED)
+                         r"万一[^,，。;；!！?？]{1,10}?(?:就|可|那就|那可)?(?:要|得|还得|就要|就得)?"
+                         r"(?:担责任|担责|负责任|背锅|吃官司|被罚款?|挨罚)(?:了|啦|喽)?$")
 
 
 # "我也说不好算哪种": which it is, said to be beyond the speaker's judgement ("can't say"); doubt (read by the hedge
@@ -1032,7 +1075,8 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
         c = _DEFER.sub("", c)
     if _ANY_WAY.search(c):
         flags.add("hedge")
-    asked = _UNKNOWN_WHICH.sub("", _WH_TOLD.sub("", _KNOWN_WH.sub("", _NOTHING_MUCH.sub("", _STATED_WHERE.sub("", _ANY_WAY.sub("", c))))))
+    asked = _UNKNOWN_WHICH.sub("", _WH_TOLD.sub("", _KNOWN_WH.sub("", _NOTHING_MUCH.sub("", _STATED_WHERE.sub("", _ANY_WAY.sub(
+        "", _NOT_YET_RETURNED.sub("没还", c)))))))
     if _QUESTION.search(_EITHER_WAY.sub("", _ANYONE.sub("", _LOOKED_UP_ALONE.sub("", asked)))) or _ASKED_ALL_RIGHT.search(c) \
             or _MODAL_ASKED_BOTH_WAYS.search(c) or _STILL_NEEDED_ASKED.search(c):
         flags.add("question")
@@ -1116,6 +1160,14 @@ _POSTPOSED_DENIAL = re.compile(r"^([\u4e00-\u9fff]{1,4}?)(?:的|滴)不是(?:我
 # (which 他?) and answers nothing; beside "本人" it says the speaker is not the applicant, which that answer denies.
 _KIN_OF_APPLICANT = re.compile(rf"^(?:我|俺)(?:就|只)?是(?:他|她)(?:的|家的?)?[外表堂干亲大二三小]?(?:{_RELATIVE_RARE}|{_RELATIVE})")
 
+# "代我家喵主子办😂", "帮我家狗子办": acting for a pet (喵主子/猫主子, the internet's cat "master") is a joke with no real
+# answer in it: flagged a joke, and asked again, however plainly an option is named beside it. Only the pet right
+# after 帮/替/给/为/代 and before the doing: "狗蛋" (a child's nickname) and "难道我家猫在打字吗" (the pet asked back as the
+# one typing, ``_ABSURD_PET``) are not read here.
+_PET = r"(?:喵主子|猫主子|狗主子|毛孩子|喵星人|汪星人|宠物|猫咪|猫猫|小猫|小狗|狗狗|狗子|鹦鹉|仓鼠|喵|猫|狗)"
+_PET_ACTED_FOR = re.compile(rf"(?:帮|替|给|为|代)(?:我|俺|咱|我们)?(?:的|家|家的|家里的?)?{_PET}(?:儿)?(?:来)?"
+                            r"(?:办|申请|弄|跑|整|搞|的|(?![\u4e00-\u9fff]))")
+
 
 def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     hand = _REFUSING_HAND_EDGE.search(raw)
@@ -1143,9 +1195,15 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
         c, unspaced = _CHECK_WELCOMED.sub("", c), _CHECK_WELCOMED.sub("", unspaced)
         # ("是怕麻烦": the hassle disliked, no worry; see _HASSLE_DISLIKED)
         c, unspaced = _HASSLE_DISLIKED.sub("", c), _HASSLE_DISLIKED.sub("", unspaced)
+        c, unspaced = _RASHLY_NOT_DARED.sub("", c), _RASHLY_NOT_DARED.sub("", unspaced)
+        # (read on the words as said, before the two negations of trust cancel)
+        if _TRUST_NOT_DENIED.match(re.sub(r"\s+", "", raw)) or _THEIR_CERTAIN_DOING.match(unspaced):
+            return ClauseReading([], frozenset())
     flags = _flags(c, choice.typos) | _flags(unspaced, choice.typos)
     if choice.step == "acting_as" and _KIN_OF_APPLICANT.match(unspaced):
         flags = flags | {"kin_of_applicant"}
+    if choice.step == "acting_as" and _PET_ACTED_FOR.search(unspaced):
+        flags = flags | {"joke"}
     if choice.someone_else and (choice.someone_else.search(c) or choice.someone_else.search(unspaced)):
         return ClauseReading([], flags)
     if choice.step == "acting_as":
@@ -1268,7 +1326,7 @@ _NO_TIME_ASKED_BACK = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(?:(?:哪|哪里|哪�
                                  r"([\u4e00-\u9fff]{0,6})[?？]*$")
 # "我哪有那么闲帮别人办，我自己的": no time to act for anyone else, asked back, then the speaker's own matter named.
 # Only read so before such a clause: what else follows ("他自己的", "帮我妈办的") leaves who acts open.
-_NO_TIME_FOR_OTHERS = re.compile(r"^((?:我|俺)?)(?:哪|哪里|哪儿)有(?:那么|这么|那个|这个)?(?:闲工夫|闲|空|时间|工夫|功夫)(?:去)?"
+_NO_TIME_FOR_OTHERS = re.compile(r"^((?:我|俺)?)(?:哪|哪里|哪儿)有(?:那么|这么|那个|这个|那|这)?(?:闲工夫|闲|空|时间|工夫|功夫)(?:去)?"
                                  r"((?:帮|替|给|代)(?:别人|人家|旁人|外人)(?:办|跑|弄|申请)?)(?:了|啊|呀|的)*[?？]*$")
 # "俺哪用得着这个，帮俺爹申请的": at who acts, whether the speaker needs the matter at all, asked back before what
 # follows; as the age asked back above, it says the matter is not the speaker's own (read as "申请人不是我"). Alone, or
@@ -1466,6 +1524,14 @@ _NOT_THE_KIND = re.compile(r"^(?:我|俺)(?:看着|看起来|瞅着)?像(?:是)?
 # "用承诺呗，还能咋地": what else could be done, asked back after the answer; resigned emphasis of it
 _NOTHING_ELSE = re.compile(r"^(?:不然|要不然|要不|那|那还|那又)?还能(?:咋地|咋的|咋样|怎样|怎么样|怎么着|咋办|怎么办|咋整|如何|咋)"
                            r"(?:呢|啊|呀|嘛|么|咯|呗)?[?？!！]*$")
+# "那证明上哪开去", "上哪儿开证明去": where to get the proofs, asked back with the 去 of "where would one go"; they are not
+# to be had (read as "证明开不出来"). As every figure here, only beside an answer: alone, or with 呢, it may ask.
+_WHERE_TO_GET = re.compile(r"^(?:那|这)?(?:个)?(?:(?:证明|材料)(?:我|俺)?(?:上|去|到)(?:哪|哪里|哪儿)(?:去)?(?:开|办|弄|拿|要)|"
+                           r"(?:我|俺)?(?:上|去|到)(?:哪|哪里|哪儿)(?:去)?(?:开|办|弄|拿|要)(?:那个|这个|那|这)?(?:证明|材料))"
+                           r"去(?:啊|呀|哇|嘛)?[?？!！]*$")
+# "不用承诺不行啊": a way refused and the refusal called no good, a must said with two negations (read as "必须用承诺").
+# Only plainly, and as every figure here only beside an answer: "不用承诺不行吗", "…不行吧" ask.
+_MUST_BOTH_DENIED = re.compile(r"^(?:我|俺)?(?:这)?(?:也|还)?不(用|走|选|交|开)((?:告知)?承诺|证明)(?:也)?不(?:行|成)(?:啊|呀|哇|嘛|了|啦)?[!！。]*$")
 # "又不是傻", "我又不傻": the speaker no fool, said last after such a figure ("谁还去开证明 又不是傻"); it names no way, and
 # is read as any clause that names none.
 _NOT_A_FOOL = r"(?:我|俺)?(?:又|也)?(?:不是|不)(?:傻子|傻瓜|傻帽|傻|笨蛋|二傻子|憨憨|憨子)(?:啊|呀|嘛|呗|了)*[!！。]*"
@@ -1545,7 +1611,19 @@ def _figure_statement(clause: str) -> Optional[Tuple[str, bool]]:
             return "", True
         said = said[1:] if said.startswith("还") else said
         return (said[1:] if said[0] in "不没" else ("没" if said[0] == "有" else "不") + said), False
+    if _WHERE_TO_GET.match(clause):
+        return "证明开不出来", False
+    m = _MUST_BOTH_DENIED.match(clause)
+    if m:
+        return f"必须{m.group(1)}{m.group(2)}", False
     return None
+
+
+# "本人，当然是本人啦，难道还是我家猫在打字吗": a pet (or other creature) asked back as the one typing or acting, absurd on its
+# face; pure emphasis of the obvious, as "难道还有别人不成" is (beside an answer only, as every figure here).
+_ABSURD_PET = re.compile(r"^(?:难道|难不成|莫非)(?:说)?(?:还)?(?:能|会)?(?:是|有)?(?:我|俺)?(?:家|家里)?(?:的)?(?:猫|狗|猫咪|狗子|狗狗|鹦鹉)"
+                         r"(?:在)?(?:替我|帮我|给我|替俺|帮俺)?(?:打字|打的字|打的|办|办的|回你|回答|说话|操作)?"
+                         r"(?:不成|吗|么|嘛|啊|呀)*[?？!！]*$")
 
 
 def _agreeing_figures(choice: Choice, text: str) -> str:
@@ -1563,7 +1641,7 @@ def _agreeing_figures(choice: Choice, text: str) -> str:
             if i + 1 < len(parts):
                 parts[i + 1] = "，"  # (the "?" that ended it asked nothing)
             continue
-        figure = _figure_statement(clause)
+        figure = ("", True) if _ABSURD_PET.match(clause) else _figure_statement(clause)
         if figure is not None:
             figures[i] = figure
     if not figures:
@@ -1573,6 +1651,10 @@ def _agreeing_figures(choice: Choice, text: str) -> str:
     if len(stated) != 1:
         return "".join(parts)
     for i, (statement, pure) in figures.items():
+        if _ABSURD_PET.match(parts[i].strip()) and stated != {"self"}:
+            # (the pet asked back as the one typing says the speaker types: emphasis beside 本人 only; beside 代办 it is
+            # a joke, "代办，难道还是我家猫在打字吗", and stays one)
+            continue
         # ("谁稀罕开那证明": the proof pointed at, as 那个 before it is)
         statement = re.sub(r"(?<=[开交办拿补])(?:那种|这种|那|这)(?=证明)", "", statement)
         reading = _classify_clause(choice, statement) if statement else ClauseReading([], frozenset())
@@ -1632,6 +1714,11 @@ def _asked_first_after_denial(readings: List[Tuple["Clause", "ClauseReading"]]) 
 # been given: "我没说不愿意" is no refusal and no yes either), and is read as no answer.
 _NEVER_SAID_NOT = re.compile(r"^(?:我|俺)?(?:可|也|又|并|从来|从)?(?:没|没有)(?:说|讲)(?:过)?(?:我|俺)?(?:不|没)")
 _PLAINLY_INSTEAD = re.compile(r"^(?:而是|是|就是)")
+# "没说代办啊，是我本人在办": the speaker's denial of having said an answer, set against the plain answer after it, only
+# leads up to that answer, and is dropped as the double negations above are. Without such an answer after it ("没说代办
+# 啊" alone) it is read as it is.
+_NEVER_SAID = re.compile(r"^(?:我|俺)?(?:可|也|又|并|从来|从)?(?:没|没有)(?:说|讲)(?:过)?(?:我|俺)?(?:是|要)?(?![不没])"
+                         r"[\u4e00-\u9fff]{1,8}?(?:啊|呀|呢|哦|嘛)?$")
 
 
 # "不是代我妈，是代我爸": whom the speaker acts for denied, then said, in the clause after it that opens with 是. The
@@ -1650,6 +1737,8 @@ def _denial_set_against(clauses: List[Clause]) -> List[Clause]:
         if following is not None and (_DENIED_DENIAL.match(clause.text) or _WHOM_DENIED.match(clause.text)) \
                 and _INSTEAD.match(following.text):
             continue
+        if following is not None and _NEVER_SAID.match(clause.text) and _PLAINLY_INSTEAD.match(following.text):
+            continue
         if _NEVER_SAID_NOT.match(clause.text):
             if following is None or not _PLAINLY_INSTEAD.match(following.text):
                 kept.append(Clause("", correction=clause.correction, contrast=clause.contrast))
@@ -1659,15 +1748,34 @@ def _denial_set_against(clauses: List[Clause]) -> List[Clause]:
 
 
 _JOKE_MARK = re.compile(r"^(?:哈哈|呵呵|嘿嘿)*(?:开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩)(?:的|呢|啦|哈|了)*$")
+# "帮我家狗子办哈哈开玩笑的，本人": the mark typed on at the end of the joke, right after its laughter and with no pause,
+# closes the joke as the mark of a clause of its own does. Only after laughter: "用承诺开玩笑的" may be "joking about the
+# commitment", and is read as it is.
+_JOKE_MARK_AFTER_LAUGHTER = re.compile(r"(?<=哈哈|嘿嘿|呵呵)(?=(?:开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩)(?:的|呢|啦|哈|了)*$)")
+
+
+def _joke_marks_set_apart(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    split: List[Tuple[Clause, ClauseReading]] = []
+    for clause, reading in readings:
+        cut = _JOKE_MARK_AFTER_LAUGHTER.search(clause.text)
+        if cut is None or not _CONTENT.search(_LAUGHTER.sub("", clause.text[:cut.start()])):
+            split.append((clause, reading))
+            continue
+        joke, mark = clause.text[:cut.start()], clause.text[cut.start():]
+        split += [(Clause(joke, correction=clause.correction, contrast=clause.contrast), _classify_clause(choice, joke)),
+                  (Clause(mark), _classify_clause(choice, mark))]
+    return split
 
 
 def _after_joke_taken_back(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
     """"承诺吧，开玩笑的，交证明", "不用，开玩笑的，用承诺": an answer called a joke, then replaced plainly. What follows
     the joke is the answer; anything else (the same answer again, a hedge, nothing) keeps the joke, which is asked
     again."""
+    given = readings
+    readings = _joke_marks_set_apart(choice, readings)
     marks = [i for i, (clause, _) in enumerate(readings) if _JOKE_MARK.match(clause.text)]
     if not marks:
-        return readings
+        return given
     before = {label for _, r in readings[:marks[0]] for label in r.labels}
     after = readings[marks[-1] + 1:]
     said = {label for _, r in after for label in r.labels}
@@ -1684,12 +1792,18 @@ def _after_joke_taken_back(choice: Choice, readings: List[Tuple[Clause, ClauseRe
     joked = {choice.opposite[next(iter(said))]} if len(said) == 1 else set()
     if not before and any(_CONTENT.search(clause.text) for clause, _ in readings[:marks[0]]):
         before = joked
+    # ("帮我家狗子办哈哈开玩笑的，本人": a pet acted for, a joke in the proxy's form with no answer in it, taken back and
+    # then 本人, the option's own word: the word cannot go on with the joke, and is the answer. The bare 代办 after it
+    # may still be the pet's, "替我家猫办哈哈，开玩笑的，代办", and a bare yes names nothing: both stay asked.)
+    pet_taken_back = choice.step == "acting_as" and said == {"self"} \
+        and any(_PET_ACTED_FOR.search(_fold(clause.text)) for clause, _ in readings[:marks[0]])
     if len(said) == 1 and before == joked and after and all(
-            not r.flags and (not r.labels or (not r.bare or _SHORT_IN_FULL.search(_fold(clause.text)))
+            not r.flags and (not r.labels or (not r.bare or _SHORT_IN_FULL.search(_fold(clause.text))
+                                              or (pet_taken_back and _OPTION_NAMED.search(clause.text)))
                              and (choice.step != "use_commitment" or _COMMITMENT_NAMED.search(clause.text)))
             for clause, r in after):
         return after
-    return readings
+    return given
 
 
 # "俺选承诺中不中 中": the speaker asks themself, in the Henan way (中 = all right), and answers at once. Without
@@ -1733,6 +1847,8 @@ _OPTION_NAMED = re.compile(r"本人|自己|自个|代办|代理|承诺|证明")
 # At the commitment choice an answer in full names a way or says the question's own verb ("当然愿意"); a general assent
 # ("就这样吧", "没问题") is no more than a bare yes.
 _COMMITMENT_NAMED = re.compile(r"承诺|证明|材料|程序|流程|愿意|同意")
+# The way said to beat the proofs' errands ("比跑八趟居委会得劲多了"): the errands are named, as the proofs are above.
+_ERRANDS_COMPARED = re.compile(r"比(?:跑|来回跑|跑来跑去|跑腿|开证明|交证明|去开证明)")
 # A short answer that is still a sentence, the option with the act ("我自己办", "本人办理", "帮别人办"); "本人", "代办",
 # "我自己的" are the option's word only.
 _SHORT_IN_FULL = re.compile(r"(?:本人|自己|自个儿?|亲自)(?:来)?(?:办|办理|弄|申请)|(?:代|帮|替)(?:别人|他人|人)(?:来)?(?:办|办理|弄|申请)")
@@ -1762,7 +1878,8 @@ def _laughing_answer(choice: Choice, text: str, ctx: Context) -> Optional[Readin
     if any(r.labels and set(r.labels) == {reading.value} and not r.flags
            and (not r.bare or _SHORT_IN_FULL.search(piece)
                 or (choice.step == "acting_as" and len(pieces) == 1 and _OPTION_NAMED.search(piece)))
-           and (choice.step != "use_commitment" or _COMMITMENT_NAMED.search(piece)) for piece, r in pieces):
+           and (choice.step != "use_commitment" or _COMMITMENT_NAMED.search(piece) or _ERRANDS_COMPARED.search(piece))
+           for piece, r in pieces):
         return reading
     said = [p for p in _PIECE_MARK.split(_PAUSE_BEFORE_RHETORICAL.sub("，", rest)) if p]
     # ("我本人啊，难道还有人替我办不成😂": who else it could be, asked back, is that obviousness too, and so is for whom else
@@ -1770,7 +1887,7 @@ def _laughing_answer(choice: Choice, text: str, ctx: Context) -> Optional[Readin
     # ("本人啊，我还能替谁办，家里就我一个😂": after the obviousness a plain remark that names nothing and is flagged with
     # nothing, the reason, changes nothing; a way named, a hedge or a question after it keeps it all a joke)
     for k in range(1, len(said)):
-        tail = _figure_statement(said[k])
+        tail = ("", True) if _ABSURD_PET.match(said[k]) and reading.value == "self" else _figure_statement(said[k])
         obvious = _OBVIOUS_TAIL.match(said[k]) or tail == ("", True) \
             or ((_WHOM_ELSE.match(said[k]) or _NOBODY_FOR_ME.match(said[k])) and reading.value == "self")
         if obvious and all(_OPTION_NAMED.search(piece) for piece in said[:k]) \
@@ -1890,6 +2007,14 @@ _AT_THE_SIDE = re.compile(rf"(?:^|(?<=[,，。.!！\s]))(?:不过|但是|可是|
                           r"(?=[,，。.!！\s]|$)")
 
 
+# "我手抖打不了字，是我孙子照我说的打的，事情是我自己的": a relative at the keyboard typing for the speaker acts for no one;
+# the clause says who types, not whose the matter is, and is dropped (alone nothing is left, and it is asked again).
+# Only typing for the speaker ("照我说的", "帮我", "替我"): "我孙子自己打的", "我帮我妈打的" are not read so.
+_TYPED_FOR_ME = re.compile(rf"(?:^|(?<=[,，。.!！\s]))(?:是|就是)?(?:我|俺)(?:的|家)?{_RELATIVE}(?:子|女|儿)?(?:在)?"
+                           r"(?:照着?|按照?|替|帮|给)(?:我|俺)(?:说的|讲的|念的|口述的)?(?:来)?(?:打字|打的字|打的|打)(?:的|呢|而已)*"
+                           r"(?=[,，。.!！\s]|$)")
+
+
 # What acting for someone else takes ("给自个儿办。代办还得授权，麻烦"): a remark on that way, not a choice of it, and no
 # choice against it either (a proxy says the same of their own way: "帮我妈办，代办还得授权，麻烦"). Dropped with the
 # complaint that may follow it, so that only the answer beside it is read (alone it answers nothing); asked ("代办还得
@@ -1964,6 +2089,33 @@ _WAVED_OFF_FIRST = re.compile(r"(?:^|(?<=[,，。.!！\s]))算了吧?((?:告知)
 _NOT_MYSELF = re.compile(r"(不是|并不是|并非)(?:我|俺)(?=本人|自己)")
 
 
+# "弄啥嘞，不中，俺还是交证明" (弄啥嘞 read as 干什么): Henan's "what's all this", alone at the start and then an answer, is
+# a sound of impatience, no question asked of us. Only as a clause of its own before more words, after a comma or "!":
+# "干什么？", "干什么用的", "干嘛要承诺" keep their question, and so does a question after it ("干什么，承诺是啥").
+_WHATS_THIS_OPENING = re.compile(r"^\s*(?:干什么|干啥)(?:嘞|咧)?[,，!！]+\s*(?=[^\s,，!！?？])")
+# "用承诺……哎不中，证明都盖好章了，交证明吧": Henan 不中 ("no good") after 哎/唉, a clause of its own after something said,
+# takes back what came before as 不对 does; nothing after it leaves the answer open. (A bare "不中" stays the "no" it is.)
+_NO_GOOD_AFTER = re.compile(r"(?<=[,，。.!！…\s])(?:哎呀|哎|唉|诶|欸)\s*不中(?:不中)*(?=[,，。.!！…\s]|$)")
+# "孩子在哭我长话短说：否", "我的回答：是": the speaker announcing their own answer, then a colon and the answer; the colon
+# is the pause a comma would be, and the announcement says nothing more ("我的选择" is no 选择 of a way). Only the
+# speaker's own announcement: "我妈说：否", "他跟我说：否" quote someone else.
+_ANSWER_ANNOUNCED = re.compile(r"((?:长话短说|简单说|简单来说|直说|直接说|总之|一句话|说白了|简而言之|"
+                               r"(?<![跟和对给同向叫让])(?:我|俺)(?:的)?(?:回答|答案|选择)(?:是)?|"
+                               r"(?<![跟和对给同向叫让])(?:我|俺)(?:就)?(?:说|选|答|回答|回复)))\s*[:：]\s*(?=[^\s:：])")
+# "是是是赶紧的，我在等公交", "好好好快点": the hurry said right after a short answer, with no pause between (after a pause or
+# a particle, and last, _STOP_ASKING reads it). Only after a short answer read plainly as one, with nothing flagged.
+_HURRY_ON_BARE = re.compile(r"^(\s*[^\s,，。.!！~～?？]{1,6}?)(?:你|您)?(?:就)?(?:赶紧的?|快点儿?|麻溜的?|快快的?)(?:吧|啊|呀|哈)?"
+                            r"(?=[\s,，。.!！~～]|$)")
+
+
+def _hurry_on_bare(choice: Choice, text: str) -> str:
+    m = _HURRY_ON_BARE.match(text)
+    if not m:
+        return text
+    said = _classify_clause(choice, m.group(1))
+    return m.group(1) + text[m.end():] if said.bare and len(set(said.labels)) == 1 and not said.flags else text
+
+
 def _said_plainly(choice: Choice, text: str) -> str:
     """What a few figures of speech at a choice say plainly: the keyboard's homophones, the consequence accepted, a
     "cannot" asked back. Read before anything else, so that the pauses are read on the same words."""
@@ -1971,6 +2123,8 @@ def _said_plainly(choice: Choice, text: str) -> str:
     # ("不是信不过你们": 信不过 is "distrust", one word, whose 不过 is no "but" opening a reservation)
     text = _DISTRUST.sub("不信", text)
     text = _STOP_ASKING.sub("", _NOT_THAT_I.sub(r"\1", text))
+    text = _ANSWER_ANNOUNCED.sub("，", _NO_GOOD_AFTER.sub("不对", _WHATS_THIS_OPENING.sub("", text)))
+    text = _hurry_on_bare(choice, text)
     text = _INSISTED.sub(lambda m: f"{m.group(1) or ''}{'不是' if m.group(2) or (choice.step == 'acting_as' and not m.group(1)) else ''}"
                                    f"非要{m.group(3)}", text)
     if choice.step == "acting_as":
@@ -1980,7 +2134,7 @@ def _said_plainly(choice: Choice, text: str) -> str:
         text = _NO_NEED_ASKED_BACK.sub("申请人不是我，", text)
         if _PIDGIN_DOING.search(text):
             text = _PIDGIN_NOT.sub(r"不是\1", _PIDGIN_DOING.sub("", text))
-        return _PROXY_TAKES.sub("", _AT_THE_SIDE.sub("", _ONLY_ALONG.sub("", _COURTESY_TO_OTHERS.sub("", text))))
+        return _TYPED_FOR_ME.sub("", _PROXY_TAKES.sub("", _AT_THE_SIDE.sub("", _ONLY_ALONG.sub("", _COURTESY_TO_OTHERS.sub("", text)))))
     if choice.step != "use_commitment":
         return text
     text = _WAVED_OFF_FIRST.sub(r"\1算了", _BARE_NO_DENIED.sub("", text))
@@ -2186,7 +2340,13 @@ def _reported_then_concluded(choice: Choice, text: str, ctx: Context) -> Optiona
 
 
 # "我本来想…的", "原本打算…": an intention the speaker had (本来就想, "all along", is the answer itself)
-_GIVEN_UP_INTENTION = re.compile(r"^(?:我|俺)?(?:(?:本来|原本|原来|本想|起初|一开始|开始)(?!就)(?:是)?(?:想|打算|准备|要)|(?:的)?原意(?:是|为))")
+# ("本来说我爸自己来": the plan said earlier is such an intention too; "本来说的就是本人", what was said all along, is not)
+_GIVEN_UP_INTENTION = re.compile(r"^(?:我|俺)?(?:(?:本来|原本|原来|本想|起初|一开始|开始)(?!就)(?:是)?(?:想|打算|准备|要|说好|讲好|说(?![的就过]))|"
+                                 r"(?:的)?原意(?:是|为))")
+# "我是想用承诺的，但我老公不让，那就交证明吧": the speaker's wish said with 是…的 ("I did want to"), and a 但/可是/不过
+# clause right after it, is the same intention given up: it counts so only before that contrast. Alone ("我是想用承诺的")
+# it is the wish stated, and read as it is.
+_WISH_BEFORE_BUT = re.compile(r"^(?:我|俺)(?:倒|其实|本身)?是(?:想|打算|准备)(?:[^,，。;；!！?？]{1,12})的(?:啊|呀|嘛)?$")
 # The opening of the speaker's conclusion: "就先不用了", "还是交证明", "所以用承诺", "现在决定用承诺", "想想还是交证明"
 # (the thinking over done, see _THOUGHT_OVER)
 _SETTLED = re.compile(r"^(?:那么|那就|那我就|那我|那还是|就|还是|所以|干脆|最后|最终|现在|只好|只能|于是|(?<!再)(?:我|俺)?想想(?=还是))")
@@ -2451,14 +2611,19 @@ def _procedure_left_after(choice: Choice, readings: List[Tuple[Clause, ClauseRea
 # why the speaker does it alone. Only a relative of the speaker's, said to be away, busy or at work and nothing else,
 # beside a clause that answers "self" and no other: "我儿子出差了，帮他办" (acting for him) and "我儿子在外地" alone are
 # read as they are.
-_HELPER_AWAY = re.compile(rf"^(?:我|俺)(?:的|家)?{_RELATIVE}(?:他|她)?(?:在外地|在外面打工|在外头|去外地了|出差了?|不在家?|没在家|上班(?:去)?了?|"
+_HELPER_AWAY = re.compile(rf"^(?:我|俺)(?:的|家)?{_RELATIVE}(?:他|她)?(?:在外地(?:上班|打工|工作)?|在外面(?:上班|打工|工作)|在外头(?:上班|打工)?|去外地了|出差了?|不在家?|没在家|上班(?:去)?了?|"
                           r"要上班|忙|太忙|没空|没时间|有事)(?:了|呢)?$")
+
+
+_NOT_TO_BE_COUNTED_ON = re.compile(r"^(?:(?:他|她)(?:也|都|可)?)?(?:指望不上|靠不上|帮不上(?:忙)?|顾不上)(?:了|啊|呀|啦)?$")
 
 
 def _helper_away(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
     if choice.step != "acting_as":
         return readings
     away = [i for i, (clause, _) in enumerate(readings) if _HELPER_AWAY.match(_fold(clause.text))]
+    # ("我儿子在外地上班，指望不上": that the relative cannot be counted on, said right after, goes with it)
+    away += [i for i in range(1, len(readings)) if i - 1 in away and _NOT_TO_BE_COUNTED_ON.match(_fold(readings[i][0].text))]
     others = [r for i, (_, r) in enumerate(readings) if i not in away and r.labels]
     if away and others and {label for r in others for label in r.labels} == {"self"}:
         return [(clause, ClauseReading([], reading.flags) if i in away else reading) for i, (clause, reading) in enumerate(readings)]
@@ -2491,6 +2656,105 @@ def _other_way_remarked(choice: Choice, text: str) -> str:
     return "".join(parts)
 
 
+# "我也不是非得用承诺，证明开起来也不难，那就按一般程序吧": the insisting on one way denied ("not that I must") is neither a
+# choice of it nor a refusal; when the speaker then settles on the other way (那就/还是/所以…) with nothing flagged, that
+# conclusion is the answer and the denial only leads up to it. Otherwise ("我也不是非得用承诺" alone, or before the same
+# way) it is read as it is (the reach of its negation unclear: asked again).
+_INSISTING_DENIED = re.compile(r"^(?:我|俺)?(?:也|倒|又|可)?(?:不是|并不是|并非|没说|没有说)(?:说)?(?:非得|非要|一定要|一定得|必须)")
+
+
+def _insisting_denied(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    for i, (clause, reading) in enumerate(readings):
+        if not _INSISTING_DENIED.match(_fold(clause.text)) or len(set(reading.labels)) != 1 \
+                or reading.flags - {"negation_scope"}:
+            continue
+        rest = readings[i + 1:]
+        other = {choice.opposite[reading.labels[0]]}
+        if rest and all(not r.flags and (not r.labels or set(r.labels) == other) for _, r in rest) \
+                and any(r.labels and (_CONCLUSION.match(c.text) or _SETTLED.match(c.text)) for c, r in rest):
+            readings = readings[:i] + [(clause, ClauseReading([], frozenset()))] + rest
+    return readings
+
+
+# "待办，帮我姥爷": at who acts, an option's word misspelt (待办 for 代办, 本认 for 本人) and said alone in its clause, beside
+# the same answer said in full words with nothing flagged, is that answer typed badly: the answer in full vouches for it.
+# Alone ("待办"), beside a bare answer, or beside the other answer, the typo is asked again as before. (At the commitment
+# choice a misspelt 承诺 is a legal word, and is never read so.)
+_MISSPELT_OPTION = {"待办": "代办", "代伴": "代办", "本认": "本人", "苯人": "本人", "夲人": "本人", "笨人": "本人"}
+
+
+# "待办待办就是帮我姑妈弄的": the misspelt word (said once or over) opening the clause, then 就是/是 and the same answer in
+# full, is the same typo vouched for inside one clause. Only the answer in full after it, read alone with nothing flagged
+# and the same as the misspelt word: "待办就是本人", "待办待办就是帮我姑妈弄的吗" stay asked.
+_MISSPELT_OPENING = re.compile(rf"^((?:{'|'.join(_MISSPELT_OPTION)})(?:[\s,，]*(?:{'|'.join(_MISSPELT_OPTION)}))*)"
+                               r"\s*(?:就是|就|是)\s*(?=[\u4e00-\u9fff])")
+
+
+def _misspelt_option_agreed(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    if choice.step != "acting_as":
+        return readings
+    for i, (clause, reading) in enumerate(readings):
+        opening = _MISSPELT_OPENING.match(clause.text)
+        if opening and reading.flags == {"typo"}:
+            meant = {label for word in re.findall("|".join(_MISSPELT_OPTION), opening.group(1))
+                     for label in _classify_clause(choice, _MISSPELT_OPTION[word]).labels}
+            rest = _classify_clause(choice, clause.text[opening.end():])
+            if len(meant) == 1 and set(rest.labels) == meant and not rest.flags and not rest.bare:
+                readings = readings[:i] + [(clause, rest)] + readings[i + 1:]
+                continue
+        word = _MISSPELT_OPTION.get(re.sub(r"[^\u4e00-\u9fff]", "", clause.text).rstrip(_PARTICLES))
+        if word is None or reading.labels or reading.flags != {"typo"}:
+            continue
+        meant = set(_classify_clause(choice, word).labels)
+        others = readings[:i] + readings[i + 1:]
+        if len(meant) == 1 and {label for _, r in others for label in r.labels} == meant \
+                and all(not r.flags for _, r in others) and any(r.labels and not r.bare for _, r in others):
+            readings = readings[:i] + [(clause, ClauseReading(sorted(meant), frozenset()))] + readings[i + 1:]
+    return readings
+
+
+# "交证明 对 交证明", "用承诺，对对，用承诺": a bare 对 ("right") between the same way said twice confirms what the speaker
+# just said, and is no yes of its own to the question. Only between two clauses that name the way in full, read the
+# same, with nothing flagged: "交证明，对" and "对，交证明" are read as they are (a yes beside a no, asked again).
+_CONFIRMING = re.compile(r"(?:嗯)?(?:对+|对的|是的|没错)(?:啊|呀|哈)?")
+
+
+def _confirmed_between(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    for i in range(1, len(readings) - 1):
+        (before, said), (clause, reading), (after, again) = readings[i - 1], readings[i], readings[i + 1]
+        if _CONFIRMING.fullmatch(re.sub(r"\s+", "", clause.text)) and reading.bare and not reading.flags \
+                and not said.flags and not again.flags and not said.bare and not again.bare \
+                and len(set(said.labels)) == 1 and set(said.labels) == set(again.labels) and not after.correction:
+            readings = readings[:i] + [(clause, ClauseReading([], frozenset()))] + readings[i + 1:]
+    return readings
+
+
+# "不承诺不就是交证明嘛，那我不承诺": a question put to oneself with 不就是…嘛 ("isn't it just…"), then the conclusion drawn
+# (那…): as with a question asked aloud, the conclusion counts. Alone it is read as it is.
+_ASKED_ALOUD = re.compile(r"不就(?:是|等于)[^,，。;；!！?？]{1,12}?(?:嘛|吗|么|呗)?$")
+
+
+# "代办要带啥材料？反正我是帮我哥办的": a question about the procedure, then the answer stated with 反正 ("anyway", "at any
+# rate"), which says the answer holds whatever the reply: the statement is the answer, and the question beside it does
+# not undo it (the clerk answers it on the way). Only when every clause from the 反正 one on is plain (one answer,
+# nothing flagged), and what was asked names no other answer: "本人要带啥材料？反正我是帮我哥办的" stays asked, and
+# so does "代办要带啥材料？" alone or "…？反正我也不知道".
+_ANYWAY = re.compile(r"^反正")
+
+
+def _anyway_after_question(readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    start = next((i for i, (clause, reading) in enumerate(readings) if i > 0 and _ANYWAY.match(clause.text)), None)
+    if start is None or not any("question" in r.flags for _, r in readings[:start]):
+        return readings
+    said = {label for _, r in readings[start:] for label in r.labels}
+    asked = {label for _, r in readings[:start] for label in r.labels}
+    if len(said) == 1 and asked <= said and readings[start][1].labels and not readings[start][1].bare \
+            and all(not r.flags for _, r in readings[start:]) \
+            and all(r.flags <= {"question"} for _, r in readings[:start]):
+        return readings[start:]
+    return readings
+
+
 _HESITATION_OPENING = re.compile(r"^\s*(?:嗯|恩|呃|额|唔|(?i:emm*))+\s*(?:…+|\.{2,}|。{2,}|~{2,}|～{2,})\s*(?=[^\s…。.~～,，!！?？])")
 
 
@@ -2515,28 +2779,38 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     clauses = _denial_set_against(clauses)
     readings = [(clause, _classify_clause(choice, clause.text)) for clause in clauses]
     readings = _asked_first_after_denial(_obstacle_after_denial(_last_time_after(_this_time(readings))))
-    readings = _helper_away(choice, readings)
+    readings = _misspelt_option_agreed(choice, _insisting_denied(choice, _helper_away(choice, _confirmed_between(choice, readings))))
     if choice.step == "use_commitment":
         adopted = _adopted_report(choice, readings)
         if adopted is not None:
             return adopted
     intention = next((i for i, (clause, reading) in reversed(list(enumerate(readings)))
-                      if reading.labels and _GIVEN_UP_INTENTION.match(_fold(clause.text))), None)
+                      if reading.labels and (_GIVEN_UP_INTENTION.match(_fold(clause.text))
+                                             or (_WISH_BEFORE_BUT.match(_fold(clause.text)) and i + 1 < len(readings)
+                                                 and readings[i + 1][0].contrast))), None)
     if intention is not None:
         # "我本来想用承诺的，听说查得严，就先不用了，交证明": what the speaker had meant to do is told as the way to the
         # answer; the conclusion drawn after it (就/还是/所以…) is the answer. Without one the intention, said to
         # have been given up, answers nothing ("我本来想交证明的，但证明开不出来").
-        if any(reading.labels and _SETTLED.match(clause.text) for clause, reading in readings[intention + 1:]):
+        wish = set(readings[intention][1].labels) if not _GIVEN_UP_INTENTION.match(_fold(readings[intention][0].text)) else set()
+        # (the wish given up with 是…的 and then the same way settled, "我是想用承诺的，但我老公不让，那就用承诺吧", says
+        # neither plainly: the conclusion counts only when it is the other way)
+        if any(reading.labels and _SETTLED.match(clause.text) and not wish & set(reading.labels)
+               for clause, reading in readings[intention + 1:]):
             readings = readings[intention + 1:]
+            # (the 但 right after the intention gives it up, and is no reservation on the conclusion)
+            if readings[0][0].contrast and not readings[0][1].labels:
+                readings = [(Clause(readings[0][0].text, correction=readings[0][0].correction), readings[0][1])] + readings[1:]
         else:
             readings = [(clause, ClauseReading([], reading.flags | {"unsettled"}) if i == intention else reading)
                         for i, (clause, reading) in enumerate(readings)]
     readings = _procedure_left_after(choice, _settled_rather(choice, _reason_not_understood(choice, readings)))
     concluded = next((i for i, (clause, reading) in enumerate(readings) if i > 0 and reading.labels
                       and "question" not in reading.flags and _CONCLUSION.match(clause.text)), None)
-    if concluded is not None and any("question" in r.flags for _, r in readings[:concluded]):
+    if concluded is not None and any("question" in r.flags or _ASKED_ALOUD.search(_fold(c.text)) for c, r in readings[:concluded]):
         # "不用开证明？那用承诺吧": a question asked aloud and answered by the speaker; the conclusion counts.
         readings = readings[concluded:]
+    readings = _anyway_after_question(readings)
     readings = _after_joke_taken_back(choice, readings)
     if any(_LONE_BA.fullmatch(clause.text) for clause, _ in readings[1:]):
         # "是。。。吧", "本人，吧": a 吧 left alone after the answer takes its certainty back
@@ -2656,7 +2930,9 @@ _NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<
                             # "承诺书是法人签还是我签": who is to do it, asked as a choice of two doers of the same act
                             r"([签来办去填写交])还是[\u4e00-\u9fff]{1,4}?\2")
 # "刘洋或者我媳妇", "看谁有空": one of several, not decided
-_NAME_ALTERNATIVES = re.compile(r"[\u4e00-\u9fff](?:或者|或是|要么)[\u4e00-\u9fff]|看谁|(?:是|叫)[\u4e00-\u9fff]{2,3}还是[\u4e00-\u9fff]{2}")
+# ("法人是王磊，还是王蕾来着": "or was it…", another name recalled in doubt after the one said, a clause of its own)
+_NAME_ALTERNATIVES = re.compile(r"[\u4e00-\u9fff](?:或者|或是|要么)[\u4e00-\u9fff]|看谁|(?:是|叫)[\u4e00-\u9fff]{2,3}还是[\u4e00-\u9fff]{2}|"
+                                r"^(?:还是|或是|要不就是)(?:叫)?[\u4e00-\u9fff·]{2,4}?来着")
 _ENTERPRISE_SUFFIX = (
     r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|厂|店|超市|商行|商店|门市部|经营部|服务部|中心|合作社|"
     r"事务所|工作室|酒店|宾馆|饭店|餐厅|诊所|医院|学校|幼儿园|培训学校|商贸|商会|协会|研究院|研究所|馆|铺|坊|"
@@ -2789,7 +3065,9 @@ _NOT_A_NAME = re.compile(
     r"自己|自个|"
     # "王字旁", "三点水那个", "木子李": how a character is written, said alone, spells a name and is none
     r"字旁|字头|字底|偏旁|[三两]点水|宝盖头|走之[底旁]|[单双][人耳]旁|[提竖][手心]旁|绞丝旁|"
-    r"^(?:弓长张|立早章|木子李|口天吴|耳东陈|双人徐|古月胡|草头黄|三横王|言午许|双木林|人可何|关耳郑|文刀刘|禾口程)$"
+    r"^(?:弓长张|立早章|木子李|口天吴|耳东陈|双人徐|古月胡|草头黄|三横王|言午许|双木林|人可何|关耳郑|文刀刘|禾口程)$|"
+    # "别笑", "别急": the listener told not to do something, said where a name is asked (别 opens no surname in the list)
+    r"^别(?:笑|急|闹|催|慌|吵|哭|骂|逗|嫌|猜|问|乱|生气)$"
 )
 
 
@@ -3390,6 +3668,10 @@ _CLAIM_BESIDE_KIN_DENIED = re.compile(
     rf"(?:{_KIN_DENIED.pattern})(?P<late>{_ROLE_CLAIMED.pattern}|{_SELF_CLAIMED.pattern})")
 # ("法人是谁我得问问老板": the name still to be asked of someone)
 _UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
+                           # "我问问他全名叫啥", "俺回头问下老板名字": the name still to be asked of someone else (not of
+                           # us: "我问问你名字咋写" asks)
+                           r"(?:我|俺)(?:先|再|回头|待会儿?|等会儿?|一会儿?)?问(?:问|一下|下)(?![你您])[\u4e00-\u9fff]{1,5}?(?:的)?"
+                           r"(?:全名|名字|姓名|大名|叫啥|叫什么)|"
                            # "名字稍后补", "回头再告诉你": the name promised for later is not given
                            r"(?:稍后|回头|晚点|晚些|等会儿?|待会儿?|改天|之后|以后)(?:再)?(?:补|发|告诉|说|填|给|提供)|"
                            # "法人是杨，杨什么来着": still recalling it, and nothing said after
@@ -3471,6 +3753,16 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = re.sub(r"^(法定代表人|法人代表|法人)[(（]([\u4e00-\u9fff·]{2,20})[)）]$", r"\1：\2", words)
     # "王芳 48岁": the age beside the name, no part of it
     words = re.sub(r"(?<![0-9])(?:今年)?[0-9]{1,3}(?:周)?岁(?:了)?", "，", words)
+    # "更正：现在是黄伟": a colon after the word of the correction is the pause after it, as a comma is (what it opens is
+    # the answer put right, read as after "更正，")
+    words = re.sub(r"(更正|纠正)(一下)?\s*[:：]\s*", r"\1\2，", words)
+    # "法定代表人曹文斌。你可能以为是我媳妇，不是，她只是股东": what the listener may take the speaker's relative to be,
+    # denied at once, says that relative is not the one asked for, and names no one; it is set aside. Only a relative
+    # supposed and the supposition denied: "你可能以为是我，不是" (the speaker denied the role) and "…以为是我媳妇，其实
+    # 就是她" (the supposition kept) are read as said.
+    words = _SUPPOSED_KIN_DENIED.sub("", words)
+    # "林可欣 yyds": the cheer typed after a space is a clause of its own, as after a comma (weighed as play below)
+    words = re.sub(r"(?i)(?<=[\u4e00-\u9fff])\s+(?=yyds(?![a-z]))", "，", words)
     # "法人就是我——陆海涛": a dash before the name sets it in apposition, as a comma would (a Han name has no dash in it;
     # the middle dot of a transliterated one is read below)
     words = re.sub(r"(?<=[\u4e00-\u9fff])\s*(?:—+|－{2,}|-{2,}|–+)\s*(?=[\u4e00-\u9fff])", "，", words)
@@ -3496,6 +3788,7 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = re.sub(r"(?i)(?<![a-z])boss(?![a-z])", "老板", words)
     words = re.sub(r"(?<![\u4e00-\u9fff])阿拉(?=老板|公司|店|厂|法人|老总)", "我们", words)
     words = _BOSS_MISTYPED.sub("老板", words)
+    words = _COPULA_MISTYPED.sub("是", words)
     # "姓张，弓长张，名伟": how the surname is written, said between it and the given name
     words = re.sub(rf"(姓[\u4e00-\u9fff]{{1,2}})[,，、 ]+{_SPELLING_PART}[,，、 ]+(?=名|叫|单名)", r"\1，", words)
     # "我姓张单名一个伟字": a one-character given name
@@ -3506,8 +3799,10 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     # "法人呢，就是我王芳", "名字嘛王芳": the role taken up as the topic, then the answer
     words = re.sub(r"(法定代表人|法人代表|法人|负责人|老板|代理人|代办人|申请人|名字|姓名)(?:呢|嘛|么|啊|呀)(?=[\u4e00-\u9fff])",
                    r"\1，", words)
-    # "不是不告诉你，法人叫王芳": a refusal denied, then the answer
-    words = re.sub(r"^(?:我)?(?:又|也)?(?:不是|并不是|并非)不(?:想)?(?:告诉|说|讲)(?:你|您)?(?:啊|呀)?[,，]+(?=[\u4e00-\u9fff])", "", words)
+    # "不是不告诉你，法人叫王芳", "不是我不想说，法人就是我": a refusal denied (the speaker as its subject after 不是), then
+    # the answer
+    words = re.sub(r"^(?:我|俺)?(?:又|也)?(?:不是|并不是|并非)(?:我|俺)?不(?:想|愿意?)?(?:告诉|说|讲)(?:你|您)?(?:啊|呀)?[,，]+"
+                   r"(?=[\u4e00-\u9fff])", "", words)
     words = _name_said_as_obvious(_misspelling_set_apart(words))
     words = _self_denial_denied(_WRONG_ALONE.sub(r"\1不对", words))
     put_off = _NAME_PUT_OFF.match(words)
@@ -3543,6 +3838,10 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
 
 
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+_SUPPOSED_KIN_DENIED = re.compile(
+    r"(?:(?<=^)|(?<=[,，。.!！\s]))(?:你|您|你们)(?:可能|也许|或许|大概|肯定|别|是不是|会不会)?(?:会)?(?:以为|觉得|当成|当作|当)"
+    rf"(?:法人|法定代表人)?(?:是)?(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?{_RELATIVE}(?:子|儿)?(?:吧|呢)?[,，。.\s]*"
+    r"(?:其实|但|但是|可)?(?:不是|并不是|并非)(?:的|啊|呀|哦|哈)?(?=$|[,，。.!！\s])")
 # "（我爸）", "（是俺婆婆）": the speaker's relative, alone in brackets
 _KIN_IN_BRACKETS = re.compile(rf"[(（](?:是|就是)?(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?{_RELATIVE}(?:子|儿)?[)）]")
 _CONCESSION_ASIDE = re.compile(rf"[(（]((?:虽然|虽说|尽管|其实|不过|毕竟)(?=[^)）]*(?:他|她|{_RELATIVE}))"
@@ -3552,6 +3851,11 @@ _CONCESSION_ASIDE = re.compile(rf"[(（]((?:虽然|虽说|尽管|其实|不过|�
 # such answers, before a name that ends the clause ("老版营业执照上是王芳", an old edition, is left as typed).
 _BOSS_MISTYPED = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=我们|俺们|咱们|我的)|(?<=[我俺咱]))老[版扳]"
                             r"(?=(?:叫|是|就是)?[\u4e00-\u9fff·]{2,4}(?:$|[,，。.!！\s]))")
+# "法人使王磊": 是 as the pinyin keyboard may give it (shì: 使), right after the role and before a name that ends the
+# clause, where only the copula can stand; 使 opens no surname there. Never 使 in a word of its own (使用, 使得, 使劲…:
+# "法人使用的名字是王磊" keeps it), nor before more than a name ("法人使他们…").
+_COPULA_MISTYPED = re.compile(r"(?:(?<=法定代表人)|(?<=法人代表)|(?<=法人))使(?![用得劲唤者命馆节])"
+                              r"(?=[\u4e00-\u9fff·]{2,4}(?:$|[,，。.!！\s]))")
 # "蒋、文、博", "法人是蒋、文、博": a name spelled out one character at a time, the characters set apart with 、 as they
 # are with spaces ("谭 晓 芸"). Only single characters, two to four, standing alone (after a pause or a lead-in):
 # "王、副总是李" lists words, not characters.
@@ -3606,12 +3910,14 @@ def _name_said_as_obvious(words: str) -> str:
     said = [i for i in range(0, len(parts), 2) if parts[i].strip()]
     for i in said:
         clause = parts[i].strip()
+        bare = _LAUGHTER.sub("", clause).strip()
         restated = _OWN_WORD_RESTATED[4].match(clause) or _OWN_WORD_RESTATED[5].match(clause)
         if restated:
             parts[i] = restated.group(1)
-        elif len(said) > 1 and (_OBVIOUS_TAIL.match(clause) or _figure_statement(clause) == ("", True)) \
-                and not _NOTHING_ELSE.match(clause):  # ("王芳，还能咋地": resigned to a name is no name vouched for)
-            parts[i] = ""
+        elif len(said) > 1 and (_OBVIOUS_TAIL.match(bare) or _figure_statement(bare) == ("", True)) \
+                and not _NOTHING_ELSE.match(bare):  # ("王芳，还能咋地": resigned to a name is no name vouched for)
+            # ("就是我嘛，还能是谁😄": laughter typed after it asks nothing either, and is kept to be weighed)
+            parts[i] = "".join(_LAUGHTER.findall(clause))
             if i + 1 < len(parts):
                 parts[i + 1] = ""
             elif i > 0:
@@ -3680,8 +3986,9 @@ _GIVEN_UP_JOURNEY = re.compile(
     r"(?:(?:那个|这个|呃|嗯|额|唉|哎|哎呀|哦|噢|喔)+[,，。.!！…\s]*)?(?:"
     # "我不是法人，那算了": the reason, then 算了 alone is the very reply the representative's question asks of one who is
     # not the representative; with no reason before it a lone 算了 after other words stays as it was read
+    # ("哦我不是法人啊，那算了": the particle of one who has just learnt it, after the reason, changes nothing)
     r"(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))"
-    r"[,，。.!！\s]*(?:那)?(?:先|就)?算了(?:算了|吧)*|"
+    r"(?:啊|呀|哈|嘛|哦|噢|喔|呢)?[,，。.!！\s]*(?:那)?(?:先|就)?算了(?:算了|吧)*|"
     # ("那算了，我不是法人": the same reply with its reason said after it; without 那, "算了，我不是法人" may take back what was
     # just said, and is asked again)
     r"那(?:先|就)?算了(?:算了|吧)*[,，。.!！\s]*(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表))|"
@@ -3705,8 +4012,11 @@ _GIVEN_UP_JOURNEY = re.compile(
     # 来办, as much as chosen)
     rf"(?:{_NOT_THE_ROLE}[,，。.!！\s]*(?:那)?(?:我|俺)?(?:先|就)?算了(?:算了|吧)*|(?:那)?(?:我|俺)?(?:先|就)?算了(?:算了|吧)*[,，。.!！\s]*{_NOT_THE_ROLE})"
     r"[,，。.!！\s]*(?:那)?(?:我|俺)?(?:就)?(?:回头|回去|等会儿?|待会儿?|一会儿?|过会儿?|过后|再|去|先)*(?:我|俺)?(?:就|再)?(?:改)?"
-    r"(?:(?:选|选择|走)(?:代办|代理|代他人办理)(?:那个|那条)?|"
-    r"(?:按|按照|照)(?:代办|代理|代他人办理)(?:的)?(?:那个|那条|流程|路子)?(?:来)?(?:弄|办|走|整|搞)?))"
+    # ("回头重新弄代办": the proxy's way taken up again from the start, 弄/办/搞/整 as much as chosen)
+    r"(?:(?:选|选择|走)(?:代办|代理|代他人办理)(?:那个|那条)?|(?:重新)(?:弄|办|搞|整|选|选择|走)(?:个|一个)?(?:代办|代理|代他人办理)|"
+    r"(?:按|按照|照)(?:代办|代理|代他人办理)(?:的)?(?:那个|那条|流程|路子)?(?:来)?(?:弄|办|走|整|搞)?)"
+    # ("我回头选代办重新来": the start again said after the proxy's way taken up, as the question lays it out)
+    r"(?:[,，\s]*(?:再)?(?:重新来过?|重新开始|从头来|从头开始|重来))?)"
     r"(?:吧|了|啊)*[。.!！~～]*")
 # "张伟（以前叫张小伟）", "法人是王芳（2023年变更登记前是李强）": a former name alone in brackets beside the current one is
 # said as in the comma form ("张伟，以前叫张小伟"), which reads the current name and sets the former one aside. Only the
@@ -3754,6 +4064,11 @@ def _name_open_elsewhere(clauses: List[Clause], name: str) -> bool:
 
 # "以身份证为准", "看执照上写的": the name is whatever a document says, which the clerk has not seen
 _AS_ON_THE_DOCUMENT = re.compile(r"以[\u4e00-\u9fff]{1,6}为准|(?:你们?|您)?(?:自己)?(?:看|查)(?:一下|下)?(?:营业执照|执照|身份证|证件|户口本)")
+# "法人是王磊，我得翻翻营业执照", "俺还要查查证件": the speaker has still to look the name up, so the name said beside it is
+# not sure (only the speaker: "你们去看看营业执照" offers the document as proof); a doubt read clause by clause, after the
+# questions ("法人是王芳吗？我得看看执照" asks)
+_STILL_TO_LOOK_UP = re.compile(r"(?:我|俺)(?:还|再)?(?:得|要|需要|回去|去|先)(?:再)?(?:翻翻|翻一下|翻一翻|翻|查查|查一下|找找|找一下|"
+                               r"看看|看一下)(?:营业执照|执照|证件|身份证|户口本)")
 _STAMMERED_SURNAME = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])(?: *\1)* +(?=\1[\u4e00-\u9fff]{1,3}(?![\u4e00-\u9fff]))|"
                                 # "我叫王建 王建设": the name begun, broken off, and said again whole ("不是我 是我姐" is
                                 # no name begun: words with a pronoun, the copula or a negation are a clause said again)
@@ -3800,6 +4115,8 @@ _NOT_A_NAME_AFTER_SPACE = re.compile(r"[对好行是嗯哦噢哈啊呀吧呢嘛�
 _GUESSED_NAME = re.compile(r"(?:是|(?<!就)叫)[\u4e00-\u9fff·]{2,6}?吧[啊呀]?$|"
                            # "我记得是她": the name recalled is a guess
                            r"(?:我|俺)?(?:记得|印象中|印象里|好像记得)(?:是|叫)")
+# "刘涛吧？": the question mark after such a guess
+_GUESS_ASKED = re.compile(r"(?<=吧)[?？]+$")
 # "王芳吧": a person's name alone with 吧 is a guess too ("就填王芳吧" settles what to write, and "行吧" is no name)
 _NAME_BA = re.compile(r"([\u4e00-\u9fff·]{2,4})吧[啊呀]?")
 
@@ -3863,6 +4180,8 @@ _ABOUT_THE_NAME = re.compile(r"对吗|对不对|对么|对吧|是吗|是不是|�
 # The name vouched for as the speaker's own beside laughter at it: not the famous bearer of it, the real name.
 _VOUCHED_NAME = re.compile(r"不是(?:那个|那位|那)?(?:大)?(?:明星|演员|歌手|名人|主持人|网红|球星|运动员)|真名|真的叫|真叫|就叫这个|"
                            r"重名|同名|撞名|没开玩笑|不是开玩笑|没骗你|身份证上就是|"
+                           # "此马云非彼马云": this bearer of the name is not that (famous) one, the name said twice
+                           r"此([\u4e00-\u9fff·]{2,4})非彼\1|"
                            # "不是三国那个", "不是打网球那个": not the bearer the name is known by, told by where that one is
                            # from or what they do (not by a person: "不是我说的那个" points elsewhere)
                            r"不是(?![我你您他她俺咱])[\u4e00-\u9fff]{1,6}?(?:里|中|上|里面|上面|里头)?的?那(?:个|位)(?:人)?")
@@ -3874,8 +4193,43 @@ _NAME_REMARKED = re.compile(r"(?:这个|这)?(?:名字|名儿|名)(?:是不是|�
                             r"男性化|特别|少见|独特|有意思|有特色|老派|老土|喜庆)(?:的)?(?:吧|哈|啊|呀|了|哦)*|"
                             # "名字里有钱", "名字里带个福字": a character of the name played on
                             r"(?:这个|这)?(?:名字|名儿|名)里(?:面|头)?(?:有|带)(?:个|一个)?[\u4e00-\u9fff](?:字)?(?:呢|哈|啊|呀)?")
+# "名字是我爹起的", "我妈给取的名儿": who gave the name, the speaker's parent or grandparent, a clause of its own. It tells the
+# name as the one the speaker was born with (so laughter beside it is at an odd name, not at a made-up one), and names
+# no one: the parent giving the name is not said to hold the role. Only the speaker's own parents and grandparents, who
+# name a child ("名字是我朋友起的", "名字是她爸起的" are not read so).
+_NAMERS = r"(?:爸妈|爹妈|父母|爷爷|奶奶|外公|外婆|姥姥|姥爷|老爸|老妈|老爹|老娘|爸爸|妈妈|爸|妈|爹|娘|爷|奶)"
+_NAME_GIVEN_BY = re.compile(
+    rf"(?:这个|这|我的|俺的|我|俺)?(?:名字|名儿|名)(?:是|就是|那是)?(?:我|俺)(?:的|家)?{_NAMERS}(?:给我|给俺|给)?(?:起|取)的"
+    r"(?:名字|名儿|名)?(?:啊|呀|哈|嘛|呢|哦|嘞)*|"
+    rf"(?:是)?(?:我|俺)(?:的|家)?{_NAMERS}(?:给我|给俺|给)?(?:起|取)的(?:名字|名儿|名)(?:啊|呀|哈|嘛|呢|哦|嘞)*")
+# "别笑啊", "不许笑": the listener asked not to laugh, said beside the name (a plea about the name, no part of it)
+_DONT_LAUGH = re.compile(r"(?:你|您|你们)?(?:别|不许|不准|不要|莫|甭)(?:笑|笑话我?|笑我)(?:啊|呀|哈|嘛|哦|了|喔)*")
+# "不是白雪公主", "可不是武松打虎": the name denied to be the famous word or figure that begins or ends with it, a longer
+# word of the dictionary (white snow is no princess), a clause of its own. Like "不是那个明星" it vouches for the name as
+# the bearer's own; only a word that holds a name said in another clause, and is more than it.
+_NAMESAKE_DENIED = re.compile(r"(?:但|可|也|而|并)?(?:不是|不叫)(?:那个|那位)?([\u4e00-\u9fff]{3,8}?)(?:那个|那样)?"
+                              r"(?:啊|呀|哈|哦|嘛|喔|哟)*")
+
+
+def _namesake_denied(clause: str, names: Sequence[str]) -> bool:
+    m = _NAMESAKE_DENIED.fullmatch(_LAUGHTER.sub("", clause).strip(" ~～!！。.…"))
+    return bool(m) and _dictionary_word(m.group(1)) and any(
+        len(m.group(1)) > len(name) and (m.group(1).startswith(name) or m.group(1).endswith(name)) for name in names)
+
+
+# Words telling the answer itself made up ("假的", "瞎编的"): beside a name vouched for, they take the vouching back
+# ("不是假的", "没瞎编": denied, they vouch as well)
+_ANSWER_MADE_UP = re.compile(r"(?P<denied>(?:不是|并不是|并非|没有|没|不)(?:在)?)?(?:假的|假名|瞎编|胡编|乱编|编的|胡说|胡诌|瞎说|乱说|"
+                             r"瞎写|乱写|冒充|恶搞|整蛊|糊弄|忽悠|蒙你|唬你)")
+
+
+def _answer_made_up(text: str) -> bool:
+    return any(not m.group("denied") for m in _ANSWER_MADE_UP.finditer(text))
+# ("我是实习生啊🤣": laughter and a particle after the post said)
+_STAFF_POST_BARE = re.compile(r"(?:啊|呀|哈|嘛|呢|哦|嘞|[😂🤣😆😁😄\s!！~～。.])+$")
 # "李建国是也", "在下…是也": the old stage way of naming oneself, said in play.
-_PLAYFUL_REGISTER = re.compile(r"是也(?![\u4e00-\u9fff])")
+# ("法人就是本宝宝", "本大爷", "…yyds": the speaker calling themself by a pet or swagger title, or cheering themself, in play)
+_PLAYFUL_REGISTER = re.compile(r"是也(?![\u4e00-\u9fff])|本宝宝|本仙女|本公主|本大爷|本少爷|本小姐|本姑娘|(?i:(?<![a-z])yyds(?![a-z]))")
 # Names that are jokes where laughter is beside them: figures of history, legend and fame, which the general
 # dictionary holds as words of their own (孙悟空, 秦始皇, 刘德华, 李四, 老王; ordinary names are rarely in it, 李建国 barely),
 # and the stock names of jokes and examples that it does not hold.
@@ -3926,6 +4280,63 @@ def _name_then_asked_aside(clauses: List[Clause]) -> Tuple[List[Clause], List[Cl
            for c in tail):
         return clauses, []
     return head, tail
+
+
+def _given_name_corrected(said: List[Clause], clauses: List[Clause]) -> Tuple[List[Clause], bool]:
+    """"法人是司马晓冬……不对，是晓东": a full name taken back, then a shorter one put in its place. When that is the
+    given name of the one taken back with one character put right (晓冬 → 晓东), the correction keeps the surname: the
+    clause is read with the whole name (司马晓东). A name put right with no known surname that is no such slip and no
+    longer than the one taken back ("张伟，不对，是晓东": 张晓东, or someone with the rare surname 晓?) leaves the name open
+    (True). Only one full name taken back: "王芳，不对，是李强" (a known surname) and "王芳，不对，是笪秀兰" (longer, a whole
+    name of its own) are read as they are said."""
+    start = next((i for i, c in enumerate(said) if clauses and c is clauses[0]), None)
+    if not start:
+        return clauses, False
+    taken_back = {name_key(n): n for c in said[:start] for n, kind, _ in _name_candidates(_fold(c.text))
+                  if kind == "person" and "·" not in n and _has_surname(n)}
+    if len(taken_back) != 1:
+        return clauses, False
+    full = next(iter(taken_back.values()))
+    surname = _COMPOUND_SURNAME.match(full)
+    surname = surname.group(0) if surname else full[0]
+    given = full[len(surname):]
+    for index, clause in enumerate(clauses):
+        for name, kind, _ in _name_candidates(_fold(clause.text)):
+            if kind != "person" or len(name) > len(full) or name not in clause.text or name == given \
+                    or name.startswith(surname):
+                # (the given name said again, "李秀兰，哦不，秀兰是我妈", points back at the one taken back; one with the
+                # same surname, "陈晨晨，多打了一个字，陈晨", is a whole name put right)
+                continue
+            if len(name) < len(full) and _one_character_apart(name, given):
+                put_right = Clause(clause.text.replace(name, surname + name, 1), clause.correction, clause.contrast)
+                return clauses[:index] + [put_right] + clauses[index + 1:], False
+            if not _has_surname(name):
+                return clauses, True
+    return clauses, False
+
+
+def _kin_tagged_name(clause: str, said: List[Clause]) -> Optional[str]:
+    """The name of the relative ``clause`` tags as the speaker's ("张伟是我老公"), or None. A given name alone ("秀兰是我妈")
+    tags the whole name it ends that was said in the answer ("李秀兰，哦不，秀兰是我妈"), and only then."""
+    m = _KIN_TAGGED.fullmatch(clause)
+    if not m:
+        return None
+    person = _as_person(m.group(1))
+    if person:
+        return person
+    whole = {n for c in said for n, kind, _ in _name_candidates(_fold(c.text))
+             if kind == "person" and len(n) > len(m.group(1)) and n.endswith(m.group(1)) and _has_surname(n)
+             and n[: len(n) - len(m.group(1))] in (n[0], (_COMPOUND_SURNAME.match(n) or [None])[0])}
+    return whole.pop() if len(whole) == 1 else None
+
+
+# "以前是我老伴儿", "原来法人是我爸": a relative of the speaker who held the role before, a clause of its own
+_FORMER_KIN_HOLDER = re.compile(rf"(?:以前|原来|之前|过去|原先|早先|本来)(?:的)?(?:法人|法定代表人|法人代表)?(?:是|为|登记的是|写的是)"
+                                rf"(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?{_RELATIVE}(?:子|儿)?(?:啊|呀|哈|嘛)?")
+# "他走了以后变更成我了", "后来法人换成我了": the role changed to the speaker, told as made (a clause that ends with it;
+# no negation, wish or time to come before it: "还没变更成我", "要变更成我", "以后会换成我" tell no change made)
+_CHANGED_TO_SPEAKER = re.compile(r"(?:(?![不没未别要将准想打会该能可])[\u4e00-\u9fff]){0,8}?(?:变更|换|改|变|转)(?:成|为|到)(?:了)?"
+                                 r"(?:我|俺)(?:本人|自己)?(?:名下)?(?:了|啦)?(?:啊|呀|哈|嘛)?")
 
 
 def _spelling_respelled(said: List[Clause]) -> Tuple[List[Clause], bool]:
@@ -4067,8 +4478,20 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         said = said[taken_back[-1] + 1:]
     said = _wishes_set_aside(said)
     clauses, corrected = _current(said)
+    if corrected:
+        clauses, left_open = _given_name_corrected(said, clauses)
+        if left_open:
+            return clarify("correction", expected)
     # "名字？张伟啊": the question repeated back before the answer is no question.
     clauses = [c for c in clauses if not _ECHO.fullmatch(c.text)] or clauses
+    # "刘涛吧？", "法人是刘涛吧？": a name put as a guess, its question mark asking us to confirm what only the speaker can
+    # know: a guess (a hedge, asked again), no question to answer. Only that clause: "法人是刘涛吗？" asks, and so does
+    # "是刘涛吧？还是刘韬？" by the clause after it, and "…就是法人吧？" guesses no person's name.
+    clauses = [Clause(_GUESS_ASKED.sub("", c.text), c.correction, c.contrast)
+               if _GUESS_ASKED.search(c.text) and _guessed_name(_GUESS_ASKED.sub("", c.text))
+               and not _NAME_QUESTION.search(_GUESS_ASKED.sub("", c.text))
+               and any(kind == "person" for _, kind, _ in _name_candidates(_fold(_GUESS_ASKED.sub("", c.text))))
+               else c for c in clauses]
     clauses = _asked_back_before_name(clauses)
     # "不是公司名，是要人名对吧？刘敏": which kind of name is wanted, checked aloud and answered at once with a name
     # ("对吧" tags it to oneself, and the question says a person's name is wanted). Only before something more is said,
@@ -4095,6 +4518,15 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     clauses = [c for c in clauses if not re.fullmatch(r"(?:嗯|呃|额|哦|噢|啊|那个)+", c.text)] or clauses
     clauses = [c for c in clauses if not _CONTACT_REMARK.fullmatch(c.text)] or clauses
     clauses, asides = _name_then_asked_aside(clauses)
+    if step == "representative_name" \
+            and any(_NAME_QUESTION.search(c.text) and re.search(r"[我俺]", c.text) for c in clauses) \
+            and any(_SPEAKER_STAFF_POST.fullmatch(_STAFF_POST_BARE.sub("", c.text)) for c in clauses) \
+            and not (_ROLE_ALSO_CLAIMED.search(_fold(words)) or any(_ROLE_CLAIMED.fullmatch(c.text) for c in clauses)):
+        # "法人叫啥不重要吧，我是店长，我签不行吗", "我这就成法人了？我是实习生啊🤣": a staff post said as the speaker's own
+        # (a clause of its own), and the speaker asking whether they may stand in the role: they are not the
+        # representative, which answers the question as well (one about the rules alone, "我是会计，法人必须本人来吗",
+        # is answered as a question)
+        return clarify("not_representative", expected)
     candidates: List[Tuple[str, str, str]] = []
     other_names = False
     for index, clause in enumerate(clauses):
@@ -4107,6 +4539,9 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
             continue
         if _NAME_REMARKED.fullmatch(clause.text):  # "名字里有金": a remark on the name says no other name
             continue
+        bare = _LAUGHTER.sub("", clause.text).strip(" ~～!！。.…")
+        if _NAME_GIVEN_BY.fullmatch(bare) or _DONT_LAUGH.fullmatch(bare):
+            continue  # ("名字是我爹起的", "别笑啊😂": who gave the name, a plea not to laugh; neither is a name)
         found = _name_candidates(_fold(clause.text))
         if found and (clause.contrast or any(c.contrast for c in clauses[:index])) and candidates and \
                 {name_key(n) for n, _, _ in found} - {name_key(n) for n, _, _ in candidates}:
@@ -4122,7 +4557,9 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         return clarify("other_name", expected)
     # "我叫黄晓明 哈哈 不是那个明星": laughter at the name being a famous one, the name vouched for as the speaker's own, is
     # no joke on it. Laughter beside a name alone stays a joke ("法人是孙悟空 哈哈": a made-up name cannot be told apart).
-    vouched = any(_VOUCHED_NAME.search(c.text) for c in clauses) and not any(_MOCKERY.search(c.text) for c in clauses)
+    # ("法人是我，叫白雪，不是白雪公主😂": the name denied to be the famous word that holds it, the same vouching)
+    vouched = any(_VOUCHED_NAME.search(c.text) or _namesake_denied(c.text, [n for n, k, _ in candidates if k == "person"])
+                  for c in clauses) and not any(_MOCKERY.search(c.text) for c in clauses)
     # "法人是陈刚哈哈，名字够硬吧": the laughter said to be at the name's sound or look treats it as the bearer's real
     # name, and vouches for it as well. Not for a famous or stock name ("法人是孙悟空哈哈，名字够硬吧"), whose remark is
     # part of the joke (unless vouched for in so many words: "我叫刘德华 哈哈 不是那个明星"); nor with a sneer.
@@ -4131,8 +4568,13 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
                   or _MOCKERY.search(c.text) for c in clauses)
     if (playful or laughed_at_slip) and not vouched and any(_stock_name(n) for n, k, _ in candidates if k == "person"):
         return clarify("hedge", expected)
-    vouched = vouched or (any(_NAME_REMARKED.search(c.text) for c in clauses)
-                          and not any(_MOCKERY.search(c.text) for c in clauses))
+    # "法人史珍香，名字是我爹起的，别笑啊😂": the name told as the one a parent gave, an odd name laughed at by its own
+    # bearer, vouches as a remark on it does, and likewise not for a famous or stock name ("法人孙悟空，名字是我爹起的😂")
+    vouched = vouched or (any(_NAME_REMARKED.search(c.text) or _NAME_GIVEN_BY.fullmatch(
+        _LAUGHTER.sub("", c.text).strip(" ~～!！。.…")) for c in clauses) and not any(_MOCKERY.search(c.text) for c in clauses))
+    if vouched and any(_answer_made_up(c.text) for c in clauses):
+        # ("我叫王芳，不是那个明星，假的哈哈": the vouching taken back by the answer called made up)
+        return clarify("hedge", expected)
     # "我叫……哈哈哈，我都叫糊涂了，冯建国，就是冯建国": laughter at the speaker's own muddle, told in so many words, with
     # the one name then said again, is at the slip and not at the name (a stock name is still a joke, above). Without
     # the muddle told ("我叫……哈哈哈，冯建国") or the name said again, or with a sneer, the laughter stays a joke.
@@ -4153,7 +4595,7 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
                         _LAUGHTER.sub("", c.text) if flustered or whole_business
                         or _laughing_elsewhere(c.text, names_said, words)
                         else c.text)
-           or _HEDGE.search(c.text) or _guessed_name(c.text) for c in clauses):
+           or _HEDGE.search(c.text) or _guessed_name(c.text) or _STILL_TO_LOOK_UP.search(c.text) for c in clauses):
         return clarify("hedge", expected)
     if any(_names_on_condition(said, i) for i, c in enumerate(said) if all(c is not a for a in asides)) or \
             any(_CHECK_IT_YOURSELF.search(c.text) for c in clauses):
@@ -4178,16 +4620,33 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         retracted = corrected and (re.search(_CORRECTION, words) or any(_BARE_NO_MARK.fullmatch(p.strip())
                                                                        for p in _SPLIT.split(words) if p))
         checked = " ".join(c.text for c in clauses) if retracted else words
-        tagged = [c for c in clauses if _KIN_TAGGED.fullmatch(_fold(c.text))
-                  and _as_person(_KIN_TAGGED.fullmatch(_fold(c.text)).group(1))]
+        given_by = [c for c in clauses if _NAME_GIVEN_BY.fullmatch(_LAUGHTER.sub("", c.text).strip(" ~～!！。.…"))]
+        if given_by:
+            # "法人史珍香，名字是我爹起的": the parent who gave the name is not said to hold the role ("法人…是我爹" read
+            # across the pause); the clause is set aside, and the rest is weighed as said
+            clauses = [c for c in clauses if all(c is not g for g in given_by)]
+            for g in given_by:
+                checked = checked.replace(g.text, "")
+        tagged = [c for c in clauses if _kin_tagged_name(_fold(c.text), said)]
         if tagged and any(_ROLE_CLAIMED.fullmatch(c.text) for c in clauses):
             # "我不是张伟，张伟是我老公，法人登记的是我，黎晓敏": the speaker claims the role as their own in so many
             # words, and names a relative only to tell who they are not: that clause is set aside, and its name with
             # it; the rest is read as said (another relative named as the representative, "法人是我老公", or "我不是
             # 法人" beside the claim still find the speaker no representative below)
-            aside = {name_key(_KIN_TAGGED.fullmatch(_fold(c.text)).group(1)) for c in tagged}
+            # ("李秀兰，哦不，秀兰是我妈，我叫李秀芬，法人是我": the relative told by the given name of the name just taken
+            # back, which is the relative's whole name)
+            aside = {name_key(n) for c in tagged
+                     for n in (_KIN_TAGGED.fullmatch(_fold(c.text)).group(1), _kin_tagged_name(_fold(c.text), said))}
             clauses = [c for c in clauses if all(c is not t for t in tagged)]
             candidates = [c for c in candidates if name_key(c[0]) not in aside]
+            checked = " ".join(c.text for c in clauses)
+        former = [c for c in clauses if _FORMER_KIN_HOLDER.fullmatch(_fold(c.text))]
+        if former and any(_CHANGED_TO_SPEAKER.fullmatch(_fold(c.text)) for c in clauses):
+            # "以前是我老伴儿，他走了以后变更成我了，我叫孙桂英": a relative who held the role before, and the role since
+            # changed to the speaker, tell how the speaker came to hold it: the former holder is set aside, as a former
+            # name is. Only with the change to the speaker told as made: "以前是我老伴儿，我叫孙桂英" (no change), "…还没
+            # 变更成我" or "…要变更成我了" (not made yet) and "…现在是我儿子" (another relative) are read as said.
+            clauses = [c for c in clauses if all(c is not f for f in former)]
             checked = " ".join(c.text for c in clauses)
         if retracted and clauses and clauses[0].correction and _THAT_WAS_KIN.fullmatch(_fold(clauses[0].text)) \
                 and any(_ROLE_CLAIMED.fullmatch(c.text) for c in clauses[1:]) \

@@ -26,6 +26,7 @@ from bot.core.reading import Reading, value
 _WORDS = frozenset("""
 我 俺 本人 自己 我自己 是 的 了 着 过 都 也 全 全都 全部 所有 每条 每一条 每个部分 每一部分 已经 已
 看 看完 看过 看好 看懂 看明白 看清楚 读 读完 读过 读懂 阅读 阅 念 翻 往下 向下 划 滑 拉 翻着 划着 滑着 拉着 完 遍 一遍 两遍 好几遍 几遍
+刷完
 一条一条 一条条 一段一段 一段段 一句一句 一句句 一个字一个字 一字一句 逐条 逐字 逐句 从头到尾 一口气 完整 完整地
 仔细 认真 认认真真 仔仔细细 慢慢 慢慢地 地 得 很 挺 蛮 真 特别 非常 有点 有些 太
 清楚 清清楚楚 明白 明明白白 记住 记下 记牢
@@ -37,11 +38,12 @@ _WORDS = frozenset("""
 """.split())
 # A clause must say something, not only where or with what: one of these predicates (a reading verb, the text's
 # print or length) must be among its words. Scrolling and turning pages (翻, 划, 滑, 拉) are only words of manner: said
-# as the verb ("翻的", "往下划的") they may be a skim. The notice's own parts may be named, by
+# as the verb ("翻的", "往下划的") they may be a skim; the phone's 刷 ("swipe") only with its finish, 刷完 ("地铁上刷完了"
+# beside "已读": the swiping went to the end), never bare ("刷了一下" is a glance). The notice's own parts may be named, by
 # their topic, as read with care ("核查那条和不实承诺的后果我都仔细读了"): beside a statement of the whole that is care, and
 # a part read alone is never taken, since a statement must be said too.
 _PREDICATES = frozenset("""
-看 看完 看过 看好 看懂 看明白 看清楚 读 读完 读过 读懂 阅读 阅 念
+看 看完 看过 看好 看懂 看明白 看清楚 读 读完 读过 读懂 阅读 阅 念 刷完
 记住 记下 记牢 放大 调大 是 小 多 长 密 细 详细 清楚
 """.split())
 # The notice's parts, named by their topic or pointed at, and the words of extra care a part must be named with.
@@ -53,7 +55,7 @@ _SELF_TOLD = re.compile(r"(?:我|俺|本人)(?:是)(?:一个|一名|个|名)?(?:
                         r"老板|店主|老人|干部|职工|农民|大学生)")
 # A verb said twice ("翻了翻", "看看") is a glance, and a reading verb after 在 or before a 着 that leads no second verb
 # ("在看", "往下翻着") is a reading still going on ("翻着看的", "manner", leads one), whatever words are around them.
-_GLANCE = re.compile(r"([看读翻划滑念])(?:了|一)?\1|在(?:看|读|阅|翻|划|滑|拉|念)|(?:看|读|阅读|翻|划|滑|拉|念)着(?![看读念])")
+_GLANCE = re.compile(r"([看读翻划滑念刷])(?:了|一)?\1|在(?:看|读|阅|翻|划|滑|拉|念|刷)|(?:看|读|阅读|翻|划|滑|拉|念)着(?![看读念])")
 _LONGEST = max(len(w) for w in _WORDS)
 # A longer message is not read this way: each clause is read on its own, and a long message is better asked again.
 _MOST_CLAUSES = 8

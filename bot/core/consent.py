@@ -119,6 +119,10 @@ _EFFORT_REMARK = re.compile(
     r"|比(?:我|俺)?(?:上学时|上学的时候|以前|当年|平时)?(?:看|读|背|检查|改|批|签)(?:(?![不没未别无非假])[\u4e00-\u9fff]){0,5}?"
     r"(?:小说|课本|书|报纸|合同|教材|试卷|考卷|课文|说明书|作业|作文|论文|文件|病历|账本|存折|报告)(?:时|的时候)?"
     r"(?:还|都|更)(?:认真|仔细|用心|专心|细致|上心)(?:呢|啊|哈|了)?"
+    # the reading likened to a school exercise in close reading ("跟做英语阅读理解似的", "像考试一样"): the care it took,
+    # from a closed list of exercises done word by word (not 好像, a hedge; not "跟看天书似的", nothing understood)
+    r"|(?:跟|和|像|就像|简直像|简直跟)(?:我)?(?:在)?(?:上学时|上学的时候|当年|以前)?(?:做|考|读|看|背)?(?:英语|语文|高考|中考|期末)?"
+    r"(?:阅读理解|考试|试卷|卷子|考卷|课文)(?:题)?(?:似的|一样|一般)(?:呢|啊|哈|了)?"
     # the time it took ("看了半天", "读了二十分钟")
     r"|(?:看|读)了(?:我)?(?:好久|半天|老半天|好一会儿?|[0-9一二两三四五六七八九十几]+分钟)(?:了)?"
     # the effort it cost ("费老劲了", "可费劲了"): how hard it was, with no word of what was left unread
@@ -132,7 +136,7 @@ _PRINT_OR_PHONE_REMARK = re.compile(
     r"(?:有点|有些|挺|蛮|很|太|比较|还|还挺|还算|倒是|够)?(?:小|大|清楚|清晰)(?:了|啊|呀|的|哈)?(?:点|些)?"
     r"|(?:字)?(?:看|瞅)得(?:很|挺|还|还算|倒是)?(?:清楚?|见|着)(?:的|啊|呀)?"
     r"|(?:我)?(?:这)?(?:个)?(?:眼神|眼睛|眼)(?:还|也|倒|倒是)?(?:中|行|好使|管用|可以|没问题)(?:呢|着呢|哩|嘞|啊)?"
-    r"|(?:我的?|我这)?手机(?:都|也|有点|有些)?(?:烫手|发烫|烫|热|快没电了|没电了|电量不多了)(?:了|啊|呀)?"
+    r"|(?:刚刚|刚才)?(?:我的?|我这)?手机(?:都|也|有点|有些)?(?:烫手|发烫|烫|热|快没电了|没电了|电量不多了)(?:了|啊|呀)?"
     # ("字有点小不过都看清楚了": the small print, and all of it read clearly all the same, in one breath)
     r"|(?:这|那)?(?:个)?(?:字|字体|字号)(?:有点|有些|挺|太|比较)?小(?:了)?(?:点|些)?(?:不过|但是|但|可)(?:我)?(?:都|全|全都|也都)"
     r"(?:看|瞅)(?:得)?(?:清楚|清)了")
@@ -229,7 +233,8 @@ _REPEAT = re.compile(
 # ("午休的时候再看": a time of the day named by what is done then; "等会儿再看": 等会 and 待会 with their 儿)
 _DEFERRAL = re.compile(r"(?:以后|回头|等会儿?|等一下|等下|一会儿?|过会儿?|晚些|待会儿?|之后|看完|明天|改天|晚点|有空|后面|回去|晚上|下午|回家|到家|的时候|时候)再(?:说|看|读)")
 # "晚上看完", "午休的时候看完": a time of day and a finish with no 了 is as much a plan as a report; asked again
-_PLANNED_FINISH = re.compile(r"(?:今天|早上|上午|中午|下午|晚上|的时候|时|那会儿?|抽空|趁空)(?:就|再|会|能|可以|争取)?(?:把[^,]{1,8})?"
+# ("我慢慢看完", "开会间隙看完": the pace or a gap in the day with a finish and no 了 is a promise as well)
+_PLANNED_FINISH = re.compile(r"(?:今天|早上|上午|中午|下午|晚上|的时候|时|那会儿?|抽空|趁空|慢慢|慢慢地|间隙|空隙|空档|空当|间歇)(?:就|再|会|能|可以|争取)?(?:把[^,]{1,8})?"
                              r"(?:看|读|听)完(?:它|这个)?(?=,|$)")
 # "再给我两分钟", "再等我一会儿": more time asked for, the reading not finished (no request to repeat anything)
 _MORE_TIME = re.compile(r"再(?:给我|等我|等)(?:[0-9一两二三四五几十半]+)?(?:分钟|秒钟|秒|会儿|一会儿?|会|点时间|一点时间|些时间|小时|一下)")
@@ -294,6 +299,11 @@ _READ_ADVERBS = (r"(?:现在|刚刚|刚才|刚|终于|总算|才|早就|通篇|�
                  # a pause in the day the reading was done in ("午休的时候"; without 了 it may be a plan, see
                  # ``_PLANNED_FINISH``)
                  r"(?:趁)?(?:午休|休息|吃饭|等车|排队|坐车|睡前|睡觉前)(?:的时候|时|那会儿?)|"
+                 # ("开会间隙看完了": the gap in a meeting or a lesson the reading was done in, as 午休的时候 above)
+                 r"(?:趁)?(?:开会|上课|上班|干活)(?:的)?(?:间隙|空隙|空档|空当|间歇)(?:的时候|时)?|"
+                 # ("戴上老花镜慢慢看，总算看完了", "在公交上站着看完的": the pace and the posture of the reader, which say
+                 # nothing of how much was read; the reading must still be said finished)
+                 r"慢慢(?:地)?|(?:站着|坐着|躺着)|"
                  # ("趁空看完了", "抽空读完了": a spare moment taken for it; "抽空看完" with no 了 is a plan, see
                  # ``_PLANNED_FINISH``)
                  r"(?:趁着?|抽)(?:空|空儿|空当|空档)(?:的时候|时)?|"
@@ -388,6 +398,11 @@ _TOPIC = r"(?:法律责任|责任|上门核查|核查|公开|公示|信用|失�
 # Hurry told after the statement ("…我还要赶去上班", "快点办吧 排队呢"): why the speaker wants to be done, the work or the
 # queue waiting; it has no negation, hedge or question word, and says nothing of how much was read.
 _BUSY_ELSEWHERE = (r"(?:我)?(?:还)?(?:要|得)?(?:赶|急着|赶着)(?:去|回)?(?:上班|干活|上工|接孩子|开会)(?:呢|啊|哩)?"
+                   # ("我还要开会", "我等会儿得去上课": what waits after this, the same hurry without 赶)
+                   r"|(?:我)?(?:还|等会儿?|一会儿?|待会儿?|马上|等下)?(?:要|得)(?:去)?(?:上班|干活|上工|接孩子|开会|上课|值班)(?:呢|啊|哩)?"
+                   # ("下一站就到了", "我马上到站了": the speaker's stop coming up on the bus or the train; 到站 and 下车 are the
+                   # vehicle's, and a bare "快到了" may be the end of the notice nearly reached, which is not among these)
+                   r"|(?:我)?(?:下一站|下站)(?:就)?(?:要)?到(?:站)?了|(?:我)?(?:马上|快)(?:就)?(?:要)?(?:到站|下车)了"
                    r"|(?:我)?(?:这边|后面|还|正)*(?:在)?排(?:着)?队(?:呢|哩)?|(?:我)?(?:赶时间|赶着)(?:呢)?")
 # What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
 _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下一[步部]|往下走|(?:进行|进入)下一(?:步|部|环节)|继续|往下)(?:了|吧|啦)?|"
@@ -396,6 +411,9 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             r"麻烦(?:你们|您们|你|您)了|(?:顺祝|祝)(?:你们|您|你|大家)?(?:工作)?顺利|可以了吧|可以了|好了|ok|yes|thx|thanks|thank you|3q|特此(?:确认|回复|说明|声明)|冲(?:鸭|呀|啊)?|安排(?:上)?|(?:请|麻烦)?快点(?:吧|儿)?|"
             # the company's own "no objection": "我司无异议"
             r"(?:我司|本公司|我们公司|公司)(?:对此)?(?:无异议|没有异议|无疑问|没有疑问)|"
+            # ("就这样，下一步": that is all, and on to the next step, said together; a bare "就这样吧" or "先这样吧" may be
+            # the reading given up, and is not among these)
+            r"(?:嗯)?(?:那)?(?:就)?这样(?:吧)?,?(?:下一[步部]|往下走)(?:吧|了|啦)?|"
             rf"赶紧(?:的)?|{_NO_REPEAT}|{_NO_SECOND_LOOK}|{_NOTHING_TO_ASK}|{_affirmation.COURTESY}|{_affirmation._HURRY}|{_BUSY_ELSEWHERE}|"
             # going on with the errand: "咱接着往下办吧", "继续办"; asked of the clerk too ("你接着往下办吧", "恁往下弄吧"),
             # which asks to go on and says nothing of the reading
@@ -415,6 +433,9 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             r"感谢|谢谢您|谢谢你|辛苦了|辛苦|麻烦了|好的|好|收到|懂了|都懂了|明白|理解|"
             # what comes next, said as the next step: "可以承诺了", "我要承诺", "请发承诺书"
             r"(?:我|本人)?(?:可以|要|想|开始|准备|会|会如实|愿意|选|选择)?(?:如实)?承诺(?:了|吧)?|(?:请)?(?:发|给我)(?:一下)?承诺书|"
+            # ("到时候会配合": the checks the notice tells of, to be cooperated with when they come; no reading in it)
+            r"(?:到时候|核查的时候|上门的时候|检查的时候)?(?:我|本人)?(?:会|一定|肯定|保证|都会|一定会|肯定会)?(?:积极|全力|好好)?配合"
+            r"(?:核查|检查|你们|你们的?工作|你们核查|工作)?(?:的)?|"
             # the next step asked for as a plain go-ahead: "可以开始了", "接着来", "你说吧"
             r"(?:可以)?开始(?:了|吧)?|接着(?:来|说|往下)?(?:吧)?|(?:你|您)(?:接着|继续)(?:说|讲|问)(?:吧)?|(?:你|您)说吧|"
             # reassurance and who the speaker is: "您放心", "身份证4101…"
@@ -441,7 +462,8 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             r"(?:担责|担责任|承担(?:法律)?责任|负(?:法律)?责任|承担(?:法律)?后果|被追责)|"
             r"(?:这|这个|这些|这点|这条|那条)?(?:我|本人)?(?:都|也)?(?:记住|记下|记牢)了|"
             # the applicant told too: "也给我爸念了", "申请人也知道了"
-            r"(?:也|都)?(?:给|跟|对)(?:他|她|老人|申请人|我爸|我妈|我父亲|我母亲)(?:念|读|讲|说)(?:了|过了|完了)(?:一遍)?|"
+            # ("也给我舅念了一遍": the speaker's relative, any of them)
+            r"(?:也|都)?(?:给|跟|对)(?:他|她|老人|申请人|(?:我|我的|我家)?(?:" + "|".join(_affirmation._KIN) + r"))(?:念|读|讲|说)(?:了|过了|完了)(?:一遍)?|"
             r"(?:他|她|老人|申请人|我爸|我妈)(?:也|都)(?:知道|清楚|明白|看过|看了|听了)(?:了)?|"
             # what was told, known: "对所告知事项已全部知晓"; the formal "以上内容我已知悉", the notice named first as
             # the topic (the knowing still said done: 已, 都, 全部)
@@ -464,6 +486,8 @@ _REMARK = (r"(?:内容|字)?(?:有点|有些|挺|蛮|很)(?:长|多)(?:的|啊|�
            r"(?:(?:你们|您们)(?:的)?(?:这|那)?(?:七条|7条|七个部分|份告知书|个告知书|告知书)|第[0-9一二三四五六七八九十]{1,2}条|每条|这个|告知书)?"
            r"(?:写得|写的|讲得|讲的|说得|说的)?(?:挺|很|蛮|非常|都|也)(?:清楚|明白|详细)(?:的|了)?|"
            r"(?:那个|这个)?(?:字|字体)(?:有点|有些|挺|蛮|很|太)?小(?:了|啊|呀)?|(?:我)?(?:看|读)得(?:有点|有些|比较|挺)?慢|"
+           # ("俺看嘞可仔细": the care the reading was done with, Henan's 可 "so very" among its degrees)
+           r"(?:我)?(?:看|读)得(?:可|很|挺|蛮|特别|非常|老|怪|真)?(?:仔细|认真|细)(?:了|呢|着呢|哩|嘞|的)?|"
            # ("都看明白了": all of it understood on reading)
            r"(?:我)?(?:都|全都|全|也都)(?:看|读|听)(?:明白|懂|清楚)了|"
            r"(?:眼睛)?(?:都)?(?:看|读)(?:得)?(?:酸|累|花)了")
@@ -508,7 +532,18 @@ _SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受�
                              # typed before the caller's words (someone else of the caller's, "来电人家属", is not it)
                              r"|^(?:来电人|来电者|致电人|来电群众|来电市民)(?:回复|答复|表示|称|说)?$"
                              # "我是代我爸办的": for whom the speaker acts
-                             rf"|^(?:我是|我)(?:代|替|帮)(?:我)?(?:{'|'.join(_affirmation._KIN)}|他|她|别人)(?:来)?(?:办|办理|申请)的?$")
+                             # ("我替我舅赵强办的": the relative's name said after the tie; "我是替公司办的": the company)
+                             rf"|^(?:我是|我)(?:代|替|帮)(?:我)?(?:(?:{'|'.join(_affirmation._KIN)})(?:(?![看读阅听念完没不未的])[\u4e00-\u9fff]){{0,3}}?"
+                             r"|他|她|别人|公司|我们公司|单位|我们单位|企业|老板|我们老板)(?:来)?(?:办|办理|申请)的?$"
+                             # "我是公司行政", "我是法人张伟": the speaker's post in the company, or the role with the speaker's
+                             # own name after it (two or three characters, no relative, no 的), who speaks,
+                             # and the reading after it must still be the speaker's own ("我是公司行政，老板看完了" is not)
+                             r"|^(?:我是|本人是)(?:公司|我们公司|本公司|单位|我们单位|企业)?(?:的)?(?:行政|行政人员|财务|会计|出纳|文员|经理|总经理"
+                             r"|负责人|股东|员工|职员|办事员|经办人|办公室主任)$"
+                             rf"|^(?:我是|本人是)(?:公司的?)?(?:法人|法定代表人|法人代表|代办人|代理人|受托人|申请人)"
+                             rf"(?!{'|'.join(_affirmation._KIN)})(?:(?![的之他她我你])[\u4e00-\u9fff]){{2,3}}$"
+                             # "我是代办的": the proxy's role said by its verb
+                             r"|^(?:我是|本人是)(?:来)?(?:代办|代理|代为办理|替人办|帮人办)的$")
 # "七条我都听着了", "我全听完了": the speaker heard all of what was read out to them (听着了 is the northern "heard"). Only
 # said by 我 of the whole, after a read-aloud: "都听着了" without 我 is also "everyone, listen", and a count is the whole
 # notice's.
@@ -520,6 +555,8 @@ _HEARD_ALL = re.compile(r"(?:(?:7|七|全部|所有|每)(?:个)?(?:部分|条|�
                         r"|(?:全部|全都)(?:都)?(?:认真|仔细|好好)?(?:地)?听(?:完|过)了(?:一遍)?")
 # ("不识几个字", "认不了几个字": few characters known, the reader's own modest "cannot read")
 _CANNOT_READ_PRINT = re.compile(r"(?:我|本人)?(?:不识字|不认识字|不认字|字都不认识|眼睛不好|眼睛花了?|眼神不好|眼花|看不清字?"
+                                # ("我看不太清": the eyes that cannot make out the print well)
+                                r"|看不(?:太|大)清(?:楚)?(?:字)?|看不清楚"
                                 r"|不(?:识|认识|认得)几个字|(?:认|识)不了几个字|没(?:认|识)几个字|识字不多)(?:了)?")
 _WAIT = re.compile(r"^(?:等一下|等等|稍等|等会儿|等会|等下|等我一下)$")
 # The question's own instruction quoted back before the answer ("对，读完后回复已阅读，已阅读"): it says nothing.
@@ -541,8 +578,16 @@ _OWN_PACE = re.compile(r"^(?:我)?(?:(?:我的|这)?(?:老花眼|老眼|眼睛|�
                        r"|^(?:我|我的)?(?:是)?(?:老花眼|老花|眼花|近视眼?)(?:了)?$"
                        # ("刚才让孙子把字调大了": when it was done, which says no more)
                        r"|^(?:我)?(?:刚才|刚刚|先)?(?:让|叫|请)(?:我)?[\u4e00-\u9fff]{1,3}?(?:帮我)?把字(?:体)?(?:调|放|弄)大(?:了)?(?:点|一点|些)?(?:了)?$"
+                       # ("孙女帮我把字调大了": the one who made it bigger named first, with 帮我; only the print is done
+                       # for the speaker, and the reading after it must be the speaker's own)
+                       r"|^(?:我的?|我家)?(?:(?![不没未别让叫请])[\u4e00-\u9fff]){1,3}?(?:帮|替|给)我把字(?:体|号)?(?:调|放|弄)大(?:了)?(?:点|一点|些)?(?:了)?$"
                        # the print made bigger by the speaker to read it ("放大了看的", "把字调大了才看完的"): how, done
                        r"|^(?:我)?(?:把字(?:体)?|字)?(?:调|放|拉|弄)大(?:了)?(?:点|一点|些)?(?:才|再)?(?:看|读)(?:的|完的|完了)$"
+                       # ("我眼神不好，把字调大了，…": the print made bigger by the speaker, done, before the reading told after it)
+                       r"|^(?:我)?(?:自己)?把(?:手机上?的?)?(?:字|字体|字号)(?:调|放|拉|弄)大(?:了)?(?:点|一点|些)?(?:了)?$"
+                       # ("我耳朵背听不了语音": the ears that cannot take a voice, which is why the speaker read the text; its 不
+                       # is on the hearing)
+                       r"|^(?:我)?(?:的)?(?:耳朵|耳)(?:有点|有些|比较)?(?:背|聋|不好|不太好|不灵)(?:了)?(?:听不了|听不见|听不清|听不到)?(?:语音|声音)?$"
                        # the speaker's age, with the pace or the eyes it brings ("我七十六了看得慢"): who reads, not how much
                        r"|^(?:我)?(?:今年)?(?:都|已经)?(?:[六七八九]十[一二三四五六七八九]?|[5-9][0-9])(?:多)?(?:岁)?了"
                        r"(?:,?(?:眼睛不好|眼神不好|眼花了?|(?:看|读)(?:得|的)(?:有点|有些|比较|挺|很)?慢(?:了|些)?))?$")
@@ -562,7 +607,9 @@ _SHORTCUT_DENIED = (
     r"|(?:我)?(?:可)?(?:不是|并不是|并非)(?:别人|他人|家里人|旁人|人家)(?:念|读|替我看|帮我看)(?:给我听)?(?:的)?"
     r"|(?:你|您)?(?:别|不要|可别|甭)(?:以为|觉得)(?:我|我们|俺|咱|年轻人|现在的年轻人|我们年轻人|老年人|我们老年人|老人)(?:都|就)?"
     r"(?:不看|没看|不认真看|随便看|不仔细看)(?:条款|告知书|这些|这个|东西)?(?:的)?"
-    r"|(?:我)?(?:可)?(?:不是|并不是)(?:看完就忘|过目就忘)的(?:那种|人)?(?:人)?")
+    r"|(?:我)?(?:可)?(?:不是|并不是)(?:看完就忘|过目就忘)的(?:那种|人)?(?:人)?"
+    # ("我不是不认真": carelessness denied, two negations that say the reading was careful)
+    r"|(?:我)?(?:可|真|绝对|也)?(?:不是|并不是|并非|绝不是)(?:不认真|不仔细|不用心|不上心)(?:(?:看|读)(?:的)?)?(?:呢|啊|哈)?")
 # "不是没看，是都看了", "哪能没看", "没有不看的", "没跳着看": a denial that any of it went unread (two negations, a
 # no asked back, a gap denied). It is emphasis and says nothing by itself ("没有不看的" alone is asked again); said
 # before or after the plain answer, that answer decides on its own terms (a hedge, a part, someone else, a question
@@ -718,6 +765,10 @@ _READ_ASIDE = re.compile(
     r"|(?:我)?(?:是)?(?:也)?(?:一条一条|一条条|一句一句|一句句|逐条|从头到尾)?(?:地)?(?:念|读)给(?:他|她|老人|申请人|(?:我)?(?:"
     + "|".join(_affirmation._KIN) + r"))听(?:的|了|过了|完了)(?:一遍)?"
     r"|(?:我)?(?:也|都|已经)?念完了"
+    # the notice to be passed on to someone else to read as well ("回头转给老板也看看"): their reading, on top of the
+    # speaker's (也); it says nothing of the speaker's own, and without 也 ("转给老板看看") it is none of these
+    r"|(?:回头|等会儿?|一会儿?|待会儿?|之后|晚点|完了)?(?:我)?(?:再)?(?:转给|转发给|发给|拿给|给)(?:我们|我的?)?(?:老板|领导|法人|经理|股东|合伙人|"
+    + "|".join(_affirmation._KIN) + r")也(?:看看|看一下|看一看|瞧瞧|过目|过过目|过一下目)(?:吧)?"
     # ("是我自己读的": who read it, the speaker, said after the statement)
     r"|(?:是)?(?:我)?自己(?:看|读)的"
     # an interruption in the middle, after which the reading went on: "中间接了个电话"
@@ -808,6 +859,17 @@ _RESEND_DONE = re.compile(r"^(?:我)?(?:刚才|刚刚|之前|前面|先前)?(?:�
 _LENGTH_COMPLAINT = re.compile(r"^(?:说实话|说实在的|老实说|讲真|实话实说)?(?:(?:一开始|刚开始|开始|起初)(?:我)?(?:觉得|感觉))?"
                                r"(?:这个|这|告知书|内容|字|你们这个)?(?:写得|写的|弄得|搞得|也|真|实在|可|是)*"
                                r"(?:太|忒|贼|好|老|真|够|挺|蛮)(?:长|多|啰嗦|啰唆)(?:了)?(?:吧|啊|呀|哈|了点|点儿?|的)?$")
+# The length grumbled at first, as a retort ("这么长谁看得完", "写这么多干嘛", "能不能精简点啊") or as the complaint itself
+# ("太长了吧"): said alone or before a reading given up it is that giving up, and it is taken only when the speaker then
+# turns against it (``_GRUMBLE_TURN``: 不过, 行吧, 反正, 还是…) to a reading that stands on its own.
+_LENGTH_GRUMBLE = re.compile(
+    r"(?:这么|那么)(?:长|多)(?:的东西|的内容|的字)?(?:谁|哪个)(?:能)?(?:看|读)得(?:完|下去)(?:啊|呀)?"
+    r"|(?:你们)?(?:写|弄|搞|整)(?:得)?(?:这么|那么)(?:多|长)(?:字)?(?:干嘛|干什么|干啥|做什么|做啥)(?:啊|呀|呢)?"
+    r"|(?:能不能|可不可以|就不能|能否)(?:再)?(?:写得)?(?:精简|简单|简短|短|少写)(?:一)?(?:点儿?|些)(?:啊|呀|嘛)?")
+# The turn after the grumble: a "but" or "anyway" leading the reading, or a "fine then" said apart before it; 还是 ("all the
+# same") and how the speaker made themselves go on (硬着头皮) lead the reading. 算了 is no turn: it may give the reading up.
+_GRUMBLE_TURN = re.compile(r"^(?:(?:行吧|好吧|行|好|得|得嘞),)?(?:不过|但是|但|可是|可|反正)?(?P<who>我|本人)?"
+                           r"(?:还是|最后还是|最终还是|也还是)?(?:硬着头皮|耐着性子|咬着牙|咬咬牙)?(?=.)")
 # The notice compared with some other paper, said after the reading ("比我孙子的作文还长", "你们这告知书写得比我买房合同还
 # 细"): a remark on its length or detail, like ``_LENGTH_COMPLAINT``, dropped only after a statement of its own. The thing
 # compared is a paper and the quality one of the text; no negation may sit in it ("比没看的合同还长" is no such remark).
@@ -871,13 +933,61 @@ _NEUTRAL_REMARK = re.compile(
     # the reader's body: the eyes, the head or the neck sore or tired, and tiredness itself
     r"|(?:(?:看|读)得)?(?:我)?(?:的|这)?(?:老花眼|老眼|眼|眼睛|眼皮|头|脖子|颈椎|腰|肩膀|手)(?:都|也)?"
     rf"(?:{_REMARK_DEGREE})?(?:看|读)?(?:得)?(?:发)?(?:花|酸|累|疼|晕|痛|胀|涩|干|乏)(?:了|啊|呀|的)*(?:点|些)?"
-    rf"|(?:我)?(?:(?:看|读)得)?(?:都|也)?(?:{_REMARK_DEGREE})?(?:看|读)?(?:累|乏)(?:了|啊|呀|死了|坏了)+"
+    # ("累死", "累死我了": dead tired, its 死 the degree)
+    rf"|(?:我)?(?:(?:看|读)得)?(?:都|也)?(?:{_REMARK_DEGREE})?(?:看|读)?(?:累|乏)(?:了|啊|呀|死了|坏了)+|(?:看|读)?累(?:死|坏)(?:我)?(?:了|啦)?"
+    # the reader startled by what the notice says ("吓我一跳", "吓死我了"): a feeling on reading it, nothing of how much
+    r"|(?:可|真|还)?(?:把我)?吓(?:了)?(?:我)?(?:一跳|一大跳)(?:呢|啊|呀)?|吓死(?:我)?了"
     # the time it took ("看了快二十分钟", "用了半个小时"): how long, never how little ("才看了两分钟" is a skim)
     r"|(?:前后|总共|一共)?(?:看|读|用|花)了(?:我)?(?:快|快要|将近|差不多|足足|整整|大概|大约|得有|有|近|小)?"
     r"(?:[0-9]+|[一二两三四五六七八九十半几]+)(?:多)?(?:个)?(?:多)?(?:分钟|小时|钟头|刻钟)(?:多)?(?:了|呢|啊)?"
     # a boast of having mastered it ("考我都行", "随便考", "都能背下来了"): said of the speaker, after a reading
     r"|(?:随便|尽管)(?:你|您)?(?:考|考考|抽查)(?:我)?|(?:你|您)?(?:考|考考|抽查)(?:一下)?我(?:都|也)(?:行|可以|没问题|中|成)(?:的|啊|呀|哈)?"
-    r"|(?:我)?(?:都|全)?(?:能|可以)(?:背|默写)(?:下来|出来)(?:了)?|倒背如流(?:了)?")
+    r"|(?:我)?(?:都|全)?(?:能|可以)(?:背|默写)(?:下来|出来)(?:了)?|倒背如流(?:了)?"
+    # ("七条我都快背下来了": nearly learnt by heart, the same boast; the notice or its count at most named first)
+    r"|(?:七条|7条|七个部分|内容|全文|告知书)?(?:我)?(?:都|全)?快(?:要)?(?:能)?(?:背|默写)(?:下来|出来)了")
+
+# A remark on one part of the notice, named by its number or its topic or pointed at ("就是第七部分有点长", "第五部分讲核查的
+# 写得挺清楚", "这条挺好"): its length, its wording or its worth, from a closed list of qualities. It says nothing of how much
+# was read, and no negation, hedge of the reading, question or other reader can sit in it ("第七部分太长没看", "这条没看懂"
+# are no such remark). Like the other closing remarks it is dropped only after a statement that stands on its own: alone,
+# or said first, the part remarked on may be all that was read.
+_PART_NAMED = (rf"(?:{_ONE_PART}(?:(?:里|中)?(?:讲|说|写|关于)(?:的是)?{_PART_TITLE}(?:的)?)?"
+               rf"|(?:讲|说|关于){_PART_TITLE}的(?:那|这)(?:一)?(?:条|部分|段|块)"
+               rf"|{_PART_TITLE}(?:那|这)(?:一)?(?:条|部分|段|块)"
+               r"|(?:这|那)(?:一)?(?:条|部分|段|点|块))")
+_PART_QUALITY = r"(?:长|多|细|详细|细致|清楚|明白|好懂|易懂|通俗|实在|合理|公道|人性化|贴心|重要|关键|有用|实用|好|到位|周到|全面)"
+_PART_REMARK = re.compile(
+    rf"{_PART_NAMED}(?:写得|写的|讲得|讲的|说得|说的)?(?:也|都|还)?"
+    rf"(?:{_REMARK_DEGREE}(?:是)?{_PART_QUALITY}|(?<=[得的]){_PART_QUALITY}|(?:挺|蛮|真|还)?不错)"
+    r"(?:了|的|啊|呀|哈|啦|哦|呢)*(?:点儿?|些)?")
+# What a part says, retold after the reading ("第四条说可以撤回承诺", "这条讲的是不实承诺要担责"): the part named or pointed
+# at, and what it says about one of the notice's own topics. The words retold are the notice's, so nothing of the
+# speaker's reading, no negation, hedge, question, request or other person may sit in them ("第四条说一下", "第四条说的
+# 啥", "第四条好像说可以撤回", "第四条说的我没看" are no such clause).
+_RETOLD_TOPIC = r"(?:撤回|撤销|核查|上门|公开|公示|信用|失信|责任|后果|不实|虚假|材料|条件|依据|承诺)"
+_RETOLD_WORD = (r"(?:(?!不|没|未|别|无|非|否|莫|甭|吗|么|呢|吧|嘛|啥|谁|哪|几|多少|怎|咋|什么|我|俺|你|您|他|她|看|读|阅|听|念|懂|"
+                r"说|讲|再|遍|下|请|给|解释|如|若|万一|像|大概|可能|应该|也许|估计|似|差|半|部分|记得|明白|清楚|知道|意思)[\u4e00-\u9fff])")
+# ("原来承诺不实要记诚信档案": what the notice says, retold as found out on reading it, with 原来, "so it turns out")
+# ("核查那条我知道了", "第五条那个撤销决定的后果我记住了": a part named, or what it says, taken in by the speaker, 我 and a
+# finished knowing or remembering; "核查那条我没看懂" or "…我儿子知道了" is no such clause, and 记得 is a hedge)
+_PART_RETOLD = re.compile(rf"(?:{_ONE_PART}|(?:这|那)(?:一)?(?:条|部分|段))(?:里|中)?(?:说|讲|写|提到|规定)(?:了|的是|的|着)?"
+                          rf"{_RETOLD_WORD}{{0,8}}?{_RETOLD_TOPIC}{_RETOLD_WORD}{{0,6}}"
+                          rf"|原来{_RETOLD_WORD}{{0,8}}?{_RETOLD_TOPIC}{_RETOLD_WORD}{{0,8}}"
+                          rf"|{_PART_NAMED}(?:那个|这个|里的?|说的|讲的|写的)?(?:{_RETOLD_WORD}{{0,8}}?{_RETOLD_TOPIC}{_RETOLD_WORD}{{0,6}}?(?:的)?)?"
+                          r"(?:我|本人)(?:也|都)?(?:记住了|记下了|记牢了|知道了|明白了|清楚了|懂了|了解了)(?:呢|哈|啊)?")
+# A wish for the print, said after the reading ("字体再大点就好了", "字要是能大一点就更好了", "建议把字调大一点"): a
+# suggestion, whose 要是 is on the print and not on the reading; nothing of the reading can sit in it ("字再大点我就能看清
+# 了" says it could not be read, and is no such remark).
+_PRINT_WISH = re.compile(
+    r"(?:这|那)?(?:个)?(?:字|字体|字号)(?:要是|如果|若是)?(?:能)?(?:再)?(?:大|放大|调大)(?:一)?(?:点儿?|些)(?:的话)?(?:就)?(?:更)?好(?:了)?"
+    r"(?:啊|呀|哈)?"
+    r"|(?:建议|希望)(?:你们)?(?:把)?(?:字|字体|字号)(?:再)?(?:调|放|弄|做)?(?:得)?大(?:一)?(?:点儿?|些)")
+# The notice against what the speaker expected ("说实话写得比我想的好懂", "比想象中短"): a remark on the text, from a
+# closed list of qualities; none says it was hard (难懂, 复杂 are not among them).
+_EXPECTATION_REMARK = re.compile(
+    r"(?:说实话|说实在的|老实说|讲真|实话实说)?(?:这个|告知书|内容|你们这个)?(?:写得|写的|讲得|讲的)?(?:比我|比)"
+    r"(?:想的|想象的|想象中|想象中的|预想的|以为的)(?:还|要)?(?:好懂|易懂|清楚|明白|简单|通俗|短|好|细|详细|长)"
+    r"(?:多了|很多|一些|些|点|不少)?(?:的|啊|呀|哈)?")
 
 
 def _closing_remark(clause: str) -> bool:
@@ -887,7 +997,10 @@ def _closing_remark(clause: str) -> bool:
     (``_NEUTRAL_REMARK``, with its "but" too: "就是字有点多")."""
     return bool(_LENGTH_COMPLAINT.match(clause) or _EFFORT_REMARK.fullmatch(clause) or _NOTICE_COMPARED.fullmatch(clause)
                 or _LIKE_EARLIER_NOTICE.fullmatch(clause) or _PRINT_OR_PHONE_REMARK.fullmatch(_BUT_LEAD.sub("", clause)) or _CONTENT_REMEMBERED.fullmatch(clause)
-                or _NEUTRAL_REMARK.fullmatch(_BUT_LEAD.sub("", clause)))
+                or _NEUTRAL_REMARK.fullmatch(_BUT_LEAD.sub("", clause))
+                # (a part of it remarked on or retold, a wish for the print, the text against what was expected: see
+                # ``_PART_REMARK``, ``_PART_RETOLD``, ``_PRINT_WISH``, ``_EXPECTATION_REMARK``)
+                or any(r.fullmatch(_BUT_LEAD.sub("", clause)) for r in (_PART_REMARK, _PART_RETOLD, _PRINT_WISH, _EXPECTATION_REMARK)))
 
 
 def _remark_on_the_notice(clause: str) -> bool:
@@ -903,7 +1016,9 @@ _REPEAT_WITHDRAWN = re.compile(rf"^(?:哦|噢|啊|呃|额|嗯|那|哎|哎呀)?(?
 # after it ends; "刚才没滑到底": the screen not scrolled to the end, the not-yet of the phone)
 _NOT_YET = re.compile(r"^(?:我)?(?:还没|还没有|还未)(?:看|读)?(?:完)?(?:呢|啊)?$|^(?:我)?(?:还)?(?:没|没有)(?:看|读)完(?:呢|啊)?$"
                       r"|^(?:我)?(?:刚才|刚刚|之前)(?:我)?(?:说|回|回复|说的是)?(?:我)?(?:还)?(?:没|没有)(?:看|读)完(?:呢|啊)?$"
-                      r"|^(?:我)?(?:刚才|刚刚)?(?:还)?(?:没|没有)(?:滑|划|翻|拉|刷)到(?:底|最后|最下面)(?:呢|啊)?$")
+                      r"|^(?:我)?(?:刚才|刚刚)?(?:还)?(?:没|没有)(?:滑|划|翻|拉|刷)到(?:底|最后|最下面)(?:呢|啊)?$"
+                      # ("刚才是没往下翻": the screen not scrolled down yet, the same not-yet said of the scrolling)
+                      r"|^(?:我)?(?:刚才|刚刚)(?:是)?(?:还)?(?:没|没有)(?:往下|向下)(?:滑|划|翻|拉|刷)(?:呢|啊)?$")
 # ("好了好了": said twice, the same word that the pause is over)
 # ("没看完…哦刚翻到底了，看完了": the end of the page reached, told as what ended the pause)
 # (with or without its 了: "哦刚翻到最下面" is the scroll done, as "刚翻到底了")
@@ -924,11 +1039,14 @@ _NOW_DONE_LEAD = re.compile(r"^(?:我)?(?:现在|这会儿?|这下|刚刚|刚|�
 _GAP_MISSED = re.compile(
     rf"^(?:{_ONE_PART}|{_PART_TITLE}(?:那|这)(?:一)?(?:条|段|部分|块)|中间(?:有)?(?:一|两|几)(?:条|段|部分))(?:我)?"
     r"(?:刚才|刚刚|之前|开始|一开始|起先|头一遍)?(?:看)?(?:漏了|漏看了|漏掉了|落下了|跳过了|没看到)$"
+    # ("第三部分还没看……现在看了，…": the part not yet read, a gap like one missed, closed the same way)
+    rf"|^(?:{_ONE_PART}|{_PART_TITLE}(?:那|这)(?:一)?(?:条|段|部分|块))(?:我)?(?:刚才|刚刚|之前)?(?:还)?(?:没|没有)(?:看|读)(?:到)?$"
     rf"|^(?:我)?(?:刚才|刚刚|之前|开始|一开始|起先|头一遍)?(?:看)?(?:漏了|漏看了|漏掉了|落下了|跳过了)(?:{_ONE_PART})$")
 # The missed part made up: read after going back to it (补看, 翻回去看了), a reading done (了), never one still to come
 # ("回头再补", "等下补看")
 _GAP_MADE_UP = re.compile(
-    r"^(?:我)?(?:又|再|就|已经)?(?:(?:往回|往上|向上)?(?:翻|划|滑|拉|找)(?:回去|回来|上去)(?:又|再)?(?:补看|补读|看|读)(?:完)?了"
+    # ("现在补看了": made up now, the 现在 of a reading said done)
+    r"^(?:我)?(?:现在|这会儿?|刚刚|刚)?(?:又|再|就|已经)?(?:(?:往回|往上|向上)?(?:翻|划|滑|拉|找)(?:回去|回来|上去)(?:又|再)?(?:补看|补读|看|读)(?:完)?了"
     r"|(?:补看|补读|补上|补)(?:完)?了)(?:一遍)?(?:那(?:一)?(?:部分|条|段))?$")
 # Told before the answer and no reservation on it: the line dropped for a moment ("刚才网卡了一下"), nobody else at
 # home ("家里人都不在"); its 不/没 is about the network or the household. The answer follows, on its own terms.
@@ -942,7 +1060,9 @@ _READ_SETTING = re.compile(
     # the shift named ("刚下夜班", "刚下了晚班"), or the shop's busy hour over ("午市刚收", "饭点刚过"): when the speaker came
     # to read, as "我刚下班"; no negation or hedge can sit in it, and the reading after it must decide on its own
     r"|^(?:我)?(?:刚|刚刚|才)(?:下|下了|值完|上完)(?:夜班|晚班|早班|中班|白班|大夜班?|小夜班?)(?:了)?(?:回来)?$"
-    r"|^(?:午市|早市|夜市|饭点|午高峰|晚高峰)(?:刚|刚刚|才)(?:收|收了|过|过了|完|忙完|结束)(?:了)?$")
+    r"|^(?:午市|早市|夜市|饭点|午高峰|晚高峰)(?:刚|刚刚|才)(?:收|收了|过|过了|完|忙完|结束)(?:了)?$"
+    # the vehicle the speaker read in, shaking or crowded ("车上晃得厉害"): how hard the reading was, told before it
+    r"|^(?:在)?(?:公交车?|地铁|火车|高铁|大巴|出租车|车)(?:上|里)(?:人)?(?:有点|有些|挺|很|太|好)?(?:晃|颠|挤|吵)(?:得)?(?:厉害|很|要命|慌)?(?:了)?$")
 # Voice input's fillers as clauses of their own ("那个啥 我那个 阅读了"): they say nothing.
 # (就是说, "that is to say", is the same filler of speech when nothing follows it in its clause)
 _FILLER_CLAUSE = re.compile(r"^(?:我|那)?(?:那个|这个|那个啥|这个啥|就是说|就是|呃|额|嗯)+$")
@@ -1053,6 +1173,10 @@ def _as_the_speaker(flat: str, ctx: Context) -> str:
     pattern = (rf"(?:^|(?<=,))(?:{'|'.join(subjects)})(?=(?:都|也|已经|已|全都|全部|一起)*(?:看|读|阅|已阅|仔细|认真|逐条|逐字|逐一|一一|一条|听)"
                rf"|{_READ_ADVERBS}(?:看|读|阅|听))")
     flat = _AS_ROLE.sub("我", flat)
+    # "我和我爸一起看的，俩人都看完了": 俩人 (两个人, 我俩) after a clause where the speaker read together with one other is the
+    # two of them, the speaker among them; with no such clause before it, "俩人" may be any two people, and stays
+    if re.search(r"(?:^|,)我(?:和|跟)[\u4e00-\u9fff]{1,4}?(?:一起|一块儿?)(?:看|读)", flat):
+        flat = re.sub(r"(?<=,)(?:我们|咱们|我)?(?:俩|两个)人?(?=都|也|全|一起)", "我", flat)
     flat = re.sub(r"(?:^|(?<=,))俺(?!们)", "我", re.sub(pattern, "我", flat))  # 俺: the northern "I"
     # 咱: the northern "I" too, when it is the reader ("咱都看完了"; "咱接着往下办" is a go-ahead, read as it is)
     return re.sub(r"(?:^|(?<=,))咱(?!们)(?=(?:都|也|已经|已|全都|全部)*(?:看|读|阅|已阅|仔细|认真|听))", "我", flat)
@@ -1275,6 +1399,10 @@ _TYPED_BY = re.compile(
     r"(?:看|读|阅|听|把))")
 
 
+# The weary faces (dizzy, exhaling, yawning, worn out): a tired reader's, never a laugh or a wink
+_WEARY_FACE = r"(?:😵(?:\u200d💫)?|😮\u200d💨|🥱|😩|😫)\ufe0f?"
+
+
 def _notice_forms(prepared: str, ctx: Context) -> str:
     """The notice answer in the plain forms ``_notice_read`` reads (see ``_everyday_forms``)."""
     prepared = _everyday_forms(prepared)
@@ -1290,6 +1418,33 @@ def _notice_forms(prepared: str, ctx: Context) -> str:
     # 哩"), but only said after another clause, where it tells how a reading already said went. Said first or alone
     # it may as well be the 呢 of a reading still going on ("俺一个字一个字看哩，还没看完"), and is left as it is.
     prepared = re.sub(rf"(?<=[看读听]完|[看读听]过)(?:了)?哩{_END}", "了", prepared)
+    # Henan 嘞 after the verb and before how it went is the 得 of the manner ("俺看嘞可仔细", "看嘞俺眼都花了"); before
+    # anything else (a finished 看完嘞) it is left to the rules as it is
+    prepared = re.sub(r"(?<=[看读])嘞(?=可|很|挺|怪|老|真|太|仔细|认真|清楚|我眼|我头|俺眼|俺头|眼|头)", "得", prepared)
+    # The salute (🫡), the "yes sir" of one reporting an order carried out ("报告，已阅读完毕🫡"): it agrees as 👌 does and
+    # says nothing of its own; alone it leaves nothing to read, and any other emoji beside it is judged as usual
+    prepared = prepared.replace("🫡", "")
+    # A weary face closing a remark on the effort ("看完了，眼睛都看花了😵"): it pictures that remark (sore eyes, a dizzy
+    # head, the time it took), as laughter after it does (``_LAUGHTER_AT_END``), and is set aside with it. On the statement
+    # itself ("看完了😵") or after anything else it stays, and is judged as any doubtful emoji.
+    weary = re.search(rf"(?:{_WEARY_FACE}|[\s!~。.…])*{_WEARY_FACE}[\s!~。.…]*$", prepared)
+    if weary:
+        said = [c for c in _affirmation._flat(prepared[:weary.start()]).split(",") if c]
+        if len(said) > 1 and _EFFORT_REMARK.fullmatch(said[-1]):
+            prepared = prepared[:weary.start()]
+    # 美问题: the pinyin keyboard's 没问题 (mei wenti), as a clause of its own; said asking ("美问题？") it asks as 没问题？ does
+    prepared = re.sub(r"(?:^|(?<=[\s,.!。！~]))美(?=(?:啥|什么)?问题)", "没", prepared)
+    # "喂喂，看完了，能听到吗": on a call, whether the line carries the voice, asked after the answer (能听到吗, 听得见吗, 听见
+    # 没); it asks about the telephone, not the notice. Only after something said, and only that check: "能听懂吗" or
+    # "能听吗" is no such question, and alone "能听到吗" stays a question.
+    prepared = re.sub(r"(?<=\S)[\s,.!。！]+(?:喂+[\s,]*)?(?:你|您)?(?:那边)?(?:能|可以)?听(?:得)?(?:到|见|清|清楚)(?:我(?:说话|讲话|的声音)?)?"
+                      r"(?:吗|么|没有|没|不)\s*\??[\s!。.]*$", "", prepared)
+    # "文字我一个字一个字都看完了": 文字, the written text set against a voice the speaker cannot hear, is the notice's text
+    # named as the topic before the speaker's own reading
+    prepared = re.sub(rf"{_START}文字(?:版|部分)?(?=我|本人)", "告知书", prepared)
+    # Voice input's spoken comma between two words ("已阅读逗号都看完了"): the mark it names, as at the end of a message
+    # (see ``_affirmation._SPOKEN_PUNCTUATION``); its 逗 is no "teasing"
+    prepared = re.sub(r"(?<=[\u4e00-\u9fff])逗号(?=[\u4e00-\u9fff])", "，", prepared)
     prepared = re.sub(r"(?<=[\s,.;:!?。！？…~～])((?:不过|但是|但|可是)?(?:我|本人)?(?:也|都|还是)?(?:一个字一个字|一字一句|逐字逐句|逐字"
                       rf"|一条一条|一条条|逐条|一段一段|一段段|从头到尾)(?:地|的)?(?:看|读|听))哩{_END}", r"\1的", prepared)
     # "一条一条的看": 的 typed for the adverb's 地 after a manner said twice over
@@ -1478,6 +1633,16 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     corrected = _corrected(prepared, flat, ctx, _notice_read)
     if corrected is not None:
         return corrected
+    # "已读不回（开玩笑的），已阅读": a quip called a joke in the next breath ("开玩笑的", "逗你的") is taken back as a word that
+    # names it wrong takes an answer back; what follows is the answer, read on its own. Only a quip that is no reading by
+    # itself: a yes called a joke ("已阅读（开玩笑的）", "看完了，开玩笑的，看完了") stays in doubt, as does a joke said last.
+    quips = [c for c in flat.split(",") if c]
+    joked = next((i for i, c in enumerate(quips) if i and _JOKE_CLAUSE.fullmatch(c)), None)
+    if joked is not None and joked + 1 < len(quips) and "?" not in prepared \
+            and _notice_read(",".join(quips[:joked]), ctx).kind != "value":
+        reading = _notice_read(",".join(quips[joked + 1:]), ctx)
+        if reading.kind == "value":
+            return beside_emoji(reading)
     if _ASKS_ABOUT_THE_WORDS.search(compact):
         return ask("unclear")  # the reply word weighed as a way through, not a reading stated
     lead = OBVIOUS_LEAD.match(prepared)
@@ -1502,8 +1667,16 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     # "我可是一个字一个字看的": 可是 right after 我 is the emphatic "I, for one", no "but" (which leads its clause)
     flat = re.sub(r"(?:^|(?<=,))(我|本人)可是(?=(?:一个字|一字|一条|逐|从头|仔细|认真|认认真真|仔仔细细|都|全|已经)[^,]*(?:看|读|听))",
                   r"\1", flat)
-    # 恁 is the Henan 您 ("恁发的那些俺都看过了")
-    flat = re.sub(r"恁(?=发|说|念|给|往下|接着|继续)", "您", flat)
+    # 恁 is the Henan 您 ("恁发的那些俺都看过了", "恁放心吧")
+    flat = re.sub(r"恁(?=发|说|念|给|往下|接着|继续|放心)", "您", flat)
+    # "差点没看完，还好看完了": 差点没 of a finish that was nearly missed, which the next clause says was reached (还好,
+    # 幸好); the finish said there is the reading, and whatever ran the risk before 差点 is read as a clause of its own
+    flat = re.sub(r"差点(?:就)?没(?:看|读)完(?:了)?,(?:还好|幸好|好在)(?=(?:我)?(?:还是)?(?:都|全|全都)?(?:看|读)完了(?:,|$))", ",",
+                  flat).strip(",").replace(",,", ",")
+    # "我是真的一条一条看完了", "这次是真的从头看到尾了": the 是 of 是真的 only stresses the 真的 ("really") of the reading
+    # after it; what remains must still be a plain reading of the speaker's
+    flat = re.sub(r"(?:^|(?<=,))(我|本人)?(这次|这回|这一次)?是真的(?=(?:一条|一字|一个字|逐|从头|仔细|认真|都|全|已经|已|看|读|阅|听|把))",
+                  r"\1\2真的", flat)
     # 阿拉 is the Wu (Shanghai, Ningbo) "I" or "we", the speaker among any others, as the reader ("阿拉看好了", where 看好
     # is the Wu "finished reading" of ``_READ_VERB``); 阿拉伯 and the like are no subject before a reading
     # ("阿拉七条全部看过了", "阿拉告知书都看好了": the notice or its whole count named as the topic between the speaker and
@@ -1591,6 +1764,15 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # ones ("没看完的没有几条") is not this clause and is read as before.
         flat = re.sub(r"(?:^|(?<=,))(?:我|本人)?没有(?:一(?:条|段|部分|处))?没(?:有)?(?:看|读|阅读)完的(?:部分|地方|内容|条款?)?(?=,|$)",
                       "都看完了", flat)
+        # "没有哪一条是我没看的": no part is one the speaker has not read, said with the cleft 是…的 and the speaker named
+        # in it as the reader, which is "每条都看了". The bare "没有哪条没看的" (which may be a "no" and a denial run
+        # together) stays the emphasis of ``_NOT_UNREAD``; another reader ("是我儿子没看的"), a part understood ("没看懂的")
+        # or a hedge after it is not this clause.
+        cleft = re.sub(r"(?:^|(?<=,))(?:我|本人)?没有(?:哪|哪一|任何一?)(?:条|部分|个部分|段)是(?:我|本人)(?:没|没有)(?:看|读|阅读)(?:过)?的"
+                       r"(?=,|$)", "每条都看了", flat)
+        if cleft != flat:
+            # (read again as said so: its 哪 asks nothing)
+            return beside_emoji(_notice_read(cleft, ctx))
         # "…全看完了，没漏": the bare "none missed" said as a clause of its own after the statement is the idiom of
         # ``_NONE_MISSED`` ("一条没漏"); run into a clause ("没漏几条", "没漏看完") it is not, and is read as it stands
         flat = re.sub(r"(?<=,)(?:都|也)?(?:没|没有)(?:漏|落|漏掉|落下|漏看)(?:了)?(?:啊|呀|哈)?(?=,|$)", "一条没漏", flat)
@@ -1638,12 +1820,31 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # with no pause; the pause is put back after the 了 that ends what was told, and each part is read as typed apart.
         # Only a plain reading so found is taken: anything else is read as it was said ("太长了谁看啊" stays one clause)
         return apart
+    def grumble(c: str) -> bool:
+        return bool(_LENGTH_GRUMBLE.fullmatch(c) or _LENGTH_COMPLAINT.match(c))
+    grumbled = next((i for i, c in enumerate(clauses) if not (grumble(c) or _told_before_reading(c))), len(clauses))
+    turn = _GRUMBLE_TURN.match(",".join(clauses[grumbled:])) \
+        if 0 < grumbled < len(clauses) and "?" not in prepared and any(map(grumble, clauses[:grumbled])) else None
+    if turn and turn.group(0) != (turn.group("who") or ""):
+        # "这么长谁看得完……行吧，我还是硬着头皮全看完了", "太长了吧！！不过我看完了": the length grumbled at first, then the turn
+        # against it (see ``_LENGTH_GRUMBLE``); only a reading after the turn that decides alone is taken
+        reading = _notice_read((turn.group("who") or "") + ",".join(clauses[grumbled:])[turn.end():], ctx)
+        if reading.kind == "value":
+            return beside_emoji(reading)
     told = next((i for i, c in enumerate(clauses) if not _told_before_reading(c)), len(clauses))
     if 0 < told < len(clauses) and "?" not in prepared:
         # "我七十多了，眼睛不好，让儿子念给我听了", "你们这个东西字太多了，…都听完了": who the speaker is and what they
         # complain of, then the answer; the answer is what follows. ("刚才网卡了一下，不过告知书我都看完了": its 不过
         # sets the answer against what was told, not against the reading.)
-        return beside_emoji(_notice_read(re.sub(r"^(?:不过|但是|但|可是)(?=.)", "", ",".join(clauses[told:])), ctx))
+        rest = ",".join(clauses[told:])
+        reading = _notice_read(re.sub(r"^(?:不过|但是|但|可是)(?=.)", "", rest), ctx)
+        # ("车上晃得厉害，不过全部看完了😅": the one sweat face that ends an answer set by its 不过 against the hardship told
+        # first is the relief of one who got through it, not a doubt on the reading; any other emoji, laughter or a
+        # joke word is judged as usual)
+        emoji = [c for c in _without_object_emoji(prepared) if _affirmation._has_emoji(c)]
+        relieved = emoji == ["😅"] and re.match(r"(?:不过|但是|但|可是)(?=.)", rest) \
+            and re.search(r"😅[\s!！~～。.…]*$", prepared) and not _affirmation._JOKE.search(compact)
+        return reading if relieved else beside_emoji(reading)
     if len(clauses) > 1 and "?" not in prepared and _READ_OUT_FIRST.fullmatch(clauses[0]) and re.match(r"我|本人", clauses[1]):
         # "闺女念了两遍，我全听完了": who read it out, then the speaker's own statement, which decides alone
         return beside_emoji(_notice_read(",".join(clauses[1:]), ctx))
@@ -1680,7 +1881,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     # (after the first clause, the reader's pace or a remark on the notice too: "读完了，老花眼看得慢，但是都读完了",
     # "全部看完了，比我们村的村规民约还长，不过我都看了"; said first, "太长了" may be the reading given up)
     aside = [bool(_READ_ASIDE.fullmatch(c) or _EARLIER_READING.fullmatch(c) or _EARLIER_REPORT_DATED.fullmatch(c)
-                  or (i and (_PARTS_READ_TOO.fullmatch(c) or _OWN_PACE.match(c) or _closing_remark(c))))
+                  or (i and (_PARTS_READ_TOO.fullmatch(c) or _OWN_PACE.match(c) or _closing_remark(c)
+                             # ("已阅读，我是替公司办的": who is speaking, said after the reading as before it)
+                             or (_SPEAKER_CLAUSE.match(c) and not c.startswith("来电")))))
              for i, c in enumerate(clauses)]
     if any(aside) and not all(aside) and "?" not in prepared:
         # A courtesy, contact detail, a part read too or the end reached, said beside the answer (see
@@ -1734,12 +1937,23 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # "我不识字，儿子给我念完了": who cannot read the print has had all of it read out to them; the speaker may
         # add that they heard all of it ("七条我都听着了")
         return ask("nlu_disagrees") if _nlu_disagrees(ctx, "notice_ack") else value("yes")
+    if len(clauses) > 2 and _CANNOT_READ_PRINT.fullmatch(clauses[0]) and "?" not in prepared \
+            and re.fullmatch(_READ_ALOUD, clauses[1]):
+        # "我看不太清，让孙女念给我听的，七条都听完了": the read-aloud and what the speaker heard of it, after the eyes that
+        # needed it; that account is read as if said alone ("闺女一条一条念给我听的，我全都听完了"), and must decide so
+        reading = _notice_read(",".join(clauses[1:]), ctx)
+        if reading.kind == "value":
+            return beside_emoji(reading)
     if "?" not in prepared and any(_CANCEL_CLAUSE.match(c) for c in clauses) \
             and not re.search(r"如果|假如|要是|若是|万一|的话|除非", compact):
         return Reading("cancel", expected=EXPECT_READ)  # "不看了，我不办了": the errand given up
     if _DEFERRAL.search(compact) or _MORE_TIME.search(compact) or _PLANNED_FINISH.search(flat):
         return ask("not_read")
-    if re.search(r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完的])", compact):
+    aloud = r"(?:让|叫|请)[\u4e00-\u9fff]{1,4}?(?:念|读)给我听(?![了过完的])"
+    # ("从头再来一遍，我让孙子念给我听": the notice asked for again in a clause of its own, which alone is a request to
+    # repeat, so that someone may read it out: that request is the answer)
+    asked_again = len(clauses) > 1 and any(not re.search(aloud, c) and _notice_read(c, ctx).kind == "repeat" for c in clauses)
+    if re.search(aloud, compact) and not asked_again:
         return ask("not_read")  # "让儿子念给我听": someone else will read it out, later; no request to us either
     if _REPEAT.search(re.sub(_NO_REPEAT_NEEDED, "", compact)):
         if re.search(r"没看清|没听清|看不清", compact) and re.search(r"阅读|看完|读完|已阅|看过|读过", compact):
