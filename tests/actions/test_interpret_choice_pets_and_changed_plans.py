@@ -1,4 +1,4 @@
-"""Choices (actions/interpret.py), round five. At who acts: acting for a pet (喵主子, 狗子) is a joke, asked again, and the
+"""Choices (actions/interpret.py). At who acts: acting for a pet (喵主子, 狗子) is a joke, asked again, and the
 pet asked back as the one typing is emphasis beside 本人 only; a pet joke taken back ("哈哈开玩笑的", typed on without a
 pause) and then 本人; the Southwest's 各人 (= 自己) after 我; a misspelt option said over and vouched for with 就是 and the
 answer in full in the same clause; a question on the procedure, then the answer stated with 反正; a plan said earlier

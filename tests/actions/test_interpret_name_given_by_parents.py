@@ -1,4 +1,4 @@
-"""The legal representative's name, round five: an odd name laughed at by its bearer, told as the one a parent gave; a
+"""The legal representative's name: an odd name laughed at by its bearer, told as the one a parent gave; a
 name denied to be the famous word that holds it; a vouched name called made up after all; a plea not to laugh (no
 name); "I am not the representative, never mind, I'll choose the proxy's way and start again"; a colon after 更正; a
 relative the listener may suppose to hold the role, denied; a cheer (yyds) typed after a space; the obvious asked back

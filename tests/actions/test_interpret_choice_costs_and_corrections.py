@@ -1,4 +1,4 @@
-"""Choices (actions/interpret.py), round four. At the commitment choice: the speaker unsure after a correction (拿不准)
+"""Choices (actions/interpret.py). At the commitment choice: the speaker unsure after a correction (拿不准)
 and the answer put off to look something up (等下我看看); the commitment as the topic of a remark (承诺这事得慎重); the
 proofs' errand told by its cost (车票几百块, 还得请假), asked back as where to get them (证明上哪开去) and beaten by the
 other way (比跑八趟得劲多了); the hurry said right after a short answer (是是是赶紧的); a must said with two negations

@@ -1,4 +1,4 @@
-"""The legal representative's name, round four: a correction of the given name alone (which keeps the surname), 是
+"""The legal representative's name: a correction of the given name alone (which keeps the surname), 是
 mistyped as 使 after the role, doubt between two names or a document still to be looked up, a relative told by the given
 name of the name taken back, "此马云非彼马云", a relative who held the role before it changed to the speaker, a refusal
 denied with the speaker as its subject, and "I am not the representative, then never mind" said with a particle or
