@@ -152,6 +152,21 @@ _BOTH = re.compile(r"一半[^,，]{1,10}一半|"
                    # "我帮自己也帮邻居": one act for the speaker, another for someone else
                    r"(?:帮|替|给|为)(?:我)?(?:自己|本人)[^,，]{0,3}(?:也|还|又)(?:帮|替|给|为)")
 _CONDITION = re.compile(r"如果|要是|假如|假设|万一|只要|除非|的话|前提是|条件是|才(行|可以|愿意)")
+# "能当场办下来就承诺", "我爸能来就本人", "今天能办完就用承诺": 能 ("if it can") before 就 and a way is a condition
+# without 如果, and the answer waits on it. Not when what "can" be is the way itself ("能用承诺就用承诺": the question
+# already says it can), nor 不能/可能/哪能/还能/只能 (a denial, a hedge, a rhetorical question, "no choice but").
+_CAN_THEN = re.compile(r"(?<![不可哪还只才怎功本])(?:要能|能)(?!不能|够不)(?P<what>[^，,。；;!！?？\s]{1,12}?)(?:的话)?(?:那)?(?:我|俺)?"
+                       r"就(?:用|选|走|是|办|按)?(?P<way>告知承诺|承诺|本人|代办|我自己|自己|交证明|开证明|算了|不办了?)")
+
+
+def _can_then(clause: str) -> bool:
+    m = _CAN_THEN.search(clause)
+    if not m:
+        return False
+    way = m.group("way").replace("告知", "").replace("我", "")
+    return way not in m.group("what")
+
+
 # "承诺可以，你们得先保证以后不罚款": a yes with a demand put on the office is a yes on that condition, which the office
 # cannot grant here. Only a guarantee asked of us (你们/您/政府 as its subject): "我保证说的都是实话" vouches, and is no
 # demand.
@@ -1091,7 +1106,7 @@ def _flags(c: str, typos: Optional[Pattern] = None) -> FrozenSet[str]:
     if fear and condition and condition.start() >= fear.end() and not _CONDITION.search(c, 0, fear.start()):
         # "俺怕万一说错了要担责任": the 万一 is what is feared, no condition put on the answer
         condition = None
-    if condition or _DEMAND_ON_US.search(c):
+    if condition or _DEMAND_ON_US.search(c) or _can_then(c):
         flags.add("condition")
     if _JOKE.search(c):
         flags.add("joke")
