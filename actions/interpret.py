@@ -607,8 +607,19 @@ USE_COMMITMENT = Choice(
         # word and a space, "nope 还是证明稳一点"), as "还是承诺好" is below ("承诺还是证明稳一点", the two weighed, asks; so does "…吗")
         (r"(?:^|(?<=[A-Za-z] ))(?:那|我|俺)?还是(?:交|开|提交|提供|用|走|拿)?证明(?:材料)?(?:更|比较)?"
          r"(?:好|稳当|稳|稳妥|保险|踏实|靠谱|放心|省事|方便|合适)(?:些|点|一些|一点)?(?:吧|啊|呀)?$", "no"),
+        # the commitment said to do no harm, the speaker's own: "再承诺一个也无妨", "承诺又何妨" (only the whole clause, the
+        # speaker or no one before it: "我妈承诺也无妨" is someone else's, "不承诺也无妨" the other way, and a question
+        # after it keeps its ask)
+        (r"^(?:我|俺)?(?:就|那就)?(?:再|多)?(?:告知)?承诺(?:一个|一回|一次|一下|个)?(?:又|也|倒也)?(?:无妨|何妨|有何妨|不碍事)"
+         r"(?:了|啊|呀|嘛|的)?$", "yes"),
+        # the place that issues the proofs not to be found: "开证明那地方俺都找不着" (the proofs cannot be had, as "证明开不出来";
+        # "开证明那地方俺找着了", "开证明那地方在哪" say no such thing, and are not read here)
+        (r"(?:开|办|出具|盖)(?:个)?证明(?:的)?(?:那|这)?(?:个)?(?:地方|地儿|部门|单位|窗口)(?:我|俺)?(?:都|也|根本|压根儿?|到现在都|到现在也)?"
+         r"(?:找不着|找不到|摸不着门|摸不到门)", "yes"),
         # declining: the normal procedure with proofs (R3)
-        (r"(开|交|提交|提供|办|拿|出具|准备|补)(?:过|了)?(个|一下|相关的?|纸质)?(?:证明|材料)(?!的(?:地方|人|部门|单位|窗口|那边|那里))|证明材料|原件",
+        # (not the place or the people that issue them: "开证明的地方", "开证明那地方")
+        (r"(开|交|提交|提供|办|拿|出具|准备|补)(?:过|了)?(个|一下|相关的?|纸质)?(?:证明|材料)"
+         r"(?!(?:的|那个?|这个?|的那个?)(?:地方|地儿|人|部门|单位|窗口)|的(?:那边|那里))|证明材料|原件",
          "no"),
         # (not when waved off right after: "我妈一般程序不走了" is no "no"; the speaker's own is read above)
         (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)"
@@ -1175,6 +1186,14 @@ _POSTPOSED_DENIAL = re.compile(r"^([\u4e00-\u9fff]{1,4}?)(?:的|滴)不是(?:我
 # (which 他?) and answers nothing; beside "本人" it says the speaker is not the applicant, which that answer denies.
 _KIN_OF_APPLICANT = re.compile(rf"^(?:我|俺)(?:就|只)?是(?:他|她)(?:的|家的?)?[外表堂干亲大二三小]?(?:{_RELATIVE_RARE}|{_RELATIVE})")
 
+# "是我们两口子一起的", "我和我老婆一起办", "房子是我俩共有的": the matter the speaker's and someone else's together (most
+# often a spouse's): the speaker is the applicant and acts for another at once, which the question does not settle;
+# both answers, asked again. Only with the matter said to be shared (一起的, 共同的, 共有的, 一块办): "我和我老婆一起来的"
+# says who came, and is read as said.
+_JOINT_MATTER = re.compile(rf"(?:(?:我们|咱们|俺们|我|咱|俺)(?:两口子|两口|夫妻俩?|夫妻两个|俩|两个|两人|二人)|"
+                           rf"(?:我|俺)(?:和|跟|与|同)(?:我|俺)?(?:的|家)?(?:{_RELATIVE_RARE}|{_RELATIVE}))(?:是)?(?:都)?"
+                           r"(?:一起|共同|共有|一块儿?|合伙)(?:的|办的?|申请的?|办理的?)(?=$|[,，。.!！…\s~～]|事)")
+
 # "代我家喵主子办😂", "帮我家狗子办": acting for a pet (喵主子/猫主子, the internet's cat "master") is a joke with no real
 # answer in it: flagged a joke, and asked again, however plainly an option is named beside it. Only the pet right
 # after 帮/替/给/为/代 and before the doing: "狗蛋" (a child's nickname) and "难道我家猫在打字吗" (the pet asked back as the
@@ -1217,6 +1236,8 @@ def _classify_clause(choice: Choice, raw: str) -> ClauseReading:
     flags = _flags(c, choice.typos) | _flags(unspaced, choice.typos)
     if choice.step == "acting_as" and _KIN_OF_APPLICANT.match(unspaced):
         flags = flags | {"kin_of_applicant"}
+    if choice.step == "acting_as" and _JOINT_MATTER.search(unspaced):
+        flags = flags | {"both"}
     if choice.step == "acting_as" and _PET_ACTED_FOR.search(unspaced):
         flags = flags | {"joke"}
     if choice.someone_else and (choice.someone_else.search(c) or choice.someone_else.search(unspaced)):
@@ -1343,6 +1364,12 @@ _NO_TIME_ASKED_BACK = re.compile(r"^([\u4e00-\u9fff]{0,4}?)(?:(?:哪|哪里|哪�
 # Only read so before such a clause: what else follows ("他自己的", "帮我妈办的") leaves who acts open.
 _NO_TIME_FOR_OTHERS = re.compile(r"^((?:我|俺)?)(?:哪|哪里|哪儿)有(?:那么|这么|那个|这个|那|这)?(?:闲工夫|闲|空|时间|工夫|功夫)(?:去)?"
                                  r"((?:帮|替|给|代)(?:别人|人家|旁人|外人)(?:办|跑|弄|申请)?)(?:了|啊|呀|的)*[?？]*$")
+# "当然是本人啊，这年头谁还有空替别人跑": who still has the time to act for others, asked back beside another clause;
+# nobody has, the speaker neither (read as "不替别人跑": beside 代办 it is the contradiction it says). Only with 还/又
+# ("who still") and someone else acted for: "谁有空替别人跑" may ask who is free, and alone it is a question.
+_NOBODY_HAS_TIME = re.compile(r"^(?:这年头|现在|如今|现如今|这年月|这时候)?(?:的人)?谁(?:还|又)(?:能)?有(?:那|那个|这|这个|那么多|这么多)?"
+                              r"(?:空|时间|工夫|功夫|闲工夫|闲心)(?:去)?((?:替|帮|给|代)(?:别人|人家|旁人|外人)(?:办|跑|弄|申请|跑腿)?)"
+                              r"(?:了|啊|呀|呢|嘛|的)*[?？]*$")
 # "俺哪用得着这个，帮俺爹申请的": at who acts, whether the speaker needs the matter at all, asked back before what
 # follows; as the age asked back above, it says the matter is not the speaker's own (read as "申请人不是我"). Alone, or
 # last, it is left a question.
@@ -1433,6 +1460,11 @@ def _unasked(text: str) -> str:
             m = _NOBODY_WANTS.match(clause)
             if m:
                 parts[last] = f"不想{m.group(1)}"
+            m = _NOBODY_HAS_TIME.match(clause)
+            if m:
+                parts[last] = f"不{m.group(1)}"
+                if last + 1 < len(parts):
+                    parts[last + 1] = ""  # (the "?" that ended it asked nothing)
     for i in range(0, len(parts) - 2, 2):
         clause = parts[i].strip()
         if re.search(r"的[?？]*$", clause):
@@ -1440,6 +1472,10 @@ def _unasked(text: str) -> str:
         m = _NO_TIME_FOR_OTHERS.match(clause)
         if m and _OWN_MATTER.match(parts[i + 2].strip()):
             parts[i], parts[i + 1] = f"{m.group(1)}不{m.group(2)}", "，"
+            continue
+        m = _NOBODY_HAS_TIME.match(clause)
+        if m:
+            parts[i], parts[i + 1] = f"不{m.group(1)}", "，"
             continue
         m = _NO_TIME_ASKED_BACK.match(clause)
         if m:
@@ -1539,6 +1575,11 @@ _NOT_THE_KIND = re.compile(r"^(?:我|俺)(?:看着|看起来|瞅着)?像(?:是)?
 # "用承诺呗，还能咋地": what else could be done, asked back after the answer; resigned emphasis of it
 _NOTHING_ELSE = re.compile(r"^(?:不然|要不然|要不|那|那还|那又)?还能(?:咋地|咋的|咋样|怎样|怎么样|怎么着|咋办|怎么办|咋整|如何|咋)"
                            r"(?:呢|啊|呀|嘛|么|咯|呗)?[?？!！]*$")
+# "证明开不出来，不承诺还能咋办": the way refused, then what else could be done asked back; there is nothing else, and the
+# way is what the speaker is left with (read as that way, "承诺"). As every figure here, only beside an answer: alone,
+# or beside a hedge ("不承诺还能咋办？我再想想"), it may ask in earnest what else there is.
+_NO_OTHER_WAY = re.compile(r"^(?:那|要是|要)?不((?:用|走|选|交|开)?(?:告知)?(?:承诺|证明))(?:的话)?(?:那)?(?:我|俺)?(?:还能|又能|还可以)"
+                           r"(?:咋办|怎么办|咋整|咋地|咋的|怎么着|咋样|怎样|如何)(?:呢|啊|呀|嘛|么|咯|呗)?[?？!！]*$")
 # "那证明上哪开去", "上哪儿开证明去": where to get the proofs, asked back with the 去 of "where would one go"; they are not
 # to be had (read as "证明开不出来"). As every figure here, only beside an answer: alone, or with 呢, it may ask.
 _WHERE_TO_GET = re.compile(r"^(?:那|这)?(?:个)?(?:(?:证明|材料)(?:我|俺)?(?:上|去|到)(?:哪|哪里|哪儿)(?:去)?(?:开|办|弄|拿|要)|"
@@ -1628,6 +1669,9 @@ def _figure_statement(clause: str) -> Optional[Tuple[str, bool]]:
         return (said[1:] if said[0] in "不没" else ("没" if said[0] == "有" else "不") + said), False
     if _WHERE_TO_GET.match(clause):
         return "证明开不出来", False
+    m = _NO_OTHER_WAY.match(clause)
+    if m:
+        return m.group(1), False
     m = _MUST_BOTH_DENIED.match(clause)
     if m:
         return f"必须{m.group(1)}{m.group(2)}", False
@@ -2061,13 +2105,20 @@ def _corrected_word_set_aside(text: str) -> str:
 _TAKEN_BACK_TOO = re.compile(r"(?<=[,，。.!！…\s])也不(?:是|对)(?=[,，。.!！…\s]+[^,，。.!！…\s])")
 _DISTRUST = re.compile(r"信不过(?!来|去)")
 _TAKEN_BACK_TOO_LAST = re.compile(r"(?<=[,，。.!！…\s])也不(?:是|对)(?:吧|啊|呀)?[,，。.!！…\s]*$")
+# "不是我自己的……也不全是，是我们两口子一起的": 也不全是 ("not entirely so either"), a clause of its own after what was said,
+# takes that back only in part: what was said is half true, and what is meant is open, whatever follows. Asked again.
+# Only so, as a clause of its own ("不全是我的事", "也不全是代办的事" say something of their own, and are read as said).
+_TAKEN_BACK_IN_PART = re.compile(r"(?<=[,，。.!！…\s])(?:也|倒也|其实也|好像也)?不(?:全|完全|全都|太)(?:是|对)(?:吧|啊|呀)?"
+                                 r"(?=[,，。.!！…\s]|$)")
 
 
 # "我要是本人早自己去大厅了": what the speaker would long since have done, were they the applicant; the 早…了 of a thing
 # not done says the supposition is false, and the speaker is no 本人 (read as "我不是本人"). Only with 早 ("long since")
 # and the 了 that closes it: "我要是本人就自己去大厅" is a condition, and is asked again.
+# (a face after the 了, "我要是本人早睡觉去了🙃", ends the clause as a full stop does: the wry face goes with the statement
+# that is left, "我不是本人🙃", and is read there; a question mark after it keeps the supposition asked)
 _COUNTERFACTUAL_SELF = re.compile(r"(?:^|(?<=[,，。.!！\s]))(?:我|俺)?(?:要是|如果|要)(?:我|俺)?是?本人(?:的话)?[,，\s]?(?:我|俺)?"
-                                  r"早(?:就)?[^,，。.!！?？]{1,12}?了(?=[,，。.!！\s]|$)")
+                                  r"早(?:就)?[^,，。.!！?？]{1,12}?了(?=[,，。.!！\s]|[^\w\s?？]*$)")
 
 
 # "本人滴干活，代办的不是": the mock pidgin of old war films, where "X的干活" is "doing X" and "X的不是" is "not X". Read
@@ -2111,6 +2162,13 @@ _WHATS_THIS_OPENING = re.compile(r"^\s*(?:干什么|干啥)(?:嘞|咧)?[,，!！
 # "用承诺……哎不中，证明都盖好章了，交证明吧": Henan 不中 ("no good") after 哎/唉, a clause of its own after something said,
 # takes back what came before as 不对 does; nothing after it leaves the answer open. (A bare "不中" stays the "no" it is.)
 _NO_GOOD_AFTER = re.compile(r"(?<=[,，。.!！…\s])(?:哎呀|哎|唉|诶|欸)\s*不中(?:不中)*(?=[,，。.!！…\s]|$)")
+# "本人办理，哦错了，我是代我公公办的": 错了 ("wrong"), after a sound of realising or alone, as a clause of its own after
+# something said, is the speaker's slip named, and takes back what came before as 不对 does (read as that 不对); nothing
+# after it leaves the answer open. Not asked ("错了吗", "错了？"), and not inside a clause ("你们搞错了" is read as it is).
+# "是，哦不是，我意思是选否": 我意思是 is 我的意思是 ("what I mean is") said without its 的, and puts right what came before
+# as that does; read as it. Only opening a clause ("这个意思是…" asks what something means, and is not read so).
+_MEANING_SAID = re.compile(r"(?:^|(?<=[,，。.!！…\s]))(?:我|俺)意思(?:是|就是)")
+_WRONG_AFTER = re.compile(r"(?<=[,，。.!！…\s])(?:哦|噢|喔|呃|额|啊|哎呀|哎|唉|诶|欸)*\s*错(?:了|啦)(?:错(?:了|啦))*(?=[,，。.!！…\s]|$)")
 # "孩子在哭我长话短说：否", "我的回答：是": the speaker announcing their own answer, then a colon and the answer; the colon
 # is the pause a comma would be, and the announcement says nothing more ("我的选择" is no 选择 of a way). Only the
 # speaker's own announcement: "我妈说：否", "他跟我说：否" quote someone else.
@@ -2139,6 +2197,7 @@ def _said_plainly(choice: Choice, text: str) -> str:
     text = _DISTRUST.sub("不信", text)
     text = _STOP_ASKING.sub("", _NOT_THAT_I.sub(r"\1", text))
     text = _ANSWER_ANNOUNCED.sub("，", _NO_GOOD_AFTER.sub("不对", _WHATS_THIS_OPENING.sub("", text)))
+    text = _MEANING_SAID.sub("我的意思是", _WRONG_AFTER.sub("不对", text))
     text = _hurry_on_bare(choice, text)
     text = _INSISTED.sub(lambda m: f"{m.group(1) or ''}{'不是' if m.group(2) or (choice.step == 'acting_as' and not m.group(1)) else ''}"
                                    f"非要{m.group(3)}", text)
@@ -2243,7 +2302,7 @@ def _combine_choice(choice: Choice, text: str, ctx: Context) -> Reading:
         return Reading("cancel")
     if _muddled_after_correction(text):
         return clarify("hedge", choice.expected)
-    if _TAKEN_BACK_TOO_LAST.search(text):
+    if _TAKEN_BACK_TOO_LAST.search(text) or _TAKEN_BACK_IN_PART.search(text):
         return clarify("correction", choice.expected)
     laughed = _laughing_answer(choice, text, ctx)
     if laughed is not None:
@@ -2496,7 +2555,8 @@ def _last_time_after(readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple
 
 # A clause that ends in giving up ("…就算了", "…那就不办了"): what comes before it in the clause is the premise it is
 # given up on.
-_STOP_PREMISE = re.compile(r"(?:那|那我|那俺)?就(?:算了|不办了)(?:吧|呗)?$")
+# ("不是我的事我就不掺和了": the speaker staying out of it, 不掺和/不管/不插手, is giving up the same way)
+_STOP_PREMISE = re.compile(r"(?:那|那我|那俺)?就(?:算了|不办了|不掺和了|不掺合了|不管了|不插手了|不参与了)(?:吧|呗)?$")
 _LONE_BA = re.compile(r"吧+[?？]*")
 _ASIDE_QUESTION = re.compile(r"^(?:另外|顺便|顺带|对了|还有个事|还有(?:个|一个)问题|还想问|再问一下|另问|顺便问一下|另外问一下)")
 # "本人办理 顺便问下停车场在哪": voice input's pause (a space) before such an aside is the clause boundary a comma would
@@ -2691,6 +2751,35 @@ def _insisting_denied(choice: Choice, readings: List[Tuple[Clause, ClauseReading
     return readings
 
 
+# "承诺也不是不行，但我还是想交证明", "我不否认承诺方便，不过…交证明": one way conceded ("not impossible", "I don't deny
+# it is handy") is no choice of it, but the lead-in to a turn (但/不过/可是 opening the next clause). When what follows the
+# turn settles on the other way, with nothing flagged, that is the answer; otherwise (alone, before the same way, before
+# a hedge or before nothing that answers) the concession is only half a yes, and is asked again.
+# (read on the words as said, before the two negations of 不是不行 cancel to a plain 行)
+# (only a way's merit conceded, 方便/省事/好…: "我承认是我自己的" admits a fact, and is read as said)
+_WAY_CONCEDED = re.compile(r"^(?:我|俺)?(?:也|倒|并|倒也)?(?:不否认|承认)(?P<said>[^,，。;；!！?？]+?(?:方便|省事|省心|省时间|省力|省劲|快|简单|好|不错|"
+                           r"划算|有道理|有好处|便利)(?:些|点|一些|一点|多了)?(?:啊|呀|哈|嘛)?)$|"
+                           r"^(?P<way>[^,，。;；!！?？]+?)(?:倒|其实)?(?:也|倒也)?(?:不是|并不是|并非)不(?:行|可以|成|中)(?:啊|呀|哈|嘛)?$")
+
+
+def _conceded_then_turned(choice: Choice, readings: List[Tuple[Clause, ClauseReading]]) -> List[Tuple[Clause, ClauseReading]]:
+    for i, (clause, reading) in enumerate(readings):
+        m = _WAY_CONCEDED.match(re.sub(r"\s+", "", clause.text))
+        if not m or "question" in reading.flags:
+            continue
+        conceded = set(_classify_clause(choice, m.group("said") or m.group("way")).labels)
+        if len(conceded) != 1:
+            continue
+        other = {choice.opposite[next(iter(conceded))]}
+        rest = readings[i + 1:]
+        if rest and rest[0][0].contrast and all(not r.flags for _, r in rest) \
+                and any(r.labels for _, r in rest) and all(not r.labels or set(r.labels) == other for _, r in rest):
+            turn = rest[0][0]
+            return [(Clause(turn.text, correction=turn.correction), rest[0][1])] + rest[1:]
+        readings = readings[:i] + [(clause, ClauseReading([], reading.flags | {"hedge"}))] + readings[i + 1:]
+    return readings
+
+
 # "待办，帮我姥爷": at who acts, an option's word misspelt (待办 for 代办, 本认 for 本人) and said alone in its clause, beside
 # the same answer said in full words with nothing flagged, is that answer typed badly: the answer in full vouches for it.
 # Alone ("待办"), beside a bare answer, or beside the other answer, the typo is asked again as before. (At the commitment
@@ -2795,6 +2884,7 @@ def _combine_choice_clauses(choice: Choice, text: str, ctx: Context) -> Reading:
     readings = [(clause, _classify_clause(choice, clause.text)) for clause in clauses]
     readings = _asked_first_after_denial(_obstacle_after_denial(_last_time_after(_this_time(readings))))
     readings = _misspelt_option_agreed(choice, _insisting_denied(choice, _helper_away(choice, _confirmed_between(choice, readings))))
+    readings = _conceded_then_turned(choice, readings)
     if choice.step == "use_commitment":
         adopted = _adopted_report(choice, readings)
         if adopted is not None:
@@ -3548,8 +3638,16 @@ def _staff_titled(text: str, name: str) -> bool:
     """``name`` said with a staff post as its title, before it ("财务王芳", "出纳是王芳") or after it ("王芳主任",
     "王芳，经办人", "王芳是会计"). A post said of another ("王芳，会计是李红") or denied ("王芳，不是会计") is no title."""
     n = re.escape(name)
-    return bool(re.search(rf"{_STAFF_POST}(?:是|为|叫|:)?{n}|{n}[\s,，、(（]*(?:是|系|为)?(?:公司|我们公司|本公司|单位|店里|厂里)?"
-                          rf"(?:的)?{_STAFF_POST}(?![是叫为系兼])", text))
+    if re.search(rf"{_STAFF_POST}(?:是|为|叫|:)?{n}|{n}[\s,，、(（]*(?:是|系|为)?(?:公司|我们公司|本公司|单位|店里|厂里)?"
+                 rf"(?:的)?{_STAFF_POST}(?![是叫为系兼])", text):
+        return True
+    # "写张伟吧，他是我们店长", "王芳，她是店里的会计": the one named, then said (as he or she, or by the name again) to hold a
+    # staff post in the speaker's business; unless the role is claimed for them besides ("他是店长，也是法人"). A post
+    # denied ("他不是会计"), said of someone else ("他老婆是会计") or as whose ("他是会计的老公") is no title.
+    return bool(re.search(rf"{n}(?:吧|啊|呀|哈|嘛)?[\s,，、。.!！…~～]*(?:他|她|{n})?(?:就|只|只是|就是|也|现在|目前|平时)?"
+                          rf"(?:是|系|当|做|任|担任)(?:我们|咱们|俺们|咱|我|俺)?(?:的)?(?:这|这个|这家)?"
+                          rf"(?:公司|单位|店|店里|厂|厂里|饭店|餐厅|门店|分店)?(?:的)?{_STAFF_POST}(?![是叫为系兼的])", text)) \
+        and not _ROLE_ALSO_CLAIMED.search(text)
 
 
 # Posts of an enterprise's officers and owners that are not the legal representative's by the post: the law gives
@@ -3668,7 +3766,8 @@ _FOR_KIN = re.compile(rf"(?:我|俺)?(?:是|就是)?(?:帮|替|代|给|为)(?:�
 _THAT_WAS_KIN = re.compile(rf"(?:那|这)(?:个)?(?:是|就是)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?(?:{_RELATIVE})+儿?"
                            r"(?:的)?(?:名字|姓名)?(?:啊|呀|哈|嘛)?")
 # "不是我老伴", "法人不是我爸": a relative of the speaker denied the role, a clause of its own naming no one
-_KIN_DENIED = re.compile(rf"(?:(?:法人|法定代表人|法人代表)(?:也)?)?(?:不是|并不是|并非)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?"
+# ("营业执照上法人不是我老婆": where the role is written, said before it as the claim may say it)
+_KIN_DENIED = re.compile(rf"(?:(?:营业执照上|执照上)?(?:的)?(?:法人|法定代表人|法人代表)(?:登记的|写的|注册的)?(?:也)?)?(?:不是|并不是|并非)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?"
                          rf"(?:{_RELATIVE})+儿?(?:啊|呀|哈|嘛)?")
 # "是我", "就是我本人": the speaker named as the one asked for, a clause of its own
 _SELF_CLAIMED = re.compile(r"(?:是|就是)(?:我|俺)(?:本人|自己)?(?:啊|呀|哈|嘛)?")
@@ -3742,6 +3841,9 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     # when it was registered, said in brackets beside it
     words = re.sub(r"[(（](?:(?:身份证|证件|手机|电话)(?:号)?(?:尾号|后四位|末四位)[0-9Xx]{0,6}|"
                    r"(?:营业执照|执照|身份证|证件|户口本)(?:上|上面)?(?:的|写的|登记的)?(?:名字|名称|全称|那个)?|"
+                   # "（执照上是这个名）", "（身份证上也是这个名字）": the document said to bear this very name, no other
+                   r"(?:营业执照|执照|身份证|证件|户口本)(?:上|上面)?(?:写的|登记的)?(?:也|就)?(?:是|写的是|登记的是)"
+                   r"(?:这个|这)(?:名字|名儿|名)|"
                    r"(?:已经?|已于|于|在)?[0-9年月日号底初前后]{0,12}(?:已经?)?(?:变更|登记|注册|成立|任职|上任)(?:登记|的|过|了)?)[)）]",
                    "", words)
     # "兹有郑州好味…申请办理", "兹证明本公司法定代表人为王建军": the formal opening of a written statement
@@ -3819,7 +3921,7 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
     words = re.sub(r"^(?:我|俺)?(?:又|也)?(?:不是|并不是|并非)(?:我|俺)?不(?:想|愿意?)?(?:告诉|说|讲)(?:你|您)?(?:啊|呀)?[,，]+"
                    r"(?=[\u4e00-\u9fff])", "", words)
     words = _name_said_as_obvious(_misspelling_set_apart(words))
-    words = _self_denial_denied(_WRONG_ALONE.sub(r"\1不对", words))
+    words = _self_denial_denied(_WRONG_ALONE.sub(r"\1不对", _TOOL_SLIP.sub(r"\1不对", words)))
     put_off = _NAME_PUT_OFF.match(words)
     if put_off and _NAME_QUESTION.search(words[put_off.end():]):
         # "先不说名字，我想问下要多久": the name put off until a question is answered; no refusal
@@ -3836,6 +3938,9 @@ def _read_name(step: str, text: str, ctx: Context) -> Reading:
         return Reading("cancel")
     if _UNKNOWN_NAME.search(words):
         return clarify("unknown", expected)
+    # "稍等我看下执照……法人：周建军": the speaker looks the document up first, then reads the name from it; the look-up is set
+    # aside and what follows is read
+    words = _LOOKED_UP_FIRST.sub("", words)
     # "张伟（户口本上是张卫，以身份证为准）": the name left to a document the clerk has not seen
     if _AS_ON_THE_DOCUMENT.search(words):
         # ("法人是王芳吗？我得看看执照": the name asked about, then the document to be looked at: a question first)
@@ -3943,6 +4048,13 @@ def _name_said_as_obvious(words: str) -> str:
 # "马小东，错了，马晓东": 错了 alone between two answers takes back the one before it, as 不对 does (a clause of its
 # own only: "错了就改", "错了吗" and "我错了" say something else; said last, it leaves the answer open).
 _WRONG_ALONE = re.compile(r"([\u4e00-\u9fff][,，。.!！…~～\s]+)(?:错了|错啦|错咯)(?:错了|错啦)*(?=[,，。.!！…~～\s]+[\u4e00-\u9fff]|[,，。.!！…~～\s]*$)")
+# "陈晶，哎输入法又给我弄错了，陈静": the slip blamed on the input method (the keyboard, voice input, autocorrect), a clause
+# of its own after a name, takes it back as 不对 does; said last it leaves the name open. Only a slip told as made: "输入法
+# 没弄错", "怕输入法弄错了" and "输入法弄错了吗" are read as said.
+_TOOL_SLIP = re.compile(r"([\u4e00-\u9fff][,，。.!！…~～\s]+)(?:哎呀|哎|唉|诶|欸|啊|呃|额|嗨)?[,，\s]*(?:这个破|这破|这个|这|该死的|破)?"
+                        r"(?:输入法|键盘|拼音|语音输入|语音识别|语音|自动纠错|手机)(?:又|总|老|总是|老是|竟然|居然|自动)?"
+                        r"(?:给我|把我|帮我|给|把它|给它)?(?:弄|打|搞|输|识别|改|写|整|认|转)?错(?:字)?(?:了|啦|咯)"
+                        r"(?=[,，。.!！…~～\s]+[\u4e00-\u9fff]|[,，。.!！…~～\s]*$)")
 # "哪能不是我呢", "我没说我不是法人", "谁说我不是法人": the speaker's being the one asked for, said by denying its denial,
 # is emphasis and is read as the statement it makes. Only the speaker's own identity, as a whole clause: "哪能是我呢"
 # and "谁说我是法人" deny it and are read as said, "他没说他不是法人" is someone else's word, "我说了我不是法人" stands,
@@ -4007,7 +4119,9 @@ _GIVEN_UP_JOURNEY = re.compile(
     # ("那算了，我不是法人": the same reply with its reason said after it; without 那, "算了，我不是法人" may take back what was
     # just said, and is asked again)
     r"那(?:先|就)?算了(?:算了|吧)*[,，。.!！\s]*(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表))|"
-    r"(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))?"
+    # ("哦我不是法人啊，那算了，我重新选代办": the particle after the reason, as above)
+    r"(?:(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))"
+    r"(?:啊|呀|哈|嘛|哦|噢|喔|呢)?)?"
     r"[,，。.!！\s]*(?:那)?(?:先|就)?算了(?:算了|吧)*[,，。.!！\s]*"
     # ("算了，我不是法人，回去重新选代办": the reason may follow 算了 as well)
     r"(?:(?:(?:我|俺)(?:不是|并不是)(?:公司的?|企业的?)?(?:法人|法定代表人|法人代表|本人|申请人)|(?:法人|法定代表人)不是(?:我|俺))"
@@ -4079,6 +4193,15 @@ def _name_open_elsewhere(clauses: List[Clause], name: str) -> bool:
 
 # "以身份证为准", "看执照上写的": the name is whatever a document says, which the clerk has not seen
 _AS_ON_THE_DOCUMENT = re.compile(r"以[\u4e00-\u9fff]{1,6}为准|(?:你们?|您)?(?:自己)?(?:看|查)(?:一下|下)?(?:营业执照|执照|身份证|证件|户口本)")
+# "稍等我看下执照……法人：周建军", "等一下，我翻翻执照。法定代表人是周建军": the speaker's own look-up of the document said
+# first, and the name then given as the document gives it, by the role or by what is written on it. Only opening the
+# answer, and only before such a name: alone ("稍等我看下执照") or before a guess or another lead ("…好像是周建军") it leaves
+# the name to a document still to be read, and "你看下执照，…" hands the look-up to the clerk.
+_LOOKED_UP_FIRST = re.compile(
+    r"^(?:(?:稍等|等等|等一下|等下|稍等一下|等会儿?|稍后)(?:啊|哈|哦|一下)?[,，。.!！…~～\s]*)?(?:我|俺)?(?:先|去)?"
+    r"(?:看下|看一下|看看|看一眼|瞅瞅|瞅一眼|翻下|翻一下|翻翻|查下|查一下|查查|找下|找一下|找找|拿出来看看|拿出来看下)"
+    r"(?:营业执照|执照|证件|证照)(?:啊|哈|哦)?[,，。.!！…~～\s]+"
+    r"(?=(?:营业执照上|执照上|上面)?(?:的)?(?:法定代表人|法人代表|法人)(?:姓名|名字)?(?:是|为|叫|写的是|写着|\s*[:：]))")
 # "法人是王磊，我得翻翻营业执照", "俺还要查查证件": the speaker has still to look the name up, so the name said beside it is
 # not sure (only the speaker: "你们去看看营业执照" offers the document as proof); a doubt read clause by clause, after the
 # questions ("法人是王芳吗？我得看看执照" asks)
@@ -4479,6 +4602,13 @@ def _asked_back_before_name(clauses: List[Clause]) -> List[Clause]:
     return kept
 
 
+# "秦始皇😂 开玩笑的", "孙悟空哈哈哈开玩笑": a clause that says something and then, after laughter, calls it a joke takes it
+# back (as a joke mark alone after it does). Only laughter right before the mark and no negation in the clause: "不是开玩笑的"
+# vouches, and "法人是高亮，开玩笑的" (the mark a clause of its own, with nothing after) still leaves the name a joke.
+_JOKE_ENDED = re.compile(r"(?:(?![不没,，])[^,，])+?(?:[😂🤣😆😁😄😜😝🤪]+|哈{2,}|嘿{2,}|呵{2,})\s*"
+                         r"(?:开玩笑|开个玩笑|逗你|逗你玩|骗你|闹着玩)(?:的|呢|啦|哈|了)*")
+
+
 def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context, expected: str,
                      words_with_numbers: str = "") -> Reading:
     said = split_clauses(words)
@@ -4487,7 +4617,8 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
         # "刘阳 不对 是刘洋 太阳的阳打错了": after the corrected name, which character was mistyped, explained
         said = said[:-2]
     said, laughed_at_slip = _spelling_respelled(said)
-    taken_back = [i for i, c in enumerate(said) if _JOKE_MARK.fullmatch(c.text)]
+    # ("秦始皇😂 开玩笑的，法人是高亮": the joke mark typed after laughter in the joke's own clause takes it back as well)
+    taken_back = [i for i, c in enumerate(said) if _JOKE_MARK.fullmatch(c.text) or _JOKE_ENDED.fullmatch(c.text)]
     if taken_back and taken_back[-1] + 1 < len(said):
         # "法人是孙悟空 哈哈 开玩笑的 是孙武": the joke taken back, then the real answer
         said = said[taken_back[-1] + 1:]

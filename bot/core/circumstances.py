@@ -34,7 +34,7 @@ _WORDS = frozenset("""
 字 字体 内容 告知书 告知内容 告知承诺书 以上 小 多 长 密 细 详细 大
 手机 电脑 平板 屏幕 微信 上 里 在 家 家里 单位 办公室 店里 车上 路上 床上 公交 公交车 地铁 坐 坐着
 刚 刚才 刚刚 下课 下班 午休 休息 时候 的时候
-核查 上门核查 后果 法律后果 责任 法律责任 不实承诺 虚假承诺 信用 那条 这条 那一条 这一条 那部分 这部分 和 跟
+核查 上门核查 后果 法律后果 责任 法律责任 不实承诺 虚假承诺 信用 那条 这条 那一条 这一条 那部分 这部分 那段 这段 那一段 这一段 和 跟
 """.split())
 # A clause must say something, not only where or with what: one of these predicates (a reading verb, the text's
 # print or length) must be among its words. Scrolling and turning pages (翻, 划, 滑, 拉) are only words of manner: said
@@ -47,7 +47,9 @@ _PREDICATES = frozenset("""
 记住 记下 记牢 放大 调大 是 小 多 长 密 细 详细 清楚
 """.split())
 # The notice's parts, named by their topic or pointed at, and the words of extra care a part must be named with.
-_PARTS = frozenset("核查 上门核查 后果 法律后果 责任 法律责任 不实承诺 虚假承诺 信用 那条 这条 那一条 这一条 那部分 这部分".split())
+# (a part pointed at as a paragraph, 那段, is the part as 那条 is)
+_PARTS = frozenset("核查 上门核查 后果 法律后果 责任 法律责任 不实承诺 虚假承诺 信用 那条 这条 那一条 这一条 那部分 这部分 那段 这段 那一段 这一段"
+                   .split())
 _CARE = frozenset("都 也 仔细 认真 认认真真 仔仔细细 特别 多 一遍 两遍 好几遍 几遍 逐字 逐句".split())
 # Who the speaker is by trade, said of the speaker only ("我是退休老师"): the same words alone may name another reader
 # ("老师看的"), so they are taken in this frame and nowhere else.

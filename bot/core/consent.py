@@ -116,9 +116,18 @@ _EFFORT_REMARK = re.compile(
     # the diligence compared with the reading of some other paper ("比我看小说还认真", "比上学时读课本还仔细", "比看我孙子的
     # 作业还认真"): whose paper it is may be named, with no negation in it; the quality is the care taken, never the speed
     # ("比看小说还快" is a skim) nor anything else
-    r"|比(?:我|俺)?(?:上学时|上学的时候|以前|当年|平时)?(?:看|读|背|检查|改|批|签)(?:(?![不没未别无非假])[\u4e00-\u9fff]){0,5}?"
-    r"(?:小说|课本|书|报纸|合同|教材|试卷|考卷|课文|说明书|作业|作文|论文|文件|病历|账本|存折|报告)(?:时|的时候)?"
-    r"(?:还|都|更)(?:认真|仔细|用心|专心|细致|上心)(?:呢|啊|哈|了)?"
+    # ("这比我上学时看课本认真多了": this reading pointed at first, and the care said greater by 多了 or 得多 after it, the
+    # plain comparative; "比追剧还投入": the shows or the videos one follows on the phone, watched with absorption, the
+    # same care)
+    r"|(?:这|这次|这回|这一次)?比(?:我|俺)?(?:上学时|上学的时候|以前|当年|平时)?(?:看|读|背|检查|改|批|签|追|刷)(?:(?![不没未别无非假])[\u4e00-\u9fff]){0,5}?"
+    r"(?:小说|课本|书|报纸|合同|教材|试卷|考卷|课文|说明书|作业|作文|论文|文件|病历|账本|存折|报告|剧|电视剧|连续剧|综艺|短视频|视频|抖音)"
+    r"(?:时|的时候)?"
+    r"(?:(?:还|都|更)(?:认真|仔细|用心|专心|细致|上心|投入|入迷|着迷)|(?:认真|仔细|用心|专心|细致|上心|投入)(?:多了|得多))(?:呢|啊|哈|了)?"
+    # the speaker's care set above someone else's ("我这个法人比员工读得还仔细"): the speaker, or no one named, first; the
+    # others only compared (no negation in them), and the quality the care taken ("员工比我读得还仔细" names another reader
+    # first, and is not this; "比员工读得还少" is no care)
+    r"|(?:我|俺|本人)?(?:这个|这)?(?:法人|法定代表人|老板|当老板的|申请人|代办人|当事人)?比(?:(?![不没未别无非假我俺])[\u4e00-\u9fff]){1,6}?"
+    r"(?:看|读)得(?:还|都|更)(?:认真|仔细|用心|专心|细致|上心)(?:多了)?(?:呢|啊|哈|了)?"
     # the reading likened to a school exercise in close reading ("跟做英语阅读理解似的", "像考试一样"): the care it took,
     # from a closed list of exercises done word by word (not 好像, a hedge; not "跟看天书似的", nothing understood)
     r"|(?:跟|和|像|就像|简直像|简直跟)(?:我)?(?:在)?(?:上学时|上学的时候|当年|以前)?(?:做|考|读|看|背)?(?:英语|语文|高考|中考|期末)?"
@@ -406,6 +415,8 @@ _BUSY_ELSEWHERE = (r"(?:我)?(?:还)?(?:要|得)?(?:赶|急着|赶着)(?:去|回
                    r"|(?:我)?(?:这边|后面|还|正)*(?:在)?排(?:着)?队(?:呢|哩)?|(?:我)?(?:赶时间|赶着)(?:呢)?")
 # What may follow the statement: moving on ("可以下一步了", "往下走") and plain acknowledgements.
 _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下一[步部]|往下走|(?:进行|进入)下一(?:步|部|环节)|继续|往下)(?:了|吧|啦)?|"
+            # ("你发下一步吧": the next step asked to be sent, 发 or 上 said of it, which asks nothing of the notice)
+            r"(?:请|麻烦)?(?:你|您)?(?:就)?(?:可以)?(?:发|给我发|上|来)(?:一下)?下一(?:步|部|环节)(?:了|吧|啦)?|"
             # thanks in all their forms: "谢谢啦", "谢谢你们的提醒", "辛苦你们了"
             r"(?:谢谢|感谢|多谢)(?:你们|您们|你|您|大家)?(?:的)?(?:提醒|告知|提示|帮助)?(?:了|啦|哈|哦)?|辛苦(?:你们|您们|你|您)?了?|"
             r"麻烦(?:你们|您们|你|您)了|(?:顺祝|祝)(?:你们|您|你|大家)?(?:工作)?顺利|可以了吧|可以了|好了|ok|yes|thx|thanks|thank you|3q|特此(?:确认|回复|说明|声明)|冲(?:鸭|呀|啊)?|安排(?:上)?|(?:请|麻烦)?快点(?:吧|儿)?|"
@@ -449,7 +460,9 @@ _MOVE_ON = (r"(?:请|麻烦|麻烦您|麻烦你)?(?:你|您)?(?:可以)?(?:下�
             # ("法律责任那条我也看明白了": a part named by its topic, understood as well)
             # ("核查、责任那些都看明白了": several parts named by their topics, a list pointed at as 那些 or 那几条)
             rf"(?:第[0-9一二三四五六七八九十]{{1,3}}(?:条|部分|项)的?)?{_TOPIC}(?:(?:、|,|和|跟|与|以及|还有){_TOPIC}){{0,5}}的?"
-            r"(?:(?:那|这)(?:一)?(?:条|段|部分)|(?:那|这)(?:些|几条|几段|几部分|几个部分|两条|两段|两部分|几项|两项))"
+            # ("核查也看明白了": the topic alone, as the part pointed at is written once ``_notice_forms`` has read 那部分 into
+            # it; 也, 都 or 还 still make it a part on top of the whole)
+            r"(?:(?:那|这)(?:一)?(?:条|段|部分)|(?:那|这)(?:些|几条|几段|几部分|几个部分|两条|两段|两部分|几项|两项))?"
             r"(?:我)?(?:也|都|还)(?:看明白了|看懂了|读懂了|读明白了|弄明白了|看了|看过了|读了|读过了)|"
             # the liability known, in the speaker's words: "承诺不实要担责这个我懂"
             # ("…这个我记住了": kept in mind, 记住 with its 了, as below; 记得 is "as far as I recall", a hedge)
@@ -527,7 +540,8 @@ _READ_GRAMMAR = re.compile(
 )
 # Before the statement: who is speaking ("我是代办人"), or a pause whose result is the statement
 # ("没看完……等会儿……好了，现在看完了": the answer is what is said once the pause is over).
-_SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)$"
+# ("我就是法人": the 就 that insists on who the speaker is, after a correction that set another reader aside)
+_SPEAKER_CLAUSE = re.compile(r"^(?:我是|本人是|我就是|本人就是)(?:代办人|代理人|受托人|被委托人|申请人|本人|申请人本人|法人|法定代表人)$"
                              # "来电人：已阅读": a hotline clerk's label of who is answering, the caller on the line,
                              # typed before the caller's words (someone else of the caller's, "来电人家属", is not it)
                              r"|^(?:来电人|来电者|致电人|来电群众|来电市民)(?:回复|答复|表示|称|说)?$"
@@ -597,14 +611,28 @@ _OWN_PACE = re.compile(r"^(?:我)?(?:(?:我的|这)?(?:老花眼|老眼|眼睛|�
 # beside it decides on its own. Only 不是/并非 deny a part read ("没有看一半" is "not even half of it read"), and the
 # reading itself denied ("不是看完了", "不是全看完了") is none of these.
 _SHORTCUT_DENIED = (
-    r"(?:我)?(?:可|真|绝对|也)?(?:不是|并不是|并非|绝不是|没有|没|并没有|并没)(?:在)?(?:随便|随手|随意|草草|草率|马虎|马马虎虎|敷衍|糊弄|应付)"
+    # (瞎, 乱, 胡乱: "blindly", "at random", the careless manner of "不是瞎点的")
+    r"(?:我)?(?:可|真|绝对|也)?(?:不是|并不是|并非|绝不是|没有|没|并没有|并没)(?:在)?(?:随便|随手|随意|草草|草率|马虎|马马虎虎|敷衍|糊弄|应付|胡乱|瞎|乱|偷懒)"
     r"(?:地|了事)?(?:(?:看|读|回|答|回复|点|填)(?:了)?(?:的|一下|一眼)?)?(?:你|的)?(?:呢|啊|哈)?"
+    # ("我不会不看就回复的": a reply sent without the reading, said to be what the speaker would never do; the reply or the
+    # click named, the reading before it denied twice)
+    r"|(?:我)?(?:可|才|从来|绝对|也)?(?:不会|不可能|从不|从来不|才不会|不至于)(?:不看|没看|不读|没读|不看完|没看完|不读完|没读完)就"
+    r"(?:回|回复|答|答复|点|点确认|签|填|确认)(?:了)?(?:的|呢|啊)?"
+    # ("我不是光帮他传话的": the proxy denied to be only a messenger for the one they act for, who would pass the reply on
+    # unread; it says nothing by itself, and the reading beside it must be the speaker's own)
+    r"|(?:我)?(?:可)?(?:不是|并不是|并非)(?:只|光|就|只是|光是|单纯)?(?:帮|替|给)(?:他|她|申请人|老人|别人|人家|(?:我的?)?(?:"
+    + "|".join(_affirmation._KIN) + r"))(?:传话|传个话|带话|带个话|跑腿|跑个腿|点确认|点个确认)(?:的)?(?:呢|啊)?"
     r"|(?:我)?(?:可)?(?:不是|并不是|并非|绝不是)(?:只|光|就|只是|光是)?(?:看|读)(?:了)?(?:一半|个开头|开头|标题|个标题|题目)"
     r"(?:就回的|就回复的|就点的|的)?(?:呢|啊)?"
     r"|(?:我)?(?:可)?(?:不是|并不是|并非)(?:我的?)?(?:" + "|".join(_affirmation._KIN) + r"|别人|他人|家里人|旁人|人家|孩子)"
     r"(?:替|帮|代|给)我(?:看|读|念|点|回|回复)(?:完)?(?:的|了)?"
     # ("不是别人念的", after "是我自己读的": read out by someone else, denied)
     r"|(?:我)?(?:可)?(?:不是|并不是|并非)(?:别人|他人|家里人|旁人|人家)(?:念|读|替我看|帮我看)(?:给我听)?(?:的)?"
+    # ("没让别人代看": someone else asked to read it for the speaker, said not to have happened)
+    r"|(?:我)?(?:可)?(?:没|没有|并没有|从没|从来没)(?:让|叫|请)(?:我的?)?(?:" + "|".join(_affirmation._KIN) + r"|别人|他人|家里人|旁人|人家|孩子)"
+    r"(?:替|帮|代|给)(?:我)?(?:看|读|念|点|回|回复)(?:过)?(?:的)?"
+    # ("我又不是不识字": the speaker's literacy insisted on, two negations that say they read for themselves)
+    r"|(?:我)?(?:又|也|可)?(?:不是|并不是|并非)(?:不识字|不认字|不认识字|文盲)(?:的)?(?:呢|啊)?"
     r"|(?:你|您)?(?:别|不要|可别|甭)(?:以为|觉得)(?:我|我们|俺|咱|年轻人|现在的年轻人|我们年轻人|老年人|我们老年人|老人)(?:都|就)?"
     r"(?:不看|没看|不认真看|随便看|不仔细看)(?:条款|告知书|这些|这个|东西)?(?:的)?"
     r"|(?:我)?(?:可)?(?:不是|并不是)(?:看完就忘|过目就忘)的(?:那种|人)?(?:人)?"
@@ -614,19 +642,25 @@ _SHORTCUT_DENIED = (
 # no asked back, a gap denied). It is emphasis and says nothing by itself ("没有不看的" alone is asked again); said
 # before or after the plain answer, that answer decides on its own terms (a hedge, a part, someone else, a question
 # there is asked again).
-_NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|谁说我?|谁说|没说我?|我没说我?|哪有|哪里|哪能|哪会|怎么会|咋会|"
+_NOT_UNREAD = re.compile(r"^(?:我)?(?:又)?(?:不是|并不是|并非|没有|不存在|谁说我?|谁说|没说我?|我没说我?|哪有|哪里|哪能|哪会|怎么会|咋会|"
                          r"怎么可能|咋可能|哪可能|不可能)(?:我)?"
                          # "没有没看的部分": no part left unread
                          r"(?:没看|没读|没有看|没有读|没看完|没读完|不看|不读|没有阅读|没阅读|未阅读|未读|未看"
                          # "不是假装读完": a pretended reading denied, which is the same emphasis ("假装读完了" alone,
                          # not denied, is no reading at all)
                          r"|假装(?:看|读|阅读)(?:完|过)?)(?:过)?"
-                         r"(?:的(?:部分|地方|内容)?)?(?:了|呢|啊|呀|嘛)?$"
+                         # ("不存在没看完的情况": the case of a reading not finished said not to exist, the formal 不存在)
+                         # ("没有不看的道理": no reason not to read it, the same denial)
+                         r"(?:的(?:部分|地方|内容|情况|问题|现象|道理)?)?(?:了|呢|啊|呀|嘛)?$"
                          # "没有哪条没看的", "没有一条没读过"; "没有哪里没读到": no place in it (哪里, 哪儿) left unread
                          r"|^(?:我)?没有(?:(?:哪|哪一|一)(?:条|部分|段|句|个字)|哪里|哪儿|什么地方)(?:是)?(?:没看|没读|没看到|没读到|不看)(?:过)?(?:的)?(?:呢|啊)?$"
                          # "没跳着看", "我没有挑着读": the reading denied to have been partial
-                         r"|^(?:我)?(?:没有|没|并没有|并没|不是)(?:(?:跳着|挑着|随便|粗略|马马虎虎|大概)(?:地)?(?:看|读)|跳过|略过|漏看|漏读)"
-                         r"(?:的)?(?:呢|啊)?$"
+                         # ("我可没跳着看": with the emphatic 可 or 压根 of a denial said firmly)
+                         # ("没有跳过哪一条": the part skipped named as any one; "没跳着看也没快进": a second shortcut, the
+                         # video's fast-forward, denied with 也 in the same breath)
+                         r"|^(?:我)?(?:可|真|也|又|绝对|压根|根本)?(?:没有|没|并没有|并没|不是)(?:(?:跳着|挑着|随便|粗略|马马虎虎|大概)(?:地)?(?:看|读)|跳过|略过|漏看|漏读)"
+                         r"(?:哪一条|哪条|任何一条|哪部分|哪一部分|哪一段|哪段)?"
+                         r"(?:也(?:没有|没)(?:快进|跳过|略过|漏看|漏读|(?:跳着|挑着|随便|粗略)(?:地)?(?:看|读)))?(?:的)?(?:呢|啊)?$"
                          rf"|^(?:{_SHORTCUT_DENIED})$")
 # The reading is finished: a completed aspect (已, 完, 过, 毕) or the whole text gone through (从头到尾, 一遍, 逐条).
 # A bare 看了 ("had a look"), even with 都, says less and is asked again.
@@ -720,6 +754,11 @@ _LATE_REPLY_REASON = (r"(?:我)?(?:刚才|刚刚|刚|之前|一直|那会儿?)*(
                       r"|手机不在身边)(?:呢)?")
 _NO_REPLY = (r"(?:所以|才|就)?(?:一直)?(?:没|没有|没顾上|没来得及|忘了)(?:回|回复|回话|回消息)(?:你|您|你们)?(?:的)?(?:消息|信息)?"
              r"(?:的|呢|啊)?")
+# The notice to be told by the speaker to the one they act for, later ("回去还得给我舅讲一遍"): the speaker's own telling, to
+# come, which asks nothing of us (no 你 or 您 can sit in it: "你给我舅讲一遍" asks) and says nothing of the speaker's own
+# reading; alone it is no answer, and beside a statement of the whole it adds nothing.
+_PASSED_ON = (r"(?:回去|回头|回家|等会儿?|一会儿?|待会儿?|到时候|之后|晚点)?(?:我)?(?:还)?(?:得|要|会|准备)(?:再)?(?:给|跟|对)"
+              r"(?:他|她|老人|申请人|委托人|(?:我的?|我家)?(?:" + "|".join(_affirmation._KIN) + r"))(?:讲|说|念|读)(?:一遍|一下)?(?:呢|的)?")
 _READ_ASIDE = re.compile(
     r"对了|顺便(?:说|讲|提)(?:一下|一句|下)"
     rf"|{_LATE_REPLY_REASON}{_NO_REPLY}"
@@ -756,7 +795,9 @@ _READ_ASIDE = re.compile(
     r"(?:要|得|会)?(?:仔细|认真|好好)?(?:看|读)(?:[一两三几好]+遍|仔细|清楚)?(?:才签)?(?:的)?"
     # the consequence of a false commitment understood too ("不实承诺的后果我也看明白了"): the part a careless reader
     # skips, named as understood; alone it is no reading of the whole
-    r"|(?:不实承诺|虚假承诺)的?(?:法律)?(?:后果|责任)(?:我|本人)?(?:也|都)?(?:看|读|听|弄)?(?:清楚|明白|懂)了"
+    # ("不实承诺的后果那段我也仔细看了": the same part pointed at as a paragraph, and read with care too, 也 or 都 said)
+    r"|(?:不实承诺|虚假承诺)的?(?:法律)?(?:后果|责任)(?:(?:那|这)(?:一)?(?:段|条|部分|块))?(?:我|本人)?"
+    r"(?:(?:也|都)?(?:看|读|听|弄)?(?:清楚|明白|懂)了|(?:也|都)(?:认真|仔细|好好)?(?:地)?(?:看|读)(?:完|过)?了)"
     # the speaker following the text while it was read out to them ("我也跟着看了"): how they took it in, no extent
     r"|(?:我)?(?:也|都)?(?:一边听一边|边听边)?跟着(?:一起)?(?:看|读)(?:了|的)"
     # the speaker reading it out to someone beside them ("我是一条一条念给我爸听的", "念完了"): the speaker's own reading
@@ -773,6 +814,11 @@ _READ_ASIDE = re.compile(
     r"|(?:是)?(?:我)?自己(?:看|读)的"
     # an interruption in the middle, after which the reading went on: "中间接了个电话"
     r"|(?:中间|中途)(?:我)?(?:接了|接|打了)(?:个|一个|通|一通)?电话"
+    # the one the speaker acts for not at hand ("他不在跟前", "我舅人在老家不在身边"): why the speaker reads and not they;
+    # its 不 is on where that person is, and it says nothing of the speaker's own reading, which must decide alone
+    r"|(?:他|她|申请人|老人|委托人|(?:我的?|我家)?(?:" + "|".join(_affirmation._KIN) + r"))(?:人)?(?:现在|这会儿?)?(?:不在|没在)"
+    r"(?:跟前|身边|旁边|边上|家|这儿|这里|现场|本地)(?:呢|啊)?"
+    rf"|{_PASSED_ON}"
     # the screen scrolled to find a part or to reach the end: "我往上翻到了", "刚才往下一划就看完了". Alone it may be
     # a part found or a skim to the bottom; beside a statement of the whole it only tells how the screen moved.
     r"|(?:我)?(?:往上|往回|向上|往前)(?:翻|划|滑|找)到(?:了)?"
@@ -876,7 +922,8 @@ _GRUMBLE_TURN = re.compile(r"^(?:(?:行吧|好吧|行|好|得|得嘞),)?(?:不�
 _NOTICE_COMPARED = re.compile(
     r"^(?:你们|咱们)?(?:这个?|那个?)?(?:告知书|告知承诺书|告知内容|内容|东西|文件)?(?:写得|写的|弄得|搞得)?(?:都|也|真|可)?"
     r"比(?:我|俺|我们)?(?:(?![不没未别无非])[\u4e00-\u9fff]){0,5}?"
-    r"(?:作文|合同|小说|论文|说明书|课文|课本|教材|文件|报纸|裹脚布|保险条款|保单|条款|检讨书|毕业论文|村规民约|规章制度|章程|协议|公告|书)"
+    # (作业: a child's homework, as the 作文 beside it)
+    r"(?:作文|作业|合同|小说|论文|说明书|课文|课本|教材|文件|报纸|裹脚布|保险条款|保单|条款|检讨书|毕业论文|村规民约|规章制度|章程|协议|公告|书)"
     r"(?:都|也)?还(?:要)?(?:长|细|详细|多|厚|全|复杂|啰嗦|啰唆|严谨|正规)(?:呢|啊|呀|哈|了)?$")
 # The notice likened to one read for an earlier errand ("跟上回办营业执照时看的差不多"): a remark on the notice, like
 # ``_NOTICE_COMPARED``, whose 差不多 likens two papers and hedges no reading. Only a paper the speaker read before, named
@@ -941,8 +988,11 @@ _NEUTRAL_REMARK = re.compile(
     r"|(?:前后|总共|一共)?(?:看|读|用|花)了(?:我)?(?:快|快要|将近|差不多|足足|整整|大概|大约|得有|有|近|小)?"
     r"(?:[0-9]+|[一二两三四五六七八九十半几]+)(?:多)?(?:个)?(?:多)?(?:分钟|小时|钟头|刻钟)(?:多)?(?:了|呢|啊)?"
     # a boast of having mastered it ("考我都行", "随便考", "都能背下来了"): said of the speaker, after a reading
-    r"|(?:随便|尽管)(?:你|您)?(?:考|考考|抽查)(?:我)?|(?:你|您)?(?:考|考考|抽查)(?:一下)?我(?:都|也)(?:行|可以|没问题|中|成)(?:的|啊|呀|哈)?"
-    r"|(?:我)?(?:都|全)?(?:能|可以)(?:背|默写)(?:下来|出来)(?:了)?|倒背如流(?:了)?"
+    # ("现在考我都行": now, after the reading, a test would be passed)
+    r"|(?:随便|尽管)(?:你|您)?(?:考|考考|抽查)(?:我)?|(?:现在|这会儿?|随时)?(?:你|您)?(?:考|考考|抽查)(?:一下)?我(?:都|也)(?:行|可以|没问题|中|成)(?:的|啊|呀|哈)?"
+    # ("再看我都能背下来了": one more reading and it would be learnt by heart, the reading so far counted as nearly that;
+    # its 再看 is that supposition, no request to repeat, and the boast is still of the speaker)
+    r"|(?:再(?:看|读)(?:一遍|一次|两遍)?(?:的话)?)?(?:我)?(?:都|全|就)?(?:能|可以)(?:背|默写)(?:下来|出来)(?:了)?|倒背如流(?:了)?"
     # ("七条我都快背下来了": nearly learnt by heart, the same boast; the notice or its count at most named first)
     r"|(?:七条|7条|七个部分|内容|全文|告知书)?(?:我)?(?:都|全)?快(?:要)?(?:能)?(?:背|默写)(?:下来|出来)了")
 
@@ -989,6 +1039,27 @@ _EXPECTATION_REMARK = re.compile(
     r"(?:想的|想象的|想象中|想象中的|预想的|以为的)(?:还|要)?(?:好懂|易懂|清楚|明白|简单|通俗|短|好|细|详细|长)"
     r"(?:多了|很多|一些|些|点|不少)?(?:的|啊|呀|哈)?")
 
+# What a part says weighed, said after the reading ("第六条那个后果挺严重啊", "不实承诺的后果可真重"): the stakes the notice
+# sets out (the consequence, the liability, the penalty), named alone or with the part that holds them, and found grave,
+# from a closed list of qualities with a degree before them. It is the reader's reaction to what was read; no negation,
+# hedge, question or other reader can sit in it ("后果严重吗", "第六条没看") and alone it is no answer.
+_STAKES_REMARK = re.compile(
+    rf"(?:{_PART_NAMED}|不实承诺|虚假承诺|承诺不实|失信)?(?:那个|这个|的|里的?|说的|讲的)?"
+    r"(?:后果|法律后果|责任|法律责任|处罚|惩戒|惩罚|代价)(?:还|也|可)?"
+    rf"{_REMARK_DEGREE}(?:是)?(?:严重|重|吓人|厉害|严|大)(?:了|的|啊|呀|哈|啦|哦|呢)*")
+# The notice's gist said in the reader's own words after the reading ("就是说得说实话，不能瞎承诺呗", "意思就是要如实填"): the
+# duty it states, to tell the truth or not to promise rashly, from a closed list. Telling the truth is the gist only when
+# a "that is to say" leads it: bare, "得说实话" or "不能说假话" may as well open a confession ("说实话，有几条没看"). A rash
+# promise or filling-in denied (不能瞎承诺, 别乱填) is the gist as it stands; its 不能 is on the rashness, never on the
+# reading or the commitment itself ("不能承诺" is not among these). A 吧 or a "?" on it is a guess, and alone it is no
+# answer.
+_GIST_LEAD = r"(?:就是说|也就是说|意思是|意思就是|说白了|总之|反正就是|简单说就是)"
+_GIST_RETOLD = re.compile(
+    rf"{_GIST_LEAD}(?:我|咱|俺|咱们|我们)?(?:(?:得|要|必须|需要|就得|就要|一定要|只能|都得)(?:如实|老实|照实)?"
+    r"(?:说实话|讲实话|说真话|讲真话|如实填写?|如实承诺|如实申报|如实说|照实说|照实填|填真的|填真实的)"
+    r"|(?:不能|不可以|不许|不准|不得|不要|别)(?:说假话|撒谎|说谎|造假|作假|弄虚作假|瞒报|隐瞒|虚报|填假的))(?:呗|啊|呀|哈)?"
+    rf"|{_GIST_LEAD}?(?:我|咱|俺|咱们|我们)?(?:不能|不可以|不许|不准|不得|不要|别)(?:瞎|乱|随便|随意|胡乱)(?:承诺|填|写)(?:呗|啊|呀|哈)?")
+
 
 def _closing_remark(clause: str) -> bool:
     """A complaint of the length, a remark on the effort or the notice compared (see ``_NOTICE_COMPARED``), or on the
@@ -1000,7 +1071,10 @@ def _closing_remark(clause: str) -> bool:
                 or _NEUTRAL_REMARK.fullmatch(_BUT_LEAD.sub("", clause))
                 # (a part of it remarked on or retold, a wish for the print, the text against what was expected: see
                 # ``_PART_REMARK``, ``_PART_RETOLD``, ``_PRINT_WISH``, ``_EXPECTATION_REMARK``)
-                or any(r.fullmatch(_BUT_LEAD.sub("", clause)) for r in (_PART_REMARK, _PART_RETOLD, _PRINT_WISH, _EXPECTATION_REMARK)))
+                # (the stakes a part sets out weighed, the gist retold: see ``_STAKES_REMARK``, ``_GIST_RETOLD``)
+                or bool(_GIST_RETOLD.fullmatch(clause))
+                or any(r.fullmatch(_BUT_LEAD.sub("", clause)) for r in (_PART_REMARK, _PART_RETOLD, _PRINT_WISH, _EXPECTATION_REMARK,
+                                                                        _STAKES_REMARK)))
 
 
 def _remark_on_the_notice(clause: str) -> bool:
@@ -1071,7 +1145,9 @@ _HOW_MANY_PARTS = re.compile(r"^(?:告知书|告知内容|告知承诺书|内容
                              r"(?:条|个部分|部分|项|段|页)(?:内容)?(?:啊|呀|呢|哈)?$")
 # "不看了，我不办了": the errand given up, by the speaker, said as a clause of its own.
 # ("今天不办了，改天再说": today's errand given up; the 改天再说 after it puts it off, and is no reading deferred)
-_CANCEL_CLAUSE = re.compile(r"^(?:那|我|那我|那就|我就|那我就|我还是|还是|算了)*(?:今天|今儿|今儿个|这次|这回)?(?:先|就|暂时)?(?:不办|不办理|不申请|不想办|不要办|不用办|不弄|不搞|"
+# ("这事不办了": the matter itself named as what is given up)
+_CANCEL_CLAUSE = re.compile(r"^(?:那|我|那我|那就|我就|那我就|我还是|还是|算了)*(?:今天|今儿|今儿个|这次|这回)?(?:这事儿?|这个事儿?|这件事|这业务|这个业务)?"
+                            r"(?:先|就|暂时)?(?:不办|不办理|不申请|不想办|不要办|不用办|不弄|不搞|"
                             r"不想弄|不整|取消办理|取消申请|放弃办理|放弃申请|退出办理|取消|退出)(?:了)?(?:吧|啦)?$")
 # "不看完能办吗", "没读完也可以吗": whether the errand may go on without the reading finished, asked as a whole message
 # (its 吗 makes it a question with or without the mark). It states no reading and asks no repetition, so it is answered
@@ -1392,10 +1468,12 @@ _FOUND_BY_SCROLLING = re.compile(rf"{_START}(?:我)?(?:往上|往回|向上|往�
 # Who typed the message for the speaker, said first ("俺孙女帮俺打的字", "字是我儿子帮我打的"): the hands on the keys, not
 # the reader. Dropped only when the speaker then says the reading as their own (我/俺, the notice at most named before
 # it); "孙女帮我打的字，她看完了" or a bare "看完了" after it may be the typist's reading, and stay as they are.
+# ("我是本人，闺女帮我打字，…": who the speaker is may be said before it, and is kept)
 _TYPED_BY = re.compile(
-    rf"^\s*(?:(?:(?:我|俺)(?:的|家)?)?{_ALOUD_BY}{{1,4}}?(?:帮|替|给)(?:我|俺)(?:打|敲)(?:的|了)?字(?:的)?"
+    r"^\s*(?P<who>(?:我是|本人是|我就是)(?:本人|申请人本人|申请人)[\s,]+)?"
+    rf"(?:(?:(?:我|俺)(?:的|家)?)?{_ALOUD_BY}{{1,4}}?(?:帮|替|给)(?:我|俺)(?:打|敲)(?:的|了)?字(?:的)?"
     rf"|字(?:是)?(?:(?:我|俺)(?:的|家)?)?{_ALOUD_BY}{{1,4}}?(?:帮|替|给)(?:我|俺)(?:打|敲)的)[\s,]+"
-    r"(?=(?:告知书|告知内容|告知承诺书|内容)?(?:我|俺|本人)(?:自己|自个儿?|亲自|本人)?(?:都|也|已经|已|全|全都|从头到尾|从头|一条|逐|仔细|认真|把)*"
+    r"(?=(?:告知书|告知内容|告知承诺书|内容)?(?:我|俺|本人)(?:自己|自个儿?|亲自|本人)?(?:都|也|已经|已|全|全都|从头到尾|从头|一条条|一条|逐|仔细|认真|把)*"
     r"(?:看|读|阅|听|把))")
 
 
@@ -1406,7 +1484,7 @@ _WEARY_FACE = r"(?:😵(?:\u200d💫)?|😮\u200d💨|🥱|😩|😫)\ufe0f?"
 def _notice_forms(prepared: str, ctx: Context) -> str:
     """The notice answer in the plain forms ``_notice_read`` reads (see ``_everyday_forms``)."""
     prepared = _everyday_forms(prepared)
-    prepared = _TYPED_BY.sub("", prepared)
+    prepared = _TYPED_BY.sub(lambda typed: typed.group("who") or "", prepared)
     prepared = _RIDER_RUSH.sub("我赶时间", prepared)
     prepared = _FOUND_BY_SCROLLING.sub("", prepared)
     # "告知书上面的内容": what is written on the notice is the notice's content, 告知内容
@@ -1726,7 +1804,8 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # name (the applicant's, for a proxy) stays a third party's.
         role = r"(?:申请人|受托人|代办人|代理人|被委托人|法定代表人|法人)?"
         who = rf"{role}{re.escape(speaker)}(?:本人)?"
-        flat = re.sub(rf"(?:^|(?<=,))(?:我是|我叫|本人系|本人是|本人|我系)?{who}"
+        # ("是我刘洋看完的": 我 with the speaker's own name after it, the name in apposition)
+        flat = re.sub(rf"(?:^|(?<=,))(?:我是|我叫|本人系|本人是|本人|我系|我)?{who}"
                       r"(?=(?:都|也|已经|已|全都|全部|仔细|认真|逐条)*(?:看|读|阅|已阅|听))", "我", flat)
         date = r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月[0-9]{1,2}[日号])?"
         principal = re.escape(ctx.applicant_name) if ctx.acting_as == "proxy" and ctx.applicant_name else ""
@@ -1778,6 +1857,15 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         flat = re.sub(r"(?<=,)(?:都|也)?(?:没|没有)(?:漏|落|漏掉|落下|漏看)(?:了)?(?:啊|呀|哈)?(?=,|$)", "一条没漏", flat)
         # ("我没漏，全都读了": the same idiom said first by the speaker, before a statement that must decide on its own)
         flat = re.sub(r"^(?:我|本人)?(?:都|也)?(?:没|没有)(?:漏|落|漏掉|落下|漏看)(?:了)?(?:啊|呀|哈)?(?=,.)", "一条没漏", flat)
+        # ("告知书是我自己看完的": the cleft 是…的 that names the speaker as the one who read it to the end; its 是 only points
+        # at the reader, and the clause reads as "告知书我自己看完的". Only the speaker, with at most 自己 and the manner of
+        # the reading between: "是我儿子看完的" names someone else and is left as it is)
+        flat = re.sub(r"(?:^|(?<=,))(告知书|告知承诺书|告知内容|内容)?是(?=(?:我|本人)(?:自己|亲自|本人|自个儿?)?"
+                      r"(?:从头到尾|一条一条|一条条|逐条|逐字|仔细|认真|全部|都|全)*(?:看|读|听)(?:完|过)的(?:,|$))", r"\1", flat)
+        # ("…给我舅讲一遍，跑不了": "no getting out of it", said of the telling to come (``_PASSED_ON``), belongs to that clause)
+        flat = re.sub(rf"(?:^|(?<=,))({_PASSED_ON}),(?:这|那)?(?:反正|肯定|也)?跑不了(?:的|啊|呀)?(?=,|$)", r"\1", flat)
+        # ("没漏，一条都没漏，全看完了": the idiom said twice in a row, bare and then in full, is said once)
+        flat = re.sub(rf"(?:^|(?<=,))(?:{_NONE_MISSED}),(?=(?:{_NONE_MISSED})(?:,|$))", "", flat)
     compact = flat.replace(",", "")
     # "已阅读已阅读已阅读", "看完了看完了快点", "看了看了…" ("一条一条都看了" is one phrase, not a repetition)
     repeated = re.fullmatch(r"(.{3,}?|.了)(?:,?\1)+(,?.*)", flat)
