@@ -562,6 +562,10 @@ USE_COMMITMENT = Choice(
         (r"证明(?:太|很|真|特别|实在)?(?:难开|不好开|难办|难弄|麻烦|费劲|费事)|"
          r"(?:没空|没时间|没工夫|没功夫|抽不出空|抽不出时间|腾不出空|腾不出时间)(?:去)?(?:[\u4e00-\u9fff]{1,4}?(?:所|会|里|上|街道|社区))?"
          r"(?:开|交|办|跑|弄)证明", "yes"),
+        # no strength left for the errand, the speaker's own ("实在没力气再去医院开证明了", after a night shift; only with no
+        # one else before it: "我妈没力气去开证明" is not read here)
+        (r"^(?:我|俺)?(?:是|也|都|已经)?(?:实在|真|真的|确实)?(?:没|没有)(?:那个|那么多|啥)?(?:力气|精力|体力|劲儿?)(?:再)?(?:去|跑)?"
+         r"(?:[\u4e00-\u9fff]{1,4}?(?:所|会|里|上|街道|社区|院|局))?(?:开|交|办|跑|弄)证明", "yes"),
         (r"承诺[^,，不没]{0,4}(?:太?麻烦|费劲|费事|折腾|太难)", "no"),
         # the commitment waved off, the negation after it: "承诺就不用了", "承诺我就不要了", and the speaker's refusal to
         # make it: "承诺那个我不签", "承诺书我不写" (the signing is the commitment made; "承诺那个我妈不签" is someone else's,
@@ -618,8 +622,16 @@ USE_COMMITMENT = Choice(
          r"(?:找不着|找不到|摸不着门|摸不到门)", "yes"),
         # declining: the normal procedure with proofs (R3)
         # (not the place or the people that issue them: "开证明的地方", "开证明那地方")
+        # the proofs to be handed in, said with the proofs first as the topic: "证明交起就是了" (the Southwest's 交起, "hand
+        # in"), "证明俺交上就行" (only the whole clause, the speaker's or no one's: "我妈证明交上就是了" is someone else's;
+        # "证明交起来太麻烦" complains of them, and "…吗" asks)
+        (r"^(?:那)?证明(?:材料)?(?:我|俺)?(?:就)?(?:交起|交上)(?:去)?(?:就是了|就是|就行了?|就好|就得了|嘛|噻|撒|吧)?$", "no"),
+        # (nor the errand told with the sign-off still to be sought: "村里开证明还得找支书签字" is a remark on the proofs'
+        # hassle, which chooses neither way by itself)
         (r"(开|交|提交|提供|办|拿|出具|准备|补)(?:过|了)?(个|一下|相关的?|纸质)?(?:证明|材料)"
-         r"(?!(?:的|那个?|这个?|的那个?)(?:地方|地儿|人|部门|单位|窗口)|的(?:那边|那里))|证明材料|原件",
+         r"(?!(?:的|那个?|这个?|的那个?)(?:地方|地儿|人|部门|单位|窗口)|的(?:那边|那里)|"
+         r"[^,，。;；!！?？]{0,4}?(?:还|又)(?:得|要)(?:去)?(?:找|求|等|请)[^,，。;；!！?？]{1,8}?(?:签字|签名|盖章|批准|审批|点头))"
+         r"|证明材料|原件",
          "no"),
         # (not when waved off right after: "我妈一般程序不走了" is no "no"; the speaker's own is read above)
         (r"(一般|普通|正常|常规|传统|原来的?|以前的?|老)(的)?(程序|流程|办法|方式|途径|路子|做法)"
@@ -708,7 +720,9 @@ _KIN = rf"(?:{_RELATIVE}|{_WARD}|公司|单位|企业|客户|他|她|别人|他�
 # Relations rarer than those above, or said the southern way; read only at who acts.
 # (老汉 is the Southwest's and the North-West's father, or an old woman's husband; 老表 a cousin; 阿嬷 the southern grandmother)
 _RELATIVE_RARE = (r"(?:连襟|妯娌|嫂子?|弟媳|姐夫|妹夫|老汉|老表|阿嬷|嬷嬷|阿嫲|嫲嫲|嫲|阿爷|班主任|干爹|干妈|干儿子|干女儿|继父|继母|后妈|后爸|"
-                  r"小舅子|大舅子|小姨子|大姨子|曾祖母|曾祖父|太奶奶|太爷爷|太姥姥)")
+                  r"小舅子|大舅子|小姨子|大姨子|曾祖母|曾祖父|太奶奶|太爷爷|太姥姥|"
+                  # the staff of the speaker's shop: "我店里伙计自己办" is the worker acting for themself
+                  r"伙计|店员|员工|雇员|帮工|学徒)")
 # Whose: "我", "我们村的", "我们公司的", "俺家的".
 _WHOSE = r"(?:我|咱|俺|我们|咱们)?(?:村|厂|组|队|楼|楼里|小区|社区|单位|公司)?(?:的|家|家的|里的)?"
 ACTING_AS = Choice(
@@ -760,8 +774,10 @@ ACTING_AS = Choice(
         (rf"(?:帮|替|给|为(?!(?:申请人|当事人)本人)|代){_WHOSE}{_KIN}", "proxy"),
         # someone named by name: "帮赵强办", "替李秀英申请" (not "帮我办", "帮忙办", "给自己办")
         (r"(?:帮|替|代|为)(?!我|自己|本人|俺|咱|你|您|忙|个忙|一下|下)([\u4e00-\u9fff]{2,3})(?=办|申请|弄|跑一趟)", "proxy"),
-        # someone named with more words between: "帮隔壁王大妈办", "替村里五保户申请"
-        (rf"(?:帮|替|给|为|代)[\u4e00-\u9fff]{{1,6}}?(?:{_RELATIVE}|{_WARD})(?=办|申请|弄|跑|交|的|来)", "proxy"),
+        # someone named with more words between: "帮隔壁王大妈办", "替村里五保户申请"; or a hand of the speaker's shop
+        # ("给我店里伙计办健康证"), or several done at once ("代我们村几户老人统一办的"; "给伙计问的" asks, and is not read)
+        (rf"(?:帮|替|给|为|代)[\u4e00-\u9fff]{{1,6}}?(?:{_RELATIVE}|{_WARD}|伙计|店员|员工|雇员|帮工|学徒|工人)"
+         r"(?=(?:统一|一起|一块儿?|一并|集中)?(?:办|申请|弄|跑|交|的|来))", "proxy"),
         # the same with a rarer relation, or the relation's 子 after it, or nothing after it: "帮我大姨子办",
         # "替我连襟办", "帮我堂弟"
         (rf"(?:帮|替|给|为|代)(?:我|俺|咱)?(?:的|家)?[\u4e00-\u9fff]{{0,3}}?(?:{_RELATIVE_RARE}|{_RELATIVE})(?:子)?"
@@ -3017,8 +3033,8 @@ _REFUSAL = re.compile(
 # "看谁有空": whoever it turns out to be, no question; "写新的还是旧的": which to fill in, asked (the first of the two
 # may be a whole phrase: "写身份证上的还是平时叫的", "填营业执照上的名字还是…"; and what is wanted, or by what, asks
 # it as well: "要全名还是简称", "按身份证上的还是户口本上的"; "主要还是王芳在管" is no 要 of wanting, and "执照上写的法人现在
-# 还是王芳" is 还是 "still", after a word of time)
-_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|哪|(?<!看)谁|干嘛|干吗|(?:写|填|用|选|(?<![主需重只不])要|按)[\u4e00-\u9fff]{0,8}?"
+# 还是王芳" is 还是 "still", after a word of time; "不是股东里随便哪个": 随便 makes 哪个, 谁 "any one at all", no question)
+_NAME_QUESTION = re.compile(r"[?]|吗|什么|怎么|为什么|为啥|啥|(?<!随便)哪|(?<!看)(?<!随便)谁|干嘛|干吗|(?:写|填|用|选|(?<![主需重只不])要|按)[\u4e00-\u9fff]{0,8}?"
                             r"(?<!现在|目前|一直|仍然|依然|依旧|至今|如今)还是|"
                             # "身份证上的还是平时叫的": two 的-phrases set side by side with 还是 offer a choice of two kinds
                             # of name, asked even with no verb before them (a name is no 的-phrase)
@@ -3050,6 +3066,7 @@ _ENTERPRISE = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9()（）·&]{{2,60}}?{_ENTERP
 _APPOSED_SELF = (rf"^(?:就是|就)?(?:我|俺)(?:本人)?(?!{_RELATIVE}|{_WARD}|[们看想来去要会能是在有也都就还说叫姓觉知明同再先不没很太已刚自本办家])"
                  r"(?=[^的了吗呢吧啊呀哦嘛地得着过]{2,4}$)(?=[\u4e00-\u9fff]{2,4}$)")
 # Lead-ins before a name, with the role they announce.
+_ON_THE_DOCUMENT = r"(?:营业执照|执照|身份证|证件|户口本)(?:上|上面)(?:的)?"
 _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
     (re.compile(p), role)
     for p, role in (
@@ -3082,6 +3099,9 @@ _NAME_LEADS: Tuple[Tuple[Pattern, str], ...] = tuple(
         (r"(?:大名|真名|本名|学名|官名|身份证上的名字|现名|现用名|现在的名字)(?:是|叫|为|:)?", "generic"),
         # "营业执照上写的是王强": what the document says
         (r"(?:营业执照|执照|身份证|证件|户口本)(?:上|里|上面)?(?:写的是|写的|写着|登记的是|登记的|印的是|是)", "generic"),
+        # "营业执照上那个杨帆": the one the document names, pointed at (那个 is folded away before); only a name ending the
+        # clause, and no word of the dictionary ("执照上盖章", "执照上地址": see _name_candidates)
+        (_ON_THE_DOCUMENT + r"(?=[\u4e00-\u9fff]{2,4}$)", "generic"),
         # "法人变了，现在是王芳": the name as it stands now
         # ("现在登记的是孙丽华": as it is registered now; a bare "登记的是" may be the old registration)
         (r"^(?:现在|目前|如今|现)(?:的)?(?:(?:登记|注册|备案)(?:的|在册的))?(?:是|叫|换成了?|改成了?)", "generic"),
@@ -3568,7 +3588,7 @@ def _name_candidates(clause: str) -> List[Tuple[str, str, str]]:
     for lead, role in _NAME_LEADS:
         for m in lead.finditer(clause):
             rest = _clean_candidate(clause[m.end():])
-            if not rest:
+            if not rest or (re.fullmatch(_ON_THE_DOCUMENT, m.group(0)) and _common_word(rest)):
                 continue
             # "郑州好味餐饮管理有限公司法人王强": the enterprise before the role is the applicant.
             before = _as_enterprise(_clean_candidate(clause[: m.start()])) if m.start() > 0 else None
@@ -3769,11 +3789,19 @@ _THAT_WAS_KIN = re.compile(rf"(?:那|这)(?:个)?(?:是|就是)(?:我|俺|咱)(?
 # ("营业执照上法人不是我老婆": where the role is written, said before it as the claim may say it)
 _KIN_DENIED = re.compile(rf"(?:(?:营业执照上|执照上)?(?:的)?(?:法人|法定代表人|法人代表)(?:登记的|写的|注册的)?(?:也)?)?(?:不是|并不是|并非)(?:我|俺|咱)(?:的|家)?(?:大|二|三|小|表|堂|亲)?"
                          rf"(?:{_RELATIVE})+儿?(?:啊|呀|哈|嘛)?")
+# "店是她管", "店里平时是他在打理": the shop said to be minded by "her" or "him", a clause of its own naming no one (not
+# 负责 or 经营: the one in charge, the operator, is the representative of a small business)
+_KIN_MINDS_SHOP = re.compile(r"(?:店|店里|店面|铺子|生意|买卖)(?:的事)?(?:平时|主要|一直|都|其实)?(?:是)?(?:她|他)(?:在)?"
+                             r"(?:管|管着|打理|照看|看着|张罗)(?:的)?(?:啊|呀|哈|嘛)?")
 # "是我", "就是我本人": the speaker named as the one asked for, a clause of its own
 _SELF_CLAIMED = re.compile(r"(?:是|就是)(?:我|俺)(?:本人|自己)?(?:啊|呀|哈|嘛)?")
 # "法人登记的是我", "我就是法人": the speaker claims the role as their own, and nothing else
+# ("执照上写的是我": the one person a business licence names is its representative or operator; "法定代表人就我一个": the
+# role said to be the speaker's alone)
 _ROLE_CLAIMED = re.compile(r"(?:营业执照上|执照上)?(?:的)?(?:法定代表人|法人代表|法人)(?:登记的|写的|注册的|登记|写)?(?:就|也)?(?:是|为)"
                            r"(?:(?:我|俺)(?:本人|自己)?|本人)(?:啊|呀|哈|呢|嘛)?|"
+                           r"(?:营业执照上|执照上)(?:写的|登记的|印的)(?:就|也)?是(?:我|俺)(?:本人|自己)?(?:啊|呀|哈|呢|嘛)?|"
+                           r"(?:法定代表人|法人代表|法人)(?:就|只有|就只有)(?:我|俺)(?:本人|自己)?(?:一个人|一个|一人)?(?:啊|呀|哈|呢|嘛)?|"
                            r"(?:我|俺)(?:就)?是(?:公司|企业|单位|我们公司|本公司)?的?(?:法人|法定代表人|法人代表)")
 # "法人是我不是我哥", "法人不是我哥是我": the claim of the role and a relative denied it, said in one breath with no pause
 # between; read as the two clauses they are (group "claim", the rest the denial)
@@ -3781,7 +3809,7 @@ _CLAIM_BESIDE_KIN_DENIED = re.compile(
     rf"(?P<claim>{_ROLE_CLAIMED.pattern}|{_SELF_CLAIMED.pattern})(?:{_KIN_DENIED.pattern})|"
     rf"(?:{_KIN_DENIED.pattern})(?P<late>{_ROLE_CLAIMED.pattern}|{_SELF_CLAIMED.pattern})")
 # ("法人是谁我得问问老板": the name still to be asked of someone)
-_UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
+_UNKNOWN_NAME = re.compile(r"不知道|不清楚|不记得|记不得|记不清|忘了|想不起|说不上来|叫不上来|(?:得|要|还得|需要|回去|去)问(?:问|一下)|"
                            # "我问问他全名叫啥", "俺回头问下老板名字": the name still to be asked of someone else (not of
                            # us: "我问问你名字咋写" asks)
                            r"(?:我|俺)(?:先|再|回头|待会儿?|等会儿?|一会儿?)?问(?:问|一下|下)(?![你您])[\u4e00-\u9fff]{1,5}?(?:的)?"
@@ -3822,6 +3850,10 @@ def _roles(step: str, ctx: Context) -> Tuple[str, ...]:
 
 
 _NUMBERS = re.compile(r"[0-9A-Za-z][0-9A-Za-z\- ]{6,}[0-9A-Za-z]")
+# "不是股东里随便哪个", "并不是随便谁": any one of a group denied, a clause of its own (asked, "不是随便哪个吗", it is no
+# denial; "随便哪个都行" leaves the answer open, and is a hedge)
+_ANY_ONE_DENIED = re.compile(r"(?:也|又|可|并)?(?:不是|并不是|并非)(?:[\u4e00-\u9fff]{1,6}?(?:里|中|当中|之中|里面|里头)(?:的)?)?"
+                             r"随便(?:哪个|哪一个|哪位|谁|一个)(?:人)?(?:啊|呀|哈|嘛)?")
 
 
 def _read_name(step: str, text: str, ctx: Context) -> Reading:
@@ -4663,6 +4695,9 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
     # "呃，王强": a sound of hesitation before the answer is no hedge on it
     clauses = [c for c in clauses if not re.fullmatch(r"(?:嗯|呃|额|哦|噢|啊|那个)+", c.text)] or clauses
     clauses = [c for c in clauses if not _CONTACT_REMARK.fullmatch(c.text)] or clauses
+    # "不是股东里随便哪个，法定代表人就我一个": "not just any one of them", a denial that the answer is open, no hedge;
+    # set aside beside what else is said (alone it names no one, and is asked again)
+    clauses = [c for c in clauses if not _ANY_ONE_DENIED.fullmatch(c.text)] or clauses
     clauses, asides = _name_then_asked_aside(clauses)
     if step == "representative_name" \
             and any(_NAME_QUESTION.search(c.text) and re.search(r"[我俺]", c.text) for c in clauses) \
@@ -4819,8 +4854,12 @@ def _read_name_words(step: str, words: str, number: Optional[str], ctx: Context,
             else:
                 apart.append(c)
         denied = [c for c in apart if _KIN_DENIED.fullmatch(_fold(c.text))]
+        # ("法人不是我媳妇，店是她管，法人是我": the relative denied the role said to see to the shop day to day, which is
+        # why they are taken for its representative; that clause goes with the denial)
+        minding = [c for c in apart if _KIN_MINDS_SHOP.fullmatch(_fold(c.text))] if denied else []
         if denied and any(_ROLE_CLAIMED.fullmatch(c.text) or _SELF_CLAIMED.fullmatch(c.text) for c in apart) \
-                and not any(re.search(r"[他她]", c.text) for c in apart):
+                and not any(re.search(r"[他她]", c.text) for c in apart if all(c is not m for m in minding)):
+            denied = denied + minding
             # "不是我老伴，是我，吴金花", "法人是我本人 不是我爸": a relative denied the role while the speaker claims it in so
             # many words is who the speaker is not; that clause is set aside (it names no one). Without the claim
             # ("法人不是我姐，叫冯晓丽": whose name follows is open), or with the relative talked of beside the name
