@@ -1475,6 +1475,18 @@ _TYPED_BY = re.compile(
     rf"|字(?:是)?(?:(?:我|俺)(?:的|家)?)?{_ALOUD_BY}{{1,4}}?(?:帮|替|给)(?:我|俺)(?:打|敲)的)[\s,]+"
     r"(?=(?:告知书|告知内容|告知承诺书|内容)?(?:我|俺|本人)(?:自己|自个儿?|亲自|本人)?(?:都|也|已经|已|全|全都|从头到尾|从头|一条条|一条|逐|仔细|认真|把)*"
     r"(?:看|读|阅|听|把))")
+# The same typing for a parent or grandparent (``_TYPED_FOR``), told first and then the elder's own reading and the words
+# the elder asked to be sent ("我是他孙子，帮爷爷打字。爷爷戴着老花镜自己把告知书全看完了，让我回：已阅读"): the reading is
+# the one typed for, named again as its subject with 自己 (the elder, the applicant, read it), and the colon after 让我回
+# sets off the elder's own words, as in ``_TYPED_FOR``. Both are read as the elder's, 我: the report must be a reading
+# of the speaker's own and the words must decide. No other person may sit in the report ("爷爷让我看完了"), and the
+# typist's own reading ("我替爷爷看完了") is no such frame.
+_OTHER_PERSON = r"(?:(?![我俺你您他她让叫请帮替给跟和])[\u4e00-\u9fff])"
+_TYPED_REPORT = re.compile(
+    r"^\s*(?:我是(?:他|她)(?:的)?(?:孙子|孙女|外孙|外孙女|儿子|女儿|闺女)[\s,。]+)?(?:我)?(?:帮|替|给)(?:我)?"
+    rf"(?P<elder>{_MOTHER}|{_FATHER})(?:打字|打)[\s,。]+(?P=elder)(?P<how>{_OTHER_PERSON}{{0,8}}?)(?:自己|亲自)"
+    rf"(?P<read>{_OTHER_PERSON}{{1,16}})[\s,。]+(?:(?P=elder))?(?:让|叫)我(?:回|回复|说|答)(?:你|您|你们)?\s*:\s*"
+    r"(?P<said>[^:]+)$")
 
 
 # The weary faces (dizzy, exhaling, yawning, worn out): a tired reader's, never a laugh or a wink
@@ -1491,6 +1503,9 @@ def _notice_forms(prepared: str, ctx: Context) -> str:
     prepared = re.sub(r"(?:告知书|告知承诺书)(?:上面|上头|上|里面|里头|里)的(?:内容|东西|条款)", "告知内容", prepared)
     # "喂你好…": the 喂 of a telephone call before the greeting, which says nothing
     prepared = re.sub(r"^\s*喂+[\s,]*(?=你好|您好)", "", prepared)
+    # "喂 我说 …": the caller's "hey, listen" before the answer on a call, which states nothing (only after 喂; a bare "我说"
+    # is left as it is)
+    prepared = re.sub(r"^\s*喂+[\s,]*我说[\s,]+(?=[\u4e00-\u9fff])", "", prepared)
     # Henan and Shandong 哩 at a clause end (俺 is already 我): after a finished reading it is the 了 of the end reached
     # ("看完哩", "看过哩"); after a reading that went over every word or part it is the 的 of 是…的 ("俺一个字一个字看
     # 哩"), but only said after another clause, where it tells how a reading already said went. Said first or alone
@@ -1638,6 +1653,10 @@ def _notice_read(text: object, ctx: Context) -> Reading:
         # the parent's own words (see ``_TYPED_FOR``): the parent is the applicant, who reads her own notice, and 我 in
         # them is she
         return beside_emoji(_notice_read(prepared[typed.end():], ctx))
+    reported = _TYPED_REPORT.match(prepared) if ctx.acting_as != "proxy" and "?" not in prepared else None
+    if reported:
+        # the elder's own reading and words, typed by a grandchild or a child (see ``_TYPED_REPORT``)
+        return beside_emoji(_notice_read(f"我{reported.group('how')}自己{reported.group('read')},{reported.group('said')}", ctx))
     plain = _notice_forms(prepared, ctx)
     if plain != prepared:
         return _notice_read(plain, ctx)
@@ -1785,8 +1804,9 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     flat = re.sub(r"(?:^|(?<=,))(这回|这次|这一次|这一回)(我|本人)(?=都|也|又|已经|已|全|一条|一字|逐|仔细|认真|完整|从头|把|看|读|阅|听)",
                   r"\2\1", flat)
     # "上面发的告知书，我从第一个字看到最后一个字": the notice named first, as the topic of the reading that follows
-    flat = re.sub(rf"^((?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的(?:告知书|告知内容|内容|告知承诺书)?|{_WHOLE_NOTICE}),(?=我|本人)",
-                  r"\1", flat)
+    # ("告知书 已经全部看完了": voice input's pause after the topic, before a reading with no subject)
+    flat = re.sub(rf"^((?:上面|刚才|刚刚)(?:你|您|你们)?(?:发|发来|发送)的(?:告知书|告知内容|内容|告知承诺书)?|{_WHOLE_NOTICE}),"
+                  r"(?=我|本人|(?:已经|已)?(?:全部|全都|都|全)?(?:看|读|阅))", r"\1", flat)
     # "手机上那个告知书我从头看到尾": the notice pointed at where it was received (``_PLACES``), which adds nothing to what
     # or how much was read; the notice itself must still be named, and the rest be a reading on its own
     flat = re.sub(rf"(?:^|(?<=,)){_READ_PLACE}(?:的|收到的|发来的)?(?:那个|这个|那份|这份)?(?=告知书|告知承诺书|告知内容)", "", flat)
@@ -2129,6 +2149,14 @@ def _notice_read(text: object, ctx: Context) -> Reading:
     # said in another clause ("看了半天，总算看完了")
     finished = ",".join(c for c in flat.split(",") if not re.search(r"(?:看|读|瞅)了?(?:好久|半天|老半天|好一会儿?)", c))
     finished = re.sub(r"^完事儿?,?", "", finished)  # the lead "完事儿" ("done") is no 完 of the reading: "完事儿，我看了"
+    # "已阅读，现在看", "看完了，下午看": a reading said after the statement with nothing to say it is done (no 完, 已, 了,
+    # 的, 过, 遍) is one still to come, a plan, not the same reading told again; asked again. (Before the statement,
+    # "戴上老花镜慢慢看，总算看完了", it is how the reading went that the statement then ends.)
+    clauses = flat.split(",")
+    undone = [i for i, c in enumerate(clauses)
+              if re.fullmatch(_READ_CLAUSE, c) and not _COMPLETED.search(c) and not re.search(r"[了的过遍]", c)]
+    if undone and any(i > 0 and not any(_COMPLETED.search(c) for c in clauses[i + 1:]) for i in undone):
+        return ask("not_read")
     if _READ_GRAMMAR.match(flat) and (_COMPLETED.search(finished.replace(",", "")) or _all_of_it_read(finished)
                                       or _WHOLE_TEXT_READ.search(finished.replace(",", ""))):
         shown = _without_object_emoji(prepared)  # (a page or a book pictured is no attitude)
@@ -3957,10 +3985,14 @@ def _around_the_answer(reader: Callable[[object, Context], Reading], text: objec
 def notice_read(text: object, ctx: Context) -> Reading:
     """Has the user read the whole notification? Only an explicit reading statement is a yes (R6)."""
     reading = _around_the_answer(_notice_read, text, ctx)
-    if reading.kind == "clarify" and reading.detail == "unclear":
+    if reading.kind == "clarify" and reading.detail in ("unclear", "hedge", "not_read"):
         # clauses the reader does not know: a plain statement beside clauses that only tell how, where and when it was
-        # read (bot/core/circumstances.py) is the statement; anything else stays asked again
-        return _circumstances.statement_among_circumstances(text, lambda c: _notice_read(c, ctx), _screen) or reading
+        # read (bot/core/circumstances.py) is the statement; anything else stays asked again. (A hedge or an unread part
+        # the reader saw somewhere is found again there: each clause is read alone, and only a clause the closed
+        # vocabulary holds is set aside, as "但还是" turning against a hardship or "没有看不懂的地方".)
+        # (a clause is typed words, never the button: a typed "Yes" screened to "yes" is still a bare yes)
+        return _circumstances.statement_among_circumstances(
+            text, lambda c: clarify("bare_yes", EXPECT_READ) if _button(c) else _notice_read(c, ctx), _screen) or reading
     return reading
 
 
