@@ -316,8 +316,15 @@ def _has_emoji(prepared: str) -> bool:
 _SINCERE_EMOJI = frozenset("🙏👍👌✅✔☑😊🙂☺🤝💪❤♥✍")  # ✍: the writing hand, "I sign"
 
 
+# Faces typed in signs, and marks of a form, that take an answer back or mock it as the doubtful emoji do: a wink, a
+# frown, a flat or sidelong stare, a cringe (;) :( -_- =_= ¬_¬ >_< ^^; →_→), and a cross or an empty box (× [ ] ( )),
+# a "no" or a blank on a form. The friendly ones (:) ^_^) are not among them.
+_DOUBTFUL_SIGNS = re.compile(r";-?\)|:-?\(|[-=¬]_+[-=¬]|¬‿¬|>_*[<‹]|\^\^;|[→←]_+[→←]|T_T|QAQ|(?<![a-z])orz(?![a-z])|"
+                             r"\(\s*\)|\[\s*\]|（\s*）|[×✗✘]", re.IGNORECASE)
+
+
 def _has_doubtful_emoji(prepared: str) -> bool:
-    return any(_is_emoji(c) and c not in _SINCERE_EMOJI for c in prepared)
+    return any(_is_emoji(c) and c not in _SINCERE_EMOJI for c in prepared) or bool(_DOUBTFUL_SIGNS.search(prepared))
 
 
 # --- the vocabulary of the screens ----------------------------------------------------------------
@@ -1019,6 +1026,11 @@ _A_NOT_A_ASKED = re.compile(r"([\u4e00-\u9fff])[不没]\1|需不需|用不用|�
 _BOUNDARY = re.compile(r"(?<=[,.;!?…~\s。、])(?=[^,.;!?…~\s。、])")
 
 
+# The words that announce a question ("另外想问下", "顺便问一句", "对了"), a clause of their own before it.
+_ASKING_LEAD = re.compile(r"(?:另外|顺便|还有|还想|对了|那|我)*(?:请问|问一下|问下|想问一下|想问下|想问|想问问|问问|问一句|"
+                          r"咨询一下|咨询下|打听一下)?(?:一下|一句)?")
+
+
 def answers_before_follow_up(prepared: str) -> List[str]:
     """The answers that may have been typed before a question about the procedure, the shortest first (where the
     question begins is read by the step's own reader: the first of them it decides is the answer)."""
@@ -1029,6 +1041,13 @@ def answers_before_follow_up(prepared: str) -> List[str]:
             break
         lead = re.sub(r"^(?:另外|顺便|还有|还想|对了|那)*(?:请问|问一下|问下|想问一下|想问)?(?:一下)?[,\s]*", "", tail)
         after = tail.rsplit("?", 1)[1] if "?" in tail else ""
+        # Only questions may follow the answer taken: a statement between them ("本人承诺，材料是中介造的，会出事吗？")
+        # belongs to the answer, which is then read whole.
+        told = [c for c in re.split(r"[,.;!?…~\s。、]+", tail)
+                if _compact(c) and not _is_question(c) and not _ASKING_LEAD.fullmatch(c)
+                and not re.search(r"几|多久|多长|多少|什么|啥|哪|何时|怎么|吗|呢|么", c)]
+        if told:
+            continue
         if (_is_question(tail) or lead != tail) and _FOLLOW_UP_TOPIC.search(tail) and not _compact(after) \
                 and not _FOLLOW_UP_DOUBT.search(tail) and not _screened(_compact(tail), _TONE_SCREENS + _DOUBT_SCREENS) \
                 and not _NOT_MEANT.search(tail) and not _has_doubtful_emoji(tail) \
@@ -1763,6 +1782,10 @@ def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
             return False, "authoriser_mismatch"
         if any(groups.get(g) and groups.get(g) != people.agent for g in ("named", "agent2")):
             continue  # a name that is not the proxy's own, or other words where it would stand
+        # the liability said after it must be the applicant's, named as such: "后果由我老婆负责" or "由我承担" puts it on
+        # someone who made no commitment, whatever else the sentence says
+        if groups.get("whoL") and _authoriser_ok(groups["whoL"], people) is not True:
+            return False, "authoriser_mismatch"
         checks = [_authoriser_ok(groups.get(g), people) for g in sorted(groups) if g.startswith("who")]
         if any(c is False for c in checks):
             return False, "authoriser_mismatch"

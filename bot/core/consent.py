@@ -1625,6 +1625,15 @@ def _letter_forms(prepared: str, ctx: Context) -> str:
     return prepared
 
 
+# A question asked to agree, not to learn: "不是说要阅读吗", "难道我会不看吗", "哪能不看呢", "还用说吗", "这还用问": the
+# statement after it is its answer, given by the asker.
+# So is a question about the reading asked of it ("是要全部看完吗", "这个必须看吗", "要看多久啊", "为啥要看"): the
+# reading done answers it. ("不算啥", "nothing much", only looks like a question.)
+_ASKED_TO_AGREE = re.compile(r"^(?:不是|不就是)(?:说|讲|要求)|难道|哪能|哪有|还用(?:说|问)|那还用|岂能|怎么(?:可能|会|能)不"
+                             r"|(?:要|必须|得|需要|非得)(?:全部|都|全)?(?:看|读|阅读)(?!什么|啥)|(?:看|读)(?:多久|多长时间|全部|完)"
+                             r"|不算啥|算不了啥|不算什么|没[\u4e00-\u9fff]{0,2}(?:啥|什么)(?!吗)")
+
+
 def _notice_read(text: object, ctx: Context) -> Reading:
     total = ctx.notice_sections if isinstance(ctx.notice_sections, int) and ctx.notice_sections > 0 else 7
     if _button(text):
@@ -2110,6 +2119,12 @@ def _notice_read(text: object, ctx: Context) -> Reading:
                     and not re.search(r"[看读阅听念完懂]|明白|清楚|知道|了解", compact):
                 # "核查的时候会上门吗？我白天在地里干活不在家": why the speaker asks, told after the question, with no word
                 # of the reading anywhere; the question is answered and the reading asked again (nothing is decided)
+                return Reading("question", expected=EXPECT_READ)
+            if answer.kind == "value" and not _ASKED_TO_AGREE.search(preamble):
+                # "什么意思？已阅读", "要不要，看完了", "为什么？已阅读": a real question before the statement is still
+                # open; the reading it comes before may rest on not knowing what was asked, so the question is answered
+                # and the reading asked again. Only a question asked to agree ("不是说要阅读吗", "难道还能不看吗")
+                # leaves the statement after it to decide.
                 return Reading("question", expected=EXPECT_READ)
             return answer if answer.kind in ("value", "clarify") else ask("unclear")
         if asked and asked[0] > 0 and _BUT_ASKS.match(parts[asked[0]]) \
@@ -3982,6 +3997,74 @@ def _around_the_answer(reader: Callable[[object, Context], Reading], text: objec
     return first_decided(_affirmation.answers_inside(text), lambda answer: reader(answer, ctx)) or reading
 
 
+# ---------------------------------------------------------------------------------------------------------------------
+# A statement of reading that its own surroundings undo. Each family below is a shape that leaves the words 已阅读 /
+# 看完了 standing but takes back what they certify; the whole answer is then asked again (asking costs one turn, a
+# notice taken as read that was not is a legal defect). They are checked on the whole answer after every other rule,
+# so none of them can make a yes; they only withhold one.
+#
+# A form mark or markup around the words: struck through (Markdown ~~…~~, an opening ~, combining stroke
+# characters), a cross or an empty box or blank beside it ("已阅读：×", "[ ] 已阅读", "已阅读（ ）", "已阅读：____"), or
+# the words opened by markup (#, >, *, `, $, {, =, -, _) as text pasted from a form or a note rather than said. A
+# ticked box (☑ ✅ [x]) is a mark of assent and is not among them.
+_STRUCK = re.compile(r"[\u0335-\u0338]|~~|^\s*~")
+_BLANK_OR_CROSS = re.compile(r"[×✗✘❌☐□]|[\[【(（]\s*[\]】)）]|_{2,}|^\s*(?:[-*]\s*)?\[\s*\]")
+_MARKUP_OPENING = re.compile(r"^\s*(?:[#>*`$={_]|-(?![0-9]))")
+# Someone else read it in the speaker's place: 帮我/替我 + 读/看/阅读 ("孙子替我读完了", "律师帮我看完了"). Read ALOUD to
+# the speaker (给我念, 念给我听, 帮我念) is a different, accepted family and is not matched; nor is the speaker reading
+# for someone else (我替我爸看完了), nor the same words denied (不是我儿子替我看的).
+_READ_IN_MY_PLACE = re.compile(r"(?<![不没])(?:帮|替)我(?:把[^,]{1,8})?(?:从头到尾|一条一条|一条条|都|全)?(?:读|看|阅)")
+_DENIED_BEFORE = re.compile(r"(?:不是|并非|并不是|没有|没)[^,]{0,6}$")
+# A reading still to come: a time of day (or "when home") with a reading verb that carries no mark of completion
+# (了/过/的/完了/完毕): "已阅读下午看", "下午看，已阅读", "下午看完我已认真阅读" (看完 with no 了 after a time is a plan).
+# Also still reading on: 接着看/继续看/慢慢看 with no completion after it ("看完了晚上慢慢看").
+_WHEN = r"(?:今天|今晚|明天|早上|上午|中午|下午|晚上|半夜|夜里|回家|下班|回去|有空)"
+_PLANNED_READING = re.compile(
+    rf"{_WHEN}+(?:的时候)?(?:再|就|会|要|准备|打算|抽空|慢慢|继续|接着|细|仔细|认真|好好)*(?:阅读|看|读)"
+    r"(?!了|过|的|得|完了|完啦|完喽|完的|完毕|好了|到)"
+    # (only after the statement: "慢慢看，总算看完了" before it tells how the reading went)
+    r"|(?:完|已阅|过).*(?:接着|继续|慢慢)(?:阅读|看|读)(?!了|过|的|完了|完啦|完喽|完的|完毕|好了|到)")
+# Only a part named as what was read: the front part, the large (or small) print, what could be seen, "those few
+# items" (前面的都已阅读, 大字看完了, 看完了看得见的, 那几条都看完了). A clause that goes on past the part (前面几条还看
+# 了两遍, 前面发的那七段) is not this shape.
+_PART_ONLY = r"(?:前面|前边|大字|字大|字小|小字|看得见|看得清|能看清|能看见|那几条|这几条)(?:的)?"
+_PART_READ = re.compile(
+    rf"^{_PART_ONLY}(?:我|本人)?(?:都|也|全)?(?:已经|已)?(?:认真|仔细)?(?:阅读|阅|看|读)"
+    rf"|(?:阅读|阅|看完了|读完了|看完|读完|看过了|看过|读过了|读过)(?:了)?{_PART_ONLY}$")
+# Scrolled to the end given as the reading: "划到底了，已阅读", "已阅读（拉到底）". Scrolling shows the page ended, not
+# that it was read. Where the answer tells a reading under way that has now reached the end (还没看完…哦刚翻到底了，
+# 看完了; 刚刷到最后了，看完了: "just now reached the end" tells the reading arriving there) or names the parts read
+# (每条都读过, 七部分都看完了), the scroll is how the end was seen and it stays.
+_SCROLLED = re.compile(r"(?:划|滑|拉|刷|翻)到(?:了)?(?:底|最后|最下面|最底下|最下边)")
+_READING_UNDER_WAY = re.compile(r"还没|没看完|没读完|没滑到底|没划到底|没翻到底|每条|每一条|七部分|七条|7条|7部分|一条一条|一条条"
+                                r"|(?:刚|刚刚|才|终于|总算)(?:往下)?(?:划|滑|拉|刷|翻)到")
+# Hearsay: the content known from someone's telling (听说的), not from reading it.
+_HEARSAY = re.compile(r"听说|听别人说|听人说|别人说的")
+# Emoticons that in Chinese chat show contempt or exasperation beside the words: the 微笑 face (🙂, [微笑]), the
+# upside-down and unamused faces, and the side-eye or flat-face kaomoji. Friendly faces (😊 ^_^ :)) are not among them.
+_SNEERING_FACE = re.compile(r"[🙂🙃😒😑]|→_→|←_←|¬_¬|=_=|-_-|-\.-|=\.=")
+# A bare number as its own clause before the statement ("123，已阅读", "2024 看完了"): not a section reference or a
+# count of parts (those carry 条/部分/段…), so the number says nothing the reader can place.
+_BARE_NUMBER_FIRST = re.compile(r"^\s*[0-9０-９]+(?=\s*[,，。.、:：;；!！\s])")
+
+
+def _statement_undone(text: str) -> bool:
+    """True when the answer's own marks or words take back the reading statement it contains (see above)."""
+    prepared = _affirmation._prepare(text)
+    flat = _affirmation._flat(prepared)
+    if _STRUCK.search(text) or _BLANK_OR_CROSS.search(prepared) or _MARKUP_OPENING.search(prepared):
+        return True
+    if _SNEERING_FACE.search(prepared) or _BARE_NUMBER_FIRST.search(prepared) or _HEARSAY.search(flat):
+        return True
+    if any(not _DENIED_BEFORE.search(flat[:m.start()]) for m in _READ_IN_MY_PLACE.finditer(flat)):
+        return True
+    if _PLANNED_READING.search(flat):
+        return True
+    if any(_PART_READ.search(clause) for clause in flat.split(",")):
+        return True
+    return bool(_SCROLLED.search(flat)) and not _READING_UNDER_WAY.search(flat)
+
+
 def notice_read(text: object, ctx: Context) -> Reading:
     """Has the user read the whole notification? Only an explicit reading statement is a yes (R6)."""
     reading = _around_the_answer(_notice_read, text, ctx)
@@ -3991,8 +4074,10 @@ def notice_read(text: object, ctx: Context) -> Reading:
         # the reader saw somewhere is found again there: each clause is read alone, and only a clause the closed
         # vocabulary holds is set aside, as "但还是" turning against a hardship or "没有看不懂的地方".)
         # (a clause is typed words, never the button: a typed "Yes" screened to "yes" is still a bare yes)
-        return _circumstances.statement_among_circumstances(
+        reading = _circumstances.statement_among_circumstances(
             text, lambda c: clarify("bare_yes", EXPECT_READ) if _button(c) else _notice_read(c, ctx), _screen) or reading
+    if reading.kind == "value" and isinstance(text, str) and _statement_undone(text):
+        return clarify("unclear", EXPECT_READ)  # the answer's own marks or words take the statement back
     return reading
 
 

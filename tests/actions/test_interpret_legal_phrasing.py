@@ -37,7 +37,7 @@ def test_commitments(ctx, text, expected):
 @pytest.mark.parametrize("ctx,text,expected", [
     (SELF, "我仔细看过了，全部内容都清楚", "yes"), (SELF, "读完了，您继续", "yes"), (SELF, "已阅读全部", "yes"),
     (SELF, "看了看了都看完了", "yes"), (SELF, "俺看完咧", "yes"), (SELF, "一个字都没落下，全看完了", "yes"),
-    (SELF, "我又不是没看，看完了", "yes"), (SELF, "已阅读，谢谢你们的提醒", "yes"), (SELF, "看完了[微笑]", "yes"),
+    (SELF, "我又不是没看，看完了", "yes"), (SELF, "已阅读，谢谢你们的提醒", "yes"), (SELF, "看完了[微笑]", "clarify"),
     (ENTERPRISE, "作为法人我已阅读", "yes"), (ENTERPRISE, "已阅读，我是法定代表人", "yes"), (PROXY, "我作为代理人已阅读", "yes"),
     # declining a repetition is no request for one
     (SELF, "看完了，不用再发了", "yes"), (SELF, "不用再发了", "clarify"), (SELF, "再发一遍", "repeat"),
