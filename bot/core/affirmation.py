@@ -319,8 +319,10 @@ _SINCERE_EMOJI = frozenset("🙏👍👌✅✔☑😊🙂☺🤝💪❤♥✍") 
 # Faces typed in signs, and marks of a form, that take an answer back or mock it as the doubtful emoji do: a wink, a
 # frown, a flat or sidelong stare, a cringe (;) :( -_- =_= ¬_¬ >_< ^^; →_→), and a cross or an empty box (× [ ] ( )),
 # a "no" or a blank on a form. The friendly ones (:) ^_^) are not among them.
-_DOUBTFUL_SIGNS = re.compile(r";-?\)|:-?\(|[-=¬]_+[-=¬]|¬‿¬|>_*[<‹]|\^\^;|[→←]_+[→←]|T_T|QAQ|(?<![a-z])orz(?![a-z])|"
-                             r"\(\s*\)|\[\s*\]|（\s*）|[×✗✘]", re.IGNORECASE)
+# (the faces alone are shared with the notice's reader, bot/core/consent.py, which adds the 🙂 it reads as contempt)
+MOCKING_SIGNS = (r";-?\)|:-?\(|[-=¬~]_+[-=¬~]|[-=]\.[-=]|¬‿¬|>_*[<‹]|\^\^;|[→←]_+[→←]|T_T|QAQ|"
+                 r"(?<![a-z])orz(?![a-z])")
+_DOUBTFUL_SIGNS = re.compile(MOCKING_SIGNS + r"|\(\s*\)|\[\s*\]|（\s*）|[×✗✘]", re.IGNORECASE)
 
 
 def _has_doubtful_emoji(prepared: str) -> bool:

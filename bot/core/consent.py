@@ -4042,7 +4042,7 @@ _READING_UNDER_WAY = re.compile(r"还没|没看完|没读完|没滑到底|没划
 _HEARSAY = re.compile(r"听说|听别人说|听人说|别人说的")
 # Emoticons that in Chinese chat show contempt or exasperation beside the words: the 微笑 face (🙂, [微笑]), the
 # upside-down and unamused faces, and the side-eye or flat-face kaomoji. Friendly faces (😊 ^_^ :)) are not among them.
-_SNEERING_FACE = re.compile(r"[🙂🙃😒😑]|→_→|←_←|¬_¬|=_=|-_-|-\.-|=\.=")
+_SNEERING_FACE = re.compile(r"[🙂🙃😒😑]|" + _affirmation.MOCKING_SIGNS, re.IGNORECASE)
 # A bare number as its own clause before the statement ("123，已阅读", "2024 看完了"): not a section reference or a
 # count of parts (those carry 条/部分/段…), so the number says nothing the reader can place.
 _BARE_NUMBER_FIRST = re.compile(r"^\s*[0-9０-９]+(?=\s*[,，。.、:：;；!！\s])")

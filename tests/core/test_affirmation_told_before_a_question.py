@@ -38,3 +38,8 @@ def test_faces_in_signs_that_mock_and_marks_of_no_are_doubt(text):
 @pytest.mark.parametrize("text", ["本人承诺:)", "本人承诺^_^"])
 def test_friendly_faces_in_signs_leave_the_commitment(text):
     assert self_kind(text) == "explicit"
+
+
+@pytest.mark.parametrize("text", ["我承诺 -.-", "本人承诺~_~", "本人承诺 =.="])
+def test_the_flat_and_weary_faces_the_notice_reader_knows_are_doubt_here_too(text):
+    assert self_kind(text) != "explicit"
