@@ -1763,6 +1763,11 @@ def _after_preamble(prepared: str, flat: str, people: _Who) -> Optional[str]:
     return rest
 
 
+# Who a proxy's answer says bears the liability ("后果由赵强承担", "责任由委托人负责"): checked against the applicant.
+_LIABILITY_BORNE_BY = re.compile(r"(?:后果|责任)(?:都|全|全部|一切)?由([\u4e00-\u9fff]{1,12}?)(?:本人|自己)?(?:来)?"
+                                 r"(?:承担|负责|担着|兜着)")
+
+
 def _parse_proxy(flat: str, people: _Who) -> Tuple[bool, str]:
     """(True, "") for a proxy's commitment under the applicant's special authorisation; else (False, problem)."""
     if people.agent:
@@ -2219,6 +2224,11 @@ def classify(
     prepared = _prepare(text)
     if _INJECTION.search(prepared):
         return verdict("unclear")
+    borne = _LIABILITY_BORNE_BY.search(prepared) if acting_as == "proxy" else None
+    if borne and _authoriser_ok(borne.group(1), people) is not True:
+        # "…代为承诺，如有不实，一切后果由我老婆负责" (or "由我承担"): a proxy putting the liability on someone other than
+        # the applicant, whose commitment it is (the statement's own words), in any clause of the answer
+        return verdict("unclear", "authoriser_mismatch")
     flat = _flat(prepared)
     compact = flat.replace(",", "")
 

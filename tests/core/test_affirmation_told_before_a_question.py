@@ -43,3 +43,16 @@ def test_friendly_faces_in_signs_leave_the_commitment(text):
 @pytest.mark.parametrize("text", ["我承诺 -.-", "本人承诺~_~", "本人承诺 =.="])
 def test_the_flat_and_weary_faces_the_notice_reader_knows_are_doubt_here_too(text):
     assert self_kind(text) != "explicit"
+
+
+# --- who bears the liability in a proxy's commitment -----------------------------------------------------------------
+
+def test_a_proxy_taking_the_liability_on_themself_is_not_the_applicant_s_commitment():
+    assert proxy_kind("我受赵强特别授权，代为承诺，不实承诺的后果由我承担") != "explicit"
+    assert proxy_kind("我受赵强特别授权，代为承诺，如有不实，责任由我本人负责") != "explicit"
+
+
+@pytest.mark.parametrize("text", ["我受赵强特别授权，代为承诺，不实承诺的后果由赵强承担",
+                                  "我受赵强特别授权，代为承诺，不实承诺的后果由委托人承担"])
+def test_the_liability_left_with_the_applicant_stands(text):
+    assert proxy_kind(text) == "explicit"
