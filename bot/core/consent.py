@@ -3102,6 +3102,50 @@ def _according_to_the_letter(clause: str, principal_name: str) -> bool:
     return not who or who in ("他", "她", "委托人", "申请人", "双方") or bool(principal_name and who == principal_name)
 
 
+
+# A clause whose grant is not the principal's to the speaker, whatever words of the scope it holds; the special
+# authorisation must come from the applicant and reach the one who answers (the agent), and be in force now:
+# - granted by a relative of the principal, not the principal ("赵强老婆特别授权", "有他儿子的特别授权", "赵强他爸的特别
+#   授权"); the principal's kin is someone else (the speaker's own 我爸, often the principal himself, is not this, nor
+#   "我是他儿子", the speaker's relation)
+# - granted to someone other than the speaker ("特别授权给他弟弟", "授权给赵强老婆", "特别授权赵强"), or held by a relative
+#   of the speaker ("我爸有特别授权")
+# - granted by the speaker, or written by the speaker or by the agent named ("我特别授权赵强", "我给他写明了特别授权",
+#   "我在上面写明了特别授权", "赵强由我特别授权", "刘洋写明了特别授权"): only the principal can grant it
+# - only possible, not written ("可以写明特别授权", "他能给我特别授权", "特别授权可以写", "写明特别授权也可以")
+_GRANT_KIN = tuple(k for k in _affirmation._KIN + _MORE_KIN if k not in ("老人", "老人家", "老爷子", "老太太"))
+_SPEAKER_GRANTS = re.compile(
+    r"^(?:我|俺)(?:已经|已|也|都|亲自|专门|自己|就)*(?:特别)?授权(?!书|委托书)"
+    r"|^(?:我|俺)(?:已经|已|也|都|亲自|专门|自己|就)*给(?![你您])[^,]{1,6}?(?:写明了|写明|写了|写|开了|开|出具了|出具)?(?:特别)?授权(?!书|委托书)"
+    r"|^(?:我|俺)(?:已经|已|也|都|亲自|专门|自己|就)*(?:在(?:上面|里面|上|里|(?:授权委托书|委托书|授权书)(?:上|里|上面|里面)?))?"
+    r"(?:写明了|写明|写了|写着|注明了|注明)(?:特别)?授权"
+    r"|(?:由|是)(?:我|俺)(?:亲自|专门)?(?:特别)?授权(?!书|委托书)")
+_ONLY_POSSIBLE = re.compile(r"(?:可以|能够|能|可)(?:有|给|在[^,]{0,6}?写|写|特别授权)|特别授权(?:也|都)?(?:可以|能够|能|可)(?:写|有|给)"
+                            r"|(?:也|都)(?:可以|能|行)(?:的|啊)?$")
+
+
+def _not_this_grant(clause: str, principal_name: str, agents: list) -> bool:
+    """Does the clause tell a grant by someone other than the principal, to someone other than the speaker, or only a
+    possible one (see ``_GRANT_KIN``)?"""
+    # (a person's 老板 is someone else too; a company's boss may be its legal representative, who grants for it)
+    company = bool(re.search(r"公司|企业|厂|店|中心", principal_name or ""))
+    kin_words = "|".join(sorted(_GRANT_KIN + (() if company else ("老板",)), key=len, reverse=True))
+    principal = "|".join(["他", "她", "申请人", "委托人"] + ([re.escape(principal_name)] if principal_name else []))
+    if re.search(rf"(?<![是我俺])(?:{principal})(?:的)?(?:他|她)?(?:的)?(?:{kin_words})", clause):
+        return True
+    grantee = rf"(?:{principal}|(?:我|俺)(?:的|家)?(?:{kin_words}))"
+    if re.search(rf"授权(?:给|了)*{grantee}", clause) or re.search(rf"授权(?:给|了)*(?:{kin_words})", clause):
+        return True
+    if re.search(rf"^(?:我|俺)(?:的|家)?(?:{kin_words})(?:也|都|那儿|那里|手里|手上)*有(?:特别)?授权", clause):
+        return True
+    if _SPEAKER_GRANTS.search(clause):
+        return True
+    if agents and re.search(rf"(?<![委托受理])(?:{'|'.join(map(re.escape, agents))})(?:已经|已|也|都|亲自)*(?:在[^,]{{1,5}}?)?(?:写明|写了|写着|注明)",
+                            clause):
+        return True
+    return bool(_ONLY_POSSIBLE.search(clause))
+
+
 def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str:
     """One clause of the answer: bare_yes, bare_no, yes, no, power, ack, neutral or unknown."""
     set_against = bool(re.match(r"^(?:但是|但|不过|可是|只是说)(?=.)", clause))
@@ -3284,6 +3328,8 @@ def _auth_clause(clause: str, names: frozenset, principal_name: str = "") -> str
         return "unknown"
     if _SELF_WRITTEN.search(clause):
         return "unknown"
+    if _not_this_grant(clause, principal_name, agents):
+        return "unknown"  # another's grant, or to another, or only possible: see ``_not_this_grant``
     # "代表赵强承诺": the applicant (the principal) named stands where 他 would
     principal = _POWER_OBJECT.sub(r"\1", clause.replace(principal_name, "他") if principal_name else clause)
     if _AUTH_SCOPE.search(principal) and _affirmation._segments(_POWER_OBJECT.sub(r"\1", clause), _AUTH_TOKENS | names):
